@@ -1,0 +1,150 @@
+"""Typed errors raised by the core.
+
+Each error carries a stable ``code`` and the data needed to explain it. The core never
+formats a sentence for a person: ``opscenter.messages`` (command line) and ``ui``
+turn an error into a sentence in the user's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+
+class OpsError(Exception):
+    """Base of every error a user can cause or meet."""
+
+    code: str = "error"
+
+    def __init__(self, **data: Any) -> None:
+        self.data: dict[str, Any] = data
+        super().__init__(f"{self.code}: {data}")
+
+
+# --- storage -----------------------------------------------------------------------------
+
+
+class StorageError(OpsError):
+    code = "storage"
+
+
+class BadDatabaseUrl(StorageError):
+    """The URL cannot be parsed or names an unsupported database. data: url, reason."""
+
+    code = "db.bad_url"
+
+
+class DatabaseUnreachable(StorageError):
+    """The server did not answer or refused the login. data: url, host, port, detail."""
+
+    code = "db.unreachable"
+
+
+class NotADatabase(StorageError):
+    """The file exists but is not an SQLite database. data: path."""
+
+    code = "db.not_a_database"
+
+
+class DatabaseReadOnly(StorageError):
+    """The database (file or folder) cannot be written. data: path."""
+
+    code = "db.read_only"
+
+
+class DatabaseLocked(StorageError):
+    """Another program holds a lock longer than the busy timeout. data: path."""
+
+    code = "db.locked"
+
+
+class DatabaseMissing(StorageError):
+    """A command that only reads was pointed at an SQLite file that does not exist. data: path."""
+
+    code = "db.missing"
+
+
+class DatabaseFolderMissing(StorageError):
+    """The folder the SQLite file should live in does not exist. data: path."""
+
+    code = "db.folder_missing"
+
+
+class SchemaTooNew(StorageError):
+    """The database was written by a newer program. data: revision."""
+
+    code = "db.schema_too_new"
+
+
+class SchemaOutdated(StorageError):
+    """The database needs a migration that was not allowed here. data: revision, head."""
+
+    code = "db.schema_outdated"
+
+
+class ConnectionLost(StorageError):
+    """The connection dropped during work; the transaction was rolled back. data: detail."""
+
+    code = "db.connection_lost"
+
+
+class Conflict(StorageError):
+    """The database refused the change as inconsistent (a duplicate key, a missing row
+    another workstation deleted). data: detail."""
+
+    code = "db.conflict"
+
+
+class NoOperation(StorageError):
+    """The database holds no operation yet. data: url."""
+
+    code = "db.no_operation"
+
+
+# --- domain --------------------------------------------------------------------------------
+
+
+class NotFound(OpsError):
+    """data: entity, key."""
+
+    code = "not_found"
+
+
+class InvalidValue(OpsError):
+    """A value a user supplied is refused. data: field, value, reason."""
+
+    code = "invalid_value"
+
+
+class StaleEdit(OpsError):
+    """Someone else saved the row after it was read. data: entity, entity_id, by, at."""
+
+    code = "stale_edit"
+
+    @property
+    def changed_by(self) -> str | None:
+        by = self.data.get("by")
+        return str(by) if by is not None else None
+
+    @property
+    def changed_at(self) -> datetime | None:
+        at = self.data.get("at")
+        return at if isinstance(at, datetime) else None
+
+
+class JournalBypass(OpsError):
+    """Code tried to write without an actor or around the journal. data: entity, how."""
+
+    code = "journal.bypass"
+
+
+class ReadOnlySession(JournalBypass):
+    """A read session tried to write. data: entity."""
+
+    code = "journal.read_only_session"
+
+
+class JournalImmutable(OpsError):
+    """The journal is append-only; an update or delete of its rows was refused."""
+
+    code = "journal.immutable"

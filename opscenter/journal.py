@@ -1,0 +1,261 @@
+"""The journal rule: no journaled row changes without its journal row, in the same transaction.
+
+A session gets a ``TxnContext`` from ``Store.transaction``. Before each flush a session
+without one is refused (read sessions cannot write). After each flush, every inserted,
+updated and deleted row of a journaled table gets one ``journal`` row with its before and
+after values, written on the same connection, so it commits or rolls back with the change.
+Bulk statements on journaled tables are refused unless they come through ``insert_rows``,
+which journals them itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import decimal
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, func, insert, inspect, select, text
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
+
+from opscenter.actor import Actor
+from opscenter.errors import JournalBypass, ReadOnlySession
+from opscenter.model import Base, JournalEntry, JournalTxn, utcnow
+
+TXN_KEY = "opscenter.txn"
+_JOURNALED_OPTION = "opscenter_journaled"
+# Not worth a before/after: bookkeeping columns.
+_SKIP_FIELDS = frozenset({"version"})
+# PostgreSQL: one lock id for "appending to the journal", so sequence order is commit order
+# and a reader following ``seq`` can never skip a row that commits late.
+_PG_JOURNAL_LOCK = 0x0C5_10A1
+PG_CHANNEL = "opscenter_journal"
+
+
+# (entity, entity id, action, changes, operation id)
+Entry = tuple[str, int, str, dict[str, Any], int | None]
+
+
+@dataclasses.dataclass
+class TxnContext:
+    actor: Actor
+    action: str
+    details: dict[str, Any] | None
+    operation_id: int | None
+    at: datetime = dataclasses.field(default_factory=utcnow)
+    txn_id: int | None = None
+    last_seq: int | None = None
+    touched: set[tuple[str, int]] = dataclasses.field(default_factory=set)
+    locked: bool = False
+
+
+def is_journaled(table_name: str) -> bool:
+    mapper = _mappers_by_table().get(table_name)
+    return bool(mapper is not None and getattr(mapper.class_, "__journaled__", False))
+
+
+def _mappers_by_table() -> dict[str, Mapper[Any]]:
+    return {m.local_table.name: m for m in Base.registry.mappers}  # type: ignore[attr-defined]
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a column value, stable for comparison."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def _row_values(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    out: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _SKIP_FIELDS:
+            continue
+        value = state.dict.get(attr.key)
+        if value is not None:
+            out[attr.key] = plain(value)
+    return out
+
+
+def _updated_values(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _SKIP_FIELDS:
+            continue
+        hist = state.attrs[attr.key].history
+        if not hist.has_changes():
+            continue
+        before = hist.deleted[0] if hist.deleted else None
+        after = hist.added[0] if hist.added else None
+        if plain(before) != plain(after):
+            changes[attr.key] = [plain(before), plain(after)]
+    return changes
+
+
+def _context(session: Session) -> TxnContext | None:
+    ctx = session.info.get(TXN_KEY)
+    return ctx if isinstance(ctx, TxnContext) else None
+
+
+def _journaled(obj: Any) -> bool:
+    return bool(getattr(type(obj), "__journaled__", False))
+
+
+def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    if _context(session) is None and (session.new or session.dirty or session.deleted):
+        sample = next(iter(session.new or session.dirty or session.deleted))
+        raise ReadOnlySession(entity=type(sample).__name__)
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    ctx = _context(session)
+    if ctx is None:  # nothing was flushed, or _before_flush refused already
+        return
+    entries: list[Entry] = []
+    for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
+        for obj in objs:
+            if not _journaled(obj):
+                continue
+            if action == "update":
+                if not session.is_modified(obj, include_collections=False):
+                    continue
+                changes = _updated_values(obj)
+                if not changes:
+                    continue
+            else:
+                changes = _row_values(obj)
+            entity = inspect(obj).mapper.local_table.name
+            entries.append((entity, int(obj.id), action, changes, getattr(obj, "operation_id", None)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    append(session, ctx, entries)
+
+
+def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
+    """Write journal rows for ``entries`` in this transaction."""
+    if not entries:
+        return
+    if ctx.operation_id is None:
+        ctx.operation_id = next((e[4] for e in entries if e[4] is not None), None)
+    conn = session.connection()
+    if conn.dialect.name == "postgresql" and not ctx.locked:
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+        ctx.locked = True
+    if ctx.txn_id is None:
+        ctx.txn_id = conn.execute(
+            insert(JournalTxn)
+            .values(
+                at=ctx.at,
+                actor=ctx.actor.username,
+                operation_id=ctx.operation_id,
+                action=ctx.action,
+                details=ctx.details,
+            )
+            .returning(JournalTxn.id)
+        ).scalar_one()
+    rows = [
+        {
+            "txn_id": ctx.txn_id,
+            "at": ctx.at,
+            "actor": ctx.actor.username,
+            "operation_id": op_id,
+            "entity": entity,
+            "entity_id": entity_id,
+            "action": action,
+            "changes": changes,
+        }
+        for entity, entity_id, action, changes, op_id in entries
+    ]
+    conn.execute(insert(JournalEntry), rows)
+    ctx.touched.update((e[0], e[1]) for e in entries)
+    ctx.last_seq = conn.execute(
+        select(func.max(JournalEntry.seq)).where(JournalEntry.txn_id == ctx.txn_id)
+    ).scalar_one()
+    if conn.dialect.name == "postgresql":
+        # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
+        conn.execute(text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)})
+
+
+def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> list[int]:
+    """Insert many rows of ``model`` at Core speed and journal each; returns the new ids.
+
+    For large loads (demo, import) where building ORM objects would dominate the time.
+    """
+    ctx = _context(session)
+    if ctx is None:
+        raise ReadOnlySession(entity=model.__name__)
+    batch = [dict(r) for r in rows]
+    if not batch:
+        return []
+    table = model.__table__
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+    if "version" in table.c:  # type: ignore[attr-defined]
+        for r in batch:
+            r.setdefault("version", 1)
+    ids = [int(i) for i in session.connection().execute(stmt, batch).scalars()]
+    entity = table.name  # type: ignore[attr-defined]
+    entries: list[Entry] = [
+        (
+            entity,
+            new_id,
+            "insert",
+            {k: plain(v) for k, v in r.items() if v is not None and k not in _SKIP_FIELDS},
+            r.get("operation_id"),
+        )
+        for new_id, r in zip(ids, batch, strict=True)
+    ]
+    append(session, ctx, entries)
+    return ids
+
+
+def _refuse_bulk(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    if state.execution_options.get(_JOURNALED_OPTION):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and getattr(mapper.class_, "__journaled__", False):
+        raise JournalBypass(entity=mapper.class_.__name__, how="bulk statement")
+
+
+def install(session_class: type[Session]) -> None:
+    """Attach the journal rule to every session of ``session_class``."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)
+        event.listen(session_class, "after_flush", _after_flush)
+        event.listen(session_class, "do_orm_execute", _refuse_bulk)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def entries_after(session: Session, seq: int, limit: int = 10_000) -> list[JournalEntry]:
+    """Journal rows after ``seq``, oldest first: what a live client has not seen yet."""
+    stmt = select(JournalEntry).where(JournalEntry.seq > seq).order_by(JournalEntry.seq).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def last_entries(session: Session, n: int) -> list[JournalEntry]:
+    """The newest ``n`` rows, oldest first."""
+    stmt = select(JournalEntry).order_by(JournalEntry.seq.desc()).limit(n)
+    return list(reversed(session.scalars(stmt).all()))
+
+
+def last_change(session: Session, entity: str, entity_id: int) -> JournalEntry | None:
+    stmt = (
+        select(JournalEntry)
+        .where(JournalEntry.entity == entity, JournalEntry.entity_id == entity_id)
+        .order_by(JournalEntry.seq.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def head(session: Session) -> int:
+    """The newest sequence number (0 for an empty journal)."""
+    return int(session.execute(select(func.coalesce(func.max(JournalEntry.seq), 0))).scalar_one())

@@ -1,0 +1,83 @@
+"""Alembic migrations, applied at start. A copy of an SQLite file is taken first."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import inspect, text
+
+from opscenter.errors import NotADatabase, SchemaOutdated, SchemaTooNew
+
+if TYPE_CHECKING:
+    from opscenter.store import Store
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+_PG_MIGRATION_LOCK = 0x0C5_3161
+
+
+def config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(store: Store) -> str | None:
+    with store.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def prepare(store: Store, *, upgrade: bool = True) -> None:
+    """Bring the schema to the head revision, or say precisely why not."""
+    cfg = config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    current = current_revision(store)
+    if current == head:
+        return
+    if current is not None and not _known(script, current):
+        raise SchemaTooNew(revision=current)
+    if current is None:
+        foreign = set(inspect(store.engine).get_table_names()) - {"alembic_version"}
+        if foreign:
+            # Somebody else's database: never write our tables into it.
+            raise NotADatabase(path=store.describe(), reason="foreign", tables=sorted(foreign)[:5])
+    if not upgrade:
+        if current is None:
+            raise SchemaOutdated(revision=current, head=head)
+        return  # an older schema is left as it is (a backup must not change it)
+    path = store.sqlite_path
+    if current is not None and path is not None and path.exists():
+        from opscenter.store import backup_sqlite
+
+        copy = path.with_name(f"{path.name}.sebelum-{head}.bak")
+        backup_sqlite(path, copy)
+        log.info("copied %s to %s before migrating", path, copy)
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two workstations starting at once: one migrates, the other waits, then finds head.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

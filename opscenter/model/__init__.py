@@ -1,0 +1,31 @@
+"""The schema: SQLAlchemy 2 typed ORM classes. Import from here."""
+
+from opscenter.model.accounts import ROLES, Account
+from opscenter.model.base import Base, utcnow
+from opscenter.model.incidents import FollowUp, Incident, IncidentUnit
+from opscenter.model.journal import JournalEntry, JournalTxn
+from opscenter.model.operation import Operation, Stage
+from opscenter.model.personnel import DUTY_STATUSES, Personnel
+from opscenter.model.reference import (
+    Aspect,
+    IncidentStatus,
+    IncidentType,
+    Rank,
+    Severity,
+    TpsCategory,
+    UnitStatus,
+    VulnerabilityLevel,
+)
+from opscenter.model.regions import REGION_LEVELS, Region
+from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
+from opscenter.model.units import AGENCIES, UNIT_KINDS, UNIT_TREES, BkoAssignment, Unit, UnitArea, UnitStatusChange
+from opscenter.model.vulnerability import SOURCES, VulnerabilityRating
+
+__all__ = [
+    "AGENCIES", "DUTY_STATUSES", "MAX_VOTERS_PER_TPS", "REGION_LEVELS", "ROLES", "SOURCES",
+    "UNIT_KINDS", "UNIT_TREES", "Account", "Aspect", "Base", "BkoAssignment", "FollowUp",
+    "Incident", "IncidentStatus", "IncidentType", "IncidentUnit", "JournalEntry", "JournalTxn",
+    "Operation", "Personnel", "PollingStation", "Rank", "Region", "Severity", "Stage",
+    "TpsCategory", "Unit", "UnitArea", "UnitStatus", "UnitStatusChange", "VulnerabilityLevel",
+    "VulnerabilityRating", "utcnow",
+]  # fmt: skip

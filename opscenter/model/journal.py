@@ -1,0 +1,47 @@
+"""The journal: append-only audit trail and cursor for live sync.
+
+Every write of a journaled row appends, in the same transaction, one ``JournalEntry``
+per changed row; every transaction also gets one ``JournalTxn`` that says which user
+action it was (an import names its file and SHA-256 there).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from opscenter.model.base import Base
+
+
+class JournalTxn(Base):
+    __tablename__ = "journal_txn"
+    __journaled__ = False
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    operation_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # What the user did, as a stable key: "unit.set_status", "import.personnel", "demo.load".
+    action: Mapped[str] = mapped_column(String(60))
+    details: Mapped[dict[str, Any] | None]
+
+
+class JournalEntry(Base):
+    __tablename__ = "journal"
+    __journaled__ = False
+    # "Who last changed this row" (stale-edit messages, the audit view) reads by entity and id.
+    __table_args__ = (Index("ix_journal_entity_row", "entity", "entity_id", "seq"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    txn_id: Mapped[int] = mapped_column(ForeignKey("journal_txn.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80), index=True)
+    operation_id: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(40), index=True)
+    entity_id: Mapped[int] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(6))  # insert, update, delete
+    # {field: [before, after]} for updates; {field: value} for inserts and deletes.
+    changes: Mapped[dict[str, Any]]

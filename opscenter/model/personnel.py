@@ -1,0 +1,35 @@
+"""Personnel: NRP/NIP as text, rank, home and assigned unit."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from opscenter.model.base import Base, OperationScoped, Versioned
+
+DUTY_STATUSES = ("aktif", "cuti", "sakit", "pendidikan", "lainnya")
+
+
+class Personnel(Versioned, OperationScoped, Base):
+    __tablename__ = "personnel"
+    __table_args__ = (
+        UniqueConstraint("operation_id", "nrp"),
+        CheckConstraint("id_kind IN ('nrp', 'nip')", name="id_kind"),
+        CheckConstraint(
+            "duty_status IN ('aktif', 'cuti', 'sakit', 'pendidikan', 'lainnya')",
+            name="duty_status",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # NRP (8 digits) for officers, NIP (18 digits) for civil servants; text, leading zeros kept.
+    nrp: Mapped[str] = mapped_column(String(18))
+    id_kind: Mapped[str] = mapped_column(String(3), default="nrp")
+    name: Mapped[str] = mapped_column(String(160))
+    rank_id: Mapped[int | None] = mapped_column(ForeignKey("rank.id"), index=True)
+    position: Mapped[str | None] = mapped_column(String(160))
+    home_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    # Where the person serves in the operation; None means at the home unit.
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20))  # +62 form
+    duty_status: Mapped[str] = mapped_column(String(12), default="aktif")

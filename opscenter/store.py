@@ -1,0 +1,470 @@
+"""Storage: where the database is, opening it safely, transactions that journal.
+
+SQLite (embedded, one workstation) and PostgreSQL (command room) share one schema.
+Opening a store checks the location, translates driver failures into typed errors
+(``opscenter.errors``), and applies Alembic migrations, copying an SQLite file first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import StaticPool
+
+from opscenter import journal
+from opscenter.actor import Actor
+from opscenter.errors import (
+    BadDatabaseUrl,
+    Conflict,
+    DatabaseMissing,
+    ConnectionLost,
+    DatabaseFolderMissing,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseUnreachable,
+    JournalImmutable,
+    NotADatabase,
+    OpsError,
+    StaleEdit,
+    StorageError,
+)
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "OPSCENTER_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a writer waits for another workstation's write lock before giving up.
+BUSY_TIMEOUT_S = float(os.environ.get("OPSCENTER_BUSY_TIMEOUT", "5"))
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir("OpsCenter", appauthor=False)) / "opscenter.db"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database to use: ``url`` if given, else ``$OPSCENTER_DB``, else the default file.
+
+    A bare file path is taken as an SQLite file; ``postgresql://`` uses psycopg 3.
+    """
+    raw = (url or os.environ.get(ENV_VAR) or "").strip()
+    if not raw:
+        return f"sqlite:///{default_sqlite_path()}"
+    if "://" not in raw and not raw.startswith("sqlite:"):
+        return f"sqlite:///{Path(raw).expanduser().absolute()}"
+    if raw.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+_PASSWORD = re.compile(r"(//[^:/@]+:)[^@]*@")
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as exc:
+        raise BadDatabaseUrl(url=_PASSWORD.sub(r"\1***@", url), reason="syntax") from exc
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise BadDatabaseUrl(url=url, reason="unsupported", backend=backend)
+    if backend == "postgresql" and parsed.get_driver_name() not in ("psycopg", "psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend == "postgresql" and not parsed.database:
+        raise BadDatabaseUrl(url=url, reason="no_database")
+    return parsed
+
+
+def safe_url(url: URL | str) -> str:
+    """The URL with its password hidden, fit for messages and logs."""
+    parsed = url if isinstance(url, URL) else make_url(url)
+    return parsed.render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What one committed transaction changed: for live views in this process."""
+
+    last_seq: int
+    action: str
+    touched: frozenset[tuple[str, int]]
+
+
+class _JournalingSession(Session):
+    pass
+
+
+journal.install(_JournalingSession)
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def check_sqlite_file(path: Path, *, create_folder: bool) -> None:
+    """Refuse, with a typed error, a path that cannot hold our SQLite database."""
+    if path.exists():
+        if path.is_dir():
+            raise NotADatabase(path=str(path))
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(len(SQLITE_HEADER))
+        except PermissionError as exc:
+            raise DatabaseReadOnly(path=str(path)) from exc
+        if header and header != SQLITE_HEADER:
+            raise NotADatabase(path=str(path))
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseReadOnly(path=str(path))
+        return
+    if not path.parent.exists():
+        if not create_folder:
+            raise DatabaseFolderMissing(path=str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseReadOnly(path=str(path))
+
+
+def translate(exc: BaseException, url: URL) -> OpsError:
+    """A driver failure as the typed error a person can act on."""
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+    low = detail.lower()
+    path = str(_sqlite_path(url) or url.database or "")
+    if "append-only" in low:
+        return JournalImmutable()
+    if isinstance(exc, IntegrityError):
+        return Conflict(detail=detail)
+    if url.get_backend_name() == "sqlite":
+        if "locked" in low or "busy" in low:
+            return DatabaseLocked(path=path)
+        if "readonly" in low or "read-only" in low or "read only" in low:
+            return DatabaseReadOnly(path=path)
+        if "not a database" in low or "malformed" in low or "encrypted" in low:
+            return NotADatabase(path=path)
+        if "unable to open" in low:
+            return DatabaseReadOnly(path=path)
+        return ConnectionLost(detail=detail)
+    if isinstance(exc, OperationalError | DBAPIError) and getattr(exc, "connection_invalidated", False):
+        return ConnectionLost(detail=detail)
+    return DatabaseUnreachable(
+        url=safe_url(url), host=url.host or "localhost", port=url.port or 5432, detail=detail
+    )
+
+
+class Store:
+    """One database: engine, read sessions, and journaled write transactions.
+
+    Thread use: a ``Store`` may be shared between threads; sessions may not.
+    """
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(bind=engine, class_=_JournalingSession, expire_on_commit=False)
+        self._listeners: list[Callable[[ChangeSet], None]] = []
+        self._lock = threading.Lock()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return _sqlite_path(self.url) if self.dialect == "sqlite" else None
+
+    def describe(self) -> str:
+        return safe_url(self.url)
+
+    # -- sessions --------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading. It refuses to flush any change."""
+        try:
+            with self._sessions() as s:
+                yield s
+        except DBAPIError as exc:
+            raise translate(exc, self.url) from exc
+
+    @contextmanager
+    def transaction(
+        self,
+        actor: Actor,
+        action: str,
+        *,
+        details: dict[str, Any] | None = None,
+        operation_id: int | None = None,
+    ) -> Iterator[Session]:
+        """One user action: one transaction, journaled, all or nothing.
+
+        ``action`` is a stable key ("unit.set_status"); ``details`` says more (an
+        import's file name and SHA-256). Subscribers hear of the commit afterwards.
+        """
+        ctx = journal.TxnContext(actor=actor, action=action, details=details, operation_id=operation_id)
+        session = self._sessions()
+        session.info[journal.TXN_KEY] = ctx
+        watched: list[tuple[str, int, int]] = []
+        session.info["opscenter.watch"] = watched
+        try:
+            with session.begin():
+                if self.dialect == "sqlite":
+                    session.connection(execution_options={"opscenter_write": True})
+                yield session
+        except StaleDataError as exc:
+            raise self._stale_edit(watched) from exc
+        except DBAPIError as exc:
+            raise translate(exc, self.url) from exc
+        finally:
+            session.close()
+        if ctx.last_seq is not None:
+            self._publish(ChangeSet(ctx.last_seq, action, frozenset(ctx.touched)))
+
+    def _stale_edit(self, watched: list[tuple[str, int, int]]) -> StaleEdit:
+        """Name who changed which row, after a concurrent write beat ours to it."""
+        with self.read() as s:
+            for entity, entity_id, _ in watched:
+                last = journal.last_change(s, entity, entity_id)
+                if last is not None:
+                    return StaleEdit(entity=entity, entity_id=entity_id, by=last.actor, at=last.at)
+        return StaleEdit(entity=None, entity_id=None, by=None, at=None)
+
+    # -- in-process change feed --------------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[ChangeSet], None]) -> Callable[[], None]:
+        """Call ``callback`` after each commit made through this store; returns an unsubscribe."""
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._listeners:
+                    self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _publish(self, change: ChangeSet) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for cb in listeners:
+            try:
+                cb(change)
+            except Exception:  # a broken view must not undo a committed change
+                log.exception("change listener failed")
+
+    def data_version(self) -> int | None:
+        """SQLite's ``PRAGMA data_version`` on a dedicated connection (None on PostgreSQL).
+
+        It changes when another connection commits: the cheap poll for other processes.
+        """
+        if self.dialect != "sqlite":
+            return None
+        with self._lock:
+            if not hasattr(self, "_dv_conn"):
+                self._dv_conn = self.engine.raw_connection()
+            cur = self._dv_conn.cursor()
+            cur.execute("PRAGMA data_version")
+            value = int(cur.fetchone()[0])
+            cur.close()
+        return value
+
+    # -- maintenance --------------------------------------------------------------------------
+
+    def backup(self, dest: Path) -> Path:
+        """A consistent copy while the app runs: SQLite's online backup, or pg_dump."""
+        dest = dest.expanduser().absolute()
+        if not dest.parent.exists():
+            raise DatabaseFolderMissing(path=str(dest.parent))
+        if self.dialect == "sqlite":
+            src = self.sqlite_path
+            if src is None:
+                raise StorageError(reason="memory")
+            backup_sqlite(src, dest)
+            return dest
+        return self._pg_dump(dest)
+
+    def _pg_dump(self, dest: Path) -> Path:
+        exe = shutil.which("pg_dump")
+        if exe is None:
+            raise PgDumpMissing(url=safe_url(self.url), dest=str(dest))
+        url = self.url
+        env = dict(os.environ)
+        if url.password:
+            env["PGPASSWORD"] = str(url.password)
+        args = [exe, "--format=custom", "--no-owner", f"--file={dest}",
+                f"--host={url.host or 'localhost'}", f"--port={url.port or 5432}",
+                f"--username={url.username or 'postgres'}", str(url.database)]  # fmt: skip
+        done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise DatabaseUnreachable(
+                url=safe_url(url), host=url.host, port=url.port, detail=done.stderr.strip()[:300]
+            )
+        return dest
+
+    def dispose(self) -> None:
+        with self._lock:
+            conn = getattr(self, "_dv_conn", None)
+            if conn is not None:
+                conn.close()
+                del self._dv_conn
+        self.engine.dispose()
+
+
+class PgDumpMissing(StorageError):
+    """PostgreSQL backups use pg_dump, which is not installed here. data: url, dest."""
+
+    code = "db.pg_dump_missing"
+
+
+def backup_sqlite(src: Path, dest: Path) -> None:
+    """Copy an SQLite database page by page with the online backup API (safe while in use)."""
+    tmp = dest.with_name(dest.name + ".part")
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target, pages=1024)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    tmp.replace(dest)
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # pysqlite's own transaction handling is off (isolation_level=None); we emit BEGIN.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL lets the board read while another workstation writes. It is a property of the
+    file, so it is set only once the file is known to be ours (never on a foreign file)."""
+    raw = engine.raw_connection()  # outside any transaction: the mode cannot change inside one
+    try:
+        cur = raw.cursor()
+        if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.close()
+    finally:
+        raw.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    # Writers take the write lock at BEGIN, so two writers queue instead of deadlocking
+    # on a lock upgrade (SQLITE_BUSY that busy_timeout cannot resolve).
+    write = conn.get_execution_options().get("opscenter_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def create_store_engine(url: URL) -> Engine:
+    try:
+        if url.get_backend_name() == "sqlite":
+            path = _sqlite_path(url)
+            kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}}
+            if path is None:
+                kwargs["poolclass"] = StaticPool
+            engine = create_engine(url, **kwargs)
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+            return engine
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=5,
+            connect_args={"connect_timeout": 5, "application_name": "opscenter"},
+        )
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise BadDatabaseUrl(url=safe_url(url), reason="driver") from exc
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    must_exist: bool = False,
+    create_folder: bool | None = None,
+) -> Store:
+    """Open (and by default create or upgrade) the database at ``url``.
+
+    ``migrate=False`` leaves the schema as it is (a backup of an old file must not change
+    it) but still refuses a schema newer than this program. ``must_exist`` refuses to
+    create a new SQLite file (commands that only read).
+    Raises a ``StorageError`` subclass for every way this can fail that a user can cause.
+    """
+    from opscenter import migrations  # late: alembic is heavy and not needed for parsing
+
+    resolved = resolve_url(url)
+    parsed = parse_url(resolved)
+    path = _sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path is not None:
+        if must_exist and not path.exists():
+            raise DatabaseMissing(path=str(path))
+        if create_folder is None:
+            create_folder = path == default_sqlite_path()
+        check_sqlite_file(path, create_folder=create_folder)
+    engine = create_store_engine(parsed)
+    store = Store(parsed, engine)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        migrations.prepare(store, upgrade=migrate)
+        if path is not None:
+            _use_wal(engine)
+    except OpsError:
+        store.dispose()
+        raise
+    except DBAPIError as exc:
+        store.dispose()
+        raise translate(exc, parsed) from exc
+    return store
+
+
+def table_names(store: Store) -> set[str]:
+    return set(inspect(store.engine).get_table_names())
+
+
+def has_rows(store: Store, model: Any) -> bool:
+    with store.read() as s:
+        return s.execute(select(model.id).limit(1)).first() is not None
+
+
+def version_watch(session: Session, obj: Any) -> None:
+    """Remember an edited row, so a concurrent write to it can be reported by name."""
+    watched = session.info.get("opscenter.watch")
+    if isinstance(watched, list):
+        watched.append((inspect(obj).mapper.local_table.name, int(obj.id), int(obj.version)))
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def safe_filename(text: str) -> str:
+    return _SAFE_NAME.sub("_", text).strip("_") or "opscenter"

@@ -1,0 +1,211 @@
+"""Incident services: record, edit, follow up, change status, responding units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from opscenter.actor import Actor
+from opscenter.editing import apply, fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.model import (
+    FollowUp,
+    Incident,
+    IncidentStatus,
+    IncidentType,
+    IncidentUnit,
+    PollingStation,
+    Region,
+    Severity,
+    Unit,
+    utcnow,
+)
+from opscenter.permissions import require
+from opscenter.store import Store
+
+# An incident may be logged up to this far ahead of the clock (clock drift between
+# workstations), never further: a future occurrence is a typing error.
+CLOCK_SLACK = timedelta(minutes=10)
+EDITABLE = frozenset({
+    "type_id", "severity_id", "occurred_at", "region_id", "tps_id", "location", "title",
+    "description", "dead", "injured", "damage",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDraft:
+    """What an operator enters; the service fills in number, status and recorded time."""
+
+    operation_id: int
+    type_id: int
+    severity_id: int
+    title: str
+    occurred_at: datetime
+    description: str = ""
+    region_id: int | None = None
+    tps_id: int | None = None
+    location: str | None = None
+    dead: int = 0
+    injured: int = 0
+    damage: str | None = None
+    unit_ids: Sequence[int] = field(default_factory=tuple)
+
+
+def _belongs(session: Session, model: type, row_id: int | None, operation_id: int, name: str) -> None:
+    if row_id is None:
+        return
+    row = session.get(model, row_id)
+    if row is None or row.operation_id != operation_id:
+        raise InvalidValue(field=name, value=row_id, reason="unknown")
+
+
+def _validate(session: Session, operation_id: int, fields: dict[str, object], now: datetime) -> None:
+    if "title" in fields and not str(fields["title"] or "").strip():
+        raise InvalidValue(field="title", value="", reason="required")
+    occurred = fields.get("occurred_at")
+    if isinstance(occurred, datetime):
+        if occurred.tzinfo is None:
+            raise InvalidValue(field="occurred_at", value=occurred.isoformat(), reason="no_zone")
+        if occurred > now + CLOCK_SLACK:
+            raise InvalidValue(field="occurred_at", value=occurred.isoformat(), reason="future")
+    for key in ("dead", "injured"):
+        value = fields.get(key)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise InvalidValue(field=key, value=value, reason="negative")
+    for key, model in (("type_id", IncidentType), ("severity_id", Severity), ("region_id", Region),
+                       ("tps_id", PollingStation)):  # fmt: skip
+        if key in fields:
+            _belongs(session, model, fields[key], operation_id, key)  # type: ignore[arg-type]
+
+
+def _status(session: Session, operation_id: int, code: str) -> IncidentStatus:
+    status = session.scalars(
+        select(IncidentStatus).where(
+            IncidentStatus.operation_id == operation_id, IncidentStatus.code == code
+        )
+    ).first()
+    if status is None:
+        raise NotFound(entity="incident_status", key=code)
+    return status
+
+
+def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
+    """Log a new incident (status "baru"); returns its id."""
+    require(actor, "incident.edit")
+    now = utcnow()
+    fields = {k: getattr(draft, k) for k in EDITABLE}
+    with store.transaction(actor, "incident.record") as s:
+        _validate(s, draft.operation_id, fields, now)
+        for unit_id in draft.unit_ids:
+            _belongs(s, Unit, unit_id, draft.operation_id, "unit_ids")
+        number = (
+            s.scalar(
+                select(func.coalesce(func.max(Incident.number), 0)).where(
+                    Incident.operation_id == draft.operation_id
+                )
+            )
+            or 0
+        ) + 1
+        inc = Incident(
+            operation_id=draft.operation_id, number=number,
+            status_id=_status(s, draft.operation_id, "baru").id,
+            recorded_at=now, recorded_by=actor.username,
+            **{**fields, "title": draft.title.strip()},
+        )  # fmt: skip
+        s.add(inc)
+        s.flush()
+        for unit_id in dict.fromkeys(draft.unit_ids):
+            s.add(IncidentUnit(operation_id=draft.operation_id, incident_id=inc.id, unit_id=unit_id))
+        return inc.id
+
+
+def update(
+    store: Store, actor: Actor, incident_id: int, expected_version: int, **fields: object
+) -> int:
+    """Edit an incident's fields; returns its new version."""
+    require(actor, "incident.edit")
+    with store.transaction(actor, "incident.update") as s:
+        inc = fetch_for_edit(s, Incident, incident_id, expected_version)
+        _validate(s, inc.operation_id, fields, utcnow())
+        apply(inc, dict(fields), EDITABLE)
+        s.flush()
+        return inc.version
+
+
+def add_follow_up(
+    store: Store,
+    actor: Actor,
+    incident_id: int,
+    text: str,
+    *,
+    status_code: str | None = None,
+    unit_id: int | None = None,
+    expected_version: int | None = None,
+) -> int:
+    """Append an entry to the incident's timeline; may move its status. Returns the entry id.
+
+    A plain note does not conflict with other edits (``expected_version`` None); a status
+    change does, since it acts on the status the operator saw.
+    """
+    require(actor, "incident.edit")
+    text = text.strip()
+    if not text:
+        raise InvalidValue(field="text", value="", reason="required")
+    with store.transaction(actor, "incident.follow_up") as s:
+        inc = fetch_for_edit(s, Incident, incident_id, expected_version)
+        _belongs(s, Unit, unit_id, inc.operation_id, "unit_id")
+        now = utcnow()
+        status_id = None
+        if status_code is not None:
+            status = _status(s, inc.operation_id, status_code)
+            status_id = status.id
+            inc.status_id = status.id
+            inc.closed_at = now if status.is_closed else None
+        entry = FollowUp(operation_id=inc.operation_id, incident_id=inc.id, at=now,
+                         actor=actor.username, text=text, status_id=status_id,
+                         unit_id=unit_id)  # fmt: skip
+        s.add(entry)
+        s.flush()
+        return entry.id
+
+
+def set_status(
+    store: Store, actor: Actor, incident_id: int, status_code: str, expected_version: int | None
+) -> int:
+    """Move an incident to another status (Baru -> Ditangani -> Selesai), noted on its timeline."""
+    require(actor, "incident.edit")
+    with store.transaction(actor, "incident.set_status") as s:
+        inc = fetch_for_edit(s, Incident, incident_id, expected_version)
+        status = _status(s, inc.operation_id, status_code)
+        now = utcnow()
+        inc.status_id = status.id
+        inc.closed_at = now if status.is_closed else None
+        s.add(FollowUp(operation_id=inc.operation_id, incident_id=inc.id, at=now,
+                       actor=actor.username, text=f"Status: {status.name}",
+                       status_id=status.id))  # fmt: skip
+        s.flush()
+        return inc.version
+
+
+def set_units(store: Store, actor: Actor, incident_id: int, unit_ids: Sequence[int]) -> None:
+    """Set which units responded (adds and removes IncidentUnit rows)."""
+    require(actor, "incident.edit")
+    with store.transaction(actor, "incident.set_units") as s:
+        inc = fetch_for_edit(s, Incident, incident_id, None)
+        for unit_id in unit_ids:
+            _belongs(s, Unit, unit_id, inc.operation_id, "unit_ids")
+        current = {
+            row.unit_id: row
+            for row in s.scalars(select(IncidentUnit).where(IncidentUnit.incident_id == inc.id))
+        }
+        wanted = set(unit_ids)
+        for unit_id, row in current.items():
+            if unit_id not in wanted:
+                s.delete(row)
+        for unit_id in dict.fromkeys(unit_ids):
+            if unit_id not in current:
+                s.add(IncidentUnit(operation_id=inc.operation_id, incident_id=inc.id, unit_id=unit_id))

@@ -1,0 +1,138 @@
+"""Operations: creating one with its reference lists and stages; the stage calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter import reference
+from opscenter.errors import InvalidValue, NoOperation, NotFound
+from opscenter.model import Operation, Stage, utcnow
+
+# PKPU 2/2024 (DOMAIN.md). (code, name, name_en, start, end, is_voting); None where the date
+# depends on events (the Constitutional Court's registration or ruling).
+PKPU_2_2024: Sequence[tuple[str, str, str, date | None, date | None, bool]] = (
+    ("pendaftaran", "Pendaftaran pasangan calon", "Candidate registration",
+     date(2024, 8, 27), date(2024, 8, 29), False),
+    ("penetapan-paslon", "Penetapan pasangan calon", "Candidate determination",
+     date(2024, 9, 22), date(2024, 9, 22), False),
+    ("kampanye", "Kampanye", "Campaign", date(2024, 9, 25), date(2024, 11, 23), False),
+    ("masa-tenang", "Masa tenang", "Quiet period", date(2024, 11, 24), date(2024, 11, 26), False),
+    ("pemungutan", "Pemungutan suara", "Voting day", date(2024, 11, 27), date(2024, 11, 27), True),
+    ("rekapitulasi", "Penghitungan dan rekapitulasi", "Counting and tabulation",
+     date(2024, 11, 27), date(2024, 12, 16), False),
+    ("penetapan-terpilih", "Penetapan calon terpilih", "Winners determined", None, None, False),
+    ("sengketa-mk", "Sengketa hasil (MK)", "Result disputes (Constitutional Court)",
+     date(2025, 1, 3), date(2025, 2, 28), False),
+    ("pelantikan", "Pelantikan", "Inauguration", date(2025, 2, 20), date(2025, 2, 20), False),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class OperationSpec:
+    code: str
+    name: str
+    command_name: str
+    province: str
+    starts_on: date
+    ends_on: date
+    timezone: str = "Asia/Jakarta"
+    report_cutoff_hour: int = 6
+    language: str = "id"
+
+
+def validate_timezone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidValue(field="timezone", value=name, reason="unknown_zone") from exc
+
+
+def new_operation(session: Session, spec: OperationSpec) -> Operation:
+    """Create an operation with the seeded reference lists and the PKPU 2/2024 stages.
+
+    Runs inside the caller's journaled transaction.
+    """
+    validate_timezone(spec.timezone)
+    if spec.ends_on < spec.starts_on:
+        raise InvalidValue(field="ends_on", value=spec.ends_on.isoformat(), reason="before_start")
+    if session.scalars(select(Operation.id).where(Operation.code == spec.code)).first():
+        raise InvalidValue(field="code", value=spec.code, reason="exists")
+    op = Operation(
+        code=spec.code, name=spec.name, command_name=spec.command_name, province=spec.province,
+        starts_on=spec.starts_on, ends_on=spec.ends_on, timezone=spec.timezone,
+        report_cutoff_hour=spec.report_cutoff_hour, language=spec.language,
+    )  # fmt: skip
+    session.add(op)
+    session.flush()
+    session.add_all(reference.seed_rows(op.id))
+    for i, (code, name, en, start, end, voting) in enumerate(PKPU_2_2024, 1):
+        session.add(Stage(operation_id=op.id, code=code, name=name, name_en=en, ordinal=i,
+                          starts_on=start, ends_on=end, is_voting=voting))  # fmt: skip
+    session.flush()
+    return op
+
+
+def get_operation(session: Session, code: str | None = None) -> Operation:
+    """The operation named by ``code``, or the only (first created) one."""
+    stmt = select(Operation).order_by(Operation.id)
+    if code:
+        stmt = stmt.where(Operation.code == code)
+    op = session.scalars(stmt).first()
+    if op is None:
+        if code:
+            raise NotFound(entity="operation", key=code)
+        raise NoOperation()
+    return op
+
+
+def stages(session: Session, operation_id: int) -> list[Stage]:
+    stmt = select(Stage).where(Stage.operation_id == operation_id).order_by(Stage.ordinal)
+    return list(session.scalars(stmt))
+
+
+def local_today(op: Operation, now: datetime | None = None) -> date:
+    return (now or utcnow()).astimezone(ZoneInfo(op.timezone)).date()
+
+
+def current_stage(all_stages: Sequence[Stage], today: date) -> Stage | None:
+    """The stage in force on ``today``: the latest-starting one whose period contains it.
+
+    Overlaps are real (voting day opens the counting period); the later start wins,
+    except that voting day itself wins on its day. Between stages, the last one begun.
+    """
+    dated = [s for s in all_stages if s.starts_on is not None]
+    running = [s for s in dated if s.starts_on <= today and (s.ends_on is None or today <= s.ends_on)]  # type: ignore[operator]
+    if running:
+        voting = [s for s in running if s.is_voting]
+        if voting:
+            return voting[0]
+        return max(running, key=lambda s: (s.starts_on, s.ordinal))
+    begun = [s for s in dated if s.starts_on <= today]  # type: ignore[operator]
+    return max(begun, key=lambda s: (s.starts_on, s.ordinal)) if begun else None
+
+
+def voting_day(all_stages: Sequence[Stage]) -> date | None:
+    for s in all_stages:
+        if s.is_voting and s.starts_on is not None:
+            return s.starts_on
+    return None
+
+
+def days_to_voting(all_stages: Sequence[Stage], today: date) -> int | None:
+    """Days from ``today`` to voting day: positive before, 0 on it, negative after."""
+    day = voting_day(all_stages)
+    return None if day is None else (day - today).days
+
+
+def stage_by_code(session: Session, operation_id: int, code: str) -> Stage:
+    stmt = select(Stage).where(Stage.operation_id == operation_id, Stage.code == code)
+    stage = session.scalars(stmt).first()
+    if stage is None:
+        raise NotFound(entity="stage", key=code)
+    return stage

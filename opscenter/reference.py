@@ -1,0 +1,203 @@
+"""Reference lists seeded per operation (DOMAIN.md), and look-ups over them.
+
+The seed is a starting point: every row is editable by staff afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter.errors import NotFound
+from opscenter.model import (
+    Aspect,
+    IncidentStatus,
+    IncidentType,
+    Rank,
+    Severity,
+    TpsCategory,
+    UnitStatus,
+    VulnerabilityLevel,
+)
+from opscenter.model.base import Base
+
+# (code, name, full name, aliases); low to high. "Pol" is optional in rosters.
+POLRI_RANKS: Sequence[tuple[str, str, str, str]] = (
+    ("bharada", "Bharada", "BHAYANGKARA DUA", ""),
+    ("bharatu", "Bharatu", "BHAYANGKARA SATU", ""),
+    ("bharaka", "Bharaka", "BHAYANGKARA KEPALA", ""),
+    ("abripda", "Abripda", "AJUN BRIGADIR POLISI DUA", ""),
+    ("abriptu", "Abriptu", "AJUN BRIGADIR POLISI SATU", ""),
+    ("abrip", "Abrip", "AJUN BRIGADIR POLISI", ""),
+    ("bripda", "Bripda", "BRIGADIR POLISI DUA", ""),
+    ("briptu", "Briptu", "BRIGADIR POLISI SATU", ""),
+    ("brigpol", "Brigpol", "BRIGADIR POLISI", "BRIGADIR|BRIG"),
+    ("bripka", "Bripka", "BRIGADIR POLISI KEPALA", ""),
+    ("aipda", "Aipda", "AJUN INSPEKTUR POLISI DUA", ""),
+    ("aiptu", "Aiptu", "AJUN INSPEKTUR POLISI SATU", ""),
+    ("ipda", "Ipda", "INSPEKTUR POLISI DUA", ""),
+    ("iptu", "Iptu", "INSPEKTUR POLISI SATU", ""),
+    ("akp", "AKP", "AJUN KOMISARIS POLISI", ""),
+    ("kompol", "Kompol", "KOMISARIS POLISI", ""),
+    ("akbp", "AKBP", "AJUN KOMISARIS BESAR POLISI", ""),
+    ("kombes", "Kombes Pol", "KOMISARIS BESAR POLISI", "KOMBES"),
+    ("brigjen", "Brigjen Pol", "BRIGADIR JENDERAL POLISI", "BRIGJEN"),
+    ("irjen", "Irjen Pol", "INSPEKTUR JENDERAL POLISI", "IRJEN"),
+    ("komjen", "Komjen Pol", "KOMISARIS JENDERAL POLISI", "KOMJEN"),
+    ("jenderal", "Jenderal Pol", "JENDERAL POLISI", "JENDERAL"),
+)
+# PNS Polri grades (golongan), low to high.
+PNS_GRADES: Sequence[tuple[str, str]] = tuple(
+    (f"pns-{g.lower().replace('/', '')}", f"Penata {g}" if g.startswith("III") else f"PNS {g}")
+    for g in ("II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b")
+)
+
+# (code, name, name_en, colour, available)
+UNIT_STATUSES = (
+    ("siaga", "Siaga", "Standby", "#2e7d32", True),
+    ("bergerak", "Bergerak", "Moving", "#1565c0", True),
+    ("di-lokasi", "Di lokasi", "On site", "#6a1b9a", True),
+    ("kembali", "Kembali", "Returning", "#00838f", True),
+    ("tidak-siap", "Tidak siap", "Not ready", "#c62828", False),
+)
+# (code, name, name_en, colour): a small ordered scale the operation can rename.
+SEVERITIES = (
+    ("ringan", "Ringan", "Minor", "#9e9d24"),
+    ("sedang", "Sedang", "Moderate", "#ef6c00"),
+    ("berat", "Berat", "Serious", "#c62828"),
+    ("kritis", "Kritis", "Critical", "#6a0000"),
+)
+INCIDENT_STATUSES = (
+    ("baru", "Baru", "New", False),
+    ("ditangani", "Ditangani", "In hand", False),
+    ("selesai", "Selesai", "Closed", True),
+)
+# (code, name, name_en, category)
+INCIDENT_TYPES = (
+    ("politik-uang", "Politik uang", "Vote buying", "pelanggaran"),
+    ("hoaks-sara", "Hoaks / ujaran kebencian / politisasi SARA", "Hoax, hate speech, SARA", "pelanggaran"),
+    ("bentrokan", "Bentrokan massa", "Crowd clash", "gangguan"),
+    ("intimidasi", "Intimidasi / kekerasan", "Intimidation / violence", "kejahatan"),
+    ("perusakan-apk", "Perusakan APK", "Damage to campaign props", "kejahatan"),
+    ("netralitas", "Pelanggaran netralitas", "Neutrality breach", "pelanggaran"),
+    ("kampanye-ilegal", "Kampanye di luar jadwal / tempat terlarang", "Unlawful campaigning", "pelanggaran"),
+    ("logistik", "Gangguan logistik pemilu", "Election logistics disruption", "gangguan"),
+    ("bencana-tps", "Bencana alam di TPS", "Natural disaster at a polling station", "bencana"),
+    ("unjuk-rasa", "Unjuk rasa di KPU / Bawaslu", "Protest at KPU / Bawaslu", "gangguan"),
+    ("sengketa-psu", "Sengketa PSU / penghitungan ulang", "Re-vote / recount dispute", "gangguan"),
+    ("ancaman-teror", "Ancaman teror", "Terror threat", "kejahatan"),
+    ("padam", "Listrik / jaringan padam", "Power / network outage", "gangguan"),
+    ("kriminal-umum", "Tindak pidana umum", "General crime", "kejahatan"),
+    ("kecelakaan", "Kecelakaan lalu lintas", "Traffic accident", "gangguan"),
+)
+# (code, name, name_en, police a, tps b, linmas c, colour) — DOMAIN.md's example patterns.
+TPS_CATEGORIES = (
+    ("kurang-rawan", "Kurang rawan", "Low risk", 2, 8, 16, "#2e7d32"),
+    ("rawan", "Rawan", "At risk", 2, 2, 4, "#ef6c00"),
+    ("sangat-rawan", "Sangat rawan", "High risk", 2, 1, 2, "#c62828"),
+    ("khusus", "Khusus", "Special", 2, 1, 2, "#6a1b9a"),
+)
+ASPECTS = (
+    ("politik", "Politik", "Political"),
+    ("ekonomi", "Ekonomi", "Economic"),
+    ("sosbud", "Sosial budaya", "Socio-cultural"),
+    ("keamanan", "Keamanan", "Security"),
+)
+VULNERABILITY_LEVELS = (
+    ("rendah", "Rendah", "Low", "#2e7d32"),
+    ("sedang", "Sedang", "Medium", "#f9a825"),
+    ("tinggi", "Tinggi", "High", "#c62828"),
+)
+
+
+def seed_rows(operation_id: int) -> list[Base]:
+    """Fresh reference rows for a new operation."""
+    rows: list[Base] = []
+    for i, (code, name, full, aliases) in enumerate(POLRI_RANKS, 1):
+        rows.append(Rank(operation_id=operation_id, code=code, name=name, ordinal=i,
+                         corps="polri", full_name=full, aliases=aliases))  # fmt: skip
+    for i, (code, name) in enumerate(PNS_GRADES, 101):
+        rows.append(Rank(operation_id=operation_id, code=code, name=name, ordinal=i,
+                         corps="pns", full_name=name.upper(), aliases=""))  # fmt: skip
+    for i, (code, name, en, colour, avail) in enumerate(UNIT_STATUSES, 1):
+        rows.append(UnitStatus(operation_id=operation_id, code=code, name=name, name_en=en,
+                               ordinal=i, colour=colour, is_available=avail))  # fmt: skip
+    for i, (code, name, en, colour) in enumerate(SEVERITIES, 1):
+        rows.append(Severity(operation_id=operation_id, code=code, name=name, name_en=en,
+                             ordinal=i, colour=colour))  # fmt: skip
+    for i, (code, name, en, closed) in enumerate(INCIDENT_STATUSES, 1):
+        rows.append(IncidentStatus(operation_id=operation_id, code=code, name=name, name_en=en,
+                                   ordinal=i, is_closed=closed))  # fmt: skip
+    for i, (code, name, en, cat) in enumerate(INCIDENT_TYPES, 1):
+        rows.append(IncidentType(operation_id=operation_id, code=code, name=name, name_en=en,
+                                 ordinal=i, category=cat))  # fmt: skip
+    for i, (code, name, en, a, b, c, colour) in enumerate(TPS_CATEGORIES, 1):
+        rows.append(TpsCategory(operation_id=operation_id, code=code, name=name, name_en=en,
+                                ordinal=i, guard_police=a, guard_tps=b, guard_linmas=c,
+                                colour=colour))  # fmt: skip
+    for i, (code, name, en) in enumerate(ASPECTS, 1):
+        rows.append(Aspect(operation_id=operation_id, code=code, name=name, name_en=en, ordinal=i))
+    for i, (code, name, en, colour) in enumerate(VULNERABILITY_LEVELS, 1):
+        rows.append(VulnerabilityLevel(operation_id=operation_id, code=code, name=name,
+                                       name_en=en, ordinal=i, colour=colour))  # fmt: skip
+    return rows
+
+
+R = TypeVar("R", bound=Base)
+
+
+def items(session: Session, model: type[R], operation_id: int) -> list[R]:
+    """One reference list of an operation, in its order."""
+    stmt = (
+        select(model)
+        .where(model.operation_id == operation_id)  # type: ignore[attr-defined]
+        .order_by(model.ordinal, model.id)  # type: ignore[attr-defined]
+    )
+    return list(session.scalars(stmt))
+
+
+def by_code(session: Session, model: type[R], operation_id: int) -> dict[str, R]:
+    return {item.code: item for item in items(session, model, operation_id)}  # type: ignore[attr-defined]
+
+
+def get_by_code(session: Session, model: type[R], operation_id: int, code: str) -> R:
+    stmt = select(model).where(
+        model.operation_id == operation_id,  # type: ignore[attr-defined]
+        model.code == code,  # type: ignore[attr-defined]
+    )
+    item = session.scalars(stmt).first()
+    if item is None:
+        raise NotFound(entity=model.__tablename__, key=code)  # type: ignore[attr-defined]
+    return item
+
+
+@dataclass(frozen=True, slots=True)
+class GuardPattern:
+    """a police guard b TPS with c Linmas."""
+
+    police: int
+    tps: int
+    linmas: int
+
+    def __str__(self) -> str:
+        return f"{self.police}-{self.tps}-{self.linmas}"
+
+
+def guard_patterns(session: Session, operation_id: int) -> dict[int, GuardPattern]:
+    """Category id -> its guard pattern."""
+    return {
+        c.id: GuardPattern(c.guard_police, c.guard_tps, c.guard_linmas)
+        for c in items(session, TpsCategory, operation_id)
+    }
+
+
+def update_item(session: Session, item: Any, **fields: Any) -> None:
+    """Apply edits to a reference row (journaled by the session's flush)."""
+    for key, value in fields.items():
+        if not hasattr(item, key):
+            raise NotFound(entity=type(item).__name__, key=key)
+        setattr(item, key, value)

@@ -1,0 +1,317 @@
+"""Required strength: police and Linmas needed against TPS counts and guard patterns.
+
+The rule (DOMAIN.md, pattern "a-b-c": *a* police guard *b* TPS with *c* Linmas):
+
+* TPS are grouped by (guarding unit, kecamatan, category). Guards work in whole teams
+  inside one kecamatan, so a group of *n* TPS needs ``a * ceil(n / b)`` police.
+* Linmas are posted per TPS, so the group needs ``ceil(n * c / b)`` Linmas.
+* A unit needs what its own groups need plus what its sub-units need (Polsek -> Polres ->
+  Polda). A kabupaten/kota needs what the groups in its kecamatan need. Both sum the same
+  groups, so the totals agree.
+* A unit has its active personnel whose working unit (assigned, else home) is in its
+  subtree, plus BKO personnel placed under it for the stage, minus those it lent out.
+
+``load_inputs`` reads plain data from the database; ``compute`` is pure, so a planner
+can change categories or patterns ("what if") and recompute without saving.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from opscenter.model import (
+    BkoAssignment,
+    Personnel,
+    PollingStation,
+    Rank,
+    Region,
+    Stage,
+    TpsCategory,
+    Unit,
+    UnitArea,
+)
+from opscenter.reference import GuardPattern, guard_patterns
+
+
+def ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNode:
+    id: int
+    parent_id: int | None
+    name: str
+    kind: str
+    tree: str
+    agency: str
+    is_reserve: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthInputs:
+    """Everything the computation needs, as plain data (safe to pass between threads)."""
+
+    units: Mapping[int, UnitNode]
+    # (guarding unit id or None, kecamatan id, category id) -> TPS count
+    tps_groups: Mapping[tuple[int | None, int, int], int]
+    patterns: Mapping[int, GuardPattern]
+    category_codes: Mapping[int, str]
+    kecamatan_kabkota: Mapping[int, int]
+    kabkota_names: Mapping[int, str]
+    # unit id -> active police personnel working there (not counting BKO)
+    personnel: Mapping[int, int]
+    # (from unit, to unit, count) in force for the stage
+    bko: tuple[tuple[int, int, int], ...]
+    # kabkota id -> Linmas declared by Linmas units responsible for it
+    linmas_available: Mapping[int, int]
+
+
+@dataclass(slots=True)
+class Strength:
+    """One unit's or one region's figures."""
+
+    key: int
+    name: str
+    tps: dict[str, int] = field(default_factory=dict)  # category code -> count
+    police_required: int = 0
+    linmas_required: int = 0
+    police_assigned: int = 0
+    bko_in: int = 0
+    bko_out: int = 0
+    linmas_available: int = 0
+
+    @property
+    def tps_total(self) -> int:
+        return sum(self.tps.values())
+
+    @property
+    def police_available(self) -> int:
+        """Own people plus BKO received minus BKO lent."""
+        return self.police_assigned + self.bko_in - self.bko_out
+
+    @property
+    def balance(self) -> int:
+        """Positive: surplus; negative: deficit."""
+        return self.police_available - self.police_required
+
+    @property
+    def deficit(self) -> int:
+        return max(0, -self.balance)
+
+    def _add_need(self, code: str, n: int, police: int, linmas: int) -> None:
+        self.tps[code] = self.tps.get(code, 0) + n
+        self.police_required += police
+        self.linmas_required += linmas
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthReport:
+    # Per unit, rolled up its tree (a Polres includes its Polsek).
+    by_unit: Mapping[int, Strength]
+    # Per kabupaten/kota (requirements and Linmas; police are counted per unit).
+    by_region: Mapping[int, Strength]
+    # TPS guarded by no unit, per kabkota (shown so that they are not silently dropped).
+    unguarded_tps: Mapping[int, int]
+
+    @property
+    def total(self) -> Strength:
+        t = Strength(key=0, name="Jumlah")
+        for r in self.by_region.values():
+            for code, n in r.tps.items():
+                t.tps[code] = t.tps.get(code, 0) + n
+            t.police_required += r.police_required
+            t.linmas_required += r.linmas_required
+            t.linmas_available += r.linmas_available
+        return t
+
+
+def group_need(n: int, pattern: GuardPattern) -> tuple[int, int]:
+    """(police, Linmas) that ``n`` TPS of one group need under ``pattern``."""
+    if n <= 0:
+        return 0, 0
+    return pattern.police * ceil_div(n, pattern.tps), ceil_div(n * pattern.linmas, pattern.tps)
+
+
+def compute(
+    inputs: StrengthInputs, patterns: Mapping[int, GuardPattern] | None = None
+) -> StrengthReport:
+    """Requirements and strength per unit and per kabupaten/kota.
+
+    ``patterns`` overrides the stored guard patterns (what-if); categories may be
+    changed by passing other ``tps_groups`` in ``inputs``.
+    """
+    pats = {**inputs.patterns, **(patterns or {})}
+    units = inputs.units
+    own: dict[int, Strength] = {uid: Strength(uid, u.name) for uid, u in units.items()}
+    regions: dict[int, Strength] = {rid: Strength(rid, n) for rid, n in inputs.kabkota_names.items()}
+    unguarded: dict[int, int] = defaultdict(int)
+
+    for (unit_id, kec_id, cat_id), n in inputs.tps_groups.items():
+        police, linmas = group_need(n, pats[cat_id])
+        code = inputs.category_codes[cat_id]
+        kab = inputs.kecamatan_kabkota.get(kec_id)
+        if kab is not None and kab in regions:
+            regions[kab]._add_need(code, n, police, linmas)
+        if unit_id is None or unit_id not in own:
+            if kab is not None:
+                unguarded[kab] += n
+            continue
+        own[unit_id]._add_need(code, n, police, linmas)
+
+    for unit_id, count in inputs.personnel.items():
+        if unit_id in own:
+            own[unit_id].police_assigned += count
+    for src, dst, count in inputs.bko:
+        if src in own:
+            own[src].bko_out += count
+        if dst in own:
+            own[dst].bko_in += count
+    for rid, n in inputs.linmas_available.items():
+        if rid in regions:
+            regions[rid].linmas_available += n
+
+    # Roll up: children before parents (depth-first post-order over the tree).
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for uid, u in units.items():
+        children[u.parent_id if u.parent_id in units else None].append(uid)
+    rolled: dict[int, Strength] = {}
+
+    def roll(uid: int) -> Strength:
+        mine = own[uid]
+        total = Strength(uid, mine.name, dict(mine.tps), mine.police_required, mine.linmas_required,
+                         mine.police_assigned, mine.bko_in, mine.bko_out)  # fmt: skip
+        for child in children.get(uid, ()):
+            c = roll(child)
+            for code, n in c.tps.items():
+                total.tps[code] = total.tps.get(code, 0) + n
+            total.police_required += c.police_required
+            total.linmas_required += c.linmas_required
+            total.police_assigned += c.police_assigned
+            # BKO inside one subtree moves people within it: it cancels out at the parent.
+            total.bko_in += c.bko_in
+            total.bko_out += c.bko_out
+        rolled[uid] = total
+        return total
+
+    stack = list(children.get(None, ()))
+    for root in stack:
+        roll(root)
+    _cancel_internal_bko(rolled, units, inputs.bko)
+    return StrengthReport(by_unit=rolled, by_region=regions, unguarded_tps=dict(unguarded))
+
+
+def _ancestors(units: Mapping[int, UnitNode], uid: int) -> list[int]:
+    out: list[int] = []
+    current = units[uid].parent_id if uid in units else None
+    while current is not None and current in units and current not in out:
+        out.append(current)
+        current = units[current].parent_id
+    return out
+
+
+def _cancel_internal_bko(
+    rolled: dict[int, Strength], units: Mapping[int, UnitNode], bko: tuple[tuple[int, int, int], ...]
+) -> None:
+    """A loan between two units of one subtree leaves that subtree's total unchanged."""
+    for src, dst, count in bko:
+        if src not in units or dst not in units:
+            continue
+        common = set(_ancestors(units, src) + [src]) & set(_ancestors(units, dst) + [dst])
+        for uid in common:
+            rolled[uid].bko_in -= count
+            rolled[uid].bko_out -= count
+
+
+def _stage_window(stage: Stage | None) -> tuple[datetime, datetime] | None:
+    if stage is None or stage.starts_on is None:
+        return None
+    end = stage.ends_on or stage.starts_on
+    # Whole days, widened by a day each side for the zone offset (WIB/WITA/WIT).
+    lo = datetime.combine(stage.starts_on, time.min, UTC) - timedelta(days=1)
+    hi = datetime.combine(end, time.max, UTC) + timedelta(days=1)
+    return lo, hi
+
+
+def load_inputs(session: Session, operation_id: int, stage: Stage | None = None) -> StrengthInputs:
+    """Read the computation's inputs with a few grouped queries (no per-row objects)."""
+    op = operation_id
+    units = {
+        r.id: UnitNode(r.id, r.parent_id, r.name, r.kind, r.tree, r.agency, r.is_reserve)
+        for r in session.execute(
+            select(Unit.id, Unit.parent_id, Unit.name, Unit.kind, Unit.tree, Unit.agency,
+                   Unit.is_reserve).where(Unit.operation_id == op)  # fmt: skip
+        )
+    }
+    desa = aliased(Region)
+    groups = {
+        (r.unit_id, r.kec, r.category_id): int(r.n)
+        for r in session.execute(
+            select(PollingStation.unit_id, desa.parent_id.label("kec"), PollingStation.category_id,
+                   func.count().label("n"))
+            .join(desa, desa.id == PollingStation.region_id)
+            .where(PollingStation.operation_id == op)
+            .group_by(PollingStation.unit_id, desa.parent_id, PollingStation.category_id)
+        )  # fmt: skip
+    }
+    cats = session.execute(select(TpsCategory.id, TpsCategory.code).where(TpsCategory.operation_id == op))
+    kab_rows = session.execute(
+        select(Region.id, Region.name).where(Region.operation_id == op, Region.level == "kabkota")
+    ).all()
+    kec_rows = session.execute(
+        select(Region.id, Region.parent_id).where(Region.operation_id == op, Region.level == "kecamatan")
+    ).all()
+    working_unit = func.coalesce(Personnel.assigned_unit_id, Personnel.home_unit_id)
+    personnel = {
+        int(r.unit): int(r.n)
+        for r in session.execute(
+            select(working_unit.label("unit"), func.count().label("n"))
+            .outerjoin(Rank, Rank.id == Personnel.rank_id)
+            .where(Personnel.operation_id == op, Personnel.duty_status == "aktif",
+                   or_(Rank.corps == "polri", Personnel.rank_id.is_(None)))
+            .group_by(working_unit)
+        )  # fmt: skip
+    }
+    bko_stmt = select(BkoAssignment.from_unit_id, BkoAssignment.to_unit_id,
+                      BkoAssignment.personnel_count).where(BkoAssignment.operation_id == op)  # fmt: skip
+    window = _stage_window(stage)
+    if stage is not None:
+        overlaps = (
+            and_(BkoAssignment.starts_at <= window[1],
+                 or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at >= window[0]))
+            if window is not None else None
+        )  # fmt: skip
+        cond = BkoAssignment.stage_id == stage.id
+        bko_stmt = bko_stmt.where(or_(cond, overlaps) if overlaps is not None else cond)
+    bko = tuple((int(a), int(b), int(c)) for a, b, c in session.execute(bko_stmt))
+    linmas = {
+        int(r.region_id): int(r.n or 0)
+        for r in session.execute(
+            select(UnitArea.region_id, func.sum(Unit.declared_strength).label("n"))
+            .join(Unit, Unit.id == UnitArea.unit_id)
+            .where(Unit.operation_id == op, Unit.agency == "linmas")
+            .group_by(UnitArea.region_id)
+        )
+    }
+    return StrengthInputs(
+        units=units,
+        tps_groups=groups,
+        patterns=guard_patterns(session, op),
+        category_codes={int(i): str(c) for i, c in cats},
+        kecamatan_kabkota={int(i): int(p) for i, p in kec_rows if p is not None},
+        kabkota_names={int(i): str(n) for i, n in kab_rows},
+        personnel=personnel,
+        bko=bko,
+        linmas_available=linmas,
+    )
+
+
+def required_strength(session: Session, operation_id: int, stage: Stage | None = None) -> StrengthReport:
+    """Requirements against strength for ``stage`` (BKO in force then) from the database."""
+    return compute(load_inputs(session, operation_id, stage))

@@ -1,0 +1,126 @@
+"""Unit services: status changes (with history), edits, BKO assignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from opscenter.actor import Actor
+from opscenter.editing import apply, fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.model import BkoAssignment, Unit, UnitStatus, UnitStatusChange, utcnow
+from opscenter.permissions import require
+from opscenter.store import Store
+
+EDITABLE = frozenset({"name", "code", "parent_id", "declared_strength", "is_reserve", "agency"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChanged:
+    unit_id: int
+    previous_status_id: int | None
+    status_id: int
+    version: int
+    at: datetime
+
+
+def set_status(
+    store: Store,
+    actor: Actor,
+    unit_id: int,
+    status_id: int,
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> StatusChanged:
+    """Change a unit's status; the history keeps who, when and why."""
+    require(actor, "board.edit")
+    reason = (reason or "").strip() or None
+    with store.transaction(actor, "unit.set_status") as s:
+        unit = fetch_for_edit(s, Unit, unit_id, expected_version)
+        status = s.get(UnitStatus, status_id)
+        if status is None or status.operation_id != unit.operation_id:
+            raise NotFound(entity="unit_status", key=status_id)
+        now = utcnow()
+        previous = unit.status_id
+        unit.status_id = status.id
+        unit.status_reason = reason
+        unit.status_changed_at = now
+        unit.status_changed_by = actor.username
+        s.add(UnitStatusChange(operation_id=unit.operation_id, unit_id=unit.id, status_id=status.id,
+                               previous_status_id=previous, at=now, actor=actor.username,
+                               reason=reason))  # fmt: skip
+        s.flush()
+        return StatusChanged(unit.id, previous, status.id, unit.version, now)
+
+
+def update_unit(
+    store: Store, actor: Actor, unit_id: int, expected_version: int, **fields: object
+) -> int:
+    """Edit a unit's fields; returns the new version."""
+    require(actor, "reference.edit")
+    with store.transaction(actor, "unit.update") as s:
+        unit = fetch_for_edit(s, Unit, unit_id, expected_version)
+        if "parent_id" in fields and fields["parent_id"] is not None:
+            _check_no_cycle(s, unit.id, int(fields["parent_id"]))  # type: ignore[call-overload]
+        apply(unit, dict(fields), EDITABLE)
+        s.flush()
+        return unit.version
+
+
+def _check_no_cycle(session: object, unit_id: int, parent_id: int) -> None:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    seen = {unit_id}
+    current: int | None = parent_id
+    while current is not None:
+        if current in seen:
+            raise InvalidValue(field="parent_id", value=parent_id, reason="cycle")
+        seen.add(current)
+        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+
+
+def assign_bko(
+    store: Store,
+    actor: Actor,
+    *,
+    from_unit_id: int,
+    to_unit_id: int,
+    personnel_count: int,
+    starts_at: datetime,
+    ends_at: datetime | None = None,
+    stage_id: int | None = None,
+    personnel_id: int | None = None,
+    warrant: str | None = None,
+    note: str | None = None,
+) -> int:
+    """Place personnel under another unit's operational control; returns the assignment id."""
+    require(actor, "plan.accept")
+    if personnel_count < 1:
+        raise InvalidValue(field="personnel_count", value=personnel_count, reason="not_positive")
+    if from_unit_id == to_unit_id:
+        raise InvalidValue(field="to_unit_id", value=to_unit_id, reason="same_unit")
+    if ends_at is not None and ends_at <= starts_at:
+        raise InvalidValue(field="ends_at", value=ends_at.isoformat(), reason="before_start")
+    with store.transaction(actor, "unit.assign_bko") as s:
+        src, dst = s.get(Unit, from_unit_id), s.get(Unit, to_unit_id)
+        if src is None or dst is None or src.operation_id != dst.operation_id:
+            raise NotFound(entity="unit", key=from_unit_id if src is None else to_unit_id)
+        bko = BkoAssignment(operation_id=src.operation_id, from_unit_id=src.id, to_unit_id=dst.id,
+                            personnel_count=personnel_count, personnel_id=personnel_id,
+                            stage_id=stage_id, starts_at=starts_at, ends_at=ends_at,
+                            warrant=warrant, note=note)  # fmt: skip
+        s.add(bko)
+        s.flush()
+        return bko.id
+
+
+def end_bko(store: Store, actor: Actor, bko_id: int, expected_version: int | None = None) -> None:
+    """Withdraw a BKO assignment (undo of an accepted proposal)."""
+    require(actor, "plan.accept")
+    with store.transaction(actor, "unit.end_bko") as s:
+        bko = fetch_for_edit(s, BkoAssignment, bko_id, expected_version)
+        s.delete(bko)

@@ -1,0 +1,211 @@
+"""Storage: migrations on both databases, opening failures, backup, SQLite settings."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+
+from opscenter import migrations, store as store_mod, units
+from opscenter.errors import (
+    BadDatabaseUrl,
+    DatabaseFolderMissing,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseUnreachable,
+    NotADatabase,
+    SchemaTooNew,
+)
+from opscenter.model import Base, Operation, Unit
+from opscenter.store import open_store, resolve_url
+from tests.builders import ADMIN, build_small_operation
+
+
+def test_migrations_from_empty_match_the_model(db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        assert migrations.current_revision(store) == migrations.head_revision()
+        with store.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diffs == []
+    finally:
+        store.dispose()
+
+
+def test_migrations_go_down_and_up_again(db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        cfg = migrations.config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert set(inspect(store.engine).get_table_names()) <= {"alembic_version"}
+        migrations.prepare(store)
+        assert "journal" in inspect(store.engine).get_table_names()
+    finally:
+        store.dispose()
+
+
+def test_sqlite_file_is_copied_before_a_migration(tmp_path: Path) -> None:
+    path = tmp_path / "ops.db"
+    store = open_store(f"sqlite:///{path}")
+    build_small_operation(store)
+    cfg = migrations.config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    store.dispose()
+
+    store = open_store(f"sqlite:///{path}")
+    store.dispose()
+    copies = list(tmp_path.glob("ops.db.sebelum-*.bak"))
+    assert [c.name for c in copies] == [f"ops.db.sebelum-{migrations.head_revision()}.bak"]
+    with sqlite3.connect(copies[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM unit").fetchone()[0] == 9
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
+    store = open_store(sqlite_url)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        store.dispose()
+
+
+def test_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OPSCENTER_DB", raising=False)
+    assert resolve_url(None).startswith("sqlite:///")
+    assert resolve_url(None).endswith("opscenter.db")
+    monkeypatch.setenv("OPSCENTER_DB", "postgresql://ops@db.local/ops")
+    assert resolve_url(None) == "postgresql+psycopg://ops@db.local/ops"
+    assert resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/x", "postgresql://u@h:port/x", "http://h/x", "postgresql://h"])
+def test_bad_urls_are_refused(url: str) -> None:
+    with pytest.raises(BadDatabaseUrl):
+        open_store(url)
+
+
+def test_password_never_appears_in_a_refused_url() -> None:
+    with pytest.raises(BadDatabaseUrl) as err:
+        open_store("postgresql://ops:rahasia@h:port/x")
+    assert "rahasia" not in str(err.value.data)
+
+
+def test_unreachable_server() -> None:
+    with pytest.raises(DatabaseUnreachable) as err:
+        open_store("postgresql://ops:rahasia@127.0.0.1:1/ops")
+    assert err.value.data["port"] == 1
+    assert "rahasia" not in str(err.value.data)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    (tmp_path / "surat.db").write_bytes(b"%PDF-1.4 not a database")
+    with pytest.raises(NotADatabase):
+        open_store(f"sqlite:///{tmp_path / 'surat.db'}")
+    with pytest.raises(NotADatabase):
+        open_store(f"sqlite:///{tmp_path}")  # a folder
+
+
+def test_another_programs_sqlite_file_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "lain.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(NotADatabase):
+        open_store(f"sqlite:///{path}")
+    assert path.read_bytes() == before
+
+
+def test_missing_folder_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseFolderMissing):
+        open_store(f"sqlite:///{tmp_path / 'tidak-ada' / 'ops.db'}")
+    with pytest.raises(DatabaseMissing):
+        open_store(f"sqlite:///{tmp_path / 'ops.db'}", must_exist=True)
+    assert not (tmp_path / "ops.db").exists()
+
+
+def test_schema_newer_than_the_program(db_url: str) -> None:
+    store = open_store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    store.dispose()
+    with pytest.raises(SchemaTooNew) as err:
+        open_store(db_url)
+    assert err.value.data["revision"] == "9999_future"
+
+
+def test_locked_database_is_reported(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_S", 0.3)
+    store = open_store(sqlite_url)
+    ids = build_small_operation(store)
+    holder = sqlite3.connect(store.sqlite_path, timeout=0.1, isolation_level=None)  # type: ignore[arg-type]
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseLocked):
+            units.set_status(store, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        with store.read() as s:  # readers are not blocked in WAL mode
+            assert s.get(Unit, ids.units["PA"]).status_id == ids.statuses["siaga"]  # type: ignore[union-attr]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        store.dispose()
+
+
+def test_online_backup_while_another_writer_holds_the_lock(tmp_path: Path) -> None:
+    path = tmp_path / "ops.db"
+    store = open_store(f"sqlite:///{path}")
+    ids = build_small_operation(store)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE unit SET name = 'belum disimpan' WHERE id = ?", (ids.units["PA"],))
+    try:
+        dest = store.backup(tmp_path / "cadangan.db")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    copy = open_store(f"sqlite:///{dest}")
+    try:
+        with copy.read() as s:
+            assert s.scalar(select(Operation.code)) == "uji"
+            assert s.get(Unit, ids.units["PA"]).name == "Polres A"  # type: ignore[union-attr]
+    finally:
+        copy.dispose()
+        store.dispose()
+
+
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump not installed")
+def test_postgresql_backup_uses_pg_dump(pg_url: str, tmp_path: Path) -> None:
+    store = open_store(pg_url)
+    try:
+        build_small_operation(store)
+        dest = store.backup(tmp_path / "ops.dump")
+    finally:
+        store.dispose()
+    assert dest.read_bytes()[:5] == b"PGDMP"
+
+
+@pytest.fixture
+def two_stores(pg_url: str) -> Iterator[tuple[store_mod.Store, store_mod.Store]]:
+    a, b = open_store(pg_url), open_store(pg_url)
+    yield a, b
+    a.dispose()
+    b.dispose()
+
+
+def test_two_workstations_migrate_the_same_empty_server(two_stores: tuple) -> None:  # type: ignore[type-arg]
+    a, b = two_stores
+    migrations.prepare(a)
+    migrations.prepare(b)
+    assert migrations.current_revision(b) == migrations.head_revision()

@@ -1,0 +1,92 @@
+"""Required strength against hand-computed cases (tests/builders.py explains the numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from opscenter import operations
+from opscenter.reference import GuardPattern
+from opscenter.store import Store, open_store
+from opscenter.strength import compute, group_need, load_inputs, required_strength
+from tests.builders import Small, build_small_operation
+
+
+@pytest.fixture
+def small(db_url: str) -> tuple[Store, Small]:
+    store = open_store(db_url)
+    yield store, build_small_operation(store)
+    store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("n", "pattern", "police", "linmas"),
+    [
+        (0, GuardPattern(2, 8, 16), 0, 0),
+        (1, GuardPattern(2, 8, 16), 2, 2),
+        (8, GuardPattern(2, 8, 16), 2, 16),
+        (9, GuardPattern(2, 8, 16), 4, 18),
+        (3, GuardPattern(2, 2, 4), 4, 6),
+        (1, GuardPattern(2, 1, 2), 2, 2),
+        # Polres Bangka's 452 TPS if all were kurang rawan: 57 teams of 2, 2 Linmas per TPS.
+        (452, GuardPattern(2, 8, 16), 114, 904),
+        (452, GuardPattern(2, 2, 4), 452, 904),
+    ],
+)
+def test_group_need_by_hand(n: int, pattern: GuardPattern, police: int, linmas: int) -> None:
+    assert group_need(n, pattern) == (police, linmas)
+
+
+def test_units_and_regions_on_voting_day(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    with store.read() as s:
+        stage = operations.stage_by_code(s, ids.operation_id, "pemungutan")
+        report = required_strength(s, ids.operation_id, stage)
+    u = {k: report.by_unit[v] for k, v in ids.units.items()}
+
+    assert (u["PA1"].police_required, u["PA1"].linmas_required, u["PA1"].tps_total) == (10, 26, 13)
+    assert u["PA1"].tps == {"kurang-rawan": 9, "rawan": 3, "sangat-rawan": 1}
+    assert (u["PA2"].police_required, u["PA2"].linmas_required) == (4, 18)
+    assert (u["PA"].police_required, u["PA"].linmas_required, u["PA"].tps_total) == (14, 44, 22)
+    assert (u["PB"].police_required, u["PB"].linmas_required) == (6, 10)
+    assert (u["POLDA"].police_required, u["POLDA"].linmas_required) == (20, 54)
+
+    # 6 active in A1 (1 on leave), +5 Brimob BKO for voting day.
+    assert (u["PA1"].police_assigned, u["PA1"].bko_in, u["PA1"].police_available) == (6, 5, 11)
+    assert u["PA1"].balance == 1
+    # Polres A: 6 + 3 + 2 officers (the PNS does not guard) + 5 BKO = 16 against 14.
+    assert (u["PA"].police_available, u["PA"].balance) == (16, 2)
+    # Polres B: 9 of 10 (one works for the Satgas); the campaign BKO is not in force.
+    assert (u["PB"].police_available, u["PB"].bko_in, u["PB"].balance) == (9, 0, 3)
+    assert (u["BRIMOB"].bko_out, u["BRIMOB"].police_available) == (5, 25)
+    # The loan stays inside Polda's tree: its total neither gains nor loses.
+    assert (u["POLDA"].bko_in, u["POLDA"].bko_out, u["POLDA"].police_available) == (0, 0, 50)
+    assert u["SATGAS"].police_available == 1
+
+    a, b = report.by_region[ids.regions["A"]], report.by_region[ids.regions["B"]]
+    assert (a.police_required, a.linmas_required, a.linmas_available) == (14, 44, 40)
+    assert (b.police_required, b.linmas_required, b.tps_total) == (6, 10, 5)
+    assert report.total.police_required == u["POLDA"].police_required
+    assert report.unguarded_tps == {}
+
+
+def test_campaign_stage_counts_its_own_bko(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    with store.read() as s:
+        stage = operations.stage_by_code(s, ids.operation_id, "kampanye")
+        report = required_strength(s, ids.operation_id, stage)
+    assert report.by_unit[ids.units["PB"]].bko_in == 7
+    assert report.by_unit[ids.units["PA1"]].bko_in == 0
+    assert report.by_unit[ids.units["BRIMOB"]].police_available == 23
+
+
+def test_what_if_pattern_changes_figures_without_saving(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    with store.read() as s:
+        inputs = load_inputs(s, ids.operation_id)
+        rawan = next(cid for cid, code in inputs.category_codes.items() if code == "rawan")
+    # Rawan guarded 2-1-2 instead of 2-2-4: A1's 3 rawan TPS need 6 police, B1's 5 need 10.
+    report = compute(inputs, {rawan: GuardPattern(2, 1, 2)})
+    assert report.by_unit[ids.units["PA1"]].police_required == 4 + 6 + 2
+    assert report.by_unit[ids.units["PB"]].police_required == 10
+    with store.read() as s:  # nothing was saved
+        assert required_strength(s, ids.operation_id).by_unit[ids.units["PB"]].police_required == 6

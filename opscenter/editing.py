@@ -14,7 +14,9 @@ from opscenter.store import version_watch
 T = TypeVar("T")
 
 
-def fetch_for_edit(session: Session, model: type[T], row_id: int, expected_version: int | None) -> T:
+def fetch_for_edit(
+    session: Session, model: type[T], row_id: int, expected_version: int | None
+) -> T:
     """Load a row to change it; refuse if someone saved it since the user read it.
 
     ``expected_version`` is the version the user's screen shows; None skips the check
@@ -23,10 +25,10 @@ def fetch_for_edit(session: Session, model: type[T], row_id: int, expected_versi
     """
     obj = session.get(model, row_id)
     if obj is None:
-        raise NotFound(entity=inspect(model).local_table.name, key=row_id)  # type: ignore[union-attr]
+        raise NotFound(entity=inspect(model).local_table.name, key=row_id)
     version = int(obj.version)  # type: ignore[attr-defined]
     if expected_version is not None and version != expected_version:
-        entity = inspect(model).local_table.name  # type: ignore[union-attr]
+        entity = inspect(model).local_table.name
         last = journal.last_change(session, entity, row_id)
         raise StaleEdit(
             entity=entity,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,10 +31,21 @@ from opscenter.store import Store
 # An incident may be logged up to this far ahead of the clock (clock drift between
 # workstations), never further: a future occurrence is a typing error.
 CLOCK_SLACK = timedelta(minutes=10)
-EDITABLE = frozenset({
-    "type_id", "severity_id", "occurred_at", "region_id", "tps_id", "location", "title",
-    "description", "dead", "injured", "damage",
-})  # fmt: skip
+EDITABLE = frozenset(
+    {
+        "type_id",
+        "severity_id",
+        "occurred_at",
+        "region_id",
+        "tps_id",
+        "location",
+        "title",
+        "description",
+        "dead",
+        "injured",
+        "damage",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +67,19 @@ class IncidentDraft:
     unit_ids: Sequence[int] = field(default_factory=tuple)
 
 
-def _belongs(session: Session, model: type, row_id: int | None, operation_id: int, name: str) -> None:
+def _belongs(
+    session: Session, model: type[Any], row_id: int | None, operation_id: int, name: str
+) -> None:
     if row_id is None:
         return
-    row = session.get(model, row_id)
+    row: Any = session.get(model, row_id)
     if row is None or row.operation_id != operation_id:
         raise InvalidValue(field=name, value=row_id, reason="unknown")
 
 
-def _validate(session: Session, operation_id: int, fields: dict[str, object], now: datetime) -> None:
+def _validate(
+    session: Session, operation_id: int, fields: dict[str, object], now: datetime
+) -> None:
     if "title" in fields and not str(fields["title"] or "").strip():
         raise InvalidValue(field="title", value="", reason="required")
     occurred = fields.get("occurred_at")
@@ -76,8 +92,12 @@ def _validate(session: Session, operation_id: int, fields: dict[str, object], no
         value = fields.get(key)
         if value is not None and (not isinstance(value, int) or value < 0):
             raise InvalidValue(field=key, value=value, reason="negative")
-    for key, model in (("type_id", IncidentType), ("severity_id", Severity), ("region_id", Region),
-                       ("tps_id", PollingStation)):  # fmt: skip
+    for key, model in (
+        ("type_id", IncidentType),
+        ("severity_id", Severity),
+        ("region_id", Region),
+        ("tps_id", PollingStation),
+    ):
         if key in fields:
             _belongs(session, model, fields[key], operation_id, key)  # type: ignore[arg-type]
 
@@ -111,15 +131,19 @@ def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
             or 0
         ) + 1
         inc = Incident(
-            operation_id=draft.operation_id, number=number,
+            operation_id=draft.operation_id,
+            number=number,
             status_id=_status(s, draft.operation_id, "baru").id,
-            recorded_at=now, recorded_by=actor.username,
+            recorded_at=now,
+            recorded_by=actor.username,
             **{**fields, "title": draft.title.strip()},
-        )  # fmt: skip
+        )
         s.add(inc)
         s.flush()
         for unit_id in dict.fromkeys(draft.unit_ids):
-            s.add(IncidentUnit(operation_id=draft.operation_id, incident_id=inc.id, unit_id=unit_id))
+            s.add(
+                IncidentUnit(operation_id=draft.operation_id, incident_id=inc.id, unit_id=unit_id)
+            )
         return inc.id
 
 
@@ -165,9 +189,15 @@ def add_follow_up(
             status_id = status.id
             inc.status_id = status.id
             inc.closed_at = now if status.is_closed else None
-        entry = FollowUp(operation_id=inc.operation_id, incident_id=inc.id, at=now,
-                         actor=actor.username, text=text, status_id=status_id,
-                         unit_id=unit_id)  # fmt: skip
+        entry = FollowUp(
+            operation_id=inc.operation_id,
+            incident_id=inc.id,
+            at=now,
+            actor=actor.username,
+            text=text,
+            status_id=status_id,
+            unit_id=unit_id,
+        )
         s.add(entry)
         s.flush()
         return entry.id
@@ -184,9 +214,16 @@ def set_status(
         now = utcnow()
         inc.status_id = status.id
         inc.closed_at = now if status.is_closed else None
-        s.add(FollowUp(operation_id=inc.operation_id, incident_id=inc.id, at=now,
-                       actor=actor.username, text=f"Status: {status.name}",
-                       status_id=status.id))  # fmt: skip
+        s.add(
+            FollowUp(
+                operation_id=inc.operation_id,
+                incident_id=inc.id,
+                at=now,
+                actor=actor.username,
+                text=f"Status: {status.name}",
+                status_id=status.id,
+            )
+        )
         s.flush()
         return inc.version
 
@@ -208,4 +245,6 @@ def set_units(store: Store, actor: Actor, incident_id: int, unit_ids: Sequence[i
                 s.delete(row)
         for unit_id in dict.fromkeys(unit_ids):
             if unit_id not in current:
-                s.add(IncidentUnit(operation_id=inc.operation_id, incident_id=inc.id, unit_id=unit_id))
+                s.add(
+                    IncidentUnit(operation_id=inc.operation_id, incident_id=inc.id, unit_id=unit_id)
+                )

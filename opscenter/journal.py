@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select, text
+from sqlalchemy import Table, event, func, insert, inspect, select, text
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
 from opscenter.actor import Actor
@@ -118,7 +118,11 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     if ctx is None:  # nothing was flushed, or _before_flush refused already
         return
     entries: list[Entry] = []
-    for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
+    for action, objs in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
         for obj in objs:
             if not _journaled(obj):
                 continue
@@ -131,7 +135,9 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
             else:
                 changes = _row_values(obj)
             entity = inspect(obj).mapper.local_table.name
-            entries.append((entity, int(obj.id), action, changes, getattr(obj, "operation_id", None)))
+            entries.append(
+                (entity, int(obj.id), action, changes, getattr(obj, "operation_id", None))
+            )
     entries.sort(key=lambda e: (e[0], e[1]))
     append(session, ctx, entries)
 
@@ -178,7 +184,9 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
     ).scalar_one()
     if conn.dialect.name == "postgresql":
         # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
-        conn.execute(text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)})
+        conn.execute(
+            text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)}
+        )
 
 
 def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> list[int]:
@@ -193,12 +201,13 @@ def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, An
     if not batch:
         return []
     table = model.__table__
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    if "version" in table.c:  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    if "version" in table.c:
         for r in batch:
             r.setdefault("version", 1)
     ids = [int(i) for i in session.connection().execute(stmt, batch).scalars()]
-    entity = table.name  # type: ignore[attr-defined]
+    entity = table.name
     entries: list[Entry] = [
         (
             entity,
@@ -236,7 +245,9 @@ def install(session_class: type[Session]) -> None:
 
 def entries_after(session: Session, seq: int, limit: int = 10_000) -> list[JournalEntry]:
     """Journal rows after ``seq``, oldest first: what a live client has not seen yet."""
-    stmt = select(JournalEntry).where(JournalEntry.seq > seq).order_by(JournalEntry.seq).limit(limit)
+    stmt = (
+        select(JournalEntry).where(JournalEntry.seq > seq).order_by(JournalEntry.seq).limit(limit)
+    )
     return list(session.scalars(stmt))
 
 

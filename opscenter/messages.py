@@ -131,7 +131,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "storage": ("Basis data tidak dapat dipakai.", "The database cannot be used."),
     "not_found": (
-        "{entity_name} \u201c{key}\u201d tidak ditemukan; mungkin sudah dihapus dari workstation lain.",
+        "{entity_name} \u201c{key}\u201d tidak ditemukan; mungkin sudah dihapus dari "
+        "workstation lain.",
         "{entity_name} \u201c{key}\u201d was not found; it may have been deleted elsewhere.",
     ),
     "invalid_value": ("{field_name} {reason_text}.", "{field_name} {reason_text}."),
@@ -181,7 +182,9 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     lang = language(lang)
     data: dict[str, Any] = {k: ("" if v is None else v) for k, v in error.data.items()}
     entity = str(error.data.get("entity") or "")
-    data["entity_name"] = _pick(ENTITY_NAMES.get(entity, (entity or "data", entity or "record")), lang)
+    data["entity_name"] = _pick(
+        ENTITY_NAMES.get(entity, (entity or "data", entity or "record")), lang
+    )
     field = str(error.data.get("field") or "")
     data["field_name"] = _pick(FIELD_NAMES.get(field, (field, field)), lang).capitalize()
     reason = str(error.data.get("reason") or "")
@@ -191,12 +194,18 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     data["at_text"] = _when(error.data.get("at"), lang)
     # The most specific template wins; a subclass without one uses its parent's.
     template = next(
-        (TEMPLATES[c.code] for c in type(error).__mro__ if getattr(c, "code", None) in TEMPLATES),
+        (
+            TEMPLATES[code]
+            for c in type(error).__mro__
+            if (code := getattr(c, "code", None)) in TEMPLATES
+        ),
         None,
     )
     if template is None:
         return (
-            f"Tindakan gagal ({error.code})." if lang == "id" else f"The action failed ({error.code})."
+            f"Tindakan gagal ({error.code})."
+            if lang == "id"
+            else f"The action failed ({error.code})."
         )
     try:
         return _pick(template, lang).format(**data)

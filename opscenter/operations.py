@@ -17,20 +17,44 @@ from opscenter.model import Operation, Stage, utcnow
 # PKPU 2/2024 (DOMAIN.md). (code, name, name_en, start, end, is_voting); None where the date
 # depends on events (the Constitutional Court's registration or ruling).
 PKPU_2_2024: Sequence[tuple[str, str, str, date | None, date | None, bool]] = (
-    ("pendaftaran", "Pendaftaran pasangan calon", "Candidate registration",
-     date(2024, 8, 27), date(2024, 8, 29), False),
-    ("penetapan-paslon", "Penetapan pasangan calon", "Candidate determination",
-     date(2024, 9, 22), date(2024, 9, 22), False),
+    (
+        "pendaftaran",
+        "Pendaftaran pasangan calon",
+        "Candidate registration",
+        date(2024, 8, 27),
+        date(2024, 8, 29),
+        False,
+    ),
+    (
+        "penetapan-paslon",
+        "Penetapan pasangan calon",
+        "Candidate determination",
+        date(2024, 9, 22),
+        date(2024, 9, 22),
+        False,
+    ),
     ("kampanye", "Kampanye", "Campaign", date(2024, 9, 25), date(2024, 11, 23), False),
     ("masa-tenang", "Masa tenang", "Quiet period", date(2024, 11, 24), date(2024, 11, 26), False),
     ("pemungutan", "Pemungutan suara", "Voting day", date(2024, 11, 27), date(2024, 11, 27), True),
-    ("rekapitulasi", "Penghitungan dan rekapitulasi", "Counting and tabulation",
-     date(2024, 11, 27), date(2024, 12, 16), False),
+    (
+        "rekapitulasi",
+        "Penghitungan dan rekapitulasi",
+        "Counting and tabulation",
+        date(2024, 11, 27),
+        date(2024, 12, 16),
+        False,
+    ),
     ("penetapan-terpilih", "Penetapan calon terpilih", "Winners determined", None, None, False),
-    ("sengketa-mk", "Sengketa hasil (MK)", "Result disputes (Constitutional Court)",
-     date(2025, 1, 3), date(2025, 2, 28), False),
+    (
+        "sengketa-mk",
+        "Sengketa hasil (MK)",
+        "Result disputes (Constitutional Court)",
+        date(2025, 1, 3),
+        date(2025, 2, 28),
+        False,
+    ),
     ("pelantikan", "Pelantikan", "Inauguration", date(2025, 2, 20), date(2025, 2, 20), False),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +88,32 @@ def new_operation(session: Session, spec: OperationSpec) -> Operation:
     if session.scalars(select(Operation.id).where(Operation.code == spec.code)).first():
         raise InvalidValue(field="code", value=spec.code, reason="exists")
     op = Operation(
-        code=spec.code, name=spec.name, command_name=spec.command_name, province=spec.province,
-        starts_on=spec.starts_on, ends_on=spec.ends_on, timezone=spec.timezone,
-        report_cutoff_hour=spec.report_cutoff_hour, language=spec.language,
-    )  # fmt: skip
+        code=spec.code,
+        name=spec.name,
+        command_name=spec.command_name,
+        province=spec.province,
+        starts_on=spec.starts_on,
+        ends_on=spec.ends_on,
+        timezone=spec.timezone,
+        report_cutoff_hour=spec.report_cutoff_hour,
+        language=spec.language,
+    )
     session.add(op)
     session.flush()
     session.add_all(reference.seed_rows(op.id))
     for i, (code, name, en, start, end, voting) in enumerate(PKPU_2_2024, 1):
-        session.add(Stage(operation_id=op.id, code=code, name=name, name_en=en, ordinal=i,
-                          starts_on=start, ends_on=end, is_voting=voting))  # fmt: skip
+        session.add(
+            Stage(
+                operation_id=op.id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                starts_on=start,
+                ends_on=end,
+                is_voting=voting,
+            )
+        )
     session.flush()
     return op
 
@@ -106,15 +146,17 @@ def current_stage(all_stages: Sequence[Stage], today: date) -> Stage | None:
     Overlaps are real (voting day opens the counting period); the later start wins,
     except that voting day itself wins on its day. Between stages, the last one begun.
     """
-    dated = [s for s in all_stages if s.starts_on is not None]
-    running = [s for s in dated if s.starts_on <= today and (s.ends_on is None or today <= s.ends_on)]  # type: ignore[operator]
+    dated = [(s.starts_on, s) for s in all_stages if s.starts_on is not None]
+    running = [
+        s for start, s in dated if start <= today and (s.ends_on is None or today <= s.ends_on)
+    ]
     if running:
         voting = [s for s in running if s.is_voting]
         if voting:
             return voting[0]
-        return max(running, key=lambda s: (s.starts_on, s.ordinal))
-    begun = [s for s in dated if s.starts_on <= today]  # type: ignore[operator]
-    return max(begun, key=lambda s: (s.starts_on, s.ordinal)) if begun else None
+        return max(running, key=lambda s: (s.starts_on or today, s.ordinal))
+    begun = [(start, s.ordinal, s) for start, s in dated if start <= today]
+    return max(begun, key=lambda b: (b[0], b[1]))[2] if begun else None
 
 
 def voting_day(all_stages: Sequence[Stage]) -> date | None:

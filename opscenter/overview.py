@@ -9,7 +9,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from opscenter import operations
-from opscenter.model import Incident, IncidentStatus, Personnel, PollingStation, Severity, Unit, utcnow
+from opscenter.model import (
+    Incident,
+    IncidentStatus,
+    Personnel,
+    PollingStation,
+    Severity,
+    Stage,
+    Unit,
+    utcnow,
+)
 from opscenter.strength import StrengthReport, required_strength
 
 
@@ -60,11 +69,13 @@ class Overview:
     strength: tuple[UnitStrengthRow, ...]
 
 
-def _stage_info(s: operations.Stage) -> StageInfo:
+def _stage_info(s: Stage) -> StageInfo:
     return StageInfo(s.id, s.code, s.name, s.name_en, s.starts_on, s.ends_on, s.is_voting)
 
 
-def build(session: Session, operation_code: str | None = None, now: datetime | None = None) -> Overview:
+def build(
+    session: Session, operation_code: str | None = None, now: datetime | None = None
+) -> Overview:
     op = operations.get_operation(session, operation_code)
     today = operations.local_today(op, now or utcnow())
     stages = operations.stages(session, op.id)
@@ -73,18 +84,24 @@ def build(session: Session, operation_code: str | None = None, now: datetime | N
     # Strength is shown for the current stage; before the operation's stages, for voting day.
     report: StrengthReport = required_strength(session, op.id, current or voting)
 
-    def count(model: type) -> int:
-        return int(session.scalar(select(func.count()).select_from(model).where(model.operation_id == op.id)) or 0)  # type: ignore[attr-defined]
+    def count(model: type[Unit | Personnel | PollingStation | Incident]) -> int:
+        stmt = select(func.count()).select_from(model).where(model.operation_id == op.id)
+        return int(session.scalar(stmt) or 0)
 
     open_rows = session.execute(
         select(Severity.name, func.count(Incident.id))
         .select_from(Severity)
-        .outerjoin(Incident, (Incident.severity_id == Severity.id)
-                   & Incident.status_id.in_(select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(False))))
+        .outerjoin(
+            Incident,
+            (Incident.severity_id == Severity.id)
+            & Incident.status_id.in_(
+                select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(False))
+            ),
+        )
         .where(Severity.operation_id == op.id)
         .group_by(Severity.id, Severity.name, Severity.ordinal)
         .order_by(Severity.ordinal)
-    ).all()  # fmt: skip
+    ).all()
     polres = session.execute(
         select(Unit.id, Unit.name, Unit.kind)
         .where(Unit.operation_id == op.id, Unit.kind.in_(("polres", "polresta")))
@@ -93,18 +110,36 @@ def build(session: Session, operation_code: str | None = None, now: datetime | N
     rows = []
     for uid, name, kind in polres:
         st = report.by_unit[uid]
-        rows.append(UnitStrengthRow(uid, name, kind, st.tps_total, st.police_required,
-                                    st.police_available, st.bko_in, st.bko_out, st.balance))  # fmt: skip
+        rows.append(
+            UnitStrengthRow(
+                uid,
+                name,
+                kind,
+                st.tps_total,
+                st.police_required,
+                st.police_available,
+                st.bko_in,
+                st.bko_out,
+                st.balance,
+            )
+        )
     return Overview(
-        operation_id=op.id, code=op.code, name=op.name, command_name=op.command_name,
-        province=op.province, timezone=op.timezone, today=today,
+        operation_id=op.id,
+        code=op.code,
+        name=op.name,
+        command_name=op.command_name,
+        province=op.province,
+        timezone=op.timezone,
+        today=today,
         stages=tuple(_stage_info(s) for s in stages),
         current_stage=_stage_info(current) if current else None,
         days_to_voting=operations.days_to_voting(stages, today),
-        units=count(Unit), personnel=count(Personnel), tps=count(PollingStation),
+        units=count(Unit),
+        personnel=count(Personnel),
+        tps=count(PollingStation),
         incidents_open={str(n): int(c) for n, c in open_rows},
         incidents_total=count(Incident),
         police_required=sum(r.police_required for r in rows),
         police_available=sum(r.police_available for r in rows),
         strength=tuple(rows),
-    )  # fmt: skip
+    )

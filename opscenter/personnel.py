@@ -15,9 +15,17 @@ from opscenter.model import DUTY_STATUSES, Personnel, Rank, Unit
 from opscenter.permissions import require
 from opscenter.store import Store
 
-EDITABLE = frozenset({
-    "name", "rank_id", "position", "home_unit_id", "assigned_unit_id", "phone", "duty_status",
-})  # fmt: skip
+EDITABLE = frozenset(
+    {
+        "name",
+        "rank_id",
+        "position",
+        "home_unit_id",
+        "assigned_unit_id",
+        "phone",
+        "duty_status",
+    }
+)
 _NRP = re.compile(r"\d{8}")
 _NIP = re.compile(r"\d{18}")
 
@@ -49,12 +57,17 @@ def _validate(session: Session, operation_id: int, fields: dict[str, object]) ->
         raise InvalidValue(field="name", value="", reason="required")
     if "duty_status" in fields and fields["duty_status"] not in DUTY_STATUSES:
         raise InvalidValue(field="duty_status", value=fields["duty_status"], reason="unknown")
-    for key, model in (("rank_id", Rank), ("home_unit_id", Unit), ("assigned_unit_id", Unit)):
+    models: tuple[tuple[str, type[Rank | Unit]], ...] = (
+        ("rank_id", Rank),
+        ("home_unit_id", Unit),
+        ("assigned_unit_id", Unit),
+    )
+    for key, model in models:
         row_id = fields.get(key)
         if row_id is None:
             continue
         row = session.get(model, row_id)
-        if row is None or row.operation_id != operation_id:
+        if row is None or getattr(row, "operation_id", None) != operation_id:
             raise InvalidValue(field=key, value=row_id, reason="unknown")
 
 
@@ -77,7 +90,9 @@ def add(store: Store, actor: Actor, draft: PersonDraft) -> int:
         return person.id
 
 
-def update(store: Store, actor: Actor, person_id: int, expected_version: int, **fields: object) -> int:
+def update(
+    store: Store, actor: Actor, person_id: int, expected_version: int, **fields: object
+) -> int:
     require(actor, "personnel.edit")
     with store.transaction(actor, "personnel.update") as s:
         person = fetch_for_edit(s, Personnel, person_id, expected_version)

@@ -79,12 +79,22 @@ INCIDENT_STATUSES = (
 # (code, name, name_en, category)
 INCIDENT_TYPES = (
     ("politik-uang", "Politik uang", "Vote buying", "pelanggaran"),
-    ("hoaks-sara", "Hoaks / ujaran kebencian / politisasi SARA", "Hoax, hate speech, SARA", "pelanggaran"),
+    (
+        "hoaks-sara",
+        "Hoaks / ujaran kebencian / politisasi SARA",
+        "Hoax, hate speech, SARA",
+        "pelanggaran",
+    ),
     ("bentrokan", "Bentrokan massa", "Crowd clash", "gangguan"),
     ("intimidasi", "Intimidasi / kekerasan", "Intimidation / violence", "kejahatan"),
     ("perusakan-apk", "Perusakan APK", "Damage to campaign props", "kejahatan"),
     ("netralitas", "Pelanggaran netralitas", "Neutrality breach", "pelanggaran"),
-    ("kampanye-ilegal", "Kampanye di luar jadwal / tempat terlarang", "Unlawful campaigning", "pelanggaran"),
+    (
+        "kampanye-ilegal",
+        "Kampanye di luar jadwal / tempat terlarang",
+        "Unlawful campaigning",
+        "pelanggaran",
+    ),
     ("logistik", "Gangguan logistik pemilu", "Election logistics disruption", "gangguan"),
     ("bencana-tps", "Bencana alam di TPS", "Natural disaster at a polling station", "bencana"),
     ("unjuk-rasa", "Unjuk rasa di KPU / Bawaslu", "Protest at KPU / Bawaslu", "gangguan"),
@@ -118,32 +128,96 @@ def seed_rows(operation_id: int) -> list[Base]:
     """Fresh reference rows for a new operation."""
     rows: list[Base] = []
     for i, (code, name, full, aliases) in enumerate(POLRI_RANKS, 1):
-        rows.append(Rank(operation_id=operation_id, code=code, name=name, ordinal=i,
-                         corps="polri", full_name=full, aliases=aliases))  # fmt: skip
+        rows.append(
+            Rank(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                ordinal=i,
+                corps="polri",
+                full_name=full,
+                aliases=aliases,
+            )
+        )
     for i, (code, name) in enumerate(PNS_GRADES, 101):
-        rows.append(Rank(operation_id=operation_id, code=code, name=name, ordinal=i,
-                         corps="pns", full_name=name.upper(), aliases=""))  # fmt: skip
+        rows.append(
+            Rank(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                ordinal=i,
+                corps="pns",
+                full_name=name.upper(),
+                aliases="",
+            )
+        )
     for i, (code, name, en, colour, avail) in enumerate(UNIT_STATUSES, 1):
-        rows.append(UnitStatus(operation_id=operation_id, code=code, name=name, name_en=en,
-                               ordinal=i, colour=colour, is_available=avail))  # fmt: skip
+        rows.append(
+            UnitStatus(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                colour=colour,
+                is_available=avail,
+            )
+        )
     for i, (code, name, en, colour) in enumerate(SEVERITIES, 1):
-        rows.append(Severity(operation_id=operation_id, code=code, name=name, name_en=en,
-                             ordinal=i, colour=colour))  # fmt: skip
+        rows.append(
+            Severity(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                colour=colour,
+            )
+        )
     for i, (code, name, en, closed) in enumerate(INCIDENT_STATUSES, 1):
-        rows.append(IncidentStatus(operation_id=operation_id, code=code, name=name, name_en=en,
-                                   ordinal=i, is_closed=closed))  # fmt: skip
+        rows.append(
+            IncidentStatus(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                is_closed=closed,
+            )
+        )
     for i, (code, name, en, cat) in enumerate(INCIDENT_TYPES, 1):
-        rows.append(IncidentType(operation_id=operation_id, code=code, name=name, name_en=en,
-                                 ordinal=i, category=cat))  # fmt: skip
+        rows.append(
+            IncidentType(
+                operation_id=operation_id, code=code, name=name, name_en=en, ordinal=i, category=cat
+            )
+        )
     for i, (code, name, en, a, b, c, colour) in enumerate(TPS_CATEGORIES, 1):
-        rows.append(TpsCategory(operation_id=operation_id, code=code, name=name, name_en=en,
-                                ordinal=i, guard_police=a, guard_tps=b, guard_linmas=c,
-                                colour=colour))  # fmt: skip
+        rows.append(
+            TpsCategory(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                guard_police=a,
+                guard_tps=b,
+                guard_linmas=c,
+                colour=colour,
+            )
+        )
     for i, (code, name, en) in enumerate(ASPECTS, 1):
         rows.append(Aspect(operation_id=operation_id, code=code, name=name, name_en=en, ordinal=i))
     for i, (code, name, en, colour) in enumerate(VULNERABILITY_LEVELS, 1):
-        rows.append(VulnerabilityLevel(operation_id=operation_id, code=code, name=name,
-                                       name_en=en, ordinal=i, colour=colour))  # fmt: skip
+        rows.append(
+            VulnerabilityLevel(
+                operation_id=operation_id,
+                code=code,
+                name=name,
+                name_en=en,
+                ordinal=i,
+                colour=colour,
+            )
+        )
     return rows
 
 
@@ -171,7 +245,7 @@ def get_by_code(session: Session, model: type[R], operation_id: int, code: str) 
     )
     item = session.scalars(stmt).first()
     if item is None:
-        raise NotFound(entity=model.__tablename__, key=code)  # type: ignore[attr-defined]
+        raise NotFound(entity=model.__tablename__, key=code)
     return item
 
 

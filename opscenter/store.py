@@ -39,10 +39,10 @@ from opscenter.actor import Actor
 from opscenter.errors import (
     BadDatabaseUrl,
     Conflict,
-    DatabaseMissing,
     ConnectionLost,
     DatabaseFolderMissing,
     DatabaseLocked,
+    DatabaseMissing,
     DatabaseReadOnly,
     DatabaseUnreachable,
     JournalImmutable,
@@ -168,7 +168,9 @@ def translate(exc: BaseException, url: URL) -> OpsError:
         if "unable to open" in low:
             return DatabaseReadOnly(path=path)
         return ConnectionLost(detail=detail)
-    if isinstance(exc, OperationalError | DBAPIError) and getattr(exc, "connection_invalidated", False):
+    if isinstance(exc, OperationalError | DBAPIError) and getattr(
+        exc, "connection_invalidated", False
+    ):
         return ConnectionLost(detail=detail)
     return DatabaseUnreachable(
         url=safe_url(url), host=url.host or "localhost", port=url.port or 5432, detail=detail
@@ -184,7 +186,9 @@ class Store:
     def __init__(self, url: URL, engine: Engine) -> None:
         self.url = url
         self.engine = engine
-        self._sessions = sessionmaker(bind=engine, class_=_JournalingSession, expire_on_commit=False)
+        self._sessions = sessionmaker(
+            bind=engine, class_=_JournalingSession, expire_on_commit=False
+        )
         self._listeners: list[Callable[[ChangeSet], None]] = []
         self._lock = threading.Lock()
 
@@ -224,7 +228,9 @@ class Store:
         ``action`` is a stable key ("unit.set_status"); ``details`` says more (an
         import's file name and SHA-256). Subscribers hear of the commit afterwards.
         """
-        ctx = journal.TxnContext(actor=actor, action=action, details=details, operation_id=operation_id)
+        ctx = journal.TxnContext(
+            actor=actor, action=action, details=details, operation_id=operation_id
+        )
         session = self._sessions()
         session.info[journal.TXN_KEY] = ctx
         watched: list[tuple[str, int, int]] = []
@@ -287,8 +293,9 @@ class Store:
                 self._dv_conn = self.engine.raw_connection()
             cur = self._dv_conn.cursor()
             cur.execute("PRAGMA data_version")
-            value = int(cur.fetchone()[0])
+            row = cur.fetchone()
             cur.close()
+        value = int(row[0]) if row else 0
         return value
 
     # -- maintenance --------------------------------------------------------------------------
@@ -314,9 +321,16 @@ class Store:
         env = dict(os.environ)
         if url.password:
             env["PGPASSWORD"] = str(url.password)
-        args = [exe, "--format=custom", "--no-owner", f"--file={dest}",
-                f"--host={url.host or 'localhost'}", f"--port={url.port or 5432}",
-                f"--username={url.username or 'postgres'}", str(url.database)]  # fmt: skip
+        args = [
+            exe,
+            "--format=custom",
+            "--no-owner",
+            f"--file={dest}",
+            f"--host={url.host or 'localhost'}",
+            f"--port={url.port or 5432}",
+            f"--username={url.username or 'postgres'}",
+            str(url.database),
+        ]
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise DatabaseUnreachable(
@@ -388,7 +402,9 @@ def create_store_engine(url: URL) -> Engine:
     try:
         if url.get_backend_name() == "sqlite":
             path = _sqlite_path(url)
-            kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}}
+            kwargs: dict[str, Any] = {
+                "connect_args": {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
+            }
             if path is None:
                 kwargs["poolclass"] = StaticPool
             engine = create_engine(url, **kwargs)

@@ -150,7 +150,9 @@ def compute(
     pats = {**inputs.patterns, **(patterns or {})}
     units = inputs.units
     own: dict[int, Strength] = {uid: Strength(uid, u.name) for uid, u in units.items()}
-    regions: dict[int, Strength] = {rid: Strength(rid, n) for rid, n in inputs.kabkota_names.items()}
+    regions: dict[int, Strength] = {
+        rid: Strength(rid, n) for rid, n in inputs.kabkota_names.items()
+    }
     unguarded: dict[int, int] = defaultdict(int)
 
     for (unit_id, kec_id, cat_id), n in inputs.tps_groups.items():
@@ -185,8 +187,16 @@ def compute(
 
     def roll(uid: int) -> Strength:
         mine = own[uid]
-        total = Strength(uid, mine.name, dict(mine.tps), mine.police_required, mine.linmas_required,
-                         mine.police_assigned, mine.bko_in, mine.bko_out)  # fmt: skip
+        total = Strength(
+            uid,
+            mine.name,
+            dict(mine.tps),
+            mine.police_required,
+            mine.linmas_required,
+            mine.police_assigned,
+            mine.bko_in,
+            mine.bko_out,
+        )
         for child in children.get(uid, ()):
             c = roll(child)
             for code, n in c.tps.items():
@@ -217,13 +227,15 @@ def _ancestors(units: Mapping[int, UnitNode], uid: int) -> list[int]:
 
 
 def _cancel_internal_bko(
-    rolled: dict[int, Strength], units: Mapping[int, UnitNode], bko: tuple[tuple[int, int, int], ...]
+    rolled: dict[int, Strength],
+    units: Mapping[int, UnitNode],
+    bko: tuple[tuple[int, int, int], ...],
 ) -> None:
     """A loan between two units of one subtree leaves that subtree's total unchanged."""
     for src, dst, count in bko:
         if src not in units or dst not in units:
             continue
-        common = set(_ancestors(units, src) + [src]) & set(_ancestors(units, dst) + [dst])
+        common = set([*_ancestors(units, src), src]) & set([*_ancestors(units, dst), dst])
         for uid in common:
             rolled[uid].bko_in -= count
             rolled[uid].bko_out -= count
@@ -245,27 +257,42 @@ def load_inputs(session: Session, operation_id: int, stage: Stage | None = None)
     units = {
         r.id: UnitNode(r.id, r.parent_id, r.name, r.kind, r.tree, r.agency, r.is_reserve)
         for r in session.execute(
-            select(Unit.id, Unit.parent_id, Unit.name, Unit.kind, Unit.tree, Unit.agency,
-                   Unit.is_reserve).where(Unit.operation_id == op)  # fmt: skip
+            select(
+                Unit.id,
+                Unit.parent_id,
+                Unit.name,
+                Unit.kind,
+                Unit.tree,
+                Unit.agency,
+                Unit.is_reserve,
+            ).where(Unit.operation_id == op)
         )
     }
     desa = aliased(Region)
     groups = {
         (r.unit_id, r.kec, r.category_id): int(r.n)
         for r in session.execute(
-            select(PollingStation.unit_id, desa.parent_id.label("kec"), PollingStation.category_id,
-                   func.count().label("n"))
+            select(
+                PollingStation.unit_id,
+                desa.parent_id.label("kec"),
+                PollingStation.category_id,
+                func.count().label("n"),
+            )
             .join(desa, desa.id == PollingStation.region_id)
             .where(PollingStation.operation_id == op)
             .group_by(PollingStation.unit_id, desa.parent_id, PollingStation.category_id)
-        )  # fmt: skip
+        )
     }
-    cats = session.execute(select(TpsCategory.id, TpsCategory.code).where(TpsCategory.operation_id == op))
+    cats = session.execute(
+        select(TpsCategory.id, TpsCategory.code).where(TpsCategory.operation_id == op)
+    )
     kab_rows = session.execute(
         select(Region.id, Region.name).where(Region.operation_id == op, Region.level == "kabkota")
     ).all()
     kec_rows = session.execute(
-        select(Region.id, Region.parent_id).where(Region.operation_id == op, Region.level == "kecamatan")
+        select(Region.id, Region.parent_id).where(
+            Region.operation_id == op, Region.level == "kecamatan"
+        )
     ).all()
     working_unit = func.coalesce(Personnel.assigned_unit_id, Personnel.home_unit_id)
     personnel = {
@@ -273,20 +300,27 @@ def load_inputs(session: Session, operation_id: int, stage: Stage | None = None)
         for r in session.execute(
             select(working_unit.label("unit"), func.count().label("n"))
             .outerjoin(Rank, Rank.id == Personnel.rank_id)
-            .where(Personnel.operation_id == op, Personnel.duty_status == "aktif",
-                   or_(Rank.corps == "polri", Personnel.rank_id.is_(None)))
+            .where(
+                Personnel.operation_id == op,
+                Personnel.duty_status == "aktif",
+                or_(Rank.corps == "polri", Personnel.rank_id.is_(None)),
+            )
             .group_by(working_unit)
-        )  # fmt: skip
+        )
     }
-    bko_stmt = select(BkoAssignment.from_unit_id, BkoAssignment.to_unit_id,
-                      BkoAssignment.personnel_count).where(BkoAssignment.operation_id == op)  # fmt: skip
+    bko_stmt = select(
+        BkoAssignment.from_unit_id, BkoAssignment.to_unit_id, BkoAssignment.personnel_count
+    ).where(BkoAssignment.operation_id == op)
     window = _stage_window(stage)
     if stage is not None:
         overlaps = (
-            and_(BkoAssignment.starts_at <= window[1],
-                 or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at >= window[0]))
-            if window is not None else None
-        )  # fmt: skip
+            and_(
+                BkoAssignment.starts_at <= window[1],
+                or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at >= window[0]),
+            )
+            if window is not None
+            else None
+        )
         cond = BkoAssignment.stage_id == stage.id
         bko_stmt = bko_stmt.where(or_(cond, overlaps) if overlaps is not None else cond)
     bko = tuple((int(a), int(b), int(c)) for a, b, c in session.execute(bko_stmt))
@@ -312,6 +346,8 @@ def load_inputs(session: Session, operation_id: int, stage: Stage | None = None)
     )
 
 
-def required_strength(session: Session, operation_id: int, stage: Stage | None = None) -> StrengthReport:
+def required_strength(
+    session: Session, operation_id: int, stage: Stage | None = None
+) -> StrengthReport:
     """Requirements against strength for ``stage`` (BKO in force then) from the database."""
     return compute(load_inputs(session, operation_id, stage))

@@ -49,9 +49,17 @@ def set_status(
         unit.status_reason = reason
         unit.status_changed_at = now
         unit.status_changed_by = actor.username
-        s.add(UnitStatusChange(operation_id=unit.operation_id, unit_id=unit.id, status_id=status.id,
-                               previous_status_id=previous, at=now, actor=actor.username,
-                               reason=reason))  # fmt: skip
+        s.add(
+            UnitStatusChange(
+                operation_id=unit.operation_id,
+                unit_id=unit.id,
+                status_id=status.id,
+                previous_status_id=previous,
+                at=now,
+                actor=actor.username,
+                reason=reason,
+            )
+        )
         s.flush()
         return StatusChanged(unit.id, previous, status.id, unit.version, now)
 
@@ -109,10 +117,18 @@ def assign_bko(
         src, dst = s.get(Unit, from_unit_id), s.get(Unit, to_unit_id)
         if src is None or dst is None or src.operation_id != dst.operation_id:
             raise NotFound(entity="unit", key=from_unit_id if src is None else to_unit_id)
-        bko = BkoAssignment(operation_id=src.operation_id, from_unit_id=src.id, to_unit_id=dst.id,
-                            personnel_count=personnel_count, personnel_id=personnel_id,
-                            stage_id=stage_id, starts_at=starts_at, ends_at=ends_at,
-                            warrant=warrant, note=note)  # fmt: skip
+        bko = BkoAssignment(
+            operation_id=src.operation_id,
+            from_unit_id=src.id,
+            to_unit_id=dst.id,
+            personnel_count=personnel_count,
+            personnel_id=personnel_id,
+            stage_id=stage_id,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            warrant=warrant,
+            note=note,
+        )
         s.add(bko)
         s.flush()
         return bko.id

@@ -50,10 +50,14 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
         op = operations.new_operation(
             s,
             operations.OperationSpec(
-                code=code, name=f"Operasi Uji {code}", command_name="DAERAH UJI",
-                province="Uji", starts_on=date(2024, 8, 24), ends_on=date(2024, 12, 16),
+                code=code,
+                name=f"Operasi Uji {code}",
+                command_name="DAERAH UJI",
+                province="Uji",
+                starts_on=date(2024, 8, 24),
+                ends_on=date(2024, 12, 16),
             ),
-        )  # fmt: skip
+        )
         oid = op.id
         cats = reference.by_code(s, TpsCategory, oid)
         ranks = reference.by_code(s, Rank, oid)
@@ -62,8 +66,12 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
         regions: dict[str, Region] = {}
 
         def region(key: str, level: str, name: str, parent: str | None) -> None:
-            r = Region(operation_id=oid, level=level, name=name,
-                       parent_id=regions[parent].id if parent else None)  # fmt: skip
+            r = Region(
+                operation_id=oid,
+                level=level,
+                name=name,
+                parent_id=regions[parent].id if parent else None,
+            )
             s.add(r)
             s.flush()
             regions[key] = r
@@ -81,11 +89,25 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
 
         units: dict[str, Unit] = {}
 
-        def unit(key: str, kind: str, name: str, parent: str | None, tree: str = "territorial",
-                 area: str | None = None, **kw: object) -> None:  # fmt: skip
-            u = Unit(operation_id=oid, tree=tree, kind=kind, code=key.lower(), name=name,
-                     parent_id=units[parent].id if parent else None,
-                     status_id=statuses["siaga"].id, **kw)  # fmt: skip
+        def unit(
+            key: str,
+            kind: str,
+            name: str,
+            parent: str | None,
+            tree: str = "territorial",
+            area: str | None = None,
+            **kw: object,
+        ) -> None:
+            u = Unit(
+                operation_id=oid,
+                tree=tree,
+                kind=kind,
+                code=key.lower(),
+                name=name,
+                parent_id=units[parent].id if parent else None,
+                status_id=statuses["siaga"].id,
+                **kw,
+            )
             s.add(u)
             s.flush()
             units[key] = u
@@ -100,16 +122,34 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
         unit("PB1", "polsek", "Polsek B1", "PB", area="B1")
         unit("BRIMOB", "brimob", "Sat Brimob", "POLDA", is_reserve=True)
         unit("SATGAS", "satgas", "Satgas Preventif", None, tree="satgas")
-        unit("LINMAS", "linmas", "Linmas Kab. A", None, tree="partner", agency="linmas",
-             area="A", declared_strength=40)  # fmt: skip
+        unit(
+            "LINMAS",
+            "linmas",
+            "Linmas Kab. A",
+            None,
+            tree="partner",
+            agency="linmas",
+            area="A",
+            declared_strength=40,
+        )
 
         def tps(desa: str, guard: str, category: str, count: int) -> None:
-            start = 1 + sum(1 for o in s.new if isinstance(o, PollingStation)
-                            and o.region_id == regions[desa].id)  # fmt: skip
+            start = 1 + sum(
+                1
+                for o in s.new
+                if isinstance(o, PollingStation) and o.region_id == regions[desa].id
+            )
             for n in range(start, start + count):
-                s.add(PollingStation(operation_id=oid, number=n, region_id=regions[desa].id,
-                                     category_id=cats[category].id, voters=300,
-                                     unit_id=units[guard].id))  # fmt: skip
+                s.add(
+                    PollingStation(
+                        operation_id=oid,
+                        number=n,
+                        region_id=regions[desa].id,
+                        category_id=cats[category].id,
+                        voters=300,
+                        unit_id=units[guard].id,
+                    )
+                )
 
         tps("A1a", "PA1", "kurang-rawan", 9)
         tps("A1a", "PA1", "rawan", 3)
@@ -123,8 +163,16 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
         def people(home: str, count: int, rank: str = "bripda", **kw: object) -> None:
             for _ in range(count):
                 n = next(serial)
-                s.add(Personnel(operation_id=oid, nrp=f"{90000000 + n:08d}", name=f"Personel {n}",
-                                rank_id=ranks[rank].id, home_unit_id=units[home].id, **kw))  # fmt: skip
+                s.add(
+                    Personnel(
+                        operation_id=oid,
+                        nrp=f"{90000000 + n:08d}",
+                        name=f"Personel {n}",
+                        rank_id=ranks[rank].id,
+                        home_unit_id=units[home].id,
+                        **kw,
+                    )
+                )
 
         people("PA1", 6)
         people("PA1", 1, duty_status="cuti")
@@ -134,20 +182,40 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
         people("PB", 1, assigned_unit_id=units["SATGAS"].id)  # works for the Satgas, not PB
         people("BRIMOB", 30)
         # A civil servant: not a guard, never counted as police strength.
-        s.add(Personnel(operation_id=oid, nrp="198001012005011001", id_kind="nip", name="PNS Uji",
-                        rank_id=ranks["pns-iiia"].id, home_unit_id=units["PA"].id))  # fmt: skip
+        s.add(
+            Personnel(
+                operation_id=oid,
+                nrp="198001012005011001",
+                id_kind="nip",
+                name="PNS Uji",
+                rank_id=ranks["pns-iiia"].id,
+                home_unit_id=units["PA"].id,
+            )
+        )
 
         stage_rows = {st.code: st.id for st in operations.stages(s, oid)}
-        s.add(BkoAssignment(operation_id=oid, from_unit_id=units["BRIMOB"].id,
-                            to_unit_id=units["PA1"].id, personnel_count=5,
-                            stage_id=stage_rows["pemungutan"],
-                            starts_at=datetime(2024, 11, 26, 0, tzinfo=UTC),
-                            ends_at=datetime(2024, 11, 28, 12, tzinfo=UTC)))  # fmt: skip
-        s.add(BkoAssignment(operation_id=oid, from_unit_id=units["BRIMOB"].id,
-                            to_unit_id=units["PB"].id, personnel_count=7,
-                            stage_id=stage_rows["kampanye"],
-                            starts_at=datetime(2024, 10, 1, tzinfo=UTC),
-                            ends_at=datetime(2024, 10, 20, tzinfo=UTC)))  # fmt: skip
+        s.add(
+            BkoAssignment(
+                operation_id=oid,
+                from_unit_id=units["BRIMOB"].id,
+                to_unit_id=units["PA1"].id,
+                personnel_count=5,
+                stage_id=stage_rows["pemungutan"],
+                starts_at=datetime(2024, 11, 26, 0, tzinfo=UTC),
+                ends_at=datetime(2024, 11, 28, 12, tzinfo=UTC),
+            )
+        )
+        s.add(
+            BkoAssignment(
+                operation_id=oid,
+                from_unit_id=units["BRIMOB"].id,
+                to_unit_id=units["PB"].id,
+                personnel_count=7,
+                stage_id=stage_rows["kampanye"],
+                starts_at=datetime(2024, 10, 1, tzinfo=UTC),
+                ends_at=datetime(2024, 10, 20, tzinfo=UTC),
+            )
+        )
         s.flush()
         return Small(
             operation_id=oid,

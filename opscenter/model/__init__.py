@@ -18,14 +18,50 @@ from opscenter.model.reference import (
 )
 from opscenter.model.regions import REGION_LEVELS, Region
 from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
-from opscenter.model.units import AGENCIES, UNIT_KINDS, UNIT_TREES, BkoAssignment, Unit, UnitArea, UnitStatusChange
+from opscenter.model.units import (
+    AGENCIES,
+    UNIT_KINDS,
+    UNIT_TREES,
+    BkoAssignment,
+    Unit,
+    UnitArea,
+    UnitStatusChange,
+)
 from opscenter.model.vulnerability import SOURCES, VulnerabilityRating
 
 __all__ = [
-    "AGENCIES", "DUTY_STATUSES", "MAX_VOTERS_PER_TPS", "REGION_LEVELS", "ROLES", "SOURCES",
-    "UNIT_KINDS", "UNIT_TREES", "Account", "Aspect", "Base", "BkoAssignment", "FollowUp",
-    "Incident", "IncidentStatus", "IncidentType", "IncidentUnit", "JournalEntry", "JournalTxn",
-    "Operation", "Personnel", "PollingStation", "Rank", "Region", "Severity", "Stage",
-    "TpsCategory", "Unit", "UnitArea", "UnitStatus", "UnitStatusChange", "VulnerabilityLevel",
-    "VulnerabilityRating", "utcnow",
-]  # fmt: skip
+    "AGENCIES",
+    "DUTY_STATUSES",
+    "MAX_VOTERS_PER_TPS",
+    "REGION_LEVELS",
+    "ROLES",
+    "SOURCES",
+    "UNIT_KINDS",
+    "UNIT_TREES",
+    "Account",
+    "Aspect",
+    "Base",
+    "BkoAssignment",
+    "FollowUp",
+    "Incident",
+    "IncidentStatus",
+    "IncidentType",
+    "IncidentUnit",
+    "JournalEntry",
+    "JournalTxn",
+    "Operation",
+    "Personnel",
+    "PollingStation",
+    "Rank",
+    "Region",
+    "Severity",
+    "Stage",
+    "TpsCategory",
+    "Unit",
+    "UnitArea",
+    "UnitStatus",
+    "UnitStatusChange",
+    "VulnerabilityLevel",
+    "VulnerabilityRating",
+    "utcnow",
+]

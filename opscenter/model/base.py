@@ -69,15 +69,15 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
 
 
 class OperationScoped:
     """Rows that belong to one operation."""
 
     @declared_attr
-    def operation_id(cls) -> Mapped[int]:  # noqa: N805
+    def operation_id(cls) -> Mapped[int]:
         return mapped_column(ForeignKey("operation.id", ondelete="CASCADE"), index=True)
 
 

@@ -40,7 +40,9 @@ class Stage(Versioned, OperationScoped, Base):
     __tablename__ = "stage"
     __table_args__ = (
         UniqueConstraint("operation_id", "code"),
-        CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates"),
+        CheckConstraint(
+            "ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

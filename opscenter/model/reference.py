@@ -81,7 +81,9 @@ class TpsCategory(Versioned, ReferenceItem, Base):
     __tablename__ = "tps_category"
     __table_args__ = (
         *_unique_code("tps_category"),
-        CheckConstraint("guard_police >= 0 AND guard_tps >= 1 AND guard_linmas >= 0", name="pattern"),
+        CheckConstraint(
+            "guard_police >= 0 AND guard_tps >= 1 AND guard_linmas >= 0", name="pattern"
+        ),
     )
 
     guard_police: Mapped[int] = mapped_column(Integer)

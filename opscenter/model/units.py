@@ -15,9 +15,21 @@ UNIT_TREES = ("territorial", "satgas", "partner")
 AGENCIES = ("polri", "tni", "satpolpp", "linmas", "other")
 # Echelon in its tree; the roll-up order Polsek -> Polres -> Polda depends on it.
 UNIT_KINDS = (
-    "polda", "polres", "polresta", "polsek", "satgas", "subsatgas",
-    "brimob", "korem", "kodim", "koramil", "lanal", "satpolpp", "linmas", "agency",
-)  # fmt: skip
+    "polda",
+    "polres",
+    "polresta",
+    "polsek",
+    "satgas",
+    "subsatgas",
+    "brimob",
+    "korem",
+    "kodim",
+    "koramil",
+    "lanal",
+    "satpolpp",
+    "linmas",
+    "agency",
+)
 
 
 class Unit(Versioned, OperationScoped, Base):
@@ -25,9 +37,7 @@ class Unit(Versioned, OperationScoped, Base):
     __table_args__ = (
         UniqueConstraint("operation_id", "code"),
         CheckConstraint("tree IN ('territorial', 'satgas', 'partner')", name="tree"),
-        CheckConstraint(
-            "agency IN ('polri', 'tni', 'satpolpp', 'linmas', 'other')", name="agency"
-        ),
+        CheckConstraint("agency IN ('polri', 'tni', 'satpolpp', 'linmas', 'other')", name="agency"),
         CheckConstraint("declared_strength IS NULL OR declared_strength >= 0", name="strength"),
     )
 
@@ -93,9 +103,7 @@ class BkoAssignment(Versioned, OperationScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     from_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
     to_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
-    personnel_id: Mapped[int | None] = mapped_column(
-        ForeignKey("personnel.id", ondelete="CASCADE")
-    )
+    personnel_id: Mapped[int | None] = mapped_column(ForeignKey("personnel.id", ondelete="CASCADE"))
     personnel_count: Mapped[int] = mapped_column(Integer, default=1)
     stage_id: Mapped[int | None] = mapped_column(ForeignKey("stage.id", ondelete="SET NULL"))
     starts_at: Mapped[datetime]

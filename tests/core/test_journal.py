@@ -62,10 +62,19 @@ def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
         with store.read() as s:
             t = by_code(s, IncidentType, ids.operation_id)["bentrokan"].id
             v = by_code(s, Severity, ids.operation_id)["sedang"].id
-        return incidents.record(store, ADMIN, incidents.IncidentDraft(
-            operation_id=ids.operation_id, type_id=t, severity_id=v, title="Bentrokan pendukung",
-            occurred_at=datetime.now(UTC) - timedelta(hours=1), region_id=ids.regions["A1"],
-            unit_ids=(ids.units["PA1"], ids.units["BRIMOB"])))  # fmt: skip
+        return incidents.record(
+            store,
+            ADMIN,
+            incidents.IncidentDraft(
+                operation_id=ids.operation_id,
+                type_id=t,
+                severity_id=v,
+                title="Bentrokan pendukung",
+                occurred_at=datetime.now(UTC) - timedelta(hours=1),
+                region_id=ids.regions["A1"],
+                unit_ids=(ids.units["PA1"], ids.units["BRIMOB"]),
+            ),
+        )
 
     def first_incident(store: Store) -> int:
         with store.read() as s:
@@ -74,23 +83,56 @@ def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
             return int(s.scalars(select(Incident.id)).first() or record(store))  # type: ignore[arg-type]
 
     return [
-        ("unit status", lambda st: units.set_status(
-            st, ADMIN, ids.units["PA1"], ids.statuses["bergerak"], reason="Patroli")),
-        ("unit edit", lambda st: units.update_unit(st, ADMIN, ids.units["PB"], 1, name="Polresta B")),
-        ("bko", lambda st: units.assign_bko(
-            st, ADMIN, from_unit_id=ids.units["BRIMOB"], to_unit_id=ids.units["PB"],
-            personnel_count=3, starts_at=datetime(2024, 11, 26, tzinfo=UTC))),
+        (
+            "unit status",
+            lambda st: units.set_status(
+                st, ADMIN, ids.units["PA1"], ids.statuses["bergerak"], reason="Patroli"
+            ),
+        ),
+        (
+            "unit edit",
+            lambda st: units.update_unit(st, ADMIN, ids.units["PB"], 1, name="Polresta B"),
+        ),
+        (
+            "bko",
+            lambda st: units.assign_bko(
+                st,
+                ADMIN,
+                from_unit_id=ids.units["BRIMOB"],
+                to_unit_id=ids.units["PB"],
+                personnel_count=3,
+                starts_at=datetime(2024, 11, 26, tzinfo=UTC),
+            ),
+        ),
         ("incident", record),
-        ("follow-up", lambda st: incidents.add_follow_up(
-            st, ADMIN, first_incident(st), "Massa dibubarkan", status_code="ditangani")),
-        ("incident status", lambda st: incidents.set_status(
-            st, ADMIN, first_incident(st), "selesai", None)),
-        ("incident units", lambda st: incidents.set_units(st, ADMIN, first_incident(st),
-                                                          [ids.units["PA2"]])),
-        ("personnel add", lambda st: personnel.add(st, ADMIN, personnel.PersonDraft(
-            operation_id=ids.operation_id, nrp="85010123", name="Baru Uji",
-            home_unit_id=ids.units["PA2"]))),
-    ]  # fmt: skip
+        (
+            "follow-up",
+            lambda st: incidents.add_follow_up(
+                st, ADMIN, first_incident(st), "Massa dibubarkan", status_code="ditangani"
+            ),
+        ),
+        (
+            "incident status",
+            lambda st: incidents.set_status(st, ADMIN, first_incident(st), "selesai", None),
+        ),
+        (
+            "incident units",
+            lambda st: incidents.set_units(st, ADMIN, first_incident(st), [ids.units["PA2"]]),
+        ),
+        (
+            "personnel add",
+            lambda st: personnel.add(
+                st,
+                ADMIN,
+                personnel.PersonDraft(
+                    operation_id=ids.operation_id,
+                    nrp="85010123",
+                    name="Baru Uji",
+                    home_unit_id=ids.units["PA2"],
+                ),
+            ),
+        ),
+    ]
 
 
 def test_every_service_change_has_its_journal_rows(small: tuple[Store, Small]) -> None:
@@ -116,8 +158,11 @@ def test_every_service_change_has_its_journal_rows(small: tuple[Store, Small]) -
                 assert e.action == "delete"
             else:
                 assert e.action == "update"
-                diff = {k: [before[key][k], after[key][k]] for k in after[key]
-                        if before[key][k] != after[key][k] and k != "version"}  # fmt: skip
+                diff = {
+                    k: [before[key][k], after[key][k]]
+                    for k in after[key]
+                    if before[key][k] != after[key][k] and k != "version"
+                }
                 assert e.changes == diff, name
         # One user action is one journal transaction.
         assert len({e.txn_id for e in entries}) == 1, name
@@ -146,9 +191,16 @@ def test_failed_action_leaves_neither_change_nor_journal(small: tuple[Store, Sma
     store, ids = small
     before, seq = snapshot(store), head(store)
     with pytest.raises(InvalidValue):
-        personnel.add(store, ADMIN, personnel.PersonDraft(
-            operation_id=ids.operation_id, nrp="90000001", name="Duplikat",
-            home_unit_id=ids.units["PA"]))  # fmt: skip
+        personnel.add(
+            store,
+            ADMIN,
+            personnel.PersonDraft(
+                operation_id=ids.operation_id,
+                nrp="90000001",
+                name="Duplikat",
+                home_unit_id=ids.units["PA"],
+            ),
+        )
     with pytest.raises(RuntimeError), store.transaction(ADMIN, "test.crash") as s:
         s.get(Unit, ids.units["PA"]).name = "Setengah"  # type: ignore[union-attr]
         s.flush()  # the change and its journal row are written ...
@@ -159,8 +211,12 @@ def test_failed_action_leaves_neither_change_nor_journal(small: tuple[Store, Sma
 
 def test_journal_is_append_only_in_the_database(small: tuple[Store, Small]) -> None:
     store, _ = small
-    for sql in ("UPDATE journal SET actor = 'x'", "DELETE FROM journal",
-                "UPDATE journal_txn SET actor = 'x'", "DELETE FROM journal_txn"):  # fmt: skip
+    for sql in (
+        "UPDATE journal SET actor = 'x'",
+        "DELETE FROM journal",
+        "UPDATE journal_txn SET actor = 'x'",
+        "DELETE FROM journal_txn",
+    ):
         with pytest.raises(JournalImmutable), store.transaction(ADMIN, "test.tamper") as s:
             s.execute(text(sql))
     if store.dialect == "postgresql":
@@ -184,7 +240,10 @@ def test_journal_rows_carry_actor_action_and_before_after(small: tuple[Store, Sm
         txn = s.get(JournalTxn, unit_rows[0].txn_id)
         assert txn is not None
         assert (txn.action, txn.actor, txn.operation_id) == (
-            "unit.set_status", ADMIN.username, ids.operation_id)
+            "unit.set_status",
+            ADMIN.username,
+            ids.operation_id,
+        )
 
 
 def test_change_feed_names_what_changed(small: tuple[Store, Small]) -> None:

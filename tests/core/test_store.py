@@ -13,7 +13,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from opscenter import migrations, store as store_mod, units
+from opscenter import migrations, units
+from opscenter import store as store_mod
 from opscenter.errors import (
     BadDatabaseUrl,
     DatabaseFolderMissing,
@@ -91,7 +92,9 @@ def test_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
 
 
-@pytest.mark.parametrize("url", ["mysql://u@h/x", "postgresql://u@h:port/x", "http://h/x", "postgresql://h"])
+@pytest.mark.parametrize(
+    "url", ["mysql://u@h/x", "postgresql://u@h:port/x", "http://h/x", "postgresql://h"]
+)
 def test_bad_urls_are_refused(url: str) -> None:
     with pytest.raises(BadDatabaseUrl):
         open_store(url)

@@ -177,11 +177,9 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
         }
         for entity, entity_id, action, changes, op_id in entries
     ]
-    conn.execute(insert(JournalEntry), rows)
+    seqs = conn.execute(insert(JournalEntry).returning(JournalEntry.seq), rows).scalars().all()
     ctx.touched.update((e[0], e[1]) for e in entries)
-    ctx.last_seq = conn.execute(
-        select(func.max(JournalEntry.seq)).where(JournalEntry.txn_id == ctx.txn_id)
-    ).scalar_one()
+    ctx.last_seq = max(seqs)
     if conn.dialect.name == "postgresql":
         # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
         conn.execute(

@@ -1,0 +1,458 @@
+"""The ``opscenter`` command: the composition root for headless use and the GUI's launcher.
+
+Every failure a user can cause ends in one sentence (Bahasa Indonesia unless
+``--lang en`` / ``OPSCENTER_LANG=en``) and a non-zero exit, never a traceback; an
+unexpected failure is logged in full and named by its log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import platformdirs
+
+from opscenter import __version__, messages
+from opscenter.errors import NoOperation, OpsError
+from opscenter.store import Store, open_store
+
+log = logging.getLogger("opscenter")
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a refusal the user can act on (bad database, bad value ...)
+EXIT_USAGE = 2  # argparse's own code for bad arguments
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug; details in the log
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("OpsCenter", appauthor=False))
+
+
+def _setup_logging(verbose: bool) -> Path | None:
+    """Log to a file (full detail, for support) and, when asked, to stderr."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    path: Path | None = None
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        path = log_dir() / "opscenter.log"
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError:
+        path = None
+    if verbose:
+        root.addHandler(logging.StreamHandler(sys.stderr))
+    return path
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own messages are English; keep them short
+        self.print_usage(sys.stderr)
+        prefix = (
+            "opscenter: argumen salah"
+            if messages.language() == "id"
+            else "opscenter: bad arguments"
+        )
+        print(f"{prefix}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///FILE.db, a file path, or "
+        "postgresql://USER@HOST/NAME (default: $OPSCENTER_DB, else the user data folder)",
+    )
+    p.add_argument("--lang", choices=messages.LANGS, help="language of messages (default: id)")
+    p.add_argument("--verbose", action="store_true", help="log details to stderr as well")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="opscenter",
+        description="OpsCenter: papan operasi pengamanan Pilkada (Operasi Mantap Praja).",
+    )
+    parser.add_argument("--version", action="version", version=f"OpsCenter {__version__}")
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        _common(p)
+        return p
+
+    p = add("open-demo", "open the window on the database, loading a demo first if it is empty")
+    p.add_argument("--scenario", default="jambi", choices=("jambi", "bangka"))
+
+    p = add("demo", "load a demo operation (deterministic, synthetic names)")
+    p.add_argument("--scenario", required=True, choices=("jambi", "bangka"))
+
+    p = add("db", "database maintenance")
+    dbsub = p.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    q = dbsub.add_parser(
+        "upgrade", help="apply migrations (a copy of an SQLite file is taken first)"
+    )
+    _common(q)
+    q = dbsub.add_parser("backup", help="consistent copy while the app runs (SQLite) or pg_dump")
+    _common(q)
+    q.add_argument("path", type=Path)
+    q = dbsub.add_parser("info", help="where the database is and its schema revision")
+    _common(q)
+
+    p = add("journal", "the newest journal entries, one per line")
+    p.add_argument("-n", type=_positive, default=20, metavar="N", help="how many (default 20)")
+
+    p = add("strength", "required police and Linmas against strength, per Polres")
+    p.add_argument("--stage", metavar="CODE", help="stage code (default: the current stage)")
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+
+    p = add("screenshot", "render the window offscreen to a PNG")
+    p.add_argument("--view", default="main", choices=("main",))
+    p.add_argument("--size", default="1920x1080", metavar="WxH")
+    p.add_argument("--out", required=True, type=Path)
+    return parser
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _t(args: argparse.Namespace, id_text: str, en_text: str) -> str:
+    return en_text if messages.language(args.lang) == "en" else id_text
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from opscenter.demo import load_demo
+
+    started = datetime.now(UTC)
+    store = open_store(args.db)
+    try:
+        op_id = load_demo(store, args.scenario)
+        with store.read() as s:
+            from opscenter import overview
+
+            ov = overview.build(s, _code_of(s, op_id))
+    finally:
+        store.dispose()
+    secs = (datetime.now(UTC) - started).total_seconds()
+    _say(
+        _t(
+            args,
+            f"Operasi \u201c{ov.name}\u201d dimuat ke {store.describe()} dalam {secs:.1f} dtk: "
+            f"{ov.units} satuan, {ov.personnel} personel, {ov.tps} TPS, "
+            f"{ov.incidents_total} kejadian.",
+            f"Operation \u201c{ov.name}\u201d loaded into {store.describe()} in {secs:.1f} s: "
+            f"{ov.units} units, {ov.personnel} personnel, {ov.tps} TPS, "
+            f"{ov.incidents_total} incidents.",
+        )
+    )
+    return EXIT_OK
+
+
+def _code_of(session: Any, op_id: int) -> str:
+    from opscenter.model import Operation
+
+    op = session.get(Operation, op_id)
+    return str(op.code)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from opscenter import migrations
+
+    if args.db_command == "upgrade":
+        store = open_store(args.db, migrate=True)
+        try:
+            rev = migrations.current_revision(store)
+        finally:
+            store.dispose()
+        _say(
+            _t(
+                args,
+                f"Skema {store.describe()} mutakhir (revisi {rev}).",
+                f"Schema of {store.describe()} is up to date (revision {rev}).",
+            )
+        )
+        return EXIT_OK
+    if args.db_command == "info":
+        store = open_store(args.db, migrate=False, must_exist=True)
+        try:
+            rev = migrations.current_revision(store)
+        finally:
+            store.dispose()
+        _say(f"{store.describe()}  revisi {rev}  (OpsCenter {__version__})")
+        return EXIT_OK
+    store = open_store(args.db, migrate=False, must_exist=True)
+    try:
+        dest = store.backup(args.path)
+    finally:
+        store.dispose()
+    _say(
+        _t(
+            args,
+            f"Cadangan {store.describe()} ditulis ke {dest}.",
+            f"Backup of {store.describe()} written to {dest}.",
+        )
+    )
+    return EXIT_OK
+
+
+def _summary(changes: dict[str, Any], action: str, width: int = 110) -> str:
+    if action == "update":
+        parts = [f"{k}: {_short(v[0])} \u2192 {_short(v[1])}" for k, v in changes.items()]
+    else:
+        keys = ("code", "name", "username", "nrp", "title", "number", "text", "status_id", "reason")
+        parts = [f"{k}={_short(changes[k])}" for k in keys if k in changes] or [
+            f"{len(changes)} kolom"
+        ]
+    text = "; ".join(parts)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _short(value: Any) -> str:
+    text = "\u2014" if value is None else str(value)
+    return text if len(text) <= 40 else text[:39] + "\u2026"
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from opscenter import journal
+    from opscenter.model import JournalTxn, Operation
+
+    store = open_store(args.db, must_exist=True)
+    try:
+        with store.read() as s:
+            rows = journal.last_entries(s, args.n)
+            zones = {i: ZoneInfo(z) for i, z in s.execute(select(Operation.id, Operation.timezone))}
+            txns = {
+                t.id: t.action
+                for t in s.scalars(
+                    select(JournalTxn).where(JournalTxn.id.in_({r.txn_id for r in rows}))
+                )
+            }
+    finally:
+        store.dispose()
+    if not rows:
+        _say(_t(args, "Jurnal masih kosong.", "The journal is empty."))
+        return EXIT_OK
+    default_zone = ZoneInfo("Asia/Jakarta")
+    for r in rows:
+        zone = zones.get(r.operation_id or -1, default_zone)
+        local = r.at.astimezone(zone)
+        label = local.tzname() or ""
+        _say(
+            f"{r.seq:>8}  {local:%Y-%m-%d %H:%M:%S} {label:<4} {r.actor:<12} "
+            f"{txns.get(r.txn_id, ''):<18} {r.action:<6} {r.entity}#{r.entity_id}  "
+            f"{_summary(r.changes, r.action)}"
+        )
+    return EXIT_OK
+
+
+def cmd_strength(args: argparse.Namespace) -> int:
+    from opscenter import operations
+    from opscenter.model import Stage
+    from opscenter.strength import required_strength
+
+    store = open_store(args.db, must_exist=True)
+    try:
+        with store.read() as s:
+            op = operations.get_operation(s, args.operation)
+            stages = operations.stages(s, op.id)
+            stage: Stage | None
+            if args.stage:
+                stage = operations.stage_by_code(s, op.id, args.stage)
+            else:
+                stage = operations.current_stage(stages, operations.local_today(op)) or next(
+                    (x for x in stages if x.is_voting), None
+                )
+            report = required_strength(s, op.id, stage)
+            from sqlalchemy import select
+
+            from opscenter.model import Unit
+
+            polres = s.execute(
+                select(Unit.id, Unit.name)
+                .where(Unit.operation_id == op.id, Unit.kind.in_(("polres", "polresta")))
+                .order_by(Unit.name)
+            ).all()
+            stage_name = stage.name if stage else "-"
+    finally:
+        store.dispose()
+    _say(f"{op.name} \u2014 {_t(args, 'tahapan', 'stage')}: {stage_name}")
+    head = (
+        _t(args, "Satuan", "Unit"),
+        "TPS",
+        _t(args, "Kebutuhan", "Required"),
+        _t(args, "Kekuatan", "Strength"),
+        _t(args, "Selisih", "Balance"),
+    )
+    _say(f"{head[0]:<34}{head[1]:>7}{head[2]:>11}{head[3]:>10}{head[4]:>9}")
+    for uid, name in polres:
+        st = report.by_unit[uid]
+        _say(
+            f"{name:<34}{st.tps_total:>7}{st.police_required:>11}{st.police_available:>10}{st.balance:>+9}"
+        )
+    tot = report.total
+    _say(
+        f"{_t(args, 'Jumlah (kab/kota)', 'Total (regions)'):<34}{tot.tps_total:>7}"
+        f"{tot.police_required:>11}{'':>10}{'':>9}   Linmas {tot.linmas_required}"
+    )
+    return EXIT_OK
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x", 1))
+    except ValueError:
+        raise SystemExit(_usage_error(f"--size {text}: use WIDTHxHEIGHT, e.g. 1920x1080")) from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise SystemExit(_usage_error(f"--size {text}: between 200 and 8000 pixels"))
+    return w, h
+
+
+def _usage_error(text: str) -> int:
+    print(f"opscenter: {text}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if platform.system() != "Linux":  # Windows and macOS always have a screen
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _render(store: Store, out: Path, size: tuple[int, int], view: str) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.screenshot import render  # lazily: the headless commands never load Qt
+
+    return render(store, out, size=size, view=view)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    size = _parse_size(args.size)
+    store = open_store(args.db, must_exist=True)
+    try:
+        path = _render(store, args.out, size, args.view)
+    finally:
+        store.dispose()
+    _say(_t(args, f"Tangkapan layar ditulis ke {path}.", f"Screenshot written to {path}."))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
+    store = open_store(args.db)
+    try:
+        if demo is not None:
+            _ensure_demo(store, demo, args)
+        if not _has_display():
+            out = (
+                Path(platformdirs.user_data_dir("OpsCenter", appauthor=False))
+                / "tangkapan"
+                / (f"opscenter-{datetime.now():%Y%m%d-%H%M%S}.png")
+            )
+            _say(
+                _t(
+                    args,
+                    "Tidak ada layar (DISPLAY/WAYLAND_DISPLAY kosong): "
+                    "jendela digambar di luar layar.",
+                    "No display (DISPLAY/WAYLAND_DISPLAY unset): rendering the window offscreen.",
+                )
+            )
+            path = _render(store, out, (1920, 1080), "main")
+            _say(_t(args, f"Gambar jendela: {path}", f"Window image: {path}"))
+            return EXIT_OK
+        from ui.app import run
+
+        return run(store, lang=messages.language(args.lang))
+    finally:
+        store.dispose()
+
+
+def _ensure_demo(store: Store, scenario: str, args: argparse.Namespace) -> None:
+    from opscenter import operations
+
+    with store.read() as s:
+        try:
+            operations.get_operation(s)
+            return
+        except NoOperation:
+            pass
+    from opscenter.demo import load_demo
+
+    _say(
+        _t(
+            args,
+            f"Memuat operasi contoh \u201c{scenario}\u201d ke {store.describe()} \u2026",
+            f"Loading the \u201c{scenario}\u201d demo into {store.describe()} \u2026",
+        )
+    )
+    load_demo(store, scenario)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "db": cmd_db,
+    "journal": cmd_journal,
+    "strength": cmd_strength,
+    "screenshot": cmd_screenshot,
+    "open-demo": lambda a: cmd_gui(a, demo=a.scenario),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        os.environ["OPSCENTER_LANG"] = args.lang
+    log_path = _setup_logging(args.verbose)
+    command = COMMANDS.get(args.command or "", cmd_gui)
+    try:
+        return command(args)
+    except OpsError as exc:
+        log.info("refused: %r", exc)
+        print(messages.describe(exc, args.lang), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(_t(args, "Dibatalkan.", "Cancelled."), file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected failure in %s", args.command or "gui")
+        where = str(log_path) if log_path else "stderr (--verbose)"
+        print(
+            _t(
+                args,
+                f"Terjadi kesalahan tak terduga; rinciannya dicatat di {where}.",
+                f"An unexpected error occurred; details were logged to {where}.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Demo scenario "bangka": Operasi Mantap Praja Menumbing 2024, Polres Bangka.
+
+One Polres of Polda Kepulauan Bangka Belitung with its eight Polsek: 363 personnel for
+452 TPS (DOMAIN.md), partner forces and agencies, and a quieter incident log.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from opscenter.actor import Actor
+from opscenter.demo import names
+from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec
+from opscenter.demo.incidents import (
+    CAMPAIGN,
+    COUNTING,
+    DETERMINATION,
+    PRE,
+    QUIET,
+    VOTING,
+    Window,
+    add_incidents,
+)
+from opscenter.operations import OperationSpec
+
+SEED = 19_2024  # province code 19, election year
+SPEC = OperationSpec(
+    code="bangka",
+    name="Operasi Mantap Praja Menumbing 2024",
+    command_name="DAERAH KEPULAUAN BANGKA BELITUNG",
+    province="Kepulauan Bangka Belitung",
+    starts_on=date(2024, 8, 24),
+    ends_on=date(2024, 12, 16),
+    timezone="Asia/Jakarta",
+    report_cutoff_hour=6,
+)
+PERSONNEL = 363
+KECAMATAN = ("Sungailiat", "Pemali", "Merawang", "Puding Besar", "Mendo Barat", "Bakam",
+             "Belinyu", "Riau Silip")  # fmt: skip
+# 452 TPS in all; Sungailiat, the regency seat, is by far the largest.
+KECAMATAN_TPS = (130, 45, 45, 30, 60, 37, 60, 45)
+KABKOTA = (
+    KabKotaSpec("Kabupaten Bangka", "Bangka", "19.01", KECAMATAN, sum(KECAMATAN_TPS),
+                mix=(0.84, 0.11, 0.04, 0.01), kecamatan_tps=KECAMATAN_TPS),
+)  # fmt: skip
+POLRES = (PolresSpec("polres-bangka", "Polres Bangka", "polres", ("Kabupaten Bangka",), 1.0),)
+PARTNERS = (
+    PartnerSpec("kodim-0413", "Kodim 0413/Bangka", "kodim", "tni", 180, ("Kabupaten Bangka",)),
+    PartnerSpec("lanal-babel", "Lanal Babel", "lanal", "tni", 60, ("Kabupaten Bangka",)),
+    PartnerSpec("satpolpp-bangka", "Satpol PP Kabupaten Bangka", "satpolpp", "satpolpp", 80,
+                ("Kabupaten Bangka",)),
+    PartnerSpec("kejari-bangka", "Kejaksaan Negeri Bangka", "agency", "other", 12,
+                ("Kabupaten Bangka",)),
+    PartnerSpec("kpu-bangka", "KPU Kabupaten Bangka", "agency", "other", 25, ("Kabupaten Bangka",)),
+    PartnerSpec("bawaslu-bangka", "Bawaslu Kabupaten Bangka", "agency", "other", 20,
+                ("Kabupaten Bangka",)),
+)  # fmt: skip
+ACCOUNTS = (
+    AccountSpec("bangka.op.ayu", "Ayu Lestari Tanjung", "operator"),
+    AccountSpec("bangka.op.yudi", "Yudi Permana", "operator"),
+    AccountSpec("bangka.staf.indra", "Indra Surya Gunawan", "staff"),
+    AccountSpec("bangka.pimpinan", "Pimpinan Demo Polres Bangka", "commander"),
+    AccountSpec("bangka.admin", "Admin Demo Polres Bangka", "admin"),
+)
+OPERATORS = ("bangka.op.ayu", "bangka.op.yudi")
+WINDOWS = (
+    Window(date(2024, 8, 24), date(2024, 9, 21), 3, PRE),
+    Window(date(2024, 9, 22), date(2024, 9, 24), 1, DETERMINATION),
+    Window(date(2024, 9, 25), date(2024, 11, 23), 16, CAMPAIGN),
+    Window(date(2024, 11, 24), date(2024, 11, 26), 4, QUIET),
+    Window(date(2024, 11, 27), date(2024, 11, 27), 8, VOTING, hours=(6, 23)),
+    Window(date(2024, 11, 28), date(2024, 12, 16), 8, COUNTING),
+)
+OPEN_AFTER = date(2024, 12, 10)
+RATINGS = {"Kabupaten Bangka": (2, 2, 1, 2)}
+BAWASLU_IKP = {"Kabupaten Bangka": 48.5}  # demo value, not Bawaslu's published figure
+
+
+def build(session: Session, actor: Actor) -> int:
+    demo = Demo(session, SPEC, SEED, actor, operator=OPERATORS[0])
+    demo.add_regions("Provinsi Kepulauan Bangka Belitung", "19", KABKOTA, names.DESA_HEADS_BANGKA)
+    # The operation is the Polres's own: it is the root of the territorial tree.
+    demo.add_territory(None, POLRES)
+    demo.add_partners(PARTNERS)
+    demo.add_linmas()
+    demo.add_tps()
+    demo.add_personnel(demo.staff_territory(pns_per_polres=3, exact_total=PERSONNEL))
+    add_incidents(demo, WINDOWS, OPERATORS, OPEN_AFTER, reserve_id=None)
+    demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
+    demo.add_accounts(ACCOUNTS)
+    return demo.op_id

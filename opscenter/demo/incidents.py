@@ -1,0 +1,553 @@
+"""Demo incidents: types that suit the stage, Indonesian texts, follow-ups, responding units."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from opscenter.demo.builder import County, Demo, District, Tps, days, wib
+from opscenter.model import FollowUp, Incident, IncidentUnit
+
+# Phases of the calendar a template fits: before voting day, voting day, counting, later.
+PRE_, VOTE, COUNT, LATE = "pre", "vote", "count", "late"
+ANY = (PRE_, VOTE, COUNT, LATE)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The incident types typical of a stretch of the calendar, and its phase."""
+
+    phase: str
+    types: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of the calendar with its number of incidents."""
+
+    start: date
+    end: date
+    count: int
+    profile: Profile
+    hours: tuple[int, int] = (7, 22)  # local hours incidents happen in
+
+
+# Typical threats per stage (DOMAIN.md): crowds at registration, protests at determination,
+# hoaxes and money politics in the campaign, logistics at voting, protests after.
+PRE = Profile(PRE_, (("bentrokan", 2), ("kampanye-ilegal", 2), ("hoaks-sara", 3),
+                     ("unjuk-rasa", 1), ("kriminal-umum", 2), ("kecelakaan", 2),
+                     ("perusakan-apk", 1)))  # fmt: skip
+DETERMINATION = Profile(PRE_, (("unjuk-rasa", 4), ("bentrokan", 2), ("hoaks-sara", 2)))
+CAMPAIGN = Profile(PRE_, (("politik-uang", 4), ("hoaks-sara", 4), ("perusakan-apk", 3),
+                          ("netralitas", 3), ("kampanye-ilegal", 2), ("bentrokan", 2),
+                          ("intimidasi", 1), ("kecelakaan", 2), ("kriminal-umum", 1),
+                          ("ancaman-teror", 0.3)))  # fmt: skip
+QUIET = Profile(PRE_, (("politik-uang", 5), ("kampanye-ilegal", 3), ("perusakan-apk", 1),
+                       ("hoaks-sara", 2), ("logistik", 2), ("intimidasi", 1)))  # fmt: skip
+VOTING = Profile(VOTE, (("logistik", 4), ("bentrokan", 2), ("intimidasi", 2), ("netralitas", 2),
+                        ("bencana-tps", 1.5), ("padam", 1.5), ("politik-uang", 1),
+                        ("sengketa-psu", 1)))  # fmt: skip
+COUNTING = Profile(COUNT, (("unjuk-rasa", 4), ("sengketa-psu", 3), ("bentrokan", 2),
+                           ("logistik", 1.5), ("intimidasi", 1), ("padam", 1),
+                           ("hoaks-sara", 1)))  # fmt: skip
+AFTER = Profile(LATE, (("unjuk-rasa", 3), ("sengketa-psu", 2), ("hoaks-sara", 1),
+                       ("ancaman-teror", 0.5), ("kriminal-umum", 1),
+                       ("bentrokan", 0.5)))  # fmt: skip
+
+# (title, description, location, phases) per type. Placeholders: {desa} {kec} {kab} {tps}
+# {paslon} {massa}. A template naming {tps} ties the incident to that TPS; one naming
+# neither {tps} nor {desa} but {kab} in its location puts it at the kabupaten/kota.
+TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
+    "politik-uang": (
+        (
+            "Dugaan pembagian uang oleh tim pemenangan di {desa}",
+            "Warga melaporkan sejumlah orang membagikan amplop berisi uang dan stiker {paslon} "
+            "di {desa}, Kecamatan {kec}. Barang bukti diamankan, perkara diteruskan ke Sentra "
+            "Gakkumdu {kab}.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE),
+        ),
+        (
+            "Dugaan serangan fajar di {desa}",
+            "Patroli menerima informasi pembagian sembako disertai ajakan memilih {paslon} di "
+            "{desa}, Kecamatan {kec}. Dua orang dimintai keterangan bersama Panwascam.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE),
+        ),
+    ),
+    "hoaks-sara": (
+        (
+            "Penyebaran hoaks tentang {paslon} di media sosial",
+            "Akun media sosial menyebarkan video suntingan yang menuduh {paslon} berbuat curang. "
+            "Konten dilaporkan ke Ditreskrimsus dan Bawaslu {kab} untuk penurunan konten.",
+            "{kab}",
+            ANY,
+        ),
+        (
+            "Pesan berantai bernada SARA di wilayah Kecamatan {kec}",
+            "Beredar pesan berantai bernada SARA yang menyasar pendukung {paslon}. Satgas Preemtif "
+            "menggalang tokoh agama dan tokoh adat untuk meredam situasi.",
+            "Kec. {kec}, {kab}",
+            ANY,
+        ),
+    ),
+    "bentrokan": (
+        (
+            "Gesekan antarpendukung pasangan calon di {desa}",
+            "Adu mulut berujung saling dorong antara massa pendukung dua pasangan calon saat "
+            "konvoi di {desa}, Kecamatan {kec}. Personel Samapta melerai dan membubarkan massa.",
+            "{desa}, Kec. {kec}",
+            (PRE_,),
+        ),
+        (
+            "Bentrokan massa usai penghitungan suara di {tps}",
+            "Massa dua kubu berkumpul di {tps} dan saling lempar batu setelah hasil penghitungan "
+            "dibacakan. Pasukan pengendali massa diterjunkan, situasi berangsur reda.",
+            "{tps}",
+            (VOTE, COUNT),
+        ),
+        (
+            "Bentrokan massa pendukung di depan Kantor KPU {kab}",
+            "Massa pendukung dua pasangan calon di depan Kantor KPU {kab} saling dorong dan "
+            "melempar botol air. Pasukan pengendali massa memisahkan kedua kelompok.",
+            "Kantor KPU {kab}",
+            (COUNT, LATE),
+        ),
+    ),
+    "intimidasi": (
+        (
+            "Intimidasi terhadap anggota KPPS di {tps}",
+            "Anggota KPPS {tps} melapor didatangi sekelompok orang yang memaksa hasil penghitungan "
+            "diubah. Pelaku diidentifikasi dan dimintai keterangan.",
+            "{tps}",
+            (VOTE, COUNT),
+        ),
+        (
+            "Penganiayaan terhadap relawan pasangan calon di {desa}",
+            "Seorang relawan {paslon} dipukul orang tak dikenal saat memasang spanduk di {desa}, "
+            "Kecamatan {kec}. Korban divisum, pelaku dalam pengejaran.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE, COUNT),
+        ),
+    ),
+    "perusakan-apk": (
+        (
+            "Perusakan alat peraga kampanye di {desa}",
+            "Baliho dan spanduk {paslon} di sepanjang jalan {desa} ditemukan robek dan dirobohkan. "
+            "Polsek berkoordinasi dengan Panwascam {kec}.",
+            "{desa}, Kec. {kec}",
+            (PRE_,),
+        ),
+        (
+            "Pembakaran baliho pasangan calon di Kecamatan {kec}",
+            "Dua baliho besar {paslon} dibakar orang tak dikenal pada malam hari. Olah TKP "
+            "dilakukan, rekaman CCTV di sekitar lokasi dikumpulkan.",
+            "Kec. {kec}, {kab}",
+            (PRE_,),
+        ),
+    ),
+    "netralitas": (
+        (
+            "Dugaan pelanggaran netralitas kepala desa di {desa}",
+            "Beredar foto kepala desa {desa} menghadiri kampanye {paslon} dengan atribut lengkap. "
+            "Laporan diteruskan ke Bawaslu {kab}.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE),
+        ),
+        (
+            "Dugaan ASN terlibat kampanye di Kecamatan {kec}",
+            "Sejumlah ASN terekam ikut dalam kegiatan kampanye {paslon} pada jam kerja. Bawaslu "
+            "{kab} menindaklanjuti sesuai kewenangannya.",
+            "Kec. {kec}, {kab}",
+            (PRE_, VOTE),
+        ),
+    ),
+    "kampanye-ilegal": (
+        (
+            "Kampanye di tempat ibadah di {desa}",
+            "Tim {paslon} diduga menyampaikan ajakan memilih di rumah ibadah di {desa}. Panwascam "
+            "{kec} dan Bhabinkamtibmas meminta kegiatan dihentikan.",
+            "{desa}, Kec. {kec}",
+            (PRE_,),
+        ),
+        (
+            "Kegiatan kampanye di luar jadwal di Kecamatan {kec}",
+            "Pertemuan terbatas {paslon} digelar di luar jadwal yang ditetapkan KPU {kab}. "
+            "Kegiatan dibubarkan secara persuasif.",
+            "Kec. {kec}, {kab}",
+            (PRE_,),
+        ),
+    ),
+    "logistik": (
+        (
+            "Kekurangan surat suara di {tps}",
+            "KPPS {tps} melaporkan surat suara kurang dari jumlah DPT ditambah cadangan. PPK {kec} "
+            "mengirim tambahan surat suara dengan pengawalan personel.",
+            "{tps}",
+            (VOTE,),
+        ),
+        (
+            "Kotak suara basah saat distribusi ke {desa}",
+            "Kendaraan pengangkut logistik kehujanan di perjalanan menuju {desa}; sebagian kotak "
+            "suara basah. Logistik diamankan dan diganti oleh KPU {kab}.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE),
+        ),
+        (
+            "Keterlambatan logistik pemungutan suara di {tps}",
+            "Logistik {tps} terlambat tiba karena akses jalan rusak. Personel Polsek membantu "
+            "pengangkutan; pemungutan suara dimulai terlambat.",
+            "{tps}",
+            (VOTE,),
+        ),
+        (
+            "Kotak suara hasil pemungutan terlambat tiba di PPK {kec}",
+            "Pergeseran kotak suara dari {desa} ke PPK {kec} tertunda karena jalan longsor. Kotak "
+            "suara dikawal personel hingga tiba di gudang PPK.",
+            "Kantor PPK Kec. {kec}",
+            (COUNT,),
+        ),
+    ),
+    "bencana-tps": (
+        (
+            "{tps} tergenang banjir",
+            "Hujan deras membuat {tps} tergenang. Lokasi TPS dipindahkan ke balai desa atas "
+            "persetujuan PPS dan pengawas TPS.",
+            "{tps}",
+            (VOTE,),
+        ),
+        (
+            "Pohon tumbang menimpa tenda {tps}",
+            "Angin kencang merobohkan pohon ke tenda {tps}. Tidak ada korban jiwa; perlengkapan "
+            "pemungutan suara diselamatkan.",
+            "{tps}",
+            (VOTE,),
+        ),
+    ),
+    "unjuk-rasa": (
+        (
+            "Unjuk rasa menolak hasil rekapitulasi di Kantor KPU {kab}",
+            "Sekitar {massa} orang pendukung {paslon} berunjuk rasa menolak hasil rekapitulasi di "
+            "Kantor KPU {kab}. Aksi berlangsung tertib dengan pengawalan personel.",
+            "Kantor KPU {kab}",
+            (COUNT, LATE),
+        ),
+        (
+            "Aksi massa di Kantor Bawaslu {kab}",
+            "Sekitar {massa} orang mendatangi Kantor Bawaslu {kab} menuntut pengusutan dugaan "
+            "pelanggaran pemilihan. Perwakilan massa diterima untuk audiensi.",
+            "Kantor Bawaslu {kab}",
+            ANY,
+        ),
+        (
+            "Unjuk rasa menolak keputusan pencalonan di Kantor KPU {kab}",
+            "Sekitar {massa} orang pendukung bakal pasangan calon yang dinyatakan tidak memenuhi "
+            "syarat berunjuk rasa di Kantor KPU {kab}. Perwakilan massa diterima komisioner; aksi "
+            "bubar dengan tertib.",
+            "Kantor KPU {kab}",
+            (PRE_,),
+        ),
+    ),
+    "sengketa-psu": (
+        (
+            "Tuntutan penghitungan suara ulang di {tps}",
+            "Saksi {paslon} menolak menandatangani berita acara di {tps} dan menuntut penghitungan "
+            "ulang. Massa di sekitar TPS ditenangkan personel pengamanan.",
+            "{tps}",
+            (VOTE, COUNT),
+        ),
+        (
+            "Keberatan saksi dalam rapat pleno PPK {kec}",
+            "Rapat pleno rekapitulasi tingkat kecamatan di {kec} diskors karena keberatan saksi "
+            "{paslon}. Pengamanan ruang pleno dipertebal.",
+            "Kantor PPK Kec. {kec}",
+            (COUNT,),
+        ),
+        (
+            "Massa menunggu putusan sengketa hasil Pilkada {kab}",
+            "Sekitar {massa} orang pendukung {paslon} berkumpul di sekitar Kantor KPU {kab} "
+            "menunggu putusan Mahkamah Konstitusi atas sengketa hasil. Personel disiagakan.",
+            "Kantor KPU {kab}",
+            (LATE,),
+        ),
+        (
+            "Keberatan warga dalam pemungutan suara ulang di {tps}",
+            "Sekelompok warga memprotes daftar pemilih dalam pemungutan suara ulang di {tps}. "
+            "PPS dan pengawas TPS menjelaskan dasar putusan; pemungutan dilanjutkan.",
+            "{tps}",
+            (LATE,),
+        ),
+    ),
+    "ancaman-teror": (
+        (
+            "Benda mencurigakan di dekat Kantor KPU {kab}",
+            "Warga menemukan tas tanpa pemilik di dekat Kantor KPU {kab}. Tim Jibom melakukan "
+            "sterilisasi; benda dipastikan bukan bahan peledak.",
+            "Kantor KPU {kab}",
+            ANY,
+        ),
+        (
+            "Ancaman teror melalui pesan singkat kepada penyelenggara",
+            "Ketua PPK {kec} menerima pesan ancaman pembunuhan. Pengirim dilacak oleh Sat "
+            "Reskrim; pengamanan melekat diberikan.",
+            "Kec. {kec}, {kab}",
+            ANY,
+        ),
+    ),
+    "padam": (
+        (
+            "Listrik padam saat penghitungan suara di {tps}",
+            "Aliran listrik padam ketika penghitungan suara berlangsung di {tps}. Penghitungan "
+            "dilanjutkan dengan penerangan genset.",
+            "{tps}",
+            (VOTE, COUNT),
+        ),
+        (
+            "Gangguan jaringan menghambat unggah Sirekap di Kecamatan {kec}",
+            "Sinyal seluler terputus sehingga KPPS di {kec} tidak dapat mengunggah hasil ke "
+            "Sirekap. Formulir dibawa ke PPK dengan pengawalan.",
+            "Kec. {kec}, {kab}",
+            (VOTE, COUNT),
+        ),
+    ),
+    "kriminal-umum": (
+        (
+            "Pencurian sepeda motor petugas PPS di {desa}",
+            "Sepeda motor milik anggota PPS {desa} hilang saat diparkir di depan sekretariat. "
+            "Laporan polisi dibuat, pelaku dalam penyelidikan.",
+            "{desa}, Kec. {kec}",
+            ANY,
+        ),
+        (
+            "Pencurian perlengkapan di posko pemenangan di {desa}",
+            "Pengeras suara dan genset di posko {paslon} di {desa} dicuri. Olah TKP dilakukan "
+            "Unit Reskrim Polsek {kec}.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE),
+        ),
+    ),
+    "kecelakaan": (
+        (
+            "Kecelakaan lalu lintas saat konvoi massa pendukung di Kecamatan {kec}",
+            "Dua sepeda motor peserta konvoi pendukung {paslon} bersenggolan di jalan lintas "
+            "{kec}. Korban dibawa ke puskesmas; arus lalu lintas diatur Sat Lantas.",
+            "Jalan lintas Kec. {kec}",
+            (PRE_,),
+        ),
+        (
+            "Kendaraan logistik pemilu terperosok di {desa}",
+            "Truk pengangkut logistik terperosok di jalan tanah menuju {desa}. Personel dan warga "
+            "membantu memindahkan muatan; logistik tiba dengan selamat.",
+            "{desa}, Kec. {kec}",
+            (PRE_, VOTE, COUNT),
+        ),
+        (
+            "Kecelakaan kendaraan patroli pengamanan di Kecamatan {kec}",
+            "Kendaraan patroli pengamanan tergelincir di jalan licin di {kec}. Personel mendapat "
+            "perawatan; patroli dilanjutkan dengan kendaraan pengganti.",
+            "Jalan lintas Kec. {kec}",
+            ANY,
+        ),
+    ),
+}
+
+FIRST_STEPS = (
+    "Personel {unit} tiba di lokasi dan mengamankan TKP.",
+    "Laporan diterima Pusdalops; {unit} diperintahkan mengecek lokasi.",
+    "Piket fungsi {unit} mendatangi lokasi dan menghimpun keterangan saksi.",
+)
+MIDDLE_STEPS = (
+    "Koordinasi dengan Bawaslu dan Sentra Gakkumdu {kab}.",
+    "Pemeriksaan saksi; barang bukti diamankan.",
+    "Mediasi dengan tokoh masyarakat dan perwakilan kedua pihak.",
+    "Personel di lokasi dipertebal, patroli di sekitar lokasi ditingkatkan.",
+    "Penggalangan tokoh agama dan tokoh adat agar situasi tidak meluas.",
+)
+LAST_STEPS = (
+    "Situasi aman dan kondusif; kejadian dinyatakan selesai.",
+    "Perkara dilimpahkan ke Sentra Gakkumdu; penanganan lapangan selesai.",
+    "Para pihak sepakat berdamai; situasi kembali normal.",
+)
+# Severity weights (ringan, sedang, berat, kritis): violence runs heavier, paperwork lighter.
+SEVERE_TYPES = frozenset({"bentrokan", "intimidasi", "ancaman-teror"})
+LIGHT_TYPES = frozenset({"hoaks-sara", "netralitas", "padam", "logistik", "kampanye-ilegal"})
+SEVERITY_CODES = ("ringan", "sedang", "berat", "kritis")
+
+
+@dataclass(slots=True)
+class _Draft:
+    at: datetime
+    type_code: str
+    county: County
+    district: District
+    tps: Tps | None
+    row: dict[str, Any]
+    severity: str
+
+
+def add_incidents(
+    demo: Demo,
+    windows: Sequence[Window],
+    operators: Sequence[str],
+    open_after: date,
+    reserve_id: int | None,
+) -> int:
+    """Incidents over the windows, with 1..4 follow-ups and 1..2 responding units each.
+
+    Incidents on or after ``open_after`` are still open (baru/ditangani); earlier ones are
+    closed, apart from a few long investigations. Returns the number of incidents.
+    """
+    rng = demo.rng
+    counties = demo.counties
+    weights = [c.tps_count * c.spec.incident_weight for c in counties]
+    drafts: list[_Draft] = []
+    for w in windows:
+        span = days(w.start, w.end)
+        for _ in range(w.count):
+            types = w.profile.types
+            type_code = rng.choices([t for t, _ in types], weights=[x for _, x in types])[0]
+            county = rng.choices(counties, weights=weights)[0]
+            district = rng.choices(
+                county.districts, weights=[len(d.tps) for d in county.districts]
+            )[0]
+            tps = rng.choice(district.tps)
+            fitting = [t for t in TEMPLATES[type_code] if w.profile.phase in t[3]]
+            title, desc, place, _ = rng.choice(fitting)
+            day = rng.choice(span)
+            at = wib(day, rng.randint(*w.hours), rng.randrange(60))
+            values = {
+                "desa": tps.village, "kec": district.short, "kab": county.spec.name,
+                "tps": f"TPS {tps.number:03d} {tps.village}",
+                "paslon": f"pasangan calon nomor urut {rng.randint(1, 3)}",
+                "massa": rng.choice((30, 50, 75, 100, 150, 200, 300)),
+            }  # fmt: skip
+            uses_tps = "{tps}" in title + desc + place
+            at_county = (
+                not uses_tps
+                and "{desa}" not in title + desc + place
+                and ("{kab}" in place or rng.random() < 0.3)
+            )
+            severity = _severity(rng.random(), type_code)
+            dead, injured = _casualties(rng, type_code, severity)
+            drafts.append(_Draft(at=at, type_code=type_code, county=county, district=district,
+                                 tps=tps if uses_tps else None, severity=severity, row={
+                "title": title.format(**values)[:200],
+                "description": desc.format(**values),
+                "location": place.format(**values)[:200],
+                "region_id": county.id if at_county else district.id,
+                "tps_id": tps.id if uses_tps else None,
+                "dead": dead, "injured": injured,
+                "damage": _damage(rng, type_code),
+            }))  # fmt: skip
+    drafts.sort(key=lambda d: (d.at, d.row["title"]))
+
+    incident_rows: list[dict[str, Any]] = []
+    plans: list[tuple[list[tuple[datetime, str, str | None]], list[int]]] = []
+    for number, d in enumerate(drafts, 1):
+        recorded = d.at + timedelta(minutes=rng.randint(5, 720))
+        operator = rng.choice(operators)
+        if d.at.date() >= open_after:
+            status = rng.choices(("baru", "ditangani"), weights=(2, 3))[0]
+        else:
+            status = "ditangani" if rng.random() < 0.03 else "selesai"
+        responders = _responders(rng, d, reserve_id)
+        steps = _steps(rng, d, recorded, status)
+        local = d.row["region_id"] == d.district.id
+        unit = f"Polsek {d.district.short}" if local else d.county.polres_name
+        values = {"unit": unit, "kab": d.county.spec.name}
+        texts = [(t, text.format(**values), s) for t, text, s in steps]
+        incident_rows.append({
+            **d.row, "number": number, "type_id": demo.incident_type[d.type_code],
+            "severity_id": demo.severity[d.severity],
+            "status_id": demo.incident_status[status], "occurred_at": d.at,
+            "recorded_at": recorded, "recorded_by": operator,
+            "closed_at": texts[-1][0] if status == "selesai" else None,
+        })  # fmt: skip
+        plans.append((texts, responders))
+    ids = demo.insert(Incident, incident_rows)
+
+    follow_rows: list[dict[str, Any]] = []
+    unit_rows: list[dict[str, Any]] = []
+    for incident_id, row, (texts, responders) in zip(ids, incident_rows, plans, strict=True):
+        for at, text, status_code in texts:
+            follow_rows.append({
+                "incident_id": incident_id, "at": at, "actor": row["recorded_by"], "text": text,
+                "status_id": demo.incident_status[status_code] if status_code else None,
+                "unit_id": responders[0],
+            })  # fmt: skip
+        unit_rows.extend({"incident_id": incident_id, "unit_id": u} for u in responders)
+    demo.insert(FollowUp, follow_rows)
+    demo.insert(IncidentUnit, unit_rows)
+    return len(ids)
+
+
+def _severity(roll: float, type_code: str) -> str:
+    if type_code in SEVERE_TYPES:
+        cuts = (0.30, 0.72, 0.94)
+    elif type_code in LIGHT_TYPES:
+        cuts = (0.65, 0.95, 1.0)
+    else:
+        cuts = (0.57, 0.90, 0.98)
+    for code, cut in zip(SEVERITY_CODES, cuts, strict=False):
+        if roll < cut:
+            return code
+    return "kritis"
+
+
+def _casualties(rng: random.Random, type_code: str, severity: str) -> tuple[int, int]:
+    if type_code in ("bentrokan", "intimidasi"):
+        if severity == "kritis":
+            return (1 if rng.random() < 0.35 else 0), rng.randint(3, 12)
+        if severity == "berat":
+            return 0, rng.randint(1, 6)
+        return 0, (1 if severity == "sedang" and rng.random() < 0.4 else 0)
+    if type_code == "kecelakaan":
+        return (1 if severity in ("berat", "kritis") and rng.random() < 0.3 else 0), rng.randint(
+            1, 3
+        )
+    return 0, 0
+
+
+def _damage(rng: random.Random, type_code: str) -> str | None:
+    if type_code == "perusakan-apk":
+        return f"{rng.randint(2, 15)} alat peraga kampanye rusak"
+    if type_code == "bentrokan" and rng.random() < 0.5:
+        return f"{rng.randint(1, 4)} sepeda motor dan kaca rumah warga rusak"
+    if type_code == "bencana-tps":
+        return "Tenda dan perlengkapan TPS rusak"
+    return None
+
+
+def _responders(rng: random.Random, d: _Draft, reserve_id: int | None) -> list[int]:
+    """Its Polsek (or the Polres for a kabkota-level incident), sometimes Brimob or TNI."""
+    first = d.district.polsek_id if d.row["region_id"] == d.district.id else d.county.polres_id
+    units = [first]
+    heavy = d.severity in ("berat", "kritis") or d.type_code in ("bentrokan", "unjuk-rasa")
+    if heavy and reserve_id is not None and rng.random() < 0.6:
+        units.append(reserve_id)
+    elif d.county.partner_ids and rng.random() < 0.25:
+        units.append(rng.choice(d.county.partner_ids))
+    elif first != d.county.polres_id and rng.random() < 0.2:
+        units.append(d.county.polres_id)
+    return units
+
+
+def _steps(
+    rng: random.Random, d: _Draft, recorded: datetime, status: str
+) -> list[tuple[datetime, str, str | None]]:
+    """The follow-up timeline: handling first, updates, and a closing entry when closed."""
+    fast = d.type_code in SEVERE_TYPES or d.type_code == "unjuk-rasa"
+    at = recorded + timedelta(minutes=rng.randint(5, 40 if fast else 90))
+    if status == "baru":
+        return [(at, "Laporan awal diterima; menunggu konfirmasi dari {unit}.", None)]
+    steps: list[tuple[datetime, str, str | None]] = [(at, rng.choice(FIRST_STEPS), "ditangani")]
+    for _ in range(rng.randint(0, 2)):
+        at += timedelta(minutes=rng.randint(30, 240 if fast else 1440))
+        steps.append((at, rng.choice(MIDDLE_STEPS), None))
+    if status == "selesai":
+        at += timedelta(minutes=rng.randint(30, 600 if fast else 2880))
+        steps.append((at, rng.choice(LAST_STEPS), "selesai"))
+    return steps

@@ -1,0 +1,731 @@
+"""The demo scenarios: counts, shape, determinism, journaling, atomicity, Kerinci's deficit.
+
+Jambi is loaded twice for the whole module (alone, and followed by Bangka in a second
+database); the checks read from those two databases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Integer, cast, func, select
+from sqlalchemy.orm import Session, aliased
+
+from opscenter import journal
+from opscenter.actor import Actor
+from opscenter.demo import SCENARIOS, builder, load_demo
+from opscenter.errors import InvalidValue
+from opscenter.model import (
+    Account,
+    Aspect,
+    Base,
+    BkoAssignment,
+    FollowUp,
+    Incident,
+    IncidentStatus,
+    IncidentUnit,
+    JournalEntry,
+    JournalTxn,
+    Operation,
+    Personnel,
+    PollingStation,
+    Rank,
+    Region,
+    Stage,
+    TpsCategory,
+    Unit,
+    UnitArea,
+    VulnerabilityLevel,
+    VulnerabilityRating,
+)
+from opscenter.store import Store, open_store
+
+JAMBI_MAX_SECONDS = 20.0  # measured about 1.5 s on SQLite; generous for slow machines
+
+
+@dataclass
+class Loaded:
+    store: Store
+    ops: dict[str, int]
+    seconds: dict[str, float]
+
+
+def _load(path: Path, scenarios: tuple[str, ...]) -> Loaded:
+    store = open_store(f"sqlite:///{path}")
+    ops: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    for name in scenarios:
+        start = time.perf_counter()
+        ops[name] = load_demo(store, name)
+        seconds[name] = time.perf_counter() - start
+    return Loaded(store, ops, seconds)
+
+
+@pytest.fixture(scope="module")
+def jambi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loaded]:
+    loaded = _load(tmp_path_factory.mktemp("jambi") / "demo.db", ("jambi",))
+    yield loaded
+    loaded.store.dispose()
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loaded]:
+    """Jambi then Bangka in one database: Jambi's rows get the same ids as in ``jambi``."""
+    loaded = _load(tmp_path_factory.mktemp("both") / "demo.db", ("jambi", "bangka"))
+    yield loaded
+    loaded.store.dispose()
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
+    yield store
+    store.dispose()
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _scoped_tables() -> list[str]:
+    return [
+        t.name
+        for t in Base.metadata.sorted_tables
+        if "operation_id" in t.c
+        and t.name not in (JournalEntry.__tablename__, JournalTxn.__tablename__)
+    ]
+
+
+def _digest(session: Session, op_id: int | None = None, *, with_journal: bool = True) -> str:
+    """SHA-256 over rows ordered by key: one operation's rows, or the whole database."""
+    h = hashlib.sha256()
+    for table in Base.metadata.sorted_tables:
+        if op_id is not None and table.name not in _scoped_tables():
+            continue
+        if not with_journal and table.name in (
+            JournalEntry.__tablename__,
+            JournalTxn.__tablename__,
+        ):
+            continue
+        stmt = select(table).order_by(*table.primary_key.columns)
+        if op_id is not None:
+            stmt = stmt.where(table.c.operation_id == op_id)
+        h.update(table.name.encode())
+        for row in session.execute(stmt):
+            h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
+
+
+def _journal_digest(session: Session, op_id: int) -> str:
+    """The journal of a load without its clock: entity, id, action and values."""
+    stmt = select(
+        JournalEntry.entity, JournalEntry.entity_id, JournalEntry.action, JournalEntry.changes
+    ).where(JournalEntry.operation_id == op_id)
+    rows = sorted((e, i, a, repr(sorted(c.items()))) for e, i, a, c in session.execute(stmt))
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def _count(session: Session, model: type[Base], op_id: int) -> int:
+    stmt = select(func.count()).select_from(model).where(model.operation_id == op_id)  # type: ignore[attr-defined]
+    return int(session.execute(stmt).scalar_one())
+
+
+def _unit(session: Session, op_id: int, code: str) -> Unit:
+    return session.scalars(select(Unit).where(Unit.operation_id == op_id, Unit.code == code)).one()
+
+
+def _tree_ids(session: Session, op_id: int, root: int) -> set[int]:
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for uid, parent in session.execute(
+        select(Unit.id, Unit.parent_id).where(Unit.operation_id == op_id)
+    ):
+        children[parent].append(uid)
+    out, todo = set(), [root]
+    while todo:
+        u = todo.pop()
+        out.add(u)
+        todo.extend(children[u])
+    return out
+
+
+def _strength(session: Session, op_id: int, polres_code: str) -> tuple[int, int, int]:
+    """(required, available, BKO in on voting day) of a Polres with its Polsek, computed here.
+
+    Required: for each (guarding unit, kecamatan, TPS category), a * ceil(n / b) with the
+    category's guard pattern a-b-c. Available: active personnel whose home unit is in the tree.
+    """
+    tree = _tree_ids(session, op_id, _unit(session, op_id, polres_code).id)
+    desa = aliased(Region)
+    groups = session.execute(
+        select(
+            PollingStation.unit_id,
+            desa.parent_id,
+            TpsCategory.guard_police,
+            TpsCategory.guard_tps,
+            func.count(),
+        )
+        .join(desa, desa.id == PollingStation.region_id)
+        .join(TpsCategory, TpsCategory.id == PollingStation.category_id)
+        .where(PollingStation.operation_id == op_id, PollingStation.unit_id.in_(tree))
+        .group_by(
+            PollingStation.unit_id,
+            desa.parent_id,
+            PollingStation.category_id,
+            TpsCategory.guard_police,
+            TpsCategory.guard_tps,
+        )
+    ).all()
+    required = sum(a * math.ceil(n / b) for _, _, a, b, n in groups)
+    available = session.execute(
+        select(func.count())
+        .select_from(Personnel)
+        .where(
+            Personnel.operation_id == op_id,
+            Personnel.duty_status == "aktif",
+            Personnel.home_unit_id.in_(tree),
+        )
+    ).scalar_one()
+    voting = session.scalars(
+        select(Stage).where(Stage.operation_id == op_id, Stage.is_voting)
+    ).one()
+    assert voting.starts_on is not None
+    noon = builder.wib(voting.starts_on, 12)
+    bko = session.execute(
+        select(func.coalesce(func.sum(BkoAssignment.personnel_count), 0)).where(
+            BkoAssignment.operation_id == op_id,
+            BkoAssignment.to_unit_id.in_(tree),
+            BkoAssignment.starts_at <= noon,
+            BkoAssignment.ends_at >= noon,
+        )
+    ).scalar_one()
+    return required, int(available), int(bko)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def test_unknown_scenario_is_refused(fresh_store: Store) -> None:
+    with pytest.raises(InvalidValue) as info:
+        load_demo(fresh_store, "aceh")
+    assert info.value.data == {"field": "scenario", "value": "aceh", "reason": "unknown"}
+    assert SCENARIOS == ("jambi", "bangka")
+    with fresh_store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Operation)) == 0
+
+
+def test_jambi_loads_fast(jambi: Loaded) -> None:
+    assert jambi.seconds["jambi"] < JAMBI_MAX_SECONDS
+
+
+def test_loading_twice_is_refused_and_changes_nothing(jambi: Loaded) -> None:
+    with jambi.store.read() as s:
+        before, head = _digest(s), journal.head(s)
+    with pytest.raises(InvalidValue) as info:
+        load_demo(jambi.store, "jambi")
+    assert info.value.data == {"field": "code", "value": "jambi", "reason": "exists"}
+    with jambi.store.read() as s:
+        assert _digest(s) == before
+        assert journal.head(s) == head
+
+
+def test_a_failure_midway_leaves_nothing(
+    fresh_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(builder.Demo, "add_ratings", broken)
+    with pytest.raises(RuntimeError):
+        load_demo(fresh_store, "bangka")
+    with fresh_store.read() as s:
+        for model in (
+            Operation,
+            Personnel,
+            PollingStation,
+            Incident,
+            Account,
+            JournalEntry,
+            JournalTxn,
+        ):
+            assert s.scalar(select(func.count()).select_from(model)) == 0, model.__name__
+
+
+def test_existing_accounts_are_kept(fresh_store: Store) -> None:
+    with fresh_store.transaction(Actor("admin"), "account.create") as s:
+        s.add(Account(username="bangka.admin", full_name="Sudah Ada", role="admin"))
+    load_demo(fresh_store, "bangka")
+    with fresh_store.read() as s:
+        admins = s.scalars(select(Account).where(Account.username == "bangka.admin")).all()
+        assert [a.full_name for a in admins] == ["Sudah Ada"]
+        assert s.scalar(select(func.count()).select_from(Account)) == 5
+
+
+def test_both_scenarios_share_a_database(both: Loaded) -> None:
+    with both.store.read() as s:
+        codes = s.scalars(select(Operation.code).order_by(Operation.id)).all()
+        assert codes == ["jambi", "bangka"]
+        names = s.scalars(select(Account.username)).all()
+        assert len(names) == len(set(names)) == 12
+        assert {n.split(".")[0] for n in names} == {"jambi", "bangka"}
+        roles = set(s.scalars(select(Account.role)))
+        assert roles == {"operator", "staff", "commander", "admin"}
+        assert all(a.password_hash is None for a in s.scalars(select(Account)))
+
+
+def test_loads_are_deterministic(jambi: Loaded, both: Loaded, tmp_path: Path) -> None:
+    # Jambi was loaded first in both databases, so even its ids must match.
+    with jambi.store.read() as a, both.store.read() as b:
+        assert _digest(a, jambi.ops["jambi"]) == _digest(b, both.ops["jambi"])
+        assert _journal_digest(a, jambi.ops["jambi"]) == _journal_digest(b, both.ops["jambi"])
+    again = _load(tmp_path / "b1.db", ("bangka",))
+    twice = _load(tmp_path / "b2.db", ("bangka",))
+    try:
+        with again.store.read() as a, twice.store.read() as b:
+            assert _digest(a, with_journal=False) == _digest(b, with_journal=False)
+            assert _journal_digest(a, 1) == _journal_digest(b, 1)
+    finally:
+        again.store.dispose()
+        twice.store.dispose()
+
+
+def test_every_row_is_journaled_once(both: Loaded) -> None:
+    with both.store.read() as s:
+        txns = s.scalars(select(JournalTxn).order_by(JournalTxn.id)).all()
+        assert [(t.action, t.details) for t in txns] == [
+            ("demo.load", {"scenario": "jambi"}),
+            ("demo.load", {"scenario": "bangka"}),
+        ]
+        for table in Base.metadata.sorted_tables:
+            if not journal.is_journaled(table.name):
+                continue
+            ids = set(s.scalars(select(table.c.id)))
+            logged = Counter(
+                s.execute(
+                    select(JournalEntry.entity_id).where(
+                        JournalEntry.entity == table.name, JournalEntry.action == "insert"
+                    )
+                ).scalars()
+            )
+            assert set(logged) == ids, table.name
+            assert all(n == 1 for n in logged.values()), table.name
+        assert s.scalar(select(func.count()).where(JournalEntry.action != "insert")) == 0
+        for name, op_id in both.ops.items():
+            txn = txns[list(both.ops).index(name)]
+            entries = s.scalars(
+                select(JournalEntry.operation_id).where(JournalEntry.txn_id == txn.id)
+            )
+            assert set(entries) <= {op_id, None}  # accounts belong to no operation
+
+
+# --- Jambi --------------------------------------------------------------------------------------
+
+
+def test_jambi_counts(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        operation = s.get(Operation, op)
+        assert operation is not None
+        assert (operation.name, operation.command_name, operation.province) == (
+            "Operasi Mantap Praja Siginjai 2024",
+            "DAERAH JAMBI",
+            "Jambi",
+        )
+        assert (operation.starts_on.isoformat(), operation.ends_on.isoformat()) == (
+            "2024-08-24",
+            "2025-02-28",
+        )
+        levels = dict(
+            s.execute(
+                select(Region.level, func.count())
+                .where(Region.operation_id == op)
+                .group_by(Region.level)
+            ).all()
+        )
+        assert levels["provinsi"] == 1
+        assert levels["kabkota"] == 11
+        assert levels["kecamatan"] >= 100
+        assert 4_800 <= _count(s, PollingStation, op) <= 5_300
+        assert 2_800 <= _count(s, Personnel, op) <= 3_300
+        assert 280 <= _count(s, Incident, op) <= 320
+        assert _count(s, VulnerabilityRating, op) >= 11 * 9 * 4
+
+
+def test_jambi_units(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        units = s.scalars(select(Unit).where(Unit.operation_id == op)).all()
+        polda = _unit(s, op, "polda-jambi")
+        assert polda.kind == "polda"
+        assert polda.parent_id is None
+        polres = [u for u in units if u.kind in ("polres", "polresta")]
+        assert len(polres) == 10
+        assert {u.parent_id for u in polres} == {polda.id}
+        assert [u.name for u in polres if u.kind == "polresta"] == ["Polresta Jambi"]
+        kerinci = _unit(s, op, "polres-kerinci")
+        areas = s.scalars(
+            select(Region.name)
+            .join(UnitArea, UnitArea.region_id == Region.id)
+            .where(UnitArea.unit_id == kerinci.id)
+        ).all()
+        assert sorted(areas) == ["Kabupaten Kerinci", "Kota Sungai Penuh"]
+        # Every Polsek guards exactly its own kecamatan.
+        area_of = dict(
+            s.execute(
+                select(UnitArea.unit_id, Region.level)
+                .join(Region, Region.id == UnitArea.region_id)
+                .where(UnitArea.operation_id == op)
+            ).all()
+        )
+        polsek = [u for u in units if u.kind == "polsek"]
+        assert len(polsek) == 142
+        assert all(area_of[u.id] == "kecamatan" for u in polsek)
+        reserves = {u.code: u for u in units if u.is_reserve}
+        assert reserves["brimob-jambi"].kind == "brimob"
+        assert "staf-polda-jambi" in reserves
+        brimob = _count_where(s, Personnel.home_unit_id == reserves["brimob-jambi"].id)
+        assert 350 <= brimob <= 450
+        satgas = [u for u in units if u.tree == "satgas" and u.kind == "satgas"]
+        assert len(satgas) == 8
+        assert any(u.kind == "subsatgas" for u in units)
+        assert (
+            _count_where(
+                s, Personnel.assigned_unit_id.in_([u.id for u in units if u.tree == "satgas"])
+            )
+            > 100
+        )
+        partners = [u for u in units if u.tree == "partner"]
+        assert {u.agency for u in partners} == {"tni", "satpolpp", "linmas"}
+        assert all(u.declared_strength for u in partners)
+        assert _count_where(s, Personnel.home_unit_id.in_([u.id for u in partners])) == 0
+        assert all(u.status_id and u.status_changed_at and u.status_changed_by for u in units)
+        # Linmas: two per TPS of their kabkota.
+        tps_per_kab = _tps_per_kabkota(s, op)
+        for u in partners:
+            if u.kind == "linmas":
+                [area] = s.scalars(
+                    select(Region.name)
+                    .join(UnitArea, UnitArea.region_id == Region.id)
+                    .where(UnitArea.unit_id == u.id)
+                ).all()
+                assert u.declared_strength == 2 * tps_per_kab[area]
+
+
+def _count_where(s: Session, *where: object) -> int:
+    return int(s.execute(select(func.count()).select_from(Personnel).where(*where)).scalar_one())  # type: ignore[arg-type]
+
+
+def _tps_per_kabkota(s: Session, op: int) -> dict[str, int]:
+    desa, kec, kab = aliased(Region), aliased(Region), aliased(Region)
+    return dict(
+        s.execute(
+            select(kab.name, func.count())
+            .select_from(PollingStation)
+            .join(desa, desa.id == PollingStation.region_id)
+            .join(kec, kec.id == desa.parent_id)
+            .join(kab, kab.id == kec.parent_id)
+            .where(PollingStation.operation_id == op)
+            .group_by(kab.name)
+        ).all()
+    )
+
+
+def test_jambi_tps(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        desa = aliased(Region)
+        rows = s.execute(
+            select(
+                PollingStation.number,
+                PollingStation.voters,
+                PollingStation.unit_id,
+                desa.id,
+                desa.level,
+                desa.parent_id,
+                TpsCategory.code,
+            )
+            .join(desa, desa.id == PollingStation.region_id)
+            .join(TpsCategory, TpsCategory.id == PollingStation.category_id)
+            .where(PollingStation.operation_id == op)
+        ).all()
+        polsek_area = dict(
+            s.execute(
+                select(UnitArea.unit_id, UnitArea.region_id)
+                .join(Unit, Unit.id == UnitArea.unit_id)
+                .where(Unit.operation_id == op, Unit.kind == "polsek")
+            ).all()
+        )
+        numbers: dict[int, list[int]] = defaultdict(list)
+        for number, voters, unit_id, desa_id, level, kec_id, _ in rows:
+            assert level == "desa"
+            assert 0 < voters <= 600
+            assert unit_id is not None
+            assert polsek_area[unit_id] == kec_id  # guarded by the Polsek of its kecamatan
+            numbers[desa_id].append(number)
+        assert all(sorted(n) == list(range(1, len(n) + 1)) for n in numbers.values())
+        mix = Counter(code for *_, code in rows)
+        assert mix["kurang-rawan"] > mix["rawan"] > mix["sangat-rawan"] > mix["khusus"] > 0
+        tps = _tps_per_kabkota(s, op)
+        assert tps["Kota Jambi"] == max(tps.values())
+        assert tps["Kota Sungai Penuh"] == min(tps.values())
+        # Kerinci and Sungai Penuh are markedly more vulnerable.
+        kab, kec, desa2 = aliased(Region), aliased(Region), aliased(Region)
+        risky: dict[str, float] = dict(
+            s.execute(
+                select(
+                    kab.name,
+                    func.avg(cast(TpsCategory.code.in_(("rawan", "sangat-rawan")), Integer)),
+                )
+                .select_from(PollingStation)
+                .join(desa2, desa2.id == PollingStation.region_id)
+                .join(kec, kec.id == desa2.parent_id)
+                .join(kab, kab.id == kec.parent_id)
+                .join(TpsCategory, TpsCategory.id == PollingStation.category_id)
+                .where(PollingStation.operation_id == op)
+                .group_by(kab.name)
+            ).all()
+        )
+        others = [
+            v for k, v in risky.items() if k not in ("Kabupaten Kerinci", "Kota Sungai Penuh")
+        ]
+        assert min(risky["Kabupaten Kerinci"], risky["Kota Sungai Penuh"]) > 2 * max(others)
+
+
+def test_jambi_kerinci_is_short_of_police(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        required, available, bko = _strength(s, op, "polres-kerinci")
+        assert bko >= 60  # the Brimob detachment for voting day
+        assert available + bko < required
+        assert available < 0.8 * required
+        ratios = {}
+        for u in s.scalars(
+            select(Unit).where(Unit.operation_id == op, Unit.kind.in_(("polres", "polresta")))
+        ):
+            if u.code != "polres-kerinci":
+                need, have, _ = _strength(s, op, u.code)
+                ratios[u.code] = have / need
+        assert all(r >= 1.0 for r in ratios.values()), ratios
+        assert sum(1 <= r <= 1.1 for r in ratios.values()) >= 2, ratios
+
+
+def test_jambi_personnel(jambi: Loaded) -> None:
+    _check_personnel(jambi.store, jambi.ops["jambi"])
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        ranks = Counter(
+            s.execute(
+                select(Rank.code)
+                .join(Personnel, Personnel.rank_id == Rank.id)
+                .where(Personnel.operation_id == op)
+            ).scalars()
+        )
+        total = sum(ranks.values())
+        brigadir = sum(
+            ranks[r] for r in ("bripda", "briptu", "brigpol", "bripka", "aipda", "aiptu")
+        )
+        assert brigadir > 0.6 * total
+        assert ranks["irjen"] == 1
+        assert 1 <= ranks["kombes"] <= 3
+        assert ranks["kompol"] + ranks["akbp"] < 0.03 * total
+        assert sum(n for r, n in ranks.items() if r.startswith("pns-")) >= 5
+        duty = Counter(s.scalars(select(Personnel.duty_status).where(Personnel.operation_id == op)))
+        assert duty["aktif"] > 0.9 * total
+        assert duty["cuti"] and duty["sakit"] and duty["pendidikan"]
+        assert _count(s, BkoAssignment, op) >= 3
+
+
+def _check_personnel(store: Store, op: int) -> None:
+    with store.read() as s:
+        rows = s.execute(
+            select(Personnel.nrp, Personnel.id_kind, Personnel.phone, Rank.operation_id, Rank.corps)
+            .join(Rank, Rank.id == Personnel.rank_id)
+            .where(Personnel.operation_id == op)
+        ).all()
+        assert rows
+        assert _count(s, Personnel, op) == len(rows)  # every person has a rank
+        for nrp, kind, phone, rank_op, corps in rows:
+            assert rank_op == op
+            assert nrp.isdigit()
+            assert len(nrp) == (8 if kind == "nrp" else 18)
+            assert (corps == "pns") == (kind == "nip")
+            assert phone is not None
+            assert phone.startswith("+628")
+        assert len({r[0] for r in rows}) == len(rows)
+        assert any(r[0].startswith("0") for r in rows if r[1] == "nrp")  # leading zeros kept
+
+
+def test_jambi_incidents(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        status = {
+            i.id: i.code
+            for i in s.scalars(select(IncidentStatus).where(IncidentStatus.operation_id == op))
+        }
+        incidents = s.scalars(
+            select(Incident).where(Incident.operation_id == op).order_by(Incident.number)
+        ).all()
+        assert [i.number for i in incidents] == list(range(1, len(incidents) + 1))
+        follow: dict[int, list[FollowUp]] = defaultdict(list)
+        for f in s.scalars(
+            select(FollowUp).where(FollowUp.operation_id == op).order_by(FollowUp.at)
+        ):
+            follow[f.incident_id].append(f)
+        responders = Counter(
+            s.scalars(select(IncidentUnit.incident_id).where(IncidentUnit.operation_id == op))
+        )
+        levels = dict(
+            s.execute(select(Region.id, Region.level).where(Region.operation_id == op)).all()
+        )
+        for i in incidents:
+            assert i.occurred_at.tzinfo is not None
+            assert timedelta(minutes=5) <= i.recorded_at - i.occurred_at <= timedelta(hours=12)
+            assert (
+                datetime(2024, 8, 23, tzinfo=UTC) < i.occurred_at < datetime(2025, 3, 1, tzinfo=UTC)
+            )
+            assert levels[i.region_id] in ("kabkota", "kecamatan")  # type: ignore[index]
+            steps = follow[i.id]
+            assert 1 <= len(steps) <= 4
+            assert all(f.at > i.occurred_at for f in steps)
+            assert 1 <= responders[i.id] <= 2
+            closed = status[i.status_id] == "selesai"
+            assert (i.closed_at is not None) == closed
+            if closed:
+                assert steps[-1].status_id == i.status_id
+                assert steps[-1].at == i.closed_at
+        states = Counter(status[i.status_id] for i in incidents)
+        assert states["selesai"] > 0.85 * len(incidents)
+        assert states["baru"] + states["ditangani"] > 0
+        assert sum(1 for i in incidents if i.tps_id) > 20
+        assert sum(i.dead + i.injured for i in incidents) > 0
+        assert sum(1 for i in incidents if i.dead == 0 and i.injured == 0) > 0.8 * len(incidents)
+
+
+def test_jambi_incidents_follow_the_stages_and_the_hot_spots(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        kab, place = aliased(Region), aliased(Region)
+        # The kabkota of each incident (its region is the kabkota or a kecamatan in it).
+        per_kab = Counter(
+            s.execute(
+                select(kab.name)
+                .select_from(Incident)
+                .join(place, place.id == Incident.region_id)
+                .join(
+                    kab,
+                    kab.id
+                    == func.coalesce(
+                        select(Region.id)
+                        .where(Region.id == place.id, Region.level == "kabkota")
+                        .scalar_subquery(),
+                        place.parent_id,
+                    ),
+                )
+                .where(Incident.operation_id == op)
+            ).scalars()
+        )
+        tps = _tps_per_kabkota(s, op)
+        rate = {k: per_kab[k] / tps[k] for k in tps}
+        hot = min(rate["Kabupaten Kerinci"], rate["Kota Sungai Penuh"])
+        assert hot > max(
+            v for k, v in rate.items() if k not in ("Kabupaten Kerinci", "Kota Sungai Penuh")
+        )
+        days = Counter(
+            t.astimezone(builder.WIB).date().isoformat()
+            for t in s.scalars(select(Incident.occurred_at).where(Incident.operation_id == op))
+        )
+        assert days["2024-11-27"] >= 30  # voting day is the busiest
+
+
+def test_jambi_vulnerability(jambi: Loaded) -> None:
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        rows = s.execute(
+            select(
+                Region.name,
+                Stage.code,
+                Aspect.code,
+                VulnerabilityLevel.code,
+                VulnerabilityRating.source,
+                VulnerabilityRating.score,
+                VulnerabilityRating.note,
+            )
+            .join(Region, Region.id == VulnerabilityRating.region_id)
+            .join(Stage, Stage.id == VulnerabilityRating.stage_id)
+            .join(Aspect, Aspect.id == VulnerabilityRating.aspect_id)
+            .join(VulnerabilityLevel, VulnerabilityLevel.id == VulnerabilityRating.level_id)
+            .where(VulnerabilityRating.operation_id == op)
+        ).all()
+        polri = {(r, st, a): lv for r, st, a, lv, src, _, _ in rows if src == "polri"}
+        assert len(polri) == 11 * 9 * 4
+        assert set(polri.values()) == {"rendah", "sedang", "tinggi"}
+        for region in ("Kabupaten Kerinci", "Kota Sungai Penuh"):
+            for stage in ("kampanye", "masa-tenang", "pemungutan", "rekapitulasi"):
+                assert polri[(region, stage, "keamanan")] == "tinggi"
+        bawaslu = [r for r in rows if r[4] == "bawaslu"]
+        assert bawaslu
+        assert all(r[5] is not None and 0 <= r[5] <= 100 and "IKP" in (r[6] or "") for r in bawaslu)
+
+
+# --- Bangka -------------------------------------------------------------------------------------
+
+
+def test_bangka_counts(both: Loaded) -> None:
+    op = both.ops["bangka"]
+    with both.store.read() as s:
+        assert _count(s, Personnel, op) == 363
+        assert _count(s, PollingStation, op) == 452
+        assert 35 <= _count(s, Incident, op) <= 45
+        polres = _unit(s, op, "polres-bangka")
+        tree = _tree_ids(s, op, polres.id)
+        homes = set(s.scalars(select(Personnel.home_unit_id).where(Personnel.operation_id == op)))
+        assert homes <= tree
+        polsek = s.scalars(
+            select(Unit.name).where(Unit.operation_id == op, Unit.kind == "polsek")
+        ).all()
+        assert sorted(polsek) == sorted(
+            f"Polsek {k}"
+            for k in (
+                "Sungailiat",
+                "Pemali",
+                "Merawang",
+                "Puding Besar",
+                "Mendo Barat",
+                "Bakam",
+                "Belinyu",
+                "Riau Silip",
+            )
+        )
+        partners = {
+            u.name: u
+            for u in s.scalars(select(Unit).where(Unit.operation_id == op, Unit.tree == "partner"))
+        }
+        assert partners["Kodim 0413/Bangka"].agency == "tni"
+        assert partners["Lanal Babel"].agency == "tni"
+        assert partners["KPU Kabupaten Bangka"].agency == "other"
+        assert partners["Linmas Kabupaten Bangka"].declared_strength == 2 * 452
+        ratings = _count(s, VulnerabilityRating, op)
+        assert ratings >= 9 * 4
+    _check_personnel(both.store, op)
+
+
+def test_bangka_on_each_database(db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        op = load_demo(store, "bangka")
+        with store.read() as s:
+            assert _count(s, Personnel, op) == 363
+            assert _count(s, PollingStation, op) == 452
+            assert s.scalar(select(func.count()).select_from(JournalEntry)) == sum(
+                s.scalar(select(func.count()).select_from(t)) or 0
+                for t in Base.metadata.sorted_tables
+                if journal.is_journaled(t.name)
+            )
+    finally:
+        store.dispose()

@@ -130,6 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--view", default="main", choices=("main",))
     p.add_argument("--size", default="1920x1080", metavar="WxH")
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument(
+        "--as-of",
+        metavar="ISO",
+        help="show the operation as at this time, e.g. 2024-11-25T08:00 "
+        "(in the operation's time zone unless an offset is given; default: now)",
+    )
     return parser
 
 
@@ -346,18 +352,37 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _render(store: Store, out: Path, size: tuple[int, int], view: str) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _render(
+    store: Store, out: Path, size: tuple[int, int], view: str, now: datetime | None = None
+) -> Path:
+    if not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty: Qt would try xcb and abort
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ui.screenshot import render  # lazily: the headless commands never load Qt
 
-    return render(store, out, size=size, view=view)
+    return render(store, out, size=size, view=view, now=now, lang=messages.language())
+
+
+def _as_of(store: Store, text: str | None) -> datetime | None:
+    """``--as-of``: an ISO time; without an offset, in the operation's own time zone."""
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(_usage_error(f"--as-of {text}: use e.g. 2024-11-25T08:00")) from None
+    if when.tzinfo is None:
+        from opscenter import operations
+
+        with store.read() as s:
+            when = when.replace(tzinfo=ZoneInfo(operations.get_operation(s).timezone))
+    return when.astimezone(UTC)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     size = _parse_size(args.size)
     store = open_store(args.db, must_exist=True)
     try:
-        path = _render(store, args.out, size, args.view)
+        path = _render(store, args.out, size, args.view, _as_of(store, args.as_of))
     finally:
         store.dispose()
     _say(_t(args, f"Tangkapan layar ditulis ke {path}.", f"Screenshot written to {path}."))

@@ -1,0 +1,193 @@
+"""Fixtures for the desktop front end: offscreen Qt, strict about Qt warnings, a tiny operation.
+
+The tiny operation is built through the core, as a user's actions would build it:
+
+    Polda Jambi (3 personnel)
+    ├── Polres Kerinci: 16 TPS "kurang rawan" (2-8-16 -> 4 police), 6 personnel  -> +2
+    └── Polres Bungo:   4 TPS "sangat rawan" (2-1-2 -> 8 police)
+                        + 2 TPS "rawan" (2-2-4 -> 2 police),      4 personnel  -> -6
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything starts Qt: no display is needed (or touched) by these tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from opscenter.actor import Actor
+from opscenter.model import Personnel as PersonnelRow
+from opscenter.model import PollingStation, Rank, Region, TpsCategory, Unit
+from opscenter.operations import OperationSpec, new_operation
+from opscenter.reference import by_code
+from opscenter.store import Store, open_store
+from ui.main_window import MainWindow
+
+# Real settings and data folders are never touched by a test.
+QStandardPaths.setTestModeEnabled(True)
+
+# Qt messages that say nothing about our code. Each entry needs its reason.
+HARMLESS_QT_MESSAGES = (
+    # The offscreen platform has no window manager to pass size hints to.
+    "This plugin does not support propagateSizeHints()",
+)
+FAILING_QT_MESSAGES = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+
+# 03:10 WIB on Sunday 24 November 2024: the quiet period, three days before voting (H-3).
+NIGHT_BEFORE = datetime(2024, 11, 23, 20, 10, tzinfo=UTC)
+OPERATION_NAME = "Operasi Mantap Praja Jambi 2024"
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qapp: QApplication) -> Iterator[None]:
+    """Any Qt warning, critical or fatal message fails the test that caused it."""
+    seen: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind in FAILING_QT_MESSAGES and not any(h in message for h in HARMLESS_QT_MESSAGES):
+            where = f" ({context.file}:{context.line})" if context.file else ""
+            seen.append(f"{kind.name}: {message}{where}")
+        if previous is not None:  # pytest-qt's capture, for its report
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+    if seen:
+        pytest.fail("Qt warned during the test:\n" + "\n".join(seen), pytrace=False)
+
+
+@pytest.fixture
+def store(sqlite_url: str) -> Iterator[Store]:
+    s = open_store(sqlite_url)
+    try:
+        yield s
+    finally:
+        s.dispose()
+
+
+@dataclass(frozen=True)
+class TinyOperation:
+    name: str
+    operation_id: int
+    polda_id: int
+    kerinci_id: int
+    bungo_id: int
+    rank_ids: dict[str, int]
+
+
+def build_tiny_operation(store: Store) -> TinyOperation:
+    with store.transaction(Actor("test"), "test.setup") as s:
+        op = new_operation(
+            s,
+            OperationSpec(
+                code="mantap-praja-jambi",
+                name=OPERATION_NAME,
+                command_name="DAERAH JAMBI",
+                province="Jambi",
+                starts_on=date(2024, 8, 1),
+                ends_on=date(2025, 3, 31),
+            ),
+        )
+        cats = by_code(s, TpsCategory, op.id)
+        ranks = by_code(s, Rank, op.id)
+
+        def region(level: str, name: str, parent: Region | None) -> Region:
+            r = Region(
+                operation_id=op.id, level=level, name=name, parent_id=parent.id if parent else None
+            )
+            s.add(r)
+            s.flush()
+            return r
+
+        def unit(kind: str, code: str, name: str, parent: Unit | None) -> Unit:
+            u = Unit(operation_id=op.id, tree="territorial", kind=kind, code=code, name=name,
+                     parent_id=parent.id if parent else None)  # fmt: skip
+            s.add(u)
+            s.flush()
+            return u
+
+        nrps = iter(range(75_010_001, 75_020_000))
+
+        def people(u: Unit, rank: str, n: int) -> None:
+            for _ in range(n):
+                nrp = str(next(nrps))
+                s.add(PersonnelRow(operation_id=op.id, nrp=nrp, name=f"Personel {nrp}",
+                                   rank_id=ranks[rank].id, home_unit_id=u.id))  # fmt: skip
+
+        def tps(u: Unit, desa: Region, category: str, n: int, first: int = 1) -> None:
+            for number in range(first, first + n):
+                s.add(PollingStation(operation_id=op.id, number=number, region_id=desa.id,
+                                     unit_id=u.id, category_id=cats[category].id))  # fmt: skip
+
+        jambi = region("provinsi", "Provinsi Jambi", None)
+        kerinci = region("kabkota", "Kabupaten Kerinci", jambi)
+        gunung_kerinci = region("kecamatan", "Kecamatan Gunung Kerinci", kerinci)
+        siulak = region("desa", "Desa Siulak Deras", gunung_kerinci)
+        bungo = region("kabkota", "Kabupaten Bungo", jambi)
+        pasar_bungo = region("kecamatan", "Kecamatan Pasar Muara Bungo", bungo)
+        dusun = region("desa", "Dusun Tanjung Gedang", pasar_bungo)
+
+        polda = unit("polda", "polda-jambi", "Polda Jambi", None)
+        polres_kerinci = unit("polres", "polres-kerinci", "Polres Kerinci", polda)
+        polres_bungo = unit("polres", "polres-bungo", "Polres Bungo", polda)
+
+        tps(polres_kerinci, siulak, "kurang-rawan", 16)
+        tps(polres_bungo, dusun, "sangat-rawan", 4)
+        tps(polres_bungo, dusun, "rawan", 2, first=5)
+        people(polda, "akbp", 3)
+        people(polres_kerinci, "bripda", 6)
+        people(polres_bungo, "brigpol", 4)
+        return TinyOperation(op.name, op.id, polda.id, polres_kerinci.id, polres_bungo.id,
+                             {code: r.id for code, r in ranks.items()})  # fmt: skip
+
+
+@pytest.fixture
+def tiny_operation(store: Store) -> TinyOperation:
+    return build_tiny_operation(store)
+
+
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NIGHT_BEFORE)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, store: Store, clock: FixedClock) -> Callable[[], MainWindow]:
+    def make() -> MainWindow:
+        window = MainWindow(store, clock=clock)
+        qtbot.addWidget(window)  # closed and deleted before the store is disposed
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow], tiny_operation: TinyOperation) -> MainWindow:
+    return make_window()

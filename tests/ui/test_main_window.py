@@ -1,0 +1,246 @@
+"""The main window: shows the operation, follows changes committed through the core."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from opscenter import overview, personnel
+from opscenter.actor import Actor
+from opscenter.errors import ConnectionLost, NoOperation
+from opscenter.operations import OperationSpec, new_operation
+from opscenter.store import Store
+from ui import app, error_dialog
+from ui.live import COALESCE_MS
+from ui.main_window import MainWindow
+from ui.operation_header import countdown_text
+from ui.screenshot import render
+from ui.strength_model import DEFICIT_BACKGROUND, Column
+
+if TYPE_CHECKING:  # fixtures' types only: conftest modules are not for importing
+    from tests.ui.conftest import FixedClock, TinyOperation
+
+ADMIN = Actor("test", role="admin")
+
+
+def label(window: MainWindow, name: str) -> str:
+    found = window.findChild(QLabel, name)
+    assert found is not None, f"no label {name}"
+    return found.text()
+
+
+def add_person(store: Store, op: TinyOperation, nrp: str, unit_id: int) -> int:
+    draft = personnel.PersonDraft(operation_id=op.operation_id, nrp=nrp, name="Bripda Contoh",
+                                  home_unit_id=unit_id, rank_id=op.rank_ids["bripda"])  # fmt: skip
+    return personnel.add(store, ADMIN, draft)
+
+
+def test_shows_the_operation_its_stage_and_countdown(
+    tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    name = tiny_operation.name
+    assert window.windowTitle() == f"OpsCenter — {name}"
+    assert window.pages.currentWidget() is window.operation_page
+    assert label(window, "operationNameLabel") == name
+    assert label(window, "commandLabel") == "KEPOLISIAN NEGARA REPUBLIK INDONESIA / DAERAH JAMBI"
+    assert label(window, "provinceLabel") == "Provinsi Jambi"
+    assert label(window, "stageLabel") == "Tahapan: Masa tenang"
+    assert label(window, "countdownLabel") == "H-3 pemungutan suara"
+    assert label(window, "dateLabel") == "Minggu, 24 November 2024"  # already Sunday in WIB
+    assert label(window, "timeLabel") == "03:10 WIB"
+
+
+def test_summary_and_table_show_the_figures(window: MainWindow) -> None:
+    assert label(window, "figure_units") == "3"
+    assert label(window, "figure_personnel") == "13"
+    assert label(window, "figure_tps") == "22"
+    assert label(window, "figure_required") == "14"  # 4 Kerinci + 10 Bungo
+    assert label(window, "figure_available") == "10"  # the Polda's own staff guard no TPS
+    assert label(window, "figure_balance") == "\u22124"
+    assert label(window, "note_balance") == "1 satuan kurang 6 personel"
+    assert label(window, "figure_incidents") == "0"
+    assert label(window, "note_incidents") == "Ringan 0  ·  Sedang 0  ·  Berat 0  ·  Kritis 0"
+
+    model = window.operation_page.strength.model
+    assert [r.name for r in model.rows()] == ["Polres Bungo", "Polres Kerinci"]
+    bungo_balance = model.index(0, Column.BALANCE)
+    assert model.data(bungo_balance) == "\u22126"
+    assert model.data(bungo_balance, Qt.ItemDataRole.BackgroundRole).color() == DEFICIT_BACKGROUND
+    assert "sqlite" in label(window, "databaseLabel")
+    assert label(window, "versionLabel").startswith("OpsCenter ")
+
+
+def test_a_change_committed_through_the_core_refreshes_the_window(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    model = window.operation_page.strength.model
+    with qtbot.assertNotEmitted(model.modelReset):
+        add_person(store, tiny_operation, "75030001", tiny_operation.bungo_id)
+        qtbot.waitUntil(lambda: label(window, "figure_personnel") == "14")
+    assert model.row(0).name == "Polres Bungo" and model.row(0).balance == -5
+    assert label(window, "figure_balance") == "\u22123"
+
+
+def test_a_commit_on_another_thread_reaches_the_window(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            add_person(store, tiny_operation, "75030002", tiny_operation.kerinci_id)
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert errors == []
+    qtbot.waitUntil(lambda: label(window, "figure_personnel") == "14")
+
+
+def test_a_burst_of_commits_is_one_refresh(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    refreshes: list[None] = []
+    window.refreshed.connect(lambda: refreshes.append(None))
+    for i in range(5):
+        add_person(store, tiny_operation, f"7504000{i}", tiny_operation.bungo_id)
+    qtbot.waitUntil(lambda: label(window, "figure_personnel") == "18")
+    qtbot.wait(3 * COALESCE_MS)  # time for any second refresh to show up
+    assert len(refreshes) == 1
+
+
+def test_f5_and_menus(qtbot: QtBot, window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Berkas", "&Tampilan", "Ba&ntuan"]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.reload_action.shortcut() == QKeySequence("F5")
+    assert window.about_action.text() == "&Tentang OpsCenter"
+    with qtbot.waitSignal(window.refreshed, timeout=1000):
+        window.reload_action.trigger()
+
+
+def test_the_day_moves_on_at_local_midnight(window: MainWindow, clock: FixedClock) -> None:
+    start = clock.now
+    clock.now = start + timedelta(days=3)  # 27 November 03:10 WIB: voting day
+    window.tick()
+    assert label(window, "countdownLabel") == "Hari pemungutan suara"
+    assert label(window, "stageLabel") == "Tahapan: Pemungutan suara"
+    clock.now = start + timedelta(days=5)
+    window.tick()
+    assert label(window, "countdownLabel") == "H+2 pemungutan suara"
+
+
+def test_countdown_wording() -> None:
+    assert countdown_text(3) == "H-3 pemungutan suara"
+    assert countdown_text(0) == "Hari pemungutan suara"
+    assert countdown_text(-1) == "H+1 pemungutan suara"
+    assert countdown_text(None) == "Tanggal pemungutan suara belum ditetapkan"
+
+
+def test_empty_database_shows_how_to_load_the_demo(
+    qtbot: QtBot, store: Store, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    assert window.overview is None
+    assert window.windowTitle() == "OpsCenter"
+    assert window.pages.currentWidget() is window.empty_state
+    assert "belum berisi operasi" in label(window, "emptyBody")
+    assert (
+        label(window, "emptyCommand") == f"opscenter demo --scenario jambi --db {store.describe()}"
+    )
+    # An operation created meanwhile (the demo loader, another workstation) replaces it.
+    with store.transaction(ADMIN, "operation.create") as s:
+        new_operation(s, OperationSpec(code="x", name="Operasi Uji", command_name="DAERAH JAMBI",
+                                       province="Jambi", starts_on=date(2024, 8, 1),
+                                       ends_on=date(2025, 3, 31)))  # fmt: skip
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.operation_page)
+    assert window.windowTitle() == "OpsCenter — Operasi Uji"
+
+
+def test_a_failed_refresh_keeps_the_figures_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ConnectionLost(detail="server closed the connection")
+
+    monkeypatch.setattr(overview, "build", fail)
+    window.refresh()
+    assert not window.problem_banner.isHidden()
+    assert window.problem_banner.text().startswith("Data tidak dapat dimuat ulang: Hubungan ke")
+    assert label(window, "operationNameLabel") == tiny_operation.name
+    monkeypatch.undo()
+    window.refresh()
+    assert window.problem_banner.isHidden()
+
+
+def test_excepthook_logs_in_full_and_shows_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    hook = error_dialog.GuiExceptHook("id")
+    for error in (RuntimeError("boom"), NoOperation()):
+        try:
+            raise error
+        except BaseException as exc:
+            hook(type(exc), exc, exc.__traceback__)
+    assert shown[0].startswith("Terjadi kesalahan yang tidak terduga")
+    assert shown[1].startswith("Basis data ini belum berisi operasi")
+    assert not any("Traceback" in s or "boom" in s for s in shown)
+    assert "Traceback" in caplog.text and "RuntimeError: boom" in caplog.text
+
+
+def test_screenshot_is_a_full_hd_png(
+    tmp_path: Path, store: Store, tiny_operation: TinyOperation, clock: FixedClock
+) -> None:
+    out = render(store, tmp_path / "shots" / "main.png", now=clock.now)
+    assert out == tmp_path / "shots" / "main.png"
+    assert QImage(str(out)).size() == QSize(1920, 1080)
+    with pytest.raises(ValueError, match="unknown view"):
+        render(store, tmp_path / "x.png", view="board")
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(
+    store: Store, tiny_operation: TinyOperation
+) -> None:
+    titles: list[str] = []
+
+    def close_soon() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                titles.append(widget.windowTitle())
+                widget.close()
+        QCoreApplication.exit(3)
+
+    QTimer.singleShot(0, close_soon)
+    previous_hook = sys.excepthook
+    assert app.run(store) == 3
+    assert titles == [f"OpsCenter — {tiny_operation.name}"]
+    assert QApplication.applicationName() == "OpsCenter"
+    assert QApplication.font().pointSizeF() >= 11
+    assert sys.excepthook is previous_hook  # the GUI hook is gone with the GUI
+
+
+def test_the_bangka_demo_renders(
+    tmp_path: Path, store: Store, clock: FixedClock, make_window: Callable[[], MainWindow]
+) -> None:
+    from opscenter.demo import load_demo
+
+    load_demo(store, "bangka")
+    window = make_window()
+    assert "Menumbing" in label(window, "operationNameLabel")
+    assert [r.name for r in window.operation_page.strength.model.rows()] == ["Polres Bangka"]
+    out = render(store, tmp_path / "bangka.png", now=clock.now)
+    assert QImage(str(out)).size() == QSize(1920, 1080)

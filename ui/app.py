@@ -1,0 +1,86 @@
+"""Starting the desktop application on an open store."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from opscenter.store import Store
+from ui import theme
+from ui.error_dialog import GuiExceptHook
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "OpsCenter"
+# Our own .qm files (Indonesian is the source language, so none is needed for "id").
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def application(lang: str = "id") -> QApplication:
+    """The running QApplication, or a new one named and styled for OpsCenter."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    # No applicationDisplayName: Qt would append it to every title ("… — OpsCenter").
+    QLocale.setDefault(QLocale(lang))
+    theme.apply_look(app)
+    return app
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Qt's own strings (qtbase_<lang>) and ours (opscenter_<lang>), where they exist.
+
+    The translators are parented to ``app`` so they live as long as it does.
+    """
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"opscenter_{lang}", str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            # Qt ships no qtbase_id today: its dialogs' buttons then stay in English.
+            log.info("no translation %s in %s", name, folder)
+            translator.deleteLater()
+    return installed
+
+
+def _log_to_file() -> Path | None:
+    """A log file for a GUI started without a console, unless logging is set up already."""
+    root = logging.getLogger()
+    if root.handlers:
+        return None
+    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "opscenter.log", encoding="utf-8")
+    except OSError:  # a read-only profile: stderr is better than nothing
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / "opscenter.log"
+
+
+def run(store: Store, *, lang: str = "id") -> int:
+    """Show the main window on ``store`` and run until it closes; returns the exit code."""
+    log_file = _log_to_file()
+    app = application(lang)
+    install_translators(app, lang)
+    restore_hook = GuiExceptHook(lang).install()
+    if log_file is not None:
+        log.info("OpsCenter started; log at %s", log_file)
+    try:
+        window = MainWindow(store, lang=lang)
+        window.show()
+        return app.exec()
+    finally:
+        restore_hook()

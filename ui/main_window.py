@@ -1,0 +1,215 @@
+"""The main window: a shell of menus, status bar and pages around the operation's panels."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+import opscenter
+from opscenter import overview as overview_mod
+from opscenter.errors import NoOperation, OpsError
+from opscenter.model import utcnow
+from opscenter.overview import Overview
+from opscenter.store import Store
+from ui import theme
+from ui.empty_state import EmptyState
+from ui.error_dialog import sentence_for
+from ui.live import ChangeFeed
+from ui.operation_header import zone_name
+from ui.operation_page import OperationPage
+
+log = logging.getLogger(__name__)
+
+# The header clock; also notices local midnight, when the date, stage and H-n move on.
+CLOCK_TICK_MS = 5_000
+
+Clock = Callable[[], datetime]
+
+
+class MainWindow(QMainWindow):
+    """Shows the operation in ``store`` and follows its changes.
+
+    ``clock`` gives the current time (UTC-aware); tests and screenshots pass a fixed one.
+    """
+
+    refreshed = Signal()  # after each refresh, whether it showed data, the empty state or an error
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        lang: str = "id",
+        clock: Clock = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # Before any child exists: children take their locale (dates, 1.234) from here.
+        self.setLocale(QLocale(lang))
+        self._store = store
+        self._lang = lang
+        self._clock = clock
+        self._overview: Overview | None = None
+        self.setWindowTitle("OpsCenter")
+        self.resize(1600, 900)
+
+        self.operation_page = OperationPage(self)
+        self.empty_state = EmptyState(self)
+        self.empty_state.show_database(store.describe())
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.operation_page)
+        self.pages.addWidget(self.empty_state)
+
+        # Shown when a refresh fails: the figures below are then older than they look.
+        self.problem_banner = QLabel(self)
+        self.problem_banner.setObjectName("problemBanner")
+        self.problem_banner.setWordWrap(True)
+        self.problem_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_banner.setFont(theme.scaled_font(self, 1.1, bold=True))
+        self.problem_banner.setStyleSheet(
+            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
+            f" border-bottom: 2px solid {theme.DEFICIT.name()}; padding: 10px 24px;"
+        )
+        self.problem_banner.hide()
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.problem_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+
+        self.feed = ChangeFeed(store, self)
+        self.feed.changed.connect(self.refresh)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_TICK_MS)
+        self._clock_timer.timeout.connect(self.tick)
+        self._clock_timer.start()
+
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Berkas"))
+        self.quit_action = QAction(self.tr("&Keluar"), self)
+        # Explicit: QKeySequence.Quit is empty on Windows, where most workstations run.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(self.tr("&Tampilan"))
+        self.reload_action = QAction(self.tr("&Muat ulang"), self)
+        self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.reload_action)
+
+        help_menu = bar.addMenu(self.tr("Ba&ntuan"))
+        self.about_action = QAction(self.tr("&Tentang OpsCenter"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_label = QLabel(
+            self.tr("Basis data: {url}").format(url=self._store.describe())
+        )
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.updated_label = QLabel()
+        self.updated_label.setObjectName("updatedLabel")
+        self.version_label = QLabel(
+            self.tr("OpsCenter {version}").format(version=opscenter.__version__)
+        )
+        self.version_label.setObjectName("versionLabel")
+        for label in (self.database_label, self.updated_label, self.version_label):
+            label.setContentsMargins(8, 2, 8, 2)
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.updated_label)
+        status.addPermanentWidget(self.version_label)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    @property
+    def overview(self) -> Overview | None:
+        """The snapshot on screen (None while the database holds no operation)."""
+        return self._overview
+
+    def refresh(self) -> None:
+        """Read the operation again and show it (F5, a change in the store, local midnight)."""
+        now = self._clock()
+        try:
+            with self._store.read() as session:
+                snapshot = overview_mod.build(session, now=now)
+        except NoOperation:
+            self._overview = None
+            self.setWindowTitle("OpsCenter")
+            self.pages.setCurrentWidget(self.empty_state)
+            self.problem_banner.hide()
+        except OpsError as exc:
+            # Keep the last figures on screen, but say plainly that they are not current.
+            log.warning("refresh failed: %s", exc)
+            self.problem_banner.setText(
+                self.tr("Data tidak dapat dimuat ulang: {reason}").format(
+                    reason=sentence_for(exc, self._lang)
+                )
+            )
+            self.problem_banner.show()
+        else:
+            self._overview = snapshot
+            self.setWindowTitle(self.tr("OpsCenter — {name}").format(name=snapshot.name))
+            self.operation_page.show_overview(snapshot)
+            self.pages.setCurrentWidget(self.operation_page)
+            self.problem_banner.hide()
+            self._show_time(now)
+            local = self._local(now)
+            self.updated_label.setText(
+                self.tr("Diperbarui {time} {zone}").format(
+                    time=local.strftime("%H:%M:%S"), zone=zone_name(snapshot.timezone, local)
+                )
+            )
+        self.refreshed.emit()
+
+    def _local(self, now: datetime) -> datetime:
+        zone = ZoneInfo(self._overview.timezone) if self._overview else None
+        return now.astimezone(zone)
+
+    def _show_time(self, now: datetime) -> None:
+        if self._overview is not None:
+            self.operation_page.show_time(self._local(now), self._overview.timezone)
+
+    def tick(self) -> None:
+        """The clock timer: update the time shown; after local midnight, refresh."""
+        now = self._clock()
+        if self._overview is not None and self._local(now).date() != self._overview.today:
+            self.refresh()  # a new day: the stage and the H-n count move on
+        else:
+            self._show_time(now)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Tentang OpsCenter"),
+            self.tr(
+                "OpsCenter {version}\n\n"
+                "Aplikasi pusat komando pengamanan Pilkada Serentak 2024 "
+                "(Operasi Mantap Praja).\n\nBasis data: {url}"
+            ).format(version=opscenter.__version__, url=self._store.describe()),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.feed.stop()
+        self._clock_timer.stop()
+        super().closeEvent(event)

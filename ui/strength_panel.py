@@ -1,0 +1,108 @@
+"""The table of police strength per Polres, sortable by any column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter.overview import Overview
+from ui import theme
+from ui.strength_model import SORT_ROLE, Column, StrengthModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StrengthPanel", text)
+
+
+class StrengthPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("strengthPanel")
+        self.model = StrengthModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        # Re-sort when a figure changes, so a growing deficit moves up without a click.
+        self.proxy.setDynamicSortFilter(True)
+
+        self.title = QLabel(_tr("Kekuatan per Polres"), self)
+        self.title.setObjectName("strengthTitle")
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("strengthSubtitle")
+        self.subtitle.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        self.view = QTableView(self)
+        self.view.setObjectName("strengthTable")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        # The main figures on screen: a step above the base size.
+        self.view.setFont(theme.scaled_font(self, 1.15))
+        # Air between the figures and the grid; the header matches the cells.
+        self.view.setStyleSheet(
+            "QTableView::item { padding: 0 12px; }"
+            f" QHeaderView::section {{ padding: 6px 12px; font-weight: bold;"
+            f" background: {theme.PANEL.name()};"
+            f" border: none; border-right: 1px solid {theme.RULE.name()};"
+            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+        )
+        self.view.verticalHeader().hide()
+        # Rows tall enough to read and to hit with a finger on a touch screen.
+        row_height = int(self.view.fontMetrics().height() * 2.0)
+        self.view.verticalHeader().setDefaultSectionSize(row_height)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+        header = self.view.horizontalHeader()
+        header.setMinimumHeight(int(row_height * 1.5))
+        header.setHighlightSections(False)
+        # Names never cut off: the name column fits the longest name, and the figures share
+        # the rest in columns of one width, so the table reads as a grid at any window size.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.UNIT, QHeaderView.ResizeMode.ResizeToContents)
+        bold = theme.scaled_font(self.view, 1.0, bold=True)
+        labels = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in Column]
+        widest = max(
+            QFontMetrics(bold).horizontalAdvance(line) for t in labels for line in t.split("\n")
+        )
+        # Below this the figures' headers would be cut; a scroll bar appears instead.
+        header.setMinimumSectionSize(widest + 40)
+        # Unsorted (tree order) until a header is clicked; a third click returns to it.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(6)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addWidget(self.view, 1)
+
+    def show_overview(self, overview: Overview) -> None:
+        self.model.set_locale(self.locale())
+        self.model.set_rows(overview.strength)
+        stage = overview.current_stage
+        self.subtitle.setText(
+            _tr(
+                "Tahapan {stage}: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk "
+                "BKO yang berlaku pada tahapan ini."
+            ).format(stage=stage.name)
+            if stage
+            else _tr(
+                "Hari pemungutan suara: kebutuhan menurut pola pengamanan TPS; kekuatan "
+                "termasuk BKO yang berlaku pada hari itu."
+            )
+        )

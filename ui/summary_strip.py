@@ -1,0 +1,159 @@
+"""The strip of headline figures: units, personnel, TPS, strength against need, open incidents."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from opscenter.overview import Overview
+from ui import theme
+from ui.strength_model import signed
+
+
+class Figure(StrEnum):
+    """Fixed tiles; the value label of each is named ``figure_<value>`` (tests find it so)."""
+
+    UNITS = "units"
+    PERSONNEL = "personnel"
+    TPS = "tps"
+    REQUIRED = "required"
+    AVAILABLE = "available"
+    BALANCE = "balance"
+    INCIDENTS = "incidents"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummaryStrip", text)
+
+
+def _captions() -> dict[Figure, tuple[str, str]]:
+    """Figure -> (caption, tooltip saying exactly what is counted)."""
+    return {
+        Figure.UNITS: (
+            _tr("Satuan"),
+            _tr("Semua satuan dalam operasi: Polda, Polres, Polsek, satgas dan mitra"),
+        ),
+        Figure.PERSONNEL: (_tr("Personel"), _tr("Semua personel yang terdaftar dalam operasi")),
+        Figure.TPS: (_tr("TPS"), _tr("Tempat pemungutan suara yang terdaftar")),
+        Figure.REQUIRED: (
+            _tr("Kebutuhan Polri"),
+            _tr("Jumlah kebutuhan personel Polri seluruh Polres menurut pola pengamanan TPS"),
+        ),
+        Figure.AVAILABLE: (
+            _tr("Kekuatan Polri"),
+            _tr("Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku"),
+        ),
+        Figure.BALANCE: (
+            _tr("Selisih"),
+            _tr(
+                "Kekuatan dikurangi kebutuhan; kelebihan satu Polres tidak menutup kekurangan "
+                "Polres lain tanpa perintah BKO"
+            ),
+        ),
+        Figure.INCIDENTS: (
+            _tr("Kejadian terbuka"),
+            _tr("Kejadian yang belum selesai, menurut tingkat keparahan"),
+        ),
+    }
+
+
+class Tile(QFrame):
+    """A caption over a large number, with an optional note under it."""
+
+    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName(f"caption_{name}")
+        self.caption.setFont(theme.scaled_font(self, 0.95, bold=True))
+        self.value = QLabel(self)
+        self.value.setObjectName(f"figure_{name}")
+        self.value.setFont(theme.scaled_font(self, 2.2, bold=True))
+        self.note = QLabel(self)
+        self.note.setObjectName(f"note_{name}")
+        self.note.setFont(theme.scaled_font(self, 0.95))
+        for label in (self.caption, self.value, self.note):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(0)
+        column.addWidget(self.caption)
+        column.addWidget(self.value)
+        column.addWidget(self.note)
+
+    def set_value(
+        self, text: str, *, note: str = "", tone: str = "", note_tone: str | None = None
+    ) -> None:
+        """``tone`` "bad" (red), "good" (green) or "" colours the value; the note follows
+        it unless ``note_tone`` says otherwise."""
+        self.value.setText(text)
+        self.note.setText(note)
+        self.value.setStyleSheet(f"color: {_colour(tone, theme.INK)};")
+        self.note.setStyleSheet(f"color: {_colour(tone if note_tone is None else note_tone)};")
+
+
+def _colour(tone: str, neutral: QColor = theme.MUTED) -> str:
+    return {"bad": theme.DEFICIT, "good": theme.SURPLUS}.get(tone, neutral).name()
+
+
+class SummaryStrip(QFrame):
+    """Headline figures of the operation, updated from each new ``Overview``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.setStyleSheet(
+            f"#summaryStrip {{ background: {theme.PANEL.name()};"
+            f" border-bottom: 1px solid {theme.RULE.name()}; }}"
+            f" #tile {{ background: white; border: 1px solid {theme.RULE.name()};"
+            " border-radius: 6px; }"
+            f" #tile QLabel {{ border: none; background: transparent; }}"
+            f' QLabel[role="caption"] {{ color: {theme.MUTED.name()}; }}'
+        )
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(24, 12, 24, 12)
+        self._row.setSpacing(12)
+        self.tiles: dict[Figure, Tile] = {}
+        for figure, (caption, tooltip) in _captions().items():
+            tile = Tile(caption, figure.value, self)
+            tile.setToolTip(tooltip)
+            tile.caption.setProperty("role", "caption")
+            self.tiles[figure] = tile
+            self._row.addWidget(tile, 1)
+
+    def show_overview(self, overview: Overview) -> None:
+        locale = self.locale()
+        n = locale.toString
+        self.tiles[Figure.UNITS].set_value(n(overview.units))
+        self.tiles[Figure.PERSONNEL].set_value(n(overview.personnel))
+        self.tiles[Figure.TPS].set_value(n(overview.tps))
+        self.tiles[Figure.REQUIRED].set_value(n(overview.police_required))
+        self.tiles[Figure.AVAILABLE].set_value(n(overview.police_available))
+        balance = overview.police_available - overview.police_required
+        # The total nets one Polres's surplus against another's deficit; the note names
+        # the deficits, which a surplus elsewhere does not fill without a BKO order.
+        short = [r.balance for r in overview.strength if r.balance < 0]
+        if short:
+            note = _tr("{units} satuan kurang {n} personel").format(
+                units=n(len(short)), n=n(-sum(short))
+            )
+        elif overview.strength:
+            note = _tr("semua satuan tercukupi")
+        else:
+            note = ""
+        tone = "bad" if balance < 0 else "good" if balance > 0 else ""
+        self.tiles[Figure.BALANCE].set_value(
+            signed(balance, locale), note=note, tone=tone, note_tone="bad" if short else tone
+        )
+
+        counts = overview.incidents_open  # severity name -> count, low to high
+        total = sum(counts.values())
+        # The upper half of the operation's scale (berat, kritis) is what wakes a commander.
+        serious = sum(c for c in list(counts.values())[len(counts) // 2 :])
+        breakdown = "  ·  ".join(f"{name} {n(c)}" for name, c in counts.items())
+        self.tiles[Figure.INCIDENTS].set_value(
+            n(total), note=breakdown, tone="bad" if serious else ""
+        )

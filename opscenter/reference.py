@@ -124,100 +124,56 @@ VULNERABILITY_LEVELS = (
 )
 
 
+# Each seeded list: its model, the names of the fields its tuples hold, and the tuples.
+SEEDS: Sequence[tuple[type[Base], tuple[str, ...], Sequence[tuple[object, ...]]]] = (
+    (UnitStatus, ("code", "name", "name_en", "colour", "is_available"), UNIT_STATUSES),
+    (Severity, ("code", "name", "name_en", "colour"), SEVERITIES),
+    (IncidentStatus, ("code", "name", "name_en", "is_closed"), INCIDENT_STATUSES),
+    (IncidentType, ("code", "name", "name_en", "category"), INCIDENT_TYPES),
+    (
+        TpsCategory,
+        ("code", "name", "name_en", "guard_police", "guard_tps", "guard_linmas", "colour"),
+        TPS_CATEGORIES,
+    ),
+    (Aspect, ("code", "name", "name_en"), ASPECTS),
+    (VulnerabilityLevel, ("code", "name", "name_en", "colour"), VULNERABILITY_LEVELS),
+)
+
+
 def seed_rows(operation_id: int) -> list[Base]:
     """Fresh reference rows for a new operation."""
-    rows: list[Base] = []
-    for i, (code, name, full, aliases) in enumerate(POLRI_RANKS, 1):
-        rows.append(
-            Rank(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                ordinal=i,
-                corps="polri",
-                full_name=full,
-                aliases=aliases,
-            )
+    rows: list[Base] = [
+        Rank(
+            operation_id=operation_id,
+            code=code,
+            name=name,
+            ordinal=i,
+            corps="polri",
+            full_name=full,
+            aliases=aliases,
         )
-    for i, (code, name) in enumerate(PNS_GRADES, 101):
-        rows.append(
-            Rank(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                ordinal=i,
-                corps="pns",
-                full_name=name.upper(),
-                aliases="",
-            )
+        for i, (code, name, full, aliases) in enumerate(POLRI_RANKS, 1)
+    ]
+    # Civil-service grades rank after every officer rank in the list.
+    rows += [
+        Rank(
+            operation_id=operation_id,
+            code=code,
+            name=name,
+            ordinal=i,
+            corps="pns",
+            full_name=name.upper(),
+            aliases="",
         )
-    for i, (code, name, en, colour, avail) in enumerate(UNIT_STATUSES, 1):
-        rows.append(
-            UnitStatus(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                colour=colour,
-                is_available=avail,
+        for i, (code, name) in enumerate(PNS_GRADES, 101)
+    ]
+    for model, fields, table in SEEDS:
+        for i, values in enumerate(table, 1):
+            rows.append(
+                model(
+                    operation_id=operation_id, ordinal=i, **dict(zip(fields, values, strict=True))
+                )
             )
-        )
-    for i, (code, name, en, colour) in enumerate(SEVERITIES, 1):
-        rows.append(
-            Severity(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                colour=colour,
-            )
-        )
-    for i, (code, name, en, closed) in enumerate(INCIDENT_STATUSES, 1):
-        rows.append(
-            IncidentStatus(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                is_closed=closed,
-            )
-        )
-    for i, (code, name, en, cat) in enumerate(INCIDENT_TYPES, 1):
-        rows.append(
-            IncidentType(
-                operation_id=operation_id, code=code, name=name, name_en=en, ordinal=i, category=cat
-            )
-        )
-    for i, (code, name, en, a, b, c, colour) in enumerate(TPS_CATEGORIES, 1):
-        rows.append(
-            TpsCategory(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                guard_police=a,
-                guard_tps=b,
-                guard_linmas=c,
-                colour=colour,
-            )
-        )
-    for i, (code, name, en) in enumerate(ASPECTS, 1):
-        rows.append(Aspect(operation_id=operation_id, code=code, name=name, name_en=en, ordinal=i))
-    for i, (code, name, en, colour) in enumerate(VULNERABILITY_LEVELS, 1):
-        rows.append(
-            VulnerabilityLevel(
-                operation_id=operation_id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                colour=colour,
-            )
-        )
     return rows
 
 

@@ -51,6 +51,9 @@ def _setup_logging(verbose: bool) -> Path | None:
         path = None
     if verbose:
         root.addHandler(logging.StreamHandler(sys.stderr))
+    elif path is None:
+        # No log file: keep tracebacks off the user's screen (logging's last resort prints them).
+        root.addHandler(logging.NullHandler())
     return path
 
 
@@ -467,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("unexpected failure in %s", args.command or "gui")
-        where = str(log_path) if log_path else "stderr (--verbose)"
+        where = str(log_path) if log_path else "stderr (jalankan lagi dengan --verbose)"
         print(
             _t(
                 args,

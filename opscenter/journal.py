@@ -201,9 +201,15 @@ def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, An
     table = model.__table__
     assert isinstance(table, Table)
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    if "version" in table.c:
-        for r in batch:
-            r.setdefault("version", 1)
+    # Fill scalar column defaults here, so the journal records what the row really holds.
+    defaults = {
+        c.name: c.default.arg
+        for c in table.columns
+        if c.default is not None and c.default.is_scalar
+    }
+    for r in batch:
+        for name, value in defaults.items():
+            r.setdefault(name, value)
     ids = [int(i) for i in session.connection().execute(stmt, batch).scalars()]
     entity = table.name
     entries: list[Entry] = [
@@ -211,7 +217,8 @@ def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, An
             entity,
             new_id,
             "insert",
-            {k: plain(v) for k, v in r.items() if v is not None and k not in _SKIP_FIELDS},
+            {"id": new_id}
+            | {k: plain(v) for k, v in r.items() if v is not None and k not in _SKIP_FIELDS},
             r.get("operation_id"),
         )
         for new_id, r in zip(ids, batch, strict=True)
@@ -226,6 +233,9 @@ def _refuse_bulk(state: ORMExecuteState) -> None:
     if state.execution_options.get(_JOURNALED_OPTION):
         return
     mapper = state.bind_mapper
+    if mapper is None:  # built on the Table rather than the class: find the class by table
+        target = getattr(state.statement, "table", None)
+        mapper = _mappers_by_table().get(getattr(target, "name", ""))
     if mapper is not None and getattr(mapper.class_, "__journaled__", False):
         raise JournalBypass(entity=mapper.class_.__name__, how="bulk statement")
 

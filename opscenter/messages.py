@@ -30,6 +30,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "personnel_count": ("jumlah personel", "number of personnel"),
     "ends_at": ("waktu selesai", "end time"),
     "parent_id": ("induk satuan", "parent unit"),
+    "personnel_id": ("personel", "person"),
+    "starts_at": ("waktu mulai", "start time"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {
@@ -55,6 +57,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "cycle": ("membentuk lingkaran dalam susunan satuan", "would make the unit tree circular"),
     "same_unit": ("sama dengan satuan asal", "is the same as the source unit"),
     "not_positive": ("harus lebih dari nol", "must be more than zero"),
+    "one_person": ("harus 1 bila personel disebut namanya", "must be 1 when a person is named"),
+    "not_in_unit": ("tidak bertugas di satuan asal", "does not serve in the lending unit"),
 }
 
 # code -> (Indonesian, English); str.format fields come from the error's data.

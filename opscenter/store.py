@@ -51,6 +51,7 @@ from opscenter.errors import (
     StaleEdit,
     StorageError,
 )
+from opscenter.model import Base
 
 log = logging.getLogger(__name__)
 
@@ -252,10 +253,18 @@ class Store:
     def _stale_edit(self, watched: list[tuple[str, int, int]]) -> StaleEdit:
         """Name who changed which row, after a concurrent write beat ours to it."""
         with self.read() as s:
-            for entity, entity_id, _ in watched:
+            for entity, entity_id, seen in watched:
+                table = Base.metadata.tables[entity]
+                now = s.execute(select(table.c.version).where(table.c.id == entity_id)).scalar()
+                if now == seen:
+                    continue  # not this row: it is still the version we read
                 last = journal.last_change(s, entity, entity_id)
-                if last is not None:
-                    return StaleEdit(entity=entity, entity_id=entity_id, by=last.actor, at=last.at)
+                return StaleEdit(
+                    entity=entity,
+                    entity_id=entity_id,
+                    by=last.actor if last else None,
+                    at=last.at if last else None,
+                )
         return StaleEdit(entity=None, entity_id=None, by=None, at=None)
 
     # -- in-process change feed --------------------------------------------------------------
@@ -305,6 +314,8 @@ class Store:
         dest = dest.expanduser().absolute()
         if not dest.parent.exists():
             raise DatabaseFolderMissing(path=str(dest.parent))
+        if dest.is_dir() or not os.access(dest.parent, os.W_OK):
+            raise DatabaseReadOnly(path=str(dest))
         if self.dialect == "sqlite":
             src = self.sqlite_path
             if src is None:
@@ -356,16 +367,23 @@ class PgDumpMissing(StorageError):
 def backup_sqlite(src: Path, dest: Path) -> None:
     """Copy an SQLite database page by page with the online backup API (safe while in use)."""
     tmp = dest.with_name(dest.name + ".part")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
-        target = sqlite3.connect(tmp)
+        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
         try:
-            source.backup(target, pages=1024)
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target, pages=1024)
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
-    tmp.replace(dest)
+            source.close()
+        tmp.replace(dest)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        low = str(exc).lower()
+        if "locked" in low or "busy" in low:
+            raise DatabaseLocked(path=str(src)) from exc
+        raise DatabaseReadOnly(path=str(dest)) from exc
 
 
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -460,6 +478,9 @@ def open_store(
     except DBAPIError as exc:
         store.dispose()
         raise translate(exc, parsed) from exc
+    except BaseException:
+        store.dispose()
+        raise
     return store
 
 

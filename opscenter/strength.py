@@ -21,12 +21,14 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter.model import (
     BkoAssignment,
+    Operation,
     Personnel,
     PollingStation,
     Rank,
@@ -241,14 +243,14 @@ def _cancel_internal_bko(
             rolled[uid].bko_out -= count
 
 
-def _stage_window(stage: Stage | None) -> tuple[datetime, datetime] | None:
-    if stage is None or stage.starts_on is None:
+def _stage_window(stage: Stage, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """The stage's days, from local midnight to local midnight, as UTC instants."""
+    if stage.starts_on is None:
         return None
     end = stage.ends_on or stage.starts_on
-    # Whole days, widened by a day each side for the zone offset (WIB/WITA/WIT).
-    lo = datetime.combine(stage.starts_on, time.min, UTC) - timedelta(days=1)
-    hi = datetime.combine(end, time.max, UTC) + timedelta(days=1)
-    return lo, hi
+    lo = datetime.combine(stage.starts_on, time.min, zone)
+    hi = datetime.combine(end + timedelta(days=1), time.min, zone)
+    return lo.astimezone(UTC), hi.astimezone(UTC)
 
 
 def load_inputs(session: Session, operation_id: int, stage: Stage | None = None) -> StrengthInputs:
@@ -311,18 +313,19 @@ def load_inputs(session: Session, operation_id: int, stage: Stage | None = None)
     bko_stmt = select(
         BkoAssignment.from_unit_id, BkoAssignment.to_unit_id, BkoAssignment.personnel_count
     ).where(BkoAssignment.operation_id == op)
-    window = _stage_window(stage)
     if stage is not None:
-        overlaps = (
-            and_(
-                BkoAssignment.starts_at <= window[1],
-                or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at >= window[0]),
-            )
-            if window is not None
-            else None
-        )
+        # In force for the stage: tagged to it, or untagged and overlapping its days.
+        zone = ZoneInfo(session.get_one(Operation, op).timezone)
+        window = _stage_window(stage, zone)
         cond = BkoAssignment.stage_id == stage.id
-        bko_stmt = bko_stmt.where(or_(cond, overlaps) if overlaps is not None else cond)
+        if window is not None:
+            overlaps = and_(
+                BkoAssignment.stage_id.is_(None),
+                BkoAssignment.starts_at < window[1],
+                or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at > window[0]),
+            )
+            cond = or_(cond, overlaps)
+        bko_stmt = bko_stmt.where(cond)
     bko = tuple((int(a), int(b), int(c)) for a, b, c in session.execute(bko_stmt))
     linmas = {
         int(r.region_id): int(r.n or 0)

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
-from opscenter.model import BkoAssignment, Unit, UnitStatus, UnitStatusChange, utcnow
+from opscenter.model import (
+    BkoAssignment,
+    Personnel,
+    Unit,
+    UnitStatus,
+    UnitStatusChange,
+    utcnow,
+)
 from opscenter.permissions import require
 from opscenter.store import Store
 
@@ -72,7 +79,10 @@ def update_unit(
     with store.transaction(actor, "unit.update") as s:
         unit = fetch_for_edit(s, Unit, unit_id, expected_version)
         if "parent_id" in fields and fields["parent_id"] is not None:
-            _check_no_cycle(s, unit.id, int(fields["parent_id"]))  # type: ignore[call-overload]
+            parent = s.get(Unit, fields["parent_id"])
+            if parent is None or parent.operation_id != unit.operation_id:
+                raise InvalidValue(field="parent_id", value=fields["parent_id"], reason="unknown")
+            _check_no_cycle(s, unit.id, parent.id)
         apply(unit, dict(fields), EDITABLE)
         s.flush()
         return unit.version
@@ -111,12 +121,23 @@ def assign_bko(
         raise InvalidValue(field="personnel_count", value=personnel_count, reason="not_positive")
     if from_unit_id == to_unit_id:
         raise InvalidValue(field="to_unit_id", value=to_unit_id, reason="same_unit")
+    for name, when in (("starts_at", starts_at), ("ends_at", ends_at)):
+        if when is not None and when.tzinfo is None:
+            raise InvalidValue(field=name, value=when.isoformat(), reason="no_zone")
+    if personnel_id is not None and personnel_count != 1:
+        raise InvalidValue(field="personnel_count", value=personnel_count, reason="one_person")
     if ends_at is not None and ends_at <= starts_at:
         raise InvalidValue(field="ends_at", value=ends_at.isoformat(), reason="before_start")
     with store.transaction(actor, "unit.assign_bko") as s:
         src, dst = s.get(Unit, from_unit_id), s.get(Unit, to_unit_id)
         if src is None or dst is None or src.operation_id != dst.operation_id:
             raise NotFound(entity="unit", key=from_unit_id if src is None else to_unit_id)
+        if personnel_id is not None:
+            # A named person lent out keeps their working unit: counted once, as BKO.
+            person = s.get(Personnel, personnel_id)
+            working = person and (person.assigned_unit_id or person.home_unit_id)
+            if person is None or person.operation_id != src.operation_id or working != src.id:
+                raise InvalidValue(field="personnel_id", value=personnel_id, reason="not_in_unit")
         bko = BkoAssignment(
             operation_id=src.operation_id,
             from_unit_id=src.id,

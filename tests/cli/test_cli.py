@@ -214,3 +214,24 @@ def test_no_display_renders_the_window_offscreen(home: Path, tmp_path: Path) -> 
     assert "Tidak ada layar" in done.stdout
     png = Path(done.stdout.strip().splitlines()[-1].split(": ", 1)[1])
     assert png.is_file() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_backup_into_a_folder_is_a_sentence_even_without_a_log(home: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store = open_store(url)
+    store.dispose()
+    (tmp_path / "cadangan").mkdir()
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("a file where the log folder should go")
+    done = run(
+        home,
+        "db",
+        "backup",
+        str(tmp_path / "cadangan"),
+        "--db",
+        url,
+        env={"XDG_STATE_HOME": str(blocked)},
+    )
+    assert done.returncode == 1
+    assert "tidak dapat ditulisi" in one_sentence(done.stderr)
+    assert list((tmp_path / "cadangan").iterdir()) == []

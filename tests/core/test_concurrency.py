@@ -113,3 +113,20 @@ def test_concurrent_write_between_read_and_save_is_caught(pg_url: str) -> None:
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_stale_edit_names_the_row_that_moved(pg_url: str) -> None:
+    a, b = open_store(pg_url), open_store(pg_url)
+    try:
+        ids = build_small_operation(a)
+        with pytest.raises(StaleEdit) as err, a.transaction(BUDI, "unit.update") as s:
+            first = fetch_for_edit(s, Unit, ids.units["PA"], expected_version=None)
+            second = fetch_for_edit(s, Unit, ids.units["PB"], expected_version=None)
+            units.set_status(b, SITI, ids.units["PB"], ids.statuses["kembali"])
+            first.name, second.name = "A (ubah)", "B (ubah)"
+            s.flush()
+        assert err.value.data["entity_id"] == ids.units["PB"]
+        assert err.value.changed_by == "siti"
+    finally:
+        a.dispose()
+        b.dispose()

@@ -261,3 +261,36 @@ def test_change_feed_names_what_changed(small: tuple[Store, Small]) -> None:
 def test_all_tables_are_journaled_or_declared_exempt() -> None:
     exempt = {m.local_table.name for m in Base.registry.mappers if not m.class_.__journaled__}
     assert exempt == {"journal", "journal_txn"}
+
+
+def test_statement_built_on_the_table_is_refused_too(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    table = Unit.__table__
+    with pytest.raises(JournalBypass), store.transaction(ADMIN, "test.bulk") as s:
+        s.execute(update(table).where(table.c.id == ids.units["PA"]).values(name="X"))
+    with store.read() as s:
+        assert s.get(Unit, ids.units["PA"]).name == "Polres A"  # type: ignore[union-attr]
+
+
+def test_bulk_insert_journals_the_defaults_it_stores(small: tuple[Store, Small]) -> None:
+    from opscenter.model import Personnel
+
+    store, ids = small
+    seq = head(store)
+    with store.transaction(ADMIN, "test.bulk_insert") as s:
+        (new_id,) = journal.insert_rows(
+            s,
+            Personnel,
+            [
+                {
+                    "operation_id": ids.operation_id,
+                    "nrp": "77010001",
+                    "name": "Massal",
+                    "home_unit_id": ids.units["PB"],
+                }
+            ],
+        )
+    (entry,) = journal_after(store, seq)
+    stored = snapshot(store)[("personnel", new_id)]
+    assert entry.changes == {k: v for k, v in stored.items() if v is not None and k != "version"}
+    assert entry.changes["duty_status"] == "aktif"

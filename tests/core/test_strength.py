@@ -90,3 +90,51 @@ def test_what_if_pattern_changes_figures_without_saving(small: tuple[Store, Smal
     assert report.by_unit[ids.units["PB"]].police_required == 10
     with store.read() as s:  # nothing was saved
         assert required_strength(s, ids.operation_id).by_unit[ids.units["PB"]].police_required == 6
+
+
+def test_a_loan_ending_the_evening_before_voting_day_is_not_counted(
+    small: tuple[Store, Small],
+) -> None:
+    from datetime import UTC, datetime
+
+    from opscenter import units
+    from tests.builders import ADMIN
+
+    store, ids = small
+    # Tagged to masa tenang, ends 26 Nov 23:00 WIB (16:00 UTC): not in force on 27 Nov.
+    units.assign_bko(
+        store,
+        ADMIN,
+        from_unit_id=ids.units["BRIMOB"],
+        to_unit_id=ids.units["PA2"],
+        personnel_count=3,
+        stage_id=ids.stages["masa-tenang"],
+        starts_at=datetime(2024, 11, 24, tzinfo=UTC),
+        ends_at=datetime(2024, 11, 26, 16, tzinfo=UTC),
+    )
+    # Untagged, 26 Nov 10:00 to 16:59 WIB: before voting day in the operation's zone.
+    units.assign_bko(
+        store,
+        ADMIN,
+        from_unit_id=ids.units["BRIMOB"],
+        to_unit_id=ids.units["PA2"],
+        personnel_count=4,
+        starts_at=datetime(2024, 11, 26, 3, tzinfo=UTC),
+        ends_at=datetime(2024, 11, 26, 9, 59, tzinfo=UTC),
+    )
+    # Untagged, 27 Nov 06:00 WIB (26 Nov 23:00 UTC) onwards: on voting day.
+    units.assign_bko(
+        store,
+        ADMIN,
+        from_unit_id=ids.units["BRIMOB"],
+        to_unit_id=ids.units["PA2"],
+        personnel_count=2,
+        starts_at=datetime(2024, 11, 26, 23, tzinfo=UTC),
+    )
+    with store.read() as s:
+        voting = operations.stage_by_code(s, ids.operation_id, "pemungutan")
+        quiet = operations.stage_by_code(s, ids.operation_id, "masa-tenang")
+        on_voting = required_strength(s, ids.operation_id, voting).by_unit[ids.units["PA2"]]
+        on_quiet = required_strength(s, ids.operation_id, quiet).by_unit[ids.units["PA2"]]
+    assert on_voting.bko_in == 2
+    assert on_quiet.bko_in == 3 + 4

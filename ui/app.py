@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from opscenter.store import Store
@@ -78,9 +78,13 @@ def run(store: Store, *, lang: str = "id") -> int:
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:
         log.info("OpsCenter started; log at %s", log_file)
+    window = MainWindow(store, lang=lang)
     try:
-        window = MainWindow(store, lang=lang)
         window.show()
         return app.exec()
     finally:
+        # The window's timers and feed must not outlive the loop (nor the store after it).
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         restore_hook()

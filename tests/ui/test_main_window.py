@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from opscenter import overview, personnel
@@ -20,7 +20,7 @@ from opscenter.actor import Actor
 from opscenter.errors import ConnectionLost, NoOperation
 from opscenter.operations import OperationSpec, new_operation
 from opscenter.store import Store
-from ui import app, error_dialog
+from ui import error_dialog
 from ui.live import COALESCE_MS
 from ui.main_window import MainWindow
 from ui.operation_header import countdown_text
@@ -40,8 +40,13 @@ def label(window: MainWindow, name: str) -> str:
 
 
 def add_person(store: Store, op: TinyOperation, nrp: str, unit_id: int) -> int:
-    draft = personnel.PersonDraft(operation_id=op.operation_id, nrp=nrp, name="Bripda Contoh",
-                                  home_unit_id=unit_id, rank_id=op.rank_ids["bripda"])  # fmt: skip
+    draft = personnel.PersonDraft(
+        operation_id=op.operation_id,
+        nrp=nrp,
+        name="Bripda Contoh",
+        home_unit_id=unit_id,
+        rank_id=op.rank_ids["bripda"],
+    )
     return personnel.add(store, ADMIN, draft)
 
 
@@ -162,9 +167,17 @@ def test_empty_database_shows_how_to_load_the_demo(
     )
     # An operation created meanwhile (the demo loader, another workstation) replaces it.
     with store.transaction(ADMIN, "operation.create") as s:
-        new_operation(s, OperationSpec(code="x", name="Operasi Uji", command_name="DAERAH JAMBI",
-                                       province="Jambi", starts_on=date(2024, 8, 1),
-                                       ends_on=date(2025, 3, 31)))  # fmt: skip
+        new_operation(
+            s,
+            OperationSpec(
+                code="x",
+                name="Operasi Uji",
+                command_name="DAERAH JAMBI",
+                province="Jambi",
+                starts_on=date(2024, 8, 1),
+                ends_on=date(2025, 3, 31),
+            ),
+        )
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.operation_page)
     assert window.windowTitle() == "OpsCenter — Operasi Uji"
 
@@ -212,25 +225,59 @@ def test_screenshot_is_a_full_hd_png(
         render(store, tmp_path / "x.png", view="board")
 
 
-def test_run_shows_the_window_and_returns_the_exit_code(
-    store: Store, tiny_operation: TinyOperation
-) -> None:
-    titles: list[str] = []
+RUN_SCRIPT = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+from opscenter.store import open_store
+from tests.builders import build_small_operation
+from ui import app
+from ui.main_window import MainWindow
 
-    def close_soon() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
-                titles.append(widget.windowTitle())
-                widget.close()
-        QCoreApplication.exit(3)
+store = open_store(sys.argv[1])
+build_small_operation(store)
+titles = []
+previous_hook = sys.excepthook
 
-    QTimer.singleShot(0, close_soon)
-    previous_hook = sys.excepthook
-    assert app.run(store) == 3
-    assert titles == [f"OpsCenter — {tiny_operation.name}"]
-    assert QApplication.applicationName() == "OpsCenter"
-    assert QApplication.font().pointSizeF() >= 11
-    assert sys.excepthook is previous_hook  # the GUI hook is gone with the GUI
+def close_soon():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            titles.append(widget.windowTitle())
+            widget.close()
+    QCoreApplication.exit(3)
+
+QTimer.singleShot(0, close_soon)
+code = app.run(store)
+print(code, titles, QApplication.applicationName(), QApplication.font().pointSizeF() >= 11,
+      sys.excepthook is previous_hook, sep="|")
+store.dispose()
+"""
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None:
+    # In its own process: a finished app.exec() leaves Qt's quit flag set for the thread,
+    # and every later event loop in the same process (other tests' waits) would end at once.
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_SCRIPT, sqlite_url],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    code, titles, name, big_font, hook_restored = done.stdout.strip().splitlines()[-1].split("|")
+    assert code == "3"
+    assert titles == "['OpsCenter — Operasi Uji uji']"
+    assert name == "OpsCenter"
+    assert big_font == "True"
+    assert hook_restored == "True"  # the GUI hook is gone with the GUI
 
 
 def test_the_bangka_demo_renders(
@@ -244,3 +291,28 @@ def test_the_bangka_demo_renders(
     assert [r.name for r in window.operation_page.strength.model.rows()] == ["Polres Bangka"]
     out = render(store, tmp_path / "bangka.png", now=clock.now)
     assert QImage(str(out)).size() == QSize(1920, 1080)
+
+
+def test_a_change_by_another_process_reaches_the_feed(qtbot: QtBot, store: Store) -> None:
+    """The journal follower notices an SQLite commit made by a different process."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.builders import build_small_operation
+    from ui.live import ChangeFeed
+
+    ids = build_small_operation(store)
+    feed = ChangeFeed(store, poll_ms=50, interval_ms=10)
+    code = (
+        "from opscenter.store import open_store; from opscenter import units;"
+        "from opscenter.actor import Actor;"
+        f"s = open_store({str(store.url)!r});"
+        f"units.set_status(s, Actor('lain', 'operator'), {ids.units['PB']}, "
+        f"{ids.statuses['kembali']}); s.dispose()"
+    )
+    root = Path(__file__).resolve().parents[2]
+    with qtbot.waitSignal(feed.changed, timeout=3000) as blocker:
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=60)
+    assert ids.units["PB"] in blocker.args[0].ids("unit")
+    feed.stop()

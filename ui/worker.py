@@ -1,0 +1,115 @@
+"""The one way to run long work off the GUI thread (STYLE.md, habit 3).
+
+A job is a plain core function ``job(progress, cancel) -> result`` (``opscenter.progress``).
+``start_job`` runs it in Qt's thread pool and reports back on the GUI thread through
+signals; a progress dialog appears only if the job takes longer than about half a second.
+Results are plain data; the job never touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from opscenter.progress import Cancelled, CancelToken, Job
+
+log = logging.getLogger(__name__)
+SHOW_AFTER_MS = 500
+# Running jobs keep their handle alive here, so callers need not hold on to it.
+_RUNNING: set[JobHandle] = set()
+
+
+class JobSignals(QObject):
+    """Emitted from the worker thread; delivered queued to receivers on the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job[Any], signals: JobSignals, cancel: CancelToken) -> None:
+        super().__init__()
+        self._job, self._signals, self._cancel = job, signals, cancel
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._signals.progressed.emit, self._cancel)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except Exception as exc:  # reported to the GUI thread, which shows one sentence
+            log.exception("background job failed")
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class JobHandle(QObject):
+    """A running job: its signals, its cancel token, and (optionally) its dialog."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # No Qt parent: the runnable holds these too, so they live until the job has ended.
+        self.signals = JobSignals()
+        self.cancel = CancelToken()
+        self.dialog: QProgressDialog | None = None
+        self.done = False
+        for sig in (self.signals.succeeded, self.signals.failed, self.signals.cancelled):
+            sig.connect(self._finish)
+
+    def _finish(self, *_: object) -> None:
+        self.done = True
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
+        _RUNNING.discard(self)
+
+
+def start_job(
+    job: Job[Any],
+    *,
+    parent: QWidget | None = None,
+    title: str | None = None,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> JobHandle:
+    """Run ``job`` in the background; with ``title``, show a progress dialog after ~0.5 s."""
+    handle = JobHandle(parent)
+    sig = handle.signals
+    if on_success is not None:
+        sig.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
+    if on_failure is not None:
+        sig.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
+    if on_cancel is not None:
+        sig.cancelled.connect(on_cancel, Qt.ConnectionType.QueuedConnection)
+    if title is not None:
+        dialog = QProgressDialog(title, QProgressDialog.tr("Batal"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)  # quick jobs never flash a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        token = handle.cancel
+        dialog.canceled.connect(lambda: token.cancel())
+
+        def show_progress(done: int, total: int, text: str) -> None:
+            if handle.done:
+                return
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
+            if text:
+                dialog.setLabelText(text)
+
+        sig.progressed.connect(show_progress, Qt.ConnectionType.QueuedConnection)
+        handle.dialog = dialog
+    _RUNNING.add(handle)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(job, sig, handle.cancel))
+    return handle

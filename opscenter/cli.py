@@ -129,6 +129,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", metavar="CODE", help="stage code (default: the current stage)")
     p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
 
+    p = add("sitrep", "write the situation report (PDF) of a period")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--from",
+        dest="period_from",
+        metavar="ISO",
+        help="start, e.g. 2024-11-26T06:00+07:00 (the operation's time zone without an offset; "
+        "default: 24 hours before the end)",
+    )
+    p.add_argument(
+        "--to",
+        dest="period_to",
+        metavar="ISO",
+        help="end (default: the last daily cut-off of the operation)",
+    )
+    p.add_argument(
+        "--classification",
+        default="TERBATAS",
+        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
+    )
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+
+    p = add("plan", "requirements, deficits and reinforcement proposals for a stage")
+    p.add_argument("--stage", required=True, metavar="CODE", help="stage code, e.g. pemungutan")
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="also write them to a workbook")
+
+    p = add("import", "import personnel, polling stations (TPS) or units from a spreadsheet")
+    p.add_argument("kind", choices=("personnel", "tps", "units"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: guessed)")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="write rejected rows here")
+
+    p = add("template", "write a blank import template with drop-down lists")
+    p.add_argument("kind", choices=("personnel", "tps"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+
+    p = add("export", "export records to .xlsx or .csv (they import back unchanged)")
+    p.add_argument("kind", choices=("personnel", "tps", "incidents"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
+
     p = add("screenshot", "render the window offscreen to a PNG")
     p.add_argument("--view", default="main", choices=("main",))
     p.add_argument("--size", default="1920x1080", metavar="WxH")
@@ -416,7 +458,7 @@ def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
             return EXIT_OK
         from ui.app import run
 
-        return run(store, lang=messages.language(args.lang))
+        return run(store, lang=args.lang)
     finally:
         store.dispose()
 
@@ -442,12 +484,161 @@ def _ensure_demo(store: Store, scenario: str, args: argparse.Namespace) -> None:
     load_demo(store, scenario)
 
 
+def _iso(text: str | None, option: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        hint = f"{option} {text}: use e.g. 2024-11-27T06:00+07:00"
+        raise SystemExit(_usage_error(hint)) from None
+
+
+def cmd_sitrep(args: argparse.Namespace) -> int:
+    from opscenter import sitrep
+    from opscenter.actor import Actor
+    from reports.sitrep import write_pdf
+
+    period_from = _iso(args.period_from, "--from")
+    period_to = _iso(args.period_to, "--to")
+    classification = str(args.classification).strip().upper()
+    out = sitrep.check_destination(args.out)
+    store = open_store(args.db, must_exist=True)
+    try:
+
+        def build(serial: int | None = None) -> sitrep.Sitrep:
+            with store.read() as s:
+                return sitrep.assemble(
+                    s,
+                    args.operation,
+                    period_from=period_from,
+                    period_to=period_to,
+                    classification=classification,
+                    serial=serial,
+                )
+
+        draft = build()  # validates the period, classification and operation first
+        serial = sitrep.issue_serial(store, Actor.local(), draft.operation_code)
+        report = build(serial)
+        path = write_pdf(report, out)
+    finally:
+        store.dispose()
+    _say(
+        _t(
+            args,
+            f"Laporan situasi {report.number} ditulis ke {path} (sidik isi "
+            f"{report.short_fingerprint}).",
+            f"Situation report {report.number} written to {path} (content fingerprint "
+            f"{report.short_fingerprint}).",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from opscenter import operations, planning
+
+    store = open_store(args.db, must_exist=True)
+    try:
+        with store.read() as s:
+            op = operations.get_operation(s, args.operation)
+            stage = operations.stage_by_code(s, op.id, args.stage)
+            result = planning.plan_for(s, op.id, stage.id)
+            op_name = op.name
+    finally:
+        store.dispose()
+    if args.out is not None:
+        planning.write_plan(result, args.out, op_name)
+    lang = messages.language(args.lang)
+    _say(f"{op_name} \u2014 {_t(args, 'tahapan', 'stage')}: {result.stage.name}")
+    head = (
+        _t(args, "Satuan", "Unit"),
+        "TPS",
+        _t(args, "Kebutuhan", "Required"),
+        _t(args, "Kekuatan", "Strength"),
+        _t(args, "Selisih", "Balance"),
+        _t(args, "Dpt dipinjam", "Lendable"),
+        _t(args, "Kerawanan", "Vulnerability"),
+    )
+    _say(
+        f"{head[0]:<34}{head[1]:>6}{head[2]:>11}{head[3]:>10}{head[4]:>9}{head[5]:>13}  {head[6]}"
+    )
+    for u in result.units:
+        _say(
+            f"{u.name:<34}{u.tps:>6}{u.police_required:>11}{u.police_available:>10}"
+            f"{u.balance:>+9}{u.lendable:>13}  {u.vulnerability_name or '-'}"
+        )
+    deficits = result.deficits
+    _say("")
+    if not deficits:
+        _say(_t(args, "Tidak ada Polres yang kekurangan personel.", "No Polres is short."))
+    for u in deficits:
+        _say(_t(args, f"Kekurangan: {u.name} {u.deficit}", f"Deficit: {u.name} {u.deficit}"))
+    for p in result.proposals:
+        _say(f"  \u2192 {p.sentence(lang)}")
+    for uid, n in result.unmet.items():
+        name = result.unit(uid).name
+        _say(_t(args, f"Belum tertutup: {name} {n}", f"Not covered: {name} {n}"))
+    if args.out is not None:
+        _say(_t(args, f"Buku kerja ditulis ke {args.out}.", f"Workbook written to {args.out}."))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from opscenter.actor import Actor
+    from opscenter.roster import commit, errors_xlsx
+    from opscenter.roster.preview import Options, prepare
+
+    store = open_store(args.db, must_exist=True)
+    try:
+        preview = prepare(store, args.file, Options(kind=args.kind, sheet=args.sheet))
+        if args.errors is not None and preview.counts["rejected"]:
+            errors_xlsx.write(preview, args.errors, args.lang)
+        if not args.dry_run:
+            commit.commit(store, Actor.local(), preview)
+    finally:
+        store.dispose()
+    _say(preview.summary())
+    c = preview.counts
+    return EXIT_OK if c["new"] + c["changed"] + c["unchanged"] > 0 else EXIT_FAILED
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from opscenter.roster import template
+
+    store = open_store(args.db, must_exist=True) if args.db else None
+    try:
+        template.write(args.kind, args.out, store)
+    finally:
+        if store is not None:
+            store.dispose()
+    _say(_t(args, f"Templat ditulis ke {args.out}.", f"Template written to {args.out}."))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from opscenter.roster import export
+
+    store = open_store(args.db, must_exist=True)
+    try:
+        n = export.write(store, args.kind, args.out)
+    finally:
+        store.dispose()
+    _say(_t(args, f"{n} baris ditulis ke {args.out}.", f"{n} rows written to {args.out}."))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "db": cmd_db,
     "journal": cmd_journal,
     "strength": cmd_strength,
     "screenshot": cmd_screenshot,
+    "import": cmd_import,
+    "template": cmd_template,
+    "export": cmd_export,
+    "plan": cmd_plan,
+    "sitrep": cmd_sitrep,
     "open-demo": lambda a: cmd_gui(a, demo=a.scenario),
 }
 

@@ -133,3 +133,11 @@ if [[ "$wanted" != "$installed" ]]; then
     fi
     printf '%s\n' "$wanted" >"$STAMP"
 fi
+
+# ---------------------------------------------------------------- interface translations
+
+# The .qm files Qt loads are compiled from the .ts sources (only when out of date).
+if ! "$VENV/bin/python" -m ui.translations >/dev/null 2>"$VENV/.opscenter-lrelease.log"; then
+    say "could not compile the interface translations (see $VENV/.opscenter-lrelease.log);" \
+        "the interface stays in Bahasa Indonesia" >&2
+fi

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 from PySide6.QtWidgets import QApplication
 
 from opscenter.store import Store
-from ui import theme
+from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
 from ui.main_window import MainWindow
 
@@ -70,10 +70,17 @@ def _log_to_file() -> Path | None:
     return folder / "opscenter.log"
 
 
-def run(store: Store, *, lang: str = "id") -> int:
-    """Show the main window on ``store`` and run until it closes; returns the exit code."""
+def run(store: Store, *, lang: str | None = None) -> int:
+    """Show the main window on ``store`` and run until it closes; returns the exit code.
+
+    ``lang`` (from ``--lang``) wins over the language chosen in the window's settings.
+    """
     log_file = _log_to_file()
-    app = application(lang)
+    app = application(lang or "id")
+    lang = lang or settings.LANGUAGE.get()
+    if lang not in ("id", "en"):
+        lang = "id"
+    QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 import opscenter
@@ -17,7 +17,7 @@ from opscenter.errors import NoOperation, OpsError
 from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
-from ui import theme
+from ui import settings, theme
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.setLocale(QLocale(lang))
         self._store = store
         self._lang = lang
+        # One history of edits for the whole window: Ctrl+Z undoes the last, whichever panel.
+        self.undo_stack = QUndoStack(self)
         self._clock = clock
         self._overview: Overview | None = None
         self.setWindowTitle("OpsCenter")
@@ -109,11 +111,30 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        edit_menu = bar.addMenu(self.tr("&Ubah"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Urungkan"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("U&langi"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
         view_menu = bar.addMenu(self.tr("&Tampilan"))
+        self.view_menu = view_menu
         self.reload_action = QAction(self.tr("&Muat ulang"), self)
         self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.reload_action.triggered.connect(self.refresh)
         view_menu.addAction(self.reload_action)
+        language_menu = view_menu.addMenu(self.tr("&Bahasa"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(label, self, checkable=True)  # each in its own language
+            action.setChecked(code == self._lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
 
         help_menu = bar.addMenu(self.tr("Ba&ntuan"))
         self.about_action = QAction(self.tr("&Tentang OpsCenter"), self)
@@ -197,6 +218,18 @@ class MainWindow(QMainWindow):
             self.refresh()  # a new day: the stage and the H-n count move on
         else:
             self._show_time(now)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; every panel takes it at the next start."""
+        settings.LANGUAGE.set(code)
+        if code != self._lang:
+            QMessageBox.information(
+                self,
+                self.tr("Bahasa"),
+                self.tr("Bahasa tampilan berganti saat OpsCenter dibuka kembali.")
+                if code == "id"
+                else "The interface language changes when OpsCenter is next opened.",
+            )
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -128,7 +128,7 @@ def test_a_burst_of_commits_is_one_refresh(
 
 def test_f5_and_menus(qtbot: QtBot, window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Tampilan", "Ba&ntuan"]
+    assert menus == ["&Berkas", "&Ubah", "&Tampilan", "Ba&ntuan"]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.reload_action.shortcut() == QKeySequence("F5")
     assert window.about_action.text() == "&Tentang OpsCenter"
@@ -316,3 +316,22 @@ def test_a_change_by_another_process_reaches_the_feed(qtbot: QtBot, store: Store
         subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=60)
     assert ids.units["PB"] in blocker.args[0].ids("unit")
     feed.stop()
+
+
+def test_language_choice_is_remembered_for_the_next_start(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import settings
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    window.language_actions["en"].trigger()
+    assert settings.LANGUAGE.get() == "en"
+    assert shown == ["The interface language changes when OpsCenter is next opened."]
+    window.language_actions["id"].trigger()
+    assert settings.LANGUAGE.get() == "id"
+
+
+def test_undo_and_redo_are_in_the_edit_menu(window: MainWindow) -> None:
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert not window.undo_action.isEnabled()  # nothing done yet

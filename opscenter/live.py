@@ -9,11 +9,17 @@ notification loses nothing, and a burst becomes one change set.
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import psycopg
 
 from opscenter import journal
 from opscenter.store import Store
 
+log = logging.getLogger(__name__)
 # A burst larger than this is read in several steps; the client still sees all of it.
 BATCH = 5_000
 
@@ -72,3 +78,62 @@ class JournalFollower:
         if not rows:
             return None
         return JournalChanges(first, self.cursor, {k: frozenset(v) for k, v in rows.items()})
+
+
+class PgListener:
+    """LISTENs for journal notifications on PostgreSQL, in a thread of its own.
+
+    The writer's NOTIFY (sent inside its transaction, so only on commit) carries the new
+    ``seq``; the listener calls ``on_notify()`` to prompt a journal read. When the server
+    goes away it calls ``on_state(False)``, retries with a growing pause, and on success
+    calls ``on_state(True)`` and ``on_notify()`` so the client catches up from its cursor.
+    Callbacks run on the listener's thread: a GUI must marshal them (ui/live.py does).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        on_notify: Callable[[], None],
+        on_state: Callable[[bool], None],
+        *,
+        retry_max_s: float = 5.0,
+    ) -> None:
+        self._url = store.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._on_notify = on_notify
+        self._on_state = on_state
+        self._retry_max_s = retry_max_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="opscenter-listen", daemon=True)
+        self.connected = False
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 3.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        pause = 0.2
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._url, autocommit=True, connect_timeout=3) as conn:
+                    conn.execute(f"LISTEN {journal.PG_CHANNEL}")
+                    self._set_state(True)
+                    self._on_notify()  # catch up on anything committed while we were away
+                    pause = 0.2
+                    while not self._stop.is_set():
+                        # Wakes at least every 0.5 s to notice stop() and a dead connection.
+                        for _ in conn.notifies(timeout=0.5, stop_after=1000):
+                            self._on_notify()
+                        conn.execute("SELECT 1")
+            except psycopg.Error:
+                log.info("journal listener lost the server; retrying in %.1f s", pause)
+            self._set_state(False)
+            self._stop.wait(pause)
+            pause = min(pause * 2, self._retry_max_s)
+
+    def _set_state(self, connected: bool) -> None:
+        if connected != self.connected:
+            self.connected = connected
+            self._on_state(connected)

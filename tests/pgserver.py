@@ -183,6 +183,23 @@ class PostgresServer:
             self.tmpdir = None
         self.port = None
 
+    def halt(self) -> None:
+        """Shut the server down but keep its data and port: the first half of a restart."""
+        process = self._process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.send_signal(signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=self.stop_timeout)
+        self._kill_process()
+        self._process = None
+
+    def resume(self) -> None:
+        """Start the halted server again on the same port, with the same data."""
+        if self.port is None or self.tmpdir is None:
+            raise PostgresServerError("resume() needs a server that was started and halted")
+        self._launch(self.port)
+
     def __enter__(self) -> PostgresServer:
         return self.start()
 

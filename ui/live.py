@@ -1,30 +1,42 @@
 """The journal, followed on the GUI thread: what changed, from this process or any other.
 
-Two things prompt a look at the journal: a commit through this process's store (its change
-feed) and, every ``POLL_MS``, SQLite's ``data_version`` moving because another process
-committed (on PostgreSQL the poll reads the journal head until LISTEN/NOTIFY replaces it).
+Three things prompt a look at the journal: a commit through this process's store (its
+change feed); on SQLite, every ``POLL_MS``, ``data_version`` moving because another process
+committed; on PostgreSQL, a NOTIFY from the writer's transaction (``PgListener``), with a
+slow poll as a safety net. When the server cannot be reached the feed says so
+(``connection_changed``) and keeps its cursor; on return it catches up from it.
 Prompts within ``COALESCE_MS`` become one read, and the read returns everything after the
 cursor: a burst becomes one ``JournalChanges``; nothing is missed or seen twice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import logging
 
-from opscenter.live import JournalChanges, JournalFollower
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from sqlalchemy.exc import DBAPIError
+
+from opscenter.errors import OpsError
+from opscenter.live import JournalChanges, JournalFollower, PgListener
 from opscenter.store import Store
+
+log = logging.getLogger(__name__)
 
 # An import commits in many transactions; a view redrawn more often than this only flickers.
 COALESCE_MS = 200
 # Another workstation's change shows within POLL_MS + COALESCE_MS (under the 1 s promised).
 POLL_MS = 500
+# On PostgreSQL NOTIFY pushes; the poll only covers a notification lost with its connection.
+PG_POLL_MS = 5_000
 
 
 class ChangeFeed(QObject):
     """Emits ``changed`` (a ``JournalChanges``) on the GUI thread, at most once per interval."""
 
     changed = Signal(object)
+    connection_changed = Signal(bool)  # False: the server is away and what is shown may be stale
     _nudged = Signal()  # from any thread: a commit went through this process's store
+    _state = Signal(bool)  # from the listener's thread
 
     def __init__(
         self,
@@ -40,8 +52,10 @@ class ChangeFeed(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._flush)
+        self.connected = True
         self._poll = QTimer(self)
-        self._poll.setInterval(poll_ms)
+        postgres = store.dialect == "postgresql"
+        self._poll.setInterval(max(poll_ms, PG_POLL_MS) if postgres else poll_ms)
         self._poll.timeout.connect(self._look_outside)
         self._poll.start()
         # Queued even from the GUI thread: never run view code inside a committing call.
@@ -51,6 +65,12 @@ class ChangeFeed(QObject):
         self._unsubscribe = unsubscribe
         # Captures the function, not self: it must still work while this object is dying.
         self.destroyed.connect(lambda *_: unsubscribe())
+        self._listener: PgListener | None = None
+        if postgres:
+            self._state.connect(self._set_connected, Qt.ConnectionType.QueuedConnection)
+            self._listener = PgListener(store, nudge, self._state.emit)
+            self._listener.start()
+            self.destroyed.connect(lambda *_, listener=self._listener: listener.stop(0.1))
 
     @property
     def cursor(self) -> int:
@@ -60,10 +80,22 @@ class ChangeFeed(QObject):
         self._unsubscribe()
         self._timer.stop()
         self._poll.stop()
+        if self._listener is not None:
+            self._listener.stop()
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self.connected:
+            self.connected = connected
+            self.connection_changed.emit(connected)
+        if connected:
+            self._schedule()
 
     def _look_outside(self) -> None:
-        if self._follower.outside_change_possible():
-            self._schedule()
+        try:
+            if self._follower.outside_change_possible():
+                self._schedule()
+        except Exception:  # the database file vanished or the server went away
+            log.debug("could not ask whether the database changed", exc_info=True)
 
     def _schedule(self) -> None:
         # A throttle, not a debounce: a steady stream of commits still shows every interval.
@@ -71,6 +103,14 @@ class ChangeFeed(QObject):
             self._timer.start()
 
     def _flush(self) -> None:
-        changes: JournalChanges | None = self._follower.poll()
+        try:
+            changes: JournalChanges | None = self._follower.poll()
+        except (OpsError, DBAPIError):
+            # The cursor stays where it was: nothing is skipped when the server returns.
+            log.info("journal read failed; the view is marked stale", exc_info=True)
+            self._set_connected(False)
+            return
+        if not self.connected and self._listener is None:
+            self._set_connected(True)
         if changes is not None:
             self.changed.emit(changes)

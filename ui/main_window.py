@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.feed = ChangeFeed(store, self)
         self.feed.changed.connect(self.refresh)
+        self.feed.connection_changed.connect(self._connection_changed)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_TICK_MS)
         self._clock_timer.timeout.connect(self.tick)
@@ -202,6 +203,21 @@ class MainWindow(QMainWindow):
                 )
             )
         self.refreshed.emit()
+
+    def _connection_changed(self, connected: bool) -> None:
+        """The server went away (the picture is stale) or came back (catch up at once)."""
+        if connected:
+            self.problem_banner.hide()
+            self.refresh()
+            return
+        local = self._local(self._clock())
+        self.problem_banner.setText(
+            self.tr(
+                "Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah "
+                "usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih."
+            ).format(time=local.strftime("%H:%M"))
+        )
+        self.problem_banner.show()
 
     def _local(self, now: datetime) -> datetime:
         zone = ZoneInfo(self._overview.timezone) if self._overview else None

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opscenter.model.base import Base, OperationScoped, Versioned
+
+# Polri numbering: classification/type-serial/month in Roman/archive code/year/unit.
+SITREP_NUMBER_TEMPLATE = "R/LAPSIT-{serial}/{month_roman}/OPS.1.1/{year}/Ro Ops"
 
 
 class Operation(Versioned, Base):
@@ -32,6 +44,22 @@ class Operation(Versioned, Base):
     language: Mapped[str] = mapped_column(String(2), default="id")
     # Share of a Polres's strength it commits to the operation; the rest stays home.
     commit_share_pct: Mapped[int] = mapped_column(Integer, default=67)
+
+    # Situation reports (sitrep.py). The number comes from an editable template with a
+    # serial per operation; the signatory is who signs the printed report.
+    sitrep_unit: Mapped[str] = mapped_column(
+        String(120), default="BIRO OPERASI", server_default="BIRO OPERASI"
+    )
+    sitrep_place: Mapped[str | None] = mapped_column(String(120))
+    sitrep_number_template: Mapped[str] = mapped_column(
+        String(200), default=SITREP_NUMBER_TEMPLATE, server_default=SITREP_NUMBER_TEMPLATE
+    )
+    sitrep_serial: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    signatory_title: Mapped[str | None] = mapped_column(String(200))
+    signatory_name: Mapped[str | None] = mapped_column(String(160))
+    signatory_rank: Mapped[str | None] = mapped_column(String(120))  # in full
+    signatory_nrp: Mapped[str | None] = mapped_column(String(18))
+    signatory_on_behalf: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Stage(Versioned, OperationScoped, Base):

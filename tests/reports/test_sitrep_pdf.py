@@ -1,0 +1,362 @@
+"""The printed situation report: sections, classification on every page, figures against SQL,
+a sound PDF structure, embedded fonts, reproducible bytes, no overflow at scale, the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pdfplumber
+import pypdf
+import pytest
+from sqlalchemy import text
+
+from opscenter import cli, sitrep
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.model import Operation
+from opscenter.store import Store, open_store
+from reports.sitrep import render, wrap, write_pdf
+from tests.builders import build_small_operation
+
+WIB = ZoneInfo("Asia/Jakarta")
+LO = datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
+HI = datetime(2024, 11, 28, 6, 0, tzinfo=WIB)
+LO_SQL, HI_SQL = "2024-11-26 23:00:00", "2024-11-27 23:00:00"
+NOW = datetime(2024, 11, 28, 1, 0, tzinfo=UTC)
+SECTIONS_ID = (
+    "KEPOLISIAN NEGARA REPUBLIK INDONESIA",
+    "DAERAH JAMBI",
+    "BIRO OPERASI",
+    "LAPORAN SITUASI HARIAN",
+    "I. PENILAIAN UMUM",
+    "II. SITUASI PER ASPEK",
+    "III. STATISTIK KEJADIAN",
+    "Kejadian per wilayah",
+    "Kejadian per hari",
+    "IV. KEJADIAN MENONJOL",
+    "V. KEKUATAN PERSONEL DAN PENGAMANAN TPS",
+    "VI. KERAWANAN",
+    "VII. TINDAKAN YANG DIAMBIL",
+    "VIII. PERKIRAAN 24\u201372 JAM",
+    "IX. SARAN DAN REKOMENDASI",
+    "Penebalan",
+    "KEPALA BIRO OPERASI",
+    "LAMPIRAN A: PAPAN SATUAN",
+    "LAMPIRAN B: DAFTAR KEJADIAN",
+)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = tmp_path_factory.mktemp("sitrep-pdf") / "jambi.db"
+    store = open_store(f"sqlite:///{path}")
+    load_demo(store, "jambi")
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+@pytest.fixture(scope="module")
+def report(demo: Store) -> sitrep.Sitrep:
+    signatory = sitrep.Signatory(
+        title="KEPALA BIRO OPERASI",
+        name="Budi Santoso Uji",
+        rank="KOMISARIS BESAR POLISI",
+        nrp="63050899",
+        on_behalf_of="KEPALA KEPOLISIAN DAERAH JAMBI",
+    )
+    with demo.read() as s:
+        return sitrep.assemble(s, period_from=LO, period_to=HI, now=NOW, signatory=signatory)
+
+
+@pytest.fixture(scope="module")
+def pdf(report: sitrep.Sitrep, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_pdf(report, tmp_path_factory.mktemp("out") / "lapsit.pdf")
+
+
+@pytest.fixture(scope="module")
+def pages(pdf: Path) -> list[tuple[float, float, str, list[dict[str, Any]]]]:
+    with pdfplumber.open(pdf) as doc:
+        return [(p.width, p.height, p.extract_text() or "", p.extract_words()) for p in doc.pages]
+
+
+def sql(store: Store, query: str) -> list[Any]:
+    with store.engine.connect() as conn:
+        return list(conn.execute(text(query)))
+
+
+def test_every_section_is_printed(pages: list[Any]) -> None:
+    whole = "\n".join(p[2] for p in pages)
+    for heading in SECTIONS_ID:
+        assert heading in whole, heading
+
+
+def test_classification_at_top_and_bottom_of_every_page(pages: list[Any]) -> None:
+    for n, (_w, h, _text, words) in enumerate(pages, 1):
+        marks = [w for w in words if w["text"] == "TERBATAS"]
+        assert any(w["top"] < 50 for w in marks), f"page {n}: none at the top"
+        assert any(w["bottom"] > h - 40 for w in marks), f"page {n}: none at the bottom"
+
+
+def test_footer_numbers_pages_and_carries_the_fingerprint(
+    pages: list[Any], report: sitrep.Sitrep
+) -> None:
+    total = len(pages)
+    for n, (_w, _h, page_text, _words) in enumerate(pages, 1):
+        assert f"Hal. {n} dari {total}" in page_text
+        assert report.short_fingerprint in page_text
+        assert "Dibuat 28 November 2024 08.00 WIB" in page_text
+
+
+def test_letterhead_number_period_and_signature(pages: list[Any], report: sitrep.Sitrep) -> None:
+    first = pages[0][2]
+    assert "Nomor : R/LAPSIT-1/XI/OPS.1.1/2024/Ro Ops" in first
+    assert "27 November 2024 06.00 WIB \u2013 28 November 2024 06.00 WIB" in first
+    assert "Penghitungan dan rekapitulasi \u00b7 H+1" in first
+    whole = "\n".join(p[2] for p in pages)
+    assert "Jambi, 28 November 2024" in whole
+    assert "a.n. KEPALA KEPOLISIAN DAERAH JAMBI" in whole
+    assert "BUDI SANTOSO UJI" in whole
+    assert "KOMISARIS BESAR POLISI NRP 63050899" in whole
+
+
+def test_annexes_are_landscape_and_the_body_portrait(pages: list[Any]) -> None:
+    assert pages[0][0] < pages[0][1]
+    annex = next(i for i, p in enumerate(pages) if "LAMPIRAN A" in p[2])
+    assert all(w > h for w, h, _t, _ in pages[annex:])
+    assert all(w < h for w, h, _t, _ in pages[:annex])
+
+
+def test_printed_figures_match_sql(demo: Store, pages: list[Any]) -> None:
+    whole = "\n".join(p[2] for p in pages)
+    (total, dead, injured), = sql(
+        demo,
+        "SELECT count(*), sum(dead), sum(injured) FROM incident "
+        f"WHERE occurred_at >= '{LO_SQL}' AND occurred_at < '{HI_SQL}'",
+    )  # fmt: skip
+    assert f"tercatat {total} kejadian" in whole
+    assert f"meninggal dunia {dead} orang dan luka {injured} orang" in whole.replace("\n", " ")
+    # Every incident of the period is in Annex B, and none from outside it.
+    numbers = {
+        f"KEJ-{n:04d}"
+        for (n,) in sql(
+            demo,
+            "SELECT number FROM incident "
+            f"WHERE occurred_at >= '{LO_SQL}' AND occurred_at < '{HI_SQL}'",
+        )
+    }
+    annex = whole[whole.index("LAMPIRAN B") :]
+    printed = {w for w in annex.split() if w.startswith("KEJ-")}
+    assert printed == numbers
+    # TPS per category and the total.
+    for name, n in sql(
+        demo,
+        "SELECT c.name, count(*) FROM polling_station ps JOIN tps_category c "
+        "ON c.id = ps.category_id GROUP BY c.name",
+    ):
+        assert any(line.startswith(f"{name} ") and f" {n} " in f"{line} " for line in
+                   whole.splitlines()), name  # fmt: skip
+    # Required police per Polres (a x ceil(n / b) per unit, kecamatan and category).
+    for name, required in sql(
+        demo,
+        "SELECT pr.name, sum(c.guard_police * ((g.n + c.guard_tps - 1) / c.guard_tps)) "
+        "FROM (SELECT ps.unit_id, d.parent_id AS kec, ps.category_id, count(*) AS n "
+        "      FROM polling_station ps JOIN region d ON d.id = ps.region_id "
+        "      GROUP BY ps.unit_id, d.parent_id, ps.category_id) g "
+        "JOIN tps_category c ON c.id = g.category_id JOIN unit u ON u.id = g.unit_id "
+        "JOIN unit pr ON pr.id = CASE WHEN u.kind IN ('polres', 'polresta') THEN u.id "
+        "ELSE u.parent_id END WHERE pr.kind IN ('polres', 'polresta') GROUP BY pr.name",
+    ):
+        body = whole[: whole.index("LAMPIRAN A")]
+        line = next(x for x in body.splitlines() if x.startswith(f"{name} "))
+        assert line.split()[len(name.split()) + 1] == str(required), line
+    # Every unit is on the board.
+    board = whole[whole.index("LAMPIRAN A") : whole.index("LAMPIRAN B")]
+    for (name,) in sql(demo, "SELECT name FROM unit"):
+        assert name in board, name
+
+
+def test_pdf_structure_is_sound(pdf: Path) -> None:
+    reader = pypdf.PdfReader(pdf, strict=True)
+    assert len(reader.pages) > 5
+    for page in reader.pages:
+        page.extract_text()
+    fonts: set[str] = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            f = font.get_object()
+            fonts.add(str(f["/BaseFont"]))
+            for desc in f.get("/DescendantFonts", []):
+                assert "/FontFile2" in desc.get_object()["/FontDescriptor"]  # embedded
+    assert fonts and all("DejaVuSans" in f for f in fonts), fonts
+    if shutil.which("qpdf"):
+        result = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_same_report_gives_the_same_bytes(report: sitrep.Sitrep) -> None:
+    assert render(report) == render(report)
+
+
+def test_sections_can_be_left_out(demo: Store) -> None:
+    with demo.read() as s:
+        r = sitrep.assemble(
+            s, period_from=LO, period_to=HI, now=NOW, sections=("assessment", "strength")
+        )
+    data = render(r)
+    from io import BytesIO
+
+    with pdfplumber.open(BytesIO(data)) as doc:
+        whole = "\n".join(p.extract_text() or "" for p in doc.pages)
+    assert "I. PENILAIAN UMUM" in whole and "V. KEKUATAN PERSONEL" in whole
+    assert "LAMPIRAN B" not in whole and "IV. KEJADIAN MENONJOL" not in whole
+
+
+def test_english_operation_prints_english(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'en.db'}")
+    try:
+        small = build_small_operation(store)
+        with store.transaction(Actor("uji"), "test.lang") as s:
+            s.get_one(Operation, small.operation_id).language = "en"
+        with store.read() as s:
+            r = sitrep.assemble(s, period_from=LO, period_to=HI, now=NOW)
+        path = write_pdf(r, tmp_path / "en.pdf")
+    finally:
+        store.dispose()
+    with pdfplumber.open(path) as doc:
+        whole = "\n".join(p.extract_text() or "" for p in doc.pages)
+    for heading in ("INDONESIAN NATIONAL POLICE", "DAILY SITUATION REPORT", "OVERALL ASSESSMENT",
+                    "OUTLOOK 24\u201372 HOURS", "ANNEX B: INCIDENT LIST", "Page 1 of"):  # fmt: skip
+        assert heading in whole, heading
+    for word in ("LAPORAN", "KEJADIAN MENONJOL", "Hal. 1 dari", "Jumlah"):
+        assert word not in whole, word
+
+
+def test_nothing_overflows_with_many_long_incidents_and_units(
+    report: sitrep.Sitrep, tmp_path: Path
+) -> None:
+    """2,000 incidents with long unbroken text and 500 units: every glyph stays on its page."""
+    long_word = "Sangat" * 40
+    base = report.incidents[0]
+    incidents = tuple(
+        dataclasses.replace(
+            base,
+            number=f"KEJ-{n:05d}",
+            title=f"{long_word} {base.title} " * 2,
+            location=f"Desa {long_word}",
+            occurred_at=LO + timedelta(seconds=n * 40),
+        )
+        for n in range(2000)
+    )
+    unit = report.units[-1]
+    units = tuple(
+        dataclasses.replace(unit, name=f"Polsek {long_word} {n}", depth=n % 4) for n in range(500)
+    )
+    big = dataclasses.replace(report, incidents=incidents, units=units)
+    path = write_pdf(big, tmp_path / "big.pdf")
+    with pdfplumber.open(path) as doc:
+        assert len(doc.pages) > 60
+        for page in [*doc.pages[:12], *doc.pages[-3:]]:
+            for ch in page.chars:
+                assert ch["x0"] >= 0 and ch["x1"] <= page.width + 0.5, ch["text"]
+                assert ch["top"] >= 0 and ch["bottom"] <= page.height + 0.5
+        last = doc.pages[-1].extract_text() or ""
+        assert "KEJ-01999" in last
+
+
+def test_wrap_keeps_every_line_inside_the_width() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports.fonts import REGULAR, register
+
+    register()
+    out = wrap("Kabupaten Tanjung Jabung Barat " + "x" * 300, 100)
+    assert all(stringWidth(line, REGULAR, 8) <= 100 for line in out.splitlines())
+    assert out.replace("\n", "").replace(" ", "") == ("KabupatenTanjungJabungBarat" + "x" * 300)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def _run(demo_url: str, *args: str) -> int:
+    return cli.main(["sitrep", "--db", demo_url, *args])
+
+
+@pytest.fixture
+def demo_url(demo: Store) -> str:
+    return str(demo.url.render_as_string(hide_password=False))
+
+
+def test_cli_writes_the_report(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "lapsit.pdf"
+    assert _run(demo_url, "--out", str(out), "--from", "2024-11-27T06:00+07:00",
+                "--to", "2024-11-28T06:00+07:00", "--classification", "rahasia") == 0  # fmt: skip
+    said = capsys.readouterr().out
+    assert "Laporan situasi R/LAPSIT-" in said and str(out) in said
+    with pdfplumber.open(out) as doc:
+        assert all("RAHASIA" in (p.extract_text() or "") for p in doc.pages)
+    # The same period again: a new number, the same content fingerprint.
+    out2 = tmp_path / "lapsit2.pdf"
+    assert _run(demo_url, "--out", str(out2), "--from", "2024-11-27T06:00",
+                "--to", "2024-11-28T06:00", "--classification", "RAHASIA") == 0  # fmt: skip
+    said2 = capsys.readouterr().out
+    assert said.split("sidik isi ")[1][:12] == said2.split("sidik isi ")[1][:12]
+    assert said.split()[2] != said2.split()[2]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--from", "2024-11-28T06:00", "--to", "2024-11-27T06:00"], "lebih awal"),
+        (["--classification", "RAHASIA BANGET"], "SANGAT RAHASIA, RAHASIA, TERBATAS atau BIASA"),
+        (["--operation", "tidak-ada"], "tidak ditemukan"),
+    ],
+)
+def test_cli_refuses_bad_input_and_writes_nothing(
+    demo_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    words: str,
+) -> None:
+    out = tmp_path / "lapsit.pdf"
+    assert _run(demo_url, "--out", str(out), *args) == 1
+    err = capsys.readouterr().err.strip()
+    assert words in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_cli_refuses_a_missing_folder(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "tidak-ada" / "lapsit.pdf"
+    assert _run(demo_url, "--out", str(out)) == 1
+    assert "tidak ada; laporan tidak ditulis" in capsys.readouterr().err
+    assert not out.parent.exists()
+
+
+def test_cli_refuses_an_unwritable_destination(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Root ignores file permissions; a folder in place of the file is refused for everyone.
+    target = tmp_path / "lapsit.pdf"
+    target.mkdir()
+    assert _run(demo_url, "--out", str(target)) == 1
+    assert "tidak dapat ditulis" in capsys.readouterr().err
+    assert list(target.iterdir()) == []
+
+
+def test_cli_bad_iso_time_is_a_usage_error(demo_url: str, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        _run(demo_url, "--out", str(tmp_path / "x.pdf"), "--from", "kemarin")
+    assert info.value.code == 2

@@ -1,0 +1,187 @@
+"""The "Laporan Situasi" dialog: preview off the GUI thread, save, print, errors, schedule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pypdf
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from opscenter import sitrep
+from opscenter.store import Store
+from tests.ui.conftest import FixedClock, TinyOperation
+from ui.main_window import MainWindow
+from ui.sitrep_dialog import Scheduler, SitrepDialog, install, parse_hours
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture
+def dialog(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, clock: FixedClock
+) -> SitrepDialog:
+    d = SitrepDialog(store, clock=clock)
+    qtbot.addWidget(d)
+    return d
+
+
+def wait_idle(qtbot: QtBot, d: SitrepDialog) -> None:
+    qtbot.waitUntil(lambda: not d.busy, timeout=30_000)
+
+
+def test_defaults_come_from_the_operation_and_the_clock(dialog: SitrepDialog) -> None:
+    # NIGHT_BEFORE is 03:10 WIB on 24 Nov: the last 06:00 cut-off was on the 23rd.
+    req = dialog.request()
+    assert req.period_to == datetime(2024, 11, 23, 6, 0, tzinfo=WIB)
+    assert req.period_from == datetime(2024, 11, 22, 6, 0, tzinfo=WIB)
+    assert req.classification == "TERBATAS"
+    assert req.sections == sitrep.SECTIONS
+    assert dialog.sig_title.text() == "KEPALA BIRO OPERASI"
+
+
+def test_preview_renders_pages_off_the_gui_thread(qtbot: QtBot, dialog: SitrepDialog) -> None:
+    dialog.generate_preview()
+    assert dialog.busy  # the work runs in the pool; the dialog stays responsive
+    wait_idle(qtbot, dialog)
+    assert dialog.produced is not None
+    assert len(dialog.produced.pages) >= 3
+    assert dialog.pages_layout.count() == len(dialog.produced.pages)
+    assert "R/LAPSIT-1/" in dialog.message.text()
+    assert dialog.produced.path is None  # a preview writes nothing
+
+
+def test_save_writes_the_pdf_and_takes_a_number(
+    qtbot: QtBot, dialog: SitrepDialog, tmp_path: Path
+) -> None:
+    dialog.sig_name.setText("Budi Santoso Uji")
+    dialog.sig_on_behalf.setChecked(True)
+    dialog.classification.setCurrentText("BIASA")
+    out = tmp_path / "lapsit.pdf"
+    dialog.save_to(out)
+    wait_idle(qtbot, dialog)
+    assert dialog.saved_path == out and out.exists()
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "BIASA" in text and "BUDI SANTOSO UJI" in text and "a.n. KEPALA KEPOLISIAN" in text
+    assert "disimpan ke" in dialog.message.text()
+    # The next one gets the next serial.
+    dialog.save_to(tmp_path / "lapsit2.pdf")
+    wait_idle(qtbot, dialog)
+    assert dialog.produced is not None and dialog.produced.report.serial == 2
+
+
+def test_errors_are_one_indonesian_sentence(
+    qtbot: QtBot, dialog: SitrepDialog, tmp_path: Path
+) -> None:
+    out = tmp_path / "tidak-ada" / "lapsit.pdf"
+    dialog.save_to(out)
+    wait_idle(qtbot, dialog)
+    assert "tidak ada; laporan tidak ditulis" in dialog.message.text()
+    assert not out.parent.exists()
+    dialog.set_period(datetime(2024, 11, 27, 6, tzinfo=WIB), datetime(2024, 11, 26, 6, tzinfo=WIB))
+    dialog.generate_preview()
+    wait_idle(qtbot, dialog)
+    assert "lebih awal dari waktu mulai" in dialog.message.text()
+    assert "\n" not in dialog.message.text()
+
+
+def test_print_opens_the_saved_file_in_the_system_viewer(
+    qtbot: QtBot, dialog: SitrepDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog.print_report()
+    wait_idle(qtbot, dialog)
+    assert len(opened) == 1 and opened[0].toLocalFile().endswith(".pdf")
+    assert Path(opened[0].toLocalFile()).exists()
+
+
+def test_install_adds_the_report_menu(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Laporan" in menus
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Laporan")
+    action = menu.actions()[0]  # type: ignore[union-attr]
+    assert action.text() == "Laporan Situasi\u2026"
+    assert action.shortcut().toString() == "Ctrl+P"
+    action.trigger()
+    dialogs = window.findChildren(SitrepDialog)
+    assert len(dialogs) == 1
+    d = dialogs[0]
+    wait_idle(qtbot, d)
+    qtbot.waitUntil(lambda: d.produced is not None, timeout=30_000)  # previews on opening
+    d.close()
+
+
+def test_scheduled_report_is_written_to_the_folder(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    clock = FixedClock(datetime(2024, 11, 27, 4, 0, tzinfo=UTC))  # 11:00 WIB
+    scheduler = Scheduler(store, clock=clock)
+    scheduler.configure([time(6), time(18)], tmp_path, WIB)
+    assert scheduler.due == datetime(2024, 11, 27, 18, 0, tzinfo=WIB)
+    with qtbot.waitSignal(scheduler.written, timeout=30_000) as blocker:
+        scheduler.fire()
+    path = Path(str(blocker.args[0]))
+    assert path.parent == tmp_path and path.name == "LAPSIT-20241127-1800.pdf"
+    assert path.exists()
+    scheduler.configure([], None, WIB)
+    assert scheduler.due is None
+
+
+def test_schedule_settings_in_the_dialog(dialog: SitrepDialog, tmp_path: Path) -> None:
+    dialog.schedule_on.setChecked(True)
+    dialog.schedule_hours.setText("06.00; 18:30")
+    dialog.schedule_folder.setText(str(tmp_path))
+    dialog.apply_schedule()
+    assert dialog.scheduler.hours == [time(6), time(18, 30)]
+    assert "Laporan berikutnya: 24-11-2024 06:00" in dialog.schedule_status.text()
+    dialog.schedule_hours.setText("jam enam")
+    dialog.apply_schedule()
+    assert "Jam tidak sah" in dialog.schedule_status.text()
+    dialog.schedule_hours.setText("06:00")
+    dialog.schedule_on.setChecked(False)
+    dialog.apply_schedule()  # leave the (test-mode) settings switched off
+    assert dialog.scheduler.due is None
+
+
+def test_parse_hours() -> None:
+    assert parse_hours("18:00, 06:00") == [time(6), time(18)]
+    assert parse_hours("") == []
+    with pytest.raises(ValueError, match="hour"):
+        parse_hours("25:00")
+
+
+def test_signatory_can_be_kept_as_the_operation_default(
+    qtbot: QtBot, dialog: SitrepDialog, store: Store, clock: FixedClock
+) -> None:
+    dialog.sig_name.setText("Budi Santoso Uji")
+    dialog.sig_rank.setText("Komisaris Besar Polisi")
+    dialog.sig_nrp.setText("63050899")
+    dialog.save_signatory()
+    assert "disimpan sebagai bawaan" in dialog.message.text()
+    again = SitrepDialog(store, clock=clock)
+    qtbot.addWidget(again)
+    assert again.sig_name.text() == "BUDI SANTOSO UJI"
+    assert again.sig_rank.text() == "KOMISARIS BESAR POLISI"
+
+
+def test_saved_schedule_is_armed_when_the_window_starts(
+    window: MainWindow, dialog: SitrepDialog, tmp_path: Path
+) -> None:
+    dialog.schedule_on.setChecked(True)
+    dialog.schedule_hours.setText("06:00")
+    dialog.schedule_folder.setText(str(tmp_path))
+    dialog.apply_schedule()
+    install(window)
+    scheduler = window.property("sitrepScheduler")
+    assert isinstance(scheduler, Scheduler)
+    assert scheduler.due == datetime(2024, 11, 24, 6, 0, tzinfo=WIB)
+    dialog.schedule_on.setChecked(False)
+    dialog.apply_schedule()  # leave the (test-mode) settings switched off

@@ -1,0 +1,678 @@
+"""The "Laporan Situasi" dialog: period, classification, signatory, sections, page preview,
+save and print; and scheduled reports written to a folder at configured hours.
+
+The work (assemble, render, preview images) runs off the GUI thread in a ``QRunnable``
+that returns plain data; the page preview is drawn with pypdfium2 (no QtPdf). Scheduling
+is ``opscenter.sitrep.next_run``, a pure function; here a single-shot ``QTimer`` waits
+for its answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import cast
+from zoneinfo import ZoneInfo
+
+import pypdfium2
+from PySide6.QtCore import (
+    QDateTime,
+    QObject,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import operations, sitrep
+from opscenter.actor import Actor
+from opscenter.errors import OpsError
+from opscenter.model import utcnow
+from opscenter.store import Store
+from reports.sitrep import render
+from ui.error_dialog import sentence_for
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+PREVIEW_SCALE = 0.9  # points -> pixels of the preview (A4 ~ 536 x 758 px)
+SETTINGS_HOURS = "sitrep/schedule_hours"
+SETTINGS_FOLDER = "sitrep/schedule_folder"
+SETTINGS_ON = "sitrep/schedule_on"
+
+
+# --- the job (no widgets) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the user asked for: plain data for the worker."""
+
+    operation_code: str | None
+    period_from: datetime | None
+    period_to: datetime | None
+    classification: str
+    signatory: sitrep.Signatory | None
+    sections: tuple[str, ...]
+    now: datetime
+    issue: bool = False  # take a serial for good (save, print, schedule) or preview only
+    out: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    width: int
+    height: int
+    stride: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    report: sitrep.Sitrep
+    pdf: bytes
+    pages: tuple[PageImage, ...]
+    path: Path | None
+
+
+def produce(
+    store: Store, req: Request, progress: Callable[[int, int, str], None], preview: bool = True
+) -> Produced:
+    """Assemble, render, optionally write, and draw the preview pages. Runs in a worker."""
+    if req.out is not None:
+        sitrep.check_destination(req.out)
+
+    def build(serial: int | None) -> sitrep.Sitrep:
+        with store.read() as s:
+            return sitrep.assemble(
+                s,
+                req.operation_code,
+                period_from=req.period_from,
+                period_to=req.period_to,
+                classification=req.classification,
+                signatory=req.signatory,
+                now=req.now,
+                serial=serial,
+                sections=req.sections,
+            )
+
+    progress(0, 100, "assemble")
+    report = build(None)
+    if req.issue:  # validated above: only now take a number for good
+        report = build(sitrep.issue_serial(store, Actor.local(), report.operation_code))
+    progress(20, 100, "render")
+    pdf = render(report, lambda d, t, w: progress(20 + 60 * d // max(1, t), 100, w))
+    path = sitrep.write_atomically(req.out, pdf) if req.out is not None else None
+    pages: list[PageImage] = []
+    if preview:
+        doc = pypdfium2.PdfDocument(pdf)
+        try:
+            for i in range(len(doc)):
+                bitmap = doc[i].render(scale=PREVIEW_SCALE, rev_byteorder=True)
+                pages.append(
+                    PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+                )
+                progress(80 + 20 * (i + 1) // len(doc), 100, "preview")
+        finally:
+            doc.close()
+    return Produced(report, pdf, tuple(pages), path)
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+# Jobs in the pool stay referenced here until they report back, even if the dialog that
+# started them has been closed meanwhile.
+_RUNNING: set[_Job] = set()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Callable[[int, int, str], None]], Produced]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+        self.setAutoDelete(False)
+        _RUNNING.add(self)
+        # Queued: released on the GUI thread, after run() has returned.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.signals.succeeded.connect(self._release, queued)
+        self.signals.failed.connect(self._release, queued)
+
+    def _release(self, *_: object) -> None:
+        _RUNNING.discard(self)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progressed.emit)
+        except Exception as exc:  # shown as one sentence on the GUI thread
+            if not isinstance(exc, OpsError):
+                log.exception("situation report failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+def to_qimage(page: PageImage) -> QImage:
+    image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels: ``page.data`` may go away
+
+
+def parse_hours(text: str) -> list[time]:
+    """ "06:00, 18.00" -> [06:00, 18:00]; raises ValueError on anything else."""
+    out: list[time] = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip().replace(".", ":")
+        if not part:
+            continue
+        hh, _, mm = part.partition(":")
+        out.append(time(int(hh), int(mm or 0)))
+    return sorted(set(out))
+
+
+# --- scheduled reports ------------------------------------------------------------------------
+
+
+class Scheduler(QObject):
+    """Writes the report into a folder at the configured local hours, while the app runs."""
+
+    written = Signal(str)  # path
+    failed = Signal(str)  # one sentence
+
+    def __init__(self, store: Store, *, clock: Clock = utcnow, lang: str = "id",
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._store, self._clock, self._lang = store, clock, lang
+        self.hours: list[time] = []
+        self.folder: Path | None = None
+        self.zone = ZoneInfo("Asia/Jakarta")
+        self.due: datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.fire)
+        self._jobs: set[_Job] = set()
+
+    def configure(self, hours: list[time], folder: Path | None, zone: ZoneInfo) -> None:
+        self.hours, self.folder, self.zone = hours, folder, zone
+        self._arm()
+
+    def _arm(self) -> None:
+        self._timer.stop()
+        self.due = None
+        if not self.hours or self.folder is None:
+            return
+        self.due = sitrep.next_run(self._clock(), self.hours, self.zone)
+        if self.due is not None:
+            ms = max(0, int((self.due - self._clock()).total_seconds() * 1000))
+            self._timer.start(min(ms, 2**31 - 1))
+
+    def fire(self) -> None:
+        """Write the report for the 24 hours up to the scheduled time, then re-arm."""
+        if self.folder is None:
+            return
+        when = (self.due or self._clock()).astimezone(self.zone)
+        folder = self.folder
+        name = f"LAPSIT-{when:%Y%m%d-%H%M}.pdf"
+        req = Request(None, when - timedelta(hours=24), when, "TERBATAS", None,
+                      sitrep.SECTIONS, self._clock(), issue=True, out=folder / name)  # fmt: skip
+        job = _Job(lambda p: produce(self._store, req, p, preview=False))
+        self._jobs.add(job)
+        job.signals.succeeded.connect(lambda r: self._done(job, r))
+        job.signals.failed.connect(lambda e: self._fail(job, e))
+        QThreadPool.globalInstance().start(job)
+        self._arm()
+
+    def _done(self, job: _Job, result: Produced) -> None:
+        self._jobs.discard(job)
+        self.written.emit(str(result.path))
+
+    def _fail(self, job: _Job, error: BaseException) -> None:
+        self._jobs.discard(job)
+        self.failed.emit(sentence_for(error, self._lang))
+
+
+# --- the dialog -------------------------------------------------------------------------------
+
+
+class SitrepDialog(QDialog):
+    """Laporan Situasi: choose, preview, save, print."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        scheduler: Scheduler | None = None,
+        clock: Clock = utcnow,
+        lang: str = "id",
+        auto_preview: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._clock, self._lang = store, clock, lang
+        self.scheduler = scheduler or Scheduler(store, clock=clock, lang=lang, parent=self)
+        self.produced: Produced | None = None
+        self.saved_path: Path | None = None
+        self._job: _Job | None = None
+        self._after: Callable[[Produced], None] | None = None
+        self.setWindowTitle(self.tr("Laporan Situasi"))
+        self.resize(1180, 860)
+
+        with store.read() as s:
+            op = operations.get_operation(s)
+            self.zone = ZoneInfo(op.timezone)
+            self.operation_code = op.code
+            start, end = sitrep.default_period(clock(), op.report_cutoff_hour, self.zone)
+            sig = sitrep.signatory_of(op)
+            on_behalf = op.signatory_on_behalf
+
+        # Left: the choices.
+        self.period_from = self._datetime_edit(start)
+        self.period_to = self._datetime_edit(end)
+        self.classification = QComboBox(self)
+        self.classification.addItems(list(sitrep.CLASSIFICATIONS))
+        self.classification.setCurrentText("TERBATAS")
+        self.sig_title = QLineEdit(sig.title, self)
+        self.sig_name = QLineEdit(sig.name, self)
+        self.sig_rank = QLineEdit(sig.rank, self)
+        self.sig_nrp = QLineEdit(sig.nrp, self)
+        self.sig_on_behalf = QCheckBox(self.tr("Atas nama (a.n.) Kapolda"), self)
+        self.sig_on_behalf.setChecked(on_behalf)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Periode dari"), self.period_from)
+        form.addRow(self.tr("sampai"), self.period_to)
+        form.addRow(self.tr("Klasifikasi"), self.classification)
+        sig_box = QGroupBox(self.tr("Penanda tangan"), self)
+        sig_form = QFormLayout(sig_box)
+        sig_form.addRow(self.tr("Jabatan"), self.sig_title)
+        sig_form.addRow(self.tr("Nama"), self.sig_name)
+        sig_form.addRow(self.tr("Pangkat (lengkap)"), self.sig_rank)
+        sig_form.addRow(self.tr("NRP"), self.sig_nrp)
+        sig_form.addRow("", self.sig_on_behalf)
+        self.sig_save = QPushButton(self.tr("Simpan sebagai bawaan operasi"), sig_box)
+        self.sig_save.clicked.connect(self.save_signatory)
+        sig_form.addRow("", self.sig_save)
+
+        labels = {
+            "assessment": self.tr("Penilaian umum"),
+            "aspects": self.tr("Situasi per aspek"),
+            "statistics": self.tr("Statistik kejadian"),
+            "charts": self.tr("Grafik"),
+            "significant": self.tr("Kejadian menonjol"),
+            "strength": self.tr("Kekuatan personel dan TPS"),
+            "vulnerability": self.tr("Kerawanan"),
+            "actions": self.tr("Tindakan yang diambil"),
+            "outlook": self.tr("Perkiraan 24\u201372 jam"),
+            "annex_units": self.tr("Lampiran A: papan satuan"),
+            "annex_incidents": self.tr("Lampiran B: daftar kejadian"),
+        }
+        sec_box = QGroupBox(self.tr("Bagian yang dimuat"), self)
+        grid = QGridLayout(sec_box)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for i, key in enumerate(sitrep.SECTIONS):
+            box = QCheckBox(labels[key], sec_box)
+            box.setChecked(True)
+            self.section_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+
+        sched_box = QGroupBox(self.tr("Laporan terjadwal"), self)
+        sched = QFormLayout(sched_box)
+        settings = QSettings()
+        self.schedule_on = QCheckBox(self.tr("Tulis laporan otomatis"), sched_box)
+        self.schedule_hours = QLineEdit(str(settings.value(SETTINGS_HOURS, "06:00, 18:00")))
+        self.schedule_folder = QLineEdit(str(settings.value(SETTINGS_FOLDER, "")))
+        self.schedule_on.setChecked(str(settings.value(SETTINGS_ON, "false")) == "true")
+        browse = QPushButton(self.tr("Pilih\u2026"), sched_box)
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.schedule_folder, 1)
+        folder_row.addWidget(browse)
+        self.schedule_status = QLabel(sched_box)
+        self.schedule_status.setWordWrap(True)
+        sched.addRow("", self.schedule_on)
+        sched.addRow(self.tr("Jam (waktu setempat)"), self.schedule_hours)
+        sched.addRow(self.tr("Folder"), folder_row)
+        sched.addRow("", self.schedule_status)
+        apply_schedule = QPushButton(self.tr("Terapkan jadwal"), sched_box)
+        apply_schedule.clicked.connect(self.apply_schedule)
+        sched.addRow("", apply_schedule)
+
+        self.preview_button = QPushButton(self.tr("&Pratinjau"), self)
+        self.save_button = QPushButton(self.tr("&Simpan\u2026"), self)
+        self.print_button = QPushButton(self.tr("&Cetak"), self)
+        close = QPushButton(self.tr("Tutup"), self)
+        self.preview_button.clicked.connect(self.generate_preview)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_report)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.preview_button, self.save_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(sig_box)
+        left.addWidget(sec_box)
+        left.addWidget(sched_box)
+        left.addStretch(1)
+        left_w = QWidget(self)
+        left_w.setLayout(left)
+        left_w.setFixedWidth(430)
+
+        self.pages_widget = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview = QScrollArea(self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview.setWidget(self.pages_widget)
+        self.preview.setStyleSheet("QScrollArea { background: #707070; }")
+
+        body = QHBoxLayout()
+        body.addWidget(left_w)
+        body.addWidget(self.preview, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(body, 1)
+        column.addWidget(self.progress)
+        column.addWidget(self.message)
+        column.addLayout(buttons)
+        if auto_preview:
+            QTimer.singleShot(0, self.generate_preview)
+
+    # -- inputs ---------------------------------------------------------------------------------
+
+    def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
+        edit = QDateTimeEdit(self)
+        edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        edit.setCalendarPopup(True)
+        self._set_edit(edit, value)
+        return edit
+
+    def _set_edit(self, edit: QDateTimeEdit, value: datetime) -> None:
+        local = value.astimezone(self.zone).replace(tzinfo=None)
+        edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+
+    def _read_edit(self, edit: QDateTimeEdit) -> datetime:
+        qdt = edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.zone)
+
+    def set_period(self, start: datetime, end: datetime) -> None:
+        self._set_edit(self.period_from, start)
+        self._set_edit(self.period_to, end)
+
+    def request(self, *, issue: bool = False, out: Path | None = None) -> Request:
+        signatory = sitrep.Signatory(
+            title=self.sig_title.text().strip(),
+            name=self.sig_name.text().strip().upper(),
+            rank=self.sig_rank.text().strip(),
+            nrp=self.sig_nrp.text().strip(),
+            on_behalf_of=None,
+        )
+        if self.sig_on_behalf.isChecked():
+            with self._store.read() as s:
+                command = operations.get_operation(s, self.operation_code).command_name
+            signatory = dataclasses.replace(signatory, on_behalf_of=f"KEPALA KEPOLISIAN {command}")
+        return Request(
+            operation_code=self.operation_code,
+            period_from=self._read_edit(self.period_from),
+            period_to=self._read_edit(self.period_to),
+            classification=self.classification.currentText(),
+            signatory=signatory,
+            sections=tuple(k for k, b in self.section_boxes.items() if b.isChecked()),
+            now=self._clock(),
+            issue=issue,
+            out=out,
+        )
+
+    # -- running --------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _start(self, req: Request, after: Callable[[Produced], None] | None = None) -> None:
+        if self._job is not None:
+            return
+        self.message.clear()
+        self.message.setStyleSheet("")
+        self.progress.setValue(0)
+        self.progress.show()
+        for b in (self.preview_button, self.save_button, self.print_button):
+            b.setEnabled(False)
+        store = self._store
+        job = _Job(lambda p: produce(store, req, p))
+        job.signals.progressed.connect(self._progressed)
+        job.signals.succeeded.connect(self._succeeded)
+        job.signals.failed.connect(self._failed)
+        self._job, self._after = job, after
+        QThreadPool.globalInstance().start(job)
+
+    def _progressed(self, done: int, total: int, _what: str) -> None:
+        self.progress.setValue(int(100 * done / max(1, total)))
+
+    def _finish(self) -> None:
+        self._job = None
+        self.progress.hide()
+        for b in (self.preview_button, self.save_button, self.print_button):
+            b.setEnabled(True)
+
+    def _succeeded(self, result: Produced) -> None:
+        self._finish()
+        self.produced = result
+        self._show_pages(result)
+        r = result.report
+        self.message.setText(
+            self.tr("{pages} halaman \u00b7 nomor {number} \u00b7 sidik isi {fp}").format(
+                pages=len(result.pages), number=r.number, fp=r.short_fingerprint
+            )
+        )
+        after, self._after = self._after, None
+        if after is not None:
+            after(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        self._after = None
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.message.setText(sentence_for(error, self._lang))
+
+    def _show_pages(self, result: Produced) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        for page in result.pages:
+            label = QLabel(self.pages_widget)
+            pixmap = QPixmap.fromImage(to_qimage(page))
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())  # a page is never squeezed by the layout
+            self.pages_layout.addWidget(label)
+            label.show()  # now, so that adjustSize counts it
+        self.pages_widget.adjustSize()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def generate_preview(self) -> None:
+        self._start(self.request())
+
+    def save_to(self, path: Path) -> None:
+        """Take a number, write the report to ``path`` and show it."""
+
+        def saved(result: Produced) -> None:
+            self.saved_path = result.path
+            self.message.setText(
+                self.tr("Laporan {number} disimpan ke {path}.").format(
+                    number=result.report.number, path=result.path
+                )
+            )
+
+        self._start(self.request(issue=True, out=path), saved)
+
+    def save_as(self) -> None:
+        name = f"LAPSIT-{self._read_edit(self.period_to):%Y%m%d-%H%M}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan laporan situasi"), name, self.tr("Dokumen PDF (*.pdf)")
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def print_report(self) -> None:
+        """Write to a temporary file and open it in the system viewer, which prints."""
+        folder = Path(tempfile.gettempdir())
+        path = folder / f"LAPSIT-{self._read_edit(self.period_to):%Y%m%d-%H%M}.pdf"
+
+        def opened(result: Produced) -> None:
+            self.saved_path = result.path
+            if result.path is not None:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+        self._start(self.request(issue=True, out=path), opened)
+
+    def save_signatory(self) -> None:
+        """Keep the signatory on the operation, for every later report (journaled)."""
+        try:
+            sig = self.request().signatory
+            sitrep.configure(self._store, Actor.local(), self.operation_code, signatory=sig)
+        except Exception as exc:  # one sentence; the log has the rest
+            if not isinstance(exc, OpsError):
+                log.exception("saving the signatory failed")
+            self._failed(exc)
+            return
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Penanda tangan disimpan sebagai bawaan operasi."))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder laporan terjadwal"))
+        if folder:
+            self.schedule_folder.setText(folder)
+
+    def apply_schedule(self) -> None:
+        try:
+            hours = parse_hours(self.schedule_hours.text())
+        except ValueError:
+            self.schedule_status.setText(self.tr("Jam tidak sah; tulis misalnya 06:00, 18:00."))
+            return
+        folder_text = self.schedule_folder.text().strip()
+        on = self.schedule_on.isChecked() and bool(hours) and bool(folder_text)
+        if on and not Path(folder_text).is_dir():
+            self.schedule_status.setText(
+                self.tr("Folder {path} tidak ada; pilih folder lain.").format(path=folder_text)
+            )
+            return
+        settings = QSettings()
+        settings.setValue(SETTINGS_HOURS, self.schedule_hours.text())
+        settings.setValue(SETTINGS_FOLDER, folder_text)
+        settings.setValue(SETTINGS_ON, "true" if self.schedule_on.isChecked() else "false")
+        self.scheduler.configure(hours if on else [], Path(folder_text) if on else None, self.zone)
+        if self.scheduler.due is None:
+            self.schedule_status.setText(self.tr("Laporan terjadwal tidak aktif."))
+        else:
+            due = self.scheduler.due.astimezone(self.zone)
+            self.schedule_status.setText(
+                self.tr("Laporan berikutnya: {when}.").format(when=f"{due:%d-%m-%Y %H:%M}")
+            )
+
+
+# --- wiring into the main window --------------------------------------------------------------
+
+
+def restore_schedule(scheduler: Scheduler, store: Store) -> None:
+    """Arm the scheduled reports saved in the settings, if they are switched on."""
+    settings = QSettings()
+    if str(settings.value(SETTINGS_ON, "false")) != "true":
+        return
+    folder = Path(str(settings.value(SETTINGS_FOLDER, "")))
+    try:
+        hours = parse_hours(str(settings.value(SETTINGS_HOURS, "")))
+        with store.read() as s:
+            zone = ZoneInfo(operations.get_operation(s).timezone)
+    except (ValueError, OpsError):
+        return  # bad saved hours or no operation yet: the dialog shows and fixes it
+    if hours and folder.is_dir():
+        scheduler.configure(hours, folder, zone)
+
+
+def install(window: QMainWindow) -> None:
+    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``.
+
+    ``window`` is a ``ui.main_window.MainWindow``: its store, clock and language are used.
+    The scheduler lives as long as the window, so scheduled reports keep running when the
+    dialog is closed.
+    """
+    store = cast(Store, getattr(window, "_store"))  # noqa: B009 - MainWindow keeps it private
+    clock = cast(Clock, getattr(window, "_clock", utcnow))
+    lang = str(getattr(window, "_lang", "id"))
+    scheduler = Scheduler(store, clock=clock, lang=lang, parent=window)
+    scheduler.written.connect(
+        lambda path: window.statusBar().showMessage(
+            window.tr("Laporan terjadwal ditulis: {path}").format(path=path), 10_000
+        )
+    )
+    scheduler.failed.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    restore_schedule(scheduler, store)
+    menu = window.menuBar().addMenu(window.tr("&Laporan"))
+    action = QAction(window.tr("Laporan Situasi\u2026"), window)
+    action.setShortcut(QKeySequence("Ctrl+P"))
+    action.setObjectName("sitrepAction")
+
+    def open_dialog() -> None:
+        try:
+            dialog = SitrepDialog(
+                store,
+                scheduler=scheduler,
+                clock=clock,
+                lang=lang,
+                auto_preview=True,
+                parent=window,
+            )
+        except Exception as exc:  # e.g. an empty database: one sentence, no dialog
+            from ui.error_dialog import show_error
+
+            show_error(window, exc, lang)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    menu.addAction(action)
+    window.setProperty("sitrepScheduler", scheduler)

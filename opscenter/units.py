@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
@@ -101,6 +102,73 @@ def _check_no_cycle(session: object, unit_id: int, parent_id: int) -> None:
         current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
 
 
+@dataclass(frozen=True, slots=True)
+class BkoSpec:
+    """One BKO placement to make (see ``assign_bko``)."""
+
+    from_unit_id: int
+    to_unit_id: int
+    personnel_count: int
+    starts_at: datetime
+    ends_at: datetime | None = None
+    stage_id: int | None = None
+    personnel_id: int | None = None
+    warrant: str | None = None
+    note: str | None = None
+
+
+def _check_bko(spec: BkoSpec) -> None:
+    """The checks that need no database."""
+    if spec.personnel_count < 1:
+        raise InvalidValue(
+            field="personnel_count", value=spec.personnel_count, reason="not_positive"
+        )
+    if spec.from_unit_id == spec.to_unit_id:
+        raise InvalidValue(field="to_unit_id", value=spec.to_unit_id, reason="same_unit")
+    for name, when in (("starts_at", spec.starts_at), ("ends_at", spec.ends_at)):
+        if when is not None and when.tzinfo is None:
+            raise InvalidValue(field=name, value=when.isoformat(), reason="no_zone")
+    if spec.personnel_id is not None and spec.personnel_count != 1:
+        raise InvalidValue(field="personnel_count", value=spec.personnel_count, reason="one_person")
+    if spec.ends_at is not None and spec.ends_at <= spec.starts_at:
+        raise InvalidValue(field="ends_at", value=spec.ends_at.isoformat(), reason="before_start")
+
+
+def add_bko(session: Session, spec: BkoSpec) -> BkoAssignment:
+    """Create one BKO row inside the caller's journaled transaction (all checks included)."""
+    _check_bko(spec)
+    src, dst = session.get(Unit, spec.from_unit_id), session.get(Unit, spec.to_unit_id)
+    if src is None or dst is None or src.operation_id != dst.operation_id:
+        raise NotFound(entity="unit", key=spec.from_unit_id if src is None else spec.to_unit_id)
+    if spec.personnel_id is not None:
+        # A named person lent out keeps their working unit: counted once, as BKO.
+        person = session.get(Personnel, spec.personnel_id)
+        working = person and (person.assigned_unit_id or person.home_unit_id)
+        if person is None or person.operation_id != src.operation_id or working != src.id:
+            raise InvalidValue(field="personnel_id", value=spec.personnel_id, reason="not_in_unit")
+    bko = BkoAssignment(
+        operation_id=src.operation_id,
+        from_unit_id=src.id,
+        to_unit_id=dst.id,
+        personnel_count=spec.personnel_count,
+        personnel_id=spec.personnel_id,
+        stage_id=spec.stage_id,
+        starts_at=spec.starts_at,
+        ends_at=spec.ends_at,
+        warrant=spec.warrant,
+        note=spec.note,
+    )
+    session.add(bko)
+    session.flush()
+    return bko
+
+
+def remove_bko(session: Session, bko_id: int, expected_version: int | None = None) -> None:
+    """Delete one BKO row inside the caller's journaled transaction."""
+    session.delete(fetch_for_edit(session, BkoAssignment, bko_id, expected_version))
+    session.flush()
+
+
 def assign_bko(
     store: Store,
     actor: Actor,
@@ -117,47 +185,15 @@ def assign_bko(
 ) -> int:
     """Place personnel under another unit's operational control; returns the assignment id."""
     require(actor, "plan.accept")
-    if personnel_count < 1:
-        raise InvalidValue(field="personnel_count", value=personnel_count, reason="not_positive")
-    if from_unit_id == to_unit_id:
-        raise InvalidValue(field="to_unit_id", value=to_unit_id, reason="same_unit")
-    for name, when in (("starts_at", starts_at), ("ends_at", ends_at)):
-        if when is not None and when.tzinfo is None:
-            raise InvalidValue(field=name, value=when.isoformat(), reason="no_zone")
-    if personnel_id is not None and personnel_count != 1:
-        raise InvalidValue(field="personnel_count", value=personnel_count, reason="one_person")
-    if ends_at is not None and ends_at <= starts_at:
-        raise InvalidValue(field="ends_at", value=ends_at.isoformat(), reason="before_start")
+    spec = BkoSpec(from_unit_id, to_unit_id, personnel_count, starts_at, ends_at, stage_id,
+                   personnel_id, warrant, note)  # fmt: skip
+    _check_bko(spec)
     with store.transaction(actor, "unit.assign_bko") as s:
-        src, dst = s.get(Unit, from_unit_id), s.get(Unit, to_unit_id)
-        if src is None or dst is None or src.operation_id != dst.operation_id:
-            raise NotFound(entity="unit", key=from_unit_id if src is None else to_unit_id)
-        if personnel_id is not None:
-            # A named person lent out keeps their working unit: counted once, as BKO.
-            person = s.get(Personnel, personnel_id)
-            working = person and (person.assigned_unit_id or person.home_unit_id)
-            if person is None or person.operation_id != src.operation_id or working != src.id:
-                raise InvalidValue(field="personnel_id", value=personnel_id, reason="not_in_unit")
-        bko = BkoAssignment(
-            operation_id=src.operation_id,
-            from_unit_id=src.id,
-            to_unit_id=dst.id,
-            personnel_count=personnel_count,
-            personnel_id=personnel_id,
-            stage_id=stage_id,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            warrant=warrant,
-            note=note,
-        )
-        s.add(bko)
-        s.flush()
-        return bko.id
+        return add_bko(s, spec).id
 
 
 def end_bko(store: Store, actor: Actor, bko_id: int, expected_version: int | None = None) -> None:
     """Withdraw a BKO assignment (undo of an accepted proposal)."""
     require(actor, "plan.accept")
     with store.transaction(actor, "unit.end_bko") as s:
-        bko = fetch_for_edit(s, BkoAssignment, bko_id, expected_version)
-        s.delete(bko)
+        remove_bko(s, bko_id, expected_version)

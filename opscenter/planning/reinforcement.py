@@ -1,0 +1,625 @@
+"""Requirements per region and Polres for a stage, what-if, and reinforcement (penebalan).
+
+Reading happens once (``load_base``: a few grouped queries into plain data); ``plan`` is
+pure, so a what-if (other guard patterns, other categories for some TPS) recomputes in
+memory at once and nothing is saved until ``save_what_if``.
+
+**What a unit may lend (the rule).** An operation commits ``commit_share_pct`` (default
+67: "Polres commonly commit about two thirds of their strength") of each Polres's
+strength; the rest stays home for routine duty. A Polres therefore lends only what its
+committed share leaves over after its own requirement::
+
+    committed = floor(available * commit_share_pct / 100)
+    lendable  = max(0, min(committed - required, own - lent_out))
+
+where ``available`` is its police for the stage (own active personnel plus BKO received
+minus BKO lent, as on the board), ``required`` its own requirement (its Polsek included),
+and ``own - lent_out`` caps the loan at its own people (received BKO is never passed on).
+A reserve unit (``Unit.is_reserve``: Brimob, Polda staff, BKO pools) exists to reinforce:
+it keeps nothing home, ``lendable = max(0, min(available - required, own - lent_out))``.
+
+**Who gets what.** Deficits of Polres (``available < required``) are covered in this
+order: highest Polri vulnerability of the unit's regions for the stage first (the highest
+level across aspects, of its kabupaten/kota or their kecamatan), then the larger deficit,
+then the name. Each is filled from the reserves first, then from other Polres, each
+list by largest lendable first (then name), so proposals are few and deterministic.
+What cannot be covered is reported as unmet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter import messages
+from opscenter.actor import Actor
+from opscenter.editing import fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.model import (
+    BkoAssignment,
+    Operation,
+    PollingStation,
+    Region,
+    Stage,
+    TpsCategory,
+    UnitArea,
+    VulnerabilityLevel,
+    utcnow,
+)
+from opscenter.permissions import require
+from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOutdated
+from opscenter.planning.vulnerability import highest_levels
+from opscenter.reference import GuardPattern, items
+from opscenter.store import Store
+from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
+from opscenter.units import BkoSpec, add_bko, remove_bko
+
+POLRES_KINDS = ("polres", "polresta")
+
+
+@dataclass(frozen=True, slots=True)
+class StageRef:
+    id: int
+    code: str
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRef:
+    id: int
+    code: str
+    name: str
+    colour: str
+    pattern: GuardPattern
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanBase:
+    """Everything ``plan`` needs, read once from the database (plain data)."""
+
+    operation_id: int
+    operation_name: str
+    timezone: str
+    commit_share_pct: int
+    stage: StageRef
+    inputs: StrengthInputs
+    categories: tuple[CategoryRef, ...]
+    polres: tuple[int, ...]  # Polres/Polresta of the territorial tree, by name
+    reserves: tuple[int, ...]  # reserve units (Brimob, Polda staff), by name
+    unit_regions: Mapping[int, tuple[int, ...]]  # Polres -> its kabupaten/kota
+    region_level: Mapping[int, int]  # kabkota -> highest Polri level ordinal for the stage
+    level_names: Mapping[int, str]  # level ordinal -> name ("Tinggi")
+    level_colours: Mapping[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TpsChange:
+    """One TPS put into another category (what-if)."""
+
+    tps_id: int
+    unit_id: int | None
+    kecamatan_id: int
+    from_category_id: int
+    to_category_id: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """Changes to try without saving: patterns per category id, TPS category moves."""
+
+    patterns: Mapping[int, GuardPattern] = field(default_factory=dict)
+    tps: tuple[TpsChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.patterns and not self.tps
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPlan:
+    unit_id: int
+    name: str
+    kind: str
+    is_reserve: bool
+    tps: int
+    police_required: int
+    linmas_required: int
+    police_assigned: int
+    bko_in: int
+    bko_out: int
+    police_available: int
+    balance: int
+    committed: int  # what the unit commits to the operation (all of it for a reserve)
+    lendable: int
+    vulnerability: int  # highest Polri level ordinal of its regions (0: unrated)
+    vulnerability_name: str
+
+    @property
+    def deficit(self) -> int:
+        return max(0, -self.balance)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionPlan:
+    region_id: int
+    name: str
+    tps: Mapping[str, int]
+    police_required: int
+    linmas_required: int
+    linmas_available: int
+    vulnerability: int
+    vulnerability_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Lend ``count`` police of ``from_unit`` to ``to_unit`` for the stage, and why."""
+
+    to_unit_id: int
+    to_unit_name: str
+    from_unit_id: int
+    from_unit_name: str
+    count: int
+    source_kind: str  # "reserve" or "polres"
+    vulnerability: int
+    vulnerability_name: str
+    deficit: int  # the receiving unit's deficit before any proposal
+    deficit_left: int  # what remains of it after this and the earlier proposals for it
+    source_available_after: int  # the source's police after all its proposals so far
+    source_required: int
+    source_home: int  # what a Polres keeps home (0 for a reserve)
+    source_lendable_after: int
+    stage_name: str
+    commit_share_pct: int
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.to_unit_id, self.from_unit_id)
+
+    def sentence(self, lang: str | None = None) -> str:
+        """Why, in one sentence (Indonesian unless ``lang`` is "en")."""
+        return messages.proposal_reason(dataclasses.asdict(self), lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    stage: StageRef
+    commit_share_pct: int
+    units: tuple[UnitPlan, ...]  # Polres, then reserves
+    regions: tuple[RegionPlan, ...]
+    proposals: tuple[Proposal, ...]
+    unmet: Mapping[int, int]  # Polres id -> deficit no source can cover
+    report: StrengthReport
+
+    def unit(self, unit_id: int) -> UnitPlan:
+        return next(u for u in self.units if u.unit_id == unit_id)
+
+    @property
+    def deficits(self) -> tuple[UnitPlan, ...]:
+        return tuple(u for u in self.units if not u.is_reserve and u.balance < 0)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def load_base(session: Session, operation_id: int, stage_id: int) -> PlanBase:
+    """Read the plan's inputs for one stage (a few grouped queries)."""
+    op = session.get(Operation, operation_id)
+    if op is None:
+        raise NotFound(entity="operation", key=operation_id)
+    stage = session.get(Stage, stage_id)
+    if stage is None or stage.operation_id != operation_id:
+        raise NotFound(entity="stage", key=stage_id)
+    inputs = load_inputs(session, operation_id, stage)
+    units = inputs.units
+    polres = sorted(
+        (
+            u
+            for u in units.values()
+            if u.kind in POLRES_KINDS and u.tree == "territorial" and not u.is_reserve
+        ),
+        key=lambda u: (u.name, u.id),
+    )
+    reserves = sorted(
+        (u for u in units.values() if u.is_reserve and u.agency == "polri"),
+        key=lambda u: (u.name, u.id),
+    )
+    polres_ids = {u.id for u in polres}
+
+    def polres_of(start: int | None) -> int | None:
+        seen: set[int] = set()
+        uid = start
+        while uid is not None and uid in units and uid not in seen:
+            if uid in polres_ids:
+                return uid
+            seen.add(uid)
+            uid = units[uid].parent_id
+        return None
+
+    regions: dict[int, set[int]] = defaultdict(set)
+    for unit_id, region_id in session.execute(
+        select(UnitArea.unit_id, UnitArea.region_id)
+        .join(Region, Region.id == UnitArea.region_id)
+        .where(UnitArea.operation_id == operation_id, Region.level == "kabkota")
+    ):
+        if unit_id in polres_ids:
+            regions[int(unit_id)].add(int(region_id))
+    for guard_id, kec_id, _ in inputs.tps_groups:
+        owner = polres_of(guard_id)
+        kab = inputs.kecamatan_kabkota.get(kec_id)
+        if owner is not None and kab is not None:
+            regions[owner].add(kab)
+    levels = items(session, VulnerabilityLevel, operation_id)
+    cats = items(session, TpsCategory, operation_id)
+    return PlanBase(
+        operation_id=operation_id,
+        operation_name=op.name,
+        timezone=op.timezone,
+        commit_share_pct=int(op.commit_share_pct),
+        stage=StageRef(stage.id, stage.code, stage.name, stage.starts_on, stage.ends_on),
+        inputs=inputs,
+        categories=tuple(
+            CategoryRef(
+                c.id,
+                c.code,
+                c.name,
+                c.colour,
+                GuardPattern(c.guard_police, c.guard_tps, c.guard_linmas),
+                c.version,
+            )
+            for c in cats
+        ),
+        polres=tuple(u.id for u in polres),
+        reserves=tuple(u.id for u in reserves),
+        unit_regions={k: tuple(sorted(v)) for k, v in regions.items()},
+        region_level=highest_levels(session, operation_id, stage_id),
+        level_names={lv.ordinal: lv.name for lv in levels},
+        level_colours={lv.ordinal: lv.colour for lv in levels},
+    )
+
+
+def tps_changes(
+    session: Session, operation_id: int, changes: Mapping[int, int]
+) -> tuple[TpsChange, ...]:
+    """What-if moves of TPS (id -> new category id), checked against the database."""
+    if not changes:
+        return ()
+    cats = {c.id for c in items(session, TpsCategory, operation_id)}
+    out: list[TpsChange] = []
+    rows = {
+        r.id: r
+        for r in session.execute(
+            select(
+                PollingStation.id,
+                PollingStation.unit_id,
+                PollingStation.category_id,
+                PollingStation.version,
+                Region.parent_id,
+            )
+            .join(Region, Region.id == PollingStation.region_id)
+            .where(PollingStation.operation_id == operation_id, PollingStation.id.in_(changes))
+        )
+    }
+    for tps_id, cat_id in sorted(changes.items()):
+        row = rows.get(tps_id)
+        if row is None:
+            raise NotFound(entity="polling_station", key=tps_id)
+        if cat_id not in cats:
+            raise NotFound(entity="tps_category", key=cat_id)
+        out.append(
+            TpsChange(
+                tps_id,
+                row.unit_id,
+                int(row.parent_id),
+                int(row.category_id),
+                cat_id,
+                int(row.version),
+            )
+        )
+    return tuple(out)
+
+
+def check_pattern(pattern: GuardPattern) -> GuardPattern:
+    """Refuse a pattern no guard plan can follow (b must be at least 1)."""
+    if pattern.police < 0:
+        raise InvalidValue(field="guard_police", value=pattern.police, reason="negative")
+    if pattern.tps < 1:
+        raise InvalidValue(field="guard_tps", value=pattern.tps, reason="not_positive")
+    if pattern.linmas < 0:
+        raise InvalidValue(field="guard_linmas", value=pattern.linmas, reason="negative")
+    return pattern
+
+
+# --- computing -------------------------------------------------------------------------------
+
+
+def apply_what_if(inputs: StrengthInputs, what_if: WhatIf) -> StrengthInputs:
+    """The inputs with the what-if's TPS moves applied (patterns are passed to compute)."""
+    if not what_if.tps:
+        return inputs
+    groups = dict(inputs.tps_groups)
+    for t in what_if.tps:
+        old = (t.unit_id, t.kecamatan_id, t.from_category_id)
+        new = (t.unit_id, t.kecamatan_id, t.to_category_id)
+        groups[old] = groups.get(old, 0) - 1
+        if groups[old] <= 0:
+            del groups[old]
+        groups[new] = groups.get(new, 0) + 1
+    return dataclasses.replace(inputs, tps_groups=groups)
+
+
+def plan(base: PlanBase, what_if: WhatIf | None = None) -> Plan:
+    """Requirements, balances, lendable strength and proposals (pure; see the module's rule)."""
+    what_if = what_if or WhatIf()
+    for p in what_if.patterns.values():
+        check_pattern(p)
+    inputs = apply_what_if(base.inputs, what_if)
+    report = compute(inputs, what_if.patterns)
+    share = base.commit_share_pct
+
+    def vulnerability(uid: int) -> int:
+        return max((base.region_level.get(r, 0) for r in base.unit_regions.get(uid, ())), default=0)
+
+    units: list[UnitPlan] = []
+    for uid in (*base.polres, *base.reserves):
+        st = report.by_unit[uid]
+        reserve = uid in base.reserves
+        available = st.police_available
+        committed = available if reserve else available * share // 100
+        lendable = max(0, min(committed - st.police_required, st.police_assigned - st.bko_out))
+        vul = vulnerability(uid)
+        units.append(
+            UnitPlan(
+                uid,
+                st.name,
+                inputs.units[uid].kind,
+                reserve,
+                st.tps_total,
+                st.police_required,
+                st.linmas_required,
+                st.police_assigned,
+                st.bko_in,
+                st.bko_out,
+                available,
+                st.balance,
+                committed,
+                lendable,
+                vul,
+                base.level_names.get(vul, ""),
+            )
+        )
+    regions = tuple(
+        RegionPlan(
+            r.key,
+            r.name,
+            dict(r.tps),
+            r.police_required,
+            r.linmas_required,
+            r.linmas_available,
+            base.region_level.get(r.key, 0),
+            base.level_names.get(base.region_level.get(r.key, 0), ""),
+        )
+        for r in sorted(report.by_region.values(), key=lambda r: (r.name, r.key))
+    )
+    proposals, unmet = _propose(base, units)
+    return Plan(base.stage, share, tuple(units), regions, proposals, unmet, report)
+
+
+def _propose(
+    base: PlanBase, units: Sequence[UnitPlan]
+) -> tuple[tuple[Proposal, ...], dict[int, int]]:
+    deficits = sorted(
+        (u for u in units if not u.is_reserve and u.balance < 0),
+        key=lambda u: (-u.vulnerability, u.balance, u.name, u.unit_id),
+    )
+    sources = sorted(
+        (u for u in units if u.lendable > 0),
+        key=lambda u: (not u.is_reserve, -u.lendable, u.name, u.unit_id),
+    )
+    left = {u.unit_id: u.lendable for u in sources}
+    lent: dict[int, int] = defaultdict(int)
+    proposals: list[Proposal] = []
+    unmet: dict[int, int] = {}
+    for d in deficits:
+        need = d.deficit
+        for s in sources:
+            if need == 0:
+                break
+            if s.unit_id == d.unit_id or left[s.unit_id] == 0:
+                continue
+            n = min(need, left[s.unit_id])
+            need -= n
+            left[s.unit_id] -= n
+            lent[s.unit_id] += n
+            proposals.append(
+                Proposal(
+                    to_unit_id=d.unit_id,
+                    to_unit_name=d.name,
+                    from_unit_id=s.unit_id,
+                    from_unit_name=s.name,
+                    count=n,
+                    source_kind="reserve" if s.is_reserve else "polres",
+                    vulnerability=d.vulnerability,
+                    vulnerability_name=d.vulnerability_name,
+                    deficit=d.deficit,
+                    deficit_left=need,
+                    source_available_after=s.police_available - lent[s.unit_id],
+                    source_required=s.police_required,
+                    source_home=s.police_available - s.committed,
+                    source_lendable_after=left[s.unit_id],
+                    stage_name=base.stage.name,
+                    commit_share_pct=base.commit_share_pct,
+                )
+            )
+        if need:
+            unmet[d.unit_id] = need
+    return tuple(proposals), unmet
+
+
+def plan_for(session: Session, operation_id: int, stage_id: int) -> Plan:
+    return plan(load_base(session, operation_id, stage_id))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def stage_period(stage: StageRef, timezone: str, now: datetime) -> tuple[datetime, datetime | None]:
+    """A BKO for the stage runs over its days (local midnight to midnight), as UTC.
+
+    A stage without dates (it waits for a court's ruling) starts now, open-ended.
+    """
+    if stage.starts_on is None:
+        return now, None
+    zone = ZoneInfo(timezone)
+    end = stage.ends_on or stage.starts_on
+    lo = datetime.combine(stage.starts_on, time.min, zone).astimezone(UTC)
+    hi = datetime.combine(end + timedelta(days=1), time.min, zone).astimezone(UTC)
+    return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """The BKO rows an accept created: (id, version) each, for withdrawing them."""
+
+    stage_id: int
+    bko: tuple[tuple[int, int], ...]
+
+
+def accept(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    stage_id: int,
+    proposals: Sequence[Proposal],
+) -> Accepted:
+    """Turn proposals into BKO assignments for the stage: one journaled transaction.
+
+    Re-checks against the database inside the transaction: a source that can no longer
+    lend the sum asked of it (``ProposalOutdated``), or a unit no longer short of what it
+    would receive (``NoLongerShort``: someone reinforced it meanwhile, or the proposals
+    came from an unsaved what-if), refuses the whole accept.
+    """
+    require(actor, "plan.accept")
+    if not proposals:
+        raise NothingToAccept()
+    with store.transaction(
+        actor,
+        "plan.accept",
+        operation_id=operation_id,
+        details={
+            "stage_id": stage_id,
+            "proposals": [[p.to_unit_id, p.from_unit_id, p.count] for p in proposals],
+        },
+    ) as s:
+        current = plan_for(s, operation_id, stage_id)
+        asked: dict[int, int] = defaultdict(int)
+        for p in proposals:
+            asked[p.from_unit_id] += p.count
+        by_id = {u.unit_id: u for u in current.units}
+        for uid, n in sorted(asked.items()):
+            u = by_id.get(uid)
+            lendable = u.lendable if u else 0
+            if n > lendable:
+                name = u.name if u else str(uid)
+                raise ProposalOutdated(source=name, asked=n, lendable=lendable)
+        # Nor more than the receiving unit is short of (no reinforcement on paper only).
+        wanted: dict[int, int] = defaultdict(int)
+        for p in proposals:
+            wanted[p.to_unit_id] += p.count
+        for uid, n in sorted(wanted.items()):
+            u = by_id.get(uid)
+            deficit = u.deficit if u else 0
+            if n > deficit:
+                name = u.name if u else str(uid)
+                raise NoLongerShort(unit=name, asked=n, deficit=deficit)
+        start, end = stage_period(current.stage, _zone(s, operation_id), utcnow())
+        rows = [
+            add_bko(
+                s,
+                BkoSpec(
+                    from_unit_id=p.from_unit_id,
+                    to_unit_id=p.to_unit_id,
+                    personnel_count=p.count,
+                    starts_at=start,
+                    ends_at=end,
+                    stage_id=stage_id,
+                    note=p.sentence("id"),
+                ),
+            )
+            for p in proposals
+        ]
+        return Accepted(stage_id, tuple((r.id, r.version) for r in rows))
+
+
+def _zone(session: Session, operation_id: int) -> str:
+    return session.get_one(Operation, operation_id).timezone
+
+
+def withdraw(store: Store, actor: Actor, accepted: Accepted) -> None:
+    """Undo an accept: end (delete) its BKO rows in one journaled transaction."""
+    require(actor, "plan.accept")
+    if not accepted.bko:
+        raise NothingToAccept()
+    with store.transaction(
+        actor, "plan.withdraw", details={"bko": [i for i, _ in accepted.bko]}
+    ) as s:
+        for bko_id, version in accepted.bko:
+            remove_bko(s, bko_id, version)
+
+
+def save_what_if(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    what_if: WhatIf,
+    *,
+    pattern_versions: Mapping[int, int] | None = None,
+) -> None:
+    """Persist a what-if: guard patterns and TPS categories, one journaled transaction.
+
+    ``pattern_versions`` are the category versions the user saw (stale edits are refused).
+    """
+    require(actor, "reference.edit")
+    if what_if.empty:
+        return
+    versions = pattern_versions or {}
+    with store.transaction(actor, "plan.save_what_if", operation_id=operation_id) as s:
+        for cat_id, pattern in sorted(what_if.patterns.items()):
+            check_pattern(pattern)
+            cat = fetch_for_edit(s, TpsCategory, cat_id, versions.get(cat_id))
+            if cat.operation_id != operation_id:
+                raise NotFound(entity="tps_category", key=cat_id)
+            cat.guard_police, cat.guard_tps, cat.guard_linmas = (
+                pattern.police,
+                pattern.tps,
+                pattern.linmas,
+            )
+        cats = {c.id for c in items(s, TpsCategory, operation_id)}
+        for t in what_if.tps:
+            tps = fetch_for_edit(s, PollingStation, t.tps_id, t.version)
+            if tps.operation_id != operation_id or t.to_category_id not in cats:
+                raise NotFound(entity="tps_category", key=t.to_category_id)
+            tps.category_id = t.to_category_id
+        s.flush()
+
+
+def bko_for_stage(session: Session, operation_id: int, stage_id: int) -> list[BkoAssignment]:
+    """BKO rows tagged to the stage (what accepting proposals created, among others)."""
+    return list(
+        session.scalars(
+            select(BkoAssignment)
+            .where(BkoAssignment.operation_id == operation_id, BkoAssignment.stage_id == stage_id)
+            .order_by(BkoAssignment.id)
+        )
+    )

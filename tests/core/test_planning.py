@@ -1,0 +1,599 @@
+"""Vulnerability matrix, requirements, what-if, reinforcement proposals, accept and undo.
+
+Hand-computed cases: tests/builders.py (the small operation) and the Bangka demo, whose
+TPS per kecamatan and category are read below with plain SQL and written out by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select, text
+
+from opscenter import journal, messages, operations, planning, units
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.errors import InvalidValue, NotFound, StaleEdit
+from opscenter.model import (
+    Aspect,
+    JournalTxn,
+    Operation,
+    Region,
+    TpsCategory,
+    VulnerabilityLevel,
+    VulnerabilityRating,
+)
+from opscenter.permissions import NotPermitted
+from opscenter.planning import RatingValue, WhatIf
+from opscenter.reference import GuardPattern, by_code
+from opscenter.store import Store, open_store
+from opscenter.strength import required_strength
+from tests.builders import ADMIN, Small, build_small_operation
+
+OPERATOR = Actor("op.malam", role="operator")
+
+
+@pytest.fixture
+def small(db_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(db_url)
+    yield store, build_small_operation(store)
+    store.dispose()
+
+
+@pytest.fixture
+def small_sqlite(sqlite_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(sqlite_url)
+    yield store, build_small_operation(store)
+    store.dispose()
+
+
+def _stage(store: Store, op_id: int, code: str) -> int:
+    with store.read() as s:
+        return operations.stage_by_code(s, op_id, code).id
+
+
+def _codes(store: Store, op_id: int) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    with store.read() as s:
+        cats = {c: x.id for c, x in by_code(s, TpsCategory, op_id).items()}
+        aspects = {c: x.id for c, x in by_code(s, Aspect, op_id).items()}
+        levels = {c: x.id for c, x in by_code(s, VulnerabilityLevel, op_id).items()}
+    return cats, aspects, levels
+
+
+def _set_share(store: Store, op_id: int, pct: int) -> None:
+    with store.transaction(ADMIN, "test.setup") as s:
+        s.get_one(Operation, op_id).commit_share_pct = pct
+
+
+def _ratings(store: Store, op_id: int) -> list[tuple[object, ...]]:
+    with store.read() as s:
+        return [
+            tuple(r)
+            for r in s.execute(
+                select(
+                    VulnerabilityRating.region_id,
+                    VulnerabilityRating.stage_id,
+                    VulnerabilityRating.aspect_id,
+                    VulnerabilityRating.source,
+                    VulnerabilityRating.level_id,
+                    VulnerabilityRating.score,
+                    VulnerabilityRating.note,
+                    VulnerabilityRating.version,
+                )
+                .where(VulnerabilityRating.operation_id == op_id)
+                .order_by(VulnerabilityRating.id)
+            )
+        ]
+
+
+def _head(store: Store) -> int:
+    with store.read() as s:
+        return journal.head(s)
+
+
+# --- requirements and what-if --------------------------------------------------------------
+
+
+def test_small_operation_requirements_and_rule(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    voting = _stage(store, ids.operation_id, "pemungutan")
+    with store.read() as s:
+        plan = planning.plan_for(s, ids.operation_id, voting)
+    pa, pb = plan.unit(ids.units["PA"]), plan.unit(ids.units["PB"])
+    brimob = plan.unit(ids.units["BRIMOB"])
+    # builders.py: Polres A needs 14, has 16 (11 own + 5 Brimob BKO); Polres B needs 6, has 9.
+    assert (pa.police_required, pa.police_available, pa.balance) == (14, 16, 2)
+    assert (pb.police_required, pb.police_available, pb.balance) == (6, 9, 3)
+    # Lendable at 67%: A commits floor(16 * 67 / 100) = 10 < 14 -> 0; B floor(6.03) = 6 -> 0.
+    assert (pa.committed, pa.lendable, pb.committed, pb.lendable) == (10, 0, 6, 0)
+    # Brimob is a reserve: 30 own, 5 lent -> 25 available, all lendable.
+    assert (brimob.is_reserve, brimob.police_available, brimob.lendable) == (True, 25, 25)
+    assert plan.proposals == () and plan.deficits == ()
+    regions = {r.name: r for r in plan.regions}
+    assert (regions["Kabupaten A"].police_required, regions["Kabupaten A"].linmas_required) == (
+        14,
+        44,
+    )
+
+
+def test_what_if_changes_figures_at_once_and_saves_only_on_request(
+    small: tuple[Store, Small],
+) -> None:
+    store, ids = small
+    voting = _stage(store, ids.operation_id, "pemungutan")
+    cats, _, _ = _codes(store, ids.operation_id)
+    with store.read() as s:
+        base = planning.load_base(s, ids.operation_id, voting)
+        b1_tps = [
+            i
+            for (i,) in s.execute(
+                text(
+                    "SELECT p.id FROM polling_station p JOIN region d ON d.id = p.region_id "
+                    "WHERE d.name = 'Desa B1a' AND p.operation_id = :op ORDER BY p.number"
+                ),
+                {"op": ids.operation_id},
+            )
+        ]
+        moves = planning.tps_changes(s, ids.operation_id, {b1_tps[0]: cats["sangat-rawan"]})
+    # One of B1's five rawan TPS made sangat rawan: 4 rawan -> 2 * ceil(4/2) = 4, 1 SR -> 2.
+    assert planning.plan(base, WhatIf(tps=moves)).unit(ids.units["PB"]).police_required == 6
+    # All five: 5 SR -> 10 police against 9: a deficit of 1, covered by the Brimob reserve.
+    with store.read() as s:
+        moves = planning.tps_changes(s, ids.operation_id, {t: cats["sangat-rawan"] for t in b1_tps})
+    tried = planning.plan(base, WhatIf(tps=moves))
+    assert tried.unit(ids.units["PB"]).balance == -1
+    [p] = tried.proposals
+    assert (p.to_unit_id, p.from_unit_id, p.count, p.deficit_left) == (
+        ids.units["PB"],
+        ids.units["BRIMOB"],
+        1,
+        0,
+    )
+    assert "Polres B kurang 1 personel" in p.sentence() and "Sat Brimob" in p.sentence()
+    # Pattern what-if: rawan guarded 2-1-2 -> Polres A 16, Polres B 10.
+    pat = planning.plan(base, WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}))
+    assert pat.unit(ids.units["PA"]).police_required == 16
+    # Nothing was saved.
+    with store.read() as s:
+        assert required_strength(s, ids.operation_id).by_unit[ids.units["PB"]].police_required == 6
+    # Saving is a journaled service; afterwards the stored figures match the what-if.
+    planning.save_what_if(
+        store,
+        ADMIN,
+        ids.operation_id,
+        WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}, tps=moves),
+        pattern_versions={cats["rawan"]: 1},
+    )
+    with store.read() as s:
+        assert required_strength(s, ids.operation_id).by_unit[ids.units["PB"]].police_required == 10
+        txn = s.scalars(select(JournalTxn).order_by(JournalTxn.id.desc())).first()
+        assert txn is not None and txn.action == "plan.save_what_if"
+
+
+def test_bad_pattern_and_stale_pattern_are_refused(small_sqlite: tuple[Store, Small]) -> None:
+    store, ids = small_sqlite
+    cats, _, _ = _codes(store, ids.operation_id)
+    voting = _stage(store, ids.operation_id, "pemungutan")
+    with store.read() as s:
+        base = planning.load_base(s, ids.operation_id, voting)
+    with pytest.raises(InvalidValue) as err:
+        planning.plan(base, WhatIf(patterns={cats["rawan"]: GuardPattern(2, 0, 4)}))
+    assert err.value.data["field"] == "guard_tps"
+    assert messages.describe(err.value) == ("Jumlah TPS pada pola pengamanan harus lebih dari nol.")
+    head = _head(store)
+    with pytest.raises(StaleEdit):
+        planning.save_what_if(
+            store,
+            ADMIN,
+            ids.operation_id,
+            WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}),
+            pattern_versions={cats["rawan"]: 7},
+        )
+    assert _head(store) == head
+
+
+def test_bangka_by_hand(sqlite_url: str) -> None:
+    store = open_store(sqlite_url)
+    try:
+        op_id = load_demo(store, "bangka")
+        voting = _stage(store, op_id, "pemungutan")
+        with store.read() as s:
+            counts = {
+                (kec.removeprefix("Kecamatan "), cat): n
+                for kec, cat, n in s.execute(
+                    text(
+                        "SELECT k.name, c.code, COUNT(*) FROM polling_station p "
+                        "JOIN region d ON d.id = p.region_id JOIN region k ON k.id = d.parent_id "
+                        "JOIN tps_category c ON c.id = p.category_id "
+                        "WHERE p.operation_id = :op GROUP BY k.name, c.code"
+                    ),
+                    {"op": op_id},
+                )
+            }
+            plan = planning.plan_for(s, op_id, voting)
+    finally:
+        store.dispose()
+    # The demo's TPS (KR, R, SR, K) per kecamatan and police by hand, a * ceil(n / b):
+    #   Bakam         30  4  2  1   2*4 + 2*2 + 2*2 + 2*1 =  8 +  4 +  4 + 2 = 18
+    #   Belinyu       47  9  4  0   2*6 + 2*5 + 2*4       = 12 + 10 +  8     = 30
+    #   Mendo Barat   48  7  4  1   2*6 + 2*4 + 2*4 + 2*1 = 12 +  8 +  8 + 2 = 30
+    #   Merawang      38  4  3  0   2*5 + 2*2 + 2*3       = 10 +  4 +  6     = 20
+    #   Pemali        39  5  1  0   2*5 + 2*3 + 2*1       = 10 +  6 +  2     = 18
+    #   Puding Besar  24  4  1  1   2*3 + 2*2 + 2*1 + 2*1 =  6 +  4 +  2 + 2 = 14
+    #   Riau Silip    40  5  0  0   2*5 + 2*3             = 10 +  6          = 16
+    #   Sungailiat   112  9  7  2   2*14 + 2*5 + 2*7 + 2*2 = 28 + 10 + 14 + 4 = 56
+    #   452 TPS, 202 police; Linmas: every pattern gives 2 per TPS -> 904.
+    table = {
+        "Bakam": (30, 4, 2, 1), "Belinyu": (47, 9, 4, 0), "Mendo Barat": (48, 7, 4, 1),
+        "Merawang": (38, 4, 3, 0), "Pemali": (39, 5, 1, 0), "Puding Besar": (24, 4, 1, 1),
+        "Riau Silip": (40, 5, 0, 0), "Sungailiat": (112, 9, 7, 2),
+    }  # fmt: skip
+    codes = ("kurang-rawan", "rawan", "sangat-rawan", "khusus")
+    assert counts == {
+        (k, c): n for k, row in table.items() for c, n in zip(codes, row, strict=True) if n
+    }
+    [bangka] = [u for u in plan.units if u.name == "Polres Bangka"]
+    assert (bangka.tps, bangka.police_required, bangka.linmas_required) == (452, 202, 904)
+    # 363 personnel: 3 PNS and those off duty do not guard; 342 active police remain.
+    # Lendable: floor(342 * 67 / 100) = 229 committed, 229 - 202 = 27; no deficit anywhere.
+    assert (bangka.police_available, bangka.balance) == (342, 140)
+    assert (bangka.committed, bangka.lendable) == (229, 27)
+    assert plan.deficits == () and plan.proposals == ()
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+
+def _stress(store: Store, ids: Small) -> tuple[int, WhatIf]:
+    """Brimob not a reserve, the one Satgas officer a reserve, rawan and KR at 2-1-2.
+
+    Polres A then needs 26 + 18 = 44 against 16 (deficit 28); Polres B 10 against 9
+    (deficit 1); the only source is the Satgas with 1 to lend.
+    """
+    units.update_unit(store, ADMIN, ids.units["BRIMOB"], 1, is_reserve=False)
+    units.update_unit(store, ADMIN, ids.units["SATGAS"], 1, is_reserve=True)
+    cats, _, _ = _codes(store, ids.operation_id)
+    return _stage(store, ids.operation_id, "pemungutan"), WhatIf(
+        patterns={cats["rawan"]: GuardPattern(2, 1, 2), cats["kurang-rawan"]: GuardPattern(2, 1, 2)}
+    )
+
+
+def test_highest_vulnerability_is_served_first(small_sqlite: tuple[Store, Small]) -> None:
+    store, ids = small_sqlite
+    voting, what_if = _stress(store, ids)
+    with store.read() as s:
+        base = planning.load_base(s, ids.operation_id, voting)
+    first = planning.plan(base, what_if)
+    # Unrated: the larger deficit (Polres A, 28) first.
+    assert [(p.to_unit_id, p.count) for p in first.proposals] == [(ids.units["PA"], 1)]
+    assert first.unmet == {ids.units["PA"]: 27, ids.units["PB"]: 1}
+    # Kota B rated tinggi on keamanan for voting day: Polres B now goes first.
+    _, aspects, levels = _codes(store, ids.operation_id)
+    planning.set_rating(
+        store,
+        ADMIN,
+        ids.operation_id,
+        RatingValue(ids.regions["B"], voting, aspects["keamanan"], levels["tinggi"]),
+    )
+    with store.read() as s:
+        base = planning.load_base(s, ids.operation_id, voting)
+    second = planning.plan(base, what_if)
+    [p] = second.proposals
+    assert (p.to_unit_id, p.from_unit_id, p.vulnerability_name) == (
+        ids.units["PB"],
+        ids.units["SATGAS"],
+        "Tinggi",
+    )
+    assert second.unmet == {ids.units["PA"]: 28}
+
+
+def test_a_polres_lends_only_beyond_its_committed_share(small_sqlite: tuple[Store, Small]) -> None:
+    store, ids = small_sqlite
+    units.update_unit(store, ADMIN, ids.units["BRIMOB"], 1, is_reserve=False)
+    cats, _, _ = _codes(store, ids.operation_id)
+    voting = _stage(store, ids.operation_id, "pemungutan")
+    with store.read() as s:
+        b1 = [
+            i
+            for (i,) in s.execute(
+                text(
+                    "SELECT p.id FROM polling_station p JOIN region d ON d.id = p.region_id "
+                    "WHERE d.name = 'Desa B1a'"
+                )
+            )
+        ]
+        moves = planning.tps_changes(s, ids.operation_id, {t: cats["sangat-rawan"] for t in b1})
+        base = planning.load_base(s, ids.operation_id, voting)
+    # Polres B: 10 needed, 9 there. Polres A at 67%: commits floor(16*0.67) = 10 < 14: nothing.
+    assert planning.plan(base, WhatIf(tps=moves)).unmet == {ids.units["PB"]: 1}
+    _set_share(store, ids.operation_id, 100)
+    with store.read() as s:
+        base = planning.load_base(s, ids.operation_id, voting)
+    # At 100%: A lends min(16 - 14, 11 own - 0 lent) = 2; B takes 1.
+    tried = planning.plan(base, WhatIf(tps=moves))
+    [p] = tried.proposals
+    assert (p.from_unit_id, p.count, p.source_kind, p.source_available_after) == (
+        ids.units["PA"],
+        1,
+        "polres",
+        15,
+    )
+    assert "14 untuk TPS-nya sendiri" in p.sentence()
+
+
+def test_jambi_kerinci_needs_reinforcement_accept_and_undo(db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        op_id = load_demo(store, "jambi")
+        voting = _stage(store, op_id, "pemungutan")
+        with store.read() as s:
+            plan = planning.plan_for(s, op_id, voting)
+            before = required_strength(s, op_id, operations.stage_by_code(s, op_id, "pemungutan"))
+        kerinci = next(u for u in plan.units if u.name == "Polres Kerinci")
+        # DOMAIN.md: Kerinci is short on voting day (506 needed, 393 there) and rated tinggi.
+        assert (kerinci.police_required, kerinci.police_available) == (506, 393)
+        assert kerinci.vulnerability_name == "Tinggi"
+        assert plan.deficits == (kerinci,)
+        offered = [p for p in plan.proposals if p.to_unit_id == kerinci.unit_id]
+        assert sum(p.count for p in offered) == 113 and not plan.unmet
+        brimob = next(u for u in plan.units if u.name == "Sat Brimob Polda Jambi")
+        assert offered[0].from_unit_id == brimob.unit_id and offered[0].source_kind == "reserve"
+        # Determinism: the same plan again.
+        with store.read() as s:
+            assert planning.plan_for(s, op_id, voting).proposals == plan.proposals
+
+        # An operator may not accept; nothing is written.
+        head = _head(store)
+        with pytest.raises(NotPermitted):
+            planning.accept(store, OPERATOR, op_id, voting, plan.proposals)
+        assert _head(store) == head
+
+        done = planning.accept(store, ADMIN, op_id, voting, plan.proposals)
+        with store.read() as s:
+            stage = operations.stage_by_code(s, op_id, "pemungutan")
+            after = required_strength(s, op_id, stage).by_unit[kerinci.unit_id]
+            assert (after.police_available, after.balance) == (506, 0)
+            assert len(planning.reinforcement.bko_for_stage(s, op_id, voting)) == 1 + len(done.bko)
+        # Kerinci no longer needs them: the new plan proposes nothing, and accepting the
+        # same proposals again is refused (Brimob could lend them, Kerinci is not short).
+        with store.read() as s:
+            assert planning.plan_for(s, op_id, voting).proposals == ()
+        with pytest.raises(planning.NoLongerShort):
+            planning.accept(store, ADMIN, op_id, voting, plan.proposals)
+
+        planning.withdraw(store, ADMIN, done)
+        with store.read() as s:
+            stage = operations.stage_by_code(s, op_id, "pemungutan")
+            back = required_strength(s, op_id, stage)
+            assert back.by_unit == before.by_unit
+            actions = [
+                a
+                for (a,) in s.execute(
+                    select(JournalTxn.action).where(JournalTxn.id > 0).order_by(JournalTxn.id)
+                )
+            ]
+            assert actions[-2:] == ["plan.accept", "plan.withdraw"]
+            n_bko = s.scalar(text("SELECT COUNT(*) FROM journal WHERE entity = 'bko_assignment'"))
+            # The demo's 5 inserts, the accepted row's insert and its delete.
+            assert n_bko == 5 + 2 * len(done.bko)
+    finally:
+        store.dispose()
+
+
+def test_outdated_proposal_is_refused_whole(small_sqlite: tuple[Store, Small]) -> None:
+    store, ids = small_sqlite
+    voting, what_if = _stress(store, ids)
+    with store.read() as s:
+        tried = planning.plan(planning.load_base(s, ids.operation_id, voting), what_if)
+    head = _head(store)
+    # Computed under an unsaved what-if: in the database Polres A is not short at all.
+    with pytest.raises(planning.NoLongerShort) as short:
+        planning.accept(store, ADMIN, ids.operation_id, voting, tried.proposals)
+    assert messages.describe(short.value).startswith(
+        "Usulan tidak lagi sesuai: Polres A kini hanya kurang 0 personel, bukan 1"
+    )
+    assert _head(store) == head
+    # Saved, the same proposals are accepted once ...
+    planning.save_what_if(store, ADMIN, ids.operation_id, what_if)
+    done = planning.accept(store, ADMIN, ids.operation_id, voting, tried.proposals)
+    head = _head(store)
+    # ... but not twice: the Satgas has nothing left to lend.
+    with pytest.raises(planning.ProposalOutdated) as err:
+        planning.accept(store, ADMIN, ids.operation_id, voting, tried.proposals)
+    assert "Satgas Preventif kini hanya dapat memperbantukan 0 personel" in messages.describe(
+        err.value
+    )
+    assert _head(store) == head
+    with pytest.raises(planning.NothingToAccept):
+        planning.accept(store, ADMIN, ids.operation_id, voting, ())
+    planning.withdraw(store, ADMIN, done)
+    with pytest.raises(NotFound):  # withdrawn already
+        planning.withdraw(store, ADMIN, done)
+
+
+# --- the vulnerability matrix ----------------------------------------------------------------
+
+
+def test_rating_set_change_stale_and_clear(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    voting = _stage(store, ids.operation_id, "pemungutan")
+    _, aspects, levels = _codes(store, ids.operation_id)
+    cell = RatingValue(ids.regions["A"], voting, aspects["politik"], levels["sedang"])
+    r1 = planning.set_rating(store, ADMIN, ids.operation_id, cell)
+    r2 = planning.set_rating(
+        store,
+        ADMIN,
+        ids.operation_id,
+        RatingValue(ids.regions["A"], voting, aspects["politik"], levels["tinggi"], note=" x "),
+        expected_version=r1.version,
+    )
+    assert (r2.id, r2.version, r2.note) == (r1.id, r1.version + 1, "x")
+    with store.read() as s:
+        m = planning.matrix(s, ids.operation_id, voting)
+    assert m.cell(ids.regions["A"], aspects["politik"]) == r2
+    assert m.highest(ids.regions["A"]) is not None and m.highest(ids.regions["A"]).code == "tinggi"
+    assert [r.name for r in m.regions] == ["Kabupaten A", "Kota B"]
+    rows = _ratings(store, ids.operation_id)
+    with pytest.raises(StaleEdit):  # someone saved it since the screen read version 1
+        planning.set_rating(store, ADMIN, ids.operation_id, cell, expected_version=r1.version)
+    with pytest.raises(InvalidValue) as err:  # Polri ratings carry no IKP score
+        planning.set_rating(
+            store,
+            ADMIN,
+            ids.operation_id,
+            RatingValue(ids.regions["A"], voting, aspects["politik"], levels["sedang"], score=50),
+        )
+    assert messages.describe(err.value).startswith("Skor IKP hanya diisi untuk sumber Bawaslu")
+    with pytest.raises(InvalidValue):  # Bawaslu's index is 0-100
+        planning.set_rating(
+            store,
+            ADMIN,
+            ids.operation_id,
+            RatingValue(ids.regions["A"], voting, aspects["politik"], levels["tinggi"], "bawaslu",
+                        score=101),
+        )  # fmt: skip
+    with pytest.raises(InvalidValue):  # a desa is not rated
+        planning.set_rating(
+            store,
+            ADMIN,
+            ids.operation_id,
+            RatingValue(ids.regions["A1a"], voting, aspects["politik"], levels["tinggi"]),
+        )
+    with pytest.raises(NotPermitted):
+        planning.set_rating(store, OPERATOR, ids.operation_id, cell)
+    assert _ratings(store, ids.operation_id) == rows
+    gone = planning.clear_rating(store, ADMIN, r2.id, expected_version=r2.version)
+    assert gone == r2 and _ratings(store, ids.operation_id) == []
+
+
+def _rate_small(store: Store, ids: Small) -> None:
+    _, aspects, levels = _codes(store, ids.operation_id)
+    for code in ("pemungutan", "kampanye"):
+        stage = _stage(store, ids.operation_id, code)
+        for region, aspect, level in (("A", "politik", "sedang"), ("B", "keamanan", "tinggi")):
+            planning.set_rating(
+                store,
+                ADMIN,
+                ids.operation_id,
+                RatingValue(ids.regions[region], stage, aspects[aspect], levels[level]),
+            )
+        planning.set_rating(
+            store,
+            ADMIN,
+            ids.operation_id,
+            RatingValue(ids.regions["B"], stage, aspects["politik"], levels["sedang"], "bawaslu",
+                        score=48.5, note="IKP (angka uji)"),
+        )  # fmt: skip
+
+
+def test_excel_round_trip(small: tuple[Store, Small], tmp_path: Path) -> None:
+    store, ids = small
+    _rate_small(store, ids)
+    before = _ratings(store, ids.operation_id)
+    out = tmp_path / "kerawanan.xlsx"
+    with store.read() as s:
+        assert planning.export_matrix(s, ids.operation_id, out) == 6
+    head = _head(store)
+    result = planning.import_matrix(store, ADMIN, ids.operation_id, out)
+    assert (result.new, result.changed, result.unchanged) == (0, 0, 6)
+    assert _head(store) == head and _ratings(store, ids.operation_id) == before
+
+    # Edit the workbook as staff would: Kota B keamanan on voting day to "Sedang", add a row.
+    wb = load_workbook(out)
+    ws = wb["Kerawanan"]
+    for row in ws.iter_rows():
+        values = [c.value for c in row]
+        if values[:3] == ["Pemungutan suara", "Kota B", "Keamanan"]:
+            row[4].value = "sedang"
+    ws.append(["pemungutan", "Kabupaten A", "Ekonomi", "Polri", "Rendah", None, "baru"])
+    wb.save(out)
+    result = planning.import_matrix(store, ADMIN, ids.operation_id, out)
+    assert (result.new, result.changed, result.unchanged) == (1, 1, 5)
+    with store.read() as s:
+        txn = s.scalars(select(JournalTxn).order_by(JournalTxn.id.desc())).first()
+        assert txn is not None and txn.action == "vulnerability.import"
+        assert txn.details is not None and txn.details["file"] == "kerawanan.xlsx"
+
+
+def test_bad_excel_is_refused_cell_by_cell_and_nothing_changes(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small
+    _rate_small(store, ids)
+    before, head = _ratings(store, ids.operation_id), _head(store)
+    out = tmp_path / "salah.xlsx"
+    with store.read() as s:
+        planning.export_matrix(s, ids.operation_id, out)
+    wb = load_workbook(out)
+    ws = wb["Kerawanan"]
+    first = ws.max_row + 1
+    ws.append(["Pemungutan suara", "Kabupaten A", "Politk", "Polri", "Tinggi"])  # typo
+    ws.append(["Pemungutan suara", "Kabupaten A", "Ekonomi", "Polri", "Tinggi", 55])  # score
+    ws.append(["Pemungutan suara", "Kota B", "Politik", "Bawaslu", "Tinggi", "banyak"])
+    ws.append(["Pemungutan suara", "Kabupaten A", "Sosial budaya", "Polri", None])  # blank
+    ws.append(["Pemungutan suara", "Kabupaten A", "Keamanan", "Polri", "Tinggi"])
+    ws.append(["Pemungutan suara", "Kabupaten A", "keamanan", "polri", "Rendah"])  # again
+    wb.save(out)
+    with pytest.raises(planning.ImportRejected) as err:
+        planning.import_matrix(store, ADMIN, ids.operation_id, out)
+    where = [(p.row, p.column, p.reason) for p in err.value.problems]
+    assert where == [
+        (first, "C", "unknown_choice"),
+        (first + 1, "F", "score_not_bawaslu"),
+        (first + 2, "F", "not_a_number"),
+        (first + 3, "E", "required"),
+        (first + 5, "E", "duplicate"),
+    ]
+    sentence = messages.describe(err.value)
+    assert sentence.startswith(f"Berkas {out} ditolak, tidak ada yang disimpan: 5 sel")
+    assert f"Kerawanan!C{first} (Aspek): \u201cPolitk\u201d tidak dikenal; pilihan: Politik" in (
+        sentence
+    )
+    assert _ratings(store, ids.operation_id) == before and _head(store) == head
+
+    junk = tmp_path / "bukan.xlsx"
+    junk.write_text("bukan buku kerja")
+    with pytest.raises(planning.WorkbookUnreadable) as unreadable:
+        planning.import_matrix(store, ADMIN, ids.operation_id, junk)
+    assert "tidak dapat dibaca sebagai buku kerja Excel" in messages.describe(unreadable.value)
+    with pytest.raises(planning.WorkbookUnreadable):
+        planning.import_matrix(store, ADMIN, ids.operation_id, tmp_path / "tidak-ada.xlsx")
+    headless = tmp_path / "tanpa-judul.xlsx"
+    wb = load_workbook(out)
+    wb["Kerawanan"].delete_rows(1, 4)
+    wb.save(headless)
+    with pytest.raises(planning.ImportRejected) as err:
+        planning.import_matrix(store, ADMIN, ids.operation_id, headless)
+    assert err.value.problems[0].reason == "no_header"
+    assert _ratings(store, ids.operation_id) == before and _head(store) == head
+
+
+def test_plan_workbook_is_written(small_sqlite: tuple[Store, Small], tmp_path: Path) -> None:
+    store, ids = small_sqlite
+    voting, what_if = _stress(store, ids)
+    with store.read() as s:
+        tried = planning.plan(planning.load_base(s, ids.operation_id, voting), what_if)
+    out = tmp_path / "rencana.xlsx"
+    planning.write_plan(tried, out, "Operasi Uji")
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Kebutuhan", "Wilayah", "Usulan"]
+    rows = [[c.value for c in r] for r in wb["Usulan"].iter_rows()]
+    assert rows[1][:5] == ["Polres A", "belum dinilai", 28, "Satgas Preventif", 1]
+    with pytest.raises(planning.WorkbookNotWritable):
+        planning.write_plan(tried, tmp_path / "tidak" / "ada.xlsx", "Operasi Uji")
+
+
+def test_regions_count_matches_sql(small_sqlite: tuple[Store, Small]) -> None:
+    store, ids = small_sqlite
+    with store.read() as s:
+        n = s.scalar(
+            select(func.count())
+            .select_from(Region)
+            .where(Region.operation_id == ids.operation_id, Region.level == "kabkota")
+        )
+        m = planning.matrix(s, ids.operation_id, _stage(store, ids.operation_id, "pemungutan"))
+    assert len(m.regions) == n == 2
+    assert m.cells == {}

@@ -1,0 +1,292 @@
+"""The planning window: sound models before and after updates, edits through the core,
+undo of ratings, saved patterns and accepted proposals, and the menu entry.
+
+The operation is tests/builders.py's small one (hand-computable): on voting day Polres A
+needs 14 police and has 16, Polres B needs 6 and has 9; Sat Brimob is the reserve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QMainWindow
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter import planning
+from opscenter.actor import Actor
+from opscenter.model import Aspect, JournalTxn, TpsCategory, VulnerabilityLevel
+from opscenter.reference import GuardPattern, by_code
+from opscenter.store import Store
+from opscenter.strength import required_strength
+from tests.builders import Small, build_small_operation
+from ui.planning_models import (
+    LEVEL_ROLE,
+    HeatColumn,
+    HeatMapModel,
+    NeedColumn,
+    ProposalColumn,
+    ProposalsModel,
+    RequirementsModel,
+)
+from ui.planning_panel import PlanningWindow, install, open_planning
+
+ADMIN = Actor("admin.uji", role="admin")
+
+
+@pytest.fixture
+def small(store: Store) -> Small:
+    return build_small_operation(store)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, small: Small) -> PlanningWindow:
+    w = PlanningWindow(store, actor=ADMIN, stage_code="pemungutan")
+    qtbot.addWidget(w)
+    return w
+
+
+def _ids(store: Store, small: Small) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    with store.read() as s:
+        op = small.operation_id
+        return (
+            {c: x.id for c, x in by_code(s, TpsCategory, op).items()},
+            {c: x.id for c, x in by_code(s, Aspect, op).items()},
+            {c: x.id for c, x in by_code(s, VulnerabilityLevel, op).items()},
+        )
+
+
+def _row_of(model: RequirementsModel, unit_id: int) -> int:
+    return next(i for i, u in enumerate(model.rows()) if u.unit_id == unit_id)
+
+
+def _last_action(store: Store) -> str:
+    with store.read() as s:
+        txn = s.scalars(select(JournalTxn).order_by(JournalTxn.id.desc())).first()
+        assert txn is not None
+        return txn.action
+
+
+def test_models_are_sound_empty(qtmodeltester: ModelTester) -> None:
+    for model in (HeatMapModel(), RequirementsModel(), ProposalsModel()):
+        qtmodeltester.check(model)
+        assert model.rowCount() == 0
+
+
+def test_window_shows_the_stage(window: PlanningWindow, small: Small) -> None:
+    assert window.stage_combo.currentText() == "Pemungutan suara"
+    needs = window.needs
+    pa = needs.row(_row_of(needs, small.units["PA"]))
+    assert (pa.police_required, pa.police_available, pa.balance) == (14, 16, 2)
+    assert needs.data(needs.index(_row_of(needs, small.units["PB"]), NeedColumn.BALANCE)) == "+3"
+    heat = window.heat
+    assert heat.rowCount() == 2 and heat.columnCount() == 4 + 2
+    assert heat.headerData(HeatColumn.FIRST_ASPECT, Qt.Orientation.Horizontal) == "Politik"
+    assert heat.data(heat.index(0, HeatColumn.REGION)) == "Kab. A"
+    assert window.proposals.rowCount() == 0
+    assert not window.accept_button.isEnabled()
+    assert "Tidak ada Polres yang kekurangan" in window.summary.text()
+
+
+def test_rating_edit_goes_through_the_core_and_undoes(
+    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    qtmodeltester.check(window.heat)
+    _, aspects, levels = _ids(store, small)
+    heat = window.heat
+    cell = heat.index(0, HeatColumn.FIRST_ASPECT + 3)  # Kabupaten A, keamanan
+    assert heat.key(cell) == (small.regions["A"], aspects["keamanan"])
+    assert heat.flags(cell) & Qt.ItemFlag.ItemIsEditable
+
+    # Through the delegate's combo, as a double click would.
+    view_index = window.heat_proxy.mapFromSource(cell)
+    delegate = window.heat_view.itemDelegate()
+    editor = delegate.createEditor(window.heat_view, None, view_index)  # type: ignore[arg-type]
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())][1:] == ["Rendah", "Sedang", "Tinggi"]
+    delegate.setEditorData(editor, view_index)
+    assert editor.currentIndex() == 0  # empty cell
+    editor.setCurrentIndex(editor.findData(levels["tinggi"]))
+    delegate.setModelData(editor, window.heat_proxy, view_index)
+    editor.deleteLater()
+
+    assert heat.data(cell) == "Tinggi" and heat.data(cell, LEVEL_ROLE) == levels["tinggi"]
+    assert _last_action(store) == "vulnerability.set"
+    # The vulnerability ranks deficits: the requirements table shows it at once.
+    needs = window.needs
+    assert needs.row(_row_of(needs, small.units["PA"])).vulnerability_name == "Tinggi"
+
+    window.undo_stack.undo()
+    assert heat.data(cell) == "\u2014" and heat.data(cell, LEVEL_ROLE) is None
+    assert _last_action(store) == "vulnerability.clear"
+    window.undo_stack.redo()
+    assert heat.data(cell) == "Tinggi"
+    with store.read() as s:
+        m = planning.matrix(s, small.operation_id, window.stage_id)
+    assert m.cell(small.regions["A"], aspects["keamanan"]) is not None
+
+
+def test_what_if_updates_at_once_and_saves_only_on_simpan(
+    qtmodeltester: ModelTester, qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    qtmodeltester.check(window.needs)
+    qtmodeltester.check(window.proposals)
+    cats, _, _ = _ids(store, small)
+    with qtbot.assertNotEmitted(window.needs.modelReset):
+        # Rawan guarded 2-1-2: Polres A 16 (balance 0), Polres B 10 against 9 (deficit 1).
+        window.form.set_pattern(cats["rawan"], GuardPattern(2, 1, 2))
+    needs = window.needs
+    assert needs.row(_row_of(needs, small.units["PB"])).balance == -1
+    assert needs.row(_row_of(needs, small.units["PA"])).police_required == 16
+    assert window.proposals.rowCount() == 1
+    assert window.proposals.data(window.proposals.index(0, ProposalColumn.SOURCE)) == "Sat Brimob"
+    assert "Polres B kurang 1 personel" in window.reason.text()
+    # Unsaved: the database still says 2-2-4, and proposals cannot be accepted yet.
+    assert "BELUM TERSIMPAN" in window.form.state.text()
+    assert not window.accept_button.isEnabled()
+    with store.read() as s:
+        assert (
+            required_strength(s, small.operation_id).by_unit[small.units["PB"]].police_required == 6
+        )
+
+    window.form.save_button.click()
+    assert _last_action(store) == "plan.save_what_if"
+    with store.read() as s:
+        assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 1
+    assert window.accept_button.isEnabled()
+    assert "Memakai pola yang tersimpan" in window.form.state.text()
+
+    window.undo_stack.undo()  # back to 2-2-4, saved
+    with store.read() as s:
+        assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 2
+    assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 3
+    assert window.proposals.rowCount() == 0
+
+
+def test_accept_creates_bko_and_undo_withdraws_it(
+    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    qtmodeltester.check(window.proposals)
+    qtmodeltester.check(window.needs)
+    cats, _, _ = _ids(store, small)
+    planning.save_what_if(
+        store,
+        ADMIN,
+        small.operation_id,
+        planning.WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}),
+    )
+    window.reload()
+    assert window.proposals.rowCount() == 1 and window.accept_button.isEnabled()
+
+    window.accept_button.click()
+    assert _last_action(store) == "plan.accept"
+    assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 0
+    assert window.proposals.rowCount() == 0
+    assert "Ctrl+Z" in window.banner.text()
+
+    window.undo_stack.undo()
+    assert _last_action(store) == "plan.withdraw"
+    assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == -1
+    assert window.proposals.rowCount() == 1
+
+
+def test_refusal_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store, small: Small) -> None:
+    operator = PlanningWindow(store, actor=Actor("op", role="operator"), stage_code="pemungutan")
+    qtbot.addWidget(operator)
+    _, _, levels = _ids(store, small)
+    heat = operator.heat
+    heat.setData(heat.index(1, HeatColumn.FIRST_ASPECT), levels["sedang"])
+    assert not operator.banner.isHidden()
+    assert operator.banner.text() == "Peran operator tidak berwenang untuk tindakan ini."
+    assert heat.data(heat.index(1, HeatColumn.FIRST_ASPECT)) == "\u2014"
+    assert operator.undo_stack.count() == 0
+
+
+def test_excel_export_and_bad_import_from_the_window(
+    window: PlanningWindow, store: Store, small: Small, tmp_path: Path
+) -> None:
+    out = tmp_path / "kerawanan.xlsx"
+    window.export_to(out)
+    assert out.exists() and "0 penilaian ditulis" in window.banner.text()
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_text("bukan buku kerja")
+    window.import_from(bad)
+    assert "tidak dapat dibaca sebagai buku kerja Excel" in window.banner.text()
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    wb["Kerawanan"].append(["Pemungutan suara", "Kabupaten Z", "Politik", "Polri", "Tinggi"])
+    wb.save(out)
+    window.import_from(out)
+    text = window.banner.text()
+    assert text.startswith(f"Berkas {out} ditolak, tidak ada yang disimpan. Perbaiki 1 sel")
+    row = wb["Kerawanan"].max_row
+    assert f"Kerawanan!B{row} (Wilayah): \u201cKabupaten Z\u201d tidak dikenal" in text
+    marked = tmp_path / "kerawanan-ditolak.xlsx"
+    assert f"ditandai merah di {marked}" in text
+    cell = load_workbook(marked)["Kerawanan"][f"B{row}"]
+    assert cell.comment is not None and "tidak dikenal" in cell.comment.text
+
+
+def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small) -> None:
+    main = QMainWindow()
+    main._store = store  # type: ignore[attr-defined]
+    qtbot.addWidget(main)
+    install(main)
+    [menu] = [a for a in main.menuBar().actions() if a.text() == "&Perencanaan"]
+    [action] = menu.menu().actions()  # type: ignore[union-attr]
+    assert action.text() == "Kerawanan dan penebalan\u2026"
+    assert action.shortcut().toString() == "Ctrl+R"
+    action.trigger()
+    first = main.findChild(PlanningWindow)
+    assert first is not None and first.isVisible()
+    assert open_planning(main) is first
+    first.close()
+
+
+def test_heat_map_model_updates_one_cell(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
+    from opscenter.planning.vulnerability import Matrix, RefItem, RegionRef
+
+    levels = (
+        RefItem(1, "rendah", "Rendah", 1, "#2e7d32"),
+        RefItem(2, "tinggi", "Tinggi", 2, "#c62828"),
+    )
+    aspects = (RefItem(10, "politik", "Politik", 1), RefItem(11, "keamanan", "Keamanan", 2))
+    regions = (RegionRef(5, "Kabupaten Kerinci", "kabkota", "Kabupaten Kerinci", 5),)
+    model = HeatMapModel()
+    qtmodeltester.check(model)
+    model.set_matrix(
+        Matrix(RefItem(1, "pemungutan", "Pemungutan suara", 5), regions, aspects, levels, {})
+    )
+    rating = planning.Rating(1, 1, 5, 1, 11, "polri", 2, None, "Konflik pendukung")
+    with qtbot.waitSignal(model.dataChanged, timeout=0) as blocker:
+        model.set_rating(5, 11, rating)
+    assert [(i.row(), i.column()) for i in blocker.args[:2]] == [(0, 2), (0, 2)]
+    assert model.data(model.index(0, 2)) == "Tinggi"
+    assert "Konflik pendukung" in model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, 3)) == "\u2014"  # Bawaslu: none
+    assert model.index(0, 0).parent() == QModelIndex()
+
+
+def test_kecamatan_rows_can_be_shown_and_rated(
+    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    qtmodeltester.check(window.heat)
+    window.kecamatan_box.setChecked(True)
+    heat = window.heat
+    # Kabupaten A, its Kecamatan A1 and A2; Kota B, its Kecamatan B1.
+    assert [heat.data(heat.index(r, HeatColumn.REGION)) for r in range(heat.rowCount())] == [
+        "Kab. A", "\u2003A1", "\u2003A2", "Kota B", "\u2003B1",
+    ]  # fmt: skip
+    _, _, levels = _ids(store, small)
+    heat.setData(heat.index(4, HeatColumn.FIRST_ASPECT + 3), levels["tinggi"])
+    assert heat.data(heat.index(4, HeatColumn.FIRST_ASPECT + 3)) == "Tinggi"
+    # A kecamatan's level counts for its Polres: Polres B is now rated tinggi.
+    needs = window.needs
+    assert needs.row(_row_of(needs, small.units["PB"])).vulnerability_name == "Tinggi"
+    window.kecamatan_box.setChecked(False)
+    assert heat.rowCount() == 2

@@ -1,0 +1,538 @@
+"""Table models of the planning window: vulnerability heat map, requirements, proposals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from opscenter.planning import Matrix, Proposal, Rating, UnitPlan
+from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+WHITE = QColor("#ffffff")
+INK = QColor("#1b1f24")
+# The edit role of a heat-map cell holds the level id (None: no rating).
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningModels", text)
+
+
+def _text_on(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on ``colour`` (yellow wants black)."""
+    r, g, b = colour.red(), colour.green(), colour.blue()
+    return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else WHITE
+
+
+def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+# --- the heat map ------------------------------------------------------------------------------
+
+
+class HeatColumn(IntEnum):
+    """Fixed columns. The aspects are data (the operation may rename or add them), so they
+    follow REGION as columns 1..n, and Bawaslu's index comes last."""
+
+    REGION = 0
+    FIRST_ASPECT = 1
+
+
+class HeatMapModel(QAbstractTableModel):
+    """Regions x aspects of one stage, each cell coloured by its Polri level.
+
+    Edits are not applied here: ``setData`` emits ``edit_requested`` and the panel runs the
+    core service (journaled, undoable), then calls ``set_rating`` with the stored row.
+    """
+
+    edit_requested = Signal(int, int, object)  # region id, aspect id, level id or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._matrix: Matrix | None = None
+        self._cells: dict[tuple[int, int, str], Rating] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._locale = QLocale()
+
+    @property
+    def matrix(self) -> Matrix | None:
+        return self._matrix
+
+    def _aspects(self) -> int:
+        return len(self._matrix.aspects) if self._matrix else 0
+
+    def bawaslu_column(self) -> int:
+        return HeatColumn.FIRST_ASPECT + self._aspects()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self._matrix is None else len(self._matrix.regions)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self._matrix is None else self._aspects() + 2
+
+    def key(self, index: AnyIndex) -> tuple[int, int] | None:
+        """(region id, aspect id) of an aspect cell, else None."""
+        m = self._matrix
+        if m is None or not index.isValid():
+            return None
+        a = index.column() - HeatColumn.FIRST_ASPECT
+        if not 0 <= a < len(m.aspects) or not 0 <= index.row() < len(m.regions):
+            return None
+        return m.regions[index.row()].id, m.aspects[a].id
+
+    def rating(self, region_id: int, aspect_id: int) -> Rating | None:
+        return self._cells.get((region_id, aspect_id, "polri"))
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if self.key(index) is not None:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        m = self._matrix
+        if m is None or not index.isValid() or index.parent().isValid():
+            return None
+        if not (0 <= index.row() < len(m.regions) and 0 <= index.column() < self.columnCount()):
+            return None
+        region = m.regions[index.row()]
+        if index.column() == HeatColumn.REGION:
+            if role == Qt.ItemDataRole.DisplayRole:
+                # The usual short form on a crowded grid; the full name is in the tooltip.
+                # A kecamatan is indented under its kabupaten/kota.
+                if region.level != "kabkota":
+                    return "\u2003" + region.name.removeprefix("Kecamatan ")
+                return region.label.replace("Kabupaten ", "Kab. ", 1)
+            if role in (SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+                return region.label
+            return None
+        if index.column() == self.bawaslu_column():
+            return self._bawaslu(region.id, role)
+        key = self.key(index)
+        if key is None:
+            return None
+        cell = self._cells.get((key[0], key[1], "polri"))
+        level = m.level(cell.level_id) if cell else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return level.name if level else "\u2014"
+        if role in (LEVEL_ROLE, Qt.ItemDataRole.EditRole):
+            return cell.level_id if cell else None
+        if role == SORT_ROLE:
+            return level.ordinal if level else 0
+        if role == Qt.ItemDataRole.BackgroundRole and level:
+            return QBrush(QColor(level.colour))
+        if role == Qt.ItemDataRole.ForegroundRole and level:
+            return QBrush(_text_on(QColor(level.colour)))
+        if role == Qt.ItemDataRole.FontRole and level:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aspect = m.aspects[index.column() - HeatColumn.FIRST_ASPECT].name
+            if cell is None:
+                return _tr(
+                    "{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi."
+                ).format(region=region.label, aspect=aspect)
+            note = f"\n{cell.note}" if cell.note else ""
+            return (
+                _tr("{region}, {aspect}: {level}").format(
+                    region=region.label, aspect=aspect, level=level.name if level else ""
+                )
+                + note
+            )
+        return None
+
+    def _bawaslu(self, region_id: int, role: int) -> Any:
+        m = self._matrix
+        assert m is not None
+        cell = next(
+            (
+                r
+                for (rid, _, src), r in self._cells.items()
+                if rid == region_id and src == "bawaslu"
+            ),
+            None,
+        )
+        level = m.level(cell.level_id) if cell else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell is None:
+                return "\u2014"
+            if cell.score is not None:
+                return self._locale.toString(cell.score, "f", 1)
+            return level.name if level else ""
+        if role == SORT_ROLE:
+            return cell.score if cell and cell.score is not None else -1.0
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and level:
+            return QBrush(QColor(level.colour))
+        if role == Qt.ItemDataRole.FontRole and level:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            head = f"{level.name}. " if level else ""
+            return (
+                head
+                + _tr(
+                    "Indeks Kerawanan Pemilu (IKP) Bawaslu, 0\u2013100: kerawanan proses "
+                    "pemilihan, bukan ketertiban umum. Tidak dipakai untuk mengurutkan penebalan. "
+                    "Diisi lewat impor Excel."
+                )
+                + (f"\n{cell.note}" if cell and cell.note else "")
+            )
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = self.key(index)
+        if key is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        current = self.rating(*key)
+        level = int(value) if value is not None else None
+        if (current.level_id if current else None) != level:
+            self.edit_requested.emit(key[0], key[1], level)
+        return False  # the panel stores it through the core, then calls set_rating
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        m = self._matrix
+        if orientation != Qt.Orientation.Horizontal or m is None:
+            return super().headerData(section, orientation, role)
+        if not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == HeatColumn.REGION:
+                return _tr("Wilayah")
+            if section == self.bawaslu_column():
+                return _tr("IKP\nBawaslu")
+            # Two words on two lines, so the colour columns can stay narrow.
+            return m.aspects[section - HeatColumn.FIRST_ASPECT].name.replace(" ", "\n", 1)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == self.bawaslu_column():
+                return _tr("Skor Bawaslu (0\u2013100): kerawanan proses pemilihan")
+            if section != HeatColumn.REGION:
+                return _tr("Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah")
+        return None
+
+    # -- updating -----------------------------------------------------------------------------
+
+    def set_matrix(self, matrix: Matrix) -> None:
+        """A new stage or a reload: a new query, so a reset."""
+        self.beginResetModel()
+        self._matrix = matrix
+        self._cells = dict(matrix.cells)
+        self.endResetModel()
+
+    def set_rating(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
+        """One Polri cell changed (stored or cleared): repaint that cell only."""
+        m = self._matrix
+        if m is None:
+            return
+        key = (region_id, aspect_id, "polri")
+        if rating is None:
+            self._cells.pop(key, None)
+        else:
+            self._cells[key] = rating
+        rows = [i for i, r in enumerate(m.regions) if r.id == region_id]
+        cols = [i for i, a in enumerate(m.aspects) if a.id == aspect_id]
+        if rows and cols:
+            ix = self.index(rows[0], HeatColumn.FIRST_ASPECT + cols[0])
+            self.dataChanged.emit(ix, ix)
+
+
+# --- keyed rows ------------------------------------------------------------------------------
+
+R = TypeVar("R")
+C = TypeVar("C", bound=IntEnum)
+
+
+class KeyedRowsModel(QAbstractTableModel, Generic[R]):
+    """Rows matched by a key: updates emit dataChanged / rowsInserted / rowsRemoved for the
+    rows concerned, never a reset, so selection and scroll position survive."""
+
+    columns: type[IntEnum]
+
+    def __init__(self, key: Callable[[R], Hashable], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._key = key
+        self._locale = QLocale()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def rows(self) -> tuple[R, ...]:
+        return tuple(self._rows)
+
+    def row(self, i: int) -> R:
+        return self._rows[i]
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        new = {self._key(r): r for r in rows}
+        order = list(new)
+        root = QModelIndex()
+        gone = [i for i, r in enumerate(self._rows) if self._key(r) not in new]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(root, first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        changed = [i for i, r in enumerate(self._rows) if new[self._key(r)] != r]
+        for i in changed:
+            self._rows[i] = new[self._key(self._rows[i])]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        present = {self._key(r) for r in self._rows}
+        pos = 0
+        while pos < len(order):
+            if order[pos] in present:
+                pos += 1
+                continue
+            end = pos
+            while end < len(order) and order[end] not in present:
+                end += 1
+            at = min(pos, len(self._rows))
+            self.beginInsertRows(root, at, at + (end - pos) - 1)
+            self._rows[at:at] = [new[k] for k in order[pos:end]]
+            self.endInsertRows()
+            pos = end
+        if [self._key(r) for r in self._rows] != order:
+            self.layoutAboutToBeChanged.emit()
+            where = {k: i for i, k in enumerate(order)}
+            old = [self._key(r) for r in self._rows]
+            persistent = self.persistentIndexList()
+            moved = [
+                self.index(where[old[p.row()]], p.column()) if p.isValid() else QModelIndex()
+                for p in persistent
+            ]
+            self._rows = [new[k] for k in order]
+            self.changePersistentIndexList(persistent, moved)
+            self.layoutChanged.emit()
+
+    def value(self, row: R, column: int) -> str | int:
+        raise NotImplementedError
+
+    def is_text(self, column: int) -> bool:
+        return False
+
+    def extra(self, row: R, column: int, role: int) -> Any:
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self.columns)):
+            return None
+        row = self._rows[index.row()]
+        value = self.value(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value if isinstance(value, str) else self._locale.toString(value)
+        if role == SORT_ROLE:
+            return value.casefold() if isinstance(value, str) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            h = (
+                Qt.AlignmentFlag.AlignLeft
+                if self.is_text(index.column())
+                else (Qt.AlignmentFlag.AlignRight)
+            )
+            return int(h | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra(row, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return super().headerData(section, orientation, role)
+        labels = self.headers()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return labels[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return labels[section][1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            h = Qt.AlignmentFlag.AlignLeft if self.is_text(section) else Qt.AlignmentFlag.AlignRight
+            return int(h | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headers(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+
+class NeedColumn(IntEnum):
+    # TPS counts are on the board and in the unit's tooltip: the decision needs the balance.
+    UNIT = 0
+    VULNERABILITY = 1
+    REQUIRED = 2
+    AVAILABLE = 3
+    BALANCE = 4
+    LENDABLE = 5
+
+
+class RequirementsModel(KeyedRowsModel[UnitPlan]):
+    """Polres (then the reserves): requirement, strength, balance, what each may lend."""
+
+    columns = NeedColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda u: u.unit_id, parent)
+        self.colours: dict[int, str] = {}  # vulnerability ordinal -> colour
+
+    def headers(self) -> list[tuple[str, str]]:
+        return [
+            (_tr("Satuan"), _tr("Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda")),
+            (_tr("Kerawanan"), _tr("Tingkat Polri tertinggi di wilayahnya pada tahapan ini")),
+            (_tr("Kebu-\ntuhan"), _tr("Personel Polri menurut pola pengamanan TPS")),
+            (_tr("Keku-\natan"), _tr("Personel aktif + BKO masuk \u2212 BKO keluar")),
+            (_tr("Selisih"), _tr("Kekuatan dikurangi kebutuhan: negatif berarti kurang")),
+            (
+                _tr("Dapat\ndipinjam"),
+                _tr(
+                    "Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap "
+                    "di markas). Cadangan: seluruh kekuatannya."
+                ),
+            ),
+        ]
+
+    def is_text(self, column: int) -> bool:
+        return column in (NeedColumn.UNIT, NeedColumn.VULNERABILITY)
+
+    def value(self, row: UnitPlan, column: int) -> str | int:
+        match NeedColumn(column):
+            case NeedColumn.UNIT:
+                return row.name
+            case NeedColumn.VULNERABILITY:
+                if row.is_reserve:
+                    return _tr("cadangan")
+                return row.vulnerability_name or _tr("belum dinilai")
+            case NeedColumn.REQUIRED:
+                return row.police_required
+            case NeedColumn.AVAILABLE:
+                return row.police_available
+            case NeedColumn.BALANCE:
+                return row.balance
+            case NeedColumn.LENDABLE:
+                return row.lendable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and index.isValid()
+            and index.column() == NeedColumn.BALANCE
+            and 0 <= index.row() < len(self._rows)
+        ):
+            return signed(self._rows[index.row()].balance, self._locale)
+        if (
+            role == SORT_ROLE
+            and index.isValid()
+            and index.column() == NeedColumn.VULNERABILITY
+            and 0 <= index.row() < len(self._rows)
+        ):
+            return self._rows[index.row()].vulnerability
+        return super().data(index, role)
+
+    def extra(self, row: UnitPlan, column: int, role: int) -> Any:
+        if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(WHITE)
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+        if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:
+            colour = QColor(self.colours[row.vulnerability])
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(colour)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_text_on(colour))
+        if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
+        if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("{name}: {tps} TPS, {linmas} Linmas dibutuhkan").format(
+                name=row.name,
+                tps=self._locale.toString(row.tps),
+                linmas=self._locale.toString(row.linmas_required),
+            )
+        return None
+
+
+class ProposalColumn(IntEnum):
+    TARGET = 0
+    VULNERABILITY = 1
+    DEFICIT = 2
+    SOURCE = 3
+    COUNT = 4
+    LEFT = 5
+    # The whole reason is shown under the table (and as each row's tooltip): a column of
+    # it would be cut to a few words at any usable width.
+
+
+class ProposalsModel(KeyedRowsModel[Proposal]):
+    """Proposed BKO: to whom, from whom, how many, and why."""
+
+    columns = ProposalColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda p: p.key, parent)
+
+    def headers(self) -> list[tuple[str, str]]:
+        return [
+            (_tr("Untuk"), _tr("Satuan yang kekurangan personel")),
+            (_tr("Kerawanan"), _tr("Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu")),
+            (_tr("Kurang"), _tr("Kekurangan sebelum penebalan")),
+            (_tr("Dari"), _tr("Cadangan Polda atau Polres yang berlebih")),
+            (_tr("Jumlah"), _tr("Personel yang di-BKO-kan")),
+            (_tr("Sisa di\nsumber"), _tr("Kekuatan yang tinggal di satuan sumber")),
+        ]
+
+    def is_text(self, column: int) -> bool:
+        return column in (
+            ProposalColumn.TARGET,
+            ProposalColumn.VULNERABILITY,
+            ProposalColumn.SOURCE,
+        )
+
+    def value(self, row: Proposal, column: int) -> str | int:
+        match ProposalColumn(column):
+            case ProposalColumn.TARGET:
+                return row.to_unit_name
+            case ProposalColumn.VULNERABILITY:
+                return row.vulnerability_name or _tr("belum dinilai")
+            case ProposalColumn.DEFICIT:
+                return row.deficit
+            case ProposalColumn.SOURCE:
+                return row.from_unit_name
+            case ProposalColumn.COUNT:
+                return row.count
+            case ProposalColumn.LEFT:
+                return row.source_available_after
+
+    def extra(self, row: Proposal, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.sentence(self._locale.name()[:2])
+        if role == Qt.ItemDataRole.FontRole and column == ProposalColumn.COUNT:
+            return self._bold
+        return None

@@ -1,0 +1,1000 @@
+"""The planning window: vulnerability heat map, requirements with what-if, reinforcement.
+
+Every change goes through a core service (journaled) and onto one ``QUndoStack``: a
+rating edit, a saved guard pattern, an accepted set of proposals (undo withdraws the BKO).
+What-if changes to the guard patterns recompute the figures at once, in memory; nothing is
+saved until "Simpan".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import messages, operations, planning
+from opscenter.actor import Actor
+from opscenter.errors import NoOperation, OpsError
+from opscenter.planning import Accepted, Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
+from opscenter.reference import GuardPattern
+from opscenter.store import Store
+from ui import theme
+from ui.error_dialog import sentence_for
+from ui.planning_models import (
+    LEVEL_ROLE,
+    HeatColumn,
+    HeatMapModel,
+    NeedColumn,
+    ProposalColumn,
+    ProposalsModel,
+    RequirementsModel,
+)
+from ui.strength_model import SORT_ROLE
+
+log = logging.getLogger(__name__)
+AnyIndex = QModelIndex | QPersistentModelIndex
+# A refused workbook: the banner lists this many bad cells, the marked copy has them all.
+MAX_LISTED = 6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningWindow", text)
+
+
+# --- the level editor ----------------------------------------------------------------------------
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """A combo of the operation's levels (and "kosong" to clear) for a heat-map cell."""
+
+    def __init__(self, model: HeatMapModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("levelEditor")
+        combo.addItem(_tr("\u2014 kosong \u2014"), None)
+        m = self._model.matrix
+        for level in m.levels if m else ():
+            combo.addItem(level.name, level.id)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        current = index.data(LEVEL_ROLE)
+        editor.setCurrentIndex(max(0, editor.findData(current)) if current is not None else 0)
+
+    def setModelData(self, editor: QWidget, model: object, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        source = index.model()
+        if isinstance(source, QSortFilterProxyModel):
+            index = source.mapToSource(index)
+        self._model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+# --- undoable commands ---------------------------------------------------------------------------
+
+
+class _Command(QUndoCommand):
+    """Runs a core action; the first redo happens before the push (so errors surface there)."""
+
+    def __init__(self, window: PlanningWindow, text: str) -> None:
+        super().__init__(text)
+        self.window = window
+        self._done_once = False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_action(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if not self._done_once:
+            self._done_once = True
+            return
+        self.window.run(self.do, obsolete=self)
+
+    def undo(self) -> None:
+        self.window.run(self.undo_action, obsolete=self)
+
+
+class RatingCommand(_Command):
+    def __init__(
+        self,
+        window: PlanningWindow,
+        value: RatingValue,
+        level_id: int | None,
+        before: Rating | None,
+    ) -> None:
+        super().__init__(window, _tr("ubah kerawanan"))
+        self.value = value  # key (level in it is ignored when clearing)
+        self.level_id = level_id
+        self.before = before
+        self.current: Rating | None = before
+
+    def _put(self, level_id: int | None, note: str | None) -> None:
+        w = self.window
+        if level_id is None:
+            if self.current is not None:
+                planning.clear_rating(
+                    w.store, w.actor, self.current.id, expected_version=self.current.version
+                )
+            self.current = None
+        else:
+            v = RatingValue(
+                self.value.region_id,
+                self.value.stage_id,
+                self.value.aspect_id,
+                level_id,
+                "polri",
+                None,
+                note,
+            )
+            self.current = planning.set_rating(
+                w.store,
+                w.actor,
+                w.operation_id,
+                v,
+                expected_version=self.current.version if self.current else None,
+            )
+        w.rating_stored(self.value.region_id, self.value.aspect_id, self.current)
+
+    def do(self) -> None:
+        self._put(self.level_id, self.before.note if self.before else None)
+
+    def undo_action(self) -> None:
+        self._put(
+            self.before.level_id if self.before else None, self.before.note if self.before else None
+        )
+
+
+class AcceptCommand(_Command):
+    def __init__(self, window: PlanningWindow, proposals: tuple[Proposal, ...]) -> None:
+        n = sum(p.count for p in proposals)
+        super().__init__(window, _tr("terima penebalan {n} personel").format(n=n))
+        self.proposals = proposals
+        self.accepted: Accepted | None = None
+
+    def do(self) -> None:
+        w = self.window
+        self.accepted = planning.accept(
+            w.store, w.actor, w.operation_id, w.stage_id, self.proposals
+        )
+        w.reload()
+
+    def undo_action(self) -> None:
+        w = self.window
+        if self.accepted is not None:
+            planning.withdraw(w.store, w.actor, self.accepted)
+            self.accepted = None
+        w.reload()
+
+
+class PatternCommand(_Command):
+    def __init__(
+        self,
+        window: PlanningWindow,
+        after: dict[int, GuardPattern],
+        before: dict[int, GuardPattern],
+    ) -> None:
+        super().__init__(window, _tr("simpan pola pengamanan"))
+        self.after, self.before = after, before
+
+    def _save(self, patterns: dict[int, GuardPattern]) -> None:
+        w = self.window
+        planning.save_what_if(
+            w.store,
+            w.actor,
+            w.operation_id,
+            WhatIf(patterns=patterns),
+            pattern_versions=w.category_versions(),
+        )
+        w.reload(keep_what_if=False)
+
+    def do(self) -> None:
+        self._save(self.after)
+
+    def undo_action(self) -> None:
+        self._save(self.before)
+
+
+# --- the what-if form ----------------------------------------------------------------------------
+
+
+class PatternForm(QGroupBox):
+    """One line per TPS category: police a, TPS b, Linmas c. Changes recompute at once."""
+
+    def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Bagaimana jika: pola pengamanan a-b-c"), parent)
+        self.setObjectName("patternForm")
+        self._on_change = on_change
+        self._grid = QGridLayout(self)
+        self._grid.setHorizontalSpacing(12)
+        self._rows: dict[int, tuple[QSpinBox, QSpinBox, QSpinBox, QLabel]] = {}
+        self._stored: dict[int, GuardPattern] = {}
+        self._names: list[QLabel] = []
+        self._quiet = False
+        for col, (text, tip) in enumerate(
+            (
+                (_tr("Kategori TPS"), ""),
+                (_tr("Polisi (a)"), _tr("a: jumlah polisi per regu")),
+                (_tr("TPS (b)"), _tr("b: jumlah TPS yang dijaga satu regu")),
+                (_tr("Linmas (c)"), _tr("c: jumlah Linmas untuk b TPS")),
+                (_tr("Tersimpan"), _tr("Pola yang tersimpan di basis data")),
+            )
+        ):
+            label = QLabel(text, self)
+            label.setToolTip(tip)
+            label.setFont(theme.scaled_font(label, 0.95, bold=True))
+            self._grid.addWidget(label, 0, col)
+        self.save_button = QPushButton(_tr("Simpan"), self)
+        self.save_button.setObjectName("savePatterns")
+        self.save_button.setToolTip(_tr("Simpan pola ini untuk operasi (tercatat di jurnal)"))
+        self.reset_button = QPushButton(_tr("Kembalikan"), self)
+        self.reset_button.setObjectName("resetPatterns")
+        self.reset_button.setToolTip(_tr("Buang perubahan yang belum disimpan"))
+        self.reset_button.clicked.connect(self.reset)
+        self.state = QLabel(self)
+        self.state.setObjectName("whatIfState")
+        self.state.setWordWrap(True)
+
+    def set_categories(self, base: PlanBase, keep: dict[int, GuardPattern] | None) -> None:
+        """Lay out one row per category; keep unsaved values the user typed if asked."""
+        self._quiet = True
+        self._stored = {c.id: c.pattern for c in base.categories}
+        if set(self._rows) != set(self._stored):
+            for widgets in self._rows.values():
+                for w in widgets:
+                    w.deleteLater()
+            for label in self._names:
+                label.deleteLater()
+            self._rows.clear()
+            self._names.clear()
+            for r, cat in enumerate(base.categories, 1):
+                name = QLabel(cat.name, self)
+                name.setStyleSheet(f"color: {cat.colour}; font-weight: bold;")
+                self._names.append(name)
+                spins = []
+                for col, lo in ((1, 0), (2, 1), (3, 0)):
+                    spin = QSpinBox(self)
+                    spin.setRange(lo, 999)
+                    spin.setObjectName(f"pattern_{cat.code}_{col}")
+                    spin.valueChanged.connect(self._changed)
+                    self._grid.addWidget(spin, r, col)
+                    spins.append(spin)
+                stored = QLabel(self)
+                self._grid.addWidget(name, r, 0)
+                self._grid.addWidget(stored, r, 4)
+                self._rows[cat.id] = (spins[0], spins[1], spins[2], stored)
+            last = len(base.categories) + 1
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.save_button)
+            buttons.addWidget(self.reset_button)
+            buttons.addStretch(1)
+            self._grid.addLayout(buttons, last, 0, 1, 5)
+            self._grid.addWidget(self.state, last + 1, 0, 1, 5)
+        for cid, (a, b, c, stored) in self._rows.items():
+            p = (keep or {}).get(cid, self._stored[cid])
+            a.setValue(p.police)
+            b.setValue(p.tps)
+            c.setValue(p.linmas)
+            stored.setText(str(self._stored[cid]))
+        self._quiet = False
+        self._show_state()
+
+    def patterns(self) -> dict[int, GuardPattern]:
+        return {
+            cid: GuardPattern(a.value(), b.value(), c.value())
+            for cid, (a, b, c, _) in self._rows.items()
+        }
+
+    def stored(self) -> dict[int, GuardPattern]:
+        return dict(self._stored)
+
+    def changes(self) -> dict[int, GuardPattern]:
+        """Only the patterns that differ from the stored ones."""
+        return {cid: p for cid, p in self.patterns().items() if p != self._stored.get(cid)}
+
+    def set_pattern(self, category_id: int, pattern: GuardPattern) -> None:
+        a, b, c, _ = self._rows[category_id]
+        self._quiet = True
+        a.setValue(pattern.police)
+        b.setValue(pattern.tps)
+        self._quiet = False
+        c.setValue(pattern.linmas)  # the last one recomputes
+
+    def reset(self) -> None:
+        self._quiet = True
+        for cid, p in self._stored.items():
+            a, b, c, _ = self._rows[cid]
+            a.setValue(p.police)
+            b.setValue(p.tps)
+            c.setValue(p.linmas)
+        self._quiet = False
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._quiet:
+            return
+        self._show_state()
+        self._on_change()
+
+    def show_problem(self, text: str) -> None:
+        self.save_button.setEnabled(False)
+        self.state.setText(text)
+        self.state.setStyleSheet(
+            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
+            " padding: 6px; font-weight: bold;"
+        )
+
+    def _show_state(self) -> None:
+        dirty = bool(self.changes())
+        self.save_button.setEnabled(dirty)
+        self.reset_button.setEnabled(dirty)
+        if dirty:
+            self.state.setText(
+                _tr(
+                    "Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat "
+                    "diterima sebelum pola disimpan atau dikembalikan."
+                )
+            )
+            self.state.setStyleSheet(
+                f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
+                " padding: 6px; font-weight: bold;"
+            )
+        else:
+            self.state.setText(_tr("Memakai pola yang tersimpan."))
+            self.state.setStyleSheet(f"color: {theme.MUTED.name()}; padding: 6px;")
+
+
+# --- the window -----------------------------------------------------------------------------
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    row_height = int(view.fontMetrics().height() * 1.9)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setMinimumHeight(int(row_height * 1.4))
+    view.setStyleSheet(
+        "QTableView::item { padding: 0 8px; }"
+        f" QHeaderView::section {{ padding: 4px 8px; font-weight: bold;"
+        f" background: {theme.PANEL.name()}; border: none;"
+        f" border-right: 1px solid {theme.RULE.name()};"
+        f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+    )
+    return view
+
+
+def _proxy(parent: QWidget, model: object) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)  # type: ignore[arg-type]
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setDynamicSortFilter(True)
+    return proxy
+
+
+def _heading(parent: QWidget, text: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(theme.scaled_font(label, 1.2, bold=True))
+    return label
+
+
+class PlanningWindow(QMainWindow):
+    """Kerawanan dan penebalan for one operation (the first one in the store)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actor: Actor | None = None,
+        stage_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("planningWindow")
+        self.setWindowTitle(_tr("Kerawanan dan penebalan"))
+        self.resize(1600, 900)
+        self.store = store
+        self.actor = actor or Actor.local()
+        self.operation_id = 0
+        self.stage_id = 0
+        self.base: PlanBase | None = None
+        self.plan: Plan | None = None
+        self.undo_stack = QUndoStack(self)
+
+        self.heat = HeatMapModel(self)
+        self.needs = RequirementsModel(self)
+        self.proposals = ProposalsModel(self)
+        self.heat.edit_requested.connect(self._edit_rating)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(8)
+
+        bar = QHBoxLayout()
+        title = QLabel(_tr("Kerawanan dan penebalan"), central)
+        title.setFont(theme.scaled_font(title, 1.4, bold=True))
+        self.operation_label = QLabel(central)
+        self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+        # A long operation name must not widen the window past the screen: it is elided.
+        self.operation_label.setMinimumWidth(40)
+        self.operation_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.stage_combo = QComboBox(central)
+        self.stage_combo.setObjectName("stageCombo")
+        self.stage_combo.setMinimumContentsLength(18)
+        self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
+        stage_label = QLabel(_tr("&Tahapan:"), central)
+        stage_label.setBuddy(self.stage_combo)
+        self.undo_action = self.undo_stack.createUndoAction(self, _tr("Batalkan"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _tr("Ulangi"))
+        # As in the main window (Ctrl+Shift+Z), and Ctrl+Y as Windows users expect.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        undo_button = QToolButton(central)
+        undo_button.setDefaultAction(self.undo_action)
+        undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        redo_button = QToolButton(central)
+        redo_button.setDefaultAction(self.redo_action)
+        redo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.reload_button = QPushButton(_tr("Muat ulang"), central)
+        self.reload_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_button.clicked.connect(lambda: self.reload())
+        self.export_button = QPushButton(_tr("Ekspor Excel\u2026"), central)
+        self.export_button.clicked.connect(self._export)
+        self.import_button = QPushButton(_tr("Impor Excel\u2026"), central)
+        self.import_button.clicked.connect(self._import)
+        bar.addWidget(title)
+        bar.addSpacing(16)
+        bar.addWidget(self.operation_label, 1)
+        bar.addWidget(stage_label)
+        bar.addWidget(self.stage_combo)
+        bar.addSpacing(12)
+        for w in (
+            undo_button,
+            redo_button,
+            self.reload_button,
+            self.export_button,
+            self.import_button,
+        ):
+            bar.addWidget(w)
+        column.addLayout(bar)
+
+        # What the last action said (a refusal or a confirmation), until closed or replaced.
+        self.banner_box = QFrame(central)
+        self.banner_box.setObjectName("planningBannerBox")
+        brow = QHBoxLayout(self.banner_box)
+        brow.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel(self.banner_box)
+        self.banner.setObjectName("planningBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        brow.addWidget(self.banner, 1)
+        close = QToolButton(self.banner_box)
+        close.setText(_tr("Tutup"))
+        close.setToolTip(_tr("Tutup pesan ini"))
+        close.clicked.connect(self._hide_banner)
+        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner_box.hide()
+        column.addWidget(self.banner_box)
+
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        split.setChildrenCollapsible(False)
+        column.addWidget(split, 1)
+
+        # Left: the heat map, and under it the what-if form.
+        left = QFrame(split)
+        lcol = QVBoxLayout(left)
+        lcol.setContentsMargins(0, 0, 8, 0)
+        heat_bar = QHBoxLayout()
+        heat_bar.addWidget(_heading(left, _tr("Peta kerawanan")), 1)
+        self.kecamatan_box = QCheckBox(_tr("Tampilkan &kecamatan"), left)
+        self.kecamatan_box.setObjectName("showKecamatan")
+        self.kecamatan_box.setToolTip(
+            _tr(
+                "Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan "
+                "penebalan Polres-nya"
+            )
+        )
+        self.kecamatan_box.toggled.connect(lambda _on: self.reload())
+        heat_bar.addWidget(self.kecamatan_box)
+        lcol.addLayout(heat_bar)
+        hint = QLabel(
+            _tr(
+                "Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu "
+                "mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah."
+            ),
+            left,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {theme.MUTED.name()};")
+        lcol.addWidget(hint)
+        self.heat_view = _table(left, "heatMap")
+        self.heat_proxy = _proxy(left, self.heat)
+        self.heat_view.setModel(self.heat_proxy)
+        self.heat_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.heat_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.heat_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.heat_view.setAlternatingRowColors(False)
+        # "Kab. Tanjung Jabung Barat" and "... Timur" differ at the end: never cut the end.
+        self.heat_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Colour cells need their width for the level's name, not for air.
+        self.heat_view.setStyleSheet(
+            self.heat_view.styleSheet().replace("padding: 0 8px", "padding: 0 2px")
+        )
+        self.heat_view.setItemDelegate(LevelDelegate(self.heat, self.heat_view))
+        self.heat_view.setSortingEnabled(True)
+        self.heat_view.horizontalHeader().setSortIndicatorClearable(True)
+        self.heat_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        lcol.addWidget(self.heat_view, 1)
+        self.legend = QLabel(left)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        lcol.addWidget(self.legend)
+        self.form = PatternForm(self.recompute, left)
+        self.form.save_button.clicked.connect(self._save_patterns)
+        lcol.addWidget(self.form)
+
+        # Right: requirements above, proposals below.
+        right = QSplitter(Qt.Orientation.Vertical, split)
+        right.setChildrenCollapsible(False)
+        top = QFrame(right)
+        tcol = QVBoxLayout(top)
+        tcol.setContentsMargins(8, 0, 0, 0)
+        self.needs_title = _heading(top, _tr("Kebutuhan dan kekuatan per Polres"))
+        tcol.addWidget(self.needs_title)
+        self.needs_view = _table(top, "requirementsTable")
+        self.needs_proxy = _proxy(top, self.needs)
+        self.needs_view.setModel(self.needs_proxy)
+        self.needs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.needs_view.setSortingEnabled(True)
+        self.needs_view.horizontalHeader().setSortIndicatorClearable(True)
+        self.needs_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header = self.needs_view.horizontalHeader()
+        # Names never cut off; the figures share the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NeedColumn.UNIT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            NeedColumn.VULNERABILITY, QHeaderView.ResizeMode.ResizeToContents
+        )
+        bold = QFontMetrics(theme.scaled_font(self.needs_view, 1.0, bold=True))
+        labels = [str(self.needs.headerData(c, Qt.Orientation.Horizontal)) for c in NeedColumn]
+        header.setMinimumSectionSize(
+            max(bold.horizontalAdvance(line) for t in labels[2:] for line in t.split("\n")) + 16
+        )
+        tcol.addWidget(self.needs_view, 1)
+
+        bottom = QFrame(right)
+        bcol = QVBoxLayout(bottom)
+        bcol.setContentsMargins(8, 0, 0, 0)
+        prow = QHBoxLayout()
+        prow.addWidget(_heading(bottom, _tr("Usulan penebalan (BKO)")), 1)
+        self.accept_button = QPushButton(_tr("Terima usulan"), bottom)
+        self.accept_button.setObjectName("acceptProposals")
+        self.accept_button.setFont(theme.scaled_font(self.accept_button, 1.05, bold=True))
+        self.accept_button.setToolTip(
+            _tr(
+                "Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: "
+                "semua usulan). Dapat dibatalkan dengan Ctrl+Z."
+            )
+        )
+        self.accept_button.clicked.connect(self._accept)
+        prow.addWidget(self.accept_button)
+        bcol.addLayout(prow)
+        self.summary = QLabel(bottom)
+        self.summary.setObjectName("planSummary")
+        self.summary.setWordWrap(True)
+        bcol.addWidget(self.summary)
+        self.proposals_view = _table(bottom, "proposalsTable")
+        self.proposals_view.setModel(self.proposals)
+        self.proposals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.proposals_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        ph = self.proposals_view.horizontalHeader()
+        ph.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ph.setSectionResizeMode(ProposalColumn.SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.proposals_view.selectionModel().currentRowChanged.connect(self._show_reason)
+        bcol.addWidget(self.proposals_view, 1)
+        # The reason is the point of a proposal: shown whole, below the table.
+        self.reason = QLabel(bottom)
+        self.reason.setObjectName("proposalReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setStyleSheet(
+            f"background: {theme.PANEL.name()}; border-left: 4px solid {theme.NAVY.name()};"
+            " padding: 8px;"
+        )
+        bcol.addWidget(self.reason)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([740, 860])
+        right.setSizes([540, 280])
+        self.setCentralWidget(central)
+
+        self._load_stages(stage_code)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _load_stages(self, stage_code: str | None) -> None:
+        try:
+            with self.store.read() as s:
+                op = operations.get_operation(s)
+                stages = operations.stages(s, op.id)
+                current = operations.current_stage(stages, operations.local_today(op))
+                voting = next((x for x in stages if x.is_voting), None)
+                chosen = next((x for x in stages if x.code == stage_code), None)
+                pick = chosen or current or voting
+                self.operation_id = op.id
+                self.operation_label.setText(op.name)
+                items = [(x.name, x.id) for x in stages]
+                pick_id = pick.id if pick else None
+        except NoOperation:
+            self.show_problem(_tr("Basis data ini belum berisi operasi."))
+            return
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.stage_combo.blockSignals(True)
+        for name, sid in items:
+            self.stage_combo.addItem(name, sid)
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(pick_id)))
+        self.stage_combo.blockSignals(False)
+        self._stage_chosen()
+
+    def _stage_chosen(self) -> None:
+        sid = self.stage_combo.currentData()
+        if sid is None:
+            return
+        self.stage_id = int(sid)
+        self.reload(keep_what_if=True)
+
+    def reload(self, *, keep_what_if: bool = True) -> None:
+        """Read the stage's matrix and plan inputs again, then recompute."""
+        keep = self.form.changes() if keep_what_if and self.base is not None else None
+        try:
+            with self.store.read() as s:
+                matrix = planning.matrix(
+                    s, self.operation_id, self.stage_id, kecamatan=self.kecamatan_box.isChecked()
+                )
+                self.base = planning.load_base(s, self.operation_id, self.stage_id)
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.heat.set_matrix(matrix)
+        self._fit_heat()
+        self.needs.colours = dict(self.base.level_colours)
+        self.legend.setText(
+            _tr("Tingkat: ")
+            + " ".join(
+                f'<span style="background:{lv.colour}; color:white; padding:2px 8px;">'
+                f"&nbsp;{lv.name}&nbsp;</span>"
+                for lv in matrix.levels
+            )
+        )
+        self.form.set_categories(self.base, keep)
+        self.recompute()
+
+    def _fit_heat(self) -> None:
+        # Colour columns as wide as the longest level name or aspect word (so nothing reads
+        # "Sed…"); the region column takes the rest and elides, its tooltip has the name.
+        header = self.heat_view.horizontalHeader()
+        matrix = self.heat.matrix
+        bold = QFontMetrics(theme.scaled_font(self.heat_view, 1.0, bold=True))
+        words = [lv.name for lv in matrix.levels] if matrix else []
+        words += [w for a in (matrix.aspects if matrix else ()) for w in a.name.split(" ", 1)]
+        width = max((bold.horizontalAdvance(w) for w in words), default=60) + 16
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for col in range(HeatColumn.FIRST_ASPECT, self.heat.columnCount()):
+            header.resizeSection(col, width)
+        header.resizeSection(self.heat.bawaslu_column(), bold.horizontalAdvance("Bawaslu") + 16)
+        header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.Stretch)
+
+    def category_versions(self) -> dict[int, int]:
+        return {c.id: c.version for c in self.base.categories} if self.base else {}
+
+    def what_if(self) -> WhatIf:
+        return WhatIf(patterns=self.form.changes())
+
+    def recompute(self) -> None:
+        """The figures under the form's patterns: in memory, at once, nothing saved."""
+        if self.base is None:
+            return
+        try:
+            self.plan = planning.plan(self.base, self.what_if())
+        except OpsError as exc:  # a pattern no plan can follow: say so beside the form
+            self.form.show_problem(sentence_for(exc))
+            self.accept_button.setEnabled(False)
+            return
+        self.needs.set_rows(self.plan.units)
+        self.proposals.set_rows(self.plan.proposals)
+        self._summarise(self.plan)
+        self._show_reason()
+
+    def _show_reason(self, *_args: object) -> None:
+        """The whole sentence of the current proposal (the first when none is chosen)."""
+        rows = self.proposals.rows()
+        current = self.proposals_view.currentIndex()
+        if not rows:
+            self.reason.setText(_tr("Tidak ada usulan: tidak ada kekurangan yang dapat ditutup."))
+            return
+        p = rows[current.row()] if current.isValid() and current.row() < len(rows) else rows[0]
+        self.reason.setText(p.sentence(self.locale().name()[:2]))
+
+    def _summarise(self, plan: Plan) -> None:
+        deficits = plan.deficits
+        dirty = bool(self.form.changes())
+        # Hypothetical figures must never pass for the real ones.
+        self.needs_title.setText(
+            _tr("Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)")
+            if dirty
+            else _tr("Kebutuhan dan kekuatan per Polres")
+        )
+        self.needs_title.setStyleSheet(f"color: {theme.DEFICIT.name()};" if dirty else "")
+        self.accept_button.setEnabled(bool(plan.proposals) and not dirty)
+        if not deficits:
+            text = _tr("Tidak ada Polres yang kekurangan personel pada tahapan {stage}.").format(
+                stage=plan.stage.name
+            )
+            colour = theme.SURPLUS
+        else:
+            # One line, whatever the number of Polres: the tables below carry the detail.
+            short = sum(u.deficit for u in deficits)
+            text = _tr("{n} Polres kurang {total} personel").format(n=len(deficits), total=short)
+            if len(deficits) == 1:
+                text = _tr("{name} kurang {total} personel").format(
+                    name=deficits[0].name, total=short
+                )
+            if plan.unmet:
+                text += _tr("; {total} belum tertutup oleh cadangan dan Polres lain.").format(
+                    total=sum(plan.unmet.values())
+                )
+            else:
+                text += _tr("; usulan di bawah menutup semuanya.")
+            colour = theme.DEFICIT
+        self.summary.setToolTip(
+            "\n".join(
+                _tr("{name}: kurang {n}, belum tertutup {left}").format(
+                    name=u.name, n=u.deficit, left=plan.unmet.get(u.unit_id, 0)
+                )
+                for u in deficits
+            )
+        )
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def run(self, action: Callable[[], None], *, obsolete: QUndoCommand | None = None) -> bool:
+        """Run a core action; a refusal becomes a sentence in the banner, never a traceback."""
+        self._hide_banner()
+        try:
+            action()
+        except OpsError as exc:
+            log.info("planning action refused: %r", exc)
+            self.show_problem(sentence_for(exc))
+            if obsolete is not None:
+                obsolete.setObsolete(True)
+            self.reload()
+            return False
+        return True
+
+    def _edit_rating(self, region_id: int, aspect_id: int, level_id: object) -> None:
+        level = int(level_id) if isinstance(level_id, int) else None
+        before = self.heat.rating(region_id, aspect_id)
+        value = RatingValue(region_id, self.stage_id, aspect_id, level or 0)
+        command = RatingCommand(self, value, level, before)
+        if self.run(command.do):
+            self.undo_stack.push(command)
+
+    def rating_stored(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
+        self.heat.set_rating(region_id, aspect_id, rating)
+        # The vulnerability ranks the deficits: read it again and recompute the proposals.
+        try:
+            with self.store.read() as s:
+                self.base = planning.load_base(s, self.operation_id, self.stage_id)
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.recompute()
+
+    def selected_proposals(self) -> tuple[Proposal, ...]:
+        rows = sorted({i.row() for i in self.proposals_view.selectionModel().selectedRows()})
+        chosen = [self.proposals.row(r) for r in rows]
+        return tuple(chosen) if chosen else self.proposals.rows()
+
+    def _accept(self) -> None:
+        chosen = self.selected_proposals()
+        if not chosen:
+            return
+        command = AcceptCommand(self, chosen)
+        if self.run(command.do):
+            self.undo_stack.push(command)
+            self.show_note(
+                _tr(
+                    "{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali."
+                ).format(n=sum(p.count for p in chosen))
+            )
+
+    def _save_patterns(self) -> None:
+        after = {**self.form.stored(), **self.form.changes()}
+        before = self.form.stored()
+        command = PatternCommand(self, after, before)
+        if self.run(command.do):
+            self.undo_stack.push(command)
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            _tr("Ekspor matriks kerawanan"),
+            "kerawanan.xlsx",
+            _tr("Buku kerja Excel (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        def write() -> None:
+            with self.store.read() as s:
+                n = planning.export_matrix(s, self.operation_id, path)
+            self.show_note(_tr("{n} penilaian ditulis ke {path}.").format(n=n, path=path))
+
+        self.run(write)
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            _tr("Impor matriks kerawanan"),
+            "",
+            _tr("Buku kerja (*.xlsx *.xls *.xlsb *.ods)"),
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        """Apply a workbook; a refused one lists its bad cells and gets a marked copy."""
+        self._hide_banner()
+        try:
+            result = planning.import_matrix(self.store, self.actor, self.operation_id, path)
+        except planning.ImportRejected as exc:
+            self.show_problem(self._rejection_text(exc, path))
+            return
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.reload()
+        self.show_note(
+            _tr("Impor selesai: {new} baru, {changed} berubah, {same} tetap.").format(
+                new=result.new, changed=result.changed, same=result.unchanged
+            )
+        )
+
+    def _rejection_text(self, exc: planning.ImportRejected, path: Path) -> str:
+        lang = self.locale().name()[:2]
+        problems = exc.problems
+        lines = [
+            _tr(
+                "Berkas {path} ditolak, tidak ada yang disimpan. Perbaiki {n} sel berikut lalu "
+                "impor lagi:"
+            ).format(path=path, n=len(problems))
+        ]
+        lines += [messages.describe_cell(p, lang) for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(_tr("\u2026 dan {n} sel lainnya.").format(n=len(problems) - MAX_LISTED))
+        marked = path.with_name(f"{path.stem}-ditolak{path.suffix}")
+        try:
+            written = planning.mark_rejected(path, problems, marked)
+        except OpsError:
+            written = None
+        if written is not None:
+            lines.append(_tr("Sel yang salah ditandai merah di {path}.").format(path=written))
+        return "\n".join(lines)
+
+    # -- banner -----------------------------------------------------------------------------
+
+    def _hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_box.hide()
+
+    def show_problem(self, text: str) -> None:
+        self.banner_box.show()
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
+            f" border: 1px solid {theme.DEFICIT.name()}; padding: 8px; font-weight: bold;"
+        )
+        self.banner.show()
+
+    def show_note(self, text: str) -> None:
+        self.banner_box.show()
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {theme.PANEL.name()}; color: {theme.INK.name()};"
+            f" border: 1px solid {theme.RULE.name()}; padding: 8px;"
+        )
+        self.banner.show()
+
+
+def open_planning(window: QMainWindow) -> PlanningWindow:
+    """Show the planning window of ``window``'s store (one per main window)."""
+    existing = window.findChild(PlanningWindow)
+    if existing is not None:
+        existing.show()
+        # The offscreen platform (tests, screenshots) has no stacking order to change.
+        if QGuiApplication.platformName() != "offscreen":
+            existing.raise_()
+            existing.activateWindow()
+        return existing
+    store: Store = window._store  # type: ignore[attr-defined]
+    planning_window = PlanningWindow(store, parent=window)
+    planning_window.show()
+    return planning_window
+
+
+def install(window: QMainWindow) -> None:
+    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar."""
+    menu = window.menuBar().addMenu(_tr("&Perencanaan"))
+    menu.setObjectName("planningMenu")
+    action = QAction(_tr("Kerawanan dan penebalan\u2026"), window)
+    action.setObjectName("openPlanning")
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    action.triggered.connect(lambda: open_planning(window))
+    menu.addAction(action)

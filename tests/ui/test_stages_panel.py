@@ -1,0 +1,193 @@
+"""The stages panel on the Jambi demo: timeline, now line, selection, ratings, live updates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.live import JournalFollower
+from opscenter.model import Region, Stage, VulnerabilityLevel, VulnerabilityRating
+from opscenter.store import Store
+from tests.ui.conftest import FixedClock
+from ui.planning_models import HeatColumn
+from ui.stages_panel import StagesPanel
+
+MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
+VOTING_DAY = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)  # 10:00 WIB on voting day
+
+
+@pytest.fixture
+def jambi(store: Store) -> Store:
+    load_demo(store, "jambi")
+    return store
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, jambi: Store) -> StagesPanel:
+    p = StagesPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    qtbot.addWidget(p)
+    p.resize(1600, 1000)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def stage_id(panel: StagesPanel, code: str) -> int:
+    assert panel.timeline is not None
+    return next(st.id for st in panel.timeline.stages if st.code == code)
+
+
+def click_row(qtbot: QtBot, panel: StagesPanel, code: str) -> None:
+    """Click the middle of a stage's bar (or its row, when it has no dates)."""
+    tl = panel.timeline
+    assert tl is not None
+    stage = next(st for st in tl.stages if st.code == code)
+    row = panel.row_of(stage.id)
+    assert row is not None
+    vb = panel.plot.getPlotItem().vb
+    if stage.starts_at and stage.ends_at:
+        x = (stage.starts_at.timestamp() + stage.ends_at.timestamp()) / 2
+    else:
+        x = sum(vb.viewRange()[0]) / 2
+    scene = vb.mapViewToScene(QPointF(x, row))
+    point = panel.plot.mapFromScene(scene)
+    qtbot.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_models_pass_the_tester(panel: StagesPanel, qtmodeltester: ModelTester) -> None:
+    qtmodeltester.check(panel.ratings_model)
+
+
+def test_quiet_period_heading_and_now_line(panel: StagesPanel) -> None:
+    assert panel.countdown_label.text() == "H-1 pemungutan suara"
+    assert "Masa tenang" in panel.current_label.text()
+    assert panel._now_line.value() == pytest.approx(MASA_TENANG_EVENING.timestamp())
+    assert panel.stage_combo.itemText(0) == "Semua tahapan"
+    assert panel.stage_combo.count() == 10  # all + nine stages
+    # With "all stages" chosen, the table shows the stage in force.
+    assert panel.selected_stage_id is None
+    assert panel.ratings_stage_id == stage_id(panel, "masa-tenang")
+    assert "tahapan berjalan" in panel.ratings_title.text()
+
+
+def test_voting_day_is_highlighted(qtbot: QtBot, jambi: Store) -> None:
+    p = StagesPanel(jambi, clock=FixedClock(VOTING_DAY))
+    qtbot.addWidget(p)
+    tl = p.timeline
+    assert tl is not None and tl.current is not None
+    assert tl.current.code == "pemungutan"
+    assert p.countdown_label.text() == "Hari pemungutan suara"
+    assert p._bar_colour(tl.current, tl).name() == "#c9a227"  # gold: in force
+    counting = next(st for st in tl.stages if st.code == "rekapitulasi")
+    assert p._bar_colour(counting, tl).name() != "#c9a227"
+    assert p._now_line.value() == pytest.approx(VOTING_DAY.timestamp())
+
+
+def test_clicking_a_stage_selects_it_and_shows_its_ratings(
+    qtbot: QtBot, panel: StagesPanel, qtmodeltester: ModelTester
+) -> None:
+    voting = stage_id(panel, "pemungutan")
+    with qtbot.waitSignal(panel.stage_selected, timeout=2000) as blocker:
+        click_row(qtbot, panel, "pemungutan")
+    assert blocker.args == [voting]
+    assert panel.selected_stage_id == voting
+    assert panel.ratings_stage_id == voting
+    assert panel.stage_combo.currentData() == voting
+    model = panel.ratings_model
+    qtmodeltester.check(model)
+    m = model.matrix
+    assert m is not None
+    keamanan = next(i for i, a in enumerate(m.aspects) if a.code == "keamanan")
+    col = HeatColumn.FIRST_ASPECT + keamanan
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    for region in ("Kabupaten Kerinci", "Kota Sungai Penuh"):
+        row = next(r for name, r in rows.items() if region.split()[-1] in name)
+        assert model.index(row, col).data() == "Tinggi"
+    # Polri and Bawaslu are labelled apart; Bawaslu's index is filled for voting day.
+    assert "Polri" in model.headerData(col, Qt.Orientation.Horizontal)
+    assert "Bawaslu" in model.headerData(model.bawaslu_column(), Qt.Orientation.Horizontal)
+    assert model.index(0, model.bawaslu_column()).data() != "\u2014"
+    # Read-only.
+    assert not model.flags(model.index(0, col)) & Qt.ItemFlag.ItemIsEditable
+
+    # "Semua tahapan" goes back to all stages (None) and to the stage in force.
+    with qtbot.waitSignal(panel.stage_selected) as blocker:
+        panel.stage_combo.activated.emit(0)
+    assert blocker.args == [None]
+    assert panel.ratings_stage_id == stage_id(panel, "masa-tenang")
+
+
+def test_clicking_an_undated_stage_selects_it(qtbot: QtBot, panel: StagesPanel) -> None:
+    assert panel.timeline is not None
+    target = stage_id(panel, "penetapan-terpilih")
+    with qtbot.waitSignal(panel.stage_selected) as blocker:
+        click_row(qtbot, panel, "penetapan-terpilih")
+    assert blocker.args == [target]
+
+
+def test_rating_change_repaints_only_its_cell(
+    qtbot: QtBot, panel: StagesPanel, jambi: Store, qtmodeltester: ModelTester
+) -> None:
+    panel.select_stage(stage_id(panel, "pemungutan"))
+    model = panel.ratings_model
+    qtmodeltester.check(model)
+    follower = JournalFollower(jambi)
+    with jambi.transaction(Actor("op.malam"), "test.rate") as s:
+        batanghari = s.scalars(select(Region.id).where(Region.name == "Kabupaten Batanghari")).one()
+        tinggi = s.scalars(
+            select(VulnerabilityLevel.id).where(VulnerabilityLevel.code == "tinggi")
+        ).one()
+        rating = s.scalars(
+            select(VulnerabilityRating).where(
+                VulnerabilityRating.region_id == batanghari,
+                VulnerabilityRating.stage_id == panel.ratings_stage_id,
+                VulnerabilityRating.source == "polri",
+            )
+        ).first()
+        assert rating is not None
+        rating.level_id = tinggi
+        aspect_id = rating.aspect_id
+    changes = follower.poll()
+    assert changes is not None and "vulnerability_rating" in changes
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        panel.apply_changes(changes)
+    top, bottom = blocker.args[0], blocker.args[1]
+    assert top == bottom
+    assert model.key(top) == (batanghari, aspect_id)
+    assert top.data() == "Tinggi"
+    assert not resets
+
+
+def test_stage_change_reloads_the_timeline(panel: StagesPanel, jambi: Store) -> None:
+    follower = JournalFollower(jambi)
+    undated = stage_id(panel, "penetapan-terpilih")
+    with jambi.transaction(Actor("op.malam"), "test.stage") as s:
+        stage = s.get(Stage, undated)
+        assert stage is not None
+        stage.note = "menunggu putusan MK (perkara 12/PHPU)"
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    assert panel.timeline is not None
+    shown = panel.timeline.stage(undated)
+    assert shown is not None and shown.note == "menunggu putusan MK (perkara 12/PHPU)"
+
+
+def test_empty_database(qtbot: QtBot, store: Store, qtmodeltester: ModelTester) -> None:
+    p = StagesPanel(store, clock=FixedClock(MASA_TENANG_EVENING))
+    qtbot.addWidget(p)
+    assert p.timeline is None
+    assert p.current_label.text() == "Belum ada operasi"
+    assert p.ratings_model.rowCount() == 0
+    qtmodeltester.check(p.ratings_model)
+    p.select_stage(12345)  # nothing to select: stays on "all"
+    assert p.selected_stage_id is None

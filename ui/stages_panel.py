@@ -1,0 +1,639 @@
+"""The election stages: a timeline in the operation's time zone, "now", and a stage's ratings.
+
+One row per stage (PKPU 2/2024, data per operation), a bar over its days, the stage in force
+in gold, voting day in red, a red "now" line from the clock. Clicking a row (or choosing it
+in the list) selects the stage: ``stage_selected`` carries its id (None: all stages) for the
+incidents panel to filter, and the table below shows that stage's vulnerability ratings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QPointF,
+    Qt,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import stage_view
+from opscenter.errors import NoOperation, NotFound
+from opscenter.live import JournalChanges
+from opscenter.model import utcnow
+from opscenter.stage_view import Matrix, StageSpan, Timeline
+from opscenter.store import Store
+from ui import theme
+from ui.operation_header import countdown_text, zone_name
+from ui.planning_models import HeatColumn
+from ui.stage_ratings_model import StageRatingsModel
+
+# Bars: ordinary stages in Polri blue, voting day red, the stage in force gold.
+BAR = QColor("#3b6ea5")
+VOTING = QColor("#c62828")
+NOW = QColor("#d32f2f")
+SELECTION = QColor(201, 162, 39, 60)  # gold, translucent: the chosen row
+BAR_HEIGHT = 0.62
+DAY = 86_400
+# Journal entities that change what the timeline or the table's rows and columns are.
+STRUCTURE = ("stage", "operation", "region", "aspect", "vulnerability_level")
+# Narrower than this (about 1,100 px for the whole calendar), show the weeks around now.
+NARROW_DAYS_PER_PX = 0.2
+# The now line moves and the date may turn: look at the clock this often.
+TICK_MS = 60_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StagesPanel", text)
+
+
+def _ts(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """Dates in the operation's zone and the UI language ("Agu 2024", "27 Nov")."""
+
+    def __init__(self, timezone: str, **kwargs: Any) -> None:
+        offset = datetime.now(ZoneInfo(timezone)).utcoffset()
+        # pyqtgraph counts the offset westwards (like time.timezone): WIB is -7 h.
+        super().__init__(
+            orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0, **kwargs
+        )
+        self._zone = QTimeZone(QByteArray(timezone.encode()))
+        self._locale = QLocale()
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        if spacing >= 300 * DAY:
+            fmt = "yyyy"
+        elif spacing >= 25 * DAY:
+            fmt = "MMM yyyy"
+        elif spacing >= DAY:
+            fmt = "d MMM"
+        elif spacing >= 3600:
+            fmt = "d MMM HH:mm"
+        else:
+            fmt = "HH:mm"
+        return [
+            self._locale.toString(QDateTime.fromSecsSinceEpoch(int(v), self._zone), fmt)
+            for v in values
+        ]
+
+
+def _day(day: date, locale: QLocale, fmt: str) -> str:
+    return locale.toString(QDate(day.year, day.month, day.day), fmt)
+
+
+def period_text(stage: StageSpan, locale: QLocale, *, short: bool = False) -> str:
+    """ "24–26 Nov 2024", "27 Nov 2024", or why there is no date yet."""
+    fmt = "d MMM yyyy" if short else "d MMMM yyyy"
+    if stage.starts_on is None:
+        return undated_text(stage)
+    end = stage.ends_on or stage.starts_on
+    if end == stage.starts_on:
+        return _day(stage.starts_on, locale, fmt)
+    if (end.year, end.month) == (stage.starts_on.year, stage.starts_on.month):
+        return f"{stage.starts_on.day}\u2013{_day(end, locale, fmt)}"
+    return f"{_day(stage.starts_on, locale, fmt[:-5])} \u2013 {_day(end, locale, fmt)}"
+
+
+def undated_text(stage: StageSpan) -> str:
+    """Why a stage has no date: its note when staff wrote one, else the usual reason."""
+    if stage.note:
+        return stage.note
+    return _tr("belum bertanggal: menunggu putusan MK")
+
+
+class StagesPanel(QWidget):
+    """Timeline of the operation's stages with "now", and the chosen stage's ratings."""
+
+    stage_selected = Signal(object)  # stage id, or None for all stages
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stagesPanel")
+        self._store = store
+        self._clock = clock
+        self._timeline: Timeline | None = None
+        self._selected: int | None = None
+        self._locale = QLocale()
+
+        # -- heading: the stage in force and the count to voting day --------------------------
+        self.title_label = QLabel(_tr("Tahapan pemilihan"), self)
+        self.title_label.setFont(theme.scaled_font(self, 1.5, bold=True))
+        self.title_label.setProperty("wallHide", True)  # the wall's tile caption names it
+        self.current_label = QLabel(self)
+        self.current_label.setObjectName("currentStageLabel")
+        self.current_label.setFont(theme.scaled_font(self, 1.25, bold=True))
+        self.countdown_label = QLabel(self)
+        self.countdown_label.setObjectName("countdownLabel")
+        self.countdown_label.setFont(theme.scaled_font(self, 1.25, bold=True))
+        self.countdown_label.setStyleSheet(
+            f"#countdownLabel {{ background: {theme.GOLD.name()}; color: {theme.NAVY.name()};"
+            " border-radius: 6px; padding: 4px 14px; }"
+        )
+        self.stage_combo = QComboBox(self)
+        self.stage_combo.setObjectName("stageCombo")
+        self.stage_combo.setFont(theme.scaled_font(self, 1.1))
+        self.stage_combo.setToolTip(_tr("Pilih tahapan: kejadian dan kerawanan mengikutinya"))
+        self.stage_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.stage_combo.activated.connect(self._on_combo)
+        for label in (self.title_label, self.current_label, self.countdown_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
+
+        # Two rows, so that a narrow tile on the wall does not clip the stage or the count.
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.countdown_label)
+        second = QHBoxLayout()
+        second.setSpacing(12)
+        second.addWidget(self.current_label, 1)
+        show_label = QLabel(_tr("Tampilkan:"), self)
+        show_label.setProperty("wallHide", True)  # goes with the list (ui.wall hides both)
+        second.addWidget(show_label)
+        second.addWidget(self.stage_combo)
+        heading.addLayout(top)
+        heading.addLayout(second)
+        self.current_label.setWordWrap(True)
+
+        # -- the timeline ----------------------------------------------------------------------
+        self.plot = pg.PlotWidget(parent=self, background="w")
+        self.plot.setObjectName("stagesTimeline")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self._item = self.plot.getPlotItem()
+        self._item.invertY(True)  # first stage on top, as read
+        self._now_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(NOW, width=3))
+        self._now_line.setZValue(20)
+        self._now_label = pg.InfLineLabel(
+            self._now_line,
+            text="",
+            position=0.04,  # the top row is empty around now (registration is long past)
+            anchors=[(1.02, 0), (1.02, 0)],  # left of the line: the past side is empty there
+            color=QColor("white"),
+            fill=pg.mkBrush(NOW),
+        )
+        self._scale_plot_fonts()
+        self._selection = pg.LinearRegionItem(
+            orientation="horizontal", movable=False, brush=pg.mkBrush(SELECTION), pen=pg.mkPen(None)
+        )
+        self._selection.setZValue(-10)
+        self._drawn: list[pg.GraphicsObject] = []
+        self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
+        self._full_range = (0.0, 1.0)
+        self._item.vb.sigResized.connect(self._fit_x_range)
+
+        # -- the ratings of the chosen stage --------------------------------------------------
+        self.ratings_title = QLabel(self)
+        self.ratings_title.setObjectName("ratingsTitle")
+        self.ratings_title.setFont(theme.scaled_font(self, 1.25, bold=True))
+        self.ratings_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.ratings_note = QLabel(
+            _tr(
+                "Kolom aspek: penilaian Polri (ketertiban umum). Kolom terakhir: IKP Bawaslu "
+                "0\u2013100 (kerawanan proses pemilihan). Dua ukuran berbeda, tidak digabung."
+            ),
+            self,
+        )
+        self.ratings_note.setWordWrap(True)
+        self.ratings_note.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.legend = QHBoxLayout()
+        self.legend.setSpacing(8)
+        self.ratings_model = StageRatingsModel(self)
+        self.ratings_view = QTableView(self)
+        self.ratings_view.setObjectName("stageRatings")
+        self.ratings_view.setModel(self.ratings_model)
+        self.ratings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ratings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.ratings_view.setAlternatingRowColors(False)
+        self.ratings_view.verticalHeader().hide()
+        self.ratings_view.setWordWrap(False)
+        header = self.ratings_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ratings_view.setFont(theme.scaled_font(self, 1.05))
+
+        ratings = QWidget(self)
+        ratings_col = QVBoxLayout(ratings)
+        ratings_col.setContentsMargins(0, 6, 0, 0)
+        ratings_col.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.ratings_title, 1)
+        top.addLayout(self.legend)
+        ratings_col.addLayout(top)
+        ratings_col.addWidget(self.ratings_note)
+        ratings_col.addWidget(self.ratings_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.plot)
+        self.splitter.addWidget(ratings)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(8)
+        column.addLayout(heading)
+        column.addWidget(self.splitter, 1)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self.reload()
+
+    # -- public API (the panel contract) ---------------------------------------------------
+
+    @property
+    def timeline(self) -> Timeline | None:
+        return self._timeline
+
+    @property
+    def selected_stage_id(self) -> int | None:
+        return self._selected
+
+    @property
+    def ratings_stage_id(self) -> int | None:
+        """The stage whose ratings the table shows: the chosen one, else the one in force."""
+        return self.ratings_model.stage_id
+
+    def reload(self) -> None:
+        """Re-read the calendar and the shown ratings (a new query: the table resets)."""
+        now = self._clock()
+        with self._store.read() as s:
+            try:
+                tl = stage_view.timeline(s, now=now)
+            except (NoOperation, NotFound):  # no operation yet: an empty panel, not a crash
+                tl = None
+            if tl is not None and self._selected is not None and tl.stage(self._selected) is None:
+                self._selected = None  # the chosen stage was deleted
+            matrix = None
+            shown = self._shown_stage(tl)
+            if tl is not None and shown is not None:
+                matrix = stage_view.stage_ratings(s, tl.operation_id, shown)
+        self._timeline = tl
+        self._draw()
+        self._fill_combo()
+        self._show_matrix(matrix)
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        if any(entity in changes for entity in STRUCTURE):
+            self.reload()
+            return
+        ids = changes.ids("vulnerability_rating")
+        if not ids or self._timeline is None or self.ratings_model.matrix is None:
+            return
+        with self._store.read() as s:
+            found = stage_view.ratings_by_id(s, self._timeline.operation_id, ids)
+        self.ratings_model.apply_ratings(ids, found)
+
+    def select_stage(self, stage_id: int | None) -> None:
+        """Choose a stage (None: all); emits ``stage_selected`` when the choice changes."""
+        tl = self._timeline
+        if stage_id is not None and (tl is None or tl.stage(stage_id) is None):
+            stage_id = None
+        if stage_id == self._selected:
+            return
+        self._selected = stage_id
+        self._sync_selection()
+        shown = self._shown_stage(tl)
+        if tl is not None and shown != self.ratings_model.stage_id:
+            with self._store.read() as s:
+                matrix = stage_view.stage_ratings(s, tl.operation_id, shown) if shown else None
+            self._show_matrix(matrix)
+        else:
+            self._update_ratings_title()
+        self.stage_selected.emit(stage_id)
+
+    def row_of(self, stage_id: int) -> int | None:
+        tl = self._timeline
+        if tl is None:
+            return None
+        return next((i for i, st in enumerate(tl.stages) if st.id == stage_id), None)
+
+    def stage_at(self, scene_pos: QPointF) -> int | None:
+        """The stage whose row is under a point of the plot's scene (bars and labels)."""
+        tl = self._timeline
+        if tl is None:
+            return None
+        rect = self._item.sceneBoundingRect()
+        if not rect.contains(scene_pos):
+            return None
+        y = float(self._item.vb.mapSceneToView(scene_pos).y())
+        row = round(y)
+        if 0 <= row < len(tl.stages) and abs(y - row) <= 0.5:
+            stage_id: int = tl.stages[row].id
+            return stage_id
+        return None
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _shown_stage(self, tl: Timeline | None) -> int | None:
+        if tl is None:
+            return None
+        if self._selected is not None:
+            return self._selected
+        if tl.current_stage_id is not None:
+            return tl.current_stage_id
+        voting = next((st for st in tl.stages if st.is_voting), None)
+        return voting.id if voting else (tl.stages[0].id if tl.stages else None)
+
+    def _draw(self) -> None:
+        item = self._item
+        for old in self._drawn:
+            item.removeItem(old)
+        self._drawn = []
+        tl = self._timeline
+        if tl is None:
+            self.current_label.setText(_tr("Belum ada operasi"))
+            self.countdown_label.hide()
+            return
+        self.countdown_label.show()
+        if not isinstance(item.getAxis("bottom"), LocalDateAxis):
+            axis = LocalDateAxis(tl.timezone)
+            item.setAxisItems({"bottom": axis})
+        bottom = item.getAxis("bottom")
+        left = item.getAxis("left")
+        for axis in (bottom, left):
+            axis.setStyle(tickFont=self._axis_font, tickTextOffset=8)
+            axis.setTextPen(pg.mkPen(self._ink()))
+
+        current = tl.current
+        self.current_label.setText(
+            _tr("Tahapan berjalan: {name} ({period})").format(
+                name=current.name, period=period_text(current, self._locale)
+            )
+            if current
+            else _tr("Tahapan belum dimulai")
+        )
+        self.countdown_label.setText(countdown_text(tl.days_to_voting))
+
+        # Stage names as the left axis: one row each, first on top.
+        names = [(i, st.name) for i, st in enumerate(tl.stages)]
+        left.setTicks([names, []])
+        bottom.setHeight(int(QFontMetrics(self._axis_font).height() * 1.8))
+        metrics = QFontMetrics(self._axis_font)
+        left.setWidth(max((metrics.horizontalAdvance(n) for _, n in names), default=80) + 24)
+        # Every row tall enough to read and to hit with a mouse; the table takes the rest.
+        self.plot.setMinimumHeight(int(metrics.height() * 1.35 * len(names)) + 4 * metrics.height())
+
+        dated = [(i, st) for i, st in enumerate(tl.stages) if st.starts_at and st.ends_at]
+        if dated:
+            x0 = [_ts(st.starts_at) for _, st in dated if st.starts_at]
+            x1 = [_ts(st.ends_at) for _, st in dated if st.ends_at]
+            brushes = [pg.mkBrush(self._bar_colour(st, tl)) for _, st in dated]
+            pens = [
+                pg.mkPen(self._ink(), width=3) if st.id == tl.current_stage_id else pg.mkPen(None)
+                for _, st in dated
+            ]
+            bars = pg.BarGraphItem(
+                x0=x0,
+                x1=x1,
+                y0=[i - BAR_HEIGHT / 2 for i, _ in dated],
+                height=BAR_HEIGHT,
+                brushes=brushes,
+                pens=pens,
+            )
+            self._add(bars)
+        now = _ts(tl.now)
+        starts = [_ts(st.starts_at) for st in tl.stages if st.starts_at]
+        ends = [_ts(st.ends_at) for st in tl.stages if st.ends_at]
+        lo = min([*starts, now]) - 6 * DAY
+        hi = max([*ends, now]) + 6 * DAY
+        # Date text right of each bar, or left of it in the last third (so it is not cut off);
+        # undated stages say why, after the stage before them.
+        last_end: float | None = None
+        for i, st in enumerate(tl.stages):
+            if st.starts_at and st.ends_at:
+                start, end = _ts(st.starts_at), _ts(st.ends_at)
+                text = period_text(st, self._locale, short=True)
+                bold = st.id == tl.current_stage_id
+                if end > lo + (hi - lo) * 0.66:
+                    self._text(text, start - DAY * 1.5, i, bold=bold, right=True)
+                else:
+                    self._text(text, end + DAY * 1.5, i, bold=bold)
+                last_end = end if last_end is None else max(last_end, end)
+            else:
+                x = (last_end or now) + DAY
+                self._text(undated_text(st), x, i, italic=True)
+
+        self._now_line.setPos(now)
+        local = tl.now.astimezone(ZoneInfo(tl.timezone))
+        self._now_label.setFormat(
+            _tr("Sekarang {time} {zone}").format(
+                time=self._locale.toString(
+                    QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
+                    "d MMM HH:mm",
+                ),
+                zone=zone_name(tl.timezone, local),
+            )
+        )
+        self._add(self._now_line)
+        self._add(self._selection)
+
+        item.setLimits(xMin=lo - 60 * DAY, xMax=hi + 60 * DAY, yMin=-0.7, yMax=len(tl.stages) - 0.3)
+        self._full_range = (lo, hi)
+        self._fit_x_range()
+        item.setYRange(-0.6, len(tl.stages) - 0.4, padding=0)
+        self._sync_selection()
+
+    def _fit_x_range(self) -> None:
+        """The whole calendar when there is room for it; in a narrow place (a tile on the
+        wall) the weeks around now, where the duty officer's attention is."""
+        tl = self._timeline
+        if tl is None:
+            return
+        lo, hi = self._full_range
+        days_per_px = (hi - lo) / DAY / max(1.0, self._item.vb.width())
+        if days_per_px > NARROW_DAYS_PER_PX:
+            now = _ts(tl.now)
+            lo, hi = max(lo, now - 40 * DAY), min(hi, now + 50 * DAY)
+        self._item.setXRange(lo, hi, padding=0)
+
+    def _bar_colour(self, stage: StageSpan, tl: Timeline) -> QColor:
+        if stage.id == tl.current_stage_id:
+            return theme.GOLD
+        if stage.is_voting:
+            return VOTING
+        return BAR
+
+    def _text(
+        self,
+        text: str,
+        x: float,
+        y: float,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        right: bool = False,
+    ) -> None:
+        colour = self._ink(muted=italic)
+        label = pg.TextItem(text, color=colour, anchor=(1 if right else 0, 0.5))
+        font = QFont(self._bar_font_bold if bold else self._bar_font)
+        font.setItalic(italic)
+        label.setFont(font)
+        label.setPos(x, y)
+        self._add(label)
+
+    def _ink(self, *, muted: bool = False) -> QColor:
+        """Text colour from the palette, so the night theme (ui.night) applies here too."""
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        if muted:
+            back = self.palette().color(QPalette.ColorRole.Window)
+            # Halfway to the background: quieter than ink, still well readable.
+            return QColor(
+                (ink.red() * 2 + back.red()) // 3,
+                (ink.green() * 2 + back.green()) // 3,
+                (ink.blue() * 2 + back.blue()) // 3,
+            )
+        return ink
+
+    def _scale_plot_fonts(self) -> None:
+        # Plot text is not a widget: it follows the panel's font by hand (the wall doubles it).
+        self._axis_font = theme.scaled_font(self, 1.1)
+        self._bar_font = theme.scaled_font(self, 1.0)
+        self._bar_font_bold = theme.scaled_font(self, 1.0, bold=True)
+        self._now_label.setFont(theme.scaled_font(self, 1.0, bold=True))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if not getattr(self, "_timeline", None):
+            return
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_plot_fonts()
+            self._draw()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._draw()
+
+    def _add(self, obj: pg.GraphicsObject) -> None:
+        self._item.addItem(obj)
+        self._drawn.append(obj)
+
+    def _sync_selection(self) -> None:
+        row = self.row_of(self._selected) if self._selected is not None else None
+        self._selection.setVisible(row is not None)
+        if row is not None:
+            self._selection.setRegion((row - 0.5, row + 0.5))
+        index = self.stage_combo.findData(self._selected)
+        if index >= 0 and index != self.stage_combo.currentIndex():
+            self.stage_combo.setCurrentIndex(index)
+
+    def _fill_combo(self) -> None:
+        combo = self.stage_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_tr("Semua tahapan"), None)
+        for st in self._timeline.stages if self._timeline else ():
+            combo.addItem(st.name, st.id)
+        combo.setCurrentIndex(max(0, combo.findData(self._selected)))
+        combo.blockSignals(False)
+
+    def _show_matrix(self, matrix: Matrix | None) -> None:
+        if matrix is None:
+            self.ratings_model.clear()
+        else:
+            self.ratings_model.set_matrix(matrix)
+        self._update_ratings_title()
+        self._fill_legend(matrix)
+        header = self.ratings_view.horizontalHeader()
+        if self.ratings_model.columnCount() > 0:
+            header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.ResizeToContents)
+        rows = QFontMetrics(self.ratings_view.font()).height()
+        self.ratings_view.verticalHeader().setDefaultSectionSize(int(rows * 1.5))
+        header.setMinimumHeight(int(QFontMetrics(header.font()).height() * 2.6))
+
+    def _update_ratings_title(self) -> None:
+        m = self.ratings_model.matrix
+        if m is None:
+            self.ratings_title.setText(_tr("Kerawanan wilayah: belum ada tahapan"))
+        elif self._selected is None:
+            self.ratings_title.setText(
+                _tr("Kerawanan wilayah \u2014 tahapan berjalan: {stage}").format(stage=m.stage.name)
+            )
+        else:
+            self.ratings_title.setText(
+                _tr("Kerawanan wilayah \u2014 {stage}").format(stage=m.stage.name)
+            )
+
+    def _fill_legend(self, matrix: Matrix | None) -> None:
+        while self.legend.count():
+            taken = self.legend.takeAt(0)
+            widget = taken.widget() if taken else None
+            if widget is not None:
+                widget.deleteLater()
+        if matrix is None:
+            return
+        for level in sorted(matrix.levels, key=lambda lv: lv.ordinal):
+            chip = QLabel(level.name, self)
+            chip.setTextFormat(Qt.TextFormat.PlainText)
+            chip.setFont(theme.scaled_font(self, 1.0, bold=True))
+            colour = QColor(level.colour)
+            luma = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+            ink = "rgb(27, 31, 36)" if luma > 150 else "rgb(255, 255, 255)"  # as in the cells
+            # rgb(), not #hex: the night theme swaps day hex colours, and a level's colour
+            # must stay the colour of its cells in the table.
+            rgb = f"rgb({colour.red()}, {colour.green()}, {colour.blue()})"
+            chip.setStyleSheet(
+                f"background: {rgb}; color: {ink}; border-radius: 4px; padding: 2px 10px;"
+            )
+            self.legend.addWidget(chip)
+
+    # -- input --------------------------------------------------------------------------------
+
+    def _on_plot_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        stage_id = self.stage_at(event.scenePos())
+        if stage_id is not None:
+            event.accept()
+            self.select_stage(stage_id)
+
+    def _on_combo(self, index: int) -> None:
+        self.select_stage(self.stage_combo.itemData(index))
+
+    def _on_tick(self) -> None:
+        tl = self._timeline
+        if tl is None:
+            return
+        now = self._clock()
+        if now.astimezone(ZoneInfo(tl.timezone)).date() != tl.today:
+            self.reload()  # a new day: the stage in force and H-n move on
+        else:
+            self._timeline = replace(tl, now=now)
+            self._draw()

@@ -1,0 +1,332 @@
+"""The video wall: panels in large type, full screen, tiled or one after another.
+
+The window composes panels it is given (the summary strip, the units board, the incidents
+timeline...) and only shows them: item views are not editable, context menus and the
+panels' own actions are off. A top bar carries the operation, the stage and a clock.
+F11 toggles full screen; Esc leaves it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter.model import utcnow
+from ui import theme
+from ui.operation_header import long_date, zone_name
+
+Mode = Literal["tiled", "cycle"]
+# Read from across the room: about twice the desk size.
+FONT_FACTOR = 1.8
+CYCLE_SECONDS = 20.0
+# Input widgets a wall hides (scroll bars are not among them: they show that there is more).
+CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WallDisplay", text)
+
+
+def enlarge_fonts(root: QWidget, factor: float) -> None:
+    """Scale every font under ``root`` by ``factor`` once (panels set absolute sizes)."""
+    widgets = [root, *root.findChildren(QWidget)]
+    # Read all fonts first: a parent's new font would otherwise be scaled again in its children.
+    fonts = [(w, QFont(w.font())) for w in widgets]
+    for w, font in fonts:
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * factor)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * factor))
+        w.setFont(font)
+    for view in root.findChildren(QAbstractItemView):
+        rows = getattr(view, "verticalHeader", None)
+        if rows is not None:
+            rows().setDefaultSectionSize(int(QFontMetrics(view.font()).height() * 1.5))
+
+
+def make_read_only(root: QWidget) -> None:
+    """No editing on the wall: views do not edit, menus and actions (shortcuts) are off, and
+    controls are hidden (nobody operates a wall; they would only take room from the data).
+    A panel marks a control's caption with the dynamic property ``wallHide`` = True so
+    that it goes with its control."""
+    for w in [root, *root.findChildren(QWidget)]:
+        if w is not root and (isinstance(w, CONTROLS) or w.property("wallHide") is True):
+            w.hide()
+        w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        for action in w.actions():
+            action.setEnabled(False)
+        if isinstance(w, QAbstractItemView):
+            w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
+def grid_cells(n: int) -> list[tuple[int, int, int]]:
+    """(row, column, column span) of ``n`` tiles: a near-square grid; with an odd count the
+    first tile (the summary, by convention) spans the top row."""
+    if n <= 2:
+        return [(0, i, 1) for i in range(n)]
+    columns = math.ceil(math.sqrt(n))
+    cells: list[tuple[int, int, int]] = []
+    first = 0
+    if n % columns:
+        cells.append((0, 0, columns))
+        first = 1
+    for i in range(n - first):
+        cells.append((first + i // columns, i % columns, 1))
+    return cells
+
+
+class WallTile(QFrame):
+    """One panel with its caption."""
+
+    def __init__(self, caption: str, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallTile")
+        self.panel = panel
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName("wallTileCaption")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setFont(theme.scaled_font(self, 1.5 * FONT_FACTOR, bold=True))
+        column = self._column = QVBoxLayout(self)
+        column.setContentsMargins(8, 6, 8, 8)
+        column.setSpacing(4)
+        column.addWidget(self.caption)
+        column.addWidget(panel, 1)
+        # Otherwise the layout makes the panel's minimum (a tall timeline) the tile's own,
+        # and one tall panel squeezes its neighbours' row to nothing.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # The wall's screen is the size: a panel's wish to be larger must neither push the
+        # window past it nor starve the other tiles; the grid shares the screen out evenly.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 240)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def wanted(self) -> QSize:
+        """What caption and panel would like (``sizeHint`` itself asks for little)."""
+        return self._column.sizeHint()
+
+    def least(self) -> QSize:
+        return self._column.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        # A wrapping label inside would make the grid size that row by its text, not evenly.
+        return False
+
+
+class WallDisplay(QWidget):
+    """Panels for the command room's video wall (``set_mode("tiled" | "cycle")``)."""
+
+    def __init__(
+        self,
+        panels: Sequence[tuple[str, QWidget]],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        title: str,
+        timezone: str = "Asia/Jakarta",
+        subtitle: str = "",
+        cycle_seconds: float = CYCLE_SECONDS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallDisplay")
+        self.setWindowTitle(_tr("Layar dinding \u2014 {title}").format(title=title))
+        self._clock = clock
+        self._zone = timezone
+        self._mode: Mode = "tiled"
+
+        # -- the top bar ------------------------------------------------------------------------
+        bar = QFrame(self)
+        bar.setObjectName("wallBar")
+        bar.setStyleSheet(
+            f"#wallBar {{ background: {theme.NAVY.name()};"
+            f" border-bottom: 4px solid {theme.GOLD.name()}; }}"
+            " #wallBar QLabel { color: white; }"
+        )
+        self.title_label = self._bar_label(bar, title, 1.4)
+        self.title_label.setObjectName("wallTitle")
+        self.subtitle_label = self._bar_label(bar, subtitle, 1.0)
+        self.subtitle_label.setObjectName("wallSubtitle")
+        self.subtitle_label.setStyleSheet(f"color: {theme.GOLD.name()};")
+        self.clock_label = self._bar_label(bar, "", 1.6)
+        self.clock_label.setObjectName("wallClock")
+        self.date_label = self._bar_label(bar, "", 0.8)
+        self.date_label.setObjectName("wallDate")
+        self.page_label = self._bar_label(bar, "", 0.8)
+        self.page_label.setObjectName("wallPage")
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title_label)
+        names.addWidget(self.subtitle_label)
+        time_col = QVBoxLayout()
+        time_col.setSpacing(0)
+        time_col.addWidget(self.clock_label, 0, Qt.AlignmentFlag.AlignRight)
+        time_col.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(28, 10, 28, 10)
+        row.setSpacing(32)
+        row.addLayout(names, 1)
+        row.addWidget(self.page_label, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addLayout(time_col)
+
+        # -- the panels -------------------------------------------------------------------------
+        self.tiles = [WallTile(caption, panel) for caption, panel in panels]
+        for tile in self.tiles:
+            enlarge_fonts(tile.panel, FONT_FACTOR)
+            make_read_only(tile.panel)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("wallStack")
+        self._grid_page = QWidget()
+        self._grid = QGridLayout(self._grid_page)
+        self._grid.setContentsMargins(12, 12, 12, 12)
+        self._grid.setSpacing(12)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.stack, 1)
+
+        self.cycle_timer = QTimer(self)
+        self.cycle_timer.setInterval(max(1, int(cycle_seconds * 1000)))
+        self.cycle_timer.timeout.connect(self.next_panel)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self.show_time)
+        self.clock_timer.start()
+
+        self._layout_tiled()
+        self.show_time()
+
+    def _bar_label(self, parent: QWidget, text: str, factor: float) -> QLabel:
+        label = QLabel(text, parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
+        label.setFont(theme.scaled_font(self, factor * FONT_FACTOR, bold=True))
+        return label
+
+    # -- modes -------------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def set_mode(self, mode: Mode) -> None:
+        if mode not in ("tiled", "cycle"):
+            raise ValueError(mode)
+        if mode == self._mode:
+            return
+        self._mode = mode
+        if mode == "tiled":
+            self._layout_tiled()
+        else:
+            self._layout_cycle()
+
+    def set_cycle_seconds(self, seconds: float) -> None:
+        self.cycle_timer.setInterval(max(1, int(seconds * 1000)))
+
+    def _clear_stack(self) -> None:
+        while (page := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(page)
+
+    def _layout_tiled(self) -> None:
+        self.cycle_timer.stop()
+        self._clear_stack()
+        cells = grid_cells(len(self.tiles))
+        for tile, (row, col, span) in zip(self.tiles, cells, strict=True):
+            self._grid.addWidget(tile, row, col, 1, span)
+            tile.show()
+        # Rows share the height by what their panels ask for (a summary strip needs less
+        # than a timeline), and no row gets less than its panels' minimum, up to 40 %.
+        screen = self.screen().availableGeometry().height() if self.screen() else 1080
+        for row in range(self._grid.rowCount()):
+            tiles = [t for t, (r, _, _) in zip(self.tiles, cells, strict=True) if r == row]
+            hint = max((t.wanted().height() for t in tiles), default=1)
+            least = max((t.least().height() for t in tiles), default=0)
+            self._grid.setRowStretch(row, max(1, hint))
+            self._grid.setRowMinimumHeight(row, min(least, int(screen * 0.4)))
+        self.stack.addWidget(self._grid_page)
+        self.stack.setCurrentWidget(self._grid_page)
+        self.page_label.clear()
+
+    def _layout_cycle(self) -> None:
+        self._clear_stack()
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+            self.stack.addWidget(tile)
+        self.stack.setCurrentIndex(0)
+        self._show_page_number()
+        if len(self.tiles) > 1:
+            self.cycle_timer.start()
+
+    def current_panel(self) -> QWidget | None:
+        """The panel on screen in cycle mode (None when tiled)."""
+        w = self.stack.currentWidget()
+        return w.panel if isinstance(w, WallTile) else None
+
+    def next_panel(self) -> None:
+        if self._mode != "cycle" or not self.tiles:
+            return
+        self.stack.setCurrentIndex((self.stack.currentIndex() + 1) % self.stack.count())
+        self._show_page_number()
+
+    def _show_page_number(self) -> None:
+        self.page_label.setText(f"{self.stack.currentIndex() + 1}/{self.stack.count()}")
+
+    # -- top bar -----------------------------------------------------------------------------
+
+    def set_title(self, title: str, subtitle: str | None = None) -> None:
+        """The operation's name and, under it, e.g. "Masa tenang · H-1 pemungutan suara"."""
+        self.title_label.setText(title)
+        if subtitle is not None:
+            self.subtitle_label.setText(subtitle)
+
+    def show_time(self) -> None:
+        local = self._clock().astimezone(ZoneInfo(self._zone))
+        self.clock_label.setText(f"{local:%H:%M} {zone_name(self._zone, local)}")
+        self.date_label.setText(long_date(local.date(), self.locale()))
+
+    # -- full screen ----------------------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys the panels leave unhandled arrive here (a window shortcut would need focus
+        # on an active window, which a wall PC without a keyboard user may not have).
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.leave_full_screen()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,18 @@
+"""Importing and exporting spreadsheets of personnel, polling stations (TPS) and units.
+
+The import runs in stages, each a module: ``reading`` (python-calamine or csv) ->
+``headers`` (find the table, map columns) -> ``normalise`` (ranks, NRP, phone) ->
+``validate`` (per row and cell) -> ``preview`` (new / changed / unchanged / rejected) ->
+``commit`` (one journaled transaction, or none). ``errors_xlsx`` writes rejected rows
+back, ``template`` and ``export`` write files that import back unchanged.
+
+Long work follows the shared worker contract (``opscenter.progress``).
+"""
+
+from __future__ import annotations
+
+from opscenter.roster.errors import RosterError
+
+KINDS = ("personnel", "tps", "units")
+
+__all__ = ["KINDS", "RosterError"]

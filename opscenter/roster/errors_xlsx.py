@@ -1,0 +1,114 @@
+"""The error report: rejected rows written back to .xlsx (openpyxl, write-only), each bad
+cell filled red with a comment saying why, and a last column with every reason.
+
+Text that a spreadsheet would take as a formula (starting with =, +, - or @) is written
+as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from opscenter import messages
+from opscenter.roster.errors import RosterError
+from opscenter.roster.headers import cell_ref
+from opscenter.roster.preview import Preview
+from opscenter.roster.reading import open_source
+
+BAD_FILL = "FFC7CE"
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, timedelta):
+        value = str(value)
+    cell = WriteOnlyCell(ws, value=None)
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        # Control characters cannot be stored in .xlsx: show where they were.
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True  # and Excel shows it as typed, never evaluates it
+    elif isinstance(value, int | float | bool | date | datetime | time) or value is None:
+        cell.value = value
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"
+    return cell
+
+
+def _cells_of(preview: Preview, rows: set[int]) -> dict[int, tuple[int, list[Any]]]:
+    found: dict[int, tuple[int, list[Any]]] = {}
+    try:
+        with open_source(preview.path) as source:
+            for index, offset, cells in source.rows(preview.sheet):
+                if index in rows:
+                    found[index] = (offset, cells)
+                    if len(found) == len(rows):
+                        break
+    except RosterError:  # the file changed or went away since the preview: report without
+        pass
+    return found
+
+
+def write(preview: Preview, out: Path, lang: str | None = None) -> int:
+    """Write the rejected rows of ``preview`` to ``out``; returns how many rows."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    lang = messages.language(lang)
+    layout = preview.layout
+    rejected = sorted((r for r in preview.rows if r.status == "rejected"), key=lambda r: r.row)
+    missing = {r.row for r in rejected if r.cells is None}
+    if missing:
+        # A row rejected after it was first accepted (the earlier copy of a duplicate) was
+        # not kept in memory: read its cells from the file again.
+        found = _cells_of(preview, missing)
+        for r in rejected:
+            if r.cells is None and r.row in found:
+                r.offset, r.cells = found[r.row]
+    width = max(
+        [max(layout.headers, default=0) + 1, *(r.offset + len(r.cells or ()) for r in rejected)]
+    )
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=(preview.sheet or "Sheet1")[:31])
+    fill = PatternFill("solid", start_color=BAD_FILL, end_color=BAD_FILL)
+    bold = Font(bold=True)
+    head_row = []
+    for col in range(width):
+        c = _cell(ws, layout.headers.get(col, ""))
+        c.font = bold
+        head_row.append(c)
+    reason_head = _cell(ws, "Alasan ditolak" if lang == "id" else "Why rejected")
+    reason_head.font = bold
+    source_head = _cell(ws, "Sel asal" if lang == "id" else "Source cell")
+    source_head.font = bold
+    ws.append([*head_row, reason_head, source_head])
+    for r in rejected:
+        cells = r.cells or []
+        values: list[Any] = [None] * width
+        for i, v in enumerate(cells):
+            if r.offset + i < width:
+                values[r.offset + i] = v
+        row = [_cell(ws, v) for v in values]
+        reasons = []
+        for p in r.problems or []:
+            text = messages.problem_text(p.code, p.hint, lang)
+            reasons.append(f"{p.ref}: {text}")
+            if p.col is not None and p.col < width:
+                target = row[p.col]
+                target.fill = fill
+                old = target.comment.text + "\n" if target.comment else ""
+                target.comment = Comment(old + text, "OpsCenter")
+        row.append(_cell(ws, "; ".join(reasons)))
+        row.append(_cell(ws, cell_ref(preview.sheet, r.row, 0)))
+        ws.append(row)
+    wb.save(out)
+    return len(rejected)

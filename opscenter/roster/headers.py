@@ -1,0 +1,251 @@
+"""Finding the table in a sheet and mapping its columns to fields.
+
+Rosters from each Polres have their own layout: a letterhead and title rows above the
+header, a group header merged over two columns, a row of column numbers (1, 2, 3 ...)
+under it, a signature block below. Headers are matched by synonyms in Indonesian and
+English, ignoring case, spacing and punctuation ("NO. HP/WA" = "nohpwa").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from opscenter.roster.reading import Cell
+
+# How far down a sheet the header may be (letterheads are rarely longer than this).
+HEADER_SCAN_ROWS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    required: bool
+    synonyms: tuple[str, ...]
+    # Field names as a user reads them (Indonesian, English).
+    label_id: str
+    label_en: str
+
+
+def _f(key: str, required: bool, label_id: str, label_en: str, *synonyms: str) -> Field:
+    return Field(key, required, tuple(norm(s) for s in synonyms), label_id, label_en)
+
+
+def norm(text: object) -> str:
+    """Lower case, letters and digits only: "No. HP / WA" -> "nohpwa"."""
+    return re.sub(r"[\W_]+", "", str(text).lower())
+
+
+PERSONNEL_FIELDS: tuple[Field, ...] = (
+    _f("nrp", True, "NRP/NIP", "NRP/NIP", "NRP", "NRP/NIP", "NIP", "NO. POKOK", "NOMOR POKOK",
+       "NRP / NIP", "NO NRP", "NOMOR NRP", "PERSONNEL NUMBER", "ID NUMBER", "NIP/NRP"),
+    _f("name", True, "Nama", "Name", "NAMA", "NAMA LENGKAP", "NAMA PERSONEL", "NAME",
+       "FULL NAME", "NAMA ANGGOTA"),
+    _f("rank", False, "Pangkat", "Rank", "PANGKAT", "PKT", "GOL", "GOLONGAN", "PANGKAT/GOL",
+       "PANGKAT/GOLONGAN", "RANK", "GRADE", "PANGKAT GOL"),
+    _f("rank_nrp", False, "Pangkat/NRP", "Rank/NRP", "PANGKAT/NRP", "PKT/NRP",
+       "PANGKAT/NRP/NIP", "PANGKAT / NRP", "PANGKAT GOL/NRP", "RANK/NRP", "PANGKAT DAN NRP"),
+    _f("position", False, "Jabatan", "Position", "JABATAN", "JAB", "POSITION", "JABATAN DINAS"),
+    _f("unit", False, "Satuan", "Unit", "SATUAN", "KESATUAN", "SATKER", "SATUAN KERJA",
+       "UNIT", "SATUAN ASAL", "KESATUAN ASAL", "HOME UNIT", "ASAL SATUAN", "KODE SATUAN"),
+    _f("assigned_unit", False, "Satuan penugasan", "Assigned unit", "PENUGASAN",
+       "SATUAN PENUGASAN", "BKO", "BKO KE", "DITUGASKAN DI", "ASSIGNED UNIT", "TEMPAT TUGAS"),
+    _f("phone", False, "No. HP", "Phone", "NO HP", "HP", "TELP", "TELEPON", "NO TELP", "WA",
+       "NO WA", "NO HP/WA", "PHONE", "MOBILE", "NOMOR HP", "NO TELEPON", "KONTAK", "HP/WA"),
+    _f("duty_status", False, "Status", "Duty status", "STATUS", "STATUS DINAS", "DUTY STATUS",
+       "KONDISI"),
+)  # fmt: skip
+
+TPS_FIELDS: tuple[Field, ...] = (
+    _f("number", True, "No. TPS", "Polling station no.", "NO TPS", "TPS", "NOMOR TPS",
+       "NO. TPS", "TPS NO", "POLLING STATION", "TPS NUMBER"),
+    _f("desa", True, "Desa/Kelurahan", "Village", "DESA", "KELURAHAN", "DESA/KELURAHAN",
+       "DESA/KEL", "KEL/DESA", "VILLAGE", "NAMA DESA"),
+    _f("kecamatan", False, "Kecamatan", "District", "KECAMATAN", "KEC", "DISTRICT"),
+    _f("kabkota", False, "Kabupaten/Kota", "Regency/City", "KABUPATEN", "KOTA",
+       "KABUPATEN/KOTA", "KAB/KOTA", "REGENCY"),
+    _f("category", True, "Kategori", "Category", "KATEGORI", "KERAWANAN", "TINGKAT KERAWANAN",
+       "KATEGORI KERAWANAN", "CATEGORY", "KLASIFIKASI", "STATUS KERAWANAN"),
+    _f("voters", False, "Jumlah pemilih (DPT)", "Voters", "DPT", "JUMLAH DPT", "JUMLAH PEMILIH",
+       "PEMILIH", "VOTERS", "JML DPT"),
+    _f("unit", False, "Satuan pengaman", "Guarding unit", "SATUAN", "POLSEK", "KESATUAN",
+       "SATUAN PENGAMAN", "PENGAMAN", "UNIT", "KODE SATUAN"),
+    _f("address", False, "Alamat", "Address", "ALAMAT", "LOKASI", "ALAMAT TPS", "ADDRESS",
+       "LOKASI TPS"),
+)  # fmt: skip
+
+UNIT_FIELDS: tuple[Field, ...] = (
+    _f("code", True, "Kode", "Code", "KODE", "KODE SATUAN", "CODE", "UNIT CODE"),
+    _f("name", True, "Nama satuan", "Name", "NAMA", "NAMA SATUAN", "SATUAN", "NAME", "UNIT"),
+    _f("kind", True, "Jenis", "Kind", "JENIS", "TINGKAT", "KIND", "TYPE", "JENIS SATUAN"),
+    _f("parent", False, "Kode induk", "Parent code", "INDUK", "KODE INDUK", "PARENT",
+       "PARENT CODE", "SATUAN INDUK"),
+    _f("agency", False, "Instansi", "Agency", "INSTANSI", "AGENCY", "MATRA"),
+    _f("tree", False, "Susunan", "Tree", "SUSUNAN", "TREE", "POHON"),
+)  # fmt: skip
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "personnel": PERSONNEL_FIELDS,
+    "tps": TPS_FIELDS,
+    "units": UNIT_FIELDS,
+}
+
+
+def required_groups(kind: str) -> list[tuple[str, ...]]:
+    """Fields that must be mapped; a tuple means "one of these"."""
+    if kind == "personnel":
+        return [("nrp", "rank_nrp"), ("name",)]
+    return [(f.key,) for f in FIELDS[kind] if f.required]
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where the table is: the header row, the first data row, and field -> column."""
+
+    kind: str
+    header_row: int  # 0-based row index in the sheet
+    data_start: int
+    headers: dict[int, str]  # column -> header text as written
+    columns: dict[str, int]  # field key -> column (0-based, absolute)
+    uncertain: set[str] = field(default_factory=set)
+    score: int = 0
+
+    def missing(self) -> list[str]:
+        """Required fields that no column maps to (the first of each group names it)."""
+        return [g[0] for g in required_groups(self.kind) if not any(k in self.columns for k in g)]
+
+
+def _match(fields: Sequence[Field], text: str) -> tuple[str, bool] | None:
+    """(field key, certain) for a header text, or None."""
+    key = norm(text)
+    if not key or key.isdigit():
+        return None
+    for f in fields:
+        if key in f.synonyms:
+            return f.key, True
+    keys = {f.key for f in fields}
+    # "Pangkat / NRP" in words the list does not hold: a rank word and an NRP word together.
+    if "rank_nrp" in keys and _has_any(key, ("pangkat", "pkt", "gol")) and "nrp" in key:
+        return "rank_nrp", False
+    best: tuple[int, str] | None = None
+    for f in fields:
+        for syn in f.synonyms:
+            hit = len(syn) >= 3 and (key.startswith(syn) or (len(syn) >= 4 and syn in key))
+            if hit and (best is None or len(syn) > best[0]):
+                best = (len(syn), f.key)
+    return (best[1], False) if best else None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def _is_number_row(cells: Sequence[Cell]) -> bool:
+    """A row of column numbers under the header: 1, 2, 3 ... or (1), (2) ..."""
+    values = [c for c in cells if c is not None]
+    if len(values) < 2:
+        return False
+    for v in values:
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, int | float):
+            continue
+        if not re.fullmatch(r"\(?\d{1,2}\)?\.?", str(v).strip()):
+            return False
+    return True
+
+
+def detect(kind: str, rows: Sequence[tuple[int, int, Sequence[Cell]]]) -> Layout | None:
+    """The most likely table layout among the first rows of a sheet, or None."""
+    fields = FIELDS[kind]
+    best: Layout | None = None
+    for pos, (index, offset, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
+        layout = _layout_at(kind, fields, index, offset, cells)
+        if layout is None:
+            continue
+        # A second header row (sub-headers under a merged group header).
+        if pos + 1 < len(rows):
+            nxt_index, nxt_offset, nxt = rows[pos + 1]
+            extra = _layout_at(kind, fields, nxt_index, nxt_offset, nxt)
+            if extra is not None:
+                added = False
+                for key, col in extra.columns.items():
+                    if key not in layout.columns and col not in layout.columns.values():
+                        layout.columns[key] = col
+                        layout.headers[col] = extra.headers[col]
+                        if key in extra.uncertain:
+                            layout.uncertain.add(key)
+                        layout.score += 1
+                        added = True
+                if added:
+                    layout.data_start = nxt_index + 1
+        if best is None or layout.score > best.score:
+            best = layout
+    if best is None:
+        return None
+    # Skip a row of column numbers right under the header.
+    for index, _offset, cells in rows:
+        if index == best.data_start and _is_number_row(cells):
+            best.data_start += 1
+            break
+    return best
+
+
+def _layout_at(
+    kind: str, fields: Sequence[Field], index: int, offset: int, cells: Sequence[Cell]
+) -> Layout | None:
+    columns: dict[str, int] = {}
+    headers: dict[int, str] = {}
+    uncertain: set[str] = set()
+    score = 0
+    for i, cell in enumerate(cells):
+        if cell is None or not isinstance(cell, str):
+            continue
+        found = _match(fields, cell)
+        if found is None:
+            continue
+        key, certain = found
+        col = offset + i
+        if key in columns:
+            # The same field twice: keep the certain match, else the first.
+            if certain and columns[key] in headers and key in uncertain:
+                del headers[columns[key]]
+                uncertain.discard(key)
+            else:
+                continue
+        columns[key] = col
+        headers[col] = cell
+        if not certain:
+            uncertain.add(key)
+        score += 2 if certain else 1
+    if len(columns) < 2:
+        return None
+    for i, cell in enumerate(cells):  # unmatched headings too: the mapping screen shows them
+        if cell is not None and offset + i not in headers:
+            headers[offset + i] = str(cell)
+    return Layout(
+        kind=kind,
+        header_row=index,
+        data_start=index + 1,
+        headers=headers,
+        columns=columns,
+        uncertain=uncertain,
+        score=score,
+    )
+
+
+def column_letter(col: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_ref(sheet: str, row: int, col: int) -> str:
+    """ "Sheet1!C14" for 0-based row and column; quoted when the name needs it."""
+    name = sheet if re.fullmatch(r"[A-Za-z0-9_.]+", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letter(col)}{row + 1}"

@@ -1,0 +1,341 @@
+"""Reading workbooks (python-calamine: xlsx, xlsm, xlsb, xls, ods) and CSV (stdlib).
+
+Every way a file can fail to open ends as a ``RosterError`` with a reason, never as the
+parser's own exception: python-calamine is a native parser and a damaged file may make
+it raise anything (including a Rust panic, which is a ``BaseException``).
+
+Memory: calamine holds one sheet at a time (its cells, not Python objects); rows become
+Python lists only while they are iterated. CSV is streamed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import hashlib
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from opscenter.progress import Cancelled
+from opscenter.roster.errors import RosterError
+
+Cell = str | int | float | bool | date | datetime | time | timedelta | None
+
+# Bigger files are refused before parsing: a roster of 1,000,000 rows is about 60 MB.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+# A zip whose members claim more than this is a decompression bomb, not a roster.
+MAX_UNZIPPED_BYTES = 4 * 1024 * 1024 * 1024
+# Excel's own row limit, with room for title rows; CSV has no limit of its own.
+MAX_ROWS = 1_100_000
+# A CSV field longer than this is not a roster cell (Excel's cell limit is 32,767).
+MAX_CSV_FIELD = 1_000_000
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    visible: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    path: Path
+    size: int
+    sha256: str
+    format: str  # "workbook" or "csv"
+
+
+def _refuse(reason: str, path: Path, **data: object) -> RosterError:
+    return RosterError(reason, file=path.name, **data)
+
+
+def inspect_file(path: Path) -> FileFacts:
+    """Size, SHA-256 and container format; refuses what cannot be a spreadsheet."""
+    try:
+        if not path.exists():
+            raise _refuse("not_found", path)
+        if path.is_dir():
+            raise _refuse("not_spreadsheet", path)
+        size = path.stat().st_size
+        if size == 0:
+            raise _refuse("empty_file", path)
+        if size > MAX_FILE_BYTES:
+            raise _refuse("too_large", path, detail=f"{size // (1024 * 1024)} MB")
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            digest.update(head)
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except PermissionError as exc:
+        # Windows: Excel holds the file with an exclusive share lock while it is open.
+        raise _refuse("locked", path) from exc
+    except OSError as exc:
+        raise _refuse("unreadable", path, detail=exc.strerror or str(exc)) from exc
+    fmt = _container(path, head)
+    return FileFacts(path=path, size=size, sha256=digest.hexdigest(), format=fmt)
+
+
+def _container(path: Path, head: bytes) -> str:
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                infos = zf.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise _refuse("corrupt", path, detail="zip") from exc
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names and "content.xml" not in names:
+            raise _refuse("not_spreadsheet", path)
+        if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+            raise _refuse("too_large", path, detail="zip")
+        return "workbook"
+    if head.startswith(_OLE_MAGIC):
+        return "workbook"
+    if head.startswith(b"%PDF"):
+        raise _refuse("not_spreadsheet", path)
+    if suffix in WORKBOOK_SUFFIXES and not _looks_like_text(path):
+        raise _refuse("not_spreadsheet", path)
+    if _looks_like_text(path):
+        return "csv"
+    raise _refuse("not_spreadsheet", path)
+
+
+def _looks_like_text(path: Path) -> bool:
+    with path.open("rb") as fh:
+        sample = fh.read(64 * 1024)
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # not just a character cut by the sample's end
+            try:
+                sample.decode("cp1252")
+            except UnicodeDecodeError:
+                return False
+    return True
+
+
+class Source:
+    """An opened spreadsheet: its sheets and, per sheet, its rows."""
+
+    def __init__(self, facts: FileFacts) -> None:
+        self.facts = facts
+        self.path = facts.path
+        self._book: Any = None
+        self._sheets: list[SheetInfo] = []
+        self._heights: dict[str, int] = {}
+        if facts.format == "workbook":
+            self._open_workbook()
+        else:
+            self._sheets = [SheetInfo(name=self.path.stem, visible=True)]
+
+    @property
+    def sheets(self) -> list[SheetInfo]:
+        return list(self._sheets)
+
+    def _open_workbook(self) -> None:
+        import python_calamine
+
+        try:
+            self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+            metas = self._book.sheets_metadata
+            self._sheets = [
+                SheetInfo(name=str(m.name), visible=str(m.visible).endswith("Visible"))
+                for m in metas
+                if str(m.typ).endswith("WorkSheet")
+            ]
+        except BaseException as exc:
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: BaseException) -> BaseException:
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | Cancelled):
+            return exc
+        if isinstance(exc, RosterError):
+            return exc
+        name = type(exc).__name__
+        text = str(exc)
+        if name == "PasswordError" or "password" in text.lower():
+            return _refuse("password", self.path)
+        if isinstance(exc, MemoryError) or "limit exceeded" in text.lower():
+            return _refuse("too_large", self.path, detail=text[:120])
+        if isinstance(exc, PermissionError):
+            return _refuse("locked", self.path)
+        return _refuse("corrupt", self.path, detail=f"{name}: {text[:160]}")
+
+    def close(self) -> None:
+        if self._book is not None:
+            # Closing a damaged book must not hide the real outcome.
+            with contextlib.suppress(BaseException):
+                self._book.close()
+            self._book = None
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def sheet(self, name: str | None) -> SheetInfo:
+        """The sheet called ``name``; refuses an unknown name."""
+        for s in self._sheets:
+            if s.name == name:
+                return s
+        raise _refuse("no_such_sheet", self.path, sheet=name or "")
+
+    def row_count(self, sheet: str) -> int:
+        """Rows in the sheet (an estimate for CSV: file size over a typical row)."""
+        if self._book is None:
+            return max(1, self.facts.size // 60)
+        if sheet in self._heights:
+            return self._heights[sheet]
+        try:
+            return int(self._book.get_sheet_by_name(sheet).total_height)
+        except BaseException as exc:
+            raise self._translate(exc) from exc
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, int, list[Cell]]]:
+        """(row index from 0, column offset, cells) for every row; empty cells are None."""
+        if self._book is None:
+            yield from self._csv_rows()
+            return
+        try:
+            data = self._book.get_sheet_by_name(sheet)
+            self._heights[sheet] = int(data.total_height)
+            start = data.start
+            offset = int(start[1]) if start else 0
+            merged = _merged_fills(data.merged_cell_ranges)
+            it = data.iter_rows()
+        except BaseException as exc:
+            raise self._translate(exc) from exc
+        index = 0
+        anchors: dict[tuple[int, int], Cell] = {}
+        while True:
+            try:
+                raw = next(it)
+            except StopIteration:
+                return
+            except BaseException as exc:
+                raise self._translate(exc) from exc
+            if index >= MAX_ROWS:
+                raise _refuse("too_large", self.path, detail=f"> {MAX_ROWS} rows")
+            cells: list[Cell] = [None if v == "" else v for v in raw]
+            if merged:
+                _fill_merged(merged, anchors, index, offset, cells)
+            yield index, offset, cells
+            index += 1
+
+    def _csv_rows(self) -> Iterator[tuple[int, int, list[Cell]]]:
+        encoding = _csv_encoding(self.path)
+        csv.field_size_limit(MAX_CSV_FIELD)
+        try:
+            with self.path.open("r", encoding=encoding, newline="", errors="replace") as fh:
+                sample = fh.read(64 * 1024)
+                fh.seek(0)
+                if encoding == "utf-8-sig" and sample.startswith("\ufeff"):
+                    sample = sample[1:]
+                dialect = _sniff(sample)
+                reader = csv.reader(fh, dialect)
+                for index, raw in enumerate(reader):
+                    if index >= MAX_ROWS:
+                        raise _refuse("too_large", self.path, detail=f"> {MAX_ROWS} rows")
+                    yield index, 0, [v if v.strip() else None for v in raw]
+        except csv.Error as exc:
+            if "field larger" in str(exc):
+                raise _refuse("giant_cell", self.path) from exc
+            raise _refuse("corrupt", self.path, detail=str(exc)[:160]) from exc
+        except PermissionError as exc:
+            raise _refuse("locked", self.path) from exc
+        except OSError as exc:
+            raise _refuse("unreadable", self.path, detail=exc.strerror or str(exc)) from exc
+
+
+# row -> [(first row, first column, last column)] of the merged ranges covering that row
+MergedFills = dict[int, list[tuple[int, int, int]]]
+# Merged ranges beyond this many are not filled (a sheet of merged cells is not a roster).
+MAX_MERGED = 50_000
+
+
+def _merged_fills(ranges: Any) -> MergedFills:
+    """Rows covered by merged ranges: a unit name merged down over its people's rows
+    belongs to each of those rows, though the file stores it only in the first."""
+    fills: MergedFills = {}
+    if not ranges or len(ranges) > MAX_MERGED:
+        return fills
+    for (r0, c0), (r1, c1) in ranges:
+        if r1 - r0 > MAX_ROWS or c1 - c0 > 1000:
+            continue
+        for r in range(r0, r1 + 1):
+            fills.setdefault(r, []).append((r0, c0, c1))
+    return fills
+
+
+def _fill_merged(
+    fills: MergedFills,
+    anchors: dict[tuple[int, int], Cell],
+    index: int,
+    offset: int,
+    cells: list[Cell],
+) -> None:
+    for r0, c0, c1 in fills.get(index, ()):
+        if index == r0:
+            i = c0 - offset
+            anchors[(r0, c0)] = cells[i] if 0 <= i < len(cells) else None
+        value = anchors.get((r0, c0))
+        if value is None:
+            continue
+        for c in range(c0, c1 + 1):
+            i = c - offset
+            if 0 <= i < len(cells) and cells[i] is None:
+                cells[i] = value
+
+
+def _csv_encoding(path: Path) -> str:
+    with path.open("rb") as fh:
+        sample = fh.read(256 * 1024)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:
+            return "utf-8-sig"
+    return "cp1252"
+
+
+class _Comma(csv.excel):
+    pass
+
+
+def _sniff(sample: str) -> type[csv.Dialect]:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        # Sniffer fails on one-column files and on quoted odd layouts; count instead.
+        first = io.StringIO(sample).readline()
+        best = max(",;\t|", key=first.count)
+        if first.count(best) == 0:
+            return _Comma
+
+        class Guess(csv.excel):
+            delimiter = best
+
+        return Guess
+
+
+def open_source(path: Path | str) -> Source:
+    """Open ``path`` for reading; refuses (``RosterError``) anything that is not a sheet."""
+    return Source(inspect_file(Path(path)))

@@ -1,0 +1,425 @@
+"""Per-row and per-cell validation: a row becomes stored values, or problems with cell
+references ("Sheet1!C14") and reason codes (``messages.IMPORT_REASONS``).
+
+One ``Converter`` per kind; it is built from the operation's reference data (ranks, units,
+regions, categories) read once, so checking a row touches no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter.model import (
+    AGENCIES,
+    DUTY_STATUSES,
+    MAX_VOTERS_PER_TPS,
+    UNIT_KINDS,
+    Rank,
+    Region,
+    TpsCategory,
+    Unit,
+)
+from opscenter.roster import normalise as nz
+from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.headers import required_groups as required_groups_of
+from opscenter.roster.reading import Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a row was rejected: which cell, which field, which reason."""
+
+    row: int  # 0-based sheet row
+    col: int | None  # 0-based sheet column, None when no column holds the field
+    ref: str  # "Sheet1!C14" (or "Sheet1!14" for a whole row)
+    field: str
+    code: str
+    value: str
+    hint: str | None = None  # "did you mean ...", the other row of a duplicate
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What a kind stores: its table's columns in a fixed order and the key columns."""
+
+    kind: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    labels: dict[str, tuple[str, str]]
+
+
+PERSONNEL = Spec(
+    "personnel",
+    ("nrp", "id_kind", "name", "rank_id", "position", "home_unit_id", "assigned_unit_id",
+     "phone", "duty_status"),
+    ("nrp",),
+    {"nrp": ("NRP/NIP", "NRP/NIP"), "name": ("Nama", "Name"), "rank_id": ("Pangkat", "Rank"),
+     "position": ("Jabatan", "Position"), "home_unit_id": ("Satuan", "Unit"),
+     "assigned_unit_id": ("Satuan penugasan", "Assigned unit"), "phone": ("No. HP", "Phone"),
+     "duty_status": ("Status", "Duty status"), "id_kind": ("Jenis nomor", "Number kind")},
+)  # fmt: skip
+TPS = Spec(
+    "tps",
+    ("region_id", "number", "category_id", "voters", "unit_id", "address"),
+    ("region_id", "number"),
+    {"region_id": ("Desa/Kelurahan", "Village"), "number": ("No. TPS", "TPS no."),
+     "category_id": ("Kategori", "Category"), "voters": ("DPT", "Voters"),
+     "unit_id": ("Satuan", "Unit"), "address": ("Alamat", "Address")},
+)  # fmt: skip
+UNITS = Spec(
+    "units",
+    ("code", "name", "kind", "parent_id", "agency", "tree"),
+    ("code",),
+    {"code": ("Kode", "Code"), "name": ("Nama", "Name"), "kind": ("Jenis", "Kind"),
+     "parent_id": ("Induk", "Parent"), "agency": ("Instansi", "Agency"),
+     "tree": ("Susunan", "Tree")},
+)  # fmt: skip
+SPECS = {"personnel": PERSONNEL, "tps": TPS, "units": UNITS}
+
+# Which file field fills which stored column (a file field may fill several).
+FIELD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "personnel": {
+        "nrp": ("nrp", "id_kind"),
+        "rank_nrp": ("nrp", "id_kind", "rank_id"),
+        "name": ("name",),
+        "rank": ("rank_id",),
+        "position": ("position",),
+        "unit": ("home_unit_id",),
+        "assigned_unit": ("assigned_unit_id",),
+        "phone": ("phone",),
+        "duty_status": ("duty_status",),
+    },
+    "tps": {
+        "number": ("number",),
+        "desa": ("region_id",),
+        "category": ("category_id",),
+        "voters": ("voters",),
+        "unit": ("unit_id",),
+        "address": ("address",),
+    },
+    "units": {
+        "code": ("code",),
+        "name": ("name",),
+        "kind": ("kind",),
+        "parent": ("parent_id",),
+        "agency": ("agency",),
+        "tree": ("tree",),
+    },
+}
+
+_DUTY = {
+    **{s: s for s in DUTY_STATUSES},
+    "dik": "pendidikan",
+    "active": "aktif",
+    "leave": "cuti",
+    "sick": "sakit",
+    "other": "lainnya",
+    "dinas": "aktif",
+}
+# Fields whose texts repeat across rows; and how many distinct texts to share at most.
+_REPEATED = frozenset({"position", "duty_status", "address", "kind", "agency", "tree", "parent"})
+_SHARED_MAX = 200_000
+_TOTALS = re.compile(r"^(jumlah|total|jml|mengetahui|catatan|keterangan)\b", re.IGNORECASE)
+
+
+class Context:
+    """Reference data of one operation, read once: look-ups for every row."""
+
+    def __init__(self, session: Session, operation_id: int, *, create_units: bool) -> None:
+        self.operation_id = operation_id
+        self.create_units = create_units
+        ranks = session.execute(
+            select(Rank.id, Rank.code, Rank.name, Rank.full_name, Rank.aliases).where(
+                Rank.operation_id == operation_id
+            )
+        ).all()
+        self.ranks = nz.RankIndex((r[0], r[1], r[2], r[3], r[4] or "") for r in ranks)
+        unit_rows = session.execute(
+            select(Unit.id, Unit.code, Unit.name).where(Unit.operation_id == operation_id)
+        ).all()
+        self.unit_codes: dict[str, int] = {r[1]: r[0] for r in unit_rows}
+        self.units = nz.NameIndex((r[0], (r[2], r[1])) for r in unit_rows)
+        self.unit_labels: dict[int, str] = {r[0]: r[2] for r in unit_rows}
+        # Units the user chose to create in the preview: placeholder ids below zero.
+        self.new_units: dict[str, int] = {}
+        cats = session.execute(
+            select(TpsCategory.id, TpsCategory.code, TpsCategory.name, TpsCategory.name_en).where(
+                TpsCategory.operation_id == operation_id
+            )
+        ).all()
+        self.categories = nz.NameIndex(
+            (c[0], (c[1], c[2], c[3], "".join(w[0] for w in c[2].split()))) for c in cats
+        )
+        self.category_labels = {c[0]: c[2] for c in cats}
+        self.rank_labels = self.ranks.names
+        regions = session.execute(
+            select(Region.id, Region.parent_id, Region.level, Region.name).where(
+                Region.operation_id == operation_id
+            )
+        ).all()
+        by_id = {r[0]: r for r in regions}
+        self.region_labels: dict[int, str] = {}
+        # desa key -> [(desa id, kecamatan key, kabkota key)]
+        self.desa: dict[str, list[tuple[int, str, str]]] = {}
+        for rid, parent, level, name in regions:
+            if level != "desa":
+                continue
+            kec = by_id.get(parent) if parent is not None else None
+            kab = by_id.get(kec[1]) if kec is not None and kec[1] is not None else None
+            kec_name = kec[3] if kec else ""
+            self.region_labels[rid] = f"{name}, {kec_name}" if kec_name else name
+            self.desa.setdefault(_place_key(name), []).append(
+                (rid, _place_key(kec[3]) if kec else "", _place_key(kab[3]) if kab else "")
+            )
+
+    def unit_id(self, value: str) -> int | None:
+        hit = self.units.find(value)
+        if hit is None and self.create_units:
+            key = norm(value)
+            if key not in self.new_units:
+                self.new_units[key] = -(len(self.new_units) + 1)
+                self.unit_labels[self.new_units[key]] = value
+            hit = self.new_units[key]
+        return hit
+
+    def new_unit_names(self) -> dict[int, str]:
+        return {pid: self.unit_labels[pid] for pid in self.new_units.values()}
+
+
+_PLACE_PREFIX = re.compile(
+    r"^(desa|kelurahan|kel|ds|dusun|nagari|kecamatan|kec|kabupaten|kab|kota|provinsi)\b\.?\s*",
+    re.IGNORECASE,
+)
+
+
+def _place_key(name: str) -> str:
+    return norm(_PLACE_PREFIX.sub("", name.strip()))
+
+
+def _short(value: Cell) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Converter:
+    """Turns one data row into a tuple in ``spec.columns`` order, or problems."""
+
+    def __init__(self, ctx: Context, layout: Layout, sheet: str) -> None:
+        self.ctx = ctx
+        self.layout = layout
+        self.sheet = sheet
+        self.spec = SPECS[layout.kind]
+        self.cols = dict(layout.columns)
+        # Stored columns that the file provides (others keep their stored value).
+        provided: set[str] = set()
+        for key in self.cols:
+            provided.update(FIELD_COLUMNS[layout.kind].get(key, ()))
+        self.provided = frozenset(provided)
+        self._shared: dict[str, str] = {}
+        self._offset = -1
+        self._pos: dict[str, int] = {}
+        self._convert = {
+            "personnel": self._personnel,
+            "tps": self._tps,
+            "units": self._unit,
+        }[layout.kind]
+
+    def _positions(self, offset: int) -> dict[str, int]:
+        """Field -> index into a row's cells (calamine's rows start at the sheet's first
+        used column, the same for every row of a sheet, so this is computed once)."""
+        if offset != self._offset:
+            self._offset = offset
+            self._pos = {k: c - offset for k, c in self.cols.items() if c >= offset}
+        return self._pos
+
+    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
+        i = (self._pos if offset == self._offset else self._positions(offset)).get(key)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        """Whether any field that identifies a row (NRP, name, TPS number ...) is filled."""
+        keys = [k for g in required_groups_of(self.layout.kind) for k in g]
+        return any(self.cell(cells, offset, k) is not None for k in keys)
+
+    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
+        """False for blank rows and totals or signature lines under the table."""
+        n = len(cells)
+        if all(cells[i] is None for i in self._positions(offset).values() if i < n):
+            return False
+        first = next((c for c in cells if c is not None), None)
+        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+
+    def convert(
+        self, row: int, offset: int, cells: Sequence[Cell]
+    ) -> tuple[tuple[Any, ...] | None, list[Problem]]:
+        problems: list[Problem] = []
+
+        def bad(key: str, code: str, value: Cell = None, hint: str | None = None) -> None:
+            col = self.cols.get(key)
+            ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
+            problems.append(Problem(row, col, ref, key, code, _short(value), hint))
+
+        values = self._convert(row, offset, cells, bad)
+        return (None if problems else values), problems
+
+    # -- per kind ------------------------------------------------------------------------
+
+    def _text(self, cells: Sequence[Cell], offset: int, key: str, max_len: int, bad: Any) -> Any:
+        value = self.cell(cells, offset, key)
+        try:
+            result = nz.text(value, max_len=max_len)
+        except nz.Bad as exc:
+            bad(key, exc.code, value)
+            return None
+        if result is not None and key in _REPEATED and len(self._shared) < _SHARED_MAX:
+            # A position such as "Bhabinkamtibmas" repeats thousands of times: keep one copy.
+            result = self._shared.setdefault(result, result)
+        return result
+
+    def _personnel(self, row: int, offset: int, cells: Sequence[Cell], bad: Any) -> tuple[Any, ...]:
+        ctx = self.ctx
+        number_cell = self.cell(cells, offset, "nrp")
+        rank_text: str | None = None
+        rank_key = "rank"
+        if "rank_nrp" in self.cols:
+            combined = self.cell(cells, offset, "rank_nrp")
+            split_rank, split_number = nz.split_rank_nrp(combined)
+            if number_cell is None:
+                number_cell = split_number
+            if split_rank and "rank" not in self.cols:
+                rank_text, rank_key = split_rank, "rank_nrp"
+        nrp_key = "nrp" if "nrp" in self.cols else "rank_nrp"
+        nrp: str | None = None
+        id_kind: str | None = None
+        try:
+            nrp, id_kind = nz.nrp(number_cell)
+        except nz.Bad as exc:
+            bad(nrp_key, exc.code, number_cell)
+        name = self._text(cells, offset, "name", 160, bad)
+        if name is None and "name" in self.cols and not any(p for p in [name]):
+            value = self.cell(cells, offset, "name")
+            if value is None:
+                bad("name", "required")
+        rank_id: int | None = None
+        if rank_text is None and "rank" in self.cols:
+            rank_text = self._text(cells, offset, "rank", 120, bad)
+        if rank_text:
+            rank_id = ctx.ranks.find(rank_text)
+            if rank_id is None:
+                bad(rank_key, "rank_unknown", rank_text)
+        position = self._text(cells, offset, "position", 160, bad)
+        home = self._unit_of(cells, offset, "unit", bad)
+        assigned = self._unit_of(cells, offset, "assigned_unit", bad)
+        phone_cell = self.cell(cells, offset, "phone")
+        phone: str | None = None
+        try:
+            phone = nz.phone(phone_cell)
+        except nz.Bad as exc:
+            bad("phone", exc.code, phone_cell)
+        status = "aktif"
+        status_text = self._text(cells, offset, "duty_status", 40, bad)
+        if status_text:
+            found = _DUTY.get(norm(status_text))
+            if found is None:
+                bad("duty_status", "status_unknown", status_text)
+            else:
+                status = found
+        return (nrp, id_kind, name, rank_id, position, home, assigned, phone, status)
+
+    def _unit_of(self, cells: Sequence[Cell], offset: int, key: str, bad: Any) -> int | None:
+        label = self._text(cells, offset, key, 160, bad)
+        if label is None:
+            return None
+        found = self.ctx.unit_id(label)
+        if found is None:
+            bad(key, "unit_unknown", label, self.ctx.units.suggest(label))
+        return found
+
+    def _tps(self, row: int, offset: int, cells: Sequence[Cell], bad: Any) -> tuple[Any, ...]:
+        ctx = self.ctx
+        number: int | None = None
+        raw_number = self.cell(cells, offset, "number")
+        try:
+            number = nz.whole_number(raw_number)
+            if number < 1:
+                raise nz.Bad("number_malformed")
+        except nz.Bad as exc:
+            bad("number", exc.code, raw_number)
+        region_id: int | None = None
+        desa = self._text(cells, offset, "desa", 120, bad)
+        kec = self._text(cells, offset, "kecamatan", 120, bad)
+        kab = self._text(cells, offset, "kabkota", 120, bad)
+        if desa is None:
+            if "desa" in self.cols and self.cell(cells, offset, "desa") is None:
+                bad("desa", "required")
+        else:
+            found = ctx.desa.get(_place_key(desa), [])
+            if kec:
+                found = [f for f in found if f[1] == _place_key(kec)]
+            if kab and len(found) > 1:
+                found = [f for f in found if f[2] == _place_key(kab)]
+            if not found:
+                bad("desa", "region_unknown", desa)
+            elif len(found) > 1:
+                bad("desa", "region_ambiguous", desa)
+            else:
+                region_id = found[0][0]
+        category_id: int | None = None
+        cat = self._text(cells, offset, "category", 120, bad)
+        if cat is None:
+            if "category" in self.cols and self.cell(cells, offset, "category") is None:
+                bad("category", "required")
+        else:
+            category_id = ctx.categories.find(cat)
+            if category_id is None:
+                bad("category", "category_unknown", cat, ctx.categories.suggest(cat))
+        voters = 0
+        raw_voters = self.cell(cells, offset, "voters")
+        if raw_voters is not None:
+            try:
+                voters = nz.whole_number(raw_voters)
+                if not 0 <= voters <= MAX_VOTERS_PER_TPS:
+                    bad("voters", "voters_range", raw_voters)
+            except nz.Bad:
+                bad("voters", "number_malformed", raw_voters)
+        unit_id = self._unit_of(cells, offset, "unit", bad)
+        address = self._text(cells, offset, "address", 200, bad)
+        return (region_id, number, category_id, voters, unit_id, address)
+
+    def _unit(self, row: int, offset: int, cells: Sequence[Cell], bad: Any) -> tuple[Any, ...]:
+        code = self._text(cells, offset, "code", 40, bad)
+        if code is None and self.cell(cells, offset, "code") is None:
+            bad("code", "required")
+        name = self._text(cells, offset, "name", 160, bad)
+        if name is None and self.cell(cells, offset, "name") is None:
+            bad("name", "required")
+        kind_text = self._text(cells, offset, "kind", 40, bad)
+        kind = norm(kind_text or "")
+        if kind_text is None and self.cell(cells, offset, "kind") is None:
+            bad("kind", "required")
+        elif kind_text is not None and kind not in UNIT_KINDS:
+            bad("kind", "kind_unknown", kind_text)
+        parent = self._text(cells, offset, "parent", 40, bad)
+        agency_text = self._text(cells, offset, "agency", 20, bad)
+        agency = norm(agency_text) if agency_text else "polri"
+        if agency not in AGENCIES:
+            bad("agency", "agency_unknown", agency_text)
+        tree_text = self._text(cells, offset, "tree", 20, bad)
+        if tree_text:
+            tree = norm(tree_text)
+            if tree not in ("territorial", "satgas", "partner"):
+                bad("tree", "tree_unknown", tree_text)
+        elif kind in ("satgas", "subsatgas"):
+            tree = "satgas"
+        elif agency != "polri":
+            tree = "partner"
+        else:
+            tree = "territorial"
+        # The parent is kept as a code here: it may be a unit further down the same file.
+        return (code, name, kind, parent, agency, tree)

@@ -1,0 +1,653 @@
+"""Spreadsheet import (issue 4): bad input of every kind leaves the database as it was;
+good input previews, commits once, re-imports as unchanged, and reverts."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from opscenter import journal, messages
+from opscenter.errors import ConnectionLost, OpsError
+from opscenter.model import Personnel, PollingStation, Unit
+from opscenter.progress import Cancelled
+from opscenter.roster import commit as commit_mod
+from opscenter.roster import errors_xlsx, export, normalise, template
+from opscenter.roster.errors import RosterError
+from opscenter.roster.jobs import Cancel
+from opscenter.roster.preview import Options, Preview, prepare
+from opscenter.store import Store, open_store
+from tests.builders import ADMIN, Small, build_small_operation
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "spreadsheets"
+HEADER = ["NO", "NAMA", "PANGKAT", "NRP", "JABATAN", "SATUAN", "NO HP"]
+
+
+@pytest.fixture
+def store(sqlite_url: str) -> Iterator[Store]:
+    s = open_store(sqlite_url)
+    try:
+        yield s
+    finally:
+        s.dispose()
+
+
+@pytest.fixture
+def small(store: Store) -> Small:
+    return build_small_operation(store)
+
+
+def snapshot(store: Store) -> tuple[Any, ...]:
+    with store.read() as s:
+        people = s.execute(select(Personnel.__table__).order_by(Personnel.id)).all()
+        return (
+            journal.head(s),
+            tuple(tuple(r) for r in people),
+            s.scalar(select(func.count(Unit.id))),
+            s.scalar(select(func.count(PollingStation.id))),
+        )
+
+
+def xlsx(path: Path, rows: list[list[Any]], title: str = "Sheet1") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def roster(path: Path, extra: list[list[Any]] | None = None) -> Path:
+    return xlsx(
+        path,
+        [
+            ["KEPOLISIAN NEGARA REPUBLIK INDONESIA"],
+            ["DAERAH UJI — RESOR A"],
+            [],
+            HEADER,
+            [1, 2, 3, 4, 5, 6, 7],
+            [
+                1,
+                "Andi Saputra",
+                "BRIPDA",
+                75010001,
+                "Bhabinkamtibmas",
+                "Polsek A1",
+                "0812 1111 2222",
+            ],
+            [2, "Siti Rahma", "Kombes Pol.", "75010002", "Kapolres", "Polres A", "+62 813-000-111"],
+            [3, "Dewi Lestari", "KOMISARIS BESAR POLISI", 7.5010003e7, "Wakapolres", "pa", ""],
+            *(extra or []),
+            [],
+            ["", "", "", "", "Mengetahui,"],
+            ["", "", "", "", "KOMISARIS BESAR POLISI NRP 63050899"],
+        ],
+    )
+
+
+# --- refusals: the whole file, one sentence, nothing written -------------------------------
+
+
+def _refusal(store: Store, path: Path, kind: str = "personnel") -> RosterError:
+    before = snapshot(store)
+    with pytest.raises(RosterError) as info:
+        preview = prepare(store, path, Options(kind=kind))
+        commit_mod.commit(store, ADMIN, preview)
+    assert snapshot(store) == before
+    sentence = messages.describe(info.value)
+    assert sentence.endswith(".") and "\n" not in sentence and "{" not in sentence
+    return info.value
+
+
+def test_renamed_pdf_is_not_a_spreadsheet(store: Store, small: Small, tmp_path: Path) -> None:
+    path = tmp_path / "daftar.xlsx"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    assert _refusal(store, path).reason == "not_spreadsheet"
+
+
+def test_renamed_zip_is_not_a_spreadsheet(store: Store, small: Small, tmp_path: Path) -> None:
+    path = tmp_path / "daftar.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("foto.txt", "bukan lembar kerja")
+    assert _refusal(store, path).reason == "not_spreadsheet"
+
+
+def test_truncated_workbook_is_corrupt(store: Store, small: Small, tmp_path: Path) -> None:
+    good = roster(tmp_path / "good.xlsx")
+    path = tmp_path / "potong.xlsx"
+    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert _refusal(store, path).reason == "corrupt"
+
+
+def test_garbage_inside_a_zip_is_corrupt(store: Store, small: Small, tmp_path: Path) -> None:
+    good = roster(tmp_path / "good.xlsx")
+    path = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                data = data[: len(data) // 2] + b"<<<\x00garbage"
+            dst.writestr(item, data)
+    assert _refusal(store, path).reason in ("corrupt", "no_table", "no_rows")
+
+
+@pytest.mark.parametrize("name", ["pass_protected.xlsx", "pass_protected.xlsb", "issue_385.xls"])
+def test_password_protected(store: Store, small: Small, name: str) -> None:
+    if not (CORPUS / name).exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    assert _refusal(store, CORPUS / name).reason == "password"
+
+
+def test_empty_file(store: Store, small: Small, tmp_path: Path) -> None:
+    path = tmp_path / "kosong.xlsx"
+    path.write_bytes(b"")
+    assert _refusal(store, path).reason == "empty_file"
+
+
+def test_header_only(store: Store, small: Small, tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "judul.xlsx", [HEADER])
+    assert _refusal(store, path).reason == "header_only"
+
+
+def test_required_column_missing(store: Store, small: Small, tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "tanpa_nama.xlsx", [["NRP", "PANGKAT", "SATUAN"], [75010001, "AKP", "pa"]]
+    )
+    err = _refusal(store, path)
+    assert err.reason == "missing_columns"
+    assert "Nama" in messages.describe(err)
+
+
+def test_giant_csv_cell(store: Store, small: Small, tmp_path: Path) -> None:
+    path = tmp_path / "raksasa.csv"
+    path.write_text("NRP,NAMA,SATUAN\n75010001," + "A" * 2_000_000 + ",pa\n", encoding="utf-8")
+    assert _refusal(store, path).reason == "giant_cell"
+
+
+def test_hidden_sheet_is_not_read_unless_named(store: Store, small: Small, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Catatan"
+    wb.active.append(["tidak ada tabel di sini"])
+    hidden = wb.create_sheet("Rahasia")
+    hidden.sheet_state = "hidden"
+    hidden.append(["NRP", "NAMA", "SATUAN"])
+    hidden.append([75010001, "Andi Saputra", "pa"])
+    path = tmp_path / "tersembunyi.xlsx"
+    wb.save(path)
+    assert _refusal(store, path).reason == "no_table"
+    preview = prepare(store, path, Options(kind="personnel", sheet="Rahasia"))
+    assert preview.counts["new"] == 1
+
+
+def test_unknown_sheet(store: Store, small: Small, tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx")
+    before = snapshot(store)
+    with pytest.raises(RosterError) as info:
+        prepare(store, path, Options(kind="personnel", sheet="Tidak Ada"))
+    assert info.value.reason == "no_such_sheet"
+    assert snapshot(store) == before
+
+
+# --- rows: cell problems with references ---------------------------------------------------
+
+
+def test_roster_layout_ranks_numbers_phones(store: Store, small: Small, tmp_path: Path) -> None:
+    preview = prepare(store, roster(tmp_path / "r.xlsx"), Options(kind="personnel"))
+    assert preview.counts == {"new": 3, "changed": 0, "unchanged": 0, "rejected": 0}
+    assert preview.layout.header_row == 3 and preview.layout.data_start == 5
+    values = {r.values[0]: r.values for r in preview.outcomes() if r.values}
+    assert set(values) == {"75010001", "75010002", "75010003"}
+    assert values["75010001"][7] == "+6281211112222"
+    assert values["75010002"][7] == "+62813000111"
+    ranks = preview.labels["rank_id"]
+    assert ranks[values["75010002"][3]] == "Kombes Pol"
+    assert ranks[values["75010003"][3]] == "Kombes Pol"
+
+
+def test_bad_cells_are_named_and_nothing_is_written(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    rows = [
+        HEADER,
+        [1, "Andi", "BRIPDA", "7501", "x", "pa", ""],  # malformed NRP
+        [2, "", "BRIPDA", 75010002, "x", "pa", ""],  # missing name
+        [3, "Budi", "JENDERAL BINTANG", 75010003, "x", "pa", ""],  # unknown rank
+        [4, "Cici", "BRIPDA", 75010004, "x", "Polres Zulu", ""],  # unknown unit
+        [5, "Dodi", "BRIPDA", 75010005, "x", "pa", ""],  # duplicate ...
+        [6, "Dodi K", "BRIPDA", 75010005, "x", "pa", ""],  # ... within the file
+        [7, "Zainal Abidin", "BRIPDA", 90000001, "x", "pa", ""],  # NRP of another person
+        [8, "Eko", "BRIPDA", 75010008, "x", "pa", ""],  # a good row among them
+        [9, '=HYPERLINK("http://x")', "BRIPDA", 75010009, "x", "pa", ""],  # a formula
+        [10, "F" * 500, "BRIPDA", 75010010, "x", "pa", ""],  # giant cell
+        [11, "Gita", "BRIPDA", 75010011, "x", "pa", "12ab"],  # bad phone
+        [12, "PNS", "Penata III/a", 1.98001012005011e17, "x", "pa", ""],  # NIP as a float
+    ]
+    path = xlsx(tmp_path / "buruk.xlsx", rows)
+    before = snapshot(store)
+    preview = prepare(store, path, Options(kind="personnel"))
+    assert preview.counts == {"new": 1, "changed": 0, "unchanged": 0, "rejected": 11}
+    found = {(p.ref, p.code) for p in preview.problems()}
+    assert {
+        ("Sheet1!D2", "nrp_malformed"),
+        ("Sheet1!B3", "required"),
+        ("Sheet1!C4", "rank_unknown"),
+        ("Sheet1!F5", "unit_unknown"),
+        ("Sheet1!D6", "duplicate"),
+        ("Sheet1!D7", "duplicate"),
+        ("Sheet1!B8", "conflict_db"),
+        # openpyxl stores no computed value for a formula; the cell reads as empty.
+        ("Sheet1!B10", "required"),
+        ("Sheet1!B11", "too_long"),
+        ("Sheet1!G12", "phone_malformed"),
+        ("Sheet1!D13", "nip_precision"),
+    } <= found
+    assert snapshot(store) == before  # a preview writes nothing
+
+    out = tmp_path / "ditolak.xlsx"
+    assert errors_xlsx.write(preview, out) == 11
+    assert commit_mod.commit(store, ADMIN, preview).txn_id is not None  # the valid row only
+    with store.read() as s:
+        assert s.scalar(select(func.count(Personnel.id))) == len(before[1]) + 1
+    ws = openpyxl.load_workbook(out).active
+    assert ws["D2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert "NRP/NIP tidak sah" in ws["D2"].comment.text
+    assert ws["F5"].comment is not None and "satuan tidak dikenal" in ws["F5"].comment.text
+    assert ws["A2"].comment is None
+    reasons = [c.value for c in ws[1]]
+    assert "Alasan ditolak" in reasons
+    names = [c.value for c in ws["B"]]
+    assert "Dodi" in names and "Dodi K" in names  # both copies of a duplicate, cells and all
+    assert ws["B3"].value is None and "wajib diisi" in ws["B3"].comment.text
+
+
+def test_control_characters_are_rejected_and_reported(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    path = tmp_path / "kendali.csv"
+    path.write_text(
+        "NRP;NAMA;SATUAN;JABATAN\n75010001;Eko\x07Prasetyo;pa;x\n"
+        '75010002;=HYPERLINK("http://x");pa;x\n75010003;Ani;pa;@SUM(A1)\n',
+        encoding="utf-8",
+    )
+    before = snapshot(store)
+    preview = prepare(store, path, Options(kind="personnel"))
+    assert [(p.ref, p.code) for p in preview.problems()] == [
+        ("kendali!B2", "control_char"),
+        ("kendali!B3", "formula_text"),
+    ]
+    assert preview.counts["new"] == 1  # "@SUM(A1)" as a position is plain text
+    assert snapshot(store) == before
+    out = tmp_path / "ditolak.xlsx"
+    errors_xlsx.write(preview, out)
+    ws = openpyxl.load_workbook(out).active
+    cell = ws["B2"]
+    assert cell.value == "Eko\ufffdPrasetyo" and "karakter kendali" in cell.comment.text
+    assert ws["B3"].value == '=HYPERLINK("http://x")' and ws["B3"].data_type == "s"
+    assert "rumus" in ws["B3"].comment.text
+
+
+def test_hidden_rows_are_imported_like_visible_ones(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NRP", "NAMA", "SATUAN"])
+    ws.append([75010001, "Andi", "pa"])
+    ws.append([75010002, "Budi", "pa"])
+    ws.row_dimensions[3].hidden = True
+    path = tmp_path / "baris_tersembunyi.xlsx"
+    wb.save(path)
+    assert prepare(store, path, Options(kind="personnel")).counts["new"] == 2
+
+
+def test_file_with_office_lock_files_beside_it(store: Store, small: Small, tmp_path: Path) -> None:
+    path = roster(tmp_path / "dibuka.xlsx")
+    (tmp_path / "~$dibuka.xlsx").write_bytes(b"\x05owner")  # Excel's owner file
+    (tmp_path / ".~lock.dibuka.xlsx#").write_text("user,host,,")  # LibreOffice's
+    assert prepare(store, path, Options(kind="personnel")).counts["new"] == 3
+
+
+def test_unreadable_file_is_refused(store: Store, small: Small, tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("running as root: file permissions cannot make a file unreadable")
+    path = roster(tmp_path / "terkunci.xlsx")
+    path.chmod(0)
+    assert _refusal(store, path).reason == "locked"
+
+
+# --- commit, re-import, revert -------------------------------------------------------------
+
+
+def test_commit_reimport_revert(store: Store, small: Small, tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx", [[4, "Personel 1", "Briptu", 90000001, "Baru", "pa1", ""]])
+    before = snapshot(store)
+    preview = prepare(store, path, Options(kind="personnel"))
+    assert preview.counts == {"new": 3, "changed": 1, "unchanged": 0, "rejected": 0}
+    changed = next(r for r in preview.rows if r.status == "changed")
+    assert changed.changes is not None and set(changed.changes) == {"rank_id", "position"}
+    outcome = commit_mod.commit(store, ADMIN, preview)
+    assert outcome.txn_id is not None
+    with store.read() as s:
+        from opscenter.model import JournalTxn
+
+        txn = s.get(JournalTxn, outcome.txn_id)
+        assert txn is not None and txn.action == "import.personnel"
+        assert txn.details and txn.details["sha256"] == preview.sha256
+        assert txn.details["file"] == "r.xlsx"
+    after = snapshot(store)
+    again = prepare(store, path, Options(kind="personnel"))
+    assert again.counts == {"new": 0, "changed": 0, "unchanged": 4, "rejected": 0}
+    assert commit_mod.commit(store, ADMIN, again).txn_id is None
+    assert snapshot(store) == after
+    commit_mod.revert(store, ADMIN, outcome.txn_id)
+    reverted = snapshot(store)
+    assert reverted[1:] == before[1:] or _same_but_versions(reverted, before)
+    with pytest.raises(RosterError) as info:
+        commit_mod.revert(store, ADMIN, outcome.txn_id)
+    assert info.value.reason == "already_reverted"
+
+
+def _same_but_versions(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """The reverted person has its fields back; only its version counter moved on."""
+    keys = Personnel.__table__.c.keys()
+
+    def strip(rows: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        return [tuple(v for k, v in zip(keys, r, strict=True) if k != "version") for r in rows]
+
+    return strip(a[1]) == strip(b[1]) and a[2:] == b[2:]
+
+
+def test_stale_preview_is_refused(store: Store, small: Small, tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx")
+    preview = prepare(store, path, Options(kind="personnel"))
+    commit_mod.commit(store, ADMIN, prepare(store, path, Options(kind="personnel")))
+    before = snapshot(store)
+    with pytest.raises(RosterError) as info:
+        commit_mod.commit(store, ADMIN, preview)
+    assert info.value.reason == "stale_preview"
+    assert snapshot(store) == before
+
+
+def test_unknown_unit_created_when_chosen(store: Store, small: Small, tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "u.xlsx", [["NRP", "NAMA", "SATUAN"], [75010001, "Andi", "Polsek Baru"]])
+    refused = prepare(store, path, Options(kind="personnel"))
+    assert refused.counts["rejected"] == 1
+    preview = prepare(store, path, Options(kind="personnel", create_units=True))
+    assert preview.counts["new"] == 1 and list(preview.new_units.values()) == ["Polsek Baru"]
+    commit_mod.commit(store, ADMIN, preview)
+    with store.read() as s:
+        assert s.scalar(select(Unit.code).where(Unit.name == "Polsek Baru")) == "polsek-baru"
+
+
+def test_database_lost_mid_import_writes_nothing(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    rows = [HEADER] + [
+        [i, f"Orang {i}", "BRIPDA", 76000000 + i, "x", "pa", ""] for i in range(12_000)
+    ]
+    path = xlsx(tmp_path / "besar.xlsx", rows)
+    preview = prepare(store, path, Options(kind="personnel"))
+    before = snapshot(store)
+
+    def progress(done: int, total: int, text: str) -> None:
+        if text == "write" and done >= 5_000:
+            raise ConnectionLost(detail="server closed the connection unexpectedly")
+
+    with pytest.raises(ConnectionLost):
+        commit_mod.commit(store, ADMIN, preview, progress)
+    assert snapshot(store) == before
+
+
+def test_cancel_writes_nothing(store: Store, small: Small, tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx")
+    preview = prepare(store, path, Options(kind="personnel"))
+    cancel = Cancel()
+    cancel.cancel()
+    before = snapshot(store)
+    with pytest.raises(Cancelled):
+        commit_mod.commit(store, ADMIN, preview, cancel=cancel)
+    assert snapshot(store) == before
+
+
+# --- export, template, TPS, units ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("kind", ["personnel", "tps"])
+def test_export_imports_back_unchanged(
+    store: Store, small: Small, tmp_path: Path, kind: str, suffix: str
+) -> None:
+    out = tmp_path / f"ekspor{suffix}"
+    n = export.write(store, kind, out)
+    assert n > 0
+    before = snapshot(store)
+    preview = prepare(store, out, Options(kind=kind))
+    assert preview.counts == {"new": 0, "changed": 0, "unchanged": n, "rejected": 0}
+    assert commit_mod.commit(store, ADMIN, preview).txn_id is None
+    assert snapshot(store) == before
+
+
+def test_tps_import(store: Store, small: Small, tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "tps.xlsx",
+        [
+            ["DAFTAR TPS"],
+            ["KECAMATAN", "DESA/KEL", "NO. TPS", "KERAWANAN", "DPT", "POLSEK"],
+            ["Kec. A1", "Desa A1a", "TPS 013", "SR", 250, "pa1"],
+            ["Kecamatan A1", "A1b", 2.0, "Kurang Rawan", "300", "Polsek A1"],
+            ["Kecamatan A1", "A1b", 3, "Agak Rawan", 700, "pa1"],
+            ["", "Desa Hilang", 1, "R", 10, "pa1"],
+        ],
+    )
+    preview = prepare(store, path, Options(kind="tps"))
+    assert preview.counts == {"new": 2, "changed": 0, "unchanged": 0, "rejected": 2}
+    codes = {p.code for p in preview.problems()}
+    assert {"category_unknown", "voters_range", "region_unknown"} <= codes
+    commit_mod.commit(store, ADMIN, preview)
+    assert prepare(store, path, Options(kind="tps")).counts["unchanged"] == 2
+
+
+def test_units_import_parent_in_same_file(store: Store, small: Small, tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "satuan.xlsx",
+        [
+            ["KODE", "NAMA SATUAN", "JENIS", "KODE INDUK", "INSTANSI"],
+            ["pa3", "Polsek A3", "polsek", "pa9", "polri"],
+            ["pa9", "Polres A9", "Polres", "polda", ""],
+            ["kodim", "Kodim 0415", "kodim", "", "TNI"],
+            ["x", "Xx", "kapal", "", ""],
+        ],
+    )
+    preview = prepare(store, path, Options(kind="units"))
+    assert preview.counts == {"new": 3, "changed": 0, "unchanged": 0, "rejected": 1}
+    commit_mod.commit(store, ADMIN, preview)
+    with store.read() as s:
+        rows = {r[0]: r[1] for r in s.execute(select(Unit.code, Unit.tree))}
+        assert rows["kodim"] == "partner" and rows["pa3"] == "territorial"
+    assert prepare(store, path, Options(kind="units")).counts["unchanged"] == 3
+
+
+def test_template_has_lists_and_imports_as_header_only(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    out = template.write("personnel", tmp_path / "templat.xlsx", store)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Data"]
+    formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert any("Daftar!$A$2" in f for f in formulas)  # ranks
+    assert wb["Daftar"]["A2"].value == "Bharada"
+    assert _refusal(store, out).reason == "header_only"
+    tps = template.write("tps", tmp_path / "tps.xlsx")
+    ws = openpyxl.load_workbook(tps)["Data"]
+    assert any("Daftar!$B$2" in dv.formula1 for dv in ws.data_validations.dataValidation)
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (75010001, ("75010001", "nrp")),
+        (75010001.0, ("75010001", "nrp")),
+        ("7.5010001E+07", ("75010001", "nrp")),
+        ("7501 0001", ("75010001", "nrp")),
+        (1234567, ("01234567", "nrp")),
+        ("198001012005011001", ("198001012005011001", "nip")),
+        ("19800101 200501 1 001", ("198001012005011001", "nip")),
+    ],
+)
+def test_nrp_forms(value: Any, expected: tuple[str, str]) -> None:
+    assert normalise.nrp(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0812-3456-7890", "+6281234567890"),
+        ("62 812 3456 7890", "+6281234567890"),
+        ("+62 812-3456-7890", "+6281234567890"),
+        (81234567890.0, "+6281234567890"),
+        (None, None),
+    ],
+)
+def test_phone_forms(value: Any, expected: str | None) -> None:
+    assert normalise.phone(value) == expected
+
+
+def test_rank_and_nrp_in_one_cell() -> None:
+    assert normalise.split_rank_nrp("BRIPDA / 98765432") == ("BRIPDA", "98765432")
+    assert normalise.split_rank_nrp("Kombes Pol. NRP 63050899") == ("Kombes Pol.", "63050899")
+    assert normalise.split_rank_nrp("AKBP\n75010001") == ("AKBP", "75010001")
+
+
+def test_dates_as_text_and_serial_numbers() -> None:
+    from datetime import date
+
+    assert normalise.to_date(45623) == date(2024, 11, 27)
+    assert normalise.to_date("27-11-2024") == date(2024, 11, 27)
+    assert normalise.to_date("27 Nopember 2024") == date(2024, 11, 27)
+    assert normalise.to_date("2024-11-27") == date(2024, 11, 27)
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+
+def _corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(
+        p
+        for p in CORPUS.iterdir()
+        if p.suffix.lower() in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Small]]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'corpus.db'}"
+    s = open_store(url)
+    small = build_small_operation(s)
+    try:
+        yield s, small
+    finally:
+        s.dispose()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("kind", ["personnel", "tps"])
+@pytest.mark.parametrize(
+    "path", _corpus_files() or [None], ids=lambda p: p.name if p else "missing"
+)
+def test_corpus_file(corpus_store: tuple[Store, Small], path: Path | None, kind: str) -> None:
+    if path is None:
+        pytest.skip(f"corpus not found at {CORPUS} (CI clones shared/ beside the repository)")
+    store, _ = corpus_store
+    before = snapshot(store)
+    preview: Preview | None = None
+    refusal: RosterError | None = None
+    try:
+        preview = prepare(store, path, Options(kind=kind))
+    except RosterError as exc:
+        refusal = exc
+    except OpsError as exc:  # pragma: no cover - any other typed error is a finding
+        pytest.fail(f"{path.name}: untyped refusal {exc!r}")
+    if refusal is not None:
+        sentence = messages.describe(refusal)
+        assert "\n" not in sentence and "{" not in sentence
+    if preview is not None:
+        # Calamine's test files are not rosters: whatever maps must be valid rows or rejected.
+        assert preview.counts["new"] + preview.counts["changed"] == sum(
+            1 for r in preview.outcomes() if r.values is not None
+        )
+    assert snapshot(store) == before
+
+
+def test_postgresql_connection_killed_mid_import_writes_nothing(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """The server drops the import's connection between two batches: nothing half-written."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from opscenter.errors import StorageError
+
+    store = open_store(pg_url)
+    try:
+        build_small_operation(store)
+        rows = [HEADER] + [
+            [i, f"Orang {i}", "BRIPDA", 76000000 + i, "x", "pa", ""] for i in range(12_000)
+        ]
+        path = xlsx(tmp_path / "besar.xlsx", rows)
+        preview = prepare(store, path, Options(kind="personnel"))
+        before = snapshot(store)
+        url = make_url(pg_url)
+        dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+        def progress(done: int, total: int, text: str) -> None:
+            if text == "write" and done >= 5_000:
+                with psycopg.connect(dsn, autocommit=True) as admin:
+                    admin.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+
+        with pytest.raises(StorageError) as info:
+            commit_mod.commit(store, ADMIN, preview, progress)
+        assert "\n" not in messages.describe(info.value)
+        assert snapshot(store) == before
+        # And the same preview commits whole once the server is back.
+        outcome = commit_mod.commit(store, ADMIN, preview)
+        assert outcome.txn_id is not None
+        again = prepare(store, path, Options(kind="personnel"))
+        assert again.counts["unchanged"] == 12_000
+        commit_mod.revert(store, ADMIN, outcome.txn_id)
+        assert snapshot(store)[1:] == before[1:]
+    finally:
+        store.dispose()
+
+
+def test_unit_merged_down_over_its_people(store: Store, small: Small, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DAFTAR PERSONEL"])
+    ws.merge_cells("A1:D1")
+    ws.append(["SATUAN", "NRP", "NAMA", "PANGKAT"])
+    ws.append(["Polsek A1", 75010001, "Andi", "Bripda"])
+    ws.append([None, 75010002, "Budi", "Briptu"])
+    ws.append([None, 75010003, "Cici", "Brigadir"])
+    ws.merge_cells("A3:A5")
+    path = tmp_path / "gabung.xlsx"
+    wb.save(path)
+    preview = prepare(store, path, Options(kind="personnel"))
+    assert preview.counts["new"] == 3
+    units = {r.values[5] for r in preview.outcomes() if r.values}
+    assert units == {small.units["PA1"]}

@@ -1,0 +1,150 @@
+"""The import wizard: models pass qtmodeltester; a whole import runs off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from opscenter import journal
+from opscenter.model import Personnel
+from opscenter.roster.preview import Options, prepare, scan
+from opscenter.store import Store
+from tests.ui.conftest import TinyOperation
+from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
+from ui.import_wizard import ImportWizard, install
+
+
+def roster(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DAFTAR PERSONEL POLRES KERINCI"])
+    ws.append(["NO", "NAMA LENGKAP", "PANGKAT / NRP", "KESATUAN", "HP"])
+    ws.append([1, "Andi Saputra", "BRIPDA / 75030001", "Polres Kerinci", "0812 1111 2222"])
+    ws.append([2, "Budi Santoso", "AKP 75030002", "polres-bungo", ""])
+    ws.append([3, "Cici", "BRIPDA 123", "Polres Entah", ""])
+    wb.save(path)
+    return path
+
+
+def test_mapping_model(qtmodeltester: ModelTester, tmp_path: Path) -> None:
+    s = scan(roster(tmp_path / "r.xlsx"), "personnel")
+    model = MappingModel()
+    qtmodeltester.check(model)
+    model.set_layout("personnel", s.layout, 5)
+    assert model.mapping() == {"name": 1, "rank_nrp": 2, "unit": 3, "phone": 4}
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("No. HP"))
+    index = model.index(row, MappingColumn.COLUMN)
+    assert model.setData(index, NO_COLUMN)
+    assert "phone" not in model.mapping()
+    assert not model.setData(index, 99)
+    assert model.setData(index, 4)
+    assert model.index(row, MappingColumn.COLUMN).data() == "E \u2014 HP"
+
+
+def test_preview_model(
+    qtmodeltester: ModelTester, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    model = PreviewModel()
+    qtmodeltester.check(model)
+    preview = prepare(store, roster(tmp_path / "r.xlsx"), Options(kind="personnel"))
+    model.set_preview(preview)
+    assert model.rowCount() == 3
+    statuses = [model.index(i, 1).data() for i in range(3)]
+    assert statuses == ["Baru", "Baru", "Ditolak"]
+    detail = model.index(2, 3).data()
+    assert "Sheet!C5" in detail and "NRP/NIP tidak sah" in detail
+    assert model.index(2, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_wizard_imports_off_the_gui_thread(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    path = roster(tmp_path / "r.xlsx")
+    wizard = ImportWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    assert wizard.mapping_page.model.rowCount() > 0
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
+    assert "Baru 2" in wizard.preview_page.counts.text()
+    out = tmp_path / "ditolak.xlsx"
+    wizard.preview_page.write_errors(out)
+    assert openpyxl.load_workbook(out).active["C2"].comment is not None
+    with store.read() as s:
+        before = s.scalar(select(func.count(Personnel.id)))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    assert "jurnal" in wizard.done_page.result.text()
+    with store.read() as s:
+        assert s.scalar(select(func.count(Personnel.id))) == (before or 0) + 2
+
+
+def test_wizard_shows_a_refusal_as_one_sentence(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    path = tmp_path / "bukan.xlsx"
+    path.write_bytes(b"%PDF-1.4\n")
+    with store.read() as s:
+        head = journal.head(s)
+    wizard = ImportWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=10_000)
+    assert "bukan lembar kerja" in wizard.file_page.error.text()
+    assert wizard.currentPage() is wizard.file_page
+    with store.read() as s:
+        assert journal.head(s) == head
+
+
+def test_install_adds_the_data_menu(qtbot: QtBot, store: Store) -> None:
+    window = QMainWindow()
+    window._store = store  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    install(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Data" in menus
+    action = window.findChild(type(window.menuBar().actions()[0]), "importAction")
+    assert action is not None and action.shortcut().toString() == "Ctrl+I"
+
+
+def test_history_reverts_an_import(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    store: Store,
+    tiny_operation: TinyOperation,
+    tmp_path: Path,
+) -> None:
+    from opscenter.actor import Actor
+    from opscenter.roster.commit import commit
+    from ui.import_history import ImportHistoryDialog
+
+    preview = prepare(store, roster(tmp_path / "r.xlsx"), Options(kind="personnel"))
+    with store.read() as s:
+        before = s.scalar(select(func.count(Personnel.id)))
+    outcome = commit(store, Actor("staf", role="staff"), preview)
+    dialog = ImportHistoryDialog(store, actor=Actor("staf", role="staff"))
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 0).data() == outcome.txn_id
+    assert dialog.model.index(0, 4).data() == "r.xlsx"
+    dialog.view.selectRow(0)
+    dialog.revert_selected()
+    qtbot.waitUntil(lambda: "dibatalkan" in dialog.message.text(), timeout=10_000)
+    assert dialog.model.index(0, 6).data() == "dibatalkan"
+    with store.read() as s:
+        assert s.scalar(select(func.count(Personnel.id))) == before
+    dialog.view.selectRow(0)
+    dialog.revert_selected()  # twice: refused in one sentence, nothing changes
+    qtbot.waitUntil(lambda: "sudah pernah" in dialog.message.text(), timeout=10_000)

@@ -1,0 +1,172 @@
+"""The imports made so far, and reverting one of them as a whole (off the GUI thread)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter.actor import Actor
+from opscenter.progress import CancelToken, Progress
+from opscenter.roster import commit as commit_mod
+from opscenter.roster.commit import ImportRecord
+from opscenter.store import Store
+from ui.error_dialog import sentence_for
+from ui.worker import JobHandle, start_job
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportHistory", text)
+
+
+class HistoryColumn(IntEnum):
+    TXN = 0
+    AT = 1
+    ACTOR = 2
+    KIND = 3
+    FILE = 4
+    COUNTS = 5
+    STATE = 6
+
+
+class ImportsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ImportRecord] = []
+
+    def set_records(self, records: list[ImportRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> ImportRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        labels = (
+            _tr("Jurnal"),
+            _tr("Waktu (UTC)"),
+            _tr("Oleh"),
+            _tr("Jenis"),
+            _tr("Berkas"),
+            _tr("Hasil"),
+            _tr("Keadaan"),
+        )
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        r = self.record(index.row())
+        if r is None:
+            return None
+        col = HistoryColumn(index.column())
+        if col == HistoryColumn.TXN:
+            return r.txn_id
+        if col == HistoryColumn.AT:
+            return r.at.strftime("%Y-%m-%d %H:%M")
+        if col == HistoryColumn.ACTOR:
+            return r.actor
+        if col == HistoryColumn.KIND:
+            return r.kind
+        if col == HistoryColumn.FILE:
+            return r.file
+        if col == HistoryColumn.COUNTS:
+            c = r.counts
+            return _tr("{new} baru, {changed} berubah").format(
+                new=c.get("new", 0), changed=c.get("changed", 0)
+            )
+        return _tr("dibatalkan") if r.reverted else ""
+
+
+class ImportHistoryDialog(QDialog):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actor: Actor | None = None,
+        lang: str = "id",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor or Actor.local()
+        self.lang = lang
+        self.job: JobHandle | None = None
+        self.setWindowTitle(_tr("Riwayat impor"))
+        self.model = ImportsModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.revert_button = QPushButton(_tr("Batalkan impor terpilih"), self)
+        self.revert_button.clicked.connect(self.revert_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_records(commit_mod.imports(self.store))
+
+    def revert_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        record = self.model.record(rows[0].row()) if rows else None
+        if record is None or (self.job is not None and not self.job.done):
+            return
+        store, actor, txn = self.store, self.actor, record.txn_id
+
+        def job(progress: Progress, cancel: CancelToken) -> int | None:
+            return commit_mod.revert(store, actor, txn, progress)
+
+        def done(_result: object) -> None:
+            self.message.setText(_tr("Impor #{txn} sudah dibatalkan.").format(txn=txn))
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.message.setText(sentence_for(error, self.lang))
+
+        self.job = start_job(
+            job, parent=self, title=_tr("Membatalkan impor\u2026"), on_success=done,
+            on_failure=failed,
+        )  # fmt: skip

@@ -1,0 +1,251 @@
+"""Table models of the import wizard: the column mapping (editable) and the preview."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from opscenter import messages
+from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
+from opscenter.roster.preview import Preview, RowOutcome
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NO_COLUMN = -1
+REJECTED_COLOUR = QColor("#c62828")
+UNCERTAIN_BACKGROUND = QColor("#fff3cd")
+DASH = "\u2014"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportModels", text)
+
+
+class MappingColumn(IntEnum):
+    FIELD = 0
+    COLUMN = 1
+    CERTAINTY = 2
+
+
+class MappingModel(QAbstractTableModel):
+    """One row per field of the kind; the column it reads from is editable."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields: list[Field] = []
+        self._columns: dict[str, int] = {}
+        self._uncertain: set[str] = set()
+        self._headers: dict[int, str] = {}
+        self._width = 0
+
+    def set_layout(self, kind: str, layout: Layout, width: int) -> None:
+        """A new guess (a new file or sheet): the only full reset this model does."""
+        self.beginResetModel()
+        self._fields = list(FIELDS[kind])
+        self._columns = dict(layout.columns)
+        self._uncertain = set(layout.uncertain)
+        self._headers = dict(layout.headers)
+        self._width = max([width, *(c + 1 for c in self._headers)])
+        self.endResetModel()
+
+    def mapping(self) -> dict[str, int]:
+        return dict(self._columns)
+
+    def choices(self) -> list[tuple[int, str]]:
+        """(column, label) for the editor, "no column" first."""
+        return [(NO_COLUMN, _tr("(tidak ada)"))] + [
+            (c, self.column_label(c)) for c in range(self._width)
+        ]
+
+    def column_label(self, col: int) -> str:
+        if col == NO_COLUMN:
+            return _tr("(tidak ada)")
+        head = self._headers.get(col, "")
+        return f"{column_letter(col)} \u2014 {head}" if head else column_letter(col)
+
+    # -- Qt ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._fields)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(MappingColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(MappingColumn):
+            return None
+        return (_tr("Isian"), _tr("Kolom di berkas"), _tr("Kepastian"))[section]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == MappingColumn.COLUMN:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._fields):
+            return None
+        f = self._fields[index.row()]
+        col = MappingColumn(index.column())
+        mapped = self._columns.get(f.key, NO_COLUMN)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == MappingColumn.FIELD:
+                return f.label_id + (" *" if f.required else "")
+            if col == MappingColumn.COLUMN:
+                return self.column_label(mapped)
+            if mapped == NO_COLUMN:
+                return ""
+            return _tr("perlu dicek") if f.key in self._uncertain else _tr("pasti")
+        if role == Qt.ItemDataRole.EditRole and col == MappingColumn.COLUMN:
+            return mapped
+        if role == Qt.ItemDataRole.BackgroundRole and f.key in self._uncertain:
+            return QBrush(UNCERTAIN_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and col == MappingColumn.FIELD:
+            return f.label_en
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or index.column() != MappingColumn.COLUMN
+            or not isinstance(value, int)
+            or not NO_COLUMN <= value < self._width
+        ):
+            return False
+        key = self._fields[index.row()].key
+        if value == NO_COLUMN:
+            self._columns.pop(key, None)
+        else:
+            self._columns[key] = value
+        self._uncertain.discard(key)  # the user has decided
+        first = self.index(index.row(), 0)
+        last = self.index(index.row(), len(MappingColumn) - 1)
+        self.dataChanged.emit(first, last)
+        return True
+
+
+class ColumnDelegate(QStyledItemDelegate):
+    """A drop-down of the file's columns for the mapping's "column" cells."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        if isinstance(model, MappingModel):
+            for col, label in model.choices():
+                combo.addItem(label, col)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            pos = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(pos, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PreviewColumn(IntEnum):
+    ROW = 0
+    STATUS = 1
+    KEY = 2
+    DETAIL = 3
+
+
+def _status_labels() -> dict[str, str]:
+    return {
+        "new": _tr("Baru"),
+        "changed": _tr("Berubah"),
+        "unchanged": _tr("Tetap"),
+        "rejected": _tr("Ditolak"),
+    }
+
+
+class PreviewModel(QAbstractTableModel):
+    """The new, changed and rejected rows of a preview (unchanged rows are only counted)."""
+
+    def __init__(self, lang: str = "id", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._preview: Preview | None = None
+        self._rows: list[RowOutcome] = []
+
+    def set_preview(self, preview: Preview | None) -> None:
+        self.beginResetModel()
+        self._preview = preview
+        self._rows = preview.outcomes() if preview else []
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PreviewColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(PreviewColumn):
+            return None
+        return (_tr("Baris"), _tr("Hasil"), _tr("Kunci"), _tr("Rincian"))[section]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self._preview is None:
+            return None
+        r = self._rows[index.row()]
+        col = PreviewColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == PreviewColumn.ROW:
+                return r.row + 1
+            if col == PreviewColumn.STATUS:
+                return _status_labels()[r.status]
+            if col == PreviewColumn.KEY:
+                return self._key(r)
+            return self._detail(r)
+        if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
+            return QBrush(REJECTED_COLOUR)
+        return None
+
+    def _key(self, r: RowOutcome) -> str:
+        assert self._preview is not None
+        if r.values is None:
+            return ""
+        spec = self._preview.spec
+        parts = [self._preview.label(k, r.values[spec.columns.index(k)]) for k in spec.key]
+        return " / ".join(parts)
+
+    def _detail(self, r: RowOutcome) -> str:
+        assert self._preview is not None
+        if r.problems:
+            return "; ".join(
+                f"{p.ref}: {messages.problem_text(p.code, p.hint, self._lang)}" for p in r.problems
+            )
+        if r.changes:
+            labels = self._preview.spec.labels
+            return "; ".join(
+                f"{labels.get(c, (c, c))[0]}: {self._preview.label(c, old) or DASH} \u2192 "
+                f"{self._preview.label(c, new) or DASH}"
+                for c, (old, new) in r.changes.items()
+            )
+        return ""

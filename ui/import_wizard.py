@@ -1,0 +1,398 @@
+"""The import wizard: file -> sheet and column mapping -> preview with errors -> commit.
+
+Reading, checking and writing run off the GUI thread through ``ui.worker`` (a progress
+dialog appears after about half a second, with a cancel button). Each page starts its job
+from ``validatePage`` and moves on by itself when the job has succeeded; a refusal is
+shown on the page as one sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from opscenter.actor import Actor
+from opscenter.progress import CancelToken, Progress
+from opscenter.roster import commit as commit_mod
+from opscenter.roster import errors_xlsx
+from opscenter.roster.preview import Options, Preview, Scan, prepare, scan
+from opscenter.store import Store
+from ui.error_dialog import sentence_for
+from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
+from ui.worker import JobHandle, start_job
+
+FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def _kinds() -> list[tuple[str, str]]:
+    return [
+        ("personnel", _tr("Daftar personel")),
+        ("tps", _tr("Daftar TPS")),
+        ("units", _tr("Daftar satuan")),
+    ]
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("importError")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #c62828; font-weight: bold;")
+    label.hide()
+    return label
+
+
+class _Page(QWizardPage):
+    """A page whose "next" runs a background job first."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.error = _error_label(self)
+        self._advance = False
+
+    def show_error(self, error: BaseException | None) -> None:
+        if error is None:
+            self.error.hide()
+            self.error.clear()
+            return
+        self.error.setText(sentence_for(error, self.wiz.lang))
+        self.error.show()
+
+    def run(self, job: Any, title: str, on_success: Any) -> None:
+        self.show_error(None)
+
+        def done(result: Any) -> None:
+            on_success(result)
+            self._advance = True
+            self.wiz.next()
+            self._advance = False
+
+        self.wiz.start(job, title, done, self.show_error)
+
+
+class FilePage(_Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(_tr("Pilih berkas"))
+        self.setSubTitle(_tr("Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv."))
+        self.kind = QComboBox(self)
+        for key, label in _kinds():
+            self.kind.addItem(label, key)
+        self.path = QLineEdit(self)
+        self.path.setObjectName("importPath")
+        browse = QPushButton(_tr("Telusuri\u2026"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(_tr("Jenis data:"), self.kind)
+        form.addRow(_tr("Berkas:"), row)
+        form.addRow(self.error)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, _tr("Pilih lembar kerja"), "", FILE_FILTER)
+        if name:
+            self.path.setText(name)
+
+    def validatePage(self) -> bool:
+        if self._advance:
+            return True
+        text = self.path.text().strip()
+        if not text:
+            self.error.setText(_tr("Pilih berkas yang akan diimpor."))
+            self.error.show()
+            return False
+        kind = str(self.kind.currentData())
+        path = Path(text)
+
+        def job(progress: Progress, cancel: CancelToken) -> Scan:
+            return scan(path, kind, None, progress, cancel)
+
+        self.run(job, _tr("Membaca berkas\u2026"), self.wiz.set_scan)
+        return False
+
+
+class MappingPage(_Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(_tr("Lembar dan kolom"))
+        self.setSubTitle(
+            _tr(
+                "Periksa pasangan kolom; yang berlatar kuning perlu dicek. "
+                "Klik dua kali untuk mengubah."
+            )
+        )
+        self.sheet = QComboBox(self)
+        self.sheet.setObjectName("importSheet")
+        self.sheet.activated.connect(self._sheet_chosen)
+        self.model = MappingModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("importMapping")
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(1, ColumnDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().hide()
+        self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
+        form = QFormLayout()
+        form.addRow(_tr("Lembar:"), self.sheet)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.create_units)
+        layout.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        s = self.wiz.scan_result
+        if s is None:
+            return
+        self.sheet.clear()
+        self.sheet.addItems(s.sheets)
+        self.sheet.setCurrentText(s.sheet)
+        width = max((len(r) for r in s.sample), default=0)
+        self.model.set_layout(s.kind, s.layout, width)
+        self.create_units.setVisible(s.kind != "units")
+        self.show_error(None)
+
+    def _sheet_chosen(self, _index: int) -> None:
+        s = self.wiz.scan_result
+        if s is None or self.sheet.currentText() == s.sheet:
+            return
+        path, kind, sheet = s.path, s.kind, self.sheet.currentText()
+
+        def job(progress: Progress, cancel: CancelToken) -> Scan:
+            return scan(path, kind, sheet, progress, cancel)
+
+        def chosen(result: Scan) -> None:
+            self.wiz.scan_result = result
+            self.initializePage()
+
+        self.show_error(None)
+        self.wiz.start(job, _tr("Membaca lembar\u2026"), chosen, self.show_error)
+
+    def validatePage(self) -> bool:
+        if self._advance:
+            return True
+        s = self.wiz.scan_result
+        if s is None:
+            return False
+        options = Options(
+            kind=s.kind,
+            sheet=s.sheet,
+            mapping=self.model.mapping(),
+            create_units=self.create_units.isChecked(),
+        )
+        store, path = self.wiz.store, s.path
+
+        def job(progress: Progress, cancel: CancelToken) -> Preview:
+            return prepare(store, path, options, progress, cancel)
+
+        self.run(job, _tr("Memeriksa baris\u2026"), self.wiz.set_preview)
+        return False
+
+
+class PreviewPage(_Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(_tr("Pratinjau"))
+        self.counts = QLabel(self)
+        self.counts.setObjectName("importCounts")
+        self.model = PreviewModel(wizard.lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("importPreview")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
+        self.save_errors.clicked.connect(self._save_errors)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.save_errors, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        p = self.wiz.preview
+        self.model.set_preview(p)
+        if p is None:
+            return
+        c = p.counts
+        self.counts.setText(
+            _tr("Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.").format(**c)
+        )
+        self.save_errors.setEnabled(c["rejected"] > 0)
+        self.show_error(None)
+
+    def _save_errors(self) -> None:
+        p = self.wiz.preview
+        if p is None:
+            return
+        default = str(p.path.with_name(p.path.stem + "-ditolak.xlsx"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, _tr("Simpan baris yang ditolak"), default, "Excel (*.xlsx)"
+        )
+        if name:
+            self.write_errors(Path(name))
+
+    def write_errors(self, out: Path) -> None:
+        p = self.wiz.preview
+        if p is not None:
+            try:
+                errors_xlsx.write(p, out, self.wiz.lang)
+            except OSError as exc:
+                self.show_error(exc)
+
+    def validatePage(self) -> bool:
+        if self._advance:
+            return True
+        p = self.wiz.preview
+        if p is None:
+            return False
+        store, actor = self.wiz.store, self.wiz.actor
+
+        def job(progress: Progress, cancel: CancelToken) -> commit_mod.Outcome:
+            return commit_mod.commit(store, actor, p, progress, cancel)
+
+        self.run(job, _tr("Menyimpan\u2026"), self.wiz.set_outcome)
+        return False
+
+
+class DonePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(_tr("Selesai"))
+        self.result = QLabel(self)
+        self.result.setObjectName("importResult")
+        self.result.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.result)
+
+    def initializePage(self) -> None:
+        out = self.wiz.outcome
+        if out is None:
+            return
+        c = out.counts
+        if out.txn_id is None:
+            text = _tr("Tidak ada yang perlu disimpan: semua baris sudah sama dengan basis data.")
+        else:
+            text = _tr(
+                "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah; "
+                "{rejected} baris ditolak tidak dimuat."
+            ).format(txn=out.txn_id, **c)
+        self.result.setText(text)
+
+
+class ImportWizard(QWizard):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actor: Actor | None = None,
+        lang: str = "id",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor or Actor.local()
+        self.lang = lang
+        self.scan_result: Scan | None = None
+        self.preview: Preview | None = None
+        self.outcome: commit_mod.Outcome | None = None
+        self.job: JobHandle | None = None
+        self.setWindowTitle(_tr("Impor data"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.done_page = DonePage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
+            self.addPage(page)
+        self.resize(900, 600)
+
+    def set_scan(self, result: Scan) -> None:
+        self.scan_result = result
+
+    def set_preview(self, result: Preview) -> None:
+        self.preview = result
+
+    def set_outcome(self, result: commit_mod.Outcome) -> None:
+        self.outcome = result
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def start(self, job: Any, title: str, on_success: Any, on_failure: Any) -> None:
+        if self.busy:
+            return
+        self.job = start_job(
+            job,
+            parent=self,
+            title=title,
+            on_success=on_success,
+            on_failure=on_failure,
+        )
+
+    def reject(self) -> None:
+        if self.job is not None and not self.job.done:
+            self.job.cancel.cancel()
+        super().reject()
+
+
+def install(window: QMainWindow) -> None:
+    """Add the "Data" menu with "Impor data…" (Ctrl+I) to ``window``; uses ``window._store``."""
+    store: Store = window._store  # type: ignore[attr-defined]
+    lang = str(getattr(window, "_lang", "id"))
+    menu = window.menuBar().addMenu(_tr("&Data"))
+    action = QAction(_tr("Impor data\u2026"), window)
+    action.setObjectName("importAction")
+    action.setShortcut(QKeySequence("Ctrl+I"))
+
+    def open_wizard() -> None:
+        wizard = ImportWizard(store, lang=lang, parent=window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        wizard.open()
+
+    action.triggered.connect(open_wizard)
+    menu.addAction(action)
+
+    history = QAction(_tr("Riwayat && pembatalan impor\u2026"), window)
+    history.setObjectName("importHistoryAction")
+
+    def open_history() -> None:
+        from ui.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(store, lang=lang, parent=window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+    history.triggered.connect(open_history)
+    menu.addAction(history)

@@ -7,7 +7,7 @@ Only the front end reads them (QSettings); the core receives plain values. Tests
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QSettings
 
@@ -21,14 +21,20 @@ class Setting(Generic[T]):
 
     def get(self, store: QSettings | None = None) -> T:
         settings = store or QSettings()
-        raw = settings.value(self.key, self.default)
-        kind = type(self.default)
-        if kind is bool:  # QSettings returns "true"/"false" strings from INI files
-            return (raw in (True, "true", "1", 1)) if raw is not None else self.default  # type: ignore[return-value]
+        raw: Any = settings.value(self.key, self.default)
+        if raw is None:
+            return self.default
+        value: Any
         try:
-            return kind(raw)  # type: ignore[return-value]
+            if isinstance(self.default, bool):  # INI files give back "true"/"false" strings
+                value = raw in (True, "true", "1", 1)
+            elif isinstance(self.default, int):
+                value = int(raw)
+            else:
+                value = str(raw)
         except (TypeError, ValueError):
             return self.default
+        return cast(T, value)
 
     def set(self, value: T, store: QSettings | None = None) -> None:
         (store or QSettings()).setValue(self.key, value)
@@ -38,6 +44,7 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "id")
 # Night shift: the dark theme.
 NIGHT = Setting("ui/night", False)
-# Wall display: "tiled" or "cycle", and seconds per panel when cycling.
-WALL_MODE = Setting("wall/mode", "tiled")
+# Wall display: "cycle" (one panel at a time, for a single screen) or "tiled" (for a wall
+# of several screens), and seconds per panel when cycling.
+WALL_MODE = Setting("wall/mode", "cycle")
 WALL_SECONDS = Setting("wall/seconds", 20)

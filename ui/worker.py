@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from opscenter.progress import Cancelled, CancelToken, Job
@@ -91,7 +91,7 @@ def start_job(
     if on_cancel is not None:
         sig.cancelled.connect(on_cancel, Qt.ConnectionType.QueuedConnection)
     if title is not None:
-        dialog = QProgressDialog(title, QProgressDialog.tr("Batal"), 0, 0, parent)
+        dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Batal"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)  # quick jobs never flash a dialog

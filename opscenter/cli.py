@@ -171,8 +171,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=("personnel", "tps", "incidents"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
 
+    p = add("account", "user accounts: add one, or list them")
+    accsub = p.add_subparsers(dest="account_command", required=True, parser_class=_Parser)
+    q = accsub.add_parser("add", help="add an account (the first one must be an admin)")
+    _common(q)
+    q.add_argument("username")
+    q.add_argument("--role", required=True, choices=("operator", "staff", "commander", "admin"))
+    q.add_argument("--name", metavar="NAME", help="full name (default: the user name)")
+    q.add_argument(
+        "--as",
+        dest="as_admin",
+        metavar="ADMIN",
+        help="the admin adding it (required once any account has a password)",
+    )
+    q.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (with --as: the admin's password on "
+        "the first line, the new one on the second)",
+    )
+    q = accsub.add_parser("list", help="list the accounts (never their passwords)")
+    _common(q)
+
     p = add("screenshot", "render the window offscreen to a PNG")
-    p.add_argument("--view", default="main", choices=("main",))
+    p.add_argument(
+        "--view", default="main", choices=("main", "board", "stages", "incidents", "wall")
+    )
     p.add_argument("--size", default="1920x1080", metavar="WxH")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument(
@@ -560,9 +584,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         _t(args, "Dpt dipinjam", "Lendable"),
         _t(args, "Kerawanan", "Vulnerability"),
     )
-    _say(
-        f"{head[0]:<34}{head[1]:>6}{head[2]:>11}{head[3]:>10}{head[4]:>9}{head[5]:>13}  {head[6]}"
-    )
+    _say(f"{head[0]:<34}{head[1]:>6}{head[2]:>11}{head[3]:>10}{head[4]:>9}{head[5]:>13}  {head[6]}")
     for u in result.units:
         _say(
             f"{u.name:<34}{u.tps:>6}{u.police_required:>11}{u.police_available:>10}"
@@ -628,7 +650,86 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_account(args: argparse.Namespace) -> int:
+    """``account add`` / ``account list``. The first account of a database becomes its first
+    admin (``accounts.bootstrap_admin``); after that an admin must say who they are (--as)."""
+    import getpass
+
+    from opscenter import accounts
+    from opscenter.actor import Actor
+
+    store = open_store(args.db)
+    try:
+        if args.account_command == "list":
+            with store.read() as s:
+                rows = accounts.rows(s)
+            if not rows:
+                _say(_t(args, "Belum ada akun.", "No accounts yet."))
+            for r in rows:
+                state = ("aktif" if r.active else "nonaktif") + ("" if r.has_password else ", -")
+                _say(f"{r.username:<24} {r.role:<10} {state:<12} {r.full_name}")
+            return EXIT_OK
+        first = accounts.needs_bootstrap(store)
+        if not first and not args.as_admin:
+            print(
+                _t(
+                    args,
+                    "Basis data ini sudah memiliki akun berkata sandi: sebutkan admin yang "
+                    "menambahkan dengan --as NAMA_ADMIN.",
+                    "This database already has accounts with passwords: name the admin "
+                    "adding this one with --as ADMIN_NAME.",
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        admin_password = ""
+        if args.password_stdin:
+            lines = sys.stdin.read().splitlines()
+            if not first:
+                admin_password, lines = (lines[0] if lines else ""), lines[1:]
+            password = lines[0] if lines else ""
+        else:
+            if not first:
+                admin_password = getpass.getpass(
+                    _t(args, f"Kata sandi {args.as_admin}: ", f"Password of {args.as_admin}: ")
+                )
+            password = getpass.getpass(
+                _t(args, f"Kata sandi baru untuk {args.username}: ", "New password: ")
+            )
+            if password != getpass.getpass(_t(args, "Ulangi kata sandi: ", "Repeat it: ")):
+                print(
+                    _t(
+                        args,
+                        "Kedua kata sandi tidak sama; tidak ada yang disimpan.",
+                        "The two passwords differ; nothing was saved.",
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+        name = args.name or args.username
+        if first and args.role == "admin":
+            accounts.bootstrap_admin(store, args.username, password, name)
+        else:
+            actor = (
+                accounts.authenticate(store, args.as_admin, admin_password)
+                if not first
+                else Actor.local()  # then create_account refuses: the first must be admin
+            )
+            accounts.create_account(store, actor, args.username, name, args.role, password)
+    finally:
+        store.dispose()
+    _say(
+        _t(
+            args,
+            f"Akun {args.username} ({args.role}) dibuat di {store.describe()}.",
+            f"Account {args.username} ({args.role}) created in {store.describe()}.",
+        )
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "account": cmd_account,
     "demo": cmd_demo,
     "db": cmd_db,
     "journal": cmd_journal,

@@ -142,6 +142,20 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     append(session, ctx, entries)
 
 
+# Secrets (accounts.py): the journal shows that the value changed, never the value itself.
+_REDACTED_FIELDS = frozenset({"password_hash"})
+REDACTED = "***"
+
+
+def _redact(changes: dict[str, Any]) -> dict[str, Any]:
+    def hide(v: Any) -> Any:
+        if isinstance(v, list):
+            return [None if x is None else REDACTED for x in v]
+        return None if v is None else REDACTED
+
+    return {k: hide(v) if k in _REDACTED_FIELDS else v for k, v in changes.items()}
+
+
 def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
     """Write journal rows for ``entries`` in this transaction."""
     if not entries:
@@ -173,7 +187,7 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
             "entity": entity,
             "entity_id": entity_id,
             "action": action,
-            "changes": changes,
+            "changes": _redact(changes),
         }
         for entity, entity_id, action, changes, op_id in entries
     ]

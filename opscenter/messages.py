@@ -24,6 +24,10 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "timezone": ("zona waktu", "time zone"),
     "scenario": ("skenario", "scenario"),
     "code": ("kode", "code"),
+    "username": ("nama pengguna", "user name"),
+    "full_name": ("nama lengkap", "full name"),
+    "password": ("kata sandi", "password"),
+    "role": ("peran", "role"),
     "text": ("isi catatan", "note text"),
     "dead": ("korban meninggal", "dead"),
     "injured": ("korban luka", "injured"),
@@ -32,16 +36,33 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "parent_id": ("induk satuan", "parent unit"),
     "personnel_id": ("personel", "person"),
     "starts_at": ("waktu mulai", "start time"),
+    # situation reports
+    "period_to": ("akhir periode laporan", "end of the report period"),
+    "classification": ("klasifikasi", "classification"),
+    "sitrep_number_template": ("pola nomor laporan", "report number template"),
+    # planning (vulnerability, guard patterns)
+    "score": ("skor IKP", "IKP score"),
+    "source": ("sumber penilaian", "source of the rating"),
+    "region_id": ("wilayah", "region"),
+    "guard_police": ("jumlah polisi pada pola pengamanan", "police in the guard pattern"),
+    "guard_tps": ("jumlah TPS pada pola pengamanan", "polling stations in the guard pattern"),
+    "guard_linmas": ("jumlah Linmas pada pola pengamanan", "Linmas in the guard pattern"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "unit": ("satuan", "unit"),
+    "account": ("akun", "account"),
     "incident": ("kejadian", "incident"),
     "personnel": ("data personel", "personnel record"),
     "operation": ("operasi", "operation"),
     "stage": ("tahapan", "stage"),
     "polling_station": ("TPS", "polling station"),
     "bko_assignment": ("penugasan BKO", "BKO assignment"),
+    "region": ("wilayah", "region"),
+    "aspect": ("aspek", "aspect"),
+    "vulnerability_level": ("tingkat kerawanan", "vulnerability level"),
+    "vulnerability_rating": ("penilaian kerawanan", "vulnerability rating"),
+    "tps_category": ("kategori TPS", "polling-station category"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -51,6 +72,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "negative": ("tidak boleh negatif", "cannot be negative"),
     "unknown": ("tidak dikenal", "is not known"),
     "exists": ("sudah ada", "already exists"),
+    "too_short": ("terlalu pendek (paling sedikit 8 karakter)", "is too short (at least 8)"),
     "malformed": ("tidak sah (NRP 8 digit, NIP 18 digit)", "is malformed (NRP 8 digits, NIP 18)"),
     "unknown_zone": ("bukan zona waktu yang dikenal", "is not a known time zone"),
     "before_start": ("lebih awal dari waktu mulai", "is before the start"),
@@ -59,6 +81,23 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_positive": ("harus lebih dari nol", "must be more than zero"),
     "one_person": ("harus 1 bila personel disebut namanya", "must be 1 when a person is named"),
     "not_in_unit": ("tidak bertugas di satuan asal", "does not serve in the lending unit"),
+    "classification": (
+        "tidak dikenal: pilih SANGAT RAHASIA, RAHASIA, TERBATAS atau BIASA",
+        "is not known: choose SANGAT RAHASIA, RAHASIA, TERBATAS or BIASA",
+    ),
+    "template": (
+        "memuat kolom yang tidak dikenal (gunakan {serial}, {month_roman}, {month}, {year})",
+        "has an unknown field (use {serial}, {month_roman}, {month}, {year})",
+    ),
+    "not_rated_level": (
+        "bukan kabupaten/kota atau kecamatan (hanya keduanya yang dinilai kerawanannya)",
+        "is not a regency/city or district (only those are rated)",
+    ),
+    "score_not_bawaslu": (
+        "hanya diisi untuk sumber Bawaslu (IKP); penilaian Polri memakai tingkat saja",
+        "is only for the Bawaslu source (IKP); Polri ratings use a level only",
+    ),
+    "out_of_range": ("harus antara 0 dan 100", "must be between 0 and 100"),
 }
 
 # code -> (Indonesian, English); str.format fields come from the error's data.
@@ -150,6 +189,44 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Peran {role} tidak berwenang untuk tindakan ini.",
         "The {role} role may not do this.",
     ),
+    # accounts (opscenter/accounts.py): one sentence for a wrong name or a wrong password
+    "account.login_failed": (
+        "Nama pengguna atau kata sandi salah.",
+        "Wrong user name or password.",
+    ),
+    "account.inactive": (
+        "Akun {username} sudah dinonaktifkan; minta admin untuk mengaktifkannya kembali.",
+        "The account {username} is deactivated; ask an admin to reactivate it.",
+    ),
+    "account.locked": (
+        "Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit atau "
+        "minta admin mengatur ulang kata sandi.",
+        "Too many failed logins; try again in {minutes} minutes or ask an admin to reset "
+        "the password.",
+    ),
+    "account.last_admin": (
+        "{username} adalah admin aktif terakhir; tetapkan admin lain dulu.",
+        "{username} is the last active admin; make someone else admin first.",
+    ),
+    "account.first_must_be_admin": (
+        "Akun pertama yang berkata sandi harus admin, agar ada yang dapat mengelola akun lain.",
+        "The first account with a password must be an admin, so that someone can manage "
+        "the others.",
+    ),
+    "account.already_set_up": (
+        "Basis data ini sudah memiliki admin; masuk sebagai admin untuk menambah akun.",
+        "This database already has an admin; log in as an admin to add accounts.",
+    ),
+    "sitrep.folder_missing": (
+        "Folder {path} tidak ada; laporan tidak ditulis. Buat foldernya dulu atau pilih "
+        "lokasi lain.",
+        "The folder {path} does not exist; the report was not written. Create it first or "
+        "choose another location.",
+    ),
+    "sitrep.not_writable": (
+        "Laporan tidak dapat ditulis ke {path} ({detail}); pilih folder lain yang dapat ditulisi.",
+        "The report cannot be written to {path} ({detail}); choose another, writable folder.",
+    ),
     "journal.bypass": (
         "Perubahan ditolak karena tidak melalui jurnal audit.",
         "The change was refused because it did not go through the audit journal.",
@@ -158,11 +235,259 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Perubahan ditolak: sesi baca tidak boleh menulis.",
         "The change was refused: a read session may not write.",
     ),
+    "import.refused": (
+        "Berkas tidak dapat diimpor ({reason}).",
+        "The file cannot be imported ({reason}).",
+    ),
     "journal.immutable": (
         "Jurnal audit tidak boleh diubah atau dihapus.",
         "The audit journal cannot be changed or deleted.",
     ),
+    "plan.import_rejected": (
+        "Berkas {path} ditolak, tidak ada yang disimpan: {count} sel perlu diperbaiki. "
+        "Yang pertama: {first}",
+        "The file {path} was refused and nothing was saved: {count} cells need fixing. "
+        "The first: {first}",
+    ),
+    "plan.workbook_unreadable": (
+        "Berkas {path} tidak dapat dibaca sebagai buku kerja Excel ({detail}); simpan ulang "
+        "sebagai .xlsx lalu coba lagi.",
+        "The file {path} cannot be read as an Excel workbook ({detail}); save it again as "
+        ".xlsx and retry.",
+    ),
+    "plan.workbook_not_writable": (
+        "Buku kerja tidak dapat ditulis ke {path} ({detail}); tutup berkas itu bila sedang "
+        "dibuka di Excel, atau pilih folder lain.",
+        "The workbook cannot be written to {path} ({detail}); close it if Excel has it open, "
+        "or choose another folder.",
+    ),
+    "plan.proposal_outdated": (
+        "Usulan tidak lagi sesuai: {source} kini hanya dapat memperbantukan {lendable} "
+        "personel, bukan {asked}. Kekuatan sudah berubah atau pola “bagaimana jika” "
+        "belum disimpan; hitung ulang usulan lalu coba lagi.",
+        "The proposal is out of date: {source} can now lend only {lendable} personnel, not "
+        "{asked}. The strength changed or a what-if is not saved yet; recompute and retry.",
+    ),
+    "plan.no_longer_short": (
+        "Usulan tidak lagi sesuai: {unit} kini hanya kurang {deficit} personel, bukan {asked} "
+        "(sudah diperkuat, atau pola \u201cbagaimana jika\u201d belum disimpan); hitung ulang "
+        "usulan lalu coba lagi.",
+        "The proposal is out of date: {unit} is now short of only {deficit}, not {asked} "
+        "(reinforced meanwhile, or a what-if is not saved yet); recompute and retry.",
+    ),
+    "plan.nothing_to_accept": (
+        "Tidak ada usulan yang dipilih.",
+        "No proposal is selected.",
+    ),
 }
+
+
+# Why an imported workbook cell was refused (planning.CellProblem.reason).
+CELL_REASONS: dict[str, tuple[str, str]] = {
+    "required": ("wajib diisi", "is required"),
+    "unknown_choice": ("\u201c{value}\u201d tidak dikenal; pilihan: {choices}",
+                       "\u201c{value}\u201d is not known; choose one of: {choices}"),
+    "not_a_number": ("\u201c{value}\u201d bukan angka", "\u201c{value}\u201d is not a number"),
+    "score_range": ("{value} di luar 0\u2013100", "{value} is outside 0\u2013100"),
+    "score_not_bawaslu": (
+        "skor hanya untuk sumber Bawaslu (IKP); kosongkan untuk penilaian Polri",
+        "a score is only for the Bawaslu source (IKP); leave it empty for Polri ratings",
+    ),
+    "duplicate": ("penilaian yang sama sudah ada di baris {choices}",
+                  "the same rating is already on row {choices}"),
+    "no_header": ("judul kolom tidak ditemukan; perlu kolom {choices}",
+                  "no column headings found; the sheet needs {choices}"),
+}  # fmt: skip
+
+
+def describe_cell(problem: Any, lang: str | None = None) -> str:
+    """One refused cell: "Kerawanan!C7 (Aspek): “Politk” tidak dikenal; pilihan: …"."""
+    lang = language(lang)
+    reason = _pick(CELL_REASONS.get(problem.reason, ("tidak sah", "is not valid")), lang)
+    text = reason.format(value=problem.value, choices=", ".join(problem.choices))
+    where = f"{problem.sheet}!{problem.column}{problem.row}"
+    head = f" ({problem.header})" if problem.header else ""
+    return f"{where}{head}: {text}."
+
+
+def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
+    """Why a reinforcement proposal: which deficit, which source, what it leaves behind."""
+    lang = language(lang)
+    vul = p.get("vulnerability_name") or ("belum dinilai" if lang == "id" else "not rated")
+    if lang == "en":
+        head = (
+            f"{p['to_unit_name']} is short of {p['deficit']} police for {p['stage_name']} "
+            f"(highest vulnerability: {vul}); {p['count']} from {p['from_unit_name']}"
+        )
+        if p["source_kind"] == "reserve":
+            tail = (
+                f" (Polda reserve), which keeps {p['source_available_after']} and can still "
+                f"lend {p['source_lendable_after']}"
+            )
+        else:
+            tail = (
+                f", which keeps {p['source_available_after']}: {p['source_required']} for its "
+                f"own TPS and {p['source_home']} at home (commits {p['commit_share_pct']}%)"
+            )
+        left = f"; still short {p['deficit_left']}" if p["deficit_left"] else ""
+        return head + tail + left + "."
+    head = (
+        f"{p['to_unit_name']} kurang {p['deficit']} personel pada tahapan {p['stage_name']} "
+        f"(kerawanan tertinggi: {vul}); diperbantukan {p['count']} personel dari "
+        f"{p['from_unit_name']}"
+    )
+    if p["source_kind"] == "reserve":
+        tail = (
+            f" (cadangan Polda), yang tinggal {p['source_available_after']} personel dan masih "
+            f"dapat memperbantukan {p['source_lendable_after']}"
+        )
+    else:
+        tail = (
+            f", yang tetap memiliki {p['source_available_after']} personel: "
+            f"{p['source_required']} untuk TPS-nya sendiri dan {p['source_home']} tetap di "
+            f"markas (porsi dikerahkan {p['commit_share_pct']}%)"
+        )
+    left = f"; masih kurang {p['deficit_left']}" if p["deficit_left"] else ""
+    return head + tail + left + "."
+
+
+# Import refusals ("import.refused"), keyed by the error's ``reason``; one sentence each.
+IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
+    "not_found": ("Berkas {file} tidak ditemukan.", "The file {file} was not found."),
+    "empty_file": ("Berkas {file} kosong (0 bita).", "The file {file} is empty (0 bytes)."),
+    "not_spreadsheet": (
+        "Berkas {file} bukan lembar kerja (xlsx, xlsm, xlsb, xls, ods atau csv).",
+        "{file} is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv).",
+    ),
+    "corrupt": (
+        "Berkas {file} rusak atau terpotong dan tidak dapat dibaca; simpan ulang dari "
+        "aplikasi asalnya lalu coba lagi.",
+        "{file} is damaged or truncated and cannot be read; save it again from the "
+        "program that made it and retry.",
+    ),
+    "password": (
+        "Berkas {file} dilindungi kata sandi; buka di Excel, hapus kata sandinya, simpan, "
+        "lalu impor lagi.",
+        "{file} is password-protected; open it in Excel, remove the password, save, and "
+        "import again.",
+    ),
+    "too_large": (
+        "Berkas {file} terlalu besar untuk diimpor ({detail}); bagi menjadi beberapa berkas.",
+        "{file} is too large to import ({detail}); split it into several files.",
+    ),
+    "giant_cell": (
+        "Berkas {file} berisi sel yang sangat panjang (lebih dari sejuta karakter); "
+        "ini bukan daftar yang sah.",
+        "{file} holds a cell of over a million characters; it is not a valid list.",
+    ),
+    "locked": (
+        "Berkas {file} sedang dibuka program lain (Excel?); tutup berkas itu lalu coba lagi.",
+        "{file} is held open by another program (Excel?); close it and try again.",
+    ),
+    "unreadable": (
+        "Berkas {file} tidak dapat dibaca ({detail}).",
+        "{file} cannot be read ({detail}).",
+    ),
+    "no_such_sheet": (
+        "Berkas {file} tidak memiliki lembar \u201c{sheet}\u201d.",
+        "{file} has no sheet \u201c{sheet}\u201d.",
+    ),
+    "no_rows": (
+        "Berkas {file} tidak berisi data apa pun.",
+        "{file} holds no data at all.",
+    ),
+    "no_table": (
+        "Di berkas {file} tidak ditemukan tabel dengan judul kolom yang dikenal (mis. NRP, "
+        "NAMA, PANGKAT untuk personel; NO TPS, DESA, KATEGORI untuk TPS).",
+        "No table with known column headings was found in {file} (e.g. NRP, NAMA, PANGKAT "
+        "for personnel; NO TPS, DESA, KATEGORI for polling stations).",
+    ),
+    "missing_columns": (
+        "Lembar \u201c{sheet}\u201d di {file} tidak memiliki kolom wajib: {columns}.",
+        "Sheet \u201c{sheet}\u201d of {file} lacks required columns: {columns}.",
+    ),
+    "header_only": (
+        "Lembar \u201c{sheet}\u201d di {file} hanya berisi judul kolom, tanpa baris data.",
+        "Sheet \u201c{sheet}\u201d of {file} has headings but no data rows.",
+    ),
+    "stale_preview": (
+        "Data berubah sejak pratinjau {file} dibuat; buat pratinjau lagi sebelum menyimpan.",
+        "The data changed since the preview of {file} was made; preview it again first.",
+    ),
+    "unit_cycle": (
+        "Satuan di {file} saling menjadi induk (melingkar); perbaiki kolom induk.",
+        "Units in {file} are each other's parents (a cycle); fix the parent column.",
+    ),
+    "not_an_import": (
+        "Transaksi {txn} bukan impor data.",
+        "Transaction {txn} is not a data import.",
+    ),
+    "already_reverted": (
+        "Impor {txn} sudah pernah dibatalkan.",
+        "Import {txn} was already reverted.",
+    ),
+    "revert_conflict": (
+        "Impor {txn} tidak dapat dibatalkan: data yang dimuatnya sudah diubah sesudahnya.",
+        "Import {txn} cannot be reverted: rows it loaded were changed afterwards.",
+    ),
+}
+
+# Row and cell problems of an import, keyed by ``validate.Problem.code``.
+IMPORT_PROBLEMS: dict[str, tuple[str, str]] = {
+    "required": ("wajib diisi", "is required"),
+    "nrp_malformed": (
+        "NRP/NIP tidak sah: NRP 8 digit, NIP 18 digit",
+        "malformed NRP/NIP: NRP 8 digits, NIP 18 digits",
+    ),
+    "nip_precision": (
+        "NIP tersimpan sebagai angka dan digit terakhirnya hilang; format kolom sebagai teks",
+        "the NIP was stored as a number and lost its last digits; format the column as text",
+    ),
+    "rank_unknown": ("pangkat tidak dikenal", "unknown rank"),
+    "unit_unknown": ("satuan tidak dikenal", "unknown unit"),
+    "category_unknown": ("kategori TPS tidak dikenal", "unknown polling-station category"),
+    "region_unknown": ("desa/kelurahan tidak dikenal", "unknown village"),
+    "region_ambiguous": (
+        "nama desa/kelurahan ada di beberapa kecamatan; isi kolom kecamatan",
+        "the village name exists in several districts; fill in the district",
+    ),
+    "duplicate": ("ganda di dalam berkas", "duplicate within the file"),
+    "conflict_db": (
+        "NRP sudah dipakai orang lain di basis data",
+        "the NRP belongs to a different person in the database",
+    ),
+    "phone_malformed": ("nomor HP tidak sah", "malformed phone number"),
+    "too_long": ("terlalu panjang", "too long"),
+    "control_char": ("berisi karakter kendali", "contains control characters"),
+    "formula_text": ("berisi rumus, bukan nilai", "holds a formula, not a value"),
+    "number_malformed": ("bukan bilangan bulat", "not a whole number"),
+    "voters_range": ("jumlah pemilih harus 0 sampai 600", "voters must be 0 to 600"),
+    "status_unknown": ("status dinas tidak dikenal", "unknown duty status"),
+    "kind_unknown": ("jenis satuan tidak dikenal", "unknown unit kind"),
+    "agency_unknown": ("instansi tidak dikenal", "unknown agency"),
+    "tree_unknown": ("susunan satuan tidak dikenal", "unknown unit tree"),
+    "parent_unknown": ("satuan induk tidak dikenal", "unknown parent unit"),
+    "cycle": ("satuan tidak boleh menjadi induknya sendiri", "a unit cannot be its own parent"),
+    "date_malformed": ("tanggal tidak sah", "malformed date"),
+}
+
+
+def problem_text(code: str, hint: str | None = None, lang: str | None = None) -> str:
+    """A row problem as a short phrase, with its hint ("did you mean", the other row)."""
+    lang = language(lang)
+    text = _pick(IMPORT_PROBLEMS.get(code, ("tidak sah", "is not valid")), lang)
+    if hint:
+        if code == "duplicate":
+            text += f" (juga di {hint})" if lang == "id" else f" (also at {hint})"
+        elif code == "conflict_db":
+            text += f" ({hint})"
+        else:
+            text += (
+                f"; maksudnya \u201c{hint}\u201d?"
+                if lang == "id"
+                else f"; did you mean \u201c{hint}\u201d?"
+            )
+    return text
 
 
 def language(explicit: str | None = None) -> str:
@@ -190,12 +515,17 @@ def describe(error: OpsError, lang: str | None = None) -> str:
         ENTITY_NAMES.get(entity, (entity or "data", entity or "record")), lang
     )
     field = str(error.data.get("field") or "")
-    data["field_name"] = _pick(FIELD_NAMES.get(field, (field, field)), lang).capitalize()
+    # Upper-case the first letter only: str.capitalize() would turn "TPS" into "tps".
+    name = _pick(FIELD_NAMES.get(field, (field, field)), lang)
+    data["field_name"] = name[:1].upper() + name[1:]
     reason = str(error.data.get("reason") or "")
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):
         data["by"] = "pengguna lain" if lang == "id" else "another user"
     data["at_text"] = _when(error.data.get("at"), lang)
+    problems = error.data.get("problems")
+    if problems:  # a refused workbook: name its first bad cell
+        data["first"] = describe_cell(problems[0], lang)
     # The most specific template wins; a subclass without one uses its parent's.
     template = next(
         (
@@ -205,6 +535,8 @@ def describe(error: OpsError, lang: str | None = None) -> str:
         ),
         None,
     )
+    if error.code == "import.refused":
+        template = IMPORT_REFUSALS.get(str(error.data.get("reason")), template)
     if template is None:
         return (
             f"Tindakan gagal ({error.code})."

@@ -1,0 +1,359 @@
+"""The audit journal as people read it: filtered pages of journal rows, and .xlsx export.
+
+Rows come newest first. ``AuditFilter.before_seq`` pages by key (``seq < before_seq``), which
+stays fast at any depth of a million-row journal; ``offset`` is there for small jumps.
+Reading it is for commanders and admins (``AUDIT_ROLES``), checked by ``read``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from opscenter.actor import Actor
+from opscenter.model import Base, JournalEntry, JournalTxn, Operation
+from opscenter.permissions import NotPermitted
+from opscenter.progress import CancelToken, Job, Progress, no_progress
+from opscenter.store import Store
+
+AUDIT_ROLES = frozenset({"commander", "admin"})
+DEFAULT_ZONE = "Asia/Jakarta"
+PAGE = 200
+# Excel holds 1,048,576 rows per sheet; one header row, and a round cap below that.
+EXPORT_MAX_ROWS = 1_000_000
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    account: str | None = None
+    entity: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None  # exclusive
+    text: str | None = None
+    limit: int = PAGE
+    offset: int = 0
+    before_seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    seq: int
+    txn_id: int
+    at: datetime  # UTC
+    actor: str
+    operation_id: int | None
+    entity: str
+    entity_id: int
+    action: str  # insert, update, delete
+    txn_action: str  # the user action: "unit.set_status", "account.create" ...
+    changes: dict[str, Any]
+    timezone: str
+    # (table, id) -> name, for the ids in ``changes`` that point at a named row.
+    names: Mapping[tuple[str, int], str] = field(default_factory=dict)
+
+    @property
+    def local_at(self) -> datetime:
+        return self.at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def summary(self) -> str:
+        return summarise(self.changes, self.action, entity=self.entity, names=self.names)
+
+
+def can_read(actor: Actor) -> bool:
+    return actor.role in AUDIT_ROLES
+
+
+def check_read(actor: Actor) -> None:
+    if not can_read(actor):
+        raise NotPermitted(actor=actor.username, role=actor.role, permission="audit.read")
+
+
+def _where(stmt: Select[Any], f: AuditFilter) -> Select[Any]:
+    if f.account:
+        stmt = stmt.where(JournalEntry.actor == f.account)
+    if f.entity:
+        stmt = stmt.where(JournalEntry.entity == f.entity)
+    if f.since is not None:
+        stmt = stmt.where(JournalEntry.at >= f.since)
+    if f.until is not None:
+        stmt = stmt.where(JournalEntry.at < f.until)
+    if f.before_seq is not None:
+        stmt = stmt.where(JournalEntry.seq < f.before_seq)
+    text = (f.text or "").strip().lower()
+    if text:
+        like = f"%{_escape(text)}%"
+        stmt = stmt.where(
+            or_(
+                func.lower(cast(JournalEntry.changes, String)).like(like, escape="\\"),
+                func.lower(JournalTxn.action).like(like, escape="\\"),
+                func.lower(JournalEntry.actor).like(like, escape="\\"),
+            )
+        )
+    return stmt
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def query(session: Session, f: AuditFilter) -> list[AuditRow]:
+    """One page of journal rows matching ``f``, newest first."""
+    stmt = (
+        select(
+            JournalEntry.seq,
+            JournalEntry.txn_id,
+            JournalEntry.at,
+            JournalEntry.actor,
+            JournalEntry.operation_id,
+            JournalEntry.entity,
+            JournalEntry.entity_id,
+            JournalEntry.action,
+            JournalTxn.action,
+            JournalEntry.changes,
+            Operation.timezone,
+        )
+        .join(JournalTxn, JournalTxn.id == JournalEntry.txn_id)
+        .outerjoin(Operation, Operation.id == JournalEntry.operation_id)
+    )
+    stmt = _where(stmt, f).order_by(JournalEntry.seq.desc()).limit(f.limit).offset(f.offset)
+    rows = [
+        AuditRow(
+            seq=int(r[0]),
+            txn_id=int(r[1]),
+            at=r[2],
+            actor=r[3],
+            operation_id=r[4],
+            entity=r[5],
+            entity_id=int(r[6]),
+            action=r[7],
+            txn_action=r[8],
+            changes=dict(r[9] or {}),
+            timezone=r[10] or DEFAULT_ZONE,
+        )
+        for r in session.execute(stmt)
+    ]
+    names = _names(session, rows)
+    return [replace(r, names=names) for r in rows] if names else rows
+
+
+def _fk_target(entity: str, column: str) -> str | None:
+    """The table a journaled ``*_id`` field points at (from the schema's foreign keys)."""
+    table = Base.metadata.tables.get(entity)
+    if table is None or column not in table.c:
+        return None
+    fks = list(table.c[column].foreign_keys)
+    return fks[0].column.table.name if fks else None
+
+
+def _names(session: Session, rows: list[AuditRow]) -> dict[tuple[str, int], str]:
+    """Names for the ids in a page of rows ("status_id 2" is "Bergerak"): one query a table."""
+    wanted: dict[str, set[int]] = {}
+    for r in rows:
+        for key, value in r.changes.items():
+            target = _fk_target(r.entity, key)
+            if target is None:
+                continue
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, int):
+                    wanted.setdefault(target, set()).add(v)
+    out: dict[tuple[str, int], str] = {}
+    for target, ids in wanted.items():
+        table = Base.metadata.tables[target]
+        if "name" not in table.c:
+            continue
+        for i, name in session.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids))):
+            out[(target, int(i))] = str(name)
+    return out
+
+
+def count(session: Session, f: AuditFilter) -> int:
+    stmt = select(func.count()).select_from(JournalEntry)
+    if (f.text or "").strip():
+        stmt = stmt.join(JournalTxn, JournalTxn.id == JournalEntry.txn_id)
+    return int(session.scalar(_where(stmt, f)) or 0)
+
+
+def read(store: Store, actor: Actor, f: AuditFilter) -> list[AuditRow]:
+    """``query`` for a person: commanders and admins only."""
+    check_read(actor)
+    with store.read() as s:
+        return query(s, f)
+
+
+def accounts(session: Session) -> list[str]:
+    """Every name that appears in the journal (the account filter's choices)."""
+    return list(session.scalars(select(JournalEntry.actor).distinct().order_by(JournalEntry.actor)))
+
+
+def entities(session: Session) -> list[str]:
+    return list(
+        session.scalars(select(JournalEntry.entity).distinct().order_by(JournalEntry.entity))
+    )
+
+
+# --- summaries -------------------------------------------------------------------------------
+
+
+def _short(value: Any, width: int = 40) -> str:
+    text = "\u2014" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+_INSERT_KEYS = ("code", "name", "username", "nrp", "title", "number", "text", "status_id", "role")
+
+
+def summarise(
+    changes: dict[str, Any],
+    action: str,
+    width: int = 160,
+    *,
+    entity: str | None = None,
+    names: Mapping[tuple[str, int], str] | None = None,
+) -> str:
+    """ "status_id: 3 → 5; reason: — → patroli" for updates; key fields for inserts/deletes.
+
+    With ``entity`` and ``names`` (``AuditRow.names``), ids of named rows show as names:
+    "status: Siaga → Bergerak".
+    """
+    shown = named(changes, entity, names)
+    if action == "update":
+        parts = [
+            f"{k}: {_short(v[0])} \u2192 {_short(v[1])}"
+            if isinstance(v, list) and len(v) == 2
+            else f"{k}: {_short(v)}"
+            for k, v in shown.items()
+        ]
+    else:
+        keys = [k for k in _INSERT_KEYS if k in shown]
+        keys += [k for k in shown if k not in changes and k not in keys]  # named ids
+        parts = [f"{k}={_short(shown[k])}" for k in keys] or [f"{len(changes)} kolom"]
+    text = "; ".join(parts)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def named(
+    changes: dict[str, Any],
+    entity: str | None,
+    names: Mapping[tuple[str, int], str] | None,
+) -> dict[str, Any]:
+    """``changes`` with ids of named rows replaced by names ("status_id" becomes "status")."""
+    if not entity or not names:
+        return changes
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        target = _fk_target(entity, key)
+        if target is None:
+            out[key] = value
+            continue
+
+        def name(v: Any, target: str = target) -> Any:
+            return names.get((target, v), v) if isinstance(v, int) else v
+
+        label = key[:-3] if key.endswith("_id") else key
+        out[label] = [name(v) for v in value] if isinstance(value, list) else name(value)
+    return out
+
+
+# --- export ----------------------------------------------------------------------------------
+
+HEADERS = ("Seq", "Waktu", "Zona", "Akun", "Tindakan", "Operasi", "Entitas", "ID", "Perubahan")
+
+
+def _cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = WriteOnlyCell(ws, value=None)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True  # Excel shows it as typed and never evaluates it
+    else:
+        cell.value = value
+    return cell
+
+
+def _values(r: AuditRow) -> tuple[Any, ...]:
+    local = r.local_at
+    return (
+        r.seq,
+        local.replace(tzinfo=None, microsecond=0),
+        local.tzname() or r.timezone,
+        r.actor,
+        r.txn_action,
+        r.action,
+        r.entity,
+        r.entity_id,
+        summarise(r.changes, r.action, width=32_000, entity=r.entity, names=r.names),
+    )
+
+
+def export_xlsx(
+    rows: Iterable[AuditRow],
+    path: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    total: int = 0,
+) -> int:
+    """Write ``rows`` (AuditRow, any iterable) to ``path``; returns how many were written.
+
+    Text is always stored as text: a cell starting with = + - @ is never a formula.
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Jurnal audit")
+    ws.freeze_panes = "A2"
+    for col, width in zip("ABCDEFGHI", (10, 20, 7, 18, 24, 9, 22, 10, 90), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.append([_cell(ws, h) for h in HEADERS])
+    n = 0
+    for r in rows:
+        if n >= EXPORT_MAX_ROWS:
+            break
+        ws.append([_cell(ws, v) for v in _values(r)])
+        n += 1
+        if n % 5000 == 0:
+            if cancel is not None:
+                cancel.check()
+            progress(n, total, "")
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return n
+
+
+def iter_rows(store: Store, f: AuditFilter, batch: int = 2000) -> Iterator[AuditRow]:
+    """Every row matching ``f`` (ignoring its paging), newest first, in keyed batches."""
+    page = replace(f, limit=batch, offset=0, before_seq=f.before_seq)
+    while True:
+        with store.read() as s:
+            rows = query(s, page)
+        yield from rows
+        if len(rows) < batch:
+            return
+        page = replace(page, before_seq=rows[-1].seq)
+
+
+def export_job(store: Store, actor: Actor, f: AuditFilter, path: Path) -> Job[int]:
+    """A ``progress.Job`` that exports every row matching ``f`` (for ``ui.worker``)."""
+    check_read(actor)
+
+    def job(progress: Progress, cancel: CancelToken) -> int:
+        with store.read() as s:
+            total = min(count(s, replace(f, offset=0, before_seq=None)), EXPORT_MAX_ROWS)
+        return export_xlsx(iter_rows(store, f), path, progress=progress, cancel=cancel, total=total)
+
+    return job

@@ -1,0 +1,217 @@
+"""The audit journal reader: filters agree with plain SQL counts; the .xlsx export reads back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from opscenter import audit, units
+from opscenter.actor import Actor
+from opscenter.model import utcnow
+from opscenter.permissions import NotPermitted
+from opscenter.progress import CancelToken, no_progress
+from opscenter.store import Store, open_store
+from tests.builders import Small, build_small_operation
+
+BUDI = Actor("budi", role="operator")
+SITI = Actor("siti", role="operator")
+KOMANDAN = Actor("komandan", role="commander")
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    s = open_store(db_url)
+    try:
+        yield s
+    finally:
+        s.dispose()
+
+
+@pytest.fixture
+def history(store: Store) -> Small:
+    small = build_small_operation(store)
+    st = small.statuses
+    for i, who in enumerate((BUDI, SITI, BUDI, BUDI, SITI)):
+        code = ("bergerak", "di-lokasi", "kembali", "siaga", "bergerak")[i]
+        reason = '=HYPERLINK("x")' if i == 2 else f"patroli {i}"
+        units.set_status(store, who, small.units["PA1"], st[code], reason=reason)
+    return small
+
+
+def _sql_count(store: Store, where: str, params: dict[str, Any]) -> int:
+    with store.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM journal j JOIN journal_txn t ON t.id = j.txn_id "
+                    f"WHERE {where}"
+                ),
+                params,
+            ).scalar_one()
+        )
+
+
+def _all(store: Store, f: audit.AuditFilter) -> list[audit.AuditRow]:
+    return list(audit.iter_rows(store, f, batch=7))
+
+
+def test_rows_come_newest_first_with_txn_action_and_zone(store: Store, history: Small) -> None:
+    with store.read() as s:
+        rows = audit.query(s, audit.AuditFilter(limit=5))
+    assert [r.seq for r in rows] == sorted((r.seq for r in rows), reverse=True)
+    top = rows[0]
+    assert top.actor == "siti"
+    assert top.txn_action == "unit.set_status"
+    assert top.timezone == "Asia/Jakarta"
+    assert top.local_at.utcoffset() == timedelta(hours=7)
+
+
+def test_filters_agree_with_sql(store: Store, history: Small) -> None:
+    cases: list[tuple[audit.AuditFilter, str, dict[str, Any]]] = [
+        (audit.AuditFilter(), "1=1", {}),
+        (audit.AuditFilter(account="budi"), "j.actor = :a", {"a": "budi"}),
+        (audit.AuditFilter(entity="unit"), "j.entity = :e", {"e": "unit"}),
+        (
+            audit.AuditFilter(account="siti", entity="unit_status_change"),
+            "j.actor = :a AND j.entity = :e",
+            {"a": "siti", "e": "unit_status_change"},
+        ),
+        (
+            audit.AuditFilter(text="HYPERLINK"),
+            "(lower(CAST(j.changes AS TEXT)) LIKE :t OR lower(t.action) LIKE :t"
+            " OR lower(j.actor) LIKE :t)",
+            {"t": "%hyperlink%"},
+        ),
+        (
+            audit.AuditFilter(text="set_status"),
+            "(lower(CAST(j.changes AS TEXT)) LIKE :t OR lower(t.action) LIKE :t"
+            " OR lower(j.actor) LIKE :t)",
+            {"t": "%set_status%"},
+        ),
+    ]
+    for f, where, params in cases:
+        expected = _sql_count(store, where, params)
+        assert expected > 0, f
+        with store.read() as s:
+            assert audit.count(s, f) == expected, f
+        assert len(_all(store, f)) == expected, f
+
+
+def test_time_range_is_half_open(store: Store, history: Small) -> None:
+    everything = _all(store, audit.AuditFilter())
+    times = sorted({r.at for r in everything})
+    cut = times[len(times) // 2]
+    before = _all(store, audit.AuditFilter(until=cut))
+    after = _all(store, audit.AuditFilter(since=cut))
+    assert len(before) + len(after) == len(everything)
+    assert all(r.at < cut for r in before)
+    assert all(r.at >= cut for r in after)
+    assert _all(store, audit.AuditFilter(since=utcnow() + timedelta(hours=1))) == []
+    past = datetime(2000, 1, 1, tzinfo=UTC)
+    assert _all(store, audit.AuditFilter(until=past)) == []
+
+
+def test_paging_by_key_and_offset_cover_everything_once(store: Store, history: Small) -> None:
+    everything = _all(store, audit.AuditFilter())
+    with store.read() as s:
+        by_offset = [
+            r.seq
+            for off in range(0, len(everything), 10)
+            for r in audit.query(s, audit.AuditFilter(limit=10, offset=off))
+        ]
+    assert by_offset == [r.seq for r in everything]
+    assert len(set(by_offset)) == len(by_offset)
+
+
+def test_text_search_treats_wildcards_literally(store: Store, history: Small) -> None:
+    assert _all(store, audit.AuditFilter(text="%")) == []
+    assert _all(store, audit.AuditFilter(text="patroli_")) == []
+
+
+def test_only_commanders_and_admins_read(store: Store, history: Small) -> None:
+    assert audit.read(store, KOMANDAN, audit.AuditFilter(limit=3))
+    with pytest.raises(NotPermitted):
+        audit.read(store, BUDI, audit.AuditFilter())
+    with pytest.raises(NotPermitted):
+        audit.export_job(store, Actor("staf", role="staff"), audit.AuditFilter(), Path("x"))
+
+
+def test_summary_shows_before_and_after() -> None:
+    assert audit.summarise({"status_id": [1, 2], "status_reason": [None, "x"]}, "update") == (
+        "status_id: 1 \u2192 2; status_reason: \u2014 \u2192 x"
+    )
+    assert audit.summarise({"code": "PA", "name": "Polres A"}, "insert") == "code=PA; name=Polres A"
+
+
+def test_export_reads_back_with_formulas_as_text(
+    store: Store, history: Small, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    f = audit.AuditFilter(account="budi")
+    expected = _all(store, f)
+    out = tmp_path / "jurnal.xlsx"
+    job = audit.export_job(store, KOMANDAN, f, out)
+    assert job(no_progress, CancelToken()) == len(expected)
+    wb = load_workbook(out)
+    ws = wb.active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == audit.HEADERS
+    body = rows[1:]
+    assert [r[0] for r in body] == [r.seq for r in expected]
+    assert {r[3] for r in body} == {"budi"}
+    first = expected[0]
+    assert body[0][1] == first.local_at.replace(tzinfo=None, microsecond=0)
+    assert body[0][2] == "WIB"
+    # A cell that starts with "=" is stored and read back as text, never a formula.
+    cells = [c for row in ws.iter_rows() for c in row]
+    formulas = [c for c in cells if c.data_type == "f"]
+    assert formulas == []
+    dangerous = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=")]
+    summary_cells = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert summary_cells
+    for c in dangerous:
+        assert c.data_type == "s"
+        assert c.quotePrefix
+
+
+def test_export_cell_starting_with_formula_chars(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = [
+        audit.AuditRow(
+            seq=i,
+            txn_id=1,
+            at=datetime(2024, 11, 27, 1, tzinfo=UTC),
+            actor=name,
+            operation_id=None,
+            entity="unit",
+            entity_id=1,
+            action="update",
+            txn_action="unit.update",
+            changes={"name": ["a", "b"]},
+            timezone="Asia/Jakarta",
+        )
+        for i, name in enumerate(("=1+1", "+62811", "-2", "@SUM(A1)"), start=1)
+    ]
+    out = tmp_path / "x.xlsx"
+    assert audit.export_xlsx(rows, out) == 4
+    ws = load_workbook(out).active
+    assert ws is not None
+    actors = [ws.cell(row=i, column=4) for i in range(2, 6)]
+    assert [c.value for c in actors] == ["=1+1", "+62811", "-2", "@SUM(A1)"]
+    assert all(c.data_type == "s" and c.quotePrefix for c in actors)
+
+
+def test_ids_of_named_rows_show_as_names(store: Store, history: Small) -> None:
+    with store.read() as s:
+        rows = audit.query(s, audit.AuditFilter(entity="unit", limit=1))
+    # The last change set Polsek A1 from "Siaga" to "Bergerak": names, not ids.
+    assert "status: Siaga \u2192 Bergerak" in rows[0].summary
+    assert isinstance(rows[0].changes["status_id"][1], int)  # the journal itself keeps ids

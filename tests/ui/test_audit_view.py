@@ -1,0 +1,194 @@
+"""The audit journal window: a sound lazily fetched model, filters, export, the Admin menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from opscenter import accounts, audit, units
+from opscenter.actor import Actor
+from opscenter.model import UnitStatus
+from opscenter.permissions import NotPermitted
+from opscenter.store import Store
+from ui.accounts_dialog import AccountsDialog, AccountsModel
+from ui.audit_model import AuditModel, Column
+from ui.audit_view import AuditWindow, install
+from ui.main_window import MainWindow
+
+from .conftest import TinyOperation
+
+KOMANDAN = Actor("komandan", role="commander")
+ADMIN = Actor("kapolda", role="admin")
+PASSWORD = "rahasia-jambi-2024"
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_HASHER", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))
+
+
+@pytest.fixture
+def changes(store: Store, tiny_operation: TinyOperation) -> Store:
+    from sqlalchemy import select
+
+    with store.read() as s:
+        statuses = list(s.scalars(select(UnitStatus.id).order_by(UnitStatus.id)))
+    for i in range(30):
+        who = Actor("budi" if i % 3 else "siti", role="operator")
+        unit = (tiny_operation.kerinci_id, tiny_operation.bungo_id)[i % 2]
+        units.set_status(store, who, unit, statuses[i % len(statuses)], reason=f"patroli {i}")
+    return store
+
+
+def test_status_says_when_older_rows_wait(qtbot: QtBot, changes: Store) -> None:
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.model._page = 5  # a short page, so the first one is not all
+    _filter(qtbot, window, account="budi")
+    assert window.model.rowCount() == 5
+    assert "gulir ke bawah" in window.status.text()
+
+
+def test_model_is_sound_and_fetches_pages(qtmodeltester: ModelTester, changes: Store) -> None:
+    model = AuditModel(changes, page=7)
+    qtmodeltester.check(model)
+    model.set_filter(audit.AuditFilter())
+    assert model.rowCount() == 7
+    assert model.canFetchMore()
+    with changes.read() as s:
+        total = audit.count(s, audit.AuditFilter())
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total
+    seqs = [model.row_at(i).seq for i in range(total)]  # type: ignore[union-attr]
+    assert seqs == sorted(seqs, reverse=True)
+    assert len(set(seqs)) == total
+    top = model.index(0, Column.ACTION).data()
+    assert top == "Ubah status satuan"
+
+
+def _filter(qtbot: QtBot, window: AuditWindow, **values: str) -> None:
+    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    window.set_filter(**values)
+    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: window.apply_button.isEnabled(), timeout=10_000)
+
+
+def test_filters_narrow_the_table(qtbot: QtBot, changes: Store) -> None:
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, account="siti")
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    with changes.read() as s:
+        expected = audit.count(s, audit.AuditFilter(account="siti"))
+    assert window.model.rowCount() == expected > 0
+    assert window.status.text() == f"{expected} entri."
+    assert {window.model.row_at(i).actor for i in range(expected)} == {"siti"}  # type: ignore[union-attr]
+    _filter(qtbot, window, entity="unit_status_change", text="patroli 29")
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    assert len(rows) == 1
+    assert rows[0] is not None
+    assert rows[0].entity == "unit_status_change"
+    window.table.selectRow(0)
+    assert "patroli 29" in window.detail.toPlainText()
+    _filter(qtbot, window, text="tidak-ada-yang-cocok")
+    assert window.model.rowCount() == 0
+    assert "Tidak ada entri" in window.status.text()
+
+
+def test_export_runs_in_the_background(qtbot: QtBot, changes: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, account="budi")
+    out = tmp_path / "jurnal.xlsx"
+    handle = window.export_to(out)
+    assert handle is not None
+    qtbot.waitUntil(lambda: handle.done, timeout=20_000)
+    qtbot.waitUntil(lambda: window.export_button.isEnabled(), timeout=5000)
+    ws = load_workbook(out).active
+    assert ws is not None
+    with changes.read() as s:
+        expected = audit.count(s, audit.AuditFilter(account="budi"))
+    assert ws.max_row == expected + 1
+    assert "ditulis ke" in window.status.text()
+
+
+def test_operators_cannot_open_it(changes: Store) -> None:
+    with pytest.raises(NotPermitted):
+        AuditWindow(changes, Actor("budi", role="operator"))
+
+
+@pytest.mark.parametrize(
+    ("role", "menu", "accounts_item"),
+    [("operator", False, False), ("staff", False, False), ("commander", True, False),
+     ("admin", True, True)],
+)  # fmt: skip
+def test_install_adds_the_admin_menu_by_role(
+    window: MainWindow, role: str, menu: bool, accounts_item: bool
+) -> None:
+    install(window, actor=Actor("x", role=role))
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert ("&Admin" in titles) is menu
+    if menu:
+        assert titles.index("&Admin") == len(titles) - 2  # just before Bantuan
+        admin = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Admin")
+        names = [a.text() for a in admin.actions()]  # type: ignore[union-attr]
+        assert names[0] == "&Jurnal audit\u2026"
+        assert admin.actions()[0].shortcut().toString() == "Ctrl+J"  # type: ignore[union-attr]
+        assert ("A&kun pengguna\u2026" in names) is accounts_item
+
+
+def test_ctrl_j_opens_the_journal(qtbot: QtBot, window: MainWindow) -> None:
+    install(window, actor=KOMANDAN)
+    admin = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Admin")
+    admin.actions()[0].trigger()  # type: ignore[union-attr]
+    journal = window.audit_window  # type: ignore[attr-defined]
+    assert journal.isVisible()
+    qtbot.waitUntil(lambda: journal.model.rowCount() > 0, timeout=10_000)
+    assert journal.model.rowCount() > 0
+    journal.close()
+
+
+def test_accounts_dialog_manages_accounts_precisely(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: Store
+) -> None:
+    accounts.bootstrap_admin(store, "kapolda", PASSWORD)
+    dialog = AccountsDialog(store, ADMIN)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.rowsInserted):
+        new_id = dialog.create_account("budi", "Budi Santoso", "operator", PASSWORD)
+    assert new_id is not None
+    row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
+    assert row is not None
+    with qtbot.waitSignal(model.dataChanged):
+        dialog.change_role(row, "staff")
+    row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
+    assert row is not None
+    assert row.role == "staff"
+    dialog.reset_password(row, "pendek")
+    assert "terlalu pendek" in dialog.error.text()
+    row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
+    assert row is not None
+    with qtbot.waitSignal(model.dataChanged):
+        dialog.deactivate(row)
+    qtmodeltester.check(model)
+    assert not dialog.error.isVisible()
+    kapolda = next(
+        model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).username == "kapolda"
+    )  # type: ignore[union-attr]
+    assert kapolda is not None
+    dialog.deactivate(kapolda)
+    assert "admin aktif terakhir" in dialog.error.text()
+    assert isinstance(model, AccountsModel)

@@ -1,0 +1,336 @@
+"""Akun pengguna: the admin's list of accounts, with create, reset password, role, deactivate.
+
+Every button calls a core service (``opscenter.accounts``), which checks the role again; the
+model then re-reads only the row that changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import accounts
+from opscenter.accounts import AccountRow
+from opscenter.actor import Actor
+from opscenter.errors import OpsError
+from opscenter.model.accounts import ROLES
+from opscenter.store import Store
+from ui import theme
+from ui.error_dialog import sentence_for
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROLE_NAMES = {
+    "operator": "Operator (papan, kejadian)",
+    "staff": "Staf (impor, daftar rujukan)",
+    "commander": "Pimpinan (membaca semua, menyetujui)",
+    "admin": "Admin (akun, pengaturan)",
+}
+
+
+class Column(IntEnum):
+    USERNAME = 0
+    FULL_NAME = 1
+    ROLE = 2
+    STATUS = 3
+
+
+HEADERS = {
+    Column.USERNAME: "Nama pengguna",
+    Column.FULL_NAME: "Nama lengkap",
+    Column.ROLE: "Peran",
+    Column.STATUS: "Status",
+}
+
+
+def _key(row: AccountRow) -> str:
+    return row.username.lower()
+
+
+class AccountsModel(QAbstractTableModel):
+    """Accounts sorted by user name; ``put`` inserts or updates one row precisely."""
+
+    def __init__(self, rows: list[AccountRow] | None = None) -> None:
+        super().__init__()
+        self._rows: list[AccountRow] = sorted(rows or [], key=_key)
+
+    def set_rows(self, rows: list[AccountRow]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=_key)
+        self.endResetModel()
+
+    def put(self, row: AccountRow) -> None:
+        for i, old in enumerate(self._rows):
+            if old.id == row.id:
+                if old != row:
+                    self._rows[i] = row
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+                return
+        at = bisect.bisect_left([_key(r) for r in self._rows], _key(row))
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, row)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> AccountRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return self.tr(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == Column.USERNAME:
+                return row.username
+            if col == Column.FULL_NAME:
+                return row.full_name
+            if col == Column.ROLE:
+                return self.tr(ROLE_NAMES.get(row.role, row.role))
+            if not row.active:
+                return self.tr("Nonaktif")
+            return self.tr("Aktif") if row.has_password else self.tr("Aktif, tanpa kata sandi")
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QBrush(theme.MUTED)
+        return None
+
+
+class NewAccountDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tambah akun"))
+        self.username = QLineEdit(self)
+        self.full_name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for code in ROLES:
+            self.role.addItem(self.tr(ROLE_NAMES[code]), code)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama &lengkap"), self.full_name)
+        form.addRow(self.tr("&Peran"), self.role)
+        form.addRow(self.tr("&Kata sandi"), self.password)
+        form.addRow(self.tr("&Ulangi kata sandi"), self.repeat)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class AccountsDialog(QDialog):
+    """The admin's account list."""
+
+    def __init__(
+        self, store: Store, actor: Actor, *, lang: str = "id", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._actor = actor
+        self._lang = lang
+        self.setWindowTitle(self.tr("Akun pengguna \u2014 OpsCenter"))
+        self.resize(980, 560)
+        self.model = AccountsModel(accounts.list_accounts(store, actor))
+        self.table = QTableView(self)
+        self.table.setObjectName("accountsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.add_button = QPushButton(self.tr("&Tambah akun\u2026"), self)
+        self.password_button = QPushButton(self.tr("Atur ulang &kata sandi\u2026"), self)
+        self.role_button = QPushButton(self.tr("Ubah &peran\u2026"), self)
+        self.deactivate_button = QPushButton(self.tr("&Nonaktifkan"), self)
+        self.add_button.clicked.connect(self._ask_create)
+        self.password_button.clicked.connect(self._ask_password)
+        self.role_button.clicked.connect(self._ask_role)
+        self.deactivate_button.clicked.connect(self._ask_deactivate)
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("accountsError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(
+            f"color: {theme.DEFICIT.name()}; background: {theme.ALERT_BG.name()}; padding: 6px;"
+        )
+        self.error.hide()
+        close = QDialogButtonBox(self)
+        close.addButton(self.tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.rejected.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.password_button, self.role_button,
+                  self.deactivate_button):  # fmt: skip
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(buttons)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.error)
+        column.addWidget(close)
+        self._enable()
+
+    # -- the selected account ---------------------------------------------------------------
+
+    def selected(self) -> AccountRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _enable(self, *_: object) -> None:
+        row = self.selected()
+        for b in (self.password_button, self.role_button):
+            b.setEnabled(row is not None)
+        self.deactivate_button.setEnabled(row is not None and row.active)
+
+    # -- actions (called by the buttons after asking; tests call them directly) ---------------
+
+    def _run(self, work: Any) -> int | None:
+        try:
+            account_id = int(work())
+        except OpsError as exc:
+            self.error.setText(sentence_for(exc, self._lang))
+            self.error.show()
+            return None
+        self.error.hide()
+        with self._store.read() as s:
+            self.model.put(accounts.get(s, account_id))
+        self._enable()
+        return account_id
+
+    def create_account(self, username: str, full_name: str, role: str, password: str) -> int | None:
+        return self._run(
+            lambda: accounts.create_account(
+                self._store, self._actor, username, full_name, role, password
+            )
+        )
+
+    def reset_password(self, row: AccountRow, password: str) -> int | None:
+        def work() -> int:
+            accounts.set_password(self._store, self._actor, row.id, password, row.version)
+            return row.id
+
+        return self._run(work)
+
+    def change_role(self, row: AccountRow, role: str) -> int | None:
+        def work() -> int:
+            accounts.set_role(self._store, self._actor, row.id, role, row.version)
+            return row.id
+
+        return self._run(work)
+
+    def deactivate(self, row: AccountRow) -> int | None:
+        def work() -> int:
+            accounts.deactivate(self._store, self._actor, row.id, row.version)
+            return row.id
+
+        return self._run(work)
+
+    # -- asking ---------------------------------------------------------------------------------
+
+    def _ask_create(self) -> None:
+        form = NewAccountDialog(self)
+        while form.exec() == QDialog.DialogCode.Accepted:
+            if form.password.text() != form.repeat.text():
+                self.error.setText(self.tr("Kedua kata sandi tidak sama; ketik ulang."))
+                self.error.show()
+                continue
+            if self.create_account(
+                form.username.text(),
+                form.full_name.text(),
+                str(form.role.currentData()),
+                form.password.text(),
+            ):
+                break
+        form.deleteLater()
+
+    def _ask_password(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Atur ulang kata sandi"),
+            self.tr("Kata sandi baru untuk {name} (paling sedikit 8 karakter):").replace(
+                "{name}", row.username
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.reset_password(row, text)
+
+    def _ask_role(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        labels = [self.tr(ROLE_NAMES[c]) for c in ROLES]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Ubah peran"),
+            self.tr("Peran {name}:").replace("{name}", row.username),
+            labels,
+            list(ROLES).index(row.role) if row.role in ROLES else 0,
+            False,
+        )
+        if ok:
+            self.change_role(row, ROLES[labels.index(label)])
+
+    def _ask_deactivate(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Nonaktifkan akun"),
+            self.tr(
+                "Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap."
+            ).replace("{name}", row.username),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.deactivate(row)

@@ -1,0 +1,243 @@
+"""The audit journal as a table model: newest first, fetched a page at a time.
+
+The model keeps only the rows fetched so far; Qt's ``canFetchMore``/``fetchMore`` asks for
+the next page (keyed by ``seq``, so the thousandth page costs what the first does) when
+the view scrolls near the end. A new filter is a new query: the one full reset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from opscenter import audit, messages
+from opscenter.audit import AuditFilter, AuditRow
+from opscenter.progress import CancelToken, Job, Progress, no_progress
+from opscenter.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(IntEnum):
+    SEQ = 0
+    TIME = 1
+    ACCOUNT = 2
+    ACTION = 3
+    ENTITY = 4
+    CHANGES = 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditModel", text)
+
+
+HEADERS = {
+    Column.SEQ: "No.",
+    Column.TIME: "Waktu",
+    Column.ACCOUNT: "Akun",
+    Column.ACTION: "Tindakan",
+    Column.ENTITY: "Data",
+    Column.CHANGES: "Perubahan (sebelum \u2192 sesudah)",
+}
+
+# The user action of a transaction, as a duty officer says it. Unknown keys show as they are.
+ACTIONS: dict[str, str] = {
+    "unit.set_status": "Ubah status satuan",
+    "unit.update": "Ubah data satuan",
+    "unit.assign_bko": "Penugasan BKO",
+    "unit.end_bko": "Akhiri BKO",
+    "plan.save_what_if": "Simpan pola pengamanan",
+    "plan.accept": "Setujui usulan penebalan",
+    "sitrep.issue": "Terbitkan nomor laporan situasi",
+    "vulnerability.set": "Tetapkan kerawanan",
+    "vulnerability.clear": "Hapus penilaian kerawanan",
+    "vulnerability.import": "Impor kerawanan",
+    "import.personnel": "Impor personel",
+    "import.tps": "Impor TPS",
+    "import.units": "Impor satuan",
+    "import.revert": "Batalkan impor",
+    "incident.record": "Catat kejadian",
+    "incident.update": "Ubah kejadian",
+    "incident.follow_up": "Tindak lanjut kejadian",
+    "incident.set_status": "Ubah status kejadian",
+    "incident.set_units": "Ubah satuan kejadian",
+    "personnel.add": "Tambah personel",
+    "personnel.update": "Ubah personel",
+    "demo.load": "Muat operasi contoh",
+    "account.create": "Buat akun",
+    "account.bootstrap": "Buat admin pertama",
+    "account.set_password": "Atur ulang kata sandi",
+    "account.set_role": "Ubah peran akun",
+    "account.deactivate": "Nonaktifkan akun",
+    "account.rehash": "Perbarui sandi tersimpan",
+}
+ROW_ACTIONS = {"insert": "baru", "update": "diubah", "delete": "dihapus"}
+# Tables the error sentences never name, so ``messages.ENTITY_NAMES`` lacks them.
+MORE_ENTITIES: dict[str, tuple[str, str]] = {
+    "unit_status_change": ("riwayat status satuan", "unit status history"),
+    "unit_status": ("status satuan", "unit status"),
+    "incident_follow_up": ("tindak lanjut kejadian", "incident follow-up"),
+    "incident_unit": ("satuan kejadian", "incident unit"),
+    "incident_type": ("jenis kejadian", "incident type"),
+    "incident_status": ("status kejadian", "incident status"),
+    "severity": ("tingkat keparahan", "severity"),
+    "rank": ("pangkat", "rank"),
+    "guard_pattern": ("pola pengamanan", "guard pattern"),
+    "unit_area": ("wilayah satuan", "unit area"),
+}
+
+
+def action_text(row: AuditRow) -> str:
+    return _tr(ACTIONS.get(row.txn_action, row.txn_action))
+
+
+def entity_name(entity: str, lang: str = "id") -> str:
+    names = messages.ENTITY_NAMES.get(entity) or MORE_ENTITIES.get(entity)
+    return (names[1] if lang == "en" else names[0]) if names else entity
+
+
+def entity_text(row: AuditRow, lang: str = "id") -> str:
+    what = _tr(ROW_ACTIONS.get(row.action, row.action))
+    return f"{entity_name(row.entity, lang)} #{row.entity_id} \u00b7 {what}"
+
+
+def time_text(row: AuditRow) -> str:
+    local = row.local_at
+    return f"{local:%d-%m-%Y %H:%M:%S} {local.tzname() or ''}".strip()
+
+
+class AuditModel(QAbstractTableModel):
+    """Journal rows matching a filter, newest first, ``page`` rows per fetch."""
+
+    def __init__(self, store: Store, *, page: int = audit.PAGE, lang: str = "id") -> None:
+        super().__init__()
+        self._store = store
+        self._page = page
+        self._lang = lang
+        self._filter = AuditFilter(limit=page)
+        self._rows: list[AuditRow] = []
+        self._more = False
+        self._fetching = False
+
+    # -- querying ---------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> AuditFilter:
+        return self._filter
+
+    def first_page_job(self, f: AuditFilter) -> Job[tuple[AuditFilter, list[AuditRow]]]:
+        """The first page of a new query as a worker job (a text search over a million rows
+        takes about a second); hand its result to ``show``."""
+        f = replace(f, limit=self._page, offset=0, before_seq=None)
+        store = self._store
+
+        def job(_progress: Progress, _cancel: CancelToken) -> tuple[AuditFilter, list[AuditRow]]:
+            with store.read() as s:
+                return f, audit.query(s, f)
+
+        return job
+
+    def set_filter(self, f: AuditFilter) -> None:
+        """A new query, read here: reset, then the first page. Raises the core's OpsError."""
+        self.show(*self.first_page_job(f)(no_progress, CancelToken()))
+
+    def show(self, f: AuditFilter, first: list[AuditRow]) -> None:
+        """Show the first page of a new query (the one full reset)."""
+        self._fetching = True  # no fetchMore from inside modelReset handlers
+        try:
+            self.beginResetModel()
+            self._filter = f
+            self._rows = first
+            self._more = len(first) == self._page
+            self.endResetModel()
+        finally:
+            self._fetching = False
+
+    @property
+    def more(self) -> bool:
+        """Older rows match the filter beyond those fetched so far."""
+        return self._more
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        # Views (and Qt's model tester) may ask again from inside rowsInserted: not nested.
+        if parent.isValid() or not self._more or not self._rows or self._fetching:
+            return
+        page = replace(self._filter, before_seq=self._rows[-1].seq)
+        with self._store.read() as s:
+            more = audit.query(s, page)
+        self._more = len(more) == self._page
+        if not more:
+            return
+        start = len(self._rows)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return _tr(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.CHANGES:
+            return audit.summarise(
+                row.changes, row.action, width=2000, entity=row.entity, names=row.names
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.SEQ:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def _display(self, row: AuditRow, col: Column) -> str:
+        if col == Column.SEQ:
+            return str(row.seq)
+        if col == Column.TIME:
+            return time_text(row)
+        if col == Column.ACCOUNT:
+            return row.actor
+        if col == Column.ACTION:
+            return action_text(row)
+        if col == Column.ENTITY:
+            return entity_text(row, self._lang)
+        return row.summary

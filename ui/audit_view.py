@@ -1,0 +1,462 @@
+"""The audit journal browser ("Jurnal audit", Ctrl+J) and the Admin menu that opens it.
+
+Filters by account, data kind, time range (in the operation's zone, WIB) and text; the
+table fetches a page at a time (``ui.audit_model``); the pane below shows every field of
+the selected row, before and after; export writes every matching row to .xlsx off the GUI
+thread (``ui.worker.start_job``). Only commanders and admins open it (checked in the core).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import audit
+from opscenter.actor import Actor
+from opscenter.audit import AuditFilter, AuditRow
+from opscenter.errors import OpsError
+from opscenter.store import Store
+from ui import theme
+from ui.audit_model import (
+    AuditModel,
+    Column,
+    action_text,
+    entity_name,
+    entity_text,
+    time_text,
+)
+from ui.error_dialog import sentence_for
+from ui.worker import JobHandle, start_job
+
+log = logging.getLogger(__name__)
+ZONE = ZoneInfo(audit.DEFAULT_ZONE)
+
+
+class AuditWindow(QWidget):
+    """A top-level window over the journal."""
+
+    def __init__(
+        self, store: Store, actor: Actor, *, lang: str = "id", parent: QWidget | None = None
+    ) -> None:
+        audit.check_read(actor)  # the core's rule, before anything is read
+        super().__init__(parent, Qt.WindowType.Window)
+        self._store = store
+        self._actor = actor
+        self._lang = lang
+        self.job: JobHandle | None = None  # the running export
+        self._query: JobHandle | None = None  # the running first-page query
+        self._again = False
+        self.setWindowTitle(self.tr("Jurnal audit \u2014 OpsCenter"))
+        self.resize(1400, 820)
+
+        self.model = AuditModel(store, lang=lang)
+        self.account = QComboBox(self)
+        self.account.setObjectName("accountFilter")
+        self.account.setMinimumContentsLength(14)
+        self.entity = QComboBox(self)
+        self.entity.setObjectName("entityFilter")
+        self.entity.setMinimumContentsLength(16)
+        now = datetime.now(UTC)
+        self.use_since = QCheckBox(self.tr("Sejak"), self)
+        self.since = self._datetime_edit(now - timedelta(days=1))
+        self.use_until = QCheckBox(self.tr("Sampai"), self)
+        self.until = self._datetime_edit(now + timedelta(hours=1))
+        self.use_since.toggled.connect(self.since.setEnabled)
+        self.use_until.toggled.connect(self.until.setEnabled)
+        self.since.setEnabled(False)
+        self.until.setEnabled(False)
+        self.text = QLineEdit(self)
+        self.text.setObjectName("textFilter")
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText(self.tr("cari nama, nilai, tindakan\u2026"))
+        self.text.returnPressed.connect(self.apply_filter)
+        self.apply_button = QPushButton(self.tr("&Terapkan"), self)
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply_filter)
+        self.clear_button = QPushButton(self.tr("&Bersihkan"), self)
+        self.clear_button.clicked.connect(self.clear_filter)
+        self.export_button = QPushButton(self.tr("&Ekspor ke Excel\u2026"), self)
+        self.export_button.clicked.connect(self.choose_export)
+        self.reload_button = QPushButton(self.tr("&Muat ulang"), self)
+        self.reload_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_button.clicked.connect(self.apply_filter)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(10)
+        filters.addWidget(self._label(self.tr("&Akun"), self.account), 0, 0)
+        filters.addWidget(self.account, 0, 1)
+        filters.addWidget(self._label(self.tr("&Data"), self.entity), 0, 2)
+        filters.addWidget(self.entity, 0, 3)
+        filters.addWidget(self.use_since, 0, 4)
+        filters.addWidget(self.since, 0, 5)
+        filters.addWidget(self.use_until, 0, 6)
+        filters.addWidget(self.until, 0, 7)
+        filters.addWidget(self._label(self.tr("&Cari"), self.text), 1, 0)
+        filters.addWidget(self.text, 1, 1, 1, 5)
+        row_buttons = QHBoxLayout()
+        for b in (self.apply_button, self.clear_button, self.reload_button):
+            row_buttons.addWidget(b)
+        filters.addLayout(row_buttons, 1, 6, 1, 2)
+        filters.setColumnStretch(1, 2)
+        filters.setColumnStretch(3, 2)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (
+            (Column.SEQ, 100),
+            (Column.TIME, 250),
+            (Column.ACCOUNT, 160),
+            (Column.ACTION, 250),
+            (Column.ENTITY, 300),
+        ):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("auditDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(
+            self.tr("Pilih satu baris untuk melihat semua perubahannya.")
+        )
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("auditStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("auditProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet(
+            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()}; padding: 6px;"
+        )
+        self.problem.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.export_button)
+
+        column = QVBoxLayout(self)
+        column.addLayout(filters)
+        column.addWidget(self.problem)
+        column.addWidget(split, 1)
+        column.addLayout(bottom)
+
+        self.model.modelReset.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+        self._load_choices()
+        self.apply_filter()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
+        edit = QDateTimeEdit(self)
+        edit.setDisplayFormat("dd-MM-yyyy HH:mm 'WIB'")
+        edit.setCalendarPopup(True)
+        self._set_edit(edit, value)
+        return edit
+
+    @staticmethod
+    def _set_edit(edit: QDateTimeEdit, value: datetime) -> None:
+        local = value.astimezone(ZONE)
+        edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+
+    @staticmethod
+    def _read_edit(edit: QDateTimeEdit) -> datetime:
+        qdt = edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=ZONE)
+
+    def _load_choices(self) -> None:
+        try:
+            with self._store.read() as s:
+                names = audit.accounts(s)
+                kinds = audit.entities(s)
+        except OpsError as exc:
+            self._show_problem(exc)
+            names, kinds = [], []
+        self.account.clear()
+        self.account.addItem(self.tr("(semua akun)"), None)
+        for n in names:
+            self.account.addItem(n, n)
+        self.entity.clear()
+        self.entity.addItem(self.tr("(semua data)"), None)
+        labelled = sorted((entity_name(k, self._lang), k) for k in kinds)
+        for label, key in labelled:
+            self.entity.addItem(label, key)
+
+    # -- filtering --------------------------------------------------------------------------
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            account=self.account.currentData(),
+            entity=self.entity.currentData(),
+            since=self._read_edit(self.since).astimezone(UTC)
+            if self.use_since.isChecked()
+            else None,
+            until=self._read_edit(self.until).astimezone(UTC)
+            if self.use_until.isChecked()
+            else None,
+            text=self.text.text().strip() or None,
+        )
+
+    def set_filter(
+        self,
+        *,
+        account: str | None = None,
+        entity: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        text: str = "",
+    ) -> None:
+        """Put values into the filter widgets and apply them (tests, links from elsewhere)."""
+        self.account.setCurrentIndex(max(0, self.account.findData(account)))
+        self.entity.setCurrentIndex(max(0, self.entity.findData(entity)))
+        self.use_since.setChecked(since is not None)
+        if since is not None:
+            self._set_edit(self.since, since)
+        self.use_until.setChecked(until is not None)
+        if until is not None:
+            self._set_edit(self.until, until)
+        self.text.setText(text)
+        self.apply_filter()
+
+    @property
+    def busy(self) -> bool:
+        """A query is running in the background."""
+        return self._query is not None and not self._query.done
+
+    def apply_filter(self) -> None:
+        """Run the filter off the GUI thread; the table changes when the first page is in."""
+        if self.busy:
+            self._again = True  # filters changed meanwhile: run once more when it ends
+            return
+        self._again = False
+        self.apply_button.setEnabled(False)
+        self.status.setText(self.tr("Mencari\u2026"))
+
+        def shown(result: object) -> None:
+            self.apply_button.setEnabled(True)
+            f, rows = cast(tuple[AuditFilter, list[AuditRow]], result)
+            self.model.show(f, rows)
+            self.problem.hide()
+            self.detail.clear()
+            if self._again:
+                QTimer.singleShot(0, self.apply_filter)
+
+        def failed(error: BaseException) -> None:
+            self.apply_button.setEnabled(True)
+            self._show_count()
+            self._show_problem(error)
+
+        self._query = start_job(
+            self.model.first_page_job(self.current_filter()),
+            parent=self,
+            on_success=shown,
+            on_failure=failed,
+        )
+
+    def clear_filter(self) -> None:
+        self.set_filter()
+
+    def _show_problem(self, error: BaseException) -> None:
+        log.warning("audit view: %s", error)
+        self.problem.setText(sentence_for(error, self._lang))
+        self.problem.show()
+
+    def _show_count(self, *_: Any) -> None:
+        n = self.model.rowCount()
+        if n == 0:
+            self.status.setText(self.tr("Tidak ada entri jurnal yang cocok dengan saringan."))
+        elif self.model.more:
+            self.status.setText(
+                self.tr(
+                    "{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama."
+                ).replace("{n}", f"{n:,}".replace(",", "."))
+            )
+        else:
+            self.status.setText(self.tr("{n} entri.").replace("{n}", f"{n:,}".replace(",", ".")))
+
+    # -- detail -----------------------------------------------------------------------------
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        row = self.model.row_at(min(rows)) if rows else None
+        self.detail.setPlainText(detail_text(row, self._lang) if row else "")
+
+    # -- export -----------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Ekspor jurnal audit"),
+            str(Path.home() / f"jurnal-audit-{datetime.now():%Y%m%d-%H%M}.xlsx"),
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )
+        if name:
+            path = Path(name)
+            self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
+
+    def export_to(self, path: Path) -> JobHandle | None:
+        """Write every row matching the current filter to ``path`` in the background."""
+        try:
+            job = audit.export_job(self._store, self._actor, self.current_filter(), path)
+        except OpsError as exc:
+            self._show_problem(exc)
+            return None
+        self.export_button.setEnabled(False)
+        self.status.setText(self.tr("Mengekspor ke {path}\u2026").replace("{path}", str(path)))
+
+        def done(n: object) -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText(
+                self.tr("{n} entri ditulis ke {path}.")
+                .replace("{n}", f"{n:,}".replace(",", "."))
+                .replace("{path}", str(path))
+            )
+
+        def failed(error: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self._show_problem(error)
+
+        def cancelled() -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText(self.tr("Ekspor dibatalkan; berkas tidak ditulis."))
+
+        self.job = start_job(
+            job,
+            parent=self,
+            title=self.tr("Mengekspor jurnal audit"),
+            on_success=done,
+            on_failure=failed,
+            on_cancel=cancelled,
+        )
+        return self.job
+
+
+def detail_text(row: AuditRow, lang: str = "id") -> str:
+    """Every field of a journal row, one per line: "status_id: 3 → 5"."""
+    head = (
+        f"#{row.seq}  {time_text(row)}  {row.actor}  {action_text(row)}  {entity_text(row, lang)}"
+    )
+    lines = [head, ""]
+    for key, value in audit.named(row.changes, row.entity, row.names).items():
+        if row.action == "update" and isinstance(value, list) and len(value) == 2:
+            lines.append(f"{key}: {_plain(value[0])} \u2192 {_plain(value[1])}")
+        else:
+            lines.append(f"{key}: {_plain(value)}")
+    return "\n".join(lines)
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "\u2014"
+    text = str(value)
+    if len(text) >= 19 and text[10:11] == "T":  # a stored time (UTC ISO): show it in WIB
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if when.tzinfo is not None:
+            local = when.astimezone(ZONE)
+            return f"{local:%d-%m-%Y %H:%M:%S} {local.tzname()}"
+    return text
+
+
+# --- the menu ------------------------------------------------------------------------------
+
+
+def install(window: QMainWindow, *, store: Store | None = None, actor: Actor | None = None) -> None:
+    """Add an "&Admin" menu (before "Bantuan") to ``window`` for commanders and admins:
+    "Jurnal audit…" (Ctrl+J) for both, "Akun pengguna…" for admins. Other roles get none.
+
+    ``store`` and ``actor`` default to the window's ``store``/``_store`` and ``actor``
+    attributes (``Actor.local()`` when it has none).
+    """
+    store = store or getattr(window, "store", None) or window._store  # type: ignore[attr-defined]
+    actor = actor or getattr(window, "actor", None) or Actor.local()
+    lang = str(getattr(window, "_lang", "id"))
+    if not audit.can_read(actor):
+        return
+    bar = window.menuBar()
+    menu = bar.addMenu(window.tr("&Admin"))
+    menu.setObjectName("adminMenu")
+    help_action = next((a for a in bar.actions() if a.text() == window.tr("Ba&ntuan")), None)
+    if help_action is not None:  # keep Bantuan last, where people look for it
+        bar.removeAction(menu.menuAction())
+        bar.insertAction(help_action, menu.menuAction())
+
+    journal_action = QAction(window.tr("&Jurnal audit\u2026"), window)
+    journal_action.setObjectName("auditJournalAction")
+    journal_action.setShortcut(QKeySequence("Ctrl+J"))
+
+    def open_journal() -> None:
+        existing = getattr(window, "audit_window", None)
+        if existing is None:
+            existing = AuditWindow(store, actor, lang=lang, parent=window)
+            existing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            window.audit_window = existing  # type: ignore[attr-defined]
+        if existing.isVisible() and QGuiApplication.platformName() != "offscreen":
+            existing.raise_()  # already open behind the board: bring it forward
+            existing.activateWindow()
+        existing.show()
+
+    journal_action.triggered.connect(open_journal)
+    menu.addAction(journal_action)
+
+    if actor.role == "admin":
+        from ui.accounts_dialog import AccountsDialog
+
+        accounts_action = QAction(window.tr("A&kun pengguna\u2026"), window)
+        accounts_action.setObjectName("accountsAction")
+
+        def open_accounts() -> None:
+            dialog = AccountsDialog(store, actor, lang=lang, parent=window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.open()
+
+        accounts_action.triggered.connect(open_accounts)
+        menu.addAction(accounts_action)

@@ -1,0 +1,297 @@
+"""The incidents panel on the Jambi demo: models stay sound, edits go through the core,
+undo works, and a second store's writes arrive precisely (no model reset).
+
+The demo is loaded once per module and copied per test (loading takes seconds).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter import incidents
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.live import JournalFollower
+from opscenter.model import FollowUp, Incident, IncidentStatus
+from opscenter.operations import stage_by_code
+from opscenter.store import Store, open_store
+from ui.incidents_model import Column
+from ui.incidents_panel import IncidentsPanel
+
+# 20:00 WIB on voting day.
+VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
+OPERATOR = Actor("op.uji")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("incidents_panel") / "jambi.db"
+    store = open_store(f"sqlite:///{path}")
+    load_demo(store, "jambi")
+    store.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(demo_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "jambi.db"
+    shutil.copy(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def jambi(db_path: Path) -> Iterator[Store]:
+    store = open_store(f"sqlite:///{db_path}")
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+@pytest.fixture
+def undo_stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, jambi: Store, undo_stack: QUndoStack) -> Iterator[IncidentsPanel]:
+    # Not qtbot.addWidget: that deletes the panel before qtmodeltester lets go of its models.
+    widget = IncidentsPanel(jambi, undo_stack=undo_stack, actor=OPERATOR,
+                            clock=lambda: VOTING_EVENING)  # fmt: skip
+    widget.resize(1920, 1080)
+    widget.show()
+    qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() > 0)
+    yield widget
+    if widget.form is not None:
+        widget.form.close()
+    widget.hide()
+    widget.deleteLater()
+
+
+def check_all(qtmodeltester: ModelTester, panel: IncidentsPanel) -> None:
+    for model in (panel.model, panel.proxy, panel.detail.follow_ups, panel.detail.units.model,
+                  panel.detail.units.proxy):  # fmt: skip
+        qtmodeltester.check(model)
+
+
+def focus(qtbot: QtBot, panel: IncidentsPanel) -> None:
+    """Shortcuts work for the panel that has the keyboard focus."""
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.view.setFocus()
+
+
+def status_id(store: Store, code: str) -> int:
+    with store.read() as s:
+        return int(s.scalars(select(IncidentStatus.id).where(IncidentStatus.code == code)).one())
+
+
+def test_shows_the_demo_and_filters_by_stage(
+    panel: IncidentsPanel, qtmodeltester: ModelTester, qtbot: QtBot, jambi: Store
+) -> None:
+    check_all(qtmodeltester, panel)
+    assert panel.model.rowCount() == 300
+    assert panel.model.data(panel.model.index(0, Column.CODE)).startswith("KEJ-")
+    with jambi.read() as s:
+        voting = stage_by_code(s, panel.operation_id or 0, "pemungutan").id
+    panel.set_stage_filter(voting)
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert 0 < panel.model.rowCount() < 300
+    assert all(r.occurred_local.date().isoformat() == "2024-11-27" for r in panel.model.rows())
+    assert len(panel.timeline.times) == panel.model.rowCount()
+    panel.set_stage_filter(None)
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 300)
+
+
+def test_second_store_change_arrives_without_reset(
+    panel: IncidentsPanel, qtmodeltester: ModelTester, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    check_all(qtmodeltester, panel)
+    follower = JournalFollower(jambi)
+    selected = panel.model.row(3)
+    panel.select_incident(selected.id)
+    kept = QPersistentModelIndex(panel.model.index(3, 0))
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    other = open_store(f"sqlite:///{db_path}")
+    try:
+        incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
+        new_id = incidents.record(other, Actor("op.lain"), incidents.IncidentDraft(
+            operation_id=panel.operation_id or 0, type_id=target.type_id,
+            severity_id=target.severity_id, title="Massa berkumpul di depan KPU",
+            occurred_at=datetime(2025, 3, 1, 1, 0, tzinfo=UTC), region_id=target.region_id,
+        ))  # fmt: skip
+    finally:
+        other.dispose()
+    changes = follower.poll()
+    assert changes is not None
+    with (
+        pytest.MonkeyPatch.context(),
+        _no_reset(panel),
+    ):
+        panel.apply_changes(changes)
+    assert panel.model.rowCount() == 301
+    assert panel.model.row(0).id == new_id  # newest first: inserted at the top
+    assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
+    assert panel.selected_incident() is not None
+    assert panel.selected_incident().id == selected.id  # type: ignore[union-attr]
+    assert kept.row() == 4  # moved down by the row inserted above it
+    # The timeline recolours in place, and adds the new marker in one rebuild soon after.
+    qtbot.waitUntil(lambda: len(panel.timeline.ids) == 301)
+    assert new_id in panel.timeline.ids
+
+
+class _no_reset:
+    """Fails if the panel's model resets (qtbot.assertNotEmitted, as a plain context)."""
+
+    def __init__(self, panel: IncidentsPanel) -> None:
+        self.resets = 0
+        self.model = panel.model
+
+    def _count(self) -> None:
+        self.resets += 1
+
+    def __enter__(self) -> None:
+        self.model.modelReset.connect(self._count)
+
+    def __exit__(self, *exc: object) -> None:
+        self.model.modelReset.disconnect(self._count)
+        assert self.resets == 0, "the model reset for a live update"
+
+
+def test_assert_not_emitted_model_reset_on_live_update(
+    panel: IncidentsPanel, qtbot: QtBot, jambi: Store, db_path: Path
+) -> None:
+    follower = JournalFollower(jambi)
+    target = panel.model.row(0)
+    other = open_store(f"sqlite:///{db_path}")
+    try:
+        incidents.add_follow_up(other, Actor("op.lain"), target.id, "Personel tiba di lokasi.")
+    finally:
+        other.dispose()
+    changes = follower.poll()
+    assert changes is not None
+    with qtbot.assertNotEmitted(panel.model.modelReset):
+        panel.apply_changes(changes)
+    assert panel.model.row(0).follow_up_count == target.follow_up_count + 1
+
+
+def test_hidden_panel_defers_until_shown(
+    panel: IncidentsPanel, jambi: Store, qtmodeltester: ModelTester
+) -> None:
+    check_all(qtmodeltester, panel)
+    follower = JournalFollower(jambi)
+    target = panel.model.row(2)
+    panel.hide()
+    incidents.update(jambi, OPERATOR, target.id, target.version, title="Judul diperbaiki")
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    assert panel.model.row(2).title == target.title  # not yet: hidden
+    panel.show()
+    assert panel.model.row(2).title == "Judul diperbaiki"
+
+
+def test_log_an_incident_through_the_form(
+    panel: IncidentsPanel, qtbot: QtBot, jambi: Store, qtmodeltester: ModelTester
+) -> None:
+    check_all(qtmodeltester, panel)
+    focus(qtbot, panel)
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = panel.form
+    assert form is not None and form.isVisible()
+    assert form.occurred_at() == VOTING_EVENING.replace(tzinfo=UTC)  # now, read as WIB
+    # Enter with no title: refused, the sentence beside the title, nothing lost.
+    qtbot.keyClicks(form.location_edit, "Kantor KPU Kota Jambi")
+    qtbot.keyClick(form.location_edit, Qt.Key.Key_Return)
+    assert form.isVisible()
+    assert form.errors["title"].text() == "Judul wajib diisi."
+    assert form.location_edit.text() == "Kantor KPU Kota Jambi"
+    assert form.focusWidget() is form.title_edit  # the cursor waits where to correct
+    qtbot.keyClicks(form.title_edit, "Unjuk rasa menolak hasil di KPU Kota Jambi")
+    qtbot.keyClicks(form.description_edit, "Sekitar 200 orang berkumpul.")
+    form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
+    form.injured_spin.setValue(2)
+    qtbot.keyClick(form.description_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not form.isVisible(), [e.text() for e in form.errors.values()]
+    with jambi.read() as s:
+        row = s.scalars(select(Incident).order_by(Incident.id.desc())).first()
+        assert row is not None
+        assert row.title == "Unjuk rasa menolak hasil di KPU Kota Jambi"
+        assert row.occurred_at == VOTING_EVENING and row.injured == 2
+        assert row.recorded_by == OPERATOR.username
+    assert panel.selected_incident() is not None
+    assert panel.selected_incident().id == row.id  # type: ignore[union-attr]
+    # Esc cancels a second form: nothing is saved.
+    panel.new_incident()
+    second = panel.form
+    assert second is not None and second is not form
+    qtbot.keyClicks(second.title_edit, "Tidak jadi")
+    qtbot.keyClick(second.title_edit, Qt.Key.Key_Escape)
+    assert not second.isVisible()
+    with jambi.read() as s:
+        assert s.scalars(select(Incident).where(Incident.title == "Tidak jadi")).first() is None
+
+
+def test_follow_up_then_status_change_and_undo(
+    panel: IncidentsPanel, qtbot: QtBot, jambi: Store, undo_stack: QUndoStack,
+    qtmodeltester: ModelTester,
+) -> None:  # fmt: skip
+    check_all(qtmodeltester, panel)
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    panel.select_incident(target.id)
+    detail = panel.detail
+    before = detail.follow_ups.rowCount()
+    focus(qtbot, panel)
+    qtbot.keyClick(panel.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(detail.follow_text, "Tim Resmob mendatangi lokasi.")
+    qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
+    assert detail.follow_ups.rowCount() == before + 1
+    assert detail.follow_text.text() == ""
+    with jambi.read() as s:
+        texts = list(s.scalars(select(FollowUp.text).where(FollowUp.incident_id == target.id)))
+    assert "Tim Resmob mendatangi lokasi." in texts
+    assert undo_stack.count() == 0  # a follow-up is not undone (append-only)
+
+    detail.status_box.setCurrentIndex(detail.status_box.findData(status_id(jambi, "ditangani")))
+    qtbot.mouseClick(detail.status_apply, Qt.MouseButton.LeftButton)
+    assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
+    assert undo_stack.count() == 1
+    undo_stack.undo()
+    assert panel.model.incident(target.id).status_code == "baru"  # type: ignore[union-attr]
+    with jambi.read() as s:
+        assert s.get(Incident, target.id).status_id == status_id(jambi, "baru")  # type: ignore[union-attr]
+    undo_stack.redo()
+    assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
+
+
+def test_units_editor_is_undoable(
+    panel: IncidentsPanel, undo_stack: QUndoStack, qtmodeltester: ModelTester
+) -> None:
+    check_all(qtmodeltester, panel)
+    target = panel.model.row(0)
+    panel.select_incident(target.id)
+    panel.set_units(target.id, ())
+    assert panel.model.incident(target.id).unit_ids == ()  # type: ignore[union-attr]
+    undo_stack.undo()
+    assert set(panel.model.incident(target.id).unit_ids) == set(target.unit_ids)  # type: ignore[union-attr]
+
+
+def test_clicking_a_timeline_marker_selects_the_row(panel: IncidentsPanel) -> None:
+    wanted = panel.model.row(42).id
+    point = next(p for p in panel.timeline.scatter.points() if int(p.data()) == wanted)
+    panel.timeline.on_points_clicked(panel.timeline.scatter, [point])
+    assert panel.selected_incident() is not None
+    assert panel.selected_incident().id == wanted  # type: ignore[union-attr]
+    current = panel.proxy.mapToSource(panel.view.currentIndex())
+    assert panel.model.row(current.row()).id == wanted
+    assert panel.detail.incident is not None and panel.detail.incident.id == wanted

@@ -1,0 +1,588 @@
+"""Entering incidents: the new-incident form, and the detail pane of the selected incident
+(its facts, follow-up entry, status change and responding units).
+
+Keyboard first: every field is reached with Tab in reading order; Enter (or Ctrl+Enter,
+also inside the description) saves; Esc cancels. A refused save shows the core's sentence
+(``messages.describe``) next to the field it concerns and keeps everything typed.
+
+These widgets never write: they emit what the operator asked for, and the panel runs the
+core service (through the undo stack where the edit can be undone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter.errors import OpsError
+from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
+from opscenter.incidents import IncidentDraft
+from opscenter.messages import describe
+from ui import theme
+from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
+
+ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentForm", text)
+
+
+def colour_icon(colour: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+# The "none"/"all" entry of a combo box. Not None: PySide6 6.12 on Python 3.11 drops a
+# reference to None each time a Qt call hands back an empty QVariant (currentData() of an
+# entry whose data is None), and enough of those abort the process ("deallocating None").
+NO_CHOICE = -1
+
+
+def chosen(combo: QComboBox) -> int | None:
+    """The id behind the current entry, None for the "none" entry."""
+    if combo.currentIndex() < 0:
+        return None
+    value = combo.currentData()
+    return None if value is None or value == NO_CHOICE else int(value)
+
+
+def fill_combo(combo: QComboBox, items: Sequence[Choice], *, none_label: str | None = None) -> None:
+    """Items with their id as data; an optional first entry meaning "none" (NO_CHOICE)."""
+    combo.clear()
+    if none_label is not None:
+        combo.addItem(none_label, NO_CHOICE)
+    for item in items:
+        if item.colour:
+            combo.addItem(colour_icon(item.colour), item.name, item.id)
+        else:
+            combo.addItem(item.name, item.id)
+
+
+def searchable(combo: QComboBox) -> None:
+    """Type any part of a name ("kerinci") to find it; never adds what was typed."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    assert completer is not None  # an editable combo box always has one
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+def region_choices(choices: Choices) -> list[Choice]:
+    """Kabupaten as they are; a kecamatan followed by its kabupaten, so either name finds it."""
+    out: list[Choice] = []
+    parent = ""
+    for r in choices.regions:
+        if r.depth == 0:
+            parent = r.name
+            out.append(r)
+        else:
+            out.append(Choice(r.id, f"{r.name} ({parent})", r.code, depth=r.depth))
+    return out
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class UnitsPicker(QWidget):
+    """A filterable checklist of units: type to narrow, Space to tick."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = UnitChoiceModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Cari satuan…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setMinimumHeight(120)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+
+    def set_units(self, units: Sequence[Choice]) -> None:
+        self.model.set_units(units)
+
+    def checked_ids(self) -> tuple[int, ...]:
+        return self.model.checked_ids()
+
+    def set_checked(self, ids: Sequence[int]) -> None:
+        self.model.set_checked(ids)
+
+
+class IncidentForm(QDialog):
+    """Log a new incident. ``submit(draft)`` saves it and returns the new id, or raises."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        choices: Choices,
+        submit: Callable[[IncidentDraft], int],
+        *,
+        clock: Callable[[], datetime],
+        tps_for: Callable[[int | None], Sequence[Choice]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentForm")
+        self.setWindowTitle(_tr("Catat kejadian baru"))
+        self._choices = choices
+        self._submit = submit
+        self._clock = clock
+        self._tps_for = tps_for
+        self._zone = ZoneInfo(choices.timezone)
+
+        self.type_box = QComboBox(self)
+        fill_combo(self.type_box, choices.types)
+        searchable(self.type_box)
+        self.severity_box = QComboBox(self)
+        fill_combo(self.severity_box, choices.severities)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(_tr("Singkat: apa, di mana"))
+        self.title_edit.setMaxLength(200)
+        self.description_edit = QPlainTextEdit(self)
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setPlaceholderText(_tr("Kronologi singkat, pelaku, tindakan awal"))
+        self.description_edit.setFixedHeight(110)
+        self.occurred_edit = QDateTimeEdit(self)
+        self.occurred_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.occurred_edit.setCalendarPopup(True)
+        self.region_box = QComboBox(self)
+        fill_combo(self.region_box, region_choices(choices), none_label=_tr("— pilih wilayah —"))
+        searchable(self.region_box)
+        self.tps_box = QComboBox(self)
+        self.tps_box.addItem(_tr("— tanpa TPS —"), NO_CHOICE)
+        searchable(self.tps_box)
+        self.region_box.currentIndexChanged.connect(self._region_changed)
+        self.location_edit = QLineEdit(self)
+        self.location_edit.setPlaceholderText(_tr("Desa, jalan, gedung"))
+        self.dead_spin = QSpinBox(self)
+        self.injured_spin = QSpinBox(self)
+        for spin in (self.dead_spin, self.injured_spin):
+            spin.setRange(0, 9999)
+        self.damage_edit = QLineEdit(self)
+        self.units = UnitsPicker(self)
+        self.units.set_units(choices.units)
+        self.recorded_note = QLabel(_tr("Waktu pencatatan diisi otomatis saat disimpan."), self)
+        self.recorded_note.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        self.errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(6)
+
+        def row(key: str, label: str, field: QWidget, extra: QWidget | None = None) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(field)
+            if extra is not None:
+                box.addWidget(extra)
+            self.errors[key] = error_label(self)
+            self._fields[key] = field
+            box.addWidget(self.errors[key])
+            caption = QLabel(label, self)
+            caption.setBuddy(field)
+            form.addRow(caption, box)
+
+        casualties = QWidget(self)
+        cas = QHBoxLayout(casualties)
+        cas.setContentsMargins(0, 0, 0, 0)
+        cas.addWidget(QLabel(_tr("Meninggal"), self))
+        cas.addWidget(self.dead_spin)
+        cas.addSpacing(16)
+        cas.addWidget(QLabel(_tr("Luka"), self))
+        cas.addWidget(self.injured_spin)
+        cas.addStretch(1)
+
+        row("type_id", _tr("&Jenis"), self.type_box)
+        row("severity_id", _tr("&Tingkat"), self.severity_box)
+        row("title", _tr("J&udul"), self.title_edit)
+        row("description", _tr("U&raian"), self.description_edit)
+        row("occurred_at", _tr("&Waktu kejadian (WIB)"), self.occurred_edit, self.recorded_note)
+        row("region_id", _tr("Wila&yah"), self.region_box)
+        row("tps_id", _tr("TP&S"), self.tps_box)
+        row("location", _tr("&Lokasi"), self.location_edit)
+        row("dead", _tr("Korban"), casualties)
+        self.errors["injured"] = self.errors["dead"]
+        row("damage", _tr("&Kerusakan"), self.damage_edit)
+        row("unit_ids", _tr("Satuan yang\n&menangani"), self.units)
+
+        self.general_error = error_label(self)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            _tr("Simpan (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        cancel = self.buttons.addButton(_tr("Batal (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        # The description takes Enter as a new line; Ctrl+Enter there still saves.
+        self.description_edit.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.resize(760, 860)
+        self.reset()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.description_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- values ---------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """An empty form, the time set to now (WIB)."""
+        now = self._clock().astimezone(self._zone)
+        self.occurred_edit.setDateTime(
+            QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)
+        )
+        self.title_edit.clear()
+        self.description_edit.clear()
+        self.location_edit.clear()
+        self.damage_edit.clear()
+        self.dead_spin.setValue(0)
+        self.injured_spin.setValue(0)
+        self.units.set_checked(())
+        self._clear_errors()
+        self.type_box.setFocus()
+
+    def occurred_at(self) -> datetime:
+        """The entered time, read in the operation's zone (the form shows WIB)."""
+        qdt = self.occurred_edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
+
+    def draft(self) -> IncidentDraft:
+        return IncidentDraft(
+            operation_id=self._choices.operation_id,
+            type_id=chosen(self.type_box) or 0,
+            severity_id=chosen(self.severity_box) or 0,
+            title=self.title_edit.text(),
+            occurred_at=self.occurred_at(),
+            description=self.description_edit.toPlainText().strip(),
+            region_id=chosen(self.region_box),
+            tps_id=chosen(self.tps_box),
+            location=self.location_edit.text().strip() or None,
+            dead=self.dead_spin.value(),
+            injured=self.injured_spin.value(),
+            damage=self.damage_edit.text().strip() or None,
+            unit_ids=self.units.checked_ids(),
+        )
+
+    def _region_changed(self) -> None:
+        self.tps_box.clear()
+        self.tps_box.addItem(_tr("— tanpa TPS —"), NO_CHOICE)
+        if self._tps_for is not None:
+            for tps in self._tps_for(chosen(self.region_box)):
+                self.tps_box.addItem(tps.name, tps.id)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.general_error):
+            label.clear()
+            label.hide()
+
+    def show_error(self, error: OpsError) -> None:
+        self._clear_errors()
+        key = str(error.data.get("field") or "")
+        label = self.errors.get(key, self.general_error)
+        label.setText(describe(error))
+        label.show()
+        field = self._fields.get(key)
+        if field is not None:  # the cursor goes where the correction is needed
+            field.setFocus()
+
+    def save(self) -> None:
+        """Save; on a refusal, say why beside the field and keep what was typed."""
+        try:
+            new_id = self._submit(self.draft())
+        except OpsError as exc:
+            self.show_error(exc)
+            return
+        self._clear_errors()
+        self.saved.emit(new_id)
+        self.accept()
+
+
+class IncidentDetail(QFrame):
+    """The selected incident: facts, follow-ups, a follow-up entry, status and units."""
+
+    follow_up_requested = Signal(int, str, object)  # incident id, text, status code or None
+    status_requested = Signal(int, str)  # incident id, status code
+    units_requested = Signal(int, object)  # incident id, tuple of unit ids
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentDetail")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._row: IncidentRow | None = None
+        self._statuses: tuple[Choice, ...] = ()
+
+        self.heading = QLabel(self)
+        self.heading.setFont(theme.scaled_font(self, 1.2, bold=True))
+        self.heading.setWordWrap(True)
+        self.badges = QLabel(self)
+        self.badges.setTextFormat(Qt.TextFormat.RichText)
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.follow_ups = FollowUpsModel(self)
+        self.follow_view = QTableView(self)
+        self.follow_view.setModel(self.follow_ups)
+        self.follow_view.verticalHeader().hide()
+        self.follow_view.setWordWrap(True)
+        self.follow_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.follow_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.follow_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FollowUpColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        # The pane is narrow: who wrote an entry is in its tooltip, the text gets the width.
+        self.follow_view.setColumnHidden(FollowUpColumn.ACTOR, True)
+        self.follow_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        # The timeline of what was done is what the next shift reads: room for several rows.
+        self.follow_view.setMinimumHeight(self.fontMetrics().height() * 8)
+
+        self.follow_text = QLineEdit(self)
+        self.follow_text.setObjectName("followUpText")
+        self.follow_text.setPlaceholderText(_tr("Tindak lanjut: apa yang dilakukan, oleh siapa"))
+        self.follow_status = QComboBox(self)
+        self.follow_add = QPushButton(_tr("Tambah"), self)
+        self.follow_text.returnPressed.connect(self._add_follow_up)
+        self.follow_add.clicked.connect(self._add_follow_up)
+
+        self.status_box = QComboBox(self)
+        self.status_apply = QPushButton(_tr("Ubah status"), self)
+        self.status_apply.clicked.connect(self._change_status)
+
+        # Folded by default: the follow-ups need the height more than the checklist does.
+        self.units_label = QLabel(self)
+        self.units_label.setWordWrap(True)
+        self.units_toggle = QPushButton(_tr("Ubah satuan…"), self)
+        self.units_toggle.setCheckable(True)
+        self.units = UnitsPicker(self)
+        self.units.view.setMaximumHeight(self.fontMetrics().height() * 8)
+        self.units.hide()
+        self.units_apply = QPushButton(_tr("Simpan satuan"), self)
+        self.units_apply.hide()
+        self.units_toggle.toggled.connect(self._toggle_units)
+        self.units_apply.clicked.connect(self._save_units)
+
+        self.error = error_label(self)
+        self.empty = QLabel(_tr("Pilih kejadian di daftar atau di lini masa."), self)
+        self.empty.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel(_tr("Status:"), self))
+        status_row.addWidget(self.status_box, 1)
+        status_row.addWidget(self.status_apply)
+        follow_row = QGridLayout()
+        follow_row.addWidget(self.follow_text, 0, 0, 1, 3)
+        follow_row.addWidget(QLabel(_tr("lalu status:"), self), 1, 0)
+        follow_row.addWidget(self.follow_status, 1, 1)
+        follow_row.addWidget(self.follow_add, 1, 2)
+        follow_row.setColumnStretch(1, 1)
+
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.heading)
+        body.addWidget(self.badges)
+        body.addWidget(self.facts)
+        body.addWidget(self.description)
+        body.addLayout(status_row)
+        body.addWidget(self._caption(_tr("Tindak lanjut")))
+        body.addWidget(self.follow_view, 1)
+        body.addLayout(follow_row)
+        units_row = QHBoxLayout()
+        units_row.addWidget(self.units_label, 1)
+        units_row.addWidget(self.units_toggle)
+        body.addLayout(units_row)
+        body.addWidget(self.units)
+        apply_row = QHBoxLayout()
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.units_apply)
+        body.addLayout(apply_row)
+        body.addWidget(self.error)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+        self.body.hide()
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setFont(theme.scaled_font(self, 1.0, bold=True))
+        return label
+
+    @property
+    def incident(self) -> IncidentRow | None:
+        return self._row
+
+    def set_choices(self, choices: Choices) -> None:
+        self._statuses = choices.statuses
+        fill_combo(self.status_box, choices.statuses)
+        fill_combo(self.follow_status, choices.statuses, none_label=_tr("(tetap)"))
+        self.units.set_units(choices.units)
+
+    def show_incident(self, row: IncidentRow | None, follow_ups: Sequence[FollowUpRow]) -> None:
+        """Show ``row`` (or nothing); the same incident again keeps what is being typed."""
+        same = row is not None and self._row is not None and row.id == self._row.id
+        self._row = row
+        self.empty.setVisible(row is None)
+        self.body.setVisible(row is not None)
+        if row is None:
+            self.follow_ups.set_rows(None, ())
+            return
+        self.heading.setText(f"{row.code}  {row.title}")
+        self.badges.setText(
+            f'<span style="background:{row.severity_colour}; color:white; font-weight:bold;">'
+            f"&nbsp;{row.severity_name}&nbsp;</span>&nbsp;&nbsp;"
+            f"<b>{row.status_name}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{row.type_name}"
+        )
+        facts = [
+            _tr("Terjadi <b>{o} WIB</b> · dicatat {r} WIB oleh {by}").format(
+                o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),
+                r=row.recorded_local.strftime("%d-%m-%Y %H:%M"),
+                by=row.recorded_by,
+            ),
+            _tr("Wilayah: {w}").format(w=region_text(row) or "—"),
+        ]
+        if row.tps_label:
+            facts.append(_tr("TPS: {t}").format(t=row.tps_label))
+        if row.location:
+            facts.append(_tr("Lokasi: {l}").format(l=row.location))
+        if row.dead or row.injured:
+            facts.append(
+                _tr("Korban: <b>{d} meninggal, {i} luka</b>").format(d=row.dead, i=row.injured)
+            )
+        if row.damage:
+            facts.append(_tr("Kerusakan: {k}").format(k=row.damage))
+        self.facts.setText("<br>".join(facts))
+        self.description.setText(row.description)
+        self.follow_ups.set_rows(row.id, follow_ups)
+        at = self.status_box.findData(row.status_id)
+        self.status_box.setCurrentIndex(max(at, 0))
+        if not same:
+            self.follow_text.clear()
+            self.follow_status.setCurrentIndex(0)
+            self.units.set_checked(row.unit_ids)
+            self.units_toggle.setChecked(False)
+            self.error.hide()
+        self.units_label.setText(
+            _tr("<b>Satuan yang menangani:</b> {u}").format(u=", ".join(row.unit_names) or "—")
+        )
+        self.follow_view.scrollToBottom()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _status_code(self, status_id: object) -> str | None:
+        return next((s.code for s in self._statuses if s.id == status_id), None)
+
+    def _add_follow_up(self) -> None:
+        if self._row is None:
+            return
+        self.show_error("")
+        code = self._status_code(chosen(self.follow_status))
+        self.follow_up_requested.emit(self._row.id, self.follow_text.text(), code)
+
+    def follow_up_saved(self) -> None:
+        self.follow_text.clear()
+        self.follow_status.setCurrentIndex(0)
+
+    def _change_status(self) -> None:
+        if self._row is None:
+            return
+        code = self._status_code(chosen(self.status_box))
+        if code is not None and code != self._row.status_code:
+            self.show_error("")
+            self.status_requested.emit(self._row.id, code)
+
+    def _toggle_units(self, on: bool) -> None:
+        self.units.setVisible(on)
+        self.units_apply.setVisible(on)
+        if on:
+            self.units.search.setFocus()
+
+    def _save_units(self) -> None:
+        if self._row is None:
+            return
+        self.show_error("")
+        self.units_requested.emit(self._row.id, self.units.checked_ids())

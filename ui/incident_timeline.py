@@ -1,0 +1,323 @@
+"""The incidents on a time axis: one lane per region (kabupaten/kota) or per type.
+
+Markers are coloured and sized by severity; closed incidents are drawn pale, so what is
+still open stands out. Time reads in the operation's zone (WIB). The data lives in numpy
+arrays handed to one ``ScatterPlotItem`` (pyqtgraph's habit); a click on a marker emits
+the incident's id. Zoom and pan move along time only: lanes stay where the eye left them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from opscenter.incident_log import IncidentRow
+from ui import theme
+
+DAY_S = 86_400.0
+# Structural live changes (new, gone, moved markers) within this interval: one rebuild.
+REDRAW_DELAY_MS = 400
+CLOSED_ALPHA = 90
+LANE_LABEL_CHARS = 30
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentTimeline", text)
+
+
+class LaneMode(Enum):
+    REGION = "region"
+    TYPE = "type"
+
+
+def marker_size(severity_rank: int) -> float:
+    """Ringan 9 px ... Kritis 21 px: bigger means worse, readable across a room."""
+    return 5.0 + 4.0 * max(1, severity_rank)
+
+
+def short_label(name: str) -> str:
+    """A lane label that fits the axis: "Kab. Tanjung Jabung Timur", "Hoaks / ujaran kebe…"."""
+    name = name.replace("Kabupaten ", "Kab. ")
+    return name if len(name) <= LANE_LABEL_CHARS else name[: LANE_LABEL_CHARS - 1] + "…"
+
+
+MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """pyqtgraph's date axis, with labels in Indonesian ("27 Nov", "Des 2024", "14:00").
+
+    The tick positions are pyqtgraph's (placed in the operation's zone by ``utcOffset``);
+    only the words change: its labels use the C locale's English day and month names.
+    """
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        offset = zone.utcoffset(datetime(2024, 11, 27))
+        # Seconds *west* of UTC, as pyqtgraph (like time.timezone) counts them.
+        super().__init__(
+            orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0
+        )
+        self._zone = zone
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        out: list[str] = []
+        for value in values:
+            try:
+                t = datetime.fromtimestamp(value, self._zone)
+            except (OverflowError, ValueError, OSError):
+                out.append("")
+                continue
+            month = MONTHS_ID[t.month - 1]
+            if spacing >= 28 * DAY_S:
+                out.append(str(t.year) if t.month == 1 else f"{month} {t.year}")
+            elif spacing >= DAY_S or (t.hour == 0 and t.minute == 0):
+                out.append(f"{t.day} {month}")
+            else:
+                out.append(t.strftime("%H:%M"))
+        return out
+
+
+class IncidentTimeline(QWidget):
+    incident_clicked = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        timezone: str = "Asia/Jakarta",
+        clock: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._zone = ZoneInfo(timezone)
+        self._clock = clock
+        self._mode = LaneMode.REGION
+        self._rows: list[IncidentRow] = []
+        self._lanes: list[str] = []
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.times = np.zeros(0, dtype=np.float64)
+        self.lane_y = np.zeros(0, dtype=np.float64)
+        self._selected: int | None = None
+        self._spot_of: dict[int, int] = {}  # incident id -> index of its marker (spot)
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_DELAY_MS)
+        self._redraw_timer.timeout.connect(lambda: self._redraw(keep_range=True))
+
+        self.axis = LocalDateAxis(self._zone)
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, background="w")
+        self.plot.setObjectName("incidentTimelinePlot")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        font = theme.scaled_font(self, 0.95)
+        for name in ("bottom", "left"):
+            axis = item.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTextPen(pg.mkPen(theme.INK))
+            axis.setPen(pg.mkPen(theme.RULE))
+        item.getAxis("left").setWidth(290)
+        self.view = item.getViewBox()
+        self.view.setMouseEnabled(x=True, y=False)
+
+        self.scatter = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
+        self.scatter.sigClicked.connect(self.on_points_clicked)
+        self.plot.addItem(self.scatter)
+        self.ring = pg.ScatterPlotItem(
+            pxMode=True, symbol="o", size=30, brush=None, pen=pg.mkPen(theme.NAVY, width=3)
+        )
+        self.plot.addItem(self.ring)
+        self.now_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(theme.GOLD, width=2, style=Qt.PenStyle.DashLine)
+        )
+        self.plot.addItem(self.now_line)
+
+        self.title = QLabel(_tr("Lini masa kejadian (WIB)"), self)
+        self.title.setFont(theme.scaled_font(self, 1.1, bold=True))
+        self.by_region = QRadioButton(_tr("Per wilayah"), self)
+        self.by_type = QRadioButton(_tr("Per jenis"), self)
+        self.by_region.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.by_region)
+        group.addButton(self.by_type)
+        self.by_region.toggled.connect(
+            lambda on: self.set_lane_mode(LaneMode.REGION if on else LaneMode.TYPE)
+        )
+        hint = QLabel(_tr("Gulir: perbesar · seret: geser · klik tanda: pilih kejadian"), self)
+        hint.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.by_region)
+        top.addWidget(self.by_type)
+        top.addStretch(1)
+        top.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+
+    # -- data -----------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> LaneMode:
+        return self._mode
+
+    @property
+    def lanes(self) -> tuple[str, ...]:
+        return tuple(self._lanes)
+
+    def set_lane_mode(self, mode: LaneMode) -> None:
+        if mode is self._mode:
+            return
+        self._mode = mode
+        (self.by_region if mode is LaneMode.REGION else self.by_type).setChecked(True)
+        self._redraw(keep_range=True)
+
+    def set_rows(self, rows: Sequence[IncidentRow], *, keep_range: bool = False) -> None:
+        """A new query: rebuild the arrays and the markers."""
+        self._redraw_timer.stop()
+        self._rows = list(rows)
+        self._redraw(keep_range=keep_range)
+
+    def update_rows(
+        self, rows: Sequence[IncidentRow], fresh: Sequence[IncidentRow], touched: Collection[int]
+    ) -> None:
+        """A live change: ``rows`` is the whole list now, ``touched`` the incidents it changed,
+        ``fresh`` those of them still in the list.
+
+        A change that keeps each touched marker's place and size (a status change, an edit
+        of the text) recolours just those markers. Anything else (new, gone, moved, a new
+        lane) rebuilds the markers, once per burst, a moment later: rebuilding 20,000
+        markers for each change of a burst would hold the GUI thread.
+        """
+        self._rows = list(rows)
+        if self._redraw_timer.isActive():
+            return  # a rebuild is already due; it will use the rows just given
+        by_id = {r.id: r for r in fresh}
+        lane_index = {name: i for i, name in enumerate(self._lanes)}
+        spots = self.scatter.points()
+        updates: list[tuple[int, IncidentRow]] = []
+        for incident_id in touched:
+            at = self._spot_of.get(incident_id)
+            row = by_id.get(incident_id)
+            if at is None and row is None:
+                continue  # neither shown before nor now
+            if at is None or row is None:
+                self._redraw_timer.start()
+                return
+            spot = spots[at]
+            same_place = (
+                spot.pos().x() == row.occurred_at.timestamp()
+                and lane_index.get(self._lane_of(row)) == spot.pos().y()
+                and spot.size() == marker_size(row.severity_rank)
+            )
+            if not same_place:
+                self._redraw_timer.start()
+                return
+            updates.append((at, row))
+        for (at, _row), brush in zip(updates, self._brushes([r for _, r in updates]), strict=True):
+            spots[at].setBrush(brush)
+
+    def _lane_of(self, row: IncidentRow) -> str:
+        if self._mode is LaneMode.TYPE:
+            return short_label(row.type_name)
+        return short_label(row.area_name) or _tr("(tanpa wilayah)")
+
+    def _redraw(self, *, keep_range: bool) -> None:
+        rows = self._rows
+        lane_names = [self._lane_of(r) for r in rows]
+        self._lanes = sorted(set(lane_names), key=str.casefold)
+        lane_index = {name: i for i, name in enumerate(self._lanes)}
+        n = len(rows)
+        self.ids = np.fromiter((r.id for r in rows), dtype=np.int64, count=n)
+        self.times = np.fromiter(
+            (r.occurred_at.timestamp() for r in rows), dtype=np.float64, count=n
+        )
+        self.lane_y = np.fromiter(
+            (lane_index[name] for name in lane_names), dtype=np.float64, count=n
+        )
+        sizes = np.fromiter((marker_size(r.severity_rank) for r in rows), dtype=np.float64, count=n)
+        brushes = self._brushes(rows)
+        # Worst on top: draw in order of severity, so a red marker is never hidden by a green one.
+        order = np.argsort(sizes, kind="stable")
+        self._spot_of = {int(incident_id): i for i, incident_id in enumerate(self.ids[order])}
+        self.scatter.setData(
+            x=self.times[order],
+            y=self.lane_y[order],
+            size=sizes[order],
+            brush=[brushes[i] for i in order],
+            pen=pg.mkPen("w", width=1),
+            data=self.ids[order],
+        )
+        left = self.plot.getPlotItem().getAxis("left")
+        left.setTicks([[(i, name) for i, name in enumerate(self._lanes)], []])
+        self.view.setLimits(yMin=-1, yMax=max(len(self._lanes), 1))
+        self.view.setYRange(-0.7, max(len(self._lanes), 1) - 0.3, padding=0)
+        if self._clock is not None:
+            self.now_line.setValue(self._clock().timestamp())
+        if not keep_range and n:
+            lo, hi = float(self.times.min()), float(self.times.max())
+            self.view.setXRange(lo - DAY_S / 2, hi + DAY_S / 2, padding=0.02)
+        self._show_selection()
+
+    def _brushes(self, rows: Sequence[IncidentRow]) -> list[QBrush]:
+        cache: dict[tuple[str, bool], QBrush] = {}
+        out: list[QBrush] = []
+        for r in rows:
+            key = (r.severity_colour, r.is_closed)
+            brush = cache.get(key)
+            if brush is None:
+                colour = QColor(r.severity_colour)
+                if r.is_closed:
+                    colour.setAlpha(CLOSED_ALPHA)
+                brush = cache[key] = QBrush(colour)
+            out.append(brush)
+        return out
+
+    def _tip(self, x: float, y: float, data: Any) -> str:
+        row = next((r for r in self._rows if r.id == int(data)), None)
+        if row is None:
+            return ""
+        return (
+            f"{row.code} · {row.occurred_local.strftime('%d-%m-%Y %H:%M')} WIB\n"
+            f"{row.severity_name} · {row.status_name}\n{row.title}"
+        )
+
+    # -- selection ------------------------------------------------------------------------
+
+    def on_points_clicked(
+        self, _item: object, points: Sequence[Any], _event: object = None
+    ) -> None:
+        """pyqtgraph's ``sigClicked``: the topmost marker under the pointer wins."""
+        if len(points) == 0:
+            return
+        incident_id = int(points[-1].data())
+        self.incident_clicked.emit(incident_id)
+
+    def select(self, incident_id: int | None) -> None:
+        """Ring the selected incident's marker (the list drives this)."""
+        self._selected = incident_id
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        hits: np.ndarray = (
+            np.flatnonzero(self.ids == self._selected)
+            if self._selected is not None
+            else np.zeros(0, dtype=np.int64)
+        )
+        if len(hits):
+            i = int(hits[0])
+            self.ring.setData(x=[self.times[i]], y=[self.lane_y[i]])
+        else:
+            self.ring.setData(x=[], y=[])

@@ -1,0 +1,457 @@
+"""Qt models of the incident log: the incidents list, one incident's follow-ups, and a
+checkable list of units (responding units).
+
+The incidents model holds ``IncidentRow`` values keyed by incident id, newest first. A new
+query resets it; a live change re-reads only the touched incidents and becomes
+``dataChanged`` / ``rowsInserted`` / ``rowsRemoved`` / ``rowsMoved`` for exactly those rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WHITE = QColor("#ffffff")
+CLOSED_INK = QColor("#5b6470")
+NEW_BACKGROUND = QColor("#fff4d6")  # "Baru": not yet in hand, the eye should find it
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentsModel", text)
+
+
+def local_time(row_time: Any) -> str:
+    """ "27-11 14:05" in the operation's zone (the zone is named in the column header)."""
+    return str(row_time.strftime("%d-%m-%y %H:%M"))
+
+
+class Column(IntEnum):
+    CODE = 0
+    OCCURRED = 1
+    SEVERITY = 2
+    STATUS = 3
+    TITLE = 4
+    TYPE = 5
+    REGION = 6
+    CASUALTIES = 7
+    UNITS = 8
+    FOLLOW_UPS = 9
+
+
+def _headers() -> dict[Column, tuple[str, str]]:
+    return {
+        Column.CODE: (_tr("No."), _tr("Nomor kejadian")),
+        Column.OCCURRED: (_tr("Waktu (WIB)"), _tr("Waktu kejadian, waktu operasi (WIB)")),
+        Column.SEVERITY: (_tr("Tingkat"), _tr("Tingkat keparahan")),
+        Column.STATUS: (_tr("Status"), _tr("Baru, Ditangani atau Selesai")),
+        Column.TYPE: (_tr("Jenis"), _tr("Jenis kejadian")),
+        Column.TITLE: (_tr("Kejadian"), _tr("Judul kejadian")),
+        Column.REGION: (_tr("Wilayah"), _tr("Kabupaten/kota dan kecamatan")),
+        Column.CASUALTIES: (_tr("Korban"), _tr("Meninggal / luka")),
+        Column.UNITS: (_tr("Satuan"), _tr("Satuan yang menangani")),
+        Column.FOLLOW_UPS: (_tr("Tindak\nlanjut"), _tr("Jumlah catatan tindak lanjut")),
+    }
+
+
+def _runs(indices: Collection[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def region_text(row: IncidentRow) -> str:
+    """ "Kab. Kerinci · Gunung Kerinci": the kabupaten first, it is what the eye looks for."""
+    area = row.area_name.replace("Kabupaten ", "Kab. ")
+    if row.region_name and row.region_name != row.area_name:
+        return f"{area} · {row.region_name.removeprefix('Kecamatan ')}"
+    return area or row.region_name
+
+
+def _value(row: IncidentRow, column: Column) -> str | int | float:
+    match column:
+        case Column.CODE:
+            return row.code
+        case Column.OCCURRED:
+            return local_time(row.occurred_local)
+        case Column.SEVERITY:
+            return row.severity_name
+        case Column.STATUS:
+            return row.status_name
+        case Column.TYPE:
+            return row.type_name
+        case Column.TITLE:
+            return row.title
+        case Column.REGION:
+            return region_text(row)
+        case Column.CASUALTIES:
+            if not (row.dead or row.injured):
+                return ""
+            return _tr("{d} MD / {i} LL").format(d=row.dead, i=row.injured)
+        case Column.UNITS:
+            return ", ".join(row.unit_names)
+        case Column.FOLLOW_UPS:
+            return row.follow_up_count
+
+
+def _sort_value(row: IncidentRow, column: Column) -> str | int | float:
+    match column:
+        case Column.CODE:
+            return row.number
+        case Column.OCCURRED:
+            return row.occurred_at.timestamp()
+        case Column.SEVERITY:
+            return row.severity_rank
+        case Column.CASUALTIES:
+            return row.dead * 1000 + row.injured
+        case _:
+            value = _value(row, column)
+            return value.casefold() if isinstance(value, str) else value
+
+
+class IncidentsModel(QAbstractTableModel):
+    """The incidents of the current filter, newest first, keyed by incident id."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[IncidentRow] = []
+        self._keys: list[tuple[float, int]] = []  # order keys, ascending = newest first
+        self._row_of: dict[int, int] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def rows(self) -> tuple[IncidentRow, ...]:
+        return tuple(self._rows)
+
+    def row(self, index: int) -> IncidentRow:
+        return self._rows[index]
+
+    def row_of(self, incident_id: int) -> int | None:
+        return self._row_of.get(incident_id)
+
+    def incident(self, incident_id: int) -> IncidentRow | None:
+        i = self._row_of.get(incident_id)
+        return None if i is None else self._rows[i]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(Column)):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = _value(row, column)
+            return str(value) if column is not Column.FOLLOW_UPS else str(value or "")
+        if role == SORT_ROLE:
+            return _sort_value(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (Column.TITLE, Column.TYPE):
+                return f"{row.title}\n\n{row.description}"
+            if column is Column.OCCURRED:
+                return _tr("Terjadi {o}; dicatat {r} oleh {by}").format(
+                    o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),
+                    r=row.recorded_local.strftime("%d-%m-%Y %H:%M"),
+                    by=row.recorded_by,
+                )
+            if column is Column.CASUALTIES:
+                return _tr("MD: meninggal dunia, LL: luka-luka")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = column in (Column.FOLLOW_UPS, Column.CASUALTIES)
+            horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            if column in (Column.SEVERITY, Column.STATUS):
+                horizontal = Qt.AlignmentFlag.AlignHCenter
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if column is Column.SEVERITY:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(row.severity_colour))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(WHITE)
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+        if column is Column.STATUS and not row.is_closed:
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.BackgroundRole and row.status_code == "baru":
+                return QBrush(NEW_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and row.is_closed:
+            return QBrush(CLOSED_INK)
+        if role == Qt.ItemDataRole.FontRole and column is Column.CASUALTIES and row.dead:
+            return self._bold
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # Not super().headerData(): see NO_CHOICE in ui/incident_form.py (PySide6 6.12 drops a
+        # reference to None for each empty QVariant it returns; row headers are asked often).
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _headers()[column][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _headers()[column][1]
+        return None
+
+    # -- updating -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[IncidentRow]) -> None:
+        """A new query: the one place this model resets."""
+        self.beginResetModel()
+        keyed = [(r.order_key, r) for r in rows]  # each key computed once (20,000 rows)
+        if any(keyed[i][0] > keyed[i + 1][0] for i in range(len(keyed) - 1)):
+            keyed.sort(key=lambda kr: kr[0])
+        self._rows = [r for _, r in keyed]
+        self._keys = [k for k, _ in keyed]
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self, start: int = 0) -> None:
+        if start == 0:
+            self._row_of = {}
+        for i in range(start, len(self._rows)):
+            self._row_of[self._rows[i].id] = i
+
+    def apply(self, touched: Collection[int], fresh: Sequence[IncidentRow]) -> None:
+        """Incidents ``touched`` by a change, re-read as ``fresh`` (those still matching).
+
+        A touched id absent from ``fresh`` is gone or no longer matches: its row is removed.
+        A fresh row not shown yet is inserted where it belongs; a changed one emits
+        ``dataChanged``, or moves if its time changed. Nothing else is touched.
+        """
+        fresh_by_id = {r.id: r for r in fresh}
+        root = QModelIndex()
+        gone = [self._row_of[i] for i in touched if i in self._row_of and i not in fresh_by_id]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(root, first, last)
+            del self._rows[first : last + 1]
+            del self._keys[first : last + 1]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+
+        changed: list[int] = []
+        for new in fresh:
+            at = self._row_of.get(new.id)
+            if at is None:
+                continue
+            old = self._rows[at]
+            if old == new:
+                continue
+            if old.order_key == new.order_key:
+                self._rows[at] = new
+                changed.append(at)
+                continue
+            self._move(at, new)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+
+        for new in sorted(fresh, key=lambda r: r.order_key):
+            if new.id in self._row_of:
+                continue
+            at = bisect.bisect_left(self._keys, new.order_key)
+            self.beginInsertRows(root, at, at)
+            self._rows.insert(at, new)
+            self._keys.insert(at, new.order_key)
+            self.endInsertRows()
+            self._reindex(at)
+
+    def _move(self, at: int, new: IncidentRow) -> None:
+        """The time of an incident was corrected: move its row to its new place."""
+        keys = self._keys[:at] + self._keys[at + 1 :]
+        dest = bisect.bisect_left(keys, new.order_key)
+        # beginMoveRows counts the destination before the move takes the row out.
+        qt_dest = dest if dest < at else dest + 1
+        if qt_dest in (at, at + 1):
+            self._rows[at] = new
+            self._keys[at] = new.order_key
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+            return
+        self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), qt_dest)
+        del self._rows[at]
+        del self._keys[at]
+        self._rows.insert(dest, new)
+        self._keys.insert(dest, new.order_key)
+        self._reindex(min(at, dest))
+        self.endMoveRows()
+        self.dataChanged.emit(self.index(dest, 0), self.index(dest, len(Column) - 1))
+
+
+class FollowUpColumn(IntEnum):
+    AT = 0
+    ACTOR = 1
+    STATUS = 2
+    TEXT = 3
+
+
+class FollowUpsModel(QAbstractTableModel):
+    """One incident's timeline, oldest first. Entries are append-only: new ones are inserted
+    at the end; showing another incident is a new query (a reset)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._incident_id: int | None = None
+        self._rows: list[FollowUpRow] = []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(FollowUpColumn)
+
+    @property
+    def incident_id(self) -> int | None:
+        return self._incident_id
+
+    def rows(self) -> tuple[FollowUpRow, ...]:
+        return tuple(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(FollowUpColumn)):
+            return None
+        row = self._rows[index.row()]
+        column = FollowUpColumn(index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("{at} oleh {actor}\n{text}").format(
+                at=row.at_local.strftime("%d-%m-%Y %H:%M"), actor=row.actor, text=row.text
+            )
+        if role == Qt.ItemDataRole.DisplayRole:
+            match column:
+                case FollowUpColumn.AT:
+                    return row.at_local.strftime("%d-%m %H:%M")
+                case FollowUpColumn.ACTOR:
+                    return row.actor
+                case FollowUpColumn.STATUS:
+                    return row.status_name or ""
+                case FollowUpColumn.TEXT:
+                    return row.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(FollowUpColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Waktu"), _tr("Oleh"), _tr("Status"), _tr("Catatan"))[section]
+        return None
+
+    def set_rows(self, incident_id: int | None, rows: Sequence[FollowUpRow]) -> None:
+        if incident_id != self._incident_id or [r.id for r in self._rows] != [
+            r.id for r in rows[: len(self._rows)]
+        ]:
+            self.beginResetModel()
+            self._incident_id = incident_id
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        if len(rows) > len(self._rows):
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, len(rows) - 1)
+            self._rows.extend(rows[first:])
+            self.endInsertRows()
+
+
+class UnitChoiceModel(QAbstractListModel):
+    """Units as a checkable list (the responding units), indented by the unit tree."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._units: list[Choice] = []
+        self._checked: set[int] = set()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._units)
+
+    def set_units(self, units: Sequence[Choice]) -> None:
+        self.beginResetModel()
+        self._units = list(units)
+        self._checked &= {u.id for u in units}
+        self.endResetModel()
+
+    def checked_ids(self) -> tuple[int, ...]:
+        return tuple(u.id for u in self._units if u.id in self._checked)
+
+    def set_checked(self, ids: Collection[int]) -> None:
+        wanted = set(ids)
+        changed = [
+            i for i, u in enumerate(self._units) if (u.id in wanted) != (u.id in self._checked)
+        ]
+        self._checked = wanted & {u.id for u in self._units}
+        for first, last in _runs(changed):
+            self.dataChanged.emit(
+                self.index(first), self.index(last), [Qt.ItemDataRole.CheckStateRole]
+            )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._units):
+            return None
+        unit = self._units[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "    " * unit.depth + unit.name
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if unit.id in self._checked else Qt.CheckState.Unchecked
+        if role == ID_ROLE:
+            return unit.id
+        if role == SORT_ROLE:
+            return unit.name
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        unit = self._units[index.row()]
+        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        if on:
+            self._checked.add(unit.id)
+        else:
+            self._checked.discard(unit.id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True

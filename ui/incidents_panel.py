@@ -1,0 +1,609 @@
+"""The incidents panel: filter bar, the list, the selected incident, and the timeline.
+
+Loading a filter is a new query (run off the GUI thread; the model resets). A live change
+re-reads only the incidents it touched, on the GUI thread (a few rows), and the model
+emits precise signals, so selection and scroll survive. A hidden panel keeps the ids it
+was told about and applies them when it is shown again.
+
+Undo: a status change and a change of responding units are ``QUndoCommand``s that run the
+core service again with the previous value (journaled, like any edit). A new incident and
+a follow-up are not undoable: the log and its follow-ups are append-only records of what
+was reported and said, and a mistake is corrected by a further follow-up, not erased.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetrics,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import incident_log, incidents
+from opscenter.actor import Actor
+from opscenter.errors import NoOperation, OpsError
+from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
+from opscenter.incidents import IncidentDraft
+from opscenter.live import JournalChanges
+from opscenter.messages import describe
+from opscenter.model import utcnow
+from opscenter.operations import get_operation
+from opscenter.progress import CancelToken, Progress
+from opscenter.store import Store
+from ui import theme
+from ui.incident_form import (
+    NO_CHOICE,
+    IncidentDetail,
+    IncidentForm,
+    chosen,
+    fill_combo,
+    region_choices,
+    searchable,
+)
+from ui.incident_timeline import IncidentTimeline
+from ui.incidents_model import SORT_ROLE, Column, IncidentsModel
+from ui.worker import start_job
+
+log = logging.getLogger(__name__)
+
+# Shortcuts of this panel (the main window uses Ctrl+Q, F5, Ctrl+Z/Ctrl+Shift+Z, Ctrl+P,
+# Ctrl+I, Ctrl+R, F11; the units board F2).
+NEW_INCIDENT_KEY = "Ctrl+N"
+FOLLOW_UP_KEY = "Ctrl+T"  # "tindak lanjut"
+FIND_KEY = "Ctrl+F"
+# Reference lists (names, colours) or regions: every shown row may read differently.
+REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", "unit", "stage")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentsPanel", text)
+
+
+class _ServiceCommand(QUndoCommand):
+    """An edit already done once through a service; undo and redo run the service again.
+
+    Qt calls ``redo`` when the command is pushed: the first call does nothing, because the
+    panel ran the service first to show an error without touching the stack.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], None],
+        undo: Callable[[], None],
+        report: Callable[[OpsError], None],
+    ) -> None:
+        super().__init__(text)
+        self._do, self._undo, self._report = do, undo, report
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except OpsError as exc:  # e.g. someone else changed it meanwhile: say so, keep going
+            self._report(exc)
+
+
+class IncidentsPanel(QWidget):
+    incident_selected = Signal(object)  # IncidentRow, or None when nothing is selected
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        undo_stack: QUndoStack,
+        actor: Actor,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentsPanel")
+        self._store = store
+        self._undo = undo_stack
+        self._actor = actor
+        self._clock = clock
+        self._choices: Choices | None = None
+        self._context: incident_log.LogContext | None = None  # for live re-reads
+        self._filter = IncidentFilter()
+        self._pending: set[int] = set()
+        self._reference_changed = False
+        self._loading = 0  # generation of the query in flight (0: none)
+        self._generation = 0
+        self._selected_id: int | None = None
+        self.form: IncidentForm | None = None
+        self.last_error = ""
+
+        self.model = IncidentsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setDynamicSortFilter(True)
+
+        # -- filter bar
+        self.stage_box = QComboBox(self)
+        self.region_box = QComboBox(self)
+        self.type_box = QComboBox(self)
+        self.severity_box = QComboBox(self)
+        self.status_box = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Cari judul, uraian, lokasi… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._filters_changed)
+        self.search.textChanged.connect(lambda t: None if t else self._filters_changed())
+        searchable(self.region_box)
+        self.new_button = QPushButton(_tr("+ Catat kejadian (Ctrl+N)"), self)
+        self.new_button.setObjectName("newIncidentButton")
+        self.new_button.setStyleSheet(
+            f"QPushButton {{ background: {theme.NAVY.name()}; color: white; font-weight: bold;"
+            " padding: 6px 14px; }"
+        )
+        self.new_button.clicked.connect(self.new_incident)
+        self.count_label = QLabel(self)
+        self.count_label.setFont(theme.scaled_font(self, 1.0, bold=True))
+        self.title = QLabel(_tr("Kejadian"), self)
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+
+        # -- list
+        self.view = QTableView(self)
+        self.view.setObjectName("incidentsTable")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(
+            int(self.view.fontMetrics().height() * 1.8)
+        )
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setStyleSheet(
+            "QTableView::item { padding: 0 6px; }"
+            f" QHeaderView::section {{ padding: 4px 6px; font-weight: bold;"
+            f" background: {theme.PANEL.name()}; border: none;"
+            f" border-right: 1px solid {theme.RULE.name()};"
+            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+        )
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        fm = self.view.fontMetrics()
+        bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
+        # The title gets what is left; the rest are as narrow as their usual content.
+        widths = {
+            Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
+            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
+            Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
+            Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
+            Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),
+            Column.REGION: fm.horizontalAdvance("Kab. Tanjung Jab"),
+            Column.CASUALTIES: fm.horizontalAdvance("1 MD / 12 LL"),
+            Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
+            Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width + 16)  # the cells' padding
+        # Shown in the detail pane; the list keeps its width for the title.
+        self.view.setColumnHidden(Column.UNITS, True)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.detail = IncidentDetail(self)
+        self.detail.follow_up_requested.connect(self.add_follow_up)
+        self.detail.status_requested.connect(self.change_status)
+        self.detail.units_requested.connect(self.set_units)
+
+        self.timeline = IncidentTimeline(clock=clock, parent=self)
+        self.timeline.incident_clicked.connect(self.select_incident)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.title)
+        bar.addSpacing(12)
+        for label, box in (
+            (_tr("Tahapan"), self.stage_box),
+            (_tr("Wilayah"), self.region_box),
+            (_tr("Jenis"), self.type_box),
+            (_tr("Tingkat"), self.severity_box),
+            (_tr("Status"), self.status_box),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(box)
+            bar.addWidget(caption)
+            bar.addWidget(box)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(9)
+        self.region_box.setMinimumContentsLength(16)
+        self.stage_box.setMinimumContentsLength(14)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.new_button)
+
+        self.upper = QSplitter(Qt.Orientation.Horizontal, self)
+        list_side = QWidget(self.upper)
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.count_label)
+        list_layout.addWidget(self.view, 1)
+        self.upper.addWidget(list_side)
+        self.upper.addWidget(self.detail)
+        self.upper.setStretchFactor(0, 3)
+        self.upper.setStretchFactor(1, 2)
+        self.upper.setSizes([1360, 530])
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.upper)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 360])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        for keys, slot in (
+            (NEW_INCIDENT_KEY, self.new_incident),
+            (FOLLOW_UP_KEY, self._focus_follow_up),
+            (FIND_KEY, self._focus_search),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self._load_choices()
+        for box in (
+            self.stage_box,
+            self.region_box,
+            self.type_box,
+            self.severity_box,
+            self.status_box,
+        ):
+            box.currentIndexChanged.connect(self._filters_changed)
+        self.reload()
+
+    # -- the contract -----------------------------------------------------------------------
+
+    @property
+    def operation_id(self) -> int | None:
+        return self._choices.operation_id if self._choices else None
+
+    @property
+    def loading(self) -> bool:
+        return self._loading != 0
+
+    def reload(self) -> None:
+        """Run the current filter again (off the GUI thread); the list resets when it lands."""
+        if self._choices is None:
+            self._load_choices()
+        if self._choices is None:
+            self.model.set_rows(())
+            self._show_count()
+            return
+        self._generation += 1
+        generation = self._loading = self._generation
+        store, op_id, flt = self._store, self._choices.operation_id, self._filter
+
+        def job(_progress: Progress, _cancel: CancelToken) -> list[IncidentRow]:
+            with store.read() as s:
+                return incident_log.query(s, op_id, flt)
+
+        start_job(job, parent=self, on_success=lambda rows: self._loaded(generation, rows),
+                  on_failure=self._failed)  # fmt: skip
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        """Re-read only the incidents this change set touched (deferred while hidden)."""
+        if self._choices is None:
+            if "operation" in changes:  # an operation appeared (e.g. the demo was loaded)
+                self.reload()
+            return
+        if any(entity in changes for entity in REFERENCE_ENTITIES):
+            self._reference_changed = True
+        touched = set(changes.ids("incident"))
+        follow_ids = changes.ids("incident_follow_up")
+        unit_ids = changes.ids("incident_unit")
+        if follow_ids or unit_ids:
+            with self._store.read() as s:
+                touched |= incident_log.affected_incidents(s, (), follow_ids, unit_ids)
+        self._pending |= touched
+        if self.isVisible() and not self.loading:
+            self._apply_pending()
+
+    def set_stage_filter(self, stage_id: int | None) -> None:
+        at = self.stage_box.findData(NO_CHOICE if stage_id is None else stage_id)
+        self.stage_box.setCurrentIndex(max(at, 0))
+
+    def select_incident(self, incident_id: int) -> None:
+        row = self.model.row_of(incident_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def selected_incident(self) -> IncidentRow | None:
+        return self.model.incident(self._selected_id) if self._selected_id is not None else None
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        try:
+            with self._store.read() as s:
+                op = get_operation(s)
+                self._choices = incident_log.choices(s, op.id)
+        except NoOperation:
+            self._choices = None
+            return
+        c = self._choices
+        blockers = [
+            self.stage_box,
+            self.region_box,
+            self.type_box,
+            self.severity_box,
+            self.status_box,
+        ]
+        for box in blockers:
+            box.blockSignals(True)
+        kept = {box: chosen(box) for box in blockers}
+        fill_combo(self.stage_box, c.stages, none_label=_tr("Semua tahapan"))
+        fill_combo(self.region_box, region_choices(c), none_label=_tr("Semua wilayah"))
+        fill_combo(self.type_box, c.types, none_label=_tr("Semua jenis"))
+        fill_combo(self.severity_box, c.severities, none_label=_tr("Semua tingkat"))
+        fill_combo(self.status_box, c.statuses, none_label=_tr("Semua status"))
+        for box, data in kept.items():
+            box.setCurrentIndex(max(box.findData(NO_CHOICE if data is None else data), 0))
+            box.blockSignals(False)
+        self.detail.set_choices(c)
+
+    def _filters_changed(self) -> None:
+        data = chosen
+        new = IncidentFilter(
+            stage_id=data(self.stage_box),
+            region_id=data(self.region_box),
+            type_id=data(self.type_box),
+            severity_id=data(self.severity_box),
+            status_id=data(self.status_box),
+            text=self.search.text().strip(),
+        )
+        if new != self._filter:
+            self._filter = new
+            self.reload()
+
+    def _loaded(self, generation: int, rows: list[IncidentRow]) -> None:
+        if generation != self._generation:
+            return  # a newer filter was asked for meanwhile
+        self._loading = 0
+        selected = self._selected_id
+        self.model.set_rows(rows)
+        self.timeline.set_rows(self.model.rows())
+        self._show_count()
+        if selected is not None and self.model.row_of(selected) is not None:
+            self.select_incident(selected)
+        else:
+            self._show_detail(None)
+        if self._pending and self.isVisible():
+            self._apply_pending()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = 0
+        self.last_error = describe(exc) if isinstance(exc, OpsError) else str(exc)
+        self.count_label.setText(self.last_error)
+        log.error("incident query failed: %s", exc)
+
+    def _apply_pending(self) -> None:
+        if self._choices is None:
+            return
+        ids, self._pending = self._pending, set()
+        if self._reference_changed:
+            # Names or colours of the lists changed: re-read every row shown (still precise).
+            self._reference_changed = False
+            self._context = None
+            self._load_choices()
+            ids |= {r.id for r in self.model.rows()}
+        if not ids:
+            return
+        with self._store.read() as s:
+            op_id = self._choices.operation_id
+            if self._context is None or self._context.operation_id != op_id:
+                self._context = incident_log.log_context(s, op_id)
+            fresh = incident_log.query(s, op_id, self._filter, ids=ids, context=self._context)
+        self.model.apply(ids, fresh)
+        self.timeline.update_rows(self.model.rows(), fresh, ids)
+        self._show_count()
+        if self._selected_id in ids:
+            self._refresh_detail()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if (self._pending or self._reference_changed) and not self.loading:
+            self._apply_pending()
+
+    def _show_count(self) -> None:
+        rows = self.model.rows()
+        open_count = sum(1 for r in rows if not r.is_closed)
+        self.count_label.setText(
+            _tr("{n} kejadian · {o} belum selesai").format(n=len(rows), o=open_count)
+        )
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def _current_changed(self, current: object, _previous: object) -> None:
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        row = self.model.row(index.row()) if index.isValid() else None
+        self._selected_id = row.id if row else None
+        self.timeline.select(self._selected_id)
+        self._show_detail(row)
+        self.incident_selected.emit(row)
+
+    def _show_detail(self, row: IncidentRow | None) -> None:
+        if row is None:
+            self.detail.show_incident(None, ())
+            return
+        with self._store.read() as s:
+            entries = incident_log.follow_ups(s, row.id)
+        self.detail.show_incident(row, entries)
+
+    def _refresh_detail(self) -> None:
+        row = self.selected_incident()
+        self._show_detail(row)
+        if row is None:
+            self._selected_id = None
+            self.timeline.select(None)
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def _report(self, exc: OpsError) -> None:
+        self.last_error = describe(exc)
+        self.detail.show_error(self.last_error)
+
+    def _refresh_ids(self, ids: Sequence[int]) -> None:
+        """After an edit in this panel: show it at once (the change feed will agree later)."""
+        self._pending |= set(ids)
+        if not self.loading:
+            self._apply_pending()
+
+    def new_incident(self) -> None:
+        if self._choices is None:
+            return
+        choices = self._choices
+        store, actor = self._store, self._actor
+
+        def submit(draft: IncidentDraft) -> int:
+            return incidents.record(store, actor, draft)
+
+        def tps_for(region_id: int | None) -> Sequence[Choice]:
+            with store.read() as s:
+                return incident_log.tps_choices(s, choices.operation_id, region_id)
+
+        self.form = IncidentForm(choices, submit, clock=self._clock, tps_for=tps_for, parent=self)
+        self.form.saved.connect(self._recorded)
+        self.form.open()
+
+    def _recorded(self, incident_id: int) -> None:
+        self._refresh_ids([incident_id])
+        self.select_incident(incident_id)
+
+    def add_follow_up(self, incident_id: int, text: str, status_code: str | None) -> None:
+        row = self.model.incident(incident_id)
+        try:
+            incidents.add_follow_up(
+                self._store,
+                self._actor,
+                incident_id,
+                text,
+                status_code=status_code,
+                expected_version=row.version if (row and status_code) else None,
+            )
+        except OpsError as exc:
+            self._report(exc)
+            return
+        self.detail.follow_up_saved()
+        self._refresh_ids([incident_id])
+
+    def change_status(self, incident_id: int, code: str) -> None:
+        row = self.model.incident(incident_id)
+        if row is None or row.status_code == code:
+            return
+        store, actor, old = self._store, self._actor, row.status_code
+        try:
+            incidents.set_status(store, actor, incident_id, code, row.version)
+        except OpsError as exc:
+            self._report(exc)
+            return
+
+        def to(status: str) -> Callable[[], None]:
+            def run() -> None:
+                incidents.set_status(store, actor, incident_id, status, None)
+                self._refresh_ids([incident_id])
+
+            return run
+
+        name = (
+            next((s.name for s in self._choices.statuses if s.code == code), code)
+            if self._choices
+            else code
+        )
+        self._undo.push(
+            _ServiceCommand(
+                _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
+                to(code),
+                to(old),
+                self._report,
+            )
+        )
+        self._refresh_ids([incident_id])
+
+    def set_units(self, incident_id: int, unit_ids: Sequence[int]) -> None:
+        row = self.model.incident(incident_id)
+        if row is None:
+            return
+        store, actor, old, new = self._store, self._actor, row.unit_ids, tuple(unit_ids)
+        if set(old) == set(new):
+            return
+        try:
+            incidents.set_units(store, actor, incident_id, new)
+        except OpsError as exc:
+            self._report(exc)
+            return
+
+        def to(ids: tuple[int, ...]) -> Callable[[], None]:
+            def run() -> None:
+                incidents.set_units(store, actor, incident_id, ids)
+                self._refresh_ids([incident_id])
+                if self._selected_id == incident_id:
+                    self.detail.units.set_checked(ids)
+
+            return run
+
+        self._undo.push(
+            _ServiceCommand(
+                _tr("Satuan penanganan {n}").format(n=row.code), to(new), to(old), self._report
+            )
+        )
+        self._refresh_ids([incident_id])
+
+    def _focus_follow_up(self) -> None:
+        if self.detail.incident is not None:
+            self.detail.follow_text.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

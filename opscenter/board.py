@@ -1,0 +1,344 @@
+"""The units board as plain data: every unit with its status, strength, TPS and incidents.
+
+``load_board`` reads a whole operation with a fixed number of grouped queries (units,
+statuses, categories, severities, the strength inputs, open incidents per unit), whatever
+the number of units: it is meant for national scale (about 5,000 units, 435,000 TPS).
+``reload_units`` re-reads only the named units' own fields (status, name, parent), for a
+live update after a status change; ``load_figures`` recomputes the rolled-up figures
+(strength, TPS, open incidents) when personnel, BKO, TPS or incidents changed.
+
+Figures are rolled up the unit tree (Polsek -> Polres -> Polda): a unit's figures include
+its sub-units'. An open incident counts once in a subtree even when several of its units
+responded. Everything returned is frozen plain data, safe to hand between threads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from opscenter import operations
+from opscenter.model import (
+    Incident,
+    IncidentStatus,
+    IncidentUnit,
+    Severity,
+    Stage,
+    TpsCategory,
+    Unit,
+    UnitStatus,
+)
+from opscenter.strength import compute, load_inputs
+
+# Units per IN (...) list: far under SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
+# Sibling order on the board: the commands first, then the rest by name.
+_KIND_ORDER = {k: i for i, k in enumerate(("polda", "polresta", "polres", "polsek", "brimob"))}
+_TREE_ORDER = {"territorial": 0, "satgas": 1, "partner": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class RefItem:
+    """An entry of a reference list as the board shows it (status, category, severity)."""
+
+    id: int
+    code: str
+    name: str
+    name_en: str | None
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A unit's figures, rolled up over its subtree."""
+
+    police_required: int = 0
+    police_available: int = 0
+    bko_in: int = 0
+    bko_out: int = 0
+    # Counts in the order of ``Board.categories`` / ``Board.severities``.
+    tps: tuple[int, ...] = ()
+    incidents: tuple[int, ...] = ()
+
+    @property
+    def balance(self) -> int:
+        """Positive: surplus; negative: deficit."""
+        return self.police_available - self.police_required
+
+    @property
+    def tps_total(self) -> int:
+        return sum(self.tps)
+
+    @property
+    def incidents_total(self) -> int:
+        return sum(self.incidents)
+
+
+NO_FIGURES = Figures()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    id: int
+    parent_id: int | None
+    tree: str
+    kind: str
+    agency: str
+    code: str
+    name: str
+    status_id: int | None
+    status_name: str | None
+    status_colour: str | None
+    status_changed_at: datetime | None
+    status_changed_by: str | None
+    status_reason: str | None
+    version: int
+    figures: Figures = NO_FIGURES
+
+    # Shorthands for the views and the tests.
+    @property
+    def police_required(self) -> int:
+        return self.figures.police_required
+
+    @property
+    def police_available(self) -> int:
+        return self.figures.police_available
+
+    @property
+    def balance(self) -> int:
+        return self.figures.balance
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    operation_id: int
+    timezone: str
+    stage_id: int | None
+    stage_name: str | None
+    statuses: tuple[RefItem, ...]
+    categories: tuple[RefItem, ...]
+    severities: tuple[RefItem, ...]
+    # Parents before children, siblings in board order.
+    rows: tuple[UnitRow, ...]
+    # False when loaded with figures=False: the figures are still to come.
+    figures_loaded: bool = True
+
+    def by_id(self) -> dict[int, UnitRow]:
+        return {r.id: r for r in self.rows}
+
+
+def _refs(
+    session: Session, model: type[UnitStatus | TpsCategory | Severity], op: int
+) -> tuple[RefItem, ...]:
+    stmt = (
+        select(model.id, model.code, model.name, model.name_en, model.colour)
+        .where(model.operation_id == op)
+        .order_by(model.ordinal, model.id)
+    )
+    return tuple(
+        RefItem(int(i), str(c), str(n), e, str(col)) for i, c, n, e, col in session.execute(stmt)
+    )
+
+
+def _select_units() -> Select[Any]:  # 14 columns: wider than the typed overloads
+    stmt: Select[Any] = select(  # type: ignore[assignment]
+        Unit.id,
+        Unit.parent_id,
+        Unit.tree,
+        Unit.kind,
+        Unit.agency,
+        Unit.code,
+        Unit.name,
+        Unit.status_id,
+        UnitStatus.name,
+        UnitStatus.colour,
+        Unit.status_changed_at,
+        Unit.status_changed_by,
+        Unit.status_reason,
+        Unit.version,
+    ).outerjoin(UnitStatus, UnitStatus.id == Unit.status_id)
+    return stmt
+
+
+def _row(r: Any, figures: Figures) -> UnitRow:
+    return UnitRow(
+        id=int(r[0]),
+        parent_id=None if r[1] is None else int(r[1]),
+        tree=str(r[2]),
+        kind=str(r[3]),
+        agency=str(r[4]),
+        code=str(r[5]),
+        name=str(r[6]),
+        status_id=None if r[7] is None else int(r[7]),
+        status_name=None if r[8] is None else str(r[8]),
+        status_colour=None if r[9] is None else str(r[9]),
+        status_changed_at=r[10] if isinstance(r[10], datetime) else None,
+        status_changed_by=None if r[11] is None else str(r[11]),
+        status_reason=None if r[12] is None else str(r[12]),
+        version=int(r[13]),
+        figures=figures,
+    )
+
+
+def board_order(rows: Iterable[UnitRow]) -> tuple[UnitRow, ...]:
+    """Parents before children; siblings by tree, echelon, then name."""
+    by_id = {r.id: r for r in rows}
+    children: dict[int | None, list[UnitRow]] = defaultdict(list)
+    for r in by_id.values():
+        children[r.parent_id if r.parent_id in by_id else None].append(r)
+
+    def key(r: UnitRow) -> tuple[int, int, str, int]:
+        return (_TREE_ORDER.get(r.tree, 9), _KIND_ORDER.get(r.kind, 9), r.name.casefold(), r.id)
+
+    out: list[UnitRow] = []
+    stack = sorted(children[None], key=key, reverse=True)
+    while stack:
+        r = stack.pop()
+        out.append(r)
+        stack.extend(sorted(children.get(r.id, ()), key=key, reverse=True))
+    return tuple(out)
+
+
+def load_figures(
+    session: Session,
+    operation_id: int,
+    stage: Stage | None,
+    categories: Sequence[RefItem],
+    severities: Sequence[RefItem],
+) -> dict[int, Figures]:
+    """Rolled-up figures of every unit of the operation (grouped queries only)."""
+    inputs = load_inputs(session, operation_id, stage)
+    report = compute(inputs)
+    codes = [c.code for c in categories]
+    parents = {uid: u.parent_id for uid, u in inputs.units.items()}
+
+    # Open incidents per responding unit, then per subtree, each incident once per subtree.
+    closed = select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(True))
+    stmt = (
+        select(IncidentUnit.unit_id, Incident.id, Incident.severity_id)
+        .join(Incident, Incident.id == IncidentUnit.incident_id)
+        .where(Incident.operation_id == operation_id, Incident.status_id.not_in(closed))
+    )
+    seen: dict[int, set[int]] = defaultdict(set)
+    severity_of: dict[int, int] = {}
+    for unit_id, incident_id, severity_id in session.execute(stmt):
+        severity_of[int(incident_id)] = int(severity_id)
+        uid: int | None = int(unit_id)
+        hops = 0
+        while uid is not None and uid in parents and hops < 64:  # 64: a guard against cycles
+            if incident_id in seen[uid]:
+                break  # this subtree already has it, and so have its ancestors
+            seen[uid].add(int(incident_id))
+            uid = parents[uid]
+            hops += 1
+    sev_pos = {s.id: i for i, s in enumerate(severities)}
+
+    out: dict[int, Figures] = {}
+    for uid in inputs.units:
+        st = report.by_unit.get(uid)
+        counts = [0] * len(severities)
+        for inc in seen.get(uid, ()):
+            pos = sev_pos.get(severity_of[inc])
+            if pos is not None:
+                counts[pos] += 1
+        if st is None:
+            out[uid] = Figures(tps=(0,) * len(codes), incidents=tuple(counts))
+            continue
+        out[uid] = Figures(
+            police_required=st.police_required,
+            police_available=st.police_available,
+            bko_in=st.bko_in,
+            bko_out=st.bko_out,
+            tps=tuple(st.tps.get(c, 0) for c in codes),
+            incidents=tuple(counts),
+        )
+    return out
+
+
+def load_board(
+    session: Session, operation_id: int, stage: Stage | None, *, figures: bool = True
+) -> Board:
+    """The whole board of an operation for ``stage`` (BKO in force then).
+
+    ``figures=False`` reads the units only (milliseconds even at national scale) and leaves
+    the figures empty, for a view that shows the units at once and fills the figures in
+    from ``load_figures`` run in the background (seconds at national scale).
+    """
+    op = operation_id
+    statuses = _refs(session, UnitStatus, op)
+    categories = _refs(session, TpsCategory, op)
+    severities = _refs(session, Severity, op)
+    by_unit = load_figures(session, op, stage, categories, severities) if figures else {}
+    stmt = _select_units().where(Unit.operation_id == op)
+    rows = [_row(r, by_unit.get(int(r[0]), NO_FIGURES)) for r in session.execute(stmt)]
+    timezone = _timezone(session, op)
+    return Board(
+        operation_id=op,
+        timezone=timezone,
+        stage_id=stage.id if stage else None,
+        stage_name=stage.name if stage else None,
+        statuses=statuses,
+        categories=categories,
+        severities=severities,
+        rows=board_order(rows),
+        figures_loaded=figures,
+    )
+
+
+def _timezone(session: Session, operation_id: int) -> str:
+    from opscenter.model import Operation
+
+    return str(session.get_one(Operation, operation_id).timezone)
+
+
+def reload_units(
+    session: Session,
+    ids: Iterable[int],
+    *,
+    figures: Mapping[int, Figures] | None = None,
+    operation_id: int | None = None,
+) -> list[UnitRow]:
+    """The named units' current rows (those that still exist), in id order.
+
+    Only the unit's own fields are read; ``figures`` supplies the figures to carry over
+    (a status change moves no personnel), else they are empty. With ``operation_id``, units
+    of other operations in the same database are left out.
+    """
+    wanted = sorted(set(ids))
+    found: list[UnitRow] = []
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        stmt = _select_units().where(Unit.id.in_(part))
+        if operation_id is not None:
+            stmt = stmt.where(Unit.operation_id == operation_id)
+        for r in session.execute(stmt):
+            uid = int(r[0])
+            found.append(_row(r, (figures or {}).get(uid, NO_FIGURES)))
+    found.sort(key=lambda r: r.id)
+    return found
+
+
+def with_figures(row: UnitRow, figures: Figures) -> UnitRow:
+    return replace(row, figures=figures)
+
+
+def board_stage(session: Session, operation_id: int, now: datetime) -> Stage | None:
+    """The stage the board shows at ``now``: the current one, else voting day (as overview)."""
+    from opscenter.model import Operation
+
+    op = session.get_one(Operation, operation_id)
+    stages = operations.stages(session, operation_id)
+    current = operations.current_stage(stages, operations.local_today(op, now))
+    return current or next((s for s in stages if s.is_voting), None)
+
+
+def load_board_now(session: Session, now: datetime, operation_code: str | None = None) -> Board:
+    """The board of the operation (the only one when no code) at ``now``."""
+    op = operations.get_operation(session, operation_code)
+    return load_board(session, op.id, board_stage(session, op.id, now))

@@ -1,0 +1,165 @@
+"""The units board's data: figures rolled up the tree, grouped queries, precise re-reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event
+
+from opscenter import board, incidents, units
+from opscenter.model import IncidentType, Severity, Stage, Unit
+from opscenter.reference import by_code
+from opscenter.store import Store, open_store
+from opscenter.strength import required_strength
+from tests.builders import ADMIN, Small, build_small_operation
+
+
+@pytest.fixture
+def small(sqlite_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(sqlite_url)
+    yield store, build_small_operation(store)
+    store.dispose()
+
+
+def _voting(store: Store, small: Small) -> board.Board:
+    with store.read() as s:
+        return board.load_board(s, small.operation_id, s.get(Stage, small.stages["pemungutan"]))
+
+
+def test_rows_come_parents_first_with_the_strength_of_the_stage(
+    small: tuple[Store, Small],
+) -> None:
+    store, op = small
+    b = _voting(store, op)
+    order = [r.id for r in b.rows]
+    assert len(order) == len(op.units)
+    for r in b.rows:  # a parent always comes before its children
+        if r.parent_id is not None:
+            assert order.index(r.parent_id) < order.index(r.id)
+    rows = b.by_id()
+    with store.read() as s:
+        report = required_strength(s, op.operation_id, s.get(Stage, op.stages["pemungutan"]))
+    for key in ("POLDA", "PA", "PA1", "PB", "BRIMOB"):
+        st = report.by_unit[op.units[key]]
+        f = rows[op.units[key]].figures
+        assert (f.police_required, f.police_available, f.bko_in, f.bko_out) == (
+            st.police_required,
+            st.police_available,
+            st.bko_in,
+            st.bko_out,
+        )
+    # Polres A by hand (tests/builders.py): needs 14, has 11 + 5 BKO on voting day.
+    pa = rows[op.units["PA"]]
+    assert (pa.police_required, pa.police_available, pa.balance) == (14, 16, 2)
+    # TPS per category in the order of the categories, rolled up Polsek -> Polres -> Polda.
+    codes = [c.code for c in b.categories]
+    assert dict(zip(codes, pa.figures.tps, strict=True)) == {
+        "kurang-rawan": 17,
+        "rawan": 3,
+        "sangat-rawan": 1,
+        "khusus": 1,
+    }
+    assert rows[op.units["POLDA"]].figures.tps_total == 27
+    assert rows[op.units["PA1"]].status_name == "Siaga"
+    assert rows[op.units["PA1"]].status_colour == "#2e7d32"
+
+
+def test_open_incidents_count_once_per_subtree_by_severity(small: tuple[Store, Small]) -> None:
+    store, op = small
+    with store.read() as s:
+        severity = by_code(s, Severity, op.operation_id)
+        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
+    when = datetime(2024, 11, 20, 3, tzinfo=UTC)
+
+    def log(sev: str, unit_keys: tuple[str, ...]) -> int:
+        draft = incidents.IncidentDraft(
+            operation_id=op.operation_id,
+            type_id=kind.id,
+            severity_id=severity[sev].id,
+            title=f"Uji {sev}",
+            occurred_at=when,
+            unit_ids=tuple(op.units[k] for k in unit_keys),
+        )
+        return incidents.record(store, ADMIN, draft)
+
+    log("berat", ("PA", "PA1"))  # both the Polres and its Polsek responded: one incident
+    log("ringan", ("PA2",))
+    closed = log("kritis", ("PA1",))
+    incidents.set_status(store, ADMIN, closed, "selesai", None)
+
+    b = _voting(store, op)
+    rows = b.by_id()
+    codes = [s.code for s in b.severities]
+
+    def counts(key: str) -> dict[str, int]:
+        return {
+            c: n for c, n in zip(codes, rows[op.units[key]].figures.incidents, strict=True) if n
+        }
+
+    assert counts("PA1") == {"berat": 1}
+    assert counts("PA") == {"berat": 1, "ringan": 1}
+    assert counts("POLDA") == {"berat": 1, "ringan": 1}
+    assert counts("PB") == {}
+
+
+def test_load_board_uses_the_same_few_queries_whatever_the_number_of_units(
+    small: tuple[Store, Small],
+) -> None:
+    store, op = small
+
+    def statements() -> int:
+        seen: list[str] = []
+
+        def note(*args: object) -> None:
+            seen.append(str(args[2]))
+
+        event.listen(store.engine, "before_cursor_execute", note)
+        try:
+            _voting(store, op)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", note)
+        return len(seen)
+
+    before = statements()
+    with store.transaction(ADMIN, "test.more_units") as s:
+        for i in range(40):
+            s.add(Unit(operation_id=op.operation_id, tree="territorial", kind="polsek",
+                       code=f"extra-{i}", name=f"Polsek Tambahan {i}",
+                       parent_id=op.units["PB"]))  # fmt: skip
+    assert statements() == before
+    assert before < 20
+
+
+def test_reload_units_reads_only_the_named_units_and_keeps_their_figures(
+    small: tuple[Store, Small],
+) -> None:
+    store, op = small
+    b = _voting(store, op)
+    pa1 = b.by_id()[op.units["PA1"]]
+    units.set_status(store, ADMIN, pa1.id, op.statuses["di-lokasi"], reason="Ke TPS 3")
+    figures = {r.id: r.figures for r in b.rows}
+    with store.read() as s:
+        (fresh,) = board.reload_units(s, [pa1.id], figures=figures)
+        assert board.reload_units(s, [pa1.id], operation_id=op.operation_id + 1) == []
+        bare = board.reload_units(s, [pa1.id, 999_999])
+    assert fresh.status_name == "Di lokasi"
+    assert fresh.status_reason == "Ke TPS 3"
+    assert fresh.status_changed_by == ADMIN.username
+    assert fresh.version == pa1.version + 1
+    assert fresh.figures == pa1.figures
+    assert [r.id for r in bare] == [pa1.id]
+    assert bare[0].figures == board.NO_FIGURES
+
+
+def test_board_now_follows_the_current_stage(small: tuple[Store, Small]) -> None:
+    store, op = small
+    with store.read() as s:
+        quiet = board.load_board_now(s, datetime(2024, 11, 24, 20, tzinfo=UTC))
+        voting = board.load_board_now(s, datetime(2024, 11, 27, 3, tzinfo=UTC))
+    assert quiet.stage_name == "Masa tenang"
+    assert voting.stage_name == "Pemungutan suara"
+    # The Brimob loan to Polsek A1 is tagged to voting day only.
+    assert voting.by_id()[op.units["PA1"]].figures.bko_in == 5
+    assert quiet.by_id()[op.units["PA1"]].figures.bko_in == 0

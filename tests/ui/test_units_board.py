@@ -1,0 +1,354 @@
+"""The units board: correct models (also after live updates), status changes with undo, live
+changes from another store without a reset, hidden boards that catch up when shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter import units
+from opscenter.actor import Actor
+from opscenter.live import JournalFollower
+from opscenter.model import JournalEntry, JournalTxn, Personnel, Rank, Unit
+from opscenter.reference import by_code
+from opscenter.store import Store, open_store
+from tests.builders import ADMIN, Small, build_small_operation
+from tests.ui.conftest import FixedClock
+from ui.units_board import CHANGE_STATUS_SHORTCUT, UnitsBoard
+from ui.units_model import UNIT_ID_ROLE, Column
+
+# 10:00 WIB on voting day: the Brimob loan to Polsek A1 is in force.
+VOTING_MORNING = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)
+OTHER = Actor("operator.lain", role="admin")
+
+
+@pytest.fixture
+def small(store: Store) -> Small:
+    return build_small_operation(store)
+
+
+@pytest.fixture
+def board(qtbot: QtBot, store: Store, small: Small, qtmodeltester: ModelTester) -> UnitsBoard:
+    b = UnitsBoard(store, undo_stack=QUndoStack(), actor=ADMIN, clock=FixedClock(VOTING_MORNING))
+    qtbot.addWidget(b)
+    b.resize(1600, 900)
+    b.show()
+    qtbot.waitExposed(b)
+    qtbot.waitUntil(lambda: b.figures_recomputed >= 1)  # figures come from a background job
+    # Qt's QAbstractItemModelTester checks each model now and after every signal it emits.
+    for model in (b.rows.tree_model, b.rows.flat_model, b.tree_proxy, b.flat_proxy):
+        qtmodeltester.check(model, force_py=False)
+    return b
+
+
+@pytest.fixture
+def other_store(sqlite_url: str, store: Store) -> Iterator[Store]:
+    """A second store on the same file: another window or workstation."""
+    s = open_store(sqlite_url)
+    yield s
+    s.dispose()
+
+
+def row_of(b: UnitsBoard, unit_id: int) -> int:
+    return b.rows.flat_row[unit_id]
+
+
+def cell(
+    b: UnitsBoard, unit_id: int, column: int, role: int = Qt.ItemDataRole.DisplayRole
+) -> object:
+    model = b.rows.tree_model
+    return model.data(model.index_of(unit_id, column), role)
+
+
+def db_status(store: Store, unit_id: int) -> tuple[int | None, str | None, int]:
+    with store.read() as s:
+        u = s.get_one(Unit, unit_id)
+        return u.status_id, u.status_reason, u.version
+
+
+def status_txns(store: Store, unit_id: int) -> list[str]:
+    with store.read() as s:
+        stmt = (
+            select(JournalTxn.action)
+            .join(JournalEntry, JournalEntry.txn_id == JournalTxn.id)
+            .where(JournalEntry.entity == "unit", JournalEntry.entity_id == unit_id)
+            .order_by(JournalEntry.seq)
+        )
+        return [a for a in s.scalars(stmt) if a == "unit.set_status"]
+
+
+def test_board_shows_the_tree_with_roll_ups_and_colours(board: UnitsBoard, small: Small) -> None:
+    tree = board.rows.tree_model
+    assert tree.rowCount() == 3  # Polda Uji, Satgas Preventif, Linmas Kab. A
+    polda = tree.index_of(small.units["POLDA"])
+    assert tree.rowCount(polda) == 3  # Polres A, Polres B, Sat Brimob
+    assert cell(board, small.units["PA"], Column.UNIT) == "Polres A"
+    assert cell(board, small.units["PA"], Column.REQUIRED) == "14"
+    assert cell(board, small.units["PA"], Column.AVAILABLE) == "16"
+    assert cell(board, small.units["PA"], Column.BALANCE) == "+2"
+    # Polres B needs 6 and has 9: no deficit colour; Polsek B1 has nobody: red.
+    layout = board.rows.cells.layout
+    balance = layout.first(Column.BALANCE)
+    assert cell(board, small.units["PB"], balance, Qt.ItemDataRole.BackgroundRole) is None
+    deficit = cell(board, small.units["PB1"], balance, Qt.ItemDataRole.BackgroundRole)
+    assert deficit is not None and deficit.color().name() == "#c62828"
+    status = layout.first(Column.STATUS)
+    swatch = cell(board, small.units["PA"], status, Qt.ItemDataRole.BackgroundRole)
+    assert swatch is not None and swatch.color().name() == "#2e7d32"
+    headers = [
+        str(tree.headerData(i, Qt.Orientation.Horizontal)) for i in range(tree.columnCount())
+    ]
+    assert headers[:5] == ["Satuan", "Status", "Kekuatan", "Kebutuhan", "Selisih"]
+    assert "TPS\nKurang\nrawan" in headers and "Kejadian\nBerat" in headers
+    assert headers[-1] == "Perubahan\nterakhir (WIB)"
+
+
+def test_change_status_through_the_board_then_undo_and_redo(
+    qtbot: QtBot, board: UnitsBoard, store: Store, small: Small
+) -> None:
+    pa1 = small.units["PA1"]
+    siaga, di_lokasi = small.statuses["siaga"], small.statuses["di-lokasi"]
+    assert board.select_unit(pa1)
+    assert board.selected_unit_id() == pa1
+
+    # The one action, by its shortcut: the dialog opens on the selected unit.
+    assert CHANGE_STATUS_SHORTCUT.toString() == "F2"
+    qtbot.keyClick(board.tree_view, Qt.Key.Key_F2)
+    dialog = board.status_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_3)  # "3  Di lokasi" (the seeded order)
+    assert dialog.status_id() == di_lokasi
+    assert dialog.focusWidget() is dialog.reason_edit
+    qtbot.keyClicks(dialog.reason_edit, "Pengamanan TPS 03")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+
+    assert db_status(store, pa1)[:2] == (di_lokasi, "Pengamanan TPS 03")
+    assert cell(board, pa1, Column.STATUS) == "Di lokasi"
+    assert board.undo_stack.count() == 1
+    assert board.selected_unit_id() == pa1
+    assert len(status_txns(store, pa1)) == 1
+
+    board.undo_stack.undo()
+    assert db_status(store, pa1)[:2] == (siaga, None)
+    assert cell(board, pa1, Column.STATUS) == "Siaga"
+    assert len(status_txns(store, pa1)) == 2  # the undo is journaled too
+
+    board.undo_stack.redo()
+    assert db_status(store, pa1)[:2] == (di_lokasi, "Pengamanan TPS 03")
+    assert cell(board, pa1, Column.STATUS) == "Di lokasi"
+    assert len(status_txns(store, pa1)) == 3
+    assert board.selected_unit_id() == pa1
+
+
+def test_context_menu_offers_the_same_action(board: UnitsBoard, small: Small) -> None:
+    index = board.tree_proxy.mapFromSource(board.rows.tree_model.index_of(small.units["PA"]))
+    board.tree_view.scrollTo(index)
+    pos = board.tree_view.visualRect(index).center()
+    menu = board.context_menu_at(pos)
+    assert menu is not None
+    assert board.selected_unit_id() == small.units["PA"]
+    assert board.change_status_action in menu.actions()
+    menu.close()
+
+
+def test_a_change_from_another_store_arrives_without_a_reset_and_keeps_the_selection(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    follower = JournalFollower(store)
+    pb1 = small.units["PB1"]
+    assert board.select_unit(pb1)
+    board.set_tree_mode(False)
+    assert board.selected_unit_id() == pb1
+    units.set_status(other_store, OTHER, small.units["PA2"], small.statuses["bergerak"],
+                     reason="Patroli")  # fmt: skip
+    changes = follower.poll()
+    assert changes is not None and changes.ids("unit") == {small.units["PA2"]}
+    models = (board.rows.tree_model, board.rows.flat_model, board.tree_proxy, board.flat_proxy)
+    changed: list[int] = []
+    board.rows.flat_model.dataChanged.connect(
+        lambda tl, br, *_: changed.extend(board.rows.flat[r] for r in range(tl.row(), br.row() + 1))
+    )
+    with (
+        qtbot.assertNotEmitted(models[0].modelReset),
+        qtbot.assertNotEmitted(models[1].modelReset),
+        qtbot.assertNotEmitted(models[2].modelReset),
+        qtbot.assertNotEmitted(models[3].modelReset),
+    ):
+        board.apply_changes(changes)
+    assert changed == [small.units["PA2"]]
+    assert cell(board, small.units["PA2"], Column.STATUS) == "Bergerak"
+    changed_text = cell(board, small.units["PA2"], board.rows.cells.layout.first(Column.CHANGED))
+    assert "operator.lain" in str(changed_text)
+    assert board.selected_unit_id() == pb1
+
+
+def test_personnel_change_recomputes_only_the_rows_whose_figures_moved(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    follower = JournalFollower(store)
+    assert board.select_unit(small.units["PB1"])
+    with other_store.transaction(OTHER, "test.personnel") as s:
+        rank = by_code(s, Rank, small.operation_id)["bripda"]
+        for n in range(3):
+            s.add(Personnel(operation_id=small.operation_id, nrp=f"8800000{n}", name=f"Baru {n}",
+                            rank_id=rank.id, home_unit_id=small.units["PB1"]))  # fmt: skip
+    changes = follower.poll()
+    assert changes is not None and "personnel" in changes
+    changed: set[int] = set()
+    tree = board.rows.tree_model
+
+    def note(tl: QModelIndex, br: QModelIndex, *_: object) -> None:
+        parent = tl.parent()
+        for r in range(tl.row(), br.row() + 1):
+            changed.add(int(tree.index(r, 0, parent).internalId()))
+
+    tree.dataChanged.connect(note)
+    before = board.figures_recomputed
+    with (
+        qtbot.assertNotEmitted(tree.modelReset),
+        qtbot.assertNotEmitted(board.tree_proxy.modelReset),
+    ):
+        board.apply_changes(changes)
+        qtbot.waitUntil(lambda: board.figures_recomputed > before)
+    # Polsek B1 and its chain of command: Polres B, Polda.
+    assert changed == {small.units["PB1"], small.units["PB"], small.units["POLDA"]}
+    assert cell(board, small.units["PB1"], Column.AVAILABLE) == "3"
+    assert board.selected_unit_id() == small.units["PB1"]
+
+
+def test_a_stale_edit_shows_who_changed_it_and_rereads_the_row(
+    board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    pa = small.units["PA"]
+    units.set_status(other_store, OTHER, pa, small.statuses["kembali"])
+    # The board has not heard yet: it still holds the old version.
+    assert not board.set_unit_status(pa, small.statuses["tidak-siap"], "Kendaraan rusak")
+    assert board.last_error is not None and "operator.lain" in board.last_error
+    assert cell(board, pa, Column.STATUS) == "Kembali"  # the row was re-read
+    assert board.undo_stack.count() == 0
+    assert db_status(store, pa)[0] == small.statuses["kembali"]
+    board.error_box.close()
+
+
+def test_undo_after_someone_else_changed_the_unit_is_refused(
+    board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    pa2 = small.units["PA2"]
+    assert board.set_unit_status(pa2, small.statuses["bergerak"])
+    units.set_status(other_store, OTHER, pa2, small.statuses["di-lokasi"])
+    board.undo_stack.undo()
+    assert board.last_error is not None and "operator.lain" in board.last_error
+    assert db_status(store, pa2)[0] == small.statuses["di-lokasi"]  # nothing overwritten
+    board.error_box.close()
+
+
+def test_a_hidden_board_applies_changes_when_shown(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    follower = JournalFollower(store)
+    board.hide()
+    units.set_status(other_store, OTHER, small.units["PB"], small.statuses["tidak-siap"])
+    changes = follower.poll()
+    assert changes is not None
+    board.apply_changes(changes)
+    assert cell(board, small.units["PB"], Column.STATUS) == "Siaga"  # deferred
+    with qtbot.assertNotEmitted(board.rows.tree_model.modelReset):
+        board.show()
+    assert cell(board, small.units["PB"], Column.STATUS) == "Tidak siap"
+
+
+def test_new_and_moved_units_are_inserted_and_moved_not_reset(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    follower = JournalFollower(store)
+    with other_store.transaction(OTHER, "test.unit") as s:
+        u = Unit(operation_id=small.operation_id, tree="territorial", kind="polsek",
+                 code="pb2", name="Polsek B2", parent_id=small.units["PB"])  # fmt: skip
+        s.add(u)
+        s.flush()
+        new_id = u.id
+    changes = follower.poll()
+    assert changes is not None
+    tree = board.rows.tree_model
+    with qtbot.assertNotEmitted(tree.modelReset), qtbot.waitSignal(tree.rowsInserted):
+        board.apply_changes(changes)
+    assert tree.parent(tree.index_of(new_id)) == tree.index_of(small.units["PB"])
+    units.update_unit(other_store, OTHER, new_id, 1, parent_id=small.units["PA"])
+    changes = follower.poll()
+    assert changes is not None
+    with qtbot.assertNotEmitted(tree.modelReset), qtbot.waitSignal(tree.rowsMoved):
+        board.apply_changes(changes)
+    assert tree.parent(tree.index_of(new_id)) == tree.index_of(small.units["PA"])
+    assert board.rows.flat_model.rowCount() == len(small.units) + 1
+
+
+def test_search_status_and_tree_filters(board: UnitsBoard, small: Small) -> None:
+    board.set_tree_mode(False)
+    board.search.setText("polsek a")
+    proxy = board.flat_proxy
+    names = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
+    assert names == {"Polsek A1", "Polsek A2"}
+    board.search.clear()
+    board.tree_filter.setCurrentIndex(board.tree_filter.findData("satgas"))
+    assert {proxy.index(r, 0).data() for r in range(proxy.rowCount())} == {"Satgas Preventif"}
+    board.tree_filter.setCurrentIndex(0)
+    board.set_unit_status(small.units["PB"], small.statuses["bergerak"])
+    board.status_filter.setCurrentIndex(board.status_filter.findData(small.statuses["bergerak"]))
+    assert [proxy.index(r, 0).data(UNIT_ID_ROLE) for r in range(proxy.rowCount())] == [
+        small.units["PB"]
+    ]
+    # The tree keeps the chain of command of a match.
+    board.status_filter.setCurrentIndex(0)
+    board.set_tree_mode(True)
+    board.search.setText("Polsek B1")
+    tree = board.tree_proxy
+    assert tree.rowCount() == 1 and tree.index(0, 0).data() == "Polda Uji"
+
+
+def test_sorting_the_flat_view_by_deficit(board: UnitsBoard, small: Small) -> None:
+    board.set_tree_mode(False)
+    board.flat_view.sortByColumn(board.rows.cells.layout.first(Column.BALANCE),
+                                 Qt.SortOrder.AscendingOrder)  # fmt: skip
+    first = board.flat_proxy.index(0, 0).data(UNIT_ID_ROLE)
+    balances = [r.balance for r in board.rows.rows.values()]
+    assert board.rows.rows[first].balance == min(balances)
+
+
+def test_selection_signal_carries_the_unit_id(
+    qtbot: QtBot, board: UnitsBoard, small: Small
+) -> None:
+    with qtbot.waitSignal(board.unit_selected) as blocker:
+        board.select_unit(small.units["PA"])
+    assert blocker.args == [small.units["PA"]]
+
+
+def test_a_burst_is_applied_in_slices_without_a_reset(
+    qtbot: QtBot,
+    board: UnitsBoard,
+    store: Store,
+    other_store: Store,
+    small: Small,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("ui.units_board.UPDATE_SLICE", 2)
+    follower = JournalFollower(store)
+    assert board.select_unit(small.units["PA"])
+    keys = ("PA1", "PA2", "PB", "PB1", "BRIMOB")
+    for key in keys:
+        units.set_status(other_store, OTHER, small.units[key], small.statuses["bergerak"])
+    changes = follower.poll()
+    assert changes is not None
+    tree = board.rows.tree_model
+    with qtbot.assertNotEmitted(tree.modelReset):
+        board.apply_changes(changes)
+        assert board.pending_updates() > 0  # not all in one go
+        qtbot.waitUntil(lambda: board.pending_updates() == 0)
+    assert all(cell(board, small.units[k], Column.STATUS) == "Bergerak" for k in keys)
+    assert board.selected_unit_id() == small.units["PA"]

@@ -1,0 +1,734 @@
+"""The units board panel: every unit, its status, strength, TPS and open incidents, live.
+
+A tree by hierarchy (roll-up totals Polsek -> Polres -> Polda) or a flat table that sorts
+and filters; both views sit on one ``BoardRows`` (ui.units_model). Live updates arrive as
+``JournalChanges`` (``apply_changes``) and touch only the affected rows:
+
+* a unit row changed -> that unit is re-read (one query) and its row repainted; a unit moved,
+  added or removed -> rows moved, inserted or removed, and the figures recomputed;
+* personnel, BKO, TPS or incidents changed -> the figures are recomputed off the GUI thread
+  (``ui.worker.start_job``) and only the rows whose figures changed are repainted.
+
+A hidden board keeps the changes and applies them when shown. Changing a unit's status is one
+action (toolbar, context menu, F2) with an optional reason, undoable on the shared
+``QUndoStack``; every change is journaled by ``opscenter.units.set_status``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import messages, units
+from opscenter.actor import Actor
+from opscenter.board import (
+    Board,
+    Figures,
+    UnitRow,
+    board_stage,
+    load_board,
+    load_figures,
+    reload_units,
+)
+from opscenter.errors import NoOperation, OpsError, StaleEdit
+from opscenter.model import Stage, utcnow
+from opscenter.operations import get_operation
+from opscenter.progress import CancelToken, Progress
+from opscenter.store import Store
+from ui import theme
+from ui.unit_status_dialog import UnitStatusDialog
+from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
+from ui.worker import start_job
+
+if TYPE_CHECKING:  # at run time only where needed: opscenter.live imports psycopg
+    from opscenter.live import JournalChanges
+
+log = logging.getLogger(__name__)
+
+# F2: "edit the selected item" on every desktop, one key, nothing else on the board uses it.
+CHANGE_STATUS_SHORTCUT = QKeySequence(Qt.Key.Key_F2)
+# Rows repainted per event-loop turn during a burst (about 10 ms of GUI-thread time).
+UPDATE_SLICE = 40
+# Entities whose change moves the figures (strength, TPS, open incidents).
+FIGURE_ENTITIES = frozenset(
+    {
+        "personnel",
+        "bko_assignment",
+        "polling_station",
+        "tps_category",
+        "incident",
+        "incident_unit",
+        "region",
+        "unit_area",
+        "stage",
+    }
+)
+# Entities whose change alters the board's frame (labels, colours, columns): a new query.
+RELOAD_ENTITIES = frozenset({"unit_status", "severity", "incident_status", "operation"})
+
+TREES = ("territorial", "satgas", "partner")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UnitsBoard", text)
+
+
+def _tree_names() -> dict[str, str]:
+    return {"territorial": _tr("Kewilayahan"), "satgas": _tr("Satgas"), "partner": _tr("Mitra")}
+
+
+class SetStatusCommand(QUndoCommand):
+    """One status change: redo sets the new status, undo sets the previous one back.
+
+    Both directions go through ``units.set_status`` (journaled) with the version the board
+    last saw, so a change someone else made in between is refused, not overwritten.
+    """
+
+    def __init__(
+        self,
+        board: UnitsBoard,
+        unit_id: int,
+        unit_name: str,
+        before: tuple[int | None, str | None],
+        after: tuple[int, str | None],
+        version_after: int,
+    ) -> None:
+        super().__init__(_tr("Ubah status {unit}").format(unit=unit_name))
+        self._board = board
+        self.unit_id = unit_id
+        self._before = before
+        self._after = after
+        self._version = version_after
+        self._applied = True  # pushed after the first change succeeded: the first redo is done
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._run(self._after[0], self._after[1])
+
+    def undo(self) -> None:
+        status_id, reason = self._before
+        if status_id is None:  # no earlier status to go back to
+            self.setObsolete(True)
+            return
+        self._run(status_id, reason)
+
+    def _run(self, status_id: int, reason: str | None) -> None:
+        try:
+            done = units.set_status(
+                self._board.store,
+                self._board.actor,
+                self.unit_id,
+                status_id,
+                reason=reason,
+                expected_version=self._version,
+            )
+        except OpsError as error:
+            # Qt would swallow an exception here: tell the user, drop this step from history.
+            self.setObsolete(True)
+            self._board.show_error(error, self.unit_id)
+            return
+        self._version = done.version
+        self._board.refresh_units({self.unit_id})
+
+
+class UnitsBoard(QWidget):
+    """The units board panel (see the module docstring). ``unit_selected`` carries an id or None."""
+
+    unit_selected = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        undo_stack: QUndoStack,
+        actor: Actor,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitsBoard")
+        self.store = store
+        self.actor = actor
+        self.undo_stack = undo_stack
+        self._clock = clock
+        self._board: Board | None = None
+        self._pending: list[JournalChanges] = []
+        self._figures_running = False
+        self._figures_again = False
+        self._loaded_once = False
+        self.last_error: str | None = None  # the last sentence shown (for tests and logs)
+        self.figures_recomputed = 0  # how many recomputes finished (for tests and the bench)
+        self._generation = 0  # bumped by each full load
+        self._queued: list[UnitRow] = []
+        self._drain = QTimer(self)
+        self._drain.setInterval(0)
+        self._drain.timeout.connect(self._drain_queue)
+
+        self.rows = BoardRows(clock, self)
+        self.tree_proxy = UnitsFilterProxy(self.rows, self)
+        self.tree_proxy.setSourceModel(self.rows.tree_model)
+        self.tree_proxy.setRecursiveFilteringEnabled(True)  # a match keeps its chain of command
+        self.flat_proxy = UnitsFilterProxy(self.rows, self)
+        self.flat_proxy.setSourceModel(self.rows.flat_model)
+
+        self._build_toolbar()
+        self.tree_view = QTreeView(self)
+        self.tree_view.setObjectName("unitsTree")
+        self.tree_view.setModel(self.tree_proxy)
+        self.tree_view.setUniformRowHeights(True)  # thousands of rows: no per-row measuring
+        self.tree_view.setSortingEnabled(False)
+        self.flat_view = QTableView(self)
+        self.flat_view.setObjectName("unitsTable")
+        self.flat_view.setModel(self.flat_proxy)
+        # Sorting starts when the flat view is first shown: sorting thousands of rows that
+        # nobody looks at would only delay the board's first appearance.
+        self._flat_sorted = False
+        self.flat_view.verticalHeader().hide()
+        for view in (self.tree_view, self.flat_view):
+            self._style_view(view)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree_view)
+        self.stack.addWidget(self.flat_view)
+
+        self.footer = QLabel(self)
+        self.footer.setObjectName("boardFooter")
+        self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._toolbar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.footer)
+
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self.change_status_action = QAction(_tr("Ubah status…"), self)
+        self.change_status_action.setObjectName("changeStatusAction")
+        self.change_status_action.setShortcut(CHANGE_STATUS_SHORTCUT)
+        self.change_status_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.change_status_action.setToolTip(_tr("Ubah status satuan terpilih (F2)"))
+        self.change_status_action.triggered.connect(self.change_status)
+        self.addAction(self.change_status_action)
+
+        self.status_button = QToolButton(self)
+        self.status_button.setObjectName("changeStatusButton")
+        self.status_button.setDefaultAction(self.change_status_action)
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status_button.setText(_tr("Ubah status (F2)"))
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("unitSearch")
+        self.search.setPlaceholderText(_tr("Cari satuan, kode atau status…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter)
+        self.tree_filter = QComboBox(self)
+        self.tree_filter.setObjectName("treeFilter")
+        self.tree_filter.addItem(_tr("Semua susunan"), None)
+        for code, name in _tree_names().items():
+            self.tree_filter.addItem(name, code)
+        self.tree_filter.currentIndexChanged.connect(self._on_tree_filter)
+
+        self.tree_toggle = QToolButton(self)
+        self.tree_toggle.setObjectName("treeToggle")
+        self.tree_toggle.setCheckable(True)
+        self.tree_toggle.setChecked(True)
+        self.tree_toggle.setText(_tr("Tampilan: pohon"))
+        self.tree_toggle.setToolTip(
+            _tr("Pohon per hierarki, atau daftar datar yang dapat diurutkan")
+        )
+        self.tree_toggle.toggled.connect(self.set_tree_mode)
+        self.expand_button = QToolButton(self)
+        self.expand_button.setText(_tr("Buka semua"))
+        self.expand_button.clicked.connect(lambda: self.tree_view.expandAll())
+        self.collapse_button = QToolButton(self)
+        self.collapse_button.setText(_tr("Tutup semua"))
+        self.collapse_button.clicked.connect(self._collapse)
+
+        self.title = QLabel(_tr("Papan satuan"), self)
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+        self.stage_label = QLabel(self)
+        self.stage_label.setObjectName("boardStage")
+        self.stage_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 6)
+        bar.setSpacing(8)
+        bar.addWidget(self.title)
+        bar.addWidget(self.stage_label)
+        bar.addStretch(1)
+        bar.addWidget(self.status_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.tree_filter)
+        bar.addSpacing(12)
+        bar.addWidget(self.tree_toggle)
+        bar.addWidget(self.expand_button)
+        bar.addWidget(self.collapse_button)
+        self._toolbar = bar
+
+    def _style_view(self, view: QTreeView | QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setFont(theme.scaled_font(self, 1.1))
+        if isinstance(view, QTreeView):
+            view.setIndentation(int(view.fontMetrics().height() * 1.1))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.setStyleSheet(
+            "QTreeView::item, QTableView::item { padding: 3px 6px; }"
+            f" QHeaderView::section {{ padding: 4px 8px; font-weight: bold;"
+            f" background: {theme.PANEL.name()}; border: none;"
+            f" border-right: 1px solid {theme.RULE.name()};"
+            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+        )
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setMinimumHeight(int(view.fontMetrics().height() * 3.6))
+        if isinstance(view, QTableView):
+            row_height = int(view.fontMetrics().height() * 1.8)
+            view.verticalHeader().setDefaultSectionSize(row_height)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def fit_columns(self) -> None:
+        """Names and times at their widest; figures share one width so the grid reads."""
+        layout = self.rows.cells.layout
+        for view in (self.tree_view, self.flat_view):
+            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+            header.setStretchLastSection(False)
+            metrics = view.fontMetrics()
+            figure_width = metrics.horizontalAdvance("\u22128.888") + 20
+            bold = theme.scaled_font(view, 1.0, bold=True)
+            head = QFontMetrics(bold)
+            for section, (kind, _pos) in enumerate(layout.columns()):
+                label = str(
+                    self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
+                )
+                label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
+                if kind is Column.UNIT:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+                    widest = max(
+                        (metrics.horizontalAdvance(r.name) for r in self.rows.rows.values()),
+                        default=200,
+                    )
+                    indent = 3 * view.indentation() if isinstance(view, QTreeView) else 0
+                    header.resizeSection(section, min(max(widest, 200) + indent + 24, 440))
+                elif kind is Column.STATUS:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+                    widest = max(
+                        (metrics.horizontalAdvance(s.name) for s in self._statuses()), default=100
+                    )
+                    header.resizeSection(section, max(widest, label_width) + 32)
+                elif kind is Column.CHANGED:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                else:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+                    header.resizeSection(section, max(figure_width, label_width + 18))
+
+    def _statuses(self) -> tuple[Any, ...]:
+        return self._board.statuses if self._board else ()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """A full load: a new query, so the models reset (the only time they do)."""
+        keep = self.selected_unit_id()
+        try:
+            with self.store.read() as s:
+                op = get_operation(s)
+                stage = board_stage(s, op.id, self._clock())
+                # Units now, figures from a background job: the board shows at once even
+                # at national scale, where the figures take seconds (bench/board.py).
+                board = load_board(s, op.id, stage, figures=False)
+        except NoOperation:
+            board = None
+        except OpsError as error:
+            log.warning("board not loaded: %s", error)
+            self.footer.setText(messages.describe(error))
+            return
+        self._pending.clear()
+        self._queued.clear()
+        if board is None:
+            self._board = None
+            self.stage_label.setText(_tr("Belum ada operasi"))
+            return
+        self._board = board
+        self.rows.set_board(board)
+        self._figures_running = False  # a job for the previous board reports to nobody
+        self._generation += 1
+        self.recompute_figures()
+        self._fill_status_filter()
+        self.fit_columns()
+        self.stage_label.setText(
+            _tr("Tahapan: {stage}").format(stage=board.stage_name) if board.stage_name else ""
+        )
+        self._expand_commands()
+        self._update_footer()
+        if keep is not None:
+            self.select_unit(keep)
+
+    def _fill_status_filter(self) -> None:
+        current = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(_tr("Semua status"), None)
+        for st in self._statuses():
+            self.status_filter.addItem(st.name, st.id)
+        found = self.status_filter.findData(current)
+        self.status_filter.setCurrentIndex(max(found, 0))
+        self.status_filter.blockSignals(False)
+
+    def _expand_commands(self) -> None:
+        """Open the top of each tree, so the Polres and their roll-ups show at first sight."""
+        proxy = self.tree_proxy
+        for r in range(proxy.rowCount()):
+            self.tree_view.expand(proxy.index(r, 0))
+
+    def _collapse(self) -> None:
+        self.tree_view.collapseAll()
+        self._expand_commands()
+
+    def _update_footer(self) -> None:
+        total = len(self.rows.rows)
+        shown = self.current_proxy().rowCount() if not self.tree_mode() else None
+        loc = self.locale()
+        text = _tr("{n} satuan").format(n=loc.toString(total))
+        if shown is not None and shown != total:
+            text = _tr("{shown} dari {n} satuan").format(
+                shown=loc.toString(shown), n=loc.toString(total)
+            )
+        text += "  ·  " + _tr("F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan")
+        self.footer.setText(text)
+
+    # -- live ---------------------------------------------------------------------------------
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        """Show what the journal says changed; a hidden board waits until it is shown."""
+        if not self.isVisible():
+            self._pending.append(changes)
+            return
+        self._apply(changes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            from opscenter.live import JournalChanges
+
+            pending, self._pending = self._pending, []
+            merged: dict[str, set[int]] = {}
+            for c in pending:
+                for entity, ids in c.rows.items():
+                    merged.setdefault(entity, set()).update(ids)
+            self._apply(
+                JournalChanges(
+                    pending[0].first_seq,
+                    pending[-1].last_seq,
+                    {k: frozenset(v) for k, v in merged.items()},
+                )
+            )
+
+    def _apply(self, changes: JournalChanges) -> None:
+        if self._board is None or any(e in changes for e in RELOAD_ENTITIES):
+            if self._board is None and "operation" not in changes and "unit" not in changes:
+                return
+            self.reload()
+            return
+        structure_changed = False
+        if "unit" in changes:
+            structure_changed = self.refresh_units(changes.ids("unit"))
+        if structure_changed or any(e in changes for e in FIGURE_ENTITIES):
+            self.recompute_figures()
+
+    def refresh_units(self, ids: set[int] | frozenset[int]) -> bool:
+        """Re-read these units' rows; returns True when the tree's shape changed."""
+        if self._board is None or not ids:
+            return False
+        known_rows = self.rows.rows
+        figures = {uid: known_rows[uid].figures for uid in ids if uid in known_rows}
+        with self.store.read() as s:
+            fresh = reload_units(s, ids, figures=figures, operation_id=self._board.operation_id)
+        found = {r.id for r in fresh}
+        known = [r for r in fresh if r.id in self.rows.rows]
+        new = [r for r in fresh if r.id not in self.rows.rows]
+        gone = [uid for uid in ids if uid in self.rows.rows and uid not in found]
+        moved = any(r.parent_id != self.rows.rows[r.id].parent_id for r in known)
+        if moved or len(known) <= UPDATE_SLICE:
+            self.rows.update_rows(known)
+        else:
+            # A burst: repaint in slices, one per event-loop turn, so the GUI thread is never
+            # blocked for the whole burst (issue 3: at most 50 ms at a time).
+            self._queued.extend(known)
+            if not self._drain.isActive():
+                self._drain.start()
+        if new:
+            self.rows.insert_rows(new)
+        if gone:
+            self.rows.remove_rows(gone)
+        if new or gone:
+            self._update_footer()
+        return bool(new or gone or moved)
+
+    def _drain_queue(self) -> None:
+        batch, self._queued = self._queued[:UPDATE_SLICE], self._queued[UPDATE_SLICE:]
+        # A row re-read later in the same burst supersedes one queued earlier.
+        latest = {r.id: r for r in batch}
+        current = self.rows.rows
+        # Figures may have been recomputed since the read: keep the newest.
+        self.rows.update_rows(
+            [
+                replace(r, figures=current[uid].figures)
+                for uid, r in latest.items()
+                if uid in current
+            ]
+        )
+        if not self._queued:
+            self._drain.stop()
+
+    def pending_updates(self) -> int:
+        """Rows re-read but not yet repainted (a burst being applied in slices)."""
+        return len(self._queued)
+
+    def recompute_figures(self) -> None:
+        """Strength, TPS and open incidents again, off the GUI thread; repaint what changed."""
+        if self._board is None:
+            return
+        if self._figures_running:
+            self._figures_again = True  # a burst: one more pass after this one, not one each
+            return
+        self._figures_running = True
+        board = self._board
+        store = self.store
+        generation = self._generation
+
+        def job(_progress: Progress, cancel: CancelToken) -> dict[int, Figures]:
+            with store.read() as s:
+                stage = s.get(Stage, board.stage_id) if board.stage_id else None
+                cancel.check()
+                return load_figures(
+                    s, board.operation_id, stage, board.categories, board.severities
+                )
+
+        start_job(
+            job,
+            parent=self,
+            on_success=lambda figures: self._figures_ready(figures, generation),
+            on_failure=self._figures_failed,
+        )
+
+    def _figures_ready(self, figures: dict[int, Figures], generation: int) -> None:
+        if generation != self._generation:
+            return  # computed for a board that has since been reloaded
+        self._figures_running = False
+        self.figures_recomputed += 1
+        self.rows.set_figures(figures)
+        if self._figures_again:
+            self._figures_again = False
+            self.recompute_figures()
+
+    def _figures_failed(self, error: BaseException) -> None:
+        self._figures_running = False
+        log.warning("figures not recomputed: %s", error)
+        if isinstance(error, OpsError):
+            self.footer.setText(messages.describe(error))
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def tree_mode(self) -> bool:
+        return self.stack.currentWidget() is self.tree_view
+
+    def current_view(self) -> QTreeView | QTableView:
+        return self.tree_view if self.tree_mode() else self.flat_view
+
+    def current_proxy(self) -> UnitsFilterProxy:
+        return self.tree_proxy if self.tree_mode() else self.flat_proxy
+
+    def set_tree_mode(self, tree: bool) -> None:
+        keep = self.selected_unit_id()
+        if not tree and not self._flat_sorted:
+            self._flat_sorted = True
+            self.flat_view.setSortingEnabled(True)
+            self.flat_view.sortByColumn(Column.UNIT, Qt.SortOrder.AscendingOrder)
+        self.stack.setCurrentWidget(self.tree_view if tree else self.flat_view)
+        if self.tree_toggle.isChecked() != tree:
+            self.tree_toggle.setChecked(tree)
+        self.tree_toggle.setText(_tr("Tampilan: pohon") if tree else _tr("Tampilan: daftar"))
+        self.expand_button.setEnabled(tree)
+        self.collapse_button.setEnabled(tree)
+        if keep is not None:
+            self.select_unit(keep)
+        self._update_footer()
+
+    def selected_unit_id(self) -> int | None:
+        rows = self.current_view().selectionModel().selectedRows(0)
+        value = rows[0].data(UNIT_ID_ROLE) if rows else None
+        return int(value) if value is not None else None
+
+    def select_unit(self, unit_id: int) -> bool:
+        """Select (and show) a unit in the current view; False if it is filtered out."""
+        if self.tree_mode():
+            source = self.rows.tree_model.index_of(unit_id)
+            index = self.tree_proxy.mapFromSource(source)
+        else:
+            source = self.rows.flat_model.index_of(unit_id)
+            index = self.flat_proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        view = self.current_view()
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        view.selectionModel().setCurrentIndex(index, flags)
+        view.scrollTo(index)
+        return True
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        value = current.data(UNIT_ID_ROLE) if current.isValid() else None
+        self.unit_selected.emit(int(value) if value is not None else None)
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def _on_search(self, text: str) -> None:
+        for proxy in (self.tree_proxy, self.flat_proxy):
+            proxy.set_text(text)
+        if text.strip() and self.tree_mode():
+            self.tree_view.expandAll()  # the matches may sit deep in the tree
+        self._update_footer()
+
+    def _on_status_filter(self, _index: int) -> None:
+        value = self.status_filter.currentData()
+        for proxy in (self.tree_proxy, self.flat_proxy):
+            proxy.set_status(int(value) if value is not None else None)
+        self._update_footer()
+
+    def _on_tree_filter(self, _index: int) -> None:
+        value = self.tree_filter.currentData()
+        for proxy in (self.tree_proxy, self.flat_proxy):
+            proxy.set_tree(str(value) if value is not None else None)
+        self._update_footer()
+
+    # -- changing a status --------------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_at(pos)
+        if menu is not None:
+            menu.popup(self.current_view().viewport().mapToGlobal(pos))
+
+    def context_menu_at(self, pos: QPoint) -> QMenu | None:
+        """The row's menu (the row under the pointer is selected first); None off the rows."""
+        view = self.current_view()
+        index = view.indexAt(pos)
+        uid = index.data(UNIT_ID_ROLE) if index.isValid() else None
+        if uid is None:
+            return None
+        self.select_unit(int(uid))
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.change_status_action)
+        return menu
+
+    def change_status(self) -> None:
+        """The one action: ask for the new status and reason of the selected unit, then save."""
+        uid = self.selected_unit_id()
+        if uid is None or uid not in self.rows.rows:
+            self.footer.setText(_tr("Pilih satu satuan dulu, lalu tekan F2."))
+            return
+        row = self.rows.rows[uid]
+        dialog = UnitStatusDialog(row.name, self._statuses(), row.status_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.status_dialog = dialog
+        dialog.accepted.connect(lambda: self._dialog_done(dialog, uid))
+        dialog.open()
+
+    def _dialog_done(self, dialog: UnitStatusDialog, unit_id: int) -> None:
+        status_id = dialog.status_id()
+        if status_id is not None:
+            self.set_unit_status(unit_id, status_id, dialog.reason())
+
+    def set_unit_status(self, unit_id: int, status_id: int, reason: str | None = None) -> bool:
+        """Save a status change and push it on the undo stack; False if it was refused."""
+        row = self.rows.rows.get(unit_id)
+        if row is None:
+            return False
+        if row.status_id == status_id and row.status_reason == (reason or None):
+            return True  # nothing to change: no history entry
+        try:
+            done = units.set_status(
+                self.store,
+                self.actor,
+                unit_id,
+                status_id,
+                reason=reason,
+                expected_version=row.version,
+            )
+        except OpsError as error:
+            self.show_error(error, unit_id)
+            return False
+        self.undo_stack.push(
+            SetStatusCommand(
+                self,
+                unit_id,
+                row.name,
+                (row.status_id, row.status_reason),
+                (status_id, reason),
+                done.version,
+            )
+        )
+        self.refresh_units({unit_id})
+        return True
+
+    def show_error(self, error: OpsError, unit_id: int | None = None) -> None:
+        """The core's sentence, in a box that does not block; a stale row is re-read."""
+        sentence = messages.describe(error)
+        self.last_error = sentence
+        if isinstance(error, StaleEdit) and unit_id is not None:
+            self.refresh_units({unit_id})
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Status tidak disimpan"), sentence,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box

@@ -14,8 +14,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import psycopg
-
 from opscenter import journal
 from opscenter.store import Store
 
@@ -114,6 +112,8 @@ class PgListener:
         self._thread.join(timeout)
 
     def _run(self) -> None:
+        import psycopg  # only a PostgreSQL workstation pays for it (about 0.3 s at start)
+
         pause = 0.2
         while not self._stop.is_set():
             try:

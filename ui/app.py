@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from opscenter.store import Store
 from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
+from ui.login_dialog import ask_login
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,11 @@ def run(store: Store, *, lang: str | None = None) -> int:
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:
         log.info("OpsCenter started; log at %s", log_file)
-    window = MainWindow(store, lang=lang)
+    actor = ask_login(store, lang=lang)  # the local user where no login is needed
+    if actor is None:  # Batal at the login: nothing to show
+        restore_hook()
+        return 0
+    window = MainWindow(store, lang=lang, actor=actor)
     try:
         window.show()
         return app.exec()

@@ -12,6 +12,7 @@ cursor: a burst becomes one ``JournalChanges``; nothing is missed or seen twice.
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
@@ -50,7 +51,8 @@ class ChangeFeed(QObject):
         self._follower = JournalFollower(store)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
+        self._interval_ms = interval_ms
+        self._last_flush = 0.0
         self._timer.timeout.connect(self._flush)
         self.connected = True
         self._poll = QTimer(self)
@@ -98,11 +100,15 @@ class ChangeFeed(QObject):
             log.debug("could not ask whether the database changed", exc_info=True)
 
     def _schedule(self) -> None:
-        # A throttle, not a debounce: a steady stream of commits still shows every interval.
-        if not self._timer.isActive():
-            self._timer.start()
+        """Leading-edge throttle: a lone change is read at once; a burst at most once per
+        interval (a steady stream of commits still shows every interval, never starves)."""
+        if self._timer.isActive():
+            return
+        since = (time.monotonic() - self._last_flush) * 1000
+        self._timer.start(max(0, int(self._interval_ms - since)))
 
     def _flush(self) -> None:
+        self._last_flush = time.monotonic()
         try:
             changes: JournalChanges | None = self._follower.poll()
         except (OpsError, DBAPIError):

@@ -9,20 +9,31 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 import opscenter
 from opscenter import overview as overview_mod
+from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
-from ui import settings, theme
+from ui import audit_view, import_wizard, planning_panel, settings, sitrep_dialog, theme
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
+from ui.night import apply_night
 from ui.operation_header import zone_name
-from ui.operation_page import OperationPage
+from ui.operation_page import OperationPage, Tab
+from ui.wall_board import WallBoard, build_wall
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +57,7 @@ class MainWindow(QMainWindow):
         *,
         lang: str = "id",
         clock: Clock = utcnow,
+        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,7 +72,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("OpsCenter")
         self.resize(1600, 900)
 
-        self.operation_page = OperationPage(self)
+        # Who acts from this window: the logged-in account, or the local user on SQLite.
+        self.actor = actor or Actor.local()
+        self.operation_page = OperationPage(
+            store, undo_stack=self.undo_stack, actor=self.actor, clock=clock, parent=self
+        )
+        self.wall: WallBoard | None = None
         self.empty_state = EmptyState(self)
         self.empty_state.show_database(store.describe())
         self.pages = QStackedWidget(self)
@@ -88,10 +105,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self._install_features()
         self._build_status_bar()
 
         self.feed = ChangeFeed(store, self)
         self.feed.changed.connect(self.refresh)
+        self.feed.changed.connect(self.operation_page.apply_changes)
         self.feed.connection_changed.connect(self._connection_changed)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_TICK_MS)
@@ -124,8 +143,31 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         self.reload_action = QAction(self.tr("&Muat ulang"), self)
         self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.reload_action.triggered.connect(self.refresh)
+        self.reload_action.triggered.connect(self.reload)
         view_menu.addAction(self.reload_action)
+        view_menu.addSeparator()
+        self.tab_actions: list[QAction] = []
+        for tab, label in (
+            (Tab.BOARD, self.tr("&Papan satuan")),
+            (Tab.STRENGTH, self.tr("&Kekuatan")),
+            (Tab.STAGES, self.tr("&Tahapan")),
+            (Tab.INCIDENTS, self.tr("K&ejadian")),
+        ):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{int(tab) + 1}"))
+            action.triggered.connect(lambda _c=False, t=tab: self.operation_page.show_tab(t))
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+        view_menu.addSeparator()
+        self.wall_action = QAction(self.tr("&Layar dinding"), self)
+        self.wall_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.wall_action.triggered.connect(self.show_wall)
+        view_menu.addAction(self.wall_action)
+        self.night_action = QAction(self.tr("Tema &malam"), self, checkable=True)
+        self.night_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.night_action.setChecked(settings.NIGHT.get())
+        self.night_action.toggled.connect(self.set_night)
+        view_menu.addAction(self.night_action)
         language_menu = view_menu.addMenu(self.tr("&Bahasa"))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -138,10 +180,21 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         help_menu = bar.addMenu(self.tr("Ba&ntuan"))
+        self.help_menu = help_menu
         self.about_action = QAction(self.tr("&Tentang OpsCenter"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _install_features(self) -> None:
+        """Each feature adds its own menu (Data, Laporan, Perencanaan, and Admin for the
+        roles that may use it, just before Bantuan, which stays last)."""
+        for install in (import_wizard.install, sitrep_dialog.install, planning_panel.install):
+            install(self)
+        bar = self.menuBar()
+        bar.removeAction(self.help_menu.menuAction())
+        bar.addAction(self.help_menu.menuAction())
+        audit_view.install(self)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -231,9 +284,31 @@ class MainWindow(QMainWindow):
         """The clock timer: update the time shown; after local midnight, refresh."""
         now = self._clock()
         if self._overview is not None and self._local(now).date() != self._overview.today:
-            self.refresh()  # a new day: the stage and the H-n count move on
+            self.reload()  # a new day: the stage, the H-n count and the figures move on
         else:
             self._show_time(now)
+
+    def reload(self) -> None:
+        """F5: read everything again (a new query for every panel)."""
+        self.refresh()
+        self.operation_page.reload()
+
+    def set_night(self, on: bool) -> None:
+        settings.NIGHT.set(on)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_night(app, on)
+
+    def show_wall(self) -> None:
+        """The video wall: large type, read-only, panels tiled or cycling; F11/Esc leaves."""
+        overview = self._overview
+        if overview is None:
+            return
+        if self.wall is not None:
+            self.wall.close()
+        self.wall = build_wall(self._store, overview, clock=self._clock)
+        self.feed.changed.connect(self.wall.apply_changes)
+        self.wall.showFullScreen()
 
     def choose_language(self, code: str) -> None:
         """Remember the interface language; every panel takes it at the next start."""

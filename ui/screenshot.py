@@ -17,13 +17,20 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtWidgets import QWidget
 
 from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.app import application
 from ui.main_window import MainWindow
+from ui.night import apply_night
+from ui.operation_page import Tab
+from ui.wall_board import build_wall
 
-VIEWS = ("main",)
+# main: the window as it opens; board/stages/incidents: that tab; wall: the video wall
+# (tiled, night theme), as the command room's screens show it.
+VIEWS = ("main", "board", "stages", "incidents", "wall")
+TABS = {"board": Tab.BOARD, "stages": Tab.STAGES, "incidents": Tab.INCIDENTS}
 log = logging.getLogger(__name__)
 # The offscreen platform cannot pass size hints to a window manager it does not have.
 _OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
@@ -54,7 +61,14 @@ def render(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = qInstallMessageHandler(_quiet_offscreen)
-    window = MainWindow(store, lang=lang, clock=(lambda: now) if now else utcnow)
+    clock = (lambda: now) if now else utcnow
+    main = MainWindow(store, lang=lang, clock=clock)
+    window: QWidget = main
+    if view in TABS:
+        main.operation_page.show_tab(TABS[view])
+    elif view == "wall" and main.overview is not None:
+        window = build_wall(store, main.overview, clock=clock)
+        apply_night(window, True)
     try:
         # Laid out and painted as if shown, without ever appearing on a real screen.
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -66,8 +80,9 @@ def render(
         if not window.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
     finally:
-        window.close()
-        window.deleteLater()
+        for shown in {window, main}:
+            shown.close()
+            shown.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qInstallMessageHandler(previous)
     return out

@@ -15,7 +15,7 @@ from opscenter.permissions import NotPermitted
 from opscenter.store import Store
 from ui.accounts_dialog import AccountsDialog, AccountsModel
 from ui.audit_model import AuditModel, Column
-from ui.audit_view import AuditWindow, install
+from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
 
 from .conftest import TinyOperation
@@ -134,9 +134,11 @@ def test_operators_cannot_open_it(changes: Store) -> None:
      ("admin", True, True)],
 )  # fmt: skip
 def test_install_adds_the_admin_menu_by_role(
-    window: MainWindow, role: str, menu: bool, accounts_item: bool
+    qtbot: QtBot, store: Store, tiny_operation: object, role: str, menu: bool, accounts_item: bool
 ) -> None:
-    install(window, actor=Actor("x", role=role))
+    # The window installs the menu itself, for the role of the account it acts for.
+    window = MainWindow(store, actor=Actor("x", role=role))
+    qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
     assert ("&Admin" in titles) is menu
     if menu:
@@ -148,8 +150,9 @@ def test_install_adds_the_admin_menu_by_role(
         assert ("A&kun pengguna\u2026" in names) is accounts_item
 
 
-def test_ctrl_j_opens_the_journal(qtbot: QtBot, window: MainWindow) -> None:
-    install(window, actor=KOMANDAN)
+def test_ctrl_j_opens_the_journal(qtbot: QtBot, store: Store, tiny_operation: object) -> None:
+    window = MainWindow(store, actor=KOMANDAN)
+    qtbot.addWidget(window)
     admin = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Admin")
     admin.actions()[0].trigger()  # type: ignore[union-attr]
     journal = window.audit_window  # type: ignore[attr-defined]

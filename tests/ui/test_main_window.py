@@ -128,7 +128,16 @@ def test_a_burst_of_commits_is_one_refresh(
 
 def test_f5_and_menus(qtbot: QtBot, window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Ubah", "&Tampilan", "Ba&ntuan"]
+    assert menus == [
+        "&Berkas",
+        "&Ubah",
+        "&Tampilan",
+        "&Data",
+        "&Laporan",
+        "&Perencanaan",
+        "&Admin",
+        "Ba&ntuan",
+    ]  # the local user on SQLite is an admin
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.reload_action.shortcut() == QKeySequence("F5")
     assert window.about_action.text() == "&Tentang OpsCenter"
@@ -222,7 +231,10 @@ def test_screenshot_is_a_full_hd_png(
     assert out == tmp_path / "shots" / "main.png"
     assert QImage(str(out)).size() == QSize(1920, 1080)
     with pytest.raises(ValueError, match="unknown view"):
-        render(store, tmp_path / "x.png", view="board")
+        render(store, tmp_path / "x.png", view="papan")
+    for view in ("board", "stages", "incidents", "wall"):
+        shot = render(store, tmp_path / f"{view}.png", view=view, now=clock.now)
+        assert QImage(str(shot)).size() == QSize(1920, 1080), view
 
 
 RUN_SCRIPT = """
@@ -240,6 +252,8 @@ titles = []
 previous_hook = sys.excepthook
 
 def close_soon():
+    # Only our exit code ends the loop, not Qt's own quit when the last window closes.
+    QApplication.instance().setQuitOnLastWindowClosed(False)
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.isVisible():
             titles.append(widget.windowTitle())

@@ -1,0 +1,116 @@
+"""The video wall of the operation: its own live panels in a ``WallDisplay``.
+
+A widget lives in one window, so the wall builds its own summary, units board, stages and
+incidents panels on the same store; they follow the same journal changes as the main window.
+The wall is read-only (``WallDisplay`` disables editing) and acts as nobody.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from opscenter import overview as overview_mod
+from opscenter.actor import Actor
+from opscenter.errors import OpsError
+from opscenter.live import JournalChanges
+from opscenter.model import utcnow
+from opscenter.overview import Overview
+from opscenter.store import Store
+from ui import settings
+from ui.incidents_panel import IncidentsPanel
+from ui.stages_panel import StagesPanel
+from ui.summary_strip import SummaryStrip
+from ui.units_board import UnitsBoard
+from ui.units_model import Column
+from ui.wall import WallDisplay
+
+log = logging.getLogger(__name__)
+# The wall never edits; an actor is still needed to build the panels.
+WALL_ACTOR = Actor("layar-dinding", role="commander")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WallBoard", text)
+
+
+class WallBoard(WallDisplay):
+    def __init__(
+        self,
+        store: Store,
+        overview: Overview,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        summary: SummaryStrip,
+        board: UnitsBoard,
+        stages: StagesPanel,
+        incidents: IncidentsPanel,
+        undo: QUndoStack,
+    ) -> None:
+        stage = overview.current_stage.name if overview.current_stage else ""
+        # The summary's figures head the board's page: alone it would fill a screen with air.
+        first = QWidget()
+        column = QVBoxLayout(first)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(summary)
+        column.addWidget(board, 1)
+        super().__init__(
+            [
+                (_tr("Papan satuan"), first),
+                (_tr("Tahapan"), stages),
+                (_tr("Kejadian"), incidents),
+            ],
+            clock=clock,
+            title=overview.name,
+            timezone=overview.timezone,
+            subtitle=stage,
+            cycle_seconds=float(settings.WALL_SECONDS.get()),
+        )
+        self._store, self._clock = store, clock
+        self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
+        self._undo = undo  # the panels' (unused) history lives as long as the wall
+        self._fit_board_for_the_wall()
+        self.set_mode("cycle" if settings.WALL_MODE.get() == "cycle" else "tiled")
+
+    def _fit_board_for_the_wall(self) -> None:
+        """Seen from across the room: strength, status and open incidents; widths refitted
+        for the enlarged type (the board measured its columns at desk size)."""
+        board = self.board
+        for section, (kind, _pos) in enumerate(board.rows.cells.layout.columns()):
+            hide = kind in (Column.TPS, Column.CHANGED)
+            board.tree_view.setColumnHidden(section, hide)
+            board.flat_view.setColumnHidden(section, hide)
+        board.fit_columns()
+        board.footer.hide()  # keyboard hints: the wall has no keyboard
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        for panel in (self.board, self.stages, self.incidents):
+            panel.apply_changes(changes)
+        try:
+            with self._store.read() as s:
+                self.summary.show_overview(overview_mod.build(s, now=self._clock()))
+        except OpsError:
+            log.info("wall summary not refreshed", exc_info=True)
+
+
+def build_wall(
+    store: Store, overview: Overview, *, clock: Callable[[], datetime] = utcnow
+) -> WallBoard:
+    undo = QUndoStack()
+    summary = SummaryStrip()
+    summary.show_overview(overview)
+    return WallBoard(
+        store,
+        overview,
+        clock=clock,
+        summary=summary,
+        board=UnitsBoard(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
+        stages=StagesPanel(store, clock=clock),
+        incidents=IncidentsPanel(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
+        undo=undo,
+    )

@@ -102,7 +102,7 @@ def test_bundle_runs_without_python(bundle: Path, tmp_path: Path) -> None:
         tmp_path,
         "screenshot",
         "--view",
-        "main",
+        "board",
         "--db",
         str(db),
         "--out",
@@ -113,10 +113,31 @@ def test_bundle_runs_without_python(bundle: Path, tmp_path: Path) -> None:
     assert shot.returncode == 0, shot.stderr
     assert png_size(png) == (1920, 1080)
 
+    pdf = tmp_path / "lapsit.pdf"
+    report = run(
+        bundle,
+        tmp_path,
+        "sitrep",
+        "--db",
+        str(db),
+        "--out",
+        str(pdf),
+        "--from",
+        "2024-11-26T06:00+07:00",
+        "--to",
+        "2024-11-27T06:00+07:00",
+    )
+    assert report.returncode == 0, report.stderr
+    from pypdf import PdfReader
+
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) >= 2
+    assert "TERBATAS" in pages[0].extract_text()
+
 
 @pytest.mark.xfail(
     strict=True,
-    reason="about 198 MB on Linux: Qt Core's ICU (38 MB) and numpy's OpenBLAS (26 MB), which "
+    reason="about 220 MB on Linux: Qt Core's ICU (38 MB) and numpy's OpenBLAS (26 MB), which "
     "pyqtgraph needs, cannot be dropped from registry wheels; issue 8 stays open for it",
 )
 def test_bundle_is_at_most_150_mb(bundle: Path) -> None:

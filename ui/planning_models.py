@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from opscenter.planning import Matrix, Proposal, Rating, UnitPlan
+from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
 from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -534,5 +535,63 @@ class ProposalsModel(KeyedRowsModel[Proposal]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.sentence(self._locale.name()[:2])
         if role == Qt.ItemDataRole.FontRole and column == ProposalColumn.COUNT:
+            return self._bold
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingTps:
+    """A what-if TPS category move, with the names the table shows."""
+
+    change: TpsChange
+    tps: str  # "TPS 3 Desa Sukamaju"
+    kecamatan: str
+    from_name: str
+    to_name: str
+
+
+class TpsChangeColumn(IntEnum):
+    TPS = 0
+    KECAMATAN = 1
+    FROM = 2
+    TO = 3
+
+
+class TpsChangesModel(KeyedRowsModel[PendingTps]):
+    """The TPS whose category is changed in the what-if (not saved yet)."""
+
+    columns = TpsChangeColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda r: r.change.tps_id, parent)
+
+    def headers(self) -> list[tuple[str, str]]:
+        return [
+            (_tr("TPS"), _tr("Nomor TPS dan desa/kelurahannya")),
+            (_tr("Kecamatan"), _tr("Kecamatan tempat TPS")),
+            (_tr("Dari"), _tr("Kategori yang tersimpan")),
+            (_tr("Menjadi"), _tr("Kategori yang dicoba (belum disimpan)")),
+        ]
+
+    def is_text(self, column: int) -> bool:
+        return True
+
+    def value(self, row: PendingTps, column: int) -> str | int:
+        match TpsChangeColumn(column):
+            case TpsChangeColumn.TPS:
+                return row.tps
+            case TpsChangeColumn.KECAMATAN:
+                return row.kecamatan
+            case TpsChangeColumn.FROM:
+                return row.from_name
+            case TpsChangeColumn.TO:
+                return row.to_name
+
+    def extra(self, row: PendingTps, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("{tps}, {kecamatan}: {old} \u2192 {new} (belum disimpan)").format(
+                tps=row.tps, kecamatan=row.kecamatan, old=row.from_name, new=row.to_name
+            )
+        if role == Qt.ItemDataRole.FontRole and column == TpsChangeColumn.TO:
             return self._bold
         return None

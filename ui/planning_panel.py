@@ -2,14 +2,15 @@
 
 Every change goes through a core service (journaled) and onto one ``QUndoStack``: a
 rating edit, a saved guard pattern, an accepted set of proposals (undo withdraws the BKO).
-What-if changes to the guard patterns recompute the figures at once, in memory; nothing is
-saved until "Simpan".
+What-if changes to the guard patterns and to TPS categories recompute the figures at once,
+in memory; nothing is saved until "Simpan" (one journaled ``save_what_if``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -50,11 +51,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from opscenter import messages, operations, planning
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
-from opscenter.planning import Accepted, Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
+from opscenter.model import PollingStation, Region
+from opscenter.planning import (
+    Accepted,
+    Plan,
+    PlanBase,
+    Proposal,
+    Rating,
+    RatingValue,
+    TpsChange,
+    WhatIf,
+)
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
 from ui import theme
@@ -64,9 +77,12 @@ from ui.planning_models import (
     HeatColumn,
     HeatMapModel,
     NeedColumn,
+    PendingTps,
     ProposalColumn,
     ProposalsModel,
     RequirementsModel,
+    TpsChangeColumn,
+    TpsChangesModel,
 )
 from ui.strength_model import SORT_ROLE
 
@@ -219,26 +235,49 @@ class PatternCommand(_Command):
         window: PlanningWindow,
         after: dict[int, GuardPattern],
         before: dict[int, GuardPattern],
+        tps: tuple[TpsChange, ...] = (),
     ) -> None:
-        super().__init__(window, _tr("simpan pola pengamanan"))
+        super().__init__(
+            window,
+            _tr("simpan perubahan kategori TPS")
+            if tps and after == before
+            else _tr("simpan pola pengamanan"),
+        )
         self.after, self.before = after, before
+        self.tps = tps
+        self._first = True
 
-    def _save(self, patterns: dict[int, GuardPattern]) -> None:
+    def _moves(self, forward: bool) -> tuple[TpsChange, ...]:
+        """The TPS moves (or their reverse) with the versions now in the database."""
+        if not self.tps:
+            return ()
+        w = self.window
+        with w.store.read() as s:
+            return planning.tps_changes(
+                s,
+                w.operation_id,
+                {t.tps_id: t.to_category_id if forward else t.from_category_id for t in self.tps},
+            )
+
+    def _save(self, patterns: dict[int, GuardPattern], tps: tuple[TpsChange, ...]) -> None:
         w = self.window
         planning.save_what_if(
             w.store,
             w.actor,
             w.operation_id,
-            WhatIf(patterns=patterns),
+            WhatIf(patterns=patterns, tps=tps),
             pattern_versions=w.category_versions(),
         )
         w.reload(keep_what_if=False)
 
     def do(self) -> None:
-        self._save(self.after)
+        # The first save uses the versions the user saw: a TPS changed meanwhile is refused.
+        tps = self.tps if self._first else self._moves(True)
+        self._first = False
+        self._save(self.after, tps)
 
     def undo_action(self) -> None:
-        self._save(self.before)
+        self._save(self.before, self._moves(False))
 
 
 # --- the what-if form ----------------------------------------------------------------------------
@@ -257,6 +296,7 @@ class PatternForm(QGroupBox):
         self._stored: dict[int, GuardPattern] = {}
         self._names: list[QLabel] = []
         self._quiet = False
+        self._tps_pending = 0  # TPS category moves in the what-if (saved by the same button)
         for col, (text, tip) in enumerate(
             (
                 (_tr("Kategori TPS"), ""),
@@ -370,17 +410,27 @@ class PatternForm(QGroupBox):
             " padding: 6px; font-weight: bold;"
         )
 
+    def set_tps_pending(self, n: int) -> None:
+        self._tps_pending = n
+        self._show_state()
+
     def _show_state(self) -> None:
-        dirty = bool(self.changes())
+        dirty = bool(self.changes()) or self._tps_pending > 0
         self.save_button.setEnabled(dirty)
         self.reset_button.setEnabled(dirty)
         if dirty:
-            self.state.setText(
-                _tr(
-                    "Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat "
-                    "diterima sebelum pola disimpan atau dikembalikan."
-                )
+            text = _tr(
+                "Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat "
+                "diterima sebelum pola disimpan atau dikembalikan."
             )
+            if self._tps_pending:
+                text = _tr(
+                    "Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan "
+                    "tidak dapat diterima sebelum disimpan atau dikembalikan."
+                ).format(n=self._tps_pending)
+                if self.changes():
+                    text += " " + _tr("Pola pengamanan juga diubah.")
+            self.state.setText(text)
             self.state.setStyleSheet(
                 f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
                 " padding: 6px; font-weight: bold;"
@@ -426,6 +476,242 @@ def _heading(parent: QWidget, text: str) -> QLabel:
     label = QLabel(text, parent)
     label.setFont(theme.scaled_font(label, 1.2, bold=True))
     return label
+
+
+@dataclass(frozen=True, slots=True)
+class _Tps:
+    """One TPS as the form lists it (read with the plan's inputs)."""
+
+    id: int
+    number: int
+    desa: str
+    kecamatan_id: int
+    kecamatan: str
+    category_id: int
+
+
+class TpsForm(QGroupBox):
+    """Try another category for a TPS: kecamatan, TPS, category, "Terapkan". In memory only."""
+
+    def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Bagaimana jika: kategori TPS"), parent)
+        self.setObjectName("tpsForm")
+        self._on_change = on_change
+        self._tps: dict[int, _Tps] = {}
+        self._cat_names: dict[int, str] = {}
+        self._store: Store | None = None
+        self._operation_id = 0
+        # Where a refusal is said (the window's banner); never a traceback.
+        self.on_problem: Callable[[str], None] = lambda _text: None
+        self.model = TpsChangesModel(self)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        self.kecamatan_combo = QComboBox(self)
+        self.kecamatan_combo.setObjectName("tpsKecamatan")
+        self.kecamatan_combo.setMinimumContentsLength(14)
+        self.kecamatan_combo.currentIndexChanged.connect(self._fill_tps)
+        self.tps_combo = QComboBox(self)
+        self.tps_combo.setObjectName("tpsCombo")
+        self.tps_combo.setMinimumContentsLength(22)
+        self.tps_combo.currentIndexChanged.connect(self._tps_chosen)
+        self.category_combo = QComboBox(self)
+        self.category_combo.setObjectName("tpsCategory")
+        self.apply_button = QPushButton(_tr("Te&rapkan"), self)
+        self.apply_button.setObjectName("applyTps")
+        self.apply_button.setToolTip(
+            _tr("Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan")
+        )
+        self.apply_button.clicked.connect(self.apply)
+        # Two short lines (the heat map above needs the height): where, then what.
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for row, col, text, widget in (
+            (0, 0, _tr("Ke&camatan:"), self.kecamatan_combo),
+            (0, 2, _tr("T&PS:"), self.tps_combo),
+            (1, 0, _tr("Kate&gori baru:"), self.category_combo),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, col)
+            grid.addWidget(widget, row, col + 1)
+        self.remove_button = QPushButton(_tr("&Hapus"), self)
+        self.remove_button.setObjectName("removeTps")
+        self.remove_button.setToolTip(_tr("Buang perubahan TPS yang dipilih dari bagaimana-jika"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        apply_row = QHBoxLayout()
+        apply_row.addWidget(self.apply_button)
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.remove_button)
+        grid.addLayout(apply_row, 1, 2, 1, 2)
+        self.view = _table(self, "tpsChanges")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        th = self.view.horizontalHeader()
+        # "TPS 1 Kelurahan …" and "TPS 1 Desa …" differ at the end: never cut the end.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        th.setSectionResizeMode(TpsChangeColumn.TPS, QHeaderView.ResizeMode.Stretch)
+        rows = self.view.verticalHeader().defaultSectionSize()
+        th.setMinimumHeight(rows)
+        self.view.setFixedHeight(rows * 3 + 4)  # the header and two changes; more scroll
+        self.view.setToolTip(_tr("Perubahan kategori TPS yang belum disimpan (Delete: hapus)"))
+        grid.addWidget(self.view, 2, 0, 1, 4)
+        remove = QAction(self.view)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.view.addAction(remove)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 2)
+        self._show_buttons()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self, session: Session, operation_id: int, base: PlanBase) -> None:
+        """Read the operation's TPS (desa and kecamatan names); keep the pending changes."""
+        desa = aliased(Region)
+        kec = aliased(Region)
+        rows = session.execute(
+            select(
+                PollingStation.id,
+                PollingStation.number,
+                PollingStation.category_id,
+                desa.name,
+                kec.id,
+                kec.name,
+            )
+            .join(desa, desa.id == PollingStation.region_id)
+            .join(kec, kec.id == desa.parent_id)
+            .where(PollingStation.operation_id == operation_id)
+            .order_by(kec.name, desa.name, PollingStation.number)
+        )
+        self._operation_id = operation_id
+        self._tps = {
+            int(r[0]): _Tps(int(r[0]), int(r[1]), r[3], int(r[4]), r[5], int(r[2])) for r in rows
+        }
+        self._cat_names = {c.id: c.name for c in base.categories}
+        kept = self.kecamatan_combo.currentData()
+        kept_cat = self.category_combo.currentData()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        for c in base.categories:
+            self.category_combo.addItem(c.name, c.id)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(kept_cat)))
+        self.category_combo.blockSignals(False)
+        kecamatan: dict[int, str] = {}
+        for t in self._tps.values():
+            kecamatan.setdefault(t.kecamatan_id, t.kecamatan)
+        self.kecamatan_combo.blockSignals(True)
+        self.kecamatan_combo.clear()
+        for kid, name in kecamatan.items():
+            self.kecamatan_combo.addItem(name, kid)
+        self.kecamatan_combo.setCurrentIndex(max(0, self.kecamatan_combo.findData(kept)))
+        self.kecamatan_combo.blockSignals(False)
+        # A pending move whose TPS is gone or already in that category is dropped.
+        self.model.set_rows(
+            [
+                self._pending(r.change)
+                for r in self.model.rows()
+                if r.change.tps_id in self._tps
+                and self._tps[r.change.tps_id].category_id != r.change.to_category_id
+            ]
+        )
+        self._fit()
+        self._fill_tps()
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+
+    def _label(self, t: _Tps) -> str:
+        return _tr("TPS {n} {desa}").format(n=t.number, desa=t.desa)
+
+    def _pending(self, change: TpsChange) -> PendingTps:
+        t = self._tps[change.tps_id]
+        return PendingTps(
+            change,
+            self._label(t),
+            t.kecamatan,
+            self._cat_names.get(change.from_category_id, "?"),
+            self._cat_names.get(change.to_category_id, "?"),
+        )
+
+    def _fill_tps(self, *_args: object) -> None:
+        kid = self.kecamatan_combo.currentData()
+        kept = self.tps_combo.currentData()
+        moved = {r.change.tps_id: r.change.to_category_id for r in self.model.rows()}
+        self.tps_combo.blockSignals(True)
+        self.tps_combo.clear()
+        for t in self._tps.values():
+            if t.kecamatan_id != kid:
+                continue
+            now = self._cat_names.get(t.category_id, "?")
+            text = f"{self._label(t)} \u2014 {now}"
+            if t.id in moved:
+                text += " \u2192 " + self._cat_names.get(moved[t.id], "?")
+            self.tps_combo.addItem(text, t.id)
+        self.tps_combo.setCurrentIndex(max(0, self.tps_combo.findData(kept)))
+        self.tps_combo.blockSignals(False)
+        self._tps_chosen()
+
+    def _tps_chosen(self, *_args: object) -> None:
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        self.apply_button.setEnabled(self.tps_combo.currentData() is not None)
+        self.remove_button.setEnabled(self.model.rowCount() > 0)
+
+    # -- changing ---------------------------------------------------------------------------
+
+    def choose(self, tps_id: int, category_id: int) -> None:
+        """Select a TPS and a category in the combos (as the user would)."""
+        t = self._tps[tps_id]
+        self.kecamatan_combo.setCurrentIndex(self.kecamatan_combo.findData(t.kecamatan_id))
+        self.tps_combo.setCurrentIndex(self.tps_combo.findData(tps_id))
+        self.category_combo.setCurrentIndex(self.category_combo.findData(category_id))
+
+    def apply(self) -> None:
+        """Add (or replace) the move of the chosen TPS; back to its own category removes it."""
+        tps_id, cat_id = self.tps_combo.currentData(), self.category_combo.currentData()
+        if tps_id is None or cat_id is None or self._store is None:
+            return
+        rows = [r for r in self.model.rows() if r.change.tps_id != tps_id]
+        if self._tps[tps_id].category_id != cat_id:
+            try:
+                with self._store.read() as s:  # checked against the database by the core
+                    (change,) = planning.tps_changes(
+                        s, self._operation_id, {int(tps_id): int(cat_id)}
+                    )
+            except OpsError as exc:
+                self.on_problem(sentence_for(exc))
+                return
+            rows.append(self._pending(change))
+        self._set(rows)
+
+    def remove_selected(self) -> None:
+        chosen = {i.row() for i in self.view.selectionModel().selectedRows()}
+        current = self.view.currentIndex()
+        if not chosen and current.isValid():
+            chosen = {current.row()}
+        if not chosen:
+            return
+        self._set([r for i, r in enumerate(self.model.rows()) if i not in chosen])
+
+    def clear(self) -> None:
+        if self.model.rowCount():
+            self._set([])
+
+    def _fit(self) -> None:
+        # Sized to the changes listed (a resize mode sized them to the header only).
+        for col in (TpsChangeColumn.KECAMATAN, TpsChangeColumn.FROM, TpsChangeColumn.TO):
+            self.view.resizeColumnToContents(col)
+
+    def _set(self, rows: list[PendingTps]) -> None:
+        self.model.set_rows(rows)
+        self._fit()
+        self._fill_tps()
+        self._on_change()
+
+    def changes(self) -> tuple[TpsChange, ...]:
+        return tuple(r.change for r in self.model.rows())
 
 
 class PlanningWindow(QMainWindow):
@@ -590,7 +876,13 @@ class PlanningWindow(QMainWindow):
         lcol.addWidget(self.legend)
         self.form = PatternForm(self.recompute, left)
         self.form.save_button.clicked.connect(self._save_patterns)
+        self.tps_form = TpsForm(self.recompute, left)
+        self.tps_form.set_store(store)
+        self.tps_form.on_problem = self.show_problem
+        # "Kembalikan" discards every unsaved what-if change, patterns and TPS alike.
+        self.form.reset_button.clicked.connect(self.tps_form.clear)
         lcol.addWidget(self.form)
+        lcol.addWidget(self.tps_form)
 
         # Right: requirements above, proposals below.
         right = QSplitter(Qt.Orientation.Vertical, split)
@@ -715,6 +1007,9 @@ class PlanningWindow(QMainWindow):
                     s, self.operation_id, self.stage_id, kecamatan=self.kecamatan_box.isChecked()
                 )
                 self.base = planning.load_base(s, self.operation_id, self.stage_id)
+                if not keep_what_if:
+                    self.tps_form.model.set_rows([])
+                self.tps_form.load(s, self.operation_id, self.base)
         except OpsError as exc:
             self.show_problem(sentence_for(exc))
             return
@@ -752,12 +1047,13 @@ class PlanningWindow(QMainWindow):
         return {c.id: c.version for c in self.base.categories} if self.base else {}
 
     def what_if(self) -> WhatIf:
-        return WhatIf(patterns=self.form.changes())
+        return WhatIf(patterns=self.form.changes(), tps=self.tps_form.changes())
 
     def recompute(self) -> None:
         """The figures under the form's patterns: in memory, at once, nothing saved."""
         if self.base is None:
             return
+        self.form.set_tps_pending(len(self.tps_form.changes()))
         try:
             self.plan = planning.plan(self.base, self.what_if())
         except OpsError as exc:  # a pattern no plan can follow: say so beside the form
@@ -781,7 +1077,7 @@ class PlanningWindow(QMainWindow):
 
     def _summarise(self, plan: Plan) -> None:
         deficits = plan.deficits
-        dirty = bool(self.form.changes())
+        dirty = not self.what_if().empty
         # Hypothetical figures must never pass for the real ones.
         self.needs_title.setText(
             _tr("Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)")
@@ -877,7 +1173,7 @@ class PlanningWindow(QMainWindow):
     def _save_patterns(self) -> None:
         after = {**self.form.stored(), **self.form.changes()}
         before = self.form.stored()
-        command = PatternCommand(self, after, before)
+        command = PatternCommand(self, after, before, self.tps_form.changes())
         if self.run(command.do):
             self.undo_stack.push(command)
 

@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from opscenter import planning
 from opscenter.actor import Actor
-from opscenter.model import Aspect, JournalTxn, TpsCategory, VulnerabilityLevel
+from opscenter.model import Aspect, JournalTxn, PollingStation, TpsCategory, VulnerabilityLevel
+from opscenter.planning import TpsChange
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store
 from opscenter.strength import required_strength
@@ -28,9 +29,12 @@ from ui.planning_models import (
     HeatColumn,
     HeatMapModel,
     NeedColumn,
+    PendingTps,
     ProposalColumn,
     ProposalsModel,
     RequirementsModel,
+    TpsChangeColumn,
+    TpsChangesModel,
 )
 from ui.planning_panel import PlanningWindow, install, open_planning
 
@@ -290,3 +294,97 @@ def test_kecamatan_rows_can_be_shown_and_rated(
     assert needs.row(_row_of(needs, small.units["PB"])).vulnerability_name == "Tinggi"
     window.kecamatan_box.setChecked(False)
     assert heat.rowCount() == 2
+
+
+def _tps_id(store: Store, small: Small, desa: str, number: int) -> int:
+    with store.read() as s:
+        tps_id = s.scalars(
+            select(PollingStation.id).where(
+                PollingStation.operation_id == small.operation_id,
+                PollingStation.region_id == small.regions[desa],
+                PollingStation.number == number,
+            )
+        ).one()
+        return int(tps_id)
+
+
+def _category_of(store: Store, tps_id: int) -> int:
+    with store.read() as s:
+        return s.get_one(PollingStation, tps_id).category_id
+
+
+def test_tps_changes_model_is_sound(qtmodeltester: ModelTester) -> None:
+    model = TpsChangesModel()
+    qtmodeltester.check(model)
+    change = TpsChange(7, 3, 2, 1, 4, 1)
+    model.set_rows([PendingTps(change, "TPS 1 Desa X", "Kecamatan Y", "Kurang rawan", "Rawan")])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, TpsChangeColumn.TO)) == "Rawan"
+    model.set_rows([])
+    assert model.rowCount() == 0
+
+
+def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
+    qtmodeltester: ModelTester, qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    cats, _, _ = _ids(store, small)
+    form = window.tps_form
+    qtmodeltester.check(form.model)
+    needs = window.needs
+    pa = small.units["PA"]
+    assert needs.row(_row_of(needs, pa)).police_required == 14
+    # TPS 1 of Desa A2a (Kecamatan A2, guarded by Polsek A2) goes kurang-rawan -> sangat-rawan.
+    # Before: (PA2, A2, kurang-rawan) 8 TPS: 2 * ceil(8/8) = 2, no sangat-rawan group.
+    # After: 7 TPS: 2 * ceil(7/8) = 2, and (PA2, A2, sangat-rawan) 1 TPS: 2 * ceil(1/1) = 2.
+    # Polres A: 14 + 2 = 16.
+    tps_id = _tps_id(store, small, "A2a", 1)
+    assert _category_of(store, tps_id) == cats["kurang-rawan"]
+    form.choose(tps_id, cats["sangat-rawan"])
+    with qtbot.assertNotEmitted(needs.modelReset):
+        form.apply_button.click()
+    assert form.model.rowCount() == 1
+    assert needs.row(_row_of(needs, pa)).police_required == 16
+    assert "BAGAIMANA JIKA" in window.needs_title.text()
+    assert "BELUM TERSIMPAN" in window.form.state.text()
+    assert not window.accept_button.isEnabled()
+    assert window.form.save_button.isEnabled()
+    assert _category_of(store, tps_id) == cats["kurang-rawan"]  # nothing saved yet
+
+    # Removing the pending change brings the stored figures back; applying again re-adds it.
+    form.view.selectRow(0)
+    form.remove_button.click()
+    assert form.model.rowCount() == 0
+    assert needs.row(_row_of(needs, pa)).police_required == 14
+    assert not window.form.save_button.isEnabled()
+    form.choose(tps_id, cats["sangat-rawan"])
+    form.apply_button.click()
+    assert needs.row(_row_of(needs, pa)).police_required == 16
+
+    window.form.save_button.click()
+    assert _last_action(store) == "plan.save_what_if"
+    assert _category_of(store, tps_id) == cats["sangat-rawan"]
+    assert form.model.rowCount() == 0
+    assert needs.row(_row_of(needs, pa)).police_required == 16
+    assert "BAGAIMANA JIKA" not in window.needs_title.text()
+    with store.read() as s:
+        assert required_strength(s, small.operation_id).by_unit[pa].police_required == 16
+
+    window.undo_stack.undo()  # the TPS goes back to kurang-rawan, journaled too
+    assert _category_of(store, tps_id) == cats["kurang-rawan"]
+    assert needs.row(_row_of(needs, pa)).police_required == 14
+    window.undo_stack.redo()
+    assert _category_of(store, tps_id) == cats["sangat-rawan"]
+
+
+def test_tps_what_if_is_discarded_by_kembalikan(
+    window: PlanningWindow, store: Store, small: Small
+) -> None:
+    cats, _, _ = _ids(store, small)
+    tps_id = _tps_id(store, small, "A2a", 1)
+    window.tps_form.choose(tps_id, cats["sangat-rawan"])
+    window.tps_form.apply()
+    assert window.needs.row(_row_of(window.needs, small.units["PA"])).police_required == 16
+    window.form.reset_button.click()
+    assert window.tps_form.model.rowCount() == 0
+    assert window.needs.row(_row_of(window.needs, small.units["PA"])).police_required == 14
+    assert _category_of(store, tps_id) == cats["kurang-rawan"]

@@ -36,6 +36,7 @@ GOAL_P95_MS = 100.0
 def writer(args: argparse.Namespace) -> None:
     from opscenter import units
     from opscenter.actor import Actor
+    from opscenter.errors import StaleEdit
     from opscenter.model import Unit, UnitStatus
     from opscenter.reference import items
     from opscenter.store import ChangeSet, open_store
@@ -53,12 +54,17 @@ def writer(args: argparse.Namespace) -> None:
     deadline = time.time() + args.seconds
     period = 1.0 / args.rate
     next_at = time.time()
+    refused = 0
     while time.time() < deadline:
-        units.set_status(store, actor, rng.choice(unit_ids), rng.choice(statuses))
-        log.append((last[-1], time.time()))
+        try:
+            units.set_status(store, actor, rng.choice(unit_ids), rng.choice(statuses))
+        except StaleEdit:
+            refused += 1  # another writer saved that unit between our read and write
+        else:
+            log.append((last[-1], time.time()))
         next_at += period
         time.sleep(max(0.0, next_at - time.time()))
-    Path(args.out).write_text(json.dumps(log))
+    Path(args.out).write_text(json.dumps({"writes": log, "refused": refused}))
     store.dispose()
 
 
@@ -251,8 +257,11 @@ def main() -> None:
             server.stop()
 
     writes: list[tuple[int, float]] = []
+    refused = 0
     for i in range(args.writers):
-        writes += [tuple(x) for x in json.loads((work / f"writer{i}.json").read_text())]  # type: ignore[misc]
+        out = json.loads((work / f"writer{i}.json").read_text())
+        writes += [tuple(x) for x in out["writes"]]
+        refused += out["refused"]  # type: ignore[misc]
     results: list[dict[str, Any]] = [
         json.loads((work / f"board{i}.json").read_text()) for i in range(args.boards)
     ]
@@ -278,7 +287,10 @@ def main() -> None:
         f"database: {url.split('@')[-1]}; {args.writers} writers x {args.rate:g}/s, "
         f"{args.boards} boards, {args.seconds:g} s"
     )
-    print(f"writes: {len(writes)} in {elapsed:.1f} s = {len(writes) / elapsed:.1f} writes/s held")
+    print(
+        f"writes: {len(writes)} in {elapsed:.1f} s = {len(writes) / elapsed:.1f} writes/s held; "
+        f"{refused} refused as stale (two writers on one unit at once)"
+    )
     print(
         f"commit -> other boards' models updated: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
         f"max {max(latencies):.1f} ms ({len(latencies)} samples)"

@@ -706,7 +706,7 @@ class UnitsBoard(QWidget):
                 expected_version=row.version,
             )
         except OpsError as error:
-            self.show_error(error, unit_id)
+            self.show_error(error, unit_id, retry=(status_id, reason))
             return False
         self.undo_stack.push(
             SetStatusCommand(
@@ -721,14 +721,37 @@ class UnitsBoard(QWidget):
         self.refresh_units({unit_id})
         return True
 
-    def show_error(self, error: OpsError, unit_id: int | None = None) -> None:
-        """The core's sentence, in a box that does not block; a stale row is re-read."""
+    def show_error(
+        self,
+        error: OpsError,
+        unit_id: int | None = None,
+        *,
+        retry: tuple[int, str | None] | None = None,
+    ) -> None:
+        """The core's sentence, in a box that does not block; a stale row is re-read.
+
+        After a stale refusal with the operator's intended change in hand (``retry``), the
+        box offers to apply it again on top of what the other person saved.
+        """
         sentence = messages.describe(error)
         self.last_error = sentence
-        if isinstance(error, StaleEdit) and unit_id is not None:
-            self.refresh_units({unit_id})
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Status tidak disimpan"), sentence,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        stale = isinstance(error, StaleEdit) and unit_id is not None
+        if stale:
+            self.refresh_units({unit_id})  # type: ignore[arg-type]
+        buttons = QMessageBox.StandardButton.Ok
+        if stale and retry is not None:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, _tr("Status tidak disimpan"), sentence, buttons, self
+        )
+        if stale and retry is not None:
+            again = box.button(QMessageBox.StandardButton.Retry)
+            again.setText(_tr("Terapkan lagi"))
+            box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Batal"))
+            status_id, reason = retry
+            again.clicked.connect(
+                lambda: self.set_unit_status(unit_id, status_id, reason)  # type: ignore[arg-type]
+            )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_box = box

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -234,6 +235,14 @@ def test_a_stale_edit_shows_who_changed_it_and_rereads_the_row(
     assert cell(board, pa, Column.STATUS) == "Kembali"  # the row was re-read
     assert board.undo_stack.count() == 0
     assert db_status(store, pa)[0] == small.statuses["kembali"]
+    # Reload and re-apply: the box offers the operator's change again, on the fresh version.
+    again = board.error_box.button(QMessageBox.StandardButton.Retry)
+    assert again is not None
+    assert again.text() == "Terapkan lagi"
+    again.click()
+    assert db_status(store, pa)[0] == small.statuses["tidak-siap"]
+    assert cell(board, pa, Column.STATUS) == "Tidak siap"
+    assert board.undo_stack.count() == 1
     board.error_box.close()
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import incident_log, incidents
 from opscenter.actor import Actor
-from opscenter.errors import NoOperation, OpsError
+from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.live import JournalChanges
@@ -322,8 +323,12 @@ class IncidentsPanel(QWidget):
             with store.read() as s:
                 return incident_log.query(s, op_id, flt)
 
-        start_job(job, parent=self, on_success=lambda rows: self._loaded(generation, rows),
-                  on_failure=self._failed)  # fmt: skip
+        start_job(
+            job,
+            parent=self,
+            on_success=lambda rows: self._loaded(generation, rows),
+            on_failure=self._failed,
+        )
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """Re-read only the incidents this change set touched (deferred while hidden)."""
@@ -494,6 +499,27 @@ class IncidentsPanel(QWidget):
         self.last_error = describe(exc)
         self.detail.show_error(self.last_error)
 
+    def _refused(self, exc: OpsError, incident_id: int, again: Callable[[], None]) -> None:
+        """Say why; after a stale refusal re-read the incident and offer to apply the
+        operator's change again on top of what the other person saved."""
+        self._report(exc)
+        if not isinstance(exc, StaleEdit):
+            return
+        self._refresh_ids([incident_id])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Perubahan tidak disimpan"),
+            self.last_error or "",
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Retry).setText(_tr("Terapkan lagi"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Batal"))
+        box.button(QMessageBox.StandardButton.Retry).clicked.connect(again)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box
+
     def _refresh_ids(self, ids: Sequence[int]) -> None:
         """After an edit in this panel: show it at once (the change feed will agree later)."""
         self._pending |= set(ids)
@@ -533,7 +559,9 @@ class IncidentsPanel(QWidget):
                 expected_version=row.version if (row and status_code) else None,
             )
         except OpsError as exc:
-            self._report(exc)
+            self._refused(
+                exc, incident_id, lambda: self.add_follow_up(incident_id, text, status_code)
+            )
             return
         self.detail.follow_up_saved()
         self._refresh_ids([incident_id])
@@ -546,7 +574,7 @@ class IncidentsPanel(QWidget):
         try:
             incidents.set_status(store, actor, incident_id, code, row.version)
         except OpsError as exc:
-            self._report(exc)
+            self._refused(exc, incident_id, lambda: self.change_status(incident_id, code))
             return
 
         def to(status: str) -> Callable[[], None]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -295,3 +296,24 @@ def test_clicking_a_timeline_marker_selects_the_row(panel: IncidentsPanel) -> No
     current = panel.proxy.mapToSource(panel.view.currentIndex())
     assert panel.model.row(current.row()).id == wanted
     assert panel.detail.incident is not None and panel.detail.incident.id == wanted
+
+
+def test_a_stale_status_change_offers_to_reapply(
+    panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    other = open_store(f"sqlite:///{db_path}")
+    try:  # another operator takes it in hand; this panel has not heard yet
+        incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
+    finally:
+        other.dispose()
+    panel.change_status(target.id, "selesai")
+    assert panel.last_error is not None
+    assert "op.lain" in panel.last_error
+    again = panel.error_box.button(QMessageBox.StandardButton.Retry)
+    assert again.text() == "Terapkan lagi"
+    again.click()  # re-applied on the fresh version
+    with jambi.read() as s:
+        from opscenter.model import Incident
+
+        assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]

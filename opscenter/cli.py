@@ -459,6 +459,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
+    if demo is None and not (args.db or os.environ.get("OPSCENTER_DB")):
+        # The address saved by the connection dialog; only ui/ reads settings (lazy import).
+        from ui.connection_dialog import saved_url
+
+        args.db = saved_url() or None
     store = open_store(args.db)
     try:
         if demo is not None:

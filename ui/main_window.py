@@ -26,7 +26,15 @@ from opscenter.errors import NoOperation, OpsError
 from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
-from ui import audit_view, import_wizard, planning_panel, settings, sitrep_dialog, theme
+from ui import (
+    audit_view,
+    connection_dialog,
+    import_wizard,
+    planning_panel,
+    settings,
+    sitrep_dialog,
+    theme,
+)
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -189,6 +197,7 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Each feature adds its own menu (Data, Laporan, Perencanaan, and Admin for the
         roles that may use it, just before Bantuan, which stays last)."""
+        connection_dialog.install(self)  # Berkas > Sambungan basis data…
         for install in (import_wizard.install, sitrep_dialog.install, planning_panel.install):
             install(self)
         bar = self.menuBar()

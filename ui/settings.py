@@ -48,3 +48,6 @@ NIGHT = Setting("ui/night", False)
 # of several screens), and seconds per panel when cycling.
 WALL_MODE = Setting("wall/mode", "cycle")
 WALL_SECONDS = Setting("wall/seconds", 20)
+# The database opened at start when neither --db nor $OPSCENTER_DB names one; saved by the
+# connection dialog WITHOUT a password (that belongs in ~/.pgpass). Empty: the default file.
+DATABASE_URL = Setting("database/url", "")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -422,14 +422,23 @@ def install(window: QMainWindow, *, store: Store | None = None, actor: Actor | N
     if not audit.can_read(actor):
         return
     bar = window.menuBar()
-    menu = bar.addMenu(window.tr("&Admin"))
+    menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Admin"))
     menu.setObjectName("adminMenu")
-    help_action = next((a for a in bar.actions() if a.text() == window.tr("Ba&ntuan")), None)
+    help_action = next(
+        (
+            a
+            for a in bar.actions()
+            if a.text() == QCoreApplication.translate("MainWindow", "Ba&ntuan")
+        ),
+        None,
+    )
     if help_action is not None:  # keep Bantuan last, where people look for it
         bar.removeAction(menu.menuAction())
         bar.insertAction(help_action, menu.menuAction())
 
-    journal_action = QAction(window.tr("&Jurnal audit\u2026"), window)
+    journal_action = QAction(
+        QCoreApplication.translate("MainWindow", "&Jurnal audit\u2026"), window
+    )
     journal_action.setObjectName("auditJournalAction")
     journal_action.setShortcut(QKeySequence("Ctrl+J"))
 
@@ -450,7 +459,9 @@ def install(window: QMainWindow, *, store: Store | None = None, actor: Actor | N
     if actor.role == "admin":
         from ui.accounts_dialog import AccountsDialog
 
-        accounts_action = QAction(window.tr("A&kun pengguna\u2026"), window)
+        accounts_action = QAction(
+            QCoreApplication.translate("MainWindow", "A&kun pengguna\u2026"), window
+        )
         accounts_action.setObjectName("accountsAction")
 
         def open_accounts() -> None:

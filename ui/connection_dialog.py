@@ -380,8 +380,8 @@ class ConnectionDialog(QDialog):
 def install(window: QMainWindow) -> None:
     """Add "&Sambungan basis data…" to the window's "&Berkas" menu, before "&Keluar"."""
     lang = str(getattr(window, "_lang", "id"))
-    menu_titles = {"&Berkas", window.tr("&Berkas")}
-    quit_titles = {"&Keluar", window.tr("&Keluar")}
+    menu_titles = {"&Berkas", QCoreApplication.translate("MainWindow", "&Berkas")}
+    quit_titles = {"&Keluar", QCoreApplication.translate("MainWindow", "&Keluar")}
     file_menu: QMenu | None = None
     for top in window.menuBar().actions():
         menu = top.menu()
@@ -389,8 +389,10 @@ def install(window: QMainWindow) -> None:
             file_menu = menu
             break
     if file_menu is None:
-        file_menu = window.menuBar().addMenu(window.tr("&Berkas"))
-    action = QAction(window.tr("&Sambungan basis data\u2026"), window)
+        file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Berkas"))
+    action = QAction(
+        QCoreApplication.translate("MainWindow", "&Sambungan basis data\u2026"), window
+    )
     action.setObjectName("connectionAction")
 
     def open_dialog() -> None:
@@ -399,10 +401,11 @@ def install(window: QMainWindow) -> None:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 QMessageBox.information(
                     window,
-                    window.tr("Sambungan basis data"),
-                    window.tr(
+                    QCoreApplication.translate("MainWindow", "Sambungan basis data"),
+                    QCoreApplication.translate(
+                        "MainWindow",
                         "Alamat basis data disimpan. OpsCenter memakai basis data baru ini "
-                        "saat dimulai lagi."
+                        "saat dimulai lagi.",
                     ),
                 )
         finally:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from opscenter.model import utcnow
 from opscenter.store import Store
-from ui.app import application
+from ui.app import application, install_translators
 from ui.main_window import MainWindow
 from ui.night import apply_night
 from ui.operation_page import Tab
@@ -58,6 +58,10 @@ def render(
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
     app = application(lang)
+    if lang != "id" and not getattr(app, "_opscenter_translated", False):
+        install_translators(app, lang)  # once per process: Indonesian is the source language
+        app.setProperty("opscenter_lang", lang)
+        app._opscenter_translated = True  # type: ignore[attr-defined]
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = qInstallMessageHandler(_quiet_offscreen)

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pypdfium2
 from PySide6.QtCore import (
+    QCoreApplication,
     QDateTime,
     QObject,
     QRunnable,
@@ -645,13 +646,16 @@ def install(window: QMainWindow) -> None:
     scheduler = Scheduler(store, clock=clock, lang=lang, parent=window)
     scheduler.written.connect(
         lambda path: window.statusBar().showMessage(
-            window.tr("Laporan terjadwal ditulis: {path}").format(path=path), 10_000
+            QCoreApplication.translate("MainWindow", "Laporan terjadwal ditulis: {path}").format(
+                path=path
+            ),
+            10_000,
         )
     )
     scheduler.failed.connect(lambda text: window.statusBar().showMessage(text, 30_000))
     restore_schedule(scheduler, store)
-    menu = window.menuBar().addMenu(window.tr("&Laporan"))
-    action = QAction(window.tr("Laporan Situasi\u2026"), window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Laporan"))
+    action = QAction(QCoreApplication.translate("MainWindow", "Laporan Situasi\u2026"), window)
     action.setShortcut(QKeySequence("Ctrl+P"))
     action.setObjectName("sitrepAction")
 

@@ -9,9 +9,12 @@ strings from ``ui/`` with ``pyside6-lupdate`` (translations already made are kep
 from __future__ import annotations
 
 import argparse
+import ast
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,25 +30,82 @@ def _tool(name: str) -> str:
     return found
 
 
+def _helper_context(tree: ast.Module) -> str | None:
+    """The context of a module's ``_tr`` helper: ``QCoreApplication.translate("Ctx", text)``."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "translate"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ):
+                    return str(call.args[0].value)
+    return None
+
+
+def _helper_stub(source: Path) -> str | None:
+    """``source``'s ``_tr("...")`` calls spelled as ``QCoreApplication.translate`` calls
+    that lupdate can read, each on the line of the original call (so locations stay right)."""
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    context = _helper_context(tree)
+    if context is None:
+        return None
+    lines: dict[int, list[str]] = {}
+    for call in ast.walk(tree):
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == "_tr"
+            and call.args
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+        ):
+            text = f"QCoreApplication.translate({context!r}, {call.args[0].value!r})"
+            lines.setdefault(call.lineno, []).append(text)
+    if not lines:
+        return None
+    return "\n".join("; ".join(lines.get(n, [])) for n in range(1, max(lines) + 1)) + "\n"
+
+
 def update_sources() -> None:
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
-    for lang in LANGS:
-        ts = FOLDER / f"opscenter_{lang}.ts"
-        subprocess.run(
-            [
-                _tool("pyside6-lupdate"),
-                *sources,
-                "-no-obsolete",
-                "-source-language",
-                "id",
-                "-target-language",
-                lang,
-                "-ts",
-                str(ts),
-            ],
-            check=True,
-            capture_output=True,
-        )
+    sources = sorted((ROOT / "ui").glob("*.py"))
+    with tempfile.TemporaryDirectory(prefix="lupdate-") as tmp:
+        # lupdate cannot see through the modules' one-argument ``_tr`` helpers: it reads
+        # stand-ins for them, whose locations are mapped back to the real files below.
+        stubs: dict[str, str] = {}
+        for source in sources:
+            stub = _helper_stub(source)
+            if stub is not None:
+                path = Path(tmp) / source.name
+                path.write_text(stub, encoding="utf-8")
+                stubs[str(path)] = str(source)
+        for lang in LANGS:
+            ts = FOLDER / f"opscenter_{lang}.ts"
+            subprocess.run(
+                [
+                    _tool("pyside6-lupdate"),
+                    *map(str, sources),
+                    *stubs,
+                    "-no-obsolete",
+                    "-source-language",
+                    "id",
+                    "-target-language",
+                    lang,
+                    "-ts",
+                    str(ts),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            text = ts.read_text(encoding="utf-8")
+            for stub_path, source in stubs.items():
+                stub_rel = Path(os.path.relpath(stub_path, FOLDER)).as_posix()
+                real_rel = Path(os.path.relpath(source, FOLDER)).as_posix()
+                text = text.replace(f'filename="{stub_rel}"', f'filename="{real_rel}"')
+            ts.write_text(text, encoding="utf-8")
 
 
 def compile_all(folder: Path = FOLDER) -> list[Path]:

@@ -1,0 +1,120 @@
+"""The English translation: complete, faithful to placeholders, and loaded by the window."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.translations import FOLDER, compile_all
+
+if TYPE_CHECKING:  # fixtures' types only: conftest modules are not for importing
+    from tests.ui.conftest import TinyOperation
+
+TS = FOLDER / "opscenter_en.ts"
+# {name}-style fields filled by str.format/replace, and Qt's %1 / %n markers.
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
+
+
+def messages() -> list[tuple[str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
+@pytest.fixture
+def english(qapp: QApplication, tmp_path: Path) -> Iterator[QTranslator]:
+    """Our English .qm, compiled afresh from the .ts and installed for one test only."""
+    shutil.copy(TS, tmp_path / TS.name)
+    (qm,) = compile_all(tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm)), f"could not load {qm}"
+    qapp.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        qapp.removeTranslator(translator)  # the other tests stay Indonesian
+
+
+def test_the_ts_holds_messages() -> None:
+    assert len(messages()) > 50
+
+
+def test_every_message_is_translated() -> None:
+    unfinished = []
+    for context, message in messages():
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") is not None or not all(t.strip() for t in translations(message)):
+            unfinished.append(f"{context}: {message.findtext('source')!r}")
+    assert unfinished == []
+
+
+def test_translations_keep_every_placeholder() -> None:
+    lost = []
+    for context, message in messages():
+        source = message.findtext("source") or ""
+        wanted = sorted(PLACEHOLDER.findall(source))
+        for text in translations(message):
+            if sorted(PLACEHOLDER.findall(text)) != wanted:
+                lost.append(f"{context}: {source!r} -> {text!r}")
+    assert lost == []
+
+
+def test_translations_keep_line_breaks_and_mnemonics() -> None:
+    wrong = []
+    for context, message in messages():
+        source = message.findtext("source") or ""
+        has_mnemonic = "&" in source.replace("&&", "")
+        for text in translations(message):
+            if text.count("\n") != source.count("\n"):
+                wrong.append(f"line breaks, {context}: {source!r} -> {text!r}")
+            if ("&" in text.replace("&&", "")) != has_mnemonic:
+                wrong.append(f"mnemonic, {context}: {source!r} -> {text!r}")
+    assert wrong == []
+
+
+def test_the_main_window_menus_are_english(
+    english: QTranslator,
+    tiny_operation: TinyOperation,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    window = make_window()
+    titles = [a.text() for a in window.menuBar().actions()]
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        assert title in titles
+    assert titles[-1] == "&Help"
+    assert window.quit_action.text() == "E&xit"
+    tabs = window.operation_page.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Unit board",
+        "Strength",
+        "Stages",
+        "Incidents",
+    ]
+
+
+def test_without_the_translator_the_menus_stay_indonesian(
+    window: MainWindow,
+) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Berkas" in titles
+    assert titles[-1] == "Ba&ntuan"

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
+from ui.keyed_rows import runs as _runs
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -70,16 +71,6 @@ def _headers() -> dict[Column, tuple[str, str]]:
         Column.UNITS: (_tr("Satuan"), _tr("Satuan yang menangani")),
         Column.FOLLOW_UPS: (_tr("Tindak\nlanjut"), _tr("Jumlah catatan tindak lanjut")),
     }
-
-
-def _runs(indices: Collection[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
 
 
 def region_text(row: IncidentRow) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
+from ui.keyed_rows import sync_keyed_rows
 from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,16 +38,6 @@ def _text_on(colour: QColor) -> QColor:
     """Black or white, whichever reads better on ``colour`` (yellow wants black)."""
     r, g, b = colour.red(), colour.green(), colour.blue()
     return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else WHITE
-
-
-def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
 
 
 # --- the heat map ------------------------------------------------------------------------------
@@ -295,45 +286,7 @@ class KeyedRowsModel(QAbstractTableModel, Generic[R]):
         return self._rows[i]
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        new = {self._key(r): r for r in rows}
-        order = list(new)
-        root = QModelIndex()
-        gone = [i for i, r in enumerate(self._rows) if self._key(r) not in new]
-        for first, last in reversed(_runs(gone)):
-            self.beginRemoveRows(root, first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-        changed = [i for i, r in enumerate(self._rows) if new[self._key(r)] != r]
-        for i in changed:
-            self._rows[i] = new[self._key(self._rows[i])]
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
-        present = {self._key(r) for r in self._rows}
-        pos = 0
-        while pos < len(order):
-            if order[pos] in present:
-                pos += 1
-                continue
-            end = pos
-            while end < len(order) and order[end] not in present:
-                end += 1
-            at = min(pos, len(self._rows))
-            self.beginInsertRows(root, at, at + (end - pos) - 1)
-            self._rows[at:at] = [new[k] for k in order[pos:end]]
-            self.endInsertRows()
-            pos = end
-        if [self._key(r) for r in self._rows] != order:
-            self.layoutAboutToBeChanged.emit()
-            where = {k: i for i, k in enumerate(order)}
-            old = [self._key(r) for r in self._rows]
-            persistent = self.persistentIndexList()
-            moved = [
-                self.index(where[old[p.row()]], p.column()) if p.isValid() else QModelIndex()
-                for p in persistent
-            ]
-            self._rows = [new[k] for k in order]
-            self.changePersistentIndexList(persistent, moved)
-            self.layoutChanged.emit()
+        sync_keyed_rows(self, self._rows, rows, self._key, len(self.columns))
 
     def value(self, row: R, column: int) -> str | int:
         raise NotImplementedError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.overview import UnitStrengthRow
+from ui.keyed_rows import sync_keyed_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,17 +65,6 @@ def _headers() -> dict[Column, tuple[str, str]]:
             _tr("Kekuatan dikurangi kebutuhan: negatif berarti kurang personel"),
         ),
     }
-
-
-def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as inclusive (first, last) runs: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
-    runs: list[tuple[int, int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
 
 
 def signed(value: int, locale: QLocale) -> str:
@@ -185,55 +175,7 @@ class StrengthModel(QAbstractTableModel):
         ``dataChanged``, new ones are inserted where they belong. Views keep their
         selection and scroll position.
         """
-        new_by_key = {r.unit_id: r for r in rows}
-        new_keys = list(new_by_key)
-        root = QModelIndex()
-
-        gone = [i for i, r in enumerate(self._rows) if r.unit_id not in new_by_key]
-        for first, last in reversed(_runs(gone)):
-            self.beginRemoveRows(root, first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-
-        changed = [i for i, r in enumerate(self._rows) if new_by_key[r.unit_id] != r]
-        for i in changed:
-            self._rows[i] = new_by_key[self._rows[i].unit_id]
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
-
-        # Inserting in the new order at each key's new position rebuilds that order, as
-        # long as the units already shown kept their relative order (checked below).
-        present = {r.unit_id for r in self._rows}
-        pos = 0
-        while pos < len(new_keys):
-            if new_keys[pos] in present:
-                pos += 1
-                continue
-            end = pos
-            while end < len(new_keys) and new_keys[end] not in present:
-                end += 1
-            at = min(pos, len(self._rows))
-            self.beginInsertRows(root, at, at + (end - pos) - 1)
-            self._rows[at:at] = [new_by_key[k] for k in new_keys[pos:end]]
-            self.endInsertRows()
-            pos = end
-
-        if [r.unit_id for r in self._rows] != new_keys:
-            self._reorder(new_keys, new_by_key)
-
-    def _reorder(self, new_keys: list[int], new_by_key: dict[int, UnitStrengthRow]) -> None:
-        """A unit renamed or moved in the tree: same rows, new order (a layout change)."""
-        self.layoutAboutToBeChanged.emit()
-        new_row_of = {k: i for i, k in enumerate(new_keys)}
-        old_keys = [r.unit_id for r in self._rows]
-        persistent = self.persistentIndexList()
-        moved = [
-            self.index(new_row_of[old_keys[p.row()]], p.column()) if p.isValid() else QModelIndex()
-            for p in persistent
-        ]
-        self._rows = [new_by_key[k] for k in new_keys]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        sync_keyed_rows(self, self._rows, rows, lambda r: r.unit_id, len(Column))
 
 
 def _value(row: UnitStrengthRow, column: Column) -> str | int:

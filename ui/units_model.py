@@ -38,6 +38,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.board import Board, Figures, RefItem, UnitRow, board_order
 from opscenter.model import utcnow
+from ui.keyed_rows import runs as _runs
 from ui.operation_header import zone_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -141,17 +142,6 @@ def signed(value: int, locale: QLocale) -> str:
     if value < 0:
         return "\u2212" + locale.toString(-value)
     return locale.toString(0)
-
-
-def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as inclusive (first, last) runs: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
-    runs: list[tuple[int, int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
 
 
 def _sibling_key(r: UnitRow) -> tuple[int, int, str, int]:

@@ -1,7 +1,7 @@
 """The "Laporan Situasi" dialog: period, classification, signatory, sections, page preview,
 save and print; and scheduled reports written to a folder at configured hours.
 
-The work (assemble, render, preview images) runs off the GUI thread in a ``QRunnable``
+The work (assemble, render, preview images) runs off the GUI thread through ``ui.worker.start_job``
 that returns plain data; the page preview is drawn with pypdfium2 (no QtPdf). Scheduling
 is ``opscenter.sitrep.next_run``, a pure function; here a single-shot ``QTimer`` waits
 for its answer.
@@ -24,10 +24,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QObject,
-    QRunnable,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     QUrl,
     Signal,
@@ -60,6 +58,7 @@ from opscenter.model import utcnow
 from opscenter.store import Store
 from reports.sitrep import render
 from ui.error_dialog import sentence_for
+from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
 
@@ -147,43 +146,6 @@ def produce(
     return Produced(report, pdf, tuple(pages), path)
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-# Jobs in the pool stay referenced here until they report back, even if the dialog that
-# started them has been closed meanwhile.
-_RUNNING: set[_Job] = set()
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Callable[[int, int, str], None]], Produced]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-        self.setAutoDelete(False)
-        _RUNNING.add(self)
-        # Queued: released on the GUI thread, after run() has returned.
-        queued = Qt.ConnectionType.QueuedConnection
-        self.signals.succeeded.connect(self._release, queued)
-        self.signals.failed.connect(self._release, queued)
-
-    def _release(self, *_: object) -> None:
-        _RUNNING.discard(self)
-
-    def run(self) -> None:
-        try:
-            result = self._work(self.signals.progressed.emit)
-        except Exception as exc:  # shown as one sentence on the GUI thread
-            if not isinstance(exc, OpsError):
-                log.exception("situation report failed")
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
-
-
 def to_qimage(page: PageImage) -> QImage:
     image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
     return image.copy()  # own the pixels: ``page.data`` may go away
@@ -221,7 +183,6 @@ class Scheduler(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.fire)
-        self._jobs: set[_Job] = set()
 
     def configure(self, hours: list[time], folder: Path | None, zone: ZoneInfo) -> None:
         self.hours, self.folder, self.zone = hours, folder, zone
@@ -246,19 +207,18 @@ class Scheduler(QObject):
         name = f"LAPSIT-{when:%Y%m%d-%H%M}.pdf"
         req = Request(None, when - timedelta(hours=24), when, "TERBATAS", None,
                       sitrep.SECTIONS, self._clock(), issue=True, out=folder / name)  # fmt: skip
-        job = _Job(lambda p: produce(self._store, req, p, preview=False))
-        self._jobs.add(job)
-        job.signals.succeeded.connect(lambda r: self._done(job, r))
-        job.signals.failed.connect(lambda e: self._fail(job, e))
-        QThreadPool.globalInstance().start(job)
+        store = self._store
+        start_job(
+            lambda progress, _cancel: produce(store, req, progress, preview=False),
+            on_success=self._done,
+            on_failure=self._fail,
+        )
         self._arm()
 
-    def _done(self, job: _Job, result: Produced) -> None:
-        self._jobs.discard(job)
+    def _done(self, result: Produced) -> None:
         self.written.emit(str(result.path))
 
-    def _fail(self, job: _Job, error: BaseException) -> None:
-        self._jobs.discard(job)
+    def _fail(self, error: BaseException) -> None:
         self.failed.emit(sentence_for(error, self._lang))
 
 
@@ -283,7 +243,7 @@ class SitrepDialog(QDialog):
         self.scheduler = scheduler or Scheduler(store, clock=clock, lang=lang, parent=self)
         self.produced: Produced | None = None
         self.saved_path: Path | None = None
-        self._job: _Job | None = None
+        self._job: JobHandle | None = None
         self._after: Callable[[Produced], None] | None = None
         self.setWindowTitle(self.tr("Laporan Situasi"))
         self.resize(1180, 860)
@@ -480,12 +440,13 @@ class SitrepDialog(QDialog):
         for b in (self.preview_button, self.save_button, self.print_button):
             b.setEnabled(False)
         store = self._store
-        job = _Job(lambda p: produce(store, req, p))
-        job.signals.progressed.connect(self._progressed)
-        job.signals.succeeded.connect(self._succeeded)
-        job.signals.failed.connect(self._failed)
-        self._job, self._after = job, after
-        QThreadPool.globalInstance().start(job)
+        self._after = after
+        self._job = start_job(
+            lambda progress, _cancel: produce(store, req, progress),
+            on_success=self._succeeded,
+            on_failure=self._failed,
+        )
+        self._job.signals.progressed.connect(self._progressed)
 
     def _progressed(self, done: int, total: int, _what: str) -> None:
         self.progress.setValue(int(100 * done / max(1, total)))

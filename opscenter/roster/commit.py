@@ -22,8 +22,8 @@ from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import JournalEntry, JournalTxn, Personnel, PollingStation, Unit
 from opscenter.permissions import require
+from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.jobs import Cancel, Progress, no_progress
 from opscenter.roster.preview import Preview
 from opscenter.store import Store
 
@@ -53,7 +53,7 @@ def commit(
     actor: Actor,
     preview: Preview,
     progress: Progress = no_progress,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
 ) -> Outcome:
     """Write the new and changed rows of ``preview`` in one journaled transaction.
 
@@ -62,7 +62,7 @@ def commit(
     is new or changed, so importing the same file again changes nothing.
     """
     require(actor, "import.run")
-    cancel = cancel or Cancel()
+    cancel = cancel or CancelToken()
     # Stored values of each new row (the compact tuples carry their sheet row last).
     new: list[tuple[Any, ...]] = [r.values for r in preview.rows if r.status == "new" and r.values]
     new += [v for v in preview.new if v is not None]
@@ -256,7 +256,7 @@ def _insert_units(
     preview: Preview,
     rows: Sequence[tuple[Any, ...]],
     progress: Progress,
-    cancel: Cancel,
+    cancel: CancelToken,
 ) -> int:
     """Units in parent-first order: a parent may be a later row of the same file."""
     codes: dict[str, int] = {

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from opscenter import journal
 from opscenter.model import Personnel, PollingStation, Unit
+from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect
-from opscenter.roster.jobs import Cancel, Progress, no_progress
 from opscenter.roster.normalise import same_person
 from opscenter.roster.reading import Cell, Source, open_source
 from opscenter.roster.validate import SPECS, Context, Converter, Problem, Spec
@@ -175,7 +175,7 @@ def scan(
     kind: str,
     sheet: str | None = None,
     progress: Progress = no_progress,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
 ) -> Scan:
     """Open the file and guess the sheet and column mapping; reads only the first rows."""
     progress(0, 0, "read")
@@ -223,12 +223,12 @@ def prepare(
     path: Path | str,
     options: Options,
     progress: Progress = no_progress,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
 ) -> Preview:
     """Read, map, normalise, validate and classify every row; writes nothing."""
     from opscenter import operations
 
-    cancel = cancel or Cancel()
+    cancel = cancel or CancelToken()
     progress(0, 0, "read")
     with open_source(Path(path)) as source:
         guess = guess_sheet(source, options.kind, options.sheet)
@@ -301,7 +301,7 @@ def _classify(
     rows: Iterator[tuple[int, int, list[Cell]]],
     total: int,
     progress: Progress,
-    cancel: Cancel,
+    cancel: CancelToken,
 ) -> None:
     spec = preview.spec
     layout = preview.layout

@@ -15,11 +15,10 @@ from sqlalchemy import func, select
 from opscenter import journal, messages
 from opscenter.errors import ConnectionLost, OpsError
 from opscenter.model import Personnel, PollingStation, Unit
-from opscenter.progress import Cancelled
+from opscenter.progress import Cancelled, CancelToken
 from opscenter.roster import commit as commit_mod
 from opscenter.roster import errors_xlsx, export, normalise, template
 from opscenter.roster.errors import RosterError
-from opscenter.roster.jobs import Cancel
 from opscenter.roster.preview import Options, Preview, prepare
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -409,7 +408,7 @@ def test_database_lost_mid_import_writes_nothing(
 def test_cancel_writes_nothing(store: Store, small: Small, tmp_path: Path) -> None:
     path = roster(tmp_path / "r.xlsx")
     preview = prepare(store, path, Options(kind="personnel"))
-    cancel = Cancel()
+    cancel = CancelToken()
     cancel.cancel()
     before = snapshot(store)
     with pytest.raises(Cancelled):

@@ -524,12 +524,17 @@ def wrap(text: str, width: float, font: str = REGULAR, size: float = 8) -> str:
     space = _width(" ", font, size)
     lines: list[str] = []
     for para in str(text).splitlines() or [""]:
+        # Leading spaces are meaning (a unit's depth in the annex): keep them on the first
+        # line and keep every line of the paragraph within the width that remains.
+        lead = para[: len(para) - len(para.lstrip(" "))]
+        first = len(lines)
+        room = width - _width(lead, font, size) if lead else width
         line: list[str] = []
         used = 0.0
         for word in para.split():
             w = _width(word, font, size)
-            while w > width and len(word) > 1:  # a word longer than the cell: cut it
-                cut = max(1, int(len(word) * width / w) - 1)
+            while w > room and len(word) > 1:  # a word longer than the cell: cut it
+                cut = max(1, int(len(word) * room / w) - 1)
                 if line:
                     lines.append(" ".join(line))
                     line, used = [], 0.0
@@ -537,13 +542,14 @@ def wrap(text: str, width: float, font: str = REGULAR, size: float = 8) -> str:
                 word = word[cut:]
                 w = _width(word, font, size)
             extra = w if not line else used + space + w
-            if line and extra > width:
+            if line and extra > room:
                 lines.append(" ".join(line))
                 line, used = [word], w
             else:
                 line.append(word)
                 used = extra
         lines.append(" ".join(line))
+        lines[first] = lead + lines[first]
     return "\n".join(lines)
 
 

@@ -360,3 +360,16 @@ def test_cli_bad_iso_time_is_a_usage_error(demo_url: str, tmp_path: Path) -> Non
     with pytest.raises(SystemExit) as info:
         _run(demo_url, "--out", str(tmp_path / "x.pdf"), "--from", "kemarin")
     assert info.value.code == 2
+
+
+def test_wrapping_keeps_a_units_indent_in_the_annex() -> None:
+    """Long indented names once lost their indent (the slow path split on spaces)."""
+    from reports import fonts
+    from reports.sitrep import wrap
+
+    fonts.register()
+    short = wrap("      Polsek A", 200)
+    long = wrap("      Polsek Pamenang Selatan dengan nama yang sangat panjang sekali", 120)
+    assert short.startswith("      Polsek")
+    assert long.startswith("      Polsek")
+    assert len(long.splitlines()) > 1

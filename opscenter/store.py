@@ -386,6 +386,9 @@ def backup_sqlite(src: Path, dest: Path) -> None:
         raise DatabaseReadOnly(path=str(dest)) from exc
 
 
+SQLITE_CACHE_KIB = 65_536
+
+
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # pysqlite's own transaction handling is off (isolation_level=None); we emit BEGIN.
     dbapi_conn.isolation_level = None
@@ -393,6 +396,9 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # SQLite's default page cache (2 MB) thrashes on the indexes when an import or the demo
+    # writes 100,000 rows and their journal rows: 64 MB a connection is several times faster.
+    cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
     cur.close()
 
 

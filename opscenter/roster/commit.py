@@ -1,7 +1,7 @@
 """Committing a preview: one transaction, all or nothing, journaled as one import; and
 reverting a whole import later by its journal transaction id.
 
-New rows go in through ``journal.insert_rows``. Changed rows are written by a bulk UPDATE
+New rows go in through ``journal.insert_values``. Changed rows are written by a bulk UPDATE
 that journals each row itself (``_update_rows``), since building ORM objects for 100,000
 rows would dominate the time.
 """
@@ -12,10 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from opscenter import journal
@@ -92,19 +91,16 @@ def commit(
             done = _insert_units(s, preview, new, progress, cancel)
         else:
             unit_cols = [i for i, c in enumerate(columns) if c.endswith("unit_id")]
+            names = [*columns, "operation_id"]
+            op = preview.operation_id
+            width = len(columns)
             for start in range(0, len(new), BATCH):
                 cancel.check()
-                batch = []
-                for values in new[start : start + BATCH]:
-                    # zip stops at the last column: a compact tuple's sheet row is left out.
-                    row = dict(zip(columns, values))  # noqa: B905
-                    for i in unit_cols:
-                        v = values[i]
-                        if v is not None and v < 0:
-                            row[columns[i]] = unit_ids[v]
-                    row["operation_id"] = preview.operation_id
-                    batch.append(row)
-                _insert_rows(s, ctx, model, batch)
+                # A compact tuple carries its sheet row last: replaced by the operation id.
+                batch = [(*v[:width], op) for v in new[start : start + BATCH]]
+                if unit_ids:
+                    batch = [_with_new_units(v, unit_cols, unit_ids) for v in batch]
+                journal.insert_values(s, model, names, batch)
                 done += len(batch)
                 progress(done, total, "write")
         updates: list[tuple[int, dict[str, tuple[Any, Any]]]] = []
@@ -135,99 +131,17 @@ def commit(
     return Outcome(txn_id, dict(preview.counts))
 
 
-def _insert_rows(
-    s: Session, ctx: journal.TxnContext, model: type[Any], rows: list[dict[str, Any]]
-) -> None:
-    """``journal.insert_rows`` with ids chosen here on SQLite.
-
-    SQLite cannot return the ids of a multi-row INSERT in parameter order, so SQLAlchemy
-    sends one statement per row there (4 s for 100,000 rows). The write transaction holds
-    SQLite's write lock (BEGIN IMMEDIATE), so the next ids are known: max(id) + 1 ...,
-    which is what SQLite itself would choose for an INTEGER PRIMARY KEY.
-    """
-    conn = s.connection()
-    if conn.dialect.name != "sqlite":
-        journal.insert_rows(s, model, rows)
-        return
-    table = _table(model)
-    if not s.info.get("roster.cache"):
-        # SQLite's default page cache (2 MB) thrashes on the indexes of 100,000 new rows and
-        # their journal rows; 64 MB for this connection makes the insert several times faster.
-        conn.exec_driver_sql("PRAGMA cache_size = -65536")
-        s.info["roster.cache"] = True
-    first = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
-    version = "version" in table.c
-    for i, r in enumerate(rows):
-        r["id"] = first + i
-        if version:
-            r["version"] = 1
-    _raw_insert(s, table, rows)
-    name = table.name
-    entries: list[journal.Entry] = [
-        (
-            name,
-            r["id"],
-            "insert",
-            # Values here are text and whole numbers already: nothing for journal.plain to do.
-            {k: v for k, v in r.items() if v is not None and k != "version"},
-            r.get("operation_id"),
-        )
-        for r in rows
-    ]
-    _append(s, ctx, entries)
-
-
-def _raw_insert(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """One executemany on the driver's cursor (SQLite), values passed through the columns'
-    own bind processors: SQLAlchemy's per-row parameter handling costs more than the
-    insert itself at 100,000 rows. Same connection, same transaction."""
-    conn = s.connection()
-    dialect = conn.dialect
-    names = list(rows[0])
-    columns_data: list[list[Any]] = [list(map(itemgetter(n), rows)) for n in names]
-    for i, n in enumerate(names):
-        proc = table.c[n].type._cached_bind_processor(dialect)
-        if proc is None:
-            continue
-        values = columns_data[i]
-        first = values[0]
-        if all(v is first for v in values):  # the journal's "at": one value for all rows
-            columns_data[i] = [proc(first)] * len(values)
-        else:
-            columns_data[i] = list(map(proc, values))
-    columns = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
-
-    params = list(zip(*columns_data, strict=True))
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, params)
-    finally:
-        cursor.close()
-
-
-def _append(s: Session, ctx: journal.TxnContext, entries: Sequence[journal.Entry]) -> None:
-    """``journal.append`` for many rows at once.
-
-    On SQLite, ``journal.append``'s INSERT ... RETURNING goes row by row (50 us a row);
-    here the first entry goes through ``journal.append`` (which opens the journal
-    transaction row) and the rest through one plain executemany in the same transaction,
-    then the context learns the last sequence number as ``append`` would have set it.
-    """
-    conn = s.connection()
-    if conn.dialect.name != "sqlite" or len(entries) < 2:
-        journal.append(s, ctx, entries)
-        return
-    journal.append(s, ctx, entries[:1])
-    rows = [
-        {"txn_id": ctx.txn_id, "at": ctx.at, "actor": ctx.actor.username, "operation_id": op_id,
-         "entity": entity, "entity_id": entity_id, "action": action, "changes": changes}
-        for entity, entity_id, action, changes, op_id in entries[1:]
-    ]  # fmt: skip
-    _raw_insert(s, _table(JournalEntry), rows)
-    ctx.touched.update((e[0], e[1]) for e in entries)
-    ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
+def _with_new_units(
+    values: tuple[Any, ...], unit_cols: list[int], unit_ids: dict[int, int]
+) -> tuple[Any, ...]:
+    """A row whose unit columns name units created by this import (negative placeholders)."""
+    if all(values[i] is None or values[i] >= 0 for i in unit_cols):
+        return values
+    out = list(values)
+    for i in unit_cols:
+        if out[i] is not None and out[i] < 0:
+            out[i] = unit_ids[out[i]]
+    return tuple(out)
 
 
 def _create_units(s: Session, preview: Preview) -> dict[int, int]:
@@ -320,7 +234,7 @@ def _update_rows(
         )
         for row_id, changes in updates
     ]
-    _append(s, ctx, entries)
+    journal.append(s, ctx, entries)
 
 
 # --- revert --------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,6 +57,34 @@ def journal_after(store: Store, seq: int) -> list[JournalEntry]:
 def head(store: Store) -> int:
     with store.read() as s:
         return journal.head(s)
+
+
+def _import_roster(store: Store) -> object:
+    """An import through the bulk path: one row changed (position), two new, one unchanged."""
+    from opscenter.roster.commit import commit
+    from opscenter.roster.preview import Options, prepare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "roster.csv"
+        path.write_text(
+            "NRP;NAMA;PANGKAT;JABATAN;SATUAN;NO HP\n"
+            "90000001;Personel 1;Bripda;Bhabinkamtibmas;pa1;\n"
+            "90000002;Personel 2;Bripda;;pa1;\n"
+            "77010001;Baru Satu;AKP;Kapolsek;Polsek A1;0812 3456 7890\n"
+            "77010002;Baru Dua;Bripda;;pb;\n",
+            encoding="utf-8",
+        )
+        preview = prepare(store, path, Options(kind="personnel"))
+        assert dict(preview.counts) == {"new": 2, "changed": 1, "unchanged": 1, "rejected": 0}, [
+            (r.row, [(p.field, p.code, p.value) for p in r.problems or ()]) for r in preview.rows
+        ]
+        return commit(store, ADMIN, preview)
+
+
+def _revert_last_import(store: Store) -> object:
+    from opscenter.roster.commit import imports, revert
+
+    return revert(store, ADMIN, imports(store)[0].txn_id)
 
 
 def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
@@ -119,6 +149,8 @@ def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
             "incident units",
             lambda st: incidents.set_units(st, ADMIN, first_incident(st), [ids.units["PA2"]]),
         ),
+        ("roster import (new and changed rows)", _import_roster),
+        ("roster import revert", _revert_last_import),
         (
             "personnel add",
             lambda st: personnel.add(

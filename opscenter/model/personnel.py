@@ -22,6 +22,9 @@ class Personnel(Versioned, OperationScoped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Indexed through uq_personnel_operation_id_nrp, whose first column it is: a second
+    # index on it alone would only slow down a 100,000-row import.
+    operation_id: Mapped[int] = mapped_column(ForeignKey("operation.id", ondelete="CASCADE"))
     # NRP (8 digits) for officers, NIP (18 digits) for civil servants; text, leading zeros kept.
     nrp: Mapped[str] = mapped_column(String(18))
     id_kind: Mapped[str] = mapped_column(String(3), default="nrp")

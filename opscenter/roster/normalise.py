@@ -102,6 +102,11 @@ def nrp(value: Cell) -> tuple[str, str]:
     """(number, id kind): an 8-digit NRP or an 18-digit NIP, as text."""
     if value is None:
         raise Bad("required")
+    # The common case: an NRP the sheet stored as a number (bool is an int: left out).
+    if type(value) is int or (type(value) is float and value.is_integer()):
+        number = int(value)
+        if 0 <= number < 10**8:
+            return f"{number:08d}", "nrp"
     if isinstance(value, int | float) and not isinstance(value, bool):
         digits = digits_of_number(value)
         # Excel drops leading zeros of a number: an NRP of 7 digits was "0xxxxxxx".
@@ -196,7 +201,8 @@ def phone(value: Cell) -> str | None:
     if not s:
         return None
     plus = s.startswith("+")
-    digits = _PHONE_SEPARATORS.sub("", s.lstrip("+"))
+    # Only digits (the common case) need no separator removal.
+    digits = s if s.isdigit() and s.isascii() else _PHONE_SEPARATORS.sub("", s.lstrip("+"))
     if not digits.isdigit():
         raise Bad("phone_malformed")
     if plus or digits.startswith("62"):

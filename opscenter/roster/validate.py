@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -126,6 +127,21 @@ _DUTY = {
 _REPEATED = frozenset({"position", "duty_status", "address", "kind", "agency", "tree", "parent"})
 _SHARED_MAX = 200_000
 _TOTALS = re.compile(r"^(jumlah|total|jml|mengetahui|catatan|keterangan)\b", re.IGNORECASE)
+_PERSONNEL_FIELDS = (
+    "nrp", "rank", "rank_nrp", "name", "position", "unit", "assigned_unit", "phone", "duty_status",
+)  # fmt: skip
+# Distinct texts remembered per field (ranks, units, positions repeat across 100,000 rows).
+_MEMO_MAX = 50_000
+_MISS = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Fail:
+    """A remembered refusal of a cell text: the reason, the value shown, a hint."""
+
+    code: str
+    shown: Cell
+    hint: str | None = None
 
 
 class Context:
@@ -222,8 +238,11 @@ class Converter:
             provided.update(FIELD_COLUMNS[layout.kind].get(key, ()))
         self.provided = frozenset(provided)
         self._shared: dict[str, str] = {}
+        self._memo: dict[str, dict[str, Any]] = {}
         self._offset = -1
         self._pos: dict[str, int] = {}
+        self._idx: tuple[int, ...] = ()
+        self._getters: dict[tuple[int, int], Any] = {}
         self._convert = {
             "personnel": self._personnel,
             "tps": self._tps,
@@ -236,7 +255,15 @@ class Converter:
         if offset != self._offset:
             self._offset = offset
             self._pos = {k: c - offset for k, c in self.cols.items() if c >= offset}
+            self._idx = tuple(self._pos.values())
         return self._pos
+
+    def _getter(self, keys: Sequence[str], offset: int, n: int) -> Any:
+        """Picks the cells of ``keys`` from a row of ``n`` cells with a None appended: one C
+        call a row; a field the file lacks reads the appended None."""
+        pos = self._positions(offset)
+        index = [i if i is not None and i < n else n for i in map(pos.get, keys)]
+        return itemgetter(*index)
 
     def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
         i = (self._pos if offset == self._offset else self._positions(offset)).get(key)
@@ -250,10 +277,17 @@ class Converter:
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
         """False for blank rows and totals or signature lines under the table."""
         n = len(cells)
-        if all(cells[i] is None for i in self._positions(offset).values() if i < n):
+        if offset != self._offset:
+            self._positions(offset)
+        for i in self._idx:
+            if i < n and cells[i] is not None:
+                break
+        else:
             return False
-        first = next((c for c in cells if c is not None), None)
-        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+        for first in cells:
+            if first is not None:
+                return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+        return True
 
     def convert(
         self, row: int, offset: int, cells: Sequence[Cell]
@@ -282,54 +316,106 @@ class Converter:
             result = self._shared.setdefault(result, result)
         return result
 
+    def _lookup(self, key: str, value: Cell, compute: Any, bad: Any) -> Any:
+        """``compute(value)`` (a result, or a ``_Fail``), remembered per field for texts:
+        a rank, a unit or a position is worked out once, not once per row."""
+        if value is None:
+            return None
+        if type(value) is str:
+            memo = self._memo.get(key)
+            if memo is None:
+                memo = self._memo[key] = {}
+            hit = memo.get(value, _MISS)
+            if hit is _MISS:
+                hit = compute(value)
+                if len(memo) < _MEMO_MAX:
+                    memo[value] = hit
+        else:
+            hit = compute(value)
+        if type(hit) is _Fail:
+            bad(key, hit.code, hit.shown, hit.hint)
+            return None
+        return hit
+
+    @staticmethod
+    def _clean(value: Cell, max_len: int) -> str | _Fail | None:
+        try:
+            return nz.text(value, max_len=max_len)
+        except nz.Bad as exc:
+            return _Fail(exc.code, value)
+
+    def _rank_of(self, value: Cell) -> int | _Fail | None:
+        text = self._clean(value, 120)
+        if not isinstance(text, str):
+            return text
+        found = self.ctx.ranks.find(text)
+        return _Fail("rank_unknown", text) if found is None else found
+
+    def _unit_named(self, value: Cell) -> int | _Fail | None:
+        label = self._clean(value, 160)
+        if not isinstance(label, str):
+            return label
+        found = self.ctx.unit_id(label)
+        return (
+            _Fail("unit_unknown", label, self.ctx.units.suggest(label)) if found is None else found
+        )
+
+    def _position_of(self, value: Cell) -> str | _Fail | None:
+        return self._clean(value, 160)
+
+    def _duty_of(self, value: Cell) -> str | _Fail | None:
+        text = self._clean(value, 40)
+        if not isinstance(text, str):
+            return text
+        found = _DUTY.get(norm(text))
+        return _Fail("status_unknown", text) if found is None else found
+
     def _personnel(self, row: int, offset: int, cells: Sequence[Cell], bad: Any) -> tuple[Any, ...]:
-        ctx = self.ctx
-        number_cell = self.cell(cells, offset, "nrp")
-        rank_text: str | None = None
+        n = len(cells)
+        getter = self._getters.get((offset, n))
+        if getter is None:
+            getter = self._getters[(offset, n)] = self._getter(_PERSONNEL_FIELDS, offset, n)
+        (number_cell, rank_cell, combined, name_cell, position_cell, unit_cell, assigned_cell,
+         phone_cell, duty_cell) = getter([*cells, None])  # fmt: skip
         rank_key = "rank"
-        if "rank_nrp" in self.cols:
-            combined = self.cell(cells, offset, "rank_nrp")
+        if combined is not None:
             split_rank, split_number = nz.split_rank_nrp(combined)
             if number_cell is None:
                 number_cell = split_number
             if split_rank and "rank" not in self.cols:
-                rank_text, rank_key = split_rank, "rank_nrp"
-        nrp_key = "nrp" if "nrp" in self.cols else "rank_nrp"
+                rank_cell, rank_key = split_rank, "rank_nrp"
         nrp: str | None = None
         id_kind: str | None = None
         try:
             nrp, id_kind = nz.nrp(number_cell)
         except nz.Bad as exc:
-            bad(nrp_key, exc.code, number_cell)
-        name = self._text(cells, offset, "name", 160, bad)
-        if name is None and "name" in self.cols and not any(p for p in [name]):
-            value = self.cell(cells, offset, "name")
-            if value is None:
+            bad("nrp" if "nrp" in self.cols else "rank_nrp", exc.code, number_cell)
+        name: str | None = None
+        if name_cell is None:
+            if "name" in self.cols:
                 bad("name", "required")
-        rank_id: int | None = None
-        if rank_text is None and "rank" in self.cols:
-            rank_text = self._text(cells, offset, "rank", 120, bad)
-        if rank_text:
-            rank_id = ctx.ranks.find(rank_text)
-            if rank_id is None:
-                bad(rank_key, "rank_unknown", rank_text)
-        position = self._text(cells, offset, "position", 160, bad)
-        home = self._unit_of(cells, offset, "unit", bad)
-        assigned = self._unit_of(cells, offset, "assigned_unit", bad)
-        phone_cell = self.cell(cells, offset, "phone")
+        else:
+            try:
+                name = nz.text(name_cell, max_len=160)
+            except nz.Bad as exc:
+                bad("name", exc.code, name_cell)
+        lookup = self._lookup
+        rank_id = None if rank_cell is None else lookup(rank_key, rank_cell, self._rank_of, bad)
+        position = home = assigned = None
+        if position_cell is not None:
+            position = lookup("position", position_cell, self._position_of, bad)
+        if unit_cell is not None:
+            home = lookup("unit", unit_cell, self._unit_named, bad)
+        if assigned_cell is not None:
+            assigned = lookup("assigned_unit", assigned_cell, self._unit_named, bad)
         phone: str | None = None
         try:
             phone = nz.phone(phone_cell)
         except nz.Bad as exc:
             bad("phone", exc.code, phone_cell)
         status = "aktif"
-        status_text = self._text(cells, offset, "duty_status", 40, bad)
-        if status_text:
-            found = _DUTY.get(norm(status_text))
-            if found is None:
-                bad("duty_status", "status_unknown", status_text)
-            else:
-                status = found
+        if duty_cell is not None:
+            status = lookup("duty_status", duty_cell, self._duty_of, bad) or status
         return (nrp, id_kind, name, rank_id, position, home, assigned, phone, status)
 
     def _unit_of(self, cells: Sequence[Cell], offset: int, key: str, bad: Any) -> int | None:

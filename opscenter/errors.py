@@ -52,6 +52,13 @@ class DatabaseReadOnly(StorageError):
     code = "db.read_only"
 
 
+class DatabasePermission(StorageError):
+    """The server refused the account an action (PostgreSQL: insufficient privilege), e.g.
+    a workstation's application role asked to upgrade the schema. data: user, detail."""
+
+    code = "db.no_permission"
+
+
 class DatabaseLocked(StorageError):
     """Another program holds a lock longer than the busy timeout. data: path."""
 

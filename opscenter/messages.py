@@ -124,6 +124,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The database {path} cannot be written (read-only or no permission); copy it to a "
         "writable folder or ask for write access.",
     ),
+    "db.no_permission": (
+        "Akun basis data \u201c{user}\u201d tidak berhak melakukan ini ({detail}). Bila "
+        "program baru saja diperbarui, jalankan \u201copscenter db upgrade\u201d sekali dengan "
+        "akun pemilik basis data; bila tidak, minta admin basis data memberi hak.",
+        "The database account \u201c{user}\u201d is not allowed to do this ({detail}). If the "
+        "program was just updated, run \u201copscenter db upgrade\u201d once with the "
+        "database owner's account; otherwise ask the database administrator for the right.",
+    ),
     "db.locked": (
         "Basis data {path} sedang dikunci oleh program lain; tunggu sebentar lalu coba lagi.",
         "The database {path} is locked by another program; wait a moment and try again.",

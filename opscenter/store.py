@@ -43,6 +43,7 @@ from opscenter.errors import (
     DatabaseFolderMissing,
     DatabaseLocked,
     DatabaseMissing,
+    DatabasePermission,
     DatabaseReadOnly,
     DatabaseUnreachable,
     JournalImmutable,
@@ -169,6 +170,9 @@ def translate(exc: BaseException, url: URL) -> OpsError:
         if "unable to open" in low:
             return DatabaseReadOnly(path=path)
         return ConnectionLost(detail=detail)
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+        # insufficient_privilege: reached and logged in, but the role may not do this.
+        return DatabasePermission(user=url.username or "", detail=detail)
     if isinstance(exc, OperationalError | DBAPIError) and getattr(
         exc, "connection_invalidated", False
     ):

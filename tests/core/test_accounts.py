@@ -434,3 +434,41 @@ def test_app_runs_as_a_role_that_is_not_a_superuser(postgres_server: Any) -> Non
             store.dispose()
     finally:
         postgres_server.drop_database(db)
+
+
+def test_app_role_asked_to_migrate_gets_a_sentence_and_no_schema(postgres_server: Any) -> None:
+    """A workstation whose role may not create tables (the README's opscenter_app) meets a
+    database that needs its schema built or upgraded: one sentence saying who must run
+    ``db upgrade``, and nothing created."""
+    import psycopg
+
+    from opscenter.errors import DatabasePermission
+    from opscenter.messages import describe
+
+    db = "opscenter_noperm"
+    host, port = "127.0.0.1", postgres_server.port
+    with postgres_server.connect(autocommit=True) as conn:
+        existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+    with psycopg.connect(host=host, port=port, user="postgres", autocommit=True) as conn:
+        for sql in ROLE_SQL_1:
+            if sql.split()[2] not in existing:
+                conn.execute(sql)  # type: ignore[arg-type]
+        for sql in ROLE_SQL_DB:
+            conn.execute(sql.format(db=db))  # type: ignore[arg-type]
+    try:
+        with psycopg.connect(host=host, port=port, user="postgres", dbname=db,
+                             autocommit=True) as conn:  # fmt: skip
+            for sql in ROLE_SQL_2:
+                conn.execute(sql)  # type: ignore[arg-type]
+        with pytest.raises(DatabasePermission) as caught:
+            open_store(f"postgresql+psycopg://opscenter_app@{host}:{port}/{db}")
+        said = describe(caught.value, "id")
+        assert "opscenter_app" in said and "opscenter db upgrade" in said, said
+        assert "\n" not in said and "Traceback" not in said
+        with psycopg.connect(host=host, port=port, user="postgres", dbname=db) as conn:
+            tables = conn.execute(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchone()
+        assert tables == (0,)
+    finally:
+        postgres_server.drop_database(db)

@@ -46,10 +46,16 @@ fi
 
 # ---------------------------------------------------------------- system packages
 
+# Qt's xcb platform (a desktop under X11) also needs libxcb-cursor0, -icccm4 and -keysyms1.
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-          libglib2.0-0 fonts-dejavu-core)
+          libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if (( want_tests )); then
-    packages+=(postgresql poppler-utils xvfb)
+    # gcc/g++: the bundle test builds numpy without BLAS (scripts/bundle_slim.py).
+    packages+=(postgresql poppler-utils xvfb gcc g++)
+    # ... and a Debian/Ubuntu Python needs its headers for that.
+    if [[ -n "$PYTHON" ]] && ! "$PYTHON" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' >/dev/null 2>&1; then
+        packages+=("$("$PYTHON" -c 'import sys; print("python%d.%d-dev" % sys.version_info[:2])')")
+    fi
 fi
 # A Debian/Ubuntu Python without ensurepip cannot create the venv: add its pythonX.Y-venv.
 if [[ -n "$PYTHON" ]] && ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then

@@ -1,7 +1,9 @@
 """The desktop bundle: build.spec builds a folder that runs without Python (issue 8).
 
-Slow (a PyInstaller build takes a minute or two) but part of the suite, so CI runs it.
-The bundle is run with an empty PATH: no Python, no system tools to lean on.
+Slow (a PyInstaller build takes a minute or two, and on Linux the first build on a machine
+also compiles numpy without BLAS, 4 to 8 minutes; see scripts/bundle_slim.py) but part of
+the suite, so CI runs it. The bundle is run with an empty PATH: no Python, no system tools
+to lean on.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT_MB = 150
 
-pytestmark = pytest.mark.slow
+# The first build on a machine compiles numpy (see above): more than the suite's 300 s.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
 
 
 def _folder_size(folder: Path) -> int:
@@ -45,7 +48,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=1200,
+        timeout=1800,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-4000:]
@@ -82,12 +85,15 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_bundle_runs_without_python(bundle: Path, tmp_path: Path) -> None:
+def test_bundle_runs_without_python(
+    bundle: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     size_mb = _folder_size(bundle) / 1e6
     started = time.perf_counter()
     version = run(bundle, tmp_path, "--version")
     start_s = time.perf_counter() - started
-    print(f"\nbundle: {bundle} {size_mb:.1f} MB; '--version' in {start_s:.2f} s")
+    with capsys.disabled():  # shown in the test log even when the test passes
+        print(f"\nbundle: {bundle} {size_mb:.1f} MB; '--version' in {start_s:.2f} s")
     assert version.returncode == 0, version.stderr
     assert version.stdout.startswith("OpsCenter ")
 
@@ -135,12 +141,11 @@ def test_bundle_runs_without_python(bundle: Path, tmp_path: Path) -> None:
     assert "TERBATAS" in pages[0].extract_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="about 265 MB on Linux: Qt Core's ICU (38 MB), numpy's OpenBLAS (30 MB, for "
-    "pyqtgraph) and Pillow (19 MB, imported by reportlab) cannot be dropped from registry "
-    "wheels; issue 8 stays open for it",
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="issue 8 sets the limit for the Linux folder"
 )
-def test_bundle_is_at_most_150_mb(bundle: Path) -> None:
+def test_bundle_is_at_most_150_mb(bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
     size_mb = _folder_size(bundle) / 1e6
+    with capsys.disabled():
+        print(f"\nbundle size: {size_mb:.1f} MB (limit {LIMIT_MB} MB)")
     assert size_mb <= LIMIT_MB, f"the bundle is {size_mb:.1f} MB, over {LIMIT_MB} MB"

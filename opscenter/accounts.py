@@ -15,6 +15,7 @@ which names exist.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,9 +119,12 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-# A hash of nothing anyone types: verified against for unknown names, so a wrong name
-# takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("opscenter-no-such-account")
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash of nothing anyone types: verified against for unknown names, so a wrong name
+    takes as long as a wrong password. Made at the first such login, not at import (argon2
+    costs 0.16 s, which every start of the program would pay)."""
+    return _HASHER.hash("opscenter-no-such-account")
 
 
 # --- login -----------------------------------------------------------------------------------
@@ -183,7 +187,7 @@ def authenticate(
         acc = s.scalars(select(Account).where(func.lower(Account.username) == name)).first()
         found = (acc.id, acc.username, acc.role, acc.active, acc.password_hash) if acc else None
     if found is None or not found[4]:
-        verify_password(_DUMMY_HASH, password)  # same time as a real check
+        verify_password(_dummy_hash(), password)  # same time as a real check
         throttle.failed(key)
         raise LoginFailed()
     account_id, real_name, role, active, stored = found

@@ -29,6 +29,11 @@ from opscenter.store import open_store, resolve_url
 from tests.builders import ADMIN, build_small_operation
 
 
+def test_head_constant_is_alembics_head() -> None:
+    """``migrations.HEAD`` lets a start skip Alembic; it must name the newest revision."""
+    assert migrations.head_revision() == migrations.HEAD
+
+
 def test_migrations_from_empty_match_the_model(db_url: str) -> None:
     store = open_store(db_url)
     try:

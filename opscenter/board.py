@@ -15,12 +15,12 @@ responded. Everything returned is frozen plain data, safe to hand between thread
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from opscenter import operations
@@ -34,8 +34,12 @@ from opscenter.model import (
     Unit,
     UnitStatus,
 )
-from opscenter.strength import compute, load_inputs
+from opscenter.strength import StrengthInputs, compute, load_inputs
 
+# What ``units.set_status`` changes: a change of these alone moves no figure.
+UNIT_STATUS_FIELDS = frozenset(
+    {"status_id", "status_reason", "status_changed_at", "status_changed_by"}
+)
 # Units per IN (...) list: far under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
 # Sibling order on the board: the commands first, then the rest by name.
@@ -166,6 +170,12 @@ def _select_units() -> Select[Any]:  # 14 columns: wider than the typed overload
     return stmt
 
 
+# Built once: a live update re-reads a few units many times a minute, and SQLAlchemy's
+# statement cache then finds the statement without working out its key again.
+_UNITS_BY_ID = _select_units().where(Unit.id.in_(bindparam("ids", expanding=True)))
+_UNITS_BY_ID_IN_OPERATION = _UNITS_BY_ID.where(Unit.operation_id == bindparam("op"))
+
+
 def _row(r: Any, figures: Figures) -> UnitRow:
     return UnitRow(
         id=int(r[0]),
@@ -205,6 +215,22 @@ def board_order(rows: Iterable[UnitRow]) -> tuple[UnitRow, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class FigureSource:
+    """What a board's figures were computed from: ``refresh_figures`` recomputes only the
+    part a change set moved (plain data, handed between threads like the figures)."""
+
+    strength: StrengthInputs
+    # unit -> open incidents per severity (in ``severity_ids`` order), rolled up
+    incidents: Mapping[int, tuple[int, ...]]
+    severity_ids: tuple[int, ...]
+    figures: Mapping[int, Figures]
+
+
+# Entities that move the open-incident counts; a unit moved changes the roll-up too.
+_INCIDENT_ENTITIES = frozenset({"incident", "incident_unit", "unit"})
+
+
 def load_figures(
     session: Session,
     operation_id: int,
@@ -213,12 +239,74 @@ def load_figures(
     severities: Sequence[RefItem],
 ) -> dict[int, Figures]:
     """Rolled-up figures of every unit of the operation (grouped queries only)."""
-    inputs = load_inputs(session, operation_id, stage)
+    figures, _source = refresh_figures(session, operation_id, stage, categories, severities)
+    return figures
+
+
+def refresh_figures(
+    session: Session,
+    operation_id: int,
+    stage: Stage | None,
+    categories: Sequence[RefItem],
+    severities: Sequence[RefItem],
+    *,
+    previous: FigureSource | None = None,
+    changed: Collection[str] = (),
+) -> tuple[dict[int, Figures], FigureSource]:
+    """``load_figures``, and what they were computed from. With ``previous`` (computed for the
+    same operation and stage) and ``changed`` (the entities changed since), only what those
+    entities move is read again: personnel transfers re-count personnel, a new incident
+    re-counts open incidents (``strength.load_inputs``)."""
+    sev_ids = tuple(s.id for s in severities)
+    if previous is not None and previous.severity_ids != sev_ids:
+        previous = None
+    inputs = load_inputs(
+        session,
+        operation_id,
+        stage,
+        reuse=previous.strength if previous is not None else None,
+        changed=[e for e in changed if e not in _INCIDENT_ENTITIES or e == "unit"],
+    )
+    incidents: Mapping[int, tuple[int, ...]]
+    if previous is None or _INCIDENT_ENTITIES & set(changed):
+        incidents = _open_incidents(session, operation_id, inputs, sev_ids)
+    else:
+        incidents = previous.incidents
+    zero = (0,) * len(sev_ids)
+    if previous is not None and inputs is previous.strength:  # the strength did not move
+        out = {
+            uid: f
+            if f.incidents == incidents.get(uid, zero)
+            else replace(f, incidents=incidents.get(uid, zero))
+            for uid, f in previous.figures.items()
+        }
+        return out, FigureSource(inputs, incidents, sev_ids, out)
     report = compute(inputs)
     codes = [c.code for c in categories]
-    parents = {uid: u.parent_id for uid, u in inputs.units.items()}
+    out = {}
+    for uid in inputs.units:
+        st = report.by_unit.get(uid)
+        counts = incidents.get(uid, zero)
+        if st is None:
+            out[uid] = Figures(tps=(0,) * len(codes), incidents=counts)
+            continue
+        tps = st.tps
+        out[uid] = Figures(
+            police_required=st.police_required,
+            police_available=st.police_available,
+            bko_in=st.bko_in,
+            bko_out=st.bko_out,
+            tps=tuple([tps.get(c, 0) for c in codes]),
+            incidents=counts,
+        )
+    return out, FigureSource(inputs, incidents, sev_ids, out)
 
-    # Open incidents per responding unit, then per subtree, each incident once per subtree.
+
+def _open_incidents(
+    session: Session, operation_id: int, inputs: StrengthInputs, severity_ids: Sequence[int]
+) -> dict[int, tuple[int, ...]]:
+    """Open incidents per unit and severity, per subtree, each incident once per subtree."""
+    parents = {uid: u.parent_id for uid, u in inputs.units.items()}
     closed = select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(True))
     stmt = (
         select(IncidentUnit.unit_id, Incident.id, Incident.severity_id)
@@ -237,27 +325,15 @@ def load_figures(
             seen[uid].add(int(incident_id))
             uid = parents[uid]
             hops += 1
-    sev_pos = {s.id: i for i, s in enumerate(severities)}
-
-    out: dict[int, Figures] = {}
-    for uid in inputs.units:
-        st = report.by_unit.get(uid)
-        counts = [0] * len(severities)
-        for inc in seen.get(uid, ()):
+    sev_pos = {sid: i for i, sid in enumerate(severity_ids)}
+    out: dict[int, tuple[int, ...]] = {}
+    for uid, found in seen.items():
+        counts = [0] * len(severity_ids)
+        for inc in found:
             pos = sev_pos.get(severity_of[inc])
             if pos is not None:
                 counts[pos] += 1
-        if st is None:
-            out[uid] = Figures(tps=(0,) * len(codes), incidents=tuple(counts))
-            continue
-        out[uid] = Figures(
-            police_required=st.police_required,
-            police_available=st.police_available,
-            bko_in=st.bko_in,
-            bko_out=st.bko_out,
-            tps=tuple(st.tps.get(c, 0) for c in codes),
-            incidents=tuple(counts),
-        )
+        out[uid] = tuple(counts)
     return out
 
 
@@ -312,12 +388,10 @@ def reload_units(
     """
     wanted = sorted(set(ids))
     found: list[UnitRow] = []
+    stmt = _UNITS_BY_ID if operation_id is None else _UNITS_BY_ID_IN_OPERATION
     for start in range(0, len(wanted), CHUNK):
         part = wanted[start : start + CHUNK]
-        stmt = _select_units().where(Unit.id.in_(part))
-        if operation_id is not None:
-            stmt = stmt.where(Unit.operation_id == operation_id)
-        for r in session.execute(stmt):
+        for r in session.execute(stmt, {"ids": part, "op": operation_id}):
             uid = int(r[0])
             found.append(_row(r, (figures or {}).get(uid, NO_FIGURES)))
     found.sort(key=lambda r: r.id)

@@ -12,14 +12,36 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, select
 
 from opscenter import journal
+from opscenter.model import JournalEntry
 from opscenter.store import Store
 
 log = logging.getLogger(__name__)
 # A burst larger than this is read in several steps; the client still sees all of it.
 BATCH = 5_000
+
+
+# The columns a follower needs, not journal entries as ORM objects (a burst of a thousand
+# rows is read on the GUI thread); built once, so SQLAlchemy's statement cache finds it
+# without working out its key again at every look.
+_ENTRIES_AFTER = (
+    select(
+        JournalEntry.seq,
+        JournalEntry.entity,
+        JournalEntry.entity_id,
+        JournalEntry.action,
+        JournalEntry.changes,
+    )
+    .where(JournalEntry.seq > bindparam("cursor"))
+    .order_by(JournalEntry.seq)
+    .limit(BATCH)
+)
+# In ``JournalChanges.fields``: a row inserted or deleted, not just some fields changed.
+WHOLE_ROW = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +51,9 @@ class JournalChanges:
     first_seq: int
     last_seq: int
     rows: dict[str, frozenset[int]]
+    # Per entity, the fields its rows' updates touched (``WHOLE_ROW`` for an insert or a
+    # delete); an entity missing here may have changed in any way.
+    fields: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def ids(self, entity: str) -> frozenset[int]:
         return self.rows.get(entity, frozenset())
@@ -63,19 +88,29 @@ class JournalFollower:
     def poll(self) -> JournalChanges | None:
         """Everything journaled after the cursor, merged; None when nothing was."""
         rows: dict[str, set[int]] = {}
+        fields: dict[str, set[str]] = {}
         first = self.cursor + 1
         with self._store.read() as s:
             while True:
-                entries = journal.entries_after(s, self.cursor, limit=BATCH)
-                for e in entries:
-                    rows.setdefault(e.entity, set()).add(e.entity_id)
-                if entries:
-                    self.cursor = entries[-1].seq
+                entries = s.execute(_ENTRIES_AFTER, {"cursor": self.cursor}).all()
+                for seq, entity, entity_id, action, changed in entries:
+                    rows.setdefault(entity, set()).add(entity_id)
+                    names = fields.setdefault(entity, set())
+                    if action == "update" and isinstance(changed, dict):
+                        names.update(changed)
+                    else:
+                        names.add(WHOLE_ROW)
+                    self.cursor = seq
                 if len(entries) < BATCH:
                     break
         if not rows:
             return None
-        return JournalChanges(first, self.cursor, {k: frozenset(v) for k, v in rows.items()})
+        return JournalChanges(
+            first,
+            self.cursor,
+            {k: frozenset(v) for k, v in rows.items()},
+            {k: frozenset(v) for k, v in fields.items()},
+        )
 
 
 class PgListener:

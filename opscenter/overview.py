@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from opscenter import operations
+from opscenter.board import UNIT_STATUS_FIELDS
+from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.model import (
     Incident,
     IncidentStatus,
@@ -19,7 +22,7 @@ from opscenter.model import (
     Unit,
     utcnow,
 )
-from opscenter.strength import StrengthReport, required_strength
+from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,10 @@ class Overview:
     police_available: int
     # Polres/Polresta level (the commands that reinforce), in tree order.
     strength: tuple[UnitStrengthRow, ...]
+    # False when built with ``strength=False``: the three figures above are still to come.
+    strength_loaded: bool = True
+    # What the strength was computed from, for the next ``build(reuse=...)``.
+    inputs: StrengthInputs | None = field(default=None, compare=False, repr=False)
 
 
 def _stage_info(s: Stage) -> StageInfo:
@@ -74,15 +81,38 @@ def _stage_info(s: Stage) -> StageInfo:
 
 
 def build(
-    session: Session, operation_code: str | None = None, now: datetime | None = None
+    session: Session,
+    operation_code: str | None = None,
+    now: datetime | None = None,
+    *,
+    strength: bool = True,
+    reuse: Overview | None = None,
+    changed: Collection[str] = (WHOLE_ROW,),
 ) -> Overview:
+    """The snapshot; ``strength=False`` leaves out the strength figures (``strength_loaded``
+    is then False), which take about a second at national scale: everything else is a few
+    counts, quick enough to show at start-up while the strength is computed in the
+    background. With ``reuse`` (an earlier snapshot) and ``changed`` (the entities changed
+    since), the strength inputs those entities do not move are reused
+    (``strength.load_inputs``)."""
     op = operations.get_operation(session, operation_code)
     today = operations.local_today(op, now or utcnow())
     stages = operations.stages(session, op.id)
     current = operations.current_stage(stages, today)
     voting = next((s for s in stages if s.is_voting), None)
     # Strength is shown for the current stage; before the operation's stages, for voting day.
-    report: StrengthReport = required_strength(session, op.id, current or voting)
+    inputs = (
+        load_inputs(
+            session,
+            op.id,
+            current or voting,
+            reuse=reuse.inputs if reuse is not None else None,
+            changed=changed,
+        )
+        if strength
+        else None
+    )
+    report: StrengthReport | None = compute(inputs) if inputs is not None else None
 
     def count(model: type[Unit | Personnel | PollingStation | Incident]) -> int:
         stmt = select(func.count()).select_from(model).where(model.operation_id == op.id)
@@ -102,13 +132,18 @@ def build(
         .group_by(Severity.id, Severity.name, Severity.ordinal)
         .order_by(Severity.ordinal)
     ).all()
-    polres = session.execute(
-        select(Unit.id, Unit.name, Unit.kind)
-        .where(Unit.operation_id == op.id, Unit.kind.in_(("polres", "polresta")))
-        .order_by(Unit.kind.desc(), Unit.name)
-    ).all()
+    polres = (
+        session.execute(
+            select(Unit.id, Unit.name, Unit.kind)
+            .where(Unit.operation_id == op.id, Unit.kind.in_(("polres", "polresta")))
+            .order_by(Unit.kind.desc(), Unit.name)
+        ).all()
+        if report is not None
+        else []
+    )
     rows = []
     for uid, name, kind in polres:
+        assert report is not None
         st = report.by_unit[uid]
         rows.append(
             UnitStrengthRow(
@@ -142,4 +177,20 @@ def build(
         police_required=sum(r.police_required for r in rows),
         police_available=sum(r.police_available for r in rows),
         strength=tuple(rows),
+        strength_loaded=report is not None,
+        inputs=inputs,
     )
+
+
+# A unit's status history: the board shows it, no figure of the overview counts it.
+_NOT_COUNTED = frozenset({"unit_status_change"})
+
+
+def moved_entities(changes: JournalChanges) -> set[str]:
+    """The entities of a change set that can move the overview: all but units of which only
+    the status changed, and their status history (status changes move none of its figures)."""
+    out = set(changes.rows) - _NOT_COUNTED
+    touched = changes.fields.get("unit")
+    if touched is not None and touched <= UNIT_STATUS_FIELDS:
+        out.discard("unit")
+    return out

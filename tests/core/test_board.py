@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from opscenter import board, incidents, units
-from opscenter.model import IncidentType, Severity, Stage, Unit
+from opscenter.model import IncidentType, Personnel, Severity, Stage, Unit
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from opscenter.strength import required_strength
@@ -163,3 +163,35 @@ def test_board_now_follows_the_current_stage(small: tuple[Store, Small]) -> None
     # The Brimob loan to Polsek A1 is tagged to voting day only.
     assert voting.by_id()[op.units["PA1"]].figures.bko_in == 5
     assert quiet.by_id()[op.units["PA1"]].figures.bko_in == 0
+
+
+def test_refresh_figures_reads_again_only_what_the_changes_move(
+    small: tuple[Store, Small],
+) -> None:
+    store, op = small
+    with store.read() as s:
+        stage = s.get(Stage, op.stages["pemungutan"])
+        b = board.load_board(s, op.operation_id, stage, figures=False)
+        _, source = board.refresh_figures(s, op.operation_id, stage, b.categories, b.severities)
+    with store.transaction(ADMIN, "test.transfer") as s:
+        person = s.scalars(
+            select(Personnel).where(Personnel.operation_id == op.operation_id).limit(1)
+        ).one()
+        person.assigned_unit_id = op.units["PB1"]
+    seen: list[str] = []
+
+    def note(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        with store.read() as s:
+            stage = s.get(Stage, op.stages["pemungutan"])
+            again, source = board.refresh_figures(
+                s, op.operation_id, stage, b.categories, b.severities,
+                previous=source, changed={"personnel"},
+            )  # fmt: skip
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    assert not [q for q in seen if "polling_station" in q]  # the TPS were not counted again
+    assert again == {r.id: r.figures for r in _voting(store, op).rows}  # as a whole new load

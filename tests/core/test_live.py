@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from opscenter import units
-from opscenter.live import JournalFollower
+from opscenter import overview, units
+from opscenter.live import WHOLE_ROW, JournalFollower
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
@@ -76,3 +76,17 @@ def test_sqlite_notices_another_process(sqlite_url: str) -> None:
         assert follower.outside_change_possible() is False
     finally:
         board.dispose()
+
+
+def test_changes_name_the_fields_each_entity_changed(
+    board_and_writer: tuple[Store, Store, Small],
+) -> None:
+    board, writer, ids = board_and_writer
+    follower = JournalFollower(board)
+    units.set_status(writer, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+    changes = follower.poll()
+    assert changes is not None
+    assert changes.fields["unit"] <= {"status_id", "status_reason", "status_changed_at",
+                                      "status_changed_by"}  # fmt: skip
+    assert changes.fields["unit_status_change"] == {WHOLE_ROW}  # a row inserted
+    assert overview.moved_entities(changes) == set()  # a status moves no overview figure

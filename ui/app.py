@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from opscenter.store import Store
@@ -71,12 +73,56 @@ def _log_to_file() -> Path | None:
     return folder / "opscenter.log"
 
 
-def run(store: Store, *, lang: str | None = None) -> int:
-    """Show the main window on ``store`` and run until it closes; returns the exit code.
+def settle_heap() -> None:
+    """Take what is alive after start-up out of the cyclic garbage collector's sight.
 
-    ``lang`` (from ``--lang``) wins over the language chosen in the window's settings.
+    Start-up leaves a large heap that lives as long as the window (Qt wrappers, SQLAlchemy's
+    mappers, the board's rows). Each full collection walks all of it while holding the GIL --
+    about 80 ms at national scale, a stall of the GUI thread even when a worker thread
+    triggers it (bench/board.py). Frozen, they are skipped; what is allocated later is
+    still collected as before. Called once, after the main window is built.
     """
+    gc.freeze()
+
+
+# How long a thread running Python may keep the GIL while another waits for it (Python's
+# default: 5 ms). Each call from Qt into the models' Python code -- hundreds per repaint --
+# takes the GIL anew; with a worker thread computing figures, each waited up to 5 ms, and a
+# 10 ms slice of a burst took 60 ms (bench/board.py). 1 ms bounds that wait; the workers,
+# mostly in SQLite (which releases the GIL), lose next to nothing.
+GIL_SWITCH_S = 0.001
+
+
+def settle_heap_when_loaded(window: MainWindow) -> None:
+    """``settle_heap`` again once the window's first background work (the board's figures,
+    the overview's strength) has landed: that is start-up data too, tens of thousands of
+    objects at national scale."""
+    timer = QTimer(window)
+    timer.setInterval(200)
+
+    def check() -> None:
+        if not window.busy():
+            timer.stop()
+            timer.deleteLater()
+            settle_heap()
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
+def open_window(store: Store, *, lang: str | None = None) -> MainWindow | None:
+    """Log in, build and show the main window on ``store``; None when the login was cancelled.
+
+    Everything ``run`` does before the event loop, and only that, so a benchmark can time
+    the real start-up (bench/board.py).
+    """
+    window, _restore = _open(store, lang)
+    return window
+
+
+def _open(store: Store, lang: str | None) -> tuple[MainWindow | None, Callable[[], None]]:
     log_file = _log_to_file()
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = application(lang or "id")
     lang = lang or settings.LANGUAGE.get()
     if lang not in ("id", "en"):
@@ -89,10 +135,25 @@ def run(store: Store, *, lang: str | None = None) -> int:
     actor = ask_login(store, lang=lang)  # the local user where no login is needed
     if actor is None:  # Batal at the login: nothing to show
         restore_hook()
-        return 0
+        return None, restore_hook
     window = MainWindow(store, lang=lang, actor=actor)
+    window.show()
+    settle_heap()
+    settle_heap_when_loaded(window)
+    return window, restore_hook
+
+
+def run(store: Store, *, lang: str | None = None) -> int:
+    """Show the main window on ``store`` and run until it closes; returns the exit code.
+
+    ``lang`` (from ``--lang``) wins over the language chosen in the window's settings.
+    """
+    window, restore_hook = _open(store, lang)
+    if window is None:
+        return 0
+    app = QApplication.instance()
+    assert app is not None
     try:
-        window.show()
         return app.exec()
     finally:
         # The window's timers and feed must not outlive the loop (nor the store after it).

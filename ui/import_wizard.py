@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -365,34 +363,3 @@ class ImportWizard(QWizard):
         if self.job is not None and not self.job.done:
             self.job.cancel.cancel()
         super().reject()
-
-
-def install(window: QMainWindow) -> None:
-    """Add the "Data" menu with "Impor data…" (Ctrl+I) to ``window``; uses ``window._store``."""
-    store: Store = window._store  # type: ignore[attr-defined]
-    lang = str(getattr(window, "_lang", "id"))
-    menu = window.menuBar().addMenu(_tr("&Data"))
-    action = QAction(_tr("Impor data\u2026"), window)
-    action.setObjectName("importAction")
-    action.setShortcut(QKeySequence("Ctrl+I"))
-
-    def open_wizard() -> None:
-        wizard = ImportWizard(store, lang=lang, parent=window)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        wizard.open()
-
-    action.triggered.connect(open_wizard)
-    menu.addAction(action)
-
-    history = QAction(_tr("Riwayat && pembatalan impor\u2026"), window)
-    history.setObjectName("importHistoryAction")
-
-    def open_history() -> None:
-        from ui.import_history import ImportHistoryDialog
-
-        dialog = ImportHistoryDialog(store, lang=lang, parent=window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.open()
-
-    history.triggered.connect(open_history)
-    menu.addAction(history)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -23,14 +25,16 @@ import opscenter
 from opscenter import overview as overview_mod
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
+from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.model import utcnow
 from opscenter.overview import Overview
+from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui import (
     audit_view,
     connection_dialog,
-    import_wizard,
-    planning_panel,
+    data_menu,
+    planning_menu,
     settings,
     sitrep_dialog,
     theme,
@@ -41,7 +45,10 @@ from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_header import zone_name
 from ui.operation_page import OperationPage, Tab
-from ui.wall_board import WallBoard, build_wall
+from ui.worker import start_job
+
+if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when first shown
+    from ui.wall_board import WallBoard
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +65,7 @@ class MainWindow(QMainWindow):
     """
 
     refreshed = Signal()  # after each refresh, whether it showed data, the empty state or an error
+    overview_shown = Signal(object)  # each Overview as it is shown (the wall's summary follows)
 
     def __init__(
         self,
@@ -77,6 +85,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._clock = clock
         self._overview: Overview | None = None
+        self._overview_running = False  # a background overview job is under way
+        self._overview_again = False  # and something changed since it started
+        self._overview_changed: set[str] = set()  # entities changed since the last overview
         self.setWindowTitle("OpsCenter")
         self.resize(1600, 900)
 
@@ -117,7 +128,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.feed = ChangeFeed(store, self)
-        self.feed.changed.connect(self.refresh)
+        self.feed.changed.connect(self._changes_arrived)
         self.feed.changed.connect(self.operation_page.apply_changes)
         self.feed.connection_changed.connect(self._connection_changed)
         self._clock_timer = QTimer(self)
@@ -198,7 +209,7 @@ class MainWindow(QMainWindow):
         """Each feature adds its own menu (Data, Laporan, Perencanaan, and Admin for the
         roles that may use it, just before Bantuan, which stays last)."""
         connection_dialog.install(self)  # Berkas > Sambungan basis data…
-        for install in (import_wizard.install, sitrep_dialog.install, planning_panel.install):
+        for install in (data_menu.install, sitrep_dialog.install, planning_menu.install):
             install(self)
         bar = self.menuBar()
         bar.removeAction(self.help_menu.menuAction())
@@ -232,29 +243,103 @@ class MainWindow(QMainWindow):
         return self._overview
 
     def refresh(self) -> None:
-        """Read the operation again and show it (F5, a change in the store, local midnight)."""
+        """Read the operation again and show it (start-up, F5, local midnight).
+
+        The quick part (names, stages, counts) is read and shown at once; the strength
+        figures, about a second of work at national scale, come from a background job
+        (``refresh_later``), as after every change in the store.
+        """
         now = self._clock()
         try:
             with self._store.read() as session:
-                snapshot = overview_mod.build(session, now=now)
-        except NoOperation:
+                snapshot = overview_mod.build(session, now=now, strength=False)
+        except OpsError as exc:
+            self._show_overview(exc, now)
+            return
+        self._show_overview(snapshot, now, final=False)
+        self.refresh_later({WHOLE_ROW})
+
+    def _changes_arrived(self, changes: JournalChanges) -> None:
+        moved = overview_mod.moved_entities(changes)
+        if moved:  # not for a burst of unit statuses alone
+            self.refresh_later(moved)
+
+    def busy(self) -> bool:
+        """Background work under way: the overview's strength, the board's figures or the
+        slices of a burst (a screenshot or a benchmark waits for the picture to settle)."""
+        board = self.operation_page.board
+        return self._overview_running or (board is not None and board.busy())
+
+    def refresh_later(self, entities: Collection[str] = (WHOLE_ROW,)) -> None:
+        """Build the whole overview off the GUI thread; a burst of changes is one more pass,
+        not one each (``refreshed`` is emitted once it is shown). ``entities``: what changed
+        since the last overview; the strength inputs they do not move are reused."""
+        self._overview_changed.update(entities)
+        if self._overview_running:
+            self._overview_again = True
+            return
+        self._overview_running = True
+        store, now = self._store, self._clock()
+        changed, self._overview_changed = self._overview_changed, set()
+        reuse = self._overview if self._overview and self._overview.strength_loaded else None
+
+        def job(_progress: Progress, cancel: CancelToken) -> Overview:
+            with store.read() as session:
+                cancel.check()
+                return overview_mod.build(session, now=now, reuse=reuse, changed=changed)
+
+        start_job(
+            job,
+            parent=self,
+            on_success=lambda snapshot: self._overview_done(snapshot, now),
+            on_failure=lambda error: self._overview_done(error, now),
+        )
+
+    def _overview_done(self, result: Overview | BaseException, now: datetime) -> None:
+        self._overview_running = False
+        if not isinstance(result, Overview):
+            self._overview_changed.add(WHOLE_ROW)  # the next one reads everything again
+        if isinstance(result, Overview | OpsError):
+            self._show_overview(result, now)
+        else:  # a bug: logged in full by the worker; keep what is shown
+            self.refreshed.emit()
+        if self._overview_again:
+            self._overview_again = False
+            self.refresh_later(())  # what changed meanwhile: show this one, then the newer one
+
+    def _show_overview(
+        self, result: Overview | OpsError, now: datetime, final: bool = True
+    ) -> None:
+        if isinstance(result, NoOperation):
             self._overview = None
             self.setWindowTitle("OpsCenter")
             self.pages.setCurrentWidget(self.empty_state)
             self.problem_banner.hide()
-        except OpsError as exc:
+        elif isinstance(result, OpsError):
             # Keep the last figures on screen, but say plainly that they are not current.
-            log.warning("refresh failed: %s", exc)
+            log.warning("refresh failed: %s", result)
             self.problem_banner.setText(
                 self.tr("Data tidak dapat dimuat ulang: {reason}").format(
-                    reason=sentence_for(exc, self._lang)
+                    reason=sentence_for(result, self._lang)
                 )
             )
             self.problem_banner.show()
         else:
+            snapshot = result
+            if not snapshot.strength_loaded and self._overview is not None:
+                # F5 on a shown operation: keep the strength on screen until the new one.
+                old = self._overview
+                snapshot = replace(
+                    snapshot,
+                    police_required=old.police_required,
+                    police_available=old.police_available,
+                    strength=old.strength,
+                    strength_loaded=old.strength_loaded,
+                )
             self._overview = snapshot
             self.setWindowTitle(self.tr("OpsCenter — {name}").format(name=snapshot.name))
             self.operation_page.show_overview(snapshot)
+            self.overview_shown.emit(snapshot)
             self.pages.setCurrentWidget(self.operation_page)
             self.problem_banner.hide()
             self._show_time(now)
@@ -264,7 +349,8 @@ class MainWindow(QMainWindow):
                     time=local.strftime("%H:%M:%S"), zone=zone_name(snapshot.timezone, local)
                 )
             )
-        self.refreshed.emit()
+        if final:
+            self.refreshed.emit()
 
     def _connection_changed(self, connected: bool) -> None:
         """The server went away (the picture is stale) or came back (catch up at once)."""
@@ -313,11 +399,19 @@ class MainWindow(QMainWindow):
         overview = self._overview
         if overview is None:
             return
+        from ui.wall_board import build_wall
+
         if self.wall is not None:
             self.wall.close()
         self.wall = build_wall(self._store, overview, clock=self._clock)
-        self.feed.changed.connect(self.wall.apply_changes)
+        self.attach_wall(self.wall)
         self.wall.showFullScreen()
+
+    def attach_wall(self, wall: WallBoard) -> None:
+        """The wall's panels follow the journal; its summary shows this window's overview
+        (computed off the GUI thread here, once, for both)."""
+        self.feed.changed.connect(wall.apply_changes)
+        self.overview_shown.connect(wall.summary.show_overview)
 
     def choose_language(self, code: str) -> None:
         """Remember the interface language; every panel takes it at the next start."""

@@ -13,15 +13,19 @@ counterparts in every style sheet under the target, including sheets a panel set
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QBrush, QColor, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import theme
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 BACKGROUND = QColor("#10151b")  # the room is dark: so is the screen
 SURFACE = QColor("#1a2129")  # tables, tiles, plots
@@ -184,6 +188,9 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
         return
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    # pyqtgraph loads only where plots are drawn (stages, incidents, the wall): night on loads
+    # it to set its colours; night off needs it only if something loaded it meanwhile.
+    pg: Any = _pyqtgraph() if on else sys.modules.get("pyqtgraph")
     if on:
         saved = _Saved(QPalette(target.palette()), _sheet_of(target))
         _saved[key] = saved
@@ -197,7 +204,7 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
         target.setPalette(night_palette())
         if saved.style_sheet:
             target.setStyleSheet(swap_colours(saved.style_sheet, night=True))
-        if isinstance(target, QApplication) and not _pg_defaults:
+        if pg is not None and isinstance(target, QApplication) and not _pg_defaults:
             _pg_defaults.update(
                 background=pg.getConfigOption("background"),
                 foreground=pg.getConfigOption("foreground"),
@@ -206,7 +213,7 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
         for w in _widgets(target):
             if w is not target and w.styleSheet():
                 w.setStyleSheet(swap_colours(w.styleSheet(), night=True))
-            if isinstance(w, pg.PlotWidget):
+            if pg is not None and isinstance(w, pg.PlotWidget):
                 saved.plots[id(w)] = _plot_colours(w)
                 _set_plot_colours(w, QBrush(SURFACE), QPen(TEXT), QPen(TEXT))
     else:
@@ -218,16 +225,22 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
                 _watcher = None
         target.setStyleSheet(saved.style_sheet)
         target.setPalette(saved.palette)
-        if isinstance(target, QApplication) and _pg_defaults:
+        if pg is not None and isinstance(target, QApplication) and _pg_defaults:
             pg.setConfigOptions(**_pg_defaults)
             _pg_defaults.clear()
         for w in _widgets(target):
             if w is not target and w.styleSheet():
                 w.setStyleSheet(swap_colours(w.styleSheet(), night=False))
-            if isinstance(w, pg.PlotWidget):
+            if pg is not None and isinstance(w, pg.PlotWidget):
                 day = saved.plots.get(id(w))
                 if day is not None:
                     _set_plot_colours(w, *day)
+
+
+def _pyqtgraph() -> Any:
+    import pyqtgraph
+
+    return pyqtgraph
 
 
 def _plot_colours(plot: pg.PlotWidget) -> tuple[QBrush, QPen, QPen]:

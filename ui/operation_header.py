@@ -148,10 +148,13 @@ class OperationHeader(QFrame):
             self.stage_label.setText(_tr("Tahapan: {name}").format(name=stage.name))
             self.stage_period_label.setText(stage_period(stage, self.locale()))
         self.countdown_label.setText(countdown_text(overview.days_to_voting))
-        self.countdown_label.setProperty("votingDay", overview.days_to_voting == 0)
-        # A dynamic property only restyles after the style is re-applied.
-        self.countdown_label.style().unpolish(self.countdown_label)
-        self.countdown_label.style().polish(self.countdown_label)
+        voting_day = overview.days_to_voting == 0
+        if self.countdown_label.property("votingDay") != voting_day:
+            self.countdown_label.setProperty("votingDay", voting_day)
+            # A dynamic property only restyles after the style is re-applied (costly: only
+            # when it changed, not at every live update).
+            self.countdown_label.style().unpolish(self.countdown_label)
+            self.countdown_label.style().polish(self.countdown_label)
         voting = next((s for s in overview.stages if s.is_voting and s.starts_on), None)
         self.countdown_label.setToolTip(
             _tr("Pemungutan suara: {day}").format(day=long_date(voting.starts_on, self.locale()))

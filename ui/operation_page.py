@@ -2,8 +2,10 @@
 
 Each panel has its own model and follows the journal itself (``apply_changes``); a hidden
 panel keeps what changed and applies it when shown. The header and the summary take the
-plain ``Overview`` snapshot. The panels are built when an operation is first shown, so an
-empty database never builds them.
+plain ``Overview`` snapshot. The board is built when an operation is first shown, so an
+empty database never builds it; the stages and incidents panels (and pyqtgraph, which they
+draw with) when their tab is first opened: a panel built then reads everything fresh, and
+the board appears sooner (issue 3: start to board shown).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -22,12 +24,14 @@ from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import theme
-from ui.incidents_panel import IncidentsPanel
 from ui.operation_header import OperationHeader
-from ui.stages_panel import StagesPanel
 from ui.strength_panel import StrengthPanel
 from ui.summary_strip import SummaryStrip
 from ui.units_board import UnitsBoard
+
+if TYPE_CHECKING:  # imported when their tab is first opened (see the module docstring)
+    from ui.incidents_panel import IncidentsPanel
+    from ui.stages_panel import StagesPanel
 
 
 class OverviewPanel(Protocol):
@@ -58,6 +62,7 @@ class OperationPage(QWidget):
         self.summary = SummaryStrip(self)
         self.strength = StrengthPanel(self)
         self.overview_panels: list[OverviewPanel] = [self.header, self.summary, self.strength]
+        self._strength_waiting: Overview | None = None  # for the strength tab, when opened
         self.board: UnitsBoard | None = None
         self.stages: StagesPanel | None = None
         self.incidents: IncidentsPanel | None = None
@@ -73,20 +78,52 @@ class OperationPage(QWidget):
         column.addWidget(self.tabs, 1)
 
     def ensure_panels(self) -> None:
-        """Build the live panels once (there is an operation to show by now)."""
+        """Build the board and the tabs once (there is an operation to show by now)."""
         if self.board is not None:
             return
         live = {"undo_stack": self._undo, "actor": self._actor, "clock": self._clock}
         self.board = UnitsBoard(self._store, parent=self, **live)  # type: ignore[arg-type]
-        self.stages = StagesPanel(self._store, clock=self._clock, parent=self)
-        self.incidents = IncidentsPanel(self._store, parent=self, **live)  # type: ignore[arg-type]
         self.tabs.insertTab(Tab.BOARD, self.board, self.tr("Papan satuan"))
         self.tabs.insertTab(Tab.STRENGTH, self.strength, self.tr("Kekuatan"))
-        self.tabs.insertTab(Tab.STAGES, self.stages, self.tr("Tahapan"))
-        self.tabs.insertTab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
-        # Choosing a stage filters the incidents to it.
-        self.stages.stage_selected.connect(self.incidents.set_stage_filter)
+        # Placeholders until first opened (``_build_tab``).
+        self.tabs.insertTab(Tab.STAGES, QWidget(self), self.tr("Tahapan"))
+        self.tabs.insertTab(Tab.INCIDENTS, QWidget(self), self.tr("Kejadian"))
         self.tabs.setCurrentIndex(Tab.BOARD)
+        self.tabs.currentChanged.connect(self._build_tab)
+
+    def _build_tab(self, index: int) -> None:
+        if index == Tab.STRENGTH and self._strength_waiting is not None:
+            waiting, self._strength_waiting = self._strength_waiting, None
+            self.strength.show_overview(waiting)
+            return
+        live = {"undo_stack": self._undo, "actor": self._actor, "clock": self._clock}
+        if index == Tab.STAGES and self.stages is None:
+            from ui.stages_panel import StagesPanel
+
+            self.stages = StagesPanel(self._store, clock=self._clock, parent=self)
+            self._replace_tab(Tab.STAGES, self.stages, self.tr("Tahapan"))
+        elif index == Tab.INCIDENTS and self.incidents is None:
+            from ui.incidents_panel import IncidentsPanel
+
+            self.incidents = IncidentsPanel(self._store, parent=self, **live)  # type: ignore[arg-type]
+            self._replace_tab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
+            if self.stages is not None and self.stages.selected_stage_id is not None:
+                self.incidents.set_stage_filter(self.stages.selected_stage_id)
+        else:
+            return
+        if self.stages is not None and self.incidents is not None:
+            # Choosing a stage filters the incidents to it.
+            self.stages.stage_selected.connect(self.incidents.set_stage_filter)
+
+    def _replace_tab(self, tab: Tab, panel: QWidget, label: str) -> None:
+        placeholder = self.tabs.widget(tab)
+        self.tabs.blockSignals(True)  # the same tab stays current: not a change to report
+        self.tabs.removeTab(tab)
+        self.tabs.insertTab(tab, panel, label)
+        self.tabs.setCurrentIndex(tab)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def live_panels(self) -> list[UnitsBoard | StagesPanel | IncidentsPanel]:
         return [p for p in (self.board, self.stages, self.incidents) if p is not None]
@@ -94,6 +131,11 @@ class OperationPage(QWidget):
     def show_overview(self, overview: Overview) -> None:
         self.ensure_panels()
         for panel in self.overview_panels:
+            if panel is self.strength and self.tabs.currentWidget() is not self.strength:
+                # A hidden tab is brought up to date when opened: re-sorting its 500 rows at
+                # every live update cost the GUI thread tens of milliseconds (bench/board.py).
+                self._strength_waiting = overview
+                continue
             panel.show_overview(overview)
 
     def apply_changes(self, changes: JournalChanges) -> None:
@@ -107,6 +149,7 @@ class OperationPage(QWidget):
     def show_tab(self, tab: Tab) -> None:
         self.ensure_panels()
         self.tabs.setCurrentIndex(tab)
+        self._build_tab(tab)
 
     def show_time(self, local: datetime, timezone: str) -> None:
         self.header.show_time(local, timezone)

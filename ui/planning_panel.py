@@ -1283,14 +1283,3 @@ def open_planning(window: QMainWindow) -> PlanningWindow:
     planning_window = PlanningWindow(store, parent=window)
     planning_window.show()
     return planning_window
-
-
-def install(window: QMainWindow) -> None:
-    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar."""
-    menu = window.menuBar().addMenu(_tr("&Perencanaan"))
-    menu.setObjectName("planningMenu")
-    action = QAction(_tr("Kerawanan dan penebalan\u2026"), window)
-    action.setObjectName("openPlanning")
-    action.setShortcut(QKeySequence("Ctrl+R"))
-    action.triggered.connect(lambda: open_planning(window))
-    menu.addAction(action)

@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QMessageLogContext,
     Qt,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -25,7 +27,7 @@ from ui.app import application, install_translators
 from ui.main_window import MainWindow
 from ui.night import apply_night
 from ui.operation_page import Tab
-from ui.wall_board import build_wall
+from ui.wall_board import WallBoard, build_wall
 
 # main: the window as it opens; board/stages/incidents: that tab; wall: the video wall
 # (tiled, night theme), as the command room's screens show it.
@@ -68,16 +70,29 @@ def render(
     clock = (lambda: now) if now else utcnow
     main = MainWindow(store, lang=lang, clock=clock)
     window: QWidget = main
+    wall: WallBoard | None = None
     if view in TABS:
         main.operation_page.show_tab(TABS[view])
     elif view == "wall" and main.overview is not None:
-        window = build_wall(store, main.overview, clock=clock)
-        apply_night(window, True)
+        wall = build_wall(store, main.overview, clock=clock)
+        main.attach_wall(wall)
+        apply_night(wall, True)
+        window = wall
     try:
         # Laid out and painted as if shown, without ever appearing on a real screen.
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         window.resize(*size)
         window.show()
+        # The figures computed in the background first (a second at national scale).
+        settle = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(10)
+        poll.timeout.connect(
+            lambda: None if main.busy() or (wall is not None and wall.busy()) else settle.quit()
+        )
+        poll.start()
+        settle.exec()
+        poll.stop()
         # Acceptable here only: a one-shot render lets pending layout events run, no waiting.
         for _ in range(3):
             app.processEvents()

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
 
-import pypdfium2
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
@@ -56,7 +55,6 @@ from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.model import utcnow
 from opscenter.store import Store
-from reports.sitrep import render
 from ui.error_dialog import sentence_for
 from ui.worker import JobHandle, start_job
 
@@ -128,6 +126,11 @@ def produce(
     report = build(None)
     if req.issue:  # validated above: only now take a number for good
         report = build(sitrep.issue_serial(store, Actor.local(), report.operation_code))
+    # reportlab and pdfium load on the first report, not with the window (issue 3: start-up).
+    import pypdfium2
+
+    from reports.sitrep import render
+
     progress(20, 100, "render")
     pdf = render(report, lambda d, t, w: progress(20 + 60 * d // max(1, t), 100, w))
     path = sitrep.write_atomically(req.out, pdf) if req.out is not None else None

@@ -93,7 +93,8 @@ class StrengthPanel(QFrame):
 
     def show_overview(self, overview: Overview) -> None:
         self.model.set_locale(self.locale())
-        self.model.set_rows(overview.strength)
+        if overview.strength_loaded:  # else keep the rows shown until the new ones arrive
+            self.model.set_rows(overview.strength)
         stage = overview.current_stage
         self.subtitle.setText(
             _tr(

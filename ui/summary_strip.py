@@ -91,8 +91,14 @@ class Tile(QFrame):
         it unless ``note_tone`` says otherwise."""
         self.value.setText(text)
         self.note.setText(note)
-        self.value.setStyleSheet(f"color: {_colour(tone, theme.INK)};")
-        self.note.setStyleSheet(f"color: {_colour(tone if note_tone is None else note_tone)};")
+        # A style sheet set again, even the same, is parsed and every label re-polished: at
+        # each live update that was tens of milliseconds of the GUI thread (bench/board.py).
+        for label, sheet in (
+            (self.value, f"color: {_colour(tone, theme.INK)};"),
+            (self.note, f"color: {_colour(tone if note_tone is None else note_tone)};"),
+        ):
+            if label.styleSheet() != sheet:
+                label.setStyleSheet(sheet)
 
 
 def _colour(tone: str, neutral: QColor = theme.MUTED) -> str:
@@ -130,6 +136,18 @@ class SummaryStrip(QFrame):
         self.tiles[Figure.UNITS].set_value(n(overview.units))
         self.tiles[Figure.PERSONNEL].set_value(n(overview.personnel))
         self.tiles[Figure.TPS].set_value(n(overview.tps))
+        if not overview.strength_loaded:
+            # Strength still being computed (a large operation's start): an ellipsis, as the
+            # board shows, not zeros that would read as "nobody".
+            for figure in (Figure.REQUIRED, Figure.AVAILABLE, Figure.BALANCE):
+                self.tiles[figure].set_value("\u2026")
+        else:
+            self._show_strength(overview)
+        self._show_incidents(overview)
+
+    def _show_strength(self, overview: Overview) -> None:
+        locale = self.locale()
+        n = locale.toString
         self.tiles[Figure.REQUIRED].set_value(n(overview.police_required))
         self.tiles[Figure.AVAILABLE].set_value(n(overview.police_available))
         balance = overview.police_available - overview.police_required
@@ -149,6 +167,8 @@ class SummaryStrip(QFrame):
             signed(balance, locale), note=note, tone=tone, note_tone="bad" if short else tone
         )
 
+    def _show_incidents(self, overview: Overview) -> None:
+        n = self.locale().toString
         counts = overview.incidents_open  # severity name -> count, low to high
         total = sum(counts.values())
         # The upper half of the operation's scale (berat, kritis) is what wakes a commander.

@@ -16,9 +16,9 @@ action (toolbar, context menu, F2) with an optional reason, undoable on the shar
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -54,10 +54,10 @@ from opscenter.actor import Actor
 from opscenter.board import (
     Board,
     Figures,
-    UnitRow,
+    FigureSource,
     board_stage,
     load_board,
-    load_figures,
+    refresh_figures,
     reload_units,
 )
 from opscenter.errors import NoOperation, OpsError, StaleEdit
@@ -77,8 +77,9 @@ log = logging.getLogger(__name__)
 
 # F2: "edit the selected item" on every desktop, one key, nothing else on the board uses it.
 CHANGE_STATUS_SHORTCUT = QKeySequence(Qt.Key.Key_F2)
-# Rows repainted per event-loop turn during a burst (about 10 ms of GUI-thread time).
-UPDATE_SLICE = 40
+# Units re-read and repainted per event-loop turn during a burst: a few milliseconds of
+# GUI-thread time at national scale, so that input and painting go on in between.
+UPDATE_SLICE = 10
 # Entities whose change moves the figures (strength, TPS, open incidents).
 FIGURE_ENTITIES = frozenset(
     {
@@ -187,19 +188,21 @@ class UnitsBoard(QWidget):
         self._pending: list[JournalChanges] = []
         self._figures_running = False
         self._figures_again = False
+        self._figures_changed: set[str] = set()  # entities changed since the last figures
+        self._source: FigureSource | None = None  # what the last figures were computed from
         self._loaded_once = False
         self.last_error: str | None = None  # the last sentence shown (for tests and logs)
         self.figures_recomputed = 0  # how many recomputes finished (for tests and the bench)
         self._generation = 0  # bumped by each full load
-        self._queued: list[UnitRow] = []
+        self._queued: dict[int, None] = {}  # unit ids of a burst, applied in slices
         self._drain = QTimer(self)
         self._drain.setInterval(0)
         self._drain.timeout.connect(self._drain_queue)
 
         self.rows = BoardRows(clock, self)
-        self.tree_proxy = UnitsFilterProxy(self.rows, self)
+        # recursive: a match keeps its chain of command
+        self.tree_proxy = UnitsFilterProxy(self.rows, self, recursive=True)
         self.tree_proxy.setSourceModel(self.rows.tree_model)
-        self.tree_proxy.setRecursiveFilteringEnabled(True)  # a match keeps its chain of command
         self.flat_proxy = UnitsFilterProxy(self.rows, self)
         self.flat_proxy.setSourceModel(self.rows.flat_model)
 
@@ -399,6 +402,8 @@ class UnitsBoard(QWidget):
         self._board = board
         self.rows.set_board(board)
         self._figures_running = False  # a job for the previous board reports to nobody
+        self._source = None
+        self._figures_changed.clear()
         self._generation += 1
         self.recompute_figures()
         self._fill_status_filter()
@@ -480,13 +485,34 @@ class UnitsBoard(QWidget):
         structure_changed = False
         if "unit" in changes:
             structure_changed = self.refresh_units(changes.ids("unit"))
-        if structure_changed or any(e in changes for e in FIGURE_ENTITIES):
-            self.recompute_figures()
+        moved = {e for e in changes.rows if e in FIGURE_ENTITIES}
+        if structure_changed:
+            moved.add("unit")
+        if moved:
+            self.recompute_figures(moved)
 
     def refresh_units(self, ids: set[int] | frozenset[int]) -> bool:
-        """Re-read these units' rows; returns True when the tree's shape changed."""
+        """Re-read these units' rows; returns True when the tree's shape changed.
+
+        A burst (more than ``UPDATE_SLICE`` units) is queued and re-read and repainted a
+        slice per event-loop turn (``_drain_queue``), so the GUI thread is never blocked
+        for the whole burst (issue 3: at most 50 ms at a time); it returns False then, and
+        the slice that finds a new shape recomputes the figures itself.
+        """
         if self._board is None or not ids:
             return False
+        if len(ids) <= UPDATE_SLICE and not self._queued:
+            return self._refresh_now(ids)
+        # dict: each unit once, in arrival order; queued again, it is still read once (as it
+        # is then, the latest).
+
+        self._queued.update(dict.fromkeys(sorted(ids)))
+        if not self._drain.isActive():
+            self._drain.start()
+        return False
+
+    def _refresh_now(self, ids: set[int] | frozenset[int]) -> bool:
+        assert self._board is not None
         known_rows = self.rows.rows
         figures = {uid: known_rows[uid].figures for uid in ids if uid in known_rows}
         with self.store.read() as s:
@@ -496,14 +522,7 @@ class UnitsBoard(QWidget):
         new = [r for r in fresh if r.id not in self.rows.rows]
         gone = [uid for uid in ids if uid in self.rows.rows and uid not in found]
         moved = any(r.parent_id != self.rows.rows[r.id].parent_id for r in known)
-        if moved or len(known) <= UPDATE_SLICE:
-            self.rows.update_rows(known)
-        else:
-            # A burst: repaint in slices, one per event-loop turn, so the GUI thread is never
-            # blocked for the whole burst (issue 3: at most 50 ms at a time).
-            self._queued.extend(known)
-            if not self._drain.isActive():
-                self._drain.start()
+        self.rows.update_rows(known)
         if new:
             self.rows.insert_rows(new)
         if gone:
@@ -513,29 +532,34 @@ class UnitsBoard(QWidget):
         return bool(new or gone or moved)
 
     def _drain_queue(self) -> None:
-        batch, self._queued = self._queued[:UPDATE_SLICE], self._queued[UPDATE_SLICE:]
-        # A row re-read later in the same burst supersedes one queued earlier.
-        latest = {r.id: r for r in batch}
-        current = self.rows.rows
-        # Figures may have been recomputed since the read: keep the newest.
-        self.rows.update_rows(
-            [
-                replace(r, figures=current[uid].figures)
-                for uid, r in latest.items()
-                if uid in current
-            ]
-        )
+        """One slice of a queued burst: re-read (one small query) and repaint its rows."""
+        batch = list(itertools.islice(self._queued, UPDATE_SLICE))
+        for uid in batch:
+            del self._queued[uid]
         if not self._queued:
             self._drain.stop()
+        if batch and self._refresh_now(set(batch)):
+            self.recompute_figures({"unit"})
+
+    def busy(self) -> bool:
+        """Figures being computed or a burst being applied."""
+        return self._figures_running or bool(self._queued)
 
     def pending_updates(self) -> int:
-        """Rows re-read but not yet repainted (a burst being applied in slices)."""
+        """Units queued but not yet re-read and repainted (a burst being applied in slices)."""
         return len(self._queued)
 
-    def recompute_figures(self) -> None:
-        """Strength, TPS and open incidents again, off the GUI thread; repaint what changed."""
+    def recompute_figures(self, entities: Collection[str] = ("*",)) -> None:
+        """Strength, TPS and open incidents again, off the GUI thread; repaint what changed.
+
+        ``entities``: what changed since the last figures (``"*"``: anything). The job reads
+        again only what they move (``opscenter.board.refresh_figures``): a personnel transfer
+        re-counts personnel, not the TPS, so the worker thread spends its time in SQLite,
+        which releases the GIL, not in Python, which would hold up the GUI thread.
+        """
         if self._board is None:
             return
+        self._figures_changed.update(entities)
         if self._figures_running:
             self._figures_again = True  # a burst: one more pass after this one, not one each
             return
@@ -543,34 +567,52 @@ class UnitsBoard(QWidget):
         board = self._board
         store = self.store
         generation = self._generation
+        changed, self._figures_changed = self._figures_changed, set()
+        previous = None if "*" in changed else self._source
 
-        def job(_progress: Progress, cancel: CancelToken) -> dict[int, Figures]:
+        def job(_progress: Progress, cancel: CancelToken) -> tuple[dict[int, Figures], Any]:
             with store.read() as s:
                 stage = s.get(Stage, board.stage_id) if board.stage_id else None
                 cancel.check()
-                return load_figures(
-                    s, board.operation_id, stage, board.categories, board.severities
+                figures, source = refresh_figures(
+                    s,
+                    board.operation_id,
+                    stage,
+                    board.categories,
+                    board.severities,
+                    previous=previous,
+                    changed=changed,
                 )
+            if previous is not None:
+                # Only what moved since the figures on screen: the comparison of thousands
+                # of units is done here, not on the GUI thread.
+                before = previous.figures
+                figures = {uid: f for uid, f in figures.items() if before.get(uid) != f}
+            return figures, source
 
         start_job(
             job,
             parent=self,
-            on_success=lambda figures: self._figures_ready(figures, generation),
+            on_success=lambda result: self._figures_ready(result, generation),
             on_failure=self._figures_failed,
         )
 
-    def _figures_ready(self, figures: dict[int, Figures], generation: int) -> None:
+    def _figures_ready(
+        self, result: tuple[dict[int, Figures], FigureSource], generation: int
+    ) -> None:
         if generation != self._generation:
             return  # computed for a board that has since been reloaded
         self._figures_running = False
         self.figures_recomputed += 1
+        figures, self._source = result
         self.rows.set_figures(figures)
         if self._figures_again:
             self._figures_again = False
-            self.recompute_figures()
+            self.recompute_figures(())
 
     def _figures_failed(self, error: BaseException) -> None:
         self._figures_running = False
+        self._source = None  # what the failed job was to re-read is unknown now: all next time
         log.warning("figures not recomputed: %s", error)
         if isinstance(error, OpsError):
             self.footer.setText(messages.describe(error))

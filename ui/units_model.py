@@ -496,15 +496,17 @@ class BoardRows(QObject):
         return changed
 
     def set_figures(self, figures: dict[int, Figures]) -> set[int]:
-        """New figures for every unit (after a recompute); only the changed rows are announced."""
+        """New figures of some or all units (after a recompute); only the changed rows are
+        announced."""
         changed: set[int] = set()
         if not self.cells.figures_loaded:  # the first figures: every row shows them now
             self.cells.figures_loaded = True
             changed.update(self.rows)
-        for uid, row in self.rows.items():
-            f = figures.get(uid)
-            if f is not None and f != row.figures:
-                self.rows[uid] = _with(row, f)
+        rows = self.rows
+        for uid, f in figures.items():
+            row = rows.get(uid)
+            if row is not None and f != row.figures:
+                rows[uid] = _with(row, f)
                 changed.add(uid)
         self._announce(changed)
         return changed
@@ -594,8 +596,11 @@ class BoardRows(QObject):
         tree = self.tree_model
         for parent, positions in by_parent.items():
             p = tree.index_of(parent)
-            for first, end in _runs(positions):
-                tree.dataChanged.emit(tree.index(first, 0, p), tree.index(end, last, p))
+            # One row at a time: siblings next to each other in the model are far apart on
+            # screen when those between are expanded, and a view repaints the whole span of
+            # a range -- for two changed Polda rows, every row on screen (bench/board.py).
+            for row in sorted(positions):
+                tree.dataChanged.emit(tree.index(row, 0, p), tree.index(row, last, p))
         flat = self.flat_model
         for first, end in _runs(self.flat_row[u] for u in changed):
             flat.dataChanged.emit(flat.index(first, 0), flat.index(end, last))
@@ -706,12 +711,15 @@ class UnitsFlatModel(QAbstractTableModel):
 class UnitsFilterProxy(QSortFilterProxyModel):
     """Sorts by raw values and filters by text (name, code, status), status and tree."""
 
-    def __init__(self, rows: BoardRows, parent: QObject | None = None) -> None:
+    def __init__(
+        self, rows: BoardRows, parent: QObject | None = None, *, recursive: bool = False
+    ) -> None:
         super().__init__(parent)
         self._b = rows
         self._text = ""
         self._status_id: int | None = None
         self._tree: str | None = None
+        self._recursive = recursive
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -719,21 +727,39 @@ class UnitsFilterProxy(QSortFilterProxyModel):
         """Words that must all appear in the unit's name, code or status."""
         self.beginFilterChange()
         self._text = text.strip().casefold()
+        self._follow_ancestors()
         self.endFilterChange()
 
     def set_status(self, status_id: int | None) -> None:
         self.beginFilterChange()
         self._status_id = status_id
+        self._follow_ancestors()
         self.endFilterChange()
 
     def set_tree(self, tree: str | None) -> None:
         """``territorial``, ``satgas`` or ``partner``; None for all."""
         self.beginFilterChange()
         self._tree = tree
+        self._follow_ancestors()
         self.endFilterChange()
 
+    def filtering(self) -> bool:
+        return bool(self._text or self._tree or self._status_id is not None)
+
+    def _follow_ancestors(self) -> None:
+        """Recursive filtering (a match keeps its ancestors) only while a filter is set.
+
+        With it on, every changed row makes the proxy re-check and repaint each of its
+        ancestors -- the Polres and Polda rows always in view -- which during a burst of
+        status changes is most of the GUI thread's work (bench/board.py). With no filter,
+        every row is accepted anyway.
+        """
+        on = self._recursive and self.filtering()
+        if self.isRecursiveFilteringEnabled() != on:
+            self.setRecursiveFilteringEnabled(on)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not (self._text or self._tree or self._status_id is not None):
+        if not self.filtering():
             return True  # no filter: the common case, called for every row on each load
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)

@@ -15,9 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from opscenter import overview as overview_mod
 from opscenter.actor import Actor
-from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.model import utcnow
 from opscenter.overview import Overview
@@ -89,13 +87,14 @@ class WallBoard(WallDisplay):
         board.footer.hide()  # keyboard hints: the wall has no keyboard
 
     def apply_changes(self, changes: JournalChanges) -> None:
+        """The panels' rows; the summary follows the main window's overview instead
+        (``MainWindow.attach_wall``), which is computed off the GUI thread."""
         for panel in (self.board, self.stages, self.incidents):
             panel.apply_changes(changes)
-        try:
-            with self._store.read() as s:
-                self.summary.show_overview(overview_mod.build(s, now=self._clock()))
-        except OpsError:
-            log.info("wall summary not refreshed", exc_info=True)
+
+    def busy(self) -> bool:
+        """The board's figures still being computed in the background."""
+        return self.board.busy()
 
 
 def build_wall(

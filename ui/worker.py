@@ -51,7 +51,12 @@ class _Runnable(QRunnable):
 
 
 class JobHandle(QObject):
-    """A running job: its signals, its cancel token, and (optionally) its dialog."""
+    """A running job: its signals, its cancel token, and (optionally) its dialog.
+
+    The caller's callbacks run through this object's own slots, so a job that ends after
+    its parent widget was deleted reports to nobody (Qt drops the connection with the
+    handle) instead of calling into a deleted widget.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,10 +65,30 @@ class JobHandle(QObject):
         self.cancel = CancelToken()
         self.dialog: QProgressDialog | None = None
         self.done = False
-        for sig in (self.signals.succeeded, self.signals.failed, self.signals.cancelled):
-            sig.connect(self._finish)
+        self.on_success: Callable[[Any], None] | None = None
+        self.on_failure: Callable[[BaseException], None] | None = None
+        self.on_cancel: Callable[[], None] | None = None
+        queued = Qt.ConnectionType.QueuedConnection
+        self.signals.succeeded.connect(self._succeeded, queued)
+        self.signals.failed.connect(self._failed, queued)
+        self.signals.cancelled.connect(self._cancelled, queued)
 
-    def _finish(self, *_: object) -> None:
+    def _succeeded(self, result: object) -> None:
+        self._finish()
+        if self.on_success is not None:
+            self.on_success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if self.on_failure is not None:
+            self.on_failure(error)
+
+    def _cancelled(self) -> None:
+        self._finish()
+        if self.on_cancel is not None:
+            self.on_cancel()
+
+    def _finish(self) -> None:
         self.done = True
         if self.dialog is not None:
             self.dialog.reset()
@@ -84,12 +109,7 @@ def start_job(
     """Run ``job`` in the background; with ``title``, show a progress dialog after ~0.5 s."""
     handle = JobHandle(parent)
     sig = handle.signals
-    if on_success is not None:
-        sig.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
-    if on_failure is not None:
-        sig.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
-    if on_cancel is not None:
-        sig.cancelled.connect(on_cancel, Qt.ConnectionType.QueuedConnection)
+    handle.on_success, handle.on_failure, handle.on_cancel = on_success, on_failure, on_cancel
     if title is not None:
         dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Batal"), 0, 0, parent)
         dialog.setWindowTitle(title)

@@ -189,5 +189,10 @@ def make_window(qtbot: QtBot, store: Store, clock: FixedClock) -> Callable[[], M
 
 
 @pytest.fixture
-def window(make_window: Callable[[], MainWindow], tiny_operation: TinyOperation) -> MainWindow:
-    return make_window()
+def window(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], tiny_operation: TinyOperation
+) -> MainWindow:
+    made = make_window()
+    # The strength figures come from a background job, after the rest of the overview.
+    qtbot.waitUntil(lambda: made.overview is not None and made.overview.strength_loaded)
+    return made

@@ -16,8 +16,9 @@ from opscenter.model import Personnel
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
+from ui.data_menu import install
 from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
-from ui.import_wizard import ImportWizard, install
+from ui.import_wizard import ImportWizard
 
 
 def roster(path: Path) -> Path:

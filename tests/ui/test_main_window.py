@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -15,15 +16,18 @@ from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from opscenter import overview, personnel
+from opscenter import overview, personnel, units
 from opscenter.actor import Actor
 from opscenter.errors import ConnectionLost, NoOperation
+from opscenter.model import UnitStatus
 from opscenter.operations import OperationSpec, new_operation
+from opscenter.reference import by_code
 from opscenter.store import Store
 from ui import error_dialog
 from ui.live import COALESCE_MS
 from ui.main_window import MainWindow
 from ui.operation_header import countdown_text
+from ui.operation_page import Tab
 from ui.screenshot import render
 from ui.strength_model import DEFICIT_BACKGROUND, Column
 
@@ -76,6 +80,7 @@ def test_summary_and_table_show_the_figures(window: MainWindow) -> None:
     assert label(window, "figure_incidents") == "0"
     assert label(window, "note_incidents") == "Ringan 0  ·  Sedang 0  ·  Berat 0  ·  Kritis 0"
 
+    window.operation_page.show_tab(Tab.STRENGTH)  # a hidden tab catches up when opened
     model = window.operation_page.strength.model
     assert [r.name for r in model.rows()] == ["Polres Bungo", "Polres Kerinci"]
     bungo_balance = model.index(0, Column.BALANCE)
@@ -88,6 +93,7 @@ def test_summary_and_table_show_the_figures(window: MainWindow) -> None:
 def test_a_change_committed_through_the_core_refreshes_the_window(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:
+    window.operation_page.show_tab(Tab.STRENGTH)  # a hidden tab catches up when opened
     model = window.operation_page.strength.model
     with qtbot.assertNotEmitted(model.modelReset):
         add_person(store, tiny_operation, "75030001", tiny_operation.bungo_id)
@@ -295,13 +301,19 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
 
 
 def test_the_bangka_demo_renders(
-    tmp_path: Path, store: Store, clock: FixedClock, make_window: Callable[[], MainWindow]
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    clock: FixedClock,
+    make_window: Callable[[], MainWindow],
 ) -> None:
     from opscenter.demo import load_demo
 
     load_demo(store, "bangka")
     window = make_window()
+    qtbot.waitUntil(lambda: not window.busy())  # the strength comes from a background job
     assert "Menumbing" in label(window, "operationNameLabel")
+    window.operation_page.show_tab(Tab.STRENGTH)
     assert [r.name for r in window.operation_page.strength.model.rows()] == ["Polres Bangka"]
     out = render(store, tmp_path / "bangka.png", now=clock.now)
     assert QImage(str(out)).size() == QSize(1920, 1080)
@@ -349,3 +361,74 @@ def test_language_choice_is_remembered_for_the_next_start(
 def test_undo_and_redo_are_in_the_edit_menu(window: MainWindow) -> None:
     assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
     assert not window.undo_action.isEnabled()  # nothing done yet
+
+
+def test_a_status_change_alone_does_not_recompute_the_overview(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    window.show()  # a hidden board keeps changes for when it is shown
+    qtbot.waitExposed(window)
+    refreshes: list[None] = []
+    window.refreshed.connect(lambda: refreshes.append(None))
+    with store.read() as s:
+        moving = by_code(s, UnitStatus, tiny_operation.operation_id)["bergerak"].id
+    units.set_status(store, ADMIN, tiny_operation.bungo_id, moving)
+    board = window.operation_page.board
+    assert board is not None
+    qtbot.waitUntil(lambda: board.rows.rows[tiny_operation.bungo_id].status_id == moving)
+    qtbot.wait(3 * COALESCE_MS)
+    assert refreshes == []  # the strength figures did not move: no background rebuild
+
+
+def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
+    window: MainWindow,
+) -> None:
+    page = window.operation_page
+    assert page.board is not None and page.stages is None and page.incidents is None
+    page.tabs.setCurrentIndex(Tab.INCIDENTS)
+    assert page.incidents is not None and page.tabs.currentWidget() is page.incidents
+    page.show_tab(Tab.STAGES)
+    assert page.stages is not None and page.tabs.currentWidget() is page.stages
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "Papan satuan",
+        "Kekuatan",
+        "Tahapan",
+        "Kejadian",
+    ]
+
+
+def test_the_main_window_loads_no_plotting_spreadsheet_or_pdf_library() -> None:
+    # They load when a tab, a menu or a report first needs them (issue 3: start-up time).
+    code = (
+        "import sys, ui.app, ui.main_window; "
+        "print(sorted(m for m in ('pyqtgraph', 'openpyxl', 'reportlab', 'pypdfium2') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_wall_summary_follows_the_windows_overview(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    """The wall shows the figures the window computed off the GUI thread, and the next ones
+    after a change: it never recomputes them itself on the GUI thread."""
+    window.show_wall()
+    wall = window.wall
+    assert wall is not None
+    qtbot.addWidget(wall)
+    qtbot.waitUntil(lambda: not window.busy() and not wall.busy())
+
+    def wall_label(name: str) -> str:
+        found = wall.summary.findChild(QLabel, name)
+        assert found is not None, name
+        return found.text()
+
+    assert wall_label("figure_required") == "14"
+    assert wall_label("figure_personnel") == "13"
+    add_person(store, tiny_operation, "75050001", tiny_operation.bungo_id)
+    qtbot.waitUntil(lambda: wall_label("figure_personnel") == "14")
+    assert wall_label("figure_balance") == label(window, "figure_balance") == "\u22123"
+    wall.close()

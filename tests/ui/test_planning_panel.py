@@ -24,6 +24,7 @@ from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store
 from opscenter.strength import required_strength
 from tests.builders import Small, build_small_operation
+from ui.planning_menu import install
 from ui.planning_models import (
     LEVEL_ROLE,
     HeatColumn,
@@ -36,7 +37,7 @@ from ui.planning_models import (
     TpsChangeColumn,
     TpsChangesModel,
 )
-from ui.planning_panel import PlanningWindow, install, open_planning
+from ui.planning_panel import PlanningWindow, open_planning
 
 ADMIN = Actor("admin.uji", role="admin")
 

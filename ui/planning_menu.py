@@ -1,0 +1,33 @@
+"""The main window's "Perencanaan" menu.
+
+Apart from ``ui.planning_panel`` so that the planning window, and openpyxl behind
+``opscenter.planning``, load when the menu is first used, not with the main window
+(issue 3: start to board shown).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+
+
+def install(window: QMainWindow) -> None:
+    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar."""
+    menu = window.menuBar().addMenu(_tr("&Perencanaan"))
+    menu.setObjectName("planningMenu")
+    action = QAction(_tr("Kerawanan dan penebalan\u2026"), window)
+    action.setObjectName("openPlanning")
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    action.triggered.connect(lambda: _open(window))
+    menu.addAction(action)
+
+
+def _open(window: QMainWindow) -> None:
+    from ui.planning_panel import open_planning
+
+    open_planning(window)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
@@ -50,14 +50,13 @@ def short_label(name: str) -> str:
     return name if len(name) <= LANE_LABEL_CHARS else name[: LANE_LABEL_CHARS - 1] + "…"
 
 
-MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-
-
 class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """pyqtgraph's date axis, with labels in Indonesian ("27 Nov", "Des 2024", "14:00").
+    """pyqtgraph's date axis, with labels in the interface language ("27 Agu", "Des 2024",
+    "14:00" in Indonesian; "27 Aug", "Dec 2024" in English).
 
     The tick positions are pyqtgraph's (placed in the operation's zone by ``utcOffset``);
-    only the words change: its labels use the C locale's English day and month names.
+    only the words change: its own labels use the C locale's English month names whatever
+    the language. Month names come from the default QLocale, which the app sets.
     """
 
     def __init__(self, zone: ZoneInfo) -> None:
@@ -76,7 +75,7 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is unty
             except (OverflowError, ValueError, OSError):
                 out.append("")
                 continue
-            month = MONTHS_ID[t.month - 1]
+            month = QLocale().monthName(t.month, QLocale.FormatType.ShortFormat).rstrip(".")
             if spacing >= 28 * DAY_S:
                 out.append(str(t.year) if t.month == 1 else f"{month} {t.year}")
             elif spacing >= DAY_S or (t.hour == 0 and t.minute == 0):

@@ -317,3 +317,28 @@ def test_a_stale_status_change_offers_to_reapply(
         from opscenter.model import Incident
 
         assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month"), [("id", "27 Agu", "Des 2024"), ("en", "27 Aug", "Dec 2024")]
+)
+def test_timeline_dates_speak_the_interface_language(
+    qapp: object, lang: str, day: str, month: str
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QLocale
+
+    from ui.incident_timeline import DAY_S, LocalDateAxis
+
+    zone = ZoneInfo("Asia/Jakarta")
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))
+    try:
+        axis = LocalDateAxis(zone)
+        august = datetime(2024, 8, 27, 12, tzinfo=zone).timestamp()
+        december = datetime(2024, 12, 1, tzinfo=zone).timestamp()
+        assert axis.tickStrings([august], 1.0, DAY_S) == [day]
+        assert axis.tickStrings([december], 1.0, 30 * DAY_S) == [month]
+    finally:
+        QLocale.setDefault(before)

@@ -95,7 +95,11 @@ FIGURE_ENTITIES = frozenset(
     }
 )
 # Entities whose change alters the board's frame (labels, colours, columns): a new query.
-RELOAD_ENTITIES = frozenset({"unit_status", "severity", "incident_status", "operation"})
+# Reference lists the board shows (names, colours, columns) and the operation itself: an
+# edit re-reads the lists, then the rows in place (a reload when the columns change).
+REFERENCE_ENTITIES = frozenset(
+    {"unit_status", "severity", "incident_status", "tps_category", "operation"}
+)
 
 TREES = ("territorial", "satgas", "partner")
 
@@ -477,11 +481,12 @@ class UnitsBoard(QWidget):
             )
 
     def _apply(self, changes: JournalChanges) -> None:
-        if self._board is None or any(e in changes for e in RELOAD_ENTITIES):
+        if self._board is None or any(e in changes for e in REFERENCE_ENTITIES):
             if self._board is None and "operation" not in changes and "unit" not in changes:
                 return
-            self.reload()
-            return
+            if "operation" in changes or not self._references_changed():
+                self.reload()
+                return
         structure_changed = False
         if "unit" in changes:
             structure_changed = self.refresh_units(changes.ids("unit"))
@@ -490,6 +495,25 @@ class UnitsBoard(QWidget):
             moved.add("unit")
         if moved:
             self.recompute_figures(moved)
+
+    def _references_changed(self) -> bool:
+        """A reference list was edited (a status renamed or recoloured, a severity's colour):
+        re-read the lists and every row precisely, keeping selection and scroll; False when
+        the columns themselves changed (an entry added, removed or moved: a reload)."""
+        assert self._board is not None
+        try:
+            with self.store.read() as s:
+                fresh = load_board(s, self._board.operation_id, None, figures=False)
+        except OpsError as error:
+            log.warning("reference lists not re-read: %s", error)
+            return True  # keep what is shown; the next change tries again
+        if not self.rows.set_references(fresh):
+            return False
+        self._board = self.rows.board
+        self._fill_status_filter()
+        self.refresh_units(frozenset(self.rows.rows))
+        self.recompute_figures({"incident"})  # a status may now count as closed
+        return True
 
     def refresh_units(self, ids: set[int] | frozenset[int]) -> bool:
         """Re-read these units' rows; returns True when the tree's shape changed.

@@ -361,3 +361,37 @@ def test_a_burst_is_applied_in_slices_without_a_reset(
         qtbot.waitUntil(lambda: board.pending_updates() == 0)
     assert all(cell(board, small.units[k], Column.STATUS) == "Bergerak" for k in keys)
     assert board.selected_unit_id() == small.units["PA"]
+
+
+def test_a_renamed_status_is_shown_without_a_reset_and_keeps_the_selection(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    """Staff rename and recolour a status in the reference list: every row showing it is
+    repainted in place; the selection and the columns stay."""
+    from opscenter.model import UnitStatus
+    from opscenter.reference import update_item
+
+    follower = JournalFollower(store)
+    pb1 = small.units["PB1"]
+    assert board.select_unit(pb1)
+    before = cell(board, pb1, Column.STATUS)
+    columns = board.rows.column_count()
+    with other_store.transaction(OTHER, "reference.update") as s:
+        update_item(s, s.get_one(UnitStatus, small.statuses["siaga"]), name="Siap siaga",
+                    colour="#123456")  # fmt: skip
+    changes = follower.poll()
+    assert changes is not None and "unit_status" in changes
+    models = (board.rows.tree_model, board.rows.flat_model, board.tree_proxy, board.flat_proxy)
+    with (
+        qtbot.assertNotEmitted(models[0].modelReset),
+        qtbot.assertNotEmitted(models[1].modelReset),
+        qtbot.assertNotEmitted(models[2].modelReset),
+        qtbot.assertNotEmitted(models[3].modelReset),
+    ):
+        board.apply_changes(changes)
+        qtbot.waitUntil(lambda: cell(board, pb1, Column.STATUS) == "Siap siaga")
+    assert before == "Siaga"
+    assert board.selected_unit_id() == pb1
+    assert board.rows.column_count() == columns
+    assert "Siap siaga" in [board.status_filter.itemText(i)
+                            for i in range(board.status_filter.count())]  # fmt: skip

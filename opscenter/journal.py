@@ -14,6 +14,7 @@ import dataclasses
 import decimal
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -389,7 +390,7 @@ def _insert_sqlite(
             source,
         )
     )
-    ctx.touched.update((table.name, i) for i in range(first, last + 1))
+    ctx.touched.update(zip(repeat(table.name), range(first, last + 1)))
     ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
     return range(first, last + 1)
 

@@ -34,6 +34,7 @@ from opscenter.model import (
     Unit,
     UnitStatus,
 )
+from opscenter.progress import step_aside
 from opscenter.strength import StrengthInputs, compute, load_inputs
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
@@ -284,7 +285,9 @@ def refresh_figures(
     report = compute(inputs)
     codes = [c.code for c in categories]
     out = {}
-    for uid in inputs.units:
+    for i, uid in enumerate(inputs.units):
+        if not i & 1023:
+            step_aside()
         st = report.by_unit.get(uid)
         counts = incidents.get(uid, zero)
         if st is None:
@@ -315,7 +318,9 @@ def _open_incidents(
     )
     seen: dict[int, set[int]] = defaultdict(set)
     severity_of: dict[int, int] = {}
-    for unit_id, incident_id, severity_id in session.execute(stmt):
+    for i, (unit_id, incident_id, severity_id) in enumerate(session.execute(stmt)):
+        if not i & 2047:
+            step_aside()
         severity_of[int(incident_id)] = int(severity_id)
         uid: int | None = int(unit_id)
         hops = 0

@@ -38,6 +38,7 @@ from opscenter.model import (
     Unit,
     UnitArea,
 )
+from opscenter.progress import step_aside
 from opscenter.reference import GuardPattern, guard_patterns
 
 
@@ -160,7 +161,9 @@ def compute(
     }
     unguarded: dict[int, int] = defaultdict(int)
 
-    for (unit_id, kec_id, cat_id), n in inputs.tps_groups.items():
+    for i, ((unit_id, kec_id, cat_id), n) in enumerate(inputs.tps_groups.items()):
+        if not i & 2047:
+            step_aside()
         police, linmas = group_need(n, pats[cat_id])
         code = inputs.category_codes[cat_id]
         kab = inputs.kecamatan_kabkota.get(kec_id)
@@ -199,7 +202,9 @@ def compute(
         order.append(uid)
         stack.extend(children.get(uid, ()))
     rolled: dict[int, Strength] = {}
-    for uid in reversed(order):
+    for i, uid in enumerate(reversed(order)):
+        if not i & 1023:
+            step_aside()
         mine = own[uid]
         total = Strength(
             uid,

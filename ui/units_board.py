@@ -16,6 +16,7 @@ action (toolbar, context menu, F2) with an optional reason, undoable on the shar
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable, Collection
@@ -63,7 +64,7 @@ from opscenter.board import (
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.model import Stage, utcnow
 from opscenter.operations import get_operation
-from opscenter.progress import CancelToken, Progress
+from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
 from ui import theme
 from ui.unit_status_dialog import UnitStatusDialog
@@ -77,8 +78,18 @@ log = logging.getLogger(__name__)
 
 # F2: "edit the selected item" on every desktop, one key, nothing else on the board uses it.
 CHANGE_STATUS_SHORTCUT = QKeySequence(Qt.Key.Key_F2)
+
+
 # Units re-read and repainted per event-loop turn during a burst: a few milliseconds of
 # GUI-thread time at national scale, so that input and painting go on in between.
+def _release_foreground(holding: list[bool], *_: object) -> None:
+    if holding[0]:
+        holding[0] = False
+        foreground_busy(False)
+
+
+# After a burst's last slice, how long background work still waits (its repaint).
+RELEASE_MS = 30
 UPDATE_SLICE = 10
 # Entities whose change moves the figures (strength, TPS, open incidents).
 FIGURE_ENTITIES = frozenset(
@@ -199,6 +210,10 @@ class UnitsBoard(QWidget):
         self.figures_recomputed = 0  # how many recomputes finished (for tests and the bench)
         self._generation = 0  # bumped by each full load
         self._queued: dict[int, None] = {}  # unit ids of a burst, applied in slices
+        # foreground_busy held for the burst being applied (a list: also read once the board
+        # is gone, by the release connected to ``destroyed`` below).
+        self._holding = [False]
+        self.destroyed.connect(functools.partial(_release_foreground, self._holding))
         self._drain = QTimer(self)
         self._drain.setInterval(0)
         self._drain.timeout.connect(self._drain_queue)
@@ -399,6 +414,7 @@ class UnitsBoard(QWidget):
             return
         self._pending.clear()
         self._queued.clear()
+        self._hold_foreground(False)
         if board is None:
             self._board = None
             self.stage_label.setText(_tr("Belum ada operasi"))
@@ -531,9 +547,17 @@ class UnitsBoard(QWidget):
         # is then, the latest).
 
         self._queued.update(dict.fromkeys(sorted(ids)))
+        self._hold_foreground(True)
         if not self._drain.isActive():
             self._drain.start()
         return False
+
+    def _hold_foreground(self, hold: bool) -> None:
+        """While a burst is shown slice by slice, background figure work steps aside
+        (``opscenter.progress.step_aside``): rows first, figures after."""
+        if hold != self._holding[0]:
+            self._holding[0] = hold
+            foreground_busy(hold)
 
     def _refresh_now(self, ids: set[int] | frozenset[int]) -> bool:
         assert self._board is not None
@@ -564,6 +588,9 @@ class UnitsBoard(QWidget):
             self._drain.stop()
         if batch and self._refresh_now(set(batch)):
             self.recompute_figures({"unit"})
+        if not self._queued:
+            # Released after the repaint of this last slice has had its turn.
+            QTimer.singleShot(RELEASE_MS, self, lambda: self._hold_foreground(bool(self._queued)))
 
     def busy(self) -> bool:
         """Figures being computed or a burst being applied."""

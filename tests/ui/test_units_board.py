@@ -14,7 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from opscenter import units
+from opscenter import progress, units
 from opscenter.actor import Actor
 from opscenter.live import JournalFollower
 from opscenter.model import JournalEntry, JournalTxn, Personnel, Rank, Unit
@@ -358,9 +358,12 @@ def test_a_burst_is_applied_in_slices_without_a_reset(
     with qtbot.assertNotEmitted(tree.modelReset):
         board.apply_changes(changes)
         assert board.pending_updates() > 0  # not all in one go
+        # Meanwhile background figure work steps aside (opscenter.progress.step_aside) ...
+        assert progress._FOREGROUND.is_set()
         qtbot.waitUntil(lambda: board.pending_updates() == 0)
     assert all(cell(board, small.units[k], Column.STATUS) == "Bergerak" for k in keys)
     assert board.selected_unit_id() == small.units["PA"]
+    qtbot.waitUntil(lambda: not progress._FOREGROUND.is_set())  # ... until the burst is shown
 
 
 def test_a_renamed_status_is_shown_without_a_reset_and_keeps_the_selection(

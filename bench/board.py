@@ -583,6 +583,17 @@ def _parse(out: str) -> dict[str, Any]:
     raise RuntimeError("child printed no result:\n" + out[-2000:])
 
 
+def _compile_bytecode() -> None:
+    """Start-up is timed as a user's second start: with the project's bytecode already
+    compiled, as Python caches it at the first start (and as the bundle ships it). A shell
+    with PYTHONDONTWRITEBYTECODE set would otherwise make every child compile ~60 modules
+    from source again (0.2 s of each start). Done once here, before any timing."""
+    import compileall
+
+    for package in ("opscenter", "ui", "reports"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def _run(args: list[str], timeout: float = 300) -> tuple[float, dict[str, Any]]:
     """Runs a child; returns seconds from launch to its "shown" and its result (with
     ``figures_s``, launch to figures filled in, where the child reports it)."""
@@ -635,6 +646,7 @@ def main() -> None:
         # crash collecting Qt wrappers ("bool_dealloc"), which would only hide the figures.
         os._exit(0)
 
+    _compile_bytecode()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-board-"))
     folder.mkdir(parents=True, exist_ok=True)
     national, jambi = folder / "national.db", folder / "jambi.db"

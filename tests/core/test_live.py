@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
-from opscenter import overview, units
+from opscenter import journal, overview, units
 from opscenter.live import WHOLE_ROW, JournalFollower
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -90,3 +91,28 @@ def test_changes_name_the_fields_each_entity_changed(
                                       "status_changed_by"}  # fmt: skip
     assert changes.fields["unit_status_change"] == {WHOLE_ROW}  # a row inserted
     assert overview.moved_entities(changes) == set()  # a status moves no overview figure
+
+
+def test_a_run_of_inserts_and_updates_of_one_entity_names_both(
+    board_and_writer: tuple[Store, Store, Small],
+) -> None:
+    """Runs of one entity are taken whole: new rows and changed fields are both reported."""
+    from opscenter.model import Personnel
+
+    board, writer, ids = board_and_writer
+    follower = JournalFollower(board)
+    with writer.transaction(ADMIN, "test.bulk") as s:
+        journal.insert_rows(
+            s,
+            Personnel,
+            [{"operation_id": ids.operation_id, "nrp": f"7601{i:04d}", "name": f"Baru {i}",
+              "home_unit_id": ids.units["PB"]} for i in range(30)],
+        )  # fmt: skip
+    with writer.transaction(ADMIN, "test.rename") as s:
+        person = s.scalars(select(Personnel).where(Personnel.nrp == "76010000")).one()
+        person.position = "Ba Ops"
+    changes = follower.poll()
+    assert changes is not None
+    assert len(changes.ids("personnel")) == 30
+    assert changes.fields["personnel"] == {WHOLE_ROW, "position"}
+    assert follower.poll() is None

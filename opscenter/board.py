@@ -151,6 +151,17 @@ def _refs(
     )
 
 
+def references(
+    session: Session, operation_id: int
+) -> tuple[tuple[RefItem, ...], tuple[RefItem, ...], tuple[RefItem, ...]]:
+    """The reference lists a board shows: unit statuses, TPS categories, severities."""
+    return (
+        _refs(session, UnitStatus, operation_id),
+        _refs(session, TpsCategory, operation_id),
+        _refs(session, Severity, operation_id),
+    )
+
+
 def _select_units() -> Select[Any]:  # 14 columns: wider than the typed overloads
     stmt: Select[Any] = select(  # type: ignore[assignment]
         Unit.id,
@@ -352,9 +363,7 @@ def load_board(
     from ``load_figures`` run in the background (seconds at national scale).
     """
     op = operation_id
-    statuses = _refs(session, UnitStatus, op)
-    categories = _refs(session, TpsCategory, op)
-    severities = _refs(session, Severity, op)
+    statuses, categories, severities = references(session, op)
     by_unit = load_figures(session, op, stage, categories, severities) if figures else {}
     stmt = _select_units().where(Unit.operation_id == op)
     rows = [_row(r, by_unit.get(int(r[0]), NO_FIGURES)) for r in session.execute(stmt)]

@@ -58,6 +58,7 @@ from opscenter.board import (
     FigureSource,
     board_stage,
     load_board,
+    references,
     refresh_figures,
     reload_units,
 )
@@ -519,11 +520,11 @@ class UnitsBoard(QWidget):
         assert self._board is not None
         try:
             with self.store.read() as s:
-                fresh = load_board(s, self._board.operation_id, None, figures=False)
+                lists = references(s, self._board.operation_id)
         except OpsError as error:
             log.warning("reference lists not re-read: %s", error)
             return True  # keep what is shown; the next change tries again
-        if not self.rows.set_references(fresh):
+        if not self.rows.set_references(*lists):
             return False
         self._board = self.rows.board
         self._fill_status_filter()

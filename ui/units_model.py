@@ -605,25 +605,25 @@ class BoardRows(QObject):
         for first, end in _runs(self.flat_row[u] for u in changed):
             flat.dataChanged.emit(flat.index(first, 0), flat.index(end, last))
 
-    def set_references(self, board: Board) -> bool:
-        """Take ``board``'s reference lists (renamed or recoloured statuses, categories,
+    def set_references(
+        self,
+        statuses: tuple[RefItem, ...],
+        categories: tuple[RefItem, ...],
+        severities: tuple[RefItem, ...],
+    ) -> bool:
+        """Take re-read reference lists (renamed or recoloured statuses, categories,
         severities) without a reset, when they keep the same entries in the same order (so
         the same columns); False when the columns themselves changed (then ``set_board``)."""
         old = self.board
         if (
             old is None
-            or [c.id for c in board.categories] != [c.id for c in old.categories]
-            or [s.id for s in board.severities] != [s.id for s in old.severities]
+            or [c.id for c in categories] != [c.id for c in old.categories]
+            or [s.id for s in severities] != [s.id for s in old.severities]
         ):
             return False
-        self.board = replace(
-            old,
-            statuses=board.statuses,
-            categories=board.categories,
-            severities=board.severities,
-        )
-        self.cells.layout = ColumnLayout(board.categories, board.severities)
-        self.cells.layout_statuses = board.statuses
+        self.board = replace(old, statuses=statuses, categories=categories, severities=severities)
+        self.cells.layout = ColumnLayout(categories, severities)
+        self.cells.layout_statuses = statuses
         last = self.cells.layout.count() - 1
         for m in (self.tree_model, self.flat_model):
             m.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)

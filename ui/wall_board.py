@@ -7,7 +7,6 @@ The wall is read-only (``WallDisplay`` disables editing) and acts as nobody.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -28,7 +27,6 @@ from ui.units_board import UnitsBoard
 from ui.units_model import Column
 from ui.wall import WallDisplay
 
-log = logging.getLogger(__name__)
 # The wall never edits; an actor is still needed to build the panels.
 WALL_ACTOR = Actor("layar-dinding", role="commander")
 
@@ -40,7 +38,6 @@ def _tr(text: str) -> str:
 class WallBoard(WallDisplay):
     def __init__(
         self,
-        store: Store,
         overview: Overview,
         *,
         clock: Callable[[], datetime] = utcnow,
@@ -69,7 +66,6 @@ class WallBoard(WallDisplay):
             subtitle=stage,
             cycle_seconds=float(settings.WALL_SECONDS.get()),
         )
-        self._store, self._clock = store, clock
         self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
         self._undo = undo  # the panels' (unused) history lives as long as the wall
         self._fit_board_for_the_wall()
@@ -104,7 +100,6 @@ def build_wall(
     summary = SummaryStrip()
     summary.show_overview(overview)
     return WallBoard(
-        store,
         overview,
         clock=clock,
         summary=summary,

@@ -77,6 +77,9 @@ class Tile(QFrame):
         self.note.setFont(theme.scaled_font(self, 0.95))
         for label in (self.caption, self.value, self.note):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
+        # A note runs to a second line rather than being cut off: on the wall's large type a
+        # breakdown such as "Ringan 11 · Sedang 9 · Berat 2 · Kritis 1" outgrows its tile.
+        self.note.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(0)
@@ -128,7 +131,8 @@ class SummaryStrip(QFrame):
             tile.setToolTip(tooltip)
             tile.caption.setProperty("role", "caption")
             self.tiles[figure] = tile
-            self._row.addWidget(tile, 1)
+            # Tiles with a note (balance, incidents) take the room; a bare figure needs little.
+            self._row.addWidget(tile, 1 if figure in (Figure.BALANCE, Figure.INCIDENTS) else 0)
 
     def show_overview(self, overview: Overview) -> None:
         locale = self.locale()
@@ -173,7 +177,8 @@ class SummaryStrip(QFrame):
         total = sum(counts.values())
         # The upper half of the operation's scale (berat, kritis) is what wakes a commander.
         serious = sum(c for c in list(counts.values())[len(counts) // 2 :])
-        breakdown = "  ·  ".join(f"{name} {n(c)}" for name, c in counts.items())
+        # Non-breaking inside "Ringan 11": a wrapped note breaks between severities only.
+        breakdown = "\u00a0·  ".join(f"{name}\u00a0{n(c)}" for name, c in counts.items())
         self.tiles[Figure.INCIDENTS].set_value(
             n(total), note=breakdown, tone="bad" if serious else ""
         )

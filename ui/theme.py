@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 # Read from across a desk at 3 a.m.: well above the desktop default of 9-10 pt.
 BASE_POINT_SIZE = 12.0
@@ -34,3 +37,71 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
     font.setBold(bold)
     return font
+
+
+# WCAG 2 contrast for text: 4.5:1 reads at a glance, 3:1 only for large type.
+TEXT_CONTRAST = 4.5
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    la, lb = _luminance(a), _luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable(colour: QColor, background: QColor, minimum: float = TEXT_CONTRAST) -> QColor:
+    """``colour``, or the nearest colour of the same hue light or dark enough to read on
+    ``background`` (lighter on a dark surface, darker on a light one)."""
+    return QColor(_readable(colour.rgb(), background.rgb(), minimum))
+
+
+@lru_cache(maxsize=256)  # a handful of list colours on two or three surfaces
+def _readable(rgb: int, background_rgb: int, minimum: float) -> int:
+    colour, background = QColor.fromRgb(rgb), QColor.fromRgb(background_rgb)
+    if contrast(colour, background) >= minimum:
+        return rgb
+    hue, saturation, lightness = colour.hslHueF(), colour.hslSaturationF(), colour.lightnessF()
+    step = 0.02 if _luminance(background) < 0.18 else -0.02  # lighter on a dark surface
+    best = colour
+    for n in range(1, 51):
+        shade = min(1.0, max(0.0, lightness + n * step))
+        best = QColor.fromHslF(max(hue, 0.0), saturation, shade)
+        if contrast(best, background) >= minimum:
+            break
+    return int(best.rgb())
+
+
+class ReadableTextDelegate(QStyledItemDelegate):
+    """Paints a cell's own text colour (an operation's list colour, e.g. a severity's)
+    adjusted to stay readable on the surface under it: "Kritis" in #6a0000 is fine on white
+    and invisible on the night theme's dark rows; an olive "Ringan" is too pale on white.
+    The colour chosen in the list is kept wherever it already reads."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if foreground is None:
+            return
+        if option.backgroundBrush.style() != Qt.BrushStyle.NoBrush:
+            surface = option.backgroundBrush.color()
+        else:
+            alternate = bool(option.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
+            role = QPalette.ColorRole.AlternateBase if alternate else QPalette.ColorRole.Base
+            surface = option.palette.color(role)
+        colour = QBrush(foreground).color()
+        fixed = readable(colour, surface)
+        if fixed != colour:
+            option.palette.setColor(QPalette.ColorRole.Text, fixed)

@@ -220,6 +220,7 @@ class UnitsBoard(QWidget):
         self._drain.timeout.connect(self._drain_queue)
 
         self.rows = BoardRows(clock, self)
+        self._readable = theme.ReadableTextDelegate(self)
         # recursive: a match keeps its chain of command
         self.tree_proxy = UnitsFilterProxy(self.rows, self, recursive=True)
         self.tree_proxy.setSourceModel(self.rows.tree_model)
@@ -310,6 +311,9 @@ class UnitsBoard(QWidget):
         self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
         self.stage_label = QLabel(self)
         self.stage_label.setObjectName("boardStage")
+        # The wall's own bar names the page and the stage: once is enough across the room.
+        for label in (self.title, self.stage_label):
+            label.setProperty("wallHide", True)
         self.stage_label.setStyleSheet(f"color: {theme.MUTED.name()};")
 
         bar = QHBoxLayout()
@@ -335,6 +339,8 @@ class UnitsBoard(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
+        # A cut name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart.
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setFont(theme.scaled_font(self, 1.1))
         if isinstance(view, QTreeView):
             view.setIndentation(int(view.fontMetrics().height() * 1.1))
@@ -358,13 +364,24 @@ class UnitsBoard(QWidget):
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def fit_columns(self) -> None:
-        """Names and times at their widest; figures share one width so the grid reads."""
+        """Names and times at their widest; figures share one width so the grid reads.
+
+        Where the last-change column is hidden (the wall), the names take the room left, so
+        "Polres Tanjung Jabung Barat" and "... Timur" never shrink to the same "Polres
+        Tanjung Jab…". Incident counts are painted in their severity's colour made readable
+        on the row under them (``theme.ReadableTextDelegate``)."""
         layout = self.rows.cells.layout
         for view in (self.tree_view, self.flat_view):
             header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
             header.setStretchLastSection(False)
             metrics = view.fontMetrics()
-            figure_width = metrics.horizontalAdvance("\u22128.888") + 20
+            changed_shown = any(
+                kind is Column.CHANGED and not view.isColumnHidden(section)
+                for section, (kind, _pos) in enumerate(layout.columns())
+            )
+            # A name column of about 32 characters at this view's type size, at least 440 px.
+            name_cap = max(440, 32 * metrics.averageCharWidth())
+            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
             bold = theme.scaled_font(view, 1.0, bold=True)
             head = QFontMetrics(bold)
             for section, (kind, _pos) in enumerate(layout.columns()):
@@ -372,14 +389,23 @@ class UnitsBoard(QWidget):
                     self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
                 )
                 label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
+                if kind is Column.INCIDENTS:
+                    view.setItemDelegateForColumn(section, self._readable)
+                elif view.itemDelegateForColumn(section) is self._readable:
+                    view.setItemDelegateForColumn(section, view.itemDelegate())  # columns moved
                 if kind is Column.UNIT:
-                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
                     widest = max(
                         (metrics.horizontalAdvance(r.name) for r in self.rows.rows.values()),
                         default=200,
                     )
                     indent = 3 * view.indentation() if isinstance(view, QTreeView) else 0
-                    header.resizeSection(section, min(max(widest, 200) + indent + 24, 440))
+                    header.resizeSection(section, min(max(widest, 200) + indent + 24, name_cap))
+                    header.setSectionResizeMode(
+                        section,
+                        QHeaderView.ResizeMode.Interactive
+                        if changed_shown
+                        else QHeaderView.ResizeMode.Stretch,
+                    )
                 elif kind is Column.STATUS:
                     header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
                     widest = max(

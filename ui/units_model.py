@@ -163,6 +163,9 @@ class CellText:
         self.bold.setBold(True)
         self.layout_statuses: tuple[RefItem, ...] = ()
         self.figures_loaded = True
+        # The wall heads incident columns with the severity alone ("Kritis"): its summary
+        # above says "Kejadian terbuka", and the room saved goes to the units' names.
+        self.short_incident_headers = False
 
     def header(self, section: int, role: int) -> Any:
         cols = self.layout.columns()
@@ -208,6 +211,8 @@ class CellText:
                 sev = self.layout.severities[pos]
                 if tip:
                     return _tr("Kejadian terbuka dengan keparahan {name}").format(name=sev.name)
+                if self.short_incident_headers:
+                    return sev.name
                 return _tr("Kejadian\n{name}").format(name=sev.name)
             case Column.CHANGED:
                 return (

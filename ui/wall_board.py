@@ -79,6 +79,7 @@ class WallBoard(WallDisplay):
             hide = kind in (Column.TPS, Column.CHANGED)
             board.tree_view.setColumnHidden(section, hide)
             board.flat_view.setColumnHidden(section, hide)
+        board.rows.cells.short_incident_headers = True
         board.fit_columns()
         board.footer.hide()  # keyboard hints: the wall has no keyboard
 

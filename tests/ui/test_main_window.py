@@ -78,7 +78,9 @@ def test_summary_and_table_show_the_figures(window: MainWindow) -> None:
     assert label(window, "figure_balance") == "\u22124"
     assert label(window, "note_balance") == "1 satuan kurang 6 personel"
     assert label(window, "figure_incidents") == "0"
-    assert label(window, "note_incidents") == "Ringan 0  ·  Sedang 0  ·  Berat 0  ·  Kritis 0"
+    assert label(window, "note_incidents") == "\u00a0·  ".join(
+        f"{s}\u00a00" for s in ("Ringan", "Sedang", "Berat", "Kritis")
+    )
 
     window.operation_page.show_tab(Tab.STRENGTH)  # a hidden tab catches up when opened
     model = window.operation_page.strength.model

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import night, theme
 from ui.summary_strip import SummaryStrip
@@ -186,3 +190,103 @@ def test_a_window_deleted_at_night_is_forgotten(qtbot: QtBot, qapp: QApplication
     qtbot.addWidget(label)
     label.setStyleSheet("color: #1b1f24;")
     assert key not in night._saved
+
+
+def test_contrast_fix_keeps_readable_colours_and_mends_the_rest() -> None:
+    kritis, white = QColor("#6a0000"), QColor("#ffffff")
+    assert theme.readable(kritis, white) == kritis  # already 13:1 on white: left as chosen
+    on_night = theme.readable(kritis, night.SURFACE)
+    assert theme.contrast(kritis, night.SURFACE) < 1.5  # as chosen: invisible at night
+    assert theme.contrast(on_night, night.SURFACE) >= theme.TEXT_CONTRAST
+    assert on_night.hslHue() == kritis.hslHue()  # still red, only lighter
+    olive = QColor("#9e9d24")  # "Ringan": too pale on white
+    darker = theme.readable(olive, white)
+    assert theme.contrast(olive, white) < theme.TEXT_CONTRAST
+    assert theme.contrast(darker, white) >= theme.TEXT_CONTRAST
+    assert darker.lightness() < olive.lightness()
+
+
+@pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """The application's own type and style (``theme.apply_look``), as users see it; the
+    test application's defaults are restored afterwards."""
+    font, style = QFont(qapp.font()), qapp.style().name()
+    theme.apply_look(qapp)
+    try:
+        yield
+    finally:
+        qapp.setStyle(style)
+        qapp.setFont(font)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: Store) -> None:
+    """The Jambi demo's wall page at 1920x1080 in the night theme: every unit name whole
+    (the two Tanjung Jabung Polres apart), the summary's notes whole, and each incident
+    count's severity colour readable on its row."""
+    from opscenter import overview
+    from opscenter.demo import load_demo
+    from ui.units_model import Column
+    from ui.wall_board import build_wall
+
+    load_demo(store, "jambi")
+    clock = FixedClock(datetime(2024, 11, 25, 20, 0, tzinfo=UTC))  # 03:00 WIB, H-1
+    with store.read() as s:
+        snapshot = overview.build(s, now=clock())
+    wall = build_wall(store, snapshot, clock=clock)
+    qtbot.addWidget(wall)
+    night.apply_night(wall, True)
+    wall.set_mode("cycle")
+    wall.resize(1920, 1080)
+    wall.show()
+    qtbot.waitExposed(wall)
+    qtbot.waitUntil(lambda: not wall.busy(), timeout=20_000)
+    board = wall.board
+    view = board.tree_view
+    proxy = view.model()
+    assert not board.title.isVisible()  # the wall's own bar names the page
+
+    name_width = view.header().sectionSize(0)
+    polda = proxy.index(0, 0)
+    view.expand(polda)
+    names = []
+    for depth, parent in ((1, polda),):
+        for r in range(proxy.rowCount(parent)):
+            index = proxy.index(r, 0, parent)
+            item_font = index.data(Qt.ItemDataRole.FontRole)  # bold for a Polres: as painted
+            font = QFont(item_font).resolve(view.font()) if item_font else view.font()
+            text = str(index.data())
+            names.append(text)
+            needed = QFontMetrics(font).horizontalAdvance(text) + depth * view.indentation()
+            assert needed + 12 <= name_width, f"{text!r} cut at {name_width} px"
+    assert {"Polres Tanjung Jabung Barat", "Polres Tanjung Jabung Timur"} <= set(names)
+
+    for tile in wall.summary.tiles.values():
+        note = tile.note
+        if note.text():
+            flags = Qt.TextFlag.TextWordWrap if note.wordWrap() else Qt.TextFlag(0)
+            box = note.fontMetrics().boundingRect(
+                QRect(0, 0, note.width(), 10_000), int(flags), note.text()
+            )
+            assert box.width() <= note.width() and box.height() <= note.height(), note.text()
+
+    columns = board.rows.cells.layout.columns()
+    for section, (kind, _pos) in enumerate(columns):
+        if kind is not Column.INCIDENTS:
+            continue
+        assert proxy.headerData(section, Qt.Orientation.Horizontal) in (
+            "Ringan", "Sedang", "Berat", "Kritis"
+        )  # fmt: skip
+        delegate = view.itemDelegateForColumn(section) or view.itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        for row in range(proxy.rowCount(polda)):
+            index = proxy.index(row, section, polda)
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.palette = view.palette()
+            if row % 2:
+                option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+            delegate.initStyleOption(option, index)
+            role = QPalette.ColorRole.AlternateBase if row % 2 else QPalette.ColorRole.Base
+            surface = option.palette.color(role)
+            assert theme.contrast(option.palette.color(QPalette.ColorRole.Text), surface) >= 4.5

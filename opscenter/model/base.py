@@ -6,10 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 # Stable constraint names, so Alembic migrations are the same on SQLite and PostgreSQL.
 NAMING = {
@@ -47,7 +46,23 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-JsonDoc = JSON().with_variant(JSONB(), "postgresql")
+class JsonDoc(TypeDecorator[Any]):
+    """A JSON document: JSONB on PostgreSQL, JSON text elsewhere.
+
+    Written as a decorator rather than ``JSON().with_variant(JSONB(), "postgresql")`` so the
+    PostgreSQL dialect (and the asyncio it pulls in, 50 ms) is imported only by a process
+    that talks to PostgreSQL, not by every start on the embedded SQLite file.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
 
 
 def utcnow() -> datetime:
@@ -56,7 +71,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JsonDoc}
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JsonDoc()}
 
     # Tables whose rows are written only through services and journaled. The journal
     # tables themselves set this to False.

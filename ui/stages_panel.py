@@ -9,7 +9,7 @@ incidents panel to filter, and the table below shows that stage's vulnerability 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QLocale,
+    QObject,
     QPointF,
     Qt,
     QTimer,
@@ -59,6 +60,13 @@ NOW = QColor("#d32f2f")
 SELECTION = QColor(201, 162, 39, 60)  # gold, translucent: the chosen row
 BAR_HEIGHT = 0.62
 DAY = 86_400
+# A row of the timeline, in lines of the stage names (and never lower than a date label).
+ROW_LINES = 1.15
+# The row the "now" label has to itself, above the first stage: it can never cover a date.
+NOW_ROW = -1
+# The ratings table shows its header and at least this many regions, however tall the
+# timeline is (on the wall, where type is nearly twice the size, the two share the height).
+MIN_TABLE_ROWS = 3
 # Journal entities that change what the timeline or the table's rows and columns are.
 STRUCTURE = ("stage", "operation", "region", "aspect", "vulnerability_level")
 # Narrower than this (about 1,100 px for the whole calendar), show the weeks around now.
@@ -121,6 +129,20 @@ def period_text(stage: StageSpan, locale: QLocale, *, short: bool = False) -> st
     return f"{_day(stage.starts_on, locale, fmt[:-5])} \u2013 {_day(end, locale, fmt)}"
 
 
+@dataclass
+class BarLabel:
+    """A text beside a bar (or beside the line, for "now"): the span it belongs to, in seconds,
+    and the whole text. ``_place_labels`` decides the side and, if need be, shortens it."""
+
+    item: pg.TextItem
+    text: str
+    row: float
+    start: float
+    end: float
+    gap: float  # pixels between the bar and the text
+    before: bool = False  # rather left of the bar than right of it
+
+
 def undated_text(stage: StageSpan) -> str:
     """Why a stage has no date: its note when staff wrote one, else the usual reason."""
     if stage.note:
@@ -171,20 +193,21 @@ class StagesPanel(QWidget):
         for label in (self.title_label, self.current_label, self.countdown_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
 
-        # Two rows, so that a narrow tile on the wall does not clip the stage or the count.
+        # Two rows: the title and the list, which the wall hides (the whole row then takes no
+        # room from the table), and the stage in force, wrapping in a narrow tile, with the count.
         heading = QVBoxLayout()
         heading.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.title_label, 1)
-        top.addWidget(self.countdown_label)
+        show_label = QLabel(_tr("Tampilkan:"), self)
+        show_label.setProperty("wallHide", True)  # goes with the list (ui.wall hides both)
+        top.addWidget(show_label)
+        top.addWidget(self.stage_combo)
         second = QHBoxLayout()
         second.setSpacing(12)
         second.addWidget(self.current_label, 1)
-        show_label = QLabel(_tr("Tampilkan:"), self)
-        show_label.setProperty("wallHide", True)  # goes with the list (ui.wall hides both)
-        second.addWidget(show_label)
-        second.addWidget(self.stage_combo)
+        second.addWidget(self.countdown_label, 0, Qt.AlignmentFlag.AlignTop)
         heading.addLayout(top)
         heading.addLayout(second)
         self.current_label.setWordWrap(True)
@@ -200,14 +223,13 @@ class StagesPanel(QWidget):
         self._item.invertY(True)  # first stage on top, as read
         self._now_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(NOW, width=3))
         self._now_line.setZValue(20)
-        self._now_label = pg.InfLineLabel(
-            self._now_line,
-            text="",
-            position=0.04,  # the top row is empty around now (registration is long past)
-            anchors=[(1.02, 0), (1.02, 0)],  # left of the line: the past side is empty there
-            color=QColor("white"),
-            fill=pg.mkBrush(NOW),
+        # In a row of its own above the stages (NOW_ROW), beside the line: placed with the
+        # date labels, on the past side when it fits there.
+        self._now_label = pg.TextItem(
+            "", color=QColor("white"), fill=pg.mkBrush(NOW), anchor=(0, 0.5)
         )
+        self._now_label.setZValue(21)
+        self._labels: list[BarLabel] = []
         self._scale_plot_fonts()
         self._selection = pg.LinearRegionItem(
             orientation="horizontal", movable=False, brush=pg.mkBrush(SELECTION), pen=pg.mkPen(None)
@@ -217,12 +239,14 @@ class StagesPanel(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
         self._full_range = (0.0, 1.0)
         self._item.vb.sigResized.connect(self._fit_x_range)
+        self._item.vb.sigXRangeChanged.connect(self._place_labels)  # dragged by hand
 
         # -- the ratings of the chosen stage --------------------------------------------------
         self.ratings_title = QLabel(self)
         self.ratings_title.setObjectName("ratingsTitle")
         self.ratings_title.setFont(theme.scaled_font(self, 1.25, bold=True))
         self.ratings_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.ratings_title.setWordWrap(True)  # a long stage name beside the legend, on the wall
         self.ratings_note = QLabel(
             _tr(
                 "Kolom aspek: penilaian Polri (ketertiban umum). Kolom terakhir: IKP Bawaslu "
@@ -232,7 +256,15 @@ class StagesPanel(QWidget):
         )
         self.ratings_note.setWordWrap(True)
         self.ratings_note.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.legend = QHBoxLayout()
+        # Desk only: on the wall the column headers ("(Polri)", "(proses pemilihan)") have to
+        # say it, and the rows need the room.
+        self.ratings_note.setProperty("wallHide", True)
+        # The levels' colours. Desk only: every cell names its level in words, and on the wall
+        # the title needs the width (beside the chips a long stage name takes two lines).
+        self.legend_box = QWidget(self)
+        self.legend_box.setProperty("wallHide", True)
+        self.legend = QHBoxLayout(self.legend_box)
+        self.legend.setContentsMargins(0, 0, 0, 0)
         self.legend.setSpacing(8)
         self.ratings_model = StageRatingsModel(self)
         self.ratings_view = QTableView(self)
@@ -247,6 +279,9 @@ class StagesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ratings_view.setFont(theme.scaled_font(self, 1.05))
+        # The wall sets the table's fonts after the panel's: its heights follow them there.
+        self.ratings_view.installEventFilter(self)
+        header.installEventFilter(self)
 
         ratings = QWidget(self)
         ratings_col = QVBoxLayout(ratings)
@@ -254,16 +289,17 @@ class StagesPanel(QWidget):
         ratings_col.setSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.ratings_title, 1)
-        top.addLayout(self.legend)
+        top.addWidget(self.legend_box, 0, Qt.AlignmentFlag.AlignTop)
         ratings_col.addLayout(top)
         ratings_col.addWidget(self.ratings_note)
         ratings_col.addWidget(self.ratings_view, 1)
 
+        # The timeline at the height its rows need, the table the rest (and more by dragging).
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.plot)
         self.splitter.addWidget(ratings)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         column = QVBoxLayout(self)
@@ -407,11 +443,16 @@ class StagesPanel(QWidget):
         # Stage names as the left axis: one row each, first on top.
         names = [(i, st.name) for i, st in enumerate(tl.stages)]
         left.setTicks([names, []])
-        bottom.setHeight(int(QFontMetrics(self._axis_font).height() * 1.8))
         metrics = QFontMetrics(self._axis_font)
+        axis_height = int(metrics.height() * 1.6)
+        bottom.setHeight(axis_height)
         left.setWidth(max((metrics.horizontalAdvance(n) for _, n in names), default=80) + 24)
-        # Every row tall enough to read and to hit with a mouse; the table takes the rest.
-        self.plot.setMinimumHeight(int(metrics.height() * 1.35 * len(names)) + 4 * metrics.height())
+        # Every row (and the now row) tall enough to read and to hit with a mouse, no taller:
+        # the table below takes the rest of the height.
+        rows = len(names) - NOW_ROW + 0.1  # the view: from the now row's top to the last row
+        self.plot.setMinimumHeight(
+            int(self._row_height() * rows) + axis_height + metrics.height() // 2
+        )
 
         dated = [(i, st) for i, st in enumerate(tl.stages) if st.starts_at and st.ends_at]
         if dated:
@@ -436,42 +477,52 @@ class StagesPanel(QWidget):
         ends = [_ts(st.ends_at) for st in tl.stages if st.ends_at]
         lo = min([*starts, now]) - 6 * DAY
         hi = max([*ends, now]) + 6 * DAY
-        # Date text right of each bar, or left of it in the last third (so it is not cut off);
-        # undated stages say why, after the stage before them.
+        # Date text beside each bar (``_place_labels`` picks the side that fits); undated
+        # stages say why, after the stage before them.
+        self._labels = []
+        gap = QFontMetrics(self._bar_font).averageCharWidth()
         last_end: float | None = None
         for i, st in enumerate(tl.stages):
             if st.starts_at and st.ends_at:
                 start, end = _ts(st.starts_at), _ts(st.ends_at)
                 text = period_text(st, self._locale, short=True)
-                bold = st.id == tl.current_stage_id
-                if end > lo + (hi - lo) * 0.66:
-                    self._text(text, start - DAY * 1.5, i, bold=bold, right=True)
-                else:
-                    self._text(text, end + DAY * 1.5, i, bold=bold)
+                self._text(text, i, start, end, gap, bold=st.id == tl.current_stage_id)
                 last_end = end if last_end is None else max(last_end, end)
             else:
                 x = (last_end or now) + DAY
-                self._text(undated_text(st), x, i, italic=True)
+                self._text(undated_text(st), i, x, x, gap, italic=True)
 
         self._now_line.setPos(now)
         local = tl.now.astimezone(ZoneInfo(tl.timezone))
-        self._now_label.setFormat(
-            _tr("Sekarang {time} {zone}").format(
-                time=self._locale.toString(
-                    QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
-                    "d MMM HH:mm",
-                ),
-                zone=zone_name(tl.timezone, local),
-            )
+        text = _tr("Sekarang {time} {zone}").format(
+            time=self._locale.toString(
+                QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
+                "d MMM HH:mm",
+            ),
+            zone=zone_name(tl.timezone, local),
         )
+        # Left of the line, on the past side, when it fits there; just clear of the line.
+        self._labels.append(BarLabel(self._now_label, text, NOW_ROW, now, now, 3, before=True))
         self._add(self._now_line)
+        self._add(self._now_label)
         self._add(self._selection)
 
-        item.setLimits(xMin=lo - 60 * DAY, xMax=hi + 60 * DAY, yMin=-0.7, yMax=len(tl.stages) - 0.3)
+        top, bottom_y = NOW_ROW - 0.5, len(tl.stages) - 0.4
+        item.setLimits(xMin=lo - 60 * DAY, xMax=hi + 60 * DAY, yMin=top - 0.1, yMax=bottom_y + 0.1)
         self._full_range = (lo, hi)
+        item.setYRange(top, bottom_y, padding=0)
         self._fit_x_range()
-        item.setYRange(-0.6, len(tl.stages) - 0.4, padding=0)
         self._sync_selection()
+
+    def _row_height(self) -> float:
+        """Pixels per row of the timeline: a line of the stage names and some air, and at
+        least a date label's box (a bold line and its margins), so that rows never overlap."""
+        label = QFontMetrics(self._bar_font_bold).height() + 2 * self._text_margin() + 2
+        return max(QFontMetrics(self._axis_font).height() * ROW_LINES, label)
+
+    def _text_margin(self) -> float:
+        margin: float = self._now_label.textItem.document().documentMargin()
+        return margin
 
     def _fit_x_range(self) -> None:
         """The whole calendar when there is room for it; in a narrow place (a tile on the
@@ -485,6 +536,46 @@ class StagesPanel(QWidget):
             now = _ts(tl.now)
             lo, hi = max(lo, now - 40 * DAY), min(hi, now + 50 * DAY)
         self._item.setXRange(lo, hi, padding=0)
+        self._place_labels()  # the range may be unchanged and the width not
+
+    def _place_labels(self) -> None:
+        """Put each label beside its bar where it fits inside the plot: right of the bar,
+        else left of it, else against the edge on the roomier side (over its own bar), and
+        shortened with "…" only when wider than the whole plot.
+
+        Text keeps its size on screen however many days a pixel is, so this is worked out
+        in pixels, again whenever the range or the size changes. Each label has its own row,
+        so that inside the plot is all it takes for labels not to cover one another."""
+        vb = self._item.vb
+        (x0, x1), _ = vb.viewRange()
+        width = float(vb.width())
+        if width <= 0 or x1 <= x0:
+            return
+        per_px = (x1 - x0) / width
+        for label in self._labels:
+            item = label.item
+            metrics = QFontMetrics(item.textItem.font())
+            margins = 2 * self._text_margin()
+            text = label.text
+            if metrics.horizontalAdvance(text) + margins > width:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - margins))
+            if item.textItem.toPlainText() != text:
+                item.setText(text)
+            w = float(item.textItem.boundingRect().width())
+            start = (label.start - x0) / per_px
+            end = (label.end - x0) / per_px
+            after = end + label.gap  # the text's left edge right of the bar
+            before = start - label.gap - w  # ... and left of it
+            fits_after = after + w <= width
+            fits_before = before >= 0
+            if fits_before and (label.before or not fits_after):
+                left = before
+            elif fits_after:
+                left = after
+            else:
+                left = after if width - after >= start - label.gap else before
+            left = min(max(left, 0.0), width - w)
+            item.setPos(x0 + left * per_px, label.row)
 
     def _bar_colour(self, stage: StageSpan, tl: Timeline) -> QColor:
         if stage.id == tl.current_stage_id:
@@ -496,20 +587,21 @@ class StagesPanel(QWidget):
     def _text(
         self,
         text: str,
-        x: float,
-        y: float,
+        row: int,
+        start: float,
+        end: float,
+        gap: float,
         *,
         bold: bool = False,
         italic: bool = False,
-        right: bool = False,
     ) -> None:
         colour = self._ink(muted=italic)
-        label = pg.TextItem(text, color=colour, anchor=(1 if right else 0, 0.5))
+        label = pg.TextItem(text, color=colour, anchor=(0, 0.5))
         font = QFont(self._bar_font_bold if bold else self._bar_font)
         font.setItalic(italic)
         label.setFont(font)
-        label.setPos(x, y)
         self._add(label)
+        self._labels.append(BarLabel(label, text, row, start, end, gap))
 
     def _ink(self, *, muted: bool = False) -> QColor:
         """Text colour from the palette, so the night theme (ui.night) applies here too."""
@@ -574,9 +666,28 @@ class StagesPanel(QWidget):
         header = self.ratings_view.horizontalHeader()
         if self.ratings_model.columnCount() > 0:
             header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.ResizeToContents)
-        rows = QFontMetrics(self.ratings_view.font()).height()
-        self.ratings_view.verticalHeader().setDefaultSectionSize(int(rows * 1.5))
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Rows and the two-line header ("Politik / (Polri)") by the table's type, and the
+        table never lower than its header and MIN_TABLE_ROWS rows: the splitter then leaves
+        it that much however tall the timeline's rows are."""
+        view = self.ratings_view
+        header = view.horizontalHeader()
+        row = int(QFontMetrics(view.font()).height() * 1.5)
+        view.verticalHeader().setDefaultSectionSize(row)
         header.setMinimumHeight(int(QFontMetrics(header.font()).height() * 2.6))
+        head = max(header.minimumHeight(), header.sizeHint().height())
+        view.setMinimumHeight(head + MIN_TABLE_ROWS * row + 2 * view.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The wall sets the table's and its header's fonts one by one, after the panel's.
+        if event.type() == QEvent.Type.FontChange and watched in (
+            self.ratings_view,
+            self.ratings_view.horizontalHeader(),
+        ):
+            self._fit_table()
+        return super().eventFilter(watched, event)
 
     def _update_ratings_title(self) -> None:
         m = self.ratings_model.matrix
@@ -600,7 +711,7 @@ class StagesPanel(QWidget):
         if matrix is None:
             return
         for level in sorted(matrix.levels, key=lambda lv: lv.ordinal):
-            chip = QLabel(level.name, self)
+            chip = QLabel(level.name, self.legend_box)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setFont(theme.scaled_font(self, 1.0, bold=True))
             colour = QColor(level.colour)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -16,11 +20,17 @@ from opscenter.live import JournalFollower
 from opscenter.model import Region, Stage, VulnerabilityLevel, VulnerabilityRating
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
+from ui import theme
 from ui.planning_models import HeatColumn
-from ui.stages_panel import StagesPanel
+from ui.stages_panel import MIN_TABLE_ROWS, StagesPanel
+from ui.wall import FONT_FACTOR, enlarge_fonts, make_read_only
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 VOTING_DAY = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)  # 10:00 WIB on voting day
+# The ends of the calendar: registration (the first stage) and the inauguration (the last).
+REGISTRATION = datetime(2024, 8, 28, 3, 0, tzinfo=UTC)
+INAUGURATION = datetime(2025, 2, 20, 3, 0, tzinfo=UTC)
+VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)  # 20:00 WIB
 
 
 @pytest.fixture
@@ -191,3 +201,85 @@ def test_empty_database(qtbot: QtBot, store: Store, qtmodeltester: ModelTester) 
     qtmodeltester.check(p.ratings_model)
     p.select_stage(12345)  # nothing to select: stays on "all"
     assert p.selected_stage_id is None
+
+
+@pytest.fixture
+def base_font(qapp: QApplication) -> Iterator[None]:
+    """The application's base size (ui.theme's, larger than the tests' default): the sizes
+    the panel is drawn at on a desk, and FONT_FACTOR times them on the wall."""
+    old = qapp.font()
+    font = QFont(old)
+    font.setPointSizeF(theme.BASE_POINT_SIZE)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(old)
+
+
+def wall_panel(qtbot: QtBot, store: Store, now: datetime, width: int, height: int) -> StagesPanel:
+    """The panel as the wall shows it: type enlarged, controls (and desk-only text) hidden."""
+    p = StagesPanel(store, clock=FixedClock(now))
+    qtbot.addWidget(p)
+    enlarge_fonts(p, FONT_FACTOR)
+    make_read_only(p)
+    p.resize(width, height)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.mark.parametrize("now", [REGISTRATION, VOTING_EVENING, INAUGURATION])
+@pytest.mark.parametrize("wall", [False, True], ids=["desk", "wall"])
+@pytest.mark.usefixtures("base_font")
+def test_labels_stay_inside_the_plot_and_apart(
+    qtbot: QtBot, jambi: Store, now: datetime, wall: bool
+) -> None:
+    if wall:
+        p = wall_panel(qtbot, jambi, now, 1900, 910)
+    else:
+        p = StagesPanel(jambi, clock=FixedClock(now))
+        qtbot.addWidget(p)
+        p.resize(1900, 850)
+        p.show()
+        qtbot.waitExposed(p)
+    p.grab()  # text in a plot takes its place on screen when drawn
+    view = p.plot.getPlotItem().vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    now_rect = p._now_label.sceneBoundingRect()
+    assert p._now_label.textItem.toPlainText().startswith("Sekarang")
+    assert view.contains(now_rect)
+    vb = p.plot.getPlotItem().vb
+    dates = [i for i in vb.addedItems if isinstance(i, pg.TextItem) and i is not p._now_label]
+    assert len(dates) == 9  # every stage: its dates, or why it has none
+    for item in dates:
+        rect = item.sceneBoundingRect()
+        text = item.textItem.toPlainText()
+        assert view.contains(rect), text  # not cut by the plot's edge...
+        assert "\u2026" not in text  # ...nor shortened: at these sizes there is room
+        assert not rect.intersects(now_rect), text  # "now" never covers a date
+    rects = [item.sceneBoundingRect() for item in dates]
+    for i, a in enumerate(rects):
+        assert not any(a.intersects(b) for b in rects[i + 1 :])
+
+
+@pytest.mark.usefixtures("base_font")
+def test_wall_type_leaves_the_table_its_header_and_rows(qtbot: QtBot, jambi: Store) -> None:
+    p = wall_panel(qtbot, jambi, VOTING_EVENING, 1900, 910)
+    view = p.ratings_view
+    header = view.horizontalHeader()
+    # The two-line headers ("Politik / (Polri)") whole, and rows under them.
+    assert header.height() >= 2 * header.fontMetrics().height()
+    assert view.viewport().height() >= MIN_TABLE_ROWS * view.rowHeight(0)
+    shown = sum(
+        1
+        for row in range(p.ratings_model.rowCount())
+        if view.visualRect(p.ratings_model.index(row, 0)).bottom() < view.viewport().height()
+    )
+    assert shown >= MIN_TABLE_ROWS
+    # The note is desk-only (the headers say whose each column is); on the desk it shows.
+    assert not p.ratings_note.isVisible()
+    assert p.ratings_title.isVisible()
+
+
+def test_desk_explains_the_two_measures(panel: StagesPanel) -> None:
+    assert panel.ratings_note.isVisible()
+    assert "Bawaslu" in panel.ratings_note.text() and "Polri" in panel.ratings_note.text()
+    assert panel.ratings_view.viewport().height() >= 5 * panel.ratings_view.rowHeight(0)

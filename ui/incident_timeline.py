@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from opscenter.incident_log import IncidentRow
@@ -118,13 +118,11 @@ class IncidentTimeline(QWidget):
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
         item.hideButtons()
-        font = theme.scaled_font(self, 0.95)
         for name in ("bottom", "left"):
             axis = item.getAxis(name)
-            axis.setTickFont(font)
             axis.setTextPen(pg.mkPen(theme.INK))
             axis.setPen(pg.mkPen(theme.RULE))
-        item.getAxis("left").setWidth(290)
+        self.fit_to_font()
         self.view = item.getViewBox()
         self.view.setMouseEnabled(x=True, y=False)
 
@@ -153,6 +151,7 @@ class IncidentTimeline(QWidget):
         )
         hint = QLabel(_tr("Gulir: perbesar · seret: geser · klik tanda: pilih kejadian"), self)
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")
+        hint.setProperty("wallHide", True)  # nobody scrolls a wall
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -165,6 +164,18 @@ class IncidentTimeline(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
+
+    def fit_to_font(self) -> None:
+        """Axis labels at the widget's type size, the lane names' axis as wide as they need
+        (the wall enlarges the type, then calls this again)."""
+        item = self.plot.getPlotItem()
+        font = theme.scaled_font(self, 0.95)
+        for name in ("bottom", "left"):
+            item.getAxis(name).setTickFont(font)
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(n) for n in self._lanes), default=0)
+        # About 30 characters at least, so the plot does not jump with each filter.
+        item.getAxis("left").setWidth(max(widest, 30 * metrics.averageCharWidth()) + 24)
 
     # -- data -----------------------------------------------------------------------------
 

@@ -25,13 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
+from ui import theme
 from ui.keyed_rows import runs as _runs
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WHITE = QColor("#ffffff")
 CLOSED_INK = QColor("#5b6470")
 NEW_BACKGROUND = QColor("#fff4d6")  # "Baru": not yet in hand, the eye should find it
 
@@ -190,14 +190,19 @@ class IncidentsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(row.severity_colour))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(WHITE)
+                return QBrush(theme.text_on(QColor(row.severity_colour)))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if column is Column.STATUS and not row.is_closed:
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            if role == Qt.ItemDataRole.BackgroundRole and row.status_code == "baru":
-                return QBrush(NEW_BACKGROUND)
+            if row.status_code == "baru":
+                # A painted cell carries its own ink: the night theme's light text on this
+                # cream would vanish.
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return QBrush(NEW_BACKGROUND)
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(theme.text_on(NEW_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole and row.is_closed:
             return QBrush(CLOSED_INK)
         if role == Qt.ItemDataRole.FontRole and column is Column.CASUALTIES and row.dead:

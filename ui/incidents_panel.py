@@ -17,7 +17,15 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFontMetrics,
     QKeySequence,
@@ -63,7 +71,7 @@ from ui.incident_form import (
     searchable,
 )
 from ui.incident_timeline import IncidentTimeline
-from ui.incidents_model import SORT_ROLE, Column, IncidentsModel
+from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_text
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -75,6 +83,11 @@ FOLLOW_UP_KEY = "Ctrl+T"  # "tindak lanjut"
 FIND_KEY = "Ctrl+F"
 # Reference lists (names, colours) or regions: every shown row may read differently.
 REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", "unit", "stage")
+
+
+# What a narrow list leaves out first: the follow-up count and the number are in the detail
+# pane, the casualties too; the type is usually in the title's own words.
+NARROW_DROPS = (Column.FOLLOW_UPS, Column.CODE, Column.TYPE, Column.CASUALTIES)
 
 
 def _tr(text: str) -> str:
@@ -184,9 +197,6 @@ class IncidentsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(
-            int(self.view.fontMetrics().height() * 1.8)
-        )
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setStyleSheet(
             "QTableView::item { padding: 0 6px; }"
@@ -195,40 +205,32 @@ class IncidentsPanel(QWidget):
             f" border-right: 1px solid {theme.RULE.name()};"
             f" border-bottom: 2px solid {theme.RULE.name()}; }}"
         )
+        # List colours (a closed incident's grey) stay readable on the night theme's rows.
+        self.view.setItemDelegate(theme.ReadableTextDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        fm = self.view.fontMetrics()
-        bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
-        # The title gets what is left; the rest are as narrow as their usual content.
-        widths = {
-            Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
-            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
-            Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
-            Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
-            Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),
-            Column.REGION: fm.horizontalAdvance("Kab. Tanjung Jab"),
-            Column.CASUALTIES: fm.horizontalAdvance("1 MD / 12 LL"),
-            Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
-            Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width + 16)  # the cells' padding
-        # Shown in the detail pane; the list keeps its width for the title.
-        self.view.setColumnHidden(Column.UNITS, True)
+        # Units are shown in the detail pane; the list keeps its width for the title.
+        self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
+        self._dropped: list[Column] = []  # columns a narrow list leaves out (_fit_to_width)
+        self.fit_columns()
+        self.view.viewport().installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.detail = IncidentDetail(self)
+        # The wall has no one to select an incident: the list takes the whole width there.
+        self.detail.setProperty("wallHide", True)
+        self.title.setProperty("wallHide", True)  # the wall's tile caption names the panel
         self.detail.follow_up_requested.connect(self.add_follow_up)
         self.detail.status_requested.connect(self.change_status)
         self.detail.units_requested.connect(self.set_units)
 
         self.timeline = IncidentTimeline(clock=clock, parent=self)
         self.timeline.incident_clicked.connect(self.select_incident)
+        header = self.view.horizontalHeader()
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
@@ -243,6 +245,7 @@ class IncidentsPanel(QWidget):
         ):
             caption = QLabel(label, self)
             caption.setBuddy(box)
+            caption.setProperty("wallHide", True)  # goes with its list (hidden on the wall)
             bar.addWidget(caption)
             bar.addWidget(box)
             box.setSizeAdjustPolicy(
@@ -296,6 +299,76 @@ class IncidentsPanel(QWidget):
         ):
             box.currentIndexChanged.connect(self._filters_changed)
         self.reload()
+
+    def fit_columns(self) -> None:
+        """Column widths and row height from the list's type size; the wall enlarges the type
+        and calls this again, with the timeline's ``fit_to_font``."""
+        header = self.view.horizontalHeader()
+        fm = self.view.fontMetrics()
+        bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
+        # The title gets what is left; the rest are as narrow as their usual content.
+        widths = {
+            Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
+            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
+            Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
+            Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
+            Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),
+            Column.REGION: self._region_width(fm),
+            Column.CASUALTIES: bold_fm.horizontalAdvance("10 MD / 99 LL"),  # bold with deaths
+            Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
+            Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
+        }
+        for column, width in widths.items():
+            # The cells' padding (6 px a side) and the style's text margin (3 px a side).
+            header.resizeSection(column, width + 20)
+        header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
+        self.view.verticalHeader().setDefaultSectionSize(int(fm.height() * 1.8))
+        self._fit_to_width()
+
+    def _region_width(self, fm: QFontMetrics) -> int:
+        """Room for the regions listed ("Kab. Kerinci · Gunung Kerinci"): every kabupaten
+        whole, so "Kab. Tanjung Jabung Barat" and "... Timur" are never cut to the same
+        "Kab. Tanjung J…"; a kecamatan after it as far as about 26 characters allow."""
+        names = [region_text(r) for r in self.model.rows()]
+        if not names:
+            return fm.horizontalAdvance("Kab. Tanjung Jabung")
+        whole = max(fm.horizontalAdvance(n) for n in names)
+        kabupaten = max(fm.horizontalAdvance(n.split(" · ")[0]) for n in names)
+        return max(kabupaten, min(whole, 26 * fm.averageCharWidth()))
+
+    def _fit_to_width(self) -> None:
+        """A narrow list (a laptop's screen, a tile of the wall) drops its least needed
+        columns, in ``NARROW_DROPS`` order, until the incident's title has about 24
+        characters; a wider one takes them back. ``hidden_columns`` stay hidden."""
+        view = self.view
+        for column in Column:
+            view.setColumnHidden(column, column in self.hidden_columns)
+        self._dropped = []
+        header = view.horizontalHeader()
+        least = 24 * view.fontMetrics().averageCharWidth()
+        room = view.viewport().width()
+        for column in NARROW_DROPS:
+            used = sum(
+                header.sectionSize(c)
+                for c in Column
+                if c is not Column.TITLE and not view.isColumnHidden(c)
+            )
+            if room - used >= least:
+                break
+            if not view.isColumnHidden(column):
+                view.setColumnHidden(column, True)
+                self._dropped.append(column)
+
+    def hide_columns(self, *columns: Column) -> None:
+        """Leave these columns out for good (the wall leaves out the type)."""
+        self.hidden_columns.update(columns)
+        self._fit_to_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The viewport's own resize: the view's arrives before the viewport has its size.
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_to_width()
+        return super().eventFilter(watched, event)
 
     # -- the contract -----------------------------------------------------------------------
 
@@ -419,6 +492,7 @@ class IncidentsPanel(QWidget):
         selected = self._selected_id
         self.model.set_rows(rows)
         self.timeline.set_rows(self.model.rows())
+        self.fit_columns()  # the region column as wide as the longest region listed
         self._show_count()
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_incident(selected)

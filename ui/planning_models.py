@@ -20,24 +20,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
+from ui import theme
 from ui.keyed_rows import sync_keyed_rows
 from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WHITE = QColor("#ffffff")
-INK = QColor("#1b1f24")
 # The edit role of a heat-map cell holds the level id (None: no rating).
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanningModels", text)
-
-
-def _text_on(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on ``colour`` (yellow wants black)."""
-    r, g, b = colour.red(), colour.green(), colour.blue()
-    return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else WHITE
 
 
 # --- the heat map ------------------------------------------------------------------------------
@@ -136,7 +130,7 @@ class HeatMapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and level:
             return QBrush(QColor(level.colour))
         if role == Qt.ItemDataRole.ForegroundRole and level:
-            return QBrush(_text_on(QColor(level.colour)))
+            return QBrush(theme.text_on(QColor(level.colour)))
         if role == Qt.ItemDataRole.FontRole and level:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -421,7 +415,7 @@ class RequirementsModel(KeyedRowsModel[UnitPlan]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(colour)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(_text_on(colour))
+                return QBrush(theme.text_on(colour))
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole:

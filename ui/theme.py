@@ -60,6 +60,15 @@ def contrast(a: QColor, b: QColor) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
+WHITE = QColor("#ffffff")
+
+
+def text_on(background: QColor) -> QColor:
+    """White or ink, whichever reads better on a coloured cell (an orange or olive swatch
+    wants ink: white on #ef6c00 is 3:1, ink 6:1)."""
+    return WHITE if contrast(WHITE, background) >= contrast(INK, background) else INK
+
+
 def readable(colour: QColor, background: QColor, minimum: float = TEXT_CONTRAST) -> QColor:
     """``colour``, or the nearest colour of the same hue light or dark enough to read on
     ``background`` (lighter on a dark surface, darker on a light one)."""

@@ -38,6 +38,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.board import Board, Figures, RefItem, UnitRow, board_order
 from opscenter.model import utcnow
+from ui import theme
 from ui.keyed_rows import runs as _runs
 from ui.operation_header import zone_name
 
@@ -52,7 +53,6 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 DEFICIT_BACKGROUND = QColor("#c62828")
 ON_COLOUR_TEXT = QColor("#ffffff")
-DARK_TEXT = QColor("#1b1f24")
 ZERO_TEXT = QColor("#8a929c")
 # Units whose figures include others': shown in bold.
 COMMAND_KINDS = frozenset({"polda", "polres", "polresta", "satgas", "korem"})
@@ -356,7 +356,7 @@ class CellText:
         if role == Qt.ItemDataRole.BackgroundRole and row.status_colour:
             return _brush(row.status_colour)
         if role == Qt.ItemDataRole.ForegroundRole and row.status_colour:
-            return _brush(_text_on(QColor(row.status_colour)).name())
+            return _brush(theme.text_on(QColor(row.status_colour)).name())
         if role == Qt.ItemDataRole.FontRole:
             return self.bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -396,20 +396,6 @@ class CellText:
 def _brush(colour: str) -> QBrush:
     # A handful of colours, painted thousands of times: one brush each.
     return QBrush(QColor(colour))
-
-
-def _text_on(background: QColor) -> QColor:
-    """White on dark swatches, near-black on light ones (WCAG relative luminance)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = (
-        0.2126 * channel(background.redF())
-        + 0.7152 * channel(background.greenF())
-        + 0.0722 * channel(background.blueF())
-    )
-    return ON_COLOUR_TEXT if lum < 0.4 else DARK_TEXT
 
 
 # ------------------------------------------------------------------------------------------

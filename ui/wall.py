@@ -15,7 +15,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -38,8 +38,11 @@ from ui import theme
 from ui.operation_header import long_date, zone_name
 
 Mode = Literal["tiled", "cycle"]
-# Read from across the room: about twice the desk size.
+# Read from across the room: about twice the desk size, for one panel on a 1920x1080 screen.
 FONT_FACTOR = 1.8
+# The screen a panel gets FONT_FACTOR on; a smaller share (a tile of a tiled single screen)
+# gets proportionally smaller type, never below the desk's, a larger one up to twice.
+REFERENCE_SIZE = QSize(1920, 1080)
 CYCLE_SECONDS = 20.0
 # Input widgets a wall hides (scroll bars are not among them: they show that there is more).
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
@@ -49,21 +52,43 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WallDisplay", text)
 
 
-def enlarge_fonts(root: QWidget, factor: float) -> None:
-    """Scale every font under ``root`` by ``factor`` once (panels set absolute sizes)."""
-    widgets = [root, *root.findChildren(QWidget)]
-    # Read all fonts first: a parent's new font would otherwise be scaled again in its children.
-    fonts = [(w, QFont(w.font())) for w in widgets]
-    for w, font in fonts:
+def desk_fonts(root: QWidget) -> list[tuple[QWidget, QFont]]:
+    """Every widget under ``root`` with its font as the panel set it (the desk size). All are
+    read before any is scaled: a parent's new font would otherwise reach its children."""
+    return [(w, QFont(w.font())) for w in [root, *root.findChildren(QWidget)]]
+
+
+def scale_fonts(fonts: Sequence[tuple[QWidget, QFont]], factor: float) -> None:
+    """Set each widget's font to its desk font times ``factor`` (panels set absolute sizes),
+    and item views' row heights to match."""
+    for w, desk in fonts:
+        font = QFont(desk)
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * factor)
         elif font.pixelSize() > 0:
             font.setPixelSize(round(font.pixelSize() * factor))
         w.setFont(font)
-    for view in root.findChildren(QAbstractItemView):
-        rows = getattr(view, "verticalHeader", None)
-        if rows is not None:
-            rows().setDefaultSectionSize(int(QFontMetrics(view.font()).height() * 1.5))
+        if isinstance(w, QAbstractItemView):
+            rows = getattr(w, "verticalHeader", None)
+            if rows is not None:
+                rows().setDefaultSectionSize(int(QFontMetrics(font).height() * 1.5))
+
+
+def enlarge_fonts(root: QWidget, factor: float) -> None:
+    """Scale every font under ``root`` by ``factor`` once."""
+    scale_fonts(desk_fonts(root), factor)
+
+
+def type_scale(window: QSize, rows: int, columns: int) -> float:
+    """The type factor for panels tiled ``rows`` x ``columns`` in a window of this size:
+    FONT_FACTOR for a whole 1920x1080 screen, in proportion to a panel's share of it, no
+    smaller than the desk's, at most twice FONT_FACTOR; in steps of 0.1 (a resize by a few
+    pixels does not lay everything out again)."""
+    share = min(
+        window.width() / max(1, columns) / REFERENCE_SIZE.width(),
+        window.height() / max(1, rows) / REFERENCE_SIZE.height(),
+    )
+    return round(min(2 * FONT_FACTOR, max(1.0, FONT_FACTOR * share)), 1)
 
 
 def make_read_only(root: QWidget) -> None:
@@ -107,7 +132,7 @@ class WallTile(QFrame):
         self.caption = QLabel(caption, self)
         self.caption.setObjectName("wallTileCaption")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setFont(theme.scaled_font(self, 1.5 * FONT_FACTOR, bold=True))
+        self.caption.setFont(theme.scaled_font(self, 1.5, bold=True))
         column = self._column = QVBoxLayout(self)
         column.setContentsMargins(8, 6, 8, 8)
         column.setSpacing(4)
@@ -195,8 +220,8 @@ class WallDisplay(QWidget):
 
         # -- the panels -------------------------------------------------------------------------
         self.tiles = [WallTile(caption, panel) for caption, panel in panels]
+        self._desk_fonts = [pair for tile in self.tiles for pair in desk_fonts(tile)]
         for tile in self.tiles:
-            enlarge_fonts(tile.panel, FONT_FACTOR)
             make_read_only(tile.panel)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wallStack")
@@ -219,6 +244,10 @@ class WallDisplay(QWidget):
         self.clock_timer.timeout.connect(self.show_time)
         self.clock_timer.start()
 
+        # Until the window has its size (resizeEvent); a subclass fits its panels to the type
+        # once it has them (``fit_to_type``).
+        self._scale = FONT_FACTOR
+        scale_fonts(self._desk_fonts, FONT_FACTOR)
         self._layout_tiled()
         self.show_time()
 
@@ -227,6 +256,41 @@ class WallDisplay(QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the database
         label.setFont(theme.scaled_font(self, factor * FONT_FACTOR, bold=True))
         return label
+
+    # -- type size -----------------------------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        """The panels' type factor now (desk size times this)."""
+        return self._scale
+
+    def set_type_scale(self, factor: float) -> None:
+        if factor == self._scale:
+            return
+        self._scale = factor
+        scale_fonts(self._desk_fonts, factor)
+        self.fit_to_type()
+        if self._mode == "tiled":
+            self._share_rows()
+
+    def fit_to_type(self) -> None:
+        """After the type size changed: panels that measured their columns refit them here
+        (``WallBoard`` does)."""
+
+    def _grid_shape(self) -> tuple[int, int]:
+        if self._mode == "cycle":
+            return 1, 1
+        cells = grid_cells(len(self.tiles))
+        rows = max((r + 1 for r, _c, _s in cells), default=1)
+        columns = max((c + span for _r, c, span in cells), default=1)
+        return rows, columns
+
+    def _fit_type_to_size(self) -> None:
+        self.set_type_scale(type_scale(self.size(), *self._grid_shape()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_type_to_size()
 
     # -- modes -------------------------------------------------------------------------------
 
@@ -244,6 +308,7 @@ class WallDisplay(QWidget):
             self._layout_tiled()
         else:
             self._layout_cycle()
+        self._fit_type_to_size()
 
     def set_cycle_seconds(self, seconds: float) -> None:
         self.cycle_timer.setInterval(max(1, int(seconds * 1000)))
@@ -259,18 +324,21 @@ class WallDisplay(QWidget):
         for tile, (row, col, span) in zip(self.tiles, cells, strict=True):
             self._grid.addWidget(tile, row, col, 1, span)
             tile.show()
-        # Rows share the height by what their panels ask for (a summary strip needs less
-        # than a timeline), and no row gets less than its panels' minimum, up to 40 %.
-        screen = self.screen().availableGeometry().height() if self.screen() else 1080
-        for row in range(self._grid.rowCount()):
-            tiles = [t for t, (r, _, _) in zip(self.tiles, cells, strict=True) if r == row]
-            hint = max((t.wanted().height() for t in tiles), default=1)
-            least = max((t.least().height() for t in tiles), default=0)
-            self._grid.setRowStretch(row, max(1, hint))
-            self._grid.setRowMinimumHeight(row, min(least, int(screen * 0.4)))
+        self._share_rows()
         self.stack.addWidget(self._grid_page)
         self.stack.setCurrentWidget(self._grid_page)
         self.page_label.clear()
+
+    def _share_rows(self) -> None:
+        """Rows share the height evenly (every panel here is a list or a timeline that uses
+        what it gets), and no row gets less than its panels' minimum, up to 40 %."""
+        cells = grid_cells(len(self.tiles))
+        screen = self.screen().availableGeometry().height() if self.screen() else 1080
+        for row in range(self._grid.rowCount()):
+            tiles = [t for t, (r, _, _) in zip(self.tiles, cells, strict=True) if r == row]
+            least = max((t.least().height() for t in tiles), default=0)
+            self._grid.setRowStretch(row, 1)
+            self._grid.setRowMinimumHeight(row, min(least, int(screen * 0.4)))
 
     def _layout_cycle(self) -> None:
         self._clear_stack()

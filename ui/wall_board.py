@@ -20,6 +20,7 @@ from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import settings
+from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
@@ -68,20 +69,31 @@ class WallBoard(WallDisplay):
         )
         self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
         self._undo = undo  # the panels' (unused) history lives as long as the wall
-        self._fit_board_for_the_wall()
+        board.rows.cells.short_incident_headers = True
+        board.footer.hide()  # keyboard hints: the wall has no keyboard
+        # The incidents page: the list without its detail pane, the timeline as tall as the
+        # list so eleven regions' lanes stay apart in the wall's type.
+        incidents.splitter.setStretchFactor(0, 1)
+        incidents.splitter.setStretchFactor(1, 1)
+        incidents.splitter.setSizes([1000, 1000])
+        self.fit_to_type()
         self.set_mode("cycle" if settings.WALL_MODE.get() == "cycle" else "tiled")
 
-    def _fit_board_for_the_wall(self) -> None:
+    def fit_to_type(self) -> None:
         """Seen from across the room: strength, status and open incidents; widths refitted
-        for the enlarged type (the board measured its columns at desk size)."""
+        for the wall's type (the panels measured their columns at desk size)."""
         board = self.board
         for section, (kind, _pos) in enumerate(board.rows.cells.layout.columns()):
             hide = kind in (Column.TPS, Column.CHANGED)
             board.tree_view.setColumnHidden(section, hide)
             board.flat_view.setColumnHidden(section, hide)
-        board.rows.cells.short_incident_headers = True
         board.fit_columns()
-        board.footer.hide()  # keyboard hints: the wall has no keyboard
+        incidents = self.incidents
+        incidents.fit_columns()
+        # The type is in the title ("Unjuk rasa ...") and the timeline's lanes; its column
+        # gives the room to the title.
+        incidents.hide_columns(IncidentColumn.TYPE)
+        incidents.timeline.fit_to_font()
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """The panels' rows; the summary follows the main window's overview instead

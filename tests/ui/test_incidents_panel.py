@@ -27,7 +27,7 @@ from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from ui.incidents_model import Column
-from ui.incidents_panel import IncidentsPanel
+from ui.incidents_panel import NARROW_DROPS, IncidentsPanel
 
 # 20:00 WIB on voting day.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
@@ -342,3 +342,38 @@ def test_timeline_dates_speak_the_interface_language(
         assert axis.tickStrings([december], 1.0, 30 * DAY_S) == [month]
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """On a laptop's 1366 px (or a wall tile) the list keeps about 24 characters of each
+    incident's title by leaving out, in order, the follow-up count, the number, the type and
+    the casualties; widened again, it shows them all. Columns left out on purpose stay out."""
+    view = panel.view
+    title_room = 24 * view.fontMetrics().averageCharWidth()
+    everything = [c for c in Column if c is not Column.UNITS]
+    assert all(not view.isColumnHidden(c) for c in everything)  # 1920 px: room for all
+
+    panel.upper.setSizes([900, 1020])  # the detail pane pulled wide: a narrow list
+    qtbot.waitUntil(lambda: view.isColumnHidden(Column.FOLLOW_UPS))
+    qtbot.waitUntil(lambda: view.horizontalHeader().sectionSize(Column.TITLE) >= title_room)
+    # Dropped in order, and no more than needed: the last one back would starve the title.
+    dropped = [c for c in NARROW_DROPS if view.isColumnHidden(c)]
+    assert dropped and dropped == list(NARROW_DROPS[: len(dropped)])
+    header = view.horizontalHeader()
+
+    def title_room_left() -> int:
+        shown = [c for c in Column if c is not Column.TITLE and not view.isColumnHidden(c)]
+        return view.viewport().width() - sum(header.sectionSize(c) for c in shown)
+
+    assert title_room_left() >= title_room
+    view.setColumnHidden(dropped[-1], False)  # (a hidden section reports no width)
+    assert title_room_left() < title_room
+    view.setColumnHidden(dropped[-1], True)
+
+    panel.hide_columns(Column.TYPE)
+    panel.upper.setSizes([1800, 120])
+    qtbot.waitUntil(lambda: not view.isColumnHidden(Column.FOLLOW_UPS))
+    assert view.isColumnHidden(Column.TYPE) and view.isColumnHidden(Column.UNITS)
+    assert not any(view.isColumnHidden(c) for c in everything if c is not Column.TYPE)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,7 +25,7 @@ from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import night, theme
 from ui.summary_strip import SummaryStrip
-from ui.wall import FONT_FACTOR, WallDisplay, grid_cells
+from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
 
 NIGHT = datetime(2024, 11, 26, 20, 5, tzinfo=UTC)  # 03:05 WIB on voting day
 
@@ -64,7 +64,8 @@ def wall(qtbot: QtBot, panels: list[tuple[str, QWidget]]) -> WallDisplay:
 
 
 def test_tiled_shows_every_panel_in_large_type(wall: WallDisplay) -> None:
-    wall.resize(1920, 1080)
+    """Tiled across a 4K wall, each panel has a 1920x1080 share: the full wall type."""
+    wall.resize(3840, 2160)
     wall.show()
     assert wall.mode == "tiled"
     assert all(t.isVisible() for t in wall.tiles)
@@ -73,6 +74,36 @@ def test_tiled_shows_every_panel_in_large_type(wall: WallDisplay) -> None:
     base = QApplication.font().pointSizeF()
     assert label.font().pointSizeF() == pytest.approx(base * FONT_FACTOR)
     assert FONT_FACTOR >= 1.8  # read from across the room
+
+
+def test_type_follows_each_panels_share_of_the_screen(wall: WallDisplay) -> None:
+    """Three panels tiled on one 1920x1080 screen get desk-size type (at the wall's size
+    they would not fit); cycling, the one panel on screen gets the wall's type again."""
+    label = wall.tiles[0].panel
+    base = QApplication.font().pointSizeF()
+    wall.resize(1920, 1080)
+    wall.show()
+    assert wall.scale == 1.0
+    assert label.font().pointSizeF() == pytest.approx(base)
+    wall.set_mode("cycle")
+    assert wall.scale == pytest.approx(FONT_FACTOR)
+    assert label.font().pointSizeF() == pytest.approx(base * FONT_FACTOR)
+    caption = wall.tiles[0].caption  # captions follow too
+    assert caption.font().pointSizeF() == pytest.approx(base * 1.5 * FONT_FACTOR)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "rows", "columns", "expected"),
+    [
+        (1920, 1080, 1, 1, FONT_FACTOR),
+        (1280, 720, 1, 1, 1.2),
+        (1920, 1080, 2, 2, 1.0),  # never below the desk's type
+        (3840, 2160, 2, 2, FONT_FACTOR),
+        (3840, 2160, 1, 1, 2 * FONT_FACTOR),  # at most twice
+    ],
+)
+def test_type_scale(width: int, height: int, rows: int, columns: int, expected: float) -> None:
+    assert type_scale(QSize(width, height), rows, columns) == pytest.approx(expected)
 
 
 def test_read_only(wall: WallDisplay) -> None:
@@ -226,6 +257,7 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
     count's severity colour readable on its row."""
     from opscenter import overview
     from opscenter.demo import load_demo
+    from ui.incidents_model import Column as IncidentColumn
     from ui.units_model import Column
     from ui.wall_board import build_wall
 
@@ -290,3 +322,38 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
             role = QPalette.ColorRole.AlternateBase if row % 2 else QPalette.ColorRole.Base
             surface = option.palette.color(role)
             assert theme.contrast(option.palette.color(QPalette.ColorRole.Text), surface) >= 4.5
+
+    # The incidents page: the list alone (nobody selects on a wall), nothing but the titles
+    # cut, and "Baru" readable on its cream cell at night.
+    incidents = wall.incidents
+    wall.next_panel()
+    wall.next_panel()
+    assert wall.current_panel() is incidents
+    qtbot.waitUntil(lambda: not incidents.loading, timeout=20_000)
+    assert not incidents.detail.isVisible()
+    assert not any(
+        isinstance(w, QLabel) and w.isVisible() and w.text() in ("Tahapan", "Wilayah", "Status")
+        for w in incidents.findChildren(QLabel)
+    )
+    table = incidents.view
+    list_model = table.model()
+    shown = [c for c in IncidentColumn if not table.isColumnHidden(c)]
+    assert IncidentColumn.CASUALTIES in shown and IncidentColumn.REGION in shown
+    for row in range(min(20, list_model.rowCount())):
+        for column in shown:
+            if column is IncidentColumn.TITLE:
+                continue
+            index = list_model.index(row, column)
+            text = str(index.data() or "")
+            if column is IncidentColumn.REGION:  # the kabupaten whole; a kecamatan may be cut
+                text = text.split(" · ")[0]
+            item_font = index.data(Qt.ItemDataRole.FontRole)  # bold where painted bold
+            font = QFont(item_font).resolve(table.font()) if item_font else table.font()
+            width = table.horizontalHeader().sectionSize(column)
+            needed = QFontMetrics(font).horizontalAdvance(text) + 18  # padding, text margins
+            assert needed <= width, f"{text!r} cut at {width}"
+        status = list_model.index(row, IncidentColumn.STATUS)
+        if status.data() == "Baru":
+            ink = QBrush(status.data(Qt.ItemDataRole.ForegroundRole)).color()
+            cream = QBrush(status.data(Qt.ItemDataRole.BackgroundRole)).color()
+            assert theme.contrast(ink, cream) >= theme.TEXT_CONTRAST

@@ -122,9 +122,10 @@ class IncidentTimeline(QWidget):
             axis = item.getAxis(name)
             axis.setTextPen(pg.mkPen(theme.INK))
             axis.setPen(pg.mkPen(theme.RULE))
-        self.fit_to_font()
         self.view = item.getViewBox()
         self.view.setMouseEnabled(x=True, y=False)
+        self.view.sigResized.connect(self._fit_lane_font)
+        self.fit_to_font()
 
         self.scatter = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
         self.scatter.sigClicked.connect(self.on_points_clicked)
@@ -170,12 +171,25 @@ class IncidentTimeline(QWidget):
         (the wall enlarges the type, then calls this again)."""
         item = self.plot.getPlotItem()
         font = theme.scaled_font(self, 0.95)
-        for name in ("bottom", "left"):
-            item.getAxis(name).setTickFont(font)
+        item.getAxis("bottom").setTickFont(font)
         metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(n) for n in self._lanes), default=0)
         # About 30 characters at least, so the plot does not jump with each filter.
         item.getAxis("left").setWidth(max(widest, 30 * metrics.averageCharWidth()) + 24)
+        self._fit_lane_font()
+
+    def _fit_lane_font(self) -> None:
+        """Lane names at the axis type, smaller where the lanes are closer than a line (a low
+        tile of the wall): names one above the other, never into each other."""
+        font = theme.scaled_font(self, 0.95)
+        lanes = max(1, len(self._lanes))
+        pitch = self.view.height() / lanes if self.view.height() > 0 else 1e9
+        line = QFontMetrics(font).height()
+        if pitch < line * 1.05 and font.pointSizeF() > 0:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * pitch / (line * 1.05)))
+        left = self.plot.getPlotItem().getAxis("left")
+        if left.style.get("tickFont") is None or left.style["tickFont"] != font:
+            left.setTickFont(font)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -272,6 +286,7 @@ class IncidentTimeline(QWidget):
         )
         left = self.plot.getPlotItem().getAxis("left")
         left.setTicks([[(i, name) for i, name in enumerate(self._lanes)], []])
+        self._fit_lane_font()  # a filter changes the number of lanes
         self.view.setLimits(yMin=-1, yMax=max(len(self._lanes), 1))
         self.view.setYRange(-0.7, max(len(self._lanes), 1) - 0.3, padding=0)
         if self._clock is not None:

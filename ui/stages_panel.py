@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -302,7 +302,9 @@ class StagesPanel(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
-        column = QVBoxLayout(self)
+        self.ratings_box = ratings
+        self._heading = heading
+        self._column = column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(8)
         column.addLayout(heading)
@@ -679,6 +681,25 @@ class StagesPanel(QWidget):
         header.setMinimumHeight(int(QFontMetrics(header.font()).height() * 2.6))
         head = max(header.minimumHeight(), header.sizeHint().height())
         view.setMinimumHeight(head + MIN_TABLE_ROWS * row + 2 * view.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_ratings_to_height()
+
+    def _fit_ratings_to_height(self) -> None:
+        """Too low for the timeline and the table's header and first rows (a tile of the
+        wall tiled on one screen), the panel shows the timeline alone: a table squeezed
+        under it, or drawn over by it, helps nobody. Taller again, the table returns."""
+        needed = self._column.minimumSize().height()  # with the table, when it is shown
+        if not self.ratings_box.isVisibleTo(self):
+            needed += self.splitter.handleWidth() + self.ratings_box.minimumSizeHint().height()
+        fits = self.height() >= needed
+        if fits == self.ratings_box.isVisibleTo(self):
+            return
+        self.ratings_box.setVisible(fits)
+        if fits:  # back: the timeline at the height its rows need, the table the rest
+            plot = self.plot.minimumHeight()
+            self.splitter.setSizes([plot, max(1, self.splitter.height() - plot)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The wall sets the table's and its header's fonts one by one, after the panel's.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -377,3 +377,25 @@ def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
     qtbot.waitUntil(lambda: not view.isColumnHidden(Column.FOLLOW_UPS))
     assert view.isColumnHidden(Column.TYPE) and view.isColumnHidden(Column.UNITS)
     assert not any(view.isColumnHidden(c) for c in everything if c is not Column.TYPE)
+
+
+def test_timeline_lane_names_never_run_into_each_other(qtbot: QtBot, panel: IncidentsPanel) -> None:
+    """In a low timeline (a tile of the wall) the lane names get smaller, one line each."""
+    timeline = panel.timeline
+    lanes = len(timeline.lanes)
+    assert lanes >= 10  # the demo's eleven kabupaten/kota
+    panel.splitter.setSizes([1000, 170])
+    left = timeline.plot.getPlotItem().getAxis("left")
+
+    def apart() -> bool:
+        line = QFontMetrics(left.style["tickFont"]).height()
+        return timeline.view.height() / lanes >= line
+
+    qtbot.waitUntil(apart)
+    panel.splitter.setSizes([600, 600])  # room again: the axis type back to normal
+    qtbot.waitUntil(
+        lambda: (
+            left.style["tickFont"].pointSizeF()
+            == pytest.approx(panel.timeline.font().pointSizeF() * 0.95)
+        )
+    )

@@ -23,7 +23,7 @@ from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.planning_models import HeatColumn
 from ui.stages_panel import MIN_TABLE_ROWS, StagesPanel
-from ui.wall import FONT_FACTOR, enlarge_fonts, make_read_only
+from ui.wall import FONT_FACTOR, WallTile, enlarge_fonts, make_read_only
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 VOTING_DAY = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)  # 10:00 WIB on voting day
@@ -283,3 +283,20 @@ def test_desk_explains_the_two_measures(panel: StagesPanel) -> None:
     assert panel.ratings_note.isVisible()
     assert "Bawaslu" in panel.ratings_note.text() and "Polri" in panel.ratings_note.text()
     assert panel.ratings_view.viewport().height() >= 5 * panel.ratings_view.rowHeight(0)
+
+
+def test_too_low_for_both_shows_the_timeline_alone(qtbot: QtBot, jambi: Store) -> None:
+    """A low tile (the wall tiled on one screen) gets the timeline alone rather than a
+    table drawn over by it; taller again, the table is back."""
+    panel = StagesPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    tile = WallTile("Tahapan", panel)  # a wall tile squeezes a panel below its minimum
+    qtbot.addWidget(tile)
+    tile.resize(1600, panel.plot.minimumHeight() + 160)
+    tile.show()
+    qtbot.waitUntil(lambda: not panel.ratings_box.isVisible())
+    assert panel.plot.isVisible()
+    tile.resize(1600, 1100)
+    qtbot.waitUntil(panel.ratings_box.isVisible)
+    assert panel.ratings_view.viewport().height() >= MIN_TABLE_ROWS * panel.ratings_view.rowHeight(
+        0
+    )

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QToolButton,
@@ -99,8 +98,9 @@ def _tr(text: str) -> str:
 # --- the level editor ----------------------------------------------------------------------------
 
 
-class LevelDelegate(QStyledItemDelegate):
-    """A combo of the operation's levels (and "kosong" to clear) for a heat-map cell."""
+class LevelDelegate(theme.ReadableTextDelegate):
+    """A combo of the operation's levels (and "kosong" to clear) for a heat-map cell; the
+    IKP figures painted in their level's colour, made readable on the row."""
 
     def __init__(self, model: HeatMapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)

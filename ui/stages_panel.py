@@ -270,6 +270,9 @@ class StagesPanel(QWidget):
         self.ratings_view = QTableView(self)
         self.ratings_view.setObjectName("stageRatings")
         self.ratings_view.setModel(self.ratings_model)
+        # The IKP column's figures in their level's colour: an amber "Sedang" on white
+        # (1.9:1) or any list colour at night is made readable where it is painted.
+        self.ratings_view.setItemDelegate(theme.ReadableTextDelegate(self.ratings_view))
         self.ratings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ratings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.ratings_view.setAlternatingRowColors(False)

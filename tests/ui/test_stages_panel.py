@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -300,3 +300,29 @@ def test_too_low_for_both_shows_the_timeline_alone(qtbot: QtBot, jambi: Store) -
     assert panel.ratings_view.viewport().height() >= MIN_TABLE_ROWS * panel.ratings_view.rowHeight(
         0
     )
+
+
+def test_ikp_figures_read_in_their_level_colour(qtbot: QtBot, jambi: Store) -> None:
+    """The IKP column paints each figure in its level's colour; an amber "Sedang" on white
+    would be 1.9:1, so the view's delegate darkens it to text contrast."""
+    panel = StagesPanel(jambi, clock=FixedClock(VOTING_EVENING))  # the IKP of voting day
+    qtbot.addWidget(panel)
+    view = panel.ratings_view
+    model = panel.ratings_model
+    painted = 0
+    cells = [(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    for row, column in cells:
+        index = model.index(row, column)
+        if index.data(Qt.ItemDataRole.ForegroundRole) is None:
+            continue
+        if index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            continue  # a coloured cell carries its own ink (theme.text_on)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.palette = view.palette()
+        view.itemDelegate().initStyleOption(option, index)
+        surface = option.palette.color(QPalette.ColorRole.Base)
+        ink = option.palette.color(QPalette.ColorRole.Text)
+        assert theme.contrast(ink, surface) >= theme.TEXT_CONTRAST
+        painted += 1
+    assert painted

@@ -10,6 +10,10 @@ live update after a status change; ``load_figures`` recomputes the rolled-up fig
 Figures are rolled up the unit tree (Polsek -> Polres -> Polda): a unit's figures include
 its sub-units'. An open incident counts once in a subtree even when several of its units
 responded. Everything returned is frozen plain data, safe to hand between threads.
+
+Names from the reference lists (statuses, categories, severities, the stage) come in the
+language asked for (``lang``); the English name is a column of the rows read anyway, so
+the language costs no query.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from opscenter.model import (
     UnitStatus,
 )
 from opscenter.progress import step_aside
+from opscenter.reference import label
 from opscenter.strength import StrengthInputs, compute, load_inputs
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
@@ -54,7 +59,7 @@ class RefItem:
 
     id: int
     code: str
-    name: str
+    name: str  # in the language the board was loaded in
     name_en: str | None
     colour: str
 
@@ -98,7 +103,7 @@ class UnitRow:
     code: str
     name: str
     status_id: int | None
-    status_name: str | None
+    status_name: str | None  # in the language the row was read in
     status_colour: str | None
     status_changed_at: datetime | None
     status_changed_by: str | None
@@ -125,7 +130,7 @@ class Board:
     operation_id: int
     timezone: str
     stage_id: int | None
-    stage_name: str | None
+    stage_name: str | None  # in the board's language
     statuses: tuple[RefItem, ...]
     categories: tuple[RefItem, ...]
     severities: tuple[RefItem, ...]
@@ -139,7 +144,7 @@ class Board:
 
 
 def _refs(
-    session: Session, model: type[UnitStatus | TpsCategory | Severity], op: int
+    session: Session, model: type[UnitStatus | TpsCategory | Severity], op: int, lang: str
 ) -> tuple[RefItem, ...]:
     stmt = (
         select(model.id, model.code, model.name, model.name_en, model.colour)
@@ -147,22 +152,23 @@ def _refs(
         .order_by(model.ordinal, model.id)
     )
     return tuple(
-        RefItem(int(i), str(c), str(n), e, str(col)) for i, c, n, e, col in session.execute(stmt)
+        RefItem(int(i), str(c), label(str(n), e, lang), e, str(col))
+        for i, c, n, e, col in session.execute(stmt)
     )
 
 
 def references(
-    session: Session, operation_id: int
+    session: Session, operation_id: int, *, lang: str = "id"
 ) -> tuple[tuple[RefItem, ...], tuple[RefItem, ...], tuple[RefItem, ...]]:
     """The reference lists a board shows: unit statuses, TPS categories, severities."""
     return (
-        _refs(session, UnitStatus, operation_id),
-        _refs(session, TpsCategory, operation_id),
-        _refs(session, Severity, operation_id),
+        _refs(session, UnitStatus, operation_id, lang),
+        _refs(session, TpsCategory, operation_id, lang),
+        _refs(session, Severity, operation_id, lang),
     )
 
 
-def _select_units() -> Select[Any]:  # 14 columns: wider than the typed overloads
+def _select_units() -> Select[Any]:  # 15 columns: wider than the typed overloads
     stmt: Select[Any] = select(  # type: ignore[assignment]
         Unit.id,
         Unit.parent_id,
@@ -174,6 +180,7 @@ def _select_units() -> Select[Any]:  # 14 columns: wider than the typed overload
         Unit.status_id,
         UnitStatus.name,
         UnitStatus.colour,
+        UnitStatus.name_en,
         Unit.status_changed_at,
         Unit.status_changed_by,
         Unit.status_reason,
@@ -188,7 +195,7 @@ _UNITS_BY_ID = _select_units().where(Unit.id.in_(bindparam("ids", expanding=True
 _UNITS_BY_ID_IN_OPERATION = _UNITS_BY_ID.where(Unit.operation_id == bindparam("op"))
 
 
-def _row(r: Any, figures: Figures) -> UnitRow:
+def _row(r: Any, figures: Figures, lang: str) -> UnitRow:
     return UnitRow(
         id=int(r[0]),
         parent_id=None if r[1] is None else int(r[1]),
@@ -198,12 +205,12 @@ def _row(r: Any, figures: Figures) -> UnitRow:
         code=str(r[5]),
         name=str(r[6]),
         status_id=None if r[7] is None else int(r[7]),
-        status_name=None if r[8] is None else str(r[8]),
+        status_name=None if r[8] is None else label(str(r[8]), r[10], lang),
         status_colour=None if r[9] is None else str(r[9]),
-        status_changed_at=r[10] if isinstance(r[10], datetime) else None,
-        status_changed_by=None if r[11] is None else str(r[11]),
-        status_reason=None if r[12] is None else str(r[12]),
-        version=int(r[13]),
+        status_changed_at=r[11] if isinstance(r[11], datetime) else None,
+        status_changed_by=None if r[12] is None else str(r[12]),
+        status_reason=None if r[13] is None else str(r[13]),
+        version=int(r[14]),
         figures=figures,
     )
 
@@ -354,25 +361,31 @@ def _open_incidents(
 
 
 def load_board(
-    session: Session, operation_id: int, stage: Stage | None, *, figures: bool = True
+    session: Session,
+    operation_id: int,
+    stage: Stage | None,
+    *,
+    figures: bool = True,
+    lang: str = "id",
 ) -> Board:
-    """The whole board of an operation for ``stage`` (BKO in force then).
+    """The whole board of an operation for ``stage`` (BKO in force then), its names in
+    ``lang``.
 
     ``figures=False`` reads the units only (milliseconds even at national scale) and leaves
     the figures empty, for a view that shows the units at once and fills the figures in
     from ``load_figures`` run in the background (seconds at national scale).
     """
     op = operation_id
-    statuses, categories, severities = references(session, op)
+    statuses, categories, severities = references(session, op, lang=lang)
     by_unit = load_figures(session, op, stage, categories, severities) if figures else {}
     stmt = _select_units().where(Unit.operation_id == op)
-    rows = [_row(r, by_unit.get(int(r[0]), NO_FIGURES)) for r in session.execute(stmt)]
+    rows = [_row(r, by_unit.get(int(r[0]), NO_FIGURES), lang) for r in session.execute(stmt)]
     timezone = _timezone(session, op)
     return Board(
         operation_id=op,
         timezone=timezone,
         stage_id=stage.id if stage else None,
-        stage_name=stage.name if stage else None,
+        stage_name=label(stage.name, stage.name_en, lang) if stage else None,
         statuses=statuses,
         categories=categories,
         severities=severities,
@@ -393,12 +406,14 @@ def reload_units(
     *,
     figures: Mapping[int, Figures] | None = None,
     operation_id: int | None = None,
+    lang: str = "id",
 ) -> list[UnitRow]:
     """The named units' current rows (those that still exist), in id order.
 
     Only the unit's own fields are read; ``figures`` supplies the figures to carry over
     (a status change moves no personnel), else they are empty. With ``operation_id``, units
-    of other operations in the same database are left out.
+    of other operations in the same database are left out. Status names are in ``lang``
+    (the board's language: a live update must not switch a row back to Indonesian).
     """
     wanted = sorted(set(ids))
     found: list[UnitRow] = []
@@ -407,7 +422,7 @@ def reload_units(
         part = wanted[start : start + CHUNK]
         for r in session.execute(stmt, {"ids": part, "op": operation_id}):
             uid = int(r[0])
-            found.append(_row(r, (figures or {}).get(uid, NO_FIGURES)))
+            found.append(_row(r, (figures or {}).get(uid, NO_FIGURES), lang))
     found.sort(key=lambda r: r.id)
     return found
 
@@ -426,7 +441,9 @@ def board_stage(session: Session, operation_id: int, now: datetime) -> Stage | N
     return current or next((s for s in stages if s.is_voting), None)
 
 
-def load_board_now(session: Session, now: datetime, operation_code: str | None = None) -> Board:
-    """The board of the operation (the only one when no code) at ``now``."""
+def load_board_now(
+    session: Session, now: datetime, operation_code: str | None = None, *, lang: str = "id"
+) -> Board:
+    """The board of the operation (the only one when no code) at ``now``, names in ``lang``."""
     op = operations.get_operation(session, operation_code)
-    return load_board(session, op.id, board_stage(session, op.id, now))
+    return load_board(session, op.id, board_stage(session, op.id, now), lang=lang)

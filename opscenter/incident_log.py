@@ -5,6 +5,9 @@ colours already resolved, and times both in UTC and in the operation's zone (WIB
 Jambi). ``query`` answers a filter (stage, region, type, severity, status, text);
 passing ``ids`` narrows it to the incidents a live change touched, so a view re-reads
 only those and learns which of them still match its filter.
+
+Names from the reference lists (types, severities, statuses, stages) come in the language
+asked for (``lang``); names people typed (regions, units, places) stay as typed.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from opscenter.model import (
     Stage,
     Unit,
 )
+from opscenter.reference import label
 
 # Bound parameters per IN list: well under SQLite's limit, cheap on PostgreSQL.
 _CHUNK = 500
@@ -250,7 +254,8 @@ class LogContext:
 
     Read once and handed back to ``query`` by a view that re-reads a few rows at a time
     (a live update), so each update does not read the region tree again. Stale after a
-    change to regions or reference lists: build a new one then.
+    change to regions or reference lists: build a new one then. The reference names are
+    in the language it was built for.
     """
 
     operation_id: int
@@ -261,35 +266,36 @@ class LogContext:
     statuses: dict[int, tuple[str, str, bool]]  # id -> (code, name, is_closed)
 
 
-def log_context(session: Session, operation_id: int) -> LogContext:
+def log_context(session: Session, operation_id: int, *, lang: str = "id") -> LogContext:
     op = operation_id
     return LogContext(
         operation_id=op,
         zone=operation_zone(session, op),
         regions=_regions(session, op),
         types={
-            i: (n, c)
-            for i, n, c in session.execute(
-                select(IncidentType.id, IncidentType.name, IncidentType.category).where(
-                    IncidentType.operation_id == op
-                )
+            i: (label(n, e, lang), c)
+            for i, n, e, c in session.execute(
+                select(
+                    IncidentType.id, IncidentType.name, IncidentType.name_en, IncidentType.category
+                ).where(IncidentType.operation_id == op)
             )
         },
         severities={
-            i: (n, c, int(o))
-            for i, n, c, o in session.execute(
-                select(Severity.id, Severity.name, Severity.colour, Severity.ordinal).where(
-                    Severity.operation_id == op
-                )
+            i: (label(n, e, lang), c, int(o))
+            for i, n, e, c, o in session.execute(
+                select(
+                    Severity.id, Severity.name, Severity.name_en, Severity.colour, Severity.ordinal
+                ).where(Severity.operation_id == op)
             )
         },
         statuses={
-            i: (c, n, bool(x))
-            for i, c, n, x in session.execute(
+            i: (c, label(n, e, lang), bool(x))
+            for i, c, n, e, x in session.execute(
                 select(
                     IncidentStatus.id,
                     IncidentStatus.code,
                     IncidentStatus.name,
+                    IncidentStatus.name_en,
                     IncidentStatus.is_closed,
                 ).where(IncidentStatus.operation_id == op)
             )
@@ -304,15 +310,17 @@ def query(
     *,
     ids: Collection[int] | None = None,
     context: LogContext | None = None,
+    lang: str = "id",
 ) -> list[IncidentRow]:
     """The operation's incidents that match ``flt``, newest first.
 
     With ``ids``, only those incidents (the ones a change touched): an id missing from the
-    answer is gone or no longer matches. ``context`` saves re-reading the reference lists.
+    answer is gone or no longer matches. ``context`` saves re-reading the reference lists
+    (its names are in the language it was built for); without it, names are in ``lang``.
     """
     flt = flt or IncidentFilter()
     if context is None or context.operation_id != operation_id:
-        context = log_context(session, operation_id)
+        context = log_context(session, operation_id, lang=lang)
     where = _conditions(session, operation_id, flt, context.zone, context.regions)
     if ids is None:
         return _load(session, where, context)
@@ -325,7 +333,7 @@ def query(
     return rows
 
 
-def rows_by_id(session: Session, ids: Iterable[int]) -> list[IncidentRow]:
+def rows_by_id(session: Session, ids: Iterable[int], *, lang: str = "id") -> list[IncidentRow]:
     """These incidents (any filter), newest first; ids that do not exist are left out."""
     wanted = sorted(set(ids))
     if not wanted:
@@ -338,7 +346,7 @@ def rows_by_id(session: Session, ids: Iterable[int]) -> list[IncidentRow]:
             by_op.setdefault(op_id, []).append(incident_id)
     rows: list[IncidentRow] = []
     for op_id, op_ids in by_op.items():
-        rows.extend(query(session, op_id, ids=op_ids))
+        rows.extend(query(session, op_id, ids=op_ids, lang=lang))
     rows.sort(key=lambda r: r.order_key)
     return rows
 
@@ -436,8 +444,8 @@ def _load(
 # --- follow-ups and pick lists ---------------------------------------------------------------
 
 
-def follow_ups(session: Session, incident_id: int) -> list[FollowUpRow]:
-    """An incident's timeline, oldest first."""
+def follow_ups(session: Session, incident_id: int, *, lang: str = "id") -> list[FollowUpRow]:
+    """An incident's timeline, oldest first; status names in ``lang``."""
     op_id = session.scalar(select(Incident.operation_id).where(Incident.id == incident_id))
     if op_id is None:
         return []
@@ -449,6 +457,7 @@ def follow_ups(session: Session, incident_id: int) -> list[FollowUpRow]:
             FollowUp.actor,
             FollowUp.text,
             IncidentStatus.name,
+            IncidentStatus.name_en,
             Unit.name,
         )
         .outerjoin(IncidentStatus, IncidentStatus.id == FollowUp.status_id)
@@ -457,20 +466,32 @@ def follow_ups(session: Session, incident_id: int) -> list[FollowUpRow]:
         .order_by(FollowUp.at, FollowUp.id)
     )
     return [
-        FollowUpRow(fid, at, at.astimezone(zone), actor, text, status, unit)
-        for fid, at, actor, text, status, unit in session.execute(stmt)
+        FollowUpRow(
+            fid,
+            at,
+            at.astimezone(zone),
+            actor,
+            text,
+            None if status is None else label(status, status_en, lang),
+            unit,
+        )
+        for fid, at, actor, text, status, status_en, unit in session.execute(stmt)
     ]
 
 
-def _reference(session: Session, model: Any, operation_id: int, colour: bool) -> tuple[Choice, ...]:
+def _reference(
+    session: Session, model: Any, operation_id: int, colour: bool, lang: str
+) -> tuple[Choice, ...]:
     stmt = select(model).where(model.operation_id == operation_id).order_by(model.ordinal, model.id)
     return tuple(
-        Choice(r.id, r.name, r.code, r.colour if colour else "") for r in session.scalars(stmt)
+        Choice(r.id, label(r.name, r.name_en, lang), r.code, r.colour if colour else "")
+        for r in session.scalars(stmt)
     )
 
 
-def choices(session: Session, operation_id: int) -> Choices:
-    """The pick lists of the incident form and the filter bar."""
+def choices(session: Session, operation_id: int, *, lang: str = "id") -> Choices:
+    """The pick lists of the incident form and the filter bar; reference and stage names in
+    ``lang`` (regions and units keep the names people gave them)."""
     zone = session.scalar(select(Operation.timezone).where(Operation.id == operation_id))
     regions = _regions(session, operation_id)
     kids: dict[int | None, list[_RegionInfo]] = {}
@@ -506,7 +527,7 @@ def choices(session: Session, operation_id: int) -> Choices:
 
     walk_units(None, 0)
     stage_list = tuple(
-        Choice(s.id, s.name, s.code)
+        Choice(s.id, label(s.name, s.name_en, lang), s.code)
         for s in session.scalars(
             select(Stage).where(Stage.operation_id == operation_id).order_by(Stage.ordinal)
         )
@@ -514,9 +535,9 @@ def choices(session: Session, operation_id: int) -> Choices:
     return Choices(
         operation_id=operation_id,
         timezone=zone or "Asia/Jakarta",
-        types=_reference(session, IncidentType, operation_id, False),
-        severities=_reference(session, Severity, operation_id, True),
-        statuses=_reference(session, IncidentStatus, operation_id, False),
+        types=_reference(session, IncidentType, operation_id, False, lang),
+        severities=_reference(session, Severity, operation_id, True, lang),
+        statuses=_reference(session, IncidentStatus, operation_id, False, lang),
         regions=tuple(region_list),
         units=tuple(unit_list),
         stages=stage_list,

@@ -1,4 +1,8 @@
-"""A plain snapshot of an operation for the window's header and summary (no ORM objects)."""
+"""A plain snapshot of an operation for the window's header and summary (no ORM objects).
+
+Stage and severity names come in the language asked for (``lang``); names people typed
+(the operation, units) stay as typed.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from opscenter.model import (
     Unit,
     utcnow,
 )
+from opscenter.reference import label
 from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
 
 
@@ -29,7 +34,7 @@ from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inp
 class StageInfo:
     id: int
     code: str
-    name: str
+    name: str  # in the snapshot's language
     name_en: str | None
     starts_on: date | None
     ends_on: date | None
@@ -64,7 +69,7 @@ class Overview:
     units: int
     personnel: int
     tps: int
-    incidents_open: dict[str, int]  # severity name -> open incidents, low to high
+    incidents_open: dict[str, int]  # severity name (snapshot's language) -> open, low to high
     incidents_total: int
     police_required: int
     police_available: int
@@ -76,8 +81,9 @@ class Overview:
     inputs: StrengthInputs | None = field(default=None, compare=False, repr=False)
 
 
-def _stage_info(s: Stage) -> StageInfo:
-    return StageInfo(s.id, s.code, s.name, s.name_en, s.starts_on, s.ends_on, s.is_voting)
+def _stage_info(s: Stage, lang: str) -> StageInfo:
+    name = label(s.name, s.name_en, lang)
+    return StageInfo(s.id, s.code, name, s.name_en, s.starts_on, s.ends_on, s.is_voting)
 
 
 def build(
@@ -88,13 +94,14 @@ def build(
     strength: bool = True,
     reuse: Overview | None = None,
     changed: Collection[str] = (WHOLE_ROW,),
+    lang: str = "id",
 ) -> Overview:
     """The snapshot; ``strength=False`` leaves out the strength figures (``strength_loaded``
     is then False), which take about a second at national scale: everything else is a few
     counts, quick enough to show at start-up while the strength is computed in the
     background. With ``reuse`` (an earlier snapshot) and ``changed`` (the entities changed
     since), the strength inputs those entities do not move are reused
-    (``strength.load_inputs``)."""
+    (``strength.load_inputs``). Stage and severity names are in ``lang``."""
     op = operations.get_operation(session, operation_code)
     today = operations.local_today(op, now or utcnow())
     stages = operations.stages(session, op.id)
@@ -119,7 +126,7 @@ def build(
         return int(session.scalar(stmt) or 0)
 
     open_rows = session.execute(
-        select(Severity.name, func.count(Incident.id))
+        select(Severity.name, Severity.name_en, func.count(Incident.id))
         .select_from(Severity)
         .outerjoin(
             Incident,
@@ -129,7 +136,7 @@ def build(
             ),
         )
         .where(Severity.operation_id == op.id)
-        .group_by(Severity.id, Severity.name, Severity.ordinal)
+        .group_by(Severity.id, Severity.name, Severity.name_en, Severity.ordinal)
         .order_by(Severity.ordinal)
     ).all()
     polres = (
@@ -166,13 +173,13 @@ def build(
         province=op.province,
         timezone=op.timezone,
         today=today,
-        stages=tuple(_stage_info(s) for s in stages),
-        current_stage=_stage_info(current) if current else None,
+        stages=tuple(_stage_info(s, lang) for s in stages),
+        current_stage=_stage_info(current, lang) if current else None,
         days_to_voting=operations.days_to_voting(stages, today),
         units=count(Unit),
         personnel=count(Personnel),
         tps=count(PollingStation),
-        incidents_open={str(n): int(c) for n, c in open_rows},
+        incidents_open={label(str(n), e, lang): int(c) for n, e, c in open_rows},
         incidents_total=count(Incident),
         police_required=sum(r.police_required for r in rows),
         police_available=sum(r.police_available for r in rows),

@@ -1,6 +1,8 @@
 """Reference lists seeded per operation (DOMAIN.md), and look-ups over them.
 
-The seed is a starting point: every row is editable by staff afterwards.
+The seed is a starting point: every row is editable by staff afterwards. Each row keeps
+its Indonesian ``name`` and an optional English ``name_en``; ``label`` picks the one a
+reader sees.
 """
 
 from __future__ import annotations
@@ -178,6 +180,13 @@ def seed_rows(operation_id: int) -> list[Base]:
 
 
 R = TypeVar("R", bound=Base)
+
+
+def label(name: str, name_en: str | None, lang: str) -> str:
+    """A reference row's (or a stage's) name in ``lang``: the English name when English is
+    asked for and the row has one, else the Indonesian name. Rows staff add often have no
+    English name; showing the Indonesian one beats showing nothing."""
+    return (name_en or name) if lang == "en" else name
 
 
 def items(session: Session, model: type[R], operation_id: int) -> list[R]:

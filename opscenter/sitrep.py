@@ -60,6 +60,7 @@ from opscenter.model import (
     utcnow,
 )
 from opscenter.permissions import require
+from opscenter.reference import label
 from opscenter.store import Store, version_watch
 from opscenter.strength import compute, group_need, load_inputs
 
@@ -475,14 +476,10 @@ def configure(
 # --- assembling -----------------------------------------------------------------------------
 
 
-def _name(row_name: str, row_en: str | None, lang: str) -> str:
-    return (row_en or row_name) if lang == "en" else row_name
-
-
 def _stage_ref(s: Stage | None, lang: str) -> StageRef | None:
     if s is None:
         return None
-    return StageRef(s.code, _name(s.name, s.name_en, lang), s.starts_on, s.ends_on)
+    return StageRef(s.code, label(s.name, s.name_en, lang), s.starts_on, s.ends_on)
 
 
 def signatory_of(op: Operation, given: Signatory | None = None) -> Signatory:
@@ -655,10 +652,10 @@ def assemble(
         item = IncidentItem(
             number=_incident_number(r.number),
             occurred_at=r.occurred_at.astimezone(zone),
-            type=_name(t.name, t.name_en, lang),
-            severity=_name(sev.name, sev.name_en, lang),
+            type=label(t.name, t.name_en, lang),
+            severity=label(sev.name, sev.name_en, lang),
             severity_rank=sev_rank[r.severity_id],
-            status=_name(st.name, st.name_en, lang),
+            status=label(st.name, st.name_en, lang),
             is_closed=st.is_closed,
             region=kab_names[kab] if kab is not None else no_region,
             location=r.location or "",
@@ -695,7 +692,7 @@ def assemble(
         st_name = None
         if f.status_id is not None:
             s_row = status_by_id[f.status_id]
-            st_name = _name(s_row.name, s_row.name_en, lang)
+            st_name = label(s_row.name, s_row.name_en, lang)
         unit = unit_names.get(f.unit_id) if f.unit_id is not None else None
         at = f.at.astimezone(zone)
         if f.incident_id in shown:
@@ -716,13 +713,13 @@ def assemble(
     by_status_n = Counter(r.status_id for r in rows)
     by_region_n = Counter(region_of[r.id] for r in rows)
     by_type = tuple(
-        Count(t.code, _name(t.name, t.name_en, lang), by_type_n[t.id])
+        Count(t.code, label(t.name, t.name_en, lang), by_type_n[t.id])
         for t in types.values()
         if by_type_n[t.id]
     )
-    by_severity = tuple(Count(s.code, _name(s.name, s.name_en, lang), by_sev_n[s.id]) for s in sevs)
+    by_severity = tuple(Count(s.code, label(s.name, s.name_en, lang), by_sev_n[s.id]) for s in sevs)
     by_status = tuple(
-        Count(s.code, _name(s.name, s.name_en, lang), by_status_n[s.id]) for s in statuses
+        Count(s.code, label(s.name, s.name_en, lang), by_status_n[s.id]) for s in statuses
     )
     by_region_list = [
         Count(str(k), n, by_region_n[k]) for k, n in sorted(kab_names.items(), key=lambda kv: kv[1])
@@ -786,7 +783,7 @@ def assemble(
         acc[2] += police
         acc[3] += linmas
     tps_coverage = tuple(
-        TpsCoverage(c.code, _name(c.name, c.name_en, lang), c.pattern, *cov[c.id]) for c in cats
+        TpsCoverage(c.code, label(c.name, c.name_en, lang), c.pattern, *cov[c.id]) for c in cats
     )
     tps_total = TpsCoverage(
         "",
@@ -807,7 +804,7 @@ def assemble(
         )
     )
     level_rank = {lv.id: i for i, lv in enumerate(levels, 1)}
-    level_name = {lv.id: _name(lv.name, lv.name_en, lang) for lv in levels}
+    level_name = {lv.id: label(lv.name, lv.name_en, lang) for lv in levels}
     wanted_stages = [s for s in (current, nxt) if s is not None]
     ratings: dict[tuple[int, int, int], int] = {}
     if wanted_stages:
@@ -841,8 +838,8 @@ def assemble(
         assert ref is not None
         return VulnerabilityTable(
             ref,
-            tuple(_name(a.name, a.name_en, lang) for a in aspects),
-            tuple(_name(lv.name, lv.name_en, lang) for lv in levels),
+            tuple(label(a.name, a.name_en, lang) for a in aspects),
+            tuple(label(lv.name, lv.name_en, lang) for lv in levels),
             tuple(vrows),
         )
 
@@ -872,12 +869,12 @@ def assemble(
         aspect_situations.append(
             AspectSituation(
                 a.code,
-                _name(a.name, a.name_en, lang),
+                label(a.name, a.name_en, lang),
                 tuple(Count(lv.code, level_name[lv.id], counts[lv.id]) for lv in levels),
                 high_regions(current, [a.id]),
                 sum(a_types.values()),
                 tuple(
-                    Count(types[t].code, _name(types[t].name, types[t].name_en, lang), n)
+                    Count(types[t].code, label(types[t].name, types[t].name_en, lang), n)
                     for t, n in sorted(a_types.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
                 ),
             )
@@ -936,7 +933,7 @@ def assemble(
         ref = _stage_ref(s, lang)
         assert ref is not None
         threats = tuple(
-            _name(type_by_code[c].name, type_by_code[c].name_en, lang)
+            label(type_by_code[c].name, type_by_code[c].name_en, lang)
             for c in STAGE_THREATS.get(s.code, ())
             if c in type_by_code
         )
@@ -958,7 +955,7 @@ def assemble(
 
     # Unit board, in tree order.
     status_names = {
-        s.id: _name(s.name, s.name_en, lang)
+        s.id: label(s.name, s.name_en, lang)
         for s in session.scalars(select(UnitStatus).where(UnitStatus.operation_id == oid))
     }
     children: dict[int | None, list[Any]] = defaultdict(list)

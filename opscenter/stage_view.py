@@ -3,6 +3,7 @@
 Plain data only (safe to hand across threads). The ratings matrix itself is the planning
 core's (``opscenter.planning.vulnerability.matrix``): one definition of the matrix, read here
 for a read-only view. ``ratings_by_id`` re-reads only the rows a journal change names.
+Stage, aspect and level names come in the language asked for (``lang``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from opscenter import operations
 from opscenter.model import VulnerabilityRating, utcnow
 from opscenter.planning.vulnerability import Matrix, Rating, matrix
+from opscenter.reference import label
 
 __all__ = [
     "Matrix",
@@ -37,7 +39,7 @@ class StageSpan:
 
     id: int
     code: str
-    name: str
+    name: str  # in the timeline's language
     name_en: str | None
     ordinal: int
     starts_on: date | None
@@ -77,9 +79,14 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
 
 
 def timeline(
-    session: Session, operation_code: str | None = None, now: datetime | None = None
+    session: Session,
+    operation_code: str | None = None,
+    now: datetime | None = None,
+    *,
+    lang: str = "id",
 ) -> Timeline:
-    """The operation's stages as instants, the stage in force ``now`` and the H-n count."""
+    """The operation's stages as instants (named in ``lang``), the stage in force ``now``
+    and the H-n count."""
     op = operations.get_operation(session, operation_code)
     moment = (now or utcnow()).astimezone(UTC)
     zone = ZoneInfo(op.timezone)
@@ -90,7 +97,7 @@ def timeline(
         StageSpan(
             id=s.id,
             code=s.code,
-            name=s.name,
+            name=label(s.name, s.name_en, lang),
             name_en=s.name_en,
             ordinal=s.ordinal,
             starts_on=s.starts_on,
@@ -118,9 +125,11 @@ def timeline(
     )
 
 
-def stage_ratings(session: Session, operation_id: int, stage_id: int) -> Matrix:
+def stage_ratings(
+    session: Session, operation_id: int, stage_id: int, *, lang: str = "id"
+) -> Matrix:
     """Regions (kabupaten/kota) x aspects of one stage, both sources, as plain data."""
-    return matrix(session, operation_id, stage_id)
+    return matrix(session, operation_id, stage_id, lang=lang)
 
 
 def ratings_by_id(session: Session, operation_id: int, ids: Collection[int]) -> dict[int, Rating]:

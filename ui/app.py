@@ -17,6 +17,7 @@ from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
 from ui.login_dialog import ask_login
 from ui.main_window import MainWindow
+from ui.translations import set_interface_language
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,13 @@ def application(lang: str = "id") -> QApplication:
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Qt's own strings (qtbase_<lang>) and ours (opscenter_<lang>), where they exist.
+    """Qt's own strings (qtbase_<lang>) and ours (opscenter_<lang>), where they exist, and
+    ``lang`` recorded as the process's language (``interface_language``), which the panels
+    use for the names they read from the database.
 
     The translators are parented to ``app`` so they live as long as it does.
     """
+    set_interface_language(app, lang)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{lang}", qt_dir), (f"opscenter_{lang}", str(TRANSLATIONS_DIR))):

@@ -72,6 +72,7 @@ from ui.incident_form import (
 )
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_text
+from ui.translations import interface_language
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,8 @@ class IncidentsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("incidentsPanel")
         self._store = store
+        # Type, severity, status and stage names are read in the interface's language.
+        self._lang = interface_language()
         self._undo = undo_stack
         self._actor = actor
         self._clock = clock
@@ -390,11 +393,11 @@ class IncidentsPanel(QWidget):
             return
         self._generation += 1
         generation = self._loading = self._generation
-        store, op_id, flt = self._store, self._choices.operation_id, self._filter
+        store, op_id, flt, lang = self._store, self._choices.operation_id, self._filter, self._lang
 
         def job(_progress: Progress, _cancel: CancelToken) -> list[IncidentRow]:
             with store.read() as s:
-                return incident_log.query(s, op_id, flt)
+                return incident_log.query(s, op_id, flt, lang=lang)
 
         start_job(
             job,
@@ -446,7 +449,7 @@ class IncidentsPanel(QWidget):
         try:
             with self._store.read() as s:
                 op = get_operation(s)
-                self._choices = incident_log.choices(s, op.id)
+                self._choices = incident_log.choices(s, op.id, lang=self._lang)
         except NoOperation:
             self._choices = None
             return
@@ -522,7 +525,7 @@ class IncidentsPanel(QWidget):
         with self._store.read() as s:
             op_id = self._choices.operation_id
             if self._context is None or self._context.operation_id != op_id:
-                self._context = incident_log.log_context(s, op_id)
+                self._context = incident_log.log_context(s, op_id, lang=self._lang)
             fresh = incident_log.query(s, op_id, self._filter, ids=ids, context=self._context)
         self.model.apply(ids, fresh)
         self.timeline.update_rows(self.model.rows(), fresh, ids)
@@ -557,7 +560,7 @@ class IncidentsPanel(QWidget):
             self.detail.show_incident(None, ())
             return
         with self._store.read() as s:
-            entries = incident_log.follow_ups(s, row.id)
+            entries = incident_log.follow_ups(s, row.id, lang=self._lang)
         self.detail.show_incident(row, entries)
 
     def _refresh_detail(self) -> None:

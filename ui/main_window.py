@@ -45,6 +45,7 @@ from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_header import zone_name
 from ui.operation_page import OperationPage, Tab
+from ui.translations import interface_language
 from ui.worker import start_job
 
 if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when first shown
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     """Shows the operation in ``store`` and follows its changes.
 
     ``clock`` gives the current time (UTC-aware); tests and screenshots pass a fixed one.
+    ``lang`` defaults to the process's language (``ui.translations.interface_language``).
     """
 
     refreshed = Signal()  # after each refresh, whether it showed data, the empty state or an error
@@ -71,12 +73,13 @@ class MainWindow(QMainWindow):
         self,
         store: Store,
         *,
-        lang: str = "id",
+        lang: str | None = None,
         clock: Clock = utcnow,
         actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        lang = lang or interface_language()
         # Before any child exists: children take their locale (dates, 1.234) from here.
         self.setLocale(QLocale(lang))
         self._store = store
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
         now = self._clock()
         try:
             with self._store.read() as session:
-                snapshot = overview_mod.build(session, now=now, strength=False)
+                snapshot = overview_mod.build(session, now=now, strength=False, lang=self._lang)
         except OpsError as exc:
             self._show_overview(exc, now)
             return
@@ -279,14 +282,14 @@ class MainWindow(QMainWindow):
             self._overview_again = True
             return
         self._overview_running = True
-        store, now = self._store, self._clock()
+        store, now, lang = self._store, self._clock(), self._lang
         changed, self._overview_changed = self._overview_changed, set()
         reuse = self._overview if self._overview and self._overview.strength_loaded else None
 
         def job(_progress: Progress, cancel: CancelToken) -> Overview:
             with store.read() as session:
                 cancel.check()
-                return overview_mod.build(session, now=now, reuse=reuse, changed=changed)
+                return overview_mod.build(session, now=now, reuse=reuse, changed=changed, lang=lang)
 
         start_job(
             job,

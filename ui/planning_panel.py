@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from opscenter import messages, operations, planning
+from opscenter import messages, operations, planning, reference
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.model import PollingStation, Region
@@ -84,6 +84,7 @@ from ui.planning_models import (
     TpsChangesModel,
 )
 from ui.strength_model import SORT_ROLE
+from ui.translations import interface_language
 
 log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -733,6 +734,8 @@ class PlanningWindow(QMainWindow):
         self.resize(1600, 900)
         self.store = store
         self.actor = actor or Actor.local()
+        # Stage, category, aspect and level names are read in the interface's language.
+        self._lang = interface_language()
         self.operation_id = 0
         self.stage_id = 0
         self.base: PlanBase | None = None
@@ -976,7 +979,7 @@ class PlanningWindow(QMainWindow):
                 pick = chosen or current or voting
                 self.operation_id = op.id
                 self.operation_label.setText(op.name)
-                items = [(x.name, x.id) for x in stages]
+                items = [(reference.label(x.name, x.name_en, self._lang), x.id) for x in stages]
                 pick_id = pick.id if pick else None
         except NoOperation:
             self.show_problem(_tr("Basis data ini belum berisi operasi."))
@@ -1004,9 +1007,13 @@ class PlanningWindow(QMainWindow):
         try:
             with self.store.read() as s:
                 matrix = planning.matrix(
-                    s, self.operation_id, self.stage_id, kecamatan=self.kecamatan_box.isChecked()
+                    s,
+                    self.operation_id,
+                    self.stage_id,
+                    kecamatan=self.kecamatan_box.isChecked(),
+                    lang=self._lang,
                 )
-                self.base = planning.load_base(s, self.operation_id, self.stage_id)
+                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
                 if not keep_what_if:
                     self.tps_form.model.set_rows([])
                 self.tps_form.load(s, self.operation_id, self.base)
@@ -1146,7 +1153,7 @@ class PlanningWindow(QMainWindow):
         # The vulnerability ranks the deficits: read it again and recompute the proposals.
         try:
             with self.store.read() as s:
-                self.base = planning.load_base(s, self.operation_id, self.stage_id)
+                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
         except OpsError as exc:
             self.show_problem(sentence_for(exc))
             return

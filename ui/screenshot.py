@@ -61,8 +61,9 @@ def render(
         raise ValueError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
     app = application(lang)
     if lang != "id" and not getattr(app, "_opscenter_translated", False):
-        install_translators(app, lang)  # once per process: Indonesian is the source language
-        app.setProperty("opscenter_lang", lang)
+        # Once per process (Indonesian is the source language); this also records the
+        # language the panels read their reference names in (``interface_language``).
+        install_translators(app, lang)
         app._opscenter_translated = True  # type: ignore[attr-defined]
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

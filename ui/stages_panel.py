@@ -52,6 +52,7 @@ from ui import theme
 from ui.operation_header import countdown_text, zone_name
 from ui.planning_models import HeatColumn
 from ui.stage_ratings_model import StageRatingsModel
+from ui.translations import interface_language
 
 # Bars: ordinary stages in Polri blue, voting day red, the stage in force gold.
 BAR = QColor("#3b6ea5")
@@ -165,6 +166,8 @@ class StagesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("stagesPanel")
         self._store = store
+        # Stage, aspect and level names are read in the interface's language.
+        self._lang = interface_language()
         self._clock = clock
         self._timeline: Timeline | None = None
         self._selected: int | None = None
@@ -339,7 +342,7 @@ class StagesPanel(QWidget):
         now = self._clock()
         with self._store.read() as s:
             try:
-                tl = stage_view.timeline(s, now=now)
+                tl = stage_view.timeline(s, now=now, lang=self._lang)
             except (NoOperation, NotFound):  # no operation yet: an empty panel, not a crash
                 tl = None
             if tl is not None and self._selected is not None and tl.stage(self._selected) is None:
@@ -347,7 +350,7 @@ class StagesPanel(QWidget):
             matrix = None
             shown = self._shown_stage(tl)
             if tl is not None and shown is not None:
-                matrix = stage_view.stage_ratings(s, tl.operation_id, shown)
+                matrix = stage_view.stage_ratings(s, tl.operation_id, shown, lang=self._lang)
         self._timeline = tl
         self._draw()
         self._fill_combo()
@@ -376,7 +379,11 @@ class StagesPanel(QWidget):
         shown = self._shown_stage(tl)
         if tl is not None and shown != self.ratings_model.stage_id:
             with self._store.read() as s:
-                matrix = stage_view.stage_ratings(s, tl.operation_id, shown) if shown else None
+                matrix = (
+                    stage_view.stage_ratings(s, tl.operation_id, shown, lang=self._lang)
+                    if shown
+                    else None
+                )
             self._show_matrix(matrix)
         else:
             self._update_ratings_title()

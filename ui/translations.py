@@ -4,6 +4,11 @@ The ``.ts`` files are the source (kept in git); the ``.qm`` files Qt loads are c
 from them with ``pyside6-lrelease`` by the set-up script and the bundle build, never
 committed. ``python -m ui.translations`` compiles them; ``--update`` first collects new
 strings from ``ui/`` with ``pyside6-lupdate`` (translations already made are kept).
+
+``interface_language`` answers which language the process shows. Qt's translators cover
+the interface's own strings; names from the operation's reference lists (statuses,
+severities, stages...) come from the database, and the panels ask the core for them in
+this language.
 """
 
 from __future__ import annotations
@@ -17,9 +22,29 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
 LANGS = ("en",)
+# The application property that holds the interface language ("id" when unset).
+LANGUAGE_PROPERTY = "opscenter_lang"
+
+
+def set_interface_language(app: QCoreApplication, lang: str) -> None:
+    """Record ``lang`` as the language of the process, where its translators are installed.
+
+    The language is fixed for the life of the process (a change applies at the next
+    start), so a panel may read it once, when it is built.
+    """
+    app.setProperty(LANGUAGE_PROPERTY, lang)
+
+
+def interface_language() -> str:
+    """The language the process shows: "en" or "id" (the source language, the default)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return "en" if value == "en" else "id"
 
 
 def _tool(name: str) -> str:
@@ -101,9 +126,9 @@ def update_sources() -> None:
                 capture_output=True,
             )
             text = ts.read_text(encoding="utf-8")
-            for stub_path, source in stubs.items():
+            for stub_path, real_path in stubs.items():
                 stub_rel = Path(os.path.relpath(stub_path, FOLDER)).as_posix()
-                real_rel = Path(os.path.relpath(source, FOLDER)).as_posix()
+                real_rel = Path(os.path.relpath(real_path, FOLDER)).as_posix()
                 text = text.replace(f'filename="{stub_rel}"', f'filename="{real_rel}"')
             ts.write_text(text, encoding="utf-8")
 

@@ -68,6 +68,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
 from ui import theme
+from ui.translations import interface_language
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
 from ui.worker import start_job
@@ -197,6 +198,8 @@ class UnitsBoard(QWidget):
         super().__init__(parent)
         self.setObjectName("unitsBoard")
         self.store = store
+        # Status, category, severity and stage names are read in the interface's language.
+        self._lang = interface_language()
         self.actor = actor
         self.undo_stack = undo_stack
         self._clock = clock
@@ -432,7 +435,7 @@ class UnitsBoard(QWidget):
                 stage = board_stage(s, op.id, self._clock())
                 # Units now, figures from a background job: the board shows at once even
                 # at national scale, where the figures take seconds (bench/board.py).
-                board = load_board(s, op.id, stage, figures=False)
+                board = load_board(s, op.id, stage, figures=False, lang=self._lang)
         except NoOperation:
             board = None
         except OpsError as error:
@@ -546,7 +549,7 @@ class UnitsBoard(QWidget):
         assert self._board is not None
         try:
             with self.store.read() as s:
-                lists = references(s, self._board.operation_id)
+                lists = references(s, self._board.operation_id, lang=self._lang)
         except OpsError as error:
             log.warning("reference lists not re-read: %s", error)
             return True  # keep what is shown; the next change tries again
@@ -591,7 +594,9 @@ class UnitsBoard(QWidget):
         known_rows = self.rows.rows
         figures = {uid: known_rows[uid].figures for uid in ids if uid in known_rows}
         with self.store.read() as s:
-            fresh = reload_units(s, ids, figures=figures, operation_id=self._board.operation_id)
+            fresh = reload_units(
+                s, ids, figures=figures, operation_id=self._board.operation_id, lang=self._lang
+            )
         found = {r.id for r in fresh}
         known = [r for r in fresh if r.id in self.rows.rows]
         new = [r for r in fresh if r.id not in self.rows.rows]

@@ -56,7 +56,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOutdated
 from opscenter.planning.vulnerability import highest_levels
-from opscenter.reference import GuardPattern, items
+from opscenter.reference import GuardPattern, items, label
 from opscenter.store import Store
 from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
 from opscenter.units import BkoSpec, add_bko, remove_bko
@@ -213,8 +213,9 @@ class Plan:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def load_base(session: Session, operation_id: int, stage_id: int) -> PlanBase:
-    """Read the plan's inputs for one stage (a few grouped queries)."""
+def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str = "id") -> PlanBase:
+    """Read the plan's inputs for one stage (a few grouped queries); the stage, category
+    and level names in ``lang`` (the plan's proposals repeat them)."""
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
@@ -267,13 +268,19 @@ def load_base(session: Session, operation_id: int, stage_id: int) -> PlanBase:
         operation_name=op.name,
         timezone=op.timezone,
         commit_share_pct=int(op.commit_share_pct),
-        stage=StageRef(stage.id, stage.code, stage.name, stage.starts_on, stage.ends_on),
+        stage=StageRef(
+            stage.id,
+            stage.code,
+            label(stage.name, stage.name_en, lang),
+            stage.starts_on,
+            stage.ends_on,
+        ),
         inputs=inputs,
         categories=tuple(
             CategoryRef(
                 c.id,
                 c.code,
-                c.name,
+                label(c.name, c.name_en, lang),
                 c.colour,
                 GuardPattern(c.guard_police, c.guard_tps, c.guard_linmas),
                 c.version,
@@ -284,7 +291,7 @@ def load_base(session: Session, operation_id: int, stage_id: int) -> PlanBase:
         reserves=tuple(u.id for u in reserves),
         unit_regions={k: tuple(sorted(v)) for k, v in regions.items()},
         region_level=highest_levels(session, operation_id, stage_id),
-        level_names={lv.ordinal: lv.name for lv in levels},
+        level_names={lv.ordinal: label(lv.name, lv.name_en, lang) for lv in levels},
         level_colours={lv.ordinal: lv.colour for lv in levels},
     )
 
@@ -467,8 +474,8 @@ def _propose(
     return tuple(proposals), unmet
 
 
-def plan_for(session: Session, operation_id: int, stage_id: int) -> Plan:
-    return plan(load_base(session, operation_id, stage_id))
+def plan_for(session: Session, operation_id: int, stage_id: int, *, lang: str = "id") -> Plan:
+    return plan(load_base(session, operation_id, stage_id, lang=lang))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -554,12 +561,23 @@ def accept(
                     starts_at=start,
                     ends_at=end,
                     stage_id=stage_id,
-                    note=p.sentence("id"),
+                    note=_indonesian(p, current).sentence("id"),
                 ),
             )
             for p in proposals
         ]
         return Accepted(stage_id, tuple((r.id, r.version) for r in rows))
+
+
+def _indonesian(p: Proposal, current: Plan) -> Proposal:
+    """``p`` with the names it repeats taken from ``current`` (read in Indonesian): a proposal
+    shown in English must not leave English level or stage names in a stored note."""
+    to = next((u for u in current.units if u.unit_id == p.to_unit_id), None)
+    return dataclasses.replace(
+        p,
+        stage_name=current.stage.name,
+        vulnerability_name=to.vulnerability_name if to is not None else p.vulnerability_name,
+    )
 
 
 def _zone(session: Session, operation_id: int) -> str:

@@ -136,8 +136,9 @@ class _SheetWatcher(QObject):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
         if (
-            event.type() == QEvent.Type.StyleChange
+            kind == QEvent.Type.StyleChange
             and isinstance(watched, QWidget)
             and watched.styleSheet()
             and self.covers(watched)
@@ -145,7 +146,29 @@ class _SheetWatcher(QObject):
             swapped = swap_colours(watched.styleSheet(), night=True)
             if swapped != watched.styleSheet():
                 watched.setStyleSheet(swapped)
+        elif kind == QEvent.Type.Polish and isinstance(watched, QWidget):
+            self._darken_new_plot(watched)
         return False
+
+    def _darken_new_plot(self, widget: QWidget) -> None:
+        """A plot built while night is on (a tab opened for the first time at 3 a.m.) gets
+        the night colours when it is first polished, and its day colours are kept for when
+        night goes off: panels create their plots white, with light text from the night
+        palette that would otherwise vanish on it."""
+        pg = sys.modules.get("pyqtgraph")
+        if pg is None or not isinstance(widget, pg.PlotWidget):
+            return
+        for target in self.targets:
+            if not shiboken6.isValid(target):
+                continue
+            covers = isinstance(target, QApplication) or target is widget
+            if not covers and isinstance(target, QWidget):
+                covers = target.isAncestorOf(widget)
+            saved = _saved.get(id(target))
+            if covers and saved is not None and id(widget) not in saved.plots:
+                saved.plots[id(widget)] = _plot_colours(widget)
+                _set_plot_colours(widget, QBrush(SURFACE), QPen(TEXT), QPen(TEXT))
+                return
 
 
 _saved: dict[int, _Saved] = {}

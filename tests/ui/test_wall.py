@@ -198,6 +198,29 @@ def test_night_mode_for_the_application(qtbot: QtBot, qapp: QApplication) -> Non
     assert qapp.palette().color(QPalette.ColorRole.Base) == day
 
 
+def test_a_plot_built_at_night_is_dark_and_day_again_after(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """A tab first opened with night on builds its plot then: it must not stay white under
+    the night palette's light text (the stages' names vanished so), and it must be white
+    again when night goes off."""
+    import pyqtgraph as pg
+
+    night.apply_night(qapp, True)
+    try:
+        holder = QWidget()
+        qtbot.addWidget(holder)
+        plot = pg.PlotWidget(holder, background="w")  # as the panels build theirs
+        holder.show()
+        qtbot.waitExposed(holder)
+        assert plot.backgroundBrush().color() == night.SURFACE
+        axis = plot.getPlotItem().getAxis("left")
+        assert axis.textPen().color() == night.TEXT
+    finally:
+        night.apply_night(qapp, False)
+    assert plot.backgroundBrush().color() == QColor("white")
+
+
 def test_grid_cells() -> None:
     assert grid_cells(1) == [(0, 0, 1)]
     assert grid_cells(2) == [(0, 0, 1), (0, 1, 1)]

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -43,6 +44,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QTreeView,
@@ -181,6 +184,17 @@ class SetStatusCommand(QUndoCommand):
         self._board.refresh_units({self.unit_id})
 
 
+class MiddleElideDelegate(QStyledItemDelegate):
+    """A cut unit name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart (the
+    other columns keep the usual end elision: a time must not lose its minutes)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class UnitsBoard(QWidget):
     """The units board panel (see the module docstring). ``unit_selected`` carries an id or None."""
 
@@ -224,6 +238,7 @@ class UnitsBoard(QWidget):
 
         self.rows = BoardRows(clock, self)
         self._readable = theme.ReadableTextDelegate(self)
+        self._middle = MiddleElideDelegate(self)
         # recursive: a match keeps its chain of command
         self.tree_proxy = UnitsFilterProxy(self.rows, self, recursive=True)
         self.tree_proxy.setSourceModel(self.rows.tree_model)
@@ -342,8 +357,6 @@ class UnitsBoard(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
-        # A cut name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart.
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setFont(theme.scaled_font(self, 1.1))
         if isinstance(view, QTreeView):
             view.setIndentation(int(view.fontMetrics().height() * 1.1))
@@ -392,9 +405,10 @@ class UnitsBoard(QWidget):
                     self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
                 )
                 label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
-                if kind is Column.INCIDENTS:
-                    view.setItemDelegateForColumn(section, self._readable)
-                elif view.itemDelegateForColumn(section) is self._readable:
+                own = {Column.INCIDENTS: self._readable, Column.UNIT: self._middle}.get(kind)
+                if own is not None:
+                    view.setItemDelegateForColumn(section, own)
+                elif view.itemDelegateForColumn(section) in (self._readable, self._middle):
                     view.setItemDelegateForColumn(section, view.itemDelegate())  # columns moved
                 if kind is Column.UNIT:
                     widest = max(

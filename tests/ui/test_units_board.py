@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -398,3 +398,21 @@ def test_a_renamed_status_is_shown_without_a_reset_and_keeps_the_selection(
     assert board.rows.column_count() == columns
     assert "Siap siaga" in [board.status_filter.itemText(i)
                             for i in range(board.status_filter.count())]  # fmt: skip
+
+
+def test_a_cut_name_keeps_its_end_and_a_cut_time_its_minutes(board: UnitsBoard) -> None:
+    """Names elide in the middle ("Polres Tanjung…Barat" / "…Timur" stay apart); every
+    other column at the end, so the last change keeps "26/11 14:53" whole."""
+    view = board.tree_view
+    proxy = view.model()
+    for section, (kind, _pos) in enumerate(board.rows.cells.layout.columns()):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.textElideMode = view.textElideMode()  # as the view hands it to a delegate
+        delegate = view.itemDelegateForColumn(section) or view.itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, proxy.index(0, section))
+        expected = (
+            Qt.TextElideMode.ElideMiddle if kind is Column.UNIT else Qt.TextElideMode.ElideRight
+        )
+        assert option.textElideMode == expected, kind

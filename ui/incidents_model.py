@@ -75,10 +75,14 @@ def _headers() -> dict[Column, tuple[str, str]]:
 
 def region_text(row: IncidentRow) -> str:
     """ "Kab. Kerinci · Gunung Kerinci": the kabupaten first, it is what the eye looks for."""
-    area = row.area_name.replace("Kabupaten ", "Kab. ")
-    if row.region_name and row.region_name != row.area_name:
-        return f"{area} · {row.region_name.removeprefix('Kecamatan ')}"
-    return area or row.region_name
+    return region_label(row.area_name, row.region_name)
+
+
+def region_label(area_name: str, region_name: str) -> str:
+    area = area_name.replace("Kabupaten ", "Kab. ")
+    if region_name and region_name != area_name:
+        return f"{area} · {region_name.removeprefix('Kecamatan ')}"
+    return area or region_name
 
 
 def _value(row: IncidentRow, column: Column) -> str | int | float:

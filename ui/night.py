@@ -165,8 +165,13 @@ class _SheetWatcher(QObject):
             if not covers and isinstance(target, QWidget):
                 covers = target.isAncestorOf(widget)
             saved = _saved.get(id(target))
-            if covers and saved is not None and id(widget) not in saved.plots:
-                saved.plots[id(widget)] = _plot_colours(widget)
+            key = id(widget)
+            if covers and saved is not None and key not in saved.plots:
+                # Its day colours are the panels' own (white, rule, ink), not what it has
+                # now: built at night it already took light pens from the night defaults.
+                saved.plots[key] = DAY_PLOT
+                # A freed plot's id may be reused by the next one: its entry goes with it.
+                widget.destroyed.connect(lambda *_a, p=saved.plots, k=key: p.pop(k, None))
                 _set_plot_colours(widget, QBrush(SURFACE), QPen(TEXT), QPen(TEXT))
                 return
 
@@ -258,6 +263,10 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
                 day = saved.plots.get(id(w))
                 if day is not None:
                     _set_plot_colours(w, *day)
+
+
+# How the panels draw a plot by day: white, rules and ink as ui.theme has them.
+DAY_PLOT = (QBrush(QColor("white")), QPen(theme.RULE), QPen(theme.INK))
 
 
 def _pyqtgraph() -> Any:

@@ -25,7 +25,6 @@ from ui.keyed_rows import sync_keyed_rows
 from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-WHITE = QColor("#ffffff")
 # The edit role of a heat-map cell holds the level id (None: no rating).
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -407,7 +406,7 @@ class RequirementsModel(KeyedRowsModel[UnitPlan]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(WHITE)
+                return QBrush(theme.WHITE)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QFontMetrics,
     QGuiApplication,
     QKeySequence,
@@ -1026,7 +1027,8 @@ class PlanningWindow(QMainWindow):
         self.legend.setText(
             _tr("Tingkat: ")
             + " ".join(
-                f'<span style="background:{lv.colour}; color:white; padding:2px 8px;">'
+                f'<span style="background:{lv.colour}; '
+                f'color:{theme.text_on(QColor(lv.colour)).name()}; padding:2px 8px;">'
                 f"&nbsp;{lv.name}&nbsp;</span>"
                 for lv in matrix.levels
             )

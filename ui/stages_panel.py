@@ -309,7 +309,6 @@ class StagesPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         self.ratings_box = ratings
-        self._heading = heading
         self._column = column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(8)
@@ -746,8 +745,8 @@ class StagesPanel(QWidget):
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setFont(theme.scaled_font(self, 1.0, bold=True))
             colour = QColor(level.colour)
-            luma = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
-            ink = "rgb(27, 31, 36)" if luma > 150 else "rgb(255, 255, 255)"  # as in the cells
+            on = theme.text_on(colour)  # as in the cells
+            ink = f"rgb({on.red()}, {on.green()}, {on.blue()})"
             # rgb(), not #hex: the night theme swaps day hex colours, and a level's colour
             # must stay the colour of its cells in the table.
             rgb = f"rgb({colour.red()}, {colour.green()}, {colour.blue()})"

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.overview import UnitStrengthRow
+from ui import theme
 from ui.keyed_rows import sync_keyed_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -27,7 +28,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 DEFICIT_BACKGROUND = QColor("#c62828")
 SURPLUS_BACKGROUND = QColor("#2e7d32")
-ON_COLOUR_TEXT = QColor("#ffffff")
 
 
 class Column(IntEnum):
@@ -128,7 +128,7 @@ class StrengthModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and balance:
             return QBrush(DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and balance:
-            return QBrush(ON_COLOUR_TEXT)
+            return QBrush(theme.WHITE)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 # Read from across a desk at 3 a.m.: well above the desktop default of 9-10 pt.
@@ -66,7 +66,13 @@ WHITE = QColor("#ffffff")
 def text_on(background: QColor) -> QColor:
     """White or ink, whichever reads better on a coloured cell (an orange or olive swatch
     wants ink: white on #ef6c00 is 3:1, ink 6:1)."""
-    return WHITE if contrast(WHITE, background) >= contrast(INK, background) else INK
+    return WHITE if _white_on(background.rgb()) else INK
+
+
+@lru_cache(maxsize=256)  # asked at every paint of a coloured cell, for a handful of colours
+def _white_on(rgb: int) -> bool:
+    background = QColor.fromRgb(rgb)
+    return contrast(WHITE, background) >= contrast(INK, background)
 
 
 def readable(colour: QColor, background: QColor, minimum: float = TEXT_CONTRAST) -> QColor:
@@ -100,17 +106,14 @@ class ReadableTextDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        super().initStyleOption(option, index)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        if foreground is None:
-            return
+        super().initStyleOption(option, index)  # the cell's own colour is the palette's Text
         if option.backgroundBrush.style() != Qt.BrushStyle.NoBrush:
             surface = option.backgroundBrush.color()
         else:
             alternate = bool(option.features & QStyleOptionViewItem.ViewItemFeature.Alternate)
             role = QPalette.ColorRole.AlternateBase if alternate else QPalette.ColorRole.Base
             surface = option.palette.color(role)
-        colour = QBrush(foreground).color()
+        colour = option.palette.color(QPalette.ColorRole.Text)
         fixed = readable(colour, surface)
         if fixed != colour:
             option.palette.setColor(QPalette.ColorRole.Text, fixed)

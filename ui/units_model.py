@@ -52,7 +52,6 @@ UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 DEFICIT_BACKGROUND = QColor("#c62828")
-ON_COLOUR_TEXT = QColor("#ffffff")
 ZERO_TEXT = QColor("#8a929c")
 # Units whose figures include others': shown in bold.
 COMMAND_KINDS = frozenset({"polda", "polres", "polresta", "satgas", "korem"})
@@ -297,7 +296,7 @@ class CellText:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _brush(DEFICIT_BACKGROUND.name())
             if role == Qt.ItemDataRole.ForegroundRole:
-                return _brush(ON_COLOUR_TEXT.name())
+                return _brush(theme.WHITE.name())
         if kind is Column.BALANCE and role == Qt.ItemDataRole.ToolTipRole:
             if balance < 0:
                 return _tr("Kurang {n} personel").format(n=self.locale.toString(-balance))

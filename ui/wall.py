@@ -52,16 +52,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WallDisplay", text)
 
 
-def desk_fonts(root: QWidget) -> list[tuple[QWidget, QFont]]:
-    """Every widget under ``root`` with its font as the panel set it (the desk size). All are
-    read before any is scaled: a parent's new font would otherwise reach its children."""
-    return [(w, QFont(w.font())) for w in [root, *root.findChildren(QWidget)]]
+# Where a widget keeps the font its panel gave it (the desk size), the first time the wall
+# sees it: kept on the widget itself, so a widget a panel replaces later (a legend's labels
+# at a reload) is never looked for again, and a new one is measured when it appears.
+DESK_FONT = "wallDeskFont"
 
 
-def scale_fonts(fonts: Sequence[tuple[QWidget, QFont]], factor: float) -> None:
-    """Set each widget's font to its desk font times ``factor`` (panels set absolute sizes),
-    and item views' row heights to match."""
-    for w, desk in fonts:
+def _desk_font(widget: QWidget, scale_now: float) -> QFont:
+    desk = widget.property(DESK_FONT)
+    if isinstance(desk, QFont):
+        return desk
+    # Built after the wall scaled its panel, a widget took its size from the scaled parent.
+    desk = QFont(widget.font())
+    if desk.pointSizeF() > 0:
+        desk.setPointSizeF(desk.pointSizeF() / scale_now)
+    elif desk.pixelSize() > 0:
+        desk.setPixelSize(max(1, round(desk.pixelSize() / scale_now)))
+    widget.setProperty(DESK_FONT, desk)
+    return desk
+
+
+def scale_fonts(roots: Sequence[QWidget], factor: float, *, scale_now: float = 1.0) -> None:
+    """Every widget under ``roots`` at its desk font times ``factor`` (panels set absolute
+    sizes), item views' row heights to match. ``scale_now`` is the factor the widgets are
+    drawn at now (for widgets seen for the first time). All desk fonts are read before any
+    is set: a parent's new font would otherwise reach its children."""
+    widgets = [w for root in roots for w in (root, *root.findChildren(QWidget))]
+    desks = [(w, _desk_font(w, scale_now)) for w in widgets]
+    for w, desk in desks:
         font = QFont(desk)
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * factor)
@@ -75,8 +93,8 @@ def scale_fonts(fonts: Sequence[tuple[QWidget, QFont]], factor: float) -> None:
 
 
 def enlarge_fonts(root: QWidget, factor: float) -> None:
-    """Scale every font under ``root`` by ``factor`` once."""
-    scale_fonts(desk_fonts(root), factor)
+    """Every font under ``root`` at ``factor`` times its desk size."""
+    scale_fonts([root], factor)
 
 
 def type_scale(window: QSize, rows: int, columns: int) -> float:
@@ -151,10 +169,6 @@ class WallTile(QFrame):
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
 
-    def wanted(self) -> QSize:
-        """What caption and panel would like (``sizeHint`` itself asks for little)."""
-        return self._column.sizeHint()
-
     def least(self) -> QSize:
         return self._column.minimumSize()
 
@@ -220,7 +234,6 @@ class WallDisplay(QWidget):
 
         # -- the panels -------------------------------------------------------------------------
         self.tiles = [WallTile(caption, panel) for caption, panel in panels]
-        self._desk_fonts = [pair for tile in self.tiles for pair in desk_fonts(tile)]
         for tile in self.tiles:
             make_read_only(tile.panel)
         self.stack = QStackedWidget(self)
@@ -247,7 +260,7 @@ class WallDisplay(QWidget):
         # Until the window has its size (resizeEvent); a subclass fits its panels to the type
         # once it has them (``fit_to_type``).
         self._scale = FONT_FACTOR
-        scale_fonts(self._desk_fonts, FONT_FACTOR)
+        scale_fonts(self.tiles, FONT_FACTOR)
         self._layout_tiled()
         self.show_time()
 
@@ -267,8 +280,8 @@ class WallDisplay(QWidget):
     def set_type_scale(self, factor: float) -> None:
         if factor == self._scale:
             return
+        scale_fonts(self.tiles, factor, scale_now=self._scale)
         self._scale = factor
-        scale_fonts(self._desk_fonts, factor)
         self.fit_to_type()
         if self._mode == "tiled":
             self._share_rows()

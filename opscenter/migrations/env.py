@@ -8,7 +8,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from opscenter.model import Base
-from opscenter.model.base import UtcDateTime
+from opscenter.model.base import JsonDoc, UtcDateTime
 
 target_metadata = Base.metadata
 
@@ -17,6 +17,9 @@ def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | 
     # Migrations stay free of our Python types: a UTC time is a timestamptz column.
     if type_ == "type" and isinstance(obj, UtcDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, JsonDoc):  # JSON, JSONB on PostgreSQL (0001's form)
+        autogen_context.imports.add("from sqlalchemy.dialects import postgresql")
+        return 'sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")'
     return False
 
 

@@ -92,6 +92,26 @@ def test_type_follows_each_panels_share_of_the_screen(wall: WallDisplay) -> None
     assert caption.font().pointSizeF() == pytest.approx(base * 1.5 * FONT_FACTOR)
 
 
+def test_a_widget_a_panel_replaces_takes_the_walls_type(qtbot: QtBot) -> None:
+    """Panels rebuild some widgets (the stages legend at each reload): a rescale after that
+    must neither touch the deleted ones nor leave the new ones at another size."""
+    holder = QWidget()
+    old = QLabel("Rendah", holder)
+    wall = WallDisplay([("Tahapan", holder), ("Kejadian", QLabel("kejadian"))],
+                       clock=FixedClock(NIGHT), title="Operasi")  # fmt: skip
+    qtbot.addWidget(wall)
+    base = QApplication.font().pointSizeF()
+    assert old.font().pointSizeF() == pytest.approx(base * FONT_FACTOR)
+    old.deleteLater()
+    qtbot.waitUntil(lambda: not holder.findChildren(QLabel))
+    new = QLabel("Tinggi", holder)  # built under the wall: takes the scaled parent's size
+    wall.resize(3840, 2160)
+    wall.set_mode("cycle")  # a rescale: 2 x FONT_FACTOR for one panel on a 4K screen
+    wall.show()
+    qtbot.waitUntil(lambda: wall.scale == pytest.approx(2 * FONT_FACTOR))
+    assert new.font().pointSizeF() == pytest.approx(base * 2 * FONT_FACTOR)
+
+
 @pytest.mark.parametrize(
     ("width", "height", "rows", "columns", "expected"),
     [
@@ -219,6 +239,29 @@ def test_a_plot_built_at_night_is_dark_and_day_again_after(
     finally:
         night.apply_night(qapp, False)
     assert plot.backgroundBrush().color() == QColor("white")
+    assert axis.textPen().color() == theme.INK  # not the night's light grey on white
+    assert axis.pen().color() == theme.RULE
+
+
+def test_a_night_plot_entry_goes_with_its_plot(qtbot: QtBot, qapp: QApplication) -> None:
+    """Plots built and destroyed one after another at night (the wall closed and opened
+    again) each come up dark: a dead plot's entry is not taken for a new one's."""
+    import pyqtgraph as pg
+
+    night.apply_night(qapp, True)
+    try:
+        for _ in range(10):
+            holder = QWidget()
+            plot = pg.PlotWidget(holder, background="w")
+            holder.show()
+            qtbot.waitExposed(holder)
+            assert plot.backgroundBrush().color() == night.SURFACE
+            holder.close()
+            holder.deleteLater()
+            del plot, holder
+            qtbot.wait(1)
+    finally:
+        night.apply_night(qapp, False)
 
 
 def test_grid_cells() -> None:

@@ -6,9 +6,11 @@ when the menu is first used, not with the main window (issue 3: start to board s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from opscenter.store import Store
 
@@ -22,29 +24,32 @@ def install(window: QMainWindow) -> None:
     store: Store = window._store  # type: ignore[attr-defined]
     lang = str(getattr(window, "_lang", "id"))
     menu = window.menuBar().addMenu(_tr("&Data"))
-    action = QAction(_tr("Impor data\u2026"), window)
-    action.setObjectName("importAction")
-    action.setShortcut(QKeySequence("Ctrl+I"))
 
-    def open_wizard() -> None:
+    def add(text: str, name: str, make: Callable[[], QDialog], shortcut: str = "") -> None:
+        """A menu entry opening a dialog that deletes itself when closed; ``make`` imports
+        the dialog's module at the first use."""
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+
+        def open_dialog() -> None:
+            dialog = make()
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.open()
+
+        action.triggered.connect(open_dialog)
+        menu.addAction(action)
+
+    def wizard() -> QDialog:
         from ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(store, lang=lang, parent=window)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        wizard.open()
+        return ImportWizard(store, lang=lang, parent=window)
 
-    action.triggered.connect(open_wizard)
-    menu.addAction(action)
-
-    history = QAction(_tr("Riwayat && pembatalan impor\u2026"), window)
-    history.setObjectName("importHistoryAction")
-
-    def open_history() -> None:
+    def history() -> QDialog:
         from ui.import_history import ImportHistoryDialog
 
-        dialog = ImportHistoryDialog(store, lang=lang, parent=window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.open()
+        return ImportHistoryDialog(store, lang=lang, parent=window)
 
-    history.triggered.connect(open_history)
-    menu.addAction(history)
+    add(_tr("Impor data\u2026"), "importAction", wizard, "Ctrl+I")
+    add(_tr("Riwayat && pembatalan impor\u2026"), "importHistoryAction", history)

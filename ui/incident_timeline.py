@@ -188,7 +188,7 @@ class IncidentTimeline(QWidget):
         if pitch < line * 1.05 and font.pointSizeF() > 0:
             font.setPointSizeF(max(6.0, font.pointSizeF() * pitch / (line * 1.05)))
         left = self.plot.getPlotItem().getAxis("left")
-        if left.style.get("tickFont") is None or left.style["tickFont"] != font:
+        if left.style.get("tickFont") != font:
             left.setTickFont(font)
 
     # -- data -----------------------------------------------------------------------------

@@ -89,6 +89,7 @@ REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", 
 # What a narrow list leaves out first: the follow-up count and the number are in the detail
 # pane, the casualties too; the type is usually in the title's own words.
 NARROW_DROPS = (Column.FOLLOW_UPS, Column.CODE, Column.TYPE, Column.CASUALTIES)
+CELL_MARGINS = 20  # a cell's padding (6 px a side) and the style's text margin (3 px a side)
 
 
 def _tr(text: str) -> str:
@@ -319,13 +320,21 @@ class IncidentsPanel(QWidget):
             Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
             Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
         }
-        self._widths = {column: width + 20 for column, width in widths.items()}
+        self._widths = {column: width + CELL_MARGINS for column, width in widths.items()}
         for column, width in self._widths.items():
-            # The cells' padding (6 px a side) and the style's text margin (3 px a side).
             header.resizeSection(column, width)
         header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
         self.view.verticalHeader().setDefaultSectionSize(int(fm.height() * 1.8))
         self._fit_to_width()
+
+    def _refit_region(self) -> None:
+        """After a load: the region column as wide as the longest region now listed, only
+        when that moved (a width dragged by hand stays), the rest as they were."""
+        width = self._region_width(self.view.fontMetrics()) + CELL_MARGINS
+        if width != self._widths[Column.REGION]:
+            self._widths[Column.REGION] = width
+            self.view.horizontalHeader().resizeSection(Column.REGION, width)
+            self._fit_to_width()
 
     def _region_width(self, fm: QFontMetrics) -> int:
         """Room for the regions listed ("Kab. Kerinci · Gunung Kerinci"): every kabupaten
@@ -494,10 +503,7 @@ class IncidentsPanel(QWidget):
         selected = self._selected_id
         self.model.set_rows(rows)
         self.timeline.set_rows(self.model.rows())
-        # The region column as wide as the longest region listed; only when that moved, so
-        # a width dragged by hand stays.
-        if self._region_width(self.view.fontMetrics()) + 20 != self._widths[Column.REGION]:
-            self.fit_columns()
+        self._refit_region()
         self._show_count()
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_incident(selected)

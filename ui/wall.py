@@ -92,11 +92,6 @@ def scale_fonts(roots: Sequence[QWidget], factor: float, *, scale_now: float = 1
                 rows().setDefaultSectionSize(int(QFontMetrics(font).height() * 1.5))
 
 
-def enlarge_fonts(root: QWidget, factor: float) -> None:
-    """Every font under ``root`` at ``factor`` times its desk size."""
-    scale_fonts([root], factor)
-
-
 def type_scale(window: QSize, rows: int, columns: int) -> float:
     """The type factor for panels tiled ``rows`` x ``columns`` in a window of this size:
     FONT_FACTOR for a whole 1920x1080 screen, in proportion to a panel's share of it, no

@@ -76,6 +76,9 @@ class WallBoard(WallDisplay):
         incidents.splitter.setStretchFactor(0, 1)
         incidents.splitter.setStretchFactor(1, 1)
         incidents.splitter.setSizes([1000, 1000])
+        # The type is in the title ("Unjuk rasa ...") and the timeline's lanes; its column
+        # gives the room to the title.
+        incidents.hide_columns(IncidentColumn.TYPE)
         self.fit_to_type()
         self.set_mode("cycle" if settings.WALL_MODE.get() == "cycle" else "tiled")
 
@@ -88,12 +91,8 @@ class WallBoard(WallDisplay):
             board.tree_view.setColumnHidden(section, hide)
             board.flat_view.setColumnHidden(section, hide)
         board.fit_columns()
-        incidents = self.incidents
-        incidents.fit_columns()
-        # The type is in the title ("Unjuk rasa ...") and the timeline's lanes; its column
-        # gives the room to the title.
-        incidents.hide_columns(IncidentColumn.TYPE)
-        incidents.timeline.fit_to_font()
+        self.incidents.fit_columns()
+        self.incidents.timeline.fit_to_font()
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """The panels' rows; the summary follows the main window's overview instead

@@ -23,7 +23,7 @@ from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.planning_models import HeatColumn
 from ui.stages_panel import MIN_TABLE_ROWS, StagesPanel
-from ui.wall import FONT_FACTOR, WallTile, enlarge_fonts, make_read_only
+from ui.wall import FONT_FACTOR, WallTile, make_read_only, scale_fonts
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 VOTING_DAY = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)  # 10:00 WIB on voting day
@@ -219,7 +219,7 @@ def wall_panel(qtbot: QtBot, store: Store, now: datetime, width: int, height: in
     """The panel as the wall shows it: type enlarged, controls (and desk-only text) hidden."""
     p = StagesPanel(store, clock=FixedClock(now))
     qtbot.addWidget(p)
-    enlarge_fonts(p, FONT_FACTOR)
+    scale_fonts([p], FONT_FACTOR)
     make_read_only(p)
     p.resize(width, height)
     p.show()

@@ -4,6 +4,7 @@ changes from another store without a reset, hidden boards that catch up when sho
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -83,6 +84,16 @@ def status_txns(store: Store, unit_id: int) -> list[str]:
             .order_by(JournalEntry.seq)
         )
         return [a for a in s.scalars(stmt) if a == "unit.set_status"]
+
+
+@contextmanager
+def no_reset(qtbot: QtBot, board: UnitsBoard) -> Iterator[None]:
+    """None of the board's four models (tree, flat, and their proxies) resets inside."""
+    models = (board.rows.tree_model, board.rows.flat_model, board.tree_proxy, board.flat_proxy)
+    with ExitStack() as stack:
+        for model in models:
+            stack.enter_context(qtbot.assertNotEmitted(model.modelReset))
+        yield
 
 
 def test_board_shows_the_tree_with_roll_ups_and_colours(board: UnitsBoard, small: Small) -> None:
@@ -171,17 +182,11 @@ def test_a_change_from_another_store_arrives_without_a_reset_and_keeps_the_selec
                      reason="Patroli")  # fmt: skip
     changes = follower.poll()
     assert changes is not None and changes.ids("unit") == {small.units["PA2"]}
-    models = (board.rows.tree_model, board.rows.flat_model, board.tree_proxy, board.flat_proxy)
     changed: list[int] = []
     board.rows.flat_model.dataChanged.connect(
         lambda tl, br, *_: changed.extend(board.rows.flat[r] for r in range(tl.row(), br.row() + 1))
     )
-    with (
-        qtbot.assertNotEmitted(models[0].modelReset),
-        qtbot.assertNotEmitted(models[1].modelReset),
-        qtbot.assertNotEmitted(models[2].modelReset),
-        qtbot.assertNotEmitted(models[3].modelReset),
-    ):
+    with no_reset(qtbot, board):
         board.apply_changes(changes)
     assert changed == [small.units["PA2"]]
     assert cell(board, small.units["PA2"], Column.STATUS) == "Bergerak"
@@ -384,13 +389,7 @@ def test_a_renamed_status_is_shown_without_a_reset_and_keeps_the_selection(
                     colour="#123456")  # fmt: skip
     changes = follower.poll()
     assert changes is not None and "unit_status" in changes
-    models = (board.rows.tree_model, board.rows.flat_model, board.tree_proxy, board.flat_proxy)
-    with (
-        qtbot.assertNotEmitted(models[0].modelReset),
-        qtbot.assertNotEmitted(models[1].modelReset),
-        qtbot.assertNotEmitted(models[2].modelReset),
-        qtbot.assertNotEmitted(models[3].modelReset),
-    ):
+    with no_reset(qtbot, board):
         board.apply_changes(changes)
         qtbot.waitUntil(lambda: cell(board, pb1, Column.STATUS) == "Siap siaga")
     assert before == "Siaga"

@@ -69,15 +69,27 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--db, --lang and --verbose, before the command or after it. A command's own copies
+    default to nothing (SUPPRESS): argparse would otherwise let a command's unset default
+    overwrite what was given before it ("opscenter --lang en sitrep" spoke Indonesian)."""
+    unset: str | None = None if top else argparse.SUPPRESS
     p.add_argument(
         "--db",
         metavar="URL",
         help="database: sqlite:///FILE.db, a file path, or "
         "postgresql://USER@HOST/NAME (default: $OPSCENTER_DB, else the user data folder)",
+        default=unset,
     )
-    p.add_argument("--lang", choices=messages.LANGS, help="language of messages (default: id)")
-    p.add_argument("--verbose", action="store_true", help="log details to stderr as well")
+    p.add_argument(
+        "--lang", choices=messages.LANGS, help="language of messages (default: id)", default=unset
+    )
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log details to stderr as well",
+        default=False if top else argparse.SUPPRESS,
+    )
 
 
 def _positive(text: str) -> int:
@@ -96,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="OpsCenter: papan operasi pengamanan Pilkada (Operasi Mantap Praja).",
     )
     parser.add_argument("--version", action="version", version=f"OpsCenter {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:

@@ -107,6 +107,16 @@ def test_english_messages(home: Path, tmp_path: Path) -> None:
     assert "does not exist" in one_sentence(done.stderr)
 
 
+def test_common_options_before_the_command_count_too(home: Path, tmp_path: Path) -> None:
+    """'opscenter --lang en --db X journal' is what the README writes: the command's own
+    (unset) copies of the options must not overwrite them."""
+    missing = str(tmp_path / "none.db")
+    done = run(home, "--lang", "en", "--db", missing, "journal")
+    assert done.returncode == 1
+    assert "does not exist" in one_sentence(done.stderr)
+    assert "none.db" in done.stderr  # the --db given before the command, not the default
+
+
 @pytest.mark.parametrize(
     ("url", "words"),
     [

@@ -181,7 +181,7 @@ class Scheduler(QObject):
         self._store, self._clock, self._lang = store, clock, lang
         self.hours: list[time] = []
         self.folder: Path | None = None
-        self.zone = ZoneInfo("Asia/Jakarta")
+        self.zone = ZoneInfo(operations.DEFAULT_TIMEZONE)
         self.due: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

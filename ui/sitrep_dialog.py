@@ -385,7 +385,8 @@ class SitrepDialog(QDialog):
 
     def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)
-        edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        # The period is read in the operation's zone: say which (WIB, WITA, WIT).
+        edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{operations.zone_label(self.zone)}'")
         edit.setCalendarPopup(True)
         self._set_edit(edit, value)
         return edit

@@ -34,6 +34,7 @@ from ui.error_dialog import sentence_for
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
 from ui.main_window import MainWindow
+from ui.sitrep_dialog import SitrepDialog
 from ui.translations import (
     FOLDER,
     LANGUAGE_PROPERTY,
@@ -233,3 +234,16 @@ def test_the_progress_dialog_names_each_stage_in_words(english: None) -> None:
     assert stage_text("read") == "Reading the file\u2026"
     assert stage_text("check") == "Checking the rows\u2026"
     assert stage_text("") == ""
+
+
+def test_the_sitrep_dialog_reads_its_period_in_the_operations_zone(
+    qtbot: QtBot, zoned: Zoned
+) -> None:
+    dialog = SitrepDialog(zoned.store, clock=lambda: VOTING_EVENING)
+    qtbot.addWidget(dialog)
+    # The 24 hours up to this morning's 06:00 cut-off, local time.
+    assert dialog.period_from.text() == f"26-11-2024 06:00 {zoned.label}"
+    assert dialog.period_to.text() == f"27-11-2024 06:00 {zoned.label}"
+    request = dialog.request()
+    assert request.period_from == datetime(2024, 11, 26, 6, 0, tzinfo=zoned.zone)
+    assert request.period_to == datetime(2024, 11, 27, 6, 0, tzinfo=zoned.zone)

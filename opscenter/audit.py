@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
+from opscenter.operations import timezone_of, zone_label
 from opscenter.permissions import NotPermitted
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
 AUDIT_ROLES = frozenset({"commander", "admin"})
-DEFAULT_ZONE = "Asia/Jakarta"
 PAGE = 200
 # Excel holds 1,048,576 rows per sheet; one header row, and a round cap below that.
 EXPORT_MAX_ROWS = 1_000_000
@@ -125,6 +125,7 @@ def query(session: Session, f: AuditFilter) -> list[AuditRow]:
         .outerjoin(Operation, Operation.id == JournalEntry.operation_id)
     )
     stmt = _where(stmt, f).order_by(JournalEntry.seq.desc()).limit(f.limit).offset(f.offset)
+    fallback = timezone_of(session)  # rows of no operation (accounts) read in the database's
     rows = [
         AuditRow(
             seq=int(r[0]),
@@ -137,7 +138,7 @@ def query(session: Session, f: AuditFilter) -> list[AuditRow]:
             action=r[7],
             txn_action=r[8],
             changes=dict(r[9] or {}),
-            timezone=r[10] or DEFAULT_ZONE,
+            timezone=r[10] or fallback,
         )
         for r in session.execute(stmt)
     ]
@@ -288,7 +289,7 @@ def _values(r: AuditRow) -> tuple[Any, ...]:
     return (
         r.seq,
         local.replace(tzinfo=None, microsecond=0),
-        local.tzname() or r.timezone,
+        zone_label(r.timezone),
         r.actor,
         r.txn_action,
         r.action,

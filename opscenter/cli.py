@@ -326,14 +326,15 @@ def _short(value: Any) -> str:
 def cmd_journal(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from opscenter import journal
+    from opscenter import journal, operations
     from opscenter.model import JournalTxn, Operation
 
     store = open_store(args.db, must_exist=True)
     try:
         with store.read() as s:
             rows = journal.last_entries(s, args.n)
-            zones = {i: ZoneInfo(z) for i, z in s.execute(select(Operation.id, Operation.timezone))}
+            zones = {i: z for i, z in s.execute(select(Operation.id, Operation.timezone))}
+            default_zone = operations.timezone_of(s)  # rows of no operation (accounts)
             txns = {
                 t.id: t.action
                 for t in s.scalars(
@@ -345,13 +346,11 @@ def cmd_journal(args: argparse.Namespace) -> int:
     if not rows:
         _say(_t(args, "Jurnal masih kosong.", "The journal is empty."))
         return EXIT_OK
-    default_zone = ZoneInfo("Asia/Jakarta")
     for r in rows:
         zone = zones.get(r.operation_id or -1, default_zone)
-        local = r.at.astimezone(zone)
-        label = local.tzname() or ""
+        when = operations.local_text(r.at, zone, "%Y-%m-%d %H:%M:%S")
         _say(
-            f"{r.seq:>8}  {local:%Y-%m-%d %H:%M:%S} {label:<4} {r.actor:<12} "
+            f"{r.seq:>8}  {when:<24} {r.actor:<12} "
             f"{txns.get(r.txn_id, ''):<18} {r.action:<6} {r.entity}#{r.entity_id}  "
             f"{_summary(r.changes, r.action)}"
         )

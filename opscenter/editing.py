@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from opscenter import journal
-from opscenter.errors import NotFound, StaleEdit
+from opscenter.errors import NotFound
 from opscenter.store import version_watch
 
 T = TypeVar("T")
@@ -29,15 +29,7 @@ def fetch_for_edit(
     version = int(obj.version)  # type: ignore[attr-defined]
     if expected_version is not None and version != expected_version:
         entity = inspect(model).local_table.name
-        last = journal.last_change(session, entity, row_id)
-        raise StaleEdit(
-            entity=entity,
-            entity_id=row_id,
-            by=last.actor if last else None,
-            at=last.at if last else None,
-            expected=expected_version,
-            found=version,
-        )
+        raise journal.stale_edit(session, entity, row_id, expected=expected_version, found=version)
     version_watch(session, obj)
     return obj
 

@@ -124,7 +124,8 @@ class InvalidValue(OpsError):
 
 
 class StaleEdit(OpsError):
-    """Someone else saved the row after it was read. data: entity, entity_id, by, at."""
+    """Someone else saved the row after it was read. data: entity, entity_id, by, at, and
+    zone (the IANA zone of the row's operation, in which the sentence reads ``at``)."""
 
     code = "stale_edit"
 

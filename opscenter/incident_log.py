@@ -35,6 +35,7 @@ from opscenter.model import (
     Stage,
     Unit,
 )
+from opscenter.operations import DEFAULT_TIMEZONE, timezone_of
 from opscenter.reference import label
 
 # Bound parameters per IN list: well under SQLite's limit, cheap on PostgreSQL.
@@ -244,8 +245,7 @@ def _conditions(
 
 
 def operation_zone(session: Session, operation_id: int) -> ZoneInfo:
-    name = session.scalar(select(Operation.timezone).where(Operation.id == operation_id))
-    return ZoneInfo(name or "Asia/Jakarta")
+    return ZoneInfo(timezone_of(session, operation_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,7 +534,7 @@ def choices(session: Session, operation_id: int, *, lang: str = "id") -> Choices
     )
     return Choices(
         operation_id=operation_id,
-        timezone=zone or "Asia/Jakarta",
+        timezone=zone or DEFAULT_TIMEZONE,
         types=_reference(session, IncidentType, operation_id, False, lang),
         severities=_reference(session, Severity, operation_id, True, lang),
         statuses=_reference(session, IncidentStatus, operation_id, False, lang),

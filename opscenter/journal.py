@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
 from opscenter.actor import Actor
-from opscenter.errors import JournalBypass, ReadOnlySession
+from opscenter.errors import JournalBypass, ReadOnlySession, StaleEdit
 from opscenter.model import Base, JournalEntry, JournalTxn, utcnow
 
 TXN_KEY = "opscenter.txn"
@@ -447,6 +447,22 @@ def last_change(session: Session, entity: str, entity_id: int) -> JournalEntry |
         .limit(1)
     )
     return session.scalars(stmt).first()
+
+
+def stale_edit(session: Session, entity: str, entity_id: int, **data: Any) -> StaleEdit:
+    """The refusal of an edit to a row someone saved since it was read: who, when, and the
+    zone of the row's operation, so the sentence reads the time as that command does."""
+    from opscenter.operations import timezone_of
+
+    last = last_change(session, entity, entity_id)
+    return StaleEdit(
+        entity=entity,
+        entity_id=entity_id,
+        by=last.actor if last else None,
+        at=last.at if last else None,
+        zone=timezone_of(session, last.operation_id if last else None),
+        **data,
+    )
 
 
 def head(session: Session) -> int:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from opscenter.errors import OpsError
+from opscenter.operations import DEFAULT_TIMEZONE, local_text
 
 LANGS = ("id", "en")
 
@@ -507,10 +507,10 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def _when(value: Any, lang: str) -> str:
+def _when(value: Any, lang: str, zone: Any) -> str:
+    """A time in an error's data, read in the zone the error names (its operation's)."""
     if isinstance(value, datetime):
-        local = value.astimezone(ZoneInfo("Asia/Jakarta"))
-        return local.strftime("%d-%m-%Y %H:%M WIB")
+        return local_text(value, str(zone or DEFAULT_TIMEZONE))
     return "waktu yang tidak diketahui" if lang == "id" else "an unknown time"
 
 
@@ -530,7 +530,7 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):
         data["by"] = "pengguna lain" if lang == "id" else "another user"
-    data["at_text"] = _when(error.data.get("at"), lang)
+    data["at_text"] = _when(error.data.get("at"), lang, error.data.get("zone"))
     problems = error.data.get("problems")
     if problems:  # a refused workbook: name its first bad cell
         data["first"] = describe_cell(problems[0], lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -57,6 +57,46 @@ PKPU_2_2024: Sequence[tuple[str, str, str, date | None, date | None, bool]] = (
 )
 
 
+# A new operation's zone, and the zone of a database that holds no operation yet.
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+# Indonesia's three zones by their everyday names (Pontianak keeps western time).
+ZONE_LABELS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zone_label(zone: str | tzinfo) -> str:
+    """What a reader calls the zone: WIB, WITA or WIT; elsewhere its abbreviation now."""
+    name = zone if isinstance(zone, str) else getattr(zone, "key", None)
+    if name in ZONE_LABELS:
+        return ZONE_LABELS[name]
+    try:
+        tz = ZoneInfo(zone) if isinstance(zone, str) else zone
+    except (ZoneInfoNotFoundError, ValueError):
+        return str(zone)
+    return datetime.now(tz).tzname() or str(name or zone)
+
+
+def local_text(value: datetime, zone: str | tzinfo, fmt: str = "%d-%m-%Y %H:%M") -> str:
+    """``value`` read in ``zone`` and named by its label: "27-11-2024 14:05 WITA"."""
+    tz = ZoneInfo(zone) if isinstance(zone, str) else zone
+    return f"{value.astimezone(tz).strftime(fmt)} {zone_label(zone)}"
+
+
+def timezone_of(session: Session, operation_id: int | None = None) -> str:
+    """The zone of ``operation_id``; without one (an account, a database-wide row), the
+    zone of the database's first operation; with no operation at all, the default."""
+    stmt = select(Operation.timezone).order_by(Operation.id).limit(1)
+    if operation_id is not None:
+        found = session.scalar(stmt.where(Operation.id == operation_id))
+        if found:
+            return str(found)
+    return str(session.scalar(stmt) or DEFAULT_TIMEZONE)
+
+
 @dataclass(frozen=True, slots=True)
 class OperationSpec:
     code: str
@@ -65,7 +105,7 @@ class OperationSpec:
     province: str
     starts_on: date
     ends_on: date
-    timezone: str = "Asia/Jakarta"
+    timezone: str = DEFAULT_TIMEZONE
     report_cutoff_hour: int = 6
     language: str = "id"
 

@@ -17,6 +17,9 @@ from opscenter.errors import OpsError
 
 Progress = Callable[[int, int, str], None]
 T = TypeVar("T")
+# The stage a job names as its ``text``: a code, never words (the GUI names each stage in
+# the user's language, ``ui.worker.stage_text``). An empty text keeps the current label.
+STAGES = ("read", "check", "write", "done")
 
 
 class Cancelled(OpsError):

@@ -367,15 +367,6 @@ class Sitrep:
 # --- time -----------------------------------------------------------------------------------
 
 
-def tz_label(zone: str) -> str:
-    return {
-        "Asia/Jakarta": "WIB",
-        "Asia/Pontianak": "WIB",
-        "Asia/Makassar": "WITA",
-        "Asia/Jayapura": "WIT",
-    }.get(zone, zone)
-
-
 def default_period(now: datetime, cutoff_hour: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """The 24 hours up to the last cut-off at or before ``now``, in ``zone``."""
     local = now.astimezone(zone)
@@ -993,7 +984,7 @@ def assemble(
         place=op.sitrep_place or op.province,
         language=lang,
         timezone=op.timezone,
-        tz_label=tz_label(op.timezone),
+        tz_label=operations.zone_label(op.timezone),
         classification=classification,
         report_date=report_date,
         period_from=lo,

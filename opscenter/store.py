@@ -262,13 +262,7 @@ class Store:
                 now = s.execute(select(table.c.version).where(table.c.id == entity_id)).scalar()
                 if now == seen:
                     continue  # not this row: it is still the version we read
-                last = journal.last_change(s, entity, entity_id)
-                return StaleEdit(
-                    entity=entity,
-                    entity_id=entity_id,
-                    by=last.actor if last else None,
-                    at=last.at if last else None,
-                )
+                return journal.stale_edit(s, entity, entity_id)
         return StaleEdit(entity=None, entity_id=None, by=None, at=None)
 
     # -- in-process change feed --------------------------------------------------------------

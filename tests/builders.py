@@ -45,7 +45,9 @@ class Small:
     statuses: dict[str, int]
 
 
-def build_small_operation(store: Store, code: str = "uji") -> Small:
+def build_small_operation(
+    store: Store, code: str = "uji", timezone: str = operations.DEFAULT_TIMEZONE
+) -> Small:
     with store.transaction(ADMIN, "test.setup") as s:
         op = operations.new_operation(
             s,
@@ -56,6 +58,7 @@ def build_small_operation(store: Store, code: str = "uji") -> Small:
                 province="Uji",
                 starts_on=date(2024, 8, 24),
                 ends_on=date(2024, 12, 16),
+                timezone=timezone,
             ),
         )
         oid = op.id

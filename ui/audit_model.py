@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from opscenter import audit, messages
 from opscenter.audit import AuditFilter, AuditRow
+from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
@@ -112,8 +113,7 @@ def entity_text(row: AuditRow, lang: str = "id") -> str:
 
 
 def time_text(row: AuditRow) -> str:
-    local = row.local_at
-    return f"{local:%d-%m-%Y %H:%M:%S} {local.tzname() or ''}".strip()
+    return local_text(row.at, row.timezone, "%d-%m-%Y %H:%M:%S")
 
 
 class AuditModel(QAbstractTableModel):

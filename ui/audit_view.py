@@ -1,6 +1,6 @@
 """The audit journal browser ("Jurnal audit", Ctrl+J) and the Admin menu that opens it.
 
-Filters by account, data kind, time range (in the operation's zone, WIB) and text; the
+Filters by account, data kind, time range (in the operation's zone: WIB, WITA or WIT) and text; the
 table fetches a page at a time (``ui.audit_model``); the pane below shows every field of
 the selected row, before and after; export writes every matching row to .xlsx off the GUI
 thread (``ui.worker.start_job``). Only commanders and admins open it (checked in the core).
@@ -40,6 +40,7 @@ from opscenter import audit
 from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.errors import OpsError
+from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.store import Store
 from ui import theme
 from ui.audit_model import (
@@ -54,7 +55,6 @@ from ui.error_dialog import sentence_for
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
-ZONE = ZoneInfo(audit.DEFAULT_ZONE)
 
 
 class AuditWindow(QWidget):
@@ -82,6 +82,8 @@ class AuditWindow(QWidget):
         self.entity.setObjectName("entityFilter")
         self.entity.setMinimumContentsLength(16)
         now = datetime.now(UTC)
+        self._zone_name = self._read_zone()
+        self._zone = ZoneInfo(self._zone_name)
         self.use_since = QCheckBox(self.tr("Sejak"), self)
         self.since = self._datetime_edit(now - timedelta(days=1))
         self.use_until = QCheckBox(self.tr("Sampai"), self)
@@ -192,23 +194,29 @@ class AuditWindow(QWidget):
         label.setBuddy(buddy)
         return label
 
+    def _read_zone(self) -> str:
+        """The zone the time filter reads in: the operation's (the default before one exists)."""
+        try:
+            with self._store.read() as s:
+                return timezone_of(s)
+        except OpsError:
+            return DEFAULT_TIMEZONE  # _load_choices says what went wrong
+
     def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)
-        edit.setDisplayFormat("dd-MM-yyyy HH:mm 'WIB'")
+        edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{zone_label(self._zone_name)}'")
         edit.setCalendarPopup(True)
         self._set_edit(edit, value)
         return edit
 
-    @staticmethod
-    def _set_edit(edit: QDateTimeEdit, value: datetime) -> None:
-        local = value.astimezone(ZONE)
+    def _set_edit(self, edit: QDateTimeEdit, value: datetime) -> None:
+        local = value.astimezone(self._zone)
         edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
 
-    @staticmethod
-    def _read_edit(edit: QDateTimeEdit) -> datetime:
+    def _read_edit(self, edit: QDateTimeEdit) -> datetime:
         qdt = edit.dateTime()
         d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=ZONE)
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
 
     def _load_choices(self) -> None:
         try:
@@ -385,24 +393,24 @@ def detail_text(row: AuditRow, lang: str = "id") -> str:
     lines = [head, ""]
     for key, value in audit.named(row.changes, row.entity, row.names).items():
         if row.action == "update" and isinstance(value, list) and len(value) == 2:
-            lines.append(f"{key}: {_plain(value[0])} \u2192 {_plain(value[1])}")
+            before, after = _plain(value[0], row.timezone), _plain(value[1], row.timezone)
+            lines.append(f"{key}: {before} \u2192 {after}")
         else:
-            lines.append(f"{key}: {_plain(value)}")
+            lines.append(f"{key}: {_plain(value, row.timezone)}")
     return "\n".join(lines)
 
 
-def _plain(value: Any) -> str:
+def _plain(value: Any, zone: str) -> str:
     if value is None:
         return "\u2014"
     text = str(value)
-    if len(text) >= 19 and text[10:11] == "T":  # a stored time (UTC ISO): show it in WIB
+    if len(text) >= 19 and text[10:11] == "T":  # a stored time (UTC ISO): in the row's zone
         try:
             when = datetime.fromisoformat(text)
         except ValueError:
             return text
         if when.tzinfo is not None:
-            local = when.astimezone(ZONE)
-            return f"{local:%d-%m-%Y %H:%M:%S} {local.tzname()}"
+            return local_text(when, zone, "%d-%m-%Y %H:%M:%S")
     return text
 
 

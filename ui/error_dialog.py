@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from opscenter import messages
 from opscenter.errors import OpsError
+from ui.translations import interface_language
 
 log = logging.getLogger(__name__)
 
@@ -22,17 +23,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ErrorDialog", text)
 
 
-def sentence_for(error: BaseException, lang: str = "id") -> str:
-    """What to tell the user: the core's sentence for a typed error, else a general one."""
+def sentence_for(error: BaseException, lang: str | None = None) -> str:
+    """What to tell the user: the core's sentence for a typed error, else a general one.
+
+    In ``lang``, else in the interface's language (never Indonesian by accident)."""
     if isinstance(error, OpsError):
-        return messages.describe(error, lang)
+        return messages.describe(error, lang or interface_language())
     return _tr(
         "Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log; "
         "bila terulang, mulai ulang OpsCenter dan laporkan ke admin."
     )
 
 
-def show_error(parent: QWidget | None, error: BaseException, lang: str = "id") -> None:
+def show_error(parent: QWidget | None, error: BaseException, lang: str | None = None) -> None:
     QMessageBox.critical(parent, _tr("OpsCenter"), sentence_for(error, lang))
 
 

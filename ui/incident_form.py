@@ -52,8 +52,10 @@ from opscenter.errors import OpsError
 from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.messages import describe
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
+from ui.translations import interface_language
 
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -250,7 +252,12 @@ class IncidentForm(QDialog):
         row("severity_id", _tr("&Tingkat"), self.severity_box)
         row("title", _tr("J&udul"), self.title_edit)
         row("description", _tr("U&raian"), self.description_edit)
-        row("occurred_at", _tr("&Waktu kejadian (WIB)"), self.occurred_edit, self.recorded_note)
+        row(
+            "occurred_at",
+            _tr("&Waktu kejadian ({zone})").format(zone=zone_label(choices.timezone)),
+            self.occurred_edit,
+            self.recorded_note,
+        )
         row("region_id", _tr("Wila&yah"), self.region_box)
         row("tps_id", _tr("TP&S"), self.tps_box)
         row("location", _tr("&Lokasi"), self.location_edit)
@@ -298,7 +305,7 @@ class IncidentForm(QDialog):
     # -- values ---------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """An empty form, the time set to now (WIB)."""
+        """An empty form, the time set to now (in the operation's zone)."""
         now = self._clock().astimezone(self._zone)
         self.occurred_edit.setDateTime(
             QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)
@@ -314,7 +321,7 @@ class IncidentForm(QDialog):
         self.type_box.setFocus()
 
     def occurred_at(self) -> datetime:
-        """The entered time, read in the operation's zone (the form shows WIB)."""
+        """The entered time, read in the operation's zone (the form's label names it)."""
         qdt = self.occurred_edit.dateTime()
         d, t = qdt.date(), qdt.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
@@ -354,7 +361,7 @@ class IncidentForm(QDialog):
         self._clear_errors()
         key = str(error.data.get("field") or "")
         label = self.errors.get(key, self.general_error)
-        label.setText(describe(error))
+        label.setText(describe(error, interface_language()))
         label.show()
         field = self._fields.get(key)
         if field is not None:  # the cursor goes where the correction is needed
@@ -516,9 +523,10 @@ class IncidentDetail(QFrame):
             f"<b>{row.status_name}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{row.type_name}"
         )
         facts = [
-            _tr("Terjadi <b>{o} WIB</b> · dicatat {r} WIB oleh {by}").format(
+            _tr("Terjadi <b>{o} {zone}</b> · dicatat {r} {zone} oleh {by}").format(
                 o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),
                 r=row.recorded_local.strftime("%d-%m-%Y %H:%M"),
+                zone=zone_label(row.occurred_local.tzinfo or DEFAULT_TIMEZONE),
                 by=row.recorded_by,
             ),
             _tr("Wilayah: {w}").format(w=region_text(row) or "—"),

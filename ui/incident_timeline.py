@@ -1,9 +1,10 @@
 """The incidents on a time axis: one lane per region (kabupaten/kota) or per type.
 
 Markers are coloured and sized by severity; closed incidents are drawn pale, so what is
-still open stands out. Time reads in the operation's zone (WIB). The data lives in numpy
-arrays handed to one ``ScatterPlotItem`` (pyqtgraph's habit); a click on a marker emits
-the incident's id. Zoom and pan move along time only: lanes stay where the eye left them.
+still open stands out. Time reads in the operation's zone (WIB, WITA or WIT). The data
+lives in numpy arrays handed to one ``ScatterPlotItem`` (pyqtgraph's habit); a click on a
+marker emits the incident's id. Zoom and pan move along time only: lanes stay where the
+eye left them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from opscenter.incident_log import IncidentRow
+from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
 from ui import theme
 
 DAY_S = 86_400.0
@@ -60,12 +62,16 @@ class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is unty
     """
 
     def __init__(self, zone: ZoneInfo) -> None:
+        super().__init__(orientation="bottom")
+        self.set_zone(zone)
+
+    def set_zone(self, zone: ZoneInfo) -> None:
         offset = zone.utcoffset(datetime(2024, 11, 27))
         # Seconds *west* of UTC, as pyqtgraph (like time.timezone) counts them.
-        super().__init__(
-            orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0
-        )
+        self.utcOffset = -int(offset.total_seconds()) if offset else 0
         self._zone = zone
+        self.picture = None  # drawn again with the new ticks
+        self.update()
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         out: list[str] = []
@@ -91,7 +97,7 @@ class IncidentTimeline(QWidget):
     def __init__(
         self,
         *,
-        timezone: str = "Asia/Jakarta",
+        timezone: str = DEFAULT_TIMEZONE,
         clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -139,7 +145,8 @@ class IncidentTimeline(QWidget):
         )
         self.plot.addItem(self.now_line)
 
-        self.title = QLabel(_tr("Lini masa kejadian (WIB)"), self)
+        self.title = QLabel(self)
+        self._show_title()
         self.title.setFont(theme.scaled_font(self, 1.1, bold=True))
         self.by_region = QRadioButton(_tr("Per wilayah"), self)
         self.by_type = QRadioButton(_tr("Per jenis"), self)
@@ -200,6 +207,17 @@ class IncidentTimeline(QWidget):
     @property
     def lanes(self) -> tuple[str, ...]:
         return tuple(self._lanes)
+
+    def set_timezone(self, timezone: str) -> None:
+        """Read the axis and the tips in the operation's zone (known once its lists load)."""
+        if timezone == self._zone.key:
+            return
+        self._zone = ZoneInfo(timezone)
+        self.axis.set_zone(self._zone)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        self.title.setText(_tr("Lini masa kejadian ({zone})").format(zone=zone_label(self._zone)))
 
     def set_lane_mode(self, mode: LaneMode) -> None:
         if mode is self._mode:
@@ -315,7 +333,7 @@ class IncidentTimeline(QWidget):
         if row is None:
             return ""
         return (
-            f"{row.code} · {row.occurred_local.strftime('%d-%m-%Y %H:%M')} WIB\n"
+            f"{row.code} · {local_text(row.occurred_local, self._zone)}\n"
             f"{row.severity_name} · {row.status_name}\n{row.title}"
         )
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.keyed_rows import runs as _runs
 
@@ -58,10 +59,14 @@ class Column(IntEnum):
     FOLLOW_UPS = 9
 
 
-def _headers() -> dict[Column, tuple[str, str]]:
+def _headers(zone: str) -> dict[Column, tuple[str, str]]:
+    """The column titles; ``zone`` is the operation's label (WIB, WITA, WIT)."""
     return {
         Column.CODE: (_tr("No."), _tr("Nomor kejadian")),
-        Column.OCCURRED: (_tr("Waktu (WIB)"), _tr("Waktu kejadian, waktu operasi (WIB)")),
+        Column.OCCURRED: (
+            _tr("Waktu ({zone})").format(zone=zone),
+            _tr("Waktu kejadian, waktu operasi ({zone})").format(zone=zone),
+        ),
         Column.SEVERITY: (_tr("Tingkat"), _tr("Tingkat keparahan")),
         Column.STATUS: (_tr("Status"), _tr("Baru, Ditangani atau Selesai")),
         Column.TYPE: (_tr("Jenis"), _tr("Jenis kejadian")),
@@ -136,6 +141,14 @@ class IncidentsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._zone = zone_label(DEFAULT_TIMEZONE)
+
+    def set_timezone(self, timezone: str) -> None:
+        """Name the operation's zone in the time column's title."""
+        zone = zone_label(timezone)
+        if zone != self._zone:
+            self._zone = zone
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -222,9 +235,9 @@ class IncidentsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _headers()[column][0]
+            return _headers(self._zone)[column][0]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _headers()[column][1]
+            return _headers(self._zone)[column][1]
         return None
 
     # -- updating -------------------------------------------------------------------------

@@ -462,6 +462,8 @@ class IncidentsPanel(QWidget):
             self._choices = None
             return
         c = self._choices
+        self.model.set_timezone(c.timezone)
+        self.timeline.set_timezone(c.timezone)
         blockers = [
             self.stage_box,
             self.region_box,
@@ -514,7 +516,7 @@ class IncidentsPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = 0
-        self.last_error = describe(exc) if isinstance(exc, OpsError) else str(exc)
+        self.last_error = describe(exc, self._lang) if isinstance(exc, OpsError) else str(exc)
         self.count_label.setText(self.last_error)
         log.error("incident query failed: %s", exc)
 
@@ -581,7 +583,7 @@ class IncidentsPanel(QWidget):
     # -- editing --------------------------------------------------------------------------------
 
     def _report(self, exc: OpsError) -> None:
-        self.last_error = describe(exc)
+        self.last_error = describe(exc, self._lang)
         self.detail.show_error(self.last_error)
 
     def _refused(self, exc: OpsError, incident_id: int, again: Callable[[], None]) -> None:

@@ -27,6 +27,7 @@ from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.model import utcnow
+from opscenter.operations import zone_label
 from opscenter.overview import Overview
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
@@ -43,7 +44,6 @@ from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
 from ui.night import apply_night
-from ui.operation_header import zone_name
 from ui.operation_page import OperationPage, Tab
 from ui.translations import interface_language
 from ui.worker import start_job
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             local = self._local(now)
             self.updated_label.setText(
                 self.tr("Diperbarui {time} {zone}").format(
-                    time=local.strftime("%H:%M:%S"), zone=zone_name(snapshot.timezone, local)
+                    time=local.strftime("%H:%M:%S"), zone=zone_label(snapshot.timezone)
                 )
             )
         if final:

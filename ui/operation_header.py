@@ -7,24 +7,13 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from opscenter.operations import zone_label
 from opscenter.overview import Overview, StageInfo
 from ui import theme
-
-# Indonesia's three zones by their everyday names; anything else falls back to tzname().
-ZONE_NAMES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OperationHeader", text)
-
-
-def zone_name(timezone: str, local: datetime) -> str:
-    return ZONE_NAMES.get(timezone) or local.tzname() or timezone
 
 
 def countdown_text(days_to_voting: int | None) -> str:
@@ -165,4 +154,4 @@ class OperationHeader(QFrame):
     def show_time(self, local: datetime, timezone: str) -> None:
         """The operation's local date and time (``local`` is already in its zone)."""
         self.date_label.setText(long_date(local.date(), self.locale()))
-        self.time_label.setText(f"{local:%H:%M} {zone_name(timezone, local)}")
+        self.time_label.setText(f"{local:%H:%M} {zone_label(timezone)}")

@@ -181,7 +181,7 @@ class Scheduler(QObject):
         self._store, self._clock, self._lang = store, clock, lang
         self.hours: list[time] = []
         self.folder: Path | None = None
-        self.zone = ZoneInfo("Asia/Jakarta")
+        self.zone = ZoneInfo(operations.DEFAULT_TIMEZONE)
         self.due: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -385,7 +385,8 @@ class SitrepDialog(QDialog):
 
     def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)
-        edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        # The period is read in the operation's zone: say which (WIB, WITA, WIT).
+        edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{operations.zone_label(self.zone)}'")
         edit.setCalendarPopup(True)
         self._set_edit(edit, value)
         return edit

@@ -46,10 +46,11 @@ from opscenter import stage_view
 from opscenter.errors import NoOperation, NotFound
 from opscenter.live import JournalChanges
 from opscenter.model import utcnow
+from opscenter.operations import zone_label
 from opscenter.stage_view import Matrix, StageSpan, Timeline
 from opscenter.store import Store
 from ui import theme
-from ui.operation_header import countdown_text, zone_name
+from ui.operation_header import countdown_text
 from ui.planning_models import HeatColumn
 from ui.stage_ratings_model import StageRatingsModel
 from ui.translations import interface_language
@@ -504,13 +505,12 @@ class StagesPanel(QWidget):
                 self._text(undated_text(st), i, x, x, gap, italic=True)
 
         self._now_line.setPos(now)
-        local = tl.now.astimezone(ZoneInfo(tl.timezone))
         text = _tr("Sekarang {time} {zone}").format(
             time=self._locale.toString(
                 QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
                 "d MMM HH:mm",
             ),
-            zone=zone_name(tl.timezone, local),
+            zone=zone_label(tl.timezone),
         )
         # Left of the line, on the past side, when it fits there; just clear of the line.
         self._labels.append(BarLabel(self._now_label, text, NOW_ROW, now, now, 3, before=True))

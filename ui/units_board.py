@@ -454,7 +454,7 @@ class UnitsBoard(QWidget):
             board = None
         except OpsError as error:
             log.warning("board not loaded: %s", error)
-            self.footer.setText(messages.describe(error))
+            self.footer.setText(messages.describe(error, self._lang))
             return
         self._pending.clear()
         self._queued.clear()
@@ -712,7 +712,7 @@ class UnitsBoard(QWidget):
         self._source = None  # what the failed job was to re-read is unknown now: all next time
         log.warning("figures not recomputed: %s", error)
         if isinstance(error, OpsError):
-            self.footer.setText(messages.describe(error))
+            self.footer.setText(messages.describe(error, self._lang))
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -872,7 +872,7 @@ class UnitsBoard(QWidget):
         After a stale refusal with the operator's intended change in hand (``retry``), the
         box offers to apply it again on top of what the other person saved.
         """
-        sentence = messages.describe(error)
+        sentence = messages.describe(error, self._lang)
         self.last_error = sentence
         stale = isinstance(error, StaleEdit) and unit_id is not None
         if stale:

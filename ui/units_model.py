@@ -38,9 +38,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.board import Board, Figures, RefItem, UnitRow, board_order
 from opscenter.model import utcnow
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.keyed_rows import runs as _runs
-from ui.operation_header import zone_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -155,7 +155,7 @@ class CellText:
 
     def __init__(self, clock: Callable[[], datetime] = utcnow) -> None:
         self.layout = ColumnLayout()
-        self.timezone = "Asia/Jakarta"
+        self.timezone = DEFAULT_TIMEZONE
         self.locale = QLocale()
         self.clock = clock
         self.bold = QFont()
@@ -251,8 +251,7 @@ class CellText:
         return local.strftime("%H:%M" if local.date() == today else "%d/%m %H:%M")
 
     def zone(self) -> str:
-        zone = ZoneInfo(self.timezone)
-        return zone_name(self.timezone, self.clock().astimezone(zone))
+        return zone_label(self.timezone)
 
     def data(self, row: UnitRow, section: int, role: int) -> Any:
         if role not in _SERVED_ROLES:

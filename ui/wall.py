@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.model import utcnow
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
-from ui.operation_header import long_date, zone_name
+from ui.operation_header import long_date
 
 Mode = Literal["tiled", "cycle"]
 # Read from across the room: about twice the desk size, for one panel on a 1920x1080 screen.
@@ -181,7 +182,7 @@ class WallDisplay(QWidget):
         *,
         clock: Callable[[], datetime] = utcnow,
         title: str,
-        timezone: str = "Asia/Jakarta",
+        timezone: str = DEFAULT_TIMEZONE,
         subtitle: str = "",
         cycle_seconds: float = CYCLE_SECONDS,
         parent: QWidget | None = None,
@@ -382,7 +383,7 @@ class WallDisplay(QWidget):
 
     def show_time(self) -> None:
         local = self._clock().astimezone(ZoneInfo(self._zone))
-        self.clock_label.setText(f"{local:%H:%M} {zone_name(self._zone, local)}")
+        self.clock_label.setText(f"{local:%H:%M} {zone_label(self._zone)}")
         self.date_label.setText(long_date(local.date(), self.locale()))
 
     # -- full screen ----------------------------------------------------------------------------

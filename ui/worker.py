@@ -23,6 +23,22 @@ SHOW_AFTER_MS = 500
 _RUNNING: set[JobHandle] = set()
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Worker", text)
+
+
+def stage_text(code: str) -> str:
+    """What the progress dialog calls a stage the core reports by its code
+    (``opscenter.progress.STAGES``)."""
+    titles = {
+        "read": _tr("Membaca berkas\u2026"),
+        "check": _tr("Memeriksa baris\u2026"),
+        "write": _tr("Menyimpan ke basis data\u2026"),
+        "done": _tr("Selesai"),
+    }
+    return titles.get(code, code)
+
+
 class JobSignals(QObject):
     """Emitted from the worker thread; delivered queued to receivers on the GUI thread."""
 
@@ -111,7 +127,7 @@ def start_job(
     sig = handle.signals
     handle.on_success, handle.on_failure, handle.on_cancel = on_success, on_failure, on_cancel
     if title is not None:
-        dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Batal"), 0, 0, parent)
+        dialog = QProgressDialog(title, _tr("Batal"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)  # quick jobs never flash a dialog
@@ -126,7 +142,7 @@ def start_job(
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total > 0 else 0)
             if text:
-                dialog.setLabelText(text)
+                dialog.setLabelText(stage_text(text))
 
         sig.progressed.connect(show_progress, Qt.ConnectionType.QueuedConnection)
         handle.dialog = dialog

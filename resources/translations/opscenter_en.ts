@@ -729,8 +729,8 @@
     </message>
     <message>
         <location filename="../../ui/incident_form.py" line="252" />
-        <source>&amp;Waktu kejadian (WIB)</source>
-        <translation>Occurred &amp;at (WIB)</translation>
+        <source>&amp;Waktu kejadian ({zone})</source>
+        <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/incident_form.py" line="253" />
@@ -826,8 +826,8 @@
     </message>
     <message>
         <location filename="../../ui/incident_form.py" line="518" />
-        <source>Terjadi &lt;b&gt;{o} WIB&lt;/b&gt; · dicatat {r} WIB oleh {by}</source>
-        <translation>Occurred &lt;b&gt;{o} WIB&lt;/b&gt; · logged {r} WIB by {by}</translation>
+        <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
+        <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
         <location filename="../../ui/incident_form.py" line="523" />
@@ -864,8 +864,8 @@
     <name>IncidentTimeline</name>
     <message>
         <location filename="../../ui/incident_timeline.py" line="143" />
-        <source>Lini masa kejadian (WIB)</source>
-        <translation>Incident timeline (WIB)</translation>
+        <source>Lini masa kejadian ({zone})</source>
+        <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/incident_timeline.py" line="145" />
@@ -902,13 +902,13 @@
     </message>
     <message>
         <location filename="../../ui/incidents_model.py" line="62" />
-        <source>Waktu (WIB)</source>
-        <translation>Time (WIB)</translation>
+        <source>Waktu ({zone})</source>
+        <translation>Time ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/incidents_model.py" line="62" />
-        <source>Waktu kejadian, waktu operasi (WIB)</source>
-        <translation>Time of the incident, operation time (WIB)</translation>
+        <source>Waktu kejadian, waktu operasi ({zone})</source>
+        <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/incidents_model.py" line="63" />
@@ -2945,6 +2945,26 @@ change ({zone})</translation>
         <location filename="../../ui/worker.py" line="94" />
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker.py" line="34" />
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker.py" line="35" />
+        <source>Memeriksa baris…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker.py" line="36" />
+        <source>Menyimpan ke basis data…</source>
+        <translation>Saving to the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker.py" line="37" />
+        <source>Selesai</source>
+        <translation>Done</translation>
     </message>
 </context>
 </TS>

@@ -81,28 +81,54 @@ def resolve_url(url: str | None = None) -> str:
     return raw
 
 
-_PASSWORD = re.compile(r"(//[^:/@]+:)[^@]*@")
+# For a URL too broken to parse: the password (up to the last "@" before any query), and
+# a password given as a query option (libpq accepts ?password= and ?sslpassword=).
+_PASSWORD = re.compile(r"(//[^:/@?]*:)[^?]*@")
+_QUERY_PASSWORD = re.compile(r"([?&](?:ssl)?password=)[^&]*", re.IGNORECASE)
+_SECRET_OPTIONS = frozenset({"password", "sslpassword"})
 
 
 def parse_url(url: str) -> URL:
+    """``url`` parsed, or ``BadDatabaseUrl`` whose data never holds the password."""
     try:
         parsed = make_url(url)
-    except (ArgumentError, ValueError) as exc:
-        raise BadDatabaseUrl(url=_PASSWORD.sub(r"\1***@", url), reason="syntax") from exc
+    except (ArgumentError, ValueError):
+        # Not "from exc": the parser's own message repeats the whole URL, password included,
+        # and a chained cause ends up in any traceback that is logged.
+        raise BadDatabaseUrl(url=safe_url(url), reason="syntax") from None
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise BadDatabaseUrl(url=url, reason="unsupported", backend=backend)
+        raise BadDatabaseUrl(url=safe_url(parsed), reason="unsupported", backend=backend)
     if backend == "postgresql" and parsed.get_driver_name() not in ("psycopg", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend == "postgresql" and not parsed.database:
-        raise BadDatabaseUrl(url=url, reason="no_database")
+        raise BadDatabaseUrl(url=safe_url(parsed), reason="no_database")
     return parsed
 
 
 def safe_url(url: URL | str) -> str:
-    """The URL with its password hidden, fit for messages and logs."""
-    parsed = url if isinstance(url, URL) else make_url(url)
-    return parsed.render_as_string(hide_password=True)
+    """The URL with its password hidden, fit for sentences, logs and titles.
+
+    The one place a URL is made safe to show: also a password given as a query option, and
+    a URL too broken to parse.
+    """
+    if isinstance(url, URL):
+        text = url.render_as_string(hide_password=True)
+    else:
+        try:
+            text = make_url(url).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):
+            text = _PASSWORD.sub(r"\1***@", url)
+    return _QUERY_PASSWORD.sub(r"\1***", text)
+
+
+def _hide_password(text: str, url: URL) -> str:
+    """A driver's or pg_dump's message with the URL's password taken out, should it repeat it."""
+    secrets = [url.password, *(url.query.get(k) for k in _SECRET_OPTIONS)]
+    for secret in secrets:
+        if isinstance(secret, str) and secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +180,7 @@ def check_sqlite_file(path: Path, *, create_folder: bool) -> None:
 def translate(exc: BaseException, url: URL) -> OpsError:
     """A driver failure as the typed error a person can act on."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+    detail = _hide_password(detail, url)
     low = detail.lower()
     path = str(_sqlite_path(url) or url.database or "")
     if "append-only" in low:
@@ -349,7 +376,10 @@ class Store:
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise DatabaseUnreachable(
-                url=safe_url(url), host=url.host, port=url.port, detail=done.stderr.strip()[:300]
+                url=safe_url(url),
+                host=url.host,
+                port=url.port,
+                detail=_hide_password(done.stderr.strip(), url)[:300],
             )
         return dest
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from opscenter.actor import Actor
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
 from opscenter.permissions import NotPermitted
+from opscenter.private_files import private_file
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
@@ -330,7 +331,7 @@ def export_xlsx(
                 cancel.check()
             progress(n, total, "")
     tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
+    wb.save(private_file(tmp))
     tmp.replace(path)
     return n
 

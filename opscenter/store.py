@@ -53,6 +53,7 @@ from opscenter.errors import (
     StorageError,
 )
 from opscenter.model import Base
+from opscenter.private_files import private_file, private_folder, restrict
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +169,24 @@ def check_sqlite_file(path: Path, *, create_folder: bool) -> None:
             raise NotADatabase(path=str(path))
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseReadOnly(path=str(path))
+        # A database an older version left readable by all: ours alone from now on.
+        for file in (path, *sqlite_companions(path)):
+            restrict(file)
         return
     if not path.parent.exists():
         if not create_folder:
             raise DatabaseFolderMissing(path=str(path.parent))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     if not os.access(path.parent, os.W_OK):
         raise DatabaseReadOnly(path=str(path))
+    # Created here, 0600, before SQLite opens it: SQLite gives its -wal and -shm files the
+    # mode of the database file, so they are private too.
+    private_file(path)
+
+
+def sqlite_companions(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database: its WAL, shared memory and rollback journal."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def translate(exc: BaseException, url: URL) -> OpsError:
@@ -373,7 +385,11 @@ class Store:
             f"--username={url.username or 'postgres'}",
             str(url.database),
         ]
+        existed = dest.exists()
+        private_file(dest)  # pg_dump truncates and writes it: it keeps this mode
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0 and not existed:
+            dest.unlink(missing_ok=True)
         if done.returncode != 0:
             raise DatabaseUnreachable(
                 url=safe_url(url),
@@ -404,7 +420,7 @@ def backup_sqlite(src: Path, dest: Path) -> None:
     try:
         source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
         try:
-            target = sqlite3.connect(tmp)
+            target = sqlite3.connect(private_file(tmp))
             try:
                 source.backup(target, pages=1024)
             finally:

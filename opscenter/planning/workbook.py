@@ -32,6 +32,7 @@ from opscenter.planning.errors import (
 )
 from opscenter.planning.reinforcement import Plan
 from opscenter.planning.vulnerability import PERMISSION, RatingValue, put_rating, rated_regions
+from opscenter.private_files import private_file
 from opscenter.reference import items
 from opscenter.store import Store
 
@@ -130,7 +131,7 @@ def export_matrix(
 
 def _save(wb: Workbook, path: Path) -> None:
     try:
-        wb.save(str(path))
+        wb.save(str(private_file(Path(path))))
     except OSError as exc:
         raise WorkbookNotWritable(path=str(path), detail=exc.strerror or str(exc)) from exc
 

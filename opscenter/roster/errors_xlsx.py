@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from opscenter import messages
+from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import cell_ref
 from opscenter.roster.preview import Preview
@@ -110,5 +111,5 @@ def write(preview: Preview, out: Path, lang: str | None = None) -> int:
         row.append(_cell(ws, "; ".join(reasons)))
         row.append(_cell(ws, cell_ref(preview.sheet, r.row, 0)))
         ws.append(row)
-    wb.save(out)
+    wb.save(private_file(out))
     return len(rejected)

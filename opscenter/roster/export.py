@@ -26,6 +26,7 @@ from opscenter.model import (
     TpsCategory,
     Unit,
 )
+from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
 from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store
@@ -106,7 +107,7 @@ def write(store: Store, kind: str, out: Path, operation_id: int | None = None) -
         op_id = operation_id or operations.get_operation(s).id
         rows = rows_of(s, op_id)
         if suffix == ".csv":
-            with out.open("w", encoding="utf-8-sig", newline="") as fh:
+            with private_file(out).open("w", encoding="utf-8-sig", newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(headers)
                 for row in rows:
@@ -128,5 +129,5 @@ def write(store: Store, kind: str, out: Path, operation_id: int | None = None) -
                 cells.append(c)
             ws.append(cells)
             n += 1
-        wb.save(out)
+        wb.save(private_file(out))
     return n

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from opscenter import reference
 from opscenter.model import Rank, TpsCategory, Unit
+from opscenter.private_files import private_file
 from opscenter.store import Store
 
 PERSONNEL_HEADERS = ("NRP/NIP", "NAMA", "PANGKAT", "JABATAN", "KODE SATUAN",
@@ -89,5 +90,5 @@ def write(kind: str, out: Path, store: Store | None = None) -> Path:
         col = get_column_letter(i)
         dv.add(f"{col}2:{col}{ROWS + 1}")
         ws.add_data_validation(dv)
-    wb.save(out)
+    wb.save(private_file(out))
     return out

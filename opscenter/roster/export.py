@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from opscenter.formulas import csv_cell, xlsx_row
 from opscenter.model import (
     Incident,
     IncidentStatus,
@@ -111,23 +112,16 @@ def write(store: Store, kind: str, out: Path, operation_id: int | None = None) -
                 w = csv.writer(fh)
                 w.writerow(headers)
                 for row in rows:
-                    w.writerow(["" if v is None else v for v in row])
+                    w.writerow(["" if v is None else csv_cell(v) for v in row])
                     n += 1
             return n
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("Data")
         ws.append(list(headers))
         for row in rows:
-            cells = []
-            for v in row:
-                c = WriteOnlyCell(ws, value=v)
-                if isinstance(v, str):
-                    c.data_type = "s"  # never a formula, whatever the text starts with
-                cells.append(c)
-            ws.append(cells)
+            ws.append(xlsx_row(ws, row))  # text stays text, whatever it starts with
             n += 1
         wb.save(private_file(out))
     return n

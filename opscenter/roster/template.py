@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from opscenter import reference
+from opscenter.formulas import put
 from opscenter.model import Rank, TpsCategory, Unit
 from opscenter.private_files import private_file
 from opscenter.store import Store
@@ -63,7 +64,7 @@ def write(kind: str, out: Path, store: Store | None = None) -> Path:
     for key, (letter, title) in columns.items():
         lists_ws[f"{letter}1"] = title
         for i, value in enumerate(data[key], 2):
-            lists_ws[f"{letter}{i}"] = value
+            put(lists_ws[f"{letter}{i}"], value)  # names from the database: never a formula
     # Text columns: an NRP typed into a number cell would lose its leading zeros.
     text_cols = {"NRP/NIP", "NO HP"}
     for i, h in enumerate(headers, 1):

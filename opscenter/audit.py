@@ -18,9 +18,11 @@ from sqlalchemy import Select, String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
+from opscenter.formulas import xlsx_cell
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
 from opscenter.operations import timezone_of, zone_label
 from opscenter.permissions import NotPermitted
+from opscenter.private_files import private_file
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
@@ -28,7 +30,6 @@ AUDIT_ROLES = frozenset({"commander", "admin"})
 PAGE = 200
 # Excel holds 1,048,576 rows per sheet; one header row, and a round cap below that.
 EXPORT_MAX_ROWS = 1_000_000
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,21 +270,6 @@ def named(
 HEADERS = ("Seq", "Waktu", "Zona", "Akun", "Tindakan", "Operasi", "Entitas", "ID", "Perubahan")
 
 
-def _cell(ws: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    cell = WriteOnlyCell(ws, value=None)
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-        cell.data_type = "s"  # openpyxl would store "=..." as a formula
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # Excel shows it as typed and never evaluates it
-    else:
-        cell.value = value
-    return cell
-
-
 def _values(r: AuditRow) -> tuple[Any, ...]:
     local = r.local_at
     return (
@@ -319,19 +305,19 @@ def export_xlsx(
     ws.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHI", (10, 20, 7, 18, 24, 9, 22, 10, 90), strict=True):
         ws.column_dimensions[col].width = width
-    ws.append([_cell(ws, h) for h in HEADERS])
+    ws.append([xlsx_cell(ws, h) for h in HEADERS])
     n = 0
     for r in rows:
         if n >= EXPORT_MAX_ROWS:
             break
-        ws.append([_cell(ws, v) for v in _values(r)])
+        ws.append([xlsx_cell(ws, v) for v in _values(r)])
         n += 1
         if n % 5000 == 0:
             if cancel is not None:
                 cancel.check()
             progress(n, total, "")
     tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
+    wb.save(private_file(tmp))
     tmp.replace(path)
     return n
 

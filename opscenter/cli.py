@@ -22,6 +22,7 @@ import platformdirs
 
 from opscenter import __version__, messages
 from opscenter.errors import NoOperation, OpsError
+from opscenter.private_files import log_handler
 from opscenter.store import Store, open_store
 
 log = logging.getLogger("opscenter")
@@ -42,11 +43,8 @@ def _setup_logging(verbose: bool) -> Path | None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     path: Path | None = None
     try:
-        log_dir().mkdir(parents=True, exist_ok=True)
         path = log_dir() / "opscenter.log"
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+        root.addHandler(log_handler(path))  # 0600 in a 0700 folder: it names people
     except OSError:
         path = None
     if verbose:

@@ -477,6 +477,13 @@ IMPORT_PROBLEMS: dict[str, tuple[str, str]] = {
     "parent_unknown": ("satuan induk tidak dikenal", "unknown parent unit"),
     "cycle": ("satuan tidak boleh menjadi induknya sendiri", "a unit cannot be its own parent"),
     "date_malformed": ("tanggal tidak sah", "malformed date"),
+    # --- issue 19: secrets ---
+    "formula_like": (
+        "diawali =, +, - atau @; disimpan apa adanya, tetapi program lembar kerja dapat "
+        "menjalankannya sebagai rumus: periksa isinya",
+        "begins with =, +, - or @; kept as typed, but a spreadsheet program could run it as a "
+        "formula: check it",
+    ),
 }
 
 
@@ -555,3 +562,26 @@ def describe(error: OpsError, lang: str | None = None) -> str:
         return _pick(template, lang).format(**data)
     except (KeyError, IndexError, ValueError):
         return _pick(template, lang)
+
+
+# --- issue 19: secrets ---
+
+
+def formula_warnings(warnings: Any, total: int, lang: str | None = None) -> str:
+    """The import preview's warning about free text a spreadsheet would run, naming cells."""
+    lang = language(lang)
+    if not total:
+        return ""
+    shown = "; ".join(f"{w.ref} \u201c{w.value}\u201d" for w in list(warnings)[:5])
+    more = total - min(len(list(warnings)), 5)
+    if lang == "en":
+        tail = f" and {more} more" if more > 0 else ""
+        return (
+            f"Warning: {total} cell(s) begin with =, +, - or @ ({shown}{tail}). They are imported "
+            "as typed, but a spreadsheet program could run them as formulas; check them."
+        )
+    tail = f" dan {more} lagi" if more > 0 else ""
+    return (
+        f"Perhatian: {total} sel diawali =, +, - atau @ ({shown}{tail}). Sel itu diimpor apa "
+        "adanya, tetapi program lembar kerja dapat menjalankannya sebagai rumus; periksa isinya."
+    )

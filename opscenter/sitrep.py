@@ -60,6 +60,7 @@ from opscenter.model import (
     utcnow,
 )
 from opscenter.permissions import require
+from opscenter.private_files import private_file
 from opscenter.reference import label
 from opscenter.store import Store, version_watch
 from opscenter.strength import compute, group_need, load_inputs
@@ -1093,7 +1094,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     path = check_destination(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        private_file(tmp).write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

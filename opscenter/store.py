@@ -53,6 +53,7 @@ from opscenter.errors import (
     StorageError,
 )
 from opscenter.model import Base
+from opscenter.private_files import private_file, private_folder, restrict
 
 log = logging.getLogger(__name__)
 
@@ -81,28 +82,54 @@ def resolve_url(url: str | None = None) -> str:
     return raw
 
 
-_PASSWORD = re.compile(r"(//[^:/@]+:)[^@]*@")
+# For a URL too broken to parse: the password (up to the last "@" before any query), and
+# a password given as a query option (libpq accepts ?password= and ?sslpassword=).
+_PASSWORD = re.compile(r"(//[^:/@?]*:)[^?]*@")
+_QUERY_PASSWORD = re.compile(r"([?&](?:ssl)?password=)[^&]*", re.IGNORECASE)
+_SECRET_OPTIONS = frozenset({"password", "sslpassword"})
 
 
 def parse_url(url: str) -> URL:
+    """``url`` parsed, or ``BadDatabaseUrl`` whose data never holds the password."""
     try:
         parsed = make_url(url)
-    except (ArgumentError, ValueError) as exc:
-        raise BadDatabaseUrl(url=_PASSWORD.sub(r"\1***@", url), reason="syntax") from exc
+    except (ArgumentError, ValueError):
+        # Not "from exc": the parser's own message repeats the whole URL, password included,
+        # and a chained cause ends up in any traceback that is logged.
+        raise BadDatabaseUrl(url=safe_url(url), reason="syntax") from None
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise BadDatabaseUrl(url=url, reason="unsupported", backend=backend)
+        raise BadDatabaseUrl(url=safe_url(parsed), reason="unsupported", backend=backend)
     if backend == "postgresql" and parsed.get_driver_name() not in ("psycopg", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend == "postgresql" and not parsed.database:
-        raise BadDatabaseUrl(url=url, reason="no_database")
+        raise BadDatabaseUrl(url=safe_url(parsed), reason="no_database")
     return parsed
 
 
 def safe_url(url: URL | str) -> str:
-    """The URL with its password hidden, fit for messages and logs."""
-    parsed = url if isinstance(url, URL) else make_url(url)
-    return parsed.render_as_string(hide_password=True)
+    """The URL with its password hidden, fit for sentences, logs and titles.
+
+    The one place a URL is made safe to show: also a password given as a query option, and
+    a URL too broken to parse.
+    """
+    if isinstance(url, URL):
+        text = url.render_as_string(hide_password=True)
+    else:
+        try:
+            text = make_url(url).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):
+            text = _PASSWORD.sub(r"\1***@", url)
+    return _QUERY_PASSWORD.sub(r"\1***", text)
+
+
+def _hide_password(text: str, url: URL) -> str:
+    """A driver's or pg_dump's message with the URL's password taken out, should it repeat it."""
+    secrets = [url.password, *(url.query.get(k) for k in _SECRET_OPTIONS)]
+    for secret in secrets:
+        if isinstance(secret, str) and secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,18 +169,30 @@ def check_sqlite_file(path: Path, *, create_folder: bool) -> None:
             raise NotADatabase(path=str(path))
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseReadOnly(path=str(path))
+        # A database an older version left readable by all: ours alone from now on.
+        for file in (path, *sqlite_companions(path)):
+            restrict(file)
         return
     if not path.parent.exists():
         if not create_folder:
             raise DatabaseFolderMissing(path=str(path.parent))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     if not os.access(path.parent, os.W_OK):
         raise DatabaseReadOnly(path=str(path))
+    # Created here, 0600, before SQLite opens it: SQLite gives its -wal and -shm files the
+    # mode of the database file, so they are private too.
+    private_file(path)
+
+
+def sqlite_companions(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database: its WAL, shared memory and rollback journal."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def translate(exc: BaseException, url: URL) -> OpsError:
     """A driver failure as the typed error a person can act on."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+    detail = _hide_password(detail, url)
     low = detail.lower()
     path = str(_sqlite_path(url) or url.database or "")
     if "append-only" in low:
@@ -340,10 +379,17 @@ class Store:
             f"--username={url.username or 'postgres'}",
             str(url.database),
         ]
+        existed = dest.exists()
+        private_file(dest)  # pg_dump truncates and writes it: it keeps this mode
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0 and not existed:
+            dest.unlink(missing_ok=True)
         if done.returncode != 0:
             raise DatabaseUnreachable(
-                url=safe_url(url), host=url.host, port=url.port, detail=done.stderr.strip()[:300]
+                url=safe_url(url),
+                host=url.host,
+                port=url.port,
+                detail=_hide_password(done.stderr.strip(), url)[:300],
             )
         return dest
 
@@ -368,7 +414,7 @@ def backup_sqlite(src: Path, dest: Path) -> None:
     try:
         source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
         try:
-            target = sqlite3.connect(tmp)
+            target = sqlite3.connect(private_file(tmp))
             try:
                 source.backup(target, pages=1024)
             finally:

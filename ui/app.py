@@ -12,6 +12,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from opscenter.private_files import log_handler
 from opscenter.store import Store
 from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
@@ -66,12 +67,12 @@ def _log_to_file() -> Path | None:
     if root.handlers:
         return None
     folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    handler: logging.Handler
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "opscenter.log", encoding="utf-8")
+        handler = log_handler(folder / "opscenter.log")  # 0600 in a 0700 folder
     except OSError:  # a read-only profile: stderr is better than nothing
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return folder / "opscenter.log"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from opscenter import messages
 from opscenter.actor import Actor
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster import commit as commit_mod
@@ -222,6 +223,12 @@ class PreviewPage(_Page):
         self.setTitle(_tr("Pratinjau"))
         self.counts = QLabel(self)
         self.counts.setObjectName("importCounts")
+        # Free text that a spreadsheet would run (issue 19): imported, but said here.
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("importWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.hide()
         self.model = PreviewModel(wizard.lang, self)
         self.view = QTableView(self)
         self.view.setObjectName("importPreview")
@@ -233,6 +240,7 @@ class PreviewPage(_Page):
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.save_errors, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
@@ -247,6 +255,9 @@ class PreviewPage(_Page):
             _tr("Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.").format(**c)
         )
         self.save_errors.setEnabled(c["rejected"] > 0)
+        warning = messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang)
+        self.warnings.setText(warning)
+        self.warnings.setVisible(bool(warning))
         self.show_error(None)
 
     def _save_errors(self) -> None:

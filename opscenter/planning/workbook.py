@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
+from opscenter.formulas import put, xlsx_row
 from opscenter.model import Aspect, Operation, Stage, VulnerabilityLevel, VulnerabilityRating
 from opscenter.permissions import require
 from opscenter.planning.errors import (
@@ -32,6 +33,7 @@ from opscenter.planning.errors import (
 )
 from opscenter.planning.reinforcement import Plan
 from opscenter.planning.vulnerability import PERMISSION, RatingValue, put_rating, rated_regions
+from opscenter.private_files import private_file
 from opscenter.reference import items
 from opscenter.store import Store
 
@@ -88,7 +90,7 @@ def export_matrix(
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append([f"Matriks kerawanan \u2014 {op.name}"])
+    ws.append(xlsx_row(ws, [f"Matriks kerawanan \u2014 {op.name}"]))
     ws["A1"].font = Font(bold=True, size=13)
     ws.append(
         [
@@ -104,15 +106,18 @@ def export_matrix(
     for r in ratings:
         level = levels[r.level_id]
         ws.append(
-            [
-                stages[r.stage_id].name,
-                regions[r.region_id].label,
-                aspects[r.aspect_id].name,
-                SOURCE_LABELS[r.source],
-                level.name,
-                r.score,
-                r.note,
-            ]
+            xlsx_row(
+                ws,
+                [
+                    stages[r.stage_id].name,
+                    regions[r.region_id].label,
+                    aspects[r.aspect_id].name,
+                    SOURCE_LABELS[r.source],
+                    level.name,
+                    r.score,
+                    r.note,
+                ],
+            )
         )
         ws.cell(ws.max_row, 5).fill = _fill(level.colour)
         ws.cell(ws.max_row, 5).font = Font(bold=True, color="FFFFFF")
@@ -130,7 +135,7 @@ def export_matrix(
 
 def _save(wb: Workbook, path: Path) -> None:
     try:
-        wb.save(str(path))
+        wb.save(str(private_file(Path(path))))
     except OSError as exc:
         raise WorkbookNotWritable(path=str(path), detail=exc.strerror or str(exc)) from exc
 
@@ -140,7 +145,7 @@ def write_plan(plan: Plan, path: Path, operation_name: str) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Kebutuhan"
-    ws.append([f"{operation_name} \u2014 tahapan {plan.stage.name}"])
+    ws.append(xlsx_row(ws, [f"{operation_name} \u2014 tahapan {plan.stage.name}"]))
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([f"Porsi kekuatan Polres yang dikerahkan: {plan.commit_share_pct}%"])
     _table(
@@ -234,11 +239,12 @@ def write_plan(plan: Plan, path: Path, operation_name: str) -> None:
 def _table(ws: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     first = ws.max_row + 2 if ws.max_row > 1 else 1
     for i, label in enumerate(header, 1):
-        c = ws.cell(first, i, label)
+        c = ws.cell(first, i)
+        put(c, label)
         c.fill, c.font = HEADER_FILL, HEADER_FONT
     for r, values in enumerate(rows, first + 1):
         for i, v in enumerate(values, 1):
-            ws.cell(r, i, v)
+            put(ws.cell(r, i), v)  # names come from the database: never a formula
     ws.column_dimensions["A"].width = 36
     for i in range(2, len(header) + 1):
         ws.column_dimensions[get_column_letter(i)].width = 16

@@ -7,40 +7,18 @@ as text, never as a formula.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from opscenter import messages
+from opscenter.formulas import xlsx_cell
+from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import cell_ref
 from opscenter.roster.preview import Preview
 from opscenter.roster.reading import open_source
 
 BAD_FILL = "FFC7CE"
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _cell(ws: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    if isinstance(value, timedelta):
-        value = str(value)
-    cell = WriteOnlyCell(ws, value=None)
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        # Control characters cannot be stored in .xlsx: show where they were.
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-        cell.data_type = "s"  # openpyxl would store "=..." as a formula
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # and Excel shows it as typed, never evaluates it
-    elif isinstance(value, int | float | bool | date | datetime | time) or value is None:
-        cell.value = value
-    else:
-        cell.value = str(value)
-        cell.data_type = "s"
-    return cell
 
 
 def _cells_of(preview: Preview, rows: set[int]) -> dict[int, tuple[int, list[Any]]]:
@@ -83,12 +61,12 @@ def write(preview: Preview, out: Path, lang: str | None = None) -> int:
     bold = Font(bold=True)
     head_row = []
     for col in range(width):
-        c = _cell(ws, layout.headers.get(col, ""))
+        c = xlsx_cell(ws, layout.headers.get(col, ""))
         c.font = bold
         head_row.append(c)
-    reason_head = _cell(ws, "Alasan ditolak" if lang == "id" else "Why rejected")
+    reason_head = xlsx_cell(ws, "Alasan ditolak" if lang == "id" else "Why rejected")
     reason_head.font = bold
-    source_head = _cell(ws, "Sel asal" if lang == "id" else "Source cell")
+    source_head = xlsx_cell(ws, "Sel asal" if lang == "id" else "Source cell")
     source_head.font = bold
     ws.append([*head_row, reason_head, source_head])
     for r in rejected:
@@ -97,7 +75,7 @@ def write(preview: Preview, out: Path, lang: str | None = None) -> int:
         for i, v in enumerate(cells):
             if r.offset + i < width:
                 values[r.offset + i] = v
-        row = [_cell(ws, v) for v in values]
+        row = [xlsx_cell(ws, v) for v in values]
         reasons = []
         for p in r.problems or []:
             text = messages.problem_text(p.code, p.hint, lang)
@@ -107,8 +85,8 @@ def write(preview: Preview, out: Path, lang: str | None = None) -> int:
                 target.fill = fill
                 old = target.comment.text + "\n" if target.comment else ""
                 target.comment = Comment(old + text, "OpsCenter")
-        row.append(_cell(ws, "; ".join(reasons)))
-        row.append(_cell(ws, cell_ref(preview.sheet, r.row, 0)))
+        row.append(xlsx_cell(ws, "; ".join(reasons)))
+        row.append(xlsx_cell(ws, cell_ref(preview.sheet, r.row, 0)))
         ws.append(row)
-    wb.save(out)
+    wb.save(private_file(out))
     return len(rejected)

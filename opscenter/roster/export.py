@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from opscenter.formulas import csv_cell, xlsx_row
 from opscenter.model import (
     Incident,
     IncidentStatus,
@@ -26,6 +27,7 @@ from opscenter.model import (
     TpsCategory,
     Unit,
 )
+from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
 from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store
@@ -106,27 +108,20 @@ def write(store: Store, kind: str, out: Path, operation_id: int | None = None) -
         op_id = operation_id or operations.get_operation(s).id
         rows = rows_of(s, op_id)
         if suffix == ".csv":
-            with out.open("w", encoding="utf-8-sig", newline="") as fh:
+            with private_file(out).open("w", encoding="utf-8-sig", newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(headers)
                 for row in rows:
-                    w.writerow(["" if v is None else v for v in row])
+                    w.writerow(["" if v is None else csv_cell(v) for v in row])
                     n += 1
             return n
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("Data")
         ws.append(list(headers))
         for row in rows:
-            cells = []
-            for v in row:
-                c = WriteOnlyCell(ws, value=v)
-                if isinstance(v, str):
-                    c.data_type = "s"  # never a formula, whatever the text starts with
-                cells.append(c)
-            ws.append(cells)
+            ws.append(xlsx_row(ws, row))  # text stays text, whatever it starts with
             n += 1
-        wb.save(out)
+        wb.save(private_file(out))
     return n

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter import journal
+from opscenter.formulas import looks_like_formula
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
@@ -77,6 +78,10 @@ class Preview:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     new_units: dict[int, str] = field(default_factory=dict)
     labels: dict[str, dict[int, str]] = field(default_factory=dict)
+    # Free text a spreadsheet would run as a formula: kept, but shown to the person importing
+    # (the first WARNINGS_MAX cells; ``warnings_total`` counts them all).
+    warnings: list[Problem] = field(default_factory=list)
+    warnings_total: int = 0
 
     @property
     def spec(self) -> Spec:
@@ -331,6 +336,7 @@ def _classify(
             out.append(RowOutcome(index, "rejected", problems=problems, cells=cells, offset=offset))
             counts["rejected"] += 1
             continue
+        _flag_formulas(preview, conv, index, values)
         key = values[key_index[0]] if len(key_index) == 1 else tuple(values[i] for i in key_index)
         first = seen.get(key)
         if first is not None or key in unchanged_rows:
@@ -387,6 +393,34 @@ def _classify(
         seen[key] = -len(out) - 1
         out.append(RowOutcome(index, "changed", values=values, db_id=db_id, changes=changes))
         counts["changed"] += 1
+
+
+# Free-text fields (file field, stored column) that are kept as typed, whatever they begin with.
+_FREE_TEXT = {
+    "personnel": (("name", "name"), ("position", "position")),
+    "tps": (("address", "address"),),
+    "units": (("name", "name"),),
+}
+WARNINGS_MAX = 1000
+
+
+def _flag_formulas(preview: Preview, conv: Converter, index: int, values: tuple[Any, ...]) -> None:
+    """Warn of free text beginning like a formula ("=", "+", "-", "@"): it is imported as it
+    is (a name is a name), but a spreadsheet opening an export could run it."""
+    from opscenter.roster.headers import cell_ref
+
+    spec = preview.spec
+    for field_key, column in _FREE_TEXT[preview.kind]:
+        value = values[spec.columns.index(column)]
+        if not isinstance(value, str) or not looks_like_formula(value):
+            continue
+        preview.warnings_total += 1
+        if len(preview.warnings) < WARNINGS_MAX:
+            col = conv.cols.get(field_key)
+            ref = (
+                cell_ref(conv.sheet, index, col) if col is not None else f"{conv.sheet}!{index + 1}"
+            )
+            preview.warnings.append(Problem(index, col, ref, field_key, "formula_like", value))
 
 
 def _missing_for_new(kind: str, values: tuple[Any, ...]) -> str | None:

@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from opscenter.formulas import csv_value
 from opscenter.progress import Cancelled
 from opscenter.roster.errors import RosterError
 
@@ -251,7 +252,8 @@ class Source:
                 for index, raw in enumerate(reader):
                     if index >= MAX_ROWS:
                         raise _refuse("too_large", self.path, detail=f"> {MAX_ROWS} rows")
-                    yield index, 0, [v if v.strip() else None for v in raw]
+                    # csv_value: a cell we exported as '=... (see opscenter.formulas) reads =...
+                    yield index, 0, [csv_value(v) if v.strip() else None for v in raw]
         except csv.Error as exc:
             if "field larger" in str(exc):
                 raise _refuse("giant_cell", self.path) from exc

@@ -8,7 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from opscenter import reference
+from opscenter.formulas import put
 from opscenter.model import Rank, TpsCategory, Unit
+from opscenter.private_files import private_file
 from opscenter.store import Store
 
 PERSONNEL_HEADERS = ("NRP/NIP", "NAMA", "PANGKAT", "JABATAN", "KODE SATUAN",
@@ -62,7 +64,7 @@ def write(kind: str, out: Path, store: Store | None = None) -> Path:
     for key, (letter, title) in columns.items():
         lists_ws[f"{letter}1"] = title
         for i, value in enumerate(data[key], 2):
-            lists_ws[f"{letter}{i}"] = value
+            put(lists_ws[f"{letter}{i}"], value)  # names from the database: never a formula
     # Text columns: an NRP typed into a number cell would lose its leading zeros.
     text_cols = {"NRP/NIP", "NO HP"}
     for i, h in enumerate(headers, 1):
@@ -89,5 +91,5 @@ def write(kind: str, out: Path, store: Store | None = None) -> Path:
         col = get_column_letter(i)
         dv.add(f"{col}2:{col}{ROWS + 1}")
         ws.add_data_validation(dv)
-    wb.save(out)
+    wb.save(private_file(out))
     return out

@@ -170,3 +170,19 @@ def test_saved_url_is_what_the_command_line_starts_with() -> None:
     finally:
         QCoreApplication.setOrganizationName(names[0])
         QCoreApplication.setApplicationName(names[1])
+
+
+def test_a_url_without_a_database_is_refused_without_its_password(qtbot: QtBot) -> None:
+    """Issue 19: the refusal repeats the address, never its password (nor does the title)."""
+    dialog = _dialog(qtbot)
+    dialog.pg_choice.setChecked(True)
+    dialog.host.setText("db.polda-jambi.local")
+    dialog.user.setText("ops")
+    dialog.password.setText("RahasiaSekali42")  # and no database name
+    assert not dialog.test_connection()
+    assert "tidak dapat dipakai" in dialog.outcome.text()
+    assert "ops:***@db.polda-jambi.local" in dialog.outcome.text()
+    for shown in (dialog.outcome.text(), dialog.preview.text(), dialog.windowTitle()):
+        assert "RahasiaSekali42" not in shown
+    dialog.accept()
+    assert "RahasiaSekali42" not in str(QSettings().value(settings.DATABASE_URL.key))

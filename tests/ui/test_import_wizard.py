@@ -149,3 +149,35 @@ def test_history_reverts_an_import(
     dialog.view.selectRow(0)
     dialog.revert_selected()  # twice: refused in one sentence, nothing changes
     qtbot.waitUntil(lambda: "sudah pernah" in dialog.message.text(), timeout=10_000)
+
+
+def test_the_preview_page_flags_formula_text_in_both_languages(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """Issue 19: a name and a position a spreadsheet would run are imported, but said."""
+    path = tmp_path / "rumus.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["NAMA", "PANGKAT / NRP", "JABATAN", "KESATUAN"])
+    ws.append(["@SUM(1+1)*cmd|' /C calc'!A0", "BRIPDA 75030001", "+cmd", "Polres Kerinci"])
+    ws.append(["Budi Santoso", "AKP 75030002", "Kasat", "polres-bungo"])
+    for cell in ws[2]:
+        cell.data_type = "s"
+    wb.save(path)
+    for lang, words in (("id", "Perhatian: 2 sel"), ("en", "Warning: 2 cell(s)")):
+        wizard = ImportWizard(store, lang=lang)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.file_page.path.setText(str(path))
+        wizard.next()
+        qtbot.waitUntil(lambda w=wizard: w.currentPage() is w.mapping_page, timeout=10_000)
+        wizard.next()
+        qtbot.waitUntil(lambda w=wizard: w.currentPage() is w.preview_page, timeout=10_000)
+        page = wizard.preview_page
+        assert page.warnings.isVisible()
+        text = page.warnings.text()
+        assert text.startswith(words)
+        assert "Sheet!A2" in text and "Sheet!C2" in text and "+cmd" in text
+        assert "Baru 2" in page.counts.text() and "ditolak 0" in page.counts.text()
+        wizard.close()

@@ -234,9 +234,8 @@ def main() -> None:
         child_import(url, Path(path), Path(marks))
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from import_roster import make_roster
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     assert app is not None

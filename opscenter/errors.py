@@ -65,6 +65,20 @@ class DatabaseLocked(StorageError):
     code = "db.locked"
 
 
+class LockTimeout(StorageError):
+    """PostgreSQL: another workstation held a row or the journal longer than
+    ``lock_timeout``; nothing was saved. data: seconds, detail."""
+
+    code = "db.lock_timeout"
+
+
+class StatementTimeout(StorageError):
+    """PostgreSQL: one statement ran longer than ``statement_timeout`` and was cancelled;
+    nothing was saved. data: seconds, detail."""
+
+    code = "db.statement_timeout"
+
+
 class DatabaseMissing(StorageError):
     """A command that only reads was pointed at an SQLite file that does not exist. data: path."""
 

@@ -287,6 +287,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Tidak ada usulan yang dipilih.",
         "No proposal is selected.",
     ),
+    # --- issue 19: writer ---
+    "db.lock_timeout": (
+        "Data ini sedang disimpan oleh workstation lain lebih dari {seconds} detik; tidak ada "
+        "yang tersimpan. Tunggu sebentar lalu coba lagi.",
+        "Another workstation has been saving this data for over {seconds} seconds; nothing "
+        "was saved. Wait a moment and try again.",
+    ),
+    "db.statement_timeout": (
+        "Server basis data tidak selesai dalam {seconds} detik dan membatalkan perintah ini; "
+        "tidak ada yang tersimpan. Coba lagi, atau minta admin memeriksa beban server.",
+        "The database server did not finish within {seconds} seconds and cancelled this "
+        "command; nothing was saved. Try again, or ask the admin to check the server's load.",
+    ),
 }
 
 
@@ -437,6 +450,13 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
     "revert_conflict": (
         "Impor {txn} tidak dapat dibatalkan: data yang dimuatnya sudah diubah sesudahnya.",
         "Import {txn} cannot be reverted: rows it loaded were changed afterwards.",
+    ),
+    # --- issue 19: writer ---
+    "stale_rows": (
+        "Sejak pratinjau {file} dibuat, {count} baris yang akan diimpor diubah di workstation "
+        "lain ({rows}); tidak ada yang tersimpan. Buat pratinjau lagi lalu simpan.",
+        "Since the preview of {file} was made, {count} rows it imports were changed on "
+        "another workstation ({rows}); nothing was saved. Preview it again, then save.",
     ),
 }
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -47,9 +47,11 @@ from opscenter.errors import (
     DatabaseReadOnly,
     DatabaseUnreachable,
     JournalImmutable,
+    LockTimeout,
     NotADatabase,
     OpsError,
     StaleEdit,
+    StatementTimeout,
     StorageError,
 )
 from opscenter.model import Base
@@ -209,7 +211,12 @@ def translate(exc: BaseException, url: URL) -> OpsError:
         if "unable to open" in low:
             return DatabaseReadOnly(path=path)
         return ConnectionLost(detail=detail)
-    if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if sqlstate == "55P03":  # lock_not_available: lock_timeout ran out
+        return LockTimeout(seconds=_seconds(pg_lock_timeout_s()), detail=detail)
+    if sqlstate == "57014":  # query_canceled: statement_timeout (or an administrator)
+        return StatementTimeout(seconds=_seconds(pg_statement_timeout_s()), detail=detail)
+    if sqlstate == "42501":
         # insufficient_privilege: reached and logged in, but the role may not do this.
         return DatabasePermission(user=url.username or "", detail=detail)
     if isinstance(exc, OperationalError | DBAPIError) and getattr(
@@ -266,11 +273,14 @@ class Store:
         *,
         details: dict[str, Any] | None = None,
         operation_id: int | None = None,
+        long_running: bool = False,
     ) -> Iterator[Session]:
         """One user action: one transaction, journaled, all or nothing.
 
         ``action`` is a stable key ("unit.set_status"); ``details`` says more (an
         import's file name and SHA-256). Subscribers hear of the commit afterwards.
+        ``long_running`` (an import, a revert) lifts PostgreSQL's statement timeout for
+        this transaction only: its statements may legitimately take longer.
         """
         ctx = journal.TxnContext(
             actor=actor, action=action, details=details, operation_id=operation_id
@@ -283,6 +293,8 @@ class Store:
             with session.begin():
                 if self.dialect == "sqlite":
                     session.connection(execution_options={"opscenter_write": True})
+                elif long_running:
+                    session.execute(text("SET LOCAL statement_timeout = 0"))
                 yield session
         except StaleDataError as exc:
             raise self._stale_edit(watched) from exc
@@ -466,6 +478,30 @@ def _on_sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+# PostgreSQL: how long a statement waits for a lock (another workstation's row, the journal's
+# ordering lock) before it gives up with a sentence. Locks are held for short steps (a
+# status change, the journal's final COPY: well under a second even for a 100,000-row
+# import), so 10 s means something is wrong, and a user should hear so rather than wait.
+LOCK_TIMEOUT_ENV = "OPSCENTER_LOCK_TIMEOUT"
+# PostgreSQL: the longest one statement may run. The slowest ordinary statement is a batch of
+# an import or a sitrep's query (a second or two); long work lifts it for its own transaction
+# (``Store.transaction(long_running=True)``: imports and reverts; migrations), and pg_dump uses
+# its own connection and sets none.
+STATEMENT_TIMEOUT_ENV = "OPSCENTER_STATEMENT_TIMEOUT"
+
+
+def pg_lock_timeout_s() -> float:
+    return float(os.environ.get(LOCK_TIMEOUT_ENV, "10"))
+
+
+def pg_statement_timeout_s() -> float:
+    return float(os.environ.get(STATEMENT_TIMEOUT_ENV, "60"))
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
 def create_store_engine(url: URL) -> Engine:
     try:
         if url.get_backend_name() == "sqlite":
@@ -483,7 +519,13 @@ def create_store_engine(url: URL) -> Engine:
             url,
             pool_pre_ping=True,
             pool_size=5,
-            connect_args={"connect_timeout": 5, "application_name": "opscenter"},
+            connect_args={
+                "connect_timeout": 5,
+                "application_name": "opscenter",
+                # Session defaults, set at login: every connection of the pool has them.
+                "options": f"-c lock_timeout={int(pg_lock_timeout_s() * 1000)}"
+                f" -c statement_timeout={int(pg_statement_timeout_s() * 1000)}",
+            },
         )
     except (ArgumentError, NoSuchModuleError) as exc:
         raise BadDatabaseUrl(url=safe_url(url), reason="driver") from exc

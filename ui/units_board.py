@@ -16,6 +16,7 @@ action (toolbar, context menu, F2) with an optional reason, undoable on the shar
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import logging
@@ -74,7 +75,7 @@ from ui import theme
 from ui.translations import interface_language
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
-from ui.worker import start_job
+from ui.worker import start_job, start_write
 
 if TYPE_CHECKING:  # at run time only where needed: opscenter.live imports psycopg
     from opscenter.live import JournalChanges
@@ -166,22 +167,18 @@ class SetStatusCommand(QUndoCommand):
         self._run(status_id, reason)
 
     def _run(self, status_id: int, reason: str | None) -> None:
-        try:
-            done = units.set_status(
-                self._board.store,
-                self._board.actor,
-                self.unit_id,
-                status_id,
-                reason=reason,
-                expected_version=self._version,
-            )
-        except OpsError as error:
-            # Qt would swallow an exception here: tell the user, drop this step from history.
+        """Undo and redo save on the write thread too; a refusal drops this step from the
+        history (Qt reads ``isObsolete`` at the next undo or redo)."""
+
+        def refused(error: OpsError) -> None:
             self.setObsolete(True)
-            self._board.show_error(error, self.unit_id)
-            return
-        self._version = done.version
-        self._board.refresh_units({self.unit_id})
+
+        def saved(done: units.StatusChanged) -> None:
+            self._version = done.version
+
+        self._board.save_status(
+            self.unit_id, status_id, reason, self._version, on_saved=saved, on_refused=refused
+        )
 
 
 class MiddleElideDelegate(QStyledItemDelegate):
@@ -199,6 +196,8 @@ class UnitsBoard(QWidget):
     """The units board panel (see the module docstring). ``unit_selected`` carries an id or None."""
 
     unit_selected = Signal(object)
+    # A status change saved (True) or refused (False), after ``set_unit_status`` or an undo.
+    write_done = Signal(bool)
 
     def __init__(
         self,
@@ -225,6 +224,9 @@ class UnitsBoard(QWidget):
         self._source: FigureSource | None = None  # what the last figures were computed from
         self._loaded_once = False
         self.last_error: str | None = None  # the last sentence shown (for tests and logs)
+        self.writes_pending = 0  # status changes on the write thread, not yet saved
+        # unit id -> version this board's last saved change left (read on the write thread)
+        self._saved_versions: dict[int, int] = {}
         self.figures_recomputed = 0  # how many recomputes finished (for tests and the bench)
         self._generation = 0  # bumped by each full load
         self._queued: dict[int, None] = {}  # unit ids of a burst, applied in slices
@@ -829,36 +831,87 @@ class UnitsBoard(QWidget):
             self.set_unit_status(unit_id, status_id, dialog.reason())
 
     def set_unit_status(self, unit_id: int, status_id: int, reason: str | None = None) -> bool:
-        """Save a status change and push it on the undo stack; False if it was refused."""
+        """Save a status change on the write thread and, once saved, push it on the undo
+        stack. Returns at once: False when there is nothing to save; ``write_done`` says how
+        it ended."""
         row = self.rows.rows.get(unit_id)
         if row is None:
             return False
         if row.status_id == status_id and row.status_reason == (reason or None):
             return True  # nothing to change: no history entry
-        try:
-            done = units.set_status(
-                self.store,
-                self.actor,
-                unit_id,
-                status_id,
-                reason=reason,
-                expected_version=row.version,
+        before = (row.status_id, row.status_reason)
+
+        def saved(done: units.StatusChanged) -> None:
+            self.undo_stack.push(
+                SetStatusCommand(self, unit_id, row.name, before, (status_id, reason), done.version)
             )
-        except OpsError as error:
-            self.show_error(error, unit_id, retry=(status_id, reason))
-            return False
-        self.undo_stack.push(
-            SetStatusCommand(
-                self,
-                unit_id,
-                row.name,
-                (row.status_id, row.status_reason),
-                (status_id, reason),
-                done.version,
-            )
+
+        self.save_status(
+            unit_id, status_id, reason, row.version, on_saved=saved, retry=(status_id, reason)
         )
-        self.refresh_units({unit_id})
         return True
+
+    def save_status(
+        self,
+        unit_id: int,
+        status_id: int,
+        reason: str | None,
+        version: int | None,
+        *,
+        on_saved: Callable[[units.StatusChanged], None] | None = None,
+        on_refused: Callable[[OpsError], None] | None = None,
+        retry: tuple[int, str | None] | None = None,
+    ) -> None:
+        """The board's one write path: ``units.set_status`` on the write thread
+        (``ui.worker.start_write``). Until it ends the row shows the new status marked as
+        pending ("Bergerak …") and the footer says it is saving; then the row is re-read,
+        and a refusal is shown in one sentence."""
+        store, actor = self.store, self.actor
+        latest = self._saved_versions
+        row = self.rows.rows.get(unit_id)
+        name = next((st.name for st in self._statuses() if st.id == status_id), None)
+        if row is not None and name is not None:
+            self.rows.update_rows([dataclasses.replace(row, status_name=f"{name} \u2026")])
+        self.writes_pending += 1
+        self.footer.setText(
+            _tr("Menyimpan status {unit}\u2026").format(unit=row.name if row else "")
+        )
+
+        def job(_progress: object, _cancel: object) -> units.StatusChanged:
+            # Writes run one at a time, in order: a second change of the same unit made
+            # before the first was saved goes on from the version the first one left.
+            expected = version
+            if version is not None and unit_id in latest:
+                expected = max(version, latest[unit_id])
+            done = units.set_status(
+                store, actor, unit_id, status_id, reason=reason, expected_version=expected
+            )
+            latest[unit_id] = done.version
+            return done
+
+        def succeeded(done: units.StatusChanged) -> None:
+            self._write_ended()
+            if on_saved is not None:
+                on_saved(done)
+            self.refresh_units({unit_id})
+            self.write_done.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self._write_ended()
+            self.refresh_units({unit_id})  # the pending mark goes; the row as stored
+            if not isinstance(error, OpsError):
+                raise error  # a bug: the application's crash dialog shows and logs it
+            if on_refused is not None:
+                on_refused(error)
+            self.show_error(error, unit_id, retry=retry)
+            self.write_done.emit(False)
+
+        start_write(job, parent=self, on_success=succeeded, on_failure=failed)
+
+    def _write_ended(self) -> None:
+        self.writes_pending -= 1
+        if not self.writes_pending:
+            self._update_footer()
 
     def show_error(
         self,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from opscenter.progress import Cancelled, CancelToken, Job
 
@@ -149,3 +149,40 @@ def start_job(
     _RUNNING.add(handle)
     (pool or QThreadPool.globalInstance()).start(_Runnable(job, sig, handle.cancel))
     return handle
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+_WRITE_POOL = "opscenterWrites"
+
+
+def write_pool() -> QThreadPool:
+    """The one thread every GUI write of this process runs on (Picard's pattern).
+
+    A pool of one thread: writes leave the GUI thread, so a window never freezes while the
+    database waits for another workstation, and they still run one at a time, in the order
+    they were made (an undo never overtakes the change it undoes). The pool belongs to the
+    application, which waits for a running write when it quits.
+    """
+    app = QApplication.instance()
+    assert app is not None, "writes need a running application"
+    pool = app.findChild(QThreadPool, _WRITE_POOL)
+    if pool is None:
+        pool = QThreadPool(app)
+        pool.setObjectName(_WRITE_POOL)
+        pool.setMaxThreadCount(1)
+    return pool
+
+
+def start_write(
+    job: Job[Any],
+    *,
+    parent: QWidget | None,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> JobHandle:
+    """Run a write (a core service call returning plain data) on the write thread; the
+    callbacks run on the GUI thread, and not at all once ``parent`` is gone."""
+    return start_job(
+        job, parent=parent, on_success=on_success, on_failure=on_failure, pool=write_pool()
+    )

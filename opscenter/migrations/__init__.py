@@ -101,6 +101,10 @@ def prepare(store: Store, *, upgrade: bool = True) -> None:
         log.info("copied %s to %s before migrating", path, copy)
     with store.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
+            # A migration may rewrite whole tables, and a second workstation waits here for
+            # the first one's: neither may be cut short by the session's timeouts.
+            conn.execute(text("SET LOCAL statement_timeout = 0"))
+            conn.execute(text("SET LOCAL lock_timeout = 0"))
             # Two workstations starting at once: one migrates, the other waits, then finds head.
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             if MigrationContext.configure(conn).get_current_revision() == head:

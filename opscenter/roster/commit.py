@@ -56,9 +56,11 @@ def commit(
 ) -> Outcome:
     """Write the new and changed rows of ``preview`` in one journaled transaction.
 
-    Refuses (``RosterError("stale_preview")``) when the database changed since the
-    preview was made. Rejected rows are left out; nothing at all is written when no row
-    is new or changed, so importing the same file again changes nothing.
+    Refuses (``RosterError("stale_rows")``, naming them) when a row the file writes was
+    changed since the preview was made: a stored row it changes, or a new row's key that
+    someone else has since stored. Writes to other rows do not matter: on a busy evening the
+    board keeps changing while staff import. Rejected rows are left out; nothing at all is
+    written when no row is new or changed, so importing the same file again changes nothing.
     """
     require(actor, "import.run")
     cancel = cancel or CancelToken()
@@ -77,23 +79,33 @@ def commit(
     }
     total = len(new) + len(changed)
     done = 0
+    # Everything that needs no lock is done before the write transaction (on SQLite it holds
+    # the database's write lock): the stale check over the writes since the preview, which
+    # leaves only the writes of the last moment to be checked inside.
+    watch = _Watch.of(preview, new, changed)
+    spec = preview.spec
+    model = _MODELS[preview.kind]
+    columns = spec.columns
+    width = len(columns)
+    with store.read() as s:
+        watch.check(s, preview.journal_head)
+        checked = journal.head(s)
     with store.transaction(
-        actor, f"import.{preview.kind}", details=details, operation_id=preview.operation_id
+        actor,
+        f"import.{preview.kind}",
+        details=details,
+        operation_id=preview.operation_id,
+        long_running=True,
     ) as s:
-        if journal.head(s) != preview.journal_head:
-            raise RosterError("stale_preview", file=preview.file)
+        watch.check(s, checked)
         ctx = s.info[journal.TXN_KEY]
         unit_ids = _create_units(s, preview)
-        spec = preview.spec
-        model = _MODELS[preview.kind]
-        columns = spec.columns
         if preview.kind == "units":
             done = _insert_units(s, preview, new, progress, cancel)
         else:
             unit_cols = [i for i, c in enumerate(columns) if c.endswith("unit_id")]
             names = [*columns, "operation_id"]
             op = preview.operation_id
-            width = len(columns)
             for start in range(0, len(new), BATCH):
                 cancel.check()
                 # A compact tuple carries its sheet row last: replaced by the operation id.
@@ -129,6 +141,87 @@ def commit(
         cancel.check()
         txn_id = ctx.txn_id
     return Outcome(txn_id, dict(preview.counts))
+
+
+# How many rows a refusal names; the rest are counted.
+_NAMED_ROWS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Watch:
+    """The rows an import writes, as the preview read them: stored rows it changes (by id)
+    and the keys of the rows it adds. A journal entry since the preview that touches one of
+    them makes the preview stale; any other write does not."""
+
+    preview: Preview
+    key: list[int]  # positions of the key columns in a row's values
+    changed: dict[int, tuple[Any, ...] | None]  # stored row id -> the file's values
+    new: list[tuple[Any, ...]]  # the file's new rows (not copied: a million may come)
+
+    @staticmethod
+    def of(preview: Preview, new: list[tuple[Any, ...]], changed: list[Any]) -> _Watch:
+        spec = preview.spec
+        return _Watch(
+            preview=preview,
+            key=[spec.columns.index(k) for k in spec.key],
+            changed={r.db_id: r.values for r in changed},
+            new=new,
+        )
+
+    def _key_of(self, values: tuple[Any, ...]) -> Any:
+        k = self.key
+        return values[k[0]] if len(k) == 1 else tuple(values[i] for i in k)
+
+    def check(self, s: Session, since: int) -> None:
+        """Refuse, naming the rows, when a journal entry after ``since`` touches one."""
+        hits: dict[str, None] = {}
+        keys: set[Any] = set()  # keys others stored meanwhile: do new rows of the file use one?
+        entries = s.execute(
+            select(JournalEntry.entity_id, JournalEntry.action, JournalEntry.changes).where(
+                JournalEntry.seq > since,
+                JournalEntry.entity == _table(_MODELS[self.preview.kind]).name,
+            )
+        )
+        for entity_id, action, changes in entries:
+            if entity_id in self.changed:
+                hits[_row_name(self.preview, self.changed[entity_id])] = None
+            elif action != "delete":
+                key = self._stored_key(action, changes or {})
+                if key is not None:
+                    keys.add(key)
+        if keys:
+            for values in self.new:
+                if self._key_of(values) in keys:
+                    hits[_row_name(self.preview, values)] = None
+        if hits:
+            names = list(hits)
+            shown = ", ".join(names[:_NAMED_ROWS])
+            if len(names) > _NAMED_ROWS:
+                shown += ", \u2026"
+            raise RosterError("stale_rows", file=self.preview.file, count=len(names), rows=shown)
+
+    def _stored_key(self, action: str, changes: dict[str, Any]) -> Any:
+        """The key a journaled insert or update left its row with (None: key unchanged)."""
+        parts = []
+        for col in self.preview.spec.key:
+            value = changes.get(col)
+            if action == "update":
+                if not isinstance(value, list):
+                    return None  # the key did not change: an existing row, not a new key
+                value = value[1]
+            parts.append(value)
+        return parts[0] if len(parts) == 1 else tuple(parts)
+
+
+def _row_name(preview: Preview, values: tuple[Any, ...] | None) -> str:
+    """A row as a person finds it in the file: NRP and name, TPS number and village, code."""
+    if values is None:
+        return "?"
+    if preview.kind == "personnel":
+        return f"{values[0]} {values[2]}"
+    if preview.kind == "tps":
+        return f"TPS {values[1]} {preview.label('region_id', values[0])}"
+    return f"{values[0]} {values[1]}"
 
 
 def _with_new_units(
@@ -305,6 +398,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
         details={"reverted_txn": txn_id, "file": details.get("file"),
                  "sha256": details.get("sha256")},
         operation_id=operation_id,
+        long_running=True,
     ) as s:  # fmt: skip
         entries = list(
             s.scalars(

@@ -139,7 +139,11 @@ def test_change_status_through_the_board_then_undo_and_redo(
     assert dialog.status_id() == di_lokasi
     assert dialog.focusWidget() is dialog.reason_edit
     qtbot.keyClicks(dialog.reason_edit, "Pengamanan TPS 03")
-    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(board.write_done) as saved:
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+        # Saved on the write thread: meanwhile the row shows the change as pending.
+        assert cell(board, pa1, Column.STATUS) == "Di lokasi \u2026"
+    assert saved.args == [True]
 
     assert db_status(store, pa1)[:2] == (di_lokasi, "Pengamanan TPS 03")
     assert cell(board, pa1, Column.STATUS) == "Di lokasi"
@@ -147,12 +151,14 @@ def test_change_status_through_the_board_then_undo_and_redo(
     assert board.selected_unit_id() == pa1
     assert len(status_txns(store, pa1)) == 1
 
-    board.undo_stack.undo()
+    with qtbot.waitSignal(board.write_done):
+        board.undo_stack.undo()
     assert db_status(store, pa1)[:2] == (siaga, None)
     assert cell(board, pa1, Column.STATUS) == "Siaga"
     assert len(status_txns(store, pa1)) == 2  # the undo is journaled too
 
-    board.undo_stack.redo()
+    with qtbot.waitSignal(board.write_done):
+        board.undo_stack.redo()
     assert db_status(store, pa1)[:2] == (di_lokasi, "Pengamanan TPS 03")
     assert cell(board, pa1, Column.STATUS) == "Di lokasi"
     assert len(status_txns(store, pa1)) == 3
@@ -230,12 +236,14 @@ def test_personnel_change_recomputes_only_the_rows_whose_figures_moved(
 
 
 def test_a_stale_edit_shows_who_changed_it_and_rereads_the_row(
-    board: UnitsBoard, store: Store, other_store: Store, small: Small
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
 ) -> None:
     pa = small.units["PA"]
     units.set_status(other_store, OTHER, pa, small.statuses["kembali"])
     # The board has not heard yet: it still holds the old version.
-    assert not board.set_unit_status(pa, small.statuses["tidak-siap"], "Kendaraan rusak")
+    with qtbot.waitSignal(board.write_done) as refused:
+        board.set_unit_status(pa, small.statuses["tidak-siap"], "Kendaraan rusak")
+    assert refused.args == [False]
     assert board.last_error is not None and "operator.lain" in board.last_error
     assert cell(board, pa, Column.STATUS) == "Kembali"  # the row was re-read
     assert board.undo_stack.count() == 0
@@ -244,20 +252,22 @@ def test_a_stale_edit_shows_who_changed_it_and_rereads_the_row(
     again = board.error_box.button(QMessageBox.StandardButton.Retry)
     assert again is not None
     assert again.text() == "Terapkan lagi"
-    again.click()
+    with qtbot.waitSignal(board.write_done):
+        again.click()
     assert db_status(store, pa)[0] == small.statuses["tidak-siap"]
     assert cell(board, pa, Column.STATUS) == "Tidak siap"
-    assert board.undo_stack.count() == 1
-    board.error_box.close()
+    assert board.undo_stack.count() == 1  # the click closed the box
 
 
 def test_undo_after_someone_else_changed_the_unit_is_refused(
-    board: UnitsBoard, store: Store, other_store: Store, small: Small
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
 ) -> None:
     pa2 = small.units["PA2"]
-    assert board.set_unit_status(pa2, small.statuses["bergerak"])
+    with qtbot.waitSignal(board.write_done):
+        assert board.set_unit_status(pa2, small.statuses["bergerak"])
     units.set_status(other_store, OTHER, pa2, small.statuses["di-lokasi"])
-    board.undo_stack.undo()
+    with qtbot.waitSignal(board.write_done):
+        board.undo_stack.undo()
     assert board.last_error is not None and "operator.lain" in board.last_error
     assert db_status(store, pa2)[0] == small.statuses["di-lokasi"]  # nothing overwritten
     board.error_box.close()
@@ -303,7 +313,7 @@ def test_new_and_moved_units_are_inserted_and_moved_not_reset(
     assert board.rows.flat_model.rowCount() == len(small.units) + 1
 
 
-def test_search_status_and_tree_filters(board: UnitsBoard, small: Small) -> None:
+def test_search_status_and_tree_filters(qtbot: QtBot, board: UnitsBoard, small: Small) -> None:
     board.set_tree_mode(False)
     board.search.setText("polsek a")
     proxy = board.flat_proxy
@@ -313,7 +323,8 @@ def test_search_status_and_tree_filters(board: UnitsBoard, small: Small) -> None
     board.tree_filter.setCurrentIndex(board.tree_filter.findData("satgas"))
     assert {proxy.index(r, 0).data() for r in range(proxy.rowCount())} == {"Satgas Preventif"}
     board.tree_filter.setCurrentIndex(0)
-    board.set_unit_status(small.units["PB"], small.statuses["bergerak"])
+    with qtbot.waitSignal(board.write_done):
+        board.set_unit_status(small.units["PB"], small.statuses["bergerak"])
     board.status_filter.setCurrentIndex(board.status_filter.findData(small.statuses["bergerak"]))
     assert [proxy.index(r, 0).data(UNIT_ID_ROLE) for r in range(proxy.rowCount())] == [
         small.units["PB"]

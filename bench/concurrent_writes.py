@@ -1,0 +1,258 @@
+"""Two workstations on one database: A commits a 100,000-row roster import while B changes
+unit statuses at 2 a second through the units board (issue 19, point 3).
+
+Workstation A is a separate process (its own engine and connections): it previews the file,
+then commits it, and notes when its commit started and ended. Workstation B is this process:
+a units board, offscreen, whose status changes go through the GUI's write path
+(``UnitsBoard.set_unit_status``: the write thread, then the row re-read on the GUI thread).
+
+For B it reports the longest time the GUI thread could not run (a 5 ms timer's longest gap,
+as bench/board.py measures its burst) and each write's latency, from the call to the board's
+``write_done`` signal. The baseline is B alone, measured first in the same run. Goals: the
+longest GUI-thread block at most 50 ms; the p95 write latency during A's commit at most 1 s.
+On SQLite and on PostgreSQL (a throwaway server started like tests/pgserver.py does).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/concurrent_writes.py [--rows 100000]
+        [--backend sqlite|postgresql|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+RATE_S = 0.5  # B: one status change every half second
+
+
+def child_import(url: str, path: Path, marks: Path) -> None:
+    """Workstation A: preview, then commit; the commit's start and end go to ``marks``."""
+    from opscenter.actor import Actor
+    from opscenter.roster.commit import commit
+    from opscenter.roster.preview import Options, prepare
+    from opscenter.store import open_store
+
+    store = open_store(url)
+    preview = prepare(store, path, Options(kind="personnel"))
+    start = time.time()
+    marks.write_text(json.dumps({"start": start}))
+    out = commit(store, Actor("staf.a", role="staff"), preview)
+    end = time.time()
+    marks.write_text(json.dumps({"start": start, "end": end, "counts": out.counts}))
+    store.dispose()
+
+
+def _percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
+    """Workstation B alone (``roster`` None: the baseline) or beside A's import."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QUndoStack
+
+    from opscenter.actor import Actor
+    from opscenter.store import open_store
+    from ui.units_board import UnitsBoard
+
+    store = open_store(url)
+    board = UnitsBoard(store, undo_stack=QUndoStack(), actor=Actor("op.b", role="operator"))
+    board.resize(1200, 700)
+    board.show()
+    board.reload()
+    statuses = [s.id for s in board._statuses()][:2]
+    unit_ids = sorted(board.rows.rows)
+    submitted: dict[int, float] = {}
+    latencies: list[tuple[float, float]] = []  # (submitted at, seconds)
+    refused: list[str] = []
+    order: list[int] = []
+
+    def done(ok: bool) -> None:
+        n = order.pop(0)
+        at = submitted.pop(n)
+        latencies.append((at, time.time() - at))
+        if not ok:
+            refused.append(board.last_error or "?")
+            box = getattr(board, "error_box", None)
+            if box is not None:
+                box.close()
+
+    board.write_done.connect(done)
+    count = [0]
+
+    def change() -> None:
+        n = count[0]
+        count[0] += 1
+        uid = unit_ids[n % len(unit_ids)]
+        status = statuses[(n // len(unit_ids)) % 2]
+        row = board.rows.rows[uid]
+        if row.status_id == status:
+            status = statuses[0] if status == statuses[1] else statuses[1]
+        submitted[n] = time.time()
+        order.append(n)
+        board.set_unit_status(uid, status, f"bench {n}")
+
+    marks = tmp / "marks.json"
+    marks.unlink(missing_ok=True)
+    child = None
+    if roster is not None:
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--child-import", url, str(roster), str(marks)],
+            env=os.environ.copy(),
+        )
+
+    clock = QElapsedTimer()
+    clock.start()
+    last = [0]
+    worst = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    stall = QTimer()
+    stall.setTimerType(Qt.TimerType.PreciseTimer)
+    stall.setInterval(5)
+    stall.timeout.connect(tick)
+    writer = QTimer()
+    writer.setInterval(int(RATE_S * 1000))
+    writer.timeout.connect(change)
+    loop = QEventLoop()
+    ended: list[float] = []
+
+    def check() -> None:
+        if child is None:
+            if count[0] >= 20 and not submitted:
+                loop.quit()
+            if count[0] >= 20:
+                writer.stop()
+            return
+        if child.poll() is not None and not ended:
+            ended.append(time.time())
+        if ended and time.time() - ended[0] > 1.0 and not submitted:
+            loop.quit()
+
+    stopper = QTimer()
+    stopper.setInterval(20)
+    stopper.timeout.connect(check)
+    last[0] = clock.elapsed()
+    stall.start()
+    writer.start()
+    stopper.start()
+    loop.exec()
+    for t in (stall, writer, stopper):
+        t.stop()
+    window: tuple[float, float] | None = None
+    if child is not None:
+        assert child.returncode == 0, "workstation A's import failed"
+        m = json.loads(marks.read_text())
+        window = (m["start"], m["end"])
+    during = [s for at, s in latencies if window is None or window[0] <= at <= window[1]]
+    board.close()
+    board.deleteLater()
+    store.dispose()
+    return {
+        "block_ms": float(worst[0]),
+        "writes": len(latencies),
+        "during": len(during),
+        "p50_s": statistics.median(during) if during else float("nan"),
+        "p95_s": _percentile(during, 95),
+        "max_s": max(during) if during else float("nan"),
+        "refused": refused,
+        "commit_s": (window[1] - window[0]) if window else None,
+    }
+
+
+def _backend(name: str, tmp: Path, roster: Path) -> dict[str, dict[str, Any]]:
+    from opscenter.store import open_store
+    from tests.builders import build_small_operation
+
+    server = None
+    if name == "sqlite":
+        url = f"sqlite:///{tmp / 'ops.db'}"
+    else:
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer()
+        server.start()
+        url = server.create_database("bench_concurrent")
+    try:
+        store = open_store(url)
+        build_small_operation(store)
+        store.dispose()
+        base = run_b(url, None, tmp)
+        busy = run_b(url, roster, tmp)
+    finally:
+        if server is not None:
+            server.stop()
+    return {"baseline": base, "import": busy}
+
+
+def _report(name: str, r: dict[str, dict[str, Any]]) -> None:
+    base, busy = r["baseline"], r["import"]
+    print(f"\n{name}: A's commit of the import took {busy['commit_s']:.2f} s")
+    print(
+        f"  B longest GUI-thread block: {busy['block_ms']:.0f} ms during A's commit, "
+        f"{base['block_ms']:.0f} ms alone; ratio {busy['block_ms'] / max(base['block_ms'], 1):.1f}x"
+        f"  [goal 50 ms: {'met' if busy['block_ms'] <= 50 else 'NOT met'}]"
+    )
+    print(
+        f"  B write latency during A's commit ({busy['during']} writes): p50 "
+        f"{busy['p50_s'] * 1000:.0f} ms, p95 {busy['p95_s'] * 1000:.0f} ms, max "
+        f"{busy['max_s'] * 1000:.0f} ms; alone ({base['during']} writes): p50 "
+        f"{base['p50_s'] * 1000:.0f} ms, p95 {base['p95_s'] * 1000:.0f} ms; p95 ratio "
+        f"{busy['p95_s'] / max(base['p95_s'], 1e-6):.1f}x"
+        f"  [goal p95 1 s: {'met' if busy['p95_s'] <= 1.0 else 'NOT met'}]"
+    )
+    if busy["refused"] or base["refused"]:
+        print(f"  refused: {busy['refused'] + base['refused']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--child-import", nargs=3, metavar=("URL", "FILE", "MARKS"))
+    args = parser.parse_args()
+    if args.child_import:
+        url, path, marks = args.child_import
+        child_import(url, Path(path), Path(marks))
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from import_roster import make_roster
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    assert app is not None
+    names = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        roster = tmp / "roster.xlsx"
+        make_roster(roster, args.rows)
+        results = {}
+        for name in names:
+            (tmp / name).mkdir()
+            results[name] = _backend(name, tmp / name, roster)
+    print(f"Workstation A imports {args.rows:,} personnel rows; B changes a status every "
+          f"{RATE_S:g} s through the units board.")  # fmt: skip
+    for name, r in results.items():
+        _report(name, r)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,7 @@
 
 Rows come newest first. ``AuditFilter.before_seq`` pages by key (``seq < before_seq``), which
 stays fast at any depth of a million-row journal; ``offset`` is there for small jumps.
-Reading it is for commanders and admins (``AUDIT_ROLES``), checked by ``read``.
+Reading it needs the "audit.read" permission (commanders and admins), checked by ``read``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
-from opscenter.permissions import NotPermitted
+from opscenter.permissions import permitted, require
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
-AUDIT_ROLES = frozenset({"commander", "admin"})
 DEFAULT_ZONE = "Asia/Jakarta"
 PAGE = 200
 # Excel holds 1,048,576 rows per sheet; one header row, and a round cap below that.
@@ -69,12 +68,11 @@ class AuditRow:
 
 
 def can_read(actor: Actor) -> bool:
-    return actor.role in AUDIT_ROLES
+    return permitted(actor, "audit.read")
 
 
 def check_read(actor: Actor) -> None:
-    if not can_read(actor):
-        raise NotPermitted(actor=actor.username, role=actor.role, permission="audit.read")
+    require(actor, "audit.read")
 
 
 def _where(stmt: Select[Any], f: AuditFilter) -> Select[Any]:

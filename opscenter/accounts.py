@@ -16,10 +16,13 @@ which names exist.
 from __future__ import annotations
 
 import functools
+import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -82,6 +85,30 @@ class AlreadySetUp(AccountError):
     """``bootstrap_admin`` on a database that already has an admin with a password."""
 
     code = "account.already_set_up"
+
+
+class SignInRequired(AccountError):
+    """A command that writes, on a database where everyone logs in, named no account."""
+
+    code = "account.sign_in_required"
+
+
+class PasswordNeeded(AccountError):
+    """No password file and no terminal to ask on. data: username."""
+
+    code = "account.password_needed"
+
+
+class PasswordFileOpen(AccountError):
+    """A password file that other users may read or change. data: path, mode."""
+
+    code = "account.password_file_open"
+
+
+class PasswordFileUnreadable(AccountError):
+    """data: path, detail."""
+
+    code = "account.password_file_unreadable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +230,27 @@ def authenticate(
             row = fetch_for_edit(s, Account, account_id, None)
             row.password_hash = _HASHER.hash(password)
     return actor
+
+
+def unattended(store: Store) -> Actor | None:
+    """The person at this workstation where no login is required (SQLite while no account
+    has a password), else ``None``: then someone must log in. The one place that decides
+    to act without a login, for the window and the command line alike."""
+    return None if login_required(store) else Actor.local()
+
+
+def read_password_file(path: Path) -> str:
+    """The password on the first line of ``path``, which only its owner may read (0600 or
+    stricter on POSIX); a file others could read is refused before it is read."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if os.name == "posix" and mode & 0o077:
+            raise PasswordFileOpen(path=str(path), mode=f"{mode:04o}")
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PasswordFileUnreadable(path=str(path), detail=detail) from exc
+    return text.splitlines()[0] if text else ""
 
 
 def login_required(store: Store) -> bool:

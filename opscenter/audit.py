@@ -2,7 +2,7 @@
 
 Rows come newest first. ``AuditFilter.before_seq`` pages by key (``seq < before_seq``), which
 stays fast at any depth of a million-row journal; ``offset`` is there for small jumps.
-Reading it is for commanders and admins (``AUDIT_ROLES``), checked by ``read``.
+Reading it needs the "audit.read" permission (commanders and admins), checked by ``read``.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from opscenter.actor import Actor
 from opscenter.formulas import xlsx_cell
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
 from opscenter.operations import timezone_of, zone_label
-from opscenter.permissions import NotPermitted
+from opscenter.permissions import permitted, require
 from opscenter.private_files import private_file
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 
-AUDIT_ROLES = frozenset({"commander", "admin"})
 PAGE = 200
 # Excel holds 1,048,576 rows per sheet; one header row, and a round cap below that.
 EXPORT_MAX_ROWS = 1_000_000
@@ -70,12 +69,11 @@ class AuditRow:
 
 
 def can_read(actor: Actor) -> bool:
-    return actor.role in AUDIT_ROLES
+    return permitted(actor, "audit.read")
 
 
 def check_read(actor: Actor) -> None:
-    if not can_read(actor):
-        raise NotPermitted(actor=actor.username, role=actor.role, permission="audit.read")
+    require(actor, "audit.read")
 
 
 def _where(stmt: Select[Any], f: AuditFilter) -> Select[Any]:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 
 from opscenter import __version__, messages
+from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.private_files import log_handler
 from opscenter.store import Store, open_store
@@ -68,7 +69,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
-    """--db, --lang and --verbose, before the command or after it. A command's own copies
+    """--db, --lang, --verbose, --user and --password-file, before the command or after it.
+    A command's own copies
     default to nothing (SUPPRESS): argparse would otherwise let a command's unset default
     overwrite what was given before it ("opscenter --lang en sitrep" spoke Indonesian)."""
     unset: str | None = None if top else argparse.SUPPRESS
@@ -87,6 +89,21 @@ def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
         action="store_true",
         help="log details to stderr as well",
         default=False if top else argparse.SUPPRESS,
+    )
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help="the account a command that writes acts as (default: $OPSCENTER_USER); "
+        "required where the database has accounts (always on PostgreSQL)",
+        default=unset,
+    )
+    p.add_argument(
+        "--password-file",
+        metavar="FILE",
+        type=Path,
+        help="read --user's password from the first line of FILE, which must be mode 0600 "
+        "(default: $OPSCENTER_PASSWORD_FILE, else asked on the terminal)",
+        default=unset,
     )
 
 
@@ -229,13 +246,42 @@ def _t(args: argparse.Namespace, id_text: str, en_text: str) -> str:
     return en_text if messages.language(args.lang) == "en" else id_text
 
 
+def signed_in(store: Store, args: argparse.Namespace) -> Actor:
+    """The account a command that writes acts as: never silently anyone else.
+
+    ``--user`` (or ``$OPSCENTER_USER``) names it, and its password comes from
+    ``--password-file`` (or ``$OPSCENTER_PASSWORD_FILE``; mode 0600, checked) or, on a
+    terminal, from a prompt; it is checked like the window's login (argon2, lockout).
+    Without a name, only a database that needs no login (SQLite while no account has a
+    password) lets the command act as the person at this workstation.
+    """
+    import getpass
+
+    from opscenter import accounts
+
+    user = args.user or os.environ.get("OPSCENTER_USER") or ""
+    if not user.strip():
+        local = accounts.unattended(store)
+        if local is None:
+            raise accounts.SignInRequired()
+        return local
+    password_file = args.password_file or os.environ.get("OPSCENTER_PASSWORD_FILE")
+    if password_file:
+        password = accounts.read_password_file(Path(password_file))
+    elif sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(_t(args, f"Kata sandi {user}: ", f"Password of {user}: "))
+    else:
+        raise accounts.PasswordNeeded(username=user)
+    return accounts.authenticate(store, user, password)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from opscenter.demo import load_demo
 
     started = datetime.now(UTC)
     store = open_store(args.db)
     try:
-        op_id = load_demo(store, args.scenario)
+        op_id = load_demo(store, args.scenario, signed_in(store, args))
         with store.read() as s:
             from opscenter import overview
 
@@ -519,7 +565,7 @@ def _ensure_demo(store: Store, scenario: str, args: argparse.Namespace) -> None:
             f"Loading the \u201c{scenario}\u201d demo into {store.describe()} \u2026",
         )
     )
-    load_demo(store, scenario)
+    load_demo(store, scenario, signed_in(store, args))
 
 
 def _iso(text: str | None, option: str) -> datetime | None:
@@ -534,7 +580,6 @@ def _iso(text: str | None, option: str) -> datetime | None:
 
 def cmd_sitrep(args: argparse.Namespace) -> int:
     from opscenter import sitrep
-    from opscenter.actor import Actor
     from reports.sitrep import write_pdf
 
     period_from = _iso(args.period_from, "--from")
@@ -555,8 +600,9 @@ def cmd_sitrep(args: argparse.Namespace) -> int:
                     serial=serial,
                 )
 
+        actor = signed_in(store, args)
         draft = build()  # validates the period, classification and operation first
-        serial = sitrep.issue_serial(store, Actor.local(), draft.operation_code)
+        serial = sitrep.issue_serial(store, actor, draft.operation_code)
         report = build(serial)
         path = write_pdf(report, out)
     finally:
@@ -621,17 +667,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from opscenter.actor import Actor
     from opscenter.roster import commit, errors_xlsx
     from opscenter.roster.preview import Options, prepare
 
     store = open_store(args.db, must_exist=True)
     try:
+        actor = None if args.dry_run else signed_in(store, args)  # before the file is read
         preview = prepare(store, args.file, Options(kind=args.kind, sheet=args.sheet))
         if args.errors is not None and preview.counts["rejected"]:
             errors_xlsx.write(preview, args.errors, args.lang)
-        if not args.dry_run:
-            commit.commit(store, Actor.local(), preview)
+        if actor is not None:
+            commit.commit(store, actor, preview)
     finally:
         store.dispose()
     _say(preview.summary())
@@ -670,7 +716,6 @@ def cmd_account(args: argparse.Namespace) -> int:
     import getpass
 
     from opscenter import accounts
-    from opscenter.actor import Actor
 
     store = open_store(args.db)
     try:
@@ -723,12 +768,10 @@ def cmd_account(args: argparse.Namespace) -> int:
         name = args.name or args.username
         if first and args.role == "admin":
             accounts.bootstrap_admin(store, args.username, password, name)
+        elif first:  # once it has a password, someone must be able to manage accounts
+            raise accounts.FirstMustBeAdmin(username=args.username)
         else:
-            actor = (
-                accounts.authenticate(store, args.as_admin, admin_password)
-                if not first
-                else Actor.local()  # then create_account refuses: the first must be admin
-            )
+            actor = accounts.authenticate(store, args.as_admin, admin_password)
             accounts.create_account(store, actor, args.username, name, args.role, password)
     finally:
         store.dispose()

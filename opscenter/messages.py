@@ -300,6 +300,29 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The database server did not finish within {seconds} seconds and cancelled this "
         "command; nothing was saved. Try again, or ask the admin to check the server's load.",
     ),
+    # --- issue 19: actor ---
+    "account.sign_in_required": (
+        "Basis data ini mewajibkan masuk dengan akun: sebutkan akun Anda dengan --user NAMA "
+        "(atau OPSCENTER_USER).",
+        "This database requires signing in: name your account with --user NAME (or "
+        "OPSCENTER_USER).",
+    ),
+    "account.password_needed": (
+        "Kata sandi {username} tidak dapat ditanyakan tanpa terminal; berikan "
+        "--password-file BERKAS (hanya dapat dibaca pemiliknya, mode 0600).",
+        "The password of {username} cannot be asked for without a terminal; give "
+        "--password-file FILE (readable by its owner only, mode 0600).",
+    ),
+    "account.password_file_open": (
+        "Berkas kata sandi {path} dapat dibaca pengguna lain (mode {mode}); jalankan "
+        "chmod 600 {path} lalu coba lagi.",
+        "The password file {path} can be read by other users (mode {mode}); run "
+        "chmod 600 {path} and try again.",
+    ),
+    "account.password_file_unreadable": (
+        "Berkas kata sandi {path} tidak dapat dibaca ({detail}).",
+        "The password file {path} cannot be read ({detail}).",
+    ),
 }
 
 

@@ -422,6 +422,7 @@ def format_number(template: str, serial: int, day: date) -> str:
 
 def issue_serial(store: Store, actor: Actor, operation_code: str | None = None) -> int:
     """Take the next report serial of the operation (journaled); returns it."""
+    require(actor, "report.issue")
     with store.transaction(actor, "sitrep.issue") as s:
         op = operations.get_operation(s, operation_code)
         op.sitrep_serial = op.sitrep_serial + 1
@@ -443,7 +444,7 @@ def configure(
     The template is tried before it is saved: an unknown field is refused. A signatory
     with ``on_behalf_of`` set signs "a.n." the head of the command.
     """
-    require(actor, "reference.edit")  # report settings are reference data kept by staff
+    require(actor, "report.configure")
     if number_template is not None:
         if not number_template.strip():
             raise InvalidValue(field="sitrep_number_template", value="", reason="required")

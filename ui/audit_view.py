@@ -41,6 +41,7 @@ from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.errors import OpsError
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
+from opscenter.permissions import permitted
 from opscenter.store import Store
 from ui import theme
 from ui.audit_model import (
@@ -417,15 +418,14 @@ def _plain(value: Any, zone: str) -> str:
 # --- the menu ------------------------------------------------------------------------------
 
 
-def install(window: QMainWindow, *, store: Store | None = None, actor: Actor | None = None) -> None:
-    """Add an "&Admin" menu (before "Bantuan") to ``window`` for commanders and admins:
-    "Jurnal audit…" (Ctrl+J) for both, "Akun pengguna…" for admins. Other roles get none.
+def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) -> None:
+    """Add an "&Admin" menu (before "Bantuan") to ``window`` for ``actor``, the account
+    signed in to it: "Jurnal audit…" (Ctrl+J) for roles that may read the journal,
+    "Akun pengguna…" for those who manage accounts. Other roles get none.
 
-    ``store`` and ``actor`` default to the window's ``store``/``_store`` and ``actor``
-    attributes (``Actor.local()`` when it has none).
+    ``store`` defaults to the window's ``store``/``_store`` attribute.
     """
     store = store or getattr(window, "store", None) or window._store  # type: ignore[attr-defined]
-    actor = actor or getattr(window, "actor", None) or Actor.local()
     lang = str(getattr(window, "_lang", "id"))
     if not audit.can_read(actor):
         return
@@ -464,7 +464,7 @@ def install(window: QMainWindow, *, store: Store | None = None, actor: Actor | N
     journal_action.triggered.connect(open_journal)
     menu.addAction(journal_action)
 
-    if actor.role == "admin":
+    if permitted(actor, "account.manage"):
         from ui.accounts_dialog import AccountsDialog
 
         accounts_action = QAction(

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from opscenter.actor import Actor
+from opscenter.permissions import permitted
 from opscenter.store import Store
 
 
@@ -19,8 +21,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)  # the wizard's strings
 
 
-def install(window: QMainWindow) -> None:
-    """Add the "Data" menu with "Impor data…" (Ctrl+I) to ``window``; uses ``window._store``."""
+def install(window: QMainWindow, actor: Actor) -> None:
+    """Add the "Data" menu to ``window`` (uses ``window._store``); its dialogs act as
+    ``actor``, the account signed in to the window. "Impor data…" (Ctrl+I) only for roles
+    that may import; the history for everyone (reverting needs the same right)."""
     store: Store = window._store  # type: ignore[attr-defined]
     lang = str(getattr(window, "_lang", "id"))
     menu = window.menuBar().addMenu(_tr("&Data"))
@@ -44,12 +48,13 @@ def install(window: QMainWindow) -> None:
     def wizard() -> QDialog:
         from ui.import_wizard import ImportWizard
 
-        return ImportWizard(store, lang=lang, parent=window)
+        return ImportWizard(store, actor=actor, lang=lang, parent=window)
 
     def history() -> QDialog:
         from ui.import_history import ImportHistoryDialog
 
-        return ImportHistoryDialog(store, lang=lang, parent=window)
+        return ImportHistoryDialog(store, actor=actor, lang=lang, parent=window)
 
-    add(_tr("Impor data\u2026"), "importAction", wizard, "Ctrl+I")
+    if permitted(actor, "import.run"):
+        add(_tr("Impor data\u2026"), "importAction", wizard, "Ctrl+I")
     add(_tr("Riwayat && pembatalan impor\u2026"), "importHistoryAction", history)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.actor import Actor
+from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster import commit as commit_mod
 from opscenter.roster.commit import ImportRecord
@@ -114,13 +115,13 @@ class ImportHistoryDialog(QDialog):
         self,
         store: Store,
         *,
-        actor: Actor | None = None,
+        actor: Actor,
         lang: str = "id",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.actor = actor or Actor.local()
+        self.actor = actor
         self.lang = lang
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Riwayat impor"))
@@ -136,6 +137,8 @@ class ImportHistoryDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.revert_button = QPushButton(_tr("Batalkan impor terpilih"), self)
         self.revert_button.clicked.connect(self.revert_selected)
+        # The core refuses it too; the button is off for roles that may not revert.
+        self.revert_button.setEnabled(permitted(self.actor, "import.run"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -324,13 +324,13 @@ class ImportWizard(QWizard):
         self,
         store: Store,
         *,
-        actor: Actor | None = None,
+        actor: Actor,
         lang: str = "id",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.actor = actor or Actor.local()
+        self.actor = actor
         self.lang = lang
         self.scan_result: Scan | None = None
         self.preview: Preview | None = None

@@ -1,8 +1,8 @@
 """The login at start: user name and password, or the first admin on a new server.
 
 ``ask_login(store, parent)`` returns the actor who logged in, ``None`` when the user chose
-Batal, and ``Actor.local()`` without asking where no login is required (SQLite with no
-passwords; ``accounts.login_required``).
+Batal, and the local user without asking where no login is required (SQLite with no
+passwords; ``accounts.unattended``, the one place that decides to act without a login).
 """
 
 from __future__ import annotations
@@ -166,8 +166,9 @@ class LoginDialog(QDialog):
 def ask_login(store: Store, parent: QWidget | None = None, *, lang: str = "id") -> Actor | None:
     """Who is at the keyboard: the logged-in actor, None on Batal, or the local admin where
     this database needs no login."""
-    if not accounts.login_required(store):
-        return Actor.local()
+    local = accounts.unattended(store)
+    if local is not None:
+        return local
     dialog = LoginDialog(store, lang=lang, parent=parent)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -73,9 +73,9 @@ class MainWindow(QMainWindow):
         self,
         store: Store,
         *,
+        actor: Actor,
         lang: str | None = None,
         clock: Clock = utcnow,
-        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,8 +94,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("OpsCenter")
         self.resize(1600, 900)
 
-        # Who acts from this window: the logged-in account, or the local user on SQLite.
-        self.actor = actor or Actor.local()
+        # Who acts from this window and everything it opens: the account that logged in
+        # (``ui.login_dialog.ask_login``), passed on to every dialog, window and worker.
+        self.actor = actor
         self.operation_page = OperationPage(
             store, undo_stack=self.undo_stack, actor=self.actor, clock=clock, parent=self
         )
@@ -213,11 +214,11 @@ class MainWindow(QMainWindow):
         roles that may use it, just before Bantuan, which stays last)."""
         connection_dialog.install(self)  # Berkas > Sambungan basis data…
         for install in (data_menu.install, sitrep_dialog.install, planning_menu.install):
-            install(self)
+            install(self, self.actor)
         bar = self.menuBar()
         bar.removeAction(self.help_menu.menuAction())
         bar.addAction(self.help_menu.menuAction())
-        audit_view.install(self)
+        audit_view.install(self, self.actor)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

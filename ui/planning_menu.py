@@ -11,23 +11,27 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from opscenter.actor import Actor
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
 
 
-def install(window: QMainWindow) -> None:
-    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar."""
+def install(window: QMainWindow, actor: Actor) -> None:
+    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar;
+    the planning window acts as ``actor``, the account signed in to ``window``. Every role
+    reads the plan; the window refuses in one sentence what the role may not change."""
     menu = window.menuBar().addMenu(_tr("&Perencanaan"))
     menu.setObjectName("planningMenu")
     action = QAction(_tr("Kerawanan dan penebalan\u2026"), window)
     action.setObjectName("openPlanning")
     action.setShortcut(QKeySequence("Ctrl+R"))
-    action.triggered.connect(lambda: _open(window))
+    action.triggered.connect(lambda: _open(window, actor))
     menu.addAction(action)
 
 
-def _open(window: QMainWindow) -> None:
+def _open(window: QMainWindow, actor: Actor) -> None:
     from ui.planning_panel import open_planning
 
-    open_planning(window)
+    open_planning(window, actor)

@@ -723,7 +723,7 @@ class PlanningWindow(QMainWindow):
         self,
         store: Store,
         *,
-        actor: Actor | None = None,
+        actor: Actor,
         stage_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -734,7 +734,7 @@ class PlanningWindow(QMainWindow):
         self.setWindowTitle(_tr("Kerawanan dan penebalan"))
         self.resize(1600, 900)
         self.store = store
-        self.actor = actor or Actor.local()
+        self.actor = actor
         # Stage, category, aspect and level names are read in the interface's language.
         self._lang = interface_language()
         self.operation_id = 0
@@ -1278,8 +1278,9 @@ class PlanningWindow(QMainWindow):
         self.banner.show()
 
 
-def open_planning(window: QMainWindow) -> PlanningWindow:
-    """Show the planning window of ``window``'s store (one per main window)."""
+def open_planning(window: QMainWindow, actor: Actor) -> PlanningWindow:
+    """Show the planning window of ``window``'s store (one per main window), acting as
+    ``actor``, the account signed in to ``window``."""
     existing = window.findChild(PlanningWindow)
     if existing is not None:
         existing.show()
@@ -1289,6 +1290,6 @@ def open_planning(window: QMainWindow) -> PlanningWindow:
             existing.activateWindow()
         return existing
     store: Store = window._store  # type: ignore[attr-defined]
-    planning_window = PlanningWindow(store, parent=window)
+    planning_window = PlanningWindow(store, actor=actor, parent=window)
     planning_window.show()
     return planning_window

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from opscenter.actor import Actor
 from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.app import application, install_translators
@@ -32,6 +33,8 @@ from ui.wall_board import WallBoard, build_wall
 # main: the window as it opens; board/stages/incidents: that tab; wall: the video wall
 # (tiled, night theme), as the command room's screens show it.
 VIEWS = ("main", "board", "stages", "incidents", "wall")
+# A picture is drawn, nothing is done: no one signs in, and a commander's window reads all.
+SCREENSHOT_ACTOR = Actor("tangkapan-layar", role="commander")
 TABS = {"board": Tab.BOARD, "stages": Tab.STAGES, "incidents": Tab.INCIDENTS}
 log = logging.getLogger(__name__)
 # The offscreen platform cannot pass size hints to a window manager it does not have.
@@ -69,7 +72,7 @@ def render(
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = qInstallMessageHandler(_quiet_offscreen)
     clock = (lambda: now) if now else utcnow
-    main = MainWindow(store, lang=lang, clock=clock)
+    main = MainWindow(store, actor=SCREENSHOT_ACTOR, lang=lang, clock=clock)
     window: QWidget = main
     wall: WallBoard | None = None
     if view in TABS:

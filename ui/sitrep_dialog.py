@@ -102,9 +102,14 @@ class Produced:
 
 
 def produce(
-    store: Store, req: Request, progress: Callable[[int, int, str], None], preview: bool = True
+    store: Store,
+    actor: Actor,
+    req: Request,
+    progress: Callable[[int, int, str], None],
+    preview: bool = True,
 ) -> Produced:
-    """Assemble, render, optionally write, and draw the preview pages. Runs in a worker."""
+    """Assemble, render, optionally write, and draw the preview pages. Runs in a worker;
+    a number is taken as ``actor``, the account signed in."""
     if req.out is not None:
         sitrep.check_destination(req.out)
 
@@ -125,7 +130,7 @@ def produce(
     progress(0, 100, "assemble")
     report = build(None)
     if req.issue:  # validated above: only now take a number for good
-        report = build(sitrep.issue_serial(store, Actor.local(), report.operation_code))
+        report = build(sitrep.issue_serial(store, actor, report.operation_code))
     # reportlab and pdfium load on the first report, not with the window (issue 3: start-up).
     import pypdfium2
 
@@ -175,10 +180,11 @@ class Scheduler(QObject):
     written = Signal(str)  # path
     failed = Signal(str)  # one sentence
 
-    def __init__(self, store: Store, *, clock: Clock = utcnow, lang: str = "id",
+    def __init__(self, store: Store, *, actor: Actor, clock: Clock = utcnow, lang: str = "id",
                  parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store, self._clock, self._lang = store, clock, lang
+        self._actor = actor  # the account signed in: scheduled reports are numbered as it
         self.hours: list[time] = []
         self.folder: Path | None = None
         self.zone = ZoneInfo(operations.DEFAULT_TIMEZONE)
@@ -210,9 +216,9 @@ class Scheduler(QObject):
         name = f"LAPSIT-{when:%Y%m%d-%H%M}.pdf"
         req = Request(None, when - timedelta(hours=24), when, "TERBATAS", None,
                       sitrep.SECTIONS, self._clock(), issue=True, out=folder / name)  # fmt: skip
-        store = self._store
+        store, actor = self._store, self._actor
         start_job(
-            lambda progress, _cancel: produce(store, req, progress, preview=False),
+            lambda progress, _cancel: produce(store, actor, req, progress, preview=False),
             on_success=self._done,
             on_failure=self._fail,
         )
@@ -235,6 +241,7 @@ class SitrepDialog(QDialog):
         self,
         store: Store,
         *,
+        actor: Actor,
         scheduler: Scheduler | None = None,
         clock: Clock = utcnow,
         lang: str = "id",
@@ -243,7 +250,10 @@ class SitrepDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._store, self._clock, self._lang = store, clock, lang
-        self.scheduler = scheduler or Scheduler(store, clock=clock, lang=lang, parent=self)
+        self._actor = actor
+        self.scheduler = scheduler or Scheduler(
+            store, actor=actor, clock=clock, lang=lang, parent=self
+        )
         self.produced: Produced | None = None
         self.saved_path: Path | None = None
         self._job: JobHandle | None = None
@@ -443,10 +453,10 @@ class SitrepDialog(QDialog):
         self.progress.show()
         for b in (self.preview_button, self.save_button, self.print_button):
             b.setEnabled(False)
-        store = self._store
+        store, actor = self._store, self._actor
         self._after = after
         self._job = start_job(
-            lambda progress, _cancel: produce(store, req, progress),
+            lambda progress, _cancel: produce(store, actor, req, progress),
             on_success=self._succeeded,
             on_failure=self._failed,
         )
@@ -538,7 +548,7 @@ class SitrepDialog(QDialog):
         """Keep the signatory on the operation, for every later report (journaled)."""
         try:
             sig = self.request().signatory
-            sitrep.configure(self._store, Actor.local(), self.operation_code, signatory=sig)
+            sitrep.configure(self._store, self._actor, self.operation_code, signatory=sig)
         except Exception as exc:  # one sentence; the log has the rest
             if not isinstance(exc, OpsError):
                 log.exception("saving the signatory failed")
@@ -598,8 +608,9 @@ def restore_schedule(scheduler: Scheduler, store: Store) -> None:
         scheduler.configure(hours, folder, zone)
 
 
-def install(window: QMainWindow) -> None:
-    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``.
+def install(window: QMainWindow, actor: Actor) -> None:
+    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``; the dialog
+    and the scheduled reports act as ``actor``, the account signed in to ``window``.
 
     ``window`` is a ``ui.main_window.MainWindow``: its store, clock and language are used.
     The scheduler lives as long as the window, so scheduled reports keep running when the
@@ -608,7 +619,7 @@ def install(window: QMainWindow) -> None:
     store = cast(Store, getattr(window, "_store"))  # noqa: B009 - MainWindow keeps it private
     clock = cast(Clock, getattr(window, "_clock", utcnow))
     lang = str(getattr(window, "_lang", "id"))
-    scheduler = Scheduler(store, clock=clock, lang=lang, parent=window)
+    scheduler = Scheduler(store, actor=actor, clock=clock, lang=lang, parent=window)
     scheduler.written.connect(
         lambda path: window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Laporan terjadwal ditulis: {path}").format(
@@ -628,6 +639,7 @@ def install(window: QMainWindow) -> None:
         try:
             dialog = SitrepDialog(
                 store,
+                actor=actor,
                 scheduler=scheduler,
                 clock=clock,
                 lang=lang,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from opscenter.actor import SYSTEM, Actor
 from opscenter.demo import bangka, jambi
 from opscenter.errors import InvalidValue
+from opscenter.permissions import require
 from opscenter.store import Store
 
 SCENARIOS = ("jambi", "bangka")
@@ -31,6 +32,7 @@ def load_demo(store: Store, scenario: str, actor: Actor = SYSTEM) -> int:
     ``InvalidValue(field="code", reason="exists")`` when its operation is already there.
     All or nothing: one transaction, journaled as "demo.load".
     """
+    require(actor, "operation.create")
     build = _BUILDERS.get(scenario)
     if build is None:
         raise InvalidValue(field="scenario", value=scenario, reason="unknown")

@@ -608,7 +608,7 @@ def save_what_if(
 
     ``pattern_versions`` are the category versions the user saw (stale edits are refused).
     """
-    require(actor, "reference.edit")
+    require(actor, "plan.edit")
     if what_if.empty:
         return
     versions = pattern_versions or {}

@@ -181,7 +181,7 @@ def clock() -> FixedClock:
 @pytest.fixture
 def make_window(qtbot: QtBot, store: Store, clock: FixedClock) -> Callable[[], MainWindow]:
     def make() -> MainWindow:
-        window = MainWindow(store, clock=clock)
+        window = MainWindow(store, actor=Actor("test"), clock=clock)
         qtbot.addWidget(window)  # closed and deleted before the store is disposed
         return window
 

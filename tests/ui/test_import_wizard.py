@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from opscenter import journal
+from opscenter.actor import Actor
 from opscenter.model import Personnel
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store
@@ -19,6 +20,8 @@ from tests.ui.conftest import TinyOperation
 from ui.data_menu import install
 from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
 from ui.import_wizard import ImportWizard
+
+STAFF = Actor("staf", role="staff")
 
 
 def roster(path: Path) -> Path:
@@ -67,7 +70,7 @@ def test_wizard_imports_off_the_gui_thread(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
 ) -> None:
     path = roster(tmp_path / "r.xlsx")
-    wizard = ImportWizard(store)
+    wizard = ImportWizard(store, actor=STAFF)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
@@ -96,7 +99,7 @@ def test_wizard_shows_a_refusal_as_one_sentence(
     path.write_bytes(b"%PDF-1.4\n")
     with store.read() as s:
         head = journal.head(s)
-    wizard = ImportWizard(store)
+    wizard = ImportWizard(store, actor=STAFF)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
@@ -112,7 +115,7 @@ def test_install_adds_the_data_menu(qtbot: QtBot, store: Store) -> None:
     window = QMainWindow()
     window._store = store  # type: ignore[attr-defined]
     qtbot.addWidget(window)
-    install(window)
+    install(window, STAFF)
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Data" in menus
     action = window.findChild(type(window.menuBar().actions()[0]), "importAction")
@@ -126,7 +129,6 @@ def test_history_reverts_an_import(
     tiny_operation: TinyOperation,
     tmp_path: Path,
 ) -> None:
-    from opscenter.actor import Actor
     from opscenter.roster.commit import commit
     from ui.import_history import ImportHistoryDialog
 

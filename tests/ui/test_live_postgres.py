@@ -90,7 +90,7 @@ def test_the_window_says_when_its_picture_is_stale(
     store = open_store(url)
     try:
         build_small_operation(store)
-        window = MainWindow(store)
+        window = MainWindow(store, actor=SITI)
         qtbot.addWidget(window)
         window.show()
         listener = window.feed._listener

@@ -241,7 +241,7 @@ def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small
     main = QMainWindow()
     main._store = store  # type: ignore[attr-defined]
     qtbot.addWidget(main)
-    install(main)
+    install(main, ADMIN)
     [menu] = [a for a in main.menuBar().actions() if a.text() == "&Perencanaan"]
     [action] = menu.menu().actions()  # type: ignore[union-attr]
     assert action.text() == "Kerawanan dan penebalan\u2026"
@@ -249,7 +249,7 @@ def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small
     action.trigger()
     first = main.findChild(PlanningWindow)
     assert first is not None and first.isVisible()
-    assert open_planning(main) is first
+    assert open_planning(main, ADMIN) is first
     first.close()
 
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from opscenter import sitrep
 from opscenter.store import Store
+from tests.builders import ADMIN
 from tests.ui.conftest import FixedClock, TinyOperation
 from ui.main_window import MainWindow
 from ui.sitrep_dialog import Scheduler, SitrepDialog, install, parse_hours
@@ -25,7 +26,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 def dialog(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, clock: FixedClock
 ) -> SitrepDialog:
-    d = SitrepDialog(store, clock=clock)
+    d = SitrepDialog(store, actor=ADMIN, clock=clock)
     qtbot.addWidget(d)
     return d
 
@@ -103,7 +104,7 @@ def test_print_opens_the_saved_file_in_the_system_viewer(
 def test_install_adds_the_report_menu(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    install(window)
+    install(window, ADMIN)
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Laporan" in menus
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Laporan")
@@ -123,7 +124,7 @@ def test_scheduled_report_is_written_to_the_folder(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
 ) -> None:
     clock = FixedClock(datetime(2024, 11, 27, 4, 0, tzinfo=UTC))  # 11:00 WIB
-    scheduler = Scheduler(store, clock=clock)
+    scheduler = Scheduler(store, actor=ADMIN, clock=clock)
     scheduler.configure([time(6), time(18)], tmp_path, WIB)
     assert scheduler.due == datetime(2024, 11, 27, 18, 0, tzinfo=WIB)
     with qtbot.waitSignal(scheduler.written, timeout=30_000) as blocker:
@@ -166,7 +167,7 @@ def test_signatory_can_be_kept_as_the_operation_default(
     dialog.sig_nrp.setText("63050899")
     dialog.save_signatory()
     assert "disimpan sebagai bawaan" in dialog.message.text()
-    again = SitrepDialog(store, clock=clock)
+    again = SitrepDialog(store, actor=ADMIN, clock=clock)
     qtbot.addWidget(again)
     assert again.sig_name.text() == "BUDI SANTOSO UJI"
     assert again.sig_rank.text() == "KOMISARIS BESAR POLISI"
@@ -179,7 +180,7 @@ def test_saved_schedule_is_armed_when_the_window_starts(
     dialog.schedule_hours.setText("06:00")
     dialog.schedule_folder.setText(str(tmp_path))
     dialog.apply_schedule()
-    install(window)
+    install(window, ADMIN)
     scheduler = window.property("sitrepScheduler")
     assert isinstance(scheduler, Scheduler)
     assert scheduler.due == datetime(2024, 11, 24, 6, 0, tzinfo=WIB)

@@ -680,7 +680,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             commit.commit(store, actor, preview)
     finally:
         store.dispose()
-    _say(preview.summary())
+    lang = messages.language(args.lang)
+    _say(messages.import_summary(preview.counts, lang))
+    warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
+    if warning:
+        print(warning, file=sys.stderr)
     c = preview.counts
     return EXIT_OK if c["new"] + c["changed"] + c["unchanged"] > 0 else EXIT_FAILED
 
@@ -725,7 +729,9 @@ def cmd_account(args: argparse.Namespace) -> int:
             if not rows:
                 _say(_t(args, "Belum ada akun.", "No accounts yet."))
             for r in rows:
-                state = ("aktif" if r.active else "nonaktif") + ("" if r.has_password else ", -")
+                state = (
+                    _t(args, "aktif", "active") if r.active else _t(args, "nonaktif", "inactive")
+                ) + ("" if r.has_password else ", -")
                 _say(f"{r.username:<24} {r.role:<10} {state:<12} {r.full_name}")
             return EXIT_OK
         first = accounts.needs_bootstrap(store)
@@ -801,7 +807,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """``--lang X`` as given, read before parsing so that argparse's own refusals speak it."""
+    for i, word in enumerate(argv):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    early = _lang_in(list(sys.argv[1:] if argv is None else argv))
+    if early in messages.LANGS:
+        os.environ["OPSCENTER_LANG"] = early
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

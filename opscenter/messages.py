@@ -610,6 +610,18 @@ def describe(error: OpsError, lang: str | None = None) -> str:
 # --- issue 19: secrets ---
 
 
+def import_summary(counts: dict[str, int], lang: str | None = None) -> str:
+    """An import's counts in one line: what the command line prints after a preview or commit."""
+    words = (
+        ("new", "baru", "new"),
+        ("changed", "berubah", "changed"),
+        ("unchanged", "tetap", "unchanged"),
+        ("rejected", "ditolak", "rejected"),
+    )
+    en = language(lang) == "en"
+    return ", ".join(f"{e if en else i} {counts.get(k, 0)}" for k, i, e in words)
+
+
 def formula_warnings(warnings: Any, total: int, lang: str | None = None) -> str:
     """The import preview's warning about free text a spreadsheet would run, naming cells."""
     lang = language(lang)

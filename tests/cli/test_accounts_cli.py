@@ -75,3 +75,14 @@ def test_add_and_list_accounts_from_a_script(tmp_path: Path) -> None:
 def test_bad_role_is_a_usage_error(tmp_path: Path) -> None:
     done = run(tmp_path, "account", "add", "x", "--role", "raja", "--password-stdin")
     assert done.returncode == 2
+
+
+def test_the_account_list_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    made = run(tmp_path, "account", "add", "kapolda", "--role", "admin",
+               "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    english = run(tmp_path, "--lang", "en", "account", "list")
+    assert english.returncode == 0, english.stderr
+    assert "kapolda" in english.stdout and "active" in english.stdout
+    assert "aktif" not in english.stdout
+    assert "aktif" in run(tmp_path, "account", "list").stdout

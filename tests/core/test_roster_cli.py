@@ -53,13 +53,13 @@ def test_import_dry_run_then_import_then_again(tmp_path: Path, db: str) -> None:
     done = run(tmp_path, "import", "personnel", str(path), "--db", db, "--dry-run",
                "--errors", str(errors))  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "new 1, changed 0, unchanged 0, rejected 1"
+    assert done.stdout.strip() == "baru 1, berubah 0, tetap 0, ditolak 1"
     ws = openpyxl.load_workbook(errors).active
     assert ws["A2"].value == "7501" and "NRP/NIP" in ws["A2"].comment.text
     done = run(tmp_path, "import", "personnel", str(path), "--db", db, "--sheet", "Personel")
-    assert done.stdout.strip() == "new 1, changed 0, unchanged 0, rejected 1"
+    assert done.stdout.strip() == "baru 1, berubah 0, tetap 0, ditolak 1"
     done = run(tmp_path, "import", "personnel", str(path), "--db", db)
-    assert done.stdout.strip() == "new 0, changed 0, unchanged 1, rejected 1"
+    assert done.stdout.strip() == "baru 0, berubah 0, tetap 1, ditolak 1"
     assert done.returncode == 0
 
 
@@ -80,7 +80,7 @@ def test_nothing_importable_exits_non_zero(tmp_path: Path, db: str) -> None:
     wb.save(tmp_path / "buruk.xlsx")
     done = run(tmp_path, "import", "personnel", str(tmp_path / "buruk.xlsx"), "--db", db)
     assert done.returncode == 1
-    assert done.stdout.strip() == "new 0, changed 0, unchanged 0, rejected 1"
+    assert done.stdout.strip() == "baru 0, berubah 0, tetap 0, ditolak 1"
 
 
 def test_template_and_export(tmp_path: Path, db: str) -> None:
@@ -91,6 +91,17 @@ def test_template_and_export(tmp_path: Path, db: str) -> None:
         done = run(tmp_path, "export", kind, "--db", db, "--out", str(tmp_path / name))
         assert done.returncode == 0, done.stderr
     back = run(tmp_path, "import", "personnel", str(tmp_path / "p.csv"), "--db", db)
-    assert back.stdout.strip() == "new 0, changed 0, unchanged 53, rejected 0"
+    assert back.stdout.strip() == "baru 0, berubah 0, tetap 53, ditolak 0"
     back = run(tmp_path, "import", "tps", str(tmp_path / "t.xlsx"), "--db", db)
-    assert back.stdout.strip() == "new 0, changed 0, unchanged 27, rejected 0"
+    assert back.stdout.strip() == "baru 0, berubah 0, tetap 27, ditolak 0"
+
+
+def test_the_command_line_speaks_the_language_asked_for(tmp_path: Path, db: str) -> None:
+    """The import's counts and argparse's refusal follow --lang, given before parsing."""
+    path = roster(tmp_path / "r.xlsx")
+    done = run(tmp_path, "--lang", "en", "import", "personnel", str(path), "--db", db,
+               "--dry-run")  # fmt: skip
+    assert done.stdout.strip() == "new 1, changed 0, unchanged 0, rejected 1"
+    done = run(tmp_path, "--lang", "en", "import", "nothing-of-this-kind", str(path))
+    assert done.returncode == 2
+    assert "opscenter: bad arguments:" in done.stderr and "argumen salah" not in done.stderr

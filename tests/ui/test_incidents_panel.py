@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -29,6 +29,7 @@ from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from ui.incidents_model import Column
 from ui.incidents_panel import NARROW_DROPS, IncidentsPanel
+from ui.worker import write_pool
 
 # 20:00 WIB on voting day.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
@@ -400,6 +401,34 @@ def test_the_window_keeps_running_while_the_database_is_locked(
     assert not form.isVisible()
     with jambi.read() as s:
         assert s.scalars(select(Incident).where(Incident.title == "Bentrok massa di TPS 07")).one()
+
+
+def test_a_form_deleted_while_its_save_is_pending_is_not_called_back(
+    panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    panel.new_incident()
+    form = panel.form
+    assert form is not None
+    form.title_edit.setText("Ditutup sebelum tersimpan")
+    form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
+    lock = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+        form.save()
+        assert form.writes.busy
+        with qtbot.waitSignal(form.destroyed):
+            form.deleteLater()
+        panel.form = None
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert write_pool().waitForDone(10_000)  # the write ends on its thread ...
+    QCoreApplication.sendPostedEvents()  # ... and its result, queued, finds no one
+    QCoreApplication.processEvents()
+    with jambi.read() as s:  # saved all the same; the change feed tells the windows
+        assert s.scalars(
+            select(Incident).where(Incident.title == "Ditutup sebelum tersimpan")
+        ).one()
 
 
 @pytest.mark.parametrize(

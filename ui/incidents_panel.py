@@ -674,7 +674,7 @@ class IncidentsPanel(QWidget):
             else code
         )
 
-        def to(status: str) -> Callable[[], None]:
+        def to(status: str) -> Callable[[], object]:
             return lambda: incidents.set_status(store, actor, incident_id, status, None)
 
         def saved(_done: object) -> None:

@@ -7,12 +7,15 @@ model then re-reads only the row that changed.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -38,6 +41,7 @@ from opscenter.model.accounts import ROLES
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
+from ui.pending import PendingWrite
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -133,6 +137,8 @@ class AccountsModel(QAbstractTableModel):
 
 
 class NewAccountDialog(QDialog):
+    submitted = Signal()  # "Simpan": the owner saves, then accepts (or shows the refusal)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah akun"))
@@ -151,10 +157,19 @@ class NewAccountDialog(QDialog):
         form.addRow(self.tr("&Peran"), self.role)
         form.addRow(self.tr("&Kata sandi"), self.password)
         form.addRow(self.tr("&Ulangi kata sandi"), self.repeat)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color: {theme.DEFICIT.name()};")
+        self.error.hide()
+        form.addRow(self.error)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
+        # Saving runs on the write thread: the owner closes the form once it is saved.
+        buttons.accepted.connect(self.submitted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
@@ -169,6 +184,7 @@ class AccountsDialog(QDialog):
         self._store = store
         self._actor = actor
         self._lang = lang
+        self.writes = PendingWrite(self)  # every change runs on the write thread
         self.setWindowTitle(self.tr("Akun pengguna \u2014 OpsCenter"))
         self.resize(980, 560)
         self.model = AccountsModel(accounts.list_accounts(store, actor))
@@ -231,64 +247,104 @@ class AccountsDialog(QDialog):
 
     # -- actions (called by the buttons after asking; tests call them directly) ---------------
 
-    def _run(self, work: Any) -> int | None:
-        try:
-            account_id = int(work())
-        except OpsError as exc:
-            self.error.setText(sentence_for(exc, self._lang))
-            self.error.show()
-            return None
-        self.error.hide()
-        with self._store.read() as s:
-            self.model.put(accounts.get(s, account_id))
-        self._enable()
-        return account_id
+    def _run(
+        self,
+        work: Callable[[], int],
+        *,
+        button: QAbstractButton | None = None,
+        form: NewAccountDialog | None = None,
+    ) -> None:
+        """Run ``work`` (a service call returning the account's id) on the write thread and
+        put the account as saved in the list; a refusal is said in one sentence, beside the
+        form when there is one (which stays open with what was typed)."""
+        store = self._store
 
-    def create_account(self, username: str, full_name: str, role: str, password: str) -> int | None:
-        return self._run(
-            lambda: accounts.create_account(
-                self._store, self._actor, username, full_name, role, password
-            )
+        def write() -> AccountRow:
+            account_id = int(work())
+            with store.read() as s:
+                return accounts.get(s, account_id)
+
+        def saved(row: AccountRow) -> None:
+            self.error.hide()
+            self.model.put(row)
+            self._enable()
+            if form is not None and shiboken6.isValid(form):
+                form.accept()
+
+        def refused(exc: OpsError) -> None:
+            label = form.error if form is not None and shiboken6.isValid(form) else self.error
+            label.setText(sentence_for(exc, self._lang))
+            label.show()
+
+        self.writes.submit(write, on_saved=saved, on_refused=refused, button=button)
+
+    def create_account(
+        self,
+        username: str,
+        full_name: str,
+        role: str,
+        password: str,
+        *,
+        form: NewAccountDialog | None = None,
+    ) -> None:
+        store, actor = self._store, self._actor
+        self._run(
+            lambda: accounts.create_account(store, actor, username, full_name, role, password),
+            button=form.save_button if form is not None else self.add_button,
+            form=form,
         )
 
-    def reset_password(self, row: AccountRow, password: str) -> int | None:
+    def reset_password(self, row: AccountRow, password: str) -> None:
+        store, actor = self._store, self._actor
+
         def work() -> int:
-            accounts.set_password(self._store, self._actor, row.id, password, row.version)
+            accounts.set_password(store, actor, row.id, password, row.version)
             return row.id
 
-        return self._run(work)
+        self._run(work, button=self.password_button)
 
-    def change_role(self, row: AccountRow, role: str) -> int | None:
+    def change_role(self, row: AccountRow, role: str) -> None:
+        store, actor = self._store, self._actor
+
         def work() -> int:
-            accounts.set_role(self._store, self._actor, row.id, role, row.version)
+            accounts.set_role(store, actor, row.id, role, row.version)
             return row.id
 
-        return self._run(work)
+        self._run(work, button=self.role_button)
 
-    def deactivate(self, row: AccountRow) -> int | None:
+    def deactivate(self, row: AccountRow) -> None:
+        store, actor = self._store, self._actor
+
         def work() -> int:
-            accounts.deactivate(self._store, self._actor, row.id, row.version)
+            accounts.deactivate(store, actor, row.id, row.version)
             return row.id
 
-        return self._run(work)
+        self._run(work, button=self.deactivate_button)
 
     # -- asking ---------------------------------------------------------------------------------
 
     def _ask_create(self) -> None:
         form = NewAccountDialog(self)
-        while form.exec() == QDialog.DialogCode.Accepted:
-            if form.password.text() != form.repeat.text():
-                self.error.setText(self.tr("Kedua kata sandi tidak sama; ketik ulang."))
-                self.error.show()
-                continue
-            if self.create_account(
-                form.username.text(),
-                form.full_name.text(),
-                str(form.role.currentData()),
-                form.password.text(),
-            ):
-                break
-        form.deleteLater()
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_account = form
+        form.submitted.connect(lambda: self._submit_new(form))
+        form.open()
+
+    def _submit_new(self, form: NewAccountDialog) -> None:
+        if self.writes.busy:
+            return
+        if form.password.text() != form.repeat.text():
+            form.error.setText(self.tr("Kedua kata sandi tidak sama; ketik ulang."))
+            form.error.show()
+            return
+        form.error.hide()
+        self.create_account(
+            form.username.text(),
+            form.full_name.text(),
+            str(form.role.currentData()),
+            form.password.text(),
+            form=form,
+        )
 
     def _ask_password(self) -> None:
         row = self.selected()

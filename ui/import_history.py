@@ -31,7 +31,7 @@ from opscenter.roster import commit as commit_mod
 from opscenter.roster.commit import ImportRecord
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
-from ui.worker import JobHandle, start_job
+from ui.worker import JobHandle, start_job, write_pool
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -169,7 +169,9 @@ class ImportHistoryDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.message.setText(sentence_for(error, self.lang))
 
+        # A revert is a write: it takes its turn on the one write thread (ui.worker), with
+        # its progress dialog as before.
         self.job = start_job(
             job, parent=self, title=_tr("Membatalkan impor\u2026"), on_success=done,
-            on_failure=failed,
+            on_failure=failed, pool=write_pool(),
         )  # fmt: skip

@@ -5,8 +5,9 @@ Keyboard first: every field is reached with Tab in reading order; Enter (or Ctrl
 also inside the description) saves; Esc cancels. A refused save shows the core's sentence
 (``messages.describe``) next to the field it concerns and keeps everything typed.
 
-These widgets never write: they emit what the operator asked for, and the panel runs the
-core service (through the undo stack where the edit can be undone).
+These widgets never write on the GUI thread: the form hands its draft to ``submit``, which
+runs on the write thread (``ui.pending``); the detail pane emits what the operator asked for,
+and the panel runs the core service there (through the undo stack where it can be undone).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from opscenter.messages import describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
+from ui.pending import PendingWrite
 from ui.translations import interface_language
 
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
@@ -163,7 +165,8 @@ class UnitsPicker(QWidget):
 
 
 class IncidentForm(QDialog):
-    """Log a new incident. ``submit(draft)`` saves it and returns the new id, or raises."""
+    """Log a new incident. ``submit(draft)`` saves it and returns the new id, or raises; it
+    runs on the write thread, so it must only use the draft and open its own session."""
 
     saved = Signal(int)
 
@@ -181,6 +184,7 @@ class IncidentForm(QDialog):
         self.setWindowTitle(_tr("Catat kejadian baru"))
         self._choices = choices
         self._submit = submit
+        self.writes = PendingWrite(self)
         self._clock = clock
         self._tps_for = tps_for
         self._zone = ZoneInfo(choices.timezone)
@@ -368,12 +372,20 @@ class IncidentForm(QDialog):
             field.setFocus()
 
     def save(self) -> None:
-        """Save; on a refusal, say why beside the field and keep what was typed."""
-        try:
-            new_id = self._submit(self.draft())
-        except OpsError as exc:
-            self.show_error(exc)
-            return
+        """Save on the write thread; the form stays open, its button saying "Menyimpan…",
+        until the result: saved, it closes; refused, it says why beside the field and keeps
+        what was typed. ``writes.write_done`` says how it ended."""
+        if self.writes.busy:
+            return  # Enter pressed again while saving: one incident, not two
+        submit, draft = self._submit, self.draft()
+        self.writes.submit(
+            lambda: submit(draft),
+            on_saved=self._saved,
+            on_refused=self.show_error,
+            button=self.save_button,
+        )
+
+    def _saved(self, new_id: int) -> None:
         self._clear_errors()
         self.saved.emit(new_id)
         self.accept()

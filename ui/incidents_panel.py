@@ -72,6 +72,7 @@ from ui.incident_form import (
 )
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
+from ui.pending import PendingWrite
 from ui.translations import interface_language
 from ui.worker import start_job
 
@@ -97,37 +98,40 @@ def _tr(text: str) -> str:
 
 
 class _ServiceCommand(QUndoCommand):
-    """An edit already done once through a service; undo and redo run the service again.
+    """An edit already saved once through a service; undo and redo save again, on the write
+    thread (``ui.pending``), and ``after(redone)`` shows the result once saved.
 
     Qt calls ``redo`` when the command is pushed: the first call does nothing, because the
-    panel ran the service first to show an error without touching the stack.
+    panel saved first (to show a refusal without touching the stack).
     """
 
     def __init__(
         self,
         text: str,
-        do: Callable[[], None],
-        undo: Callable[[], None],
+        writes: PendingWrite,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        after: Callable[[bool], None],
         report: Callable[[OpsError], None],
     ) -> None:
         super().__init__(text)
-        self._do, self._undo, self._report = do, undo, report
+        self._writes = writes
+        self._do, self._undo, self._after, self._report = do, undo, after, report
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._run(self._do)
+        self._run(self._do, redone=True)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, redone=False)
 
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except OpsError as exc:  # e.g. someone else changed it meanwhile: say so, keep going
-            self._report(exc)
+    def _run(self, action: Callable[[], object], *, redone: bool) -> None:
+        # A refusal (e.g. someone else changed it meanwhile) is said; the history goes on.
+        after = self._after
+        self._writes.submit(action, on_saved=lambda _done: after(redone), on_refused=self._report)
 
 
 class IncidentsPanel(QWidget):
@@ -160,6 +164,9 @@ class IncidentsPanel(QWidget):
         self._selected_id: int | None = None
         self.form: IncidentForm | None = None
         self.last_error = ""
+        # Follow-ups, status and unit changes run on the write thread; ``writes.write_done``
+        # says how each ended.
+        self.writes = PendingWrite(self)
 
         self.model = IncidentsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -635,85 +642,96 @@ class IncidentsPanel(QWidget):
         self.select_incident(incident_id)
 
     def add_follow_up(self, incident_id: int, text: str, status_code: str | None) -> None:
+        """Save a follow-up on the write thread; the typed text stays until it is saved."""
         row = self.model.incident(incident_id)
-        try:
-            incidents.add_follow_up(
-                self._store,
-                self._actor,
-                incident_id,
-                text,
-                status_code=status_code,
-                expected_version=row.version if (row and status_code) else None,
-            )
-        except OpsError as exc:
-            self._refused(
+        store, actor = self._store, self._actor
+        version = row.version if (row and status_code) else None
+
+        def saved(_done: object) -> None:
+            self.detail.follow_up_saved()
+            self._refresh_ids([incident_id])
+
+        self.writes.submit(
+            lambda: incidents.add_follow_up(
+                store, actor, incident_id, text, status_code=status_code, expected_version=version
+            ),
+            on_saved=saved,
+            on_refused=lambda exc: self._refused(
                 exc, incident_id, lambda: self.add_follow_up(incident_id, text, status_code)
-            )
-            return
-        self.detail.follow_up_saved()
-        self._refresh_ids([incident_id])
+            ),
+            button=self.detail.follow_add,
+        )
 
     def change_status(self, incident_id: int, code: str) -> None:
+        """Save a status change on the write thread; once saved it goes on the undo stack."""
         row = self.model.incident(incident_id)
         if row is None or row.status_code == code:
             return
-        store, actor, old = self._store, self._actor, row.status_code
-        try:
-            incidents.set_status(store, actor, incident_id, code, row.version)
-        except OpsError as exc:
-            self._refused(exc, incident_id, lambda: self.change_status(incident_id, code))
-            return
-
-        def to(status: str) -> Callable[[], None]:
-            def run() -> None:
-                incidents.set_status(store, actor, incident_id, status, None)
-                self._refresh_ids([incident_id])
-
-            return run
-
+        store, actor, old, version = self._store, self._actor, row.status_code, row.version
         name = (
             next((s.name for s in self._choices.statuses if s.code == code), code)
             if self._choices
             else code
         )
-        self._undo.push(
-            _ServiceCommand(
-                _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
-                to(code),
-                to(old),
-                self._report,
+
+        def to(status: str) -> Callable[[], object]:
+            return lambda: incidents.set_status(store, actor, incident_id, status, None)
+
+        def saved(_done: object) -> None:
+            self._undo.push(
+                _ServiceCommand(
+                    _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
+                    self.writes,
+                    to(code),
+                    to(old),
+                    lambda _redone: self._refresh_ids([incident_id]),
+                    self._report,
+                )
             )
+            self._refresh_ids([incident_id])
+
+        self.writes.submit(
+            lambda: incidents.set_status(store, actor, incident_id, code, version),
+            on_saved=saved,
+            on_refused=lambda exc: self._refused(
+                exc, incident_id, lambda: self.change_status(incident_id, code)
+            ),
+            button=self.detail.status_apply,
         )
-        self._refresh_ids([incident_id])
 
     def set_units(self, incident_id: int, unit_ids: Sequence[int]) -> None:
+        """Save the responding units on the write thread; once saved, undoable."""
         row = self.model.incident(incident_id)
         if row is None:
             return
         store, actor, old, new = self._store, self._actor, row.unit_ids, tuple(unit_ids)
         if set(old) == set(new):
             return
-        try:
-            incidents.set_units(store, actor, incident_id, new)
-        except OpsError as exc:
-            self._report(exc)
-            return
 
         def to(ids: tuple[int, ...]) -> Callable[[], None]:
-            def run() -> None:
-                incidents.set_units(store, actor, incident_id, ids)
-                self._refresh_ids([incident_id])
-                if self._selected_id == incident_id:
-                    self.detail.units.set_checked(ids)
+            return lambda: incidents.set_units(store, actor, incident_id, ids)
 
-            return run
+        def shown(redone: bool) -> None:
+            self._refresh_ids([incident_id])
+            if self._selected_id == incident_id:
+                self.detail.units.set_checked(new if redone else old)
 
-        self._undo.push(
-            _ServiceCommand(
-                _tr("Satuan penanganan {n}").format(n=row.code), to(new), to(old), self._report
+        def saved(_done: object) -> None:
+            self._undo.push(
+                _ServiceCommand(
+                    _tr("Satuan penanganan {n}").format(n=row.code),
+                    self.writes,
+                    to(new),
+                    to(old),
+                    shown,
+                    self._report,
+                )
             )
+            self._refresh_ids([incident_id])
+
+        self.writes.submit(
+            to(new), on_saved=saved, on_refused=self._report, button=self.detail.units_apply
         )
-        self._refresh_ids([incident_id])
 
     def _focus_follow_up(self) -> None:
         if self.detail.incident is not None:

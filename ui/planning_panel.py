@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -72,6 +74,7 @@ from opscenter.reference import GuardPattern
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
+from ui.pending import PendingWrite
 from ui.planning_models import (
     LEVEL_ROLE,
     HeatColumn,
@@ -136,27 +139,34 @@ class LevelDelegate(theme.ReadableTextDelegate):
 
 
 class _Command(QUndoCommand):
-    """Runs a core action; the first redo happens before the push (so errors surface there)."""
+    """A core action saved on the write thread (``ui.pending``): ``do`` and ``undo_action``
+    give the write (a plain function: it opens its own session), ``shown`` puts its result
+    on screen. The first redo happens before the push (so a refusal surfaces there)."""
 
     def __init__(self, window: PlanningWindow, text: str) -> None:
         super().__init__(text)
         self.window = window
+        # Read on the write thread: plain values, taken here on the GUI thread.
+        self.store, self.actor, self.operation_id = window.store, window.actor, window.operation_id
         self._done_once = False
 
-    def do(self) -> None:
+    def do(self) -> Callable[[], object]:
         raise NotImplementedError
 
-    def undo_action(self) -> None:
+    def undo_action(self) -> Callable[[], object]:
+        raise NotImplementedError
+
+    def shown(self, result: object) -> None:
         raise NotImplementedError
 
     def redo(self) -> None:
         if not self._done_once:
             self._done_once = True
             return
-        self.window.run(self.do, obsolete=self)
+        self.window.run(self.do(), self.shown, obsolete=self)
 
     def undo(self) -> None:
-        self.window.run(self.undo_action, obsolete=self)
+        self.window.run(self.undo_action(), self.shown, obsolete=self)
 
 
 class RatingCommand(_Command):
@@ -171,40 +181,50 @@ class RatingCommand(_Command):
         self.value = value  # key (level in it is ignored when clearing)
         self.level_id = level_id
         self.before = before
+        # Read and set on the write thread only, where the writes run one after another.
         self.current: Rating | None = before
 
-    def _put(self, level_id: int | None, note: str | None) -> None:
-        w = self.window
-        if level_id is None:
-            if self.current is not None:
-                planning.clear_rating(
-                    w.store, w.actor, self.current.id, expected_version=self.current.version
+    def _put(self, level_id: int | None, note: str | None) -> Callable[[], object]:
+        def write() -> Rating | None:
+            if level_id is None:
+                if self.current is not None:
+                    planning.clear_rating(
+                        self.store,
+                        self.actor,
+                        self.current.id,
+                        expected_version=self.current.version,
+                    )
+                self.current = None
+            else:
+                v = RatingValue(
+                    self.value.region_id,
+                    self.value.stage_id,
+                    self.value.aspect_id,
+                    level_id,
+                    "polri",
+                    None,
+                    note,
                 )
-            self.current = None
-        else:
-            v = RatingValue(
-                self.value.region_id,
-                self.value.stage_id,
-                self.value.aspect_id,
-                level_id,
-                "polri",
-                None,
-                note,
-            )
-            self.current = planning.set_rating(
-                w.store,
-                w.actor,
-                w.operation_id,
-                v,
-                expected_version=self.current.version if self.current else None,
-            )
-        w.rating_stored(self.value.region_id, self.value.aspect_id, self.current)
+                self.current = planning.set_rating(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    v,
+                    expected_version=self.current.version if self.current else None,
+                )
+            return self.current
 
-    def do(self) -> None:
-        self._put(self.level_id, self.before.note if self.before else None)
+        return write
 
-    def undo_action(self) -> None:
-        self._put(
+    def shown(self, result: object) -> None:
+        rating = result if isinstance(result, Rating) else None
+        self.window.rating_stored(self.value.region_id, self.value.aspect_id, rating)
+
+    def do(self) -> Callable[[], object]:
+        return self._put(self.level_id, self.before.note if self.before else None)
+
+    def undo_action(self) -> Callable[[], object]:
+        return self._put(
             self.before.level_id if self.before else None, self.before.note if self.before else None
         )
 
@@ -213,22 +233,28 @@ class AcceptCommand(_Command):
     def __init__(self, window: PlanningWindow, proposals: tuple[Proposal, ...]) -> None:
         n = sum(p.count for p in proposals)
         super().__init__(window, _tr("terima penebalan {n} personel").format(n=n))
+        self.stage_id = window.stage_id
         self.proposals = proposals
-        self.accepted: Accepted | None = None
+        self.accepted: Accepted | None = None  # set on the write thread
 
-    def do(self) -> None:
-        w = self.window
-        self.accepted = planning.accept(
-            w.store, w.actor, w.operation_id, w.stage_id, self.proposals
-        )
-        w.reload()
+    def do(self) -> Callable[[], object]:
+        def write() -> None:
+            self.accepted = planning.accept(
+                self.store, self.actor, self.operation_id, self.stage_id, self.proposals
+            )
 
-    def undo_action(self) -> None:
-        w = self.window
-        if self.accepted is not None:
-            planning.withdraw(w.store, w.actor, self.accepted)
-            self.accepted = None
-        w.reload()
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        def write() -> None:
+            if self.accepted is not None:
+                planning.withdraw(self.store, self.actor, self.accepted)
+                self.accepted = None
+
+        return write
+
+    def shown(self, result: object) -> None:
+        self.window.reload()
 
 
 class PatternCommand(_Command):
@@ -253,33 +279,38 @@ class PatternCommand(_Command):
         """The TPS moves (or their reverse) with the versions now in the database."""
         if not self.tps:
             return ()
-        w = self.window
-        with w.store.read() as s:
+        with self.store.read() as s:
             return planning.tps_changes(
                 s,
-                w.operation_id,
+                self.operation_id,
                 {t.tps_id: t.to_category_id if forward else t.from_category_id for t in self.tps},
             )
 
-    def _save(self, patterns: dict[int, GuardPattern], tps: tuple[TpsChange, ...]) -> None:
-        w = self.window
-        planning.save_what_if(
-            w.store,
-            w.actor,
-            w.operation_id,
-            WhatIf(patterns=patterns, tps=tps),
-            pattern_versions=w.category_versions(),
-        )
-        w.reload(keep_what_if=False)
-
-    def do(self) -> None:
+    def _save(self, patterns: dict[int, GuardPattern], forward: bool) -> Callable[[], object]:
         # The first save uses the versions the user saw: a TPS changed meanwhile is refused.
-        tps = self.tps if self._first else self._moves(True)
-        self._first = False
-        self._save(self.after, tps)
+        first, self._first = self._first, False
+        versions = self.window.category_versions()
 
-    def undo_action(self) -> None:
-        self._save(self.before, self._moves(False))
+        def write() -> None:
+            tps = self.tps if first else self._moves(forward)
+            planning.save_what_if(
+                self.store,
+                self.actor,
+                self.operation_id,
+                WhatIf(patterns=patterns, tps=tps),
+                pattern_versions=versions,
+            )
+
+        return write
+
+    def shown(self, result: object) -> None:
+        self.window.reload(keep_what_if=False)
+
+    def do(self) -> Callable[[], object]:
+        return self._save(self.after, True)
+
+    def undo_action(self) -> Callable[[], object]:
+        return self._save(self.before, False)
 
 
 # --- the what-if form ----------------------------------------------------------------------------
@@ -742,6 +773,10 @@ class PlanningWindow(QMainWindow):
         self.base: PlanBase | None = None
         self.plan: Plan | None = None
         self.undo_stack = QUndoStack(self)
+        # Every save runs on the write thread; the status bar says "Menyimpan…" meanwhile.
+        self.saving_note = QLabel(self)
+        self.statusBar().addWidget(self.saving_note)
+        self.writes = PendingWrite(self, note=self.saving_note)
 
         self.heat = HeatMapModel(self)
         self.needs = RequirementsModel(self)
@@ -1128,27 +1163,42 @@ class PlanningWindow(QMainWindow):
 
     # -- acting -----------------------------------------------------------------------------
 
-    def run(self, action: Callable[[], None], *, obsolete: QUndoCommand | None = None) -> bool:
-        """Run a core action; a refusal becomes a sentence in the banner, never a traceback."""
+    def run(
+        self,
+        write: Callable[[], object],
+        shown: Callable[[Any], None],
+        *,
+        obsolete: QUndoCommand | None = None,
+        button: QAbstractButton | None = None,
+        refused: Callable[[OpsError], str] = sentence_for,
+    ) -> None:
+        """Run a core write on the write thread, then ``shown(result)``; a refusal becomes a
+        sentence in the banner (``refused`` words it), never a traceback."""
         self._hide_banner()
-        try:
-            action()
-        except OpsError as exc:
+
+        def failed(exc: OpsError) -> None:
             log.info("planning action refused: %r", exc)
-            self.show_problem(sentence_for(exc))
+            self.show_problem(refused(exc))
             if obsolete is not None:
                 obsolete.setObsolete(True)
             self.reload()
-            return False
-        return True
+
+        self.writes.submit(write, on_saved=shown, on_refused=failed, button=button)
+
+    def _push(self, command: _Command, *, button: QAbstractButton | None = None) -> None:
+        """Save ``command`` once; only a saved one goes on the undo stack."""
+
+        def saved(result: object) -> None:
+            command.shown(result)
+            self.undo_stack.push(command)
+
+        self.run(command.do(), saved, button=button)
 
     def _edit_rating(self, region_id: int, aspect_id: int, level_id: object) -> None:
         level = int(level_id) if isinstance(level_id, int) else None
         before = self.heat.rating(region_id, aspect_id)
         value = RatingValue(region_id, self.stage_id, aspect_id, level or 0)
-        command = RatingCommand(self, value, level, before)
-        if self.run(command.do):
-            self.undo_stack.push(command)
+        self._push(RatingCommand(self, value, level, before))
 
     def rating_stored(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
         self.heat.set_rating(region_id, aspect_id, rating)
@@ -1171,7 +1221,9 @@ class PlanningWindow(QMainWindow):
         if not chosen:
             return
         command = AcceptCommand(self, chosen)
-        if self.run(command.do):
+
+        def saved(result: object) -> None:
+            command.shown(result)
             self.undo_stack.push(command)
             self.show_note(
                 _tr(
@@ -1179,12 +1231,13 @@ class PlanningWindow(QMainWindow):
                 ).format(n=sum(p.count for p in chosen))
             )
 
+        self.run(command.do(), saved, button=self.accept_button)
+
     def _save_patterns(self) -> None:
         after = {**self.form.stored(), **self.form.changes()}
         before = self.form.stored()
         command = PatternCommand(self, after, before, self.tps_form.changes())
-        if self.run(command.do):
-            self.undo_stack.push(command)
+        self._push(command, button=self.form.save_button)
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1197,12 +1250,15 @@ class PlanningWindow(QMainWindow):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        def write() -> None:
+        """Write the matrix to a workbook (a read: no journal, no write thread)."""
+        self._hide_banner()
+        try:
             with self.store.read() as s:
                 n = planning.export_matrix(s, self.operation_id, path)
-            self.show_note(_tr("{n} penilaian ditulis ke {path}.").format(n=n, path=path))
-
-        self.run(write)
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.show_note(_tr("{n} penilaian ditulis ke {path}.").format(n=n, path=path))
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -1215,21 +1271,28 @@ class PlanningWindow(QMainWindow):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
-        """Apply a workbook; a refused one lists its bad cells and gets a marked copy."""
-        self._hide_banner()
-        try:
-            result = planning.import_matrix(self.store, self.actor, self.operation_id, path)
-        except planning.ImportRejected as exc:
-            self.show_problem(self._rejection_text(exc, path))
-            return
-        except OpsError as exc:
-            self.show_problem(sentence_for(exc))
-            return
-        self.reload()
-        self.show_note(
-            _tr("Impor selesai: {new} baru, {changed} berubah, {same} tetap.").format(
-                new=result.new, changed=result.changed, same=result.unchanged
+        """Apply a workbook on the write thread; a refused one lists its bad cells and gets a
+        marked copy."""
+        store, actor, op_id = self.store, self.actor, self.operation_id
+
+        def imported(result: planning.ImportResult) -> None:
+            self.reload()
+            self.show_note(
+                _tr("Impor selesai: {new} baru, {changed} berubah, {same} tetap.").format(
+                    new=result.new, changed=result.changed, same=result.unchanged
+                )
             )
+
+        def refused(exc: OpsError) -> str:
+            if isinstance(exc, planning.ImportRejected):
+                return self._rejection_text(exc, path)
+            return sentence_for(exc)
+
+        self.run(
+            lambda: planning.import_matrix(store, actor, op_id, path),
+            imported,
+            button=self.import_button,
+            refused=refused,
         )
 
     def _rejection_text(self, exc: planning.ImportRejected, path: Path) -> str:

@@ -56,6 +56,7 @@ from opscenter.errors import OpsError
 from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
+from ui.pending import PendingWrite
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
@@ -258,6 +259,7 @@ class SitrepDialog(QDialog):
         self.saved_path: Path | None = None
         self._job: JobHandle | None = None
         self._after: Callable[[Produced], None] | None = None
+        self.writes = PendingWrite(self)  # the signatory is saved on the write thread
         self.setWindowTitle(self.tr("Laporan Situasi"))
         self.resize(1180, 860)
 
@@ -545,17 +547,29 @@ class SitrepDialog(QDialog):
         self._start(self.request(issue=True, out=path), opened)
 
     def save_signatory(self) -> None:
-        """Keep the signatory on the operation, for every later report (journaled)."""
+        """Keep the signatory on the operation, for every later report (journaled), on the
+        write thread; ``writes.write_done`` says how it ended."""
         try:
             sig = self.request().signatory
-            sitrep.configure(self._store, self._actor, self.operation_code, signatory=sig)
-        except Exception as exc:  # one sentence; the log has the rest
-            if not isinstance(exc, OpsError):
-                log.exception("saving the signatory failed")
-            self._failed(exc)
+        except OpsError as exc:  # e.g. the operation is gone: one sentence
+            self._refused(exc)
             return
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("Penanda tangan disimpan sebagai bawaan operasi."))
+        store, actor, code = self._store, self._actor, self.operation_code
+        self.writes.submit(
+            lambda: sitrep.configure(store, actor, code, signatory=sig),
+            on_saved=lambda _done: self._say(
+                self.tr("Penanda tangan disimpan sebagai bawaan operasi.")
+            ),
+            on_refused=self._refused,
+            button=self.sig_save,
+        )
+
+    def _refused(self, error: OpsError) -> None:
+        self._say(sentence_for(error, self._lang), error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+        self.message.setText(text)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder laporan terjadwal"))

@@ -171,21 +171,25 @@ def test_accounts_dialog_manages_accounts_precisely(
     qtbot.addWidget(dialog)
     model = dialog.model
     qtmodeltester.check(model)
-    with qtbot.waitSignal(model.rowsInserted):
-        new_id = dialog.create_account("budi", "Budi Santoso", "operator", PASSWORD)
-    assert new_id is not None
-    row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
+    with qtbot.waitSignals([model.rowsInserted, dialog.writes.write_done]):
+        dialog.create_account("budi", "Budi Santoso", "operator", PASSWORD)
+    row = next(
+        model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).username == "budi"
+    )  # type: ignore[union-attr]
     assert row is not None
-    with qtbot.waitSignal(model.dataChanged):
+    new_id = row.id
+    with qtbot.waitSignals([model.dataChanged, dialog.writes.write_done]):
         dialog.change_role(row, "staff")
     row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
     assert row is not None
     assert row.role == "staff"
-    dialog.reset_password(row, "pendek")
+    with qtbot.waitSignal(dialog.writes.write_done) as refused:
+        dialog.reset_password(row, "pendek")
+    assert refused.args == [False]
     assert "terlalu pendek" in dialog.error.text()
     row = next(model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).id == new_id)  # type: ignore[union-attr]
     assert row is not None
-    with qtbot.waitSignal(model.dataChanged):
+    with qtbot.waitSignals([model.dataChanged, dialog.writes.write_done]):
         dialog.deactivate(row)
     qtmodeltester.check(model)
     assert not dialog.error.isVisible()
@@ -193,6 +197,36 @@ def test_accounts_dialog_manages_accounts_precisely(
         model.row_at(i) for i in range(model.rowCount()) if model.row_at(i).username == "kapolda"
     )  # type: ignore[union-attr]
     assert kapolda is not None
-    dialog.deactivate(kapolda)
+    with qtbot.waitSignal(dialog.writes.write_done):
+        dialog.deactivate(kapolda)
     assert "admin aktif terakhir" in dialog.error.text()
     assert isinstance(model, AccountsModel)
+
+
+def test_a_refused_new_account_keeps_the_form_and_what_was_typed(
+    qtbot: QtBot, store: Store
+) -> None:
+    accounts.bootstrap_admin(store, "kapolda", PASSWORD)
+    dialog = AccountsDialog(store, ADMIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_button.click()
+    form = dialog.new_account
+    form.username.setText("kapolda")  # taken
+    form.full_name.setText("Orang Lain")
+    form.password.setText(PASSWORD)
+    form.repeat.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.writes.write_done) as refused:
+        form.save_button.click()
+        assert not form.save_button.isEnabled()  # pending
+    assert refused.args == [False]
+    assert form.isVisible() and form.error.isVisible()
+    assert form.error.text() == "Nama pengguna sudah ada."
+    assert form.username.text() == "kapolda" and form.full_name.text() == "Orang Lain"
+    assert form.save_button.isEnabled()
+    form.username.setText("budi")
+    with qtbot.waitSignal(dialog.writes.write_done) as saved:
+        form.save_button.click()
+    assert saved.args == [True]
+    assert not form.isVisible()
+    assert any(dialog.model.row_at(i).username == "budi" for i in range(dialog.model.rowCount()))  # type: ignore[union-attr]

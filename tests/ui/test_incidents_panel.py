@@ -7,12 +7,13 @@ The demo is loaded once per module and copied per test (loading takes seconds).
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -28,6 +29,7 @@ from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from ui.incidents_model import Column
 from ui.incidents_panel import NARROW_DROPS, IncidentsPanel
+from ui.worker import write_pool
 
 # 20:00 WIB on voting day.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
@@ -213,7 +215,9 @@ def test_log_an_incident_through_the_form(
     assert form.occurred_at() == VOTING_EVENING.replace(tzinfo=UTC)  # now, read as WIB
     # Enter with no title: refused, the sentence beside the title, nothing lost.
     qtbot.keyClicks(form.location_edit, "Kantor KPU Kota Jambi")
-    qtbot.keyClick(form.location_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.writes.write_done) as refused:
+        qtbot.keyClick(form.location_edit, Qt.Key.Key_Return)
+    assert refused.args == [False]
     assert form.isVisible()
     assert form.errors["title"].text() == "Judul wajib diisi."
     assert form.location_edit.text() == "Kantor KPU Kota Jambi"
@@ -222,7 +226,11 @@ def test_log_an_incident_through_the_form(
     qtbot.keyClicks(form.description_edit, "Sekitar 200 orang berkumpul.")
     form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
     form.injured_spin.setValue(2)
-    qtbot.keyClick(form.description_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(form.writes.write_done) as saved:
+        qtbot.keyClick(
+            form.description_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert saved.args == [True]
     assert not form.isVisible(), [e.text() for e in form.errors.values()]
     with jambi.read() as s:
         row = s.scalars(select(Incident).order_by(Incident.id.desc())).first()
@@ -255,7 +263,8 @@ def test_follow_up_then_status_change_and_undo(
     focus(qtbot, panel)
     qtbot.keyClick(panel.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(detail.follow_text, "Tim Resmob mendatangi lokasi.")
-    qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.writes.write_done):
+        qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
     assert detail.follow_ups.rowCount() == before + 1
     assert detail.follow_text.text() == ""
     with jambi.read() as s:
@@ -264,26 +273,32 @@ def test_follow_up_then_status_change_and_undo(
     assert undo_stack.count() == 0  # a follow-up is not undone (append-only)
 
     detail.status_box.setCurrentIndex(detail.status_box.findData(status_id(jambi, "ditangani")))
-    qtbot.mouseClick(detail.status_apply, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.writes.write_done):
+        qtbot.mouseClick(detail.status_apply, Qt.MouseButton.LeftButton)
     assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
     assert undo_stack.count() == 1
-    undo_stack.undo()
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.undo()
     assert panel.model.incident(target.id).status_code == "baru"  # type: ignore[union-attr]
     with jambi.read() as s:
         assert s.get(Incident, target.id).status_id == status_id(jambi, "baru")  # type: ignore[union-attr]
-    undo_stack.redo()
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.redo()
     assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
 
 
 def test_units_editor_is_undoable(
-    panel: IncidentsPanel, undo_stack: QUndoStack, qtmodeltester: ModelTester
+    panel: IncidentsPanel, undo_stack: QUndoStack, qtmodeltester: ModelTester, qtbot: QtBot
 ) -> None:
     check_all(qtmodeltester, panel)
     target = panel.model.row(0)
     panel.select_incident(target.id)
-    panel.set_units(target.id, ())
+    with qtbot.waitSignal(panel.writes.write_done):
+        panel.set_units(target.id, ())
     assert panel.model.incident(target.id).unit_ids == ()  # type: ignore[union-attr]
-    undo_stack.undo()
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.undo()
+    assert set(panel.detail.units.checked_ids()) == set(target.unit_ids)
     assert set(panel.model.incident(target.id).unit_ids) == set(target.unit_ids)  # type: ignore[union-attr]
 
 
@@ -307,16 +322,113 @@ def test_a_stale_status_change_offers_to_reapply(
         incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
     finally:
         other.dispose()
-    panel.change_status(target.id, "selesai")
+    with qtbot.waitSignal(panel.writes.write_done) as refused:
+        panel.change_status(target.id, "selesai")
+    assert refused.args == [False]
     assert panel.last_error is not None
     assert "op.lain" in panel.last_error
     again = panel.error_box.button(QMessageBox.StandardButton.Retry)
     assert again.text() == "Terapkan lagi"
-    again.click()  # re-applied on the fresh version
+    with qtbot.waitSignal(panel.writes.write_done) as saved:
+        again.click()  # re-applied on the fresh version
+    assert saved.args == [True]
     with jambi.read() as s:
         from opscenter.model import Incident
 
         assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]
+
+
+def test_a_refused_follow_up_says_why_and_keeps_the_text(
+    panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    panel.select_incident(target.id)
+    other = open_store(f"sqlite:///{db_path}")
+    try:  # another operator closes it; this panel still shows the old version
+        incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
+    finally:
+        other.dispose()
+    detail = panel.detail
+    detail.follow_text.setText("Massa membubarkan diri.")
+    detail.follow_status.setCurrentIndex(detail.follow_status.findData(status_id(jambi, "selesai")))
+    with qtbot.waitSignal(panel.writes.write_done) as refused:
+        qtbot.mouseClick(detail.follow_add, Qt.MouseButton.LeftButton)
+        assert not detail.follow_add.isEnabled()  # pending: the button says so
+        assert detail.follow_add.text() == "Menyimpan\u2026"
+    assert refused.args == [False]
+    assert "op.lain" in panel.last_error
+    assert detail.error.text() == panel.last_error and detail.error.isVisibleTo(panel)
+    assert detail.follow_text.text() == "Massa membubarkan diri."  # nothing typed is lost
+    assert detail.follow_add.isEnabled() and detail.follow_add.text() != "Menyimpan\u2026"
+    with jambi.read() as s:
+        texts = list(s.scalars(select(FollowUp.text).where(FollowUp.incident_id == target.id)))
+    assert "Massa membubarkan diri." not in texts
+
+
+def test_the_window_keeps_running_while_the_database_is_locked(
+    panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    """Another connection holds SQLite's write lock: the incident save waits for it on the
+    write thread while the GUI thread's event loop keeps turning."""
+    panel.new_incident()
+    form = panel.form
+    assert form is not None
+    form.title_edit.setText("Bentrok massa di TPS 07")
+    form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    done: list[bool] = []
+    form.writes.write_done.connect(done.append)
+    lock = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")  # another workstation is writing
+        timer.start()
+        form.save()
+        assert form.writes.busy and not form.save_button.isEnabled()
+        assert form.save_button.text() == "Menyimpan\u2026" and form.isVisible()
+        # The GUI thread runs 20 timer ticks while the write still waits for the lock.
+        qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=4000)
+        assert done == [] and form.writes.busy and form.isVisible()
+        lock.execute("ROLLBACK")  # the other workstation is done
+        with qtbot.waitSignal(form.writes.write_done) as saved:
+            pass
+        assert saved.args == [True]
+    finally:
+        timer.stop()
+        lock.close()
+    assert not form.isVisible()
+    with jambi.read() as s:
+        assert s.scalars(select(Incident).where(Incident.title == "Bentrok massa di TPS 07")).one()
+
+
+def test_a_form_deleted_while_its_save_is_pending_is_not_called_back(
+    panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
+) -> None:
+    panel.new_incident()
+    form = panel.form
+    assert form is not None
+    form.title_edit.setText("Ditutup sebelum tersimpan")
+    form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
+    lock = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+        form.save()
+        assert form.writes.busy
+        with qtbot.waitSignal(form.destroyed):
+            form.deleteLater()
+        panel.form = None
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert write_pool().waitForDone(10_000)  # the write ends on its thread ...
+    QCoreApplication.sendPostedEvents()  # ... and its result, queued, finds no one
+    QCoreApplication.processEvents()
+    with jambi.read() as s:  # saved all the same; the change feed tells the windows
+        assert s.scalars(
+            select(Incident).where(Incident.title == "Ditutup sebelum tersimpan")
+        ).one()
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ def test_window_shows_the_stage(window: PlanningWindow, small: Small) -> None:
 
 
 def test_rating_edit_goes_through_the_core_and_undoes(
-    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+    qtmodeltester: ModelTester, qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
 ) -> None:
     qtmodeltester.check(window.heat)
     _, aspects, levels = _ids(store, small)
@@ -115,7 +115,10 @@ def test_rating_edit_goes_through_the_core_and_undoes(
     delegate.setEditorData(editor, view_index)
     assert editor.currentIndex() == 0  # empty cell
     editor.setCurrentIndex(editor.findData(levels["tinggi"]))
-    delegate.setModelData(editor, window.heat_proxy, view_index)
+    with qtbot.waitSignal(window.writes.write_done):
+        delegate.setModelData(editor, window.heat_proxy, view_index)
+        assert window.saving_note.text() == "Menyimpan\u2026"  # pending, in the status bar
+    assert window.saving_note.isHidden()
     editor.deleteLater()
 
     assert heat.data(cell) == "Tinggi" and heat.data(cell, LEVEL_ROLE) == levels["tinggi"]
@@ -124,10 +127,12 @@ def test_rating_edit_goes_through_the_core_and_undoes(
     needs = window.needs
     assert needs.row(_row_of(needs, small.units["PA"])).vulnerability_name == "Tinggi"
 
-    window.undo_stack.undo()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.undo()
     assert heat.data(cell) == "\u2014" and heat.data(cell, LEVEL_ROLE) is None
     assert _last_action(store) == "vulnerability.clear"
-    window.undo_stack.redo()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.redo()
     assert heat.data(cell) == "Tinggi"
     with store.read() as s:
         m = planning.matrix(s, small.operation_id, window.stage_id)
@@ -157,14 +162,16 @@ def test_what_if_updates_at_once_and_saves_only_on_simpan(
             required_strength(s, small.operation_id).by_unit[small.units["PB"]].police_required == 6
         )
 
-    window.form.save_button.click()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.form.save_button.click()
     assert _last_action(store) == "plan.save_what_if"
     with store.read() as s:
         assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 1
     assert window.accept_button.isEnabled()
     assert "Memakai pola yang tersimpan" in window.form.state.text()
 
-    window.undo_stack.undo()  # back to 2-2-4, saved
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.undo()  # back to 2-2-4, saved
     with store.read() as s:
         assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 2
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 3
@@ -172,7 +179,7 @@ def test_what_if_updates_at_once_and_saves_only_on_simpan(
 
 
 def test_accept_creates_bko_and_undo_withdraws_it(
-    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+    qtmodeltester: ModelTester, qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
 ) -> None:
     qtmodeltester.check(window.proposals)
     qtmodeltester.check(window.needs)
@@ -186,13 +193,15 @@ def test_accept_creates_bko_and_undo_withdraws_it(
     window.reload()
     assert window.proposals.rowCount() == 1 and window.accept_button.isEnabled()
 
-    window.accept_button.click()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.accept_button.click()
     assert _last_action(store) == "plan.accept"
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 0
     assert window.proposals.rowCount() == 0
     assert "Ctrl+Z" in window.banner.text()
 
-    window.undo_stack.undo()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.undo()
     assert _last_action(store) == "plan.withdraw"
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == -1
     assert window.proposals.rowCount() == 1
@@ -203,7 +212,9 @@ def test_refusal_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store, small
     qtbot.addWidget(operator)
     _, _, levels = _ids(store, small)
     heat = operator.heat
-    heat.setData(heat.index(1, HeatColumn.FIRST_ASPECT), levels["sedang"])
+    with qtbot.waitSignal(operator.writes.write_done) as refused:
+        heat.setData(heat.index(1, HeatColumn.FIRST_ASPECT), levels["sedang"])
+    assert refused.args == [False]
     assert not operator.banner.isHidden()
     assert operator.banner.text() == "Peran operator tidak berwenang untuk tindakan ini."
     assert heat.data(heat.index(1, HeatColumn.FIRST_ASPECT)) == "\u2014"
@@ -211,14 +222,15 @@ def test_refusal_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store, small
 
 
 def test_excel_export_and_bad_import_from_the_window(
-    window: PlanningWindow, store: Store, small: Small, tmp_path: Path
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small, tmp_path: Path
 ) -> None:
     out = tmp_path / "kerawanan.xlsx"
     window.export_to(out)
     assert out.exists() and "0 penilaian ditulis" in window.banner.text()
     bad = tmp_path / "rusak.xlsx"
     bad.write_text("bukan buku kerja")
-    window.import_from(bad)
+    with qtbot.waitSignal(window.writes.write_done):
+        window.import_from(bad)
     assert "tidak dapat dibaca sebagai buku kerja Excel" in window.banner.text()
 
     from openpyxl import load_workbook
@@ -226,7 +238,8 @@ def test_excel_export_and_bad_import_from_the_window(
     wb = load_workbook(out)
     wb["Kerawanan"].append(["Pemungutan suara", "Kabupaten Z", "Politik", "Polri", "Tinggi"])
     wb.save(out)
-    window.import_from(out)
+    with qtbot.waitSignal(window.writes.write_done):
+        window.import_from(out)
     text = window.banner.text()
     assert text.startswith(f"Berkas {out} ditolak, tidak ada yang disimpan. Perbaiki 1 sel")
     row = wb["Kerawanan"].max_row
@@ -278,7 +291,7 @@ def test_heat_map_model_updates_one_cell(qtmodeltester: ModelTester, qtbot: QtBo
 
 
 def test_kecamatan_rows_can_be_shown_and_rated(
-    qtmodeltester: ModelTester, window: PlanningWindow, store: Store, small: Small
+    qtmodeltester: ModelTester, qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
 ) -> None:
     qtmodeltester.check(window.heat)
     window.kecamatan_box.setChecked(True)
@@ -288,7 +301,8 @@ def test_kecamatan_rows_can_be_shown_and_rated(
         "Kab. A", "\u2003A1", "\u2003A2", "Kota B", "\u2003B1",
     ]  # fmt: skip
     _, _, levels = _ids(store, small)
-    heat.setData(heat.index(4, HeatColumn.FIRST_ASPECT + 3), levels["tinggi"])
+    with qtbot.waitSignal(window.writes.write_done):
+        heat.setData(heat.index(4, HeatColumn.FIRST_ASPECT + 3), levels["tinggi"])
     assert heat.data(heat.index(4, HeatColumn.FIRST_ASPECT + 3)) == "Tinggi"
     # A kecamatan's level counts for its Polres: Polres B is now rated tinggi.
     needs = window.needs
@@ -361,7 +375,8 @@ def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
     form.apply_button.click()
     assert needs.row(_row_of(needs, pa)).police_required == 16
 
-    window.form.save_button.click()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.form.save_button.click()
     assert _last_action(store) == "plan.save_what_if"
     assert _category_of(store, tps_id) == cats["sangat-rawan"]
     assert form.model.rowCount() == 0
@@ -370,10 +385,12 @@ def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
     with store.read() as s:
         assert required_strength(s, small.operation_id).by_unit[pa].police_required == 16
 
-    window.undo_stack.undo()  # the TPS goes back to kurang-rawan, journaled too
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.undo()  # the TPS goes back to kurang-rawan, journaled too
     assert _category_of(store, tps_id) == cats["kurang-rawan"]
     assert needs.row(_row_of(needs, pa)).police_required == 14
-    window.undo_stack.redo()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.undo_stack.redo()
     assert _category_of(store, tps_id) == cats["sangat-rawan"]
 
 

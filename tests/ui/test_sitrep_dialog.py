@@ -165,7 +165,10 @@ def test_signatory_can_be_kept_as_the_operation_default(
     dialog.sig_name.setText("Budi Santoso Uji")
     dialog.sig_rank.setText("Komisaris Besar Polisi")
     dialog.sig_nrp.setText("63050899")
-    dialog.save_signatory()
+    with qtbot.waitSignal(dialog.writes.write_done) as saved:
+        dialog.save_signatory()
+        assert not dialog.sig_save.isEnabled()  # pending: the button says "Menyimpan…"
+    assert saved.args == [True]
     assert "disimpan sebagai bawaan" in dialog.message.text()
     again = SitrepDialog(store, actor=ADMIN, clock=clock)
     qtbot.addWidget(again)

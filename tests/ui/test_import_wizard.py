@@ -168,7 +168,7 @@ def test_the_preview_page_flags_formula_text_in_both_languages(
         cell.data_type = "s"
     wb.save(path)
     for lang, words in (("id", "Perhatian: 2 sel"), ("en", "Warning: 2 cell(s)")):
-        wizard = ImportWizard(store, lang=lang)
+        wizard = ImportWizard(store, lang=lang, actor=STAFF)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.file_page.path.setText(str(path))

@@ -157,7 +157,8 @@ def test_sitrep_number_and_signatory_as_the_account(
 
     head = _head(store)
     dialog.sig_name.setText("Budi Santoso Uji")
-    dialog.save_signatory()
+    with qtbot.waitSignal(dialog.writes.write_done, timeout=30_000):
+        dialog.save_signatory()
     if permitted(actor, "report.configure"):
         assert "disimpan sebagai bawaan" in dialog.message.text()
         assert _last_txn(store) == (actor.username, "sitrep.configure")
@@ -183,7 +184,8 @@ def test_planning_edits_as_the_account_or_one_sentence(
     head = _head(store)
     heat = planning.heat
     cell = heat.index(1, HeatColumn.FIRST_ASPECT)
-    heat.setData(cell, levels["sedang"])
+    with qtbot.waitSignal(planning.writes.write_done, timeout=30_000):
+        heat.setData(cell, levels["sedang"])
     if permitted(actor, "plan.edit"):
         assert _last_txn(store) == (actor.username, "vulnerability.set")
     else:

@@ -126,7 +126,7 @@ def close_panel(panel: IncidentsPanel) -> None:
 
 
 def test_the_board_clock_reads_the_operations_zone(qtbot: QtBot, zoned: Zoned) -> None:
-    window = MainWindow(zoned.store, clock=lambda: VOTING_EVENING)
+    window = MainWindow(zoned.store, actor=OPERATOR, clock=lambda: VOTING_EVENING)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.overview is not None)
     local = VOTING_EVENING.astimezone(zoned.zone)
@@ -206,7 +206,8 @@ def test_an_english_interface_gets_english_error_sentences(
             incidents.set_status(other, Actor("op.lain"), row.id, "ditangani", row.version)
         finally:
             other.dispose()
-        panel.change_status(row.id, "selesai")
+        with qtbot.waitSignal(panel.writes.write_done):
+            panel.change_status(row.id, "selesai")
         assert panel.last_error is not None
         assert panel.last_error.startswith("This incident was changed by op.lain at ")
         assert f" {zoned.label};" in panel.last_error
@@ -239,7 +240,7 @@ def test_the_progress_dialog_names_each_stage_in_words(english: None) -> None:
 def test_the_sitrep_dialog_reads_its_period_in_the_operations_zone(
     qtbot: QtBot, zoned: Zoned
 ) -> None:
-    dialog = SitrepDialog(zoned.store, clock=lambda: VOTING_EVENING)
+    dialog = SitrepDialog(zoned.store, actor=OPERATOR, clock=lambda: VOTING_EVENING)
     qtbot.addWidget(dialog)
     # The 24 hours up to this morning's 06:00 cut-off, local time.
     assert dialog.period_from.text() == f"26-11-2024 06:00 {zoned.label}"

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
     QFontMetrics,
     QGuiApplication,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -86,6 +88,7 @@ from ui.planning_models import (
 )
 from ui.strength_model import SORT_ROLE
 from ui.translations import interface_language
+from ui.unsaved import may_close
 
 log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -1179,12 +1182,56 @@ class PlanningWindow(QMainWindow):
                 ).format(n=sum(p.count for p in chosen))
             )
 
-    def _save_patterns(self) -> None:
+    def _save_patterns(self) -> bool:
         after = {**self.form.stored(), **self.form.changes()}
         before = self.form.stored()
         command = PatternCommand(self, after, before, self.tps_form.changes())
         if self.run(command.do):
             self.undo_stack.push(command)
+            return True
+        return False
+
+    # -- unsaved input: the what-if, and a rating being chosen in the grid -----------------
+
+    def _grid_editor(self) -> tuple[QComboBox, QModelIndex] | None:
+        """The level editor open in the heat map, with its cell, when its choice differs."""
+        if self.heat_view.state() != QAbstractItemView.State.EditingState:
+            return None
+        index = self.heat_view.currentIndex()
+        editor = self.heat_view.indexWidget(index)
+        if not isinstance(editor, QComboBox) or editor.currentData() == index.data(LEVEL_ROLE):
+            return None
+        return editor, index
+
+    def is_dirty(self) -> bool:
+        return self._grid_editor() is not None or (
+            self.base is not None and not self.what_if().empty
+        )
+
+    def save_input(self) -> bool:
+        open_edit = self._grid_editor()
+        if open_edit is not None:
+            editor = open_edit[0]
+            self.heat_view.commitData(editor)  # the delegate's choice: a journaled rating
+            self.heat_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if not self.banner_box.isHidden():
+                return False  # refused: the banner says why
+        if self.base is not None and not self.what_if().empty:
+            return self._save_patterns()
+        return True
+
+    def discard_input(self) -> None:
+        open_edit = self._grid_editor()
+        if open_edit is not None:
+            self.heat_view.closeEditor(open_edit[0], QAbstractItemDelegate.EndEditHint.NoHint)
+        self.tps_form.clear()
+        self.form.reset()  # recomputes with the stored patterns
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if may_close(self, what=_tr("Perubahan bagaimana-jika belum disimpan.")):
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -56,6 +56,7 @@ from opscenter.errors import OpsError
 from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
+from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
@@ -576,6 +577,57 @@ class SitrepDialog(QDialog):
             self.schedule_status.setText(
                 self.tr("Laporan berikutnya: {when}.").format(when=f"{due:%d-%m-%Y %H:%M}")
             )
+
+    # -- unsaved input: the signatory and the schedule -------------------------------------
+
+    def _signatory_fields(self) -> tuple[str, str, str, str, bool]:
+        return (
+            self.sig_title.text().strip(),
+            self.sig_name.text().strip().upper(),
+            self.sig_rank.text().strip(),
+            self.sig_nrp.text().strip(),
+            self.sig_on_behalf.isChecked(),
+        )
+
+    def _signatory_dirty(self) -> bool:
+        """The signatory typed differs from the operation's (as the database holds it now)."""
+        try:
+            with self._store.read() as s:
+                op = operations.get_operation(s, self.operation_code)
+                sig = sitrep.signatory_of(op)
+                stored = (sig.title, sig.name.upper(), sig.rank, sig.nrp, op.signatory_on_behalf)
+        except OpsError:
+            return False  # nothing to compare with: nothing that could be saved either
+        return self._signatory_fields() != stored
+
+    def _schedule_dirty(self) -> bool:
+        settings = QSettings()
+        return (
+            self.schedule_hours.text(),
+            self.schedule_folder.text().strip(),
+            self.schedule_on.isChecked(),
+        ) != (
+            str(settings.value(SETTINGS_HOURS, "06:00, 18:00")),
+            str(settings.value(SETTINGS_FOLDER, "")).strip(),
+            str(settings.value(SETTINGS_ON, "false")) == "true",
+        )
+
+    def is_dirty(self) -> bool:
+        return self._signatory_dirty() or self._schedule_dirty()
+
+    def save_input(self) -> bool:
+        if self._signatory_dirty():
+            self.save_signatory()
+        if self._schedule_dirty():
+            self.apply_schedule()
+        return not self.is_dirty()  # a refusal is shown in the dialog, which stays open
+
+    def discard_input(self) -> None:
+        """Nothing is kept anywhere but in the fields, which close with the dialog."""
+
+    def reject(self) -> None:
+        if may_close(self, what=self.tr("Penanda tangan atau jadwal belum disimpan.")):
+            super().reject()
 
 
 # --- wiring into the main window --------------------------------------------------------------

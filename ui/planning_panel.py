@@ -1192,28 +1192,47 @@ class PlanningWindow(QMainWindow):
         return False
 
     # -- unsaved input: the what-if, and a rating being chosen in the grid -----------------
+    #
+    # A rating is saved the moment it is chosen; one still open in the grid's editor when the
+    # window closes is taken out of the editor first (the question would take the focus, and
+    # a delegate saves its editor when it loses the focus), so that "Buang" really drops it.
 
-    def _grid_editor(self) -> tuple[QComboBox, QModelIndex] | None:
-        """The level editor open in the heat map, with its cell, when its choice differs."""
+    _parked: tuple[QPersistentModelIndex, object] | None = None  # (cell, level) taken out
+
+    def _park_grid_edit(self) -> None:
+        self._parked = None
         if self.heat_view.state() != QAbstractItemView.State.EditingState:
-            return None
+            return
         index = self.heat_view.currentIndex()
         editor = self.heat_view.indexWidget(index)
-        if not isinstance(editor, QComboBox) or editor.currentData() == index.data(LEVEL_ROLE):
-            return None
-        return editor, index
+        if not isinstance(editor, QComboBox):
+            return
+        level = editor.currentData()
+        self.heat_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if level != index.data(LEVEL_ROLE):
+            self._parked = (QPersistentModelIndex(index), level)
+
+    def _unpark_grid_edit(self) -> None:
+        parked, self._parked = self._parked, None
+        if parked is None or not parked[0].isValid():
+            return
+        index = self.heat_proxy.index(parked[0].row(), parked[0].column())
+        self.heat_view.setCurrentIndex(index)
+        self.heat_view.edit(index)
+        editor = self.heat_view.indexWidget(index)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(parked[1])))
 
     def is_dirty(self) -> bool:
-        return self._grid_editor() is not None or (
+        return self._parked is not None or (
             self.base is not None and not self.what_if().empty
         )
 
     def save_input(self) -> bool:
-        open_edit = self._grid_editor()
-        if open_edit is not None:
-            editor = open_edit[0]
-            self.heat_view.commitData(editor)  # the delegate's choice: a journaled rating
-            self.heat_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        parked, self._parked = self._parked, None
+        if parked is not None and parked[0].isValid():
+            index = self.heat_proxy.index(parked[0].row(), parked[0].column())
+            self.heat_proxy.setData(index, parked[1], Qt.ItemDataRole.EditRole)  # journaled
             if not self.banner_box.isHidden():
                 return False  # refused: the banner says why
         if self.base is not None and not self.what_if().empty:
@@ -1221,16 +1240,16 @@ class PlanningWindow(QMainWindow):
         return True
 
     def discard_input(self) -> None:
-        open_edit = self._grid_editor()
-        if open_edit is not None:
-            self.heat_view.closeEditor(open_edit[0], QAbstractItemDelegate.EndEditHint.NoHint)
+        self._parked = None
         self.tps_form.clear()
         self.form.reset()  # recomputes with the stored patterns
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._park_grid_edit()
         if may_close(self, what=_tr("Perubahan bagaimana-jika belum disimpan.")):
             super().closeEvent(event)
         else:
+            self._unpark_grid_edit()
             event.ignore()
 
     def _export(self) -> None:

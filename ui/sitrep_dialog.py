@@ -580,25 +580,25 @@ class SitrepDialog(QDialog):
 
     # -- unsaved input: the signatory and the schedule -------------------------------------
 
-    def _signatory_fields(self) -> tuple[str, str, str, str, bool]:
-        return (
-            self.sig_title.text().strip(),
-            self.sig_name.text().strip().upper(),
-            self.sig_rank.text().strip(),
-            self.sig_nrp.text().strip(),
-            self.sig_on_behalf.isChecked(),
-        )
-
     def _signatory_dirty(self) -> bool:
-        """The signatory typed differs from the operation's (as the database holds it now)."""
+        """The signatory typed differs from the operation's (as the database holds it now),
+        compared as ``sitrep.configure`` would store it."""
         try:
             with self._store.read() as s:
                 op = operations.get_operation(s, self.operation_code)
                 sig = sitrep.signatory_of(op)
-                stored = (sig.title, sig.name.upper(), sig.rank, sig.nrp, op.signatory_on_behalf)
+                stored = (sig.title, sig.name, sig.rank.upper(), sig.nrp, op.signatory_on_behalf)
+                default_title = f"KEPALA {op.sitrep_unit}"
         except OpsError:
             return False  # nothing to compare with: nothing that could be saved either
-        return self._signatory_fields() != stored
+        typed = (
+            self.sig_title.text().strip() or default_title,
+            self.sig_name.text().strip().upper(),
+            self.sig_rank.text().strip().upper(),
+            self.sig_nrp.text().strip(),
+            self.sig_on_behalf.isChecked(),
+        )
+        return typed != stored
 
     def _schedule_dirty(self) -> bool:
         settings = QSettings()

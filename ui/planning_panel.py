@@ -1224,9 +1224,7 @@ class PlanningWindow(QMainWindow):
             editor.setCurrentIndex(max(0, editor.findData(parked[1])))
 
     def is_dirty(self) -> bool:
-        return self._parked is not None or (
-            self.base is not None and not self.what_if().empty
-        )
+        return self._parked is not None or (self.base is not None and not self.what_if().empty)
 
     def save_input(self) -> bool:
         parked, self._parked = self._parked, None

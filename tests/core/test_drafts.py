@@ -67,7 +67,7 @@ def test_remove_and_unreadable_files(tmp_path: Path) -> None:
     box.remove(draft_id)
     box.remove(draft_id)  # twice: no error
     assert box.pending(KEY) == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="bad draft id"):
         box.remove("../opscenter")
 
 

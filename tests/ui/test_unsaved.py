@@ -245,7 +245,9 @@ def test_planning_what_if_kembali_and_buang(
     assert planning.what_if().empty  # shown again, it shows what is stored
 
 
-def test_planning_what_if_simpan_saves(planning: PlanningWindow, qtbot: QtBot, store: Store) -> None:
+def test_planning_what_if_simpan_saves(
+    planning: PlanningWindow, qtbot: QtBot, store: Store
+) -> None:
     head = journal_head(store)
     change_a_pattern(planning)
     assert ask_with(qtbot, SAVE_NAME, planning.close) == BOX_NAME
@@ -434,7 +436,7 @@ def test_discarded_drafts_are_gone_and_other_databases_keep_theirs(
     assert asked == "draftsQuestion"
     assert [d.fields["title"] for d in DraftBox().all()] == ["lain"] and other.exists()
     window.close()
-    again, asked = shown_asking(qtbot, make_window, "draftsOpen")
+    _again, asked = shown_asking(qtbot, make_window, "draftsOpen")
     assert asked == NOT_ASKED  # the other database's draft is not offered here
 
 

@@ -42,6 +42,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.unsaved import may_close
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -172,6 +173,22 @@ class NewAccountDialog(QDialog):
         buttons.accepted.connect(self.submitted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    # What is typed is unsaved input (``ui.unsaved.Editor``).
+
+    def is_dirty(self) -> bool:
+        return any(e.text() for e in (self.username, self.full_name, self.password, self.repeat))
+
+    def save_input(self) -> bool:
+        self.accept()  # the accounts dialog creates the account, or says why not
+        return False
+
+    def discard_input(self) -> None:
+        """The fields close with the dialog; nothing else holds them."""
+
+    def reject(self) -> None:
+        if may_close(self, what=self.tr("Akun baru ini belum disimpan.")):
+            super().reject()
 
 
 class AccountsDialog(QDialog):

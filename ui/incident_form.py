@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -23,11 +24,13 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QDateTimeEdit,
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opscenter.drafts import DraftBox, new_draft_id, utc_now
 from opscenter.errors import OpsError
 from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
 from opscenter.incidents import IncidentDraft
@@ -58,9 +62,12 @@ from ui import theme
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
 from ui.pending import PendingWrite
 from ui.translations import interface_language
+from ui.unsaved import may_close
 
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+# A draft is written this long after the last keystroke (and at once when a field is left).
+DRAFT_DELAY_MS = 1_000
 
 
 def _tr(text: str) -> str:
@@ -292,7 +299,9 @@ class IncidentForm(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.resize(760, 860)
+        self._pristine: dict[str, Any] = {}
         self.reset()
+        self._init_drafts()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -323,6 +332,7 @@ class IncidentForm(QDialog):
         self.units.set_checked(())
         self._clear_errors()
         self.type_box.setFocus()
+        self._pristine = self.fields()
 
     def occurred_at(self) -> datetime:
         """The entered time, read in the operation's zone (the form's label names it)."""
@@ -353,6 +363,128 @@ class IncidentForm(QDialog):
         if self._tps_for is not None:
             for tps in self._tps_for(chosen(self.region_box)):
                 self.tps_box.addItem(tps.name, tps.id)
+
+    # -- unsaved input and drafts -----------------------------------------------------------
+
+    def fields(self) -> dict[str, Any]:
+        """What is typed, as plain data (a draft on disk); ``set_fields`` puts it back."""
+        return {
+            "type_id": chosen(self.type_box),
+            "severity_id": chosen(self.severity_box),
+            "title": self.title_edit.text(),
+            "description": self.description_edit.toPlainText(),
+            "occurred_at": self.occurred_at().isoformat(),
+            "region_id": chosen(self.region_box),
+            "tps_id": chosen(self.tps_box),
+            "location": self.location_edit.text(),
+            "dead": self.dead_spin.value(),
+            "injured": self.injured_spin.value(),
+            "damage": self.damage_edit.text(),
+            "unit_ids": sorted(self.units.checked_ids()),
+        }
+
+    def set_fields(self, fields: dict[str, Any]) -> None:
+        """Fill the form from ``fields()`` of an earlier form; unknown ids are left as they are."""
+
+        def pick(combo: QComboBox, value: object) -> None:
+            at = combo.findData(value if value is not None else NO_CHOICE)
+            if at >= 0:
+                combo.setCurrentIndex(at)
+
+        pick(self.type_box, fields.get("type_id"))
+        pick(self.severity_box, fields.get("severity_id"))
+        pick(self.region_box, fields.get("region_id"))  # fills the TPS list
+        pick(self.tps_box, fields.get("tps_id"))
+        self.title_edit.setText(str(fields.get("title") or ""))
+        self.description_edit.setPlainText(str(fields.get("description") or ""))
+        self.location_edit.setText(str(fields.get("location") or ""))
+        self.damage_edit.setText(str(fields.get("damage") or ""))
+        self.dead_spin.setValue(int(fields.get("dead") or 0))
+        self.injured_spin.setValue(int(fields.get("injured") or 0))
+        self.units.set_checked(tuple(int(i) for i in fields.get("unit_ids") or ()))
+        occurred = fields.get("occurred_at")
+        if occurred:
+            local = datetime.fromisoformat(str(occurred)).astimezone(self._zone)
+            self.occurred_edit.setDateTime(
+                QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+            )
+
+    def _init_drafts(self) -> None:
+        self._drafts: DraftBox | None = None
+        self._draft_key = ""
+        self.draft_id = new_draft_id()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
+        for signal in (
+            self.type_box.currentIndexChanged,
+            self.severity_box.currentIndexChanged,
+            self.region_box.currentIndexChanged,
+            self.tps_box.currentIndexChanged,
+            self.title_edit.textChanged,
+            self.description_edit.textChanged,
+            self.location_edit.textChanged,
+            self.damage_edit.textChanged,
+            self.dead_spin.valueChanged,
+            self.injured_spin.valueChanged,
+            self.occurred_edit.dateTimeChanged,
+            self.units.model.dataChanged,
+        ):
+            signal.connect(self._typed)
+
+    def keep_drafts(self, box: DraftBox, key: str, draft_id: str | None = None) -> None:
+        """Write what is typed to ``box`` (1 s after the last keystroke, and whenever a field
+        is left), so a crash loses nothing; ``draft_id``: continue that draft."""
+        self._drafts, self._draft_key = box, key
+        if draft_id is not None:
+            self.draft_id = draft_id
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _typed(self, *_args: object) -> None:
+        if self._drafts is not None:
+            self._draft_timer.start()
+
+    def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if self._draft_timer.isActive() and old is not None and self.isAncestorOf(old):
+            self.write_draft()
+
+    def write_draft(self) -> None:
+        """The draft as typed now (none when the form is empty again)."""
+        self._draft_timer.stop()
+        if self._drafts is None:
+            return
+        if self.is_dirty():
+            self._drafts.save(self._draft_key, self.draft_id, self.fields(), now=utc_now())
+        else:
+            self._drafts.remove(self.draft_id)
+
+    def _forget_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.remove(self.draft_id)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.disconnect(self._focus_moved)
+            self._drafts = None
+
+    def is_dirty(self) -> bool:
+        return self.fields() != self._pristine
+
+    def save_input(self) -> bool:
+        self.save()  # closes the form when the report is saved
+        return False
+
+    def discard_input(self) -> None:
+        self._forget_draft()
+
+    def reject(self) -> None:
+        """Esc, Batal or the title bar: ask first when something is typed."""
+        if may_close(self, what=_tr("Laporan kejadian ini belum disimpan.")):
+            self._forget_draft()
+            super().reject()
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -387,6 +519,7 @@ class IncidentForm(QDialog):
 
     def _saved(self, new_id: int) -> None:
         self._clear_errors()
+        self._forget_draft()
         self.saved.emit(new_id)
         self.accept()
 
@@ -586,6 +719,18 @@ class IncidentDetail(QFrame):
     def follow_up_saved(self) -> None:
         self.follow_text.clear()
         self.follow_status.setCurrentIndex(0)
+
+    # The follow-up being typed is unsaved input (``ui.unsaved.Editor``).
+
+    def is_dirty(self) -> bool:
+        return self._row is not None and bool(self.follow_text.text().strip())
+
+    def save_input(self) -> bool:
+        self._add_follow_up()
+        return not self.follow_text.text().strip()  # cleared once saved
+
+    def discard_input(self) -> None:
+        self.follow_text.clear()
 
     def _change_status(self) -> None:
         if self._row is None:

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import incident_log, incidents
 from opscenter.actor import Actor
+from opscenter.drafts import Draft, draft_key
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
 from opscenter.incidents import IncidentDraft
@@ -74,6 +75,7 @@ from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
 from ui.pending import PendingWrite
 from ui.translations import interface_language
+from ui.unsaved import drafts_box
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -163,6 +165,7 @@ class IncidentsPanel(QWidget):
         self._generation = 0
         self._selected_id: int | None = None
         self.form: IncidentForm | None = None
+        self._drafts_left: list[Draft] = []  # restored drafts still to open
         self.last_error = ""
         # Follow-ups, status and unit changes run on the write thread; ``writes.write_done``
         # says how each ended.
@@ -635,7 +638,37 @@ class IncidentsPanel(QWidget):
 
         self.form = IncidentForm(choices, submit, clock=self._clock, tps_for=tps_for, parent=self)
         self.form.saved.connect(self._recorded)
+        self._keep_draft(self.form)
         self.form.open()
+
+    # -- drafts: what is typed in the form survives a crash ---------------------------------
+
+    def draft_key(self) -> str | None:
+        """Which drafts belong here: this database and operation."""
+        if self._choices is None:
+            return None
+        return draft_key(self._store.describe(), self._choices.operation_id)
+
+    def _keep_draft(self, form: IncidentForm) -> None:
+        key = self.draft_key()
+        if key is not None:
+            form.keep_drafts(drafts_box(), key)
+            form.finished.connect(self._next_draft)
+
+    def restore_drafts(self, drafts: Sequence[Draft]) -> None:
+        """Open the form on each draft in turn (the next when the last one is closed)."""
+        self._drafts_left = list(drafts)
+        self._next_draft()
+
+    def _next_draft(self) -> None:
+        left = self._drafts_left
+        if not left or (self.form is not None and self.form.isVisible()):
+            return
+        draft = left.pop(0)
+        self.new_incident()
+        if self.form is not None:
+            self.form.keep_drafts(drafts_box(), draft.key, draft.id)
+            self.form.set_fields(draft.fields)
 
     def _recorded(self, incident_id: int) -> None:
         self._refresh_ids([incident_id])

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
 import opscenter
 from opscenter import overview as overview_mod
 from opscenter.actor import Actor
+from opscenter.drafts import draft_key
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.model import utcnow
@@ -46,6 +54,7 @@ from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_page import OperationPage, Tab
 from ui.translations import interface_language
+from ui.unsaved import drafts_box, may_close
 from ui.worker import start_job
 
 if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when first shown
@@ -93,6 +102,7 @@ class MainWindow(QMainWindow):
         self._overview_changed: set[str] = set()  # entities changed since the last overview
         self.setWindowTitle("OpsCenter")
         self.resize(1600, 900)
+        self._drafts_offered = False
 
         # Who acts from this window and everything it opens: the account that logged in
         # (``ui.login_dialog.ask_login``), passed on to every dialog, window and worker.
@@ -440,7 +450,70 @@ class MainWindow(QMainWindow):
             ).format(version=opscenter.__version__, url=self._store.describe()),
         )
 
+    # -- nothing typed is lost ---------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._drafts_offered:  # once, when the window first appears
+            self._drafts_offered = True
+            QTimer.singleShot(0, self.offer_drafts)
+
+    def offer_drafts(self) -> None:
+        """Incident reports typed in an earlier session and never saved (a crash, a power
+        cut): open them again, or discard them."""
+        if self._overview is None:
+            return
+        key = draft_key(self._store.describe(), self._overview.operation_id)
+        box = drafts_box()
+        drafts = box.pending(key)
+        if not drafts:
+            return
+        question = QMessageBox(self)
+        question.setObjectName("draftsQuestion")
+        question.setIcon(QMessageBox.Icon.Question)
+        question.setWindowTitle(self.tr("Laporan belum disimpan"))
+        question.setText(
+            self.tr(
+                "Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?"
+            ).format(n=len(drafts))
+        )
+        reopen = question.addButton(self.tr("&Buka kembali"), QMessageBox.ButtonRole.AcceptRole)
+        discard = question.addButton(self.tr("B&uang"), QMessageBox.ButtonRole.DestructiveRole)
+        reopen.setObjectName("draftsOpen")
+        discard.setObjectName("draftsDiscard")
+        question.setDefaultButton(reopen)
+        question.exec()
+        clicked = question.clickedButton()
+        question.deleteLater()
+        if clicked is discard:
+            box.discard(key)
+        elif clicked is reopen:
+            self.operation_page.show_tab(Tab.INCIDENTS)
+            panel = self.operation_page.incidents
+            if panel is not None:
+                panel.restore_drafts(drafts)
+        # Closed without an answer: they are offered again at the next start.
+
+    def _editors_closed(self) -> bool:
+        """Close the open dialogs and windows of this one, each asking about its unsaved
+        input; then the follow-up being typed. False when the user chose to go back."""
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow() and widget.isVisible() and widget is not self:
+                widget.close()
+                if widget.isVisible():
+                    return False
+        panel = self.operation_page.incidents
+        return panel is None or may_close(
+            panel.detail,
+            self,
+            self.tr("Tindak lanjut yang diketik belum disimpan."),
+            writes=panel.writes,
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._editors_closed():
+            event.ignore()
+            return
         self.feed.stop()
         self._clock_timer.stop()
         super().closeEvent(event)

@@ -97,3 +97,19 @@ class PendingWrite(QObject):
             return write()
 
         return start_write(job, parent=self._window, on_success=succeeded, on_failure=failed)
+
+    def then_close(self, close: Callable[[], object]) -> None:
+        """Call ``close`` once every pending write has been saved; a refusal cancels it (the
+        window keeps what was typed and says why)."""
+        if not self.busy:
+            close()
+            return
+
+        def ended(saved: bool) -> None:
+            if saved and self.busy:
+                return
+            self.write_done.disconnect(ended)
+            if saved:
+                close()
+
+        self.write_done.connect(ended)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
     QFontMetrics,
     QGuiApplication,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -89,6 +91,7 @@ from ui.planning_models import (
 )
 from ui.strength_model import SORT_ROLE
 from ui.translations import interface_language
+from ui.unsaved import may_close
 
 log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -1238,6 +1241,67 @@ class PlanningWindow(QMainWindow):
         before = self.form.stored()
         command = PatternCommand(self, after, before, self.tps_form.changes())
         self._push(command, button=self.form.save_button)
+
+    # -- unsaved input: the what-if, and a rating being chosen in the grid -----------------
+    #
+    # A rating is saved the moment it is chosen; one still open in the grid's editor when the
+    # window closes is taken out of the editor first (the question would take the focus, and
+    # a delegate saves its editor when it loses the focus), so that "Buang" really drops it.
+
+    _parked: tuple[QPersistentModelIndex, object] | None = None  # (cell, level) taken out
+
+    def _park_grid_edit(self) -> None:
+        self._parked = None
+        if self.heat_view.state() != QAbstractItemView.State.EditingState:
+            return
+        index = self.heat_view.currentIndex()
+        editor = self.heat_view.indexWidget(index)
+        if not isinstance(editor, QComboBox):
+            return
+        level = editor.currentData()
+        self.heat_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if level != index.data(LEVEL_ROLE):
+            self._parked = (QPersistentModelIndex(index), level)
+
+    def _unpark_grid_edit(self) -> None:
+        parked, self._parked = self._parked, None
+        if parked is None or not parked[0].isValid():
+            return
+        index = self.heat_proxy.index(parked[0].row(), parked[0].column())
+        self.heat_view.setCurrentIndex(index)
+        self.heat_view.edit(index)
+        editor = self.heat_view.indexWidget(index)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(parked[1])))
+
+    def is_dirty(self) -> bool:
+        return self._parked is not None or (self.base is not None and not self.what_if().empty)
+
+    def save_input(self) -> bool:
+        """Start saving the rating and the what-if on the write thread; the window closes
+        once both are saved (``may_close`` waits on ``writes``), stays open on a refusal."""
+        parked, self._parked = self._parked, None
+        if parked is not None and parked[0].isValid():
+            index = self.heat_proxy.index(parked[0].row(), parked[0].column())
+            self.heat_proxy.setData(index, parked[1], Qt.ItemDataRole.EditRole)  # journaled
+        if self.base is not None and not self.what_if().empty:
+            self._save_patterns()
+        return not self.writes.busy
+
+    def discard_input(self) -> None:
+        self._parked = None
+        self.tps_form.clear()
+        self.form.reset()  # recomputes with the stored patterns
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._park_grid_edit()
+        if may_close(
+            self, what=_tr("Perubahan bagaimana-jika belum disimpan."), writes=self.writes
+        ):
+            super().closeEvent(event)
+        else:
+            self._unpark_grid_edit()
+            event.ignore()
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

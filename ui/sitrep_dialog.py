@@ -57,6 +57,7 @@ from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
@@ -601,6 +602,61 @@ class SitrepDialog(QDialog):
             self.schedule_status.setText(
                 self.tr("Laporan berikutnya: {when}.").format(when=f"{due:%d-%m-%Y %H:%M}")
             )
+
+    # -- unsaved input: the signatory and the schedule -------------------------------------
+
+    def _signatory_dirty(self) -> bool:
+        """The signatory typed differs from the operation's (as the database holds it now),
+        compared as ``sitrep.configure`` would store it."""
+        try:
+            with self._store.read() as s:
+                op = operations.get_operation(s, self.operation_code)
+                sig = sitrep.signatory_of(op)
+                stored = (sig.title, sig.name, sig.rank.upper(), sig.nrp, op.signatory_on_behalf)
+                default_title = f"KEPALA {op.sitrep_unit}"
+        except OpsError:
+            return False  # nothing to compare with: nothing that could be saved either
+        typed = (
+            self.sig_title.text().strip() or default_title,
+            self.sig_name.text().strip().upper(),
+            self.sig_rank.text().strip().upper(),
+            self.sig_nrp.text().strip(),
+            self.sig_on_behalf.isChecked(),
+        )
+        return typed != stored
+
+    def _schedule_dirty(self) -> bool:
+        settings = QSettings()
+        return (
+            self.schedule_hours.text(),
+            self.schedule_folder.text().strip(),
+            self.schedule_on.isChecked(),
+        ) != (
+            str(settings.value(SETTINGS_HOURS, "06:00, 18:00")),
+            str(settings.value(SETTINGS_FOLDER, "")).strip(),
+            str(settings.value(SETTINGS_ON, "false")) == "true",
+        )
+
+    def is_dirty(self) -> bool:
+        return self._signatory_dirty() or self._schedule_dirty()
+
+    def save_input(self) -> bool:
+        if self._signatory_dirty():
+            self.save_signatory()
+        if self._schedule_dirty():
+            self.apply_schedule()
+        # The signatory is saved on the write thread: ``may_close`` closes the dialog once it
+        # is saved; a refusal is shown in the dialog, which stays open.
+        return not self.writes.busy and not self.is_dirty()
+
+    def discard_input(self) -> None:
+        """Nothing is kept anywhere but in the fields, which close with the dialog."""
+
+    def reject(self) -> None:
+        if may_close(
+            self, what=self.tr("Penanda tangan atau jadwal belum disimpan."), writes=self.writes
+        ):
+            super().reject()
 
 
 # --- wiring into the main window --------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.board import RefItem
 from ui import theme
+from ui.unsaved import may_close
 
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -128,3 +129,19 @@ class UnitStatusDialog(QDialog):
 
     def reason(self) -> str | None:
         return self.reason_edit.text().strip() or None
+
+    # A typed reason is unsaved input (``ui.unsaved.Editor``); a status picked alone is not.
+
+    def is_dirty(self) -> bool:
+        return bool(self.reason_edit.text().strip())
+
+    def save_input(self) -> bool:
+        self.accept()  # the board saves the change
+        return False
+
+    def discard_input(self) -> None:
+        """The reason closes with the dialog; nothing else holds it."""
+
+    def reject(self) -> None:
+        if may_close(self, what=_tr("Perubahan status ini belum disimpan.")):
+            super().reject()

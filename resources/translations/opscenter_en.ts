@@ -859,6 +859,11 @@
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="474" />
+        <source>Laporan kejadian ini belum disimpan.</source>
+        <translation>This incident report has not been saved.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -1391,6 +1396,31 @@ Database: {url}</translation>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473" />
+        <source>Laporan belum disimpan</source>
+        <translation>Unsaved reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476" />
+        <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
+        <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="479" />
+        <source>&amp;Buka kembali</source>
+        <translation>&amp;Open again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480" />
+        <source>B&amp;uang</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="506" />
+        <source>Tindak lanjut yang diketik belum disimpan.</source>
+        <translation>The follow-up you typed has not been saved.</translation>
+    </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
@@ -1433,6 +1463,11 @@ Database: {url}</translation>
         <location filename="../../ui/accounts_dialog.py" line="156" />
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="175" />
+        <source>Akun baru ini belum disimpan.</source>
+        <translation>This new account has not been saved.</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2136,11 @@ source</translation>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
+    <message>
+        <location filename="../../ui/planning_panel.py" line="1247" />
+        <source>Perubahan bagaimana-jika belum disimpan.</source>
+        <translation>The what-if changes have not been saved.</translation>
+    </message>
 </context>
 <context>
     <name>SitrepDialog</name>
@@ -2318,6 +2358,11 @@ source</translation>
         <location filename="../../ui/sitrep_dialog.py" line="613" />
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sitrep_dialog.py" line="629" />
+        <source>Penanda tangan atau jadwal belum disimpan.</source>
+        <translation>The signatory or the schedule has not been saved.</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2692,11 @@ out</translation>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../ui/unit_status_dialog.py" line="146" />
+        <source>Perubahan status ini belum disimpan.</source>
+        <translation>This status change has not been saved.</translation>
+    </message>
 </context>
 <context>
     <name>UnitsBoard</name>
@@ -2911,6 +2961,39 @@ change ({zone})</translation>
         <location filename="../../ui/units_model.py" line="387" />
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <location filename="../../ui/unsaved.py" line="62" />
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="63" />
+        <source>Ada isian yang belum disimpan.</source>
+        <translation>Some input has not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="64" />
+        <source>Simpan sebelum menutup?</source>
+        <translation>Save before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="65" />
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="66" />
+        <source>&amp;Buang</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="67" />
+        <source>&amp;Kembali</source>
+        <translation>&amp;Back</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
+from opscenter.drafts import ENV_VAR
 from opscenter.model import Personnel as PersonnelRow
 from opscenter.model import PollingStation, Rank, Region, TpsCategory, Unit
 from opscenter.operations import OperationSpec, new_operation
@@ -71,6 +73,14 @@ def fail_on_qt_warnings(qapp: QApplication) -> Iterator[None]:
         qInstallMessageHandler(previous)
     if seen:
         pytest.fail("Qt warned during the test:\n" + "\n".join(seen), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def drafts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps incident drafts in its own folder: none is offered to another test."""
+    folder = tmp_path / "drafts"
+    monkeypatch.setenv(ENV_VAR, str(folder))
+    return folder
 
 
 @pytest.fixture

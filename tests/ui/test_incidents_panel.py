@@ -27,8 +27,10 @@ from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
+from tests.ui.answers import answer_next_question
 from ui.incidents_model import Column
 from ui.incidents_panel import NARROW_DROPS, IncidentsPanel
+from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.worker import write_pool
 
 # 20:00 WIB on voting day.
@@ -76,6 +78,7 @@ def panel(qtbot: QtBot, jambi: Store, undo_stack: QUndoStack) -> Iterator[Incide
     qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() > 0)
     yield widget
     if widget.form is not None:
+        widget.form.reset()  # nothing typed: it closes without asking
         widget.form.close()
     widget.hide()
     widget.deleteLater()
@@ -240,12 +243,15 @@ def test_log_an_incident_through_the_form(
         assert row.recorded_by == OPERATOR.username
     assert panel.selected_incident() is not None
     assert panel.selected_incident().id == row.id  # type: ignore[union-attr]
-    # Esc cancels a second form: nothing is saved.
+    # Esc on a second form asks first; "Buang" drops it: nothing is saved.
     panel.new_incident()
     second = panel.form
     assert second is not None and second is not form
     qtbot.keyClicks(second.title_edit, "Tidak jadi")
+    asked = answer_next_question(DISCARD_NAME)
     qtbot.keyClick(second.title_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == [BOX_NAME]
     assert not second.isVisible()
     with jambi.read() as s:
         assert s.scalars(select(Incident).where(Incident.title == "Tidak jadi")).first() is None

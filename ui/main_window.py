@@ -332,12 +332,15 @@ class MainWindow(QMainWindow):
         elif isinstance(result, OpsError):
             # Keep the last figures on screen, but say plainly that they are not current.
             log.warning("refresh failed: %s", result)
-            self.problem_banner.setText(
-                self.tr("Data tidak dapat dimuat ulang: {reason}").format(
-                    reason=sentence_for(result, self._lang)
+            # While the server is away the outage banner says so already; a read that failed
+            # in the same outage (its failure often arrives just after) must not replace it.
+            if self.feed.connected:
+                self.problem_banner.setText(
+                    self.tr("Data tidak dapat dimuat ulang: {reason}").format(
+                        reason=sentence_for(result, self._lang)
+                    )
                 )
-            )
-            self.problem_banner.show()
+                self.problem_banner.show()
         else:
             snapshot = result
             if not snapshot.strength_loaded and self._overview is not None:

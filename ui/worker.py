@@ -8,6 +8,7 @@ Results are plain data; the job never touches a widget.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -19,8 +20,10 @@ from opscenter.progress import Cancelled, CancelToken, Job
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
-# Running jobs keep their handle alive here, so callers need not hold on to it.
-_RUNNING: set[JobHandle] = set()
+# Running jobs keep their handle alive here, so callers need not hold on to it, until the
+# worker thread has let go of the job (``_Released``), not merely until the result arrived.
+_RUNNING: dict[int, tuple[JobHandle, Job[Any]]] = {}
+_next_key = itertools.count(1)
 
 
 def _tr(text: str) -> str:
@@ -48,22 +51,69 @@ class JobSignals(QObject):
     cancelled = Signal()
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job[Any], signals: JobSignals, cancel: CancelToken) -> None:
+class _Released(QObject):
+    """Tells the GUI thread that a worker has dropped its references to a job's objects.
+
+    Whichever thread drops the last Python reference to a QObject destroys it. Were that the
+    worker (the runnable is deleted there after ``run``), the job's ``JobSignals``, made on the
+    GUI thread, would die on the wrong thread while the GUI thread, done with the result,
+    destroys the handle connected to it: both run ``~QObject`` on the same connections at
+    once, a use-after-free (the segmentation fault in ``waitUntil`` of issue 19). So the
+    handle keeps everything alive until this arrives, after the result, and the last
+    references always go on the GUI thread. Lives as long as the application.
+    """
+
+    released = Signal(int)  # the job's key in _RUNNING
+
+    def __init__(self) -> None:
         super().__init__()
-        self._job, self._signals, self._cancel = job, signals, cancel
+        self.released.connect(self._forget, Qt.ConnectionType.QueuedConnection)
+
+    def _forget(self, key: int) -> None:
+        _RUNNING.pop(key, None)
+
+
+_released: _Released | None = None
+
+
+def _released_signal() -> _Released:
+    global _released
+    if _released is None:  # made on the GUI thread, by the first start_job; never deleted
+        _released = _Released()
+    return _released
+
+
+class _Runnable(QRunnable):
+    def __init__(
+        self, job: Job[Any], signals: JobSignals, cancel: CancelToken, key: int, done: _Released
+    ) -> None:
+        super().__init__()
+        self._job: Job[Any] | None = job
+        self._signals: JobSignals | None = signals
+        self._cancel, self._key, self._done = cancel, key, done
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self._job(self._signals.progressed.emit, self._cancel)
+            self._report()
+        finally:
+            # Drop our references (the signals; the job, whose closure may hold widgets) while
+            # _RUNNING still holds them too, then let the GUI thread drop the last ones.
+            self._job = self._signals = None
+            self._done.released.emit(self._key)
+
+    def _report(self) -> None:
+        signals, job = self._signals, self._job
+        assert signals is not None and job is not None
+        try:
+            result = job(signals.progressed.emit, self._cancel)
         except Cancelled:
-            self._signals.cancelled.emit()
+            signals.cancelled.emit()
         except Exception as exc:  # reported to the GUI thread, which shows one sentence
             log.exception("background job failed")
-            self._signals.failed.emit(exc)
+            signals.failed.emit(exc)
         else:
-            self._signals.succeeded.emit(result)
+            signals.succeeded.emit(result)
 
 
 class JobHandle(QObject):
@@ -109,7 +159,6 @@ class JobHandle(QObject):
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()
-        _RUNNING.discard(self)
 
 
 def start_job(
@@ -146,8 +195,10 @@ def start_job(
 
         sig.progressed.connect(show_progress, Qt.ConnectionType.QueuedConnection)
         handle.dialog = dialog
-    _RUNNING.add(handle)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(job, sig, handle.cancel))
+    key = next(_next_key)
+    _RUNNING[key] = (handle, job)
+    runnable = _Runnable(job, sig, handle.cancel, key, _released_signal())
+    (pool or QThreadPool.globalInstance()).start(runnable)
     return handle
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from opscenter import __version__
 from opscenter.store import open_store
 from tests.builders import build_small_operation
+from tests.privileges import without_file_override
 
 OPSCENTER = str(Path(sys.executable).with_name("opscenter"))
 
@@ -156,13 +156,7 @@ def test_read_only_database(home: Path, tmp_path: Path) -> None:
     before = path.read_bytes()
     path.chmod(0o444)
     folder.chmod(0o555)
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        # Root ignores file permissions through CAP_DAC_OVERRIDE: run the command without it.
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("running as root without util-linux's setpriv to drop privileges")
-        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--"]
+    prefix = without_file_override()  # as root (CI), file modes bind only without CAP_DAC_*
     try:
         done = run(home, "demo", "--scenario", "bangka", "--db", str(path), prefix=prefix)
     finally:

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import ast
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import MetaData, select, text, update
 
-from opscenter import incidents, journal, personnel, units
+import opscenter
+from opscenter import accounts, incidents, journal, operations, personnel, planning, sitrep, units
+from opscenter.demo import load_demo
 from opscenter.errors import InvalidValue, JournalBypass, JournalImmutable, ReadOnlySession
-from opscenter.model import Base, IncidentType, JournalEntry, Severity, Unit
-from opscenter.reference import by_code
+from opscenter.model import (
+    Account,
+    Aspect,
+    Base,
+    Incident,
+    IncidentType,
+    JournalEntry,
+    JournalTxn,
+    Personnel,
+    Severity,
+    TpsCategory,
+    Unit,
+    VulnerabilityLevel,
+)
+from opscenter.planning import RatingValue, WhatIf
+from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
 SKIP_TABLES = {"journal", "journal_txn", "alembic_version"}
+PACKAGE = Path(opscenter.__file__).resolve().parent
+PASSWORD, PASSWORD2 = "rahasia-jambi-2024", "kata-sandi-baru-123"
 
 
 @pytest.fixture
@@ -59,26 +80,38 @@ def head(store: Store) -> int:
         return journal.head(s)
 
 
-def _import_roster(store: Store) -> object:
-    """An import through the bulk path: one row changed (position), two new, one unchanged."""
-    from opscenter.roster.commit import commit
-    from opscenter.roster.preview import Options, prepare
+def _import(kind: str, csv_text: str) -> Callable[[Store], object]:
+    """An import through the bulk path of one roster kind, from a CSV of ``csv_text``."""
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "roster.csv"
-        path.write_text(
-            "NRP;NAMA;PANGKAT;JABATAN;SATUAN;NO HP\n"
-            "90000001;Personel 1;Bripda;Bhabinkamtibmas;pa1;\n"
-            "90000002;Personel 2;Bripda;;pa1;\n"
-            "77010001;Baru Satu;AKP;Kapolsek;Polsek A1;0812 3456 7890\n"
-            "77010002;Baru Dua;Bripda;;pb;\n",
-            encoding="utf-8",
-        )
-        preview = prepare(store, path, Options(kind="personnel"))
-        assert dict(preview.counts) == {"new": 2, "changed": 1, "unchanged": 1, "rejected": 0}, [
-            (r.row, [(p.field, p.code, p.value) for p in r.problems or ()]) for r in preview.rows
-        ]
-        return commit(store, ADMIN, preview)
+    def run(store: Store) -> object:
+        from opscenter.roster.commit import commit
+        from opscenter.roster.preview import Options, prepare
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{kind}.csv"
+            path.write_text(csv_text, encoding="utf-8")
+            preview = prepare(store, path, Options(kind=kind))
+            assert preview.counts["rejected"] == 0 and preview.counts["new"], [
+                (r.row, [(p.field, p.code, p.value) for p in r.problems or ()])
+                for r in preview.rows
+            ]
+            return commit(store, ADMIN, preview)
+
+    return run
+
+
+# One row changed (position), two new, one unchanged.
+_PERSONNEL_CSV = (
+    "NRP;NAMA;PANGKAT;JABATAN;SATUAN;NO HP\n"
+    "90000001;Personel 1;Bripda;Bhabinkamtibmas;pa1;\n"
+    "90000002;Personel 2;Bripda;;pa1;\n"
+    "77010001;Baru Satu;AKP;Kapolsek;Polsek A1;0812 3456 7890\n"
+    "77010002;Baru Dua;Bripda;;pb;\n"
+)
+_TPS_CSV = (
+    "KECAMATAN;DESA/KEL;NO. TPS;KERAWANAN;DPT;POLSEK\nKecamatan A1;A1b;2;Kurang Rawan;300;pa1\n"
+)
+_UNITS_CSV = "KODE;NAMA SATUAN;JENIS;KODE INDUK;INSTANSI\npa9;Polres A9;Polres;polda;polri\n"
 
 
 def _revert_last_import(store: Store) -> object:
@@ -87,7 +120,55 @@ def _revert_last_import(store: Store) -> object:
     return revert(store, ADMIN, imports(store)[0].txn_id)
 
 
-def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
+def journaled_actions() -> set[str]:
+    """Every action key given to ``Store.transaction`` in opscenter/, read from the source.
+
+    An f-string ``"import.{...}"`` stands for each roster kind. Any other computed key fails
+    here: write it as a literal, so that this test can see it.
+    """
+    from opscenter.roster import KINDS
+
+    found: set[str] = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "transaction"
+            ):
+                continue
+            args = [*node.args[1:2], *(k.value for k in node.keywords if k.arg == "action")]
+            if not args:
+                continue  # e.g. Alembic's context.begin_transaction()
+            key = args[0]
+            where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                found.add(key.value)
+            elif (
+                isinstance(key, ast.JoinedStr)
+                and isinstance(key.values[0], ast.Constant)
+                and key.values[0].value == "import."
+                and len(key.values) == 2
+            ):
+                found.update(f"import.{kind}" for kind in KINDS)
+            else:
+                raise AssertionError(f"{where}: the journal action is not a literal string")
+    return found
+
+
+@dataclass(frozen=True)
+class Step:
+    """One user action through a core service; ``setup`` runs before it, unmeasured."""
+
+    name: str
+    run: Callable[[Store], object]
+    setup: Callable[[Store], None] | None = None
+    actor: str = ADMIN.username
+
+
+def _services(ids: Small) -> list[Step]:
+    state: dict[str, Any] = {}
+
     def record(store: Store) -> object:
         with store.read() as s:
             t = by_code(s, IncidentType, ids.operation_id)["bentrokan"].id
@@ -108,50 +189,155 @@ def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
 
     def first_incident(store: Store) -> int:
         with store.read() as s:
-            from opscenter.model import Incident
-
             return int(s.scalars(select(Incident.id)).first() or record(store))  # type: ignore[arg-type]
 
+    def version_of(store: Store, entity: type[Incident] | type[Personnel], row_id: int) -> int:
+        with store.read() as s:
+            row = s.get(entity, row_id)
+            assert row is not None
+            return int(row.version)
+
+    def person(store: Store, nrp: str) -> int:
+        with store.read() as s:
+            return int(s.scalars(select(Personnel.id).where(Personnel.nrp == nrp)).one())
+
+    def account(store: Store) -> int:
+        return int(state["account"])
+
+    def old_hash(store: Store) -> None:
+        from argon2 import PasswordHasher
+
+        aid = accounts.create_account(store, ADMIN, "lama.uji", "Akun Lama", "operator", PASSWORD)
+        with store.transaction(ADMIN, "test.old_hash") as s:
+            row = s.get(Account, aid)
+            assert row is not None
+            row.password_hash = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1).hash(
+                PASSWORD
+            )
+
+    def voting(store: Store) -> int:
+        with store.read() as s:
+            return operations.stage_by_code(s, ids.operation_id, "pemungutan").id
+
+    def reference(store: Store, model: type[Aspect] | type[VulnerabilityLevel]) -> dict[str, int]:
+        with store.read() as s:
+            return {code: row.id for code, row in by_code(s, model, ids.operation_id).items()}
+
+    def what_if(store: Store) -> object:
+        with store.read() as s:
+            rawan = by_code(s, TpsCategory, ids.operation_id)["rawan"].id
+        return planning.save_what_if(
+            store, ADMIN, ids.operation_id, WhatIf(patterns={rawan: GuardPattern(2, 1, 2)})
+        )
+
+    def accept(store: Store) -> object:
+        stage = voting(store)
+        with store.read() as s:
+            proposals = planning.plan_for(s, ids.operation_id, stage).proposals
+        assert proposals, "the saved what-if leaves a unit short"
+        state["accepted"] = planning.accept(store, ADMIN, ids.operation_id, stage, proposals)
+        return state["accepted"]
+
+    def rate(store: Store) -> object:
+        aspects, levels = reference(store, Aspect), reference(store, VulnerabilityLevel)
+        value = RatingValue(ids.regions["B"], voting(store), aspects["keamanan"], levels["tinggi"])
+        state["rating"] = planning.set_rating(store, ADMIN, ids.operation_id, value).id
+        return state["rating"]
+
+    def import_matrix(store: Store) -> object:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "kerawanan.xlsx"
+            with store.read() as s:
+                planning.export_matrix(s, ids.operation_id, out)
+            wb = load_workbook(out)
+            for row in wb["Kerawanan"].iter_rows():
+                if [c.value for c in row][:3] == ["Pemungutan suara", "Kota B", "Keamanan"]:
+                    row[4].value = "sedang"
+            wb.save(out)
+            result = planning.import_matrix(store, ADMIN, ids.operation_id, out)
+            assert result.changed == 1
+            return result
+
+    def bko(store: Store) -> object:
+        state["bko"] = units.assign_bko(
+            store,
+            ADMIN,
+            from_unit_id=ids.units["BRIMOB"],
+            to_unit_id=ids.units["PB"],
+            personnel_count=3,
+            starts_at=datetime(2024, 11, 26, tzinfo=UTC),
+        )
+        return state["bko"]
+
+    def created(store: Store) -> object:
+        state["account"] = accounts.create_account(
+            store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
+        )
+        return state["account"]
+
     return [
-        (
+        # Before any account has a password: the first admin of a new server.
+        Step(
+            "account bootstrap",
+            lambda st: accounts.bootstrap_admin(st, "kapolda", PASSWORD, "Kapolda Uji"),
+            actor="kapolda",
+        ),
+        Step("account create", created),
+        Step(
+            "account password", lambda st: accounts.set_password(st, ADMIN, account(st), PASSWORD2)
+        ),
+        Step("account role", lambda st: accounts.set_role(st, ADMIN, account(st), "staff")),
+        Step("account deactivate", lambda st: accounts.deactivate(st, ADMIN, account(st))),
+        Step(
+            "account rehash at login",
+            lambda st: accounts.authenticate(
+                st, "lama.uji", PASSWORD, throttle=accounts.LoginThrottle()
+            ),
+            setup=old_hash,
+            actor="lama.uji",
+        ),
+        Step(
             "unit status",
             lambda st: units.set_status(
                 st, ADMIN, ids.units["PA1"], ids.statuses["bergerak"], reason="Patroli"
             ),
         ),
-        (
+        Step(
             "unit edit",
             lambda st: units.update_unit(st, ADMIN, ids.units["PB"], 1, name="Polresta B"),
         ),
-        (
-            "bko",
-            lambda st: units.assign_bko(
+        Step("bko", bko),
+        Step("bko end", lambda st: units.end_bko(st, ADMIN, int(state["bko"]))),
+        Step("incident", record),
+        Step(
+            "incident edit",
+            lambda st: incidents.update(
                 st,
                 ADMIN,
-                from_unit_id=ids.units["BRIMOB"],
-                to_unit_id=ids.units["PB"],
-                personnel_count=3,
-                starts_at=datetime(2024, 11, 26, tzinfo=UTC),
+                first_incident(st),
+                version_of(st, Incident, first_incident(st)),
+                title="Bentrokan pendukung paslon",
             ),
         ),
-        ("incident", record),
-        (
+        Step(
             "follow-up",
             lambda st: incidents.add_follow_up(
                 st, ADMIN, first_incident(st), "Massa dibubarkan", status_code="ditangani"
             ),
         ),
-        (
+        Step(
             "incident status",
             lambda st: incidents.set_status(st, ADMIN, first_incident(st), "selesai", None),
         ),
-        (
+        Step(
             "incident units",
             lambda st: incidents.set_units(st, ADMIN, first_incident(st), [ids.units["PA2"]]),
         ),
-        ("roster import (new and changed rows)", _import_roster),
-        ("roster import revert", _revert_last_import),
-        (
+        Step("roster import (new and changed rows)", _import("personnel", _PERSONNEL_CSV)),
+        Step("roster import revert", _revert_last_import),
+        Step("tps import", _import("tps", _TPS_CSV)),
+        Step("units import", _import("units", _UNITS_CSV)),
+        Step(
             "personnel add",
             lambda st: personnel.add(
                 st,
@@ -164,16 +350,43 @@ def _services(ids: Small) -> list[tuple[str, Callable[[Store], object]]]:
                 ),
             ),
         ),
+        Step(
+            "personnel edit",
+            lambda st: personnel.update(
+                st,
+                ADMIN,
+                person(st, "85010123"),
+                version_of(st, Personnel, person(st, "85010123")),
+                position="Bhabinkamtibmas",
+            ),
+        ),
+        Step("what-if saved", what_if),
+        Step("proposals accepted", accept),
+        Step("proposals withdrawn", lambda st: planning.withdraw(st, ADMIN, state["accepted"])),
+        Step("vulnerability rated", rate),
+        Step("vulnerability workbook import", import_matrix),
+        Step(
+            "vulnerability cleared",
+            lambda st: planning.clear_rating(st, ADMIN, int(state["rating"])),
+        ),
+        Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
+        Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
+        # Last: a whole demo operation makes every later snapshot slow.
+        Step("demo load", lambda st: load_demo(st, "bangka", ADMIN)),
     ]
 
 
 def test_every_service_change_has_its_journal_rows(small: tuple[Store, Small]) -> None:
     store, ids = small
-    for name, service in _services(ids):
+    exercised: set[str] = set()
+    for step in _services(ids):
+        if step.setup is not None:
+            step.setup(store)
         before, seq = snapshot(store), head(store)
-        service(store)
+        step.run(store)
         after = snapshot(store)
         entries = journal_after(store, seq)
+        name = step.name
         assert entries, f"{name}: no journal rows"
         logged = {(e.entity, e.entity_id): e for e in entries}
         changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
@@ -181,11 +394,11 @@ def test_every_service_change_has_its_journal_rows(small: tuple[Store, Small]) -
         assert changed == set(logged), name
         for key in changed:
             e = logged[key]
-            assert e.actor == ADMIN.username
+            assert e.actor == step.actor, name
             if key not in before:
                 assert e.action == "insert"
                 row = {k: v for k, v in after[key].items() if v is not None and k != "version"}
-                assert e.changes == row, name
+                assert e.changes == journal._redact(row), name  # secrets show as changed only
             elif key not in after:
                 assert e.action == "delete"
             else:
@@ -195,9 +408,29 @@ def test_every_service_change_has_its_journal_rows(small: tuple[Store, Small]) -
                     for k in after[key]
                     if before[key][k] != after[key][k] and k != "version"
                 }
-                assert e.changes == diff, name
+                assert e.changes == journal._redact(diff), name
         # One user action is one journal transaction.
-        assert len({e.txn_id for e in entries}) == 1, name
+        txns = {e.txn_id for e in entries}
+        assert len(txns) == 1, name
+        with store.read() as s:
+            txn = s.get(JournalTxn, txns.pop())
+            assert txn is not None
+            exercised.add(txn.action)
+    # Every journaled action of the core is exercised above: a new service (a new action
+    # key in opscenter/) fails here until a step for it is added to _services.
+    expected = journaled_actions()
+    assert not expected - exercised, (
+        f"journaled actions with no step here: {sorted(expected - exercised)}"
+    )
+    assert not exercised - expected, (
+        f"steps of actions the scan missed: {sorted(exercised - expected)}"
+    )
+
+
+def test_the_action_scan_sees_literals_and_the_import_kinds() -> None:
+    actions = journaled_actions()
+    assert {"unit.set_status", "sitrep.issue", "import.personnel", "import.units"} <= actions
+    assert len(actions) >= 30
 
 
 def test_read_session_cannot_write(small: tuple[Store, Small]) -> None:

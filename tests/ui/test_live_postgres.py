@@ -99,6 +99,11 @@ def test_the_window_says_when_its_picture_is_stale(
             own_server.halt()
         assert window.problem_banner.isVisible()
         assert "terputus" in window.problem_banner.text()
+        # A refresh that fails in the same outage (the start-up one, cut off by the halt,
+        # raced the listener's news) keeps the outage sentence instead of replacing it.
+        with qtbot.waitSignal(window.refreshed, timeout=15000):
+            window.refresh_later()
+        assert "terputus" in window.problem_banner.text()
         with qtbot.waitSignal(window.feed.connection_changed, timeout=15000):
             own_server.resume()
         assert not window.problem_banner.isVisible()

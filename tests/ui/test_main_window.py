@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from opscenter import overview, personnel, units
+from opscenter import journal, overview, personnel, units
 from opscenter.actor import Actor
 from opscenter.errors import ConnectionLost, NoOperation
 from opscenter.model import UnitStatus
@@ -24,7 +24,6 @@ from opscenter.operations import OperationSpec, new_operation
 from opscenter.reference import by_code
 from opscenter.store import Store
 from ui import error_dialog
-from ui.live import COALESCE_MS
 from ui.main_window import MainWindow
 from ui.operation_header import countdown_text
 from ui.operation_page import Tab
@@ -122,6 +121,11 @@ def test_a_commit_on_another_thread_reaches_the_window(
     qtbot.waitUntil(lambda: label(window, "figure_personnel") == "14")
 
 
+def journal_head(store: Store) -> int:
+    with store.read() as s:
+        return journal.head(s)
+
+
 def test_a_burst_of_commits_is_one_refresh(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:
@@ -130,7 +134,10 @@ def test_a_burst_of_commits_is_one_refresh(
     for i in range(5):
         add_person(store, tiny_operation, f"7504000{i}", tiny_operation.bungo_id)
     qtbot.waitUntil(lambda: label(window, "figure_personnel") == "18")
-    qtbot.wait(3 * COALESCE_MS)  # time for any second refresh to show up
+    # Settled, not waited for: the feed has read the last of the burst (a refresh is started
+    # in the same call that emits it) and no overview is being built or queued.
+    last = journal_head(store)
+    qtbot.waitUntil(lambda: window.feed.cursor == last and not window.busy())
     assert len(refreshes) == 1
 
 
@@ -378,7 +385,9 @@ def test_a_status_change_alone_does_not_recompute_the_overview(
     board = window.operation_page.board
     assert board is not None
     qtbot.waitUntil(lambda: board.rows.rows[tiny_operation.bungo_id].status_id == moving)
-    qtbot.wait(3 * COALESCE_MS)
+    # The board shows the change, so the feed has emitted it and the window has decided;
+    # a rebuild it started would be finished (and counted) once the window is idle.
+    qtbot.waitUntil(lambda: not window.busy())
     assert refreshes == []  # the strength figures did not move: no background rebuild
 
 

@@ -257,9 +257,9 @@ def test_a_night_plot_entry_goes_with_its_plot(qtbot: QtBot, qapp: QApplication)
             qtbot.waitExposed(holder)
             assert plot.backgroundBrush().color() == night.SURFACE
             holder.close()
-            holder.deleteLater()
+            with qtbot.waitSignal(holder.destroyed):  # gone before the next plot is made
+                holder.deleteLater()
             del plot, holder
-            qtbot.wait(1)
     finally:
         night.apply_night(qapp, False)
 

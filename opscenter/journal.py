@@ -23,7 +23,7 @@ import decimal
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from itertools import repeat
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -33,6 +33,9 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    TableClause,
+    case,
+    column,
     event,
     func,
     insert,
@@ -41,8 +44,10 @@ from sqlalchemy import (
     null,
     select,
     text,
+    update,
 )
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql.expression import ColumnClause, ColumnElement
 
 from opscenter.actor import Actor
 from opscenter.errors import JournalBypass, ReadOnlySession, StaleEdit
@@ -72,8 +77,19 @@ class TxnContext:
     txn_id: int | None = None
     last_seq: int | None = None
     touched: set[tuple[str, int]] = dataclasses.field(default_factory=set)
+    # Bulk inserts, as (entity, first id, last id): a tuple a row is made after the commit
+    # (``changed``), not while SQLite's write lock is held (100,000 tuples wake Python's
+    # full garbage collection, a third of a second over a large heap).
+    inserted: list[tuple[str, int, int]] = dataclasses.field(default_factory=list)
     # PostgreSQL: journal rows waiting for the commit (see the module's docstring).
     pending: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
+
+    def changed(self) -> frozenset[tuple[str, int]]:
+        """Every (entity, id) this transaction journaled."""
+        bulk = (
+            (entity, i) for entity, first, last in self.inserted for i in range(first, last + 1)
+        )
+        return frozenset(chain(self.touched, bulk))
 
 
 def is_journaled(table_name: str) -> bool:
@@ -417,10 +433,18 @@ def _bound(
 
 
 def _journal_inserted(
-    conn: Connection, ctx: TxnContext, table: Table, first: int, count: int
+    conn: Connection,
+    ctx: TxnContext,
+    table: Table,
+    first: int,
+    count: int,
+    staged: tuple[Staged, int] | None = None,
 ) -> range:
     """Journal rows ``first`` .. ``first + count - 1`` of ``table``, just inserted by this
-    transaction under SQLite's write lock, built by SQLite from the stored rows."""
+    transaction under SQLite's write lock, in one INSERT ... SELECT: their values as SQLite
+    stored them (``json_object``, NULLs dropped by ``json_patch``), built from the stored
+    rows, or for ``staged`` (the stage and the rowid before the first row) from the JSON
+    ``stage_values`` built of the same values before the lock."""
     last = first + count - 1
     # SQLite gives each new row max(id) + 1, in order; anything else would mislabel the
     # journal, so it is checked rather than assumed.
@@ -431,25 +455,28 @@ def _journal_inserted(
             select(table.c.operation_id).where(table.c.id == first)
         ).scalar_one()
     txn_id = _open_txn(conn, ctx)
-    journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
-    as_json = func.json_patch(
-        "{}", func.json_object(*(x for c in journaled for x in (literal(c.name), c)))
-    )
-    op = table.c.operation_id if "operation_id" in table.c else null()
-    source = (
-        select(
-            literal(txn_id),
-            literal(ctx.at, JournalEntry.at.type),
-            literal(ctx.actor.username),
-            op,
-            literal(table.name),
-            table.c.id,
-            literal("insert"),
-            as_json,
+    head = (literal(txn_id), literal(ctx.at, JournalEntry.at.type), literal(ctx.actor.username))
+    if staged is None:
+        journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
+        as_json = func.json_patch(
+            "{}", func.json_object(*(x for c in journaled for x in (literal(c.name), c)))
         )
-        .where(table.c.id.between(first, last))
-        .order_by(table.c.id)
-    )
+        op: ColumnElement[Any] = table.c.operation_id if "operation_id" in table.c else null()
+        source = (
+            select(*head, op, literal(table.name), table.c.id, literal("insert"), as_json)
+            .where(table.c.id.between(first, last))
+            .order_by(table.c.id)
+        )
+    else:
+        stage, start = _stage_table(staged[0]), staged[1]
+        new_id = stage.c.rowid + (first - start - 1)
+        op = stage.c.operation_id if "operation_id" in staged[0].names else null()
+        as_json = func.json_patch(func.json_object(literal("id"), new_id), stage.c[_STAGE_JSON])
+        source = (
+            select(*head, op, literal(table.name), new_id, literal("insert"), as_json)
+            .where(stage.c.rowid > start, stage.c.rowid <= start + count)
+            .order_by(stage.c.rowid)
+        )
     target = _journal_table()
     conn.execute(
         insert(target).from_select(
@@ -457,12 +484,15 @@ def _journal_inserted(
             source,
         )
     )
-    ctx.touched.update(zip(repeat(table.name), range(first, last + 1)))
+    ctx.inserted.append((table.name, first, last))
     ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
     return range(first, last + 1)
 
 
 # --- staging: SQLite rows filled in before the write lock ------------------------------------
+
+# The stage's column holding each row's journal values (all but the id, known only later).
+_STAGE_JSON = "opscenter_journal_changes"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -478,65 +508,105 @@ class Staged:
     count: int
 
 
+def _stage_table(staged: Staged) -> TableClause:
+    cols: list[ColumnClause[Any]] = [column(n) for n in (*staged.names, _STAGE_JSON)]
+    return TableClause(staged.stage, column("rowid", Integer), *cols, schema="temp")
+
+
 def stage_values(
     conn: Connection, model: type[Base], names: Sequence[str], values: Sequence[tuple[Any, ...]]
 ) -> Staged | None:
-    """SQLite: put the rows ``insert_values`` would insert into a TEMP table, before the
-    write transaction; ``insert_staged`` then moves them in under the write lock.
+    """SQLite: put the rows ``insert_values`` would insert, and the values their journal
+    rows will hold, into a TEMP table, before the write transaction; ``insert_staged`` then
+    moves them in under the write lock.
 
     A TEMP table lives in the connection's own temp database: filling it takes no lock on
     the database file, so other workstations go on writing meanwhile, and the write lock is
-    held only for an INSERT ... SELECT (about half the time of the executemany it replaces).
-    Run it on the connection the write transaction will use (``Store.transaction``'s
-    ``prepare``), which drops the connection's TEMP tables afterwards. Returns None when the
-    rows cannot take this path (another database, or columns ``insert_values`` writes
-    otherwise): then use ``insert_values``.
+    held only while two INSERT ... SELECTs copy the rows across. The stage's columns have the
+    table's declared types, so SQLite converts each value as the table will, and the JSON
+    built here is the JSON of what will be stored (id apart). Run it on the connection the
+    write transaction will use (``Store.transaction``'s ``prepare``), which drops the
+    connection's TEMP tables afterwards. Returns None when the rows cannot take this path
+    (another database, or columns ``insert_values`` writes otherwise): then use that.
     """
-    table = model.__table__
-    assert isinstance(table, Table)
-    defaults = {k: v for k, v in _scalar_defaults(table).items() if k not in names}
+    target = model.__table__
+    assert isinstance(target, Table)
+    defaults = {k: v for k, v in _scalar_defaults(target).items() if k not in names}
     all_names = [*names, *defaults]
-    if not _sqlite_fast(conn, table, all_names):
+    if not _sqlite_fast(conn, target, all_names):
         return None
+    if any(c.server_default is not None for c in target.c if c.name not in all_names):
+        return None  # stored with a value the staged JSON would not know
     if defaults:
         extra = tuple(defaults.values())
         values = [(*v, *extra) for v in values]
-    values = _bound(conn, table, all_names, values)
-    stage = f"stage_{table.name}"
+    values = _bound(conn, target, all_names, values)
+    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values))
+    stage = f'temp."{staged.stage}"'
     columns = ", ".join(f'"{n}"' for n in all_names)
     marks = ", ".join("?" for _ in all_names)
-    # Same declared types, so SQLite converts each value as the real table will.
-    conn.exec_driver_sql(f'DROP TABLE IF EXISTS temp."{stage}"')
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
     conn.exec_driver_sql(
-        f'CREATE TEMP TABLE "{stage}" AS SELECT {columns} FROM main."{table.name}" WHERE 0'
+        f'CREATE TABLE {stage} AS SELECT {columns}, NULL AS "{_STAGE_JSON}"'
+        f' FROM main."{target.name}" WHERE 0'
     )
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(f'INSERT INTO temp."{stage}" ({columns}) VALUES ({marks})', values)
+        cursor.executemany(f"INSERT INTO {stage} ({columns}) VALUES ({marks})", values)
     finally:
         cursor.close()
-    return Staged(table.name, stage, tuple(all_names), len(values))
+    _stage_json(conn, staged)
+    return staged
 
 
-def insert_staged(session: Session, staged: Staged, start: int = 0, stop: int | None = None) -> range:
+def _stage_json(conn: Connection, staged: Staged, where: Any = None) -> None:
+    """The journal values of staged rows: as ``_journal_inserted`` builds them from stored
+    rows, in the table's column order, without the id."""
+    stage = _stage_table(staged)
+    target = Base.metadata.tables[staged.table]
+    journaled = [c.name for c in target.c if c.name in staged.names and c.name not in _SKIP_FIELDS]
+    as_json = func.json_patch(
+        "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+    )
+    stmt = update(stage).values({_STAGE_JSON: as_json})
+    conn.execute(stmt if where is None else stmt.where(where))
+
+
+def update_staged(session: Session, staged: Staged, name: str, mapping: dict[Any, Any]) -> None:
+    """Replace values of column ``name`` in the stage by ``mapping`` (old -> new), and their
+    rows' journal values: for values known only inside the transaction (new units' ids)."""
+    if not mapping:
+        return
+    conn = session.connection()
+    stage = _stage_table(staged)
+    col = stage.c[name]
+    replaced = case(mapping, value=col, else_=col)
+    stmt = update(stage).where(col.in_(list(mapping)))
+    conn.execute(stmt.values({name: replaced, _STAGE_JSON: None}))
+    _stage_json(conn, staged, stage.c[_STAGE_JSON].is_(None))
+
+
+def insert_staged(
+    session: Session, staged: Staged, start: int = 0, stop: int | None = None
+) -> range:
     """Insert staged rows ``start`` .. ``stop - 1`` (0-based, in the order given to
     ``stage_values``) in this transaction, and journal each; returns the new ids."""
     ctx = _context(session)
-    table = Base.metadata.tables[staged.table]
     if ctx is None:
         raise ReadOnlySession(entity=staged.table)
+    target = Base.metadata.tables[staged.table]
     stop = staged.count if stop is None else min(stop, staged.count)
     if stop <= start:
         return range(0)
     conn = session.connection()
-    first = _next_id(conn, table)
+    first = _next_id(conn, target)
     columns = ", ".join(f'"{n}"' for n in staged.names)
     conn.exec_driver_sql(
-        f'INSERT INTO main."{table.name}" ({columns}) SELECT {columns} FROM temp."{staged.stage}"'
-        " WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
+        f'INSERT INTO main."{target.name}" ({columns}) SELECT {columns}'
+        f' FROM temp."{staged.stage}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid',
         (start, stop),
     )
-    return _journal_inserted(conn, ctx, table, first, stop - start)
+    return _journal_inserted(conn, ctx, target, first, stop - start, (staged, start))
 
 
 def _journal_table() -> Table:

@@ -324,7 +324,7 @@ class Store:
                 _drop_temp_tables(conn)
                 conn.close()
         if ctx.last_seq is not None:
-            self._publish(ChangeSet(ctx.last_seq, action, frozenset(ctx.touched)))
+            self._publish(ChangeSet(ctx.last_seq, action, ctx.changed()))
 
     def _stale_edit(self, watched: list[tuple[str, int, int]]) -> StaleEdit:
         """Name who changed which row, after a concurrent write beat ours to it."""

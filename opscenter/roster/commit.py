@@ -124,8 +124,8 @@ def commit(
         if preview.kind == "units":
             done = _insert_units(s, preview, new, progress, cancel)
         elif staged:
-            if unit_ids:
-                _restage_new_units(s, staged[0], unit_cols, unit_ids)
+            for i in unit_cols:  # rows naming a unit this import has just created
+                journal.update_staged(s, staged[0], names[i], unit_ids)
             for start in range(0, len(rows), BATCH):
                 cancel.check()
                 journal.insert_staged(s, staged[0], start, start + BATCH)
@@ -260,24 +260,6 @@ def _with_new_units(
         if out[i] is not None and out[i] < 0:
             out[i] = unit_ids[out[i]]
     return tuple(out)
-
-
-def _restage_new_units(
-    s: Session, staged: journal.Staged, unit_cols: list[int], unit_ids: dict[int, int]
-) -> None:
-    """Staged rows that name units this import has just created (negative placeholders,
-    known only now, under the write lock) get their ids: one pass a column (TEMP tables)."""
-    conn = s.connection()
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE new_unit_ids (placeholder INTEGER PRIMARY KEY, id INTEGER)"
-    )
-    conn.exec_driver_sql("INSERT INTO temp.new_unit_ids VALUES (?, ?)", list(unit_ids.items()))
-    for i in unit_cols:
-        col = staged.names[i]
-        conn.exec_driver_sql(
-            f'UPDATE temp."{staged.stage}" SET "{col}" = (SELECT id FROM temp.new_unit_ids'
-            f' WHERE placeholder = "{col}") WHERE "{col}" < 0'
-        )
 
 
 def _create_units(s: Session, preview: Preview) -> dict[int, int]:

@@ -38,6 +38,8 @@ RATE_S = 0.5  # B: one status change every half second
 
 def child_import(url: str, path: Path, marks: Path) -> None:
     """Workstation A: preview, then commit; the commit's start and end go to ``marks``."""
+    from sqlalchemy import event
+
     from opscenter.actor import Actor
     from opscenter.roster.commit import commit
     from opscenter.roster.preview import Options, prepare
@@ -45,11 +47,22 @@ def child_import(url: str, path: Path, marks: Path) -> None:
 
     store = open_store(url)
     preview = prepare(store, path, Options(kind="personnel"))
+    # When A's commit takes the lock other writers wait for: SQLite's write lock (BEGIN
+    # IMMEDIATE returned), PostgreSQL's journal lock (pg_advisory_xact_lock returned).
+    locked: list[float] = []
+
+    def after(_conn: Any, _cur: Any, statement: str, *_: Any) -> None:
+        if "BEGIN IMMEDIATE" in statement or "pg_advisory_xact_lock" in statement:
+            locked.append(time.time())
+
+    event.listen(store.engine, "after_cursor_execute", after)
     start = time.time()
     marks.write_text(json.dumps({"start": start}))
     out = commit(store, Actor("staf.a", role="staff"), preview)
     end = time.time()
-    marks.write_text(json.dumps({"start": start, "end": end, "counts": out.counts}))
+    marks.write_text(
+        json.dumps({"start": start, "end": end, "locked": locked[-1], "counts": out.counts})
+    )
     store.dispose()
 
 
@@ -158,10 +171,12 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
     for t in (stall, writer, stopper):
         t.stop()
     window: tuple[float, float] | None = None
+    locked_s = None
     if child is not None:
         assert child.returncode == 0, "workstation A's import failed"
         m = json.loads(marks.read_text())
         window = (m["start"], m["end"])
+        locked_s = m["end"] - m["locked"]
     during = [s for at, s in latencies if window is None or window[0] <= at <= window[1]]
     board.close()
     board.deleteLater()
@@ -175,6 +190,7 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
         "max_s": max(during) if during else float("nan"),
         "refused": refused,
         "commit_s": (window[1] - window[0]) if window else None,
+        "locked_s": locked_s,
     }
 
 
@@ -205,7 +221,10 @@ def _backend(name: str, tmp: Path, roster: Path) -> dict[str, dict[str, Any]]:
 
 def _report(name: str, r: dict[str, dict[str, Any]]) -> None:
     base, busy = r["baseline"], r["import"]
-    print(f"\n{name}: A's commit of the import took {busy['commit_s']:.2f} s")
+    print(
+        f"\n{name}: A's commit of the import took {busy['commit_s']:.2f} s, of which "
+        f"{busy['locked_s']:.2f} s holding the lock B's writes wait for"
+    )
     print(
         f"  B longest GUI-thread block: {busy['block_ms']:.0f} ms during A's commit, "
         f"{base['block_ms']:.0f} ms alone; ratio {busy['block_ms'] / max(base['block_ms'], 1):.1f}x"

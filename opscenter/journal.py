@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import decimal
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -508,6 +509,7 @@ class Staged:
     count: int
 
 
+@functools.lru_cache(maxsize=8)  # one clause a stage: its columns compare as the same
 def _stage_table(staged: Staged) -> TableClause:
     cols: list[ColumnClause[Any]] = [column(n) for n in (*staged.names, _STAGE_JSON)]
     return TableClause(staged.stage, column("rowid", Integer), *cols, schema="temp")

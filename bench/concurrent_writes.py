@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 RATE_S = 0.5  # B: one status change every half second
+VERBOSE = False
 
 
 def child_import(url: str, path: Path, marks: Path) -> None:
@@ -51,17 +52,35 @@ def child_import(url: str, path: Path, marks: Path) -> None:
     # IMMEDIATE returned), PostgreSQL's journal lock (pg_advisory_xact_lock returned).
     locked: list[float] = []
 
-    def after(_conn: Any, _cur: Any, statement: str, *_: Any) -> None:
-        if "BEGIN IMMEDIATE" in statement or "pg_advisory_xact_lock" in statement:
-            locked.append(time.time())
+    slow: list[tuple[float, float, str]] = []  # (from A's start, seconds, statement)
+    began = [0.0]
 
+    def before(*_: Any) -> None:
+        began[0] = time.time()
+
+    def after(_conn: Any, _cur: Any, statement: str, *_: Any) -> None:
+        now = time.time()
+        if "BEGIN IMMEDIATE" in statement or "pg_advisory_xact_lock" in statement:
+            locked.append(now)
+        if now - began[0] > 0.05:
+            slow.append((began[0], now - began[0], " ".join(statement.split()[:4])[:50]))
+
+    event.listen(store.engine, "before_cursor_execute", before)
     event.listen(store.engine, "after_cursor_execute", after)
     start = time.time()
     marks.write_text(json.dumps({"start": start}))
     out = commit(store, Actor("staf.a", role="staff"), preview)
     end = time.time()
     marks.write_text(
-        json.dumps({"start": start, "end": end, "locked": locked[-1], "counts": out.counts})
+        json.dumps(
+            {
+                "start": start,
+                "end": end,
+                "locked": locked[-1],
+                "counts": out.counts,
+                "slow": [(round(t - start, 2), round(d, 3), q) for t, d, q in slow],
+            }
+        )  # fmt: skip
     )
     store.dispose()
 
@@ -191,6 +210,12 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
         "refused": refused,
         "commit_s": (window[1] - window[0]) if window else None,
         "locked_s": locked_s,
+        # For --verbose: each write's start and latency, and A's lock, from A's start.
+        "timeline": [(round(at - window[0], 2), round(sec, 3)) for at, sec in latencies]
+        if window
+        else [],
+        "lock_from": round(m["locked"] - m["start"], 2) if window else None,
+        "slow": m["slow"] if window else [],
     }
 
 
@@ -238,6 +263,10 @@ def _report(name: str, r: dict[str, dict[str, Any]]) -> None:
         f"{busy['p95_s'] / max(base['p95_s'], 1e-6):.1f}x"
         f"  [goal p95 1 s: {'met' if busy['p95_s'] <= 1.0 else 'NOT met'}]"
     )
+    if VERBOSE:
+        print(f"  A: lock from +{busy['lock_from']} s; B's writes (start, latency): "
+              f"{[t for t in busy['timeline'] if -1 < t[0] < busy['commit_s'] + 1]}")  # fmt: skip
+        print(f"  A's statements over 50 ms (start, seconds): {busy['slow']}")
     if busy["refused"] or base["refused"]:
         print(f"  refused: {busy['refused'] + base['refused']}")
 
@@ -247,7 +276,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--child-import", nargs=3, metavar=("URL", "FILE", "MARKS"))
+    parser.add_argument("--verbose", action="store_true", help="B's writes one by one")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     if args.child_import:
         url, path, marks = args.child_import
         child_import(url, Path(path), Path(marks))

@@ -237,9 +237,23 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
         ctx.last_seq = max(seqs)
 
 
-_COPY_JOURNAL = (
-    'COPY "journal" ("txn_id", "at", "actor", "operation_id", "entity", "entity_id", '
-    '"action", "changes") FROM STDIN'
+_JOURNAL_COLUMNS = (
+    '"txn_id", "at", "actor", "operation_id", "entity", "entity_id", "action", "changes"'
+)
+_COPY_JOURNAL = f'COPY "journal" ({_JOURNAL_COLUMNS}) FROM STDIN'
+# PostgreSQL: a transaction with more journal rows than this (an import) copies them into a
+# TEMP table before it takes the lock, and under the lock only moves them across.
+PG_STAGE_ROWS = 1_000
+_PG_STAGE = "opscenter_journal_stage"
+_PG_STAGE_CREATE = (
+    f'CREATE TEMP TABLE "{_PG_STAGE}" ON COMMIT DROP AS SELECT {_JOURNAL_COLUMNS}'
+    ' FROM "journal" WHERE false'
+)
+_PG_STAGE_ORDER = f'ALTER TABLE "{_PG_STAGE}" ADD COLUMN "ord" bigint GENERATED ALWAYS AS IDENTITY'
+_COPY_STAGE = f'COPY "{_PG_STAGE}" ({_JOURNAL_COLUMNS}) FROM STDIN'
+_PG_STAGE_MOVE = (
+    f'INSERT INTO "journal" ({_JOURNAL_COLUMNS}) SELECT {_JOURNAL_COLUMNS}'
+    f' FROM "{_PG_STAGE}" ORDER BY "ord"'
 )
 
 
@@ -247,8 +261,10 @@ def _before_commit(session: Session) -> None:
     """PostgreSQL: write the transaction's journal rows, in its last step before COMMIT.
 
     The advisory lock is taken here and held to the end of the transaction, so sequence
-    numbers are handed out in commit order; the rows go in by one COPY, which keeps the
-    lock short even for an import of 100,000 rows.
+    numbers are handed out in commit order. A few rows go in by one COPY under the lock;
+    more (an import's 100,000) are first copied into a TEMP table, which takes no lock, and
+    under the lock one INSERT ... SELECT moves them: the lock is held for the database's
+    own copying, not for Python turning rows into text.
     """
     ctx = _context(session)
     if ctx is None:
@@ -257,18 +273,21 @@ def _before_commit(session: Session) -> None:
     if not ctx.pending:
         return
     conn = session.connection()
-    conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
     pending, ctx.pending = ctx.pending, []
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(_COPY_JOURNAL) as copy:
-            for entity, entity_id, action, changes, op_id in pending:
-                copy.write_row(
-                    (ctx.txn_id, ctx.at, ctx.actor.username, op_id, entity, entity_id, action,
-                     json.dumps(changes))
-                )  # fmt: skip
-    finally:
-        cursor.close()
+    rows = (
+        (ctx.txn_id, ctx.at, ctx.actor.username, op_id, entity, entity_id, action,
+         json.dumps(changes))
+        for entity, entity_id, action, changes, op_id in pending
+    )  # fmt: skip
+    if len(pending) > PG_STAGE_ROWS:
+        conn.exec_driver_sql(_PG_STAGE_CREATE)
+        conn.exec_driver_sql(_PG_STAGE_ORDER)
+        _copy(conn, _COPY_STAGE, rows)
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+        conn.exec_driver_sql(_PG_STAGE_MOVE)
+    else:
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+        _copy(conn, _COPY_JOURNAL, rows)
     ctx.last_seq = int(
         conn.execute(
             select(func.max(JournalEntry.seq)).where(JournalEntry.txn_id == ctx.txn_id)
@@ -276,6 +295,16 @@ def _before_commit(session: Session) -> None:
     )
     # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
     conn.execute(text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)})
+
+
+def _copy(conn: Connection, statement: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 def _open_txn(conn: Connection, ctx: TxnContext) -> int:

@@ -106,6 +106,17 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
     board.resize(1200, 700)
     board.show()
     board.reload()
+    # Measured once the board has settled (its first paint and figures, computed off the
+    # GUI thread): the window appearing is not a status change.
+    settle = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(
+        lambda: settle.quit() if board.figures_recomputed and not board.busy() else None
+    )
+    poll.start()
+    settle.exec()
+    poll.stop()
     statuses = [s.id for s in board._statuses()][:2]
     unit_ids = sorted(board.rows.rows)
     submitted: dict[int, float] = {}

@@ -80,7 +80,7 @@ def child_import(url: str, path: Path, marks: Path) -> None:
                 "counts": out.counts,
                 "slow": [(round(t - start, 2), round(d, 3), q) for t, d, q in slow],
             }
-        )  # fmt: skip
+        )
     )
     store.dispose()
 

@@ -78,7 +78,7 @@ def _journal_matches_stored_rows(store: Store, txn_id: int) -> None:
         got = s.execute(
             select(JournalEntry.entity_id, text("journal.changes"), as_json)
             .join(table, table.c.id == JournalEntry.entity_id)  # type: ignore[attr-defined]
-            .where(JournalEntry.txn_id == txn_id)
+            .where(JournalEntry.txn_id == txn_id, JournalEntry.entity == "personnel")
         ).all()
     assert len(got) == ROWS + 1
     assert all(stored == journaled for _, journaled, stored in got), got[:3]
@@ -152,7 +152,7 @@ def test_an_import_cancelled_after_staging_writes_nothing_and_leaves_no_stage(
 def test_a_large_journal_is_staged_before_the_ordering_lock(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(journal, "PG_STAGE_ROWS", 10)
+    monkeypatch.setattr(journal, "PG_STAGE_ROWS", 10, raising=False)
     a, b = open_store(pg_url), open_store(pg_url)
     try:
         ids = build_small_operation(a)
@@ -164,7 +164,8 @@ def test_a_large_journal_is_staged_before_the_ordering_lock(
                 return
             # A asks for the ordering lock: its journal rows are in the stage already, and
             # another workstation's write still goes through (and commits first).
-            staged.append(conn.exec_driver_sql("SELECT count(*) FROM opscenter_journal_stage").scalar())
+            count = conn.exec_driver_sql("SELECT count(*) FROM opscenter_journal_stage")
+            staged.append(count.scalar())
             units.set_status(b, SITI, ids.units["PB"], ids.statuses["kembali"])
 
         event.listen(a.engine, "before_cursor_execute", before_lock)

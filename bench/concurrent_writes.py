@@ -163,9 +163,13 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
     last = [0]
     worst = [0]
 
+    blocks: list[tuple[float, int]] = []  # (when it ended, ms) of each block over 30 ms
+
     def tick() -> None:
         now = clock.elapsed()
         worst[0] = max(worst[0], now - last[0])
+        if now - last[0] > 30:
+            blocks.append((time.time(), now - last[0]))
         last[0] = now
 
     stall = QTimer()
@@ -213,6 +217,12 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
     store.dispose()
     return {
         "block_ms": float(worst[0]),
+        # The longest within A's commit (the figure above covers the whole run: A's process
+        # starting and reading its file too).
+        "commit_block_ms": max(
+            (ms for at, ms in blocks if window and window[0] <= at <= window[1]), default=0
+        ),
+        "blocks": [(round(at - window[0], 2), ms) for at, ms in blocks] if window else [],
         "writes": len(latencies),
         "during": len(during),
         "p50_s": statistics.median(during) if during else float("nan"),
@@ -262,8 +272,9 @@ def _report(name: str, r: dict[str, dict[str, Any]]) -> None:
         f"{busy['locked_s']:.2f} s holding the lock B's writes wait for"
     )
     print(
-        f"  B longest GUI-thread block: {busy['block_ms']:.0f} ms during A's commit, "
-        f"{base['block_ms']:.0f} ms alone; ratio {busy['block_ms'] / max(base['block_ms'], 1):.1f}x"
+        f"  B longest GUI-thread block: {busy['block_ms']:.0f} ms while A imports (within A's "
+        f"commit: {busy['commit_block_ms']:.0f} ms), {base['block_ms']:.0f} ms alone; ratio "
+        f"{busy['block_ms'] / max(base['block_ms'], 1):.1f}x"
         f"  [goal 50 ms: {'met' if busy['block_ms'] <= 50 else 'NOT met'}]"
     )
     print(
@@ -278,6 +289,7 @@ def _report(name: str, r: dict[str, dict[str, Any]]) -> None:
         print(f"  A: lock from +{busy['lock_from']} s; B's writes (start, latency): "
               f"{[t for t in busy['timeline'] if -1 < t[0] < busy['commit_s'] + 1]}")  # fmt: skip
         print(f"  A's statements over 50 ms (start, seconds): {busy['slow']}")
+        print(f"  B's GUI-thread blocks over 30 ms (end, from A's start; ms): {busy['blocks']}")
     if busy["refused"] or base["refused"]:
         print(f"  refused: {busy['refused'] + base['refused']}")
 

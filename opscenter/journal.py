@@ -13,7 +13,12 @@ commits late. On SQLite that holds by itself: a writer holds the database's writ
 the journal rows of a transaction are kept in memory until it commits and written in its
 last step (``_before_commit``), under an advisory lock held from there to the commit: the
 lock covers one COPY of the journal rows, not the whole transaction, so a large import
-does not hold up every other workstation's writes while it runs.
+does not hold up every other workstation's writes while it runs; a large transaction copies
+its rows into a TEMP table first and under the lock only moves them across.
+
+An import on SQLite stages its new rows, and the values their journal rows will hold, in a
+TEMP table before it takes the write lock (``stage_values``); under the lock two INSERT ...
+SELECTs move them in (``insert_staged``).
 """
 
 from __future__ import annotations

@@ -13,17 +13,23 @@ commits late. On SQLite that holds by itself: a writer holds the database's writ
 the journal rows of a transaction are kept in memory until it commits and written in its
 last step (``_before_commit``), under an advisory lock held from there to the commit: the
 lock covers one COPY of the journal rows, not the whole transaction, so a large import
-does not hold up every other workstation's writes while it runs.
+does not hold up every other workstation's writes while it runs; a large transaction copies
+its rows into a TEMP table first and under the lock only moves them across.
+
+An import on SQLite stages its new rows, and the values their journal rows will hold, in a
+TEMP table before it takes the write lock (``stage_values``); under the lock two INSERT ...
+SELECTs move them in (``insert_staged``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import decimal
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from itertools import repeat
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -33,6 +39,9 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    TableClause,
+    case,
+    column,
     event,
     func,
     insert,
@@ -41,8 +50,10 @@ from sqlalchemy import (
     null,
     select,
     text,
+    update,
 )
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql.expression import ColumnClause, ColumnElement
 
 from opscenter.actor import Actor
 from opscenter.errors import JournalBypass, ReadOnlySession, StaleEdit
@@ -72,8 +83,19 @@ class TxnContext:
     txn_id: int | None = None
     last_seq: int | None = None
     touched: set[tuple[str, int]] = dataclasses.field(default_factory=set)
+    # Bulk inserts, as (entity, first id, last id): a tuple a row is made after the commit
+    # (``changed``), not while SQLite's write lock is held (100,000 tuples wake Python's
+    # full garbage collection, a third of a second over a large heap).
+    inserted: list[tuple[str, int, int]] = dataclasses.field(default_factory=list)
     # PostgreSQL: journal rows waiting for the commit (see the module's docstring).
     pending: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
+
+    def changed(self) -> frozenset[tuple[str, int]]:
+        """Every (entity, id) this transaction journaled."""
+        bulk = (
+            (entity, i) for entity, first, last in self.inserted for i in range(first, last + 1)
+        )
+        return frozenset(chain(self.touched, bulk))
 
 
 def is_journaled(table_name: str) -> bool:
@@ -220,9 +242,23 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
         ctx.last_seq = max(seqs)
 
 
-_COPY_JOURNAL = (
-    'COPY "journal" ("txn_id", "at", "actor", "operation_id", "entity", "entity_id", '
-    '"action", "changes") FROM STDIN'
+_JOURNAL_COLUMNS = (
+    '"txn_id", "at", "actor", "operation_id", "entity", "entity_id", "action", "changes"'
+)
+_COPY_JOURNAL = f'COPY "journal" ({_JOURNAL_COLUMNS}) FROM STDIN'
+# PostgreSQL: a transaction with more journal rows than this (an import) copies them into a
+# TEMP table before it takes the lock, and under the lock only moves them across.
+PG_STAGE_ROWS = 1_000
+_PG_STAGE = "opscenter_journal_stage"
+_PG_STAGE_CREATE = (
+    f'CREATE TEMP TABLE "{_PG_STAGE}" ON COMMIT DROP AS SELECT {_JOURNAL_COLUMNS}'
+    ' FROM "journal" WHERE false'
+)
+_PG_STAGE_ORDER = f'ALTER TABLE "{_PG_STAGE}" ADD COLUMN "ord" bigint GENERATED ALWAYS AS IDENTITY'
+_COPY_STAGE = f'COPY "{_PG_STAGE}" ({_JOURNAL_COLUMNS}) FROM STDIN'
+_PG_STAGE_MOVE = (
+    f'INSERT INTO "journal" ({_JOURNAL_COLUMNS}) SELECT {_JOURNAL_COLUMNS}'
+    f' FROM "{_PG_STAGE}" ORDER BY "ord"'
 )
 
 
@@ -230,8 +266,10 @@ def _before_commit(session: Session) -> None:
     """PostgreSQL: write the transaction's journal rows, in its last step before COMMIT.
 
     The advisory lock is taken here and held to the end of the transaction, so sequence
-    numbers are handed out in commit order; the rows go in by one COPY, which keeps the
-    lock short even for an import of 100,000 rows.
+    numbers are handed out in commit order. A few rows go in by one COPY under the lock;
+    more (an import's 100,000) are first copied into a TEMP table, which takes no lock, and
+    under the lock one INSERT ... SELECT moves them: the lock is held for the database's
+    own copying, not for Python turning rows into text.
     """
     ctx = _context(session)
     if ctx is None:
@@ -240,18 +278,21 @@ def _before_commit(session: Session) -> None:
     if not ctx.pending:
         return
     conn = session.connection()
-    conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
     pending, ctx.pending = ctx.pending, []
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(_COPY_JOURNAL) as copy:
-            for entity, entity_id, action, changes, op_id in pending:
-                copy.write_row(
-                    (ctx.txn_id, ctx.at, ctx.actor.username, op_id, entity, entity_id, action,
-                     json.dumps(changes))
-                )  # fmt: skip
-    finally:
-        cursor.close()
+    rows = (
+        (ctx.txn_id, ctx.at, ctx.actor.username, op_id, entity, entity_id, action,
+         json.dumps(changes))
+        for entity, entity_id, action, changes, op_id in pending
+    )  # fmt: skip
+    if len(pending) > PG_STAGE_ROWS:
+        conn.exec_driver_sql(_PG_STAGE_CREATE)
+        conn.exec_driver_sql(_PG_STAGE_ORDER)
+        _copy(conn, _COPY_STAGE, rows)
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+        conn.exec_driver_sql(_PG_STAGE_MOVE)
+    else:
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+        _copy(conn, _COPY_JOURNAL, rows)
     ctx.last_seq = int(
         conn.execute(
             select(func.max(JournalEntry.seq)).where(JournalEntry.txn_id == ctx.txn_id)
@@ -259,6 +300,16 @@ def _before_commit(session: Session) -> None:
     )
     # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
     conn.execute(text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)})
+
+
+def _copy(conn: Connection, statement: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 def _open_txn(conn: Connection, ctx: TxnContext) -> int:
@@ -388,14 +439,8 @@ def _insert_sqlite(
     (``json_object``, with NULLs dropped by ``json_patch``), so the journal holds exactly
     what was stored, without a Python object per row.
     """
-    dialect = conn.dialect
-    first = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
-    procs = [table.c[n].type.bind_processor(dialect) for n in names]
-    if any(p is not None for p in procs):
-        values = [
-            tuple(v if p is None else p(v) for p, v in zip(procs, row, strict=True))
-            for row in values
-        ]
+    first = _next_id(conn, table)
+    values = _bound(conn, table, names, values)
     columns = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" for _ in names)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -403,7 +448,39 @@ def _insert_sqlite(
         cursor.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
     finally:
         cursor.close()
-    last = first + len(values) - 1
+    return _journal_inserted(conn, ctx, table, first, len(values))
+
+
+def _next_id(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+
+
+def _bound(
+    conn: Connection, table: Table, names: Sequence[str], values: Sequence[tuple[Any, ...]]
+) -> Sequence[tuple[Any, ...]]:
+    """``values`` as the driver takes them (the columns' bind processors applied)."""
+    procs = [table.c[n].type.bind_processor(conn.dialect) for n in names]
+    if all(p is None for p in procs):
+        return values
+    return [
+        tuple(v if p is None else p(v) for p, v in zip(procs, row, strict=True)) for row in values
+    ]
+
+
+def _journal_inserted(
+    conn: Connection,
+    ctx: TxnContext,
+    table: Table,
+    first: int,
+    count: int,
+    staged: tuple[Staged, int] | None = None,
+) -> range:
+    """Journal rows ``first`` .. ``first + count - 1`` of ``table``, just inserted by this
+    transaction under SQLite's write lock, in one INSERT ... SELECT: their values as SQLite
+    stored them (``json_object``, NULLs dropped by ``json_patch``), built from the stored
+    rows, or for ``staged`` (the stage and the rowid before the first row) from the JSON
+    ``stage_values`` built of the same values before the lock."""
+    last = first + count - 1
     # SQLite gives each new row max(id) + 1, in order; anything else would mislabel the
     # journal, so it is checked rather than assumed.
     if conn.execute(select(func.max(table.c.id))).scalar_one() != last:
@@ -413,25 +490,28 @@ def _insert_sqlite(
             select(table.c.operation_id).where(table.c.id == first)
         ).scalar_one()
     txn_id = _open_txn(conn, ctx)
-    journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
-    as_json = func.json_patch(
-        "{}", func.json_object(*(x for c in journaled for x in (literal(c.name), c)))
-    )
-    op = table.c.operation_id if "operation_id" in table.c else null()
-    source = (
-        select(
-            literal(txn_id),
-            literal(ctx.at, JournalEntry.at.type),
-            literal(ctx.actor.username),
-            op,
-            literal(table.name),
-            table.c.id,
-            literal("insert"),
-            as_json,
+    head = (literal(txn_id), literal(ctx.at, JournalEntry.at.type), literal(ctx.actor.username))
+    if staged is None:
+        journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
+        as_json = func.json_patch(
+            "{}", func.json_object(*(x for c in journaled for x in (literal(c.name), c)))
         )
-        .where(table.c.id.between(first, last))
-        .order_by(table.c.id)
-    )
+        op: ColumnElement[Any] = table.c.operation_id if "operation_id" in table.c else null()
+        source = (
+            select(*head, op, literal(table.name), table.c.id, literal("insert"), as_json)
+            .where(table.c.id.between(first, last))
+            .order_by(table.c.id)
+        )
+    else:
+        stage, start = _stage_table(staged[0]), staged[1]
+        new_id = stage.c.rowid + (first - start - 1)
+        op = stage.c.operation_id if "operation_id" in staged[0].names else null()
+        as_json = func.json_patch(func.json_object(literal("id"), new_id), stage.c[_STAGE_JSON])
+        source = (
+            select(*head, op, literal(table.name), new_id, literal("insert"), as_json)
+            .where(stage.c.rowid > start, stage.c.rowid <= start + count)
+            .order_by(stage.c.rowid)
+        )
     target = _journal_table()
     conn.execute(
         insert(target).from_select(
@@ -439,9 +519,130 @@ def _insert_sqlite(
             source,
         )
     )
-    ctx.touched.update(zip(repeat(table.name), range(first, last + 1)))
+    ctx.inserted.append((table.name, first, last))
     ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
     return range(first, last + 1)
+
+
+# --- staging: SQLite rows filled in before the write lock ------------------------------------
+
+# The stage's column holding each row's journal values (all but the id, known only later).
+_STAGE_JSON = "opscenter_journal_changes"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Staged:
+    """Rows for ``table`` waiting in a TEMP table of one SQLite connection (``stage_values``).
+
+    The stage's rowids are 1 .. ``count``, in the order the rows were given.
+    """
+
+    table: str
+    stage: str
+    names: tuple[str, ...]
+    count: int
+
+
+@functools.lru_cache(maxsize=8)  # one clause a stage: its columns compare as the same
+def _stage_table(staged: Staged) -> TableClause:
+    cols: list[ColumnClause[Any]] = [column(n) for n in (*staged.names, _STAGE_JSON)]
+    return TableClause(staged.stage, column("rowid", Integer), *cols, schema="temp")
+
+
+def stage_values(
+    conn: Connection, model: type[Base], names: Sequence[str], values: Sequence[tuple[Any, ...]]
+) -> Staged | None:
+    """SQLite: put the rows ``insert_values`` would insert, and the values their journal
+    rows will hold, into a TEMP table, before the write transaction; ``insert_staged`` then
+    moves them in under the write lock.
+
+    A TEMP table lives in the connection's own temp database: filling it takes no lock on
+    the database file, so other workstations go on writing meanwhile, and the write lock is
+    held only while two INSERT ... SELECTs copy the rows across. The stage's columns have the
+    table's declared types, so SQLite converts each value as the table will, and the JSON
+    built here is the JSON of what will be stored (id apart). Run it on the connection the
+    write transaction will use (``Store.transaction``'s ``prepare``), which drops the
+    connection's TEMP tables afterwards. Returns None when the rows cannot take this path
+    (another database, or columns ``insert_values`` writes otherwise): then use that.
+    """
+    target = model.__table__
+    assert isinstance(target, Table)
+    defaults = {k: v for k, v in _scalar_defaults(target).items() if k not in names}
+    all_names = [*names, *defaults]
+    if not _sqlite_fast(conn, target, all_names):
+        return None
+    if any(c.server_default is not None for c in target.c if c.name not in all_names):
+        return None  # stored with a value the staged JSON would not know
+    if defaults:
+        extra = tuple(defaults.values())
+        values = [(*v, *extra) for v in values]
+    values = _bound(conn, target, all_names, values)
+    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values))
+    stage = f'temp."{staged.stage}"'
+    columns = ", ".join(f'"{n}"' for n in all_names)
+    marks = ", ".join("?" for _ in all_names)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
+    conn.exec_driver_sql(
+        f'CREATE TABLE {stage} AS SELECT {columns}, NULL AS "{_STAGE_JSON}"'
+        f' FROM main."{target.name}" WHERE 0'
+    )
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(f"INSERT INTO {stage} ({columns}) VALUES ({marks})", values)
+    finally:
+        cursor.close()
+    _stage_json(conn, staged)
+    return staged
+
+
+def _stage_json(conn: Connection, staged: Staged, where: Any = None) -> None:
+    """The journal values of staged rows: as ``_journal_inserted`` builds them from stored
+    rows, in the table's column order, without the id."""
+    stage = _stage_table(staged)
+    target = Base.metadata.tables[staged.table]
+    journaled = [c.name for c in target.c if c.name in staged.names and c.name not in _SKIP_FIELDS]
+    as_json = func.json_patch(
+        "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+    )
+    stmt = update(stage).values({_STAGE_JSON: as_json})
+    conn.execute(stmt if where is None else stmt.where(where))
+
+
+def update_staged(session: Session, staged: Staged, name: str, mapping: dict[Any, Any]) -> None:
+    """Replace values of column ``name`` in the stage by ``mapping`` (old -> new), and their
+    rows' journal values: for values known only inside the transaction (new units' ids)."""
+    if not mapping:
+        return
+    conn = session.connection()
+    stage = _stage_table(staged)
+    col = stage.c[name]
+    replaced = case(mapping, value=col, else_=col)
+    stmt = update(stage).where(col.in_(list(mapping)))
+    conn.execute(stmt.values({name: replaced, _STAGE_JSON: None}))
+    _stage_json(conn, staged, stage.c[_STAGE_JSON].is_(None))
+
+
+def insert_staged(
+    session: Session, staged: Staged, start: int = 0, stop: int | None = None
+) -> range:
+    """Insert staged rows ``start`` .. ``stop - 1`` (0-based, in the order given to
+    ``stage_values``) in this transaction, and journal each; returns the new ids."""
+    ctx = _context(session)
+    if ctx is None:
+        raise ReadOnlySession(entity=staged.table)
+    target = Base.metadata.tables[staged.table]
+    stop = staged.count if stop is None else min(stop, staged.count)
+    if stop <= start:
+        return range(0)
+    conn = session.connection()
+    first = _next_id(conn, target)
+    columns = ", ".join(f'"{n}"' for n in staged.names)
+    conn.exec_driver_sql(
+        f'INSERT INTO main."{target.name}" ({columns}) SELECT {columns}'
+        f' FROM temp."{staged.stage}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid',
+        (start, stop),
+    )
+    return _journal_inserted(conn, ctx, target, first, stop - start, (staged, start))
 
 
 def _journal_table() -> Table:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -274,6 +274,7 @@ class Store:
         details: dict[str, Any] | None = None,
         operation_id: int | None = None,
         long_running: bool = False,
+        prepare: Callable[[Connection], None] | None = None,
     ) -> Iterator[Session]:
         """One user action: one transaction, journaled, all or nothing.
 
@@ -281,29 +282,49 @@ class Store:
         import's file name and SHA-256). Subscribers hear of the commit afterwards.
         ``long_running`` (an import, a revert) lifts PostgreSQL's statement timeout for
         this transaction only: its statements may legitimately take longer.
+
+        ``prepare`` runs first, on the connection the transaction then uses. On SQLite it
+        runs before the write lock is taken (in a plain deferred transaction of its own, so
+        it may read, and write TEMP tables, but not the database: ``journal.stage_values``),
+        and the connection's TEMP tables are dropped when the transaction ends, since
+        connections are pooled. Elsewhere it runs at the start of the transaction.
         """
         ctx = journal.TxnContext(
             actor=actor, action=action, details=details, operation_id=operation_id
         )
-        session = self._sessions()
-        session.info[journal.TXN_KEY] = ctx
+        conn: Connection | None = None
         watched: list[tuple[str, int, int]] = []
-        session.info["opscenter.watch"] = watched
         try:
-            with session.begin():
-                if self.dialect == "sqlite":
-                    session.connection(execution_options={"opscenter_write": True})
-                elif long_running:
-                    session.execute(text("SET LOCAL statement_timeout = 0"))
-                yield session
+            if prepare is not None and self.dialect == "sqlite":
+                conn = self.engine.connect()
+                with conn.begin():  # BEGIN (deferred): no write lock on the database file
+                    prepare(conn)
+                conn.execution_options(opscenter_write=True)
+            session = self._sessions(bind=conn) if conn is not None else self._sessions()
+            session.info[journal.TXN_KEY] = ctx
+            session.info["opscenter.watch"] = watched
+            try:
+                with session.begin():
+                    if self.dialect == "sqlite":
+                        session.connection(execution_options={"opscenter_write": True})
+                    else:
+                        if long_running:
+                            session.execute(text("SET LOCAL statement_timeout = 0"))
+                        if prepare is not None:
+                            prepare(session.connection())
+                    yield session
+            finally:
+                session.close()
         except StaleDataError as exc:
             raise self._stale_edit(watched) from exc
         except DBAPIError as exc:
             raise translate(exc, self.url) from exc
         finally:
-            session.close()
+            if conn is not None:
+                _drop_temp_tables(conn)
+                conn.close()
         if ctx.last_seq is not None:
-            self._publish(ChangeSet(ctx.last_seq, action, frozenset(ctx.touched)))
+            self._publish(ChangeSet(ctx.last_seq, action, ctx.changed()))
 
     def _stale_edit(self, watched: list[tuple[str, int, int]]) -> StaleEdit:
         """Name who changed which row, after a concurrent write beat ours to it."""
@@ -469,6 +490,24 @@ def _use_wal(engine: Engine) -> None:
         cur.close()
     finally:
         raw.close()
+
+
+def _drop_temp_tables(conn: Connection) -> None:
+    """Leave a pooled SQLite connection as it was lent: without TEMP tables."""
+    try:
+        if conn.in_transaction():
+            conn.rollback()
+        conn.execution_options(opscenter_write=False)  # a plain BEGIN: TEMP needs no lock
+        names = conn.exec_driver_sql(
+            "SELECT name FROM temp.sqlite_master WHERE type = 'table'"
+        ).scalars()
+        for name in list(names):
+            conn.exec_driver_sql(f'DROP TABLE temp."{name}"')
+        if conn.in_transaction():
+            conn.commit()
+    except DBAPIError:  # a broken connection: the pool discards it, TEMP tables and all
+        log.warning("TEMP tables not dropped", exc_info=True)
+        conn.invalidate()
 
 
 def _on_sqlite_begin(conn: Any) -> None:

@@ -60,11 +60,13 @@ from opscenter.board import (
     Board,
     Figures,
     FigureSource,
+    UnitRow,
     board_stage,
     load_board,
     references,
     refresh_figures,
     reload_units,
+    with_figures,
 )
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.model import Stage, utcnow
@@ -613,6 +615,10 @@ class UnitsBoard(QWidget):
             fresh = reload_units(
                 s, ids, figures=figures, operation_id=self._board.operation_id, lang=self._lang
             )
+        return self._show_rows(ids, fresh)
+
+    def _show_rows(self, ids: set[int] | frozenset[int], fresh: list[UnitRow]) -> bool:
+        """Show the rows of ``ids`` as read (``fresh``: those that still exist)."""
         found = {r.id for r in fresh}
         known = [r for r in fresh if r.id in self.rows.rows]
         new = [r for r in fresh if r.id not in self.rows.rows]
@@ -877,7 +883,9 @@ class UnitsBoard(QWidget):
             _tr("Menyimpan status {unit}\u2026").format(unit=row.name if row else "")
         )
 
-        def job(_progress: object, _cancel: object) -> units.StatusChanged:
+        operation_id, lang = (self._board.operation_id if self._board else None), self._lang
+
+        def job(_progress: object, _cancel: object) -> tuple[units.StatusChanged, list[UnitRow]]:
             # Writes run one at a time, in order: a second change of the same unit made
             # before the first was saved goes on from the version the first one left.
             expected = version
@@ -887,13 +895,17 @@ class UnitsBoard(QWidget):
                 store, actor, unit_id, status_id, reason=reason, expected_version=expected
             )
             latest[unit_id] = done.version
-            return done
+            # The row as saved, read here too: the GUI thread only shows it.
+            with store.read() as s:
+                fresh = reload_units(s, {unit_id}, operation_id=operation_id, lang=lang)
+            return done, fresh
 
-        def succeeded(done: units.StatusChanged) -> None:
+        def succeeded(result: tuple[units.StatusChanged, list[UnitRow]]) -> None:
+            done, fresh = result
             self._write_ended()
             if on_saved is not None:
                 on_saved(done)
-            self.refresh_units({unit_id})
+            self._saved_row(unit_id, fresh)
             self.write_done.emit(True)
 
         def failed(error: BaseException) -> None:
@@ -907,6 +919,23 @@ class UnitsBoard(QWidget):
             self.write_done.emit(False)
 
         start_write(job, parent=self, on_success=succeeded, on_failure=failed)
+
+    def _saved_row(self, unit_id: int, fresh: list[UnitRow]) -> None:
+        """Show a unit's row as the write thread read it after saving, keeping its figures
+        (a status change moves none), unless something newer is already shown (another
+        workstation's change, applied by the live path meanwhile)."""
+        if self._board is None:
+            return
+        if self._queued:  # a burst is being applied in slices: this unit joins it
+            self.refresh_units({unit_id})
+            return
+        shown = self.rows.rows.get(unit_id)
+        if shown is not None:
+            fresh = [with_figures(r, shown.figures) for r in fresh if r.version >= shown.version]
+            if not fresh:
+                return
+        if self._show_rows({unit_id}, fresh):
+            self.recompute_figures({"unit"})
 
     def _write_ended(self) -> None:
         self.writes_pending -= 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from opscenter import journal
@@ -90,26 +90,51 @@ def commit(
     with store.read() as s:
         watch.check(s, preview.journal_head)
         checked = journal.head(s)
+    unit_cols = [i for i, c in enumerate(columns) if c.endswith("unit_id")]
+    names = [*columns, "operation_id"]
+    op = preview.operation_id
+    # A compact tuple carries its sheet row last: replaced by the operation id.
+    rows = [(*v[:width], op) for v in new] if preview.kind != "units" else []
+    staged: list[journal.Staged] = []
+
+    def stage(conn: Connection) -> None:
+        """SQLite: the new rows into a TEMP table, before the write lock (see
+        ``journal.stage_values``); under it they only move across."""
+        nonlocal total
+        cancel.check()
+        got = journal.stage_values(conn, model, names, rows)
+        if got is not None:
+            staged.append(got)
+            total += len(rows)  # staged, then moved: each half of the work
+            progress(len(rows), total, "write")
+
     with store.transaction(
         actor,
         f"import.{preview.kind}",
         details=details,
         operation_id=preview.operation_id,
         long_running=True,
+        prepare=stage if rows and store.dialect == "sqlite" else None,
     ) as s:
         watch.check(s, checked)
         ctx = s.info[journal.TXN_KEY]
         unit_ids = _create_units(s, preview)
+        if staged:
+            done = len(rows)
         if preview.kind == "units":
             done = _insert_units(s, preview, new, progress, cancel)
-        else:
-            unit_cols = [i for i, c in enumerate(columns) if c.endswith("unit_id")]
-            names = [*columns, "operation_id"]
-            op = preview.operation_id
-            for start in range(0, len(new), BATCH):
+        elif staged:
+            for i in unit_cols:  # rows naming a unit this import has just created
+                journal.update_staged(s, staged[0], names[i], unit_ids)
+            for start in range(0, len(rows), BATCH):
                 cancel.check()
-                # A compact tuple carries its sheet row last: replaced by the operation id.
-                batch = [(*v[:width], op) for v in new[start : start + BATCH]]
+                journal.insert_staged(s, staged[0], start, start + BATCH)
+                done += min(BATCH, len(rows) - start)
+                progress(done, total, "write")
+        else:
+            for start in range(0, len(rows), BATCH):
+                cancel.check()
+                batch = rows[start : start + BATCH]
                 if unit_ids:
                     batch = [_with_new_units(v, unit_cols, unit_ids) for v in batch]
                 journal.insert_values(s, model, names, batch)

@@ -294,7 +294,7 @@ class AuditWindow(QWidget):
             self.problem.hide()
             self.detail.clear()
             if self._again:
-                QTimer.singleShot(0, self.apply_filter)
+                QTimer.singleShot(0, self, self.apply_filter)  # dies with the window
 
         def failed(error: BaseException) -> None:
             self.apply_button.setEnabled(True)

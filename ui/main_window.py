@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._drafts_offered:  # once, when the window first appears
             self._drafts_offered = True
-            QTimer.singleShot(0, self.offer_drafts)
+            QTimer.singleShot(0, self, self.offer_drafts)
 
     def offer_drafts(self) -> None:
         """Incident reports typed in an earlier session and never saved (a crash, a power

@@ -392,7 +392,7 @@ class SitrepDialog(QDialog):
         column.addWidget(self.message)
         column.addLayout(buttons)
         if auto_preview:
-            QTimer.singleShot(0, self.generate_preview)
+            QTimer.singleShot(0, self, self.generate_preview)
 
     # -- inputs ---------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from opscenter.model import Aspect, JournalTxn, Operation, VulnerabilityLevel
 from opscenter.permissions import ROLE_ORDER, permitted
 from opscenter.reference import by_code
 from opscenter.store import Store
+from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
 from tests.ui.test_import_wizard import roster
 from ui.import_history import ImportHistoryDialog
@@ -27,6 +28,7 @@ from ui.main_window import MainWindow
 from ui.planning_models import HeatColumn
 from ui.planning_panel import PlanningWindow
 from ui.sitrep_dialog import SitrepDialog
+from ui.unsaved import BOX_NAME, DISCARD_NAME
 
 PASSWORD = "sandi-uji-2024"
 
@@ -162,10 +164,18 @@ def test_sitrep_number_and_signatory_as_the_account(
     if permitted(actor, "report.configure"):
         assert "disimpan sebagai bawaan" in dialog.message.text()
         assert _last_txn(store) == (actor.username, "sitrep.configure")
+        closed = answer_next_question(DISCARD_NAME)
+        dialog.close()
+        qtbot.waitUntil(lambda: bool(closed))
+        assert closed == [NOT_ASKED]  # saved: nothing left to ask about
     else:
         assert dialog.message.text() == refusal
         assert _head(store) == head
-    dialog.close()
+        # The refused signatory is still typed in: closing asks before dropping it.
+        closed = answer_next_question(DISCARD_NAME)
+        dialog.close()
+        qtbot.waitUntil(lambda: bool(closed))
+        assert closed == [BOX_NAME] and not dialog.isVisible()
 
 
 def test_planning_edits_as_the_account_or_one_sentence(

@@ -454,10 +454,6 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "Lembar \u201c{sheet}\u201d di {file} hanya berisi judul kolom, tanpa baris data.",
         "Sheet \u201c{sheet}\u201d of {file} has headings but no data rows.",
     ),
-    "stale_preview": (
-        "Data berubah sejak pratinjau {file} dibuat; buat pratinjau lagi sebelum menyimpan.",
-        "The data changed since the preview of {file} was made; preview it again first.",
-    ),
     "unit_cycle": (
         "Satuan di {file} saling menjadi induk (melingkar); perbaiki kolom induk.",
         "Units in {file} are each other's parents (a cycle); fix the parent column.",

@@ -22,7 +22,7 @@ import platformdirs
 
 from opscenter import __version__, messages
 from opscenter.actor import Actor
-from opscenter.errors import NoOperation, OpsError
+from opscenter.errors import NoOperation, OpsError, log_failure
 from opscenter.private_files import log_handler
 from opscenter.store import Store, open_store
 
@@ -830,7 +830,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(args)
     except OpsError as exc:
-        log.info("refused: %r", exc)
+        log_failure(log, exc, args.command or "gui")
         print(messages.describe(exc, args.lang), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

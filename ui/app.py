@@ -32,7 +32,8 @@ from ui.translations import set_interface_language
 log = logging.getLogger(__name__)
 
 APP_NAME = "OpsCenter"
-# Our own .qm files (Indonesian is the source language, so none is needed for "id").
+# Our own .qm files (Indonesian is the source language, so none is needed for "id"), and
+# qtbase_id, Qt's own strings in Indonesian, which Qt does not ship.
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
@@ -64,7 +65,10 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(TRANSLATIONS_DIR)
-    for name, folders in ((f"qtbase_{lang}", (qt_dir, ours)), (f"opscenter_{lang}", (ours,))):
+    wanted = [(f"qtbase_{lang}", (qt_dir, ours))]
+    if lang != "id":  # Indonesian is our source language: there is no opscenter_id
+        wanted.append((f"opscenter_{lang}", (ours,)))
+    for name, folders in wanted:
         translator = QTranslator(app)
         found = next((f for f in folders if translator.load(name, f)), None)
         if found is not None:

@@ -4,6 +4,7 @@ loads them; file dialogs are Qt's own everywhere, so they speak the interface's 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -140,3 +141,21 @@ def test_file_dialogs_are_qts_own(qapp: QApplication) -> None:
         QLocale.setDefault(locale)
         qapp.setApplicationName(names[0])
         qapp.setOrganizationName(names[1])
+
+
+def test_indonesian_finds_every_translation_it_looks_for(
+    qapp: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The log said the qtbase Indonesian translation was not found (and looked for an
+    opscenter_id, which the source language never needs)."""
+    compile_all()
+    before = interface_language()
+    with caplog.at_level(logging.INFO, logger="ui.app"):
+        installed = install_translators(qapp, "id")
+    try:
+        assert "no translation" not in caplog.text
+        assert len(installed) == 1
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        set_interface_language(qapp, before)

@@ -65,7 +65,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(TRANSLATIONS_DIR)
-    wanted = [(f"qtbase_{lang}", (qt_dir, ours))]
+    wanted: list[tuple[str, tuple[str, ...]]] = [(f"qtbase_{lang}", (qt_dir, ours))]
     if lang != "id":  # Indonesian is our source language: there is no opscenter_id
         wanted.append((f"opscenter_{lang}", (ours,)))
     for name, folders in wanted:

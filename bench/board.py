@@ -226,10 +226,11 @@ def _rss_mb() -> float:
 
 def _open_app(db: Path) -> tuple[Any, Any, Any, float, float]:
     """The real start-up of ``opscenter gui --db``: the store opened as the command opens it
-    (schema check included), then ``ui.app.open_window`` -- login (none on a local SQLite
-    file), the main window with its header, summary and board -- exactly what
-    ``ui.app.run`` does before its event loop. Returns the window, its store, the board, the
-    first paint of the board's rows and the seconds ``open_window`` took."""
+    (schema check included), then ``ui.app.open_window`` -- login (the demo's admin, as
+    ``open-demo`` signs in; none on a local SQLite file without accounts), the main window
+    with its header, summary and board -- exactly what ``ui.app.run`` does before its event
+    loop. Returns the window, its store, the board, the first paint of the board's rows and
+    the seconds ``open_window`` took."""
     import logging
 
     # A handler already set: open_window then leaves the user's log folder alone.
@@ -239,12 +240,16 @@ def _open_app(db: Path) -> tuple[Any, Any, Any, float, float]:
     store = open_store(f"sqlite:///{db}")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
+    from opscenter.demo import sign_in
     from ui.app import open_window
 
+    # The demo has accounts: signed in as its admin, as ``open-demo`` does (before the
+    # clock starts, like a login typed before the window is built).
+    actor = sign_in(store, "jambi")
     t = time.perf_counter()
-    window = open_window(store, lang="id")
+    window = open_window(store, lang="id", actor=actor)
     build_s = time.perf_counter() - t
-    assert window is not None, "no login is asked on a local SQLite file"
+    assert window is not None, "no login is asked: the demo's admin or a local SQLite file"
     window.resize(1920, 1080)
     board = window.operation_page.board
     assert board is not None, "the bench databases hold an operation"

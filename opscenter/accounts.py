@@ -127,9 +127,10 @@ class AccountRow:
 # --- passwords -------------------------------------------------------------------------------
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """The argon2 hash to store; a random salt unless one is given (the demo's, fixed)."""
     _check_password(password)
-    return _HASHER.hash(password)
+    return _HASHER.hash(password, salt=salt)
 
 
 def _check_password(password: str) -> None:
@@ -287,6 +288,8 @@ def _active_admins(s: Session, excluding: int | None = None) -> int:
 def _check_fields(username: str, full_name: str, role: str) -> None:
     if not username or len(username) > 80 or any(c.isspace() for c in username):
         raise InvalidValue(field="username", value=username, reason="required")
+    if ":" in username:  # "lokal:<user>" names the workstation's user (Actor.local)
+        raise InvalidValue(field="username", value=username, reason="reserved_colon")
     if not full_name.strip():
         raise InvalidValue(field="full_name", value=full_name, reason="required")
     if role not in ROLES:

@@ -22,7 +22,7 @@ import platformdirs
 
 from opscenter import __version__, messages
 from opscenter.actor import Actor
-from opscenter.errors import NoOperation, OpsError
+from opscenter.errors import NoOperation, OpsError, log_failure
 from opscenter.private_files import log_handler
 from opscenter.store import Store, open_store
 
@@ -521,8 +521,10 @@ def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
         args.db = saved_url() or None
     store = open_store(args.db)
     try:
+        actor = None
         if demo is not None:
             _ensure_demo(store, demo, args)
+            actor = _demo_sign_in(store, demo)
         if not _has_display():
             out = (
                 Path(platformdirs.user_data_dir("OpsCenter", appauthor=False))
@@ -542,9 +544,20 @@ def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
             return EXIT_OK
         from ui.app import run
 
-        return run(store, lang=args.lang)
+        return run(store, lang=args.lang, actor=actor)
     finally:
         store.dispose()
+
+
+def _demo_sign_in(store: Store, scenario: str) -> Actor | None:
+    """``open-demo`` on an SQLite demo file opens signed in as the demo's admin, with the
+    published demo password, as a newcomer expects of ``./run.sh``; elsewhere (a server,
+    a changed password) the login asks as usual."""
+    if store.dialect != "sqlite":
+        return None
+    from opscenter.demo import sign_in
+
+    return sign_in(store, scenario)
 
 
 def _ensure_demo(store: Store, scenario: str, args: argparse.Namespace) -> None:
@@ -830,7 +843,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(args)
     except OpsError as exc:
-        log.info("refused: %r", exc)
+        log_failure(log, exc, args.command or "gui")
         print(messages.describe(exc, args.lang), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

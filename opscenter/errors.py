@@ -7,6 +7,7 @@ turn an error into a sentence in the user's language.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,28 @@ class OpsError(Exception):
     def __init__(self, **data: Any) -> None:
         self.data: dict[str, Any] = data
         super().__init__(f"{self.code}: {data}")
+
+
+# A refusal's data can be long (the rows an import found stale): the log keeps the start.
+_REFUSAL_LOG_CHARS = 500
+
+
+def log_failure(logger: logging.Logger, error: BaseException, where: str) -> None:
+    """Log ``error`` met in ``where`` (a command, a background job), by what it is.
+
+    An ``OpsError`` is a refusal the user is told about in one sentence (a missing import
+    column, stale rows, a permission refused): expected, logged at INFO on one line. Anything
+    else is a bug: logged at ERROR with its traceback.
+    """
+    if isinstance(error, OpsError):
+        text = " ".join(str(error).split())
+        if len(text) > _REFUSAL_LOG_CHARS:
+            text = text[: _REFUSAL_LOG_CHARS - 1] + "\u2026"
+        logger.info("refused in %s: %s", where, text)
+    else:
+        logger.error(
+            "unexpected error in %s", where, exc_info=(type(error), error, error.__traceback__)
+        )
 
 
 # --- storage -----------------------------------------------------------------------------

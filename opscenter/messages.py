@@ -98,6 +98,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "is only for the Bawaslu source (IKP); Polri ratings use a level only",
     ),
     "out_of_range": ("harus antara 0 dan 100", "must be between 0 and 100"),
+    # --- issue 14: qtlang ---
+    "reserved_colon": (
+        "tidak boleh memuat titik dua (\u201clokal:\u2026\u201d menandai pengguna sistem)",
+        "may not contain a colon (\u201clokal:\u2026\u201d marks the system's user)",
+    ),
 }
 
 # code -> (Indonesian, English); str.format fields come from the error's data.

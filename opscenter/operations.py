@@ -108,6 +108,9 @@ class OperationSpec:
     timezone: str = DEFAULT_TIMEZONE
     report_cutoff_hour: int = 6
     language: str = "id"
+    # Who signs the situation reports (as ``sitrep.configure`` sets it later): the rank in
+    # full ("KOMISARIS BESAR POLISI"). None leaves the signature block to be filled in.
+    signatory: tuple[str, str, str, str] | None = None  # title, name, rank, NRP
 
 
 def validate_timezone(name: str) -> ZoneInfo:
@@ -138,6 +141,10 @@ def new_operation(session: Session, spec: OperationSpec) -> Operation:
         report_cutoff_hour=spec.report_cutoff_hour,
         language=spec.language,
     )
+    if spec.signatory is not None:
+        title, name, rank, nrp = spec.signatory
+        op.signatory_title, op.signatory_name = title.upper(), name.upper()
+        op.signatory_rank, op.signatory_nrp = rank.upper(), nrp
     session.add(op)
     session.flush()
     session.add_all(reference.seed_rows(op.id))

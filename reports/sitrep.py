@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -556,6 +556,17 @@ def wrap(text: str, width: float, font: str = REGULAR, size: float = 8) -> str:
 # --- page furniture -------------------------------------------------------------------------
 
 
+def _pdf_date(when: datetime) -> Callable[..., str]:
+    """The PDF's creation and modification dates: when the report was generated, with its
+    offset. ``invariant`` would write 2000-01-01; this date comes from the snapshot, not the
+    clock, so the same snapshot still gives the same bytes (the content fingerprint leaves
+    the generation time out: ``opscenter.sitrep.content_of``)."""
+    offset = int((when.utcoffset() or timedelta(0)).total_seconds()) // 60
+    hours, minutes = divmod(abs(offset), 60)
+    stamp = f"D:{when:%Y%m%d%H%M%S}{'-' if offset < 0 else '+'}{hours:02d}'{minutes:02d}'"
+    return lambda *_ignored: stamp
+
+
 def _canvas_class(sitrep: Sitrep, text: _Text) -> type[Canvas]:
     """A canvas that draws the furniture once the page count is known (one pass)."""
     generated = text("generated", when=text.when(sitrep.generated_at))
@@ -567,6 +578,7 @@ def _canvas_class(sitrep: Sitrep, text: _Text) -> type[Canvas]:
             # The document passes None; without a font the page preamble names Helvetica.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
             super().__init__(*args, **kwargs)
+            self.setDateFormatter(_pdf_date(sitrep.generated_at))
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -1206,7 +1218,7 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
         author=f"{sitrep.command_name} / {sitrep.unit_name}",
         subject=sitrep.operation_name,
         creator="OpsCenter",
-        invariant=1,  # the same content gives the same bytes (no random ID, fixed dates)
+        invariant=1,  # the same snapshot gives the same bytes (no random ID; dates: _pdf_date)
     )
 
     def frame(size: tuple[float, float], ident: str) -> Frame:

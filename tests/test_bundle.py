@@ -120,12 +120,19 @@ def test_bundle_runs_without_python(
     assert png_size(png) == (1920, 1080)
 
     pdf = tmp_path / "lapsit.pdf"
+    secret = tmp_path / "pass"  # the demo has accounts: a command that writes names one
+    secret.touch(mode=0o600)
+    secret.write_text("latihan2024\n", encoding="utf-8")  # opscenter.demo.DEMO_PASSWORD
     report = run(
         bundle,
         tmp_path,
         "sitrep",
         "--db",
         str(db),
+        "--user",
+        "bangka.admin",
+        "--password-file",
+        str(secret),
         "--out",
         str(pdf),
         "--from",

@@ -9,9 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
+from opscenter.actor import Actor
 from opscenter.private_files import log_handler
 from opscenter.store import Store
 from ui import settings, theme
@@ -23,7 +32,8 @@ from ui.translations import set_interface_language
 log = logging.getLogger(__name__)
 
 APP_NAME = "OpsCenter"
-# Our own .qm files (Indonesian is the source language, so none is needed for "id").
+# Our own .qm files (Indonesian is the source language, so none is needed for "id"), and
+# qtbase_id, Qt's own strings in Indonesian, which Qt does not ship.
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
@@ -33,6 +43,9 @@ def application(lang: str = "id") -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    # Qt's own file dialogs, not the desktop's: they speak the interface's language
+    # (qtbase_id) on every desktop, where a GTK or Windows dialog follows the system's.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     # No applicationDisplayName: Qt would append it to every title ("… — OpsCenter").
     QLocale.setDefault(QLocale(lang))
     theme.apply_look(app)
@@ -44,19 +57,25 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     ``lang`` recorded as the process's language (``interface_language``), which the panels
     use for the names they read from the database.
 
+    Qt's wheel ships no qtbase_id: ours (resources/translations/qtbase_id.ts, the buttons,
+    wizard and file dialog strings the windows show) stands in where Qt's is missing.
     The translators are parented to ``app`` so they live as long as it does.
     """
     set_interface_language(app, lang)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"opscenter_{lang}", str(TRANSLATIONS_DIR))):
+    ours = str(TRANSLATIONS_DIR)
+    wanted: list[tuple[str, tuple[str, ...]]] = [(f"qtbase_{lang}", (qt_dir, ours))]
+    if lang != "id":  # Indonesian is our source language: there is no opscenter_id
+        wanted.append((f"opscenter_{lang}", (ours,)))
+    for name, folders in wanted:
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        found = next((f for f in folders if translator.load(name, f)), None)
+        if found is not None:
             app.installTranslator(translator)
             installed.append(translator)
         else:
-            # Qt ships no qtbase_id today: its dialogs' buttons then stay in English.
-            log.info("no translation %s in %s", name, folder)
+            log.info("no translation %s in %s", name, " or ".join(folders))
             translator.deleteLater()
     return installed
 
@@ -115,17 +134,21 @@ def settle_heap_when_loaded(window: MainWindow) -> None:
     timer.start()
 
 
-def open_window(store: Store, *, lang: str | None = None) -> MainWindow | None:
+def open_window(
+    store: Store, *, lang: str | None = None, actor: Actor | None = None
+) -> MainWindow | None:
     """Log in, build and show the main window on ``store``; None when the login was cancelled.
 
     Everything ``run`` does before the event loop, and only that, so a benchmark can time
     the real start-up (bench/board.py).
     """
-    window, _restore = _open(store, lang)
+    window, _restore = _open(store, lang, actor)
     return window
 
 
-def _open(store: Store, lang: str | None) -> tuple[MainWindow | None, Callable[[], None]]:
+def _open(
+    store: Store, lang: str | None, actor: Actor | None = None
+) -> tuple[MainWindow | None, Callable[[], None]]:
     log_file = _log_to_file()
     sys.setswitchinterval(GIL_SWITCH_S)
     app = application(lang or "id")
@@ -137,7 +160,8 @@ def _open(store: Store, lang: str | None) -> tuple[MainWindow | None, Callable[[
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:
         log.info("OpsCenter started; log at %s", log_file)
-    actor = ask_login(store, lang=lang)  # the local user where no login is needed
+    if actor is None:  # open-demo passes the demo's admin, signed in already
+        actor = ask_login(store, lang=lang)  # the local user where no login is needed
     if actor is None:  # Batal at the login: nothing to show
         restore_hook()
         return None, restore_hook
@@ -148,12 +172,13 @@ def _open(store: Store, lang: str | None) -> tuple[MainWindow | None, Callable[[
     return window, restore_hook
 
 
-def run(store: Store, *, lang: str | None = None) -> int:
+def run(store: Store, *, lang: str | None = None, actor: Actor | None = None) -> int:
     """Show the main window on ``store`` and run until it closes; returns the exit code.
 
-    ``lang`` (from ``--lang``) wins over the language chosen in the window's settings.
+    ``lang`` (from ``--lang``) wins over the language chosen in the window's settings;
+    ``actor``, already signed in, skips the login.
     """
-    window, restore_hook = _open(store, lang)
+    window, restore_hook = _open(store, lang, actor)
     if window is None:
         return 0
     app = QApplication.instance()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from opscenter import messages
-from opscenter.errors import OpsError
+from opscenter.errors import OpsError, log_failure
 from ui.translations import interface_language
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class GuiExceptHook:
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, error, tb)
             return
-        log.error("Unhandled error", exc_info=(kind, error, tb))
+        log_failure(log, error.with_traceback(tb), "the window")
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True

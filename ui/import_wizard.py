@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -244,6 +244,9 @@ class PreviewPage(_Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.save_errors, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
+        # The button that writes says so ("Impor 18 baris"), and once it has, there is no
+        # way back to a preview that no longer matches the database.
+        self.setCommitPage(True)
 
     def initializePage(self) -> None:
         p = self.wiz.preview
@@ -255,6 +258,7 @@ class PreviewPage(_Page):
             _tr("Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.").format(**c)
         )
         self.save_errors.setEnabled(c["rejected"] > 0)
+        self.setButtonText(QWizard.WizardButton.CommitButton, commit_text(p))
         warning = messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang)
         self.warnings.setText(warning)
         self.warnings.setVisible(bool(warning))
@@ -294,11 +298,23 @@ class PreviewPage(_Page):
         return False
 
 
+def commit_text(preview: Preview) -> str:
+    """The commit button's words: what it writes, the new and changed rows."""
+    n = preview.counts["new"] + preview.counts["changed"]
+    if n == 0:
+        return _tr("Selesai tanpa perubahan")
+    if n == 1:
+        return _tr("Impor 1 baris")
+    return _tr("Impor {n} baris").replace("{n}", QLocale().toString(n))
+
+
 class DonePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(_tr("Selesai"))
+        # Done is done: only "Tutup" (the wizard hides Back and Cancel on this page).
+        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Tutup"))
         self.result = QLabel(self)
         self.result.setObjectName("importResult")
         self.result.setWordWrap(True)
@@ -338,6 +354,7 @@ class ImportWizard(QWizard):
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Impor data"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)

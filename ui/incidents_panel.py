@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from opscenter import incident_log, incidents
 from opscenter.actor import Actor
 from opscenter.drafts import Draft, draft_key
-from opscenter.errors import NoOperation, OpsError, StaleEdit
+from opscenter.errors import NoOperation, OpsError, StaleEdit, log_failure
 from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.live import JournalChanges
@@ -528,7 +528,7 @@ class IncidentsPanel(QWidget):
         self._loading = 0
         self.last_error = describe(exc, self._lang) if isinstance(exc, OpsError) else str(exc)
         self.count_label.setText(self.last_error)
-        log.error("incident query failed: %s", exc)
+        log_failure(log, exc, "incident query")
 
     def _apply_pending(self) -> None:
         if self._choices is None:

@@ -134,9 +134,10 @@ def update_sources() -> None:
 
 
 def compile_all(folder: Path = FOLDER) -> list[Path]:
-    """Compile every ``.ts`` in ``folder`` to a ``.qm`` beside it (when out of date)."""
+    """Compile every ``.ts`` in ``folder`` to a ``.qm`` beside it (when out of date): ours
+    and ``qtbase_id.ts``, Qt's own strings in Indonesian, which Qt does not ship."""
     out: list[Path] = []
-    for ts in sorted(folder.glob("opscenter_*.ts")):
+    for ts in sorted(folder.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run(

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from opscenter.errors import log_failure
 from opscenter.progress import Cancelled, CancelToken, Job
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ class _Runnable(QRunnable):
         except Cancelled:
             signals.cancelled.emit()
         except Exception as exc:  # reported to the GUI thread, which shows one sentence
-            log.exception("background job failed")
+            log_failure(log, exc, "background job")
             signals.failed.emit(exc)
         else:
             signals.succeeded.emit(result)

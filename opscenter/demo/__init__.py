@@ -12,13 +12,17 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from opscenter import accounts
 from opscenter.actor import SYSTEM, Actor
 from opscenter.demo import bangka, jambi
+from opscenter.demo.builder import DEMO_PASSWORD
 from opscenter.errors import InvalidValue
 from opscenter.permissions import require
 from opscenter.store import Store
 
 SCENARIOS = ("jambi", "bangka")
+# Who ``open-demo`` signs in as: the scenario's admin, who may open every window.
+DEMO_SIGN_IN = {"jambi": "jambi.admin", "bangka": "bangka.admin"}
 _BUILDERS: dict[str, Callable[[Session, Actor], int]] = {
     "jambi": jambi.build,
     "bangka": bangka.build,
@@ -38,3 +42,13 @@ def load_demo(store: Store, scenario: str, actor: Actor = SYSTEM) -> int:
         raise InvalidValue(field="scenario", value=scenario, reason="unknown")
     with store.transaction(actor, "demo.load", details={"scenario": scenario}) as session:
         return build(session, actor)
+
+
+def sign_in(store: Store, scenario: str) -> Actor | None:
+    """The scenario's admin, signed in with the published demo password (``open-demo``
+    on an SQLite demo file), through the login's own check; ``None`` where that fails:
+    the password was changed, the account is not there, or the file is not a demo."""
+    try:
+        return accounts.authenticate(store, DEMO_SIGN_IN[scenario], DEMO_PASSWORD)
+    except (KeyError, accounts.AccountError):
+        return None

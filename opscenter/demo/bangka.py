@@ -35,6 +35,13 @@ SPEC = OperationSpec(
     ends_on=date(2024, 12, 16),
     timezone="Asia/Jakarta",
     report_cutoff_hour=6,
+    # A synthetic Kapolres (the roster's "Kapolres Bangka" carries this name and NRP).
+    signatory=(
+        "KEPALA KEPOLISIAN RESOR BANGKA",
+        "Dimas Pratama Sitompul",
+        "AJUN KOMISARIS BESAR POLISI",
+        "80110207",
+    ),
 )
 PERSONNEL = 363
 KECAMATAN = ("Sungailiat", "Pemali", "Merawang", "Puding Besar", "Mendo Barat", "Bakam",
@@ -86,7 +93,9 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_partners(PARTNERS)
     demo.add_linmas()
     demo.add_tps()
-    demo.add_personnel(demo.staff_territory(pns_per_polres=3, exact_total=PERSONNEL))
+    personnel = demo.staff_territory(pns_per_polres=3, exact_total=PERSONNEL)
+    demo.seat_signatory(personnel, "Kapolres Bangka")
+    demo.add_personnel(personnel)
     add_incidents(demo, WINDOWS, OPERATORS, OPEN_AFTER, reserve_id=None)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_accounts(ACCOUNTS)

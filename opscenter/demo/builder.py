@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter import journal, reference
+from opscenter.accounts import hash_password
 from opscenter.actor import Actor
 from opscenter.demo import names
 from opscenter.model import (
@@ -124,6 +125,13 @@ class AccountSpec:
     role: str
 
 
+# Every demo account signs in with this published password (README, "The demo operations"),
+# so a demo database asks for a login like a real one. Its hash uses a fixed salt: the demo
+# stays the same rows every time, and one hash serves every account.
+DEMO_PASSWORD = "latihan2024"
+_DEMO_SALT = b"opscenter-demo!!"
+
+
 # --- generated records ------------------------------------------------------------------------
 
 
@@ -197,6 +205,7 @@ class Demo:
         self.actor = actor
         self.operator = operator  # username the board's status changes are attributed to
         op = new_operation(session, spec)
+        self.spec = spec
         self.op_id = op.id
         self.rank = self._codes(Rank)
         self.unit_status = self._codes(UnitStatus)
@@ -549,13 +558,28 @@ class Demo:
         have = set(
             self.session.scalars(select(Account.username).where(Account.username.in_(wanted)))
         )
+        password_hash = hash_password(DEMO_PASSWORD, salt=_DEMO_SALT)
         rows = [
             {"username": a.username, "full_name": a.full_name, "role": a.role,
-             "password_hash": None, "active": True}
+             "password_hash": password_hash, "active": True}
             for a in accounts
             if a.username not in have
         ]  # fmt: skip
         journal.insert_rows(self.session, Account, rows)
+
+    # -- situation reports -----------------------------------------------------------------------
+
+    def seat_signatory(self, rows: Sequence[dict[str, Any]], position: str) -> None:
+        """The operation's signatory (``OperationSpec.signatory``, a synthetic officer) is the
+        person holding ``position`` among ``rows`` (not added yet): that row takes the
+        signatory's name and NRP, so the signature block names someone on the roster.
+        Set before the rows are added, so the demo stays one journal row per row."""
+        assert self.spec.signatory is not None
+        _title, name, _rank, nrp = self.spec.signatory
+        person = next(r for r in rows if r["position"] == position)
+        assert nrp not in self.used_ids, nrp
+        self.used_ids.add(nrp)
+        person["name"], person["nrp"], person["id_kind"] = name, nrp, "nrp"
 
 
 # --- personnel data ---------------------------------------------------------------------------

@@ -47,6 +47,8 @@ SPEC = OperationSpec(
     ends_on=date(2025, 2, 28),
     timezone="Asia/Jakarta",
     report_cutoff_hour=6,
+    # A synthetic Karo Ops (the roster's "Karo Ops" carries this name and NRP).
+    signatory=("KEPALA BIRO OPERASI", "Ahmad Fauzi Harahap", "KOMISARIS BESAR POLISI", "72040519"),
 )
 KERINCI_MIX = (0.60, 0.25, 0.13, 0.02)
 # TPS counts roughly follow the 2024 voter rolls (about 500 voters per TPS).
@@ -257,6 +259,7 @@ def build(session: Session, actor: Actor) -> int:
         demo, staff_rows, brimob_rows, rows, satgas, len(STAFF_LEADERS), len(BRIMOB_LEADERS)
     )
     command = demo.staff(polda, len(POLDA_LEADERS), 0, POLDA_LEADERS, STAFF_RANKS, STAFF_POSITIONS)
+    demo.seat_signatory(staff_rows, "Karo Ops")
     demo.add_personnel([*command, *rows, *brimob_rows, *staff_rows])
     _add_bko(demo, brimob, staff)
 

@@ -624,6 +624,26 @@
         <translation>Done</translation>
     </message>
     <message>
+        <location filename="../../ui/import_wizard.py" line="304" />
+        <source>Selesai tanpa perubahan</source>
+        <translation>Finish without changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="306" />
+        <source>Impor 1 baris</source>
+        <translation>Import 1 row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="307" />
+        <source>Impor {n} baris</source>
+        <translation>Import {n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="316" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_wizard.py" line="303" />
         <source>Tidak ada yang perlu disimpan: semua baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: every row already matches the database.</translation>

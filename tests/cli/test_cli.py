@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from opscenter import __version__
+from opscenter.demo import DEMO_PASSWORD
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 from tests.privileges import without_file_override
@@ -79,11 +80,20 @@ def test_demo_then_journal(home: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 5
-    # No account in this file: the demo is loaded as the person at the workstation.
-    who = getpass.getuser()
+    # No account in this file: the demo is loaded as the person at the workstation, named
+    # as such ("lokal:<system user>"), not as a bare "root" that could be an account.
+    who = f" lokal:{getpass.getuser()} "
     assert all("demo.load" in line and who in line and "WIB" in line for line in lines)
-    # Loading it again is refused and changes nothing.
-    again = run(home, "demo", "--scenario", "bangka", "--db", url)
+    # The demo brought accounts: from now on a command that writes names one.
+    unnamed = run(home, "demo", "--scenario", "bangka", "--db", url)
+    assert unnamed.returncode == 1
+    assert "--user" in one_sentence(unnamed.stderr)
+    # Loading it again as its admin is refused and changes nothing.
+    secret = home / "pass"
+    secret.touch(mode=0o600)
+    secret.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    again = run(home, "demo", "--scenario", "bangka", "--db", url, "--user", "bangka.admin",
+                "--password-file", str(secret))  # fmt: skip
     assert again.returncode == 1
     assert "sudah ada" in one_sentence(again.stderr)
     assert run(home, "journal", "--db", url, "-n", "5").stdout == done.stdout

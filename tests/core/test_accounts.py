@@ -473,3 +473,51 @@ def test_app_role_asked_to_migrate_gets_a_sentence_and_no_schema(postgres_server
         assert tables == (0,)
     finally:
         postgres_server.drop_database(db)
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"LOGNAME": "budi"}, "lokal:budi"),
+        ({"LOGNAME": "root"}, "lokal:root"),  # a container's root, said as such
+        ({"LOGNAME": "root", "SUDO_USER": "siti"}, "lokal:siti"),  # who ran sudo
+    ],
+)
+def test_the_workstation_user_is_named_as_local(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], name: str
+) -> None:
+    """Issue 14: a file without accounts recorded every change as "root", indistinguishable
+    from an account of that name. The person at the workstation is "lokal:<system user>"."""
+    monkeypatch.delenv("SUDO_USER", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert Actor.local() == Actor(username=name, role="admin")
+
+
+def test_unattended_acts_as_the_local_user_until_an_account_has_a_password(
+    empty: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if empty.dialect != "sqlite":
+        assert accounts.unattended(empty) is None  # a server: everyone signs in
+        return
+    monkeypatch.setenv("LOGNAME", "budi")
+    monkeypatch.delenv("SUDO_USER", raising=False)
+    local = accounts.unattended(empty)
+    assert local is not None and local.username == "lokal:budi"
+    accounts.bootstrap_admin(empty, "kapolda", PASSWORD, "Kapolda")
+    assert accounts.unattended(empty) is None
+
+
+@pytest.mark.parametrize("username", ["lokal:root", "lokal:budi", "a:b"])
+def test_an_account_name_cannot_pass_for_the_local_user(store: Store, username: str) -> None:
+    admin = accounts.authenticate(store, "kapolda", PASSWORD)
+    with store.read() as s:
+        head = journal.head(s)
+    with pytest.raises(InvalidValue) as refused:
+        accounts.create_account(store, admin, username, "Siapa", "operator", "rahasia-1234")
+    assert messages.describe(refused.value, "id") == (
+        "Nama pengguna tidak boleh memuat titik dua (\u201clokal:\u2026\u201d menandai "
+        "pengguna sistem)."
+    )
+    with store.read() as s:
+        assert journal.head(s) == head

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
-from opscenter import journal
+from opscenter import accounts, journal, sitrep
 from opscenter.actor import Actor
-from opscenter.demo import SCENARIOS, builder, load_demo
+from opscenter.demo import DEMO_PASSWORD, SCENARIOS, builder, load_demo, sign_in
 from opscenter.errors import InvalidValue
 from opscenter.model import (
     Account,
@@ -276,7 +276,11 @@ def test_both_scenarios_share_a_database(both: Loaded) -> None:
         assert {n.split(".")[0] for n in names} == {"jambi", "bangka"}
         roles = set(s.scalars(select(Account.role)))
         assert roles == {"operator", "staff", "commander", "admin"}
-        assert all(a.password_hash is None for a in s.scalars(select(Account)))
+        # One published password (README), so a demo file asks for a login like a real one.
+        assert all(
+            accounts.verify_password(a.password_hash, DEMO_PASSWORD)
+            for a in s.scalars(select(Account))
+        )
 
 
 def test_loads_are_deterministic(jambi: Loaded, both: Loaded, tmp_path: Path) -> None:
@@ -729,3 +733,46 @@ def test_bangka_on_each_database(db_url: str) -> None:
             )
     finally:
         store.dispose()
+
+
+def test_a_demo_file_asks_for_a_login_and_open_demo_signs_in_as_its_admin(
+    both: Loaded, tmp_path: Path
+) -> None:
+    """Issue 14: the demo has accounts, so SQLite asks who is there (nobody acts as the
+    system's user); open-demo signs in as the demo's admin with the published password."""
+    store = both.store
+    assert accounts.login_required(store) and accounts.unattended(store) is None
+    rina = accounts.authenticate(store, "jambi.op.rina", DEMO_PASSWORD)
+    assert (rina.username, rina.role) == ("jambi.op.rina", "operator")
+    admin = sign_in(store, "bangka")
+    assert admin is not None and (admin.username, admin.role) == ("bangka.admin", "admin")
+    assert sign_in(store, "atlantis") is None
+
+
+def test_open_demo_does_not_sign_in_once_the_demo_password_is_changed(tmp_path: Path) -> None:
+    loaded = _load(tmp_path / "b.db", ("bangka",))
+    try:
+        admin = sign_in(loaded.store, "bangka")
+        assert admin is not None and admin.account_id is not None
+        accounts.set_password(loaded.store, admin, admin.account_id, "rahasia-baru-2024")
+        assert sign_in(loaded.store, "bangka") is None  # the login asks, as for any account
+    finally:
+        loaded.store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("scenario", "title", "rank"),
+    [
+        ("jambi", "KEPALA BIRO OPERASI", "KOMISARIS BESAR POLISI"),
+        ("bangka", "KEPALA KEPOLISIAN RESOR BANGKA", "AJUN KOMISARIS BESAR POLISI"),
+    ],
+)
+def test_the_demo_signs_its_reports(both: Loaded, scenario: str, title: str, rank: str) -> None:
+    """Issue 14: the demo's situation reports printed dots where the signature belongs. The
+    signatory is one of the demo's own (synthetic) officers, with the NRP of the roster."""
+    with both.store.read() as s:
+        op = s.get_one(Operation, both.ops[scenario])
+        sig = sitrep.signatory_of(op)
+        person = s.scalars(select(Personnel).where(Personnel.nrp == sig.nrp)).one()
+    assert (sig.title, sig.rank) == (title, rank)
+    assert sig.name == person.name.upper() and len(sig.nrp) == 8

@@ -4,6 +4,7 @@ a sound PDF structure, embedded fonts, reproducible bytes, no overflow at scale,
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from sqlalchemy import text
 
 from opscenter import cli, sitrep
 from opscenter.actor import Actor
-from opscenter.demo import load_demo
+from opscenter.demo import DEMO_PASSWORD, load_demo
 from opscenter.model import Operation
 from opscenter.store import Store, open_store
 from reports.sitrep import render, wrap, write_pdf
@@ -206,6 +207,33 @@ def test_same_report_gives_the_same_bytes(report: sitrep.Sitrep) -> None:
     assert render(report) == render(report)
 
 
+def test_the_pdf_carries_its_true_creation_date(report: sitrep.Sitrep) -> None:
+    """Issue 14: every PDF said 2000-01-01 (reportlab's invariant mode). The date is the
+    snapshot's own, so the same snapshot still gives the same bytes (above), and the content
+    fingerprint leaves it out: an hour later, the same content, the same fingerprint."""
+    later = dataclasses.replace(report, generated_at=report.generated_at + timedelta(hours=1))
+    dates = []
+    for r in (report, later):
+        info = pypdf.PdfReader(io.BytesIO(render(r))).metadata
+        assert info is not None
+        dates.append((info.creation_date, info.modification_date))
+    assert dates == [(report.generated_at,) * 2, (later.generated_at,) * 2]
+    assert report.generated_at == NOW  # 08:00 WIB, +07:00 in the file
+    assert sitrep.fingerprint(sitrep.content_of(later)) == report.fingerprint
+
+
+def test_the_demo_signs_its_own_reports(demo: Store) -> None:
+    """Issue 14: without a signatory set, the demo's report printed dots for the name."""
+    with demo.read() as s:
+        r = sitrep.assemble(s, period_from=LO, period_to=HI, now=NOW, sections=())
+    with pdfplumber.open(io.BytesIO(render(r))) as doc:
+        whole = "\n".join(p.extract_text() or "" for p in doc.pages)
+    assert "KEPALA BIRO OPERASI\nAHMAD FAUZI HARAHAP\nKOMISARIS BESAR POLISI NRP 72040519" in (
+        whole
+    )
+    assert "\u2026" not in whole
+
+
 def test_sections_can_be_left_out(demo: Store) -> None:
     with demo.read() as s:
         r = sitrep.assemble(
@@ -291,8 +319,16 @@ def _run(demo_url: str, *args: str) -> int:
 
 
 @pytest.fixture
-def demo_url(demo: Store) -> str:
-    return str(demo.url.render_as_string(hide_password=False))
+def demo_url(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo's address, with its admin signed in: the demo has accounts, so a command
+    that writes names one (``OPSCENTER_USER``, the password in a 0600 file)."""
+    secret = tmp_path_factory.mktemp("secret") / "pass"
+    secret.touch(mode=0o600)
+    secret.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("OPSCENTER_USER", "jambi.admin")
+        env.setenv("OPSCENTER_PASSWORD_FILE", str(secret))
+        yield str(demo.url.render_as_string(hide_password=False))
 
 
 def test_cli_writes_the_report(

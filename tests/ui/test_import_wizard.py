@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -19,7 +19,7 @@ from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
 from ui.data_menu import install
 from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
-from ui.import_wizard import ImportWizard
+from ui.import_wizard import ImportWizard, commit_text
 
 STAFF = Actor("staf", role="staff")
 
@@ -183,3 +183,53 @@ def test_the_preview_page_flags_formula_text_in_both_languages(
         assert "Sheet!A2" in text and "Sheet!C2" in text and "+cmd" in text
         assert "Baru 2" in page.counts.text() and "ditolak 0" in page.counts.text()
         wizard.close()
+
+
+def _visible_buttons(wizard: ImportWizard) -> dict[str, str]:
+    """The wizard's buttons a person can see, by role, with their words."""
+    roles = {
+        "back": QWizard.WizardButton.BackButton,
+        "next": QWizard.WizardButton.NextButton,
+        "commit": QWizard.WizardButton.CommitButton,
+        "finish": QWizard.WizardButton.FinishButton,
+        "cancel": QWizard.WizardButton.CancelButton,
+    }
+    shown = {name: wizard.button(role) for name, role in roles.items()}
+    return {name: b.text() for name, b in shown.items() if b is not None and b.isVisible()}
+
+
+def test_the_commit_button_names_the_import_and_the_end_offers_only_close(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """Issue 14: "Next >" committed the import, and "Cancel" stayed after it had finished."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(roster(tmp_path / "r.xlsx")))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    assert "next" in _visible_buttons(wizard) and "commit" not in _visible_buttons(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
+    buttons = _visible_buttons(wizard)
+    assert buttons["commit"] == "Impor 2 baris"  # two new rows; the rejected one is not written
+    assert "next" not in buttons and "finish" not in buttons
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    assert _visible_buttons(wizard) == {"finish": "Tutup"}
+
+
+def test_the_commit_button_counts_new_and_changed_rows(
+    store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    from opscenter.roster.commit import commit
+
+    path = roster(tmp_path / "r.xlsx")
+    commit(store, STAFF, prepare(store, path, Options(kind="personnel")))
+    assert commit_text(prepare(store, path, Options(kind="personnel"))) == (
+        "Selesai tanpa perubahan"
+    )
+    wb = openpyxl.load_workbook(path)
+    wb.active["E3"] = "0812 9999 0000"  # Andi's phone changes: one row to write
+    wb.save(path)
+    assert commit_text(prepare(store, path, Options(kind="personnel"))) == "Impor 1 baris"

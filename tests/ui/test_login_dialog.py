@@ -109,3 +109,34 @@ def test_first_admin_on_a_new_server(qtbot: QtBot, store: Store) -> None:
 
 def test_ask_login_needs_no_dialog_without_passwords(store: Store) -> None:
     assert ask_login(store) == Actor.local()
+
+
+def test_a_demo_file_asks_who_is_there(qtbot: QtBot, store: Store) -> None:
+    """Issue 14: on SQLite nobody signed in, and every change was the system's user. The
+    demo has accounts, so the window asks; its operators sign in with the demo password."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from opscenter.demo import DEMO_PASSWORD, load_demo
+
+    load_demo(store, "bangka")
+    asked: list[str] = []
+
+    def sign_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog) and not dialog.bootstrap
+        asked.append(dialog.windowTitle())
+        dialog.username.setText("bangka.op.ayu")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.submit()
+
+    QTimer.singleShot(0, sign_in)
+    actor = ask_login(store)
+    assert asked == ["Masuk \u2014 OpsCenter"]
+    assert actor is not None and (actor.username, actor.role) == ("bangka.op.ayu", "operator")
+
+
+def test_without_accounts_the_workstation_user_is_named_as_local(store: Store) -> None:
+    actor = ask_login(store)
+    assert actor is not None and actor.username.startswith("lokal:") and actor.role == "admin"
+    assert actor.account_id is None

@@ -80,6 +80,8 @@ class Tile(QFrame):
         # A note runs to a second line rather than being cut off: on the wall's large type a
         # breakdown such as "Ringan 11 · Sedang 9 · Berat 2 · Kritis 1" outgrows its tile.
         self.note.setWordWrap(True)
+        # So does a caption ("Kebutuhan / Polri") in a narrow tile (a 1366 px wall).
+        self.caption.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(0)

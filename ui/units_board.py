@@ -38,7 +38,6 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -74,6 +73,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
 from ui import theme
+from ui.screen_fit import FlowLayout, pair
 from ui.translations import interface_language
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
@@ -338,21 +338,19 @@ class UnitsBoard(QWidget):
             label.setProperty("wallHide", True)
         self.stage_label.setStyleSheet(f"color: {theme.MUTED.name()};")
 
-        bar = QHBoxLayout()
+        # Wraps onto a second row in a narrow window: in one row it was 1,369 px wide.
+        bar = FlowLayout(spacing=12)
         bar.setContentsMargins(8, 6, 8, 6)
-        bar.setSpacing(8)
-        bar.addWidget(self.title)
-        bar.addWidget(self.stage_label)
-        bar.addStretch(1)
-        bar.addWidget(self.status_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.tree_filter)
-        bar.addSpacing(12)
-        bar.addWidget(self.tree_toggle)
-        bar.addWidget(self.expand_button)
-        bar.addWidget(self.collapse_button)
+        heading = pair(self, self.title, self.stage_label)
+        heading.layout().setSpacing(8)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
+        bar.add(
+            heading,
+            self.status_button,
+            self.search,
+            pair(self, self.status_filter, self.tree_filter),
+            pair(self, self.tree_toggle, self.expand_button, self.collapse_button),
+        )
         self._toolbar = bar
 
     def _style_view(self, view: QTreeView | QTableView) -> None:

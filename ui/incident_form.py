@@ -543,6 +543,7 @@ class IncidentDetail(QFrame):
         self.heading.setWordWrap(True)
         self.badges = QLabel(self)
         self.badges.setTextFormat(Qt.TextFormat.RichText)
+        self.badges.setWordWrap(True)  # a long type name must not widen the pane past the list
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)

@@ -277,6 +277,12 @@ def test_every_tab_dialog_and_wall_page_fits(
                 QApplication.processEvents()
                 name = f"{tag}-{re.sub(r'[^a-z]+', '-', _plain(action.text()).lower()).strip('-')}"
                 problems.extend(check(shown, name, room, tmp_path))
+                for heat in shown.findChildren(QAbstractItemView, "heatMap"):
+                    # The planning heat map: every region at once (it showed 4 or 5 of 11).
+                    rows = heat.verticalHeader()
+                    if rows.length() > heat.viewport().height():
+                        problems.append(f"{name}: heat map rows {rows.length()} px in "
+                                        f"{heat.viewport().height()} px")  # fmt: skip
                 opened.append(name)
             for shown in new:
                 if isinstance(shown, QDialog):

@@ -119,12 +119,12 @@ class FlowLayout(QLayout):
         return max(y - self.spacing() - area.y(), 0) + margins.top() + margins.bottom()
 
 
-def pair(parent: QWidget, *widgets: QWidget) -> QWidget:
+def pair(parent: QWidget, *widgets: QWidget, spacing: int = 4) -> QWidget:
     """Widgets kept on one row of a ``FlowLayout`` (a caption and its field)."""
     box = QWidget(parent)
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
+    row.setSpacing(spacing)
     for widget in widgets:
         row.addWidget(widget)
     return box

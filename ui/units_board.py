@@ -341,8 +341,7 @@ class UnitsBoard(QWidget):
         # Wraps onto a second row in a narrow window: in one row it was 1,369 px wide.
         bar = FlowLayout(spacing=12)
         bar.setContentsMargins(8, 6, 8, 6)
-        heading = pair(self, self.title, self.stage_label)
-        heading.layout().setSpacing(8)
+        heading = pair(self, self.title, self.stage_label, spacing=8)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
         bar.add(
             heading,

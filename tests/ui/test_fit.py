@@ -327,3 +327,25 @@ def test_the_window_opens_within_the_screen(
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     screen_fit.show_fitted(window, PREFERRED_SIZE)
     assert window.isMaximized() == (screen.height() < 900)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_incident_detail_goes_below_a_narrow_list(qtbot: QtBot, demo: Store) -> None:
+    """Half a 1920 screen: the detail pane under the list; widened, beside it again."""
+    from PySide6.QtGui import QUndoStack
+
+    from ui.incidents_panel import IncidentsPanel
+
+    undo = QUndoStack()
+    panel = IncidentsPanel(
+        demo, undo_stack=undo, actor=Actor("petugas"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(panel)
+    _show(panel, QSize(960, 700))
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert not panel.detail_beside
+    assert panel.upper.orientation() == Qt.Orientation.Vertical
+    panel.resize(1600, 700)
+    QApplication.processEvents()
+    assert panel.detail_beside
+    assert panel.upper.orientation() == Qt.Orientation.Horizontal

@@ -73,7 +73,7 @@ from ui.incident_form import (
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
 from ui.pending import PendingWrite
-from ui.screen_fit import FlowLayout, pair, scrolling
+from ui.screen_fit import FlowLayout, narrow_drops, pair, scrolling
 from ui.translations import interface_language
 from ui.unsaved import drafts_box
 from ui.worker import start_job
@@ -375,16 +375,13 @@ class IncidentsPanel(QWidget):
         columns whose state changes are touched."""
         view = self.view
         least = 24 * view.fontMetrics().averageCharWidth()
-        room = view.viewport().width()
-        hide = set(self.hidden_columns)
-
-        def others() -> int:
-            return sum(w for c, w in self._widths.items() if c not in hide)
-
-        for column in NARROW_DROPS:
-            if room - others() >= least:
-                break
-            hide.add(column)
+        hide = set(self.hidden_columns) | narrow_drops(
+            view.viewport().width(),
+            self._widths,
+            NARROW_DROPS,
+            hidden=self.hidden_columns,
+            reserve=least,
+        )
         for column in Column:
             if view.isColumnHidden(column) != (column in hide):
                 view.setColumnHidden(column, column in hide)

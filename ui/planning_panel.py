@@ -16,7 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
@@ -89,7 +91,14 @@ from ui.planning_models import (
     TpsChangeColumn,
     TpsChangesModel,
 )
-from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
+from ui.screen_fit import (
+    FlowLayout,
+    fit_to_screen,
+    narrow_drops,
+    pair,
+    scrolling,
+    show_fitted,
+)
 from ui.strength_model import SORT_ROLE
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -967,6 +976,7 @@ class PlanningWindow(QMainWindow):
             max(bold.horizontalAdvance(line) for t in labels[2:] for line in t.split("\n")) + 16
         )
         tcol.addWidget(self.needs_view, 1)
+        self.needs_view.viewport().installEventFilter(self)
 
         bottom = QFrame()
         bcol = QVBoxLayout(bottom)
@@ -1111,6 +1121,30 @@ class PlanningWindow(QMainWindow):
         head = max(header.minimumHeight(), header.sizeHint().height())
         view.setMinimumHeight(head + rows * row + row // 2 + 2 * view.frameWidth())
 
+    def _fit_needs(self) -> None:
+        """A narrow table (a 1366 px laptop) leaves out what each Polres may lend (the
+        proposals below say it), then its vulnerability (the heat map beside it shows it),
+        so that the balance is never scrolled out of sight."""
+        view = self.needs_view
+        header = view.horizontalHeader()
+        own = (NeedColumn.UNIT, NeedColumn.VULNERABILITY)  # as wide as their contents
+        widths = {
+            c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            if c in own
+            else header.minimumSectionSize()
+            for c in NeedColumn
+        }
+        drops = (NeedColumn.LENDABLE, NeedColumn.VULNERABILITY)
+        hide = narrow_drops(view.viewport().width(), widths, drops)
+        for column in NeedColumn:
+            if view.isColumnHidden(column) != (column in hide):
+                view.setColumnHidden(column, column in hide)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.needs_view.viewport():
+            self._fit_needs()
+        return super().eventFilter(watched, event)
+
     def category_versions(self) -> dict[int, int]:
         return {c.id: c.version for c in self.base.categories} if self.base else {}
 
@@ -1129,6 +1163,7 @@ class PlanningWindow(QMainWindow):
             self.accept_button.setEnabled(False)
             return
         self.needs.set_rows(self.plan.units)
+        self._fit_needs()  # the names listed may be longer or shorter
         self.proposals.set_rows(self.plan.proposals)
         self._summarise(self.plan)
         self._show_reason()

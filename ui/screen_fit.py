@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
+from typing import TypeVar
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+
+K = TypeVar("K")  # a table's column: its number, or an IntEnum member
 
 
 class FlowLayout(QLayout):
@@ -128,6 +133,26 @@ def pair(parent: QWidget, *widgets: QWidget, spacing: int = 4) -> QWidget:
     for widget in widgets:
         row.addWidget(widget)
     return box
+
+
+def narrow_drops(
+    room: int,
+    widths: Mapping[K, int],
+    drops: Iterable[K],
+    *,
+    hidden: Collection[K] = (),
+    reserve: int = 0,
+) -> set[K]:
+    """The columns a table ``room`` px wide leaves out: ``drops`` in order, until the other
+    columns' ``widths`` (``hidden`` ones left out) and ``reserve`` px more fit."""
+    dropped: set[K] = set()
+    for column in drops:
+        shown = sum(w for c, w in widths.items() if c not in hidden and c not in dropped)
+        if shown + reserve <= room:
+            break
+        if column not in hidden:
+            dropped.add(column)
+    return dropped
 
 
 def available(widget: QWidget) -> QRect:

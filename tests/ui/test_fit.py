@@ -200,6 +200,9 @@ def check(window: QWidget, name: str, room: QSize, out: Path) -> list[str]:
             problems.append(f"{what} {where}")
         if (cut := _cut(widget)) is not None:
             problems.append(f"{what} cut: {cut}")
+        if isinstance(widget, QAbstractItemView) and widget.horizontalScrollBar().maximum() > 0:
+            # Columns leave by priority (or elide) rather than scroll out of sight.
+            problems.append(f"{what} scrolls sideways by {widget.horizontalScrollBar().maximum()}")
     return problems
 
 

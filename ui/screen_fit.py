@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A window manager's title bar and frame (Windows 10 at 100 %: 31 px; openbox: 20 px).
+TITLE_BAR = 32
 K = TypeVar("K")  # a table's column: its number, or an IntEnum member
 
 
@@ -165,6 +167,7 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> bool:
     """Size ``window`` to ``preferred``, or less where the screen is smaller; True when it
     had to be made smaller (then ``show_fitted`` maximises it)."""
     room = available(window).size()
+    room.setHeight(room.height() - TITLE_BAR)  # the frame comes on top of the size set here
     window.resize(preferred.boundedTo(room))
     return preferred.width() > room.width() or preferred.height() > room.height()
 

@@ -52,7 +52,6 @@ from ui.operation_page import Tab
 # Voting day, 20:00 WIB: the demo's busiest hour.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
 SCREENS = {"1366x768": QSize(1366, 768), "1920x1080": QSize(1920, 1080)}
-TITLE_BAR = 30  # a window manager's title bar and frame, taken from the screen's height
 # Widgets a user reads or uses; what they contain (a combo's line edit, a line edit's clear
 # button) is theirs to lay out.
 ROLES = (QAbstractButton, QLabel, QLineEdit, QComboBox, QAbstractItemView, QHeaderView, QTabBar)
@@ -91,7 +90,7 @@ def demo(store: Store) -> Store:
 
 
 def _window_size(screen: QSize) -> QSize:
-    return QSize(screen.width(), screen.height() - TITLE_BAR)
+    return QSize(screen.width(), screen.height() - screen_fit.TITLE_BAR)
 
 
 def _plain(text: str) -> str:
@@ -260,6 +259,15 @@ def test_every_tab_dialog_and_wall_page_fits(
         assert incidents.view.isColumnHidden(IncidentColumn.FOLLOW_UPS)
     else:
         assert not incidents.view.isColumnHidden(IncidentColumn.FOLLOW_UPS)
+
+    # The incident form (Ctrl+N, "+ Catat kejadian"), as fitted to the screen.
+    incidents.new_incident()
+    form = incidents.form
+    assert form is not None
+    form.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    qtbot.waitExposed(form)
+    problems += check(form, f"{tag}-incident-form", room, tmp_path)
+    form.reject()
 
     opened: list[str] = []
     for action in _menu_actions(window):

@@ -122,13 +122,14 @@ class OperationHeader(QFrame):
 
     def set_compact(self, on: bool) -> None:
         """A low window (a 768 px laptop): the letterhead line, the province and the stage's
-        dates (on the stages tab) are left out and the name is smaller, so the band is about
-        half as high and the panels below keep their height."""
+        dates (on the stages tab) are left out and the name and the time are smaller, so
+        the band is about half as high and the panels below keep their height."""
         if on == self.compact:
             return
         for label in (self.command_label, self.province_label, self.stage_period_label):
             label.setVisible(not on)
-        self.name_label.setFont(theme.scaled_font(self, 1.6 if on else 2.3, bold=True))
+        for label in (self.name_label, self.time_label):
+            label.setFont(theme.scaled_font(self, 1.6 if on else 2.3, bold=True))
         margin = 8 if on else 14
         self._row.setContentsMargins(24, margin, 24, margin)
 

@@ -83,7 +83,9 @@ class OperationPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.header.set_compact(event.size().height() < COMPACT_BELOW)
+        compact = event.size().height() < COMPACT_BELOW
+        self.header.set_compact(compact)
+        self.summary.set_compact(compact)
 
     def ensure_panels(self) -> None:
         """Build the board and the tabs once (there is an operation to show by now)."""

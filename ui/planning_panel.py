@@ -917,6 +917,10 @@ class PlanningWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.heat_view.setAlternatingRowColors(False)
+        # Colour blocks read at a lower row than text: eleven regions fit a laptop's height.
+        self.heat_view.verticalHeader().setDefaultSectionSize(
+            int(self.heat_view.fontMetrics().height() * 1.5)
+        )
         # "Kab. Tanjung Jabung Barat" and "... Timur" differ at the end: never cut the end.
         self.heat_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Colour cells need their width for the level's name, not for air.

@@ -89,6 +89,13 @@ class Tile(QFrame):
         column.addWidget(self.value)
         column.addWidget(self.note)
 
+    def set_compact(self, on: bool) -> None:
+        self.value.setFont(theme.scaled_font(self, 1.7 if on else 2.2, bold=True))
+        margin = 4 if on else 10
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(16, margin, 16, margin)
+
     def set_value(
         self, text: str, *, note: str = "", tone: str = "", note_tone: str | None = None
     ) -> None:
@@ -128,6 +135,7 @@ class SummaryStrip(QFrame):
         self._row.setContentsMargins(24, 12, 24, 12)
         self._row.setSpacing(12)
         self.tiles: dict[Figure, Tile] = {}
+        self._compact = False  # ``set_compact``
         for figure, (caption, tooltip) in _captions().items():
             tile = Tile(caption, figure.value, self)
             tile.setToolTip(tooltip)
@@ -135,6 +143,21 @@ class SummaryStrip(QFrame):
             self.tiles[figure] = tile
             # Tiles with a note (balance, incidents) take the room; a bare figure needs little.
             self._row.addWidget(tile, 1 if figure in (Figure.BALANCE, Figure.INCIDENTS) else 0)
+
+    def set_compact(self, on: bool) -> None:
+        """A low window (a 768 px laptop with a task bar): thinner margins and smaller
+        figures, so the panels below keep their height."""
+        if on == self.compact:
+            return
+        self._compact = on
+        margin = 6 if on else 12
+        self._row.setContentsMargins(24, margin, 24, margin)
+        for tile in self.tiles.values():
+            tile.set_compact(on)
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
 
     def show_overview(self, overview: Overview) -> None:
         locale = self.locale()

@@ -38,7 +38,8 @@ class OverviewPanel(Protocol):
     def show_overview(self, overview: Overview) -> None: ...
 
 
-# Below this page height (a 1366x768 laptop gives about 690 px) the header is compact.
+# Below this page height (a 1366x768 laptop leaves it 600 to 690 px) the header and the
+# summary are compact.
 COMPACT_BELOW = 800
 
 

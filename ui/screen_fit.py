@@ -7,6 +7,8 @@
   fit, it opens maximised.
 - ``scrolling``: a dialog's body in a scroll area, so a dialog taller than the screen scrolls
   instead of pushing its buttons off it.
+- ``narrow_drops``: which columns a narrow table leaves out, in its own order of priority,
+  rather than scrolling sideways.
 """
 
 from __future__ import annotations
@@ -189,7 +191,8 @@ def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(body)
-    # As wide as the body needs (a vertical scroll bar included), as low as one row.
+    # As wide as the body needs now (a vertical scroll bar included), as low as one row: a
+    # body that may grow wider later wraps its labels instead.
     area.setMinimumWidth(
         body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
     )

@@ -26,7 +26,8 @@ from opscenter.store import Store
 from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
 from ui.login_dialog import ask_login
-from ui.main_window import MainWindow
+from ui.main_window import PREFERRED_SIZE, MainWindow
+from ui.screen_fit import show_fitted
 from ui.translations import set_interface_language
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ def _open(
         restore_hook()
         return None, restore_hook
     window = MainWindow(store, lang=lang, actor=actor)
-    window.show()
+    show_fitted(window, PREFERRED_SIZE)  # maximised where 1600x900 does not fit
     settle_heap()
     settle_heap_when_loaded(window)
     return window, restore_hook

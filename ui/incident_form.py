@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QObject,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -61,6 +62,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
 from ui.pending import PendingWrite
+from ui.screen_fit import fit_to_screen, scrolling
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
@@ -293,12 +295,16 @@ class IncidentForm(QDialog):
         # The description takes Enter as a new line; Ctrl+Enter there still saves.
         self.description_edit.installEventFilter(self)
 
+        # The fields scroll where the screen is lower than the form (a 768 px laptop); the
+        # buttons stay in sight under them.
+        fields = QWidget(self)
+        fields.setLayout(form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(fields, self), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(760, 860)
+        fit_to_screen(self, QSize(760, 860))
         self._pristine: dict[str, Any] = {}
         self.reset()
         self._init_drafts()
@@ -543,6 +549,7 @@ class IncidentDetail(QFrame):
         self.heading.setWordWrap(True)
         self.badges = QLabel(self)
         self.badges.setTextFormat(Qt.TextFormat.RichText)
+        self.badges.setWordWrap(True)  # a long type name must not widen the pane past the list
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)

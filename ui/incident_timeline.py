@@ -19,11 +19,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from opscenter.incident_log import IncidentRow
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
 from ui import theme
+from ui.screen_fit import FlowLayout, pair
 
 DAY_S = 86_400.0
 # Structural live changes (new, gone, moved markers) within this interval: one rebuild.
@@ -161,13 +162,9 @@ class IncidentTimeline(QWidget):
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")
         hint.setProperty("wallHide", True)  # nobody scrolls a wall
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.by_region)
-        top.addWidget(self.by_type)
-        top.addStretch(1)
-        top.addWidget(hint)
+        # The hint goes to a second row where the window is narrow.
+        top = FlowLayout(spacing=16)
+        top.add(self.title, pair(self, self.by_region, self.by_type), hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -37,7 +37,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -74,6 +73,7 @@ from ui.incident_form import (
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
 from ui.pending import PendingWrite
+from ui.screen_fit import FlowLayout, narrow_drops, pair, scrolling
 from ui.translations import interface_language
 from ui.unsaved import drafts_box
 from ui.worker import start_job
@@ -244,10 +244,10 @@ class IncidentsPanel(QWidget):
         self.timeline = IncidentTimeline(clock=clock, parent=self)
         self.timeline.incident_clicked.connect(self.select_incident)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
+        # The filters wrap onto a second row in a narrow window (a 1366 px laptop): in one
+        # row they alone were 1,700 px wide, and so was the window.
+        bar = FlowLayout()
         bar.addWidget(self.title)
-        bar.addSpacing(12)
         for label, box in (
             (_tr("Tahapan"), self.stage_box),
             (_tr("Wilayah"), self.region_box),
@@ -258,17 +258,20 @@ class IncidentsPanel(QWidget):
             caption = QLabel(label, self)
             caption.setBuddy(box)
             caption.setProperty("wallHide", True)  # goes with its list (hidden on the wall)
-            bar.addWidget(caption)
-            bar.addWidget(box)
+            filter_box = pair(self, caption, box)
+            filter_box.setProperty("wallHide", True)
+            bar.addWidget(filter_box)
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(9)
         self.region_box.setMinimumContentsLength(16)
         self.stage_box.setMinimumContentsLength(14)
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 16))
+        bar.addWidget(self.search)
         bar.addWidget(self.new_button)
 
+        self._side_by_side = True  # the detail pane beside the list (``_place_detail``)
         self.upper = QSplitter(Qt.Orientation.Horizontal, self)
         list_side = QWidget(self.upper)
         list_layout = QVBoxLayout(list_side)
@@ -276,7 +279,13 @@ class IncidentsPanel(QWidget):
         list_layout.addWidget(self.count_label)
         list_layout.addWidget(self.view, 1)
         self.upper.addWidget(list_side)
-        self.upper.addWidget(self.detail)
+        # Scrolls when the window is too low for the whole incident (a 768 px laptop).
+        self.detail_area = scrolling(self.detail, self.upper)
+        self.detail_area.setObjectName("incidentDetailArea")
+        self.detail_area.setProperty("wallHide", True)
+        self.upper.addWidget(self.detail_area)
+        self.upper.setChildrenCollapsible(False)
+        self.upper.installEventFilter(self)
         self.upper.setStretchFactor(0, 3)
         self.upper.setStretchFactor(1, 2)
         self.upper.setSizes([1360, 530])
@@ -366,19 +375,36 @@ class IncidentsPanel(QWidget):
         columns whose state changes are touched."""
         view = self.view
         least = 24 * view.fontMetrics().averageCharWidth()
-        room = view.viewport().width()
-        hide = set(self.hidden_columns)
-
-        def others() -> int:
-            return sum(w for c, w in self._widths.items() if c not in hide)
-
-        for column in NARROW_DROPS:
-            if room - others() >= least:
-                break
-            hide.add(column)
+        hide = set(self.hidden_columns) | narrow_drops(
+            view.viewport().width(),
+            self._widths,
+            NARROW_DROPS,
+            hidden=self.hidden_columns,
+            reserve=least,
+        )
         for column in Column:
             if view.isColumnHidden(column) != (column in hide):
                 view.setColumnHidden(column, column in hide)
+
+    def _place_detail(self) -> None:
+        """Beside the list where both fit (the list with its title readable, the detail pane
+        whole), else below the list (a narrow window, half a screen)."""
+        fm = self.view.fontMetrics()
+        kept = (c for c in self._widths if c not in NARROW_DROPS and c not in self.hidden_columns)
+        least_list = sum(self._widths[c] for c in kept) + 24 * fm.averageCharWidth()
+        least_detail = self.detail_area.minimumWidth()
+        side_by_side = self.upper.width() >= least_list + least_detail + self.upper.handleWidth()
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        self.upper.setOrientation(
+            Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        )
+
+    @property
+    def detail_beside(self) -> bool:
+        """The detail pane is beside the list (False: below it)."""
+        return self._side_by_side
 
     def hide_columns(self, *columns: Column) -> None:
         """Leave these columns out for good (the wall leaves out the type)."""
@@ -389,6 +415,8 @@ class IncidentsPanel(QWidget):
         # The viewport's own resize: the view's arrives before the viewport has its size.
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
             self._fit_to_width()
+        elif event.type() == QEvent.Type.Resize and watched is self.upper:
+            self._place_detail()
         return super().eventFilter(watched, event)
 
     # -- the contract -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -53,6 +53,7 @@ from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_page import OperationPage, Tab
+from ui.screen_fit import fit_to_screen
 from ui.translations import interface_language
 from ui.unsaved import drafts_box, may_close
 from ui.worker import start_job
@@ -62,6 +63,8 @@ if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when fi
 
 log = logging.getLogger(__name__)
 
+# The size the window opens at where the screen has room (else maximised: ``show_fitted``).
+PREFERRED_SIZE = QSize(1600, 900)
 # The header clock; also notices local midnight, when the date, stage and H-n move on.
 CLOCK_TICK_MS = 5_000
 
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         self._overview_again = False  # and something changed since it started
         self._overview_changed: set[str] = set()  # entities changed since the last overview
         self.setWindowTitle("OpsCenter")
-        self.resize(1600, 900)
+        fit_to_screen(self, PREFERRED_SIZE)  # never bigger than the screen's free area
         self._drafts_offered = False
 
         # Who acts from this window and everything it opens: the account that logged in

@@ -88,7 +88,9 @@ class OperationHeader(QFrame):
         self.stage_label = self._label("stageLabel", 1.35, bold=True)
         self.stage_period_label = self._label("stagePeriodLabel", 1.0)
         self.countdown_label = self._label("countdownLabel", 1.35, bold=True)
-        self.name_label.setWordWrap(True)
+        # Long names wrap rather than widen the window past a laptop's screen.
+        for label in (self.command_label, self.name_label, self.province_label):
+            label.setWordWrap(True)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -111,11 +113,29 @@ class OperationHeader(QFrame):
         stage.addStretch(1)
 
         row = QHBoxLayout(self)
+        self._row = row
         row.setContentsMargins(24, 14, 24, 14)
         row.setSpacing(40)
         row.addLayout(left, 1)
         row.addLayout(stage)
         row.addLayout(clock)
+
+    def set_compact(self, on: bool) -> None:
+        """A low window (a 768 px laptop): the letterhead line, the province and the stage's
+        dates (on the stages tab) are left out and the name and the time are smaller, so
+        the band is about half as high and the panels below keep their height."""
+        if on == self.compact:
+            return
+        for label in (self.command_label, self.province_label, self.stage_period_label):
+            label.setVisible(not on)
+        for label in (self.name_label, self.time_label):
+            label.setFont(theme.scaled_font(self, 1.6 if on else 2.3, bold=True))
+        margin = 8 if on else 14
+        self._row.setContentsMargins(24, margin, 24, margin)
+
+    @property
+    def compact(self) -> bool:
+        return self.province_label.isHidden()
 
     def _label(self, name: str, factor: float, *, bold: bool = False) -> QLabel:
         label = QLabel(self)

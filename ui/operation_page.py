@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from opscenter.actor import Actor
@@ -36,6 +36,11 @@ if TYPE_CHECKING:  # imported when their tab is first opened (see the module doc
 
 class OverviewPanel(Protocol):
     def show_overview(self, overview: Overview) -> None: ...
+
+
+# Below this page height (a 1366x768 laptop leaves it 600 to 690 px) the header and the
+# summary are compact.
+COMPACT_BELOW = 800
 
 
 class Tab(IntEnum):
@@ -76,6 +81,12 @@ class OperationPage(QWidget):
         column.addWidget(self.header)
         column.addWidget(self.summary)
         column.addWidget(self.tabs, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = event.size().height() < COMPACT_BELOW
+        self.header.set_compact(compact)
+        self.summary.set_compact(compact)
 
     def ensure_panels(self) -> None:
         """Build the board and the tabs once (there is an operation to show by now)."""

@@ -16,8 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -46,7 +49,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStyleOptionViewItem,
@@ -89,6 +91,14 @@ from ui.planning_models import (
     TpsChangeColumn,
     TpsChangesModel,
 )
+from ui.screen_fit import (
+    FlowLayout,
+    fit_to_screen,
+    narrow_drops,
+    pair,
+    scrolling,
+    show_fitted,
+)
 from ui.strength_model import SORT_ROLE
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -96,6 +106,10 @@ from ui.unsaved import may_close
 log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
 # A refused workbook: the banner lists this many bad cells, the marked copy has them all.
+# The size the window opens at where the screen has room (else maximised).
+WINDOW_SIZE = QSize(1600, 900)
+# The heat map's height shows this many regions at least (all of a province's kabupaten).
+HEAT_ROWS_SHOWN = 12
 MAX_LISTED = 6
 
 
@@ -766,7 +780,7 @@ class PlanningWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.Window, True)
         self.setObjectName("planningWindow")
         self.setWindowTitle(_tr("Kerawanan dan penebalan"))
-        self.resize(1600, 900)
+        fit_to_screen(self, WINDOW_SIZE)
         self.store = store
         self.actor = actor
         # Stage, category, aspect and level names are read in the interface's language.
@@ -791,14 +805,12 @@ class PlanningWindow(QMainWindow):
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(8)
 
-        bar = QHBoxLayout()
+        # Wraps onto a second row where the window is narrow: the operation's name whole.
+        bar = FlowLayout(spacing=12)
         title = QLabel(_tr("Kerawanan dan penebalan"), central)
         title.setFont(theme.scaled_font(title, 1.4, bold=True))
         self.operation_label = QLabel(central)
         self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
-        # A long operation name must not widen the window past the screen: it is elided.
-        self.operation_label.setMinimumWidth(40)
-        self.operation_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.stage_combo = QComboBox(central)
         self.stage_combo.setObjectName("stageCombo")
         self.stage_combo.setMinimumContentsLength(18)
@@ -825,20 +837,19 @@ class PlanningWindow(QMainWindow):
         self.export_button.clicked.connect(self._export)
         self.import_button = QPushButton(_tr("Impor Excel\u2026"), central)
         self.import_button.clicked.connect(self._import)
-        bar.addWidget(title)
-        bar.addSpacing(16)
-        bar.addWidget(self.operation_label, 1)
-        bar.addWidget(stage_label)
-        bar.addWidget(self.stage_combo)
-        bar.addSpacing(12)
-        for w in (
-            undo_button,
-            redo_button,
-            self.reload_button,
-            self.export_button,
-            self.import_button,
-        ):
-            bar.addWidget(w)
+        bar.add(
+            title,
+            self.operation_label,
+            pair(central, stage_label, self.stage_combo),
+            pair(
+                central,
+                undo_button,
+                redo_button,
+                self.reload_button,
+                self.export_button,
+                self.import_button,
+            ),
+        )
         column.addLayout(bar)
 
         # What the last action said (a refusal or a confirmation), until closed or replaced.
@@ -865,12 +876,16 @@ class PlanningWindow(QMainWindow):
         column.addWidget(split, 1)
 
         # Left: the heat map, and under it the what-if form.
-        left = QFrame(split)
-        lcol = QVBoxLayout(left)
+        # The heat map keeps the height for every region; the forms under it scroll where
+        # the window is low (a 768 px laptop showed 4 of 11 regions).
+        left = QSplitter(Qt.Orientation.Vertical, split)
+        left.setChildrenCollapsible(False)
+        heat_side = QFrame(left)
+        lcol = QVBoxLayout(heat_side)
         lcol.setContentsMargins(0, 0, 8, 0)
         heat_bar = QHBoxLayout()
-        heat_bar.addWidget(_heading(left, _tr("Peta kerawanan")), 1)
-        self.kecamatan_box = QCheckBox(_tr("Tampilkan &kecamatan"), left)
+        heat_bar.addWidget(_heading(heat_side, _tr("Peta kerawanan")), 1)
+        self.kecamatan_box = QCheckBox(_tr("Tampilkan &kecamatan"), heat_side)
         self.kecamatan_box.setObjectName("showKecamatan")
         self.kecamatan_box.setToolTip(
             _tr(
@@ -886,13 +901,13 @@ class PlanningWindow(QMainWindow):
                 "Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu "
                 "mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah."
             ),
-            left,
+            heat_side,
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")
         lcol.addWidget(hint)
-        self.heat_view = _table(left, "heatMap")
-        self.heat_proxy = _proxy(left, self.heat)
+        self.heat_view = _table(heat_side, "heatMap")
+        self.heat_proxy = _proxy(heat_side, self.heat)
         self.heat_view.setModel(self.heat_proxy)
         self.heat_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.heat_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -902,6 +917,10 @@ class PlanningWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.heat_view.setAlternatingRowColors(False)
+        # Colour blocks read at a lower row than text: eleven regions fit a laptop's height.
+        self.heat_view.verticalHeader().setDefaultSectionSize(
+            int(self.heat_view.fontMetrics().height() * 1.5)
+        )
         # "Kab. Tanjung Jabung Barat" and "... Timur" differ at the end: never cut the end.
         self.heat_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Colour cells need their width for the level's name, not for air.
@@ -913,18 +932,25 @@ class PlanningWindow(QMainWindow):
         self.heat_view.horizontalHeader().setSortIndicatorClearable(True)
         self.heat_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         lcol.addWidget(self.heat_view, 1)
-        self.legend = QLabel(left)
+        self.legend = QLabel(heat_side)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         lcol.addWidget(self.legend)
-        self.form = PatternForm(self.recompute, left)
+        forms = QWidget()
+        fcol = QVBoxLayout(forms)
+        fcol.setContentsMargins(0, 0, 8, 0)
+        self.form = PatternForm(self.recompute, forms)
         self.form.save_button.clicked.connect(self._save_patterns)
-        self.tps_form = TpsForm(self.recompute, left)
+        self.tps_form = TpsForm(self.recompute, forms)
         self.tps_form.set_store(store)
         self.tps_form.on_problem = self.show_problem
         # "Kembalikan" discards every unsaved what-if change, patterns and TPS alike.
         self.form.reset_button.clicked.connect(self.tps_form.clear)
-        lcol.addWidget(self.form)
-        lcol.addWidget(self.tps_form)
+        fcol.addWidget(self.form)
+        fcol.addWidget(self.tps_form)
+        fcol.addStretch(1)
+        self.forms_area = scrolling(forms, left)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 0)
 
         # Right: requirements above, proposals below.
         right = QSplitter(Qt.Orientation.Vertical, split)
@@ -954,8 +980,9 @@ class PlanningWindow(QMainWindow):
             max(bold.horizontalAdvance(line) for t in labels[2:] for line in t.split("\n")) + 16
         )
         tcol.addWidget(self.needs_view, 1)
+        self.needs_view.viewport().installEventFilter(self)
 
-        bottom = QFrame(right)
+        bottom = QFrame()
         bcol = QVBoxLayout(bottom)
         bcol.setContentsMargins(8, 0, 0, 0)
         prow = QHBoxLayout()
@@ -995,6 +1022,8 @@ class PlanningWindow(QMainWindow):
             " padding: 8px;"
         )
         bcol.addWidget(self.reason)
+        # The reason is read whole: in a low window the proposals scroll rather than cut it.
+        right.addWidget(scrolling(bottom, right))
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         split.setStretchFactor(0, 2)
@@ -1089,6 +1118,36 @@ class PlanningWindow(QMainWindow):
             header.resizeSection(col, width)
         header.resizeSection(self.heat.bawaslu_column(), bold.horizontalAdvance("Bawaslu") + 16)
         header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.Stretch)
+        # Every region's row shown (up to a dozen: the kecamatan, many more, scroll).
+        view = self.heat_view
+        rows = min(self.heat_proxy.rowCount(), HEAT_ROWS_SHOWN)
+        row = view.verticalHeader().defaultSectionSize()
+        head = max(header.minimumHeight(), header.sizeHint().height())
+        view.setMinimumHeight(head + rows * row + row // 2 + 2 * view.frameWidth())
+
+    def _fit_needs(self) -> None:
+        """A narrow table (a 1366 px laptop) leaves out what each Polres may lend (the
+        proposals below say it), then its vulnerability (the heat map beside it shows it),
+        so that the balance is never scrolled out of sight."""
+        view = self.needs_view
+        header = view.horizontalHeader()
+        own = (NeedColumn.UNIT, NeedColumn.VULNERABILITY)  # as wide as their contents
+        widths = {
+            c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            if c in own
+            else header.minimumSectionSize()
+            for c in NeedColumn
+        }
+        drops = (NeedColumn.LENDABLE, NeedColumn.VULNERABILITY)
+        hide = narrow_drops(view.viewport().width(), widths, drops)
+        for column in NeedColumn:
+            if view.isColumnHidden(column) != (column in hide):
+                view.setColumnHidden(column, column in hide)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.needs_view.viewport():
+            self._fit_needs()
+        return super().eventFilter(watched, event)
 
     def category_versions(self) -> dict[int, int]:
         return {c.id: c.version for c in self.base.categories} if self.base else {}
@@ -1108,6 +1167,7 @@ class PlanningWindow(QMainWindow):
             self.accept_button.setEnabled(False)
             return
         self.needs.set_rows(self.plan.units)
+        self._fit_needs()  # the names listed may be longer or shorter
         self.proposals.set_rows(self.plan.proposals)
         self._summarise(self.plan)
         self._show_reason()
@@ -1418,5 +1478,5 @@ def open_planning(window: QMainWindow, actor: Actor) -> PlanningWindow:
         return existing
     store: Store = window._store  # type: ignore[attr-defined]
     planning_window = PlanningWindow(store, actor=actor, parent=window)
-    planning_window.show()
+    show_fitted(planning_window, WINDOW_SIZE)
     return planning_window

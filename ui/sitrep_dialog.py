@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QDateTime,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -57,6 +58,7 @@ from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.screen_fit import fit_to_screen, scrolling
 from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
@@ -262,7 +264,7 @@ class SitrepDialog(QDialog):
         self._after: Callable[[Produced], None] | None = None
         self.writes = PendingWrite(self)  # the signatory is saved on the write thread
         self.setWindowTitle(self.tr("Laporan Situasi"))
-        self.resize(1180, 860)
+        fit_to_screen(self, QSize(1180, 860))
 
         with store.read() as s:
             op = operations.get_operation(s)
@@ -373,7 +375,10 @@ class SitrepDialog(QDialog):
         left.addStretch(1)
         left_w = QWidget(self)
         left_w.setLayout(left)
-        left_w.setFixedWidth(430)
+        # As wide as its longest label needs (a fixed width cut "Simpan sebagai bawaan
+        # operasi"); it scrolls where the screen is lower than the choices.
+        choices = scrolling(left_w, self)
+        choices.setObjectName("sitrepChoices")
 
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
@@ -384,7 +389,7 @@ class SitrepDialog(QDialog):
         self.preview.setStyleSheet("QScrollArea { background: #707070; }")
 
         body = QHBoxLayout()
-        body.addWidget(left_w)
+        body.addWidget(choices)
         body.addWidget(self.preview, 1)
         column = QVBoxLayout(self)
         column.addLayout(body, 1)
@@ -460,6 +465,7 @@ class SitrepDialog(QDialog):
         self._after = after
         self._job = start_job(
             lambda progress, _cancel: produce(store, actor, req, progress),
+            parent=self,  # closed meanwhile: nothing left to show the result in
             on_success=self._succeeded,
             on_failure=self._failed,
         )

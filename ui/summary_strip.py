@@ -80,12 +80,21 @@ class Tile(QFrame):
         # A note runs to a second line rather than being cut off: on the wall's large type a
         # breakdown such as "Ringan 11 · Sedang 9 · Berat 2 · Kritis 1" outgrows its tile.
         self.note.setWordWrap(True)
+        # So does a caption ("Kebutuhan / Polri") in a narrow tile (a 1366 px wall).
+        self.caption.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(0)
         column.addWidget(self.caption)
         column.addWidget(self.value)
         column.addWidget(self.note)
+
+    def set_compact(self, on: bool) -> None:
+        self.value.setFont(theme.scaled_font(self, 1.7 if on else 2.2, bold=True))
+        margin = 4 if on else 10
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(16, margin, 16, margin)
 
     def set_value(
         self, text: str, *, note: str = "", tone: str = "", note_tone: str | None = None
@@ -126,6 +135,7 @@ class SummaryStrip(QFrame):
         self._row.setContentsMargins(24, 12, 24, 12)
         self._row.setSpacing(12)
         self.tiles: dict[Figure, Tile] = {}
+        self._compact = False  # ``set_compact``
         for figure, (caption, tooltip) in _captions().items():
             tile = Tile(caption, figure.value, self)
             tile.setToolTip(tooltip)
@@ -133,6 +143,21 @@ class SummaryStrip(QFrame):
             self.tiles[figure] = tile
             # Tiles with a note (balance, incidents) take the room; a bare figure needs little.
             self._row.addWidget(tile, 1 if figure in (Figure.BALANCE, Figure.INCIDENTS) else 0)
+
+    def set_compact(self, on: bool) -> None:
+        """A low window (a 768 px laptop with a task bar): thinner margins and smaller
+        figures, so the panels below keep their height."""
+        if on == self.compact:
+            return
+        self._compact = on
+        margin = 6 if on else 12
+        self._row.setContentsMargins(24, margin, 24, margin)
+        for tile in self.tiles.values():
+            tile.set_compact(on)
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
 
     def show_overview(self, overview: Overview) -> None:
         locale = self.locale()

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
@@ -38,7 +40,6 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -74,6 +75,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
 from ui import theme
+from ui.screen_fit import FlowLayout, narrow_drops, pair
 from ui.translations import interface_language
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
@@ -262,8 +264,13 @@ class UnitsBoard(QWidget):
         # nobody looks at would only delay the board's first appearance.
         self._flat_sorted = False
         self.flat_view.verticalHeader().hide()
+        # Sections a narrow view left out (``_fit_to_width``), and each section's width.
+        self._narrowed: dict[QTreeView | QTableView, set[int]] = {}
+        self._natural: dict[QTreeView | QTableView, dict[int, int]] = {}
         for view in (self.tree_view, self.flat_view):
             self._style_view(view)
+            self._narrowed[view], self._natural[view] = set(), {}
+            view.viewport().installEventFilter(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree_view)
         self.stack.addWidget(self.flat_view)
@@ -338,21 +345,18 @@ class UnitsBoard(QWidget):
             label.setProperty("wallHide", True)
         self.stage_label.setStyleSheet(f"color: {theme.MUTED.name()};")
 
-        bar = QHBoxLayout()
+        # Wraps onto a second row in a narrow window: in one row it was 1,369 px wide.
+        bar = FlowLayout(spacing=12)
         bar.setContentsMargins(8, 6, 8, 6)
-        bar.setSpacing(8)
-        bar.addWidget(self.title)
-        bar.addWidget(self.stage_label)
-        bar.addStretch(1)
-        bar.addWidget(self.status_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.tree_filter)
-        bar.addSpacing(12)
-        bar.addWidget(self.tree_toggle)
-        bar.addWidget(self.expand_button)
-        bar.addWidget(self.collapse_button)
+        heading = pair(self, self.title, self.stage_label, spacing=8)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
+        bar.add(
+            heading,
+            self.status_button,
+            self.search,
+            pair(self, self.status_filter, self.tree_filter),
+            pair(self, self.tree_toggle, self.expand_button, self.collapse_button),
+        )
         self._toolbar = bar
 
     def _style_view(self, view: QTreeView | QTableView) -> None:
@@ -404,6 +408,7 @@ class UnitsBoard(QWidget):
             figure_width = metrics.horizontalAdvance("\u22128.888") + 16
             bold = theme.scaled_font(view, 1.0, bold=True)
             head = QFontMetrics(bold)
+            natural = self._natural[view]
             for section, (kind, _pos) in enumerate(layout.columns()):
                 label = str(
                     self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
@@ -438,6 +443,43 @@ class UnitsBoard(QWidget):
                 else:
                     header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
                     header.resizeSection(section, max(figure_width, label_width + 18))
+                # The width each column needs, for ``_fit_to_width`` (the name column's
+                # before it stretches; a hidden column's, which reads 0, as measured).
+                if kind is Column.CHANGED:
+                    width = metrics.horizontalAdvance("27-11-24 23:59") + 24
+                elif kind is Column.UNIT:
+                    width = min(max(widest, 200) + indent + 24, name_cap)
+                else:
+                    width = header.sectionSize(section) or natural.get(section, 0)
+                natural[section] = width
+
+    def _fit_to_width(self, view: QTreeView | QTableView) -> None:
+        """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
+        TPS counts per category from the last (the strength tab and the planning window show
+        them), until strength, balance and incidents fit without scrolling sideways; a wider
+        one takes them back. Columns hidden by others (the wall) stay hidden."""
+        natural = self._natural.get(view)
+        if not natural:
+            return
+        mine = self._narrowed[view]
+        columns = list(enumerate(self.rows.cells.layout.columns()))
+        others = {s for s, _ in columns if view.isColumnHidden(s) and s not in mine}
+        drops = [s for s, (k, _) in columns if k is Column.CHANGED]
+        drops += [s for s, (k, _) in reversed(columns) if k is Column.TPS]
+        hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
+        if hide == mine:
+            return
+        for section in mine ^ hide:
+            view.setColumnHidden(section, section in hide)
+        self._narrowed[view] = hide
+        self.fit_columns()  # the name column stretches where the last-change one went
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for view in (self.tree_view, self.flat_view):
+                if watched is view.viewport():
+                    self._fit_to_width(view)
+        return super().eventFilter(watched, event)
 
     def _statuses(self) -> tuple[Any, ...]:
         return self._board.statuses if self._board else ()

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 import opscenter
 from opscenter import overview as overview_mod
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.drafts import draft_key
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
-from opscenter.model import utcnow
 from opscenter.operations import zone_label
 from opscenter.overview import Overview
 from opscenter.progress import CancelToken, Progress
@@ -50,6 +50,7 @@ from ui import (
 )
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
+from ui.exercise_banner import ExerciseBanner
 from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_page import OperationPage, Tab
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         *,
         actor: Actor,
         lang: str | None = None,
-        clock: Clock = utcnow,
+        clock: Clock = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.exercise_banner = ExerciseBanner(self)  # hidden unless the clock is simulated
+        column.addWidget(self.exercise_banner)
         column.addWidget(self.problem_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)

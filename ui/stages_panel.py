@@ -43,9 +43,9 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import stage_view
+from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound
 from opscenter.live import JournalChanges
-from opscenter.model import utcnow
 from opscenter.operations import zone_label
 from opscenter.stage_view import Matrix, StageSpan, Timeline
 from opscenter.store import Store
@@ -161,7 +161,7 @@ class StagesPanel(QWidget):
         self,
         store: Store,
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

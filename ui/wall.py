@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter.model import utcnow
+from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.operation_header import long_date
@@ -180,7 +180,7 @@ class WallDisplay(QWidget):
         self,
         panels: Sequence[tuple[str, QWidget]],
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         title: str,
         timezone: str = DEFAULT_TIMEZONE,
         subtitle: str = "",

@@ -423,9 +423,16 @@ class MainWindow(QMainWindow):
 
         if self.wall is not None:
             self.wall.close()
-        self.wall = build_wall(self._store, overview, clock=self._clock)
-        self.attach_wall(self.wall)
-        self.wall.showFullScreen()
+        wall = self.wall = build_wall(self._store, overview, clock=self._clock)
+        # Esc or F11 closes and deletes it (ui.wall): then there is no wall to refer to.
+        wall.destroyed.connect(lambda: self._forget_wall(wall))
+        self.attach_wall(wall)
+        wall.showFullScreen()
+        wall.activateWindow()  # the keys that leave it go to it
+
+    def _forget_wall(self, wall: WallBoard) -> None:
+        if self.wall is wall:
+            self.wall = None
 
     def attach_wall(self, wall: WallBoard) -> None:
         """The wall's panels follow the journal; its summary shows this window's overview
@@ -522,4 +529,6 @@ class MainWindow(QMainWindow):
             return
         self.feed.stop()
         self._clock_timer.stop()
+        if self.wall is not None:  # it would otherwise keep the application running
+            self.wall.close()
         super().closeEvent(event)

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
+from ui.main_window import MainWindow
 from ui import night, theme
 from ui.summary_strip import SummaryStrip
 from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
@@ -164,16 +165,46 @@ def test_cycles_panels_on_its_timer(qtbot: QtBot, wall: WallDisplay) -> None:
     assert all(t.isVisible() for t in wall.tiles)
 
 
-def test_full_screen_and_escape(qtbot: QtBot, wall: WallDisplay) -> None:
+def _visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
+def test_esc_and_f11_close_the_wall_and_leave_nothing(
+    qtbot: QtBot, panels: list[tuple[str, QWidget]], key: Qt.Key
+) -> None:
+    """Esc or F11, pressed wherever the keys land (here on a panel's list), closes the wall
+    and deletes it: no strip of it stays over the desk (it used to fall back to a 1268x101
+    window of its top bar)."""
+    wall = WallDisplay(panels, clock=FixedClock(NIGHT), title="Operasi")
     wall.showFullScreen()
     qtbot.waitExposed(wall)
-    assert wall.isFullScreen()
-    qtbot.keyClick(wall, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not wall.isFullScreen(), timeout=2000)
-    qtbot.keyClick(wall, Qt.Key.Key_F11)
-    qtbot.waitUntil(wall.isFullScreen, timeout=2000)
-    qtbot.keyClick(wall, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: not wall.isFullScreen(), timeout=2000)
+    table = next(w for _c, w in panels if isinstance(w, QTableView))
+    gone: list[bool] = []
+    wall.destroyed.connect(lambda: gone.append(True))
+    qtbot.keyClick(table, key)
+    qtbot.waitUntil(lambda: gone == [True], timeout=2000)
+    assert _visible_windows() == []
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
+def test_the_main_windows_wall_leaves_on_esc_and_f11(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key
+) -> None:
+    """F11 in the main window opens the wall; Esc or F11 closes it, the window forgets it,
+    and the main window is the only window left on the screen."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.wall_action.trigger()
+    wall = window.wall
+    assert wall is not None and wall.isFullScreen()
+    qtbot.waitExposed(wall)
+    qtbot.keyClick(wall.board.tree_view, key)
+    qtbot.waitUntil(lambda: window.wall is None, timeout=2000)
+    assert _visible_windows() == [window]
+    window.wall_action.trigger()  # and it opens again
+    assert window.wall is not None and window.wall is not wall
+    window.wall.close()
 
 
 def test_night_mode_toggles_and_back(qtbot: QtBot) -> None:

@@ -615,8 +615,11 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     """A copy of the database (only read), opened in simulated time from --at."""
     from opscenter import exercise
 
-    source = args.db
-    copy = exercise.copy_for_exercise(source, args.folder)
+    try:  # before the copy: a mistyped moment leaves nothing behind
+        datetime.fromisoformat(args.at.strip())
+    except ValueError:
+        raise SystemExit(_usage_error(f"--at {args.at}: use e.g. 2024-11-27T20:00")) from None
+    copy = exercise.copy_for_exercise(args.db, args.folder)
     _say(
         _t(
             args,

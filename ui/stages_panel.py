@@ -487,14 +487,13 @@ class StagesPanel(QWidget):
                 self._text(undated_text(st), i, x, x, gap, italic=True)
 
         self._now_line.setPos(now)
-        text = _tr("Sekarang {time} {zone}").format(
-            time=self._locale.toString(
-                QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
-                "d MMM HH:mm" if now_inside else "d MMM yyyy HH:mm",
-            ),
-            zone=zone_label(tl.timezone),
-        )
-        if not now_inside:  # at the plot's edge (``_place_labels``), pointing out of it
+        moment = QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode()))
+        if now_inside:
+            text = _tr("Sekarang {time} {zone}").format(
+                time=self._locale.toString(moment, "d MMM HH:mm"), zone=zone_label(tl.timezone)
+            )
+        else:  # at the plot's edge (``_place_labels``), pointing out of it: the date will do
+            text = _tr("Sekarang {date}").format(date=self._locale.toString(moment, "d MMM yyyy"))
             text = f"{text} \u2192" if now > hi else f"\u2190 {text}"
         # Left of the line, on the past side, when it fits there; just clear of the line.
         self._labels.append(BarLabel(self._now_label, text, NOW_ROW, now, now, 3, before=True))

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
@@ -141,8 +142,9 @@ def make_read_only(root: QWidget) -> None:
         if isinstance(w, QAbstractItemView):
             w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             w.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            w.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-            RowPager(w)
+            if not isinstance(w, QHeaderView):  # a header is an item view too
+                w.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+                RowPager(w)
 
 
 class RowPager(QObject):
@@ -179,14 +181,15 @@ class RowPager(QObject):
     def row_height(self) -> int:
         """The height of the list's first shown row, grid line included (0: no rows)."""
         view = self.view
-        index = view.indexAt(QPoint(1, 1))
-        if not index.isValid() and view.model() is not None:
-            index = view.model().index(0, 0)
-        if not index.isValid():
+        model = view.model()
+        if model is None or model.rowCount() == 0:
             return 0
+        index = view.indexAt(QPoint(1, 1))
         if isinstance(view, QTableView):
-            return view.rowHeight(index.row())
-        return view.visualRect(index).height()
+            return view.rowHeight(index.row() if index.isValid() else 0)
+        if index.isValid():
+            return view.visualRect(index).height()
+        return max(0, view.sizeHintForRow(0))
 
     def fit_whole_rows(self) -> None:
         viewport = self.view.viewport()

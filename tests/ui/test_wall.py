@@ -6,14 +6,24 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollBar,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -23,8 +33,8 @@ from pytestqt.qtbot import QtBot
 
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
-from ui.main_window import MainWindow
 from ui import night, theme
+from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
 from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
 
@@ -454,3 +464,66 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
             ink = QBrush(status.data(Qt.ItemDataRole.ForegroundRole)).color()
             cream = QBrush(status.data(Qt.ItemDataRole.BackgroundRole)).color()
             assert theme.contrast(ink, cream) >= theme.TEXT_CONTRAST
+
+
+@pytest.mark.usefixtures("app_look")
+def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
+    no focus frame on a row), every list showing whole rows from its top, and a list
+    longer than its tile turning its pages on its own, back to the first."""
+    from opscenter import overview
+    from opscenter.demo import load_demo
+    from ui.wall import RowPager
+    from ui.wall_board import build_wall
+
+    load_demo(store, "jambi")
+    clock = FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC))  # 20:00 WIB, voting day
+    with store.read() as s:
+        snapshot = overview.build(s, now=clock())
+    wall = build_wall(store, snapshot, clock=clock)
+    qtbot.addWidget(wall)
+    wall.set_mode("cycle")
+    wall.resize(1366, 768)
+    wall.show()
+    qtbot.waitExposed(wall)
+    qtbot.waitUntil(lambda: not wall.busy() and not wall.incidents.loading, timeout=20_000)
+
+    assert [w.objectName() for w in wall.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus] == []  # fmt: skip
+    for page in range(len(wall.tiles)):
+        qtbot.wait(1)  # a page's lists lay out when shown
+        assert [b for b in wall.findChildren(QScrollBar) if b.isVisible()] == [], page
+        for view in wall.tiles[page].panel.findChildren(QAbstractItemView):
+            if isinstance(view, QHeaderView) or not view.isVisible():
+                continue
+            if view.model() is None or view.model().rowCount() == 0:
+                continue
+            pager = view.findChild(RowPager)
+            assert pager is not None
+            first = view.visualRect(view.indexAt(QPoint(1, 1)))
+            assert first.top() == 0, view.objectName()
+            row = pager.row_height()
+            shown = view.viewport().height() - (
+                pager.cover.height() if pager.cover.isVisible() else 0
+            )
+            assert shown % row == 0, (view.objectName(), shown, row)
+        wall.next_panel()
+
+    wall.next_panel()
+    wall.next_panel()
+    assert wall.current_panel() is wall.incidents
+    incidents = wall.incidents.view
+    bar = incidents.verticalScrollBar()
+    assert bar.maximum() > 0  # 30-odd incidents: more than one page on a laptop
+    pager = incidents.findChild(RowPager)
+    assert pager is not None
+    seen = [bar.value()]
+    while bar.value() < bar.maximum():
+        pager.next_page()
+        seen.append(bar.value())
+    assert seen == sorted(seen) and seen[0] == 0
+    assert seen[1] - seen[0] == bar.pageStep()  # a page is the rows shown, not one row
+    pager.next_page()
+    assert bar.value() == 0  # after the last page, the first again

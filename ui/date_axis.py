@@ -76,12 +76,12 @@ def _ticks(unit: str, count: int, lo: float, hi: float, zone: ZoneInfo) -> Itera
     ``zone``: local midnights, firsts of the month, New Year's days."""
     start = datetime.fromtimestamp(lo, zone)
     if unit == "hour":
-        t = start.replace(minute=0, second=0, microsecond=0)
-        t -= timedelta(hours=t.hour % count)
-        while t.timestamp() <= hi:
-            if t.timestamp() >= lo:
-                yield t.timestamp()
-            t += timedelta(hours=count)
+        hour = start.replace(minute=0, second=0, microsecond=0)
+        hour -= timedelta(hours=hour.hour % count)
+        while hour.timestamp() <= hi:
+            if hour.timestamp() >= lo:
+                yield hour.timestamp()
+            hour += timedelta(hours=count)
         return
     if unit == "day":
         day = start.date()

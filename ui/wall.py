@@ -24,7 +24,8 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPalette,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QShortcut,
 )
@@ -147,6 +148,24 @@ def make_read_only(root: QWidget) -> None:
                 RowPager(w)
 
 
+class RowCover(QWidget):
+    """Paints over the cut part of a list's last row, in the list's own background (read
+    from the viewport when painting, so that it follows the night theme, whose style
+    sheets keep the palette from reaching a plain child widget)."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.setObjectName("wallRowCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        viewport = self.parentWidget()
+        assert viewport is not None
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), viewport.palette().color(viewport.backgroundRole()))
+        painter.end()
+
+
 class RowPager(QObject):
     """A wall's list shows whole rows only, and pages through the rest on its own.
 
@@ -160,11 +179,7 @@ class RowPager(QObject):
         super().__init__(view)
         self.setObjectName("wallRowPager")
         self.view = view
-        self.cover = QWidget(view.viewport())
-        self.cover.setObjectName("wallRowCover")
-        self.cover.setAutoFillBackground(True)
-        self.cover.setBackgroundRole(QPalette.ColorRole.Base)  # the list's own background
-        self.cover.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.cover = RowCover(view.viewport())
         self.cover.hide()
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, int(page_seconds * 1000)))

@@ -511,6 +511,17 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
             assert shown % row == 0, (view.objectName(), shown, row)
         wall.next_panel()
 
+    # At night the covered strip is the list's night background, not a white bar.
+    night.apply_night(wall, True)
+    board = wall.board.tree_view
+    cover = board.findChild(RowPager).cover  # type: ignore[union-attr]
+    assert cover.isVisible() and cover.height() > 0
+    image = board.viewport().grab().toImage()
+    background = board.viewport().palette().color(board.viewport().backgroundRole())
+    assert image.pixelColor(3, image.height() - 1) == background
+    assert theme.contrast(background, QColor("white")) > 10
+    night.apply_night(wall, False)
+
     wall.next_panel()
     wall.next_panel()
     assert wall.current_panel() is wall.incidents

@@ -577,7 +577,7 @@ def _start_exercise(store: Store, args: argparse.Namespace, *, demo_only: bool) 
     """Run the clock from ``--at`` (default: voting day 20:00). ``demo_only`` (open-demo):
     only on the demo's synthetic data; a real operation opened by open-demo keeps the real
     time, since what is recorded in it must be true (``opscenter exercise`` copies it)."""
-    from opscenter import exercise
+    from opscenter import exercise, operations
 
     with store.read() as s:
         if demo_only and not exercise.is_demo(s):
@@ -595,12 +595,9 @@ def _start_exercise(store: Store, args: argparse.Namespace, *, demo_only: bool) 
                 )
             return
         start = exercise.default_start(s)
+        zone = operations.get_operation(s).timezone
     start = _as_of(store, args.at, "--at") or start
     clock.simulate(start)
-    with store.read() as s:
-        from opscenter import operations
-
-        zone = operations.get_operation(s).timezone
     local = operations.local_text(start, zone, "%d-%m-%Y %H:%M")
     _say(
         _t(

@@ -17,9 +17,10 @@ Which time a call means, decided per call:
   check that an incident did not happen in the future. In an exercise these are
   simulated, so that what the trainees record lands in the exercise's night.
 - ``real_now()`` -- **things that really happened on this computer**: the journal's
-  ``at`` (the audit trail says when someone really pressed the button), sign-in
-  lockouts, drafts' ages, file names of exports and screenshots, log lines, durations
-  of work. ``opscenter.model.utcnow`` is this real time.
+  ``at`` (the audit trail says when someone really pressed the button) and so the audit
+  view's "since"/"until" filters, which search it; sign-in lockouts, drafts' ages, file
+  names of exports and screenshots, an exercise copy's name, log lines, durations of
+  work. ``opscenter.model.utcnow`` is this real time.
 
 The active clock is process-wide: the command line (the composition root) chooses it once
 before the window opens (``simulate``); tests restore it with ``use_real``. Nothing here

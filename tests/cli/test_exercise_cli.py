@@ -13,6 +13,7 @@ from pathlib import Path
 from opscenter.demo import load_demo
 from opscenter.model import Incident
 from opscenter.store import open_store
+from tests.builders import build_small_operation
 
 OPSCENTER = str(Path(sys.executable).with_name("opscenter"))
 
@@ -102,3 +103,21 @@ def test_open_demo_starts_on_voting_night(tmp_path: Path) -> None:
     chosen = run(tmp_path, "open-demo", "--db", str(db), "--at", "2024-11-24 08:15")
     assert chosen.returncode == 0, chosen.stderr
     assert "LATIHAN: waktu simulasi mulai 24-11-2024 08:15 WIB" in chosen.stdout
+
+
+def test_open_demo_keeps_a_real_operation_in_real_time(tmp_path: Path) -> None:
+    """open-demo on a database whose operation was not loaded by the demo: what is recorded
+    there must be true, so no simulated time; --at is refused in one sentence."""
+    db = tmp_path / "nyata.db"
+    store = open_store(str(db))
+    try:
+        build_small_operation(store)
+    finally:
+        store.dispose()
+    refused = run(tmp_path, "open-demo", "--db", str(db), "--at", "2024-11-27 20:00")
+    assert refused.returncode == 2
+    assert "Traceback" not in refused.stderr
+    assert "opscenter exercise --at WAKTU" in refused.stderr
+    opened = run(tmp_path, "open-demo", "--db", str(db))
+    assert opened.returncode == 0, opened.stderr
+    assert "LATIHAN" not in opened.stdout

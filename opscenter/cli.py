@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import platformdirs
 
-from opscenter import __version__, messages
+from opscenter import __version__, clock, messages
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError, log_failure
 from opscenter.private_files import log_handler
@@ -131,8 +131,31 @@ def build_parser() -> argparse.ArgumentParser:
         _common(p)
         return p
 
-    p = add("open-demo", "open the window on the database, loading a demo first if it is empty")
+    p = add(
+        "open-demo",
+        "open the window on the database, loading a demo first if it is empty; a demo runs "
+        "as an exercise in simulated time, from voting day 20:00 unless --at says otherwise",
+    )
     p.add_argument("--scenario", default="jambi", choices=("jambi", "bangka"))
+    p.add_argument(
+        "--at",
+        metavar="TIME",
+        help='the moment the exercise starts at, e.g. "2024-11-27 20:00" '
+        "(the operation's time zone unless an offset is given)",
+    )
+
+    p = add(
+        "exercise",
+        "training (Latpraops) on a COPY of the database, in simulated time from --at; "
+        "the database itself is only read",
+    )
+    p.add_argument("--at", metavar="TIME", required=True, help='e.g. "2024-11-27 20:00"')
+    p.add_argument(
+        "--folder",
+        metavar="DIR",
+        type=Path,
+        help="where the copy is written (default: the user data folder's latihan/)",
+    )
 
     p = add("demo", "load a demo operation (deterministic, synthetic names)")
     p.add_argument("--scenario", required=True, choices=("jambi", "bangka"))
@@ -486,14 +509,15 @@ def _render(
     return render(store, out, size=size, view=view, now=now, lang=messages.language())
 
 
-def _as_of(store: Store, text: str | None) -> datetime | None:
-    """``--as-of``: an ISO time; without an offset, in the operation's own time zone."""
+def _as_of(store: Store, text: str | None, option: str = "--as-of") -> datetime | None:
+    """``--as-of`` (or ``option``): an ISO time; without an offset, in the operation's own
+    time zone."""
     if not text:
         return None
     try:
-        when = datetime.fromisoformat(text)
+        when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise SystemExit(_usage_error(f"--as-of {text}: use e.g. 2024-11-25T08:00")) from None
+        raise SystemExit(_usage_error(f"{option} {text}: use e.g. 2024-11-25T08:00")) from None
     if when.tzinfo is None:
         from opscenter import operations
 
@@ -513,8 +537,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
-    if demo is None and not (args.db or os.environ.get("OPSCENTER_DB")):
+def cmd_gui(args: argparse.Namespace, *, demo: str | None = None, exercise: bool = False) -> int:
+    if demo is None and not exercise and not (args.db or os.environ.get("OPSCENTER_DB")):
         # The address saved by the connection dialog; only ui/ reads settings (lazy import).
         from ui.connection_dialog import saved_url
 
@@ -525,6 +549,8 @@ def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
         if demo is not None:
             _ensure_demo(store, demo, args)
             actor = _demo_sign_in(store, demo)
+        if demo is not None or exercise:
+            _start_exercise(store, args, demo_only=not exercise)
         if not _has_display():
             out = (
                 Path(platformdirs.user_data_dir("OpsCenter", appauthor=False))
@@ -539,7 +565,7 @@ def cmd_gui(args: argparse.Namespace, *, demo: str | None = None) -> int:
                     "No display (DISPLAY/WAYLAND_DISPLAY unset): rendering the window offscreen.",
                 )
             )
-            path = _render(store, out, (1920, 1080), "main")
+            path = _render(store, out, (1920, 1080), "main", clock.now())
             _say(_t(args, f"Gambar jendela: {path}", f"Window image: {path}"))
             return EXIT_OK
         from ui.app import run
@@ -558,6 +584,61 @@ def _demo_sign_in(store: Store, scenario: str) -> Actor | None:
     from opscenter.demo import sign_in
 
     return sign_in(store, scenario)
+
+
+def _start_exercise(store: Store, args: argparse.Namespace, *, demo_only: bool) -> None:
+    """Run the clock from ``--at`` (default: voting day 20:00). ``demo_only`` (open-demo):
+    only on the demo's synthetic data; a real operation opened by open-demo keeps the real
+    time, since what is recorded in it must be true (``opscenter exercise`` copies it)."""
+    from opscenter import exercise, operations
+
+    with store.read() as s:
+        if demo_only and not exercise.is_demo(s):
+            if args.at:
+                raise SystemExit(
+                    _usage_error(
+                        _t(
+                            args,
+                            "--at: basis data ini berisi operasi nyata, bukan contoh; latihan "
+                            "padanya dengan: opscenter exercise --at WAKTU",
+                            "--at: this database holds a real operation, not the demo; "
+                            "train on it with: opscenter exercise --at TIME",
+                        )
+                    )
+                )
+            return
+        start = exercise.default_start(s)
+        zone = operations.get_operation(s).timezone
+    start = _as_of(store, args.at, "--at") or start
+    clock.simulate(start)
+    local = operations.local_text(start, zone, "%d-%m-%Y %H:%M")
+    _say(
+        _t(
+            args,
+            f"LATIHAN: waktu simulasi mulai {local}, lalu berjalan terus.",
+            f"EXERCISE: simulated time starts at {local} and runs on.",
+        )
+    )
+
+
+def cmd_exercise(args: argparse.Namespace) -> int:
+    """A copy of the database (only read), opened in simulated time from --at."""
+    from opscenter import exercise
+
+    try:  # before the copy: a mistyped moment leaves nothing behind
+        datetime.fromisoformat(args.at.strip())
+    except ValueError:
+        raise SystemExit(_usage_error(f"--at {args.at}: use e.g. 2024-11-27T20:00")) from None
+    copy = exercise.copy_for_exercise(args.db, args.folder)
+    _say(
+        _t(
+            args,
+            f"Salinan latihan ditulis ke {copy}; basis data asli tidak diubah.",
+            f"Exercise copy written to {copy}; the original database is not changed.",
+        )
+    )
+    args.db = str(copy)
+    return cmd_gui(args, exercise=True)
 
 
 def _ensure_demo(store: Store, scenario: str, args: argparse.Namespace) -> None:
@@ -817,6 +898,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": cmd_plan,
     "sitrep": cmd_sitrep,
     "open-demo": lambda a: cmd_gui(a, demo=a.scenario),
+    "exercise": cmd_exercise,
 }
 
 

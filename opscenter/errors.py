@@ -145,6 +145,12 @@ class NoOperation(StorageError):
     code = "db.no_operation"
 
 
+class ExerciseNeedsFile(StorageError):
+    """An exercise copies an SQLite file; this database is on a server. data: url."""
+
+    code = "exercise.needs_file"
+
+
 # --- domain --------------------------------------------------------------------------------
 
 

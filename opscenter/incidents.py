@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
@@ -23,7 +24,6 @@ from opscenter.model import (
     Region,
     Severity,
     Unit,
-    utcnow,
 )
 from opscenter.permissions import require
 from opscenter.store import Store
@@ -116,7 +116,7 @@ def _status(session: Session, operation_id: int, code: str) -> IncidentStatus:
 def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
     """Log a new incident (status "baru"); returns its id."""
     require(actor, "incident.edit")
-    now = utcnow()
+    now = clock.now()
     fields = {k: getattr(draft, k) for k in EDITABLE}
     with store.transaction(actor, "incident.record") as s:
         _validate(s, draft.operation_id, fields, now)
@@ -154,7 +154,7 @@ def update(
     require(actor, "incident.edit")
     with store.transaction(actor, "incident.update") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)
-        _validate(s, inc.operation_id, fields, utcnow())
+        _validate(s, inc.operation_id, fields, clock.now())
         apply(inc, dict(fields), EDITABLE)
         s.flush()
         return inc.version
@@ -182,7 +182,7 @@ def add_follow_up(
     with store.transaction(actor, "incident.follow_up") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)
         _belongs(s, Unit, unit_id, inc.operation_id, "unit_id")
-        now = utcnow()
+        now = clock.now()
         status_id = None
         if status_code is not None:
             status = _status(s, inc.operation_id, status_code)
@@ -211,7 +211,7 @@ def set_status(
     with store.transaction(actor, "incident.set_status") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)
         status = _status(s, inc.operation_id, status_code)
-        now = utcnow()
+        now = clock.now()
         inc.status_id = status.id
         inc.closed_at = now if status.is_closed else None
         s.add(

@@ -328,6 +328,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Berkas kata sandi {path} tidak dapat dibaca ({detail}).",
         "The password file {path} cannot be read ({detail}).",
     ),
+    # --- issue 14: wall ---
+    "exercise.needs_file": (
+        "Latihan berjalan pada salinan sebuah berkas SQLite, sedangkan {url} adalah server "
+        "PostgreSQL yang tidak dapat disalin ke berkas; sebutkan berkas operasi dengan --db "
+        "BERKAS.db.",
+        "An exercise runs on a copy of an SQLite file, but {url} is a PostgreSQL server that "
+        "cannot be copied to a file; name an operation file with --db FILE.db.",
+    ),
 }
 
 

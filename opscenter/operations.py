@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import reference
+from opscenter import clock, reference
 from opscenter.errors import InvalidValue, NoOperation, NotFound
-from opscenter.model import Operation, Stage, utcnow
+from opscenter.model import Operation, Stage
 
 # PKPU 2/2024 (DOMAIN.md). (code, name, name_en, start, end, is_voting); None where the date
 # depends on events (the Constitutional Court's registration or ruling).
@@ -184,7 +184,7 @@ def stages(session: Session, operation_id: int) -> list[Stage]:
 
 
 def local_today(op: Operation, now: datetime | None = None) -> date:
-    return (now or utcnow()).astimezone(ZoneInfo(op.timezone)).date()
+    return (now or clock.now()).astimezone(ZoneInfo(op.timezone)).date()
 
 
 def current_stage(all_stages: Sequence[Stage], today: date) -> Stage | None:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from opscenter import operations
+from opscenter import clock, operations
 from opscenter.board import UNIT_STATUS_FIELDS
 from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.model import (
@@ -24,7 +24,6 @@ from opscenter.model import (
     Severity,
     Stage,
     Unit,
-    utcnow,
 )
 from opscenter.reference import label
 from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
@@ -103,7 +102,7 @@ def build(
     since), the strength inputs those entities do not move are reused
     (``strength.load_inputs``). Stage and severity names are in ``lang``."""
     op = operations.get_operation(session, operation_code)
-    today = operations.local_today(op, now or utcnow())
+    today = operations.local_today(op, now or clock.now())
     stages = operations.stages(session, op.id)
     current = operations.current_stage(stages, today)
     voting = next((s for s in stages if s.is_voting), None)

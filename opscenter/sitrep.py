@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import operations
+from opscenter import clock, operations
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, OpsError
 from opscenter.model import (
@@ -57,7 +57,6 @@ from opscenter.model import (
     UnitStatus,
     VulnerabilityLevel,
     VulnerabilityRating,
-    utcnow,
 )
 from opscenter.permissions import require
 from opscenter.private_files import private_file
@@ -556,7 +555,7 @@ def assemble(
     Naive times are read in the operation's time zone. ``serial`` defaults to the next
     serial of the operation (taken for good by ``issue_serial`` once the report is kept).
     """
-    now = now or utcnow()
+    now = now or clock.now()
     op = operations.get_operation(session, operation_code)
     lo, hi = _validate(op, classification, period_from, period_to, now)
     chosen = tuple(s for s in SECTIONS if sections is None or s in set(sections))

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import operations
-from opscenter.model import VulnerabilityRating, utcnow
+from opscenter import clock, operations
+from opscenter.model import VulnerabilityRating
 from opscenter.planning.vulnerability import Matrix, Rating, matrix
 from opscenter.reference import label
 
@@ -88,7 +88,7 @@ def timeline(
     """The operation's stages as instants (named in ``lang``), the stage in force ``now``
     and the H-n count."""
     op = operations.get_operation(session, operation_code)
-    moment = (now or utcnow()).astimezone(UTC)
+    moment = (now or clock.now()).astimezone(UTC)
     zone = ZoneInfo(op.timezone)
     today = operations.local_today(op, moment)
     rows = operations.stages(session, op.id)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
@@ -17,7 +18,6 @@ from opscenter.model import (
     Unit,
     UnitStatus,
     UnitStatusChange,
-    utcnow,
 )
 from opscenter.permissions import require
 from opscenter.store import Store
@@ -51,7 +51,7 @@ def set_status(
         status = s.get(UnitStatus, status_id)
         if status is None or status.operation_id != unit.operation_id:
             raise NotFound(entity="unit_status", key=status_id)
-        now = utcnow()
+        now = clock.now()
         previous = unit.status_id
         unit.status_id = status.id
         unit.status_reason = reason

@@ -17,13 +17,14 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from opscenter.incident_log import IncidentRow
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
 from ui import theme
+from ui.date_axis import LocalDateAxis
 from ui.screen_fit import FlowLayout, pair
 
 DAY_S = 86_400.0
@@ -51,45 +52,6 @@ def short_label(name: str) -> str:
     """A lane label that fits the axis: "Kab. Tanjung Jabung Timur", "Hoaks / ujaran kebe…"."""
     name = name.replace("Kabupaten ", "Kab. ")
     return name if len(name) <= LANE_LABEL_CHARS else name[: LANE_LABEL_CHARS - 1] + "…"
-
-
-class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """pyqtgraph's date axis, with labels in the interface language ("27 Agu", "Des 2024",
-    "14:00" in Indonesian; "27 Aug", "Dec 2024" in English).
-
-    The tick positions are pyqtgraph's (placed in the operation's zone by ``utcOffset``);
-    only the words change: its own labels use the C locale's English month names whatever
-    the language. Month names come from the default QLocale, which the app sets.
-    """
-
-    def __init__(self, zone: ZoneInfo) -> None:
-        super().__init__(orientation="bottom")
-        self.set_zone(zone)
-
-    def set_zone(self, zone: ZoneInfo) -> None:
-        offset = zone.utcoffset(datetime(2024, 11, 27))
-        # Seconds *west* of UTC, as pyqtgraph (like time.timezone) counts them.
-        self.utcOffset = -int(offset.total_seconds()) if offset else 0
-        self._zone = zone
-        self.picture = None  # drawn again with the new ticks
-        self.update()
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        out: list[str] = []
-        for value in values:
-            try:
-                t = datetime.fromtimestamp(value, self._zone)
-            except (OverflowError, ValueError, OSError):
-                out.append("")
-                continue
-            month = QLocale().monthName(t.month, QLocale.FormatType.ShortFormat).rstrip(".")
-            if spacing >= 28 * DAY_S:
-                out.append(str(t.year) if t.month == 1 else f"{month} {t.year}")
-            elif spacing >= DAY_S or (t.hour == 0 and t.minute == 0):
-                out.append(f"{t.day} {month}")
-            else:
-                out.append(t.strftime("%H:%M"))
-        return out
 
 
 class IncidentTimeline(QWidget):

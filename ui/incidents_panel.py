@@ -50,13 +50,13 @@ from PySide6.QtWidgets import (
 
 from opscenter import incident_log, incidents
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.drafts import Draft, draft_key
 from opscenter.errors import NoOperation, OpsError, StaleEdit, log_failure
 from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.live import JournalChanges
 from opscenter.messages import describe
-from opscenter.model import utcnow
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
@@ -145,7 +145,7 @@ class IncidentsPanel(QWidget):
         *,
         undo_stack: QUndoStack,
         actor: Actor,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 import opscenter
 from opscenter import overview as overview_mod
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.drafts import draft_key
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
-from opscenter.model import utcnow
 from opscenter.operations import zone_label
 from opscenter.overview import Overview
 from opscenter.progress import CancelToken, Progress
@@ -50,6 +50,7 @@ from ui import (
 )
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
+from ui.exercise_banner import ExerciseBanner
 from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_page import OperationPage, Tab
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         *,
         actor: Actor,
         lang: str | None = None,
-        clock: Clock = utcnow,
+        clock: Clock = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.exercise_banner = ExerciseBanner(self)  # hidden unless the clock is simulated
+        column.addWidget(self.exercise_banner)
         column.addWidget(self.problem_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -423,9 +426,16 @@ class MainWindow(QMainWindow):
 
         if self.wall is not None:
             self.wall.close()
-        self.wall = build_wall(self._store, overview, clock=self._clock)
-        self.attach_wall(self.wall)
-        self.wall.showFullScreen()
+        wall = self.wall = build_wall(self._store, overview, clock=self._clock)
+        # Esc or F11 closes and deletes it (ui.wall): then there is no wall to refer to.
+        wall.destroyed.connect(lambda: self._forget_wall(wall))
+        self.attach_wall(wall)
+        wall.showFullScreen()
+        wall.activateWindow()  # the keys that leave it go to it
+
+    def _forget_wall(self, wall: WallBoard) -> None:
+        if self.wall is wall:
+            self.wall = None
 
     def attach_wall(self, wall: WallBoard) -> None:
         """The wall's panels follow the journal; its summary shows this window's overview
@@ -522,4 +532,6 @@ class MainWindow(QMainWindow):
             return
         self.feed.stop()
         self._clock_timer.stop()
+        if self.wall is not None:  # it would otherwise keep the application running
+            self.wall.close()
         super().closeEvent(event)

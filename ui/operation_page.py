@@ -19,8 +19,8 @@ from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.live import JournalChanges
-from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import theme
@@ -57,7 +57,7 @@ class OperationPage(QWidget):
         *,
         undo_stack: QUndoStack,
         actor: Actor,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

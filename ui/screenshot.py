@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from opscenter.actor import Actor
-from opscenter.model import utcnow
+from opscenter.clock import now as operation_now
 from opscenter.store import Store
 from ui.app import application, install_translators
 from ui.main_window import MainWindow
@@ -71,7 +71,7 @@ def render(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = qInstallMessageHandler(_quiet_offscreen)
-    clock = (lambda: now) if now else utcnow
+    clock = (lambda: now) if now else operation_now
     main = MainWindow(store, actor=SCREENSHOT_ACTOR, lang=lang, clock=clock)
     window: QWidget = main
     wall: WallBoard | None = None

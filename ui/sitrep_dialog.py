@@ -53,8 +53,8 @@ from PySide6.QtWidgets import (
 
 from opscenter import operations, sitrep
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
-from opscenter.model import utcnow
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
@@ -184,8 +184,8 @@ class Scheduler(QObject):
     written = Signal(str)  # path
     failed = Signal(str)  # one sentence
 
-    def __init__(self, store: Store, *, actor: Actor, clock: Clock = utcnow, lang: str = "id",
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(self, store: Store, *, actor: Actor, clock: Clock = operation_now,
+                 lang: str = "id", parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store, self._clock, self._lang = store, clock, lang
         self._actor = actor  # the account signed in: scheduled reports are numbered as it
@@ -247,7 +247,7 @@ class SitrepDialog(QDialog):
         *,
         actor: Actor,
         scheduler: Scheduler | None = None,
-        clock: Clock = utcnow,
+        clock: Clock = operation_now,
         lang: str = "id",
         auto_preview: bool = False,
         parent: QWidget | None = None,
@@ -693,7 +693,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
     dialog is closed.
     """
     store = cast(Store, getattr(window, "_store"))  # noqa: B009 - MainWindow keeps it private
-    clock = cast(Clock, getattr(window, "_clock", utcnow))
+    clock = cast(Clock, getattr(window, "_clock", operation_now))
     lang = str(getattr(window, "_lang", "id"))
     scheduler = Scheduler(store, actor=actor, clock=clock, lang=lang, parent=window)
     scheduler.written.connect(

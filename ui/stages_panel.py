@@ -8,7 +8,7 @@ incidents panel to filter, and the table below shows that stage's vulnerability 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -43,13 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import stage_view
+from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound
 from opscenter.live import JournalChanges
-from opscenter.model import utcnow
 from opscenter.operations import zone_label
 from opscenter.stage_view import Matrix, StageSpan, Timeline
 from opscenter.store import Store
 from ui import theme
+from ui.date_axis import LocalDateAxis
 from ui.operation_header import countdown_text
 from ui.planning_models import HeatColumn
 from ui.stage_ratings_model import StageRatingsModel
@@ -83,35 +83,6 @@ def _tr(text: str) -> str:
 
 def _ts(moment: datetime) -> float:
     return moment.timestamp()
-
-
-class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
-    """Dates in the operation's zone and the UI language ("Agu 2024", "27 Nov")."""
-
-    def __init__(self, timezone: str, **kwargs: Any) -> None:
-        offset = datetime.now(ZoneInfo(timezone)).utcoffset()
-        # pyqtgraph counts the offset westwards (like time.timezone): WIB is -7 h.
-        super().__init__(
-            orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0, **kwargs
-        )
-        self._zone = QTimeZone(QByteArray(timezone.encode()))
-        self._locale = QLocale()
-
-    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
-        if spacing >= 300 * DAY:
-            fmt = "yyyy"
-        elif spacing >= 25 * DAY:
-            fmt = "MMM yyyy"
-        elif spacing >= DAY:
-            fmt = "d MMM"
-        elif spacing >= 3600:
-            fmt = "d MMM HH:mm"
-        else:
-            fmt = "HH:mm"
-        return [
-            self._locale.toString(QDateTime.fromSecsSinceEpoch(int(v), self._zone), fmt)
-            for v in values
-        ]
 
 
 def _day(day: date, locale: QLocale, fmt: str) -> str:
@@ -161,7 +132,7 @@ class StagesPanel(QWidget):
         self,
         store: Store,
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -242,6 +213,7 @@ class StagesPanel(QWidget):
         self._drawn: list[pg.GraphicsObject] = []
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
         self._full_range = (0.0, 1.0)
+        self._focus = 0.5  # where a narrow timeline looks: now, or voting day (``_draw``)
         self._item.vb.sigResized.connect(self._fit_x_range)
         self._item.vb.sigXRangeChanged.connect(self._place_labels)  # dragged by hand
 
@@ -487,8 +459,18 @@ class StagesPanel(QWidget):
         now = _ts(tl.now)
         starts = [_ts(st.starts_at) for st in tl.stages if st.starts_at]
         ends = [_ts(st.ends_at) for st in tl.stages if st.ends_at]
-        lo = min([*starts, now]) - 6 * DAY
-        hi = max([*ends, now]) + 6 * DAY
+        # Framed on the operation's period; "now" inside it, or an edge's arrow pointing to
+        # it (a past operation read today, a future one being planned).
+        lo = min(starts or [now]) - 6 * DAY
+        hi = max(ends or [now]) + 6 * DAY
+        now_inside = lo <= now <= hi
+        voting = next((st for st in tl.stages if st.is_voting and st.starts_at), None)
+        if now_inside:
+            self._focus = now
+        elif voting is not None and voting.starts_at is not None:
+            self._focus = _ts(voting.starts_at)
+        else:
+            self._focus = hi if now > hi else lo
         # Date text beside each bar (``_place_labels`` picks the side that fits); undated
         # stages say why, after the stage before them.
         self._labels = []
@@ -505,13 +487,14 @@ class StagesPanel(QWidget):
                 self._text(undated_text(st), i, x, x, gap, italic=True)
 
         self._now_line.setPos(now)
-        text = _tr("Sekarang {time} {zone}").format(
-            time=self._locale.toString(
-                QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode())),
-                "d MMM HH:mm",
-            ),
-            zone=zone_label(tl.timezone),
-        )
+        moment = QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode()))
+        if now_inside:
+            text = _tr("Sekarang {time} {zone}").format(
+                time=self._locale.toString(moment, "d MMM HH:mm"), zone=zone_label(tl.timezone)
+            )
+        else:  # at the plot's edge (``_place_labels``), pointing out of it: the date will do
+            text = _tr("Sekarang {date}").format(date=self._locale.toString(moment, "d MMM yyyy"))
+            text = f"{text} \u2192" if now > hi else f"\u2190 {text}"
         # Left of the line, on the past side, when it fits there; just clear of the line.
         self._labels.append(BarLabel(self._now_label, text, NOW_ROW, now, now, 3, before=True))
         self._add(self._now_line)
@@ -537,15 +520,16 @@ class StagesPanel(QWidget):
 
     def _fit_x_range(self) -> None:
         """The whole calendar when there is room for it; in a narrow place (a tile on the
-        wall) the weeks around now, where the duty officer's attention is."""
+        wall) the weeks around now, where the duty officer's attention is (around voting
+        day when now lies outside the operation's period)."""
         tl = self._timeline
         if tl is None:
             return
         lo, hi = self._full_range
         days_per_px = (hi - lo) / DAY / max(1.0, self._item.vb.width())
         if days_per_px > NARROW_DAYS_PER_PX:
-            now = _ts(tl.now)
-            lo, hi = max(lo, now - 40 * DAY), min(hi, now + 50 * DAY)
+            focus = self._focus
+            lo, hi = max(lo, focus - 40 * DAY), min(hi, focus + 50 * DAY)
         self._item.setXRange(lo, hi, padding=0)
         self._place_labels()  # the range may be unchanged and the width not
 

@@ -69,8 +69,9 @@ from opscenter.board import (
     reload_units,
     with_figures,
 )
+from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError, StaleEdit
-from opscenter.model import Stage, utcnow
+from opscenter.model import Stage
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
@@ -209,7 +210,7 @@ class UnitsBoard(QWidget):
         *,
         undo_stack: QUndoStack,
         actor: Actor,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

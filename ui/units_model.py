@@ -37,7 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.board import Board, Figures, RefItem, UnitRow, board_order
-from opscenter.model import utcnow
+from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.keyed_rows import runs as _runs
@@ -153,7 +153,7 @@ def _sibling_key(r: UnitRow) -> tuple[int, int, str, int]:
 class CellText:
     """What each cell shows: shared by the tree and the flat model."""
 
-    def __init__(self, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, clock: Callable[[], datetime] = operation_now) -> None:
         self.layout = ColumnLayout()
         self.timezone = DEFAULT_TIMEZONE
         self.locale = QLocale()
@@ -406,7 +406,7 @@ class BoardRows(QObject):
     """
 
     def __init__(
-        self, clock: Callable[[], datetime] = utcnow, parent: QObject | None = None
+        self, clock: Callable[[], datetime] = operation_now, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.cells = CellText(clock)

@@ -3,7 +3,11 @@
 The window composes panels it is given (the summary strip, the units board, the incidents
 timeline...) and only shows them: item views are not editable, context menus and the
 panels' own actions are off. A top bar carries the operation, the stage and a clock.
-F11 toggles full screen; Esc leaves it.
+Esc or F11 (which opened it from the main window) closes it, and nothing of it stays.
+
+Nothing on a wall scrolls or takes the focus: no scroll bars and no focus frames. A list
+longer than its tile shows whole rows only and turns a page on its own every
+PAGE_SECONDS (``RowPager``).
 """
 
 from __future__ import annotations
@@ -14,28 +18,41 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
     QSizePolicy,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from opscenter.model import utcnow
+from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
+from ui.exercise_banner import ExerciseBanner
 from ui.operation_header import long_date
 
 Mode = Literal["tiled", "cycle"]
@@ -45,7 +62,9 @@ FONT_FACTOR = 1.8
 # gets proportionally smaller type, never below the desk's, a larger one up to twice.
 REFERENCE_SIZE = QSize(1920, 1080)
 CYCLE_SECONDS = 20.0
-# Input widgets a wall hides (scroll bars are not among them: they show that there is more).
+# A list longer than its tile turns a page this often (a cycled panel shows two pages).
+PAGE_SECONDS = 10.0
+# Input widgets a wall hides.
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
 
 
@@ -109,15 +128,109 @@ def make_read_only(root: QWidget) -> None:
     """No editing on the wall: views do not edit, menus and actions (shortcuts) are off, and
     controls are hidden (nobody operates a wall; they would only take room from the data).
     A panel marks a control's caption with the dynamic property ``wallHide`` = True so
-    that it goes with its control."""
+    that it goes with its control. Nothing takes the focus (no focus frame on a row, and
+    Esc/F11 reach the wall) and nothing shows a scroll bar (lists page, ``RowPager``)."""
     for w in [root, *root.findChildren(QWidget)]:
         if w is not root and (isinstance(w, CONTROLS) or w.property("wallHide") is True):
             w.hide()
         w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for action in w.actions():
             action.setEnabled(False)
+        if isinstance(w, QAbstractScrollArea):
+            w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if isinstance(w, QAbstractItemView):
             w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            w.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            if not isinstance(w, QHeaderView):  # a header is an item view too
+                w.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+                RowPager(w)
+
+
+class RowCover(QWidget):
+    """Paints over the cut part of a list's last row, in the list's own background (read
+    from the viewport when painting, so that it follows the night theme, whose style
+    sheets keep the palette from reaching a plain child widget)."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.setObjectName("wallRowCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        viewport = self.parentWidget()
+        assert viewport is not None
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), viewport.palette().color(viewport.backgroundRole()))
+        painter.end()
+
+
+class RowPager(QObject):
+    """A wall's list shows whole rows only, and pages through the rest on its own.
+
+    The part of a row that the bottom edge would cut is covered in the list's background
+    (``cover``, a child of the viewport: it changes no geometry, so nothing is laid out
+    again, and a style sheet cannot undo it), and every PAGE_SECONDS the list moves on by
+    the rows it shows, back to the top after the last page (scrolling per item, a page
+    always starts with a whole row). Parented to the view: it goes with it."""
+
+    def __init__(self, view: QAbstractItemView, page_seconds: float = PAGE_SECONDS) -> None:
+        super().__init__(view)
+        self.setObjectName("wallRowPager")
+        self.view = view
+        self.cover = RowCover(view.viewport())
+        self.cover.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(max(1, int(page_seconds * 1000)))
+        self.timer.timeout.connect(self.next_page)
+        self.timer.start()
+        view.viewport().installEventFilter(self)
+        view.installEventFilter(self)  # its font: the rows' height
+        view.verticalScrollBar().valueChanged.connect(self._fit_soon)
+        model = view.model()
+        if model is not None:  # rows arrive after the wall is built (loaded off the GUI thread)
+            for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+                signal.connect(self._fit_soon)
+
+    def row_height(self) -> int:
+        """The height of the list's first shown row, grid line included (0: no rows)."""
+        view = self.view
+        model = view.model()
+        if model is None or model.rowCount() == 0:
+            return 0
+        index = view.indexAt(QPoint(1, 1))
+        if isinstance(view, QTableView):
+            return view.rowHeight(index.row() if index.isValid() else 0)
+        if index.isValid():
+            return view.visualRect(index).height()
+        return max(0, view.sizeHintForRow(0))
+
+    def fit_whole_rows(self) -> None:
+        viewport = self.view.viewport()
+        row = self.row_height()
+        height = viewport.height()
+        cut = height % row if 0 < row < height else 0
+        self.cover.setGeometry(0, height - cut, viewport.width(), cut)
+        self.cover.setVisible(cut > 0)
+        self.cover.raise_()
+
+    def _fit_soon(self) -> None:
+        QTimer.singleShot(0, self, self.fit_whole_rows)  # once the view has laid them out
+
+    def next_page(self) -> None:
+        self.fit_whole_rows()
+        bar = self.view.verticalScrollBar()
+        if bar.maximum() <= 0 or not self.view.isVisible():
+            return
+        bar.setValue(0 if bar.value() >= bar.maximum() else bar.value() + max(1, bar.pageStep()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit_whole_rows()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_soon()
+        return False
 
 
 def grid_cells(n: int) -> list[tuple[int, int, int]]:
@@ -180,7 +293,7 @@ class WallDisplay(QWidget):
         self,
         panels: Sequence[tuple[str, QWidget]],
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         title: str,
         timezone: str = DEFAULT_TIMEZONE,
         subtitle: str = "",
@@ -190,6 +303,11 @@ class WallDisplay(QWidget):
         super().__init__(parent)
         self.setObjectName("wallDisplay")
         self.setWindowTitle(_tr("Layar dinding \u2014 {title}").format(title=title))
+        # Closed by Esc or F11, and then gone: nothing of it stays on the screen.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # it, not a panel, takes the keys
+        for key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+            QShortcut(QKeySequence(key), self, self.close)
         self._clock = clock
         self._zone = timezone
         self._mode: Mode = "tiled"
@@ -242,6 +360,8 @@ class WallDisplay(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.exercise_banner = ExerciseBanner(self, factor=FONT_FACTOR * 0.8)
+        column.addWidget(self.exercise_banner)
         column.addWidget(bar)
         column.addWidget(self.stack, 1)
 
@@ -386,24 +506,12 @@ class WallDisplay(QWidget):
         self.clock_label.setText(f"{local:%H:%M} {zone_label(self._zone)}")
         self.date_label.setText(long_date(local.date(), self.locale()))
 
-    # -- full screen ----------------------------------------------------------------------------
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-
-    def leave_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+    # -- leaving ---------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Keys the panels leave unhandled arrive here (a window shortcut would need focus
-        # on an active window, which a wall PC without a keyboard user may not have).
-        if event.key() == Qt.Key.Key_F11:
-            self.toggle_full_screen()
-        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.leave_full_screen()
+        # The shortcuts need the wall to be the active window; a key that reaches it
+        # otherwise (a wall PC's window manager may not activate it) leaves all the same.
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+            self.close()
         else:
             super().keyPressEvent(event)

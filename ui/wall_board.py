@@ -15,8 +15,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
 from opscenter.live import JournalChanges
-from opscenter.model import utcnow
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import settings
@@ -41,7 +41,7 @@ class WallBoard(WallDisplay):
         self,
         overview: Overview,
         *,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = operation_now,
         summary: SummaryStrip,
         board: UnitsBoard,
         stages: StagesPanel,
@@ -106,7 +106,7 @@ class WallBoard(WallDisplay):
 
 
 def build_wall(
-    store: Store, overview: Overview, *, clock: Callable[[], datetime] = utcnow
+    store: Store, overview: Overview, *, clock: Callable[[], datetime] = operation_now
 ) -> WallBoard:
     undo = QUndoStack()
     summary = SummaryStrip()

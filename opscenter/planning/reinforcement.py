@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import messages
+from opscenter import clock, messages
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
@@ -51,7 +51,6 @@ from opscenter.model import (
     TpsCategory,
     UnitArea,
     VulnerabilityLevel,
-    utcnow,
 )
 from opscenter.permissions import require
 from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOutdated
@@ -550,7 +549,7 @@ def accept(
             if n > deficit:
                 name = u.name if u else str(uid)
                 raise NoLongerShort(unit=name, asked=n, deficit=deficit)
-        start, end = stage_period(current.stage, _zone(s, operation_id), utcnow())
+        start, end = stage_period(current.stage, _zone(s, operation_id), clock.now())
         rows = [
             add_bko(
                 s,

@@ -2460,6 +2460,11 @@ source</translation>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
+        <location filename="../../ui/stages_panel.py" line="496" />
+        <source>Sekarang {date}</source>
+        <translation>Now {date}</translation>
+    </message>
+    <message>
         <location filename="../../ui/stages_panel.py" line="560" />
         <source>Semua tahapan</source>
         <translation>All stages</translation>
@@ -3068,6 +3073,14 @@ change ({zone})</translation>
         <location filename="../../ui/worker.py" line="37" />
         <source>Selesai</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseBanner</name>
+    <message>
+        <location filename="../../ui/exercise_banner.py" line="28" />
+        <source>LATIHAN · waktu simulasi</source>
+        <translation>EXERCISE · simulated time</translation>
     </message>
 </context>
 </TS>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -326,3 +327,105 @@ def test_ikp_figures_read_in_their_level_colour(qtbot: QtBot, jambi: Store) -> N
         assert theme.contrast(ink, surface) >= theme.TEXT_CONTRAST
         painted += 1
     assert painted
+
+
+# Read today (2026), long after the operation: it must not frame the years in between.
+LONG_AFTER = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)
+
+
+def tick_labels_apart(axis: pg.AxisItem, lo: float, hi: float, width: int) -> list[str]:
+    """Every tick string the axis would draw over ``width`` pixels (all levels together),
+    checked for overlap of their pixel extents (centred on their ticks, as pyqtgraph draws
+    them); returns the strings."""
+    metrics = QFontMetrics(axis.style["tickFont"] or QApplication.font())
+    extents = []
+    for spacing, values in axis.tickValues(lo, hi, width):
+        for value, text in zip(values, axis.tickStrings(values, 1.0, spacing), strict=True):
+            x = (value - lo) / (hi - lo) * width
+            half = metrics.horizontalAdvance(text) / 2
+            extents.append((x - half, x + half, text))
+    extents.sort()
+    for (_l0, r0, t0), (l1, _r1, t1) in itertools.pairwise(extents):
+        assert r0 <= l1, f"{t0!r} and {t1!r} overlap at {width} px"
+    return [t for _l, _r, t in extents]
+
+
+@pytest.mark.parametrize("width", [240, 420, 700, 1000, 1366, 1920, 2600])
+@pytest.mark.parametrize(
+    ("lo", "hi"),
+    [
+        (datetime(2024, 8, 18, tzinfo=UTC), datetime(2025, 3, 6, tzinfo=UTC)),  # the calendar
+        (datetime(2024, 8, 18, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)),  # to today
+        (datetime(2024, 10, 28, tzinfo=UTC), datetime(2024, 12, 26, tzinfo=UTC)),  # 2 months
+        (datetime(2024, 11, 20, tzinfo=UTC), datetime(2024, 12, 5, tzinfo=UTC)),  # 2 weeks
+        (datetime(2024, 11, 26, 18, tzinfo=UTC), datetime(2024, 11, 28, tzinfo=UTC)),  # hours
+    ],
+    ids=["calendar", "to-today", "months", "weeks", "hours"],
+)
+@pytest.mark.parametrize("factor", [1.1, 1.1 * FONT_FACTOR], ids=["desk", "wall"])
+def test_axis_labels_never_overlap(
+    qapp: QApplication, width: int, lo: datetime, hi: datetime, factor: float
+) -> None:
+    from ui.date_axis import LocalDateAxis
+
+    axis = LocalDateAxis("Asia/Jakarta")
+    font = QFont(qapp.font())
+    font.setPointSizeF(theme.BASE_POINT_SIZE * factor)
+    axis.setStyle(tickFont=font)
+    texts = tick_labels_apart(axis, lo.timestamp(), hi.timestamp(), width)
+    if width >= 420:
+        assert len(texts) >= 2  # dates to read, not an empty axis
+
+
+@pytest.mark.usefixtures("base_font")
+@pytest.mark.parametrize("width", [700, 1000, 1366, 1920])
+@pytest.mark.parametrize("now", [VOTING_EVENING, LONG_AFTER], ids=["voting", "long-after"])
+def test_the_panels_axis_reads_cleanly_at_any_width(
+    qtbot: QtBot, jambi: Store, width: int, now: datetime
+) -> None:
+    """It used to print "Nov 20263 Nov" (a month's label run into a day's)."""
+    p = StagesPanel(jambi, clock=FixedClock(now))
+    qtbot.addWidget(p)
+    p.resize(width, 900)
+    p.show()
+    qtbot.waitExposed(p)
+    p.grab()  # the axis as drawn
+    vb = p.plot.getPlotItem().vb
+    (x0, x1), _ = vb.viewRange()
+    texts = tick_labels_apart(p.plot.getPlotItem().getAxis("bottom"), x0, x1, int(vb.width()))
+    assert len(texts) >= 2
+
+
+@pytest.mark.usefixtures("base_font")
+@pytest.mark.parametrize(("wall", "width"), [(False, 1600), (True, 960)], ids=["desk", "wall-tile"])
+def test_a_past_operation_is_framed_on_its_own_period(
+    qtbot: QtBot, jambi: Store, wall: bool, width: int
+) -> None:
+    """Read long after it ended, the timeline shows the operation's months (around voting
+    day in a narrow tile), not the empty years up to today; "now" is named at the edge,
+    with its year and an arrow pointing out."""
+    if wall:
+        p = wall_panel(qtbot, jambi, LONG_AFTER, width, 700)
+    else:
+        p = StagesPanel(jambi, clock=FixedClock(LONG_AFTER))
+        qtbot.addWidget(p)
+        p.resize(width, 900)
+        p.show()
+        qtbot.waitExposed(p)
+    tl = p.timeline
+    assert tl is not None
+    vb = p.plot.getPlotItem().vb
+    (x0, x1), _ = vb.viewRange()
+    voting = next(st for st in tl.stages if st.is_voting)
+    assert voting.starts_at is not None
+    assert x0 <= voting.starts_at.timestamp() <= x1
+    assert x1 < datetime(2025, 6, 1, tzinfo=UTC).timestamp()  # not stretched to 2026
+    if not wall:
+        starts = [st.starts_at.timestamp() for st in tl.stages if st.starts_at]
+        ends = [st.ends_at.timestamp() for st in tl.stages if st.ends_at]
+        assert x0 <= min(starts) and max(ends) <= x1  # the whole calendar
+    p.grab()
+    text = p._now_label.textItem.toPlainText()
+    assert text.startswith("Sekarang 2 ") and text.endswith(" 2026 \u2192")  # 05:30 WIB
+    view = vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    assert view.contains(p._now_label.sceneBoundingRect())

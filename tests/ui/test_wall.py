@@ -6,14 +6,24 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollBar,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -24,6 +34,7 @@ from pytestqt.qtbot import QtBot
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import night, theme
+from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
 from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
 
@@ -164,16 +175,46 @@ def test_cycles_panels_on_its_timer(qtbot: QtBot, wall: WallDisplay) -> None:
     assert all(t.isVisible() for t in wall.tiles)
 
 
-def test_full_screen_and_escape(qtbot: QtBot, wall: WallDisplay) -> None:
+def _visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
+def test_esc_and_f11_close_the_wall_and_leave_nothing(
+    qtbot: QtBot, panels: list[tuple[str, QWidget]], key: Qt.Key
+) -> None:
+    """Esc or F11, pressed wherever the keys land (here on a panel's list), closes the wall
+    and deletes it: no strip of it stays over the desk (it used to fall back to a 1268x101
+    window of its top bar)."""
+    wall = WallDisplay(panels, clock=FixedClock(NIGHT), title="Operasi")
     wall.showFullScreen()
     qtbot.waitExposed(wall)
-    assert wall.isFullScreen()
-    qtbot.keyClick(wall, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not wall.isFullScreen(), timeout=2000)
-    qtbot.keyClick(wall, Qt.Key.Key_F11)
-    qtbot.waitUntil(wall.isFullScreen, timeout=2000)
-    qtbot.keyClick(wall, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: not wall.isFullScreen(), timeout=2000)
+    table = next(w for _c, w in panels if isinstance(w, QTableView))
+    gone: list[bool] = []
+    wall.destroyed.connect(lambda: gone.append(True))
+    qtbot.keyClick(table, key)
+    qtbot.waitUntil(lambda: gone == [True], timeout=2000)
+    assert _visible_windows() == []
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
+def test_the_main_windows_wall_leaves_on_esc_and_f11(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key
+) -> None:
+    """F11 in the main window opens the wall; Esc or F11 closes it, the window forgets it,
+    and the main window is the only window left on the screen."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.wall_action.trigger()
+    wall = window.wall
+    assert wall is not None and wall.isFullScreen()
+    qtbot.waitExposed(wall)
+    qtbot.keyClick(wall.board.tree_view, key)
+    qtbot.waitUntil(lambda: window.wall is None, timeout=2000)
+    assert _visible_windows() == [window]
+    window.wall_action.trigger()  # and it opens again
+    assert window.wall is not None and window.wall is not wall
+    window.wall.close()
 
 
 def test_night_mode_toggles_and_back(qtbot: QtBot) -> None:
@@ -423,3 +464,77 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
             ink = QBrush(status.data(Qt.ItemDataRole.ForegroundRole)).color()
             cream = QBrush(status.data(Qt.ItemDataRole.BackgroundRole)).color()
             assert theme.contrast(ink, cream) >= theme.TEXT_CONTRAST
+
+
+@pytest.mark.usefixtures("app_look")
+def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
+    no focus frame on a row), every list showing whole rows from its top, and a list
+    longer than its tile turning its pages on its own, back to the first."""
+    from opscenter import overview
+    from opscenter.demo import load_demo
+    from ui.wall import RowPager
+    from ui.wall_board import build_wall
+
+    load_demo(store, "jambi")
+    clock = FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC))  # 20:00 WIB, voting day
+    with store.read() as s:
+        snapshot = overview.build(s, now=clock())
+    wall = build_wall(store, snapshot, clock=clock)
+    qtbot.addWidget(wall)
+    wall.set_mode("cycle")
+    wall.resize(1366, 768)
+    wall.show()
+    qtbot.waitExposed(wall)
+    qtbot.waitUntil(lambda: not wall.busy() and not wall.incidents.loading, timeout=20_000)
+
+    assert [w.objectName() for w in wall.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus] == []  # fmt: skip
+    for page in range(len(wall.tiles)):
+        qtbot.wait(1)  # a page's lists lay out when shown
+        assert [b for b in wall.findChildren(QScrollBar) if b.isVisible()] == [], page
+        for view in wall.tiles[page].panel.findChildren(QAbstractItemView):
+            if isinstance(view, QHeaderView) or not view.isVisible():
+                continue
+            if view.model() is None or view.model().rowCount() == 0:
+                continue
+            pager = view.findChild(RowPager)
+            assert pager is not None
+            first = view.visualRect(view.indexAt(QPoint(1, 1)))
+            assert first.top() == 0, view.objectName()
+            row = pager.row_height()
+            shown = view.viewport().height() - (
+                pager.cover.height() if pager.cover.isVisible() else 0
+            )
+            assert shown % row == 0, (view.objectName(), shown, row)
+        wall.next_panel()
+
+    # At night the covered strip is the list's night background, not a white bar.
+    night.apply_night(wall, True)
+    board = wall.board.tree_view
+    cover = board.findChild(RowPager).cover  # type: ignore[union-attr]
+    assert cover.isVisible() and cover.height() > 0
+    image = board.viewport().grab().toImage()
+    background = board.viewport().palette().color(board.viewport().backgroundRole())
+    assert image.pixelColor(3, image.height() - 1) == background
+    assert theme.contrast(background, QColor("white")) > 10
+    night.apply_night(wall, False)
+
+    wall.next_panel()
+    wall.next_panel()
+    assert wall.current_panel() is wall.incidents
+    incidents = wall.incidents.view
+    bar = incidents.verticalScrollBar()
+    assert bar.maximum() > 0  # 30-odd incidents: more than one page on a laptop
+    pager = incidents.findChild(RowPager)
+    assert pager is not None
+    seen = [bar.value()]
+    while bar.value() < bar.maximum():
+        pager.next_page()
+        seen.append(bar.value())
+    assert seen == sorted(seen) and seen[0] == 0
+    assert seen[1] - seen[0] == bar.pageStep()  # a page is the rows shown, not one row
+    pager.next_page()
+    assert bar.value() == 0  # after the last page, the first again

@@ -160,9 +160,11 @@ def test_incident_times_read_the_operations_zone(qtbot: QtBot, zoned: Zoned) -> 
         assert timeline.title.text() == f"Lini masa kejadian ({label})"
         tip_text = timeline._tip(0.0, 0.0, zoned.incident_id)
         assert f"27-11-2024 00:30 {label}" in tip_text
-        offset = zoned.zone.utcoffset(VOTING_EVENING.replace(tzinfo=None))
-        assert offset is not None
-        assert timeline.axis.utcOffset == -int(offset.total_seconds())
+        start = VOTING_EVENING.timestamp() - 2 * 86_400
+        levels = timeline.axis.tickValues(start, start + 5 * 86_400, 400)  # a tick a day
+        ticks = [datetime.fromtimestamp(v, zoned.zone) for _s, vs in levels for v in vs]
+        assert len(ticks) >= 4
+        assert all((t.hour, t.minute) == (0, 0) for t in ticks), ticks  # the zone's midnights
         # The form: its time field is labelled with the zone it is read in.
         panel.new_incident()
         assert panel.form is not None

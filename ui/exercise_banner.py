@@ -1,0 +1,45 @@
+"""The exercise banner: "LATIHAN · waktu simulasi" across the top of every window that shows
+the operation while the clock is simulated (``opscenter.clock``).
+
+Nobody should mistake an exercise for the real night, nor a screenshot of one: the banner
+cannot be closed, and it is black on hazard amber in the day and the night theme alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from opscenter import clock
+from ui import theme
+
+# rgb(), not #hex: the night theme swaps day hex colours; this one must stay the same.
+STYLE = (
+    "#exerciseBanner { background: rgb(255, 179, 0); color: rgb(0, 0, 0);"
+    " border-bottom: 3px solid rgb(0, 0, 0); padding: 4px 24px; }"
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExerciseBanner", text)
+
+
+def banner_text() -> str:
+    return _tr("LATIHAN \u00b7 waktu simulasi")
+
+
+class ExerciseBanner(QLabel):
+    """Shown while the clock is simulated, hidden otherwise (``factor``: type size, the wall
+    passes its own)."""
+
+    def __init__(self, parent: QWidget | None = None, *, factor: float = 1.3) -> None:
+        super().__init__(parent)
+        self.setObjectName("exerciseBanner")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFont(theme.scaled_font(self, factor, bold=True))
+        self.setStyleSheet(STYLE)
+        self.setText(banner_text())
+        self.setAccessibleName(banner_text())
+        if clock.exercise() is None:
+            self.hide()

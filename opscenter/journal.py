@@ -506,7 +506,9 @@ def _journal_inserted(
         stage, start = _stage_table(staged[0]), staged[1]
         new_id = stage.c.rowid + (first - start - 1)
         op = stage.c.operation_id if "operation_id" in staged[0].names else null()
-        as_json = func.json_patch(func.json_object(literal("id"), new_id), stage.c[_STAGE_JSON])
+        as_json = stage.c[_STAGE_JSON]
+        if first != staged[0].first + start:  # someone inserted meanwhile: other ids
+            as_json = func.json_set(as_json, "$.id", new_id)
         source = (
             select(*head, op, literal(table.name), new_id, literal("insert"), as_json)
             .where(stage.c.rowid > start, stage.c.rowid <= start + count)
@@ -534,13 +536,17 @@ _STAGE_JSON = "opscenter_journal_changes"
 class Staged:
     """Rows for ``table`` waiting in a TEMP table of one SQLite connection (``stage_values``).
 
-    The stage's rowids are 1 .. ``count``, in the order the rows were given.
+    The stage's rowids are 1 .. ``count``, in the order the rows were given. ``first`` is
+    the id the first row would get were nobody to insert into ``table`` before the import's
+    transaction: the journal values are built with the ids counted from it, so that under
+    the write lock they are copied, not built (and rebuilt only if that guess was wrong).
     """
 
     table: str
     stage: str
     names: tuple[str, ...]
     count: int
+    first: int
 
 
 @functools.lru_cache(maxsize=8)  # one clause a stage: its columns compare as the same
@@ -577,7 +583,8 @@ def stage_values(
         extra = tuple(defaults.values())
         values = [(*v, *extra) for v in values]
     values = _bound(conn, target, all_names, values)
-    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values))
+    first = _next_id(conn, target)
+    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values), first)
     stage = f'temp."{staged.stage}"'
     columns = ", ".join(f'"{n}"' for n in all_names)
     marks = ", ".join("?" for _ in all_names)
@@ -597,12 +604,15 @@ def stage_values(
 
 def _stage_json(conn: Connection, staged: Staged, where: Any = None) -> None:
     """The journal values of staged rows: as ``_journal_inserted`` builds them from stored
-    rows, in the table's column order, without the id."""
+    rows, in the table's column order, the id the guessed one (``Staged.first``)."""
     stage = _stage_table(staged)
     target = Base.metadata.tables[staged.table]
     journaled = [c.name for c in target.c if c.name in staged.names and c.name not in _SKIP_FIELDS]
     as_json = func.json_patch(
-        "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+        func.json_object(literal("id"), stage.c.rowid + (staged.first - 1)),
+        func.json_patch(
+            "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+        ),
     )
     stmt = update(stage).values({_STAGE_JSON: as_json})
     conn.execute(stmt if where is None else stmt.where(where))

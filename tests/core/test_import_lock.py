@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select, text
 
-from opscenter import journal, units
+from opscenter import journal, personnel, units
 from opscenter.actor import Actor
 from opscenter.model import JournalEntry, Personnel
 from opscenter.progress import Cancelled, CancelToken
@@ -30,6 +30,7 @@ from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_roster_import import HEADER, snapshot, xlsx
 
 SITI = Actor("siti", role="operator")
+SITI_STAFF = Actor("siti", role="staff")
 ROWS = 300
 
 
@@ -125,6 +126,41 @@ def test_another_workstation_writes_while_an_import_stages_its_rows(
         assert siti and mine and max(siti) < min(mine)
         _journal_matches_stored_rows(a, out.txn_id)
         assert _temp_tables(a) == []
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def test_a_person_added_while_an_import_stages_shifts_its_ids_and_its_journal(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """The stage's journal values carry the ids the rows would get were nobody to insert
+    meanwhile (built before the write lock, copied under it); another workstation adding a
+    person in between moves the import's ids by one, and each journal row follows."""
+    a, b = open_store(sqlite_url), open_store(sqlite_url)
+    try:
+        ids = build_small_operation(a)
+        preview = prepare(a, _roster(tmp_path), Options(kind="personnel", create_units=True))
+        added: list[int] = []
+
+        def progress(_done: int, _total: int, _stage: str) -> None:
+            if not added:  # the rows are staged; the write transaction not yet begun
+                draft = personnel.PersonDraft(
+                    operation_id=ids.operation_id, nrp="99000001", name="Sela",
+                    home_unit_id=ids.units["PB"],
+                )  # fmt: skip
+                added.append(personnel.add(b, SITI_STAFF, draft))
+
+        out = commit_mod.commit(a, ADMIN, preview, progress=progress)
+        assert out.txn_id is not None and added
+        with a.read() as s:
+            first = s.scalar(
+                select(func.min(JournalEntry.entity_id)).where(
+                    JournalEntry.txn_id == out.txn_id, JournalEntry.entity == "personnel"
+                )
+            )
+        assert first == added[0] + 1  # the guess was taken: the import's rows come after
+        _journal_matches_stored_rows(a, out.txn_id)
     finally:
         a.dispose()
         b.dispose()

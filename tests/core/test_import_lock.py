@@ -1,12 +1,12 @@
 """An import holds the lock other workstations wait for only while its rows move in (issue 19,
 point 3); what an import means does not change: all rows or none, one journal row per row,
-sequence order = commit order.
+commit order as a live reader follows it.
 
 SQLite: the import stages its rows in a TEMP table before ``BEGIN IMMEDIATE``; the test
 writes from another connection at that moment (the import's own progress callback, called
 once the rows are staged), which it could not do while the import held the write lock.
-PostgreSQL: a large transaction copies its journal rows into a TEMP table before it takes
-the journal's ordering lock.
+PostgreSQL: a transaction writes its journal rows before it takes the journal's ordering
+lock, under which it only numbers its commit (``journal_commit``).
 """
 
 from __future__ import annotations
@@ -185,42 +185,57 @@ def test_an_import_cancelled_after_staging_writes_nothing_and_leaves_no_stage(
         store.dispose()
 
 
-def test_a_large_journal_is_staged_before_the_ordering_lock(
-    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_imports_journal_is_written_before_the_ordering_lock(
+    pg_url: str, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(journal, "PG_STAGE_ROWS", 10, raising=False)
+    """PostgreSQL: under the ordering lock an import writes only its ``journal_commit`` row.
+    Another workstation's write commits while the import waits at that lock: its journal
+    rows come after the import's, yet it is numbered first in commit order, and a reader
+    whose cursor is past it still finds the import."""
     a, b = open_store(pg_url), open_store(pg_url)
     try:
         ids = build_small_operation(a)
         preview = prepare(a, _roster(tmp_path), Options(kind="personnel", create_units=True))
-        staged: list[int] = []
+        with b.read() as r:
+            start = journal.head(r)
+        written: list[int] = []
+        cursor: list[int] = []
 
         def before_lock(conn: Any, _cur: Any, statement: str, *_: Any) -> None:
-            if "pg_advisory_xact_lock" not in statement or staged:
+            if "pg_advisory_xact_lock" not in statement or written:
                 return
-            # A asks for the ordering lock: its journal rows are in the stage already, and
-            # another workstation's write still goes through (and commits first).
-            count = conn.exec_driver_sql("SELECT count(*) FROM opscenter_journal_stage")
-            staged.append(count.scalar())
+            # A asks for the ordering lock: its journal rows are written already ...
+            count = conn.exec_driver_sql(
+                "SELECT count(*) FROM journal j JOIN journal_txn t ON t.id = j.txn_id"
+                " WHERE t.action = 'import.personnel'"
+            )
+            written.append(count.scalar())
+            # ... and another workstation's write goes through and commits first; a live
+            # reader catches up to it.
             units.set_status(b, SITI, ids.units["PB"], ids.statuses["kembali"])
+            with b.read() as r:
+                cursor.append(journal.head(r))
+                assert {e.actor for e in journal.entries_after(r, start)} == {"siti"}
 
         event.listen(a.engine, "before_cursor_execute", before_lock)
         out = commit_mod.commit(a, ADMIN, preview)
         event.remove(a.engine, "before_cursor_execute", before_lock)
-        assert staged == [ROWS + 2]  # every row, and the new unit's
+        assert written == [ROWS + 2]  # every row, and the new unit's
         with a.read() as s:
             siti = s.scalars(select(JournalEntry.seq).where(JournalEntry.actor == "siti")).all()
             mine = s.scalars(
-                select(JournalEntry.seq)
-                .where(JournalEntry.txn_id == out.txn_id)
-                .order_by(JournalEntry.seq)
+                select(JournalEntry.seq).where(JournalEntry.txn_id == out.txn_id)
             ).all()
             ids_in_order = s.scalars(
                 select(JournalEntry.entity_id)
                 .where(JournalEntry.txn_id == out.txn_id, JournalEntry.entity == "personnel")
                 .order_by(JournalEntry.seq)
             ).all()
-        assert len(mine) == ROWS + 2 and max(siti) < min(mine)
+            # The reader past siti's commit finds the import's rows, all of them, and only
+            # them: committed later, though written before siti's.
+            late = journal.entries_after(s, cursor[0], limit=ROWS * 2)
+        assert len(mine) == ROWS + 2 and max(mine) < min(siti)
+        assert {e.txn_id for e in late} == {out.txn_id} and len(late) == ROWS + 2
         assert ids_in_order == sorted(ids_in_order)  # in the order the rows were written
         assert _temp_tables(a) == []
     finally:

@@ -2,8 +2,8 @@
 
 The journal's ordering lock is held only for a transaction's last step (numbering its
 commit), so another workstation's write goes through while a long transaction is still
-working; a live reader still sees transactions in commit order. Sessions carry a lock and a statement timeout, each ending in one
-sentence with nothing saved.
+working; a live reader still sees transactions in commit order. Sessions carry a lock and a
+statement timeout, each ending in one sentence with nothing saved.
 """
 
 from __future__ import annotations

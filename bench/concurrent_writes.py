@@ -40,6 +40,7 @@ VERBOSE = False
 def child_import(url: str, path: Path, marks: Path) -> None:
     """Workstation A: preview, then commit; the commit's start and end go to ``marks``."""
     from sqlalchemy import event
+    from sqlalchemy.orm import Session
 
     from opscenter.actor import Actor
     from opscenter.roster.commit import commit
@@ -65,6 +66,10 @@ def child_import(url: str, path: Path, marks: Path) -> None:
         if now - began[0] > 0.05:
             slow.append((began[0], now - began[0], " ".join(statement.split()[:4])[:50]))
 
+    # The lock is released by the COMMIT (what A does after it, dropping its stage and
+    # building its change set, keeps no one waiting).
+    committed: list[float] = []
+    event.listen(Session, "after_commit", lambda _s: committed.append(time.time()))
     event.listen(store.engine, "before_cursor_execute", before)
     event.listen(store.engine, "after_cursor_execute", after)
     start = time.time()
@@ -77,6 +82,7 @@ def child_import(url: str, path: Path, marks: Path) -> None:
                 "start": start,
                 "end": end,
                 "locked": locked[-1],
+                "unlocked": next(t for t in committed if t >= locked[-1]),
                 "counts": out.counts,
                 "slow": [(round(t - start, 2), round(d, 3), q) for t, d, q in slow],
             }
@@ -210,7 +216,7 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
         assert child.returncode == 0, "workstation A's import failed"
         m = json.loads(marks.read_text())
         window = (m["start"], m["end"])
-        locked_s = m["end"] - m["locked"]
+        locked_s = m["unlocked"] - m["locked"]
     during = [s for at, s in latencies if window is None or window[0] <= at <= window[1]]
     board.close()
     board.deleteLater()

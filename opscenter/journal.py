@@ -7,14 +7,15 @@ after values, written on the same connection, so it commits or rolls back with t
 Bulk statements on journaled tables are refused unless they come through ``insert_rows``,
 which journals them itself.
 
-Sequence order is commit order, so a live reader following ``seq`` never skips a row that
-commits late. On SQLite that holds by itself: a writer holds the database's write lock
+Every transaction that journals also writes, in its last step, one ``journal_commit`` row:
+its number there is commit order, so a live reader following it never skips a transaction
+that commits late. On SQLite that holds by itself: a writer holds the database's write lock
 (``BEGIN IMMEDIATE``) from its first statement. On PostgreSQL writers run side by side, so
-the journal rows of a transaction are kept in memory until it commits and written in its
-last step (``_before_commit``), under an advisory lock held from there to the commit: the
-lock covers one COPY of the journal rows, not the whole transaction, so a large import
-does not hold up every other workstation's writes while it runs; a large transaction copies
-its rows into a TEMP table first and under the lock only moves them across.
+the journal rows of a transaction are kept in memory until it commits and written, by one
+COPY, in its last step (``_before_commit``), before an advisory lock that is then held to
+the commit and covers one INSERT of the ``journal_commit`` row: whatever the size of the
+transaction, other workstations wait for that lock a few milliseconds, not for an import's
+100,000 journal rows.
 
 An import on SQLite stages its new rows, and the values their journal rows will hold, in a
 TEMP table before it takes the write lock (``stage_values``); under the lock two INSERT ...
@@ -37,6 +38,7 @@ from sqlalchemy import (
     ColumnDefault,
     Connection,
     Integer,
+    Select,
     String,
     Table,
     TableClause,
@@ -57,14 +59,14 @@ from sqlalchemy.sql.expression import ColumnClause, ColumnElement
 
 from opscenter.actor import Actor
 from opscenter.errors import JournalBypass, ReadOnlySession, StaleEdit
-from opscenter.model import Base, JournalEntry, JournalTxn, utcnow
+from opscenter.model import Base, JournalCommit, JournalEntry, JournalTxn, utcnow
 
 TXN_KEY = "opscenter.txn"
 _JOURNALED_OPTION = "opscenter_journaled"
 # Not worth a before/after: bookkeeping columns.
 _SKIP_FIELDS = frozenset({"version"})
-# PostgreSQL: one lock id for "appending to the journal", so sequence order is commit order
-# and a reader following ``seq`` can never skip a row that commits late.
+# PostgreSQL: one lock id for "numbering a commit", so ``journal_commit.seq`` is commit order
+# and a reader following it can never skip a transaction that commits late.
 _PG_JOURNAL_LOCK = 0x0C5_10A1
 PG_CHANNEL = "opscenter_journal"
 
@@ -81,7 +83,9 @@ class TxnContext:
     operation_id: int | None
     at: datetime = dataclasses.field(default_factory=utcnow)
     txn_id: int | None = None
+    # The transaction's ``journal_commit.seq``, once written (``_before_commit``).
     last_seq: int | None = None
+    rows: int = 0  # journal rows written (or pending)
     touched: set[tuple[str, int]] = dataclasses.field(default_factory=set)
     # Bulk inserts, as (entity, first id, last id): a tuple a row is made after the commit
     # (``changed``), not while SQLite's write lock is held (100,000 tuples wake Python's
@@ -213,6 +217,7 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
     conn = session.connection()
     _open_txn(conn, ctx)
     ctx.touched.update((e[0], e[1]) for e in entries)
+    ctx.rows += len(entries)
     if conn.dialect.name == "postgresql":
         ctx.pending.extend(
             (entity, entity_id, action, _redact(changes), op_id)
@@ -232,74 +237,61 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
         }
         for entity, entity_id, action, changes, op_id in entries
     ]
-    if len(rows) > 1:
-        # Without RETURNING, one executemany: with it SQLite goes row by row (50 us a row).
-        # The writer holds SQLite's write lock (BEGIN IMMEDIATE): the newest seq is ours.
-        conn.execute(insert(JournalEntry), rows)
-        ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
-    else:
-        seqs = conn.execute(insert(JournalEntry).returning(JournalEntry.seq), rows).scalars()
-        ctx.last_seq = max(seqs)
+    # One executemany, without RETURNING: with it SQLite goes row by row (50 us a row).
+    conn.execute(insert(JournalEntry), rows)
 
 
 _JOURNAL_COLUMNS = (
     '"txn_id", "at", "actor", "operation_id", "entity", "entity_id", "action", "changes"'
 )
 _COPY_JOURNAL = f'COPY "journal" ({_JOURNAL_COLUMNS}) FROM STDIN'
-# PostgreSQL: a transaction with more journal rows than this (an import) copies them into a
-# TEMP table before it takes the lock, and under the lock only moves them across.
-PG_STAGE_ROWS = 1_000
-_PG_STAGE = "opscenter_journal_stage"
-_PG_STAGE_CREATE = (
-    f'CREATE TEMP TABLE "{_PG_STAGE}" ON COMMIT DROP AS SELECT {_JOURNAL_COLUMNS}'
-    ' FROM "journal" WHERE false'
-)
-_PG_STAGE_ORDER = f'ALTER TABLE "{_PG_STAGE}" ADD COLUMN "ord" bigint GENERATED ALWAYS AS IDENTITY'
-_COPY_STAGE = f'COPY "{_PG_STAGE}" ({_JOURNAL_COLUMNS}) FROM STDIN'
-_PG_STAGE_MOVE = (
-    f'INSERT INTO "journal" ({_JOURNAL_COLUMNS}) SELECT {_JOURNAL_COLUMNS}'
-    f' FROM "{_PG_STAGE}" ORDER BY "ord"'
-)
 
 
 def _before_commit(session: Session) -> None:
-    """PostgreSQL: write the transaction's journal rows, in its last step before COMMIT.
+    """The transaction's last step: its ``journal_commit`` row, which numbers it in commit
+    order (and on PostgreSQL, first, its journal rows).
 
-    The advisory lock is taken here and held to the end of the transaction, so sequence
-    numbers are handed out in commit order. A few rows go in by one COPY under the lock;
-    more (an import's 100,000) are first copied into a TEMP table, which takes no lock, and
-    under the lock one INSERT ... SELECT moves them: the lock is held for the database's
-    own copying, not for Python turning rows into text.
+    PostgreSQL: the journal rows go in by one COPY, then the advisory lock is taken and held
+    to the end of the transaction, so commit numbers are handed out in commit order; under
+    it only the ``journal_commit`` row is written, and the NOTIFY queued. On SQLite the
+    write lock, held since the transaction began, orders commits already.
     """
     ctx = _context(session)
     if ctx is None:
         return
     session.flush()  # the commit's own flush comes after this hook; its rows must be in
-    if not ctx.pending:
-        return
+    if ctx.txn_id is None:
+        return  # nothing journaled
     conn = session.connection()
+    postgres = conn.dialect.name == "postgresql"
+    if ctx.pending:
+        _copy_pending(conn, ctx)
+    if postgres:
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
+    ctx.last_seq = int(
+        conn.execute(
+            insert(JournalCommit)
+            .values(txn_id=ctx.txn_id, rows=ctx.rows)
+            .returning(JournalCommit.seq)
+        ).scalar_one()
+    )
+    if postgres:
+        # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
+        conn.execute(
+            text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)}
+        )
+
+
+def _copy_pending(conn: Connection, ctx: TxnContext) -> None:
+    """PostgreSQL: COPY the transaction's pending journal rows. They are freed when this
+    returns, before the ordering lock: 100,000 of them take 0.1 s to free."""
     pending, ctx.pending = ctx.pending, []
     rows = (
         (ctx.txn_id, ctx.at, ctx.actor.username, op_id, entity, entity_id, action,
          json.dumps(changes))
         for entity, entity_id, action, changes, op_id in pending
     )  # fmt: skip
-    if len(pending) > PG_STAGE_ROWS:
-        conn.exec_driver_sql(_PG_STAGE_CREATE)
-        conn.exec_driver_sql(_PG_STAGE_ORDER)
-        _copy(conn, _COPY_STAGE, rows)
-        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
-        conn.exec_driver_sql(_PG_STAGE_MOVE)
-    else:
-        conn.execute(select(func.pg_advisory_xact_lock(_PG_JOURNAL_LOCK)))
-        _copy(conn, _COPY_JOURNAL, rows)
-    ctx.last_seq = int(
-        conn.execute(
-            select(func.max(JournalEntry.seq)).where(JournalEntry.txn_id == ctx.txn_id)
-        ).scalar_one()
-    )
-    # Delivered at commit only, and dropped on rollback: NOTIFY is transactional.
-    conn.execute(text("SELECT pg_notify(:ch, :seq)"), {"ch": PG_CHANNEL, "seq": str(ctx.last_seq)})
+    _copy(conn, _COPY_JOURNAL, rows)
 
 
 def _copy(conn: Connection, statement: str, rows: Iterable[tuple[Any, ...]]) -> None:
@@ -491,6 +483,7 @@ def _journal_inserted(
         ).scalar_one()
     txn_id = _open_txn(conn, ctx)
     head = (literal(txn_id), literal(ctx.at, JournalEntry.at.type), literal(ctx.actor.username))
+    as_json: ColumnElement[Any]
     if staged is None:
         journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
         as_json = func.json_patch(
@@ -506,7 +499,9 @@ def _journal_inserted(
         stage, start = _stage_table(staged[0]), staged[1]
         new_id = stage.c.rowid + (first - start - 1)
         op = stage.c.operation_id if "operation_id" in staged[0].names else null()
-        as_json = func.json_patch(func.json_object(literal("id"), new_id), stage.c[_STAGE_JSON])
+        as_json = stage.c[_STAGE_JSON]
+        if first != staged[0].first + start:  # someone inserted meanwhile: other ids
+            as_json = func.json_set(as_json, "$.id", new_id)
         source = (
             select(*head, op, literal(table.name), new_id, literal("insert"), as_json)
             .where(stage.c.rowid > start, stage.c.rowid <= start + count)
@@ -520,7 +515,7 @@ def _journal_inserted(
         )
     )
     ctx.inserted.append((table.name, first, last))
-    ctx.last_seq = int(conn.execute(select(func.max(JournalEntry.seq))).scalar_one())
+    ctx.rows += count
     return range(first, last + 1)
 
 
@@ -534,13 +529,17 @@ _STAGE_JSON = "opscenter_journal_changes"
 class Staged:
     """Rows for ``table`` waiting in a TEMP table of one SQLite connection (``stage_values``).
 
-    The stage's rowids are 1 .. ``count``, in the order the rows were given.
+    The stage's rowids are 1 .. ``count``, in the order the rows were given. ``first`` is
+    the id the first row would get were nobody to insert into ``table`` before the import's
+    transaction: the journal values are built with the ids counted from it, so that under
+    the write lock they are copied, not built (and rebuilt only if that guess was wrong).
     """
 
     table: str
     stage: str
     names: tuple[str, ...]
     count: int
+    first: int
 
 
 @functools.lru_cache(maxsize=8)  # one clause a stage: its columns compare as the same
@@ -577,7 +576,8 @@ def stage_values(
         extra = tuple(defaults.values())
         values = [(*v, *extra) for v in values]
     values = _bound(conn, target, all_names, values)
-    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values))
+    first = _next_id(conn, target)
+    staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values), first)
     stage = f'temp."{staged.stage}"'
     columns = ", ".join(f'"{n}"' for n in all_names)
     marks = ", ".join("?" for _ in all_names)
@@ -597,12 +597,15 @@ def stage_values(
 
 def _stage_json(conn: Connection, staged: Staged, where: Any = None) -> None:
     """The journal values of staged rows: as ``_journal_inserted`` builds them from stored
-    rows, in the table's column order, without the id."""
+    rows, in the table's column order, the id the guessed one (``Staged.first``)."""
     stage = _stage_table(staged)
     target = Base.metadata.tables[staged.table]
     journaled = [c.name for c in target.c if c.name in staged.names and c.name not in _SKIP_FIELDS]
     as_json = func.json_patch(
-        "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+        func.json_object(literal("id"), stage.c.rowid + (staged.first - 1)),
+        func.json_patch(
+            "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
+        ),
     )
     stmt = update(stage).values({_STAGE_JSON: as_json})
     conn.execute(stmt if where is None else stmt.where(where))
@@ -676,12 +679,22 @@ def install(session_class: type[Session]) -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def entries_after(session: Session, seq: int, limit: int = 10_000) -> list[JournalEntry]:
-    """Journal rows after ``seq``, oldest first: what a live client has not seen yet."""
+def entries_after(session: Session, cursor: int, limit: int = 10_000) -> list[JournalEntry]:
+    """Journal rows of the transactions committed after ``cursor`` (a ``journal_commit.seq``,
+    as ``head`` gives), in commit order: what a live client has not seen yet."""
     stmt = (
-        select(JournalEntry).where(JournalEntry.seq > seq).order_by(JournalEntry.seq).limit(limit)
+        select(JournalEntry)
+        .join(JournalCommit, JournalCommit.txn_id == JournalEntry.txn_id)
+        .where(JournalCommit.seq > cursor)
+        .order_by(JournalCommit.seq, JournalEntry.seq)
+        .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def committed_after(cursor: int) -> Select[int]:
+    """The ids of the transactions committed after ``cursor`` (a ``journal_commit.seq``)."""
+    return select(JournalCommit.txn_id).where(JournalCommit.seq > cursor)
 
 
 def last_entries(session: Session, n: int) -> list[JournalEntry]:
@@ -717,5 +730,6 @@ def stale_edit(session: Session, entity: str, entity_id: int, **data: Any) -> St
 
 
 def head(session: Session) -> int:
-    """The newest sequence number (0 for an empty journal)."""
-    return int(session.execute(select(func.coalesce(func.max(JournalEntry.seq), 0))).scalar_one())
+    """The newest commit's number (``journal_commit.seq``; 0 for an empty journal): a live
+    reader's cursor, for ``entries_after``."""
+    return int(session.execute(select(func.coalesce(func.max(JournalCommit.seq), 0))).scalar_one())

@@ -1,25 +1,28 @@
 """Following the journal: what changed since a client last looked (ARCHITECTURE.md, Live).
 
-Every client keeps the last journal ``seq`` it has seen. Something tells it when to look
-again (in this process, the store's change feed; another process on SQLite, a changed
-``PRAGMA data_version``; on PostgreSQL, NOTIFY); it then reads the journal after its
-cursor. The journal, not the notification, carries the truth: a missed or coalesced
-notification loses nothing, and a burst becomes one change set.
+Every client keeps the number of the last commit it has seen (``journal_commit.seq``,
+commit order). Something tells it when to look again (in this process, the store's change
+feed; another process on SQLite, a changed ``PRAGMA data_version``; on PostgreSQL, NOTIFY);
+it then reads the journal rows of the transactions committed after its cursor. The
+journal, not the notification, carries the truth: a missed or coalesced notification loses
+nothing, and a burst becomes one change set.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import bindparam, case, null, select, type_coerce
+from sqlalchemy import Row, bindparam, case, null, select, type_coerce
+from sqlalchemy.orm import Session
 
 from opscenter import journal
-from opscenter.model import JournalEntry
+from opscenter.model import JournalCommit, JournalEntry
 from opscenter.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,23 +30,34 @@ log = logging.getLogger(__name__)
 BATCH = 5_000
 
 
+# Transactions committed after the cursor, in commit order, with their journal rows' count.
+_COMMITS_AFTER = (
+    select(JournalCommit.seq, JournalCommit.txn_id, JournalCommit.rows)
+    .where(JournalCommit.seq > bindparam("cursor"))
+    .order_by(JournalCommit.seq)
+    .limit(BATCH)
+)
 # The columns a follower needs, not journal entries as ORM objects (a burst of a thousand
 # rows is read on the GUI thread); built once, so SQLAlchemy's statement cache finds it
 # without working out its key again at every look.
-_ENTRIES_AFTER = (
-    select(
-        JournalEntry.seq,
-        JournalEntry.entity,
-        JournalEntry.entity_id,
-        JournalEntry.action,
-        # Only an update's fields are wanted: an import's 100,000 inserts are not parsed
-        # (1.4 s on the GUI thread of every workstation otherwise).
-        type_coerce(
-            case((JournalEntry.action == "update", JournalEntry.changes), else_=null()),
-            JournalEntry.changes.type,
-        ),
-    )
-    .where(JournalEntry.seq > bindparam("cursor"))
+_COLUMNS = (
+    JournalEntry.seq,
+    JournalEntry.entity,
+    JournalEntry.entity_id,
+    JournalEntry.action,
+    # Only an update's fields are wanted: an import's 100,000 inserts are not parsed
+    # (1.4 s on the GUI thread of every workstation otherwise).
+    type_coerce(
+        case((JournalEntry.action == "update", JournalEntry.changes), else_=null()),
+        JournalEntry.changes.type,
+    ),
+)
+# The rows of several small transactions at once ...
+_ROWS_OF = select(*_COLUMNS).where(JournalEntry.txn_id.in_(bindparam("txns", expanding=True)))
+# ... and of a large one a page at a time, in the order written (ix_journal_txn_id_seq).
+_PAGE_OF = (
+    select(*_COLUMNS)
+    .where(JournalEntry.txn_id == bindparam("txn"), JournalEntry.seq > bindparam("after"))
     .order_by(JournalEntry.seq)
     .limit(BATCH)
 )
@@ -56,6 +70,7 @@ WHOLE_ROW = "*"
 class JournalChanges:
     """Rows changed between two cursors, by entity: ``{"unit": {3, 7}, "incident": {12}}``."""
 
+    # The cursors before and after (``journal_commit.seq``: the first and last transaction).
     first_seq: int
     last_seq: int
     rows: dict[str, frozenset[int]]
@@ -94,27 +109,23 @@ class JournalFollower:
         return changed
 
     def poll(self) -> JournalChanges | None:
-        """Everything journaled after the cursor, merged; None when nothing was."""
+        """Everything journaled by the transactions committed after the cursor, merged;
+        None when nothing was."""
         rows: dict[str, set[int]] = {}
         fields: dict[str, set[str]] = {}
         first = self.cursor + 1
         with self._store.read() as s:
             while True:
-                entries = s.execute(_ENTRIES_AFTER, {"cursor": self.cursor}).all()
-                # A run of one entity (an import, a burst) is taken in whole: per row only
-                # C-level work (its id into a set), not a Python statement each.
-                for entity, run in groupby(entries, key=_ENTITY):
-                    group = list(run)
-                    rows.setdefault(entity, set()).update(map(_ENTITY_ID, group))
-                    names = fields.setdefault(entity, set())
-                    updated = [c for c in map(_CHANGES, group) if isinstance(c, dict)]
-                    for changed in updated:
-                        names.update(changed)
-                    if len(updated) < len(group):  # an insert or a delete among them
-                        names.add(WHOLE_ROW)
-                if entries:
-                    self.cursor = entries[-1][0]
-                if len(entries) < BATCH:
+                found = s.execute(_COMMITS_AFTER, {"cursor": self.cursor})
+                commits = [(int(c), int(t), int(n)) for c, t, n in found]
+                for chunk in _chunks(commits):
+                    if len(chunk) == 1 and chunk[0][2] > BATCH:
+                        _read_pages(s, chunk[0][1], rows, fields)
+                    else:
+                        txns = [txn for _, txn, _ in chunk]
+                        _take(s.execute(_ROWS_OF, {"txns": txns}).all(), rows, fields)
+                    self.cursor = chunk[-1][0]
+                if len(commits) < BATCH:
                     break
         if not rows:
             return None
@@ -124,6 +135,49 @@ class JournalFollower:
             {k: frozenset(v) for k, v in rows.items()},
             {k: frozenset(v) for k, v in fields.items()},
         )
+
+
+def _chunks(commits: Sequence[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+    """Consecutive commits of at most ``BATCH`` journal rows together (a larger one alone)."""
+    chunk: list[tuple[int, int, int]] = []
+    size = 0
+    for commit in commits:
+        if chunk and size + commit[2] > BATCH:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(commit)
+        size += commit[2]
+    if chunk:
+        yield chunk
+
+
+def _read_pages(
+    s: Session, txn: int, rows: dict[str, set[int]], fields: dict[str, set[str]]
+) -> None:
+    after = 0
+    while True:
+        page = s.execute(_PAGE_OF, {"txn": txn, "after": after}).all()
+        _take(page, rows, fields)
+        if len(page) < BATCH:
+            return
+        after = page[-1][0]
+
+
+def _take(
+    entries: Sequence[Row[Any]], rows: dict[str, set[int]], fields: dict[str, set[str]]
+) -> None:
+    """Add journal rows to the changed rows and fields by entity."""
+    # A run of one entity (an import, a burst) is taken in whole: per row only C-level work
+    # (its id into a set), not a Python statement each.
+    for entity, run in groupby(entries, key=_ENTITY):
+        group = list(run)
+        rows.setdefault(entity, set()).update(map(_ENTITY_ID, group))
+        names = fields.setdefault(entity, set())
+        updated = [c for c in map(_CHANGES, group) if isinstance(c, dict)]
+        for changed in updated:
+            names.update(changed)
+        if len(updated) < len(group):  # an insert or a delete among them
+            names.add(WHOLE_ROW)
 
 
 class PgListener:

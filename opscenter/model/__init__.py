@@ -3,7 +3,7 @@
 from opscenter.model.accounts import ROLES, Account
 from opscenter.model.base import Base, utcnow
 from opscenter.model.incidents import FollowUp, Incident, IncidentUnit
-from opscenter.model.journal import JournalEntry, JournalTxn
+from opscenter.model.journal import JournalCommit, JournalEntry, JournalTxn
 from opscenter.model.operation import Operation, Stage
 from opscenter.model.personnel import DUTY_STATUSES, Personnel
 from opscenter.model.reference import (
@@ -47,6 +47,7 @@ __all__ = [
     "IncidentStatus",
     "IncidentType",
     "IncidentUnit",
+    "JournalCommit",
     "JournalEntry",
     "JournalTxn",
     "Operation",

@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.model import JournalEntry, JournalTxn, Personnel, PollingStation, Unit
+from opscenter.model import (
+    JournalCommit,
+    JournalEntry,
+    JournalTxn,
+    Personnel,
+    PollingStation,
+    Unit,
+)
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
@@ -198,12 +205,13 @@ class _Watch:
         return values[k[0]] if len(k) == 1 else tuple(values[i] for i in k)
 
     def check(self, s: Session, since: int) -> None:
-        """Refuse, naming the rows, when a journal entry after ``since`` touches one."""
+        """Refuse, naming the rows, when a transaction committed after ``since`` (a
+        ``journal.head``) touched one."""
         hits: dict[str, None] = {}
         keys: set[Any] = set()  # keys others stored meanwhile: do new rows of the file use one?
         entries = s.execute(
             select(JournalEntry.entity_id, JournalEntry.action, JournalEntry.changes).where(
-                JournalEntry.seq > since,
+                JournalEntry.txn_id.in_(journal.committed_after(since)),
                 JournalEntry.entity == _table(_MODELS[self.preview.kind]).name,
             )
         )
@@ -433,7 +441,9 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
         )  # fmt: skip
         if not entries:
             return None
-        last_seq = max(e.seq for e in entries)
+        # Changes committed after the import's (journal.committed_after).
+        committed = s.scalar(select(JournalCommit.seq).where(JournalCommit.txn_id == txn_id))
+        later_txns = journal.committed_after(committed or 0)
         touched = {(e.entity, e.entity_id) for e in entries}
         by_entity: dict[str, list[int]] = {}
         for entity, entity_id in touched:
@@ -443,7 +453,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                 later = s.execute(
                     select(JournalEntry.entity_id)
                     .where(
-                        JournalEntry.seq > last_seq,
+                        JournalEntry.txn_id.in_(later_txns),
                         JournalEntry.entity == entity,
                         JournalEntry.entity_id.in_(ids[start : start + 900]),
                     )

@@ -99,7 +99,7 @@ def _scoped_tables() -> list[str]:
         t.name
         for t in Base.metadata.sorted_tables
         if "operation_id" in t.c
-        and t.name not in (JournalEntry.__tablename__, JournalTxn.__tablename__)
+        and t.name not in (JournalEntry.__tablename__, JournalTxn.__tablename__, "journal_commit")
     ]
 
 
@@ -112,6 +112,7 @@ def _digest(session: Session, op_id: int | None = None, *, with_journal: bool = 
         if not with_journal and table.name in (
             JournalEntry.__tablename__,
             JournalTxn.__tablename__,
+            "journal_commit",
         ):
             continue
         stmt = select(table).order_by(*table.primary_key.columns)

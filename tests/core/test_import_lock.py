@@ -1,12 +1,12 @@
 """An import holds the lock other workstations wait for only while its rows move in (issue 19,
 point 3); what an import means does not change: all rows or none, one journal row per row,
-sequence order = commit order.
+commit order as a live reader follows it.
 
 SQLite: the import stages its rows in a TEMP table before ``BEGIN IMMEDIATE``; the test
 writes from another connection at that moment (the import's own progress callback, called
 once the rows are staged), which it could not do while the import held the write lock.
-PostgreSQL: a large transaction copies its journal rows into a TEMP table before it takes
-the journal's ordering lock.
+PostgreSQL: a transaction writes its journal rows before it takes the journal's ordering
+lock, under which it only numbers its commit (``journal_commit``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select, text
 
-from opscenter import journal, units
+from opscenter import journal, personnel, units
 from opscenter.actor import Actor
 from opscenter.model import JournalEntry, Personnel
 from opscenter.progress import Cancelled, CancelToken
@@ -30,6 +30,7 @@ from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_roster_import import HEADER, snapshot, xlsx
 
 SITI = Actor("siti", role="operator")
+SITI_STAFF = Actor("siti", role="staff")
 ROWS = 300
 
 
@@ -130,6 +131,41 @@ def test_another_workstation_writes_while_an_import_stages_its_rows(
         b.dispose()
 
 
+def test_a_person_added_while_an_import_stages_shifts_its_ids_and_its_journal(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """The stage's journal values carry the ids the rows would get were nobody to insert
+    meanwhile (built before the write lock, copied under it); another workstation adding a
+    person in between moves the import's ids by one, and each journal row follows."""
+    a, b = open_store(sqlite_url), open_store(sqlite_url)
+    try:
+        ids = build_small_operation(a)
+        preview = prepare(a, _roster(tmp_path), Options(kind="personnel", create_units=True))
+        added: list[int] = []
+
+        def progress(_done: int, _total: int, _stage: str) -> None:
+            if not added:  # the rows are staged; the write transaction not yet begun
+                draft = personnel.PersonDraft(
+                    operation_id=ids.operation_id, nrp="99000001", name="Sela",
+                    home_unit_id=ids.units["PB"],
+                )  # fmt: skip
+                added.append(personnel.add(b, SITI_STAFF, draft))
+
+        out = commit_mod.commit(a, ADMIN, preview, progress=progress)
+        assert out.txn_id is not None and added
+        with a.read() as s:
+            first = s.scalar(
+                select(func.min(JournalEntry.entity_id)).where(
+                    JournalEntry.txn_id == out.txn_id, JournalEntry.entity == "personnel"
+                )
+            )
+        assert first == added[0] + 1  # the guess was taken: the import's rows come after
+        _journal_matches_stored_rows(a, out.txn_id)
+    finally:
+        a.dispose()
+        b.dispose()
+
+
 def test_an_import_cancelled_after_staging_writes_nothing_and_leaves_no_stage(
     sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -149,42 +185,57 @@ def test_an_import_cancelled_after_staging_writes_nothing_and_leaves_no_stage(
         store.dispose()
 
 
-def test_a_large_journal_is_staged_before_the_ordering_lock(
-    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_imports_journal_is_written_before_the_ordering_lock(
+    pg_url: str, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(journal, "PG_STAGE_ROWS", 10, raising=False)
+    """PostgreSQL: under the ordering lock an import writes only its ``journal_commit`` row.
+    Another workstation's write commits while the import waits at that lock: its journal
+    rows come after the import's, yet it is numbered first in commit order, and a reader
+    whose cursor is past it still finds the import."""
     a, b = open_store(pg_url), open_store(pg_url)
     try:
         ids = build_small_operation(a)
         preview = prepare(a, _roster(tmp_path), Options(kind="personnel", create_units=True))
-        staged: list[int] = []
+        with b.read() as r:
+            start = journal.head(r)
+        written: list[int] = []
+        cursor: list[int] = []
 
         def before_lock(conn: Any, _cur: Any, statement: str, *_: Any) -> None:
-            if "pg_advisory_xact_lock" not in statement or staged:
+            if "pg_advisory_xact_lock" not in statement or written:
                 return
-            # A asks for the ordering lock: its journal rows are in the stage already, and
-            # another workstation's write still goes through (and commits first).
-            count = conn.exec_driver_sql("SELECT count(*) FROM opscenter_journal_stage")
-            staged.append(count.scalar())
+            # A asks for the ordering lock: its journal rows are written already ...
+            count = conn.exec_driver_sql(
+                "SELECT count(*) FROM journal j JOIN journal_txn t ON t.id = j.txn_id"
+                " WHERE t.action = 'import.personnel'"
+            )
+            written.append(count.scalar())
+            # ... and another workstation's write goes through and commits first; a live
+            # reader catches up to it.
             units.set_status(b, SITI, ids.units["PB"], ids.statuses["kembali"])
+            with b.read() as r:
+                cursor.append(journal.head(r))
+                assert {e.actor for e in journal.entries_after(r, start)} == {"siti"}
 
         event.listen(a.engine, "before_cursor_execute", before_lock)
         out = commit_mod.commit(a, ADMIN, preview)
         event.remove(a.engine, "before_cursor_execute", before_lock)
-        assert staged == [ROWS + 2]  # every row, and the new unit's
+        assert written == [ROWS + 2]  # every row, and the new unit's
         with a.read() as s:
             siti = s.scalars(select(JournalEntry.seq).where(JournalEntry.actor == "siti")).all()
             mine = s.scalars(
-                select(JournalEntry.seq)
-                .where(JournalEntry.txn_id == out.txn_id)
-                .order_by(JournalEntry.seq)
+                select(JournalEntry.seq).where(JournalEntry.txn_id == out.txn_id)
             ).all()
             ids_in_order = s.scalars(
                 select(JournalEntry.entity_id)
                 .where(JournalEntry.txn_id == out.txn_id, JournalEntry.entity == "personnel")
                 .order_by(JournalEntry.seq)
             ).all()
-        assert len(mine) == ROWS + 2 and max(siti) < min(mine)
+            # The reader past siti's commit finds the import's rows, all of them, and only
+            # them: committed later, though written before siti's.
+            late = journal.entries_after(s, cursor[0], limit=ROWS * 2)
+        assert len(mine) == ROWS + 2 and max(mine) < min(siti)
+        assert {e.txn_id for e in late} == {out.txn_id} and len(late) == ROWS + 2
         assert ids_in_order == sorted(ids_in_order)  # in the order the rows were written
         assert _temp_tables(a) == []
     finally:

@@ -52,7 +52,32 @@ def test_burst_larger_than_a_batch_is_read_whole(
     changes = follower.poll()
     assert changes is not None
     assert len(changes.ids("unit")) == 5
-    assert changes.last_seq - changes.first_seq + 1 == 10  # unit + history row each
+    assert changes.last_seq - changes.first_seq + 1 == 5  # five commits (two rows each)
+
+
+def test_a_transaction_larger_than_a_batch_is_read_in_pages(
+    board_and_writer: tuple[Store, Store, Small], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opscenter import live
+    from opscenter.model import Personnel
+
+    monkeypatch.setattr(live, "BATCH", 3)
+    board, writer, ids = board_and_writer
+    follower = JournalFollower(board)
+    rows = [
+        {"operation_id": ids.operation_id, "nrp": f"7701{i:04}", "name": f"Massal {i}",
+         "home_unit_id": ids.units["PB"]}
+        for i in range(7)
+    ]  # fmt: skip
+    with writer.transaction(ADMIN, "test.bulk_insert") as s:
+        new = journal.insert_rows(s, Personnel, rows)
+    units.set_status(writer, ADMIN, ids.units["PA"], ids.statuses["di-lokasi"])
+    changes = follower.poll()
+    assert changes is not None
+    assert changes.ids("personnel") == set(new) and len(new) == 7
+    assert changes.ids("unit") == {ids.units["PA"]}
+    assert changes.last_seq - changes.first_seq + 1 == 2
+    assert follower.poll() is None
 
 
 def test_sqlite_notices_another_process(sqlite_url: str) -> None:

@@ -217,3 +217,44 @@ def test_two_workstations_migrate_the_same_empty_server(two_stores: tuple) -> No
     migrations.prepare(a)
     migrations.prepare(b)
     assert migrations.current_revision(b) == migrations.head_revision()
+
+
+def test_journal_commit_migration_numbers_existing_transactions_in_commit_order(
+    db_url: str,
+) -> None:
+    """0005 gives each transaction already journaled its last journal row's seq (the old
+    commit order); commits made after it are numbered after them, and a live reader whose
+    cursor was taken before the migration reads on from it."""
+    from opscenter import journal
+    from opscenter.live import JournalFollower
+    from opscenter.model import JournalCommit, JournalEntry
+
+    store = open_store(db_url)
+    try:
+        ids = build_small_operation(store)
+        units.set_status(store, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        cfg = migrations.config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0004")
+        with store.engine.connect() as conn:  # 0004: the cursor was the newest journal seq
+            old_cursor = conn.execute(text("SELECT max(seq) FROM journal")).scalar_one()
+            last = conn.execute(text("SELECT max(seq), txn_id FROM journal GROUP BY txn_id"))
+            expected = sorted((int(seq), int(txn)) for seq, txn in last)
+        assert len(expected) == 2
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with store.read() as s:
+            got = s.execute(select(JournalCommit.seq, JournalCommit.txn_id)).all()
+            counts = s.execute(select(JournalCommit.rows)).scalars().all()
+            assert sorted(tuple(r) for r in got) == expected
+            assert sum(counts) == s.query(JournalEntry).count()
+            assert journal.head(s) == old_cursor
+        follower = JournalFollower(store, cursor=old_cursor)
+        units.set_status(store, ADMIN, ids.units["PB"], ids.statuses["bergerak"])
+        changes = follower.poll()
+        assert changes is not None and changes.ids("unit") == {ids.units["PB"]}
+        assert changes.last_seq == old_cursor + 1  # numbered after the carried-over ones
+    finally:
+        store.dispose()

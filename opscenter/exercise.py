@@ -8,7 +8,7 @@ An exercise never opens a live database: ``copy_for_exercise`` writes a consiste
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,8 +43,14 @@ def default_start(session: Session) -> datetime:
     day when it has no dated voting stage."""
     op = operations.get_operation(session)
     day = operations.voting_day(operations.stages(session, op.id)) or op.starts_on
-    local = datetime.combine(day, time(DEFAULT_HOUR), tzinfo=ZoneInfo(op.timezone))
-    return local.astimezone(UTC)
+    return evening_of(day, op.timezone)
+
+
+def evening_of(day: date, zone: str) -> datetime:
+    """DEFAULT_HOUR on ``day`` in ``zone``, UTC-aware: the moment an exercise opens at. The
+    demo generator writes its operation as it stands at this very moment of its voting day
+    (``opscenter.demo.builder.Demo.now``), so the demo opened in an exercise shows no future."""
+    return datetime.combine(day, time(DEFAULT_HOUR), tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def copy_for_exercise(url: str | None, folder: Path | None = None) -> Path:

@@ -111,6 +111,9 @@ class OperationSpec:
     # Who signs the situation reports (as ``sitrep.configure`` sets it later): the rank in
     # full ("KOMISARIS BESAR POLISI"). None leaves the signature block to be filled in.
     signatory: tuple[str, str, str, str] | None = None  # title, name, rank, NRP
+    # Situation reports already issued when the operation is entered (the demo, written as
+    # it stands on voting night): the next report takes the serial after it.
+    sitrep_serial: int = 0
 
 
 def validate_timezone(name: str) -> ZoneInfo:
@@ -140,6 +143,7 @@ def new_operation(session: Session, spec: OperationSpec) -> Operation:
         timezone=spec.timezone,
         report_cutoff_hour=spec.report_cutoff_hour,
         language=spec.language,
+        sitrep_serial=spec.sitrep_serial,
     )
     if spec.signatory is not None:
         title, name, rank, nrp = spec.signatory

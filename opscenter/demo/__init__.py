@@ -3,7 +3,9 @@
 ``load_demo(store, "jambi")`` creates Operasi Mantap Praja Siginjai 2024 (Polda Jambi,
 about 5,000 TPS and 3,000 personnel); ``"bangka"`` creates Operasi Mantap Praja Menumbing
 2024 (Polres Bangka, 363 personnel, 452 TPS). Both can live in one database. Dates are
-fixed in 2024/2025, so the same scenario always yields the same rows.
+fixed, so the same scenario always yields the same rows. Each is a live operation as it
+stands at the moment ``open-demo`` opens it (``exercise.evening_of``: voting day, 20:00
+local): nothing in it happens, is recorded or changes later.
 """
 
 from __future__ import annotations

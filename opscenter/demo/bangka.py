@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.demo import names
-from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec
+from opscenter.demo.builder import (
+    VOTING_DAY,
+    AccountSpec,
+    Demo,
+    KabKotaSpec,
+    PartnerSpec,
+    PolresSpec,
+)
 from opscenter.demo.incidents import (
     CAMPAIGN,
     COUNTING,
@@ -77,10 +84,10 @@ WINDOWS = (
     Window(date(2024, 9, 22), date(2024, 9, 24), 1, DETERMINATION),
     Window(date(2024, 9, 25), date(2024, 11, 23), 16, CAMPAIGN),
     Window(date(2024, 11, 24), date(2024, 11, 26), 4, QUIET),
-    Window(date(2024, 11, 27), date(2024, 11, 27), 8, VOTING, hours=(6, 23)),
-    Window(date(2024, 11, 28), date(2024, 12, 16), 8, COUNTING),
+    # Voting day up to 20:00, where the demo stands (``Demo.now``), as in Jambi.
+    Window(VOTING_DAY, VOTING_DAY, 5, VOTING, hours=(6, 12), report_minutes=(5, 60), pace=0.3),
+    Window(VOTING_DAY, VOTING_DAY, 6, COUNTING, hours=(15, 19), report_minutes=(5, 30), pace=0.3),
 )
-OPEN_AFTER = date(2024, 12, 10)
 RATINGS = {"Kabupaten Bangka": (2, 2, 1, 2)}
 BAWASLU_IKP = {"Kabupaten Bangka": 48.5}  # demo value, not Bawaslu's published figure
 
@@ -96,7 +103,7 @@ def build(session: Session, actor: Actor) -> int:
     personnel = demo.staff_territory(pns_per_polres=3, exact_total=PERSONNEL)
     demo.seat_signatory(personnel, "Kapolres Bangka")
     demo.add_personnel(personnel)
-    add_incidents(demo, WINDOWS, OPERATORS, OPEN_AFTER, reserve_id=None)
+    add_incidents(demo, WINDOWS, OPERATORS, reserve_id=None)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_accounts(ACCOUNTS)
     return demo.op_id

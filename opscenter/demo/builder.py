@@ -12,7 +12,7 @@ import math
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import journal, reference
+from opscenter import exercise, journal, reference, sitrep
 from opscenter.accounts import hash_password
 from opscenter.actor import Actor
 from opscenter.demo import names
@@ -44,12 +44,22 @@ from opscenter.model import (
     VulnerabilityRating,
 )
 from opscenter.model.base import Base
-from opscenter.operations import OperationSpec, new_operation
+from opscenter.operations import PKPU_2_2024, OperationSpec, new_operation
 
 WIB = ZoneInfo("Asia/Jakarta")
 CATEGORY_CODES = ("kurang-rawan", "rawan", "sangat-rawan", "khusus")
 # Where a "khusus" TPS stands (DOMAIN.md: prisons, hospitals, relocation sites).
 SPECIAL_SITES = ("Lembaga pemasyarakatan", "Rumah sakit umum daerah", "Lokasi relokasi bencana")
+
+
+def _voting_day() -> date:
+    day = next(start for *_, start, _end, is_voting in PKPU_2_2024 if is_voting)
+    assert day is not None
+    return day
+
+
+# Voting day of the PKPU 2/2024 calendar the demo operations follow.
+VOTING_DAY = _voting_day()
 
 
 def wib(day: date, hour: int = 0, minute: int = 0) -> datetime:
@@ -204,6 +214,15 @@ class Demo:
         self.rng = random.Random(seed)
         self.actor = actor
         self.operator = operator  # username the board's status changes are attributed to
+        # The demo is a live operation at the moment an exercise opens it (voting day,
+        # 20:00 local): nothing in it happens, is recorded or changes after ``now``.
+        self.now = exercise.evening_of(VOTING_DAY, spec.timezone)
+        # One situation report a day, each at the cut-off hour, since the operation began.
+        _lo, last_cutoff = sitrep.default_period(
+            self.now, spec.report_cutoff_hour, ZoneInfo(spec.timezone)
+        )
+        issued = (last_cutoff.astimezone(ZoneInfo(spec.timezone)).date() - spec.starts_on).days
+        spec = replace(spec, sitrep_serial=issued)
         op = new_operation(session, spec)
         self.spec = spec
         self.op_id = op.id

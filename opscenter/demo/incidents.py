@@ -11,9 +11,12 @@ from typing import Any
 from opscenter.demo.builder import County, Demo, District, Tps, days, wib
 from opscenter.model import FollowUp, Incident, IncidentUnit
 
-# Phases of the calendar a template fits: before voting day, voting day, counting, later.
-PRE_, VOTE, COUNT, LATE = "pre", "vote", "count", "late"
-ANY = (PRE_, VOTE, COUNT, LATE)
+# Phases of the calendar a template fits: before voting day, voting day while the polls are
+# open, the count at the TPS on voting day's afternoon and evening, the tabulation after
+# voting day, later. The demo stands at voting day 20:00 (``Demo.now``), so its windows end
+# with the count at the TPS; templates keep the phases of the whole calendar.
+PRE_, VOTE, TALLY, COUNT, LATE = "pre", "vote", "tally", "count", "late"
+ANY = (PRE_, VOTE, TALLY, COUNT, LATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,10 @@ class Window:
     count: int
     profile: Profile
     hours: tuple[int, int] = (7, 22)  # local hours incidents happen in
+    # Minutes from happening to being logged, and a factor on the time handling takes: on
+    # voting day every post reports at once and the TPS's troubles are settled on the spot.
+    report_minutes: tuple[int, int] = (5, 720)
+    pace: float = 1.0
 
 
 # Typical threats per stage (DOMAIN.md): crowds at registration, protests at determination,
@@ -47,15 +54,16 @@ CAMPAIGN = Profile(PRE_, (("politik-uang", 4), ("hoaks-sara", 4), ("perusakan-ap
                           ("ancaman-teror", 0.3)))  # fmt: skip
 QUIET = Profile(PRE_, (("politik-uang", 5), ("kampanye-ilegal", 3), ("perusakan-apk", 1),
                        ("hoaks-sara", 2), ("logistik", 2), ("intimidasi", 1)))  # fmt: skip
-VOTING = Profile(VOTE, (("logistik", 4), ("bentrokan", 2), ("intimidasi", 2), ("netralitas", 2),
-                        ("bencana-tps", 1.5), ("padam", 1.5), ("politik-uang", 1),
-                        ("sengketa-psu", 1)))  # fmt: skip
-COUNTING = Profile(COUNT, (("unjuk-rasa", 4), ("sengketa-psu", 3), ("bentrokan", 2),
-                           ("logistik", 1.5), ("intimidasi", 1), ("padam", 1),
-                           ("hoaks-sara", 1)))  # fmt: skip
-AFTER = Profile(LATE, (("unjuk-rasa", 3), ("sengketa-psu", 2), ("hoaks-sara", 1),
-                       ("ancaman-teror", 0.5), ("kriminal-umum", 1),
-                       ("bentrokan", 0.5)))  # fmt: skip
+# Voting day while the polls are open (until 13:00): ballots short or late, flooded TPS,
+# dawn money, partial village heads.
+VOTING = Profile(VOTE, (("logistik", 4), ("intimidasi", 1.5), ("netralitas", 2),
+                        ("bencana-tps", 1.5), ("politik-uang", 2), ("kriminal-umum", 0.5),
+                        ("hoaks-sara", 1)))  # fmt: skip
+# The count at the TPS (voting day from 13:00): disputed results, pressure on KPPS, clashes
+# when results are read out, power cuts, ballot boxes moved to the PPK in the dark.
+COUNTING = Profile(TALLY, (("sengketa-psu", 3), ("bentrokan", 2.5), ("intimidasi", 2),
+                           ("padam", 2), ("logistik", 1.5), ("hoaks-sara", 1.5),
+                           ("unjuk-rasa", 1), ("kecelakaan", 0.5)))  # fmt: skip
 
 # (title, description, location, phases) per type. Placeholders: {desa} {kec} {kab} {tps}
 # {paslon} {massa}. A template naming {tps} ties the incident to that TPS; one naming
@@ -107,7 +115,7 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Massa dua kubu berkumpul di {tps} dan saling lempar batu setelah hasil penghitungan "
             "dibacakan. Pasukan pengendali massa diterjunkan, situasi berangsur reda.",
             "{tps}",
-            (VOTE, COUNT),
+            (TALLY, COUNT),
         ),
         (
             "Bentrokan massa pendukung di depan Kantor KPU {kab}",
@@ -123,14 +131,14 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Anggota KPPS {tps} melapor didatangi sekelompok orang yang memaksa hasil penghitungan "
             "diubah. Pelaku diidentifikasi dan dimintai keterangan.",
             "{tps}",
-            (VOTE, COUNT),
+            (TALLY, COUNT),
         ),
         (
             "Penganiayaan terhadap relawan pasangan calon di {desa}",
             "Seorang relawan {paslon} dipukul orang tak dikenal saat memasang spanduk di {desa}, "
             "Kecamatan {kec}. Korban divisum, pelaku dalam pengejaran.",
             "{desa}, Kec. {kec}",
-            (PRE_, VOTE, COUNT),
+            (PRE_, VOTE, TALLY, COUNT),
         ),
     ),
     "perusakan-apk": (
@@ -208,7 +216,7 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Pergeseran kotak suara dari {desa} ke PPK {kec} tertunda karena jalan longsor. Kotak "
             "suara dikawal personel hingga tiba di gudang PPK.",
             "Kantor PPK Kec. {kec}",
-            (COUNT,),
+            (TALLY, COUNT),
         ),
     ),
     "bencana-tps": (
@@ -257,7 +265,7 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Saksi {paslon} menolak menandatangani berita acara di {tps} dan menuntut penghitungan "
             "ulang. Massa di sekitar TPS ditenangkan personel pengamanan.",
             "{tps}",
-            (VOTE, COUNT),
+            (TALLY, COUNT),
         ),
         (
             "Keberatan saksi dalam rapat pleno PPK {kec}",
@@ -303,14 +311,14 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Aliran listrik padam ketika penghitungan suara berlangsung di {tps}. Penghitungan "
             "dilanjutkan dengan penerangan genset.",
             "{tps}",
-            (VOTE, COUNT),
+            (TALLY, COUNT),
         ),
         (
             "Gangguan jaringan menghambat unggah Sirekap di Kecamatan {kec}",
             "Sinyal seluler terputus sehingga KPPS di {kec} tidak dapat mengunggah hasil ke "
             "Sirekap. Formulir dibawa ke PPK dengan pengawalan.",
             "Kec. {kec}, {kab}",
-            (VOTE, COUNT),
+            (TALLY, COUNT),
         ),
     ),
     "kriminal-umum": (
@@ -342,7 +350,7 @@ TEMPLATES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             "Truk pengangkut logistik terperosok di jalan tanah menuju {desa}. Personel dan warga "
             "membantu memindahkan muatan; logistik tiba dengan selamat.",
             "{desa}, Kec. {kec}",
-            (PRE_, VOTE, COUNT),
+            (PRE_, VOTE, TALLY, COUNT),
         ),
         (
             "Kecelakaan kendaraan patroli pengamanan di Kecamatan {kec}",
@@ -386,19 +394,20 @@ class _Draft:
     tps: Tps | None
     row: dict[str, Any]
     severity: str
+    report_minutes: tuple[int, int]
+    pace: float
 
 
 def add_incidents(
-    demo: Demo,
-    windows: Sequence[Window],
-    operators: Sequence[str],
-    open_after: date,
-    reserve_id: int | None,
+    demo: Demo, windows: Sequence[Window], operators: Sequence[str], reserve_id: int | None
 ) -> int:
-    """Incidents over the windows, with 1..4 follow-ups and 1..2 responding units each.
+    """Incidents over the windows, as the log stands at ``demo.now``.
 
-    Incidents on or after ``open_after`` are still open (baru/ditangani); earlier ones are
-    closed, apart from a few long investigations. Returns the number of incidents.
+    Each incident's whole story is drawn (when it is logged, its follow-ups, the units that
+    respond, when it is closed: all but a few long investigations are closed in the end),
+    then cut at ``demo.now``: an incident not logged by then is not there, and of the others
+    only what had happened by then is, so an incident the story closes later is still baru
+    or ditangani, without a closing time. Returns the number of incidents.
     """
     rng = demo.rng
     counties = demo.counties
@@ -433,7 +442,8 @@ def add_incidents(
             severity = _severity(rng.random(), type_code)
             dead, injured = _casualties(rng, type_code, severity)
             drafts.append(_Draft(at=at, type_code=type_code, county=county, district=district,
-                                 tps=tps if uses_tps else None, severity=severity, row={
+                                 tps=tps if uses_tps else None, severity=severity,
+                                 report_minutes=w.report_minutes, pace=w.pace, row={
                 "title": title.format(**values)[:200],
                 "description": desc.format(**values),
                 "location": place.format(**values)[:200],
@@ -446,22 +456,25 @@ def add_incidents(
 
     incident_rows: list[dict[str, Any]] = []
     plans: list[tuple[list[tuple[datetime, str, str | None]], list[int]]] = []
-    for number, d in enumerate(drafts, 1):
-        recorded = d.at + timedelta(minutes=rng.randint(5, 720))
+    for d in drafts:
+        recorded = d.at + timedelta(minutes=rng.randint(*d.report_minutes))
         operator = rng.choice(operators)
-        if d.at.date() >= open_after:
-            status = rng.choices(("baru", "ditangani"), weights=(2, 3))[0]
-        else:
-            status = "ditangani" if rng.random() < 0.03 else "selesai"
+        closes = rng.random() >= 0.03  # a few long investigations stay open
         responders = _responders(rng, d, reserve_id)
-        steps = _steps(rng, d, recorded, status)
+        story = _steps(rng, d, recorded, closes)
+        if recorded > demo.now:
+            continue  # not in the log yet
+        steps = [step for step in story if step[0] <= demo.now]
+        status = next((code for _, _, code in reversed(steps) if code), "baru")
+        if status == "baru":
+            responders = responders[:1]  # the unit told when it was logged; the rest join later
         local = d.row["region_id"] == d.district.id
         unit = f"Polsek {d.district.short}" if local else d.county.polres_name
         values = {"unit": unit, "kab": d.county.spec.name}
-        texts = [(t, text.format(**values), s) for t, text, s in steps]
+        texts = [(t, text.format(**values), code) for t, text, code in steps]
         incident_rows.append({
-            **d.row, "number": number, "type_id": demo.incident_type[d.type_code],
-            "severity_id": demo.severity[d.severity],
+            **d.row, "number": len(incident_rows) + 1,
+            "type_id": demo.incident_type[d.type_code], "severity_id": demo.severity[d.severity],
             "status_id": demo.incident_status[status], "occurred_at": d.at,
             "recorded_at": recorded, "recorded_by": operator,
             "closed_at": texts[-1][0] if status == "selesai" else None,
@@ -536,18 +549,25 @@ def _responders(rng: random.Random, d: _Draft, reserve_id: int | None) -> list[i
 
 
 def _steps(
-    rng: random.Random, d: _Draft, recorded: datetime, status: str
+    rng: random.Random, d: _Draft, recorded: datetime, closes: bool
 ) -> list[tuple[datetime, str, str | None]]:
-    """The follow-up timeline: handling first, updates, and a closing entry when closed."""
+    """The follow-up timeline of the whole story: sometimes a note that the report is being
+    confirmed, then handling, updates, and a closing entry when ``closes``."""
     fast = d.type_code in SEVERE_TYPES or d.type_code == "unjuk-rasa"
-    at = recorded + timedelta(minutes=rng.randint(5, 40 if fast else 90))
-    if status == "baru":
-        return [(at, "Laporan awal diterima; menunggu konfirmasi dari {unit}.", None)]
-    steps: list[tuple[datetime, str, str | None]] = [(at, rng.choice(FIRST_STEPS), "ditangani")]
-    for _ in range(rng.randint(0, 2)):
-        at += timedelta(minutes=rng.randint(30, 240 if fast else 1440))
+
+    def later(lo: int, hi: int) -> timedelta:
+        return timedelta(minutes=round(rng.randint(lo, hi) * d.pace))
+
+    steps: list[tuple[datetime, str, str | None]] = []
+    if rng.random() < 0.4:
+        note = recorded + timedelta(minutes=rng.randint(2, 15))
+        steps.append((note, "Laporan awal diterima; menunggu konfirmasi dari {unit}.", None))
+    at = recorded + timedelta(minutes=rng.randint(20, 60 if fast else 150))
+    steps.append((at, rng.choice(FIRST_STEPS), "ditangani"))
+    for _ in range(rng.randint(0, 3 - len(steps))):  # four entries at most
+        at += later(30, 240 if fast else 1440)
         steps.append((at, rng.choice(MIDDLE_STEPS), None))
-    if status == "selesai":
-        at += timedelta(minutes=rng.randint(30, 600 if fast else 2880))
+    if closes:
+        at += later(30, 600 if fast else 2880)
         steps.append((at, rng.choice(LAST_STEPS), "selesai"))
     return steps

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from opscenter.actor import Actor
 from opscenter.demo import names
 from opscenter.demo.builder import (
+    VOTING_DAY,
     AccountSpec,
     Demo,
     KabKotaSpec,
@@ -24,7 +25,6 @@ from opscenter.demo.builder import (
     wib,
 )
 from opscenter.demo.incidents import (
-    AFTER,
     CAMPAIGN,
     COUNTING,
     DETERMINATION,
@@ -204,11 +204,13 @@ WINDOWS = (
     Window(date(2024, 9, 22), date(2024, 9, 24), 8, DETERMINATION),
     Window(date(2024, 9, 25), date(2024, 11, 23), 115, CAMPAIGN),
     Window(date(2024, 11, 24), date(2024, 11, 26), 30, QUIET),
-    Window(date(2024, 11, 27), date(2024, 11, 27), 42, VOTING, hours=(6, 23)),
-    Window(date(2024, 11, 28), date(2024, 12, 16), 50, COUNTING),
-    Window(date(2024, 12, 17), date(2025, 2, 28), 33, AFTER),
+    # Voting day up to 20:00, where the demo stands (``Demo.now``): the polls until 13:00,
+    # then the count at the TPS. Every post reports within the hour that day.
+    Window(VOTING_DAY, VOTING_DAY, 26, VOTING, hours=(6, 12), report_minutes=(5, 60), pace=0.3),
+    Window(VOTING_DAY, VOTING_DAY, 10, COUNTING, hours=(13, 16), report_minutes=(5, 30), pace=0.3),
+    # Results read out at the TPS in the evening: the busiest hours of the count.
+    Window(VOTING_DAY, VOTING_DAY, 16, COUNTING, hours=(17, 19), report_minutes=(5, 30), pace=0.3),
 )
-OPEN_AFTER = date(2025, 2, 7)
 # Polri's base rating per aspect (politik, ekonomi, sosbud, keamanan), 1 rendah .. 3 tinggi;
 # the campaign, voting and counting stages raise politik and keamanan by one.
 RATINGS = {
@@ -263,7 +265,7 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_personnel([*command, *rows, *brimob_rows, *staff_rows])
     _add_bko(demo, brimob, staff)
 
-    add_incidents(demo, WINDOWS, OPERATORS, OPEN_AFTER, reserve_id=brimob)
+    add_incidents(demo, WINDOWS, OPERATORS, reserve_id=brimob)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_accounts(ACCOUNTS)
     return demo.op_id

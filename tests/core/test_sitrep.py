@@ -62,7 +62,8 @@ def test_period_stage_and_number(report: sitrep.Sitrep) -> None:
     assert report.tz_label == "WIB"
     assert report.stage is not None and report.stage.code == "rekapitulasi"
     assert report.days_to_voting == -1  # H+1
-    assert report.number == "R/LAPSIT-1/XI/OPS.1.1/2024/Ro Ops"
+    # The demo stands on voting night with 95 daily reports issued: this is the 96th.
+    assert report.number == "R/LAPSIT-96/XI/OPS.1.1/2024/Ro Ops"
     assert report.classification == "TERBATAS"
     assert report.report_date == date(2024, 11, 28)
 

@@ -119,7 +119,7 @@ def test_footer_numbers_pages_and_carries_the_fingerprint(
 
 def test_letterhead_number_period_and_signature(pages: list[Any], report: sitrep.Sitrep) -> None:
     first = pages[0][2]
-    assert "Nomor : R/LAPSIT-1/XI/OPS.1.1/2024/Ro Ops" in first
+    assert "Nomor : R/LAPSIT-96/XI/OPS.1.1/2024/Ro Ops" in first  # 95 issued before
     assert "27 November 2024 06.00 WIB \u2013 28 November 2024 06.00 WIB" in first
     assert "Penghitungan dan rekapitulasi \u00b7 H+1" in first
     whole = "\n".join(p[2] for p in pages)

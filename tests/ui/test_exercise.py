@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from opscenter import clock
+from opscenter import clock, exercise
 from opscenter.actor import Actor
+from opscenter.demo import load_demo
 from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
 from ui.exercise_banner import ExerciseBanner
@@ -100,3 +101,35 @@ def test_no_banner_in_real_time(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitExposed(window)
     banner = window.findChild(ExerciseBanner)
     assert banner is not None and not banner.isVisible()
+
+
+def test_the_demo_opened_in_the_exercise_shows_no_future(qtbot: QtBot, store: Store) -> None:
+    """Issue 14: ``open-demo`` opened a finished operation at voting day 20:00, so the list,
+    the summary and the wall showed incidents of February 2025 and closings yet to come.
+    Opened at its exercise's moment, the demo shows what the log held then."""
+    load_demo(store, "jambi")
+    with store.read() as s:
+        start = exercise.default_start(s)
+    clock.simulate(start, monotonic=Ticks())
+    try:
+        window = MainWindow(store, actor=Actor("test", role="admin"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.overview is not None)
+        overview = window.overview
+        assert overview is not None
+        assert (overview.incidents_total, sum(overview.incidents_open.values())) == (227, 49)
+        window.operation_page.show_tab(Tab.INCIDENTS)
+        incidents = window.operation_page.incidents
+        assert incidents is not None
+        qtbot.waitUntil(lambda: not incidents.loading and incidents.model.rowCount() > 0)
+        rows = incidents.model.rows()
+        now = clock.now()
+        assert len(rows) == 227
+        assert all(r.occurred_at <= now and r.recorded_at <= now for r in rows)
+        assert all(r.closed_at is None or r.closed_at <= now for r in rows)
+        assert sum(not r.is_closed for r in rows) == 49
+        assert label(window, "timeLabel") == "20:00 WIB"
+    finally:
+        clock.use_real()

@@ -106,17 +106,17 @@ def test_shows_the_demo_and_filters_by_stage(
     panel: IncidentsPanel, qtmodeltester: ModelTester, qtbot: QtBot, jambi: Store
 ) -> None:
     check_all(qtmodeltester, panel)
-    assert panel.model.rowCount() == 300
+    assert panel.model.rowCount() == 227
     assert panel.model.data(panel.model.index(0, Column.CODE)).startswith("KEJ-")
     with jambi.read() as s:
         voting = stage_by_code(s, panel.operation_id or 0, "pemungutan").id
     panel.set_stage_filter(voting)
     qtbot.waitUntil(lambda: not panel.loading)
-    assert 0 < panel.model.rowCount() < 300
+    assert panel.model.rowCount() == 52  # voting day up to 20:00, where the demo stands
     assert all(r.occurred_local.date().isoformat() == "2024-11-27" for r in panel.model.rows())
     assert len(panel.timeline.times) == panel.model.rowCount()
     panel.set_stage_filter(None)
-    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 300)
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 227)
 
 
 def test_second_store_change_arrives_without_reset(
@@ -145,14 +145,14 @@ def test_second_store_change_arrives_without_reset(
         _no_reset(panel),
     ):
         panel.apply_changes(changes)
-    assert panel.model.rowCount() == 301
+    assert panel.model.rowCount() == 228
     assert panel.model.row(0).id == new_id  # newest first: inserted at the top
     assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
     assert panel.selected_incident() is not None
     assert panel.selected_incident().id == selected.id  # type: ignore[union-attr]
     assert kept.row() == 4  # moved down by the row inserted above it
     # The timeline recolours in place, and adds the new marker in one rebuild soon after.
-    qtbot.waitUntil(lambda: len(panel.timeline.ids) == 301)
+    qtbot.waitUntil(lambda: len(panel.timeline.ids) == 228)
     assert new_id in panel.timeline.ids
 
 

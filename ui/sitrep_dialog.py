@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,7 @@ from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.model import utcnow
 from opscenter.store import Store
+from ui import actions
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.unsaved import may_close
@@ -701,9 +702,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
     scheduler.failed.connect(lambda text: window.statusBar().showMessage(text, 30_000))
     restore_schedule(scheduler, store)
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Laporan"))
-    action = QAction(QCoreApplication.translate("MainWindow", "Laporan Situasi\u2026"), window)
-    action.setShortcut(QKeySequence("Ctrl+P"))
-    action.setObjectName("sitrepAction")
+    action = actions.create(window, "sitrepAction")
 
     def open_dialog() -> None:
         try:
@@ -722,6 +721,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
             show_error(window, exc, lang)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actions.close_keys(dialog)
         dialog.open()
 
     action.triggered.connect(open_dialog)

@@ -6,7 +6,8 @@
 the keys from the same registry (``shortcut_rows``), so the list cannot drift from the keys.
 
 The Indonesian text is the source; its English is in ``resources/translations`` under the
-context ``Actions`` (like every other string of the interface).
+context ``Actions`` (like every other string of the interface; ``QT_TRANSLATE_NOOP`` marks
+each for ``pyside6-lupdate``).
 
 Every shortcut is window-wide (``Qt.ShortcutContext.WindowShortcut``): it works whatever
 has the focus in the main window (a list, a form field, the board). No panel keeps a
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
@@ -43,42 +44,74 @@ class ActionSpec:
 
 # Menu titles as the main window spells them (with their mnemonics).
 FILE, EDIT, VIEW, DATA, REPORT, PLANNING, ADMIN, HELP = (
-    "&Berkas",
-    "&Ubah",
-    "&Tampilan",
-    "&Data",
-    "&Laporan",
-    "&Perencanaan",
-    "&Admin",
-    "Ba&ntuan",
+    QT_TRANSLATE_NOOP("Actions", "&Berkas"),
+    QT_TRANSLATE_NOOP("Actions", "&Ubah"),
+    QT_TRANSLATE_NOOP("Actions", "&Tampilan"),
+    QT_TRANSLATE_NOOP("Actions", "&Data"),
+    QT_TRANSLATE_NOOP("Actions", "&Laporan"),
+    QT_TRANSLATE_NOOP("Actions", "&Perencanaan"),
+    QT_TRANSLATE_NOOP("Actions", "&Admin"),
+    QT_TRANSLATE_NOOP("Actions", "Ba&ntuan"),
 )
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("connectionAction", FILE, "&Sambungan basis data\u2026"),
+    ActionSpec("connectionAction", FILE, QT_TRANSLATE_NOOP("Actions", "&Sambungan basis data…")),
     # Explicit: QKeySequence.Quit is empty on Windows, where most workstations run.
-    ActionSpec("quitAction", FILE, "&Keluar", ("Ctrl+Q",)),
-    ActionSpec("undoAction", EDIT, "&Urungkan", ("Ctrl+Z",)),
-    ActionSpec("redoAction", EDIT, "U&langi", ("Ctrl+Shift+Z", "Ctrl+Y")),
-    ActionSpec("newIncidentAction", EDIT, "Kejadian &baru\u2026", ("Ctrl+N",)),
-    ActionSpec("followUpAction", EDIT, "&Tambah tindak lanjut", ("Ctrl+T",)),
-    ActionSpec("unitStatusAction", EDIT, "Ubah &status satuan\u2026", ("F2",)),
-    ActionSpec("findAction", EDIT, "&Cari", ("Ctrl+F",)),
-    ActionSpec("reloadAction", VIEW, "&Muat ulang", ("F5",)),
-    ActionSpec("boardTabAction", VIEW, "&Papan satuan", ("Ctrl+1",)),
-    ActionSpec("strengthTabAction", VIEW, "&Kekuatan", ("Ctrl+2",)),
-    ActionSpec("stagesTabAction", VIEW, "&Tahapan", ("Ctrl+3",)),
-    ActionSpec("incidentsTabAction", VIEW, "K&ejadian", ("Ctrl+4",)),
-    ActionSpec("wallAction", VIEW, "&Layar dinding", ("F11",)),
-    ActionSpec("nightAction", VIEW, "Tema &malam", ("Ctrl+Shift+N",)),
-    ActionSpec("importAction", DATA, "Impor data\u2026", ("Ctrl+I",)),
-    ActionSpec("importHistoryAction", DATA, "Riwayat && pembatalan impor\u2026", ("Ctrl+H",)),
-    ActionSpec("sitrepAction", REPORT, "Laporan Situasi\u2026", ("Ctrl+P",)),
-    ActionSpec("openPlanning", PLANNING, "Kerawanan dan penebalan\u2026", ("Ctrl+R",)),
-    ActionSpec("auditJournalAction", ADMIN, "&Jurnal audit\u2026", ("Ctrl+J",)),
-    ActionSpec("accountsAction", ADMIN, "A&kun pengguna\u2026", ("Ctrl+Shift+A",)),
-    ActionSpec("manualAction", HELP, "&Panduan", ("F1",)),
-    ActionSpec("shortcutsAction", HELP, "Pintasan &keyboard", ("Ctrl+/",)),
-    ActionSpec("aboutAction", HELP, "&Tentang OpsCenter"),
+    ActionSpec("quitAction", FILE, QT_TRANSLATE_NOOP("Actions", "&Keluar"), ("Ctrl+Q",)),
+    ActionSpec("undoAction", EDIT, QT_TRANSLATE_NOOP("Actions", "&Urungkan"), ("Ctrl+Z",)),
+    ActionSpec(
+        "redoAction", EDIT, QT_TRANSLATE_NOOP("Actions", "U&langi"), ("Ctrl+Shift+Z", "Ctrl+Y")
+    ),
+    ActionSpec(
+        "newIncidentAction", EDIT, QT_TRANSLATE_NOOP("Actions", "Kejadian &baru…"), ("Ctrl+N",)
+    ),
+    ActionSpec(
+        "followUpAction", EDIT, QT_TRANSLATE_NOOP("Actions", "&Tambah tindak lanjut"), ("Ctrl+T",)
+    ),
+    ActionSpec(
+        "unitStatusAction", EDIT, QT_TRANSLATE_NOOP("Actions", "Ubah &status satuan…"), ("F2",)
+    ),
+    ActionSpec("findAction", EDIT, QT_TRANSLATE_NOOP("Actions", "&Cari"), ("Ctrl+F",)),
+    ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
+    ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
+    ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),
+    ActionSpec("stagesTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Tahapan"), ("Ctrl+3",)),
+    ActionSpec("incidentsTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "K&ejadian"), ("Ctrl+4",)),
+    ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
+    ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
+    ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
+    ActionSpec(
+        "importHistoryAction",
+        DATA,
+        QT_TRANSLATE_NOOP("Actions", "Riwayat && pembatalan impor…"),
+        ("Ctrl+H",),
+    ),
+    ActionSpec(
+        "sitrepAction", REPORT, QT_TRANSLATE_NOOP("Actions", "Laporan Situasi…"), ("Ctrl+P",)
+    ),
+    ActionSpec(
+        "openPlanning",
+        PLANNING,
+        QT_TRANSLATE_NOOP("Actions", "Kerawanan dan penebalan…"),
+        ("Ctrl+R",),
+    ),
+    ActionSpec(
+        "auditJournalAction",
+        ADMIN,
+        QT_TRANSLATE_NOOP("Actions", "&Jurnal audit…"),
+        ("Ctrl+J",),
+    ),
+    ActionSpec(
+        "accountsAction",
+        ADMIN,
+        QT_TRANSLATE_NOOP("Actions", "A&kun pengguna…"),
+        ("Ctrl+Shift+A",),
+    ),
+    ActionSpec("manualAction", HELP, QT_TRANSLATE_NOOP("Actions", "&Panduan"), ("F1",)),
+    ActionSpec(
+        "shortcutsAction", HELP, QT_TRANSLATE_NOOP("Actions", "Pintasan &keyboard"), ("Ctrl+/",)
+    ),
+    ActionSpec("aboutAction", HELP, QT_TRANSLATE_NOOP("Actions", "&Tentang OpsCenter")),
 )
 SPECS: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 
@@ -87,11 +120,14 @@ SPECS: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 CLOSE_KEYS = ("Esc", "Ctrl+W")
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Tutup jendela atau dialog (bertanya dulu bila ada isian)", CLOSE_KEYS),
-    ("Formulir: simpan", ("Enter", "Ctrl+Enter")),
-    ("Formulir: pindah isian", ("Tab", "Shift+Tab")),
-    ("Daftar satuan di formulir: centang", ("Space",)),
-    ("Perencanaan: hapus perubahan TPS terpilih", ("Del",)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Tutup jendela atau dialog (bertanya dulu bila ada isian)"),
+        CLOSE_KEYS,
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "Formulir: simpan"), ("Enter", "Ctrl+Enter")),
+    (QT_TRANSLATE_NOOP("Actions", "Formulir: pindah isian"), ("Tab", "Shift+Tab")),
+    (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
+    (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
 )
 
 
@@ -102,7 +138,7 @@ def text(spec: ActionSpec) -> str:
 
 def plain(label: str) -> str:
     """A menu text as prose: no mnemonic marker, no trailing ellipsis."""
-    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026")
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def keys_text(keys: tuple[str, ...]) -> str:

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from opscenter.actor import Actor
 from opscenter.drafts import DraftBox, draft_key, new_draft_id, utc_now
-from opscenter.model import FollowUp, Incident, JournalTxn, Operation
+from opscenter.model import FollowUp, Incident, IncidentType, JournalTxn, Operation
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
@@ -419,7 +419,10 @@ def test_a_draft_is_offered_at_the_next_start_and_restored(
     tiny_operation: TinyOperation,
     make_window: Callable[[], MainWindow],
 ) -> None:
-    put_draft(store, tiny_operation.operation_id, {"title": TITLE, "injured": 3})
+    with store.read() as s:  # the form starts with no type: the draft names one
+        type_id = s.scalars(select(IncidentType.id).where(IncidentType.code == "unjuk-rasa")).one()
+    fields = {"title": TITLE, "injured": 3, "type_id": type_id}
+    put_draft(store, tiny_operation.operation_id, fields)
     window, asked = shown_asking(qtbot, make_window, "draftsOpen")
     assert asked == "draftsQuestion"
     panel = window.operation_page.incidents

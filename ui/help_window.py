@@ -115,14 +115,17 @@ class HelpWindow(QDialog):
         self.pages = QTabWidget(self)
         self.browsers: dict[str, QTextBrowser] = {}
         for key, title, fill in (
-            (MANUAL, _tr("Panduan"), lambda b: b.setMarkdown(manual_markdown(lang))),
-            (SHORTCUTS, _tr("Pintasan keyboard"), lambda b: b.setHtml(shortcuts_html())),
-            (ROLES, _tr("Peran"), lambda b: b.setHtml(roles_html(actor, lang))),
+            (MANUAL, _tr("Panduan"), None),
+            (SHORTCUTS, _tr("Pintasan keyboard"), shortcuts_html()),
+            (ROLES, _tr("Peran"), roles_html(actor, lang)),
         ):
             browser = QTextBrowser(self)
             browser.setObjectName(f"help_{key}")
             browser.setOpenExternalLinks(False)
-            fill(browser)
+            if fill is None:
+                browser.setMarkdown(manual_markdown(lang))
+            else:
+                browser.setHtml(fill)
             self.pages.addTab(browser, title)
             self.browsers[key] = browser
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

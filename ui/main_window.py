@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.unit_status_action = actions.create(self, "unitStatusAction")
         self.unit_status_action.triggered.connect(self.change_unit_status)
         self.find_action = actions.create(self, "findAction")
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.find_in_tab)
         for action in (
             self.new_incident_action,
             self.follow_up_action,
@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         if board is not None:
             board.change_status()
 
-    def find(self) -> None:
+    def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""
         if self._overview is None:
             return

@@ -143,6 +143,8 @@ class Choices:
     regions: tuple[Choice, ...]  # kabupaten/kota and their kecamatan, in tree order
     units: tuple[Choice, ...]  # territorial tree first, then task forces and partners
     stages: tuple[Choice, ...]
+    # Codes of the statuses that close an incident (closing a serious one asks first).
+    closed_statuses: frozenset[str] = frozenset()
 
 
 # --- regions -------------------------------------------------------------------------------
@@ -541,6 +543,13 @@ def choices(session: Session, operation_id: int, *, lang: str = "id") -> Choices
         regions=tuple(region_list),
         units=tuple(unit_list),
         stages=stage_list,
+        closed_statuses=frozenset(
+            session.scalars(
+                select(IncidentStatus.code).where(
+                    IncidentStatus.operation_id == operation_id, IncidentStatus.is_closed
+                )
+            )
+        ),
     )
 
 

@@ -80,6 +80,9 @@ def _belongs(
 def _validate(
     session: Session, operation_id: int, fields: dict[str, object], now: datetime
 ) -> None:
+    # No type is a refusal, not a default: a hurried "Politik uang" is worse than none.
+    if "type_id" in fields and not fields["type_id"]:
+        raise InvalidValue(field="type_id", value=None, reason="required")
     if "title" in fields and not str(fields["title"] or "").strip():
         raise InvalidValue(field="title", value="", reason="required")
     occurred = fields.get("occurred_at")

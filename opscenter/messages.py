@@ -47,6 +47,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "guard_police": ("jumlah polisi pada pola pengamanan", "police in the guard pattern"),
     "guard_tps": ("jumlah TPS pada pola pengamanan", "polling stations in the guard pattern"),
     "guard_linmas": ("jumlah Linmas pada pola pengamanan", "Linmas in the guard pattern"),
+    # --- issue 14: keys ---
+    "type_id": ("jenis kejadian", "incident type"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {

@@ -15,7 +15,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,7 @@ from opscenter.errors import OpsError
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.permissions import permitted
 from opscenter.store import Store
-from ui import theme
+from ui import actions, theme
 from ui.audit_model import (
     AuditModel,
     Column,
@@ -444,17 +444,14 @@ def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) ->
         bar.removeAction(menu.menuAction())
         bar.insertAction(help_action, menu.menuAction())
 
-    journal_action = QAction(
-        QCoreApplication.translate("MainWindow", "&Jurnal audit\u2026"), window
-    )
-    journal_action.setObjectName("auditJournalAction")
-    journal_action.setShortcut(QKeySequence("Ctrl+J"))
+    journal_action = actions.create(window, "auditJournalAction")
 
     def open_journal() -> None:
         existing = getattr(window, "audit_window", None)
         if existing is None:
             existing = AuditWindow(store, actor, lang=lang, parent=window)
             existing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            actions.close_keys(existing)
             window.audit_window = existing  # type: ignore[attr-defined]
         if existing.isVisible() and QGuiApplication.platformName() != "offscreen":
             existing.raise_()  # already open behind the board: bring it forward
@@ -467,14 +464,12 @@ def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) ->
     if permitted(actor, "account.manage"):
         from ui.accounts_dialog import AccountsDialog
 
-        accounts_action = QAction(
-            QCoreApplication.translate("MainWindow", "A&kun pengguna\u2026"), window
-        )
-        accounts_action.setObjectName("accountsAction")
+        accounts_action = actions.create(window, "accountsAction")
 
         def open_accounts() -> None:
             dialog = AccountsDialog(store, actor, lang=lang, parent=window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            actions.close_keys(dialog)
             dialog.open()
 
         accounts_action.triggered.connect(open_accounts)

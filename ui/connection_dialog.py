@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,7 +35,7 @@ from sqlalchemy.engine import URL, make_url
 from opscenter import messages
 from opscenter.errors import OpsError, SchemaOutdated
 from opscenter.store import default_sqlite_path, open_store, safe_url
-from ui import settings, theme
+from ui import actions, settings, theme
 
 SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 VERIFY_MODES = ("verify-ca", "verify-full")
@@ -390,13 +390,11 @@ def install(window: QMainWindow) -> None:
             break
     if file_menu is None:
         file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Berkas"))
-    action = QAction(
-        QCoreApplication.translate("MainWindow", "&Sambungan basis data\u2026"), window
-    )
-    action.setObjectName("connectionAction")
+    action = actions.create(window, "connectionAction")
 
     def open_dialog() -> None:
         dialog = ConnectionDialog(lang=lang, parent=window)
+        actions.close_keys(dialog)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 QMessageBox.information(

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from opscenter.actor import Actor
 from opscenter.permissions import permitted
 from opscenter.store import Store
+from ui import actions
 
 
 def _tr(text: str) -> str:
@@ -23,23 +23,21 @@ def _tr(text: str) -> str:
 
 def install(window: QMainWindow, actor: Actor) -> None:
     """Add the "Data" menu to ``window`` (uses ``window._store``); its dialogs act as
-    ``actor``, the account signed in to the window. "Impor data…" (Ctrl+I) only for roles
+    ``actor``, the account signed in to the window. "Impor data…" only for roles
     that may import; the history for everyone (reverting needs the same right)."""
     store: Store = window._store  # type: ignore[attr-defined]
     lang = str(getattr(window, "_lang", "id"))
     menu = window.menuBar().addMenu(_tr("&Data"))
 
-    def add(text: str, name: str, make: Callable[[], QDialog], shortcut: str = "") -> None:
-        """A menu entry opening a dialog that deletes itself when closed; ``make`` imports
-        the dialog's module at the first use."""
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+    def add(name: str, make: Callable[[], QDialog]) -> None:
+        """The registry's action ``name`` (``ui.actions``), opening a dialog that deletes
+        itself when closed; ``make`` imports the dialog's module at the first use."""
+        action = actions.create(window, name)
 
         def open_dialog() -> None:
             dialog = make()
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            actions.close_keys(dialog)
             dialog.open()
 
         action.triggered.connect(open_dialog)
@@ -56,5 +54,5 @@ def install(window: QMainWindow, actor: Actor) -> None:
         return ImportHistoryDialog(store, actor=actor, lang=lang, parent=window)
 
     if permitted(actor, "import.run"):
-        add(_tr("Impor data\u2026"), "importAction", wizard, "Ctrl+I")
-    add(_tr("Riwayat && pembatalan impor\u2026"), "importHistoryAction", history)
+        add("importAction", wizard)
+    add("importHistoryAction", history)

@@ -30,6 +30,7 @@ from opscenter.progress import CancelToken, Progress
 from opscenter.roster import commit as commit_mod
 from opscenter.roster.commit import ImportRecord
 from opscenter.store import Store
+from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.worker import JobHandle, start_job, write_pool
 
@@ -152,11 +153,26 @@ class ImportHistoryDialog(QDialog):
     def reload(self) -> None:
         self.model.set_records(commit_mod.imports(self.store))
 
+    def _confirm_revert(self, record: ImportRecord) -> bool:
+        """Ask before taking an import back, saying how many rows it touches."""
+        new, changed = record.counts.get("new", 0), record.counts.get("changed", 0)
+        return confirm(
+            self,
+            _tr("Batalkan impor"),
+            _tr(
+                "Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} "
+                "baris yang berubah dikembalikan seperti sebelum impor."
+            ).format(txn=record.txn_id, file=record.file, new=new, changed=changed),
+            _tr("Batalkan &impor ({n} baris)").format(n=new + changed),
+        )
+
     def revert_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         record = self.model.record(rows[0].row()) if rows else None
         if record is None or (self.job is not None and not self.job.done):
             return
+        if not record.reverted and not self._confirm_revert(record):
+            return  # an import already reverted: the core says so in one sentence
         store, actor, txn = self.store, self.actor, record.txn_id
 
         def job(progress: Progress, cancel: CancelToken) -> int | None:

@@ -12,6 +12,8 @@ and the panel runs the core service there (through the undo stack where it can b
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -21,7 +23,9 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -60,14 +64,15 @@ from opscenter.incidents import IncidentDraft
 from opscenter.messages import describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
+from ui.actions import SAVE_KEYS, close_keys
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
+AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
-SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 # A draft is written this long after the last keystroke (and at once when a field is left).
 DRAFT_DELAY_MS = 1_000
 
@@ -108,25 +113,97 @@ def fill_combo(combo: QComboBox, items: Sequence[Choice], *, none_label: str | N
             combo.addItem(item.name, item.id)
 
 
+# How people write a kabupaten or a kota, each reduced to one form for matching: "kab. ker",
+# "Kabupaten Ker" and "kab ker" all find "Kab. Kerinci"; "kotamadya jambi" finds "Kota Jambi".
+_PLACE_FORMS = (
+    (re.compile(r"\bkabupaten\b|\bkab\b\.?"), "kab "),
+    (re.compile(r"\bkotamadya\b|\bkodya\b|\bkota\b"), "kota "),
+)
+
+
+def search_key(text: str) -> str:
+    """``text`` as the region search compares it: lower case, one form of "Kab."/"Kabupaten"
+    and of "Kota"/"Kotamadya", punctuation and repeated spaces dropped."""
+    key = text.casefold()
+    for pattern, form in _PLACE_FORMS:
+        key = pattern.sub(form, key)
+    key = re.sub(r"[^\w]+", " ", key)
+    return " ".join(key.split())
+
+
+def short_region(name: str) -> str:
+    """ "Kabupaten Kerinci" as the incidents list shows it: "Kab. Kerinci"."""
+    return name.replace("Kabupaten ", "Kab. ")
+
+
+class _Matches(QSortFilterProxyModel):
+    """The entries of a combo box whose ``search_key`` holds what was typed."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._typed = ""
+
+    def set_typed(self, text: str) -> None:
+        self.beginFilterChange()
+        self._typed = search_key(text)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        name = str(model.index(source_row, 0, source_parent).data() or "")
+        return self._typed in search_key(name)
+
+
 def searchable(combo: QComboBox) -> None:
-    """Type any part of a name ("kerinci") to find it; never adds what was typed."""
+    """Type any part of a name ("kerinci", "kab. ker") to find it; never adds what was typed.
+    Leaving the field with a name typed whole, or typed so far that one entry matches,
+    chooses that entry (what is shown is what is saved)."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    assert completer is not None  # an editable combo box always has one
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    matches = _Matches(combo)
+    matches.setSourceModel(combo.model())
+    completer = QCompleter(matches, combo)
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    edit = combo.lineEdit()
+    assert edit is not None  # an editable combo box always has one
+
+    def typed(text: str) -> None:
+        matches.set_typed(text)
+        if text and matches.rowCount():
+            completer.complete()
+        else:
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
+
+    def settle() -> None:
+        text = edit.text()
+        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
+            return
+        matches.set_typed(text)
+        exact = [
+            r for r in range(combo.count()) if search_key(combo.itemText(r)) == search_key(text)
+        ]
+        if exact:
+            combo.setCurrentIndex(exact[0])
+        elif text.strip() and matches.rowCount() == 1:
+            combo.setCurrentIndex(matches.mapToSource(matches.index(0, 0)).row())
+
+    edit.textEdited.connect(typed)
+    edit.editingFinished.connect(settle)
 
 
 def region_choices(choices: Choices) -> list[Choice]:
-    """Kabupaten as they are; a kecamatan followed by its kabupaten, so either name finds it."""
+    """Kabupaten as the incidents list shows them ("Kab. Kerinci"); a kecamatan followed by
+    its kabupaten, so either name finds it."""
     out: list[Choice] = []
     parent = ""
     for r in choices.regions:
         if r.depth == 0:
-            parent = r.name
-            out.append(r)
+            parent = short_region(r.name)
+            out.append(Choice(r.id, parent, r.code, depth=r.depth))
         else:
             out.append(Choice(r.id, f"{r.name} ({parent})", r.code, depth=r.depth))
     return out
@@ -162,6 +239,23 @@ class UnitsPicker(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        # Its label's mnemonic, and Tab, land in the search; Down goes on into the list.
+        self.setFocusProxy(self.search)
+        self.search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount() > 0
+        ):
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def set_units(self, units: Sequence[Choice]) -> None:
         self.model.set_units(units)
@@ -198,9 +292,13 @@ class IncidentForm(QDialog):
         self._tps_for = tps_for
         self._zone = ZoneInfo(choices.timezone)
 
+        # No type chosen until the operator chooses one: a default would be saved in haste.
         self.type_box = QComboBox(self)
         fill_combo(self.type_box, choices.types)
         searchable(self.type_box)
+        type_edit = self.type_box.lineEdit()
+        assert type_edit is not None
+        type_edit.setPlaceholderText(_tr("ketik atau pilih jenis kejadian"))
         self.severity_box = QComboBox(self)
         fill_combo(self.severity_box, choices.severities)
         self.title_edit = QLineEdit(self)
@@ -248,17 +346,18 @@ class IncidentForm(QDialog):
             self._fields[key] = field
             box.addWidget(self.errors[key])
             caption = QLabel(label, self)
-            caption.setBuddy(field)
+            caption.setBuddy(field.focusProxy() or field)  # a label never focuses a container
             form.addRow(caption, box)
 
         casualties = QWidget(self)
         cas = QHBoxLayout(casualties)
         cas.setContentsMargins(0, 0, 0, 0)
-        cas.addWidget(QLabel(_tr("Meninggal"), self))
-        cas.addWidget(self.dead_spin)
-        cas.addSpacing(16)
-        cas.addWidget(QLabel(_tr("Luka"), self))
-        cas.addWidget(self.injured_spin)
+        for text, spin in ((_tr("Meni&nggal"), self.dead_spin), (_tr("Luk&a"), self.injured_spin)):
+            caption = QLabel(text, self)
+            caption.setBuddy(spin)
+            cas.addWidget(caption)
+            cas.addWidget(spin)
+            cas.addSpacing(16)
         cas.addStretch(1)
 
         row("type_id", _tr("&Jenis"), self.type_box)
@@ -289,9 +388,11 @@ class IncidentForm(QDialog):
         cancel = self.buttons.addButton(_tr("Batal (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
+        self._tab_order(cancel)
         self.buttons.rejected.connect(self.reject)
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        close_keys(self)  # Ctrl+W as Esc: ``reject`` asks first when something is typed
         # The description takes Enter as a new line; Ctrl+Enter there still saves.
         self.description_edit.installEventFilter(self)
 
@@ -309,7 +410,41 @@ class IncidentForm(QDialog):
         self.reset()
         self._init_drafts()
 
+    def _tab_order(self, cancel: QWidget) -> None:
+        """Tab in reading order, through each field once: the time is one stop, not five
+        (its sections are reached with Left/Right, and typing digits moves on by itself)."""
+        chain: list[QWidget] = [
+            self.type_box,
+            self.severity_box,
+            self.title_edit,
+            self.description_edit,
+            self.occurred_edit,
+            self.region_box,
+            self.tps_box,
+            self.location_edit,
+            self.dead_spin,
+            self.injured_spin,
+            self.damage_edit,
+            self.units.search,
+            self.units.view,
+            self.save_button,
+            cancel,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.occurred_edit.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.occurred_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # QDateTimeEdit takes Tab to walk its own sections; here Tab leaves the field.
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
         if (
             watched is self.description_edit
             and event.type() == QEvent.Type.KeyPress
@@ -336,6 +471,7 @@ class IncidentForm(QDialog):
         self.dead_spin.setValue(0)
         self.injured_spin.setValue(0)
         self.units.set_checked(())
+        self.type_box.setCurrentIndex(-1)
         self._clear_errors()
         self.type_box.setFocus()
         self._pristine = self.fields()
@@ -696,8 +832,7 @@ class IncidentDetail(QFrame):
         self.facts.setText("<br>".join(facts))
         self.description.setText(row.description)
         self.follow_ups.set_rows(row.id, follow_ups)
-        at = self.status_box.findData(row.status_id)
-        self.status_box.setCurrentIndex(max(at, 0))
+        self.show_status(row.status_id)
         if not same:
             self.follow_text.clear()
             self.follow_status.setCurrentIndex(0)
@@ -708,6 +843,9 @@ class IncidentDetail(QFrame):
             _tr("<b>Satuan yang menangani:</b> {u}").format(u=", ".join(row.unit_names) or "—")
         )
         self.follow_view.scrollToBottom()
+
+    def show_status(self, status_id: int) -> None:
+        self.status_box.setCurrentIndex(max(self.status_box.findData(status_id), 0))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -28,8 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFontMetrics,
-    QKeySequence,
-    QShortcut,
     QShowEvent,
     QUndoCommand,
     QUndoStack,
@@ -61,6 +59,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui import theme
+from ui.confirm import confirm
 from ui.incident_form import (
     NO_CHOICE,
     IncidentDetail,
@@ -80,14 +79,14 @@ from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
-# Shortcuts of this panel (the main window uses Ctrl+Q, F5, Ctrl+Z/Ctrl+Shift+Z, Ctrl+P,
-# Ctrl+I, Ctrl+R, F11; the units board F2).
-NEW_INCIDENT_KEY = "Ctrl+N"
-FOLLOW_UP_KEY = "Ctrl+T"  # "tindak lanjut"
-FIND_KEY = "Ctrl+F"
+# This panel's keys (Ctrl+N new incident, Ctrl+T follow-up, Ctrl+F search) belong to the
+# main window (``ui.actions``), so that they work whatever has the focus.
 # Reference lists (names, colours) or regions: every shown row may read differently.
 REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", "unit", "stage")
 
+
+# Closing an incident of these severities asks first (``_may_close``).
+SERIOUS_SEVERITIES = ("berat", "kritis")
 
 # What a narrow list leaves out first: the follow-up count and the number are in the detail
 # pane, the casualties too; the type is usually in the title's own words.
@@ -300,15 +299,6 @@ class IncidentsPanel(QWidget):
         layout.setContentsMargins(16, 10, 16, 10)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-
-        for keys, slot in (
-            (NEW_INCIDENT_KEY, self.new_incident),
-            (FOLLOW_UP_KEY, self._focus_follow_up),
-            (FIND_KEY, self._focus_search),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
 
         self._load_choices()
         for box in (
@@ -702,9 +692,30 @@ class IncidentsPanel(QWidget):
         self._refresh_ids([incident_id])
         self.select_incident(incident_id)
 
+    def _may_close(self, row: IncidentRow | None, code: str | None) -> bool:
+        """Closing a Berat or Kritis incident asks first, naming it; anything else goes."""
+        choices = self._choices
+        if row is None or code is None or choices is None or row.is_closed:
+            return True
+        severity = next((s.code for s in choices.severities if s.id == row.severity_id), "")
+        if code not in choices.closed_statuses or severity not in SERIOUS_SEVERITIES:
+            return True
+        status = next((s.name for s in choices.statuses if s.code == code), code)
+        return confirm(
+            self,
+            _tr("Tutup kejadian {severity}").format(severity=row.severity_name),
+            _tr(
+                "Kejadian {code} ({severity}) \u201c{title}\u201d menjadi {status}: keluar dari "
+                "kejadian terbuka di papan, ringkasan dan layar dinding."
+            ).format(code=row.code, severity=row.severity_name, title=row.title, status=status),
+            _tr("&Tutup kejadian"),
+        )
+
     def add_follow_up(self, incident_id: int, text: str, status_code: str | None) -> None:
         """Save a follow-up on the write thread; the typed text stays until it is saved."""
         row = self.model.incident(incident_id)
+        if not self._may_close(row, status_code):
+            return  # what was typed stays
         store, actor = self._store, self._actor
         version = row.version if (row and status_code) else None
 
@@ -727,6 +738,9 @@ class IncidentsPanel(QWidget):
         """Save a status change on the write thread; once saved it goes on the undo stack."""
         row = self.model.incident(incident_id)
         if row is None or row.status_code == code:
+            return
+        if not self._may_close(row, code):
+            self.detail.show_status(row.status_id)  # the list shows the status it still has
             return
         store, actor, old, version = self._store, self._actor, row.status_code, row.version
         name = (
@@ -794,10 +808,10 @@ class IncidentsPanel(QWidget):
             to(new), on_saved=saved, on_refused=self._report, button=self.detail.units_apply
         )
 
-    def _focus_follow_up(self) -> None:
+    def focus_follow_up(self) -> None:
         if self.detail.incident is not None:
             self.detail.follow_text.setFocus()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
@@ -40,9 +39,11 @@ from opscenter.overview import Overview
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui import (
+    actions,
     audit_view,
     connection_dialog,
     data_menu,
+    help_window,
     planning_menu,
     settings,
     sitrep_dialog,
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self.exercise_banner = ExerciseBanner(self)  # hidden unless the clock is simulated
         column.addWidget(self.exercise_banner)
         column.addWidget(self.problem_banner)
+        self.hint_bar = help_window.HintBar(central)  # first run: where to start
+        column.addWidget(self.hint_bar)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -161,49 +164,65 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """The shell's menus; every action, its text and its keys come from ``ui.actions``."""
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Berkas"))
-        self.quit_action = QAction(self.tr("&Keluar"), self)
-        # Explicit: QKeySequence.Quit is empty on Windows, where most workstations run.
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action = actions.create(self, "quitAction")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Ubah"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Urungkan"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("U&langi"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = actions.configure(
+            self.undo_stack.createUndoAction(self, actions.text(actions.SPECS["undoAction"])),
+            "undoAction",
+        )
+        self.redo_action = actions.configure(
+            self.undo_stack.createRedoAction(self, actions.text(actions.SPECS["redoAction"])),
+            "redoAction",
+        )
+        self.addActions([self.undo_action, self.redo_action])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.new_incident_action = actions.create(self, "newIncidentAction")
+        self.new_incident_action.triggered.connect(self.new_incident)
+        self.follow_up_action = actions.create(self, "followUpAction")
+        self.follow_up_action.triggered.connect(self.add_follow_up)
+        self.unit_status_action = actions.create(self, "unitStatusAction")
+        self.unit_status_action.triggered.connect(self.change_unit_status)
+        self.find_action = actions.create(self, "findAction")
+        self.find_action.triggered.connect(self.find_in_tab)
+        for action in (
+            self.new_incident_action,
+            self.follow_up_action,
+            self.unit_status_action,
+            self.find_action,
+        ):
+            edit_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
         self.view_menu = view_menu
-        self.reload_action = QAction(self.tr("&Muat ulang"), self)
-        self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_action = actions.create(self, "reloadAction")
         self.reload_action.triggered.connect(self.reload)
         view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
-        for tab, label in (
-            (Tab.BOARD, self.tr("&Papan satuan")),
-            (Tab.STRENGTH, self.tr("&Kekuatan")),
-            (Tab.STAGES, self.tr("&Tahapan")),
-            (Tab.INCIDENTS, self.tr("K&ejadian")),
+        for tab, name in (
+            (Tab.BOARD, "boardTabAction"),
+            (Tab.STRENGTH, "strengthTabAction"),
+            (Tab.STAGES, "stagesTabAction"),
+            (Tab.INCIDENTS, "incidentsTabAction"),
         ):
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{int(tab) + 1}"))
+            action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, t=tab: self.operation_page.show_tab(t))
             view_menu.addAction(action)
             self.tab_actions.append(action)
         view_menu.addSeparator()
-        self.wall_action = QAction(self.tr("&Layar dinding"), self)
-        self.wall_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.wall_action = actions.create(self, "wallAction")
         self.wall_action.triggered.connect(self.show_wall)
         view_menu.addAction(self.wall_action)
-        self.night_action = QAction(self.tr("Tema &malam"), self, checkable=True)
-        self.night_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.night_action = actions.create(self, "nightAction", checkable=True)
         self.night_action.setChecked(settings.NIGHT.get())
         self.night_action.toggled.connect(self.set_night)
         view_menu.addAction(self.night_action)
@@ -220,9 +239,16 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("Ba&ntuan"))
         self.help_menu = help_menu
-        self.about_action = QAction(self.tr("&Tentang OpsCenter"), self)
+        self.manual_action = actions.create(self, "manualAction")
+        self.manual_action.triggered.connect(lambda: self.show_help())
+        self.shortcuts_action = actions.create(self, "shortcutsAction")
+        self.shortcuts_action.triggered.connect(lambda: self.show_help(help_window.SHORTCUTS))
+        self.about_action = actions.create(self, "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.manual_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _install_features(self) -> None:
@@ -465,6 +491,52 @@ class MainWindow(QMainWindow):
                 "(Operasi Mantap Praja).\n\nBasis data: {url}"
             ).format(version=opscenter.__version__, url=self._store.describe()),
         )
+
+    # -- the window-wide actions (``ui.actions``): each brings up the panel it needs ---------
+
+    def new_incident(self) -> None:
+        """Ctrl+N from anywhere: the incidents tab, and the new-incident form on it."""
+        if self._overview is None:
+            return
+        self.operation_page.show_tab(Tab.INCIDENTS)
+        panel = self.operation_page.incidents
+        if panel is not None:
+            panel.new_incident()
+
+    def add_follow_up(self) -> None:
+        """Ctrl+T: the follow-up entry of the selected incident (the incidents tab)."""
+        if self._overview is None:
+            return
+        self.operation_page.show_tab(Tab.INCIDENTS)
+        panel = self.operation_page.incidents
+        if panel is not None:
+            panel.focus_follow_up()
+
+    def change_unit_status(self) -> None:
+        """F2: the status of the unit selected on the board (the board tab)."""
+        if self._overview is None:
+            return
+        self.operation_page.show_tab(Tab.BOARD)
+        board = self.operation_page.board
+        if board is not None:
+            board.change_status()
+
+    def find_in_tab(self) -> None:
+        """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""
+        if self._overview is None:
+            return
+        page = self.operation_page
+        if page.tabs.currentIndex() == Tab.INCIDENTS and page.incidents is not None:
+            page.incidents.focus_search()
+            return
+        page.show_tab(Tab.BOARD)
+        if page.board is not None:
+            page.board.search.setFocus()
+            page.board.search.selectAll()
+
+    def show_help(self, section: str | None = None) -> None:
+        """F1: the manual; Bantuan > Pintasan keyboard: the same window at its key list."""
+        help_window.show_help(self, section, actor=self.actor)
 
     # -- nothing typed is lost ---------------------------------------------------------------
 

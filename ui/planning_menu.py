@@ -8,10 +8,10 @@ Apart from ``ui.planning_panel`` so that the planning window, and openpyxl behin
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from opscenter.actor import Actor
+from ui import actions
 
 
 def _tr(text: str) -> str:
@@ -24,9 +24,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
     reads the plan; the window refuses in one sentence what the role may not change."""
     menu = window.menuBar().addMenu(_tr("&Perencanaan"))
     menu.setObjectName("planningMenu")
-    action = QAction(_tr("Kerawanan dan penebalan\u2026"), window)
-    action.setObjectName("openPlanning")
-    action.setShortcut(QKeySequence("Ctrl+R"))
+    action = actions.create(window, "openPlanning")
     action.triggered.connect(lambda: _open(window, actor))
     menu.addAction(action)
 

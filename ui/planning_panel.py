@@ -76,7 +76,8 @@ from opscenter.planning import (
 )
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
-from ui import theme
+from ui import actions, theme
+from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.planning_models import (
@@ -1281,7 +1282,7 @@ class PlanningWindow(QMainWindow):
 
     def _accept(self) -> None:
         chosen = self.selected_proposals()
-        if not chosen:
+        if not chosen or not self._confirm_accept(chosen):
             return
         command = AcceptCommand(self, chosen)
 
@@ -1295,6 +1296,25 @@ class PlanningWindow(QMainWindow):
             )
 
         self.run(command.do(), saved, button=self.accept_button)
+
+    def _confirm_accept(self, chosen: tuple[Proposal, ...]) -> bool:
+        """Ask before moving people: how many, from where to where, for which stage."""
+        moves = [
+            _tr("{n} personel dari {source} ke {to}").format(
+                n=p.count, source=p.from_unit_name, to=p.to_unit_name
+            )
+            for p in chosen
+        ]
+        text = _tr("{n} personel akan di-BKO-kan untuk tahapan {stage}:").format(
+            n=sum(p.count for p in chosen), stage=chosen[0].stage_name
+        )
+        return confirm(
+            self,
+            _tr("Terima usulan penebalan"),
+            f"{text}\n\n{listed(moves)}",
+            _tr("&Terima dan BKO-kan"),
+            _tr("Ctrl+Z menarik kembali penebalan ini."),
+        )
 
     def _save_patterns(self) -> None:
         after = {**self.form.stored(), **self.form.changes()}
@@ -1478,5 +1498,6 @@ def open_planning(window: QMainWindow, actor: Actor) -> PlanningWindow:
         return existing
     store: Store = window._store  # type: ignore[attr-defined]
     planning_window = PlanningWindow(store, actor=actor, parent=window)
+    actions.close_keys(planning_window)  # Esc and Ctrl+W, asking first (``closeEvent``)
     show_fitted(planning_window, WINDOW_SIZE)
     return planning_window

@@ -44,6 +44,8 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "id")
 # Night shift: the dark theme.
 NIGHT = Setting("ui/night", False)
+# The first-run hints under the menus, once the operator has dismissed them.
+HINTS_DISMISSED = Setting("ui/hints_dismissed", False)
 # Wall display: "cycle" (one panel at a time, for a single screen) or "tiled" (for a wall
 # of several screens), and seconds per panel when cycling.
 WALL_MODE = Setting("wall/mode", "cycle")

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +56,7 @@ from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
+from ui import actions
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
@@ -707,9 +708,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
     scheduler.failed.connect(lambda text: window.statusBar().showMessage(text, 30_000))
     restore_schedule(scheduler, store)
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Laporan"))
-    action = QAction(QCoreApplication.translate("MainWindow", "Laporan Situasi\u2026"), window)
-    action.setShortcut(QKeySequence("Ctrl+P"))
-    action.setObjectName("sitrepAction")
+    action = actions.create(window, "sitrepAction")
 
     def open_dialog() -> None:
         try:
@@ -728,6 +727,7 @@ def install(window: QMainWindow, actor: Actor) -> None:
             show_error(window, exc, lang)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actions.close_keys(dialog)
         dialog.open()
 
     action.triggered.connect(open_dialog)

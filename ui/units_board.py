@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +76,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress, foreground_busy
 from opscenter.store import Store
 from ui import theme
+from ui.actions import close_keys
 from ui.screen_fit import FlowLayout, narrow_drops, pair
 from ui.translations import interface_language
 from ui.unit_status_dialog import UnitStatusDialog
@@ -88,7 +89,6 @@ if TYPE_CHECKING:  # at run time only where needed: opscenter.live imports psyco
 log = logging.getLogger(__name__)
 
 # F2: "edit the selected item" on every desktop, one key, nothing else on the board uses it.
-CHANGE_STATUS_SHORTCUT = QKeySequence(Qt.Key.Key_F2)
 
 
 # Units re-read and repainted per event-loop turn during a burst: a few milliseconds of
@@ -293,8 +293,7 @@ class UnitsBoard(QWidget):
     def _build_toolbar(self) -> None:
         self.change_status_action = QAction(_tr("Ubah status…"), self)
         self.change_status_action.setObjectName("changeStatusAction")
-        self.change_status_action.setShortcut(CHANGE_STATUS_SHORTCUT)
-        self.change_status_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # F2 is the main window's (``ui.actions``): a second F2 here would make Qt fire neither.
         self.change_status_action.setToolTip(_tr("Ubah status satuan terpilih (F2)"))
         self.change_status_action.triggered.connect(self.change_status)
         self.addAction(self.change_status_action)
@@ -870,6 +869,7 @@ class UnitsBoard(QWidget):
         row = self.rows.rows[uid]
         dialog = UnitStatusDialog(row.name, self._statuses(), row.status_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        close_keys(dialog)
         self.status_dialog = dialog
         dialog.accepted.connect(lambda: self._dialog_done(dialog, uid))
         dialog.open()

@@ -88,6 +88,165 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>&amp;Laporan</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Perencanaan</source>
+        <translation>&amp;Planning</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>&amp;Admin</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Sambungan basis data…</source>
+        <translation>&amp;Database connection…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>U&amp;langi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Kejadian &amp;baru…</source>
+        <translation>&amp;New incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah tindak lanjut</source>
+        <translation>Add &amp;follow-up</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;status satuan…</source>
+        <translation>Change unit &amp;status…</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>&amp;Papan satuan</source>
+        <translation>Unit &amp;board</translation>
+    </message>
+    <message>
+        <source>&amp;Kekuatan</source>
+        <translation>&amp;Strength</translation>
+    </message>
+    <message>
+        <source>&amp;Tahapan</source>
+        <translation>S&amp;tages</translation>
+    </message>
+    <message>
+        <source>K&amp;ejadian</source>
+        <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+        <source>&amp;Layar dinding</source>
+        <translation>&amp;Video wall</translation>
+    </message>
+    <message>
+        <source>Tema &amp;malam</source>
+        <translation>&amp;Night theme</translation>
+    </message>
+    <message>
+        <source>Impor data…</source>
+        <translation>Import data…</translation>
+    </message>
+    <message>
+        <source>Riwayat &amp;&amp; pembatalan impor…</source>
+        <translation>Import history &amp;&amp; undo…</translation>
+    </message>
+    <message>
+        <source>Laporan Situasi…</source>
+        <translation>Situation report…</translation>
+    </message>
+    <message>
+        <source>Kerawanan dan penebalan…</source>
+        <translation>Vulnerability and reinforcement…</translation>
+    </message>
+    <message>
+        <source>&amp;Jurnal audit…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
+        <source>A&amp;kun pengguna…</source>
+        <translation>&amp;User accounts…</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    <message>
+        <source>Pintasan &amp;keyboard</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang OpsCenter</source>
+        <translation>&amp;About OpsCenter</translation>
+    </message>
+    <message>
+        <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
+        <translation>Close a window or dialog (asks first when something is typed)</translation>
+    </message>
+    <message>
+        <source>Formulir: simpan</source>
+        <translation>Form: save</translation>
+    </message>
+    <message>
+        <source>Formulir: pindah isian</source>
+        <translation>Form: next or previous field</translation>
+    </message>
+    <message>
+        <source>Daftar satuan di formulir: centang</source>
+        <translation>Units list in a form: tick</translation>
+    </message>
+    <message>
+        <source>Perencanaan: hapus perubahan TPS terpilih</source>
+        <translation>Planning: remove the selected TPS change</translation>
+    </message>
+    <message>
+        <source>Jendela dan formulir</source>
+        <translation>Windows and forms</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AuditWindow</name>
     <message>
         <location filename="../../ui/audit_view.py" line="74" />
@@ -208,6 +367,17 @@
         <location filename="../../ui/audit_view.py" line="372" />
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>… dan {n} lainnya</source>
+        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -365,6 +535,61 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
+        <translation>The main window's shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Tombol</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Anda masuk sebagai {user}, peran {role}.</source>
+        <translation>You are signed in as {user}, role {role}.</translation>
+    </message>
+    <message>
+        <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
+        <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
+    </message>
+    <message>
+        <source>Wewenang</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <source>Bantuan OpsCenter</source>
+        <translation>OpsCenter help</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Pintasan keyboard</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
+        <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit's status, Esc closes a dialog.</translation>
+    </message>
+    <message>
+        <source>&amp;Mengerti</source>
+        <translation>&amp;Got it</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistory</name>
     <message>
         <location filename="../../ui/import_history.py" line="76" />
@@ -430,6 +655,18 @@
         <location filename="../../ui/import_history.py" line="169" />
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
+    </message>
+    <message>
+        <source>Batalkan impor</source>
+        <translation>Revert import</translation>
+    </message>
+    <message>
+        <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
+        <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
+    </message>
+    <message>
+        <source>Batalkan &amp;impor ({n} baris)</source>
+        <translation>Revert &amp;import ({n} rows)</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1121,18 @@
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
+    <message>
+        <source>ketik atau pilih jenis kejadian</source>
+        <translation>type or choose the incident type</translation>
+    </message>
+    <message>
+        <source>Meni&amp;nggal</source>
+        <translation>&amp;Dead</translation>
+    </message>
+    <message>
+        <source>Luk&amp;a</source>
+        <translation>&amp;Injured</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -1152,6 +1401,18 @@ ups</translation>
         <location filename="../../ui/incidents_panel.py" line="625" />
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
+    </message>
+    <message>
+        <source>Tutup kejadian {severity}</source>
+        <translation>Close a {severity} incident</translation>
+    </message>
+    <message>
+        <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
+        <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup kejadian</source>
+        <translation>&amp;Close incident</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2421,26 @@ source</translation>
         <location filename="../../ui/planning_panel.py" line="1247" />
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
+    </message>
+    <message>
+        <source>{n} personel dari {source} ke {to}</source>
+        <translation>{n} personnel from {source} to {to}</translation>
+    </message>
+    <message>
+        <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
+        <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
+    </message>
+    <message>
+        <source>Terima usulan penebalan</source>
+        <translation>Accept reinforcement proposals</translation>
+    </message>
+    <message>
+        <source>&amp;Terima dan BKO-kan</source>
+        <translation>&amp;Accept and assign</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z menarik kembali penebalan ini.</source>
+        <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
 </context>
 <context>

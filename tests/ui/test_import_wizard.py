@@ -16,7 +16,10 @@ from opscenter.actor import Actor
 from opscenter.model import Personnel
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store
+from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
+from ui.confirm import BOX_NAME as CONFIRM_NAME
+from ui.confirm import YES_NAME
 from ui.data_menu import install
 from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
 from ui.import_wizard import ImportWizard, commit_text
@@ -143,7 +146,9 @@ def test_history_reverts_an_import(
     assert dialog.model.index(0, 0).data() == outcome.txn_id
     assert dialog.model.index(0, 4).data() == "r.xlsx"
     dialog.view.selectRow(0)
+    asked = answer_next_question(YES_NAME)  # how many rows (tests/ui/test_keys.py)
     dialog.revert_selected()
+    assert asked == [CONFIRM_NAME]
     qtbot.waitUntil(lambda: "dibatalkan" in dialog.message.text(), timeout=10_000)
     assert dialog.model.index(0, 6).data() == "dibatalkan"
     with store.read() as s:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
+from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
@@ -97,6 +98,11 @@ def focus(qtbot: QtBot, panel: IncidentsPanel) -> None:
     panel.view.setFocus()
 
 
+def serious(row: IncidentRow) -> bool:
+    """Closing it asks first (tests/ui/test_keys.py)."""
+    return row.severity_name in ("Berat", "Kritis")
+
+
 def status_id(store: Store, code: str) -> int:
     with store.read() as s:
         return int(s.scalars(select(IncidentStatus.id).where(IncidentStatus.code == code)).one())
@@ -127,7 +133,7 @@ def test_second_store_change_arrives_without_reset(
     selected = panel.model.row(3)
     panel.select_incident(selected.id)
     kept = QPersistentModelIndex(panel.model.index(3, 0))
-    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    target = next(r for r in panel.model.rows() if r.status_code == "baru" and not serious(r))
     other = open_store(f"sqlite:///{db_path}")
     try:
         incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
@@ -212,12 +218,20 @@ def test_log_an_incident_through_the_form(
 ) -> None:
     check_all(qtmodeltester, panel)
     focus(qtbot, panel)
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    panel.new_incident()  # Ctrl+N is the main window's (tests/ui/test_keys.py)
     form = panel.form
     assert form is not None and form.isVisible()
     assert form.occurred_at() == VOTING_EVENING.replace(tzinfo=UTC)  # now, read as WIB
-    # Enter with no title: refused, the sentence beside the title, nothing lost.
+    # No type is chosen for the operator: Enter without one is refused, in one sentence.
+    assert form.type_box.currentIndex() == -1 and form.type_box.currentText() == ""
     qtbot.keyClicks(form.location_edit, "Kantor KPU Kota Jambi")
+    with qtbot.waitSignal(form.writes.write_done) as refused:
+        qtbot.keyClick(form.location_edit, Qt.Key.Key_Return)
+    assert refused.args == [False]
+    assert form.errors["type_id"].text() == "Jenis kejadian wajib diisi."
+    assert form.focusWidget() is form.type_box
+    form.type_box.setCurrentIndex(form.type_box.findText("Unjuk rasa di KPU / Bawaslu"))
+    # Enter with no title: refused, the sentence beside the title, nothing lost.
     with qtbot.waitSignal(form.writes.write_done) as refused:
         qtbot.keyClick(form.location_edit, Qt.Key.Key_Return)
     assert refused.args == [False]
@@ -267,7 +281,7 @@ def test_follow_up_then_status_change_and_undo(
     detail = panel.detail
     before = detail.follow_ups.rowCount()
     focus(qtbot, panel)
-    qtbot.keyClick(panel.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    panel.focus_follow_up()  # Ctrl+T is the main window's (tests/ui/test_keys.py)
     qtbot.keyClicks(detail.follow_text, "Tim Resmob mendatangi lokasi.")
     with qtbot.waitSignal(panel.writes.write_done):
         qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
@@ -322,7 +336,7 @@ def test_clicking_a_timeline_marker_selects_the_row(panel: IncidentsPanel) -> No
 def test_a_stale_status_change_offers_to_reapply(
     panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
 ) -> None:
-    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    target = next(r for r in panel.model.rows() if r.status_code == "baru" and not serious(r))
     other = open_store(f"sqlite:///{db_path}")
     try:  # another operator takes it in hand; this panel has not heard yet
         incidents.set_status(other, Actor("op.lain"), target.id, "ditangani", target.version)
@@ -347,7 +361,7 @@ def test_a_stale_status_change_offers_to_reapply(
 def test_a_refused_follow_up_says_why_and_keeps_the_text(
     panel: IncidentsPanel, jambi: Store, db_path: Path, qtbot: QtBot
 ) -> None:
-    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    target = next(r for r in panel.model.rows() if r.status_code == "baru" and not serious(r))
     panel.select_incident(target.id)
     other = open_store(f"sqlite:///{db_path}")
     try:  # another operator closes it; this panel still shows the old version
@@ -379,6 +393,7 @@ def test_the_window_keeps_running_while_the_database_is_locked(
     panel.new_incident()
     form = panel.form
     assert form is not None
+    form.type_box.setCurrentIndex(0)
     form.title_edit.setText("Bentrok massa di TPS 07")
     form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
     ticks: list[int] = []
@@ -415,6 +430,7 @@ def test_a_form_deleted_while_its_save_is_pending_is_not_called_back(
     panel.new_incident()
     form = panel.form
     assert form is not None
+    form.type_box.setCurrentIndex(0)
     form.title_edit.setText("Ditutup sebelum tersimpan")
     form.region_box.setCurrentIndex(form.region_box.findText("Kota Jambi"))
     lock = sqlite3.connect(db_path, isolation_level=None)

@@ -24,6 +24,9 @@ from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store
 from opscenter.strength import required_strength
 from tests.builders import Small, build_small_operation
+from tests.ui.answers import answer_next_question
+from ui.confirm import BOX_NAME as CONFIRM_NAME
+from ui.confirm import YES_NAME
 from ui.planning_menu import install
 from ui.planning_models import (
     LEVEL_ROLE,
@@ -193,8 +196,10 @@ def test_accept_creates_bko_and_undo_withdraws_it(
     window.reload()
     assert window.proposals.rowCount() == 1 and window.accept_button.isEnabled()
 
+    asked = answer_next_question(YES_NAME)  # how many move where (tests/ui/test_keys.py)
     with qtbot.waitSignal(window.writes.write_done):
         window.accept_button.click()
+    assert asked == [CONFIRM_NAME]
     assert _last_action(store) == "plan.accept"
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 0
     assert window.proposals.rowCount() == 0

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from opscenter.actor import Actor
 from opscenter.drafts import DraftBox, draft_key, new_draft_id, utc_now
-from opscenter.model import FollowUp, Incident, JournalTxn, Operation
+from opscenter.model import FollowUp, Incident, IncidentType, JournalTxn, Operation
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
@@ -126,6 +126,7 @@ def test_simpan_saves_the_report(
     form: IncidentForm, qtbot: QtBot, store: Store, drafts_folder: Path
 ) -> None:
     head = journal_head(store)
+    form.type_box.setCurrentIndex(0)  # the form starts with no type
     qtbot.keyClicks(form.title_edit, TITLE)
     form.write_draft()
     with qtbot.waitSignal(form.writes.write_done):  # saved on the write thread
@@ -138,6 +139,7 @@ def test_simpan_saves_the_report(
 
 def test_simpan_refused_keeps_the_form_open(form: IncidentForm, qtbot: QtBot, store: Store) -> None:
     head = journal_head(store)
+    form.type_box.setCurrentIndex(0)
     qtbot.keyClicks(form.location_edit, "Kantor KPU")  # no title: the save is refused
     with qtbot.waitSignal(form.writes.write_done):
         assert ask_with(qtbot, SAVE_NAME, form.reject) == BOX_NAME
@@ -155,6 +157,7 @@ def typed_follow_up(window: MainWindow, qtbot: QtBot, store: Store) -> Incidents
     panel = incidents_of(window, qtbot)
     panel.new_incident()
     assert panel.form is not None
+    panel.form.type_box.setCurrentIndex(0)
     qtbot.keyClicks(panel.form.title_edit, TITLE)
     panel.form.save()
     qtbot.waitUntil(lambda: panel.detail.incident is not None)
@@ -370,6 +373,7 @@ def test_new_account_and_status_reason_ask_before_dropping(qtbot: QtBot) -> None
 def test_typing_writes_a_draft_owner_only_and_saving_removes_it(
     form: IncidentForm, qtbot: QtBot, drafts_folder: Path
 ) -> None:
+    form.type_box.setCurrentIndex(0)
     qtbot.keyClicks(form.title_edit, TITLE)
     qtbot.waitUntil(lambda: any(drafts_folder.glob("*.json")), timeout=5_000)
     (path,) = drafts_folder.glob("*.json")
@@ -415,7 +419,10 @@ def test_a_draft_is_offered_at_the_next_start_and_restored(
     tiny_operation: TinyOperation,
     make_window: Callable[[], MainWindow],
 ) -> None:
-    put_draft(store, tiny_operation.operation_id, {"title": TITLE, "injured": 3})
+    with store.read() as s:  # the form starts with no type: the draft names one
+        type_id = s.scalars(select(IncidentType.id).where(IncidentType.code == "unjuk-rasa")).one()
+    fields = {"title": TITLE, "injured": 3, "type_id": type_id}
+    put_draft(store, tiny_operation.operation_id, fields)
     window, asked = shown_asking(qtbot, make_window, "draftsOpen")
     assert asked == "draftsQuestion"
     panel = window.operation_page.incidents

@@ -28,8 +28,11 @@ from opscenter.progress import STAGES
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from tests.builders import Small, build_small_operation
+from tests.ui.answers import answer_next_question
 from ui.audit_model import time_text
 from ui.audit_view import AuditWindow, detail_text
+from ui.confirm import BOX_NAME as CONFIRM_NAME
+from ui.confirm import YES_NAME
 from ui.error_dialog import sentence_for
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
@@ -208,8 +211,10 @@ def test_an_english_interface_gets_english_error_sentences(
             incidents.set_status(other, Actor("op.lain"), row.id, "ditangani", row.version)
         finally:
             other.dispose()
+        asked = answer_next_question(YES_NAME)  # closing a Kritis incident asks first
         with qtbot.waitSignal(panel.writes.write_done):
             panel.change_status(row.id, "selesai")
+        assert asked == [CONFIRM_NAME]
         assert panel.last_error is not None
         assert panel.last_error.startswith("This incident was changed by op.lain at ")
         assert f" {zoned.label};" in panel.last_error

@@ -18,6 +18,11 @@ STYLE = (
     "#exerciseBanner { background: rgb(255, 179, 0); color: rgb(0, 0, 0);"
     " border-bottom: 3px solid rgb(0, 0, 0); padding: 4px 24px; }"
 )
+# Inside the operation's header (the main window): a framed block beside the name.
+BLOCK_STYLE = (
+    "#exerciseBanner { background: rgb(255, 179, 0); color: rgb(0, 0, 0);"
+    " border: 2px solid rgb(0, 0, 0); border-radius: 4px; padding: 1px 12px; }"
+)
 
 
 def _tr(text: str) -> str:
@@ -30,15 +35,17 @@ def banner_text() -> str:
 
 class ExerciseBanner(QLabel):
     """Shown while the clock is simulated, hidden otherwise (``factor``: type size, the wall
-    passes its own)."""
+    passes its own; ``strip``: across a window, else a block within the header)."""
 
-    def __init__(self, parent: QWidget | None = None, *, factor: float = 1.3) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, factor: float = 1.3, strip: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exerciseBanner")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFont(theme.scaled_font(self, factor, bold=True))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE if strip else BLOCK_STYLE)
         self.setText(banner_text())
         self.setAccessibleName(banner_text())
         if clock.exercise() is None:

@@ -165,30 +165,30 @@ def show_help(
 
 
 class HintBar(QFrame):
-    """First-run hints under the menus, until "Mengerti" dismisses them for good."""
+    """First-run hints, until "Mengerti" dismisses them for good. One line, made to sit in
+    the menu bar's free corner (``QMenuBar.setCornerWidget``): it costs the panels below no
+    height on a 768 px laptop. The whole hint is its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hintBar")
         # The palette's colours, not fixed ones: the bar follows the night theme.
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
-        self.text = QLabel(
+        self.text = QLabel(_tr("Baru di OpsCenter? F1 panduan \u00b7 Ctrl+/ pintasan"), self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.setToolTip(
             _tr(
                 "Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: "
                 "Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog."
-            ),
-            self,
+            )
         )
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.dismiss_button = QPushButton(_tr("&Mengerti"), self)
         self.dismiss_button.setObjectName("hintDismiss")
         self.dismiss_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 6, 12, 6)
-        row.addWidget(self.text, 1)
+        row.setContentsMargins(12, 0, 4, 0)
+        row.addWidget(self.text)
         row.addWidget(self.dismiss_button)
         self.setVisible(not settings.HINTS_DISMISSED.get())
 

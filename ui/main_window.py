@@ -51,7 +51,6 @@ from ui import (
 )
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
-from ui.exercise_banner import ExerciseBanner
 from ui.live import ChangeFeed
 from ui.night import apply_night
 from ui.operation_page import OperationPage, Tab
@@ -138,11 +137,13 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.exercise_banner = ExerciseBanner(self)  # hidden unless the clock is simulated
-        column.addWidget(self.exercise_banner)
+        # In the header, beside the operation's name: on a 768 px laptop a strip of its own
+        # would push the panels' last rows off the screen. Hidden unless the clock is simulated.
+        self.exercise_banner = self.operation_page.header.exercise_banner
         column.addWidget(self.problem_banner)
-        self.hint_bar = help_window.HintBar(central)  # first run: where to start
-        column.addWidget(self.hint_bar)
+        # First run: where to start, in the menu bar's free corner (no height of its own).
+        self.hint_bar = help_window.HintBar(self)
+        self.menuBar().setCornerWidget(self.hint_bar, Qt.Corner.TopRightCorner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 

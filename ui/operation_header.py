@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from opscenter.operations import zone_label
 from opscenter.overview import Overview, StageInfo
 from ui import theme
+from ui.exercise_banner import ExerciseBanner
 
 
 def _tr(text: str) -> str:
@@ -96,6 +97,9 @@ class OperationHeader(QFrame):
         left.setSpacing(2)
         left.addWidget(self.command_label)
         left.addWidget(self.name_label)
+        # "LATIHAN · waktu simulasi" under the name, hidden unless the clock is simulated.
+        self.exercise_banner = ExerciseBanner(self, factor=1.1, strip=False)
+        left.addWidget(self.exercise_banner, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.province_label)
         left.addStretch(1)
 

@@ -585,6 +585,10 @@
         <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit's status, Esc closes a dialog.</translation>
     </message>
     <message>
+        <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
+        <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
+    </message>
+    <message>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from opscenter import clock as exercise_clock
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.store import Store
@@ -231,11 +232,15 @@ def _menu_actions(window: MainWindow) -> list[QAction]:
 
 @pytest.mark.usefixtures("app_look")
 def test_every_tab_dialog_and_wall_page_fits(
-    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     clock = FixedClock(VOTING_EVENING)
+    # What ./run.sh shows a newcomer: the exercise's LATIHAN banner and the first-run hint.
+    exercise_clock.simulate(VOTING_EVENING)
+    request.addfinalizer(exercise_clock.use_real)
     window = MainWindow(demo, actor=Actor("petugas", role="admin"), clock=clock)
     qtbot.addWidget(window)
+    assert window.exercise_banner.isVisibleTo(window) and window.hint_bar.isVisibleTo(window)
     qtbot.waitUntil(lambda: window.overview is not None and window.overview.strength_loaded)
     tag = f"{screen.width()}x{screen.height()}"
     room = _window_size(screen)
@@ -311,8 +316,7 @@ def test_every_tab_dialog_and_wall_page_fits(
 
     window.show_wall()
     wall = window.wall
-    assert wall is not None
-    qtbot.addWidget(wall)
+    assert wall is not None  # the window's own: it closes and deletes it (Esc, F11)
     wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     wall.showNormal()
     wall.resize(screen)

@@ -20,6 +20,35 @@ GOLD = QColor("#c9a227")
 DEFICIT = QColor("#c62828")
 SURPLUS = QColor("#2e7d32")
 ALERT_BG = QColor("#fdecea")
+# Light tints that mark a cell by day: a "Baru" (new) incident, an uncertain import mapping.
+NEW_BG = QColor("#fff4d6")
+UNCERTAIN_BG = QColor("#fff3cd")
+
+# The night theme's text and table surface (ui.night builds its palette from them); kept here
+# so that the models' cell colours can follow the theme without importing ui.night.
+NIGHT_TEXT = QColor("#e8edf3")  # about 14:1 on the night background
+NIGHT_SURFACE = QColor("#1a2129")
+# Day tint -> its night counterpart: the same hue, dark, under the night text (about 9:1).
+NIGHT_TINTS: dict[int, QColor] = {
+    NEW_BG.rgb(): QColor("#4a3a10"),
+    UNCERTAIN_BG.rgb(): QColor("#4a3a10"),
+    ALERT_BG.rgb(): QColor("#4a1f22"),
+}
+
+
+class _Mode:
+    """Which theme the application wears: the one switch every cell colour follows.
+    ``ui.night.apply_night`` sets it when the whole application changes theme."""
+
+    night = False
+
+
+def night_is_on() -> bool:
+    return _Mode.night
+
+
+def set_night_mode(on: bool) -> None:
+    _Mode.night = on
 
 
 def apply_look(app: QApplication) -> None:
@@ -117,3 +146,26 @@ class ReadableTextDelegate(QStyledItemDelegate):
         fixed = readable(colour, surface)
         if fixed != colour:
             option.palette.setColor(QPalette.ColorRole.Text, fixed)
+
+
+def cell_background(colour: QColor) -> QColor:
+    """A highlighted cell's background in the theme being worn. By day the colour itself; at
+    night a day tint becomes its dark counterpart (``NIGHT_TINTS``) and any other colour (an
+    operation's severity or status colour, a deficit's red) is darkened by ``readable`` until
+    the night text reads on it: a bright cream or orange cell at 3 a.m. is a lamp."""
+    if not _Mode.night:
+        return colour
+    tint = NIGHT_TINTS.get(colour.rgb())
+    return QColor(tint) if tint is not None else readable(colour, NIGHT_TEXT)
+
+
+def cell_text(colour: QColor) -> QColor:
+    """The text on a cell painted ``cell_background(colour)``: white or ink by day, the night
+    text at night."""
+    return QColor(NIGHT_TEXT) if _Mode.night else text_on(colour)
+
+
+def text_colour(colour: QColor) -> QColor:
+    """A cell's own text colour (a rejected row's red, a quiet zero's grey) in the theme
+    being worn: as chosen by day, made readable on the night surface at night."""
+    return readable(colour, NIGHT_SURFACE) if _Mode.night else colour

@@ -1094,12 +1094,7 @@ class PlanningWindow(QMainWindow):
         self.needs.colours = dict(self.base.level_colours)
         self.legend.setText(
             _tr("Tingkat: ")
-            + " ".join(
-                f'<span style="background:{lv.colour}; '
-                f'color:{theme.text_on(QColor(lv.colour)).name()}; padding:2px 8px;">'
-                f"&nbsp;{lv.name}&nbsp;</span>"
-                for lv in matrix.levels
-            )
+            + " ".join(theme.badge_html(QColor(lv.colour), lv.name) for lv in matrix.levels)
         )
         self.form.set_categories(self.base, keep)
         self.recompute()

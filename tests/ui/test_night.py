@@ -4,6 +4,7 @@ the night's light text to vanish on."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -174,6 +175,21 @@ def _import_models(store: Store, tmp_path: Path) -> dict[str, QAbstractItemModel
     return {"MappingModel": mapping, "PreviewModel": preview}
 
 
+def _swatches(text: str) -> list[tuple[QColor, QColor]]:
+    """(background, text colour) of each swatch in rich text or a style sheet."""
+    colour = r"(#[0-9a-fA-F]{6}|rgb\(\d+, \d+, \d+\)|[a-z]+)"
+    found = re.findall(rf"background:\s*{colour};\s*color:\s*{colour}", text)
+    assert found, text
+    return [(_parse(back), _parse(ink)) for back, ink in found]
+
+
+def _parse(css: str) -> QColor:
+    if css.startswith("rgb("):
+        r, g, b = (int(n) for n in css[4:-1].split(","))
+        return QColor(r, g, b)
+    return QColor(css)
+
+
 def test_no_cell_keeps_a_day_colour_at_night(
     qtbot: QtBot, qapp: QApplication, jambi: Store, tmp_path: Path
 ) -> None:
@@ -190,6 +206,9 @@ def test_no_cell_keeps_a_day_colour_at_night(
     qtbot.addWidget(planning)
     planning.show()
     models = _import_models(jambi, tmp_path)
+    assert panel is not None
+    panel.view.selectRow(0)  # the detail shows an incident, with its severity's swatch
+    qtbot.waitUntil(lambda: panel.detail.incident is not None)
     widgets: list[QWidget] = [window, planning]
 
     day = _every_cell(widgets, models)
@@ -223,6 +242,19 @@ def test_no_cell_keeps_a_day_colour_at_night(
                 problems.setdefault(
                     f"text {c.text.name()} on {under.name()} {ratio:.1f}:1", c.where
                 )
+    # The swatches outside the tables: the incident detail's severity, the stages legend.
+    stages = window.operation_page.stages
+    assert stages is not None
+    legend = stages.legend
+    chips = [w.styleSheet() for i in range(legend.count()) if (w := legend.itemAt(i).widget())]
+    assert chips
+    for where, text in [("incident detail", panel.detail.badges.text())] + [
+        ("stages legend", sheet) for sheet in chips
+    ]:
+        for back, ink in _swatches(text):
+            ratio = theme.contrast(back, ink)
+            if ratio < theme.TEXT_CONTRAST or theme.contrast(back, theme.INK) >= 4.5:
+                problems.setdefault(f"{ink.name()} on {back.name()} {ratio:.1f}:1", where)
     assert not problems, "\n".join(f"{what} ({where})" for what, where in problems.items())
 
     window.night_action.trigger()  # and back: the day colours return, all of them

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store, open_store
 from tests.ui.conftest import TinyOperation
 from ui import night, settings, theme
+from ui.exercise_banner import ExerciseBanner
 from ui.import_models import UNCERTAIN_BACKGROUND, MappingModel, PreviewModel
 from ui.incidents_model import NEW_BACKGROUND
 from ui.main_window import MainWindow
@@ -242,15 +244,19 @@ def test_no_cell_keeps_a_day_colour_at_night(
                 problems.setdefault(
                     f"text {c.text.name()} on {under.name()} {ratio:.1f}:1", c.where
                 )
-    # The swatches outside the tables: the incident detail's severity, the stages legend.
+    # The swatches outside the tables: the incident detail's severity, the stages legend,
+    # the planning heat map's legend.
     stages = window.operation_page.stages
     assert stages is not None
     legend = stages.legend
     chips = [w.styleSheet() for i in range(legend.count()) if (w := legend.itemAt(i).widget())]
     assert chips
-    for where, text in [("incident detail", panel.detail.badges.text())] + [
-        ("stages legend", sheet) for sheet in chips
-    ]:
+    swatches = [
+        ("incident detail", panel.detail.badges.text()),
+        ("planning legend", planning.legend.text()),
+        *(("stages legend", sheet) for sheet in chips),
+    ]
+    for where, text in swatches:
         for back, ink in _swatches(text):
             ratio = theme.contrast(back, ink)
             if ratio < theme.TEXT_CONTRAST or theme.contrast(back, theme.INK) >= 4.5:
@@ -259,3 +265,26 @@ def test_no_cell_keeps_a_day_colour_at_night(
 
     window.night_action.trigger()  # and back: the day colours return, all of them
     assert _every_cell(widgets, models) == day
+
+
+def test_the_exercise_banner_stays_black_on_amber_at_night(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Deliberately the same in both themes; the night's light label colour must not reach
+    its text (the night appends a rule for every QLabel to style sheets)."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.setStyleSheet(f"QWidget {{ color: {theme.INK.name()}; }}")
+    banner = ExerciseBanner(holder)
+    banner.show()
+    holder.show()
+    night.apply_night(qapp, True)
+    image = banner.grab().toImage()
+    pixels = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    (back, _), (ink, _) = pixels.most_common(2)
+    assert (back, ink) == ("#ffb300", "#000000")
+    assert theme.contrast(QColor(back), QColor(ink)) >= 11

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from opscenter import messages
 from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
 from opscenter.roster.preview import Preview, RowOutcome
+from ui import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_COLUMN = -1
 REJECTED_COLOUR = QColor("#c62828")
-UNCERTAIN_BACKGROUND = QColor("#fff3cd")
+UNCERTAIN_BACKGROUND = theme.UNCERTAIN_BG
 DASH = "\u2014"
 
 
@@ -115,7 +116,9 @@ class MappingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and col == MappingColumn.COLUMN:
             return mapped
         if role == Qt.ItemDataRole.BackgroundRole and f.key in self._uncertain:
-            return QBrush(UNCERTAIN_BACKGROUND)
+            return QBrush(theme.cell_background(UNCERTAIN_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole and f.key in self._uncertain:
+            return QBrush(theme.cell_text(UNCERTAIN_BACKGROUND))
         if role == Qt.ItemDataRole.ToolTipRole and col == MappingColumn.FIELD:
             return f.label_en
         return None
@@ -224,7 +227,7 @@ class PreviewModel(QAbstractTableModel):
                 return self._key(r)
             return self._detail(r)
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
-            return QBrush(REJECTED_COLOUR)
+            return QBrush(theme.text_colour(REJECTED_COLOUR))
         return None
 
     def _key(self, r: RowOutcome) -> str:

@@ -679,6 +679,7 @@ class IncidentDetail(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._row: IncidentRow | None = None
         self._statuses: tuple[Choice, ...] = ()
+        theme.mode.changed.connect(self._theme_changed)
 
         self.heading = QLabel(self)
         self.heading.setFont(theme.scaled_font(self, 1.2, bold=True))
@@ -795,6 +796,16 @@ class IncidentDetail(QFrame):
         fill_combo(self.follow_status, choices.statuses, none_label=_tr("(tetap)"))
         self.units.set_units(choices.units)
 
+    def _show_badges(self, row: IncidentRow) -> None:
+        self.badges.setText(
+            theme.badge_html(QColor(row.severity_colour), row.severity_name)
+            + f"&nbsp;&nbsp;<b>{row.status_name}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{row.type_name}"
+        )
+
+    def _theme_changed(self, _night: bool) -> None:
+        if self._row is not None:
+            self._show_badges(self._row)  # night or day: the severity's swatch follows
+
     def show_incident(self, row: IncidentRow | None, follow_ups: Sequence[FollowUpRow]) -> None:
         """Show ``row`` (or nothing); the same incident again keeps what is being typed."""
         same = row is not None and self._row is not None and row.id == self._row.id
@@ -805,11 +816,7 @@ class IncidentDetail(QFrame):
             self.follow_ups.set_rows(None, ())
             return
         self.heading.setText(f"{row.code}  {row.title}")
-        self.badges.setText(
-            f'<span style="background:{row.severity_colour}; color:white; font-weight:bold;">'
-            f"&nbsp;{row.severity_name}&nbsp;</span>&nbsp;&nbsp;"
-            f"<b>{row.status_name}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{row.type_name}"
-        )
+        self._show_badges(row)
         facts = [
             _tr("Terjadi <b>{o} {zone}</b> · dicatat {r} {zone} oleh {by}").format(
                 o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),

@@ -34,7 +34,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_INK = QColor("#5b6470")
-NEW_BACKGROUND = QColor("#fff4d6")  # "Baru": not yet in hand, the eye should find it
+NEW_BACKGROUND = theme.NEW_BG  # "Baru": not yet in hand, the eye should find it
 
 
 def _tr(text: str) -> str:
@@ -205,23 +205,22 @@ class IncidentsModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if column is Column.SEVERITY:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(row.severity_colour))
+                return QBrush(theme.cell_background(QColor(row.severity_colour)))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.text_on(QColor(row.severity_colour)))
+                return QBrush(theme.cell_text(QColor(row.severity_colour)))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if column is Column.STATUS and not row.is_closed:
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if row.status_code == "baru":
-                # A painted cell carries its own ink: the night theme's light text on this
-                # cream would vanish.
+                # A painted cell carries its own ink; at night the cream turns dark amber.
                 if role == Qt.ItemDataRole.BackgroundRole:
-                    return QBrush(NEW_BACKGROUND)
+                    return QBrush(theme.cell_background(NEW_BACKGROUND))
                 if role == Qt.ItemDataRole.ForegroundRole:
-                    return QBrush(theme.text_on(NEW_BACKGROUND))
+                    return QBrush(theme.cell_text(NEW_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole and row.is_closed:
-            return QBrush(CLOSED_INK)
+            return QBrush(theme.text_colour(CLOSED_INK))
         if role == Qt.ItemDataRole.FontRole and column is Column.CASUALTIES and row.dead:
             return self._bold
         return None

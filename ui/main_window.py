@@ -224,8 +224,10 @@ class MainWindow(QMainWindow):
         self.wall_action.triggered.connect(self.show_wall)
         view_menu.addAction(self.wall_action)
         self.night_action = actions.create(self, "nightAction", checkable=True)
-        self.night_action.setChecked(settings.NIGHT.get())
         self.night_action.toggled.connect(self.set_night)
+        # The saved choice goes through set_night, which applies it and ticks the action
+        # (ticking it before connecting showed night ticked over a day look).
+        self.set_night(settings.NIGHT.get())
         view_menu.addAction(self.night_action)
         language_menu = view_menu.addMenu(self.tr("&Bahasa"))
         self.language_actions: dict[str, QAction] = {}
@@ -439,10 +441,14 @@ class MainWindow(QMainWindow):
         self.operation_page.reload()
 
     def set_night(self, on: bool) -> None:
+        """Night theme on or off: the look, the menu's tick and the saved setting together,
+        whoever asks (the menu, Ctrl+Shift+N, the start)."""
         settings.NIGHT.set(on)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_night(app, on)
+        if self.night_action.isChecked() != on:
+            self.night_action.setChecked(on)  # comes back here with the same value: a no-op
 
     def show_wall(self) -> None:
         """The video wall: large type, read-only, panels tiled or cycling; F11/Esc leaves."""

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     import pyqtgraph as pg
 
 BACKGROUND = QColor("#10151b")  # the room is dark: so is the screen
-SURFACE = QColor("#1a2129")  # tables, tiles, plots
+SURFACE = theme.NIGHT_SURFACE  # tables, tiles, plots
 RAISED = QColor("#243040")  # buttons, headers
-TEXT = QColor("#e8edf3")  # about 14:1 on BACKGROUND
+TEXT = theme.NIGHT_TEXT  # about 14:1 on BACKGROUND
 MUTED_TEXT = QColor("#a9b4c2")  # about 8:1
 RULE = QColor("#3a4656")
 DISABLED_TEXT = QColor("#6f7a87")
@@ -229,6 +229,8 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
         if isinstance(target, QWidget):
             # A window deleted while night is on must leave no dangling reference behind.
             target.destroyed.connect(lambda *_args, k=key: _forget(k))
+        if isinstance(target, QApplication):
+            theme.set_night_mode(True)  # before the palette's repaint asks the models
         target.setPalette(night_palette())
         if saved.style_sheet:
             target.setStyleSheet(swap_colours(saved.style_sheet, night=True))
@@ -251,6 +253,8 @@ def apply_night(target: QApplication | QWidget, on: bool) -> None:
             if not _watcher.targets:
                 app.removeEventFilter(_watcher)
                 _watcher = None
+        if isinstance(target, QApplication):
+            theme.set_night_mode(False)
         target.setStyleSheet(saved.style_sheet)
         target.setPalette(saved.palette)
         if pg is not None and isinstance(target, QApplication) and _pg_defaults:

@@ -127,9 +127,9 @@ class HeatMapModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return level.ordinal if level else 0
         if role == Qt.ItemDataRole.BackgroundRole and level:
-            return QBrush(QColor(level.colour))
+            return QBrush(theme.cell_background(QColor(level.colour)))
         if role == Qt.ItemDataRole.ForegroundRole and level:
-            return QBrush(theme.text_on(QColor(level.colour)))
+            return QBrush(theme.cell_text(QColor(level.colour)))
         if role == Qt.ItemDataRole.FontRole and level:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -172,7 +172,7 @@ class HeatMapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and level:
-            return QBrush(QColor(level.colour))
+            return QBrush(theme.text_colour(QColor(level.colour)))
         if role == Qt.ItemDataRole.FontRole and level:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -404,17 +404,19 @@ class RequirementsModel(KeyedRowsModel[UnitPlan]):
     def extra(self, row: UnitPlan, column: int, role: int) -> Any:
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND)
+                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
+                return QBrush(theme.cell_background(colour))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.WHITE)
+                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
+                return QBrush(theme.cell_text(colour))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:
             colour = QColor(self.colours[row.vulnerability])
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(colour)
+                return QBrush(theme.cell_background(colour))
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.text_on(colour))
+                return QBrush(theme.cell_text(colour))
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole:

@@ -936,6 +936,7 @@ class PlanningWindow(QMainWindow):
         self.legend = QLabel(heat_side)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         lcol.addWidget(self.legend)
+        theme.mode.changed.connect(self._show_legend)  # its swatches follow the cells
         forms = QWidget()
         fcol = QVBoxLayout(forms)
         fcol.setContentsMargins(0, 0, 8, 0)
@@ -1070,6 +1071,15 @@ class PlanningWindow(QMainWindow):
         self.stage_id = int(sid)
         self.reload(keep_what_if=True)
 
+    def _show_legend(self, _night: bool = False) -> None:
+        matrix = self.heat.matrix
+        self.legend.setText(
+            _tr("Tingkat: ")
+            + " ".join(theme.badge_html(QColor(lv.colour), lv.name) for lv in matrix.levels)
+            if matrix is not None
+            else ""
+        )
+
     def reload(self, *, keep_what_if: bool = True) -> None:
         """Read the stage's matrix and plan inputs again, then recompute."""
         keep = self.form.changes() if keep_what_if and self.base is not None else None
@@ -1092,15 +1102,7 @@ class PlanningWindow(QMainWindow):
         self.heat.set_matrix(matrix)
         self._fit_heat()
         self.needs.colours = dict(self.base.level_colours)
-        self.legend.setText(
-            _tr("Tingkat: ")
-            + " ".join(
-                f'<span style="background:{lv.colour}; '
-                f'color:{theme.text_on(QColor(lv.colour)).name()}; padding:2px 8px;">'
-                f"&nbsp;{lv.name}&nbsp;</span>"
-                for lv in matrix.levels
-            )
-        )
+        self._show_legend()
         self.form.set_categories(self.base, keep)
         self.recompute()
 

@@ -243,6 +243,7 @@ class StagesPanel(QWidget):
         self.legend.setContentsMargins(0, 0, 0, 0)
         self.legend.setSpacing(8)
         self.ratings_model = StageRatingsModel(self)
+        theme.mode.changed.connect(self._theme_changed)  # the legend's chips follow the cells
         self.ratings_view = QTableView(self)
         self.ratings_view.setObjectName("stageRatings")
         self.ratings_view.setModel(self.ratings_model)
@@ -716,6 +717,9 @@ class StagesPanel(QWidget):
                 _tr("Kerawanan wilayah \u2014 {stage}").format(stage=m.stage.name)
             )
 
+    def _theme_changed(self, _night: bool) -> None:
+        self._fill_legend(self.ratings_model.matrix)
+
     def _fill_legend(self, matrix: Matrix | None) -> None:
         while self.legend.count():
             taken = self.legend.takeAt(0)
@@ -728,15 +732,7 @@ class StagesPanel(QWidget):
             chip = QLabel(level.name, self.legend_box)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setFont(theme.scaled_font(self, 1.0, bold=True))
-            colour = QColor(level.colour)
-            on = theme.text_on(colour)  # as in the cells
-            ink = f"rgb({on.red()}, {on.green()}, {on.blue()})"
-            # rgb(), not #hex: the night theme swaps day hex colours, and a level's colour
-            # must stay the colour of its cells in the table.
-            rgb = f"rgb({colour.red()}, {colour.green()}, {colour.blue()})"
-            chip.setStyleSheet(
-                f"background: {rgb}; color: {ink}; border-radius: 4px; padding: 2px 10px;"
-            )
+            chip.setStyleSheet(theme.chip_style(QColor(level.colour)))  # as in the cells
             self.legend.addWidget(chip)
 
     # -- input --------------------------------------------------------------------------------

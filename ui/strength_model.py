@@ -126,9 +126,12 @@ class StrengthModel(QAbstractTableModel):
 
     def _balance_role(self, balance: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and balance:
-            return QBrush(DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND)
+            colour = DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND
+            return QBrush(theme.cell_background(colour))
         if role == Qt.ItemDataRole.ForegroundRole and balance:
-            return QBrush(theme.WHITE)
+            return QBrush(
+                theme.cell_text(DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND)
+            )
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -20,6 +20,46 @@ GOLD = QColor("#c9a227")
 DEFICIT = QColor("#c62828")
 SURPLUS = QColor("#2e7d32")
 ALERT_BG = QColor("#fdecea")
+# Light tints that mark a cell by day: a "Baru" (new) incident, an uncertain import mapping.
+NEW_BG = QColor("#fff4d6")
+UNCERTAIN_BG = QColor("#fff3cd")
+
+# The night theme's text and table surface (ui.night builds its palette from them); kept here
+# so that the models' cell colours can follow the theme without importing ui.night.
+NIGHT_TEXT = QColor("#e8edf3")  # about 14:1 on the night background
+NIGHT_SURFACE = QColor("#1a2129")
+# Day tint -> its night counterpart: the same hue, dark, under the night text (about 9:1).
+NIGHT_TINTS: dict[int, QColor] = {
+    NEW_BG.rgb(): QColor("#4a3a10"),
+    UNCERTAIN_BG.rgb(): QColor("#4a3a10"),
+    ALERT_BG.rgb(): QColor("#4a1f22"),
+}
+
+
+class _Mode(QObject):
+    """Which theme the application wears: the one switch every cell colour follows.
+    ``ui.night.apply_night`` sets it when the whole application changes theme; ``changed``
+    tells the few widgets that paint swatches into their text (rich text, style sheets),
+    which a palette change does not reach when a style sheet above them rules."""
+
+    changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.night = False
+
+
+mode = _Mode()
+
+
+def night_is_on() -> bool:
+    return mode.night
+
+
+def set_night_mode(on: bool) -> None:
+    if on != mode.night:
+        mode.night = on
+        mode.changed.emit(on)
 
 
 def apply_look(app: QApplication) -> None:
@@ -117,3 +157,47 @@ class ReadableTextDelegate(QStyledItemDelegate):
         fixed = readable(colour, surface)
         if fixed != colour:
             option.palette.setColor(QPalette.ColorRole.Text, fixed)
+
+
+def cell_background(colour: QColor) -> QColor:
+    """A highlighted cell's background in the theme being worn. By day the colour itself; at
+    night a day tint becomes its dark counterpart (``NIGHT_TINTS``) and any other colour (an
+    operation's severity or status colour, a deficit's red) is darkened by ``readable`` until
+    the night text reads on it: a bright cream or orange cell at 3 a.m. is a lamp."""
+    if not mode.night:
+        return colour
+    tint = NIGHT_TINTS.get(colour.rgb())
+    return QColor(tint) if tint is not None else readable(colour, NIGHT_TEXT)
+
+
+def cell_text(colour: QColor) -> QColor:
+    """The text on a cell painted ``cell_background(colour)``: white or ink by day, the night
+    text at night."""
+    return QColor(NIGHT_TEXT) if mode.night else text_on(colour)
+
+
+def text_colour(colour: QColor) -> QColor:
+    """A cell's own text colour (a rejected row's red, a quiet zero's grey) in the theme
+    being worn: as chosen by day, made readable on the night surface at night."""
+    return readable(colour, NIGHT_SURFACE) if mode.night else colour
+
+
+def badge_html(colour: QColor, text: str) -> str:
+    """``text`` (already escaped) on a swatch of ``colour`` in rich text (a severity in the
+    incident detail, a level in a legend), in the theme being worn, like the cells."""
+    back, ink = cell_background(colour), cell_text(colour)
+    return (
+        f'<span style="background:{back.name()}; color:{ink.name()}; font-weight:bold;">'
+        f"&nbsp;{text}&nbsp;</span>"
+    )
+
+
+def chip_style(colour: QColor) -> str:
+    """A style sheet painting a label as a swatch of ``colour``, like the cells. rgb(), not
+    #hex: ui.night swaps day hex colours in style sheets, and this one is chosen already."""
+
+    def rgb(c: QColor) -> str:
+        return f"rgb({c.red()}, {c.green()}, {c.blue()})"
+
+    back, ink = cell_background(colour), cell_text(colour)
+    return f"background: {rgb(back)}; color: {rgb(ink)}; border-radius: 4px; padding: 2px 10px;"

@@ -293,9 +293,9 @@ class CellText:
         balance = row.figures.balance
         if kind is Column.BALANCE and balance < 0:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return _brush(DEFICIT_BACKGROUND.name())
+                return _brush(theme.cell_background(DEFICIT_BACKGROUND).name())
             if role == Qt.ItemDataRole.ForegroundRole:
-                return _brush(theme.WHITE.name())
+                return _brush(theme.cell_text(DEFICIT_BACKGROUND).name())
         if kind is Column.BALANCE and role == Qt.ItemDataRole.ToolTipRole:
             if balance < 0:
                 return _tr("Kurang {n} personel").format(n=self.locale.toString(-balance))
@@ -311,10 +311,12 @@ class CellText:
                 Column.INCIDENTS,
             )
         ):
-            return _brush(ZERO_TEXT.name())  # a quiet zero lets the counts that matter stand out
+            return _brush(
+                theme.text_colour(ZERO_TEXT).name()
+            )  # a quiet zero lets the counts that matter stand out
         if kind is Column.INCIDENTS and value:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return _brush(self.layout.severities[pos].colour)
+                return _brush(theme.text_colour(QColor(self.layout.severities[pos].colour)).name())
             if role == Qt.ItemDataRole.FontRole:
                 return self.bold
         return None
@@ -324,7 +326,7 @@ class CellText:
         if role == Qt.ItemDataRole.DisplayRole:
             return "\u2026"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(ZERO_TEXT.name())
+            return _brush(theme.text_colour(ZERO_TEXT).name())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -338,7 +340,7 @@ class CellText:
         if role == SORT_ROLE:
             return 0
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(ZERO_TEXT.name())
+            return _brush(theme.text_colour(ZERO_TEXT).name())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -352,9 +354,9 @@ class CellText:
             ordinal = {s.id: i for i, s in enumerate(self.layout_statuses)}
             return ordinal.get(row.status_id or -1, 99)
         if role == Qt.ItemDataRole.BackgroundRole and row.status_colour:
-            return _brush(row.status_colour)
+            return _brush(theme.cell_background(QColor(row.status_colour)).name())
         if role == Qt.ItemDataRole.ForegroundRole and row.status_colour:
-            return _brush(theme.text_on(QColor(row.status_colour)).name())
+            return _brush(theme.cell_text(QColor(row.status_colour)).name())
         if role == Qt.ItemDataRole.FontRole:
             return self.bold
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -73,6 +73,7 @@ def render(
     previous = qInstallMessageHandler(_quiet_offscreen)
     clock = (lambda: now) if now else operation_now
     main = MainWindow(store, actor=SCREENSHOT_ACTOR, lang=lang, clock=clock)
+    main.hint_bar.hide()  # a picture of the operation, not of someone's first run
     window: QWidget = main
     wall: WallBoard | None = None
     if view in TABS:

@@ -10,12 +10,14 @@ fired: with the question's object name, or with ``NOT_ASKED``.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 NOT_ASKED = "(not asked)"
 
 
-def answer_next_question(button_name: str) -> list[str]:
+def answer_next_question(button_name: str, *, with_text: bool = False) -> list[str]:
+    """``with_text``: a message box's text and informative text follow its name, as one
+    string, for tests that check what the question says."""
     seen: list[str] = []
 
     def press() -> None:
@@ -25,6 +27,8 @@ def answer_next_question(button_name: str) -> list[str]:
             seen.append(NOT_ASKED)
             return
         seen.append(box.objectName())
+        if with_text and isinstance(box, QMessageBox):
+            seen.append(f"{box.text()}\n{box.informativeText()}")
         button.click()
 
     QTimer.singleShot(0, press)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +38,7 @@ from opscenter.model import PollingStation, Rank, Region, TpsCategory, Unit
 from opscenter.operations import OperationSpec, new_operation
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
+from ui import theme
 from ui.main_window import MainWindow
 
 # Real settings and data folders are never touched by a test.
@@ -209,3 +211,16 @@ def window(
     # The strength figures come from a background job, after the rest of the overview.
     qtbot.waitUntil(lambda: made.overview is not None and made.overview.strength_loaded)
     return made
+
+
+@pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """The application's own type and style (``theme.apply_look``): a 12 pt base, as users
+    see it; the test application's defaults are restored afterwards."""
+    font, style = QFont(qapp.font()), qapp.style().name()
+    theme.apply_look(qapp)
+    try:
+        yield
+    finally:
+        qapp.setStyle(style)
+        qapp.setFont(font)

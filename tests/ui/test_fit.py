@@ -11,13 +11,13 @@ from its height), so a window opens as it would on that screen. PNGs of each go 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QTextDocument
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,7 +45,7 @@ from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
-from ui import screen_fit, theme
+from ui import screen_fit
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
@@ -60,19 +60,6 @@ ROLES = (QAbstractButton, QLabel, QLineEdit, QComboBox, QAbstractItemView, QHead
 # Menu entries that open no window (or the wall, checked on its own below).
 NOT_WINDOWS = re.compile(r"Keluar|Urungkan|Ulangi|Muat ulang|Layar dinding|Tema|Papan|Kekuatan|"
                          r"Tahapan|Kejadian|Bahasa Indonesia|English")  # fmt: skip
-
-
-@pytest.fixture
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The application's own type and style (``theme.apply_look``): a 12 pt base, as users
-    see it; the test application's defaults are restored afterwards."""
-    font, style = QFont(qapp.font()), qapp.style().name()
-    theme.apply_look(qapp)
-    try:
-        yield
-    finally:
-        qapp.setStyle(style)
-        qapp.setFont(font)
 
 
 @pytest.fixture(params=list(SCREENS))

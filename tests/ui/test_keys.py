@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -48,7 +47,7 @@ from opscenter.roster.commit import commit
 from opscenter.roster.preview import Options, prepare
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
-from tests.ui.answers import NOT_ASKED
+from tests.ui.answers import NOT_ASKED, answer_next_question
 from ui import actions, settings
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import NO_NAME, YES_NAME
@@ -74,21 +73,7 @@ ADMIN = Actor("admin.uji", role="admin")
 def answer(button: str) -> list[str]:
     """Press ``button`` of the next modal box; the list gets the box's name and its text
     (or NOT_ASKED) once the zero-delay timer has fired."""
-    seen: list[str] = []
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        found = box.findChild(QAbstractButton, button) if box is not None else None
-        if box is None or found is None:
-            seen.append(NOT_ASKED)
-            return
-        seen.append(box.objectName())
-        if isinstance(box, QMessageBox):
-            seen.append(f"{box.text()}\n{box.informativeText()}")
-        found.click()
-
-    QTimer.singleShot(0, press)
-    return seen
+    return answer_next_question(button, with_text=True)
 
 
 def key_of(text: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:

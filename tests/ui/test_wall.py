@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -342,19 +341,6 @@ def test_contrast_fix_keeps_readable_colours_and_mends_the_rest() -> None:
     assert theme.contrast(olive, white) < theme.TEXT_CONTRAST
     assert theme.contrast(darker, white) >= theme.TEXT_CONTRAST
     assert darker.lightness() < olive.lightness()
-
-
-@pytest.fixture
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The application's own type and style (``theme.apply_look``), as users see it; the
-    test application's defaults are restored afterwards."""
-    font, style = QFont(qapp.font()), qapp.style().name()
-    theme.apply_look(qapp)
-    try:
-        yield
-    finally:
-        qapp.setStyle(style)
-        qapp.setFont(font)
 
 
 @pytest.mark.usefixtures("app_look")

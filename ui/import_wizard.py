@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -105,15 +105,25 @@ class FilePage(_Page):
             self.kind.addItem(label, key)
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
-        browse = QPushButton(_tr("Telusuri\u2026"), self)
+        browse = QPushButton(_tr("&Telusuri\u2026"), self)
+        browse.setObjectName("importBrowse")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow(_tr("Jenis data:"), self.kind)
-        form.addRow(_tr("Berkas:"), row)
+        # Alt+J and Alt+B reach the fields; the file's path is where typing starts.
+        kind_label = QLabel(_tr("&Jenis data:"), self)
+        kind_label.setBuddy(self.kind)
+        path_label = QLabel(_tr("&Berkas:"), self)
+        path_label.setBuddy(self.path)
+        form.addRow(kind_label, self.kind)
+        form.addRow(path_label, row)
         form.addRow(self.error)
+
+    def initializePage(self) -> None:
+        # After QWizard has given the page's first field (the kind) the focus.
+        QTimer.singleShot(0, self.path, self.path.setFocus)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, _tr("Pilih lembar kerja"), "", FILE_FILTER)

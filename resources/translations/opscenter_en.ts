@@ -776,18 +776,18 @@
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="108" />
-        <source>Telusuri…</source>
-        <translation>Browse…</translation>
+        <source>&amp;Telusuri…</source>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="114" />
-        <source>Jenis data:</source>
-        <translation>Data type:</translation>
+        <source>&amp;Jenis data:</source>
+        <translation>&amp;Data type:</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="115" />
-        <source>Berkas:</source>
-        <translation>File:</translation>
+        <source>&amp;Berkas:</source>
+        <translation>&amp;File:</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="119" />

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QWizard
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -112,6 +112,25 @@ def test_wizard_shows_a_refusal_as_one_sentence(
     assert wizard.currentPage() is wizard.file_page
     with store.read() as s:
         assert journal.head(s) == head
+
+
+def test_typing_starts_in_the_files_path_and_alt_keys_reach_each_field(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation
+) -> None:
+    """Ctrl+I, then type the path: the first page's focus is the path field, not the kind."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    page = wizard.file_page
+    qtbot.waitUntil(lambda: page.path.hasFocus())
+    qtbot.keyClick(page.path, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.kind.hasFocus())
+    qtbot.keyClick(page.kind, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.path.hasFocus())
+    browse = page.findChild(QPushButton, "importBrowse")
+    assert browse is not None and browse.text().startswith("&")
 
 
 def test_install_adds_the_data_menu(qtbot: QtBot, store: Store) -> None:

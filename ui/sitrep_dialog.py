@@ -403,6 +403,7 @@ class SitrepDialog(QDialog):
         # operasi"); it scrolls where the screen is lower than the choices.
         choices = scrolling(left_w, self)
         choices.setObjectName("sitrepChoices")
+        choices.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
 
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
@@ -448,6 +449,7 @@ class SitrepDialog(QDialog):
             self.schedule_folder,
             self.schedule_browse,
             self.schedule_apply,
+            self.preview,  # the pages: arrows and Page Up/Down scroll them
             self.preview_button,
             self.save_button,
             self.print_button,

@@ -24,7 +24,7 @@ def chain(*stops: QWidget) -> None:
 class OneStopDateTimeEdit(QDateTimeEdit):
     """A ``QDateTimeEdit`` that Tab and Shift+Tab leave at once."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+    def focusNextPrevChild(self, next: bool) -> bool:
         return QAbstractSpinBox.focusNextPrevChild(self, next)
 
 

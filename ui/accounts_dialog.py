@@ -42,6 +42,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.tab_order import chain, leave_on_tab
 from ui.unsaved import may_close
 
 Index = QModelIndex | QPersistentModelIndex
@@ -248,6 +249,10 @@ class AccountsDialog(QDialog):
         column.addWidget(self.table, 1)
         column.addWidget(self.error)
         column.addWidget(close)
+        # The buttons stand above the table but are made after it: read them first.
+        leave_on_tab(self.table)
+        chain(self.add_button, self.password_button, self.role_button,
+              self.deactivate_button, self.table, *close.buttons())  # fmt: skip
         self._enable()
 
     # -- the selected account ---------------------------------------------------------------

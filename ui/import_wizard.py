@@ -39,6 +39,7 @@ from opscenter.roster.preview import Options, Preview, Scan, prepare, scan
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
+from ui.tab_order import leave_on_tab
 from ui.worker import JobHandle, start_job
 
 FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)"
@@ -169,6 +170,7 @@ class MappingPage(_Page):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
+        leave_on_tab(self.view)  # Tab goes on to the check box; the arrows walk the pairs
         self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
         form = QFormLayout()
         form.addRow(_tr("Lembar:"), self.sheet)

@@ -101,6 +101,7 @@ from ui.screen_fit import (
     show_fitted,
 )
 from ui.strength_model import SORT_ROLE
+from ui.tab_order import chain, leave_on_tab
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
@@ -416,6 +417,11 @@ class PatternForm(QGroupBox):
         self._quiet = False
         self._show_state()
 
+    def stops(self) -> list[QWidget]:
+        """The form's Tab stops in reading order: row by row (a, b, c), then the buttons."""
+        spins = [spin for a, b, c, _ in self._rows.values() for spin in (a, b, c)]
+        return [*spins, self.save_button, self.reset_button]
+
     def patterns(self) -> dict[int, GuardPattern]:
         return {
             cid: GuardPattern(a.value(), b.value(), c.value())
@@ -594,6 +600,7 @@ class TpsForm(QGroupBox):
         apply_row.addWidget(self.remove_button)
         grid.addLayout(apply_row, 1, 2, 1, 2)
         self.view = _table(self, "tpsChanges")
+        leave_on_tab(self.view)  # the last stop of the form: Tab goes on, not along its cells
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -1104,6 +1111,11 @@ class PlanningWindow(QMainWindow):
         self.needs.colours = dict(self.base.level_colours)
         self._show_legend()
         self.form.set_categories(self.base, keep)
+        # The pattern rows are made now, after their buttons and the TPS form: Tab reads the
+        # rows first, then the buttons, then goes on to the TPS form.
+        t = self.tps_form
+        chain(*self.form.stops(), t.kecamatan_combo, t.tps_combo, t.category_combo,
+              t.apply_button, t.remove_button, t.view)  # fmt: skip
         self.recompute()
 
     def _fit_heat(self) -> None:

@@ -2,7 +2,10 @@
 save and print; and scheduled reports written to a folder at configured hours.
 
 The work (assemble, render, preview images) runs off the GUI thread through ``ui.worker.start_job``
-that returns plain data; the page preview is drawn with pypdfium2 (no QtPdf). Scheduling
+that returns plain data; the page preview is drawn with pypdfium2 (no QtPdf). The preview is
+never stale: any change to what the PDF would show greys it at once ("Pratinjau
+diperbarui\u2026") and renders it again after a short pause; a newer render supersedes (and
+cancels) an older one still running, whose result is dropped. Scheduling
 is ``opscenter.sitrep.next_run``, a pure function; here a single-shot ``QTimer`` waits
 for its answer.
 """
@@ -55,11 +58,13 @@ from opscenter import operations, sitrep
 from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
+from opscenter.progress import CancelToken
 from opscenter.store import Store
 from ui import actions
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
+from ui.tab_order import OneStopDateTimeEdit, chain
 from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
@@ -70,6 +75,7 @@ PREVIEW_SCALE = 0.9  # points -> pixels of the preview (A4 ~ 536 x 758 px)
 SETTINGS_HOURS = "sitrep/schedule_hours"
 SETTINGS_FOLDER = "sitrep/schedule_folder"
 SETTINGS_ON = "sitrep/schedule_on"
+REFRESH_MS = 400  # the pause after the last change before the preview is rendered again
 
 
 # --- the job (no widgets) ---------------------------------------------------------------------
@@ -112,9 +118,12 @@ def produce(
     req: Request,
     progress: Callable[[int, int, str], None],
     preview: bool = True,
+    cancel: CancelToken | None = None,
 ) -> Produced:
     """Assemble, render, optionally write, and draw the preview pages. Runs in a worker;
-    a number is taken as ``actor``, the account signed in."""
+    a number is taken as ``actor``, the account signed in. ``cancel`` stops a preview that
+    a newer one superseded, between its stages (never after a number was taken)."""
+    check = cancel.check if cancel is not None else (lambda: None)
     if req.out is not None:
         sitrep.check_destination(req.out)
 
@@ -134,6 +143,8 @@ def produce(
 
     progress(0, 100, "assemble")
     report = build(None)
+    if not req.issue:
+        check()
     if req.issue:  # validated above: only now take a number for good
         report = build(sitrep.issue_serial(store, actor, report.operation_code))
     # reportlab and pdfium load on the first report, not with the window (issue 3: start-up).
@@ -142,6 +153,8 @@ def produce(
     from reports.sitrep import render
 
     progress(20, 100, "render")
+    if not req.issue:
+        check()
     pdf = render(report, lambda d, t, w: progress(20 + 60 * d // max(1, t), 100, w))
     path = sitrep.write_atomically(req.out, pdf) if req.out is not None else None
     pages: list[PageImage] = []
@@ -149,6 +162,7 @@ def produce(
         doc = pypdfium2.PdfDocument(pdf)
         try:
             for i in range(len(doc)):
+                check()
                 bitmap = doc[i].render(scale=PREVIEW_SCALE, rev_byteorder=True)
                 pages.append(
                     PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
@@ -261,8 +275,17 @@ class SitrepDialog(QDialog):
         )
         self.produced: Produced | None = None
         self.saved_path: Path | None = None
-        self._job: JobHandle | None = None
+        self._job: JobHandle | None = None  # a save or print: one at a time
+        self._preview_job: JobHandle | None = None  # the newest preview render, if running
         self._after: Callable[[Produced], None] | None = None
+        # Bumped on every change to what the PDF would show: a result made from older
+        # choices is never shown as the preview.
+        self._choices_version = 0
+        self.preview_stale = False
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.generate_preview)
         self.writes = PendingWrite(self)  # the signatory is saved on the write thread
         self.setWindowTitle(self.tr("Laporan Situasi"))
         fit_to_screen(self, QSize(1180, 860))
@@ -332,25 +355,25 @@ class SitrepDialog(QDialog):
         self.schedule_hours = QLineEdit(str(settings.value(SETTINGS_HOURS, "06:00, 18:00")))
         self.schedule_folder = QLineEdit(str(settings.value(SETTINGS_FOLDER, "")))
         self.schedule_on.setChecked(str(settings.value(SETTINGS_ON, "false")) == "true")
-        browse = QPushButton(self.tr("Pilih\u2026"), sched_box)
-        browse.clicked.connect(self._choose_folder)
+        self.schedule_browse = QPushButton(self.tr("Pilih\u2026"), sched_box)
+        self.schedule_browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.schedule_folder, 1)
-        folder_row.addWidget(browse)
+        folder_row.addWidget(self.schedule_browse)
         self.schedule_status = QLabel(sched_box)
         self.schedule_status.setWordWrap(True)
         sched.addRow("", self.schedule_on)
         sched.addRow(self.tr("Jam (waktu setempat)"), self.schedule_hours)
         sched.addRow(self.tr("Folder"), folder_row)
         sched.addRow("", self.schedule_status)
-        apply_schedule = QPushButton(self.tr("Terapkan jadwal"), sched_box)
-        apply_schedule.clicked.connect(self.apply_schedule)
-        sched.addRow("", apply_schedule)
+        self.schedule_apply = QPushButton(self.tr("Terapkan jadwal"), sched_box)
+        self.schedule_apply.clicked.connect(self.apply_schedule)
+        sched.addRow("", self.schedule_apply)
 
         self.preview_button = QPushButton(self.tr("&Pratinjau"), self)
         self.save_button = QPushButton(self.tr("&Simpan\u2026"), self)
         self.print_button = QPushButton(self.tr("&Cetak"), self)
-        close = QPushButton(self.tr("Tutup"), self)
+        self.close_button = close = QPushButton(self.tr("Tutup"), self)
         self.preview_button.clicked.connect(self.generate_preview)
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_report)
@@ -380,6 +403,7 @@ class SitrepDialog(QDialog):
         # operasi"); it scrolls where the screen is lower than the choices.
         choices = scrolling(left_w, self)
         choices.setObjectName("sitrepChoices")
+        choices.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
 
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
@@ -388,22 +412,84 @@ class SitrepDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview.setWidget(self.pages_widget)
         self.preview.setStyleSheet("QScrollArea { background: #707070; }")
+        self.stale_label = QLabel(self.tr("Pratinjau diperbarui\u2026"), self)
+        self.stale_label.setObjectName("sitrepPreviewStale")
+        self.stale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stale_label.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5d4037; font-weight: bold; padding: 4px; }"
+        )
+        self.stale_label.hide()
+        preview_column = QVBoxLayout()
+        preview_column.addWidget(self.stale_label)
+        preview_column.addWidget(self.preview, 1)
 
         body = QHBoxLayout()
         body.addWidget(choices)
-        body.addWidget(self.preview, 1)
+        body.addLayout(preview_column, 1)
         column = QVBoxLayout(self)
         column.addLayout(body, 1)
         column.addWidget(self.progress)
         column.addWidget(self.message)
         column.addLayout(buttons)
+        self._watch_choices()
+        # Reading order: the choices top to bottom (sections row by row), then the buttons.
+        chain(
+            self.period_from,
+            self.period_to,
+            self.classification,
+            self.sig_title,
+            self.sig_name,
+            self.sig_rank,
+            self.sig_nrp,
+            self.sig_on_behalf,
+            self.sig_save,
+            *self.section_boxes.values(),
+            self.schedule_on,
+            self.schedule_hours,
+            self.schedule_folder,
+            self.schedule_browse,
+            self.schedule_apply,
+            self.preview,  # the pages: arrows and Page Up/Down scroll them
+            self.preview_button,
+            self.save_button,
+            self.print_button,
+            self.close_button,
+        )
         if auto_preview:
             QTimer.singleShot(0, self, self.generate_preview)
 
     # -- inputs ---------------------------------------------------------------------------------
 
+    def _watch_choices(self) -> None:
+        """Every choice that changes the PDF marks the preview out of date."""
+        self.period_from.dateTimeChanged.connect(self._choices_changed)
+        self.period_to.dateTimeChanged.connect(self._choices_changed)
+        self.classification.currentTextChanged.connect(self._choices_changed)
+        for edit in (self.sig_title, self.sig_name, self.sig_rank, self.sig_nrp):
+            edit.textChanged.connect(self._choices_changed)
+        self.sig_on_behalf.toggled.connect(self._choices_changed)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self._choices_changed)
+
+    def _choices_changed(self) -> None:
+        """Grey the preview now; render it again once the choices rest for ``REFRESH_MS``."""
+        self._choices_version += 1
+        self._mark_stale(self.tr("Pratinjau diperbarui\u2026"))
+        self._refresh.start()  # restarts the pause on every keystroke or click
+
+    def _mark_stale(self, text: str) -> None:
+        self.preview_stale = True
+        self.stale_label.setText(text)
+        self.stale_label.show()
+        self.pages_widget.setEnabled(False)  # the pages are drawn greyed
+
+    def _mark_fresh(self) -> None:
+        self.preview_stale = False
+        self.stale_label.hide()
+        self.pages_widget.setEnabled(True)
+
     def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
-        edit = QDateTimeEdit(self)
+        edit = OneStopDateTimeEdit(self)  # one Tab stop, not one per section
         # The period is read in the operation's zone: say which (WIB, WITA, WIT).
         edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{operations.zone_label(self.zone)}'")
         edit.setCalendarPopup(True)
@@ -451,23 +537,36 @@ class SitrepDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        """A save, print or preview is running, or a preview waits for the choices to rest."""
+        return self._job is not None or self._preview_job is not None or self._refresh.isActive()
 
-    def _start(self, req: Request, after: Callable[[Produced], None] | None = None) -> None:
-        if self._job is not None:
-            return
+    def _begin(self) -> None:
         self.message.clear()
         self.message.setStyleSheet("")
         self.progress.setValue(0)
         self.progress.show()
-        for b in (self.preview_button, self.save_button, self.print_button):
+
+    def _ended(self) -> None:
+        if self._job is None and self._preview_job is None:
+            self.progress.hide()
+
+    def _start(self, req: Request, after: Callable[[Produced], None] | None = None) -> None:
+        """Save or print (``req.issue``): one at a time; the preview keeps refreshing."""
+        if self._job is not None:
+            return
+        # Its pages are those of the choices as they are now: they are the preview too.
+        self._refresh.stop()
+        self._supersede_preview()
+        self._begin()
+        for b in (self.save_button, self.print_button):
             b.setEnabled(False)
         store, actor = self._store, self._actor
         self._after = after
+        version = self._choices_version
         self._job = start_job(
             lambda progress, _cancel: produce(store, actor, req, progress),
             parent=self,  # closed meanwhile: nothing left to show the result in
-            on_success=self._succeeded,
+            on_success=lambda result: self._succeeded(result, version),
             on_failure=self._failed,
         )
         self._job.signals.progressed.connect(self._progressed)
@@ -477,20 +576,14 @@ class SitrepDialog(QDialog):
 
     def _finish(self) -> None:
         self._job = None
-        self.progress.hide()
-        for b in (self.preview_button, self.save_button, self.print_button):
+        self._ended()
+        for b in (self.save_button, self.print_button):
             b.setEnabled(True)
 
-    def _succeeded(self, result: Produced) -> None:
+    def _succeeded(self, result: Produced, version: int) -> None:
         self._finish()
-        self.produced = result
-        self._show_pages(result)
-        r = result.report
-        self.message.setText(
-            self.tr("{pages} halaman \u00b7 nomor {number} \u00b7 sidik isi {fp}").format(
-                pages=len(result.pages), number=r.number, fp=r.short_fingerprint
-            )
-        )
+        if version == self._choices_version:  # else a newer preview is on its way
+            self._show(result)
         after, self._after = self._after, None
         if after is not None:
             after(result)
@@ -498,8 +591,42 @@ class SitrepDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._finish()
         self._after = None
-        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.message.setText(sentence_for(error, self._lang))
+        self._say(sentence_for(error, self._lang), error=True)
+
+    def _show(self, result: Produced) -> None:
+        self.produced = result
+        self._show_pages(result)
+        self._mark_fresh()
+        r = result.report
+        self.message.setStyleSheet("")
+        self.message.setText(
+            self.tr("{pages} halaman \u00b7 nomor {number} \u00b7 sidik isi {fp}").format(
+                pages=len(result.pages), number=r.number, fp=r.short_fingerprint
+            )
+        )
+
+    # -- the preview ----------------------------------------------------------------------------
+
+    def _supersede_preview(self) -> None:
+        """Stop the render still running: it is cancelled and its result goes to nobody."""
+        old, self._preview_job = self._preview_job, None
+        if old is not None:
+            old.on_success = old.on_failure = old.on_cancel = None
+            old.signals.progressed.disconnect(self._progressed)
+            old.cancel.cancel()
+
+    def _previewed(self, result: Produced, version: int) -> None:
+        self._preview_job = None
+        self._ended()
+        if version == self._choices_version:
+            self._show(result)
+
+    def _preview_failed(self, error: BaseException, version: int) -> None:
+        self._preview_job = None
+        self._ended()
+        if version == self._choices_version:
+            self._mark_stale(self.tr("Pratinjau tidak diperbarui; lihat pesan di bawah."))
+            self._say(sentence_for(error, self._lang), error=True)
 
     def _show_pages(self, result: Produced) -> None:
         while self.pages_layout.count():
@@ -519,7 +646,26 @@ class SitrepDialog(QDialog):
     # -- actions --------------------------------------------------------------------------------
 
     def generate_preview(self) -> None:
-        self._start(self.request())
+        """Render the preview of the choices as they are now, superseding an older render."""
+        self._refresh.stop()
+        self._supersede_preview()
+        if self.produced is None:
+            self._mark_stale(self.tr("Pratinjau diperbarui\u2026"))
+        try:
+            req = self.request()
+        except OpsError as exc:  # e.g. the operation is gone: one sentence
+            self._refused(exc)
+            return
+        self._begin()
+        store, actor = self._store, self._actor
+        version = self._choices_version
+        self._preview_job = start_job(
+            lambda progress, cancel: produce(store, actor, req, progress, cancel=cancel),
+            parent=self,
+            on_success=lambda result: self._previewed(result, version),
+            on_failure=lambda error: self._preview_failed(error, version),
+        )
+        self._preview_job.signals.progressed.connect(self._progressed)
 
     def save_to(self, path: Path) -> None:
         """Take a number, write the report to ``path`` and show it."""

@@ -2450,6 +2450,14 @@ source</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
+        <source>Pratinjau diperbarui…</source>
+        <translation>Updating the preview…</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
+        <translation>The preview was not updated; see the message below.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sitrep_dialog.py" line="288" />
         <source>Laporan Situasi</source>
         <translation>Situation report</translation>

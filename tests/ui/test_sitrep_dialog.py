@@ -189,3 +189,67 @@ def test_saved_schedule_is_armed_when_the_window_starts(
     assert scheduler.due == datetime(2024, 11, 24, 6, 0, tzinfo=WIB)
     dialog.schedule_on.setChecked(False)
     dialog.apply_schedule()  # leave the (test-mode) settings switched off
+
+
+# --- the preview is never stale (issue 14) -----------------------------------------------------
+
+
+def previewed(qtbot: QtBot, d: SitrepDialog) -> sitrep.Sitrep:
+    d.generate_preview()
+    wait_idle(qtbot, d)
+    assert d.produced is not None and not d.preview_stale
+    return d.produced.report
+
+
+def test_a_changed_period_greys_the_preview_and_renders_it_again_by_itself(
+    qtbot: QtBot, dialog: SitrepDialog
+) -> None:
+    dialog.show()
+    old = previewed(qtbot, dialog)
+    assert old.period_from == datetime(2024, 11, 22, 6, tzinfo=WIB)
+    assert not dialog.stale_label.isVisible() and dialog.pages_widget.isEnabled()
+    fired: list[int] = []
+    dialog._refresh.timeout.connect(lambda: fired.append(1))
+
+    # Three quick changes (period, a section, the signatory): greyed at once, one render.
+    dialog.set_period(datetime(2024, 11, 21, 6, tzinfo=WIB), datetime(2024, 11, 22, 6, tzinfo=WIB))
+    assert dialog.preview_stale and dialog.stale_label.isVisible()
+    assert dialog.stale_label.text() == "Pratinjau diperbarui\u2026"
+    assert not dialog.pages_widget.isEnabled()  # the old pages are drawn greyed
+    dialog.section_boxes["annex_incidents"].setChecked(False)
+    dialog.sig_name.setText("Budi Santoso Uji")
+    wait_idle(qtbot, dialog)  # no button pressed
+
+    assert fired == [1]
+    assert dialog.produced is not None
+    new = dialog.produced.report
+    assert new.period_from == datetime(2024, 11, 21, 6, tzinfo=WIB)
+    assert "annex_incidents" not in new.sections
+    assert new.signatory is not None and new.signatory.name == "BUDI SANTOSO UJI"
+    assert not dialog.preview_stale and not dialog.stale_label.isVisible()
+    assert dialog.pages_widget.isEnabled()
+    assert dialog.pages_layout.count() == len(dialog.produced.pages)
+
+
+def test_a_newer_render_supersedes_one_still_running(qtbot: QtBot, dialog: SitrepDialog) -> None:
+    dialog.generate_preview()
+    first = dialog._preview_job
+    assert first is not None
+    dialog.classification.setCurrentText("RAHASIA")
+    dialog.generate_preview()  # before the first has reported anything
+    assert first.cancel.cancelled and dialog._preview_job is not first
+    qtbot.waitUntil(lambda: first.done and not dialog.busy, timeout=30_000)
+    assert dialog.produced is not None
+    assert dialog.produced.report.classification == "RAHASIA"
+    assert not dialog.preview_stale
+
+
+def test_a_refused_period_leaves_the_preview_marked_out_of_date(
+    qtbot: QtBot, dialog: SitrepDialog
+) -> None:
+    previewed(qtbot, dialog)
+    dialog.set_period(datetime(2024, 11, 27, 6, tzinfo=WIB), datetime(2024, 11, 26, 6, tzinfo=WIB))
+    wait_idle(qtbot, dialog)
+    assert dialog.preview_stale and not dialog.pages_widget.isEnabled()
+    assert "tidak diperbarui" in dialog.stale_label.text()
+    assert "lebih awal dari waktu mulai" in dialog.message.text()

@@ -1,0 +1,33 @@
+"""Tab order in reading order (issue 14, point 2): the few pieces every form uses.
+
+- ``chain`` sets the order of a form's stops as the eye reads them, where the order the
+  widgets were made in (Qt's default) differs from where the layout puts them.
+- ``OneStopDateTimeEdit`` is a date and time field that is one Tab stop: Qt's walks its own
+  sections with Tab, so the keyboard never leaves it forwards until the last section.
+  Its sections are reached with Left/Right, and typing digits moves on by itself.
+- ``leave_on_tab`` makes Tab leave a table instead of walking its cells (the arrows do that).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QDateTimeEdit, QWidget
+
+
+def chain(*stops: QWidget) -> None:
+    """Tab goes from each of ``stops`` to the next, Shift+Tab back."""
+    for first, second in itertools.pairwise(stops):
+        QWidget.setTabOrder(first, second)
+
+
+class OneStopDateTimeEdit(QDateTimeEdit):
+    """A ``QDateTimeEdit`` that Tab and Shift+Tab leave at once."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+
+def leave_on_tab(view: QAbstractItemView) -> None:
+    """Tab and Shift+Tab leave ``view``; the arrow keys move between its cells."""
+    view.setTabKeyNavigation(False)

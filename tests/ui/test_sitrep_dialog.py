@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from opscenter import sitrep
 from opscenter.store import Store
 from tests.builders import ADMIN
+from tests.ui.answers import answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
 from ui.main_window import MainWindow
 from ui.sitrep_dialog import Scheduler, SitrepDialog, install, parse_hours
+from ui.unsaved import BOX_NAME, DISCARD_NAME
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -229,6 +231,10 @@ def test_a_changed_period_greys_the_preview_and_renders_it_again_by_itself(
     assert not dialog.preview_stale and not dialog.stale_label.isVisible()
     assert dialog.pages_widget.isEnabled()
     assert dialog.pages_layout.count() == len(dialog.produced.pages)
+    # The typed signatory is unsaved: closing asks, and this test throws it away.
+    asked = answer_next_question(DISCARD_NAME)
+    dialog.reject()
+    assert asked == [BOX_NAME] and not dialog.isVisible()
 
 
 def test_a_newer_render_supersedes_one_still_running(qtbot: QtBot, dialog: SitrepDialog) -> None:

@@ -208,9 +208,7 @@ def test_tab_walks_each_form_in_reading_order(
     forward = [first]
     for _ in form.stops[1:]:
         forward.append(press(qtbot, Qt.Key.Key_Tab))
-    assert [label(w) for w in forward] == [label(w) for w in form.stops], [
-        label(w) for w in forward
-    ]
+    assert [label(w) for w in forward] == [label(w) for w in form.stops]
     assert forward == form.stops
     # Tab from the last stop leaves it: back to the first in a dialog, on in a window.
     beyond = press(qtbot, Qt.Key.Key_Tab)

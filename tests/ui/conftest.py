@@ -11,6 +11,7 @@ The tiny operation is built through the core, as a user's actions would build it
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before anything starts Qt: no display is needed (or touched) by these tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
+from opscenter.demo import load_demo
 from opscenter.drafts import ENV_VAR
 from opscenter.model import Personnel as PersonnelRow
 from opscenter.model import PollingStation, Rank, Region, TpsCategory, Unit
@@ -224,3 +226,21 @@ def app_look(qapp: QApplication) -> Iterator[None]:
     finally:
         qapp.setStyle(style)
         qapp.setFont(font)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Jambi demo, loaded once a session (it takes seconds); tests take a copy."""
+    path = tmp_path_factory.mktemp("demo") / "jambi.db"
+    store = open_store(f"sqlite:///{path}")
+    load_demo(store, "jambi")
+    store.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(demo_file: Path, tmp_path: Path) -> Path:
+    """A copy of the Jambi demo of this test's own."""
+    path = tmp_path / "jambi.db"
+    shutil.copy(demo_file, path)
+    return path

@@ -39,6 +39,13 @@ def roster(path: Path) -> Path:
     return path
 
 
+def to_mapping(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:
+    """Give the wizard's first page ``path`` and wait for its mapping page."""
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+
+
 def test_mapping_model(qtmodeltester: ModelTester, tmp_path: Path) -> None:
     s = scan(roster(tmp_path / "r.xlsx"), "personnel")
     model = MappingModel()
@@ -76,9 +83,7 @@ def test_wizard_imports_off_the_gui_thread(
     wizard = ImportWizard(store, actor=STAFF)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.file_page.path.setText(str(path))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    to_mapping(qtbot, wizard, path)
     assert wizard.mapping_page.model.rowCount() > 0
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
@@ -229,9 +234,7 @@ def test_the_commit_button_names_the_import_and_the_end_offers_only_close(
     wizard = ImportWizard(store, actor=STAFF)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.file_page.path.setText(str(roster(tmp_path / "r.xlsx")))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
     assert "next" in _visible_buttons(wizard) and "commit" not in _visible_buttons(wizard)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)

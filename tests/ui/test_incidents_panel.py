@@ -6,7 +6,6 @@ The demo is loaded once per module and copied per test (loading takes seconds).
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,7 +21,6 @@ from sqlalchemy import select
 
 from opscenter import incidents
 from opscenter.actor import Actor
-from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
@@ -37,22 +35,6 @@ from ui.worker import write_pool
 # 20:00 WIB on voting day.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
 OPERATOR = Actor("op.uji")
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("incidents_panel") / "jambi.db"
-    store = open_store(f"sqlite:///{path}")
-    load_demo(store, "jambi")
-    store.dispose()
-    return path
-
-
-@pytest.fixture
-def db_path(demo_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "jambi.db"
-    shutil.copy(demo_file, path)
-    return path
 
 
 @pytest.fixture

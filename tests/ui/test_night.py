@@ -5,7 +5,6 @@ the night's light text to vanish on."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
-from opscenter.demo import load_demo
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store, open_store
 from tests.ui.conftest import TinyOperation
@@ -97,20 +95,9 @@ def test_a_new_window_follows_the_setting_not_the_look_it_finds(
 # -- every highlighted cell at night ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("night") / "jambi.db"
-    store = open_store(f"sqlite:///{path}")
-    load_demo(store, "jambi")
-    store.dispose()
-    return path
-
-
 @pytest.fixture
-def jambi(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "jambi.db"
-    shutil.copy(demo_file, path)
-    store = open_store(f"sqlite:///{path}")
+def jambi(db_path: Path) -> Iterator[Store]:
+    store = open_store(f"sqlite:///{db_path}")
     try:
         yield store
     finally:

@@ -21,7 +21,7 @@ from opscenter.reference import by_code
 from opscenter.store import Store
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
-from tests.ui.test_import_wizard import roster
+from tests.ui.test_import_wizard import roster, to_mapping
 from ui.import_history import ImportHistoryDialog
 from ui.import_wizard import ImportWizard
 from ui.main_window import MainWindow
@@ -117,9 +117,7 @@ def test_import_is_offered_only_to_who_may_import_and_journals_them(
     action.trigger()
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.actor == actor
-    wizard.file_page.path.setText(str(roster(tmp_path / "r.xlsx")))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
     wizard.next()

@@ -22,7 +22,7 @@ from opscenter.board import RefItem
 from opscenter.store import Store
 from tests.builders import ADMIN
 from tests.ui.conftest import FixedClock
-from tests.ui.test_import_wizard import STAFF, roster
+from tests.ui.test_import_wizard import STAFF, roster, to_mapping
 from ui.accounts_dialog import AccountsDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.import_wizard import ImportWizard
@@ -128,9 +128,7 @@ def import_mapping(qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path)
     wizard = ImportWizard(store, actor=STAFF)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.file_page.path.setText(str(roster(tmp_path / "r.xlsx")))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
     page = wizard.mapping_page
     buttons = [
         wizard.button(role)

@@ -35,6 +35,6 @@ def test_ruff_format() -> None:
 
 
 @pytest.mark.slow
-def test_mypy_strict_on_core_and_reports() -> None:
+def test_mypy_strict_on_core_reports_and_ui() -> None:
     done = _run(str(BIN / "mypy"))
     assert done.returncode == 0, done.stdout + done.stderr

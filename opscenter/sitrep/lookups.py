@@ -30,6 +30,8 @@ class Named(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Lookups:
+    """One operation's reference lists and report language (ORM rows: for this session)."""
+
     operation_id: int
     lang: str
     zone: ZoneInfo

@@ -45,7 +45,7 @@ class Operation(Versioned, Base):
     # Share of a Polres's strength it commits to the operation; the rest stays home.
     commit_share_pct: Mapped[int] = mapped_column(Integer, default=67)
 
-    # Situation reports (sitrep.py). The number comes from an editable template with a
+    # Situation reports (opscenter.sitrep). The number comes from an editable template with a
     # serial per operation; the signatory is who signs the printed report.
     sitrep_unit: Mapped[str] = mapped_column(
         String(120), default="BIRO OPERASI", server_default="BIRO OPERASI"

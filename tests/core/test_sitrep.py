@@ -6,6 +6,7 @@ mistake in ``sitrep.assemble`` cannot hide behind the same mistake in the check.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
@@ -440,3 +441,15 @@ def test_configure_keeps_template_and_signatory(tmp_path: Path) -> None:
             sitrep.configure(store, Actor("op", role="operator"), place="Uji")
     finally:
         store.dispose()
+
+
+def test_one_job_a_module_behind_one_api() -> None:
+    """Issue 13: the package's modules each say their one job and stay small, and callers
+    import every public name from the package itself."""
+    init = Path(sitrep.__file__)
+    assert init.name == "__init__.py", "opscenter.sitrep is a package"
+    for path in sorted(init.parent.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert ast.get_docstring(ast.parse(source)), f"{path.name} says what it holds"
+        assert source.count("\n") <= 500, f"{path.name} is over 500 lines"
+    assert all(hasattr(sitrep, name) for name in sitrep.__all__)

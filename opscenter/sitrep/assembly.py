@@ -1,0 +1,103 @@
+"""``assemble``: the situation report of an operation for a period, composed section by
+section from one read of the database."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from opscenter import clock, operations
+from opscenter.errors import InvalidValue
+from opscenter.sitrep.content import CLASSIFICATIONS, SECTIONS, Signatory, Sitrep
+from opscenter.sitrep.fingerprint import fingerprint
+from opscenter.sitrep.incidents import Statistics, follow_ups, incidents_in, statistics
+from opscenter.sitrep.lookups import lookups
+from opscenter.sitrep.numbering import format_number, signatory_of
+from opscenter.sitrep.outlook import assessment, outlook, recommendations
+from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, period_of, timeline
+from opscenter.sitrep.strength import forces, strength_per_polres, tps_coverage, unit_board
+from opscenter.sitrep.vulnerability import aspect_situations, ratings, vulnerability_table
+
+
+def assemble(
+    session: Session,
+    operation_code: str | None = None,
+    *,
+    period_from: datetime | None = None,
+    period_to: datetime | None = None,
+    classification: str = "TERBATAS",
+    signatory: Signatory | None = None,
+    now: datetime | None = None,
+    serial: int | None = None,
+    sections: Iterable[str] | None = None,
+) -> Sitrep:
+    """The situation report of an operation for a period (see the package's rules).
+
+    Naive times are read in the operation's time zone. ``serial`` defaults to the next
+    serial of the operation (taken for good by ``issue_serial`` once the report is kept).
+    """
+    now = now or clock.now()
+    op = operations.get_operation(session, operation_code)
+    if classification not in CLASSIFICATIONS:
+        raise InvalidValue(field="classification", value=classification, reason="classification")
+    cal = calendar(session, op.id, period_of(op, period_from, period_to, now))
+    lang = op.language
+    ref = lookups(session, op)
+    found = incidents_in(session, ref, cal)
+    significant, actions = follow_ups(session, ref, found, cal)
+    # Strength, for the stage in force at the end of the period.
+    strength_stage = cal.current or cal.voting
+    force = forces(session, ref, strength_stage)
+    strength, strength_total = strength_per_polres(ref, force)
+    coverage, coverage_total = tps_coverage(session, ref, force)
+    # Vulnerability (Polri's own ratings) of the current and the next stage.
+    rated = [s for s in (cal.current, cal.next_stage) if s is not None]
+    rates = ratings(session, ref, rated)
+
+    content: dict[str, Any] = dict(
+        operation_code=op.code,
+        operation_name=op.name,
+        command_name=op.command_name,
+        unit_name=op.sitrep_unit,
+        place=op.sitrep_place or op.province,
+        language=lang,
+        timezone=op.timezone,
+        tz_label=operations.zone_label(op.timezone),
+        classification=classification,
+        **_fields(timeline(cal, lang)),
+        assessment=assessment(ref, found.items, strength, strength_total, rates, cal),
+        aspects=aspect_situations(ref, rates, found, cal.current),
+        **_fields(statistics(ref, found, cal)),
+        significant=significant,
+        significant_total=len(found.significant_ids),
+        actions=actions,
+        strength_stage=optional_stage_ref(strength_stage, lang),
+        strength=strength,
+        strength_total=strength_total,
+        tps_coverage=coverage,
+        tps_total=coverage_total,
+        vulnerability=tuple(vulnerability_table(ref, rates, s) for s in rated),
+        outlook=outlook(ref, rates, cal),
+        recommendations=recommendations(strength, rates, cal, found.open_significant),
+        units=unit_board(session, ref, force),
+        incidents=found.items,
+        signatory=signatory_of(op, signatory),
+        sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
+    )
+    number_serial = serial if serial is not None else op.sitrep_serial + 1
+    return Sitrep(
+        number=format_number(op.sitrep_number_template, number_serial, cal.period_to.date()),
+        serial=number_serial,
+        generated_at=now.astimezone(ref.zone),
+        fingerprint=fingerprint(content),
+        **content,
+    )
+
+
+def _fields(piece: Timeline | Statistics) -> dict[str, Any]:
+    """A section's piece as ``Sitrep`` fields (it names its fields as the ``Sitrep`` does)."""
+    return {f.name: getattr(piece, f.name) for f in dataclasses.fields(piece)}

@@ -1,0 +1,259 @@
+"""The situation report's content: the frozen dataclasses ``reports/`` prints from.
+
+Plain values only (no ORM objects), safe to hand to another thread. Sentences are left to
+the renderer; the content gives codes and figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+CLASSIFICATIONS = ("SANGAT RAHASIA", "RAHASIA", "TERBATAS", "BIASA")
+ASSESSMENT_LEVELS = ("green", "amber", "red")
+SECTIONS = (
+    "assessment",
+    "aspects",
+    "statistics",
+    "charts",
+    "significant",
+    "strength",
+    "vulnerability",
+    "actions",
+    "outlook",
+    "annex_units",
+    "annex_incidents",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StageRef:
+    code: str
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A label and a number: one row of a statistic."""
+
+    key: str
+    name: str
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: date
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    title: str
+    name: str
+    rank: str  # in full: "KOMISARIS BESAR POLISI"
+    nrp: str
+    on_behalf_of: str | None = None  # "KEPALA KEPOLISIAN DAERAH JAMBI" when "a.n."
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why the assessment is what it is: a code, a figure and the names it concerns."""
+
+    code: str
+    n: int
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    level: str  # green, amber, red
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AspectSituation:
+    code: str
+    name: str
+    # Regions per vulnerability level for the current stage, low to high.
+    levels: tuple[Count, ...]
+    # Regions rated at the top level for the current stage.
+    high_regions: tuple[str, ...]
+    incidents: int
+    top_types: tuple[Count, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpItem:
+    at: datetime
+    actor: str
+    text: str
+    status: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentItem:
+    number: str  # KEJ-0042
+    occurred_at: datetime
+    type: str
+    severity: str
+    severity_rank: int  # 1 = lowest
+    status: str
+    is_closed: bool
+    region: str  # kabupaten/kota
+    location: str
+    title: str
+    description: str
+    dead: int
+    injured: int
+    follow_ups: tuple[FollowUpItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    at: datetime
+    incident: str  # KEJ-0042
+    incident_title: str
+    actor: str
+    text: str
+    status: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitStrength:
+    name: str
+    kind: str
+    tps: int
+    required: int
+    assigned: int
+    bko_in: int
+    bko_out: int
+
+    @property
+    def available(self) -> int:
+        return self.assigned + self.bko_in - self.bko_out
+
+    @property
+    def balance(self) -> int:
+        return self.available - self.required
+
+    @property
+    def deficit(self) -> int:
+        return max(0, self.required - self.available)
+
+
+@dataclass(frozen=True, slots=True)
+class TpsCoverage:
+    code: str
+    name: str
+    pattern: str  # "2-8-16"
+    tps: int
+    guarded: int
+    police_required: int
+    linmas_required: int
+
+
+@dataclass(frozen=True, slots=True)
+class VulnerabilityRow:
+    region: str
+    levels: tuple[str, ...]  # level name per aspect ("" where not rated)
+    ranks: tuple[int, ...]  # level ordinal per aspect (0 where not rated)
+
+
+@dataclass(frozen=True, slots=True)
+class VulnerabilityTable:
+    stage: StageRef
+    aspects: tuple[str, ...]
+    level_names: tuple[str, ...]  # low to high
+    rows: tuple[VulnerabilityRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlookItem:
+    stage: StageRef
+    threats: tuple[str, ...]  # incident type names
+    high_regions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    code: str  # reinforce, watch_regions, close_incidents, keep_posture
+    subject: str
+    n: int
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitBoardRow:
+    code: str
+    name: str
+    kind: str
+    depth: int
+    status: str
+    tps: int
+    required: int
+    available: int
+    bko_in: int
+    bko_out: int
+
+    @property
+    def balance(self) -> int:
+        return self.available - self.required
+
+
+@dataclass(frozen=True, slots=True)
+class Sitrep:
+    operation_code: str
+    operation_name: str
+    command_name: str  # "DAERAH JAMBI"
+    unit_name: str  # "BIRO OPERASI"
+    place: str
+    language: str
+    timezone: str
+    tz_label: str  # WIB, WITA, WIT
+    classification: str
+    number: str
+    serial: int
+    report_date: date
+    period_from: datetime  # in the operation's time zone
+    period_to: datetime
+    generated_at: datetime
+    stage: StageRef | None
+    next_stage: StageRef | None
+    days_to_voting: int | None
+    voting_day: date | None
+    assessment: Assessment
+    aspects: tuple[AspectSituation, ...]
+    incidents_total: int
+    incidents_open: int
+    dead: int
+    injured: int
+    by_type: tuple[Count, ...]
+    by_severity: tuple[Count, ...]
+    by_region: tuple[Count, ...]
+    by_status: tuple[Count, ...]
+    per_day: tuple[DayCount, ...]
+    significant: tuple[IncidentItem, ...]
+    significant_total: int
+    actions: tuple[ActionItem, ...]
+    strength_stage: StageRef | None
+    strength: tuple[UnitStrength, ...]
+    strength_total: UnitStrength
+    tps_coverage: tuple[TpsCoverage, ...]
+    tps_total: TpsCoverage
+    vulnerability: tuple[VulnerabilityTable, ...]
+    outlook: tuple[OutlookItem, ...]
+    recommendations: tuple[Recommendation, ...]
+    units: tuple[UnitBoardRow, ...]
+    incidents: tuple[IncidentItem, ...]
+    signatory: Signatory
+    fingerprint: str
+    sections: tuple[str, ...] = SECTIONS
+
+    @property
+    def short_fingerprint(self) -> str:
+        return self.fingerprint[:12]

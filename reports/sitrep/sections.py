@@ -4,6 +4,7 @@ snapshot into the flowables of one section (letterhead, I to IX, signature)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -88,13 +89,10 @@ def assessment(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         level=text(level).split(" \u2014")[0].lower(),
         reasons=reasons,
     )
-    return [para(text("s1"), st["h2"]), badge, Spacer(1, 4), para(summary, st["body"])]
+    return [badge, Spacer(1, 4), para(summary, st["body"])]
 
 
 def aspects(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s2"), st["h2"])]
-    if not s.aspects:
-        return [*out, para(text("none"), st["body"])]
     rows = [text.headings("aspect", "regions_by_level", "high_regions", "incidents", "main_types")]
     for a in s.aspects:
         levels = ", ".join(f"{c.name} {c.n}" for c in a.levels)
@@ -108,27 +106,18 @@ def aspects(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             ]
         )
     widths = [2.8 * cm, 3.5 * cm, 4.4 * cm, 1.6 * cm]
-    out.append(
-        grid_table(
-            rows, [*widths, BODY_W - sum(widths)], extra=[("ALIGN", (3, 1), (3, -1), "RIGHT")]
-        )
+    align = [("ALIGN", (3, 1), (3, -1), "RIGHT")]
+    table = grid_table(rows, [*widths, BODY_W - sum(widths)], extra=align)
+    note = text.pick(
+        (
+            "Tingkat kerawanan menurut penilaian Polri untuk tahapan {stage}; kejadian "
+            "dikelompokkan menurut aspek yang paling terdampak oleh jenisnya.",
+            "Vulnerability levels as rated by Polri for the stage {stage}; incidents are "
+            "grouped by the aspect their type bears on most.",
+        ),
+        stage=s.stage.name if s.stage else "\u2014",
     )
-    stage = s.stage.name if s.stage else "\u2014"
-    out.append(
-        para(
-            text.pick(
-                (
-                    "Tingkat kerawanan menurut penilaian Polri untuk tahapan {stage}; kejadian "
-                    "dikelompokkan menurut aspek yang paling terdampak oleh jenisnya.",
-                    "Vulnerability levels as rated by Polri for the stage {stage}; incidents are "
-                    "grouped by the aspect their type bears on most.",
-                ),
-                stage=stage,
-            ),
-            st["italic"],
-        )
-    )
-    return out
+    return [table, para(note, st["italic"])]
 
 
 def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) -> Flowable:
@@ -143,7 +132,6 @@ def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) ->
 def statistics(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     total = s.incidents_total
     out: list[Flowable] = [
-        para(text("s3"), st["h2"]),
         para(
             text("stats_line", total=total, open=s.incidents_open, dead=s.dead, injured=s.injured),
             st["body"],
@@ -173,9 +161,7 @@ def statistics(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def significant(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s4"), st["h2"])]
-    if not s.significant:
-        return [*out, para(text("none"), st["body"])]
+    out: list[Flowable] = []
     for n, i in enumerate(s.significant, 1):
         head = (
             f"{n}. {i.number} \u00b7 {text.short(i.occurred_at)} {s.tz_label} \u00b7 {i.type} "
@@ -204,10 +190,8 @@ def significant(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def strength(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s5"), st["h2"])]
     stage = s.strength_stage.name if s.strength_stage else "\u2014"
-    out.append(para(text("strength_for", stage=stage), st["body"]))
-    out.append(Spacer(1, 4))
+    out: list[Flowable] = [para(text("strength_for", stage=stage), st["body"]), Spacer(1, 4)]
     rows = [
         text.headings(
             "unit", "tps", "required", "assigned", "bko_in", "bko_out", "available", "deficit"
@@ -251,9 +235,7 @@ def strength(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def vulnerability(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s6"), st["h2"])]
-    if not s.vulnerability:
-        return [*out, para(text("none"), st["body"])]
+    out: list[Flowable] = []
     for v in s.vulnerability:
         rows: list[list[Any]] = [[text("region"), *v.aspects]]
         marks: list[tuple[Any, ...]] = []
@@ -271,9 +253,7 @@ def vulnerability(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def actions(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s7"), st["h2"])]
-    if not s.actions:
-        return [*out, para(text("none"), st["body"])]
+    out: list[Flowable] = []
     shown = s.actions[-ACTIONS_LIMIT:]
     widths = [2.0 * cm, 4.4 * cm, BODY_W - 2.0 * cm - 4.4 * cm - 3.6 * cm, 3.6 * cm]
     rows = [text.headings("time", "incident", "action", "by")]
@@ -295,9 +275,7 @@ def actions(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def outlook(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s8"), st["h2"])]
-    if not s.outlook:
-        return [*out, para(text("none"), st["body"])]
+    out: list[Flowable] = []
     for o in s.outlook:
         dates = ""
         if o.stage.starts_on:
@@ -323,10 +301,10 @@ def outlook(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def recommendations(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(text("s9"), st["h2"])]
-    for n, r in enumerate(s.recommendations, 1):
-        out.append(para(f"{n}. {text.recommendation(r)}", st["body"]))
-    return out
+    return [
+        para(f"{n}. {text.recommendation(r)}", st["body"])
+        for n, r in enumerate(s.recommendations, 1)
+    ]
 
 
 def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
@@ -349,15 +327,32 @@ def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return [Spacer(1, 8), KeepTogether([para(text("closing"), st["body"]), Spacer(1, 10), block])]
 
 
-# The numbered sections I to VIII in print order, each with the key that selects it
-# (``opscenter.sitrep.SECTIONS``); IX and the signature close every report.
+@dataclass(frozen=True)
+class Numbered:
+    """A numbered section: its heading, then its body; a section that lists things (``lists``)
+    and has none to list prints "Nihil." instead of its body."""
+
+    heading: str  # the label key, "s1" .. "s9"
+    body: Section
+    lists: Callable[[Sitrep], Sequence[object]] | None = None
+
+    def __call__(self, s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+        head = para(text(self.heading), st["h2"])
+        if self.lists is not None and not self.lists(s):
+            return [head, para(text("none"), st["body"])]
+        return [head, *self.body(s, text, st)]
+
+
+# Sections I to VIII in print order, each with the key that selects it
+# (``opscenter.sitrep.SECTIONS``). IX and the signature close every report.
 NUMBERED: tuple[tuple[str, Section], ...] = (
-    ("assessment", assessment),
-    ("aspects", aspects),
-    ("statistics", statistics),
-    ("significant", significant),
-    ("strength", strength),
-    ("vulnerability", vulnerability),
-    ("actions", actions),
-    ("outlook", outlook),
+    ("assessment", Numbered("s1", assessment)),
+    ("aspects", Numbered("s2", aspects, lambda s: s.aspects)),
+    ("statistics", Numbered("s3", statistics)),
+    ("significant", Numbered("s4", significant, lambda s: s.significant)),
+    ("strength", Numbered("s5", strength)),
+    ("vulnerability", Numbered("s6", vulnerability, lambda s: s.vulnerability)),
+    ("actions", Numbered("s7", actions, lambda s: s.actions)),
+    ("outlook", Numbered("s8", outlook, lambda s: s.outlook)),
 )
+RECOMMENDATIONS = Numbered("s9", recommendations)

@@ -73,7 +73,7 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 def assessment(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     level = s.assessment.level
     colour = colors.HexColor(LEVEL_COLOURS[level])
-    # Black on amber, white on green and red: both read at a glance.
+    # Black on amber, where white would not read; white on green and red.
     ink = colors.black if level == "amber" else colors.white
     badge = layout_table(
         [[para(text(level), ParagraphStyle("badge", parent=st["head"], textColor=ink))]],

@@ -1,0 +1,254 @@
+"""The report's wording: the Indonesian/English label catalogue and ``Text``, which picks a
+label in the report's language and formats dates, times and lists of names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from opscenter.sitrep import Reason, Recommendation
+
+LABELS: dict[str, tuple[str, str]] = {
+    "polri": ("KEPOLISIAN NEGARA REPUBLIK INDONESIA", "INDONESIAN NATIONAL POLICE"),
+    "title": ("LAPORAN SITUASI HARIAN", "DAILY SITUATION REPORT"),
+    "number": ("Nomor", "Number"),
+    "operation": ("Operasi", "Operation"),
+    "period": ("Periode", "Period"),
+    "as_of": ("Keadaan per", "As of"),
+    "stage": ("Tahapan", "Stage"),
+    "voting_in": ("Hari pemungutan suara", "Voting day"),
+    "s1": ("I. PENILAIAN UMUM", "I. OVERALL ASSESSMENT"),
+    "s2": ("II. SITUASI PER ASPEK", "II. SITUATION BY ASPECT"),
+    "s3": ("III. STATISTIK KEJADIAN", "III. INCIDENT STATISTICS"),
+    "s4": ("IV. KEJADIAN MENONJOL", "IV. SIGNIFICANT INCIDENTS"),
+    "s5": ("V. KEKUATAN PERSONEL DAN PENGAMANAN TPS", "V. PERSONNEL STRENGTH AND TPS COVERAGE"),
+    "s6": ("VI. KERAWANAN", "VI. VULNERABILITY"),
+    "s7": ("VII. TINDAKAN YANG DIAMBIL", "VII. ACTIONS TAKEN"),
+    "s8": ("VIII. PERKIRAAN 24\u201372 JAM", "VIII. OUTLOOK 24\u201372 HOURS"),
+    "s9": ("IX. SARAN DAN REKOMENDASI", "IX. RECOMMENDATIONS"),
+    "annex_a": ("LAMPIRAN A: PAPAN SATUAN", "ANNEX A: UNIT BOARD"),
+    "annex_b": ("LAMPIRAN B: DAFTAR KEJADIAN", "ANNEX B: INCIDENT LIST"),
+    "green": ("HIJAU \u2014 AMAN TERKENDALI", "GREEN \u2014 UNDER CONTROL"),
+    "amber": ("KUNING \u2014 WASPADA", "AMBER \u2014 ALERT"),
+    "red": ("MERAH \u2014 RAWAN", "RED \u2014 CRITICAL"),
+    "aspect": ("Aspek", "Aspect"),
+    "regions_by_level": ("Wilayah per tingkat kerawanan", "Regions by vulnerability level"),
+    "high_regions": ("Wilayah kerawanan tinggi", "Highly vulnerable regions"),
+    "incidents": ("Kejadian", "Incidents"),
+    "main_types": ("Jenis utama", "Main types"),
+    "type": ("Jenis", "Type"),
+    "severity": ("Tingkat", "Severity"),
+    "status": ("Status", "Status"),
+    "region": ("Wilayah", "Region"),
+    "count": ("Jumlah", "Count"),
+    "total": ("Jumlah", "Total"),
+    "share": ("%", "%"),
+    "chart_region": ("Kejadian per wilayah", "Incidents per region"),
+    "chart_day": ("Kejadian per hari", "Incidents per day"),
+    "no": ("No.", "No."),
+    "time": ("Waktu", "Time"),
+    "title_col": ("Uraian", "Description"),
+    "casualties": ("Korban (MD/LL)", "Casualties (dead/inj.)"),
+    "follow_ups": ("Tindak lanjut", "Follow-up"),
+    "unit": ("Satuan", "Unit"),
+    "tps": ("TPS", "Polling st."),
+    "required": ("Kebutuhan", "Required"),
+    "assigned": ("Personel", "Assigned"),
+    "bko_in": ("BKO masuk", "BKO in"),
+    "bko_out": ("BKO keluar", "BKO out"),
+    "available": ("Kekuatan", "Strength"),
+    "deficit": ("Kekurangan", "Deficit"),
+    "balance": ("Selisih", "Balance"),
+    "category": ("Kategori TPS", "TPS category"),
+    "pattern": ("Pola a-b-c", "Pattern a-b-c"),
+    "guarded": ("Dijaga satuan", "Guarded"),
+    "police_req": ("Kebutuhan Polri", "Police required"),
+    "linmas_req": ("Kebutuhan Linmas", "Linmas required"),
+    "action": ("Tindakan", "Action"),
+    "incident": ("Kejadian", "Incident"),
+    "by": ("Oleh", "By"),
+    "kind": ("Jenis satuan", "Kind"),
+    "page": ("Hal. {page} dari {pages}", "Page {page} of {pages}"),
+    "generated": ("Dibuat {when}", "Generated {when}"),
+    "fingerprint": ("Sidik isi {fp}", "Content fingerprint {fp}"),
+    "none": ("Nihil.", "None."),
+    "on_behalf": ("a.n.", "on behalf of"),
+    "strength_for": (
+        "Kebutuhan dihitung untuk tahapan {stage} (pola a-b-c per kategori TPS), termasuk BKO "
+        "yang berlaku pada tahapan itu.",
+        "Requirements computed for the stage {stage} (a-b-c pattern per TPS category), with "
+        "the BKO in force for that stage.",
+    ),
+    "vuln_of": ("Kerawanan tahapan {stage} (penilaian Polri)", "Vulnerability, {stage} (Polri)"),
+    "shown_of": (
+        "Ditampilkan {shown} dari {total}; selengkapnya pada Lampiran B.",
+        "{shown} of {total} shown; all are listed in Annex B.",
+    ),
+    "actions_shown": (
+        "Ditampilkan {shown} tindakan terakhir dari {total}.",
+        "The last {shown} of {total} actions are shown.",
+    ),
+    "threats": ("Ancaman yang diperkirakan", "Expected threats"),
+    "stats_line": (
+        "Dalam periode ini tercatat {total} kejadian ({open} belum selesai), korban meninggal "
+        "dunia {dead} orang dan luka {injured} orang. Status adalah status saat laporan dibuat.",
+        "{total} incidents were recorded in the period ({open} not closed), {dead} dead and "
+        "{injured} injured. Statuses are as at the time of the report.",
+    ),
+    "closing": (
+        "Demikian laporan situasi ini dibuat untuk menjadi maklum.",
+        "This situation report is submitted for your information.",
+    ),
+    "all_units": ("Semua satuan, urut susunan satuan.", "All units, in tree order."),
+    "all_incidents": (
+        "Semua kejadian dalam periode, urut waktu kejadian. MD: meninggal dunia, LL: luka.",
+        "All incidents in the period, by time of occurrence.",
+    ),
+}
+
+REASONS: dict[str, tuple[str, str]] = {
+    "top_severity": (
+        "{n} kejadian tingkat tertinggi dalam periode ini",
+        "{n} incidents of the highest severity in the period",
+    ),
+    "dead": ("{n} korban meninggal dunia", "{n} dead"),
+    "deficit_major": (
+        "kekurangan {n} personel (lebih dari 10% kebutuhan) pada {names}",
+        "{n} police short (over 10% of the requirement) at {names}",
+    ),
+    "deficit": ("kekurangan {n} personel pada {names}", "{n} police short at {names}"),
+    "serious": ("{n} kejadian tingkat berat", "{n} serious incidents"),
+    "high_security": (
+        "kerawanan keamanan tinggi di {n} wilayah ({names})",
+        "high security vulnerability in {n} region(s) ({names})",
+    ),
+    "calm": (
+        "{n} kejadian tercatat, tidak ada yang menonjol dan kekuatan mencukupi",
+        "{n} incidents recorded, none significant, and strength is sufficient",
+    ),
+}
+
+RECOMMENDATIONS: dict[str, tuple[str, str]] = {
+    "reinforce": (
+        "Penebalan {subject} sebanyak {n} personel dari cadangan (Brimob, Polda) atau dari "
+        "satuan yang kekuatannya lebih.",
+        "Reinforce {subject} (penebalan) with {n} personnel from the reserve (Brimob, Polda) "
+        "or from units with a surplus.",
+    ),
+    "watch_regions": (
+        "Tingkatkan patroli, deteksi dini dan penggalangan di {names} (kerawanan keamanan tinggi).",
+        "Step up patrols, early detection and outreach in {names} (high security vulnerability).",
+    ),
+    "close_incidents": (
+        "Tuntaskan penanganan {n} kejadian menonjol yang belum selesai dan laporkan "
+        "perkembangannya.",
+        "Bring the {n} significant incidents still open to a close and report progress.",
+    ),
+    "keep_posture": (
+        "Pertahankan kesiapsiagaan dan pola pengamanan yang berlaku.",
+        "Maintain readiness and the current security posture.",
+    ),
+}
+
+MONTHS = {
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+class Text:
+    """Labels and formats in the report's language."""
+
+    def __init__(self, lang: str, tz: str) -> None:
+        self.lang = "en" if lang == "en" else "id"
+        self.tz = tz
+
+    def __call__(self, key: str, **kw: object) -> str:
+        return self.pick(LABELS[key], **kw)
+
+    def pick(self, pair: tuple[str, str], **kw: object) -> str:
+        text = pair[1] if self.lang == "en" else pair[0]
+        return text.format(**kw) if kw else text
+
+    def headings(self, *keys: str) -> list[Any]:
+        """A table's header row: the labels of ``keys``, in order."""
+        return [self(key) for key in keys]
+
+    def date(self, d: date) -> str:
+        return f"{d.day} {MONTHS[self.lang][d.month - 1]} {d.year}"
+
+    def clock(self, t: datetime) -> str:
+        return t.strftime("%H.%M") if self.lang == "id" else t.strftime("%H:%M")
+
+    def when(self, t: datetime) -> str:
+        return f"{self.date(t.date())} {self.clock(t)} {self.tz}"
+
+    def short(self, t: datetime) -> str:
+        return f"{t:%d-%m-%Y} {self.clock(t)}"
+
+    def names(self, names: Sequence[str]) -> str:
+        if not names:
+            return ""
+        if len(names) == 1:
+            return names[0]
+        conj = " dan " if self.lang == "id" else " and "
+        return ", ".join(names[:-1]) + conj + names[-1]
+
+    def reason(self, r: Reason) -> str:
+        """One reason for the overall assessment, as a clause."""
+        return self.pick(REASONS.get(r.code, (r.code, r.code)), n=r.n, names=self.names(r.names))
+
+    def recommendation(self, r: Recommendation) -> str:
+        return self.pick(
+            RECOMMENDATIONS.get(r.code, (r.code, r.code)),
+            subject=r.subject,
+            n=r.n,
+            names=self.names(r.names),
+        )
+
+    def days_to_voting(self, n: int | None) -> str:
+        """H-3, H-0 (voting day), H+1; empty without a voting day."""
+        if n is None:
+            return ""
+        if n == 0:
+            return f"H-0 ({self('voting_in').lower()})"
+        return f"H-{n}" if n > 0 else f"H+{-n}"
+
+
+def where(location: str, region: str) -> str:
+    """The location, with its kabupaten/kota unless the location already names it."""
+    if not location:
+        return region
+    return location if region and region in location else f"{location}, {region}"
+
+
+def who(unit: str | None, actor: str) -> str:
+    """Who acted: the unit and the person, whichever are known."""
+    return ", ".join(x for x in (unit or "", actor) if x)

@@ -189,6 +189,8 @@ class PreviewModel(TableModel[RowOutcome]):
             if col == PreviewColumn.KEY:
                 return self._key(r)
             return self._detail(r)
+        if role == Qt.ItemDataRole.ToolTipRole and col == PreviewColumn.DETAIL:
+            return self._detail(r) or None  # the whole sentence where the cell cuts it
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
             return QBrush(theme.text_colour(REJECTED_COLOUR))
         return None

@@ -241,7 +241,10 @@ class PreviewPage(_Page):
         self.model = PreviewModel(wizard.lang, self)
         self.view = style_table(QTableView(self), name="importPreview", read_only=True)
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        # Row, result and key in full (Qt measures the first thousand rows); details take the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)

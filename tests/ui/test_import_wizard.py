@@ -73,6 +73,9 @@ def test_preview_model(
     assert statuses == ["Baru", "Baru", "Ditolak"]
     detail = model.index(2, 3).data()
     assert "Sheet!C5" in detail and "NRP/NIP tidak sah" in detail
+    # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
+    assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) is None
     assert model.index(2, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
 
 

@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -149,8 +149,9 @@ def test_a_changed_row_is_one_data_changed(model: Posts) -> None:
     assert len(spy.events) == 1
 
 
-def test_inserted_and_removed_rows_keep_the_selection(model: Posts) -> None:
+def test_inserted_and_removed_rows_keep_the_selection(qtbot: QtBot, model: Posts) -> None:
     view = QTableView()
+    qtbot.addWidget(view)
     view.setModel(model)
     view.selectionModel().select(
         model.index(1, 0),

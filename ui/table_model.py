@@ -207,11 +207,12 @@ class TableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # Asked for every cell painted and every row sorted: the checks stay cheap (a table
+        # index never has a valid parent, so that is not asked).
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
             return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < self.columnCount()):
-            return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        return self.cell(self._rows[row], column, role)
 
     # -- cells (the default serves figure tables) -----------------------------------------------
 

@@ -12,11 +12,10 @@ from enum import IntEnum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -43,9 +42,9 @@ from ui import theme
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.tab_order import chain, leave_on_tab
+from ui.table_model import TableModel
+from ui.table_view import style_table
 from ui.unsaved import may_close
-
-Index = QModelIndex | QPersistentModelIndex
 
 ROLE_NAMES = {
     "operator": "Operator (papan, kejadian)",
@@ -74,61 +73,28 @@ def _key(row: AccountRow) -> str:
     return row.username.lower()
 
 
-class AccountsModel(QAbstractTableModel):
-    """Accounts sorted by user name; ``put`` inserts or updates one row precisely."""
+class AccountsModel(TableModel[AccountRow]):
+    """Accounts sorted by user name, keyed by id; ``put`` inserts or updates one row precisely."""
+
+    columns = Column
 
     def __init__(self, rows: list[AccountRow] | None = None) -> None:
-        super().__init__()
-        self._rows: list[AccountRow] = sorted(rows or [], key=_key)
+        super().__init__(lambda r: r.id)
+        self.reset_rows(sorted(rows or [], key=_key))
 
-    def set_rows(self, rows: list[AccountRow]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=_key)
-        self.endResetModel()
+    def position(self, row: AccountRow) -> int:
+        return bisect.bisect_left([_key(r) for r in self._rows], _key(row))
 
-    def put(self, row: AccountRow) -> None:
-        for i, old in enumerate(self._rows):
-            if old.id == row.id:
-                if old != row:
-                    self._rows[i] = row
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
-                return
-        at = bisect.bisect_left([_key(r) for r in self._rows], _key(row))
-        self.beginInsertRows(QModelIndex(), at, at)
-        self._rows.insert(at, row)
-        self.endInsertRows()
+    def headers(self) -> list[tuple[str, str]]:
+        return [(self.tr(HEADERS[c]), "") for c in Column]
 
-    def row_at(self, row: int) -> AccountRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self.tr(HEADERS[Column(section)])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        col = Column(index.column())
+    def cell(self, row: AccountRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == Column.USERNAME:
+            if column == Column.USERNAME:
                 return row.username
-            if col == Column.FULL_NAME:
+            if column == Column.FULL_NAME:
                 return row.full_name
-            if col == Column.ROLE:
+            if column == Column.ROLE:
                 return self.tr(ROLE_NAMES.get(row.role, row.role))
             if not row.active:
                 return self.tr("Nonaktif")
@@ -206,13 +172,8 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("Akun pengguna \u2014 OpsCenter"))
         self.resize(980, 560)
         self.model = AccountsModel(accounts.list_accounts(store, actor))
-        self.table = QTableView(self)
-        self.table.setObjectName("accountsTable")
+        self.table = style_table(QTableView(self), name="accountsTable", single=True)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

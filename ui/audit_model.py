@@ -11,21 +11,15 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from opscenter import audit, messages
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
+from ui.table_model import AnyIndex, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -116,8 +110,10 @@ def time_text(row: AuditRow) -> str:
     return local_text(row.at, row.timezone, "%d-%m-%Y %H:%M:%S")
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(TableModel[AuditRow]):
     """Journal rows matching a filter, newest first, ``page`` rows per fetch."""
+
+    columns = Column
 
     def __init__(self, store: Store, *, page: int = audit.PAGE, lang: str = "id") -> None:
         super().__init__()
@@ -125,7 +121,6 @@ class AuditModel(QAbstractTableModel):
         self._page = page
         self._lang = lang
         self._filter = AuditFilter(limit=page)
-        self._rows: list[AuditRow] = []
         self._more = False
         self._fetching = False
 
@@ -155,11 +150,9 @@ class AuditModel(QAbstractTableModel):
         """Show the first page of a new query (the one full reset)."""
         self._fetching = True  # no fetchMore from inside modelReset handlers
         try:
-            self.beginResetModel()
             self._filter = f
-            self._rows = first
             self._more = len(first) == self._page
-            self.endResetModel()
+            self.reset_rows(first)
         finally:
             self._fetching = False
 
@@ -168,10 +161,10 @@ class AuditModel(QAbstractTableModel):
         """Older rows match the filter beyond those fetched so far."""
         return self._more
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more and not self._fetching
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         # Views (and Qt's model tester) may ask again from inside rowsInserted: not nested.
         if parent.isValid() or not self._more or not self._rows or self._fetching:
             return
@@ -181,42 +174,19 @@ class AuditModel(QAbstractTableModel):
         self._more = len(more) == self._page
         if not more:
             return
-        start = len(self._rows)
         self._fetching = True
         try:
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+            self.append_rows(more)
         finally:
             self._fetching = False
 
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     # -- Qt ---------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[tuple[str, str]]:
+        return [(_tr(HEADERS[c]), "") for c in Column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return _tr(HEADERS[Column(section)])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        col = Column(index.column())
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
+        col = Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.CHANGES:

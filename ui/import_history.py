@@ -5,18 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -32,9 +25,9 @@ from opscenter.roster.commit import ImportRecord
 from opscenter.store import Store
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
+from ui.table_model import TableModel
+from ui.table_view import style_table
 from ui.worker import JobHandle, start_job, write_pool
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -51,30 +44,19 @@ class HistoryColumn(IntEnum):
     STATE = 6
 
 
-class ImportsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportRecord] = []
+class ImportsModel(TableModel[ImportRecord]):
+    """The imports made so far, keyed by journal number: a reload after a revert repaints
+    only the row that changed, and the selection stays."""
 
-    def set_records(self, records: list[ImportRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+    columns = HistoryColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda r: r.txn_id, parent)
 
     def record(self, row: int) -> ImportRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[tuple[str, str]]:
         labels = (
             _tr("Jurnal"),
             _tr("Waktu (UTC)"),
@@ -84,15 +66,12 @@ class ImportsModel(QAbstractTableModel):
             _tr("Hasil"),
             _tr("Keadaan"),
         )
-        return labels[section] if 0 <= section < len(labels) else None
+        return [(label, "") for label in labels]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+    def cell(self, r: ImportRecord, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        r = self.record(index.row())
-        if r is None:
-            return None
-        col = HistoryColumn(index.column())
+        col = HistoryColumn(column)
         if col == HistoryColumn.TXN:
             return r.txn_id
         if col == HistoryColumn.AT:
@@ -127,12 +106,11 @@ class ImportHistoryDialog(QDialog):
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Riwayat impor"))
         self.model = ImportsModel(self)
-        self.view = QTableView(self)
+        self.view = style_table(QTableView(self), single=True)
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # bold titles
+        header.setStretchLastSection(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,7 +129,7 @@ class ImportHistoryDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_records(commit_mod.imports(self.store))
+        self.model.set_rows(commit_mod.imports(self.store))
 
     def _confirm_revert(self, record: ImportRecord) -> bool:
         """Ask before taking an import back, saying how many rows it touches."""

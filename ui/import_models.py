@@ -5,14 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -20,8 +13,8 @@ from opscenter import messages
 from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
 from opscenter.roster.preview import Preview, RowOutcome
 from ui import theme
+from ui.table_model import AnyIndex, TableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NO_COLUMN = -1
 REJECTED_COLOUR = QColor("#c62828")
 UNCERTAIN_BACKGROUND = theme.UNCERTAIN_BG
@@ -38,12 +31,13 @@ class MappingColumn(IntEnum):
     CERTAINTY = 2
 
 
-class MappingModel(QAbstractTableModel):
+class MappingModel(TableModel[Field]):
     """One row per field of the kind; the column it reads from is editable."""
 
+    columns = MappingColumn
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fields: list[Field] = []
+        super().__init__(parent=parent)
         self._columns: dict[str, int] = {}
         self._uncertain: set[str] = set()
         self._headers: dict[int, str] = {}
@@ -51,13 +45,11 @@ class MappingModel(QAbstractTableModel):
 
     def set_layout(self, kind: str, layout: Layout, width: int) -> None:
         """A new guess (a new file or sheet): the only full reset this model does."""
-        self.beginResetModel()
-        self._fields = list(FIELDS[kind])
         self._columns = dict(layout.columns)
         self._uncertain = set(layout.uncertain)
         self._headers = dict(layout.headers)
         self._width = max([width, *(c + 1 for c in self._headers)])
-        self.endResetModel()
+        self.reset_rows(FIELDS[kind])
 
     def mapping(self) -> dict[str, int]:
         return dict(self._columns)
@@ -76,20 +68,8 @@ class MappingModel(QAbstractTableModel):
 
     # -- Qt ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._fields)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MappingColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(MappingColumn):
-            return None
-        return (_tr("Isian"), _tr("Kolom di berkas"), _tr("Kepastian"))[section]
+    def headers(self) -> list[tuple[str, str]]:
+        return [(_tr("Isian"), ""), (_tr("Kolom di berkas"), ""), (_tr("Kepastian"), "")]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -99,11 +79,8 @@ class MappingModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._fields):
-            return None
-        f = self._fields[index.row()]
-        col = MappingColumn(index.column())
+    def cell(self, f: Field, column: int, role: int) -> Any:
+        col = MappingColumn(column)
         mapped = self._columns.get(f.key, NO_COLUMN)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == MappingColumn.FIELD:
@@ -132,15 +109,13 @@ class MappingModel(QAbstractTableModel):
             or not NO_COLUMN <= value < self._width
         ):
             return False
-        key = self._fields[index.row()].key
+        key = self._rows[index.row()].key
         if value == NO_COLUMN:
             self._columns.pop(key, None)
         else:
             self._columns[key] = value
         self._uncertain.discard(key)  # the user has decided
-        first = self.index(index.row(), 0)
-        last = self.index(index.row(), len(MappingColumn) - 1)
-        self.dataChanged.emit(first, last)
+        self.rows_changed([index.row()])
         return True
 
 
@@ -183,41 +158,29 @@ def _status_labels() -> dict[str, str]:
     }
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(TableModel[RowOutcome]):
     """The new, changed and rejected rows of a preview (unchanged rows are only counted)."""
 
+    columns = PreviewColumn
+
     def __init__(self, lang: str = "id", parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._lang = lang
         self._preview: Preview | None = None
-        self._rows: list[RowOutcome] = []
 
     def set_preview(self, preview: Preview | None) -> None:
-        self.beginResetModel()
+        """A new file, sheet or mapping: a new preview, so a reset."""
         self._preview = preview
-        self._rows = preview.outcomes() if preview else []
-        self.endResetModel()
+        self.reset_rows(preview.outcomes() if preview else [])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[tuple[str, str]]:
+        labels = (_tr("Baris"), _tr("Hasil"), _tr("Kunci"), _tr("Rincian"))
+        return [(label, "") for label in labels]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PreviewColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, r: RowOutcome, column: int, role: int) -> Any:
+        if self._preview is None:
             return None
-        if not 0 <= section < len(PreviewColumn):
-            return None
-        return (_tr("Baris"), _tr("Hasil"), _tr("Kunci"), _tr("Rincian"))[section]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self._preview is None:
-            return None
-        r = self._rows[index.row()]
-        col = PreviewColumn(index.column())
+        col = PreviewColumn(column)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == PreviewColumn.ROW:
                 return r.row + 1
@@ -226,6 +189,8 @@ class PreviewModel(QAbstractTableModel):
             if col == PreviewColumn.KEY:
                 return self._key(r)
             return self._detail(r)
+        if role == Qt.ItemDataRole.ToolTipRole and col == PreviewColumn.DETAIL:
+            return self._detail(r) or None  # the whole sentence where the cell cuts it
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
             return QBrush(theme.text_colour(REJECTED_COLOUR))
         return None

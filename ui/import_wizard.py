@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -40,6 +39,7 @@ from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
 from ui.tab_order import leave_on_tab
+from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
 
 FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)"
@@ -163,13 +163,10 @@ class MappingPage(_Page):
         self.sheet.setObjectName("importSheet")
         self.sheet.activated.connect(self._sheet_chosen)
         self.model = MappingModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("importMapping")
+        self.view = style_table(QTableView(self), name="importMapping")
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(1, ColumnDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().hide()
         leave_on_tab(self.view)  # Tab goes on to the check box; the arrows walk the pairs
         self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
         form = QFormLayout()
@@ -242,12 +239,12 @@ class PreviewPage(_Page):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.model = PreviewModel(wizard.lang, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("importPreview")
+        self.view = style_table(QTableView(self), name="importPreview", read_only=True)
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        # Row, result and key in full (Qt measures the first thousand rows); details take the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)

@@ -813,7 +813,7 @@ class IncidentDetail(QFrame):
         self.empty.setVisible(row is None)
         self.body.setVisible(row is not None)
         if row is None:
-            self.follow_ups.set_rows(None, ())
+            self.follow_ups.show_incident(None, ())
             return
         self.heading.setText(f"{row.code}  {row.title}")
         self._show_badges(row)
@@ -838,7 +838,7 @@ class IncidentDetail(QFrame):
             facts.append(_tr("Kerusakan: {k}").format(k=row.damage))
         self.facts.setText("<br>".join(facts))
         self.description.setText(row.description)
-        self.follow_ups.set_rows(row.id, follow_ups)
+        self.follow_ups.show_incident(row.id, follow_ups)
         self.show_status(row.status_id)
         if not same:
             self.follow_text.clear()

@@ -13,25 +13,15 @@ from collections.abc import Collection, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
-from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.keyed_rows import runs as _runs
+from ui.table_model import SORT_ROLE as SORT_ROLE
+from ui.table_model import AnyIndex, TableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_INK = QColor("#5b6470")
 NEW_BACKGROUND = theme.NEW_BG  # "Baru": not yet in hand, the eye should find it
@@ -131,53 +121,25 @@ def _sort_value(row: IncidentRow, column: Column) -> str | int | float:
             return value.casefold() if isinstance(value, str) else value
 
 
-class IncidentsModel(QAbstractTableModel):
-    """The incidents of the current filter, newest first, keyed by incident id."""
+class IncidentsModel(TableModel[IncidentRow]):
+    """The incidents of the current filter, newest first, keyed by incident id. The time
+    column's title names the operation's zone (``set_timezone``)."""
+
+    columns = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[IncidentRow] = []
+        super().__init__(lambda r: r.id, parent)
         self._keys: list[tuple[float, int]] = []  # order keys, ascending = newest first
-        self._row_of: dict[int, int] = {}
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._zone = zone_label(DEFAULT_TIMEZONE)
-
-    def set_timezone(self, timezone: str) -> None:
-        """Name the operation's zone in the time column's title."""
-        zone = zone_label(timezone)
-        if zone != self._zone:
-            self._zone = zone
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-
-    # -- reading --------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def rows(self) -> tuple[IncidentRow, ...]:
-        return tuple(self._rows)
-
-    def row(self, index: int) -> IncidentRow:
-        return self._rows[index]
-
-    def row_of(self, incident_id: int) -> int | None:
-        return self._row_of.get(incident_id)
 
     def incident(self, incident_id: int) -> IncidentRow | None:
-        i = self._row_of.get(incident_id)
-        return None if i is None else self._rows[i]
+        return self.find(incident_id)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(Column)):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
+    def headers(self) -> list[tuple[str, str]]:
+        table = _headers(self.zone)
+        return [table[c] for c in Column]
+
+    def cell(self, row: IncidentRow, col: int, role: int) -> Any:
+        column = Column(col)
         if role == Qt.ItemDataRole.DisplayRole:
             value = _value(row, column)
             return str(value) if column is not Column.FOLLOW_UPS else str(value or "")
@@ -225,38 +187,15 @@ class IncidentsModel(QAbstractTableModel):
             return self._bold
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        # Not super().headerData(): see NO_CHOICE in ui/incident_form.py (PySide6 6.12 drops a
-        # reference to None for each empty QVariant it returns; row headers are asked often).
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _headers(self._zone)[column][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _headers(self._zone)[column][1]
-        return None
-
     # -- updating -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
-        """A new query: the one place this model resets."""
-        self.beginResetModel()
+        """A new query: the one place this model resets (``apply`` follows live changes)."""
         keyed = [(r.order_key, r) for r in rows]  # each key computed once (20,000 rows)
         if any(keyed[i][0] > keyed[i + 1][0] for i in range(len(keyed) - 1)):
             keyed.sort(key=lambda kr: kr[0])
-        self._rows = [r for _, r in keyed]
         self._keys = [k for k, _ in keyed]
-        self._reindex()
-        self.endResetModel()
-
-    def _reindex(self, start: int = 0) -> None:
-        if start == 0:
-            self._row_of = {}
-        for i in range(start, len(self._rows)):
-            self._row_of[self._rows[i].id] = i
+        self.reset_rows(r for _, r in keyed)
 
     def apply(self, touched: Collection[int], fresh: Sequence[IncidentRow]) -> None:
         """Incidents ``touched`` by a change, re-read as ``fresh`` (those still matching).
@@ -266,15 +205,10 @@ class IncidentsModel(QAbstractTableModel):
         ``dataChanged``, or moves if its time changed. Nothing else is touched.
         """
         fresh_by_id = {r.id: r for r in fresh}
-        root = QModelIndex()
         gone = [self._row_of[i] for i in touched if i in self._row_of and i not in fresh_by_id]
         for first, last in reversed(_runs(gone)):
-            self.beginRemoveRows(root, first, last)
-            del self._rows[first : last + 1]
             del self._keys[first : last + 1]
-            self.endRemoveRows()
-        if gone:
-            self._reindex()
+        self.remove_rows(gone)
 
         changed: list[int] = []
         for new in fresh:
@@ -289,18 +223,14 @@ class IncidentsModel(QAbstractTableModel):
                 changed.append(at)
                 continue
             self._move(at, new)
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+        self.rows_changed(changed)
 
         for new in sorted(fresh, key=lambda r: r.order_key):
             if new.id in self._row_of:
                 continue
             at = bisect.bisect_left(self._keys, new.order_key)
-            self.beginInsertRows(root, at, at)
-            self._rows.insert(at, new)
             self._keys.insert(at, new.order_key)
-            self.endInsertRows()
-            self._reindex(at)
+            self.insert_rows(at, [new])
 
     def _move(self, at: int, new: IncidentRow) -> None:
         """The time of an incident was corrected: move its row to its new place."""
@@ -311,7 +241,7 @@ class IncidentsModel(QAbstractTableModel):
         if qt_dest in (at, at + 1):
             self._rows[at] = new
             self._keys[at] = new.order_key
-            self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+            self.rows_changed([at])
             return
         self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), qt_dest)
         del self._rows[at]
@@ -320,7 +250,7 @@ class IncidentsModel(QAbstractTableModel):
         self._keys.insert(dest, new.order_key)
         self._reindex(min(at, dest))
         self.endMoveRows()
-        self.dataChanged.emit(self.index(dest, 0), self.index(dest, len(Column) - 1))
+        self.rows_changed([dest])
 
 
 class FollowUpColumn(IntEnum):
@@ -330,41 +260,30 @@ class FollowUpColumn(IntEnum):
     TEXT = 3
 
 
-class FollowUpsModel(QAbstractTableModel):
-    """One incident's timeline, oldest first. Entries are append-only: new ones are inserted
-    at the end; showing another incident is a new query (a reset)."""
+class FollowUpsModel(TableModel[FollowUpRow]):
+    """One incident's timeline, oldest first, keyed by entry id. Entries are append-only: new
+    ones are inserted at the end; showing another incident is a new query (a reset)."""
+
+    columns = FollowUpColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda r: r.id, parent)
         self._incident_id: int | None = None
-        self._rows: list[FollowUpRow] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(FollowUpColumn)
 
     @property
     def incident_id(self) -> int | None:
         return self._incident_id
 
-    def rows(self) -> tuple[FollowUpRow, ...]:
-        return tuple(self._rows)
+    def headers(self) -> list[tuple[str, str]]:
+        return [(_tr("Waktu"), ""), (_tr("Oleh"), ""), (_tr("Status"), ""), (_tr("Catatan"), "")]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(FollowUpColumn)):
-            return None
-        row = self._rows[index.row()]
-        column = FollowUpColumn(index.column())
+    def cell(self, row: FollowUpRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("{at} oleh {actor}\n{text}").format(
                 at=row.at_local.strftime("%d-%m-%Y %H:%M"), actor=row.actor, text=row.text
             )
         if role == Qt.ItemDataRole.DisplayRole:
-            match column:
+            match FollowUpColumn(column):
                 case FollowUpColumn.AT:
                     return row.at_local.strftime("%d-%m %H:%M")
                 case FollowUpColumn.ACTOR:
@@ -377,29 +296,14 @@ class FollowUpsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(FollowUpColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Waktu"), _tr("Oleh"), _tr("Status"), _tr("Catatan"))[section]
-        return None
-
-    def set_rows(self, incident_id: int | None, rows: Sequence[FollowUpRow]) -> None:
-        if incident_id != self._incident_id or [r.id for r in self._rows] != [
-            r.id for r in rows[: len(self._rows)]
-        ]:
-            self.beginResetModel()
+    def show_incident(self, incident_id: int | None, rows: Sequence[FollowUpRow]) -> None:
+        """Show ``incident_id``'s entries: another incident is a reset, the same one only
+        gains (or, exceptionally, changes) rows."""
+        if incident_id != self._incident_id:
             self._incident_id = incident_id
-            self._rows = list(rows)
-            self.endResetModel()
-            return
-        if len(rows) > len(self._rows):
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, len(rows) - 1)
-            self._rows.extend(rows[first:])
-            self.endInsertRows()
+            self.reset_rows(rows)
+        else:
+            self.set_rows(rows)
 
 
 class UnitChoiceModel(QAbstractListModel):

@@ -1,6 +1,7 @@
 """Precise updates of a table model's rows matched by key (STYLE.md: never a reset).
 
-Shared by every flat table model here: gone rows are removed, changed ones emit
+``ui.table_model.TableModel.set_rows`` runs it for every table model: gone rows are
+removed, changed ones emit
 ``dataChanged``, new ones are inserted where they belong, and a changed order becomes a
 layout change that carries persistent indexes along, so views keep selection and scroll.
 """

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
+from opscenter.planning.vulnerability import RegionRef
 from ui import theme
-from ui.keyed_rows import sync_keyed_rows
-from ui.strength_model import DEFICIT_BACKGROUND, SORT_ROLE, SURPLUS_BACKGROUND, signed
+from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
+from ui.table_model import SORT_ROLE, AnyIndex, TableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # The edit role of a heat-map cell holds the level id (None: no rating).
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,22 +34,22 @@ class HeatColumn(IntEnum):
     FIRST_ASPECT = 1
 
 
-class HeatMapModel(QAbstractTableModel):
+class HeatMapModel(TableModel[RegionRef]):
     """Regions x aspects of one stage, each cell coloured by its Polri level.
 
-    Edits are not applied here: ``setData`` emits ``edit_requested`` and the panel runs the
-    core service (journaled, undoable), then calls ``set_rating`` with the stored row.
+    Rows are the stage's regions keyed by region id; the aspects are data, so the columns
+    past ``HeatColumn.REGION`` follow the matrix. Edits are not applied here: ``setData``
+    emits ``edit_requested`` and the panel runs the core service (journaled, undoable),
+    then calls ``set_rating`` with the stored row.
     """
 
+    columns = HeatColumn
     edit_requested = Signal(int, int, object)  # region id, aspect id, level id or None
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda r: r.id, parent)
         self._matrix: Matrix | None = None
         self._cells: dict[tuple[int, int, str], Rating] = {}
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._locale = QLocale()
 
     @property
     def matrix(self) -> Matrix | None:
@@ -71,21 +61,20 @@ class HeatMapModel(QAbstractTableModel):
     def bawaslu_column(self) -> int:
         return HeatColumn.FIRST_ASPECT + self._aspects()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self._matrix is None else len(self._matrix.regions)
-
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() or self._matrix is None else self._aspects() + 2
 
     def key(self, index: AnyIndex) -> tuple[int, int] | None:
         """(region id, aspect id) of an aspect cell, else None."""
+        region = self.row_at(index.row()) if index.isValid() else None
+        return None if region is None else self.cell_key(region, index.column())
+
+    def cell_key(self, region: RegionRef, column: int) -> tuple[int, int] | None:
         m = self._matrix
-        if m is None or not index.isValid():
+        a = column - HeatColumn.FIRST_ASPECT
+        if m is None or not 0 <= a < len(m.aspects):
             return None
-        a = index.column() - HeatColumn.FIRST_ASPECT
-        if not 0 <= a < len(m.aspects) or not 0 <= index.row() < len(m.regions):
-            return None
-        return m.regions[index.row()].id, m.aspects[a].id
+        return region.id, m.aspects[a].id
 
     def rating(self, region_id: int, aspect_id: int) -> Rating | None:
         return self._cells.get((region_id, aspect_id, "polri"))
@@ -96,14 +85,11 @@ class HeatMapModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, region: RegionRef, column: int, role: int) -> Any:
         m = self._matrix
-        if m is None or not index.isValid() or index.parent().isValid():
+        if m is None:
             return None
-        if not (0 <= index.row() < len(m.regions) and 0 <= index.column() < self.columnCount()):
-            return None
-        region = m.regions[index.row()]
-        if index.column() == HeatColumn.REGION:
+        if column == HeatColumn.REGION:
             if role == Qt.ItemDataRole.DisplayRole:
                 # The usual short form on a crowded grid; the full name is in the tooltip.
                 # A kecamatan is indented under its kabupaten/kota.
@@ -113,9 +99,9 @@ class HeatMapModel(QAbstractTableModel):
             if role in (SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
                 return region.label
             return None
-        if index.column() == self.bawaslu_column():
+        if column == self.bawaslu_column():
             return self._bawaslu(region.id, role)
-        key = self.key(index)
+        key = self.cell_key(region, column)
         if key is None:
             return None
         cell = self._cells.get((key[0], key[1], "polri"))
@@ -135,7 +121,7 @@ class HeatMapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            aspect = m.aspects[index.column() - HeatColumn.FIRST_ASPECT].name
+            aspect = m.aspects[column - HeatColumn.FIRST_ASPECT].name
             if cell is None:
                 return _tr(
                     "{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi."
@@ -198,36 +184,28 @@ class HeatMapModel(QAbstractTableModel):
             self.edit_requested.emit(key[0], key[1], level)
         return False  # the panel stores it through the core, then calls set_rating
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headers(self) -> list[tuple[str, str]]:
         m = self._matrix
-        if orientation != Qt.Orientation.Horizontal or m is None:
-            return super().headerData(section, orientation, role)
-        if not 0 <= section < self.columnCount():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if section == HeatColumn.REGION:
-                return _tr("Wilayah")
-            if section == self.bawaslu_column():
-                return _tr("IKP\nBawaslu")
+        if m is None:
+            return []
+        aspect_tip = _tr("Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah")
+        return [
+            (_tr("Wilayah"), ""),
             # Two words on two lines, so the colour columns can stay narrow.
-            return m.aspects[section - HeatColumn.FIRST_ASPECT].name.replace(" ", "\n", 1)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if section == self.bawaslu_column():
-                return _tr("Skor Bawaslu (0\u2013100): kerawanan proses pemilihan")
-            if section != HeatColumn.REGION:
-                return _tr("Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah")
-        return None
+            *((a.name.replace(" ", "\n", 1), aspect_tip) for a in m.aspects),
+            (
+                _tr("IKP\nBawaslu"),
+                _tr("Skor Bawaslu (0\u2013100): kerawanan proses pemilihan"),
+            ),
+        ]
 
     # -- updating -----------------------------------------------------------------------------
 
     def set_matrix(self, matrix: Matrix) -> None:
         """A new stage or a reload: a new query, so a reset."""
-        self.beginResetModel()
         self._matrix = matrix
         self._cells = dict(matrix.cells)
-        self.endResetModel()
+        self.reset_rows(matrix.regions)
 
     def set_rating(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
         """One Polri cell changed (stored or cleared): repaint that cell only."""
@@ -239,94 +217,25 @@ class HeatMapModel(QAbstractTableModel):
             self._cells.pop(key, None)
         else:
             self._cells[key] = rating
-        rows = [i for i, r in enumerate(m.regions) if r.id == region_id]
-        cols = [i for i, a in enumerate(m.aspects) if a.id == aspect_id]
-        if rows and cols:
-            ix = self.index(rows[0], HeatColumn.FIRST_ASPECT + cols[0])
+        ix = self.cell_index(region_id, aspect_id)
+        if ix.isValid():
             self.dataChanged.emit(ix, ix)
 
+    def cell_index(self, region_id: int, aspect_id: int, source: str = "polri") -> QModelIndex:
+        """The cell of a region's rating (Bawaslu's has one column), or an invalid index."""
+        m = self._matrix
+        row = self.row_of(region_id)
+        if m is None or row is None:
+            return QModelIndex()
+        if source == "bawaslu":
+            return self.index(row, self.bawaslu_column())
+        col = next((i for i, a in enumerate(m.aspects) if a.id == aspect_id), None)
+        if col is None:
+            return QModelIndex()
+        return self.index(row, HeatColumn.FIRST_ASPECT + col)
 
-# --- keyed rows ------------------------------------------------------------------------------
 
-R = TypeVar("R")
-C = TypeVar("C", bound=IntEnum)
-
-
-class KeyedRowsModel(QAbstractTableModel, Generic[R]):
-    """Rows matched by a key: updates emit dataChanged / rowsInserted / rowsRemoved for the
-    rows concerned, never a reset, so selection and scroll position survive."""
-
-    columns: type[IntEnum]
-
-    def __init__(self, key: Callable[[R], Hashable], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[R] = []
-        self._key = key
-        self._locale = QLocale()
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.columns)
-
-    def rows(self) -> tuple[R, ...]:
-        return tuple(self._rows)
-
-    def row(self, i: int) -> R:
-        return self._rows[i]
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        sync_keyed_rows(self, self._rows, rows, self._key, len(self.columns))
-
-    def value(self, row: R, column: int) -> str | int:
-        raise NotImplementedError
-
-    def is_text(self, column: int) -> bool:
-        return False
-
-    def extra(self, row: R, column: int, role: int) -> Any:
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self.columns)):
-            return None
-        row = self._rows[index.row()]
-        value = self.value(row, index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return value if isinstance(value, str) else self._locale.toString(value)
-        if role == SORT_ROLE:
-            return value.casefold() if isinstance(value, str) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            h = (
-                Qt.AlignmentFlag.AlignLeft
-                if self.is_text(index.column())
-                else (Qt.AlignmentFlag.AlignRight)
-            )
-            return int(h | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra(row, index.column(), role)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return super().headerData(section, orientation, role)
-        labels = self.headers()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return labels[section][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return labels[section][1]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            h = Qt.AlignmentFlag.AlignLeft if self.is_text(section) else Qt.AlignmentFlag.AlignRight
-            return int(h | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headers(self) -> list[tuple[str, str]]:
-        raise NotImplementedError
+# --- requirements, proposals, what-if TPS moves (keyed rows) ---------------------------------
 
 
 class NeedColumn(IntEnum):
@@ -339,10 +248,11 @@ class NeedColumn(IntEnum):
     LENDABLE = 5
 
 
-class RequirementsModel(KeyedRowsModel[UnitPlan]):
+class RequirementsModel(TableModel[UnitPlan]):
     """Polres (then the reserves): requirement, strength, balance, what each may lend."""
 
     columns = NeedColumn
+    align_headers = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda u: u.unit_id, parent)
@@ -384,22 +294,15 @@ class RequirementsModel(KeyedRowsModel[UnitPlan]):
             case NeedColumn.LENDABLE:
                 return row.lendable
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and index.isValid()
-            and index.column() == NeedColumn.BALANCE
-            and 0 <= index.row() < len(self._rows)
-        ):
-            return signed(self._rows[index.row()].balance, self._locale)
-        if (
-            role == SORT_ROLE
-            and index.isValid()
-            and index.column() == NeedColumn.VULNERABILITY
-            and 0 <= index.row() < len(self._rows)
-        ):
-            return self._rows[index.row()].vulnerability
-        return super().data(index, role)
+    def display(self, row: UnitPlan, column: int) -> str:
+        if column == NeedColumn.BALANCE:
+            return signed(row.balance, self._locale)
+        return super().display(row, column)
+
+    def cell(self, row: UnitPlan, column: int, role: int) -> Any:
+        if role == SORT_ROLE and column == NeedColumn.VULNERABILITY:
+            return row.vulnerability
+        return super().cell(row, column, role)
 
     def extra(self, row: UnitPlan, column: int, role: int) -> Any:
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
@@ -439,10 +342,11 @@ class ProposalColumn(IntEnum):
     # it would be cut to a few words at any usable width.
 
 
-class ProposalsModel(KeyedRowsModel[Proposal]):
+class ProposalsModel(TableModel[Proposal]):
     """Proposed BKO: to whom, from whom, how many, and why."""
 
     columns = ProposalColumn
+    align_headers = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda p: p.key, parent)
@@ -505,10 +409,11 @@ class TpsChangeColumn(IntEnum):
     TO = 3
 
 
-class TpsChangesModel(KeyedRowsModel[PendingTps]):
+class TpsChangesModel(TableModel[PendingTps]):
     """The TPS whose category is changed in the what-if (not saved yet)."""
 
     columns = TpsChangeColumn
+    align_headers = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda r: r.change.tps_id, parent)

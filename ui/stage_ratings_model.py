@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
-from opscenter.stage_view import Matrix, Rating
-from ui.planning_models import AnyIndex, HeatColumn, HeatMapModel
+from opscenter.planning.vulnerability import RegionRef
+from opscenter.stage_view import Rating
+from ui.planning_models import HeatColumn, HeatMapModel
+from ui.table_model import AnyIndex
 
 
 def _tr(text: str) -> str:
@@ -38,50 +40,36 @@ class StageRatingsModel(HeatMapModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         return False
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, region: RegionRef, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole:
             return None  # nothing to edit here
         if role == Qt.ItemDataRole.ToolTipRole:
-            key = self.key(index)
+            key = self.cell_key(region, column)
             m = self.matrix
             if key is not None and m is not None and self.rating(*key) is None:
                 # The heat map's own tip invites an edit; this view has none.
-                region = m.regions[index.row()].label
-                aspect = m.aspects[index.column() - HeatColumn.FIRST_ASPECT].name
+                aspect = m.aspects[column - HeatColumn.FIRST_ASPECT].name
                 return _tr("{region}, {aspect}: belum dinilai Polri").format(
-                    region=region, aspect=aspect
+                    region=region.label, aspect=aspect
                 )
-        return super().data(index, role)
+        return super().cell(region, column, role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headers(self) -> list[tuple[str, str]]:
         m = self.matrix
-        if (
-            m is not None
-            and orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.columnCount()
-        ):
-            # Two measures side by side: every column says whose it is.
-            if section == self.bawaslu_column():
-                return _tr("IKP Bawaslu\n(proses pemilihan)")
-            if section != HeatColumn.REGION:
-                name = m.aspects[section - HeatColumn.FIRST_ASPECT].name
-                return _tr("{aspect}\n(Polri)").format(aspect=name)
-        if role == Qt.ItemDataRole.ToolTipRole and section not in (
-            HeatColumn.REGION,
-            self.bawaslu_column(),
-        ):
-            return _tr("Penilaian kerawanan Polri (ketertiban umum)")
-        return super().headerData(section, orientation, role)
+        labels = super().headers()
+        if m is None:
+            return labels
+        # Two measures side by side: every column says whose it is.
+        polri = _tr("Penilaian kerawanan Polri (ketertiban umum)")
+        aspects = [(_tr("{aspect}\n(Polri)").format(aspect=a.name), polri) for a in m.aspects]
+        bawaslu = (_tr("IKP Bawaslu\n(proses pemilihan)"), labels[-1][1])
+        return [labels[0], *aspects, bawaslu]
 
     def clear(self) -> None:
         """No stage to show (no operation yet)."""
-        self.beginResetModel()
         self._matrix = None
         self._cells = {}
-        self.endResetModel()
+        self.reset_rows(())
 
     # -- live updates -----------------------------------------------------------------------
 
@@ -107,17 +95,6 @@ class StageRatingsModel(HeatMapModel):
             cells[key] = rating
             touched.add(key)
         for region_id, aspect_id, source in touched:
-            ix = self._cell_index(m, region_id, aspect_id, source)
+            ix = self.cell_index(region_id, aspect_id, source)
             if ix.isValid():
                 self.dataChanged.emit(ix, ix)
-
-    def _cell_index(self, m: Matrix, region_id: int, aspect_id: int, source: str) -> QModelIndex:
-        row = next((i for i, r in enumerate(m.regions) if r.id == region_id), None)
-        if row is None:
-            return QModelIndex()
-        if source == "bawaslu":
-            return self.index(row, self.bawaslu_column())
-        col = next((i for i, a in enumerate(m.aspects) if a.id == aspect_id), None)
-        if col is None:
-            return QModelIndex()
-        return self.index(row, HeatColumn.FIRST_ASPECT + col)

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from opscenter.overview import UnitStrengthRow
 from ui import theme
-from ui.keyed_rows import sync_keyed_rows
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Raw values for QSortFilterProxyModel: display strings would sort "10" before "9".
-SORT_ROLE = Qt.ItemDataRole.UserRole
+from ui.table_model import SORT_ROLE as SORT_ROLE
+from ui.table_model import TableModel
 
 DEFICIT_BACKGROUND = QColor("#c62828")
 SURPLUS_BACKGROUND = QColor("#2e7d32")
@@ -76,53 +63,33 @@ def signed(value: int, locale: QLocale) -> str:
     return locale.toString(0)
 
 
-class StrengthModel(QAbstractTableModel):
-    """One row per Polres-level unit, keyed by unit id; updates are precise, never a reset."""
+class StrengthModel(TableModel[UnitStrengthRow]):
+    """One row per Polres-level unit, keyed by unit id; updates are precise, never a reset
+    (``set_rows``: gone units are removed, changed ones emit ``dataChanged``, new ones are
+    inserted where they belong; views keep their selection and scroll position)."""
+
+    columns = Column
+    align_headers = True
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UnitStrengthRow] = []
-        self._locale = QLocale()
-        self._bold = QFont()
-        self._bold.setBold(True)
+        super().__init__(lambda r: r.unit_id, parent)
 
-    # -- reading --------------------------------------------------------------------------
+    def headers(self) -> list[tuple[str, str]]:
+        return [_headers()[c] for c in Column]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def is_text(self, column: int) -> bool:
+        return column == Column.UNIT
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+    def value(self, row: UnitStrengthRow, column: int) -> str | int:
+        return _value(row, Column(column))
 
-    def row(self, index: int) -> UnitStrengthRow:
-        return self._rows[index]
+    def display(self, row: UnitStrengthRow, column: int) -> str:
+        if column == Column.BALANCE:
+            return signed(row.balance, self._locale)
+        return super().display(row, column)
 
-    def rows(self) -> tuple[UnitStrengthRow, ...]:
-        return tuple(self._rows)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(Column)):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        value = _value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, str):
-                return value
-            locale = self._locale
-            return signed(value, locale) if column is Column.BALANCE else locale.toString(value)
-        if role == SORT_ROLE:
-            return value.casefold() if isinstance(value, str) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignLeft if column is Column.UNIT else Qt.AlignmentFlag.AlignRight
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if column is Column.BALANCE:
-            return self._balance_role(row.balance, role)
-        return None
+    def extra(self, row: UnitStrengthRow, column: int, role: int) -> Any:
+        return self._balance_role(row.balance, role) if column == Column.BALANCE else None
 
     def _balance_role(self, balance: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and balance:
@@ -142,43 +109,6 @@ class StrengthModel(QAbstractTableModel):
                 return _tr("Lebih {n} personel").format(n=locale.toString(balance))
             return _tr("Kekuatan sama dengan kebutuhan")
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return super().headerData(section, orientation, role)
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _headers()[column][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _headers()[column][1]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignLeft if column is Column.UNIT else Qt.AlignmentFlag.AlignRight
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    # -- updating -------------------------------------------------------------------------
-
-    def set_locale(self, locale: QLocale) -> None:
-        """Number formatting ("1.234" in Indonesian); views repaint if it changed."""
-        if locale == self._locale:
-            return
-        self._locale = locale
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(Column) - 1)
-            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
-
-    def set_rows(self, rows: Sequence[UnitStrengthRow]) -> None:
-        """Show ``rows`` (in their order), telling views only what changed.
-
-        Rows are matched by unit id: gone units are removed, changed ones emit
-        ``dataChanged``, new ones are inserted where they belong. Views keep their
-        selection and scroll position.
-        """
-        sync_keyed_rows(self, self._rows, rows, lambda r: r.unit_id, len(Column))
 
 
 def _value(row: UnitStrengthRow, column: Column) -> str | int:

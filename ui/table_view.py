@@ -1,0 +1,67 @@
+"""The look every table view shares, in one place.
+
+Whole rows are selected, rows are not numbered, cells do not wrap, rows alternate, cells
+have air at the sides and headers are bold on the panel colour with a rule below. The
+style sheet is written with ``ui.theme`` day colours, which the night theme swaps
+(``ui.night``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui import theme
+
+
+def table_sheet(
+    cell: str = "0 8px", header: str = "4px 8px", items: str = "QTableView::item"
+) -> str:
+    """The style sheet: ``cell`` and ``header`` are CSS paddings, ``items`` the selector of
+    the cells (a tree view names its own)."""
+    return (
+        f"{items} {{ padding: {cell}; }}"
+        f" QHeaderView::section {{ padding: {header}; font-weight: bold;"
+        f" background: {theme.PANEL.name()}; border: none;"
+        f" border-right: 1px solid {theme.RULE.name()};"
+        f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+    )
+
+
+def style_table(
+    view: QTableView,
+    *,
+    name: str = "",
+    single: bool = False,
+    read_only: bool = False,
+    cell: str = "0 8px",
+    header: str = "4px 8px",
+    row_height: float | None = None,
+    header_height: float | None = None,
+) -> QTableView:
+    """Give ``view`` the shared look and return it.
+
+    ``single``: one row at a time; ``read_only``: no editing; ``row_height``: rows of that
+    many lines of the view's font (set the font first), fixed; ``header_height``: the header
+    at least that many rows tall (with ``row_height``).
+    """
+    if name:
+        view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if read_only:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setStyleSheet(table_sheet(cell, header))
+    rows = view.verticalHeader()
+    rows.hide()
+    columns = view.horizontalHeader()
+    columns.setHighlightSections(False)
+    if row_height is not None:
+        height = int(view.fontMetrics().height() * row_height)
+        rows.setDefaultSectionSize(height)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        if header_height is not None:
+            columns.setMinimumHeight(int(height * header_height))
+    return view

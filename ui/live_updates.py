@@ -31,7 +31,16 @@ How a view (a panel, or a window such as planning) plugs in::
 
 A view whose full read runs in the background calls ``hold()`` when it starts and
 ``release()`` when it lands, so changes that arrive meanwhile wait for it. A window that
-closes without being deleted calls ``stop()`` from its ``closeEvent``.
+closes for good calls ``stop()`` from its ``closeEvent`` (``ui.wall_board.WallBoard``);
+one that is only hidden and shown again keeps following (the audit journal). A view that
+reads its own edit back reads the journal's head first (``opscenter.journal.head``) and
+calls ``expect(entity, ids)`` before the write and ``note_read(head, entity, ids)`` after.
+
+A top-level window such as planning: build ``self.live`` in its constructor as above (its
+``apply`` re-reads what the change names, or calls ``reload`` for anything it cannot
+place), and where the main window creates it, ``window.live.follow(self.feed.changed)``.
+Hidden (minimised does not count; closed does) it keeps the changes merged and applies
+them once when shown; its unsaved what-if edits are its ``apply``'s to keep.
 
 ``Deferred`` is the same engine for any payload (the strength tab takes whole
 ``Overview`` snapshots: the newest replaces the one waiting).

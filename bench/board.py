@@ -434,18 +434,18 @@ def child_live(db: Path, burst: int, seconds: float) -> None:
         setattr(owner, name, wrapper)
 
     timed(follower, "poll", "journal read")
-    timed(board, "_apply", "board: change set")
-    timed(board, "_drain_queue", "board: one slice of a burst")
+    timed(board.live, "apply", "board: change set")
+    timed(board.updates, "drain_queue", "board: one slice of a burst")
     timed(board.rows, "set_figures", "board: figures arriving")
     timed(window.operation_page, "show_overview", "header and summary: overview arriving")
     failures: list[str] = []
-    original_failed = board._figures_failed
+    original_failed = board.updates._figures_failed
 
     def noted_failure(error: BaseException) -> None:
         failures.append(repr(error))
         original_failed(error)
 
-    board._figures_failed = noted_failure
+    board.updates._figures_failed = noted_failure
 
     class PaintTimer(QObject):
         started = 0.0

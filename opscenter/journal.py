@@ -30,7 +30,6 @@ import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -86,20 +85,8 @@ class TxnContext:
     # The transaction's ``journal_commit.seq``, once written (``_before_commit``).
     last_seq: int | None = None
     rows: int = 0  # journal rows written (or pending)
-    touched: set[tuple[str, int]] = dataclasses.field(default_factory=set)
-    # Bulk inserts, as (entity, first id, last id): a tuple a row is made after the commit
-    # (``changed``), not while SQLite's write lock is held (100,000 tuples wake Python's
-    # full garbage collection, a third of a second over a large heap).
-    inserted: list[tuple[str, int, int]] = dataclasses.field(default_factory=list)
     # PostgreSQL: journal rows waiting for the commit (see the module's docstring).
     pending: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
-
-    def changed(self) -> frozenset[tuple[str, int]]:
-        """Every (entity, id) this transaction journaled."""
-        bulk = (
-            (entity, i) for entity, first, last in self.inserted for i in range(first, last + 1)
-        )
-        return frozenset(chain(self.touched, bulk))
 
 
 def is_journaled(table_name: str) -> bool:
@@ -216,7 +203,6 @@ def append(session: Session, ctx: TxnContext, entries: Sequence[Entry]) -> None:
         ctx.operation_id = next((e[4] for e in entries if e[4] is not None), None)
     conn = session.connection()
     _open_txn(conn, ctx)
-    ctx.touched.update((e[0], e[1]) for e in entries)
     ctx.rows += len(entries)
     if conn.dialect.name == "postgresql":
         ctx.pending.extend(
@@ -514,7 +500,6 @@ def _journal_inserted(
             source,
         )
     )
-    ctx.inserted.append((table.name, first, last))
     ctx.rows += count
     return range(first, last + 1)
 

@@ -84,6 +84,35 @@ class JournalChanges:
     def __contains__(self, entity: object) -> bool:
         return entity in self.rows
 
+    def __or__(self, later: JournalChanges) -> JournalChanges:
+        """This change set and a ``later`` one as one (a hidden view's waiting changes).
+
+        An entity whose fields one side does not name may have changed in any way: the
+        merged set does not name its fields either."""
+        rows = dict(self.rows)
+        for entity, ids in later.rows.items():
+            rows[entity] = rows[entity] | ids if entity in rows else ids
+        fields = {
+            entity: self.fields.get(entity, frozenset()) | later.fields.get(entity, frozenset())
+            for entity in rows
+            if (entity in self.fields or entity not in self.rows)
+            and (entity in later.fields or entity not in later.rows)
+        }
+        return JournalChanges(
+            min(self.first_seq, later.first_seq), max(self.last_seq, later.last_seq), rows, fields
+        )
+
+    def without(self, entity: str, ids: frozenset[int]) -> JournalChanges:
+        """This change set less some rows of ``entity`` (already read by the view)."""
+        left = self.ids(entity) - ids
+        rows = {e: r for e, r in self.rows.items() if e != entity}
+        fields = {e: f for e, f in self.fields.items() if e != entity}
+        if left:
+            rows[entity] = left
+            if entity in self.fields:
+                fields[entity] = self.fields[entity]
+        return JournalChanges(self.first_seq, self.last_seq, rows, fields)
+
 
 class JournalFollower:
     """Reads the journal after its cursor; cheap when nothing changed."""

@@ -136,11 +136,11 @@ def _hide_password(text: str, url: URL) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
-    """What one committed transaction changed: for live views in this process."""
+    """One transaction committed through this store: a prompt for live views in this
+    process to read the journal (which says what changed: ``opscenter.live``)."""
 
     last_seq: int
     action: str
-    touched: frozenset[tuple[str, int]]
 
 
 class _JournalingSession(Session):
@@ -324,7 +324,7 @@ class Store:
                 _drop_temp_tables(conn)
                 conn.close()
         if ctx.last_seq is not None:
-            self._publish(ChangeSet(ctx.last_seq, action, ctx.changed()))
+            self._publish(ChangeSet(ctx.last_seq, action))
 
     def _stale_edit(self, watched: list[tuple[str, int, int]]) -> StaleEdit:
         """Name who changed which row, after a concurrent write beat ours to it."""

@@ -4,6 +4,10 @@ Filters by account, data kind, time range (in the operation's zone: WIB, WITA or
 table fetches a page at a time (``ui.audit_model``); the pane below shows every field of
 the selected row, before and after; export writes every matching row to .xlsx off the GUI
 thread (``ui.worker.start_job``). Only commanders and admins open it (checked in the core).
+
+It follows the journal (``ui.live_updates``): rows committed while it is open and that its
+filter takes appear at the top, the selection kept. While it is hidden, or scrolled away
+from the newest rows (older pages fetched would be lost), the changes wait.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from opscenter import audit
 from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.errors import OpsError
+from opscenter.live import JournalChanges
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.permissions import permitted
 from opscenter.store import Store
@@ -53,6 +58,7 @@ from ui.audit_model import (
     time_text,
 )
 from ui.error_dialog import sentence_for
+from ui.live_updates import LiveUpdates
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
@@ -185,6 +191,16 @@ class AuditWindow(QWidget):
 
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
+        self.live = LiveUpdates(
+            self,
+            apply=self._follow,
+            reload=self.apply_filter,
+            wants=self._may_match,
+            shown=self._at_newest,
+            name="audit journal",
+        )
+        scroll = self.table.verticalScrollBar()
+        scroll.valueChanged.connect(lambda value: self.live.flush() if value == 0 else None)
         self._load_choices()
         self.apply_filter()
 
@@ -295,6 +311,8 @@ class AuditWindow(QWidget):
             self.detail.clear()
             if self._again:
                 QTimer.singleShot(0, self, self.apply_filter)  # dies with the window
+            else:  # what the journal gained meanwhile, now that the page is in
+                QTimer.singleShot(0, self, self.live.flush)
 
         def failed(error: BaseException) -> None:
             self.apply_button.setEnabled(True)
@@ -310,6 +328,60 @@ class AuditWindow(QWidget):
 
     def clear_filter(self) -> None:
         self.set_filter()
+
+    # -- live -------------------------------------------------------------------------------
+
+    def _may_match(self, changes: JournalChanges) -> bool:
+        """Could the shown filter take rows of these changes? (Its data kind among them, its
+        end not yet past; the account and text are checked by the query.)"""
+        f = self.model.filter
+        if f.entity is not None and f.entity not in changes:
+            return False
+        return f.until is None or f.until > datetime.now(UTC)
+
+    def _at_newest(self) -> bool:
+        """Shown, on the newest rows and not mid-query: a live update then loses nothing."""
+        return (
+            self.isVisible()
+            and not self.busy
+            and self.table.verticalScrollBar().value() == 0
+            and self.model.rowCount() <= self.model.filter.limit
+        )
+
+    def _follow(self, _changes: JournalChanges) -> None:
+        """The first page of the shown filter again, off the GUI thread; the selected row
+        stays selected. Changes meanwhile wait for it."""
+        self.live.hold()
+        keep = self._selected_seq()
+
+        def shown(result: object) -> None:
+            f, rows = cast(tuple[AuditFilter, list[AuditRow]], result)
+            self.model.show(f, rows)
+            self._select_seq(keep)
+            self.live.release()
+
+        def failed(error: BaseException) -> None:
+            self._show_problem(error)
+            self.live.release()
+
+        start_job(
+            self.model.first_page_job(self.model.filter),
+            parent=self,
+            on_success=shown,
+            on_failure=failed,
+        )
+
+    def _selected_seq(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.seq if row else None
+
+    def _select_seq(self, seq: int | None) -> None:
+        for r in range(self.model.rowCount()):
+            row = self.model.row_at(r)
+            if seq is not None and row is not None and row.seq == seq:
+                self.table.selectRow(r)
+                return
 
     def _show_problem(self, error: BaseException) -> None:
         log.warning("audit view: %s", error)
@@ -453,6 +525,9 @@ def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) ->
             existing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             actions.close_keys(existing)
             window.audit_window = existing  # type: ignore[attr-defined]
+            feed = getattr(window, "feed", None)  # the main window's ``ChangeFeed``
+            if feed is not None:
+                existing.live.follow(feed.changed)
         if existing.isVisible() and QGuiApplication.platformName() != "offscreen":
             existing.raise_()  # already open behind the board: bring it forward
             existing.activateWindow()

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFontMetrics,
-    QShowEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import incident_log, incidents
+from opscenter import incident_log, incidents, journal
 from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
 from opscenter.drafts import Draft, draft_key
@@ -71,6 +70,7 @@ from ui.incident_form import (
 )
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
+from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, narrow_drops, pair, scrolling
 from ui.translations import interface_language
@@ -158,8 +158,15 @@ class IncidentsPanel(QWidget):
         self._choices: Choices | None = None
         self._context: incident_log.LogContext | None = None  # for live re-reads
         self._filter = IncidentFilter()
-        self._pending: set[int] = set()
-        self._reference_changed = False
+        # Live changes: deferred while hidden or while a full query is in flight.
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply,
+            reload=self.reload,
+            loaded=lambda: self._choices is not None,
+            name="incidents panel",
+        )
+        self._reread_after_load: set[int] = set()  # own edits read while a query ran
         self._loading = 0  # generation of the query in flight (0: none)
         self._generation = 0
         self._selected_id: int | None = None
@@ -169,6 +176,7 @@ class IncidentsPanel(QWidget):
         # Follow-ups, status and unit changes run on the write thread; ``writes.write_done``
         # says how each ended.
         self.writes = PendingWrite(self)
+        self.writes.write_done.connect(self._write_ended)
 
         self.model = IncidentsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -429,6 +437,7 @@ class IncidentsPanel(QWidget):
             return
         self._generation += 1
         generation = self._loading = self._generation
+        self.live.hold()
         store, op_id, flt, lang = self._store, self._choices.operation_id, self._filter, self._lang
 
         def job(_progress: Progress, _cancel: CancelToken) -> list[IncidentRow]:
@@ -444,21 +453,18 @@ class IncidentsPanel(QWidget):
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """Re-read only the incidents this change set touched (deferred while hidden)."""
-        if self._choices is None:
-            if "operation" in changes:  # an operation appeared (e.g. the demo was loaded)
-                self.reload()
-            return
-        if any(entity in changes for entity in REFERENCE_ENTITIES):
-            self._reference_changed = True
+        self.live.deliver(changes)
+
+    def _apply(self, changes: JournalChanges) -> None:
+        reference = any(entity in changes for entity in REFERENCE_ENTITIES)
         touched = set(changes.ids("incident"))
         follow_ids = changes.ids("incident_follow_up")
         unit_ids = changes.ids("incident_unit")
         if follow_ids or unit_ids:
             with self._store.read() as s:
-                touched |= incident_log.affected_incidents(s, (), follow_ids, unit_ids)
-        self._pending |= touched
-        if self.isVisible() and not self.loading:
-            self._apply_pending()
+                found = incident_log.affected_incidents(s, (), follow_ids, unit_ids)
+            touched |= self.live.unread(changes, "incident", found)
+        self._reread(touched, reference=reference)
 
     def set_stage_filter(self, stage_id: int | None) -> None:
         at = self.stage_box.findData(NO_CHOICE if stage_id is None else stage_id)
@@ -539,28 +545,32 @@ class IncidentsPanel(QWidget):
             self.select_incident(selected)
         else:
             self._show_detail(None)
-        if self._pending and self.isVisible():
-            self._apply_pending()
+        if self._reread_after_load:
+            ids, self._reread_after_load = self._reread_after_load, set()
+            self._reread(ids)
+        self.live.release()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = 0
+        self.live.release()
         self.last_error = describe(exc, self._lang) if isinstance(exc, OpsError) else str(exc)
         self.count_label.setText(self.last_error)
         log_failure(log, exc, "incident query")
 
-    def _apply_pending(self) -> None:
+    def _reread(self, ids: set[int], *, reference: bool = False) -> None:
+        """Read these incidents again and show them (and once more those a change reported
+        after this read while a write of ours was to read them: ``LiveUpdates.note_read``)."""
         if self._choices is None:
             return
-        ids, self._pending = self._pending, set()
-        if self._reference_changed:
+        if reference:
             # Names or colours of the lists changed: re-read every row shown (still precise).
-            self._reference_changed = False
             self._context = None
             self._load_choices()
             ids |= {r.id for r in self.model.rows()}
         if not ids:
             return
         with self._store.read() as s:
+            seq = journal.head(s)  # first: the rows read below are at least this new
             op_id = self._choices.operation_id
             if self._context is None or self._context.operation_id != op_id:
                 self._context = incident_log.log_context(s, op_id, lang=self._lang)
@@ -570,11 +580,9 @@ class IncidentsPanel(QWidget):
         self._show_count()
         if self._selected_id in ids:
             self._refresh_detail()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if (self._pending or self._reference_changed) and not self.loading:
-            self._apply_pending()
+        again = self.live.note_read(seq, "incident", ids)
+        if again:
+            self._reread(again)
 
     def _show_count(self) -> None:
         rows = self.model.rows()
@@ -636,10 +644,19 @@ class IncidentsPanel(QWidget):
         self.error_box = box
 
     def _refresh_ids(self, ids: Sequence[int]) -> None:
-        """After an edit in this panel: show it at once (the change feed will agree later)."""
-        self._pending |= set(ids)
-        if not self.loading:
-            self._apply_pending()
+        """After an edit in this panel: show it at once; the change feed's report of it is
+        not read again (``LiveUpdates.note_read``), unless someone changed it meanwhile."""
+        if self.loading:
+            self._reread_after_load |= set(ids)  # the query may have read before the edit
+        self._reread(set(ids))
+
+    def _write_ended(self, _saved: bool) -> None:
+        """The last pending write ended (saved, refused or failed): what a change reported
+        meanwhile about an incident it was to read back is read now."""
+        if not self.writes.busy:
+            late = self.live.writes_over("incident")
+            if late:
+                self._reread(late)
 
     def new_incident(self) -> None:
         if self._choices is None:
@@ -723,6 +740,7 @@ class IncidentsPanel(QWidget):
             self.detail.follow_up_saved()
             self._refresh_ids([incident_id])
 
+        self.live.expect("incident", {incident_id})
         self.writes.submit(
             lambda: incidents.add_follow_up(
                 store, actor, incident_id, text, status_code=status_code, expected_version=version
@@ -765,6 +783,7 @@ class IncidentsPanel(QWidget):
             )
             self._refresh_ids([incident_id])
 
+        self.live.expect("incident", {incident_id})
         self.writes.submit(
             lambda: incidents.set_status(store, actor, incident_id, code, version),
             on_saved=saved,
@@ -804,8 +823,12 @@ class IncidentsPanel(QWidget):
             )
             self._refresh_ids([incident_id])
 
+        self.live.expect("incident", {incident_id})
         self.writes.submit(
-            to(new), on_saved=saved, on_refused=self._report, button=self.detail.units_apply
+            to(new),
+            on_saved=saved,
+            on_refused=self._report,
+            button=self.detail.units_apply,
         )
 
     def focus_follow_up(self) -> None:

@@ -6,7 +6,8 @@ committed; on PostgreSQL, a NOTIFY from the writer's transaction (``PgListener``
 slow poll as a safety net. When the server cannot be reached the feed says so
 (``connection_changed``) and keeps its cursor; on return it catches up from it.
 Prompts within ``COALESCE_MS`` become one read, and the read returns everything after the
-cursor: a burst becomes one ``JournalChanges``; nothing is missed or seen twice.
+cursor: a burst becomes one ``JournalChanges``; nothing is missed or seen twice. Views take
+``changed`` through ``ui.live_updates.LiveUpdates`` (deferred while hidden, never lost).
 """
 
 from __future__ import annotations

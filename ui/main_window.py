@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
         self.feed = ChangeFeed(store, self)
         self.feed.changed.connect(self._changes_arrived)
-        self.feed.changed.connect(self.operation_page.apply_changes)
+        self.operation_page.follow(self.feed.changed)
         self.feed.connection_changed.connect(self._connection_changed)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_TICK_MS)
@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
     def attach_wall(self, wall: WallBoard) -> None:
         """The wall's panels follow the journal; its summary shows this window's overview
         (computed off the GUI thread here, once, for both)."""
-        self.feed.changed.connect(wall.apply_changes)
+        wall.follow(self.feed.changed)
         self.overview_shown.connect(wall.summary.show_overview)
 
     def choose_language(self, code: str) -> None:

@@ -1,11 +1,12 @@
 """The page that shows one operation: header and summary over tabs of live panels.
 
-Each panel has its own model and follows the journal itself (``apply_changes``); a hidden
-panel keeps what changed and applies it when shown. The header and the summary take the
-plain ``Overview`` snapshot. The board is built when an operation is first shown, so an
-empty database never builds it; the stages and incidents panels (and pyqtgraph, which they
-draw with) when their tab is first opened: a panel built then reads everything fresh, and
-the board appears sooner (issue 3: start to board shown).
+Each panel has its own model and follows the journal itself through ``ui.live_updates``
+(``follow``); a hidden panel keeps what changed and applies it when shown. The header and
+the summary take the plain ``Overview`` snapshot; the strength tab takes it the same way as
+the panels take changes: while hidden it keeps only the newest. The board is built when an
+operation is first shown, so an empty database never builds it; the stages and incidents
+panels (and pyqtgraph, which they draw with) when their tab is first opened: a panel built
+then reads everything fresh, and the board appears sooner (issue 3: start to board shown).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -24,6 +26,7 @@ from opscenter.live import JournalChanges
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import theme
+from ui.live_updates import Deferred
 from ui.operation_header import OperationHeader
 from ui.strength_panel import StrengthPanel
 from ui.summary_strip import SummaryStrip
@@ -67,7 +70,15 @@ class OperationPage(QWidget):
         self.summary = SummaryStrip(self)
         self.strength = StrengthPanel(self)
         self.overview_panels: list[OverviewPanel] = [self.header, self.summary, self.strength]
-        self._strength_waiting: Overview | None = None  # for the strength tab, when opened
+        # A hidden tab is brought up to date when opened: re-sorting its 500 rows at every
+        # live update cost the GUI thread tens of milliseconds (bench/board.py).
+        self.strength_updates = Deferred[Overview](
+            self.strength,
+            apply=self.strength.show_overview,
+            shown=lambda: self.tabs.currentWidget() is self.strength,
+            name="strength tab",
+        )
+        self._feeds: list[SignalInstance] = []  # what the panels follow (``follow``)
         self.board: UnitsBoard | None = None
         self.stages: StagesPanel | None = None
         self.incidents: IncidentsPanel | None = None
@@ -92,8 +103,10 @@ class OperationPage(QWidget):
         """Build the board and the tabs once (there is an operation to show by now)."""
         if self.board is not None:
             return
-        live = {"undo_stack": self._undo, "actor": self._actor, "clock": self._clock}
-        self.board = UnitsBoard(self._store, parent=self, **live)  # type: ignore[arg-type]
+        self.board = UnitsBoard(
+            self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock, parent=self
+        )
+        self._follow(self.board)
         self.tabs.insertTab(Tab.BOARD, self.board, self.tr("Papan satuan"))
         self.tabs.insertTab(Tab.STRENGTH, self.strength, self.tr("Kekuatan"))
         # Placeholders until first opened (``_build_tab``).
@@ -103,20 +116,26 @@ class OperationPage(QWidget):
         self.tabs.currentChanged.connect(self._build_tab)
 
     def _build_tab(self, index: int) -> None:
-        if index == Tab.STRENGTH and self._strength_waiting is not None:
-            waiting, self._strength_waiting = self._strength_waiting, None
-            self.strength.show_overview(waiting)
+        if index == Tab.STRENGTH:
+            self.strength_updates.flush()
             return
-        live = {"undo_stack": self._undo, "actor": self._actor, "clock": self._clock}
         if index == Tab.STAGES and self.stages is None:
             from ui.stages_panel import StagesPanel
 
             self.stages = StagesPanel(self._store, clock=self._clock, parent=self)
+            self._follow(self.stages)
             self._replace_tab(Tab.STAGES, self.stages, self.tr("Tahapan"))
         elif index == Tab.INCIDENTS and self.incidents is None:
             from ui.incidents_panel import IncidentsPanel
 
-            self.incidents = IncidentsPanel(self._store, parent=self, **live)  # type: ignore[arg-type]
+            self.incidents = IncidentsPanel(
+                self._store,
+                undo_stack=self._undo,
+                actor=self._actor,
+                clock=self._clock,
+                parent=self,
+            )
+            self._follow(self.incidents)
             self._replace_tab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
             if self.stages is not None and self.stages.selected_stage_id is not None:
                 self.incidents.set_stage_filter(self.stages.selected_stage_id)
@@ -142,16 +161,25 @@ class OperationPage(QWidget):
     def show_overview(self, overview: Overview) -> None:
         self.ensure_panels()
         for panel in self.overview_panels:
-            if panel is self.strength and self.tabs.currentWidget() is not self.strength:
-                # A hidden tab is brought up to date when opened: re-sorting its 500 rows at
-                # every live update cost the GUI thread tens of milliseconds (bench/board.py).
-                self._strength_waiting = overview
-                continue
-            panel.show_overview(overview)
+            if panel is self.strength:
+                self.strength_updates.deliver(overview)
+            else:
+                panel.show_overview(overview)
+
+    def follow(self, changed: SignalInstance) -> None:
+        """Every live panel, those built later too, follows ``changed`` (``ChangeFeed``)."""
+        self._feeds.append(changed)
+        for panel in self.live_panels():
+            panel.live.follow(changed)
+
+    def _follow(self, panel: UnitsBoard | StagesPanel | IncidentsPanel) -> None:
+        for changed in self._feeds:
+            panel.live.follow(changed)
 
     def apply_changes(self, changes: JournalChanges) -> None:
+        """Hand a change set to every live panel (as the feed does; tests, benches)."""
         for panel in self.live_panels():
-            panel.apply_changes(changes)
+            panel.live.deliver(changes)
 
     def reload(self) -> None:
         for panel in self.live_panels():

@@ -8,6 +8,7 @@ incidents panel to filter, and the table below shows that stage's vulnerability 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -43,17 +44,20 @@ from PySide6.QtWidgets import (
 
 from opscenter import stage_view
 from opscenter.clock import now as operation_now
-from opscenter.errors import NoOperation, NotFound
+from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.live import JournalChanges
 from opscenter.operations import zone_label
+from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.stage_view import Matrix, StageSpan, Timeline
 from opscenter.store import Store
 from ui import theme
 from ui.date_axis import LocalDateAxis
+from ui.live_updates import LiveUpdates
 from ui.operation_header import countdown_text
 from ui.planning_models import HeatColumn
 from ui.stage_ratings_model import StageRatingsModel
 from ui.translations import interface_language
+from ui.worker import start_job
 
 # Bars: ordinary stages in Polri blue, voting day red, the stage in force gold.
 BAR = QColor("#3b6ea5")
@@ -75,6 +79,9 @@ STRUCTURE = ("stage", "operation", "region", "aspect", "vulnerability_level")
 NARROW_DAYS_PER_PX = 0.2
 # The now line moves and the date may turn: look at the clock this often.
 TICK_MS = 60_000
+
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -123,6 +130,18 @@ def undated_text(stage: StageSpan) -> str:
     return _tr("belum bertanggal: menunggu putusan MK")
 
 
+def _shown_stage(tl: Timeline | None, selected: int | None) -> int | None:
+    """The stage whose ratings show: the chosen one, else the one in force, else voting."""
+    if tl is None:
+        return None
+    if selected is not None:
+        return selected
+    if tl.current_stage_id is not None:
+        return tl.current_stage_id
+    voting = next((st for st in tl.stages if st.is_voting), None)
+    return voting.id if voting else (tl.stages[0].id if tl.stages else None)
+
+
 class StagesPanel(QWidget):
     """Timeline of the operation's stages with "now", and the chosen stage's ratings."""
 
@@ -138,6 +157,8 @@ class StagesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("stagesPanel")
         self._store = store
+        self._generation = 0  # bumped by each background re-read
+        self.live = LiveUpdates(self, apply=self._apply, reload=self.reload, name="stages panel")
         # Stage, aspect and level names are read in the interface's language.
         self._lang = interface_language()
         self._clock = clock
@@ -312,30 +333,67 @@ class StagesPanel(QWidget):
 
     def reload(self) -> None:
         """Re-read the calendar and the shown ratings (a new query: the table resets)."""
-        now = self._clock()
-        with self._store.read() as s:
-            try:
-                tl = stage_view.timeline(s, now=now, lang=self._lang)
-            except (NoOperation, NotFound):  # no operation yet: an empty panel, not a crash
-                tl = None
-            if tl is not None and self._selected is not None and tl.stage(self._selected) is None:
-                self._selected = None  # the chosen stage was deleted
-            matrix = None
-            shown = self._shown_stage(tl)
-            if tl is not None and shown is not None:
-                matrix = stage_view.stage_ratings(s, tl.operation_id, shown, lang=self._lang)
+        self._show_read(self._read_job()(no_progress, CancelToken()))
+
+    def reload_later(self) -> None:
+        """``reload`` off the GUI thread (a live change of the calendar: the ratings of
+        hundreds of regions are read by a worker); changes meanwhile wait for it."""
+        self.live.hold()
+        self._generation += 1
+        generation = self._generation
+
+        def landed(result: tuple[Timeline | None, Matrix | None]) -> None:
+            if generation == self._generation:
+                self._show_read(result)
+            self.live.release()
+
+        def failed(error: BaseException) -> None:
+            log_failure(log, error, "stages re-read")
+            self.live.release()
+
+        start_job(self._read_job(), parent=self, on_success=landed, on_failure=failed)
+
+    def _read_job(self) -> Job[tuple[Timeline | None, Matrix | None]]:
+        store, now, lang, selected = self._store, self._clock(), self._lang, self._selected
+
+        def job(_progress: Progress, _cancel: CancelToken) -> tuple[Timeline | None, Matrix | None]:
+            with store.read() as s:
+                try:
+                    tl = stage_view.timeline(s, now=now, lang=lang)
+                except (NoOperation, NotFound):  # no operation yet: an empty panel, not a crash
+                    tl = None
+                chosen = selected
+                if tl is not None and chosen is not None and tl.stage(chosen) is None:
+                    chosen = None  # the chosen stage was deleted
+                shown = _shown_stage(tl, chosen)
+                matrix = None
+                if tl is not None and shown is not None:
+                    matrix = stage_view.stage_ratings(s, tl.operation_id, shown, lang=lang)
+            return tl, matrix
+
+        return job
+
+    def _show_read(self, result: tuple[Timeline | None, Matrix | None]) -> None:
+        tl, matrix = result
+        if tl is not None and self._selected is not None and tl.stage(self._selected) is None:
+            self._selected = None  # the chosen stage was deleted
         self._timeline = tl
         self._draw()
         self._fill_combo()
         self._show_matrix(matrix)
 
     def apply_changes(self, changes: JournalChanges) -> None:
+        """Follow the journal (deferred while hidden: ``ui.live_updates``)."""
+        self.live.deliver(changes)
+
+    def _apply(self, changes: JournalChanges) -> None:
         if any(entity in changes for entity in STRUCTURE):
-            self.reload()
+            self.reload_later()
             return
         ids = changes.ids("vulnerability_rating")
         if not ids or self._timeline is None or self.ratings_model.matrix is None:
             return
+        # A few ratings: read here, on the GUI thread.
         with self._store.read() as s:
             found = stage_view.ratings_by_id(s, self._timeline.operation_id, ids)
         self.ratings_model.apply_ratings(ids, found)
@@ -386,14 +444,7 @@ class StagesPanel(QWidget):
     # -- drawing ----------------------------------------------------------------------------
 
     def _shown_stage(self, tl: Timeline | None) -> int | None:
-        if tl is None:
-            return None
-        if self._selected is not None:
-            return self._selected
-        if tl.current_stage_id is not None:
-            return tl.current_stage_id
-        voting = next((st for st in tl.stages if st.is_voting), None)
-        return voting.id if voting else (tl.stages[0].id if tl.stages else None)
+        return _shown_stage(tl, self._selected)
 
     def _draw(self) -> None:
         item = self._item

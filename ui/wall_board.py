@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from opscenter.actor import Actor
@@ -94,11 +94,25 @@ class WallBoard(WallDisplay):
         self.incidents.fit_columns()
         self.incidents.timeline.fit_to_font()
 
-    def apply_changes(self, changes: JournalChanges) -> None:
-        """The panels' rows; the summary follows the main window's overview instead
-        (``MainWindow.attach_wall``), which is computed off the GUI thread."""
+    def follow(self, changed: SignalInstance) -> None:
+        """The panels' rows follow ``changed`` (``ChangeFeed``) until the wall closes; the
+        summary follows the main window's overview instead (``MainWindow.attach_wall``),
+        which is computed off the GUI thread."""
         for panel in (self.board, self.stages, self.incidents):
-            panel.apply_changes(changes)
+            panel.live.follow(changed)
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        """Hand a change set to the panels, as the feed does (tests)."""
+        for panel in (self.board, self.stages, self.incidents):
+            panel.live.deliver(changes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed is closed for good: the panels leave the feed at once, so nothing queues
+        for a wall nobody sees (it is deleted when control returns to the event loop)."""
+        super().closeEvent(event)
+        if event.isAccepted():
+            for panel in (self.board, self.stages, self.incidents):
+                panel.live.stop()
 
     def busy(self) -> bool:
         """The board's figures still being computed in the background."""

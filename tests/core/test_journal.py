@@ -519,7 +519,7 @@ def test_change_feed_names_what_changed(small: tuple[Store, Small]) -> None:
     unsubscribe()
     units.set_status(store, ADMIN, ids.units["PB"], ids.statuses["siaga"])
     assert len(seen) == 1
-    assert ("unit", ids.units["PB"]) in seen[0].touched
+    assert seen[0].action == "unit.set_status"
     assert seen[0].last_seq == head(store) - 1  # the commit before the last
 
 

@@ -230,3 +230,51 @@ def test_a_refused_new_account_keeps_the_form_and_what_was_typed(
     assert saved.args == [True]
     assert not form.isVisible()
     assert any(dialog.model.row_at(i).username == "budi" for i in range(dialog.model.rowCount()))  # type: ignore[union-attr]
+
+
+def test_new_journal_rows_its_filter_takes_appear_live(
+    qtbot: QtBot, changes: Store, tiny_operation: TinyOperation
+) -> None:
+    from opscenter import journal
+    from ui.live import ChangeFeed
+
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _filter(qtbot, window, account="siti")
+    feed = ChangeFeed(changes, interval_ms=0)
+    window.live.follow(feed.changed)
+    applied: list[object] = []
+    window.live.applied.connect(applied.append)
+    before = window.model.rowCount()
+    window.table.selectRow(1)
+    kept = window.model.row_at(1)
+    assert kept is not None
+    bungo, kerinci = tiny_operation.bungo_id, tiny_operation.kerinci_id
+    units.set_status(changes, Actor("siti", role="operator"), bungo,
+                     other_status(changes, bungo), reason="live 1")  # fmt: skip
+    units.set_status(changes, Actor("budi", role="operator"), kerinci,
+                     other_status(changes, kerinci), reason="live 2")  # fmt: skip
+    with changes.read() as s:
+        head = journal.head(s)
+    qtbot.waitUntil(lambda: feed.cursor >= head and bool(applied) and not window.live.held)
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    assert all(r is not None and r.actor == "siti" for r in rows)
+    assert window.model.rowCount() > before  # siti's new rows, not budi's
+    top = rows[0]
+    assert top is not None and "live 1" in str(top.changes)
+    selected = window.table.selectionModel().selectedRows()
+    assert selected and window.model.row_at(selected[0].row()) == kept  # selection kept
+    feed.stop()
+
+
+def other_status(store: Store, unit_id: int) -> int:
+    """A unit status other than the unit's own."""
+    from sqlalchemy import select
+
+    from opscenter.model import Unit
+
+    with store.read() as s:
+        now = s.get_one(Unit, unit_id).status_id
+        return next(x for x in s.scalars(select(UnitStatus.id)) if x != now)

@@ -178,7 +178,7 @@ def test_rating_change_repaints_only_its_cell(
     assert not resets
 
 
-def test_stage_change_reloads_the_timeline(panel: StagesPanel, jambi: Store) -> None:
+def test_stage_change_reloads_the_timeline(qtbot: QtBot, panel: StagesPanel, jambi: Store) -> None:
     follower = JournalFollower(jambi)
     undated = stage_id(panel, "penetapan-terpilih")
     with jambi.transaction(Actor("op.malam"), "test.stage") as s:
@@ -187,10 +187,58 @@ def test_stage_change_reloads_the_timeline(panel: StagesPanel, jambi: Store) -> 
         stage.note = "menunggu putusan MK (perkara 12/PHPU)"
     changes = follower.poll()
     assert changes is not None
-    panel.apply_changes(changes)
+    with qtbot.waitSignal(panel.live.applied):  # read off the GUI thread, then shown
+        panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: not panel.live.held)
     assert panel.timeline is not None
     shown = panel.timeline.stage(undated)
     assert shown is not None and shown.note == "menunggu putusan MK (perkara 12/PHPU)"
+
+
+def _rerate(store: Store, region: str, stage: int) -> None:
+    """Move a region's Polri rating for ``stage`` to another level."""
+    with store.transaction(Actor("op.malam"), "test.rate") as s:
+        region_id = s.scalars(select(Region.id).where(Region.name == region)).one()
+        rating = s.scalars(
+            select(VulnerabilityRating).where(
+                VulnerabilityRating.region_id == region_id,
+                VulnerabilityRating.stage_id == stage,
+                VulnerabilityRating.source == "polri",
+            )
+        ).first()
+        assert rating is not None
+        levels = s.scalars(select(VulnerabilityLevel.id)).all()
+        rating.level_id = next(x for x in levels if x != rating.level_id)
+
+
+def test_a_hidden_panel_reads_nothing_until_shown_then_once(
+    qtbot: QtBot, panel: StagesPanel, jambi: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opscenter import stage_view
+
+    real = stage_view.ratings_by_id
+    reads: list[set[int]] = []
+
+    def counting(session: object, operation_id: int, ids: object) -> object:
+        reads.append(set(ids))  # type: ignore[call-overload]
+        return real(session, operation_id, ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_view, "ratings_by_id", counting)
+    stage = panel.ratings_stage_id
+    assert stage is not None
+    follower = JournalFollower(jambi)
+    panel.hide()
+    _rerate(jambi, "Kabupaten Batanghari", stage)
+    first = follower.poll()
+    _rerate(jambi, "Kabupaten Kerinci", stage)
+    second = follower.poll()
+    assert first is not None and second is not None
+    panel.apply_changes(first)
+    panel.apply_changes(second)
+    assert reads == []  # hidden: nothing read on the GUI thread
+    panel.show()
+    ids = first.ids("vulnerability_rating") | second.ids("vulnerability_rating")
+    assert reads == [set(ids)]  # once, for both
 
 
 def test_empty_database(qtbot: QtBot, store: Store, qtmodeltester: ModelTester) -> None:

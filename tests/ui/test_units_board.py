@@ -361,7 +361,7 @@ def test_a_burst_is_applied_in_slices_without_a_reset(
     small: Small,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("ui.units_board.UPDATE_SLICE", 2)
+    monkeypatch.setattr("ui.units_board_updates.UPDATE_SLICE", 2)
     follower = JournalFollower(store)
     assert board.select_unit(small.units["PA"])
     keys = ("PA1", "PA2", "PB", "PB1", "BRIMOB")

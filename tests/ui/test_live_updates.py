@@ -1,0 +1,243 @@
+"""The one live-update path (ui.live_updates) as the real panels use it: a failed apply is
+not lost, a hidden view applies once when shown, a closed or deleted view leaves the feed,
+a board with nothing loaded ignores changes, and one's own edit is read once."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import SIGNAL
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from opscenter import journal, overview, units
+from opscenter.actor import Actor
+from opscenter.live import JournalChanges, JournalFollower
+from opscenter.store import Store, open_store
+from tests.builders import ADMIN, Small, build_small_operation
+from tests.ui.conftest import FixedClock
+from ui.live import ChangeFeed
+from ui.units_board import UnitsBoard
+from ui.units_model import Column
+
+VOTING_MORNING = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)
+OTHER = Actor("operator.lain", role="admin")
+CHANGED = SIGNAL("changed(PyObject)")  # ChangeFeed.changed, for QObject.receivers
+
+
+@pytest.fixture
+def small(store: Store) -> Small:
+    return build_small_operation(store)
+
+
+@pytest.fixture
+def other_store(sqlite_url: str, store: Store) -> Iterator[Store]:
+    s = open_store(sqlite_url)
+    yield s
+    s.dispose()
+
+
+def make_board(qtbot: QtBot, store: Store, *, show: bool = True, add: bool = True) -> UnitsBoard:
+    b = UnitsBoard(store, undo_stack=QUndoStack(), actor=ADMIN, clock=FixedClock(VOTING_MORNING))
+    if add:  # closed (and deleted) by pytest-qt after the test
+        qtbot.addWidget(b)
+    b.resize(1600, 900)
+    if show:
+        b.show()
+        qtbot.waitExposed(b)
+        qtbot.waitUntil(lambda: b.figures_recomputed >= 1)
+    return b
+
+
+def status_of(b: UnitsBoard, unit_id: int) -> object:
+    model = b.rows.tree_model
+    return model.data(model.index_of(unit_id, b.rows.cells.layout.first(Column.STATUS)))
+
+
+def counted(signal: Any) -> list[object]:
+    seen: list[object] = []
+    signal.connect(seen.append)
+    return seen
+
+
+def test_a_failing_apply_is_not_lost_but_read_again_with_a_logged_reason(
+    qtbot: QtBot,
+    store: Store,
+    other_store: Store,
+    small: Small,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    board = make_board(qtbot, store)
+    follower = JournalFollower(store)
+    pa2 = small.units["PA2"]
+    units.set_status(other_store, OTHER, pa2, small.statuses["bergerak"])
+    changes = follower.poll()
+    assert changes is not None  # the cursor has moved past this change: it exists only here
+
+    real = board.rows.update_rows
+    calls = [0]
+
+    def fails_once(rows: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 1:
+            raise RuntimeError("repaint broke")
+        real(rows)
+
+    monkeypatch.setattr(board.rows, "update_rows", fails_once)
+    with caplog.at_level(logging.WARNING, logger="ui.live_updates"):
+        board.apply_changes(changes)
+    assert calls[0] == 1
+    assert status_of(board, pa2) == "Bergerak"  # the full re-read shows it
+    assert "units board" in caplog.text and "repaint broke" in caplog.text
+    assert "reading everything again" in caplog.text
+
+
+def test_a_hidden_view_gets_nothing_until_shown_then_applies_the_merged_changes_once(
+    qtbot: QtBot, store: Store, other_store: Store, small: Small
+) -> None:
+    board = make_board(qtbot, store)
+    follower = JournalFollower(store)
+    applied = counted(board.live.applied)
+    board.hide()
+    pa1, pb = small.units["PA1"], small.units["PB"]
+    units.set_status(other_store, OTHER, pa1, small.statuses["bergerak"])
+    first = follower.poll()
+    units.set_status(other_store, OTHER, pb, small.statuses["tidak-siap"])
+    second = follower.poll()
+    assert first is not None and second is not None
+    board.apply_changes(first)
+    board.apply_changes(second)
+    assert applied == []
+    assert status_of(board, pa1) == "Siaga" and status_of(board, pb) == "Siaga"
+    board.show()
+    assert len(applied) == 1
+    merged = applied[0]
+    assert isinstance(merged, JournalChanges)
+    assert merged.ids("unit") == {pa1, pb}
+    assert (merged.first_seq, merged.last_seq) == (first.first_seq, second.last_seq)
+    assert status_of(board, pa1) == "Bergerak" and status_of(board, pb) == "Tidak siap"
+
+
+def test_a_closed_wall_leaves_the_feed(qtbot: QtBot, store: Store, small: Small) -> None:
+    from ui.wall_board import build_wall
+
+    with store.read() as s:
+        snapshot = overview.build(s, now=VOTING_MORNING)
+    wall = build_wall(store, snapshot, clock=FixedClock(VOTING_MORNING))
+    feed = ChangeFeed(store)
+    wall.follow(feed.changed)
+    panels = (wall.board, wall.stages, wall.incidents)
+    applied = [counted(p.live.applied) for p in panels]
+    wall.show()
+    qtbot.waitExposed(wall)
+    wall.close()  # Esc or F11 on the wall
+    change = JournalChanges(1, 1, {"unit": frozenset({small.units["PA"]})})
+    feed.changed.emit(change)
+    assert applied == [[], [], []]
+    assert all(p.live.pending() is None for p in panels)  # nothing queued all night
+    assert feed.receivers(CHANGED) == 0
+    feed.stop()
+
+
+def test_a_deleted_view_is_disconnected(qtbot: QtBot, store: Store, small: Small) -> None:
+    board = make_board(qtbot, store, add=False)
+    feed = ChangeFeed(store)
+    board.live.follow(feed.changed)
+    assert feed.receivers(CHANGED) == 1
+    gone: list[bool] = []
+    board.destroyed.connect(lambda: gone.append(True))
+    board.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))
+    assert feed.receivers(CHANGED) == 0
+    feed.changed.emit(JournalChanges(1, 1, {"unit": frozenset({small.units["PA"]})}))
+    feed.stop()
+
+
+def test_a_board_with_nothing_loaded_ignores_a_unit_only_change(qtbot: QtBot, store: Store) -> None:
+    board = make_board(qtbot, store, show=False)
+    board.show()
+    assert board.rows.rows == {}
+    board.apply_changes(JournalChanges(3, 3, {"unit": frozenset({7})}))  # crashed (assert)
+    assert board.rows.rows == {}
+    assert board.live.pending() is None  # ignored, not kept for later
+
+
+def _count_unit_reads(monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
+    """Every ``reload_units`` call of the ui, from whichever module calls it."""
+    from opscenter import board as core_board
+
+    original = core_board.reload_units
+    reads: list[set[int]] = []
+
+    def counting(session: Any, ids: Any, **kw: Any) -> Any:
+        reads.append(set(ids))
+        return original(session, ids, **kw)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("ui.") and getattr(module, "reload_units", None) is original:
+            monkeypatch.setattr(module, "reload_units", counting)
+    return reads
+
+
+def test_ones_own_status_change_is_read_once(
+    qtbot: QtBot, store: Store, small: Small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = make_board(qtbot, store)
+    feed = ChangeFeed(store, interval_ms=0)
+    feed.changed.connect(board.apply_changes)  # as the main window's panels get it
+    reads = _count_unit_reads(monkeypatch)
+    delivered = counted(feed.changed)
+    pa1 = small.units["PA1"]
+    with qtbot.waitSignal(board.write_done):
+        assert board.set_unit_status(pa1, small.statuses["bergerak"], "Patroli")
+    with store.read() as s:
+        head = journal.head(s)
+    qtbot.waitUntil(lambda: feed.cursor >= head)  # the feed has reported the change too
+    assert delivered and any(
+        pa1 in c.ids("unit") for c in delivered if isinstance(c, JournalChanges)
+    )
+    assert status_of(board, pa1) == "Bergerak"
+    assert reads == [{pa1}]  # read back by the writer, not again for the feed
+    feed.stop()
+
+
+def test_a_change_by_someone_else_during_ones_own_write_is_still_read(
+    qtbot: QtBot, store: Store, other_store: Store, small: Small
+) -> None:
+    """The feed's report of a unit being written is left to the write's read-back; a change
+    committed after that read is read once more (nothing is lost to the skipping)."""
+    board = make_board(qtbot, store)
+    follower = JournalFollower(store)
+    pa1 = small.units["PA1"]
+    board.live.expect("unit", {pa1})
+    units.set_status(other_store, OTHER, pa1, small.statuses["tidak-siap"])
+    changes = follower.poll()
+    assert changes is not None
+    board.apply_changes(changes)
+    assert status_of(board, pa1) == "Siaga"  # left to the write that will read it
+    again = board.live.note_read(changes.last_seq - 1, "unit", {pa1})  # read before it
+    assert again == {pa1}
+    board.refresh_units(again)
+    assert status_of(board, pa1) == "Tidak siap"
+
+
+def _rows(changes: JournalChanges) -> dict[str, set[int]]:
+    return {k: set(v) for k, v in changes.rows.items()}
+
+
+def test_merged_changes_keep_fields_only_where_both_name_them() -> None:
+    a = JournalChanges(1, 2, {"unit": frozenset({1}), "stage": frozenset({4})},
+                       {"unit": frozenset({"status_id"}), "stage": frozenset({"*"})})  # fmt: skip
+    b = JournalChanges(3, 3, {"unit": frozenset({2}), "incident": frozenset({9})},
+                       {"unit": frozenset({"version"})})  # fmt: skip
+    merged = a | b
+    assert (merged.first_seq, merged.last_seq) == (1, 3)
+    assert _rows(merged) == {"unit": {1, 2}, "stage": {4}, "incident": {9}}
+    assert merged.fields == {"unit": {"status_id", "version"}, "stage": {"*"}}
+    assert _rows(merged.without("unit", frozenset({1, 2}))) == {"stage": {4}, "incident": {9}}

@@ -35,37 +35,22 @@ from opscenter.private_files import log_handler
 log = logging.getLogger("opscenter")
 
 # In the order ``opscenter --help`` lists them.
-_ORDER = (
-    "open-demo",
-    "exercise",
-    "demo",
-    "db",
-    "journal",
-    "strength",
-    "sitrep",
-    "plan",
-    "import",
-    "template",
-    "export",
-    "account",
-    "screenshot",
+_COMMANDS: tuple[Command, ...] = (
+    exercise.cmd_open_demo,
+    exercise.cmd_exercise,
+    exercise.cmd_demo,
+    database.cmd_db,
+    journal.cmd_journal,
+    planning.cmd_strength,
+    sitrep.cmd_sitrep,
+    planning.cmd_plan,
+    roster.cmd_import,
+    roster.cmd_template,
+    roster.cmd_export,
+    accounts.cmd_account,
+    window.cmd_screenshot,
 )
-_BY_NAME: dict[str, Command] = {
-    c.name: c
-    for c in (
-        *exercise.COMMANDS,
-        *database.COMMANDS,
-        *journal.COMMANDS,
-        *planning.COMMANDS,
-        *sitrep.COMMANDS,
-        *roster.COMMANDS,
-        *accounts.COMMANDS,
-        *window.COMMANDS,
-    )
-}
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    name: _BY_NAME[name].run for name in _ORDER
-}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {c.name: c.run for c in _COMMANDS}
 
 
 def log_dir() -> Path:
@@ -98,9 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"OpsCenter {__version__}")
     add_common(parser, top=True)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
-    for name in _ORDER:
-        command = _BY_NAME[name]
-        p = sub.add_parser(name, help=command.help, description=command.help)
+    for command in _COMMANDS:
+        p = sub.add_parser(command.name, help=command.help, description=command.help)
         add_common(p)
         command.arguments(p)
     return parser

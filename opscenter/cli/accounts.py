@@ -9,7 +9,7 @@ import getpass
 import sys
 
 from opscenter.cli.context import EXIT_OK, Refusal, command_context, say, t
-from opscenter.cli.parser import Command, add_subcommands
+from opscenter.cli.parser import add_subcommands, command
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -33,6 +33,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     add("list", "list the accounts (never their passwords)")
 
 
+@command("account", "user accounts: add one, or list them", _arguments)
 def cmd_account(args: argparse.Namespace) -> int:
     from opscenter import accounts
 
@@ -96,6 +97,3 @@ def _passwords(args: argparse.Namespace, first: bool) -> tuple[str, str]:
             "The two passwords differ; nothing was saved.",
         )
     return admin_password, password
-
-
-COMMANDS = (Command("account", "user accounts: add one, or list them", _arguments, cmd_account),)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from opscenter import __version__
 from opscenter.cli.context import EXIT_OK, command_context, say
-from opscenter.cli.parser import Command, add_subcommands
+from opscenter.cli.parser import add_subcommands, command
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -19,6 +19,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     add("info", "where the database is and its schema revision")
 
 
+@command("db", "database maintenance", _arguments)
 def cmd_db(args: argparse.Namespace) -> int:
     from opscenter import migrations
 
@@ -47,6 +48,3 @@ def cmd_db(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
-
-
-COMMANDS = (Command("db", "database maintenance", _arguments, cmd_db),)

@@ -12,7 +12,7 @@ from typing import Any
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.cli.context import EXIT_OK, Context, UsageError, command_context, say, t
-from opscenter.cli.parser import Command
+from opscenter.cli.parser import command
 from opscenter.cli.window import as_of, open_window
 from opscenter.errors import NoOperation
 from opscenter.store import Store
@@ -24,6 +24,7 @@ def _demo_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", required=True, choices=SCENARIOS)
 
 
+@command("demo", "load a demo operation (deterministic, synthetic names)", _demo_arguments)
 def cmd_demo(args: argparse.Namespace) -> int:
     from opscenter import overview
     from opscenter.demo import load_demo
@@ -65,6 +66,12 @@ def _open_demo_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+@command(
+    "open-demo",
+    "open the window on the database, loading a demo first if it is empty; a demo runs "
+    "as an exercise in simulated time, from voting day 20:00 unless --at says otherwise",
+    _open_demo_arguments,
+)
 def cmd_open_demo(args: argparse.Namespace) -> int:
     with command_context(args, must_exist=False) as ctx:
         _ensure_demo(ctx, args.scenario)
@@ -146,6 +153,12 @@ def _exercise_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+@command(
+    "exercise",
+    "training (Latpraops) on a COPY of the database, in simulated time from --at; "
+    "the database itself is only read",
+    _exercise_arguments,
+)
 def cmd_exercise(args: argparse.Namespace) -> int:
     """A copy of the database (only read), opened in simulated time from --at."""
     from opscenter import exercise
@@ -166,24 +179,3 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     with command_context(args, must_exist=False) as ctx:
         _start_exercise(ctx, demo_only=False)
         return open_window(ctx)
-
-
-COMMANDS = (
-    Command(
-        "open-demo",
-        "open the window on the database, loading a demo first if it is empty; a demo runs "
-        "as an exercise in simulated time, from voting day 20:00 unless --at says otherwise",
-        _open_demo_arguments,
-        cmd_open_demo,
-    ),
-    Command(
-        "exercise",
-        "training (Latpraops) on a COPY of the database, in simulated time from --at; "
-        "the database itself is only read",
-        _exercise_arguments,
-        cmd_exercise,
-    ),
-    Command(
-        "demo", "load a demo operation (deterministic, synthetic names)", _demo_arguments, cmd_demo
-    ),
-)

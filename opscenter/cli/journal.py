@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from opscenter.cli.context import EXIT_OK, command_context, say
-from opscenter.cli.parser import Command, positive
+from opscenter.cli.parser import command, positive
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -31,6 +31,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
+@command("journal", "the newest journal entries, one per line", _arguments)
 def cmd_journal(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
@@ -59,8 +60,3 @@ def cmd_journal(args: argparse.Namespace) -> int:
             f"{_summary(r.changes, r.action)}"
         )
     return EXIT_OK
-
-
-COMMANDS = (
-    Command("journal", "the newest journal entries, one per line", _arguments, cmd_journal),
-)

@@ -1,6 +1,6 @@
 """The grammar every command shares: the argument parser that speaks the user's language,
-the options each command accepts before or after its name, and the record a domain module
-gives for each of its commands (name, help, arguments, what runs)."""
+the options each command accepts before or after its name, and ``@command``, with which a
+domain module declares each of its commands (name, help, arguments, what runs)."""
 
 from __future__ import annotations
 
@@ -89,6 +89,9 @@ def positive(text: str) -> int:
     return value
 
 
+Run = Callable[[argparse.Namespace], int]
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     """One command of ``opscenter``: its name, its one-line help (also its description),
@@ -97,4 +100,15 @@ class Command:
     name: str
     help: str
     arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    run: Run
+
+
+def command(
+    name: str, help_: str, arguments: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Run], Command]:
+    """Declare the function below as the command ``name``, with its help and arguments."""
+
+    def declare(run: Run) -> Command:
+        return Command(name, help_, arguments, run)
+
+    return declare

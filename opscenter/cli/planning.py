@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opscenter import messages
 from opscenter.cli.context import EXIT_OK, Context, command_context, say
-from opscenter.cli.parser import Command
+from opscenter.cli.parser import command
 
 
 def _title_and_head(ctx: Context, operation: str, stage: str) -> tuple[str, ...]:
@@ -29,6 +29,7 @@ def _strength_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
 
 
+@command("strength", "required police and Linmas against strength, per Polres", _strength_arguments)
 def cmd_strength(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
@@ -74,6 +75,7 @@ def _plan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="also write them to a workbook")
 
 
+@command("plan", "requirements, deficits and reinforcement proposals for a stage", _plan_arguments)
 def cmd_plan(args: argparse.Namespace) -> int:
     from opscenter import operations, planning
 
@@ -110,19 +112,3 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.out is not None:
         say(ctx.t(f"Buku kerja ditulis ke {args.out}.", f"Workbook written to {args.out}."))
     return EXIT_OK
-
-
-COMMANDS = (
-    Command(
-        "strength",
-        "required police and Linmas against strength, per Polres",
-        _strength_arguments,
-        cmd_strength,
-    ),
-    Command(
-        "plan",
-        "requirements, deficits and reinforcement proposals for a stage",
-        _plan_arguments,
-        cmd_plan,
-    ),
-)

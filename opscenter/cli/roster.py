@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opscenter import messages
 from opscenter.cli.context import EXIT_FAILED, EXIT_OK, command_context, say, t
-from opscenter.cli.parser import Command
+from opscenter.cli.parser import command
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,6 +20,11 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="write rejected rows here")
 
 
+@command(
+    "import",
+    "import personnel, polling stations (TPS) or units from a spreadsheet",
+    _import_arguments,
+)
 def cmd_import(args: argparse.Namespace) -> int:
     from opscenter.roster import commit, errors_xlsx
     from opscenter.roster.preview import Options, prepare
@@ -45,6 +50,7 @@ def _template_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
 
 
+@command("template", "write a blank import template with drop-down lists", _template_arguments)
 def cmd_template(args: argparse.Namespace) -> int:
     """With --db, the drop-down lists are the operation's own; without, the seeded ones."""
     from opscenter.roster import template
@@ -63,6 +69,9 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
 
 
+@command(
+    "export", "export records to .xlsx or .csv (they import back unchanged)", _export_arguments
+)
 def cmd_export(args: argparse.Namespace) -> int:
     from opscenter.roster import export
 
@@ -70,25 +79,3 @@ def cmd_export(args: argparse.Namespace) -> int:
         n = export.write(ctx.store, args.kind, args.out)
     say(ctx.t(f"{n} baris ditulis ke {args.out}.", f"{n} rows written to {args.out}."))
     return EXIT_OK
-
-
-COMMANDS = (
-    Command(
-        "import",
-        "import personnel, polling stations (TPS) or units from a spreadsheet",
-        _import_arguments,
-        cmd_import,
-    ),
-    Command(
-        "template",
-        "write a blank import template with drop-down lists",
-        _template_arguments,
-        cmd_template,
-    ),
-    Command(
-        "export",
-        "export records to .xlsx or .csv (they import back unchanged)",
-        _export_arguments,
-        cmd_export,
-    ),
-)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from opscenter.cli.context import EXIT_OK, UsageError, command_context, say
-from opscenter.cli.parser import Command
+from opscenter.cli.parser import command
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -43,6 +43,7 @@ def _iso(text: str | None, option: str) -> datetime | None:
         raise UsageError(f"{option} {text}: use e.g. 2024-11-27T06:00+07:00") from None
 
 
+@command("sitrep", "write the situation report (PDF) of a period", _arguments)
 def cmd_sitrep(args: argparse.Namespace) -> int:
     from opscenter import sitrep
     from reports.sitrep import write_pdf
@@ -77,8 +78,3 @@ def cmd_sitrep(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
-
-
-COMMANDS = (
-    Command("sitrep", "write the situation report (PDF) of a period", _arguments, cmd_sitrep),
-)

@@ -17,7 +17,7 @@ import platformdirs
 from opscenter import clock, messages
 from opscenter.actor import Actor
 from opscenter.cli.context import EXIT_OK, Context, UsageError, command_context, say
-from opscenter.cli.parser import Command
+from opscenter.cli.parser import command
 from opscenter.store import Store
 
 
@@ -113,19 +113,10 @@ def _parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+@command("screenshot", "render the window offscreen to a PNG", _screenshot_arguments)
 def cmd_screenshot(args: argparse.Namespace) -> int:
     size = _parse_size(args.size)
     with command_context(args) as ctx:
         path = _render(ctx.store, args.out, size, args.view, as_of(ctx.store, args.as_of))
     say(ctx.t(f"Tangkapan layar ditulis ke {path}.", f"Screenshot written to {path}."))
     return EXIT_OK
-
-
-COMMANDS = (
-    Command(
-        "screenshot",
-        "render the window offscreen to a PNG",
-        _screenshot_arguments,
-        cmd_screenshot,
-    ),
-)

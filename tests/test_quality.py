@@ -18,7 +18,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_import_contracts() -> None:
-    """The core imports no Qt/reportlab/ui/reports (but cli.py); reports imports no Qt/ui."""
+    """The core imports no Qt/reportlab/ui/reports (but opscenter.cli); reports imports no Qt/ui."""
     done = _run(str(BIN / "lint-imports"), "--no-cache")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout

@@ -3,8 +3,17 @@
 Issue 3's targets: national scale (about 5,000 units, 435,000 TPS, 400,000 personnel, 20,000
 incidents) -- board shown within 2 s of start; one unit status change reaches the open
 board's model in at most 5 ms of GUI-thread time; a burst of 1,000 journal changes in one
-second never blocks the GUI thread more than 50 ms; peak memory at most 600 MB. Demo scale
-(Jambi): start to board shown within 1 s, beside a bare PySide6 window.
+second never blocks the GUI thread more than 50 ms. Issue 13 point 6: the board process's
+peak memory at most 400 MB. Demo scale (Jambi): start to board shown within 1 s, beside a
+bare PySide6 window.
+
+Peak memory is the peak resident set (``VmHWM``) of each measured child process, which
+starts at that process's ``exec``. Not ``getrusage().ru_maxrss``: Linux carries that figure
+over ``exec`` from the process that forked the child, so every child reported this bench's
+own peak while it built the national rows in memory (819 MB, for a board process that
+never held more than about 280 MB). The figure is set beside two baselines measured in the
+same run, in fresh processes the same way: a bare PySide6 window (what Python and Qt cost
+before any OpsCenter code) and the same board on the Jambi demo (186 units).
 
 The national database is generated here, fast, as bench data only: the operation and its
 reference lists through the core (``new_operation`` in one journaled transaction), then
@@ -219,9 +228,41 @@ def child_bare() -> None:
     _emit({"shown": fp.at, "rss_mb": _rss_mb()})
 
 
+PEAK_GOAL_MB = 400  # issue 13 point 6
+
+
 def _rss_mb() -> float:
-    # ru_maxrss is in KiB on Linux: the peak resident set of this process.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The peak resident set of this process since its ``exec``, in MB (``VmHWM``).
+
+    ``ru_maxrss`` is no measure here: Linux keeps it across ``exec``, so a child reports the
+    peak of the process that launched it when that was higher (see the module docstring).
+    It is used only where /proc is missing (not Linux), where it is the best there is.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS
+
+
+def _sqlite_mb() -> tuple[float, float] | None:
+    """SQLite's own heap in this process (page caches, sorters), now and at its peak, in
+    MB; None where the library's functions cannot be reached."""
+    import _sqlite3  # the module that links SQLite: its symbols are found through it
+    import ctypes
+
+    try:
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        used, high = lib.sqlite3_memory_used, lib.sqlite3_memory_highwater
+    except (OSError, AttributeError):
+        return None
+    used.restype = high.restype = ctypes.c_int64
+    high.argtypes = [ctypes.c_int]
+    return used() / 2**20, high(0) / 2**20
 
 
 def _open_app(db: Path) -> tuple[Any, Any, Any, float, float]:
@@ -298,7 +339,8 @@ def child_board(db: Path) -> None:
     _wait(lambda: not _busy(window, board))
     figures_at = time.time()
     _emit({"shown": shown, "figures": figures_at, "rss_mb": _rss_mb(),
-           "units": len(board.rows.rows), "board_build_s": build_s})  # fmt: skip
+           "sqlite_mb": _sqlite_mb(), "units": len(board.rows.rows),
+           "board_build_s": build_s})  # fmt: skip
     window.close()
     store.dispose()
 
@@ -615,16 +657,19 @@ def _run(args: list[str], timeout: float = 300) -> tuple[float, dict[str, Any]]:
 
 
 def _startup(db: Path, runs: int) -> tuple[float, float, dict[str, Any]]:
-    bare, board, figures, rss = [], [], [], []
+    bare, board, figures, rss, bare_rss = [], [], [], [], []
     last: dict[str, Any] = {}
     for _ in range(runs):  # interleaved, so a busy moment hits both
-        bare.append(_run(["--child", "bare"])[0])
+        t, result = _run(["--child", "bare"])
+        bare.append(t)
+        bare_rss.append(result["rss_mb"])
         t, last = _run(["--child", "board", "--db", str(db)])
         board.append(t)
         figures.append(last["figures_s"])
         rss.append(last["rss_mb"])
     last["figures_s"] = statistics.median(figures)
-    last["rss_mb"] = max(rss)
+    last["rss_mb"] = max(rss)  # the worst run: a peak goal is met by every run or not at all
+    last["bare_rss_mb"] = max(bare_rss)
     last["board_range"] = (min(board), max(board))
     return statistics.median(bare), statistics.median(board), last
 
@@ -686,14 +731,13 @@ def main() -> None:
             f"national: figures (strength, TPS, incidents) filled in {info['figures_s']:.2f} s "
             "after start, computed off the GUI thread while the board is already usable"
         )
-        print(f"national: peak RSS of the board process {info['rss_mb']:.0f} MB "
-              f"[target 600 MB: {'met' if info['rss_mb'] <= 600 else 'NOT met'}]")  # fmt: skip
         jbare_s, jboard_s, jinfo = _startup(jambi, args.runs)
         print(f"jambi demo: board {jboard_s:.2f} s ({jinfo['units']} units), bare PySide6 window "
               f"{jbare_s:.2f} s, ratio {jboard_s / jbare_s:.1f}x  "
               f"[target 1 s: {'met' if jboard_s <= 1 else 'NOT met'}]; fastest "
               "{:.2f} s, slowest {:.2f} s; ".format(*jinfo["board_range"]) +
               f"figures filled in {jinfo['figures_s']:.2f} s")  # fmt: skip
+        _print_peak(info, jinfo)
 
     if args.part == "startup":
         return
@@ -728,8 +772,25 @@ def main() -> None:
         print(f"  longest {label}: {wall:.0f} ms wall{cpu_text}")
     print(f"  longest garbage collection (any thread; it holds the GIL): "
           f"{live['burst_gc_ms_max']:.0f} ms")  # fmt: skip
-    print(f"peak RSS of the live process {live['rss_mb']:.0f} MB "
-          f"[target 600 MB: {'met' if live['rss_mb'] <= 600 else 'NOT met'}]")  # fmt: skip
+    ok = live["rss_mb"] <= PEAK_GOAL_MB
+    print(f"peak RSS of the live process (start, 20 changes, the burst) {live['rss_mb']:.0f} MB "
+          f"[goal {PEAK_GOAL_MB} MB: {'PASS' if ok else 'FAIL'}]")  # fmt: skip
+
+
+def _print_peak(national: dict[str, Any], jambi: dict[str, Any]) -> None:
+    """Issue 13 point 6: the national board process's peak memory, against its goal and
+    against two baselines of the same run (each the worst of its fresh processes)."""
+    peak, small, bare = national["rss_mb"], jambi["rss_mb"], national["bare_rss_mb"]
+    ok = peak <= PEAK_GOAL_MB
+    print(f"\n== peak memory: resident set (VmHWM) of each fresh process, start to figures shown "
+          f"==\nnational board {peak:.0f} MB  [goal {PEAK_GOAL_MB} MB: {'PASS' if ok else 'FAIL'}]"
+          f"; baselines in this run: Jambi demo board {small:.0f} MB (ratio {peak / small:.2f}x),"
+          f" bare PySide6 window {bare:.0f} MB (ratio {peak / bare:.2f}x)")  # fmt: skip
+    sq = national.get("sqlite_mb")
+    if sq:
+        print(f"  of the national board's: SQLite's heap (page caches of the pooled connections, "
+              f"sorters) {sq[1]:.0f} MB at its peak, {sq[0]:.0f} MB held once the figures were "
+              f"shown; above the bare window {peak - bare:.0f} MB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ from opscenter.model import (
 )
 from opscenter.progress import step_aside
 from opscenter.reference import label
-from opscenter.strength import StrengthInputs, compute, load_inputs
+from opscenter.strength import StrengthInputs, compute, load_inputs, scan_cache
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
 UNIT_STATUS_FIELDS = frozenset(
@@ -279,18 +279,19 @@ def refresh_figures(
     sev_ids = tuple(s.id for s in severities)
     if previous is not None and previous.severity_ids != sev_ids:
         previous = None
-    inputs = load_inputs(
-        session,
-        operation_id,
-        stage,
-        reuse=previous.strength if previous is not None else None,
-        changed=[e for e in changed if e not in _INCIDENT_ENTITIES or e == "unit"],
-    )
     incidents: Mapping[int, tuple[int, ...]]
-    if previous is None or _INCIDENT_ENTITIES & set(changed):
-        incidents = _open_incidents(session, operation_id, inputs, sev_ids)
-    else:
-        incidents = previous.incidents
+    with scan_cache(session):
+        inputs = load_inputs(
+            session,
+            operation_id,
+            stage,
+            reuse=previous.strength if previous is not None else None,
+            changed=[e for e in changed if e not in _INCIDENT_ENTITIES or e == "unit"],
+        )
+        if previous is None or _INCIDENT_ENTITIES & set(changed):
+            incidents = _open_incidents(session, operation_id, inputs, sev_ids)
+        else:
+            incidents = previous.incidents
     zero = (0,) * len(sev_ids)
     if previous is not None and inputs is previous.strength:  # the strength did not move
         out = {

@@ -26,7 +26,7 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.reference import label
-from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
+from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs, scan_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +124,8 @@ def build(
         stmt = select(func.count()).select_from(model).where(model.operation_id == op.id)
         return int(session.scalar(stmt) or 0)
 
+    with scan_cache(session):  # the counts read whole indexes once
+        counts = {m: count(m) for m in (Unit, Personnel, PollingStation, Incident)}
     open_rows = session.execute(
         select(Severity.name, Severity.name_en, func.count(Incident.id))
         .select_from(Severity)
@@ -175,11 +177,11 @@ def build(
         stages=tuple(_stage_info(s, lang) for s in stages),
         current_stage=_stage_info(current, lang) if current else None,
         days_to_voting=operations.days_to_voting(stages, today),
-        units=count(Unit),
-        personnel=count(Personnel),
-        tps=count(PollingStation),
+        units=counts[Unit],
+        personnel=counts[Personnel],
+        tps=counts[PollingStation],
         incidents_open={label(str(n), e, lang): int(c) for n, e, c in open_rows},
-        incidents_total=count(Incident),
+        incidents_total=counts[Incident],
         police_required=sum(r.police_required for r in rows),
         police_available=sum(r.police_available for r in rows),
         strength=tuple(rows),

@@ -18,7 +18,8 @@ can change categories or patterns ("what if") and recompute without saving.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -39,7 +40,8 @@ from opscenter.model import (
     UnitArea,
 )
 from opscenter.progress import step_aside
-from opscenter.reference import GuardPattern, guard_patterns
+from opscenter.reference import GuardPattern
+from opscenter.store import SQLITE_CACHE_KIB
 
 
 def ceil_div(a: int, b: int) -> int:
@@ -276,6 +278,35 @@ _PARTS: Mapping[str, str] = {
 }
 
 
+# SQLite's page cache, per connection, while a read scans whole tables (below).
+SCAN_CACHE_KIB = 2048
+_SCANNING = "opscenter.scan_cache"
+
+
+@contextmanager
+def scan_cache(session: Session) -> Iterator[None]:
+    """Reads that scan whole tables once (435,000 TPS and 400,000 personnel at national
+    scale) run with a small SQLite page cache: each page is read once, so a big cache only
+    keeps a copy of the tables. The store gives every pooled connection 64 MB for imports
+    (``store.SQLITE_CACHE_KIB``); the board's and the overview's background jobs each kept
+    about 50 MB of table pages after these reads, half the board process's peak memory
+    (bench/board.py). The store's size is set again afterwards, and the reads are no
+    slower: the pages come from the operating system's file cache. Nested uses are one;
+    other databases are left alone."""
+    if session.get_bind().dialect.name != "sqlite" or session.info.get(_SCANNING):
+        yield
+        return
+    conn = session.connection()
+    # Lowering it also frees the pages beyond the new size, those of earlier reads included.
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{SCAN_CACHE_KIB}")
+    session.info[_SCANNING] = True
+    try:
+        yield
+    finally:
+        del session.info[_SCANNING]
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+
+
 def load_inputs(
     session: Session,
     operation_id: int,
@@ -292,6 +323,17 @@ def load_inputs(
     national operation -- the queries run in SQLite with the GIL released, so a recompute
     in a worker thread barely holds up the GUI thread (bench/board.py).
     """
+    with scan_cache(session):
+        return _load_inputs(session, operation_id, stage, reuse, changed)
+
+
+def _load_inputs(
+    session: Session,
+    operation_id: int,
+    stage: Stage | None,
+    reuse: StrengthInputs | None,
+    changed: Collection[str],
+) -> StrengthInputs:
     op = operation_id
     stage_id = stage.id if stage is not None else None
     parts = {_PARTS.get(e, "") for e in changed}
@@ -303,12 +345,16 @@ def load_inputs(
     if every or reuse is None:
         units = _units(session, op)
         groups = _tps_groups(session, op)
-        cats = {
-            int(i): str(c)
-            for i, c in session.execute(
-                select(TpsCategory.id, TpsCategory.code).where(TpsCategory.operation_id == op)
-            )
-        }
+        # Codes and guard patterns in one read (plain tuples, no ORM objects).
+        cat_rows = session.execute(
+            select(
+                TpsCategory.id,
+                TpsCategory.code,
+                TpsCategory.guard_police,
+                TpsCategory.guard_tps,
+                TpsCategory.guard_linmas,
+            ).where(TpsCategory.operation_id == op)
+        ).all()
         kab_rows = session.execute(
             select(Region.id, Region.name).where(
                 Region.operation_id == op, Region.level == "kabkota"
@@ -322,8 +368,8 @@ def load_inputs(
         reuse = StrengthInputs(
             units=units,
             tps_groups=groups,
-            patterns=guard_patterns(session, op),
-            category_codes=cats,
+            patterns={int(i): GuardPattern(a, b, c) for i, _code, a, b, c in cat_rows},
+            category_codes={int(i): str(code) for i, code, *_pattern in cat_rows},
             kecamatan_kabkota={int(i): int(p) for i, p in kec_rows if p is not None},
             kabkota_names={int(i): str(n) for i, n in kab_rows},
             personnel={},

@@ -138,3 +138,52 @@ def test_a_loan_ending_the_evening_before_voting_day_is_not_counted(
         on_quiet = required_strength(s, ids.operation_id, quiet).by_unit[ids.units["PA2"]]
     assert on_voting.bko_in == 2
     assert on_quiet.bko_in == 3 + 4
+
+
+def _sqlite_heap() -> int:
+    """Bytes SQLite holds in this process (page caches of every connection, sorters)."""
+    import _sqlite3  # the module that links SQLite: its functions are found through it
+    import ctypes
+
+    used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+    used.restype = ctypes.c_int64
+    return int(used())
+
+
+def test_reading_the_inputs_leaves_no_copy_of_the_scanned_tables_in_sqlite(
+    sqlite_url: str,
+) -> None:
+    """The strength inputs scan whole tables (400,000 personnel at national scale); the
+    connection must not keep their pages in its 64 MB cache afterwards (issue 13 point 6:
+    two background jobs each kept a copy, half the board process's peak memory)."""
+    import sqlite3
+
+    from opscenter.store import SQLITE_CACHE_KIB
+    from opscenter.strength import SCAN_CACHE_KIB
+
+    store = open_store(sqlite_url)
+    op = build_small_operation(store)
+    with store.read() as s:
+        before = load_inputs(s, op.operation_id).personnel[op.units["PA1"]]
+    # Bench-style rows straight into the file (the journal refuses bulk statements): 60,000
+    # people, several MB of table pages.
+    raw = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    with raw:
+        raw.executemany(
+            "INSERT INTO personnel (operation_id, nrp, id_kind, name, duty_status, home_unit_id,"
+            " version) VALUES (?, ?, 'nrp', ?, 'aktif', ?, 1)",
+            ((op.operation_id, f"{50_000_000 + i:08d}", f"Personel Tambahan {i}",
+              op.units["PA1"]) for i in range(60_000)),
+        )  # fmt: skip
+    raw.close()
+    try:
+        with store.read() as s:
+            held = _sqlite_heap()
+            inputs = load_inputs(s, op.operation_id)
+            held = _sqlite_heap() - held
+            cache = s.connection().exec_driver_sql("PRAGMA cache_size").scalar_one()
+        assert inputs.personnel[op.units["PA1"]] == before + 60_000  # the scan was read
+        assert held < SCAN_CACHE_KIB * 1024 + 512 * 1024, f"{held / 2**20:.1f} MB kept"
+        assert cache == -SQLITE_CACHE_KIB  # the store's size again, for the next import
+    finally:
+        store.dispose()

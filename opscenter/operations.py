@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,8 +14,10 @@ from opscenter import clock, reference
 from opscenter.errors import InvalidValue, NoOperation, NotFound
 from opscenter.model import Operation, Stage
 
-# PKPU 2/2024 (DOMAIN.md). (code, name, name_en, start, end, is_voting); None where the date
-# depends on events (the Constitutional Court's registration or ruling).
+# The columns of a PKPU_2_2024 row, as Stage names them.
+STAGE_COLUMNS = ("code", "name", "name_en", "starts_on", "ends_on", "is_voting")
+# PKPU 2/2024 (DOMAIN.md), one stage a row; None where the date depends on events (the
+# Constitutional Court's registration or ruling).
 PKPU_2_2024: Sequence[tuple[str, str, str, date | None, date | None, bool]] = (
     (
         "pendaftaran",
@@ -133,38 +135,21 @@ def new_operation(session: Session, spec: OperationSpec) -> Operation:
         raise InvalidValue(field="ends_on", value=spec.ends_on.isoformat(), reason="before_start")
     if session.scalars(select(Operation.id).where(Operation.code == spec.code)).first():
         raise InvalidValue(field="code", value=spec.code, reason="exists")
-    op = Operation(
-        code=spec.code,
-        name=spec.name,
-        command_name=spec.command_name,
-        province=spec.province,
-        starts_on=spec.starts_on,
-        ends_on=spec.ends_on,
-        timezone=spec.timezone,
-        report_cutoff_hour=spec.report_cutoff_hour,
-        language=spec.language,
-        sitrep_serial=spec.sitrep_serial,
-    )
-    if spec.signatory is not None:
-        title, name, rank, nrp = spec.signatory
+    # The spec's fields are the operation's columns, but for the signatory's four.
+    values = asdict(spec)
+    signatory = values.pop("signatory")
+    op = Operation(**values)
+    if signatory is not None:
+        title, name, rank, nrp = signatory
         op.signatory_title, op.signatory_name = title.upper(), name.upper()
         op.signatory_rank, op.signatory_nrp = rank.upper(), nrp
     session.add(op)
     session.flush()
     session.add_all(reference.seed_rows(op.id))
-    for i, (code, name, en, start, end, voting) in enumerate(PKPU_2_2024, 1):
-        session.add(
-            Stage(
-                operation_id=op.id,
-                code=code,
-                name=name,
-                name_en=en,
-                ordinal=i,
-                starts_on=start,
-                ends_on=end,
-                is_voting=voting,
-            )
-        )
+    session.add_all(
+        Stage(operation_id=op.id, ordinal=i, **dict(zip(STAGE_COLUMNS, row, strict=True)))
+        for i, row in enumerate(PKPU_2_2024, 1)
+    )
     session.flush()
     return op
 

@@ -12,24 +12,8 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.demo import names
-from opscenter.demo.builder import (
-    VOTING_DAY,
-    AccountSpec,
-    Demo,
-    KabKotaSpec,
-    PartnerSpec,
-    PolresSpec,
-)
-from opscenter.demo.incidents import (
-    CAMPAIGN,
-    COUNTING,
-    DETERMINATION,
-    PRE,
-    QUIET,
-    VOTING,
-    Window,
-    add_incidents,
-)
+from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec
+from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
 from opscenter.operations import OperationSpec
 
 SEED = 19_2024  # province code 19, election year
@@ -80,13 +64,10 @@ ACCOUNTS = (
 )
 OPERATORS = ("bangka.op.ayu", "bangka.op.yudi")
 WINDOWS = (
-    Window(date(2024, 8, 24), date(2024, 9, 21), 3, PRE),
-    Window(date(2024, 9, 22), date(2024, 9, 24), 1, DETERMINATION),
-    Window(date(2024, 9, 25), date(2024, 11, 23), 16, CAMPAIGN),
-    Window(date(2024, 11, 24), date(2024, 11, 26), 4, QUIET),
+    *before_voting(pre=3, determination=1, campaign=16, quiet=4),
     # Voting day up to 20:00, where the demo stands (``Demo.now``), as in Jambi.
-    Window(VOTING_DAY, VOTING_DAY, 5, VOTING, hours=(6, 12), report_minutes=(5, 60), pace=0.3),
-    Window(VOTING_DAY, VOTING_DAY, 6, COUNTING, hours=(15, 19), report_minutes=(5, 30), pace=0.3),
+    on_voting_day(5, VOTING, hours=(6, 12)),
+    on_voting_day(6, COUNTING, hours=(15, 19)),
 )
 RATINGS = {"Kabupaten Bangka": (2, 2, 1, 2)}
 BAWASLU_IKP = {"Kabupaten Bangka": 48.5}  # demo value, not Bawaslu's published figure

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from opscenter.demo.builder import County, Demo, District, Tps, days, wib
+from opscenter.demo.builder import VOTING_DAY, County, Demo, District, Tps, days, wib
 from opscenter.model import FollowUp, Incident, IncidentUnit
 
 # Phases of the calendar a template fits: before voting day, voting day while the polls are
@@ -64,6 +64,25 @@ VOTING = Profile(VOTE, (("logistik", 4), ("intimidasi", 1.5), ("netralitas", 2),
 COUNTING = Profile(TALLY, (("sengketa-psu", 3), ("bentrokan", 2.5), ("intimidasi", 2),
                            ("padam", 2), ("logistik", 1.5), ("hoaks-sara", 1.5),
                            ("unjuk-rasa", 1), ("kecelakaan", 0.5)))  # fmt: skip
+
+
+def before_voting(pre: int, determination: int, campaign: int, quiet: int) -> tuple[Window, ...]:
+    """The windows up to the eve of voting day, on the PKPU 2/2024 calendar every demo
+    operation follows; a scenario only says how many incidents each holds."""
+    return (
+        Window(date(2024, 8, 24), date(2024, 9, 21), pre, PRE),
+        Window(date(2024, 9, 22), date(2024, 9, 24), determination, DETERMINATION),
+        Window(date(2024, 9, 25), date(2024, 11, 23), campaign, CAMPAIGN),
+        Window(date(2024, 11, 24), date(2024, 11, 26), quiet, QUIET),
+    )
+
+
+def on_voting_day(count: int, profile: Profile, hours: tuple[int, int]) -> Window:
+    """A window on voting day, where every post reports within the hour (within half an
+    hour at the count) and the TPS's troubles are settled on the spot."""
+    minutes = (5, 60) if profile is VOTING else (5, 30)
+    return Window(VOTING_DAY, VOTING_DAY, count, profile, hours, report_minutes=minutes, pace=0.3)
+
 
 # (title, description, location, phases) per type. Placeholders: {desa} {kec} {kab} {tps}
 # {paslon} {massa}. A template naming {tps} ties the incident to that TPS; one naming

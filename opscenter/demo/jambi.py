@@ -15,25 +15,8 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.demo import names
-from opscenter.demo.builder import (
-    VOTING_DAY,
-    AccountSpec,
-    Demo,
-    KabKotaSpec,
-    PartnerSpec,
-    PolresSpec,
-    wib,
-)
-from opscenter.demo.incidents import (
-    CAMPAIGN,
-    COUNTING,
-    DETERMINATION,
-    PRE,
-    QUIET,
-    VOTING,
-    Window,
-    add_incidents,
-)
+from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec, wib
+from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
 from opscenter.model import BkoAssignment, UnitArea
 from opscenter.operations import OperationSpec
 
@@ -200,16 +183,13 @@ ACCOUNTS = (
 )
 OPERATORS = ("jambi.op.rina", "jambi.op.dedi", "jambi.op.fajar")
 WINDOWS = (
-    Window(date(2024, 8, 24), date(2024, 9, 21), 22, PRE),
-    Window(date(2024, 9, 22), date(2024, 9, 24), 8, DETERMINATION),
-    Window(date(2024, 9, 25), date(2024, 11, 23), 115, CAMPAIGN),
-    Window(date(2024, 11, 24), date(2024, 11, 26), 30, QUIET),
+    *before_voting(pre=22, determination=8, campaign=115, quiet=30),
     # Voting day up to 20:00, where the demo stands (``Demo.now``): the polls until 13:00,
     # then the count at the TPS. Every post reports within the hour that day.
-    Window(VOTING_DAY, VOTING_DAY, 26, VOTING, hours=(6, 12), report_minutes=(5, 60), pace=0.3),
-    Window(VOTING_DAY, VOTING_DAY, 10, COUNTING, hours=(13, 16), report_minutes=(5, 30), pace=0.3),
+    on_voting_day(26, VOTING, hours=(6, 12)),
+    on_voting_day(10, COUNTING, hours=(13, 16)),
     # Results read out at the TPS in the evening: the busiest hours of the count.
-    Window(VOTING_DAY, VOTING_DAY, 16, COUNTING, hours=(17, 19), report_minutes=(5, 30), pace=0.3),
+    on_voting_day(16, COUNTING, hours=(17, 19)),
 )
 # Polri's base rating per aspect (politik, ekonomi, sosbud, keamanan), 1 rendah .. 3 tinggi;
 # the campaign, voting and counting stages raise politik and keamanan by one.

@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -59,6 +58,7 @@ from ui.audit_model import (
 )
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
+from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
@@ -134,16 +134,9 @@ class AuditWindow(QWidget):
         filters.setColumnStretch(1, 2)
         filters.setColumnStretch(3, 2)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("auditTable")
+        self.table = style_table(QTableView(self), name="auditTable", single=True)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (

@@ -73,6 +73,7 @@ from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, narrow_drops, pair, scrolling
+from ui.table_view import style_table
 from ui.translations import interface_language
 from ui.unsaved import drafts_box
 from ui.worker import start_job
@@ -209,27 +210,19 @@ class IncidentsPanel(QWidget):
         self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
 
         # -- list
-        self.view = QTableView(self)
-        self.view.setObjectName("incidentsTable")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setStyleSheet(
-            "QTableView::item { padding: 0 6px; }"
-            f" QHeaderView::section {{ padding: 4px 6px; font-weight: bold;"
-            f" background: {theme.PANEL.name()}; border: none;"
-            f" border-right: 1px solid {theme.RULE.name()};"
-            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+        self.view = style_table(
+            QTableView(self),
+            name="incidentsTable",
+            single=True,
+            read_only=True,
+            cell="0 6px",
+            header="4px 6px",
         )
+        self.view.setModel(self.proxy)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # List colours (a closed incident's grey) stay readable on the night theme's rows.
         self.view.setItemDelegate(theme.ReadableTextDelegate(self.view))
         header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)

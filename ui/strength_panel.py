@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from opscenter.overview import Overview
 from ui import theme
 from ui.strength_model import SORT_ROLE, Column, StrengthModel
+from ui.table_view import style_table
 
 
 def _tr(text: str) -> str:
@@ -42,32 +42,23 @@ class StrengthPanel(QFrame):
         self.subtitle.setStyleSheet(f"color: {theme.MUTED.name()};")
 
         self.view = QTableView(self)
-        self.view.setObjectName("strengthTable")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         # The main figures on screen: a step above the base size.
         self.view.setFont(theme.scaled_font(self, 1.15))
-        # Air between the figures and the grid; the header matches the cells.
-        self.view.setStyleSheet(
-            "QTableView::item { padding: 0 12px; }"
-            f" QHeaderView::section {{ padding: 6px 12px; font-weight: bold;"
-            f" background: {theme.PANEL.name()};"
-            f" border: none; border-right: 1px solid {theme.RULE.name()};"
-            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
+        # Air between the figures and the grid; rows tall enough to read and to hit with a
+        # finger on a touch screen; the header matches the cells.
+        style_table(
+            self.view,
+            name="strengthTable",
+            single=True,
+            read_only=True,
+            cell="0 12px",
+            header="6px 12px",
+            row_height=2.0,
+            header_height=1.5,
         )
-        self.view.verticalHeader().hide()
-        # Rows tall enough to read and to hit with a finger on a touch screen.
-        row_height = int(self.view.fontMetrics().height() * 2.0)
-        self.view.verticalHeader().setDefaultSectionSize(row_height)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setModel(self.proxy)
 
         header = self.view.horizontalHeader()
-        header.setMinimumHeight(int(row_height * 1.5))
-        header.setHighlightSections(False)
         # Names never cut off: the name column fits the longest name, and the figures share
         # the rest in columns of one width, so the table reads as a grid at any window size.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

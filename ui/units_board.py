@@ -67,6 +67,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.screen_fit import FlowLayout, narrow_drops, pair
+from ui.table_view import table_sheet
 from ui.translations import interface_language
 from ui.unit_status_action import StatusActions
 from ui.unit_status_dialog import UnitStatusDialog
@@ -283,13 +284,7 @@ class UnitsBoard(QWidget):
             view.setIndentation(int(view.fontMetrics().height() * 1.1))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.status_action.context_menu)
-        view.setStyleSheet(
-            "QTreeView::item, QTableView::item { padding: 3px 6px; }"
-            f" QHeaderView::section {{ padding: 4px 8px; font-weight: bold;"
-            f" background: {theme.PANEL.name()}; border: none;"
-            f" border-right: 1px solid {theme.RULE.name()};"
-            f" border-bottom: 2px solid {theme.RULE.name()}; }}"
-        )
+        view.setStyleSheet(table_sheet("3px 6px", items="QTreeView::item, QTableView::item"))
         header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)

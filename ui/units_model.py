@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -41,17 +40,14 @@ from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.keyed_rows import runs as _runs
+from ui.strength_model import DEFICIT_BACKGROUND, signed
+from ui.table_model import SORT_ROLE, AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Raw values for sorting (display strings would sort "10" before "9").
-SORT_ROLE = Qt.ItemDataRole.UserRole
 # The unit id of a row, for selection and actions.
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Text the search box matches: name, code, status.
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
-DEFICIT_BACKGROUND = QColor("#c62828")
 ZERO_TEXT = QColor("#8a929c")
 # Units whose figures include others': shown in bold.
 COMMAND_KINDS = frozenset({"polda", "polres", "polresta", "satgas", "korem"})
@@ -132,15 +128,6 @@ def _columns(categories: int, severities: int) -> list[tuple[Column, int]]:
 def _two_lines(name: str) -> str:
     """ "Kurang rawan" -> "Kurang\nrawan": narrow figure columns keep the whole name."""
     return name.replace(" ", "\n", 1)
-
-
-def signed(value: int, locale: QLocale) -> str:
-    """A balance with its sign, "+12" or "−4" (a true minus sign reads better at a distance)."""
-    if value > 0:
-        return "+" + locale.toString(value)
-    if value < 0:
-        return "\u2212" + locale.toString(-value)
-    return locale.toString(0)
 
 
 def _sibling_key(r: UnitRow) -> tuple[int, int, str, int]:

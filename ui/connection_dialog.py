@@ -36,7 +36,7 @@ from opscenter import messages
 from opscenter.errors import OpsError, SchemaOutdated
 from opscenter.store import default_sqlite_path, open_store, safe_url
 from ui import actions, settings, theme
-from ui.form_parts import save_cancel
+from ui.form_parts import field, save_cancel
 
 SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 VERIFY_MODES = ("verify-ca", "verify-full")
@@ -118,8 +118,7 @@ class ConnectionDialog(QDialog):
         group.addButton(self.pg_choice)
 
         # SQLite
-        self.sqlite_path = QLineEdit(self)
-        self.sqlite_path.setObjectName("sqlitePath")
+        self.sqlite_path = field(self, "sqlitePath")
         self.sqlite_path.setPlaceholderText(str(default_sqlite_path()))
         self.browse_button, path_row = self._file_row(
             self.sqlite_path, self.tr("P&ilih\u2026"), self.browse_sqlite
@@ -130,27 +129,21 @@ class ConnectionDialog(QDialog):
         sqlite_form.addRow(self.sqlite_label, path_row)
 
         # PostgreSQL
-        self.host = QLineEdit(self)
-        self.host.setObjectName("host")
+        self.host = field(self, "host")
         self.host.setPlaceholderText("db.polda-jambi.local")
         self.port = QSpinBox(self)
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit(self)
-        self.database.setObjectName("database")
+        self.database = field(self, "database")
         self.database.setPlaceholderText("opscenter")
-        self.user = QLineEdit(self)
-        self.user.setObjectName("user")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.user = field(self, "user")
+        self.password = field(self, "password", secret=True)
         self.sslmode = QComboBox(self)
         self.sslmode.setObjectName("sslmode")
         self.sslmode.addItems(SSL_MODES)
         self.sslmode.setCurrentText("prefer")
-        self.ca_file = QLineEdit(self)
-        self.ca_file.setObjectName("caFile")
+        self.ca_file = field(self, "caFile")
         self.ca_browse, ca_row = self._file_row(
             self.ca_file, self.tr("Pi&lih\u2026"), self.browse_ca
         )

@@ -2,6 +2,7 @@
 
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
 (names in it are typed by people), wrapped, hidden until there is something to say.
+``field`` is a named line edit (tests find it by name), ``secret`` for a password.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
 """
@@ -9,7 +10,7 @@ Esc or the second one cancels.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui import theme
 
@@ -28,6 +29,15 @@ def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLab
     label.setStyleSheet(ERROR_STYLE + boxed_style)
     label.hide()
     return label
+
+
+def field(parent: QWidget, name: str, *, secret: bool = False) -> QLineEdit:
+    """A line edit named ``name``; ``secret`` shows dots for what is typed."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    if secret:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
 
 
 def save_cancel(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from opscenter.errors import OpsError
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
-from ui.form_parts import error_label, save_cancel
+from ui.form_parts import error_label, field, save_cancel
 
 
 class LoginDialog(QDialog):
@@ -60,17 +59,11 @@ class LoginDialog(QDialog):
         where.setWordWrap(True)
         where.setStyleSheet(f"color: {theme.MUTED.name()};")
 
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
+        self.username = field(self, "username")
         self.username.setMaxLength(80)
-        self.full_name = QLineEdit(self)
-        self.full_name.setObjectName("fullName")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.full_name = field(self, "fullName")
+        self.password = field(self, "password", secret=True)
+        self.repeat = field(self, "repeat", secret=True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

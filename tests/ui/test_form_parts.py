@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from ui import theme
-from ui.form_parts import error_label, save_cancel
+from ui.form_parts import error_label, field, save_cancel
 
 
 def test_error_label_is_hidden_plain_and_named(qtbot: QtBot) -> None:
@@ -21,6 +21,15 @@ def test_error_label_is_hidden_plain_and_named(qtbot: QtBot) -> None:
     assert theme.DEFICIT.name() in label.styleSheet()
     assert theme.ALERT_BG.name() not in label.styleSheet()
     assert theme.ALERT_BG.name() in boxed.styleSheet()
+
+
+def test_a_secret_field_shows_dots(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    assert field(dialog, "password", secret=True).echoMode() == QLineEdit.EchoMode.Password
+    plain = field(dialog, "user")
+    assert plain.objectName() == "user" and plain.echoMode() == QLineEdit.EchoMode.Normal
+    assert dialog.findChild(QLineEdit, "password") is not None
 
 
 def test_enter_in_a_field_presses_save_and_esc_cancels(qtbot: QtBot) -> None:

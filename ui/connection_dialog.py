@@ -7,6 +7,7 @@ belongs in ``~/.pgpass`` (``%APPDATA%\\postgresql\\pgpass.conf`` on Windows).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from opscenter import messages
 from opscenter.errors import OpsError, SchemaOutdated
 from opscenter.store import default_sqlite_path, open_store, safe_url
 from ui import actions, settings, theme
+from ui.form_parts import field, save_cancel
 
 SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 VERIFY_MODES = ("verify-ca", "verify-full")
@@ -117,53 +118,36 @@ class ConnectionDialog(QDialog):
         group.addButton(self.pg_choice)
 
         # SQLite
-        self.sqlite_path = QLineEdit(self)
-        self.sqlite_path.setObjectName("sqlitePath")
+        self.sqlite_path = field(self, "sqlitePath")
         self.sqlite_path.setPlaceholderText(str(default_sqlite_path()))
-        self.browse_button = QPushButton(self.tr("P&ilih\u2026"), self)
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse_sqlite)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.sqlite_path, 1)
-        path_row.addWidget(self.browse_button)
-        self.sqlite_box = QWidget(self)
-        sqlite_form = QFormLayout(self.sqlite_box)
-        sqlite_form.setContentsMargins(24, 0, 0, 0)
+        self.browse_button, path_row = self._file_row(
+            self.sqlite_path, self.tr("P&ilih\u2026"), self.browse_sqlite
+        )
+        self.sqlite_box, sqlite_form = self._indented_form()
         self.sqlite_label = QLabel(self.tr("&Berkas"), self.sqlite_box)
         self.sqlite_label.setBuddy(self.sqlite_path)
         sqlite_form.addRow(self.sqlite_label, path_row)
 
         # PostgreSQL
-        self.host = QLineEdit(self)
-        self.host.setObjectName("host")
+        self.host = field(self, "host")
         self.host.setPlaceholderText("db.polda-jambi.local")
         self.port = QSpinBox(self)
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit(self)
-        self.database.setObjectName("database")
+        self.database = field(self, "database")
         self.database.setPlaceholderText("opscenter")
-        self.user = QLineEdit(self)
-        self.user.setObjectName("user")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.user = field(self, "user")
+        self.password = field(self, "password", secret=True)
         self.sslmode = QComboBox(self)
         self.sslmode.setObjectName("sslmode")
         self.sslmode.addItems(SSL_MODES)
         self.sslmode.setCurrentText("prefer")
-        self.ca_file = QLineEdit(self)
-        self.ca_file.setObjectName("caFile")
-        self.ca_browse = QPushButton(self.tr("Pi&lih\u2026"), self)
-        self.ca_browse.setAutoDefault(False)
-        self.ca_browse.clicked.connect(self.browse_ca)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(self.ca_browse)
-        self.pg_box = QWidget(self)
-        pg_form = QFormLayout(self.pg_box)
-        pg_form.setContentsMargins(24, 0, 0, 0)
+        self.ca_file = field(self, "caFile")
+        self.ca_browse, ca_row = self._file_row(
+            self.ca_file, self.tr("Pi&lih\u2026"), self.browse_ca
+        )
+        self.pg_box, pg_form = self._indented_form()
         pg_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         pg_form.addRow(self.tr("&Host"), self.host)
         pg_form.addRow(self.tr("P&ort"), self.port)
@@ -208,16 +192,9 @@ class ConnectionDialog(QDialog):
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.hide()
 
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(
-            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button, self.cancel_button = save_cancel(
+            self, self.tr("Simpan"), self.tr("Batal")
         )
-        self.ok_button.setDefault(True)  # Enter in any field saves
-        self.ok_button.setAutoDefault(True)
-        self.cancel_button = buttons.addButton(
-            self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -240,6 +217,25 @@ class ConnectionDialog(QDialog):
         self.sslmode.currentTextChanged.connect(self._update)
         self.sqlite_choice.toggled.connect(self._update)
         self.load(settings.DATABASE_URL.get())
+
+    def _file_row(
+        self, edit: QLineEdit, text: str, browse: Callable[[], None]
+    ) -> tuple[QPushButton, QHBoxLayout]:
+        """A path field with its browse button beside it (Enter still saves the dialog)."""
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)
+        button.clicked.connect(browse)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return button, row
+
+    def _indented_form(self) -> tuple[QWidget, QFormLayout]:
+        """The fields of one choice, indented under its radio button."""
+        box = QWidget(self)
+        form = QFormLayout(box)
+        form.setContentsMargins(24, 0, 0, 0)
+        return box, form
 
     # -- state -----------------------------------------------------------------------------
 

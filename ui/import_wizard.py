@@ -37,6 +37,7 @@ from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Preview, Scan, prepare, scan
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
+from ui.form_parts import error_label
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
 from ui.tab_order import leave_on_tab
 from ui.table_view import style_table
@@ -57,23 +58,13 @@ def _kinds() -> list[tuple[str, str]]:
     ]
 
 
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("importError")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #c62828; font-weight: bold;")
-    label.hide()
-    return label
-
-
 class _Page(QWizardPage):
     """A page whose "next" runs a background job first."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.error = _error_label(self)
+        self.error = error_label(self, "importError")
         self._advance = False
 
     def show_error(self, error: BaseException | None) -> None:

@@ -12,7 +12,6 @@ and the panel runs the core service there (through the undo stack where it can b
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -38,9 +37,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -65,14 +62,15 @@ from opscenter.messages import describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
+from ui.form_parts import error_label, save_cancel
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
+from ui.tab_order import OneStopDateTimeEdit, chain
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
 # A draft is written this long after the last keystroke (and at once when a field is left).
 DRAFT_DELAY_MS = 1_000
 
@@ -209,14 +207,6 @@ def region_choices(choices: Choices) -> list[Choice]:
     return out
 
 
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class UnitsPicker(QWidget):
     """A filterable checklist of units: type to narrow, Space to tick."""
 
@@ -308,7 +298,7 @@ class IncidentForm(QDialog):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setPlaceholderText(_tr("Kronologi singkat, pelaku, tindakan awal"))
         self.description_edit.setFixedHeight(110)
-        self.occurred_edit = QDateTimeEdit(self)
+        self.occurred_edit = OneStopDateTimeEdit(self)
         self.occurred_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.occurred_edit.setCalendarPopup(True)
         self.region_box = QComboBox(self)
@@ -379,14 +369,9 @@ class IncidentForm(QDialog):
         row("unit_ids", _tr("Satuan yang\n&menangani"), self.units)
 
         self.general_error = error_label(self)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            _tr("Simpan (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button, cancel = save_cancel(
+            self, _tr("Simpan (Enter)"), _tr("Batal (Esc)")
         )
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
-        cancel = self.buttons.addButton(_tr("Batal (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
         self._tab_order(cancel)
         self.buttons.rejected.connect(self.reject)
@@ -413,7 +398,7 @@ class IncidentForm(QDialog):
     def _tab_order(self, cancel: QWidget) -> None:
         """Tab in reading order, through each field once: the time is one stop, not five
         (its sections are reached with Left/Right, and typing digits moves on by itself)."""
-        chain: list[QWidget] = [
+        chain(
             self.type_box,
             self.severity_box,
             self.title_edit,
@@ -429,22 +414,9 @@ class IncidentForm(QDialog):
             self.units.view,
             self.save_button,
             cancel,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-        self.occurred_edit.installEventFilter(self)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.occurred_edit
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            # QDateTimeEdit takes Tab to walk its own sections; here Tab leaves the field.
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
-            return True
         if (
             watched is self.description_edit
             and event.type() == QEvent.Type.KeyPress

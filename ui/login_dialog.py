@@ -11,10 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from opscenter.errors import OpsError
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
+from ui.form_parts import error_label, field, save_cancel
 
 
 class LoginDialog(QDialog):
@@ -60,17 +59,11 @@ class LoginDialog(QDialog):
         where.setWordWrap(True)
         where.setStyleSheet(f"color: {theme.MUTED.name()};")
 
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
+        self.username = field(self, "username")
         self.username.setMaxLength(80)
-        self.full_name = QLineEdit(self)
-        self.full_name.setObjectName("fullName")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.full_name = field(self, "fullName")
+        self.password = field(self, "password", secret=True)
+        self.repeat = field(self, "repeat", secret=True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -93,27 +86,11 @@ class LoginDialog(QDialog):
             self.full_name.hide()
             self.repeat.hide()
 
-        self.error = QLabel(self)
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(
-            f"color: {theme.DEFICIT.name()}; background: {theme.ALERT_BG.name()};"
-            " padding: 8px; font-weight: bold;"
-        )
-        self.error.hide()
+        self.error = error_label(self, "loginError", boxed=True)
 
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(
-            self.tr("Buat && masuk") if self.bootstrap else self.tr("Masuk"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
+        buttons, self.ok_button, self.cancel_button = save_cancel(
+            self, self.tr("Buat && masuk") if self.bootstrap else self.tr("Masuk"), self.tr("Batal")
         )
-        self.ok_button.setDefault(True)  # Enter in any field submits
-        self.ok_button.setAutoDefault(True)
-        self.cancel_button = buttons.addButton(
-            self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setAutoDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
 

@@ -55,19 +55,25 @@ def _tool(name: str) -> str:
     return found
 
 
+def _first_text(node: ast.AST, callee: str) -> str | None:
+    """The string literal a call of ``callee`` (``callee(...)`` or ``x.callee(...)``) takes
+    first; None for any other node."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func, first = node.func, node.args[0]
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if name == callee and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value
+    return None
+
+
 def _helper_context(tree: ast.Module) -> str | None:
     """The context of a module's ``_tr`` helper: ``QCoreApplication.translate("Ctx", text)``."""
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == "_tr":
             for call in ast.walk(node):
-                if (
-                    isinstance(call, ast.Call)
-                    and isinstance(call.func, ast.Attribute)
-                    and call.func.attr == "translate"
-                    and call.args
-                    and isinstance(call.args[0], ast.Constant)
-                ):
-                    return str(call.args[0].value)
+                if (context := _first_text(call, "translate")) is not None:
+                    return context
     return None
 
 
@@ -80,15 +86,8 @@ def _helper_stub(source: Path) -> str | None:
         return None
     lines: dict[int, list[str]] = {}
     for call in ast.walk(tree):
-        if (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Name)
-            and call.func.id == "_tr"
-            and call.args
-            and isinstance(call.args[0], ast.Constant)
-            and isinstance(call.args[0].value, str)
-        ):
-            text = f"QCoreApplication.translate({context!r}, {call.args[0].value!r})"
+        if isinstance(call, ast.Call) and (source_text := _first_text(call, "_tr")) is not None:
+            text = f"QCoreApplication.translate({context!r}, {source_text!r})"
             lines.setdefault(call.lineno, []).append(text)
     if not lines:
         return None

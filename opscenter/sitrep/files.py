@@ -1,4 +1,4 @@
-"""The report's file: checking where it goes and writing the PDF's bytes there whole.
+"""The report's file: its name, checking where it goes and writing the PDF's bytes there whole.
 
 The file is private to its owner (``private_file``); a missing folder or one that cannot
 be written is refused before any work.
@@ -7,6 +7,7 @@ be written is refused before any work.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from opscenter.errors import OpsError
@@ -23,6 +24,12 @@ class SitrepNotWritable(OpsError):
     """The report file cannot be written there. data: path, detail."""
 
     code = "sitrep.not_writable"
+
+
+def file_name(period_to: datetime) -> str:
+    """The report's file name for a period ending at ``period_to``, read as given:
+    ``LAPSIT-20241127-1800.pdf``. Pass the time in the operation's zone."""
+    return f"LAPSIT-{period_to:%Y%m%d-%H%M}.pdf"
 
 
 def check_destination(path: Path) -> Path:

@@ -1,0 +1,54 @@
+"""The pieces every form and dialog builds alike: the refusal line and the button row.
+
+``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
+(names in it are typed by people), wrapped, hidden until there is something to say.
+``field`` is a named line edit (tests find it by name), ``secret`` for a password.
+``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
+Esc or the second one cancels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from ui import theme
+
+ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
+
+
+def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLabel:
+    """A hidden label for a refusal; ``boxed`` sets it on the alert background, for a
+    sentence that stands alone under a form rather than next to its field."""
+    label = QLabel(parent)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    boxed_style = f" background: {theme.ALERT_BG.name()}; padding: 8px;" if boxed else ""
+    label.setStyleSheet(ERROR_STYLE + boxed_style)
+    label.hide()
+    return label
+
+
+def field(parent: QWidget, name: str, *, secret: bool = False) -> QLineEdit:
+    """A line edit named ``name``; ``secret`` shows dots for what is typed."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    if secret:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def save_cancel(
+    parent: QWidget, save: str, cancel: str
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The button row, its default (accept) button and its cancel (reject) button; the
+    caller connects ``accepted`` and ``rejected``."""
+    buttons = QDialogButtonBox(parent)
+    save_button = buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+    save_button.setDefault(True)  # Enter in any field presses it
+    save_button.setAutoDefault(True)
+    cancel_button = buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    cancel_button.setAutoDefault(False)
+    return buttons, save_button, cancel_button

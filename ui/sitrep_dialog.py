@@ -59,7 +59,6 @@ from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.progress import CancelToken
-from opscenter.sitrep.files import file_name
 from opscenter.store import Store
 from ui import actions
 from ui.error_dialog import sentence_for
@@ -233,7 +232,7 @@ class Scheduler(QObject):
             return
         when = (self.due or self._clock()).astimezone(self.zone)
         folder = self.folder
-        name = file_name(when)
+        name = sitrep.file_name(when)
         req = Request(None, when - timedelta(hours=24), when, "TERBATAS", None,
                       sitrep.SECTIONS, self._clock(), issue=True, out=folder / name)  # fmt: skip
         store, actor = self._store, self._actor
@@ -682,7 +681,7 @@ class SitrepDialog(QDialog):
         self._start(self.request(issue=True, out=path), saved)
 
     def save_as(self) -> None:
-        name = file_name(self._read_edit(self.period_to))
+        name = sitrep.file_name(self._read_edit(self.period_to))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan laporan situasi"), name, self.tr("Dokumen PDF (*.pdf)")
         )
@@ -692,7 +691,7 @@ class SitrepDialog(QDialog):
     def print_report(self) -> None:
         """Write to a temporary file and open it in the system viewer, which prints."""
         folder = Path(tempfile.gettempdir())
-        path = folder / file_name(self._read_edit(self.period_to))
+        path = folder / sitrep.file_name(self._read_edit(self.period_to))
 
         def opened(result: Produced) -> None:
             self.saved_path = result.path

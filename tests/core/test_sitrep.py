@@ -24,7 +24,6 @@ from opscenter.errors import InvalidValue, NotFound
 from opscenter.incidents import IncidentDraft, record
 from opscenter.model import IncidentType, Severity
 from opscenter.reference import by_code
-from opscenter.sitrep.files import file_name
 from opscenter.store import Store, open_store
 from tests.builders import build_small_operation
 
@@ -351,8 +350,11 @@ def test_destination_checks(tmp_path: Path) -> None:
 
 def test_file_name_is_the_period_end_to_the_minute() -> None:
     """Issue 13: the report's file name is made in the core, from the period's end as given."""
-    assert file_name(datetime(2024, 11, 27, 18, 0, 59, tzinfo=WIB)) == "LAPSIT-20241127-1800.pdf"
-    assert file_name(datetime(2025, 1, 3, 6, 5)) == "LAPSIT-20250103-0605.pdf"
+    assert (
+        sitrep.file_name(datetime(2024, 11, 27, 18, 0, 59, tzinfo=WIB))
+        == "LAPSIT-20241127-1800.pdf"
+    )
+    assert sitrep.file_name(datetime(2025, 1, 3, 6, 5)) == "LAPSIT-20250103-0605.pdf"
 
 
 def test_number_template_and_serial(demo: Store) -> None:

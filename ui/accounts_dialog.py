@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -40,6 +39,7 @@ from opscenter.model.accounts import ROLES
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
+from ui.form_parts import error_label, field, save_cancel
 from ui.pending import PendingWrite
 from ui.tab_order import chain, leave_on_tab
 from ui.table_model import TableModel
@@ -110,32 +110,24 @@ class NewAccountDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah akun"))
-        self.username = QLineEdit(self)
-        self.full_name = QLineEdit(self)
+        self.username = field(self, "newUsername")
+        self.full_name = field(self, "newFullName")
         self.role = QComboBox(self)
         for code in ROLES:
             self.role.addItem(self.tr(ROLE_NAMES[code]), code)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = field(self, "newPassword", secret=True)
+        self.repeat = field(self, "newPasswordRepeat", secret=True)
         form = QFormLayout(self)
         form.addRow(self.tr("&Nama pengguna"), self.username)
         form.addRow(self.tr("Nama &lengkap"), self.full_name)
         form.addRow(self.tr("&Peran"), self.role)
         form.addRow(self.tr("&Kata sandi"), self.password)
         form.addRow(self.tr("&Ulangi kata sandi"), self.repeat)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(f"color: {theme.DEFICIT.name()};")
-        self.error.hide()
+        self.error = error_label(self, "newAccountError")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button, _cancel = save_cancel(
+            self, self.tr("&Simpan"), self.tr("&Batal")
         )
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         # Saving runs on the write thread: the owner closes the form once it is saved.
         buttons.accepted.connect(self.submitted)
         buttons.rejected.connect(self.reject)
@@ -188,14 +180,7 @@ class AccountsDialog(QDialog):
         self.deactivate_button.clicked.connect(self._ask_deactivate)
         self.table.selectionModel().selectionChanged.connect(self._enable)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("accountsError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(
-            f"color: {theme.DEFICIT.name()}; background: {theme.ALERT_BG.name()}; padding: 6px;"
-        )
-        self.error.hide()
+        self.error = error_label(self, "accountsError", boxed=True)
         close = QDialogButtonBox(self)
         close.addButton(self.tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)

@@ -47,7 +47,7 @@ from opscenter.live import JournalChanges
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.permissions import permitted
 from opscenter.store import Store
-from ui import actions, theme
+from ui import actions
 from ui.audit_model import (
     AuditModel,
     Column,
@@ -57,6 +57,7 @@ from ui.audit_model import (
     time_text,
 )
 from ui.error_dialog import sentence_for
+from ui.form_parts import error_label
 from ui.live_updates import LiveUpdates
 from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
@@ -164,14 +165,7 @@ class AuditWindow(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("auditStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("auditProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet(
-            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()}; padding: 6px;"
-        )
-        self.problem.hide()
+        self.problem = error_label(self, "auditProblem", boxed=True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.export_button)

@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ def child_import(url: str, path: Path, marks: Path) -> None:
     # When A's commit takes the lock other writers wait for: SQLite's write lock (BEGIN
     # IMMEDIATE returned), PostgreSQL's journal lock (pg_advisory_xact_lock returned).
     locked: list[float] = []
+    probes: list[threading.Thread] = []
 
     slow: list[tuple[float, float, str]] = []  # (from A's start, seconds, statement)
     began = [0.0]
@@ -59,10 +61,34 @@ def child_import(url: str, path: Path, marks: Path) -> None:
     def before(*_: Any) -> None:
         began[0] = time.time()
 
+    released: list[float] = []
+
+    def probe(path: str) -> None:
+        """SQLite: when another connection can take the write lock again. Timing A's COMMIT
+        would count the checkpoint SQLite runs after it, once the lock is released."""
+        import sqlite3
+
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError:
+                    time.sleep(0.002)
+                    continue
+                released.append(time.time())
+                conn.execute("ROLLBACK")
+                return
+        finally:
+            conn.close()
+
     def after(_conn: Any, _cur: Any, statement: str, *_: Any) -> None:
         now = time.time()
         if "BEGIN IMMEDIATE" in statement or "pg_advisory_xact_lock" in statement:
             locked.append(now)
+            if "BEGIN IMMEDIATE" in statement and store.sqlite_path is not None and not probes:
+                probes.append(threading.Thread(target=probe, args=(str(store.sqlite_path),)))
+                probes[0].start()
         if now - began[0] > 0.05:
             slow.append((began[0], now - began[0], " ".join(statement.split()[:4])[:50]))
 
@@ -76,13 +102,18 @@ def child_import(url: str, path: Path, marks: Path) -> None:
     marks.write_text(json.dumps({"start": start}))
     out = commit(store, Actor("staf.a", role="staff"), preview)
     end = time.time()
+    for thread in probes:
+        thread.join()
+    # SQLite: the probe's time (the COMMIT's own return comes after the checkpoint);
+    # PostgreSQL: the commit's (the advisory lock ends with the transaction).
+    unlocked = released[0] if released else next(t for t in committed if t >= locked[-1])
     marks.write_text(
         json.dumps(
             {
                 "start": start,
                 "end": end,
                 "locked": locked[-1],
-                "unlocked": next(t for t in committed if t >= locked[-1]),
+                "unlocked": unlocked,
                 "counts": out.counts,
                 "slow": [(round(t - start, 2), round(d, 3), q) for t, d, q in slow],
             }

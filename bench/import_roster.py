@@ -55,14 +55,18 @@ def make_roster(path: Path, rows: int) -> None:
     wb.save(path)
 
 
+CPU: list[float] = []  # CPU seconds of each calamine_alone
+
+
 def calamine_alone(path: Path) -> float:
     import python_calamine
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     wb = python_calamine.CalamineWorkbook.from_path(str(path))
     n = sum(1 for _ in wb.get_sheet_by_index(0).iter_rows())
     wb.close()
     assert n > 0
+    CPU.append(time.process_time() - cpu)
     return time.perf_counter() - t
 
 
@@ -127,9 +131,9 @@ def sqlite_floor(db: Path, preview: Preview) -> float:
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli_import(db: Path, path: Path) -> tuple[float, float, str]:
-    """``opscenter import personnel FILE`` in a fresh process: (wall seconds, peak RSS in
-    MB, its summary line)."""
+def cli_import(db: Path, path: Path) -> tuple[float, float, float, str]:
+    """``opscenter import personnel FILE`` in a fresh process: (wall seconds, CPU seconds,
+    peak RSS in MB, its summary line)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     cmd = [sys.executable, "-m", "opscenter", "import", "personnel", str(path),
            "--db", f"sqlite:///{db}"]  # fmt: skip
@@ -142,7 +146,7 @@ def cli_import(db: Path, path: Path) -> tuple[float, float, str]:
     child.stdout.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"opscenter import failed: {out}")
-    return took, usage.ru_maxrss / 1024, out
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
 def _verdict(ok: bool) -> str:
@@ -170,7 +174,7 @@ def main() -> int:
         build_small_operation(seed)
         seed.dispose()
         before = calamine_alone(path)
-        cli_s, peak_mb, said = cli_import(db, path)
+        cli_s, cli_cpu, peak_mb, said = cli_import(db, path)
         after = calamine_alone(path)
         base = (before + after) / 2
         ratio = cli_s / base
@@ -179,6 +183,10 @@ def main() -> int:
         print(f"python-calamine alone: {base:.2f} s (before {before:.2f} s, after {after:.2f} s)")
         print(f"ratio import/calamine: {ratio:.2f}x  goal <= 2.5x: {_verdict(ok[0])}")
         print(f"end to end: {cli_s:.2f} s  goal <= 3 s: {_verdict(ok[1])}")
+        # On a shared machine wall time waits for other processes; CPU time much less so.
+        cal_cpu = sum(CPU) / len(CPU)
+        print(f"CPU time: import {cli_cpu:.2f} s, calamine {cal_cpu:.2f} s, ratio "
+              f"{cli_cpu / cal_cpu:.2f}x (for scale; the goals are on wall time)")  # fmt: skip
         if args.rows >= 1_000_000:
             ok.append(peak_mb <= 1024)
             print(f"peak RSS at {args.rows:,} rows: {peak_mb:.0f} MB  goal <= 1024 MB: "

@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -44,14 +44,22 @@ from ui.pending import PendingWrite
 from ui.tab_order import chain, leave_on_tab
 from ui.table_model import TableModel
 from ui.table_view import style_table
+from ui.translations import QT_TRANSLATE_NOOP
 from ui.unsaved import may_close
 
+# Marked for lupdate (it cannot read a variable's text) and translated in one context.
+_CONTEXT = "AccountsDialog"
 ROLE_NAMES = {
-    "operator": "Operator (papan, kejadian)",
-    "staff": "Staf (impor, daftar rujukan)",
-    "commander": "Pimpinan (membaca semua, menyetujui)",
-    "admin": "Admin (akun, pengaturan)",
+    "operator": QT_TRANSLATE_NOOP("AccountsDialog", "Operator (papan, kejadian)"),
+    "staff": QT_TRANSLATE_NOOP("AccountsDialog", "Staf (impor, daftar rujukan)"),
+    "commander": QT_TRANSLATE_NOOP("AccountsDialog", "Pimpinan (membaca semua, menyetujui)"),
+    "admin": QT_TRANSLATE_NOOP("AccountsDialog", "Admin (akun, pengaturan)"),
 }
+
+
+def role_name(code: str) -> str:
+    """A role as the interface names it (an unknown code as it is)."""
+    return QCoreApplication.translate(_CONTEXT, ROLE_NAMES.get(code, code))
 
 
 class Column(IntEnum):
@@ -62,10 +70,10 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.USERNAME: "Nama pengguna",
-    Column.FULL_NAME: "Nama lengkap",
-    Column.ROLE: "Peran",
-    Column.STATUS: "Status",
+    Column.USERNAME: QT_TRANSLATE_NOOP("AccountsDialog", "Nama pengguna"),
+    Column.FULL_NAME: QT_TRANSLATE_NOOP("AccountsDialog", "Nama lengkap"),
+    Column.ROLE: QT_TRANSLATE_NOOP("AccountsDialog", "Peran"),
+    Column.STATUS: QT_TRANSLATE_NOOP("AccountsDialog", "Status"),
 }
 
 
@@ -86,7 +94,7 @@ class AccountsModel(TableModel[AccountRow]):
         return bisect.bisect_left([_key(r) for r in self._rows], _key(row))
 
     def headers(self) -> list[tuple[str, str]]:
-        return [(self.tr(HEADERS[c]), "") for c in Column]
+        return [(QCoreApplication.translate(_CONTEXT, HEADERS[c]), "") for c in Column]
 
     def cell(self, row: AccountRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -95,7 +103,7 @@ class AccountsModel(TableModel[AccountRow]):
             if column == Column.FULL_NAME:
                 return row.full_name
             if column == Column.ROLE:
-                return self.tr(ROLE_NAMES.get(row.role, row.role))
+                return role_name(row.role)
             if not row.active:
                 return self.tr("Nonaktif")
             return self.tr("Aktif") if row.has_password else self.tr("Aktif, tanpa kata sandi")
@@ -114,7 +122,7 @@ class NewAccountDialog(QDialog):
         self.full_name = field(self, "newFullName")
         self.role = QComboBox(self)
         for code in ROLES:
-            self.role.addItem(self.tr(ROLE_NAMES[code]), code)
+            self.role.addItem(role_name(code), code)
         self.password = field(self, "newPassword", secret=True)
         self.repeat = field(self, "newPasswordRepeat", secret=True)
         form = QFormLayout(self)
@@ -333,7 +341,7 @@ class AccountsDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        labels = [self.tr(ROLE_NAMES[c]) for c in ROLES]
+        labels = [role_name(c) for c in ROLES]
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Ubah peran"),

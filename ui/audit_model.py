@@ -19,6 +19,7 @@ from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import QT_TRANSLATE_NOOP
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,46 +38,50 @@ def _tr(text: str) -> str:
 
 
 HEADERS = {
-    Column.SEQ: "No.",
-    Column.TIME: "Waktu",
-    Column.ACCOUNT: "Akun",
-    Column.ACTION: "Tindakan",
-    Column.ENTITY: "Data",
-    Column.CHANGES: "Perubahan (sebelum \u2192 sesudah)",
+    Column.SEQ: QT_TRANSLATE_NOOP("AuditModel", "No."),
+    Column.TIME: QT_TRANSLATE_NOOP("AuditModel", "Waktu"),
+    Column.ACCOUNT: QT_TRANSLATE_NOOP("AuditModel", "Akun"),
+    Column.ACTION: QT_TRANSLATE_NOOP("AuditModel", "Tindakan"),
+    Column.ENTITY: QT_TRANSLATE_NOOP("AuditModel", "Data"),
+    Column.CHANGES: QT_TRANSLATE_NOOP("AuditModel", "Perubahan (sebelum \u2192 sesudah)"),
 }
 
 # The user action of a transaction, as a duty officer says it. Unknown keys show as they are.
 ACTIONS: dict[str, str] = {
-    "unit.set_status": "Ubah status satuan",
-    "unit.update": "Ubah data satuan",
-    "unit.assign_bko": "Penugasan BKO",
-    "unit.end_bko": "Akhiri BKO",
-    "plan.save_what_if": "Simpan pola pengamanan",
-    "plan.accept": "Setujui usulan penebalan",
-    "sitrep.issue": "Terbitkan nomor laporan situasi",
-    "vulnerability.set": "Tetapkan kerawanan",
-    "vulnerability.clear": "Hapus penilaian kerawanan",
-    "vulnerability.import": "Impor kerawanan",
-    "import.personnel": "Impor personel",
-    "import.tps": "Impor TPS",
-    "import.units": "Impor satuan",
-    "import.revert": "Batalkan impor",
-    "incident.record": "Catat kejadian",
-    "incident.update": "Ubah kejadian",
-    "incident.follow_up": "Tindak lanjut kejadian",
-    "incident.set_status": "Ubah status kejadian",
-    "incident.set_units": "Ubah satuan kejadian",
-    "personnel.add": "Tambah personel",
-    "personnel.update": "Ubah personel",
-    "demo.load": "Muat operasi contoh",
-    "account.create": "Buat akun",
-    "account.bootstrap": "Buat admin pertama",
-    "account.set_password": "Atur ulang kata sandi",
-    "account.set_role": "Ubah peran akun",
-    "account.deactivate": "Nonaktifkan akun",
-    "account.rehash": "Perbarui sandi tersimpan",
+    "unit.set_status": QT_TRANSLATE_NOOP("AuditModel", "Ubah status satuan"),
+    "unit.update": QT_TRANSLATE_NOOP("AuditModel", "Ubah data satuan"),
+    "unit.assign_bko": QT_TRANSLATE_NOOP("AuditModel", "Penugasan BKO"),
+    "unit.end_bko": QT_TRANSLATE_NOOP("AuditModel", "Akhiri BKO"),
+    "plan.save_what_if": QT_TRANSLATE_NOOP("AuditModel", "Simpan pola pengamanan"),
+    "plan.accept": QT_TRANSLATE_NOOP("AuditModel", "Setujui usulan penebalan"),
+    "sitrep.issue": QT_TRANSLATE_NOOP("AuditModel", "Terbitkan nomor laporan situasi"),
+    "vulnerability.set": QT_TRANSLATE_NOOP("AuditModel", "Tetapkan kerawanan"),
+    "vulnerability.clear": QT_TRANSLATE_NOOP("AuditModel", "Hapus penilaian kerawanan"),
+    "vulnerability.import": QT_TRANSLATE_NOOP("AuditModel", "Impor kerawanan"),
+    "import.personnel": QT_TRANSLATE_NOOP("AuditModel", "Impor personel"),
+    "import.tps": QT_TRANSLATE_NOOP("AuditModel", "Impor TPS"),
+    "import.units": QT_TRANSLATE_NOOP("AuditModel", "Impor satuan"),
+    "import.revert": QT_TRANSLATE_NOOP("AuditModel", "Batalkan impor"),
+    "incident.record": QT_TRANSLATE_NOOP("AuditModel", "Catat kejadian"),
+    "incident.update": QT_TRANSLATE_NOOP("AuditModel", "Ubah kejadian"),
+    "incident.follow_up": QT_TRANSLATE_NOOP("AuditModel", "Tindak lanjut kejadian"),
+    "incident.set_status": QT_TRANSLATE_NOOP("AuditModel", "Ubah status kejadian"),
+    "incident.set_units": QT_TRANSLATE_NOOP("AuditModel", "Ubah satuan kejadian"),
+    "personnel.add": QT_TRANSLATE_NOOP("AuditModel", "Tambah personel"),
+    "personnel.update": QT_TRANSLATE_NOOP("AuditModel", "Ubah personel"),
+    "demo.load": QT_TRANSLATE_NOOP("AuditModel", "Muat operasi contoh"),
+    "account.create": QT_TRANSLATE_NOOP("AuditModel", "Buat akun"),
+    "account.bootstrap": QT_TRANSLATE_NOOP("AuditModel", "Buat admin pertama"),
+    "account.set_password": QT_TRANSLATE_NOOP("AuditModel", "Atur ulang kata sandi"),
+    "account.set_role": QT_TRANSLATE_NOOP("AuditModel", "Ubah peran akun"),
+    "account.deactivate": QT_TRANSLATE_NOOP("AuditModel", "Nonaktifkan akun"),
+    "account.rehash": QT_TRANSLATE_NOOP("AuditModel", "Perbarui sandi tersimpan"),
 }
-ROW_ACTIONS = {"insert": "baru", "update": "diubah", "delete": "dihapus"}
+ROW_ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("AuditModel", "baru"),
+    "update": QT_TRANSLATE_NOOP("AuditModel", "diubah"),
+    "delete": QT_TRANSLATE_NOOP("AuditModel", "dihapus"),
+}
 # Tables the error sentences never name, so ``messages.ENTITY_NAMES`` lacks them.
 MORE_ENTITIES: dict[str, tuple[str, str]] = {
     "unit_status_change": ("riwayat status satuan", "unit status history"),

@@ -31,6 +31,13 @@ LANGS = ("en",)
 LANGUAGE_PROPERTY = "opscenter_lang"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context`` where it is data (a table of names)
+    rather than a call; it is translated where shown, with that context. PySide6's own
+    marker is typed as returning ``object``."""
+    return text
+
+
 def set_interface_language(app: QCoreApplication, lang: str) -> None:
     """Record ``lang`` as the language of the process, where its translators are installed.
 

@@ -4,67 +4,107 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="172" />
+        <location filename="../../ui/accounts_dialog.py" line="53"/>
+        <source>Operator (papan, kejadian)</source>
+        <translation>Operator (board, incidents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="54"/>
+        <source>Staf (impor, daftar rujukan)</source>
+        <translation>Staff (imports, reference lists)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="55"/>
+        <source>Pimpinan (membaca semua, menyetujui)</source>
+        <translation>Commander (reads everything, approves)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="56"/>
+        <source>Admin (akun, pengaturan)</source>
+        <translation>Admin (accounts, settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="73"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="74"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="75"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="76"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="172"/>
         <source>Akun pengguna — OpsCenter</source>
         <translation>User accounts — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="186" />
+        <location filename="../../ui/accounts_dialog.py" line="181"/>
         <source>&amp;Tambah akun…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="187" />
+        <location filename="../../ui/accounts_dialog.py" line="182"/>
         <source>Atur ulang &amp;kata sandi…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="188" />
+        <location filename="../../ui/accounts_dialog.py" line="183"/>
         <source>Ubah &amp;peran…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="189" />
+        <location filename="../../ui/accounts_dialog.py" line="184"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="205" />
+        <location filename="../../ui/accounts_dialog.py" line="193"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="281" />
+        <location filename="../../ui/accounts_dialog.py" line="313"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="299" />
+        <location filename="../../ui/accounts_dialog.py" line="331"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="300" />
+        <location filename="../../ui/accounts_dialog.py" line="332"/>
         <source>Kata sandi baru untuk {name} (paling sedikit 8 karakter):</source>
         <translation>New password for {name} (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="315" />
+        <location filename="../../ui/accounts_dialog.py" line="347"/>
         <source>Ubah peran</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="316" />
+        <location filename="../../ui/accounts_dialog.py" line="348"/>
         <source>Peran {name}:</source>
         <translation>Role for {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="330" />
+        <location filename="../../ui/accounts_dialog.py" line="362"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="332" />
+        <location filename="../../ui/accounts_dialog.py" line="364"/>
         <source>Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap.</source>
         <translation>Deactivate the account {name}? It will no longer be able to sign in; its audit log entries are kept.</translation>
     </message>
@@ -72,17 +112,17 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="128" />
+        <location filename="../../ui/accounts_dialog.py" line="108"/>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="129" />
+        <location filename="../../ui/accounts_dialog.py" line="109"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="129" />
+        <location filename="../../ui/accounts_dialog.py" line="109"/>
         <source>Aktif, tanpa kata sandi</source>
         <translation>Active, no password</translation>
     </message>
@@ -90,281 +130,508 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="57"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="58"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="64"/>
         <source>&amp;Sambungan basis data…</source>
         <translation>&amp;Database connection…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>Kejadian &amp;baru…</source>
         <translation>&amp;New incident…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>&amp;Tambah tindak lanjut</source>
         <translation>Add &amp;follow-up</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="78"/>
         <source>Ubah &amp;status satuan…</source>
         <translation>Change unit &amp;status…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="81"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="107"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="118"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="130"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="133"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="134"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="135"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="136"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="186"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="210"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/audit_model.py" line="41"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="42"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="43"/>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="44"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="45"/>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="46"/>
+        <source>Perubahan (sebelum → sesudah)</source>
+        <translation>Changes (before → after)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="51"/>
+        <source>Ubah status satuan</source>
+        <translation>Change unit status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="52"/>
+        <source>Ubah data satuan</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="53"/>
+        <source>Penugasan BKO</source>
+        <translation>BKO assignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="54"/>
+        <source>Akhiri BKO</source>
+        <translation>End BKO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="55"/>
+        <source>Simpan pola pengamanan</source>
+        <translation>Save guard pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="56"/>
+        <source>Setujui usulan penebalan</source>
+        <translation>Accept reinforcement proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="57"/>
+        <source>Terbitkan nomor laporan situasi</source>
+        <translation>Issue situation report number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="58"/>
+        <source>Tetapkan kerawanan</source>
+        <translation>Set vulnerability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="59"/>
+        <source>Hapus penilaian kerawanan</source>
+        <translation>Clear vulnerability rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="60"/>
+        <source>Impor kerawanan</source>
+        <translation>Import vulnerability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="61"/>
+        <source>Impor personel</source>
+        <translation>Import personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="62"/>
+        <source>Impor TPS</source>
+        <translation>Import TPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="63"/>
+        <source>Impor satuan</source>
+        <translation>Import units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="64"/>
+        <source>Batalkan impor</source>
+        <translation>Revert import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="65"/>
+        <source>Catat kejadian</source>
+        <translation>Record incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="66"/>
+        <source>Ubah kejadian</source>
+        <translation>Edit incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="67"/>
+        <source>Tindak lanjut kejadian</source>
+        <translation>Incident follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="68"/>
+        <source>Ubah status kejadian</source>
+        <translation>Change incident status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="69"/>
+        <source>Ubah satuan kejadian</source>
+        <translation>Change incident units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="70"/>
+        <source>Tambah personel</source>
+        <translation>Add personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="71"/>
+        <source>Ubah personel</source>
+        <translation>Edit personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="72"/>
+        <source>Muat operasi contoh</source>
+        <translation>Load demo operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="73"/>
+        <source>Buat akun</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="74"/>
+        <source>Buat admin pertama</source>
+        <translation>Create first admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="75"/>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="76"/>
+        <source>Ubah peran akun</source>
+        <translation>Change account role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="77"/>
+        <source>Nonaktifkan akun</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="78"/>
+        <source>Perbarui sandi tersimpan</source>
+        <translation>Update stored password hash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="81"/>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="82"/>
+        <source>diubah</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="83"/>
+        <source>dihapus</source>
+        <translation>deleted</translation>
+    </message>
+</context>
+<context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="74" />
+        <location filename="../../ui/audit_view.py" line="82"/>
         <source>Jurnal audit — OpsCenter</source>
         <translation>Audit log — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="85" />
+        <location filename="../../ui/audit_view.py" line="95"/>
         <source>Sejak</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="87" />
+        <location filename="../../ui/audit_view.py" line="97"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="96" />
+        <location filename="../../ui/audit_view.py" line="106"/>
         <source>cari nama, nilai, tindakan…</source>
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="98" />
+        <location filename="../../ui/audit_view.py" line="108"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="101" />
+        <location filename="../../ui/audit_view.py" line="111"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="103" />
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="105" />
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="111" />
+        <location filename="../../ui/audit_view.py" line="121"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="113" />
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119" />
+        <location filename="../../ui/audit_view.py" line="129"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="154" />
+        <location filename="../../ui/audit_view.py" line="157"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="222" />
+        <location filename="../../ui/audit_view.py" line="234"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="226" />
+        <location filename="../../ui/audit_view.py" line="238"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="279" />
+        <location filename="../../ui/audit_view.py" line="291"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="313" />
+        <location filename="../../ui/audit_view.py" line="381"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="317" />
+        <location filename="../../ui/audit_view.py" line="385"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="321" />
+        <location filename="../../ui/audit_view.py" line="389"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="335" />
+        <location filename="../../ui/audit_view.py" line="403"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="337" />
+        <location filename="../../ui/audit_view.py" line="405"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="351" />
+        <location filename="../../ui/audit_view.py" line="419"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="356" />
+        <location filename="../../ui/audit_view.py" line="424"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="367" />
+        <location filename="../../ui/audit_view.py" line="435"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="372" />
+        <location filename="../../ui/audit_view.py" line="440"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -372,10 +639,12 @@
 <context>
     <name>Confirm</name>
     <message>
+        <location filename="../../ui/confirm.py" line="34"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
+        <location filename="../../ui/confirm.py" line="49"/>
         <source>… dan {n} lainnya</source>
         <translation>… and {n} more</translation>
     </message>
@@ -383,122 +652,122 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="109" />
+        <location filename="../../ui/connection_dialog.py" line="110"/>
         <source>Sambungan basis data</source>
         <translation>Database connection</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="113" />
+        <location filename="../../ui/connection_dialog.py" line="114"/>
         <source>Berkas &amp;SQLite di workstation ini</source>
         <translation>&amp;SQLite file on this workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="114" />
+        <location filename="../../ui/connection_dialog.py" line="115"/>
         <source>Server &amp;PostgreSQL ruang komando</source>
         <translation>Command room &amp;PostgreSQL server</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="123" />
+        <location filename="../../ui/connection_dialog.py" line="124"/>
         <source>P&amp;ilih…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="132" />
+        <location filename="../../ui/connection_dialog.py" line="127"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="158" />
+        <location filename="../../ui/connection_dialog.py" line="148"/>
         <source>Pi&amp;lih…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="168" />
+        <location filename="../../ui/connection_dialog.py" line="152"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="169" />
+        <location filename="../../ui/connection_dialog.py" line="153"/>
         <source>P&amp;ort</source>
         <translation>P&amp;ort</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="170" />
+        <location filename="../../ui/connection_dialog.py" line="154"/>
         <source>Basis &amp;data</source>
         <translation>&amp;Database</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="171" />
+        <location filename="../../ui/connection_dialog.py" line="155"/>
         <source>Pe&amp;ngguna</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="172" />
+        <location filename="../../ui/connection_dialog.py" line="156"/>
         <source>&amp;Kata sandi</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="173" />
+        <location filename="../../ui/connection_dialog.py" line="157"/>
         <source>Mode &amp;TLS</source>
         <translation>TLS &amp;mode</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="174" />
+        <location filename="../../ui/connection_dialog.py" line="158"/>
         <source>Berkas &amp;CA</source>
         <translation>&amp;CA file</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="179" />
+        <location filename="../../ui/connection_dialog.py" line="163"/>
         <source>Kata sandi tidak disimpan: hanya dipakai untuk uji sambungan. Simpan di ~/.pgpass (Windows: %APPDATA%\postgresql\pgpass.conf) atau ketik saat OpsCenter dimulai.</source>
         <translation>The password is not saved: it is only used to test the connection. Store it in ~/.pgpass (Windows: %APPDATA%\postgresql\pgpass.conf) or type it when OpsCenter starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="195" />
+        <location filename="../../ui/connection_dialog.py" line="179"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="200" />
+        <location filename="../../ui/connection_dialog.py" line="184"/>
         <source>&amp;Uji sambungan</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="213" />
+        <location filename="../../ui/connection_dialog.py" line="196"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="218" />
+        <location filename="../../ui/connection_dialog.py" line="196"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="332" />
+        <location filename="../../ui/connection_dialog.py" line="328"/>
         <source>Pilih berkas basis data</source>
         <translation>Choose database file</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="334" />
+        <location filename="../../ui/connection_dialog.py" line="330"/>
         <source>Basis data SQLite (*.db *.sqlite);;Semua berkas (*)</source>
         <translation>SQLite database (*.db *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="343" />
+        <location filename="../../ui/connection_dialog.py" line="339"/>
         <source>Pilih berkas CA</source>
         <translation>Choose CA file</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="345" />
+        <location filename="../../ui/connection_dialog.py" line="341"/>
         <source>Sertifikat (*.crt *.pem *.cer);;Semua berkas (*)</source>
         <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="360" />
+        <location filename="../../ui/connection_dialog.py" line="356"/>
         <source>Sambungan berhasil. Basis data ini masih kosong; skema OpsCenter dibuat saat OpsCenter dimulai dengannya.</source>
         <translation>Connection succeeded. This database is still empty; OpsCenter will create its schema when it is started on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="371" />
+        <location filename="../../ui/connection_dialog.py" line="367"/>
         <source>Sambungan berhasil.</source>
         <translation>Connection succeeded.</translation>
     </message>
@@ -506,17 +775,17 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/empty_state.py" line="42" />
+        <location filename="../../ui/empty_state.py" line="42"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/empty_state.py" line="46" />
+        <location filename="../../ui/empty_state.py" line="46"/>
         <source>Basis data ini belum berisi operasi. Untuk mencoba OpsCenter, muat data contoh dengan perintah berikut di terminal, lalu tekan F5 (Muat ulang):</source>
         <translation>This database does not contain an operation yet. To try OpsCenter, load the sample data with the following command in a terminal, then press F5 (Reload):</translation>
     </message>
     <message>
-        <location filename="../../ui/empty_state.py" line="89" />
+        <location filename="../../ui/empty_state.py" line="89"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
@@ -524,71 +793,93 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="28" />
+        <location filename="../../ui/error_dialog.py" line="31"/>
         <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log; bila terulang, mulai ulang OpsCenter dan laporkan ke admin.</source>
         <translation>An unexpected error occurred. The details have been written to the log; if it happens again, restart OpsCenter and report it to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="35" />
+        <location filename="../../ui/error_dialog.py" line="38"/>
         <source>OpsCenter</source>
         <translation>OpsCenter</translation>
     </message>
 </context>
 <context>
+    <name>ExerciseBanner</name>
+    <message>
+        <location filename="../../ui/exercise_banner.py" line="32"/>
+        <source>LATIHAN · waktu simulasi</source>
+        <translation>EXERCISE · simulated time</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
+        <location filename="../../ui/help_window.py" line="79"/>
         <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
-        <translation>The main window's shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
+        <translation>The main window&apos;s shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="82"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="82"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="82"/>
         <source>Tombol</source>
         <translation>Keys</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="94"/>
         <source>Anda masuk sebagai {user}, peran {role}.</source>
         <translation>You are signed in as {user}, role {role}.</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="96"/>
         <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
         <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="100"/>
         <source>Wewenang</source>
         <translation>Permission</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="112"/>
         <source>Bantuan OpsCenter</source>
         <translation>OpsCenter help</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="117"/>
         <source>Panduan</source>
         <translation>Manual</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="118"/>
         <source>Pintasan keyboard</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="119"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="180"/>
         <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
-        <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit's status, Esc closes a dialog.</translation>
+        <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit&apos;s status, Esc closes a dialog.</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="177"/>
         <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
         <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
     </message>
     <message>
+        <location filename="../../ui/help_window.py" line="185"/>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>
@@ -596,79 +887,82 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="76" />
+        <location filename="../../ui/import_history.py" line="60"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="77" />
+        <location filename="../../ui/import_history.py" line="61"/>
         <source>Waktu (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="78" />
+        <location filename="../../ui/import_history.py" line="62"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="79" />
+        <location filename="../../ui/import_history.py" line="63"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="80" />
+        <location filename="../../ui/import_history.py" line="64"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="81" />
+        <location filename="../../ui/import_history.py" line="65"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="82" />
+        <location filename="../../ui/import_history.py" line="66"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="105" />
+        <location filename="../../ui/import_history.py" line="86"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="108" />
+        <location filename="../../ui/import_history.py" line="89"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="125" />
+        <location filename="../../ui/import_history.py" line="106"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="136" />
+        <location filename="../../ui/import_history.py" line="116"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="162" />
+        <location filename="../../ui/import_history.py" line="159"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="169" />
+        <location filename="../../ui/import_history.py" line="168"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
+        <location filename="../../ui/import_history.py" line="138"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
+        <location filename="../../ui/import_history.py" line="139"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
+        <location filename="../../ui/import_history.py" line="143"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -676,73 +970,73 @@
 <context>
     <name>ImportModels</name>
     <message>
-        <location filename="../../ui/import_models.py" line="65" />
-        <location filename="../../ui/import_models.py" line="71" />
+        <location filename="../../ui/import_models.py" line="58"/>
+        <location filename="../../ui/import_models.py" line="64"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="90" />
+        <location filename="../../ui/import_models.py" line="71"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="90" />
+        <location filename="../../ui/import_models.py" line="71"/>
         <source>Kolom di berkas</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="90" />
+        <location filename="../../ui/import_models.py" line="71"/>
         <source>Kepastian</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="113" />
+        <location filename="../../ui/import_models.py" line="91"/>
         <source>perlu dicek</source>
         <translation>needs checking</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="113" />
+        <location filename="../../ui/import_models.py" line="91"/>
         <source>pasti</source>
         <translation>certain</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="175" />
+        <location filename="../../ui/import_models.py" line="153"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="176" />
+        <location filename="../../ui/import_models.py" line="154"/>
         <source>Berubah</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="177" />
+        <location filename="../../ui/import_models.py" line="155"/>
         <source>Tetap</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="178" />
+        <location filename="../../ui/import_models.py" line="156"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="210" />
+        <location filename="../../ui/import_models.py" line="176"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="210" />
+        <location filename="../../ui/import_models.py" line="176"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="210" />
+        <location filename="../../ui/import_models.py" line="176"/>
         <source>Kunci</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="210" />
+        <location filename="../../ui/import_models.py" line="176"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -750,390 +1044,373 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="53" />
+        <location filename="../../ui/import_wizard.py" line="54"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="55"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="56"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="101" />
+        <location filename="../../ui/import_wizard.py" line="92"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="102" />
+        <location filename="../../ui/import_wizard.py" line="93"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="99"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="114" />
+        <location filename="../../ui/import_wizard.py" line="107"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="115" />
+        <location filename="../../ui/import_wizard.py" line="109"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119" />
+        <location filename="../../ui/import_wizard.py" line="120"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="129"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="137" />
+        <location filename="../../ui/import_wizard.py" line="138"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="145"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="146" />
+        <location filename="../../ui/import_wizard.py" line="147"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="161"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164" />
+        <location filename="../../ui/import_wizard.py" line="163"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="197" />
+        <location filename="../../ui/import_wizard.py" line="196"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216" />
+        <location filename="../../ui/import_wizard.py" line="215"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="222"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="233" />
+        <location filename="../../ui/import_wizard.py" line="238"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="248" />
+        <location filename="../../ui/import_wizard.py" line="257"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="259" />
+        <location filename="../../ui/import_wizard.py" line="272"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="283" />
+        <location filename="../../ui/import_wizard.py" line="296"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291" />
+        <location filename="../../ui/import_wizard.py" line="314"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304" />
+        <location filename="../../ui/import_wizard.py" line="304"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="306" />
+        <location filename="../../ui/import_wizard.py" line="306"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="307" />
+        <location filename="../../ui/import_wizard.py" line="307"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="316"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="303" />
+        <location filename="../../ui/import_wizard.py" line="328"/>
         <source>Tidak ada yang perlu disimpan: semua baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: every row already matches the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="330"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (log #{txn}): {new} new, {changed} changed; rejected rows not loaded: {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="329" />
+        <location filename="../../ui/import_wizard.py" line="354"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="373" />
+        <location filename="../../ui/data_menu.py" line="29"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="374" />
-        <source>Impor data…</source>
-        <translation>Import data…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="386" />
-        <source>Riwayat &amp;&amp; pembatalan impor…</source>
-        <translation>Import history &amp;&amp; undo…</translation>
     </message>
 </context>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form.py" line="139" />
+        <location filename="../../ui/incident_form.py" line="219"/>
         <source>Cari satuan…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="178" />
+        <location filename="../../ui/incident_form.py" line="276"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="191" />
+        <location filename="../../ui/incident_form.py" line="294"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="195" />
+        <location filename="../../ui/incident_form.py" line="298"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="201" />
+        <location filename="../../ui/incident_form.py" line="304"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="204" />
-        <location filename="../../ui/incident_form.py" line="340" />
+        <location filename="../../ui/incident_form.py" line="307"/>
+        <location filename="../../ui/incident_form.py" line="475"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="208" />
+        <location filename="../../ui/incident_form.py" line="311"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="216" />
+        <location filename="../../ui/incident_form.py" line="319"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="241" />
-        <source>Meninggal</source>
-        <translation>Dead</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_form.py" line="244" />
-        <source>Luka</source>
-        <translation>Injured</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_form.py" line="248" />
+        <location filename="../../ui/incident_form.py" line="352"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="249" />
+        <location filename="../../ui/incident_form.py" line="353"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="250" />
+        <location filename="../../ui/incident_form.py" line="354"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="251" />
+        <location filename="../../ui/incident_form.py" line="355"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="252" />
+        <location filename="../../ui/incident_form.py" line="358"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="253" />
+        <location filename="../../ui/incident_form.py" line="362"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="254" />
+        <location filename="../../ui/incident_form.py" line="363"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="255" />
+        <location filename="../../ui/incident_form.py" line="364"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="256" />
+        <location filename="../../ui/incident_form.py" line="365"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="258" />
+        <location filename="../../ui/incident_form.py" line="367"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="259" />
+        <location filename="../../ui/incident_form.py" line="368"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="264" />
+        <location filename="../../ui/incident_form.py" line="372"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="268" />
+        <location filename="../../ui/incident_form.py" line="372"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="421" />
+        <location filename="../../ui/incident_form.py" line="689"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="423" />
+        <location filename="../../ui/incident_form.py" line="691"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="428" />
+        <location filename="../../ui/incident_form.py" line="696"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="434" />
+        <location filename="../../ui/incident_form.py" line="702"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="439" />
+        <location filename="../../ui/incident_form.py" line="707"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="445" />
+        <location filename="../../ui/incident_form.py" line="713"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="449" />
+        <location filename="../../ui/incident_form.py" line="717"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="454" />
+        <location filename="../../ui/incident_form.py" line="722"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="467" />
+        <location filename="../../ui/incident_form.py" line="735"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="499" />
+        <location filename="../../ui/incident_form.py" line="767"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="518" />
+        <location filename="../../ui/incident_form.py" line="792"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="523" />
+        <location filename="../../ui/incident_form.py" line="798"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="526" />
+        <location filename="../../ui/incident_form.py" line="801"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="528" />
+        <location filename="../../ui/incident_form.py" line="803"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="531" />
+        <location filename="../../ui/incident_form.py" line="806"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="534" />
+        <location filename="../../ui/incident_form.py" line="809"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="547" />
+        <location filename="../../ui/incident_form.py" line="821"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="474" />
+        <location filename="../../ui/incident_form.py" line="598"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
+        <location filename="../../ui/incident_form.py" line="290"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
+        <location filename="../../ui/incident_form.py" line="344"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
+        <location filename="../../ui/incident_form.py" line="344"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -1141,27 +1418,27 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="143" />
+        <location filename="../../ui/incident_timeline.py" line="178"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="145" />
+        <location filename="../../ui/incident_timeline.py" line="113"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="146" />
+        <location filename="../../ui/incident_timeline.py" line="114"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="154" />
+        <location filename="../../ui/incident_timeline.py" line="122"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="234" />
+        <location filename="../../ui/incident_timeline.py" line="235"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -1169,142 +1446,142 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61" />
+        <location filename="../../ui/incidents_model.py" line="54"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61" />
+        <location filename="../../ui/incidents_model.py" line="54"/>
         <source>Nomor kejadian</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62" />
+        <location filename="../../ui/incidents_model.py" line="56"/>
         <source>Waktu ({zone})</source>
         <translation>Time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62" />
+        <location filename="../../ui/incidents_model.py" line="57"/>
         <source>Waktu kejadian, waktu operasi ({zone})</source>
         <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63" />
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63" />
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>Tingkat keparahan</source>
         <translation>Severity level</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64" />
-        <location filename="../../ui/incidents_model.py" line="373" />
+        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="277"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64" />
+        <location filename="../../ui/incidents_model.py" line="60"/>
         <source>Baru, Ditangani atau Selesai</source>
         <translation>Baru (new), Ditangani (being handled) or Selesai (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65" />
+        <location filename="../../ui/incidents_model.py" line="61"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65" />
+        <location filename="../../ui/incidents_model.py" line="61"/>
         <source>Jenis kejadian</source>
         <translation>Incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66" />
+        <location filename="../../ui/incidents_model.py" line="62"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66" />
+        <location filename="../../ui/incidents_model.py" line="62"/>
         <source>Judul kejadian</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67" />
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67" />
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Kabupaten/kota dan kecamatan</source>
         <translation>Regency/city and district</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="68" />
+        <location filename="../../ui/incidents_model.py" line="64"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="68" />
+        <location filename="../../ui/incidents_model.py" line="64"/>
         <source>Meninggal / luka</source>
         <translation>Dead / injured</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="69" />
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="69" />
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Satuan yang menangani</source>
         <translation>Responding units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="70" />
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Tindak
 lanjut</source>
         <translation>Follow-
 ups</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="70" />
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Jumlah catatan tindak lanjut</source>
         <translation>Number of follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="111" />
+        <location filename="../../ui/incidents_model.py" line="101"/>
         <source>{d} MD / {i} LL</source>
         <translation>{d} MD / {i} LL</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="183" />
+        <location filename="../../ui/incidents_model.py" line="153"/>
         <source>Terjadi {o}; dicatat {r} oleh {by}</source>
         <translation>Occurred {o}; logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="189" />
+        <location filename="../../ui/incidents_model.py" line="159"/>
         <source>MD: meninggal dunia, LL: luka-luka</source>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="350" />
+        <location filename="../../ui/incidents_model.py" line="281"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="373" />
+        <location filename="../../ui/incidents_model.py" line="277"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="373" />
+        <location filename="../../ui/incidents_model.py" line="277"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="373" />
+        <location filename="../../ui/incidents_model.py" line="277"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -1312,109 +1589,112 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="159" />
+        <location filename="../../ui/incidents_panel.py" line="194"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="164" />
+        <location filename="../../ui/incidents_panel.py" line="199"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="173" />
+        <location filename="../../ui/incidents_panel.py" line="208"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="237" />
+        <location filename="../../ui/incidents_panel.py" line="251"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="238" />
+        <location filename="../../ui/incidents_panel.py" line="252"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="239" />
+        <location filename="../../ui/incidents_panel.py" line="253"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="240" />
+        <location filename="../../ui/incidents_panel.py" line="254"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="241" />
+        <location filename="../../ui/incidents_panel.py" line="255"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="390" />
+        <location filename="../../ui/incidents_panel.py" line="503"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="391" />
+        <location filename="../../ui/incidents_panel.py" line="504"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="392" />
+        <location filename="../../ui/incidents_panel.py" line="505"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="393" />
+        <location filename="../../ui/incidents_panel.py" line="506"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="394" />
+        <location filename="../../ui/incidents_panel.py" line="507"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="467" />
+        <location filename="../../ui/incidents_panel.py" line="583"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="510" />
+        <location filename="../../ui/incidents_panel.py" line="626"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="515" />
+        <location filename="../../ui/incidents_panel.py" line="631"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="516" />
+        <location filename="../../ui/incidents_panel.py" line="632"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="593" />
+        <location filename="../../ui/incidents_panel.py" line="768"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="625" />
+        <location filename="../../ui/incidents_panel.py" line="808"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
+        <location filename="../../ui/incidents_panel.py" line="715"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
+        <location filename="../../ui/incidents_panel.py" line="716"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
+        <location filename="../../ui/incidents_panel.py" line="720"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -1422,72 +1702,72 @@ ups</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="48" />
+        <location filename="../../ui/login_dialog.py" line="47"/>
         <source>Masuk — OpsCenter</source>
         <translation>Sign in — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53" />
+        <location filename="../../ui/login_dialog.py" line="52"/>
         <source>Buat akun admin pertama</source>
         <translation>Create the first admin account</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53" />
+        <location filename="../../ui/login_dialog.py" line="52"/>
         <source>Masuk ke OpsCenter</source>
         <translation>Sign in to OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="57" />
+        <location filename="../../ui/login_dialog.py" line="56"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="77" />
+        <location filename="../../ui/login_dialog.py" line="70"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="79" />
+        <location filename="../../ui/login_dialog.py" line="72"/>
         <source>Nama &amp;lengkap</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="80" />
+        <location filename="../../ui/login_dialog.py" line="73"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="82" />
+        <location filename="../../ui/login_dialog.py" line="75"/>
         <source>&amp;Ulangi kata sandi</source>
         <translation>Con&amp;firm password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="85" />
+        <location filename="../../ui/login_dialog.py" line="78"/>
         <source>Server ini belum memiliki admin. Akun ini dapat membuat akun lain; kata sandi paling sedikit 8 karakter.</source>
         <translation>This server has no administrator yet. This account can create other accounts; the password must be at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="108" />
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>Buat &amp;&amp; masuk</source>
         <translation>Create &amp;&amp; sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="108" />
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="114" />
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="138" />
+        <location filename="../../ui/login_dialog.py" line="115"/>
         <source>Isi nama pengguna.</source>
         <translation>Enter a username.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="142" />
+        <location filename="../../ui/login_dialog.py" line="119"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
@@ -1495,166 +1775,100 @@ ups</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="383" />
-        <location filename="../../ui/connection_dialog.py" line="392" />
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/connection_dialog.py" line="379"/>
+        <location filename="../../ui/connection_dialog.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="384" />
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/connection_dialog.py" line="380"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="394" />
-        <source>&amp;Sambungan basis data…</source>
-        <translation>&amp;Database connection…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/connection_dialog.py" line="404" />
+        <location filename="../../ui/connection_dialog.py" line="398"/>
         <source>Sambungan basis data</source>
         <translation>Database connection</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="405" />
+        <location filename="../../ui/connection_dialog.py" line="399"/>
         <source>Alamat basis data disimpan. OpsCenter memakai basis data baru ini saat dimulai lagi.</source>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <source>&amp;Urungkan</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="145" />
-        <source>U&amp;langi</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
-        <source>&amp;Muat ulang</source>
-        <translation>&amp;Reload</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <source>&amp;Papan satuan</source>
-        <translation>Unit &amp;board</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="160" />
-        <source>&amp;Kekuatan</source>
-        <translation>&amp;Strength</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161" />
-        <source>&amp;Tahapan</source>
-        <translation>S&amp;tages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="162" />
-        <source>K&amp;ejadian</source>
-        <translation>&amp;Incidents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>&amp;Layar dinding</source>
-        <translation>&amp;Video wall</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="174" />
-        <source>Tema &amp;malam</source>
-        <translation>&amp;Night theme</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="425" />
+        <location filename="../../ui/audit_view.py" line="492"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="431" />
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/audit_view.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="440" />
-        <source>&amp;Jurnal audit…</source>
-        <translation>&amp;Audit log…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit_view.py" line="463" />
-        <source>A&amp;kun pengguna…</source>
-        <translation>&amp;User accounts…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="192" />
-        <source>&amp;Tentang OpsCenter</source>
-        <translation>&amp;About OpsCenter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1667,42 +1881,37 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="649" />
+        <location filename="../../ui/sitrep_dialog.py" line="848"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="657" />
+        <location filename="../../ui/sitrep_dialog.py" line="856"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="658" />
-        <source>Laporan Situasi…</source>
-        <translation>Situation report…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -1710,47 +1919,47 @@ Database: {url}</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="138" />
+        <location filename="../../ui/accounts_dialog.py" line="120"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="149" />
+        <location filename="../../ui/accounts_dialog.py" line="129"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="150" />
+        <location filename="../../ui/accounts_dialog.py" line="130"/>
         <source>Nama &amp;lengkap</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="151" />
+        <location filename="../../ui/accounts_dialog.py" line="131"/>
         <source>&amp;Peran</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="152" />
+        <location filename="../../ui/accounts_dialog.py" line="132"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="153" />
+        <location filename="../../ui/accounts_dialog.py" line="133"/>
         <source>&amp;Ulangi kata sandi</source>
         <translation>Con&amp;firm password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="155" />
+        <location filename="../../ui/accounts_dialog.py" line="137"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="156" />
+        <location filename="../../ui/accounts_dialog.py" line="137"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="175" />
+        <location filename="../../ui/accounts_dialog.py" line="157"/>
         <source>Akun baru ini belum disimpan.</source>
         <translation>This new account has not been saved.</translation>
     </message>
@@ -1758,52 +1967,52 @@ Database: {url}</translation>
 <context>
     <name>OperationHeader</name>
     <message>
-        <location filename="../../ui/operation_header.py" line="32" />
+        <location filename="../../ui/operation_header.py" line="22"/>
         <source>Tanggal pemungutan suara belum ditetapkan</source>
         <translation>Voting date not yet set</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="34" />
+        <location filename="../../ui/operation_header.py" line="24"/>
         <source>Hari pemungutan suara</source>
         <translation>Voting day</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="36" />
+        <location filename="../../ui/operation_header.py" line="26"/>
         <source>H-{n} pemungutan suara</source>
         <translation>{n} days to voting</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="37" />
+        <location filename="../../ui/operation_header.py" line="27"/>
         <source>H+{n} pemungutan suara</source>
         <translation>{n} days after voting</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="50" />
+        <location filename="../../ui/operation_header.py" line="40"/>
         <source>KEPOLISIAN NEGARA REPUBLIK INDONESIA / {command}</source>
         <translation>KEPOLISIAN NEGARA REPUBLIK INDONESIA / {command}</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="57" />
+        <location filename="../../ui/operation_header.py" line="47"/>
         <source>Provinsi {name}</source>
         <translation>{name} Province</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="67" />
+        <location filename="../../ui/operation_header.py" line="57"/>
         <source>jadwal belum ditetapkan</source>
         <translation>schedule not yet set</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="144" />
+        <location filename="../../ui/operation_header.py" line="157"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="147" />
+        <location filename="../../ui/operation_header.py" line="160"/>
         <source>Tahapan: {name}</source>
         <translation>Stage: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="156" />
+        <location filename="../../ui/operation_header.py" line="172"/>
         <source>Pemungutan suara: {day}</source>
         <translation>Voting: {day}</translation>
     </message>
@@ -1811,248 +2020,258 @@ Database: {url}</translation>
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="83" />
+        <location filename="../../ui/operation_page.py" line="110"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="84" />
+        <location filename="../../ui/operation_page.py" line="111"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="85" />
+        <location filename="../../ui/operation_page.py" line="113"/>
+        <location filename="../../ui/operation_page.py" line="127"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="86" />
+        <location filename="../../ui/operation_page.py" line="114"/>
+        <location filename="../../ui/operation_page.py" line="139"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
 </context>
 <context>
+    <name>PendingWrite</name>
+    <message>
+        <location filename="../../ui/pending.py" line="32"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>PlanningModels</name>
     <message>
-        <location filename="../../ui/planning_models.py" line="155" />
+        <location filename="../../ui/planning_models.py" line="125"/>
         <source>{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi.</source>
         <translation>{region}, {aspect}: not yet assessed. Double-click to fill in.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="160" />
+        <location filename="../../ui/planning_models.py" line="130"/>
         <source>{region}, {aspect}: {level}</source>
         <translation>{region}, {aspect}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="197" />
+        <location filename="../../ui/planning_models.py" line="167"/>
         <source>Indeks Kerawanan Pemilu (IKP) Bawaslu, 0–100: kerawanan proses pemilihan, bukan ketertiban umum. Tidak dipakai untuk mengurutkan penebalan. Diisi lewat impor Excel.</source>
         <translation>Bawaslu Election Vulnerability Index (IKP), 0–100: vulnerability of the electoral process, not public order. Not used to rank reinforcements. Filled in by Excel import.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="226" />
+        <location filename="../../ui/planning_models.py" line="192"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="228" />
+        <location filename="../../ui/planning_models.py" line="196"/>
         <source>IKP
 Bawaslu</source>
         <translation>Bawaslu
 IKP</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="233" />
+        <location filename="../../ui/planning_models.py" line="197"/>
         <source>Skor Bawaslu (0–100): kerawanan proses pemilihan</source>
         <translation>Bawaslu score (0–100): vulnerability of the electoral process</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="235" />
+        <location filename="../../ui/planning_models.py" line="190"/>
         <source>Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah</source>
         <translation>Polri assessment (public order); double-click a cell to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="406" />
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="406" />
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda</source>
         <translation>Polres/Polresta with their Polsek; then the Polda reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="407" />
-        <location filename="../../ui/planning_models.py" line="504" />
+        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="356"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="407" />
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Tingkat Polri tertinggi di wilayahnya pada tahapan ini</source>
         <translation>Highest Polri level in its area during this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="408" />
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Kebu-
 tuhan</source>
         <translation>Re-
 quired</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="408" />
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Personel Polri menurut pola pengamanan TPS</source>
         <translation>Polri personnel according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="409" />
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Keku-
 atan</source>
         <translation>Actual
 strength</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="409" />
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Personel aktif + BKO masuk − BKO keluar</source>
         <translation>Active personnel + BKO in − BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="410" />
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="410" />
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang</source>
         <translation>Strength minus required: negative means short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="412" />
+        <location filename="../../ui/planning_models.py" line="268"/>
         <source>Dapat
 dipinjam</source>
         <translation>Can be
 lent</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="413" />
+        <location filename="../../ui/planning_models.py" line="269"/>
         <source>Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap di markas). Cadangan: seluruh kekuatannya.</source>
         <translation>Polres: the deployed share minus its own requirement (the rest stays at headquarters). Reserve: its whole strength.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="429" />
+        <location filename="../../ui/planning_models.py" line="285"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="430" />
-        <location filename="../../ui/planning_models.py" line="523" />
+        <location filename="../../ui/planning_models.py" line="286"/>
+        <location filename="../../ui/planning_models.py" line="375"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="472" />
+        <location filename="../../ui/planning_models.py" line="323"/>
         <source>Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan</source>
         <translation>Polda reserve: guards no TPS; its whole strength can be deployed as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="474" />
+        <location filename="../../ui/planning_models.py" line="325"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="503" />
+        <location filename="../../ui/planning_models.py" line="355"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="503" />
+        <location filename="../../ui/planning_models.py" line="355"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="504" />
+        <location filename="../../ui/planning_models.py" line="356"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="505" />
+        <location filename="../../ui/planning_models.py" line="357"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="505" />
+        <location filename="../../ui/planning_models.py" line="357"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="506" />
-        <location filename="../../ui/planning_models.py" line="571" />
+        <location filename="../../ui/planning_models.py" line="358"/>
+        <location filename="../../ui/planning_models.py" line="424"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="506" />
+        <location filename="../../ui/planning_models.py" line="358"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="507" />
+        <location filename="../../ui/planning_models.py" line="359"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="507" />
+        <location filename="../../ui/planning_models.py" line="359"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="508" />
+        <location filename="../../ui/planning_models.py" line="360"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="508" />
+        <location filename="../../ui/planning_models.py" line="360"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="569" />
+        <location filename="../../ui/planning_models.py" line="422"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="569" />
+        <location filename="../../ui/planning_models.py" line="422"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="570" />
+        <location filename="../../ui/planning_models.py" line="423"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="570" />
+        <location filename="../../ui/planning_models.py" line="423"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="571" />
+        <location filename="../../ui/planning_models.py" line="424"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="572" />
+        <location filename="../../ui/planning_models.py" line="425"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="572" />
+        <location filename="../../ui/planning_models.py" line="425"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="591" />
+        <location filename="../../ui/planning_models.py" line="444"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -2060,389 +2279,389 @@ source</translation>
 <context>
     <name>PlanningWindow</name>
     <message>
-        <location filename="../../ui/planning_panel.py" line="113" />
+        <location filename="../../ui/planning_panel.py" line="137"/>
         <source>— kosong —</source>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="167" />
+        <location filename="../../ui/planning_panel.py" line="198"/>
         <source>ubah kerawanan</source>
         <translation>change vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="212" />
+        <location filename="../../ui/planning_panel.py" line="253"/>
         <source>terima penebalan {n} personel</source>
         <translation>accept reinforcement of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="241" />
+        <location filename="../../ui/planning_panel.py" line="288"/>
         <source>simpan perubahan kategori TPS</source>
         <translation>save TPS category changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="243" />
+        <location filename="../../ui/planning_panel.py" line="290"/>
         <source>simpan pola pengamanan</source>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="289" />
+        <location filename="../../ui/planning_panel.py" line="341"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="301" />
+        <location filename="../../ui/planning_panel.py" line="353"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="302" />
+        <location filename="../../ui/planning_panel.py" line="354"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="302" />
+        <location filename="../../ui/planning_panel.py" line="354"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="303" />
+        <location filename="../../ui/planning_panel.py" line="355"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="303" />
+        <location filename="../../ui/planning_panel.py" line="355"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="304" />
+        <location filename="../../ui/planning_panel.py" line="356"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="304" />
+        <location filename="../../ui/planning_panel.py" line="356"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="305" />
+        <location filename="../../ui/planning_panel.py" line="357"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="305" />
+        <location filename="../../ui/planning_panel.py" line="357"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="312" />
+        <location filename="../../ui/planning_panel.py" line="364"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="314" />
+        <location filename="../../ui/planning_panel.py" line="366"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="315" />
+        <location filename="../../ui/planning_panel.py" line="367"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="317" />
+        <location filename="../../ui/planning_panel.py" line="369"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="421" />
+        <location filename="../../ui/planning_panel.py" line="478"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="426" />
+        <location filename="../../ui/planning_panel.py" line="483"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="431" />
+        <location filename="../../ui/planning_panel.py" line="488"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="438" />
+        <location filename="../../ui/planning_panel.py" line="495"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="496" />
+        <location filename="../../ui/planning_panel.py" line="553"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="518" />
+        <location filename="../../ui/planning_panel.py" line="575"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="521" />
+        <location filename="../../ui/planning_panel.py" line="578"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="527" />
+        <location filename="../../ui/planning_panel.py" line="584"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="528" />
+        <location filename="../../ui/planning_panel.py" line="585"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="529" />
+        <location filename="../../ui/planning_panel.py" line="586"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="535" />
+        <location filename="../../ui/planning_panel.py" line="592"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="537" />
+        <location filename="../../ui/planning_panel.py" line="594"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="555" />
+        <location filename="../../ui/planning_panel.py" line="613"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="624" />
+        <location filename="../../ui/planning_panel.py" line="682"/>
         <source>TPS {n} {desa}</source>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="731" />
-        <location filename="../../ui/planning_panel.py" line="752" />
+        <location filename="../../ui/planning_panel.py" line="789"/>
+        <location filename="../../ui/planning_panel.py" line="817"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="763" />
+        <location filename="../../ui/planning_panel.py" line="825"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="765" />
+        <location filename="../../ui/planning_panel.py" line="827"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="767" />
+        <location filename="../../ui/planning_panel.py" line="829"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="778" />
+        <location filename="../../ui/planning_panel.py" line="840"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="781" />
+        <location filename="../../ui/planning_panel.py" line="843"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="783" />
+        <location filename="../../ui/planning_panel.py" line="845"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="813" />
+        <location filename="../../ui/planning_panel.py" line="874"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="814" />
+        <location filename="../../ui/planning_panel.py" line="875"/>
         <source>Tutup pesan ini</source>
         <translation>Close this message</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="829" />
+        <location filename="../../ui/planning_panel.py" line="894"/>
         <source>Peta kerawanan</source>
         <translation>Vulnerability map</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="830" />
+        <location filename="../../ui/planning_panel.py" line="895"/>
         <source>Tampilkan &amp;kecamatan</source>
         <translation>Show &amp;districts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="833" />
+        <location filename="../../ui/planning_panel.py" line="898"/>
         <source>Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan penebalan Polres-nya</source>
-        <translation>Also assess by district (kecamatan); a district's highest vulnerability also sets its Polres's place in the reinforcement order</translation>
+        <translation>Also assess by district (kecamatan); a district&apos;s highest vulnerability also sets its Polres&apos;s place in the reinforcement order</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="842" />
+        <location filename="../../ui/planning_panel.py" line="907"/>
         <source>Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah.</source>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="892" />
-        <location filename="../../ui/planning_panel.py" line="1084" />
+        <location filename="../../ui/planning_panel.py" line="969"/>
+        <location filename="../../ui/planning_panel.py" line="1206"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="919" />
+        <location filename="../../ui/planning_panel.py" line="997"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="920" />
+        <location filename="../../ui/planning_panel.py" line="998"/>
         <source>Terima usulan</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="924" />
+        <location filename="../../ui/planning_panel.py" line="1002"/>
         <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="981" />
+        <location filename="../../ui/planning_panel.py" line="1061"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1019" />
+        <location filename="../../ui/planning_panel.py" line="1083"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1072" />
+        <location filename="../../ui/planning_panel.py" line="1194"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1082" />
+        <location filename="../../ui/planning_panel.py" line="1204"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1089" />
+        <location filename="../../ui/planning_panel.py" line="1211"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1096" />
+        <location filename="../../ui/planning_panel.py" line="1218"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1098" />
+        <location filename="../../ui/planning_panel.py" line="1220"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1102" />
+        <location filename="../../ui/planning_panel.py" line="1224"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1106" />
+        <location filename="../../ui/planning_panel.py" line="1228"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1110" />
+        <location filename="../../ui/planning_panel.py" line="1232"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1167" />
+        <location filename="../../ui/planning_panel.py" line="1306"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1182" />
+        <location filename="../../ui/planning_panel.py" line="1402"/>
         <source>Ekspor matriks kerawanan</source>
         <translation>Export vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1184" />
+        <location filename="../../ui/planning_panel.py" line="1404"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1193" />
+        <location filename="../../ui/planning_panel.py" line="1418"/>
         <source>{n} penilaian ditulis ke {path}.</source>
         <translation>Assessments written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1200" />
+        <location filename="../../ui/planning_panel.py" line="1423"/>
         <source>Impor matriks kerawanan</source>
         <translation>Import vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1202" />
+        <location filename="../../ui/planning_panel.py" line="1425"/>
         <source>Buku kerja (*.xlsx *.xls *.xlsb *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1220" />
+        <location filename="../../ui/planning_panel.py" line="1438"/>
         <source>Impor selesai: {new} baru, {changed} berubah, {same} tetap.</source>
         <translation>Import done: {new} new, {changed} changed, {same} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1229" />
+        <location filename="../../ui/planning_panel.py" line="1459"/>
         <source>Berkas {path} ditolak, tidak ada yang disimpan. Perbaiki {n} sel berikut lalu impor lagi:</source>
         <translation>File {path} rejected; nothing was saved. Correct the following cells ({n}) and import again:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1236" />
+        <location filename="../../ui/planning_panel.py" line="1466"/>
         <source>… dan {n} sel lainnya.</source>
         <translation>… and {n} more cells.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1243" />
+        <location filename="../../ui/planning_panel.py" line="1473"/>
         <source>Sel yang salah ditandai merah di {path}.</source>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1289" />
+        <location filename="../../ui/planning_menu.py" line="24"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1291" />
-        <source>Kerawanan dan penebalan…</source>
-        <translation>Vulnerability and reinforcement…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_panel.py" line="1247" />
+        <location filename="../../ui/planning_panel.py" line="1392"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_panel.py" line="1316"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_panel.py" line="1321"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_panel.py" line="1326"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_panel.py" line="1328"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_panel.py" line="1329"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -2450,230 +2669,234 @@ source</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
+        <location filename="../../ui/sitrep_dialog.py" line="415"/>
+        <location filename="../../ui/sitrep_dialog.py" line="477"/>
+        <location filename="../../ui/sitrep_dialog.py" line="653"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
+        <location filename="../../ui/sitrep_dialog.py" line="628"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="288" />
+        <location filename="../../ui/sitrep_dialog.py" line="290"/>
         <source>Laporan Situasi</source>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="309" />
+        <location filename="../../ui/sitrep_dialog.py" line="311"/>
         <source>Atas nama (a.n.) Kapolda</source>
         <translation>On behalf of (a.n.) the Kapolda</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="313" />
+        <location filename="../../ui/sitrep_dialog.py" line="315"/>
         <source>Periode dari</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="314" />
+        <location filename="../../ui/sitrep_dialog.py" line="316"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="315" />
+        <location filename="../../ui/sitrep_dialog.py" line="317"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="316" />
+        <location filename="../../ui/sitrep_dialog.py" line="318"/>
         <source>Penanda tangan</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="318" />
+        <location filename="../../ui/sitrep_dialog.py" line="320"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="319" />
+        <location filename="../../ui/sitrep_dialog.py" line="321"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="320" />
+        <location filename="../../ui/sitrep_dialog.py" line="322"/>
         <source>Pangkat (lengkap)</source>
         <translation>Rank (in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="321" />
+        <location filename="../../ui/sitrep_dialog.py" line="323"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="323" />
+        <location filename="../../ui/sitrep_dialog.py" line="325"/>
         <source>Simpan sebagai bawaan operasi</source>
         <translation>Save as operation default</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="328" />
+        <location filename="../../ui/sitrep_dialog.py" line="330"/>
         <source>Penilaian umum</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="329" />
+        <location filename="../../ui/sitrep_dialog.py" line="331"/>
         <source>Situasi per aspek</source>
         <translation>Situation by aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="330" />
+        <location filename="../../ui/sitrep_dialog.py" line="332"/>
         <source>Statistik kejadian</source>
         <translation>Incident statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="331" />
+        <location filename="../../ui/sitrep_dialog.py" line="333"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="332" />
+        <location filename="../../ui/sitrep_dialog.py" line="334"/>
         <source>Kejadian menonjol</source>
         <translation>Significant incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="333" />
+        <location filename="../../ui/sitrep_dialog.py" line="335"/>
         <source>Kekuatan personel dan TPS</source>
         <translation>Personnel strength and TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="334" />
+        <location filename="../../ui/sitrep_dialog.py" line="336"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="335" />
+        <location filename="../../ui/sitrep_dialog.py" line="337"/>
         <source>Tindakan yang diambil</source>
         <translation>Actions taken</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="336" />
+        <location filename="../../ui/sitrep_dialog.py" line="338"/>
         <source>Perkiraan 24–72 jam</source>
         <translation>24–72 hour outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="337" />
+        <location filename="../../ui/sitrep_dialog.py" line="339"/>
         <source>Lampiran A: papan satuan</source>
         <translation>Annex A: unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="338" />
+        <location filename="../../ui/sitrep_dialog.py" line="340"/>
         <source>Lampiran B: daftar kejadian</source>
         <translation>Annex B: incident list</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="340" />
+        <location filename="../../ui/sitrep_dialog.py" line="342"/>
         <source>Bagian yang dimuat</source>
         <translation>Sections included</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="349" />
+        <location filename="../../ui/sitrep_dialog.py" line="351"/>
         <source>Laporan terjadwal</source>
         <translation>Scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="352" />
+        <location filename="../../ui/sitrep_dialog.py" line="354"/>
         <source>Tulis laporan otomatis</source>
         <translation>Write reports automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="356" />
+        <location filename="../../ui/sitrep_dialog.py" line="358"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="364" />
+        <location filename="../../ui/sitrep_dialog.py" line="366"/>
         <source>Jam (waktu setempat)</source>
         <translation>Times (local time)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="365" />
+        <location filename="../../ui/sitrep_dialog.py" line="367"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="367" />
+        <location filename="../../ui/sitrep_dialog.py" line="369"/>
         <source>Terapkan jadwal</source>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="371" />
+        <location filename="../../ui/sitrep_dialog.py" line="373"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="372" />
+        <location filename="../../ui/sitrep_dialog.py" line="374"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="373" />
+        <location filename="../../ui/sitrep_dialog.py" line="375"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="374" />
+        <location filename="../../ui/sitrep_dialog.py" line="376"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="505" />
+        <location filename="../../ui/sitrep_dialog.py" line="603"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="545" />
+        <location filename="../../ui/sitrep_dialog.py" line="676"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="555" />
+        <location filename="../../ui/sitrep_dialog.py" line="686"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="555" />
+        <location filename="../../ui/sitrep_dialog.py" line="686"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="583" />
+        <location filename="../../ui/sitrep_dialog.py" line="715"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="586" />
+        <location filename="../../ui/sitrep_dialog.py" line="729"/>
         <source>Folder laporan terjadwal</source>
         <translation>Folder for scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="594" />
+        <location filename="../../ui/sitrep_dialog.py" line="737"/>
         <source>Jam tidak sah; tulis misalnya 06:00, 18:00.</source>
         <translation>Invalid times; enter them like 06:00, 18:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="600" />
+        <location filename="../../ui/sitrep_dialog.py" line="743"/>
         <source>Folder {path} tidak ada; pilih folder lain.</source>
         <translation>The folder {path} does not exist; choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="609" />
+        <location filename="../../ui/sitrep_dialog.py" line="752"/>
         <source>Laporan terjadwal tidak aktif.</source>
         <translation>Scheduled reports are off.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="613" />
+        <location filename="../../ui/sitrep_dialog.py" line="756"/>
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="629" />
+        <location filename="../../ui/sitrep_dialog.py" line="810"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -2681,26 +2904,26 @@ source</translation>
 <context>
     <name>StageRatingsModel</name>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="50" />
+        <location filename="../../ui/stage_ratings_model.py" line="51"/>
         <source>{region}, {aspect}: belum dinilai Polri</source>
         <translation>{region}, {aspect}: not yet assessed by Polri</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="67" />
+        <location filename="../../ui/stage_ratings_model.py" line="64"/>
         <source>IKP Bawaslu
 (proses pemilihan)</source>
         <translation>Bawaslu IKP
 (electoral process)</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="70" />
+        <location filename="../../ui/stage_ratings_model.py" line="63"/>
         <source>{aspect}
 (Polri)</source>
         <translation>{aspect}
 (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="75" />
+        <location filename="../../ui/stage_ratings_model.py" line="62"/>
         <source>Penilaian kerawanan Polri (ketertiban umum)</source>
         <translation>Polri vulnerability assessment (public order)</translation>
     </message>
@@ -2708,72 +2931,72 @@ source</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stages_panel.py" line="127" />
+        <location filename="../../ui/stages_panel.py" line="129"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="151" />
+        <location filename="../../ui/stages_panel.py" line="169"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="167" />
+        <location filename="../../ui/stages_panel.py" line="185"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="183" />
+        <location filename="../../ui/stages_panel.py" line="198"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="226" />
+        <location filename="../../ui/stages_panel.py" line="247"/>
         <source>Kolom aspek: penilaian Polri (ketertiban umum). Kolom terakhir: IKP Bawaslu 0–100 (kerawanan proses pemilihan). Dua ukuran berbeda, tidak digabung.</source>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="383" />
+        <location filename="../../ui/stages_panel.py" line="455"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="398" />
+        <location filename="../../ui/stages_panel.py" line="470"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="402" />
+        <location filename="../../ui/stages_panel.py" line="474"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="458" />
+        <location filename="../../ui/stages_panel.py" line="543"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="496" />
+        <location filename="../../ui/stages_panel.py" line="547"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="560" />
+        <location filename="../../ui/stages_panel.py" line="699"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="583" />
+        <location filename="../../ui/stages_panel.py" line="760"/>
         <source>Kerawanan wilayah: belum ada tahapan</source>
         <translation>Regional vulnerability: no stage yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="586" />
+        <location filename="../../ui/stages_panel.py" line="763"/>
         <source>Kerawanan wilayah — tahapan berjalan: {stage}</source>
         <translation>Regional vulnerability — current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="590" />
+        <location filename="../../ui/stages_panel.py" line="767"/>
         <source>Kerawanan wilayah — {stage}</source>
         <translation>Regional vulnerability — {stage}</translation>
     </message>
@@ -2781,93 +3004,93 @@ source</translation>
 <context>
     <name>StrengthModel</name>
     <message>
-        <location filename="../../ui/strength_model.py" line="49" />
+        <location filename="../../ui/strength_model.py" line="37"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="49" />
+        <location filename="../../ui/strength_model.py" line="37"/>
         <source>Polres/Polresta beserta Polsek jajarannya</source>
         <translation>Polres/Polresta with their Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="50" />
+        <location filename="../../ui/strength_model.py" line="38"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="50" />
+        <location filename="../../ui/strength_model.py" line="38"/>
         <source>Jumlah TPS yang diamankan satuan ini</source>
         <translation>Number of TPS this unit secures</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="52" />
+        <location filename="../../ui/strength_model.py" line="40"/>
         <source>Kebutuhan
 Polri</source>
         <translation>Polri
 required</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="53" />
+        <location filename="../../ui/strength_model.py" line="41"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="56" />
+        <location filename="../../ui/strength_model.py" line="44"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="57" />
+        <location filename="../../ui/strength_model.py" line="45"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="59" />
+        <location filename="../../ui/strength_model.py" line="47"/>
         <source>BKO
 masuk</source>
         <translation>BKO
 in</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="59" />
+        <location filename="../../ui/strength_model.py" line="47"/>
         <source>Personel satuan lain yang di-BKO-kan ke sini</source>
         <translation>Personnel of other units assigned here as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="60" />
+        <location filename="../../ui/strength_model.py" line="48"/>
         <source>BKO
 keluar</source>
         <translation>BKO
 out</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="60" />
+        <location filename="../../ui/strength_model.py" line="48"/>
         <source>Personel satuan ini yang di-BKO-kan ke luar</source>
         <translation>Personnel of this unit assigned elsewhere as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="62" />
+        <location filename="../../ui/strength_model.py" line="50"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="63" />
+        <location filename="../../ui/strength_model.py" line="51"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang personel</source>
         <translation>Strength minus required: negative means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="146" />
+        <location filename="../../ui/strength_model.py" line="106"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="148" />
+        <location filename="../../ui/strength_model.py" line="108"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="149" />
+        <location filename="../../ui/strength_model.py" line="109"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
@@ -2875,17 +3098,17 @@ out</translation>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../../ui/strength_panel.py" line="36" />
+        <location filename="../../ui/strength_panel.py" line="36"/>
         <source>Kekuatan per Polres</source>
         <translation>Strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="98" />
+        <location filename="../../ui/strength_panel.py" line="90"/>
         <source>Tahapan {stage}: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada tahapan ini.</source>
         <translation>Stage {stage}: required according to the TPS guard pattern; strength includes the BKO in force during this stage.</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="103" />
+        <location filename="../../ui/strength_panel.py" line="95"/>
         <source>Hari pemungutan suara: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada hari itu.</source>
         <translation>Voting day: required according to the TPS guard pattern; strength includes the BKO in force on that day.</translation>
     </message>
@@ -2893,82 +3116,82 @@ out</translation>
 <context>
     <name>SummaryStrip</name>
     <message>
-        <location filename="../../ui/summary_strip.py" line="35" />
+        <location filename="../../ui/summary_strip.py" line="35"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="36" />
+        <location filename="../../ui/summary_strip.py" line="36"/>
         <source>Semua satuan dalam operasi: Polda, Polres, Polsek, satgas dan mitra</source>
         <translation>All units in the operation: Polda, Polres, Polsek, Satgas and partners</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="38" />
+        <location filename="../../ui/summary_strip.py" line="38"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="38" />
+        <location filename="../../ui/summary_strip.py" line="38"/>
         <source>Semua personel yang terdaftar dalam operasi</source>
         <translation>All personnel registered in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="39" />
+        <location filename="../../ui/summary_strip.py" line="39"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="39" />
+        <location filename="../../ui/summary_strip.py" line="39"/>
         <source>Tempat pemungutan suara yang terdaftar</source>
         <translation>Registered polling stations (TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="41" />
+        <location filename="../../ui/summary_strip.py" line="41"/>
         <source>Kebutuhan Polri</source>
         <translation>Polri required</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="42" />
+        <location filename="../../ui/summary_strip.py" line="42"/>
         <source>Jumlah kebutuhan personel Polri seluruh Polres menurut pola pengamanan TPS</source>
         <translation>Total Polri personnel required across all Polres according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="45" />
+        <location filename="../../ui/summary_strip.py" line="45"/>
         <source>Kekuatan Polri</source>
         <translation>Polri strength</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="46" />
+        <location filename="../../ui/summary_strip.py" line="46"/>
         <source>Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku</source>
         <translation>Active Polri personnel across all Polres, including BKO in force</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="49" />
+        <location filename="../../ui/summary_strip.py" line="49"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="50" />
+        <location filename="../../ui/summary_strip.py" line="50"/>
         <source>Kekuatan dikurangi kebutuhan; kelebihan satu Polres tidak menutup kekurangan Polres lain tanpa perintah BKO</source>
-        <translation>Strength minus required; one Polres's surplus does not cover another's shortfall without a BKO order</translation>
+        <translation>Strength minus required; one Polres&apos;s surplus does not cover another&apos;s shortfall without a BKO order</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="56" />
+        <location filename="../../ui/summary_strip.py" line="56"/>
         <source>Kejadian terbuka</source>
         <translation>Open incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="57" />
+        <location filename="../../ui/summary_strip.py" line="57"/>
         <source>Kejadian yang belum selesai, menurut tingkat keparahan</source>
         <translation>Incidents not yet closed, by severity</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="139" />
+        <location filename="../../ui/summary_strip.py" line="186"/>
         <source>{units} satuan kurang {n} personel</source>
         <translation>Units short: {units}, by {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="143" />
+        <location filename="../../ui/summary_strip.py" line="190"/>
         <source>semua satuan tercukupi</source>
         <translation>all units at strength</translation>
     </message>
@@ -2976,42 +3199,42 @@ out</translation>
 <context>
     <name>UnitStatusDialog</name>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="51" />
+        <location filename="../../ui/unit_status_dialog.py" line="52"/>
         <source>Ubah status satuan</source>
         <translation>Change unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="52" />
+        <location filename="../../ui/unit_status_dialog.py" line="53"/>
         <source>Status baru untuk {unit}</source>
         <translation>New status for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="81" />
+        <location filename="../../ui/unit_status_dialog.py" line="82"/>
         <source>&amp;Alasan (boleh dikosongkan)</source>
         <translation>&amp;Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="84" />
+        <location filename="../../ui/unit_status_dialog.py" line="85"/>
         <source>mis. bergeser ke TPS 07 Desa Siulak</source>
         <translation>e.g. moving to TPS 07 Desa Siulak</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="86" />
+        <location filename="../../ui/unit_status_dialog.py" line="87"/>
         <source>Angka 1–9 memilih status · Enter menyimpan · Esc batal</source>
         <translation>Keys 1–9 choose a status · Enter saves · Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="92" />
+        <location filename="../../ui/unit_status_dialog.py" line="93"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="93" />
+        <location filename="../../ui/unit_status_dialog.py" line="94"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="146" />
+        <location filename="../../ui/unit_status_dialog.py" line="145"/>
         <source>Perubahan status ini belum disimpan.</source>
         <translation>This status change has not been saved.</translation>
     </message>
@@ -3019,128 +3242,133 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="106" />
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="106" />
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="106" />
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="125" />
+        <location filename="../../ui/unit_status_action.py" line="54"/>
         <source>Ubah status {unit}</source>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="239" />
+        <location filename="../../ui/units_board.py" line="207"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="243" />
+        <location filename="../../ui/units_board.py" line="210"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="251" />
+        <location filename="../../ui/units_board.py" line="218"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="255" />
+        <location filename="../../ui/units_board.py" line="222"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="264" />
+        <location filename="../../ui/units_board.py" line="231"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="273" />
-        <location filename="../../ui/units_board.py" line="597" />
+        <location filename="../../ui/units_board.py" line="240"/>
+        <location filename="../../ui/units_board.py" line="507"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="275" />
+        <location filename="../../ui/units_board.py" line="242"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="279" />
+        <location filename="../../ui/units_board.py" line="246"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="282" />
+        <location filename="../../ui/units_board.py" line="249"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="285" />
+        <location filename="../../ui/units_board.py" line="252"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="396" />
+        <location filename="../../ui/units_board.py" line="416"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="406" />
+        <location filename="../../ui/units_board.py" line="428"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="417" />
+        <location filename="../../ui/units_board.py" line="439"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="438" />
+        <location filename="../../ui/units_board.py" line="460"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="440" />
+        <location filename="../../ui/units_board.py" line="462"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="443" />
+        <location filename="../../ui/units_board.py" line="465"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
-        <translation>F2: change the selected unit's status  ·  Ctrl+Z: undo</translation>
+        <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="597" />
+        <location filename="../../ui/units_board.py" line="507"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="677" />
+        <location filename="../../ui/unit_status_action.py" line="118"/>
         <source>Pilih satu satuan dulu, lalu tekan F2.</source>
         <translation>Select a unit first, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="744" />
+        <location filename="../../ui/unit_status_action.py" line="179"/>
+        <source>Menyimpan status {unit}…</source>
+        <translation>Saving the status of {unit}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_status_action.py" line="275"/>
         <source>Status tidak disimpan</source>
         <translation>Status not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="748" />
+        <location filename="../../ui/unit_status_action.py" line="279"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="749" />
+        <location filename="../../ui/unit_status_action.py" line="280"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3148,135 +3376,135 @@ out</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/units_model.py" line="190" />
+        <location filename="../../ui/units_model.py" line="169"/>
         <source>Satuan dan jajarannya</source>
         <translation>Unit and its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="190" />
+        <location filename="../../ui/units_model.py" line="169"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="192" />
+        <location filename="../../ui/units_model.py" line="171"/>
         <source>Status satuan; alasan ada di keterangan</source>
         <translation>Unit status; the reason is in the tooltip</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="192" />
+        <location filename="../../ui/units_model.py" line="171"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="195" />
+        <location filename="../../ui/units_model.py" line="174"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="197" />
+        <location filename="../../ui/units_model.py" line="176"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="201" />
+        <location filename="../../ui/units_model.py" line="180"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="203" />
+        <location filename="../../ui/units_model.py" line="182"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="207" />
+        <location filename="../../ui/units_model.py" line="186"/>
         <source>Kekuatan dikurangi kebutuhan: negatif (merah) berarti kurang personel</source>
         <translation>Strength minus required: negative (red) means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="209" />
+        <location filename="../../ui/units_model.py" line="188"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="214" />
+        <location filename="../../ui/units_model.py" line="193"/>
         <source>TPS kategori {name} yang diamankan</source>
         <translation>TPS of category {name} secured</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="215" />
+        <location filename="../../ui/units_model.py" line="194"/>
         <source>TPS
 {name}</source>
         <translation>TPS
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="219" />
+        <location filename="../../ui/units_model.py" line="198"/>
         <source>Kejadian terbuka dengan keparahan {name}</source>
         <translation>Open incidents of severity {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="220" />
+        <location filename="../../ui/units_model.py" line="201"/>
         <source>Kejadian
 {name}</source>
         <translation>Incidents
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="223" />
+        <location filename="../../ui/units_model.py" line="204"/>
         <source>Kapan dan oleh siapa status terakhir diubah</source>
         <translation>When and by whom the status was last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="225" />
+        <location filename="../../ui/units_model.py" line="206"/>
         <source>Perubahan
 terakhir ({zone})</source>
         <translation>Last
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="307" />
+        <location filename="../../ui/units_model.py" line="287"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="309" />
+        <location filename="../../ui/units_model.py" line="289"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="310" />
+        <location filename="../../ui/units_model.py" line="290"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="337" />
+        <location filename="../../ui/units_model.py" line="319"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="351" />
+        <location filename="../../ui/units_model.py" line="333"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="356" />
-        <location filename="../../ui/units_model.py" line="369" />
+        <location filename="../../ui/units_model.py" line="338"/>
+        <location filename="../../ui/units_model.py" line="351"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="371" />
-        <location filename="../../ui/units_model.py" line="393" />
+        <location filename="../../ui/units_model.py" line="353"/>
+        <location filename="../../ui/units_model.py" line="375"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="374" />
+        <location filename="../../ui/units_model.py" line="356"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="387" />
+        <location filename="../../ui/units_model.py" line="369"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -3284,32 +3512,32 @@ change ({zone})</translation>
 <context>
     <name>Unsaved</name>
     <message>
-        <location filename="../../ui/unsaved.py" line="62" />
+        <location filename="../../ui/unsaved.py" line="62"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/unsaved.py" line="63" />
+        <location filename="../../ui/unsaved.py" line="63"/>
         <source>Ada isian yang belum disimpan.</source>
         <translation>Some input has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/unsaved.py" line="64" />
+        <location filename="../../ui/unsaved.py" line="64"/>
         <source>Simpan sebelum menutup?</source>
         <translation>Save before closing?</translation>
     </message>
     <message>
-        <location filename="../../ui/unsaved.py" line="65" />
+        <location filename="../../ui/unsaved.py" line="65"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/unsaved.py" line="66" />
+        <location filename="../../ui/unsaved.py" line="66"/>
         <source>&amp;Buang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/unsaved.py" line="67" />
+        <location filename="../../ui/unsaved.py" line="67"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
@@ -3317,17 +3545,17 @@ change ({zone})</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="63" />
+        <location filename="../../ui/wall_board.py" line="59"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="64" />
+        <location filename="../../ui/wall_board.py" line="60"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="65" />
+        <location filename="../../ui/wall_board.py" line="61"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
@@ -3335,7 +3563,7 @@ change ({zone})</translation>
 <context>
     <name>WallDisplay</name>
     <message>
-        <location filename="../../ui/wall.py" line="156" />
+        <location filename="../../ui/wall.py" line="304"/>
         <source>Layar dinding — {title}</source>
         <translation>Video wall — {title}</translation>
     </message>
@@ -3343,37 +3571,29 @@ change ({zone})</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="94" />
+        <location filename="../../ui/worker.py" line="179"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="34" />
+        <location filename="../../ui/worker.py" line="37"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="35" />
+        <location filename="../../ui/worker.py" line="38"/>
         <source>Memeriksa baris…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="36" />
+        <location filename="../../ui/worker.py" line="39"/>
         <source>Menyimpan ke basis data…</source>
         <translation>Saving to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="37" />
+        <location filename="../../ui/worker.py" line="40"/>
         <source>Selesai</source>
         <translation>Done</translation>
-    </message>
-</context>
-<context>
-    <name>ExerciseBanner</name>
-    <message>
-        <location filename="../../ui/exercise_banner.py" line="28" />
-        <source>LATIHAN · waktu simulasi</source>
-        <translation>EXERCISE · simulated time</translation>
     </message>
 </context>
 </TS>

@@ -118,3 +118,31 @@ def test_without_the_translator_the_menus_stay_indonesian(
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Berkas" in titles
     assert titles[-1] == "Ba&ntuan"
+
+
+def test_names_kept_in_tables_are_english_too(english: QTranslator) -> None:
+    """Issue 13: headers, actions and roles written as data (dicts), not as calls, were
+    invisible to lupdate and showed in Indonesian in the English interface."""
+    from ui.accounts_dialog import HEADERS as ACCOUNT_HEADERS
+    from ui.accounts_dialog import role_name
+    from ui.audit_model import HEADERS as AUDIT_HEADERS
+    from ui.audit_model import Column as AuditColumn
+    from ui.audit_model import _tr as audit_tr
+
+    assert role_name("commander") == "Commander (reads everything, approves)"
+    assert audit_tr(AUDIT_HEADERS[AuditColumn.ACTION]) == "Action"
+    from ui.audit_model import ACTIONS, ROW_ACTIONS
+
+    assert audit_tr(ACTIONS["unit.set_status"]) == "Change unit status"
+    assert audit_tr(ROW_ACTIONS["delete"]) == "deleted"
+    # Every name in those tables has its English text in the .ts (none left in Indonesian).
+    untranslated = [
+        text
+        for context, table in (
+            ("AccountsDialog", list(ACCOUNT_HEADERS.values())),
+            ("AuditModel", [*AUDIT_HEADERS.values(), *ACTIONS.values(), *ROW_ACTIONS.values()]),
+        )
+        for text in table
+        if QApplication.translate(context, text) == text and text not in ("No.", "Status")
+    ]
+    assert untranslated == []

@@ -2,8 +2,8 @@
 
 Loading a filter is a new query (run off the GUI thread; the model resets). A live change
 re-reads only the incidents it touched, on the GUI thread (a few rows), and the model
-emits precise signals, so selection and scroll survive. A hidden panel keeps the ids it
-was told about and applies them when it is shown again.
+emits precise signals, so selection and scroll survive. A hidden panel defers what the
+journal reports and applies it, merged, when shown again (``ui.live_updates``).
 
 What the panel writes (a new incident, follow-ups, status, units; undo; drafts) is
 ``ui.incident_actions``; how the list fits its width is ``ui.incident_list_layout``.

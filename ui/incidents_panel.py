@@ -2,13 +2,11 @@
 
 Loading a filter is a new query (run off the GUI thread; the model resets). A live change
 re-reads only the incidents it touched, on the GUI thread (a few rows), and the model
-emits precise signals, so selection and scroll survive. A hidden panel keeps the ids it
-was told about and applies them when it is shown again.
+emits precise signals, so selection and scroll survive. A hidden panel defers what the
+journal reports and applies it, merged, when shown again (``ui.live_updates``).
 
-Undo: a status change and a change of responding units are ``QUndoCommand``s that run the
-core service again with the previous value (journaled, like any edit). A new incident and
-a follow-up are not undoable: the log and its follow-ups are append-only records of what
-was reported and said, and a mistake is corrected by a further follow-up, not erased.
+What the panel writes (a new incident, follow-ups, status, units; undo; drafts) is
+``ui.incident_actions``; how the list fits its width is ``ui.incident_list_layout``.
 """
 
 from __future__ import annotations
@@ -19,16 +17,12 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
-    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QFontMetrics,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -45,20 +39,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import incident_log, incidents, journal
+from opscenter import incident_log, journal
 from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
-from opscenter.drafts import Draft, draft_key
-from opscenter.errors import NoOperation, OpsError, StaleEdit, log_failure
-from opscenter.incident_log import Choice, Choices, IncidentFilter, IncidentRow
-from opscenter.incidents import IncidentDraft
+from opscenter.drafts import Draft
+from opscenter.errors import NoOperation, OpsError, log_failure
+from opscenter.incident_log import Choices, IncidentFilter, IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.messages import describe
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui import theme
-from ui.confirm import confirm
+from ui.incident_actions import IncidentActions
 from ui.incident_form import (
     NO_CHOICE,
     IncidentDetail,
@@ -68,14 +61,14 @@ from ui.incident_form import (
     region_choices,
     searchable,
 )
+from ui.incident_list_layout import IncidentListLayout
 from ui.incident_timeline import IncidentTimeline
-from ui.incidents_model import SORT_ROLE, Column, IncidentsModel, region_label
+from ui.incidents_model import SORT_ROLE, Column, IncidentsModel
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
-from ui.screen_fit import FlowLayout, narrow_drops, pair, scrolling
+from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.table_view import style_table
 from ui.translations import interface_language
-from ui.unsaved import drafts_box
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -86,57 +79,11 @@ log = logging.getLogger(__name__)
 REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", "unit", "stage")
 
 
-# Closing an incident of these severities asks first (``_may_close``).
-SERIOUS_SEVERITIES = ("berat", "kritis")
-
-# What a narrow list leaves out first: the follow-up count and the number are in the detail
-# pane, the casualties too; the type is usually in the title's own words.
-NARROW_DROPS = (Column.FOLLOW_UPS, Column.CODE, Column.TYPE, Column.CASUALTIES)
-CELL_MARGINS = 20  # a cell's padding (6 px a side) and the style's text margin (3 px a side)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("IncidentsPanel", text)
 
 
-class _ServiceCommand(QUndoCommand):
-    """An edit already saved once through a service; undo and redo save again, on the write
-    thread (``ui.pending``), and ``after(redone)`` shows the result once saved.
-
-    Qt calls ``redo`` when the command is pushed: the first call does nothing, because the
-    panel saved first (to show a refusal without touching the stack).
-    """
-
-    def __init__(
-        self,
-        text: str,
-        writes: PendingWrite,
-        do: Callable[[], object],
-        undo: Callable[[], object],
-        after: Callable[[bool], None],
-        report: Callable[[OpsError], None],
-    ) -> None:
-        super().__init__(text)
-        self._writes = writes
-        self._do, self._undo, self._after, self._report = do, undo, after, report
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._do, redone=True)
-
-    def undo(self) -> None:
-        self._run(self._undo, redone=False)
-
-    def _run(self, action: Callable[[], object], *, redone: bool) -> None:
-        # A refusal (e.g. someone else changed it meanwhile) is said; the history goes on.
-        after = self._after
-        self._writes.submit(action, on_saved=lambda _done: after(redone), on_refused=self._report)
-
-
-class IncidentsPanel(QWidget):
+class IncidentsPanel(IncidentListLayout):
     incident_selected = Signal(object)  # IncidentRow, or None when nothing is selected
 
     def __init__(
@@ -172,12 +119,13 @@ class IncidentsPanel(QWidget):
         self._generation = 0
         self._selected_id: int | None = None
         self.form: IncidentForm | None = None
-        self._drafts_left: list[Draft] = []  # restored drafts still to open
         self.last_error = ""
+        self.error_box: QMessageBox | None = None  # the last refusal said in a box
         # Follow-ups, status and unit changes run on the write thread; ``writes.write_done``
         # says how each ended.
         self.writes = PendingWrite(self)
-        self.writes.write_done.connect(self._write_ended)
+        self.edits = IncidentActions(self)
+        self.writes.write_done.connect(self.edits.write_ended)
 
         self.model = IncidentsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -311,104 +259,6 @@ class IncidentsPanel(QWidget):
         ):
             box.currentIndexChanged.connect(self._filters_changed)
         self.reload()
-
-    def fit_columns(self) -> None:
-        """Column widths and row height from the list's type size; the wall enlarges the type
-        and calls this again, with the timeline's ``fit_to_font``."""
-        header = self.view.horizontalHeader()
-        fm = self.view.fontMetrics()
-        bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
-        # The title gets what is left; the rest are as narrow as their usual content.
-        widths = {
-            Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
-            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
-            Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
-            Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
-            Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),
-            Column.REGION: self._region_width(fm),
-            Column.CASUALTIES: bold_fm.horizontalAdvance("10 MD / 99 LL"),  # bold with deaths
-            Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
-            Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
-        }
-        self._widths = {column: width + CELL_MARGINS for column, width in widths.items()}
-        for column, width in self._widths.items():
-            header.resizeSection(column, width)
-        header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
-        self.view.verticalHeader().setDefaultSectionSize(int(fm.height() * 1.8))
-        self._fit_to_width()
-
-    def _refit_region(self) -> None:
-        """After a load: the region column as wide as the longest region now listed, only
-        when that moved (a width dragged by hand stays), the rest as they were."""
-        width = self._region_width(self.view.fontMetrics()) + CELL_MARGINS
-        if width != self._widths[Column.REGION]:
-            self._widths[Column.REGION] = width
-            self.view.horizontalHeader().resizeSection(Column.REGION, width)
-            self._fit_to_width()
-
-    def _region_width(self, fm: QFontMetrics) -> int:
-        """Room for the regions listed ("Kab. Kerinci · Gunung Kerinci"): every kabupaten
-        whole, so "Kab. Tanjung Jabung Barat" and "... Timur" are never cut to the same
-        "Kab. Tanjung J…"; a kecamatan after it as far as about 26 characters allow."""
-        # Distinct places first: 20,000 incidents happen in a few hundred of them.
-        places = {(r.area_name, r.region_name) for r in self.model.rows()}
-        names = [region_label(area, region) for area, region in places]
-        if not names:
-            return fm.horizontalAdvance("Kab. Tanjung Jabung")
-        whole = max(fm.horizontalAdvance(n) for n in names)
-        kabupaten = max(fm.horizontalAdvance(n.split(" · ")[0]) for n in names)
-        return max(kabupaten, min(whole, 26 * fm.averageCharWidth()))
-
-    def _fit_to_width(self) -> None:
-        """A narrow list (a laptop's screen, a tile of the wall) drops its least needed
-        columns, in ``NARROW_DROPS`` order, until the incident's title has about 24
-        characters; a wider one takes them back. ``hidden_columns`` stay hidden. Only the
-        columns whose state changes are touched."""
-        view = self.view
-        least = 24 * view.fontMetrics().averageCharWidth()
-        hide = set(self.hidden_columns) | narrow_drops(
-            view.viewport().width(),
-            self._widths,
-            NARROW_DROPS,
-            hidden=self.hidden_columns,
-            reserve=least,
-        )
-        for column in Column:
-            if view.isColumnHidden(column) != (column in hide):
-                view.setColumnHidden(column, column in hide)
-
-    def _place_detail(self) -> None:
-        """Beside the list where both fit (the list with its title readable, the detail pane
-        whole), else below the list (a narrow window, half a screen)."""
-        fm = self.view.fontMetrics()
-        kept = (c for c in self._widths if c not in NARROW_DROPS and c not in self.hidden_columns)
-        least_list = sum(self._widths[c] for c in kept) + 24 * fm.averageCharWidth()
-        least_detail = self.detail_area.minimumWidth()
-        side_by_side = self.upper.width() >= least_list + least_detail + self.upper.handleWidth()
-        if side_by_side == self._side_by_side:
-            return
-        self._side_by_side = side_by_side
-        self.upper.setOrientation(
-            Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
-        )
-
-    @property
-    def detail_beside(self) -> bool:
-        """The detail pane is beside the list (False: below it)."""
-        return self._side_by_side
-
-    def hide_columns(self, *columns: Column) -> None:
-        """Leave these columns out for good (the wall leaves out the type)."""
-        self.hidden_columns.update(columns)
-        self._fit_to_width()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The viewport's own resize: the view's arrives before the viewport has its size.
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._fit_to_width()
-        elif event.type() == QEvent.Type.Resize and watched is self.upper:
-            self._place_detail()
-        return super().eventFilter(watched, event)
 
     # -- the contract -----------------------------------------------------------------------
 
@@ -609,220 +459,27 @@ class IncidentsPanel(QWidget):
             self._selected_id = None
             self.timeline.select(None)
 
-    # -- editing --------------------------------------------------------------------------------
-
-    def _report(self, exc: OpsError) -> None:
-        self.last_error = describe(exc, self._lang)
-        self.detail.show_error(self.last_error)
-
-    def _refused(self, exc: OpsError, incident_id: int, again: Callable[[], None]) -> None:
-        """Say why; after a stale refusal re-read the incident and offer to apply the
-        operator's change again on top of what the other person saved."""
-        self._report(exc)
-        if not isinstance(exc, StaleEdit):
-            return
-        self._refresh_ids([incident_id])
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Perubahan tidak disimpan"),
-            self.last_error or "",
-            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Retry).setText(_tr("Terapkan lagi"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Batal"))
-        box.button(QMessageBox.StandardButton.Retry).clicked.connect(again)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.error_box = box
-
-    def _refresh_ids(self, ids: Sequence[int]) -> None:
-        """After an edit in this panel: show it at once; the change feed's report of it is
-        not read again (``LiveUpdates.note_read``), unless someone changed it meanwhile."""
-        if self.loading:
-            self._reread_after_load |= set(ids)  # the query may have read before the edit
-        self._reread(set(ids))
-
-    def _write_ended(self, _saved: bool) -> None:
-        """The last pending write ended (saved, refused or failed): what a change reported
-        meanwhile about an incident it was to read back is read now."""
-        if not self.writes.busy:
-            late = self.live.writes_over("incident")
-            if late:
-                self._reread(late)
+    # -- editing: ``ui.incident_actions`` --------------------------------------------------------
 
     def new_incident(self) -> None:
-        if self._choices is None:
-            return
-        choices = self._choices
-        store, actor = self._store, self._actor
-
-        def submit(draft: IncidentDraft) -> int:
-            return incidents.record(store, actor, draft)
-
-        def tps_for(region_id: int | None) -> Sequence[Choice]:
-            with store.read() as s:
-                return incident_log.tps_choices(s, choices.operation_id, region_id)
-
-        self.form = IncidentForm(choices, submit, clock=self._clock, tps_for=tps_for, parent=self)
-        self.form.saved.connect(self._recorded)
-        self._keep_draft(self.form)
-        self.form.open()
-
-    # -- drafts: what is typed in the form survives a crash ---------------------------------
+        self.edits.new_incident()
 
     def draft_key(self) -> str | None:
         """Which drafts belong here: this database and operation."""
-        if self._choices is None:
-            return None
-        return draft_key(self._store.describe(), self._choices.operation_id)
-
-    def _keep_draft(self, form: IncidentForm) -> None:
-        key = self.draft_key()
-        if key is not None:
-            form.keep_drafts(drafts_box(), key)
-            form.finished.connect(self._next_draft)
+        return self.edits.draft_key()
 
     def restore_drafts(self, drafts: Sequence[Draft]) -> None:
         """Open the form on each draft in turn (the next when the last one is closed)."""
-        self._drafts_left = list(drafts)
-        self._next_draft()
-
-    def _next_draft(self) -> None:
-        left = self._drafts_left
-        if not left or (self.form is not None and self.form.isVisible()):
-            return
-        draft = left.pop(0)
-        self.new_incident()
-        if self.form is not None:
-            self.form.keep_drafts(drafts_box(), draft.key, draft.id)
-            self.form.set_fields(draft.fields)
-
-    def _recorded(self, incident_id: int) -> None:
-        self._refresh_ids([incident_id])
-        self.select_incident(incident_id)
-
-    def _may_close(self, row: IncidentRow | None, code: str | None) -> bool:
-        """Closing a Berat or Kritis incident asks first, naming it; anything else goes."""
-        choices = self._choices
-        if row is None or code is None or choices is None or row.is_closed:
-            return True
-        severity = next((s.code for s in choices.severities if s.id == row.severity_id), "")
-        if code not in choices.closed_statuses or severity not in SERIOUS_SEVERITIES:
-            return True
-        status = next((s.name for s in choices.statuses if s.code == code), code)
-        return confirm(
-            self,
-            _tr("Tutup kejadian {severity}").format(severity=row.severity_name),
-            _tr(
-                "Kejadian {code} ({severity}) \u201c{title}\u201d menjadi {status}: keluar dari "
-                "kejadian terbuka di papan, ringkasan dan layar dinding."
-            ).format(code=row.code, severity=row.severity_name, title=row.title, status=status),
-            _tr("&Tutup kejadian"),
-        )
+        self.edits.restore_drafts(drafts)
 
     def add_follow_up(self, incident_id: int, text: str, status_code: str | None) -> None:
-        """Save a follow-up on the write thread; the typed text stays until it is saved."""
-        row = self.model.incident(incident_id)
-        if not self._may_close(row, status_code):
-            return  # what was typed stays
-        store, actor = self._store, self._actor
-        version = row.version if (row and status_code) else None
-
-        def saved(_done: object) -> None:
-            self.detail.follow_up_saved()
-            self._refresh_ids([incident_id])
-
-        self.live.expect("incident", {incident_id})
-        self.writes.submit(
-            lambda: incidents.add_follow_up(
-                store, actor, incident_id, text, status_code=status_code, expected_version=version
-            ),
-            on_saved=saved,
-            on_refused=lambda exc: self._refused(
-                exc, incident_id, lambda: self.add_follow_up(incident_id, text, status_code)
-            ),
-            button=self.detail.follow_add,
-        )
+        self.edits.add_follow_up(incident_id, text, status_code)
 
     def change_status(self, incident_id: int, code: str) -> None:
-        """Save a status change on the write thread; once saved it goes on the undo stack."""
-        row = self.model.incident(incident_id)
-        if row is None or row.status_code == code:
-            return
-        if not self._may_close(row, code):
-            self.detail.show_status(row.status_id)  # the list shows the status it still has
-            return
-        store, actor, old, version = self._store, self._actor, row.status_code, row.version
-        name = (
-            next((s.name for s in self._choices.statuses if s.code == code), code)
-            if self._choices
-            else code
-        )
-
-        def to(status: str) -> Callable[[], object]:
-            return lambda: incidents.set_status(store, actor, incident_id, status, None)
-
-        def saved(_done: object) -> None:
-            self._undo.push(
-                _ServiceCommand(
-                    _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
-                    self.writes,
-                    to(code),
-                    to(old),
-                    lambda _redone: self._refresh_ids([incident_id]),
-                    self._report,
-                )
-            )
-            self._refresh_ids([incident_id])
-
-        self.live.expect("incident", {incident_id})
-        self.writes.submit(
-            lambda: incidents.set_status(store, actor, incident_id, code, version),
-            on_saved=saved,
-            on_refused=lambda exc: self._refused(
-                exc, incident_id, lambda: self.change_status(incident_id, code)
-            ),
-            button=self.detail.status_apply,
-        )
+        self.edits.change_status(incident_id, code)
 
     def set_units(self, incident_id: int, unit_ids: Sequence[int]) -> None:
-        """Save the responding units on the write thread; once saved, undoable."""
-        row = self.model.incident(incident_id)
-        if row is None:
-            return
-        store, actor, old, new = self._store, self._actor, row.unit_ids, tuple(unit_ids)
-        if set(old) == set(new):
-            return
-
-        def to(ids: tuple[int, ...]) -> Callable[[], None]:
-            return lambda: incidents.set_units(store, actor, incident_id, ids)
-
-        def shown(redone: bool) -> None:
-            self._refresh_ids([incident_id])
-            if self._selected_id == incident_id:
-                self.detail.units.set_checked(new if redone else old)
-
-        def saved(_done: object) -> None:
-            self._undo.push(
-                _ServiceCommand(
-                    _tr("Satuan penanganan {n}").format(n=row.code),
-                    self.writes,
-                    to(new),
-                    to(old),
-                    shown,
-                    self._report,
-                )
-            )
-            self._refresh_ids([incident_id])
-
-        self.live.expect("incident", {incident_id})
-        self.writes.submit(
-            to(new),
-            on_saved=saved,
-            on_refused=self._report,
-            button=self.detail.units_apply,
-        )
+        self.edits.set_units(incident_id, unit_ids)
 
     def focus_follow_up(self) -> None:
         if self.detail.incident is not None:

@@ -27,8 +27,9 @@ from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
+from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column
-from ui.incidents_panel import NARROW_DROPS, IncidentsPanel
+from ui.incidents_panel import IncidentsPanel
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.worker import write_pool
 

@@ -235,7 +235,7 @@ def test_no_cell_keeps_a_day_colour_at_night(
     # the planning heat map's legend.
     stages = window.operation_page.stages
     assert stages is not None
-    legend = stages.legend
+    legend = stages.ratings_box.legend
     chips = [w.styleSheet() for i in range(legend.count()) if (w := legend.itemAt(i).widget())]
     assert chips
     swatches = [

@@ -23,7 +23,8 @@ from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.planning_models import HeatColumn
-from ui.stages_panel import MIN_TABLE_ROWS, StagesPanel
+from ui.stage_ratings import MIN_TABLE_ROWS
+from ui.stages_panel import StagesPanel
 from ui.wall import FONT_FACTOR, WallTile, make_read_only, scale_fonts
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1

@@ -1,0 +1,135 @@
+"""How the incidents list and its detail pane fit the width they are given.
+
+Column widths and the row height follow the list's type size; a narrow list (a laptop's
+screen, a tile of the wall) drops its least needed columns first (``NARROW_DROPS``); the
+detail pane sits beside the list where both fit, else below it.
+
+``IncidentListLayout`` is the base of ``ui.incidents_panel.IncidentsPanel``, which builds
+the widgets named below; these methods size them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
+
+from ui import theme
+from ui.incidents_model import Column, IncidentsModel, region_label
+from ui.screen_fit import narrow_drops
+
+# What a narrow list leaves out first: the follow-up count and the number are in the detail
+# pane, the casualties too; the type is usually in the title's own words.
+NARROW_DROPS = (Column.FOLLOW_UPS, Column.CODE, Column.TYPE, Column.CASUALTIES)
+CELL_MARGINS = 20  # a cell's padding (6 px a side) and the style's text margin (3 px a side)
+
+
+class IncidentListLayout(QWidget):
+    """The list's column widths and the detail pane's place (see the module docstring)."""
+
+    # Built by the panel.
+    view: QTableView
+    model: IncidentsModel
+    upper: QSplitter  # the list and the detail pane
+    detail_area: QScrollArea
+    hidden_columns: set[Column]  # never shown, however wide
+    _widths: dict[Column, int]
+    _side_by_side: bool
+
+    def fit_columns(self) -> None:
+        """Column widths and row height from the list's type size; the wall enlarges the type
+        and calls this again, with the timeline's ``fit_to_font``."""
+        header = self.view.horizontalHeader()
+        fm = self.view.fontMetrics()
+        bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
+        # The title gets what is left; the rest are as narrow as their usual content.
+        widths = {
+            Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
+            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
+            Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
+            Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
+            Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),
+            Column.REGION: self._region_width(fm),
+            Column.CASUALTIES: bold_fm.horizontalAdvance("10 MD / 99 LL"),  # bold with deaths
+            Column.UNITS: fm.horizontalAdvance("Polsek Muara Bulian"),
+            Column.FOLLOW_UPS: bold_fm.horizontalAdvance("lanjut") + 20,
+        }
+        self._widths = {column: width + CELL_MARGINS for column, width in widths.items()}
+        for column, width in self._widths.items():
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
+        self.view.verticalHeader().setDefaultSectionSize(int(fm.height() * 1.8))
+        self._fit_to_width()
+
+    def _refit_region(self) -> None:
+        """After a load: the region column as wide as the longest region now listed, only
+        when that moved (a width dragged by hand stays), the rest as they were."""
+        width = self._region_width(self.view.fontMetrics()) + CELL_MARGINS
+        if width != self._widths[Column.REGION]:
+            self._widths[Column.REGION] = width
+            self.view.horizontalHeader().resizeSection(Column.REGION, width)
+            self._fit_to_width()
+
+    def _region_width(self, fm: QFontMetrics) -> int:
+        """Room for the regions listed ("Kab. Kerinci · Gunung Kerinci"): every kabupaten
+        whole, so "Kab. Tanjung Jabung Barat" and "... Timur" are never cut to the same
+        "Kab. Tanjung J…"; a kecamatan after it as far as about 26 characters allow."""
+        # Distinct places first: 20,000 incidents happen in a few hundred of them.
+        places = {(r.area_name, r.region_name) for r in self.model.rows()}
+        names = [region_label(area, region) for area, region in places]
+        if not names:
+            return fm.horizontalAdvance("Kab. Tanjung Jabung")
+        whole = max(fm.horizontalAdvance(n) for n in names)
+        kabupaten = max(fm.horizontalAdvance(n.split(" · ")[0]) for n in names)
+        return max(kabupaten, min(whole, 26 * fm.averageCharWidth()))
+
+    def _fit_to_width(self) -> None:
+        """A narrow list (a laptop's screen, a tile of the wall) drops its least needed
+        columns, in ``NARROW_DROPS`` order, until the incident's title has about 24
+        characters; a wider one takes them back. ``hidden_columns`` stay hidden. Only the
+        columns whose state changes are touched."""
+        view = self.view
+        least = 24 * view.fontMetrics().averageCharWidth()
+        hide = set(self.hidden_columns) | narrow_drops(
+            view.viewport().width(),
+            self._widths,
+            NARROW_DROPS,
+            hidden=self.hidden_columns,
+            reserve=least,
+        )
+        for column in Column:
+            if view.isColumnHidden(column) != (column in hide):
+                view.setColumnHidden(column, column in hide)
+
+    def _place_detail(self) -> None:
+        """Beside the list where both fit (the list with its title readable, the detail pane
+        whole), else below the list (a narrow window, half a screen)."""
+        fm = self.view.fontMetrics()
+        kept = (c for c in self._widths if c not in NARROW_DROPS and c not in self.hidden_columns)
+        least_list = sum(self._widths[c] for c in kept) + 24 * fm.averageCharWidth()
+        least_detail = self.detail_area.minimumWidth()
+        side_by_side = self.upper.width() >= least_list + least_detail + self.upper.handleWidth()
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        self.upper.setOrientation(
+            Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        )
+
+    @property
+    def detail_beside(self) -> bool:
+        """The detail pane is beside the list (False: below it)."""
+        return self._side_by_side
+
+    def hide_columns(self, *columns: Column) -> None:
+        """Leave these columns out for good (the wall leaves out the type)."""
+        self.hidden_columns.update(columns)
+        self._fit_to_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The viewport's own resize: the view's arrives before the viewport has its size.
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_to_width()
+        elif event.type() == QEvent.Type.Resize and watched is self.upper:
+            self._place_detail()
+        return super().eventFilter(watched, event)

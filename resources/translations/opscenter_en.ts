@@ -1589,112 +1589,112 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="194"/>
+        <location filename="../../ui/incidents_panel.py" line="142"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="199"/>
+        <location filename="../../ui/incidents_panel.py" line="147"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="208"/>
+        <location filename="../../ui/incidents_panel.py" line="156"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="251"/>
+        <location filename="../../ui/incidents_panel.py" line="199"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="252"/>
+        <location filename="../../ui/incidents_panel.py" line="200"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="253"/>
+        <location filename="../../ui/incidents_panel.py" line="201"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="254"/>
+        <location filename="../../ui/incidents_panel.py" line="202"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="255"/>
+        <location filename="../../ui/incidents_panel.py" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="503"/>
+        <location filename="../../ui/incidents_panel.py" line="353"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="504"/>
+        <location filename="../../ui/incidents_panel.py" line="354"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="505"/>
+        <location filename="../../ui/incidents_panel.py" line="355"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="506"/>
+        <location filename="../../ui/incidents_panel.py" line="356"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="507"/>
+        <location filename="../../ui/incidents_panel.py" line="357"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="583"/>
+        <location filename="../../ui/incidents_panel.py" line="433"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="626"/>
+        <location filename="../../ui/incident_actions.py" line="104"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="631"/>
+        <location filename="../../ui/incident_actions.py" line="109"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="632"/>
+        <location filename="../../ui/incident_actions.py" line="110"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="768"/>
+        <location filename="../../ui/incident_actions.py" line="253"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="808"/>
+        <location filename="../../ui/incident_actions.py" line="293"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="715"/>
+        <location filename="../../ui/incident_actions.py" line="195"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="716"/>
+        <location filename="../../ui/incident_actions.py" line="196"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="720"/>
+        <location filename="../../ui/incident_actions.py" line="200"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -2931,72 +2931,72 @@ source</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stages_panel.py" line="129"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="94"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="169"/>
+        <location filename="../../ui/stages_panel.py" line="102"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="185"/>
+        <location filename="../../ui/stages_panel.py" line="118"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="198"/>
+        <location filename="../../ui/stages_panel.py" line="131"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="247"/>
+        <location filename="../../ui/stage_ratings.py" line="47"/>
         <source>Kolom aspek: penilaian Polri (ketertiban umum). Kolom terakhir: IKP Bawaslu 0–100 (kerawanan proses pemilihan). Dua ukuran berbeda, tidak digabung.</source>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="455"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="165"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="470"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="180"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="474"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="184"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="543"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="253"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="547"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="257"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="699"/>
+        <location filename="../../ui/stages_panel.py" line="285"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="760"/>
+        <location filename="../../ui/stage_ratings.py" line="134"/>
         <source>Kerawanan wilayah: belum ada tahapan</source>
         <translation>Regional vulnerability: no stage yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="763"/>
+        <location filename="../../ui/stage_ratings.py" line="137"/>
         <source>Kerawanan wilayah — tahapan berjalan: {stage}</source>
         <translation>Regional vulnerability — current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="767"/>
+        <location filename="../../ui/stage_ratings.py" line="141"/>
         <source>Kerawanan wilayah — {stage}</source>
         <translation>Regional vulnerability — {stage}</translation>
     </message>

@@ -2387,6 +2387,11 @@ source</translation>
         <translation>Import vulnerability matrix</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_workbook.py" line="143" />
+        <source>Impor dibatalkan; tidak ada yang disimpan.</source>
+        <translation>Import cancelled; nothing was saved.</translation>
+    </message>
+    <message>
         <location filename="../../ui/planning_panel.py" line="1202" />
         <source>Buku kerja (*.xlsx *.xls *.xlsb *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.xlsb *.ods)</translation>

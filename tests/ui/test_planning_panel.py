@@ -503,18 +503,16 @@ def test_a_cancelled_import_saves_nothing(
     assert _journal_head(store) == head and window.import_button.isEnabled()
 
 
-@pytest.fixture
-def what_if_window(window: PlanningWindow) -> Iterator[PlanningWindow]:
-    """The window, its unsaved what-if dropped at the end (even after a failed assert), so
-    that closing it asks nothing."""
-    yield window
-    window.discard_input()
-
-
 def test_reload_keeps_the_what_if_and_the_selection(
-    what_if_window: PlanningWindow, store: Store, small: Small
+    window: PlanningWindow, store: Store, small: Small
 ) -> None:
-    window = what_if_window
+    try:
+        _reload_keeps_what_if_and_selection(window, store, small)
+    finally:
+        window.discard_input()  # even after a failed assert: closing it then asks nothing
+
+
+def _reload_keeps_what_if_and_selection(window: PlanningWindow, store: Store, small: Small) -> None:
     cats, aspects, levels = _ids(store, small)
     window.form.set_pattern(cats["rawan"], GuardPattern(2, 1, 2))
     tps_id = _tps_id(store, small, "A2a", 1)

@@ -1,6 +1,6 @@
 """The main window's "Perencanaan" menu.
 
-Apart from ``ui.planning_panel`` so that the planning window, and openpyxl behind
+Apart from ``ui.planning_window`` so that the planning window, and openpyxl behind
 ``opscenter.planning``, load when the menu is first used, not with the main window
 (issue 3: start to board shown).
 """
@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from opscenter.actor import Actor
+from opscenter.store import Store
 from ui import actions
 
 
@@ -20,8 +21,9 @@ def _tr(text: str) -> str:
 
 def install(window: QMainWindow, actor: Actor) -> None:
     """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar;
-    the planning window acts as ``actor``, the account signed in to ``window``. Every role
-    reads the plan; the window refuses in one sentence what the role may not change."""
+    the planning window shows ``window``'s store (``ui.main_window.MainWindow`` keeps it as
+    ``_store``) and acts as ``actor``, the account signed in to ``window``. Every role reads
+    the plan; the window refuses in one sentence what the role may not change."""
     menu = window.menuBar().addMenu(_tr("&Perencanaan"))
     menu.setObjectName("planningMenu")
     action = actions.create(window, "openPlanning")
@@ -29,7 +31,15 @@ def install(window: QMainWindow, actor: Actor) -> None:
     menu.addAction(action)
 
 
-def _open(window: QMainWindow, actor: Actor) -> None:
-    from ui.planning_panel import open_planning
+def _store_of(window: QMainWindow) -> Store:
+    """The store ``window`` shows (read when the menu is used: always the current one)."""
+    store = getattr(window, "_store", None)
+    if not isinstance(store, Store):
+        raise TypeError(f"{type(window).__name__} keeps no store in _store")
+    return store
 
-    open_planning(window, actor)
+
+def _open(window: QMainWindow, actor: Actor) -> None:
+    from ui.planning_window import open_planning
+
+    open_planning(window, _store_of(window), actor)

@@ -3,6 +3,8 @@
 * ``vulnerability``: the matrix region x stage x aspect x source -> level (journaled edits).
 * ``workbook``: the matrix to and from Excel; the plan as a workbook.
 * ``reinforcement``: requirements per region and Polres, what-if, proposals, accept/withdraw.
+* ``stations``: the operation's TPS as the what-if form lists them.
+* ``feed``: which journaled changes move what planning shows.
 """
 
 from opscenter.planning.errors import (
@@ -15,6 +17,7 @@ from opscenter.planning.errors import (
     WorkbookNotWritable,
     WorkbookUnreadable,
 )
+from opscenter.planning.feed import SHOWN_ENTITIES, shows_any
 from opscenter.planning.reinforcement import (
     Accepted,
     Plan,
@@ -34,6 +37,7 @@ from opscenter.planning.reinforcement import (
     tps_changes,
     withdraw,
 )
+from opscenter.planning.stations import TpsRow, tps_rows
 from opscenter.planning.vulnerability import (
     Matrix,
     Rating,
@@ -51,6 +55,7 @@ from opscenter.planning.workbook import (
 )
 
 __all__ = [
+    "SHOWN_ENTITIES",
     "Accepted",
     "CellProblem",
     "ImportRejected",
@@ -67,6 +72,7 @@ __all__ = [
     "RatingValue",
     "RegionPlan",
     "TpsChange",
+    "TpsRow",
     "UnitPlan",
     "WhatIf",
     "WorkbookNotWritable",
@@ -84,7 +90,9 @@ __all__ = [
     "plan_for",
     "save_what_if",
     "set_rating",
+    "shows_any",
     "tps_changes",
+    "tps_rows",
     "withdraw",
     "write_plan",
 ]

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
+from opscenter.errors import OpsError
 from opscenter.formulas import put, xlsx_row
 from opscenter.model import Aspect, Operation, Stage, VulnerabilityLevel, VulnerabilityRating
 from opscenter.permissions import require
@@ -34,6 +35,7 @@ from opscenter.planning.errors import (
 from opscenter.planning.reinforcement import Plan
 from opscenter.planning.vulnerability import PERMISSION, RatingValue, put_rating, rated_regions
 from opscenter.private_files import private_file
+from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.reference import items
 from opscenter.store import Store
 
@@ -53,6 +55,8 @@ UNRATED = "belum dinilai"
 SOURCE_LABELS = {"polri": "Polri", "bawaslu": "Bawaslu"}
 HEADER_FILL = PatternFill("solid", fgColor="0D2C54")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
+# An import reports its progress (and looks for a cancel) every this many ratings.
+PROGRESS_EVERY = 200
 
 
 def _norm(text: object) -> str:
@@ -290,16 +294,44 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def import_matrix(store: Store, actor: Actor, operation_id: int, path: Path) -> ImportResult:
-    """Apply a workbook of ratings, all or nothing (``ImportRejected`` lists every bad cell)."""
+def import_matrix(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    path: Path,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    *,
+    mark_to: Path | None = None,
+) -> ImportResult:
+    """Apply a workbook of ratings, all or nothing (``ImportRejected`` lists every bad cell).
+
+    A long job (``opscenter.progress``): it reports the stages "read", "check", "write" and
+    stops at ``cancel`` (nothing saved). With ``mark_to``, a refused .xlsx is copied there
+    with its bad cells marked (``mark_rejected``), in the same job; the refusal's data say
+    where (``marked``: the path, or None when the format cannot be marked or written).
+    """
     require(actor, PERMISSION)
+    token = cancel or CancelToken()
     path = Path(path)
+    progress(0, 0, "read")
     sheet, rows = _read_rows(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    token.check()
+    progress(0, len(rows), "check")
     with store.read() as s:
         values, problems = _parse(s, operation_id, sheet, rows)
     if problems:
-        raise ImportRejected(path=str(path), problems=tuple(problems), count=len(problems))
+        data: dict[str, Any] = {"path": str(path), "problems": tuple(problems)}
+        if mark_to is not None:
+            try:
+                written = mark_rejected(path, problems, mark_to)
+            except OpsError:
+                written = None
+            data["marked"] = None if written is None else str(written)
+        raise ImportRejected(**data, count=len(problems))
+    token.check()
+    progress(0, len(values), "write")
     new = changed = 0
     with store.transaction(
         actor,
@@ -307,17 +339,23 @@ def import_matrix(store: Store, actor: Actor, operation_id: int, path: Path) -> 
         operation_id=operation_id,
         details={"file": path.name, "sha256": digest, "rows": len(values)},
     ) as s:
+        token.check()  # after the write lock: a cancel while waiting for it saves nothing
         existing = {
             (r.region_id, r.stage_id, r.aspect_id, r.source)
             for r in s.scalars(
                 select(VulnerabilityRating).where(VulnerabilityRating.operation_id == operation_id)
             )
         }
-        for v in values:
+        for done, v in enumerate(values, 1):
             is_new = (v.region_id, v.stage_id, v.aspect_id, v.source) not in existing
             _, did = put_rating(s, operation_id, v)
             new += is_new
             changed += did and not is_new
+            if done % PROGRESS_EVERY == 0:
+                token.check()
+                progress(done, len(values), "")
+        token.check()  # the last moment to stop: the commit follows
+    progress(len(values), len(values), "done")
     return ImportResult(new, changed, len(values) - new - changed)
 
 

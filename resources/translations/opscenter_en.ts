@@ -2279,389 +2279,395 @@ source</translation>
 <context>
     <name>PlanningWindow</name>
     <message>
-        <location filename="../../ui/planning_panel.py" line="137"/>
+        <location filename="../../ui/planning_heat.py" line="53"/>
         <source>— kosong —</source>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="198"/>
+        <location filename="../../ui/planning_commands.py" line="66"/>
         <source>ubah kerawanan</source>
         <translation>change vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="253"/>
+        <location filename="../../ui/planning_commands.py" line="121"/>
         <source>terima penebalan {n} personel</source>
         <translation>accept reinforcement of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="288"/>
+        <location filename="../../ui/planning_commands.py" line="156"/>
         <source>simpan perubahan kategori TPS</source>
         <translation>save TPS category changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="290"/>
+        <location filename="../../ui/planning_commands.py" line="158"/>
         <source>simpan pola pengamanan</source>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="341"/>
+        <location filename="../../ui/planning_forms.py" line="43"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="353"/>
+        <location filename="../../ui/planning_forms.py" line="55"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="354"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="354"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="355"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="355"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="356"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="356"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="357"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="357"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="364"/>
+        <location filename="../../ui/planning_forms.py" line="66"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="366"/>
+        <location filename="../../ui/planning_forms.py" line="68"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="367"/>
+        <location filename="../../ui/planning_forms.py" line="69"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="369"/>
+        <location filename="../../ui/planning_forms.py" line="71"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="478"/>
+        <location filename="../../ui/planning_forms.py" line="180"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="483"/>
+        <location filename="../../ui/planning_forms.py" line="185"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="488"/>
+        <location filename="../../ui/planning_forms.py" line="190"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="495"/>
+        <location filename="../../ui/planning_forms.py" line="197"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="553"/>
+        <location filename="../../ui/planning_forms.py" line="205"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="575"/>
+        <location filename="../../ui/planning_forms.py" line="227"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="578"/>
+        <location filename="../../ui/planning_forms.py" line="230"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="584"/>
+        <location filename="../../ui/planning_forms.py" line="236"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="585"/>
+        <location filename="../../ui/planning_forms.py" line="237"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="586"/>
+        <location filename="../../ui/planning_forms.py" line="238"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="592"/>
+        <location filename="../../ui/planning_forms.py" line="244"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="594"/>
+        <location filename="../../ui/planning_forms.py" line="246"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="613"/>
+        <location filename="../../ui/planning_forms.py" line="265"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="682"/>
+        <location filename="../../ui/planning_forms.py" line="316"/>
         <source>TPS {n} {desa}</source>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="789"/>
-        <location filename="../../ui/planning_panel.py" line="817"/>
+        <location filename="../../ui/planning_window.py" line="82"/>
+        <location filename="../../ui/planning_window.py" line="146"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="825"/>
+        <location filename="../../ui/planning_window.py" line="154"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="827"/>
+        <location filename="../../ui/planning_window.py" line="156"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="829"/>
+        <location filename="../../ui/planning_window.py" line="158"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="840"/>
+        <location filename="../../ui/planning_window.py" line="169"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="843"/>
+        <location filename="../../ui/planning_window.py" line="172"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="845"/>
+        <location filename="../../ui/planning_window.py" line="173"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="874"/>
+        <location filename="../../ui/planning_window.py" line="205"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="875"/>
+        <location filename="../../ui/planning_window.py" line="206"/>
         <source>Tutup pesan ini</source>
         <translation>Close this message</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="894"/>
+        <location filename="../../ui/planning_heat.py" line="87"/>
         <source>Peta kerawanan</source>
         <translation>Vulnerability map</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="895"/>
+        <location filename="../../ui/planning_heat.py" line="88"/>
         <source>Tampilkan &amp;kecamatan</source>
         <translation>Show &amp;districts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="898"/>
+        <location filename="../../ui/planning_heat.py" line="91"/>
         <source>Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan penebalan Polres-nya</source>
         <translation>Also assess by district (kecamatan); a district&apos;s highest vulnerability also sets its Polres&apos;s place in the reinforcement order</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="907"/>
+        <location filename="../../ui/planning_heat.py" line="99"/>
         <source>Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah.</source>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="969"/>
-        <location filename="../../ui/planning_panel.py" line="1206"/>
+        <location filename="../../ui/planning_plan.py" line="61"/>
+        <location filename="../../ui/planning_plan.py" line="169"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="997"/>
+        <location filename="../../ui/planning_plan.py" line="92"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="998"/>
+        <location filename="../../ui/planning_plan.py" line="93"/>
         <source>Terima usulan</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1002"/>
+        <location filename="../../ui/planning_plan.py" line="97"/>
         <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1061"/>
+        <location filename="../../ui/planning_window.py" line="257"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1083"/>
+        <location filename="../../ui/planning_heat.py" line="138"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1194"/>
+        <location filename="../../ui/planning_plan.py" line="158"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1204"/>
+        <location filename="../../ui/planning_plan.py" line="167"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1211"/>
+        <location filename="../../ui/planning_plan.py" line="174"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1218"/>
+        <location filename="../../ui/planning_plan.py" line="181"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1220"/>
+        <location filename="../../ui/planning_plan.py" line="183"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1224"/>
+        <location filename="../../ui/planning_plan.py" line="187"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1228"/>
+        <location filename="../../ui/planning_plan.py" line="191"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1232"/>
+        <location filename="../../ui/planning_plan.py" line="195"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1306"/>
+        <location filename="../../ui/planning_window.py" line="396"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1402"/>
+        <location filename="../../ui/planning_workbook.py" line="63"/>
         <source>Ekspor matriks kerawanan</source>
         <translation>Export vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1404"/>
+        <location filename="../../ui/planning_workbook.py" line="65"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1418"/>
+        <location filename="../../ui/planning_workbook.py" line="80"/>
         <source>{n} penilaian ditulis ke {path}.</source>
         <translation>Assessments written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1423"/>
+        <location filename="../../ui/planning_workbook.py" line="87"/>
+        <location filename="../../ui/planning_workbook.py" line="148"/>
         <source>Impor matriks kerawanan</source>
         <translation>Import vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1425"/>
+        <location filename="../../ui/planning_workbook.py" line="89"/>
         <source>Buku kerja (*.xlsx *.xls *.xlsb *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1438"/>
+        <location filename="../../ui/planning_workbook.py" line="121"/>
         <source>Impor selesai: {new} baru, {changed} berubah, {same} tetap.</source>
         <translation>Import done: {new} new, {changed} changed, {same} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1459"/>
+        <location filename="../../ui/planning_workbook.py" line="142"/>
+        <source>Impor dibatalkan; tidak ada yang disimpan.</source>
+        <translation>Import cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_workbook.py" line="160"/>
         <source>Berkas {path} ditolak, tidak ada yang disimpan. Perbaiki {n} sel berikut lalu impor lagi:</source>
         <translation>File {path} rejected; nothing was saved. Correct the following cells ({n}) and import again:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1466"/>
+        <location filename="../../ui/planning_workbook.py" line="167"/>
         <source>… dan {n} sel lainnya.</source>
         <translation>… and {n} more cells.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1473"/>
+        <location filename="../../ui/planning_workbook.py" line="170"/>
         <source>Sel yang salah ditandai merah di {path}.</source>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_menu.py" line="24"/>
+        <location filename="../../ui/planning_menu.py" line="26"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1392"/>
+        <location filename="../../ui/planning_window.py" line="455"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1316"/>
+        <location filename="../../ui/planning_window.py" line="406"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1321"/>
+        <location filename="../../ui/planning_window.py" line="411"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1326"/>
+        <location filename="../../ui/planning_window.py" line="416"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1328"/>
+        <location filename="../../ui/planning_window.py" line="418"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_panel.py" line="1329"/>
+        <location filename="../../ui/planning_window.py" line="419"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>

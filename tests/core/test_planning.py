@@ -17,8 +17,11 @@ from opscenter import journal, messages, operations, planning, units
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.errors import InvalidValue, NotFound, StaleEdit
+from opscenter.live import JournalFollower
 from opscenter.model import (
+    Account,
     Aspect,
+    Base,
     JournalTxn,
     Operation,
     Region,
@@ -28,6 +31,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import NotPermitted
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.progress import Cancelled, CancelToken
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
 from opscenter.strength import required_strength
@@ -597,3 +601,100 @@ def test_regions_count_matches_sql(small_sqlite: tuple[Store, Small]) -> None:
         m = planning.matrix(s, ids.operation_id, _stage(store, ids.operation_id, "pemungutan"))
     assert len(m.regions) == n == 2
     assert m.cells == {}
+
+
+# --- reads for the window, the live feed, the import as a long job ----------------------------
+
+
+def test_tps_rows_list_every_tps_with_its_desa_and_kecamatan(
+    small_sqlite: tuple[Store, Small],
+) -> None:
+    store, ids = small_sqlite
+    cats, _, _ = _codes(store, ids.operation_id)
+    with store.read() as s:
+        rows = planning.tps_rows(s, ids.operation_id)
+    assert len(rows) == 9 + 3 + 1 + 8 + 1 + 5
+    # Sorted as the form lists them: kecamatan, desa, number.
+    assert [r.kecamatan for r in rows] == sorted(r.kecamatan for r in rows)
+    first = rows[0]
+    assert (first.number, first.desa, first.kecamatan) == (1, "Desa A1a", "Kecamatan A1")
+    assert first.kecamatan_id == ids.regions["A1"]
+    in_a2a = [r for r in rows if r.desa == "Desa A2a"]
+    assert [r.category_id for r in in_a2a] == [cats["kurang-rawan"]] * 8 + [cats["khusus"]]
+    assert {r.kecamatan_id for r in in_a2a} == {ids.regions["A2"]}
+
+
+def test_the_entities_planning_follows_are_journal_entities(
+    small_sqlite: tuple[Store, Small],
+) -> None:
+    assert planning.SHOWN_ENTITIES.issubset(Base.metadata.tables)
+    store, ids = small_sqlite
+    follower = JournalFollower(store)
+    _, aspects, levels = _codes(store, ids.operation_id)
+    stage = _stage(store, ids.operation_id, "pemungutan")
+    planning.set_rating(
+        store,
+        ADMIN,
+        ids.operation_id,
+        RatingValue(ids.regions["A"], stage, aspects["politik"], levels["tinggi"]),
+    )
+    changes = follower.poll()
+    assert changes is not None and planning.shows_any(changes.rows)
+    # A change planning does not show (an account) is not followed.
+    with store.transaction(ADMIN, "test.setup") as s:
+        s.add(Account(username="lain.uji", role="operator", full_name="Lain Uji"))
+    changes = follower.poll()
+    assert changes is not None and set(changes.rows) == {"account"}
+    assert not planning.shows_any(changes.rows)
+
+
+def _edited_export(store: Store, ids: Small, out: Path) -> None:
+    """The exported matrix with one Polri rating changed (a valid workbook)."""
+    _rate_small(store, ids)
+    with store.read() as s:
+        planning.export_matrix(s, ids.operation_id, out)
+    wb = load_workbook(out)
+    wb["Kerawanan"].append(["pemungutan", "Kabupaten A", "Ekonomi", "Polri", "Rendah"])
+    wb.save(out)
+
+
+def test_import_reports_its_stages_and_a_cancel_saves_nothing(
+    small_sqlite: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small_sqlite
+    out = tmp_path / "kerawanan.xlsx"
+    _edited_export(store, ids, out)
+    before, head = _ratings(store, ids.operation_id), _head(store)
+    stopped = CancelToken()
+    stopped.cancel()
+    with pytest.raises(Cancelled):
+        planning.import_matrix(store, ADMIN, ids.operation_id, out, cancel=stopped)
+    assert _ratings(store, ids.operation_id) == before and _head(store) == head
+
+    stages: list[str] = []
+    result = planning.import_matrix(
+        store, ADMIN, ids.operation_id, out, lambda _d, _t, text: stages.append(text)
+    )
+    assert (result.new, result.changed) == (1, 0)
+    assert [t for t in stages if t] == ["read", "check", "write", "done"]
+
+
+def test_a_refused_import_marks_its_copy_in_the_same_job(
+    small_sqlite: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small_sqlite
+    out = tmp_path / "salah.xlsx"
+    with store.read() as s:
+        planning.export_matrix(s, ids.operation_id, out)
+    wb = load_workbook(out)
+    wb["Kerawanan"].append(["Pemungutan suara", "Kabupaten Z", "Politik", "Polri", "Tinggi"])
+    wb.save(out)
+    row = wb["Kerawanan"].max_row
+    head = _head(store)
+    marked = tmp_path / "salah-ditolak.xlsx"
+    with pytest.raises(planning.ImportRejected) as err:
+        planning.import_matrix(store, ADMIN, ids.operation_id, out, mark_to=marked)
+    assert err.value.data["marked"] == str(marked)
+    cell = load_workbook(marked)["Kerawanan"][f"B{row}"]
+    assert cell.comment is not None and "tidak dikenal" in cell.comment.text
+    assert _head(store) == head

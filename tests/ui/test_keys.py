@@ -57,7 +57,7 @@ from ui.incident_form import IncidentForm, search_key, searchable
 from ui.incidents_panel import IncidentsPanel
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
-from ui.planning_panel import PlanningWindow
+from ui.planning_window import PlanningWindow
 from ui.units_board import UnitsBoard
 from ui.unsaved import BACK_NAME, BOX_NAME, DISCARD_NAME
 

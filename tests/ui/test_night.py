@@ -28,7 +28,7 @@ from ui.import_models import UNCERTAIN_BACKGROUND, MappingModel, PreviewModel
 from ui.incidents_model import NEW_BACKGROUND
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
-from ui.planning_panel import PlanningWindow
+from ui.planning_window import PlanningWindow
 
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)  # 20:00 WIB on voting day
 ADMIN = Actor("admin.uji", role="admin")

@@ -7,18 +7,30 @@ needs 14 police and has 16, Polres B needs 6 and has 9; Sat Brimob is the reserv
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QMainWindow
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QMainWindow, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from opscenter import planning
+from opscenter import journal, planning
 from opscenter.actor import Actor
-from opscenter.model import Aspect, JournalTxn, PollingStation, TpsCategory, VulnerabilityLevel
+from opscenter.live import JournalChanges, JournalFollower
+from opscenter.model import (
+    Account,
+    Aspect,
+    JournalTxn,
+    PollingStation,
+    Stage,
+    TpsCategory,
+    VulnerabilityLevel,
+)
 from opscenter.planning import TpsChange
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store
@@ -40,7 +52,7 @@ from ui.planning_models import (
     TpsChangeColumn,
     TpsChangesModel,
 )
-from ui.planning_panel import PlanningWindow, open_planning
+from ui.planning_window import PlanningWindow, open_planning
 
 ADMIN = Actor("admin.uji", role="admin")
 
@@ -69,6 +81,11 @@ def _ids(store: Store, small: Small) -> tuple[dict[str, int], dict[str, int], di
 
 def _row_of(model: RequirementsModel, unit_id: int) -> int:
     return next(i for i, u in enumerate(model.rows()) if u.unit_id == unit_id)
+
+
+def _journal_head(store: Store) -> int:
+    with store.read() as s:
+        return journal.head(s)
 
 
 def _last_action(store: Store) -> str:
@@ -234,7 +251,7 @@ def test_excel_export_and_bad_import_from_the_window(
     assert out.exists() and "0 penilaian ditulis" in window.banner.text()
     bad = tmp_path / "rusak.xlsx"
     bad.write_text("bukan buku kerja")
-    with qtbot.waitSignal(window.writes.write_done):
+    with qtbot.waitSignal(window.workbook.ended):
         window.import_from(bad)
     assert "tidak dapat dibaca sebagai buku kerja Excel" in window.banner.text()
 
@@ -243,8 +260,11 @@ def test_excel_export_and_bad_import_from_the_window(
     wb = load_workbook(out)
     wb["Kerawanan"].append(["Pemungutan suara", "Kabupaten Z", "Politik", "Polri", "Tinggi"])
     wb.save(out)
-    with qtbot.waitSignal(window.writes.write_done):
+    head = _journal_head(store)
+    with qtbot.waitSignal(window.workbook.ended) as ended:
         window.import_from(out)
+    assert ended.args == [False]
+    assert _journal_head(store) == head  # refused: nothing saved
     text = window.banner.text()
     assert text.startswith(f"Berkas {out} ditolak, tidak ada yang disimpan. Perbaiki 1 sel")
     row = wb["Kerawanan"].max_row
@@ -267,7 +287,7 @@ def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small
     action.trigger()
     first = main.findChild(PlanningWindow)
     assert first is not None and first.isVisible()
-    assert open_planning(main, ADMIN) is first
+    assert open_planning(main, store, ADMIN) is first
     first.close()
 
 
@@ -411,3 +431,157 @@ def test_tps_what_if_is_discarded_by_kembalikan(
     assert window.tps_form.model.rowCount() == 0
     assert window.needs.row(_row_of(window.needs, small.units["PA"])).police_required == 14
     assert _category_of(store, tps_id) == cats["kurang-rawan"]
+
+
+# --- the import off the GUI thread, the live feed's reload and wants ---------------------------
+
+
+def _valid_workbook(window: PlanningWindow, tmp_path: Path) -> Path:
+    """The exported matrix plus one new Polri rating: an import adds one row."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "kerawanan.xlsx"
+    window.export_to(out)
+    wb = load_workbook(out)
+    wb["Kerawanan"].append(["pemungutan", "Kabupaten A", "Ekonomi", "Polri", "Rendah"])
+    wb.save(out)
+    return out
+
+
+@contextmanager
+def _write_lock(store: Store) -> Iterator[None]:
+    """Another workstation holds the database's write lock (SQLite: BEGIN IMMEDIATE), so an
+    import cannot commit until it lets go: the import is certainly still running inside."""
+    db = store.engine.url.database
+    assert db is not None
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_import_runs_off_the_gui_thread(
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small, tmp_path: Path
+) -> None:
+    out = _valid_workbook(window, tmp_path)
+    ticks: list[int] = []
+    with _write_lock(store):
+        job = window.import_from(out)
+        assert job is not None and job.dialog is not None  # the worker's progress and cancel
+        # The window goes on answering while the import waits: a queued event is handled,
+        # and a reload (a read) runs, before the import can have ended.
+        QTimer.singleShot(0, window, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: ticks == [1])
+        window.reload()
+        assert not job.done and not window.import_button.isEnabled()
+        assert window.import_from(out) is None  # one import at a time
+    with qtbot.waitSignal(window.workbook.ended) as ended:
+        pass
+    assert ended.args == [True] and job.done
+    assert window.banner.text() == "Impor selesai: 1 baru, 0 berubah, 0 tetap."
+    assert window.import_button.isEnabled() and _last_action(store) == "vulnerability.import"
+
+
+def test_a_cancelled_import_saves_nothing(
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small, tmp_path: Path
+) -> None:
+    out = _valid_workbook(window, tmp_path)
+    head = _journal_head(store)
+    with _write_lock(store):
+        job = window.import_from(out)
+        assert job is not None and job.dialog is not None
+        cancel = job.dialog.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Batal"
+        cancel.click()  # as the user would, in the progress dialog
+    with qtbot.waitSignal(window.workbook.ended) as ended:
+        pass
+    assert ended.args == [False]
+    assert window.banner.text() == "Impor dibatalkan; tidak ada yang disimpan."
+    assert _journal_head(store) == head and window.import_button.isEnabled()
+
+
+def test_reload_keeps_the_what_if_and_the_selection(
+    window: PlanningWindow, store: Store, small: Small
+) -> None:
+    try:
+        _reload_keeps_what_if_and_selection(window, store, small)
+    finally:
+        window.discard_input()  # even after a failed assert: closing it then asks nothing
+
+
+def _reload_keeps_what_if_and_selection(window: PlanningWindow, store: Store, small: Small) -> None:
+    cats, aspects, levels = _ids(store, small)
+    window.form.set_pattern(cats["rawan"], GuardPattern(2, 1, 2))
+    tps_id = _tps_id(store, small, "A2a", 1)
+    window.tps_form.choose(tps_id, cats["sangat-rawan"])
+    window.tps_form.apply()
+    keamanan = HeatColumn.FIRST_ASPECT + 3
+    window.heat_view.setCurrentIndex(
+        window.heat_proxy.mapFromSource(window.heat.index(1, keamanan))
+    )
+    pb = window.needs_proxy.mapFromSource(
+        window.needs.index(_row_of(window.needs, small.units["PB"]), 0)
+    )
+    window.needs_view.selectRow(pb.row())
+
+    # Another workstation rates Kota B and renames the stage shown.
+    planning.set_rating(
+        store,
+        ADMIN,
+        small.operation_id,
+        planning.RatingValue(
+            small.regions["B"], window.stage_id, aspects["keamanan"], levels["tinggi"]
+        ),
+    )
+    with store.transaction(ADMIN, "test.setup") as s:
+        s.get_one(Stage, window.stage_id).name = "Pemungutan dan penghitungan suara"
+    stage_id = window.stage_id
+    window.reload()
+
+    heat = window.heat
+    assert heat.data(heat.index(1, keamanan)) == "Tinggi"  # read again
+    current = window.heat_proxy.mapToSource(window.heat_view.currentIndex())
+    assert heat.key(current) == (small.regions["B"], aspects["keamanan"])  # still chosen
+    assert window.stage_id == stage_id
+    assert window.stage_combo.currentText() == "Pemungutan dan penghitungan suara"
+    # The unsaved what-if stays on top of the new figures.
+    assert window.form.changes() == {cats["rawan"]: GuardPattern(2, 1, 2)}
+    assert [c.tps_id for c in window.tps_form.changes()] == [tps_id]
+    assert "BAGAIMANA JIKA" in window.needs_title.text()
+    chosen = window.needs_view.selectionModel().selectedRows()
+    assert [window.needs.row(window.needs_proxy.mapToSource(i).row()).unit_id for i in chosen] == [
+        small.units["PB"]
+    ]
+    assert _category_of(store, tps_id) == cats["kurang-rawan"]  # nothing saved
+
+
+def test_wants_the_changes_planning_shows(
+    window: PlanningWindow, store: Store, small: Small
+) -> None:
+    follower = JournalFollower(store)
+    _, aspects, levels = _ids(store, small)
+    planning.set_rating(
+        store,
+        ADMIN,
+        small.operation_id,
+        planning.RatingValue(
+            small.regions["A"], window.stage_id, aspects["politik"], levels["sedang"]
+        ),
+    )
+    rated = follower.poll()
+    assert rated is not None and window.wants(rated)
+    with store.transaction(ADMIN, "test.setup") as s:
+        s.add(Account(username="lain.uji", role="operator", full_name="Lain Uji"))
+    other = follower.poll()
+    assert other is not None and set(other.rows) == {"account"}
+    assert not window.wants(other)
+
+    def changed(entity: str) -> JournalChanges:
+        return JournalChanges(1, 2, {entity: frozenset({1})})
+
+    shown = ("unit", "personnel", "bko_assignment", "polling_station", "tps_category", "stage")
+    assert all(window.wants(changed(e)) for e in shown)
+    assert not any(window.wants(changed(e)) for e in ("incident", "unit_status_change"))

@@ -26,7 +26,7 @@ from ui.import_history import ImportHistoryDialog
 from ui.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.planning_models import HeatColumn
-from ui.planning_panel import PlanningWindow
+from ui.planning_window import PlanningWindow
 from ui.sitrep_dialog import SitrepDialog
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 

@@ -27,7 +27,7 @@ from ui.accounts_dialog import AccountsDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.import_wizard import ImportWizard
 from ui.login_dialog import LoginDialog
-from ui.planning_panel import PlanningWindow
+from ui.planning_window import PlanningWindow
 from ui.sitrep_dialog import SitrepDialog
 from ui.unit_status_dialog import UnitStatusDialog
 

@@ -34,7 +34,7 @@ from ui.incidents_panel import IncidentsPanel
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.planning_models import HeatColumn
-from ui.planning_panel import PlanningWindow
+from ui.planning_window import PlanningWindow
 from ui.sitrep_dialog import SitrepDialog
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.unsaved import BACK_NAME, BOX_NAME, DISCARD_NAME, SAVE_NAME

@@ -1,0 +1,508 @@
+"""The planning window: vulnerability heat map, requirements with what-if, reinforcement.
+
+Every change goes through a core service (journaled) and onto one ``QUndoStack``: a
+rating edit, a saved guard pattern, an accepted set of proposals (undo withdraws the BKO).
+What-if changes to the guard patterns and to TPS categories recompute the figures at once,
+in memory; nothing is saved until "Simpan" (one journaled ``save_what_if``).
+
+The window puts its parts together (``planning_heat``, ``planning_forms``, ``planning_plan``,
+``planning_commands``, ``planning_workbook``), reads what they show from the core
+(``reload``), and runs their writes on the write thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from opscenter import operations, planning, reference
+from opscenter.actor import Actor
+from opscenter.errors import NoOperation, OpsError
+from opscenter.live import JournalChanges
+from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
+from opscenter.store import Store
+from ui import actions, theme
+from ui.confirm import confirm, listed
+from ui.error_dialog import sentence_for
+from ui.pending import PendingWrite
+from ui.planning_commands import AcceptCommand, PatternCommand, PlanningCommand, RatingCommand
+from ui.planning_forms import PatternForm, TpsForm
+from ui.planning_heat import HeatMapPanel
+from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
+from ui.planning_plan import PlanPanel
+from ui.planning_workbook import MatrixWorkbook
+from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
+from ui.tab_order import chain
+from ui.translations import interface_language
+from ui.unsaved import may_close
+from ui.worker import JobHandle
+
+log = logging.getLogger(__name__)
+# The size the window opens at where the screen has room (else maximised).
+WINDOW_SIZE = QSize(1600, 900)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningWindow", text)
+
+
+class PlanningWindow(QMainWindow):
+    """Kerawanan dan penebalan for one operation (the first one in the store)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        actor: Actor,
+        stage_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("planningWindow")
+        self.setWindowTitle(_tr("Kerawanan dan penebalan"))
+        fit_to_screen(self, WINDOW_SIZE)
+        self.store = store
+        self.actor = actor
+        # Stage, category, aspect and level names are read in the interface's language.
+        self._lang = interface_language()
+        self.operation_id = 0
+        self.stage_id = 0
+        self._stage_code = stage_code  # the stage to open on (the first read only)
+        self.base: PlanBase | None = None
+        self.plan: Plan | None = None
+        self.undo_stack = QUndoStack(self)
+        # Every save runs on the write thread; the status bar says "Menyimpan…" meanwhile.
+        self.saving_note = QLabel(self)
+        self.statusBar().addWidget(self.saving_note)
+        self.writes = PendingWrite(self, note=self.saving_note)
+
+        self.heat = HeatMapModel(self)
+        self.needs = RequirementsModel(self)
+        self.proposals = ProposalsModel(self)
+        self.heat.edit_requested.connect(self._edit_rating)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(8)
+        column.addLayout(self._build_bar(central))
+        column.addWidget(self._build_banner(central))
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        split.setChildrenCollapsible(False)
+        column.addWidget(split, 1)
+        # Left: the heat map, and under it the what-if forms.
+        # The heat map keeps the height for every region; the forms under it scroll where
+        # the window is low (a 768 px laptop showed 4 of 11 regions).
+        left = QSplitter(Qt.Orientation.Vertical, split)
+        left.setChildrenCollapsible(False)
+        self.heat_panel = HeatMapPanel(self.heat, left)
+        self.heat_view, self.heat_proxy = self.heat_panel.view, self.heat_panel.proxy
+        self.kecamatan_box, self.legend = self.heat_panel.kecamatan_box, self.heat_panel.legend
+        self.kecamatan_box.toggled.connect(lambda _on: self.reload())
+        self.forms_area = scrolling(self._build_forms(), left)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 0)
+        # Right: requirements above, proposals below.
+        self.plan_panel = right = PlanPanel(self.needs, self.proposals, split)
+        self.needs_title, self.needs_view = right.needs_title, right.needs_view
+        self.needs_proxy = right.needs_proxy
+        self.accept_button, self.summary = right.accept_button, right.summary
+        self.proposals_view, self.reason = right.proposals_view, right.reason
+        self.accept_button.clicked.connect(self._accept)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([740, 860])
+        right.setSizes([540, 280])
+        self.setCentralWidget(central)
+
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_bar(self, central: QWidget) -> FlowLayout:
+        """Title, operation, stage, undo/redo, reload, export and import: one bar that wraps
+        onto a second row where the window is narrow (the operation's name stays whole)."""
+        bar = FlowLayout(spacing=12)
+        title = QLabel(_tr("Kerawanan dan penebalan"), central)
+        title.setFont(theme.scaled_font(title, 1.4, bold=True))
+        self.operation_label = QLabel(central)
+        self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.stage_combo = QComboBox(central)
+        self.stage_combo.setObjectName("stageCombo")
+        self.stage_combo.setMinimumContentsLength(18)
+        self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
+        stage_label = QLabel(_tr("&Tahapan:"), central)
+        stage_label.setBuddy(self.stage_combo)
+        self.undo_action = self.undo_stack.createUndoAction(self, _tr("Batalkan"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _tr("Ulangi"))
+        # As in the main window (Ctrl+Shift+Z), and Ctrl+Y as Windows users expect.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        undo_button = QToolButton(central)
+        undo_button.setDefaultAction(self.undo_action)
+        undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        redo_button = QToolButton(central)
+        redo_button.setDefaultAction(self.redo_action)
+        redo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.reload_button = QPushButton(_tr("Muat ulang"), central)
+        self.reload_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_button.clicked.connect(lambda: self.reload())
+        self.export_button = QPushButton(_tr("Ekspor Excel\u2026"), central)
+        self.import_button = QPushButton(_tr("Impor Excel\u2026"), central)
+        self.workbook = MatrixWorkbook(self, self.import_button)
+        self.export_button.clicked.connect(self.workbook.ask_export)
+        self.import_button.clicked.connect(self.workbook.ask_import)
+        bar.add(
+            title,
+            self.operation_label,
+            pair(central, stage_label, self.stage_combo),
+            pair(
+                central,
+                undo_button,
+                redo_button,
+                self.reload_button,
+                self.export_button,
+                self.import_button,
+            ),
+        )
+        return bar
+
+    def _build_banner(self, central: QWidget) -> QFrame:
+        """What the last action said (a refusal or a confirmation), until closed or replaced."""
+        self.banner_box = QFrame(central)
+        self.banner_box.setObjectName("planningBannerBox")
+        brow = QHBoxLayout(self.banner_box)
+        brow.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel(self.banner_box)
+        self.banner.setObjectName("planningBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        brow.addWidget(self.banner, 1)
+        close = QToolButton(self.banner_box)
+        close.setText(_tr("Tutup"))
+        close.setToolTip(_tr("Tutup pesan ini"))
+        close.clicked.connect(self.hide_banner)
+        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner_box.hide()
+        return self.banner_box
+
+    def _build_forms(self) -> QWidget:
+        """The what-if forms: guard patterns, then TPS categories."""
+        forms = QWidget()
+        fcol = QVBoxLayout(forms)
+        fcol.setContentsMargins(0, 0, 8, 0)
+        self.form = PatternForm(self.recompute, forms)
+        self.form.save_button.clicked.connect(self._save_patterns)
+        self.tps_form = TpsForm(self.recompute, forms)
+        self.tps_form.set_store(self.store)
+        self.tps_form.on_problem = self.show_problem
+        # "Kembalikan" discards every unsaved what-if change, patterns and TPS alike.
+        self.form.reset_button.clicked.connect(self.tps_form.clear)
+        fcol.addWidget(self.form)
+        fcol.addWidget(self.tps_form)
+        fcol.addStretch(1)
+        return forms
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def wants(self, changes: JournalChanges) -> bool:
+        """Whether a change set from the journal moves something this window shows (the
+        live feed then calls ``reload``)."""
+        return planning.shows_any(changes.rows)
+
+    def reload(self, *, keep_what_if: bool = True) -> None:
+        """Read everything again (operation, stages, matrix, plan inputs, TPS), then
+        recompute. The unsaved what-if (patterns and TPS moves) stays on top of the new
+        figures unless ``keep_what_if`` is False (it was just saved); the chosen heat-map
+        cell, requirement and proposal rows stay chosen."""
+        keep = self.form.changes() if keep_what_if and self.base is not None else None
+        cell = self.heat_panel.current_cell()
+        try:
+            with self.store.read() as s:
+                if not self._read_stages(s):
+                    return
+                matrix = planning.matrix(
+                    s,
+                    self.operation_id,
+                    self.stage_id,
+                    kecamatan=self.kecamatan_box.isChecked(),
+                    lang=self._lang,
+                )
+                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
+                tps = planning.tps_rows(s, self.operation_id)
+        except NoOperation:
+            self.show_problem(_tr("Basis data ini belum berisi operasi."))
+            return
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        if not keep_what_if:
+            self.tps_form.model.set_rows([])
+        self.tps_form.load(self.operation_id, tps, self.base)
+        self.heat.set_matrix(matrix)
+        self.heat_panel.restore_cell(cell)
+        self.heat_panel.fit()
+        self.needs.colours = dict(self.base.level_colours)
+        self.heat_panel.show_legend()
+        self.form.set_categories(self.base, keep)
+        # The pattern rows are made now, after their buttons and the TPS form: Tab reads the
+        # rows first, then the buttons, then goes on to the TPS form.
+        t = self.tps_form
+        chain(*self.form.stops(), t.kecamatan_combo, t.tps_combo, t.category_combo,
+              t.apply_button, t.remove_button, t.view)  # fmt: skip
+        self.recompute()
+
+    def _read_stages(self, s: Session) -> bool:
+        """The operation and its stages into the bar; the stage shown stays chosen (at first:
+        the one asked for, else today's, else voting day). False when there is no stage."""
+        op = operations.get_operation(s)
+        stages = operations.stages(s, op.id)
+        items = [(reference.label(x.name, x.name_en, self._lang), x.id) for x in stages]
+        pick_id: int | None = self.stage_id
+        if all(x.id != self.stage_id for x in stages):
+            current = operations.current_stage(stages, operations.local_today(op))
+            voting = next((x for x in stages if x.is_voting), None)
+            chosen = next((x for x in stages if x.code == self._stage_code), None)
+            pick = chosen or current or voting
+            pick_id = pick.id if pick else None
+        self.operation_id = op.id
+        self.operation_label.setText(op.name)
+        shown = [
+            (self.stage_combo.itemText(i), self.stage_combo.itemData(i))
+            for i in range(self.stage_combo.count())
+        ]
+        self.stage_combo.blockSignals(True)
+        if shown != items:
+            self.stage_combo.clear()
+            for name, sid in items:
+                self.stage_combo.addItem(name, sid)
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(pick_id)))
+        self.stage_combo.blockSignals(False)
+        sid = self.stage_combo.currentData()
+        if sid is None:
+            return False
+        self.stage_id = int(sid)
+        return True
+
+    def _stage_chosen(self) -> None:
+        sid = self.stage_combo.currentData()
+        if sid is None:
+            return
+        self.stage_id = int(sid)
+        self.reload(keep_what_if=True)
+
+    def category_versions(self) -> dict[int, int]:
+        return {c.id: c.version for c in self.base.categories} if self.base else {}
+
+    def what_if(self) -> WhatIf:
+        return WhatIf(patterns=self.form.changes(), tps=self.tps_form.changes())
+
+    def recompute(self) -> None:
+        """The figures under the form's patterns: in memory, at once, nothing saved."""
+        if self.base is None:
+            return
+        self.form.set_tps_pending(len(self.tps_form.changes()))
+        try:
+            self.plan = planning.plan(self.base, self.what_if())
+        except OpsError as exc:  # a pattern no plan can follow: say so beside the form
+            self.form.show_problem(sentence_for(exc))
+            self.accept_button.setEnabled(False)
+            return
+        self.plan_panel.show_plan(self.plan, what_if=not self.what_if().empty)
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def run(
+        self,
+        write: Callable[[], object],
+        shown: Callable[[Any], None],
+        *,
+        obsolete: QUndoCommand | None = None,
+        button: QAbstractButton | None = None,
+        refused: Callable[[OpsError], str] = sentence_for,
+    ) -> None:
+        """Run a core write on the write thread, then ``shown(result)``; a refusal becomes a
+        sentence in the banner (``refused`` words it), never a traceback."""
+        self.hide_banner()
+
+        def failed(exc: OpsError) -> None:
+            log.info("planning action refused: %r", exc)
+            self.show_problem(refused(exc))
+            if obsolete is not None:
+                obsolete.setObsolete(True)
+            self.reload()
+
+        self.writes.submit(write, on_saved=shown, on_refused=failed, button=button)
+
+    def _push(self, command: PlanningCommand, *, button: QAbstractButton | None = None) -> None:
+        """Save ``command`` once; only a saved one goes on the undo stack."""
+
+        def saved(result: object) -> None:
+            command.shown(result)
+            self.undo_stack.push(command)
+
+        self.run(command.do(), saved, button=button)
+
+    def _edit_rating(self, region_id: int, aspect_id: int, level_id: object) -> None:
+        level = int(level_id) if isinstance(level_id, int) else None
+        before = self.heat.rating(region_id, aspect_id)
+        value = RatingValue(region_id, self.stage_id, aspect_id, level or 0)
+        self._push(RatingCommand(self, value, level, before))
+
+    def rating_stored(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
+        self.heat.set_rating(region_id, aspect_id, rating)
+        # The vulnerability ranks the deficits: read it again and recompute the proposals.
+        try:
+            with self.store.read() as s:
+                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
+        except OpsError as exc:
+            self.show_problem(sentence_for(exc))
+            return
+        self.recompute()
+
+    def _accept(self) -> None:
+        chosen = self.plan_panel.selected_proposals()
+        if not chosen or not self._confirm_accept(chosen):
+            return
+        command = AcceptCommand(self, chosen)
+
+        def saved(result: object) -> None:
+            command.shown(result)
+            self.undo_stack.push(command)
+            self.show_note(
+                _tr(
+                    "{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali."
+                ).format(n=sum(p.count for p in chosen))
+            )
+
+        self.run(command.do(), saved, button=self.accept_button)
+
+    def _confirm_accept(self, chosen: tuple[Proposal, ...]) -> bool:
+        """Ask before moving people: how many, from where to where, for which stage."""
+        moves = [
+            _tr("{n} personel dari {source} ke {to}").format(
+                n=p.count, source=p.from_unit_name, to=p.to_unit_name
+            )
+            for p in chosen
+        ]
+        text = _tr("{n} personel akan di-BKO-kan untuk tahapan {stage}:").format(
+            n=sum(p.count for p in chosen), stage=chosen[0].stage_name
+        )
+        return confirm(
+            self,
+            _tr("Terima usulan penebalan"),
+            f"{text}\n\n{listed(moves)}",
+            _tr("&Terima dan BKO-kan"),
+            _tr("Ctrl+Z menarik kembali penebalan ini."),
+        )
+
+    def _save_patterns(self) -> None:
+        after = {**self.form.stored(), **self.form.changes()}
+        before = self.form.stored()
+        command = PatternCommand(self, after, before, self.tps_form.changes())
+        self._push(command, button=self.form.save_button)
+
+    # -- unsaved input: the what-if, and a rating being chosen in the grid -----------------
+    #
+    # A rating is saved the moment it is chosen; one still open in the grid's editor when the
+    # window closes is taken out of the editor first (the question would take the focus, and
+    # a delegate saves its editor when it loses the focus), so that "Buang" really drops it.
+
+    def is_dirty(self) -> bool:
+        return self.heat_panel.parked is not None or (
+            self.base is not None and not self.what_if().empty
+        )
+
+    def save_input(self) -> bool:
+        """Start saving the rating and the what-if on the write thread; the window closes
+        once both are saved (``may_close`` waits on ``writes``), stays open on a refusal."""
+        self.heat_panel.save_parked()  # journaled
+        if self.base is not None and not self.what_if().empty:
+            self._save_patterns()
+        return not self.writes.busy
+
+    def discard_input(self) -> None:
+        self.heat_panel.parked = None
+        self.tps_form.clear()
+        self.form.reset()  # recomputes with the stored patterns
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.heat_panel.park()
+        if may_close(
+            self, what=_tr("Perubahan bagaimana-jika belum disimpan."), writes=self.writes
+        ):
+            super().closeEvent(event)
+        else:
+            self.heat_panel.unpark()
+            event.ignore()
+
+    def export_to(self, path: Path) -> None:
+        self.workbook.export_to(path)
+
+    def import_from(self, path: Path) -> JobHandle | None:
+        return self.workbook.import_from(path)
+
+    # -- banner -----------------------------------------------------------------------------
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_box.hide()
+
+    def show_problem(self, text: str) -> None:
+        self.banner_box.show()
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
+            f" border: 1px solid {theme.DEFICIT.name()}; padding: 8px; font-weight: bold;"
+        )
+        self.banner.show()
+
+    def show_note(self, text: str) -> None:
+        self.banner_box.show()
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {theme.PANEL.name()}; color: {theme.INK.name()};"
+            f" border: 1px solid {theme.RULE.name()}; padding: 8px;"
+        )
+        self.banner.show()
+
+
+def open_planning(window: QMainWindow, store: Store, actor: Actor) -> PlanningWindow:
+    """Show the planning window of ``store``, ``window``'s (one per main window), acting as
+    ``actor``, the account signed in to ``window``."""
+    existing = window.findChild(PlanningWindow)
+    if existing is not None:
+        existing.show()
+        # The offscreen platform (tests, screenshots) has no stacking order to change.
+        if QGuiApplication.platformName() != "offscreen":
+            existing.raise_()
+            existing.activateWindow()
+        return existing
+    planning_window = PlanningWindow(store, actor=actor, parent=window)
+    actions.close_keys(planning_window)  # Esc and Ctrl+W, asking first (``closeEvent``)
+    show_fitted(planning_window, WINDOW_SIZE)
+    return planning_window

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.planning_models import LEVEL_ROLE, HeatColumn, HeatMapModel
 from ui.planning_views import heading, sort_proxy, table
+from ui.table_view import table_sheet
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The heat map's height shows this many regions at least (all of a province's kabupaten).
@@ -122,7 +123,7 @@ class HeatMapPanel(QFrame):
         # "Kab. Tanjung Jabung Barat" and "... Timur" differ at the end: never cut the end.
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Colour cells need their width for the level's name, not for air.
-        view.setStyleSheet(view.styleSheet().replace("padding: 0 8px", "padding: 0 2px"))
+        view.setStyleSheet(table_sheet(cell="0 2px"))
         view.setItemDelegate(LevelDelegate(model, view))
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicatorClearable(True)

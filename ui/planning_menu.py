@@ -40,6 +40,8 @@ def _store_of(window: QMainWindow) -> Store:
 
 
 def _open(window: QMainWindow, actor: Actor) -> None:
+    from ui.live import ChangeFeed
     from ui.planning_window import open_planning
 
-    open_planning(window, _store_of(window), actor)
+    feed = getattr(window, "feed", None)  # the main window's journal feed
+    open_planning(window, _store_of(window), actor, feed if isinstance(feed, ChangeFeed) else None)

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ui import theme
-from ui.strength_model import SORT_ROLE
+from ui.table_model import SORT_ROLE
+from ui.table_view import style_table
 
 
 def table(parent: QWidget, name: str) -> QTableView:
-    """A planning table: whole rows selected, roomy rows, a bold ruled header."""
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    row_height = int(view.fontMetrics().height() * 1.9)
-    view.verticalHeader().setDefaultSectionSize(row_height)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setMinimumHeight(int(row_height * 1.4))
-    view.setStyleSheet(
-        "QTableView::item { padding: 0 8px; }"
-        f" QHeaderView::section {{ padding: 4px 8px; font-weight: bold;"
-        f" background: {theme.PANEL.name()}; border: none;"
-        f" border-right: 1px solid {theme.RULE.name()};"
-        f" border-bottom: 2px solid {theme.RULE.name()}; }}"
-    )
-    return view
+    """A planning table: the shared look (``ui.table_view``) with roomy rows."""
+    return style_table(QTableView(parent), name=name, row_height=1.9, header_height=1.4)
 
 
 def sort_proxy(parent: QWidget, model: QAbstractItemModel) -> QSortFilterProxyModel:

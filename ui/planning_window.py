@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from opscenter import operations, planning, reference
+from opscenter import journal, operations, planning, reference
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
@@ -43,6 +43,8 @@ from opscenter.store import Store
 from ui import actions, theme
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
+from ui.live import ChangeFeed
+from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.planning_commands import AcceptCommand, PatternCommand, PlanningCommand, RatingCommand
 from ui.planning_forms import PatternForm, TpsForm
@@ -136,6 +138,19 @@ class PlanningWindow(QMainWindow):
         right.setSizes([540, 280])
         self.setCentralWidget(central)
 
+        # The journal commit the last full read saw: a change set no newer than it (one's
+        # own save, re-read at once) is not read a second time.
+        self._read_at = 0
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply_changes,
+            reload=self.reload,
+            wants=self.wants,
+            loaded=lambda: self.base is not None,
+            name="planning",
+        )
+        # The feed's report of the window's own write waits until the write has been shown.
+        self.writes.write_done.connect(self._write_ended)
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
@@ -234,6 +249,12 @@ class PlanningWindow(QMainWindow):
         live feed then calls ``reload``)."""
         return planning.shows_any(changes.rows)
 
+    def _apply_changes(self, changes: JournalChanges) -> None:
+        """A change set from the journal: everything is read again (the plan is recomputed
+        from the whole operation), unless the last read already saw it."""
+        if changes.last_seq > self._read_at:
+            self.reload()
+
     def reload(self, *, keep_what_if: bool = True) -> None:
         """Read everything again (operation, stages, matrix, plan inputs, TPS), then
         recompute. The unsaved what-if (patterns and TPS moves) stays on top of the new
@@ -243,6 +264,7 @@ class PlanningWindow(QMainWindow):
         cell = self.heat_panel.current_cell()
         try:
             with self.store.read() as s:
+                read_at = journal.head(s)  # first: what is read below is at least this new
                 if not self._read_stages(s):
                     return
                 matrix = planning.matrix(
@@ -260,6 +282,7 @@ class PlanningWindow(QMainWindow):
         except OpsError as exc:
             self.show_problem(sentence_for(exc))
             return
+        self._read_at = read_at
         if not keep_what_if:
             self.tps_form.model.set_rows([])
         self.tps_form.load(self.operation_id, tps, self.base)
@@ -348,6 +371,17 @@ class PlanningWindow(QMainWindow):
         """Run a core write on the write thread, then ``shown(result)``; a refusal becomes a
         sentence in the banner (``refused`` words it), never a traceback."""
         self.hide_banner()
+        before = self._journal_head()
+        self.live.hold()
+
+        def saved(result: object) -> None:
+            shown(result)
+            # Shown at once: when the window was up to date and nobody else committed
+            # meanwhile, the feed's report of this write has nothing new to read.
+            if before is not None and self._read_at >= before:
+                after = self._journal_head()
+                if after == before + 1:
+                    self._read_at = after
 
         def failed(exc: OpsError) -> None:
             log.info("planning action refused: %r", exc)
@@ -356,7 +390,18 @@ class PlanningWindow(QMainWindow):
                 obsolete.setObsolete(True)
             self.reload()
 
-        self.writes.submit(write, on_saved=shown, on_refused=failed, button=button)
+        self.writes.submit(write, on_saved=saved, on_refused=failed, button=button)
+
+    def _write_ended(self, _saved: bool) -> None:
+        if not self.writes.busy:
+            self.live.release()
+
+    def _journal_head(self) -> int | None:
+        try:
+            with self.store.read() as s:
+                return journal.head(s)
+        except OpsError:
+            return None  # the live feed reads what this could not
 
     def _push(self, command: PlanningCommand, *, button: QAbstractButton | None = None) -> None:
         """Save ``command`` once; only a saved one goes on the undo stack."""
@@ -491,9 +536,12 @@ class PlanningWindow(QMainWindow):
         self.banner.show()
 
 
-def open_planning(window: QMainWindow, store: Store, actor: Actor) -> PlanningWindow:
+def open_planning(
+    window: QMainWindow, store: Store, actor: Actor, feed: ChangeFeed | None = None
+) -> PlanningWindow:
     """Show the planning window of ``store``, ``window``'s (one per main window), acting as
-    ``actor``, the account signed in to ``window``."""
+    ``actor``, the account signed in to ``window``, following ``feed`` (the main window's
+    journal feed) while it lives."""
     existing = window.findChild(PlanningWindow)
     if existing is not None:
         existing.show()
@@ -503,6 +551,8 @@ def open_planning(window: QMainWindow, store: Store, actor: Actor) -> PlanningWi
             existing.activateWindow()
         return existing
     planning_window = PlanningWindow(store, actor=actor, parent=window)
+    if feed is not None:
+        planning_window.live.follow(feed.changed)
     actions.close_keys(planning_window)  # Esc and Ctrl+W, asking first (``closeEvent``)
     show_fitted(planning_window, WINDOW_SIZE)
     return planning_window

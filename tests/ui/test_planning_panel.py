@@ -585,3 +585,58 @@ def test_wants_the_changes_planning_shows(
     shown = ("unit", "personnel", "bko_assignment", "polling_station", "tps_category", "stage")
     assert all(window.wants(changed(e)) for e in shown)
     assert not any(window.wants(changed(e)) for e in ("incident", "unit_status_change"))
+
+
+def test_follows_the_journal_hidden_or_shown_and_reads_each_change_once(
+    qtbot: QtBot,
+    window: PlanningWindow,
+    store: Store,
+    small: Small,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13: planning follows the feed through the one live path. Another workstation's
+    rating shows without a reload by hand; while the window is hidden nothing is read, and
+    on show the waiting changes are read once; the window's own save is read once."""
+    from ui.live import ChangeFeed
+
+    feed = ChangeFeed(store, window)
+    window.live.follow(feed.changed)
+    window.show()
+    reloads: list[int] = []
+    reload = window.reload
+
+    def counted(*, keep_what_if: bool = True) -> None:
+        reloads.append(1)
+        reload(keep_what_if=keep_what_if)
+
+    monkeypatch.setattr(window, "reload", counted)
+    _, aspects, levels = _ids(store, small)
+    cell = window.heat.cell_index(small.regions["A"], aspects["politik"])
+
+    def rate(level: str) -> None:  # as another workstation would: straight through the core
+        value = planning.RatingValue(
+            small.regions["A"], window.stage_id, aspects["politik"], levels[level]
+        )
+        with qtbot.waitSignal(feed.changed):
+            planning.set_rating(store, ADMIN, small.operation_id, value)
+
+    rate("tinggi")
+    qtbot.waitUntil(lambda: window.heat.data(cell) == "Tinggi")
+    assert len(reloads) == 1
+
+    window.hide()
+    rate("sedang")
+    rate("rendah")
+    assert len(reloads) == 1 and window.heat.data(cell) == "Tinggi"  # hidden: nothing read
+    window.show()
+    assert len(reloads) == 2 and window.heat.data(cell) == "Rendah"  # both, in one read
+
+    # The window's own edit is shown when saved; the feed's report of it is not read again.
+    before = len(reloads)
+    with qtbot.waitSignals([window.writes.write_done, feed.changed]):
+        window._edit_rating(small.regions["A"], aspects["politik"], levels["sedang"])
+    assert window.heat.data(cell) == "Sedang"
+    assert len(reloads) == before
+    # Someone else's change right after is read as usual.
+    rate("tinggi")
+    assert len(reloads) == before + 1 and window.heat.data(cell) == "Tinggi"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,10 +59,14 @@ from ui.audit_model import (
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
 from ui.live_updates import LiveUpdates
+from ui.screen_fit import fit_to_screen, show_fitted
 from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
+
+# The size the journal opens at where the screen has room (else maximised).
+WINDOW_SIZE = QSize(1400, 820)
 
 
 class AuditWindow(QWidget):
@@ -80,7 +84,7 @@ class AuditWindow(QWidget):
         self._query: JobHandle | None = None  # the running first-page query
         self._again = False
         self.setWindowTitle(self.tr("Jurnal audit \u2014 OpsCenter"))
-        self.resize(1400, 820)
+        fit_to_screen(self, WINDOW_SIZE)
 
         self.model = AuditModel(store, lang=lang)
         self.account = QComboBox(self)
@@ -515,6 +519,8 @@ def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) ->
             feed = getattr(window, "feed", None)  # the main window's ``ChangeFeed``
             if feed is not None:
                 existing.live.follow(feed.changed)
+            show_fitted(existing, WINDOW_SIZE)  # a 1366 px laptop: maximised, never wider
+            return
         if existing.isVisible() and QGuiApplication.platformName() != "offscreen":
             existing.raise_()  # already open behind the board: bring it forward
             existing.activateWindow()

@@ -272,6 +272,10 @@ def test_every_tab_dialog_and_wall_page_fits(
         ) -> None:
             new = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in known]
             for shown in new:
+                # Opened no larger than the room (a window manager keeps a too-wide window's
+                # size: the audit journal opened 1400 px wide on a 1366 px laptop).
+                if not shown.isMaximized() and room.expandedTo(shown.size()) != room:
+                    problems.append(f"{_plain(action.text())}: opened at {shown.size()}")
                 # As a window manager would place it: fitted to the screen (``ui.screen_fit``),
                 # a maximised one filling it (offscreen it would take the platform's screen).
                 if shown.isMaximized():

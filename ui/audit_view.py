@@ -47,7 +47,7 @@ from opscenter.live import JournalChanges
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.permissions import permitted
 from opscenter.store import Store
-from ui import actions
+from ui import actions, theme
 from ui.audit_model import (
     AuditModel,
     Column,
@@ -142,6 +142,11 @@ class AuditWindow(QWidget):
         self.table = style_table(QTableView(self), name="auditTable", single=True)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
+        # On a 1366 px laptop the last column is narrower than its title: cut it at the end
+        # ("Perubahan (sebelum →…"), never at both ends. The header's own font is the bold of
+        # its style sheet, so that the cut is measured in the letters it is drawn with.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setFont(theme.scaled_font(header, 1.0, bold=True))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (

@@ -24,17 +24,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
+from ui.translations import QT_TRANSLATE_NOOP
+
 CONTEXT = "Actions"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
-    """Marks ``text`` for ``pyside6-lupdate`` (context ``context``); ``_tr`` translates it
-    where it is shown. Typed, unlike PySide6's own."""
-    return text
 
 
 @dataclass(frozen=True)

@@ -130,197 +130,197 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/actions.py" line="49"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/actions.py" line="50"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/actions.py" line="51"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56"/>
+        <location filename="../../ui/actions.py" line="52"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64"/>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>&amp;Sambungan basis data…</source>
         <translation>&amp;Database connection…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="62"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/actions.py" line="63"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="65"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>Kejadian &amp;baru…</source>
         <translation>&amp;New incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>&amp;Tambah tindak lanjut</source>
         <translation>Add &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>Ubah &amp;status satuan…</source>
         <translation>Change unit &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="76"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81"/>
+        <location filename="../../ui/actions.py" line="77"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="78"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="79"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="81"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="112"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118"/>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="130"/>
+        <location filename="../../ui/actions.py" line="126"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="133"/>
+        <location filename="../../ui/actions.py" line="129"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="134"/>
+        <location filename="../../ui/actions.py" line="130"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="131"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="136"/>
+        <location filename="../../ui/actions.py" line="132"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="186"/>
+        <location filename="../../ui/actions.py" line="182"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="210"/>
+        <location filename="../../ui/actions.py" line="206"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -516,122 +516,122 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="82"/>
+        <location filename="../../ui/audit_view.py" line="86"/>
         <source>Jurnal audit — OpsCenter</source>
         <translation>Audit log — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="95"/>
+        <location filename="../../ui/audit_view.py" line="99"/>
         <source>Sejak</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="97"/>
+        <location filename="../../ui/audit_view.py" line="101"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="106"/>
+        <location filename="../../ui/audit_view.py" line="110"/>
         <source>cari nama, nilai, tindakan…</source>
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="108"/>
+        <location filename="../../ui/audit_view.py" line="112"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="111"/>
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="113"/>
+        <location filename="../../ui/audit_view.py" line="117"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="119"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="121"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="123"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="129"/>
+        <location filename="../../ui/audit_view.py" line="133"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="157"/>
+        <location filename="../../ui/audit_view.py" line="166"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="234"/>
+        <location filename="../../ui/audit_view.py" line="243"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="238"/>
+        <location filename="../../ui/audit_view.py" line="247"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="291"/>
+        <location filename="../../ui/audit_view.py" line="300"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="381"/>
+        <location filename="../../ui/audit_view.py" line="390"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="385"/>
+        <location filename="../../ui/audit_view.py" line="394"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="389"/>
+        <location filename="../../ui/audit_view.py" line="398"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="403"/>
+        <location filename="../../ui/audit_view.py" line="412"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="405"/>
+        <location filename="../../ui/audit_view.py" line="414"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="419"/>
+        <location filename="../../ui/audit_view.py" line="428"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="424"/>
+        <location filename="../../ui/audit_view.py" line="433"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="435"/>
+        <location filename="../../ui/audit_view.py" line="444"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="440"/>
+        <location filename="../../ui/audit_view.py" line="449"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -1812,12 +1812,12 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="492"/>
+        <location filename="../../ui/audit_view.py" line="501"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="498"/>
+        <location filename="../../ui/audit_view.py" line="507"/>
         <location filename="../../ui/main_window.py" line="243"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
@@ -2279,7 +2279,7 @@ source</translation>
 <context>
     <name>PlanningWindow</name>
     <message>
-        <location filename="../../ui/planning_heat.py" line="53"/>
+        <location filename="../../ui/planning_heat.py" line="54"/>
         <source>— kosong —</source>
         <translation>— empty —</translation>
     </message>
@@ -2444,68 +2444,68 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="82"/>
-        <location filename="../../ui/planning_window.py" line="146"/>
+        <location filename="../../ui/planning_window.py" line="84"/>
+        <location filename="../../ui/planning_window.py" line="161"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="154"/>
+        <location filename="../../ui/planning_window.py" line="169"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="156"/>
+        <location filename="../../ui/planning_window.py" line="171"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="158"/>
+        <location filename="../../ui/planning_window.py" line="173"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="169"/>
+        <location filename="../../ui/planning_window.py" line="184"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="172"/>
+        <location filename="../../ui/planning_window.py" line="187"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="173"/>
+        <location filename="../../ui/planning_window.py" line="188"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="205"/>
+        <location filename="../../ui/planning_window.py" line="220"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="206"/>
+        <location filename="../../ui/planning_window.py" line="221"/>
         <source>Tutup pesan ini</source>
         <translation>Close this message</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="87"/>
+        <location filename="../../ui/planning_heat.py" line="88"/>
         <source>Peta kerawanan</source>
         <translation>Vulnerability map</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="88"/>
+        <location filename="../../ui/planning_heat.py" line="89"/>
         <source>Tampilkan &amp;kecamatan</source>
         <translation>Show &amp;districts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="91"/>
+        <location filename="../../ui/planning_heat.py" line="92"/>
         <source>Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan penebalan Polres-nya</source>
         <translation>Also assess by district (kecamatan); a district&apos;s highest vulnerability also sets its Polres&apos;s place in the reinforcement order</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="99"/>
+        <location filename="../../ui/planning_heat.py" line="100"/>
         <source>Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah.</source>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
@@ -2531,12 +2531,12 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="257"/>
+        <location filename="../../ui/planning_window.py" line="279"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="138"/>
+        <location filename="../../ui/planning_heat.py" line="139"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
@@ -2581,7 +2581,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="396"/>
+        <location filename="../../ui/planning_window.py" line="441"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -2642,32 +2642,32 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="455"/>
+        <location filename="../../ui/planning_window.py" line="500"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="406"/>
+        <location filename="../../ui/planning_window.py" line="451"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="411"/>
+        <location filename="../../ui/planning_window.py" line="456"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="416"/>
+        <location filename="../../ui/planning_window.py" line="461"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="418"/>
+        <location filename="../../ui/planning_window.py" line="463"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="419"/>
+        <location filename="../../ui/planning_window.py" line="464"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>

@@ -244,3 +244,13 @@ def db_path(demo_file: Path, tmp_path: Path) -> Path:
     path = tmp_path / "jambi.db"
     shutil.copy(demo_file, path)
     return path
+
+
+@pytest.fixture
+def jambi(db_path: Path) -> Iterator[Store]:
+    """The store of this test's own copy of the Jambi demo (a module may define its own)."""
+    store = open_store(f"sqlite:///{db_path}")
+    try:
+        yield store
+    finally:
+        store.dispose()

@@ -39,15 +39,6 @@ OPERATOR = Actor("op.uji")
 
 
 @pytest.fixture
-def jambi(db_path: Path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{db_path}")
-    try:
-        yield store
-    finally:
-        store.dispose()
-
-
-@pytest.fixture
 def undo_stack() -> QUndoStack:
     return QUndoStack()
 

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
 from opscenter.roster.preview import Options, prepare, scan
-from opscenter.store import Store, open_store
+from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
 from ui import night, settings, theme
 from ui.exercise_banner import ExerciseBanner
@@ -93,15 +93,6 @@ def test_a_new_window_follows_the_setting_not_the_look_it_finds(
 
 
 # -- every highlighted cell at night ------------------------------------------------------------
-
-
-@pytest.fixture
-def jambi(db_path: Path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{db_path}")
-    try:
-        yield store
-    finally:
-        store.dispose()
 
 
 @dataclass(frozen=True)

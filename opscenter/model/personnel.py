@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opscenter.model.base import Base, OperationScoped, Versioned
@@ -14,6 +14,15 @@ class Personnel(Versioned, OperationScoped, Base):
     __tablename__ = "personnel"
     __table_args__ = (
         UniqueConstraint("operation_id", "nrp"),
+        # Only the few people placed elsewhere (BKO) have an assigned unit: the index holds
+        # just them, so a roster import of people at their home units does not update it, and
+        # deleting a unit still finds the people assigned to it without a scan.
+        Index(
+            "ix_personnel_assigned_unit_id",
+            "assigned_unit_id",
+            sqlite_where=text("assigned_unit_id IS NOT NULL"),
+            postgresql_where=text("assigned_unit_id IS NOT NULL"),
+        ),
         CheckConstraint("id_kind IN ('nrp', 'nip')", name="id_kind"),
         CheckConstraint(
             "duty_status IN ('aktif', 'cuti', 'sakit', 'pendidikan', 'lainnya')",
@@ -29,10 +38,12 @@ class Personnel(Versioned, OperationScoped, Base):
     nrp: Mapped[str] = mapped_column(String(18))
     id_kind: Mapped[str] = mapped_column(String(3), default="nrp")
     name: Mapped[str] = mapped_column(String(160))
-    rank_id: Mapped[int | None] = mapped_column(ForeignKey("rank.id"), index=True)
+    # Not indexed: no query looks people up by rank, and ranks are a fixed reference list that
+    # is never deleted; the index cost every imported row a B-tree update under the write lock.
+    rank_id: Mapped[int | None] = mapped_column(ForeignKey("rank.id"))
     position: Mapped[str | None] = mapped_column(String(160))
     home_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     # Where the person serves in the operation; None means at the home unit.
-    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     phone: Mapped[str | None] = mapped_column(String(20))  # +62 form
     duty_status: Mapped[str] = mapped_column(String(12), default="aktif")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -257,4 +258,87 @@ def test_journal_commit_migration_numbers_existing_transactions_in_commit_order(
         assert changes is not None and changes.ids("unit") == {ids.units["PB"]}
         assert changes.last_seq == old_cursor + 1  # numbered after the carried-over ones
     finally:
+        store.dispose()
+
+
+def test_personnel_import_indexes_migrate_both_ways_and_serve_a_lookup_by_assigned_unit(
+    db_url: str,
+) -> None:
+    """0006 drops the rank index and makes the assigned-unit index partial; down and up
+    again it leaves the schema the model declares, and a lookup by assigned unit (the
+    foreign-key check when a unit is deleted) still uses that index."""
+    store = open_store(db_url)
+    try:
+        cfg = migrations.config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with store.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            if store.dialect == "sqlite":
+                names = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list(personnel)")}
+                sql = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'ix_personnel_assigned_unit_id'"
+                ).scalar_one()
+                plan = " ".join(
+                    str(r[-1])
+                    for r in conn.exec_driver_sql(
+                        "EXPLAIN QUERY PLAN SELECT 1 FROM personnel WHERE assigned_unit_id = 7"
+                    )
+                )
+            else:
+                names = set(
+                    conn.execute(
+                        text("SELECT indexname FROM pg_indexes WHERE tablename = 'personnel'")
+                    ).scalars()
+                )
+                sql = conn.execute(
+                    text(
+                        "SELECT indexdef FROM pg_indexes"
+                        " WHERE indexname = 'ix_personnel_assigned_unit_id'"
+                    )
+                ).scalar_one()
+                conn.execute(text("SET enable_seqscan = off"))
+                plan = " ".join(
+                    conn.execute(
+                        text("EXPLAIN SELECT 1 FROM personnel WHERE assigned_unit_id = 7")
+                    ).scalars()
+                )
+        assert "ix_personnel_rank_id" not in names
+        assert "IS NOT NULL" in sql.upper()
+        assert "ix_personnel_assigned_unit_id" in plan
+    finally:
+        store.dispose()
+
+
+def test_a_writer_waits_for_the_write_lock_then_writes_and_keeps_its_busy_timeout(
+    sqlite_url: str,
+) -> None:
+    """A writer queued behind another connection's write lock writes once it is free (it
+    polls rather than sleeping in SQLite's busy handler), and its connection keeps the busy
+    timeout other statements rely on."""
+    store = open_store(sqlite_url)
+    ids = build_small_operation(store)
+    holder = sqlite3.connect(
+        store.sqlite_path,  # type: ignore[arg-type]
+        timeout=0.1,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.4, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    try:
+        units.set_status(store, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        assert not holder.in_transaction  # it wrote after the holder let go
+        with store.read() as s:
+            assert s.get(Unit, ids.units["PA"]).status_id == ids.statuses["bergerak"]  # type: ignore[union-attr]
+            timeout = s.connection().exec_driver_sql("PRAGMA busy_timeout").scalar_one()
+        assert timeout == int(store_mod.BUSY_TIMEOUT_S * 1000)
+    finally:
+        release.join()
+        holder.close()
         store.dispose()

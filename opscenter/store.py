@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -510,11 +511,48 @@ def _drop_temp_tables(conn: Connection) -> None:
         conn.invalidate()
 
 
+# How often a writer waiting for SQLite's write lock tries again. SQLite's own busy handler
+# sleeps ever longer between tries, 100 ms each once it has waited a third of a second: a
+# status change queued behind an import's commit started up to 100 ms after the lock came free.
+WRITE_LOCK_POLL_S = 0.002
+
+
 def _on_sqlite_begin(conn: Any) -> None:
     # Writers take the write lock at BEGIN, so two writers queue instead of deadlocking
     # on a lock upgrade (SQLITE_BUSY that busy_timeout cannot resolve).
-    write = conn.get_execution_options().get("opscenter_write")
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    if not conn.get_execution_options().get("opscenter_write"):
+        conn.exec_driver_sql("BEGIN")
+        return
+    try:  # the lock is free nearly always: one try, SQLite's busy handler off
+        _set_busy_timeout(conn, 0)
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except DBAPIError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(WRITE_LOCK_POLL_S)
+    finally:
+        _set_busy_timeout(conn, BUSY_TIMEOUT_S)
+
+
+def _set_busy_timeout(conn: Any, seconds: float) -> None:
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    finally:
+        cursor.close()
+
+
+def _is_busy(exc: DBAPIError) -> bool:
+    """SQLITE_BUSY: another connection holds the lock (``database is locked``)."""
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF == sqlite3.SQLITE_BUSY)
+    return "locked" in str(orig).lower() or "busy" in str(orig).lower()
 
 
 # PostgreSQL: how long a statement waits for a lock (another workstation's row, the journal's

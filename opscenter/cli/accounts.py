@@ -84,6 +84,13 @@ def _passwords(args: argparse.Namespace, first: bool) -> tuple[str, str]:
         if not first:
             admin_password, lines = (lines[0] if lines else ""), lines[1:]
         return admin_password, (lines[0] if lines else "")
+    if not sys.stdin.isatty():  # getpass would read an empty line and stop at its end
+        raise Refusal(
+            "Kata sandi tidak dapat ditanyakan tanpa terminal; berikan --password-stdin dan "
+            "tulis kata sandinya ke masukan standar. Tidak ada yang disimpan.",
+            "The password cannot be asked for without a terminal; give --password-stdin and "
+            "write the password to standard input. Nothing was saved.",
+        )
     if not first:
         admin_password = getpass.getpass(
             t(args, f"Kata sandi {args.as_admin}: ", f"Password of {args.as_admin}: ")

@@ -86,3 +86,18 @@ def test_the_account_list_speaks_the_language_asked_for(tmp_path: Path) -> None:
     assert "kapolda" in english.stdout and "active" in english.stdout
     assert "aktif" not in english.stdout
     assert "aktif" in run(tmp_path, "account", "list").stdout
+
+
+def test_a_new_password_without_a_terminal_is_refused_in_a_sentence(tmp_path: Path) -> None:
+    """No terminal and no --password-stdin: one sentence and no account (it was an
+    unexpected-error message, from getpass reading the end of an empty input)."""
+    refused = run(tmp_path, "account", "add", "kapolda", "--role", "admin")
+    assert refused.returncode != 0
+    assert "tanpa terminal" in refused.stderr and "--password-stdin" in refused.stderr
+    assert "tak terduga" not in refused.stderr
+    if (tmp_path / "ops.db").exists():
+        store = open_store(str(tmp_path / "ops.db"))
+        try:
+            assert accounts.needs_bootstrap(store)  # still no account at all
+        finally:
+            store.dispose()

@@ -63,6 +63,19 @@ class DatabaseUnreachable(StorageError):
     code = "db.unreachable"
 
 
+class NoPrimary(StorageError):
+    """Every server of a multi-host URL answered, none as the primary (a standby is being
+    promoted, or the primary is down and no standby has been promoted yet). data: servers."""
+
+    code = "db.no_primary"
+
+
+class ServerReadOnly(StorageError):
+    """The server is a read-only standby: it refuses every change. data: server."""
+
+    code = "db.read_only_server"
+
+
 class NotADatabase(StorageError):
     """The file exists but is not an SQLite database. data: path."""
 

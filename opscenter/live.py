@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -23,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from opscenter import journal
 from opscenter.model import JournalCommit, JournalEntry
-from opscenter.store import Store
+from opscenter.replication import Replication, replication
+from opscenter.store import Store, libpq_params
 
 log = logging.getLogger(__name__)
 # A burst larger than this is read in several steps; the client still sees all of it.
@@ -210,13 +212,20 @@ def _take(
 
 
 class PgListener:
-    """LISTENs for journal notifications on PostgreSQL, in a thread of its own.
+    """Follows the journal on PostgreSQL, in a thread of its own.
 
-    The writer's NOTIFY (sent inside its transaction, so only on commit) carries the new
-    ``seq``; the listener calls ``on_notify()`` to prompt a journal read. When the server
-    goes away it calls ``on_state(False)``, retries with a growing pause, and on success
-    calls ``on_state(True)`` and ``on_notify()`` so the client catches up from its cursor.
-    Callbacks run on the listener's thread: a GUI must marshal them (ui/live.py does).
+    On the primary it LISTENs: the writer's NOTIFY (sent inside its transaction, so only on
+    commit) prompts ``on_notify()``. A standby has no NOTIFY (and refuses LISTEN), so there
+    it prompts every ``standby_poll_s`` and reports how far behind the standby is. Either way
+    it reports the replication picture (``on_replication``) now and then, so a room can see
+    whether a change is on two machines. The URL may name several hosts (libpq tries them in
+    turn; ``target_session_attrs`` picks the primary or a standby).
+
+    When the server goes away it calls ``on_state(False)``, retries with a growing pause, and
+    on success calls ``on_state(True)`` and ``on_notify()`` so the client catches up from its
+    cursor (after a failover, on the promoted standby). A standby that is promoted while
+    followed is followed on as a primary. Callbacks run on the listener's thread: a GUI must
+    marshal them (ui/live.py does).
     """
 
     def __init__(
@@ -225,12 +234,18 @@ class PgListener:
         on_notify: Callable[[], None],
         on_state: Callable[[bool], None],
         *,
+        on_replication: Callable[[Replication], None] | None = None,
         retry_max_s: float = 5.0,
+        standby_poll_s: float = 0.5,
+        replication_every_s: float = 10.0,
     ) -> None:
-        self._url = store.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._params = libpq_params(store.url)
         self._on_notify = on_notify
         self._on_state = on_state
+        self._on_replication = on_replication or (lambda _r: None)
         self._retry_max_s = retry_max_s
+        self._standby_poll_s = standby_poll_s
+        self._replication_every_s = replication_every_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="opscenter-listen", daemon=True)
         self.connected = False
@@ -248,21 +263,47 @@ class PgListener:
         pause = 0.2
         while not self._stop.is_set():
             try:
-                with psycopg.connect(self._url, autocommit=True, connect_timeout=3) as conn:
-                    conn.execute(f"LISTEN {journal.PG_CHANNEL}")
-                    self._set_state(True)
-                    self._on_notify()  # catch up on anything committed while we were away
+                with psycopg.connect(**self._params, autocommit=True, connect_timeout=3) as conn:
                     pause = 0.2
-                    while not self._stop.is_set():
-                        # Wakes at least every 0.5 s to notice stop() and a dead connection.
-                        for _ in conn.notifies(timeout=0.5, stop_after=1000):
-                            self._on_notify()
-                        conn.execute("SELECT 1")
+                    while not self._stop.is_set():  # again when a followed standby is promoted
+                        picture = replication(conn)
+                        self._on_replication(picture)
+                        if picture.standby:
+                            self._follow_standby(conn)
+                        else:
+                            self._listen(conn)
+                            break
+                    continue
             except psycopg.Error:
                 log.info("journal listener lost the server; retrying in %.1f s", pause)
             self._set_state(False)
             self._stop.wait(pause)
             pause = min(pause * 2, self._retry_max_s)
+
+    def _listen(self, conn: Any) -> None:
+        conn.execute(f"LISTEN {journal.PG_CHANNEL}")
+        self._set_state(True)
+        self._on_notify()  # catch up on anything committed while we were away
+        next_look = time.monotonic() + self._replication_every_s
+        while not self._stop.is_set():
+            # Wakes at least every 0.5 s to notice stop() and a dead connection.
+            for _ in conn.notifies(timeout=0.5, stop_after=1000):
+                self._on_notify()
+            conn.execute("SELECT 1")
+            if time.monotonic() >= next_look:
+                self._on_replication(replication(conn))
+                next_look = time.monotonic() + self._replication_every_s
+
+    def _follow_standby(self, conn: Any) -> None:
+        """Poll: a standby sends no NOTIFY. Returns when the standby has been promoted."""
+        self._set_state(True)
+        while not self._stop.is_set():
+            picture = replication(conn)  # two small reads: cheap at every look
+            if not picture.standby:
+                return  # promoted: a primary now, followed by LISTEN
+            self._on_replication(picture)
+            self._on_notify()
+            self._stop.wait(self._standby_poll_s)
 
     def _set_state(self, connected: bool) -> None:
         if connected != self.connected:

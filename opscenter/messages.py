@@ -116,9 +116,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "postgresql://USER@HOST/NAME.",
     ),
     "db.unreachable": (
-        "Server basis data {host}:{port} tidak dapat dihubungi ({detail}). Periksa alamat, "
+        "Server basis data {server} tidak dapat dihubungi ({detail}). Periksa alamat, "
         "jaringan, dan apakah server menyala.",
-        "The database server {host}:{port} cannot be reached ({detail}). Check the address, "
+        "The database server {server} cannot be reached ({detail}). Check the address, "
         "the network, and that the server is running.",
     ),
     "db.not_a_database": (
@@ -306,6 +306,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "tidak ada yang tersimpan. Coba lagi, atau minta admin memeriksa beban server.",
         "The database server did not finish within {seconds} seconds and cancelled this "
         "command; nothing was saved. Try again, or ask the admin to check the server's load.",
+    ),
+    # --- issue 17: standby ---
+    "db.no_primary": (
+        "Belum ada server utama yang menjawab di {servers}: server cadangan mungkin sedang "
+        "diangkat menjadi utama. OpsCenter menyambung kembali sendiri; perubahan ditolak "
+        "sampai server utama menjawab, tidak ada yang tersimpan.",
+        "No primary server answers yet at {servers}: a standby may be being promoted. "
+        "OpsCenter reconnects by itself; changes are refused until a primary answers, and "
+        "nothing was saved.",
+    ),
+    "db.read_only_server": (
+        "Server {server} adalah server cadangan yang hanya dapat dibaca (standby); perubahan "
+        "tidak dapat disimpan di sini. Sambungkan ke server utama untuk mengubah data.",
+        "The server {server} is a read-only standby; changes cannot be saved here. Connect "
+        "to the primary server to change data.",
     ),
     # --- issue 19: actor ---
     "account.sign_in_required": (

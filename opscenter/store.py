@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
@@ -49,8 +50,10 @@ from opscenter.errors import (
     DatabaseUnreachable,
     JournalImmutable,
     LockTimeout,
+    NoPrimary,
     NotADatabase,
     OpsError,
+    ServerReadOnly,
     StaleEdit,
     StatementTimeout,
     StorageError,
@@ -81,8 +84,49 @@ def resolve_url(url: str | None = None) -> str:
     if "://" not in raw and not raw.startswith("sqlite:"):
         return f"sqlite:///{Path(raw).expanduser().absolute()}"
     if raw.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+        raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    if raw.startswith("postgresql"):
+        return _hosts_as_options(raw)
     return raw
+
+
+# A URL's scheme, user and host list: libpq's multi-host form ``db1:5432,db2:5433``.
+_NETLOC = re.compile(r"^(?P<head>[^:]+://(?:[^@/?]*@)?)(?P<hosts>[^/?]*)(?P<tail>.*)$")
+
+
+def _hosts_as_options(raw: str) -> str:
+    """libpq's multi-host URL, ``postgresql://ops@db1:5432,db2:5433/opscenter``, in the form
+    SQLAlchemy parses (``...@/opscenter?host=db1:5432&host=db2:5433``): it reads one port
+    only. libpq then tries the hosts in turn; ``target_session_attrs=read-write`` makes it
+    take the one that is the primary. Hosts without ports (``db1,db2``) parse as they are."""
+    match = _NETLOC.match(raw)
+    if match is None or "," not in match["hosts"] or ":" not in match["hosts"]:
+        return raw
+    hosts = "&".join(f"host={h.strip()}" for h in match["hosts"].split(",") if h.strip())
+    path, _, query = match["tail"].partition("?")
+    return f"{match['head']}{path or '/'}?{hosts}" + (f"&{query}" if query else "")
+
+
+def libpq_params(url: URL) -> dict[str, Any]:
+    """A PostgreSQL URL as libpq's keywords (``host``, ``port``, ``dbname``, ``user``,
+    ``password``, ``target_session_attrs`` ...), the way SQLAlchemy's psycopg dialect passes
+    them: one form for every connection made outside the engine, multi-host URLs included."""
+    from sqlalchemy.dialects.postgresql.psycopg import dialect
+
+    pg = dialect()  # type: ignore[no-untyped-call]
+    _args, params = pg.create_connect_args(url.set(drivername="postgresql+psycopg"))  # type: ignore[no-untyped-call]
+    return dict(params)
+
+
+def servers(url: URL) -> str:
+    """The server or servers a PostgreSQL URL names, for a sentence: ``db1:5432, db2:5433``."""
+    hosts = url.query.get("host")
+    if hosts:
+        return ", ".join((hosts,) if isinstance(hosts, str) else hosts)
+    host = url.host or "localhost"
+    if "," in host:
+        return ", ".join(h.strip() for h in host.split(","))
+    return f"{host}:{url.port or 5432}"
 
 
 # For a URL too broken to parse: the password (up to the last "@" before any query), and
@@ -118,6 +162,8 @@ def safe_url(url: URL | str) -> str:
     """
     if isinstance(url, URL):
         text = url.render_as_string(hide_password=True)
+        # A multi-host URL's hosts as written, not percent-encoded ("host=db1:5432").
+        text = re.sub(r"([?&]host=)([^&]*)", lambda m: m[1] + unquote(m[2]), text)
     else:
         try:
             text = make_url(url).render_as_string(hide_password=True)
@@ -220,13 +266,28 @@ def translate(exc: BaseException, url: URL) -> OpsError:
     if sqlstate == "42501":
         # insufficient_privilege: reached and logged in, but the role may not do this.
         return DatabasePermission(user=url.username or "", detail=detail)
+    if sqlstate == "25006":
+        # read_only_sql_transaction: this server is a standby (or the session is read-only).
+        return ServerReadOnly(server=servers(url))
     if isinstance(exc, OperationalError | DBAPIError) and getattr(
         exc, "connection_invalidated", False
     ):
         return ConnectionLost(detail=detail)
+    if url.query.get("target_session_attrs") in _NEEDS_PRIMARY and _NOT_PRIMARY.search(low):
+        # Every server answered, none as the primary: a standby being promoted, most likely.
+        return NoPrimary(servers=servers(url))
     return DatabaseUnreachable(
-        url=safe_url(url), host=url.host or "localhost", port=url.port or 5432, detail=detail
+        url=safe_url(url),
+        host=url.host or "localhost",
+        port=url.port or 5432,
+        server=servers(url),
+        detail=detail,
     )
+
+
+# libpq's refusal of a server that is not the primary a URL asks for.
+_NEEDS_PRIMARY = frozenset({"read-write", "primary"})
+_NOT_PRIMARY = re.compile(r"read-only|hot standby|not primary|is in recovery|standby mode")
 
 
 class Store:
@@ -423,6 +484,7 @@ class Store:
                 url=safe_url(url),
                 host=url.host,
                 port=url.port,
+                server=servers(url),
                 detail=_hide_password(done.stderr.strip(), url)[:300],
             )
         return dest

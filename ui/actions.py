@@ -109,6 +109,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "A&kun pengguna…"),
         ("Ctrl+Shift+A",),
     ),
+    ActionSpec(
+        "replicationAction",
+        ADMIN,
+        QT_TRANSLATE_NOOP("Actions", "Status &replikasi…"),
+        ("Ctrl+Shift+R",),
+    ),
     ActionSpec("manualAction", HELP, QT_TRANSLATE_NOOP("Actions", "&Panduan"), ("F1",)),
     ActionSpec(
         "shortcutsAction", HELP, QT_TRANSLATE_NOOP("Actions", "Pintasan &keyboard"), ("Ctrl+/",)

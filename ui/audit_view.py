@@ -47,7 +47,7 @@ from opscenter.live import JournalChanges
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
 from opscenter.permissions import permitted
 from opscenter.store import Store
-from ui import actions, theme
+from ui import actions, replication_view, theme
 from ui.audit_model import (
     AuditModel,
     Column,
@@ -489,7 +489,8 @@ def _plain(value: Any, zone: str) -> str:
 def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) -> None:
     """Add an "&Admin" menu (before "Bantuan") to ``window`` for ``actor``, the account
     signed in to it: "Jurnal audit…" (Ctrl+J) for roles that may read the journal,
-    "Akun pengguna…" for those who manage accounts. Other roles get none.
+    "Akun pengguna…" for those who manage accounts, "Status replikasi…" on PostgreSQL.
+    Other roles get none.
 
     ``store`` defaults to the window's ``store``/``_store`` attribute.
     """
@@ -547,3 +548,5 @@ def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) ->
 
         accounts_action.triggered.connect(open_accounts)
         menu.addAction(accounts_action)
+
+    replication_view.install_action(window, menu, store, lang)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges, JournalFollower, PgListener
+from opscenter.replication import Replication
 from opscenter.store import Store
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ class ChangeFeed(QObject):
 
     changed = Signal(object)
     connection_changed = Signal(bool)  # False: the server is away and what is shown may be stale
+    # PostgreSQL: the server's replication picture (``opscenter.replication.Replication``):
+    # on a standby at every look (its lag), on a primary now and then.
+    replication_changed = Signal(object)
     _nudged = Signal()  # from any thread: a commit went through this process's store
     _state = Signal(bool)  # from the listener's thread
 
@@ -58,6 +62,7 @@ class ChangeFeed(QObject):
         self._last_flush = 0.0
         self._timer.timeout.connect(self._flush)
         self.connected = True
+        self.replication: Replication | None = None  # the newest picture (PostgreSQL)
         self._poll = QTimer(self)
         postgres = store.dialect == "postgresql"
         self._poll.setInterval(max(poll_ms, PG_POLL_MS) if postgres else poll_ms)
@@ -73,7 +78,10 @@ class ChangeFeed(QObject):
         self._listener: PgListener | None = None
         if postgres:
             self._state.connect(self._set_connected, Qt.ConnectionType.QueuedConnection)
-            self._listener = PgListener(store, nudge, self._state.emit)
+            self.replication_changed.connect(self._keep_replication)
+            self._listener = PgListener(
+                store, nudge, self._state.emit, on_replication=self.replication_changed.emit
+            )
             self._listener.start()
             self.destroyed.connect(lambda *_, listener=self._listener: listener.stop(0.1))
 
@@ -87,6 +95,9 @@ class ChangeFeed(QObject):
         self._poll.stop()
         if self._listener is not None:
             self._listener.stop()
+
+    def _keep_replication(self, picture: Replication) -> None:
+        self.replication = picture
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self.connected:

@@ -45,6 +45,7 @@ from ui import (
     data_menu,
     help_window,
     planning_menu,
+    replication_view,
     settings,
     sitrep_dialog,
     theme,
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.feed.changed.connect(self._changes_arrived)
         self.operation_page.follow(self.feed.changed)
         self.feed.connection_changed.connect(self._connection_changed)
+        replication_view.install_label(self, store)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_TICK_MS)
         self._clock_timer.timeout.connect(self.tick)

@@ -1,4 +1,5 @@
-"""``opscenter db upgrade | backup | info``: the database's schema and its backups."""
+"""``opscenter db upgrade | backup | info | status``: the database's schema, its backups and
+its replication."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "path", type=Path
     )
     add("info", "where the database is and its schema revision")
+    add("status", "PostgreSQL: primary or standby, and the standbys' replication")
 
 
 @command("db", "database maintenance", _arguments)
@@ -39,6 +41,8 @@ def cmd_db(args: argparse.Namespace) -> int:
             rev = migrations.current_revision(ctx.store)
         say(f"{ctx.store.describe()}  revisi {rev}  (OpsCenter {__version__})")
         return EXIT_OK
+    if args.db_command == "status":
+        return _status(args)
     with command_context(args, migrate=False) as ctx:
         dest = ctx.store.backup(args.path)
     say(
@@ -47,4 +51,57 @@ def cmd_db(args: argparse.Namespace) -> int:
             f"Backup of {ctx.store.describe()} written to {dest}.",
         )
     )
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    """The replication picture from the server ``--db`` reaches, one line a standby."""
+    from opscenter import replication
+
+    with command_context(args, migrate=False) as ctx:
+        picture = replication.read(ctx.store)
+    if picture is None:
+        say(
+            ctx.t(
+                f"{ctx.store.describe()}: berkas SQLite di satu komputer, tanpa replikasi.",
+                f"{ctx.store.describe()}: an SQLite file on one computer, no replication.",
+            )
+        )
+        return EXIT_OK
+    if picture.standby:
+        lag = picture.lag
+        seconds = lag.seconds if lag is not None else 0.0
+        receiving = {True: ("menerima", "receiving"), False: ("TIDAK menerima", "NOT receiving")}
+        got = receiving.get(lag.receiving if lag is not None else None, ("?", "?"))
+        say(
+            ctx.t(
+                f"Server cadangan (hanya-baca), {got[0]} dari server utama; data "
+                f"{seconds:.1f} dtk di belakang.",
+                f"Standby (read-only), {got[1]} from the primary; data {seconds:.1f} s behind.",
+            )
+        )
+        return EXIT_OK
+    words = {
+        "sync": (
+            "sinkron: setiap perubahan di dua server",
+            "synchronous: every change on two servers",
+        ),
+        "async": ("TIDAK sinkron: perubahan di satu server", "NOT synchronous: one server only"),
+        "waiting": (
+            "sinkron, tetapi tak ada server cadangan: perubahan tertahan",
+            "synchronous, but no standby connected: commits wait",
+        ),
+        "unknown": ("tidak terbaca (perlu pg_monitor)", "cannot be read (needs pg_monitor)"),
+    }[picture.protection]
+    say(
+        ctx.t(
+            f"Server utama; replikasi {words[0]}. synchronous_standby_names = "
+            f"'{picture.synchronous_names}'.",
+            f"Primary; replication {words[1]}. synchronous_standby_names = "
+            f"'{picture.synchronous_names}'.",
+        )
+    )
+    for s in picture.standbys:
+        lag = "?" if s.replay_lag_s is None else f"{s.replay_lag_s:.1f}"
+        say(f"  {s.name}  {s.address or '?'}  {s.state or '?'}  {s.sync_state or '?'}  {lag} s")
     return EXIT_OK

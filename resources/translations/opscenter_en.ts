@@ -275,52 +275,57 @@
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112"/>
+        <location filename="../../ui/actions.py" line="115"/>
+        <source>Status &amp;replikasi…</source>
+        <translation>&amp;Replication status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="118"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="126"/>
+        <location filename="../../ui/actions.py" line="132"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="129"/>
+        <location filename="../../ui/actions.py" line="135"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="130"/>
+        <location filename="../../ui/actions.py" line="136"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="131"/>
+        <location filename="../../ui/actions.py" line="137"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="132"/>
+        <location filename="../../ui/actions.py" line="138"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="182"/>
+        <location filename="../../ui/actions.py" line="188"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="206"/>
+        <location filename="../../ui/actions.py" line="212"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1777,7 +1782,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -1797,78 +1802,78 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="501"/>
+        <location filename="../../ui/audit_view.py" line="502"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="507"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/audit_view.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1891,27 +1896,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2670,6 +2675,144 @@ source</translation>
         <location filename="../../ui/planning_window.py" line="464"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
+    </message>
+</context>
+<context>
+    <name>Replication</name>
+    <message>
+        <location filename="../../ui/replication_view.py" line="59"/>
+        <source>Server cadangan (hanya-baca): tidak menerima data dari server utama; data di layar bisa usang</source>
+        <translation>Standby (read-only): not receiving from the primary; the data shown may be out of date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="67"/>
+        <source>Server cadangan (hanya-baca): data {seconds} dtk di belakang</source>
+        <translation>Standby (read-only): data {seconds} s behind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="74"/>
+        <source>Replikasi sinkron: setiap perubahan tersimpan di dua server</source>
+        <translation>Synchronous replication: every change is stored on two servers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="77"/>
+        <source>Server cadangan sinkron tidak tersambung: setiap perubahan tertahan menunggunya</source>
+        <translation>The synchronous standby is not connected: every change waits for it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="82"/>
+        <source>Status replikasi tidak dapat dibaca (akun basis data tanpa pg_monitor)</source>
+        <translation>Replication status cannot be read (database account without pg_monitor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="87"/>
+        <source>Replikasi tidak sinkron: perubahan terbaru bisa hilang bila server mati</source>
+        <translation>Asynchronous replication: the latest changes can be lost if the server dies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="91"/>
+        <source>Tanpa server cadangan: perubahan hanya tersimpan di satu server</source>
+        <translation>No standby: changes are stored on one server only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="131"/>
+        <source>tidak terlihat</source>
+        <translation>not visible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="144"/>
+        <source>Server cadangan</source>
+        <translation>Standby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="144"/>
+        <source>application_name dalam primary_conninfo</source>
+        <translation>application_name in primary_conninfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="145"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="146"/>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="146"/>
+        <source>streaming: menerima perubahan saat ini</source>
+        <translation>streaming: receiving changes now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="147"/>
+        <source>Sinkron</source>
+        <translation>Synchronous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="147"/>
+        <source>sync/quorum: setiap perubahan menunggu server ini</source>
+        <translation>sync/quorum: every change waits for this server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="148"/>
+        <source>Tertinggal (dtk)</source>
+        <translation>Behind (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="148"/>
+        <source>replay_lag: sampai perubahan tampil di sana</source>
+        <translation>replay_lag: until a change shows there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="149"/>
+        <source>Tertinggal (bita)</source>
+        <translation>Behind (bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="149"/>
+        <source>WAL yang belum diterapkan di sana</source>
+        <translation>WAL not yet applied there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="179"/>
+        <source>Status replikasi</source>
+        <translation>Replication status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="199"/>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="218"/>
+        <source>Membaca status replikasi…</source>
+        <translation>Reading the replication status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="232"/>
+        <source>Basis data SQLite di satu komputer: tidak ada replikasi.</source>
+        <translation>An SQLite database on one computer: no replication.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="237"/>
+        <source>server cadangan</source>
+        <translation>a standby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="237"/>
+        <source>server utama</source>
+        <translation>the primary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="238"/>
+        <source>Tersambung ke {role}. {state}.</source>
+        <translation>Connected to {role}. {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="240"/>
+        <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
+        <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,10 @@ def _status(args: argparse.Namespace) -> int:
     if picture.standby:
         lag = picture.lag
         seconds = lag.seconds if lag is not None else 0.0
-        receiving = {True: ("menerima", "receiving"), False: ("TIDAK menerima", "NOT receiving")}
+        receiving: dict[bool | None, tuple[str, str]] = {
+            True: ("menerima", "receiving"),
+            False: ("TIDAK menerima", "NOT receiving"),
+        }
         got = receiving.get(lag.receiving if lag is not None else None, ("?", "?"))
         say(
             ctx.t(
@@ -102,6 +105,6 @@ def _status(args: argparse.Namespace) -> int:
         )
     )
     for s in picture.standbys:
-        lag = "?" if s.replay_lag_s is None else f"{s.replay_lag_s:.1f}"
-        say(f"  {s.name}  {s.address or '?'}  {s.state or '?'}  {s.sync_state or '?'}  {lag} s")
+        behind = "?" if s.replay_lag_s is None else f"{s.replay_lag_s:.1f}"
+        say(f"  {s.name}  {s.address or '?'}  {s.state or '?'}  {s.sync_state or '?'}  {behind} s")
     return EXIT_OK

@@ -85,3 +85,19 @@ def db_url(request: pytest.FixtureRequest) -> str:
     fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
     url: str = request.getfixturevalue(fixture)
     return url
+
+
+@pytest.fixture
+def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A second empty database of ``db_url``'s kind (a restore's target, a copy's)."""
+    if not db_url.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'second.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"second_{os.getpid()}_{next(_db_counter)}_{uuid.uuid4().hex[:8]}"
+    url = server.create_database(name)
+    try:
+        yield url
+    finally:
+        if server.running:
+            server.drop_database(name)

@@ -1,0 +1,114 @@
+"""A backup that restores: demo -> backup -> restore into an empty database -> the same rows.
+
+Both databases (``db_url``): the restore's refusals, each leaving the target unchanged, are
+in ``tests/cli/test_restore_cli.py`` with their sentences.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import select
+
+from opscenter import migrations, units
+from opscenter.demo import load_demo
+from opscenter.model import Base, JournalEntry, Operation
+from opscenter.restore import restore
+from opscenter.store import open_store
+from tests.builders import ADMIN, build_small_operation
+from tests.tables import all_rows
+
+
+def _backup_name(url: str) -> str:
+    return "ops.dump" if url.startswith("postgresql") else "ops.db"
+
+
+def test_demo_backup_restore_gives_every_table_and_the_journal_back(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    source = open_store(db_url)
+    try:
+        load_demo(source, "bangka")
+        ids = build_small_operation(source)  # a BKO assignment: bangka has none
+        units.set_status(source, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        backup = source.backup(tmp_path / _backup_name(db_url))
+    finally:
+        source.dispose()
+    before = all_rows(db_url)
+    assert before is not None
+    empty = [name for name in Base.metadata.tables if not before[name]]
+    assert empty == []  # the comparison below covers every table with rows
+
+    done = restore(backup, second_db_url)
+
+    assert all_rows(second_db_url) == before
+    assert (done.operations, done.journal) == (2, len(before["journal"]))
+    assert done.revision == done.backup_revision == migrations.HEAD
+    # The restored database goes on: a new change is journaled after the restored history.
+    restored = open_store(second_db_url)
+    try:
+        units.set_status(restored, ADMIN, ids.units["PB"], ids.statuses["bergerak"])
+        with restored.read() as s:
+            newest = max(row[0] for row in before["journal"])
+            new = s.execute(
+                select(JournalEntry.entity, JournalEntry.entity_id).where(JournalEntry.seq > newest)
+            ).all()
+            assert ("unit", ids.units["PB"]) in new
+        path = restored.sqlite_path
+    finally:
+        restored.dispose()
+    if path is not None:  # the file the restore created is the owner's only
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_restore_into_a_database_that_holds_only_an_empty_schema(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    """A workstation opened the new database once (it created the schema, no rows): the
+    backup takes its place."""
+    source = open_store(db_url)
+    try:
+        build_small_operation(source)
+        backup = source.backup(tmp_path / _backup_name(db_url))
+    finally:
+        source.dispose()
+    open_store(second_db_url).dispose()
+    restore(backup, second_db_url)
+    assert all_rows(second_db_url) == all_rows(db_url)
+
+
+def test_an_older_backup_is_migrated_forward_after_the_restore(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    source = open_store(db_url)
+    try:
+        build_small_operation(source)
+        cfg = migrations.config()
+        with source.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0004")
+    finally:
+        source.dispose()
+    old = open_store(db_url, migrate=False)  # as `db backup` opens it: left at 0004
+    try:
+        backup = old.backup(tmp_path / _backup_name(db_url))
+    finally:
+        old.dispose()
+
+    done = restore(backup, second_db_url)
+
+    assert (done.backup_revision, done.revision) == ("0004", migrations.HEAD)
+    assert done.migrated
+    restored = open_store(second_db_url, migrate=False)
+    try:
+        assert migrations.current_revision(restored) == migrations.HEAD
+        with restored.read() as s:
+            assert s.scalars(select(Operation.code)).all() == ["uji"]
+    finally:
+        restored.dispose()
+    before, after = all_rows(db_url), all_rows(second_db_url)
+    assert before is not None and after is not None
+    for name in ("operation", "unit", "personnel", "journal"):
+        assert after[name] == before[name]

@@ -366,8 +366,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "dan tidak diubah; cadangan hanya dipulihkan ke basis data kosong agar tidak ada "
         "yang tertimpa: sebutkan berkas baru dengan --db, atau buat basis data PostgreSQL "
         "baru (createdb).",
-        "The database {target} is not empty ({operations} operations, {journal} journal "
-        "entries) and was not changed; a backup is restored only into an empty database so "
+        "The database {target} is not empty (operations: {operations}, journal entries: "
+        "{journal}) and was not changed; a backup is restored only into an empty database so "
         "that nothing is overwritten: name a new file with --db, or create a new PostgreSQL "
         "database (createdb).",
     ),

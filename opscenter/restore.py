@@ -224,7 +224,7 @@ def _kind(backup: Path) -> str | None:
 
 def _check_revision(backup: Path, tables: set[str], versions: list[str]) -> str:
     """The backup's schema revision, once its tables show it is an OpsCenter database."""
-    if not _OURS <= tables or len(versions) != 1:
+    if not tables >= _OURS or len(versions) != 1:
         raise NotABackup(path=str(backup), reason="foreign")
     revision = versions[0]
     if not migrations.known(revision):
@@ -370,7 +370,7 @@ def _restore_postgresql(backup: Path, url: URL) -> str:
                 "--single-transaction",
                 "--file=-",
                 f"--dbname={conninfo}",
-            ],  # fmt: skip
+            ],
             _prologue(existing).encode(),
             env,
             reader_err,

@@ -307,7 +307,8 @@ def _restore_sqlite(backup: Path, url: URL) -> str:
         try:
             target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             try:
-                source.backup(target)  # one write transaction on the target: all or nothing
+                # One write transaction on the target: all or nothing.
+                source.backup(target, progress=_give_up_when_busy)
             finally:
                 target.close()
         except sqlite3.Error as exc:
@@ -321,6 +322,13 @@ def _restore_sqlite(backup: Path, url: URL) -> str:
     finally:
         source.close()
     return revision
+
+
+def _give_up_when_busy(status: int, _remaining: int, _total: int) -> None:
+    """Python's backup loop retries a busy target forever; SQLite's busy handler has already
+    waited ``BUSY_TIMEOUT_S`` for the target's lock when a step says busy: give up then."""
+    if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise sqlite3.OperationalError("database is locked")
 
 
 def _prepare_sqlite_target(path: Path, url: URL) -> bool:

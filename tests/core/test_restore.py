@@ -6,16 +6,21 @@ in ``tests/cli/test_restore_cli.py`` with their sentences.
 
 from __future__ import annotations
 
+import sqlite3
 import stat
+import uuid
 from pathlib import Path
 
+import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from opscenter import migrations, units
+from opscenter import messages, migrations, units
+from opscenter import restore as restore_module
 from opscenter.demo import load_demo
+from opscenter.errors import DatabaseLocked
 from opscenter.model import Base, JournalEntry, Operation
-from opscenter.restore import restore
+from opscenter.restore import RestoreFailed, restore
 from opscenter.store import open_store
 from tests.builders import ADMIN, build_small_operation
 from tests.tables import all_rows
@@ -112,3 +117,61 @@ def test_an_older_backup_is_migrated_forward_after_the_restore(
     assert before is not None and after is not None
     for name in ("operation", "unit", "personnel", "journal"):
         assert after[name] == before[name]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_restore_that_fails_midway_leaves_the_target_as_it_was(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    """The backup grants rights to a role this server no longer has: psql stops at that
+    GRANT, late in the restore, and the whole transaction (the prologue that dropped the
+    target's empty schema included) is rolled back."""
+    role = f"gone_{uuid.uuid4().hex[:8]}"
+    source = open_store(db_url)
+    try:
+        build_small_operation(source)
+        with source.engine.begin() as conn:
+            conn.execute(text(f"CREATE ROLE {role}"))
+            conn.execute(text(f"GRANT SELECT ON unit TO {role}"))
+        backup = source.backup(tmp_path / "ops.dump")
+        with source.engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+    finally:
+        source.dispose()
+    open_store(second_db_url).dispose()  # an empty schema, which the restore drops first
+    before = all_rows(second_db_url)
+    assert before is not None and "unit" in before
+
+    with pytest.raises(RestoreFailed) as err:
+        restore(backup, second_db_url)
+
+    assert f'role "{role}" does not exist' in messages.describe(err.value, "en")
+    assert "gagal dan dibatalkan, basis data tidak berubah" in messages.describe(err.value, "id")
+    assert all_rows(second_db_url) == before
+
+
+def test_an_sqlite_target_locked_by_another_program_is_left_as_it_was(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = open_store(f"sqlite:///{tmp_path / 'bron.db'}")
+    try:
+        build_small_operation(source)
+        backup = source.backup(tmp_path / "ops.db")
+    finally:
+        source.dispose()
+    target = open_store(sqlite_url)
+    path = target.sqlite_path
+    target.dispose()
+    assert path is not None
+    before = all_rows(sqlite_url)
+    monkeypatch.setattr(restore_module, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseLocked):
+            restore(backup, sqlite_url)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert all_rows(sqlite_url) == before

@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -23,6 +24,7 @@ from opscenter.model import Base, JournalEntry, Operation
 from opscenter.restore import RestoreFailed, restore
 from opscenter.store import open_store
 from tests.builders import ADMIN, build_small_operation
+from tests.core.test_accounts import ROLE_SQL_1, ROLE_SQL_2, ROLE_SQL_3, ROLE_SQL_DB
 from tests.tables import all_rows
 
 
@@ -175,3 +177,63 @@ def test_an_sqlite_target_locked_by_another_program_is_left_as_it_was(
         holder.execute("ROLLBACK")
         holder.close()
     assert all_rows(sqlite_url) == before
+
+
+def test_the_readme_roles_the_owner_restores_and_the_app_role_cannot(
+    postgres_server: Any, tmp_path: Path
+) -> None:
+    """The README's setup: the workstations' app role may not create tables, so it cannot
+    restore (one sentence, nothing changed); the owner role restores, and the backup's
+    grants come back with it: the app role writes again and still cannot touch the journal."""
+    import psycopg
+
+    host, port = "127.0.0.1", postgres_server.port
+    suffix = uuid.uuid4().hex[:8]
+    src, dst = f"restore_src_{suffix}", f"restore_dst_{suffix}"
+
+    def url(role: str, db: str) -> str:
+        return f"postgresql+psycopg://{role}@{host}:{port}/{db}"
+
+    def run_sql(statements: list[str], dbname: str, role: str = "postgres") -> None:
+        with psycopg.connect(host=host, port=port, user=role, dbname=dbname, autocommit=True) as c:
+            for sql in statements:
+                c.execute(sql.format(db=dbname))  # type: ignore[arg-type]
+
+    with postgres_server.connect(autocommit=True) as conn:
+        existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+    run_sql([s for s in ROLE_SQL_1 if s.split()[2] not in existing], "postgres")
+    for db in (src, dst):
+        run_sql([s.format(db=db) for s in ROLE_SQL_DB], "postgres")
+        run_sql(ROLE_SQL_2, db)
+    try:
+        open_store(url("opscenter_owner", src)).dispose()
+        run_sql(ROLE_SQL_3, src, role="opscenter_owner")
+        app = open_store(url("opscenter_app", src))
+        try:
+            ids = build_small_operation(app)
+        finally:
+            app.dispose()
+        owner = open_store(url("opscenter_owner", src))
+        try:
+            backup = owner.backup(tmp_path / "ops.dump")
+        finally:
+            owner.dispose()
+
+        with pytest.raises(RestoreFailed) as err:
+            restore(backup, url("opscenter_app", dst))
+        assert "permission denied" in messages.describe(err.value, "en")
+        assert all_rows(url("postgres", dst)) == {}
+
+        done = restore(backup, url("opscenter_owner", dst))
+        assert done.operations == 1
+        assert all_rows(url("postgres", dst)) == all_rows(url("postgres", src))
+        app = open_store(url("opscenter_app", dst))
+        try:
+            units.set_status(app, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        finally:
+            app.dispose()
+        with pytest.raises(psycopg.Error):
+            run_sql(["DELETE FROM journal"], dst, role="opscenter_app")
+    finally:
+        for db in (src, dst):
+            postgres_server.drop_database(db)

@@ -209,7 +209,7 @@ def restore(backup: Path, url: str | None = None) -> Restored:
 
 
 def _kind(backup: Path) -> str | None:
-    """ "sqlite" or "postgresql" by the file's first bytes, or None for anything else."""
+    """The backup's kind by its first bytes ("sqlite", "postgresql"), or None: neither."""
     try:
         with backup.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))

@@ -364,12 +364,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "restore.target_not_empty": (
         "Basis data {target} tidak kosong ({operations} operasi, {journal} catatan jurnal) "
         "dan tidak diubah; cadangan hanya dipulihkan ke basis data kosong agar tidak ada "
-        "yang tertimpa: sebutkan berkas baru dengan --db, atau buat basis data PostgreSQL "
-        "baru (createdb).",
+        "yang tertimpa: sebutkan berkas baru dengan --db.",
         "The database {target} is not empty (operations: {operations}, journal entries: "
         "{journal}) and was not changed; a backup is restored only into an empty database so "
-        "that nothing is overwritten: name a new file with --db, or create a new PostgreSQL "
-        "database (createdb).",
+        "that nothing is overwritten: name a new file with --db.",
+    ),
+    "restore.server_not_empty": (
+        "Basis data {target} tidak kosong ({operations} operasi, {journal} catatan jurnal) "
+        "dan tidak diubah; cadangan hanya dipulihkan ke basis data kosong agar tidak ada "
+        "yang tertimpa: buat basis data baru yang kosong (createdb) lalu sebutkan dengan --db.",
+        "The database {target} is not empty (operations: {operations}, journal entries: "
+        "{journal}) and was not changed; a backup is restored only into an empty database so "
+        "that nothing is overwritten: create a new, empty database (createdb) and name it "
+        "with --db.",
     ),
     "restore.pg_restore_missing": (
         "Pemulihan PostgreSQL memakai pg_restore dan psql, yang belum terpasang di sini; "

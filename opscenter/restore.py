@@ -134,6 +134,12 @@ class TargetNotEmpty(RestoreError):
     code = "restore.target_not_empty"
 
 
+class ServerNotEmpty(TargetNotEmpty):
+    """``TargetNotEmpty`` on a PostgreSQL server (the way out is ``createdb``)."""
+
+    code = "restore.server_not_empty"
+
+
 class PgRestoreMissing(RestoreError):
     """pg_restore or psql is not installed here. data: path, url."""
 
@@ -262,7 +268,8 @@ def _check_target(url: URL) -> list[str]:
     finally:
         engine.dispose()
     if any(counts.values()):
-        raise TargetNotEmpty(
+        refusal = TargetNotEmpty if url.get_backend_name() == "sqlite" else ServerNotEmpty
+        raise refusal(
             target=safe_url(url),
             operations=counts.get("operation", 0),
             journal=counts.get("journal", 0),

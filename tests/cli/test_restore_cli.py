@@ -82,6 +82,14 @@ def test_a_target_with_rows_is_refused_and_unchanged(
     id_text, en_text = refused(home, backup, second_db_url)
     assert f"tidak kosong (1 operasi, {journal} catatan jurnal) dan tidak diubah" in id_text
     assert f"not empty (operations: 1, journal entries: {journal}) and was not" in en_text
+    if db_url.startswith("postgresql"):
+        assert id_text.endswith(
+            "buat basis data baru yang kosong (createdb) lalu sebutkan dengan --db."
+        )
+        assert en_text.endswith("create a new, empty database (createdb) and name it with --db.")
+    else:
+        assert id_text.endswith("sebutkan berkas baru dengan --db.")
+        assert en_text.endswith("name a new file with --db.")
     assert all_rows(second_db_url) == before
 
 

@@ -353,6 +353,56 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "An exercise runs on a copy of an SQLite file, but {url} is a PostgreSQL server that "
         "cannot be copied to a file; name an operation file with --db FILE.db.",
     ),
+    # --- issue 17: restore ---
+    "restore.backup_missing": (
+        "Berkas cadangan {path} tidak ada atau tidak dapat dibaca; tidak ada yang dipulihkan.",
+        "The backup file {path} does not exist or cannot be read; nothing was restored.",
+    ),
+    "restore.not_a_backup": (
+        "Berkas {path} bukan cadangan basis data OpsCenter, atau rusak atau terpotong; tidak "
+        "ada yang dipulihkan: pilih berkas yang dibuat oleh \u201copscenter db backup\u201d.",
+        "{path} is not a backup of an OpsCenter database, or it is damaged or cut short; "
+        "nothing was restored: choose a file made by \u201copscenter db backup\u201d.",
+    ),
+    "restore.wrong_kind": (
+        "Berkas {path} adalah cadangan {kind}, sedangkan {target} adalah basis data "
+        "{target_kind}; tidak ada yang dipulihkan: sebutkan basis data {kind} dengan --db.",
+        "{path} is a {kind} backup but {target} is a {target_kind} database; nothing was "
+        "restored: name a {kind} database with --db.",
+    ),
+    "restore.schema_too_new": (
+        "Cadangan {path} dibuat oleh OpsCenter yang lebih baru (skema {revision}); tidak ada "
+        "yang dipulihkan: perbarui program ini lalu pulihkan lagi.",
+        "The backup {path} was made by a newer OpsCenter (schema {revision}); nothing was "
+        "restored: update this program, then restore it again.",
+    ),
+    "restore.target_not_empty": (
+        "Basis data {target} tidak kosong ({operations} operasi, {journal} catatan jurnal) "
+        "dan tidak diubah; cadangan hanya dipulihkan ke basis data kosong agar tidak ada "
+        "yang tertimpa: sebutkan berkas baru dengan --db.",
+        "The database {target} is not empty (operations: {operations}, journal entries: "
+        "{journal}) and was not changed; a backup is restored only into an empty database so "
+        "that nothing is overwritten: name a new file with --db.",
+    ),
+    "restore.server_not_empty": (
+        "Basis data {target} tidak kosong ({operations} operasi, {journal} catatan jurnal) "
+        "dan tidak diubah; cadangan hanya dipulihkan ke basis data kosong agar tidak ada "
+        "yang tertimpa: buat basis data baru yang kosong (createdb) lalu sebutkan dengan --db.",
+        "The database {target} is not empty (operations: {operations}, journal entries: "
+        "{journal}) and was not changed; a backup is restored only into an empty database so "
+        "that nothing is overwritten: create a new, empty database (createdb) and name it "
+        "with --db.",
+    ),
+    "restore.pg_restore_missing": (
+        "Pemulihan PostgreSQL memakai pg_restore dan psql, yang belum terpasang di sini; "
+        "pasang paket postgresql-client lalu coba lagi.",
+        "PostgreSQL restores use pg_restore and psql, which are not installed here; install "
+        "the postgresql-client package and try again.",
+    ),
+    "restore.failed": (
+        "Pemulihan ke {target} gagal dan dibatalkan, basis data tidak berubah ({detail}).",
+        "Restoring into {target} failed and was rolled back; the database is unchanged ({detail}).",
+    ),
 }
 
 

@@ -17,6 +17,7 @@ import os
 import signal
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
@@ -61,16 +62,22 @@ def postgres_server() -> Iterator[PostgresServer]:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-@pytest.fixture
-def pg_url(postgres_server: PostgresServer) -> Iterator[str]:
-    """SQLAlchemy URL of a fresh, empty PostgreSQL database (dropped after the test)."""
-    name = f"test_{os.getpid()}_{next(_db_counter)}_{uuid.uuid4().hex[:8]}"
-    url = postgres_server.create_database(name)
+@contextmanager
+def _fresh_database(server: PostgresServer, prefix: str) -> Iterator[str]:
+    name = f"{prefix}_{os.getpid()}_{next(_db_counter)}_{uuid.uuid4().hex[:8]}"
+    url = server.create_database(name)
     try:
         yield url
     finally:
-        if postgres_server.running:
-            postgres_server.drop_database(name)
+        if server.running:
+            server.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """SQLAlchemy URL of a fresh, empty PostgreSQL database (dropped after the test)."""
+    with _fresh_database(postgres_server, "test") as url:
+        yield url
 
 
 @pytest.fixture
@@ -85,3 +92,14 @@ def db_url(request: pytest.FixtureRequest) -> str:
     fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
     url: str = request.getfixturevalue(fixture)
     return url
+
+
+@pytest.fixture
+def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A second empty database of ``db_url``'s kind (a restore's target, a copy's)."""
+    if not db_url.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'second.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    with _fresh_database(server, "second") as url:
+        yield url

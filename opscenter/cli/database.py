@@ -1,5 +1,5 @@
-"""``opscenter db upgrade | backup | info | status``: the database's schema, its backups and
-its replication."""
+"""``opscenter db upgrade | backup | restore | info | status``: the database's schema, its
+backups and its replication."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from opscenter import __version__
-from opscenter.cli.context import EXIT_OK, command_context, say
+from opscenter.cli.context import EXIT_OK, command_context, say, t
 from opscenter.cli.parser import add_subcommands, command
 
 
@@ -15,6 +15,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     add = add_subcommands(p, "db_command")
     add("upgrade", "apply migrations (a copy of an SQLite file is taken first)")
     add("backup", "consistent copy while the app runs (SQLite) or pg_dump").add_argument(
+        "path", type=Path
+    )
+    add("restore", "a backup into an empty database (SQLite file or pg_dump)").add_argument(
         "path", type=Path
     )
     add("info", "where the database is and its schema revision")
@@ -43,6 +46,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.db_command == "status":
         return _status(args)
+    if args.db_command == "restore":
+        return _restore(args)
     with command_context(args, migrate=False) as ctx:
         dest = ctx.store.backup(args.path)
     say(
@@ -107,4 +112,26 @@ def _status(args: argparse.Namespace) -> int:
     for s in picture.standbys:
         behind = "?" if s.replay_lag_s is None else f"{s.replay_lag_s:.1f}"
         say(f"  {s.name}  {s.address or '?'}  {s.state or '?'}  {s.sync_state or '?'}  {behind} s")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """No ``command_context``: the target must not be opened (nor created, nor migrated)
+    before the backup and the target are known to be right (``opscenter.restore``)."""
+    from opscenter.restore import restore
+
+    done = restore(args.path, args.db)
+    migrated_id = migrated_en = ""
+    if done.migrated:
+        migrated_id = f", dimutakhirkan dari skema {done.backup_revision}"
+        migrated_en = f", upgraded from schema {done.backup_revision}"
+    say(
+        t(
+            args,
+            f"Cadangan {args.path} dipulihkan ke {done.target}: {done.operations} operasi, "
+            f"{done.journal} catatan jurnal, skema {done.revision}{migrated_id}.",
+            f"Backup {args.path} restored into {done.target}: {done.operations} operations, "
+            f"{done.journal} journal entries, schema {done.revision}{migrated_en}.",
+        )
+    )
     return EXIT_OK

@@ -67,6 +67,13 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
+def known(revision: str) -> bool:
+    """Whether ``revision`` is one of this program's (else a newer program wrote it)."""
+    from alembic.script import ScriptDirectory
+
+    return revision == HEAD or _known(ScriptDirectory.from_config(config()), revision)
+
+
 def prepare(store: Store, *, upgrade: bool = True) -> None:
     """Bring the schema to the head revision, or say precisely why not."""
     if _stored_revision(store) == HEAD:

@@ -79,6 +79,7 @@ from opscenter.store import (
     check_sqlite_file,
     create_store_engine,
     default_sqlite_path,
+    libpq_command,
     open_store,
     parse_url,
     pg_lock_timeout_s,
@@ -373,7 +374,7 @@ def _restore_postgresql(backup: Path, url: URL) -> str:
     tables = {m.group(1) for line in listing.stdout.splitlines() if (m := _TABLE_ENTRY.match(line))}
     revision = _check_revision(backup, tables, _copied_rows(data.stdout, "alembic_version"))
     existing = _check_target(url)
-    conninfo, env = _libpq(url)
+    conninfo, env = libpq_command(url)
     with tempfile.TemporaryFile() as reader_err, tempfile.TemporaryFile() as writer_err:
         failed, detail = _pipe(
             [pg_restore, "--no-owner", "--file=-", str(backup)],
@@ -442,17 +443,6 @@ def _prologue(existing: list[str]) -> str:
         statements.append(f"DROP TABLE {names} CASCADE;")
     statements.append("DROP FUNCTION IF EXISTS public.opscenter_journal_immutable() CASCADE;")
     return "\n".join(statements) + "\n"
-
-
-def _libpq(url: URL) -> tuple[str, dict[str, str]]:
-    """The target as a libpq URI for psql, and an environment holding its password (a
-    password on a command line is visible to every local user in the process list)."""
-    env = dict(os.environ)
-    password = url.password or url.query.get("password")
-    if isinstance(password, str) and password:
-        env["PGPASSWORD"] = password
-    plain = url.set(drivername="postgresql", password=None).difference_update_query(["password"])
-    return plain.render_as_string(hide_password=False), env
 
 
 def _pipe(

@@ -118,6 +118,20 @@ def libpq_params(url: URL) -> dict[str, Any]:
     return dict(params)
 
 
+def libpq_command(url: URL) -> tuple[str, dict[str, str]]:
+    """For pg_dump, pg_restore and psql: the database as a libpq connection string (a
+    multi-host URL too) and an environment holding its password (a password on a command
+    line is visible to every local user in the process list)."""
+    from psycopg.conninfo import make_conninfo
+
+    env = dict(os.environ)
+    params = libpq_params(url)
+    password = params.pop("password", None)
+    if isinstance(password, str) and password:
+        env["PGPASSWORD"] = password
+    return make_conninfo(**{k: str(v) for k, v in params.items()}), env
+
+
 def servers(url: URL) -> str:
     """The server or servers a PostgreSQL URL names, for a sentence: ``db1:5432, db2:5433``."""
     hosts = url.query.get("host")
@@ -461,19 +475,8 @@ class Store:
         if exe is None:
             raise PgDumpMissing(url=safe_url(self.url), dest=str(dest))
         url = self.url
-        env = dict(os.environ)
-        if url.password:
-            env["PGPASSWORD"] = str(url.password)
-        args = [
-            exe,
-            "--format=custom",
-            "--no-owner",
-            f"--file={dest}",
-            f"--host={url.host or 'localhost'}",
-            f"--port={url.port or 5432}",
-            f"--username={url.username or 'postgres'}",
-            str(url.database),
-        ]
+        conninfo, env = libpq_command(url)
+        args = [exe, "--format=custom", "--no-owner", f"--file={dest}", f"--dbname={conninfo}"]
         existed = dest.exists()
         private_file(dest)  # pg_dump truncates and writes it: it keeps this mode
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)

@@ -24,7 +24,9 @@ from opscenter.model import Base, JournalEntry, Operation
 from opscenter.restore import RestoreFailed, restore
 from opscenter.store import open_store
 from tests.builders import ADMIN, build_small_operation
+from tests.conftest import _fresh_database
 from tests.core.test_accounts import ROLE_SQL_1, ROLE_SQL_2, ROLE_SQL_3, ROLE_SQL_DB
+from tests.pgserver import PostgresServer
 from tests.tables import all_rows
 
 
@@ -237,3 +239,26 @@ def test_the_readme_roles_the_owner_restores_and_the_app_role_cannot(
     finally:
         for db in (src, dst):
             postgres_server.drop_database(db)
+
+
+def test_backup_and_restore_through_a_multi_host_url_whose_first_host_is_down(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """pg_dump, pg_restore and psql get libpq's own host list (issue 17): with the first
+    server of the room's URL dead, both go to the one that answers."""
+
+    def two_hosts(url: str) -> str:  # port 1: nothing listens there
+        return url.replace("@127.0.0.1:", "@127.0.0.1:1,127.0.0.1:", 1)
+
+    with (
+        _fresh_database(postgres_server, "multi") as source_url,
+        _fresh_database(postgres_server, "multi_target") as target_url,
+    ):
+        store = open_store(two_hosts(source_url))
+        try:
+            build_small_operation(store)
+            backup = store.backup(tmp_path / "ops.dump")
+        finally:
+            store.dispose()
+        restore(backup, two_hosts(target_url))
+        assert all_rows(target_url) == all_rows(source_url)

@@ -58,42 +58,38 @@ def test_on_sqlite_there_is_no_line_and_no_menu_item(qtbot: QtBot, sqlite_url: s
         store.dispose()
 
 
+def _pg_window(qtbot: QtBot, pg_url: str, actor: Actor) -> tuple[MainWindow, ReplicationLabel]:
+    """A window on the test server (one primary, no standby) once its line shows."""
+    store = open_store(pg_url)
+    build_small_operation(store)
+    window = MainWindow(store, actor=actor, lang="id")
+    qtbot.addWidget(window)
+    window.destroyed.connect(lambda *_: store.dispose())
+    label: ReplicationLabel = window.replication_label  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: label.isVisibleTo(window), timeout=10_000)
+    return window, label
+
+
 def test_a_primary_without_standby_says_so_in_the_bar_and_the_dialog(
     qtbot: QtBot, pg_url: str
 ) -> None:
     """The test server has no standby: the room is told a change is on one server only."""
-    store = open_store(pg_url)
-    try:
-        build_small_operation(store)
-        window = MainWindow(store, actor=Actor("admin", role="admin"), lang="id")
-        qtbot.addWidget(window)
-        label: ReplicationLabel = window.replication_label  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: label.isVisibleTo(window), timeout=10_000)
-        assert "satu server" in label.text() and label.alert
-        action = next(a for a in window.actions() if a.objectName() == "replicationAction")
-        assert action.shortcut().toString() == "Ctrl+Shift+R"
-        action.trigger()
-        dialog = window.findChild(ReplicationDialog)
-        assert dialog is not None
-        qtbot.waitUntil(lambda: dialog.picture is not None, timeout=10_000)
-        assert "server utama" in dialog.headline.text()
-        assert "satu server" in dialog.headline.text()
-        assert dialog.model.rowCount() == 0
-        dialog.close()
-        window.feed.stop()
-    finally:
-        store.dispose()
+    window, label = _pg_window(qtbot, pg_url, Actor("admin", role="admin"))
+    assert "satu server" in label.text() and label.alert
+    action = next(a for a in window.actions() if a.objectName() == "replicationAction")
+    assert action.shortcut().toString() == "Ctrl+Shift+R"
+    action.trigger()
+    dialog = window.findChild(ReplicationDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.picture is not None, timeout=10_000)
+    assert "server utama" in dialog.headline.text()
+    assert "satu server" in dialog.headline.text()
+    assert dialog.model.rowCount() == 0
+    dialog.close()
+    window.feed.stop()
 
 
 def test_an_operator_sees_the_line_but_has_no_admin_menu(qtbot: QtBot, pg_url: str) -> None:
-    store = open_store(pg_url)
-    try:
-        build_small_operation(store)
-        window = MainWindow(store, actor=Actor("siti", role="operator"), lang="id")
-        qtbot.addWidget(window)
-        label: ReplicationLabel = window.replication_label  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: label.isVisibleTo(window), timeout=10_000)
-        assert "replicationAction" not in {a.objectName() for a in window.actions()}
-        window.feed.stop()
-    finally:
-        store.dispose()
+    window, _label = _pg_window(qtbot, pg_url, Actor("siti", role="operator"))
+    assert "replicationAction" not in {a.objectName() for a in window.actions()}
+    window.feed.stop()

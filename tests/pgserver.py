@@ -3,7 +3,8 @@
 The server lives in a fresh temporary folder, listens on a free TCP port of 127.0.0.1 (and on a
 Unix socket inside that folder), trusts every local connection as user ``postgres`` and runs with
 durability switched off (fsync, synchronous_commit, full_page_writes), which is fine for data
-that is thrown away.
+that is thrown away; ``durable=True`` keeps PostgreSQL's defaults (a replicated pair,
+``tests/pgcluster.py``, is tested for what survives a crash).
 
 ``initdb`` and ``postgres`` refuse to run as root. When the tests run as root (as in CI), both
 are started as the ``postgres`` system user, or, when that user does not exist, as a system user
@@ -32,6 +33,7 @@ import stat
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -60,6 +62,8 @@ class PostgresServer:
         *,
         start_timeout: float = 30.0,
         stop_timeout: float = 15.0,
+        durable: bool = False,
+        settings: Mapping[str, str] | None = None,
     ) -> None:
         found = Path(bindir) if bindir is not None else self.find_bindir()
         if found is None:
@@ -69,6 +73,10 @@ class PostgresServer:
         self.bindir: Path = found
         self.start_timeout = start_timeout
         self.stop_timeout = stop_timeout
+        # Durability (fsync, synchronous_commit, full_page_writes) stays at PostgreSQL's
+        # defaults only when asked: a replication test needs it, ordinary tests are faster off.
+        self.durable = durable
+        self.settings: dict[str, str] = dict(settings or {})  # more ``-c name=value``
         self.port: int | None = None
         self.tmpdir: Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -137,8 +145,11 @@ class PostgresServer:
     def logfile(self) -> Path:
         return self._require_tmpdir() / "postgres.log"
 
-    def start(self) -> PostgresServer:
-        """Create a cluster in a new temporary folder and start the server; return self."""
+    def start(self, port: int | None = None) -> PostgresServer:
+        """Create a cluster in a new temporary folder and start the server; return self.
+
+        ``port``: listen there (a server taking over another's place); else on a free port.
+        """
         if self.running:
             return self
         if not self._atexit_registered:
@@ -149,16 +160,18 @@ class PostgresServer:
             self.tmpdir = Path(tempfile.mkdtemp(prefix="opscenter-pg-", dir=self._tmp_base()))
             self.socketdir.mkdir()
             self._chown_tree(self.tmpdir)
-            self._initdb()
+            self._create_datadir()
             last_error: PostgresServerError | None = None
             for _attempt in range(3):  # a free port may be taken before postgres binds it
                 try:
-                    self._launch(self._free_port())
+                    self._launch(port if port is not None else self._free_port())
                     return self
                 except PostgresServerError as exc:
                     last_error = exc
                     self._kill_process()
-                    if "could not bind" not in str(exc) and "in use" not in str(exc):
+                    if port is not None or not (
+                        "could not bind" in str(exc) or "in use" in str(exc)
+                    ):
                         break
             assert last_error is not None
             raise last_error
@@ -199,6 +212,23 @@ class PostgresServer:
         if self.port is None or self.tmpdir is None:
             raise PostgresServerError("resume() needs a server that was started and halted")
         self._launch(self.port)
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster and every process of its group at once, as when the machine
+        dies; the data folder and the port stay (``stop()`` removes them)."""
+        self._kill_process()
+
+    def promote(self, timeout: float = 30.0) -> None:
+        """Promote this hot standby (``pg_promote()``); return once it accepts writes."""
+        with self.connect(autocommit=True) as conn:
+            conn.execute("SELECT pg_promote(true, %s)", (int(timeout),))
+            deadline = time.monotonic() + timeout
+            while conn.execute("SELECT pg_is_in_recovery()").fetchone() != (False,):
+                if time.monotonic() > deadline:
+                    raise PostgresServerError(
+                        f"the standby on port {self.port} was not promoted within {timeout} s"
+                    )
+                time.sleep(0.02)
 
     def __enter__(self) -> PostgresServer:
         return self.start()
@@ -327,6 +357,10 @@ class PostgresServer:
             kwargs.update(user=uid, group=gid, extra_groups=[])
         return kwargs
 
+    def _create_datadir(self) -> None:
+        """Create the cluster in ``datadir`` (a standby copies its primary's instead)."""
+        self._initdb()
+
     def _initdb(self) -> None:
         command = [
             str(self.bindir / "initdb"),
@@ -377,14 +411,13 @@ class PostgresServer:
             "-c",
             f"listen_addresses={HOST}",
             "-c",
-            "fsync=off",
-            "-c",
-            "synchronous_commit=off",
-            "-c",
-            "full_page_writes=off",
-            "-c",
             "max_connections=100",
         ]
+        if not self.durable:
+            for name in ("fsync", "synchronous_commit", "full_page_writes"):
+                command += ["-c", f"{name}=off"]
+        for name, value in self.settings.items():
+            command += ["-c", f"{name}={value}"]
         log_start = self._log.tell()
         self._process = subprocess.Popen(
             command,

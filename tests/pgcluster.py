@@ -29,6 +29,8 @@ asynchronous, instead of blocking every commit for a standby that does not exist
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import time
 from types import TracebackType
@@ -57,13 +59,29 @@ SETTINGS = {
     "wal_retrieve_retry_interval": "1s",
 }
 SYNC_TIMEOUT_S = 30.0
+# Both data folders live in memory where there is room. A SIGKILLed server loses only what it
+# had not yet handed to the kernel, so a disk adds nothing to what a kill tests (the commit
+# waits for the standby's flush: synchronous_commit stays on), only time: on this machine's
+# disk, deleting a dead primary and copying its successor took 6 s a failover instead of 1 s.
+MEMORY = "/dev/shm"
+MEMORY_NEEDED = 1 << 30
+
+
+def _folder() -> str | None:
+    """``MEMORY`` when it has room and anyone may enter it, else None (the default)."""
+    try:
+        free = shutil.disk_usage(MEMORY).free
+        sticky_for_all = os.stat(MEMORY).st_mode & 0o1777 == 0o1777
+    except OSError:
+        return None
+    return MEMORY if free >= MEMORY_NEEDED and sticky_for_all else None
 
 
 class StandbyServer(PostgresServer):
     """A hot standby streaming from ``primary``, made by ``pg_basebackup -R``."""
 
     def __init__(self, primary: PostgresServer, name: str) -> None:
-        super().__init__(primary.bindir, durable=True, settings=SETTINGS)
+        super().__init__(primary.bindir, durable=True, settings=SETTINGS, folder=primary.folder)
         if primary.port is None:
             raise PostgresServerError("a standby needs a running primary")
         self.primary_port: int = primary.port
@@ -129,7 +147,9 @@ class PostgresCluster:
 
     def start(self) -> PostgresCluster:
         try:
-            primary = PostgresServer(self._bindir, durable=True, settings=SETTINGS)
+            primary = PostgresServer(
+                self._bindir, durable=True, settings=SETTINGS, folder=_folder()
+            )
             self.primary = primary.start()
             assert primary.port is not None
             standby = self._attach_standby(port=None)

@@ -64,6 +64,7 @@ class PostgresServer:
         stop_timeout: float = 15.0,
         durable: bool = False,
         settings: Mapping[str, str] | None = None,
+        folder: str | None = None,
     ) -> None:
         found = Path(bindir) if bindir is not None else self.find_bindir()
         if found is None:
@@ -77,6 +78,7 @@ class PostgresServer:
         # defaults only when asked: a replication test needs it, ordinary tests are faster off.
         self.durable = durable
         self.settings: dict[str, str] = dict(settings or {})  # more ``-c name=value``
+        self.folder = folder  # where the temporary folder goes (None: the system's default)
         self.port: int | None = None
         self.tmpdir: Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -157,7 +159,9 @@ class PostgresServer:
             self._atexit_registered = True
         try:
             self._run_as = self._system_user_ids() if os.geteuid() == 0 else None
-            self.tmpdir = Path(tempfile.mkdtemp(prefix="opscenter-pg-", dir=self._tmp_base()))
+            self.tmpdir = Path(
+                tempfile.mkdtemp(prefix="opscenter-pg-", dir=self.folder or self._tmp_base())
+            )
             self.socketdir.mkdir()
             self._chown_tree(self.tmpdir)
             self._create_datadir()

@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import time
-from types import TracebackType
 
 from psycopg import sql
 
@@ -106,20 +104,7 @@ class StandbyServer(PostgresServer):
             "fast",  # an immediate checkpoint, not one spread over minutes
             "--no-sync",  # this copy's own disk is not what is tested; what it streams is
         ]
-        result = subprocess.run(
-            command,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            **self._popen_kwargs(),
-        )
-        if result.returncode != 0:
-            raise PostgresServerError(
-                f"pg_basebackup failed (exit {result.returncode}):\n"
-                f"{result.stdout}\n{result.stderr}"
-            )
+        self._run_tool(command)
 
 
 class PostgresCluster:
@@ -166,26 +151,15 @@ class PostgresCluster:
                 server.stop()
         self.primary = self.standby = self._dead = None
 
-    def __enter__(self) -> PostgresCluster:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
     # ------------------------------------------------------------------ addresses
 
     @property
     def primary_port(self) -> int:
-        return self._role("primary").port or 0
+        return self._port("primary")
 
     @property
     def standby_port(self) -> int:
-        return self._role("standby").port or 0
+        return self._port("standby")
 
     def url(self, dbname: str, target_session_attrs: str = "read-write") -> str:
         """SQLAlchemy URL naming both hosts: libpq connects to whichever fits the attrs."""
@@ -236,6 +210,11 @@ class PostgresCluster:
         if server is None or not server.running:
             raise PostgresServerError(f"the cluster has no running {role} now")
         return server
+
+    def _port(self, role: str) -> int:
+        port = self._role(role).port
+        assert port is not None  # a running server listens on one
+        return port
 
     def _attach_standby(self, port: int | None) -> StandbyServer:
         primary = self._role("primary")

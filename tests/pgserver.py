@@ -379,6 +379,10 @@ class PostgresServer:
             "--locale=C",
             "--no-sync",
         ]
+        self._run_tool(command)
+
+    def _run_tool(self, command: list[str]) -> None:
+        """Run one of PostgreSQL's programs as the server's user; raise if it fails."""
         result = subprocess.run(
             command,
             stdin=subprocess.DEVNULL,
@@ -390,7 +394,8 @@ class PostgresServer:
         )
         if result.returncode != 0:
             raise PostgresServerError(
-                f"initdb failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+                f"{Path(command[0]).name} failed (exit {result.returncode}):\n"
+                f"{result.stdout}\n{result.stderr}"
             )
 
     @staticmethod

@@ -40,8 +40,11 @@ def cluster() -> Iterator[PostgresCluster]:
     missing = PostgresCluster.missing_binaries()
     if missing is not None:
         pytest.skip(missing)
-    with PostgresCluster() as started:
+    started = PostgresCluster().start()
+    try:
         yield started
+    finally:
+        started.stop()
 
 
 def _missing(store: Store, writes: list[Write]) -> list[Write]:

@@ -15,7 +15,8 @@ to the display's first look that holds it. The baseline, in the same minutes, is
 replication lag: the primary's current WAL position, then the standby polled every millisecond
 until it has replayed that far (and pg_stat_replication.replay_lag, sampled).
 
-The rest of the run: the primary SIGKILLed mid-burst, the standby promoted, the dead primary
+The rest of the run: the primary SIGKILLed mid-burst (the postmaster, and every other time all
+its processes at once, as when the machine dies), the standby promoted, the dead primary
 rebuilt as the new standby, again and again. For every workstation and failover: the time from
 the kill, and from the promotion, to its first acknowledged write on the new primary (it finds
 it by itself; after an error it waits 0.1 s and tries its next write). At the end every
@@ -142,7 +143,8 @@ def main() -> None:
         rebuild_s: list[float] = []
         deadline = steady_from + args.seconds
         while time.monotonic() < deadline:
-            failover = fail_over(cluster, writers, writes_before=10)
+            power_cut = len(promote_s) % 2 == 1  # a server crash, a machine's death, in turn
+            failover = fail_over(cluster, writers, writes_before=10, power_cut=power_cut)
             from_kill += [t - failover.killed for t in failover.back.values()]
             from_promotion += [t - failover.promoted for t in failover.back.values()]
             promote_s.append(failover.promoted - failover.killed)

@@ -249,17 +249,18 @@ def fail_over(
     boards: Sequence[Board] = (),
     *,
     writes_before: int = 3,
+    power_cut: bool = False,
 ) -> Failover:
     """Kill the primary once every workstation has made ``writes_before`` writes to it,
     promote the standby once every workstation and board has met the dead primary, and
-    wait until each workstation writes again."""
+    wait until each workstation writes again. ``power_cut``: see ``PostgresServer.kill``."""
     before = time.monotonic()
     wait_until(
         lambda: all(w.acked_since(before) >= writes_before for w in writers),
         "every workstation writing before the kill",
     )
     acked = [w for ws in writers for w in ws.acked]
-    cluster.kill_primary()  # mid-burst: every workstation is writing
+    cluster.kill_primary(power_cut=power_cut)  # mid-burst: every workstation is writing
     killed = time.monotonic()  # the postmaster is reaped: the server is gone
     wait_until(
         lambda: (

@@ -11,7 +11,7 @@ The pair can fail over again and again, as a command room's would::
 
     cluster = PostgresCluster().start()
     url = cluster.create_database("ops")  # both hosts, target_session_attrs=read-write
-    cluster.kill_primary()                 # SIGKILL: the machine died
+    cluster.kill_primary()                 # SIGKILL of the postmaster: the server crashed
     cluster.promote_standby()              # the standby takes writes
     cluster.rebuild_old_primary_as_standby()  # a fresh copy of the new primary, on the old port
     ...
@@ -178,10 +178,11 @@ class PostgresCluster:
 
     # ------------------------------------------------------------------ failover
 
-    def kill_primary(self) -> None:
-        """SIGKILL the primary's postmaster and its processes at once, as a power cut would."""
+    def kill_primary(self, *, power_cut: bool = False) -> None:
+        """SIGKILL the primary's postmaster (with ``power_cut``, all its processes at once);
+        returns once its processes have ended."""
         primary = self._role("primary")
-        primary.kill()
+        primary.kill(power_cut=power_cut)
         self._dead, self.primary = primary, None
 
     def promote_standby(self) -> None:

@@ -217,10 +217,31 @@ class PostgresServer:
             raise PostgresServerError("resume() needs a server that was started and halted")
         self._launch(self.port)
 
-    def kill(self) -> None:
-        """SIGKILL the postmaster and every process of its group at once, as when the machine
-        dies; the data folder and the port stay (``stop()`` removes them)."""
-        self._kill_process()
+    def kill(self, *, power_cut: bool = False) -> None:
+        """SIGKILL the postmaster, as a crash does. Its processes notice and end by themselves
+        (any left after ``stop_timeout`` are killed); returns once all are gone. The data folder
+        and the port stay (``stop()`` removes them).
+
+        ``power_cut``: SIGKILL every process of the server at once, as when the machine dies.
+        """
+        process = self._process
+        if process is None:
+            return
+        if power_cut:
+            self._kill_process()
+            return
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        process.wait(timeout=10)
+        children = _group_members(process.pid)  # only the postmaster forks: all there are
+        deadline = time.monotonic() + self.stop_timeout
+        while any(_running(pid) for pid in children):
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                break
+            time.sleep(0.01)
+        self._process = None
 
     def promote(self, timeout: float = 30.0) -> None:
         """Promote this hot standby (``pg_promote()``); return once it accepts writes."""
@@ -482,3 +503,28 @@ class PostgresServer:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
         self._process = None
+
+
+def _group_members(pgid: int) -> list[int]:
+    """The processes of the group ``pgid`` (Linux: read from /proc; elsewhere none known)."""
+    members = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit() and _stat(int(entry.name))[2:3] == [str(pgid)]:
+                members.append(int(entry.name))
+    return members
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs: neither gone nor a zombie waiting to be reaped."""
+    state = _stat(pid)[:1]
+    return bool(state) and state != ["Z"]
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name: state, ppid, pgrp, ... ([] if gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rpartition(")")[2].split()
+    except OSError:
+        return []

@@ -74,7 +74,10 @@ def test_no_acknowledged_write_is_lost_over_ten_killed_primaries(
         thread.start()
     try:
         for kill in range(1, KILLS + 1):
-            failover = fail_over(cluster, writers, boards, writes_before=10)
+            # The server crashes (the postmaster killed, its processes end by themselves), or
+            # the machine dies (every process at once), in turn.
+            power_cut = kill % 2 == 0
+            failover = fail_over(cluster, writers, boards, writes_before=10, power_cut=power_cut)
             assert _missing(admin, failover.acked_before) == [], f"lost at kill {kill}"
             cluster.rebuild_old_primary_as_standby()
     finally:

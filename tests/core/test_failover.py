@@ -1,7 +1,8 @@
 """The command room survives its server (issue 17, point 6): a primary and a synchronous
 standby, writers and two boards on a multi-host URL, the primary SIGKILLed mid-burst (its
-postmaster, or every process at once, in turn) and the standby promoted, ten times in a row. Nothing acknowledged is lost, both boards converge to the
-database, and no journal entry is applied twice."""
+postmaster, or every process at once, in turn) and the standby promoted, ten times in a row.
+Nothing acknowledged is lost, both boards converge to the database, and no journal entry is
+applied twice."""
 
 from __future__ import annotations
 

@@ -144,10 +144,13 @@ class JournalFollower:
         None when nothing was."""
         rows: dict[str, set[int]] = {}
         fields: dict[str, set[str]] = {}
-        first = self.cursor + 1
+        cursor = self.cursor
+        first = cursor + 1
+        # The cursor moves only once the read has ended well: a connection lost before the
+        # end (a failover) raises, and the next poll reads the same commits again.
         with self._store.read() as s:
             while True:
-                found = s.execute(_COMMITS_AFTER, {"cursor": self.cursor})
+                found = s.execute(_COMMITS_AFTER, {"cursor": cursor})
                 commits = [(int(c), int(t), int(n)) for c, t, n in found]
                 for chunk in _chunks(commits):
                     if len(chunk) == 1 and chunk[0][2] > BATCH:
@@ -155,9 +158,10 @@ class JournalFollower:
                     else:
                         txns = [txn for _, txn, _ in chunk]
                         _take(s.execute(_ROWS_OF, {"txns": txns}).all(), rows, fields)
-                    self.cursor = chunk[-1][0]
+                    cursor = chunk[-1][0]
                 if len(commits) < BATCH:
                     break
+        self.cursor = cursor
         if not rows:
             return None
         return JournalChanges(

@@ -3,7 +3,8 @@
 The server lives in a fresh temporary folder, listens on a free TCP port of 127.0.0.1 (and on a
 Unix socket inside that folder), trusts every local connection as user ``postgres`` and runs with
 durability switched off (fsync, synchronous_commit, full_page_writes), which is fine for data
-that is thrown away.
+that is thrown away; ``durable=True`` keeps PostgreSQL's defaults (a replicated pair,
+``tests/pgcluster.py``, is tested for what survives a crash).
 
 ``initdb`` and ``postgres`` refuse to run as root. When the tests run as root (as in CI), both
 are started as the ``postgres`` system user, or, when that user does not exist, as a system user
@@ -32,6 +33,7 @@ import stat
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -60,6 +62,9 @@ class PostgresServer:
         *,
         start_timeout: float = 30.0,
         stop_timeout: float = 15.0,
+        durable: bool = False,
+        settings: Mapping[str, str] | None = None,
+        folder: str | None = None,
     ) -> None:
         found = Path(bindir) if bindir is not None else self.find_bindir()
         if found is None:
@@ -69,6 +74,11 @@ class PostgresServer:
         self.bindir: Path = found
         self.start_timeout = start_timeout
         self.stop_timeout = stop_timeout
+        # Durability (fsync, synchronous_commit, full_page_writes) stays at PostgreSQL's
+        # defaults only when asked: a replication test needs it, ordinary tests are faster off.
+        self.durable = durable
+        self.settings: dict[str, str] = dict(settings or {})  # more ``-c name=value``
+        self.folder = folder  # where the temporary folder goes (None: the system's default)
         self.port: int | None = None
         self.tmpdir: Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -137,8 +147,11 @@ class PostgresServer:
     def logfile(self) -> Path:
         return self._require_tmpdir() / "postgres.log"
 
-    def start(self) -> PostgresServer:
-        """Create a cluster in a new temporary folder and start the server; return self."""
+    def start(self, port: int | None = None) -> PostgresServer:
+        """Create a cluster in a new temporary folder and start the server; return self.
+
+        ``port``: listen there (a server taking over another's place); else on a free port.
+        """
         if self.running:
             return self
         if not self._atexit_registered:
@@ -146,19 +159,23 @@ class PostgresServer:
             self._atexit_registered = True
         try:
             self._run_as = self._system_user_ids() if os.geteuid() == 0 else None
-            self.tmpdir = Path(tempfile.mkdtemp(prefix="opscenter-pg-", dir=self._tmp_base()))
+            self.tmpdir = Path(
+                tempfile.mkdtemp(prefix="opscenter-pg-", dir=self.folder or self._tmp_base())
+            )
             self.socketdir.mkdir()
             self._chown_tree(self.tmpdir)
-            self._initdb()
+            self._create_datadir()
             last_error: PostgresServerError | None = None
             for _attempt in range(3):  # a free port may be taken before postgres binds it
                 try:
-                    self._launch(self._free_port())
+                    self._launch(port if port is not None else self._free_port())
                     return self
                 except PostgresServerError as exc:
                     last_error = exc
                     self._kill_process()
-                    if "could not bind" not in str(exc) and "in use" not in str(exc):
+                    if port is not None or not (
+                        "could not bind" in str(exc) or "in use" in str(exc)
+                    ):
                         break
             assert last_error is not None
             raise last_error
@@ -199,6 +216,44 @@ class PostgresServer:
         if self.port is None or self.tmpdir is None:
             raise PostgresServerError("resume() needs a server that was started and halted")
         self._launch(self.port)
+
+    def kill(self, *, power_cut: bool = False) -> None:
+        """SIGKILL the postmaster, as a crash does. Its processes notice and end by themselves
+        (any left after ``stop_timeout`` are killed); returns once all are gone. The data folder
+        and the port stay (``stop()`` removes them).
+
+        ``power_cut``: SIGKILL every process of the server at once, as when the machine dies.
+        """
+        process = self._process
+        if process is None:
+            return
+        if power_cut:
+            self._kill_process()
+            return
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        process.wait(timeout=10)
+        children = _group_members(process.pid)  # only the postmaster forks: all there are
+        deadline = time.monotonic() + self.stop_timeout
+        while any(_running(pid) for pid in children):
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                break
+            time.sleep(0.01)
+        self._process = None
+
+    def promote(self, timeout: float = 30.0) -> None:
+        """Promote this hot standby (``pg_promote()``); return once it accepts writes."""
+        with self.connect(autocommit=True) as conn:
+            conn.execute("SELECT pg_promote(true, %s)", (int(timeout),))
+            deadline = time.monotonic() + timeout
+            while conn.execute("SELECT pg_is_in_recovery()").fetchone() != (False,):
+                if time.monotonic() > deadline:
+                    raise PostgresServerError(
+                        f"the standby on port {self.port} was not promoted within {timeout} s"
+                    )
+                time.sleep(0.02)
 
     def __enter__(self) -> PostgresServer:
         return self.start()
@@ -327,6 +382,10 @@ class PostgresServer:
             kwargs.update(user=uid, group=gid, extra_groups=[])
         return kwargs
 
+    def _create_datadir(self) -> None:
+        """Create the cluster in ``datadir`` (a standby copies its primary's instead)."""
+        self._initdb()
+
     def _initdb(self) -> None:
         command = [
             str(self.bindir / "initdb"),
@@ -341,6 +400,10 @@ class PostgresServer:
             "--locale=C",
             "--no-sync",
         ]
+        self._run_tool(command)
+
+    def _run_tool(self, command: list[str]) -> None:
+        """Run one of PostgreSQL's programs as the server's user; raise if it fails."""
         result = subprocess.run(
             command,
             stdin=subprocess.DEVNULL,
@@ -352,7 +415,8 @@ class PostgresServer:
         )
         if result.returncode != 0:
             raise PostgresServerError(
-                f"initdb failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+                f"{Path(command[0]).name} failed (exit {result.returncode}):\n"
+                f"{result.stdout}\n{result.stderr}"
             )
 
     @staticmethod
@@ -377,14 +441,13 @@ class PostgresServer:
             "-c",
             f"listen_addresses={HOST}",
             "-c",
-            "fsync=off",
-            "-c",
-            "synchronous_commit=off",
-            "-c",
-            "full_page_writes=off",
-            "-c",
             "max_connections=100",
         ]
+        if not self.durable:
+            for name in ("fsync", "synchronous_commit", "full_page_writes"):
+                command += ["-c", f"{name}=off"]
+        for name, value in self.settings.items():
+            command += ["-c", f"{name}={value}"]
         log_start = self._log.tell()
         self._process = subprocess.Popen(
             command,
@@ -440,3 +503,28 @@ class PostgresServer:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
         self._process = None
+
+
+def _group_members(pgid: int) -> list[int]:
+    """The processes of the group ``pgid`` (Linux: read from /proc; elsewhere none known)."""
+    members = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit() and _stat(int(entry.name))[2:3] == [str(pgid)]:
+                members.append(int(entry.name))
+    return members
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs: neither gone nor a zombie waiting to be reaped."""
+    state = _stat(pid)[:1]
+    return bool(state) and state != ["Z"]
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name: state, ppid, pgrp, ... ([] if gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rpartition(")")[2].split()
+    except OSError:
+        return []

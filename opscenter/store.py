@@ -287,7 +287,8 @@ def translate(exc: BaseException, url: URL) -> OpsError:
         exc, "connection_invalidated", False
     ):
         return ConnectionLost(detail=detail)
-    if url.query.get("target_session_attrs") in _NEEDS_PRIMARY and _NOT_PRIMARY.search(low):
+    whole = str(getattr(exc, "orig", exc)).lower()  # libpq names each host it tried: all lines
+    if url.query.get("target_session_attrs") in _NEEDS_PRIMARY and _NOT_PRIMARY.search(whole):
         # Every server answered, none as the primary: a standby being promoted, most likely.
         return NoPrimary(servers=servers(url))
     return DatabaseUnreachable(

@@ -24,8 +24,10 @@ from types import FrameType
 import pytest
 
 try:  # tests/ is a package (tests/__init__.py exists)
+    from .pgcluster import PostgresCluster  # type: ignore[import-not-found, unused-ignore]
     from .pgserver import PostgresServer  # type: ignore[import-not-found, unused-ignore]
 except ImportError:  # rootdir conftest: pytest put tests/ on sys.path
+    from pgcluster import PostgresCluster
     from pgserver import PostgresServer
 
 SKIP_NO_POSTGRES = (
@@ -103,3 +105,17 @@ def second_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -
     server: PostgresServer = request.getfixturevalue("postgres_server")
     with _fresh_database(server, "second") as url:
         yield url
+
+
+@pytest.fixture
+def cluster() -> Iterator[PostgresCluster]:
+    """A primary and a synchronous streaming standby of this test's own (tests kill,
+    promote and rebuild them: tests/pgcluster.py)."""
+    missing = PostgresCluster.missing_binaries()
+    if missing is not None:
+        pytest.skip(missing)
+    started = PostgresCluster().start()
+    try:
+        yield started
+    finally:
+        started.stop()

@@ -7,7 +7,6 @@ applied twice."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -33,19 +32,6 @@ from tests.pgcluster import PostgresCluster
 KILLS = 10
 WORKSTATIONS = 4
 WAIT_S = 30.0
-
-
-@pytest.fixture
-def cluster() -> Iterator[PostgresCluster]:
-    """A primary and a synchronous standby of this test's own (it kills them)."""
-    missing = PostgresCluster.missing_binaries()
-    if missing is not None:
-        pytest.skip(missing)
-    started = PostgresCluster().start()
-    try:
-        yield started
-    finally:
-        started.stop()
 
 
 def _missing(store: Store, writes: list[Write]) -> list[Write]:

@@ -94,6 +94,26 @@ def summary(picture: Replication) -> tuple[str, bool]:
     )
 
 
+def short(picture: Replication) -> str:
+    """The status bar's few words (a 1366 px bar has room for about forty); the sentence
+    of ``summary`` is its tooltip and the dialog's headline."""
+    if picture.standby:
+        lag = picture.lag
+        if lag is not None and lag.receiving is False:
+            return _tr("Cadangan: tidak menerima dari server utama")
+        return _tr("Cadangan (hanya-baca): data {seconds} dtk di belakang").format(
+            seconds=_seconds(lag.seconds if lag is not None else 0.0)
+        )
+    return {
+        "sync": _tr("Replikasi sinkron: dua server"),
+        "waiting": _tr("Cadangan sinkron terputus: perubahan tertahan"),
+        "unknown": _tr("Replikasi: tidak terbaca"),
+    }.get(
+        picture.protection,
+        _tr("Replikasi tidak sinkron") if picture.standbys else _tr("Tanpa server cadangan"),
+    )
+
+
 class ReplicationLabel(QLabel):
     """The status bar's line, following ``ChangeFeed.replication_changed``."""
 
@@ -108,7 +128,7 @@ class ReplicationLabel(QLabel):
     def show_picture(self, picture: Replication) -> None:
         text, alert = summary(picture)
         self.alert = alert
-        self.setText(text)
+        self.setText(short(picture))
         self.setToolTip(text)
         self.setStyleSheet(
             f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
@@ -163,7 +183,12 @@ class StandbysModel(TableModel[Standby]):
             StandbyColumn.ADDRESS: s.address,
             StandbyColumn.STATE: s.state,
             StandbyColumn.SYNC: s.sync_state,
-            StandbyColumn.LAG: None if s.replay_lag_s is None else _seconds(s.replay_lag_s),
+            # PostgreSQL leaves replay_lag empty once a standby has replayed everything.
+            StandbyColumn.LAG: _seconds(0.0)
+            if s.replay_lag_s is None and s.behind_bytes == 0
+            else None
+            if s.replay_lag_s is None
+            else _seconds(s.replay_lag_s),
             StandbyColumn.BEHIND: None
             if s.behind_bytes is None
             else self._locale.toString(s.behind_bytes),

@@ -2715,102 +2715,137 @@ source</translation>
         <translation>No standby: changes are stored on one server only</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="131"/>
+        <location filename="../../ui/replication_view.py" line="102"/>
+        <source>Cadangan: tidak menerima dari server utama</source>
+        <translation>Standby: not receiving from the primary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="103"/>
+        <source>Cadangan (hanya-baca): data {seconds} dtk di belakang</source>
+        <translation>Standby (read-only): data {seconds} s behind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="107"/>
+        <source>Replikasi sinkron: dua server</source>
+        <translation>Synchronous replication: two servers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="108"/>
+        <source>Cadangan sinkron terputus: perubahan tertahan</source>
+        <translation>Synchronous standby gone: changes wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="109"/>
+        <source>Replikasi: tidak terbaca</source>
+        <translation>Replication: cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="112"/>
+        <source>Replikasi tidak sinkron</source>
+        <translation>Asynchronous replication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="112"/>
+        <source>Tanpa server cadangan</source>
+        <translation>No standby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replication_view.py" line="151"/>
         <source>tidak terlihat</source>
         <translation>not visible</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="144"/>
+        <location filename="../../ui/replication_view.py" line="164"/>
         <source>Server cadangan</source>
         <translation>Standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="144"/>
+        <location filename="../../ui/replication_view.py" line="164"/>
         <source>application_name dalam primary_conninfo</source>
         <translation>application_name in primary_conninfo</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="145"/>
+        <location filename="../../ui/replication_view.py" line="165"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="146"/>
+        <location filename="../../ui/replication_view.py" line="166"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="146"/>
+        <location filename="../../ui/replication_view.py" line="166"/>
         <source>streaming: menerima perubahan saat ini</source>
         <translation>streaming: receiving changes now</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="147"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>Sinkron</source>
         <translation>Synchronous</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="147"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>sync/quorum: setiap perubahan menunggu server ini</source>
         <translation>sync/quorum: every change waits for this server</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="148"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>Tertinggal (dtk)</source>
         <translation>Behind (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="148"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>replay_lag: sampai perubahan tampil di sana</source>
         <translation>replay_lag: until a change shows there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="149"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>Tertinggal (bita)</source>
         <translation>Behind (bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="149"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>WAL yang belum diterapkan di sana</source>
         <translation>WAL not yet applied there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="179"/>
+        <location filename="../../ui/replication_view.py" line="204"/>
         <source>Status replikasi</source>
         <translation>Replication status</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="199"/>
+        <location filename="../../ui/replication_view.py" line="224"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="218"/>
+        <location filename="../../ui/replication_view.py" line="243"/>
         <source>Membaca status replikasi…</source>
         <translation>Reading the replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="232"/>
+        <location filename="../../ui/replication_view.py" line="257"/>
         <source>Basis data SQLite di satu komputer: tidak ada replikasi.</source>
         <translation>An SQLite database on one computer: no replication.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="237"/>
+        <location filename="../../ui/replication_view.py" line="262"/>
         <source>server cadangan</source>
         <translation>a standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="237"/>
+        <location filename="../../ui/replication_view.py" line="262"/>
         <source>server utama</source>
         <translation>the primary</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="238"/>
+        <location filename="../../ui/replication_view.py" line="263"/>
         <source>Tersambung ke {role}. {state}.</source>
         <translation>Connected to {role}. {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="240"/>
+        <location filename="../../ui/replication_view.py" line="265"/>
         <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
         <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
     </message>

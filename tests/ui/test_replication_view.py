@@ -10,7 +10,7 @@ from opscenter.replication import Replication, Standby, StandbyLag
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 from ui.main_window import MainWindow
-from ui.replication_view import ReplicationDialog, ReplicationLabel, summary
+from ui.replication_view import ReplicationDialog, ReplicationLabel, short, summary
 
 SYNC = Standby("standby1", "10.0.0.2", "streaming", "quorum", 0.01, 0)
 
@@ -37,7 +37,9 @@ def test_the_line_says_what_it_means_and_alerts_when_the_record_is_at_risk(
         qtbot.addWidget(label)
         assert label.isHidden()  # nothing known yet (or SQLite)
         label.show_picture(picture)
-        assert words in label.text() and label.text() == summary(picture)[0]
+        assert words in label.toolTip() and label.toolTip() == summary(picture)[0]
+        assert label.text() == short(picture)  # a few words: the bar of a 1366 px laptop
+        assert label.fontMetrics().horizontalAdvance(label.text()) < 420
         assert label.alert == bool(alert)
         assert ("background" in label.styleSheet()) == bool(alert)
     finally:
@@ -75,7 +77,7 @@ def test_a_primary_without_standby_says_so_in_the_bar_and_the_dialog(
 ) -> None:
     """The test server has no standby: the room is told a change is on one server only."""
     window, label = _pg_window(qtbot, pg_url, Actor("admin", role="admin"))
-    assert "satu server" in label.text() and label.alert
+    assert "satu server" in label.toolTip() and label.alert
     action = next(a for a in window.actions() if a.objectName() == "replicationAction")
     assert action.shortcut().toString() == "Ctrl+Shift+R"
     action.trigger()

@@ -16,6 +16,7 @@ which names exist.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import stat
 import threading
@@ -31,11 +32,13 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound, OpsError
+from opscenter.errors import InvalidValue, NotFound, OpsError, ServerReadOnly
 from opscenter.model import Account, utcnow
 from opscenter.model.accounts import ROLES
 from opscenter.permissions import require
 from opscenter.store import Store
+
+log = logging.getLogger(__name__)
 
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILURES = 5
@@ -227,9 +230,12 @@ def authenticate(
         raise AccountInactive(username=real_name)
     actor = Actor(username=real_name, role=role, account_id=account_id)
     if stored and _HASHER.check_needs_rehash(stored):
-        with store.transaction(actor, "account.rehash") as s:
-            row = fetch_for_edit(s, Account, account_id, None)
-            row.password_hash = _HASHER.hash(password)
+        try:
+            with store.transaction(actor, "account.rehash") as s:
+                row = fetch_for_edit(s, Account, account_id, None)
+                row.password_hash = _HASHER.hash(password)
+        except ServerReadOnly:  # a display on a standby: signing in must not need a write
+            log.info("password of %s not rehashed: the server is a read-only standby", real_name)
     return actor
 
 

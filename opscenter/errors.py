@@ -145,6 +145,13 @@ class ConnectionLost(StorageError):
     code = "db.connection_lost"
 
 
+class CommitInDoubt(StorageError):
+    """The connection dropped while the server was committing (PostgreSQL: the primary
+    died, or was stopped, during COMMIT): the change may have been saved. data: detail."""
+
+    code = "db.commit_in_doubt"
+
+
 class Conflict(StorageError):
     """The database refused the change as inconsistent (a duplicate key, a missing row
     another workstation deleted). data: detail."""

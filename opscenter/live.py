@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from opscenter import journal
 from opscenter.model import JournalCommit, JournalEntry
 from opscenter.replication import Replication, replication
-from opscenter.store import Store, libpq_params
+from opscenter.store import PG_LIVENESS, Store, libpq_params
 
 log = logging.getLogger(__name__)
 # A burst larger than this is read in several steps; the client still sees all of it.
@@ -243,7 +243,8 @@ class PgListener:
         standby_poll_s: float = 0.5,
         replication_every_s: float = 10.0,
     ) -> None:
-        self._params = libpq_params(store.url)
+        # The URL's own settings win; a dead machine is noticed in seconds (PG_LIVENESS).
+        self._params = {**PG_LIVENESS, "connect_timeout": 3, **libpq_params(store.url)}
         self._on_notify = on_notify
         self._on_state = on_state
         self._on_replication = on_replication or (lambda _r: None)
@@ -253,6 +254,7 @@ class PgListener:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="opscenter-listen", daemon=True)
         self.connected = False
+        self.listening = False  # LISTENing on a primary (a standby is polled)
 
     def start(self) -> None:
         self._thread.start()
@@ -267,7 +269,7 @@ class PgListener:
         pause = 0.2
         while not self._stop.is_set():
             try:
-                with psycopg.connect(**self._params, autocommit=True, connect_timeout=3) as conn:
+                with psycopg.connect(**self._params, autocommit=True) as conn:
                     pause = 0.2
                     while not self._stop.is_set():  # again when a followed standby is promoted
                         picture = replication(conn)
@@ -280,6 +282,9 @@ class PgListener:
                     continue
             except psycopg.Error:
                 log.info("journal listener lost the server; retrying in %.1f s", pause)
+            except Exception:  # never die quietly: the board would stop following for good
+                log.exception("journal listener failed; retrying in %.1f s", pause)
+            self.listening = False
             self._set_state(False)
             self._stop.wait(pause)
             pause = min(pause * 2, self._retry_max_s)
@@ -288,6 +293,7 @@ class PgListener:
         conn.execute(f"LISTEN {journal.PG_CHANNEL}")
         self._set_state(True)
         self._on_notify()  # catch up on anything committed while we were away
+        self.listening = True  # from now on each commit's NOTIFY prompts a look
         next_look = time.monotonic() + self._replication_every_s
         while not self._stop.is_set():
             # Wakes at least every 0.5 s to notice stop() and a dead connection.

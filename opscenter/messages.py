@@ -316,6 +316,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "OpsCenter reconnects by itself; changes are refused until a primary answers, and "
         "nothing was saved.",
     ),
+    "db.commit_in_doubt": (
+        "Hubungan ke basis data terputus tepat saat perubahan disimpan ({detail}); perubahan "
+        "itu mungkin sudah tersimpan. Periksa papan atau jurnal (Ctrl+J) sebelum "
+        "mengulanginya, agar tidak tercatat dua kali.",
+        "The connection to the database was lost just as the change was being saved "
+        "({detail}); it may have been saved. Check the board or the journal (Ctrl+J) before "
+        "repeating it, so that it is not recorded twice.",
+    ),
     "db.read_only_server": (
         "Server {server} adalah server cadangan yang hanya dapat dibaca (standby); perubahan "
         "tidak dapat disimpan di sini. Sambungkan ke server utama untuk mengubah data.",

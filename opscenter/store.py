@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.errors import (
     BadDatabaseUrl,
+    CommitInDoubt,
     Conflict,
     ConnectionLost,
     DatabaseFolderMissing,
@@ -107,6 +109,22 @@ def _hosts_as_options(raw: str) -> str:
     return f"{match['head']}{path or '/'}?{hosts}" + (f"&{query}" if query else "")
 
 
+# How soon a PostgreSQL connection gives up on a server that stopped answering. A machine that
+# loses power sends nothing: without these, a connection waits for the kernel to give up on
+# the socket (about 15 minutes), and pool_pre_ping, the listener and a write in flight with
+# it. Here: a connection attempt 5 s a host; an idle connection is probed after 5 s, every
+# 2 s, given up after 3 silent probes; unacknowledged data is given up after 10 s. A URL may
+# set any of them itself (``?tcp_user_timeout=...``).
+PG_LIVENESS: dict[str, Any] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
+
+
 def libpq_params(url: URL) -> dict[str, Any]:
     """A PostgreSQL URL as libpq's keywords (``host``, ``port``, ``dbname``, ``user``,
     ``password``, ``target_session_attrs`` ...), the way SQLAlchemy's psycopg dialect passes
@@ -165,6 +183,11 @@ def parse_url(url: str) -> URL:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend == "postgresql" and not parsed.database:
         raise BadDatabaseUrl(url=safe_url(parsed), reason="no_database")
+    if backend == "postgresql":
+        try:
+            libpq_params(parsed)  # a host list SQLAlchemy cannot split (IPv6 with ports)
+        except ValueError:
+            raise BadDatabaseUrl(url=safe_url(parsed), reason="syntax") from None
     return parsed
 
 
@@ -371,6 +394,8 @@ class Store:
         )
         conn: Connection | None = None
         watched: list[tuple[str, int, int]] = []
+        committing = [False]  # set by the engine's "commit" event: the COMMIT was sent
+        token = _COMMITTING.set(committing)
         try:
             if prepare is not None and self.dialect == "sqlite":
                 conn = self.engine.connect()
@@ -395,8 +420,13 @@ class Store:
         except StaleDataError as exc:
             raise self._stale_edit(watched) from exc
         except DBAPIError as exc:
-            raise translate(exc, self.url) from exc
+            error = translate(exc, self.url)
+            if committing[0] and isinstance(error, ConnectionLost):
+                # Lost while the server was committing: it may have, and the standby too.
+                raise CommitInDoubt(detail=error.data.get("detail", "")) from exc
+            raise error from exc
         finally:
+            _COMMITTING.reset(token)
             if conn is not None:
                 _drop_temp_tables(conn)
                 conn.close()
@@ -645,6 +675,17 @@ def _seconds(value: float) -> str:
     return f"{value:g}"
 
 
+# The running write transaction's "COMMIT sent" flag (``Store.transaction``), for the
+# engine's "commit" event: it runs on the same thread, inside the transaction's context.
+_COMMITTING: ContextVar[list[bool] | None] = ContextVar("opscenter_committing", default=None)
+
+
+def _on_commit(_conn: Connection) -> None:
+    flag = _COMMITTING.get()
+    if flag is not None:
+        flag[0] = True
+
+
 def create_store_engine(url: URL) -> Engine:
     try:
         if url.get_backend_name() == "sqlite":
@@ -658,18 +699,22 @@ def create_store_engine(url: URL) -> Engine:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
             return engine
-        return create_engine(
+        defaults = {
+            **PG_LIVENESS,
+            "application_name": "opscenter",
+            # Session defaults, set at login: every connection of the pool has them.
+            "options": f"-c lock_timeout={int(pg_lock_timeout_s() * 1000)}"
+            f" -c statement_timeout={int(pg_statement_timeout_s() * 1000)}",
+        }
+        engine = create_engine(
             url,
             pool_pre_ping=True,
             pool_size=5,
-            connect_args={
-                "connect_timeout": 5,
-                "application_name": "opscenter",
-                # Session defaults, set at login: every connection of the pool has them.
-                "options": f"-c lock_timeout={int(pg_lock_timeout_s() * 1000)}"
-                f" -c statement_timeout={int(pg_statement_timeout_s() * 1000)}",
-            },
+            # What the URL says wins (connect_args would override it).
+            connect_args={k: v for k, v in defaults.items() if k not in url.query},
         )
+        event.listen(engine, "commit", _on_commit)
+        return engine
     except (ArgumentError, NoSuchModuleError) as exc:
         raise BadDatabaseUrl(url=safe_url(url), reason="driver") from exc
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from opscenter.errors import DatabaseUnreachable
+from opscenter.errors import BadDatabaseUrl, DatabaseUnreachable
 from opscenter.replication import Replication, Standby, StandbyLag
 from opscenter.store import libpq_params, open_store, parse_url, resolve_url, safe_url, servers
 
@@ -67,3 +67,10 @@ def test_whether_a_change_is_on_two_machines(
 def test_a_standby_is_a_standby_whatever_its_settings_say() -> None:
     picture = Replication(True, StandbyLag(0.4, True), (), "ANY 1 (a, b)", "on")
     assert picture.protection == "standby"
+
+
+def test_a_host_list_that_cannot_be_split_is_refused_in_a_sentence() -> None:
+    """IPv6 hosts with ports in a multi-host URL: refused as a bad URL, not a crash."""
+    with pytest.raises(BadDatabaseUrl) as err:
+        open_store("postgresql://ops:rahasia@[::1]:5432,[::1]:5433/ops")
+    assert err.value.data["reason"] == "syntax" and "rahasia" not in str(err.value.data)

@@ -174,6 +174,8 @@ def test_a_followed_standby_that_is_promoted_is_followed_on_as_the_primary(
         picture = heard.last()
         assert picture is not None and picture.protection == "async"  # alone, for now
         assert heard.states == [True]  # followed on without a gap
+        # Its catch-up look after LISTEN has been made: a prompt from now on is a NOTIFY.
+        _wait(lambda: listener.listening, "the listener LISTENs on the promoted standby")
         writer = open_store(url)
         try:
             before = heard.notifies
@@ -185,3 +187,37 @@ def test_a_followed_standby_that_is_promoted_is_followed_on_as_the_primary(
     finally:
         listener.stop()
         display.dispose()
+
+
+def test_a_commander_signs_in_on_a_standby_even_when_the_hash_is_due_for_renewal(
+    cluster: PostgresCluster,
+) -> None:
+    """Signing in renews an old password hash with a write; on a standby that write is
+    refused, and the sign-in must not be (a wall or a commander's display there)."""
+    from argon2 import PasswordHasher
+    from sqlalchemy import text
+
+    from opscenter import accounts
+
+    url, _ids = _operation(cluster)
+    primary = open_store(url)
+    standby = open_store(cluster.url("room", target_session_attrs="standby"))
+    try:
+        accounts.bootstrap_admin(primary, "kapolda", "rahasia-jambi-2024")
+        old = PasswordHasher(time_cost=1, memory_cost=8192).hash("rahasia-jambi-2024")
+        with primary.engine.begin() as conn:
+            conn.execute(text("UPDATE account SET password_hash = :h"), {"h": old})
+        _wait(lambda: _hash_on(standby) == old, "the old hash replayed on the standby")
+        actor = accounts.authenticate(standby, "kapolda", "rahasia-jambi-2024")
+        assert actor.username == "kapolda" and actor.role == "admin"
+        assert _hash_on(standby) == old  # nothing written there
+    finally:
+        primary.dispose()
+        standby.dispose()
+
+
+def _hash_on(store: Store) -> str | None:
+    from opscenter.model import Account
+
+    with store.read() as s:
+        return s.scalar(select(Account.password_hash))

@@ -41,8 +41,11 @@ class ChangeFeed(QObject):
     changed = Signal(object)
     connection_changed = Signal(bool)  # False: the server is away and what is shown may be stale
     # PostgreSQL: the server's replication picture (``opscenter.replication.Replication``):
-    # on a standby at every look (its lag), on a primary now and then.
+    # on a standby at every look (its lag), on a primary now and then. Emitted on the GUI
+    # thread once ``replication`` holds it, so a view connected while the window is being
+    # built misses none (the listener may report before the view exists).
     replication_changed = Signal(object)
+    _replication = Signal(object)  # from the listener's thread
     _nudged = Signal()  # from any thread: a commit went through this process's store
     _state = Signal(bool)  # from the listener's thread
 
@@ -78,9 +81,9 @@ class ChangeFeed(QObject):
         self._listener: PgListener | None = None
         if postgres:
             self._state.connect(self._set_connected, Qt.ConnectionType.QueuedConnection)
-            self.replication_changed.connect(self._keep_replication)
+            self._replication.connect(self._keep_replication, Qt.ConnectionType.QueuedConnection)
             self._listener = PgListener(
-                store, nudge, self._state.emit, on_replication=self.replication_changed.emit
+                store, nudge, self._state.emit, on_replication=self._replication.emit
             )
             self._listener.start()
             self.destroyed.connect(lambda *_, listener=self._listener: listener.stop(0.1))
@@ -98,6 +101,7 @@ class ChangeFeed(QObject):
 
     def _keep_replication(self, picture: Replication) -> None:
         self.replication = picture
+        self.replication_changed.emit(picture)
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self.connected:

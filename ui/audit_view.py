@@ -489,7 +489,7 @@ def _plain(value: Any, zone: str) -> str:
 def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) -> None:
     """Add an "&Admin" menu (before "Bantuan") to ``window`` for ``actor``, the account
     signed in to it: "Jurnal audit…" (Ctrl+J) for roles that may read the journal,
-    "Akun pengguna…" for those who manage accounts, "Status replikasi…" on PostgreSQL.
+    "Akun pengguna…" for those who manage accounts, and "Status replikasi…".
     Other roles get none.
 
     ``store`` defaults to the window's ``store``/``_store`` attribute.

@@ -4,7 +4,8 @@
   seconds its data is behind; on a primary, whether a change the user saw succeed is on
   two machines. Anything that puts the record at risk is drawn as an alert.
 - In the Admin menu, "Status replikasi…" (Ctrl+Shift+R): this server's role and its
-  standbys as ``pg_stat_replication`` shows them, read off the GUI thread.
+  standbys as ``pg_stat_replication`` shows them, read off the GUI thread (on SQLite, a
+  sentence saying a file on one computer has no replication).
 
 The sentences say what it means for the room, not PostgreSQL's vocabulary; the README's
 operations guide says what to do about each.
@@ -291,9 +292,8 @@ def install_label(window: QMainWindow, store: Store) -> None:
 
 
 def install_action(window: QMainWindow, menu: QMenu, store: Store, lang: str) -> None:
-    """The Admin menu's "Status replikasi…" (Ctrl+Shift+R); nothing for SQLite."""
-    if store.dialect != "postgresql":
-        return
+    """The Admin menu's "Status replikasi…" (Ctrl+Shift+R). On SQLite too, where it says
+    there is no replication: every action of the registry is in the menus, always."""
     action = actions.create(window, "replicationAction")
 
     def open_dialog() -> None:

@@ -2680,172 +2680,172 @@ source</translation>
 <context>
     <name>Replication</name>
     <message>
-        <location filename="../../ui/replication_view.py" line="59"/>
+        <location filename="../../ui/replication_view.py" line="60"/>
         <source>Server cadangan (hanya-baca): tidak menerima data dari server utama; data di layar bisa usang</source>
         <translation>Standby (read-only): not receiving from the primary; the data shown may be out of date</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="67"/>
+        <location filename="../../ui/replication_view.py" line="68"/>
         <source>Server cadangan (hanya-baca): data {seconds} dtk di belakang</source>
         <translation>Standby (read-only): data {seconds} s behind</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="74"/>
+        <location filename="../../ui/replication_view.py" line="75"/>
         <source>Replikasi sinkron: setiap perubahan tersimpan di dua server</source>
         <translation>Synchronous replication: every change is stored on two servers</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="77"/>
+        <location filename="../../ui/replication_view.py" line="78"/>
         <source>Server cadangan sinkron tidak tersambung: setiap perubahan tertahan menunggunya</source>
         <translation>The synchronous standby is not connected: every change waits for it</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="82"/>
+        <location filename="../../ui/replication_view.py" line="83"/>
         <source>Status replikasi tidak dapat dibaca (akun basis data tanpa pg_monitor)</source>
         <translation>Replication status cannot be read (database account without pg_monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="87"/>
+        <location filename="../../ui/replication_view.py" line="88"/>
         <source>Replikasi tidak sinkron: perubahan terbaru bisa hilang bila server mati</source>
         <translation>Asynchronous replication: the latest changes can be lost if the server dies</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="91"/>
+        <location filename="../../ui/replication_view.py" line="92"/>
         <source>Tanpa server cadangan: perubahan hanya tersimpan di satu server</source>
         <translation>No standby: changes are stored on one server only</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="102"/>
+        <location filename="../../ui/replication_view.py" line="103"/>
         <source>Cadangan: tidak menerima dari server utama</source>
         <translation>Standby: not receiving from the primary</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="103"/>
+        <location filename="../../ui/replication_view.py" line="104"/>
         <source>Cadangan (hanya-baca): data {seconds} dtk di belakang</source>
         <translation>Standby (read-only): data {seconds} s behind</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="107"/>
+        <location filename="../../ui/replication_view.py" line="108"/>
         <source>Replikasi sinkron: dua server</source>
         <translation>Synchronous replication: two servers</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="108"/>
+        <location filename="../../ui/replication_view.py" line="109"/>
         <source>Cadangan sinkron terputus: perubahan tertahan</source>
         <translation>Synchronous standby gone: changes wait</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="109"/>
+        <location filename="../../ui/replication_view.py" line="110"/>
         <source>Replikasi: tidak terbaca</source>
         <translation>Replication: cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="112"/>
+        <location filename="../../ui/replication_view.py" line="113"/>
         <source>Replikasi tidak sinkron</source>
         <translation>Asynchronous replication</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="112"/>
+        <location filename="../../ui/replication_view.py" line="113"/>
         <source>Tanpa server cadangan</source>
         <translation>No standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="151"/>
+        <location filename="../../ui/replication_view.py" line="152"/>
         <source>tidak terlihat</source>
         <translation>not visible</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="164"/>
+        <location filename="../../ui/replication_view.py" line="165"/>
         <source>Server cadangan</source>
         <translation>Standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="164"/>
+        <location filename="../../ui/replication_view.py" line="165"/>
         <source>application_name dalam primary_conninfo</source>
         <translation>application_name in primary_conninfo</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="165"/>
+        <location filename="../../ui/replication_view.py" line="166"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="166"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="166"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>streaming: menerima perubahan saat ini</source>
         <translation>streaming: receiving changes now</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="167"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>Sinkron</source>
         <translation>Synchronous</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="167"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>sync/quorum: setiap perubahan menunggu server ini</source>
         <translation>sync/quorum: every change waits for this server</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="168"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>Tertinggal (dtk)</source>
         <translation>Behind (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="168"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>replay_lag: sampai perubahan tampil di sana</source>
         <translation>replay_lag: until a change shows there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="169"/>
+        <location filename="../../ui/replication_view.py" line="170"/>
         <source>Tertinggal (bita)</source>
         <translation>Behind (bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="169"/>
+        <location filename="../../ui/replication_view.py" line="170"/>
         <source>WAL yang belum diterapkan di sana</source>
         <translation>WAL not yet applied there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="204"/>
+        <location filename="../../ui/replication_view.py" line="205"/>
         <source>Status replikasi</source>
         <translation>Replication status</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="224"/>
+        <location filename="../../ui/replication_view.py" line="225"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="243"/>
+        <location filename="../../ui/replication_view.py" line="244"/>
         <source>Membaca status replikasi…</source>
         <translation>Reading the replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="257"/>
+        <location filename="../../ui/replication_view.py" line="258"/>
         <source>Basis data SQLite di satu komputer: tidak ada replikasi.</source>
         <translation>An SQLite database on one computer: no replication.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="262"/>
+        <location filename="../../ui/replication_view.py" line="263"/>
         <source>server cadangan</source>
         <translation>a standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="262"/>
+        <location filename="../../ui/replication_view.py" line="263"/>
         <source>server utama</source>
         <translation>the primary</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="263"/>
+        <location filename="../../ui/replication_view.py" line="264"/>
         <source>Tersambung ke {role}. {state}.</source>
         <translation>Connected to {role}. {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="265"/>
+        <location filename="../../ui/replication_view.py" line="266"/>
         <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
         <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
     </message>

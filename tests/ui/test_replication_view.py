@@ -46,15 +46,21 @@ def test_the_line_says_what_it_means_and_alerts_when_the_record_is_at_risk(
         QLocale.setDefault(QLocale.c())
 
 
-def test_on_sqlite_there_is_no_line_and_no_menu_item(qtbot: QtBot, sqlite_url: str) -> None:
+def test_on_sqlite_there_is_no_line_and_the_dialog_says_why(qtbot: QtBot, sqlite_url: str) -> None:
     store = open_store(sqlite_url)
     try:
         build_small_operation(store)
-        window = MainWindow(store, actor=Actor("admin", role="admin"))
+        window = MainWindow(store, actor=Actor("admin", role="admin"), lang="id")
         qtbot.addWidget(window)
         assert getattr(window, "replication_label", None) is None
-        names = {a.objectName() for a in window.actions()}
-        assert "auditJournalAction" in names and "replicationAction" not in names
+        action = next(a for a in window.actions() if a.objectName() == "replicationAction")
+        action.trigger()  # every action is in the menus, whatever the database
+        dialog = window.findChild(ReplicationDialog)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: "SQLite" in dialog.headline.text(), timeout=10_000)
+        assert "tidak ada replikasi" in dialog.headline.text()
+        assert dialog.picture is None and dialog.model.rowCount() == 0
+        dialog.close()
         window.feed.stop()
     finally:
         store.dispose()

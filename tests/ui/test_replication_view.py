@@ -30,6 +30,7 @@ def test_the_line_says_what_it_means_and_alerts_when_the_record_is_at_risk(
     qtbot: QtBot, picture: Replication, words: str, alert: int
 ) -> None:
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QFont, QFontMetrics
 
     QLocale.setDefault(QLocale("id"))
     try:
@@ -39,7 +40,10 @@ def test_the_line_says_what_it_means_and_alerts_when_the_record_is_at_risk(
         label.show_picture(picture)
         assert words in label.toolTip() and label.toolTip() == summary(picture)[0]
         assert label.text() == short(picture)  # a few words: the bar of a 1366 px laptop
-        assert label.fontMetrics().horizontalAdvance(label.text()) < 420
+        # Drawn bold when an alert: at most about a third of a 1366 px laptop's status bar.
+        bold = QFont(label.font())
+        bold.setBold(True)
+        assert QFontMetrics(bold).horizontalAdvance(label.text()) < 480
         assert label.alert == bool(alert)
         assert ("background" in label.styleSheet()) == bool(alert)
     finally:

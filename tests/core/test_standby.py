@@ -64,6 +64,16 @@ def _status_of(store: Store, unit_id: int) -> int | None:
         return s.scalar(select(Unit.status_id).where(Unit.id == unit_id))
 
 
+def _listen(display: Store) -> tuple[_Listened, PgListener]:
+    """A started listener on ``display`` that polls a standby every 0.1 s, and its record."""
+    heard = _Listened()
+    listener = PgListener(
+        display, heard.notify, heard.state, on_replication=heard.picture, standby_poll_s=0.1
+    )
+    listener.start()
+    return heard, listener
+
+
 def _operation(cluster: PostgresCluster) -> tuple[str, Small]:
     url = cluster.create_database("room")
     writer = open_store(url)
@@ -79,11 +89,7 @@ def test_a_display_on_the_standby_polls_the_journal_and_knows_its_lag(
     url, ids = _operation(cluster)
     display = open_store(cluster.url("room", target_session_attrs="standby"))
     writer = open_store(url)
-    heard = _Listened()
-    listener = PgListener(
-        display, heard.notify, heard.state, on_replication=heard.picture, standby_poll_s=0.1
-    )
-    listener.start()
+    heard, listener = _listen(display)
     try:
         _wait(lambda: heard.states == [True], "the listener follows the standby")
         picture = heard.last()
@@ -158,11 +164,7 @@ def test_a_followed_standby_that_is_promoted_is_followed_on_as_the_primary(
     display = open_store(cluster.url("room", target_session_attrs="standby").replace(
         f"host=127.0.0.1:{cluster.primary_port}&", ""
     ))  # fmt: skip
-    heard = _Listened()
-    listener = PgListener(
-        display, heard.notify, heard.state, on_replication=heard.picture, standby_poll_s=0.1
-    )
-    listener.start()
+    heard, listener = _listen(display)
     try:
         _wait(lambda: heard.states == [True], "the listener follows the standby")
         cluster.kill_primary()

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import (
     QMessageLogContext,
+    QSettings,
     QStandardPaths,
     QtMsgType,
     qInstallMessageHandler,
@@ -80,6 +81,19 @@ def fail_on_qt_warnings(qapp: QApplication) -> Iterator[None]:
         qInstallMessageHandler(previous)
     if seen:
         pytest.fail("Qt warned during the test:\n" + "\n".join(seen), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path) -> Path:
+    """Each test starts from no saved settings, in a folder nobody else writes.
+
+    Test mode alone keeps one file (~/.qttest) for every test, every run and every process on
+    the machine: a choice saved by one (the night theme left on by a run that was stopped, or
+    another suite running beside this one) reached a test that assumed the default."""
+    folder = tmp_path / "settings"
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

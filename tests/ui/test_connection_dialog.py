@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -14,13 +12,6 @@ from sqlalchemy.engine import make_url
 from opscenter.store import open_store
 from ui import settings
 from ui.connection_dialog import ConnectionDialog, url_from_form
-
-
-@pytest.fixture(autouse=True)
-def no_saved_url() -> Iterator[None]:
-    QSettings().remove(settings.DATABASE_URL.key)
-    yield
-    QSettings().remove(settings.DATABASE_URL.key)
 
 
 def _dialog(qtbot: QtBot) -> ConnectionDialog:

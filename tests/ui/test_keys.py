@@ -8,14 +8,14 @@ Questions are answered with a zero-delay timer inside their own ``exec`` (as in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -682,15 +682,8 @@ def test_every_permission_is_described_in_indonesian() -> None:
     assert set(DESCRIPTIONS_ID) == set(PERMISSIONS)
 
 
-@pytest.fixture
-def no_hint_setting() -> Iterator[None]:
-    QSettings().remove(settings.HINTS_DISMISSED.key)
-    yield
-    QSettings().remove(settings.HINTS_DISMISSED.key)
-
-
 def test_first_run_hints_can_be_dismissed_for_good(
-    no_hint_setting: None, make_window: Callable[[], MainWindow], tiny_operation: TinyOperation
+    make_window: Callable[[], MainWindow], tiny_operation: TinyOperation
 ) -> None:
     first = make_window()
     first.show()

@@ -36,9 +36,9 @@ ADMIN = Actor("admin.uji", role="admin")
 
 @pytest.fixture(autouse=True)
 def day_again(qapp: QApplication) -> Iterator[None]:
-    """Whatever a test saved or switched, the next one starts in the day theme."""
+    """Whatever look a test switched the application to, the next one starts in the day
+    theme (each test's saved settings are its own: tests/ui/conftest.py)."""
     yield
-    settings.NIGHT.set(False)
     night.apply_night(qapp, False)
 
 

@@ -17,9 +17,12 @@ from sqlalchemy.orm import Session
 from opscenter.errors import NotFound
 from opscenter.model import (
     Aspect,
+    BudgetComponent,
     IncidentStatus,
     IncidentType,
     Rank,
+    ReadinessAspect,
+    SarprasCategory,
     Severity,
     TpsCategory,
     UnitStatus,
@@ -125,6 +128,65 @@ VULNERABILITY_LEVELS = (
     ("tinggi", "Tinggi", "High", "#c62828"),
 )
 
+# (code, name, name_en, evidence): the readiness aspects the Kapolda's tour and Polda Sumut's
+# supervision teams check; ``evidence`` names the data a level can be derived from.
+READINESS_ASPECTS = (
+    ("personel", "Personel", "Personnel", "personel"),
+    ("sarpras", "Sarana prasarana", "Equipment and facilities", "sarpras"),
+    ("anggaran", "Anggaran", "Budget", "anggaran"),
+    (
+        "perencanaan",
+        "Perencanaan (Renops, Renpam, cara bertindak)",
+        "Planning (operation and security plans)",
+        None,
+    ),
+    ("latihan", "Latihan pra operasi", "Pre-operation training", None),
+    ("posko", "Posko", "Command posts", None),
+    ("kamtibmas", "Situasi kamtibmas", "Public order situation", None),
+    ("masyarakat", "Kesiapan masyarakat", "Community readiness", None),
+)
+# (code, name, name_en, group, measure, rule basis, quantity, per, ammunition): rules are a
+# starting point (one HT per TPS guard team, one R2 per 10 TPS of a kecamatan ...).
+SARPRAS_CATEGORIES = (
+    ("r2", "Kendaraan roda 2", "Motorcycles", "kendaraan", "unit", "tps_kec", 1, 10, False),
+    ("r4", "Kendaraan roda 4", "Cars", "kendaraan", "unit", "kecamatan", 1, 1, False),
+    ("r6", "Kendaraan roda 6 / truk", "Trucks", "kendaraan", "unit", "unit", 2, 1, False),
+    (
+        "rantis",
+        "Kendaraan taktis (rantis)",
+        "Tactical vehicles",
+        "kendaraan",
+        "unit",
+        None,
+        1,
+        1,
+        False,
+    ),
+    ("water-cannon", "Water cannon", "Water cannon", "kendaraan", "unit", None, 1, 1, False),
+    ("kapal", "Kapal patroli", "Patrol boats", "kendaraan", "unit", None, 1, 1, False),
+    ("ht", "HT", "Handheld radios", "komunikasi", "buah", "team", 1, 1, False),
+    ("rig", "Rig", "Base radios", "komunikasi", "buah", "kecamatan", 1, 1, False),
+    ("repeater", "Repeater", "Repeaters", "komunikasi", "buah", "unit", 1, 1, False),
+    ("tameng", "Tameng", "Shields", "dalmas", "buah", None, 1, 1, False),
+    ("helm", "Helm", "Helmets", "dalmas", "buah", None, 1, 1, False),
+    ("tongkat", "Tongkat", "Batons", "dalmas", "buah", None, 1, 1, False),
+    ("gas-air-mata", "Gas air mata", "Tear gas", "dalmas", "buah", None, 1, 1, False),
+    ("drone", "Drone", "Drones", "teknologi", "unit", None, 1, 1, False),
+    ("bwc", "Body-worn camera", "Body-worn cameras", "teknologi", "buah", None, 1, 1, False),
+    ("cctv", "CCTV", "CCTV cameras", "teknologi", "buah", None, 1, 1, False),
+    ("senpi", "Senjata api", "Firearms", "senjata", "pucuk", None, 1, 1, True),
+    ("apar", "APAR", "Fire extinguishers", "posko", "buah", "unit", 2, 1, False),
+    ("tenda", "Tenda", "Tents", "posko", "buah", "unit", 1, 1, False),
+    ("genset", "Genset", "Generators", "posko", "unit", "unit", 1, 1, False),
+)
+# (code, name, name_en): components of the daily index (indeks harian per orang).
+BUDGET_COMPONENTS = (
+    ("uang-saku", "Uang saku", "Pocket allowance"),
+    ("uang-makan", "Uang makan", "Meals"),
+    ("angkut-logistik", "Angkut logistik", "Logistics transport"),
+    ("kesehatan", "Kesehatan", "Health"),
+)
+
 
 # Each seeded list: its model, the names of the fields its tuples hold, and the tuples.
 SEEDS: Sequence[tuple[type[Base], tuple[str, ...], Sequence[tuple[object, ...]]]] = (
@@ -139,6 +201,23 @@ SEEDS: Sequence[tuple[type[Base], tuple[str, ...], Sequence[tuple[object, ...]]]
     ),
     (Aspect, ("code", "name", "name_en"), ASPECTS),
     (VulnerabilityLevel, ("code", "name", "name_en", "colour"), VULNERABILITY_LEVELS),
+    (ReadinessAspect, ("code", "name", "name_en", "evidence"), READINESS_ASPECTS),
+    (
+        SarprasCategory,
+        (
+            "code",
+            "name",
+            "name_en",
+            "grp",
+            "measure",
+            "rule_basis",
+            "rule_quantity",
+            "rule_per",
+            "has_ammunition",
+        ),
+        SARPRAS_CATEGORIES,
+    ),
+    (BudgetComponent, ("code", "name", "name_en"), BUDGET_COMPONENTS),
 )
 
 

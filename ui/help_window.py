@@ -47,6 +47,7 @@ DESCRIPTIONS_ID: dict[str, str] = {
     "import.run": "impor personel, TPS dan satuan; membatalkan impor",
     "plan.edit": "kerawanan (langsung atau dari Excel), menyimpan pola pengamanan",
     "plan.accept": "menerima atau menarik usulan penebalan (BKO)",
+    "readiness.edit": "kesiapan: penilaian, jumlah dan aturan sarpras, anggaran, kunjungan, temuan",
     "report.issue": "mengambil nomor laporan situasi (simpan, cetak, terjadwal)",
     "report.configure": "pengaturan laporan: templat nomor, satuan, tempat, penanda tangan",
     "audit.read": "membaca dan mengekspor jurnal audit",

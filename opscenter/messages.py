@@ -49,6 +49,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "guard_linmas": ("jumlah Linmas pada pola pengamanan", "Linmas in the guard pattern"),
     # --- issue 14: keys ---
     "type_id": ("jenis kejadian", "incident type"),
+    # --- issue 15: matrix ---
+    "level": ("tingkat kesiapan", "readiness level"),
+    "note": ("catatan", "note"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {
@@ -65,6 +68,9 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "vulnerability_level": ("tingkat kerawanan", "vulnerability level"),
     "vulnerability_rating": ("penilaian kerawanan", "vulnerability rating"),
     "tps_category": ("kategori TPS", "polling-station category"),
+    # --- issue 15: matrix ---
+    "readiness_aspect": ("aspek kesiapan", "readiness aspect"),
+    "readiness_judgement": ("penilaian kesiapan", "readiness judgement"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -104,6 +110,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "reserved_colon": (
         "tidak boleh memuat titik dua (\u201clokal:\u2026\u201d menandai pengguna sistem)",
         "may not contain a colon (\u201clokal:\u2026\u201d marks the system's user)",
+    ),
+    # --- issue 15: matrix ---
+    "unknown_readiness_level": (
+        "tidak dikenal: pilih siap, siap dengan catatan atau belum siap",
+        "is not known: choose ready, ready with a note or not ready",
+    ),
+    "readiness_note_needed": (
+        "wajib diisi bila tidak siap penuh: tuliskan apa yang kurang",
+        "is required unless fully ready: say what is missing",
     ),
 }
 

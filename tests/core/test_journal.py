@@ -27,12 +27,14 @@ from opscenter.model import (
     JournalEntry,
     JournalTxn,
     Personnel,
+    ReadinessAspect,
     Severity,
     TpsCategory,
     Unit,
     VulnerabilityLevel,
 )
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -238,6 +240,18 @@ def _services(ids: Small) -> list[Step]:
         state["accepted"] = planning.accept(store, ADMIN, ids.operation_id, stage, proposals)
         return state["accepted"]
 
+    def judge(store: Store) -> object:
+        with store.read() as s:
+            aspect = by_code(s, ReadinessAspect, ids.operation_id)["posko"].id
+        j = set_judgement(
+            store,
+            ADMIN,
+            ids.operation_id,
+            JudgementValue(ids.units["PA"], aspect, "catatan", "genset belum diuji"),
+        )
+        state["judgement"] = j.id
+        return j
+
     def rate(store: Store) -> object:
         aspects, levels = reference(store, Aspect), reference(store, VulnerabilityLevel)
         value = RatingValue(ids.regions["B"], voting(store), aspects["keamanan"], levels["tinggi"])
@@ -368,6 +382,12 @@ def _services(ids: Small) -> list[Step]:
         Step(
             "vulnerability cleared",
             lambda st: planning.clear_rating(st, ADMIN, int(state["rating"])),
+        ),
+        # --- issue 15: matrix ---
+        Step("readiness judged", judge),
+        Step(
+            "readiness judgement cleared",
+            lambda st: clear_judgement(st, ADMIN, int(state["judgement"])),
         ),
         Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),

@@ -32,12 +32,19 @@ from opscenter.model import (
     IncidentType,
     JournalTxn,
     Personnel,
+    ReadinessAspect,
     Severity,
     TpsCategory,
     VulnerabilityLevel,
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.readiness.judgements import (
+    JudgementValue,
+    clear_judgement,
+    judgements,
+    set_judgement,
+)
 from opscenter.reference import GuardPattern, by_code
 from opscenter.roster import commit as roster_commit
 from opscenter.roster.preview import Options, prepare
@@ -347,6 +354,31 @@ def _import_matrix(w: World) -> Call:
     return lambda a: planning.import_matrix(w.store, a, w.small.operation_id, path)
 
 
+def _judgement_value(w: World) -> JudgementValue:
+    with w.store.read() as s:
+        aspect = by_code(s, ReadinessAspect, w.small.operation_id)["posko"].id
+    return JudgementValue(w.small.units["PA"], aspect, "catatan", "tenda kurang dua")
+
+
+def _no_judgement(w: World) -> None:
+    with w.store.read() as s:
+        found = judgements(s, w.small.operation_id)
+    for j in found.values():
+        clear_judgement(w.store, w.setup, j.id)
+
+
+def _set_judgement(w: World) -> Call:
+    _no_judgement(w)
+    value = _judgement_value(w)
+    return lambda a: set_judgement(w.store, a, w.small.operation_id, value)
+
+
+def _clear_judgement(w: World) -> Call:
+    _no_judgement(w)
+    j = set_judgement(w.store, w.setup, w.small.operation_id, _judgement_value(w))
+    return lambda a: clear_judgement(w.store, a, j.id)
+
+
 def _issue_serial(w: World) -> Call:
     return lambda a: sitrep.issue_serial(w.store, a)
 
@@ -406,6 +438,8 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.planning.vulnerability.set_rating": ("plan.edit", _set_rating),
     "opscenter.planning.vulnerability.clear_rating": ("plan.edit", _clear_rating),
     "opscenter.planning.workbook.import_matrix": ("plan.edit", _import_matrix),
+    "opscenter.readiness.judgements.set_judgement": ("readiness.edit", _set_judgement),
+    "opscenter.readiness.judgements.clear_judgement": ("readiness.edit", _clear_judgement),
     "opscenter.sitrep.numbering.issue_serial": ("report.issue", _issue_serial),
     "opscenter.sitrep.numbering.configure": ("report.configure", _configure),
     "opscenter.accounts.create_account": ("account.manage", _create_account),

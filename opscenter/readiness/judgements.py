@@ -1,0 +1,148 @@
+"""A person's judgement of one unit on one readiness aspect: siap, siap dengan catatan or
+belum siap, with a note, the evidence it rests on, who set it and when.
+
+A judgement overrides the level the data suggests (``opscenter.readiness.matrix``); both stay
+visible. Every write is journaled and refuses a stale edit (``expected_version`` is the
+version the user's screen showed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter import clock
+from opscenter.actor import Actor
+from opscenter.editing import fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.journal import stale_edit
+from opscenter.model import READINESS_LEVELS, ReadinessAspect, ReadinessJudgement, Unit
+from opscenter.permissions import require
+from opscenter.store import Store
+
+PERMISSION = "readiness.edit"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    id: int
+    version: int
+    unit_id: int
+    aspect_id: int
+    level: str
+    note: str | None
+    evidence: str | None
+    set_by: str
+    set_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementValue:
+    """What a cell's judgement should say."""
+
+    unit_id: int
+    aspect_id: int
+    level: str
+    note: str | None = None
+    evidence: str | None = None
+
+
+def as_judgement(row: ReadinessJudgement) -> Judgement:
+    return Judgement(
+        row.id,
+        row.version,
+        row.unit_id,
+        row.aspect_id,
+        row.level,
+        row.note,
+        row.evidence,
+        row.set_by,
+        row.set_at,
+    )
+
+
+def judgements(session: Session, operation_id: int) -> dict[tuple[int, int], Judgement]:
+    """(unit id, aspect id) -> the judgement, for one operation."""
+    rows = session.scalars(
+        select(ReadinessJudgement).where(ReadinessJudgement.operation_id == operation_id)
+    )
+    return {(r.unit_id, r.aspect_id): as_judgement(r) for r in rows}
+
+
+def _clean(session: Session, operation_id: int, v: JudgementValue) -> JudgementValue:
+    """Refuse an unknown level and a unit or aspect of another operation; trim the texts."""
+    if v.level not in READINESS_LEVELS:
+        raise InvalidValue(field="level", value=v.level, reason="unknown_readiness_level")
+    unit = session.get(Unit, v.unit_id)
+    if unit is None or unit.operation_id != operation_id:
+        raise NotFound(entity="unit", key=v.unit_id)
+    aspect = session.get(ReadinessAspect, v.aspect_id)
+    if aspect is None or aspect.operation_id != operation_id:
+        raise NotFound(entity="readiness_aspect", key=v.aspect_id)
+    note = (v.note or "").strip() or None
+    evidence = (v.evidence or "").strip() or None
+    if v.level != "siap" and note is None:
+        # "Belum siap" with no word on why helps nobody on the tour.
+        raise InvalidValue(field="note", value="", reason="readiness_note_needed")
+    return JudgementValue(v.unit_id, v.aspect_id, v.level, note, evidence)
+
+
+def set_judgement(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    value: JudgementValue,
+    *,
+    expected_version: int | None = None,
+) -> Judgement:
+    """Set one cell's judgement (journaled as "readiness.judge"); returns the row.
+
+    ``expected_version`` is the version of the judgement the user saw (None: the user saw
+    none, and one set meanwhile by someone else is a stale edit)."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "readiness.judge", operation_id=operation_id) as s:
+        v = _clean(s, operation_id, value)
+        existing = s.scalars(
+            select(ReadinessJudgement).where(
+                ReadinessJudgement.unit_id == v.unit_id,
+                ReadinessJudgement.aspect_id == v.aspect_id,
+            )
+        ).first()
+        now = clock.now()
+        if existing is None:
+            row = ReadinessJudgement(
+                operation_id=operation_id,
+                unit_id=v.unit_id,
+                aspect_id=v.aspect_id,
+                level=v.level,
+                note=v.note,
+                evidence=v.evidence,
+                set_by=actor.username,
+                set_at=now,
+            )
+            s.add(row)
+        elif expected_version is None:  # the user saw no judgement; someone set one since
+            raise stale_edit(s, "readiness_judgement", existing.id)
+        else:
+            row = fetch_for_edit(s, ReadinessJudgement, existing.id, expected_version)
+            row.level, row.note, row.evidence = v.level, v.note, v.evidence
+            row.set_by, row.set_at = actor.username, now
+        s.flush()
+        return as_judgement(row)
+
+
+def clear_judgement(
+    store: Store, actor: Actor, judgement_id: int, *, expected_version: int | None = None
+) -> Judgement:
+    """Remove a judgement, so the data speaks again (journaled as "readiness.unjudge");
+    returns what it held (for undo)."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "readiness.unjudge") as s:
+        row = fetch_for_edit(s, ReadinessJudgement, judgement_id, expected_version)
+        before = as_judgement(row)
+        s.delete(row)
+        s.flush()
+        return before

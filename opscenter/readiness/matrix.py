@@ -1,0 +1,304 @@
+"""The readiness matrix: every Polres (and the Polda's Satgas and reserves) x every aspect,
+each cell what people judged and what the data suggests, rolled up to the Polda.
+
+What the data suggests (``derive``), per aspect's ``evidence``:
+
+* personel: the unit's police available for the stage against what its TPS require
+  (``opscenter.strength``): no deficit siap; a deficit up to 10 % of the need catatan; more
+  belum;
+* sarpras: the worst category's shortfall against its requirement
+  (``opscenter.readiness.sarpras``): none siap; up to 20 % catatan; more belum;
+* anggaran: the pagu against the need from the daily index (``opscenter.readiness.budget``):
+  covered siap; 80 % or more catatan; less belum;
+
+and, for every aspect, the unit's inspection findings on it (``opscenter.readiness.visits``):
+an overdue follow-up makes it belum, an open one at least catatan. The worst of the two is
+the derived level. A judgement, when one is set, is the cell's level; the derived level stays
+beside it. The Polda row is the roll-up: per aspect the worst level of the units and how
+many stand at each level.
+
+Everything here is plain data, safe to hand to another thread.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter.errors import NotFound
+from opscenter.model import READINESS_LEVELS, Operation, ReadinessAspect, Stage, Unit
+from opscenter.operations import local_today, stages
+from opscenter.readiness.judgements import Judgement, judgements
+from opscenter.readiness.sources import Sources, load_sources
+from opscenter.reference import items, label
+from opscenter.strength import Strength, required_strength
+
+# Worse is higher.
+SEVERITY = {level: i for i, level in enumerate(READINESS_LEVELS)}
+# Shares at which a shortfall turns a level (see the module's docstring).
+PERSONEL_NOTE = 0.10
+SARPRAS_NOTE = 0.20
+ANGGARAN_NOTE = 0.80
+# Units judged: the Polres of the territory, and the Polda's own task forces and reserves.
+JUDGED_KINDS = frozenset({"polres", "polresta"})
+
+
+def worst(levels: Iterable[str | None]) -> str | None:
+    found = [lv for lv in levels if lv is not None]
+    return max(found, key=SEVERITY.__getitem__) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class AspectRef:
+    id: int
+    code: str
+    name: str  # in the language the matrix was read in
+    evidence: str | None
+    ordinal: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One unit on one aspect."""
+
+    unit_id: int
+    aspect_id: int
+    judgement: Judgement | None
+    # What the data suggests (None: no data speaks) and why, as keys:
+    # personel_short, personel_deficit, sarpras_short, sarpras_deficit, anggaran_short,
+    # anggaran_low, finding_open, finding_overdue; "*_ok" when the data says siap.
+    derived: str | None
+    reasons: tuple[str, ...] = ()
+    open_findings: int = 0
+    overdue_findings: int = 0
+
+    @property
+    def level(self) -> str | None:
+        """What the cell shows: the judgement when there is one, else the data's level."""
+        return self.judgement.level if self.judgement is not None else self.derived
+
+    @property
+    def overridden(self) -> bool:
+        """A person judged otherwise than the data suggests."""
+        return (
+            self.judgement is not None
+            and self.derived is not None
+            and self.judgement.level != self.derived
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitReadiness:
+    unit_id: int
+    code: str
+    name: str
+    kind: str
+    cells: Mapping[int, Cell]  # aspect id -> cell
+
+    @property
+    def level(self) -> str | None:
+        """The unit's overall level: its worst aspect."""
+        return worst(c.level for c in self.cells.values())
+
+
+@dataclass(frozen=True, slots=True)
+class RollUp:
+    """One aspect across the units: the worst level and how many stand at each."""
+
+    aspect_id: int
+    level: str | None
+    counts: Mapping[str, int]  # level -> units; "" -> units with no level
+    overdue_findings: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    operation_id: int
+    polda_id: int | None
+    polda_name: str
+    today: date
+    stage_id: int | None
+    stage_name: str | None
+    aspects: tuple[AspectRef, ...]
+    units: tuple[UnitReadiness, ...]
+    rollup: Mapping[int, RollUp]  # aspect id -> roll-up over ``units``
+    sources: Sources
+    strength: Mapping[int, Strength] = field(default_factory=dict)  # unit id -> figures
+
+    def unit(self, unit_id: int) -> UnitReadiness:
+        for u in self.units:
+            if u.unit_id == unit_id:
+                return u
+        raise KeyError(unit_id)
+
+    @property
+    def level(self) -> str | None:
+        return worst(r.level for r in self.rollup.values())
+
+
+def _ratio_level(short: float, note_up_to: float) -> str:
+    if short <= 0:
+        return "siap"
+    return "catatan" if short <= note_up_to else "belum"
+
+
+def derive(
+    aspect: AspectRef,
+    unit_id: int,
+    today: date,
+    sources: Sources,
+    strength: Mapping[int, Strength],
+) -> tuple[str | None, tuple[str, ...], int, int]:
+    """(level the data suggests, reason keys, open findings, overdue findings) for one cell."""
+    levels: list[str] = []
+    reasons: list[str] = []
+    if aspect.evidence == "personel":
+        s = strength.get(unit_id)
+        if s is not None and s.police_required > 0:
+            lv = _ratio_level(s.deficit / s.police_required, PERSONEL_NOTE)
+            levels.append(lv)
+            reasons.append(
+                {"siap": "personel_ok", "catatan": "personel_short"}.get(lv, "personel_deficit")
+            )
+    elif aspect.evidence == "sarpras":
+        lines = [ln for ln in sources.sarpras.get(unit_id, ()) if ln.required]
+        if lines:
+            short = max(ln.deficit / ln.required for ln in lines if ln.required)
+            lv = _ratio_level(short, SARPRAS_NOTE)
+            levels.append(lv)
+            reasons.append(
+                {"siap": "sarpras_ok", "catatan": "sarpras_short"}.get(lv, "sarpras_deficit")
+            )
+    elif aspect.evidence == "anggaran":
+        b = sources.budget.get(unit_id)
+        if b is not None and b.need > 0:
+            lv = _ratio_level(1 - b.pagu / b.need, 1 - ANGGARAN_NOTE)
+            levels.append(lv)
+            reasons.append(
+                {"siap": "anggaran_ok", "catatan": "anggaran_short"}.get(lv, "anggaran_low")
+            )
+    mine = [f for f in sources.findings.get(unit_id, ()) if f.aspect_id == aspect.id]
+    open_ = [f for f in mine if f.status != "selesai"]
+    overdue = [f for f in open_ if f.overdue(today)]
+    if overdue:
+        levels.append("belum")
+        reasons.append("finding_overdue")
+    elif open_:
+        levels.append("catatan")
+        reasons.append("finding_open")
+    return worst(levels), tuple(reasons), len(open_), len(overdue)
+
+
+def assemble(
+    *,
+    operation_id: int,
+    polda: tuple[int | None, str],
+    today: date,
+    stage: tuple[int | None, str | None],
+    aspects: tuple[AspectRef, ...],
+    units: Iterable[tuple[int, str, str, str]],
+    judged: Mapping[tuple[int, int], Judgement],
+    sources: Sources,
+    strength: Mapping[int, Strength],
+) -> Readiness:
+    """The matrix from plain inputs: ``units`` are (id, code, name, kind) in display order."""
+    rows: list[UnitReadiness] = []
+    for unit_id, code, name, kind in units:
+        cells: dict[int, Cell] = {}
+        for a in aspects:
+            derived, reasons, n_open, n_overdue = derive(a, unit_id, today, sources, strength)
+            cells[a.id] = Cell(
+                unit_id, a.id, judged.get((unit_id, a.id)), derived, reasons, n_open, n_overdue
+            )
+        rows.append(UnitReadiness(unit_id, code, name, kind, cells))
+    rollup: dict[int, RollUp] = {}
+    for a in aspects:
+        levels = [u.cells[a.id].level for u in rows]
+        counts = Counter(lv or "" for lv in levels)
+        overdue = sum(u.cells[a.id].overdue_findings for u in rows)
+        rollup[a.id] = RollUp(a.id, worst(levels), dict(counts), overdue)
+    return Readiness(
+        operation_id=operation_id,
+        polda_id=polda[0],
+        polda_name=polda[1],
+        today=today,
+        stage_id=stage[0],
+        stage_name=stage[1],
+        aspects=aspects,
+        units=tuple(rows),
+        rollup=rollup,
+        sources=sources,
+        strength=strength,
+    )
+
+
+def _judged_units(session: Session, operation_id: int) -> tuple[tuple[int | None, str], list[Unit]]:
+    """The Polda (id, name) and the units judged: Polres/Polresta of the territory by name,
+    then the Polda's Satgas and reserve units directly under it, by name."""
+    units = list(session.scalars(select(Unit).where(Unit.operation_id == operation_id)))
+    polda = next((u for u in units if u.kind == "polda" and u.tree == "territorial"), None)
+    polres = sorted(
+        (u for u in units if u.tree == "territorial" and u.kind in JUDGED_KINDS),
+        key=lambda u: u.name.casefold(),
+    )
+    top = {u.id for u in units if u.parent_id is None or u.kind == "polda"}
+    others = sorted(
+        (
+            u
+            for u in units
+            if u.agency == "polri"
+            and u.kind not in JUDGED_KINDS
+            and u.kind != "polda"
+            and (u.tree == "satgas" or u.is_reserve)
+            and (u.parent_id is None or u.parent_id in top)
+        ),
+        key=lambda u: u.name.casefold(),
+    )
+    return ((polda.id, polda.name) if polda else (None, "")), [*polres, *others]
+
+
+def readiness(
+    session: Session,
+    operation_id: int,
+    *,
+    stage_id: int | None = None,
+    today: date | None = None,
+    lang: str = "id",
+) -> Readiness:
+    """The readiness matrix of an operation for a stage (default: the voting stage, whose
+    guard plan is what readiness is for) on ``today`` (default: the operation's local date)."""
+    op = session.get(Operation, operation_id)
+    if op is None:
+        raise NotFound(entity="operation", key=operation_id)
+    all_stages = stages(session, operation_id)
+    stage: Stage | None
+    if stage_id is not None:
+        stage = next((s for s in all_stages if s.id == stage_id), None)
+        if stage is None:
+            raise NotFound(entity="stage", key=stage_id)
+    else:
+        stage = next((s for s in all_stages if s.is_voting), None)
+    day = today if today is not None else local_today(op)
+    aspects = tuple(
+        AspectRef(a.id, a.code, label(a.name, a.name_en, lang), a.evidence, a.ordinal)
+        for a in items(session, ReadinessAspect, operation_id)
+    )
+    polda, units = _judged_units(session, operation_id)
+    strength = required_strength(session, operation_id, stage).by_unit
+    sources = load_sources(session, operation_id, stage.id if stage else None, lang)
+    return assemble(
+        operation_id=operation_id,
+        polda=polda,
+        today=day,
+        stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
+        aspects=aspects,
+        units=((u.id, u.code, u.name, u.kind) for u in units),
+        judged=judgements(session, operation_id),
+        sources=sources,
+        strength=strength,
+    )

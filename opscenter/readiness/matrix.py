@@ -44,8 +44,6 @@ SEVERITY = {level: i for i, level in enumerate(READINESS_LEVELS)}
 PERSONEL_NOTE = 0.10
 SARPRAS_NOTE = 0.20
 ANGGARAN_NOTE = 0.80
-# Units judged: the Polres of the territory, and the Polda's own task forces and reserves.
-JUDGED_KINDS = frozenset({"polres", "polresta"})
 
 
 def worst(levels: Iterable[str | None]) -> str | None:
@@ -119,6 +117,7 @@ class RollUp:
 @dataclass(frozen=True, slots=True)
 class Readiness:
     operation_id: int
+    # The command the matrix rolls up to: a Polda, or a Polres running its own operation.
     polda_id: int | None
     polda_name: str
     today: date
@@ -238,28 +237,30 @@ def assemble(
 
 
 def _judged_units(session: Session, operation_id: int) -> tuple[tuple[int | None, str], list[Unit]]:
-    """The Polda (id, name) and the units judged: Polres/Polresta of the territory by name,
-    then the Polda's Satgas and reserve units directly under it, by name."""
+    """The command at the top of the territory (id, name) and the units judged below it.
+
+    The top is the territorial root: a Polda, or a Polres running its own operation (Bangka).
+    Judged are its Polri units one echelon down (the Polres of a Polda, the Polsek of a
+    Polres; its reserves too), then the task-force roots (Satgas), each group by name."""
     units = list(session.scalars(select(Unit).where(Unit.operation_id == operation_id)))
-    polda = next((u for u in units if u.kind == "polda" and u.tree == "territorial"), None)
-    polres = sorted(
-        (u for u in units if u.tree == "territorial" and u.kind in JUDGED_KINDS),
-        key=lambda u: u.name.casefold(),
-    )
-    top = {u.id for u in units if u.parent_id is None or u.kind == "polda"}
-    others = sorted(
+    roots = [u for u in units if u.tree == "territorial" and u.parent_id is None]
+    top = min(roots, key=lambda u: u.id) if roots else None
+    below = sorted(
         (
             u
             for u in units
-            if u.agency == "polri"
-            and u.kind not in JUDGED_KINDS
-            and u.kind != "polda"
-            and (u.tree == "satgas" or u.is_reserve)
-            and (u.parent_id is None or u.parent_id in top)
+            if top is not None
+            and u.parent_id == top.id
+            and u.tree == "territorial"
+            and u.agency == "polri"
         ),
+        key=lambda u: (u.is_reserve, u.name.casefold()),
+    )
+    satgas = sorted(
+        (u for u in units if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"),
         key=lambda u: u.name.casefold(),
     )
-    return ((polda.id, polda.name) if polda else (None, "")), [*polres, *others]
+    return ((top.id, top.name) if top else (None, "")), [*below, *satgas]
 
 
 def readiness(

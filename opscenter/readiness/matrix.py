@@ -9,13 +9,15 @@ What the data suggests (``derive``), per aspect's ``evidence``:
 * sarpras: the worst category's shortfall against its requirement
   (``opscenter.readiness.sarpras``): none siap; up to 20 % catatan; more belum;
 * anggaran: the pagu against the need from the daily index (``opscenter.readiness.budget``):
-  covered siap; 80 % or more catatan; less belum;
+  covered siap; 80 % or more catatan; less belum; no level for a unit with no pagu anywhere
+  in its tree (its money is held above it: read at the top);
 
 and, for every aspect, the unit's inspection findings on it (``opscenter.readiness.visits``):
 an overdue follow-up makes it belum, an open one at least catatan. The worst of the two is
 the derived level. A judgement, when one is set, is the cell's level; the derived level stays
-beside it. The Polda row is the roll-up: per aspect the worst level of the units and how
-many stand at each level.
+beside it. The top row (the Polda, or a Polres running its own operation) is the roll-up:
+per aspect the worst of the units' levels and of the top's own cell, and how many units
+stand at each level.
 
 Everything here is plain data, safe to hand to another thread.
 """
@@ -106,7 +108,8 @@ class UnitReadiness:
 
 @dataclass(frozen=True, slots=True)
 class RollUp:
-    """One aspect across the units: the worst level and how many stand at each."""
+    """One aspect at the top: the worst of the units' levels and of the top command's own
+    cell (the Polda's own budget, posko ...), and how many units stand at each level."""
 
     aspect_id: int
     level: str | None
@@ -125,8 +128,10 @@ class Readiness:
     stage_name: str | None
     aspects: tuple[AspectRef, ...]
     units: tuple[UnitReadiness, ...]
-    rollup: Mapping[int, RollUp]  # aspect id -> roll-up over ``units``
+    rollup: Mapping[int, RollUp]  # aspect id -> roll-up over ``units`` and ``top``
     sources: Sources
+    # The top command's own cells (judged like any unit); None without a territorial root.
+    top: UnitReadiness | None = None
     strength: Mapping[int, Strength] = field(default_factory=dict)  # unit id -> figures
 
     def unit(self, unit_id: int) -> UnitReadiness:
@@ -175,7 +180,9 @@ def derive(
             )
     elif aspect.evidence == "anggaran":
         b = sources.budget.get(unit_id)
-        if b is not None and b.need > 0:
+        # No pagu anywhere in the unit's tree: its money is held above it (a Polres pays its
+        # Polsek), and the level is read there.
+        if b is not None and b.need > 0 and b.pagu > 0:
             lv = _ratio_level(1 - b.pagu / b.need, 1 - ANGGARAN_NOTE)
             levels.append(lv)
             reasons.append(
@@ -196,7 +203,7 @@ def derive(
 def assemble(
     *,
     operation_id: int,
-    polda: tuple[int | None, str],
+    top: tuple[int, str, str, str] | None,
     today: date,
     stage: tuple[int | None, str | None],
     aspects: tuple[AspectRef, ...],
@@ -205,26 +212,33 @@ def assemble(
     sources: Sources,
     strength: Mapping[int, Strength],
 ) -> Readiness:
-    """The matrix from plain inputs: ``units`` are (id, code, name, kind) in display order."""
-    rows: list[UnitReadiness] = []
-    for unit_id, code, name, kind in units:
+    """The matrix from plain inputs: ``top`` and ``units`` are (id, code, name, kind), the
+    units in display order."""
+
+    def row(unit_id: int, code: str, name: str, kind: str) -> UnitReadiness:
         cells: dict[int, Cell] = {}
         for a in aspects:
             derived, reasons, n_open, n_overdue = derive(a, unit_id, today, sources, strength)
             cells[a.id] = Cell(
                 unit_id, a.id, judged.get((unit_id, a.id)), derived, reasons, n_open, n_overdue
             )
-        rows.append(UnitReadiness(unit_id, code, name, kind, cells))
+        return UnitReadiness(unit_id, code, name, kind, cells)
+
+    rows = [row(*u) for u in units]
+    head = row(*top) if top is not None else None
     rollup: dict[int, RollUp] = {}
     for a in aspects:
         levels = [u.cells[a.id].level for u in rows]
         counts = Counter(lv or "" for lv in levels)
+        own = head.cells[a.id] if head is not None else None
         overdue = sum(u.cells[a.id].overdue_findings for u in rows)
-        rollup[a.id] = RollUp(a.id, worst(levels), dict(counts), overdue)
+        overdue += own.overdue_findings if own is not None else 0
+        level = worst([*levels, own.level if own is not None else None])
+        rollup[a.id] = RollUp(a.id, level, dict(counts), overdue)
     return Readiness(
         operation_id=operation_id,
-        polda_id=polda[0],
-        polda_name=polda[1],
+        polda_id=top[0] if top is not None else None,
+        polda_name=top[2] if top is not None else "",
         today=today,
         stage_id=stage[0],
         stage_name=stage[1],
@@ -233,11 +247,12 @@ def assemble(
         rollup=rollup,
         sources=sources,
         strength=strength,
+        top=head,
     )
 
 
-def _judged_units(session: Session, operation_id: int) -> tuple[tuple[int | None, str], list[Unit]]:
-    """The command at the top of the territory (id, name) and the units judged below it.
+def _judged_units(session: Session, operation_id: int) -> tuple[Unit | None, list[Unit]]:
+    """The command at the top of the territory and the units judged below it.
 
     The top is the territorial root: a Polda, or a Polres running its own operation (Bangka).
     Judged are its Polri units one echelon down (the Polres of a Polda, the Polsek of a
@@ -260,7 +275,7 @@ def _judged_units(session: Session, operation_id: int) -> tuple[tuple[int | None
         (u for u in units if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"),
         key=lambda u: u.name.casefold(),
     )
-    return ((top.id, top.name) if top else (None, "")), [*below, *satgas]
+    return top, [*below, *satgas]
 
 
 def readiness(
@@ -289,12 +304,12 @@ def readiness(
         AspectRef(a.id, a.code, label(a.name, a.name_en, lang), a.evidence, a.ordinal)
         for a in items(session, ReadinessAspect, operation_id)
     )
-    polda, units = _judged_units(session, operation_id)
+    top, units = _judged_units(session, operation_id)
     strength = required_strength(session, operation_id, stage).by_unit
     sources = load_sources(session, operation_id, stage.id if stage else None, lang)
     return assemble(
         operation_id=operation_id,
-        polda=polda,
+        top=(top.id, top.code, top.name, top.kind) if top is not None else None,
         today=day,
         stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
         aspects=aspects,

@@ -100,7 +100,7 @@ def test_levels_from_the_data_and_their_roll_up_by_hand() -> None:
     )
     m = assemble(
         operation_id=1,
-        polda=(1, "Polda Uji"),
+        top=None,
         today=TODAY,
         stage=(None, None),
         aspects=(PERSONEL, SARPRAS, ANGGARAN, LATIHAN),
@@ -239,3 +239,29 @@ def test_a_judgement_set_meanwhile_by_someone_else_is_not_overwritten(
         expected_version=first.version,
     )
     assert second.level == "belum" and second.version == first.version + 1
+
+
+def test_the_top_commands_own_cell_counts_in_the_roll_up() -> None:
+    """The Polda's own budget (the hibah it holds) speaks in its row; a Polsek whose money
+    is held by its Polres has no budget level of its own."""
+    sources = Sources(
+        budget={
+            1: Money(need=1_000, pagu=500),  # the top: half its need -> belum
+            10: Money(need=400, pagu=0),  # paid from above: no level
+        }
+    )
+    m = assemble(
+        operation_id=1,
+        top=(1, "polres-uji", "Polres Uji", "polres"),
+        today=TODAY,
+        stage=(None, None),
+        aspects=(ANGGARAN,),
+        units=[(10, "polsek-x", "Polsek X", "polsek")],
+        judged={},
+        sources=sources,
+        strength={},
+    )
+    assert m.units[0].cells[3].level is None
+    assert m.top is not None and m.top.cells[3].derived == "belum"
+    assert m.rollup[3].level == "belum" and m.rollup[3].counts == {"": 1}
+    assert (m.polda_id, m.polda_name) == (1, "Polres Uji")

@@ -14,6 +14,7 @@ from opscenter.actor import Actor
 from opscenter.demo import names
 from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec
 from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
+from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
 from opscenter.operations import OperationSpec
 
 SEED = 19_2024  # province code 19, election year
@@ -87,4 +88,48 @@ def build(session: Session, actor: Actor) -> int:
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=None)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_accounts(ACCOUNTS)
+    add_readiness(demo, _readiness_plan(demo))
     return demo.op_id
+
+
+def _readiness_plan(demo: Demo) -> Plan:
+    """At Polres scale: the Polsek are judged and the Polres holds the money. Belinyu is
+    short of radios for its TPS; the Kapolres's visits left findings."""
+    polres = demo.polres[0]
+    supply = {"Polsek Belinyu": 0.72, "Polsek Mendo Barat": 0.96}
+    units = [
+        Judged(i, f"Polsek {d.short}", [d], supply.get(f"Polsek {d.short}", 1.05),
+               coastal=d.short in ("Sungailiat", "Belinyu", "Riau Silip"))
+        for i, d in polres.polsek
+    ]  # fmt: skip
+    return Plan(
+        top_id=polres.id,
+        units=units,
+        hibah=("NPHD 900/214/BPKAD-BKA/2024", date(2024, 7, 10), 3_200_000_000),
+        dipa_top=650_000_000,
+        dipa_unit=0,
+        hibah_share=0,
+        visits=VISITS,
+        judgements=routine(units, "bangka.staf.indra", date(2024, 11, 22), ("Polsek Belinyu",)),
+    )
+
+
+_KAPOLRES = "Kapolres Bangka"
+_TEAM = "Kabag Ops, Kabag Log, Kasat Samapta, Kasat Intelkam"
+_CHECKED = "Apel kesiapan, cek sarpras dan senjata, paparan kerawanan TPS oleh Kapolsek"
+VISITS = (
+    Visit("Polsek Belinyu", date(2024, 11, 4), "kunker", _KAPOLRES, _TEAM, _CHECKED, (
+        Finding("sarpras", "HT kurang untuk tim pengamanan TPS di pesisir",
+                "Ajukan pinjaman HT ke Polres", "Kapolsek Belinyu", date(2024, 11, 20)),
+    )),
+    Visit("Polsek Sungailiat", date(2024, 11, 6), "kunker", _KAPOLRES, _TEAM, _CHECKED, (
+        Finding("posko", "Posko pengamanan PPK belum memiliki APAR", "Lengkapi APAR",
+                "Kapolsek Sungailiat", date(2024, 11, 18), "selesai", "Dua APAR terpasang 15/11"),
+    )),
+    Visit("Polsek Mendo Barat", date(2024, 11, 8), "asistensi", "Tim Asistensi Polda Babel",
+          "Karo Ops Polda Kepulauan Bangka Belitung dan tim", _CHECKED, (
+        Finding("latihan", "Simulasi pengamanan TPS belum dilaksanakan di semua desa",
+                "Laksanakan simulasi bersama Linmas", "Kapolsek Mendo Barat",
+                date(2024, 11, 25), "proses"),
+    )),
+)  # fmt: skip

@@ -17,6 +17,7 @@ from opscenter.actor import Actor
 from opscenter.demo import names
 from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec, wib
 from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
+from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
 from opscenter.model import BkoAssignment, UnitArea
 from opscenter.operations import OperationSpec
 
@@ -248,7 +249,83 @@ def build(session: Session, actor: Actor) -> int:
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=brimob)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_accounts(ACCOUNTS)
+    add_readiness(demo, _readiness_plan(demo, polda))
     return demo.op_id
+
+
+def _readiness_plan(demo: Demo, polda: int) -> Plan:
+    """Kerinci is short of radios and motorcycles for its guard plan; the Kapolda's tour
+    left findings, some followed up, some overdue on voting day."""
+    supply = {"Polres Kerinci": 0.7, "Polres Tebo": 0.97, "Polres Sarolangun": 0.95}
+    units = [
+        Judged(p.id, p.spec.name, [d for _, d in p.polsek], supply.get(p.spec.name, 1.05),
+               coastal="Tanjung Jabung" in p.spec.name)
+        for p in demo.polres
+    ]  # fmt: skip
+    return Plan(
+        top_id=polda,
+        units=units,
+        hibah=("NPHD 900/1457/BPKAD/2024", date(2024, 6, 5), 25_000_000_000),
+        dipa_top=4_000_000_000,
+        dipa_unit=350_000_000,
+        hibah_share=1_500_000_000,
+        visits=TOUR,
+        judgements=routine(units, "jambi.staf.hendra", date(2024, 11, 22), ("Polres Kerinci",)),
+    )
+
+
+_KAPOLDA = "Kapolda Jambi"
+_TEAM = "Karo Ops, Karo Log, Karo Rena, Dir Samapta, Dir Intelkam"
+_CHECKED = "Apel kesiapan, cek sarpras dan senjata, paparan kerawanan tiap tahapan oleh Kapolres"
+TOUR = (
+    Visit("Polres Batanghari", date(2024, 10, 8), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("sarpras", "Dua unit R4 patroli rusak ringan belum diperbaiki",
+                "Perbaiki melalui Bag Log sebelum masa tenang", "Kabag Log Polres Batanghari",
+                date(2024, 11, 15), "selesai", "Kedua R4 selesai diperbaiki 12/11"),
+    )),
+    Visit("Polres Tebo", date(2024, 10, 10), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("latihan", "Latihan Dalmas belum melibatkan seluruh Polsek",
+                "Latihan gabungan Dalmas per Polsek", "Kabag Ops Polres Tebo",
+                date(2024, 11, 20), "proses"),
+    )),
+    Visit("Polres Bungo", date(2024, 10, 15), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("perencanaan", "Rencana pengamanan rekapitulasi di PPK belum rinci",
+                "Lengkapi Renpam rekapitulasi per PPK", "Kabag Ops Polres Bungo",
+                date(2024, 11, 25), "terbuka"),
+    )),
+    Visit("Polres Merangin", date(2024, 10, 22), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("posko", "Posko Polsek Jangkat belum memiliki genset",
+                "Pinjam genset Pemda atau pengadaan hibah", "Kapolsek Jangkat",
+                date(2024, 11, 22), "selesai", "Genset pinjaman Pemkab terpasang 20/11"),
+    )),
+    Visit("Polres Kerinci", date(2024, 10, 29), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("sarpras", "HT kurang untuk tim pengamanan TPS rawan dan sangat rawan",
+                "Ajukan pinjaman HT dari Bid TIK Polda", "Kabag Log Polres Kerinci",
+                date(2024, 11, 18), "terbuka"),
+        Finding("sarpras", "Kendaraan R2 tidak mencukupi untuk patroli antar-TPS di Siulak "
+                "dan Gunung Kerinci", "Pinjam R2 dari Polresta Jambi dan Pemkab",
+                "Kabag Log Polres Kerinci", date(2024, 11, 22), "proses"),
+        Finding("personel", "Kekuatan personel di bawah kebutuhan pola pengamanan TPS",
+                "Ajukan penebalan BKO Brimob", "Kabag Ops Polres Kerinci",
+                date(2024, 11, 20), "selesai", "BKO 60 personel Brimob disetujui Sprin/1873/XI"),
+    )),
+    Visit("Polres Sarolangun", date(2024, 11, 5), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("anggaran", "Realisasi uang saku tahap kampanye terlambat",
+                "Percepat pencairan melalui Bendahara", "Kasikeu Polres Sarolangun",
+                date(2024, 11, 15), "terbuka"),
+    )),
+    Visit("Polresta Jambi", date(2024, 11, 12), "kunker", _KAPOLDA, _TEAM, _CHECKED, (
+        Finding("masyarakat", "Sosialisasi pemilu damai di kelurahan rawan belum merata",
+                "Libatkan Bhabinkamtibmas dan tokoh masyarakat", "Kasat Binmas Polresta Jambi",
+                date(2024, 11, 23), "selesai", "Sosialisasi di 14 kelurahan selesai"),
+    )),
+    Visit("Polres Kerinci", date(2024, 11, 21), "supervisi", "Tim Supervisi Polda Jambi",
+          "Kabag Binops Ro Ops dan tim", "Tindak lanjut temuan kunjungan kerja Kapolda", (
+        Finding("posko", "Posko pengamanan di Sungai Penuh belum dilengkapi APAR",
+                "Lengkapi APAR di setiap posko", "Kapolsek Sungai Penuh",
+                date(2024, 11, 26), "terbuka"),
+    )),
+)  # fmt: skip
 
 
 def _add_satgas(demo: Demo) -> dict[str, int]:

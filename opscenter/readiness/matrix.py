@@ -256,25 +256,24 @@ def _judged_units(session: Session, operation_id: int) -> tuple[Unit | None, lis
 
     The top is the territorial root: a Polda, or a Polres running its own operation (Bangka).
     Judged are its Polri units one echelon down (the Polres of a Polda, the Polsek of a
-    Polres; its reserves too), then the task-force roots (Satgas), each group by name."""
+    Polres; its reserves after them), then the task-force roots (Satgas), each by name. A
+    national operation has a root per Polda and no top: every Polda's units are judged,
+    grouped by Polda."""
     units = list(session.scalars(select(Unit).where(Unit.operation_id == operation_id)))
-    roots = [u for u in units if u.tree == "territorial" and u.parent_id is None]
-    top = min(roots, key=lambda u: u.id) if roots else None
+    roots = {u.id: u for u in units if u.tree == "territorial" and u.parent_id is None}
     below = sorted(
         (
             u
             for u in units
-            if top is not None
-            and u.parent_id == top.id
-            and u.tree == "territorial"
-            and u.agency == "polri"
+            if u.parent_id in roots and u.tree == "territorial" and u.agency == "polri"
         ),
-        key=lambda u: (u.is_reserve, u.name.casefold()),
+        key=lambda u: (roots[u.parent_id or 0].name.casefold(), u.is_reserve, u.name.casefold()),
     )
     satgas = sorted(
         (u for u in units if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"),
         key=lambda u: u.name.casefold(),
     )
+    top = next(iter(roots.values())) if len(roots) == 1 else None
     return top, [*below, *satgas]
 
 

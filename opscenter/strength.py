@@ -268,6 +268,28 @@ def _stage_window(stage: Stage, zone: ZoneInfo) -> tuple[datetime, datetime] | N
     return lo.astimezone(UTC), hi.astimezone(UTC)
 
 
+# Journaled entities the inputs are read from; a change set of none of these leaves them as
+# they were (a reader passes ``changed`` through ``inputs_changed`` first).
+INPUT_ENTITIES = frozenset(
+    {
+        "operation",
+        "stage",
+        "region",
+        "unit",
+        "unit_area",
+        "personnel",
+        "bko_assignment",
+        "polling_station",
+        "tps_category",
+    }
+)
+
+
+def inputs_changed(changed: Collection[str]) -> list[str]:
+    """The entities of a change set that move the inputs (for ``load_inputs(changed=...)``)."""
+    return [e for e in changed if e in INPUT_ENTITIES]
+
+
 # Journaled entities whose change moves only one part of the inputs: after a change set of
 # these alone, ``load_inputs(reuse=...)`` re-reads that part and reuses the rest. A change of
 # any other entity reads everything again.

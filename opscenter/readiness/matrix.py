@@ -25,8 +25,8 @@ Everything here is plain data, safe to hand to another thread.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -38,7 +38,7 @@ from opscenter.operations import local_today, stages
 from opscenter.readiness.judgements import Judgement, judgements
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
-from opscenter.strength import Strength, required_strength
+from opscenter.strength import Strength, StrengthInputs, compute, inputs_changed, load_inputs
 
 # Worse is higher.
 SEVERITY = {level: i for i, level in enumerate(READINESS_LEVELS)}
@@ -132,6 +132,8 @@ class Readiness:
     sources: Sources
     # The top command's own cells (judged like any unit); None without a territorial root.
     top: UnitReadiness | None = None
+    # What the strength was computed from, for the next ``readiness(reuse=...)``.
+    inputs: StrengthInputs | None = None
     strength: Mapping[int, Strength] = field(default_factory=dict)  # unit id -> figures
 
     def unit(self, unit_id: int) -> UnitReadiness:
@@ -284,9 +286,15 @@ def readiness(
     stage_id: int | None = None,
     today: date | None = None,
     lang: str = "id",
+    reuse: Readiness | None = None,
+    changed: Collection[str] = (),
 ) -> Readiness:
     """The readiness matrix of an operation for a stage (default: the voting stage, whose
-    guard plan is what readiness is for) on ``today`` (default: the operation's local date)."""
+    guard plan is what readiness is for) on ``today`` (default: the operation's local date).
+
+    With ``reuse`` (a matrix read earlier for the same operation and stage) and ``changed``
+    (the journal entities changed since), the strength's inputs -- 435,000 TPS and 400,000
+    personnel at national scale -- are read again only where those entities move them."""
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
@@ -304,16 +312,26 @@ def readiness(
         for a in items(session, ReadinessAspect, operation_id)
     )
     top, units = _judged_units(session, operation_id)
-    strength = required_strength(session, operation_id, stage).by_unit
+    same = reuse is not None and reuse.stage_id == (stage.id if stage is not None else None)
+    previous = reuse.inputs if reuse is not None and same else None
+    inputs = load_inputs(
+        session, operation_id, stage, reuse=previous, changed=inputs_changed(changed)
+    )
+    strength = (
+        reuse.strength if reuse is not None and previous is inputs else compute(inputs).by_unit
+    )
     sources = load_sources(session, operation_id, stage.id if stage else None, lang)
-    return assemble(
-        operation_id=operation_id,
-        top=(top.id, top.code, top.name, top.kind) if top is not None else None,
-        today=day,
-        stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
-        aspects=aspects,
-        units=((u.id, u.code, u.name, u.kind) for u in units),
-        judged=judgements(session, operation_id),
-        sources=sources,
-        strength=strength,
+    return replace(
+        assemble(
+            operation_id=operation_id,
+            top=(top.id, top.code, top.name, top.kind) if top is not None else None,
+            today=day,
+            stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
+            aspects=aspects,
+            units=((u.id, u.code, u.name, u.kind) for u in units),
+            judged=judgements(session, operation_id),
+            sources=sources,
+            strength=strength,
+        ),
+        inputs=inputs,
     )

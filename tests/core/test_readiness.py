@@ -265,3 +265,30 @@ def test_the_top_commands_own_cell_counts_in_the_roll_up() -> None:
     assert m.top is not None and m.top.cells[3].derived == "belum"
     assert m.rollup[3].level == "belum" and m.rollup[3].counts == {"": 1}
     assert (m.polda_id, m.polda_name) == (1, "Polres Uji")
+
+
+def test_a_reread_after_a_judgement_reuses_the_strength_it_had(store: Store, small: Small) -> None:
+    """At national scale the strength's inputs are 435,000 TPS and 400,000 personnel: a
+    judgement does not move them, so the matrix read after it keeps them."""
+    aspects = _aspects(store, small)
+    with store.read() as s:
+        first = readiness(s, small.operation_id, today=TODAY)
+    set_judgement(
+        store,
+        STAFF,
+        small.operation_id,
+        JudgementValue(small.units["PB"], aspects["posko"], "belum", "genset rusak"),
+    )
+    with store.read() as s:
+        after_judgement = readiness(
+            s, small.operation_id, today=TODAY, reuse=first, changed=["readiness_judgement"]
+        )
+        after_transfer = readiness(
+            s, small.operation_id, today=TODAY, reuse=first, changed=["personnel"]
+        )
+    assert after_judgement.inputs is first.inputs
+    assert after_judgement.strength is first.strength
+    assert after_judgement.unit(small.units["PB"]).cells[aspects["posko"]].level == "belum"
+    assert after_transfer.inputs is not first.inputs
+    assert first.inputs is not None and after_transfer.inputs is not None
+    assert after_transfer.inputs.tps_groups is first.inputs.tps_groups  # only personnel re-read

@@ -243,6 +243,10 @@ def main() -> None:
         f"  {'PASS' if t_matrix < GOAL_S else 'FAIL'}"
     )
     print(
+        f"readiness(reuse=...)      {t_again * 1000:8.1f} ms  after a judgement  "
+        f"{'PASS' if t_again < GOAL_S else 'FAIL'}"
+    )
+    print(
         f"baseline strength alone   {t_strength * 1000:8.1f} ms  ratio {t_matrix / t_strength:.2f}x"
     )
     print(

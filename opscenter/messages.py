@@ -49,6 +49,24 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "guard_linmas": ("jumlah Linmas pada pola pengamanan", "Linmas in the guard pattern"),
     # --- issue 14: keys ---
     "type_id": ("jenis kejadian", "incident type"),
+    # --- issue 15: budget and visits ---
+    "pagu": ("pagu", "ceiling (pagu)"),
+    "amount": ("jumlah realisasi", "amount paid"),
+    "description": ("uraian", "description"),
+    "paid_on": ("tanggal bayar", "payment date"),
+    "signed_on": ("tanggal penandatanganan NPHD", "NPHD signing date"),
+    "days": ("jumlah hari", "number of days"),
+    "daily_rupiah": ("indeks harian", "daily index"),
+    "budget_unit": ("satuan penerima anggaran", "unit of the budget"),
+    "budget_source": ("sumber anggaran", "budget source"),
+    "budget_reference": ("nomor DIPA/NPHD", "DIPA/NPHD number"),
+    "visited_on": ("tanggal kunjungan", "visit date"),
+    "visit_kind": ("jenis kunjungan", "kind of visit"),
+    "led_by": ("pimpinan kunjungan", "leader of the visit"),
+    "finding": ("temuan", "finding"),
+    "due_on": ("batas waktu tindak lanjut", "follow-up due date"),
+    "person_in_charge": ("penanggung jawab", "person in charge"),
+    "follow_up_status": ("status tindak lanjut", "follow-up status"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {
@@ -65,6 +83,13 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "vulnerability_level": ("tingkat kerawanan", "vulnerability level"),
     "vulnerability_rating": ("penilaian kerawanan", "vulnerability rating"),
     "tps_category": ("kategori TPS", "polling-station category"),
+    # --- issue 15: budget and visits ---
+    "budget_allocation": ("alokasi anggaran", "budget allocation"),
+    "budget_realisation": ("realisasi anggaran", "budget payment"),
+    "budget_index": ("indeks harian anggaran", "daily budget index"),
+    "budget_component": ("komponen anggaran", "budget component"),
+    "inspection_visit": ("kunjungan", "inspection visit"),
+    "inspection_finding": ("temuan", "finding"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -105,6 +130,15 @@ REASONS: dict[str, tuple[str, str]] = {
         "tidak boleh memuat titik dua (\u201clokal:\u2026\u201d menandai pengguna sistem)",
         "may not contain a colon (\u201clokal:\u2026\u201d marks the system's user)",
     ),
+    # --- issue 15: budget and visits ---
+    "not_whole_number": (
+        "harus bilangan bulat yang ditulis sebagai angka (rupiah tanpa pecahan)",
+        "must be a whole number written as a number (whole rupiah)",
+    ),
+    "too_large": ("terlalu besar", "is too large"),
+    "too_long": ("terlalu panjang (paling banyak 120 karakter)", "is too long (at most 120)"),
+    "not_date": ("bukan tanggal", "is not a date"),
+    "not_police": ("bukan satuan Polri", "is not a police unit"),
 }
 
 # code -> (Indonesian, English); str.format fields come from the error's data.
@@ -410,6 +444,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "restore.failed": (
         "Pemulihan ke {target} gagal dan dibatalkan, basis data tidak berubah ({detail}).",
         "Restoring into {target} failed and was rolled back; the database is unchanged ({detail}).",
+    ),
+    # --- issue 15: budget and visits ---
+    "budget.over_pagu": (
+        "Realisasi {amount:id} ditolak: melebihi pagu {allocation} ({pagu:id}, sudah "
+        "terealisasi {realised:id}, sisa {left:id}). Tidak ada yang disimpan.",
+        "The payment of {amount:en} is refused: it exceeds the ceiling of {allocation_en} "
+        "({pagu:en}, already paid {realised:en}, left {left:en}). Nothing was saved.",
+    ),
+    "budget.pagu_below_realised": (
+        "Pagu {allocation} tidak dapat diturunkan menjadi {pagu:id}: sudah terealisasi "
+        "{realised:id}. Kurangi atau hapus realisasinya dulu.",
+        "The ceiling of {allocation_en} cannot be lowered to {pagu:en}: {realised:en} has "
+        "already been paid from it. Reduce or remove those payments first.",
+    ),
+    "budget.allocation_in_use": (
+        "Alokasi {allocation} masih memiliki {count} realisasi dan tidak dihapus; hapus "
+        "realisasinya dulu bila alokasi ini memang salah catat.",
+        "The allocation {allocation_en} still has {count} payments and was not removed; "
+        "remove those payments first if the allocation was entered by mistake.",
+    ),
+    "finding.closing_needs_note": (
+        "Tindak lanjut hanya dapat dinyatakan selesai dengan catatan penutupan: tulis apa "
+        "yang sudah dikerjakan.",
+        "A follow-up can only be closed with a closing note: write what was done.",
     ),
 }
 

@@ -1,0 +1,1 @@
+"""Readiness of every unit (issue 15)."""

@@ -90,6 +90,7 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "budget_component": ("komponen anggaran", "budget component"),
     "inspection_visit": ("kunjungan", "inspection visit"),
     "inspection_finding": ("temuan", "finding"),
+    "readiness_aspect": ("aspek kesiapan", "readiness aspect"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {

@@ -24,8 +24,9 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from opscenter import operations
@@ -47,6 +48,7 @@ from opscenter.store import Store
 from opscenter.strength import compute, load_inputs
 
 PERMISSION = "readiness.edit"
+R = TypeVar("R")
 # The units a budget is shown for: the Polda, its Polres/Polresta and Polsek, task forces
 # and the Polda's reserves (police units only).
 BUDGET_KINDS = ("polda", "polres", "polresta", "polsek", "satgas", "subsatgas", "brimob")
@@ -55,8 +57,6 @@ BUDGET_KINDS = ("polda", "polres", "polresta", "polsek", "satgas", "subsatgas", 
 MAX_RUPIAH = 10**15
 # Paid days of one stage: a stage lasts at most months.
 MAX_DAYS = 366
-# Text columns with a length (the rest are Text).
-_LIMITS = {"budget_reference": 120}
 # A source in a sentence, (Indonesian, English).
 SOURCE_NAMES: Mapping[str, tuple[str, str]] = {
     "dipa": ("DIPA", "DIPA"),
@@ -310,13 +310,14 @@ def budget_by_unit(session: Session, operation_id: int) -> dict[int, BudgetFigur
         if kind not in BUDGET_KINDS or agency != "polri":
             continue
         need = sum(people[sid].get(uid, 0) * rp for sid, rp in per_person.items())
-        by_source = {s: tuple(money[uid].get(s, (0, 0))) for s in BUDGET_SOURCES}
+        mine = money[uid]
+        by_source = {s: (mine[s][0], mine[s][1]) if s in mine else (0, 0) for s in BUDGET_SOURCES}
         out[uid] = BudgetFigures(
             unit_id=uid,
             need=need,
             pagu=sum(p for p, _ in by_source.values()),
             realised=sum(r for _, r in by_source.values()),
-            by_source={s: (int(v[0]), int(v[1])) for s, v in by_source.items()},
+            by_source=by_source,
         )
     return out
 
@@ -326,33 +327,31 @@ def need_lines(
 ) -> tuple[NeedLine, ...]:
     """A unit's need per stage and component, in stage then component order: the lines
     that add up to ``budget_by_unit(...)[unit_id].need``."""
-    unit = session.get(Unit, unit_id)
-    if unit is None or unit.operation_id != operation_id:
-        raise NotFound(entity="unit", key=unit_id)
+    row_in_operation(session, Unit, unit_id, operation_id)
     entries = _index(session, operation_id)
     people = personnel_by_stage(session, operation_id, {e.stage_id for e in entries})
     stages = {s.id: s for s in operations.stages(session, operation_id)}
     components = {c.id: c for c in items(session, BudgetComponent, operation_id)}
+    entries.sort(
+        key=lambda e: (stages[e.stage_id].ordinal, components[e.component_id].ordinal, e.id)
+    )
     lines = []
     for e in entries:
         stage, comp = stages[e.stage_id], components[e.component_id]
         n = people[e.stage_id].get(unit_id, 0)
         lines.append(
-            (
-                (stage.ordinal, comp.ordinal, comp.id),
-                NeedLine(
-                    stage_id=stage.id,
-                    stage_name=label(stage.name, stage.name_en, lang),
-                    component_id=comp.id,
-                    component_name=label(comp.name, comp.name_en, lang),
-                    personnel=n,
-                    days=e.days,
-                    daily_rupiah=e.daily_rupiah,
-                    amount=n * e.days * e.daily_rupiah,
-                ),
+            NeedLine(
+                stage_id=stage.id,
+                stage_name=label(stage.name, stage.name_en, lang),
+                component_id=comp.id,
+                component_name=label(comp.name, comp.name_en, lang),
+                personnel=n,
+                days=e.days,
+                daily_rupiah=e.daily_rupiah,
+                amount=n * e.days * e.daily_rupiah,
             )
         )
-    return tuple(line for _, line in sorted(lines, key=lambda x: x[0]))
+    return tuple(lines)
 
 
 def allocations(
@@ -422,7 +421,7 @@ def index_entries(session: Session, operation_id: int) -> tuple[IndexEntry, ...]
 # --- checking what a writer gives ------------------------------------------------------------
 
 
-def _whole(field: str, value: object, *, least: int, most: int) -> int:
+def whole_value(field: str, value: object, *, least: int, most: int) -> int:
     """A whole number in [least, most]; a float, a bool or text is refused, not converted."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValue(field=field, value=value, reason="not_whole_number")
@@ -434,59 +433,58 @@ def _whole(field: str, value: object, *, least: int, most: int) -> int:
 
 
 def _rupiah(field: str, value: object, *, positive: bool) -> int:
-    return _whole(field, value, least=1 if positive else 0, most=MAX_RUPIAH)
+    return whole_value(field, value, least=1 if positive else 0, most=MAX_RUPIAH)
 
 
-def _text(field: str, value: str | None, *, required: bool = False) -> str | None:
+def text_value(
+    field: str, value: str | None, *, required: bool = False, limit: int | None = None
+) -> str | None:
+    """Text without its outer blanks; blank is None, or refused when ``required``; longer
+    than ``limit`` (the column's length) is refused."""
     text = (value or "").strip() or None
     if text is None and required:
         raise InvalidValue(field=field, value="", reason="required")
-    if text is not None and len(text) > _LIMITS.get(field, len(text)):
+    if text is not None and limit is not None and len(text) > limit:
         raise InvalidValue(field=field, value=text, reason="too_long")
     return text
 
 
-def _day(field: str, value: object, *, required: bool) -> date | None:
+def date_value(field: str, value: object, *, required: bool) -> date | None:
+    """A calendar date (not a datetime: these dates are the operation's local days)."""
     if value is None and not required:
         return None
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValue(
-            field=field, value=value, reason="required" if value is None else "not_date"
-        )
+        reason = "required" if value is None else "not_date"
+        raise InvalidValue(field=field, value=value, reason=reason)
     return value
 
 
-def _in_operation(
-    session: Session,
-    model: type[Unit | Stage | BudgetComponent],
-    row_id: int | None,
-    operation_id: int,
-) -> None:
-    if row_id is None:
-        return
+def row_in_operation(session: Session, model: type[R], row_id: int, operation_id: int) -> R:
+    """The row ``row_id`` of ``model``; refused as not found when it belongs to another
+    operation (an id from a stale screen or another command room)."""
     row = session.get(model, row_id)
     if row is None or getattr(row, "operation_id", None) != operation_id:
-        raise NotFound(entity=model.__tablename__, key=row_id)
+        raise NotFound(entity=inspect(model).local_table.name, key=row_id)
+    return row
 
 
 def _allocation_fields(
     session: Session, operation_id: int, v: AllocationValue
 ) -> dict[str, object]:
-    _in_operation(session, Unit, v.unit_id, operation_id)
-    unit = session.get_one(Unit, v.unit_id)
+    unit = row_in_operation(session, Unit, v.unit_id, operation_id)
     if unit.agency != "polri":
         raise InvalidValue(field="budget_unit", value=unit.name, reason="not_police")
     if v.source not in BUDGET_SOURCES:
         raise InvalidValue(field="budget_source", value=v.source, reason="unknown")
     pagu = _rupiah("pagu", v.pagu, positive=False)
-    signed_on = _day("signed_on", v.signed_on, required=v.source == "hibah")
+    signed_on = date_value("signed_on", v.signed_on, required=v.source == "hibah")
     return {
         "unit_id": v.unit_id,
         "source": v.source,
         "pagu": pagu,
-        "reference": _text("budget_reference", v.reference),
+        "reference": text_value("budget_reference", v.reference, limit=120),
         "signed_on": signed_on,
-        "note": _text("note", v.note),
+        "note": text_value("note", v.note),
     }
 
 
@@ -520,11 +518,13 @@ def _realisation_fields(
     alloc = _locked_allocation(session, v.allocation_id)
     if alloc is None or alloc.operation_id != operation_id:
         raise NotFound(entity="budget_allocation", key=v.allocation_id)
-    paid_on = _day("paid_on", v.paid_on, required=True)
+    paid_on = date_value("paid_on", v.paid_on, required=True)
     amount = _rupiah("amount", v.amount, positive=True)
-    description = _text("description", v.description, required=True)
-    _in_operation(session, BudgetComponent, v.component_id, operation_id)
-    _in_operation(session, Stage, v.stage_id, operation_id)
+    description = text_value("description", v.description, required=True)
+    if v.component_id is not None:
+        row_in_operation(session, BudgetComponent, v.component_id, operation_id)
+    if v.stage_id is not None:
+        row_in_operation(session, Stage, v.stage_id, operation_id)
     realised = _paid_from(session, alloc.id, besides=besides)
     left = alloc.pagu - realised
     if amount > left:
@@ -636,10 +636,10 @@ def set_index(
     showed; a row that does not exist yet is created."""
     require(actor, PERMISSION)
     with store.transaction(actor, "budget.index_set", operation_id=operation_id) as s:
-        _in_operation(s, BudgetComponent, component_id, operation_id)
-        _in_operation(s, Stage, stage_id, operation_id)
+        row_in_operation(s, BudgetComponent, component_id, operation_id)
+        row_in_operation(s, Stage, stage_id, operation_id)
         fields = {
-            "days": _whole("days", days, least=0, most=MAX_DAYS),
+            "days": whole_value("days", days, least=0, most=MAX_DAYS),
             "daily_rupiah": _rupiah("daily_rupiah", daily_rupiah, positive=False),
         }
         found = s.scalar(

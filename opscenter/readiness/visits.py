@@ -33,13 +33,12 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.permissions import require
+from opscenter.readiness.budget import date_value, row_in_operation, text_value
 from opscenter.reference import label
 from opscenter.store import Store
 
 PERMISSION = "readiness.edit"
 CLOSED = "selesai"
-# Text columns with a length (the rest are Text).
-_LIMITS = {"led_by": 120, "person_in_charge": 120}
 
 
 class ClosingNeedsNote(InvalidValue):
@@ -222,50 +221,28 @@ def latest_visit_by_unit(
 # --- checking what a writer gives ------------------------------------------------------------
 
 
-def _text(field: str, value: str | None, *, required: bool = False) -> str | None:
-    text = (value or "").strip() or None
-    if text is None and required:
-        raise InvalidValue(field=field, value="", reason="required")
-    if text is not None and len(text) > _LIMITS.get(field, len(text)):
-        raise InvalidValue(field=field, value=text, reason="too_long")
-    return text
-
-
-def _day(field: str, value: object, *, required: bool) -> date | None:
-    if value is None and not required:
-        return None
-    if not isinstance(value, date) or isinstance(value, datetime):
-        reason = "required" if value is None else "not_date"
-        raise InvalidValue(field=field, value=value, reason=reason)
-    return value
-
-
 def _visit_fields(session: Session, operation_id: int, v: VisitValue) -> dict[str, object]:
-    unit = session.get(Unit, v.unit_id)
-    if unit is None or unit.operation_id != operation_id:
-        raise NotFound(entity="unit", key=v.unit_id)
+    row_in_operation(session, Unit, v.unit_id, operation_id)
     if v.kind not in VISIT_KINDS:
         raise InvalidValue(field="visit_kind", value=v.kind, reason="unknown")
     return {
         "unit_id": v.unit_id,
-        "visited_on": _day("visited_on", v.visited_on, required=True),
+        "visited_on": date_value("visited_on", v.visited_on, required=True),
         "kind": v.kind,
-        "led_by": _text("led_by", v.led_by),
-        "team": _text("team", v.team),
-        "checked": _text("checked", v.checked),
+        "led_by": text_value("led_by", v.led_by, limit=120),
+        "team": text_value("team", v.team),
+        "checked": text_value("checked", v.checked),
     }
 
 
 def _finding_fields(session: Session, operation_id: int, v: FindingValue) -> dict[str, object]:
-    aspect = session.get(ReadinessAspect, v.aspect_id)
-    if aspect is None or aspect.operation_id != operation_id:
-        raise NotFound(entity="readiness_aspect", key=v.aspect_id)
+    row_in_operation(session, ReadinessAspect, v.aspect_id, operation_id)
     return {
         "aspect_id": v.aspect_id,
-        "finding": _text("finding", v.finding, required=True),
-        "advice": _text("advice", v.advice),
-        "person_in_charge": _text("person_in_charge", v.person_in_charge),
-        "due_on": _day("due_on", v.due_on, required=False),
+        "finding": text_value("finding", v.finding, required=True),
+        "advice": text_value("advice", v.advice),
+        "person_in_charge": text_value("person_in_charge", v.person_in_charge, limit=120),
+        "due_on": date_value("due_on", v.due_on, required=False),
     }
 
 
@@ -376,7 +353,7 @@ def set_follow_up(
         if status not in FOLLOW_UP_STATUSES:
             raise InvalidValue(field="follow_up_status", value=status, reason="unknown")
         if status == CLOSED:
-            text = _text("closing_note", note)
+            text = text_value("closing_note", note)
             if text is None:
                 raise ClosingNeedsNote(field="closing_note", value="", reason="required")
             fields: dict[str, object] = {"status": status, "closing_note": text}

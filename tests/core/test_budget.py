@@ -17,15 +17,20 @@ Police available per stage in the small operation (strength, rolled up):
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from opscenter import messages
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, OpsError, StaleEdit
-from opscenter.model import BudgetComponent
+from opscenter.model import BudgetComponent, BudgetRealisation
 from opscenter.permissions import NotPermitted
 from opscenter.readiness import budget
 from opscenter.readiness.budget import AllocationValue, RealisationValue
@@ -405,4 +410,56 @@ def test_rupiah_text() -> None:
     assert budget.rupiah_text(0) == "Rp0"
     assert f"{budget.Rupiah(1500):id} {budget.Rupiah(1500):en} {budget.Rupiah(7)}" == (
         "Rp1.500 Rp1,500 7"
+    )
+
+
+def test_two_workstations_paying_at_once_cannot_pass_the_pagu(pg_url: str) -> None:
+    """Workstation B has paid 6,000,000 of a 10,000,000 pagu and not committed yet when A
+    pays 6,000,000 too: A waits for B's commit, then is refused (4,000,000 left). Without
+    the allocation's row lock A would read the sum before B's payment and both would pass."""
+    a, b = open_store(pg_url), open_store(pg_url)
+    try:
+        ids = build_small_operation(a)
+        op = ids.operation_id
+        alloc = budget.add_allocation(
+            a, STAFF, op, AllocationValue(ids.units["PB"], "dipa", 10_000_000)
+        )
+        payment = RealisationValue(alloc, date(2024, 11, 20), 6_000_000, "Uang saku")
+        outcome: list[object] = []
+
+        def pay_from_a() -> None:
+            try:
+                outcome.append(budget.add_realisation(a, STAFF, op, payment))
+            except OpsError as refused:
+                outcome.append(refused)
+
+        with b.transaction(ADMIN, "test.paying") as s:
+            s.add(BudgetRealisation(operation_id=op, **dataclasses.asdict(payment)))
+            s.flush()
+            other = threading.Thread(target=pay_from_a)
+            other.start()
+            deadline = time.monotonic() + 20
+            while other.is_alive() and not _waits_for_a_lock(s) and time.monotonic() < deadline:
+                time.sleep(0.01)
+        other.join(30)
+        (refused,) = outcome
+        assert isinstance(refused, budget.OverPagu), refused
+        assert (refused.data["realised"], refused.data["left"]) == (6_000_000, 4_000_000)
+        with a.read() as s:
+            (row,) = budget.allocations(s, op, ids.units["PB"])
+        assert row.realised == 6_000_000
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def _waits_for_a_lock(session: Session) -> bool:
+    """Another backend of this database waits for a row lock (PostgreSQL's own view)."""
+    return bool(
+        session.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+            )
+        ).scalar_one()
     )

@@ -275,13 +275,26 @@ def _realised(session: Session, operation_id: int) -> dict[int, int]:
     return {int(a): int(n or 0) for a, n in rows}
 
 
-def budget_by_unit(session: Session, operation_id: int) -> dict[int, BudgetFigures]:
-    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up."""
+def budget_by_unit(
+    session: Session,
+    operation_id: int,
+    *,
+    personnel: Mapping[int, Mapping[int, int]] | None = None,
+) -> dict[int, BudgetFigures]:
+    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up.
+
+    ``personnel`` is ``personnel_by_stage``'s answer when the caller already has it (the
+    strength of a national operation takes seconds to read); by default it is read here.
+    """
     units = _units(session, operation_id)
     per_person: dict[int, int] = defaultdict(int)  # stage id -> rupiah per person
     for e in _index(session, operation_id):
         per_person[e.stage_id] += e.days * e.daily_rupiah
-    people = personnel_by_stage(session, operation_id, per_person)
+    people = (
+        personnel
+        if personnel is not None
+        else personnel_by_stage(session, operation_id, per_person)
+    )
     realised = _realised(session, operation_id)
     # unit id -> source -> [pagu, realised], the unit's own, then rolled up.
     money: dict[int, dict[str, list[int]]] = {uid: {} for uid in units}
@@ -323,13 +336,22 @@ def budget_by_unit(session: Session, operation_id: int) -> dict[int, BudgetFigur
 
 
 def need_lines(
-    session: Session, operation_id: int, unit_id: int, lang: str = "id"
+    session: Session,
+    operation_id: int,
+    unit_id: int,
+    lang: str = "id",
+    *,
+    personnel: Mapping[int, Mapping[int, int]] | None = None,
 ) -> tuple[NeedLine, ...]:
     """A unit's need per stage and component, in stage then component order: the lines
-    that add up to ``budget_by_unit(...)[unit_id].need``."""
+    that add up to ``budget_by_unit(...)[unit_id].need`` (``personnel`` as there)."""
     row_in_operation(session, Unit, unit_id, operation_id)
     entries = _index(session, operation_id)
-    people = personnel_by_stage(session, operation_id, {e.stage_id for e in entries})
+    people = (
+        personnel
+        if personnel is not None
+        else personnel_by_stage(session, operation_id, {e.stage_id for e in entries})
+    )
     stages = {s.id: s for s in operations.stages(session, operation_id)}
     components = {c.id: c for c in items(session, BudgetComponent, operation_id)}
     entries.sort(

@@ -121,6 +121,13 @@ def test_need_is_personnel_times_days_times_daily_index_per_stage(
     assert u["LINMAS"] not in got  # a partner force has no police budget
     assert all(isinstance(f.need, int) for f in got.values())
     assert got[u["PB1"]].paid_share is None and got[u["PB1"]].pagu_share is None
+    # A caller that already holds the personnel per stage gets the same figures.
+    with store.read() as s:
+        people = budget.personnel_by_stage(
+            s, ids.operation_id, {ids.stages["pemungutan"], ids.stages["kampanye"]}
+        )
+        assert budget.budget_by_unit(s, ids.operation_id, personnel=people) == got
+    assert people[ids.stages["pemungutan"]][u["PA1"]] == 11
 
 
 def test_need_lines_add_up_to_the_need(small: tuple[Store, Small, str]) -> None:

@@ -122,9 +122,9 @@ def local_today(session: Session, operation_id: int) -> date:
 
 
 def _finding_rows(
-    session: Session, operation_id: int, visit_ids: set[int] | None, lang: str
+    session: Session, operation_id: int, unit_id: int | None, lang: str
 ) -> dict[int, list[FindingRow]]:
-    """Visit id -> its findings (by id), for the visits asked (None: every visit)."""
+    """Visit id -> its findings (by id), of visits to one unit (None: to every unit)."""
     stmt = (
         select(
             InspectionFinding, InspectionVisit.unit_id, InspectionVisit.visited_on, ReadinessAspect
@@ -134,8 +134,8 @@ def _finding_rows(
         .where(InspectionFinding.operation_id == operation_id)
         .order_by(InspectionFinding.id)
     )
-    if visit_ids is not None:
-        stmt = stmt.where(InspectionFinding.visit_id.in_(visit_ids))
+    if unit_id is not None:
+        stmt = stmt.where(InspectionVisit.unit_id == unit_id)
     out: dict[int, list[FindingRow]] = defaultdict(list)
     for f, unit_id, visited_on, aspect in session.execute(stmt):
         out[f.visit_id].append(
@@ -188,9 +188,7 @@ def visits(
     if unit_id is not None:
         stmt = stmt.where(InspectionVisit.unit_id == unit_id)
     rows = list(session.execute(stmt))
-    found = _finding_rows(
-        session, operation_id, None if unit_id is None else {v.id for v, _ in rows}, lang
-    )
+    found = _finding_rows(session, operation_id, unit_id, lang)
     return tuple(
         VisitRow(
             id=v.id,

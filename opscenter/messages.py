@@ -448,10 +448,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # --- issue 15: budget and visits ---
     "budget.over_pagu": (
-        "Realisasi {amount:id} ditolak: melebihi pagu {allocation} ({pagu:id}, sudah "
-        "terealisasi {realised:id}, sisa {left:id}). Tidak ada yang disimpan.",
-        "The payment of {amount:en} is refused: it exceeds the ceiling of {allocation_en} "
-        "({pagu:en}, already paid {realised:en}, left {left:en}). Nothing was saved.",
+        "Realisasi {amount:id} ditolak karena melebihi pagu {allocation}: pagu {pagu:id}, "
+        "sudah terealisasi {realised:id}, sisa {left:id}. Tidak ada yang disimpan.",
+        "The payment of {amount:en} is refused: it exceeds the ceiling of {allocation_en}, "
+        "{pagu:en} with {realised:en} already paid and {left:en} left. Nothing was saved.",
     ),
     "budget.pagu_below_realised": (
         "Pagu {allocation} tidak dapat diturunkan menjadi {pagu:id}: sudah terealisasi "

@@ -258,11 +258,11 @@ def test_a_payment_past_the_pagu_is_refused_naming_the_allocation(
         )
     assert all_rows(url) == before
     assert _sentence(refused.value) == (
-        "Realisasi Rp1.000.001 ditolak: melebihi pagu DIPA Polres A (DIPA 024.01) "
-        "(Rp10.000.000, sudah terealisasi Rp9.000.000, sisa Rp1.000.000). "
+        "Realisasi Rp1.000.001 ditolak karena melebihi pagu DIPA Polres A (DIPA 024.01): "
+        "pagu Rp10.000.000, sudah terealisasi Rp9.000.000, sisa Rp1.000.000. "
         "Tidak ada yang disimpan.",
         "The payment of Rp1,000,001 is refused: it exceeds the ceiling of DIPA Polres A "
-        "(DIPA 024.01) (Rp10,000,000, already paid Rp9,000,000, left Rp1,000,000). "
+        "(DIPA 024.01), Rp10,000,000 with Rp9,000,000 already paid and Rp1,000,000 left. "
         "Nothing was saved.",
     )
     # Changing a payment measures it against the rest: 9,000,000 -> 10,000,000 fits.

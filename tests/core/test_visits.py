@@ -44,6 +44,16 @@ def small(sqlite_url: str) -> Iterator[tuple[Store, Small, str]]:
         store.dispose()
 
 
+@pytest.fixture
+def small_any(db_url: str) -> Iterator[tuple[Store, Small, str]]:
+    """The same on SQLite and on PostgreSQL (closed_at is a UTC time on both)."""
+    store = open_store(db_url)
+    try:
+        yield store, build_small_operation(store), db_url
+    finally:
+        store.dispose()
+
+
 def aspects(store: Store, ids: Small) -> dict[str, int]:
     with store.read() as s:
         return {c: a.id for c, a in by_code(s, ReadinessAspect, ids.operation_id).items()}
@@ -133,9 +143,9 @@ def test_a_follow_up_is_overdue_from_the_operations_local_midnight(
 
 
 def test_closing_needs_a_note_and_reopening_keeps_it_in_the_journal(
-    small: tuple[Store, Small, str],
+    small_any: tuple[Store, Small, str],
 ) -> None:
-    store, ids, url = small
+    store, ids, url = small_any
     fid = finding(store, ids, tour(store, ids), date(2024, 11, 20))
     visits.set_follow_up(store, STAFF, fid, "proses", expected_version=1)
     before = all_rows(url)

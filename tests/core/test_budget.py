@@ -21,6 +21,7 @@ import dataclasses
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -31,6 +32,7 @@ from opscenter import messages
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, OpsError, StaleEdit
 from opscenter.model import BudgetComponent, BudgetRealisation
+from opscenter.operations import DEFAULT_TIMEZONE
 from opscenter.permissions import NotPermitted
 from opscenter.readiness import budget
 from opscenter.readiness.budget import AllocationValue, RealisationValue
@@ -42,23 +44,27 @@ from tests.tables import all_rows
 STAFF = Actor("staf.uji", role="staff")
 
 
-@pytest.fixture
-def small(sqlite_url: str) -> Iterator[tuple[Store, Small, str]]:
-    store = open_store(sqlite_url)
+@contextmanager
+def opened(url: str, timezone: str = DEFAULT_TIMEZONE) -> Iterator[tuple[Store, Small, str]]:
+    """The small operation in a store at ``url``: (store, its ids, the url)."""
+    store = open_store(url)
     try:
-        yield store, build_small_operation(store), sqlite_url
+        yield store, build_small_operation(store, timezone=timezone), url
     finally:
         store.dispose()
+
+
+@pytest.fixture
+def small(sqlite_url: str) -> Iterator[tuple[Store, Small, str]]:
+    with opened(sqlite_url) as made:
+        yield made
 
 
 @pytest.fixture
 def small_any(db_url: str) -> Iterator[tuple[Store, Small, str]]:
     """The same on SQLite and on PostgreSQL (refusals, sums of BIGINT)."""
-    store = open_store(db_url)
-    try:
-        yield store, build_small_operation(store), db_url
-    finally:
-        store.dispose()
+    with opened(db_url) as made:
+        yield made
 
 
 def components(store: Store, ids: Small) -> dict[str, int]:
@@ -157,29 +163,24 @@ def test_changing_the_index_changes_the_need(small: tuple[Store, Small, str]) ->
             for e in budget.index_entries(s, ids.operation_id)
             if e.component_id == comp["kesehatan"]
         )
-    # Kesehatan in kampanye: 2 days x 12,500 -> 4 days x 12,500: Polres B +16 x 25,000.
-    budget.set_index(
-        store,
-        STAFF,
-        ids.operation_id,
-        comp["kesehatan"],
-        ids.stages["kampanye"],
-        days=4,
-        daily_rupiah=12_500,
-        expected_version=entry.version,
-    )
-    assert figures(store, ids)[ids.units["PB"]].need == 7_315_000 + 400_000
-    with pytest.raises(StaleEdit):
+
+    def health_in_the_campaign(days: int) -> None:
         budget.set_index(
             store,
             STAFF,
             ids.operation_id,
             comp["kesehatan"],
             ids.stages["kampanye"],
-            days=1,
-            daily_rupiah=1,
+            days=days,
+            daily_rupiah=12_500,
             expected_version=entry.version,
         )
+
+    # Kesehatan in kampanye: 2 days x 12,500 -> 4 days x 12,500: Polres B +16 x 25,000.
+    health_in_the_campaign(4)
+    assert figures(store, ids)[ids.units["PB"]].need == 7_315_000 + 400_000
+    with pytest.raises(StaleEdit):
+        health_in_the_campaign(1)  # the version the screen showed is gone
     budget.clear_index(store, STAFF, entry.id, expected_version=entry.version + 1)
     assert figures(store, ids)[ids.units["PB"]].need == 7_315_000 - 16 * 25_000
 

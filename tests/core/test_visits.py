@@ -17,8 +17,9 @@ from opscenter.permissions import NotPermitted
 from opscenter.readiness import visits
 from opscenter.readiness.visits import FindingValue, VisitValue
 from opscenter.reference import by_code
-from opscenter.store import Store, open_store
-from tests.builders import ADMIN, Small, build_small_operation
+from opscenter.store import Store
+from tests.builders import ADMIN, Small
+from tests.core.test_budget import opened
 from tests.tables import all_rows
 
 STAFF = Actor("staf.uji", role="staff")
@@ -37,21 +38,15 @@ def at(moment: datetime) -> None:
 
 @pytest.fixture
 def small(sqlite_url: str) -> Iterator[tuple[Store, Small, str]]:
-    store = open_store(sqlite_url)
-    try:
-        yield store, build_small_operation(store), sqlite_url
-    finally:
-        store.dispose()
+    with opened(sqlite_url) as made:
+        yield made
 
 
 @pytest.fixture
 def small_any(db_url: str) -> Iterator[tuple[Store, Small, str]]:
     """The same on SQLite and on PostgreSQL (closed_at is a UTC time on both)."""
-    store = open_store(db_url)
-    try:
-        yield store, build_small_operation(store), db_url
-    finally:
-        store.dispose()
+    with opened(db_url) as made:
+        yield made
 
 
 def aspects(store: Store, ids: Small) -> dict[str, int]:
@@ -116,9 +111,7 @@ def row_of(store: Store, ids: Small, finding_id: int) -> visits.FindingRow:
 def test_a_follow_up_is_overdue_from_the_operations_local_midnight(
     sqlite_url: str, zone: str, before: datetime, after: datetime
 ) -> None:
-    store = open_store(sqlite_url)
-    try:
-        ids = build_small_operation(store, timezone=zone)
+    with opened(sqlite_url, zone) as (store, ids, _):
         visit = tour(store, ids)
         due = finding(store, ids, visit, date(2024, 11, 26))
         undated = finding(store, ids, visit, None)
@@ -138,8 +131,6 @@ def test_a_follow_up_is_overdue_from_the_operations_local_midnight(
             store, STAFF, due, "selesai", note="Sudah diperbaiki", expected_version=row.version
         )
         assert not row_of(store, ids, due).overdue(today)  # closed: not overdue
-    finally:
-        store.dispose()
 
 
 def test_closing_needs_a_note_and_reopening_keeps_it_in_the_journal(

@@ -137,7 +137,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "must be a whole number written as a number (whole rupiah)",
     ),
     "too_large": ("terlalu besar", "is too large"),
-    "too_long": ("terlalu panjang (paling banyak 120 karakter)", "is too long (at most 120)"),
+    "too_long": (
+        "terlalu panjang (paling banyak 120 karakter)",
+        "is too long (at most 120 characters)",
+    ),
     "not_date": ("bukan tanggal", "is not a date"),
     "not_police": ("bukan satuan Polri", "is not a police unit"),
 }

@@ -52,6 +52,24 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # --- issue 15: matrix ---
     "level": ("tingkat kesiapan", "readiness level"),
     "note": ("catatan", "note"),
+    # --- issue 15: budget and visits ---
+    "pagu": ("pagu", "ceiling (pagu)"),
+    "amount": ("jumlah realisasi", "amount paid"),
+    "description": ("uraian", "description"),
+    "paid_on": ("tanggal bayar", "payment date"),
+    "signed_on": ("tanggal penandatanganan NPHD", "NPHD signing date"),
+    "days": ("jumlah hari", "number of days"),
+    "daily_rupiah": ("indeks harian", "daily index"),
+    "budget_unit": ("satuan penerima anggaran", "unit of the budget"),
+    "budget_source": ("sumber anggaran", "budget source"),
+    "budget_reference": ("nomor DIPA/NPHD", "DIPA/NPHD number"),
+    "visited_on": ("tanggal kunjungan", "visit date"),
+    "visit_kind": ("jenis kunjungan", "kind of visit"),
+    "led_by": ("pimpinan kunjungan", "leader of the visit"),
+    "finding": ("temuan", "finding"),
+    "due_on": ("batas waktu tindak lanjut", "follow-up due date"),
+    "person_in_charge": ("penanggung jawab", "person in charge"),
+    "follow_up_status": ("status tindak lanjut", "follow-up status"),
 }
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {
@@ -71,6 +89,13 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     # --- issue 15: matrix ---
     "readiness_aspect": ("aspek kesiapan", "readiness aspect"),
     "readiness_judgement": ("penilaian kesiapan", "readiness judgement"),
+    # --- issue 15: budget and visits ---
+    "budget_allocation": ("alokasi anggaran", "budget allocation"),
+    "budget_realisation": ("realisasi anggaran", "budget payment"),
+    "budget_index": ("indeks harian anggaran", "daily budget index"),
+    "budget_component": ("komponen anggaran", "budget component"),
+    "inspection_visit": ("kunjungan", "inspection visit"),
+    "inspection_finding": ("temuan", "finding"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -120,6 +145,18 @@ REASONS: dict[str, tuple[str, str]] = {
         "wajib diisi bila tidak siap penuh: tuliskan apa yang kurang",
         "is required unless fully ready: say what is missing",
     ),
+    # --- issue 15: budget and visits ---
+    "not_whole_number": (
+        "harus bilangan bulat yang ditulis sebagai angka (rupiah tanpa pecahan)",
+        "must be a whole number written as a number (whole rupiah)",
+    ),
+    "too_large": ("terlalu besar", "is too large"),
+    "too_long": (
+        "terlalu panjang (paling banyak 120 karakter)",
+        "is too long (at most 120 characters)",
+    ),
+    "not_date": ("bukan tanggal", "is not a date"),
+    "not_police": ("bukan satuan Polri", "is not a police unit"),
 }
 
 # code -> (Indonesian, English); str.format fields come from the error's data.
@@ -425,6 +462,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "restore.failed": (
         "Pemulihan ke {target} gagal dan dibatalkan, basis data tidak berubah ({detail}).",
         "Restoring into {target} failed and was rolled back; the database is unchanged ({detail}).",
+    ),
+    # --- issue 15: budget and visits ---
+    "budget.over_pagu": (
+        "Realisasi {amount:id} ditolak karena melebihi pagu {allocation}: pagu {pagu:id}, "
+        "sudah terealisasi {realised:id}, sisa {left:id}. Tidak ada yang disimpan.",
+        "The payment of {amount:en} is refused: it exceeds the ceiling of {allocation_en}, "
+        "{pagu:en} with {realised:en} already paid and {left:en} left. Nothing was saved.",
+    ),
+    "budget.pagu_below_realised": (
+        "Pagu {allocation} tidak dapat diturunkan menjadi {pagu:id}: sudah terealisasi "
+        "{realised:id}. Kurangi atau hapus realisasinya dulu.",
+        "The ceiling of {allocation_en} cannot be lowered to {pagu:en}: {realised:en} has "
+        "already been paid from it. Reduce or remove those payments first.",
+    ),
+    "budget.allocation_in_use": (
+        "Alokasi {allocation} masih memiliki {count} realisasi dan tidak dihapus; hapus "
+        "realisasinya dulu bila alokasi ini memang salah catat.",
+        "The allocation {allocation_en} still has {count} payments and was not removed; "
+        "remove those payments first if the allocation was entered by mistake.",
+    ),
+    "finding.closing_needs_note": (
+        "Tindak lanjut hanya dapat dinyatakan selesai dengan catatan penutupan: tulis apa "
+        "yang sudah dikerjakan.",
+        "A follow-up can only be closed with a closing note: write what was done.",
     ),
 }
 

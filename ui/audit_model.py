@@ -76,6 +76,22 @@ ACTIONS: dict[str, str] = {
     "account.set_role": QT_TRANSLATE_NOOP("AuditModel", "Ubah peran akun"),
     "account.deactivate": QT_TRANSLATE_NOOP("AuditModel", "Nonaktifkan akun"),
     "account.rehash": QT_TRANSLATE_NOOP("AuditModel", "Perbarui sandi tersimpan"),
+    # --- issue 15: budget and visits ---
+    "budget.allocation_add": QT_TRANSLATE_NOOP("AuditModel", "Tambah alokasi anggaran"),
+    "budget.allocation_change": QT_TRANSLATE_NOOP("AuditModel", "Ubah alokasi anggaran"),
+    "budget.allocation_remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus alokasi anggaran"),
+    "budget.index_set": QT_TRANSLATE_NOOP("AuditModel", "Tetapkan indeks harian anggaran"),
+    "budget.index_clear": QT_TRANSLATE_NOOP("AuditModel", "Hapus indeks harian anggaran"),
+    "budget.realisation_add": QT_TRANSLATE_NOOP("AuditModel", "Catat realisasi anggaran"),
+    "budget.realisation_change": QT_TRANSLATE_NOOP("AuditModel", "Ubah realisasi anggaran"),
+    "budget.realisation_remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus realisasi anggaran"),
+    "visit.add": QT_TRANSLATE_NOOP("AuditModel", "Catat kunjungan"),
+    "visit.change": QT_TRANSLATE_NOOP("AuditModel", "Ubah kunjungan"),
+    "visit.remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus kunjungan"),
+    "visit.finding_add": QT_TRANSLATE_NOOP("AuditModel", "Catat temuan kunjungan"),
+    "visit.finding_change": QT_TRANSLATE_NOOP("AuditModel", "Ubah temuan kunjungan"),
+    "visit.finding_remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus temuan kunjungan"),
+    "visit.follow_up": QT_TRANSLATE_NOOP("AuditModel", "Ubah status tindak lanjut temuan"),
 }
 ROW_ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("AuditModel", "baru"),

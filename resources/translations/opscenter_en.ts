@@ -503,6 +503,81 @@
         <translation>Update stored password hash</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_model.py" line="80"/>
+        <source>Tambah alokasi anggaran</source>
+        <translation>Add budget allocation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="81"/>
+        <source>Ubah alokasi anggaran</source>
+        <translation>Change budget allocation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="82"/>
+        <source>Hapus alokasi anggaran</source>
+        <translation>Remove budget allocation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="83"/>
+        <source>Tetapkan indeks harian anggaran</source>
+        <translation>Set daily budget index</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="84"/>
+        <source>Hapus indeks harian anggaran</source>
+        <translation>Clear daily budget index</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="85"/>
+        <source>Catat realisasi anggaran</source>
+        <translation>Record budget payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="86"/>
+        <source>Ubah realisasi anggaran</source>
+        <translation>Change budget payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="87"/>
+        <source>Hapus realisasi anggaran</source>
+        <translation>Remove budget payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="88"/>
+        <source>Catat kunjungan</source>
+        <translation>Record inspection visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="89"/>
+        <source>Ubah kunjungan</source>
+        <translation>Change inspection visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="90"/>
+        <source>Hapus kunjungan</source>
+        <translation>Remove inspection visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="91"/>
+        <source>Catat temuan kunjungan</source>
+        <translation>Record visit finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="92"/>
+        <source>Ubah temuan kunjungan</source>
+        <translation>Change visit finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="93"/>
+        <source>Hapus temuan kunjungan</source>
+        <translation>Remove visit finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="94"/>
+        <source>Ubah status tindak lanjut temuan</source>
+        <translation>Change finding follow-up status</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_model.py" line="81"/>
         <source>baru</source>
         <translation>new</translation>

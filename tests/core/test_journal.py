@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -391,8 +391,134 @@ def _services(ids: Small) -> list[Step]:
         ),
         Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
+        *_budget_and_visit_steps(ids),
         # Last: a whole demo operation makes every later snapshot slow.
         Step("demo load", lambda st: load_demo(st, "bangka", ADMIN)),
+    ]
+
+
+# --- issue 15: budget and visits ---
+
+
+def _budget_and_visit_steps(ids: Small) -> list[Step]:
+    from opscenter.model import BudgetComponent, ReadinessAspect
+    from opscenter.readiness import budget, visits
+
+    state: dict[str, int] = {}
+    op, pa = ids.operation_id, ids.units["PA"]
+
+    def code(store: Store, model: type[BudgetComponent | ReadinessAspect], key: str) -> int:
+        with store.read() as s:
+            return by_code(s, model, op)[key].id
+
+    def keep(key: str, value: int) -> int:
+        state[key] = value
+        return value
+
+    hibah = budget.AllocationValue(pa, "hibah", 10_000_000, "NPHD 1/2024", date(2024, 6, 5))
+    paid = budget.RealisationValue(0, date(2024, 11, 20), 2_500_000, "Uang saku TPS")
+
+    def realisation(amount: int) -> budget.RealisationValue:
+        return replace(paid, allocation_id=state["allocation"], amount=amount)
+
+    def index(st: Store) -> object:
+        entry = budget.set_index(
+            st,
+            ADMIN,
+            op,
+            code(st, BudgetComponent, "uang-saku"),
+            ids.stages["pemungutan"],
+            days=1,
+            daily_rupiah=100_000,
+        )
+        return keep("index", entry.id)
+
+    visit = visits.VisitValue(pa, date(2024, 11, 12), "kunker", "Kapolda Uji", "Irwasda")
+
+    def finding(st: Store, text: str = "HT kurang 12 unit") -> int:
+        value = visits.FindingValue(code(st, ReadinessAspect, "sarpras"), text)
+        return visits.add_finding(st, ADMIN, state["visit"], value)
+
+    def two_findings(st: Store) -> None:
+        finding(st, "Renpam belum ada")
+        finding(st, "Posko tanpa genset")
+
+    return [
+        Step(
+            "budget allocation",
+            lambda st: keep("allocation", budget.add_allocation(st, ADMIN, op, hibah)),
+        ),
+        Step(
+            "budget allocation change",
+            lambda st: budget.change_allocation(
+                st,
+                ADMIN,
+                state["allocation"],
+                replace(hibah, pagu=12_000_000),
+                expected_version=1,
+            ),
+        ),
+        Step("budget index set", index),
+        Step(
+            "budget index clear",
+            lambda st: budget.clear_index(st, ADMIN, state["index"], expected_version=1),
+        ),
+        Step(
+            "budget realisation",
+            lambda st: keep("paid", budget.add_realisation(st, ADMIN, op, realisation(2_500_000))),
+        ),
+        Step(
+            "budget realisation change",
+            lambda st: budget.change_realisation(
+                st, ADMIN, state["paid"], realisation(3_000_000), expected_version=1
+            ),
+        ),
+        Step(
+            "budget realisation remove",
+            lambda st: budget.remove_realisation(st, ADMIN, state["paid"], expected_version=2),
+        ),
+        Step(
+            "budget allocation remove",
+            lambda st: budget.remove_allocation(st, ADMIN, state["allocation"], expected_version=2),
+        ),
+        Step("visit", lambda st: keep("visit", visits.add_visit(st, ADMIN, op, visit))),
+        Step(
+            "visit change",
+            lambda st: visits.change_visit(
+                st, ADMIN, state["visit"], replace(visit, kind="supervisi"), expected_version=1
+            ),
+        ),
+        Step("finding", lambda st: keep("finding", finding(st))),
+        Step(
+            "finding change",
+            lambda st: visits.change_finding(
+                st,
+                ADMIN,
+                state["finding"],
+                visits.FindingValue(
+                    code(st, ReadinessAspect, "sarpras"),
+                    "HT kurang 12 unit",
+                    person_in_charge="Kasat Sabhara",
+                    due_on=date(2024, 11, 20),
+                ),
+                expected_version=1,
+            ),
+        ),
+        Step(
+            "follow-up closed",
+            lambda st: visits.set_follow_up(
+                st, ADMIN, state["finding"], "selesai", note="HT dipinjam", expected_version=2
+            ),
+        ),
+        Step(
+            "finding remove",
+            lambda st: visits.remove_finding(st, ADMIN, state["finding"], expected_version=3),
+        ),
+        Step(
+            "visit removed with its findings",
+            lambda st: visits.remove_visit(st, ADMIN, state["visit"], expected_version=2),
+            setup=two_findings,
+        ),
     ]
 
 

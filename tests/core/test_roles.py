@@ -17,7 +17,7 @@ import importlib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,8 @@ from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.model import (
     Aspect,
+    BudgetComponent,
+    BudgetRealisation,
     Incident,
     IncidentType,
     JournalTxn,
@@ -39,6 +41,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.readiness import budget, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
     clear_judgement,
@@ -417,6 +420,135 @@ def _load_demo(w: World) -> Call:
     return lambda a: load_demo(w.store, "bangka", a)
 
 
+# --- issue 15: budget and visits ---
+
+
+def _allocation(w: World) -> int:
+    value = budget.AllocationValue(w.small.units["PA"], "dipa", 10_000_000, w.fresh("DIPA "))
+    return budget.add_allocation(w.store, w.setup, w.small.operation_id, value)
+
+
+def _paid(allocation: int, description: str) -> budget.RealisationValue:
+    return budget.RealisationValue(allocation, date(2024, 11, 20), 1_000, description)
+
+
+def _realisation(w: World) -> int:
+    value = _paid(_allocation(w), "Uang saku")
+    return budget.add_realisation(w.store, w.setup, w.small.operation_id, value)
+
+
+def _visit(w: World) -> int:
+    value = visits.VisitValue(w.small.units["PA"], date(2024, 11, 12), "kunker")
+    return visits.add_visit(w.store, w.setup, w.small.operation_id, value)
+
+
+def _finding_value(w: World) -> visits.FindingValue:
+    return visits.FindingValue(_ref(w, ReadinessAspect, "posko"), w.fresh("Temuan "))
+
+
+def _finding(w: World) -> int:
+    return visits.add_finding(w.store, w.setup, _visit(w), _finding_value(w))
+
+
+def _add_allocation(w: World) -> Call:
+    value = budget.AllocationValue(w.small.units["PB"], "lain", 1_000)
+    return lambda a: budget.add_allocation(w.store, a, w.small.operation_id, value)
+
+
+def _change_allocation(w: World) -> Call:
+    row = _allocation(w)
+    value = budget.AllocationValue(w.small.units["PA"], "dipa", 9_000_000)
+    return lambda a: budget.change_allocation(w.store, a, row, value, expected_version=None)
+
+
+def _remove_allocation(w: World) -> Call:
+    row = _allocation(w)
+    return lambda a: budget.remove_allocation(w.store, a, row, expected_version=None)
+
+
+def _set_index(w: World) -> Call:
+    component = _ref(w, BudgetComponent, "uang-makan")
+    stage = w.small.stages["kampanye"]
+    return lambda a: budget.set_index(
+        w.store,
+        a,
+        w.small.operation_id,
+        component,
+        stage,
+        days=3,
+        daily_rupiah=int(w.fresh("")) * 1_000,
+    )
+
+
+def _clear_index(w: World) -> Call:
+    entry = budget.set_index(
+        w.store,
+        w.setup,
+        w.small.operation_id,
+        _ref(w, BudgetComponent, "kesehatan"),
+        w.small.stages["pemungutan"],
+        days=1,
+        daily_rupiah=10_000,
+    )
+    return lambda a: budget.clear_index(w.store, a, entry.id, expected_version=None)
+
+
+def _add_realisation(w: World) -> Call:
+    value = _paid(_allocation(w), "Uang makan")
+    return lambda a: budget.add_realisation(w.store, a, w.small.operation_id, value)
+
+
+def _change_realisation(w: World) -> Call:
+    row = _realisation(w)
+    with w.store.read() as s:
+        allocation = s.get_one(BudgetRealisation, row).allocation_id
+    value = _paid(allocation, "Uang saku TPS")
+    return lambda a: budget.change_realisation(w.store, a, row, value, expected_version=None)
+
+
+def _remove_realisation(w: World) -> Call:
+    row = _realisation(w)
+    return lambda a: budget.remove_realisation(w.store, a, row, expected_version=None)
+
+
+def _add_visit(w: World) -> Call:
+    value = visits.VisitValue(w.small.units["PB"], date(2024, 11, 13), "supervisi")
+    return lambda a: visits.add_visit(w.store, a, w.small.operation_id, value)
+
+
+def _change_visit(w: World) -> Call:
+    row = _visit(w)
+    value = visits.VisitValue(w.small.units["PA"], date(2024, 11, 14), "asistensi")
+    return lambda a: visits.change_visit(w.store, a, row, value, expected_version=None)
+
+
+def _remove_visit(w: World) -> Call:
+    row = _visit(w)
+    return lambda a: visits.remove_visit(w.store, a, row, expected_version=None)
+
+
+def _add_finding(w: World) -> Call:
+    visit, value = _visit(w), _finding_value(w)
+    return lambda a: visits.add_finding(w.store, a, visit, value)
+
+
+def _change_finding(w: World) -> Call:
+    row, value = _finding(w), _finding_value(w)
+    return lambda a: visits.change_finding(w.store, a, row, value, expected_version=None)
+
+
+def _remove_finding(w: World) -> Call:
+    row = _finding(w)
+    return lambda a: visits.remove_finding(w.store, a, row, expected_version=None)
+
+
+def _set_follow_up(w: World) -> Call:
+    row = _finding(w)
+    return lambda a: visits.set_follow_up(
+        w.store, a, row, "selesai", note="Sudah ditindaklanjuti", expected_version=None
+    )
+
+
 # service (module.function) -> (the permission it needs, what it needs first and the call)
 CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.units.set_status": ("board.edit", _set_status),
@@ -447,6 +579,22 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.accounts.set_role": ("account.manage", _set_role),
     "opscenter.accounts.deactivate": ("account.manage", _deactivate),
     "opscenter.demo.load_demo": ("operation.create", _load_demo),
+    # --- issue 15: budget and visits ---
+    "opscenter.readiness.budget.add_allocation": ("readiness.edit", _add_allocation),
+    "opscenter.readiness.budget.change_allocation": ("readiness.edit", _change_allocation),
+    "opscenter.readiness.budget.remove_allocation": ("readiness.edit", _remove_allocation),
+    "opscenter.readiness.budget.set_index": ("readiness.edit", _set_index),
+    "opscenter.readiness.budget.clear_index": ("readiness.edit", _clear_index),
+    "opscenter.readiness.budget.add_realisation": ("readiness.edit", _add_realisation),
+    "opscenter.readiness.budget.change_realisation": ("readiness.edit", _change_realisation),
+    "opscenter.readiness.budget.remove_realisation": ("readiness.edit", _remove_realisation),
+    "opscenter.readiness.visits.add_visit": ("readiness.edit", _add_visit),
+    "opscenter.readiness.visits.change_visit": ("readiness.edit", _change_visit),
+    "opscenter.readiness.visits.remove_visit": ("readiness.edit", _remove_visit),
+    "opscenter.readiness.visits.add_finding": ("readiness.edit", _add_finding),
+    "opscenter.readiness.visits.change_finding": ("readiness.edit", _change_finding),
+    "opscenter.readiness.visits.remove_finding": ("readiness.edit", _remove_finding),
+    "opscenter.readiness.visits.set_follow_up": ("readiness.edit", _set_follow_up),
 }
 
 

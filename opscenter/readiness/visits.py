@@ -1,0 +1,364 @@
+"""Inspection visits (kunjungan kerja, supervisi, asistensi), their findings (temuan) per
+readiness aspect with advice (saran), and each finding's follow-up (tindak lanjut): a person
+in charge, a due date and a status (terbuka, proses, selesai).
+
+A follow-up is overdue from the operation's local midnight after its due date while it is
+not closed. Closing one needs a closing note and stamps ``closed_at`` with the operation's
+present (``opscenter.clock.now``); reopening clears both, and the journal keeps the note.
+
+Every write needs "readiness.edit", is journaled, and refuses a stale edit
+(``expected_version`` is the version the user's screen showed; None skips the check).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter import clock, operations
+from opscenter.actor import Actor
+from opscenter.editing import apply, fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.model import (
+    FOLLOW_UP_STATUSES,
+    VISIT_KINDS,
+    InspectionFinding,
+    InspectionVisit,
+    Operation,
+    ReadinessAspect,
+    Unit,
+)
+from opscenter.permissions import require
+from opscenter.readiness.budget import date_value, row_in_operation, text_value
+from opscenter.reference import label
+from opscenter.store import Store
+
+PERMISSION = "readiness.edit"
+CLOSED = "selesai"
+
+
+class ClosingNeedsNote(InvalidValue):
+    """A follow-up set to "selesai" without a closing note. data: field, value, reason."""
+
+    code = "finding.closing_needs_note"
+
+
+# --- plain data ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    id: int
+    version: int
+    visit_id: int
+    unit_id: int
+    aspect_id: int
+    aspect_name: str
+    finding: str
+    advice: str | None
+    person_in_charge: str | None
+    due_on: date | None
+    status: str  # terbuka | proses | selesai
+    closing_note: str | None
+    closed_at: datetime | None
+    visited_on: date
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != CLOSED
+
+    def overdue(self, today: date) -> bool:
+        """Open, with a due date, and ``today`` (the operation's local date) is past it: a
+        follow-up due on 26 Nov is overdue from local midnight starting 27 Nov."""
+        return self.is_open and self.due_on is not None and today > self.due_on
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    id: int
+    version: int
+    unit_id: int
+    unit_name: str
+    visited_on: date
+    kind: str  # kunker | supervisi | asistensi
+    led_by: str | None
+    team: str | None
+    checked: str | None
+    findings: tuple[FindingRow, ...]
+
+
+# --- what a writer gives ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VisitValue:
+    unit_id: int
+    visited_on: date
+    kind: str  # kunker | supervisi | asistensi
+    led_by: str | None = None  # "Kapolda Jambi"
+    team: str | None = None  # who went
+    checked: str | None = None  # what was checked, in the team's words
+
+
+@dataclass(frozen=True, slots=True)
+class FindingValue:
+    aspect_id: int
+    finding: str
+    advice: str | None = None
+    person_in_charge: str | None = None
+    due_on: date | None = None
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def local_today(session: Session, operation_id: int) -> date:
+    """The operation's local date now (``clock.now()`` in the operation's time zone)."""
+    return operations.local_today(session.get_one(Operation, operation_id))
+
+
+def _finding_rows(
+    session: Session, operation_id: int, unit_id: int | None, lang: str
+) -> dict[int, list[FindingRow]]:
+    """Visit id -> its findings (by id), of visits to one unit (None: to every unit)."""
+    stmt = (
+        select(
+            InspectionFinding, InspectionVisit.unit_id, InspectionVisit.visited_on, ReadinessAspect
+        )
+        .join(InspectionVisit, InspectionVisit.id == InspectionFinding.visit_id)
+        .join(ReadinessAspect, ReadinessAspect.id == InspectionFinding.aspect_id)
+        .where(InspectionFinding.operation_id == operation_id)
+        .order_by(InspectionFinding.id)
+    )
+    if unit_id is not None:
+        stmt = stmt.where(InspectionVisit.unit_id == unit_id)
+    out: dict[int, list[FindingRow]] = defaultdict(list)
+    for f, unit_id, visited_on, aspect in session.execute(stmt):
+        out[f.visit_id].append(
+            FindingRow(
+                id=f.id,
+                version=f.version,
+                visit_id=f.visit_id,
+                unit_id=int(unit_id),
+                aspect_id=f.aspect_id,
+                aspect_name=label(aspect.name, aspect.name_en, lang),
+                finding=f.finding,
+                advice=f.advice,
+                person_in_charge=f.person_in_charge,
+                due_on=f.due_on,
+                status=f.status,
+                closing_note=f.closing_note,
+                closed_at=f.closed_at,
+                visited_on=visited_on,
+            )
+        )
+    return out
+
+
+def findings_by_unit(
+    session: Session, operation_id: int, lang: str = "id"
+) -> dict[int, tuple[FindingRow, ...]]:
+    """Unit id -> the findings of visits to that unit itself (not rolled up), newest visit
+    first."""
+    found = _finding_rows(session, operation_id, None, lang)
+    out: dict[int, list[FindingRow]] = defaultdict(list)
+    for rows in found.values():
+        for row in rows:
+            out[row.unit_id].append(row)
+    return {
+        uid: tuple(sorted(rows, key=lambda r: (-r.visited_on.toordinal(), -r.visit_id, r.id)))
+        for uid, rows in out.items()
+    }
+
+
+def visits(
+    session: Session, operation_id: int, unit_id: int | None = None, lang: str = "id"
+) -> tuple[VisitRow, ...]:
+    """The operation's visits (to one unit, when asked), newest first, with their findings."""
+    stmt = (
+        select(InspectionVisit, Unit.name)
+        .join(Unit, Unit.id == InspectionVisit.unit_id)
+        .where(InspectionVisit.operation_id == operation_id)
+        .order_by(InspectionVisit.visited_on.desc(), InspectionVisit.id.desc())
+    )
+    if unit_id is not None:
+        stmt = stmt.where(InspectionVisit.unit_id == unit_id)
+    rows = list(session.execute(stmt))
+    found = _finding_rows(session, operation_id, unit_id, lang)
+    return tuple(
+        VisitRow(
+            id=v.id,
+            version=v.version,
+            unit_id=v.unit_id,
+            unit_name=str(name),
+            visited_on=v.visited_on,
+            kind=v.kind,
+            led_by=v.led_by,
+            team=v.team,
+            checked=v.checked,
+            findings=tuple(found.get(v.id, ())),
+        )
+        for v, name in rows
+    )
+
+
+def latest_visit_by_unit(
+    session: Session, operation_id: int, lang: str = "id"
+) -> dict[int, VisitRow]:
+    """Unit id -> the newest visit to it (the unit itself, not rolled up)."""
+    out: dict[int, VisitRow] = {}
+    for v in visits(session, operation_id, lang=lang):
+        out.setdefault(v.unit_id, v)
+    return out
+
+
+# --- checking what a writer gives ------------------------------------------------------------
+
+
+def _visit_fields(session: Session, operation_id: int, v: VisitValue) -> dict[str, object]:
+    row_in_operation(session, Unit, v.unit_id, operation_id)
+    if v.kind not in VISIT_KINDS:
+        raise InvalidValue(field="visit_kind", value=v.kind, reason="unknown")
+    return {
+        "unit_id": v.unit_id,
+        "visited_on": date_value("visited_on", v.visited_on, required=True),
+        "kind": v.kind,
+        "led_by": text_value("led_by", v.led_by, limit=120),
+        "team": text_value("team", v.team),
+        "checked": text_value("checked", v.checked),
+    }
+
+
+def _finding_fields(session: Session, operation_id: int, v: FindingValue) -> dict[str, object]:
+    row_in_operation(session, ReadinessAspect, v.aspect_id, operation_id)
+    return {
+        "aspect_id": v.aspect_id,
+        "finding": text_value("finding", v.finding, required=True),
+        "advice": text_value("advice", v.advice),
+        "person_in_charge": text_value("person_in_charge", v.person_in_charge, limit=120),
+        "due_on": date_value("due_on", v.due_on, required=False),
+    }
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+_VISIT_FIELDS = frozenset({"unit_id", "visited_on", "kind", "led_by", "team", "checked"})
+_FINDING_FIELDS = frozenset({"aspect_id", "finding", "advice", "person_in_charge", "due_on"})
+
+
+def add_visit(store: Store, actor: Actor, operation_id: int, value: VisitValue) -> int:
+    """Record a visit ("visit.add"); returns its id."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.add", operation_id=operation_id) as s:
+        row = InspectionVisit(operation_id=operation_id, **_visit_fields(s, operation_id, value))
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def change_visit(
+    store: Store, actor: Actor, visit_id: int, value: VisitValue, *, expected_version: int | None
+) -> int:
+    """Change a visit ("visit.change"); its findings follow it. Returns the new version."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.change") as s:
+        row = fetch_for_edit(s, InspectionVisit, visit_id, expected_version)
+        apply(row, _visit_fields(s, row.operation_id, value), _VISIT_FIELDS)
+        s.flush()
+        return row.version
+
+
+def remove_visit(
+    store: Store, actor: Actor, visit_id: int, *, expected_version: int | None
+) -> None:
+    """Remove a visit with its findings ("visit.remove"): each finding is deleted here,
+    so that the journal holds every row that goes (the database's cascade would not)."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.remove") as s:
+        row = fetch_for_edit(s, InspectionVisit, visit_id, expected_version)
+        for f in s.scalars(select(InspectionFinding).where(InspectionFinding.visit_id == row.id)):
+            s.delete(f)
+        s.flush()
+        s.delete(row)
+        s.flush()
+
+
+def add_finding(store: Store, actor: Actor, visit_id: int, value: FindingValue) -> int:
+    """Add a finding to a visit, its follow-up open ("visit.finding_add"); returns its id."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.finding_add") as s:
+        visit = s.get(InspectionVisit, visit_id)
+        if visit is None:
+            raise NotFound(entity="inspection_visit", key=visit_id)
+        fields = _finding_fields(s, visit.operation_id, value)
+        row = InspectionFinding(
+            operation_id=visit.operation_id, visit_id=visit.id, status="terbuka", **fields
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def change_finding(
+    store: Store,
+    actor: Actor,
+    finding_id: int,
+    value: FindingValue,
+    *,
+    expected_version: int | None,
+) -> int:
+    """Change a finding's aspect, text, advice, person in charge or due date
+    ("visit.finding_change"; the status has ``set_follow_up``). Returns the new version."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.finding_change") as s:
+        row = fetch_for_edit(s, InspectionFinding, finding_id, expected_version)
+        apply(row, _finding_fields(s, row.operation_id, value), _FINDING_FIELDS)
+        s.flush()
+        return row.version
+
+
+def remove_finding(
+    store: Store, actor: Actor, finding_id: int, *, expected_version: int | None
+) -> None:
+    """Remove a finding entered by mistake ("visit.finding_remove")."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.finding_remove") as s:
+        s.delete(fetch_for_edit(s, InspectionFinding, finding_id, expected_version))
+        s.flush()
+
+
+def set_follow_up(
+    store: Store,
+    actor: Actor,
+    finding_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    expected_version: int | None,
+) -> int:
+    """Move a follow-up to ``status`` ("visit.follow_up"). Closing ("selesai") needs a
+    ``note`` and stamps ``closed_at`` with the operation's present; closing again only
+    changes the note. Reopening (any other status) clears the note and ``closed_at``: the
+    journal keeps what they were. ``note`` is kept only when closing. Returns the new
+    version."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.follow_up") as s:
+        row = fetch_for_edit(s, InspectionFinding, finding_id, expected_version)
+        if status not in FOLLOW_UP_STATUSES:
+            raise InvalidValue(field="follow_up_status", value=status, reason="unknown")
+        if status == CLOSED:
+            text = text_value("closing_note", note)
+            if text is None:
+                raise ClosingNeedsNote(field="closing_note", value="", reason="required")
+            fields: dict[str, object] = {"status": status, "closing_note": text}
+            if row.status != CLOSED:
+                fields["closed_at"] = clock.now()
+        else:
+            fields = {"status": status, "closing_note": None, "closed_at": None}
+        apply(row, fields, frozenset(fields))
+        s.flush()
+        return row.version

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -14,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from opscenter.sitrep import Count, Sitrep
+from opscenter.sitrep import Count, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
 from reports.sitrep.layout import BODY_W, Styles, para
@@ -30,9 +31,31 @@ KEEP_ROWS = 30
 
 
 def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+    stage = s.stage.name if s.stage else "\u2014"
+    days = text.days_to_voting(s.days_to_voting)
+    meta = [
+        (text("number"), s.number),
+        (text("operation"), s.operation_name),
+        (text("period"), f"{text.when(s.period_from)} \u2013 {text.when(s.period_to)}"),
+        (text("as_of"), text.when(s.period_to)),
+        (text("stage"), f"{stage}  \u00b7  {days}" if days else stage),
+    ]
+    return letterhead_of(s.command_name, s.unit_name, text("title"), meta, text, st)
+
+
+def letterhead_of(
+    command_name: str,
+    unit_name: str,
+    title: str,
+    meta: Sequence[tuple[str, str]],
+    text: Text,
+    st: Styles,
+) -> list[Flowable]:
+    """The letterhead every report opens with: KEPOLISIAN NEGARA REPUBLIK INDONESIA, the
+    command and the unit (kop surat), the title, then ``meta`` as "label : value" lines."""
     kop = ParagraphStyle("kop", parent=st["head"], alignment=TA_CENTER)
     head = layout_table(
-        [[para(text("polri"), kop)], [para(s.command_name, kop)], [para(s.unit_name, kop)]],
+        [[para(text("polri"), kop)], [para(command_name, kop)], [para(unit_name, kop)]],
         [9.5 * cm],
         [
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -42,15 +65,6 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         ],
         align="LEFT",
     )
-    stage = s.stage.name if s.stage else "\u2014"
-    days = text.days_to_voting(s.days_to_voting)
-    meta = [
-        [text("number"), s.number],
-        [text("operation"), s.operation_name],
-        [text("period"), f"{text.when(s.period_from)} \u2013 {text.when(s.period_to)}"],
-        [text("as_of"), text.when(s.period_to)],
-        [text("stage"), f"{stage}  \u00b7  {days}" if days else stage],
-    ]
     meta_t = layout_table(
         [[para(a, st["body"]), para(f": {b}", st["body"])] for a, b in meta],
         [3.2 * cm, BODY_W - 3.2 * cm],
@@ -64,7 +78,7 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return [
         head,
         Spacer(1, 0.5 * cm),
-        para(text("title"), st["h1"]),
+        para(title, st["h1"]),
         Spacer(1, 0.3 * cm),
         meta_t,
     ]
@@ -308,10 +322,17 @@ def recommendations(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    sig = s.signatory
+    return signature_of(s.place, s.report_date, s.signatory, text("closing"), text, st)
+
+
+def signature_of(
+    place: str, day: date, sig: Signatory, closing: str, text: Text, st: Styles
+) -> list[Flowable]:
+    """The closing sentence, then place and date, "a.n." when signed on behalf, the title,
+    room to sign, the name underlined, rank and NRP: kept together at the right."""
     center = st["center"]
     lines: list[Flowable] = [
-        para(f"{s.place}, {text.date(s.report_date)}", center),
+        para(f"{place}, {text.date(day)}", center),
         Spacer(1, 4),
     ]
     if sig.on_behalf_of:
@@ -324,7 +345,7 @@ def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     block = layout_table(
         [["", lines]], [BODY_W - 8.5 * cm, 8.5 * cm], [("VALIGN", (0, 0), (-1, -1), "TOP")]
     )
-    return [Spacer(1, 8), KeepTogether([para(text("closing"), st["body"]), Spacer(1, 10), block])]
+    return [Spacer(1, 8), KeepTogether([para(closing, st["body"]), Spacer(1, 10), block])]
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,9 @@ def _matrix_cell(cell: Cell, text: ReadinessText, style: ParagraphStyle) -> Para
         source = text("src_judged") + (" *" if cell.overridden else "")
     elif cell.derived is not None:
         source = text("src_data")
-    return Paragraph(f'{word}<br/><font size="6">{escape(source) or "&nbsp;"}</font>', style)
+    if not source:
+        return Paragraph(word, style)
+    return Paragraph(f'{word}<br/><font size="6">{escape(source)}</font>', style)
 
 
 def _heading(words: str, width: float, st: Styles) -> Paragraph:
@@ -134,6 +136,8 @@ def _aspect_names(r: Readiness) -> dict[int, str]:
 
 def overdue(r: Readiness, text: ReadinessText, st: Styles) -> list[Flowable]:
     """Every follow-up past its due date and not closed, oldest due first."""
+    if not r.sources.findings:
+        return [para(text("no_data"), st["body"])]
     units, aspects = _unit_names(r), _aspect_names(r)
     late = sorted(
         (
@@ -277,6 +281,8 @@ def budget(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> l
 
 def findings(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(text("findings"), st["h3"])]
+    if not r.sources.findings:  # no inspection has left findings yet
+        return [*out, para(text("no_data"), st["body"])]
     open_ = [f for f in r.sources.findings.get(u.unit_id, ()) if f.status != "selesai"]
     if not open_:
         return [*out, para(text("none"), st["body"])]

@@ -295,8 +295,10 @@ def test_every_page_carries_letterhead_classification_number_and_page_of(
 ) -> None:
     rep = report_of(fx, sample_sources(fx))
     pages = pdf_pages(render(rep), tmp_path)
-    # Summary (with the signature), then one page per unit of the matrix.
-    assert len(pages) == 1 + len(rep.readiness.units)
+    # Summary (with the signature), then one page per Polres: the Polda's own Satgas and
+    # reserves stand in the summary only.
+    assert [u.name for u in rep.pages] == ["Polres A", "Polres B"]
+    assert len(pages) == 1 + len(rep.pages)
     first = pages[0]
     for words in ("KEPOLISIAN NEGARA REPUBLIK INDONESIA", "DAERAH UJI", "BIRO OPERASI"):
         assert words in first
@@ -373,10 +375,11 @@ def test_a_polres_page_says_what_the_data_says_with_figures(fx: Fixture, tmp_pat
 def test_without_sources_the_report_says_there_is_no_data(fx: Fixture, tmp_path: Path) -> None:
     pages = pdf_pages(render(report_of(fx)), tmp_path)
     flat = " ".join(pages[1].split())
-    for heading in ("Sarana prasarana: kekurangan", "Anggaran", "Kunjungan terakhir"):
+    headings = ("Sarana prasarana: kekurangan", "Anggaran", "Temuan yang belum selesai")
+    for heading in (*headings, "Kunjungan terakhir"):
         assert f"{heading} Belum ada data." in flat, heading
     first = " ".join(pages[0].split())
-    assert "Tindak lanjut temuan yang lewat waktu Nihil." in first
+    assert "Tindak lanjut temuan yang lewat waktu Belum ada data." in first
 
 
 @needs_poppler
@@ -435,4 +438,4 @@ def test_every_page_renders_to_an_image(fx: Fixture, tmp_path: Path) -> None:
     rep = report_of(fx, sample_sources(fx))
     path.write_bytes(render(rep))
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], check=True)
-    assert len(list(tmp_path.glob("p-*.png"))) == 1 + len(rep.readiness.units)
+    assert len(list(tmp_path.glob("p-*.png"))) == 1 + len(rep.pages)

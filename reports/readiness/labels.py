@@ -15,7 +15,6 @@ from reports.sitrep.labels import Text
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("LAPORAN KESIAPAN OPERASI", "OPERATIONAL READINESS REPORT"),
-    "as_of": ("Keadaan per", "As of"),
     "summary": ("I. KESIAPAN POLDA", "I. READINESS OF THE POLDA"),
     "matrix": ("Matriks kesiapan satuan per aspek", "Readiness of each unit by aspect"),
     "counts": ("Jumlah satuan per tingkat kesiapan", "Units at each level of readiness"),
@@ -51,16 +50,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "visit": ("Kunjungan terakhir", "Latest visit"),
     "no_data": ("Belum ada data.", "No data yet."),
     "category": ("Kategori", "Category"),
-    "required": ("Kebutuhan", "Required"),
-    "usable": ("Laik pakai", "Usable"),
-    "deficit": ("Kekurangan", "Shortfall"),
-    "need": ("Kebutuhan", "Need"),
-    "pagu": ("Pagu", "Allocation"),
-    "realised": ("Realisasi", "Spent"),
-    "realised_share": ("Realisasi/pagu", "Spent/allocation"),
+    "deficit": ("Kekurangan", "Shortfall"),  # "Deficit" is for personnel
     "finding": ("Temuan dan saran", "Finding and advice"),
-    "pic": ("Penanggung jawab", "In charge"),
-    "due": ("Batas waktu", "Due"),
     "overdue_mark": ("LEWAT WAKTU", "OVERDUE"),
     "overdue_n": ("Lewat waktu", "Overdue"),
     "advice": ("Saran", "Advice"),
@@ -160,16 +151,6 @@ class ReadinessText(Text):
 
     def visit_kind(self, kind: str) -> str:
         return self.pick(VISIT_KINDS.get(kind, (kind, kind)))
-
-    def rupiah(self, amount: int) -> str:
-        """Whole rupiah with thousands separators: Rp25.000.000.000 (Rp25,000,000,000)."""
-        sign = "-" if amount < 0 else ""
-        digits = f"{abs(int(amount)):,}"
-        return f"{sign}Rp{digits.replace(',', '.') if self.lang == 'id' else digits}"
-
-    def number(self, n: int) -> str:
-        digits = f"{n:,}"
-        return digits.replace(",", ".") if self.lang == "id" else digits
 
     def set_at(self, when: datetime, zone: str) -> str:
         """When a judgement was set, in the operation's zone (stored times without a zone

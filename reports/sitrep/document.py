@@ -30,7 +30,7 @@ from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import LANDSCAPE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
 from reports.sitrep.layout import styles as make_styles
-from reports.sitrep.sections import NUMBERED, RECOMMENDATIONS, letterhead, signature
+from reports.sitrep.sections import NUMBERED, READINESS, RECOMMENDATIONS, letterhead, signature
 
 
 def _pdf_date(when: datetime) -> Callable[..., str]:
@@ -157,6 +157,8 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
             story += build(sitrep, text, st)
         report(n, steps, key)
     story += RECOMMENDATIONS(sitrep, text, st)
+    story.append(CondPageBreak(3 * cm))
+    story += READINESS(sitrep, text, st)
     story += signature(sitrep, text, st)
     if "annex_units" in sections:
         story += [NextPageTemplate("landscape"), PageBreak()]

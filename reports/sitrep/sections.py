@@ -348,6 +348,72 @@ def signature_of(
     return [Spacer(1, 8), KeepTogether([para(closing, st["body"]), Spacer(1, 10), block])]
 
 
+def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+    """Section X: the units and aspects not ready, cells per level, overdue follow-ups; the
+    sarpras shortfalls and budget realisation when their sources hold figures."""
+    r = s.readiness
+    n = {c.key: c.n for c in r.levels}
+    line = text(
+        "readiness_line",
+        units=r.units,
+        stage=r.stage or "\u2014",
+        cells=sum(n.values()),
+        siap=n.get("siap", 0),
+        catatan=n.get("catatan", 0),
+        belum=n.get("belum", 0),
+        none=n.get("", 0),
+    )
+    out: list[Flowable] = [para(line, st["body"]), para(text("not_ready"), st["h3"])]
+    if r.not_ready:
+        out += [para(f"\u2013 {x.unit}: {', '.join(x.aspects)}.", st["body"]) for x in r.not_ready]
+    else:
+        out.append(para(text("none"), st["body"]))
+    out.append(para(text("overdue_follow_ups"), st["h3"]))
+    if r.overdue:
+        rows: list[list[Any]] = [text.headings("unit", "aspect", "finding", "pic", "due")]
+        for f in r.overdue:
+            rows.append(
+                [
+                    para(f.unit, st["cell"]),
+                    para(f.aspect, st["cell"]),
+                    para(f.finding, st["cell"]),
+                    para(f.person_in_charge or "\u2014", st["cell"]),
+                    para(text.date(f.due_on) if f.due_on else "\u2014", st["cell"]),
+                ]
+            )
+        widths = [3.4 * cm, 2.8 * cm, 0.0, 3.2 * cm, 2.6 * cm]
+        widths[2] = BODY_W - sum(widths)
+        out.append(grid_table(rows, widths))
+    else:
+        out.append(para(text("none"), st["body"]))
+    if r.sarpras:
+        rows = [text.headings("unit", "sarpras_category", "required", "usable", "deficit")]
+        marks: list[tuple[Any, ...]] = []
+        for i, x in enumerate(r.sarpras, 1):
+            figures = [text.number(v) for v in (x.required, x.usable, x.deficit)]
+            rows.append([para(x.unit, st["cell"]), para(x.category, st["cell"]), *figures])
+            marks += alert_marks(4, i)
+        w = 2.3 * cm
+        widths = [4.6 * cm, BODY_W - 4.6 * cm - 3 * w, w, w, w]
+        out += [
+            para(text("sarpras_short"), st["h3"]),
+            grid_table(rows, widths, numeric_from=2, extra=marks),
+        ]
+    if r.budget:
+        rows = [text.headings("unit", "need", "pagu", "realised", "realised_share")]
+        for b in r.budget:
+            share = f"{100 * b.realised // b.pagu}%" if b.pagu else "\u2013"
+            money = [text.rupiah(v) for v in (b.need, b.pagu, b.realised)]
+            rows.append([para(b.unit, st["cell"]), *money, share])
+        w = 3.3 * cm
+        widths = [BODY_W - 3 * w - 2.4 * cm, w, w, w, 2.4 * cm]
+        out += [
+            para(text("budget_realised"), st["h3"]),
+            grid_table(rows, widths, numeric_from=1),
+        ]
+    return out
+
+
 @dataclass(frozen=True)
 class Numbered:
     """A numbered section: its heading, then its body; a section that lists things (``lists``)
@@ -377,3 +443,6 @@ NUMBERED: tuple[tuple[str, Section], ...] = (
     ("outlook", Numbered("s8", outlook, lambda s: s.outlook)),
 )
 RECOMMENDATIONS = Numbered("s9", recommendations)
+# X: readiness, in every report (the section choice of the sitrep dialog predates it); "Nihil."
+# while nothing is known of it.
+READINESS = Numbered("s10", readiness, lambda s: [s.readiness] if s.readiness.known else [])

@@ -28,9 +28,12 @@ from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import Readiness, assemble, readiness
 from opscenter.readiness.sources import Sources
 from opscenter.reference import by_code
+from opscenter.sitrep.content import NotReady, ReadinessSummary
+from opscenter.sitrep.readiness import summarise
 from opscenter.store import Store, open_store
 from reports.readiness import ReadinessReport, default_number, render
 from reports.readiness.labels import ReadinessText
+from reports.sitrep import render as sitrep_render
 from tests.builders import ADMIN, Small, build_small_operation
 
 STAFF = Actor("bagops.uji", role="staff")
@@ -439,3 +442,60 @@ def test_every_page_renders_to_an_image(fx: Fixture, tmp_path: Path) -> None:
     path.write_bytes(render(rep))
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], check=True)
     assert len(list(tmp_path.glob("p-*.png"))) == 1 + len(rep.pages)
+
+
+# -- the readiness section of the situation report -----------------------------------------------
+
+
+def _sitrep_text(report: sitrep.Sitrep, tmp_path: Path) -> str:
+    pages = pdf_pages(sitrep_render(report), tmp_path, layout=False)
+    whole = " ".join(" ".join(pages).split())
+    return whole[whole.index("X. KESIAPAN OPERASI") : whole.index("Demikian laporan situasi")]
+
+
+@needs_poppler
+def test_the_situation_report_tells_readiness(fx: Fixture, tmp_path: Path) -> None:
+    with fx.store.read() as s:
+        report = sitrep.assemble(
+            s,
+            "uji",
+            period_from=datetime(2024, 11, 19, 6, tzinfo=WIB),
+            period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
+            now=NOW,
+        )
+        matrix = readiness(s, fx.small.operation_id, today=TODAY)
+    r = report.readiness
+    assert r.not_ready == (NotReady("Polres B", ("Posko",)),)
+    # 4 units x 8 aspects: personel siap from the data at A and B, and B's three judgements.
+    assert {c.key: c.n for c in r.levels} == {"siap": 3, "catatan": 1, "belum": 1, "": 27}
+    section = _sitrep_text(report, tmp_path)
+    assert "siap 3, siap dengan catatan 1, belum siap 1, belum dinilai 27." in section
+    assert "Aspek yang belum siap – Polres B: Posko." in section
+    assert "Tindak lanjut temuan yang lewat waktu Nihil." in section
+    # No sarpras or budget figures yet: those parts are left out, not printed empty.
+    assert "Kekurangan sarana prasarana" not in section and "Anggaran dan" not in section
+
+    # With the sources present: overdue follow-ups, shortfalls and budget by those names.
+    full = summarise(with_sources(matrix, sample_sources(fx)))
+    section = _sitrep_text(dataclasses.replace(report, readiness=full), tmp_path)
+    assert "Polres A Posko APAR posko kedaluwarsa Kabag Log Polres A 15 November 2024" in section
+    assert "Kekurangan sarana prasarana" in section
+    with_all = sitrep_render(dataclasses.replace(report, readiness=full))
+    laid_out = " ".join(" ".join(pdf_pages(with_all, tmp_path)).split())
+    assert "Polres A HT 20 12 8" in laid_out
+    assert "Polres A Rp25.000.000.000 Rp20.000.000.000 Rp7.500.000.000 37%" in laid_out
+    assert "– Polres A: Sarana prasarana, Posko." in section
+
+
+@needs_poppler
+def test_a_situation_report_without_readiness_data_says_nihil(fx: Fixture, tmp_path: Path) -> None:
+    with fx.store.read() as s:
+        report = sitrep.assemble(
+            s,
+            "uji",
+            period_from=datetime(2024, 11, 19, 6, tzinfo=WIB),
+            period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
+            now=NOW,
+        )
+    nothing = dataclasses.replace(report, readiness=ReadinessSummary("Pemungutan suara", 4))
+    assert _sitrep_text(nothing, tmp_path) == "X. KESIAPAN OPERASI Nihil. "

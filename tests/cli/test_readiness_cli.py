@@ -93,6 +93,7 @@ def test_the_report_as_pdf_with_one_unit(
     assert len(pages) == 2  # the summary, then Polres A's page only
     assert "KESIAPAN POLRES A" in pages[1] and "Polres B" in pages[0]
     assert all("R/17/XI/2024" in p and "TERBATAS" in p for p in pages)
+    assert out.stat().st_mode & 0o777 == 0o600  # it names people: private, as every export
 
 
 def test_the_matrix_as_a_workbook(
@@ -101,6 +102,7 @@ def test_the_matrix_as_a_workbook(
     out = tmp_path / "kesiapan.xlsx"
     assert run(url, "--out", str(out), "--stage", "kampanye") == 0
     assert f"Matriks kesiapan ditulis ke {out}." in capsys.readouterr().out
+    assert out.stat().st_mode & 0o777 == 0o600
     wb = load_workbook(out)
     matrix, cells = wb.worksheets
     rows = list(matrix.iter_rows(values_only=True))
@@ -178,3 +180,12 @@ def test_each_refusal_is_one_sentence_and_no_file(
     assert len(err.splitlines()) == 1 and err.endswith("."), err
     assert words in err, err
     assert files() == before
+
+
+def test_a_refusal_speaks_english_when_asked(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(url, "--unit", "polsek-a1", "--lang", "en") == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "There is no unit polsek-a1 in the readiness matrix; choose one of these codes: "
+        "pa, pb, brimob, satgas."
+    )

@@ -487,6 +487,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "yang sudah dikerjakan.",
         "A follow-up can only be closed with a closing note: write what was done.",
     ),
+    # --- issue 15: report ---
+    "readiness.format": (
+        "Berkas {path} tidak ditulis: laporan kesiapan ditulis sebagai .pdf dan matriksnya "
+        "sebagai .xlsx; pilih nama berakhiran salah satunya.",
+        "{path} was not written: the readiness report is written as .pdf and its matrix as "
+        ".xlsx; choose a name ending in one of them.",
+    ),
+    "readiness.unknown_unit": (
+        "Satuan {code} tidak ada dalam matriks kesiapan; pilih salah satu kode ini: {codes}.",
+        "There is no unit {code} in the readiness matrix; choose one of these codes: {codes}.",
+    ),
+    "readiness.unknown_stage": (
+        "Tahapan {code} tidak ada dalam operasi ini; pilih salah satu kode ini: {codes}.",
+        "There is no stage {code} in this operation; choose one of these codes: {codes}.",
+    ),
 }
 
 

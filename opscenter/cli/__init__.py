@@ -19,7 +19,17 @@ from pathlib import Path
 import platformdirs
 
 from opscenter import __version__, messages
-from opscenter.cli import accounts, database, exercise, journal, planning, roster, sitrep, window
+from opscenter.cli import (
+    accounts,
+    database,
+    exercise,
+    journal,
+    planning,
+    readiness,
+    roster,
+    sitrep,
+    window,
+)
 from opscenter.cli.context import (
     EXIT_FAILED,
     EXIT_INTERNAL,
@@ -43,6 +53,7 @@ _COMMANDS: tuple[Command, ...] = (
     journal.cmd_journal,
     planning.cmd_strength,
     sitrep.cmd_sitrep,
+    readiness.cmd_readiness,
     planning.cmd_plan,
     roster.cmd_import,
     roster.cmd_template,

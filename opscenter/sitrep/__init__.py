@@ -54,7 +54,14 @@ from opscenter.sitrep.files import (
     write_atomically,
 )
 from opscenter.sitrep.fingerprint import content_of, fingerprint
-from opscenter.sitrep.numbering import configure, format_number, issue_serial, signatory_of
+from opscenter.sitrep.numbering import (
+    ReportSettings,
+    configure,
+    format_number,
+    issue_serial,
+    report_settings,
+    signatory_of,
+)
 from opscenter.sitrep.period import default_period, next_run
 
 __all__ = [
@@ -71,6 +78,7 @@ __all__ = [
     "OutlookItem",
     "Reason",
     "Recommendation",
+    "ReportSettings",
     "Signatory",
     "Sitrep",
     "SitrepFolderMissing",
@@ -91,6 +99,7 @@ __all__ = [
     "format_number",
     "issue_serial",
     "next_run",
+    "report_settings",
     "signatory_of",
     "write_atomically",
 ]

@@ -19,6 +19,7 @@ from opscenter.sitrep.lookups import lookups
 from opscenter.sitrep.numbering import format_number, signatory_of
 from opscenter.sitrep.outlook import assessment, outlook, recommendations
 from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, period_of, timeline
+from opscenter.sitrep.readiness import readiness_summary
 from opscenter.sitrep.strength import forces, strength_per_polres, tps_coverage, unit_board
 from opscenter.sitrep.vulnerability import aspect_situations, ratings, vulnerability_table
 
@@ -86,6 +87,8 @@ def assemble(
         units=unit_board(session, ref, force),
         incidents=found.items,
         signatory=signatory_of(op, signatory),
+        # Readiness on the report's last day (the operation's local date at its end).
+        readiness=readiness_summary(session, op.id, cal.period_to.date(), lang),
         sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
     )
     number_serial = serial if serial is not None else op.sitrep_serial + 1

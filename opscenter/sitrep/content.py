@@ -206,6 +206,63 @@ class UnitBoardRow:
 
 
 @dataclass(frozen=True, slots=True)
+class NotReady:
+    """A unit and the aspects it is not ready on (belum siap)."""
+
+    unit: str
+    aspects: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueFollowUp:
+    unit: str
+    aspect: str
+    finding: str
+    person_in_charge: str
+    due_on: date | None
+    status: str  # terbuka, proses
+
+
+@dataclass(frozen=True, slots=True)
+class SarprasShortfall:
+    unit: str
+    category: str
+    required: int
+    usable: int
+    deficit: int
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """A unit's (or the Polda's) budget in whole rupiah."""
+
+    unit: str
+    need: int
+    pagu: int
+    realised: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessSummary:
+    """The readiness of the units (``opscenter.readiness``) as the situation report tells it."""
+
+    stage: str | None
+    units: int
+    # Cells (unit x aspect) at each level: siap, catatan, belum, and "" for not judged.
+    levels: tuple[Count, ...] = ()
+    not_ready: tuple[NotReady, ...] = ()
+    overdue: tuple[OverdueFollowUp, ...] = ()
+    sarpras: tuple[SarprasShortfall, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether there is anything to say: a level anywhere, or a source with figures."""
+        judged = any(c.n for c in self.levels if c.key)
+        return judged or bool(self.overdue or self.sarpras or self.budget)
+
+
+@dataclass(frozen=True, slots=True)
 class Sitrep:
     operation_code: str
     operation_name: str
@@ -252,6 +309,7 @@ class Sitrep:
     incidents: tuple[IncidentItem, ...]
     signatory: Signatory
     fingerprint: str
+    readiness: ReadinessSummary = ReadinessSummary(None, 0)
     sections: tuple[str, ...] = SECTIONS
 
     @property

@@ -7,6 +7,7 @@ permission first. ``format_number`` and ``signatory_of`` read them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from opscenter import operations
@@ -93,4 +94,37 @@ def signatory_of(op: Operation, given: Signatory | None = None) -> Signatory:
         rank=op.signatory_rank or "",
         nrp=op.signatory_nrp or "",
         on_behalf_of=on_behalf,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    """What every printed report of an operation takes from its report settings: the
+    letterhead (command, unit), the place and signatory, the language and the time zone."""
+
+    operation_code: str
+    operation_name: str
+    command_name: str  # "DAERAH JAMBI"
+    unit_name: str  # "BIRO OPERASI"
+    place: str
+    language: str
+    timezone: str
+    tz_label: str  # WIB, WITA, WIT
+    number_template: str  # the situation report's; other reports borrow its shape
+    signatory: Signatory
+
+
+def report_settings(op: Operation, signatory: Signatory | None = None) -> ReportSettings:
+    """The operation's report settings (``signatory``, if given, signs instead)."""
+    return ReportSettings(
+        operation_code=op.code,
+        operation_name=op.name,
+        command_name=op.command_name,
+        unit_name=op.sitrep_unit,
+        place=op.sitrep_place or op.province,
+        language=op.language,
+        timezone=op.timezone,
+        tz_label=operations.zone_label(op.timezone),
+        number_template=op.sitrep_number_template,
+        signatory=signatory_of(op, signatory),
     )

@@ -30,7 +30,7 @@ from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import LANDSCAPE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
 from reports.sitrep.layout import styles as make_styles
-from reports.sitrep.sections import NUMBERED, RECOMMENDATIONS, letterhead, signature
+from reports.sitrep.sections import NUMBERED, READINESS, RECOMMENDATIONS, letterhead, signature
 
 
 def _pdf_date(when: datetime) -> Callable[..., str]:
@@ -45,17 +45,31 @@ def _pdf_date(when: datetime) -> Callable[..., str]:
 
 
 def _canvas_class(sitrep: Sitrep, text: Text) -> type[Canvas]:
-    """A canvas that draws the furniture once the page count is known (one pass)."""
     generated = text("generated", when=text.when(sitrep.generated_at))
     fp = text("fingerprint", fp=sitrep.short_fingerprint)
-    classification = sitrep.classification
+    return page_canvas(
+        sitrep.classification,
+        f"{sitrep.number}  \u00b7  {generated}",
+        fp,
+        sitrep.generated_at,
+        text,
+    )
 
-    class SitrepCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
+
+def page_canvas(
+    classification: str, left: str, right: str | None, when: datetime, text: Text
+) -> type[Canvas]:
+    """A canvas that draws every page's furniture once the page count is known (one pass):
+    the classification at the top and bottom, ``left`` in the footer (the number and when
+    the report was generated), and ``right`` (if any) before "Hal. X dari Y". The PDF's
+    dates are ``when``."""
+
+    class ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The document passes None; without a font the page preamble names Helvetica.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
             super().__init__(*args, **kwargs)
-            self.setDateFormatter(_pdf_date(sitrep.generated_at))
+            self.setDateFormatter(_pdf_date(when))
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -79,16 +93,17 @@ def _canvas_class(sitrep: Sitrep, text: Text) -> type[Canvas]:
             self.setFont(REGULAR, 7)
             self.setStrokeColor(colors.HexColor("#808080"))
             self.line(MARGIN_L, 1.55 * cm, w - MARGIN_R, 1.55 * cm)
-            self.drawString(MARGIN_L, 1.2 * cm, f"{sitrep.number}  \u00b7  {generated}")
+            self.drawString(MARGIN_L, 1.2 * cm, left)
+            numbered = text("page", page=page, pages=pages)
             self.drawRightString(
-                w - MARGIN_R, 1.2 * cm, f"{fp}  \u00b7  {text('page', page=page, pages=pages)}"
+                w - MARGIN_R, 1.2 * cm, f"{right}  \u00b7  {numbered}" if right else numbered
             )
             self.restoreState()
 
-    return SitrepCanvas
+    return ReportCanvas
 
 
-def _frame(size: tuple[float, float], ident: str) -> Frame:
+def frame(size: tuple[float, float], ident: str) -> Frame:
     """The text area of a page of ``size``: the page less its margins, no padding."""
     return Frame(
         MARGIN_L,
@@ -129,8 +144,8 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     )
     doc.addPageTemplates(
         [
-            PageTemplate("portrait", [_frame(PORTRAIT, "p")], pagesize=PORTRAIT),
-            PageTemplate("landscape", [_frame(LANDSCAPE, "l")], pagesize=LANDSCAPE),
+            PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT),
+            PageTemplate("landscape", [frame(LANDSCAPE, "l")], pagesize=LANDSCAPE),
         ]
     )
     sections = set(sitrep.sections)
@@ -142,6 +157,8 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
             story += build(sitrep, text, st)
         report(n, steps, key)
     story += RECOMMENDATIONS(sitrep, text, st)
+    story.append(CondPageBreak(3 * cm))
+    story += READINESS(sitrep, text, st)
     story += signature(sitrep, text, st)
     if "annex_units" in sections:
         story += [NextPageTemplate("landscape"), PageBreak()]

@@ -27,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "s7": ("VII. TINDAKAN YANG DIAMBIL", "VII. ACTIONS TAKEN"),
     "s8": ("VIII. PERKIRAAN 24\u201372 JAM", "VIII. OUTLOOK 24\u201372 HOURS"),
     "s9": ("IX. SARAN DAN REKOMENDASI", "IX. RECOMMENDATIONS"),
+    "s10": ("X. KESIAPAN OPERASI", "X. OPERATIONAL READINESS"),
     "annex_a": ("LAMPIRAN A: PAPAN SATUAN", "ANNEX A: UNIT BOARD"),
     "annex_b": ("LAMPIRAN B: DAFTAR KEJADIAN", "ANNEX B: INCIDENT LIST"),
     "green": ("HIJAU \u2014 AMAN TERKENDALI", "GREEN \u2014 UNDER CONTROL"),
@@ -96,6 +97,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "{total} incidents were recorded in the period ({open} not closed), {dead} dead and "
         "{injured} injured. Statuses are as at the time of the report.",
     ),
+    "readiness_line": (
+        "Kesiapan {units} satuan untuk tahapan {stage}, {cells} penilaian (satuan \u00d7 aspek): "
+        "siap {siap}, siap dengan catatan {catatan}, belum siap {belum}, belum dinilai {none}.",
+        "Readiness of {units} units for the stage {stage}, {cells} cells (unit \u00d7 aspect): "
+        "ready {siap}, ready with notes {catatan}, not ready {belum}, not judged {none}.",
+    ),
+    "not_ready": ("Aspek yang belum siap", "Aspects not ready"),
+    "overdue_follow_ups": ("Tindak lanjut temuan yang lewat waktu", "Overdue follow-ups"),
+    "sarpras_short": ("Kekurangan sarana prasarana", "Equipment shortfalls"),
+    "budget_realised": ("Anggaran dan realisasinya", "Budget and its realisation"),
+    "finding": ("Temuan", "Finding"),
+    "pic": ("Penanggung jawab", "In charge"),
+    "due": ("Batas waktu", "Due"),
+    "sarpras_category": ("Sarpras", "Equipment"),
+    "usable": ("Laik pakai", "Usable"),
+    "need": ("Kebutuhan", "Need"),
+    "pagu": ("Pagu", "Allocation"),
+    "realised": ("Realisasi", "Spent"),
+    "realised_share": ("Realisasi/pagu", "Spent/allocation"),
     "closing": (
         "Demikian laporan situasi ini dibuat untuk menjadi maklum.",
         "This situation report is submitted for your information.",
@@ -232,6 +252,16 @@ class Text:
             n=r.n,
             names=self.names(r.names),
         )
+
+    def rupiah(self, amount: int) -> str:
+        """Whole rupiah with thousands separators: Rp25.000.000.000 (Rp25,000,000,000)."""
+        sign = "-" if amount < 0 else ""
+        return f"{sign}Rp{self.number(abs(int(amount)))}"
+
+    def number(self, n: int) -> str:
+        """A whole number with thousands separators: 1.250 (1,250)."""
+        digits = f"{n:,}"
+        return digits.replace(",", ".") if self.lang == "id" else digits
 
     def days_to_voting(self, n: int | None) -> str:
         """H-3, H-0 (voting day), H+1; empty without a voting day."""

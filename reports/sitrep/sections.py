@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -14,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from opscenter.sitrep import Count, Sitrep
+from opscenter.sitrep import Count, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
 from reports.sitrep.layout import BODY_W, Styles, para
@@ -30,9 +31,31 @@ KEEP_ROWS = 30
 
 
 def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+    stage = s.stage.name if s.stage else "\u2014"
+    days = text.days_to_voting(s.days_to_voting)
+    meta = [
+        (text("number"), s.number),
+        (text("operation"), s.operation_name),
+        (text("period"), f"{text.when(s.period_from)} \u2013 {text.when(s.period_to)}"),
+        (text("as_of"), text.when(s.period_to)),
+        (text("stage"), f"{stage}  \u00b7  {days}" if days else stage),
+    ]
+    return letterhead_of(s.command_name, s.unit_name, text("title"), meta, text, st)
+
+
+def letterhead_of(
+    command_name: str,
+    unit_name: str,
+    title: str,
+    meta: Sequence[tuple[str, str]],
+    text: Text,
+    st: Styles,
+) -> list[Flowable]:
+    """The letterhead every report opens with: KEPOLISIAN NEGARA REPUBLIK INDONESIA, the
+    command and the unit (kop surat), the title, then ``meta`` as "label : value" lines."""
     kop = ParagraphStyle("kop", parent=st["head"], alignment=TA_CENTER)
     head = layout_table(
-        [[para(text("polri"), kop)], [para(s.command_name, kop)], [para(s.unit_name, kop)]],
+        [[para(text("polri"), kop)], [para(command_name, kop)], [para(unit_name, kop)]],
         [9.5 * cm],
         [
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -42,15 +65,6 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         ],
         align="LEFT",
     )
-    stage = s.stage.name if s.stage else "\u2014"
-    days = text.days_to_voting(s.days_to_voting)
-    meta = [
-        [text("number"), s.number],
-        [text("operation"), s.operation_name],
-        [text("period"), f"{text.when(s.period_from)} \u2013 {text.when(s.period_to)}"],
-        [text("as_of"), text.when(s.period_to)],
-        [text("stage"), f"{stage}  \u00b7  {days}" if days else stage],
-    ]
     meta_t = layout_table(
         [[para(a, st["body"]), para(f": {b}", st["body"])] for a, b in meta],
         [3.2 * cm, BODY_W - 3.2 * cm],
@@ -64,7 +78,7 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return [
         head,
         Spacer(1, 0.5 * cm),
-        para(text("title"), st["h1"]),
+        para(title, st["h1"]),
         Spacer(1, 0.3 * cm),
         meta_t,
     ]
@@ -308,10 +322,17 @@ def recommendations(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
 
 
 def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    sig = s.signatory
+    return signature_of(s.place, s.report_date, s.signatory, text("closing"), text, st)
+
+
+def signature_of(
+    place: str, day: date, sig: Signatory, closing: str, text: Text, st: Styles
+) -> list[Flowable]:
+    """The closing sentence, then place and date, "a.n." when signed on behalf, the title,
+    room to sign, the name underlined, rank and NRP: kept together at the right."""
     center = st["center"]
     lines: list[Flowable] = [
-        para(f"{s.place}, {text.date(s.report_date)}", center),
+        para(f"{place}, {text.date(day)}", center),
         Spacer(1, 4),
     ]
     if sig.on_behalf_of:
@@ -324,7 +345,73 @@ def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     block = layout_table(
         [["", lines]], [BODY_W - 8.5 * cm, 8.5 * cm], [("VALIGN", (0, 0), (-1, -1), "TOP")]
     )
-    return [Spacer(1, 8), KeepTogether([para(text("closing"), st["body"]), Spacer(1, 10), block])]
+    return [Spacer(1, 8), KeepTogether([para(closing, st["body"]), Spacer(1, 10), block])]
+
+
+def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+    """Section X: the units and aspects not ready, cells per level, overdue follow-ups; the
+    sarpras shortfalls and budget realisation when their sources hold figures."""
+    r = s.readiness
+    n = {c.key: c.n for c in r.levels}
+    line = text(
+        "readiness_line",
+        units=r.units,
+        stage=r.stage or "\u2014",
+        cells=sum(n.values()),
+        siap=n.get("siap", 0),
+        catatan=n.get("catatan", 0),
+        belum=n.get("belum", 0),
+        none=n.get("", 0),
+    )
+    out: list[Flowable] = [para(line, st["body"]), para(text("not_ready"), st["h3"])]
+    if r.not_ready:
+        out += [para(f"\u2013 {x.unit}: {', '.join(x.aspects)}.", st["body"]) for x in r.not_ready]
+    else:
+        out.append(para(text("none"), st["body"]))
+    out.append(para(text("overdue_follow_ups"), st["h3"]))
+    if r.overdue:
+        rows: list[list[Any]] = [text.headings("unit", "aspect", "finding", "pic", "due")]
+        for f in r.overdue:
+            rows.append(
+                [
+                    para(f.unit, st["cell"]),
+                    para(f.aspect, st["cell"]),
+                    para(f.finding, st["cell"]),
+                    para(f.person_in_charge or "\u2014", st["cell"]),
+                    para(text.date(f.due_on) if f.due_on else "\u2014", st["cell"]),
+                ]
+            )
+        widths = [3.4 * cm, 2.8 * cm, 0.0, 3.2 * cm, 2.6 * cm]
+        widths[2] = BODY_W - sum(widths)
+        out.append(grid_table(rows, widths))
+    else:
+        out.append(para(text("none"), st["body"]))
+    if r.sarpras:
+        rows = [text.headings("unit", "sarpras_category", "required", "usable", "deficit")]
+        marks: list[tuple[Any, ...]] = []
+        for i, x in enumerate(r.sarpras, 1):
+            figures = [text.number(v) for v in (x.required, x.usable, x.deficit)]
+            rows.append([para(x.unit, st["cell"]), para(x.category, st["cell"]), *figures])
+            marks += alert_marks(4, i)
+        w = 2.3 * cm
+        widths = [4.6 * cm, BODY_W - 4.6 * cm - 3 * w, w, w, w]
+        out += [
+            para(text("sarpras_short"), st["h3"]),
+            grid_table(rows, widths, numeric_from=2, extra=marks),
+        ]
+    if r.budget:
+        rows = [text.headings("unit", "need", "pagu", "realised", "realised_share")]
+        for b in r.budget:
+            share = f"{100 * b.realised // b.pagu}%" if b.pagu else "\u2013"
+            money = [text.rupiah(v) for v in (b.need, b.pagu, b.realised)]
+            rows.append([para(b.unit, st["cell"]), *money, share])
+        w = 3.3 * cm
+        widths = [BODY_W - 3 * w - 2.4 * cm, w, w, w, 2.4 * cm]
+        out += [
+            para(text("budget_realised"), st["h3"]),
+            grid_table(rows, widths, numeric_from=1),
+        ]
+    return out
 
 
 @dataclass(frozen=True)
@@ -356,3 +443,6 @@ NUMBERED: tuple[tuple[str, Section], ...] = (
     ("outlook", Numbered("s8", outlook, lambda s: s.outlook)),
 )
 RECOMMENDATIONS = Numbered("s9", recommendations)
+# X: readiness, in every report (the section choice of the sitrep dialog predates it); "Nihil."
+# while nothing is known of it.
+READINESS = Numbered("s10", readiness, lambda s: [s.readiness] if s.readiness.known else [])

@@ -1,0 +1,142 @@
+"""``opscenter readiness``: the readiness matrix of a stage, as a text table on the terminal,
+or written as the readiness report (PDF) or the matrix as a workbook (XLSX).
+
+``--unit`` limits the details to one Polres (its page of the report, its cells on the
+workbook's second sheet, its lines under the table); the matrix always shows every unit.
+The report takes no situation-report serial: ``--number`` gives its number, else the
+operation's template with the serial left as dots (``reports.readiness.content``).
+Reading only: nobody signs in, nothing is journaled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from opscenter.cli.context import EXIT_OK, command_context, say
+from opscenter.cli.parser import command
+from opscenter.errors import OpsError
+
+if TYPE_CHECKING:
+    from opscenter.sitrep import ReportSettings
+
+FORMATS = (".pdf", ".xlsx")
+
+
+class ReadinessFormat(OpsError):
+    """--out names a file that is neither .pdf nor .xlsx. data: path."""
+
+    code = "readiness.format"
+
+
+class ReadinessUnknownUnit(OpsError):
+    """--unit names no unit of the readiness matrix. data: code, codes."""
+
+    code = "readiness.unknown_unit"
+
+
+class ReadinessUnknownStage(OpsError):
+    """--stage names no stage of the operation. data: code, codes."""
+
+    code = "readiness.unknown_stage"
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", metavar="CODE", help="one Polres: its details only")
+    p.add_argument("--stage", metavar="CODE", help="stage code (default: the voting stage)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.pdf|FILE.xlsx",
+        help="write the report (.pdf) or the matrix (.xlsx); default: a table on the terminal",
+    )
+    p.add_argument(
+        "--number",
+        metavar="TEXT",
+        help="the report's number as the secretariat gave it (default: the operation's "
+        "number template with LAPKES and the serial left as dots)",
+    )
+    p.add_argument(
+        "--classification",
+        default="TERBATAS",
+        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
+    )
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+
+
+@command("readiness", "the readiness matrix: a table, the report (PDF) or a workbook", _arguments)
+def cmd_readiness(args: argparse.Namespace) -> int:
+    from opscenter import clock, messages, operations, sitrep
+    from opscenter.errors import InvalidValue
+    from opscenter.readiness.matrix import readiness
+    from reports.readiness import ReadinessReport, default_number, write_pdf
+    from reports.readiness.labels import ReadinessText
+    from reports.readiness.plain import details, legend, table
+    from reports.readiness.workbook import workbook
+
+    out: Path | None = args.out
+    if out is not None:
+        if out.suffix.lower() not in FORMATS:
+            raise ReadinessFormat(path=str(out))
+        out = sitrep.check_destination(out)
+    classification = str(args.classification).strip().upper()
+    if classification not in sitrep.CLASSIFICATIONS:
+        raise InvalidValue(field="classification", value=classification, reason="classification")
+    # The terminal speaks the command line's language; a file, the operation's report language.
+    with command_context(args) as ctx, ctx.store.read() as s:
+        op = ctx.operation(s)
+        lang = op.language if out is not None else messages.language(args.lang)
+        stage_id = None
+        if args.stage:
+            found = {st.code: st.id for st in operations.stages(s, op.id)}
+            if args.stage not in found:
+                raise ReadinessUnknownStage(code=args.stage, codes=", ".join(found))
+            stage_id = found[args.stage]
+        r = readiness(s, op.id, stage_id=stage_id, lang=lang)
+        settings = sitrep.report_settings(op)
+        now = clock.now().astimezone(ZoneInfo(op.timezone))
+    unit_ids: tuple[int, ...] | None = None
+    if args.unit:
+        unit = next((u for u in r.units if u.code.casefold() == args.unit.casefold()), None)
+        if unit is None:
+            raise ReadinessUnknownUnit(code=args.unit, codes=", ".join(u.code for u in r.units))
+        unit_ids = (unit.unit_id,)
+    report = ReadinessReport(
+        settings=settings if out is not None else _in(settings, lang),
+        readiness=r,
+        number=(args.number or "").strip() or default_number(settings.number_template, r.today),
+        classification=classification,
+        generated_at=now,
+        unit_ids=unit_ids,
+    )
+    text = ReadinessText(report.settings.language, settings.tz_label)
+    if out is None:
+        stage = r.stage_name or "\u2014"
+        say(f"{op.name} \u2014 {ctx.t('tahapan', 'stage')}: {stage} \u2014 {text.date(r.today)}")
+        for line in table(r, text) + legend(r, text):
+            say(line)
+        if unit_ids is not None:
+            for u in report.pages:
+                for line in details(r, u, text, settings.timezone):
+                    say(line)
+        return EXIT_OK
+    if out.suffix.lower() == ".pdf":
+        path = write_pdf(report, out)
+        say(
+            ctx.t(
+                f"Laporan kesiapan {report.number} ditulis ke {path}.",
+                f"Readiness report {report.number} written to {path}.",
+            )
+        )
+    else:
+        path = sitrep.write_atomically(out, workbook(report))
+        say(ctx.t(f"Matriks kesiapan ditulis ke {path}.", f"Readiness matrix written to {path}."))
+    return EXIT_OK
+
+
+def _in(settings: ReportSettings, lang: str) -> ReportSettings:
+    """The settings, speaking ``lang`` (the terminal's language, not the report's)."""
+    return dataclasses.replace(settings, language=lang)

@@ -1,0 +1,70 @@
+"""The readiness report as a PDF: A4 portrait, the summary then one page per Polres, with the
+situation report's letterhead, page furniture (classification at the top and bottom of
+every page, number, "Hal. X dari Y") and signature.
+
+``render(report)`` returns the PDF's bytes; ``write_pdf(report, path)`` checks the
+destination first, then writes the whole file or nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, PageTemplate
+
+from opscenter.sitrep import check_destination, write_atomically
+from reports.fonts import register
+from reports.readiness.content import ReadinessReport
+from reports.readiness.labels import ReadinessText
+from reports.readiness.sections import closing, header, summary, unit_page
+from reports.sitrep.document import frame, page_canvas
+from reports.sitrep.layout import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
+from reports.sitrep.layout import styles as make_styles
+
+
+def text_of(report: ReadinessReport) -> ReadinessText:
+    return ReadinessText(report.settings.language, report.settings.tz_label)
+
+
+def render(report: ReadinessReport) -> bytes:
+    """The report as PDF bytes."""
+    register()
+    text = text_of(report)
+    st = make_styles()
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=PORTRAIT,
+        leftMargin=MARGIN_L,
+        rightMargin=MARGIN_R,
+        topMargin=MARGIN_T,
+        bottomMargin=MARGIN_B,
+        title=f"{text('title').title()} {report.number}",
+        author=f"{report.settings.command_name} / {report.settings.unit_name}",
+        subject=report.settings.operation_name,
+        creator="OpsCenter",
+        invariant=1,
+    )
+    doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
+    story: list[Flowable] = header(report, text, st)
+    story += summary(report, text, st)
+    story += closing(report, text, st)
+    for u in report.pages:
+        story += [PageBreak(), *unit_page(report, u, text, st)]
+    generated = text("generated", when=text.when(report.generated_at))
+    canvas = page_canvas(
+        report.classification,
+        f"{report.number}  \u00b7  {generated}",
+        None,
+        report.generated_at,
+        text,
+    )
+    doc.build(story, canvasmaker=canvas)
+    return buf.getvalue()
+
+
+def write_pdf(report: ReadinessReport, path: Path) -> Path:
+    """Render and write the report; the destination is checked before any work."""
+    check_destination(path)
+    return write_atomically(path, render(report))

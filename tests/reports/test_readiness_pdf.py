@@ -1,0 +1,501 @@
+"""The printed readiness report: the sitrep's letterhead, classification on every page,
+number and "Hal. X dari Y", the matrix with its roll-up, one page per Polres with what the
+data says in sentences with figures, sarpras, budget, findings and the latest visit; fonts
+embedded; and the readiness section of the situation report.
+
+The sarpras, budget and visit services land in other branches; until they do, the sources
+here are stand-ins with the field names those services give (``SarprasLine``,
+``BudgetFigures``, ``FindingRow``, ``VisitRow``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from opscenter import sitrep
+from opscenter.actor import Actor
+from opscenter.model import Operation, ReadinessAspect
+from opscenter.readiness.judgements import JudgementValue, set_judgement
+from opscenter.readiness.matrix import Readiness, assemble, readiness
+from opscenter.readiness.sources import Sources
+from opscenter.reference import by_code
+from opscenter.sitrep.content import NotReady, ReadinessSummary
+from opscenter.sitrep.readiness import summarise
+from opscenter.store import Store, open_store
+from reports.readiness import ReadinessReport, default_number, render
+from reports.readiness.labels import ReadinessText
+from reports.sitrep import render as sitrep_render
+from tests.builders import ADMIN, Small, build_small_operation
+
+STAFF = Actor("bagops.uji", role="staff")
+TODAY = date(2024, 11, 20)
+WIB = ZoneInfo("Asia/Jakarta")
+NOW = datetime(2024, 11, 20, 8, 30, tzinfo=WIB)
+
+
+# -- stand-ins for the sources other branches provide, by their field names --------------------
+
+
+@dataclass(frozen=True)
+class SarprasLine:
+    unit_id: int
+    category_id: int
+    code: str
+    name: str
+    group: str
+    measure: str
+    baik: int
+    rusak_ringan: int
+    rusak_berat: int
+    laik_pakai: bool
+    ammunition: int | None
+    required: int | None
+
+    @property
+    def usable(self) -> int:
+        return self.baik + self.rusak_ringan if self.laik_pakai else 0
+
+    @property
+    def deficit(self) -> int:
+        return max(0, (self.required or 0) - self.usable)
+
+
+@dataclass(frozen=True)
+class BudgetFigures:
+    unit_id: int
+    need: int
+    pagu: int
+    realised: int
+    by_source: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    version: int
+    visit_id: int
+    unit_id: int
+    aspect_id: int
+    aspect_name: str
+    finding: str
+    advice: str | None
+    person_in_charge: str | None
+    due_on: date | None
+    status: str
+    closing_note: str | None
+    closed_at: datetime | None
+    visited_on: date
+
+    def overdue(self, today: date) -> bool:
+        return self.status != "selesai" and self.due_on is not None and today > self.due_on
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    version: int
+    unit_id: int
+    unit_name: str
+    visited_on: date
+    kind: str
+    led_by: str
+    team: str
+    checked: str
+    findings: int
+
+
+def with_sources(r: Readiness, sources: Sources) -> Readiness:
+    """The same matrix as if ``load_sources`` had returned ``sources``."""
+    return assemble(
+        operation_id=r.operation_id,
+        polda=(r.polda_id, r.polda_name),
+        today=r.today,
+        stage=(r.stage_id, r.stage_name),
+        aspects=r.aspects,
+        units=[(u.unit_id, u.code, u.name, u.kind) for u in r.units],
+        judged={
+            (c.unit_id, c.aspect_id): c.judgement
+            for u in r.units
+            for c in u.cells.values()
+            if c.judgement is not None
+        },
+        sources=sources,
+        strength=r.strength,
+    )
+
+
+@dataclass(frozen=True)
+class Fixture:
+    store: Store
+    small: Small
+    aspects: dict[str, int]
+
+
+def judged_small_operation(store: Store) -> Fixture:
+    """The small operation with its report settings and three judgements on Polres B."""
+    small = build_small_operation(store)
+    with store.read() as s:
+        aspects = {c: a.id for c, a in by_code(s, ReadinessAspect, small.operation_id).items()}
+    sitrep.configure(
+        store,
+        ADMIN,
+        "uji",
+        unit_name="Biro Operasi",
+        place="Kota Uji",
+        signatory=sitrep.Signatory(
+            title="KEPALA BIRO OPERASI", name="Budi Uji", rank="Komisaris Besar Polisi", nrp="1"
+        ),
+    )
+    pb = small.units["PB"]
+    for code, level, note, evidence in (
+        ("posko", "belum", "Genset posko rusak berat; diganti paling lambat 22/11", "foto 19/11"),
+        ("latihan", "catatan", "Latihan sispamkota baru satu kali", None),
+        ("perencanaan", "siap", None, "Renpam No. 12/XI/2024"),
+    ):
+        if code in aspects:
+            set_judgement(
+                store,
+                STAFF,
+                small.operation_id,
+                JudgementValue(pb, aspects[code], level, note, evidence),
+            )
+    return Fixture(store, small, aspects)
+
+
+def sample_sources(f: Fixture) -> Sources:
+    pa, pb = f.small.units["PA"], f.small.units["PB"]
+    a = f.aspects
+    return Sources(
+        sarpras={
+            pa: (
+                SarprasLine(pa, 1, "ht", "HT", "komunikasi", "unit", 10, 2, 3, True, None, 20),
+                SarprasLine(pa, 2, "r2", "Roda 2", "kendaraan", "unit", 6, 0, 1, True, None, 6),
+            ),
+            pb: (SarprasLine(pb, 1, "ht", "HT", "komunikasi", "unit", 8, 0, 0, True, None, 6),),
+        },
+        budget={
+            pa: BudgetFigures(pa, 25_000_000_000, 20_000_000_000, 7_500_000_000),
+            pb: BudgetFigures(pb, 1_200_000_000, 1_200_000_000, 300_000_000),
+        },
+        findings={
+            pa: (
+                FindingRow(
+                    1,
+                    1,
+                    1,
+                    pa,
+                    a["posko"],
+                    "Posko",
+                    "APAR posko kedaluwarsa",
+                    "Isi ulang APAR",
+                    "Kabag Log Polres A",
+                    date(2024, 11, 15),
+                    "terbuka",
+                    None,
+                    None,
+                    date(2024, 11, 10),
+                ),
+                FindingRow(
+                    2,
+                    1,
+                    1,
+                    pa,
+                    a["latihan"],
+                    "Latihan",
+                    "Latihan dalmas belum merata",
+                    None,
+                    "Kabag Ops Polres A",
+                    date(2024, 11, 30),
+                    "proses",
+                    None,
+                    None,
+                    date(2024, 11, 10),
+                ),
+            ),
+        },
+        latest_visit={
+            pa: VisitRow(
+                1,
+                1,
+                pa,
+                "Polres A",
+                date(2024, 11, 10),
+                "kunker",
+                "Kapolda Uji",
+                "Irwasda, Karo Ops, Karo Log",
+                "posko, sarpras, personel",
+                2,
+            ),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('readiness-pdf') / 'uji.db'}")
+    try:
+        yield judged_small_operation(store)
+    finally:
+        store.dispose()
+
+
+def report_of(
+    f: Fixture,
+    sources: Sources | None = None,
+    *,
+    unit_ids: tuple[int, ...] | None = None,
+    language: str | None = None,
+    number: str | None = None,
+) -> ReadinessReport:
+    with f.store.read() as s:
+        op = s.get(Operation, f.small.operation_id)
+        assert op is not None
+        settings = sitrep.report_settings(op)
+        r = readiness(s, op.id, today=TODAY)
+    if sources is not None:
+        r = with_sources(r, sources)
+    if language:
+        settings = dataclasses.replace(settings, language=language)
+    return ReadinessReport(
+        settings=settings,
+        readiness=r,
+        number=number or default_number(settings.number_template, TODAY),
+        classification="TERBATAS",
+        generated_at=NOW,
+        unit_ids=unit_ids,
+    )
+
+
+def pdf_pages(data: bytes, tmp_path: Path, *, layout: bool = True) -> list[str]:
+    """The text of every page, by pdftotext (poppler): as laid out (tables row by row), or
+    in reading order (a table cell's lines together)."""
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    mode = ["-layout"] if layout else []
+    out = subprocess.run(
+        ["pdftotext", *mode, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return out.split("\f")[:-1]
+
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+)
+
+
+@needs_poppler
+def test_every_page_carries_letterhead_classification_number_and_page_of(
+    fx: Fixture, tmp_path: Path
+) -> None:
+    rep = report_of(fx, sample_sources(fx))
+    pages = pdf_pages(render(rep), tmp_path)
+    # Summary (with the signature), then one page per Polres: the Polda's own Satgas and
+    # reserves stand in the summary only.
+    assert [u.name for u in rep.pages] == ["Polres A", "Polres B"]
+    assert len(pages) == 1 + len(rep.pages)
+    first = pages[0]
+    for words in ("KEPOLISIAN NEGARA REPUBLIK INDONESIA", "DAERAH UJI", "BIRO OPERASI"):
+        assert words in first
+    assert "LAPORAN KESIAPAN OPERASI" in first
+    assert rep.number == "R/LAPKES-....../XI/OPS.1.1/2024/Ro Ops"
+    for n, page in enumerate(pages, 1):
+        lines = [ln.strip() for ln in page.strip().splitlines() if ln.strip()]
+        assert lines[0] == "TERBATAS" and lines[-1] == "TERBATAS", (n, lines[:2], lines[-2:])
+        assert f"Hal. {n} dari {len(pages)}" in page
+        assert rep.number in page
+    # The signature closes the summary.
+    assert "KEPALA BIRO OPERASI" in first and "BUDI UJI" in first
+    assert "KOMISARIS BESAR POLISI NRP 1" in first
+
+
+@needs_poppler
+def test_the_summary_shows_the_matrix_its_roll_up_counts_and_overdue_follow_ups(
+    fx: Fixture, tmp_path: Path
+) -> None:
+    rep = report_of(fx, sample_sources(fx))
+    first = pdf_pages(render(rep), tmp_path)[0]
+    matrix = first[: first.index("Jumlah satuan per tingkat")]
+    rows = {ln.split()[1]: ln for ln in matrix.splitlines() if ln.strip().startswith("Polres")}
+    # Polres A: personel siap (data), sarpras HT 12 of 20 = 40 % short -> belum (data),
+    # anggaran 80 % of the need -> catatan (data); posko has an overdue follow-up -> belum.
+    # Latihan: an open follow-up, not yet due -> catatan (data).
+    levels = ["SIAP", "BELUM", "CATATAN", "–", "CATATAN", "BELUM", "–", "–"]
+    assert rows["A"].split()[2:] == levels, rows["A"]
+    # Polres B: perencanaan, latihan and posko judged; personel 6 needed, 9 available -> siap.
+    levels = ["SIAP", "SIAP", "SIAP", "SIAP", "CATATAN", "BELUM", "–", "–"]
+    assert rows["B"].split()[2:] == levels, rows["B"]
+    sources = matrix.splitlines()[matrix.splitlines().index(rows["B"]) + 1].split()
+    assert sources == ["data", "data", "data", "dinilai", "dinilai", "dinilai"], sources
+    assert "POLDA (terburuk)" in first
+    rollup = next(ln for ln in first.splitlines() if "POLDA (terburuk)" in ln)
+    assert rollup.split()[2:] == ["SIAP", "BELUM", "CATATAN", "SIAP", "CATATAN", "BELUM", "–", "–"]
+    assert "Kesiapan Polda Uji (aspek terburuk dari 4 satuan): BELUM SIAP." in first
+    assert "Jumlah satuan per tingkat kesiapan" in first
+    # Overdue: Polres A's APAR, due 15 November, still open on the 20th.
+    flat = " ".join(pdf_pages(render(rep), tmp_path, layout=False)[0].split())
+    overdue = flat[flat.index("Tindak lanjut temuan yang lewat waktu") :]
+    assert "APAR posko kedaluwarsa" in overdue and "15 November 2024" in overdue
+    assert "Latihan dalmas" not in overdue  # due on the 30th: open, not overdue
+
+
+@needs_poppler
+def test_a_polres_page_says_what_the_data_says_with_figures(fx: Fixture, tmp_path: Path) -> None:
+    rep = report_of(fx, sample_sources(fx))
+    pages = pdf_pages(render(rep), tmp_path, layout=False)
+    a = next(p for p in pages[1:] if "KESIAPAN POLRES A" in p)
+    flat = " ".join(a.split())
+    # Voting day: 14 needed, 11 own + 5 BKO = 16.
+    assert "Kebutuhan 14 personel, tersedia 16: cukup." in flat
+    assert "Kekurangan terbesar HT: kebutuhan 20, laik pakai 12: kurang 8." in flat
+    assert "Kebutuhan Rp25.000.000.000, pagu Rp20.000.000.000 (80% kebutuhan)" in flat
+    assert "1 tindak lanjut temuan lewat batas waktu." in flat
+    # Budget figures with thousands separators, sarpras shortfalls, findings, the visit.
+    laid_out = " ".join(pdf_pages(render(rep), tmp_path)[1].split())
+    assert "Rp25.000.000.000 Rp20.000.000.000 Rp7.500.000.000 37%" in laid_out
+    assert "HT 20 12 8" in laid_out and "Roda 2" not in flat  # Roda 2: 6 of 6, none short
+    assert "LEWAT WAKTU" in flat and "Kabag Log Polres A" in flat
+    assert "10 November 2024, kunjungan kerja; dipimpin Kapolda Uji" in flat
+    b = next(p for p in pages[1:] if "KESIAPAN POLRES B" in p)
+    flat_b = " ".join(b.split())
+    assert "Genset posko rusak berat" in flat_b and "Bukti: foto 19/11" in flat_b
+    assert "Dinilai bagops.uji" in flat_b
+    assert "Kebutuhan 6 personel, tersedia 9: cukup." in flat_b
+    # No findings on B, no visit: said, not left blank.
+    assert "Temuan yang belum selesai Nihil." in flat_b
+    assert "Kunjungan terakhir Belum ada data." in flat_b
+
+
+@needs_poppler
+def test_without_sources_the_report_says_there_is_no_data(fx: Fixture, tmp_path: Path) -> None:
+    pages = pdf_pages(render(report_of(fx)), tmp_path)
+    flat = " ".join(pages[1].split())
+    headings = ("Sarana prasarana: kekurangan", "Anggaran", "Temuan yang belum selesai")
+    for heading in (*headings, "Kunjungan terakhir"):
+        assert f"{heading} Belum ada data." in flat, heading
+    first = " ".join(pages[0].split())
+    assert "Tindak lanjut temuan yang lewat waktu Belum ada data." in first
+
+
+@needs_poppler
+def test_one_unit_prints_the_summary_and_that_page_only(fx: Fixture, tmp_path: Path) -> None:
+    rep = report_of(fx, unit_ids=(fx.small.units["PB"],), number="R/99/XI/2024")
+    pages = pdf_pages(render(rep), tmp_path)
+    assert len(pages) == 2
+    assert "KESIAPAN POLRES B" in pages[1] and "Polres A" in pages[0]
+    assert "R/99/XI/2024" in pages[0] and "Hal. 2 dari 2" in pages[1]
+
+
+@needs_poppler
+def test_english_when_the_operation_reports_in_english(fx: Fixture, tmp_path: Path) -> None:
+    pages = pdf_pages(render(report_of(fx, sample_sources(fx), language="en")), tmp_path)
+    first, flat = pages[0], " ".join(" ".join(pages).split())
+    assert "INDONESIAN NATIONAL POLICE" in first and "OPERATIONAL READINESS REPORT" in first
+    assert "Page 1 of" in first and "POLDA (worst)" in first
+    assert "14 police needed, 16 available: sufficient." in flat
+    assert "Rp25,000,000,000" in flat
+
+
+def test_money_and_level_words() -> None:
+    t = ReadinessText("id", "WIB")
+    assert t.rupiah(25_000_000_000) == "Rp25.000.000.000"
+    assert t.rupiah(0) == "Rp0"
+    assert ReadinessText("en", "WIB").rupiah(1_500_000) == "Rp1,500,000"
+    assert [t.level(x) for x in ("siap", "catatan", "belum", None)] == [
+        "siap",
+        "siap dengan catatan",
+        "belum siap",
+        "belum dinilai",
+    ]
+    assert default_number("R/LAPSIT-{serial}/{month_roman}/{year}", date(2024, 6, 5)) == (
+        "R/LAPKES-....../VI/2024"
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils is not installed")
+def test_every_font_is_embedded(fx: Fixture, tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render(report_of(fx, sample_sources(fx))))
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    fonts = out.stdout.splitlines()[2:]
+    assert fonts, out.stdout
+    for line in fonts:
+        cols = line.split()
+        # name type encoding emb sub uni object ID: "emb" is the fourth from the end but 2
+        assert cols[-5] == "yes", line
+    assert "Helvetica" not in out.stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_every_page_renders_to_an_image(fx: Fixture, tmp_path: Path) -> None:
+    """Every page rasterises (the images were looked at by hand when this report was made)."""
+    path = tmp_path / "r.pdf"
+    rep = report_of(fx, sample_sources(fx))
+    path.write_bytes(render(rep))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == 1 + len(rep.pages)
+
+
+# -- the readiness section of the situation report -----------------------------------------------
+
+
+def _sitrep_text(report: sitrep.Sitrep, tmp_path: Path) -> str:
+    pages = pdf_pages(sitrep_render(report), tmp_path, layout=False)
+    whole = " ".join(" ".join(pages).split())
+    return whole[whole.index("X. KESIAPAN OPERASI") : whole.index("Demikian laporan situasi")]
+
+
+@needs_poppler
+def test_the_situation_report_tells_readiness(fx: Fixture, tmp_path: Path) -> None:
+    with fx.store.read() as s:
+        report = sitrep.assemble(
+            s,
+            "uji",
+            period_from=datetime(2024, 11, 19, 6, tzinfo=WIB),
+            period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
+            now=NOW,
+        )
+        matrix = readiness(s, fx.small.operation_id, today=TODAY)
+    r = report.readiness
+    assert r.not_ready == (NotReady("Polres B", ("Posko",)),)
+    # 4 units x 8 aspects: personel siap from the data at A and B, and B's three judgements.
+    assert {c.key: c.n for c in r.levels} == {"siap": 3, "catatan": 1, "belum": 1, "": 27}
+    section = _sitrep_text(report, tmp_path)
+    assert "siap 3, siap dengan catatan 1, belum siap 1, belum dinilai 27." in section
+    assert "Aspek yang belum siap – Polres B: Posko." in section
+    assert "Tindak lanjut temuan yang lewat waktu Nihil." in section
+    # No sarpras or budget figures yet: those parts are left out, not printed empty.
+    assert "Kekurangan sarana prasarana" not in section and "Anggaran dan" not in section
+
+    # With the sources present: overdue follow-ups, shortfalls and budget by those names.
+    full = summarise(with_sources(matrix, sample_sources(fx)))
+    section = _sitrep_text(dataclasses.replace(report, readiness=full), tmp_path)
+    assert "Polres A Posko APAR posko kedaluwarsa Kabag Log Polres A 15 November 2024" in section
+    assert "Kekurangan sarana prasarana" in section
+    with_all = sitrep_render(dataclasses.replace(report, readiness=full))
+    laid_out = " ".join(" ".join(pdf_pages(with_all, tmp_path)).split())
+    assert "Polres A HT 20 12 8" in laid_out
+    assert "Polres A Rp25.000.000.000 Rp20.000.000.000 Rp7.500.000.000 37%" in laid_out
+    assert "– Polres A: Sarana prasarana, Posko." in section
+
+
+@needs_poppler
+def test_a_situation_report_without_readiness_data_says_nihil(fx: Fixture, tmp_path: Path) -> None:
+    with fx.store.read() as s:
+        report = sitrep.assemble(
+            s,
+            "uji",
+            period_from=datetime(2024, 11, 19, 6, tzinfo=WIB),
+            period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
+            now=NOW,
+        )
+    nothing = dataclasses.replace(report, readiness=ReadinessSummary("Pemungutan suara", 4))
+    assert _sitrep_text(nothing, tmp_path) == "X. KESIAPAN OPERASI Nihil. "

@@ -724,3 +724,41 @@ def formula_warnings(warnings: Any, total: int, lang: str | None = None) -> str:
         f"Perhatian: {total} sel diawali =, +, - atau @ ({shown}{tail}). Sel itu diimpor apa "
         "adanya, tetapi program lembar kerja dapat menjalankannya sebagai rumus; periksa isinya."
     )
+
+
+# --- issue 15: sarpras ---
+FIELD_NAMES.update(
+    {
+        "baik": ("kondisi baik", "good condition"),
+        "rusak_ringan": ("kondisi rusak ringan", "lightly damaged"),
+        "rusak_berat": ("kondisi rusak berat", "badly damaged"),
+        "ammunition": ("jumlah amunisi", "ammunition count"),
+        "rule_basis": ("dasar aturan kebutuhan", "basis of the requirement rule"),
+        "rule_quantity": ("jumlah (aturan kebutuhan)", "quantity (requirement rule)"),
+        "rule_per": ("per berapa (aturan kebutuhan)", "per how many (requirement rule)"),
+        "group": ("kelompok sarpras", "sarpras group"),
+        "measure": ("satuan ukuran", "measure"),
+    }
+)
+ENTITY_NAMES.update(
+    {
+        "sarpras_category": ("kategori sarpras", "sarpras category"),
+        "sarpras_stock": ("data sarpras", "sarpras record"),
+    }
+)
+REASONS.update(
+    {
+        "no_ammunition": (
+            "hanya diisi untuk kategori senjata api",
+            "is only for the firearms category",
+        ),
+    }
+)
+TEMPLATES.update(
+    {
+        "sarpras.partner_unit": (
+            "Satuan {value} adalah satuan mitra; sarpras dicatat untuk satuan Polri saja.",
+            "{value} is a partner unit; sarpras are kept for Polri units only.",
+        ),
+    }
+)

@@ -38,7 +38,7 @@ from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategor
 from opscenter.permissions import require
 from opscenter.reference import label
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, ceil_div, group_need, load_inputs
+from opscenter.strength import StrengthInputs, ceil_div, group_need, load_inputs, tree_order
 
 PERMISSION = "readiness.edit"
 # The trees whose units hold sarpras (partner forces keep their own lists).
@@ -300,17 +300,8 @@ def sarpras_by_unit(
                 else:
                     slot[_REQ] = need
 
-    # Roll up, children before parents (as strength.compute does: a loop, no recursion).
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for uid, u in tree.items():
-        children[u.parent_id if u.parent_id in tree else None].append(uid)
-    order: list[int] = []
-    stack = list(children.get(None, ()))
-    while stack:
-        uid = stack.pop()
-        order.append(uid)
-        stack.extend(children.get(uid, ()))
-    for uid in reversed(order):
+    # Roll up, children before parents, as strength.compute does.
+    for uid in reversed(tree_order(tree)[1]):
         parent = tree[uid].parent_id
         if parent is None or parent not in acc:
             continue

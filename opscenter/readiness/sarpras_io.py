@@ -18,10 +18,10 @@ same file again finds every row unchanged and writes nothing, not even a journal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,7 +33,14 @@ from opscenter.formulas import put
 from opscenter.model import SarprasCategory, SarprasStock, Unit
 from opscenter.permissions import require
 from opscenter.private_files import private_file
-from opscenter.readiness.sarpras import PERMISSION, TREES, StockValue, find_stock, put_stock
+from opscenter.readiness.sarpras import (
+    PERMISSION,
+    TREES,
+    StockLine,
+    StockValue,
+    find_stock,
+    put_stock,
+)
 from opscenter.roster import normalise as nz
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
@@ -43,6 +50,7 @@ from opscenter.roster.validate import Problem
 from opscenter.store import Store
 
 KIND = "sarpras"
+T = TypeVar("T")
 CONDITIONS = ("baik", "rusak_ringan", "rusak_berat")
 # The names equipment lists use for the seeded categories, by category code.
 CATEGORY_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -144,19 +152,7 @@ class _Known:
     unit_rows: dict[int, tuple[str, str, str, str]]  # id -> code, name, kind, tree
     categories: nz.NameIndex
     category_rows: dict[int, tuple[str, str, bool]]  # id -> code, name, has ammunition
-    stored: dict[tuple[int, int], _Stored]
-
-
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    id: int
-    version: int
-    baik: int
-    rusak_ringan: int
-    rusak_berat: int
-    laik_pakai: bool
-    ammunition: int | None
-    note: str | None
+    stored: dict[tuple[int, int], StockLine]
 
 
 def _known(s: Session, operation_id: int) -> _Known:
@@ -168,12 +164,12 @@ def _known(s: Session, operation_id: int) -> _Known:
     cats = reference.items(s, SarprasCategory, operation_id)
     t = SarprasStock
     stored = {
-        (r.unit_id, r.category_id): _Stored(
-            r.id, r.version, r.baik, r.rusak_ringan, r.rusak_berat, r.laik_pakai, r.ammunition,
-            r.note,
+        (r.unit_id, r.category_id): StockLine(
+            r.id, r.version, r.unit_id, r.category_id, r.baik, r.rusak_ringan, r.rusak_berat,
+            r.laik_pakai, r.ammunition, r.note,
         )
         for r in s.execute(
-            select(t.unit_id, t.category_id, t.id, t.version, t.baik, t.rusak_ringan,
+            select(t.id, t.version, t.unit_id, t.category_id, t.baik, t.rusak_ringan,
                    t.rusak_berat, t.laik_pakai, t.ammunition, t.note)
             .where(t.operation_id == operation_id)
         )
@@ -249,6 +245,10 @@ def _laik(value: Cell) -> bool:
     raise nz.Bad("sarpras_laik_unknown")
 
 
+def _note(value: Cell) -> str | None:
+    return nz.text(value, max_len=500)
+
+
 @dataclass(slots=True)
 class _Draft:
     """One (unit, category) being gathered from its rows."""
@@ -295,6 +295,20 @@ class _Reader:
         self.problems.append(Problem(row, col, ref, key, code, text[:60], hint))
         self.rejected_rows.add(row)
 
+    def parsed(
+        self, index: int, offset: int, cells: Sequence[Cell], key: str, parse: Callable[[Cell], T]
+    ) -> T | None:
+        """The cell of ``key`` through ``parse``; None when it is empty or refused (then the
+        refusal is a problem of that cell)."""
+        raw = self.cell(cells, offset, key)
+        if raw is None:
+            return None
+        try:
+            return parse(raw)
+        except nz.Bad as exc:
+            self.bad(index, key, exc.code, raw)
+            return None
+
     def read(self, rows: Iterator[tuple[int, int, list[Cell]]], start: int) -> None:
         gap = False  # a blank row under data: what follows may be a signature block
         for index, offset, cells in rows:
@@ -331,13 +345,9 @@ class _Reader:
                 self.bad(index, "category", "sarpras_category_unknown", text, hint)
         counts: dict[str, int] = {}
         for key in self.count_keys:
-            raw = self.cell(cells, offset, key)
-            if raw is None:
-                continue
-            try:
-                counts[key] = _count(raw)
-            except nz.Bad as exc:
-                self.bad(index, key, exc.code, raw)
+            n = self.parsed(index, offset, cells, key, _count)
+            if n is not None:
+                counts[key] = n
         condition: str | None = None
         if not self.split:
             raw = self.cell(cells, offset, "condition")
@@ -351,27 +361,16 @@ class _Reader:
             total = sum(counts.get(k, 0) for k in CONDITIONS)
             if counts["count"] != total:
                 self.bad(index, "count", "sarpras_total_mismatch", counts["count"], str(total))
-        laik: bool | None = None
-        raw_laik = self.cell(cells, offset, "laik_pakai")
-        if raw_laik is not None:
-            try:
-                laik = _laik(raw_laik)
-            except nz.Bad as exc:
-                self.bad(index, "laik_pakai", exc.code, raw_laik)
-        ammunition: int | None = None
+        laik = self.parsed(index, offset, cells, "laik_pakai", _laik)
+        ammunition = self.parsed(index, offset, cells, "ammunition", _count)
         raw_ammo = self.cell(cells, offset, "ammunition")
-        if raw_ammo is not None:
-            try:
-                ammunition = _count(raw_ammo)
-            except nz.Bad as exc:
-                self.bad(index, "ammunition", exc.code, raw_ammo)
-            if category_id is not None and not self.known.category_rows[category_id][2]:
-                self.bad(index, "ammunition", "sarpras_no_ammunition", raw_ammo)
-        note: str | None = None
-        try:
-            note = nz.text(self.cell(cells, offset, "note"), max_len=500)
-        except nz.Bad as exc:
-            self.bad(index, "note", exc.code, self.cell(cells, offset, "note"))
+        if (
+            raw_ammo is not None
+            and category_id is not None
+            and not self.known.category_rows[category_id][2]
+        ):
+            self.bad(index, "ammunition", "sarpras_no_ammunition", raw_ammo)
+        note = self.parsed(index, offset, cells, "note", _note)
         if len(self.problems) > before or unit_id is None or category_id is None:
             return
         self._gather(index, unit_id, category_id, counts, condition, laik, ammunition, note)

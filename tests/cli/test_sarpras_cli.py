@@ -19,14 +19,12 @@ from tests.core.test_sarpras_import import _one_column_workbook, _split_workbook
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'ops.db'}"
-    store = open_store(url)
-    try:
-        build_small_operation(store)
-    finally:
-        store.dispose()
-    return url
+def db(sqlite_url: str) -> str:
+    """The small operation of tests/builders.py in a SQLite file."""
+    store = open_store(sqlite_url)
+    build_small_operation(store)
+    store.dispose()
+    return sqlite_url
 
 
 def _stock(url: str) -> list[tuple[int, int, int, int]]:

@@ -57,7 +57,7 @@ def _journal_rows(store: Store) -> int:
         return int(s.scalar(select(func.count()).select_from(JournalEntry)) or 0)
 
 
-def _split_workbook(path: Path, *, letterhead: bool = True) -> Path:
+def _split_workbook(path: Path, *, letterhead: bool = True, merged_down: bool = True) -> Path:
     """Polres A's list: letterhead, KONDISI merged over B / RR / RB, headings merged down,
     column numbers, group rows, a JUMLAH row and a signature block in the count columns."""
     wb = Workbook()
@@ -75,8 +75,9 @@ def _split_workbook(path: Path, *, letterhead: bool = True) -> Path:
     ws.append(["DAFTAR SARANA PRASARANA OPS MANTAP PRAJA 2024"])
     ws.append(["NO", "JENIS SARPRAS", "JUMLAH", "KONDISI", None, None, "KET"])  # row 6
     ws.append([None, None, None, "B", "RR", "RB", None])  # row 7
-    for col in ("A", "B", "C", "G"):
-        ws.merge_cells(f"{col}6:{col}7")
+    if merged_down:  # else the headings stand in row 6 alone, over an empty row 7
+        for col in ("A", "B", "C", "G"):
+            ws.merge_cells(f"{col}6:{col}7")
     ws.merge_cells("D6:F6")
     ws.append([1, 2, 3, 4, 5, 6, 7])  # row 8
     ws.append(["A.", "KENDARAAN"])  # row 9
@@ -131,6 +132,19 @@ def test_split_condition_with_merged_headings_letterhead_total_and_signature(
         ("PA", "r4"): (3, 0, 0, True, None, None),
         ("PA", "ht"): (15, 3, 2, True, None, "2 baterai lemah"),
     }
+
+
+def test_kondisi_merged_over_its_three_columns_gives_the_first_to_baik(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small
+    path = _split_workbook(tmp_path / "polres_a.xlsx", merged_down=False)
+    preview = sarpras_io.prepare(store, path)
+    # KONDISI (D6, merged to F6) is read as the heading of D, E and F; B under it is baik.
+    assert (preview.layout.columns["baik"], preview.layout.columns["rusak_berat"]) == (3, 5)
+    assert preview.problems == []
+    sarpras_io.commit(store, ADMIN, preview)
+    assert _held(store, ids)[("PA", "ht")][:3] == (15, 3, 2)
 
 
 def test_one_condition_column_with_a_unit_column(

@@ -815,3 +815,109 @@ def formula_warnings(warnings: Any, total: int, lang: str | None = None) -> str:
         f"Perhatian: {total} sel diawali =, +, - atau @ ({shown}{tail}). Sel itu diimpor apa "
         "adanya, tetapi program lembar kerja dapat menjalankannya sebagai rumus; periksa isinya."
     )
+
+
+# --- issue 15: sarpras ---
+FIELD_NAMES.update(
+    {
+        "baik": ("kondisi baik", "good condition"),
+        "rusak_ringan": ("kondisi rusak ringan", "lightly damaged"),
+        "rusak_berat": ("kondisi rusak berat", "badly damaged"),
+        "ammunition": ("jumlah amunisi", "ammunition count"),
+        "rule_basis": ("dasar aturan kebutuhan", "basis of the requirement rule"),
+        "rule_quantity": ("jumlah (aturan kebutuhan)", "quantity (requirement rule)"),
+        "rule_per": ("per berapa (aturan kebutuhan)", "per how many (requirement rule)"),
+        "group": ("kelompok sarpras", "sarpras group"),
+        "measure": ("satuan ukuran", "measure"),
+    }
+)
+ENTITY_NAMES.update(
+    {
+        "sarpras_category": ("kategori sarpras", "sarpras category"),
+        "sarpras_stock": ("data sarpras", "sarpras record"),
+    }
+)
+REASONS.update(
+    {
+        "no_ammunition": (
+            "hanya diisi untuk kategori senjata api",
+            "is only for the firearms category",
+        ),
+    }
+)
+TEMPLATES.update(
+    {
+        "sarpras.partner_unit": (
+            "Satuan {value} adalah satuan mitra; sarpras dicatat untuk satuan Polri saja.",
+            "{value} is a partner unit; sarpras are kept for Polri units only.",
+        ),
+    }
+)
+IMPORT_REFUSALS.update(
+    {
+        "sarpras_no_table": (
+            "Di berkas {file} tidak ditemukan tabel sarpras dengan judul kolom yang dikenal "
+            "(mis. JENIS SARPRAS dengan BAIK, RR, RB, atau KONDISI dengan JUMLAH).",
+            "No sarpras table with known column headings was found in {file} (e.g. JENIS "
+            "SARPRAS with BAIK, RR, RB, or KONDISI with JUMLAH).",
+        ),
+        "sarpras_no_count": (
+            "Lembar \u201c{sheet}\u201d di {file} tidak memiliki kolom jumlah: beri kolom BAIK, "
+            "RR dan RB, atau kolom KONDISI dengan JUMLAH.",
+            "Sheet \u201c{sheet}\u201d of {file} has no count column: give BAIK, RR and RB "
+            "columns, or a KONDISI column with JUMLAH.",
+        ),
+        "sarpras_unit_needed": (
+            "Berkas {file} tidak menyebut satuannya (tidak ada kolom kesatuan dan kop suratnya "
+            "tidak dikenali); sebutkan satuannya dengan --unit KODE.",
+            "{file} does not say whose list it is (no unit column, and its letterhead names no "
+            "known unit); name the unit with --unit CODE.",
+        ),
+        "sarpras_rejected": (
+            "{count} sel di {file} ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu "
+            "lalu impor lagi.",
+            "{count} cells of {file} were refused, so nothing was saved; correct them and "
+            "import again.",
+        ),
+    }
+)
+IMPORT_PROBLEMS.update(
+    {
+        "sarpras_category_unknown": ("jenis sarpras tidak dikenal", "unknown sarpras category"),
+        "sarpras_condition_unknown": (
+            "kondisi tidak dikenal: tulis baik, RR (rusak ringan) atau RB (rusak berat)",
+            "unknown condition: write baik, RR (lightly damaged) or RB (badly damaged)",
+        ),
+        "sarpras_negative": ("jumlah tidak boleh negatif", "a count cannot be negative"),
+        "sarpras_no_ammunition": (
+            "amunisi hanya diisi untuk senjata api",
+            "ammunition is only counted for firearms",
+        ),
+        "sarpras_laik_unknown": (
+            "laik pakai tidak dikenal: tulis Ya atau Tidak",
+            "fit for use is not known: write Ya (yes) or Tidak (no)",
+        ),
+        "sarpras_total_mismatch": (
+            "jumlah tidak sama dengan baik + rusak ringan + rusak berat",
+            "the total is not good + lightly damaged + badly damaged",
+        ),
+        "sarpras_unit_needed": (
+            "satuan kosong: isi kolom kesatuan atau sebutkan dengan --unit",
+            "no unit: fill in the unit column or give --unit",
+        ),
+        "sarpras_partner_unit": (
+            "satuan mitra: sarpras dicatat untuk satuan Polri saja",
+            "a partner unit: sarpras are kept for Polri units only",
+        ),
+    }
+)
+
+
+def sarpras_problem(problem: Any, lang: str | None = None) -> str:
+    """One refused cell of a sarpras list: "Sarpras!B7 \u201cKapal selam\u201d: jenis sarpras
+    tidak dikenal; maksudnya \u201cKapal patroli\u201d?"."""
+    value = f" \u201c{problem.value}\u201d" if problem.value else ""
+    text = problem_text(problem.code, problem.hint, lang)
+    if problem.code == "sarpras_total_mismatch" and problem.hint:
+        text = _pick(IMPORT_PROBLEMS[problem.code], language(lang)) + f" ({problem.hint})"
+    return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")

@@ -190,19 +190,7 @@ def compute(
             regions[rid].linmas_available += n
 
     # Roll up: children before parents (depth-first post-order over the tree).
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for uid, u in units.items():
-        children[u.parent_id if u.parent_id in units else None].append(uid)
-    # Parents before children from the roots, then summed children first. A loop, not a
-    # recursive closure: that one referred to itself, a reference cycle that kept every
-    # Strength of a computation alive until a full garbage collection -- 10,000 objects at
-    # national scale, collected while holding the GIL (bench/board.py).
-    order: list[int] = []
-    stack = list(children.get(None, ()))
-    while stack:
-        uid = stack.pop()
-        order.append(uid)
-        stack.extend(children.get(uid, ()))
+    children, order = tree_order(units)
     rolled: dict[int, Strength] = {}
     for i, uid in enumerate(reversed(order)):
         if not i & 1023:
@@ -232,6 +220,27 @@ def compute(
 
     _cancel_internal_bko(rolled, units, inputs.bko)
     return StrengthReport(by_unit=rolled, by_region=regions, unguarded_tps=dict(unguarded))
+
+
+def tree_order(
+    units: Mapping[int, UnitNode],
+) -> tuple[dict[int | None, list[int]], list[int]]:
+    """Each unit's children (under None: the roots, whose parent is not in ``units``) and
+    every unit parents first, from the roots; reversed, children come before their parents,
+    the order a roll-up sums them in. A loop, not a recursive closure: that one referred to
+    itself, a reference cycle that kept every Strength of a computation alive until a full
+    garbage collection -- 10,000 objects at national scale, collected while holding the GIL
+    (bench/board.py)."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for uid, u in units.items():
+        children[u.parent_id if u.parent_id in units else None].append(uid)
+    order: list[int] = []
+    stack = list(children.get(None, ()))
+    while stack:
+        uid = stack.pop()
+        order.append(uid)
+        stack.extend(children.get(uid, ()))
+    return children, order
 
 
 def _ancestors(units: Mapping[int, UnitNode], uid: int) -> list[int]:

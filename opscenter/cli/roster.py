@@ -8,26 +8,35 @@ import sys
 from pathlib import Path
 
 from opscenter import messages
+from opscenter.cli import sarpras
 from opscenter.cli.context import EXIT_FAILED, EXIT_OK, command_context, say, t
 from opscenter.cli.parser import command
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("personnel", "tps", "units"))
+    p.add_argument("kind", choices=("personnel", "tps", "units", "sarpras"))
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: guessed)")
+    p.add_argument(
+        "--unit",
+        metavar="CODE",
+        help="sarpras: the unit of a list without a unit column (default: its letterhead)",
+    )
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="write rejected rows here")
 
 
 @command(
     "import",
-    "import personnel, polling stations (TPS) or units from a spreadsheet",
+    "import personnel, polling stations (TPS), units or sarpras from a spreadsheet",
     _import_arguments,
 )
 def cmd_import(args: argparse.Namespace) -> int:
     from opscenter.roster import commit, errors_xlsx
     from opscenter.roster.preview import Options, prepare
+
+    if args.kind == "sarpras":
+        return sarpras.run_import(args)
 
     # A real import signs in before the file is read; a dry run writes nothing.
     with command_context(args, sign_in=not args.dry_run) as ctx:
@@ -46,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _template_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("personnel", "tps"))
+    p.add_argument("kind", choices=("personnel", "tps", "sarpras"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
 
 
@@ -55,6 +64,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     """With --db, the drop-down lists are the operation's own; without, the seeded ones."""
     from opscenter.roster import template
 
+    if args.kind == "sarpras":
+        return sarpras.run_template(args)
     if args.db:
         with command_context(args) as ctx:
             template.write(args.kind, args.out, ctx.store)
@@ -65,7 +76,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("personnel", "tps", "incidents"))
+    p.add_argument("kind", choices=("personnel", "tps", "incidents", "sarpras"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
 
 

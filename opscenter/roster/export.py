@@ -28,6 +28,8 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.private_files import private_file
+from opscenter.readiness.sarpras_io import HEADERS as SARPRAS_HEADERS
+from opscenter.readiness.sarpras_io import export_rows as sarpras_rows
 from opscenter.roster.errors import RosterError
 from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store
@@ -92,6 +94,7 @@ _KINDS = {
     "personnel": (PERSONNEL_HEADERS, _personnel),
     "tps": (TPS_HEADERS, _tps),
     "incidents": (INCIDENT_HEADERS, _incidents),
+    "sarpras": (SARPRAS_HEADERS, sarpras_rows),
 }
 
 

@@ -85,10 +85,37 @@ UNIT_FIELDS: tuple[Field, ...] = (
     _f("tree", False, "Susunan", "Tree", "SUSUNAN", "TREE", "POHON"),
 )  # fmt: skip
 
+# Sarpras lists (issue 15): one row per category, its condition split in three columns
+# (B / RR / RB) or written in one (KONDISI) beside a count. "SATUAN" is the measure there.
+SARPRAS_FIELDS: tuple[Field, ...] = (
+    _f("unit", False, "Kesatuan", "Unit", "KESATUAN", "SATKER", "SATUAN KERJA", "POLRES",
+       "POLSEK", "POLRES/POLSEK", "POLRES/POLRESTA", "KODE SATUAN", "NAMA SATUAN", "UNIT"),
+    _f("category", True, "Jenis sarpras", "Category", "JENIS", "JENIS SARPRAS", "SARPRAS",
+       "JENIS BARANG", "NAMA BARANG", "URAIAN", "URAIAN BARANG", "JENIS MATERIIL", "MATERIIL",
+       "SARANA PRASARANA", "PERALATAN", "JENIS PERALATAN", "KATEGORI", "CATEGORY", "ITEM"),
+    _f("group", False, "Kelompok", "Group", "KELOMPOK", "GROUP", "BIDANG"),
+    _f("measure", False, "Satuan ukuran", "Measure", "SATUAN", "SAT", "SATUAN UKURAN",
+       "MEASURE"),
+    _f("count", False, "Jumlah", "Count", "JUMLAH", "JML", "QTY", "BANYAKNYA", "JUMLAH BARANG",
+       "COUNT", "TOTAL"),
+    _f("baik", False, "Baik", "Good", "B", "BAIK", "KONDISI BAIK", "GOOD"),
+    _f("rusak_ringan", False, "Rusak ringan", "Lightly damaged", "RR", "RUSAK RINGAN",
+       "KONDISI RUSAK RINGAN", "LIGHTLY DAMAGED"),
+    _f("rusak_berat", False, "Rusak berat", "Badly damaged", "RB", "RUSAK BERAT",
+       "KONDISI RUSAK BERAT", "BADLY DAMAGED"),
+    _f("condition", False, "Kondisi", "Condition", "KONDISI", "KEADAAN", "CONDITION"),
+    _f("laik_pakai", False, "Laik pakai", "Fit for use", "LAIK PAKAI", "LAIK", "LAYAK PAKAI",
+       "LAIK PAKAI (YA/TIDAK)", "FIT FOR USE"),
+    _f("ammunition", False, "Amunisi", "Ammunition", "AMUNISI", "MUNISI", "AMUNISI (BUTIR)",
+       "JUMLAH AMUNISI", "AMMUNITION"),
+    _f("note", False, "Keterangan", "Note", "KETERANGAN", "KET", "CATATAN", "NOTE", "NOTES"),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
     "units": UNIT_FIELDS,
+    "sarpras": SARPRAS_FIELDS,
 }
 
 

@@ -283,6 +283,52 @@ def _services(ids: Small) -> list[Step]:
         )
         return state["bko"]
 
+    def sarpras_steps() -> list[Step]:
+        from opscenter.model import SarprasCategory
+        from opscenter.readiness import sarpras, sarpras_io
+
+        def cat(store: Store, code: str) -> int:
+            with store.read() as s:
+                return int(by_code(s, SarprasCategory, ids.operation_id)[code].id)
+
+        def put(store: Store) -> object:
+            value = sarpras.StockValue(ids.units["PA1"], cat(store, "ht"), 4, 1, 1, note="cek")
+            state["stock"] = sarpras.set_stock(store, ADMIN, ids.operation_id, value).id
+            return state["stock"]
+
+        def imported(store: Store) -> object:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "sarpras.csv"
+                path.write_text("KESATUAN;JENIS;B;RR;RB\npa2;Ranmor R2;3;1;0\n", "utf-8")
+                return sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path))
+
+        return [
+            Step("sarpras stock set", put),
+            Step(
+                "sarpras stock cleared",
+                lambda st: sarpras.clear_stock(st, ADMIN, int(state["stock"])),
+            ),
+            Step(
+                "sarpras rule",
+                lambda st: sarpras.set_rule(
+                    st, ADMIN, cat(st, "tameng"), "personel", 1, 2, expected_version=None
+                ),
+            ),
+            Step(
+                "sarpras category added",
+                lambda st: sarpras.add_category(
+                    st, ADMIN, ids.operation_id, "sepeda", "Sepeda", "kendaraan"
+                ),
+            ),
+            Step(
+                "sarpras category renamed",
+                lambda st: sarpras.rename_category(
+                    st, ADMIN, cat(st, "sepeda"), "Sepeda dinas", expected_version=None
+                ),
+            ),
+            Step("sarpras import", imported),
+        ]
+
     def created(store: Store) -> object:
         state["account"] = accounts.create_account(
             store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
@@ -392,6 +438,7 @@ def _services(ids: Small) -> list[Step]:
         Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
         *_budget_and_visit_steps(ids),
+        *sarpras_steps(),
         # Last: a whole demo operation makes every later snapshot slow.
         Step("demo load", lambda st: load_demo(st, "bangka", ADMIN)),
     ]

@@ -1,0 +1,578 @@
+"""The sarpras inventory: what each unit holds of each equipment category, by the government
+asset condition scale (baik, rusak ringan, rusak berat), against what the guard plan requires.
+
+A category's requirement rule is ``rule_quantity`` items per ``rule_per`` of its basis
+(``model.readiness.RULE_BASES``), counted for each unit from the strength computation's own
+inputs (``strength.load_inputs``: TPS groups and guard patterns), never from a second read of
+the TPS:
+
+* ``team``       guard teams: each TPS group (guarding unit, kecamatan, category) of *n* TPS
+                 under the pattern "a-b-c" is ``ceil(n / b)`` teams;
+* ``tps_kec``    TPS per kecamatan: ``ceil(TPS of the unit in the kecamatan / per)``, summed;
+* ``kecamatan``  the kecamatan the unit guards TPS in;
+* ``personel``   police the unit's TPS require;
+* ``unit``       the unit itself: a Polda, Polres or Polresta (a Polsek needs none of its own).
+
+so a unit's own requirement is ``quantity * ceil(count / per)`` (``tps_kec`` rounds up per
+kecamatan). Stock and requirement are rolled up the tree as ``strength`` rolls up strength: a
+Polres includes its Polsek, the Polda everything under it. Every write is journaled and
+refuses a stale edit (``expected_version`` is the version the user's screen showed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from operator import add
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter import operations
+from opscenter.actor import Actor
+from opscenter.editing import fetch_for_edit
+from opscenter.errors import InvalidValue, NotFound
+from opscenter.model import Stage, Unit
+from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategory, SarprasStock
+from opscenter.permissions import require
+from opscenter.reference import label
+from opscenter.store import Store
+from opscenter.strength import StrengthInputs, ceil_div, group_need, load_inputs, tree_order
+
+PERMISSION = "readiness.edit"
+# The trees whose units hold sarpras (partner forces keep their own lists).
+TREES = ("territorial", "satgas")
+# Units that a "unit" rule gives their own requirement to.
+HEADQUARTERS = ("polda", "polres", "polresta")
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A sarpras category with its requirement rule, as plain data."""
+
+    id: int
+    version: int
+    code: str
+    name: str  # in the language it was read in
+    group: str
+    measure: str
+    rule_basis: str | None
+    rule_quantity: int
+    rule_per: int
+    has_ammunition: bool
+    ordinal: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockLine:
+    """One stored stock row: what one unit itself holds of one category."""
+
+    id: int
+    version: int
+    unit_id: int
+    category_id: int
+    baik: int
+    rusak_ringan: int
+    rusak_berat: int
+    laik_pakai: bool
+    ammunition: int | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SarprasLine:
+    """One unit's figures for one category, rolled up its tree (a Polres includes its Polsek).
+
+    ``required`` is None when the category has no rule. ``unusable`` counts the items in
+    good or lightly damaged condition that the unit's parts hold but may not use (rows marked
+    not laik pakai); it is 0 on a line of one stock row, so ``usable`` is then exactly
+    ``baik + rusak_ringan`` if laik pakai, else 0. A rolled-up line is laik pakai when any of
+    its parts is (or none holds anything)."""
+
+    unit_id: int
+    category_id: int
+    code: str
+    name: str
+    group: str
+    measure: str
+    baik: int
+    rusak_ringan: int
+    rusak_berat: int
+    laik_pakai: bool
+    ammunition: int | None
+    required: int | None
+    unusable: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.baik + self.rusak_ringan + self.rusak_berat
+
+    @property
+    def usable(self) -> int:
+        return (self.baik + self.rusak_ringan - self.unusable) if self.laik_pakai else 0
+
+    @property
+    def deficit(self) -> int:
+        return max(0, self.required - self.usable) if self.required is not None else 0
+
+
+def _category(row: SarprasCategory, lang: str) -> Category:
+    return Category(
+        int(row.id),
+        int(row.version),
+        str(row.code),
+        label(str(row.name), row.name_en, lang),
+        str(row.grp),
+        str(row.measure),
+        row.rule_basis,
+        int(row.rule_quantity),
+        int(row.rule_per),
+        bool(row.has_ammunition),
+        int(row.ordinal),
+    )
+
+
+def _stock_line(r: SarprasStock) -> StockLine:
+    return StockLine(
+        r.id,
+        r.version,
+        r.unit_id,
+        r.category_id,
+        r.baik,
+        r.rusak_ringan,
+        r.rusak_berat,
+        r.laik_pakai,
+        r.ammunition,
+        r.note,
+    )
+
+
+def categories(session: Session, operation_id: int, lang: str = "id") -> tuple[Category, ...]:
+    """The operation's categories in their order."""
+    rows = session.scalars(
+        select(SarprasCategory)
+        .where(SarprasCategory.operation_id == operation_id)
+        .order_by(SarprasCategory.ordinal, SarprasCategory.id)
+    )
+    return tuple(_category(r, lang) for r in rows)
+
+
+def stock(session: Session, operation_id: int, unit_id: int | None = None) -> tuple[StockLine, ...]:
+    """Stored stock rows (of one unit, or all), as plain data."""
+    stmt = select(SarprasStock).where(SarprasStock.operation_id == operation_id)
+    if unit_id is not None:
+        stmt = stmt.where(SarprasStock.unit_id == unit_id)
+    return tuple(_stock_line(r) for r in session.scalars(stmt.order_by(SarprasStock.id)))
+
+
+def voting_stage(session: Session, operation_id: int, stage_id: int | None) -> Stage | None:
+    """The stage asked for (refused when it is another operation's); None: voting day's."""
+    if stage_id is not None:
+        stage = session.get(Stage, stage_id)
+        if stage is None or stage.operation_id != operation_id:
+            raise NotFound(entity="stage", key=stage_id)
+        return stage
+    return next((s for s in operations.stages(session, operation_id) if s.is_voting), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Bases:
+    """What the rules count, per unit (its own TPS only; the roll-up adds the rest)."""
+
+    teams: Mapping[int, int]
+    # unit -> TPS it guards in each kecamatan
+    tps_per_kecamatan: Mapping[int, tuple[int, ...]]
+    police: Mapping[int, int]
+
+
+def bases(inputs: StrengthInputs) -> Bases:
+    """Guard teams, TPS per kecamatan and police required of each unit, from its TPS groups."""
+    teams: dict[int, int] = defaultdict(int)
+    police: dict[int, int] = defaultdict(int)
+    per_kec: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for (unit_id, kec_id, cat_id), n in inputs.tps_groups.items():
+        if unit_id is None:
+            continue
+        pattern = inputs.patterns[cat_id]
+        teams[unit_id] += ceil_div(n, pattern.tps)
+        police[unit_id] += group_need(n, pattern)[0]
+        per_kec[unit_id][kec_id] += n
+    return Bases(
+        teams=dict(teams),
+        tps_per_kecamatan={u: tuple(k.values()) for u, k in per_kec.items()},
+        police=dict(police),
+    )
+
+
+def own_requirement(basis: str, quantity: int, per: int, unit_id: int, kind: str, b: Bases) -> int:
+    """What one unit itself requires under a rule (its sub-units not included)."""
+    if basis == "unit":
+        count = 1 if kind in HEADQUARTERS else 0
+    elif basis == "tps_kec":
+        return quantity * sum(ceil_div(n, per) for n in b.tps_per_kecamatan.get(unit_id, ()))
+    elif basis == "team":
+        count = b.teams.get(unit_id, 0)
+    elif basis == "kecamatan":
+        count = len(b.tps_per_kecamatan.get(unit_id, ()))
+    elif basis == "personel":
+        count = b.police.get(unit_id, 0)
+    else:
+        raise InvalidValue(field="rule_basis", value=basis, reason="unknown")
+    return quantity * ceil_div(count, per)
+
+
+# Accumulator slots of one (unit, category), by position: 0 baik, 1 rusak ringan, 2 rusak
+# berat, 3 unusable, 4 parts laik pakai, 5 parts held, 6 ammunition, 7 parts with an
+# ammunition count, 8 required. Plain lists: summed up the tree without a method call each.
+_REQ = 8
+
+
+def sarpras_by_unit(
+    session: Session,
+    operation_id: int,
+    stage_id: int | None,
+    lang: str = "id",
+    *,
+    inputs: StrengthInputs | None = None,
+    units: Collection[int] | None = None,
+) -> dict[int, tuple[SarprasLine, ...]]:
+    """Every unit of the territorial and task-force trees -> its lines, rolled up its tree:
+    one line for each category it (or a unit under it) holds or requires, in the
+    categories' order. ``stage_id`` None reads the voting stage.
+
+    ``inputs`` reuses strength inputs already read for the same operation and stage (the
+    readiness matrix reads them once for personnel and sarpras). ``units`` limits the answer
+    to those units (the figures are still rolled up from everything under them): building a
+    line object costs more than computing it, and a Polres matrix needs no Polsek lines.
+    """
+    if inputs is None:
+        inputs = load_inputs(session, operation_id, voting_stage(session, operation_id, stage_id))
+    cats = categories(session, operation_id, lang)
+    tree = {uid: u for uid, u in inputs.units.items() if u.tree in TREES}
+    b = bases(inputs)
+
+    acc: dict[int, dict[int, list[int]]] = {uid: {} for uid in tree}
+    # Core, not the ORM's row loading: plain tuples, half the time for 200,000 rows.
+    rows = session.connection().execute(
+        select(
+            SarprasStock.unit_id,
+            SarprasStock.category_id,
+            SarprasStock.baik,
+            SarprasStock.rusak_ringan,
+            SarprasStock.rusak_berat,
+            SarprasStock.laik_pakai,
+            SarprasStock.ammunition,
+        ).where(SarprasStock.operation_id == operation_id)
+    )
+    for uid, cid, baik, rr, rb, laik, ammo in rows:
+        mine = acc.get(uid)
+        if mine is None:
+            continue
+        mine[cid] = [
+            baik,
+            rr,
+            rb,
+            0 if laik else baik + rr,
+            1 if laik else 0,
+            1,
+            ammo or 0,
+            0 if ammo is None else 1,
+            0,
+        ]
+    ruled = [c for c in cats if c.rule_basis is not None]
+    # Units that can require anything of their own: those guarding TPS, and headquarters.
+    requiring = {u for u in (*b.teams, *b.tps_per_kecamatan) if u in tree}
+    requiring |= {uid for uid, u in tree.items() if u.kind in HEADQUARTERS}
+    for uid in requiring:
+        kind = tree[uid].kind
+        mine = acc[uid]
+        for c in ruled:
+            assert c.rule_basis is not None
+            need = own_requirement(c.rule_basis, c.rule_quantity, c.rule_per, uid, kind, b)
+            if need:
+                slot = mine.get(c.id)
+                if slot is None:
+                    mine[c.id] = [0, 0, 0, 0, 0, 0, 0, 0, need]
+                else:
+                    slot[_REQ] = need
+
+    # Roll up, children before parents, as strength.compute does.
+    for uid in reversed(tree_order(tree)[1]):
+        parent = tree[uid].parent_id
+        if parent is None or parent not in acc:
+            continue
+        into = acc[parent]
+        for cid, slot in acc[uid].items():
+            have = into.get(cid)
+            into[cid] = list(slot) if have is None else list(map(add, have, slot))
+
+    has_rule = {c.id for c in ruled}
+    shown = [(c.id, c.code, c.name, c.group, c.measure, c.id in has_rule) for c in cats]
+    wanted = tree.keys() if units is None else [u for u in units if u in tree]
+    out: dict[int, tuple[SarprasLine, ...]] = {}
+    line = SarprasLine
+    for uid in wanted:
+        mine = acc[uid]
+        out[uid] = tuple(
+            line(
+                uid,
+                cid,
+                code,
+                name,
+                group,
+                measure,
+                s[0],
+                s[1],
+                s[2],
+                s[4] > 0 or s[5] == 0,
+                s[6] if s[7] else None,
+                s[8] if ruled_cat else None,
+                s[3] if s[4] > 0 else 0,
+            )
+            for cid, code, name, group, measure, ruled_cat in shown
+            if (s := mine.get(cid)) is not None and (s[5] or s[8])
+        )
+    return out
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+class PartnerUnit(InvalidValue):
+    """Sarpras are kept for Polri units only, not a partner force's. data: field, value
+    (the unit's name), reason."""
+
+    code = "sarpras.partner_unit"
+
+
+@dataclass(frozen=True, slots=True)
+class StockValue:
+    """What a unit holds of a category: the key and the counts."""
+
+    unit_id: int
+    category_id: int
+    baik: int = 0
+    rusak_ringan: int = 0
+    rusak_berat: int = 0
+    laik_pakai: bool = True
+    ammunition: int | None = None
+    note: str | None = None
+
+
+def _unit_of(session: Session, operation_id: int, unit_id: int) -> Unit:
+    unit = session.get(Unit, unit_id)
+    if unit is None or unit.operation_id != operation_id:
+        raise NotFound(entity="unit", key=unit_id)
+    if unit.tree not in TREES:
+        raise PartnerUnit(field="unit_id", value=unit.name, reason="partner")
+    return unit
+
+
+def _category_of(session: Session, operation_id: int | None, category_id: int) -> SarprasCategory:
+    cat = session.get(SarprasCategory, category_id)
+    if cat is None or (operation_id is not None and cat.operation_id != operation_id):
+        raise NotFound(entity="sarpras_category", key=category_id)
+    return cat
+
+
+def check_value(session: Session, operation_id: int, v: StockValue) -> StockValue:
+    """Refuse keys of another operation, negative counts, and ammunition where the category
+    counts none; returns the value with its note trimmed."""
+    _unit_of(session, operation_id, v.unit_id)
+    cat = _category_of(session, operation_id, v.category_id)
+    for name in ("baik", "rusak_ringan", "rusak_berat", "ammunition"):
+        count = getattr(v, name)
+        if count is not None and count < 0:
+            raise InvalidValue(field=name, value=count, reason="negative")
+    if v.ammunition is not None and not cat.has_ammunition:
+        raise InvalidValue(field="ammunition", value=cat.name, reason="no_ammunition")
+    note = (v.note or "").strip() or None
+    return StockValue(
+        v.unit_id,
+        v.category_id,
+        v.baik,
+        v.rusak_ringan,
+        v.rusak_berat,
+        bool(v.laik_pakai),
+        v.ammunition,
+        note,
+    )
+
+
+def find_stock(session: Session, unit_id: int, category_id: int) -> SarprasStock | None:
+    return session.scalars(
+        select(SarprasStock).where(
+            SarprasStock.unit_id == unit_id, SarprasStock.category_id == category_id
+        )
+    ).first()
+
+
+def put_stock(
+    session: Session, operation_id: int, value: StockValue, expected_version: int | None = None
+) -> tuple[SarprasStock, bool]:
+    """Create or change a stock row inside the caller's transaction; returns (row, changed)."""
+    v = check_value(session, operation_id, value)
+    fields = {
+        "baik": v.baik,
+        "rusak_ringan": v.rusak_ringan,
+        "rusak_berat": v.rusak_berat,
+        "laik_pakai": v.laik_pakai,
+        "ammunition": v.ammunition,
+        "note": v.note,
+    }
+    existing = find_stock(session, v.unit_id, v.category_id)
+    if existing is None:
+        row = SarprasStock(
+            operation_id=operation_id, unit_id=v.unit_id, category_id=v.category_id, **fields
+        )
+        session.add(row)
+        session.flush()
+        return row, True
+    row = fetch_for_edit(session, SarprasStock, existing.id, expected_version)
+    changed = any(getattr(row, k) != val for k, val in fields.items())
+    if changed:
+        for k, val in fields.items():
+            setattr(row, k, val)
+        session.flush()
+    return row, changed
+
+
+def set_stock(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    value: StockValue,
+    *,
+    expected_version: int | None = None,
+) -> StockLine:
+    """Set what a unit holds of a category (journaled as "sarpras.set"); returns the row."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "sarpras.set", operation_id=operation_id) as s:
+        row, _ = put_stock(s, operation_id, value, expected_version)
+        return _stock_line(row)
+
+
+def clear_stock(
+    store: Store, actor: Actor, stock_id: int, *, expected_version: int | None = None
+) -> StockLine:
+    """Remove a stock row (journaled as "sarpras.clear"); returns what it held."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "sarpras.clear") as s:
+        row = fetch_for_edit(s, SarprasStock, stock_id, expected_version)
+        before = _stock_line(row)
+        s.delete(row)
+        s.flush()
+        return before
+
+
+def _check_rule(basis: str | None, quantity: int, per: int) -> None:
+    if basis is not None and basis not in RULE_BASES:
+        raise InvalidValue(field="rule_basis", value=basis, reason="unknown")
+    if quantity < 0:
+        raise InvalidValue(field="rule_quantity", value=quantity, reason="negative")
+    if per < 1:
+        raise InvalidValue(field="rule_per", value=per, reason="not_positive")
+
+
+def set_rule(
+    store: Store,
+    actor: Actor,
+    category_id: int,
+    basis: str | None,
+    quantity: int,
+    per: int,
+    *,
+    expected_version: int | None,
+    lang: str = "id",
+) -> Category:
+    """Change a category's requirement rule: ``quantity`` items per ``per`` of ``basis``
+    (None: no requirement). Journaled as "sarpras.rule"."""
+    require(actor, PERMISSION)
+    _check_rule(basis, quantity, per)
+    with store.transaction(actor, "sarpras.rule") as s:
+        row = fetch_for_edit(s, SarprasCategory, category_id, expected_version)
+        row.rule_basis = basis
+        row.rule_quantity = quantity
+        row.rule_per = per
+        s.flush()
+        return _category(row, lang)
+
+
+def _clean_name(text: str, field: str) -> str:
+    name = " ".join(text.split())
+    if not name:
+        raise InvalidValue(field=field, value=text, reason="required")
+    return name
+
+
+def add_category(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    code: str,
+    name: str,
+    group: str,
+    *,
+    measure: str = "unit",
+    name_en: str | None = None,
+    has_ammunition: bool = False,
+    lang: str = "id",
+) -> Category:
+    """Add a category at the end of the list, with no rule yet (journaled as
+    "sarpras.category_add")."""
+    require(actor, PERMISSION)
+    code = _clean_name(code, "code").lower()
+    name = _clean_name(name, "name")
+    if group not in SARPRAS_GROUPS:
+        raise InvalidValue(field="group", value=group, reason="unknown")
+    with store.transaction(actor, "sarpras.category_add", operation_id=operation_id) as s:
+        taken = s.scalars(
+            select(SarprasCategory).where(
+                SarprasCategory.operation_id == operation_id,
+                SarprasCategory.code == code,
+            )
+        ).first()
+        if taken is not None:
+            raise InvalidValue(field="code", value=code, reason="exists")
+        last = max((c.ordinal for c in categories(s, operation_id)), default=0)
+        row = SarprasCategory(
+            operation_id=operation_id,
+            code=code,
+            name=name,
+            name_en=(name_en or "").strip() or None,
+            grp=group,
+            measure=_clean_name(measure, "measure"),
+            rule_basis=None,
+            rule_quantity=1,
+            rule_per=1,
+            has_ammunition=has_ammunition,
+            ordinal=last + 1,
+        )
+        s.add(row)
+        s.flush()
+        return _category(row, lang)
+
+
+def rename_category(
+    store: Store,
+    actor: Actor,
+    category_id: int,
+    name: str,
+    name_en: str | None = None,
+    *,
+    expected_version: int | None,
+    lang: str = "id",
+) -> Category:
+    """Rename a category (journaled as "sarpras.category_rename"); its code stays."""
+    require(actor, PERMISSION)
+    name = _clean_name(name, "name")
+    with store.transaction(actor, "sarpras.category_rename") as s:
+        row = fetch_for_edit(s, SarprasCategory, category_id, expected_version)
+        row.name = name
+        row.name_en = (name_en or "").strip() or None
+        s.flush()
+        return _category(row, lang)

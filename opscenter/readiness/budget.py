@@ -45,7 +45,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.reference import items, label
 from opscenter.store import Store
-from opscenter.strength import compute, load_inputs
+from opscenter.strength import StrengthInputs, compute, load_inputs
 
 PERMISSION = "readiness.edit"
 R = TypeVar("R")
@@ -241,15 +241,21 @@ def _index(session: Session, operation_id: int) -> list[BudgetIndex]:
 
 
 def personnel_by_stage(
-    session: Session, operation_id: int, stage_ids: Collection[int]
+    session: Session,
+    operation_id: int,
+    stage_ids: Collection[int],
+    *,
+    base: StrengthInputs | None = None,
 ) -> dict[int, dict[int, int]]:
     """Stage id -> unit id -> police available to the unit for that stage, rolled up its
     tree, as ``strength.required_strength`` counts them. What does not depend on the stage
-    (units, TPS, personnel) is read once; only the BKO in force is read per stage."""
+    (units, TPS, personnel) is read once, or taken from ``base`` (inputs the caller read for
+    any stage of the operation); only the BKO in force is read per stage."""
     if not stage_ids:
         return {}
     stages = [s for s in operations.stages(session, operation_id) if s.id in stage_ids]
-    base = load_inputs(session, operation_id)
+    if base is None or base.operation_id != operation_id:
+        base = load_inputs(session, operation_id)
     out: dict[int, dict[int, int]] = {}
     for stage in stages:
         inputs = load_inputs(

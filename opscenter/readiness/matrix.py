@@ -40,6 +40,9 @@ from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
 from opscenter.strength import Strength, StrengthInputs, compute, inputs_changed, load_inputs
 
+# The units a commander's tour visits, one page each in the printed report: the Polres of a
+# Polda, the Polsek of a Polres (not the reserves or the task forces).
+TOURED_KINDS = frozenset({"polres", "polresta", "polsek"})
 # Worse is higher.
 SEVERITY = {level: i for i, level in enumerate(READINESS_LEVELS)}
 # Shares at which a shortfall turns a level (see the module's docstring).
@@ -320,7 +323,16 @@ def readiness(
     strength = (
         reuse.strength if reuse is not None and previous is inputs else compute(inputs).by_unit
     )
-    sources = load_sources(session, operation_id, stage.id if stage else None, lang)
+    shown = [u.id for u in units] + ([top.id] if top is not None else [])
+    sources = load_sources(
+        session,
+        operation_id,
+        inputs,
+        lang,
+        units=shown,
+        reuse=reuse.sources if reuse is not None and same else None,
+        changed=changed,
+    )
     return replace(
         assemble(
             operation_id=operation_id,

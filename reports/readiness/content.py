@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from opscenter.readiness.matrix import JUDGED_KINDS, Readiness, UnitReadiness
+from opscenter.readiness.matrix import TOURED_KINDS, Readiness, UnitReadiness
 from opscenter.sitrep import ReportSettings
 from opscenter.sitrep.numbering import ROMAN_MONTHS
 
@@ -28,14 +28,15 @@ class ReadinessReport:
     number: str
     classification: str
     generated_at: datetime  # in the operation's zone
-    # The units that get a page (None: every Polres and Polresta, the Kapolda's tour; the
-    # Polda's own Satgas and reserves stand in the summary); the summary shows all.
+    # The units that get a page (None: those a commander's tour visits, the Polres of a
+    # Polda or the Polsek of a Polres; Satgas and reserves stand in the summary only); the
+    # summary shows all.
     unit_ids: tuple[int, ...] | None = None
 
     @property
     def pages(self) -> tuple[UnitReadiness, ...]:
         if self.unit_ids is None:
-            return tuple(u for u in self.readiness.units if u.kind in JUDGED_KINDS)
+            return tuple(u for u in self.readiness.units if u.kind in TOURED_KINDS)
         wanted = set(self.unit_ids)
         return tuple(u for u in self.readiness.units if u.unit_id in wanted)
 

@@ -190,7 +190,7 @@ def _figures(r: Readiness, cell: Cell, code: str) -> dict[str, Any] | None:
             return None
         if code == "sarpras_ok":
             return {"n": len(lines)}
-        ln = max(lines, key=lambda x: x.deficit / x.required)
+        ln = max(lines, key=lambda x: x.deficit / (x.required or 1))
         return {"name": ln.name, "req": ln.required, "usable": ln.usable, "deficit": ln.deficit}
     if code.startswith("anggaran"):
         b = r.sources.budget.get(uid)

@@ -5,7 +5,6 @@ latest visit)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -242,7 +241,7 @@ def aspects_table(
 
 
 def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
-    lines: Sequence[Any] = r.sources.sarpras.get(u.unit_id, ())
+    lines = r.sources.sarpras.get(u.unit_id, ())
     out: list[Flowable] = [para(text("sarpras"), st["h3"])]
     if not lines:
         return [*out, para(text("no_data"), st["body"])]
@@ -251,11 +250,11 @@ def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> 
         return [*out, para(text("none"), st["body"])]
     rows: list[list[Any]] = [[text("category"), text("required"), text("usable"), text("deficit")]]
     marks: list[tuple[Any, ...]] = []
-    for i, ln in enumerate(sorted(short, key=lambda x: -x.deficit / x.required), 1):
+    for i, ln in enumerate(sorted(short, key=lambda x: -x.deficit / (x.required or 1)), 1):
         rows.append(
             [
                 para(ln.name, st["cell"]),
-                text.number(ln.required),
+                text.number(ln.required or 0),
                 text.number(ln.usable),
                 text.number(ln.deficit),
             ]
@@ -319,7 +318,7 @@ def visit(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> li
     v = r.sources.latest_visit.get(u.unit_id)
     if v is None:
         return [*out, para(text("no_data"), st["body"])]
-    found = v.findings if isinstance(v.findings, int) else len(v.findings or ())
+    found = len(v.findings)
     parts = [f"{text.date(v.visited_on)}, {text.visit_kind(v.kind)}"]
     if v.led_by:
         parts.append(text("led_by", who=v.led_by))

@@ -3,9 +3,8 @@ number and "Hal. X dari Y", the matrix with its roll-up, one page per Polres wit
 data says in sentences with figures, sarpras, budget, findings and the latest visit; fonts
 embedded; and the readiness section of the situation report.
 
-The sarpras, budget and visit services land in other branches; until they do, the sources
-here are stand-ins with the field names those services give (``SarprasLine``,
-``BudgetFigures``, ``FindingRow``, ``VisitRow``).
+Sarpras, budget and a visit are written through their own services (``with_evidence``),
+with the figures worked out by hand there.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import dataclasses
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,13 +22,12 @@ import pytest
 
 from opscenter import sitrep
 from opscenter.actor import Actor
-from opscenter.model import Operation, ReadinessAspect
+from opscenter.model import BudgetComponent, Operation, ReadinessAspect
+from opscenter.readiness import budget, sarpras, visits
 from opscenter.readiness.judgements import JudgementValue, set_judgement
-from opscenter.readiness.matrix import Readiness, assemble, readiness
-from opscenter.readiness.sources import Sources
+from opscenter.readiness.matrix import readiness
 from opscenter.reference import by_code
 from opscenter.sitrep.content import NotReady, ReadinessSummary
-from opscenter.sitrep.readiness import summarise
 from opscenter.store import Store, open_store
 from reports.readiness import ReadinessReport, default_number, render
 from reports.readiness.labels import ReadinessText
@@ -40,97 +38,6 @@ STAFF = Actor("bagops.uji", role="staff")
 TODAY = date(2024, 11, 20)
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2024, 11, 20, 8, 30, tzinfo=WIB)
-
-
-# -- stand-ins for the sources other branches provide, by their field names --------------------
-
-
-@dataclass(frozen=True)
-class SarprasLine:
-    unit_id: int
-    category_id: int
-    code: str
-    name: str
-    group: str
-    measure: str
-    baik: int
-    rusak_ringan: int
-    rusak_berat: int
-    laik_pakai: bool
-    ammunition: int | None
-    required: int | None
-
-    @property
-    def usable(self) -> int:
-        return self.baik + self.rusak_ringan if self.laik_pakai else 0
-
-    @property
-    def deficit(self) -> int:
-        return max(0, (self.required or 0) - self.usable)
-
-
-@dataclass(frozen=True)
-class BudgetFigures:
-    unit_id: int
-    need: int
-    pagu: int
-    realised: int
-    by_source: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    id: int
-    version: int
-    visit_id: int
-    unit_id: int
-    aspect_id: int
-    aspect_name: str
-    finding: str
-    advice: str | None
-    person_in_charge: str | None
-    due_on: date | None
-    status: str
-    closing_note: str | None
-    closed_at: datetime | None
-    visited_on: date
-
-    def overdue(self, today: date) -> bool:
-        return self.status != "selesai" and self.due_on is not None and today > self.due_on
-
-
-@dataclass(frozen=True)
-class VisitRow:
-    id: int
-    version: int
-    unit_id: int
-    unit_name: str
-    visited_on: date
-    kind: str
-    led_by: str
-    team: str
-    checked: str
-    findings: int
-
-
-def with_sources(r: Readiness, sources: Sources) -> Readiness:
-    """The same matrix as if ``load_sources`` had returned ``sources``."""
-    return assemble(
-        operation_id=r.operation_id,
-        polda=(r.polda_id, r.polda_name),
-        today=r.today,
-        stage=(r.stage_id, r.stage_name),
-        aspects=r.aspects,
-        units=[(u.unit_id, u.code, u.name, u.kind) for u in r.units],
-        judged={
-            (c.unit_id, c.aspect_id): c.judgement
-            for u in r.units
-            for c in u.cells.values()
-            if c.judgement is not None
-        },
-        sources=sources,
-        strength=r.strength,
-    )
 
 
 @dataclass(frozen=True)
@@ -171,76 +78,82 @@ def judged_small_operation(store: Store) -> Fixture:
     return Fixture(store, small, aspects)
 
 
-def sample_sources(f: Fixture) -> Sources:
-    pa, pb = f.small.units["PA"], f.small.units["PB"]
-    a = f.aspects
-    return Sources(
-        sarpras={
-            pa: (
-                SarprasLine(pa, 1, "ht", "HT", "komunikasi", "unit", 10, 2, 3, True, None, 20),
-                SarprasLine(pa, 2, "r2", "Roda 2", "kendaraan", "unit", 6, 0, 1, True, None, 6),
-            ),
-            pb: (SarprasLine(pb, 1, "ht", "HT", "komunikasi", "unit", 8, 0, 0, True, None, 6),),
-        },
-        budget={
-            pa: BudgetFigures(pa, 25_000_000_000, 20_000_000_000, 7_500_000_000),
-            pb: BudgetFigures(pb, 1_200_000_000, 1_200_000_000, 300_000_000),
-        },
-        findings={
-            pa: (
-                FindingRow(
-                    1,
-                    1,
-                    1,
-                    pa,
-                    a["posko"],
-                    "Posko",
-                    "APAR posko kedaluwarsa",
-                    "Isi ulang APAR",
-                    "Kabag Log Polres A",
-                    date(2024, 11, 15),
-                    "terbuka",
-                    None,
-                    None,
-                    date(2024, 11, 10),
-                ),
-                FindingRow(
-                    2,
-                    1,
-                    1,
-                    pa,
-                    a["latihan"],
-                    "Latihan",
-                    "Latihan dalmas belum merata",
-                    None,
-                    "Kabag Ops Polres A",
-                    date(2024, 11, 30),
-                    "proses",
-                    None,
-                    None,
-                    date(2024, 11, 10),
-                ),
-            ),
-        },
-        latest_visit={
-            pa: VisitRow(
-                1,
-                1,
-                pa,
-                "Polres A",
-                date(2024, 11, 10),
-                "kunker",
-                "Kapolda Uji",
-                "Irwasda, Karo Ops, Karo Log",
-                "posko, sarpras, personel",
-                2,
-            ),
-        },
+def with_evidence(store: Store, small: Small, aspects: dict[str, int]) -> None:
+    """Sarpras, budget and a visit written through their services, with figures checked by
+    hand in the tests:
+
+    * rules: only HT (one per guard team) and R2 (one per 10 TPS of a kecamatan) left on.
+      Polres A guards 7 teams (Polsek A1: 9 kurang rawan 2-8-16 -> 2, 3 rawan 2-2-4 -> 2,
+      1 sangat rawan -> 1; Polsek A2: 8 kurang rawan -> 1, 1 khusus -> 1) in kecamatan of 13
+      and 9 TPS (R2: 2 + 1 = 3). It holds HT 3 baik, 1 rusak ringan, 2 rusak berat: 4 usable
+      of 7, short 3 (43 %); R2 3 of 3. Polres B: 5 rawan -> 3 teams, HT 3; R2 1; all held.
+    * budget: uang saku Rp500.000 a day for 2 days of voting: Polres A's 16 police (11 +
+      5 BKO) need Rp16.000.000 and have a DIPA of Rp12.800.000 (80 %), Rp5.920.000 paid
+      (37 %); Polres B's 9 need Rp9.000.000 and have Rp9.000.000, Rp3.000.000 paid.
+    * Polres A visited on 10 November by the Kapolda: the APAR finding due 15 November still
+      open (overdue on the 20th), the Dalmas training one due 30 November in progress.
+    """
+    op = small.operation_id
+    pa, pb = small.units["PA"], small.units["PB"]
+    with store.read() as s:
+        cats = {c.code: c for c in sarpras.categories(s, op)}
+        components = by_code(s, BudgetComponent, op)
+    for code, c in cats.items():
+        if code not in ("ht", "r2"):
+            sarpras.set_rule(store, ADMIN, c.id, None, 1, 1, expected_version=c.version)
+    for unit, ht, r2 in ((pa, (3, 1, 2), 3), (pb, (3, 0, 0), 1)):
+        sarpras.set_stock(store, STAFF, op, sarpras.StockValue(unit, cats["ht"].id, *ht))
+        sarpras.set_stock(store, STAFF, op, sarpras.StockValue(unit, cats["r2"].id, r2))
+    budget.set_index(
+        store,
+        STAFF,
+        op,
+        components["uang-saku"].id,
+        small.stages["pemungutan"],
+        days=2,
+        daily_rupiah=500_000,
     )
+    for unit, pagu, paid in ((pa, 12_800_000, 5_920_000), (pb, 9_000_000, 3_000_000)):
+        allocation = budget.add_allocation(
+            store, STAFF, op, budget.AllocationValue(unit, "dipa", pagu, "DIPA 2024")
+        )
+        budget.add_realisation(
+            store,
+            STAFF,
+            op,
+            budget.RealisationValue(allocation, date(2024, 11, 18), paid, "Uang saku"),
+        )
+    visit = visits.add_visit(
+        store,
+        STAFF,
+        op,
+        visits.VisitValue(
+            pa,
+            date(2024, 11, 10),
+            "kunker",
+            "Kapolda Uji",
+            "Irwasda, Karo Ops, Karo Log",
+            "posko, sarpras, personel",
+        ),
+    )
+    found = {
+        aspect: visits.add_finding(
+            store,
+            STAFF,
+            visit,
+            visits.FindingValue(aspects[aspect], text, advice, pic, date(2024, 11, due)),
+        )
+        for aspect, text, advice, pic, due in (
+            ("posko", "APAR posko kedaluwarsa", "Isi ulang APAR", "Kabag Log Polres A", 15),
+            ("latihan", "Latihan dalmas belum merata", None, "Kabag Ops Polres A", 30),
+        )
+    }
+    visits.set_follow_up(store, STAFF, found["latihan"], "proses", expected_version=1)
 
 
 @pytest.fixture(scope="module")
 def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
+    """Judgements only: no sarpras, budget or visit recorded."""
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('readiness-pdf') / 'uji.db'}")
     try:
         yield judged_small_operation(store)
@@ -248,9 +161,20 @@ def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
         store.dispose()
 
 
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
+    """The judgements, and sarpras, budget and a visit (``with_evidence``)."""
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('readiness-full') / 'uji.db'}")
+    try:
+        f = judged_small_operation(store)
+        with_evidence(store, f.small, f.aspects)
+        yield f
+    finally:
+        store.dispose()
+
+
 def report_of(
     f: Fixture,
-    sources: Sources | None = None,
     *,
     unit_ids: tuple[int, ...] | None = None,
     language: str | None = None,
@@ -261,8 +185,6 @@ def report_of(
         assert op is not None
         settings = sitrep.report_settings(op)
         r = readiness(s, op.id, today=TODAY)
-    if sources is not None:
-        r = with_sources(r, sources)
     if language:
         settings = dataclasses.replace(settings, language=language)
     return ReadinessReport(
@@ -294,9 +216,9 @@ needs_poppler = pytest.mark.skipif(
 
 @needs_poppler
 def test_every_page_carries_letterhead_classification_number_and_page_of(
-    fx: Fixture, tmp_path: Path
+    full: Fixture, tmp_path: Path
 ) -> None:
-    rep = report_of(fx, sample_sources(fx))
+    rep = report_of(full)
     pages = pdf_pages(render(rep), tmp_path)
     # Summary (with the signature), then one page per Polres: the Polda's own Satgas and
     # reserves stand in the summary only.
@@ -319,13 +241,13 @@ def test_every_page_carries_letterhead_classification_number_and_page_of(
 
 @needs_poppler
 def test_the_summary_shows_the_matrix_its_roll_up_counts_and_overdue_follow_ups(
-    fx: Fixture, tmp_path: Path
+    full: Fixture, tmp_path: Path
 ) -> None:
-    rep = report_of(fx, sample_sources(fx))
+    rep = report_of(full)
     first = pdf_pages(render(rep), tmp_path)[0]
     matrix = first[: first.index("Jumlah satuan per tingkat")]
     rows = {ln.split()[1]: ln for ln in matrix.splitlines() if ln.strip().startswith("Polres")}
-    # Polres A: personel siap (data), sarpras HT 12 of 20 = 40 % short -> belum (data),
+    # Polres A: personel siap (data), sarpras HT 4 usable of 7 = 43 % short -> belum (data),
     # anggaran 80 % of the need -> catatan (data); posko has an overdue follow-up -> belum.
     # Latihan: an open follow-up, not yet due -> catatan (data).
     levels = ["SIAP", "BELUM", "CATATAN", "–", "CATATAN", "BELUM", "–", "–"]
@@ -337,7 +259,8 @@ def test_the_summary_shows_the_matrix_its_roll_up_counts_and_overdue_follow_ups(
     assert sources == ["data", "data", "data", "dinilai", "dinilai", "dinilai"], sources
     assert "POLDA (terburuk)" in first
     rollup = next(ln for ln in first.splitlines() if "POLDA (terburuk)" in ln)
-    assert rollup.split()[2:] == ["SIAP", "BELUM", "CATATAN", "SIAP", "CATATAN", "BELUM", "–", "–"]
+    # Anggaran: the Polda's own row, Rp21.800.000 of its Rp50.000.000 need (44 %) -> belum.
+    assert rollup.split()[2:] == ["SIAP", "BELUM", "BELUM", "SIAP", "CATATAN", "BELUM", "–", "–"]
     assert "Kesiapan Polda Uji (aspek terburuk dari 4 satuan): BELUM SIAP." in first
     assert "Jumlah satuan per tingkat kesiapan" in first
     # Overdue: Polres A's APAR, due 15 November, still open on the 20th.
@@ -348,20 +271,21 @@ def test_the_summary_shows_the_matrix_its_roll_up_counts_and_overdue_follow_ups(
 
 
 @needs_poppler
-def test_a_polres_page_says_what_the_data_says_with_figures(fx: Fixture, tmp_path: Path) -> None:
-    rep = report_of(fx, sample_sources(fx))
+def test_a_polres_page_says_what_the_data_says_with_figures(full: Fixture, tmp_path: Path) -> None:
+    rep = report_of(full)
     pages = pdf_pages(render(rep), tmp_path, layout=False)
     a = next(p for p in pages[1:] if "KESIAPAN POLRES A" in p)
     flat = " ".join(a.split())
     # Voting day: 14 needed, 11 own + 5 BKO = 16.
     assert "Kebutuhan 14 personel, tersedia 16: cukup." in flat
-    assert "Kekurangan terbesar HT: kebutuhan 20, laik pakai 12: kurang 8." in flat
-    assert "Kebutuhan Rp25.000.000.000, pagu Rp20.000.000.000 (80% kebutuhan)" in flat
+    assert "Kekurangan terbesar HT: kebutuhan 7, laik pakai 4: kurang 3." in flat
+    assert "Kebutuhan Rp16.000.000, pagu Rp12.800.000 (80% kebutuhan)" in flat
     assert "1 tindak lanjut temuan lewat batas waktu." in flat
     # Budget figures with thousands separators, sarpras shortfalls, findings, the visit.
     laid_out = " ".join(pdf_pages(render(rep), tmp_path)[1].split())
-    assert "Rp25.000.000.000 Rp20.000.000.000 Rp7.500.000.000 37%" in laid_out
-    assert "HT 20 12 8" in laid_out and "Roda 2" not in flat  # Roda 2: 6 of 6, none short
+    # Paid against the pagu: 5.920.000 of 12.800.000 = 46 %.
+    assert "Rp16.000.000 Rp12.800.000 Rp5.920.000 46%" in laid_out
+    assert "HT 7 4 3" in laid_out and "roda 2" not in flat  # R2: 3 of 3, none short
     assert "LEWAT WAKTU" in flat and "Kabag Log Polres A" in flat
     assert "10 November 2024, kunjungan kerja; dipimpin Kapolda Uji" in flat
     b = next(p for p in pages[1:] if "KESIAPAN POLRES B" in p)
@@ -395,13 +319,13 @@ def test_one_unit_prints_the_summary_and_that_page_only(fx: Fixture, tmp_path: P
 
 
 @needs_poppler
-def test_english_when_the_operation_reports_in_english(fx: Fixture, tmp_path: Path) -> None:
-    pages = pdf_pages(render(report_of(fx, sample_sources(fx), language="en")), tmp_path)
+def test_english_when_the_operation_reports_in_english(full: Fixture, tmp_path: Path) -> None:
+    pages = pdf_pages(render(report_of(full, language="en")), tmp_path)
     first, flat = pages[0], " ".join(" ".join(pages).split())
     assert "INDONESIAN NATIONAL POLICE" in first and "OPERATIONAL READINESS REPORT" in first
     assert "Page 1 of" in first and "POLDA (worst)" in first
     assert "14 police needed, 16 available: sufficient." in flat
-    assert "Rp25,000,000,000" in flat
+    assert "Rp16,000,000" in flat
 
 
 def test_money_and_level_words() -> None:
@@ -421,9 +345,9 @@ def test_money_and_level_words() -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils is not installed")
-def test_every_font_is_embedded(fx: Fixture, tmp_path: Path) -> None:
+def test_every_font_is_embedded(full: Fixture, tmp_path: Path) -> None:
     path = tmp_path / "r.pdf"
-    path.write_bytes(render(report_of(fx, sample_sources(fx))))
+    path.write_bytes(render(report_of(full)))
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     fonts = out.stdout.splitlines()[2:]
     assert fonts, out.stdout
@@ -435,10 +359,10 @@ def test_every_font_is_embedded(fx: Fixture, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
-def test_every_page_renders_to_an_image(fx: Fixture, tmp_path: Path) -> None:
+def test_every_page_renders_to_an_image(full: Fixture, tmp_path: Path) -> None:
     """Every page rasterises (the images were looked at by hand when this report was made)."""
     path = tmp_path / "r.pdf"
-    rep = report_of(fx, sample_sources(fx))
+    rep = report_of(full)
     path.write_bytes(render(rep))
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], check=True)
     assert len(list(tmp_path.glob("p-*.png"))) == 1 + len(rep.pages)
@@ -463,7 +387,6 @@ def test_the_situation_report_tells_readiness(fx: Fixture, tmp_path: Path) -> No
             period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
             now=NOW,
         )
-        matrix = readiness(s, fx.small.operation_id, today=TODAY)
     r = report.readiness
     assert r.not_ready == (NotReady("Polres B", ("Posko",)),)
     # 4 units x 8 aspects: personel siap from the data at A and B, and B's three judgements.
@@ -475,15 +398,25 @@ def test_the_situation_report_tells_readiness(fx: Fixture, tmp_path: Path) -> No
     # No sarpras or budget figures yet: those parts are left out, not printed empty.
     assert "Kekurangan sarana prasarana" not in section and "Anggaran dan" not in section
 
-    # With the sources present: overdue follow-ups, shortfalls and budget by those names.
-    full = summarise(with_sources(matrix, sample_sources(fx)))
-    section = _sitrep_text(dataclasses.replace(report, readiness=full), tmp_path)
+
+@needs_poppler
+def test_the_situation_report_tells_sarpras_budget_and_overdue_follow_ups(
+    full: Fixture, tmp_path: Path
+) -> None:
+    with full.store.read() as s:
+        report = sitrep.assemble(
+            s,
+            "uji",
+            period_from=datetime(2024, 11, 19, 6, tzinfo=WIB),
+            period_to=datetime(2024, 11, 20, 6, tzinfo=WIB),
+            now=NOW,
+        )
+    section = _sitrep_text(report, tmp_path)
     assert "Polres A Posko APAR posko kedaluwarsa Kabag Log Polres A 15 November 2024" in section
     assert "Kekurangan sarana prasarana" in section
-    with_all = sitrep_render(dataclasses.replace(report, readiness=full))
-    laid_out = " ".join(" ".join(pdf_pages(with_all, tmp_path)).split())
-    assert "Polres A HT 20 12 8" in laid_out
-    assert "Polres A Rp25.000.000.000 Rp20.000.000.000 Rp7.500.000.000 37%" in laid_out
+    laid_out = " ".join(" ".join(pdf_pages(sitrep_render(report), tmp_path)).split())
+    assert "Polres A HT 7 4 3" in laid_out
+    assert "Polres A Rp16.000.000 Rp12.800.000 Rp5.920.000 46%" in laid_out
     assert "– Polres A: Sarana prasarana, Posko." in section
 
 

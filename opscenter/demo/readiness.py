@@ -41,7 +41,7 @@ DAILY_INDEX = {
 PAID_DAYS = {"masa-tenang": 3, "pemungutan": 1, "rekapitulasi": 6}
 # Equipment a unit holds whatever its TPS: (category code, low, high).
 FIXED_STOCK = (
-    ("r6", 1, 3),
+    ("r6", 2, 3),
     ("repeater", 1, 2),
     ("tameng", 20, 60),
     ("helm", 20, 60),

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Integer, cast, func, select
@@ -864,3 +865,47 @@ def test_the_demo_opened_in_its_exercise_shows_no_future(both: Loaded) -> None:
         assert sum(not r.is_closed for r in rows) == 49
     finally:
         clock.use_real()
+
+
+# --- readiness (issue 15) -----------------------------------------------------------------------
+
+
+def test_readiness_in_the_demo_as_the_kapolda_finds_it(both: Loaded) -> None:
+    """Voting-day evening: Kerinci short of equipment for its guard plan (and of people),
+    the Polda's hibah of Rp25 miliar signed on 5 June 2024, the tour's findings with some
+    follow-ups overdue; Bangka the same at Polres scale, its money held by the Polres."""
+    from opscenter.model import BudgetAllocation
+    from opscenter.readiness.matrix import readiness
+
+    evening = exercise.evening_of(builder.VOTING_DAY, "Asia/Jakarta")
+    today = evening.astimezone(ZoneInfo("Asia/Jakarta")).date()
+    with both.store.read() as s:
+        m = readiness(s, both.ops["jambi"], today=today)
+        b = readiness(s, both.ops["bangka"], today=today)
+        hibah = s.scalars(
+            select(BudgetAllocation).where(
+                BudgetAllocation.operation_id == both.ops["jambi"],
+                BudgetAllocation.source == "hibah",
+            )
+        ).all()
+    aspects = {a.code: a.id for a in m.aspects}
+    by_name = {u.name: u for u in m.units}
+    kerinci = by_name["Polres Kerinci"].cells
+    assert kerinci[aspects["sarpras"]].derived == "belum"
+    assert kerinci[aspects["personel"]].derived == "belum"
+    lines = {ln.code: ln for ln in m.sources.sarpras[by_name["Polres Kerinci"].unit_id]}
+    assert lines["ht"].deficit > 0 and lines["r2"].deficit > 0
+    assert all(ln.rusak_ringan + ln.rusak_berat > 0 for ln in lines.values() if ln.code == "ht")
+    # Everyone else has the radios the rules ask for.
+    others = [u for u in m.units if u.kind in ("polres", "polresta") and "Kerinci" not in u.name]
+    assert all(u.cells[aspects["sarpras"]].derived in ("siap", "catatan") for u in others)
+    assert sum(a.pagu for a in hibah) == 25_000_000_000
+    assert {a.signed_on for a in hibah} == {date(2024, 6, 5)}
+    assert sum(r.overdue_findings for r in m.rollup.values()) >= 2
+    assert len(m.sources.latest_visit) == 7  # the tour: seven Polres
+    assert b.polda_name == "Polres Bangka" and {u.kind for u in b.units} == {"polsek"}
+    belinyu = next(u for u in b.units if u.name == "Polsek Belinyu")
+    assert belinyu.cells[next(a.id for a in b.aspects if a.code == "sarpras")].derived == "belum"
+    anggaran = next(a.id for a in b.aspects if a.code == "anggaran")
+    assert b.top is not None and b.top.cells[anggaran].derived is not None
+    assert all(u.cells[anggaran].derived is None for u in b.units)  # paid by the Polres

@@ -15,12 +15,8 @@ from sqlalchemy.orm import Session
 from opscenter.readiness.budget import BudgetFigures, budget_by_unit, index_entries
 from opscenter.readiness.budget import personnel_by_stage as budget_personnel
 from opscenter.readiness.sarpras import SarprasLine, sarpras_by_unit
-from opscenter.readiness.visits import (
-    FindingRow,
-    VisitRow,
-    findings_by_unit,
-    latest_visit_by_unit,
-)
+from opscenter.readiness.visits import FindingRow, VisitRow
+from opscenter.readiness.visits import by_unit as visits_by_unit
 from opscenter.strength import INPUT_ENTITIES, StrengthInputs
 
 # Journal entities each part is read from (besides the strength's inputs, for the parts
@@ -102,8 +98,7 @@ def load_sources(
     else:
         personnel, budget = reuse.personnel, reuse.budget
     if reuse is None or _touches(changed, VISIT_ENTITIES):
-        findings = findings_by_unit(session, operation_id, lang)
-        latest = latest_visit_by_unit(session, operation_id, lang)
+        findings, latest = visits_by_unit(session, operation_id, lang)
     else:
         findings, latest = reuse.findings, reuse.latest_visit
     return Sources(

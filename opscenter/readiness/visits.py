@@ -159,22 +159,6 @@ def _finding_rows(
     return out
 
 
-def findings_by_unit(
-    session: Session, operation_id: int, lang: str = "id"
-) -> dict[int, tuple[FindingRow, ...]]:
-    """Unit id -> the findings of visits to that unit itself (not rolled up), newest visit
-    first."""
-    found = _finding_rows(session, operation_id, None, lang)
-    out: dict[int, list[FindingRow]] = defaultdict(list)
-    for rows in found.values():
-        for row in rows:
-            out[row.unit_id].append(row)
-    return {
-        uid: tuple(sorted(rows, key=lambda r: (-r.visited_on.toordinal(), -r.visit_id, r.id)))
-        for uid, rows in out.items()
-    }
-
-
 def visits(
     session: Session, operation_id: int, unit_id: int | None = None, lang: str = "id"
 ) -> tuple[VisitRow, ...]:
@@ -206,14 +190,31 @@ def visits(
     )
 
 
+def by_unit(
+    session: Session, operation_id: int, lang: str = "id"
+) -> tuple[dict[int, tuple[FindingRow, ...]], dict[int, VisitRow]]:
+    """Unit id -> the findings of visits to that unit itself (not rolled up), newest visit
+    first; and unit id -> the newest visit to it. One read of the visits for both."""
+    findings: dict[int, list[FindingRow]] = defaultdict(list)
+    latest: dict[int, VisitRow] = {}
+    for v in visits(session, operation_id, lang=lang):  # newest first
+        latest.setdefault(v.unit_id, v)
+        findings[v.unit_id].extend(v.findings)
+    return {uid: tuple(rows) for uid, rows in findings.items()}, latest
+
+
+def findings_by_unit(
+    session: Session, operation_id: int, lang: str = "id"
+) -> dict[int, tuple[FindingRow, ...]]:
+    """Unit id -> the findings of visits to that unit itself, newest visit first."""
+    return by_unit(session, operation_id, lang)[0]
+
+
 def latest_visit_by_unit(
     session: Session, operation_id: int, lang: str = "id"
 ) -> dict[int, VisitRow]:
     """Unit id -> the newest visit to it (the unit itself, not rolled up)."""
-    out: dict[int, VisitRow] = {}
-    for v in visits(session, operation_id, lang=lang):
-        out.setdefault(v.unit_id, v)
-    return out
+    return by_unit(session, operation_id, lang)[1]
 
 
 # --- checking what a writer gives ------------------------------------------------------------

@@ -93,16 +93,13 @@ _YES = frozenset(("ya", "y", "yes", "laik", "layak", "laikpakai", "layakpakai", 
 _NO = frozenset(("tidak", "tdk", "t", "no", "n", "tidaklaik", "tidaklayak", "0", "false", "x"))
 _TICKS = ("\u221a", "\u2713", "\u2714")
 _TOTAL_WORDS = frozenset(("jumlah", "total", "jml", "jumlahtotal", "grandtotal", "subtotal"))
-# A letterhead line naming the unit, most specific first: (pattern, unit kinds).
+# A letterhead naming the unit, most specific first: (pattern, unit kinds). A line may hold
+# the whole letterhead ("KEPOLISIAN NEGARA REPUBLIK INDONESIA DAERAH JAMBI RESOR KERINCI").
 _LETTERHEAD = (
-    (re.compile(r"^(?:KEPOLISIAN\s+)?SEKTOR\s+(.+)$"), ("polsek",)),
-    (re.compile(r"^POLSEK\s+(.+)$"), ("polsek",)),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?RESOR\s+KOTA\s+(?:BESAR\s+)?(.+)$"), ("polresta",)),
-    (re.compile(r"^POLRESTA(?:BES)?\s+(.+)$"), ("polresta",)),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?RESOR\s+(.+)$"), ("polres", "polresta")),
-    (re.compile(r"^POLRES\s+(.+)$"), ("polres", "polresta")),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?DAERAH\s+(.+)$"), ("polda",)),
-    (re.compile(r"^POLDA\s+(.+)$"), ("polda",)),
+    (re.compile(r"\b(?:SEKTOR|POLSEK)\s+(.+)$"), ("polsek",)),
+    (re.compile(r"\b(?:RESOR\s+KOTA(?:\s+BESAR)?|POLRESTA(?:BES)?)\s+(.+)$"), ("polresta",)),
+    (re.compile(r"\b(?:RESOR|POLRES)\s+(.+)$"), ("polres", "polresta")),
+    (re.compile(r"\b(?:DAERAH|POLDA)\s+(.+)$"), ("polda",)),
 )
 
 
@@ -195,18 +192,18 @@ def guess_unit(lines: Sequence[Sequence[Cell]], known: _Known) -> int | None:
                 continue
             text = " ".join(cell.upper().split())
             for rank, (pattern, kinds) in enumerate(_LETTERHEAD):
-                m = pattern.match(text)
+                m = pattern.search(text)
                 if m is None:
                     continue
                 place = norm(m[1])
                 hits = [
                     uid
                     for uid, (_code, name, kind, _tree) in known.unit_rows.items()
-                    if kind in kinds and norm(name).endswith(place)
+                    if kind in kinds and place and norm(name).endswith(place)
                 ]
                 if len(hits) == 1:
                     found.append((rank, hits[0]))
-                break
+                    break
     return min(found)[1] if found else None
 
 

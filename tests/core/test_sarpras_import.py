@@ -147,6 +147,31 @@ def test_kondisi_merged_over_its_three_columns_gives_the_first_to_baik(
     assert _held(store, ids)[("PA", "ht")][:3] == (15, 3, 2)
 
 
+@pytest.mark.parametrize(
+    ("lines", "unit"),
+    [
+        (["KEPOLISIAN NEGARA REPUBLIK INDONESIA", "DAERAH UJI", "RESOR A"], "PA"),
+        (["KEPOLISIAN NEGARA REPUBLIK INDONESIA DAERAH UJI RESOR A"], "PA"),
+        (["POLRES A"], "PA"),
+        (["KEPOLISIAN RESOR KOTA B"], "PB"),
+        (["Polresta B"], "PB"),
+        (["KEPOLISIAN DAERAH UJI"], "POLDA"),
+        (["KEPOLISIAN DAERAH UJI", "RESOR A", "SEKTOR A1"], "PA1"),
+        (["DAFTAR INVENTARIS BARANG"], None),
+        # "RESOR" naming no unit of the operation (or several) is no guess.
+        (["KEPOLISIAN RESOR KERINCI"], None),
+    ],
+)
+def test_the_letterhead_names_the_unit(
+    small: tuple[Store, Small], lines: list[str], unit: str | None
+) -> None:
+    store, ids = small
+    with store.read() as s:
+        known = sarpras_io._known(s, ids.operation_id)
+    guess = sarpras_io.guess_unit([[line] for line in lines], known)
+    assert guess == (ids.units[unit] if unit else None)
+
+
 def test_one_condition_column_with_a_unit_column(
     small: tuple[Store, Small], tmp_path: Path
 ) -> None:

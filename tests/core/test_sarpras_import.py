@@ -21,6 +21,7 @@ from opscenter.readiness import sarpras, sarpras_io
 from opscenter.readiness.sarpras import StockValue
 from opscenter.reference import by_code
 from opscenter.roster import export
+from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -217,6 +218,35 @@ def test_a_changed_count_is_one_changed_record(small: tuple[Store, Small], tmp_p
     ]
     sarpras_io.commit(store, ADMIN, preview)
     assert _held(store, ids)[("PA", "ht")][:3] == (15, 1, 2)
+
+
+def test_a_sarpras_import_is_listed_and_reverted_like_a_roster(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small
+    path = _split_workbook(tmp_path / "polres_a.xlsx")
+    first = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    assert first is not None
+    revert(store, ADMIN, first)
+    assert _held(store, ids) == {}
+    again = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    wb = load_workbook(path)
+    wb["Sarpras"]["E13"] = 1  # HT: 3 lightly damaged -> 1
+    wb["Sarpras"]["C13"] = 18
+    wb.save(path)
+    changed = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    assert changed is not None and again is not None
+    assert [(i.txn_id, i.kind, i.reverted) for i in imports(store)] == [
+        (changed, "sarpras", False),
+        (again, "sarpras", False),
+        (first, "sarpras", True),
+    ]
+    revert(store, ADMIN, changed)
+    assert _held(store, ids)[("PA", "ht")][:3] == (15, 3, 2)
+    # The earlier import's HT row was changed since: that revert is refused.
+    with pytest.raises(RosterError) as err:
+        revert(store, ADMIN, again)
+    assert err.value.reason == "revert_conflict"
 
 
 def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(

@@ -88,6 +88,10 @@ def test_import_without_a_unit_asks_for_unit(tmp_path: Path, db: str) -> None:
     done = run(tmp_path, "import", "sarpras", str(path), "--db", db, "--unit", "pb")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "baru 3, berubah 0, tetap 0, ditolak 0"
+    # --unit means nothing to another kind of list: said, not ignored.
+    done = run(tmp_path, "import", "personnel", str(path), "--db", db, "--unit", "pb")
+    assert done.returncode == 2
+    assert "--unit: only for sarpras lists" in done.stderr
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])

@@ -215,8 +215,12 @@ def bases(inputs: StrengthInputs) -> Bases:
     )
 
 
-def own_requirement(basis: str, quantity: int, per: int, unit_id: int, kind: str, b: Bases) -> int:
-    """What one unit itself requires under a rule (its sub-units not included)."""
+def own_requirement(c: Category, unit_id: int, kind: str, b: Bases) -> int:
+    """What one unit (of ``kind``) itself requires under a category's rule, its sub-units not
+    included: ``quantity * ceil(count / per)``, rounded up per kecamatan for "tps_kec"."""
+    basis, quantity, per = c.rule_basis, c.rule_quantity, c.rule_per
+    if basis is None:
+        return 0
     if basis == "unit":
         count = 1 if kind in HEADQUARTERS else 0
     elif basis == "tps_kec":
@@ -261,11 +265,10 @@ def _requirements(
     }
     rounded = [c for c in ruled if not _linear(c)]
     own: dict[int, dict[int, int]] = {c.id: {} for c in rounded}
-    for uid in tree:
+    for uid, u in tree.items():
         if uid in b.teams or uid in b.tps_per_kecamatan:
             for c in rounded:
-                assert c.rule_basis is not None
-                need = own_requirement(c.rule_basis, c.rule_quantity, c.rule_per, uid, "", b)
+                need = own_requirement(c, uid, u.kind, b)
                 if need:
                     own[c.id][uid] = need
     for uid in reversed(tree_order(tree)[1]):

@@ -42,6 +42,7 @@ from opscenter.readiness.sarpras import (
     put_stock,
 )
 from opscenter.roster import normalise as nz
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.preview import guess_sheet
@@ -122,7 +123,6 @@ class SarprasPreview:
     sheet: str
     layout: Layout
     operation_id: int
-    journal_head: int
     # Where the unit came from when the file has no unit column: "option" or "letterhead".
     unit_source: str
     unit_name: str | None
@@ -133,12 +133,6 @@ class SarprasPreview:
     @property
     def file(self) -> str:
         return self.path.name
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    txn_id: int | None  # None when nothing needed writing
-    counts: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,7 +454,6 @@ def prepare(
         with store.read() as s:
             op_id = operation_id or operations.get_operation(s).id
             known = _known(s, op_id)
-            head = journal.head(s)
         unit_id, unit_source = _default_unit(known, unit, layout, guess.head)
         if "unit" not in layout.columns and unit_id is None:
             raise RosterError("sarpras_unit_needed", file=source.path.name)
@@ -480,7 +473,6 @@ def prepare(
         sheet=guess.name,
         layout=layout,
         operation_id=op_id,
-        journal_head=head,
         unit_source="column" if "unit" in layout.columns else unit_source,
         unit_name=known.unit_rows[unit_id][1] if unit_id is not None else None,
         records=records,

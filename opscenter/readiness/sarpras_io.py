@@ -45,7 +45,7 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.preview import guess_sheet
+from opscenter.roster.preview import RowOutcome, guess_sheet
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import Problem
 from opscenter.store import Store
@@ -133,6 +133,14 @@ class SarprasPreview:
     @property
     def file(self) -> str:
         return self.path.name
+
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        by_row: dict[int, list[Problem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
 @dataclass(frozen=True, slots=True)

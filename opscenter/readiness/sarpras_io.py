@@ -93,7 +93,15 @@ _CONDITION_WORDS = {
 _YES = frozenset(("ya", "y", "yes", "laik", "layak", "laikpakai", "layakpakai", "1", "true"))
 _NO = frozenset(("tidak", "tdk", "t", "no", "n", "tidaklaik", "tidaklayak", "0", "false", "x"))
 _TICKS = ("\u221a", "\u2713", "\u2714")
-_TOTAL_WORDS = frozenset(("jumlah", "total", "jml", "jumlahtotal", "grandtotal", "subtotal"))
+# A row whose first text starts so is a total, not a category ("JUMLAH", "Sub Total").
+_TOTAL_WORDS = ("jumlah", "total", "jml", "subjumlah", "subtotal", "grandtotal")
+# A group heading, perhaps numbered ("B. KOMUNIKASI", "II ALAT KOMUNIKASI"), perhaps with the
+# group's subtotal beside it: not a category of its own.
+_GROUP_HEADING = re.compile(
+    r"^(?:[A-Z]{1,4}[.)]?\s+)?(?:ALAT\s+|PERALATAN\s+|KELOMPOK\s+)?"
+    r"(KENDARAAN|KOMUNIKASI|DALMAS|TEKNOLOGI|SENJATA|POSKO|POSKO\s+KIT)\s*$",
+    re.IGNORECASE,
+)
 # A letterhead naming the unit, most specific first: (pattern, unit kinds). A line may hold
 # the whole letterhead ("KEPOLISIAN NEGARA REPUBLIK INDONESIA DAERAH JAMBI RESOR KERINCI").
 _LETTERHEAD = (
@@ -317,13 +325,19 @@ class _Reader:
                 gap = gap or bool(self.drafts or self.problems)
                 continue
             first = next(c for c in cells if c is not None)
-            if isinstance(first, str) and norm(first) in _TOTAL_WORDS:
+            if isinstance(first, str) and norm(first).startswith(_TOTAL_WORDS):
                 continue
             if all(self.cell(cells, offset, k) is None for k in self.count_keys):
                 continue  # a group heading ("A. KENDARAAN") or a line of the signature block
+            if self._category(cells, offset) is None and self._group_heading(cells, offset):
+                continue  # a group heading with the group's subtotal
             if gap and self._category(cells, offset) is None:
                 continue  # under the table, a line that names no category is not a row
             self.row(index, offset, cells)
+
+    def _group_heading(self, cells: Sequence[Cell], offset: int) -> bool:
+        value = self.cell(cells, offset, "category")
+        return isinstance(value, str) and _GROUP_HEADING.match(" ".join(value.split())) is not None
 
     def _category(self, cells: Sequence[Cell], offset: int) -> int | None:
         value = self.cell(cells, offset, "category")

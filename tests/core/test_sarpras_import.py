@@ -84,9 +84,9 @@ def _split_workbook(path: Path, *, letterhead: bool = True, merged_down: bool = 
     ws.append(["A.", "KENDARAAN"])  # row 9
     ws.append([1, "Ranmor R2", 12, 10, 1, 1, None])  # row 10
     ws.append([2, "Roda 4", 3, 3, "-", "-", None])  # row 11
-    ws.append(["B.", "KOMUNIKASI"])  # row 12
+    ws.append(["B.", "KOMUNIKASI", 20, 15, 3, 2])  # row 12: the group's subtotal
     ws.append([3, "handy talky", 20, 15, 3, 2, "2 baterai lemah"])  # row 13
-    ws.append(["JUMLAH", None, 35, 28, 4, 3, None])  # row 14
+    ws.append(["JUMLAH KESELURUHAN", None, 35, 28, 4, 3, None])  # row 14
     ws.append([])
     ws.append([None, None, None, "Kabupaten A, 12 November 2024"])
     ws.append([None, None, None, "KEPALA BAGIAN LOGISTIK"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opscenter import messages
 from opscenter.cli import sarpras
-from opscenter.cli.context import EXIT_FAILED, EXIT_OK, command_context, say, t
+from opscenter.cli.context import EXIT_FAILED, EXIT_OK, UsageError, command_context, say, t
 from opscenter.cli.parser import command
 
 
@@ -37,6 +37,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.kind == "sarpras":
         return sarpras.run_import(args)
+    if args.unit is not None:
+        raise UsageError(
+            "--unit: only for sarpras lists (opscenter import sarpras FILE --unit CODE)"
+        )
 
     # A real import signs in before the file is read; a dry run writes nothing.
     with command_context(args, sign_in=not args.dry_run) as ctx:

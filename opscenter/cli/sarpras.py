@@ -16,6 +16,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Check the list, say which unit it is for and every refused cell, then save it all
     (or, with --dry-run or any refused cell, nothing)."""
     from opscenter.readiness import sarpras_io
+    from opscenter.roster import errors_xlsx
 
     lang = messages.language(args.lang)
     with command_context(args, sign_in=not args.dry_run) as ctx:
@@ -32,6 +33,8 @@ def run_import(args: argparse.Namespace) -> int:
             )
         for problem in preview.problems:
             print(messages.sarpras_problem(problem, lang), file=sys.stderr)
+        if args.errors is not None and preview.problems:
+            errors_xlsx.write(preview, args.errors, lang)
         if not args.dry_run:
             sarpras_io.commit(ctx.store, ctx.actor, preview)
     say(messages.import_summary(preview.counts, lang))

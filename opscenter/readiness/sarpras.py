@@ -22,12 +22,12 @@ refuses a stale edit (``expected_version`` is the version the user's screen show
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from operator import add
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from opscenter import operations
 from opscenter.actor import Actor
@@ -38,7 +38,14 @@ from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategor
 from opscenter.permissions import require
 from opscenter.reference import label
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, ceil_div, group_need, load_inputs, tree_order
+from opscenter.strength import (
+    StrengthInputs,
+    UnitNode,
+    ceil_div,
+    group_need,
+    load_inputs,
+    tree_order,
+)
 
 PERMISSION = "readiness.edit"
 # The trees whose units hold sarpras (partner forces keep their own lists).
@@ -208,8 +215,12 @@ def bases(inputs: StrengthInputs) -> Bases:
     )
 
 
-def own_requirement(basis: str, quantity: int, per: int, unit_id: int, kind: str, b: Bases) -> int:
-    """What one unit itself requires under a rule (its sub-units not included)."""
+def own_requirement(c: Category, unit_id: int, kind: str, b: Bases) -> int:
+    """What one unit (of ``kind``) itself requires under a category's rule, its sub-units not
+    included: ``quantity * ceil(count / per)``, rounded up per kecamatan for "tps_kec"."""
+    basis, quantity, per = c.rule_basis, c.rule_quantity, c.rule_per
+    if basis is None:
+        return 0
     if basis == "unit":
         count = 1 if kind in HEADQUARTERS else 0
     elif basis == "tps_kec":
@@ -225,10 +236,147 @@ def own_requirement(basis: str, quantity: int, per: int, unit_id: int, kind: str
     return quantity * ceil_div(count, per)
 
 
-# Accumulator slots of one (unit, category), by position: 0 baik, 1 rusak ringan, 2 rusak
-# berat, 3 unusable, 4 parts laik pakai, 5 parts held, 6 ammunition, 7 parts with an
-# ammunition count, 8 required. Plain lists: summed up the tree without a method call each.
-_REQ = 8
+# Rules whose requirement adds up the tree as their count does (quantity x count): the
+# requirement of a Polres is then quantity x its subtree's count. Others (per > 1, TPS per
+# kecamatan) round up per unit and are summed unit by unit.
+_COUNTS = ("team", "kecamatan", "personel", "unit")
+
+
+def _linear(c: Category) -> bool:
+    return c.rule_basis == "unit" or (c.rule_basis in _COUNTS and c.rule_per == 1)
+
+
+def _requirements(
+    tree: Mapping[int, UnitNode],
+    b: Bases,
+    ruled: Sequence[Category],
+    wanted: Sequence[int],
+) -> dict[int, dict[int, int]]:
+    """Wanted unit -> category -> what the unit and the units under it require."""
+    # Each unit's own counts, in _COUNTS order, then summed up the tree (children first).
+    counts = {
+        uid: [
+            b.teams.get(uid, 0),
+            len(b.tps_per_kecamatan.get(uid, ())),
+            b.police.get(uid, 0),
+            1 if u.kind in HEADQUARTERS else 0,
+        ]
+        for uid, u in tree.items()
+    }
+    rounded = [c for c in ruled if not _linear(c)]
+    own: dict[int, dict[int, int]] = {c.id: {} for c in rounded}
+    for uid, u in tree.items():
+        if uid in b.teams or uid in b.tps_per_kecamatan:
+            for c in rounded:
+                need = own_requirement(c, uid, u.kind, b)
+                if need:
+                    own[c.id][uid] = need
+    for uid in reversed(tree_order(tree)[1]):
+        parent = tree[uid].parent_id
+        if parent is None or parent not in tree:
+            continue
+        counts[parent] = list(map(add, counts[parent], counts[uid]))
+        for per_unit in own.values():
+            if uid in per_unit:
+                per_unit[parent] = per_unit.get(parent, 0) + per_unit[uid]
+    out: dict[int, dict[int, int]] = {}
+    for uid in wanted:
+        mine = out[uid] = {}
+        for c in ruled:
+            if _linear(c):
+                mine[c.id] = c.rule_quantity * counts[uid][_COUNTS.index(str(c.rule_basis))]
+            else:
+                mine[c.id] = own[c.id].get(uid, 0)
+    return out
+
+
+# Stock figures per (unit, category), summed over the unit's subtree, by position:
+# baik, rusak ringan, rusak berat, unusable (baik + RR of rows not laik pakai), rows laik
+# pakai, rows, ammunition, rows with an ammunition count.
+Figures = Sequence[int]
+# Up to this many wanted units the database sums their subtrees (a bind parameter each);
+# beyond, the stock is summed here for the whole tree.
+_NAMED_UNITS = 2000
+
+
+def _rolled_stock(
+    session: Session, operation_id: int, wanted: Collection[int]
+) -> dict[tuple[int, int], Figures]:
+    """What each wanted unit and the units under it hold, summed by the database: a
+    recursive query pairs every unit with itself and its ancestors, and the stock of the
+    wanted units' subtrees is grouped by ancestor and category. UNION, not UNION ALL: a
+    unit tree that loops (refused on entry, but never trusted) ends instead of recursing for
+    ever."""
+    parent = aliased(Unit)
+    start = select(Unit.id.label("unit_id"), Unit.id.label("anc")).where(
+        Unit.operation_id == operation_id, Unit.tree.in_(TREES)
+    )
+    up = start.cte("up", recursive=True)
+    up = up.union(
+        select(up.c.unit_id, parent.parent_id)
+        .join(parent, parent.id == up.c.anc)
+        .where(parent.parent_id.is_not(None))
+    )
+    t = SarprasStock
+    stmt = (
+        select(
+            up.c.anc,
+            t.category_id,
+            func.sum(t.baik),
+            func.sum(t.rusak_ringan),
+            func.sum(t.rusak_berat),
+            func.sum(case((t.laik_pakai, 0), else_=t.baik + t.rusak_ringan)),
+            func.sum(case((t.laik_pakai, 1), else_=0)),
+            func.count(),
+            func.coalesce(func.sum(t.ammunition), 0),
+            func.count(t.ammunition),
+        )
+        .join(up, up.c.unit_id == t.unit_id)
+        .where(t.operation_id == operation_id)
+        .group_by(up.c.anc, t.category_id)
+    )
+    stmt = stmt.where(up.c.anc.in_(list(wanted)))
+    # Core, not the ORM's row loading; sums and counts of integer columns are ints on
+    # SQLite and PostgreSQL alike (bigint), so the rows' values are kept as they come.
+    return {(anc, cid): figures for anc, cid, *figures in session.connection().execute(stmt)}
+
+
+def _summed_stock(
+    session: Session, operation_id: int, tree: Mapping[int, UnitNode]
+) -> dict[tuple[int, int], Figures]:
+    """The same figures for every unit, summed here: every stock row is read once and added
+    up the tree, children first. For the whole tree this beats the database's grouping of
+    each row under each of its ancestors (bench/sarpras.py)."""
+    acc: dict[int, dict[int, list[int]]] = {uid: {} for uid in tree}
+    t = SarprasStock
+    rows = session.connection().execute(
+        select(
+            t.unit_id, t.category_id, t.baik, t.rusak_ringan, t.rusak_berat, t.laik_pakai,
+            t.ammunition,
+        ).where(t.operation_id == operation_id)
+    )  # fmt: skip
+    for uid, cid, baik, rr, rb, laik, ammo in rows:
+        mine = acc.get(uid)
+        if mine is not None:
+            mine[cid] = [
+                baik,
+                rr,
+                rb,
+                0 if laik else baik + rr,
+                1 if laik else 0,
+                1,
+                ammo or 0,
+                0 if ammo is None else 1,
+            ]
+    for uid in reversed(tree_order(tree)[1]):
+        parent = tree[uid].parent_id
+        if parent is None or parent not in acc:
+            continue
+        into = acc[parent]
+        for cid, figures in acc[uid].items():
+            have = into.get(cid)
+            into[cid] = list(figures) if have is None else list(map(add, have, figures))
+    return {(uid, cid): f for uid, mine in acc.items() for cid, f in mine.items()}
 
 
 def sarpras_by_unit(
@@ -246,96 +394,51 @@ def sarpras_by_unit(
 
     ``inputs`` reuses strength inputs already read for the same operation and stage (the
     readiness matrix reads them once for personnel and sarpras). ``units`` limits the answer
-    to those units (the figures are still rolled up from everything under them): building a
-    line object costs more than computing it, and a Polres matrix needs no Polsek lines.
+    to those units (the figures are still rolled up from everything under them): a Polres
+    matrix needs no Polsek lines, and the database then sums only what it asks for.
     """
     if inputs is None:
         inputs = load_inputs(session, operation_id, voting_stage(session, operation_id, stage_id))
     cats = categories(session, operation_id, lang)
     tree = {uid: u for uid, u in inputs.units.items() if u.tree in TREES}
-    b = bases(inputs)
-
-    acc: dict[int, dict[int, list[int]]] = {uid: {} for uid in tree}
-    # Core, not the ORM's row loading: plain tuples, half the time for 200,000 rows.
-    rows = session.connection().execute(
-        select(
-            SarprasStock.unit_id,
-            SarprasStock.category_id,
-            SarprasStock.baik,
-            SarprasStock.rusak_ringan,
-            SarprasStock.rusak_berat,
-            SarprasStock.laik_pakai,
-            SarprasStock.ammunition,
-        ).where(SarprasStock.operation_id == operation_id)
-    )
-    for uid, cid, baik, rr, rb, laik, ammo in rows:
-        mine = acc.get(uid)
-        if mine is None:
-            continue
-        mine[cid] = [
-            baik,
-            rr,
-            rb,
-            0 if laik else baik + rr,
-            1 if laik else 0,
-            1,
-            ammo or 0,
-            0 if ammo is None else 1,
-            0,
-        ]
+    wanted = list(tree) if units is None else [u for u in dict.fromkeys(units) if u in tree]
     ruled = [c for c in cats if c.rule_basis is not None]
-    # Units that can require anything of their own: those guarding TPS, and headquarters.
-    requiring = {u for u in (*b.teams, *b.tps_per_kecamatan) if u in tree}
-    requiring |= {uid for uid, u in tree.items() if u.kind in HEADQUARTERS}
-    for uid in requiring:
-        kind = tree[uid].kind
-        mine = acc[uid]
-        for c in ruled:
-            assert c.rule_basis is not None
-            need = own_requirement(c.rule_basis, c.rule_quantity, c.rule_per, uid, kind, b)
-            if need:
-                slot = mine.get(c.id)
-                if slot is None:
-                    mine[c.id] = [0, 0, 0, 0, 0, 0, 0, 0, need]
-                else:
-                    slot[_REQ] = need
-
-    # Roll up, children before parents, as strength.compute does.
-    for uid in reversed(tree_order(tree)[1]):
-        parent = tree[uid].parent_id
-        if parent is None or parent not in acc:
-            continue
-        into = acc[parent]
-        for cid, slot in acc[uid].items():
-            have = into.get(cid)
-            into[cid] = list(slot) if have is None else list(map(add, have, slot))
-
+    required = _requirements(tree, bases(inputs), ruled, wanted)
+    if units is None or len(wanted) > _NAMED_UNITS:
+        held = _summed_stock(session, operation_id, tree)
+    else:  # a few units (the Polres): the database sums only their subtrees
+        held = _rolled_stock(session, operation_id, wanted)
     has_rule = {c.id for c in ruled}
     shown = [(c.id, c.code, c.name, c.group, c.measure, c.id in has_rule) for c in cats]
-    wanted = tree.keys() if units is None else [u for u in units if u in tree]
+    none: Figures = (0, 0, 0, 0, 0, 0, 0, 0)
     out: dict[int, tuple[SarprasLine, ...]] = {}
-    line = SarprasLine
     for uid in wanted:
-        mine = acc[uid]
-        out[uid] = tuple(
-            line(
-                uid,
-                cid,
-                code,
-                name,
-                group,
-                measure,
-                s[0],
-                s[1],
-                s[2],
-                s[4] > 0 or s[5] == 0,
-                s[6] if s[7] else None,
-                s[8] if ruled_cat else None,
-                s[3] if s[4] > 0 else 0,
+        needs = required[uid]
+        lines: list[SarprasLine] = []
+        for cid, code, name, group, measure, ruled_cat in shown:
+            s = held.get((uid, cid))
+            need = needs.get(cid, 0)
+            if s is None and not need:
+                continue
+            b, rr, rb, unusable, laik, rows, ammo, ammo_rows = s or none
+            lines.append(
+                SarprasLine(
+                    uid,
+                    cid,
+                    code,
+                    name,
+                    group,
+                    measure,
+                    b,
+                    rr,
+                    rb,
+                    laik > 0 or rows == 0,
+                    ammo if ammo_rows else None,
+                    need if ruled_cat else None,
+                    unusable if laik > 0 else 0,
+                )
             )
-            for cid, code, name, group, measure, ruled_cat in shown
-            if (s := mine.get(cid)) is not None and (s[5] or s[8])
-        )
+        out[uid] = tuple(lines)
     return out
 
 

@@ -42,9 +42,10 @@ from opscenter.readiness.sarpras import (
     put_stock,
 )
 from opscenter.roster import normalise as nz
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.preview import guess_sheet
+from opscenter.roster.preview import RowOutcome, guess_sheet
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import Problem
 from opscenter.store import Store
@@ -92,17 +93,22 @@ _CONDITION_WORDS = {
 _YES = frozenset(("ya", "y", "yes", "laik", "layak", "laikpakai", "layakpakai", "1", "true"))
 _NO = frozenset(("tidak", "tdk", "t", "no", "n", "tidaklaik", "tidaklayak", "0", "false", "x"))
 _TICKS = ("\u221a", "\u2713", "\u2714")
-_TOTAL_WORDS = frozenset(("jumlah", "total", "jml", "jumlahtotal", "grandtotal", "subtotal"))
-# A letterhead line naming the unit, most specific first: (pattern, unit kinds).
+# A row whose first text starts so is a total, not a category ("JUMLAH", "Sub Total").
+_TOTAL_WORDS = ("jumlah", "total", "jml", "subjumlah", "subtotal", "grandtotal")
+# A group heading, perhaps numbered ("B. KOMUNIKASI", "II ALAT KOMUNIKASI"), perhaps with the
+# group's subtotal beside it: not a category of its own.
+_GROUP_HEADING = re.compile(
+    r"^(?:[A-Z]{1,4}[.)]?\s+)?(?:ALAT\s+|PERALATAN\s+|KELOMPOK\s+)?"
+    r"(KENDARAAN|KOMUNIKASI|DALMAS|TEKNOLOGI|SENJATA|POSKO|POSKO\s+KIT)\s*$",
+    re.IGNORECASE,
+)
+# A letterhead naming the unit, most specific first: (pattern, unit kinds). A line may hold
+# the whole letterhead ("KEPOLISIAN NEGARA REPUBLIK INDONESIA DAERAH JAMBI RESOR KERINCI").
 _LETTERHEAD = (
-    (re.compile(r"^(?:KEPOLISIAN\s+)?SEKTOR\s+(.+)$"), ("polsek",)),
-    (re.compile(r"^POLSEK\s+(.+)$"), ("polsek",)),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?RESOR\s+KOTA\s+(?:BESAR\s+)?(.+)$"), ("polresta",)),
-    (re.compile(r"^POLRESTA(?:BES)?\s+(.+)$"), ("polresta",)),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?RESOR\s+(.+)$"), ("polres", "polresta")),
-    (re.compile(r"^POLRES\s+(.+)$"), ("polres", "polresta")),
-    (re.compile(r"^(?:KEPOLISIAN\s+)?DAERAH\s+(.+)$"), ("polda",)),
-    (re.compile(r"^POLDA\s+(.+)$"), ("polda",)),
+    (re.compile(r"\b(?:SEKTOR|POLSEK)\s+(.+)$"), ("polsek",)),
+    (re.compile(r"\b(?:RESOR\s+KOTA(?:\s+BESAR)?|POLRESTA(?:BES)?)\s+(.+)$"), ("polresta",)),
+    (re.compile(r"\b(?:RESOR|POLRES)\s+(.+)$"), ("polres", "polresta")),
+    (re.compile(r"\b(?:DAERAH|POLDA)\s+(.+)$"), ("polda",)),
 )
 
 
@@ -125,7 +131,6 @@ class SarprasPreview:
     sheet: str
     layout: Layout
     operation_id: int
-    journal_head: int
     # Where the unit came from when the file has no unit column: "option" or "letterhead".
     unit_source: str
     unit_name: str | None
@@ -137,11 +142,13 @@ class SarprasPreview:
     def file(self) -> str:
         return self.path.name
 
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    txn_id: int | None  # None when nothing needed writing
-    counts: dict[str, int]
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        by_row: dict[int, list[Problem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,18 +202,18 @@ def guess_unit(lines: Sequence[Sequence[Cell]], known: _Known) -> int | None:
                 continue
             text = " ".join(cell.upper().split())
             for rank, (pattern, kinds) in enumerate(_LETTERHEAD):
-                m = pattern.match(text)
+                m = pattern.search(text)
                 if m is None:
                     continue
                 place = norm(m[1])
                 hits = [
                     uid
                     for uid, (_code, name, kind, _tree) in known.unit_rows.items()
-                    if kind in kinds and norm(name).endswith(place)
+                    if kind in kinds and place and norm(name).endswith(place)
                 ]
                 if len(hits) == 1:
                     found.append((rank, hits[0]))
-                break
+                    break
     return min(found)[1] if found else None
 
 
@@ -318,13 +325,19 @@ class _Reader:
                 gap = gap or bool(self.drafts or self.problems)
                 continue
             first = next(c for c in cells if c is not None)
-            if isinstance(first, str) and norm(first) in _TOTAL_WORDS:
+            if isinstance(first, str) and norm(first).startswith(_TOTAL_WORDS):
                 continue
             if all(self.cell(cells, offset, k) is None for k in self.count_keys):
                 continue  # a group heading ("A. KENDARAAN") or a line of the signature block
+            if self._category(cells, offset) is None and self._group_heading(cells, offset):
+                continue  # a group heading with the group's subtotal
             if gap and self._category(cells, offset) is None:
                 continue  # under the table, a line that names no category is not a row
             self.row(index, offset, cells)
+
+    def _group_heading(self, cells: Sequence[Cell], offset: int) -> bool:
+        value = self.cell(cells, offset, "category")
+        return isinstance(value, str) and _GROUP_HEADING.match(" ".join(value.split())) is not None
 
     def _category(self, cells: Sequence[Cell], offset: int) -> int | None:
         value = self.cell(cells, offset, "category")
@@ -463,7 +476,6 @@ def prepare(
         with store.read() as s:
             op_id = operation_id or operations.get_operation(s).id
             known = _known(s, op_id)
-            head = journal.head(s)
         unit_id, unit_source = _default_unit(known, unit, layout, guess.head)
         if "unit" not in layout.columns and unit_id is None:
             raise RosterError("sarpras_unit_needed", file=source.path.name)
@@ -483,7 +495,6 @@ def prepare(
         sheet=guess.name,
         layout=layout,
         operation_id=op_id,
-        journal_head=head,
         unit_source="column" if "unit" in layout.columns else unit_source,
         unit_name=known.unit_rows[unit_id][1] if unit_id is not None else None,
         records=records,

@@ -25,6 +25,7 @@ from opscenter.model import (
     JournalTxn,
     Personnel,
     PollingStation,
+    SarprasStock,
     Unit,
 )
 from opscenter.permissions import require
@@ -462,7 +463,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                 if later is not None:
                     raise RosterError("revert_conflict", txn=txn_id, entity=entity, id=later[0])
         ctx = s.info[journal.TXN_KEY]
-        tables = {m.__tablename__: m for m in (Personnel, PollingStation, Unit)}
+        tables = {m.__tablename__: m for m in (SarprasStock, Personnel, PollingStation, Unit)}
         # Updates first (restore before values), then deletes, children before parents.
         for e in entries:
             if e.action != "update":
@@ -470,7 +471,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
             model = tables[e.entity]
             back = {c: (v[1], v[0]) for c, v in e.changes.items()}
             _update_rows(s, ctx, model, e.operation_id or 0, [(e.entity_id, back)])
-        order = ["personnel", "polling_station", "unit"]
+        order = ["sarpras_stock", "personnel", "polling_station", "unit"]
         inserted = [e for e in entries if e.action == "insert"]
         for entity in order:
             rows = [e for e in inserted if e.entity == entity]

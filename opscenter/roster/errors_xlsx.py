@@ -7,21 +7,35 @@ as text, never as a formula.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from opscenter import messages
 from opscenter.formulas import xlsx_cell
 from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import cell_ref
-from opscenter.roster.preview import Preview
+from opscenter.roster.headers import Layout, cell_ref
+from opscenter.roster.preview import RowOutcome
 from opscenter.roster.reading import open_source
 
 BAD_FILL = "FFC7CE"
 
 
-def _cells_of(preview: Preview, rows: set[int]) -> dict[int, tuple[int, list[Any]]]:
+class Rejections(Protocol):
+    """What the report needs of a preview: a roster's, or a sarpras list's."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def layout(self) -> Layout: ...
+    @property
+    def rows(self) -> Sequence[RowOutcome]: ...
+
+
+def _cells_of(preview: Rejections, rows: set[int]) -> dict[int, tuple[int, list[Any]]]:
     found: dict[int, tuple[int, list[Any]]] = {}
     try:
         with open_source(preview.path) as source:
@@ -35,7 +49,7 @@ def _cells_of(preview: Preview, rows: set[int]) -> dict[int, tuple[int, list[Any
     return found
 
 
-def write(preview: Preview, out: Path, lang: str | None = None) -> int:
+def write(preview: Rejections, out: Path, lang: str | None = None) -> int:
     """Write the rejected rows of ``preview`` to ``out``; returns how many rows."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment

@@ -69,8 +69,13 @@ def test_import_refuses_every_bad_cell_and_writes_nothing(tmp_path: Path, db: st
             [3, "Polsek A1", "Rig", "baik", -2, "buah", None],
         ],
     )
-    done = run(tmp_path, "import", "sarpras", str(path), "--db", db)
+    errors = tmp_path / "ditolak.xlsx"
+    done = run(tmp_path, "import", "sarpras", str(path), "--db", db, "--errors", str(errors))
     assert done.returncode == 1
+    # The refused rows come back with their bad cells marked, as a roster's do.
+    ws = load_workbook(errors).active
+    assert [row[2].value for row in ws.iter_rows(min_row=2)] == ["Kapal selam", "Rig"]
+    assert ws["E3"].value == -2 and "negatif" in ws["E3"].comment.text
     assert done.stderr.splitlines() == [
         "Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal.",
         "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif.",
@@ -88,6 +93,10 @@ def test_import_without_a_unit_asks_for_unit(tmp_path: Path, db: str) -> None:
     done = run(tmp_path, "import", "sarpras", str(path), "--db", db, "--unit", "pb")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "baru 3, berubah 0, tetap 0, ditolak 0"
+    # --unit means nothing to another kind of list: said, not ignored.
+    done = run(tmp_path, "import", "personnel", str(path), "--db", db, "--unit", "pb")
+    assert done.returncode == 2
+    assert "--unit: only for sarpras lists" in done.stderr
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])

@@ -21,6 +21,7 @@ from opscenter.readiness import sarpras, sarpras_io
 from opscenter.readiness.sarpras import StockValue
 from opscenter.reference import by_code
 from opscenter.roster import export
+from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -83,9 +84,9 @@ def _split_workbook(path: Path, *, letterhead: bool = True, merged_down: bool = 
     ws.append(["A.", "KENDARAAN"])  # row 9
     ws.append([1, "Ranmor R2", 12, 10, 1, 1, None])  # row 10
     ws.append([2, "Roda 4", 3, 3, "-", "-", None])  # row 11
-    ws.append(["B.", "KOMUNIKASI"])  # row 12
+    ws.append(["B.", "KOMUNIKASI", 20, 15, 3, 2])  # row 12: the group's subtotal
     ws.append([3, "handy talky", 20, 15, 3, 2, "2 baterai lemah"])  # row 13
-    ws.append(["JUMLAH", None, 35, 28, 4, 3, None])  # row 14
+    ws.append(["JUMLAH KESELURUHAN", None, 35, 28, 4, 3, None])  # row 14
     ws.append([])
     ws.append([None, None, None, "Kabupaten A, 12 November 2024"])
     ws.append([None, None, None, "KEPALA BAGIAN LOGISTIK"])
@@ -147,6 +148,31 @@ def test_kondisi_merged_over_its_three_columns_gives_the_first_to_baik(
     assert _held(store, ids)[("PA", "ht")][:3] == (15, 3, 2)
 
 
+@pytest.mark.parametrize(
+    ("lines", "unit"),
+    [
+        (["KEPOLISIAN NEGARA REPUBLIK INDONESIA", "DAERAH UJI", "RESOR A"], "PA"),
+        (["KEPOLISIAN NEGARA REPUBLIK INDONESIA DAERAH UJI RESOR A"], "PA"),
+        (["POLRES A"], "PA"),
+        (["KEPOLISIAN RESOR KOTA B"], "PB"),
+        (["Polresta B"], "PB"),
+        (["KEPOLISIAN DAERAH UJI"], "POLDA"),
+        (["KEPOLISIAN DAERAH UJI", "RESOR A", "SEKTOR A1"], "PA1"),
+        (["DAFTAR INVENTARIS BARANG"], None),
+        # "RESOR" naming no unit of the operation (or several) is no guess.
+        (["KEPOLISIAN RESOR KERINCI"], None),
+    ],
+)
+def test_the_letterhead_names_the_unit(
+    small: tuple[Store, Small], lines: list[str], unit: str | None
+) -> None:
+    store, ids = small
+    with store.read() as s:
+        known = sarpras_io._known(s, ids.operation_id)
+    guess = sarpras_io.guess_unit([[line] for line in lines], known)
+    assert guess == (ids.units[unit] if unit else None)
+
+
 def test_one_condition_column_with_a_unit_column(
     small: tuple[Store, Small], tmp_path: Path
 ) -> None:
@@ -192,6 +218,35 @@ def test_a_changed_count_is_one_changed_record(small: tuple[Store, Small], tmp_p
     ]
     sarpras_io.commit(store, ADMIN, preview)
     assert _held(store, ids)[("PA", "ht")][:3] == (15, 1, 2)
+
+
+def test_a_sarpras_import_is_listed_and_reverted_like_a_roster(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small
+    path = _split_workbook(tmp_path / "polres_a.xlsx")
+    first = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    assert first is not None
+    revert(store, ADMIN, first)
+    assert _held(store, ids) == {}
+    again = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    wb = load_workbook(path)
+    wb["Sarpras"]["E13"] = 1  # HT: 3 lightly damaged -> 1
+    wb["Sarpras"]["C13"] = 18
+    wb.save(path)
+    changed = sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, path)).txn_id
+    assert changed is not None and again is not None
+    assert [(i.txn_id, i.kind, i.reverted) for i in imports(store)] == [
+        (changed, "sarpras", False),
+        (again, "sarpras", False),
+        (first, "sarpras", True),
+    ]
+    revert(store, ADMIN, changed)
+    assert _held(store, ids)[("PA", "ht")][:3] == (15, 3, 2)
+    # The earlier import's HT row was changed since: that revert is refused.
+    with pytest.raises(RosterError) as err:
+        revert(store, ADMIN, again)
+    assert err.value.reason == "revert_conflict"
 
 
 def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(

@@ -76,6 +76,9 @@ ACTIONS: dict[str, str] = {
     "account.set_role": QT_TRANSLATE_NOOP("AuditModel", "Ubah peran akun"),
     "account.deactivate": QT_TRANSLATE_NOOP("AuditModel", "Nonaktifkan akun"),
     "account.rehash": QT_TRANSLATE_NOOP("AuditModel", "Perbarui sandi tersimpan"),
+    # --- issue 15: panel ---
+    "readiness.judge": QT_TRANSLATE_NOOP("AuditModel", "Nilai kesiapan"),
+    "readiness.unjudge": QT_TRANSLATE_NOOP("AuditModel", "Hapus penilaian kesiapan"),
 }
 ROW_ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("AuditModel", "baru"),

@@ -388,6 +388,12 @@ class EvidencePane(QTextBrowser):
         self.setHtml(Evidence(r, zone, self.locale()).html(unit_id, aspect_id))
         bar.setValue(keep)
 
+    def retarget(self, r: Readiness) -> None:
+        """A newer matrix whose evidence for the shown cell is the same: keep it for the
+        next repaint (the theme) without drawing now."""
+        if self._shown is not None:
+            self._shown = (r, *self._shown[1:])
+
     def _theme_changed(self, _night: bool) -> None:
         if self._shown is not None:
             self.show_cell(*self._shown)

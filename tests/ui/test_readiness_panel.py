@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from opscenter.actor import Actor
-from opscenter.live import JournalFollower
+from opscenter.live import JournalChanges, JournalFollower
 from opscenter.model import JournalTxn, ReadinessAspect, ReadinessJudgement
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import AspectRef, assemble
@@ -379,16 +379,23 @@ def test_roles_without_the_right_do_not_see_the_judging(
 # -- live ---------------------------------------------------------------------------------------
 
 
+def judged_elsewhere(
+    store: Store, op: TinyOperation, unit_id: int, aspect_id: int, level: str, note: str | None
+) -> JournalChanges:
+    """A judgement set on another workstation, as the change feed reports it."""
+    follower = JournalFollower(store)
+    set_judgement(store, OTHER, op.operation_id, JudgementValue(unit_id, aspect_id, level, note))
+    changes = follower.poll()
+    assert changes is not None and "readiness_judgement" in changes
+    return changes
+
+
 def test_a_judgement_from_another_workstation_repaints_only_its_row_and_the_roll_up(
     qtbot: QtBot, panel: ReadinessPanel, store: Store, tiny_operation: TinyOperation,
     aspects: dict[str, int],
 ) -> None:  # fmt: skip
     kerinci, posko = tiny_operation.kerinci_id, aspects["posko"]
-    follower = JournalFollower(store)
-    set_judgement(store, OTHER, tiny_operation.operation_id,
-                  JudgementValue(kerinci, posko, "catatan", "Genset belum tiba"))  # fmt: skip
-    changes = follower.poll()
-    assert changes is not None and "readiness_judgement" in changes
+    changes = judged_elsewhere(store, tiny_operation, kerinci, posko, "catatan", "Genset rusak")
     m = panel.model
     resets: list[bool] = []
     painted: set[int] = set()
@@ -409,12 +416,9 @@ def test_a_hidden_panel_reads_nothing_until_shown(
     qtbot: QtBot, panel: ReadinessPanel, store: Store, tiny_operation: TinyOperation,
     aspects: dict[str, int],
 ) -> None:  # fmt: skip
-    follower = JournalFollower(store)
     panel.hide()
-    set_judgement(store, OTHER, tiny_operation.operation_id,
-                  JudgementValue(tiny_operation.bungo_id, aspects["posko"], "siap"))  # fmt: skip
-    changes = follower.poll()
-    assert changes is not None
+    changes = judged_elsewhere(store, tiny_operation, tiny_operation.bungo_id, aspects["posko"],
+                               "siap", None)  # fmt: skip
     reads: list[bool] = []
     panel.read_shown.connect(lambda: reads.append(True))
     panel.apply_changes(changes)

@@ -8,7 +8,6 @@ has 4 (short 6 of 10: the data says "belum"); Polres Kerinci needs 4 and has 6 (
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -62,8 +61,8 @@ def make_panel(qtbot: QtBot, store: Store, actor: Actor = STAFF) -> ReadinessPan
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, store: Store, tiny_operation: TinyOperation) -> Iterator[ReadinessPanel]:
-    yield make_panel(qtbot, store)
+def panel(qtbot: QtBot, store: Store, tiny_operation: TinyOperation) -> ReadinessPanel:
+    return make_panel(qtbot, store)
 
 
 def text_at(panel: ReadinessPanel, unit_id: int | str, aspect_id: int | None) -> str:
@@ -248,13 +247,21 @@ def test_the_evidence_shows_each_source_when_present() -> None:
         budget={7: Money(30_000_000_000, 25_000_000_000, 5_000_000_000, {"Hibah": 25 * 10**9})},
         findings={
             7: (
-                Finding(2, "Sarana prasarana", "Genset rusak", "Perbaiki", "Kabag Log",
-                        date(2024, 11, 10), "terbuka"),  # fmt: skip
+                Finding(
+                    2,
+                    "Sarana prasarana",
+                    "Genset rusak",
+                    "Perbaiki",
+                    "Kabag Log",
+                    date(2024, 11, 10),
+                    "terbuka",
+                ),
                 Finding(2, "Sarana prasarana", "APAR kurang", None, None, None, "selesai"),
             )
         },
-        latest_visit={7: Visit(date(2024, 11, 5), "kunjungan", "Kapolda", "Tim Itwasda",
-                               "sarpras, posko", 2)},  # fmt: skip
+        latest_visit={
+            7: Visit(date(2024, 11, 5), "kunjungan", "Kapolda", "Tim Itwasda", "sarpras, posko", 2)
+        },
     )
     r = assemble(
         operation_id=1,

@@ -116,17 +116,38 @@ def changed_rows(shown: Sequence[MatrixRow], fresh: Sequence[MatrixRow]) -> list
     return [i for i, (a, b) in enumerate(zip(shown, fresh, strict=True)) if a != b]
 
 
-def header_label(name: str) -> str:
-    """An aspect's name on two balanced lines, without its parenthesis (the tooltip has
-    it whole): "Sarana prasarana" -> "Sarana\\nprasarana"."""
+VOWELS = frozenset("aeiouAEIOU")
+
+
+def _hyphenate(word: str) -> str:
+    """A long single word on two lines at the syllable break nearest its middle (a vowel,
+    then a consonant that opens the next syllable): "Perencanaan" -> "Perenca-\nnaan"."""
+    breaks = [
+        i
+        for i in range(2, len(word) - 2)
+        if word[i - 1] in VOWELS and word[i] not in VOWELS and word[i + 1] in VOWELS
+    ]
+    if not breaks:
+        return word
+    at = min(breaks, key=lambda i: abs(i - len(word) / 2))
+    return word[:at] + "-\n" + word[at:]
+
+
+def header_label(name: str, line: int = 10) -> str:
+    """An aspect's name on short lines for a narrow column, without its parenthesis (the
+    tooltip has it whole): words wrap at ``line`` letters, and a single word that long is
+    hyphenated: "Latihan pra operasi" -> "Latihan\npra\noperasi", "Perencanaan (Renops,
+    ...)" -> "Perenca-\nnaan"."""
     words = name.split(" (")[0].split()
-    if len(words) < 2:
-        return " ".join(words)
-    best = min(
-        range(1, len(words)),
-        key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))),
-    )
-    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
+    if len(words) == 1 and len(words[0]) > line:
+        return _hyphenate(words[0])
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= line:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class ReadinessModel(TableModel[MatrixRow]):
@@ -191,7 +212,7 @@ class ReadinessModel(TableModel[MatrixRow]):
             return []
         unit = (_tr("Satuan"), _tr("Polres dan satuan Polda yang dinilai"))
         aspects = [(header_label(a.name), a.name) for a in r.aspects]
-        overall = (_tr("Keseluruhan"), _tr("Aspek terburuk satuan ini"))
+        overall = (_tr("Semua\naspek"), _tr("Keseluruhan: aspek terburuk satuan ini"))
         return [unit, *aspects, overall]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -242,7 +263,7 @@ class ReadinessModel(TableModel[MatrixRow]):
     def _level(self, level: str | None, mark: str, overdue: int, role: int, tip: str) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             text = short_level(level) + mark
-            return f"{text} {OVERDUE_MARK}{overdue}" if overdue else text
+            return f"{text}{OVERDUE_MARK}{overdue}" if overdue else text
         if role == SORT_ROLE:
             return SEVERITY[level] if level is not None else -1
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -253,6 +274,8 @@ class ReadinessModel(TableModel[MatrixRow]):
         return self._look(level, role)
 
     def _rollup(self, up: RollUp, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
         if role == Qt.ItemDataRole.DisplayRole:
             counts = up.counts
             text = (
@@ -260,7 +283,7 @@ class ReadinessModel(TableModel[MatrixRow]):
                 + "\n"
                 + " \u00b7 ".join(str(counts.get(lv, 0)) for lv in ("siap", "catatan", "belum"))
             )
-            return f"{text} {OVERDUE_MARK}{up.overdue_findings}" if up.overdue_findings else text
+            return f"{text}{OVERDUE_MARK}{up.overdue_findings}" if up.overdue_findings else text
         if role == SORT_ROLE:
             return SEVERITY[up.level] if up.level is not None else -1
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -282,6 +305,4 @@ class ReadinessModel(TableModel[MatrixRow]):
             return QBrush(theme.cell_background(colour))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(theme.cell_text(colour))
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold
         return None

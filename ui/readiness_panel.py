@@ -22,8 +22,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +49,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -74,9 +94,13 @@ from ui.readiness_model import (
 )
 from ui.table_view import style_table
 from ui.translations import interface_language
+from ui.units_board import MiddleElideDelegate
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
+
+# Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
+CELL_PADDING = 4
 
 # Journal entities the matrix is computed from (a change of anything else is not read).
 ENTITIES = frozenset(
@@ -116,6 +140,29 @@ class MatrixRead:
     zone: str
     rows: tuple[MatrixRow, ...]
     changed: tuple[int, ...] | None
+
+
+class FramedCellDelegate(QStyledItemDelegate):
+    """The chosen cell keeps its level's colour and gets a thick frame: the usual blue
+    selection fill would hide the very colour the officer is looking at."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            ink = theme.NIGHT_TEXT if theme.night_is_on() else theme.NAVY
+            painter.setPen(QPen(ink, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
 
 
 class JudgeCommand(QUndoCommand):
@@ -206,14 +253,18 @@ class ReadinessPanel(QWidget):
 
         self.model = ReadinessModel(self)
         self.view = style_table(QTableView(self), name="readinessMatrix", single=True,
-                                read_only=True)  # fmt: skip
+                                read_only=True, cell=f"0 {CELL_PADDING}px", header="2px 2px")  # fmt: skip
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setAlternatingRowColors(False)  # the colours are the levels'
-        self.view.setFont(theme.scaled_font(self, 1.05))
         self.view.setModel(self.model)
+        self.view.setItemDelegate(FramedCellDelegate(self.view))
+        self.view.setItemDelegateForColumn(0, MiddleElideDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumHeight(int(header.fontMetrics().height() * 2.8))
+        # Aspect names on up to three short lines (``header_label``), a size smaller than
+        # the cells: eight aspects beside the evidence at 1366 px.
+        header.setFont(theme.scaled_font(self, 0.8, bold=True))
+        header.setMinimumHeight(int(header.fontMetrics().height() * 3.4))
         rows = self.view.verticalHeader()
         rows.setDefaultSectionSize(int(self.view.fontMetrics().height() * 1.7))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -226,9 +277,12 @@ class ReadinessPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.evidence)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        self._user_split = False  # the officer dragged the handle: the split is theirs
+        self.splitter.splitterMoved.connect(self._split_by_hand)
 
         self.title = QLabel(_tr("Kesiapan operasi"), self)
         self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
@@ -373,9 +427,11 @@ class ReadinessPanel(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _fit(self) -> None:
-        """Aspect columns share the width; the name column is as wide as the longest name,
-        measured here once per new set of rows: ``ResizeToContents`` would measure all
-        500 names again at every repainted row (80 ms per live change at national scale)."""
+        """The level columns share the width left by the names (at least "Catatan*" each:
+        at 1366 px the matrix and the evidence fit side by side); the name column is as wide
+        as the longest Polres name, measured here once per new set of rows (a longer Satgas
+        name keeps its end: "Subsatgas Peng…Penyelenggara"). ``ResizeToContents`` would
+        measure all 500 names again at every repainted row: 80 ms per live change."""
         header = self.view.horizontalHeader()
         if self.model.columnCount() == 0:
             return
@@ -383,14 +439,46 @@ class ReadinessPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
         bold = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
-        names = [r.name for r in self.model.rows()]
-        widest = max((bold.horizontalAdvance(n) for n in names), default=160)
-        header.resizeSection(0, min(widest + 24, 32 * metrics.averageCharWidth()))
-        # Each aspect column as wide as "Catatan* ⚠9" at least.
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Catatan* \u26a09") + 16)
+        names = [r.name for r in self.model.rows() if not isinstance(r, RollUpRow)]
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
+        cap = metrics.horizontalAdvance("Polres Tanjung Jabung Barat")
+        rollup = self.model.row_at(0)
+        if rollup is not None:
+            widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
+        header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
+        # "Catatan*" whole (the style's own text margins are about 3 px a side).
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Catatan*") + 2 * CELL_PADDING + 10)
         # The roll-up row carries its counts on a second line.
         if self.model.rowCount() > 0:
             self.view.setRowHeight(0, int(metrics.height() * 2.6))
+        self._place_split()
+
+    def _split_by_hand(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def matrix_width(self) -> int:
+        """The width the matrix needs to show every column unscrolled."""
+        header = self.view.horizontalHeader()
+        columns = self.model.columnCount()
+        if columns == 0:
+            return 0
+        levels = (columns - 1) * header.minimumSectionSize()
+        scrollbar = self.view.verticalScrollBar().sizeHint().width()
+        return header.sectionSize(0) + levels + scrollbar + 2 * self.view.frameWidth() + 2
+
+    def _place_split(self) -> None:
+        """The matrix gets what it needs, the evidence the rest (at least its minimum; more
+        on a wide screen, where the level columns share the surplus with it)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if self._user_split or total <= 0 or self.model.columnCount() == 0:
+            return
+        spare = min(total - self.matrix_width(), total // 3)
+        evidence = max(self.evidence.minimumWidth(), spare)
+        self.splitter.setSizes([total - evidence, evidence])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_split()
 
     def _fill_legend(self, _night: bool = False) -> None:
         chips = " ".join(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QUndoStack
+from PySide6.QtGui import QBrush, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -120,7 +120,7 @@ def test_one_row_per_unit_under_the_polda_roll_up_with_levels_in_words(
     assert names == ["Polda Jambi (rekap)", "Polres Bungo", "Polres Kerinci"]
     # 8 aspects between the unit and the overall column.
     assert m.columnCount() == 10
-    assert m.headerData(m.overall_column(), Qt.Orientation.Horizontal) == "Keseluruhan"
+    assert m.headerData(m.overall_column(), Qt.Orientation.Horizontal) == "Semua\naspek"
     personel = aspects["personel"]
     assert text_at(panel, tiny_operation.bungo_id, personel) == "Belum"
     assert text_at(panel, tiny_operation.kerinci_id, personel) == "Siap"
@@ -161,9 +161,10 @@ def test_level_colours_read_by_day_and_at_night(
     assert empty.data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_header_labels_wrap_on_two_lines_without_the_parenthesis() -> None:
+def test_header_labels_wrap_on_short_lines_without_the_parenthesis() -> None:
     assert header_label("Sarana prasarana") == "Sarana\nprasarana"
-    assert header_label("Perencanaan (Renops, Renpam, cara bertindak)") == "Perencanaan"
+    assert header_label("Latihan pra operasi") == "Latihan\npra\noperasi"
+    assert header_label("Perencanaan (Renops, Renpam, cara bertindak)") == "Perenca-\nnaan"
     assert header_label("Personel") == "Personel"
 
 
@@ -465,3 +466,26 @@ def test_operators_have_no_judging_menu_item(qtbot: QtBot, store: Store,
     assert not made.readiness_judge_action.isVisible()
     assert QApplication.instance() is not None
     assert datetime.now(UTC)  # the window kept no clock of the test's
+
+
+def test_at_1366_the_matrix_fits_beside_its_evidence_uncut(
+    qtbot: QtBot, app_look: None, window: MainWindow
+) -> None:
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.operation_page.show_tab(Tab.READINESS)
+    panel = window.operation_page.readiness
+    assert panel is not None
+    qtbot.waitUntil(panel.loaded)
+    view, header = panel.view, panel.view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)  # every column shows
+    assert panel.evidence.width() >= panel.evidence.minimumWidth() > 0
+    heads = QFontMetrics(header.font())
+    cells = QFontMetrics(view.font())
+    m = panel.model
+    for column in range(1, m.columnCount()):
+        room = header.sectionSize(column) - 4  # the header's padding, 2 px a side
+        label = str(m.headerData(column, Qt.Orientation.Horizontal))
+        assert all(heads.horizontalAdvance(line) <= room for line in label.split("\n")), label
+        assert cells.horizontalAdvance("Catatan*") + 2 * 4 + 6 <= header.sectionSize(column)

@@ -133,17 +133,16 @@ def _hyphenate(word: str) -> str:
     return word[:at] + "-\n" + word[at:]
 
 
-def header_label(name: str, line: int = 10) -> str:
+def header_label(name: str, line: int = 9) -> str:
     """An aspect's name on short lines for a narrow column, without its parenthesis (the
-    tooltip has it whole): words wrap at ``line`` letters, and a single word that long is
-    hyphenated: "Latihan pra operasi" -> "Latihan\npra\noperasi", "Perencanaan (Renops,
-    ...)" -> "Perenca-\nnaan"."""
-    words = name.split(" (")[0].split()
-    if len(words) == 1 and len(words[0]) > line:
-        return _hyphenate(words[0])
+    tooltip has it whole): words wrap at ``line`` letters, and a longer word is hyphenated:
+    "Latihan pra operasi" -> "Latihan\npra\noperasi", "Kesiapan masyarakat" ->
+    "Kesiapan\nmasya-\nrakat", "Perencanaan (Renops, ...)" -> "Perenca-\nnaan"."""
     lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= line:
+    for word in name.split(" (")[0].split():
+        if len(word) > line:
+            lines += _hyphenate(word).split("\n")
+        elif lines and len(lines[-1]) + 1 + len(word) <= line and not lines[-1].endswith("-"):
             lines[-1] += " " + word
         else:
             lines.append(word)

@@ -252,8 +252,14 @@ class ReadinessPanel(QWidget):
         )
 
         self.model = ReadinessModel(self)
-        self.view = style_table(QTableView(self), name="readinessMatrix", single=True,
-                                read_only=True, cell=f"0 {CELL_PADDING}px", header="2px 2px")  # fmt: skip
+        self.view = style_table(
+            QTableView(self),
+            name="readinessMatrix",
+            single=True,
+            read_only=True,
+            cell=f"0 {CELL_PADDING}px",
+            header="2px 2px",
+        )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setAlternatingRowColors(False)  # the colours are the levels'
         self.view.setModel(self.model)

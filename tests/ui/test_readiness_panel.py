@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -165,6 +165,7 @@ def test_header_labels_wrap_on_short_lines_without_the_parenthesis() -> None:
     assert header_label("Sarana prasarana") == "Sarana\nprasarana"
     assert header_label("Latihan pra operasi") == "Latihan\npra\noperasi"
     assert header_label("Perencanaan (Renops, Renpam, cara bertindak)") == "Perenca-\nnaan"
+    assert header_label("Kesiapan masyarakat") == "Kesiapan\nmasya-\nrakat"
     assert header_label("Personel") == "Personel"
 
 
@@ -485,7 +486,9 @@ def test_at_1366_the_matrix_fits_beside_its_evidence_uncut(
     cells = QFontMetrics(view.font())
     m = panel.model
     for column in range(1, m.columnCount()):
-        room = header.sectionSize(column) - 4  # the header's padding, 2 px a side
+        # The header's padding (2 px a side) and the style's margin around a section's text.
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        room = header.sectionSize(column) - 4 - 2 * margin
         label = str(m.headerData(column, Qt.Orientation.Horizontal))
         assert all(heads.horizontalAdvance(line) <= room for line in label.split("\n")), label
         assert cells.horizontalAdvance("Catatan*") + 2 * 4 + 6 <= header.sectionSize(column)

@@ -234,6 +234,7 @@ class ReadinessPanel(QWidget):
         self._zone = "Asia/Jakarta"
         self._read_seq = -1  # the journal's head when the matrix shown was read
         self._generation = 0
+        self._reading = 0  # background reads in flight (the live updates wait for them all)
         self._loaded = False
         # Matrices replaced on screen, freed by the next read's thread: dropping 4,000 cells
         # and 500 units' figures cost the GUI thread 4 ms per change at national scale.
@@ -350,8 +351,10 @@ class ReadinessPanel(QWidget):
     # -- reading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the whole matrix again, off the GUI thread; changes meanwhile wait for it."""
+        """Read the whole matrix again, off the GUI thread; changes meanwhile wait for it.
+        Only the newest read is shown (an earlier one still in flight reports to nobody)."""
         self.live.hold()
+        self._reading += 1
         self._generation += 1
         generation = self._generation
         store, lang = self.store, self._lang
@@ -377,7 +380,7 @@ class ReadinessPanel(QWidget):
         def landed(result: MatrixRead) -> None:
             if generation == self._generation:
                 self.show_read(result)
-            self.live.release()
+            self._read_ended()
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -386,9 +389,14 @@ class ReadinessPanel(QWidget):
                     _tr("Kesiapan tidak dapat dimuat: {reason}").format(reason=self.last_error)
                 )
                 self._read_seq = -1  # the next change reads everything again
-            self.live.release()
+            self._read_ended()
 
         start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def _read_ended(self) -> None:
+        self._reading -= 1
+        if not self._reading:
+            self.live.release()
 
     def show_read(self, result: MatrixRead) -> None:
         """Show a background read: only the rows that changed, when the columns are the

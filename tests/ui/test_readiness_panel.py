@@ -29,13 +29,16 @@ from opscenter.readiness.sources import Sources
 from opscenter.reference import by_code
 from opscenter.store import Store
 from opscenter.strength import Strength
+from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
-from ui import theme
+from ui import audit_model, theme
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.readiness_evidence import Evidence, rupiah
 from ui.readiness_model import Column, header_label
 from ui.readiness_panel import ReadinessPanel
+from ui.unsaved import BACK_NAME
+from ui.unsaved import BOX_NAME as UNSAVED_BOX
 
 STAFF = Actor("bagops.uji", role="staff")
 OPERATOR = Actor("piket.uji", role="operator")
@@ -338,6 +341,23 @@ def test_clearing_a_judgement_lets_the_data_speak_and_undo_puts_it_back(
     with qtbot.waitSignal(panel.write_done):
         panel.undo_stack.undo()
     assert judgements(store) == [(kerinci, posko, "belum", "Posko belum berdiri")]
+
+
+def test_esc_on_a_typed_judgement_asks_first(
+    qtbot: QtBot, panel: ReadinessPanel, tiny_operation: TinyOperation, aspects: dict[str, int]
+) -> None:
+    dialog = judge(qtbot, panel, tiny_operation.bungo_id, aspects["posko"])
+    dialog.note.setPlainText("Posko terpadu belum punya genset")
+    seen = answer_next_question(BACK_NAME)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [UNSAVED_BOX] and dialog.isVisible()  # Kembali: the note stays
+    assert dialog.note.toPlainText() == "Posko terpadu belum punya genset"
+
+
+def test_the_audit_journal_names_the_two_actions() -> None:
+    assert audit_model.ACTIONS["readiness.judge"] == "Nilai kesiapan"
+    assert audit_model.ACTIONS["readiness.unjudge"] == "Hapus penilaian kesiapan"
 
 
 def test_a_refused_judgement_is_said_in_the_form_and_changes_nothing(

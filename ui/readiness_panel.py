@@ -287,7 +287,7 @@ class ReadinessPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 17)
         self._user_split = False  # the officer dragged the handle: the split is theirs
         self.splitter.splitterMoved.connect(self._split_by_hand)
 
@@ -460,8 +460,10 @@ class ReadinessPanel(QWidget):
         if rollup is not None:
             widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
         header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
-        # "Catatan*" whole (the style's own text margins are about 3 px a side).
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Catatan*") + 2 * CELL_PADDING + 10)
+        # The longest level label with its mark whole ("Catatan*"; the style's own text
+        # margins are about 3 px a side).
+        label = max(metrics.horizontalAdvance(short_level(lv) + "*") for lv in LEVEL_COLOURS)
+        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 10)
         # The roll-up row carries its counts on a second line.
         if self.model.rowCount() > 0:
             self.view.setRowHeight(0, int(metrics.height() * 2.6))

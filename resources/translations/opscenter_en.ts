@@ -2738,7 +2738,7 @@ source</translation>
     <message>
         <location filename="../../ui/readiness_dialog.py" line="94"/>
         <source>mis. kunjungan Kapolda 12-11-2024</source>
-        <translation>e.g. Kapolda's visit 12-11-2024</translation>
+        <translation>e.g. Kapolda&apos;s visit 12-11-2024</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_dialog.py" line="104"/>
@@ -2816,12 +2816,12 @@ source</translation>
     <message>
         <location filename="../../ui/readiness_evidence.py" line="130"/>
         <source>Penilaian petugas</source>
-        <translation>Officer's judgement</translation>
+        <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_evidence.py" line="133"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
-        <translation>Not judged: the cell's level follows the data.</translation>
+        <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_evidence.py" line="137"/>
@@ -2851,7 +2851,7 @@ source</translation>
     <message>
         <location filename="../../ui/readiness_evidence.py" line="158"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
-        <translation>The officer's judgement differs from the data (marked *).</translation>
+        <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_evidence.py" line="173"/>
@@ -3075,7 +3075,7 @@ source</translation>
     <message>
         <location filename="../../ui/readiness_model.py" line="41"/>
         <source>Belum</source>
-        <translation>Not ready</translation>
+        <translation>Unready</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_model.py" line="45"/>
@@ -3123,39 +3123,45 @@ source</translation>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="191"/>
+        <location filename="../../ui/readiness_model.py" line="211"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="191"/>
+        <location filename="../../ui/readiness_model.py" line="211"/>
         <source>Polres dan satuan Polda yang dinilai</source>
         <translation>Polres and Polda units assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="193"/>
-        <source>Keseluruhan</source>
-        <translation>Overall</translation>
+        <location filename="../../ui/readiness_model.py" line="213"/>
+        <source>Semua
+aspek</source>
+        <translation>All
+aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="193"/>
-        <location filename="../../ui/readiness_model.py" line="220"/>
+        <location filename="../../ui/readiness_model.py" line="213"/>
+        <source>Keseluruhan: aspek terburuk satuan ini</source>
+        <translation>Overall: this unit's worst aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="240"/>
         <source>Aspek terburuk satuan ini</source>
-        <translation>This unit's worst aspect</translation>
+        <translation>This unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="227"/>
+        <location filename="../../ui/readiness_model.py" line="247"/>
         <source>Penilaian petugas; data menunjukkan: {level}</source>
-        <translation>Officer's judgement; the data suggests: {level}</translation>
+        <translation>Officer&apos;s judgement; the data suggests: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="231"/>
+        <location filename="../../ui/readiness_model.py" line="251"/>
         <source>Dari data; belum dinilai petugas</source>
         <translation>From the data; not judged by an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="250"/>
-        <location filename="../../ui/readiness_model.py" line="268"/>
+        <location filename="../../ui/readiness_model.py" line="270"/>
+        <location filename="../../ui/readiness_model.py" line="290"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
@@ -3163,82 +3169,82 @@ source</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="232"/>
+        <location filename="../../ui/readiness_panel.py" line="293"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="237"/>
+        <location filename="../../ui/readiness_panel.py" line="298"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="239"/>
+        <location filename="../../ui/readiness_panel.py" line="300"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
-        <translation>Judge the selected cell's readiness (Enter, F2)</translation>
+        <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="245"/>
+        <location filename="../../ui/readiness_panel.py" line="306"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="325"/>
+        <location filename="../../ui/readiness_panel.py" line="388"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="355"/>
+        <location filename="../../ui/readiness_panel.py" line="423"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="358"/>
+        <location filename="../../ui/readiness_panel.py" line="426"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="401"/>
+        <location filename="../../ui/readiness_panel.py" line="505"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
-        <translation>— no data · * officer's judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
+        <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="409"/>
+        <location filename="../../ui/readiness_panel.py" line="513"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="413"/>
+        <location filename="../../ui/readiness_panel.py" line="517"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="465"/>
+        <location filename="../../ui/readiness_panel.py" line="569"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="472"/>
+        <location filename="../../ui/readiness_panel.py" line="576"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="501"/>
+        <location filename="../../ui/readiness_panel.py" line="605"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="501"/>
+        <location filename="../../ui/readiness_panel.py" line="605"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="563"/>
+        <location filename="../../ui/readiness_panel.py" line="667"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="574"/>
+        <location filename="../../ui/readiness_panel.py" line="678"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>

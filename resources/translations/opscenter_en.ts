@@ -330,12 +330,17 @@
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="195"/>
+        <location filename="../../ui/actions.py" line="146"/>
+        <source>Kesiapan: nilai sel terpilih (juga F2)</source>
+        <translation>Readiness: judge the selected cell (also F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="219"/>
+        <location filename="../../ui/actions.py" line="220"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -3142,7 +3147,7 @@ aspects</translation>
     <message>
         <location filename="../../ui/readiness_model.py" line="213"/>
         <source>Keseluruhan: aspek terburuk satuan ini</source>
-        <translation>Overall: this unit's worst aspect</translation>
+        <translation>Overall: this unit&apos;s worst aspect</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_model.py" line="240"/>

@@ -512,3 +512,20 @@ def test_at_1366_the_matrix_fits_beside_its_evidence_uncut(
         label = str(m.headerData(column, Qt.Orientation.Horizontal))
         assert all(heads.horizontalAdvance(line) <= room for line in label.split("\n")), label
         assert cells.horizontalAdvance("Catatan*") + 2 * 4 + 6 <= header.sectionSize(column)
+
+
+def test_the_open_tab_follows_the_journal_feed(
+    qtbot: QtBot, window: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    window.show()
+    qtbot.waitExposed(window)
+    window.operation_page.show_tab(Tab.READINESS)
+    panel = window.operation_page.readiness
+    assert panel is not None
+    qtbot.waitUntil(panel.loaded)
+    kerinci, posko = tiny_operation.kerinci_id, aspects["posko"]
+    # Another workstation, through the core; the window's own change feed carries it.
+    set_judgement(store, OTHER, tiny_operation.operation_id,
+                  JudgementValue(kerinci, posko, "belum", "Posko belum berdiri"))  # fmt: skip
+    qtbot.waitUntil(lambda: text_at(panel, kerinci, posko) == "Belum")

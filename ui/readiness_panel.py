@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import journal
 from opscenter.actor import Actor
+from opscenter.board import UNIT_STATUS_FIELDS
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.live import JournalChanges
@@ -128,6 +129,16 @@ ENTITIES = frozenset(
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReadinessPanel", text)
+
+
+def matters(changes: JournalChanges) -> bool:
+    """Whether a change set can move the matrix: not units of which only the status changed
+    (hundreds a minute on voting night, and no readiness figure depends on them)."""
+    entities = set(changes.rows) & ENTITIES
+    touched = changes.fields.get("unit")
+    if touched is not None and touched <= UNIT_STATUS_FIELDS:
+        entities.discard("unit")
+    return bool(entities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +259,7 @@ class ReadinessPanel(QWidget):
             self,
             apply=self._apply,
             reload=self.reload,
-            wants=lambda c: any(e in ENTITIES for e in c.rows),
+            wants=matters,
             name="readiness panel",
         )
 

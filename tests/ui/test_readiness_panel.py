@@ -20,9 +20,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from opscenter import units
 from opscenter.actor import Actor
 from opscenter.live import JournalChanges, JournalFollower
-from opscenter.model import JournalTxn, ReadinessAspect, ReadinessJudgement
+from opscenter.model import JournalTxn, ReadinessAspect, ReadinessJudgement, UnitStatus
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import AspectRef, assemble
 from opscenter.readiness.sources import Sources
@@ -529,3 +530,17 @@ def test_the_open_tab_follows_the_journal_feed(
     set_judgement(store, OTHER, tiny_operation.operation_id,
                   JudgementValue(kerinci, posko, "belum", "Posko belum berdiri"))  # fmt: skip
     qtbot.waitUntil(lambda: text_at(panel, kerinci, posko) == "Belum")
+
+
+def test_a_unit_status_change_reads_nothing(
+    qtbot: QtBot, panel: ReadinessPanel, store: Store, tiny_operation: TinyOperation
+) -> None:
+    follower = JournalFollower(store)
+    with store.read() as s:
+        moving = by_code(s, UnitStatus, tiny_operation.operation_id)["bergerak"].id
+    units.set_status(store, OPERATOR, tiny_operation.bungo_id, moving)
+    changes = follower.poll()
+    assert changes is not None and "unit" in changes
+    panel.apply_changes(changes)
+    # Not merely later: no read was started and nothing waits (a read holds the updates).
+    assert not panel.live.held and panel.live.pending() is None

@@ -13,7 +13,7 @@ for the Polda's roll-up row, the counts per aspect.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -299,9 +299,11 @@ class Evidence:
             _p(escape(_tr("Pagu: {v}").format(v=rupiah(b.pagu, loc)))),
             _p(escape(_tr("Realisasi: {v}").format(v=rupiah(b.realised, loc)))),
         ]
-        by_source = dict(b.by_source or {})
-        for source, amount in by_source.items():
-            parts.append(_p("\u2022 " + escape(f"{source}: {rupiah(amount, loc)}")))
+        by_source = b.by_source
+        if isinstance(by_source, Mapping):  # source -> rupiah (DIPA, hibah daerah, ...)
+            for source, amount in by_source.items():
+                shown = rupiah(amount, loc) if isinstance(amount, int) else str(amount)
+                parts.append(_p("\u2022 " + escape(f"{source}: {shown}")))
         share = b.paid_share
         if share is not None:
             parts.append(
@@ -356,7 +358,8 @@ class Evidence:
             parts.append(_p(escape(_tr("Tim: {team}").format(team=v.team))))
         if v.checked:
             parts.append(_p(escape(_tr("Yang diperiksa: {what}").format(what=v.checked))))
-        parts.append(_p(escape(_tr("{n} temuan").format(n=v.findings))))
+        found = v.findings if isinstance(v.findings, int) else len(v.findings or ())
+        parts.append(_p(escape(_tr("{n} temuan").format(n=found))))
         return "".join(parts)
 
 

@@ -277,6 +277,8 @@ class ReadinessModel(TableModel[MatrixRow]):
             return self._bold
         if role == Qt.ItemDataRole.DisplayRole:
             counts = up.counts
+            if up.level is None:
+                return NO_LEVEL  # no unit has a level on it: nothing to count
             text = (
                 short_level(up.level)
                 + "\n"

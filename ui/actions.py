@@ -74,11 +74,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "unitStatusAction", EDIT, QT_TRANSLATE_NOOP("Actions", "Ubah &status satuan…"), ("F2",)
     ),
     ActionSpec("findAction", EDIT, QT_TRANSLATE_NOOP("Actions", "&Cari"), ("Ctrl+F",)),
+    ActionSpec(
+        "readinessJudgeAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "Nilai &kesiapan sel…"),
+        ("Ctrl+K",),
+    ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
     ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),
     ActionSpec("stagesTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Tahapan"), ("Ctrl+3",)),
     ActionSpec("incidentsTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "K&ejadian"), ("Ctrl+4",)),
+    ActionSpec("readinessTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Ke&siapan"), ("Ctrl+5",)),
     ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
@@ -136,6 +143,7 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Formulir: pindah isian"), ("Tab", "Shift+Tab")),
     (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
+    (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
 )
 
 

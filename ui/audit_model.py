@@ -92,6 +92,9 @@ ACTIONS: dict[str, str] = {
     "visit.finding_change": QT_TRANSLATE_NOOP("AuditModel", "Ubah temuan kunjungan"),
     "visit.finding_remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus temuan kunjungan"),
     "visit.follow_up": QT_TRANSLATE_NOOP("AuditModel", "Ubah status tindak lanjut temuan"),
+    # --- issue 15: panel ---
+    "readiness.judge": QT_TRANSLATE_NOOP("AuditModel", "Nilai kesiapan"),
+    "readiness.unjudge": QT_TRANSLATE_NOOP("AuditModel", "Hapus penilaian kesiapan"),
 }
 ROW_ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("AuditModel", "baru"),

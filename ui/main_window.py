@@ -36,6 +36,7 @@ from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.operations import zone_label
 from opscenter.overview import Overview
+from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui import (
@@ -203,6 +204,12 @@ class MainWindow(QMainWindow):
             self.find_action,
         ):
             edit_menu.addAction(action)
+        # Only for the roles that may judge (``readiness.edit``); the tab shows to all.
+        self.readiness_judge_action = actions.create(self, "readinessJudgeAction")
+        self.readiness_judge_action.triggered.connect(self.judge_readiness)
+        self.readiness_judge_action.setVisible(permitted(self.actor, "readiness.edit"))
+        self.readiness_judge_action.setEnabled(permitted(self.actor, "readiness.edit"))
+        edit_menu.addAction(self.readiness_judge_action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
         self.view_menu = view_menu
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
             (Tab.STRENGTH, "strengthTabAction"),
             (Tab.STAGES, "stagesTabAction"),
             (Tab.INCIDENTS, "incidentsTabAction"),
+            (Tab.READINESS, "readinessTabAction"),
         ):
             action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, t=tab: self.operation_page.show_tab(t))
@@ -522,13 +530,27 @@ class MainWindow(QMainWindow):
             panel.focus_follow_up()
 
     def change_unit_status(self) -> None:
-        """F2: the status of the unit selected on the board (the board tab)."""
+        """F2: the status of the unit selected on the board (the board tab); on the
+        readiness tab, the judgement of the chosen cell."""
         if self._overview is None:
+            return
+        page = self.operation_page
+        if page.tabs.currentIndex() == Tab.READINESS and page.readiness is not None:
+            page.readiness.judge_selected()
             return
         self.operation_page.show_tab(Tab.BOARD)
         board = self.operation_page.board
         if board is not None:
             board.change_status()
+
+    def judge_readiness(self) -> None:
+        """Ctrl+K: the judgement form of the cell chosen on the readiness tab."""
+        if self._overview is None:
+            return
+        self.operation_page.show_tab(Tab.READINESS)
+        panel = self.operation_page.readiness
+        if panel is not None:
+            panel.judge_selected()
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""

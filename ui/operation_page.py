@@ -34,6 +34,7 @@ from ui.units_board import UnitsBoard
 
 if TYPE_CHECKING:  # imported when their tab is first opened (see the module docstring)
     from ui.incidents_panel import IncidentsPanel
+    from ui.readiness_panel import ReadinessPanel
     from ui.stages_panel import StagesPanel
 
 
@@ -51,6 +52,7 @@ class Tab(IntEnum):
     STRENGTH = 1
     STAGES = 2
     INCIDENTS = 3
+    READINESS = 4
 
 
 class OperationPage(QWidget):
@@ -82,6 +84,7 @@ class OperationPage(QWidget):
         self.board: UnitsBoard | None = None
         self.stages: StagesPanel | None = None
         self.incidents: IncidentsPanel | None = None
+        self.readiness: ReadinessPanel | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -112,6 +115,7 @@ class OperationPage(QWidget):
         # Placeholders until first opened (``_build_tab``).
         self.tabs.insertTab(Tab.STAGES, QWidget(self), self.tr("Tahapan"))
         self.tabs.insertTab(Tab.INCIDENTS, QWidget(self), self.tr("Kejadian"))
+        self.tabs.insertTab(Tab.READINESS, QWidget(self), self.tr("Kesiapan"))
         self.tabs.setCurrentIndex(Tab.BOARD)
         self.tabs.currentChanged.connect(self._build_tab)
 
@@ -139,6 +143,16 @@ class OperationPage(QWidget):
             self._replace_tab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
             if self.stages is not None and self.stages.selected_stage_id is not None:
                 self.incidents.set_stage_filter(self.stages.selected_stage_id)
+        elif index == Tab.READINESS and self.readiness is None:
+            from ui.readiness_panel import ReadinessPanel
+
+            self.readiness = ReadinessPanel(
+                self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock,
+                parent=self,
+            )  # fmt: skip
+            self._follow(self.readiness)
+            self._replace_tab(Tab.READINESS, self.readiness, self.tr("Kesiapan"))
+            return
         else:
             return
         if self.stages is not None and self.incidents is not None:
@@ -155,8 +169,9 @@ class OperationPage(QWidget):
         if placeholder is not None:
             placeholder.deleteLater()
 
-    def live_panels(self) -> list[UnitsBoard | StagesPanel | IncidentsPanel]:
-        return [p for p in (self.board, self.stages, self.incidents) if p is not None]
+    def live_panels(self) -> list[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel]:
+        panels = (self.board, self.stages, self.incidents, self.readiness)
+        return [p for p in panels if p is not None]
 
     def show_overview(self, overview: Overview) -> None:
         self.ensure_panels()
@@ -172,7 +187,7 @@ class OperationPage(QWidget):
         for panel in self.live_panels():
             panel.live.follow(changed)
 
-    def _follow(self, panel: UnitsBoard | StagesPanel | IncidentsPanel) -> None:
+    def _follow(self, panel: UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel) -> None:
         for changed in self._feeds:
             panel.live.follow(changed)
 

@@ -210,122 +210,137 @@
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77"/>
+        <location filename="../../ui/actions.py" line="80"/>
+        <source>Nilai &amp;kesiapan sel…</source>
+        <translation>&amp;Judge readiness cell…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="88"/>
+        <source>Ke&amp;siapan</source>
+        <translation>Rea&amp;diness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="110"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118"/>
+        <location filename="../../ui/actions.py" line="125"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="127"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="129"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="132"/>
+        <location filename="../../ui/actions.py" line="139"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="142"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="136"/>
+        <location filename="../../ui/actions.py" line="143"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="137"/>
+        <location filename="../../ui/actions.py" line="144"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="138"/>
+        <location filename="../../ui/actions.py" line="145"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="188"/>
+        <location filename="../../ui/actions.py" line="146"/>
+        <source>Kesiapan: nilai sel terpilih (juga F2)</source>
+        <translation>Readiness: judge the selected cell (also F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="220"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -578,17 +593,27 @@
         <translation>Change finding follow-up status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="81"/>
+        <location filename="../../ui/audit_model.py" line="96"/>
+        <source>Nilai kesiapan</source>
+        <translation>Judge readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="97"/>
+        <source>Hapus penilaian kesiapan</source>
+        <translation>Clear readiness judgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="100"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="82"/>
+        <location filename="../../ui/audit_model.py" line="101"/>
         <source>diubah</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="83"/>
+        <location filename="../../ui/audit_model.py" line="102"/>
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
@@ -894,72 +919,72 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help_window.py" line="79"/>
+        <location filename="../../ui/help_window.py" line="80"/>
         <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
         <translation>The main window&apos;s shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="82"/>
+        <location filename="../../ui/help_window.py" line="83"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="82"/>
+        <location filename="../../ui/help_window.py" line="83"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="82"/>
+        <location filename="../../ui/help_window.py" line="83"/>
         <source>Tombol</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="94"/>
+        <location filename="../../ui/help_window.py" line="95"/>
         <source>Anda masuk sebagai {user}, peran {role}.</source>
         <translation>You are signed in as {user}, role {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="96"/>
+        <location filename="../../ui/help_window.py" line="97"/>
         <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
         <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="100"/>
+        <location filename="../../ui/help_window.py" line="101"/>
         <source>Wewenang</source>
         <translation>Permission</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="112"/>
+        <location filename="../../ui/help_window.py" line="113"/>
         <source>Bantuan OpsCenter</source>
         <translation>OpsCenter help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="117"/>
+        <location filename="../../ui/help_window.py" line="118"/>
         <source>Panduan</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="118"/>
+        <location filename="../../ui/help_window.py" line="119"/>
         <source>Pintasan keyboard</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="119"/>
+        <location filename="../../ui/help_window.py" line="120"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="180"/>
+        <location filename="../../ui/help_window.py" line="181"/>
         <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
         <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit&apos;s status, Esc closes a dialog.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="177"/>
+        <location filename="../../ui/help_window.py" line="178"/>
         <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
         <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="185"/>
+        <location filename="../../ui/help_window.py" line="186"/>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>
@@ -1857,7 +1882,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -1877,17 +1902,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1898,57 +1923,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1971,27 +1996,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2100,26 +2125,32 @@ Database: {url}</translation>
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="110"/>
+        <location filename="../../ui/operation_page.py" line="113"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="111"/>
+        <location filename="../../ui/operation_page.py" line="114"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="113"/>
-        <location filename="../../ui/operation_page.py" line="127"/>
+        <location filename="../../ui/operation_page.py" line="116"/>
+        <location filename="../../ui/operation_page.py" line="131"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="114"/>
-        <location filename="../../ui/operation_page.py" line="139"/>
+        <location filename="../../ui/operation_page.py" line="117"/>
+        <location filename="../../ui/operation_page.py" line="143"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_page.py" line="118"/>
+        <location filename="../../ui/operation_page.py" line="154"/>
+        <source>Kesiapan</source>
+        <translation>Readiness</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2781,552 @@ source</translation>
         <location filename="../../ui/planning_window.py" line="464"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessDialog</name>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="52"/>
+        <source>Nilai kesiapan</source>
+        <translation>Judge readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="60"/>
+        <source>Data menunjukkan: {level}</source>
+        <translation>The data suggests: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="62"/>
+        <source>Data belum cukup untuk menilai aspek ini.</source>
+        <translation>Not enough data to assess this aspect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="83"/>
+        <source>&amp;Catatan (wajib bila tidak siap)</source>
+        <translation>&amp;Note (required unless ready)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="87"/>
+        <source>mis. 2 truk rusak berat, menunggu suku cadang</source>
+        <translation>e.g. 2 trucks badly damaged, waiting for spare parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="91"/>
+        <source>&amp;Dasar penilaian (boleh dikosongkan)</source>
+        <translation>&amp;Evidence (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="94"/>
+        <source>mis. kunjungan Kapolda 12-11-2024</source>
+        <translation>e.g. Kapolda&apos;s visit 12-11-2024</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="104"/>
+        <source>1–3 memilih tingkat · Ctrl+Enter menyimpan · Esc batal</source>
+        <translation>1–3 choose the level · Ctrl+Enter saves · Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="111"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="113"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="117"/>
+        <source>&amp;Hapus penilaian</source>
+        <translation>&amp;Clear judgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="120"/>
+        <source>Hapus penilaian ini: tingkat sel mengikuti data</source>
+        <translation>Clear this judgement: the cell follows the data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_dialog.py" line="203"/>
+        <source>Penilaian kesiapan ini belum disimpan.</source>
+        <translation>This readiness judgement has not been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessEvidence</name>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="58"/>
+        <source>belum ada data</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="79"/>
+        <source>Satuan ini tidak lagi dinilai.</source>
+        <translation>This unit is no longer assessed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="98"/>
+        <source>keseluruhan</source>
+        <translation>overall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="100"/>
+        <source>Per aspek</source>
+        <translation>By aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <source>{polda} — rekap</source>
+        <translation>{polda} — summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <source>Polda</source>
+        <translation>Polda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="114"/>
+        <source>Tahapan: {stage}</source>
+        <translation>Stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="122"/>
+        <source>{n} tindak lanjut lewat tenggat</source>
+        <translation>{n} follow-ups overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="130"/>
+        <source>Penilaian petugas</source>
+        <translation>Officer&apos;s judgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="133"/>
+        <source>Belum dinilai: tingkat sel mengikuti data.</source>
+        <translation>Not judged: the cell&apos;s level follows the data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="137"/>
+        <source>Catatan: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="139"/>
+        <source>Dasar: {evidence}</source>
+        <translation>Evidence: {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="143"/>
+        <source>Oleh {who}, {when}</source>
+        <translation>By {who}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="152"/>
+        <source>Yang ditunjukkan data</source>
+        <translation>What the data suggests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="154"/>
+        <source>Data belum cukup untuk menilai aspek ini.</source>
+        <translation>Not enough data to assess this aspect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="158"/>
+        <source>Penilaian petugas berbeda dari data (ditandai *).</source>
+        <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="173"/>
+        <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
+        <translation>Need {need} personnel, available {have}: enough</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="176"/>
+        <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
+        <translation>Need {need} personnel, available {have}: short {short}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="185"/>
+        <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
+        <translation>All {n} equipment types meet the requirement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="187"/>
+        <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
+        <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="202"/>
+        <source>Pagu {pagu} menutup kebutuhan {need}</source>
+        <translation>Ceiling {pagu} covers the need of {need}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="206"/>
+        <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
+        <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="210"/>
+        <source>{n} tindak lanjut temuan lewat tenggat</source>
+        <translation>{n} finding follow-ups overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="212"/>
+        <source>{n} temuan belum selesai ditindaklanjuti</source>
+        <translation>{n} findings not yet followed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="232"/>
+        <source>Personel</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="235"/>
+        <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
+        <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="249"/>
+        <source>Sarana prasarana</source>
+        <translation>Equipment and facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="256"/>
+        <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
+        <translation>No shortfall ({n} types recorded).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="263"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="264"/>
+        <source>Butuh</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="265"/>
+        <source>Baik</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="266"/>
+        <source>RR</source>
+        <translation>LD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="267"/>
+        <source>RB</source>
+        <translation>HD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="268"/>
+        <source>Kurang</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="280"/>
+        <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
+        <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="290"/>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="297"/>
+        <source>Kebutuhan: {v}</source>
+        <translation>Need: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="298"/>
+        <source>Pagu: {v}</source>
+        <translation>Ceiling (pagu): {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="299"/>
+        <source>Realisasi: {v}</source>
+        <translation>Realised: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="309"/>
+        <source>Hak yang sudah dibayar: {p} %</source>
+        <translation>Entitlements paid: {p} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <source>Temuan terbuka</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <source>Temuan terbuka (semua aspek)</source>
+        <translation>Open findings (all aspects)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="321"/>
+        <source>Tidak ada temuan terbuka.</source>
+        <translation>No open findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <source>terbuka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <source>dalam proses</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="326"/>
+        <source>tanpa tenggat</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="330"/>
+        <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
+        <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="336"/>
+        <source>LEWAT TENGGAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="341"/>
+        <source>Kunjungan terakhir</source>
+        <translation>Latest visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="346"/>
+        <source>kunjungan kerja</source>
+        <translation>working visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="347"/>
+        <source>supervisi</source>
+        <translation>supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="348"/>
+        <source>asistensi</source>
+        <translation>assistance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="350"/>
+        <source>{date}, {kind} dipimpin {lead}</source>
+        <translation>{date}, {kind} led by {lead}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="357"/>
+        <source>Tim: {team}</source>
+        <translation>Team: {team}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="359"/>
+        <source>Yang diperiksa: {what}</source>
+        <translation>Checked: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="361"/>
+        <source>{n} temuan</source>
+        <translation>{n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="379"/>
+        <source>Pilih satu sel matriks untuk melihat dasar penilaiannya.</source>
+        <translation>Choose a cell of the matrix to see what its level rests on.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessModel</name>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="39"/>
+        <location filename="../../ui/readiness_model.py" line="44"/>
+        <source>Siap</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="40"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="41"/>
+        <source>Belum</source>
+        <translation>Unready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="45"/>
+        <source>Siap dengan catatan</source>
+        <translation>Ready with notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="46"/>
+        <source>Belum siap</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="58"/>
+        <source>Tanpa tingkat</source>
+        <translation>No level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="64"/>
+        <source>{n} siap</source>
+        <translation>{n} ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="65"/>
+        <source>{n} catatan</source>
+        <translation>{n} with notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="66"/>
+        <source>{n} belum</source>
+        <translation>{n} not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="69"/>
+        <source>{n} tanpa data</source>
+        <translation>{n} without data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="104"/>
+        <source>{polda} (rekap)</source>
+        <translation>{polda} (summary)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="104"/>
+        <source>Polda</source>
+        <translation>Polda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="211"/>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="211"/>
+        <source>Polres dan satuan Polda yang dinilai</source>
+        <translation>Polres and Polda units assessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="213"/>
+        <source>Semua
+aspek</source>
+        <translation>All
+aspects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="213"/>
+        <source>Keseluruhan: aspek terburuk satuan ini</source>
+        <translation>Overall: this unit&apos;s worst aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="240"/>
+        <source>Aspek terburuk satuan ini</source>
+        <translation>This unit&apos;s worst aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="247"/>
+        <source>Penilaian petugas; data menunjukkan: {level}</source>
+        <translation>Officer&apos;s judgement; the data suggests: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="251"/>
+        <source>Dari data; belum dinilai petugas</source>
+        <translation>From the data; not judged by an officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_model.py" line="270"/>
+        <location filename="../../ui/readiness_model.py" line="292"/>
+        <source>{n} tindak lanjut lewat tenggat</source>
+        <translation>{n} follow-ups overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessPanel</name>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="304"/>
+        <source>Kesiapan operasi</source>
+        <translation>Operational readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="309"/>
+        <source>Nilai sel…</source>
+        <translation>Judge cell…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="311"/>
+        <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
+        <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="317"/>
+        <source>Nilai sel (Enter)</source>
+        <translation>Judge cell (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="399"/>
+        <source>Kesiapan tidak dapat dimuat: {reason}</source>
+        <translation>Readiness could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="434"/>
+        <source>Belum ada operasi</source>
+        <translation>No operation yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="437"/>
+        <source>Tahapan: {stage}</source>
+        <translation>Stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="516"/>
+        <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
+        <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="524"/>
+        <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
+        <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="528"/>
+        <source>{n} satuan · {m} aspek</source>
+        <translation>{n} units · {m} aspects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="580"/>
+        <source>Peran Anda hanya dapat melihat kesiapan.</source>
+        <translation>Your role can only view readiness.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="587"/>
+        <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
+        <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <source>Nilai kesiapan {cell}</source>
+        <translation>Judge readiness of {cell}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <source>Hapus penilaian {cell}</source>
+        <translation>Clear the judgement of {cell}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="678"/>
+        <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
+        <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="689"/>
+        <source>Penilaian tidak disimpan</source>
+        <translation>Judgement not saved</translation>
     </message>
 </context>
 <context>

@@ -405,7 +405,11 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
         "Kekuatan",
         "Tahapan",
         "Kejadian",
+        "Kesiapan",
     ]
+    assert page.readiness is None  # issue 15: the readiness board too, when first opened
+    page.show_tab(Tab.READINESS)
+    assert page.readiness is not None and page.tabs.currentWidget() is page.readiness
 
 
 def test_the_main_window_loads_no_plotting_spreadsheet_or_pdf_library() -> None:

@@ -109,6 +109,7 @@ def test_the_main_window_menus_are_english(
         "Strength",
         "Stages",
         "Incidents",
+        "Readiness",
     ]
 
 

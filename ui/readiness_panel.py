@@ -1,0 +1,697 @@
+"""The readiness board (tab "Kesiapan"): every Polres x every aspect, rolled up to the Polda,
+and beside it the evidence of the chosen cell.
+
+The matrix is read off the GUI thread (``opscenter.readiness.matrix.readiness``: strength,
+sarpras, budget and findings for hundreds of units), and so is the comparison with the rows
+on screen; the GUI thread only replaces the rows that changed (``ReadinessModel.apply_rows``)
+and repaints the evidence. It follows the journal through ``ui.live_updates`` like every
+panel: deferred while hidden, one read at a time (``hold``/``release``), a change already
+covered by the last read (one's own judgement, read back after saving) is not read again.
+
+Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) opens
+``ui.readiness_dialog``; the judgement is saved on the write thread (``ui.pending``) and,
+once saved, goes on the window's ``QUndoStack`` (``JudgeCommand``): Ctrl+Z puts back what
+the cell held before. A refusal is said in one sentence, a stale one (someone judged the
+cell meanwhile) re-reads the matrix so the other judgement shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import journal
+from opscenter.actor import Actor
+from opscenter.board import UNIT_STATUS_FIELDS
+from opscenter.clock import now as operation_now
+from opscenter.errors import NoOperation, OpsError, StaleEdit
+from opscenter.live import JournalChanges
+from opscenter.operations import get_operation
+from opscenter.permissions import permitted
+from opscenter.progress import CancelToken, Progress
+from opscenter.readiness.judgements import (
+    PERMISSION,
+    Judgement,
+    JudgementValue,
+    clear_judgement,
+    set_judgement,
+)
+from opscenter.readiness.matrix import Readiness, readiness
+from opscenter.store import Store
+from ui import theme
+from ui.actions import close_keys
+from ui.error_dialog import sentence_for
+from ui.live_updates import LiveUpdates
+from ui.pending import PendingWrite
+from ui.readiness_dialog import ReadinessDialog
+from ui.readiness_evidence import EvidencePane
+from ui.readiness_model import (
+    LEVEL_COLOURS,
+    ROLLUP_KEY,
+    MatrixRow,
+    ReadinessModel,
+    RollUpRow,
+    changed_rows,
+    matrix_rows,
+    short_level,
+)
+from ui.table_view import style_table
+from ui.translations import interface_language
+from ui.units_board import MiddleElideDelegate
+from ui.worker import start_job
+
+log = logging.getLogger(__name__)
+
+# Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
+CELL_PADDING = 4
+
+# Journal entities the matrix is computed from (a change of anything else is not read).
+ENTITIES = frozenset(
+    {
+        "operation",
+        "readiness_judgement",
+        "readiness_aspect",
+        "sarpras_stock",
+        "sarpras_category",
+        "budget_allocation",
+        "budget_index",
+        "budget_realisation",
+        "budget_component",
+        "inspection_visit",
+        "inspection_finding",
+        "unit",
+        "personnel",
+        "polling_station",
+        "bko_assignment",
+        "tps_category",
+        "stage",
+    }
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReadinessPanel", text)
+
+
+def matters(changes: JournalChanges) -> bool:
+    """Whether a change set can move the matrix: not units of which only the status changed
+    (hundreds a minute on voting night, and no readiness figure depends on them)."""
+    entities = set(changes.rows) & ENTITIES
+    touched = changes.fields.get("unit")
+    if touched is not None and touched <= UNIT_STATUS_FIELDS:
+        entities.discard("unit")
+    return bool(entities)
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRead:
+    """One background read: the journal's head before it, the matrix, its rows, and which
+    of the rows on screen when it started differ (None: show them all)."""
+
+    seq: int
+    readiness: Readiness | None
+    zone: str
+    rows: tuple[MatrixRow, ...]
+    changed: tuple[int, ...] | None
+
+
+class FramedCellDelegate(QStyledItemDelegate):
+    """The chosen cell keeps its level's colour and gets a thick frame: the usual blue
+    selection fill would hide the very colour the officer is looking at."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            ink = theme.NIGHT_TEXT if theme.night_is_on() else theme.NAVY
+            painter.setPen(QPen(ink, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
+class JudgeCommand(QUndoCommand):
+    """One cell's judgement set or cleared; undo puts back what it held before. Every step
+    is a core write on the write thread with the version last seen (a judgement someone
+    else set meanwhile is refused, not overwritten; the step then leaves the history)."""
+
+    def __init__(
+        self,
+        panel: ReadinessPanel,
+        text: str,
+        before: Judgement | None,
+        after: JudgementValue | None,
+        current: Judgement | None,
+    ) -> None:
+        super().__init__(text)
+        self.panel = panel
+        self.before = before
+        self.after = after
+        self.current = current  # as stored after the last step (read on the write thread)
+        self._done_once = True  # pushed once saved: the first redo has happened
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._step(self.after)
+
+    def undo(self) -> None:
+        b = self.before
+        self._step(
+            JudgementValue(b.unit_id, b.aspect_id, b.level, b.note, b.evidence)
+            if b is not None
+            else None
+        )
+
+    def _step(self, target: JudgementValue | None) -> None:
+        def refused(_error: OpsError) -> None:
+            self.setObsolete(True)
+
+        def saved(stored: Judgement | None) -> None:
+            self.current = stored
+
+        self.panel.put(target, self.current, on_saved=saved, on_refused=refused)
+
+
+class ReadinessPanel(QWidget):
+    """The "Kesiapan" tab (see the module docstring)."""
+
+    # A write saved (True) or refused (False), after the form or an undo/redo.
+    write_done = Signal(bool)
+    # Each background read shown (tests and the bench wait for it).
+    read_shown = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        undo_stack: QUndoStack,
+        actor: Actor,
+        clock: Callable[[], datetime] = operation_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("readinessPanel")
+        self.store, self.undo_stack, self.actor = store, undo_stack, actor
+        self._clock = clock
+        self._lang = interface_language()
+        self._zone = "Asia/Jakarta"
+        self._read_seq = -1  # the journal's head when the matrix shown was read
+        self._generation = 0
+        self._reading = 0  # background reads in flight (the live updates wait for them all)
+        self._loaded = False
+        # Matrices replaced on screen, freed by the next read's thread: dropping 4,000 cells
+        # and 500 units' figures cost the GUI thread 4 ms per change at national scale.
+        self._retired: list[Readiness] = []
+        self.last_error: str | None = None  # the last sentence shown (tests, logs)
+        self.error_box: QMessageBox | None = None
+        self.dialog: ReadinessDialog | None = None  # the last form opened (tests)
+        self.writes = PendingWrite(self)
+        self.writes.write_done.connect(self.write_done)
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply,
+            reload=self.reload,
+            wants=matters,
+            name="readiness panel",
+        )
+
+        self.model = ReadinessModel(self)
+        self.view = style_table(
+            QTableView(self),
+            name="readinessMatrix",
+            single=True,
+            read_only=True,
+            cell=f"0 {CELL_PADDING}px",
+            header="2px 2px",
+        )
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setAlternatingRowColors(False)  # the colours are the levels'
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(FramedCellDelegate(self.view))
+        self.view.setItemDelegateForColumn(0, MiddleElideDelegate(self.view))
+        header = self.view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Aspect names on up to three short lines (``header_label``), a size smaller than
+        # the cells: eight aspects beside the evidence at 1366 px.
+        header.setFont(theme.scaled_font(self, 0.8, bold=True))
+        header.setMinimumHeight(int(header.fontMetrics().height() * 3.4))
+        rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(int(self.view.fontMetrics().height() * 1.7))
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(lambda _index: self.judge_selected())
+        self.view.installEventFilter(self)
+        self.model.modelReset.connect(self._fit)
+        self.model.rowsInserted.connect(self._fit)  # a new unit may have a longer name
+
+        self.evidence = EvidencePane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.evidence)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 17)
+        self._user_split = False  # the officer dragged the handle: the split is theirs
+        self.splitter.splitterMoved.connect(self._split_by_hand)
+
+        self.title = QLabel(_tr("Kesiapan operasi"), self)
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+        self.stage_label = QLabel(self)
+        self.stage_label.setObjectName("readinessStage")
+        self.stage_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.judge_action = QAction(_tr("Nilai sel\u2026"), self)
+        self.judge_action.setObjectName("readinessJudgeButtonAction")
+        self.judge_action.setToolTip(_tr("Nilai kesiapan sel terpilih (Enter, F2)"))
+        self.judge_action.triggered.connect(self.judge_selected)
+        self.judge_button = QToolButton(self)
+        self.judge_button.setObjectName("readinessJudgeButton")
+        self.judge_button.setDefaultAction(self.judge_action)
+        self.judge_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.judge_button.setText(_tr("Nilai sel (Enter)"))
+        self.judge_button.setVisible(self.may_judge)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("readinessLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        theme.mode.changed.connect(self._fill_legend)
+        self._fill_legend()
+        self.footer = QLabel(self)
+        self.footer.setObjectName("readinessFooter")
+        self.footer.setWordWrap(True)
+        self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 2)
+        bar.setSpacing(12)
+        bar.addWidget(self.title)
+        bar.addWidget(self.stage_label, 1)
+        bar.addWidget(self.judge_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(bar)
+        column.addWidget(self.splitter, 1)
+        legend_row = QHBoxLayout()
+        legend_row.setContentsMargins(8, 0, 8, 4)
+        legend_row.addWidget(self.legend)
+        column.addLayout(legend_row)
+        column.addWidget(self.footer)
+        self.footer.setContentsMargins(8, 0, 8, 4)
+        self.reload()
+
+    @property
+    def may_judge(self) -> bool:
+        return permitted(self.actor, PERMISSION)
+
+    @property
+    def readiness(self) -> Readiness | None:
+        return self.model.readiness
+
+    def loaded(self) -> bool:
+        """A read has landed (tests and benches wait for it)."""
+        return self._loaded
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the whole matrix again, off the GUI thread; changes meanwhile wait for it.
+        Only the newest read is shown (an earlier one still in flight reports to nobody)."""
+        self.live.hold()
+        self._reading += 1
+        self._generation += 1
+        generation = self._generation
+        store, lang = self.store, self._lang
+        shown = self.model.rows()
+        aspects = self.model.readiness.aspects if self.model.readiness is not None else None
+        retired, self._retired = self._retired, []
+
+        def job(_progress: Progress, cancel: CancelToken) -> MatrixRead:
+            retired.clear()  # freed here, off the GUI thread
+            with store.read() as s:
+                seq = journal.head(s) or 0
+                try:
+                    op = get_operation(s)
+                except NoOperation:
+                    return MatrixRead(seq, None, "Asia/Jakarta", (), None)
+                cancel.check()
+                r = readiness(s, op.id, lang=lang)
+                zone = op.timezone
+            rows = tuple(matrix_rows(r))
+            changed = changed_rows(shown, rows) if r.aspects == aspects else None
+            return MatrixRead(seq, r, zone, rows, tuple(changed) if changed is not None else None)
+
+        def landed(result: MatrixRead) -> None:
+            if generation == self._generation:
+                self.show_read(result)
+            self._read_ended()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.last_error = sentence_for(error, self._lang)
+                self.footer.setText(
+                    _tr("Kesiapan tidak dapat dimuat: {reason}").format(reason=self.last_error)
+                )
+                self._read_seq = -1  # the next change reads everything again
+            self._read_ended()
+
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def _read_ended(self) -> None:
+        self._reading -= 1
+        if not self._reading:
+            self.live.release()
+
+    def show_read(self, result: MatrixRead) -> None:
+        """Show a background read: only the rows that changed, when the columns are the
+        same; the evidence of the chosen cell again if its row changed."""
+        self._read_seq = max(self._read_seq, result.seq)
+        self._zone = result.zone
+        self._loaded = True
+        r = result.readiness
+        keep = self._selected()
+        if self.model.readiness is not None:
+            self._retired.append(self.model.readiness)
+        if r is not None and result.changed is not None:
+            self.model.apply_rows(r, result.rows, result.changed)
+            row = self.view.currentIndex().row()
+            if row in result.changed:
+                self._show_evidence()
+            else:
+                self.evidence.retarget(r)  # the same text; the old matrix is let go
+        else:
+            self.model.set_readiness(r)
+            if keep is not None:
+                self.select_cell(*keep)
+            self._show_evidence()
+        if r is None:
+            self.stage_label.setText(_tr("Belum ada operasi"))
+        else:
+            self.stage_label.setText(
+                _tr("Tahapan: {stage}").format(stage=r.stage_name) if r.stage_name else ""
+            )
+        self._update_footer()
+        self.read_shown.emit()
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        """Follow the journal (deferred while hidden: ``ui.live_updates``)."""
+        self.live.deliver(changes)
+
+    def _apply(self, changes: JournalChanges) -> None:
+        if changes.last_seq <= self._read_seq:
+            return  # the matrix on screen was read after these (one's own write read back)
+        self.reload()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _fit(self) -> None:
+        """The level columns share the width left by the names (at least "Catatan*" each:
+        at 1366 px the matrix and the evidence fit side by side); the name column is as wide
+        as the longest Polres name, measured here once per new set of rows (a longer Satgas
+        name keeps its end: "Subsatgas Peng…Penyelenggara"). ``ResizeToContents`` would
+        measure all 500 names again at every repainted row: 80 ms per live change."""
+        header = self.view.horizontalHeader()
+        if self.model.columnCount() == 0:
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        bold = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
+        names = [r.name for r in self.model.rows() if not isinstance(r, RollUpRow)]
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
+        cap = metrics.horizontalAdvance("Polres Tanjung Jabung Barat")
+        rollup = self.model.row_at(0)
+        if rollup is not None:
+            widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
+        header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
+        # The longest level label with its mark whole ("Catatan*"; the style's own text
+        # margins are about 3 px a side).
+        label = max(metrics.horizontalAdvance(short_level(lv) + "*") for lv in LEVEL_COLOURS)
+        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 10)
+        # The roll-up row carries its counts on a second line.
+        if self.model.rowCount() > 0:
+            self.view.setRowHeight(0, int(metrics.height() * 2.6))
+        self._place_split()
+
+    def _split_by_hand(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def matrix_width(self) -> int:
+        """The width the matrix needs to show every column unscrolled."""
+        header = self.view.horizontalHeader()
+        columns = self.model.columnCount()
+        if columns == 0:
+            return 0
+        levels = (columns - 1) * header.minimumSectionSize()
+        scrollbar = self.view.verticalScrollBar().sizeHint().width()
+        return header.sectionSize(0) + levels + scrollbar + 2 * self.view.frameWidth() + 2
+
+    def _place_split(self) -> None:
+        """The matrix gets what it needs, the evidence the rest (at least its minimum; more
+        on a wide screen, where the level columns share the surplus with it)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if self._user_split or total <= 0 or self.model.columnCount() == 0:
+            return
+        spare = min(total - self.matrix_width(), total // 3)
+        evidence = max(self.evidence.minimumWidth(), spare)
+        self.splitter.setSizes([total - evidence, evidence])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_split()
+
+    def _fill_legend(self, _night: bool = False) -> None:
+        chips = " ".join(
+            theme.badge_html(colour, short_level(level)) for level, colour in LEVEL_COLOURS.items()
+        )
+        self.legend.setText(
+            chips
+            + "&nbsp; "
+            + _tr(
+                "\u2014 tanpa data · * penilaian petugas berbeda dari data · \u26a0 tindak lanjut "
+                "lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum"
+            )
+        )
+
+    def _update_footer(self) -> None:
+        r = self.model.readiness
+        hint = _tr("Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan")
+        if r is None:
+            self.footer.setText("")
+            return
+        text = _tr("{n} satuan · {m} aspek").format(n=len(r.units), m=len(r.aspects))
+        self.footer.setText(text + (" · " + hint if self.may_judge else ""))
+
+    # -- selection and evidence ---------------------------------------------------------------
+
+    def _selected(self) -> tuple[int | None, int | None] | None:
+        """(unit id or None for the roll-up, aspect id or None for overall) chosen."""
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        unit = None if isinstance(row, RollUpRow) else row.unit_id
+        return unit, self.model.aspect_at(index.column())
+
+    def select_cell(self, unit_id: int | None, aspect_id: int | None) -> bool:
+        """Make a cell current (``unit_id`` None: the roll-up row; ``aspect_id`` None:
+        the overall column)."""
+        row = self.model.row_of(ROLLUP_KEY if unit_id is None else unit_id)
+        if row is None:
+            return False
+        index = self.model.index(row, self.model.column_of(aspect_id))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_evidence()
+
+    def _show_evidence(self) -> None:
+        r = self.model.readiness
+        chosen = self._selected()
+        if r is None or chosen is None:
+            self.evidence.show_hint()
+            return
+        self.evidence.show_cell(r, self._zone, *chosen)
+
+    # -- judging ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.judge_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def judge_selected(self) -> None:
+        """The form for the chosen cell (a unit on one aspect)."""
+        if not self.may_judge:
+            self.footer.setText(_tr("Peran Anda hanya dapat melihat kesiapan."))
+            return
+        index = self.view.currentIndex()
+        cell = self.model.cell_at(index)
+        r = self.model.readiness
+        if cell is None or r is None:
+            self.footer.setText(
+                _tr("Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.")
+            )
+            return
+        unit = r.unit(cell.unit_id)
+        aspect = next(a for a in r.aspects if a.id == cell.aspect_id)
+        dialog = ReadinessDialog(unit.name, aspect.name, cell, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        close_keys(dialog)
+        self.dialog = dialog
+        label = f"{unit.name}, {aspect.name}"
+        dialog.save_requested.connect(
+            lambda value: self._from_dialog(dialog, label, cell.judgement, value)
+        )
+        dialog.clear_requested.connect(
+            lambda: self._from_dialog(dialog, label, cell.judgement, None)
+        )
+        dialog.open()
+
+    def _from_dialog(
+        self,
+        dialog: ReadinessDialog,
+        label: str,
+        before: Judgement | None,
+        value: JudgementValue | None,
+    ) -> None:
+        if value is None and before is None:
+            dialog.saved()
+            return
+        text = (
+            _tr("Nilai kesiapan {cell}") if value is not None else _tr("Hapus penilaian {cell}")
+        ).format(cell=label)
+
+        def saved(stored: Judgement | None) -> None:
+            dialog.saved()
+            self.undo_stack.push(JudgeCommand(self, text, before, value, stored))
+
+        def refused(error: OpsError) -> None:
+            dialog.refused(self._sentence(error))
+
+        self.put(
+            value, before, on_saved=saved, on_refused=refused, button=dialog.save_button, box=False
+        )
+
+    def put(
+        self,
+        target: JudgementValue | None,
+        current: Judgement | None,
+        *,
+        on_saved: Callable[[Judgement | None], None],
+        on_refused: Callable[[OpsError], None],
+        button: QAbstractButton | None = None,
+        box: bool = True,
+    ) -> None:
+        """Make a cell hold ``target`` (None: no judgement) where it held ``current``, on the
+        write thread; then read the matrix again. A refusal: ``on_refused``, the sentence
+        (in a box unless the form shows it) and a fresh read."""
+        store, actor = self.store, self.actor
+        r = self.model.readiness
+        operation_id = r.operation_id if r is not None else 0
+
+        def write() -> Judgement | None:
+            if target is None:
+                if current is not None:
+                    clear_judgement(store, actor, current.id, expected_version=current.version)
+                return None
+            return set_judgement(
+                store,
+                actor,
+                operation_id,
+                target,
+                expected_version=current.version if current is not None else None,
+            )
+
+        def saved(stored: object) -> None:
+            on_saved(stored if isinstance(stored, Judgement) else None)
+            self.reload()
+
+        def refused(error: OpsError) -> None:
+            log.info("readiness judgement refused: %r", error)
+            on_refused(error)
+            if box:
+                self.show_error(error)
+            else:
+                self.last_error = self._sentence(error)
+            self.reload()
+
+        self.writes.submit(write, on_saved=saved, on_refused=refused, button=button)
+
+    def _sentence(self, error: OpsError) -> str:
+        sentence = sentence_for(error, self._lang)
+        if isinstance(error, StaleEdit):
+            sentence += " " + _tr(
+                "Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu."
+            )
+        return sentence
+
+    def show_error(self, error: OpsError) -> None:
+        """The sentence in a box that does not block."""
+        sentence = self._sentence(error)
+        self.last_error = sentence
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Penilaian tidak disimpan"),
+            sentence,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box

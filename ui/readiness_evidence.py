@@ -344,7 +344,7 @@ class Evidence:
         if v is None:
             return head + _none()
         kinds = {
-            "kunjungan": _tr("kunjungan kerja"),
+            "kunker": _tr("kunjungan kerja"),
             "supervisi": _tr("supervisi"),
             "asistensi": _tr("asistensi"),
         }

@@ -8,7 +8,6 @@ has 4 (short 6 of 10: the data says "belum"); Polres Kerinci needs 4 and has 6 (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -20,16 +19,21 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from opscenter import units
+from opscenter import operations, units
 from opscenter.actor import Actor
 from opscenter.live import JournalChanges, JournalFollower
-from opscenter.model import JournalTxn, ReadinessAspect, ReadinessJudgement, UnitStatus
+from opscenter.model import (
+    BudgetComponent,
+    JournalTxn,
+    ReadinessAspect,
+    ReadinessJudgement,
+    UnitStatus,
+)
+from opscenter.readiness import budget, sarpras, visits
 from opscenter.readiness.judgements import JudgementValue, set_judgement
-from opscenter.readiness.matrix import AspectRef, assemble
-from opscenter.readiness.sources import Sources
+from opscenter.readiness.matrix import readiness
 from opscenter.reference import by_code
 from opscenter.store import Store
-from opscenter.strength import Strength
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui import audit_model, theme
@@ -191,104 +195,69 @@ def test_choosing_a_cell_shows_what_the_data_suggests_with_its_figures(
     assert "1 siap \u00b7 0 catatan \u00b7 1 belum" in panel.evidence.toPlainText()
 
 
-@dataclass(frozen=True)
-class Line:  # the fields of opscenter.readiness.sarpras.SarprasLine the pane reads
-    name: str
-    required: int | None
-    baik: int
-    rusak_ringan: int
-    rusak_berat: int
-    laik_pakai: bool = True
+def test_the_evidence_shows_each_source_when_present(
+    store: Store, tiny_operation: TinyOperation, aspects: dict[str, int]
+) -> None:
+    """Sarpras, budget and a visit written through their services for Polres Kerinci, whose
+    16 "kurang rawan" TPS (2-8-16) make 2 guard teams and whose 6 police stand on voting day.
 
-    @property
-    def usable(self) -> int:
-        return self.baik + self.rusak_ringan if self.laik_pakai else 0
-
-    @property
-    def deficit(self) -> int:
-        return max(0, (self.required or 0) - self.usable)
-
-
-@dataclass(frozen=True)
-class Money:  # opscenter.readiness.budget.BudgetFigures
-    need: int
-    pagu: int
-    realised: int
-    by_source: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def paid_share(self) -> float | None:
-        return self.realised / self.need if self.need else None
-
-
-@dataclass(frozen=True)
-class Finding:  # opscenter.readiness.visits.FindingRow
-    aspect_id: int
-    aspect_name: str
-    finding: str
-    advice: str | None
-    person_in_charge: str | None
-    due_on: date | None
-    status: str
-
-    def overdue(self, today: date) -> bool:
-        return self.status != "selesai" and self.due_on is not None and today > self.due_on
-
-
-@dataclass(frozen=True)
-class Visit:  # opscenter.readiness.visits.VisitRow
-    visited_on: date
-    kind: str
-    led_by: str
-    team: str
-    checked: str
-    findings: int
-
-
-def test_the_evidence_shows_each_source_when_present() -> None:
-    sarpras = AspectRef(2, "sarpras", "Sarana prasarana", "sarpras", 2)
-    anggaran = AspectRef(3, "anggaran", "Anggaran", "anggaran", 3)
+    * Rules as seeded: two R6 trucks per Polres; one HT per guard team (2). It holds 1 truck
+      in good order and 1 beyond repair (1 usable of 2: short 1), and 12 HT (none short);
+      nothing else.
+    * Budget: Rp1.000.000.000 a day for 5 days of voting -> 6 x 5 x 1e9 = Rp30.000.000.000
+      needed; a hibah of Rp25.000.000.000 (83 %).
+    * Visit of 5 November by the Kapolda: "Genset rusak" due 10 November still open on the
+      20th (overdue); "APAR kurang" closed.
+    """
+    op, kerinci = tiny_operation.operation_id, tiny_operation.kerinci_id
     today = date(2024, 11, 20)
-    sources = Sources(
-        sarpras={7: (Line("Truk", 4, 1, 1, 2), Line("HT", 10, 12, 0, 0))},
-        budget={7: Money(30_000_000_000, 25_000_000_000, 5_000_000_000, {"Hibah": 25 * 10**9})},
-        findings={
-            7: (
-                Finding(
-                    2,
-                    "Sarana prasarana",
-                    "Genset rusak",
-                    "Perbaiki",
-                    "Kabag Log",
-                    date(2024, 11, 10),
-                    "terbuka",
-                ),
-                Finding(2, "Sarana prasarana", "APAR kurang", None, None, None, "selesai"),
-            )
-        },
-        latest_visit={
-            7: Visit(date(2024, 11, 5), "kunjungan", "Kapolda", "Tim Itwasda", "sarpras, posko", 2)
-        },
+    with store.read() as s:
+        cats = {c.code: c for c in sarpras.categories(s, op)}
+        uang_saku = by_code(s, BudgetComponent, op)["uang-saku"].id
+        voting = next(st.id for st in operations.stages(s, op) if st.is_voting)
+    for code, counts in (("r6", (1, 0, 1)), ("ht", (12, 0, 0))):
+        sarpras.set_stock(store, STAFF, op, sarpras.StockValue(kerinci, cats[code].id, *counts))
+    budget.set_index(store, STAFF, op, uang_saku, voting, days=5, daily_rupiah=10**9)
+    budget.add_allocation(
+        store,
+        STAFF,
+        op,
+        budget.AllocationValue(
+            kerinci, "hibah", 25 * 10**9, "NPHD 1/2024", signed_on=date(2024, 6, 5)
+        ),
     )
-    r = assemble(
-        operation_id=1,
-        polda=(1, "Polda Jambi"),
-        today=today,
-        stage=(None, None),
-        aspects=(sarpras, anggaran),
-        units=[(7, "kerinci", "Polres Kerinci", "polres")],
-        judged={},
-        sources=sources,
-        strength={7: Strength(7, "Polres Kerinci")},
+    visit = visits.add_visit(
+        store,
+        STAFF,
+        op,
+        visits.VisitValue(kerinci, date(2024, 11, 5), "kunker", "Kapolda", "Tim Itwasda"),
     )
+    visits.add_finding(
+        store,
+        STAFF,
+        visit,
+        visits.FindingValue(
+            aspects["sarpras"], "Genset rusak", "Perbaiki", "Kabag Log", date(2024, 11, 10)
+        ),
+    )
+    closed = visits.add_finding(
+        store, STAFF, visit, visits.FindingValue(aspects["sarpras"], "APAR kurang")
+    )
+    visits.set_follow_up(
+        store, STAFF, closed, "selesai", note="APAR diisi ulang", expected_version=1
+    )
+    with store.read() as s:
+        r = readiness(s, op, today=today)
     evidence = Evidence(r, "Asia/Jakarta", QLocale("id"))
-    html = evidence.html(7, sarpras.id)
-    assert "Truk" in html and "HT" not in html  # only the lines short of their need
+    html = evidence.html(kerinci, aspects["sarpras"])
+    assert "truk" in html and "HT" not in html  # only the lines short of their need
     assert "LEWAT TENGGAT" in html and "Genset rusak" in html
     assert "APAR kurang" not in html  # closed
-    assert "Kapolda" in html and "05-11-2024" in html
-    assert "terparah Truk: butuh 4, laik pakai 2, kurang 2" in html
-    money = evidence.html(7, anggaran.id)
+    assert "05-11-2024, kunjungan kerja dipimpin Kapolda" in html
+    # Nothing else recorded: the seeded rules' other categories are all short, and R2 (one per
+    # 10 TPS of a kecamatan: 2) with none held is the worst.
+    assert "terparah Kendaraan roda 2: butuh 2, laik pakai 0, kurang 2" in html
+    money = evidence.html(kerinci, aspects["anggaran"])
     assert "Rp25.000.000.000" in money and "Rp30.000.000.000" in money
     assert rupiah(25_000_000_000, QLocale("id")) == "Rp25.000.000.000"
 

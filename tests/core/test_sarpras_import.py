@@ -28,8 +28,8 @@ from tests.builders import ADMIN, Small, build_small_operation
 
 
 @pytest.fixture
-def small(sqlite_url: str) -> Iterator[tuple[Store, Small]]:
-    store = open_store(sqlite_url)
+def small(db_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(db_url)
     yield store, build_small_operation(store)
     store.dispose()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from opscenter.operations import local_text
 from opscenter.readiness.matrix import AspectRef, Cell, Readiness, UnitReadiness
+from opscenter.readiness.sarpras import worst_line
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, counts_text, full_level, short_level
 
@@ -182,16 +183,16 @@ class Evidence:
         if key.startswith("sarpras"):
             lines = [ln for ln in r.sources.sarpras.get(uid, ()) if ln.required]
             short = [ln for ln in lines if ln.deficit > 0]
-            if key == "sarpras_ok" or not short:
+            w = worst_line(short)
+            if key == "sarpras_ok" or w is None:
                 return _tr("Semua {n} jenis sarpras memenuhi kebutuhan").format(n=len(lines))
-            w = max(short, key=lambda ln: ln.deficit / ln.required)
             return _tr(
                 "{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, "
                 "laik pakai {have}, kurang {short}"
             ).format(
                 n=len(short),
                 name=w.name,
-                need=self.n(w.required),
+                need=self.n(w.required or 0),
                 have=self.n(w.usable),
                 short=self.n(w.deficit),
             )
@@ -358,8 +359,7 @@ class Evidence:
             parts.append(_p(escape(_tr("Tim: {team}").format(team=v.team))))
         if v.checked:
             parts.append(_p(escape(_tr("Yang diperiksa: {what}").format(what=v.checked))))
-        found = v.findings if isinstance(v.findings, int) else len(v.findings or ())
-        parts.append(_p(escape(_tr("{n} temuan").format(n=found))))
+        parts.append(_p(escape(_tr("{n} temuan").format(n=len(v.findings)))))
         return "".join(parts)
 
 

@@ -235,11 +235,13 @@ class ReadinessPanel(QWidget):
         undo_stack: QUndoStack,
         actor: Actor,
         clock: Callable[[], datetime] = operation_now,
+        read_only: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readinessPanel")
         self.store, self.undo_stack, self.actor = store, undo_stack, actor
+        self._read_only = read_only  # the wall: shown, never judged
         self._clock = clock
         self._lang = interface_language()
         self._zone = "Asia/Jakarta"
@@ -349,7 +351,7 @@ class ReadinessPanel(QWidget):
 
     @property
     def may_judge(self) -> bool:
-        return permitted(self.actor, PERMISSION)
+        return not self._read_only and permitted(self.actor, PERMISSION)
 
     @property
     def readiness(self) -> Readiness | None:

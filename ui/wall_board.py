@@ -22,6 +22,7 @@ from opscenter.store import Store
 from ui import settings
 from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
+from ui.readiness_panel import ReadinessPanel
 from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
 from ui.units_board import UnitsBoard
@@ -46,6 +47,7 @@ class WallBoard(WallDisplay):
         board: UnitsBoard,
         stages: StagesPanel,
         incidents: IncidentsPanel,
+        readiness: ReadinessPanel,
         undo: QUndoStack,
     ) -> None:
         stage = overview.current_stage.name if overview.current_stage else ""
@@ -60,6 +62,7 @@ class WallBoard(WallDisplay):
                 (_tr("Papan satuan"), first),
                 (_tr("Tahapan"), stages),
                 (_tr("Kejadian"), incidents),
+                (_tr("Kesiapan"), readiness),
             ],
             clock=clock,
             title=overview.name,
@@ -68,6 +71,7 @@ class WallBoard(WallDisplay):
             cycle_seconds=float(settings.WALL_SECONDS.get()),
         )
         self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
+        self.readiness = readiness
         self._undo = undo  # the panels' (unused) history lives as long as the wall
         board.rows.cells.short_incident_headers = True
         board.footer.hide()  # keyboard hints: the wall has no keyboard
@@ -98,12 +102,12 @@ class WallBoard(WallDisplay):
         """The panels' rows follow ``changed`` (``ChangeFeed``) until the wall closes; the
         summary follows the main window's overview instead (``MainWindow.attach_wall``),
         which is computed off the GUI thread."""
-        for panel in (self.board, self.stages, self.incidents):
+        for panel in self._panels:
             panel.live.follow(changed)
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """Hand a change set to the panels, as the feed does (tests)."""
-        for panel in (self.board, self.stages, self.incidents):
+        for panel in self._panels:
             panel.live.deliver(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -111,8 +115,12 @@ class WallBoard(WallDisplay):
         for a wall nobody sees (it is deleted when control returns to the event loop)."""
         super().closeEvent(event)
         if event.isAccepted():
-            for panel in (self.board, self.stages, self.incidents):
+            for panel in self._panels:
                 panel.live.stop()
+
+    @property
+    def _panels(self) -> tuple[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel, ...]:
+        return (self.board, self.stages, self.incidents, self.readiness)
 
     def busy(self) -> bool:
         """The board's figures still being computed in the background."""
@@ -132,5 +140,8 @@ def build_wall(
         board=UnitsBoard(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
         stages=StagesPanel(store, clock=clock),
         incidents=IncidentsPanel(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
+        readiness=ReadinessPanel(
+            store, undo_stack=undo, actor=WALL_ACTOR, clock=clock, read_only=True
+        ),
         undo=undo,
     )

@@ -36,6 +36,7 @@ from opscenter.errors import NotFound
 from opscenter.model import READINESS_LEVELS, Operation, ReadinessAspect, Stage, Unit
 from opscenter.operations import local_today, stages
 from opscenter.readiness.judgements import Judgement, judgements
+from opscenter.readiness.sarpras import worst_line
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
 from opscenter.strength import Strength, StrengthInputs, compute, inputs_changed, load_inputs
@@ -177,8 +178,8 @@ def derive(
     elif aspect.evidence == "sarpras":
         lines = [ln for ln in sources.sarpras.get(unit_id, ()) if ln.required]
         if lines:
-            short = max(ln.deficit / ln.required for ln in lines if ln.required)
-            lv = _ratio_level(short, SARPRAS_NOTE)
+            w = worst_line(lines)
+            lv = _ratio_level(w.short_share if w is not None else 0.0, SARPRAS_NOTE)
             levels.append(lv)
             reasons.append(
                 {"siap": "sarpras_ok", "catatan": "sarpras_short"}.get(lv, "sarpras_deficit")

@@ -22,7 +22,7 @@ refuses a stale edit (``expected_version`` is the version the user's screen show
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import add
 
@@ -125,6 +125,18 @@ class SarprasLine:
     @property
     def deficit(self) -> int:
         return max(0, self.required - self.usable) if self.required is not None else 0
+
+    @property
+    def short_share(self) -> float:
+        """The deficit as a share of the requirement (0 without a rule or a requirement)."""
+        return self.deficit / self.required if self.required else 0.0
+
+
+def worst_line(lines: Iterable[SarprasLine]) -> SarprasLine | None:
+    """The line furthest short of its requirement (None when none is short): what the
+    matrix's sarpras level, the evidence pane and the printed report all name."""
+    short = [ln for ln in lines if ln.deficit > 0]
+    return max(short, key=lambda ln: ln.short_share) if short else None
 
 
 def _category(row: SarprasCategory, lang: str) -> Category:

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from opscenter.readiness.matrix import Cell, Readiness
+from opscenter.readiness.sarpras import worst_line
 from reports.sitrep.labels import LABELS as SITREP_LABELS
 from reports.sitrep.labels import Text
 
@@ -190,7 +191,7 @@ def _figures(r: Readiness, cell: Cell, code: str) -> dict[str, Any] | None:
             return None
         if code == "sarpras_ok":
             return {"n": len(lines)}
-        ln = max(lines, key=lambda x: x.deficit / (x.required or 1))
+        ln = worst_line(lines) or lines[0]
         return {"name": ln.name, "req": ln.required, "usable": ln.usable, "deficit": ln.deficit}
     if code.startswith("anggaran"):
         b = r.sources.budget.get(uid)

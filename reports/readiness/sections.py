@@ -250,7 +250,7 @@ def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> 
         return [*out, para(text("none"), st["body"])]
     rows: list[list[Any]] = [[text("category"), text("required"), text("usable"), text("deficit")]]
     marks: list[tuple[Any, ...]] = []
-    for i, ln in enumerate(sorted(short, key=lambda x: -x.deficit / (x.required or 1)), 1):
+    for i, ln in enumerate(sorted(short, key=lambda x: -x.short_share), 1):
         rows.append(
             [
                 para(ln.name, st["cell"]),

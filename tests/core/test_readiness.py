@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -13,9 +12,12 @@ from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, StaleEdit
 from opscenter.model import JournalEntry, JournalTxn, ReadinessAspect, ReadinessJudgement
 from opscenter.permissions import NotPermitted
+from opscenter.readiness.budget import BudgetFigures
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.readiness.matrix import AspectRef, assemble, readiness, worst
+from opscenter.readiness.sarpras import SarprasLine
 from opscenter.readiness.sources import Sources
+from opscenter.readiness.visits import FindingRow
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from opscenter.strength import Strength
@@ -48,26 +50,20 @@ def _aspects(store: Store, small: Small) -> dict[str, int]:
 # -- the pure roll-up, computed by hand ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Line:
-    required: int | None
-    deficit: int
+def Line(required: int | None, deficit: int) -> SarprasLine:
+    """A sarpras line ``deficit`` short of ``required`` (all held in good order)."""
+    held = (required or 0) - deficit
+    return SarprasLine(0, 0, "x", "X", "posko", "unit", held, 0, 0, True, None, required)
 
 
-@dataclass(frozen=True)
-class Money:
-    need: int
-    pagu: int
+def Money(need: int, pagu: int) -> BudgetFigures:
+    return BudgetFigures(0, need, pagu, 0, {})
 
 
-@dataclass(frozen=True)
-class Finding:
-    aspect_id: int
-    status: str
-    due_on: date | None
-
-    def overdue(self, today: date) -> bool:
-        return self.status != "selesai" and self.due_on is not None and today > self.due_on
+def Finding(aspect_id: int, status: str, due_on: date | None) -> FindingRow:
+    return FindingRow(
+        0, 1, 0, 0, aspect_id, "", "temuan", None, None, due_on, status, None, None, TODAY
+    )
 
 
 PERSONEL = AspectRef(1, "personel", "Personel", "personel", 1)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from opscenter.store import Store
-from tests.ui.conftest import FixedClock
+from tests.ui.conftest import FixedClock, TinyOperation
 from ui import night, theme
 from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
@@ -524,3 +524,46 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     assert seen[1] - seen[0] == bar.pageStep()  # a page is the rows shown, not one row
     pager.next_page()
     assert bar.value() == 0  # after the last page, the first again
+
+
+def test_the_wall_has_a_readiness_page_it_never_judges_on(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation
+) -> None:
+    """Issue 15: the Kesiapan page of the wall shows the matrix and follows the journal; the
+    wall acts as a commander, who may judge at a desk, but nobody judges on the wall."""
+    from opscenter import overview
+    from opscenter.actor import Actor
+    from opscenter.live import JournalFollower
+    from opscenter.model import ReadinessAspect
+    from opscenter.readiness.judgements import JudgementValue, set_judgement
+    from opscenter.reference import by_code
+    from ui.wall_board import build_wall
+
+    clock = FixedClock(datetime(2024, 11, 25, 20, 0, tzinfo=UTC))
+    with store.read() as s:
+        snapshot = overview.build(s, now=clock())
+        posko = by_code(s, ReadinessAspect, tiny_operation.operation_id)["posko"].id
+    wall = build_wall(store, snapshot, clock=clock)
+    qtbot.addWidget(wall)
+    wall.show()
+    assert [t.caption.text() for t in wall.tiles][-1] == "Kesiapan"
+    panel = wall.readiness
+    assert wall.tiles[-1].panel is panel and not panel.may_judge
+    qtbot.waitUntil(lambda: panel.readiness is not None, timeout=10_000)
+    follower = JournalFollower(store)  # from the journal's head, as the feed follows it
+    set_judgement(
+        store,
+        Actor("bagops.uji", role="staff"),
+        tiny_operation.operation_id,
+        JudgementValue(tiny_operation.kerinci_id, posko, "belum", "Genset posko rusak"),
+    )
+    wall.set_mode("tiled")  # every page shown: the change is applied at once
+    changes = follower.poll()
+    assert changes is not None
+    wall.apply_changes(changes)
+
+    def judged() -> bool:
+        r = panel.readiness
+        return r is not None and r.unit(tiny_operation.kerinci_id).cells[posko].level == "belum"
+
+    qtbot.waitUntil(judged, timeout=10_000)

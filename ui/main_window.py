@@ -324,10 +324,15 @@ class MainWindow(QMainWindow):
             self.refresh_later(moved)
 
     def busy(self) -> bool:
-        """Background work under way: the overview's strength, the board's figures or the
-        slices of a burst (a screenshot or a benchmark waits for the picture to settle)."""
-        board = self.operation_page.board
-        return self._overview_running or (board is not None and board.busy())
+        """Background work under way: the overview's strength, the board's figures, the slices
+        of a burst or the readiness matrix (a screenshot or a benchmark waits for the picture
+        to settle)."""
+        page = self.operation_page
+        return (
+            self._overview_running
+            or (page.board is not None and page.board.busy())
+            or (page.readiness is not None and page.readiness.busy())
+        )
 
     def refresh_later(self, entities: Collection[str] = (WHOLE_ROW,)) -> None:
         """Build the whole overview off the GUI thread; a burst of changes is one more pass,

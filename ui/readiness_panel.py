@@ -353,6 +353,10 @@ class ReadinessPanel(QWidget):
     def may_judge(self) -> bool:
         return not self._read_only and permitted(self.actor, PERMISSION)
 
+    def busy(self) -> bool:
+        """A read of the matrix under way (a screenshot waits for the picture to settle)."""
+        return self._reading > 0
+
     @property
     def readiness(self) -> Readiness | None:
         return self.model.readiness

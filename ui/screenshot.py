@@ -30,12 +30,17 @@ from ui.night import apply_night
 from ui.operation_page import Tab
 from ui.wall_board import WallBoard, build_wall
 
-# main: the window as it opens; board/stages/incidents: that tab; wall: the video wall
+# main: the window as it opens; board/stages/incidents/readiness: that tab; wall: the video wall
 # (tiled, night theme), as the command room's screens show it.
-VIEWS = ("main", "board", "stages", "incidents", "wall")
+VIEWS = ("main", "board", "stages", "incidents", "readiness", "wall")
 # A picture is drawn, nothing is done: no one signs in, and a commander's window reads all.
 SCREENSHOT_ACTOR = Actor("tangkapan-layar", role="commander")
-TABS = {"board": Tab.BOARD, "stages": Tab.STAGES, "incidents": Tab.INCIDENTS}
+TABS = {
+    "board": Tab.BOARD,
+    "stages": Tab.STAGES,
+    "incidents": Tab.INCIDENTS,
+    "readiness": Tab.READINESS,
+}
 log = logging.getLogger(__name__)
 # The offscreen platform cannot pass size hints to a window manager it does not have.
 _OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)

@@ -123,8 +123,8 @@ class WallBoard(WallDisplay):
         return (self.board, self.stages, self.incidents, self.readiness)
 
     def busy(self) -> bool:
-        """The board's figures still being computed in the background."""
-        return self.board.busy()
+        """The board's figures or the readiness matrix still being computed in the background."""
+        return self.board.busy() or self.readiness.busy()
 
 
 def build_wall(

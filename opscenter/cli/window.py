@@ -91,7 +91,9 @@ def as_of(store: Store, text: str | None, option: str = "--as-of") -> datetime |
 
 def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--view", default="main", choices=("main", "board", "stages", "incidents", "wall")
+        "--view",
+        default="main",
+        choices=("main", "board", "stages", "incidents", "readiness", "wall"),
     )
     p.add_argument("--size", default="1920x1080", metavar="WxH")
     p.add_argument("--out", required=True, type=Path)

@@ -11,15 +11,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, PageTemplate
+from reportlab.platypus import Flowable, PageBreak, PageTemplate
 
 from opscenter.sitrep import check_destination, write_atomically
 from reports.fonts import register
 from reports.readiness.content import ReadinessReport
 from reports.readiness.labels import ReadinessText
 from reports.readiness.sections import closing, header, summary, unit_page
-from reports.sitrep.document import frame, page_canvas
-from reports.sitrep.layout import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
+from reports.sitrep.document import document, frame, page_canvas
+from reports.sitrep.layout import PORTRAIT
 from reports.sitrep.layout import styles as make_styles
 
 
@@ -33,18 +33,11 @@ def render(report: ReadinessReport) -> bytes:
     text = text_of(report)
     st = make_styles()
     buf = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = document(
         buf,
-        pagesize=PORTRAIT,
-        leftMargin=MARGIN_L,
-        rightMargin=MARGIN_R,
-        topMargin=MARGIN_T,
-        bottomMargin=MARGIN_B,
         title=f"{text('title').title()} {report.number}",
         author=f"{report.settings.command_name} / {report.settings.unit_name}",
         subject=report.settings.operation_name,
-        creator="OpsCenter",
-        invariant=1,
     )
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     story: list[Flowable] = header(report, text, st)

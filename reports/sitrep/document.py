@@ -103,6 +103,24 @@ def page_canvas(
     return ReportCanvas
 
 
+def document(buf: io.BytesIO, *, title: str, author: str, subject: str) -> BaseDocTemplate:
+    """An A4 portrait document with the report margins, for any printed report; the same
+    content gives the same bytes (``invariant``: no random ID; dates from ``page_canvas``)."""
+    return BaseDocTemplate(
+        buf,
+        pagesize=PORTRAIT,
+        leftMargin=MARGIN_L,
+        rightMargin=MARGIN_R,
+        topMargin=MARGIN_T,
+        bottomMargin=MARGIN_B,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="OpsCenter",
+        invariant=1,
+    )
+
+
 def frame(size: tuple[float, float], ident: str) -> Frame:
     """The text area of a page of ``size``: the page less its margins, no padding."""
     return Frame(
@@ -129,18 +147,11 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     text = Text(sitrep.language, sitrep.tz_label)
     st = make_styles()
     buf = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = document(
         buf,
-        pagesize=PORTRAIT,
-        leftMargin=MARGIN_L,
-        rightMargin=MARGIN_R,
-        topMargin=MARGIN_T,
-        bottomMargin=MARGIN_B,
         title=f"{text('title').title()} {sitrep.number}",
         author=f"{sitrep.command_name} / {sitrep.unit_name}",
         subject=sitrep.operation_name,
-        creator="OpsCenter",
-        invariant=1,  # the same snapshot gives the same bytes (no random ID; dates: _pdf_date)
     )
     doc.addPageTemplates(
         [

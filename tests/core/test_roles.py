@@ -41,7 +41,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.readiness import budget, visits
+from opscenter.readiness import budget, sarpras, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
     clear_judgement,
@@ -382,6 +382,58 @@ def _clear_judgement(w: World) -> Call:
     return lambda a: clear_judgement(w.store, a, j.id)
 
 
+def _sarpras_categories(w: World) -> dict[str, sarpras.Category]:
+    with w.store.read() as s:
+        return {c.code: c for c in sarpras.categories(s, w.small.operation_id)}
+
+
+def _set_stock(w: World) -> Call:
+    w.serial += 1  # a new count each time: the same count again would change nothing
+    value = sarpras.StockValue(w.small.units["PA"], _sarpras_categories(w)["ht"].id, w.serial)
+    return lambda a: sarpras.set_stock(w.store, a, w.small.operation_id, value)
+
+
+def _clear_stock(w: World) -> Call:
+    line = sarpras.set_stock(
+        w.store,
+        w.setup,
+        w.small.operation_id,
+        sarpras.StockValue(w.small.units["PB"], _sarpras_categories(w)["genset"].id, baik=1),
+    )
+    return lambda a: sarpras.clear_stock(w.store, a, line.id)
+
+
+def _set_rule(w: World) -> Call:
+    ht = _sarpras_categories(w)["ht"]
+    per = 2 + w.serial
+    w.serial += 1
+    return lambda a: sarpras.set_rule(
+        w.store, a, ht.id, "team", 1, per, expected_version=ht.version
+    )
+
+
+def _add_category(w: World) -> Call:
+    code = w.fresh("sarpras-")
+    return lambda a: sarpras.add_category(
+        w.store, a, w.small.operation_id, code, f"Sarpras {code}", "posko"
+    )
+
+
+def _rename_category(w: World) -> Call:
+    tenda = _sarpras_categories(w)["tenda"]
+    name = w.fresh("Tenda ")
+    return lambda a: sarpras.rename_category(
+        w.store, a, tenda.id, name, expected_version=tenda.version
+    )
+
+
+def _sarpras_import(w: World) -> Call:
+    path = w.tmp / f"{w.fresh('sarpras')}.csv"
+    path.write_text(f"JENIS SARPRAS;B;RR;RB\nHT;{w.serial};0;0\n", encoding="utf-8")
+    preview = sarpras_io.prepare(w.store, path, operation_id=w.small.operation_id, unit="pa")
+    return lambda a: sarpras_io.commit(w.store, a, preview)
+
+
 def _issue_serial(w: World) -> Call:
     return lambda a: sitrep.issue_serial(w.store, a)
 
@@ -572,6 +624,12 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.planning.workbook.import_matrix": ("plan.edit", _import_matrix),
     "opscenter.readiness.judgements.set_judgement": ("readiness.edit", _set_judgement),
     "opscenter.readiness.judgements.clear_judgement": ("readiness.edit", _clear_judgement),
+    "opscenter.readiness.sarpras.set_stock": ("readiness.edit", _set_stock),
+    "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
+    "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
+    "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),
+    "opscenter.readiness.sarpras.rename_category": ("readiness.edit", _rename_category),
+    "opscenter.readiness.sarpras_io.commit": ("readiness.edit", _sarpras_import),
     "opscenter.sitrep.numbering.issue_serial": ("report.issue", _issue_serial),
     "opscenter.sitrep.numbering.configure": ("report.configure", _configure),
     "opscenter.accounts.create_account": ("account.manage", _create_account),

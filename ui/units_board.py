@@ -66,6 +66,7 @@ from opscenter.operations import get_operation
 from opscenter.store import Store
 from ui import theme
 from ui.live_updates import LiveUpdates
+from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair
 from ui.table_view import table_sheet
 from ui.translations import interface_language
@@ -126,6 +127,7 @@ class UnitsBoard(QWidget):
         # What a change does to the rows, and the status action: a job each, beside this.
         self.updates = BoardUpdates(self)
         self.status_action = StatusActions(self)
+        self.readiness_column = ReadinessColumn(self)  # issue 15: each unit's readiness
         self.status_dialog: UnitStatusDialog | None = None  # the last one opened (tests)
         self.error_box: QMessageBox | None = None  # the last refusal shown (tests)
         # Deferred while hidden, merged, retried as a reload when an apply fails; a board
@@ -423,6 +425,7 @@ class UnitsBoard(QWidget):
         self._figures_changed.clear()
         self._generation += 1
         self.recompute_figures()
+        self.readiness_column.refresh()
         self._fill_status_filter()
         self.fit_columns()
         self.stage_label.setText(
@@ -479,8 +482,8 @@ class UnitsBoard(QWidget):
         self.updates.recompute_figures(entities)
 
     def busy(self) -> bool:
-        """Figures being computed or a burst being applied."""
-        return self.updates.busy()
+        """Figures or readiness levels being computed, or a burst being applied."""
+        return self.updates.busy() or self.readiness_column.busy()
 
     def pending_updates(self) -> int:
         return self.updates.pending_updates()

@@ -97,6 +97,7 @@ class BoardUpdates:
             moved.add("unit")
         if moved:
             self.recompute_figures(moved)
+        self.board.readiness_column.follow(changes)
 
     def _references_changed(self) -> bool:
         """A reference list was edited (a status renamed or recoloured, a severity's colour):

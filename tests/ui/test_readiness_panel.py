@@ -38,6 +38,7 @@ from ui.operation_page import Tab
 from ui.readiness_evidence import Evidence, rupiah
 from ui.readiness_model import Column, header_label
 from ui.readiness_panel import ReadinessPanel
+from ui.units_model import Column as UnitsColumn
 from ui.unsaved import BACK_NAME
 from ui.unsaved import BOX_NAME as UNSAVED_BOX
 
@@ -545,3 +546,31 @@ def test_a_unit_status_change_reads_nothing(
     panel.apply_changes(changes)
     # Not merely later: no read was started and nothing waits (a read holds the updates).
     assert not panel.live.held and panel.live.pending() is None
+
+
+# -- the units board's readiness column -----------------------------------------------------------
+
+
+def test_the_units_board_shows_each_units_readiness_and_follows_it(
+    qtbot: QtBot, window: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    board = window.operation_page.board
+    assert board is not None
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: board.readiness_column.reads > 0)
+    section = board.rows.cells.layout.first(UnitsColumn.READINESS)
+    model = board.rows.flat_model
+    assert model.headerData(section, Qt.Orientation.Horizontal) == "Kesiapan"
+
+    def level(unit_id: int) -> str:
+        return str(model.index_of(unit_id, section).data())
+
+    assert level(tiny_operation.bungo_id) == "Belum"  # short of 6 police of 10
+    assert level(tiny_operation.kerinci_id) == "Siap"
+    assert level(tiny_operation.polda_id) == "Belum"  # the roll-up: its worst unit
+    set_judgement(store, OTHER, tiny_operation.operation_id,
+                  JudgementValue(tiny_operation.kerinci_id, aspects["posko"], "catatan",
+                                 "Genset belum tiba"))  # fmt: skip
+    qtbot.waitUntil(lambda: level(tiny_operation.kerinci_id) == "Catatan")

@@ -5,8 +5,9 @@ The levels come from the readiness matrix (``opscenter.readiness.matrix.readines
 the GUI thread: when the board loads, and when a change set the board applies can move the
 matrix (``ui.readiness_model.matters``: not a unit's status). The board's own
 ``LiveUpdates`` decides when that is (deferred while hidden, merged); reads do not overlap:
-changes during one make one more read after it. Only the rows whose level changed are
-repainted (``BoardRows.set_readiness``).
+changes during one make one more read after it, and a read waits for the board's own figures
+(both compute strength for every unit: at start the board paints first). Only the rows whose
+level changed are repainted (``BoardRows.set_readiness``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class ReadinessColumn(QObject):
         self.reads = 0  # reads landed (tests)
 
     def busy(self) -> bool:
-        return self._running
+        """A read running or waiting for the figures."""
+        return self._running or self._again
 
     def follow(self, changes: JournalChanges) -> None:
         """A change set the board applied: read again if it can move a level."""
@@ -58,7 +60,9 @@ class ReadinessColumn(QObject):
     def refresh(self) -> None:
         if self.hidden():
             return
-        if self._running:
+        if self._running or self._board._figures_running:
+            # One heavy read at a time: the figures first (the board's own numbers, and at
+            # start the board's first paint); this read follows them (``figures_settled``).
             self._again = True
             return
         self._running = True
@@ -87,6 +91,12 @@ class ReadinessColumn(QObject):
             self._ended()
 
         start_job(job, parent=self._board, on_success=landed, on_failure=failed)
+
+    def figures_settled(self) -> None:
+        """The board's figures landed (or failed): a read that waited for them starts."""
+        if self._again and not self._running:
+            self._again = False
+            self.refresh()
 
     def _ended(self) -> None:
         self._running = False

@@ -127,7 +127,6 @@ class UnitsBoard(QWidget):
         # What a change does to the rows, and the status action: a job each, beside this.
         self.updates = BoardUpdates(self)
         self.status_action = StatusActions(self)
-        self.readiness_column = ReadinessColumn(self)  # issue 15: each unit's readiness
         self.status_dialog: UnitStatusDialog | None = None  # the last one opened (tests)
         self.error_box: QMessageBox | None = None  # the last refusal shown (tests)
         # Deferred while hidden, merged, retried as a reload when an apply fails; a board
@@ -201,6 +200,7 @@ class UnitsBoard(QWidget):
         layout.addLayout(self._toolbar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
+        self.readiness_column = ReadinessColumn(self)  # issue 15: each unit's readiness
 
         self.reload()
 
@@ -482,8 +482,9 @@ class UnitsBoard(QWidget):
         self.updates.recompute_figures(entities)
 
     def busy(self) -> bool:
-        """Figures or readiness levels being computed, or a burst being applied."""
-        return self.updates.busy() or self.readiness_column.busy()
+        """Figures being computed or a burst being applied (the readiness column's read,
+        which follows them, is ``readiness_column.busy()``)."""
+        return self.updates.busy()
 
     def pending_updates(self) -> int:
         return self.updates.pending_updates()

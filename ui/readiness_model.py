@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from opscenter.board import UNIT_STATUS_FIELDS
+from opscenter.live import JournalChanges
 from opscenter.readiness.matrix import SEVERITY, Cell, Readiness, RollUp, UnitReadiness
 from ui import theme
 from ui.table_model import SORT_ROLE, AnyIndex, TableModel
@@ -49,6 +51,40 @@ FULL_LEVELS = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReadinessModel", text)
+
+
+# Journal entities the matrix is computed from (a change of anything else is not read).
+ENTITIES = frozenset(
+    {
+        "operation",
+        "readiness_judgement",
+        "readiness_aspect",
+        "sarpras_stock",
+        "sarpras_category",
+        "budget_allocation",
+        "budget_index",
+        "budget_realisation",
+        "budget_component",
+        "inspection_visit",
+        "inspection_finding",
+        "unit",
+        "personnel",
+        "polling_station",
+        "bko_assignment",
+        "tps_category",
+        "stage",
+    }
+)
+
+
+def matters(changes: JournalChanges) -> bool:
+    """Whether a change set can move the matrix: not units of which only the status changed
+    (hundreds a minute on voting night, and no readiness figure depends on them)."""
+    entities = set(changes.rows) & ENTITIES
+    touched = changes.fields.get("unit")
+    if touched is not None and touched <= UNIT_STATUS_FIELDS:
+        entities.discard("unit")
+    return bool(entities)
 
 
 def short_level(level: str | None) -> str:
@@ -295,15 +331,21 @@ class ReadinessModel(TableModel[MatrixRow]):
         return self._look(up.level, role)
 
     def _look(self, level: str | None, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        colour = LEVEL_COLOURS.get(level) if level is not None else None
-        if colour is None:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.text_colour(theme.MUTED))
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(theme.cell_background(colour))
+        return level_look(level, role)
+
+
+def level_look(level: str | None, role: int) -> Any:
+    """A level cell's alignment and colours in the theme being worn (None: not this role);
+    the matrix and the units board's readiness column both paint with it."""
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(Qt.AlignmentFlag.AlignCenter)
+    colour = LEVEL_COLOURS.get(level) if level is not None else None
+    if colour is None:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(theme.cell_text(colour))
+            return QBrush(theme.text_colour(theme.MUTED))
         return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(theme.cell_background(colour))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(theme.cell_text(colour))
+    return None

@@ -60,7 +60,6 @@ from PySide6.QtWidgets import (
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.board import UNIT_STATUS_FIELDS
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.live import JournalChanges
@@ -91,6 +90,7 @@ from ui.readiness_model import (
     RollUpRow,
     changed_rows,
     matrix_rows,
+    matters,
     short_level,
 )
 from ui.table_view import style_table
@@ -103,42 +103,9 @@ log = logging.getLogger(__name__)
 # Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
 CELL_PADDING = 4
 
-# Journal entities the matrix is computed from (a change of anything else is not read).
-ENTITIES = frozenset(
-    {
-        "operation",
-        "readiness_judgement",
-        "readiness_aspect",
-        "sarpras_stock",
-        "sarpras_category",
-        "budget_allocation",
-        "budget_index",
-        "budget_realisation",
-        "budget_component",
-        "inspection_visit",
-        "inspection_finding",
-        "unit",
-        "personnel",
-        "polling_station",
-        "bko_assignment",
-        "tps_category",
-        "stage",
-    }
-)
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReadinessPanel", text)
-
-
-def matters(changes: JournalChanges) -> bool:
-    """Whether a change set can move the matrix: not units of which only the status changed
-    (hundreds a minute on voting night, and no readiness figure depends on them)."""
-    entities = set(changes.rows) & ENTITIES
-    touched = changes.fields.get("unit")
-    if touched is not None and touched <= UNIT_STATUS_FIELDS:
-        entities.discard("unit")
-    return bool(entities)
 
 
 @dataclass(frozen=True, slots=True)

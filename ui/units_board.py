@@ -66,6 +66,7 @@ from opscenter.operations import get_operation
 from opscenter.store import Store
 from ui import theme
 from ui.live_updates import LiveUpdates
+from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair
 from ui.table_view import table_sheet
 from ui.translations import interface_language
@@ -199,6 +200,7 @@ class UnitsBoard(QWidget):
         layout.addLayout(self._toolbar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
+        self.readiness_column = ReadinessColumn(self)  # issue 15: each unit's readiness
 
         self.reload()
 
@@ -423,6 +425,7 @@ class UnitsBoard(QWidget):
         self._figures_changed.clear()
         self._generation += 1
         self.recompute_figures()
+        self.readiness_column.refresh()
         self._fill_status_filter()
         self.fit_columns()
         self.stage_label.setText(
@@ -479,7 +482,8 @@ class UnitsBoard(QWidget):
         self.updates.recompute_figures(entities)
 
     def busy(self) -> bool:
-        """Figures being computed or a burst being applied."""
+        """Figures being computed or a burst being applied (the readiness column's read,
+        which follows them, is ``readiness_column.busy()``)."""
         return self.updates.busy()
 
     def pending_updates(self) -> int:

@@ -97,6 +97,7 @@ class BoardUpdates:
             moved.add("unit")
         if moved:
             self.recompute_figures(moved)
+        self.board.readiness_column.follow(changes)
 
     def _references_changed(self) -> bool:
         """A reference list was edited (a status renamed or recoloured, a severity's colour):
@@ -254,11 +255,14 @@ class BoardUpdates:
         if self.board._figures_again:
             self.board._figures_again = False
             self.recompute_figures(())
+        else:
+            self.board.readiness_column.figures_settled()
 
     def _figures_failed(self, error: BaseException) -> None:
         self.board._figures_running = False
         # What the failed job was to re-read is unknown now: all of it next time.
         self.board._source = None
+        self.board.readiness_column.figures_settled()
         log.warning("figures not recomputed: %s", error)
         if isinstance(error, OpsError):
             self.board.footer.setText(messages.describe(error, self.board._lang))

@@ -38,8 +38,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from opscenter.board import Board, Figures, RefItem, UnitRow, board_order
 from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
+from opscenter.readiness.matrix import SEVERITY
 from ui import theme
 from ui.keyed_rows import runs as _runs
+from ui.readiness_model import full_level, level_look, short_level
 from ui.strength_model import DEFICIT_BACKGROUND, signed
 from ui.table_model import SORT_ROLE, AnyIndex
 
@@ -64,6 +66,7 @@ class Column(IntEnum):
     TPS = 5
     INCIDENTS = 6
     CHANGED = 7
+    READINESS = 8  # issue 15: the unit's overall readiness (its worst aspect)
 
 
 _STRENGTH = frozenset({Column.AVAILABLE, Column.REQUIRED, Column.BALANCE})
@@ -98,7 +101,7 @@ class ColumnLayout:
         return _columns(len(self.categories), len(self.severities))
 
     def count(self) -> int:
-        return 6 + len(self.categories) + len(self.severities)
+        return 7 + len(self.categories) + len(self.severities)
 
     def first(self, kind: Column) -> int:
         """The column number of the first column of ``kind``."""
@@ -114,6 +117,7 @@ def _layout(categories: int, severities: int) -> list[tuple[Column, int]]:
         (Column.AVAILABLE, 0),
         (Column.REQUIRED, 0),
         (Column.BALANCE, 0),
+        (Column.READINESS, 0),
     ]
     out += [(Column.TPS, i) for i in range(categories)]
     out += [(Column.INCIDENTS, i) for i in range(severities)]
@@ -152,13 +156,16 @@ class CellText:
         # The wall heads incident columns with the severity alone ("Kritis"): its summary
         # above says "Kejadian terbuka", and the room saved goes to the units' names.
         self.short_incident_headers = False
+        # unit id -> its overall readiness level (None: no level yet); units not judged
+        # (Polsek, partners) are absent and show nothing (``ui.readiness_column``).
+        self.readiness: dict[int, str | None] = {}
 
     def header(self, section: int, role: int) -> Any:
         cols = self.layout.columns()
         if not 0 <= section < len(cols):
             return None
         kind, pos = cols[section]
-        right = kind not in (Column.UNIT, Column.STATUS, Column.CHANGED)
+        right = kind not in (Column.UNIT, Column.STATUS, Column.CHANGED, Column.READINESS)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             h = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
             return int(h | Qt.AlignmentFlag.AlignVCenter)
@@ -200,6 +207,12 @@ class CellText:
                 if self.short_incident_headers:
                     return sev.name
                 return _tr("Kejadian\n{name}").format(name=sev.name)
+            case Column.READINESS:
+                return (
+                    _tr("Kesiapan operasi: aspek terburuk satuan (rinciannya di tab Kesiapan)")
+                    if tip
+                    else _tr("Kesiapan")
+                )
             case Column.CHANGED:
                 return (
                     _tr("Kapan dan oleh siapa status terakhir diubah")
@@ -225,7 +238,7 @@ class CellText:
                 return f.tps[pos] if pos < len(f.tps) else 0
             case Column.INCIDENTS:
                 return f.incidents[pos] if pos < len(f.incidents) else 0
-            case Column.CHANGED:
+            case Column.CHANGED | Column.READINESS:
                 return None
 
     def when(self, at: datetime | None) -> str:
@@ -255,6 +268,8 @@ class CellText:
             return self._changed(row, role)
         if kind is Column.STATUS:
             return self._status(row, role)
+        if kind is Column.READINESS:
+            return self._readiness(row, role)
         value = self.value(row, section)
         if kind in _FIGURES and not self.figures_loaded:
             return self._pending(role)
@@ -307,6 +322,18 @@ class CellText:
             if role == Qt.ItemDataRole.FontRole:
                 return self.bold
         return None
+
+    def _readiness(self, row: UnitRow, role: int) -> Any:
+        if row.id not in self.readiness:
+            return "" if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+        level = self.readiness[row.id]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_level(level)
+        if role == SORT_ROLE:
+            return SEVERITY[level] if level is not None else -1
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return full_level(level)
+        return level_look(level, role)
 
     def _pending(self, role: int) -> Any:
         """Figures still being computed (a large operation's first load): an ellipsis."""
@@ -471,6 +498,14 @@ class BoardRows(QObject):
         for r in moved:
             self._move(r)
         self._announce(changed)
+        return changed
+
+    def set_readiness(self, levels: dict[int, str | None]) -> set[int]:
+        """Each judged unit's overall readiness level; only the changed rows are announced."""
+        old = self.cells.readiness
+        changed = {u for u in old.keys() | levels.keys() if old.get(u, "") != levels.get(u, "")}
+        self.cells.readiness = dict(levels)
+        self._announce(changed & self.rows.keys())
         return changed
 
     def set_figures(self, figures: dict[int, Figures]) -> set[int]:

@@ -91,7 +91,8 @@ class WallBoard(WallDisplay):
         for the wall's type (the panels measured their columns at desk size)."""
         board = self.board
         for section, (kind, _pos) in enumerate(board.rows.cells.layout.columns()):
-            hide = kind in (Column.TPS, Column.CHANGED)
+            # Readiness has its own wall page (issue 15); the board keeps the names' room.
+            hide = kind in (Column.TPS, Column.CHANGED, Column.READINESS)
             board.tree_view.setColumnHidden(section, hide)
             board.flat_view.setColumnHidden(section, hide)
         board.fit_columns()

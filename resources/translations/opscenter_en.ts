@@ -1938,42 +1938,42 @@ ups</translation>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1996,27 +1996,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2854,277 +2854,277 @@ source</translation>
 <context>
     <name>ReadinessEvidence</name>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="58"/>
+        <location filename="../../ui/readiness_evidence.py" line="59"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="79"/>
+        <location filename="../../ui/readiness_evidence.py" line="80"/>
         <source>Satuan ini tidak lagi dinilai.</source>
         <translation>This unit is no longer assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="98"/>
+        <location filename="../../ui/readiness_evidence.py" line="99"/>
         <source>keseluruhan</source>
         <translation>overall</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="100"/>
+        <location filename="../../ui/readiness_evidence.py" line="101"/>
         <source>Per aspek</source>
         <translation>By aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <location filename="../../ui/readiness_evidence.py" line="112"/>
         <source>{polda} — rekap</source>
         <translation>{polda} — summary</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <location filename="../../ui/readiness_evidence.py" line="112"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="114"/>
+        <location filename="../../ui/readiness_evidence.py" line="115"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="122"/>
+        <location filename="../../ui/readiness_evidence.py" line="123"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="130"/>
+        <location filename="../../ui/readiness_evidence.py" line="131"/>
         <source>Penilaian petugas</source>
         <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="133"/>
+        <location filename="../../ui/readiness_evidence.py" line="134"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
         <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="137"/>
+        <location filename="../../ui/readiness_evidence.py" line="138"/>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="139"/>
+        <location filename="../../ui/readiness_evidence.py" line="140"/>
         <source>Dasar: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="143"/>
+        <location filename="../../ui/readiness_evidence.py" line="144"/>
         <source>Oleh {who}, {when}</source>
         <translation>By {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="152"/>
+        <location filename="../../ui/readiness_evidence.py" line="153"/>
         <source>Yang ditunjukkan data</source>
         <translation>What the data suggests</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="154"/>
+        <location filename="../../ui/readiness_evidence.py" line="155"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="158"/>
+        <location filename="../../ui/readiness_evidence.py" line="159"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
         <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="173"/>
+        <location filename="../../ui/readiness_evidence.py" line="174"/>
         <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
         <translation>Need {need} personnel, available {have}: enough</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="176"/>
+        <location filename="../../ui/readiness_evidence.py" line="177"/>
         <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
         <translation>Need {need} personnel, available {have}: short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="185"/>
+        <location filename="../../ui/readiness_evidence.py" line="187"/>
         <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
         <translation>All {n} equipment types meet the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="187"/>
+        <location filename="../../ui/readiness_evidence.py" line="188"/>
         <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
         <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="202"/>
+        <location filename="../../ui/readiness_evidence.py" line="203"/>
         <source>Pagu {pagu} menutup kebutuhan {need}</source>
         <translation>Ceiling {pagu} covers the need of {need}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="206"/>
+        <location filename="../../ui/readiness_evidence.py" line="207"/>
         <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
         <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="210"/>
+        <location filename="../../ui/readiness_evidence.py" line="211"/>
         <source>{n} tindak lanjut temuan lewat tenggat</source>
         <translation>{n} finding follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="212"/>
+        <location filename="../../ui/readiness_evidence.py" line="213"/>
         <source>{n} temuan belum selesai ditindaklanjuti</source>
         <translation>{n} findings not yet followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="232"/>
+        <location filename="../../ui/readiness_evidence.py" line="233"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="235"/>
+        <location filename="../../ui/readiness_evidence.py" line="236"/>
         <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
         <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="249"/>
+        <location filename="../../ui/readiness_evidence.py" line="250"/>
         <source>Sarana prasarana</source>
         <translation>Equipment and facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="256"/>
+        <location filename="../../ui/readiness_evidence.py" line="257"/>
         <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
         <translation>No shortfall ({n} types recorded).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="263"/>
+        <location filename="../../ui/readiness_evidence.py" line="264"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="264"/>
+        <location filename="../../ui/readiness_evidence.py" line="265"/>
         <source>Butuh</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="265"/>
+        <location filename="../../ui/readiness_evidence.py" line="266"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="266"/>
+        <location filename="../../ui/readiness_evidence.py" line="267"/>
         <source>RR</source>
         <translation>LD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="267"/>
+        <location filename="../../ui/readiness_evidence.py" line="268"/>
         <source>RB</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="268"/>
+        <location filename="../../ui/readiness_evidence.py" line="269"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="280"/>
+        <location filename="../../ui/readiness_evidence.py" line="281"/>
         <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
         <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="290"/>
+        <location filename="../../ui/readiness_evidence.py" line="291"/>
         <source>Anggaran</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="297"/>
+        <location filename="../../ui/readiness_evidence.py" line="298"/>
         <source>Kebutuhan: {v}</source>
         <translation>Need: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="298"/>
+        <location filename="../../ui/readiness_evidence.py" line="299"/>
         <source>Pagu: {v}</source>
         <translation>Ceiling (pagu): {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="299"/>
+        <location filename="../../ui/readiness_evidence.py" line="300"/>
         <source>Realisasi: {v}</source>
         <translation>Realised: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="309"/>
+        <location filename="../../ui/readiness_evidence.py" line="310"/>
         <source>Hak yang sudah dibayar: {p} %</source>
         <translation>Entitlements paid: {p} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <location filename="../../ui/readiness_evidence.py" line="315"/>
         <source>Temuan terbuka</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <location filename="../../ui/readiness_evidence.py" line="315"/>
         <source>Temuan terbuka (semua aspek)</source>
         <translation>Open findings (all aspects)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="321"/>
+        <location filename="../../ui/readiness_evidence.py" line="322"/>
         <source>Tidak ada temuan terbuka.</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <location filename="../../ui/readiness_evidence.py" line="324"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <location filename="../../ui/readiness_evidence.py" line="324"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="326"/>
+        <location filename="../../ui/readiness_evidence.py" line="327"/>
         <source>tanpa tenggat</source>
         <translation>no due date</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="330"/>
+        <location filename="../../ui/readiness_evidence.py" line="331"/>
         <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
         <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="336"/>
+        <location filename="../../ui/readiness_evidence.py" line="337"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="341"/>
+        <location filename="../../ui/readiness_evidence.py" line="342"/>
         <source>Kunjungan terakhir</source>
         <translation>Latest visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="346"/>
+        <location filename="../../ui/readiness_evidence.py" line="347"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="347"/>
+        <location filename="../../ui/readiness_evidence.py" line="348"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="348"/>
+        <location filename="../../ui/readiness_evidence.py" line="349"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="350"/>
+        <location filename="../../ui/readiness_evidence.py" line="351"/>
         <source>{date}, {kind} dipimpin {lead}</source>
         <translation>{date}, {kind} led by {lead}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="357"/>
+        <location filename="../../ui/readiness_evidence.py" line="358"/>
         <source>Tim: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="359"/>
+        <location filename="../../ui/readiness_evidence.py" line="360"/>
         <source>Yang diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
@@ -3142,106 +3142,106 @@ source</translation>
 <context>
     <name>ReadinessModel</name>
     <message>
-        <location filename="../../ui/readiness_model.py" line="39"/>
-        <location filename="../../ui/readiness_model.py" line="44"/>
+        <location filename="../../ui/readiness_model.py" line="41"/>
+        <location filename="../../ui/readiness_model.py" line="46"/>
         <source>Siap</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="40"/>
+        <location filename="../../ui/readiness_model.py" line="42"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="41"/>
+        <location filename="../../ui/readiness_model.py" line="43"/>
         <source>Belum</source>
         <translation>Unready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="45"/>
+        <location filename="../../ui/readiness_model.py" line="47"/>
         <source>Siap dengan catatan</source>
         <translation>Ready with notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="46"/>
+        <location filename="../../ui/readiness_model.py" line="48"/>
         <source>Belum siap</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="58"/>
+        <location filename="../../ui/readiness_model.py" line="94"/>
         <source>Tanpa tingkat</source>
         <translation>No level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="64"/>
+        <location filename="../../ui/readiness_model.py" line="100"/>
         <source>{n} siap</source>
         <translation>{n} ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="65"/>
+        <location filename="../../ui/readiness_model.py" line="101"/>
         <source>{n} catatan</source>
         <translation>{n} with notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="66"/>
+        <location filename="../../ui/readiness_model.py" line="102"/>
         <source>{n} belum</source>
         <translation>{n} not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="69"/>
+        <location filename="../../ui/readiness_model.py" line="105"/>
         <source>{n} tanpa data</source>
         <translation>{n} without data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="104"/>
+        <location filename="../../ui/readiness_model.py" line="140"/>
         <source>{polda} (rekap)</source>
         <translation>{polda} (summary)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="104"/>
+        <location filename="../../ui/readiness_model.py" line="140"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="211"/>
+        <location filename="../../ui/readiness_model.py" line="247"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="211"/>
+        <location filename="../../ui/readiness_model.py" line="247"/>
         <source>Polres dan satuan Polda yang dinilai</source>
         <translation>Polres and Polda units assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="213"/>
+        <location filename="../../ui/readiness_model.py" line="249"/>
         <source>Semua
 aspek</source>
         <translation>All
 aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="213"/>
+        <location filename="../../ui/readiness_model.py" line="249"/>
         <source>Keseluruhan: aspek terburuk satuan ini</source>
         <translation>Overall: this unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="240"/>
+        <location filename="../../ui/readiness_model.py" line="276"/>
         <source>Aspek terburuk satuan ini</source>
         <translation>This unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="247"/>
+        <location filename="../../ui/readiness_model.py" line="283"/>
         <source>Penilaian petugas; data menunjukkan: {level}</source>
         <translation>Officer&apos;s judgement; the data suggests: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="251"/>
+        <location filename="../../ui/readiness_model.py" line="287"/>
         <source>Dari data; belum dinilai petugas</source>
         <translation>From the data; not judged by an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="270"/>
-        <location filename="../../ui/readiness_model.py" line="292"/>
+        <location filename="../../ui/readiness_model.py" line="306"/>
+        <location filename="../../ui/readiness_model.py" line="328"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
@@ -3249,82 +3249,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="304"/>
+        <location filename="../../ui/readiness_panel.py" line="273"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="309"/>
+        <location filename="../../ui/readiness_panel.py" line="278"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="311"/>
+        <location filename="../../ui/readiness_panel.py" line="280"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="317"/>
+        <location filename="../../ui/readiness_panel.py" line="286"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="399"/>
+        <location filename="../../ui/readiness_panel.py" line="372"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="434"/>
+        <location filename="../../ui/readiness_panel.py" line="407"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="437"/>
+        <location filename="../../ui/readiness_panel.py" line="410"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="516"/>
+        <location filename="../../ui/readiness_panel.py" line="489"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="524"/>
+        <location filename="../../ui/readiness_panel.py" line="497"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="528"/>
+        <location filename="../../ui/readiness_panel.py" line="501"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="580"/>
+        <location filename="../../ui/readiness_panel.py" line="553"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="587"/>
+        <location filename="../../ui/readiness_panel.py" line="560"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <location filename="../../ui/readiness_panel.py" line="589"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <location filename="../../ui/readiness_panel.py" line="589"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="678"/>
+        <location filename="../../ui/readiness_panel.py" line="651"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="689"/>
+        <location filename="../../ui/readiness_panel.py" line="662"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -4078,17 +4078,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="86"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="86"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="86"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -4098,88 +4098,88 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="207"/>
+        <location filename="../../ui/units_board.py" line="209"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="210"/>
+        <location filename="../../ui/units_board.py" line="212"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="218"/>
+        <location filename="../../ui/units_board.py" line="220"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="222"/>
+        <location filename="../../ui/units_board.py" line="224"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="231"/>
+        <location filename="../../ui/units_board.py" line="233"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="240"/>
-        <location filename="../../ui/units_board.py" line="507"/>
+        <location filename="../../ui/units_board.py" line="242"/>
+        <location filename="../../ui/units_board.py" line="511"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="242"/>
+        <location filename="../../ui/units_board.py" line="244"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="246"/>
+        <location filename="../../ui/units_board.py" line="248"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="249"/>
+        <location filename="../../ui/units_board.py" line="251"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="252"/>
+        <location filename="../../ui/units_board.py" line="254"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="416"/>
+        <location filename="../../ui/units_board.py" line="418"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="428"/>
+        <location filename="../../ui/units_board.py" line="431"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="439"/>
+        <location filename="../../ui/units_board.py" line="442"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="460"/>
+        <location filename="../../ui/units_board.py" line="463"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="462"/>
+        <location filename="../../ui/units_board.py" line="465"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="465"/>
+        <location filename="../../ui/units_board.py" line="468"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="507"/>
+        <location filename="../../ui/units_board.py" line="511"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -4212,135 +4212,145 @@ out</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/units_model.py" line="169"/>
+        <location filename="../../ui/units_model.py" line="176"/>
         <source>Satuan dan jajarannya</source>
         <translation>Unit and its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="169"/>
+        <location filename="../../ui/units_model.py" line="176"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="171"/>
+        <location filename="../../ui/units_model.py" line="178"/>
         <source>Status satuan; alasan ada di keterangan</source>
         <translation>Unit status; the reason is in the tooltip</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="171"/>
+        <location filename="../../ui/units_model.py" line="178"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="174"/>
+        <location filename="../../ui/units_model.py" line="181"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="176"/>
+        <location filename="../../ui/units_model.py" line="183"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="180"/>
+        <location filename="../../ui/units_model.py" line="187"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="182"/>
+        <location filename="../../ui/units_model.py" line="189"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="186"/>
+        <location filename="../../ui/units_model.py" line="193"/>
         <source>Kekuatan dikurangi kebutuhan: negatif (merah) berarti kurang personel</source>
         <translation>Strength minus required: negative (red) means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="188"/>
+        <location filename="../../ui/units_model.py" line="195"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="193"/>
+        <location filename="../../ui/units_model.py" line="200"/>
         <source>TPS kategori {name} yang diamankan</source>
         <translation>TPS of category {name} secured</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="194"/>
+        <location filename="../../ui/units_model.py" line="201"/>
         <source>TPS
 {name}</source>
         <translation>TPS
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="198"/>
+        <location filename="../../ui/units_model.py" line="205"/>
         <source>Kejadian terbuka dengan keparahan {name}</source>
         <translation>Open incidents of severity {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="201"/>
+        <location filename="../../ui/units_model.py" line="208"/>
         <source>Kejadian
 {name}</source>
         <translation>Incidents
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="204"/>
+        <location filename="../../ui/units_model.py" line="211"/>
+        <source>Kesiapan operasi: aspek terburuk satuan (rinciannya di tab Kesiapan)</source>
+        <translation>Operational readiness: the unit&apos;s worst aspect (details on the Readiness tab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_model.py" line="213"/>
+        <source>Kesiapan</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_model.py" line="217"/>
         <source>Kapan dan oleh siapa status terakhir diubah</source>
         <translation>When and by whom the status was last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="206"/>
+        <location filename="../../ui/units_model.py" line="219"/>
         <source>Perubahan
 terakhir ({zone})</source>
         <translation>Last
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="287"/>
+        <location filename="../../ui/units_model.py" line="302"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="289"/>
+        <location filename="../../ui/units_model.py" line="304"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="290"/>
+        <location filename="../../ui/units_model.py" line="305"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="319"/>
+        <location filename="../../ui/units_model.py" line="346"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="333"/>
+        <location filename="../../ui/units_model.py" line="360"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="338"/>
-        <location filename="../../ui/units_model.py" line="351"/>
+        <location filename="../../ui/units_model.py" line="365"/>
+        <location filename="../../ui/units_model.py" line="378"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="353"/>
-        <location filename="../../ui/units_model.py" line="375"/>
+        <location filename="../../ui/units_model.py" line="380"/>
+        <location filename="../../ui/units_model.py" line="402"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="356"/>
+        <location filename="../../ui/units_model.py" line="383"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="369"/>
+        <location filename="../../ui/units_model.py" line="396"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -4381,19 +4391,24 @@ change ({zone})</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="59"/>
+        <location filename="../../ui/wall_board.py" line="61"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="60"/>
+        <location filename="../../ui/wall_board.py" line="62"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="61"/>
+        <location filename="../../ui/wall_board.py" line="63"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_board.py" line="64"/>
+        <source>Kesiapan</source>
+        <translation>Readiness</translation>
     </message>
 </context>
 <context>

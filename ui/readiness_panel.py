@@ -257,8 +257,8 @@ class ReadinessPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _index: self.judge_selected())
         self.view.installEventFilter(self)
-        self.model.modelReset.connect(self._fit)
-        self.model.rowsInserted.connect(self._fit)  # a new unit may have a longer name
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.rowsInserted.connect(self.fit_columns)  # a new unit may have a longer name
 
         self.evidence = EvidencePane(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -424,7 +424,7 @@ class ReadinessPanel(QWidget):
 
     # -- layout -------------------------------------------------------------------------------
 
-    def _fit(self) -> None:
+    def fit_columns(self) -> None:
         """The level columns share the width left by the names (at least "Catatan*" each:
         at 1366 px the matrix and the evidence fit side by side); the name column is as wide
         as the longest Polres name, measured here once per new set of rows (a longer Satgas

@@ -98,6 +98,9 @@ class WallBoard(WallDisplay):
         board.fit_columns()
         self.incidents.fit_columns()
         self.incidents.timeline.fit_to_font()
+        # The readiness page: the matrix alone (nobody chooses a cell on a wall), refitted.
+        self.readiness.evidence.hide()
+        self.readiness.fit_columns()
 
     def follow(self, changed: SignalInstance) -> None:
         """The panels' rows follow ``changed`` (``ChangeFeed``) until the wall closes; the

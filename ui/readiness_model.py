@@ -315,12 +315,15 @@ class ReadinessModel(TableModel[MatrixRow]):
             counts = up.counts
             if up.level is None:
                 return NO_LEVEL  # no unit has a level on it: nothing to count
-            text = (
+            # The level over the counts, set close with thin spaces, so that a column is no
+            # wider than a unit's "Catatan*⚠1" (the roll-up's overdue count is in its tooltip).
+            return (
                 short_level(up.level)
                 + "\n"
-                + " \u00b7 ".join(str(counts.get(lv, 0)) for lv in ("siap", "catatan", "belum"))
+                + "\u2009\u00b7\u2009".join(
+                    str(counts.get(lv, 0)) for lv in ("siap", "catatan", "belum")
+                )
             )
-            return f"{text}{OVERDUE_MARK}{up.overdue_findings}" if up.overdue_findings else text
         if role == SORT_ROLE:
             return SEVERITY[up.level] if up.level is not None else -1
         if role == Qt.ItemDataRole.ToolTipRole:

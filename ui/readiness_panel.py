@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
@@ -209,6 +210,12 @@ class ReadinessPanel(QWidget):
         self.setObjectName("readinessPanel")
         self.store, self.undo_stack, self.actor = store, undo_stack, actor
         self._read_only = read_only  # the wall: shown, never judged
+        # The last column, each unit's worst aspect: the wall leaves it out (its large type
+        # fits eight aspects; the roll-up row still gives the Polda's worst per aspect).
+        self.overall_column = True
+        # The widest name shown whole; longer ones are elided in the middle. The wall, whose
+        # type is large, keeps less.
+        self.name_cap = "Polres Tanjung Jabung B"
         self._clock = clock
         self._lang = interface_language()
         self._zone = "Asia/Jakarta"
@@ -267,7 +274,7 @@ class ReadinessPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 17)
+        self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
         self._user_split = False  # the officer dragged the handle: the split is theirs
         self.splitter.splitterMoved.connect(self._split_by_hand)
 
@@ -435,19 +442,29 @@ class ReadinessPanel(QWidget):
             return
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnHidden(self.model.columnCount() - 1, not self.overall_column)
         metrics = self.view.fontMetrics()
         bold = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
         names = [r.name for r in self.model.rows() if not isinstance(r, RollUpRow)]
         widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
-        cap = metrics.horizontalAdvance("Polres Tanjung Jabung Barat")
+        cap = metrics.horizontalAdvance(self.name_cap)
         rollup = self.model.row_at(0)
         if rollup is not None:
             widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
         header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
-        # The longest level label with its mark whole ("Catatan*"; the style's own text
-        # margins are about 3 px a side).
+        # Every level cell whole: the longest label with its marks ("Catatan*", "Belum⚠2",
+        # the roll-up's counts "7 · 2 · 1⚠2" in bold), measured once per new set of rows;
+        # the style's own text margins are about 3 px a side.
         label = max(metrics.horizontalAdvance(short_level(lv) + "*") for lv in LEVEL_COLOURS)
-        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 10)
+        model = self.model
+        for row in range(model.rowCount()):
+            for column in range(1, model.columnCount()):
+                index = model.index(row, column)
+                font = index.data(Qt.ItemDataRole.FontRole)
+                fm = QFontMetrics(QFont(font).resolve(self.view.font())) if font else metrics
+                for line in str(index.data(Qt.ItemDataRole.DisplayRole) or "").splitlines():
+                    label = max(label, fm.horizontalAdvance(line))
+        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 8)
         # The roll-up row carries its counts on a second line.
         if self.model.rowCount() > 0:
             self.view.setRowHeight(0, int(metrics.height() * 2.6))
@@ -464,7 +481,8 @@ class ReadinessPanel(QWidget):
             return 0
         levels = (columns - 1) * header.minimumSectionSize()
         scrollbar = self.view.verticalScrollBar().sizeHint().width()
-        return header.sectionSize(0) + levels + scrollbar + 2 * self.view.frameWidth() + 2
+        grid = columns if self.view.showGrid() else 0  # a pixel a column
+        return header.sectionSize(0) + levels + scrollbar + grid + 2 * self.view.frameWidth() + 2
 
     def _place_split(self) -> None:
         """The matrix gets what it needs, the evidence the rest (at least its minimum; more

@@ -19,7 +19,7 @@ from opscenter.clock import now as operation_now
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview
 from opscenter.store import Store
-from ui import settings
+from ui import settings, theme
 from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.readiness_panel import ReadinessPanel
@@ -100,6 +100,12 @@ class WallBoard(WallDisplay):
         self.incidents.timeline.fit_to_font()
         # The readiness page: the matrix alone (nobody chooses a cell on a wall), refitted.
         self.readiness.evidence.hide()
+        self.readiness.overall_column = False
+        self.readiness.name_cap = "Polres Tanjung Jab"
+        # Nine columns of level words: a little smaller than the other pages' type, still
+        # larger than a desk's, so that eight aspects fit a 1366 px screen.
+        view = self.readiness.view
+        view.setFont(theme.scaled_font(view, 0.92))
         self.readiness.fit_columns()
 
     def follow(self, changed: SignalInstance) -> None:

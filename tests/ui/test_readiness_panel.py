@@ -136,7 +136,7 @@ def test_one_row_per_unit_under_the_polda_roll_up_with_levels_in_words(
     assert text_at(panel, tiny_operation.kerinci_id, aspects["posko"]) == "\u2014"
     assert text_at(panel, tiny_operation.bungo_id, None) == "Belum"  # its worst aspect
     # The roll-up: worst level, then siap · catatan · belum, and the words in the tooltip.
-    assert text_at(panel, "rekap", personel) == "Belum\n1 \u00b7 0 \u00b7 1"
+    assert text_at(panel, "rekap", personel) == "Belum\n1\u2009\u00b7\u20090\u2009\u00b7\u20091"
     assert text_at(panel, "rekap", aspects["posko"]) == "\u2014"  # no unit has a level
     row = m.row_of("rekap")
     assert row == 0

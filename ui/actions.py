@@ -80,6 +80,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Nilai &kesiapan sel…"),
         ("Ctrl+K",),
     ),
+    ActionSpec(
+        "readinessVisitsAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "K&unjungan dan temuan…"),
+        ("Ctrl+Shift+K",),
+    ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
     ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),

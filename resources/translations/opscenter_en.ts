@@ -215,132 +215,137 @@
         <translation>&amp;Judge readiness cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="86"/>
+        <source>K&amp;unjungan dan temuan…</source>
+        <translation>&amp;Visits and findings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104"/>
+        <location filename="../../ui/actions.py" line="110"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="128"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="125"/>
+        <location filename="../../ui/actions.py" line="131"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="127"/>
+        <location filename="../../ui/actions.py" line="133"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="129"/>
+        <location filename="../../ui/actions.py" line="135"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="139"/>
+        <location filename="../../ui/actions.py" line="145"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="142"/>
+        <location filename="../../ui/actions.py" line="148"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="143"/>
+        <location filename="../../ui/actions.py" line="149"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="144"/>
+        <location filename="../../ui/actions.py" line="150"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="145"/>
+        <location filename="../../ui/actions.py" line="151"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="146"/>
+        <location filename="../../ui/actions.py" line="152"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="220"/>
+        <location filename="../../ui/actions.py" line="226"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1882,7 +1887,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -1902,17 +1907,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1923,57 +1928,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1986,6 +1991,11 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="582"/>
+        <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
+        <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sitrep_dialog.py" line="848"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
@@ -1996,27 +2006,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2854,277 +2864,277 @@ source</translation>
 <context>
     <name>ReadinessEvidence</name>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="58"/>
+        <location filename="../../ui/readiness_evidence.py" line="59"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="79"/>
+        <location filename="../../ui/readiness_evidence.py" line="80"/>
         <source>Satuan ini tidak lagi dinilai.</source>
         <translation>This unit is no longer assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="98"/>
+        <location filename="../../ui/readiness_evidence.py" line="99"/>
         <source>keseluruhan</source>
         <translation>overall</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="100"/>
+        <location filename="../../ui/readiness_evidence.py" line="101"/>
         <source>Per aspek</source>
         <translation>By aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <location filename="../../ui/readiness_evidence.py" line="112"/>
         <source>{polda} — rekap</source>
         <translation>{polda} — summary</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="111"/>
+        <location filename="../../ui/readiness_evidence.py" line="112"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="114"/>
+        <location filename="../../ui/readiness_evidence.py" line="115"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="122"/>
+        <location filename="../../ui/readiness_evidence.py" line="123"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="130"/>
+        <location filename="../../ui/readiness_evidence.py" line="131"/>
         <source>Penilaian petugas</source>
         <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="133"/>
+        <location filename="../../ui/readiness_evidence.py" line="134"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
         <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="137"/>
+        <location filename="../../ui/readiness_evidence.py" line="138"/>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="139"/>
+        <location filename="../../ui/readiness_evidence.py" line="140"/>
         <source>Dasar: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="143"/>
+        <location filename="../../ui/readiness_evidence.py" line="144"/>
         <source>Oleh {who}, {when}</source>
         <translation>By {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="152"/>
+        <location filename="../../ui/readiness_evidence.py" line="153"/>
         <source>Yang ditunjukkan data</source>
         <translation>What the data suggests</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="154"/>
+        <location filename="../../ui/readiness_evidence.py" line="155"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="158"/>
+        <location filename="../../ui/readiness_evidence.py" line="159"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
         <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="173"/>
+        <location filename="../../ui/readiness_evidence.py" line="174"/>
         <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
         <translation>Need {need} personnel, available {have}: enough</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="176"/>
+        <location filename="../../ui/readiness_evidence.py" line="177"/>
         <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
         <translation>Need {need} personnel, available {have}: short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="185"/>
+        <location filename="../../ui/readiness_evidence.py" line="187"/>
         <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
         <translation>All {n} equipment types meet the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="187"/>
+        <location filename="../../ui/readiness_evidence.py" line="188"/>
         <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
         <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="202"/>
+        <location filename="../../ui/readiness_evidence.py" line="203"/>
         <source>Pagu {pagu} menutup kebutuhan {need}</source>
         <translation>Ceiling {pagu} covers the need of {need}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="206"/>
+        <location filename="../../ui/readiness_evidence.py" line="207"/>
         <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
         <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="210"/>
+        <location filename="../../ui/readiness_evidence.py" line="211"/>
         <source>{n} tindak lanjut temuan lewat tenggat</source>
         <translation>{n} finding follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="212"/>
+        <location filename="../../ui/readiness_evidence.py" line="213"/>
         <source>{n} temuan belum selesai ditindaklanjuti</source>
         <translation>{n} findings not yet followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="232"/>
+        <location filename="../../ui/readiness_evidence.py" line="233"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="235"/>
+        <location filename="../../ui/readiness_evidence.py" line="236"/>
         <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
         <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="249"/>
+        <location filename="../../ui/readiness_evidence.py" line="250"/>
         <source>Sarana prasarana</source>
         <translation>Equipment and facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="256"/>
+        <location filename="../../ui/readiness_evidence.py" line="257"/>
         <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
         <translation>No shortfall ({n} types recorded).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="263"/>
+        <location filename="../../ui/readiness_evidence.py" line="264"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="264"/>
+        <location filename="../../ui/readiness_evidence.py" line="265"/>
         <source>Butuh</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="265"/>
+        <location filename="../../ui/readiness_evidence.py" line="266"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="266"/>
+        <location filename="../../ui/readiness_evidence.py" line="267"/>
         <source>RR</source>
         <translation>LD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="267"/>
+        <location filename="../../ui/readiness_evidence.py" line="268"/>
         <source>RB</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="268"/>
+        <location filename="../../ui/readiness_evidence.py" line="269"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="280"/>
+        <location filename="../../ui/readiness_evidence.py" line="281"/>
         <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
         <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="290"/>
+        <location filename="../../ui/readiness_evidence.py" line="291"/>
         <source>Anggaran</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="297"/>
+        <location filename="../../ui/readiness_evidence.py" line="298"/>
         <source>Kebutuhan: {v}</source>
         <translation>Need: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="298"/>
+        <location filename="../../ui/readiness_evidence.py" line="299"/>
         <source>Pagu: {v}</source>
         <translation>Ceiling (pagu): {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="299"/>
+        <location filename="../../ui/readiness_evidence.py" line="300"/>
         <source>Realisasi: {v}</source>
         <translation>Realised: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="309"/>
+        <location filename="../../ui/readiness_evidence.py" line="310"/>
         <source>Hak yang sudah dibayar: {p} %</source>
         <translation>Entitlements paid: {p} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <location filename="../../ui/readiness_evidence.py" line="315"/>
         <source>Temuan terbuka</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <location filename="../../ui/readiness_evidence.py" line="315"/>
         <source>Temuan terbuka (semua aspek)</source>
         <translation>Open findings (all aspects)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="321"/>
+        <location filename="../../ui/readiness_evidence.py" line="322"/>
         <source>Tidak ada temuan terbuka.</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <location filename="../../ui/readiness_evidence.py" line="324"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <location filename="../../ui/readiness_evidence.py" line="324"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="326"/>
+        <location filename="../../ui/readiness_evidence.py" line="327"/>
         <source>tanpa tenggat</source>
         <translation>no due date</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="330"/>
+        <location filename="../../ui/readiness_evidence.py" line="331"/>
         <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
         <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="336"/>
+        <location filename="../../ui/readiness_evidence.py" line="337"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="341"/>
+        <location filename="../../ui/readiness_evidence.py" line="342"/>
         <source>Kunjungan terakhir</source>
         <translation>Latest visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="346"/>
+        <location filename="../../ui/readiness_evidence.py" line="347"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="347"/>
+        <location filename="../../ui/readiness_evidence.py" line="348"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="348"/>
+        <location filename="../../ui/readiness_evidence.py" line="349"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="350"/>
+        <location filename="../../ui/readiness_evidence.py" line="351"/>
         <source>{date}, {kind} dipimpin {lead}</source>
         <translation>{date}, {kind} led by {lead}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="357"/>
+        <location filename="../../ui/readiness_evidence.py" line="358"/>
         <source>Tim: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="359"/>
+        <location filename="../../ui/readiness_evidence.py" line="360"/>
         <source>Yang diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
@@ -3249,82 +3259,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="304"/>
+        <location filename="../../ui/readiness_panel.py" line="306"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="309"/>
+        <location filename="../../ui/readiness_panel.py" line="311"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="311"/>
+        <location filename="../../ui/readiness_panel.py" line="313"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="317"/>
+        <location filename="../../ui/readiness_panel.py" line="319"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="399"/>
+        <location filename="../../ui/readiness_panel.py" line="405"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="434"/>
+        <location filename="../../ui/readiness_panel.py" line="440"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="437"/>
+        <location filename="../../ui/readiness_panel.py" line="443"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="516"/>
+        <location filename="../../ui/readiness_panel.py" line="522"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="524"/>
+        <location filename="../../ui/readiness_panel.py" line="530"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="528"/>
+        <location filename="../../ui/readiness_panel.py" line="534"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="580"/>
+        <location filename="../../ui/readiness_panel.py" line="586"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="587"/>
+        <location filename="../../ui/readiness_panel.py" line="593"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <location filename="../../ui/readiness_panel.py" line="622"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="616"/>
+        <location filename="../../ui/readiness_panel.py" line="622"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="678"/>
+        <location filename="../../ui/readiness_panel.py" line="684"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="689"/>
+        <location filename="../../ui/readiness_panel.py" line="695"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -4379,21 +4389,343 @@ change ({zone})</translation>
     </message>
 </context>
 <context>
+    <name>VisitsDialog</name>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="197"/>
+        <source>Tidak disimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="211"/>
+        <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
+        <translation>The list was read again: check it, then try again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="270"/>
+        <source>kunjungan kerja</source>
+        <translation>working visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="271"/>
+        <source>supervisi</source>
+        <translation>supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="272"/>
+        <source>asistensi</source>
+        <translation>assistance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <source>terbuka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <source>dalam proses</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <source>selesai</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="300"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="301"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="302"/>
+        <source>Dipimpin</source>
+        <translation>Led by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <source>Tim</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="304"/>
+        <location filename="../../ui/visits_dialog.py" line="355"/>
+        <source>Temuan</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="304"/>
+        <source>Temuan: semua · terbuka · lewat tenggat</source>
+        <translation>Findings: all · open · overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="321"/>
+        <source>{n} · {open} terbuka</source>
+        <translation>{n} · {open} open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="322"/>
+        <source> · {late} lewat tenggat</source>
+        <translation> · {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="332"/>
+        <source>Diperiksa: {what}</source>
+        <translation>Checked: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="354"/>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="356"/>
+        <source>Saran</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="357"/>
+        <source>Penanggung jawab</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="358"/>
+        <location filename="../../ui/visits_dialog.py" line="608"/>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="359"/>
+        <location filename="../../ui/visits_dialog.py" line="506"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="378"/>
+        <source> · lewat tenggat</source>
+        <translation> · overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="391"/>
+        <source>Catatan penutupan: {note}</source>
+        <translation>Closing note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="451"/>
+        <source>Kunjungan dan temuan</source>
+        <translation>Visits and findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="476"/>
+        <source>&amp;Satuan:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="495"/>
+        <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
+        <translation>&amp;Visits (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="577"/>
+        <source>Yang di&amp;periksa</source>
+        <translation>C&amp;hecked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="606"/>
+        <source>Sa&amp;ran</source>
+        <translation>Ad&amp;vice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="632"/>
+        <source>Si&amp;mpan status</source>
+        <translation>Sa&amp;ve status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="497"/>
+        <source>T&amp;emuan kunjungan terpilih</source>
+        <translation>F&amp;indings of the chosen visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="504"/>
+        <source>Kunjungan baru</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="505"/>
+        <source>Temuan baru</source>
+        <translation>New finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="510"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="516"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="519"/>
+        <source>&amp;Urungkan</source>
+        <translation>Und&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="567"/>
+        <source>mis. Kapolda Jambi</source>
+        <translation>e.g. Kapolda Jambi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="570"/>
+        <source>mis. Tim Itwasda</source>
+        <translation>e.g. Itwasda team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="572"/>
+        <source>mis. posko, kendaraan, senjata</source>
+        <translation>e.g. command post, vehicles, weapons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="573"/>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="574"/>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="575"/>
+        <source>&amp;Dipimpin oleh</source>
+        <translation>&amp;Led by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="576"/>
+        <source>T&amp;im</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="578"/>
+        <source>Tambah &amp;kunjungan</source>
+        <translation>&amp;Add visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="594"/>
+        <source>mis. Kabag Log</source>
+        <translation>e.g. Kabag Log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="595"/>
+        <source>&amp;Ada tenggat</source>
+        <translation>&amp;Has a due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="604"/>
+        <source>As&amp;pek</source>
+        <translation>As&amp;pect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="605"/>
+        <source>Te&amp;muan</source>
+        <translation>&amp;Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="607"/>
+        <source>Penanggung &amp;jawab</source>
+        <translation>In c&amp;harge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="609"/>
+        <source>Tambah &amp;temuan</source>
+        <translation>&amp;Add finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="624"/>
+        <location filename="../../ui/visits_dialog.py" line="771"/>
+        <source>Catatan &amp;penutupan</source>
+        <translation>Closing &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="626"/>
+        <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
+        <translation>Required when done: what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="630"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="682"/>
+        <source>Hari ini: {day}</source>
+        <translation>Today: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="743"/>
+        <source>Pilih atau tambahkan kunjungan dulu.</source>
+        <translation>Choose or add a visit first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="746"/>
+        <source>Untuk kunjungan {day}, {kind}</source>
+        <translation>For the visit of {day}, {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="758"/>
+        <source>Pilih temuan di daftar temuan.</source>
+        <translation>Choose a finding in the list of findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="771"/>
+        <source>Catatan &amp;penutupan (wajib)</source>
+        <translation>Closing &amp;note (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="868"/>
+        <source>Tambah kunjungan {unit} {day}</source>
+        <translation>Add visit to {unit} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="913"/>
+        <source>Tambah temuan {aspect}</source>
+        <translation>Add finding on {aspect}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="950"/>
+        <source>Tindak lanjut {finding}: {status}</source>
+        <translation>Follow-up {finding}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1005"/>
+        <source>Isian kunjungan atau temuan belum disimpan.</source>
+        <translation>A visit or finding typed here is not saved.</translation>
+    </message>
+</context>
+<context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="59"/>
+        <location filename="../../ui/wall_board.py" line="61"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="60"/>
+        <location filename="../../ui/wall_board.py" line="62"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="61"/>
+        <location filename="../../ui/wall_board.py" line="63"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_board.py" line="64"/>
+        <source>Kesiapan</source>
+        <translation>Readiness</translation>
     </message>
 </context>
 <context>

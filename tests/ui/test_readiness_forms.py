@@ -1,0 +1,237 @@
+"""The readiness forms of issue 15 in the desktop app: visits and findings, budget, sarpras.
+
+Each is opened from the main window's Ubah menu on the unit chosen on the Kesiapan tab, and
+writes through the core services on the write thread; the tiny operation
+(``tests/ui/conftest.py``): Polda Jambi over Polres Kerinci and Polres Bungo, the clock at
+03:10 WIB on Sunday 24 November 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter.actor import Actor
+from opscenter.messages import describe
+from opscenter.model import InspectionFinding, InspectionVisit, ReadinessAspect
+from opscenter.readiness import visits
+from opscenter.readiness.visits import ClosingNeedsNote
+from opscenter.reference import by_code
+from opscenter.store import Store
+from tests.ui.conftest import TinyOperation
+from ui.main_window import MainWindow
+from ui.operation_page import Tab
+from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
+
+STAFF = Actor("bagops.uji", role="staff")
+
+
+@pytest.fixture
+def aspects(store: Store, tiny_operation: TinyOperation) -> dict[str, int]:
+    with store.read() as s:
+        found = by_code(s, ReadinessAspect, tiny_operation.operation_id)
+        return {code: a.id for code, a in found.items()}
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """The main window on the Kesiapan tab, its matrix read."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.operation_page.show_tab(Tab.READINESS)
+    panel = window.operation_page.readiness
+    assert panel is not None
+    qtbot.waitUntil(panel.loaded)
+    return window
+
+
+def open_visits(qtbot: QtBot, window: MainWindow, unit_id: int | None = None) -> VisitsDialog:
+    panel = window.operation_page.readiness
+    assert panel is not None
+    if unit_id is not None:
+        assert panel.select_cell(unit_id, None)
+    window.findChild(object, "readinessVisitsAction").trigger()
+    dialog = window.readiness_form
+    assert isinstance(dialog, VisitsDialog) and dialog.isVisible()
+    qtbot.waitUntil(dialog.loaded)
+    return dialog
+
+
+def stored_findings(store: Store) -> list[tuple[str, str, str | None]]:
+    with store.read() as s:
+        rows = s.scalars(select(InspectionFinding).order_by(InspectionFinding.id))
+        return [(f.finding, f.status, f.closing_note) for f in rows]
+
+
+def stored_visits(store: Store) -> list[tuple[int, date, str, str | None]]:
+    with store.read() as s:
+        rows = s.scalars(select(InspectionVisit).order_by(InspectionVisit.id))
+        return [(v.unit_id, v.visited_on, v.kind, v.led_by) for v in rows]
+
+
+def save(qtbot: QtBot, dialog: VisitsDialog, button: object) -> None:
+    """Press a form's button; wait for the write and for the list read after it."""
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(dialog.loaded)
+
+
+def cell(dialog: VisitsDialog, table: str, row: int, column: int) -> str:
+    model = dialog.visits_model if table == "visits" else dialog.findings_model
+    return str(model.index(row, column).data())
+
+
+# -- visits and findings ------------------------------------------------------------------------
+
+
+def test_a_visit_and_a_finding_are_added_and_shown_with_an_overdue_follow_up_in_red(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    dialog = open_visits(qtbot, shown, tiny_operation.bungo_id)
+    assert dialog.unit_box.currentText() == "Polres Bungo"  # the cell chosen on the tab
+    assert dialog.visits_model.rowCount() == 0
+    # The date starts at the operation's today (24 Nov 2024 WIB, 20:10 UTC on the 23rd).
+    assert dialog.visit_date.date() == QDate(2024, 11, 24)
+    dialog.visit_date.setDate(QDate(2024, 11, 12))
+    dialog.visit_kind.setCurrentIndex(dialog.visit_kind.findData("supervisi"))
+    qtbot.keyClicks(dialog.visit_led, "Kapolda Jambi")
+    qtbot.keyClicks(dialog.visit_team, "Tim Itwasda")
+    save(qtbot, dialog, dialog.add_visit_button)
+    assert stored_visits(store) == [
+        (tiny_operation.bungo_id, date(2024, 11, 12), "supervisi", "Kapolda Jambi")
+    ]
+    assert cell(dialog, "visits", 0, VisitColumn.DATE) == "12 Nov 2024"
+    assert cell(dialog, "visits", 0, VisitColumn.KIND) == "supervisi"
+    assert dialog.forms.currentIndex() == 1  # on to its findings
+    assert not dialog.is_dirty()
+
+    dialog.finding_aspect.setCurrentIndex(dialog.finding_aspect.findData(aspects["sarpras"]))
+    qtbot.keyClicks(dialog.finding_text, "2 truk rusak berat")
+    qtbot.keyClicks(dialog.finding_advice, "Ajukan perbaikan")
+    qtbot.keyClicks(dialog.finding_person, "Kabag Log")
+    dialog.finding_has_due.setChecked(True)
+    dialog.finding_due.setDate(QDate(2024, 11, 20))  # before today: overdue
+    save(qtbot, dialog, dialog.add_finding_button)
+    assert stored_findings(store) == [("2 truk rusak berat", "terbuka", None)]
+    assert dialog.findings_model.rowCount() == 1
+    assert cell(dialog, "findings", 0, FindingColumn.FINDING) == "2 truk rusak berat"
+    assert cell(dialog, "findings", 0, FindingColumn.PERSON) == "Kabag Log"
+    assert cell(dialog, "findings", 0, FindingColumn.DUE) == "20 Nov 2024"
+    assert cell(dialog, "findings", 0, FindingColumn.STATUS) == "\u26a0 terbuka · lewat tenggat"
+    red = dialog.findings_model.index(0, FindingColumn.STATUS).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None
+    assert cell(dialog, "visits", 0, VisitColumn.FINDINGS) == "1 · 1 terbuka · 1 lewat tenggat"
+
+
+def add_visit_with_finding(
+    store: Store, tiny_operation: TinyOperation, aspects: dict[str, int]
+) -> tuple[int, int]:
+    visit = visits.add_visit(
+        store,
+        STAFF,
+        tiny_operation.operation_id,
+        visits.VisitValue(tiny_operation.kerinci_id, date(2024, 11, 5), "kunker", "Kapolda"),
+    )
+    finding = visits.add_finding(
+        store,
+        STAFF,
+        visit,
+        visits.FindingValue(aspects["posko"], "Genset posko belum ada", due_on=date(2024, 11, 30)),
+    )
+    return visit, finding
+
+
+def test_closing_a_follow_up_needs_a_note_then_closes_and_undo_reopens_it(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    add_visit_with_finding(store, tiny_operation, aspects)
+    dialog = open_visits(qtbot, shown, tiny_operation.kerinci_id)
+    assert dialog.findings_model.rowCount() == 1
+    assert cell(dialog, "findings", 0, FindingColumn.STATUS) == "terbuka"  # due 30 Nov
+    dialog.forms.setCurrentIndex(2)
+    dialog.follow_status.setCurrentIndex(dialog.follow_status.findData("selesai"))
+    assert dialog.follow_note.isEnabled()
+    before = stored_findings(store)
+    undo_steps = shown.undo_stack.count()
+    save(qtbot, dialog, dialog.follow_button)
+    sentence = describe(ClosingNeedsNote(field="closing_note", value="", reason="required"))
+    assert dialog.last_error == sentence
+    assert dialog.problem.text() == sentence and dialog.problem.isVisible()
+    assert stored_findings(store) == before  # nothing changed
+    assert shown.undo_stack.count() == undo_steps
+
+    qtbot.keyClicks(dialog.follow_note, "Genset dipinjam dari Pemkab")
+    save(qtbot, dialog, dialog.follow_button)
+    assert dialog.problem.isHidden()
+    assert stored_findings(store) == [
+        ("Genset posko belum ada", "selesai", "Genset dipinjam dari Pemkab")
+    ]
+    assert cell(dialog, "findings", 0, FindingColumn.STATUS) == "selesai"
+    assert shown.undo_stack.undoText() == "Tindak lanjut Genset posko belum ada: selesai"
+
+    with qtbot.waitSignal(dialog.writes.write_done):
+        qtbot.keyClick(dialog.visits_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_findings(store) == [("Genset posko belum ada", "terbuka", None)]
+    qtbot.waitUntil(lambda: cell(dialog, "findings", 0, FindingColumn.STATUS) == "terbuka")
+    with qtbot.waitSignal(dialog.writes.write_done):
+        shown.undo_stack.redo()
+    assert stored_findings(store)[0][1:] == ("selesai", "Genset dipinjam dari Pemkab")
+
+
+def test_undo_removes_the_finding_then_the_visit_and_redo_brings_both_back(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    dialog = open_visits(qtbot, shown)
+    assert dialog.unit_box.currentIndex() == 0  # the roll-up row: the Polda itself
+    assert dialog.unit_box.currentText() == "Polda Jambi"
+    qtbot.keyClicks(dialog.visit_led, "Irwasda")
+    save(qtbot, dialog, dialog.add_visit_button)
+    qtbot.keyClicks(dialog.finding_text, "Rencana pengamanan belum disahkan")
+    save(qtbot, dialog, dialog.add_finding_button)
+    assert len(stored_findings(store)) == 1
+    writes = dialog.writes
+    dialog.done(0)  # the history outlives the form
+    with qtbot.waitSignal(writes.write_done):
+        shown.undo_stack.undo()
+    assert stored_findings(store) == [] and len(stored_visits(store)) == 1
+    with qtbot.waitSignal(writes.write_done):
+        shown.undo_stack.undo()
+    assert stored_visits(store) == []
+    with qtbot.waitSignal(writes.write_done):
+        shown.undo_stack.redo()
+    with qtbot.waitSignal(writes.write_done):
+        shown.undo_stack.redo()  # the finding goes to the visit made again
+    assert stored_visits(store)[0][3] == "Irwasda"
+    assert stored_findings(store) == [("Rencana pengamanan belum disahkan", "terbuka", None)]
+
+
+def test_a_finding_without_text_is_refused_in_a_sentence_and_closing_asks_about_input(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    add_visit_with_finding(store, tiny_operation, aspects)
+    dialog = open_visits(qtbot, shown, tiny_operation.kerinci_id)
+    dialog.forms.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.finding_person, "Kasat Samapta")
+    save(qtbot, dialog, dialog.add_finding_button)
+    assert dialog.last_error and dialog.problem.isVisible()
+    assert len(stored_findings(store)) == 1
+    assert dialog.is_dirty()  # what was typed stays
+    from tests.ui.answers import answer_next_question
+    from ui.unsaved import BACK_NAME
+
+    seen = answer_next_question(BACK_NAME)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seen == ["unsavedQuestion"]
+    assert dialog.isVisible()
+    assert QApplication.activeModalWidget() is dialog
+    dialog.finding_person.clear()  # nothing left to ask about when the window closes

@@ -431,11 +431,227 @@ def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
 # --- the dialog ------------------------------------------------------------------------------
 
 
-class VisitsDialog(QDialog):
-    """The visits and findings of one unit (see the module docstring)."""
+class ReadinessForm(QDialog):
+    """What the readiness forms share: the unit box at the top, a read off the GUI thread
+    whenever the unit changes or a write ends (only the newest read is shown), the red
+    sentence of a refusal, Urungkan (Ctrl+Z) and Tutup, Ctrl+Enter for the form shown, and
+    the close question. A form gives ``read`` (run on a worker thread, plain data out),
+    ``show_read``, ``save_current`` and the ``ui.unsaved.Editor`` methods."""
 
     read_shown = Signal()  # each read shown (tests wait for it)
-    write_done = Signal(bool)  # each write of this dialog: saved or refused
+    write_done = Signal(bool)  # each write of this form: saved or refused
+    unsaved_text = ""  # the close question's sentence
+
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        target: FormTarget,
+        *,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        parent: QWidget,
+        name: str,
+        title: str,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.store, self.actor, self.operation_id = store, actor, target.operation_id
+        self.undo_stack, self._clock = undo_stack, clock
+        self._lang = interface_language()
+        self._locale = QLocale("en" if self._lang == "en" else "id")
+        self.writes = form_writes(parent)
+        self.writes.write_done.connect(self._after_write)
+        self.last_error: str | None = None
+        self._generation = 0
+        self._reading = 0
+        self._shown = False
+        self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
+
+        self.unit_box = QComboBox(self)
+        self.unit_box.setObjectName(name + "Unit")
+        for u in target.units:
+            self.unit_box.addItem(u.name, u.unit_id)
+        unit_id = target.unit_id
+        start = self.unit_box.findData(unit_id) if unit_id is not None else 0
+        self.unit_box.setCurrentIndex(max(0, start))
+        self.unit_label = QLabel(_tr("&Satuan:"), self)
+        self.unit_label.setBuddy(self.unit_box)
+        self.problem = problem_label(self)
+        self.hint = QLabel(
+            _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
+            self,
+        )
+        self.hint.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Tutup"))
+        self.buttons.rejected.connect(self.reject)
+        self.undo_button = self.buttons.addButton(
+            _tr("&Urungkan"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.undo_button.setObjectName(name + "Undo")
+        self.undo_button.setEnabled(undo_stack.canUndo())
+        undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.clicked.connect(undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Z"), self, undo_stack.undo)
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self, self.save_current)
+        close_keys(self)
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
+
+    def place(self, top_extra: QWidget | None, body: QHBoxLayout | QVBoxLayout) -> None:
+        """Lay the form out: the unit row, ``body``, the sentence, the hint, the buttons."""
+        top = QHBoxLayout()
+        top.addWidget(self.unit_label)
+        top.addWidget(self.unit_box, 1)
+        if top_extra is not None:
+            top.addWidget(top_extra)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        column.addWidget(self.problem)
+        column.addWidget(self.hint)
+        column.addWidget(self.buttons)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def unit_id(self) -> int | None:
+        data = self.unit_box.currentData()
+        return int(data) if data is not None else None
+
+    def loaded(self) -> bool:
+        return self._shown and self._reading == 0
+
+    def read(self, unit_id: int, now: datetime) -> object:
+        """The form's figures for ``unit_id`` (on a worker thread: its own session)."""
+        raise NotImplementedError
+
+    def show_read(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def unit_changed(self) -> None:
+        """The unit box moved on: drop what was shown of the other unit."""
+
+    def reload(self) -> None:
+        unit_id = self.unit_id
+        if unit_id is None:
+            return
+        self._generation += 1
+        self._reading += 1
+        generation, now, read = self._generation, self._clock(), self.read
+
+        def job(_progress: Progress, _cancel: CancelToken) -> object:
+            return read(unit_id, now)
+
+        def landed(result: object) -> None:
+            self._reading -= 1
+            if generation == self._generation:
+                self._shown = True
+                self.show_read(result)
+                self.read_shown.emit()
+
+        def failed(error: BaseException) -> None:
+            self._reading -= 1
+            if generation == self._generation:
+                self._say(sentence_for(error, self._lang))
+
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def _unit_changed(self) -> None:
+        self.unit_changed()
+        self.reload()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def save_current(self) -> None:
+        """Ctrl+Enter: save the form shown."""
+        raise NotImplementedError
+
+    def _say(self, sentence: str) -> None:
+        self.last_error = sentence
+        self.problem.setText(sentence)
+        self.problem.show()
+
+    def _report(self, error: OpsError) -> None:
+        """A refusal of this form's writes or of an undo step: the sentence (and a fresh
+        read, as after every write)."""
+        self._say(refusal_sentence(error, self._lang))
+
+    def reporter(self) -> Callable[[OpsError], None]:
+        """Where an undo step's refusal is said: here while the form is open, else in a
+        box over the main window (the step outlives the form)."""
+        dialog, window, lang = self, self.parentWidget(), self._lang
+        assert window is not None  # opened from the main window
+
+        def report(error: OpsError) -> None:
+            if isValid(dialog) and dialog.isVisible():
+                dialog._report(error)
+            else:
+                show_refusal(window, refusal_sentence(error, lang))
+
+        return report
+
+    def _after_write(self, _saved: bool) -> None:
+        self.reload()
+
+    def submit(
+        self,
+        write: Callable[[], object],
+        saved: Callable[[Any], None],
+        button: QPushButton,
+    ) -> None:
+        """Run ``write`` on the write thread; ``saved`` gets its result, a refusal is said."""
+        self.problem.hide()
+        self.last_error = None
+
+        def done(result: object) -> None:
+            saved(result)
+            self.write_done.emit(True)
+
+        def refused(error: OpsError) -> None:
+            log.info("%s write refused: %r", self.objectName(), error)
+            self._report(error)
+            self.write_done.emit(False)
+
+        self.writes.submit(write, on_saved=done, on_refused=refused, button=button)
+
+    def push(
+        self, text: str, forward: Callable[[], object], backward: Callable[[], object]
+    ) -> None:
+        """A saved write onto the window's history."""
+        self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
+
+    def ref(self, row_id: int) -> Ref:
+        """The undo history's handle on a row (the same one for every command on it)."""
+        for ref in self._refs:
+            if ref.id == row_id:
+                return ref
+        ref = Ref(row_id)
+        self._refs.append(ref)
+        return ref
+
+    # -- nothing typed is lost (``ui.unsaved.Editor``) -----------------------------------------
+
+    def is_dirty(self) -> bool:
+        raise NotImplementedError
+
+    def save_input(self) -> bool:
+        self.save_current()
+        return False  # closes once saved (``may_close`` waits for the write)
+
+    def discard_input(self) -> None:
+        """What was typed goes with the form."""
+
+    def reject(self) -> None:
+        if may_close(self, what=self.unsaved_text, writes=self.writes):
+            super().reject()
+
+
+class VisitsDialog(ReadinessForm):
+    """The visits and findings of one unit (see the module docstring)."""
 
     def __init__(
         self,
@@ -447,35 +663,23 @@ class VisitsDialog(QDialog):
         clock: Callable[[], datetime],
         parent: QWidget,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitsDialog")
-        self.setWindowTitle(_tr("Kunjungan dan temuan"))
-        self.store, self.actor, self.operation_id = store, actor, target.operation_id
-        self.undo_stack, self._clock = undo_stack, clock
-        self._lang = interface_language()
-        self._locale = QLocale("en" if self._lang == "en" else "id")
-        self.writes = form_writes(parent)
-        self.writes.write_done.connect(self._after_write)
-        self.last_error: str | None = None
+        super().__init__(
+            store,
+            actor,
+            target,
+            undo_stack=undo_stack,
+            clock=clock,
+            parent=parent,
+            name="visitsDialog",
+            title=_tr("Kunjungan dan temuan"),
+        )
+        self.unsaved_text = _tr("Isian kunjungan atau temuan belum disimpan.")
         self._read: VisitsRead | None = None
-        self._generation = 0
-        self._reading = 0
         self._select_visit: int | None = None
         self._select_finding: int | None = None
-        self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
         self._dates_set = False  # the date fields start at the operation's today, once read
         self._follow_start: tuple[str, str] = ("", "")
         self._follow_key: tuple[int, int] | None = (-1, -1)  # the follow-up in its form
-
-        self.unit_box = QComboBox(self)
-        self.unit_box.setObjectName("visitsUnit")
-        for u in target.units:
-            self.unit_box.addItem(u.name, u.unit_id)
-        unit_id = target.unit_id
-        start = self.unit_box.findData(unit_id) if unit_id is not None else 0
-        self.unit_box.setCurrentIndex(max(0, start))
-        unit_label = QLabel(_tr("&Satuan:"), self)
-        unit_label.setBuddy(self.unit_box)
         self.today_label = QLabel(self)
         self.today_label.setStyleSheet(f"color: {theme.MUTED.name()};")
 
@@ -506,32 +710,6 @@ class VisitsDialog(QDialog):
         self.forms.addTab(self._finding_form(), _tr("Temuan baru"))
         self.forms.addTab(self._follow_form(), _tr("Tindak lanjut"))
 
-        self.problem = problem_label(self)
-        hint = QLabel(
-            _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
-            self,
-        )
-        hint.setStyleSheet(f"color: {theme.MUTED.name()};")
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Tutup"))
-        buttons.rejected.connect(self.reject)
-        self.undo_button = buttons.addButton(
-            _tr("&Urungkan"), QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.undo_button.setObjectName("visitsUndo")
-        self.undo_button.setEnabled(undo_stack.canUndo())
-        undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.clicked.connect(undo_stack.undo)
-        QShortcut(QKeySequence("Ctrl+Z"), self, undo_stack.undo)
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.save_current)
-        close_keys(self)
-
-        top = QHBoxLayout()
-        top.addWidget(unit_label)
-        top.addWidget(self.unit_box, 1)
-        top.addWidget(self.today_label)
         lists = QVBoxLayout()
         lists.addWidget(visits_label)
         lists.addWidget(self.visits_view, 2)
@@ -540,17 +718,10 @@ class VisitsDialog(QDialog):
         middle = QHBoxLayout()
         middle.addLayout(lists, 5)
         middle.addWidget(self.forms, 3)
-        column = QVBoxLayout(self)
-        column.addLayout(top)
-        column.addLayout(middle, 1)
-        column.addWidget(self.problem)
-        column.addWidget(hint)
-        column.addWidget(buttons)
+        self.place(self.today_label, middle)
         em = self.fontMetrics().horizontalAdvance("M")
         fit_to_screen(self, QSize(em * 100, self.fontMetrics().height() * 40))
         self.findings_view.setColumnWidth(FindingColumn.ASPECT, em * 12)
-
-        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
         self._show_choice()
         self.reload()
 
@@ -638,37 +809,8 @@ class VisitsDialog(QDialog):
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def unit_id(self) -> int | None:
-        data = self.unit_box.currentData()
-        return int(data) if data is not None else None
-
-    def loaded(self) -> bool:
-        return self._read is not None and self._reading == 0
-
-    def reload(self) -> None:
-        unit_id = self.unit_id
-        if unit_id is None:
-            return
-        self._generation += 1
-        self._reading += 1
-        generation = self._generation
-        store, op, now, lang = self.store, self.operation_id, self._clock(), self._lang
-
-        def job(_progress: Progress, _cancel: CancelToken) -> VisitsRead:
-            return read_visits(store, op, unit_id, now, lang)
-
-        def landed(result: VisitsRead) -> None:
-            self._reading -= 1
-            if generation == self._generation:
-                self.show_read(result)
-
-        def failed(error: BaseException) -> None:
-            self._reading -= 1
-            if generation == self._generation:
-                self._say(sentence_for(error, self._lang))
-
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
+    def read(self, unit_id: int, now: datetime) -> VisitsRead:
+        return read_visits(self.store, self.operation_id, unit_id, now, self._lang)
 
     def show_read(self, read: VisitsRead) -> None:
         keep_visit = self._select_visit or self._current_visit_id()
@@ -695,13 +837,11 @@ class VisitsDialog(QDialog):
         if row is not None:
             self.visits_view.setCurrentIndex(self.visits_model.index(row, 0))
         self._show_findings(keep_finding)
-        self.read_shown.emit()
 
-    def _unit_changed(self) -> None:
+    def unit_changed(self) -> None:
         self.visits_model.reset_rows(())
         self.findings_model.reset_rows(())
         self._show_choice()
-        self.reload()
 
     def _current_visit_id(self) -> int | None:
         row = self.visits_model.row_at(self.visits_view.currentIndex().row())
@@ -780,61 +920,6 @@ class VisitsDialog(QDialog):
         page = self.forms.currentIndex()
         (self.add_visit, self.add_finding, self.save_follow_up)[page]()
 
-    def _say(self, sentence: str) -> None:
-        self.last_error = sentence
-        self.problem.setText(sentence)
-        self.problem.show()
-
-    def _report(self, error: OpsError) -> None:
-        """A refusal of this dialog's writes or of an undo step: the sentence, a fresh read."""
-        self._say(refusal_sentence(error, self._lang))
-
-    def reporter(self) -> Callable[[OpsError], None]:
-        """Where an undo step's refusal is said: here while the dialog is open, else in a
-        box over the main window (the step outlives the dialog)."""
-        dialog, window, lang = self, self.parentWidget(), self._lang
-        assert window is not None  # opened from the main window
-
-        def report(error: OpsError) -> None:
-            if isValid(dialog) and dialog.isVisible():
-                dialog._report(error)
-            else:
-                show_refusal(window, refusal_sentence(error, lang))
-
-        return report
-
-    def _after_write(self, _saved: bool) -> None:
-        self.reload()
-
-    def _submit(
-        self,
-        write: Callable[[], object],
-        saved: Callable[[Any], None],
-        button: QPushButton,
-    ) -> None:
-        self.problem.hide()
-        self.last_error = None
-
-        def done(result: object) -> None:
-            saved(result)
-            self.write_done.emit(True)
-
-        def refused(error: OpsError) -> None:
-            log.info("visits form write refused: %r", error)
-            self._report(error)
-            self.write_done.emit(False)
-
-        self.writes.submit(write, on_saved=done, on_refused=refused, button=button)
-
-    def _ref(self, row_id: int) -> Ref:
-        """The undo history's handle on a row (the same one for every command on it)."""
-        for ref in self._refs:
-            if ref.id == row_id:
-                return ref
-        ref = Ref(row_id)
-        self._refs.append(ref)
-        return ref
-
     def visit_value(self) -> VisitValue | None:
         unit_id = self.unit_id
         if unit_id is None:
@@ -858,7 +943,7 @@ class VisitsDialog(QDialog):
             return visits.add_visit(store, actor, op, value)
 
         def saved(visit_id: int) -> None:
-            ref = self._ref(visit_id)
+            ref = self.ref(visit_id)
 
             def forward() -> None:
                 ref.id, ref.version = visits.add_visit(store, actor, op, value), 1
@@ -869,7 +954,7 @@ class VisitsDialog(QDialog):
             text = _tr("Tambah kunjungan {unit} {day}").format(
                 unit=self.unit_box.currentText(), day=day_text(self._locale, value.visited_on)
             )
-            self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
+            self.push(text, forward, backward)
             self.visit_led.clear()
             self.visit_team.clear()
             self.visit_checked.clear()
@@ -877,7 +962,7 @@ class VisitsDialog(QDialog):
             self.forms.setCurrentIndex(1)
             self.finding_aspect.setFocus()
 
-        self._submit(write, saved, self.add_visit_button)
+        self.submit(write, saved, self.add_visit_button)
 
     def finding_value(self) -> FindingValue | None:
         aspect = self.finding_aspect.currentData()
@@ -897,13 +982,13 @@ class VisitsDialog(QDialog):
         if visit is None or value is None or not self.add_finding_button.isEnabled():
             return
         store, actor = self.store, self.actor
-        visit_ref = self._ref(visit.id)
+        visit_ref = self.ref(visit.id)
 
         def write() -> int:
             return visits.add_finding(store, actor, visit_ref.id, value)
 
         def saved(finding_id: int) -> None:
-            ref = self._ref(finding_id)
+            ref = self.ref(finding_id)
 
             def forward() -> None:
                 ref.id, ref.version = visits.add_finding(store, actor, visit_ref.id, value), 1
@@ -912,7 +997,7 @@ class VisitsDialog(QDialog):
                 visits.remove_finding(store, actor, ref.id, expected_version=ref.version)
 
             text = _tr("Tambah temuan {aspect}").format(aspect=self.finding_aspect.currentText())
-            self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
+            self.push(text, forward, backward)
             self.finding_text.clear()
             self.finding_advice.clear()
             self.finding_person.clear()
@@ -920,7 +1005,7 @@ class VisitsDialog(QDialog):
             self._select_visit, self._select_finding = visit.id, finding_id
             self.finding_text.setFocus()
 
-        self._submit(write, saved, self.add_finding_button)
+        self.submit(write, saved, self.add_finding_button)
 
     def save_follow_up(self) -> None:
         finding = self.current_finding()
@@ -930,7 +1015,7 @@ class VisitsDialog(QDialog):
         note = self.follow_note.toPlainText() if status == visits.CLOSED else None
         before = (finding.status, finding.closing_note)
         store, actor = self.store, self.actor
-        ref = self._ref(finding.id)
+        ref = self.ref(finding.id)
         shown_version = finding.version
 
         def write() -> int:
@@ -951,14 +1036,11 @@ class VisitsDialog(QDialog):
             text = _tr("Tindak lanjut {finding}: {status}").format(
                 finding=finding.finding, status=status_names()[status]
             )
-            command = StepCommand(
-                text, self.writes, step((status, note)), step(before), self.reporter()
-            )
-            self.undo_stack.push(command)
+            self.push(text, step((status, note)), step(before))
             self._follow_start = (status, note or "")
             self._select_visit, self._select_finding = finding.visit_id, finding.id
 
-        self._submit(write, saved, self.follow_button)
+        self.submit(write, saved, self.follow_button)
 
     # -- nothing typed is lost (``ui.unsaved.Editor``) -----------------------------------------
 
@@ -997,15 +1079,6 @@ class VisitsDialog(QDialog):
             self.forms.setCurrentIndex(page)
             self.save_current()
         return False  # closes once saved (``may_close`` waits for the write)
-
-    def discard_input(self) -> None:
-        """What was typed goes with the dialog."""
-
-    def reject(self) -> None:
-        if may_close(
-            self, what=_tr("Isian kunjungan atau temuan belum disimpan."), writes=self.writes
-        ):
-            super().reject()
 
 
 def open_form(

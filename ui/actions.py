@@ -83,8 +83,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "readinessVisitsAction",
         EDIT,
-        QT_TRANSLATE_NOOP("Actions", "K&unjungan dan temuan…"),
+        QT_TRANSLATE_NOOP("Actions", "Kunjungan &dan temuan…"),
         ("Ctrl+Shift+K",),
+    ),
+    ActionSpec(
+        "readinessBudgetAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "&Anggaran…"),
+        ("Ctrl+Shift+G",),
     ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),

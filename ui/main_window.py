@@ -214,7 +214,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.readiness_judge_action)
         # Issue 15: how a staff officer enters visits, budget and sarpras (``readiness.edit``).
         may_edit = permitted(self.actor, "readiness.edit")
-        for name, form in (("readinessVisitsAction", "visits"),):
+        for name, form in (
+            ("readinessVisitsAction", "visits"),
+            ("readinessBudgetAction", "budget"),
+        ):
             action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, f=form: self.open_readiness_form(f))
             action.setVisible(may_edit)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -80,6 +80,7 @@ log = logging.getLogger(__name__)
 # The object name of the write queue the readiness forms share with their undo commands:
 # a child of the main window, so that Ctrl+Z still works after the form is closed.
 WRITES_NAME = "readinessFormWrites"
+R = TypeVar("R")
 
 
 def _tr(text: str) -> str:
@@ -416,6 +417,14 @@ def table(
     view.verticalHeader().hide()
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def show_rows(model: TableModel[R], rows: Sequence[R]) -> None:
+    """Put ``rows`` in a short list's model: the rows that differ change in place, and every
+    row is repainted (what a row shows can depend on the day, and the columns sized to their
+    contents are measured again)."""
+    model.set_rows(rows)
+    model.rows_changed(range(len(rows)))
 
 
 def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
@@ -829,8 +838,7 @@ class VisitsDialog(ReadinessForm):
             for aspect_id, name in read.aspects:
                 self.finding_aspect.addItem(name, aspect_id)
         self.visits_model.today = self.findings_model.today = read.today
-        self.visits_model.set_rows(read.visits)
-        self.visits_model.rows_changed(range(len(read.visits)))
+        show_rows(self.visits_model, read.visits)
         row = self.visits_model.row_of(keep_visit) if keep_visit is not None else None
         if row is None and read.visits:
             row = 0
@@ -864,8 +872,7 @@ class VisitsDialog(ReadinessForm):
 
     def _show_findings(self, keep: int | None) -> None:
         visit = self.current_visit()
-        self.findings_model.set_rows(visit.findings if visit is not None else ())
-        self.findings_model.rows_changed(range(self.findings_model.rowCount()))
+        show_rows(self.findings_model, visit.findings if visit is not None else ())
         row = self.findings_model.row_of(keep) if keep is not None else None
         if row is None and self.findings_model.rowCount():
             row = 0
@@ -1096,9 +1103,17 @@ def open_form(
     target = form_target(panel) if panel is not None else None
     if target is None or not target.units:
         return None
-    dialog: QDialog = VisitsDialog(
-        store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
-    )
+    dialog: QDialog
+    if form == "budget":
+        from ui.budget_dialog import BudgetDialog  # it builds on this module
+
+        dialog = BudgetDialog(
+            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
+        )
+    else:
+        dialog = VisitsDialog(
+            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
+        )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -216,136 +216,141 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="86"/>
-        <source>K&amp;unjungan dan temuan…</source>
+        <source>Kunjungan &amp;dan temuan…</source>
         <translation>&amp;Visits and findings…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="92"/>
+        <source>&amp;Anggaran…</source>
+        <translation>&amp;Budget…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="100"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="107"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="105"/>
+        <location filename="../../ui/actions.py" line="111"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="128"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="128"/>
+        <location filename="../../ui/actions.py" line="134"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="131"/>
+        <location filename="../../ui/actions.py" line="137"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="133"/>
+        <location filename="../../ui/actions.py" line="139"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="145"/>
+        <location filename="../../ui/actions.py" line="151"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="148"/>
+        <location filename="../../ui/actions.py" line="154"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="149"/>
+        <location filename="../../ui/actions.py" line="155"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="150"/>
+        <location filename="../../ui/actions.py" line="156"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="151"/>
+        <location filename="../../ui/actions.py" line="157"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="152"/>
+        <location filename="../../ui/actions.py" line="158"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="202"/>
+        <location filename="../../ui/actions.py" line="208"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="226"/>
+        <location filename="../../ui/actions.py" line="232"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -744,6 +749,170 @@
         <location filename="../../ui/audit_view.py" line="449"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="116"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <source>Nomor DIPA atau NPHD</source>
+        <translation>DIPA or NPHD number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="118"/>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="118"/>
+        <source>Tanggal NPHD ditandatangani</source>
+        <translation>Date the NPHD was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="119"/>
+        <source>Pagu</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="120"/>
+        <source>Realisasi</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <source>Sisa</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <source>Pagu dikurangi realisasi</source>
+        <translation>Ceiling less what was paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="195"/>
+        <source>Anggaran satuan</source>
+        <translation>Unit budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="197"/>
+        <source>Realisasi yang diketik belum disimpan.</source>
+        <translation>The payment typed here is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="216"/>
+        <source>&amp;Pagu satuan ini (per sumber)</source>
+        <translation>&amp;Ceilings of this unit (per source)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="218"/>
+        <source>Realisasi dari pagu &amp;terpilih</source>
+        <translation>Payments from the c&amp;hosen ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="222"/>
+        <source>Realisasi baru</source>
+        <translation>New payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="230"/>
+        <source>mis. 25.000.000</source>
+        <translation>e.g. 25.000.000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="234"/>
+        <source>mis. uang saku pengamanan TPS tahap I</source>
+        <translation>e.g. TPS guard allowance, stage I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="236"/>
+        <source>Ta&amp;nggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="237"/>
+        <source>&amp;Jumlah (Rp)</source>
+        <translation>&amp;Amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="238"/>
+        <source>Ura&amp;ian</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="239"/>
+        <source>Tambah &amp;realisasi</source>
+        <translation>Add &amp;payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="284"/>
+        <source>Satuan ini tidak memegang anggaran.</source>
+        <translation>This unit holds no budget.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="288"/>
+        <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
+        <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="289"/>
+        <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
+        <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="290"/>
+        <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
+        <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="291"/>
+        <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
+        <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="297"/>
+        <source>Pagu kurang {short} dari kebutuhan</source>
+        <translation>Ceiling {short} short of the need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="299"/>
+        <source>termasuk satuan di bawahnya</source>
+        <translation>including the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="326"/>
+        <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
+        <translation>This unit has no ceiling yet: nothing to pay from.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="329"/>
+        <source>Dari pagu {source} {reference}: sisa {left}</source>
+        <translation>From the {source} ceiling {reference}: {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="366"/>
+        <source>Realisasi {amount} {unit}</source>
+        <translation>Payment of {amount} {unit}</translation>
     </message>
 </context>
 <context>
@@ -1912,12 +2081,12 @@ ups</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1928,57 +2097,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1991,7 +2160,7 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2006,27 +2175,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -4391,316 +4560,316 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="197"/>
+        <location filename="../../ui/visits_dialog.py" line="198"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="211"/>
+        <location filename="../../ui/visits_dialog.py" line="212"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="270"/>
+        <location filename="../../ui/visits_dialog.py" line="271"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="271"/>
+        <location filename="../../ui/visits_dialog.py" line="272"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="272"/>
+        <location filename="../../ui/visits_dialog.py" line="273"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <location filename="../../ui/visits_dialog.py" line="278"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <location filename="../../ui/visits_dialog.py" line="278"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <location filename="../../ui/visits_dialog.py" line="278"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="300"/>
+        <location filename="../../ui/visits_dialog.py" line="301"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="301"/>
+        <location filename="../../ui/visits_dialog.py" line="302"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="302"/>
+        <location filename="../../ui/visits_dialog.py" line="303"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <location filename="../../ui/visits_dialog.py" line="304"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="304"/>
-        <location filename="../../ui/visits_dialog.py" line="355"/>
+        <location filename="../../ui/visits_dialog.py" line="305"/>
+        <location filename="../../ui/visits_dialog.py" line="356"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="304"/>
+        <location filename="../../ui/visits_dialog.py" line="305"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="321"/>
+        <location filename="../../ui/visits_dialog.py" line="322"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="322"/>
+        <location filename="../../ui/visits_dialog.py" line="323"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="332"/>
+        <location filename="../../ui/visits_dialog.py" line="333"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="354"/>
+        <location filename="../../ui/visits_dialog.py" line="355"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="356"/>
+        <location filename="../../ui/visits_dialog.py" line="357"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="357"/>
+        <location filename="../../ui/visits_dialog.py" line="358"/>
         <source>Penanggung jawab</source>
         <translation>In charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="358"/>
-        <location filename="../../ui/visits_dialog.py" line="608"/>
+        <location filename="../../ui/visits_dialog.py" line="359"/>
+        <location filename="../../ui/visits_dialog.py" line="788"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="359"/>
-        <location filename="../../ui/visits_dialog.py" line="506"/>
+        <location filename="../../ui/visits_dialog.py" line="360"/>
+        <location filename="../../ui/visits_dialog.py" line="719"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="378"/>
+        <location filename="../../ui/visits_dialog.py" line="379"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="391"/>
+        <location filename="../../ui/visits_dialog.py" line="392"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="451"/>
+        <location filename="../../ui/visits_dialog.py" line="682"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="476"/>
+        <location filename="../../ui/visits_dialog.py" line="487"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="495"/>
+        <location filename="../../ui/visits_dialog.py" line="708"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="577"/>
+        <location filename="../../ui/visits_dialog.py" line="757"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="606"/>
+        <location filename="../../ui/visits_dialog.py" line="786"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="632"/>
+        <location filename="../../ui/visits_dialog.py" line="812"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="497"/>
+        <location filename="../../ui/visits_dialog.py" line="710"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="504"/>
+        <location filename="../../ui/visits_dialog.py" line="717"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="505"/>
+        <location filename="../../ui/visits_dialog.py" line="718"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="510"/>
+        <location filename="../../ui/visits_dialog.py" line="491"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="516"/>
+        <location filename="../../ui/visits_dialog.py" line="497"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="519"/>
+        <location filename="../../ui/visits_dialog.py" line="500"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="567"/>
+        <location filename="../../ui/visits_dialog.py" line="747"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="570"/>
+        <location filename="../../ui/visits_dialog.py" line="750"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="572"/>
+        <location filename="../../ui/visits_dialog.py" line="752"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="573"/>
+        <location filename="../../ui/visits_dialog.py" line="753"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="574"/>
+        <location filename="../../ui/visits_dialog.py" line="754"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="575"/>
+        <location filename="../../ui/visits_dialog.py" line="755"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="576"/>
+        <location filename="../../ui/visits_dialog.py" line="756"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="578"/>
+        <location filename="../../ui/visits_dialog.py" line="758"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="594"/>
+        <location filename="../../ui/visits_dialog.py" line="774"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="595"/>
+        <location filename="../../ui/visits_dialog.py" line="775"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="604"/>
+        <location filename="../../ui/visits_dialog.py" line="784"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="605"/>
+        <location filename="../../ui/visits_dialog.py" line="785"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="607"/>
+        <location filename="../../ui/visits_dialog.py" line="787"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="609"/>
+        <location filename="../../ui/visits_dialog.py" line="789"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="624"/>
-        <location filename="../../ui/visits_dialog.py" line="771"/>
+        <location filename="../../ui/visits_dialog.py" line="804"/>
+        <location filename="../../ui/visits_dialog.py" line="918"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="626"/>
+        <location filename="../../ui/visits_dialog.py" line="806"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="630"/>
+        <location filename="../../ui/visits_dialog.py" line="810"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="682"/>
+        <location filename="../../ui/visits_dialog.py" line="833"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="743"/>
+        <location filename="../../ui/visits_dialog.py" line="890"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="746"/>
+        <location filename="../../ui/visits_dialog.py" line="893"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="758"/>
+        <location filename="../../ui/visits_dialog.py" line="905"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="771"/>
+        <location filename="../../ui/visits_dialog.py" line="918"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="868"/>
+        <location filename="../../ui/visits_dialog.py" line="960"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="913"/>
+        <location filename="../../ui/visits_dialog.py" line="1005"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="950"/>
+        <location filename="../../ui/visits_dialog.py" line="1042"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1005"/>
+        <location filename="../../ui/visits_dialog.py" line="684"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

@@ -16,14 +16,23 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from opscenter import operations
 from opscenter.actor import Actor
+from opscenter.errors import InvalidValue
 from opscenter.messages import describe
-from opscenter.model import InspectionFinding, InspectionVisit, ReadinessAspect
-from opscenter.readiness import visits
+from opscenter.model import (
+    BudgetComponent,
+    BudgetRealisation,
+    InspectionFinding,
+    InspectionVisit,
+    ReadinessAspect,
+)
+from opscenter.readiness import budget, visits
 from opscenter.readiness.visits import ClosingNeedsNote
 from opscenter.reference import by_code
 from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
+from ui.budget_dialog import AllocationColumn, BudgetDialog, parse_rupiah
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
@@ -235,3 +244,115 @@ def test_a_finding_without_text_is_refused_in_a_sentence_and_closing_asks_about_
     assert dialog.isVisible()
     assert QApplication.activeModalWidget() is dialog
     dialog.finding_person.clear()  # nothing left to ask about when the window closes
+
+
+# -- budget -------------------------------------------------------------------------------------
+
+
+def stored_payments(store: Store) -> list[tuple[int, str]]:
+    with store.read() as s:
+        rows = s.scalars(select(BudgetRealisation).order_by(BudgetRealisation.id))
+        return [(r.amount, r.description) for r in rows]
+
+
+@pytest.fixture
+def kerinci_budget(store: Store, tiny_operation: TinyOperation) -> int:
+    """Kerinci (6 police): Rp1.000.000 a day for 5 days of voting = Rp30.000.000 needed; a
+    DIPA pagu of Rp25.000.000, of which Rp20.000.000 is paid. Returns the allocation's id."""
+    op, kerinci = tiny_operation.operation_id, tiny_operation.kerinci_id
+    with store.read() as s:
+        uang_saku = by_code(s, BudgetComponent, op)["uang-saku"].id
+        voting = next(st.id for st in operations.stages(s, op) if st.is_voting)
+    budget.set_index(store, STAFF, op, uang_saku, voting, days=5, daily_rupiah=10**6)
+    allocation = budget.add_allocation(
+        store, STAFF, op, budget.AllocationValue(kerinci, "dipa", 25 * 10**6, "DIPA 042")
+    )
+    budget.add_realisation(
+        store,
+        STAFF,
+        op,
+        budget.RealisationValue(allocation, date(2024, 11, 1), 20 * 10**6, "Uang saku tahap I"),
+    )
+    return allocation
+
+
+def open_budget(qtbot: QtBot, window: MainWindow, unit_id: int) -> BudgetDialog:
+    panel = window.operation_page.readiness
+    assert panel is not None and panel.select_cell(unit_id, None)
+    window.findChild(object, "readinessBudgetAction").trigger()
+    dialog = window.readiness_form
+    assert isinstance(dialog, BudgetDialog) and dialog.isVisible()
+    qtbot.waitUntil(dialog.loaded)
+    return dialog
+
+
+def test_parse_rupiah_takes_dots_or_plain_digits_and_refuses_the_rest() -> None:
+    assert parse_rupiah("25.000.000") == 25_000_000
+    assert parse_rupiah("25000000") == 25_000_000
+    assert parse_rupiah(" Rp 1.500 ") == 1500
+    for typed in ("25.000,50", "2.5e7", "25.00.000", "", "dua juta"):
+        with pytest.raises(InvalidValue):
+            parse_rupiah(typed)
+
+
+def test_the_budget_shows_need_pagu_and_realised_and_a_payment_over_the_pagu_is_refused(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    kerinci_budget: int,
+) -> None:  # fmt: skip
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    summary = dialog.summary.text()
+    for figure in ("Rp30.000.000", "Rp25.000.000", "Rp20.000.000", "Rp5.000.000"):
+        assert figure in summary
+    m = dialog.allocations_model
+    assert m.rowCount() == 1
+    row = [str(m.index(0, c).data()) for c in range(m.columnCount())]
+    assert row == ["DIPA", "DIPA 042", "", "Rp25.000.000", "Rp20.000.000", "Rp5.000.000"]
+    assert dialog.payments_model.rowCount() == 1
+
+    # Rp6.000.000 from the Rp5.000.000 left: the core's sentence, nothing saved.
+    qtbot.keyClicks(dialog.amount, "6.000.000")
+    qtbot.keyClicks(dialog.description, "Uang saku tahap II")
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    with pytest.raises(budget.OverPagu) as core:  # the same write, straight to the core
+        budget.add_realisation(
+            store,
+            STAFF,
+            tiny_operation.operation_id,
+            budget.RealisationValue(kerinci_budget, date(2024, 11, 24), 6 * 10**6, "x"),
+        )
+    assert dialog.last_error == describe(core.value)
+    assert dialog.last_error.startswith("Realisasi Rp6.000.000 ditolak karena melebihi pagu")
+    assert "sisa Rp5.000.000" in dialog.last_error
+    assert dialog.problem.isVisible()
+    assert stored_payments(store) == [(20 * 10**6, "Uang saku tahap I")]
+    assert dialog.amount.text() == "6.000.000"  # kept, to correct
+
+    dialog.amount.clear()
+    qtbot.keyClicks(dialog.amount, "5000000")
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.loaded)
+    assert stored_payments(store)[-1] == (5 * 10**6, "Uang saku tahap II")
+    assert dialog.problem.isHidden()
+    assert str(m.index(0, AllocationColumn.LEFT).data()) == "Rp0"
+    assert dialog.payments_model.rowCount() == 2
+    with qtbot.waitSignal(dialog.writes.write_done):
+        shown.undo_stack.undo()
+    assert stored_payments(store) == [(20 * 10**6, "Uang saku tahap I")]
+
+
+def test_a_typed_amount_that_is_not_whole_rupiah_is_refused_before_saving(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    kerinci_budget: int,
+) -> None:  # fmt: skip
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    qtbot.keyClicks(dialog.amount, "2,5 juta")
+    qtbot.keyClicks(dialog.description, "Konsumsi")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.last_error == describe(
+        InvalidValue(field="amount", value="2,5 juta", reason="not_whole_number")
+    )
+    assert len(stored_payments(store)) == 1
+    dialog.amount.clear()
+    dialog.description.clear()

@@ -92,6 +92,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "&Anggaran…"),
         ("Ctrl+Shift+G",),
     ),
+    ActionSpec(
+        "readinessSarprasAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "Sa&rpras satuan…"),
+        ("Ctrl+Shift+S",),
+    ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
     ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         for name, form in (
             ("readinessVisitsAction", "visits"),
             ("readinessBudgetAction", "budget"),
+            ("readinessSarprasAction", "sarpras"),
         ):
             action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, f=form: self.open_readiness_form(f))

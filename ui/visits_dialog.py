@@ -610,7 +610,7 @@ class ReadinessForm(QDialog):
         self,
         write: Callable[[], object],
         saved: Callable[[Any], None],
-        button: QPushButton,
+        button: QPushButton | None,
     ) -> None:
         """Run ``write`` on the write thread; ``saved`` gets its result, a refusal is said."""
         self.problem.hide()
@@ -1104,7 +1104,13 @@ def open_form(
     if target is None or not target.units:
         return None
     dialog: QDialog
-    if form == "budget":
+    if form == "sarpras":
+        from ui.sarpras_dialog import SarprasDialog  # it builds on this module
+
+        dialog = SarprasDialog(
+            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
+        )
+    elif form == "budget":
         from ui.budget_dialog import BudgetDialog  # it builds on this module
 
         dialog = BudgetDialog(

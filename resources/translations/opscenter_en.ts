@@ -225,132 +225,137 @@
         <translation>&amp;Budget…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="98"/>
+        <source>Sa&amp;rpras satuan…</source>
+        <translation>Unit &amp;equipment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="106"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="107"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="128"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="128"/>
+        <location filename="../../ui/actions.py" line="134"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="134"/>
+        <location filename="../../ui/actions.py" line="140"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="137"/>
+        <location filename="../../ui/actions.py" line="143"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="139"/>
+        <location filename="../../ui/actions.py" line="145"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="151"/>
+        <location filename="../../ui/actions.py" line="157"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="154"/>
+        <location filename="../../ui/actions.py" line="160"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="155"/>
+        <location filename="../../ui/actions.py" line="161"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="156"/>
+        <location filename="../../ui/actions.py" line="162"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="157"/>
+        <location filename="../../ui/actions.py" line="163"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="158"/>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="208"/>
+        <location filename="../../ui/actions.py" line="214"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="232"/>
+        <location filename="../../ui/actions.py" line="238"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2081,12 +2086,12 @@ ups</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2097,57 +2102,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2160,7 +2165,7 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2175,27 +2180,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3679,6 +3684,122 @@ aspects</translation>
         <location filename="../../ui/replication_view.py" line="266"/>
         <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
         <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
+    </message>
+</context>
+<context>
+    <name>SarprasDialog</name>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="121"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <source>Baik</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <source>Dipegang satuan ini sendiri, kondisi baik</source>
+        <translation>Held by this unit itself, in good order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <source>Rusak
+ringan</source>
+        <translation>Lightly
+damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <source>Dipegang satuan ini sendiri, rusak ringan</source>
+        <translation>Held by this unit itself, lightly damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <source>Rusak
+berat</source>
+        <translation>Badly
+damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <source>Dipegang satuan ini sendiri, rusak berat</source>
+        <translation>Held by this unit itself, badly damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <source>Laik
+pakai</source>
+        <translation>Fit for
+use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <source>Boleh dipakai (sudah diperiksa laik)</source>
+        <translation>May be used (inspected as fit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <source>Kebutuhan</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <source>Kebutuhan termasuk satuan di bawahnya</source>
+        <translation>Requirement including the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <source>Siap
+pakai</source>
+        <translation>Ready
+for use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <source>Baik dan rusak ringan yang laik pakai, dengan bawahan</source>
+        <translation>Good and lightly damaged items fit for use, with the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <source>Kurang</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <source>Kebutuhan dikurangi yang siap pakai</source>
+        <translation>Requirement less what is usable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="161"/>
+        <source>Dihitung dalam {measure}</source>
+        <translation>Counted in {measure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="238"/>
+        <source>Sarpras satuan</source>
+        <translation>Unit equipment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="240"/>
+        <source>Jumlah sarpras yang diketik belum disimpan.</source>
+        <translation>The equipment count typed here is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="242"/>
+        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="258"/>
+        <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
+        <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="336"/>
+        <source>Sarpras {unit}: {category}</source>
+        <translation>Equipment {unit}: {category}</translation>
     </message>
 </context>
 <context>

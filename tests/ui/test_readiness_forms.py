@@ -27,7 +27,7 @@ from opscenter.model import (
     InspectionVisit,
     ReadinessAspect,
 )
-from opscenter.readiness import budget, visits
+from opscenter.readiness import budget, sarpras, visits
 from opscenter.readiness.visits import ClosingNeedsNote
 from opscenter.reference import by_code
 from opscenter.store import Store
@@ -35,6 +35,7 @@ from tests.ui.conftest import TinyOperation
 from ui.budget_dialog import AllocationColumn, BudgetDialog, parse_rupiah
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
+from ui.sarpras_dialog import SarprasColumn, SarprasDialog
 from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
 
 STAFF = Actor("bagops.uji", role="staff")
@@ -356,3 +357,73 @@ def test_a_typed_amount_that_is_not_whole_rupiah_is_refused_before_saving(
     assert len(stored_payments(store)) == 1
     dialog.amount.clear()
     dialog.description.clear()
+
+
+# -- sarpras ------------------------------------------------------------------------------------
+
+
+def open_sarpras(qtbot: QtBot, window: MainWindow, unit_id: int) -> SarprasDialog:
+    panel = window.operation_page.readiness
+    assert panel is not None and panel.select_cell(unit_id, None)
+    window.findChild(object, "readinessSarprasAction").trigger()
+    dialog = window.readiness_form
+    assert isinstance(dialog, SarprasDialog) and dialog.isVisible()
+    qtbot.waitUntil(dialog.loaded)
+    return dialog
+
+
+def kerinci_stock(store: Store, tiny_operation: TinyOperation) -> dict[str, tuple[int, int, int]]:
+    with store.read() as s:
+        op = tiny_operation.operation_id
+        codes = {c.id: c.code for c in sarpras.categories(s, op)}
+        rows = sarpras.stock(s, op, tiny_operation.kerinci_id)
+        return {codes[r.category_id]: (r.baik, r.rusak_ringan, r.rusak_berat) for r in rows}
+
+
+def test_a_sarpras_count_typed_in_the_table_is_saved_and_the_deficit_follows(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    dialog = open_sarpras(qtbot, shown, tiny_operation.kerinci_id)
+    m = dialog.model
+    row = next(i for i, r in enumerate(m.rows()) if r.category.code == "r6")
+
+    shown_columns = (
+        SarprasColumn.BAIK,
+        SarprasColumn.REQUIRED,
+        SarprasColumn.USABLE,
+        SarprasColumn.DEFICIT,
+    )
+
+    def figures() -> list[str]:
+        return [str(m.index(row, c).data()) for c in shown_columns]
+
+    assert figures() == ["0", "2", "0", "2"]  # Kerinci's 16 TPS need 2 four-wheelers
+    red = m.index(row, SarprasColumn.DEFICIT).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None
+
+    # Typed in the cell: "1", Enter.
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(m.index(row, SarprasColumn.BAIK))
+    qtbot.keyClicks(dialog.view, "1")
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not dialog.view
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: figures() == ["1", "2", "1", "1"])
+    assert kerinci_stock(store, tiny_operation) == {"r6": (1, 0, 0)}
+
+    # A negative count: the core's sentence, nothing stored, the cell shows what is.
+    assert not m.setData(m.index(row, SarprasColumn.BERAT), -2)
+    qtbot.waitUntil(lambda: dialog.last_error is not None)
+    assert dialog.last_error == describe(
+        InvalidValue(field="rusak_berat", value=-2, reason="negative")
+    )
+    assert kerinci_stock(store, tiny_operation) == {"r6": (1, 0, 0)}
+    qtbot.waitUntil(dialog.loaded)
+    assert str(m.index(row, SarprasColumn.BERAT).data()) == "0"
+
+    # Undo: the category had no row before.
+    with qtbot.waitSignal(dialog.writes.write_done):
+        shown.undo_stack.undo()
+    assert kerinci_stock(store, tiny_operation) == {}
+    qtbot.waitUntil(lambda: figures() == ["0", "2", "0", "2"])

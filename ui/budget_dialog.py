@@ -256,6 +256,14 @@ class BudgetDialog(ReadinessForm):
         fit_to_screen(self, QSize(em * 100, self.fontMetrics().height() * 36))
         self.allocations_view.setColumnWidth(AllocationColumn.REFERENCE, em * 13)
         self.allocations_view.horizontalHeader().setStretchLastSection(True)
+        self.reading_order(
+            self.allocations_view,
+            self.payments_view,
+            self.paid_on,
+            self.amount,
+            self.description,
+            self.add_button,
+        )
         self._chosen_changed()
         self.reload()
 

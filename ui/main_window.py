@@ -573,11 +573,19 @@ class MainWindow(QMainWindow):
 
     def open_readiness_form(self, form: str) -> None:
         """A readiness form ("visits", "budget", "sarpras") for the unit chosen on the
-        Kesiapan tab; it reads the matrix's units, so it waits for the matrix's first read."""
+        Kesiapan tab; it offers the matrix's units, so it waits for the tab's first read."""
         if self._overview is None:
             return
         self.operation_page.show_tab(Tab.READINESS)
         panel = self.operation_page.readiness
+        if panel is not None and not panel.loaded():  # the tab's first read: open after it
+
+            def again() -> None:
+                panel.read_shown.disconnect(again)
+                self.open_readiness_form(form)
+
+            panel.read_shown.connect(again)
+            return
         dialog = visits_dialog.open_form(
             self, form, panel, self._store, self.actor, self.undo_stack, self._clock
         )

@@ -269,6 +269,7 @@ class SarprasDialog(ReadinessForm):
         self.place(None, body)
         em = self.fontMetrics().horizontalAdvance("M")
         fit_to_screen(self, QSize(em * 70, self.fontMetrics().height() * 36))
+        self.reading_order(self.view)
         self.reload()
 
     def read(self, unit_id: int, now: datetime) -> SarprasRead:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -66,6 +66,7 @@ from ui.actions import SAVE_KEYS, close_keys
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen
+from ui.tab_order import OneStopDateTimeEdit, chain, leave_on_tab
 from ui.table_model import TableModel
 from ui.table_view import style_table
 from ui.translations import interface_language
@@ -218,13 +219,14 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def picked(edit: QDateEdit) -> date:
+def picked(edit: QDateTimeEdit) -> date:
     d = edit.date()
     return date(d.year(), d.month(), d.day())
 
 
-def date_edit(parent: QWidget, name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(qdate(value), parent)
+def date_edit(parent: QWidget, name: str, value: date) -> QDateTimeEdit:
+    """A date field that is one Tab stop (its day, month and year by Left/Right)."""
+    edit = OneStopDateTimeEdit(qdate(value), parent)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
@@ -414,6 +416,7 @@ def table(
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    leave_on_tab(view)
     view.verticalHeader().hide()
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
@@ -523,6 +526,11 @@ class ReadinessForm(QDialog):
         column.addWidget(self.problem)
         column.addWidget(self.hint)
         column.addWidget(self.buttons)
+
+    def reading_order(self, *stops: QWidget) -> None:
+        """Tab from the unit box through ``stops`` to Urungkan and Tutup."""
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        chain(self.unit_box, *stops, self.undo_button, close)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -731,6 +739,27 @@ class VisitsDialog(ReadinessForm):
         em = self.fontMetrics().horizontalAdvance("M")
         fit_to_screen(self, QSize(em * 100, self.fontMetrics().height() * 40))
         self.findings_view.setColumnWidth(FindingColumn.ASPECT, em * 12)
+        self.reading_order(
+            self.visits_view,
+            self.findings_view,
+            self.forms,
+            self.visit_date,
+            self.visit_kind,
+            self.visit_led,
+            self.visit_team,
+            self.visit_checked,
+            self.add_visit_button,
+            self.finding_aspect,
+            self.finding_text,
+            self.finding_advice,
+            self.finding_person,
+            self.finding_has_due,
+            self.finding_due,
+            self.add_finding_button,
+            self.follow_status,
+            self.follow_note,
+            self.follow_button,
+        )
         self._show_choice()
         self.reload()
 

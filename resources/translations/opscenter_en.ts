@@ -870,52 +870,52 @@
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="284"/>
+        <location filename="../../ui/budget_dialog.py" line="292"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="288"/>
+        <location filename="../../ui/budget_dialog.py" line="296"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="289"/>
+        <location filename="../../ui/budget_dialog.py" line="297"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="290"/>
+        <location filename="../../ui/budget_dialog.py" line="298"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="291"/>
+        <location filename="../../ui/budget_dialog.py" line="299"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="297"/>
+        <location filename="../../ui/budget_dialog.py" line="305"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="299"/>
+        <location filename="../../ui/budget_dialog.py" line="307"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="326"/>
+        <location filename="../../ui/budget_dialog.py" line="334"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="329"/>
+        <location filename="../../ui/budget_dialog.py" line="337"/>
         <source>Dari pagu {source} {reference}: sisa {left}</source>
         <translation>From the {source} ceiling {reference}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="366"/>
+        <location filename="../../ui/budget_dialog.py" line="374"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -2165,7 +2165,7 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2180,27 +2180,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3797,7 +3797,7 @@ for use</translation>
         <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="336"/>
+        <location filename="../../ui/sarpras_dialog.py" line="337"/>
         <source>Sarpras {unit}: {category}</source>
         <translation>Equipment {unit}: {category}</translation>
     </message>
@@ -4681,316 +4681,316 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="198"/>
+        <location filename="../../ui/visits_dialog.py" line="199"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="212"/>
+        <location filename="../../ui/visits_dialog.py" line="213"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="271"/>
+        <location filename="../../ui/visits_dialog.py" line="273"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="272"/>
+        <location filename="../../ui/visits_dialog.py" line="274"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="273"/>
+        <location filename="../../ui/visits_dialog.py" line="275"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="278"/>
+        <location filename="../../ui/visits_dialog.py" line="280"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="278"/>
+        <location filename="../../ui/visits_dialog.py" line="280"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="278"/>
+        <location filename="../../ui/visits_dialog.py" line="280"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="301"/>
+        <location filename="../../ui/visits_dialog.py" line="303"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="302"/>
+        <location filename="../../ui/visits_dialog.py" line="304"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <location filename="../../ui/visits_dialog.py" line="305"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="304"/>
+        <location filename="../../ui/visits_dialog.py" line="306"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="305"/>
-        <location filename="../../ui/visits_dialog.py" line="356"/>
+        <location filename="../../ui/visits_dialog.py" line="307"/>
+        <location filename="../../ui/visits_dialog.py" line="358"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="305"/>
+        <location filename="../../ui/visits_dialog.py" line="307"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="322"/>
+        <location filename="../../ui/visits_dialog.py" line="324"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="323"/>
+        <location filename="../../ui/visits_dialog.py" line="325"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="333"/>
+        <location filename="../../ui/visits_dialog.py" line="335"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="355"/>
+        <location filename="../../ui/visits_dialog.py" line="357"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="357"/>
+        <location filename="../../ui/visits_dialog.py" line="359"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="358"/>
+        <location filename="../../ui/visits_dialog.py" line="360"/>
         <source>Penanggung jawab</source>
         <translation>In charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="359"/>
-        <location filename="../../ui/visits_dialog.py" line="788"/>
+        <location filename="../../ui/visits_dialog.py" line="361"/>
+        <location filename="../../ui/visits_dialog.py" line="817"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="360"/>
-        <location filename="../../ui/visits_dialog.py" line="719"/>
+        <location filename="../../ui/visits_dialog.py" line="362"/>
+        <location filename="../../ui/visits_dialog.py" line="727"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="379"/>
+        <location filename="../../ui/visits_dialog.py" line="381"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="392"/>
+        <location filename="../../ui/visits_dialog.py" line="394"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="682"/>
+        <location filename="../../ui/visits_dialog.py" line="690"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="487"/>
+        <location filename="../../ui/visits_dialog.py" line="490"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="708"/>
+        <location filename="../../ui/visits_dialog.py" line="716"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="757"/>
+        <location filename="../../ui/visits_dialog.py" line="786"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="786"/>
+        <location filename="../../ui/visits_dialog.py" line="815"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="812"/>
+        <location filename="../../ui/visits_dialog.py" line="841"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="710"/>
+        <location filename="../../ui/visits_dialog.py" line="718"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="717"/>
+        <location filename="../../ui/visits_dialog.py" line="725"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="718"/>
+        <location filename="../../ui/visits_dialog.py" line="726"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="491"/>
+        <location filename="../../ui/visits_dialog.py" line="494"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="497"/>
+        <location filename="../../ui/visits_dialog.py" line="500"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="500"/>
+        <location filename="../../ui/visits_dialog.py" line="503"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="747"/>
+        <location filename="../../ui/visits_dialog.py" line="776"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="750"/>
+        <location filename="../../ui/visits_dialog.py" line="779"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="752"/>
+        <location filename="../../ui/visits_dialog.py" line="781"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="753"/>
+        <location filename="../../ui/visits_dialog.py" line="782"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="754"/>
+        <location filename="../../ui/visits_dialog.py" line="783"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="755"/>
+        <location filename="../../ui/visits_dialog.py" line="784"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="756"/>
+        <location filename="../../ui/visits_dialog.py" line="785"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="758"/>
+        <location filename="../../ui/visits_dialog.py" line="787"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="774"/>
+        <location filename="../../ui/visits_dialog.py" line="803"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="775"/>
+        <location filename="../../ui/visits_dialog.py" line="804"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="784"/>
+        <location filename="../../ui/visits_dialog.py" line="813"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="785"/>
+        <location filename="../../ui/visits_dialog.py" line="814"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="787"/>
+        <location filename="../../ui/visits_dialog.py" line="816"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="789"/>
+        <location filename="../../ui/visits_dialog.py" line="818"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="804"/>
-        <location filename="../../ui/visits_dialog.py" line="918"/>
+        <location filename="../../ui/visits_dialog.py" line="833"/>
+        <location filename="../../ui/visits_dialog.py" line="947"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="806"/>
+        <location filename="../../ui/visits_dialog.py" line="835"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="810"/>
+        <location filename="../../ui/visits_dialog.py" line="839"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="833"/>
+        <location filename="../../ui/visits_dialog.py" line="862"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="890"/>
+        <location filename="../../ui/visits_dialog.py" line="919"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="893"/>
+        <location filename="../../ui/visits_dialog.py" line="922"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="905"/>
+        <location filename="../../ui/visits_dialog.py" line="934"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="918"/>
+        <location filename="../../ui/visits_dialog.py" line="947"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="960"/>
+        <location filename="../../ui/visits_dialog.py" line="989"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1005"/>
+        <location filename="../../ui/visits_dialog.py" line="1034"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1042"/>
+        <location filename="../../ui/visits_dialog.py" line="1071"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="684"/>
+        <location filename="../../ui/visits_dialog.py" line="692"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

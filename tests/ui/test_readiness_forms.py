@@ -31,11 +31,13 @@ from opscenter.readiness import budget, sarpras, visits
 from opscenter.readiness.visits import ClosingNeedsNote
 from opscenter.reference import by_code
 from opscenter.store import Store
+from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui.budget_dialog import AllocationColumn, BudgetDialog, parse_rupiah
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.sarpras_dialog import SarprasColumn, SarprasDialog
+from ui.unsaved import BACK_NAME, SAVE_NAME
 from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
 
 STAFF = Actor("bagops.uji", role="staff")
@@ -236,9 +238,6 @@ def test_a_finding_without_text_is_refused_in_a_sentence_and_closing_asks_about_
     assert dialog.last_error and dialog.problem.isVisible()
     assert len(stored_findings(store)) == 1
     assert dialog.is_dirty()  # what was typed stays
-    from tests.ui.answers import answer_next_question
-    from ui.unsaved import BACK_NAME
-
     seen = answer_next_question(BACK_NAME)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert seen == ["unsavedQuestion"]
@@ -427,3 +426,31 @@ def test_a_sarpras_count_typed_in_the_table_is_saved_and_the_deficit_follows(
         shown.undo_stack.undo()
     assert kerinci_stock(store, tiny_operation) == {}
     qtbot.waitUntil(lambda: figures() == ["0", "2", "0", "2"])
+
+
+def test_closing_with_a_typed_visit_and_answering_simpan_saves_it_then_closes(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    dialog = open_visits(qtbot, shown, tiny_operation.bungo_id)
+    qtbot.keyClicks(dialog.visit_led, "Wakapolda")
+    seen = answer_next_question(SAVE_NAME)
+    with qtbot.waitSignal(dialog.writes.write_done):
+        qtbot.keyClick(dialog.visit_led, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["unsavedQuestion"]
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [v[3] for v in stored_visits(store)] == ["Wakapolda"]
+
+
+def test_the_keys_open_a_form_from_another_tab_once_the_matrix_is_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.operation_page.readiness is None  # the tab was never opened
+    window.findChild(object, "readinessSarprasAction").trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "readiness_form", None), SarprasDialog))
+    dialog = window.readiness_form
+    assert dialog is not None and dialog.isVisible()
+    assert window.operation_page.tabs.currentIndex() == Tab.READINESS
+    qtbot.waitUntil(dialog.loaded)  # type: ignore[attr-defined]
+    dialog.done(0)

@@ -358,7 +358,7 @@ class FindingsModel(TableModel[FindingRow]):
             (_tr("Aspek"), ""),
             (_tr("Temuan"), ""),
             (_tr("Saran"), ""),
-            (_tr("Penanggung jawab"), ""),
+            (_tr("Penanggung\njawab"), ""),
             (_tr("Tenggat"), ""),
             (_tr("Tindak lanjut"), ""),
         )
@@ -389,7 +389,7 @@ class FindingsModel(TableModel[FindingRow]):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (FindingColumn.FINDING, FindingColumn.ADVICE):
+            if column in (FindingColumn.ASPECT, FindingColumn.FINDING, FindingColumn.ADVICE):
                 return str(self.value(row, column)) or None
             if column == FindingColumn.STATUS and row.closing_note:
                 return _tr("Catatan penutupan: {note}").format(note=row.closing_note)
@@ -712,7 +712,7 @@ class VisitsDialog(ReadinessForm):
             "findingsTable",
             self.findings_model,
             (FindingColumn.FINDING, FindingColumn.ADVICE),
-            (FindingColumn.ASPECT,),
+            (FindingColumn.ASPECT, FindingColumn.PERSON),
         )
         visits_label = QLabel(_tr("Daftar kunjun&gan (terbaru di atas)"), self)
         visits_label.setBuddy(self.visits_view)
@@ -734,11 +734,12 @@ class VisitsDialog(ReadinessForm):
         lists.addWidget(self.findings_view, 3)
         middle = QHBoxLayout()
         middle.addLayout(lists, 5)
-        middle.addWidget(self.forms, 3)
+        middle.addWidget(self.forms, 2)
         self.place(self.today_label, middle)
         em = self.fontMetrics().horizontalAdvance("M")
         fit_to_screen(self, QSize(em * 100, self.fontMetrics().height() * 40))
-        self.findings_view.setColumnWidth(FindingColumn.ASPECT, em * 12)
+        self.findings_view.setColumnWidth(FindingColumn.ASPECT, em * 9)
+        self.findings_view.setColumnWidth(FindingColumn.PERSON, em * 9)
         self.reading_order(
             self.visits_view,
             self.findings_view,
@@ -948,6 +949,8 @@ class VisitsDialog(ReadinessForm):
             _tr("Catatan &penutupan (wajib)") if closing else _tr("Catatan &penutupan")
         )
         self.follow_note.setEnabled(closing)
+        if closing and self.follow_status.hasFocus() and not self.follow_note.toPlainText():
+            self.follow_note.setFocus()  # the note is what closing needs next
 
     # -- writing ------------------------------------------------------------------------------
 

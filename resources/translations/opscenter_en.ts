@@ -4777,13 +4777,8 @@ change ({zone})</translation>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="360"/>
-        <source>Penanggung jawab</source>
-        <translation>In charge</translation>
-    </message>
-    <message>
         <location filename="../../ui/visits_dialog.py" line="361"/>
-        <location filename="../../ui/visits_dialog.py" line="817"/>
+        <location filename="../../ui/visits_dialog.py" line="818"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
@@ -4819,17 +4814,17 @@ change ({zone})</translation>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="786"/>
+        <location filename="../../ui/visits_dialog.py" line="787"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="815"/>
+        <location filename="../../ui/visits_dialog.py" line="816"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="841"/>
+        <location filename="../../ui/visits_dialog.py" line="842"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
@@ -4854,6 +4849,13 @@ change ({zone})</translation>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
+        <location filename="../../ui/visits_dialog.py" line="360"/>
+        <source>Penanggung
+jawab</source>
+        <translation>In
+charge</translation>
+    </message>
+    <message>
         <location filename="../../ui/visits_dialog.py" line="500"/>
         <source>Tutup</source>
         <translation>Close</translation>
@@ -4864,128 +4866,128 @@ change ({zone})</translation>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="776"/>
+        <location filename="../../ui/visits_dialog.py" line="777"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="779"/>
+        <location filename="../../ui/visits_dialog.py" line="780"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="781"/>
+        <location filename="../../ui/visits_dialog.py" line="782"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="782"/>
+        <location filename="../../ui/visits_dialog.py" line="783"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="783"/>
+        <location filename="../../ui/visits_dialog.py" line="784"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="784"/>
+        <location filename="../../ui/visits_dialog.py" line="785"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="785"/>
+        <location filename="../../ui/visits_dialog.py" line="786"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="787"/>
+        <location filename="../../ui/visits_dialog.py" line="788"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="803"/>
+        <location filename="../../ui/visits_dialog.py" line="804"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="804"/>
+        <location filename="../../ui/visits_dialog.py" line="805"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="813"/>
+        <location filename="../../ui/visits_dialog.py" line="814"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="814"/>
+        <location filename="../../ui/visits_dialog.py" line="815"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="816"/>
+        <location filename="../../ui/visits_dialog.py" line="817"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="818"/>
+        <location filename="../../ui/visits_dialog.py" line="819"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="833"/>
-        <location filename="../../ui/visits_dialog.py" line="947"/>
+        <location filename="../../ui/visits_dialog.py" line="834"/>
+        <location filename="../../ui/visits_dialog.py" line="948"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="835"/>
+        <location filename="../../ui/visits_dialog.py" line="836"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="839"/>
+        <location filename="../../ui/visits_dialog.py" line="840"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="862"/>
+        <location filename="../../ui/visits_dialog.py" line="863"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="919"/>
+        <location filename="../../ui/visits_dialog.py" line="920"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="922"/>
+        <location filename="../../ui/visits_dialog.py" line="923"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="934"/>
+        <location filename="../../ui/visits_dialog.py" line="935"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="947"/>
+        <location filename="../../ui/visits_dialog.py" line="948"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="989"/>
+        <location filename="../../ui/visits_dialog.py" line="992"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1034"/>
+        <location filename="../../ui/visits_dialog.py" line="1037"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1071"/>
+        <location filename="../../ui/visits_dialog.py" line="1074"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>

@@ -587,7 +587,14 @@ class MainWindow(QMainWindow):
             panel.read_shown.connect(again)
             return
         dialog = visits_dialog.open_form(
-            self, form, panel, self._store, self.actor, self.undo_stack, self._clock
+            self,
+            form,
+            panel,
+            self._store,
+            self.actor,
+            self.undo_stack,
+            self._clock,
+            self.feed.changed,
         )
         if dialog is None:
             self.statusBar().showMessage(

@@ -25,9 +25,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +62,7 @@ from shiboken6 import isValid
 
 from opscenter.actor import Actor
 from opscenter.errors import OpsError, StaleEdit
+from opscenter.live import JournalChanges
 from opscenter.model import FOLLOW_UP_STATUSES, Operation, ReadinessAspect
 from opscenter.operations import local_today
 from opscenter.progress import CancelToken, Progress
@@ -65,6 +75,7 @@ from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.readiness_panel import ReadinessPanel, matters
 from ui.screen_fit import fit_to_screen
 from ui.tab_order import OneStopDateTimeEdit, chain, leave_on_tab
 from ui.table_model import TableModel
@@ -72,9 +83,6 @@ from ui.table_view import style_table
 from ui.translations import interface_language
 from ui.unsaved import may_close
 from ui.worker import start_job
-
-if TYPE_CHECKING:  # the panel is read, never imported at run time (it imports much)
-    from ui.readiness_panel import ReadinessPanel
 
 log = logging.getLogger(__name__)
 
@@ -580,6 +588,15 @@ class ReadinessForm(QDialog):
     def _unit_changed(self) -> None:
         self.unit_changed()
         self.reload()
+
+    def follow(self, changes: SignalInstance) -> None:
+        """Read again when another workstation (or window) changes what the form shows:
+        ``changes`` is the main window's change feed (``ui.live.ChangeFeed.changed``)."""
+        changes.connect(self._changes_arrived)
+
+    def _changes_arrived(self, changes: JournalChanges) -> None:
+        if matters(changes) and self._reading == 0 and not self.writes.busy:
+            self.reload()  # (a read or write under way reads again when it ends anyway)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -1128,14 +1145,15 @@ def open_form(
     actor: Actor,
     undo_stack: QUndoStack,
     clock: Callable[[], datetime],
-) -> QDialog | None:
+    changes: SignalInstance | None = None,
+) -> ReadinessForm | None:
     """Open the readiness form ``form`` ("visits", "budget", "sarpras") over ``window`` (the
     main window) for the unit chosen on the Kesiapan tab; None while the matrix has not been
-    read yet."""
+    read yet. ``changes`` (the change feed) keeps the form current."""
     target = form_target(panel) if panel is not None else None
     if target is None or not target.units:
         return None
-    dialog: QDialog
+    dialog: ReadinessForm
     if form == "sarpras":
         from ui.sarpras_dialog import SarprasDialog  # it builds on this module
 
@@ -1152,6 +1170,8 @@ def open_form(
         dialog = VisitsDialog(
             store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
         )
+    if changes is not None:
+        dialog.follow(changes)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -2165,7 +2165,7 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2180,27 +2180,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -4681,318 +4681,318 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="199"/>
+        <location filename="../../ui/visits_dialog.py" line="207"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="213"/>
+        <location filename="../../ui/visits_dialog.py" line="221"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="273"/>
+        <location filename="../../ui/visits_dialog.py" line="281"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="274"/>
+        <location filename="../../ui/visits_dialog.py" line="282"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="275"/>
+        <location filename="../../ui/visits_dialog.py" line="283"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="280"/>
+        <location filename="../../ui/visits_dialog.py" line="288"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="280"/>
+        <location filename="../../ui/visits_dialog.py" line="288"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="280"/>
+        <location filename="../../ui/visits_dialog.py" line="288"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <location filename="../../ui/visits_dialog.py" line="311"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="304"/>
+        <location filename="../../ui/visits_dialog.py" line="312"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="305"/>
+        <location filename="../../ui/visits_dialog.py" line="313"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="306"/>
+        <location filename="../../ui/visits_dialog.py" line="314"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="307"/>
-        <location filename="../../ui/visits_dialog.py" line="358"/>
+        <location filename="../../ui/visits_dialog.py" line="315"/>
+        <location filename="../../ui/visits_dialog.py" line="366"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="307"/>
+        <location filename="../../ui/visits_dialog.py" line="315"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="324"/>
+        <location filename="../../ui/visits_dialog.py" line="332"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="325"/>
+        <location filename="../../ui/visits_dialog.py" line="333"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="335"/>
+        <location filename="../../ui/visits_dialog.py" line="343"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="357"/>
+        <location filename="../../ui/visits_dialog.py" line="365"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="359"/>
+        <location filename="../../ui/visits_dialog.py" line="367"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="361"/>
-        <location filename="../../ui/visits_dialog.py" line="818"/>
+        <location filename="../../ui/visits_dialog.py" line="369"/>
+        <location filename="../../ui/visits_dialog.py" line="835"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="362"/>
-        <location filename="../../ui/visits_dialog.py" line="727"/>
+        <location filename="../../ui/visits_dialog.py" line="370"/>
+        <location filename="../../ui/visits_dialog.py" line="744"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="381"/>
+        <location filename="../../ui/visits_dialog.py" line="389"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="394"/>
+        <location filename="../../ui/visits_dialog.py" line="402"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="690"/>
+        <location filename="../../ui/visits_dialog.py" line="707"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="490"/>
+        <location filename="../../ui/visits_dialog.py" line="498"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="716"/>
+        <location filename="../../ui/visits_dialog.py" line="733"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="787"/>
+        <location filename="../../ui/visits_dialog.py" line="804"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="816"/>
+        <location filename="../../ui/visits_dialog.py" line="833"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="842"/>
+        <location filename="../../ui/visits_dialog.py" line="859"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="718"/>
+        <location filename="../../ui/visits_dialog.py" line="735"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="725"/>
+        <location filename="../../ui/visits_dialog.py" line="742"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="726"/>
+        <location filename="../../ui/visits_dialog.py" line="743"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="494"/>
+        <location filename="../../ui/visits_dialog.py" line="502"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="360"/>
+        <location filename="../../ui/visits_dialog.py" line="368"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="500"/>
+        <location filename="../../ui/visits_dialog.py" line="508"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="503"/>
+        <location filename="../../ui/visits_dialog.py" line="511"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="777"/>
+        <location filename="../../ui/visits_dialog.py" line="794"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="780"/>
+        <location filename="../../ui/visits_dialog.py" line="797"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="782"/>
+        <location filename="../../ui/visits_dialog.py" line="799"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="783"/>
+        <location filename="../../ui/visits_dialog.py" line="800"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="784"/>
+        <location filename="../../ui/visits_dialog.py" line="801"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="785"/>
+        <location filename="../../ui/visits_dialog.py" line="802"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="786"/>
+        <location filename="../../ui/visits_dialog.py" line="803"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="788"/>
+        <location filename="../../ui/visits_dialog.py" line="805"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="804"/>
+        <location filename="../../ui/visits_dialog.py" line="821"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="805"/>
+        <location filename="../../ui/visits_dialog.py" line="822"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="814"/>
+        <location filename="../../ui/visits_dialog.py" line="831"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="815"/>
+        <location filename="../../ui/visits_dialog.py" line="832"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="817"/>
+        <location filename="../../ui/visits_dialog.py" line="834"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="819"/>
+        <location filename="../../ui/visits_dialog.py" line="836"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="834"/>
-        <location filename="../../ui/visits_dialog.py" line="948"/>
+        <location filename="../../ui/visits_dialog.py" line="851"/>
+        <location filename="../../ui/visits_dialog.py" line="965"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="836"/>
+        <location filename="../../ui/visits_dialog.py" line="853"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="840"/>
+        <location filename="../../ui/visits_dialog.py" line="857"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="863"/>
+        <location filename="../../ui/visits_dialog.py" line="880"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="920"/>
+        <location filename="../../ui/visits_dialog.py" line="937"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="923"/>
+        <location filename="../../ui/visits_dialog.py" line="940"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="935"/>
+        <location filename="../../ui/visits_dialog.py" line="952"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="948"/>
+        <location filename="../../ui/visits_dialog.py" line="965"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="992"/>
+        <location filename="../../ui/visits_dialog.py" line="1009"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1037"/>
+        <location filename="../../ui/visits_dialog.py" line="1054"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1074"/>
+        <location filename="../../ui/visits_dialog.py" line="1091"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="692"/>
+        <location filename="../../ui/visits_dialog.py" line="709"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue
+from opscenter.live import JournalFollower
 from opscenter.messages import describe
 from opscenter.model import (
     BudgetComponent,
@@ -454,3 +455,22 @@ def test_the_keys_open_a_form_from_another_tab_once_the_matrix_is_read(
     assert window.operation_page.tabs.currentIndex() == Tab.READINESS
     qtbot.waitUntil(dialog.loaded)  # type: ignore[attr-defined]
     dialog.done(0)
+
+
+def test_an_open_form_follows_a_visit_recorded_on_another_workstation(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    dialog = open_visits(qtbot, shown, tiny_operation.kerinci_id)
+    assert dialog.visits_model.rowCount() == 0
+    follower = JournalFollower(store)
+    visits.add_visit(
+        store,
+        Actor("kabag.lain", role="staff"),
+        tiny_operation.operation_id,
+        visits.VisitValue(tiny_operation.kerinci_id, date(2024, 11, 20), "asistensi", "Karo Ops"),
+    )
+    changes = follower.poll()
+    assert changes is not None
+    with qtbot.waitSignal(dialog.read_shown):
+        shown.feed.changed.emit(changes)
+    assert cell(dialog, "visits", 0, VisitColumn.LED_BY) == "Karo Ops"

@@ -474,3 +474,24 @@ def test_an_open_form_follows_a_visit_recorded_on_another_workstation(
     with qtbot.waitSignal(dialog.read_shown):
         shown.feed.changed.emit(changes)
     assert cell(dialog, "visits", 0, VisitColumn.LED_BY) == "Karo Ops"
+
+
+def test_space_on_laik_pakai_marks_a_category_unfit_and_its_usable_count_drops(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    with store.read() as s:
+        r6 = next(c.id for c in sarpras.categories(s, op) if c.code == "r6")
+    sarpras.set_stock(store, STAFF, op, sarpras.StockValue(tiny_operation.kerinci_id, r6, 2))
+    dialog = open_sarpras(qtbot, shown, tiny_operation.kerinci_id)
+    m = dialog.model
+    row = next(i for i, r in enumerate(m.rows()) if r.category.id == r6)
+    assert str(m.index(row, SarprasColumn.USABLE).data()) == "2"
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(m.index(row, SarprasColumn.LAIK))
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: str(m.index(row, SarprasColumn.USABLE).data()) == "0")
+    assert str(m.index(row, SarprasColumn.DEFICIT).data()) == "2"
+    with store.read() as s:
+        assert [st.laik_pakai for st in sarpras.stock(s, op, tiny_operation.kerinci_id)] == [False]

@@ -364,7 +364,7 @@ class FindingsModel(TableModel[FindingRow]):
     def headers(self) -> Sequence[tuple[str, str]]:
         return (
             (_tr("Aspek"), ""),
-            (_tr("Temuan"), ""),
+            (_tr("Uraian temuan"), ""),
             (_tr("Saran"), ""),
             (_tr("Penanggung\njawab"), ""),
             (_tr("Tenggat"), ""),

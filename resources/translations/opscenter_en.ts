@@ -4742,7 +4742,6 @@ change ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/visits_dialog.py" line="315"/>
-        <location filename="../../ui/visits_dialog.py" line="366"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
@@ -4847,6 +4846,11 @@ change ({zone})</translation>
         <location filename="../../ui/visits_dialog.py" line="502"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="366"/>
+        <source>Uraian temuan</source>
+        <translation>Finding</translation>
     </message>
     <message>
         <location filename="../../ui/visits_dialog.py" line="368"/>

@@ -60,11 +60,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.errors import OpsError, StaleEdit
 from opscenter.live import JournalChanges
 from opscenter.model import FOLLOW_UP_STATUSES, Operation, ReadinessAspect
-from opscenter.operations import local_today
+from opscenter.operations import local_today, timezone_of
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness import visits
 from opscenter.readiness.matrix import UnitReadiness
@@ -275,6 +276,25 @@ def read_visits(
         )
         rows = visits.visits(s, operation_id, unit_id, lang)
         return VisitsRead(unit_id, local_today(op, now), aspects, rows)
+
+
+def refuse_if_found_elsewhere(store: Store, operation_id: int, unit_id: int, visit_id: int) -> None:
+    """Undoing a visit's add removes the visit with its findings (``visits.remove_visit``):
+    refused as a stale edit, naming who and when, while it has a finding, which can only be
+    one entered elsewhere (this history removes its own findings first)."""
+    with store.read() as s:
+        rows = visits.visits(s, operation_id, unit_id)
+        found = [f.id for v in rows if v.id == visit_id for f in v.findings]
+        if not found:
+            return
+        last = journal.last_change(s, "inspection_finding", max(found))
+        raise StaleEdit(
+            entity="inspection_visit",
+            entity_id=visit_id,
+            by=last.actor if last is not None else None,
+            at=last.at if last is not None else None,
+            zone=timezone_of(s, operation_id),
+        )
 
 
 def kind_names() -> dict[str, str]:
@@ -1005,6 +1025,7 @@ class VisitsDialog(ReadinessForm):
                 ref.id, ref.version = visits.add_visit(store, actor, op, value), 1
 
             def backward() -> None:
+                refuse_if_found_elsewhere(store, op, value.unit_id, ref.id)
                 visits.remove_visit(store, actor, ref.id, expected_version=ref.version)
 
             text = _tr("Tambah kunjungan {unit} {day}").format(

@@ -4681,322 +4681,322 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="207"/>
+        <location filename="../../ui/visits_dialog.py" line="208"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="221"/>
+        <location filename="../../ui/visits_dialog.py" line="222"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="281"/>
+        <location filename="../../ui/visits_dialog.py" line="301"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="282"/>
+        <location filename="../../ui/visits_dialog.py" line="302"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="283"/>
+        <location filename="../../ui/visits_dialog.py" line="303"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="288"/>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="288"/>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="288"/>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="311"/>
+        <location filename="../../ui/visits_dialog.py" line="331"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="312"/>
+        <location filename="../../ui/visits_dialog.py" line="332"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="313"/>
+        <location filename="../../ui/visits_dialog.py" line="333"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="314"/>
+        <location filename="../../ui/visits_dialog.py" line="334"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="315"/>
+        <location filename="../../ui/visits_dialog.py" line="335"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="315"/>
+        <location filename="../../ui/visits_dialog.py" line="335"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="332"/>
+        <location filename="../../ui/visits_dialog.py" line="352"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="333"/>
+        <location filename="../../ui/visits_dialog.py" line="353"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="343"/>
+        <location filename="../../ui/visits_dialog.py" line="363"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="365"/>
+        <location filename="../../ui/visits_dialog.py" line="385"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="367"/>
+        <location filename="../../ui/visits_dialog.py" line="387"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="369"/>
-        <location filename="../../ui/visits_dialog.py" line="835"/>
+        <location filename="../../ui/visits_dialog.py" line="389"/>
+        <location filename="../../ui/visits_dialog.py" line="855"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="370"/>
-        <location filename="../../ui/visits_dialog.py" line="744"/>
+        <location filename="../../ui/visits_dialog.py" line="390"/>
+        <location filename="../../ui/visits_dialog.py" line="764"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="389"/>
+        <location filename="../../ui/visits_dialog.py" line="409"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="402"/>
+        <location filename="../../ui/visits_dialog.py" line="422"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="707"/>
+        <location filename="../../ui/visits_dialog.py" line="727"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="498"/>
+        <location filename="../../ui/visits_dialog.py" line="518"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="733"/>
+        <location filename="../../ui/visits_dialog.py" line="753"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="804"/>
+        <location filename="../../ui/visits_dialog.py" line="824"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="833"/>
+        <location filename="../../ui/visits_dialog.py" line="853"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="859"/>
+        <location filename="../../ui/visits_dialog.py" line="879"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="735"/>
+        <location filename="../../ui/visits_dialog.py" line="755"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="742"/>
+        <location filename="../../ui/visits_dialog.py" line="762"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="743"/>
+        <location filename="../../ui/visits_dialog.py" line="763"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="502"/>
+        <location filename="../../ui/visits_dialog.py" line="522"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="366"/>
+        <location filename="../../ui/visits_dialog.py" line="386"/>
         <source>Uraian temuan</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="368"/>
+        <location filename="../../ui/visits_dialog.py" line="388"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="508"/>
+        <location filename="../../ui/visits_dialog.py" line="528"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="511"/>
+        <location filename="../../ui/visits_dialog.py" line="531"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="794"/>
+        <location filename="../../ui/visits_dialog.py" line="814"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="797"/>
+        <location filename="../../ui/visits_dialog.py" line="817"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="799"/>
+        <location filename="../../ui/visits_dialog.py" line="819"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="800"/>
+        <location filename="../../ui/visits_dialog.py" line="820"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="801"/>
+        <location filename="../../ui/visits_dialog.py" line="821"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="802"/>
+        <location filename="../../ui/visits_dialog.py" line="822"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="803"/>
+        <location filename="../../ui/visits_dialog.py" line="823"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="805"/>
+        <location filename="../../ui/visits_dialog.py" line="825"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="821"/>
+        <location filename="../../ui/visits_dialog.py" line="841"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="822"/>
+        <location filename="../../ui/visits_dialog.py" line="842"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="831"/>
+        <location filename="../../ui/visits_dialog.py" line="851"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="832"/>
+        <location filename="../../ui/visits_dialog.py" line="852"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="834"/>
+        <location filename="../../ui/visits_dialog.py" line="854"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="836"/>
+        <location filename="../../ui/visits_dialog.py" line="856"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="851"/>
-        <location filename="../../ui/visits_dialog.py" line="965"/>
+        <location filename="../../ui/visits_dialog.py" line="871"/>
+        <location filename="../../ui/visits_dialog.py" line="985"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="853"/>
+        <location filename="../../ui/visits_dialog.py" line="873"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="857"/>
+        <location filename="../../ui/visits_dialog.py" line="877"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="880"/>
+        <location filename="../../ui/visits_dialog.py" line="900"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="937"/>
+        <location filename="../../ui/visits_dialog.py" line="957"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="940"/>
+        <location filename="../../ui/visits_dialog.py" line="960"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="952"/>
+        <location filename="../../ui/visits_dialog.py" line="972"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="965"/>
+        <location filename="../../ui/visits_dialog.py" line="985"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1009"/>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1054"/>
+        <location filename="../../ui/visits_dialog.py" line="1075"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1091"/>
+        <location filename="../../ui/visits_dialog.py" line="1112"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="709"/>
+        <location filename="../../ui/visits_dialog.py" line="729"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

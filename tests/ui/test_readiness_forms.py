@@ -495,3 +495,23 @@ def test_space_on_laik_pakai_marks_a_category_unfit_and_its_usable_count_drops(
     assert str(m.index(row, SarprasColumn.DEFICIT).data()) == "2"
     with store.read() as s:
         assert [st.laik_pakai for st in sarpras.stock(s, op, tiny_operation.kerinci_id)] == [False]
+
+
+def test_undoing_a_visit_is_refused_while_a_finding_entered_elsewhere_is_on_it(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    dialog = open_visits(qtbot, shown, tiny_operation.bungo_id)
+    qtbot.keyClicks(dialog.visit_led, "Kapolres")
+    save(qtbot, dialog, dialog.add_visit_button)
+    (visit_id,) = [v.id for v in dialog.visits_model.rows()]
+    other = Actor("kabag.lain", role="staff")
+    visits.add_finding(
+        store, other, visit_id, visits.FindingValue(aspects["posko"], "Posko sempit")
+    )
+    with qtbot.waitSignal(dialog.writes.write_done):
+        shown.undo_stack.undo()
+    assert dialog.last_error is not None
+    assert dialog.last_error.startswith("kunjungan ini sudah diubah oleh kabag.lain pada")
+    assert len(stored_visits(store)) == 1
+    assert stored_findings(store) == [("Posko sempit", "terbuka", None)]

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -50,6 +51,7 @@ from ui import (
     settings,
     sitrep_dialog,
     theme,
+    visits_dialog,
 )
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
@@ -210,6 +212,18 @@ class MainWindow(QMainWindow):
         self.readiness_judge_action.setVisible(permitted(self.actor, "readiness.edit"))
         self.readiness_judge_action.setEnabled(permitted(self.actor, "readiness.edit"))
         edit_menu.addAction(self.readiness_judge_action)
+        # Issue 15: how a staff officer enters visits, budget and sarpras (``readiness.edit``).
+        may_edit = permitted(self.actor, "readiness.edit")
+        for name, form in (
+            ("readinessVisitsAction", "visits"),
+            ("readinessBudgetAction", "budget"),
+            ("readinessSarprasAction", "sarpras"),
+        ):
+            action = actions.create(self, name)
+            action.triggered.connect(lambda _c=False, f=form: self.open_readiness_form(f))
+            action.setVisible(may_edit)
+            action.setEnabled(may_edit)
+            edit_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
         self.view_menu = view_menu
@@ -556,6 +570,37 @@ class MainWindow(QMainWindow):
         panel = self.operation_page.readiness
         if panel is not None:
             panel.judge_selected()
+
+    def open_readiness_form(self, form: str) -> None:
+        """A readiness form ("visits", "budget", "sarpras") for the unit chosen on the
+        Kesiapan tab; it offers the matrix's units, so it waits for the tab's first read."""
+        if self._overview is None:
+            return
+        self.operation_page.show_tab(Tab.READINESS)
+        panel = self.operation_page.readiness
+        if panel is not None and not panel.loaded():  # the tab's first read: open after it
+
+            def again() -> None:
+                panel.read_shown.disconnect(again)
+                self.open_readiness_form(form)
+
+            panel.read_shown.connect(again)
+            return
+        dialog = visits_dialog.open_form(
+            self,
+            form,
+            panel,
+            self._store,
+            self.actor,
+            self.undo_stack,
+            self._clock,
+            self.feed.changed,
+        )
+        if dialog is None:
+            self.statusBar().showMessage(
+                self.tr("Matriks kesiapan belum termuat; coba lagi sebentar."), 5000
+            )
+        self.readiness_form: QDialog | None = dialog  # the last one opened (tests)
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""

@@ -215,132 +215,147 @@
         <translation>&amp;Judge readiness cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="86"/>
+        <source>Kunjungan &amp;dan temuan…</source>
+        <translation>&amp;Visits and findings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="92"/>
+        <source>&amp;Anggaran…</source>
+        <translation>&amp;Budget…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="98"/>
+        <source>Sa&amp;rpras satuan…</source>
+        <translation>Unit &amp;equipment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="106"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="107"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="128"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="134"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="140"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="125"/>
+        <location filename="../../ui/actions.py" line="143"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="127"/>
+        <location filename="../../ui/actions.py" line="145"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="129"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="139"/>
+        <location filename="../../ui/actions.py" line="157"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="142"/>
+        <location filename="../../ui/actions.py" line="160"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="143"/>
+        <location filename="../../ui/actions.py" line="161"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="144"/>
+        <location filename="../../ui/actions.py" line="162"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="145"/>
+        <location filename="../../ui/actions.py" line="163"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="146"/>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="214"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="220"/>
+        <location filename="../../ui/actions.py" line="238"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -739,6 +754,170 @@
         <location filename="../../ui/audit_view.py" line="449"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="116"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <source>Nomor DIPA atau NPHD</source>
+        <translation>DIPA or NPHD number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="118"/>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="118"/>
+        <source>Tanggal NPHD ditandatangani</source>
+        <translation>Date the NPHD was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="119"/>
+        <source>Pagu</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="120"/>
+        <source>Realisasi</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <source>Sisa</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <source>Pagu dikurangi realisasi</source>
+        <translation>Ceiling less what was paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="195"/>
+        <source>Anggaran satuan</source>
+        <translation>Unit budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="197"/>
+        <source>Realisasi yang diketik belum disimpan.</source>
+        <translation>The payment typed here is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="216"/>
+        <source>&amp;Pagu satuan ini (per sumber)</source>
+        <translation>&amp;Ceilings of this unit (per source)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="218"/>
+        <source>Realisasi dari pagu &amp;terpilih</source>
+        <translation>Payments from the c&amp;hosen ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="222"/>
+        <source>Realisasi baru</source>
+        <translation>New payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="230"/>
+        <source>mis. 25.000.000</source>
+        <translation>e.g. 25.000.000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="234"/>
+        <source>mis. uang saku pengamanan TPS tahap I</source>
+        <translation>e.g. TPS guard allowance, stage I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="236"/>
+        <source>Ta&amp;nggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="237"/>
+        <source>&amp;Jumlah (Rp)</source>
+        <translation>&amp;Amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="238"/>
+        <source>Ura&amp;ian</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="239"/>
+        <source>Tambah &amp;realisasi</source>
+        <translation>Add &amp;payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="292"/>
+        <source>Satuan ini tidak memegang anggaran.</source>
+        <translation>This unit holds no budget.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="296"/>
+        <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
+        <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="297"/>
+        <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
+        <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="298"/>
+        <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
+        <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="299"/>
+        <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
+        <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="305"/>
+        <source>Pagu kurang {short} dari kebutuhan</source>
+        <translation>Ceiling {short} short of the need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="307"/>
+        <source>termasuk satuan di bawahnya</source>
+        <translation>including the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="334"/>
+        <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
+        <translation>This unit has no ceiling yet: nothing to pay from.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="337"/>
+        <source>Dari pagu {source} {reference}: sisa {left}</source>
+        <translation>From the {source} ceiling {reference}: {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="374"/>
+        <source>Realisasi {amount} {unit}</source>
+        <translation>Payment of {amount} {unit}</translation>
     </message>
 </context>
 <context>
@@ -1882,7 +2061,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -1902,17 +2081,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1923,57 +2102,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -1986,6 +2165,11 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="601"/>
+        <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
+        <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sitrep_dialog.py" line="848"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
@@ -1996,27 +2180,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3241,7 +3425,7 @@ aspects</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_model.py" line="306"/>
-        <location filename="../../ui/readiness_model.py" line="328"/>
+        <location filename="../../ui/readiness_model.py" line="331"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
@@ -3249,82 +3433,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="273"/>
+        <location filename="../../ui/readiness_panel.py" line="280"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="278"/>
+        <location filename="../../ui/readiness_panel.py" line="285"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="280"/>
+        <location filename="../../ui/readiness_panel.py" line="287"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="286"/>
+        <location filename="../../ui/readiness_panel.py" line="293"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="372"/>
+        <location filename="../../ui/readiness_panel.py" line="379"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="407"/>
+        <location filename="../../ui/readiness_panel.py" line="414"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="410"/>
+        <location filename="../../ui/readiness_panel.py" line="417"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="489"/>
+        <location filename="../../ui/readiness_panel.py" line="507"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="497"/>
+        <location filename="../../ui/readiness_panel.py" line="515"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="501"/>
+        <location filename="../../ui/readiness_panel.py" line="519"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="553"/>
+        <location filename="../../ui/readiness_panel.py" line="571"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="560"/>
+        <location filename="../../ui/readiness_panel.py" line="578"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="589"/>
+        <location filename="../../ui/readiness_panel.py" line="607"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="589"/>
+        <location filename="../../ui/readiness_panel.py" line="607"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="651"/>
+        <location filename="../../ui/readiness_panel.py" line="669"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="662"/>
+        <location filename="../../ui/readiness_panel.py" line="680"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -3500,6 +3684,122 @@ aspects</translation>
         <location filename="../../ui/replication_view.py" line="266"/>
         <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
         <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
+    </message>
+</context>
+<context>
+    <name>SarprasDialog</name>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="121"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <source>Baik</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <source>Dipegang satuan ini sendiri, kondisi baik</source>
+        <translation>Held by this unit itself, in good order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <source>Rusak
+ringan</source>
+        <translation>Lightly
+damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <source>Dipegang satuan ini sendiri, rusak ringan</source>
+        <translation>Held by this unit itself, lightly damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <source>Rusak
+berat</source>
+        <translation>Badly
+damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <source>Dipegang satuan ini sendiri, rusak berat</source>
+        <translation>Held by this unit itself, badly damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <source>Laik
+pakai</source>
+        <translation>Fit for
+use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <source>Boleh dipakai (sudah diperiksa laik)</source>
+        <translation>May be used (inspected as fit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <source>Kebutuhan</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <source>Kebutuhan termasuk satuan di bawahnya</source>
+        <translation>Requirement including the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <source>Siap
+pakai</source>
+        <translation>Ready
+for use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <source>Baik dan rusak ringan yang laik pakai, dengan bawahan</source>
+        <translation>Good and lightly damaged items fit for use, with the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <source>Kurang</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <source>Kebutuhan dikurangi yang siap pakai</source>
+        <translation>Requirement less what is usable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="161"/>
+        <source>Dihitung dalam {measure}</source>
+        <translation>Counted in {measure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="238"/>
+        <source>Sarpras satuan</source>
+        <translation>Unit equipment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="240"/>
+        <source>Jumlah sarpras yang diketik belum disimpan.</source>
+        <translation>The equipment count typed here is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="242"/>
+        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="258"/>
+        <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
+        <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sarpras_dialog.py" line="337"/>
+        <source>Sarpras {unit}: {category}</source>
+        <translation>Equipment {unit}: {category}</translation>
     </message>
 </context>
 <context>
@@ -4386,6 +4686,329 @@ change ({zone})</translation>
         <location filename="../../ui/unsaved.py" line="67"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsDialog</name>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="208"/>
+        <source>Tidak disimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="222"/>
+        <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
+        <translation>The list was read again: check it, then try again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="301"/>
+        <source>kunjungan kerja</source>
+        <translation>working visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="302"/>
+        <source>supervisi</source>
+        <translation>supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <source>asistensi</source>
+        <translation>assistance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
+        <source>terbuka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
+        <source>dalam proses</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="308"/>
+        <source>selesai</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="331"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="332"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="333"/>
+        <source>Dipimpin</source>
+        <translation>Led by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <source>Tim</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="335"/>
+        <source>Temuan</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="335"/>
+        <source>Temuan: semua · terbuka · lewat tenggat</source>
+        <translation>Findings: all · open · overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="352"/>
+        <source>{n} · {open} terbuka</source>
+        <translation>{n} · {open} open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="353"/>
+        <source> · {late} lewat tenggat</source>
+        <translation> · {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="363"/>
+        <source>Diperiksa: {what}</source>
+        <translation>Checked: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="385"/>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="387"/>
+        <source>Saran</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="389"/>
+        <location filename="../../ui/visits_dialog.py" line="855"/>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="390"/>
+        <location filename="../../ui/visits_dialog.py" line="764"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="409"/>
+        <source> · lewat tenggat</source>
+        <translation> · overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="422"/>
+        <source>Catatan penutupan: {note}</source>
+        <translation>Closing note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="727"/>
+        <source>Kunjungan dan temuan</source>
+        <translation>Visits and findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="518"/>
+        <source>&amp;Satuan:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="753"/>
+        <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
+        <translation>&amp;Visits (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="824"/>
+        <source>Yang di&amp;periksa</source>
+        <translation>C&amp;hecked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="853"/>
+        <source>Sa&amp;ran</source>
+        <translation>Ad&amp;vice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="879"/>
+        <source>Si&amp;mpan status</source>
+        <translation>Sa&amp;ve status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="755"/>
+        <source>T&amp;emuan kunjungan terpilih</source>
+        <translation>F&amp;indings of the chosen visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="762"/>
+        <source>Kunjungan baru</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="763"/>
+        <source>Temuan baru</source>
+        <translation>New finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="522"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="386"/>
+        <source>Uraian temuan</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="388"/>
+        <source>Penanggung
+jawab</source>
+        <translation>In
+charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="528"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="531"/>
+        <source>&amp;Urungkan</source>
+        <translation>Und&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="814"/>
+        <source>mis. Kapolda Jambi</source>
+        <translation>e.g. Kapolda Jambi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="817"/>
+        <source>mis. Tim Itwasda</source>
+        <translation>e.g. Itwasda team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="819"/>
+        <source>mis. posko, kendaraan, senjata</source>
+        <translation>e.g. command post, vehicles, weapons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="820"/>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="821"/>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="822"/>
+        <source>&amp;Dipimpin oleh</source>
+        <translation>&amp;Led by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="823"/>
+        <source>T&amp;im</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="825"/>
+        <source>Tambah &amp;kunjungan</source>
+        <translation>&amp;Add visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="841"/>
+        <source>mis. Kabag Log</source>
+        <translation>e.g. Kabag Log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="842"/>
+        <source>&amp;Ada tenggat</source>
+        <translation>&amp;Has a due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="851"/>
+        <source>As&amp;pek</source>
+        <translation>As&amp;pect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="852"/>
+        <source>Te&amp;muan</source>
+        <translation>&amp;Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="854"/>
+        <source>Penanggung &amp;jawab</source>
+        <translation>In c&amp;harge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="856"/>
+        <source>Tambah &amp;temuan</source>
+        <translation>&amp;Add finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="871"/>
+        <location filename="../../ui/visits_dialog.py" line="985"/>
+        <source>Catatan &amp;penutupan</source>
+        <translation>Closing &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="873"/>
+        <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
+        <translation>Required when done: what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="877"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="900"/>
+        <source>Hari ini: {day}</source>
+        <translation>Today: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="957"/>
+        <source>Pilih atau tambahkan kunjungan dulu.</source>
+        <translation>Choose or add a visit first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="960"/>
+        <source>Untuk kunjungan {day}, {kind}</source>
+        <translation>For the visit of {day}, {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="972"/>
+        <source>Pilih temuan di daftar temuan.</source>
+        <translation>Choose a finding in the list of findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="985"/>
+        <source>Catatan &amp;penutupan (wajib)</source>
+        <translation>Closing &amp;note (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <source>Tambah kunjungan {unit} {day}</source>
+        <translation>Add visit to {unit} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1075"/>
+        <source>Tambah temuan {aspect}</source>
+        <translation>Add finding on {aspect}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1112"/>
+        <source>Tindak lanjut {finding}: {status}</source>
+        <translation>Follow-up {finding}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="729"/>
+        <source>Isian kunjungan atau temuan belum disimpan.</source>
+        <translation>A visit or finding typed here is not saved.</translation>
     </message>
 </context>
 <context>

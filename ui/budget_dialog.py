@@ -204,6 +204,8 @@ class BudgetDialog(ReadinessForm):
         self.summary.setObjectName("budgetSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
+        # Figures, the "pagu kurang" badge and the note under them: three lines, always room.
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3 + 6)
         self.allocations_model = AllocationsModel(self._lang, self)
         self.allocations_model.set_locale(self._locale)
         self.allocations_view = table(

@@ -76,7 +76,8 @@ from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
-from ui.readiness_panel import ReadinessPanel, matters
+from ui.readiness_model import matters
+from ui.readiness_panel import ReadinessPanel
 from ui.screen_fit import fit_to_screen
 from ui.tab_order import OneStopDateTimeEdit, chain, leave_on_tab
 from ui.table_model import TableModel

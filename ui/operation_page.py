@@ -204,6 +204,8 @@ class OperationPage(QWidget):
         self.ensure_panels()
         self.tabs.setCurrentIndex(tab)
         self._build_tab(tab)
+        if tab is Tab.READINESS and self.readiness is not None:
+            self.readiness.view.setFocus()  # Ctrl+5, then the arrows move in the matrix
 
     def show_time(self, local: datetime, timezone: str) -> None:
         self.header.show_time(local, timezone)

@@ -410,6 +410,10 @@ class ReadinessPanel(QWidget):
             self.model.set_readiness(r)
             if keep is not None:
                 self.select_cell(*keep)
+            elif self.model.rowCount() > 1 and self.model.columnCount() > 1:
+                # A cell chosen from the first read on: the arrows, Enter and F2 work at
+                # once after Ctrl+5 (the first unit's first aspect).
+                self.view.setCurrentIndex(self.model.index(1, 1))
             self._show_evidence()
         if r is None:
             self.stage_label.setText(_tr("Belum ada operasi"))

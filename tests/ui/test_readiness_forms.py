@@ -203,8 +203,11 @@ def test_undo_removes_the_finding_then_the_visit_and_redo_brings_both_back(
     qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
     aspects: dict[str, int],
 ) -> None:  # fmt: skip
+    panel = shown.operation_page.readiness
+    assert panel is not None
+    panel.view.setCurrentIndex(panel.model.index(0, 1))  # the roll-up row: the Polda itself
     dialog = open_visits(qtbot, shown)
-    assert dialog.unit_box.currentIndex() == 0  # the roll-up row: the Polda itself
+    assert dialog.unit_box.currentIndex() == 0
     assert dialog.unit_box.currentText() == "Polda Jambi"
     qtbot.keyClicks(dialog.visit_led, "Irwasda")
     save(qtbot, dialog, dialog.add_visit_button)

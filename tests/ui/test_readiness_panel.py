@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -542,3 +542,20 @@ def test_the_units_board_shows_each_units_readiness_and_follows_it(
                   JudgementValue(tiny_operation.kerinci_id, aspects["posko"], "catatan",
                                  "Genset belum tiba"))  # fmt: skip
     qtbot.waitUntil(lambda: level(tiny_operation.kerinci_id) == "Catatan")
+
+
+def test_ctrl_5_puts_the_keys_in_the_matrix_on_a_chosen_cell(
+    qtbot: QtBot, window: MainWindow, tiny_operation: TinyOperation
+) -> None:
+    """Found by driving the real window: after Ctrl+5 the arrows did nothing (no cell chosen,
+    the focus left on the tab bar)."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.operation_page.show_tab(Tab.READINESS)
+    panel = window.operation_page.readiness
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.readiness is not None)
+    assert panel.view.hasFocus() or QApplication.focusWidget() is panel.view
+    index = panel.view.currentIndex()
+    assert (index.row(), index.column()) == (1, 1)  # the first unit's first aspect
+    assert "Polres" in panel.evidence.toPlainText()

@@ -490,9 +490,24 @@ class ReadinessPanel(QWidget):
 
     def _place_split(self) -> None:
         """The matrix gets what it needs, the evidence the rest (at least its minimum; more
-        on a wide screen, where the level columns share the surplus with it)."""
-        total = self.splitter.width() - self.splitter.handleWidth()
-        if self._user_split or total <= 0 or self.model.columnCount() == 0:
+        on a wide screen, where the level columns share the surplus with it). Where the rest
+        is too narrow to read (a 1366 px laptop with overdue marks in the cells), the evidence
+        goes under the matrix instead, full width."""
+        if self._user_split or self.model.columnCount() == 0:
+            return
+        width = self.splitter.width()
+        readable = self.fontMetrics().horizontalAdvance("M") * 16
+        beside = width - self.splitter.handleWidth() - self.matrix_width() >= readable
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        if wanted == Qt.Orientation.Vertical:
+            total = self.splitter.height() - self.splitter.handleWidth()
+            if total > 0:
+                self.splitter.setSizes([total - total // 3, total // 3])
+            return
+        total = width - self.splitter.handleWidth()
+        if total <= 0:
             return
         spare = min(total - self.matrix_width(), total // 3)
         evidence = max(self.evidence.minimumWidth(), spare)

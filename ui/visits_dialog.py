@@ -750,7 +750,7 @@ class VisitsDialog(ReadinessForm):
             "findingsTable",
             self.findings_model,
             (FindingColumn.FINDING, FindingColumn.ADVICE),
-            (FindingColumn.ASPECT, FindingColumn.PERSON),
+            (FindingColumn.ASPECT, FindingColumn.PERSON, FindingColumn.STATUS),
         )
         visits_label = QLabel(_tr("Daftar kunjun&gan (terbaru di atas)"), self)
         visits_label.setBuddy(self.visits_view)
@@ -778,6 +778,8 @@ class VisitsDialog(ReadinessForm):
         fit_to_screen(self, QSize(em * 100, self.fontMetrics().height() * 40))
         self.findings_view.setColumnWidth(FindingColumn.ASPECT, em * 9)
         self.findings_view.setColumnWidth(FindingColumn.PERSON, em * 9)
+        # "⚠ terbuka · lewat tenggat" wraps: the finding's own text gets the room.
+        self.findings_view.setColumnWidth(FindingColumn.STATUS, em * 10)
         self.reading_order(
             self.visits_view,
             self.findings_view,

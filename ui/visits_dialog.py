@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -737,6 +738,8 @@ class VisitsDialog(ReadinessForm):
         self._follow_key: tuple[int, int] | None = (-1, -1)  # the follow-up in its form
         self.today_label = QLabel(self)
         self.today_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+        # Never squeezed by the unit box beside it: the date is what "lewat tenggat" means.
+        self.today_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
 
         self.visits_model = VisitsModel(self)
         self.visits_model.set_locale(self._locale)

@@ -31,6 +31,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReadinessEvidence", text)
 
 
+def kind_names() -> dict[str, str]:
+    """A visit's kind as an officer reads it (the pane and the visits form)."""
+    return {
+        "kunker": _tr("kunjungan kerja"),
+        "supervisi": _tr("supervisi"),
+        "asistensi": _tr("asistensi"),
+    }
+
+
+def status_names() -> dict[str, str]:
+    """A follow-up's status as an officer reads it."""
+    return {"terbuka": _tr("terbuka"), "proses": _tr("dalam proses"), "selesai": _tr("selesai")}
+
+
 def rupiah(amount: int, locale: QLocale) -> str:
     """Whole rupiah with the locale's thousands separator: "Rp25.000.000.000"."""
     return "Rp" + locale.toString(int(amount))
@@ -322,7 +336,7 @@ class Evidence:
                 return head + _none()
             return head + _p(escape(_tr("Tidak ada temuan terbuka.")))
         open_.sort(key=lambda f: (not f.overdue(today), f.due_on or today))
-        statuses = {"terbuka": _tr("terbuka"), "proses": _tr("dalam proses")}
+        statuses = status_names()
         parts = [head]
         for f in open_:
             due = f.due_on.strftime("%d-%m-%Y") if f.due_on else _tr("tanpa tenggat")
@@ -344,11 +358,7 @@ class Evidence:
         v = self.r.sources.latest_visit.get(unit_id)
         if v is None:
             return head + _none()
-        kinds = {
-            "kunker": _tr("kunjungan kerja"),
-            "supervisi": _tr("supervisi"),
-            "asistensi": _tr("asistensi"),
-        }
+        kinds = kind_names()
         text = _tr("{date}, {kind} dipimpin {lead}").format(
             date=v.visited_on.strftime("%d-%m-%Y"),
             kind=kinds.get(v.kind, v.kind),

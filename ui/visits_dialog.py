@@ -77,6 +77,7 @@ from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.readiness_evidence import kind_names, status_names
 from ui.readiness_model import matters
 from ui.readiness_panel import ReadinessPanel
 from ui.screen_fit import fit_to_screen
@@ -297,18 +298,6 @@ def refuse_if_found_elsewhere(store: Store, operation_id: int, unit_id: int, vis
             at=last.at if last is not None else None,
             zone=timezone_of(s, operation_id),
         )
-
-
-def kind_names() -> dict[str, str]:
-    return {
-        "kunker": _tr("kunjungan kerja"),
-        "supervisi": _tr("supervisi"),
-        "asistensi": _tr("asistensi"),
-    }
-
-
-def status_names() -> dict[str, str]:
-    return {"terbuka": _tr("terbuka"), "proses": _tr("dalam proses"), "selesai": _tr("selesai")}
 
 
 # --- the tables ------------------------------------------------------------------------------

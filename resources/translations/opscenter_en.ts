@@ -825,97 +825,97 @@
         <translation>The payment typed here is not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="216"/>
+        <location filename="../../ui/budget_dialog.py" line="218"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="218"/>
+        <location filename="../../ui/budget_dialog.py" line="220"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="222"/>
+        <location filename="../../ui/budget_dialog.py" line="224"/>
         <source>Realisasi baru</source>
         <translation>New payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="230"/>
+        <location filename="../../ui/budget_dialog.py" line="232"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="234"/>
+        <location filename="../../ui/budget_dialog.py" line="236"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="236"/>
+        <location filename="../../ui/budget_dialog.py" line="238"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="237"/>
+        <location filename="../../ui/budget_dialog.py" line="239"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="238"/>
+        <location filename="../../ui/budget_dialog.py" line="240"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="239"/>
+        <location filename="../../ui/budget_dialog.py" line="241"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="292"/>
+        <location filename="../../ui/budget_dialog.py" line="294"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="296"/>
+        <location filename="../../ui/budget_dialog.py" line="298"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="297"/>
+        <location filename="../../ui/budget_dialog.py" line="299"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="298"/>
+        <location filename="../../ui/budget_dialog.py" line="300"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="299"/>
+        <location filename="../../ui/budget_dialog.py" line="301"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="305"/>
+        <location filename="../../ui/budget_dialog.py" line="307"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="307"/>
+        <location filename="../../ui/budget_dialog.py" line="309"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="334"/>
+        <location filename="../../ui/budget_dialog.py" line="336"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="337"/>
+        <location filename="../../ui/budget_dialog.py" line="339"/>
         <source>Dari pagu {source} {reference}: sisa {left}</source>
         <translation>From the {source} ceiling {reference}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="374"/>
+        <location filename="../../ui/budget_dialog.py" line="376"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -3038,287 +3038,292 @@ source</translation>
 <context>
     <name>ReadinessEvidence</name>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="59"/>
+        <location filename="../../ui/readiness_evidence.py" line="73"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="80"/>
+        <location filename="../../ui/readiness_evidence.py" line="94"/>
         <source>Satuan ini tidak lagi dinilai.</source>
         <translation>This unit is no longer assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="99"/>
+        <location filename="../../ui/readiness_evidence.py" line="113"/>
         <source>keseluruhan</source>
         <translation>overall</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="101"/>
+        <location filename="../../ui/readiness_evidence.py" line="115"/>
         <source>Per aspek</source>
         <translation>By aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="112"/>
+        <location filename="../../ui/readiness_evidence.py" line="126"/>
         <source>{polda} — rekap</source>
         <translation>{polda} — summary</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="112"/>
+        <location filename="../../ui/readiness_evidence.py" line="126"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="115"/>
+        <location filename="../../ui/readiness_evidence.py" line="129"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="123"/>
+        <location filename="../../ui/readiness_evidence.py" line="137"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="131"/>
+        <location filename="../../ui/readiness_evidence.py" line="145"/>
         <source>Penilaian petugas</source>
         <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="134"/>
+        <location filename="../../ui/readiness_evidence.py" line="148"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
         <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="138"/>
+        <location filename="../../ui/readiness_evidence.py" line="152"/>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="140"/>
+        <location filename="../../ui/readiness_evidence.py" line="154"/>
         <source>Dasar: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="144"/>
+        <location filename="../../ui/readiness_evidence.py" line="158"/>
         <source>Oleh {who}, {when}</source>
         <translation>By {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="153"/>
+        <location filename="../../ui/readiness_evidence.py" line="167"/>
         <source>Yang ditunjukkan data</source>
         <translation>What the data suggests</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="155"/>
+        <location filename="../../ui/readiness_evidence.py" line="169"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="159"/>
+        <location filename="../../ui/readiness_evidence.py" line="173"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
         <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="174"/>
+        <location filename="../../ui/readiness_evidence.py" line="188"/>
         <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
         <translation>Need {need} personnel, available {have}: enough</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="177"/>
+        <location filename="../../ui/readiness_evidence.py" line="191"/>
         <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
         <translation>Need {need} personnel, available {have}: short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="187"/>
+        <location filename="../../ui/readiness_evidence.py" line="201"/>
         <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
         <translation>All {n} equipment types meet the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="188"/>
+        <location filename="../../ui/readiness_evidence.py" line="202"/>
         <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
         <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="203"/>
+        <location filename="../../ui/readiness_evidence.py" line="217"/>
         <source>Pagu {pagu} menutup kebutuhan {need}</source>
         <translation>Ceiling {pagu} covers the need of {need}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="207"/>
+        <location filename="../../ui/readiness_evidence.py" line="221"/>
         <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
         <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="211"/>
+        <location filename="../../ui/readiness_evidence.py" line="225"/>
         <source>{n} tindak lanjut temuan lewat tenggat</source>
         <translation>{n} finding follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="213"/>
+        <location filename="../../ui/readiness_evidence.py" line="227"/>
         <source>{n} temuan belum selesai ditindaklanjuti</source>
         <translation>{n} findings not yet followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="233"/>
+        <location filename="../../ui/readiness_evidence.py" line="247"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="236"/>
+        <location filename="../../ui/readiness_evidence.py" line="250"/>
         <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
         <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="250"/>
+        <location filename="../../ui/readiness_evidence.py" line="264"/>
         <source>Sarana prasarana</source>
         <translation>Equipment and facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="257"/>
+        <location filename="../../ui/readiness_evidence.py" line="271"/>
         <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
         <translation>No shortfall ({n} types recorded).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="264"/>
+        <location filename="../../ui/readiness_evidence.py" line="278"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="265"/>
+        <location filename="../../ui/readiness_evidence.py" line="279"/>
         <source>Butuh</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="266"/>
+        <location filename="../../ui/readiness_evidence.py" line="280"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="267"/>
+        <location filename="../../ui/readiness_evidence.py" line="281"/>
         <source>RR</source>
         <translation>LD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="268"/>
+        <location filename="../../ui/readiness_evidence.py" line="282"/>
         <source>RB</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="269"/>
+        <location filename="../../ui/readiness_evidence.py" line="283"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="281"/>
+        <location filename="../../ui/readiness_evidence.py" line="295"/>
         <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
         <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="291"/>
+        <location filename="../../ui/readiness_evidence.py" line="305"/>
         <source>Anggaran</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="298"/>
+        <location filename="../../ui/readiness_evidence.py" line="312"/>
         <source>Kebutuhan: {v}</source>
         <translation>Need: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="299"/>
+        <location filename="../../ui/readiness_evidence.py" line="313"/>
         <source>Pagu: {v}</source>
         <translation>Ceiling (pagu): {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="300"/>
+        <location filename="../../ui/readiness_evidence.py" line="314"/>
         <source>Realisasi: {v}</source>
         <translation>Realised: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="310"/>
+        <location filename="../../ui/readiness_evidence.py" line="324"/>
         <source>Hak yang sudah dibayar: {p} %</source>
         <translation>Entitlements paid: {p} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="315"/>
+        <location filename="../../ui/readiness_evidence.py" line="329"/>
         <source>Temuan terbuka</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="315"/>
+        <location filename="../../ui/readiness_evidence.py" line="329"/>
         <source>Temuan terbuka (semua aspek)</source>
         <translation>Open findings (all aspects)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="322"/>
+        <location filename="../../ui/readiness_evidence.py" line="336"/>
         <source>Tidak ada temuan terbuka.</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="324"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="324"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="327"/>
+        <location filename="../../ui/readiness_evidence.py" line="341"/>
         <source>tanpa tenggat</source>
         <translation>no due date</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="331"/>
+        <location filename="../../ui/readiness_evidence.py" line="345"/>
         <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
         <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="337"/>
+        <location filename="../../ui/readiness_evidence.py" line="351"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="342"/>
+        <location filename="../../ui/readiness_evidence.py" line="356"/>
         <source>Kunjungan terakhir</source>
         <translation>Latest visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="347"/>
+        <location filename="../../ui/readiness_evidence.py" line="36"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="348"/>
+        <location filename="../../ui/readiness_evidence.py" line="37"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="349"/>
+        <location filename="../../ui/readiness_evidence.py" line="38"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="351"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
+        <source>selesai</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="361"/>
         <source>{date}, {kind} dipimpin {lead}</source>
         <translation>{date}, {kind} led by {lead}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="358"/>
+        <location filename="../../ui/readiness_evidence.py" line="368"/>
         <source>Tim: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="360"/>
+        <location filename="../../ui/readiness_evidence.py" line="370"/>
         <source>Yang diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="361"/>
+        <location filename="../../ui/readiness_evidence.py" line="371"/>
         <source>{n} temuan</source>
         <translation>{n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="379"/>
+        <location filename="../../ui/readiness_evidence.py" line="389"/>
         <source>Pilih satu sel matriks untuk melihat dasar penilaiannya.</source>
         <translation>Choose a cell of the matrix to see what its level rests on.</translation>
     </message>
@@ -3458,57 +3463,57 @@ aspects</translation>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="414"/>
+        <location filename="../../ui/readiness_panel.py" line="418"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="417"/>
+        <location filename="../../ui/readiness_panel.py" line="421"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="507"/>
+        <location filename="../../ui/readiness_panel.py" line="526"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="515"/>
+        <location filename="../../ui/readiness_panel.py" line="534"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="519"/>
+        <location filename="../../ui/readiness_panel.py" line="538"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="571"/>
+        <location filename="../../ui/readiness_panel.py" line="590"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="578"/>
+        <location filename="../../ui/readiness_panel.py" line="597"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="607"/>
+        <location filename="../../ui/readiness_panel.py" line="626"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="607"/>
+        <location filename="../../ui/readiness_panel.py" line="626"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="669"/>
+        <location filename="../../ui/readiness_panel.py" line="688"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="680"/>
+        <location filename="../../ui/readiness_panel.py" line="699"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -4691,322 +4696,292 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="208"/>
+        <location filename="../../ui/visits_dialog.py" line="211"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="222"/>
+        <location filename="../../ui/visits_dialog.py" line="225"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="301"/>
-        <source>kunjungan kerja</source>
-        <translation>working visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="302"/>
-        <source>supervisi</source>
-        <translation>supervision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="303"/>
-        <source>asistensi</source>
-        <translation>assistance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="308"/>
-        <source>terbuka</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="308"/>
-        <source>dalam proses</source>
-        <translation>in progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="308"/>
-        <source>selesai</source>
-        <translation>done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits_dialog.py" line="331"/>
+        <location filename="../../ui/visits_dialog.py" line="322"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="332"/>
+        <location filename="../../ui/visits_dialog.py" line="323"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="333"/>
+        <location filename="../../ui/visits_dialog.py" line="324"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <location filename="../../ui/visits_dialog.py" line="325"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="335"/>
+        <location filename="../../ui/visits_dialog.py" line="326"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="335"/>
+        <location filename="../../ui/visits_dialog.py" line="326"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="352"/>
+        <location filename="../../ui/visits_dialog.py" line="343"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="353"/>
+        <location filename="../../ui/visits_dialog.py" line="344"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="363"/>
+        <location filename="../../ui/visits_dialog.py" line="354"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="385"/>
+        <location filename="../../ui/visits_dialog.py" line="376"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="387"/>
+        <location filename="../../ui/visits_dialog.py" line="378"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="389"/>
-        <location filename="../../ui/visits_dialog.py" line="855"/>
+        <location filename="../../ui/visits_dialog.py" line="380"/>
+        <location filename="../../ui/visits_dialog.py" line="850"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="390"/>
-        <location filename="../../ui/visits_dialog.py" line="764"/>
+        <location filename="../../ui/visits_dialog.py" line="381"/>
+        <location filename="../../ui/visits_dialog.py" line="757"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="409"/>
+        <location filename="../../ui/visits_dialog.py" line="400"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="422"/>
+        <location filename="../../ui/visits_dialog.py" line="413"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="727"/>
+        <location filename="../../ui/visits_dialog.py" line="718"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="518"/>
+        <location filename="../../ui/visits_dialog.py" line="509"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="753"/>
+        <location filename="../../ui/visits_dialog.py" line="746"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="824"/>
+        <location filename="../../ui/visits_dialog.py" line="819"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="853"/>
+        <location filename="../../ui/visits_dialog.py" line="848"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="879"/>
+        <location filename="../../ui/visits_dialog.py" line="874"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="755"/>
+        <location filename="../../ui/visits_dialog.py" line="748"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="762"/>
+        <location filename="../../ui/visits_dialog.py" line="755"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="763"/>
+        <location filename="../../ui/visits_dialog.py" line="756"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="522"/>
+        <location filename="../../ui/visits_dialog.py" line="513"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="386"/>
+        <location filename="../../ui/visits_dialog.py" line="377"/>
         <source>Uraian temuan</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="388"/>
+        <location filename="../../ui/visits_dialog.py" line="379"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="528"/>
+        <location filename="../../ui/visits_dialog.py" line="519"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="531"/>
+        <location filename="../../ui/visits_dialog.py" line="522"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="814"/>
+        <location filename="../../ui/visits_dialog.py" line="809"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="817"/>
+        <location filename="../../ui/visits_dialog.py" line="812"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="819"/>
+        <location filename="../../ui/visits_dialog.py" line="814"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="820"/>
+        <location filename="../../ui/visits_dialog.py" line="815"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="821"/>
+        <location filename="../../ui/visits_dialog.py" line="816"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="822"/>
+        <location filename="../../ui/visits_dialog.py" line="817"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="823"/>
+        <location filename="../../ui/visits_dialog.py" line="818"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="825"/>
+        <location filename="../../ui/visits_dialog.py" line="820"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="841"/>
+        <location filename="../../ui/visits_dialog.py" line="836"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="842"/>
+        <location filename="../../ui/visits_dialog.py" line="837"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="851"/>
+        <location filename="../../ui/visits_dialog.py" line="846"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="852"/>
+        <location filename="../../ui/visits_dialog.py" line="847"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="854"/>
+        <location filename="../../ui/visits_dialog.py" line="849"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="856"/>
+        <location filename="../../ui/visits_dialog.py" line="851"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="871"/>
-        <location filename="../../ui/visits_dialog.py" line="985"/>
+        <location filename="../../ui/visits_dialog.py" line="866"/>
+        <location filename="../../ui/visits_dialog.py" line="980"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="873"/>
+        <location filename="../../ui/visits_dialog.py" line="868"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="877"/>
+        <location filename="../../ui/visits_dialog.py" line="872"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="900"/>
+        <location filename="../../ui/visits_dialog.py" line="895"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="957"/>
+        <location filename="../../ui/visits_dialog.py" line="952"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="960"/>
+        <location filename="../../ui/visits_dialog.py" line="955"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="972"/>
+        <location filename="../../ui/visits_dialog.py" line="967"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="985"/>
+        <location filename="../../ui/visits_dialog.py" line="980"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <location filename="../../ui/visits_dialog.py" line="1025"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1075"/>
+        <location filename="../../ui/visits_dialog.py" line="1070"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1112"/>
+        <location filename="../../ui/visits_dialog.py" line="1107"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="729"/>
+        <location filename="../../ui/visits_dialog.py" line="720"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

@@ -21,7 +21,7 @@ from opscenter.errors import NoOperation
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
-from opscenter.readiness.matrix import readiness
+from opscenter.readiness.matrix import Readiness, readiness
 from ui.readiness_model import matters
 from ui.units_model import Column
 from ui.worker import start_job
@@ -41,6 +41,10 @@ class ReadinessColumn(QObject):
         self._running = False
         self._again = False
         self.reads = 0  # reads landed (tests)
+        # The last matrix read and the entities changed since: the next read keeps what they
+        # do not move (``readiness(reuse=...)``); None: read everything.
+        self._last: Readiness | None = None
+        self._changed: set[str] = set()
         # The first read waits for the board's first paint: on the demo its figures land
         # before it, and a read then held the GIL through the paint (+0.4 s to board shown).
         self._painted = False
@@ -60,6 +64,7 @@ class ReadinessColumn(QObject):
     def follow(self, changes: JournalChanges) -> None:
         """A change set the board applied: read again if it can move a level."""
         if matters(changes):
+            self._changed.update(changes.rows)
             self.refresh()
 
     def hidden(self) -> bool:
@@ -78,27 +83,32 @@ class ReadinessColumn(QObject):
             return
         self._running = True
         store, lang = self._board.store, self._board._lang
+        base, changed = self._last, tuple(self._changed)
+        self._changed.clear()
 
-        def job(_progress: Progress, cancel: CancelToken) -> dict[int, str | None]:
+        def job(_progress: Progress, cancel: CancelToken) -> Readiness | None:
             with store.read() as s:
                 try:
                     op = get_operation(s)
                 except NoOperation:
-                    return {}
+                    return None
                 cancel.check()
-                r = readiness(s, op.id, lang=lang)
-            levels = {u.unit_id: u.level for u in r.units}
-            if r.polda_id is not None:  # the Polda's row: the roll-up, its worst aspect
-                levels[r.polda_id] = r.level
-            return levels
+                return readiness(s, op.id, lang=lang, reuse=base, changed=changed)
 
-        def landed(levels: dict[int, str | None]) -> None:
+        def landed(r: Readiness | None) -> None:
+            self._last = r
+            levels: dict[int, str | None] = {}
+            if r is not None:
+                levels = {u.unit_id: u.level for u in r.units}
+                if r.polda_id is not None:  # the Polda's row: the roll-up, its worst aspect
+                    levels[r.polda_id] = r.level
             self._board.rows.set_readiness(levels)
             self.reads += 1
             self._ended()
 
         def failed(error: BaseException) -> None:
             log.warning("readiness column not read: %s", error)  # the next change tries again
+            self._last = None  # what that read missed is read in full next time
             self._ended()
 
         start_job(job, parent=self._board, on_success=landed, on_failure=failed)

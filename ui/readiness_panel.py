@@ -18,7 +18,7 @@ cell meanwhile) re-reads the matrix so the other judgement shows.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -341,9 +341,18 @@ class ReadinessPanel(QWidget):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, changed: Collection[str] | None = None) -> None:
         """Read the whole matrix again, off the GUI thread; changes meanwhile wait for it.
-        Only the newest read is shown (an earlier one still in flight reports to nobody)."""
+        Only the newest read is shown (an earlier one still in flight reports to nobody).
+
+        ``changed``: the journal entities changed since the matrix shown was read (a live
+        change set). The read then keeps what they do not move -- at national scale the
+        strength's 435,000 TPS after a judgement (``readiness(reuse=...)``); without it, or
+        with another read in flight or the last one failed, everything is read."""
+        base = self.model.readiness
+        if changed is None or self._reading or self._read_seq < 0:
+            base = None
+        entities = tuple(changed or ())
         self.live.hold()
         self._reading += 1
         self._generation += 1
@@ -362,7 +371,7 @@ class ReadinessPanel(QWidget):
                 except NoOperation:
                     return MatrixRead(seq, None, "Asia/Jakarta", (), None)
                 cancel.check()
-                r = readiness(s, op.id, lang=lang)
+                r = readiness(s, op.id, lang=lang, reuse=base, changed=entities)
                 zone = op.timezone
             rows = tuple(matrix_rows(r))
             changed = changed_rows(shown, rows) if r.aspects == aspects else None
@@ -431,7 +440,7 @@ class ReadinessPanel(QWidget):
     def _apply(self, changes: JournalChanges) -> None:
         if changes.last_seq <= self._read_seq:
             return  # the matrix on screen was read after these (one's own write read back)
-        self.reload()
+        self.reload(changed=tuple(changes.rows))
 
     # -- layout -------------------------------------------------------------------------------
 

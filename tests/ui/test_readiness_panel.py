@@ -406,11 +406,17 @@ def test_a_judgement_from_another_workstation_repaints_only_its_row_and_the_roll
         painted.update(range(top.row(), bottom.row() + 1))
 
     m.dataChanged.connect(repainted)
+    before = panel.readiness
+    assert before is not None
     with qtbot.waitSignal(panel.read_shown):
         panel.apply_changes(changes)
     assert text_at(panel, kerinci, posko) == "Catatan"
     assert resets == []
     assert painted == {0, m.row_of(kerinci)}
+    # A judgement moves no TPS or personnel: the re-read kept the strength's inputs (at
+    # national scale 0.26 s against 1.7 s for a full read: bench/readiness.py).
+    after = panel.readiness
+    assert after is not None and after.inputs is before.inputs
 
 
 def test_a_hidden_panel_reads_nothing_until_shown(

@@ -336,12 +336,18 @@ class BudgetDialog(ReadinessForm):
         if a is None:
             self.paying_from.setText(_tr("Satuan ini belum punya pagu: tidak ada yang dibayar."))
         else:
+            source = source_name(a.source, self._lang)
+            reference = a.reference or ""
+            # "DIPA 2024" already names its source: "Dari pagu DIPA 2024", not "DIPA DIPA 2024".
+            named = reference.casefold().startswith(source.casefold())
             self.paying_from.setText(
-                _tr("Dari pagu {source} {reference}: sisa {left}").format(
-                    source=source_name(a.source, self._lang),
-                    reference=a.reference or "",
+                _tr("Dari pagu {source} {reference}: sisa {left}")
+                .format(
+                    source="" if named else source,
+                    reference=reference,
                     left=rupiah_text(a.pagu - a.realised, self._lang),
                 )
+                .replace("  ", " ")
             )
         self.add_button.setEnabled(a is not None)
 

@@ -14,6 +14,7 @@ counterparts in every style sheet under the target, including sheets a panel set
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -185,10 +186,15 @@ def is_night(target: QApplication | QWidget) -> bool:
     return id(target) in _saved
 
 
-def _widgets(target: QApplication | QWidget) -> list[QWidget]:
+def _widgets(target: QApplication | QWidget) -> Iterator[QWidget]:
+    """The widgets under *target*, each given only while Qt still holds it: restyling one widget
+    runs code (its style-change handlers, a garbage collection freeing a parentless window) that
+    may delete others of the list taken at the start."""
     if isinstance(target, QApplication):
-        return list(QApplication.allWidgets())
-    return [target, *target.findChildren(QWidget)]
+        found = list(QApplication.allWidgets())
+    else:
+        found = [target, *target.findChildren(QWidget)]
+    return (w for w in found if shiboken6.isValid(w))
 
 
 def _sheet_of(target: QApplication | QWidget) -> str:

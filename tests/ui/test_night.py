@@ -13,7 +13,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -266,3 +267,45 @@ def test_the_exercise_banner_stays_black_on_amber_at_night(
     (back, _), (ink, _) = pixels.most_common(2)
     assert (back, ink) == ("#ffb300", "#000000")
     assert theme.contrast(QColor(back), QColor(ink)) >= 11
+
+
+class _Doomed(QWidget):
+    """A styled window whose first restyle deletes every other one, as a garbage collection
+    freeing a parentless window (and its menus) may do in the middle of the theme's walk."""
+
+    def __init__(self, doomed: list[QWidget], deleted: list[int]) -> None:
+        super().__init__()
+        self.doomed, self.deleted = doomed, deleted
+        self.setStyleSheet("QWidget { color: #202020; }")
+        self.ensurePolished()  # Qt sends a style change only to a polished widget
+
+    def changeEvent(self, event: QEvent) -> None:
+        armed = len(self.doomed) == 3  # not while the three are being made
+        if armed and event.type() == QEvent.Type.StyleChange and not self.deleted:
+            for other in self.doomed:
+                if other is not self:
+                    shiboken6.delete(other)
+                    self.deleted.append(1)
+        super().changeEvent(event)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_window_deleted_during_the_switch_is_passed_over(
+    qtbot: QtBot, qapp: QApplication, on: bool
+) -> None:
+    """CI once failed with "Internal C++ object (QMenu) already deleted" in the night-off walk:
+    the list of widgets is taken before the walk, and a widget in it may be gone by its turn.
+    Whichever of these windows is restyled first deletes the others, which come later."""
+    if not on:
+        night.apply_night(qapp, True)
+    doomed: list[QWidget] = []
+    deleted: list[int] = []
+    doomed.extend(_Doomed(doomed, deleted) for _ in range(3))
+    try:
+        night.apply_night(qapp, on)  # must not raise
+        assert len(deleted) == 2  # the walk restyled one of them, which deleted the other two
+    finally:
+        night.apply_night(qapp, False)
+        for w in doomed:
+            if shiboken6.isValid(w):
+                shiboken6.delete(w)

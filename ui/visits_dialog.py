@@ -8,11 +8,20 @@ overdue follow-up (``FindingRow.overdue`` on the operation's local date) in red 
 "lewat tenggat". Three small forms at the side add a visit, add a finding to the chosen
 visit, and set the chosen finding's follow-up; closing one ("selesai") needs a closing note.
 
+A visit or finding typed wrongly is corrected in the same forms: "Ubah terpilih" (or a
+double click on the list) fills the form with the chosen row, which then follows the list
+while nothing is typed; "Simpan perubahan" saves the change and "Kunjungan baru" / "Temuan
+baru" go back to adding. "Hapus terpilih" (or Delete on the list) removes the chosen row
+after a question, a visit with its findings (the question says how many); its undo puts
+them back with their follow-ups as they were (``visits.restore_visit``).
+
 Reads and writes run off the GUI thread (``ui.worker``, ``ui.pending``); each saved write
-goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, or puts
-the follow-up back as it was). A refusal is said inside the dialog in the core's sentence,
-nothing changed and what was typed kept. Esc and Ctrl+W close, asking first about typed
-input (``ui.unsaved.may_close``).
+goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, puts
+back what was removed, or puts a change or follow-up back as it was; Ctrl+Y redoes). A
+change saved over a row another workstation changed meanwhile is refused; the typed change
+stays and, saved again, goes over the row as now read. A refusal is said inside the dialog
+in the core's sentence, nothing changed and what was typed kept. Esc and Ctrl+W close,
+asking first about typed input (``ui.unsaved.may_close``).
 
 ``StepCommand``, ``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras
 forms too (``ui.budget_dialog``, ``ui.sarpras_dialog``).
@@ -94,6 +103,7 @@ log = logging.getLogger(__name__)
 # a child of the main window, so that Ctrl+Z still works after the form is closed.
 WRITES_NAME = "readinessFormWrites"
 R = TypeVar("R")
+V = TypeVar("V")
 
 
 def _tr(text: str) -> str:
@@ -271,21 +281,80 @@ def delete_key(view: QAbstractItemView, remove: Callable[[], None]) -> QAction:
     return action
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
+@dataclass(frozen=True, slots=True)
+class ChangeButtons:
+    """What a form that adds a row or changes the chosen one shows of its mode: its tab's
+    title, a line naming the row changed, its save button's text, and Ubah terpilih /
+    (new) baru, one at a time, beside Hapus terpilih."""
+
+    page: int
+    titles: tuple[str, str]  # the tab's title: adding, changing
+    saves: tuple[str, str]  # the save button's text: adding, changing
+    mode: QLabel
+    save: QPushButton
+    edit: QPushButton
+    new: QPushButton
+    remove: QPushButton
+
+    def show(self, forms: QTabWidget, changing: str | None) -> None:
+        """``changing`` names the row whose change the form holds; None: adding."""
+        editing = changing is not None
+        forms.setTabText(self.page, self.titles[editing])
+        self.mode.setText(changing or "")
+        self.mode.setVisible(editing)
+        self.save.setText(self.saves[editing])
+        self.edit.setVisible(not editing)
+        self.new.setVisible(editing)
+
+
+def change_buttons(
+    page: QWidget,
+    form: QFormLayout,
+    index: int,
+    name: str,
+    slots: tuple[Callable[[], None], Callable[[], None], Callable[[], None], Callable[[], None]],
+    texts: tuple[str, str, str, str],
+    tips: tuple[str, str, str],
+) -> ChangeButtons:
+    """The mode line (first in ``form``), the save button and the row of Ubah terpilih,
+    (new) baru and Hapus terpilih (last) of the form on tab ``index``. ``name`` is the
+    row's object-name stem ("Visit"); ``slots`` what save, Ubah terpilih, (new) baru and
+    Hapus terpilih do; ``texts`` the tab title and save text when adding,
+    then the tab title when changing and the (new) baru text; ``tips`` of the three."""
+    mode = QLabel(page)
+    mode.setWordWrap(True)
+    mode.setTextFormat(Qt.TextFormat.PlainText)
+    mode.setStyleSheet("font-weight: bold;")
+    mode.hide()
+    form.insertRow(0, mode)
+    save = QPushButton(texts[1], page)
+    save.setObjectName("add" + name)
+    save.clicked.connect(slots[0])
+    form.addRow(save)
     row = QHBoxLayout()
-    for button in buttons:
+    made = []
+    for text, stem, tip, slot in zip(
+        (_tr("U&bah terpilih"), texts[3], _tr("&Hapus terpilih")),
+        ("edit", "new", "remove"),
+        tips,
+        slots[1:],
+        strict=True,
+    ):
+        button = QPushButton(text, page)
+        button.setObjectName(stem + name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
         row.addWidget(button)
-    return row
-
-
-def mode_label(parent: QWidget) -> QLabel:
-    """Which row a form changes; hidden while it adds a new one."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("font-weight: bold;")
-    label.hide()
-    return label
+        made.append(button)
+    form.addRow(row)
+    return ChangeButtons(
+        index,
+        (texts[0], texts[2]),
+        (texts[1], _tr("Simpan perubaha&n")),
+        mode,
+        save,
+        *made,
+    )
 
 
 def visit_value_of(row: VisitRow) -> VisitValue:
@@ -870,8 +939,6 @@ class VisitsDialog(ReadinessForm):
         self.visit_unit.setObjectName("visitUnit")
         for i in range(self.unit_box.count()):
             self.visit_unit.addItem(self.unit_box.itemText(i), self.unit_box.itemData(i))
-        self.visit_mode = mode_label(page)
-        form.addRow(self.visit_mode)
         form.addRow(_tr("&Tanggal"), self.visit_date)
         form.addRow(_tr("&Jenis"), self.visit_kind)
         form.addRow(_tr("&Dipimpin oleh"), self.visit_led)
@@ -879,29 +946,27 @@ class VisitsDialog(ReadinessForm):
         form.addRow(_tr("Yang di&periksa"), self.visit_checked)
         form.addRow(_tr("Satuan &yang dikunjungi"), self.visit_unit)
         self._visit_rows = form
-        self.add_visit_button = QPushButton(_tr("Tambah &kunjungan"), page)
-        self.add_visit_button.setObjectName("addVisit")
-        self.add_visit_button.clicked.connect(self.save_visit)
-        form.addRow(self.add_visit_button)
-        self.edit_visit_button = QPushButton(_tr("U&bah terpilih"), page)
-        self.edit_visit_button.setObjectName("editVisit")
-        self.edit_visit_button.setToolTip(
-            _tr("Isi formulir dengan kunjungan terpilih untuk diubah")
+        self.visit_buttons = b = change_buttons(
+            page,
+            form,
+            0,
+            "Visit",
+            (self.save_visit, self.edit_visit, self.new_visit, self.remove_visit),
+            (
+                _tr("Kunjungan baru"),
+                _tr("Tambah &kunjungan"),
+                _tr("Ubah kunjungan"),
+                _tr("Kunjungan &baru"),
+            ),
+            (
+                _tr("Isi formulir dengan kunjungan terpilih untuk diubah"),
+                _tr("Kembali ke menambah kunjungan baru"),
+                _tr("Hapus kunjungan terpilih beserta temuannya (Delete)"),
+            ),
         )
-        self.edit_visit_button.clicked.connect(lambda: self.edit_visit())
-        self.new_visit_button = QPushButton(_tr("Kunjungan &baru"), page)
-        self.new_visit_button.setObjectName("newVisit")
-        self.new_visit_button.setToolTip(_tr("Kembali ke menambah kunjungan baru"))
-        self.new_visit_button.clicked.connect(self.new_visit)
-        self.remove_visit_button = QPushButton(_tr("&Hapus terpilih"), page)
-        self.remove_visit_button.setObjectName("removeVisit")
-        self.remove_visit_button.setToolTip(
-            _tr("Hapus kunjungan terpilih beserta temuannya (Delete)")
-        )
-        self.remove_visit_button.clicked.connect(lambda: self.remove_visit())
-        form.addRow(
-            button_row(self.edit_visit_button, self.new_visit_button, self.remove_visit_button)
-        )
+        self.visit_mode, self.add_visit_button = b.mode, b.save
+        self.edit_visit_button, self.new_visit_button = b.edit, b.new
+        self.remove_visit_button = b.remove
         return page
 
     def _finding_form(self) -> QWidget:
@@ -923,35 +988,33 @@ class VisitsDialog(ReadinessForm):
         due_row = QHBoxLayout()
         due_row.addWidget(self.finding_has_due)
         due_row.addWidget(self.finding_due, 1)
-        self.finding_mode = mode_label(page)
         form.addRow(self.finding_for)
-        form.addRow(self.finding_mode)
         form.addRow(_tr("As&pek"), self.finding_aspect)
         form.addRow(_tr("Te&muan"), self.finding_text)
         form.addRow(_tr("Sa&ran"), self.finding_advice)
         form.addRow(_tr("Penanggung &jawab"), self.finding_person)
         form.addRow(_tr("Tenggat"), due_row)
-        self.add_finding_button = QPushButton(_tr("Tambah &temuan"), page)
-        self.add_finding_button.setObjectName("addFinding")
-        self.add_finding_button.clicked.connect(self.save_finding)
-        form.addRow(self.add_finding_button)
-        self.edit_finding_button = QPushButton(_tr("U&bah terpilih"), page)
-        self.edit_finding_button.setObjectName("editFinding")
-        self.edit_finding_button.setToolTip(_tr("Isi formulir dengan temuan terpilih untuk diubah"))
-        self.edit_finding_button.clicked.connect(lambda: self.edit_finding())
-        self.new_finding_button = QPushButton(_tr("Temuan &baru"), page)
-        self.new_finding_button.setObjectName("newFinding")
-        self.new_finding_button.setToolTip(_tr("Kembali ke menambah temuan baru"))
-        self.new_finding_button.clicked.connect(self.new_finding)
-        self.remove_finding_button = QPushButton(_tr("&Hapus terpilih"), page)
-        self.remove_finding_button.setObjectName("removeFinding")
-        self.remove_finding_button.setToolTip(_tr("Hapus temuan terpilih (Delete)"))
-        self.remove_finding_button.clicked.connect(lambda: self.remove_finding())
-        form.addRow(
-            button_row(
-                self.edit_finding_button, self.new_finding_button, self.remove_finding_button
-            )
+        self.finding_buttons = b = change_buttons(
+            page,
+            form,
+            1,
+            "Finding",
+            (self.save_finding, self.edit_finding, self.new_finding, self.remove_finding),
+            (
+                _tr("Temuan baru"),
+                _tr("Tambah &temuan"),
+                _tr("Ubah temuan"),
+                _tr("Temuan &baru"),
+            ),
+            (
+                _tr("Isi formulir dengan temuan terpilih untuk diubah"),
+                _tr("Kembali ke menambah temuan baru"),
+                _tr("Hapus temuan terpilih (Delete)"),
+            ),
         )
+        self.finding_mode, self.add_finding_button = b.mode, b.save
+        self.edit_finding_button, self.new_finding_button = b.edit, b.new
+        self.remove_finding_button = b.remove
         return page
 
     def _follow_form(self) -> QWidget:
@@ -1161,21 +1224,14 @@ class VisitsDialog(ReadinessForm):
 
     def _show_visit_mode(self) -> None:
         edit = self._visit_edit
-        self.forms.setTabText(0, _tr("Ubah kunjungan") if edit else _tr("Kunjungan baru"))
+        changing = None
         if edit is not None:
-            self.visit_mode.setText(
-                _tr("Mengubah kunjungan {day}, {kind}").format(
-                    day=day_text(self._locale, edit.visited_on),
-                    kind=kind_names().get(edit.kind, edit.kind),
-                )
+            changing = _tr("Mengubah kunjungan {day}, {kind}").format(
+                day=day_text(self._locale, edit.visited_on),
+                kind=kind_names().get(edit.kind, edit.kind),
             )
-        self.visit_mode.setVisible(edit is not None)
+        self.visit_buttons.show(self.forms, changing)
         self._visit_rows.setRowVisible(self.visit_unit, edit is not None)
-        self.add_visit_button.setText(
-            _tr("Simpan perubaha&n") if edit else _tr("Tambah &kunjungan")
-        )
-        self.edit_visit_button.setVisible(edit is None)
-        self.new_visit_button.setVisible(edit is not None)
 
     def _visit_typed(self) -> bool:
         """Whether the visit form holds typed input: any text for a new visit, a value
@@ -1220,18 +1276,13 @@ class VisitsDialog(ReadinessForm):
 
     def _show_finding_mode(self) -> None:
         edit = self._finding_edit
-        self.forms.setTabText(1, _tr("Ubah temuan") if edit else _tr("Temuan baru"))
+        changing = None
         if edit is not None:
-            self.finding_mode.setText(
-                _tr("Mengubah temuan {aspect}: {finding}").format(
-                    aspect=edit.aspect_name, finding=edit.finding
-                )
+            changing = _tr("Mengubah temuan {aspect}: {finding}").format(
+                aspect=edit.aspect_name, finding=edit.finding
             )
-        self.finding_mode.setVisible(edit is not None)
+        self.finding_buttons.show(self.forms, changing)
         self.finding_for.setVisible(edit is None)
-        self.add_finding_button.setText(_tr("Simpan perubaha&n") if edit else _tr("Tambah &temuan"))
-        self.edit_finding_button.setVisible(edit is None)
-        self.new_finding_button.setVisible(edit is not None)
         self.add_finding_button.setEnabled(edit is not None or self.current_visit() is not None)
 
     def _finding_typed(self) -> bool:
@@ -1275,34 +1326,50 @@ class VisitsDialog(ReadinessForm):
         row, value = self._visit_edit, self.visit_value()
         if row is None or value is None or not self.add_visit_button.isEnabled():
             return
-        before = visit_value_of(row)
-        store, actor = self.store, self.actor
-        ref = self.ref(row.id, "visit")
-        shown_version = row.version
+        text = _tr("Ubah kunjungan {unit} {day}").format(
+            unit=row.unit_name, day=day_text(self._locale, row.visited_on)
+        )
 
-        def write() -> int:
-            ref.version = visits.change_visit(
-                store, actor, ref.id, value, expected_version=shown_version
-            )
-            return ref.version
-
-        def saved(_version: int) -> None:
-            def step(to: VisitValue) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = visits.change_visit(
-                        store, actor, ref.id, to, expected_version=ref.version
-                    )
-
-                return run
-
-            text = _tr("Ubah kunjungan {unit} {day}").format(
-                unit=row.unit_name, day=day_text(self._locale, row.visited_on)
-            )
-            self.push(text, step(value), step(before))
+        def done() -> None:
             self._select_visit = row.id
             self.new_visit()
 
-        self.submit(write, saved, self.add_visit_button)
+        self._save_change(
+            (row.id, "visit", row.version), visits.change_visit, (value, visit_value_of(row)),
+            text, self.add_visit_button, done,
+        )  # fmt: skip
+
+    def _save_change(
+        self,
+        row: tuple[int, str, int],
+        change: Callable[..., int],
+        values: tuple[V, V],
+        text: str,
+        button: QPushButton,
+        done: Callable[[], None],
+    ) -> None:
+        """Save a row's change typed in a form: ``row`` is its id, kind and the version
+        read; ``change`` the core's write (``visits.change_visit``), ``values`` the value
+        typed and the one read (what undo puts back); ``done`` follows the save."""
+        store, actor = self.store, self.actor
+        ref = self.ref(row[0], row[1])
+        shown_version = row[2]
+
+        def step(to: V, expected: Callable[[], int]) -> Callable[[], int]:
+            def run() -> int:
+                ref.version = change(store, actor, ref.id, to, expected_version=expected())
+                return ref.version
+
+            return run
+
+        def now() -> int:  # the version when the step runs
+            return ref.version
+
+        def saved(_version: int) -> None:
+            self.push(text, step(values[0], now), step(values[1], now))
+            done()
+
+        self.submit(step(values[0], lambda: shown_version), saved, button)
 
     def remove_visit(self) -> None:
         """&Hapus terpilih (or Delete on the list): the chosen visit with its findings, after
@@ -1436,32 +1503,16 @@ class VisitsDialog(ReadinessForm):
         row, value = self._finding_edit, self.finding_value()
         if row is None or value is None or not self.add_finding_button.isEnabled():
             return
-        before = finding_value_of(row)
-        store, actor = self.store, self.actor
-        ref = self.ref(row.id, "finding")
-        shown_version = row.version
+        text = _tr("Ubah temuan {aspect}").format(aspect=self.finding_aspect.currentText())
 
-        def write() -> int:
-            ref.version = visits.change_finding(
-                store, actor, ref.id, value, expected_version=shown_version
-            )
-            return ref.version
-
-        def saved(_version: int) -> None:
-            def step(to: FindingValue) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = visits.change_finding(
-                        store, actor, ref.id, to, expected_version=ref.version
-                    )
-
-                return run
-
-            text = _tr("Ubah temuan {aspect}").format(aspect=self.finding_aspect.currentText())
-            self.push(text, step(value), step(before))
+        def done() -> None:
             self._select_visit, self._select_finding = row.visit_id, row.id
             self.new_finding()
 
-        self.submit(write, saved, self.add_finding_button)
+        self._save_change(
+            (row.id, "finding", row.version), visits.change_finding,
+            (value, finding_value_of(row)), text, self.add_finding_button, done,
+        )  # fmt: skip
 
     def remove_finding(self) -> None:
         """&Hapus terpilih (or Delete on the list): the chosen finding with its follow-up,

@@ -285,7 +285,7 @@ def test_a_change_after_another_workstation_changed_the_row_is_refused_in_a_sent
     assert dialog.finding_text.toPlainText() == "Genset posko belum ada"
 
 
-def test_undoing_a_follow_up_a_finding_and_a_visit_with_the_same_id_all_go_through(
+def test_every_step_on_a_visit_and_its_finding_with_the_same_id_undoes_and_redoes(
     qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
     aspects: dict[str, int],
 ) -> None:  # fmt: skip
@@ -299,10 +299,23 @@ def test_undoing_a_follow_up_a_finding_and_a_visit_with_the_same_id_all_go_throu
     dialog.forms.setCurrentIndex(2)
     dialog.follow_status.setCurrentIndex(dialog.follow_status.findData("proses"))
     save(qtbot, dialog, dialog.follow_button)
+    answer_next_question(YES_NAME)
+    save(qtbot, dialog, dialog.remove_visit_button)
+    assert stored_visits(store) == []
+    # Put back, then each older step on the visit and its finding still applies to them.
+    key(qtbot, dialog, Qt.Key.Key_Z)
+    assert follow_ups(store) == [("proses", None)]
     for _ in range(3):
         key(qtbot, dialog, Qt.Key.Key_Z)
         assert dialog.last_error is None
     assert stored_visits(store) == [] and stored_findings(store) == []
+    for _ in range(4):
+        key(qtbot, dialog, Qt.Key.Key_Y)
+        assert dialog.last_error is None
+    assert stored_visits(store) == [] and stored_findings(store) == []  # removed again
+    key(qtbot, dialog, Qt.Key.Key_Z)
+    assert [v[3] for v in stored_visits(store)] == ["Kapolres"]
+    assert stored_findings(store) == [("Renpam belum ada", "proses", None)]
 
 
 @pytest.mark.usefixtures("app_look")

@@ -88,9 +88,13 @@ ACTIONS: dict[str, str] = {
     "visit.add": QT_TRANSLATE_NOOP("AuditModel", "Catat kunjungan"),
     "visit.change": QT_TRANSLATE_NOOP("AuditModel", "Ubah kunjungan"),
     "visit.remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus kunjungan"),
+    "visit.restore": QT_TRANSLATE_NOOP("AuditModel", "Kembalikan kunjungan yang dihapus"),
     "visit.finding_add": QT_TRANSLATE_NOOP("AuditModel", "Catat temuan kunjungan"),
     "visit.finding_change": QT_TRANSLATE_NOOP("AuditModel", "Ubah temuan kunjungan"),
     "visit.finding_remove": QT_TRANSLATE_NOOP("AuditModel", "Hapus temuan kunjungan"),
+    "visit.finding_restore": QT_TRANSLATE_NOOP(
+        "AuditModel", "Kembalikan temuan kunjungan yang dihapus"
+    ),
     "visit.follow_up": QT_TRANSLATE_NOOP("AuditModel", "Ubah status tindak lanjut temuan"),
     # --- issue 15: panel ---
     "readiness.judge": QT_TRANSLATE_NOOP("AuditModel", "Nilai kesiapan"),

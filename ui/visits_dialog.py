@@ -8,11 +8,20 @@ overdue follow-up (``FindingRow.overdue`` on the operation's local date) in red 
 "lewat tenggat". Three small forms at the side add a visit, add a finding to the chosen
 visit, and set the chosen finding's follow-up; closing one ("selesai") needs a closing note.
 
+A visit or finding typed wrongly is corrected in the same forms: "Ubah terpilih" (or a
+double click on the list) fills the form with the chosen row, which then follows the list
+while nothing is typed; "Simpan perubahan" saves the change and "Kunjungan baru" / "Temuan
+baru" go back to adding. "Hapus terpilih" (or Delete on the list) removes the chosen row
+after a question, a visit with its findings (the question says how many); its undo puts
+them back with their follow-ups as they were (``visits.restore_visit``).
+
 Reads and writes run off the GUI thread (``ui.worker``, ``ui.pending``); each saved write
-goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, or puts
-the follow-up back as it was). A refusal is said inside the dialog in the core's sentence,
-nothing changed and what was typed kept. Esc and Ctrl+W close, asking first about typed
-input (``ui.unsaved.may_close``).
+goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, puts
+back what was removed, or puts a change or follow-up back as it was; Ctrl+Y redoes). A
+change saved over a row another workstation changed meanwhile is refused; the typed change
+stays and, saved again, goes over the row as now read. A refusal is said inside the dialog
+in the core's sentence, nothing changed and what was typed kept. Esc and Ctrl+W close,
+asking first about typed input (``ui.unsaved.may_close``).
 
 ``StepCommand``, ``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras
 forms too (``ui.budget_dialog``, ``ui.sarpras_dialog``).
@@ -22,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any, TypeVar
@@ -37,7 +46,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,12 +70,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.errors import OpsError, StaleEdit
 from opscenter.live import JournalChanges
 from opscenter.model import FOLLOW_UP_STATUSES, Operation, ReadinessAspect
-from opscenter.operations import local_today, timezone_of
+from opscenter.operations import local_today
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness import visits
 from opscenter.readiness.matrix import UnitReadiness
@@ -74,7 +82,8 @@ from opscenter.readiness.visits import FindingRow, FindingValue, VisitRow, Visit
 from opscenter.reference import items, label
 from opscenter.store import Store
 from ui import theme
-from ui.actions import SAVE_KEYS, close_keys
+from ui.actions import SAVE_KEYS, SPECS, close_keys
+from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.readiness_evidence import kind_names, status_names
@@ -94,6 +103,7 @@ log = logging.getLogger(__name__)
 # a child of the main window, so that Ctrl+Z still works after the form is closed.
 WRITES_NAME = "readinessFormWrites"
 R = TypeVar("R")
+V = TypeVar("V")
 
 
 def _tr(text: str) -> str:
@@ -115,10 +125,12 @@ class UnitChoice:
 class Ref:
     """A row a form added, as the undo history knows it: redoing an add makes a new row,
     and the commands that follow it (a finding of that visit) must name the new one.
-    Read and written on the write thread only (the writes run there one after another)."""
+    Read and written on the write thread only (the writes run there one after another).
+    ``kind`` tells rows of different tables apart (a visit and a finding may share an id)."""
 
     id: int
     version: int = 1
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +234,8 @@ def show_refusal(window: QWidget, sentence: str) -> QMessageBox:
 
 def refusal_sentence(error: OpsError, lang: str) -> str:
     sentence = sentence_for(error, lang)
+    # "kunjungan ini sudah diubah …": the core's sentence may open with a row's name.
+    sentence = sentence[:1].upper() + sentence[1:]
     if isinstance(error, StaleEdit):
         sentence += " " + _tr("Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.")
     return sentence
@@ -257,6 +271,111 @@ def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
+def delete_key(view: QAbstractItemView, remove: Callable[[], None]) -> QAction:
+    """Delete on a list removes its chosen row (after the removal's own question)."""
+    action = QAction(view)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(remove)
+    view.addAction(action)
+    return action
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeButtons:
+    """What a form that adds a row or changes the chosen one shows of its mode: its tab's
+    title, a line naming the row changed, its save button's text, and Ubah terpilih /
+    (new) baru, one at a time, beside Hapus terpilih."""
+
+    page: int
+    titles: tuple[str, str]  # the tab's title: adding, changing
+    saves: tuple[str, str]  # the save button's text: adding, changing
+    mode: QLabel
+    save: QPushButton
+    edit: QPushButton
+    new: QPushButton
+    remove: QPushButton
+
+    def show(self, forms: QTabWidget, changing: str | None) -> None:
+        """``changing`` names the row whose change the form holds; None: adding."""
+        editing = changing is not None
+        forms.setTabText(self.page, self.titles[editing])
+        self.mode.setText(changing or "")
+        self.mode.setVisible(editing)
+        self.save.setText(self.saves[editing])
+        self.edit.setVisible(not editing)
+        self.new.setVisible(editing)
+
+
+def change_buttons(
+    page: QWidget,
+    form: QFormLayout,
+    index: int,
+    name: str,
+    slots: tuple[Callable[[], None], Callable[[], None], Callable[[], None], Callable[[], None]],
+    texts: tuple[str, str, str, str],
+    tips: tuple[str, str, str],
+) -> ChangeButtons:
+    """The mode line (first in ``form``), the save button and the row of Ubah terpilih,
+    (new) baru and Hapus terpilih (last) of the form on tab ``index``. ``name`` is the
+    row's object-name stem ("Visit"); ``slots`` what save, Ubah terpilih, (new) baru and
+    Hapus terpilih do; ``texts`` the tab title and save text when adding,
+    then the tab title when changing and the (new) baru text; ``tips`` of the three."""
+    mode = QLabel(page)
+    mode.setWordWrap(True)
+    mode.setTextFormat(Qt.TextFormat.PlainText)
+    mode.setStyleSheet("font-weight: bold;")
+    mode.hide()
+    form.insertRow(0, mode)
+    save = QPushButton(texts[1], page)
+    save.setObjectName("add" + name)
+    save.clicked.connect(slots[0])
+    form.addRow(save)
+    row = QHBoxLayout()
+    made = []
+    for text, stem, tip, slot in zip(
+        (_tr("U&bah terpilih"), texts[3], _tr("&Hapus terpilih")),
+        ("edit", "new", "remove"),
+        tips,
+        slots[1:],
+        strict=True,
+    ):
+        button = QPushButton(text, page)
+        button.setObjectName(stem + name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
+        row.addWidget(button)
+        made.append(button)
+    form.addRow(row)
+    return ChangeButtons(
+        index,
+        (texts[0], texts[2]),
+        (texts[1], _tr("Simpan perubaha&n")),
+        mode,
+        save,
+        *made,
+    )
+
+
+def visit_value_of(row: VisitRow) -> VisitValue:
+    return VisitValue(row.unit_id, row.visited_on, row.kind, row.led_by, row.team, row.checked)
+
+
+def finding_value_of(row: FindingRow) -> FindingValue:
+    return FindingValue(row.aspect_id, row.finding, row.advice, row.person_in_charge, row.due_on)
+
+
+def same_value(a: VisitValue | FindingValue, b: VisitValue | FindingValue) -> bool:
+    """Whether two values say the same, as the core would store them (text trimmed, an
+    empty text none)."""
+
+    def plain(v: VisitValue | FindingValue) -> tuple[object, ...]:
+        return tuple((x or "").strip() if isinstance(x, str) or x is None else x
+                     for x in astuple(v))  # fmt: skip
+
+    return type(a) is type(b) and plain(a) == plain(b)
+
+
 # --- what the dialog reads -------------------------------------------------------------------
 
 
@@ -279,25 +398,6 @@ def read_visits(
         )
         rows = visits.visits(s, operation_id, unit_id, lang)
         return VisitsRead(unit_id, local_today(op, now), aspects, rows)
-
-
-def refuse_if_found_elsewhere(store: Store, operation_id: int, unit_id: int, visit_id: int) -> None:
-    """Undoing a visit's add removes the visit with its findings (``visits.remove_visit``):
-    refused as a stale edit, naming who and when, while it has a finding, which can only be
-    one entered elsewhere (this history removes its own findings first)."""
-    with store.read() as s:
-        rows = visits.visits(s, operation_id, unit_id)
-        found = [f.id for v in rows if v.id == visit_id for f in v.findings]
-        if not found:
-            return
-        last = journal.last_change(s, "inspection_finding", max(found))
-        raise StaleEdit(
-            entity="inspection_visit",
-            entity_id=visit_id,
-            by=last.actor if last is not None else None,
-            at=last.at if last is not None else None,
-            zone=timezone_of(s, operation_id),
-        )
 
 
 # --- the tables ------------------------------------------------------------------------------
@@ -527,6 +627,8 @@ class ReadinessForm(QDialog):
         undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.clicked.connect(undo_stack.undo)
         QShortcut(QKeySequence("Ctrl+Z"), self, undo_stack.undo)
+        for keys in SPECS["redoAction"].keys:  # Ctrl+Y, Ctrl+Shift+Z as in the main window
+            QShortcut(QKeySequence(keys), self, undo_stack.redo)
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.save_current)
         close_keys(self)
@@ -669,12 +771,13 @@ class ReadinessForm(QDialog):
         """A saved write onto the window's history."""
         self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
 
-    def ref(self, row_id: int) -> Ref:
-        """The undo history's handle on a row (the same one for every command on it)."""
+    def ref(self, row_id: int, kind: str = "") -> Ref:
+        """The undo history's handle on a row (the same one for every command on it);
+        ``kind`` names its table where the form writes to more than one."""
         for ref in self._refs:
-            if ref.id == row_id:
+            if ref.id == row_id and ref.kind == kind:
                 return ref
-        ref = Ref(row_id)
+        ref = Ref(row_id, kind=kind)
         self._refs.append(ref)
         return ref
 
@@ -725,6 +828,12 @@ class VisitsDialog(ReadinessForm):
         self._dates_set = False  # the date fields start at the operation's today, once read
         self._follow_start: tuple[str, str] = ("", "")
         self._follow_key: tuple[int, int] | None = (-1, -1)  # the follow-up in its form
+        # The visit and the finding whose change is in their forms, as they were read
+        # (None: the form adds a new one); after a stale refusal the next read takes the
+        # place of what was read, and the typed change stays to be saved again.
+        self._visit_edit: VisitRow | None = None
+        self._finding_edit: FindingRow | None = None
+        self._rebase = False
         self.today_label = QLabel(self)
         self.today_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         # Never squeezed by the unit box beside it: the date is what "lewat tenggat" means.
@@ -750,6 +859,10 @@ class VisitsDialog(ReadinessForm):
         self.findings_label.setBuddy(self.findings_view)
         self.visits_view.selectionModel().currentRowChanged.connect(self._visit_chosen)
         self.findings_view.selectionModel().currentRowChanged.connect(self._finding_chosen)
+        self.visits_view.doubleClicked.connect(lambda _i: self.edit_visit())
+        self.findings_view.doubleClicked.connect(lambda _i: self.edit_finding())
+        delete_key(self.visits_view, lambda: self.remove_visit())
+        delete_key(self.findings_view, lambda: self.remove_finding())
 
         self.forms = QTabWidget(self)
         self.forms.setObjectName("visitsForms")
@@ -781,7 +894,11 @@ class VisitsDialog(ReadinessForm):
             self.visit_led,
             self.visit_team,
             self.visit_checked,
+            self.visit_unit,
             self.add_visit_button,
+            self.edit_visit_button,
+            self.new_visit_button,
+            self.remove_visit_button,
             self.finding_aspect,
             self.finding_text,
             self.finding_advice,
@@ -789,10 +906,15 @@ class VisitsDialog(ReadinessForm):
             self.finding_has_due,
             self.finding_due,
             self.add_finding_button,
+            self.edit_finding_button,
+            self.new_finding_button,
+            self.remove_finding_button,
             self.follow_status,
             self.follow_note,
             self.follow_button,
         )
+        self._show_visit_mode()
+        self._show_finding_mode()
         self._show_choice()
         self.reload()
 
@@ -813,15 +935,38 @@ class VisitsDialog(ReadinessForm):
         self.visit_team.setPlaceholderText(_tr("mis. Tim Itwasda"))
         self.visit_checked = text_box(page, "visitChecked", 3)
         self.visit_checked.setPlaceholderText(_tr("mis. posko, kendaraan, senjata"))
+        self.visit_unit = QComboBox(page)  # a visit's unit, when its change is typed
+        self.visit_unit.setObjectName("visitUnit")
+        for i in range(self.unit_box.count()):
+            self.visit_unit.addItem(self.unit_box.itemText(i), self.unit_box.itemData(i))
         form.addRow(_tr("&Tanggal"), self.visit_date)
         form.addRow(_tr("&Jenis"), self.visit_kind)
         form.addRow(_tr("&Dipimpin oleh"), self.visit_led)
         form.addRow(_tr("T&im"), self.visit_team)
         form.addRow(_tr("Yang di&periksa"), self.visit_checked)
-        self.add_visit_button = QPushButton(_tr("Tambah &kunjungan"), page)
-        self.add_visit_button.setObjectName("addVisit")
-        self.add_visit_button.clicked.connect(self.add_visit)
-        form.addRow(self.add_visit_button)
+        form.addRow(_tr("Satuan &yang dikunjungi"), self.visit_unit)
+        self._visit_rows = form
+        self.visit_buttons = b = change_buttons(
+            page,
+            form,
+            0,
+            "Visit",
+            (self.save_visit, self.edit_visit, self.new_visit, self.remove_visit),
+            (
+                _tr("Kunjungan baru"),
+                _tr("Tambah &kunjungan"),
+                _tr("Ubah kunjungan"),
+                _tr("Kunjungan &baru"),
+            ),
+            (
+                _tr("Isi formulir dengan kunjungan terpilih untuk diubah"),
+                _tr("Kembali ke menambah kunjungan baru"),
+                _tr("Hapus kunjungan terpilih beserta temuannya (Delete)"),
+            ),
+        )
+        self.visit_mode, self.add_visit_button = b.mode, b.save
+        self.edit_visit_button, self.new_visit_button = b.edit, b.new
+        self.remove_visit_button = b.remove
         return page
 
     def _finding_form(self) -> QWidget:
@@ -849,10 +994,27 @@ class VisitsDialog(ReadinessForm):
         form.addRow(_tr("Sa&ran"), self.finding_advice)
         form.addRow(_tr("Penanggung &jawab"), self.finding_person)
         form.addRow(_tr("Tenggat"), due_row)
-        self.add_finding_button = QPushButton(_tr("Tambah &temuan"), page)
-        self.add_finding_button.setObjectName("addFinding")
-        self.add_finding_button.clicked.connect(self.add_finding)
-        form.addRow(self.add_finding_button)
+        self.finding_buttons = b = change_buttons(
+            page,
+            form,
+            1,
+            "Finding",
+            (self.save_finding, self.edit_finding, self.new_finding, self.remove_finding),
+            (
+                _tr("Temuan baru"),
+                _tr("Tambah &temuan"),
+                _tr("Ubah temuan"),
+                _tr("Temuan &baru"),
+            ),
+            (
+                _tr("Isi formulir dengan temuan terpilih untuk diubah"),
+                _tr("Kembali ke menambah temuan baru"),
+                _tr("Hapus temuan terpilih (Delete)"),
+            ),
+        )
+        self.finding_mode, self.add_finding_button = b.mode, b.save
+        self.edit_finding_button, self.new_finding_button = b.edit, b.new
+        self.remove_finding_button = b.remove
         return page
 
     def _follow_form(self) -> QWidget:
@@ -907,10 +1069,12 @@ class VisitsDialog(ReadinessForm):
         if row is not None:
             self.visits_view.setCurrentIndex(self.visits_model.index(row, 0))
         self._show_findings(keep_finding)
+        self._rebase = False
 
     def unit_changed(self) -> None:
         self.visits_model.reset_rows(())
         self.findings_model.reset_rows(())
+        self._read = None
         self._show_choice()
 
     def _current_visit_id(self) -> int | None:
@@ -947,6 +1111,7 @@ class VisitsDialog(ReadinessForm):
 
     def _show_choice(self) -> None:
         """The forms say which visit and which finding they act on."""
+        self._follow_choice()
         visit = self.current_visit()
         kinds = kind_names()
         if visit is None:
@@ -957,7 +1122,11 @@ class VisitsDialog(ReadinessForm):
                     day=day_text(self._locale, visit.visited_on), kind=kinds.get(visit.kind, "")
                 )
             )
-        self.add_finding_button.setEnabled(visit is not None)
+        self.add_finding_button.setEnabled(visit is not None or self._finding_edit is not None)
+        self.edit_visit_button.setEnabled(visit is not None)
+        self.remove_visit_button.setEnabled(visit is not None)
+        self.edit_finding_button.setEnabled(self.current_finding() is not None)
+        self.remove_finding_button.setEnabled(self.current_finding() is not None)
         finding = self.current_finding()
         key = (finding.id, finding.version) if finding is not None else None
         if key == self._follow_key:
@@ -984,25 +1153,299 @@ class VisitsDialog(ReadinessForm):
         if closing and self.follow_status.hasFocus() and not self.follow_note.toPlainText():
             self.follow_note.setFocus()  # the note is what closing needs next
 
+    # -- changing a chosen visit or finding ---------------------------------------------------
+
+    def _fresh(self, visit_id: int | None, finding_id: int | None) -> VisitRow | FindingRow | None:
+        """The visit (or finding) as last read; None once it is gone."""
+        for v in self._read.visits if self._read is not None else ():
+            if finding_id is None and v.id == visit_id:
+                return v
+            for f in v.findings if finding_id is not None else ():
+                if f.id == finding_id:
+                    return f
+        return None
+
+    def _follow_choice(self) -> None:
+        """A change form follows the list: an untouched one shows the chosen row as read
+        now (or goes back to adding when none is chosen); a touched one keeps what was typed
+        and the row it was typed for, which after a stale refusal is the row as read now."""
+        visit_edit, finding_edit = self._visit_edit, self._finding_edit
+        if visit_edit is not None:
+            if self._visit_typed():
+                fresh = self._fresh(visit_edit.id, None)
+                if self._rebase and isinstance(fresh, VisitRow):
+                    self._visit_edit = fresh
+            elif (visit := self.current_visit()) is None:
+                self.new_visit()
+            elif (visit.id, visit.version) != (visit_edit.id, visit_edit.version):
+                self._load_visit(visit)
+        if finding_edit is not None:
+            if self._finding_typed():
+                fresh = self._fresh(None, finding_edit.id)
+                if self._rebase and isinstance(fresh, FindingRow):
+                    self._finding_edit = fresh
+            elif (finding := self.current_finding()) is None:
+                self.new_finding()
+            elif (finding.id, finding.version) != (finding_edit.id, finding_edit.version):
+                self._load_finding(finding)
+
+    def _report(self, error: OpsError) -> None:
+        super()._report(error)
+        if isinstance(error, StaleEdit):
+            self._rebase = True  # the next read becomes what a typed change is saved over
+
+    def edit_visit(self) -> None:
+        """U&bah terpilih (or a double click): the chosen visit into the form."""
+        visit = self.current_visit()
+        if visit is not None:
+            self.forms.setCurrentIndex(0)
+            self._load_visit(visit)
+            self.visit_date.setFocus()
+
+    def _load_visit(self, visit: VisitRow) -> None:
+        self._visit_edit = visit
+        self.visit_date.setDate(qdate(visit.visited_on))
+        self.visit_kind.setCurrentIndex(self.visit_kind.findData(visit.kind))
+        self.visit_led.setText(visit.led_by or "")
+        self.visit_team.setText(visit.team or "")
+        self.visit_checked.setPlainText(visit.checked or "")
+        self.visit_unit.setCurrentIndex(self.visit_unit.findData(visit.unit_id))
+        self._show_visit_mode()
+
+    def new_visit(self) -> None:
+        """Kunjungan &baru: back to adding one, the form empty."""
+        self._visit_edit = None
+        self.visit_led.clear()
+        self.visit_team.clear()
+        self.visit_checked.clear()
+        if self._read is not None:
+            self.visit_date.setDate(qdate(self._read.today))
+        self._show_visit_mode()
+
+    def _show_visit_mode(self) -> None:
+        edit = self._visit_edit
+        changing = None
+        if edit is not None:
+            changing = _tr("Mengubah kunjungan {day}, {kind}").format(
+                day=day_text(self._locale, edit.visited_on),
+                kind=kind_names().get(edit.kind, edit.kind),
+            )
+        self.visit_buttons.show(self.forms, changing)
+        self._visit_rows.setRowVisible(self.visit_unit, edit is not None)
+
+    def _visit_typed(self) -> bool:
+        """Whether the visit form holds typed input: any text for a new visit, a value
+        other than the one read for a change."""
+        if self._visit_edit is None:
+            texts = (
+                self.visit_led.text(),
+                self.visit_team.text(),
+                self.visit_checked.toPlainText(),
+            )
+            return any(t.strip() for t in texts)
+        value = self.visit_value()
+        return value is not None and not same_value(value, visit_value_of(self._visit_edit))
+
+    def edit_finding(self) -> None:
+        """U&bah terpilih (or a double click): the chosen finding into the form."""
+        finding = self.current_finding()
+        if finding is not None:
+            self.forms.setCurrentIndex(1)
+            self._load_finding(finding)
+            self.finding_aspect.setFocus()
+
+    def _load_finding(self, finding: FindingRow) -> None:
+        self._finding_edit = finding
+        self.finding_aspect.setCurrentIndex(self.finding_aspect.findData(finding.aspect_id))
+        self.finding_text.setPlainText(finding.finding)
+        self.finding_advice.setPlainText(finding.advice or "")
+        self.finding_person.setText(finding.person_in_charge or "")
+        self.finding_has_due.setChecked(finding.due_on is not None)
+        if finding.due_on is not None:
+            self.finding_due.setDate(qdate(finding.due_on))
+        self._show_finding_mode()
+
+    def new_finding(self) -> None:
+        """Temuan &baru: back to adding one to the chosen visit, the form empty."""
+        self._finding_edit = None
+        self.finding_text.clear()
+        self.finding_advice.clear()
+        self.finding_person.clear()
+        self.finding_has_due.setChecked(False)
+        self._show_finding_mode()
+
+    def _show_finding_mode(self) -> None:
+        edit = self._finding_edit
+        changing = None
+        if edit is not None:
+            changing = _tr("Mengubah temuan {aspect}: {finding}").format(
+                aspect=edit.aspect_name, finding=edit.finding
+            )
+        self.finding_buttons.show(self.forms, changing)
+        self.finding_for.setVisible(edit is None)
+        self.add_finding_button.setEnabled(edit is not None or self.current_visit() is not None)
+
+    def _finding_typed(self) -> bool:
+        if self._finding_edit is None:
+            texts = (
+                self.finding_text.toPlainText(),
+                self.finding_advice.toPlainText(),
+                self.finding_person.text(),
+            )
+            return any(t.strip() for t in texts)
+        value = self.finding_value()
+        return value is not None and not same_value(value, finding_value_of(self._finding_edit))
+
     # -- writing ------------------------------------------------------------------------------
 
     def save_current(self) -> None:
         """Ctrl+Enter: the form on the tab shown."""
         page = self.forms.currentIndex()
-        (self.add_visit, self.add_finding, self.save_follow_up)[page]()
+        (self.save_visit, self.save_finding, self.save_follow_up)[page]()
 
     def visit_value(self) -> VisitValue | None:
-        unit_id = self.unit_id
+        """What the visit form holds: a new visit to the unit chosen at the top, or a change
+        that may move the visit to another unit."""
+        unit_id = self.unit_id if self._visit_edit is None else self.visit_unit.currentData()
         if unit_id is None:
             return None
         return VisitValue(
-            unit_id,
+            int(unit_id),
             picked(self.visit_date),
             str(self.visit_kind.currentData()),
             self.visit_led.text(),
             self.visit_team.text(),
             self.visit_checked.toPlainText(),
         )
+
+    def save_visit(self) -> None:
+        """The visit form's button: add the new visit, or save the change typed."""
+        (self.change_visit if self._visit_edit is not None else self.add_visit)()
+
+    def change_visit(self) -> None:
+        row, value = self._visit_edit, self.visit_value()
+        if row is None or value is None or not self.add_visit_button.isEnabled():
+            return
+        text = _tr("Ubah kunjungan {unit} {day}").format(
+            unit=row.unit_name, day=day_text(self._locale, row.visited_on)
+        )
+
+        def done() -> None:
+            self._select_visit = row.id
+            self.new_visit()
+
+        self._save_change(
+            (row.id, "visit", row.version), visits.change_visit, (value, visit_value_of(row)),
+            text, self.add_visit_button, done,
+        )  # fmt: skip
+
+    def _save_change(
+        self,
+        row: tuple[int, str, int],
+        change: Callable[..., int],
+        values: tuple[V, V],
+        text: str,
+        button: QPushButton,
+        done: Callable[[], None],
+    ) -> None:
+        """Save a row's change typed in a form: ``row`` is its id, kind and the version
+        read; ``change`` the core's write (``visits.change_visit``), ``values`` the value
+        typed and the one read (what undo puts back); ``done`` follows the save."""
+        store, actor = self.store, self.actor
+        ref = self.ref(row[0], row[1])
+        shown_version = row[2]
+
+        def step(to: V, expected: Callable[[], int]) -> Callable[[], int]:
+            def run() -> int:
+                ref.version = change(store, actor, ref.id, to, expected_version=expected())
+                return ref.version
+
+            return run
+
+        def now() -> int:  # the version when the step runs
+            return ref.version
+
+        def saved(_version: int) -> None:
+            self.push(text, step(values[0], now), step(values[1], now))
+            done()
+
+        self.submit(step(values[0], lambda: shown_version), saved, button)
+
+    def remove_visit(self) -> None:
+        """&Hapus terpilih (or Delete on the list): the chosen visit with its findings, after
+        a question that says how many go with it; Ctrl+Z puts them all back."""
+        visit = self.current_visit()
+        if visit is None or self.writes.busy:
+            return
+        what = _tr("Kunjungan {day} ({kind}) ke {unit}").format(
+            day=day_text(self._locale, visit.visited_on),
+            kind=kind_names().get(visit.kind, visit.kind),
+            unit=visit.unit_name,
+        )
+        count = len(visit.findings)
+        if count:
+            text = _tr("{what} dihapus beserta {n} temuannya dan tindak lanjutnya.").format(
+                what=what, n=count
+            )
+        else:
+            text = _tr("{what} dihapus; tidak ada temuan padanya.").format(what=what)
+        if not confirm(
+            self,
+            _tr("Hapus kunjungan"),
+            text,
+            _tr("&Hapus kunjungan"),
+            _tr("Ctrl+Z mengembalikannya beserta temuannya."),
+        ):
+            return
+        store, actor = self.store, self.actor
+        ref = self.ref(visit.id, "visit")
+        finding_refs = [self.ref(f.id, "finding") for f in visit.findings]
+        shown_version = visit.version
+        shown_findings = {f.id: f.version for f in visit.findings}
+        gone: list[VisitRow] = []  # what the last removal took, for its undo
+
+        def write() -> VisitRow:
+            gone[:] = [
+                visits.remove_visit(
+                    store,
+                    actor,
+                    ref.id,
+                    expected_version=shown_version,
+                    expected_findings=shown_findings,
+                )
+            ]
+            return gone[0]
+
+        def saved(_removed: VisitRow) -> None:
+            def forward() -> None:
+                expected = {r.id: r.version for r in finding_refs}
+                gone[:] = [
+                    visits.remove_visit(
+                        store,
+                        actor,
+                        ref.id,
+                        expected_version=ref.version,
+                        expected_findings=expected,
+                    )
+                ]
+
+            def backward() -> None:
+                old = gone[0]
+                by_id = {r.id: r for r in finding_refs}
+                back = visits.restore_visit(store, actor, old)
+                ref.id, ref.version = back.id, back.version
+                for was, now in zip(old.findings, back.findings, strict=True):
+                    if (r := by_id.get(was.id)) is not None:
+                        r.id, r.version = now.id, now.version
+
+            text = _tr("Hapus kunjungan {unit} {day}").format(
+                unit=visit.unit_name, day=day_text(self._locale, visit.visited_on)
+            )
+            self.push(text, forward, backward)
+            if self._visit_edit is not None and self._visit_edit.id == visit.id:
+                self.new_visit()
+
+        self.submit(write, saved, self.remove_visit_button)
 
     def add_visit(self) -> None:
         value = self.visit_value()
@@ -1014,14 +1457,17 @@ class VisitsDialog(ReadinessForm):
             return visits.add_visit(store, actor, op, value)
 
         def saved(visit_id: int) -> None:
-            ref = self.ref(visit_id)
+            ref = self.ref(visit_id, "visit")
 
             def forward() -> None:
                 ref.id, ref.version = visits.add_visit(store, actor, op, value), 1
 
             def backward() -> None:
-                refuse_if_found_elsewhere(store, op, value.unit_id, ref.id)
-                visits.remove_visit(store, actor, ref.id, expected_version=ref.version)
+                # Refused while it has a finding, which can only be one entered elsewhere
+                # (this history removes its own findings first).
+                visits.remove_visit(
+                    store, actor, ref.id, expected_version=ref.version, expected_findings={}
+                )
 
             text = _tr("Tambah kunjungan {unit} {day}").format(
                 unit=self.unit_box.currentText(), day=day_text(self._locale, value.visited_on)
@@ -1049,18 +1495,81 @@ class VisitsDialog(ReadinessForm):
             due,
         )
 
+    def save_finding(self) -> None:
+        """The finding form's button: add the new finding, or save the change typed."""
+        (self.change_finding if self._finding_edit is not None else self.add_finding)()
+
+    def change_finding(self) -> None:
+        row, value = self._finding_edit, self.finding_value()
+        if row is None or value is None or not self.add_finding_button.isEnabled():
+            return
+        text = _tr("Ubah temuan {aspect}").format(aspect=self.finding_aspect.currentText())
+
+        def done() -> None:
+            self._select_visit, self._select_finding = row.visit_id, row.id
+            self.new_finding()
+
+        self._save_change(
+            (row.id, "finding", row.version), visits.change_finding,
+            (value, finding_value_of(row)), text, self.add_finding_button, done,
+        )  # fmt: skip
+
+    def remove_finding(self) -> None:
+        """&Hapus terpilih (or Delete on the list): the chosen finding with its follow-up,
+        after a question; Ctrl+Z puts it back."""
+        finding = self.current_finding()
+        if finding is None or self.writes.busy:
+            return
+        status = status_names().get(finding.status, finding.status)
+        if not confirm(
+            self,
+            _tr("Hapus temuan"),
+            _tr(
+                "Temuan {aspect} \u201c{finding}\u201d dihapus beserta tindak lanjutnya ({status})."
+            ).format(aspect=finding.aspect_name, finding=finding.finding, status=status),
+            _tr("&Hapus temuan"),
+            _tr("Ctrl+Z mengembalikannya."),
+        ):
+            return
+        store, actor = self.store, self.actor
+        ref = self.ref(finding.id, "finding")
+        visit_ref = self.ref(finding.visit_id, "visit")
+        shown_version = finding.version
+        gone: list[FindingRow] = []  # what the last removal took, for its undo
+
+        def write() -> FindingRow:
+            gone[:] = [visits.remove_finding(store, actor, ref.id, expected_version=shown_version)]
+            return gone[0]
+
+        def saved(_removed: FindingRow) -> None:
+            def forward() -> None:
+                gone[:] = [
+                    visits.remove_finding(store, actor, ref.id, expected_version=ref.version)
+                ]
+
+            def backward() -> None:
+                ref.id, ref.version = visits.restore_finding(store, actor, visit_ref.id, gone[0]), 1
+
+            text = _tr("Hapus temuan {aspect}").format(aspect=finding.aspect_name)
+            self.push(text, forward, backward)
+            self._select_visit = finding.visit_id
+            if self._finding_edit is not None and self._finding_edit.id == finding.id:
+                self.new_finding()
+
+        self.submit(write, saved, self.remove_finding_button)
+
     def add_finding(self) -> None:
         visit, value = self.current_visit(), self.finding_value()
         if visit is None or value is None or not self.add_finding_button.isEnabled():
             return
         store, actor = self.store, self.actor
-        visit_ref = self.ref(visit.id)
+        visit_ref = self.ref(visit.id, "visit")
 
         def write() -> int:
             return visits.add_finding(store, actor, visit_ref.id, value)
 
         def saved(finding_id: int) -> None:
-            ref = self.ref(finding_id)
+            ref = self.ref(finding_id, "finding")
 
             def forward() -> None:
                 ref.id, ref.version = visits.add_finding(store, actor, visit_ref.id, value), 1
@@ -1087,7 +1596,7 @@ class VisitsDialog(ReadinessForm):
         note = self.follow_note.toPlainText() if status == visits.CLOSED else None
         before = (finding.status, finding.closing_note)
         store, actor = self.store, self.actor
-        ref = self.ref(finding.id)
+        ref = self.ref(finding.id, "finding")
         shown_version = finding.version
 
         def write() -> int:
@@ -1117,23 +1626,9 @@ class VisitsDialog(ReadinessForm):
     # -- nothing typed is lost (``ui.unsaved.Editor``) -----------------------------------------
 
     def _dirty_page(self) -> int | None:
-        if any(
-            t.strip()
-            for t in (
-                self.visit_led.text(),
-                self.visit_team.text(),
-                self.visit_checked.toPlainText(),
-            )
-        ):
+        if self._visit_typed():
             return 0
-        if any(
-            t.strip()
-            for t in (
-                self.finding_text.toPlainText(),
-                self.finding_advice.toPlainText(),
-                self.finding_person.text(),
-            )
-        ):
+        if self._finding_typed():
             return 1
         finding = self.current_finding()
         if finding is not None:

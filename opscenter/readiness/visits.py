@@ -13,16 +13,17 @@ Every write needs "readiness.edit", is journaled, and refuses a stale edit
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import clock, operations
+from opscenter import clock, journal, operations
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound
+from opscenter.errors import InvalidValue, NotFound, StaleEdit
 from opscenter.model import (
     FOLLOW_UP_STATUSES,
     VISIT_KINDS,
@@ -274,18 +275,117 @@ def change_visit(
 
 
 def remove_visit(
-    store: Store, actor: Actor, visit_id: int, *, expected_version: int | None
-) -> None:
+    store: Store,
+    actor: Actor,
+    visit_id: int,
+    *,
+    expected_version: int | None,
+    expected_findings: Mapping[int, int] | None = None,
+) -> VisitRow:
     """Remove a visit with its findings ("visit.remove"): each finding is deleted here,
-    so that the journal holds every row that goes (the database's cascade would not)."""
+    so that the journal holds every row that goes (the database's cascade would not).
+
+    ``expected_findings`` (finding id -> version) are the findings the user's screen showed
+    on the visit (None skips the check): a finding added, changed or removed elsewhere since
+    is refused as a stale edit of the visit, naming who and when, for a finding's change
+    does not move the visit's own version. Returns what went, as ``restore_visit`` takes it
+    back."""
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.remove") as s:
         row = fetch_for_edit(s, InspectionVisit, visit_id, expected_version)
-        for f in s.scalars(select(InspectionFinding).where(InspectionFinding.visit_id == row.id)):
+        found = list(
+            s.scalars(
+                select(InspectionFinding)
+                .where(InspectionFinding.visit_id == row.id)
+                .order_by(InspectionFinding.id)
+            )
+        )
+        if expected_findings is not None:
+            _refuse_other_findings(s, row, found, expected_findings)
+        removed = _visit_row(s, row)
+        for f in found:
             s.delete(f)
         s.flush()
         s.delete(row)
         s.flush()
+        return removed
+
+
+def _refuse_other_findings(
+    session: Session,
+    visit: InspectionVisit,
+    found: Sequence[InspectionFinding],
+    expected: Mapping[int, int],
+) -> None:
+    stored = {f.id: f.version for f in found}
+    if stored == dict(expected):
+        return
+    # The newest change among the findings that differ: a gone one's last entry is its delete.
+    differ = {i for i in stored.keys() | expected.keys() if stored.get(i) != expected.get(i)}
+    changes = [c for i in differ if (c := journal.last_change(session, "inspection_finding", i))]
+    last = max(changes, key=lambda c: c.seq, default=None)
+    raise StaleEdit(
+        entity="inspection_visit",
+        entity_id=visit.id,
+        by=last.actor if last is not None else None,
+        at=last.at if last is not None else None,
+        zone=operations.timezone_of(session, visit.operation_id),
+    )
+
+
+def _visit_row(session: Session, visit: InspectionVisit) -> VisitRow:
+    """One visit with its findings as ``visits`` reads it."""
+    return next(v for v in visits(session, visit.operation_id, visit.unit_id) if v.id == visit.id)
+
+
+def restore_visit(store: Store, actor: Actor, removed: VisitRow) -> VisitRow:
+    """Put back a visit ``remove_visit`` took away, with its findings and each follow-up as
+    it was (status, closing note, when it was closed) ("visit.restore"): the undo of a
+    removal. The rows get new ids; returns the visit as stored again."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.restore") as s:
+        unit = s.get(Unit, removed.unit_id)
+        if unit is None:
+            raise NotFound(entity="unit", key=removed.unit_id)
+        value = VisitValue(
+            removed.unit_id,
+            removed.visited_on,
+            removed.kind,
+            removed.led_by,
+            removed.team,
+            removed.checked,
+        )
+        visit = InspectionVisit(
+            operation_id=unit.operation_id, **_visit_fields(s, unit.operation_id, value)
+        )
+        s.add(visit)
+        s.flush()
+        for f in removed.findings:
+            s.add(_restored_finding(s, visit, f))
+        s.flush()
+        return _visit_row(s, visit)
+
+
+def _restored_finding(
+    session: Session, visit: InspectionVisit, removed: FindingRow
+) -> InspectionFinding:
+    if removed.status not in FOLLOW_UP_STATUSES:
+        raise InvalidValue(field="follow_up_status", value=removed.status, reason="unknown")
+    value = FindingValue(
+        removed.aspect_id,
+        removed.finding,
+        removed.advice,
+        removed.person_in_charge,
+        removed.due_on,
+    )
+    return InspectionFinding(
+        operation_id=visit.operation_id,
+        visit_id=visit.id,
+        status=removed.status,
+        closing_note=removed.closing_note,
+        closed_at=removed.closed_at,
+        **_finding_fields(session, visit.operation_id, value),
+    )
 
 
 def add_finding(store: Store, actor: Actor, visit_id: int, value: FindingValue) -> int:
@@ -324,12 +424,32 @@ def change_finding(
 
 def remove_finding(
     store: Store, actor: Actor, finding_id: int, *, expected_version: int | None
-) -> None:
-    """Remove a finding entered by mistake ("visit.finding_remove")."""
+) -> FindingRow:
+    """Remove a finding entered by mistake ("visit.finding_remove"). Returns what went, as
+    ``restore_finding`` takes it back."""
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.finding_remove") as s:
-        s.delete(fetch_for_edit(s, InspectionFinding, finding_id, expected_version))
+        row = fetch_for_edit(s, InspectionFinding, finding_id, expected_version)
+        visit = s.get_one(InspectionVisit, row.visit_id)
+        removed = next(f for f in _visit_row(s, visit).findings if f.id == row.id)
+        s.delete(row)
         s.flush()
+        return removed
+
+
+def restore_finding(store: Store, actor: Actor, visit_id: int, removed: FindingRow) -> int:
+    """Put back a finding ``remove_finding`` took away on visit ``visit_id`` (its visit may
+    have been put back under a new id), its follow-up as it was ("visit.finding_restore"):
+    the undo of a removal. Returns its new id."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "visit.finding_restore") as s:
+        visit = s.get(InspectionVisit, visit_id)
+        if visit is None:
+            raise NotFound(entity="inspection_visit", key=visit_id)
+        row = _restored_finding(s, visit, removed)
+        s.add(row)
+        s.flush()
+        return row.id
 
 
 def set_follow_up(

@@ -452,6 +452,7 @@ def _budget_and_visit_steps(ids: Small) -> list[Step]:
     from opscenter.readiness import budget, visits
 
     state: dict[str, int] = {}
+    gone: dict[str, Any] = {}  # what a removal took, for its restore
     op, pa = ids.operation_id, ids.units["PA"]
 
     def code(store: Store, model: type[BudgetComponent | ReadinessAspect], key: str) -> int:
@@ -559,12 +560,24 @@ def _budget_and_visit_steps(ids: Small) -> list[Step]:
         ),
         Step(
             "finding remove",
-            lambda st: visits.remove_finding(st, ADMIN, state["finding"], expected_version=3),
+            lambda st: gone.setdefault(
+                "finding", visits.remove_finding(st, ADMIN, state["finding"], expected_version=3)
+            ),
+        ),
+        Step(
+            "finding restored",
+            lambda st: visits.restore_finding(st, ADMIN, state["visit"], gone["finding"]),
         ),
         Step(
             "visit removed with its findings",
-            lambda st: visits.remove_visit(st, ADMIN, state["visit"], expected_version=2),
+            lambda st: gone.setdefault(
+                "visit", visits.remove_visit(st, ADMIN, state["visit"], expected_version=2)
+            ),
             setup=two_findings,
+        ),
+        Step(
+            "visit restored with its findings",
+            lambda st: visits.restore_visit(st, ADMIN, gone["visit"]),
         ),
     ]
 

@@ -594,6 +594,25 @@ def _remove_finding(w: World) -> Call:
     return lambda a: visits.remove_finding(w.store, a, row, expected_version=None)
 
 
+def _restore_visit(w: World) -> Call:
+    gone = visits.remove_visit(w.store, w.setup, _finding_visit(w), expected_version=None)
+    return lambda a: visits.restore_visit(w.store, a, gone)
+
+
+def _restore_finding(w: World) -> Call:
+    visit = _visit(w)
+    row = visits.add_finding(w.store, w.setup, visit, _finding_value(w))
+    gone = visits.remove_finding(w.store, w.setup, row, expected_version=None)
+    return lambda a: visits.restore_finding(w.store, a, visit, gone)
+
+
+def _finding_visit(w: World) -> int:
+    """A visit with one finding."""
+    visit = _visit(w)
+    visits.add_finding(w.store, w.setup, visit, _finding_value(w))
+    return visit
+
+
 def _set_follow_up(w: World) -> Call:
     row = _finding(w)
     return lambda a: visits.set_follow_up(
@@ -653,6 +672,8 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.visits.change_finding": ("readiness.edit", _change_finding),
     "opscenter.readiness.visits.remove_finding": ("readiness.edit", _remove_finding),
     "opscenter.readiness.visits.set_follow_up": ("readiness.edit", _set_follow_up),
+    "opscenter.readiness.visits.restore_visit": ("readiness.edit", _restore_visit),
+    "opscenter.readiness.visits.restore_finding": ("readiness.edit", _restore_finding),
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from opscenter import clock, messages
 from opscenter.actor import Actor
@@ -304,3 +304,117 @@ def test_visits_newest_first_latest_per_unit_and_own_findings(
     visits.remove_visit(store, STAFF, first, expected_version=1)
     with store.read() as s:
         assert [f.id for f in visits.findings_by_unit(s, ids.operation_id)[u["PA"]]] == [f_new]
+
+
+def without_ids(v: visits.VisitRow) -> tuple[object, ...]:
+    """What a visit says, apart from its own and its findings' ids and versions."""
+    findings = tuple(
+        (f.aspect_id, f.finding, f.advice, f.person_in_charge, f.due_on, f.status,
+         f.closing_note, f.closed_at)
+        for f in v.findings
+    )  # fmt: skip
+    return (v.unit_id, v.visited_on, v.kind, v.led_by, v.team, v.checked, findings)
+
+
+def test_a_removed_visit_comes_back_with_its_findings_and_their_follow_ups(
+    small_any: tuple[Store, Small, str],
+) -> None:
+    store, ids, _ = small_any
+    vid = tour(store, ids)
+    closed_id = finding(store, ids, vid, date(2024, 11, 20))
+    working_id = finding(store, ids, vid, None)
+    at(datetime(2024, 11, 21, 3, 15, tzinfo=UTC))
+    visits.set_follow_up(store, STAFF, closed_id, "selesai", note="R4 diganti", expected_version=1)
+    visits.set_follow_up(store, STAFF, working_id, "proses", expected_version=1)
+    with store.read() as s:
+        (shown,) = visits.visits(s, ids.operation_id)
+    removed = visits.remove_visit(
+        store,
+        STAFF,
+        vid,
+        expected_version=shown.version,
+        expected_findings={f.id: f.version for f in shown.findings},
+    )
+    assert removed == shown  # what went, as the screen read it
+    with store.read() as s:
+        assert visits.visits(s, ids.operation_id) == ()
+        seq = s.scalar(select(func.max(JournalEntry.seq)))
+    back = visits.restore_visit(store, STAFF, removed)
+    assert without_ids(back) == without_ids(shown)
+    assert [f.status for f in back.findings] == ["selesai", "proses"]
+    assert back.findings[0].closed_at == datetime(2024, 11, 21, 3, 15, tzinfo=UTC)
+    with store.read() as s:
+        assert visits.visits(s, ids.operation_id) == (back,)
+        actions = [
+            e.changes.get("status")
+            for e in s.scalars(
+                select(JournalEntry)
+                .where(JournalEntry.entity == "inspection_finding", JournalEntry.seq > seq)
+                .order_by(JournalEntry.seq)
+            )
+        ]
+    assert actions == ["selesai", "proses"]  # each restored finding journaled as inserted
+    # Removed again and put back again: the same visit each time.
+    again = visits.remove_visit(store, STAFF, back.id, expected_version=back.version)
+    assert without_ids(visits.restore_visit(store, STAFF, again)) == without_ids(shown)
+
+
+def test_a_removed_finding_comes_back_with_its_follow_up(small: tuple[Store, Small, str]) -> None:
+    store, ids, url = small
+    vid = tour(store, ids)
+    fid = finding(store, ids, vid, date(2024, 11, 30))
+    visits.set_follow_up(store, STAFF, fid, "selesai", note="Sudah", expected_version=1)
+    shown = row_of(store, ids, fid)
+    with pytest.raises(StaleEdit):
+        visits.remove_finding(store, STAFF, fid, expected_version=1)
+    removed = visits.remove_finding(store, STAFF, fid, expected_version=shown.version)
+    assert removed == shown
+    new_id = visits.restore_finding(store, STAFF, vid, removed)
+    back = row_of(store, ids, new_id)
+    assert (back.finding, back.status, back.closing_note, back.closed_at, back.due_on) == (
+        shown.finding,
+        "selesai",
+        "Sudah",
+        shown.closed_at,
+        date(2024, 11, 30),
+    )
+    # Its visit gone meanwhile: refused in a sentence, nothing changed.
+    again = visits.remove_finding(store, STAFF, new_id, expected_version=back.version)
+    visits.remove_visit(store, STAFF, vid, expected_version=1)
+    before = all_rows(url)
+    with pytest.raises(NotFound) as missing:
+        visits.restore_finding(store, STAFF, vid, again)
+    assert messages.describe(missing.value, "id").startswith(f"kunjungan \u201c{vid}\u201d tidak")
+    assert all_rows(url) == before
+
+
+def test_removing_a_visit_is_refused_when_its_findings_changed_elsewhere(
+    small: tuple[Store, Small, str],
+) -> None:
+    store, ids, url = small
+    vid = tour(store, ids)
+    fid = finding(store, ids, vid, None)
+    shown = {fid: 1}
+    other = Actor("kabag.lain", role="staff")
+    cases = [
+        lambda: finding(store, ids, vid, None),  # one added elsewhere
+        lambda: visits.set_follow_up(store, other, fid, "proses", expected_version=None),
+        lambda: visits.remove_finding(store, other, fid, expected_version=None),
+    ]
+    for change in cases:
+        change()
+        before = all_rows(url)
+        with pytest.raises(StaleEdit) as stale:
+            visits.remove_visit(store, STAFF, vid, expected_version=1, expected_findings=shown)
+        assert stale.value.data["entity"] == "inspection_visit"
+        assert all_rows(url) == before
+    assert messages.describe(stale.value, "id").startswith(
+        "kunjungan ini sudah diubah oleh kabag.lain pada "
+    )
+    # As the screen now shows it: removed.
+    with store.read() as s:
+        (now,) = visits.visits(s, ids.operation_id)
+    expected = {f.id: f.version for f in now.findings}
+    visits.remove_visit(store, STAFF, vid, expected_version=1, expected_findings=expected)
+    with store.read() as s:
+        assert visits.visits(s, ids.operation_id) == ()

@@ -515,6 +515,6 @@ def test_undoing_a_visit_is_refused_while_a_finding_entered_elsewhere_is_on_it(
     with qtbot.waitSignal(dialog.writes.write_done):
         shown.undo_stack.undo()
     assert dialog.last_error is not None
-    assert dialog.last_error.startswith("kunjungan ini sudah diubah oleh kabag.lain pada")
+    assert dialog.last_error.startswith("Kunjungan ini sudah diubah oleh kabag.lain pada")
     assert len(stored_visits(store)) == 1
     assert stored_findings(store) == [("Posko sempit", "terbuka", None)]

@@ -258,8 +258,7 @@ class MappingPage(_Page):
         elif choice.guess is not None and self.unit.currentData() == choice.guess:
             self.unit_note.setText(
                 _tr(
-                    "{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik "
-                    "satuan lain."
+                    "{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain."
                 ).replace("{unit}", self.unit.currentText())
             )
         elif self.unit.currentIndex() < 0:

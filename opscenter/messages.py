@@ -712,7 +712,7 @@ def problem_text(code: str, hint: str | None = None, lang: str | None = None) ->
     if hint:
         if code == "duplicate":
             text += f" (juga di {hint})" if lang == "id" else f" (also at {hint})"
-        elif code == "conflict_db":
+        elif code in ("conflict_db", "sarpras_total_mismatch"):  # the stored name, the sum
             text += f" ({hint})"
         else:
             text += (
@@ -918,6 +918,4 @@ def sarpras_problem(problem: Any, lang: str | None = None) -> str:
     tidak dikenal; maksudnya \u201cKapal patroli\u201d?"."""
     value = f" \u201c{problem.value}\u201d" if problem.value else ""
     text = problem_text(problem.code, problem.hint, lang)
-    if problem.code == "sarpras_total_mismatch" and problem.hint:
-        text = _pick(IMPORT_PROBLEMS[problem.code], language(lang)) + f" ({problem.hint})"
     return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from opscenter import messages
 from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
-from opscenter.roster.preview import Preview, RowOutcome
+from opscenter.roster.preview import Reviewable, RowOutcome
 from ui import theme
 from ui.table_model import AnyIndex, TableModel
 
@@ -166,9 +166,9 @@ class PreviewModel(TableModel[RowOutcome]):
     def __init__(self, lang: str = "id", parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self._lang = lang
-        self._preview: Preview | None = None
+        self._preview: Reviewable | None = None
 
-    def set_preview(self, preview: Preview | None) -> None:
+    def set_preview(self, preview: Reviewable | None) -> None:
         """A new file, sheet or mapping: a new preview, so a reset."""
         self._preview = preview
         self.reset_rows(preview.outcomes() if preview else [])
@@ -187,21 +187,13 @@ class PreviewModel(TableModel[RowOutcome]):
             if col == PreviewColumn.STATUS:
                 return _status_labels()[r.status]
             if col == PreviewColumn.KEY:
-                return self._key(r)
+                return self._preview.key_text(r)
             return self._detail(r)
         if role == Qt.ItemDataRole.ToolTipRole and col == PreviewColumn.DETAIL:
             return self._detail(r) or None  # the whole sentence where the cell cuts it
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
             return QBrush(theme.text_colour(REJECTED_COLOUR))
         return None
-
-    def _key(self, r: RowOutcome) -> str:
-        assert self._preview is not None
-        if r.values is None:
-            return ""
-        spec = self._preview.spec
-        parts = [self._preview.label(k, r.values[spec.columns.index(k)]) for k in spec.key]
-        return " / ".join(parts)
 
     def _detail(self, r: RowOutcome) -> str:
         assert self._preview is not None
@@ -210,10 +202,9 @@ class PreviewModel(TableModel[RowOutcome]):
                 f"{p.ref}: {messages.problem_text(p.code, p.hint, self._lang)}" for p in r.problems
             )
         if r.changes:
-            labels = self._preview.spec.labels
+            pv = self._preview
             return "; ".join(
-                f"{labels.get(c, (c, c))[0]}: {self._preview.label(c, old) or DASH} \u2192 "
-                f"{self._preview.label(c, new) or DASH}"
+                f"{pv.field_label(c)}: {pv.label(c, old) or DASH} \u2192 {pv.label(c, new) or DASH}"
                 for c, (old, new) in r.changes.items()
             )
         return ""

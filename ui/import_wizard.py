@@ -1,5 +1,10 @@
 """The import wizard: file -> sheet and column mapping -> preview with errors -> commit.
 
+Rosters (personnel, TPS, units) and sarpras lists go through the same pages: each kind's
+``prepare`` and ``commit`` share one interface (``opscenter.roster.preview.Reviewable``).
+A sarpras list without a unit column belongs to the unit chosen on the mapping page,
+preset to the one its letterhead names.
+
 Reading, checking and writing run off the GUI thread through ``ui.worker`` (a progress
 dialog appears after about half a second, with a cancel button). Each page starts its job
 from ``validatePage`` and moves on by itself when the job has succeeded; a refusal is
@@ -8,6 +13,8 @@ shown on the page as one sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +39,10 @@ from PySide6.QtWidgets import (
 from opscenter import messages
 from opscenter.actor import Actor
 from opscenter.progress import CancelToken, Progress
+from opscenter.readiness import sarpras_io
 from opscenter.roster import commit as commit_mod
 from opscenter.roster import errors_xlsx
-from opscenter.roster.preview import Options, Preview, Scan, prepare, scan
+from opscenter.roster.preview import Options, Reviewable, Scan, prepare, scan
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
@@ -55,7 +63,43 @@ def _kinds() -> list[tuple[str, str]]:
         ("personnel", _tr("Daftar personel")),
         ("tps", _tr("Daftar TPS")),
         ("units", _tr("Daftar satuan")),
+        (sarpras_io.KIND, _tr("Daftar sarpras")),
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A scan, and for a sarpras list the units it may belong to (with the letterhead's)."""
+
+    scan: Scan
+    units: sarpras_io.UnitChoice | None = None
+
+
+def scan_job(
+    store: Store, path: Path, kind: str, sheet: str | None
+) -> Callable[[Progress, CancelToken], Scanned]:
+    """The background job that reads the file's first rows (and, for a sarpras list, the
+    units to choose from)."""
+
+    def job(progress: Progress, cancel: CancelToken) -> Scanned:
+        result = scan(path, kind, sheet, progress, cancel)
+        if kind != sarpras_io.KIND:
+            return Scanned(result)
+        return Scanned(result, sarpras_io.unit_choice(store, result.letterhead))
+
+    return job
+
+
+# Each kind's check and write, with one signature: (store, path, options, progress, cancel)
+# and (store, actor, preview, progress, cancel).
+Prepare = Callable[[Store, Path, Options, Progress, CancelToken], Reviewable]
+Commit = Callable[[Store, Actor, Any, Progress, CancelToken], commit_mod.Outcome]
+
+
+def _importer(kind: str) -> tuple[Prepare, Commit]:
+    if kind == sarpras_io.KIND:
+        return sarpras_io.prepare, sarpras_io.commit
+    return prepare, commit_mod.commit
 
 
 class _Page(QWizardPage):
@@ -130,12 +174,7 @@ class FilePage(_Page):
             self.error.setText(_tr("Pilih berkas yang akan diimpor."))
             self.error.show()
             return False
-        kind = str(self.kind.currentData())
-        path = Path(text)
-
-        def job(progress: Progress, cancel: CancelToken) -> Scan:
-            return scan(path, kind, None, progress, cancel)
-
+        job = scan_job(self.wiz.store, Path(text), str(self.kind.currentData()), None)
         self.run(job, _tr("Membaca berkas\u2026"), self.wiz.set_scan)
         return False
 
@@ -160,12 +199,26 @@ class MappingPage(_Page):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         leave_on_tab(self.view)  # Tab goes on to the check box; the arrows walk the pairs
         self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
+        # A sarpras list without a unit column: whose list it is (preset from the letterhead).
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("importUnit")
+        self.unit.currentIndexChanged.connect(self._say_unit)
+        self.unit_label = QLabel(_tr("&Satuan pemilik daftar:"), self)
+        self.unit_label.setBuddy(self.unit)
+        self.unit_note = QLabel(self)
+        self.unit_note.setObjectName("importUnitNote")
+        self.unit_note.setWordWrap(True)
+        self.model.dataChanged.connect(self._show_unit)
         form = QFormLayout()
         form.addRow(_tr("Lembar:"), self.sheet)
+        unit_row = QFormLayout()
+        unit_row.addRow(self.unit_label, self.unit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.create_units)
+        layout.addLayout(unit_row)
+        layout.addWidget(self.unit_note)
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:
@@ -177,20 +230,52 @@ class MappingPage(_Page):
         self.sheet.setCurrentText(s.sheet)
         width = max((len(r) for r in s.sample), default=0)
         self.model.set_layout(s.kind, s.layout, width)
-        self.create_units.setVisible(s.kind != "units")
+        self.create_units.setVisible(s.kind in ("personnel", "tps"))
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        choice = self.wiz.units
+        if choice is not None:
+            for code, name in choice.units:
+                self.unit.addItem(name, code)
+            self.unit.setCurrentIndex(self.unit.findData(choice.guess))  # -1: none guessed
+        self.unit.blockSignals(False)
+        self._show_unit()
+        self._say_unit()
         self.show_error(None)
+
+    def needs_unit(self) -> bool:
+        """A sarpras list with no column mapped to its unit: the unit is chosen here."""
+        return self.wiz.units is not None and "unit" not in self.model.mapping()
+
+    def _show_unit(self) -> None:
+        for w in (self.unit_label, self.unit, self.unit_note):
+            w.setVisible(self.needs_unit())
+
+    def _say_unit(self) -> None:
+        choice = self.wiz.units
+        if choice is None:
+            self.unit_note.clear()
+        elif choice.guess is not None and self.unit.currentData() == choice.guess:
+            self.unit_note.setText(
+                _tr(
+                    "{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain."
+                ).replace("{unit}", self.unit.currentText())
+            )
+        elif self.unit.currentIndex() < 0:
+            self.unit_note.setText(
+                _tr("Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.")
+            )
+        else:
+            self.unit_note.clear()
 
     def _sheet_chosen(self, _index: int) -> None:
         s = self.wiz.scan_result
         if s is None or self.sheet.currentText() == s.sheet:
             return
-        path, kind, sheet = s.path, s.kind, self.sheet.currentText()
+        job = scan_job(self.wiz.store, s.path, s.kind, self.sheet.currentText())
 
-        def job(progress: Progress, cancel: CancelToken) -> Scan:
-            return scan(path, kind, sheet, progress, cancel)
-
-        def chosen(result: Scan) -> None:
-            self.wiz.scan_result = result
+        def chosen(result: Scanned) -> None:
+            self.wiz.set_scan(result)
             self.initializePage()
 
         self.show_error(None)
@@ -202,16 +287,25 @@ class MappingPage(_Page):
         s = self.wiz.scan_result
         if s is None:
             return False
+        unit: str | None = None
+        if self.needs_unit():
+            if self.unit.currentIndex() < 0:
+                self.error.setText(_tr("Pilih satuan pemilik daftar ini."))
+                self.error.show()
+                return False
+            unit = str(self.unit.currentData())
         options = Options(
             kind=s.kind,
             sheet=s.sheet,
             mapping=self.model.mapping(),
             create_units=self.create_units.isChecked(),
+            unit=unit,
         )
         store, path = self.wiz.store, s.path
+        check = _importer(s.kind)[0]
 
-        def job(progress: Progress, cancel: CancelToken) -> Preview:
-            return prepare(store, path, options, progress, cancel)
+        def job(progress: Progress, cancel: CancelToken) -> Reviewable:
+            return check(store, path, options, progress, cancel)
 
         self.run(job, _tr("Memeriksa baris\u2026"), self.wiz.set_preview)
         return False
@@ -262,7 +356,13 @@ class PreviewPage(_Page):
         warning = messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang)
         self.warnings.setText(warning)
         self.warnings.setVisible(bool(warning))
-        self.show_error(None)
+        # A sarpras list is saved whole or not at all: say so now, not after a click.
+        self.show_error(p.refusal())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        p = self.wiz.preview
+        return p is not None and p.refusal() is None
 
     def _save_errors(self) -> None:
         p = self.wiz.preview
@@ -290,15 +390,16 @@ class PreviewPage(_Page):
         if p is None:
             return False
         store, actor = self.wiz.store, self.wiz.actor
+        write = _importer(self.wiz.kind)[1]
 
         def job(progress: Progress, cancel: CancelToken) -> commit_mod.Outcome:
-            return commit_mod.commit(store, actor, p, progress, cancel)
+            return write(store, actor, p, progress, cancel)
 
         self.run(job, _tr("Menyimpan\u2026"), self.wiz.set_outcome)
         return False
 
 
-def commit_text(preview: Preview) -> str:
+def commit_text(preview: Reviewable) -> str:
     """The commit button's words: what it writes, the new and changed rows."""
     n = preview.counts["new"] + preview.counts["changed"]
     if n == 0:
@@ -326,11 +427,13 @@ class DonePage(QWizardPage):
             return
         c = out.counts
         if out.txn_id is None:
-            text = _tr("Tidak ada yang perlu disimpan: semua baris sudah sama dengan basis data.")
+            text = _tr(
+                "Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data."
+            ).format(**c)
         else:
             text = _tr(
-                "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah; "
-                "{rejected} baris ditolak tidak dimuat."
+                "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, "
+                "{unchanged} tetap; {rejected} baris ditolak tidak dimuat."
             ).format(txn=out.txn_id, **c)
         self.result.setText(text)
 
@@ -349,7 +452,8 @@ class ImportWizard(QWizard):
         self.actor = actor
         self.lang = lang
         self.scan_result: Scan | None = None
-        self.preview: Preview | None = None
+        self.units: sarpras_io.UnitChoice | None = None  # a sarpras list's units
+        self.preview: Reviewable | None = None
         self.outcome: commit_mod.Outcome | None = None
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Impor data"))
@@ -363,10 +467,15 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(900, 600)
 
-    def set_scan(self, result: Scan) -> None:
-        self.scan_result = result
+    @property
+    def kind(self) -> str:
+        return self.scan_result.kind if self.scan_result is not None else ""
 
-    def set_preview(self, result: Preview) -> None:
+    def set_scan(self, result: Scanned) -> None:
+        self.scan_result = result.scan
+        self.units = result.units
+
+    def set_preview(self, result: Reviewable) -> None:
         self.preview = result
 
     def set_outcome(self, result: commit_mod.Outcome) -> None:

@@ -17,10 +17,12 @@ def run_import(args: argparse.Namespace) -> int:
     (or, with --dry-run or any refused cell, nothing)."""
     from opscenter.readiness import sarpras_io
     from opscenter.roster import errors_xlsx
+    from opscenter.roster.preview import Options
 
     lang = messages.language(args.lang)
     with command_context(args, sign_in=not args.dry_run) as ctx:
-        preview = sarpras_io.prepare(ctx.store, args.file, unit=args.unit, sheet=args.sheet)
+        options = Options(kind=sarpras_io.KIND, sheet=args.sheet, unit=args.unit)
+        preview = sarpras_io.prepare(ctx.store, args.file, options)
         if preview.unit_source == "letterhead":
             say(
                 t(

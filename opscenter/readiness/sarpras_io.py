@@ -33,6 +33,7 @@ from opscenter.formulas import put
 from opscenter.model import SarprasCategory, SarprasStock, Unit
 from opscenter.permissions import require
 from opscenter.private_files import private_file
+from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.readiness.sarpras import (
     PERMISSION,
     TREES,
@@ -44,13 +45,16 @@ from opscenter.readiness.sarpras import (
 from opscenter.roster import normalise as nz
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.preview import RowOutcome, guess_sheet
+from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
+from opscenter.roster.preview import Options, RowOutcome, guess_sheet
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import Problem
 from opscenter.store import Store
 
 KIND = "sarpras"
+_PROGRESS_EVERY = 5_000
+# The units a list may belong to when it names none: the Polda's and each Polres's.
+LIST_UNIT_KINDS = ("polda", "polres", "polresta")
 T = TypeVar("T")
 CONDITIONS = ("baik", "rusak_ringan", "rusak_berat")
 # The names equipment lists use for the seeded categories, by category code.
@@ -137,10 +141,55 @@ class SarprasPreview:
     records: list[Record]
     problems: list[Problem]
     counts: dict[str, int]
+    # Unit and category names by id, for the preview's rows ("Polres Kerinci / HT").
+    labels: dict[str, dict[int, str]] = field(default_factory=dict)
+    # No free text of a sarpras list is flagged as formula-like (the wizard's interface).
+    warnings: list[Problem] = field(default_factory=list)
+    warnings_total: int = 0
 
     @property
     def file(self) -> str:
         return self.path.name
+
+    def outcomes(self) -> list[RowOutcome]:
+        """New, changed and refused rows in sheet order (unchanged ones are only counted);
+        a new or changed record stands at its first row, its values (unit, category)."""
+        kept = [
+            RowOutcome(
+                r.rows[0],
+                r.status,
+                values=(r.value.unit_id, r.value.category_id),
+                db_id=r.stock_id,
+                changes=dict(r.changes) or None,
+            )
+            for r in self.records
+            if r.status != "unchanged"
+        ]
+        return sorted([*kept, *self.rows], key=lambda r: r.row)
+
+    def label(self, column: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "Ya" if value else "Tidak"  # as the lists and the export write it
+        names = self.labels.get(column)
+        if names is not None and isinstance(value, int):
+            return names.get(value, str(value))
+        return str(value)
+
+    def key_text(self, r: RowOutcome) -> str:
+        if r.values is None:
+            return ""
+        return f"{self.label('unit_id', r.values[0])} / {self.label('category_id', r.values[1])}"
+
+    def field_label(self, column: str) -> str:
+        return next((f.label_id for f in FIELDS[KIND] if f.key == column), column)
+
+    def refusal(self) -> RosterError | None:
+        """A list is saved whole or not at all: any refused cell refuses the file."""
+        if not self.problems:
+            return None
+        return RosterError("sarpras_rejected", file=self.file, count=len(self.problems))
 
     @property
     def rows(self) -> list[RowOutcome]:
@@ -215,6 +264,37 @@ def guess_unit(lines: Sequence[Sequence[Cell]], known: _Known) -> int | None:
                     found.append((rank, hits[0]))
                     break
     return min(found)[1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChoice:
+    """The units a list without a unit column may belong to, and the letterhead's guess."""
+
+    units: list[tuple[str, str]]  # (code, name): the Polda's first, then by name
+    guess: str | None  # the code of the unit the letterhead names
+
+
+def unit_choice(
+    store: Store, letterhead: Sequence[Sequence[Cell]], operation_id: int | None = None
+) -> UnitChoice:
+    """The Polda and Polres/Polresta units to choose from, preset to the unit the letterhead
+    names (``guess_unit``; the guessed unit is offered even when it is of another kind)."""
+    from opscenter import operations
+
+    with store.read() as s:
+        op_id = operation_id or operations.get_operation(s).id
+        known = _known(s, op_id)
+    guessed = guess_unit(letterhead, known)
+    rows = known.unit_rows
+    ids = [
+        u for u, (_c, _n, kind, tree) in rows.items() if kind in LIST_UNIT_KINDS and tree in TREES
+    ]
+    if guessed is not None and guessed not in ids:
+        ids.append(guessed)
+    ids.sort(key=lambda u: (rows[u][2] != "polda", rows[u][1]))
+    return UnitChoice(
+        [(rows[u][0], rows[u][1]) for u in ids], rows[guessed][0] if guessed is not None else None
+    )
 
 
 def _count(value: Cell) -> int:
@@ -316,11 +396,21 @@ class _Reader:
             self.bad(index, key, exc.code, raw)
             return None
 
-    def read(self, rows: Iterator[tuple[int, int, list[Cell]]], start: int) -> None:
+    def read(
+        self,
+        rows: Iterator[tuple[int, int, list[Cell]]],
+        start: int,
+        total: int,
+        progress: Progress,
+        cancel: CancelToken,
+    ) -> None:
         gap = False  # a blank row under data: what follows may be a signature block
         for index, offset, cells in rows:
             if index < start:
                 continue
+            if index % _PROGRESS_EVERY == 0:
+                cancel.check()
+                progress(index, total, "check")
             if all(c is None for c in cells):
                 gap = gap or bool(self.drafts or self.problems)
                 continue
@@ -448,25 +538,27 @@ class _Reader:
 def prepare(
     store: Store,
     path: Path | str,
-    *,
-    operation_id: int | None = None,
-    unit: str | None = None,
-    sheet: str | None = None,
+    options: Options | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
 ) -> SarprasPreview:
     """Read and check a sarpras list, and classify what it would change; writes nothing.
 
-    ``unit`` (a unit's code or name) is the unit of rows that name none."""
+    As the roster's ``prepare``: ``options`` name the sheet, the person's own column mapping
+    and the operation; its ``unit`` (a unit's code or name) is the unit of rows that name
+    none."""
     from opscenter import operations
 
+    options = options or Options(kind=KIND)
+    cancel = cancel or CancelToken()
+    progress(0, 0, "read")
     with open_source(Path(path)) as source:
-        try:
-            guess = guess_sheet(source, KIND, sheet)
-        except RosterError as exc:
-            if exc.reason == "no_table":
-                raise RosterError("sarpras_no_table", file=source.path.name) from exc
-            raise
+        guess = guess_sheet(source, KIND, options.sheet)
         assert guess.layout is not None
-        layout = _split_condition(guess.layout, guess.head)
+        layout = guess.layout
+        if options.mapping is not None:
+            layout.columns = dict(options.mapping)
+            layout.uncertain = set()
         if "category" not in layout.columns:
             raise RosterError(
                 "missing_columns", file=source.path.name, sheet=guess.name, columns="Jenis sarpras"
@@ -474,13 +566,14 @@ def prepare(
         if not any(k in layout.columns for k in (*CONDITIONS, "count")):
             raise RosterError("sarpras_no_count", file=source.path.name, sheet=guess.name)
         with store.read() as s:
-            op_id = operation_id or operations.get_operation(s).id
+            op_id = options.operation_id or operations.get_operation(s).id
             known = _known(s, op_id)
-        unit_id, unit_source = _default_unit(known, unit, layout, guess.head)
+        unit_id, unit_source = _default_unit(known, options.unit, layout, guess.head)
         if "unit" not in layout.columns and unit_id is None:
             raise RosterError("sarpras_unit_needed", file=source.path.name)
         reader = _Reader(known, layout, guess.name, unit_id)
-        reader.read(_chain(guess.head, guess.rest), layout.data_start)
+        rows = _chain(guess.head, guess.rest)
+        reader.read(rows, layout.data_start, guess.rows_total, progress, cancel)
         facts = source.facts
     records = [_classify(d, known) for d in reader.drafts.values()]
     counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
@@ -500,6 +593,10 @@ def prepare(
         records=records,
         problems=reader.problems,
         counts=counts,
+        labels={
+            "unit_id": {uid: row[1] for uid, row in known.unit_rows.items()},
+            "category_id": {cid: row[1] for cid, row in known.category_rows.items()},
+        },
     )
 
 
@@ -508,21 +605,6 @@ def _chain(
 ) -> Iterator[tuple[int, int, list[Cell]]]:
     yield from head
     yield from rest
-
-
-def _split_condition(layout: Layout, head: Sequence[tuple[int, int, list[Cell]]]) -> Layout:
-    """A KONDISI heading merged over B / RR / RB: the first of the three columns is B.
-
-    ``headers.detect`` gives each column one field, so the merged heading takes the first
-    column under it (it is the first text of that column) and the sub-heading B loses it."""
-    cols = layout.columns
-    if (
-        "condition" in cols
-        and "baik" not in cols
-        and ("rusak_ringan" in cols or "rusak_berat" in cols)
-    ):
-        cols["baik"] = cols.pop("condition")
-    return layout
 
 
 def _default_unit(
@@ -563,18 +645,28 @@ def _classify(d: _Draft, known: _Known) -> Record:
     return Record(value, status, stored.id, stored.version, rows, changes)
 
 
-def commit(store: Store, actor: Actor, preview: SarprasPreview) -> Outcome:
+def commit(
+    store: Store,
+    actor: Actor,
+    preview: SarprasPreview,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Outcome:
     """Write the new and changed records in one transaction journaled as "import.sarpras".
 
-    Refuses the whole file while any cell is refused, and a record whose row someone else
-    stored or changed since the preview (``StaleEdit``, ``RosterError("stale_rows")``).
-    Nothing at all is written when nothing is new or changed."""
+    Refuses the whole file while any cell is refused (``preview.refusal()``), and a record
+    whose row someone else stored or changed since the preview (``StaleEdit``,
+    ``RosterError("stale_rows")``). Nothing at all is written when nothing is new or
+    changed. A list is a few hundred rows: the cancel token is asked once, before writing."""
     require(actor, PERMISSION)
-    if preview.problems:
-        raise RosterError("sarpras_rejected", file=preview.file, count=len(preview.problems))
+    refusal = preview.refusal()
+    if refusal is not None:
+        raise refusal
     todo = [r for r in preview.records if r.status != "unchanged"]
     if not todo:
         return Outcome(None, dict(preview.counts))
+    if cancel is not None:
+        cancel.check()
     details = {
         "file": preview.file,
         "sha256": preview.sha256,
@@ -590,6 +682,7 @@ def commit(store: Store, actor: Actor, preview: SarprasPreview) -> Outcome:
                 raise RosterError("stale_rows", file=preview.file, count=1, rows=_name(s, r))
             put_stock(s, preview.operation_id, r.value, r.version)
         txn_id = s.info[journal.TXN_KEY].txn_id
+    progress(1, 1, "done")
     return Outcome(int(txn_id), dict(preview.counts))
 
 

@@ -7,32 +7,18 @@ as text, never as a formula.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from opscenter import messages
 from opscenter.formulas import xlsx_cell
 from opscenter.private_files import private_file
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import Layout, cell_ref
-from opscenter.roster.preview import RowOutcome
+from opscenter.roster.headers import cell_ref
+from opscenter.roster.preview import Rejections
 from opscenter.roster.reading import open_source
 
 BAD_FILL = "FFC7CE"
-
-
-class Rejections(Protocol):
-    """What the report needs of a preview: a roster's, or a sarpras list's."""
-
-    @property
-    def path(self) -> Path: ...
-    @property
-    def sheet(self) -> str: ...
-    @property
-    def layout(self) -> Layout: ...
-    @property
-    def rows(self) -> Sequence[RowOutcome]: ...
 
 
 def _cells_of(preview: Rejections, rows: set[int]) -> dict[int, tuple[int, list[Any]]]:

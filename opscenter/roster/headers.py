@@ -216,7 +216,24 @@ def detect(kind: str, rows: Sequence[tuple[int, int, Sequence[Cell]]]) -> Layout
         if index == best.data_start and _is_number_row(cells):
             best.data_start += 1
             break
+    if kind == "sarpras":
+        _condition_over_split(best)
     return best
+
+
+def _condition_over_split(layout: Layout) -> None:
+    """Sarpras: a KONDISI heading merged over B / RR / RB; the first of the three columns is B.
+
+    Each column gets one field, so the merged heading takes the first column under it (it
+    is the first text of that column) and the sub-heading B loses it."""
+    cols = layout.columns
+    if (
+        "condition" in cols
+        and "baik" not in cols
+        and ("rusak_ringan" in cols or "rusak_berat" in cols)
+    ):
+        cols["baik"] = cols.pop("condition")
+        layout.uncertain.discard("condition")
 
 
 def _layout_at(

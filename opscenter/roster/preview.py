@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,8 @@ class Options:
     mapping: dict[str, int] | None = None
     create_units: bool = False
     operation_id: int | None = None
+    # Sarpras lists: the unit (code or name) of rows that name none (``--unit``, the wizard).
+    unit: str | None = None
 
 
 @dataclass(slots=True)
@@ -122,6 +124,54 @@ class Preview:
             if r.problems:
                 yield from r.problems
 
+    def key_text(self, r: RowOutcome) -> str:
+        """The row's key as a person reads it ("75030001", "Polres Kerinci / 3")."""
+        if r.values is None:
+            return ""
+        spec = self.spec
+        return " / ".join(self.label(k, r.values[spec.columns.index(k)]) for k in spec.key)
+
+    def field_label(self, column: str) -> str:
+        return self.spec.labels.get(column, (column, column))[0]
+
+    def refusal(self) -> RosterError | None:
+        """A roster is committed without its rejected rows: nothing refuses the whole file."""
+        return None
+
+
+class Rejections(Protocol):
+    """What the error report (``errors_xlsx``) needs of a preview: a roster's, or a sarpras
+    list's."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def layout(self) -> Layout: ...
+    @property
+    def rows(self) -> Sequence[RowOutcome]: ...
+
+
+class Reviewable(Rejections, Protocol):
+    """What the import wizard shows and commits of a preview: a roster's or a sarpras list's."""
+
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def warnings(self) -> list[Problem]: ...
+    @property
+    def warnings_total(self) -> int: ...
+    def outcomes(self) -> list[RowOutcome]: ...
+    def label(self, column: str, value: Any) -> str: ...
+    def key_text(self, r: RowOutcome) -> str: ...
+    def field_label(self, column: str) -> str: ...
+    def refusal(self) -> RosterError | None: ...
+
+
+# A kind whose missing table is said in its own words (the roster's names NRP and TPS).
+_NO_TABLE = {"sarpras": "sarpras_no_table"}
+
 
 @dataclass(slots=True)
 class SheetGuess:
@@ -158,7 +208,7 @@ def guess_sheet(source: Source, kind: str, sheet: str | None) -> SheetGuess:
     if best is None or not any_rows:
         raise RosterError("no_rows", file=source.path.name, sheet=sheet or "")
     if best.layout is None:
-        raise RosterError("no_table", file=source.path.name, kind=kind)
+        raise RosterError(_NO_TABLE.get(kind, "no_table"), file=source.path.name, kind=kind)
     best.rows_total = source.row_count(best.name)
     return best
 
@@ -173,6 +223,8 @@ class Scan:
     sheet: str
     layout: Layout
     sample: list[list[Cell]]
+    # The rows above the header: a letterhead may name the unit (sarpras lists).
+    letterhead: list[list[Cell]] = field(default_factory=list)
 
 
 def scan(
@@ -197,6 +249,9 @@ def scan(
             sheet=guess.name,
             layout=guess.layout,
             sample=sample,
+            letterhead=[
+                cells for index, _o, cells in guess.head if index < guess.layout.header_row
+            ],
         )
 
 

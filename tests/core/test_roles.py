@@ -430,7 +430,9 @@ def _rename_category(w: World) -> Call:
 def _sarpras_import(w: World) -> Call:
     path = w.tmp / f"{w.fresh('sarpras')}.csv"
     path.write_text(f"JENIS SARPRAS;B;RR;RB\nHT;{w.serial};0;0\n", encoding="utf-8")
-    preview = sarpras_io.prepare(w.store, path, operation_id=w.small.operation_id, unit="pa")
+    preview = sarpras_io.prepare(
+        w.store, path, Options(kind="sarpras", operation_id=w.small.operation_id, unit="pa")
+    )
     return lambda a: sarpras_io.commit(w.store, a, preview)
 
 

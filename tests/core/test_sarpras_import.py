@@ -23,6 +23,7 @@ from opscenter.reference import by_code
 from opscenter.roster import export
 from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
@@ -316,14 +317,16 @@ def test_the_unit_from_the_option_or_a_refusal_asking_for_it(
         sarpras_io.prepare(store, path)
     assert "sebutkan satuannya dengan --unit KODE" in messages.describe(err.value, "id")
     with pytest.raises(NotFound) as missing:
-        sarpras_io.prepare(store, path, unit="pz")
+        sarpras_io.prepare(store, path, Options(kind="sarpras", unit="pz"))
     assert "tidak ditemukan" in messages.describe(missing.value, "id")
-    preview = sarpras_io.prepare(store, path, unit="pb")
+    preview = sarpras_io.prepare(store, path, Options(kind="sarpras", unit="pb"))
     assert (preview.unit_source, preview.unit_name) == ("option", "Polres B")
     sarpras_io.commit(store, ADMIN, preview)
     assert set(_held(store, ids)) == {("PB", "r2"), ("PB", "r4"), ("PB", "ht")}
     # The option also beats a letterhead.
-    other = sarpras_io.prepare(store, _split_workbook(tmp_path / "a.xlsx"), unit="Polsek A1")
+    other = sarpras_io.prepare(
+        store, _split_workbook(tmp_path / "a.xlsx"), Options(kind="sarpras", unit="Polsek A1")
+    )
     assert (other.unit_source, other.unit_name) == ("option", "Polsek A1")
 
 
@@ -400,7 +403,7 @@ def test_export_imports_back_unchanged(
     assert (_held(store, ids), _journal_rows(store)) == (held, rows)
     # Into an empty operation the same file makes the same stock.
     other = build_small_operation(store, code="lain")
-    copy = sarpras_io.prepare(store, out, operation_id=other.operation_id)
+    copy = sarpras_io.prepare(store, out, Options(kind="sarpras", operation_id=other.operation_id))
     assert copy.counts["new"] == 4
     sarpras_io.commit(store, ADMIN, copy)
     with store.read() as s:

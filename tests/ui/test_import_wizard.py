@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard, QWizardPage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.model import Personnel
+from opscenter.model import Personnel, SarprasCategory, SarprasStock, Unit
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store
+from tests.builders import Small, build_small_operation
+from tests.core.test_sarpras_import import _one_column_workbook, _split_workbook
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui.confirm import BOX_NAME as CONFIRM_NAME
@@ -265,3 +269,273 @@ def test_the_commit_button_counts_new_and_changed_rows(
     wb.active["E3"] = "0812 9999 0000"  # Andi's phone changes: one row to write
     wb.save(path)
     assert commit_text(prepare(store, path, Options(kind="personnel"))) == "Impor 1 baris"
+
+
+# --- sarpras lists (issue 15): the same pages, the unit from a column or chosen -------------
+
+# The calamine corpus (README there): beside the checkout, or beside the worktrees' folder.
+_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = next(
+    (
+        d / "shared" / "corpus" / "spreadsheets"
+        for d in (_ROOT.parent, _ROOT.parent.parent)
+        if (d / "shared" / "corpus" / "spreadsheets").is_dir()
+    ),
+    _ROOT.parent / "shared" / "corpus" / "spreadsheets",
+)
+
+
+@pytest.fixture
+def small(store: Store) -> Small:
+    return build_small_operation(store)
+
+
+def _sarpras_wizard(qtbot: QtBot, store: Store, path: Path) -> ImportWizard:
+    """A wizard on "Daftar sarpras" given ``path``, its first page's job started."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData("sarpras"))
+    assert page.kind.currentText() == "Daftar sarpras"
+    page.path.setText(str(path))
+    wizard.next()
+    return wizard
+
+
+def _to_page(qtbot: QtBot, wizard: ImportWizard, page: QWizardPage) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=10_000)
+
+
+def _stock(store: Store, ids: Small) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """(unit code, category code) -> (baik, RR, RB) as stored."""
+    with store.read() as s:
+        rows = s.execute(
+            select(Unit.code, SarprasCategory.code, SarprasStock.baik, SarprasStock.rusak_ringan,
+                   SarprasStock.rusak_berat)
+            .join(Unit, Unit.id == SarprasStock.unit_id)
+            .join(SarprasCategory, SarprasCategory.id == SarprasStock.category_id)
+            .where(SarprasStock.operation_id == ids.operation_id)
+        ).all()  # fmt: skip
+    return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
+
+
+def _head(store: Store) -> int:
+    with store.read() as s:
+        return journal.head(s)
+
+
+def test_a_sarpras_list_with_a_unit_column_and_again_unchanged(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    path = _one_column_workbook(tmp_path / "rekap.xlsx")
+    wizard = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    page = wizard.mapping_page
+    assert page.model.mapping()["unit"] == 1  # SATKER: the unit comes from the column
+    assert not page.unit.isVisible() and not page.create_units.isVisible()
+    _to_page(qtbot, wizard, wizard.preview_page)
+    preview = wizard.preview_page
+    assert preview.counts.text() == "Baru 3, berubah 0, tetap 0, ditolak 0."
+    assert not preview.error.isVisible()
+    keys = {preview.model.index(i, 2).data() for i in range(preview.model.rowCount())}
+    assert keys == {"Polsek A1 / HT", "Polsek A2 / Kendaraan roda 2", "Polsek A2 / Senjata api"}
+    assert _visible_buttons(wizard)["commit"] == "Impor 3 baris"
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    assert "3 baru, 0 berubah, 0 tetap" in wizard.done_page.result.text()
+    held = _stock(store, small)
+    assert held[("pa1", "ht")] == (5, 2, 1) and held[("pa2", "r2")] == (4, 0, 0)
+    head = _head(store)
+    wizard.close()
+
+    again = _sarpras_wizard(qtbot, store, path)  # the same file: nothing to write, and said
+    qtbot.waitUntil(lambda: again.currentPage() is again.mapping_page, timeout=10_000)
+    _to_page(qtbot, again, again.preview_page)
+    assert again.preview_page.counts.text() == "Baru 0, berubah 0, tetap 3, ditolak 0."
+    assert again.preview_page.model.rowCount() == 0
+    assert _visible_buttons(again)["commit"] == "Selesai tanpa perubahan"
+    again.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: again.currentPage() is again.done_page, timeout=10_000)
+    assert again.done_page.result.text() == (
+        "Tidak ada yang perlu disimpan: 3 baris sudah sama dengan basis data."
+    )
+    assert _head(store) == head and _stock(store, small) == held
+
+
+def test_a_sarpras_list_without_a_unit_column_takes_the_letterhead_guess_or_a_choice(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    path = _split_workbook(tmp_path / "polres_a.xlsx")  # RESOR A on its letterhead
+    wizard = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    page = wizard.mapping_page
+    assert "unit" not in page.model.mapping()
+    mapped = page.model.mapping()
+    assert (mapped["baik"], mapped["rusak_ringan"], mapped["rusak_berat"]) == (3, 4, 5)
+    assert page.unit.isVisible()
+    # The operation's Polda and Polres units, the Polda first; the letterhead's preset.
+    choices = [page.unit.itemText(i) for i in range(page.unit.count())]
+    assert choices == ["Polda Uji", "Polres A", "Polres B"]
+    assert page.unit.currentText() == "Polres A"
+    assert page.unit_note.text().startswith("Polres A ditebak dari kop surat")
+    page.unit.setCurrentIndex(page.unit.findData("pb"))  # the person knows better
+    assert page.unit_note.text() == ""
+    _to_page(qtbot, wizard, wizard.preview_page)
+    assert wizard.preview_page.counts.text() == "Baru 3, berubah 0, tetap 0, ditolak 0."
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    held = _stock(store, small)
+    assert {u for u, _c in held} == {"pb"}
+    assert held[("pb", "ht")] == (15, 3, 2)
+    wizard.close()
+
+    # Polres B's list changes: one row; the preview says which cell and from what to what.
+    wb = openpyxl.load_workbook(path)
+    wb.active["C13"] = 21  # HT: 21 in all, rusak ringan 3 -> 4
+    wb.active["E13"] = 4
+    wb.save(path)
+    again = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: again.currentPage() is again.mapping_page, timeout=10_000)
+    again.mapping_page.unit.setCurrentIndex(again.mapping_page.unit.findData("pb"))
+    _to_page(qtbot, again, again.preview_page)
+    model = again.preview_page.model
+    assert again.preview_page.counts.text() == "Baru 0, berubah 1, tetap 2, ditolak 0."
+    assert model.index(0, 1).data() == "Berubah"
+    assert model.index(0, 3).data() == "Rusak ringan: 3 \u2192 4"
+    again.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: again.currentPage() is again.done_page, timeout=10_000)
+    assert "0 baru, 1 berubah, 2 tetap" in again.done_page.result.text()
+    assert _stock(store, small)[("pb", "ht")] == (15, 4, 2)
+
+
+def test_a_sarpras_list_whose_letterhead_names_no_unit_asks_for_one(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    path = _split_workbook(tmp_path / "tanpa_kop.xlsx", letterhead=False)
+    wizard = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    page = wizard.mapping_page
+    assert page.unit.currentIndex() == -1
+    assert "tidak menyebut satuan" in page.unit_note.text()
+    wizard.next()
+    assert page.error.text() == "Pilih satuan pemilik daftar ini."
+    assert wizard.currentPage() is page
+    page.unit.setCurrentIndex(page.unit.findData("pa"))
+    _to_page(qtbot, wizard, wizard.preview_page)
+    assert wizard.preview_page.counts.text().startswith("Baru 3")
+
+
+def _bad_rows(path: Path) -> Path:
+    return _one_column_workbook(
+        path,
+        [
+            [1, "Polsek A1", "HT", "baik", 5, "buah", None],
+            [2, "Polsek A1", "Kapal selam", "baik", 1, "unit", None],
+            [3, "Polsek A2", "HT", "baik", -2, "buah", None],
+            [4, "Polres Entah", "HT", "baik", 1, "buah", None],
+        ],
+    )
+
+
+def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    """Unknown category, a negative count, a unit not in the operation: each cell said, the
+    whole list refused in one sentence, the commit button off and the database unchanged."""
+    head = _head(store)
+    wizard = _sarpras_wizard(qtbot, store, _bad_rows(tmp_path / "salah.xlsx"))
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    _to_page(qtbot, wizard, wizard.preview_page)
+    page = wizard.preview_page
+    assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 3."
+    details = [page.model.index(i, 3).data() for i in range(page.model.rowCount())]
+    assert details[1].startswith("Data!C4: jenis sarpras tidak dikenal")
+    assert details[2] == "Data!E5: jumlah tidak boleh negatif"
+    assert details[3].startswith("Data!B6: ")
+    assert [page.model.index(i, 1).data() for i in range(4)] == [
+        "Baru", "Ditolak", "Ditolak", "Ditolak",
+    ]  # fmt: skip
+    assert page.error.isVisible()
+    assert page.error.text() == (
+        "3 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
+        "impor lagi."
+    )
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    out = tmp_path / "ditolak.xlsx"
+    page.write_errors(out)  # the refused rows, marked, to send back to the Polres
+    marked = openpyxl.load_workbook(out).active
+    assert marked["C2"].value == "Kapal selam" and marked["C2"].comment is not None
+    wizard.next()  # the button is off; the key does nothing either
+    assert wizard.currentPage() is page
+    assert _head(store) == head and _stock(store, small) == {}
+
+
+def _no_sarpras_table(tmp_path: Path) -> Path:
+    return roster(tmp_path / "personel.xlsx")  # a real roster, but no sarpras table in it
+
+
+def _truncated(tmp_path: Path) -> Path:
+    good = _one_column_workbook(tmp_path / "baik.xlsx")
+    path = tmp_path / "potong.xlsx"
+    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    return path
+
+
+def _corpus(name: str) -> Callable[[Path], Path]:
+    def get(_tmp: Path) -> Path:
+        if not (CORPUS / name).exists():
+            pytest.skip(f"corpus not found at {CORPUS}")
+        return CORPUS / name
+
+    return get
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (_no_sarpras_table, "tidak ditemukan tabel sarpras"),
+        (_corpus("temperature.xlsx"), "tidak ditemukan tabel sarpras"),
+        (_truncated, "rusak atau terpotong"),
+        (_corpus("pass_protected.xlsx"), "kata sandi"),
+    ],
+    ids=["roster", "corpus-temperature", "truncated", "corpus-password"],
+)
+def test_a_file_that_is_no_sarpras_list_is_refused_on_the_first_page(
+    qtbot: QtBot,
+    store: Store,
+    small: Small,
+    tmp_path: Path,
+    make: Callable[[Path], Path],
+    words: str,
+) -> None:
+    head = _head(store)
+    wizard = _sarpras_wizard(qtbot, store, make(tmp_path))
+    page = wizard.file_page
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10_000)
+    assert words in page.error.text()
+    assert wizard.currentPage() is page
+    assert _head(store) == head and _stock(store, small) == {}
+
+
+def test_a_sarpras_import_is_reverted_from_the_history(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    """As for rosters: the wizard writes, the history of imports takes it back."""
+    from ui.import_history import ImportHistoryDialog
+
+    wizard = _sarpras_wizard(qtbot, store, _one_column_workbook(tmp_path / "rekap.xlsx"))
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    _to_page(qtbot, wizard, wizard.preview_page)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    assert len(_stock(store, small)) == 3
+    dialog = ImportHistoryDialog(store, actor=STAFF)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 3).data() == "sarpras"
+    dialog.view.selectRow(0)
+    answer_next_question(YES_NAME)
+    dialog.revert_selected()
+    qtbot.waitUntil(lambda: "dibatalkan" in dialog.message.text(), timeout=10_000)
+    assert _stock(store, small) == {}

@@ -777,9 +777,12 @@ def describe(error: OpsError, lang: str | None = None) -> str:
             else f"The action failed ({error.code})."
         )
     try:
-        return _pick(template, lang).format(**data)
+        text = _pick(template, lang).format(**data)
     except (KeyError, IndexError, ValueError):
-        return _pick(template, lang)
+        text = _pick(template, lang)
+    # A sentence opens with a capital, also when a template opens with a row's name
+    # ("kunjungan ini sudah diubah ..."); only the first letter, so "TPS" stays "TPS".
+    return text[:1].upper() + text[1:]
 
 
 # --- issue 19: secrets ---

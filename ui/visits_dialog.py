@@ -234,8 +234,6 @@ def show_refusal(window: QWidget, sentence: str) -> QMessageBox:
 
 def refusal_sentence(error: OpsError, lang: str) -> str:
     sentence = sentence_for(error, lang)
-    # "kunjungan ini sudah diubah …": the core's sentence may open with a row's name.
-    sentence = sentence[:1].upper() + sentence[1:]
     if isinstance(error, StaleEdit):
         sentence += " " + _tr("Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.")
     return sentence

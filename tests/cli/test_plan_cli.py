@@ -44,7 +44,7 @@ def test_plan_prints_and_writes_the_workbook(tmp_path: Path) -> None:
     bad = run(tmp_path, "plan", "--db", str(db), "--stage", "pemilu")
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.strip() == (
-        "tahapan \u201cpemilu\u201d tidak ditemukan; mungkin sudah dihapus dari workstation lain."
+        "Tahapan \u201cpemilu\u201d tidak ditemukan; mungkin sudah dihapus dari workstation lain."
     )
     nowhere = run(
         tmp_path,

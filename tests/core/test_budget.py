@@ -400,8 +400,7 @@ def test_a_stale_edit_is_refused(small: tuple[Store, Small, str]) -> None:
         budget.change_allocation(
             store, STAFF, alloc, AllocationValue(u["PB"], "dipa", 3_000_000), expected_version=1
         )
-    # (The shared stale-edit sentence starts with the entity's name in lower case.)
-    assert "alokasi anggaran ini sudah diubah oleh admin.uji pada " in messages.describe(
+    assert "Alokasi anggaran ini sudah diubah oleh admin.uji pada " in messages.describe(
         stale.value, "id"
     )
     with pytest.raises(StaleEdit):

@@ -53,7 +53,7 @@ def test_stale_status_change_is_refused_with_who_and_when(
     assert err.value.changed_at is not None
     assert before - timedelta(seconds=5) <= err.value.changed_at <= datetime.now(UTC)
     sentence = describe(err.value, "id")
-    assert "siti" in sentence and "satuan" in sentence and "WIB" in sentence
+    assert "siti" in sentence and "Satuan" in sentence and "WIB" in sentence
     with a.read() as s:  # Siti's change stands; nothing was overwritten
         assert s.get(Unit, unit).status_id == ids.statuses["bergerak"]  # type: ignore[union-attr]
 

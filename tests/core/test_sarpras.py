@@ -258,8 +258,8 @@ def test_a_stale_edit_is_refused_and_changes_nothing(small: tuple[Store, Small])
             InvalidValue,
             "Jumlah amunisi hanya diisi untuk kategori senjata api.",
         ),
-        ({"unit": "other"}, NotFound, "satuan \u201c"),
-        ({"category": "other"}, NotFound, "kategori sarpras \u201c"),
+        ({"unit": "other"}, NotFound, "Satuan \u201c"),
+        ({"category": "other"}, NotFound, "Kategori sarpras \u201c"),
         (
             {"unit": "LINMAS"},
             InvalidValue,

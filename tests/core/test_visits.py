@@ -201,7 +201,7 @@ def test_stale_edits_are_refused(small: tuple[Store, Small, str]) -> None:
             expected_version=1,
         )
     assert stale.value.changed_by == ADMIN.username
-    assert "kunjungan ini sudah diubah oleh admin.uji" in messages.describe(stale.value, "id")
+    assert "Kunjungan ini sudah diubah oleh admin.uji" in messages.describe(stale.value, "id")
     with pytest.raises(StaleEdit):
         visits.change_finding(
             store,
@@ -261,7 +261,7 @@ def test_refusals_are_sentences_and_change_nothing(small: tuple[Store, Small, st
         assert messages.describe(refused.value, "id") == sentence
     with pytest.raises(NotFound) as missing:
         visits.add_finding(store, STAFF, 999_999, FindingValue(sarpras, "HT kurang"))
-    assert messages.describe(missing.value, "id").startswith("kunjungan \u201c999999\u201d tidak")
+    assert messages.describe(missing.value, "id").startswith("Kunjungan \u201c999999\u201d tidak")
     with pytest.raises(NotFound):
         visits.add_visit(store, STAFF, op, VisitValue(999_999, date(2024, 11, 1), "kunker"))
     with pytest.raises(NotPermitted):
@@ -384,7 +384,7 @@ def test_a_removed_finding_comes_back_with_its_follow_up(small: tuple[Store, Sma
     before = all_rows(url)
     with pytest.raises(NotFound) as missing:
         visits.restore_finding(store, STAFF, vid, again)
-    assert messages.describe(missing.value, "id").startswith(f"kunjungan \u201c{vid}\u201d tidak")
+    assert messages.describe(missing.value, "id").startswith(f"Kunjungan \u201c{vid}\u201d tidak")
     assert all_rows(url) == before
 
 
@@ -409,7 +409,7 @@ def test_removing_a_visit_is_refused_when_its_findings_changed_elsewhere(
         assert stale.value.data["entity"] == "inspection_visit"
         assert all_rows(url) == before
     assert messages.describe(stale.value, "id").startswith(
-        "kunjungan ini sudah diubah oleh kabag.lain pada "
+        "Kunjungan ini sudah diubah oleh kabag.lain pada "
     )
     # As the screen now shows it: removed.
     with store.read() as s:

@@ -119,6 +119,7 @@ class Ref:
 
     id: int
     version: int = 1
+    kind: str = ""  # which table's row (ids of two tables can be equal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,12 +670,13 @@ class ReadinessForm(QDialog):
         """A saved write onto the window's history."""
         self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
 
-    def ref(self, row_id: int) -> Ref:
-        """The undo history's handle on a row (the same one for every command on it)."""
+    def ref(self, row_id: int, kind: str = "") -> Ref:
+        """The undo history's handle on a row (the same one for every command on it);
+        ``kind`` names its table where a form keeps rows of several."""
         for ref in self._refs:
-            if ref.id == row_id:
+            if ref.id == row_id and ref.kind == kind:
                 return ref
-        ref = Ref(row_id)
+        ref = Ref(row_id, kind=kind)
         self._refs.append(ref)
         return ref
 

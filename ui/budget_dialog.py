@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -74,6 +75,7 @@ from ui.table_model import AnyIndex, TableModel
 from ui.visits_dialog import (
     FormTarget,
     ReadinessForm,
+    Ref,
     date_edit,
     day_text,
     form_page,
@@ -81,8 +83,10 @@ from ui.visits_dialog import (
     qdate,
     show_rows,
     table,
+    typed_cells,
 )
 
+V = TypeVar("V")
 # "25.000.000", "25000000", "Rp 25.000.000", "25 000 000": whole rupiah.
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+|\d+")
 # An index cell as typed: "150.000 x 5", "150000×5", "150.000 * 5" (the days optional).
@@ -392,16 +396,32 @@ class IndexModel(TableModel[IndexRow]):
 
 
 class RowForm:
-    """A side form that adds a new row, or changes the row loaded into it from its list
-    (``edit``): its main button says which, and "Batal ubah" goes back to adding. What was
-    typed is, when adding, any text at all, and when changing, fields that differ from the
-    row as loaded."""
+    """The buttons of a side form that adds a new row, or changes the row loaded into it
+    from its list (``edit``): the main button says which, "Batal ubah" goes back to adding,
+    and "Ubah" and "Hapus" act on the row chosen in the list. What was typed is, when
+    adding, any text at all, and when changing, fields that differ from the row as loaded."""
 
     def __init__(
-        self, primary: QPushButton, cancel: QPushButton, add_text: str, save_text: str
+        self,
+        page: QWidget,
+        form: QFormLayout,
+        name: str,
+        add_text: str,
+        chosen: str,
+        slots: tuple[
+            Callable[[], None], Callable[[], None], Callable[[], None], Callable[[], None]
+        ],
     ) -> None:
-        self.primary, self.cancel = primary, cancel
-        self.add_text, self.save_text = add_text, save_text
+        save, cancel, change, remove = slots
+        self.add_text, self.save_text = add_text, _tr("Si&mpan perubahan")
+        self.primary = push_button(page, "", name + "Save", save)
+        self.cancel = push_button(page, _tr("Bata&l ubah"), name + "Cancel", cancel)
+        form.addRow(button_row(self.primary, self.cancel))
+        box = QGroupBox(chosen, page)
+        self.change = push_button(box, _tr("U&bah"), name + "Change", change)
+        self.remove = push_button(box, _tr("&Hapus"), name + "Remove", remove)
+        box.setLayout(button_row(self.change, self.remove))
+        form.addRow(box)
         self.row: Any = None
         self.start: tuple[object, ...] = ()
         self.new()
@@ -420,6 +440,13 @@ class RowForm:
         if self.row is None:
             return any(t.strip() for t in typed)
         return whole != self.start
+
+
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
 
 
 def button_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -551,8 +578,8 @@ class BudgetDialog(ReadinessForm):
         lists.addWidget(self.payments_view, 3)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(lists, 5)
-        row.addWidget(self.forms, 2)
+        row.addLayout(lists, 2)
+        row.addWidget(self.forms, 1)
         return page
 
     def _payment_form(self) -> QWidget:
@@ -571,28 +598,18 @@ class BudgetDialog(ReadinessForm):
         form.addRow(_tr("Ta&nggal"), self.paid_on)
         form.addRow(_tr("&Jumlah (Rp)"), self.amount)
         form.addRow(_tr("Ura&ian"), self.description)
-        self.add_button = QPushButton(page)
-        self.add_button.setObjectName("addPayment")
-        self.add_button.clicked.connect(self.save_payment)
-        self.cancel_payment_button = QPushButton(_tr("Bata&l ubah"), page)
-        self.cancel_payment_button.setObjectName("cancelPaymentEdit")
-        self.cancel_payment_button.clicked.connect(self.new_payment)
-        form.addRow(button_row(self.add_button, self.cancel_payment_button))
         self.payment_form = RowForm(
-            self.add_button,
-            self.cancel_payment_button,
+            page,
+            form,
+            "payment",
             _tr("Tambah &realisasi"),
-            _tr("Si&mpan perubahan"),
+            _tr("Realisasi terpilih di daftar"),
+            (self.save_payment, self.new_payment, self.edit_payment, self.remove_payment),
         )
-        chosen = QGroupBox(_tr("Realisasi terpilih di daftar"), page)
-        self.change_payment_button = QPushButton(_tr("U&bah"), chosen)
-        self.change_payment_button.setObjectName("changePayment")
-        self.change_payment_button.clicked.connect(self.edit_payment)
-        self.remove_payment_button = QPushButton(_tr("&Hapus"), chosen)
-        self.remove_payment_button.setObjectName("removePayment")
-        self.remove_payment_button.clicked.connect(self.remove_payment)
-        chosen.setLayout(button_row(self.change_payment_button, self.remove_payment_button))
-        form.addRow(chosen)
+        self.add_button = self.payment_form.primary
+        self.cancel_payment_button = self.payment_form.cancel
+        self.change_payment_button = self.payment_form.change
+        self.remove_payment_button = self.payment_form.remove
         return page
 
     def _allocation_form(self) -> QWidget:
@@ -623,28 +640,23 @@ class BudgetDialog(ReadinessForm):
         form.addRow(self.has_signed, self.signed_on)
         form.addRow(_tr("Pa&gu (Rp)"), self.pagu)
         form.addRow(_tr("&Catatan"), self.note)
-        self.allocation_button = QPushButton(page)
-        self.allocation_button.setObjectName("saveAllocation")
-        self.allocation_button.clicked.connect(self.save_allocation)
-        self.cancel_allocation_button = QPushButton(_tr("Bata&l ubah"), page)
-        self.cancel_allocation_button.setObjectName("cancelAllocationEdit")
-        self.cancel_allocation_button.clicked.connect(self.new_allocation)
-        form.addRow(button_row(self.allocation_button, self.cancel_allocation_button))
         self.allocation_form = RowForm(
-            self.allocation_button,
-            self.cancel_allocation_button,
+            page,
+            form,
+            "allocation",
             _tr("Ta&mbah pagu"),
-            _tr("Si&mpan perubahan"),
+            _tr("Pagu terpilih di daftar"),
+            (
+                self.save_allocation,
+                self.new_allocation,
+                self.edit_allocation,
+                self.remove_allocation,
+            ),
         )
-        chosen = QGroupBox(_tr("Pagu terpilih di daftar"), page)
-        self.change_allocation_button = QPushButton(_tr("U&bah"), chosen)
-        self.change_allocation_button.setObjectName("changeAllocation")
-        self.change_allocation_button.clicked.connect(self.edit_allocation)
-        self.remove_allocation_button = QPushButton(_tr("&Hapus"), chosen)
-        self.remove_allocation_button.setObjectName("removeAllocation")
-        self.remove_allocation_button.clicked.connect(self.remove_allocation)
-        chosen.setLayout(button_row(self.change_allocation_button, self.remove_allocation_button))
-        form.addRow(chosen)
+        self.allocation_button = self.allocation_form.primary
+        self.cancel_allocation_button = self.allocation_form.cancel
+        self.change_allocation_button = self.allocation_form.change
+        self.remove_allocation_button = self.allocation_form.remove
         return page
 
     def _index_page(self) -> QWidget:
@@ -652,12 +664,7 @@ class BudgetDialog(ReadinessForm):
         self.index_model = IndexModel(self._lang, self)
         self.index_model.set_locale(self._locale)
         self.index_view = table(page, "indexTable", self.index_model, (IndexColumn.STAGE,))
-        self.index_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.index_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        typed_cells(self.index_view)
         # Queued: a cell emptied asks first, which must not run inside the editor's commit.
         self.index_model.edit_requested.connect(self.save_index, Qt.ConnectionType.QueuedConnection)
         delete_key(self.index_view, self.clear_index)
@@ -708,7 +715,6 @@ class BudgetDialog(ReadinessForm):
             self.allocations_view.setCurrentIndex(self.allocations_model.index(row, 0))
         self._chosen_changed()
         self.index_model.set_index(read.components, read.index)
-        self.index_view.resizeColumnsToContents()
 
     def _summary(self, f: BudgetFigures | None) -> str:
         if f is None:
@@ -900,6 +906,95 @@ class BudgetDialog(ReadinessForm):
         self._chosen_changed()
         self.pagu.setFocus()
 
+    # -- writing: the three kinds of step -----------------------------------------------------
+
+    def add_row(
+        self,
+        kind: str,
+        add: Callable[[], int],
+        remove: Callable[[int, int], object],
+        text: str,
+        button: QPushButton,
+        after: Callable[[int], None],
+    ) -> None:
+        """Save a new row (``add`` returns its id); undo is ``remove(id, version)``, redo
+        adds it anew (a new id, which the history's ``Ref`` follows)."""
+
+        def saved(row_id: int) -> None:
+            ref = self.ref(row_id, kind)
+
+            def forward() -> None:
+                ref.id, ref.version = add(), 1
+
+            def backward() -> None:
+                remove(ref.id, ref.version)
+
+            self.push(text, forward, backward)
+            after(row_id)
+
+        self.submit(add, saved, button)
+
+    def change_row(
+        self,
+        ref: Ref,
+        shown: int,
+        change: Callable[[V, int], int],
+        to: V,
+        before: V,
+        text: str,
+        button: QPushButton,
+        after: Callable[[], None],
+    ) -> None:
+        """Change the row of ``ref`` from ``before`` to ``to`` where the screen showed
+        version ``shown`` (``change(value, expected_version)`` returns the new version);
+        undo and redo change it back and forth."""
+
+        def write() -> int:
+            ref.version = change(to, shown)
+            return ref.version
+
+        def saved(_version: int) -> None:
+            def step(value: V) -> Callable[[], None]:
+                def run() -> None:
+                    ref.version = change(value, ref.version)
+
+                return run
+
+            self.push(text, step(to), step(before))
+            after()
+
+        self.submit(write, saved, button)
+
+    def remove_row(
+        self,
+        ref: Ref,
+        shown: int,
+        remove: Callable[[int], object],
+        add_again: Callable[[], int],
+        text: str,
+        button: QPushButton | None,
+        after: Callable[[], None],
+    ) -> None:
+        """Remove the row of ``ref`` where the screen showed version ``shown``
+        (``remove(expected_version)``); undo adds it again (``add_again`` returns the new
+        id), redo removes that one."""
+
+        def write() -> None:
+            remove(shown)
+            ref.version = shown
+
+        def saved(_none: None) -> None:
+            def forward() -> None:
+                remove(ref.version)
+
+            def backward() -> None:
+                ref.id, ref.version = add_again(), 1
+
+            self.push(text, forward, backward)
+            after()
+
+        self.submit(write, saved, button)
+
     # -- writing: payments --------------------------------------------------------------------
 
     def save_current(self) -> None:
@@ -914,96 +1009,56 @@ class BudgetDialog(ReadinessForm):
         (self.save_payment, self.save_allocation)[self.forms.currentIndex()]()
 
     def save_payment(self) -> None:
-        if self.payment_form.row is None:
-            self.add_payment()
-        else:
-            self.change_payment()
-
-    def _payment_value(self, allocation: int) -> tuple[date, int, str] | None:
-        """(date, amount, description) as typed; None after saying why not."""
+        """Add the payment typed, or change the one loaded into the form."""
+        editing: Realisation | None = self.payment_form.row
+        chosen = self.current_allocation()
+        allocation = editing.allocation_id if editing is not None else chosen and chosen.id
+        if not allocation or not self.add_button.isEnabled():
+            return
         try:
             amount = parse_rupiah(self.amount.text())
         except InvalidValue as error:
             self._report(error)
-            return None
-        return picked(self.paid_on), amount, self.description.text()
-
-    def _payment_done(self, allocation_id: int) -> None:
-        self.new_payment()
-        self._select = allocation_id
-        self.amount.setFocus()
-
-    def add_payment(self) -> None:
-        a = self.current_allocation()
-        typed = self._payment_value(a.id) if a is not None else None
-        if a is None or typed is None or not self.add_button.isEnabled():
             return
-        paid_on, amount, description = typed
+        typed = (picked(self.paid_on), amount, self.description.text())
         store, actor, op = self.store, self.actor, self.operation_id
-        # The allocation's id as it is when the step runs (undo and redo can make it anew).
-        from_ref = self.ref(a.id, "allocation")
+        # The allocation's id as it is when a step runs (undo and redo can make it anew).
+        from_ref = self.ref(allocation, "allocation")
 
-        def value() -> RealisationValue:
-            return RealisationValue(from_ref.id, paid_on, amount, description)
+        def done(*_: object) -> None:
+            self.new_payment()
+            self._select = allocation
+            self.amount.setFocus()
 
-        def write() -> int:
-            return budget.add_realisation(store, actor, op, value())
+        if editing is None:
 
-        def saved(payment_id: int) -> None:
-            ref = self.ref(payment_id, "payment")
+            def add() -> int:
+                value = RealisationValue(from_ref.id, *typed)
+                return budget.add_realisation(store, actor, op, value)
 
-            def forward() -> None:
-                ref.id, ref.version = budget.add_realisation(store, actor, op, value()), 1
-
-            def backward() -> None:
-                budget.remove_realisation(store, actor, ref.id, expected_version=ref.version)
+            def remove(row_id: int, version: int) -> None:
+                budget.remove_realisation(store, actor, row_id, expected_version=version)
 
             text = _tr("Realisasi {amount} {unit}").format(
                 amount=rupiah_text(amount, self._lang), unit=self.unit_box.currentText()
             )
-            self.push(text, forward, backward)
-            self._payment_done(a.id)
-
-        self.submit(write, saved, self.add_button)
-
-    def change_payment(self) -> None:
-        p: Realisation | None = self.payment_form.row
-        typed = self._payment_value(p.allocation_id) if p is not None else None
-        if p is None or typed is None:
+            self.add_row("payment", add, remove, text, self.add_button, done)
             return
-        store, actor = self.store, self.actor
+        p = editing
         ref = self.ref(p.id, "payment")
-        from_ref = self.ref(p.allocation_id, "allocation")
+
+        def change(v: tuple[date, int, str], version: int) -> int:
+            value = RealisationValue(from_ref.id, *v, p.component_id, p.stage_id)
+            return budget.change_realisation(store, actor, ref.id, value, expected_version=version)
+
+        text = _tr("Ubah realisasi {day} {amount}").format(
+            day=day_text(self._locale, typed[0]), amount=rupiah_text(amount, self._lang)
+        )
         before = (p.paid_on, p.amount, p.description)
-        shown = p.version
-
-        def value(v: tuple[date, int, str]) -> RealisationValue:
-            return RealisationValue(from_ref.id, *v, p.component_id, p.stage_id)
-
-        def write() -> int:
-            ref.version = budget.change_realisation(
-                store, actor, ref.id, value(typed), expected_version=shown
-            )
-            return ref.version
-
-        def saved(_version: int) -> None:
-            def step(to: tuple[date, int, str]) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = budget.change_realisation(
-                        store, actor, ref.id, value(to), expected_version=ref.version
-                    )
-
-                return run
-
-            text = _tr("Ubah realisasi {day} {amount}").format(
-                day=day_text(self._locale, typed[0]), amount=rupiah_text(typed[1], self._lang)
-            )
-            self.push(text, step(typed), step(before))
-            self._payment_done(p.allocation_id)
-
-        self.submit(write, saved, self.add_button)
+        self.change_row(ref, p.version, change, typed, before, text, self.add_button, done)
 
     def remove_payment(self) -> None:
+        """Remove the payment chosen in the list, after a question."""
         p = self.current_payment()
         if p is None:
             return
@@ -1027,33 +1082,28 @@ class BudgetDialog(ReadinessForm):
         store, actor, op = self.store, self.actor, self.operation_id
         ref = self.ref(p.id, "payment")
         from_ref = self.ref(p.allocation_id, "allocation")
-        shown = p.version
 
-        def write() -> None:
-            budget.remove_realisation(store, actor, ref.id, expected_version=shown)
-            ref.version = shown
+        def remove(version: int) -> None:
+            budget.remove_realisation(store, actor, ref.id, expected_version=version)
 
-        def saved(_none: None) -> None:
-            def forward() -> None:
-                budget.remove_realisation(store, actor, ref.id, expected_version=ref.version)
+        def add_again() -> int:
+            value = RealisationValue(
+                from_ref.id, p.paid_on, p.amount, p.description, p.component_id, p.stage_id
+            )
+            return budget.add_realisation(store, actor, op, value)
 
-            def backward() -> None:
-                value = RealisationValue(
-                    from_ref.id, p.paid_on, p.amount, p.description, p.component_id, p.stage_id
-                )
-                ref.id, ref.version = budget.add_realisation(store, actor, op, value), 1
-
-            self.push(_tr("Hapus realisasi {amount}").format(
-                amount=rupiah_text(p.amount, self._lang)), forward, backward)  # fmt: skip
+        def done() -> None:
             if self.payment_form.row is not None and self.payment_form.row.id == p.id:
                 self.new_payment()
             self._select = p.allocation_id
 
-        self.submit(write, saved, self.remove_payment_button)
+        text = _tr("Hapus realisasi {amount}").format(amount=rupiah_text(p.amount, self._lang))
+        self.remove_row(ref, p.version, remove, add_again, text, self.remove_payment_button, done)
 
     # -- writing: allocations -----------------------------------------------------------------
 
     def save_allocation(self) -> None:
+        """Add the pagu typed, or change the one loaded into the form."""
         unit_id = self.unit_id
         editing: Allocation | None = self.allocation_form.row
         if unit_id is None:
@@ -1063,67 +1113,38 @@ class BudgetDialog(ReadinessForm):
         except InvalidValue as error:
             self._report(error)
             return
-        if editing is None:
-            self._add_allocation(value)
-        else:
-            self._change_allocation(editing, value)
-
-    def _allocation_done(self, allocation_id: int) -> None:
-        self.new_allocation()
-        self._select = allocation_id
-        self.pagu.setFocus()
-
-    def _add_allocation(self, value: AllocationValue) -> None:
         store, actor, op = self.store, self.actor, self.operation_id
 
-        def write() -> int:
-            return budget.add_allocation(store, actor, op, value)
+        def done(*selected: int) -> None:
+            self.new_allocation()
+            self._select = selected[0] if selected else None
+            self.pagu.setFocus()
 
-        def saved(allocation_id: int) -> None:
-            ref = self.ref(allocation_id, "allocation")
+        if editing is None:
 
-            def forward() -> None:
-                ref.id, ref.version = budget.add_allocation(store, actor, op, value), 1
+            def add() -> int:
+                return budget.add_allocation(store, actor, op, value)
 
-            def backward() -> None:
-                budget.remove_allocation(store, actor, ref.id, expected_version=ref.version)
+            def remove(row_id: int, version: int) -> None:
+                budget.remove_allocation(store, actor, row_id, expected_version=version)
 
             text = _tr("Pagu {source} {amount} {unit}").format(
                 source=source_name(value.source, self._lang),
                 amount=rupiah_text(value.pagu, self._lang),
                 unit=self.unit_box.currentText(),
             )
-            self.push(text, forward, backward)
-            self._allocation_done(allocation_id)
+            self.add_row("allocation", add, remove, text, self.allocation_button, done)
+            return
+        ref = self.ref(editing.id, "allocation")
 
-        self.submit(write, saved, self.allocation_button)
+        def change(v: AllocationValue, version: int) -> int:
+            return budget.change_allocation(store, actor, ref.id, v, expected_version=version)
 
-    def _change_allocation(self, a: Allocation, value: AllocationValue) -> None:
-        store, actor = self.store, self.actor
-        ref = self.ref(a.id, "allocation")
-        before = allocation_value(a)
-        shown = a.version
-
-        def write() -> int:
-            ref.version = budget.change_allocation(
-                store, actor, ref.id, value, expected_version=shown
-            )
-            return ref.version
-
-        def saved(_version: int) -> None:
-            def step(to: AllocationValue) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = budget.change_allocation(
-                        store, actor, ref.id, to, expected_version=ref.version
-                    )
-
-                return run
-
-            text = _tr("Ubah pagu {allocation}").format(allocation=self._allocation_name(a))
-            self.push(text, step(value), step(before))
-            self._allocation_done(a.id)
-
-        self.submit(write, saved, self.allocation_button)
+        text = _tr("Ubah pagu {allocation}").format(allocation=self._allocation_name(editing))
+        before = allocation_value(editing)
+        self.change_row(
+            ref, editing.version, change, value, before, text, self.allocation_button, done
+        )
 
     def remove_allocation(self) -> None:
         """Remove the chosen allocation, after a question. One with payments is not asked
@@ -1147,25 +1168,21 @@ class BudgetDialog(ReadinessForm):
         store, actor, op = self.store, self.actor, self.operation_id
         ref = self.ref(a.id, "allocation")
         before = allocation_value(a)
-        shown = a.version
 
-        def write() -> None:
-            budget.remove_allocation(store, actor, ref.id, expected_version=shown)
-            ref.version = shown
+        def remove(version: int) -> None:
+            budget.remove_allocation(store, actor, ref.id, expected_version=version)
 
-        def saved(_none: None) -> None:
-            def forward() -> None:
-                budget.remove_allocation(store, actor, ref.id, expected_version=ref.version)
+        def add_again() -> int:
+            return budget.add_allocation(store, actor, op, before)
 
-            def backward() -> None:
-                ref.id, ref.version = budget.add_allocation(store, actor, op, before), 1
-
-            text = _tr("Hapus pagu {allocation}").format(allocation=self._allocation_name(a))
-            self.push(text, forward, backward)
+        def done() -> None:
             if self.allocation_form.row is not None and self.allocation_form.row.id == a.id:
                 self.new_allocation()
 
-        self.submit(write, saved, self.remove_allocation_button)
+        text = _tr("Hapus pagu {allocation}").format(allocation=self._allocation_name(a))
+        self.remove_row(
+            ref, a.version, remove, add_again, text, self.remove_allocation_button, done
+        )
 
     # -- writing: the daily index -------------------------------------------------------------
 
@@ -1187,19 +1204,19 @@ class BudgetDialog(ReadinessForm):
             self._report(error)
             return
         name = dict(self.index_model.components)[component_id]
-        if typed is None:
-            if before is not None:
-                self._clear_index(row, name, before)
-            return
         store, actor, op = self.store, self.actor, self.operation_id
-        daily, days = typed
-        ref = self.ref(before.id, "index") if before is not None else None
 
         def put(to: tuple[int, int], version: int | None) -> IndexEntry:
             return budget.set_index(
                 store, actor, op, component_id, row.stage_id,
                 days=to[1], daily_rupiah=to[0], expected_version=version,
             )  # fmt: skip
+
+        if typed is None:
+            if before is not None:
+                self._clear_index(row, name, before, put)
+            return
+        ref = self.ref(before.id, "index") if before is not None else None
 
         def write() -> IndexEntry:
             return put(typed, before.version if before is not None else None)
@@ -1221,14 +1238,20 @@ class BudgetDialog(ReadinessForm):
             text = _tr("Indeks {component} {stage}: {daily} \u00d7 {days}").format(
                 component=name,
                 stage=row.stage_name,
-                daily=rupiah_text(daily, self._lang),
-                days=days,
+                daily=rupiah_text(typed[0], self._lang),
+                days=typed[1],
             )
             self.push(text, forward, backward)
 
         self.submit(write, saved, None)
 
-    def _clear_index(self, row: IndexRow, name: str, before: IndexEntry) -> None:
+    def _clear_index(
+        self,
+        row: IndexRow,
+        name: str,
+        before: IndexEntry,
+        put: Callable[[tuple[int, int], int | None], IndexEntry],
+    ) -> None:
         if not confirm(
             self,
             _tr("Hapus indeks"),
@@ -1239,30 +1262,17 @@ class BudgetDialog(ReadinessForm):
             _tr("Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z."),
         ):
             return
-        store, actor, op = self.store, self.actor, self.operation_id
+        store, actor = self.store, self.actor
         ref = self.ref(before.id, "index")
 
-        def write() -> None:
-            budget.clear_index(store, actor, ref.id, expected_version=before.version)
-            ref.version = before.version
+        def remove(version: int) -> None:
+            budget.clear_index(store, actor, ref.id, expected_version=version)
 
-        def saved(_none: None) -> None:
-            def forward() -> None:
-                budget.clear_index(store, actor, ref.id, expected_version=ref.version)
+        def add_again() -> int:
+            return put((before.daily_rupiah, before.days), None).id
 
-            def backward() -> None:
-                entry = budget.set_index(
-                    store, actor, op, before.component_id, before.stage_id,
-                    days=before.days, daily_rupiah=before.daily_rupiah,
-                )  # fmt: skip
-                ref.id, ref.version = entry.id, entry.version
-
-            text = _tr("Hapus indeks {component} {stage}").format(
-                component=name, stage=row.stage_name
-            )
-            self.push(text, forward, backward)
-
-        self.submit(write, saved, None)
+        text = _tr("Hapus indeks {component} {stage}").format(component=name, stage=row.stage_name)
+        self.remove_row(ref, before.version, remove, add_again, text, None, lambda: None)
 
     # -- nothing typed is lost ----------------------------------------------------------------
 

@@ -480,6 +480,9 @@ def test_every_page_and_form_of_the_budget_dialog_fits_1366x768(
         dialog.forms.setCurrentIndex(form)
         problems += check(dialog, f"budget-{page}-{form}", room, tmp_path)
     dialog.pages.setCurrentIndex(0)
+    dialog.forms.setCurrentIndex(1)
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("hibah"))  # "(wajib)"
+    problems += check(dialog, "budget-hibah", room, tmp_path)
     dialog.edit_payment()
     dialog.edit_allocation()  # each form with "Batal ubah" shown
     problems += check(dialog, "budget-allocation-edit", room, tmp_path)

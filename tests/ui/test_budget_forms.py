@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from opscenter import operations
+from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, OpsError
 from opscenter.messages import describe
 from opscenter.model import BudgetAllocation, BudgetComponent, BudgetIndex, Stage
@@ -40,6 +41,7 @@ from ui.budget_dialog import (
 )
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
+from ui.unsaved import SAVE_NAME
 
 # The fixtures of the other readiness forms' tests, shared.
 shown = forms.shown
@@ -491,3 +493,64 @@ def test_every_page_and_form_of_the_budget_dialog_fits_1366x768(
     dialog.new_payment()
     dialog.new_allocation()
     assert not problems, "\n".join(problems)
+
+
+# -- someone else, meanwhile --------------------------------------------------------------------
+
+
+def test_a_pagu_changed_elsewhere_meanwhile_is_not_overwritten_and_an_undo_is_refused(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    kerinci_budget: int,
+) -> None:  # fmt: skip
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    other = Actor("kaurkeu.lain", role="staff")
+    kerinci = tiny_operation.kerinci_id
+    choose(dialog, "allocations_view", 0)
+    dialog.edit_allocation()
+    dialog.pagu.setText("30.000.000")
+    # Another workstation raises it to Rp26.000.000 while the form is open.
+    budget.change_allocation(
+        store,
+        other,
+        kerinci_budget,
+        budget.AllocationValue(kerinci, "dipa", 26 * 10**6, "DIPA 042"),
+        expected_version=None,
+    )
+    press(qtbot, dialog, dialog.allocation_button)
+    assert dialog.last_error is not None
+    assert dialog.last_error.startswith("alokasi anggaran ini sudah diubah oleh kaurkeu.lain")
+    assert [a[3] for a in stored_allocations(store)] == [26 * 10**6]
+    assert dialog.pagu.text() == "30.000.000"  # kept: Batal ubah, Ubah again, retype
+    qtbot.mouseClick(dialog.cancel_allocation_button, Qt.MouseButton.LeftButton)
+
+    # A pagu added here and paid from elsewhere: its undo is the core's refusal, said here.
+    dialog.forms.setCurrentIndex(1)
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("lain"))
+    qtbot.keyClicks(dialog.pagu, "3.000.000")
+    press(qtbot, dialog, dialog.allocation_button)
+    added = max(a.id for a in dialog.allocations_model.rows())
+    budget.add_realisation(
+        store,
+        other,
+        tiny_operation.operation_id,
+        budget.RealisationValue(added, date(2024, 11, 23), 10**6, "Konsumsi posko"),
+    )
+    history(qtbot, shown, dialog, "undo")
+    assert dialog.last_error is not None
+    assert dialog.last_error.startswith("Alokasi sumber lain Polres Kerinci masih memiliki 1")
+    assert [a[0] for a in stored_allocations(store)] == ["dipa", "lain"]
+
+
+def test_closing_with_a_typed_pagu_asks_and_simpan_saves_it(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    dialog.forms.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.pagu, "7.500.000")
+    dialog.forms.setCurrentIndex(0)  # out of sight: still asked about
+    seen = answer_next_question(SAVE_NAME)
+    with qtbot.waitSignal(dialog.writes.write_done):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["unsavedQuestion"]
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored_allocations(store) == [("dipa", None, None, 7_500_000)]

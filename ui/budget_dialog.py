@@ -621,7 +621,10 @@ class BudgetDialog(ReadinessForm):
         )
 
     def new_payment(self) -> None:
-        """Back to adding a payment: the form emptied."""
+        """Back to adding a payment: the form emptied (the date back to today after a
+        payment was changed; after one is added it stays, for the next of that day)."""
+        if self.payment_form.row is not None and self._read is not None:
+            self.paid_on.setDate(qdate(self._read.today))
         self.payment_form.new()
         self.amount.clear()
         self.description.clear()

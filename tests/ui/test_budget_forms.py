@@ -279,6 +279,7 @@ def test_a_payment_is_changed_and_removed_each_undone_and_past_the_pagu_refused(
     assert str(m.index(0, PaymentColumn.DATE).data()) == "2 Nov 2024"
     assert str(m.index(0, PaymentColumn.AMOUNT).data()) == "Rp18.000.000"
     assert dialog.add_button.text() == "Tambah &realisasi" and not dialog.is_dirty()
+    assert dialog.paid_on.date() == QDate(2024, 11, 24)  # a new one: today again
     history(qtbot, shown, dialog, "undo")
     assert stored_payments(store) == first
     history(qtbot, shown, dialog, "redo")

@@ -162,6 +162,11 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
     (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
+    (QT_TRANSLATE_NOOP("Actions", "Anggaran: ubah pagu atau realisasi terpilih"), ("Enter",)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Anggaran: hapus pagu, realisasi atau sel indeks terpilih"),
+        ("Del",),
+    ),
 )
 
 

@@ -36,7 +36,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.screen_fit import fit_to_screen
 from ui.table_model import AnyIndex, TableModel
-from ui.visits_dialog import FormTarget, ReadinessForm, show_rows, table
+from ui.visits_dialog import FormTarget, ReadinessForm, show_rows, table, typed_cells
 
 
 def _tr(text: str) -> str:
@@ -248,12 +248,7 @@ class SarprasDialog(ReadinessForm):
         self.model = SarprasModel(self)
         self.model.set_locale(self._locale)
         self.view = table(self, "sarprasTable", self.model, (SarprasColumn.CATEGORY,))
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        typed_cells(self.view)
         self.model.edit_requested.connect(self.save_row)
         label = QLabel(
             _tr(

@@ -539,6 +539,17 @@ def table(
     return view
 
 
+def typed_cells(view: QTableView) -> None:
+    """A ``table`` whose cells are typed into: a key, F2 or a double click opens the
+    current cell's editor, and the current item is a cell, not a row."""
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+
+
 def show_rows(model: TableModel[R], rows: Sequence[R]) -> None:
     """Put ``rows`` in a short list's model: the rows that differ change in place, and every
     row is repainted (what a row shows can depend on the day, and the columns sized to their

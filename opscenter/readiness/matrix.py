@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -257,30 +258,45 @@ def assemble(
     )
 
 
-def _judged_units(session: Session, operation_id: int) -> tuple[Unit | None, list[Unit]]:
+class _Judged(NamedTuple):
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+def _judged_units(session: Session, operation_id: int) -> tuple[_Judged | None, list[_Judged]]:
     """The command at the top of the territory and the units judged below it.
 
     The top is the territorial root: a Polda, or a Polres running its own operation (Bangka).
     Judged are its Polri units one echelon down (the Polres of a Polda, the Polsek of a
     Polres; its reserves after them), then the task-force roots (Satgas), each by name. A
     national operation has a root per Polda and no top: every Polda's units are judged,
-    grouped by Polda."""
-    units = list(session.scalars(select(Unit).where(Unit.operation_id == operation_id)))
-    roots = {u.id: u for u in units if u.tree == "territorial" and u.parent_id is None}
+    grouped by Polda. Read as plain rows: a national operation has 5,000 units."""
+    rows = session.execute(
+        select(
+            Unit.id, Unit.code, Unit.name, Unit.kind, Unit.parent_id, Unit.tree, Unit.agency,
+            Unit.is_reserve,
+        ).where(Unit.operation_id == operation_id)
+    ).all()  # fmt: skip
+    roots = {r.id: r for r in rows if r.tree == "territorial" and r.parent_id is None}
     below = sorted(
         (
-            u
-            for u in units
-            if u.parent_id in roots and u.tree == "territorial" and u.agency == "polri"
+            r
+            for r in rows
+            if r.parent_id in roots and r.tree == "territorial" and r.agency == "polri"
         ),
-        key=lambda u: (roots[u.parent_id or 0].name.casefold(), u.is_reserve, u.name.casefold()),
+        key=lambda r: (roots[r.parent_id].name.casefold(), r.is_reserve, r.name.casefold()),
     )
     satgas = sorted(
-        (u for u in units if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"),
-        key=lambda u: u.name.casefold(),
+        (r for r in rows if r.tree == "satgas" and r.parent_id is None and r.agency == "polri"),
+        key=lambda r: r.name.casefold(),
     )
     top = next(iter(roots.values())) if len(roots) == 1 else None
-    return top, [*below, *satgas]
+    return (
+        _Judged(top.id, top.code, top.name, top.kind) if top is not None else None,
+        [_Judged(r.id, r.code, r.name, r.kind) for r in (*below, *satgas)],
+    )
 
 
 def readiness(
@@ -337,11 +353,11 @@ def readiness(
     return replace(
         assemble(
             operation_id=operation_id,
-            top=(top.id, top.code, top.name, top.kind) if top is not None else None,
+            top=top,
             today=day,
             stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
             aspects=aspects,
-            units=((u.id, u.code, u.name, u.kind) for u in units),
+            units=units,
             judged=judgements(session, operation_id),
             sources=sources,
             strength=strength,

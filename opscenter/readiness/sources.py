@@ -92,7 +92,9 @@ def load_sources(
         # Units with no need, no pagu and nothing paid say nothing about money.
         budget = {
             uid: b
-            for uid, b in budget_by_unit(session, operation_id, personnel=personnel).items()
+            for uid, b in budget_by_unit(
+                session, operation_id, personnel=personnel, tree=inputs.units
+            ).items()
             if b.need or b.pagu or b.realised
         }
     else:

@@ -149,20 +149,20 @@ def _finding_rows(
     ) in session.execute(stmt):  # fmt: skip
         out[visit_id].append(
             FindingRow(
-                id=fid,
-                version=version,
-                visit_id=visit_id,
-                unit_id=int(unit),
-                aspect_id=aspect_id,
-                aspect_name=label(name, name_en, lang),
-                finding=finding,
-                advice=advice,
-                person_in_charge=pic,
-                due_on=due_on,
-                status=status,
-                closing_note=closing_note,
-                closed_at=closed_at,
-                visited_on=visited_on,
+                fid,
+                version,
+                visit_id,
+                int(unit),
+                aspect_id,
+                label(name, name_en, lang),
+                finding,
+                advice,
+                pic,
+                due_on,
+                status,
+                closing_note,
+                closed_at,
+                visited_on,
             )
         )
     return out

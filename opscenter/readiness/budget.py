@@ -287,8 +287,11 @@ def budget_by_unit(
     *,
     personnel: Mapping[int, Mapping[int, int]] | None = None,
     tree: Mapping[int, UnitNode] | None = None,
+    moneyless: bool = True,
 ) -> dict[int, BudgetFigures]:
-    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up.
+    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up;
+    with ``moneyless`` False, only of those with a need, a pagu or a payment (the readiness
+    matrix's: most of the 4,400 Polsek of a national operation have none).
 
     ``personnel`` is ``personnel_by_stage``'s answer when the caller already has it (the
     strength of a national operation takes seconds to read); by default it is read here.
@@ -340,14 +343,13 @@ def budget_by_unit(
             continue
         need = sum(n.get(uid, 0) * rp for n, rp in rates) if rates else 0
         mine = money[uid]
+        if not moneyless and not need and not mine:  # no allocation anywhere below
+            continue
         by_source = {s: (mine[s][0], mine[s][1]) if s in mine else (0, 0) for s in BUDGET_SOURCES}
-        out[uid] = BudgetFigures(
-            unit_id=uid,
-            need=need,
-            pagu=sum(p for p, _ in by_source.values()) if mine else 0,
-            realised=sum(r for _, r in by_source.values()) if mine else 0,
-            by_source=by_source,
-        )
+        pagu = sum(p for p, _ in by_source.values())
+        paid = sum(r for _, r in by_source.values())
+        if moneyless or need or pagu or paid:
+            out[uid] = BudgetFigures(uid, need, pagu, paid, by_source)
     return out
 
 

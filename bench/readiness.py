@@ -12,9 +12,11 @@ judgement on every Polres and aspect (4,112).
 
 Measured, each the best of ``--runs`` in this process on a warm page cache:
 
-* ``readiness(...)``: the whole matrix as the report and the command read it, cold;
+* ``readiness(...)``: the whole matrix as the report and the command read it, cold (no
+  ``reuse``: every part read afresh in each run, nothing carried from the run before);
 * ``readiness(reuse=...)``: the matrix read again after a judgement, as the open panel does
-  (the strength's inputs kept; judgements, sarpras, budget and findings read again);
+  (the judgements read again; the strength's inputs, sarpras, budget and findings kept, as
+  ``load_sources`` keeps every part a judgement does not move);
 * baseline 1, ``required_strength(...)``: the strength computation alone, which the matrix
   needs for its personnel aspect (so the ratio is what readiness adds to it);
 * baseline 2, plain ``SELECT`` of every stock, finding and judgement row (what any reader of
@@ -181,13 +183,21 @@ def add_readiness_rows(path: Path, seed: int = 15) -> dict[str, int]:
     }
 
 
-def best(runs: int, fn: Callable[[], Any]) -> tuple[float, Any]:
+# The best process CPU time of each measurement, beside the best wall time: on a machine
+# shared with others the wall time includes waiting for a core, the CPU time does not.
+CPU: dict[str, float] = {}
+
+
+def best(runs: int, fn: Callable[[], Any], name: str = "") -> tuple[float, Any]:
     times: list[float] = []
+    cpu: list[float] = []
     out: Any = None
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = fn()
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    CPU[name] = min(cpu)
     return min(times), out
 
 
@@ -223,13 +233,14 @@ def main() -> None:
                 n += len(s.execute(select(model.__table__)).all())
             return n
 
-        t_plain, rows = best(args.runs, plain)
-        t_strength, _ = best(args.runs, lambda: required_strength(s, oid, None))
-        t_matrix, m = best(args.runs, lambda: readiness(s, oid, today=today))
-        # After a judgement: the strength's inputs are kept (``reuse``), the rest re-read.
+        t_plain, rows = best(args.runs, plain, "plain")
+        t_strength, _ = best(args.runs, lambda: required_strength(s, oid, None), "strength")
+        t_matrix, m = best(args.runs, lambda: readiness(s, oid, today=today), "matrix")
+        # After a judgement: the judgements re-read, every other part kept (``reuse``).
         t_again, _ = best(
             args.runs,
             lambda: readiness(s, oid, today=today, reuse=m, changed=["readiness_judgement"]),
+            "again",
         )
     store.dispose()
     cells = sum(len(u.cells) for u in m.units)
@@ -252,6 +263,12 @@ def main() -> None:
     print(
         f"baseline plain SELECT     {t_plain * 1000:8.1f} ms  ({rows} rows)  "
         f"ratio {t_matrix / t_plain:.2f}x"
+    )
+    print(
+        f"process CPU: readiness {CPU['matrix'] * 1000:.1f} ms, after a judgement "
+        f"{CPU['again'] * 1000:.1f} ms; strength {CPU['strength'] * 1000:.1f} ms "
+        f"(ratio {CPU['matrix'] / CPU['strength']:.2f}x), plain SELECT "
+        f"{CPU['plain'] * 1000:.1f} ms (ratio {CPU['matrix'] / CPU['plain']:.2f}x)"
     )
 
 

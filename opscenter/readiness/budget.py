@@ -45,7 +45,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.reference import items, label
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, compute, load_inputs
+from opscenter.strength import StrengthInputs, UnitNode, compute, load_inputs
 
 PERMISSION = "readiness.edit"
 R = TypeVar("R")
@@ -286,13 +286,23 @@ def budget_by_unit(
     operation_id: int,
     *,
     personnel: Mapping[int, Mapping[int, int]] | None = None,
+    tree: Mapping[int, UnitNode] | None = None,
+    moneyless: bool = True,
 ) -> dict[int, BudgetFigures]:
-    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up.
+    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up;
+    with ``moneyless`` False, only of those with a need, a pagu or a payment (the readiness
+    matrix's: most of the 4,400 Polsek of a national operation have none).
 
     ``personnel`` is ``personnel_by_stage``'s answer when the caller already has it (the
     strength of a national operation takes seconds to read); by default it is read here.
+    ``tree`` is the operation's units as the caller read them (``StrengthInputs.units``),
+    so the readiness matrix reads them once; by default they are read here.
     """
-    units = _units(session, operation_id)
+    units = (
+        _units(session, operation_id)
+        if tree is None
+        else {uid: (u.parent_id, u.kind, u.agency) for uid, u in tree.items()}
+    )
     per_person: dict[int, int] = defaultdict(int)  # stage id -> rupiah per person
     for e in _index(session, operation_id):
         per_person[e.stage_id] += e.days * e.daily_rupiah
@@ -325,19 +335,21 @@ def budget_by_unit(
             cell[0] += pagu
             cell[1] += paid
     out: dict[int, BudgetFigures] = {}
+    # (people per unit, rupiah per person) of each stage with an index: a national
+    # operation has 5,000 units, most with no money of their own.
+    rates = [(people[sid], rp) for sid, rp in per_person.items()]
     for uid, (_, kind, agency) in units.items():
         if kind not in BUDGET_KINDS or agency != "polri":
             continue
-        need = sum(people[sid].get(uid, 0) * rp for sid, rp in per_person.items())
+        need = sum(n.get(uid, 0) * rp for n, rp in rates) if rates else 0
         mine = money[uid]
+        if not moneyless and not need and not mine:  # no allocation anywhere below
+            continue
         by_source = {s: (mine[s][0], mine[s][1]) if s in mine else (0, 0) for s in BUDGET_SOURCES}
-        out[uid] = BudgetFigures(
-            unit_id=uid,
-            need=need,
-            pagu=sum(p for p, _ in by_source.values()),
-            realised=sum(r for _, r in by_source.values()),
-            by_source=by_source,
-        )
+        pagu = sum(p for p, _ in by_source.values())
+        paid = sum(r for _, r in by_source.values())
+        if moneyless or need or pagu or paid:
+            out[uid] = BudgetFigures(uid, need, pagu, paid, by_source)
     return out
 
 

@@ -65,11 +65,18 @@ def as_judgement(row: ReadinessJudgement) -> Judgement:
 
 
 def judgements(session: Session, operation_id: int) -> dict[tuple[int, int], Judgement]:
-    """(unit id, aspect id) -> the judgement, for one operation."""
-    rows = session.scalars(
-        select(ReadinessJudgement).where(ReadinessJudgement.operation_id == operation_id)
-    )
-    return {(r.unit_id, r.aspect_id): as_judgement(r) for r in rows}
+    """(unit id, aspect id) -> the judgement, for one operation.
+
+    Read as plain rows of the columns ``Judgement`` holds, not as ORM objects: a national
+    matrix reads thousands, and the objects cost more than the read (bench/readiness.py)."""
+    t = ReadinessJudgement
+    rows = session.execute(
+        select(
+            t.id, t.version, t.unit_id, t.aspect_id, t.level, t.note, t.evidence, t.set_by,
+            t.set_at,
+        ).where(t.operation_id == operation_id)
+    )  # fmt: skip
+    return {(r[2], r[3]): Judgement(*r) for r in rows}
 
 
 def _clean(session: Session, operation_id: int, v: JudgementValue) -> JudgementValue:

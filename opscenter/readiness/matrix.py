@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +40,14 @@ from opscenter.readiness.judgements import Judgement, judgements
 from opscenter.readiness.sarpras import worst_line
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
-from opscenter.strength import Strength, StrengthInputs, compute, inputs_changed, load_inputs
+from opscenter.strength import (
+    Strength,
+    StrengthInputs,
+    UnitNode,
+    compute,
+    inputs_changed,
+    load_inputs,
+)
 
 # The units a commander's tour visits, one page each in the printed report: the Polres of a
 # Polda, the Polsek of a Polres (not the reserves or the task forces).
@@ -257,30 +265,52 @@ def assemble(
     )
 
 
-def _judged_units(session: Session, operation_id: int) -> tuple[Unit | None, list[Unit]]:
+class _Judged(NamedTuple):
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+def _judged_units(
+    session: Session, operation_id: int, tree: Mapping[int, UnitNode]
+) -> tuple[_Judged | None, list[_Judged]]:
     """The command at the top of the territory and the units judged below it.
 
     The top is the territorial root: a Polda, or a Polres running its own operation (Bangka).
     Judged are its Polri units one echelon down (the Polres of a Polda, the Polsek of a
     Polres; its reserves after them), then the task-force roots (Satgas), each by name. A
     national operation has a root per Polda and no top: every Polda's units are judged,
-    grouped by Polda."""
-    units = list(session.scalars(select(Unit).where(Unit.operation_id == operation_id)))
-    roots = {u.id: u for u in units if u.tree == "territorial" and u.parent_id is None}
+    grouped by Polda. ``tree`` is the operation's units as the strength read them; only
+    their codes are read here."""
+    roots = {u.id: u for u in tree.values() if u.tree == "territorial" and u.parent_id is None}
     below = sorted(
         (
             u
-            for u in units
+            for u in tree.values()
             if u.parent_id in roots and u.tree == "territorial" and u.agency == "polri"
         ),
         key=lambda u: (roots[u.parent_id or 0].name.casefold(), u.is_reserve, u.name.casefold()),
     )
     satgas = sorted(
-        (u for u in units if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"),
+        (
+            u
+            for u in tree.values()
+            if u.tree == "satgas" and u.parent_id is None and u.agency == "polri"
+        ),
         key=lambda u: u.name.casefold(),
     )
+    codes = {
+        int(i): str(c)
+        for i, c in session.execute(
+            select(Unit.id, Unit.code).where(Unit.operation_id == operation_id)
+        )
+    }
     top = next(iter(roots.values())) if len(roots) == 1 else None
-    return top, [*below, *satgas]
+    return (
+        _Judged(top.id, codes[top.id], top.name, top.kind) if top is not None else None,
+        [_Judged(u.id, codes[u.id], u.name, u.kind) for u in (*below, *satgas)],
+    )
 
 
 def readiness(
@@ -315,12 +345,12 @@ def readiness(
         AspectRef(a.id, a.code, label(a.name, a.name_en, lang), a.evidence, a.ordinal)
         for a in items(session, ReadinessAspect, operation_id)
     )
-    top, units = _judged_units(session, operation_id)
     same = reuse is not None and reuse.stage_id == (stage.id if stage is not None else None)
     previous = reuse.inputs if reuse is not None and same else None
     inputs = load_inputs(
         session, operation_id, stage, reuse=previous, changed=inputs_changed(changed)
     )
+    top, units = _judged_units(session, operation_id, inputs.units)
     strength = (
         reuse.strength if reuse is not None and previous is inputs else compute(inputs).by_unit
     )
@@ -337,11 +367,11 @@ def readiness(
     return replace(
         assemble(
             operation_id=operation_id,
-            top=(top.id, top.code, top.name, top.kind) if top is not None else None,
+            top=top,
             today=day,
             stage=(stage.id, label(stage.name, stage.name_en, lang)) if stage else (None, None),
             aspects=aspects,
-            units=((u.id, u.code, u.name, u.kind) for u in units),
+            units=units,
             judged=judgements(session, operation_id),
             sources=sources,
             strength=strength,

@@ -315,24 +315,28 @@ def _rolled_stock(
     session: Session, operation_id: int, wanted: Collection[int]
 ) -> dict[tuple[int, int], Figures]:
     """What each wanted unit and the units under it hold, summed by the database: a
-    recursive query pairs every unit with itself and its ancestors, and the stock of the
-    wanted units' subtrees is grouped by ancestor and category. UNION, not UNION ALL: a
-    unit tree that loops (refused on entry, but never trusted) ends instead of recursing for
-    ever."""
-    parent = aliased(Unit)
-    start = select(Unit.id.label("unit_id"), Unit.id.label("anc")).where(
-        Unit.operation_id == operation_id, Unit.tree.in_(TREES)
+    recursive query pairs each wanted unit with itself and every unit below it, and their
+    stock is grouped by wanted unit and category. Going down from the wanted units pairs
+    each stock row with the few wanted units above it only, and the stock is then found by
+    its unit (bench/readiness.py: a third less than pairing every unit with all its
+    ancestors and keeping the wanted ones). UNION, not UNION ALL: a unit tree that loops
+    (refused on entry, but never trusted) ends instead of recursing for ever. The units are
+    the operation's, so their stock is; as before, only units of ``TREES`` count, wherever
+    they hang."""
+    child = aliased(Unit)
+    start = select(Unit.id.label("anc"), Unit.id.label("unit_id"), Unit.tree).where(
+        Unit.operation_id == operation_id, Unit.tree.in_(TREES), Unit.id.in_(list(wanted))
     )
-    up = start.cte("up", recursive=True)
-    up = up.union(
-        select(up.c.unit_id, parent.parent_id)
-        .join(parent, parent.id == up.c.anc)
-        .where(parent.parent_id.is_not(None))
+    down = start.cte("down", recursive=True)
+    down = down.union(
+        select(down.c.anc, child.id, child.tree)
+        .join(child, child.parent_id == down.c.unit_id)
+        .where(child.operation_id == operation_id)
     )
     t = SarprasStock
     stmt = (
         select(
-            up.c.anc,
+            down.c.anc,
             t.category_id,
             func.sum(t.baik),
             func.sum(t.rusak_ringan),
@@ -343,11 +347,11 @@ def _rolled_stock(
             func.coalesce(func.sum(t.ammunition), 0),
             func.count(t.ammunition),
         )
-        .join(up, up.c.unit_id == t.unit_id)
-        .where(t.operation_id == operation_id)
-        .group_by(up.c.anc, t.category_id)
+        .select_from(down)
+        .join(t, t.unit_id == down.c.unit_id)
+        .where(down.c.tree.in_(TREES))  # a partner force's unit below holds none of it
+        .group_by(down.c.anc, t.category_id)
     )
-    stmt = stmt.where(up.c.anc.in_(list(wanted)))
     # Core, not the ORM's row loading; sums and counts of integer columns are ints on
     # SQLite and PostgreSQL alike (bigint), so the rows' values are kept as they come.
     return {(anc, cid): figures for anc, cid, *figures in session.connection().execute(stmt)}

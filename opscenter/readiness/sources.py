@@ -90,11 +90,9 @@ def load_sources(
         stage_ids = {e.stage_id for e in index_entries(session, operation_id)}
         personnel = budget_personnel(session, operation_id, stage_ids, base=inputs)
         # Units with no need, no pagu and nothing paid say nothing about money.
-        budget = {
-            uid: b
-            for uid, b in budget_by_unit(session, operation_id, personnel=personnel).items()
-            if b.need or b.pagu or b.realised
-        }
+        budget = budget_by_unit(
+            session, operation_id, personnel=personnel, tree=inputs.units, moneyless=False
+        )
     else:
         personnel, budget = reuse.personnel, reuse.budget
     if reuse is None or _touches(changed, VISIT_ENTITIES):

@@ -125,36 +125,45 @@ def local_today(session: Session, operation_id: int) -> date:
 def _finding_rows(
     session: Session, operation_id: int, unit_id: int | None, lang: str
 ) -> dict[int, list[FindingRow]]:
-    """Visit id -> its findings (by id), of visits to one unit (None: to every unit)."""
+    """Visit id -> its findings (by id), of visits to one unit (None: to every unit).
+
+    Plain rows of the columns a ``FindingRow`` holds, not ORM objects: the matrix reads
+    every finding of a national operation (bench/readiness.py)."""
+    f, v, a = InspectionFinding, InspectionVisit, ReadinessAspect
     stmt = (
         select(
-            InspectionFinding, InspectionVisit.unit_id, InspectionVisit.visited_on, ReadinessAspect
+            f.id, f.version, f.visit_id, v.unit_id, f.aspect_id, a.name, a.name_en, f.finding,
+            f.advice, f.person_in_charge, f.due_on, f.status, f.closing_note, f.closed_at,
+            v.visited_on,
         )
-        .join(InspectionVisit, InspectionVisit.id == InspectionFinding.visit_id)
-        .join(ReadinessAspect, ReadinessAspect.id == InspectionFinding.aspect_id)
-        .where(InspectionFinding.operation_id == operation_id)
-        .order_by(InspectionFinding.id)
-    )
+        .join(v, v.id == f.visit_id)
+        .join(a, a.id == f.aspect_id)
+        .where(f.operation_id == operation_id)
+        .order_by(f.id)
+    )  # fmt: skip
     if unit_id is not None:
-        stmt = stmt.where(InspectionVisit.unit_id == unit_id)
+        stmt = stmt.where(v.unit_id == unit_id)
     out: dict[int, list[FindingRow]] = defaultdict(list)
-    for f, unit_id, visited_on, aspect in session.execute(stmt):
-        out[f.visit_id].append(
+    for (
+        fid, version, visit_id, unit, aspect_id, name, name_en, finding, advice, pic, due_on,
+        status, closing_note, closed_at, visited_on,
+    ) in session.execute(stmt):  # fmt: skip
+        out[visit_id].append(
             FindingRow(
-                id=f.id,
-                version=f.version,
-                visit_id=f.visit_id,
-                unit_id=int(unit_id),
-                aspect_id=f.aspect_id,
-                aspect_name=label(aspect.name, aspect.name_en, lang),
-                finding=f.finding,
-                advice=f.advice,
-                person_in_charge=f.person_in_charge,
-                due_on=f.due_on,
-                status=f.status,
-                closing_note=f.closing_note,
-                closed_at=f.closed_at,
-                visited_on=visited_on,
+                fid,
+                version,
+                visit_id,
+                int(unit),
+                aspect_id,
+                label(name, name_en, lang),
+                finding,
+                advice,
+                pic,
+                due_on,
+                status,
+                closing_note,
+                closed_at,
+                visited_on,
             )
         )
     return out
@@ -164,30 +173,34 @@ def visits(
     session: Session, operation_id: int, unit_id: int | None = None, lang: str = "id"
 ) -> tuple[VisitRow, ...]:
     """The operation's visits (to one unit, when asked), newest first, with their findings."""
+    v = InspectionVisit
     stmt = (
-        select(InspectionVisit, Unit.name)
-        .join(Unit, Unit.id == InspectionVisit.unit_id)
-        .where(InspectionVisit.operation_id == operation_id)
-        .order_by(InspectionVisit.visited_on.desc(), InspectionVisit.id.desc())
-    )
+        select(
+            v.id, v.version, v.unit_id, Unit.name, v.visited_on, v.kind, v.led_by, v.team,
+            v.checked,
+        )
+        .join(Unit, Unit.id == v.unit_id)
+        .where(v.operation_id == operation_id)
+        .order_by(v.visited_on.desc(), v.id.desc())
+    )  # fmt: skip
     if unit_id is not None:
-        stmt = stmt.where(InspectionVisit.unit_id == unit_id)
+        stmt = stmt.where(v.unit_id == unit_id)
     rows = list(session.execute(stmt))
     found = _finding_rows(session, operation_id, unit_id, lang)
     return tuple(
         VisitRow(
-            id=v.id,
-            version=v.version,
-            unit_id=v.unit_id,
+            id=vid,
+            version=version,
+            unit_id=unit,
             unit_name=str(name),
-            visited_on=v.visited_on,
-            kind=v.kind,
-            led_by=v.led_by,
-            team=v.team,
-            checked=v.checked,
-            findings=tuple(found.get(v.id, ())),
+            visited_on=visited_on,
+            kind=kind,
+            led_by=led_by,
+            team=team,
+            checked=checked,
+            findings=tuple(found.get(vid, ())),
         )
-        for v, name in rows
+        for vid, version, unit, name, visited_on, kind, led_by, team, checked in rows
     )
 
 

@@ -38,6 +38,7 @@ from opscenter.readiness import budget
 from opscenter.readiness.budget import AllocationValue, RealisationValue
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
+from opscenter.strength import load_inputs
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.tables import all_rows
 
@@ -470,3 +471,22 @@ def _waits_for_a_lock(session: Session) -> bool:
             )
         ).scalar_one()
     )
+
+
+def test_the_matrix_reads_the_units_with_money_only_with_the_same_figures(
+    small_any: tuple[Store, Small, str],
+) -> None:
+    """``moneyless=False`` (the readiness matrix's) against the full answer filtered."""
+    store, ids, _ = small_any
+    u, op = ids.units, ids.operation_id
+    budget.add_allocation(store, STAFF, op, AllocationValue(u["PA1"], "dipa", 2_000_000))
+    budget.add_allocation(store, STAFF, op, AllocationValue(u["PB"], "lain", 0))
+    with store.read() as s:
+        every = budget.budget_by_unit(s, op)
+        some = budget.budget_by_unit(s, op, moneyless=False)
+        tree = budget.budget_by_unit(s, op, moneyless=False, tree=load_inputs(s, op).units)
+    assert some == {uid: b for uid, b in every.items() if b.need or b.pagu or b.realised}
+    # No index, so no need: only Polsek A1's pagu and where it rolls up to speak.
+    assert set(some) == {u["PA1"], u["PA"], u["POLDA"]}
+    assert u["PB"] in every and every[u["PB"]].by_source["lain"] == (0, 0)
+    assert tree == some

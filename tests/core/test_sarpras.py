@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from opscenter import messages, operations
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, OpsError, StaleEdit
-from opscenter.model import JournalEntry, SarprasCategory, SarprasStock
+from opscenter.model import JournalEntry, SarprasCategory, SarprasStock, Unit
 from opscenter.permissions import NotPermitted
 from opscenter.readiness import sarpras
 from opscenter.readiness.sarpras import SarprasLine, StockValue, sarpras_by_unit
@@ -193,6 +193,54 @@ def test_only_the_units_asked_for_are_built_rolled_up_all_the_same(
     assert list(some) == [ids.units["PA"]]
     assert some[ids.units["PA"]] == every[ids.units["PA"]]
     assert {line.code: line.baik for line in some[ids.units["PA"]]}["ht"] == 3
+
+
+def test_the_databases_roll_up_is_the_plain_sum_of_every_row_below(
+    small: tuple[Store, Small],
+) -> None:
+    """The fast path (the database sums the subtrees of the units shown, nested ones
+    included) against a plain walk over every stock row and its ancestors."""
+    store, ids = small
+    op, u = ids.operation_id, ids.units
+    cats = _cats(store, op)
+    for key, cat, baik, rr, rb, laik, ammo in [
+        ("PA1", "ht", 3, 1, 0, True, None),
+        ("PA1", "r2", 2, 0, 1, False, None),
+        ("PA2", "ht", 4, 0, 2, True, None),
+        ("PA", "ht", 1, 2, 3, False, None),
+        ("PA", "senpi", 5, 0, 0, True, 120),
+        ("PB1", "senpi", 2, 1, 0, True, 30),
+        ("PB", "r2", 0, 0, 4, True, None),
+        ("POLDA", "ht", 7, 0, 0, True, None),
+        ("BRIMOB", "tameng", 50, 5, 1, False, None),
+        ("SATGAS", "ht", 6, 0, 0, True, None),
+    ]:
+        sarpras.set_stock(store, ADMIN, op, StockValue(u[key], cats[cat], baik, rr, rb, laik, ammo))
+    wanted = [u["POLDA"], u["PA"], u["PB"], u["BRIMOB"], u["SATGAS"], u["PA1"]]
+    with store.read() as s:
+        parents = {i: p for i, p in s.execute(select(Unit.id, Unit.parent_id))}
+        fast = sarpras._rolled_stock(s, op, wanted)
+        shown = sarpras_by_unit(s, op, None, units=wanted)
+        every = sarpras_by_unit(s, op, None)
+        rows = sarpras.stock(s, op)
+    plain: dict[tuple[int, int], list[int]] = {}
+    for row in rows:
+        anc: int | None = row.unit_id
+        while anc is not None:
+            if anc in wanted:
+                f = plain.setdefault((anc, row.category_id), [0] * 8)
+                usable_off = 0 if row.laik_pakai else row.baik + row.rusak_ringan
+                ammo = row.ammunition
+                for i, v in enumerate(
+                    (row.baik, row.rusak_ringan, row.rusak_berat, usable_off,
+                     int(row.laik_pakai), 1, ammo or 0, int(ammo is not None))
+                ):  # fmt: skip
+                    f[i] += v
+            anc = parents[anc]
+    assert {k: list(v) for k, v in fast.items()} == plain
+    assert plain[(u["POLDA"], cats["ht"])][:3] == [3 + 4 + 1 + 7, 1 + 2, 2 + 3]
+    assert plain[(u["PA"], cats["senpi"])][6:] == [120, 1]
+    assert shown == {uid: every[uid] for uid in wanted}
 
 
 def test_set_change_clear_stock_journaled(small: tuple[Store, Small]) -> None:

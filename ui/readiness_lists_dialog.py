@@ -560,6 +560,7 @@ class ReadinessListsDialog(OperationForm):
         column.addWidget(self.rule_button)
         page.side.addWidget(box)
         self.rule_box = box
+        box.setEnabled(False)  # until a category is read and chosen
         for spin in (self.rule_quantity, self.rule_per):
             spin.valueChanged.connect(lambda _v: self._rule_typed())
         self.rule_basis.currentIndexChanged.connect(lambda _i: self._rule_typed())

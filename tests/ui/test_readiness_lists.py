@@ -22,7 +22,7 @@ from opscenter.readiness import aspects, sarpras
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.reference import items
 from opscenter.store import Store
-from tests.ui.answers import answer_next_question
+from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
@@ -308,3 +308,17 @@ def test_the_rule_sentence() -> None:
     assert rule_sentence("unit", 2, 1, "APAR") == "2 APAR per satuan (Polda, Polres, Polresta)"
     assert rule_sentence("personel", 1, 4, "Helm") == "1 Helm per 4 personel pengamanan TPS"
     assert rule_sentence(None, 1, 1, "Drone").startswith("Tanpa aturan")
+
+
+def test_closing_at_once_asks_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    """Opened and closed before its first read (as a quick Esc does): nothing is typed."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_readiness_lists()
+    dialog = window.findChild(ReadinessListsDialog)
+    assert dialog is not None and not dialog.is_dirty()
+    seen = answer_next_question(DISCARD_NAME)
+    dialog.reject()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [NOT_ASKED]
+    qtbot.waitUntil(lambda: window.findChild(ReadinessListsDialog) is None)  # closed, deleted

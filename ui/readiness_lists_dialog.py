@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -157,7 +158,7 @@ class AspectsModel(TableModel[AspectRow]):
         return (
             (_tr("Kode"), ""),
             (_tr("Nama"), ""),
-            (_tr("Nama (Inggris)"), ""),
+            (_tr("Inggris"), _tr("Nama dalam bahasa Inggris")),
             (_tr("Tingkat dari data"), _tr("Data yang menurunkan tingkat kesiapannya")),
             (_tr("Dipakai"), _tr("Penilaian dan temuan pada aspek ini")),
         )
@@ -269,10 +270,10 @@ class ListPage(QWidget):
         self.new_name_en = QLineEdit(self.add_box)
         self.new_name_en.setObjectName(name + "NewNameEn")
         self.new_name_en.setPlaceholderText(_tr("boleh kosong"))
-        self.add_form = QVBoxLayout(self.add_box)
-        self._row(self.add_form, _tr("K&ode"), self.code)
-        self._row(self.add_form, _tr("&Nama"), self.new_name)
-        self._row(self.add_form, _tr("Nama &Inggris"), self.new_name_en)
+        self.add_form = QFormLayout(self.add_box)
+        self.add_form.addRow(_tr("K&ode"), self.code)
+        self.add_form.addRow(_tr("&Nama"), self.new_name)
+        self.add_form.addRow(_tr("Nama &Inggris"), self.new_name_en)
         self.add_button = QPushButton(_tr("&Tambah"), self.add_box)
         self.add_button.setObjectName(name + "Add")
 
@@ -284,10 +285,10 @@ class ListPage(QWidget):
         self.name.setObjectName(name + "Name")
         self.name_en = QLineEdit(self.chosen_box)
         self.name_en.setObjectName(name + "NameEn")
-        chosen_form = QVBoxLayout(self.chosen_box)
-        chosen_form.addWidget(self.chosen)
-        self._row(chosen_form, _tr("Nama &baru"), self.name)
-        self._row(chosen_form, _tr("Nama In&ggris baru"), self.name_en)
+        chosen_form = QFormLayout(self.chosen_box)
+        chosen_form.addRow(self.chosen)
+        chosen_form.addRow(_tr("Nama &baru"), self.name)
+        chosen_form.addRow(_tr("Nama In&ggris baru"), self.name_en)
         self.rename_button = QPushButton(_tr("Ganti na&ma"), self.chosen_box)
         self.rename_button.setObjectName(name + "Rename")
         self.up_button = QPushButton(_tr("Nai&k"), self.chosen_box)
@@ -302,7 +303,7 @@ class ListPage(QWidget):
         buttons = QHBoxLayout()
         for b in (self.rename_button, self.up_button, self.down_button, self.remove_button):
             buttons.addWidget(b)
-        chosen_form.addLayout(buttons)
+        chosen_form.addRow(buttons)
         self.side = QVBoxLayout()
         self.side.addWidget(self.add_box)
         self.side.addWidget(self.chosen_box)
@@ -328,19 +329,6 @@ class ListPage(QWidget):
             self.remove_button.click,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
-
-    def _row(self, form: QVBoxLayout, text: str, field: QLineEdit) -> None:
-        label = QLabel(text, field.parentWidget())
-        label.setBuddy(field)
-        form.addWidget(label)
-        form.addWidget(field)
-
-    def add_rows_after(self, widget: QWidget | QHBoxLayout) -> None:
-        """Put ``widget`` (a field row or the Tambah button) at the end of the add form."""
-        if isinstance(widget, QWidget):
-            self.add_form.addWidget(widget)
-        else:
-            self.add_form.addLayout(widget)
 
     def current(self) -> Any:
         index = self.view.currentIndex()
@@ -437,7 +425,7 @@ class ReadinessListsDialog(OperationForm):
             _tr("aspek"),
             _tr("Da&ftar aspek (urutan kolom matriks kesiapan)"),
         )
-        self.aspects.add_form.addWidget(self.aspects.add_button)
+        self.aspects.add_form.addRow(self.aspects.add_button)
         self.categories = ListPage(
             self,
             "categories",
@@ -513,14 +501,9 @@ class ReadinessListsDialog(OperationForm):
         self.measure = QLineEdit("unit", box)
         self.measure.setObjectName("categoryMeasure")
         self.measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
-        row = QHBoxLayout()
-        for text, field in ((_tr("Ke&lompok"), self.group), (_tr("Dihitung &dalam"), self.measure)):
-            label = QLabel(text, box)
-            label.setBuddy(field)
-            row.addWidget(label)
-            row.addWidget(field, 1)
-        page.add_rows_after(row)
-        page.add_rows_after(page.add_button)
+        page.add_form.addRow(_tr("Ke&lompok"), self.group)
+        page.add_form.addRow(_tr("Dihitung &dalam"), self.measure)
+        page.add_form.addRow(page.add_button)
 
     def _rule_form(self) -> None:
         page = self.categories

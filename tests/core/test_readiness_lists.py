@@ -25,7 +25,7 @@ from opscenter.permissions import NotPermitted
 from opscenter.readiness import aspects, sarpras, visits
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import readiness
-from opscenter.reference import items
+from opscenter.reference import READINESS_ASPECTS, items
 from opscenter.reference_lists import CodeTaken, InUse
 from opscenter.store import Store, open_store
 from tests.builders import Small, build_small_operation
@@ -81,16 +81,8 @@ def journal_rows(store: Store) -> int:
         return int(s.scalar(select(func.count()).select_from(JournalEntry)) or 0)
 
 
-SEEDED = [
-    "personel",
-    "sarpras",
-    "anggaran",
-    "perencanaan",
-    "latihan",
-    "posko",
-    "kamtibmas",
-    "masyarakat",
-]
+# The seeded aspects, in their order.
+SEEDED = [code for code, *_rest in READINESS_ASPECTS]
 
 
 # -- aspects ------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from opscenter.live import JournalFollower
 from opscenter.model import ReadinessAspect, SarprasCategory
 from opscenter.readiness import aspects, sarpras
 from opscenter.readiness.judgements import JudgementValue, set_judgement
-from opscenter.reference import items
+from opscenter.reference import READINESS_ASPECTS, items
 from opscenter.store import Store
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import TinyOperation
@@ -31,16 +31,8 @@ from ui.unsaved import DISCARD_NAME
 
 STAFF = Actor("bagops.uji", role="staff")
 CTRL = Qt.KeyboardModifier.ControlModifier
-SEEDED = [
-    "personel",
-    "sarpras",
-    "anggaran",
-    "perencanaan",
-    "latihan",
-    "posko",
-    "kamtibmas",
-    "masyarakat",
-]
+# The seeded aspects, in their order.
+SEEDED = [code for code, *_rest in READINESS_ASPECTS]
 
 
 Model = type[ReadinessAspect] | type[SarprasCategory]

@@ -756,6 +756,9 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     if not data.get("by"):
         data["by"] = "pengguna lain" if lang == "id" else "another user"
     data["at_text"] = _when(error.data.get("at"), lang, error.data.get("zone"))
+    uses = error.data.get("uses")
+    if uses:  # what still refers to a list item: "2 penilaian kesiapan dan 1 temuan"
+        data["uses_text"] = _counted(uses, lang)
     problems = error.data.get("problems")
     if problems:  # a refused workbook: name its first bad cell
         data["first"] = describe_cell(problems[0], lang)
@@ -922,3 +925,45 @@ def sarpras_problem(problem: Any, lang: str | None = None) -> str:
     value = f" \u201c{problem.value}\u201d" if problem.value else ""
     text = problem_text(problem.code, problem.hint, lang)
     return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")
+
+
+# --- issue 15: lists ---
+FIELD_NAMES.update(
+    {
+        "name_en": ("nama dalam bahasa Inggris", "English name"),
+        "ordinal": ("urutan", "position"),
+    }
+)
+REASONS.update(
+    {
+        "code_too_long": (
+            "terlalu panjang (paling banyak 40 karakter)",
+            "is too long (at most 40 characters)",
+        ),
+        "at_edge": ("sudah di ujung daftar", "is already at the end of the list"),
+    }
+)
+TEMPLATES.update(
+    {
+        "reference.code_taken": (
+            "Kode \u201c{value}\u201d sudah dipakai oleh {entity_name} \u201c{name}\u201d; "
+            "pilih kode lain. Tidak ada yang disimpan.",
+            "The code \u201c{value}\u201d is already used by the {entity_name} "
+            "\u201c{name}\u201d; choose another code. Nothing was saved.",
+        ),
+        "reference.in_use": (
+            "Tidak dihapus: {entity_name} \u201c{name}\u201d masih dipakai oleh {uses_text}. "
+            "Hapus dulu yang memakainya bila memang tidak diperlukan lagi.",
+            "Not removed: the {entity_name} \u201c{name}\u201d is still used by {uses_text}. "
+            "Remove what uses it first if it is really no longer needed.",
+        ),
+    }
+)
+
+
+def _counted(uses: Any, lang: str) -> str:
+    """ "2 penilaian kesiapan dan 1 temuan" from (table, rows) pairs."""
+    parts = [f"{n} {_pick(ENTITY_NAMES.get(t, (t, t)), lang)}" for t, n in uses]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + (" dan " if lang == "id" else " and ") + parts[-1]

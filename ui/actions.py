@@ -98,6 +98,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Sa&rpras satuan…"),
         ("Ctrl+Shift+S",),
     ),
+    ActionSpec(
+        "readinessListsAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "Daftar as&pek dan sarpras…"),
+        ("Ctrl+Shift+L",),
+    ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
     ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),

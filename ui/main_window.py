@@ -224,6 +224,11 @@ class MainWindow(QMainWindow):
             action.setVisible(may_edit)
             action.setEnabled(may_edit)
             edit_menu.addAction(action)
+        self.readiness_lists_action = actions.create(self, "readinessListsAction")
+        self.readiness_lists_action.triggered.connect(self.open_readiness_lists)
+        self.readiness_lists_action.setVisible(may_edit)
+        self.readiness_lists_action.setEnabled(may_edit)
+        edit_menu.addAction(self.readiness_lists_action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
         self.view_menu = view_menu
@@ -601,6 +606,22 @@ class MainWindow(QMainWindow):
                 self.tr("Matriks kesiapan belum termuat; coba lagi sebentar."), 5000
             )
         self.readiness_form: QDialog | None = dialog  # the last one opened (tests)
+
+    def open_readiness_lists(self) -> None:
+        """The operation's readiness aspects and sarpras categories, to edit."""
+        if self._overview is None:
+            return
+        from ui.readiness_lists_dialog import open_lists  # loaded when first asked for
+
+        self.readiness_lists: QDialog | None = open_lists(
+            self,
+            self._store,
+            self.actor,
+            self._overview.operation_id,
+            self.undo_stack,
+            self._clock,
+            self.feed.changed,
+        )
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""

@@ -571,12 +571,13 @@ def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
 # --- the dialog ------------------------------------------------------------------------------
 
 
-class ReadinessForm(QDialog):
-    """What the readiness forms share: the unit box at the top, a read off the GUI thread
-    whenever the unit changes or a write ends (only the newest read is shown), the red
-    sentence of a refusal, Urungkan (Ctrl+Z) and Tutup, Ctrl+Enter for the form shown, and
-    the close question. A form gives ``read`` (run on a worker thread, plain data out),
-    ``show_read``, ``save_current`` and the ``ui.unsaved.Editor`` methods."""
+class OperationForm(QDialog):
+    """What the forms over one operation's data share: a read off the GUI thread whenever a
+    write ends (only the newest read is shown), the red sentence of a refusal, Urungkan
+    (Ctrl+Z) and Tutup, Ctrl+Enter for the form shown, and the close question. A form gives
+    ``reader`` (what to read, run on a worker thread, plain data out), ``show_read``,
+    ``save_current`` and the ``ui.unsaved.Editor`` methods. ``ReadinessForm`` adds a unit
+    box; ``ui.readiness_lists_dialog`` edits the operation's lists without one."""
 
     read_shown = Signal()  # each read shown (tests wait for it)
     write_done = Signal(bool)  # each write of this form: saved or refused
@@ -586,7 +587,7 @@ class ReadinessForm(QDialog):
         self,
         store: Store,
         actor: Actor,
-        target: FormTarget,
+        operation_id: int,
         *,
         undo_stack: QUndoStack,
         clock: Callable[[], datetime],
@@ -597,7 +598,7 @@ class ReadinessForm(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        self.store, self.actor, self.operation_id = store, actor, target.operation_id
+        self.store, self.actor, self.operation_id = store, actor, operation_id
         self.undo_stack, self._clock = undo_stack, clock
         self._lang = interface_language()
         self._locale = QLocale("en" if self._lang == "en" else "id")
@@ -608,16 +609,6 @@ class ReadinessForm(QDialog):
         self._reading = 0
         self._shown = False
         self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
-
-        self.unit_box = QComboBox(self)
-        self.unit_box.setObjectName(name + "Unit")
-        for u in target.units:
-            self.unit_box.addItem(u.name, u.unit_id)
-        unit_id = target.unit_id
-        start = self.unit_box.findData(unit_id) if unit_id is not None else 0
-        self.unit_box.setCurrentIndex(max(0, start))
-        self.unit_label = QLabel(_tr("&Satuan:"), self)
-        self.unit_label.setBuddy(self.unit_box)
         self.problem = problem_label(self)
         self.hint = QLabel(
             _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
@@ -641,57 +632,45 @@ class ReadinessForm(QDialog):
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.save_current)
         close_keys(self)
-        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
 
-    def place(self, top_extra: QWidget | None, body: QHBoxLayout | QVBoxLayout) -> None:
-        """Lay the form out: the unit row, ``body``, the sentence, the hint, the buttons."""
-        top = QHBoxLayout()
-        top.addWidget(self.unit_label)
-        top.addWidget(self.unit_box, 1)
-        if top_extra is not None:
-            top.addWidget(top_extra)
+    def lay_out(self, top: QHBoxLayout | None, body: QHBoxLayout | QVBoxLayout) -> None:
+        """Lay the form out: ``top``, ``body``, the sentence, the hint, the buttons."""
         column = QVBoxLayout(self)
-        column.addLayout(top)
+        if top is not None:
+            column.addLayout(top)
         column.addLayout(body, 1)
         column.addWidget(self.problem)
         column.addWidget(self.hint)
         column.addWidget(self.buttons)
 
     def reading_order(self, *stops: QWidget) -> None:
-        """Tab from the unit box through ``stops`` to Urungkan and Tutup."""
+        """Tab through ``stops`` to Urungkan and Tutup."""
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        chain(self.unit_box, *stops, self.undo_button, close)
+        chain(*stops, self.undo_button, close)
 
     # -- reading ------------------------------------------------------------------------------
-
-    @property
-    def unit_id(self) -> int | None:
-        data = self.unit_box.currentData()
-        return int(data) if data is not None else None
 
     def loaded(self) -> bool:
         return self._shown and self._reading == 0
 
-    def read(self, unit_id: int, now: datetime) -> object:
-        """The form's figures for ``unit_id`` (on a worker thread: its own session)."""
+    def reader(self) -> Callable[[datetime], object] | None:
+        """What the form reads now (called on a worker thread with the time: its own
+        session, plain data out); None: nothing to read yet."""
         raise NotImplementedError
 
     def show_read(self, result: Any) -> None:
         raise NotImplementedError
 
-    def unit_changed(self) -> None:
-        """The unit box moved on: drop what was shown of the other unit."""
-
     def reload(self) -> None:
-        unit_id = self.unit_id
-        if unit_id is None:
+        read = self.reader()
+        if read is None:
             return
         self._generation += 1
         self._reading += 1
-        generation, now, read = self._generation, self._clock(), self.read
+        generation, now = self._generation, self._clock()
 
         def job(_progress: Progress, _cancel: CancelToken) -> object:
-            return read(unit_id, now)
+            return read(now)
 
         def landed(result: object) -> None:
             self._reading -= 1
@@ -706,10 +685,6 @@ class ReadinessForm(QDialog):
                 self._say(sentence_for(error, self._lang))
 
         start_job(job, parent=self, on_success=landed, on_failure=failed)
-
-    def _unit_changed(self) -> None:
-        self.unit_changed()
-        self.reload()
 
     def follow(self, changes: SignalInstance) -> None:
         """Read again when another workstation (or window) changes what the form shows:
@@ -805,6 +780,79 @@ class ReadinessForm(QDialog):
     def reject(self) -> None:
         if may_close(self, what=self.unsaved_text, writes=self.writes):
             super().reject()
+
+
+class ReadinessForm(OperationForm):
+    """A form over one unit's readiness data: the unit box at the top (a read whenever it
+    changes); a form gives ``read`` for a unit."""
+
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        target: FormTarget,
+        *,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        parent: QWidget,
+        name: str,
+        title: str,
+    ) -> None:
+        super().__init__(
+            store,
+            actor,
+            target.operation_id,
+            undo_stack=undo_stack,
+            clock=clock,
+            parent=parent,
+            name=name,
+            title=title,
+        )
+        self.unit_box = QComboBox(self)
+        self.unit_box.setObjectName(name + "Unit")
+        for u in target.units:
+            self.unit_box.addItem(u.name, u.unit_id)
+        unit_id = target.unit_id
+        start = self.unit_box.findData(unit_id) if unit_id is not None else 0
+        self.unit_box.setCurrentIndex(max(0, start))
+        self.unit_label = QLabel(_tr("&Satuan:"), self)
+        self.unit_label.setBuddy(self.unit_box)
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
+
+    def place(self, top_extra: QWidget | None, body: QHBoxLayout | QVBoxLayout) -> None:
+        """Lay the form out: the unit row, ``body``, the sentence, the hint, the buttons."""
+        top = QHBoxLayout()
+        top.addWidget(self.unit_label)
+        top.addWidget(self.unit_box, 1)
+        if top_extra is not None:
+            top.addWidget(top_extra)
+        self.lay_out(top, body)
+
+    def reading_order(self, *stops: QWidget) -> None:
+        """Tab from the unit box through ``stops`` to Urungkan and Tutup."""
+        super().reading_order(self.unit_box, *stops)
+
+    @property
+    def unit_id(self) -> int | None:
+        data = self.unit_box.currentData()
+        return int(data) if data is not None else None
+
+    def read(self, unit_id: int, now: datetime) -> object:
+        """The form's figures for ``unit_id`` (on a worker thread: its own session)."""
+        raise NotImplementedError
+
+    def reader(self) -> Callable[[datetime], object] | None:
+        unit_id, read = self.unit_id, self.read
+        if unit_id is None:
+            return None
+        return lambda now: read(unit_id, now)
+
+    def unit_changed(self) -> None:
+        """The unit box moved on: drop what was shown of the other unit."""
+
+    def _unit_changed(self) -> None:
+        self.unit_changed()
+        self.reload()
 
 
 class VisitsDialog(ReadinessForm):

@@ -29,7 +29,7 @@ from operator import add
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from opscenter import operations
+from opscenter import operations, reference_lists
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
@@ -37,6 +37,7 @@ from opscenter.model import Stage, Unit
 from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategory, SarprasStock
 from opscenter.permissions import require
 from opscenter.reference import label
+from opscenter.reference_lists import ListItem, Removed
 from opscenter.store import Store
 from opscenter.strength import (
     StrengthInputs,
@@ -72,6 +73,7 @@ class Category:
     rule_per: int
     has_ammunition: bool
     ordinal: int
+    name_en: str | None = None  # the English name as stored (for the list's rename form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ def _category(row: SarprasCategory, lang: str) -> Category:
         int(row.rule_per),
         bool(row.has_ammunition),
         int(row.ordinal),
+        row.name_en,
     )
 
 
@@ -621,13 +624,6 @@ def set_rule(
         return _category(row, lang)
 
 
-def _clean_name(text: str, field: str) -> str:
-    name = " ".join(text.split())
-    if not name:
-        raise InvalidValue(field=field, value=text, reason="required")
-    return name
-
-
 def add_category(
     store: Store,
     actor: Actor,
@@ -642,37 +638,22 @@ def add_category(
     lang: str = "id",
 ) -> Category:
     """Add a category at the end of the list, with no rule yet (journaled as
-    "sarpras.category_add")."""
+    "sarpras.category_add"; ``opscenter.reference_lists`` checks the code and names)."""
     require(actor, PERMISSION)
-    code = _clean_name(code, "code").lower()
-    name = _clean_name(name, "name")
     if group not in SARPRAS_GROUPS:
         raise InvalidValue(field="group", value=group, reason="unknown")
+    fields = {
+        "grp": group,
+        "measure": reference_lists.clean_name(measure, "measure"),
+        "rule_basis": None,
+        "rule_quantity": 1,
+        "rule_per": 1,
+        "has_ammunition": has_ammunition,
+    }
     with store.transaction(actor, "sarpras.category_add", operation_id=operation_id) as s:
-        taken = s.scalars(
-            select(SarprasCategory).where(
-                SarprasCategory.operation_id == operation_id,
-                SarprasCategory.code == code,
-            )
-        ).first()
-        if taken is not None:
-            raise InvalidValue(field="code", value=code, reason="exists")
-        last = max((c.ordinal for c in categories(s, operation_id)), default=0)
-        row = SarprasCategory(
-            operation_id=operation_id,
-            code=code,
-            name=name,
-            name_en=(name_en or "").strip() or None,
-            grp=group,
-            measure=_clean_name(measure, "measure"),
-            rule_basis=None,
-            rule_quantity=1,
-            rule_per=1,
-            has_ammunition=has_ammunition,
-            ordinal=last + 1,
+        row = reference_lists.add(
+            s, SarprasCategory, operation_id, code, name, name_en, fields=fields
         )
-        s.add(row)
-        s.flush()
         return _category(row, lang)
 
 
@@ -688,10 +669,38 @@ def rename_category(
 ) -> Category:
     """Rename a category (journaled as "sarpras.category_rename"); its code stays."""
     require(actor, PERMISSION)
-    name = _clean_name(name, "name")
     with store.transaction(actor, "sarpras.category_rename") as s:
-        row = fetch_for_edit(s, SarprasCategory, category_id, expected_version)
-        row.name = name
-        row.name_en = (name_en or "").strip() or None
-        s.flush()
+        row = reference_lists.rename(
+            s, SarprasCategory, category_id, name, name_en, expected_version
+        )
         return _category(row, lang)
+
+
+def move_category(
+    store: Store, actor: Actor, category_id: int, step: int, *, expected_version: int | None
+) -> tuple[ListItem, ...]:
+    """Move a category one place up (-1) or down (+1) (journaled as
+    "sarpras.category_move"); returns the rows whose version changed, the category first."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "sarpras.category_move") as s:
+        return reference_lists.move(s, SarprasCategory, category_id, step, expected_version)
+
+
+def remove_category(
+    store: Store, actor: Actor, category_id: int, *, expected_version: int | None
+) -> Removed:
+    """Remove a category no unit holds a stock row of (journaled as
+    "sarpras.category_remove"); returns what it held, for an undo."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "sarpras.category_remove") as s:
+        return reference_lists.remove(s, SarprasCategory, category_id, expected_version)
+
+
+def restore_category(
+    store: Store, actor: Actor, operation_id: int, removed: Removed, lang: str = "id"
+) -> Category:
+    """A removed category again, in its place, with its group and rule (an undo; journaled
+    as "sarpras.category_add")."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "sarpras.category_add", operation_id=operation_id) as s:
+        return _category(reference_lists.put_back(s, SarprasCategory, operation_id, removed), lang)

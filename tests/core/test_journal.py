@@ -296,6 +296,11 @@ def _services(ids: Small) -> list[Step]:
             state["stock"] = sarpras.set_stock(store, ADMIN, ids.operation_id, value).id
             return state["stock"]
 
+        def remove_category(store: Store) -> object:
+            return sarpras.remove_category(
+                store, ADMIN, cat(store, "sepeda"), expected_version=None
+            )
+
         def imported(store: Store) -> object:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "sarpras.csv"
@@ -326,6 +331,13 @@ def _services(ids: Small) -> list[Step]:
                     st, ADMIN, cat(st, "sepeda"), "Sepeda dinas", expected_version=None
                 ),
             ),
+            Step(
+                "sarpras category moved",
+                lambda st: sarpras.move_category(
+                    st, ADMIN, cat(st, "sepeda"), -1, expected_version=None
+                ),
+            ),
+            Step("sarpras category removed", remove_category),
             Step("sarpras import", imported),
         ]
 
@@ -435,12 +447,48 @@ def _services(ids: Small) -> list[Step]:
             "readiness judgement cleared",
             lambda st: clear_judgement(st, ADMIN, int(state["judgement"])),
         ),
+        *_aspect_steps(ids),
         Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
         *_budget_and_visit_steps(ids),
         *sarpras_steps(),
         # Last: a whole demo operation makes every later snapshot slow.
         Step("demo load", lambda st: load_demo(st, "bangka", ADMIN)),
+    ]
+
+
+# --- issue 15: lists ---
+
+
+def _aspect_steps(ids: Small) -> list[Step]:
+    from opscenter.readiness import aspects
+
+    op = ids.operation_id
+
+    def aspect(store: Store, code: str) -> int:
+        with store.read() as s:
+            return by_code(s, ReadinessAspect, op)[code].id
+
+    return [
+        Step("aspect added", lambda st: aspects.add_aspect(st, ADMIN, op, "logistik", "Logistik")),
+        Step(
+            "aspect renamed",
+            lambda st: aspects.rename_aspect(
+                st, ADMIN, aspect(st, "logistik"), "Logistik pemilu", expected_version=None
+            ),
+        ),
+        Step(
+            "aspect moved",
+            lambda st: aspects.move_aspect(
+                st, ADMIN, aspect(st, "logistik"), -1, expected_version=None
+            ),
+        ),
+        Step(
+            "aspect removed",
+            lambda st: aspects.remove_aspect(
+                st, ADMIN, aspect(st, "logistik"), expected_version=None
+            ),
+        ),
     ]
 
 

@@ -368,7 +368,10 @@ def test_rules_and_categories_are_edited_with_sentences(small: tuple[Store, Smal
     )
     with pytest.raises(InvalidValue) as err:
         sarpras.add_category(store, ADMIN, op, "ht", "HT lagi", "komunikasi")
-    assert messages.describe(err.value, "id") == "Kode sudah ada."
+    assert messages.describe(err.value, "id") == (
+        "Kode \u201cht\u201d sudah dipakai oleh kategori sarpras \u201cHT\u201d; pilih kode lain. "
+        "Tidak ada yang disimpan."
+    )
     with pytest.raises(InvalidValue):
         sarpras.add_category(store, ADMIN, op, "x", "X", "dapur")
     renamed = sarpras.rename_category(

@@ -1,0 +1,316 @@
+"""The readiness lists dialog (Ubah > Daftar aspek dan sarpras…, Ctrl+Shift+L): the aspects
+and the sarpras categories added, renamed, moved, removed and (a category's rule) changed
+from the keyboard, each undone with Ctrl+Z; refusals said in the form, nothing changed.
+
+The tiny operation of ``tests/ui/conftest.py`` (Polda Jambi over Polres Kerinci and Bungo).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from opscenter.actor import Actor
+from opscenter.live import JournalFollower
+from opscenter.model import ReadinessAspect, SarprasCategory
+from opscenter.readiness import aspects, sarpras
+from opscenter.readiness.judgements import JudgementValue, set_judgement
+from opscenter.reference import READINESS_ASPECTS, items
+from opscenter.store import Store
+from tests.ui.answers import NOT_ASKED, answer_next_question
+from tests.ui.conftest import TinyOperation
+from ui.confirm import NO_NAME, YES_NAME
+from ui.main_window import MainWindow
+from ui.readiness_lists_dialog import ListPage, ReadinessListsDialog, rule_sentence
+from ui.unsaved import DISCARD_NAME
+
+STAFF = Actor("bagops.uji", role="staff")
+CTRL = Qt.KeyboardModifier.ControlModifier
+# The seeded aspects, in their order.
+SEEDED = [code for code, *_rest in READINESS_ASPECTS]
+
+
+Model = type[ReadinessAspect] | type[SarprasCategory]
+
+
+def stored(store: Store, model: Model, op: int) -> list[Any]:
+    with store.read() as s:
+        return [(r.code, r.name, r.name_en) for r in items(s, model, op)]
+
+
+def codes(store: Store, op: int) -> list[str]:
+    return [c for c, _n, _e in stored(store, ReadinessAspect, op)]
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, window: MainWindow) -> ReadinessListsDialog:
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    action = window.findChild(QAction, "readinessListsAction")
+    assert action is not None and action.shortcut().toString() == "Ctrl+Shift+L"
+    action.trigger()  # the key itself: tests/ui/test_keys.py presses every registry key
+    found = window.findChild(ReadinessListsDialog)
+    assert found is not None and found.isVisible()
+    qtbot.waitUntil(found.loaded)
+    return found
+
+
+def save(qtbot: QtBot, dialog: ReadinessListsDialog, keys: Any = None) -> None:
+    """Ctrl+Enter (or ``keys``) from the focused field; wait for the write and the read."""
+    with qtbot.waitSignal(dialog.write_done):
+        if keys is None:
+            widget = QApplication.focusWidget() or dialog
+            qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        else:
+            keys()
+    qtbot.waitUntil(dialog.loaded)
+
+
+def active(qtbot: QtBot, dialog: ReadinessListsDialog) -> None:
+    """The dialog active again after a question (offscreen, a closed message box stays the
+    active window, and the dialog's keys would not reach it)."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def undo(qtbot: QtBot, dialog: ReadinessListsDialog) -> None:
+    active(qtbot, dialog)
+    with qtbot.waitSignal(dialog.writes.write_done):
+        qtbot.keyClick(dialog.aspects.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.writes.busy)
+
+
+def choose(page: ListPage, code: str) -> None:
+    row = next(i for i, r in enumerate(page.model.rows()) if r.item.code == code)
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(row, 0))
+
+
+def test_an_aspect_is_added_renamed_moved_and_removed_and_each_is_undone(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    page = dialog.aspects
+    assert [r.item.code for r in page.model.rows()] == SEEDED
+    assert not dialog.is_dirty()
+
+    # Add: Alt+O to the code, type, Tab on, Ctrl+Enter.
+    qtbot.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert page.code.hasFocus()
+    qtbot.keyClicks(page.code, "Logistik Pemilu")
+    qtbot.keyClick(page.code, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.new_name, "Logistik  pemilu")
+    assert dialog.is_dirty()
+    save(qtbot, dialog)
+    assert codes(store, op) == [*SEEDED, "logistik-pemilu"]
+    assert page.model.rowCount() == 9 and page.item() is not None
+    assert page.item().code == "logistik-pemilu"  # type: ignore[union-attr]
+    assert not dialog.is_dirty()
+    window = dialog.parentWidget()
+    assert isinstance(window, MainWindow)
+    assert window.undo_stack.undoText() == "Tambah aspek Logistik pemilu"
+
+    # Rename the chosen one (its code stays).
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "Logistik Pilkada")
+    save(qtbot, dialog)
+    assert stored(store, ReadinessAspect, op)[-1] == ("logistik-pemilu", "Logistik Pilkada", None)
+
+    # Move it up from the list (Ctrl+Up), twice.
+    for _ in range(2):
+        save(qtbot, dialog, lambda: qtbot.keyClick(page.view, Qt.Key.Key_Up, CTRL))
+    assert codes(store, op)[-3:] == ["logistik-pemilu", "kamtibmas", "masyarakat"]
+    assert page.item().code == "logistik-pemilu"  # type: ignore[union-attr]
+
+    # Remove it (Delete, asked first: Batal keeps it, Hapus removes it).
+    seen = answer_next_question(NO_NAME)
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["confirmQuestion"] and "logistik-pemilu" in codes(store, op)
+    active(qtbot, dialog)
+    page.view.setFocus()
+    seen = answer_next_question(YES_NAME)
+    save(qtbot, dialog, lambda: qtbot.keyClick(page.view, Qt.Key.Key_Delete))
+    assert seen == ["confirmQuestion"]
+    assert codes(store, op) == SEEDED
+
+    # Ctrl+Z undoes each: put back, moved down twice, named back, removed.
+    undo(qtbot, dialog)
+    assert codes(store, op)[-3:] == ["logistik-pemilu", "kamtibmas", "masyarakat"]
+    undo(qtbot, dialog)
+    undo(qtbot, dialog)
+    assert codes(store, op) == [*SEEDED, "logistik-pemilu"]
+    undo(qtbot, dialog)
+    assert stored(store, ReadinessAspect, op)[-1][1] == "Logistik pemilu"
+    undo(qtbot, dialog)
+    assert codes(store, op) == SEEDED
+    qtbot.waitUntil(lambda: page.model.rowCount() == 8)
+    # And redo does them again, the last one too (the history follows the new ids).
+    for _ in range(5):
+        with qtbot.waitSignal(dialog.writes.write_done):
+            window.undo_stack.redo()
+    assert codes(store, op) == SEEDED
+    assert window.undo_stack.undoText() == "Hapus aspek Logistik Pilkada"
+
+
+def test_refusals_are_said_in_the_form_and_change_nothing(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    page = dialog.aspects
+    window = dialog.parentWidget()
+    assert isinstance(window, MainWindow)
+    steps = window.undo_stack.count()
+    before = stored(store, ReadinessAspect, op)
+
+    # A code that is taken.
+    qtbot.keyClicks(page.code, "posko")
+    qtbot.keyClicks(page.new_name, "Posko kedua")
+    save(qtbot, dialog, lambda: qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error == (
+        "Kode \u201cposko\u201d sudah dipakai oleh aspek kesiapan \u201cPosko\u201d; pilih kode "
+        "lain. Tidak ada yang disimpan."
+    )
+    assert dialog.problem.isVisible()
+    assert page.code.text() == "posko"  # what was typed is kept
+
+    # An empty name on rename.
+    choose(page, "latihan")
+    page.name.clear()
+    save(qtbot, dialog, lambda: qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error == "Nama wajib diisi."
+
+    # In use: a judgement on the aspect.
+    posko = next(r.item.id for r in page.model.rows() if r.item.code == "posko")
+    set_judgement(
+        store, STAFF, op, JudgementValue(tiny_operation.kerinci_id, posko, "belum", "genset")
+    )
+    choose(page, "posko")
+    answer_next_question(YES_NAME)
+    save(qtbot, dialog, lambda: qtbot.keyClick(page.view, Qt.Key.Key_Delete))
+    assert dialog.last_error == (
+        "Tidak dihapus: aspek kesiapan \u201cPosko\u201d masih dipakai oleh 1 penilaian "
+        "kesiapan. Hapus dulu yang memakainya bila memang tidak diperlukan lagi."
+    )
+
+    # A stale version: renamed on another workstation after the list was read.
+    choose(page, "kamtibmas")
+    row = page.current()
+    aspects.rename_aspect(
+        store, Actor("kabag.lain", role="staff"), row.item.id, "Kamtibmas",
+        expected_version=row.item.version,
+    )  # fmt: skip
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "Situasi kamtibmas terkini")
+    save(qtbot, dialog, lambda: qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error is not None
+    assert dialog.last_error.startswith("aspek kesiapan ini sudah diubah oleh kabag.lain pada")
+
+    # The first cannot go up: the button is off.
+    choose(page, "personel")
+    assert not page.up_button.isEnabled() and page.down_button.isEnabled()
+
+    after = stored(store, ReadinessAspect, op)
+    assert after == [a if a[0] != "kamtibmas" else ("kamtibmas", "Kamtibmas", None) for a in before]
+    assert window.undo_stack.count() == steps  # nothing refused went on the history
+    # The typed add is still there: closing asks first; Buang closes without saving.
+    assert dialog.is_dirty()
+    active(qtbot, dialog)
+    seen = answer_next_question(DISCARD_NAME)
+    qtbot.keyClick(page.view, Qt.Key.Key_W, CTRL)
+    assert seen == ["unsavedQuestion"]
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert stored(store, ReadinessAspect, op) == after
+
+
+def test_a_category_is_added_and_its_rule_set_read_back_and_undone(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.tabs.currentIndex() == 1
+    page = dialog.categories
+    choose(page, "ht")
+    assert dialog.rule_text.text() == "1 HT per regu pengamanan TPS"
+    row = next(r for r in page.model.rows() if r.item.code == "r2")
+    assert (
+        page.model.index(page.model.row_of(row.item.id) or 0, 4).data()
+        == "1 Kendaraan roda 2 per 10 TPS di tiap kecamatan"
+    )
+
+    # A new category: code, name, group, measure; Ctrl+Enter.
+    qtbot.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert page.code.hasFocus()
+    qtbot.keyClicks(page.code, "trail")
+    qtbot.keyClicks(page.new_name, "Sepeda motor trail")
+    dialog.group.setCurrentIndex(dialog.group.findData("kendaraan"))
+    save(qtbot, dialog)
+    with store.read() as s:
+        added = next(c for c in sarpras.categories(s, op) if c.code == "trail")
+    assert (added.group, added.measure, added.rule_basis) == ("kendaraan", "unit", None)
+    assert page.item().code == "trail"  # type: ignore[union-attr]
+    assert dialog.rule_text.text() == "Tanpa aturan: kebutuhan Sepeda motor trail tidak dihitung."
+
+    # Its rule: 1 per 5 TPS in each kecamatan, read back as typed.
+    dialog.rule_basis.setCurrentIndex(dialog.rule_basis.findData("tps_kec"))
+    dialog.rule_per.setFocus()
+    dialog.rule_per.selectAll()
+    qtbot.keyClicks(dialog.rule_per, "5")
+    assert dialog.rule_text.text() == "1 Sepeda motor trail per 5 TPS di tiap kecamatan"
+    assert dialog.is_dirty()
+    save(qtbot, dialog)
+    with store.read() as s:
+        c = next(c for c in sarpras.categories(s, op) if c.code == "trail")
+    assert (c.rule_basis, c.rule_quantity, c.rule_per) == ("tps_kec", 1, 5)
+    assert not dialog.is_dirty()
+
+    # Undo: the rule back to none, then the category gone.
+    undo(qtbot, dialog)
+    with store.read() as s:
+        c = next(c for c in sarpras.categories(s, op) if c.code == "trail")
+    assert c.rule_basis is None
+    undo(qtbot, dialog)
+    assert "trail" not in [code for code, _n, _e in stored(store, SarprasCategory, op)]
+
+
+def test_the_lists_follow_a_change_made_on_another_workstation(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    follower = JournalFollower(store)
+    aspects.add_aspect(
+        store, Actor("kabag.lain", role="staff"), tiny_operation.operation_id, "cuaca", "Cuaca"
+    )
+    changes = follower.poll()
+    assert changes is not None
+    window = dialog.parentWidget()
+    assert isinstance(window, MainWindow)
+    with qtbot.waitSignal(dialog.read_shown):
+        window.feed.changed.emit(changes)
+    assert dialog.aspects.model.rows()[-1].item.code == "cuaca"
+
+
+def test_the_rule_sentence() -> None:
+    assert rule_sentence("team", 1, 1, "HT") == "1 HT per regu pengamanan TPS"
+    assert rule_sentence("unit", 2, 1, "APAR") == "2 APAR per satuan (Polda, Polres, Polresta)"
+    assert rule_sentence("personel", 1, 4, "Helm") == "1 Helm per 4 personel pengamanan TPS"
+    assert rule_sentence(None, 1, 1, "Drone").startswith("Tanpa aturan")
+
+
+def test_closing_at_once_asks_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    """Opened and closed before its first read (as a quick Esc does): nothing is typed."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_readiness_lists()
+    dialog = window.findChild(ReadinessListsDialog)
+    assert dialog is not None and not dialog.is_dirty()
+    seen = answer_next_question(DISCARD_NAME)
+    dialog.reject()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [NOT_ASKED]
+    qtbot.waitUntil(lambda: window.findChild(ReadinessListsDialog) is None)  # closed, deleted

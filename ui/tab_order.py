@@ -6,12 +6,17 @@
   sections with Tab, so the keyboard never leaves it forwards until the last section.
   Its sections are reached with Left/Right, and typing digits moves on by itself.
 - ``leave_on_tab`` makes Tab leave a table instead of walking its cells (the arrows do that).
+- ``enter_activates`` makes Enter on a list open its chosen row and nothing else: Qt's view
+  emits ``activated`` and passes the key on, so a dialog also pressed its default button
+  (a readiness form closed on Enter over its list of pagu).
 """
 
 from __future__ import annotations
 
 import itertools
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QDateTimeEdit, QWidget
 
 
@@ -31,3 +36,28 @@ class OneStopDateTimeEdit(QDateTimeEdit):
 def leave_on_tab(view: QAbstractItemView) -> None:
     """Tab and Shift+Tab leave ``view``; the arrow keys move between its cells."""
     view.setTabKeyNavigation(False)
+
+
+class _EnterActivates(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.parent()
+        if (
+            watched is view
+            and isinstance(view, QAbstractItemView)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and view.state() != QAbstractItemView.State.EditingState
+        ):
+            index = view.currentIndex()
+            if index.isValid():
+                view.activated.emit(index)
+            return True  # taken: no default button of the window behind
+        return False
+
+
+def enter_activates(view: QAbstractItemView) -> None:
+    """Enter (or the keypad's) on ``view`` emits ``activated`` for its current row and goes
+    no further; with a modifier (Ctrl+Enter saves a form) it goes on as before."""
+    view.installEventFilter(_EnterActivates(view))

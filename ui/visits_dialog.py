@@ -46,7 +46,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -90,7 +90,7 @@ from ui.readiness_evidence import kind_names, status_names
 from ui.readiness_model import matters
 from ui.readiness_panel import ReadinessPanel
 from ui.screen_fit import fit_to_screen
-from ui.tab_order import OneStopDateTimeEdit, chain, leave_on_tab
+from ui.tab_order import OneStopDateTimeEdit, chain, enter_activates, leave_on_tab
 from ui.table_model import TableModel
 from ui.table_view import style_table
 from ui.translations import interface_language
@@ -534,6 +534,7 @@ def table(
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     leave_on_tab(view)
+    enter_activates(view)
     view.verticalHeader().hide()
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
@@ -632,6 +633,21 @@ class OperationForm(QDialog):
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.save_current)
         close_keys(self)
+        for button in self.buttons.buttons():
+            # Enter is the form's (``keyPressEvent``): Tutup as the dialog's default button
+            # closed the form on an Enter typed in a field or on a list.
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field saves the form shown, as Ctrl+Enter does (a list takes its own
+        Enter: ``ui.tab_order.enter_activates``); it never presses another button."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save_current()
+            return
+        super().keyPressEvent(event)
 
     def lay_out(self, top: QHBoxLayout | None, body: QHBoxLayout | QVBoxLayout) -> None:
         """Lay the form out: ``top``, ``body``, the sentence, the hint, the buttons."""

@@ -519,7 +519,7 @@ def test_a_pagu_changed_elsewhere_meanwhile_is_not_overwritten_and_an_undo_is_re
     )
     press(qtbot, dialog, dialog.allocation_button)
     assert dialog.last_error is not None
-    assert dialog.last_error.startswith("alokasi anggaran ini sudah diubah oleh kaurkeu.lain")
+    assert dialog.last_error.startswith("Alokasi anggaran ini sudah diubah oleh kaurkeu.lain")
     assert [a[3] for a in stored_allocations(store)] == [26 * 10**6]
     assert dialog.pagu.text() == "30.000.000"  # kept: Batal ubah, Ubah again, retype
     qtbot.mouseClick(dialog.cancel_allocation_button, Qt.MouseButton.LeftButton)
@@ -555,3 +555,25 @@ def test_closing_with_a_typed_pagu_asks_and_simpan_saves_it(
     assert seen == ["unsavedQuestion"]
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert stored_allocations(store) == [("dipa", None, None, 7_500_000)]
+
+
+def test_enter_on_a_list_opens_its_row_and_enter_in_a_field_saves_never_closing_the_form(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    kerinci_budget: int,
+) -> None:  # fmt: skip
+    """The form's Tutup was the dialog's default button: Enter on the list of payments (which
+    Qt's view passes on after opening the row) closed the form."""
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    choose(dialog, "payments_view", 0)
+    dialog.payments_view.setFocus()
+    qtbot.keyClick(dialog.payments_view, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.amount.text() == "20.000.000"  # the chosen payment, into the form
+
+    dialog.amount.setText("19.000.000")
+    dialog.amount.setFocus()
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.waitUntil(dialog.loaded)
+    assert dialog.isVisible()
+    assert stored_payments(store) == [(19 * 10**6, "Uang saku tahap I")]

@@ -62,6 +62,34 @@ NIGHT_BEFORE = datetime(2024, 11, 23, 20, 10, tzinfo=UTC)
 OPERATION_NAME = "Operasi Mantap Praja Jambi 2024"
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A test that failed with a form still holding typed text left it open: pytest-qt's
+    teardown closes the windows and the form's close question (``ui.unsaved.ask``) then
+    waited for an answer for ever, hanging the whole run instead of reporting the failure.
+    While the windows close, such a question is answered "Buang" (discard)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton
+
+    from ui.unsaved import BOX_NAME, DISCARD_NAME
+
+    def discard() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box.objectName() == BOX_NAME:
+            button = box.findChild(QAbstractButton, DISCARD_NAME)
+            if button is not None:
+                button.click()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(discard)
+    timer.start()
+    try:
+        return (yield)
+    finally:
+        timer.stop()
+
+
 @pytest.fixture(autouse=True)
 def fail_on_qt_warnings(qapp: QApplication) -> Iterator[None]:
     """Any Qt warning, critical or fatal message fails the test that caused it."""

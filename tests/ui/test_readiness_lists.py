@@ -210,7 +210,7 @@ def test_refusals_are_said_in_the_form_and_change_nothing(
     qtbot.keyClicks(page.name, "Situasi kamtibmas terkini")
     save(qtbot, dialog, lambda: qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton))
     assert dialog.last_error is not None
-    assert dialog.last_error.startswith("aspek kesiapan ini sudah diubah oleh kabag.lain pada")
+    assert dialog.last_error.startswith("Aspek kesiapan ini sudah diubah oleh kabag.lain pada")
 
     # The first cannot go up: the button is off.
     choose(page, "personel")

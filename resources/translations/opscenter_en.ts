@@ -230,132 +230,147 @@
         <translation>Unit &amp;equipment…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="104"/>
+        <source>Daftar as&amp;pek dan sarpras…</source>
+        <translation>Aspect and sarpras &amp;lists…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="107"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104"/>
+        <location filename="../../ui/actions.py" line="110"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="105"/>
+        <location filename="../../ui/actions.py" line="111"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106"/>
+        <location filename="../../ui/actions.py" line="112"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109"/>
+        <location filename="../../ui/actions.py" line="115"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="119"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="117"/>
+        <location filename="../../ui/actions.py" line="123"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="128"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="128"/>
+        <location filename="../../ui/actions.py" line="134"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="134"/>
+        <location filename="../../ui/actions.py" line="140"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="140"/>
+        <location filename="../../ui/actions.py" line="146"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="143"/>
+        <location filename="../../ui/actions.py" line="149"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="145"/>
+        <location filename="../../ui/actions.py" line="151"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="157"/>
+        <location filename="../../ui/actions.py" line="163"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="160"/>
+        <location filename="../../ui/actions.py" line="166"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="161"/>
+        <location filename="../../ui/actions.py" line="167"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="162"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="163"/>
+        <location filename="../../ui/actions.py" line="169"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="214"/>
+        <location filename="../../ui/actions.py" line="171"/>
+        <source>Anggaran: ubah pagu atau realisasi terpilih</source>
+        <translation>Budget: change the chosen pagu or payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="173"/>
+        <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
+        <translation>Budget: remove the chosen pagu, payment or index cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="225"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="238"/>
+        <location filename="../../ui/actions.py" line="249"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -589,46 +604,56 @@
     </message>
     <message>
         <location filename="../../ui/audit_model.py" line="91"/>
+        <source>Kembalikan kunjungan yang dihapus</source>
+        <translation>Restore a removed visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="92"/>
         <source>Catat temuan kunjungan</source>
         <translation>Record visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="92"/>
+        <location filename="../../ui/audit_model.py" line="93"/>
         <source>Ubah temuan kunjungan</source>
         <translation>Change visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="93"/>
+        <location filename="../../ui/audit_model.py" line="94"/>
         <source>Hapus temuan kunjungan</source>
         <translation>Remove visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="94"/>
+        <location filename="../../ui/audit_model.py" line="95"/>
+        <source>Kembalikan temuan kunjungan yang dihapus</source>
+        <translation>Restore a removed visit finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="98"/>
         <source>Ubah status tindak lanjut temuan</source>
         <translation>Change finding follow-up status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="96"/>
+        <location filename="../../ui/audit_model.py" line="100"/>
         <source>Nilai kesiapan</source>
         <translation>Judge readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="97"/>
+        <location filename="../../ui/audit_model.py" line="101"/>
         <source>Hapus penilaian kesiapan</source>
         <translation>Clear readiness judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="100"/>
+        <location filename="../../ui/audit_model.py" line="104"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="101"/>
+        <location filename="../../ui/audit_model.py" line="105"/>
         <source>diubah</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="102"/>
+        <location filename="../../ui/audit_model.py" line="106"/>
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
@@ -759,163 +784,423 @@
 <context>
     <name>BudgetDialog</name>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="116"/>
+        <location filename="../../ui/budget_tables.py" line="122"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <location filename="../../ui/budget_tables.py" line="123"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="117"/>
+        <location filename="../../ui/budget_tables.py" line="123"/>
         <source>Nomor DIPA atau NPHD</source>
         <translation>DIPA or NPHD number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="118"/>
-        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <location filename="../../ui/budget_tables.py" line="124"/>
+        <location filename="../../ui/budget_tables.py" line="167"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="118"/>
+        <location filename="../../ui/budget_tables.py" line="124"/>
         <source>Tanggal NPHD ditandatangani</source>
         <translation>Date the NPHD was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="119"/>
+        <location filename="../../ui/budget_tables.py" line="125"/>
         <source>Pagu</source>
         <translation>Ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="120"/>
+        <location filename="../../ui/budget_tables.py" line="126"/>
         <source>Realisasi</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <location filename="../../ui/budget_tables.py" line="127"/>
         <source>Sisa</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="121"/>
+        <location filename="../../ui/budget_tables.py" line="127"/>
         <source>Pagu dikurangi realisasi</source>
         <translation>Ceiling less what was paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <location filename="../../ui/budget_tables.py" line="167"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="156"/>
+        <location filename="../../ui/budget_tables.py" line="167"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="195"/>
+        <location filename="../../ui/budget_tables.py" line="230"/>
+        <source>Rupiah per orang per hari × hari dibayar</source>
+        <translation>Rupiah per person per day × days paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="232"/>
+        <source>Tahapan</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="234"/>
+        <source>Personel</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="234"/>
+        <source>Personel satuan ini pada tahapan, dengan bawahannya</source>
+        <translation>This unit's personnel in the stage, with its subordinate units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="235"/>
+        <source>Kebutuhan</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="235"/>
+        <source>Personel × hari × indeks, semua komponen</source>
+        <translation>Personnel × days × index, all components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="260"/>
+        <source>Dihitung bila tahapan ini punya indeks</source>
+        <translation>Computed when this stage has an index</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="269"/>
+        <source>Tidak dibayar pada tahapan ini: ketik mis. 150.000 x 5</source>
+        <translation>Not paid in this stage: type e.g. 150.000 x 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tables.py" line="270"/>
+        <source>{daily} per orang per hari selama {days} hari</source>
+        <translation>{daily} per person per day for {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="243"/>
         <source>Anggaran satuan</source>
         <translation>Unit budget</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="197"/>
-        <source>Realisasi yang diketik belum disimpan.</source>
-        <translation>The payment typed here is not saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/budget_dialog.py" line="218"/>
+        <location filename="../../ui/budget_dialog.py" line="312"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="220"/>
+        <location filename="../../ui/budget_dialog.py" line="314"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="224"/>
-        <source>Realisasi baru</source>
-        <translation>New payment</translation>
+        <location filename="../../ui/budget_dialog.py" line="173"/>
+        <source>Si&amp;mpan perubahan</source>
+        <translation>Sa&amp;ve changes</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="232"/>
+        <location filename="../../ui/budget_dialog.py" line="175"/>
+        <source>Bata&amp;l ubah</source>
+        <translation>Cance&amp;l change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="178"/>
+        <source>U&amp;bah</source>
+        <translation>Chan&amp;ge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="179"/>
+        <location filename="../../ui/budget_dialog.py" line="838"/>
+        <location filename="../../ui/budget_dialog.py" line="924"/>
+        <location filename="../../ui/budget_dialog.py" line="1021"/>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="245"/>
+        <source>Isian pagu, realisasi atau indeks belum disimpan.</source>
+        <translation>Typed pagu, payment or index entries are not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="258"/>
+        <source>P&amp;agu dan realisasi</source>
+        <translation>P&amp;agu and payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="259"/>
+        <source>In&amp;deks harian</source>
+        <translation>Daily in&amp;dex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="328"/>
+        <source>Kelola r&amp;ealisasi</source>
+        <translation>Manage pa&amp;yments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="329"/>
+        <source>&amp;Kelola pagu</source>
+        <translation>&amp;Manage pagu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="349"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="236"/>
+        <location filename="../../ui/budget_dialog.py" line="353"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="238"/>
+        <location filename="../../ui/budget_dialog.py" line="355"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="239"/>
+        <location filename="../../ui/budget_dialog.py" line="356"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="240"/>
+        <location filename="../../ui/budget_dialog.py" line="357"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="241"/>
+        <location filename="../../ui/budget_dialog.py" line="362"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="294"/>
+        <location filename="../../ui/budget_dialog.py" line="363"/>
+        <source>Realisasi terpilih di daftar</source>
+        <translation>The payment chosen in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="383"/>
+        <source>mis. NPHD 900/123/BPKAD/2024</source>
+        <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="384"/>
+        <location filename="../../ui/budget_dialog.py" line="577"/>
+        <source>Tanggal &amp;NPHD</source>
+        <translation>&amp;NPHD date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="390"/>
+        <source>mis. 25.000.000.000</source>
+        <translation>e.g. 25.000.000.000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="395"/>
+        <source>Sumbe&amp;r</source>
+        <translation>Sou&amp;rce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="396"/>
+        <source>N&amp;omor</source>
+        <translation>N&amp;umber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="398"/>
+        <source>Pa&amp;gu (Rp)</source>
+        <translation>Pa&amp;gu (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="399"/>
+        <source>&amp;Catatan</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="404"/>
+        <source>Ta&amp;mbah pagu</source>
+        <translation>Add &amp;pagu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="405"/>
+        <source>Pagu terpilih di daftar</source>
+        <translation>The pagu chosen in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="429"/>
+        <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
+        <translation>Operation's da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="438"/>
+        <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
+        <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage's days) · Del empties a cell: that component is not paid in that stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="478"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="298"/>
+        <location filename="../../ui/budget_dialog.py" line="482"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="299"/>
+        <location filename="../../ui/budget_dialog.py" line="483"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="300"/>
+        <location filename="../../ui/budget_dialog.py" line="484"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="301"/>
+        <location filename="../../ui/budget_dialog.py" line="485"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="307"/>
+        <location filename="../../ui/budget_dialog.py" line="491"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="309"/>
+        <location filename="../../ui/budget_dialog.py" line="493"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="336"/>
+        <location filename="../../ui/budget_dialog.py" line="538"/>
+        <source>Mengubah realisasi {day} sebesar {amount}</source>
+        <translation>Changing the payment of {day} of {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="544"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="339"/>
-        <source>Dari pagu {source} {reference}: sisa {left}</source>
-        <translation>From the {source} ceiling {reference}: {left} left</translation>
+        <location filename="../../ui/budget_dialog.py" line="547"/>
+        <source>Dari pagu {allocation}: sisa {left}</source>
+        <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="376"/>
+        <location filename="../../ui/budget_dialog.py" line="558"/>
+        <source>Mengubah pagu {allocation}</source>
+        <translation>Changing pagu {allocation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="562"/>
+        <source>Pagu baru untuk {unit}</source>
+        <translation>New pagu for {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="577"/>
+        <source>Tanggal &amp;NPHD (wajib)</source>
+        <translation>&amp;NPHD date (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="617"/>
+        <source>Ganti isian</source>
+        <translation>Replace entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="618"/>
+        <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
+        <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="619"/>
+        <source>&amp;Ganti</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="814"/>
+        <source>Ubah realisasi {day} {amount}</source>
+        <translation>Change payment {day} {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="826"/>
+        <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
+        <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="836"/>
+        <source>Hapus realisasi</source>
+        <translation>Remove payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="837"/>
+        <source> dihapus.</source>
+        <translation> removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="839"/>
+        <location filename="../../ui/budget_dialog.py" line="925"/>
+        <source>Bisa dibatalkan dengan Ctrl+Z.</source>
+        <translation>Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="860"/>
+        <source>Hapus realisasi {amount}</source>
+        <translation>Remove payment {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="891"/>
+        <source>Pagu {source} {amount} {unit}</source>
+        <translation>Pagu {source} {amount} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="903"/>
+        <source>Ubah pagu {allocation}</source>
+        <translation>Change pagu {allocation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="918"/>
+        <source>Hapus pagu</source>
+        <translation>Remove pagu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="919"/>
+        <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
+        <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="942"/>
+        <source>Hapus pagu {allocation}</source>
+        <translation>Remove pagu {allocation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="998"/>
+        <source>Indeks {component} {stage}: {daily} × {days}</source>
+        <translation>Index {component} {stage}: {daily} × {days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="1017"/>
+        <source>Hapus indeks</source>
+        <translation>Remove index</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="1018"/>
+        <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
+        <translation>{component} in {stage} ({index}) is no longer paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="1022"/>
+        <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
+        <translation>Every unit's need falls. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="1034"/>
+        <source>Hapus indeks {component} {stage}</source>
+        <translation>Remove index {component} {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_dialog.py" line="802"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -1328,152 +1613,177 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54"/>
+        <location filename="../../ui/import_wizard.py" line="62"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55"/>
+        <location filename="../../ui/import_wizard.py" line="63"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="56"/>
+        <location filename="../../ui/import_wizard.py" line="64"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="92"/>
+        <location filename="../../ui/import_wizard.py" line="65"/>
+        <source>Daftar sarpras</source>
+        <translation>Sarpras list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="136"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="93"/>
+        <location filename="../../ui/import_wizard.py" line="137"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99"/>
+        <location filename="../../ui/import_wizard.py" line="143"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107"/>
+        <location filename="../../ui/import_wizard.py" line="151"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109"/>
+        <location filename="../../ui/import_wizard.py" line="153"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="120"/>
+        <location filename="../../ui/import_wizard.py" line="164"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="129"/>
+        <location filename="../../ui/import_wizard.py" line="173"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="138"/>
+        <location filename="../../ui/import_wizard.py" line="177"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145"/>
+        <location filename="../../ui/import_wizard.py" line="184"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="147"/>
+        <location filename="../../ui/import_wizard.py" line="186"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161"/>
+        <location filename="../../ui/import_wizard.py" line="200"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="163"/>
+        <location filename="../../ui/import_wizard.py" line="205"/>
+        <source>&amp;Satuan pemilik daftar:</source>
+        <translation>&amp;Unit owning the list:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="212"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="196"/>
+        <location filename="../../ui/import_wizard.py" line="259"/>
+        <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
+        <translation>{unit} guessed from the file's letterhead; change it if this list belongs to another unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="265"/>
+        <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
+        <translation>The file's letterhead names no unit; choose the unit owning this list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="281"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="215"/>
+        <location filename="../../ui/import_wizard.py" line="292"/>
+        <source>Pilih satuan pemilik daftar ini.</source>
+        <translation>Choose the unit owning this list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="309"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="222"/>
+        <location filename="../../ui/import_wizard.py" line="316"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="238"/>
+        <location filename="../../ui/import_wizard.py" line="332"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257"/>
+        <location filename="../../ui/import_wizard.py" line="351"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="272"/>
+        <location filename="../../ui/import_wizard.py" line="372"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard.py" line="397"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="314"/>
+        <location filename="../../ui/import_wizard.py" line="415"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard.py" line="429"/>
+        <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
+        <translation>Nothing to save: {unchanged} rows already match the database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="433"/>
+        <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
+        <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="405"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="306"/>
+        <location filename="../../ui/import_wizard.py" line="407"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="307"/>
+        <location filename="../../ui/import_wizard.py" line="408"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard.py" line="417"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="328"/>
-        <source>Tidak ada yang perlu disimpan: semua baris sudah sama dengan basis data.</source>
-        <translation>Nothing to save: every row already matches the database.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="330"/>
-        <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah; {rejected} baris ditolak tidak dimuat.</source>
-        <translation>Saved in one transaction (log #{txn}): {new} new, {changed} changed; rejected rows not loaded: {rejected}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard.py" line="354"/>
+        <location filename="../../ui/import_wizard.py" line="458"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -2086,12 +2396,12 @@ ups</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2102,57 +2412,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2165,7 +2475,7 @@ Command center application for security operations during the 2024 simultaneous 
 Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2180,27 +2490,27 @@ Database: {url}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3329,6 +3639,387 @@ source</translation>
     </message>
 </context>
 <context>
+    <name>ReadinessListsDialog</name>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="97"/>
+        <source>kekuatan personel</source>
+        <translation>personnel strength</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="98"/>
+        <source>sarpras terhadap kebutuhan</source>
+        <translation>sarpras against need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="99"/>
+        <source>pagu terhadap kebutuhan</source>
+        <translation>pagu against need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="100"/>
+        <source>penilaian dan temuan saja</source>
+        <translation>judgements and findings only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="106"/>
+        <source>Kendaraan</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="107"/>
+        <source>Komunikasi</source>
+        <translation>Communications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="108"/>
+        <source>Dalmas</source>
+        <translation>Riot control</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="109"/>
+        <source>Teknologi</source>
+        <translation>Technology</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="110"/>
+        <source>Senjata api</source>
+        <translation>Firearms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="111"/>
+        <source>Posko</source>
+        <translation>Command post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="117"/>
+        <source>tanpa kebutuhan</source>
+        <translation>no requirement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
+        <source>regu pengamanan TPS</source>
+        <translation>TPS guard team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="119"/>
+        <source>TPS di tiap kecamatan</source>
+        <translation>TPS in each kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="120"/>
+        <source>kecamatan</source>
+        <translation>kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="121"/>
+        <source>personel pengamanan TPS</source>
+        <translation>TPS guard personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="122"/>
+        <source>satuan (Polda, Polres, Polresta)</source>
+        <translation>unit (Polda, Polres, Polresta)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="130"/>
+        <source>Tanpa aturan: kebutuhan {name} tidak dihitung.</source>
+        <translation>No rule: the need for {name} is not computed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="133"/>
+        <source>{quantity} {name} per {what}</source>
+        <translation>{quantity} {name} per {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="134"/>
+        <source>{quantity} {name} per {per} {what}</source>
+        <translation>{quantity} {name} per {per} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="158"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="198"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="159"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="199"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="160"/>
+        <source>Inggris</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="160"/>
+        <source>Nama dalam bahasa Inggris</source>
+        <translation>Name in English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
+        <source>Tingkat dari data</source>
+        <translation>Level from data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
+        <source>Data yang menurunkan tingkat kesiapannya</source>
+        <translation>The data that derives its readiness level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <source>Dipakai</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
+        <source>Penilaian dan temuan pada aspek ini</source>
+        <translation>Judgements and findings on this aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="197"/>
+        <source>Kelompok</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="200"/>
+        <source>Ukuran</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
+        <source>Aturan kebutuhan</source>
+        <translation>Requirement rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <source>Baris sarpras satuan pada kategori ini</source>
+        <translation>Units' sarpras rows in this category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="263"/>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="266"/>
+        <source>mis. logistik-pemilu</source>
+        <translation>e.g. election-logistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="271"/>
+        <source>boleh kosong</source>
+        <translation>may be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
+        <source>K&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="274"/>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="275"/>
+        <source>Nama &amp;Inggris</source>
+        <translation>&amp;English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="276"/>
+        <source>&amp;Tambah</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="279"/>
+        <source>Terpilih</source>
+        <translation>Chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
+        <source>Nama &amp;baru</source>
+        <translation>New na&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="290"/>
+        <source>Nama In&amp;ggris baru</source>
+        <translation>New En&amp;glish name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="291"/>
+        <source>Ganti na&amp;ma</source>
+        <translation>Rena&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="293"/>
+        <source>Nai&amp;k</source>
+        <translation>Move u&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="295"/>
+        <source>Ctrl+Atas di daftar</source>
+        <translation>Ctrl+Up in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
+        <source>Tu&amp;run</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
+        <source>Ctrl+Bawah di daftar</source>
+        <translation>Ctrl+Down in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <source>&amp;Hapus…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
+        <source>Delete di daftar</source>
+        <translation>Delete in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="354"/>
+        <source>Pilih di daftar.</source>
+        <translation>Choose in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="412"/>
+        <source>Daftar aspek kesiapan dan kategori sarpras</source>
+        <translation>Readiness aspects and sarpras categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="414"/>
+        <source>Isian daftar aspek atau sarpras belum disimpan.</source>
+        <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="424"/>
+        <source>aspek</source>
+        <translation>aspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="425"/>
+        <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
+        <translation>Aspect &amp;list (the readiness matrix's column order)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="433"/>
+        <source>kategori</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="434"/>
+        <source>Da&amp;ftar kategori sarpras</source>
+        <translation>Sarpras category &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
+        <source>&amp;Aspek kesiapan</source>
+        <translation>Readiness &amp;aspects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
+        <source>Kategori &amp;sarpras</source>
+        <translation>&amp;Sarpras categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="446"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="502"/>
+        <source>unit, buah, pucuk …</source>
+        <translation>unit, piece, barrel …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="503"/>
+        <source>Ke&amp;lompok</source>
+        <translation>Gro&amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="504"/>
+        <source>Dihitung &amp;dalam</source>
+        <translation>Counted &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
+        <source>Aturan kebutuhan kategori terpilih</source>
+        <translation>Requirement rule of the chosen category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
+        <source>&amp;Jumlah</source>
+        <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="524"/>
+        <source>p&amp;er</source>
+        <translation>p&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
+        <source>Sim&amp;pan aturan</source>
+        <translation>Sa&amp;ve rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="684"/>
+        <source>Tambah {noun} {name}</source>
+        <translation>Add {noun} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="715"/>
+        <source>Ganti nama {noun} {old} menjadi {new}</source>
+        <translation>Rename {noun} {old} to {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <source>Naikkan {noun} {name}</source>
+        <translation>Move {noun} {name} up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <source>Turunkan {noun} {name}</source>
+        <translation>Move {noun} {name} down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
+        <source>Hapus {noun}</source>
+        <translation>Remove {noun}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="755"/>
+        <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
+        <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="758"/>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="759"/>
+        <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
+        <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="778"/>
+        <source>Hapus {noun} {name}</source>
+        <translation>Remove {noun} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="812"/>
+        <source>Aturan {name}: {rule}</source>
+        <translation>Rule {name}: {rule}</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessModel</name>
     <message>
         <location filename="../../ui/readiness_model.py" line="41"/>
@@ -3458,62 +4149,62 @@ aspects</translation>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="379"/>
+        <location filename="../../ui/readiness_panel.py" line="388"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="418"/>
+        <location filename="../../ui/readiness_panel.py" line="427"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="421"/>
+        <location filename="../../ui/readiness_panel.py" line="430"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="526"/>
+        <location filename="../../ui/readiness_panel.py" line="535"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="534"/>
+        <location filename="../../ui/readiness_panel.py" line="543"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="538"/>
+        <location filename="../../ui/readiness_panel.py" line="547"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="590"/>
+        <location filename="../../ui/readiness_panel.py" line="599"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="597"/>
+        <location filename="../../ui/readiness_panel.py" line="606"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="626"/>
+        <location filename="../../ui/readiness_panel.py" line="635"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="626"/>
+        <location filename="../../ui/readiness_panel.py" line="635"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="688"/>
+        <location filename="../../ui/readiness_panel.py" line="697"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="699"/>
+        <location filename="../../ui/readiness_panel.py" line="708"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -3797,12 +4488,12 @@ for use</translation>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="258"/>
+        <location filename="../../ui/sarpras_dialog.py" line="253"/>
         <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
         <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="337"/>
+        <location filename="../../ui/sarpras_dialog.py" line="332"/>
         <source>Sarpras {unit}: {category}</source>
         <translation>Equipment {unit}: {category}</translation>
     </message>
@@ -4696,292 +5387,444 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="211"/>
+        <location filename="../../ui/visits_dialog.py" line="223"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="225"/>
+        <location filename="../../ui/visits_dialog.py" line="237"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="322"/>
+        <location filename="../../ui/visits_dialog.py" line="420"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="323"/>
+        <location filename="../../ui/visits_dialog.py" line="421"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="324"/>
+        <location filename="../../ui/visits_dialog.py" line="422"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="325"/>
+        <location filename="../../ui/visits_dialog.py" line="423"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="326"/>
+        <location filename="../../ui/visits_dialog.py" line="424"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="326"/>
+        <location filename="../../ui/visits_dialog.py" line="424"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="343"/>
+        <location filename="../../ui/visits_dialog.py" line="441"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="344"/>
+        <location filename="../../ui/visits_dialog.py" line="442"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="354"/>
+        <location filename="../../ui/visits_dialog.py" line="452"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="376"/>
+        <location filename="../../ui/visits_dialog.py" line="474"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="378"/>
+        <location filename="../../ui/visits_dialog.py" line="476"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="380"/>
-        <location filename="../../ui/visits_dialog.py" line="850"/>
+        <location filename="../../ui/visits_dialog.py" line="478"/>
+        <location filename="../../ui/visits_dialog.py" line="1068"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="381"/>
-        <location filename="../../ui/visits_dialog.py" line="757"/>
+        <location filename="../../ui/visits_dialog.py" line="479"/>
+        <location filename="../../ui/visits_dialog.py" line="943"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="400"/>
+        <location filename="../../ui/visits_dialog.py" line="498"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="413"/>
+        <location filename="../../ui/visits_dialog.py" line="511"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="718"/>
+        <location filename="../../ui/visits_dialog.py" line="894"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="509"/>
+        <location filename="../../ui/visits_dialog.py" line="833"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="746"/>
+        <location filename="../../ui/visits_dialog.py" line="928"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="819"/>
+        <location filename="../../ui/visits_dialog.py" line="1018"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="848"/>
+        <location filename="../../ui/visits_dialog.py" line="1066"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="874"/>
+        <location filename="../../ui/visits_dialog.py" line="1109"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="748"/>
+        <location filename="../../ui/visits_dialog.py" line="930"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="755"/>
+        <location filename="../../ui/visits_dialog.py" line="941"/>
+        <location filename="../../ui/visits_dialog.py" line="1028"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="756"/>
+        <location filename="../../ui/visits_dialog.py" line="942"/>
+        <location filename="../../ui/visits_dialog.py" line="1076"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="513"/>
+        <location filename="../../ui/visits_dialog.py" line="614"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="377"/>
+        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <source>U&amp;bah terpilih</source>
+        <translation>Chan&amp;ge chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <source>&amp;Hapus terpilih</source>
+        <translation>&amp;Remove chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="350"/>
+        <source>Simpan perubaha&amp;n</source>
+        <translation>Save chan&amp;ges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="475"/>
         <source>Uraian temuan</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="379"/>
+        <location filename="../../ui/visits_dialog.py" line="477"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="519"/>
+        <location filename="../../ui/visits_dialog.py" line="620"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="522"/>
+        <location filename="../../ui/visits_dialog.py" line="623"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="809"/>
+        <location filename="../../ui/visits_dialog.py" line="1004"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="812"/>
+        <location filename="../../ui/visits_dialog.py" line="1007"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="814"/>
+        <location filename="../../ui/visits_dialog.py" line="1009"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="815"/>
+        <location filename="../../ui/visits_dialog.py" line="1014"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="816"/>
+        <location filename="../../ui/visits_dialog.py" line="1015"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="817"/>
+        <location filename="../../ui/visits_dialog.py" line="1016"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="818"/>
+        <location filename="../../ui/visits_dialog.py" line="1017"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="820"/>
+        <location filename="../../ui/visits_dialog.py" line="1019"/>
+        <source>Satuan &amp;yang dikunjungi</source>
+        <translation>Unit &amp;visited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1029"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="836"/>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <source>Ubah kunjungan</source>
+        <translation>Change visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1031"/>
+        <source>Kunjungan &amp;baru</source>
+        <translation>&amp;New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1034"/>
+        <source>Isi formulir dengan kunjungan terpilih untuk diubah</source>
+        <translation>Fill the form with the chosen visit to change it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1035"/>
+        <source>Kembali ke menambah kunjungan baru</source>
+        <translation>Back to adding a new visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1036"/>
+        <source>Hapus kunjungan terpilih beserta temuannya (Delete)</source>
+        <translation>Remove the chosen visit with its findings (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1054"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="837"/>
+        <location filename="../../ui/visits_dialog.py" line="1055"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="846"/>
+        <location filename="../../ui/visits_dialog.py" line="1064"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="847"/>
+        <location filename="../../ui/visits_dialog.py" line="1065"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="849"/>
+        <location filename="../../ui/visits_dialog.py" line="1067"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="851"/>
+        <location filename="../../ui/visits_dialog.py" line="1077"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="866"/>
-        <location filename="../../ui/visits_dialog.py" line="980"/>
+        <location filename="../../ui/visits_dialog.py" line="1078"/>
+        <source>Ubah temuan</source>
+        <translation>Change finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1079"/>
+        <source>Temuan &amp;baru</source>
+        <translation>&amp;New finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1082"/>
+        <source>Isi formulir dengan temuan terpilih untuk diubah</source>
+        <translation>Fill the form with the chosen finding to change it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1083"/>
+        <source>Kembali ke menambah temuan baru</source>
+        <translation>Back to adding a new finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1084"/>
+        <source>Hapus temuan terpilih (Delete)</source>
+        <translation>Remove the chosen finding (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1101"/>
+        <location filename="../../ui/visits_dialog.py" line="1222"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="868"/>
+        <location filename="../../ui/visits_dialog.py" line="1103"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="872"/>
+        <location filename="../../ui/visits_dialog.py" line="1107"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="895"/>
+        <location filename="../../ui/visits_dialog.py" line="1130"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="952"/>
+        <location filename="../../ui/visits_dialog.py" line="1190"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="955"/>
+        <location filename="../../ui/visits_dialog.py" line="1193"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="967"/>
+        <location filename="../../ui/visits_dialog.py" line="1209"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="980"/>
+        <location filename="../../ui/visits_dialog.py" line="1222"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1025"/>
+        <location filename="../../ui/visits_dialog.py" line="1301"/>
+        <source>Mengubah kunjungan {day}, {kind}</source>
+        <translation>Changing the visit of {day}, {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1353"/>
+        <source>Mengubah temuan {aspect}: {finding}</source>
+        <translation>Changing finding {aspect}: {finding}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1401"/>
+        <source>Ubah kunjungan {unit} {day}</source>
+        <translation>Change visit {unit} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1452"/>
+        <source>Kunjungan {day} ({kind}) ke {unit}</source>
+        <translation>Visit on {day} ({kind}) to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1459"/>
+        <source>{what} dihapus beserta {n} temuannya dan tindak lanjutnya.</source>
+        <translation>{what} removed with its {n} findings and their follow-ups.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1463"/>
+        <source>{what} dihapus; tidak ada temuan padanya.</source>
+        <translation>{what} removed; it had no findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1466"/>
+        <source>Hapus kunjungan</source>
+        <translation>Remove visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1468"/>
+        <source>&amp;Hapus kunjungan</source>
+        <translation>&amp;Remove visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1469"/>
+        <source>Ctrl+Z mengembalikannya beserta temuannya.</source>
+        <translation>Ctrl+Z brings it back with its findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1513"/>
+        <source>Hapus kunjungan {unit} {day}</source>
+        <translation>Remove visit {unit} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1544"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1070"/>
+        <location filename="../../ui/visits_dialog.py" line="1578"/>
+        <source>Ubah temuan {aspect}</source>
+        <translation>Change finding {aspect}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1598"/>
+        <source>Hapus temuan</source>
+        <translation>Remove finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1599"/>
+        <source>Temuan {aspect} “{finding}” dihapus beserta tindak lanjutnya ({status}).</source>
+        <translation>Finding {aspect} “{finding}” removed with its follow-up ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1602"/>
+        <source>&amp;Hapus temuan</source>
+        <translation>&amp;Remove finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1603"/>
+        <source>Ctrl+Z mengembalikannya.</source>
+        <translation>Ctrl+Z brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1625"/>
+        <source>Hapus temuan {aspect}</source>
+        <translation>Remove finding {aspect}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_dialog.py" line="1652"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1107"/>
+        <location filename="../../ui/visits_dialog.py" line="1689"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="720"/>
+        <location filename="../../ui/visits_dialog.py" line="896"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

@@ -217,12 +217,19 @@ class CategoriesModel(TableModel[CategoryRow]):
         if column == CategoryColumn.MEASURE:
             return c.measure
         if column == CategoryColumn.RULE:
-            return rule_sentence(c.rule_basis, c.rule_quantity, c.rule_per, c.name)
+            # In the list the name stands beside it: "1 unit per 10 TPS di tiap kecamatan"
+            # (the whole sentence, name and all, squeezed both columns at 1366 px).
+            if c.rule_basis is None:
+                return basis_names()[None]
+            return rule_sentence(c.rule_basis, c.rule_quantity, c.rule_per, c.measure)
         return row.uses
 
     def extra(self, row: CategoryRow, column: int, role: int) -> Any:
+        c = row.category
         if role == Qt.ItemDataRole.ToolTipRole and column == CategoryColumn.NAME:
-            return row.category.name_en
+            return c.name_en
+        if role == Qt.ItemDataRole.ToolTipRole and column == CategoryColumn.RULE:
+            return rule_sentence(c.rule_basis, c.rule_quantity, c.rule_per, c.name)
         return None
 
 

@@ -523,6 +523,11 @@ class ReadinessListsDialog(OperationForm):
         self.rule_per.setRange(1, 100_000)
         self.rule_basis = QComboBox(box)
         self.rule_basis.setObjectName("ruleBasis")
+        # Not as wide as its widest choice: that width came out of the list beside it.
+        self.rule_basis.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rule_basis.setMinimumContentsLength(14)
         for code, name in basis_names().items():
             if code in (None, *RULE_BASES):
                 self.rule_basis.addItem(name, code)

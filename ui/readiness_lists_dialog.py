@@ -199,7 +199,7 @@ class CategoriesModel(TableModel[CategoryRow]):
             (_tr("Kode"), ""),
             (_tr("Nama"), ""),
             (_tr("Ukuran"), ""),
-            (_tr("Aturan kebutuhan"), ""),
+            (_tr("Aturan"), _tr("Aturan kebutuhan")),
             (_tr("Dipakai"), _tr("Baris sarpras satuan pada kategori ini")),
         )
 

@@ -857,7 +857,7 @@
     <message>
         <location filename="../../ui/budget_tables.py" line="234"/>
         <source>Personel satuan ini pada tahapan, dengan bawahannya</source>
-        <translation>This unit's personnel in the stage, with its subordinate units</translation>
+        <translation>This unit&apos;s personnel in the stage, with its subordinate units</translation>
     </message>
     <message>
         <location filename="../../ui/budget_tables.py" line="235"/>
@@ -1031,12 +1031,12 @@
     <message>
         <location filename="../../ui/budget_dialog.py" line="429"/>
         <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
-        <translation>Operation's da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
+        <translation>Operation&apos;s da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
     </message>
     <message>
         <location filename="../../ui/budget_dialog.py" line="438"/>
         <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
-        <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage's days) · Del empties a cell: that component is not paid in that stage</translation>
+        <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
         <location filename="../../ui/budget_dialog.py" line="478"/>
@@ -1192,7 +1192,7 @@
     <message>
         <location filename="../../ui/budget_dialog.py" line="1022"/>
         <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
-        <translation>Every unit's need falls. Ctrl+Z undoes it.</translation>
+        <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <location filename="../../ui/budget_dialog.py" line="1034"/>
@@ -1700,12 +1700,12 @@
     <message>
         <location filename="../../ui/import_wizard.py" line="259"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
-        <translation>{unit} guessed from the file's letterhead; change it if this list belongs to another unit.</translation>
+        <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="265"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
-        <translation>The file's letterhead names no unit; choose the unit owning this list.</translation>
+        <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="281"/>
@@ -3794,227 +3794,232 @@ source</translation>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
-        <source>Baris sarpras satuan pada kategori ini</source>
-        <translation>Units' sarpras rows in this category</translation>
+        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
+        <source>Aturan</source>
+        <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="263"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <source>Baris sarpras satuan pada kategori ini</source>
+        <translation>Units&apos; sarpras rows in this category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="270"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="266"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="271"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="278"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="280"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="274"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="281"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="275"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="282"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="276"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="283"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="279"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="286"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="290"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="297"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="291"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="293"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="295"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="302"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="354"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="361"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="412"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="419"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="414"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="421"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="424"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="431"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="425"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="432"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
-        <translation>Aspect &amp;list (the readiness matrix's column order)</translation>
+        <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="433"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="434"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="447"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="448"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="446"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="453"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="502"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="503"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="510"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="504"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="511"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="516"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="535"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="524"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="536"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="549"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="684"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="696"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="715"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="727"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="766"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="755"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="767"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="758"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="770"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="759"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="771"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="778"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="790"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="812"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="824"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>

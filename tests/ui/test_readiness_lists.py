@@ -239,9 +239,10 @@ def test_a_category_is_added_and_its_rule_set_read_back_and_undone(
     choose(page, "ht")
     assert dialog.rule_text.text() == "1 HT per regu pengamanan TPS"
     row = next(r for r in page.model.rows() if r.item.code == "r2")
-    assert (
-        page.model.index(page.model.row_of(row.item.id) or 0, 4).data()
-        == "1 Kendaraan roda 2 per 10 TPS di tiap kecamatan"
+    cell = page.model.index(page.model.row_of(row.item.id) or 0, 4)
+    assert cell.data() == "1 unit per 10 TPS di tiap kecamatan"  # the name is beside it
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "1 Kendaraan roda 2 per 10 TPS di tiap kecamatan"
     )
 
     # A new category: code, name, group, measure; Ctrl+Enter.

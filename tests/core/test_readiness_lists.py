@@ -292,7 +292,7 @@ def _refusals(op: int) -> list[Refusal]:
                 st, STAFF, a["posko"][0], "Posko baru", expected_version=a["posko"][1] + 1
             ),
             StaleEdit,
-            "aspek kesiapan ini sudah diubah oleh ",
+            "Aspek kesiapan ini sudah diubah oleh ",
         ),
         (
             "stale move",
@@ -300,7 +300,7 @@ def _refusals(op: int) -> list[Refusal]:
                 st, STAFF, a["posko"][0], 1, expected_version=a["posko"][1] + 1
             ),
             StaleEdit,
-            "aspek kesiapan ini sudah diubah oleh ",
+            "Aspek kesiapan ini sudah diubah oleh ",
         ),
         (
             "stale remove",
@@ -308,7 +308,7 @@ def _refusals(op: int) -> list[Refusal]:
                 st, STAFF, a["posko"][0], expected_version=a["posko"][1] + 1
             ),
             StaleEdit,
-            "aspek kesiapan ini sudah diubah oleh ",
+            "Aspek kesiapan ini sudah diubah oleh ",
         ),
         (
             "first up",

@@ -41,7 +41,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.readiness import budget, sarpras, sarpras_io, visits
+from opscenter.readiness import aspects, budget, sarpras, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
     clear_judgement,
@@ -427,6 +427,64 @@ def _rename_category(w: World) -> Call:
     )
 
 
+def _fresh_aspect(w: World) -> tuple[int, int]:
+    """An aspect nothing uses yet, added by the setup account: (id, version)."""
+    code = w.fresh("aspek-")
+    item = aspects.add_aspect(w.store, w.setup, w.small.operation_id, code, f"Aspek {code}")
+    return item.id, item.version
+
+
+def _add_aspect(w: World) -> Call:
+    code = w.fresh("aspek-")
+    return lambda a: aspects.add_aspect(w.store, a, w.small.operation_id, code, f"Aspek {code}")
+
+
+def _rename_aspect(w: World) -> Call:
+    row, version = _fresh_aspect(w)
+    return lambda a: aspects.rename_aspect(w.store, a, row, "Aspek baru", expected_version=version)
+
+
+def _move_aspect(w: World) -> Call:
+    row, version = _fresh_aspect(w)
+    return lambda a: aspects.move_aspect(w.store, a, row, -1, expected_version=version)
+
+
+def _remove_aspect(w: World) -> Call:
+    row, version = _fresh_aspect(w)
+    return lambda a: aspects.remove_aspect(w.store, a, row, expected_version=version)
+
+
+def _restore_aspect(w: World) -> Call:
+    row, version = _fresh_aspect(w)
+    gone = aspects.remove_aspect(w.store, w.setup, row, expected_version=version)
+    return lambda a: aspects.restore_aspect(w.store, a, w.small.operation_id, gone)
+
+
+def _fresh_category(w: World) -> tuple[int, int]:
+    """A category no unit holds, added by the setup account: (id, version)."""
+    code = w.fresh("sarpras-")
+    c = sarpras.add_category(
+        w.store, w.setup, w.small.operation_id, code, f"Sarpras {code}", "posko"
+    )
+    return c.id, c.version
+
+
+def _move_category(w: World) -> Call:
+    row, version = _fresh_category(w)
+    return lambda a: sarpras.move_category(w.store, a, row, -1, expected_version=version)
+
+
+def _remove_category(w: World) -> Call:
+    row, version = _fresh_category(w)
+    return lambda a: sarpras.remove_category(w.store, a, row, expected_version=version)
+
+
+def _restore_category(w: World) -> Call:
+    row, version = _fresh_category(w)
+    gone = sarpras.remove_category(w.store, w.setup, row, expected_version=version)
+    return lambda a: sarpras.restore_category(w.store, a, w.small.operation_id, gone)
+
+
 def _sarpras_import(w: World) -> Call:
     path = w.tmp / f"{w.fresh('sarpras')}.csv"
     path.write_text(f"JENIS SARPRAS;B;RR;RB\nHT;{w.serial};0;0\n", encoding="utf-8")
@@ -650,6 +708,14 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),
     "opscenter.readiness.sarpras.rename_category": ("readiness.edit", _rename_category),
+    "opscenter.readiness.sarpras.move_category": ("readiness.edit", _move_category),
+    "opscenter.readiness.sarpras.remove_category": ("readiness.edit", _remove_category),
+    "opscenter.readiness.sarpras.restore_category": ("readiness.edit", _restore_category),
+    "opscenter.readiness.aspects.add_aspect": ("readiness.edit", _add_aspect),
+    "opscenter.readiness.aspects.rename_aspect": ("readiness.edit", _rename_aspect),
+    "opscenter.readiness.aspects.move_aspect": ("readiness.edit", _move_aspect),
+    "opscenter.readiness.aspects.remove_aspect": ("readiness.edit", _remove_aspect),
+    "opscenter.readiness.aspects.restore_aspect": ("readiness.edit", _restore_aspect),
     "opscenter.readiness.sarpras_io.commit": ("readiness.edit", _sarpras_import),
     "opscenter.sitrep.numbering.issue_serial": ("report.issue", _issue_serial),
     "opscenter.sitrep.numbering.configure": ("report.configure", _configure),

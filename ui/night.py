@@ -13,6 +13,7 @@ counterparts in every style sheet under the target, including sheets a panel set
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -190,6 +191,10 @@ def _widgets(target: QApplication | QWidget) -> Iterator[QWidget]:
     """The widgets under *target*, each given only while Qt still holds it: restyling one widget
     runs code (its style-change handlers, a garbage collection freeing a parentless window) that
     may delete others of the list taken at the start."""
+    # Garbage freed now, before the list is taken, not by a collection in the middle of the
+    # walk (a parentless window of a plot's, with its menus, went so); the walk itself runs
+    # with collections off (``apply_night``).
+    gc.collect()
     if isinstance(target, QApplication):
         found = list(QApplication.allWidgets())
     else:
@@ -216,6 +221,16 @@ def _forget(key: int) -> None:
 
 def apply_night(target: QApplication | QWidget, on: bool) -> None:
     """Night theme on or off for the application or one window; idempotent, reversible."""
+    collecting = gc.isenabled()
+    gc.disable()  # no collection deletes a window while the walk below holds the list
+    try:
+        _apply_night(target, on)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _apply_night(target: QApplication | QWidget, on: bool) -> None:
     global _watcher
     key = id(target)
     if on == (key in _saved):

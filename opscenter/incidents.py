@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,13 +14,14 @@ from sqlalchemy.orm import Session
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound
+from opscenter.errors import InvalidValue, NotFound, PointOutside
 from opscenter.model import (
     FollowUp,
     Incident,
     IncidentStatus,
     IncidentType,
     IncidentUnit,
+    Operation,
     PollingStation,
     Region,
     Severity,
@@ -44,8 +46,13 @@ EDITABLE = frozenset(
         "dead",
         "injured",
         "damage",
+        "latitude_e6",
+        "longitude_e6",
     }
 )
+# Coordinates are kept in integer micro-degrees (see ``model.Incident.latitude_e6``).
+E6 = 1_000_000
+LIMITS = {"latitude_e6": 90 * E6, "longitude_e6": 180 * E6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,57 @@ class IncidentDraft:
     injured: int = 0
     damage: str | None = None
     unit_ids: Sequence[int] = field(default_factory=tuple)
+    latitude_e6: int | None = None  # both or neither, inside the operation's area
+    longitude_e6: int | None = None
+
+
+def micro_degrees(value: Decimal | int | float | str) -> int:
+    """Degrees as stored: -1.6 -> -1_600_000 (rounded to the nearest micro-degree). A float
+    goes through its shortest decimal form, so 103.6 is 103_600_000, not one less."""
+    try:
+        exact = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise InvalidValue(field="point", value=str(value), reason="not_a_number") from None
+    if not exact.is_finite():
+        raise InvalidValue(field="point", value=str(value), reason="not_a_number")
+    return int((exact * E6).to_integral_value())
+
+
+def degrees(e6: int | None) -> Decimal | None:
+    """Stored micro-degrees as exact decimal degrees, without trailing zeros: -1.6."""
+    if e6 is None:
+        return None
+    out = (Decimal(e6) / E6).normalize()
+    return out.quantize(Decimal(1)) if out == out.to_integral_value() else out
+
+
+def _inside(session: Session, operation_id: int, lon: Decimal, lat: Decimal) -> bool:
+    """Whether the point lies in the operation's area: the one place the geography is asked
+    (``opscenter.geo``, the boundaries that ship with the program)."""
+    from opscenter.geo import inside_operation
+
+    return bool(inside_operation(session, operation_id, float(lon), float(lat)))
+
+
+def _check_point(session: Session, operation_id: int, lat_e6: object, lon_e6: object) -> None:
+    """Both coordinates or neither, each on the globe, the point in the operation's area."""
+    if lat_e6 is None and lon_e6 is None:
+        return
+    for key, value in (("latitude_e6", lat_e6), ("longitude_e6", lon_e6)):
+        if value is None:
+            raise InvalidValue(field="point", value=None, reason="point_half")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidValue(field=key, value=value, reason="not_a_number")
+        if abs(value) > LIMITS[key]:
+            raise InvalidValue(field=key, value=degrees(value), reason=key.removesuffix("_e6"))
+    assert isinstance(lat_e6, int) and isinstance(lon_e6, int)
+    lat, lon = degrees(lat_e6), degrees(lon_e6)
+    assert lat is not None and lon is not None
+    if not _inside(session, operation_id, lon, lat):
+        op = session.get(Operation, operation_id)
+        raise PointOutside(
+            field="point", latitude=lat, longitude=lon, operation=op.name if op else ""
+        )
 
 
 def _belongs(
@@ -103,6 +161,11 @@ def _validate(
     ):
         if key in fields:
             _belongs(session, model, fields[key], operation_id, key)  # type: ignore[arg-type]
+    if "latitude_e6" in fields or "longitude_e6" in fields:
+        if "latitude_e6" not in fields or "longitude_e6" not in fields:
+            # A point is changed whole: half of an old one with half of a new one is nowhere.
+            raise InvalidValue(field="point", value=None, reason="point_half")
+        _check_point(session, operation_id, fields["latitude_e6"], fields["longitude_e6"])
 
 
 def _status(session: Session, operation_id: int, code: str) -> IncidentStatus:

@@ -1,0 +1,109 @@
+"""Coordinates on incidents: both or neither, on the globe, inside the operation's area;
+refused in one sentence with the database unchanged; journaled; an edit undone restores them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from opscenter import incidents
+from opscenter.errors import InvalidValue
+from opscenter.messages import describe
+from opscenter.model import Incident, IncidentType, Severity
+from opscenter.reference import by_code
+from opscenter.store import Store, open_store
+from tests.builders import ADMIN, Small, build_small_operation
+from tests.tables import all_rows
+
+
+@pytest.fixture
+def small(db_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(db_url)
+    try:
+        yield store, build_small_operation(store)
+    finally:
+        store.dispose()
+
+
+def rows(store: Store) -> object:
+    """Every row of every table: what "the database unchanged" compares."""
+    return all_rows(store.url.render_as_string(hide_password=False))
+
+
+def draft(store: Store, ids: Small, **point: int | None) -> incidents.IncidentDraft:
+    with store.read() as s:
+        type_id = by_code(s, IncidentType, ids.operation_id)["bentrokan"].id
+        severity_id = by_code(s, Severity, ids.operation_id)["sedang"].id
+    return incidents.IncidentDraft(
+        operation_id=ids.operation_id,
+        type_id=type_id,
+        severity_id=severity_id,
+        title="Bentrokan pendukung",
+        occurred_at=datetime.now(UTC) - timedelta(hours=1),
+        **point,  # type: ignore[arg-type]
+    )
+
+
+def test_degrees_are_kept_exactly_as_micro_degrees() -> None:
+    assert incidents.micro_degrees("-1.6") == -1_600_000
+    assert incidents.micro_degrees(103.6) == 103_600_000  # not 103_599_999 from the float
+    assert incidents.micro_degrees(Decimal("101.4012345")) == 101_401_234  # to the nearest
+    assert incidents.degrees(-1_600_000) == Decimal("-1.6")
+    assert incidents.degrees(104_000_000) == Decimal("104")
+    assert incidents.degrees(None) is None
+    with pytest.raises(InvalidValue) as caught:
+        incidents.micro_degrees("satu")
+    assert describe(caught.value, "id") == "Titik koordinat bukan angka derajat."
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        (
+            {"latitude_e6": -1_600_000},
+            "Titik koordinat harus berisi lintang dan bujur sekaligus, atau keduanya dikosongkan.",
+        ),
+        (
+            {"longitude_e6": 103_600_000},
+            "Titik koordinat harus berisi lintang dan bujur sekaligus, atau keduanya dikosongkan.",
+        ),
+        (
+            {"latitude_e6": -91_000_000, "longitude_e6": 103_600_000},
+            "Lintang harus antara -90 dan 90 derajat.",
+        ),
+        (
+            {"latitude_e6": -1_600_000, "longitude_e6": 180_500_000},
+            "Bujur harus antara -180 dan 180 derajat.",
+        ),
+    ],
+)
+def test_half_a_point_or_one_off_the_globe_is_refused_and_nothing_changes(
+    small: tuple[Store, Small], point: dict[str, int], sentence: str
+) -> None:
+    store, ids = small
+    before = rows(store)
+    with pytest.raises(InvalidValue) as caught:
+        incidents.record(store, ADMIN, draft(store, ids, **point))
+    assert describe(caught.value, "id") == sentence
+    assert rows(store) == before
+
+
+def test_an_edit_changes_a_point_whole_or_not_at_all(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    inc = incidents.record(store, ADMIN, draft(store, ids))
+    before = rows(store)
+    with pytest.raises(InvalidValue) as caught:
+        incidents.update(store, ADMIN, inc, 1, latitude_e6=-1_600_000)
+    assert caught.value.data["reason"] == "point_half"
+    with pytest.raises(InvalidValue) as caught:
+        incidents.update(store, ADMIN, inc, 1, latitude_e6=-1.6, longitude_e6=103.6)
+    assert caught.value.data["reason"] == "not_a_number"
+    assert rows(store) == before
+    # Taking a point away needs no geography: neither is always allowed.
+    assert incidents.update(store, ADMIN, inc, 1, latitude_e6=None, longitude_e6=None) == 1
+    with store.read() as s:
+        row = s.get(Incident, inc)
+        assert row is not None and row.latitude_e6 is None and row.longitude_e6 is None

@@ -3,13 +3,17 @@ refused in one sentence with the database unchanged; journaled; an edit undone r
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 from opscenter import incidents
+from opscenter.roster import export
 from opscenter.errors import InvalidValue
 from opscenter.messages import describe
 from opscenter.model import Incident, IncidentType, Severity
@@ -107,3 +111,31 @@ def test_an_edit_changes_a_point_whole_or_not_at_all(small: tuple[Store, Small])
     with store.read() as s:
         row = s.get(Incident, inc)
         assert row is not None and row.latitude_e6 is None and row.longitude_e6 is None
+
+
+def test_exports_carry_the_point_as_numbers_that_read_back_exactly(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    """LINTANG and BUJUR in both export formats: a negative latitude is a plain number in the
+    CSV (not taken for a formula, so no quote), a number in the .xlsx, and reads back as the
+    same micro-degrees; an incident without a point has empty cells."""
+    store, ids = small
+    with_point = incidents.record(store, ADMIN, draft(store, ids))
+    incidents.record(store, ADMIN, draft(store, ids))
+    with store.transaction(ADMIN, "test.setup") as s:  # the point itself, without geography
+        row = s.get(Incident, with_point)
+        assert row is not None
+        row.latitude_e6, row.longitude_e6 = -1_612_345, 103_600_000
+    csv_out, xlsx_out = tmp_path / "kejadian.csv", tmp_path / "kejadian.xlsx"
+    assert export.write(store, "incidents", csv_out) == 2
+    assert export.write(store, "incidents", xlsx_out) == 2
+    with csv_out.open(encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh))
+    sheet = [[c.value for c in r] for r in openpyxl.load_workbook(xlsx_out)["Data"].iter_rows()]
+    for header, *body in (table, sheet):
+        lat, lon = header.index("LINTANG"), header.index("BUJUR")
+        assert [r[lat] for r in body][0] in ("-1.612345", -1.612345)
+        assert body[1][lat] in ("", None) and body[1][lon] in ("", None)
+        assert incidents.micro_degrees(body[0][lat]) == -1_612_345
+        assert incidents.micro_degrees(body[0][lon]) == 103_600_000
+    assert isinstance(sheet[1][sheet[0].index("LINTANG")], float)

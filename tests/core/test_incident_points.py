@@ -13,11 +13,11 @@ import openpyxl
 import pytest
 
 from opscenter import incidents
-from opscenter.roster import export
 from opscenter.errors import InvalidValue
 from opscenter.messages import describe
 from opscenter.model import Incident, IncidentType, Severity
 from opscenter.reference import by_code
+from opscenter.roster import export
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.tables import all_rows
@@ -134,7 +134,7 @@ def test_exports_carry_the_point_as_numbers_that_read_back_exactly(
     sheet = [[c.value for c in r] for r in openpyxl.load_workbook(xlsx_out)["Data"].iter_rows()]
     for header, *body in (table, sheet):
         lat, lon = header.index("LINTANG"), header.index("BUJUR")
-        assert [r[lat] for r in body][0] in ("-1.612345", -1.612345)
+        assert body[0][lat] in ("-1.612345", -1.612345)
         assert body[1][lat] in ("", None) and body[1][lon] in ("", None)
         assert incidents.micro_degrees(body[0][lat]) == -1_612_345
         assert incidents.micro_degrees(body[0][lon]) == 103_600_000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -86,6 +87,34 @@ def micro_degrees(value: Decimal | int | float | str) -> int:
     if not exact.is_finite():
         raise InvalidValue(field="point", value=str(value), reason="not_a_number")
     return int((exact * E6).to_integral_value())
+
+
+# One number of degrees as people type it: a decimal point or comma, an optional sign and
+# degree mark ("-1.6", "-1,6", "103,6°").
+_DEGREES = re.compile(r"[+-]?\d{1,3}(?:[.,]\d+)?°?")
+
+
+def read_degrees(text: str) -> int | None:
+    """Typed degrees as micro-degrees; None when empty. Refused in a sentence when it is not
+    one number of decimal degrees."""
+    text = text.strip()
+    if not text:
+        return None
+    if not _DEGREES.fullmatch(text):
+        raise InvalidValue(field="point", value=text, reason="unreadable_point")
+    return micro_degrees(text.rstrip("°").replace(",", "."))
+
+
+def split_point(text: str) -> tuple[str, str] | None:
+    """Latitude and longitude typed or pasted in one field ("-1.6, 103.6", "-1,6 103,6",
+    "-1,6; 103,6", "-1.6,103.6"), as two texts; None when ``text`` is not such a pair."""
+    text = text.strip()
+    parts = [p for p in re.split(r"\s*;\s*|\s+|,\s+", text) if p]
+    if len(parts) != 2 and "." in text and text.count(",") == 1:
+        parts = text.split(",")  # decimal points, so the one comma separates the two
+    if len(parts) == 2 and all(_DEGREES.fullmatch(p.strip().rstrip(",")) for p in parts):
+        return parts[0].strip().rstrip(","), parts[1].strip()
+    return None
 
 
 def degrees(e6: int | None) -> Decimal | None:

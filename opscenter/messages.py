@@ -1000,6 +1000,11 @@ REASONS.update(
             "must be between -180 and 180 degrees",
         ),
         "not_a_number": ("bukan angka derajat", "is not a number of degrees"),
+        "unreadable_point": (
+            "tidak terbaca: tulis lintang lalu bujur dalam derajat desimal, mis. -1,6 dan 103,6",
+            "cannot be read: write latitude, then longitude, in decimal degrees, e.g. -1.6 "
+            "and 103.6",
+        ),
     }
 )
 TEMPLATES.update(

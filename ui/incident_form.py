@@ -57,8 +57,8 @@ from PySide6.QtWidgets import (
 from opscenter.drafts import DraftBox, new_draft_id, utc_now
 from opscenter.errors import OpsError
 from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
-from opscenter.incidents import IncidentDraft
-from opscenter.messages import describe
+from opscenter.incidents import IncidentDraft, degrees, micro_degrees, read_degrees, split_point
+from opscenter.messages import decimal_text, describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
@@ -315,6 +315,15 @@ class IncidentForm(QDialog):
         for spin in (self.dead_spin, self.injured_spin):
             spin.setRange(0, 9999)
         self.damage_edit = QLineEdit(self)
+        # Where it happened, optional: typed in decimal degrees (a pair pasted into Lintang is
+        # split into both), or picked on the map (``set_point``).
+        self.latitude_edit = QLineEdit(self)
+        self.latitude_edit.setObjectName("latitudeEdit")
+        self.latitude_edit.setPlaceholderText(_tr("mis. -1,6"))
+        self.longitude_edit = QLineEdit(self)
+        self.longitude_edit.setObjectName("longitudeEdit")
+        self.longitude_edit.setPlaceholderText(_tr("mis. 103,6"))
+        self.latitude_edit.editingFinished.connect(self._split_pair)
         self.units = UnitsPicker(self)
         self.units.set_units(choices.units)
         self.recorded_note = QLabel(_tr("Waktu pencatatan diisi otomatis saat disimpan."), self)
@@ -349,6 +358,18 @@ class IncidentForm(QDialog):
             cas.addWidget(spin)
             cas.addSpacing(16)
         cas.addStretch(1)
+        point = QWidget(self)
+        pts = QHBoxLayout(point)
+        pts.setContentsMargins(0, 0, 0, 0)
+        for text, edit in (
+            (_tr("L&intang"), self.latitude_edit),
+            (_tr("&Bujur"), self.longitude_edit),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(edit)
+            pts.addWidget(caption)
+            pts.addWidget(edit, 1)
+            pts.addSpacing(16)
 
         row("type_id", _tr("&Jenis"), self.type_box)
         row("severity_id", _tr("&Tingkat"), self.severity_box)
@@ -363,6 +384,14 @@ class IncidentForm(QDialog):
         row("region_id", _tr("Wila&yah"), self.region_box)
         row("tps_id", _tr("TP&S"), self.tps_box)
         row("location", _tr("&Lokasi"), self.location_edit)
+        row("point", _tr("Titik (derajat)"), point)
+        for key, edit in (
+            ("point", self.latitude_edit),
+            ("latitude_e6", self.latitude_edit),
+            ("longitude_e6", self.longitude_edit),
+        ):
+            self.errors[key] = self.errors["point"]
+            self._fields[key] = edit  # a refusal puts the cursor in the number to correct
         row("dead", _tr("Korban"), casualties)
         self.errors["injured"] = self.errors["dead"]
         row("damage", _tr("&Kerusakan"), self.damage_edit)
@@ -407,6 +436,8 @@ class IncidentForm(QDialog):
             self.region_box,
             self.tps_box,
             self.location_edit,
+            self.latitude_edit,
+            self.longitude_edit,
             self.dead_spin,
             self.injured_spin,
             self.damage_edit,
@@ -439,6 +470,8 @@ class IncidentForm(QDialog):
         self.title_edit.clear()
         self.description_edit.clear()
         self.location_edit.clear()
+        self.latitude_edit.clear()
+        self.longitude_edit.clear()
         self.damage_edit.clear()
         self.dead_spin.setValue(0)
         self.injured_spin.setValue(0)
@@ -454,7 +487,32 @@ class IncidentForm(QDialog):
         d, t = qdt.date(), qdt.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
 
+    def point(self) -> tuple[int | None, int | None]:
+        """The typed latitude and longitude in micro-degrees (None where empty); raises
+        ``InvalidValue`` with the sentence to show when a field cannot be read."""
+        return read_degrees(self.latitude_edit.text()), read_degrees(self.longitude_edit.text())
+
+    def set_point(self, lon: float, lat: float) -> None:
+        """Put a point in the form, longitude first as GeoJSON has it: the map panel calls
+        this when the operator picks the place on the map. Shown to the micro-degree, with
+        the interface language's decimal mark; saved as any typed point (checked by the core)."""
+        lang = interface_language()
+        for edit, value in ((self.latitude_edit, lat), (self.longitude_edit, lon)):
+            shown = degrees(micro_degrees(value))
+            assert shown is not None
+            edit.setText(decimal_text(shown, lang))
+
+    def _split_pair(self) -> None:
+        """Both numbers typed or pasted into Lintang ("-1.6, 103.6"): each to its field."""
+        pair = split_point(self.latitude_edit.text())
+        if pair is not None and not self.longitude_edit.text().strip():
+            self.latitude_edit.setText(pair[0])
+            self.longitude_edit.setText(pair[1])
+
     def draft(self) -> IncidentDraft:
+        """What is typed as the core's draft; raises ``InvalidValue`` for an unreadable point."""
+        self._split_pair()
+        latitude_e6, longitude_e6 = self.point()
         return IncidentDraft(
             operation_id=self._choices.operation_id,
             type_id=chosen(self.type_box) or 0,
@@ -469,6 +527,8 @@ class IncidentForm(QDialog):
             injured=self.injured_spin.value(),
             damage=self.damage_edit.text().strip() or None,
             unit_ids=self.units.checked_ids(),
+            latitude_e6=latitude_e6,
+            longitude_e6=longitude_e6,
         )
 
     def _region_changed(self) -> None:
@@ -495,6 +555,9 @@ class IncidentForm(QDialog):
             "injured": self.injured_spin.value(),
             "damage": self.damage_edit.text(),
             "unit_ids": sorted(self.units.checked_ids()),
+            # As typed, readable or not: a draft keeps what the operator wrote.
+            "latitude": self.latitude_edit.text(),
+            "longitude": self.longitude_edit.text(),
         }
 
     def set_fields(self, fields: dict[str, Any]) -> None:
@@ -513,6 +576,8 @@ class IncidentForm(QDialog):
         self.description_edit.setPlainText(str(fields.get("description") or ""))
         self.location_edit.setText(str(fields.get("location") or ""))
         self.damage_edit.setText(str(fields.get("damage") or ""))
+        self.latitude_edit.setText(str(fields.get("latitude") or ""))
+        self.longitude_edit.setText(str(fields.get("longitude") or ""))
         self.dead_spin.setValue(int(fields.get("dead") or 0))
         self.injured_spin.setValue(int(fields.get("injured") or 0))
         self.units.set_checked(tuple(int(i) for i in fields.get("unit_ids") or ()))
@@ -539,6 +604,8 @@ class IncidentForm(QDialog):
             self.title_edit.textChanged,
             self.description_edit.textChanged,
             self.location_edit.textChanged,
+            self.latitude_edit.textChanged,
+            self.longitude_edit.textChanged,
             self.damage_edit.textChanged,
             self.dead_spin.valueChanged,
             self.injured_spin.valueChanged,
@@ -623,7 +690,12 @@ class IncidentForm(QDialog):
         what was typed. ``writes.write_done`` says how it ended."""
         if self.writes.busy:
             return  # Enter pressed again while saving: one incident, not two
-        submit, draft = self._submit, self.draft()
+        try:
+            draft = self.draft()
+        except OpsError as exc:  # a point it cannot read: said beside it, nothing sent
+            self.show_error(exc)
+            return
+        submit = self._submit
         self.writes.submit(
             lambda: submit(draft),
             on_saved=self._saved,

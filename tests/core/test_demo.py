@@ -909,3 +909,30 @@ def test_readiness_in_the_demo_as_the_kapolda_finds_it(both: Loaded) -> None:
     anggaran = next(a.id for a in b.aspects if a.code == "anggaran")
     assert b.top is not None and b.top.cells[anggaran].derived is not None
     assert all(u.cells[anggaran].derived is None for u in b.units)  # paid by the Polres
+
+
+def test_some_jambi_incidents_carry_a_point_in_their_kecamatan(jambi: Loaded) -> None:
+    """The incidents of a few kecamatan (Kerinci, Sungai Penuh, Kota Jambi, Bangko, Sungai
+    Bahar) have coordinates, each a few hundred metres from its kecamatan's point; the rest,
+    and every incident logged at a kabupaten, have none."""
+    from opscenter.demo.incidents import POINTS
+
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        rows = s.execute(
+            select(Incident.latitude_e6, Incident.longitude_e6, Region.name, Region.level)
+            .join(Region, Region.id == Incident.region_id)
+            .where(Incident.operation_id == op)
+        ).all()
+    placed = [r for r in rows if r.latitude_e6 is not None]
+    assert 30 <= len(placed) <= len(rows) // 2
+    assert {r.level for r in placed} == {"kecamatan"}
+    for lat, lon, region, _level in placed:
+        near = [
+            name
+            for (_kab, name), (plat, plon) in POINTS.items()
+            if abs(lat - plat) <= 3_000 and abs(lon - plon) <= 3_000
+        ]
+        assert len(near) == 1 and region.endswith(near[0]), (lat, lon, region)
+    kerinci = [r for r in placed if abs((r.longitude_e6 or 0) - 101_400_000) < 300_000]
+    assert kerinci  # the conflict-prone highlands are on the map

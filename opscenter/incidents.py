@@ -243,9 +243,10 @@ def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
 
 
 def update(
-    store: Store, actor: Actor, incident_id: int, expected_version: int, **fields: object
+    store: Store, actor: Actor, incident_id: int, expected_version: int | None, **fields: object
 ) -> int:
-    """Edit an incident's fields; returns its new version."""
+    """Edit an incident's fields; returns its new version. ``expected_version`` None: an undo
+    or redo, which puts back a value whatever was saved since (as ``set_status`` does)."""
     require(actor, "incident.edit")
     with store.transaction(actor, "incident.update") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)

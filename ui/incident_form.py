@@ -716,6 +716,7 @@ class IncidentDetail(QFrame):
     follow_up_requested = Signal(int, str, object)  # incident id, text, status code or None
     status_requested = Signal(int, str)  # incident id, status code
     units_requested = Signal(int, object)  # incident id, tuple of unit ids
+    point_requested = Signal(int, object)  # incident id, (latitude_e6, longitude_e6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -782,6 +783,30 @@ class IncidentDetail(QFrame):
         self.units_toggle.toggled.connect(self._toggle_units)
         self.units_apply.clicked.connect(self._save_units)
 
+        # The point, folded like the units: Lintang and Bujur as in the new-incident form.
+        self.point_toggle = QPushButton(_tr("Ubah t&itik…"), self)
+        self.point_toggle.setObjectName("pointToggle")
+        self.point_toggle.setCheckable(True)
+        self.point_latitude = QLineEdit(self)
+        self.point_latitude.setObjectName("pointLatitude")
+        self.point_latitude.setPlaceholderText(_tr("Lintang, mis. -1,6"))
+        self.point_longitude = QLineEdit(self)
+        self.point_longitude.setObjectName("pointLongitude")
+        self.point_longitude.setPlaceholderText(_tr("Bujur, mis. 103,6"))
+        self.point_apply = QPushButton(_tr("Simpan titik"), self)
+        self.point_apply.setObjectName("pointApply")
+        self.point_editor = QWidget(self)
+        point_row = QHBoxLayout(self.point_editor)
+        point_row.setContentsMargins(0, 0, 0, 0)
+        point_row.addWidget(self.point_latitude, 1)
+        point_row.addWidget(self.point_longitude, 1)
+        point_row.addWidget(self.point_apply)
+        self.point_editor.hide()
+        self.point_toggle.toggled.connect(self._toggle_point)
+        self.point_apply.clicked.connect(self._save_point)
+        self.point_latitude.returnPressed.connect(self._save_point)
+        self.point_longitude.returnPressed.connect(self._save_point)
+
         self.error = error_label(self)
         self.empty = QLabel(_tr("Pilih kejadian di daftar atau di lini masa."), self)
         self.empty.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -817,6 +842,11 @@ class IncidentDetail(QFrame):
         apply_row.addStretch(1)
         apply_row.addWidget(self.units_apply)
         body.addLayout(apply_row)
+        point_head = QHBoxLayout()
+        point_head.addStretch(1)
+        point_head.addWidget(self.point_toggle)
+        body.addLayout(point_head)
+        body.addWidget(self.point_editor)
         body.addWidget(self.error)
 
         layout = QVBoxLayout(self)
@@ -874,6 +904,10 @@ class IncidentDetail(QFrame):
             facts.append(_tr("TPS: {t}").format(t=row.tps_label))
         if row.location:
             facts.append(_tr("Lokasi: {l}").format(l=row.location))
+        point = point_texts(row.latitude_e6, row.longitude_e6)
+        if point is not None:
+            lat, lon = point
+            facts.append(_tr("Titik: lintang {lat}, bujur {lon}").format(lat=lat, lon=lon))
         if row.dead or row.injured:
             facts.append(
                 _tr("Korban: <b>{d} meninggal, {i} luka</b>").format(d=row.dead, i=row.injured)
@@ -889,6 +923,7 @@ class IncidentDetail(QFrame):
             self.follow_status.setCurrentIndex(0)
             self.units.set_checked(row.unit_ids)
             self.units_toggle.setChecked(False)
+            self.point_toggle.setChecked(False)
             self.error.hide()
         self.units_label.setText(
             _tr("<b>Satuan yang menangani:</b> {u}").format(u=", ".join(row.unit_names) or "—")
@@ -916,17 +951,31 @@ class IncidentDetail(QFrame):
         self.follow_text.clear()
         self.follow_status.setCurrentIndex(0)
 
-    # The follow-up being typed is unsaved input (``ui.unsaved.Editor``).
+    # The follow-up and a point being typed are unsaved input (``ui.unsaved.Editor``).
+
+    def _point_typed(self) -> bool:
+        """Whether the point editor holds something other than the incident's point."""
+        if self._row is None or not self.point_editor.isVisible():
+            return False
+        typed = (self.point_latitude.text(), self.point_longitude.text())
+        shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
+        return typed != shown
 
     def is_dirty(self) -> bool:
-        return self._row is not None and bool(self.follow_text.text().strip())
+        return self._row is not None and (
+            bool(self.follow_text.text().strip()) or self._point_typed()
+        )
 
     def save_input(self) -> bool:
+        if self._point_typed():
+            self._save_point()
+            return False  # saved on the write thread; the editor folds once it is
         self._add_follow_up()
         return not self.follow_text.text().strip()  # cleared once saved
 
     def discard_input(self) -> None:
         self.follow_text.clear()
+        self.point_toggle.setChecked(False)
 
     def _change_status(self) -> None:
         if self._row is None:
@@ -947,3 +996,43 @@ class IncidentDetail(QFrame):
             return
         self.show_error("")
         self.units_requested.emit(self._row.id, self.units.checked_ids())
+
+    def _toggle_point(self, on: bool) -> None:
+        self.point_editor.setVisible(on)
+        if on and self._row is not None:
+            shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
+            self.point_latitude.setText(shown[0])
+            self.point_longitude.setText(shown[1])
+            self.point_latitude.setFocus()
+
+    def _save_point(self) -> None:
+        """Both fields empty take the point away; a pair typed into Lintang fills both."""
+        if self._row is None:
+            return
+        self.show_error("")
+        pair = split_point(self.point_latitude.text())
+        if pair is not None and not self.point_longitude.text().strip():
+            self.point_latitude.setText(pair[0])
+            self.point_longitude.setText(pair[1])
+        try:
+            point = (
+                read_degrees(self.point_latitude.text()),
+                read_degrees(self.point_longitude.text()),
+            )
+        except OpsError as exc:
+            self.show_error(describe(exc, interface_language()))
+            self.point_latitude.setFocus()
+            return
+        self.point_requested.emit(self._row.id, point)
+
+    def point_saved(self) -> None:
+        self.point_toggle.setChecked(False)
+
+
+def point_texts(latitude_e6: int | None, longitude_e6: int | None) -> tuple[str, str] | None:
+    """A stored point as the interface writes numbers ("-1,6", "103,6"); None without one."""
+    lat, lon = degrees(latitude_e6), degrees(longitude_e6)
+    if lat is None or lon is None:
+        return None
+    lang = interface_language()
+    return decimal_text(lat, lang), decimal_text(lon, lang)

@@ -257,6 +257,40 @@ class UnitsPicker(QWidget):
         self.model.set_checked(ids)
 
 
+class PointEdits:
+    """Lintang and Bujur, two fields of decimal degrees (a point or a comma), shared by the
+    new-incident form and the detail pane: a pair typed or pasted into Lintang ("-1.6,
+    103.6", "-1,6 103,6") goes to both; ``read`` gives micro-degrees or refuses in a sentence."""
+
+    def __init__(self, parent: QWidget, name: str, hints: tuple[str, str]) -> None:
+        self.latitude = QLineEdit(parent)
+        self.latitude.setObjectName(f"{name}Latitude")
+        self.longitude = QLineEdit(parent)
+        self.longitude.setObjectName(f"{name}Longitude")
+        self.latitude.setPlaceholderText(hints[0])
+        self.longitude.setPlaceholderText(hints[1])
+        self.latitude.editingFinished.connect(self.split_pair)
+
+    def split_pair(self) -> None:
+        pair = split_point(self.latitude.text())
+        if pair is not None and not self.longitude.text().strip():
+            self.latitude.setText(pair[0])
+            self.longitude.setText(pair[1])
+
+    def texts(self) -> tuple[str, str]:
+        return self.latitude.text(), self.longitude.text()
+
+    def set_texts(self, latitude: str, longitude: str) -> None:
+        self.latitude.setText(latitude)
+        self.longitude.setText(longitude)
+
+    def read(self) -> tuple[int | None, int | None]:
+        """The typed point in micro-degrees (None where empty); raises ``InvalidValue`` with
+        the sentence to show when a field cannot be read."""
+        self.split_pair()
+        return read_degrees(self.latitude.text()), read_degrees(self.longitude.text())
+
+
 class IncidentForm(QDialog):
     """Log a new incident. ``submit(draft)`` saves it and returns the new id, or raises; it
     runs on the write thread, so it must only use the draft and open its own session."""
@@ -317,13 +351,9 @@ class IncidentForm(QDialog):
         self.damage_edit = QLineEdit(self)
         # Where it happened, optional: typed in decimal degrees (a pair pasted into Lintang is
         # split into both), or picked on the map (``set_point``).
-        self.latitude_edit = QLineEdit(self)
-        self.latitude_edit.setObjectName("latitudeEdit")
-        self.latitude_edit.setPlaceholderText(_tr("mis. -1,6"))
-        self.longitude_edit = QLineEdit(self)
-        self.longitude_edit.setObjectName("longitudeEdit")
-        self.longitude_edit.setPlaceholderText(_tr("mis. 103,6"))
-        self.latitude_edit.editingFinished.connect(self._split_pair)
+        self.point_edits = PointEdits(self, "form", (_tr("mis. -1,6"), _tr("mis. 103,6")))
+        self.latitude_edit = self.point_edits.latitude
+        self.longitude_edit = self.point_edits.longitude
         self.units = UnitsPicker(self)
         self.units.set_units(choices.units)
         self.recorded_note = QLabel(_tr("Waktu pencatatan diisi otomatis saat disimpan."), self)
@@ -488,30 +518,19 @@ class IncidentForm(QDialog):
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
 
     def point(self) -> tuple[int | None, int | None]:
-        """The typed latitude and longitude in micro-degrees (None where empty); raises
-        ``InvalidValue`` with the sentence to show when a field cannot be read."""
-        return read_degrees(self.latitude_edit.text()), read_degrees(self.longitude_edit.text())
+        """The typed point in micro-degrees; raises ``InvalidValue`` when unreadable."""
+        return self.point_edits.read()
 
     def set_point(self, lon: float, lat: float) -> None:
         """Put a point in the form, longitude first as GeoJSON has it: the map panel calls
         this when the operator picks the place on the map. Shown to the micro-degree, with
         the interface language's decimal mark; saved as any typed point (checked by the core)."""
-        lang = interface_language()
-        for edit, value in ((self.latitude_edit, lat), (self.longitude_edit, lon)):
-            shown = degrees(micro_degrees(value))
-            assert shown is not None
-            edit.setText(decimal_text(shown, lang))
-
-    def _split_pair(self) -> None:
-        """Both numbers typed or pasted into Lintang ("-1.6, 103.6"): each to its field."""
-        pair = split_point(self.latitude_edit.text())
-        if pair is not None and not self.longitude_edit.text().strip():
-            self.latitude_edit.setText(pair[0])
-            self.longitude_edit.setText(pair[1])
+        shown = point_texts(micro_degrees(lat), micro_degrees(lon))
+        assert shown is not None
+        self.point_edits.set_texts(*shown)
 
     def draft(self) -> IncidentDraft:
         """What is typed as the core's draft; raises ``InvalidValue`` for an unreadable point."""
-        self._split_pair()
         latitude_e6, longitude_e6 = self.point()
         return IncidentDraft(
             operation_id=self._choices.operation_id,
@@ -787,12 +806,11 @@ class IncidentDetail(QFrame):
         self.point_toggle = QPushButton(_tr("Ubah t&itik…"), self)
         self.point_toggle.setObjectName("pointToggle")
         self.point_toggle.setCheckable(True)
-        self.point_latitude = QLineEdit(self)
-        self.point_latitude.setObjectName("pointLatitude")
-        self.point_latitude.setPlaceholderText(_tr("Lintang, mis. -1,6"))
-        self.point_longitude = QLineEdit(self)
-        self.point_longitude.setObjectName("pointLongitude")
-        self.point_longitude.setPlaceholderText(_tr("Bujur, mis. 103,6"))
+        self.point_edits = PointEdits(
+            self, "detail", (_tr("Lintang, mis. -1,6"), _tr("Bujur, mis. 103,6"))
+        )
+        self.point_latitude = self.point_edits.latitude
+        self.point_longitude = self.point_edits.longitude
         self.point_apply = QPushButton(_tr("Simpan titik"), self)
         self.point_apply.setObjectName("pointApply")
         self.point_editor = QWidget(self)
@@ -957,7 +975,7 @@ class IncidentDetail(QFrame):
         """Whether the point editor holds something other than the incident's point."""
         if self._row is None or not self.point_editor.isVisible():
             return False
-        typed = (self.point_latitude.text(), self.point_longitude.text())
+        typed = self.point_edits.texts()
         shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
         return typed != shown
 
@@ -1001,8 +1019,7 @@ class IncidentDetail(QFrame):
         self.point_editor.setVisible(on)
         if on and self._row is not None:
             shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
-            self.point_latitude.setText(shown[0])
-            self.point_longitude.setText(shown[1])
+            self.point_edits.set_texts(*shown)
             self.point_latitude.setFocus()
 
     def _save_point(self) -> None:
@@ -1010,15 +1027,8 @@ class IncidentDetail(QFrame):
         if self._row is None:
             return
         self.show_error("")
-        pair = split_point(self.point_latitude.text())
-        if pair is not None and not self.point_longitude.text().strip():
-            self.point_latitude.setText(pair[0])
-            self.point_longitude.setText(pair[1])
         try:
-            point = (
-                read_degrees(self.point_latitude.text()),
-                read_degrees(self.point_longitude.text()),
-            )
+            point = self.point_edits.read()
         except OpsError as exc:
             self.show_error(describe(exc, interface_language()))
             self.point_latitude.setFocus()

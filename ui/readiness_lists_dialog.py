@@ -561,17 +561,22 @@ class ReadinessListsDialog(OperationForm):
         self.kind_box = box
         box.setEnabled(False)  # until a category is read and chosen
 
-    def _show_kind(self) -> None:
-        """The chosen category's group, measure and flag as stored; what is typed stays
-        while it is the same category at the same version."""
+    def _chosen_category(
+        self, box: QGroupBox, last: tuple[int, int] | None
+    ) -> tuple[tuple[int, int] | None, Category | None]:
+        """The chosen category's (id, version), with ``box`` on only while one is chosen;
+        and the category itself when that is not ``last``, the key its form shows: the form
+        then shows it as stored (what is typed stays for the same category and version)."""
         row = self.categories.current()
         key = (row.item.id, row.item.version) if isinstance(row, CategoryRow) else None
-        self.kind_box.setEnabled(key is not None)
-        if key == self._kind_key:
-            return
-        self._kind_key = key
-        if isinstance(row, CategoryRow):
-            c = row.category
+        box.setEnabled(key is not None)
+        changed = key != last and isinstance(row, CategoryRow)
+        return key, (row.category if changed else None)
+
+    def _show_kind(self) -> None:
+        """The chosen category's group, measure and flag as stored."""
+        self._kind_key, c = self._chosen_category(self.kind_box, self._kind_key)
+        if c is not None:
             self._kind_start = (c.group, c.measure, c.has_ammunition)
             self.kind_group.setCurrentIndex(self.kind_group.findData(c.group))
             self.kind_measure.setText(c.measure)
@@ -652,17 +657,12 @@ class ReadinessListsDialog(OperationForm):
         )
 
     def _show_rule(self) -> None:
-        row = self.categories.current()
-        key = (row.item.id, row.item.version) if isinstance(row, CategoryRow) else None
-        self.rule_box.setEnabled(key is not None)
-        if key != self._rule_key:
-            self._rule_key = key
-            if isinstance(row, CategoryRow):
-                c = row.category
-                self._rule_start = (c.rule_basis, c.rule_quantity, c.rule_per)
-                self.rule_basis.setCurrentIndex(self.rule_basis.findData(c.rule_basis))
-                self.rule_quantity.setValue(c.rule_quantity)
-                self.rule_per.setValue(c.rule_per)
+        self._rule_key, c = self._chosen_category(self.rule_box, self._rule_key)
+        if c is not None:
+            self._rule_start = (c.rule_basis, c.rule_quantity, c.rule_per)
+            self.rule_basis.setCurrentIndex(self.rule_basis.findData(c.rule_basis))
+            self.rule_quantity.setValue(c.rule_quantity)
+            self.rule_per.setValue(c.rule_per)
         self._rule_typed()
 
     def _rule_now(self) -> tuple[str | None, int, int]:

@@ -324,6 +324,13 @@ def test_closing_at_once_asks_nothing(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.findChild(ReadinessListsDialog) is None)  # closed, deleted
 
 
+def categories_tab(qtbot: QtBot, dialog: ReadinessListsDialog) -> ListPage:
+    """Alt+S: the categories' tab."""
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.tabs.currentIndex() == 1
+    return dialog.categories
+
+
 def kind_of(store: Store, op: int, code: str) -> tuple[str, str, bool, int]:
     with store.read() as s:
         c = next(c for c in sarpras.categories(s, op) if c.code == code)
@@ -334,8 +341,7 @@ def test_a_category_changes_group_measure_and_ammunition_and_ctrl_z_sets_them_ba
     qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
 ) -> None:
     op = tiny_operation.operation_id
-    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
-    page = dialog.categories
+    page = categories_tab(qtbot, dialog)
     choose(page, "ht")
     assert dialog.kind_box.isEnabled()
     assert (dialog.kind_group.currentData(), dialog.kind_measure.text()) == ("komunikasi", "buah")
@@ -385,8 +391,7 @@ def test_a_refused_change_of_a_category_is_said_and_changes_nothing(
     qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
 ) -> None:
     op = tiny_operation.operation_id
-    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
-    page = dialog.categories
+    page = categories_tab(qtbot, dialog)
     window = dialog.parentWidget()
     assert isinstance(window, MainWindow)
     steps = window.undo_stack.count()

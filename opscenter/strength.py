@@ -419,6 +419,31 @@ def _load_inputs(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Forces:
+    """What the strength computation gave for one stage: its inputs and its report (the
+    situation report computes them once and hands them to every section, readiness too)."""
+
+    inputs: StrengthInputs
+    report: StrengthReport
+
+
+def inputs_for_stage(session: Session, base: StrengthInputs, stage: Stage | None) -> StrengthInputs:
+    """``base`` (inputs read for any stage of its operation) for ``stage``: only the BKO in
+    force, the one part that depends on the stage, is read again; ``base`` itself when it
+    was read for that stage."""
+    stage_id = stage.id if stage is not None else None
+    if base.stage_id == stage_id:
+        return base
+    return load_inputs(
+        session,
+        base.operation_id,
+        stage,
+        reuse=replace(base, stage_id=stage_id),
+        changed=("bko_assignment",),
+    )
+
+
 def _units(session: Session, op: int) -> dict[int, UnitNode]:
     return {
         r.id: UnitNode(r.id, r.parent_id, r.name, r.kind, r.tree, r.agency, r.is_reserve)

@@ -379,7 +379,7 @@ def test_incident_coordinates_migrate_both_ways_and_the_database_keeps_a_point_w
         cfg = migrations.config()
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0007")
+            command.downgrade(cfg, "0008")
         columns = {c["name"] for c in inspect(store.engine).get_columns("incident")}
         assert not {"latitude_e6", "longitude_e6"} & columns
         with store.engine.begin() as conn:

@@ -9,7 +9,7 @@ with foreign keys on. The constraint goes on the second column there instead (SQ
 column CHECK name other columns); it holds the same rule, and DROP COLUMN takes it away.
 
 Revision ID: 0008_incident_coords
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_incident_coords"
-down_revision = "0007"
+down_revision = "0008"  # 0008_polling_station_guard_index, merged first
 branch_labels = None
 depends_on = None
 

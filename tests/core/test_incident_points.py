@@ -4,7 +4,7 @@ refused in one sentence with the database unchanged; journaled; an edit undone r
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -12,10 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from opscenter import incidents
-from opscenter.errors import InvalidValue
+from opscenter import incidents, journal
+from opscenter.errors import InvalidValue, PointOutside
 from opscenter.messages import describe
-from opscenter.model import Incident, IncidentType, Severity
+from opscenter.model import Incident, IncidentType, JournalEntry, Region, Severity
 from opscenter.reference import by_code
 from opscenter.roster import export
 from opscenter.store import Store, open_store
@@ -139,3 +139,109 @@ def test_exports_carry_the_point_as_numbers_that_read_back_exactly(
         assert incidents.micro_degrees(body[0][lat]) == -1_612_345
         assert incidents.micro_degrees(body[0][lon]) == 103_600_000
     assert isinstance(sheet[1][sheet[0].index("LINTANG")], float)
+
+
+# Inside Kota Sungai Penuh (15.72.01, the kecamatan Sungai Penuh), and in Kabupaten Kerinci
+# around it (15.01.16, Siulak): the enclave is the operation's whole area in ``sungai_penuh``.
+IN_SUNGAI_PENUH = {"latitude_e6": -2_062_500, "longitude_e6": 101_407_700}
+IN_KERINCI = {"latitude_e6": -1_978_700, "longitude_e6": 101_301_300}
+
+
+@pytest.fixture
+def sungai_penuh(small: tuple[Store, Small]) -> tuple[Store, Small]:
+    """The small operation with one kabupaten/kota known by its Kemendagri code: its area is
+    Kota Sungai Penuh's shipped boundary (opscenter.geo)."""
+    store, ids = small
+    with store.transaction(ADMIN, "test.setup") as s:
+        kota = s.get(Region, ids.regions["B"])
+        assert kota is not None
+        kota.name, kota.code = "Kota Sungai Penuh", "15.72"
+    return store, ids
+
+
+def journal_head(store: Store) -> int:
+    with store.read() as s:
+        return journal.head(s)
+
+
+def journal_after(store: Store, seq: int) -> list[JournalEntry]:
+    with store.read() as s:
+        return journal.entries_after(s, seq)
+
+
+def point_of(store: Store, incident_id: int) -> tuple[int | None, int | None]:
+    with store.read() as s:
+        row = s.get(Incident, incident_id)
+        assert row is not None
+        return row.latitude_e6, row.longitude_e6
+
+
+def test_a_point_inside_the_area_is_saved_and_journaled(
+    sungai_penuh: tuple[Store, Small],
+) -> None:
+    store, ids = sungai_penuh
+    seq = journal_head(store)
+    inc = incidents.record(store, ADMIN, draft(store, ids, **IN_SUNGAI_PENUH))
+    assert point_of(store, inc) == (-2_062_500, 101_407_700)
+    inserted = [e for e in journal_after(store, seq) if e.entity == "incident"]
+    assert [e.action for e in inserted] == ["insert"]
+    assert inserted[0].changes["latitude_e6"] == -2_062_500
+    assert inserted[0].changes["longitude_e6"] == 101_407_700
+
+
+def test_a_point_outside_the_area_is_refused_in_a_sentence_and_nothing_changes(
+    sungai_penuh: tuple[Store, Small],
+) -> None:
+    store, ids = sungai_penuh
+    inc = incidents.record(store, ADMIN, draft(store, ids, **IN_SUNGAI_PENUH))
+    before = rows(store)
+    attempts: list[Callable[[], object]] = [
+        lambda: incidents.record(store, ADMIN, draft(store, ids, **IN_KERINCI)),
+        lambda: incidents.update(store, ADMIN, inc, 1, **IN_KERINCI),
+        # A minus too many, on the longitude: Mexico, not Jambi.
+        lambda: incidents.update(
+            store, ADMIN, inc, 1, latitude_e6=-2_062_500, longitude_e6=-101_407_700
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(PointOutside) as caught:
+            attempt()
+        assert rows(store) == before
+    assert describe(caught.value, "id") == (
+        "Titik lintang -2,0625, bujur -101,4077 berada di luar wilayah operasi Operasi Uji uji; "
+        "periksa angkanya (mungkin tertukar), lalu simpan lagi. Tidak ada yang disimpan."
+    )
+    assert describe(caught.value, "en").startswith(
+        "The point at latitude -2.0625, longitude -101.4077 lies outside the area of"
+    )
+
+
+def test_an_edit_of_the_point_is_journaled_and_undone_by_putting_the_old_one_back(
+    sungai_penuh: tuple[Store, Small],
+) -> None:
+    """What the undo stack does (ui.incident_actions.set_point): the service again with the
+    previous point, journaled like the edit itself."""
+    store, ids = sungai_penuh
+    inc = incidents.record(store, ADMIN, draft(store, ids, **IN_SUNGAI_PENUH))
+    moved = {"latitude_e6": -2_040_000, "longitude_e6": 101_413_400}  # Hamparan Rawang
+    seq = journal_head(store)
+    assert incidents.update(store, ADMIN, inc, 1, **moved) == 2
+    (edit,) = [e for e in journal_after(store, seq) if e.entity == "incident"]
+    assert edit.action == "update"
+    assert edit.changes["latitude_e6"] == [-2_062_500, -2_040_000]
+    assert edit.changes["longitude_e6"] == [101_407_700, 101_413_400]
+    incidents.update(store, ADMIN, inc, None, **IN_SUNGAI_PENUH)  # undo
+    assert point_of(store, inc) == (-2_062_500, 101_407_700)
+    incidents.update(store, ADMIN, inc, None, latitude_e6=None, longitude_e6=None)
+    assert point_of(store, inc) == (None, None)
+    incidents.update(store, ADMIN, inc, None, **IN_SUNGAI_PENUH)  # undo of the removal
+    assert point_of(store, inc) == (-2_062_500, 101_407_700)
+
+
+def test_an_operation_without_known_boundaries_takes_any_point_on_the_globe(
+    small: tuple[Store, Small],
+) -> None:
+    """The small operation's regions have no Kemendagri code: nothing to check against."""
+    store, ids = small
+    inc = incidents.record(store, ADMIN, draft(store, ids, **IN_KERINCI))
+    assert point_of(store, inc) == (-1_978_700, 101_301_300)

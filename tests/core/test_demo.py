@@ -928,6 +928,7 @@ def test_some_jambi_incidents_carry_a_point_in_their_kecamatan(jambi: Loaded) ->
     assert 30 <= len(placed) <= len(rows) // 2
     assert {r.level for r in placed} == {"kecamatan"}
     for lat, lon, region, _level in placed:
+        assert lat is not None and lon is not None
         near = [
             name
             for (_kab, name), (_code, plat, plon) in POINTS.items()
@@ -964,7 +965,8 @@ def test_each_demo_point_lies_in_its_kecamatan_and_kabupaten_on_the_shipped_map(
         ).all()
         assert len(kabkota) == 11 and placed
         for region_id, lat_e6, lon_e6 in placed:
-            lon, lat = lon_e6 / 1e6, lat_e6 / 1e6
-            assert geo.inside_operation(s, op, lon, lat)
+            assert lat_e6 is not None and lon_e6 is not None
+            x, y = lon_e6 / 1e6, lat_e6 / 1e6
+            assert geo.inside_operation(s, op, x, y)
             own = parent[region_id]
-            assert [r for r, b in kabkota.items() if b.covers(lon, lat)] == [own]
+            assert [r for r, b in kabkota.items() if b.covers(x, y)] == [own]

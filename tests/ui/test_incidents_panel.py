@@ -537,7 +537,8 @@ def test_the_point_editor_refuses_in_a_sentence_saves_inside_and_undo_puts_it_ba
     assert detail.error.text().startswith("Titik koordinat tidak terbaca")
     detail.point_latitude.setText("-6,2")  # Jakarta: far outside the operation
     detail.point_longitude.setText("106,8")
-    with qtbot.waitSignal(panel.writes.write_done):
+    # The first check reads the shipped boundaries (about 2.5 s, more on a busy machine).
+    with qtbot.waitSignal(panel.writes.write_done, timeout=60_000):
         qtbot.mouseClick(detail.point_apply, Qt.MouseButton.LeftButton)
     assert "Titik lintang -6,2, bujur 106,8 berada di luar wilayah operasi" in detail.error.text()
     assert point_in_db() == old and undo_stack.count() == 0

@@ -92,7 +92,7 @@ def assemble(
         # The strength is read once: for the voting stage only its BKO in force, if that
         # is not the stage in force.
         readiness=readiness_summary(session, op.id, cal.period_to.date(), lang, force),
-        map=sitrep_map(session, ref, rates, cal.current, found, {}),
+        map=sitrep_map(session, ref, rates, cal.current, found),
         sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
     )
     number_serial = serial if serial is not None else op.sitrep_serial + 1

@@ -59,6 +59,8 @@ def incidents_in(session: Session, ref: Lookups, cal: Calendar) -> PeriodInciden
             Incident.description,
             Incident.dead,
             Incident.injured,
+            Incident.latitude_e6,
+            Incident.longitude_e6,
         )
         .where(
             Incident.operation_id == ref.operation_id,

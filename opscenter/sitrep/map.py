@@ -10,13 +10,14 @@ shape (``opscenter.geo.places``); one with no place at all is counted, not drawn
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import shapely
 from sqlalchemy.orm import Session
 
 from opscenter.geo import operation_boundaries
-from opscenter.geo.places import Point, region_points, spread
+from opscenter.geo.places import region_points, spread
+from opscenter.incidents import E6
 from opscenter.model import Stage
 from opscenter.sitrep.content import MapArea, MapIncident, SitrepMap
 from opscenter.sitrep.incidents import PeriodIncidents
@@ -59,11 +60,9 @@ def sitrep_map(
     rates: Ratings,
     stage: Stage | None,
     found: PeriodIncidents,
-    coordinates: Mapping[int, Point],
 ) -> SitrepMap | None:
     """The map for ``stage`` (the current one) and the period's incidents; None when the
-    operation has no kabupaten/kota with a shape. ``coordinates``: incident id -> its own
-    (lon, lat), where recorded."""
+    operation has no kabupaten/kota with a shape."""
     shapes = operation_boundaries(session, ref.operation_id, "kabkota")
     if not shapes:
         return None
@@ -93,7 +92,11 @@ def sitrep_map(
         )
     places = region_points(session, ref.operation_id)
     where = [
-        coordinates.get(r.id) or (places.get(r.region_id) if r.region_id is not None else None)
+        (r.longitude_e6 / E6, r.latitude_e6 / E6)
+        if r.latitude_e6 is not None and r.longitude_e6 is not None
+        else places.get(r.region_id)
+        if r.region_id is not None
+        else None
         for r in found.rows
     ]
     # Incidents at one place (a kabupaten's label point) set apart by about 2 mm on paper.

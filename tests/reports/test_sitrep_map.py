@@ -242,3 +242,24 @@ def test_projection_keeps_proportions_away_from_the_equator() -> None:
     (_, ya), (_, yb) = at(101.0, 59.0), at(101.0, 61.0)
     # At 60° north a degree of longitude is half a degree of latitude.
     assert abs((x1 - x0) / (yb - ya) - 0.5) < 0.01
+
+
+def test_an_incident_with_coordinates_sits_at_them(
+    demo: tuple[Store, int], report: sitrep.Sitrep
+) -> None:
+    store, op = demo
+    m = report.map
+    assert m is not None
+    with store.read() as s:
+        pinned = s.execute(
+            select(Incident.latitude_e6, Incident.longitude_e6).where(
+                Incident.operation_id == op,
+                Incident.occurred_at >= LO,
+                Incident.occurred_at < HI,
+                Incident.latitude_e6.is_not(None),
+            )
+        ).all()
+    assert pinned  # the demo pins incidents in Kerinci, Sungai Penuh, Kota Jambi ...
+    drawn = {(p.lon, p.lat) for p in m.incidents}
+    for lat, lon in pinned:
+        assert (round(lon / 1e6, 4), round(lat / 1e6, 4)) in drawn

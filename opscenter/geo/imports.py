@@ -137,7 +137,8 @@ def _read_shapefile(path: Path, data: bytes) -> list[tuple[dict[str, Any], dict[
         for rec in reader.iterShapeRecords():
             props = dict(zip(fields, list(rec.record), strict=False))
             geom = rec.shape.__geo_interface__ if rec.shape.shapeType != 0 else None
-            out.append((props, dict(geom) if geom else None))
+            # As JSON gives it back (lists, not tuples): a second import compares equal.
+            out.append((props, json.loads(json.dumps(geom)) if geom else None))
         return out
     except RosterError:
         raise

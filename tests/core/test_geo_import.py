@@ -128,6 +128,7 @@ def test_zipped_shapefile_with_an_invalid_ring(small: tuple[Store, Small], tmp_p
     ]  # fmt: skip
     assert preview.repaired == 1
     imports.commit(store, STAFF, preview)
+    assert imports.prepare(store, path).counts == {"new": 0, "changed": 0, "unchanged": 2}
     with store.read() as s:
         gunung_raya = geo.boundaries(["15.01.01"], s)["15.01.01"]
     assert gunung_raya.shape.is_valid

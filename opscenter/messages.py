@@ -579,7 +579,7 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
     # opscenter regions import
     "regions_format": (
         "Berkas {file} bukan GeoJSON, Shapefile dalam zip, atau CSV (kode, nama).",
-        "{file} is not GeoJSON, a zipped Shapefile or a CSV (code, name).",
+        "The file {file} is not GeoJSON, a zipped Shapefile or a CSV (code, name).",
     ),
     "regions_no_shp": (
         "Berkas zip {file} tidak memuat Shapefile lengkap (.shp dengan .dbf).",
@@ -591,25 +591,30 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "The coordinates in {file} ({detail}) are not WGS 84 degrees in Indonesia; export "
         "it again from the GIS as EPSG:4326.",
     ),
-    "regions_no_rows": ("Berkas {file} tidak memuat satu wilayah pun.", "{file} holds no region."),
+    "regions_no_rows": (
+        "Berkas {file} tidak memuat satu wilayah pun.",
+        "The file {file} holds no region.",
+    ),
     "regions_no_code": (
         "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); sebutkan dengan "
         "--code-field.",
-        "{file} has no region code field (its fields: {detail}); name it with --code-field.",
+        "The file {file} has no region code field (its fields: {detail}); name it with "
+        "--code-field.",
     ),
     "regions_no_name": (
         "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); sebutkan dengan "
         "--name-field.",
-        "{file} has no region name field (its fields: {detail}); name it with --name-field.",
+        "The file {file} has no region name field (its fields: {detail}); name it with "
+        "--name-field.",
     ),
     "regions_no_field": (
         "Berkas {file} tidak punya kolom {column} (kolomnya: {detail}).",
-        "{file} has no field {column} (its fields: {detail}).",
+        "The file {file} has no field {column} (its fields: {detail}).",
     ),
     "regions_unsure": (
         "Berkas {file} punya beberapa kolom yang bisa menjadi {column} ({detail}); pilih "
         "satu dengan --code-field atau --name-field.",
-        "{file} has several fields that may be the {column} ({detail}); choose one with "
+        "The file {file} has several fields that may be the {column} ({detail}); choose one with "
         "--code-field or --name-field.",
     ),
     "regions_bad_code": (

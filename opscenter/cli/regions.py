@@ -63,6 +63,9 @@ def cmd_regions(args: argparse.Namespace) -> int:
         if args.dry_run:
             say(ctx.t("Uji coba: tidak ada yang disimpan.", "Dry run: nothing saved."))
             return EXIT_OK
+        if not (c["new"] or c["changed"] or preview.codes):
+            say(ctx.t("Tidak ada yang berubah.", "Nothing changed."))
+            return EXIT_OK
         imports.commit(ctx.store, ctx.actor, preview, operation_id)
     say(ctx.t("Tersimpan.", "Saved."))
     return EXIT_OK

@@ -260,6 +260,8 @@ def test_the_command(tmp_path: Path) -> None:
     done = subprocess.run([*run, str(good)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert "Tersimpan." in done.stdout
+    again = subprocess.run([*run, str(good)], capture_output=True, text=True, env=env)
+    assert again.returncode == 0 and "Tidak ada yang berubah." in again.stdout, again.stderr
     refused = subprocess.run([*run, str(bad)], capture_output=True, text=True, env=env)
     assert refused.returncode == 1
     assert "nol.geojson tidak memuat satu wilayah pun" in refused.stderr

@@ -47,6 +47,7 @@ def boundaries(codes: Iterable[str], session: Session | None = None) -> dict[str
 
 
 _imported: dict[str, Boundary | None] = {}  # by the row's content (see ``imported``)
+_IMPORTED_KEPT = 20_000  # more than a national set of kecamatan; then it starts over
 
 
 def imported(session: Session, codes: Iterable[str]) -> dict[str, Boundary]:
@@ -62,6 +63,8 @@ def imported(session: Session, codes: Iterable[str]) -> dict[str, Boundary]:
         for row in rows:
             key = json.dumps([row.code, row.level, row.name, row.geometry], sort_keys=True)
             if key not in _imported:
+                if len(_imported) >= _IMPORTED_KEPT:
+                    _imported.clear()
                 built = build([Feature(row.code, row.name, row.geometry)], row.level)
                 _imported[key] = built[0] if built else None
             found = _imported[key]

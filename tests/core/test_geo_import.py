@@ -272,3 +272,11 @@ def test_the_command(tmp_path: Path) -> None:
             assert s.scalars(select(RegionBoundary.code)).all() == ["15.01.01"]
     finally:
         store.dispose()
+
+
+def test_an_operation_without_codes_refuses_no_point(small: tuple[Store, Small]) -> None:
+    """The test operation's regions have no code, so no shape: nothing to refuse against."""
+    store, op = small
+    with store.read() as s:
+        assert geo.operation_boundaries(s, op.operation_id, "kabkota") == {}
+        assert geo.inside_operation(s, op.operation_id, 0.0, 0.0)

@@ -577,6 +577,63 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
 
 # Import refusals ("import.refused"), keyed by the error's ``reason``; one sentence each.
 IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
+    # opscenter regions import
+    "regions_format": (
+        "Berkas {file} bukan GeoJSON, Shapefile dalam zip, atau CSV (kode, nama).",
+        "The file {file} is not GeoJSON, a zipped Shapefile or a CSV (code, name).",
+    ),
+    "regions_no_shp": (
+        "Berkas zip {file} tidak memuat Shapefile lengkap (.shp dengan .dbf).",
+        "The zip {file} holds no complete Shapefile (.shp with its .dbf).",
+    ),
+    "regions_projected": (
+        "Koordinat dalam {file} ({detail}) bukan derajat WGS 84 di Indonesia; ekspor ulang "
+        "dari GIS dengan EPSG:4326.",
+        "The coordinates in {file} ({detail}) are not WGS 84 degrees in Indonesia; export "
+        "it again from the GIS as EPSG:4326.",
+    ),
+    "regions_no_rows": (
+        "Berkas {file} tidak memuat satu wilayah pun.",
+        "The file {file} holds no region.",
+    ),
+    "regions_no_code": (
+        "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); sebutkan dengan "
+        "--code-field.",
+        "The file {file} has no region code field (its fields: {detail}); name it with "
+        "--code-field.",
+    ),
+    "regions_no_name": (
+        "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); sebutkan dengan "
+        "--name-field.",
+        "The file {file} has no region name field (its fields: {detail}); name it with "
+        "--name-field.",
+    ),
+    "regions_no_field": (
+        "Berkas {file} tidak punya kolom {column} (kolomnya: {detail}).",
+        "The file {file} has no field {column} (its fields: {detail}).",
+    ),
+    "regions_unsure": (
+        "Berkas {file} punya beberapa kolom yang bisa menjadi {column} ({detail}); pilih "
+        "satu dengan --code-field atau --name-field.",
+        "The file {file} has several fields that may be the {column} ({detail}); choose one with "
+        "--code-field or --name-field.",
+    ),
+    "regions_bad_code": (
+        'Wilayah ke-{row} dalam {file} berkode "{detail}", bukan kode Kemendagri (mis. 15.01.01).',
+        'Region {row} in {file} has the code "{detail}", not a Kemendagri code (e.g. 15.01.01).',
+    ),
+    "regions_twice": (
+        "Kode {detail} muncul dua kali dalam {file} (wilayah ke-{row}).",
+        "The code {detail} appears twice in {file} (region {row}).",
+    ),
+    "regions_no_name_value": (
+        "Wilayah {detail} dalam {file} (ke-{row}) tidak bernama.",
+        "Region {detail} in {file} (number {row}) has no name.",
+    ),
+    "regions_no_polygon": (
+        "Wilayah {detail} dalam {file} tidak berbentuk poligon yang dapat dipakai.",
+        "Region {detail} in {file} has no usable polygon.",
+    ),
     "not_found": ("Berkas {file} tidak ditemukan.", "The file {file} was not found."),
     "empty_file": ("Berkas {file} kosong (0 bita).", "The file {file} is empty (0 bytes)."),
     "not_spreadsheet": (

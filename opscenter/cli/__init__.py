@@ -26,6 +26,7 @@ from opscenter.cli import (
     journal,
     planning,
     readiness,
+    regions,
     roster,
     sitrep,
     window,
@@ -58,6 +59,7 @@ _COMMANDS: tuple[Command, ...] = (
     roster.cmd_import,
     roster.cmd_template,
     roster.cmd_export,
+    regions.cmd_regions,
     accounts.cmd_account,
     window.cmd_screenshot,
 )

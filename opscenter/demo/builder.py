@@ -24,6 +24,8 @@ from opscenter import exercise, journal, reference, sitrep
 from opscenter.accounts import hash_password
 from opscenter.actor import Actor
 from opscenter.demo import names
+from opscenter.geo import codes
+from opscenter.geo import shapes as geo
 from opscenter.model import (
     Account,
     Aspect,
@@ -87,6 +89,32 @@ def spread(rng: random.Random, total: int, weights: Sequence[float], minimum: in
     return parts
 
 
+def kecamatan_codes(spec: KabKotaSpec) -> dict[str, str]:
+    """The scenario's kecamatan of a kabupaten/kota by listed name -> Kemendagri code, from
+    the shipped code list; a name the list does not have is a mistake in the scenario."""
+    if spec.code is None:
+        raise ValueError(f"{spec.name} has no Kemendagri code")
+    listed = {name: code for code, name in codes.children(spec.code)}
+    missing = [n for n in spec.kecamatan if n not in listed]
+    if missing:
+        raise ValueError(f"not kecamatan of {spec.name} ({spec.code}): {missing}")
+    return {n: listed[n] for n in spec.kecamatan}
+
+
+def real_villages(kecamatan_code: str) -> dict[str, str]:
+    """The desa/kelurahan of a kecamatan that have a shipped boundary: code -> official name
+    ("Desa Lempur Tengah"). Of two with the same name (the list has a few) the first stays."""
+    shaped = geo.shipped("desa")
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for code, listed in codes.children(kecamatan_code):
+        name = codes.region_name(code, listed)
+        if code in shaped and name not in seen:
+            out[code] = name
+            seen.add(name)
+    return out
+
+
 # --- scenario data shapes -------------------------------------------------------------------
 
 
@@ -101,7 +129,6 @@ class KabKotaSpec:
     tps: int
     # Shares of kurang rawan, rawan, sangat rawan, khusus TPS.
     mix: tuple[float, float, float, float] = (0.86, 0.10, 0.03, 0.01)
-    kelurahan: bool = False  # a kota: its villages are kelurahan
     incident_weight: float = 1.0  # conflict-prone areas see more incidents
     kecamatan_tps: tuple[int, ...] | None = None  # fixed TPS per kecamatan, else spread
 
@@ -161,6 +188,8 @@ class District:
     short: str
     county: County
     villages: list[tuple[int, str]] = field(default_factory=list)
+    # One Bhabinkamtibmas post per village slot (a town kelurahan may have two).
+    posts: list[str] = field(default_factory=list)
     planned_tps: int = 0  # known before the TPS rows exist (Linmas strength needs it)
     tps: list[Tps] = field(default_factory=list)
     polsek_id: int = 0
@@ -281,14 +310,15 @@ class Demo:
         )
         self.counties = [County(id=i, spec=k) for i, k in zip(ids, kabkota, strict=True)]
         kec_rows = [
-            {"parent_id": c.id, "level": "kecamatan", "name": f"Kecamatan {name}", "code": None}
+            {"parent_id": c.id, "level": "kecamatan", "name": f"Kecamatan {name}", "code": code}
             for c in self.counties
-            for name in c.spec.kecamatan
+            for name, code in kecamatan_codes(c.spec).items()
         ]
         kec_ids = iter(self.insert(Region, kec_rows))
         for c in self.counties:
             c.districts = [District(id=next(kec_ids), short=n, county=c) for n in c.spec.kecamatan]
-        # TPS per kecamatan: uneven, like real kecamatan; villages of 1..6 TPS each.
+        # TPS per kecamatan: uneven, like real kecamatan; villages of a few TPS each, chosen
+        # among the kecamatan's real desa/kelurahan that have a shipped boundary.
         desa_rows: list[dict[str, Any]] = []
         plan: list[tuple[District, list[str], list[int]]] = []
         for c in self.counties:
@@ -296,15 +326,29 @@ class Demo:
             counts = c.spec.kecamatan_tps or spread(
                 rng, c.spec.tps, weights, min(8, c.spec.tps // len(c.districts))
             )
+            kec_codes = kecamatan_codes(c.spec)
             for d, n_tps in zip(c.districts, counts, strict=True):
                 d.planned_tps = n_tps
                 n_desa = max(2, min(n_tps, round(n_tps / rng.uniform(2.6, 4.2))))
-                prefix = "Kelurahan" if c.spec.kelurahan else "Desa"
-                village = names.village_names(rng, n_desa, desa_heads, prefix, set())
-                per = spread(rng, n_tps, [rng.uniform(0.5, 1.5) for _ in village], 1)
+                # The draws stay those of the synthetic villages the demo had before its
+                # villages were real: every figure of the scenario (DOMAIN.md, the README,
+                # the tests) follows from them. The names drawn are discarded.
+                names.village_names(rng, n_desa, desa_heads, "Desa", set())
+                slots = spread(rng, n_tps, [rng.uniform(0.5, 1.5) for _ in range(n_desa)], 1)
+                # The real villages, with a shipped boundary, drawn apart (seeded by the
+                # kecamatan's code). A town kecamatan may have fewer kelurahan than slots:
+                # they share the slots' TPS.
+                real = real_villages(kec_codes[d.short])
+                few = min(n_desa, len(real))
+                pick = random.Random(kec_codes[d.short])
+                chosen = sorted(pick.sample(sorted(real), few))
+                village = [real[code] for code in chosen]
+                per = [sum(slots[i::few]) for i in range(few)]
+                d.posts = [village[i % few] for i in range(n_desa)]
                 plan.append((d, village, per))
                 desa_rows.extend(
-                    {"parent_id": d.id, "level": "desa", "name": v, "code": None} for v in village
+                    {"parent_id": d.id, "level": "desa", "name": real[code], "code": code}
+                    for code in chosen
                 )
         desa_ids = iter(self.insert(Region, desa_rows))
         for d, village, _per in plan:
@@ -532,7 +576,7 @@ class Demo:
             for (uid, d), n, n_off in zip(rec.polsek, per_polsek, off_parts[1:], strict=True):
                 lead = [(f"Kapolsek {d.short}", kapolsek), ("Kanit Reskrim", "ipda"),
                         ("Kanit Samapta", "aiptu"), ("Kanit Intelkam", "aipda")]  # fmt: skip
-                positions = [f"Bhabinkamtibmas {v}" for _, v in d.villages[:8]]
+                positions = [f"Bhabinkamtibmas {v}" for v in d.posts[:8]]
                 rows += self.staff(
                     uid, n, n_off, lead, MEMBER_RANKS, [*positions, *POLSEK_POSITIONS]
                 )

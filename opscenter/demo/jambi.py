@@ -1,6 +1,7 @@
 """Demo scenario "jambi": Operasi Mantap Praja Siginjai 2024, Polda Jambi.
 
-Real kabupaten/kota and kecamatan; synthetic villages, people and incidents. Polres
+Real kabupaten/kota, kecamatan and desa/kelurahan (Kemendagri codes and official names,
+resources/geo); synthetic people and incidents. Polres
 Kerinci (Kabupaten Kerinci and Kota Sungai Penuh, the conflict-prone pair) is short of
 the police its TPS need on voting day; three Polres have only a slight margin; Sat
 Brimob is the reserve for reinforcement (penebalan).
@@ -40,7 +41,7 @@ KABKOTA = (
     KabKotaSpec("Kota Jambi", "Jambi", "15.71", (
         "Kota Baru", "Jambi Selatan", "Jelutung", "Pasar Jambi", "Telanaipura", "Danau Teluk",
         "Pelayangan", "Jambi Timur", "Alam Barajo", "Paal Merah", "Danau Sipin",
-    ), 800, mix=(0.83, 0.12, 0.03, 0.02), kelurahan=True),
+    ), 800, mix=(0.83, 0.12, 0.03, 0.02)),
     KabKotaSpec("Kabupaten Muaro Jambi", "Muaro Jambi", "15.05", (
         "Jambi Luar Kota", "Sekernan", "Kumpeh", "Kumpeh Ulu", "Maro Sebo", "Mestong",
         "Sungai Bahar", "Sungai Gelam", "Bahar Utara", "Bahar Selatan", "Taman Rajo",
@@ -49,29 +50,29 @@ KABKOTA = (
         "Muara Bulian", "Muara Tembesi", "Pemayung", "Mersam", "Maro Sebo Ulu", "Bajubang",
         "Maro Sebo Ilir", "Batin XXIV",
     ), 380),
-    KabKotaSpec("Kabupaten Tanjung Jabung Timur", "Tanjung Jabung Timur", "15.06", (
+    KabKotaSpec("Kabupaten Tanjung Jabung Timur", "Tanjung Jabung Timur", "15.07", (
         "Muara Sabak Timur", "Muara Sabak Barat", "Nipah Panjang", "Rantau Rasau", "Sadu",
         "Mendahara", "Mendahara Ulu", "Dendang", "Geragai", "Kuala Jambi", "Berbak",
     ), 330),
-    KabKotaSpec("Kabupaten Tanjung Jabung Barat", "Tanjung Jabung Barat", "15.07", (
+    KabKotaSpec("Kabupaten Tanjung Jabung Barat", "Tanjung Jabung Barat", "15.06", (
         "Tungkal Ilir", "Tungkal Ulu", "Pengabuan", "Betara", "Merlung", "Muara Papalik",
         "Tebing Tinggi", "Renah Mendaluh", "Batang Asam", "Senyerang", "Kuala Betara",
         "Seberang Kota", "Bram Itam",
     ), 430),
-    KabKotaSpec("Kabupaten Tebo", "Tebo", "15.08", (
+    KabKotaSpec("Kabupaten Tebo", "Tebo", "15.09", (
         "Tebo Tengah", "Tebo Ilir", "Tebo Ulu", "Rimbo Bujang", "Rimbo Ulu", "Rimbo Ilir",
         "Sumay", "VII Koto", "VII Koto Ilir", "Tengah Ilir", "Serai Serumpun", "Muara Tabir",
     ), 440),
-    KabKotaSpec("Kabupaten Bungo", "Bungo", "15.09", (
-        "Pasar Muara Bungo", "Rimbo Tengah", "Bungo Dani", "Muko-Muko Bathin VII",
-        "Bathin II Babeko", "Bathin III", "Bathin III Ulu", "Bathin II Pelayang", "Jujuhan",
+    KabKotaSpec("Kabupaten Bungo", "Bungo", "15.08", (
+        "Pasar Muaro Bungo", "Rimbo Tengah", "Bungo Dani", "Muko-muko Bathin VII",
+        "Batin II Babeko", "Bathin III", "Bathin III Ulu", "Bathin II Pelayang", "Jujuhan",
         "Jujuhan Ilir", "Limbur Lubuk Mengkuang", "Pelepat", "Pelepat Ilir", "Rantau Pandan",
         "Tanah Sepenggal", "Tanah Sepenggal Lintas", "Tanah Tumbuh",
     ), 510),
     KabKotaSpec("Kabupaten Merangin", "Merangin", "15.02", (
         "Bangko", "Bangko Barat", "Nalo Tantan", "Batang Masumai", "Sungai Manau",
         "Renah Pembarap", "Pangkalan Jambu", "Muara Siau", "Lembah Masurai", "Tiang Pumpung",
-        "Jangkat", "Jangkat Timur", "Sungai Tenang", "Tabir", "Tabir Ulu", "Tabir Selatan",
+        "Jangkat", "Jangkat Timur", "Renah Pamenang", "Tabir", "Tabir Ulu", "Tabir Selatan",
         "Tabir Ilir", "Tabir Timur", "Tabir Lintas", "Tabir Barat", "Margo Tabir", "Pamenang",
         "Pamenang Barat", "Pamenang Selatan",
     ), 560),

@@ -35,7 +35,7 @@ from opscenter.model.reference import (
     UnitStatus,
     VulnerabilityLevel,
 )
-from opscenter.model.regions import REGION_LEVELS, Region
+from opscenter.model.regions import REGION_LEVELS, Region, RegionBoundary
 from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
 from opscenter.model.units import (
     AGENCIES,
@@ -89,6 +89,7 @@ __all__ = [
     "ReadinessAspect",
     "ReadinessJudgement",
     "Region",
+    "RegionBoundary",
     "SarprasCategory",
     "SarprasStock",
     "Severity",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -27,3 +29,22 @@ class Region(Versioned, OperationScoped, Base):
     name: Mapped[str] = mapped_column(String(120))
     # Kemendagri code where known ("15.01"); optional.
     code: Mapped[str | None] = mapped_column(String(20))
+
+
+class RegionBoundary(Versioned, Base):
+    """A boundary a command room imported (``opscenter regions import``), by Kemendagri code:
+    shared by every operation and every workstation of the database, and preferred over the
+    shape shipped with the program for the same code (``opscenter.geo.boundaries``)."""
+
+    __tablename__ = "region_boundary"
+    __table_args__ = (
+        CheckConstraint("level IN ('provinsi', 'kabkota', 'kecamatan', 'desa')", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    level: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(120))
+    # GeoJSON geometry ([lon, lat], WGS 84) as imported, repaired when it is read.
+    geometry: Mapped[dict[str, Any]]
+    source: Mapped[str] = mapped_column(String(255))  # the file it came from

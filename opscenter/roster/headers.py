@@ -111,11 +111,24 @@ SARPRAS_FIELDS: tuple[Field, ...] = (
     _f("note", False, "Keterangan", "Note", "KETERANGAN", "KET", "CATATAN", "NOTE", "NOTES"),
 )  # fmt: skip
 
+# Region codes and boundaries (opscenter regions import): GIS attribute tables name their
+# fields in many ways (BIG's RBI: KDPPUM, KDPKAB, KDCPUM, KDEPUM; WADMPR ... WADMKD, NAMOBJ).
+REGION_FIELDS: tuple[Field, ...] = (
+    _f("code", True, "Kode wilayah", "Region code", "KODE", "KODE WILAYAH", "KODE_WIL",
+       "KODE WIL", "KDEPUM", "KDCPUM", "KDPKAB", "KDPPUM", "KODE_KEC", "KODE_DESA",
+       "KODE_KAB", "KODE_PROV", "KD_KEC", "KD_DESA", "KD_KAB", "KD_PROV", "KODE KEMENDAGRI",
+       "KODE_KEMENDAGRI", "KODE_KEMDAGRI", "KDPUM", "CODE", "REGION CODE"),
+    _f("name", True, "Nama wilayah", "Region name", "NAMA", "NAMOBJ", "NAMA WILAYAH",
+       "NAMA_WIL", "WADMKD", "WADMKC", "WADMKK", "WADMPR", "NAMA_KEC", "NAMA_DESA",
+       "NAMA_KAB", "NAMA_PROV", "NAME", "REGION NAME"),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
     "units": UNIT_FIELDS,
     "sarpras": SARPRAS_FIELDS,
+    "regions": REGION_FIELDS,
 }
 
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from opscenter import geo
 from opscenter.demo import load_demo
-from opscenter.geo import shapes
-from opscenter.model import Region
+from opscenter.geo import codes, shapes
+from opscenter.model import Region, Unit
 from opscenter.model.regions import REGION_LEVELS
 from opscenter.resources import resources_dir
 from opscenter.store import Store, open_store
@@ -209,3 +209,45 @@ def test_resources_are_in_the_bundle() -> None:
     assert '"resources" / "geo"' in spec
     licence = (resources_dir() / "geo" / "LICENSE").read_text(encoding="utf-8")
     assert "Copyright (c) Cahya DSN" in licence and "3c5a796" in licence
+
+
+def test_every_demo_region_has_its_boundary(demo: tuple[Store, dict[str, int]]) -> None:
+    """Jambi and Bangka: every region has its Kemendagri code and official name, and a
+    shipped boundary; kecamatan and desa lie in their parent's code; Polsek follow names."""
+    store, ops = demo
+    listed = codes.official_names()
+    with store.read() as session:
+        for name, op in ops.items():
+            regions = session.scalars(select(Region).where(Region.operation_id == op)).all()
+            by_id = {r.id: r for r in regions}
+            levels = {r.level for r in regions}
+            assert levels == set(REGION_LEVELS), name
+            for level in REGION_LEVELS:
+                found = geo.operation_boundaries(session, op, level)
+                mine = [r for r in regions if r.level == level]
+                assert set(found) == {r.id for r in mine}, (name, level)
+            for r in regions:
+                assert r.code is not None, r.name
+                assert geo.boundaries([r.code])[r.code].level == r.level
+                if r.parent_id is not None:
+                    assert r.code.rpartition(".")[0] == by_id[r.parent_id].code, r.name
+                if r.level in ("kecamatan", "desa"):
+                    assert r.name == codes.region_name(r.code, listed[r.code])
+                    # The two sources differ in case now and then ("Teluk kecimbung").
+                    shape_name = geo.boundaries([r.code])[r.code].name
+                    assert shape_name.casefold() == listed[r.code].casefold()
+            polsek = {
+                u.name
+                for u in session.scalars(select(Unit).where(Unit.operation_id == op))
+                if u.name.startswith("Polsek ")
+            }
+            kecamatan = {
+                r.name.removeprefix("Kecamatan ") for r in regions if r.level == "kecamatan"
+            }
+            assert polsek == {f"Polsek {k}" for k in kecamatan}, name
+        desa = session.scalars(
+            select(Region.name).where(Region.operation_id == ops["jambi"], Region.level == "desa")
+        ).all()
+    kelurahan = [n for n in desa if n.startswith("Kelurahan ")]
+    assert kelurahan and len(kelurahan) < len(desa)  # Kota Jambi's are kelurahan
+    assert all(n.startswith(("Desa ", "Kelurahan ")) for n in desa)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -347,6 +348,21 @@ def _services(ids: Small) -> list[Step]:
             Step("sarpras import", imported),
         ]
 
+    def regions_imported(store: Store) -> object:
+        from opscenter.geo import imports
+
+        ring = [[101.3, -2.1], [101.4, -2.1], [101.4, -2.0], [101.3, -2.1]]
+        features = [
+            {"type": "Feature", "properties": {"kode": code, "nama": name},
+             "geometry": {"type": "Polygon", "coordinates": [ring]}}
+            for code, name in (("15", "Uji"), ("15.01", "Kabupaten A"))
+        ]  # fmt: skip
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "batas.geojson"
+            path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+            preview = imports.prepare(store, path, operation_id=ids.operation_id)
+            return imports.commit(store, ADMIN, preview, ids.operation_id)
+
     def created(store: Store) -> object:
         state["account"] = accounts.create_account(
             store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
@@ -469,6 +485,7 @@ def _services(ids: Small) -> list[Step]:
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
         *_budget_and_visit_steps(ids),
         *sarpras_steps(),
+        Step("region boundaries and codes imported", regions_imported),
         # Last: a whole demo operation makes every later snapshot slow.
         Step("demo load", lambda st: load_demo(st, "bangka", ADMIN)),
     ]

@@ -14,6 +14,7 @@ import ast
 import dataclasses
 import getpass
 import importlib
+import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -503,6 +504,19 @@ def _sarpras_import(w: World) -> Call:
     return lambda a: sarpras_io.commit(w.store, a, preview)
 
 
+def _regions_import(w: World) -> Call:
+    from opscenter.geo import imports
+
+    path = w.tmp / f"{w.fresh('batas')}.geojson"
+    x = 101.0 + w.serial / 100
+    ring = [[x, -2.0], [x + 0.01, -2.0], [x + 0.01, -1.99], [x, -2.0]]
+    feature = {"type": "Feature", "properties": {"kode": f"15.{w.serial:02d}", "nama": "Uji"},
+               "geometry": {"type": "Polygon", "coordinates": [ring]}}  # fmt: skip
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    preview = imports.prepare(w.store, path, operation_id=w.small.operation_id)
+    return lambda a: imports.commit(w.store, a, preview, w.small.operation_id)
+
+
 def _issue_serial(w: World) -> Call:
     return lambda a: sitrep.issue_serial(w.store, a)
 
@@ -727,6 +741,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.aspects.remove_aspect": ("readiness.edit", _remove_aspect),
     "opscenter.readiness.aspects.restore_aspect": ("readiness.edit", _restore_aspect),
     "opscenter.readiness.sarpras_io.commit": ("readiness.edit", _sarpras_import),
+    "opscenter.geo.imports.commit": ("import.run", _regions_import),
     "opscenter.sitrep.numbering.issue_serial": ("report.issue", _issue_serial),
     "opscenter.sitrep.numbering.configure": ("report.configure", _configure),
     "opscenter.accounts.create_account": ("account.manage", _create_account),

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter.geo.shapes import LEVEL_FILES, Boundary, Feature, build, level_of, shipped
+from opscenter.geo.boundary import Boundary
+from opscenter.geo.shapes import LEVEL_FILES, Feature, build, level_of, shipped
 from opscenter.model.regions import Region, RegionBoundary
 
 __all__ = [

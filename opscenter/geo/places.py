@@ -28,7 +28,7 @@ def region_points(session: Session, operation_id: int) -> dict[int, Point]:
         select(Region.id, Region.parent_id, Region.code).where(Region.operation_id == operation_id)
     ).all()
     parent = {int(rid): pid for rid, pid, _code in rows}
-    shapes = boundaries({code for _rid, _pid, code in rows if code})
+    shapes = boundaries({code for _rid, _pid, code in rows if code}, session)
     own: dict[int, Point] = {
         int(rid): shapes[code].label_point
         for rid, _pid, code in rows

@@ -13,13 +13,14 @@ import json
 import math
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
 import shapely
 from shapely import GeometryType
 
+from opscenter.geo import cache
+from opscenter.geo.boundary import Boundary, Ring
 from opscenter.model.regions import REGION_LEVELS
 from opscenter.resources import resources_dir
 
@@ -30,31 +31,6 @@ LEVEL_FILES = {
     "kecamatan": "kecamatan.geojson.gz",
     "desa": "desa-jambi-babel.geojson.gz",
 }
-Ring = np.ndarray  # (n, 2) float64, [lon, lat]
-
-
-@dataclass(frozen=True)
-class Boundary:
-    """One region's shape. Equal boundaries have the same code, name, level and extent."""
-
-    code: str  # Kemendagri, "15.01"
-    name: str  # official name
-    level: str  # one of REGION_LEVELS
-    # Polygons; each is (exterior, *holes), arrays (n, 2) float64 [lon, lat], rings closed.
-    parts: tuple[tuple[Ring, ...], ...] = field(compare=False, repr=False)
-    label_point: tuple[float, float]  # (lon, lat) inside the shape, outside its enclaves
-    bbox: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
-    # The same shape for computing (valid: repaired when loaded), and its area in degrees².
-    shape: shapely.MultiPolygon = field(compare=False, repr=False)
-    area: float = field(compare=False, repr=False)
-
-    def covers(self, lon: float, lat: float) -> bool:
-        """The point lies inside the shape or on its edge."""
-        x0, y0, x1, y1 = self.bbox
-        if not (x0 <= lon <= x1 and y0 <= lat <= y1):
-            return False
-        shapely.prepare(self.shape)  # once per shape; later calls return at once
-        return bool(shapely.intersects_xy(self.shape, lon, lat))
 
 
 class Feature(NamedTuple):
@@ -288,14 +264,19 @@ _shipped: dict[str, dict[str, Boundary]] = {}
 
 
 def shipped(level: str) -> dict[str, Boundary]:
-    """Every shipped boundary of a level by code, parsed on first use and kept."""
+    """Every shipped boundary of a level by code, parsed on first use and kept; read from the
+    user's cache when an earlier run kept it (``opscenter.geo.cache``)."""
     if level not in LEVEL_FILES:
         raise ValueError(f"unknown region level {level!r}")
     with _lock:
         found = _shipped.get(level)
         if found is None:
-            path = resources_dir() / "geo" / LEVEL_FILES[level]
-            features = read_geojson(gzip.decompress(path.read_bytes()))
-            found = {b.code: b for b in build(features, level)}
+            raw = (resources_dir() / "geo" / LEVEL_FILES[level]).read_bytes()
+            kept = cache.cache_path(level, raw)
+            built = cache.load(kept)
+            if built is None:
+                built = build(read_geojson(gzip.decompress(raw)), level)
+                cache.save(kept, built)
+            found = {b.code: b for b in built}
             _shipped[level] = found
         return found

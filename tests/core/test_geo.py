@@ -251,3 +251,45 @@ def test_every_demo_region_has_its_boundary(demo: tuple[Store, dict[str, int]]) 
     kelurahan = [n for n in desa if n.startswith("Kelurahan ")]
     assert kelurahan and len(kelurahan) < len(desa)  # Kota Jambi's are kelurahan
     assert all(n.startswith(("Desa ", "Kelurahan ")) for n in desa)
+
+
+def test_the_cache_gives_back_exactly_what_was_built(tmp_path: Path) -> None:
+    """A level kept in the cache reads back equal to a fresh build, rings and repaired
+    shapes included; the file and its folder are private."""
+    from opscenter.geo import cache
+
+    path = resources_dir() / "geo" / shapes.LEVEL_FILES["kabkota"]
+    built = shapes.build(shapes.read_geojson(gzip.decompress(path.read_bytes())), "kabkota")
+    kept = tmp_path / "geo" / "kabkota.npz"
+    cache.save(kept, built)
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert kept.parent.stat().st_mode & 0o777 == 0o700
+    again = cache.load(kept)
+    assert again is not None and len(again) == len(built) == 514
+    for a, b in zip(built, again, strict=True):
+        assert a == b and a.area == b.area and a.level == b.level
+        assert shapely.equals_exact(a.shape, b.shape, tolerance=0)
+        assert len(a.parts) == len(b.parts)
+        for pa, pb in zip(a.parts, b.parts, strict=True):
+            assert len(pa) == len(pb)
+            assert all(np.array_equal(ra, rb) for ra, rb in zip(pa, pb, strict=True))
+    assert not list(kept.parent.glob("*.tmp"))  # written whole, then renamed
+
+
+def test_a_damaged_cache_is_read_afresh(tmp_path: Path) -> None:
+    from opscenter.geo import cache
+
+    kept = tmp_path / "kabkota.npz"
+    kept.write_bytes(b"PK\x03\x04 not really a zip")
+    assert cache.load(kept) is None
+    assert cache.load(tmp_path / "missing.npz") is None
+
+
+def test_the_cache_belongs_to_its_source_file() -> None:
+    from opscenter.geo import cache
+
+    a = cache.cache_path("kabkota", b"one file")
+    assert a == cache.cache_path("kabkota", b"one file")
+    assert a != cache.cache_path("kabkota", b"another file")
+    assert a != cache.cache_path("kecamatan", b"one file")
+    assert f"v{cache.FORMAT}" in a.name

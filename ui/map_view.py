@@ -76,6 +76,8 @@ PAN_SHARE = 0.125
 CLICK_SLOP = 4
 # A name is shown once its region is at least this share of the name's width on screen.
 LABEL_FIT = 0.6
+# More points than this in view are drawn plainly (no smoothing, no ring).
+CROWDED_POINTS = 2_000
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
 
 
@@ -188,6 +190,7 @@ class MapView(QWidget):
         self._boxes = np.zeros((0, 4))  # world x0, y0, x1, y1 per region
         self._anchors = np.zeros((0, 2))  # world label points
         self._priority = np.zeros(0)  # names placed largest first
+        self._room = np.zeros(0)  # width of each region's largest part
         self._fills: dict[str, QColor] = {}
         self._figures: dict[str, str] = {}
         self._home = QRectF()
@@ -197,7 +200,7 @@ class MapView(QWidget):
         self._points: list[MapPoint] = []
         self._pxy = np.zeros((0, 2))
         self._pradius = np.zeros(0)
-        self._pgroups: list[tuple[QColor, np.ndarray]] = []
+        self._pgroups: list[tuple[QColor, float, np.ndarray]] = []
         self._labels: list[tuple[str, QRectF]] = []
         self._names_shown = True
         # The drawn scene and the view it was drawn for.
@@ -235,15 +238,29 @@ class MapView(QWidget):
         self._names = [s.name for s in shapes]
         self._index = {c: i for i, c in enumerate(self._codes)}
         self._paths = []
-        for shape in shapes:
+        # Per region: its area (names are placed largest first; the smallest region under
+        # the mouse wins) and the width of its largest part (the room a name has: a
+        # kecamatan of scattered islands has a wide box but little land).
+        areas = np.zeros(len(shapes))
+        widths = np.zeros(len(shapes))
+        for n, shape in enumerate(shapes):
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.OddEvenFill)  # holes (an enclave) stay open
+            largest = 0.0
             for polygon in shape.parts:
-                for ring in polygon:
+                for r, ring in enumerate(polygon):
                     xy = np.empty((len(ring), 2))
                     xy[:, 0] = ring[:, 0] * k
                     xy[:, 1] = -ring[:, 1]
                     path.addPolygon(_polygon(xy))
+                    x, y = xy[:, 0], xy[:, 1]
+                    a = 0.5 * abs(float(x[:-1] @ y[1:] - x[1:] @ y[:-1]))
+                    if r == 0:
+                        areas[n] += a
+                        if a > largest:
+                            largest, widths[n] = a, float(x.max() - x.min())
+                    else:
+                        areas[n] -= a
             self._paths.append(path)
         # World boxes: y runs down, so a box's top is minus its northern edge.
         self._boxes = (
@@ -254,9 +271,8 @@ class MapView(QWidget):
         self._anchors = np.array(
             [(s.label_point[0] * k, -s.label_point[1]) for s in shapes], dtype=np.float64
         ).reshape(-1, 2)
-        self._priority = (self._boxes[:, 2] - self._boxes[:, 0]) * (
-            self._boxes[:, 3] - self._boxes[:, 1]
-        )
+        self._priority = areas
+        self._room = widths
         self._home = self._world_rect(area)
         self._hover = -1
         self._homed = False
@@ -278,13 +294,14 @@ class MapView(QWidget):
         n = len(self._points)
         self._pxy = np.array([(p.lon * self._k, -p.lat) for p in self._points]).reshape(n, 2)
         self._pradius = np.array([p.radius for p in self._points], dtype=np.float64)
-        groups: dict[int, list[int]] = {}
+        # Drawn as one call per colour and size (round-capped pen points), largest first so
+        # that a small point beside a large one stays visible.
+        groups: dict[tuple[int, float], list[int]] = {}
         for i, p in enumerate(self._points):
-            groups.setdefault(p.colour.rgba(), []).append(i)
-        # Larger points first, so a small one beside a large one stays visible.
+            groups.setdefault((p.colour.rgba(), p.radius), []).append(i)
         self._pgroups = [
-            (QColor.fromRgba(rgba), np.array(ix)[np.argsort(-self._pradius[ix])])
-            for rgba, ix in groups.items()
+            (QColor.fromRgba(rgba), radius, np.array(ix))
+            for (rgba, radius), ix in sorted(groups.items(), key=lambda g: -g[0][1])
         ]
         self._invalidate()
 
@@ -416,6 +433,10 @@ class MapView(QWidget):
         figures = self._figures.get(self._codes[i], "")
         return f"{self._names[i]}\n{figures}" if figures else self._names[i]
 
+    def last_render_ms(self) -> float:
+        """How long the last sharp scene took to draw (the bench; the shift-or-draw choice)."""
+        return self._render_ms
+
     def placed_labels(self) -> list[tuple[str, QRectF]]:
         """The names drawn in the last sharp scene, with their rectangles (widget pixels)."""
         return list(self._labels)
@@ -487,13 +508,27 @@ class MapView(QWidget):
         inside = (
             (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
         )
-        pen = QPen(colours().halo)
-        pen.setWidthF(1.0)
-        painter.setPen(pen)
-        for colour, ix in self._pgroups:
-            painter.setBrush(colour)
-            for i in ix[inside[ix]]:
-                painter.drawEllipse(QPointF(sx[i], sy[i]), r[i], r[i])
+        xy = np.column_stack((sx, sy))
+        halo = colours().halo
+        # Thousands of points in view (the whole country): smooth edges and rings cost a
+        # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
+        crowded = int(inside.sum()) > CROWDED_POINTS
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
+        for colour, radius, ix in self._pgroups:
+            shown = ix[inside[ix]]
+            if not len(shown):
+                continue
+            polygon = _polygon(xy[shown])
+            pens = (
+                [(colour, 2 * radius)]
+                if crowded
+                else [(halo, 2 * radius + 2), (colour, 2 * radius)]
+            )
+            for pen_colour, width in pens:
+                pen = QPen(pen_colour, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawPoints(polygon)
 
     def _draw_labels(
         self, painter: QPainter, size: QSize, view: _View, visible: np.ndarray
@@ -507,7 +542,7 @@ class MapView(QWidget):
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         height = metrics.height()
-        widths_on_screen = (self._boxes[visible, 2] - self._boxes[visible, 0]) * view.scale
+        widths_on_screen = self._room[visible] * view.scale
         # Cheap cut before measuring text: a name needs at least a few characters' room.
         room = visible[widths_on_screen >= LABEL_FIT * 4 * metrics.averageCharWidth()]
         order = room[np.argsort(-self._priority[room])]
@@ -519,7 +554,7 @@ class MapView(QWidget):
         for i in order:
             name = self._names[i]
             w = metrics.horizontalAdvance(name) + 4
-            if (self._boxes[i, 2] - self._boxes[i, 0]) * view.scale < LABEL_FIT * w:
+            if self._room[i] * view.scale < LABEL_FIT * w:
                 continue
             ax = (self._anchors[i, 0] - view.cx) * view.scale + size.width() / 2
             ay = (self._anchors[i, 1] - view.cy) * view.scale + size.height() / 2
@@ -536,13 +571,13 @@ class MapView(QWidget):
             for key in keys:
                 grid.setdefault(key, []).append(rect)
             placed.append((self._codes[i], rect))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.halo)
+        for _code, rect in placed:
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(c.text)
         for code, rect in placed:
-            name = self._names[self._index[code]]
-            painter.setPen(c.halo)
-            for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-                painter.drawText(rect.translated(dx, dy), Qt.AlignmentFlag.AlignCenter, name)
-            painter.setPen(c.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._names[self._index[code]])
         return placed
 
     def _scene_image(self) -> QImage:

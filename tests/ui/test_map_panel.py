@@ -1,0 +1,174 @@
+"""The map panel on the Jambi demo: Kerinci's vulnerability colour, strength, incidents, live.
+
+The shapes are the boundaries that ship with OpsCenter (``opscenter.geo``), matched to the
+demo's regions by Kemendagri code.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.live import JournalFollower
+from opscenter.model import Aspect, Region, VulnerabilityLevel
+from opscenter.overview import build as build_overview
+from opscenter.planning.vulnerability import RatingValue, set_rating
+from opscenter.store import Store
+from tests.ui.conftest import FixedClock
+from ui import theme
+from ui.map_panel import MapPanel
+
+MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
+
+
+@pytest.fixture
+def jambi(store: Store) -> Store:
+    load_demo(store, "jambi")
+    return store
+
+
+def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
+    qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=20_000)
+
+
+def squares(session, operation_id, level):  # TEMPORARY until opscenter.geo lands
+    import numpy as np
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class B:
+        code: str
+        name: str
+        level: str
+        parts: tuple
+        label_point: tuple
+        bbox: tuple
+
+    out = {}
+    rows = session.scalars(select(Region).where(Region.operation_id == operation_id, Region.level == level, Region.code.is_not(None)))
+    for i, r in enumerate(rows):
+        x0, y0 = 101 + (i % 4) * 0.6, -1 - (i // 4) * 0.6
+        ring = np.array([(x0, y0), (x0 + .5, y0), (x0 + .5, y0 + .5), (x0, y0 + .5), (x0, y0)])
+        out[r.id] = B(r.code, r.name, level, ((ring,),), (x0 + .25, y0 + .25), (x0, y0, x0 + .5, y0 + .5))
+    return out
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
+    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING), boundaries=squares)
+    qtbot.addWidget(p)
+    p.resize(1300, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    # The pixels sampled at label points are the fills': no name, no incident over them.
+    p.names.setChecked(False)
+    p.incidents.switch.setChecked(False)
+    return p
+
+
+def region_id(store: Store, name: str) -> int:
+    with store.read() as s:
+        return int(s.scalars(select(Region.id).where(Region.name == name)).one())
+
+
+def pixel_at(panel: MapPanel, region: int) -> QColor:
+    """The map's colour at a region's label point (inside the shape)."""
+    read = panel.map_read
+    assert read is not None
+    code = panel.region_code(region)
+    assert code is not None
+    shape = next(b for b in panel._shown.kabkota.values() if b.code == code)
+    at = panel.view.project(*shape.label_point)
+    return panel.view.grab().toImage().pixelColor(round(at.x()), round(at.y()))
+
+
+def test_kerinci_shows_its_vulnerability_colour(panel: MapPanel, jambi: Store) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    read = panel.map_read
+    assert read is not None and read.matrix is not None
+    level = read.matrix.highest(kerinci)
+    assert level is not None
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+    # Every kabupaten/kota of the demo has its shape on the map.
+    assert {panel.region_code(r.id) for r in read.matrix.regions} >= {"15.01", "15.72"}
+    assert panel.vulnerability.legend.entries[0][1] == read.matrix.levels[0].name
+
+
+def test_the_strength_layer_colours_kerinci_by_the_boards_balance(
+    panel: MapPanel, jambi: Store
+) -> None:
+    with jambi.read() as s:
+        overview = build_overview(s, now=MASA_TENANG_EVENING)
+    panel.show_overview(overview)
+    panel.strength.switch.setChecked(True)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    row = next(r for r in overview.strength if r.name == "Polres Kerinci")
+    assert row.balance < 0  # the demo's Kerinci is short of people
+    assert pixel_at(panel, kerinci) == theme.DEFICIT
+    assert pixel_at(panel, region_id(jambi, "Kota Sungai Penuh")) == theme.DEFICIT
+
+
+def test_a_rating_changed_through_the_core_shows_on_the_open_panel(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    read = panel.map_read
+    assert read is not None and read.matrix is not None and read.stage_id is not None
+    with jambi.read() as s:
+        aspect = s.scalars(select(Aspect).where(Aspect.operation_id == read.timeline.operation_id)).first()
+        levels = list(
+            s.scalars(
+                select(VulnerabilityLevel)
+                .where(VulnerabilityLevel.operation_id == read.timeline.operation_id)
+                .order_by(VulnerabilityLevel.ordinal)
+            )
+        )
+    assert aspect is not None
+    # The chosen aspect's layer, so one rating decides the colour.
+    panel.aspect_box.setCurrentIndex(panel.aspect_box.findData(aspect.id))
+    panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
+    cell = read.matrix.cell(kerinci, aspect.id)
+    other = next(lv for lv in levels if cell is None or lv.id != cell.level_id)
+    follower = JournalFollower(jambi)
+    follower.poll()
+    set_rating(
+        jambi,
+        Actor("staf.ops", role="staff"),
+        read.timeline.operation_id,
+        RatingValue(kerinci, read.stage_id, aspect.id, other.id),
+        expected_version=cell.version if cell else None,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(other.colour), timeout=20_000)
+
+
+def test_clicking_a_region_names_it_and_a_point_names_its_incident(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    shape = next(b for b in panel._shown.kabkota.values() if b.code == "15.01")
+    with qtbot.waitSignal(panel.region_chosen) as chosen:
+        qtbot.mouseClick(
+            panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(*shape.label_point).toPoint()
+        )
+    assert chosen.args == [kerinci]
+    panel.incidents.switch.setChecked(True)
+    points = panel.incident_points()
+    assert points, "the demo's incidents of the stage are on the map"
+    first = points[0]
+    with qtbot.waitSignal(panel.incident_chosen) as clicked:
+        qtbot.mouseClick(
+            panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(first.lon, first.lat).toPoint()
+        )
+    assert clicked.args[0] in {p.id for p in points}

@@ -1,0 +1,560 @@
+"""The operation map: the operation's kabupaten/kota, with layers the user switches on and off.
+
+Layers, each with its legend:
+
+* vulnerability (Polri's ratings) of a stage, for one aspect or the highest across aspects,
+  from the stages view's read (``opscenter.stage_view.stage_ratings``);
+* strength balance per Polres area: the board's figures (``Overview.strength``), over the
+  regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
+* incidents of the stage as points (colour: severity; size: casualties), at their kecamatan's
+  or kabupaten's label point until incidents carry coordinates;
+* region names.
+
+The two area layers colour the same polygons, so one of them shows at a time. Clicking a
+region emits ``region_chosen`` (the operation page filters the incidents list to it);
+clicking a point emits ``incident_chosen``. The read runs off the GUI thread
+(``ui.worker.start_job``) and follows the journal through ``ui.live_updates``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from opscenter import incident_log, stage_view
+from opscenter.clock import now as operation_now
+from opscenter.errors import NoOperation, NotFound, log_failure
+from opscenter.incident_log import IncidentFilter, IncidentRow
+from opscenter.live import JournalChanges
+from opscenter.overview import Overview, UnitStrengthRow
+from opscenter.progress import CancelToken, Job, Progress
+from opscenter.stage_view import Matrix, Timeline
+from opscenter.store import Store
+from opscenter.units import unit_areas
+from ui import theme
+from ui.live_updates import LiveUpdates
+from ui.map_view import MapLegend, MapPoint, MapView, Shape, colours
+from ui.translations import interface_language
+from ui.worker import start_job
+
+log = logging.getLogger(__name__)
+
+# Journal entities the map shows; a change to any of them re-reads the layers' data.
+SHOWN = (
+    "vulnerability_rating",
+    "incident",
+    "stage",
+    "region",
+    "aspect",
+    "vulnerability_level",
+    "severity",
+    "unit",
+    "unit_area",
+    "operation",
+)
+# Entities that change the shapes themselves (read again only then).
+SHAPES = ("region", "operation")
+# Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
+SPREAD_DEG = 0.012
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+Boundaries = Callable[[Session, int, str], Mapping[int, Shape]]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapPanel", text)
+
+
+def operation_boundaries(session: Session, operation_id: int, level: str) -> Mapping[int, Shape]:
+    """The shipped boundaries of the operation's regions of ``level`` (``opscenter.geo``)."""
+    from opscenter.geo import operation_boundaries as read
+
+    return read(session, operation_id, level)
+
+
+@dataclass(frozen=True)
+class MapRead:
+    """What one background read brings: plain data only."""
+
+    timeline: Timeline
+    stage_id: int | None  # the stage shown
+    matrix: Matrix | None
+    incidents: tuple[IncidentRow, ...]
+    areas: Mapping[int, set[int]]  # Polres unit id -> kabupaten/kota ids
+    # None: the shapes were not read again (unchanged since the last read).
+    kabkota: Mapping[int, Shape] | None = None
+    kecamatan: Mapping[int, Shape] | None = None
+
+
+@dataclass
+class _Shown:
+    read: MapRead | None = None
+    kabkota: Mapping[int, Shape] = field(default_factory=dict)
+    kecamatan: Mapping[int, Shape] = field(default_factory=dict)
+    strength: tuple[UnitStrengthRow, ...] = ()
+
+
+def read_map(
+    session: Session,
+    *,
+    now: datetime,
+    lang: str,
+    stage_id: int | None,
+    shapes: bool,
+    boundaries: Boundaries,
+) -> MapRead | None:
+    """The map's data for the operation shown (None: there is none yet)."""
+    try:
+        tl = stage_view.timeline(session, now=now, lang=lang)
+    except (NoOperation, NotFound):
+        return None
+    if stage_id is not None and tl.stage(stage_id) is None:
+        stage_id = None  # the chosen stage was deleted
+    shown = stage_id if stage_id is not None else tl.current_stage_id
+    if shown is None:
+        voting = next((st for st in tl.stages if st.is_voting), None)
+        shown = voting.id if voting else (tl.stages[0].id if tl.stages else None)
+    op = tl.operation_id
+    matrix = stage_view.stage_ratings(session, op, shown, lang=lang) if shown else None
+    incidents = incident_log.query(session, op, IncidentFilter(stage_id=shown), lang=lang)
+    return MapRead(
+        timeline=tl,
+        stage_id=shown,
+        matrix=matrix,
+        incidents=tuple(incidents),
+        areas=unit_areas(session, op),
+        kabkota=boundaries(session, op, "kabkota") if shapes else None,
+        kecamatan=boundaries(session, op, "kecamatan") if shapes else None,
+    )
+
+
+def balance_colour(balance: int) -> QColor:
+    if balance < 0:
+        return QColor(theme.DEFICIT)
+    if balance > 0:
+        return QColor(theme.SURPLUS)
+    return QColor(theme.GOLD)
+
+
+def incident_radius(row: IncidentRow) -> float:
+    """4 px for none hurt, growing with the square root of the dead and injured."""
+    return 4.0 + 2.0 * math.sqrt(max(0, row.dead) + max(0, row.injured))
+
+
+class _Layer(QWidget):
+    """A switch with the layer's legend under it."""
+
+    def __init__(self, text: str, legend_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.switch = QCheckBox(text, self)
+        self.legend = MapLegend(legend_title, self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(2)
+        column.addWidget(self.switch)
+        column.addWidget(self.legend)
+        self.switch.toggled.connect(self.legend.setVisible)
+
+
+class MapPanel(QFrame):
+    """The operation map tab."""
+
+    region_chosen = Signal(int)  # a region clicked: its id
+    incident_chosen = Signal(int)  # an incident clicked: its id
+    read_shown = Signal()  # a read landed and the map shows it (tests, benches)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = operation_now,
+        boundaries: Boundaries = operation_boundaries,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapPanel")
+        self._store, self._clock, self._boundaries = store, clock, boundaries
+        self._lang = interface_language()
+        self._shown = _Shown()
+        self._stage_id: int | None = None  # chosen; None: the stage in force
+        self._generation = 0
+        self._shapes_stale = True
+        self._codes: dict[int, str] = {}  # region id -> code on the map
+        self._ids: dict[str, int] = {}
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply,
+            reload=self.reload,
+            loaded=lambda: self._shown.read is not None,
+            name="map panel",
+        )
+
+        self.title = QLabel(_tr("Peta operasi"), self)
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+        self.title.setProperty("wallHide", True)
+        self.stage_box = QComboBox(self)
+        self.stage_box.setObjectName("mapStageBox")
+        self.stage_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.stage_box.activated.connect(self._stage_chosen)
+        self.aspect_box = QComboBox(self)
+        self.aspect_box.setObjectName("mapAspectBox")
+        self.aspect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.aspect_box.activated.connect(lambda _i: self._recolour())
+        stage_label = QLabel(_tr("&Tahapan:"), self)
+        stage_label.setBuddy(self.stage_box)
+        aspect_label = QLabel(_tr("As&pek:"), self)
+        aspect_label.setBuddy(self.aspect_box)
+
+        self.view = MapView(self)
+        self.view.regionClicked.connect(self._region_clicked)
+        self.view.pointClicked.connect(self.incident_chosen)
+        self.home_action = QAction(_tr("&Seluruh wilayah operasi"), self)
+        self.home_action.setObjectName("mapHomeAction")
+        self.home_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
+        self.home_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.home_action.triggered.connect(self.view.home)
+        self.addAction(self.home_action)
+        self.home_button = QPushButton(_tr("Seluruh &wilayah"), self)
+        self.home_button.setToolTip(_tr("Tampilkan seluruh wilayah operasi (Home)"))
+        self.home_button.clicked.connect(self.view.home)
+
+        self.vulnerability = _Layer(_tr("&Kerawanan (Polri)"), _tr("Tingkat kerawanan"), self)
+        self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
+        self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
+        self.names = QCheckBox(_tr("&Nama wilayah"), self)
+        self.strength.legend.set_entries(
+            [
+                (balance_colour(-1), _tr("Kurang (defisit)")),
+                (balance_colour(0), _tr("Pas")),
+                (balance_colour(1), _tr("Lebih (surplus)")),
+            ]
+        )
+        self.vulnerability.switch.setChecked(True)
+        self.strength.legend.setVisible(False)
+        self.incidents.switch.setChecked(True)
+        self.names.setChecked(True)
+        # The two area layers colour the same polygons: switching one on switches the other off.
+        self.vulnerability.switch.toggled.connect(
+            lambda on: self._exclusive(on, self.strength.switch)
+        )
+        self.strength.switch.toggled.connect(
+            lambda on: self._exclusive(on, self.vulnerability.switch)
+        )
+        for switch in (self.vulnerability.switch, self.strength.switch):
+            switch.toggled.connect(lambda _on: self._recolour())
+        self.incidents.switch.toggled.connect(lambda _on: self._show_points())
+        self.names.toggled.connect(self.view.set_names_shown)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.title, 1)
+        top.addWidget(stage_label)
+        top.addWidget(self.stage_box)
+        top.addWidget(aspect_label)
+        top.addWidget(self.aspect_box)
+        top.addWidget(self.home_button)
+        side = QWidget(self)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setSpacing(6)
+        layers_title = QLabel(_tr("Lapisan"), side)
+        layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
+        side_column.addWidget(layers_title)
+        for layer in (self.vulnerability, self.strength, self.incidents):
+            side_column.addWidget(layer)
+        side_column.addWidget(self.names)
+        side_column.addWidget(self.note)
+        side_column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFixedWidth(side.sizeHint().width() + 40)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.view, 1)
+        body.addWidget(scroll)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(8)
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        self.reload()
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def loaded(self) -> bool:
+        return self._shown.read is not None
+
+    @property
+    def map_read(self) -> MapRead | None:
+        return self._shown.read
+
+    def reload(self) -> None:
+        """Read everything again, the shapes too, off the GUI thread."""
+        self._shapes_stale = True
+        self._read()
+
+    def _read(self) -> None:
+        self.live.hold()
+        self._generation += 1
+        generation = self._generation
+        job = self._job(shapes=self._shapes_stale)
+
+        def landed(result: MapRead | None) -> None:
+            if generation == self._generation:
+                self.show_read(result)
+            self.live.release()
+
+        def failed(error: BaseException) -> None:
+            log_failure(log, error, "map read")
+            self.note.setText(
+                _tr("Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.")
+            )
+            self.live.release()
+
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def _job(self, *, shapes: bool) -> Job[MapRead | None]:
+        store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
+        boundaries = self._boundaries
+
+        def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
+            with store.read() as s:
+                return read_map(
+                    s, now=now, lang=lang, stage_id=stage, shapes=shapes, boundaries=boundaries
+                )
+
+        return job
+
+    def show_read(self, read: MapRead | None) -> None:
+        shown = self._shown
+        shown.read = read
+        if read is None:
+            self.note.setText(_tr("Belum ada operasi."))
+            return
+        if read.kabkota is not None:
+            self._shapes_stale = False
+            shown.kabkota = read.kabkota
+            shown.kecamatan = read.kecamatan or {}
+            self._codes = {rid: b.code for rid, b in shown.kabkota.items()}
+            self._ids = {code: rid for rid, code in self._codes.items()}
+            self.view.set_regions(shown.kabkota.values())
+            missing = (
+                len(read.matrix.regions) - len(shown.kabkota) if read.matrix is not None else 0
+            )
+            self.note.setText(
+                _tr(
+                    "{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal)."
+                ).format(n=missing)
+                if missing > 0
+                else ""
+            )
+        self._fill_boxes(read)
+        self._recolour()
+        self._show_points()
+        self.read_shown.emit()
+
+    def _fill_boxes(self, read: MapRead) -> None:
+        for box in (self.stage_box, self.aspect_box):
+            box.blockSignals(True)
+        kept_aspect = self.aspect_box.currentData()
+        self.stage_box.clear()
+        for st in read.timeline.stages:
+            self.stage_box.addItem(st.name, st.id)
+        self.stage_box.setCurrentIndex(max(0, self.stage_box.findData(read.stage_id)))
+        self.aspect_box.clear()
+        self.aspect_box.addItem(_tr("Semua aspek (tertinggi)"), None)
+        for aspect in read.matrix.aspects if read.matrix else ():
+            self.aspect_box.addItem(aspect.name, aspect.id)
+        self.aspect_box.setCurrentIndex(max(0, self.aspect_box.findData(kept_aspect)))
+        for box in (self.stage_box, self.aspect_box):
+            box.blockSignals(False)
+
+    # ---- the layers ---------------------------------------------------------------------
+
+    @staticmethod
+    def _exclusive(on: bool, other: QCheckBox) -> None:
+        if on:
+            other.setChecked(False)
+
+    def show_overview(self, overview: Overview) -> None:
+        """The board's strength figures (the operation page hands each overview here)."""
+        if overview.strength_loaded:
+            self._shown.strength = tuple(overview.strength)
+            if self.strength.switch.isChecked():
+                self._recolour()
+
+    def vulnerability_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> colour of its level (the chosen aspect, or the highest), and the
+        figures under its name."""
+        read = self._shown.read
+        matrix = read.matrix if read else None
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        if matrix is None:
+            return fills, figures
+        aspect = self.aspect_box.currentData()
+        for region in matrix.regions:
+            code = self._codes.get(region.id)
+            if code is None:
+                continue
+            if aspect is None:
+                level = matrix.highest(region.id)
+            else:
+                cell = matrix.cell(region.id, aspect)
+                level = matrix.level(cell.level_id) if cell else None
+            lines = [_tr("Kerawanan, {stage}:").format(stage=matrix.stage.name)]
+            for a in matrix.aspects:
+                cell = matrix.cell(region.id, a.id)
+                value = matrix.level(cell.level_id).name if cell else _tr("belum dinilai")
+                lines.append(f"  {a.name}: {value}")
+            figures[code] = "\n".join(lines)
+            if level is not None:
+                fills[code] = QColor(level.colour)
+        return fills, figures
+
+    def strength_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the balance colour of the Polres answering for it."""
+        read = self._shown.read
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        if read is None:
+            return fills, figures
+        for row in self._shown.strength:
+            for region_id in read.areas.get(row.unit_id, ()):
+                code = self._codes.get(region_id)
+                if code is None:
+                    continue
+                fills[code] = balance_colour(row.balance)
+                figures[code] = _tr(
+                    "{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}"
+                ).format(
+                    unit=row.name,
+                    available=row.police_available,
+                    required=row.police_required,
+                    balance=row.balance,
+                )
+        return fills, figures
+
+    def _recolour(self) -> None:
+        read = self._shown.read
+        if self.vulnerability.switch.isChecked():
+            fills, figures = self.vulnerability_fills()
+        elif self.strength.switch.isChecked():
+            fills, figures = self.strength_fills()
+        else:
+            fills, figures = {}, {}
+        self.view.set_fills(fills)
+        self.view.set_figures(figures)
+        matrix = read.matrix if read else None
+        if matrix is not None:
+            self.vulnerability.legend.set_entries(
+                [(QColor(lv.colour), lv.name) for lv in matrix.levels]
+                + [(colours().land, _tr("Belum dinilai"))]
+            )
+
+    def _place(self, row: IncidentRow) -> tuple[float, float] | None:
+        """Where an incident is drawn: its kecamatan's label point, else its kabupaten's."""
+        shown = self._shown
+        for region_id in (row.region_id, row.area_id):
+            if region_id is None:
+                continue
+            shape = shown.kecamatan.get(region_id) or shown.kabkota.get(region_id)
+            if shape is not None:
+                return shape.label_point
+        return None
+
+    def incident_points(self) -> list[MapPoint]:
+        read = self._shown.read
+        points: list[MapPoint] = []
+        if read is None:
+            return points
+        at_place: dict[tuple[float, float], int] = {}
+        severities: dict[str, str] = {}
+        # Oldest first, so each incident keeps its place on the spiral as new ones arrive.
+        for row in sorted(read.incidents, key=lambda r: (r.occurred_at, r.id)):
+            place = self._place(row)
+            if place is None:
+                continue
+            n = at_place.get(place, 0)
+            at_place[place] = n + 1
+            r = SPREAD_DEG * math.sqrt(n)
+            lon = place[0] + r * math.cos(n * GOLDEN_ANGLE)
+            lat = place[1] + r * math.sin(n * GOLDEN_ANGLE)
+            when = row.occurred_local.strftime("%d-%m-%Y %H:%M")
+            points.append(
+                MapPoint(
+                    row.id,
+                    lon,
+                    lat,
+                    QColor(row.severity_colour),
+                    radius=incident_radius(row),
+                    text=f"{row.code} {row.title}\n"
+                    f"{row.severity_name} · {row.region_name} · {when}",
+                )
+            )
+            severities.setdefault(row.severity_name, row.severity_colour)
+        self.incidents.legend.set_entries(
+            [(QColor(colour), name) for name, colour in severities.items()], points=True
+        )
+        return points
+
+    def _show_points(self) -> None:
+        self.view.set_points(self.incident_points() if self.incidents.switch.isChecked() else [])
+
+    # ---- input --------------------------------------------------------------------------
+
+    def _stage_chosen(self, index: int) -> None:
+        self._stage_id = self.stage_box.itemData(index)
+        self._read()
+
+    def _region_clicked(self, code: str) -> None:
+        region_id = self._ids.get(code)
+        if region_id is not None:
+            self.region_chosen.emit(region_id)
+
+    def region_code(self, region_id: int) -> str | None:
+        return self._codes.get(region_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.view.geometry().contains(self.mapFromGlobal(event.globalPos())):
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        menu.addAction(self.home_action)
+        menu.exec(event.globalPos())
+
+    # ---- live ---------------------------------------------------------------------------
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        self.live.deliver(changes)
+
+    def _apply(self, changes: JournalChanges) -> None:
+        if not any(entity in changes for entity in SHOWN):
+            return
+        if any(entity in changes for entity in SHAPES):
+            self._shapes_stale = True
+        self._read()

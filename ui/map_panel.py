@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -71,6 +71,9 @@ SHOWN = (
     "unit_area",
     "operation",
 )
+# Up to this many incidents changed at once are read on the GUI thread (a few rows), and
+# only they; more (an import) re-read the layers in the background.
+PRECISE_INCIDENTS = 20
 # Entities that change the shapes themselves (read again only then).
 SHAPES = ("region", "operation")
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
@@ -263,6 +266,7 @@ class MapPanel(QFrame):
             switch.toggled.connect(lambda _on: self._recolour())
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
+        theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -459,6 +463,9 @@ class MapPanel(QFrame):
                 )
         return fills, figures
 
+    def _restyle(self, _night: bool) -> None:
+        self._recolour()
+
     def _recolour(self) -> None:
         read = self._shown.read
         if self.vulnerability.switch.isChecked():
@@ -555,6 +562,27 @@ class MapPanel(QFrame):
     def _apply(self, changes: JournalChanges) -> None:
         if not any(entity in changes for entity in SHOWN):
             return
+        read = self._shown.read
+        ids = changes.ids("incident")
+        only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}
+        if read is not None and only_incidents and len(ids) <= PRECISE_INCIDENTS:
+            self._reread_incidents(read, ids)
+            return
         if any(entity in changes for entity in SHAPES):
             self._shapes_stale = True
         self._read()
+
+    def _reread_incidents(self, read: MapRead, ids: frozenset[int]) -> None:
+        """A few incidents changed (one recorded, one closed): read those here and redraw
+        the points; the layers' other data stands."""
+        with self._store.read() as s:
+            found = incident_log.query(
+                s,
+                read.timeline.operation_id,
+                IncidentFilter(stage_id=read.stage_id),
+                ids=ids,
+                lang=self._lang,
+            )
+        kept = tuple(r for r in read.incidents if r.id not in ids)
+        self._shown.read = replace(read, incidents=kept + tuple(found))
+        self._show_points()

@@ -6,7 +6,7 @@ demo's regions by Kemendagri code.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.live import JournalFollower
@@ -52,11 +53,17 @@ def squares(session, operation_id, level):  # TEMPORARY until opscenter.geo land
         bbox: tuple
 
     out = {}
-    rows = session.scalars(select(Region).where(Region.operation_id == operation_id, Region.level == level, Region.code.is_not(None)))
+    rows = session.scalars(
+        select(Region).where(
+            Region.operation_id == operation_id, Region.level == level, Region.code.is_not(None)
+        )
+    )
     for i, r in enumerate(rows):
         x0, y0 = 101 + (i % 4) * 0.6, -1 - (i // 4) * 0.6
-        ring = np.array([(x0, y0), (x0 + .5, y0), (x0 + .5, y0 + .5), (x0, y0 + .5), (x0, y0)])
-        out[r.id] = B(r.code, r.name, level, ((ring,),), (x0 + .25, y0 + .25), (x0, y0, x0 + .5, y0 + .5))
+        ring = np.array([(x0, y0), (x0 + 0.5, y0), (x0 + 0.5, y0 + 0.5), (x0, y0 + 0.5), (x0, y0)])
+        out[r.id] = B(
+            r.code, r.name, level, ((ring,),), (x0 + 0.25, y0 + 0.25), (x0, y0, x0 + 0.5, y0 + 0.5)
+        )
     return out
 
 
@@ -124,7 +131,9 @@ def test_a_rating_changed_through_the_core_shows_on_the_open_panel(
     read = panel.map_read
     assert read is not None and read.matrix is not None and read.stage_id is not None
     with jambi.read() as s:
-        aspect = s.scalars(select(Aspect).where(Aspect.operation_id == read.timeline.operation_id)).first()
+        aspect = s.scalars(
+            select(Aspect).where(Aspect.operation_id == read.timeline.operation_id)
+        ).first()
         levels = list(
             s.scalars(
                 select(VulnerabilityLevel)
@@ -160,7 +169,9 @@ def test_clicking_a_region_names_it_and_a_point_names_its_incident(
     shape = next(b for b in panel._shown.kabkota.values() if b.code == "15.01")
     with qtbot.waitSignal(panel.region_chosen) as chosen:
         qtbot.mouseClick(
-            panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(*shape.label_point).toPoint()
+            panel.view,
+            Qt.MouseButton.LeftButton,
+            pos=panel.view.project(*shape.label_point).toPoint(),
         )
     assert chosen.args == [kerinci]
     panel.incidents.switch.setChecked(True)
@@ -169,6 +180,50 @@ def test_clicking_a_region_names_it_and_a_point_names_its_incident(
     first = points[0]
     with qtbot.waitSignal(panel.incident_chosen) as clicked:
         qtbot.mouseClick(
-            panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(first.lon, first.lat).toPoint()
+            panel.view,
+            Qt.MouseButton.LeftButton,
+            pos=panel.view.project(first.lon, first.lat).toPoint(),
         )
     assert clicked.args[0] in {p.id for p in points}
+
+
+def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    panel.incidents.switch.setChecked(True)
+    read = panel.map_read
+    assert read is not None and read.incidents
+    sample = read.incidents[0]
+    before = {p.id for p in panel.incident_points()}
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    follower = JournalFollower(jambi)
+    follower.poll()
+    stage = read.timeline.stage(read.stage_id)
+    assert stage is not None and stage.starts_at is not None
+    new_id = incidents.record(
+        jambi,
+        Actor("op.malam"),
+        incidents.IncidentDraft(
+            operation_id=read.timeline.operation_id,
+            type_id=sample.type_id,
+            severity_id=sample.severity_id,
+            title="Massa berkumpul di depan KPU Kerinci",
+            occurred_at=stage.starts_at + timedelta(hours=5),
+            region_id=kerinci,
+            dead=1,
+            injured=3,
+        ),
+    )
+    changes = follower.poll()
+    assert changes is not None
+    reads = []
+    panel.read_shown.connect(lambda: reads.append(True))
+    panel.apply_changes(changes)  # a few rows: read and drawn here, no background re-read
+    assert reads == [] and not panel.live.held
+    points = {p.id: p for p in panel.incident_points()}
+    assert set(points) == before | {new_id}
+    point = points[new_id]
+    assert point.radius == pytest.approx(4 + 2 * 2)  # four hurt: sqrt(4) = 2
+    assert point.colour == QColor(sample.severity_colour)
+    at = panel.view.project(point.lon, point.lat)
+    assert panel.view.point_at(at) == new_id

@@ -203,6 +203,9 @@ class MapPanel(QFrame):
         self._shapes_stale = True
         self._codes: dict[int, str] = {}  # region id -> code on the map
         self._ids: dict[str, int] = {}
+        # Where each incident's point sits, and how many sit at each place (``_point``).
+        self._placed: dict[int, tuple[float, float]] = {}
+        self._at_place: dict[tuple[float, float], int] = {}
         self.live = LiveUpdates(
             self,
             apply=self._apply,
@@ -495,39 +498,51 @@ class MapPanel(QFrame):
         return None
 
     def incident_points(self) -> list[MapPoint]:
+        """Every incident of the read as a point; incidents at one place sit on a small
+        spiral around it, oldest nearest, so each keeps its spot as new ones arrive."""
         read = self._shown.read
-        points: list[MapPoint] = []
+        self._placed, self._at_place = {}, {}
         if read is None:
-            return points
-        at_place: dict[tuple[float, float], int] = {}
-        severities: dict[str, str] = {}
-        # Oldest first, so each incident keeps its place on the spiral as new ones arrive.
-        for row in sorted(read.incidents, key=lambda r: (r.occurred_at, r.id)):
-            place = self._place(row)
-            if place is None:
-                continue
-            n = at_place.get(place, 0)
-            at_place[place] = n + 1
-            r = SPREAD_DEG * math.sqrt(n)
-            lon = place[0] + r * math.cos(n * GOLDEN_ANGLE)
-            lat = place[1] + r * math.sin(n * GOLDEN_ANGLE)
-            when = row.occurred_local.strftime("%d-%m-%Y %H:%M")
-            points.append(
-                MapPoint(
-                    row.id,
-                    lon,
-                    lat,
-                    QColor(row.severity_colour),
-                    radius=incident_radius(row),
-                    text=f"{row.code} {row.title}\n"
-                    f"{row.severity_name} · {row.region_name} · {when}",
-                )
-            )
-            severities.setdefault(row.severity_name, row.severity_colour)
-        self.incidents.legend.set_entries(
-            [(QColor(colour), name) for name, colour in severities.items()], points=True
-        )
+            return []
+        points = [
+            self._point(row)
+            for row in sorted(read.incidents, key=lambda r: (r.occurred_at, r.id))
+            if self._place(row) is not None
+        ]
+        self._show_severities()
         return points
+
+    def _point(self, row: IncidentRow) -> MapPoint:
+        """The point of an incident: where it was placed before, else the next spot on its
+        place's spiral."""
+        spot = self._placed.get(row.id)
+        if spot is None:
+            place = self._place(row)
+            assert place is not None
+            n = self._at_place.get(place, 0)
+            self._at_place[place] = n + 1
+            r = SPREAD_DEG * math.sqrt(n)
+            spot = (
+                place[0] + r * math.cos(n * GOLDEN_ANGLE),
+                place[1] + r * math.sin(n * GOLDEN_ANGLE),
+            )
+            self._placed[row.id] = spot
+        when = row.occurred_local.strftime("%d-%m-%Y %H:%M")
+        return MapPoint(
+            row.id,
+            spot[0],
+            spot[1],
+            QColor(row.severity_colour),
+            radius=incident_radius(row),
+            text=f"{row.code} {row.title}\n{row.severity_name} · {row.region_name} · {when}",
+        )
+
+    def _show_severities(self) -> None:
+        read = self._shown.read
+        severities = {r.severity_name: r.severity_colour for r in read.incidents} if read else {}
+        self.incidents.legend.set_entries(
+            [(QColor(colour), name) for name, colour in sorted(severities.items())], points=True
+        )
 
     def _show_points(self) -> None:
         self.view.set_points(self.incident_points() if self.incidents.switch.isChecked() else [])
@@ -585,4 +600,10 @@ class MapPanel(QFrame):
             )
         kept = tuple(r for r in read.incidents if r.id not in ids)
         self._shown.read = replace(read, incidents=kept + tuple(found))
-        self._show_points()
+        if not self.incidents.switch.isChecked():
+            return
+        shown = [row for row in found if self._place(row) is not None]
+        self.view.update_points(
+            [self._point(row) for row in shown], removed=ids - {row.id for row in shown}
+        )
+        self._show_severities()

@@ -197,15 +197,20 @@ class MapView(QWidget):
         self._view = _View()
         self._homed = False
         # Points: world positions and radii as arrays, drawn grouped by colour.
-        self._points: list[MapPoint] = []
+        self._points: dict[int, MapPoint] = {}
+        self._pids = np.zeros(0, dtype=np.int64)
         self._pxy = np.zeros((0, 2))
         self._pradius = np.zeros(0)
+        self._prgba = np.zeros(0, dtype=np.int64)
         self._pgroups: list[tuple[QColor, float, np.ndarray]] = []
         self._labels: list[tuple[str, QRectF]] = []
         self._names_shown = True
         # The drawn scene and the view it was drawn for.
         self._image: QImage | None = None
         self._image_view: _View | None = None
+        # The scene without its points, kept while only the points change (a live incident).
+        self._base: QImage | None = None
+        self._base_view: _View | None = None
         self._render_ms = 0.0
         self._hover = -1
         self._press: QPointF | None = None
@@ -276,8 +281,8 @@ class MapView(QWidget):
         self._home = self._world_rect(area)
         self._hover = -1
         self._homed = False
-        if self._points:
-            self.set_points(self._points)  # their world positions follow the new projection
+        if self._points:  # their world positions follow the new projection
+            self.set_points(list(self._points.values()))
         self.home()
 
     def set_fills(self, fills: Mapping[str, QColor]) -> None:
@@ -290,20 +295,54 @@ class MapView(QWidget):
         self._figures = dict(figures)
 
     def set_points(self, points: Sequence[MapPoint]) -> None:
-        self._points = list(points)
-        n = len(self._points)
-        self._pxy = np.array([(p.lon * self._k, -p.lat) for p in self._points]).reshape(n, 2)
-        self._pradius = np.array([p.radius for p in self._points], dtype=np.float64)
+        """All the points (incidents) at once."""
+        self._points = {}
+        self._pids = np.zeros(0, dtype=np.int64)
+        self._pxy = np.zeros((0, 2))
+        self._pradius = np.zeros(0)
+        self._prgba = np.zeros(0, dtype=np.int64)
+        self.update_points(points)
+
+    def update_points(self, changed: Sequence[MapPoint], removed: Iterable[int] = ()) -> None:
+        """Points added or changed (by id) and ids removed; the others stay as they are, so a
+        live incident costs array work, not a pass over every point in Python."""
+        gone = set(removed) | {p.id for p in changed}
+        keep = ~np.isin(self._pids, np.fromiter(gone, dtype=np.int64, count=len(gone)))
+        for pid in gone:
+            self._points.pop(pid, None)
+        n = len(changed)
+        self._points.update((p.id, p) for p in changed)
+        k = self._k
+        self._pids = np.concatenate((self._pids[keep], [p.id for p in changed])).astype(np.int64)
+        self._pxy = np.concatenate(
+            (self._pxy[keep], np.array([(p.lon * k, -p.lat) for p in changed]).reshape(n, 2))
+        )
+        self._pradius = np.concatenate((self._pradius[keep], [p.radius for p in changed]))
+        self._prgba = np.concatenate(
+            (self._prgba[keep], [p.colour.rgba() for p in changed])
+        ).astype(np.int64)
         # Drawn as one call per colour and size (round-capped pen points), largest first so
         # that a small point beside a large one stays visible.
-        groups: dict[tuple[int, float], list[int]] = {}
-        for i, p in enumerate(self._points):
-            groups.setdefault((p.colour.rgba(), p.radius), []).append(i)
-        self._pgroups = [
-            (QColor.fromRgba(rgba), radius, np.array(ix))
-            for (rgba, radius), ix in sorted(groups.items(), key=lambda g: -g[0][1])
-        ]
-        self._invalidate()
+        keys = np.column_stack((self._prgba, self._pradius))
+        groups, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(groups) + 1))
+        self._pgroups = sorted(
+            (
+                (QColor.fromRgba(int(rgba)), float(radius), order[bounds[g] : bounds[g + 1]])
+                for g, (rgba, radius) in enumerate(groups)
+            ),
+            key=lambda group: -group[1],
+        )
+        self._image = None  # the base stays: only the points are drawn again
+        self.update()
+
+    def point(self, pid: int) -> MapPoint | None:
+        return self._points.get(pid)
+
+    def point_ids(self) -> set[int]:
+        return set(self._points)
 
     def set_names_shown(self, shown: bool) -> None:
         """Region names on or off (a layer of their own)."""
@@ -419,12 +458,12 @@ class MapView(QWidget):
         hit = np.flatnonzero(d2 <= (self._pradius + 2) ** 2)
         if not len(hit):
             return None
-        return self._points[int(hit[np.argmin(d2[hit])])].id
+        return int(self._pids[hit[np.argmin(d2[hit])]])
 
     def tooltip_at(self, at: QPointF) -> str:
         pid = self.point_at(at)
         if pid is not None:
-            point = next(p for p in self._points if p.id == pid)
+            point = self._points[pid]
             if point.text:
                 return point.text
         i = self._region_index(at)
@@ -445,6 +484,7 @@ class MapView(QWidget):
 
     def _invalidate(self) -> None:
         self._image = None
+        self._base = None
         self.update()
 
     def _restyle(self, _night: bool = False) -> None:
@@ -465,11 +505,17 @@ class MapView(QWidget):
         if self._homed or self._image is None:
             self.home()
         self._image = None
+        self._base = None
         super().resizeEvent(event)
 
     def render_scene(self, painter: QPainter, size: QSize, view: _View | None = None) -> None:
         """Draw the whole scene for *view* (by default the current one) with *painter*."""
         view = view or self._view
+        self._render_base(painter, size, view)
+        self._draw_points(painter, size, view)
+
+    def _render_base(self, painter: QPainter, size: QSize, view: _View) -> None:
+        """Water, regions and names: everything but the points."""
         c = colours()
         painter.fillRect(QRectF(0, 0, size.width(), size.height()), c.water)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -497,7 +543,6 @@ class MapView(QWidget):
         painter.resetTransform()
         # Names under the points: an incident is never hidden by a name.
         self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
-        self._draw_points(painter, size, view)
 
     def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
         if not len(self._pxy):
@@ -581,18 +626,33 @@ class MapView(QWidget):
         return placed
 
     def _scene_image(self) -> QImage:
+        """The sharp scene for the current view: the base (regions, names) drawn again only
+        when the view or the regions' look changed, the points over a copy of it."""
         ratio = self.devicePixelRatioF()
-        image = QImage(
-            max(1, round(self.width() * ratio)),
-            max(1, round(self.height() * ratio)),
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
-        image.setDevicePixelRatio(ratio)
+        view = self._view
         started = time.perf_counter()
+        base = self._base
+        if base is None or self._base_view != view:
+            base = QImage(
+                max(1, round(self.width() * ratio)),
+                max(1, round(self.height() * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            base.setDevicePixelRatio(ratio)
+            painter = QPainter(base)
+            self._render_base(painter, self.size(), view)
+            painter.end()
+            self._base, self._base_view = base, _View(view.cx, view.cy, view.scale)
+            whole = True
+        else:
+            whole = False
+        image = base.copy()
+        image.setDevicePixelRatio(ratio)
         painter = QPainter(image)
-        self.render_scene(painter, self.size(), self._view)
+        self._draw_points(painter, self.size(), view)
         painter.end()
-        self._render_ms = (time.perf_counter() - started) * 1000
+        if whole:  # what a moved view costs: it decides between shifting and drawing
+            self._render_ms = (time.perf_counter() - started) * 1000
         return image
 
     def paintEvent(self, event: QPaintEvent) -> None:

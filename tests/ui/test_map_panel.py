@@ -194,7 +194,8 @@ def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
     read = panel.map_read
     assert read is not None and read.incidents
     sample = read.incidents[0]
-    before = {p.id for p in panel.incident_points()}
+    before = panel.view.point_ids()
+    assert before
     kerinci = region_id(jambi, "Kabupaten Kerinci")
     follower = JournalFollower(jambi)
     follower.poll()
@@ -220,9 +221,9 @@ def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
     panel.read_shown.connect(lambda: reads.append(True))
     panel.apply_changes(changes)  # a few rows: read and drawn here, no background re-read
     assert reads == [] and not panel.live.held
-    points = {p.id: p for p in panel.incident_points()}
-    assert set(points) == before | {new_id}
-    point = points[new_id]
+    assert panel.view.point_ids() == before | {new_id}
+    point = panel.view.point(new_id)
+    assert point is not None
     assert point.radius == pytest.approx(4 + 2 * 2)  # four hurt: sqrt(4) = 2
     assert point.colour == QColor(sample.severity_colour)
     at = panel.view.project(point.lon, point.lat)

@@ -243,3 +243,16 @@ def test_a_legend_lists_its_entries(qtbot: QtBot) -> None:
     legend.set_entries([(RED, "Sangat rawan"), (BLUE, "Aman")])
     legend.set_entries([(RED, "Defisit")], points=True)
     assert legend.entries == [(RED, "Defisit")]
+
+
+def test_points_change_one_by_one_and_the_others_stay(view: MapView) -> None:
+    view.set_points([MapPoint(1, 102.3, -2.3, RED, radius=6), MapPoint(2, 102.7, -2.7, BLUE)])
+    view.update_points([MapPoint(3, 102.5, -2.5, BLUE, radius=8)])  # one recorded
+    assert view.point_ids() == {1, 2, 3}
+    assert pixel(view, 102.5, -2.5) == BLUE
+    view.update_points([MapPoint(1, 102.3, -2.3, BLUE, radius=6)], removed=[2])  # one changed
+    assert view.point_ids() == {1, 3}
+    assert pixel(view, 102.3, -2.3) == BLUE
+    assert pixel(view, 102.7, -2.7) == DAY.land  # the removed one is gone from the picture
+    assert view.point_at(view.project(102.7, -2.7)) is None
+    assert view.point_at(view.project(102.3, -2.3)) == 1

@@ -835,6 +835,7 @@ FIELD_NAMES.update(
         "rule_per": ("per berapa (aturan kebutuhan)", "per how many (requirement rule)"),
         "group": ("kelompok sarpras", "sarpras group"),
         "measure": ("satuan ukuran", "measure"),
+        "has_ammunition": ("pencatatan amunisi", "ammunition count"),
     }
 )
 ENTITY_NAMES.update(
@@ -849,10 +850,21 @@ REASONS.update(
             "hanya diisi untuk kategori senjata api",
             "is only for the firearms category",
         ),
+        "measure_too_long": (
+            "terlalu panjang (paling banyak 20 karakter)",
+            "is too long (at most 20 characters)",
+        ),
     }
 )
 TEMPLATES.update(
     {
+        "sarpras.ammunition_counted": (
+            "Kategori sarpras \u201c{name}\u201d tetap mencatat amunisi: {count} data sarpras "
+            "masih berisi jumlah amunisi. Kosongkan dulu jumlah amunisi itu; tidak ada yang "
+            "disimpan.",
+            "The sarpras category \u201c{name}\u201d still counts ammunition: {count} sarpras "
+            "records hold an ammunition count. Clear those counts first; nothing was saved.",
+        ),
         "sarpras.partner_unit": (
             "Satuan {value} adalah satuan mitra; sarpras dicatat untuk satuan Polri saja.",
             "{value} is a partner unit; sarpras are kept for Polri units only.",

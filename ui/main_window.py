@@ -531,7 +531,10 @@ class MainWindow(QMainWindow):
             self.tr(
                 "OpsCenter {version}\n\n"
                 "Aplikasi pusat komando pengamanan Pilkada Serentak 2024 "
-                "(Operasi Mantap Praja).\n\nBasis data: {url}"
+                "(Operasi Mantap Praja).\n\nBasis data: {url}\n\n"
+                "Kode dan batas wilayah administrasi: cahyadsn/wilayah dan "
+                "cahyadsn/wilayah_boundaries (Kepmendagri 2025), lisensi MIT, "
+                "Copyright (c) Cahya DSN."
             ).format(version=opscenter.__version__, url=self._store.describe()),
         )
 

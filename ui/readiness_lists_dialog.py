@@ -5,12 +5,14 @@ Both lists are edited one way (``opscenter.reference_lists`` through ``readiness
 and ``readiness.sarpras``): add an item (code, Indonesian name, optional English name),
 rename the chosen one (its code stays), move it up or down (Ctrl+Up, Ctrl+Down in the
 list), remove it (asked first; refused while a judgement, a finding or a stock row uses it).
-A category also has its group and measure, and its requirement rule (quantity per count
+A category also has its group, its measure and whether its stock counts ammunition (set
+when it is added, changed for the chosen one), and its requirement rule (quantity per count
 of a basis), read back as a sentence: "1 HT per regu pengamanan TPS".
 
 Reads and writes run off the GUI thread through ``ui.visits_dialog.OperationForm``; every
 saved change goes on the window's history (Ctrl+Z undoes it: an add is removed, a rename
-named back, a move moved back, a removed item put back in its place, a rule set back). A
+named back, a move moved back, a removed item put back in its place, a group, measure or
+ammunition flag or a rule set back). A
 refusal is said in the form in the core's sentence, nothing changed and what was typed
 kept; the lists follow changes made on other workstations.
 """
@@ -27,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -318,6 +321,7 @@ class ListPage(QWidget):
         lists = QVBoxLayout()
         lists.addWidget(label)
         lists.addWidget(self.view, 1)
+        self.list_column = lists  # the category's group and measure go under its list
         body = QHBoxLayout(self)
         body.addLayout(lists, 3)
         body.addLayout(self.side, 2)
@@ -423,6 +427,8 @@ class ReadinessListsDialog(OperationForm):
         self._select: dict[str, int | None] = {"aspects": None, "categories": None}
         self._rule_key: tuple[int, int] | None = (-1, -1)
         self._rule_start: tuple[str | None, int, int] = (None, 1, 1)
+        self._kind_key: tuple[int, int] | None = (-1, -1)
+        self._kind_start: tuple[str, str, bool] = ("", "", False)
 
         self.aspects = ListPage(
             self,
@@ -442,6 +448,7 @@ class ReadinessListsDialog(OperationForm):
             _tr("Da&ftar kategori sarpras"),
         )
         self._category_fields()
+        self._kind_form()
         self._rule_form()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("readinessListsTabs")
@@ -462,6 +469,7 @@ class ReadinessListsDialog(OperationForm):
         self._connect(self.aspects, self._aspect_writes)
         self._connect(self.categories, self._category_writes)
         self.rule_button.clicked.connect(self.save_rule)
+        self.kind_button.clicked.connect(self.save_kind)
         self.reading_order(
             self.tabs,
             self.aspects.view,
@@ -488,6 +496,10 @@ class ReadinessListsDialog(OperationForm):
             self.categories.up_button,
             self.categories.down_button,
             self.categories.remove_button,
+            self.kind_group,
+            self.kind_measure,
+            self.kind_ammunition,
+            self.kind_button,
             self.rule_quantity,
             self.rule_per,
             self.rule_basis,
@@ -511,6 +523,80 @@ class ReadinessListsDialog(OperationForm):
         page.add_form.addRow(_tr("Ke&lompok"), self.group)
         page.add_form.addRow(_tr("Dihitung &dalam"), self.measure)
         page.add_form.addRow(page.add_button)
+
+    def _kind_form(self) -> None:
+        """The chosen category's group, measure and ammunition flag, changed in place."""
+        page = self.categories
+        box = QGroupBox(_tr("Kelompok dan ukuran kategori terpilih"), page)
+        self.kind_group = QComboBox(box)
+        self.kind_group.setObjectName("kindGroup")
+        names = group_names()
+        for code in SARPRAS_GROUPS:
+            self.kind_group.addItem(names[code], code)
+        self.kind_measure = QLineEdit(box)
+        self.kind_measure.setObjectName("kindMeasure")
+        self.kind_measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
+        self.kind_ammunition = QCheckBox(_tr("Mencatat jumlah amunisi"), box)
+        self.kind_ammunition.setObjectName("kindAmmunition")
+        self.kind_ammunition.setToolTip(
+            _tr("Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.")
+        )
+        # "Catat": the letters of "Simpan kelompok" are all taken on this page.
+        self.kind_button = QPushButton(_tr("&Catat kelompok dan ukuran"), box)
+        self.kind_button.setObjectName("saveKind")
+        # Under the list (it gives up the height): the forms beside it fill a laptop screen.
+        fields = QHBoxLayout()
+        for text, field in ((_tr("Kelompok"), self.kind_group), (_tr("dalam"), self.kind_measure)):
+            label = QLabel(text, box)
+            label.setBuddy(field)
+            fields.addWidget(label)
+            fields.addWidget(field, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.kind_ammunition, 1)
+        below.addWidget(self.kind_button)
+        column = QVBoxLayout(box)
+        column.addLayout(fields)
+        column.addLayout(below)
+        page.list_column.addWidget(box)
+        self.kind_box = box
+        box.setEnabled(False)  # until a category is read and chosen
+
+    def _chosen_category(
+        self, box: QGroupBox, last: tuple[int, int] | None
+    ) -> tuple[tuple[int, int] | None, Category | None]:
+        """The chosen category's (id, version), with ``box`` on only while one is chosen;
+        and the category itself when that is not ``last``, the key its form shows: the form
+        then shows it as stored (what is typed stays for the same category and version)."""
+        row = self.categories.current()
+        key = (row.item.id, row.item.version) if isinstance(row, CategoryRow) else None
+        box.setEnabled(key is not None)
+        changed = key != last and isinstance(row, CategoryRow)
+        return key, (row.category if changed else None)
+
+    def _show_kind(self) -> None:
+        """The chosen category's group, measure and flag as stored."""
+        self._kind_key, c = self._chosen_category(self.kind_box, self._kind_key)
+        if c is not None:
+            self._kind_start = (c.group, c.measure, c.has_ammunition)
+            self.kind_group.setCurrentIndex(self.kind_group.findData(c.group))
+            self.kind_measure.setText(c.measure)
+            self.kind_ammunition.setChecked(c.has_ammunition)
+
+    def _kind_now(self) -> tuple[str, str, bool]:
+        return (
+            str(self.kind_group.currentData()),
+            self.kind_measure.text(),
+            self.kind_ammunition.isChecked(),
+        )
+
+    def kind_changed(self) -> bool:
+        group, measure, ammunition = self._kind_now()
+        start = self._kind_start
+        return self.kind_box.isEnabled() and (group, measure.strip(), ammunition) != (
+            start[0],
+            start[1].strip(),
+            start[2],
+        )
 
     def _rule_form(self) -> None:
         page = self.categories
@@ -571,17 +657,12 @@ class ReadinessListsDialog(OperationForm):
         )
 
     def _show_rule(self) -> None:
-        row = self.categories.current()
-        key = (row.item.id, row.item.version) if isinstance(row, CategoryRow) else None
-        self.rule_box.setEnabled(key is not None)
-        if key != self._rule_key:
-            self._rule_key = key
-            if isinstance(row, CategoryRow):
-                c = row.category
-                self._rule_start = (c.rule_basis, c.rule_quantity, c.rule_per)
-                self.rule_basis.setCurrentIndex(self.rule_basis.findData(c.rule_basis))
-                self.rule_quantity.setValue(c.rule_quantity)
-                self.rule_per.setValue(c.rule_per)
+        self._rule_key, c = self._chosen_category(self.rule_box, self._rule_key)
+        if c is not None:
+            self._rule_start = (c.rule_basis, c.rule_quantity, c.rule_per)
+            self.rule_basis.setCurrentIndex(self.rule_basis.findData(c.rule_basis))
+            self.rule_quantity.setValue(c.rule_quantity)
+            self.rule_per.setValue(c.rule_per)
         self._rule_typed()
 
     def _rule_now(self) -> tuple[str | None, int, int]:
@@ -642,6 +723,7 @@ class ReadinessListsDialog(OperationForm):
     def _chosen(self, page: ListPage) -> None:
         page.show_chosen()
         if page is self.categories:
+            self._show_kind()
             self._show_rule()
 
     # -- reading ------------------------------------------------------------------------------
@@ -660,6 +742,7 @@ class ReadinessListsDialog(OperationForm):
             self._select[key] = None
             show_rows(page.model, rows)
             page.select(keep)
+        self._show_kind()
         self._show_rule()
 
     # -- writing ------------------------------------------------------------------------------
@@ -832,6 +915,47 @@ class ReadinessListsDialog(OperationForm):
 
         self.submit(write, saved, self.rule_button)
 
+    def save_kind(self) -> None:
+        """Save the chosen category's group, measure and ammunition flag; Ctrl+Z sets the
+        ones it had back."""
+        row = self.categories.current()
+        if not isinstance(row, CategoryRow) or not self.kind_button.isEnabled():
+            return
+        c = row.category
+        kind = self._kind_now()
+        before = (c.group, c.measure, c.has_ammunition)
+        store, actor = self.store, self.actor
+        ref, shown = self.ref(c.id), c.version
+
+        def write() -> Category:
+            done = sarpras.change_category(store, actor, ref.id, *kind, expected_version=shown)
+            ref.version = done.version
+            return done
+
+        def saved(done: Category) -> None:
+            def step(to: tuple[str, str, bool]) -> Callable[[], None]:
+                def run() -> None:
+                    ref.version = sarpras.change_category(
+                        store, actor, ref.id, *to, expected_version=ref.version
+                    ).version
+
+                return run
+
+            after = (done.group, done.measure, done.has_ammunition)
+            self.push(
+                _tr("Kelompok dan ukuran {name}: {group}, {measure}").format(
+                    name=c.name,
+                    group=group_names().get(done.group, done.group),
+                    measure=done.measure,
+                ),
+                step(after),
+                step(before),
+            )
+            self._kind_start = (done.group, done.measure, done.has_ammunition)
+            self.kind_measure.setText(done.measure)
+
+        self.submit(write, saved, self.kind_button)
+
     # -- Ctrl+Enter and nothing typed is lost (``ui.unsaved.Editor``) ---------------------------
 
     def _pending(self) -> list[Callable[[], None]]:
@@ -845,6 +969,8 @@ class ReadinessListsDialog(OperationForm):
                 out.append((page.add_box, partial(self.add_item, page, writes)))
             if page.renaming():
                 out.append((page.chosen_box, partial(self.rename_item, page, writes)))
+        if self.kind_changed():
+            out.append((self.kind_box, self.save_kind))
         if self.rule_changed():
             out.append((self.rule_box, self.save_rule))
         focus = self.focusWidget()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -45,7 +45,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.reference import items, label
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, UnitNode, compute, load_inputs
+from opscenter.strength import StrengthInputs, UnitNode, compute, inputs_for_stage, load_inputs
 
 PERMISSION = "readiness.edit"
 R = TypeVar("R")
@@ -258,13 +258,7 @@ def personnel_by_stage(
         base = load_inputs(session, operation_id)
     out: dict[int, dict[int, int]] = {}
     for stage in stages:
-        inputs = load_inputs(
-            session,
-            operation_id,
-            stage,
-            reuse=replace(base, stage_id=stage.id),
-            changed=("bko_assignment",),
-        )
+        inputs = inputs_for_stage(session, base, stage)
         out[stage.id] = {
             uid: max(0, s.police_available) for uid, s in compute(inputs).by_unit.items()
         }

@@ -41,11 +41,13 @@ from opscenter.readiness.sarpras import worst_line
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
 from opscenter.strength import (
+    Forces,
     Strength,
     StrengthInputs,
     UnitNode,
     compute,
     inputs_changed,
+    inputs_for_stage,
     load_inputs,
 )
 
@@ -322,13 +324,18 @@ def readiness(
     lang: str = "id",
     reuse: Readiness | None = None,
     changed: Collection[str] = (),
+    forces: Forces | None = None,
 ) -> Readiness:
     """The readiness matrix of an operation for a stage (default: the voting stage, whose
     guard plan is what readiness is for) on ``today`` (default: the operation's local date).
 
     With ``reuse`` (a matrix read earlier for the same operation and stage) and ``changed``
     (the journal entities changed since), the strength's inputs -- 435,000 TPS and 400,000
-    personnel at national scale -- are read again only where those entities move them."""
+    personnel at national scale -- are read again only where those entities move them.
+
+    ``forces`` is the strength the caller computed for the operation (the situation report,
+    for the stage in force): taken as it is for the same stage; for another, only its BKO in
+    force is read and the strength computed again."""
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
@@ -347,13 +354,19 @@ def readiness(
     )
     same = reuse is not None and reuse.stage_id == (stage.id if stage is not None else None)
     previous = reuse.inputs if reuse is not None and same else None
-    inputs = load_inputs(
-        session, operation_id, stage, reuse=previous, changed=inputs_changed(changed)
-    )
+    if previous is None and forces is not None and forces.inputs.operation_id == operation_id:
+        inputs = inputs_for_stage(session, forces.inputs, stage)
+    else:
+        inputs = load_inputs(
+            session, operation_id, stage, reuse=previous, changed=inputs_changed(changed)
+        )
     top, units = _judged_units(session, operation_id, inputs.units)
-    strength = (
-        reuse.strength if reuse is not None and previous is inputs else compute(inputs).by_unit
-    )
+    if reuse is not None and previous is inputs:
+        strength = reuse.strength
+    elif forces is not None and forces.inputs is inputs:
+        strength = forces.report.by_unit
+    else:
+        strength = compute(inputs).by_unit
     shown = [u.id for u in units] + ([top.id] if top is not None else [])
     sources = load_sources(
         session,

@@ -624,6 +624,29 @@ def set_rule(
         return _category(row, lang)
 
 
+# The measure column's length ("unit", "buah", "pucuk" ...).
+MEASURE_LENGTH = 20
+
+
+class AmmunitionCounted(InvalidValue):
+    """A category's ammunition flag was not turned off: stock rows of it still carry an
+    ammunition count (kept, they would be counts the category no longer takes; dropped,
+    they would be lost). data: field, value, reason, name (the category), count (rows)."""
+
+    code = "sarpras.ammunition_counted"
+
+
+def _kind_fields(group: str, measure: str, has_ammunition: bool) -> dict[str, object]:
+    """A category's group, measure and ammunition flag as stored; refuses an unknown group
+    and an empty or too long measure."""
+    if group not in SARPRAS_GROUPS:
+        raise InvalidValue(field="group", value=group, reason="unknown")
+    cleaned = reference_lists.clean_name(measure, "measure")
+    if len(cleaned) > MEASURE_LENGTH:
+        raise InvalidValue(field="measure", value=measure, reason="measure_too_long")
+    return {"grp": group, "measure": cleaned, "has_ammunition": bool(has_ammunition)}
+
+
 def add_category(
     store: Store,
     actor: Actor,
@@ -640,15 +663,11 @@ def add_category(
     """Add a category at the end of the list, with no rule yet (journaled as
     "sarpras.category_add"; ``opscenter.reference_lists`` checks the code and names)."""
     require(actor, PERMISSION)
-    if group not in SARPRAS_GROUPS:
-        raise InvalidValue(field="group", value=group, reason="unknown")
     fields = {
-        "grp": group,
-        "measure": reference_lists.clean_name(measure, "measure"),
+        **_kind_fields(group, measure, has_ammunition),
         "rule_basis": None,
         "rule_quantity": 1,
         "rule_per": 1,
-        "has_ammunition": has_ammunition,
     }
     with store.transaction(actor, "sarpras.category_add", operation_id=operation_id) as s:
         row = reference_lists.add(
@@ -673,6 +692,44 @@ def rename_category(
         row = reference_lists.rename(
             s, SarprasCategory, category_id, name, name_en, expected_version
         )
+        return _category(row, lang)
+
+
+def change_category(
+    store: Store,
+    actor: Actor,
+    category_id: int,
+    group: str,
+    measure: str,
+    has_ammunition: bool,
+    *,
+    expected_version: int | None,
+    lang: str = "id",
+) -> Category:
+    """Change a category's group, its measure and whether its stock counts ammunition
+    (journaled as "sarpras.category_change"); its code, names and rule stay. The flag is
+    not turned off while a stock row of the category carries an ammunition count."""
+    require(actor, PERMISSION)
+    fields = _kind_fields(group, measure, has_ammunition)
+    with store.transaction(actor, "sarpras.category_change") as s:
+        row = fetch_for_edit(s, SarprasCategory, category_id, expected_version)
+        if row.has_ammunition and not has_ammunition:
+            counted = s.scalar(
+                select(func.count())
+                .select_from(SarprasStock)
+                .where(SarprasStock.category_id == row.id, SarprasStock.ammunition.is_not(None))
+            )
+            if counted:
+                raise AmmunitionCounted(
+                    field="has_ammunition",
+                    value=row.code,
+                    reason="ammunition_counted",
+                    name=row.name,
+                    count=int(counted),
+                )
+        for key, value in fields.items():
+            setattr(row, key, value)
+        s.flush()
         return _category(row, lang)
 
 

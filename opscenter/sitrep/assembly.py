@@ -88,7 +88,9 @@ def assemble(
         incidents=found.items,
         signatory=signatory_of(op, signatory),
         # Readiness on the report's last day (the operation's local date at its end).
-        readiness=readiness_summary(session, op.id, cal.period_to.date(), lang),
+        # The strength is read once: for the voting stage only its BKO in force, if that
+        # is not the stage in force.
+        readiness=readiness_summary(session, op.id, cal.period_to.date(), lang, force),
         sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
     )
     number_serial = serial if serial is not None else op.sitrep_serial + 1

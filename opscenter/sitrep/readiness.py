@@ -20,12 +20,15 @@ from opscenter.sitrep.content import (
     ReadinessSummary,
     SarprasShortfall,
 )
+from opscenter.strength import Forces
 
 
 def readiness_summary(
-    session: Session, operation_id: int, day: date, lang: str
+    session: Session, operation_id: int, day: date, lang: str, forces: Forces | None = None
 ) -> ReadinessSummary:
-    return summarise(readiness(session, operation_id, today=day, lang=lang))
+    """The section on ``day``; ``forces`` (the strength the report computed for its stage in
+    force) spares reading the strength's inputs again."""
+    return summarise(readiness(session, operation_id, today=day, lang=lang, forces=forces))
 
 
 def summarise(r: Readiness) -> ReadinessSummary:

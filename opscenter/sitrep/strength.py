@@ -8,7 +8,6 @@ the stages begin), with the BKO in force for that stage.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,15 +16,7 @@ from opscenter.model import Stage, TpsCategory, UnitStatus
 from opscenter.reference import items
 from opscenter.sitrep.content import TpsCoverage, UnitBoardRow, UnitStrength
 from opscenter.sitrep.lookups import Lookups
-from opscenter.strength import StrengthInputs, StrengthReport, compute, group_need, load_inputs
-
-
-@dataclass(frozen=True, slots=True)
-class Forces:
-    """What the strength computation gave for the report's stage."""
-
-    inputs: StrengthInputs
-    report: StrengthReport
+from opscenter.strength import Forces, compute, group_need, load_inputs
 
 
 def forces(session: Session, ref: Lookups, stage: Stage | None) -> Forces:

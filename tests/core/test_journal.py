@@ -332,6 +332,12 @@ def _services(ids: Small) -> list[Step]:
                 ),
             ),
             Step(
+                "sarpras category changed",
+                lambda st: sarpras.change_category(
+                    st, ADMIN, cat(st, "sepeda"), "posko", "buah", True, expected_version=None
+                ),
+            ),
+            Step(
                 "sarpras category moved",
                 lambda st: sarpras.move_category(
                     st, ADMIN, cat(st, "sepeda"), -1, expected_version=None

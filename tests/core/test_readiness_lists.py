@@ -60,7 +60,14 @@ def listed(store: Store, model: Model, op: int) -> list[tuple[Any, ...]]:
             extra = (
                 (r.evidence,)
                 if isinstance(r, ReadinessAspect)
-                else (r.grp, r.measure, r.rule_basis, r.rule_quantity, r.rule_per)
+                else (
+                    r.grp,
+                    r.measure,
+                    r.rule_basis,
+                    r.rule_quantity,
+                    r.rule_per,
+                    r.has_ammunition,
+                )
             )
             out.append((r.code, r.name, r.name_en, r.ordinal, *extra))
         return out
@@ -359,10 +366,72 @@ def _refusals(op: int) -> list[Refusal]:
             InvalidValue,
             "Satuan ukuran wajib diisi.",
         ),
+        (
+            "category long measure",
+            lambda st, a: sarpras.add_category(st, STAFF, op, "x", "X", "posko", measure="m" * 21),
+            InvalidValue,
+            "Satuan ukuran terlalu panjang (paling banyak 20 karakter).",
+        ),
+        (
+            "change to an unknown group",
+            lambda st, a: change(st, op, "ht", group="dapur"),
+            InvalidValue,
+            "Kelompok sarpras tidak dikenal.",
+        ),
+        (
+            "change to an empty measure",
+            lambda st, a: change(st, op, "ht", measure="  "),
+            InvalidValue,
+            "Satuan ukuran wajib diisi.",
+        ),
+        (
+            "change to a long measure",
+            lambda st, a: change(st, op, "ht", measure="buah " * 5),
+            InvalidValue,
+            "Satuan ukuran terlalu panjang (paling banyak 20 karakter).",
+        ),
+        (
+            "stale change",
+            lambda st, a: change(st, op, "ht", group="teknologi", stale=True),
+            StaleEdit,
+            "Kategori sarpras ini sudah diubah oleh ",
+        ),
+        (
+            "operator changes",
+            lambda st, a: change(st, op, "ht", group="teknologi", actor=OPERATOR),
+            NotPermitted,
+            "Peran operator tidak berwenang",
+        ),
     ]
 
 
-@pytest.mark.parametrize("case", range(16))
+def change(
+    store: Store,
+    op: int,
+    code: str,
+    *,
+    group: str | None = None,
+    measure: str | None = None,
+    ammunition: bool | None = None,
+    stale: bool = False,
+    actor: Actor = STAFF,
+) -> sarpras.Category:
+    """Change one field of a category's group, measure and ammunition flag, the others as
+    stored, at the version read now (or a stale one)."""
+    with store.read() as s:
+        c = next(c for c in sarpras.categories(s, op) if c.code == code)
+    return sarpras.change_category(
+        store,
+        actor,
+        c.id,
+        c.group if group is None else group,
+        c.measure if measure is None else measure,
+        c.has_ammunition if ammunition is None else ammunition,
+        expected_version=c.version + (1 if stale else 0),
+    )
+
+
+@pytest.mark.parametrize("case", range(len(_refusals(0))))
 def test_every_refusal_is_a_sentence_and_changes_nothing(
     store: Store, small: Small, case: int
 ) -> None:
@@ -458,3 +527,72 @@ def test_categories_go_the_same_way_and_a_held_one_is_not_removed(
     )
     assert listed(store, SarprasCategory, op) == before
     assert journal_rows(store) == rows
+
+
+def test_a_category_changes_group_measure_and_ammunition_and_changes_back(
+    store: Store, small: Small
+) -> None:
+    """Group, measure and the ammunition flag change after the category is added; its code,
+    names, place and rule stay; the inventory reads the new group and measure; the change
+    is journaled and undone by changing back."""
+    op = small.operation_id
+    start = listed(store, SarprasCategory, op)
+    ht, v = the_id(store, SarprasCategory, op, "ht")
+    rows = journal_rows(store)
+    done = sarpras.change_category(
+        store, STAFF, ht, "teknologi", "  perangkat  ", True, expected_version=v
+    )
+    assert (done.group, done.measure, done.has_ammunition, done.version) == (
+        "teknologi",
+        "perangkat",
+        True,
+        v + 1,
+    )
+    after = {row[0]: row for row in listed(store, SarprasCategory, op)}
+    assert after["ht"] == ("ht", "HT", "Handheld radios", after["ht"][3], "teknologi",
+                           "perangkat", "team", 1, 1, True)  # fmt: skip
+    assert [r for r in listed(store, SarprasCategory, op) if r[0] != "ht"] == [
+        r for r in start if r[0] != "ht"
+    ]
+    assert journal_rows(store) == rows + 1
+    with store.read() as s:
+        action, actor = s.execute(
+            select(JournalTxn.action, JournalTxn.actor)
+            .join(JournalEntry, JournalEntry.txn_id == JournalTxn.id)
+            .where(JournalEntry.entity == "sarpras_category")
+            .order_by(JournalEntry.seq.desc())
+        ).first()  # type: ignore[misc]
+    assert (action, actor) == ("sarpras.category_change", "bagops.uji")
+
+    # An ammunition count is now taken for HT, and the lines carry the new group and measure.
+    pa1 = small.units["PA1"]
+    sarpras.set_stock(store, STAFF, op, sarpras.StockValue(pa1, ht, 3, ammunition=40))
+    with store.read() as s:
+        [line] = [ln for ln in sarpras.sarpras_by_unit(s, op, None)[pa1] if ln.code == "ht"]
+    assert (line.group, line.measure, line.ammunition) == ("teknologi", "perangkat", 40)
+
+    # Changing back (the undo) is refused while the count is there, and nothing changes.
+    before, rows = listed(store, SarprasCategory, op), journal_rows(store)
+    with pytest.raises(sarpras.AmmunitionCounted) as err:
+        sarpras.change_category(
+            store, STAFF, ht, "komunikasi", "buah", False, expected_version=done.version
+        )
+    assert messages.describe(err.value, "id") == (
+        "Kategori sarpras \u201cHT\u201d tetap mencatat amunisi: 1 data sarpras masih berisi "
+        "jumlah amunisi. Kosongkan dulu jumlah amunisi itu; tidak ada yang disimpan."
+    )
+    assert messages.describe(err.value, "en").startswith("The sarpras category \u201cHT\u201d")
+    assert listed(store, SarprasCategory, op) == before
+    assert journal_rows(store) == rows
+
+    # With the count cleared, the change back goes through: the list is as it was.
+    sarpras.set_stock(store, STAFF, op, sarpras.StockValue(pa1, ht, 3))
+    back = sarpras.change_category(
+        store, STAFF, ht, "komunikasi", "buah", False, expected_version=done.version
+    )
+    assert back.version == done.version + 1
+    assert listed(store, SarprasCategory, op) == start
+    # A stock row without an ammunition count does not hold the flag on.
+    on = change(store, op, "ht", ammunition=True)
+    off = change(store, op, "ht", ammunition=False)
+    assert (on.has_ammunition, off.has_ammunition) == (True, False)

@@ -427,6 +427,15 @@ def _rename_category(w: World) -> Call:
     )
 
 
+def _change_category(w: World) -> Call:
+    tenda = _sarpras_categories(w)["tenda"]
+    w.serial += 1  # another measure each time: the same fields again would change nothing
+    measure = f"lembar {w.serial}"
+    return lambda a: sarpras.change_category(
+        w.store, a, tenda.id, "posko", measure, False, expected_version=tenda.version
+    )
+
+
 def _fresh_aspect(w: World) -> tuple[int, int]:
     """An aspect nothing uses yet, added by the setup account: (id, version)."""
     code = w.fresh("aspek-")
@@ -708,6 +717,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),
     "opscenter.readiness.sarpras.rename_category": ("readiness.edit", _rename_category),
+    "opscenter.readiness.sarpras.change_category": ("readiness.edit", _change_category),
     "opscenter.readiness.sarpras.move_category": ("readiness.edit", _move_category),
     "opscenter.readiness.sarpras.remove_category": ("readiness.edit", _remove_category),
     "opscenter.readiness.sarpras.restore_category": ("readiness.edit", _restore_category),

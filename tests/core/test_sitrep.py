@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
-from opscenter import sitrep
+from opscenter import operations, sitrep
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.errors import InvalidValue, NotFound
@@ -462,3 +462,47 @@ def test_one_job_a_module_behind_one_api() -> None:
         assert ast.get_docstring(ast.parse(source)), f"{path.name} says what it holds"
         assert source.count("\n") <= 500, f"{path.name} is over 500 lines"
     assert all(hasattr(sitrep, name) for name in sitrep.__all__)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "voting"),
+    [
+        # Voting day: the stage in force is the voting stage the readiness section reads.
+        (datetime(2024, 11, 26, 12, tzinfo=WIB), datetime(2024, 11, 27, 12, tzinfo=WIB), True),
+        # The campaign: two stages, whose strength differs only by the BKO in force.
+        (datetime(2024, 10, 1, 6, tzinfo=WIB), datetime(2024, 10, 2, 6, tzinfo=WIB), False),
+    ],
+    ids=["voting", "campaign"],
+)
+def test_the_strength_inputs_are_read_once_for_strength_and_readiness(
+    demo: Store, lo: datetime, hi: datetime, voting: bool
+) -> None:
+    """The strength section (stage in force) and the readiness section (voting stage) share
+    one read of the TPS groups and the personnel counts (for another stage only the BKO in
+    force is read again). The readiness section is what the matrix gives read on its own."""
+    from sqlalchemy import event
+
+    from opscenter.readiness.matrix import readiness
+    from opscenter.sitrep.readiness import summarise
+
+    seen: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    def reads(table: str) -> int:
+        return sum(1 for st in seen if f"FROM {table}" in st and "GROUP BY" in st)
+
+    event.listen(demo.engine, "before_cursor_execute", count)
+    try:
+        with demo.read() as s:
+            report = sitrep.assemble(s, period_from=lo, period_to=hi, now=NOW)
+    finally:
+        event.remove(demo.engine, "before_cursor_execute", count)
+    assert report.strength_stage is not None
+    assert (report.strength_stage.code == "pemungutan") == voting
+    assert reads("polling_station") == 1  # the TPS per (unit, kecamatan, category)
+    assert reads("personnel") == 1  # the police per working unit
+    with demo.read() as s:
+        alone = readiness(s, operations.get_operation(s, None).id, today=hi.date(), lang="id")
+    assert report.readiness == summarise(alone)

@@ -1,16 +1,18 @@
 """The readiness lists dialog (Ubah > Daftar aspek dan sarpras…, Ctrl+Shift+L): the aspects
 and the sarpras categories added, renamed, moved, removed and (a category's rule) changed
-from the keyboard, each undone with Ctrl+Z; refusals said in the form, nothing changed.
+from the keyboard, each undone with Ctrl+Z; refusals said in the form, nothing changed; a
+category's group, measure and ammunition flag changed and set back the same way.
 
 The tiny operation of ``tests/ui/conftest.py`` (Polda Jambi over Polres Kerinci and Bungo).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -24,6 +26,7 @@ from opscenter.reference import READINESS_ASPECTS, items
 from opscenter.store import Store
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import TinyOperation
+from ui import screen_fit
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
 from ui.readiness_lists_dialog import ListPage, ReadinessListsDialog, rule_sentence
@@ -49,6 +52,10 @@ def codes(store: Store, op: int) -> list[str]:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, window: MainWindow) -> ReadinessListsDialog:
+    return open_dialog(qtbot, window)
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> ReadinessListsDialog:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
@@ -315,3 +322,154 @@ def test_closing_at_once_asks_nothing(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [NOT_ASKED]
     qtbot.waitUntil(lambda: window.findChild(ReadinessListsDialog) is None)  # closed, deleted
+
+
+def categories_tab(qtbot: QtBot, dialog: ReadinessListsDialog) -> ListPage:
+    """Alt+S: the categories' tab."""
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.tabs.currentIndex() == 1
+    return dialog.categories
+
+
+def kind_of(store: Store, op: int, code: str) -> tuple[str, str, bool, int]:
+    with store.read() as s:
+        c = next(c for c in sarpras.categories(s, op) if c.code == code)
+    return c.group, c.measure, c.has_ammunition, c.version
+
+
+def test_a_category_changes_group_measure_and_ammunition_and_ctrl_z_sets_them_back(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    page = categories_tab(qtbot, dialog)
+    choose(page, "ht")
+    assert dialog.kind_box.isEnabled()
+    assert (dialog.kind_group.currentData(), dialog.kind_measure.text()) == ("komunikasi", "buah")
+    assert not dialog.kind_ammunition.isChecked() and not dialog.is_dirty()
+    start = kind_of(store, op, "ht")
+
+    # Group, measure and the flag changed from the keyboard; Ctrl+Enter saves them.
+    dialog.kind_group.setFocus()
+    dialog.kind_group.setCurrentIndex(dialog.kind_group.findData("teknologi"))
+    qtbot.keyClick(dialog.kind_group, Qt.Key.Key_Tab)
+    assert dialog.kind_measure.hasFocus()
+    dialog.kind_measure.selectAll()
+    qtbot.keyClicks(dialog.kind_measure, "perangkat")
+    qtbot.keyClick(dialog.kind_measure, Qt.Key.Key_Tab)
+    assert dialog.kind_ammunition.hasFocus()
+    qtbot.keyClick(dialog.kind_ammunition, Qt.Key.Key_Space)
+    assert dialog.is_dirty()
+    save(qtbot, dialog)
+    assert kind_of(store, op, "ht")[:3] == ("teknologi", "perangkat", True)
+    assert not dialog.is_dirty()
+    row = page.model.row_of(page.item().id)  # type: ignore[union-attr]
+    assert page.model.index(row or 0, 0).data() == "Teknologi"  # the list follows
+    assert page.model.index(row or 0, 3).data() == "perangkat"
+    window = dialog.parentWidget()
+    assert isinstance(window, MainWindow)
+    assert window.undo_stack.undoText() == "Kelompok dan ukuran HT: Teknologi, perangkat"
+
+    # Alt+C saves too (the button's mnemonic): the measure alone back to "buah".
+    dialog.kind_measure.selectAll()
+    qtbot.keyClicks(dialog.kind_measure, "buah")
+    save(
+        qtbot, dialog, lambda: qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    )
+    assert kind_of(store, op, "ht")[:3] == ("teknologi", "buah", True)
+
+    # Ctrl+Z sets each back: the measure, then group and flag; the form shows them.
+    undo(qtbot, dialog)
+    assert kind_of(store, op, "ht")[:3] == ("teknologi", "perangkat", True)
+    undo(qtbot, dialog)
+    assert kind_of(store, op, "ht")[:3] == start[:3]
+    qtbot.waitUntil(lambda: dialog.kind_group.currentData() == "komunikasi")
+    assert dialog.kind_measure.text() == "buah" and not dialog.kind_ammunition.isChecked()
+    assert not dialog.is_dirty()
+
+
+def test_a_refused_change_of_a_category_is_said_and_changes_nothing(
+    qtbot: QtBot, dialog: ReadinessListsDialog, store: Store, tiny_operation: TinyOperation
+) -> None:
+    op = tiny_operation.operation_id
+    page = categories_tab(qtbot, dialog)
+    window = dialog.parentWidget()
+    assert isinstance(window, MainWindow)
+    steps = window.undo_stack.count()
+    senpi = kind_of(store, op, "senpi")
+    with store.read() as s:
+        senpi_id = next(c.id for c in sarpras.categories(s, op) if c.code == "senpi")
+    sarpras.set_stock(
+        store,
+        STAFF,
+        op,
+        sarpras.StockValue(tiny_operation.kerinci_id, senpi_id, 12, ammunition=300),
+    )
+
+    # The ammunition flag off while Kerinci's firearms carry a count.
+    choose(page, "senpi")
+    qtbot.waitUntil(lambda: dialog.kind_ammunition.isChecked())
+    dialog.kind_ammunition.setChecked(False)
+    save(qtbot, dialog, lambda: qtbot.mouseClick(dialog.kind_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error == (
+        "Kategori sarpras \u201cSenjata api\u201d tetap mencatat amunisi: 1 data sarpras masih "
+        "berisi jumlah amunisi. Kosongkan dulu jumlah amunisi itu; tidak ada yang disimpan."
+    )
+    assert dialog.problem.isVisible()
+    assert not dialog.kind_ammunition.isChecked()  # what was typed is kept
+
+    # An empty measure.
+    dialog.kind_ammunition.setChecked(True)
+    dialog.kind_measure.clear()
+    save(qtbot, dialog, lambda: qtbot.mouseClick(dialog.kind_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error == "Satuan ukuran wajib diisi."
+
+    # A stale version: changed on another workstation after the list was read.
+    choose(page, "tenda")
+    shown = page.current().category
+    sarpras.change_category(
+        store, Actor("kabag.lain", role="staff"), shown.id, "posko", "unit", False,
+        expected_version=shown.version,
+    )  # fmt: skip
+    dialog.kind_group.setCurrentIndex(dialog.kind_group.findData("kendaraan"))
+    save(qtbot, dialog, lambda: qtbot.mouseClick(dialog.kind_button, Qt.MouseButton.LeftButton))
+    assert dialog.last_error is not None
+    assert dialog.last_error.startswith("Kategori sarpras ini sudah diubah oleh kabag.lain pada")
+
+    assert kind_of(store, op, "senpi") == senpi
+    assert kind_of(store, op, "tenda")[:3] == ("posko", "unit", False)
+    assert window.undo_stack.count() == steps  # nothing refused went on the history
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_category_forms_follow_another_workstation_and_fit_the_laptop(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tiny_operation: TinyOperation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.ui.test_fit import TASK_BAR, _window_size, check
+
+    laptop = QSize(1366, 768)  # fitted as on the laptop (the offscreen screen is 800x800)
+    free = QRect(0, 0, laptop.width(), laptop.height() - TASK_BAR)
+    monkeypatch.setattr(screen_fit, "available", lambda _w: free)
+    dialog = open_dialog(qtbot, window)
+    op = tiny_operation.operation_id
+    dialog.tabs.setCurrentIndex(1)
+    choose(dialog.categories, "drone")
+    follower = JournalFollower(store)
+    with store.read() as s:
+        drone = next(c for c in sarpras.categories(s, op) if c.code == "drone")
+    sarpras.change_category(
+        store, Actor("kabag.lain", role="staff"), drone.id, "kendaraan", "unit", False,
+        expected_version=drone.version,
+    )  # fmt: skip
+    changes = follower.poll()
+    assert changes is not None
+    with qtbot.waitSignal(dialog.read_shown):
+        window.feed.changed.emit(changes)
+    assert dialog.kind_group.currentData() == "kendaraan"
+    # The categories' tab with its three forms fits the dialog as fitted to the laptop.
+    problems = check(dialog, "lists-categories", _window_size(laptop), tmp_path)
+    assert problems == []

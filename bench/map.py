@@ -1,10 +1,10 @@
 """The map at national scale: every kecamatan of Indonesia and 20,000 incidents.
 
 Issue 16's targets: the map layer drawn within 1 s of opening the tab; pan and zoom at 30
-frames per second or better (a frame at most 33 ms). The shapes are the 7,285 kecamatan of
-``../shared/geo/kecamatan.geojson.gz`` (about 290,000 vertices), each filled with its own
-colour, with their names; the points are 20,000 incidents at random places in Indonesia's box,
-coloured by severity and sized by casualties.
+frames per second or better (a frame at most 33 ms). The shapes are the 7,285 kecamatan
+that ship with OpsCenter (``opscenter.geo.level_boundaries``, about 290,000 vertices), each
+filled with its own colour, with their names; the points are 20,000 incidents at random
+places in Indonesia's box, coloured by severity and sized by casualties.
 
 Printed, all in one run on the same shapes:
 
@@ -23,8 +23,6 @@ Printed, all in one run on the same shapes:
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import math
 import os
 import random
@@ -32,7 +30,6 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -45,53 +42,12 @@ from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from opscenter.geo import Boundary, level_boundaries  # noqa: E402
 from ui.map_view import MapPoint, MapView, _polygon  # noqa: E402
 
-SHAPES = ROOT.parent.parent / "shared" / "geo" / "kecamatan.geojson.gz"
 INDONESIA = (95.0, -11.0, 141.0, 6.0)
 JAMBI = (101.1, -2.8, 104.6, -0.7)
 SEVERITY = [QColor("#2e7d32"), QColor("#f9a825"), QColor("#ef6c00"), QColor("#c62828")]
-
-
-@dataclass(frozen=True)
-class Boundary:
-    """The shape ``opscenter.geo.Boundary`` has (the bench reads the file itself)."""
-
-    code: str
-    name: str
-    level: str
-    parts: tuple[tuple[np.ndarray, ...], ...]
-    label_point: tuple[float, float]
-    bbox: tuple[float, float, float, float]
-
-
-def load_kecamatan(path: Path) -> list[Boundary]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        collection = json.load(f)
-    shapes = []
-    for feature in collection["features"]:
-        geometry, props = feature["geometry"], feature["properties"]
-        polygons = (
-            geometry["coordinates"]
-            if geometry["type"] == "MultiPolygon"
-            else [geometry["coordinates"]]
-        )
-        parts = tuple(
-            tuple(np.asarray(ring, dtype=np.float64) for ring in polygon) for polygon in polygons
-        )
-        every = np.concatenate([polygon[0] for polygon in parts])
-        lo, hi = every.min(axis=0), every.max(axis=0)
-        shapes.append(
-            Boundary(
-                props["kode"],
-                props["nama"],
-                "kecamatan",
-                parts,
-                (float(props["lng"]), float(props["lat"])),
-                (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])),
-            )
-        )
-    return shapes
 
 
 def baseline(
@@ -177,10 +133,10 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     t = time.perf_counter()
-    shapes = load_kecamatan(SHAPES)
+    shapes = level_boundaries("kecamatan")
     vertices = sum(len(ring) for s in shapes for polygon in s.parts for ring in polygon)
-    print(f"shapes: {len(shapes)} kecamatan, {vertices:,} vertices (file read in "
-          f"{time.perf_counter() - t:.2f} s, not counted below)")  # fmt: skip
+    print(f"shapes: {len(shapes)} kecamatan, {vertices:,} vertices (read and repaired by "
+          f"opscenter.geo in {time.perf_counter() - t:.2f} s, not counted below)")  # fmt: skip
     rng = random.Random(16)
     fills = {s.code: QColor.fromHsv(rng.randrange(360), 110, 215) for s in shapes}
     points = []

@@ -539,9 +539,14 @@ class MapPanel(QFrame):
 
     def _show_severities(self) -> None:
         read = self._shown.read
-        severities = {r.severity_name: r.severity_colour for r in read.incidents} if read else {}
+        # Low to high, as the severity scale runs.
+        severities = {
+            r.severity_rank: (r.severity_colour, r.severity_name)
+            for r in (read.incidents if read else ())
+        }
         self.incidents.legend.set_entries(
-            [(QColor(colour), name) for name, colour in sorted(severities.items())], points=True
+            [(QColor(colour), name) for _rank, (colour, name) in sorted(severities.items())],
+            points=True,
         )
 
     def _show_points(self) -> None:

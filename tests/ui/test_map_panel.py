@@ -39,37 +39,9 @@ def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
     qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=20_000)
 
 
-def squares(session, operation_id, level):  # TEMPORARY until opscenter.geo lands
-    import numpy as np
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class B:
-        code: str
-        name: str
-        level: str
-        parts: tuple
-        label_point: tuple
-        bbox: tuple
-
-    out = {}
-    rows = session.scalars(
-        select(Region).where(
-            Region.operation_id == operation_id, Region.level == level, Region.code.is_not(None)
-        )
-    )
-    for i, r in enumerate(rows):
-        x0, y0 = 101 + (i % 4) * 0.6, -1 - (i // 4) * 0.6
-        ring = np.array([(x0, y0), (x0 + 0.5, y0), (x0 + 0.5, y0 + 0.5), (x0, y0 + 0.5), (x0, y0)])
-        out[r.id] = B(
-            r.code, r.name, level, ((ring,),), (x0 + 0.25, y0 + 0.25), (x0, y0, x0 + 0.5, y0 + 0.5)
-        )
-    return out
-
-
 @pytest.fixture
 def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
-    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING), boundaries=squares)
+    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
     qtbot.addWidget(p)
     p.resize(1300, 700)
     p.show()

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from opscenter import incident_log, stage_view
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, log_failure
+from opscenter.geo import Boundary, operation_boundaries
 from opscenter.incident_log import IncidentFilter, IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview, UnitStrengthRow
@@ -52,7 +53,7 @@ from opscenter.store import Store
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_view import MapLegend, MapPoint, MapView, Shape, colours
+from ui.map_view import MapLegend, MapPoint, MapView, colours
 from ui.translations import interface_language
 from ui.worker import start_job
 
@@ -80,18 +81,9 @@ SHAPES = ("region", "operation")
 SPREAD_DEG = 0.012
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
-Boundaries = Callable[[Session, int, str], Mapping[int, Shape]]
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MapPanel", text)
-
-
-def operation_boundaries(session: Session, operation_id: int, level: str) -> Mapping[int, Shape]:
-    """The shipped boundaries of the operation's regions of ``level`` (``opscenter.geo``)."""
-    from opscenter.geo import operation_boundaries as read
-
-    return read(session, operation_id, level)
 
 
 @dataclass(frozen=True)
@@ -104,15 +96,15 @@ class MapRead:
     incidents: tuple[IncidentRow, ...]
     areas: Mapping[int, set[int]]  # Polres unit id -> kabupaten/kota ids
     # None: the shapes were not read again (unchanged since the last read).
-    kabkota: Mapping[int, Shape] | None = None
-    kecamatan: Mapping[int, Shape] | None = None
+    kabkota: Mapping[int, Boundary] | None = None
+    kecamatan: Mapping[int, Boundary] | None = None
 
 
 @dataclass
 class _Shown:
     read: MapRead | None = None
-    kabkota: Mapping[int, Shape] = field(default_factory=dict)
-    kecamatan: Mapping[int, Shape] = field(default_factory=dict)
+    kabkota: Mapping[int, Boundary] = field(default_factory=dict)
+    kecamatan: Mapping[int, Boundary] = field(default_factory=dict)
     strength: tuple[UnitStrengthRow, ...] = ()
 
 
@@ -123,7 +115,6 @@ def read_map(
     lang: str,
     stage_id: int | None,
     shapes: bool,
-    boundaries: Boundaries,
 ) -> MapRead | None:
     """The map's data for the operation shown (None: there is none yet)."""
     try:
@@ -145,8 +136,8 @@ def read_map(
         matrix=matrix,
         incidents=tuple(incidents),
         areas=unit_areas(session, op),
-        kabkota=boundaries(session, op, "kabkota") if shapes else None,
-        kecamatan=boundaries(session, op, "kecamatan") if shapes else None,
+        kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
+        kecamatan=operation_boundaries(session, op, "kecamatan") if shapes else None,
     )
 
 
@@ -190,12 +181,11 @@ class MapPanel(QFrame):
         store: Store,
         *,
         clock: Callable[[], datetime] = operation_now,
-        boundaries: Boundaries = operation_boundaries,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
-        self._store, self._clock, self._boundaries = store, clock, boundaries
+        self._store, self._clock = store, clock
         self._lang = interface_language()
         self._shown = _Shown()
         self._stage_id: int | None = None  # chosen; None: the stage in force
@@ -346,13 +336,10 @@ class MapPanel(QFrame):
 
     def _job(self, *, shapes: bool) -> Job[MapRead | None]:
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
-        boundaries = self._boundaries
 
         def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
             with store.read() as s:
-                return read_map(
-                    s, now=now, lang=lang, stage_id=stage, shapes=shapes, boundaries=boundaries
-                )
+                return read_map(s, now=now, lang=lang, stage_id=stage, shapes=shapes)
 
         return job
 
@@ -565,6 +552,10 @@ class MapPanel(QFrame):
 
     def region_code(self, region_id: int) -> str | None:
         return self._codes.get(region_id)
+
+    def boundary(self, region_id: int) -> Boundary | None:
+        """The shape a kabupaten/kota is drawn with (None: it has none)."""
+        return self._shown.kabkota.get(region_id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if not self.view.geometry().contains(self.mapFromGlobal(event.globalPos())):

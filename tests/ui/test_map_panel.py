@@ -60,11 +60,8 @@ def region_id(store: Store, name: str) -> int:
 
 def pixel_at(panel: MapPanel, region: int) -> QColor:
     """The map's colour at a region's label point (inside the shape)."""
-    read = panel.map_read
-    assert read is not None
-    code = panel.region_code(region)
-    assert code is not None
-    shape = next(b for b in panel._shown.kabkota.values() if b.code == code)
+    shape = panel.boundary(region)
+    assert shape is not None
     at = panel.view.project(*shape.label_point)
     return panel.view.grab().toImage().pixelColor(round(at.x()), round(at.y()))
 
@@ -76,8 +73,26 @@ def test_kerinci_shows_its_vulnerability_colour(panel: MapPanel, jambi: Store) -
     level = read.matrix.highest(kerinci)
     assert level is not None
     assert pixel_at(panel, kerinci) == QColor(level.colour)
+    # Sungai Penuh, the enclave inside Kerinci, in its own colour, not Kerinci's: by the
+    # aspect on which the demo rates them apart.
+    sungai_penuh = region_id(jambi, "Kota Sungai Penuh")
+    m = read.matrix
+
+    def colour_of(region: int, aspect: int) -> QColor:
+        cell = m.cell(region, aspect)
+        assert cell is not None
+        return QColor(m.level(cell.level_id).colour)
+
+    aspect = next(
+        a.id for a in m.aspects if colour_of(kerinci, a.id) != colour_of(sungai_penuh, a.id)
+    )
+    panel.aspect_box.setCurrentIndex(panel.aspect_box.findData(aspect))
+    panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
+    assert pixel_at(panel, kerinci) == colour_of(kerinci, aspect)
+    assert pixel_at(panel, sungai_penuh) == colour_of(sungai_penuh, aspect)
     # Every kabupaten/kota of the demo has its shape on the map.
-    assert {panel.region_code(r.id) for r in read.matrix.regions} >= {"15.01", "15.72"}
+    assert all(panel.boundary(r.id) is not None for r in read.matrix.regions)
+    assert panel.region_code(kerinci) == "15.01" and panel.region_code(sungai_penuh) == "15.72"
     assert panel.vulnerability.legend.entries[0][1] == read.matrix.levels[0].name
 
 
@@ -138,7 +153,8 @@ def test_clicking_a_region_names_it_and_a_point_names_its_incident(
     qtbot: QtBot, panel: MapPanel, jambi: Store
 ) -> None:
     kerinci = region_id(jambi, "Kabupaten Kerinci")
-    shape = next(b for b in panel._shown.kabkota.values() if b.code == "15.01")
+    shape = panel.boundary(kerinci)
+    assert shape is not None and shape.code == "15.01"
     with qtbot.waitSignal(panel.region_chosen) as chosen:
         qtbot.mouseClick(
             panel.view,

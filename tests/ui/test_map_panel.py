@@ -216,3 +216,58 @@ def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
     assert point.colour == QColor(sample.severity_colour)
     at = panel.view.project(point.lon, point.lat)
     assert panel.view.point_at(at) == new_id
+
+
+def test_hovering_kerinci_names_it_with_its_ratings_and_another_stage_recolours(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    shape = panel.boundary(kerinci)
+    read = panel.map_read
+    assert shape is not None and read is not None and read.matrix is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.startswith(shape.name + "\n")
+    assert all(a.name in text for a in read.matrix.aspects)
+    # Voting day: the stage's own ratings and incidents.
+    voting = next(st for st in read.timeline.stages if st.is_voting)
+    assert voting.id != read.stage_id
+    panel.stage_box.setCurrentIndex(panel.stage_box.findData(voting.id))
+    panel.stage_box.activated.emit(panel.stage_box.currentIndex())
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.stage_id == voting.id)
+    wait_read(qtbot, panel)
+    now = panel.map_read
+    assert now is not None and now.matrix is not None and now.matrix.stage.id == voting.id
+    level = now.matrix.highest(kerinci)
+    assert level is not None
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+
+
+def test_a_hidden_map_keeps_changes_until_it_is_shown(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    read = panel.map_read
+    assert read is not None
+    follower = JournalFollower(jambi)
+    follower.poll()
+    sample = read.incidents[0]
+    incidents.record(
+        jambi,
+        Actor("op.malam"),
+        incidents.IncidentDraft(
+            operation_id=read.timeline.operation_id,
+            type_id=sample.type_id,
+            severity_id=sample.severity_id,
+            title="Spanduk dirusak",
+            occurred_at=sample.occurred_at,
+            region_id=sample.region_id,
+        ),
+    )
+    changes = follower.poll()
+    assert changes is not None
+    panel.hide()
+    panel.apply_changes(changes)
+    assert panel.live.pending() is not None  # kept, not applied
+    assert len(panel.map_read.incidents) == len(read.incidents)  # type: ignore[union-attr]
+    panel.show()
+    qtbot.waitUntil(lambda: panel.live.pending() is None)
+    assert len(panel.map_read.incidents) == len(read.incidents) + 1  # type: ignore[union-attr]

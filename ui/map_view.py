@@ -349,12 +349,6 @@ class MapView(QWidget):
         self._names_shown = shown
         self._invalidate()
 
-    def codes(self) -> list[str]:
-        return list(self._codes)
-
-    def fill_of(self, code: str) -> QColor:
-        return self._fills.get(code, colours().land)
-
     # ---- the view -----------------------------------------------------------------------
 
     def _world_rect(self, area: Sequence[float]) -> QRectF:
@@ -368,13 +362,8 @@ class MapView(QWidget):
 
     def home(self) -> None:
         """Fit the home area in the widget, with a small margin."""
-        rect = self._home
-        w, h = max(self.width(), 1), max(self.height(), 1)
-        if rect.width() <= 0 or rect.height() <= 0:
-            scale = 1.0
-        else:
-            scale = 0.95 * min(w / rect.width(), h / rect.height())
-        self._set_view(_View(rect.center().x(), rect.center().y(), scale))
+        centre = self._home.center()
+        self._set_view(_View(centre.x(), centre.y(), self.home_scale()))
         self._homed = True
 
     def home_scale(self) -> float:
@@ -400,8 +389,7 @@ class MapView(QWidget):
         at = at if at is not None else QPointF(self.width() / 2, self.height() / 2)
         limit = self.home_scale()
         scale = min(max(v.scale * factor, limit / 4), limit * MAX_ZOOM)
-        wx = v.cx + (at.x() - self.width() / 2) / v.scale
-        wy = v.cy + (at.y() - self.height() / 2) / v.scale
+        wx, wy = self._world_at(at)
         cx = wx - (at.x() - self.width() / 2) / scale
         cy = wy - (at.y() - self.height() / 2) / scale
         self._set_view(_View(cx, cy, scale))
@@ -420,10 +408,16 @@ class MapView(QWidget):
         return self._view.transform(self.size()).map(QPointF(lon * self._k, -lat))
 
     def unproject(self, at: QPointF) -> tuple[float, float]:
-        v = self._view
-        wx = v.cx + (at.x() - self.width() / 2) / v.scale
-        wy = v.cy + (at.y() - self.height() / 2) / v.scale
+        """The (lon, lat) under a widget pixel (picking an incident's place)."""
+        wx, wy = self._world_at(at)
         return (wx / self._k, -wy)
+
+    def _world_at(self, at: QPointF) -> tuple[float, float]:
+        v = self._view
+        return (
+            v.cx + (at.x() - self.width() / 2) / v.scale,
+            v.cy + (at.y() - self.height() / 2) / v.scale,
+        )
 
     # ---- hits ---------------------------------------------------------------------------
 
@@ -434,9 +428,7 @@ class MapView(QWidget):
     def _region_index(self, at: QPointF) -> int:
         if not self._paths:
             return -1
-        v = self._view
-        wx = v.cx + (at.x() - self.width() / 2) / v.scale
-        wy = v.cy + (at.y() - self.height() / 2) / v.scale
+        wx, wy = self._world_at(at)
         b = self._boxes
         near = np.flatnonzero((b[:, 0] <= wx) & (wx <= b[:, 2]) & (b[:, 1] <= wy) & (wy <= b[:, 3]))
         # The smallest first: an enclave (Sungai Penuh in Kerinci) wins over its surroundings

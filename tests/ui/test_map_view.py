@@ -98,6 +98,7 @@ def test_the_projection_shrinks_longitude_by_the_cosine_of_the_latitude(qtbot: Q
     a, b = widget.project(100.0, 60.0), widget.project(101.0, 60.0)
     c = widget.project(100.0, 61.0)
     assert (b.x() - a.x()) == pytest.approx((a.y() - c.y()) * 0.5, rel=1e-6)
+    assert widget.unproject(b) == pytest.approx((101.0, 60.0))
 
 
 def test_arrow_keys_pan_plus_and_minus_zoom_and_home_restores(view: MapView, qtbot: QtBot) -> None:

@@ -74,6 +74,8 @@ ZOOM_STEP = 1.25
 PAN_SHARE = 0.125
 # The mouse moved less than this between press and release: a click, not a drag.
 CLICK_SLOP = 4
+# Names hang this far below their region's label point, which the incidents there keep.
+LABEL_GAP = 6.0
 # A name is shown once its region is at least this share of the name's width on screen.
 LABEL_FIT = 0.6
 # More points than this in view are drawn plainly (no smoothing, no ring).
@@ -595,7 +597,7 @@ class MapView(QWidget):
                 continue
             ax = (self._anchors[i, 0] - view.cx) * view.scale + size.width() / 2
             ay = (self._anchors[i, 1] - view.cy) * view.scale + size.height() / 2
-            rect = QRectF(ax - w / 2, ay - height / 2, w, height)
+            rect = QRectF(ax - w / 2, ay + LABEL_GAP, w, height)
             if not bounds.contains(rect):
                 continue
             keys = [

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent
 from pytestqt.qtbot import QtBot
 
 from ui import theme
-from ui.map_view import DAY, NIGHT, MapLegend, MapPoint, MapView
+from ui.map_view import DAY, LABEL_GAP, NIGHT, MapLegend, MapPoint, MapView
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def test_names_never_overlap_and_appear_as_the_map_zooms_in(qtbot: QtBot) -> Non
             width = metrics.horizontalAdvance(region.name) + 4
             at = widget.project(*region.label_point)
             fits = QRectF(widget.rect()).contains(
-                QRectF(at.x() - width / 2, at.y() - metrics.height() / 2, width, metrics.height())
+                QRectF(at.x() - width / 2, at.y() + LABEL_GAP, width, metrics.height())
             )
             if fits and right.x() - left.x() >= 0.6 * width and region.code not in named:
                 dropped += 1

@@ -16,6 +16,7 @@ from opscenter.sitrep.content import CLASSIFICATIONS, SECTIONS, Signatory, Sitre
 from opscenter.sitrep.fingerprint import fingerprint
 from opscenter.sitrep.incidents import Statistics, follow_ups, incidents_in, statistics
 from opscenter.sitrep.lookups import lookups
+from opscenter.sitrep.map import sitrep_map
 from opscenter.sitrep.numbering import format_number, signatory_of
 from opscenter.sitrep.outlook import assessment, outlook, recommendations
 from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, period_of, timeline
@@ -91,6 +92,7 @@ def assemble(
         # The strength is read once: for the voting stage only its BKO in force, if that
         # is not the stage in force.
         readiness=readiness_summary(session, op.id, cal.period_to.date(), lang, force),
+        map=sitrep_map(session, ref, rates, cal.current, found, {}),
         sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
     )
     number_serial = serial if serial is not None else op.sitrep_serial + 1

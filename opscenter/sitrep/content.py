@@ -173,6 +173,39 @@ class VulnerabilityTable:
 
 
 @dataclass(frozen=True, slots=True)
+class MapArea:
+    """A kabupaten/kota on the report's map."""
+
+    name: str
+    rank: int  # its highest vulnerability level's ordinal for the stage (0: not rated)
+    label: tuple[float, float]  # (lon, lat) inside it, where its name goes
+    # Polygons, each (exterior, *holes); a ring is flat: lon, lat, lon, lat, ...
+    parts: tuple[tuple[tuple[float, ...], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MapIncident:
+    lon: float
+    lat: float
+    severity_rank: int  # 1 = lowest
+    casualties: int  # dead and injured
+
+
+@dataclass(frozen=True, slots=True)
+class SitrepMap:
+    """The current stage's vulnerability and the period's incidents (``opscenter.sitrep.map``)."""
+
+    stage: StageRef | None
+    level_names: tuple[str, ...]  # low to high
+    severity_names: tuple[str, ...]  # low to high
+    severity_colours: tuple[str, ...]  # "#rrggbb", the operation's own, low to high
+    areas: tuple[MapArea, ...]
+    incidents: tuple[MapIncident, ...]
+    unplaced: int  # incidents of the period with no place on the map
+    bbox: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+
+
+@dataclass(frozen=True, slots=True)
 class OutlookItem:
     stage: StageRef
     threats: tuple[str, ...]  # incident type names
@@ -311,6 +344,7 @@ class Sitrep:
     fingerprint: str
     readiness: ReadinessSummary = ReadinessSummary(None, 0)
     sections: tuple[str, ...] = SECTIONS
+    map: SitrepMap | None = None  # None: the operation's regions have no shapes
 
     @property
     def short_fingerprint(self) -> str:

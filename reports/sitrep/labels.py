@@ -82,6 +82,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "the BKO in force for that stage.",
     ),
     "vuln_of": ("Kerawanan tahapan {stage} (penilaian Polri)", "Vulnerability, {stage} (Polri)"),
+    "map_of": (
+        "Peta kerawanan tahapan {stage} dan kejadian dalam periode",
+        "Map: vulnerability, {stage}, and the incidents of the period",
+    ),
+    "map_no_stage": ("(di luar tahapan)", "(outside any stage)"),
+    "map_levels": (
+        "Warna wilayah: tingkat kerawanan tertinggi kabupaten/kota (penilaian Polri)",
+        "Region colour: the highest vulnerability level of each regency/city (Polri)",
+    ),
+    "map_unrated": ("Belum dinilai", "Not rated"),
+    "map_incidents": (
+        "Titik: {n} kejadian menurut tingkat keparahan; makin besar, makin banyak korban",
+        "Points: {n} incidents by severity; the larger, the more casualties",
+    ),
+    "map_unplaced": (
+        "{n} kejadian tanpa lokasi wilayah tidak tampil pada peta.",
+        "{n} incidents with no region are not shown on the map.",
+    ),
     "shown_of": (
         "Ditampilkan {shown} dari {total}; selengkapnya pada Lampiran B.",
         "{shown} of {total} shown; all are listed in Annex B.",

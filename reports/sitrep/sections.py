@@ -19,7 +19,14 @@ from opscenter.sitrep import Count, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
 from reports.sitrep.layout import BODY_W, Styles, para
-from reports.sitrep.tables import alert_marks, grid_table, layout_table, rank_marks, wrap
+from reports.sitrep.map import operation_map
+from reports.sitrep.tables import (
+    alert_marks,
+    grid_table,
+    layout_table,
+    rank_marks,
+    wrap,
+)
 
 Section = Callable[[Sitrep, Text, Styles], list[Flowable]]
 
@@ -263,6 +270,8 @@ def vulnerability(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             out.append(KeepTogether([heading, table]))
         else:
             out += [heading, table]
+    if s.map is not None:
+        out.append(KeepTogether(operation_map(s.map, text, st)))
     return out
 
 
@@ -438,7 +447,10 @@ NUMBERED: tuple[tuple[str, Section], ...] = (
     ("statistics", Numbered("s3", statistics)),
     ("significant", Numbered("s4", significant, lambda s: s.significant)),
     ("strength", Numbered("s5", strength)),
-    ("vulnerability", Numbered("s6", vulnerability, lambda s: s.vulnerability)),
+    (
+        "vulnerability",
+        Numbered("s6", vulnerability, lambda s: (*s.vulnerability, *filter(None, [s.map]))),
+    ),
     ("actions", Numbered("s7", actions, lambda s: s.actions)),
     ("outlook", Numbered("s8", outlook, lambda s: s.outlook)),
 )

@@ -6,8 +6,9 @@ Layers, each with its legend:
   from the stages view's read (``opscenter.stage_view.stage_ratings``);
 * strength balance per Polres area: the board's figures (``Overview.strength``), over the
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
-* incidents of the stage as points (colour: severity; size: casualties), at their kecamatan's
-  or kabupaten's label point until incidents carry coordinates;
+* incidents of the stage as points (colour: severity; size: casualties), at their region's
+  point (``opscenter.geo.places``: its own shape's, else the nearest above it) until
+  incidents carry coordinates;
 * region names.
 
 The two area layers colour the same polygons, so one of them shows at a time. Clicking a
@@ -44,6 +45,7 @@ from opscenter import incident_log, stage_view
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.geo import Boundary, operation_boundaries
+from opscenter.geo.places import Point, region_points, spread
 from opscenter.incident_log import IncidentFilter, IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview, UnitStrengthRow
@@ -79,7 +81,6 @@ PRECISE_INCIDENTS = 20
 SHAPES = ("region", "operation")
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
 SPREAD_DEG = 0.012
-GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def _tr(text: str) -> str:
@@ -97,14 +98,15 @@ class MapRead:
     areas: Mapping[int, set[int]]  # Polres unit id -> kabupaten/kota ids
     # None: the shapes were not read again (unchanged since the last read).
     kabkota: Mapping[int, Boundary] | None = None
-    kecamatan: Mapping[int, Boundary] | None = None
+    # Region id -> where its incidents sit (``opscenter.geo.places``); read with the shapes.
+    places: Mapping[int, Point] | None = None
 
 
 @dataclass
 class _Shown:
     read: MapRead | None = None
     kabkota: Mapping[int, Boundary] = field(default_factory=dict)
-    kecamatan: Mapping[int, Boundary] = field(default_factory=dict)
+    places: Mapping[int, Point] = field(default_factory=dict)
     strength: tuple[UnitStrengthRow, ...] = ()
 
 
@@ -137,7 +139,7 @@ def read_map(
         incidents=tuple(incidents),
         areas=unit_areas(session, op),
         kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
-        kecamatan=operation_boundaries(session, op, "kecamatan") if shapes else None,
+        places=region_points(session, op) if shapes else None,
     )
 
 
@@ -194,8 +196,8 @@ class MapPanel(QFrame):
         self._codes: dict[int, str] = {}  # region id -> code on the map
         self._ids: dict[str, int] = {}
         # Where each incident's point sits, and how many sit at each place (``_point``).
-        self._placed: dict[int, tuple[float, float]] = {}
-        self._at_place: dict[tuple[float, float], int] = {}
+        self._placed: dict[int, Point] = {}
+        self._at_place: dict[Point, int] = {}
         self.live = LiveUpdates(
             self,
             apply=self._apply,
@@ -352,7 +354,7 @@ class MapPanel(QFrame):
         if read.kabkota is not None:
             self._shapes_stale = False
             shown.kabkota = read.kabkota
-            shown.kecamatan = read.kecamatan or {}
+            shown.places = read.places or {}
             self._codes = {rid: b.code for rid, b in shown.kabkota.items()}
             self._ids = {code: rid for rid, code in self._codes.items()}
             self.view.set_regions(shown.kabkota.values())
@@ -473,16 +475,9 @@ class MapPanel(QFrame):
                 + [(colours().land, _tr("Belum dinilai"))]
             )
 
-    def _place(self, row: IncidentRow) -> tuple[float, float] | None:
-        """Where an incident is drawn: its kecamatan's label point, else its kabupaten's."""
-        shown = self._shown
-        for region_id in (row.region_id, row.area_id):
-            if region_id is None:
-                continue
-            shape = shown.kecamatan.get(region_id) or shown.kabkota.get(region_id)
-            if shape is not None:
-                return shape.label_point
-        return None
+    def _place(self, row: IncidentRow) -> Point | None:
+        """Where an incident is drawn: its region's point (``opscenter.geo.places``)."""
+        return self._shown.places.get(row.region_id) if row.region_id is not None else None
 
     def incident_points(self) -> list[MapPoint]:
         """Every incident of the read as a point; incidents at one place sit on a small
@@ -491,11 +486,15 @@ class MapPanel(QFrame):
         self._placed, self._at_place = {}, {}
         if read is None:
             return []
-        points = [
-            self._point(row)
-            for row in sorted(read.incidents, key=lambda r: (r.occurred_at, r.id))
-            if self._place(row) is not None
-        ]
+        rows = sorted(read.incidents, key=lambda r: (r.occurred_at, r.id))
+        places = [self._place(row) for row in rows]
+        points = []
+        for row, place, spot in zip(rows, places, spread(places, SPREAD_DEG), strict=True):
+            if place is None or spot is None:
+                continue
+            self._placed[row.id] = spot
+            self._at_place[place] = self._at_place.get(place, 0) + 1
+            points.append(self._point(row))
         self._show_severities()
         return points
 
@@ -508,11 +507,8 @@ class MapPanel(QFrame):
             assert place is not None
             n = self._at_place.get(place, 0)
             self._at_place[place] = n + 1
-            r = SPREAD_DEG * math.sqrt(n)
-            spot = (
-                place[0] + r * math.cos(n * GOLDEN_ANGLE),
-                place[1] + r * math.sin(n * GOLDEN_ANGLE),
-            )
+            # The next spot on the place's spiral (a new incident: a few at a time).
+            spot = spread([place] * (n + 1), SPREAD_DEG)[n] or place
             self._placed[row.id] = spot
         when = row.occurred_local.strftime("%d-%m-%Y %H:%M")
         return MapPoint(

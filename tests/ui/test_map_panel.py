@@ -7,6 +7,7 @@ demo's regions by Kemendagri code.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
+from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.model import Aspect, Region, VulnerabilityLevel
 from opscenter.overview import build as build_overview
@@ -56,6 +58,23 @@ def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
 def region_id(store: Store, name: str) -> int:
     with store.read() as s:
         return int(s.scalars(select(Region.id).where(Region.name == name)).one())
+
+
+def record_like(store: Store, sample: IncidentRow, title: str, **fields: Any) -> int:
+    """Record an incident through the core, of the sample's type and severity, by default
+    where and when the sample happened."""
+    with store.read() as s:
+        operation_id = int(s.scalars(select(Region.operation_id).limit(1)).one())
+    draft = incidents.IncidentDraft(
+        operation_id=operation_id,
+        type_id=sample.type_id,
+        severity_id=sample.severity_id,
+        title=title,
+        occurred_at=fields.pop("occurred_at", sample.occurred_at),
+        region_id=fields.pop("region_id", sample.region_id),
+        **fields,
+    )
+    return incidents.record(store, Actor("op.malam"), draft)
 
 
 def pixel_at(panel: MapPanel, region: int) -> QColor:
@@ -189,19 +208,14 @@ def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
     follower.poll()
     stage = read.timeline.stage(read.stage_id)
     assert stage is not None and stage.starts_at is not None
-    new_id = incidents.record(
+    new_id = record_like(
         jambi,
-        Actor("op.malam"),
-        incidents.IncidentDraft(
-            operation_id=read.timeline.operation_id,
-            type_id=sample.type_id,
-            severity_id=sample.severity_id,
-            title="Massa berkumpul di depan KPU Kerinci",
-            occurred_at=stage.starts_at + timedelta(hours=5),
-            region_id=kerinci,
-            dead=1,
-            injured=3,
-        ),
+        sample,
+        "Massa berkumpul di depan KPU Kerinci",
+        occurred_at=stage.starts_at + timedelta(hours=5),
+        region_id=kerinci,
+        dead=1,
+        injured=3,
     )
     changes = follower.poll()
     assert changes is not None
@@ -250,18 +264,7 @@ def test_a_hidden_map_keeps_changes_until_it_is_shown(
     follower = JournalFollower(jambi)
     follower.poll()
     sample = read.incidents[0]
-    incidents.record(
-        jambi,
-        Actor("op.malam"),
-        incidents.IncidentDraft(
-            operation_id=read.timeline.operation_id,
-            type_id=sample.type_id,
-            severity_id=sample.severity_id,
-            title="Spanduk dirusak",
-            occurred_at=sample.occurred_at,
-            region_id=sample.region_id,
-        ),
-    )
+    record_like(jambi, sample, "Spanduk dirusak")
     changes = follower.poll()
     assert changes is not None
     panel.hide()

@@ -345,14 +345,13 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Background work under way: the overview's strength, the board's figures, the slices
-        of a burst, the readiness matrix or the map's layers (a screenshot or a benchmark
-        waits for the picture to settle)."""
+        of a burst or the readiness matrix (a screenshot or a benchmark waits for the picture
+        to settle)."""
         page = self.operation_page
         return (
             self._overview_running
             or (page.board is not None and page.board.busy())
             or (page.readiness is not None and page.readiness.busy())
-            or (page.map is not None and page.map.live.held)
         )
 
     def refresh_later(self, entities: Collection[str] = (WHOLE_ROW,)) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
 from pytestqt.qtbot import QtBot
 
 from ui import theme
@@ -156,6 +156,9 @@ def test_names_never_overlap_and_appear_as_the_map_zooms_in(qtbot: QtBot) -> Non
     widget = MapView()
     qtbot.addWidget(widget)
     widget.resize(500, 300)
+    font = QFont(widget.font())
+    font.setPixelSize(12)  # the same room for names whatever the application's type size
+    widget.setFont(font)
     # A 12 x 6 grid of small regions with names far longer than each region is wide.
     regions = [
         square(

@@ -186,6 +186,13 @@ class InvalidValue(OpsError):
     code = "invalid_value"
 
 
+class PointOutside(InvalidValue):
+    """A point (an incident's coordinates) outside the operation's area. data: field
+    ("point"), latitude and longitude (Decimal degrees), operation (its name)."""
+
+    code = "point_outside"
+
+
 class StaleEdit(OpsError):
     """Someone else saved the row after it was read. data: entity, entity_id, by, at, and
     zone (the IANA zone of the row's operation, in which the sentence reads ``at``)."""

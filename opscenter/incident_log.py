@@ -98,6 +98,10 @@ class IncidentRow:
     unit_ids: tuple[int, ...]
     unit_names: tuple[str, ...]
     follow_up_count: int
+    # Where it happened, in micro-degrees (``opscenter.incidents.degrees`` reads them); both
+    # or neither: without them the map places it at its region.
+    latitude_e6: int | None = None
+    longitude_e6: int | None = None
 
     @property
     def code(self) -> str:
@@ -438,6 +442,8 @@ def _load(
                 unit_ids=tuple(u for u, _ in unit_list),
                 unit_names=tuple(n for _, n in unit_list),
                 follow_up_count=counts.get(inc.id, 0),
+                latitude_e6=inc.latitude_e6,
+                longitude_e6=inc.longitude_e6,
             )
         )
     return out

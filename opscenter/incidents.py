@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,13 +15,14 @@ from sqlalchemy.orm import Session
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound
+from opscenter.errors import InvalidValue, NotFound, PointOutside
 from opscenter.model import (
     FollowUp,
     Incident,
     IncidentStatus,
     IncidentType,
     IncidentUnit,
+    Operation,
     PollingStation,
     Region,
     Severity,
@@ -44,8 +47,13 @@ EDITABLE = frozenset(
         "dead",
         "injured",
         "damage",
+        "latitude_e6",
+        "longitude_e6",
     }
 )
+# Coordinates are kept in integer micro-degrees (see ``model.Incident.latitude_e6``).
+E6 = 1_000_000
+LIMITS = {"latitude_e6": 90 * E6, "longitude_e6": 180 * E6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,85 @@ class IncidentDraft:
     injured: int = 0
     damage: str | None = None
     unit_ids: Sequence[int] = field(default_factory=tuple)
+    latitude_e6: int | None = None  # both or neither, inside the operation's area
+    longitude_e6: int | None = None
+
+
+def micro_degrees(value: Decimal | int | float | str) -> int:
+    """Degrees as stored: -1.6 -> -1_600_000 (rounded to the nearest micro-degree). A float
+    goes through its shortest decimal form, so 103.6 is 103_600_000, not one less."""
+    try:
+        exact = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise InvalidValue(field="point", value=str(value), reason="not_a_number") from None
+    if not exact.is_finite():
+        raise InvalidValue(field="point", value=str(value), reason="not_a_number")
+    return int((exact * E6).to_integral_value())
+
+
+# One number of degrees as people type it: a decimal point or comma, an optional sign and
+# degree mark ("-1.6", "-1,6", "103,6°").
+_DEGREES = re.compile(r"[+-]?\d{1,3}(?:[.,]\d+)?°?")
+
+
+def read_degrees(text: str) -> int | None:
+    """Typed degrees as micro-degrees; None when empty. Refused in a sentence when it is not
+    one number of decimal degrees."""
+    text = text.strip()
+    if not text:
+        return None
+    if not _DEGREES.fullmatch(text):
+        raise InvalidValue(field="point", value=text, reason="unreadable_point")
+    return micro_degrees(text.rstrip("°").replace(",", "."))
+
+
+def split_point(text: str) -> tuple[str, str] | None:
+    """Latitude and longitude typed or pasted in one field ("-1.6, 103.6", "-1,6 103,6",
+    "-1,6; 103,6", "-1.6,103.6"), as two texts; None when ``text`` is not such a pair."""
+    text = text.strip()
+    parts = [p for p in re.split(r"\s*;\s*|\s+|,\s+", text) if p]
+    if len(parts) != 2 and "." in text and text.count(",") == 1:
+        parts = text.split(",")  # decimal points, so the one comma separates the two
+    if len(parts) == 2 and all(_DEGREES.fullmatch(p.strip().rstrip(",")) for p in parts):
+        return parts[0].strip().rstrip(","), parts[1].strip()
+    return None
+
+
+def degrees(e6: int | None) -> Decimal | None:
+    """Stored micro-degrees as exact decimal degrees, without trailing zeros: -1.6."""
+    if e6 is None:
+        return None
+    out = (Decimal(e6) / E6).normalize()
+    return out.quantize(Decimal(1)) if out == out.to_integral_value() else out
+
+
+def _inside(session: Session, operation_id: int, lon: Decimal, lat: Decimal) -> bool:
+    """Whether the point lies in the operation's area: the one place the geography is asked
+    (``opscenter.geo``, the boundaries that ship with the program)."""
+    from opscenter.geo import inside_operation
+
+    return bool(inside_operation(session, operation_id, float(lon), float(lat)))
+
+
+def _check_point(session: Session, operation_id: int, lat_e6: object, lon_e6: object) -> None:
+    """Both coordinates or neither, each on the globe, the point in the operation's area."""
+    if lat_e6 is None and lon_e6 is None:
+        return
+    for key, value in (("latitude_e6", lat_e6), ("longitude_e6", lon_e6)):
+        if value is None:
+            raise InvalidValue(field="point", value=None, reason="point_half")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidValue(field=key, value=value, reason="not_a_number")
+        if abs(value) > LIMITS[key]:
+            raise InvalidValue(field=key, value=degrees(value), reason=key.removesuffix("_e6"))
+    assert isinstance(lat_e6, int) and isinstance(lon_e6, int)
+    lat, lon = degrees(lat_e6), degrees(lon_e6)
+    assert lat is not None and lon is not None
+    if not _inside(session, operation_id, lon, lat):
+        op = session.get(Operation, operation_id)
+        raise PointOutside(
+            field="point", latitude=lat, longitude=lon, operation=op.name if op else ""
+        )
 
 
 def _belongs(
@@ -103,6 +190,11 @@ def _validate(
     ):
         if key in fields:
             _belongs(session, model, fields[key], operation_id, key)  # type: ignore[arg-type]
+    if "latitude_e6" in fields or "longitude_e6" in fields:
+        if "latitude_e6" not in fields or "longitude_e6" not in fields:
+            # A point is changed whole: half of an old one with half of a new one is nowhere.
+            raise InvalidValue(field="point", value=None, reason="point_half")
+        _check_point(session, operation_id, fields["latitude_e6"], fields["longitude_e6"])
 
 
 def _status(session: Session, operation_id: int, code: str) -> IncidentStatus:
@@ -151,9 +243,10 @@ def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
 
 
 def update(
-    store: Store, actor: Actor, incident_id: int, expected_version: int, **fields: object
+    store: Store, actor: Actor, incident_id: int, expected_version: int | None, **fields: object
 ) -> int:
-    """Edit an incident's fields; returns its new version."""
+    """Edit an incident's fields; returns its new version. ``expected_version`` None: an undo
+    or redo, which puts back a value whatever was saved since (as ``set_status`` does)."""
     require(actor, "incident.edit")
     with store.transaction(actor, "incident.update") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from opscenter.errors import OpsError
@@ -732,6 +733,13 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def decimal_text(value: Decimal, lang: str | None = None) -> str:
+    """A decimal number in a sentence: a decimal comma in Indonesian ("-1,6"), a point in
+    English; written out in full, never as 1E+1."""
+    text = format(value, "f")
+    return text.replace(".", ",") if language(lang) == "id" else text
+
+
 def _when(value: Any, lang: str, zone: Any) -> str:
     """A time in an error's data, read in the zone the error names (its operation's)."""
     if isinstance(value, datetime):
@@ -742,7 +750,10 @@ def _when(value: Any, lang: str, zone: Any) -> str:
 def describe(error: OpsError, lang: str | None = None) -> str:
     """One sentence a person can act on, for any core error."""
     lang = language(lang)
-    data: dict[str, Any] = {k: ("" if v is None else v) for k, v in error.data.items()}
+    data: dict[str, Any] = {
+        k: ("" if v is None else decimal_text(v, lang) if isinstance(v, Decimal) else v)
+        for k, v in error.data.items()
+    }
     entity = str(error.data.get("entity") or "")
     data["entity_name"] = _pick(
         ENTITY_NAMES.get(entity, (entity or "data", entity or "record")), lang
@@ -979,3 +990,43 @@ def _counted(uses: Any, lang: str) -> str:
     if len(parts) < 2:
         return "".join(parts)
     return ", ".join(parts[:-1]) + (" dan " if lang == "id" else " and ") + parts[-1]
+
+
+# --- issue 16: coordinates on incidents ---
+FIELD_NAMES.update(
+    {
+        "point": ("titik koordinat", "the point"),
+        "latitude_e6": ("lintang", "latitude"),
+        "longitude_e6": ("bujur", "longitude"),
+    }
+)
+REASONS.update(
+    {
+        "point_half": (
+            "harus berisi lintang dan bujur sekaligus, atau keduanya dikosongkan",
+            "needs both latitude and longitude, or neither",
+        ),
+        "latitude": ("harus antara -90 dan 90 derajat", "must be between -90 and 90 degrees"),
+        "longitude": (
+            "harus antara -180 dan 180 derajat",
+            "must be between -180 and 180 degrees",
+        ),
+        "not_a_number": ("bukan angka derajat", "is not a number of degrees"),
+        "unreadable_point": (
+            "tidak terbaca: tulis lintang lalu bujur dalam derajat desimal, mis. -1,6 dan 103,6",
+            "cannot be read: write latitude, then longitude, in decimal degrees, e.g. -1.6 "
+            "and 103.6",
+        ),
+    }
+)
+TEMPLATES.update(
+    {
+        "point_outside": (
+            "Titik lintang {latitude}, bujur {longitude} berada di luar wilayah operasi "
+            "{operation}; periksa angkanya (mungkin tertukar), lalu simpan lagi. Tidak ada yang "
+            "disimpan.",
+            "The point at latitude {latitude}, longitude {longitude} lies outside the area of "
+            "{operation}; check the figures (perhaps swapped) and save again. Nothing was saved.",
+        ),
+    }
+)

@@ -285,14 +285,13 @@ class AuditWindow(QWidget):
         self.text.setText(text)
         self.apply_filter()
 
-    @property
     def busy(self) -> bool:
         """A query is running in the background."""
         return self._query is not None and not self._query.done
 
     def apply_filter(self) -> None:
         """Run the filter off the GUI thread; the table changes when the first page is in."""
-        if self.busy:
+        if self.busy():
             self._again = True  # filters changed meanwhile: run once more when it ends
             return
         self._again = False
@@ -339,7 +338,7 @@ class AuditWindow(QWidget):
         """Shown, on the newest rows and not mid-query: a live update then loses nothing."""
         return (
             self.isVisible()
-            and not self.busy
+            and not self.busy()
             and self.table.verticalScrollBar().value() == 0
             and self.model.rowCount() <= self.model.filter.limit
         )

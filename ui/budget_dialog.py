@@ -31,7 +31,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import operations
-from opscenter.actor import Actor
 from opscenter.errors import InvalidValue
 from opscenter.model import BUDGET_SOURCES, BudgetComponent, Operation
 from opscenter.operations import local_today
@@ -84,6 +83,7 @@ from ui.budget_tables import (
 from ui.confirm import confirm
 from ui.screen_fit import fit_to_screen
 from ui.visits_dialog import (
+    FormContext,
     FormTarget,
     ReadinessForm,
     Ref,
@@ -223,26 +223,8 @@ def delete_key(view: QAbstractItemView, slot: Callable[[], None]) -> None:
 class BudgetDialog(ReadinessForm):
     """The budget of one unit (see the module docstring)."""
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        target: FormTarget,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-    ) -> None:
-        super().__init__(
-            store,
-            actor,
-            target,
-            undo_stack=undo_stack,
-            clock=clock,
-            parent=parent,
-            name="budgetDialog",
-            title=_tr("Anggaran satuan"),
-        )
+    def __init__(self, ctx: FormContext, target: FormTarget) -> None:
+        super().__init__(ctx, target, name="budgetDialog", title=_tr("Anggaran satuan"))
         self.unsaved_text = _tr("Isian pagu, realisasi atau indeks belum disimpan.")
         self._read: BudgetRead | None = None
         self._date_set = False

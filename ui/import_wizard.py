@@ -481,12 +481,11 @@ class ImportWizard(QWizard):
     def set_outcome(self, result: commit_mod.Outcome) -> None:
         self.outcome = result
 
-    @property
     def busy(self) -> bool:
         return self.job is not None and not self.job.done
 
     def start(self, job: Any, title: str, on_success: Any, on_failure: Any) -> None:
-        if self.busy:
+        if self.busy():
             return
         self.job = start_job(
             job,

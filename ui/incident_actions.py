@@ -1,14 +1,16 @@
-"""The incidents panel's writes: a new incident, a follow-up, a status, the responding units.
+"""The incidents panel's writes: a new incident, a follow-up, a status, the responding units,
+the point (coordinates).
 
 Each is saved on the write thread (``ui.pending.PendingWrite``); a refusal is said in one
 sentence, and a stale one offers to apply the operator's change again on top of what the
 other person saved. What is typed in the new-incident form survives a crash (the drafts
 box, ``ui.unsaved.drafts_box``).
 
-Undo: a status change and a change of responding units are ``QUndoCommand``s that run the
-core service again with the previous value (journaled, like any edit). A new incident and
-a follow-up are not undoable: the log and its follow-ups are append-only records of what
-was reported and said, and a mistake is corrected by a further follow-up, not erased.
+Undo: a status change, a change of responding units and a change of the incident's point
+are ``QUndoCommand``s that run the core service again with the previous value (journaled,
+like any edit). A new incident and a follow-up are not undoable: the log and its follow-ups
+are append-only records of what was reported and said, and a mistake is corrected by a
+further follow-up, not erased.
 
 ``IncidentActions`` is the panel's part that writes (``ui.incidents_panel.IncidentsPanel``
 holds one); its methods act on the panel.
@@ -307,4 +309,45 @@ class IncidentActions:
             on_saved=saved,
             on_refused=self._report,
             button=self.panel.detail.units_apply,
+        )
+
+    def set_point(self, incident_id: int, point: tuple[int | None, int | None]) -> None:
+        """Save the incident's point on the write thread (refused outside the operation's
+        area, in a sentence); once saved, undoable: undo puts the previous point back."""
+        row = self.panel.model.incident(incident_id)
+        if row is None:
+            return
+        old = (row.latitude_e6, row.longitude_e6)
+        if point == old:
+            self.panel.detail.point_saved()
+            return
+        store, actor, version = self.panel._store, self.panel._actor, row.version
+
+        def to(p: tuple[int | None, int | None], expected: int | None) -> Callable[[], int]:
+            return lambda: incidents.update(
+                store, actor, incident_id, expected, latitude_e6=p[0], longitude_e6=p[1]
+            )
+
+        def saved(_done: object) -> None:
+            self.panel.detail.point_saved()
+            self.panel._undo.push(
+                ServiceCommand(
+                    _tr("Titik {n}").format(n=row.code),
+                    self.panel.writes,
+                    to(point, None),
+                    to(old, None),
+                    lambda _redone: self._refresh_ids([incident_id]),
+                    self._report,
+                )
+            )
+            self._refresh_ids([incident_id])
+
+        self.panel.live.expect("incident", {incident_id})
+        self.panel.writes.submit(
+            to(point, version),
+            on_saved=saved,
+            on_refused=lambda exc: self._refused(
+                exc, incident_id, lambda: self.set_point(incident_id, point)
+            ),
+            button=self.panel.detail.point_apply,
         )

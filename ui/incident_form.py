@@ -57,8 +57,8 @@ from PySide6.QtWidgets import (
 from opscenter.drafts import DraftBox, new_draft_id, utc_now
 from opscenter.errors import OpsError
 from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
-from opscenter.incidents import IncidentDraft
-from opscenter.messages import describe
+from opscenter.incidents import IncidentDraft, degrees, micro_degrees, read_degrees, split_point
+from opscenter.messages import decimal_text, describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
@@ -257,6 +257,40 @@ class UnitsPicker(QWidget):
         self.model.set_checked(ids)
 
 
+class PointEdits:
+    """Lintang and Bujur, two fields of decimal degrees (a point or a comma), shared by the
+    new-incident form and the detail pane: a pair typed or pasted into Lintang ("-1.6,
+    103.6", "-1,6 103,6") goes to both; ``read`` gives micro-degrees or refuses in a sentence."""
+
+    def __init__(self, parent: QWidget, name: str, hints: tuple[str, str]) -> None:
+        self.latitude = QLineEdit(parent)
+        self.latitude.setObjectName(f"{name}Latitude")
+        self.longitude = QLineEdit(parent)
+        self.longitude.setObjectName(f"{name}Longitude")
+        self.latitude.setPlaceholderText(hints[0])
+        self.longitude.setPlaceholderText(hints[1])
+        self.latitude.editingFinished.connect(self.split_pair)
+
+    def split_pair(self) -> None:
+        pair = split_point(self.latitude.text())
+        if pair is not None and not self.longitude.text().strip():
+            self.latitude.setText(pair[0])
+            self.longitude.setText(pair[1])
+
+    def texts(self) -> tuple[str, str]:
+        return self.latitude.text(), self.longitude.text()
+
+    def set_texts(self, latitude: str, longitude: str) -> None:
+        self.latitude.setText(latitude)
+        self.longitude.setText(longitude)
+
+    def read(self) -> tuple[int | None, int | None]:
+        """The typed point in micro-degrees (None where empty); raises ``InvalidValue`` with
+        the sentence to show when a field cannot be read."""
+        self.split_pair()
+        return read_degrees(self.latitude.text()), read_degrees(self.longitude.text())
+
+
 class IncidentForm(QDialog):
     """Log a new incident. ``submit(draft)`` saves it and returns the new id, or raises; it
     runs on the write thread, so it must only use the draft and open its own session."""
@@ -315,6 +349,11 @@ class IncidentForm(QDialog):
         for spin in (self.dead_spin, self.injured_spin):
             spin.setRange(0, 9999)
         self.damage_edit = QLineEdit(self)
+        # Where it happened, optional: typed in decimal degrees (a pair pasted into Lintang is
+        # split into both), or picked on the map (``set_point``).
+        self.point_edits = PointEdits(self, "form", (_tr("mis. -1,6"), _tr("mis. 103,6")))
+        self.latitude_edit = self.point_edits.latitude
+        self.longitude_edit = self.point_edits.longitude
         self.units = UnitsPicker(self)
         self.units.set_units(choices.units)
         self.recorded_note = QLabel(_tr("Waktu pencatatan diisi otomatis saat disimpan."), self)
@@ -349,6 +388,18 @@ class IncidentForm(QDialog):
             cas.addWidget(spin)
             cas.addSpacing(16)
         cas.addStretch(1)
+        point = QWidget(self)
+        pts = QHBoxLayout(point)
+        pts.setContentsMargins(0, 0, 0, 0)
+        for text, edit in (
+            (_tr("L&intang"), self.latitude_edit),
+            (_tr("&Bujur"), self.longitude_edit),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(edit)
+            pts.addWidget(caption)
+            pts.addWidget(edit, 1)
+            pts.addSpacing(16)
 
         row("type_id", _tr("&Jenis"), self.type_box)
         row("severity_id", _tr("&Tingkat"), self.severity_box)
@@ -363,6 +414,14 @@ class IncidentForm(QDialog):
         row("region_id", _tr("Wila&yah"), self.region_box)
         row("tps_id", _tr("TP&S"), self.tps_box)
         row("location", _tr("&Lokasi"), self.location_edit)
+        row("point", _tr("Titik (derajat)"), point)
+        for key, edit in (
+            ("point", self.latitude_edit),
+            ("latitude_e6", self.latitude_edit),
+            ("longitude_e6", self.longitude_edit),
+        ):
+            self.errors[key] = self.errors["point"]
+            self._fields[key] = edit  # a refusal puts the cursor in the number to correct
         row("dead", _tr("Korban"), casualties)
         self.errors["injured"] = self.errors["dead"]
         row("damage", _tr("&Kerusakan"), self.damage_edit)
@@ -407,6 +466,8 @@ class IncidentForm(QDialog):
             self.region_box,
             self.tps_box,
             self.location_edit,
+            self.latitude_edit,
+            self.longitude_edit,
             self.dead_spin,
             self.injured_spin,
             self.damage_edit,
@@ -439,6 +500,8 @@ class IncidentForm(QDialog):
         self.title_edit.clear()
         self.description_edit.clear()
         self.location_edit.clear()
+        self.latitude_edit.clear()
+        self.longitude_edit.clear()
         self.damage_edit.clear()
         self.dead_spin.setValue(0)
         self.injured_spin.setValue(0)
@@ -454,7 +517,21 @@ class IncidentForm(QDialog):
         d, t = qdt.date(), qdt.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
 
+    def point(self) -> tuple[int | None, int | None]:
+        """The typed point in micro-degrees; raises ``InvalidValue`` when unreadable."""
+        return self.point_edits.read()
+
+    def set_point(self, lon: float, lat: float) -> None:
+        """Put a point in the form, longitude first as GeoJSON has it: the map panel calls
+        this when the operator picks the place on the map. Shown to the micro-degree, with
+        the interface language's decimal mark; saved as any typed point (checked by the core)."""
+        shown = point_texts(micro_degrees(lat), micro_degrees(lon))
+        assert shown is not None
+        self.point_edits.set_texts(*shown)
+
     def draft(self) -> IncidentDraft:
+        """What is typed as the core's draft; raises ``InvalidValue`` for an unreadable point."""
+        latitude_e6, longitude_e6 = self.point()
         return IncidentDraft(
             operation_id=self._choices.operation_id,
             type_id=chosen(self.type_box) or 0,
@@ -469,6 +546,8 @@ class IncidentForm(QDialog):
             injured=self.injured_spin.value(),
             damage=self.damage_edit.text().strip() or None,
             unit_ids=self.units.checked_ids(),
+            latitude_e6=latitude_e6,
+            longitude_e6=longitude_e6,
         )
 
     def _region_changed(self) -> None:
@@ -495,6 +574,9 @@ class IncidentForm(QDialog):
             "injured": self.injured_spin.value(),
             "damage": self.damage_edit.text(),
             "unit_ids": sorted(self.units.checked_ids()),
+            # As typed, readable or not: a draft keeps what the operator wrote.
+            "latitude": self.latitude_edit.text(),
+            "longitude": self.longitude_edit.text(),
         }
 
     def set_fields(self, fields: dict[str, Any]) -> None:
@@ -513,6 +595,8 @@ class IncidentForm(QDialog):
         self.description_edit.setPlainText(str(fields.get("description") or ""))
         self.location_edit.setText(str(fields.get("location") or ""))
         self.damage_edit.setText(str(fields.get("damage") or ""))
+        self.latitude_edit.setText(str(fields.get("latitude") or ""))
+        self.longitude_edit.setText(str(fields.get("longitude") or ""))
         self.dead_spin.setValue(int(fields.get("dead") or 0))
         self.injured_spin.setValue(int(fields.get("injured") or 0))
         self.units.set_checked(tuple(int(i) for i in fields.get("unit_ids") or ()))
@@ -539,6 +623,8 @@ class IncidentForm(QDialog):
             self.title_edit.textChanged,
             self.description_edit.textChanged,
             self.location_edit.textChanged,
+            self.latitude_edit.textChanged,
+            self.longitude_edit.textChanged,
             self.damage_edit.textChanged,
             self.dead_spin.valueChanged,
             self.injured_spin.valueChanged,
@@ -623,7 +709,12 @@ class IncidentForm(QDialog):
         what was typed. ``writes.write_done`` says how it ended."""
         if self.writes.busy:
             return  # Enter pressed again while saving: one incident, not two
-        submit, draft = self._submit, self.draft()
+        try:
+            draft = self.draft()
+        except OpsError as exc:  # a point it cannot read: said beside it, nothing sent
+            self.show_error(exc)
+            return
+        submit = self._submit
         self.writes.submit(
             lambda: submit(draft),
             on_saved=self._saved,
@@ -644,6 +735,7 @@ class IncidentDetail(QFrame):
     follow_up_requested = Signal(int, str, object)  # incident id, text, status code or None
     status_requested = Signal(int, str)  # incident id, status code
     units_requested = Signal(int, object)  # incident id, tuple of unit ids
+    point_requested = Signal(int, object)  # incident id, (latitude_e6, longitude_e6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -710,6 +802,29 @@ class IncidentDetail(QFrame):
         self.units_toggle.toggled.connect(self._toggle_units)
         self.units_apply.clicked.connect(self._save_units)
 
+        # The point, folded like the units: Lintang and Bujur as in the new-incident form.
+        self.point_toggle = QPushButton(_tr("Ubah t&itik…"), self)
+        self.point_toggle.setObjectName("pointToggle")
+        self.point_toggle.setCheckable(True)
+        self.point_edits = PointEdits(
+            self, "detail", (_tr("Lintang, mis. -1,6"), _tr("Bujur, mis. 103,6"))
+        )
+        self.point_latitude = self.point_edits.latitude
+        self.point_longitude = self.point_edits.longitude
+        self.point_apply = QPushButton(_tr("Simpan titik"), self)
+        self.point_apply.setObjectName("pointApply")
+        self.point_editor = QWidget(self)
+        point_row = QHBoxLayout(self.point_editor)
+        point_row.setContentsMargins(0, 0, 0, 0)
+        point_row.addWidget(self.point_latitude, 1)
+        point_row.addWidget(self.point_longitude, 1)
+        point_row.addWidget(self.point_apply)
+        self.point_editor.hide()
+        self.point_toggle.toggled.connect(self._toggle_point)
+        self.point_apply.clicked.connect(self._save_point)
+        self.point_latitude.returnPressed.connect(self._save_point)
+        self.point_longitude.returnPressed.connect(self._save_point)
+
         self.error = error_label(self)
         self.empty = QLabel(_tr("Pilih kejadian di daftar atau di lini masa."), self)
         self.empty.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -745,6 +860,11 @@ class IncidentDetail(QFrame):
         apply_row.addStretch(1)
         apply_row.addWidget(self.units_apply)
         body.addLayout(apply_row)
+        point_head = QHBoxLayout()
+        point_head.addStretch(1)
+        point_head.addWidget(self.point_toggle)
+        body.addLayout(point_head)
+        body.addWidget(self.point_editor)
         body.addWidget(self.error)
 
         layout = QVBoxLayout(self)
@@ -802,6 +922,10 @@ class IncidentDetail(QFrame):
             facts.append(_tr("TPS: {t}").format(t=row.tps_label))
         if row.location:
             facts.append(_tr("Lokasi: {l}").format(l=row.location))
+        point = point_texts(row.latitude_e6, row.longitude_e6)
+        if point is not None:
+            lat, lon = point
+            facts.append(_tr("Titik: lintang {lat}, bujur {lon}").format(lat=lat, lon=lon))
         if row.dead or row.injured:
             facts.append(
                 _tr("Korban: <b>{d} meninggal, {i} luka</b>").format(d=row.dead, i=row.injured)
@@ -817,6 +941,7 @@ class IncidentDetail(QFrame):
             self.follow_status.setCurrentIndex(0)
             self.units.set_checked(row.unit_ids)
             self.units_toggle.setChecked(False)
+            self.point_toggle.setChecked(False)
             self.error.hide()
         self.units_label.setText(
             _tr("<b>Satuan yang menangani:</b> {u}").format(u=", ".join(row.unit_names) or "—")
@@ -844,17 +969,31 @@ class IncidentDetail(QFrame):
         self.follow_text.clear()
         self.follow_status.setCurrentIndex(0)
 
-    # The follow-up being typed is unsaved input (``ui.unsaved.Editor``).
+    # The follow-up and a point being typed are unsaved input (``ui.unsaved.Editor``).
+
+    def _point_typed(self) -> bool:
+        """Whether the point editor holds something other than the incident's point."""
+        if self._row is None or not self.point_editor.isVisible():
+            return False
+        typed = self.point_edits.texts()
+        shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
+        return typed != shown
 
     def is_dirty(self) -> bool:
-        return self._row is not None and bool(self.follow_text.text().strip())
+        return self._row is not None and (
+            bool(self.follow_text.text().strip()) or self._point_typed()
+        )
 
     def save_input(self) -> bool:
+        if self._point_typed():
+            self._save_point()
+            return False  # saved on the write thread; the editor folds once it is
         self._add_follow_up()
         return not self.follow_text.text().strip()  # cleared once saved
 
     def discard_input(self) -> None:
         self.follow_text.clear()
+        self.point_toggle.setChecked(False)
 
     def _change_status(self) -> None:
         if self._row is None:
@@ -875,3 +1014,35 @@ class IncidentDetail(QFrame):
             return
         self.show_error("")
         self.units_requested.emit(self._row.id, self.units.checked_ids())
+
+    def _toggle_point(self, on: bool) -> None:
+        self.point_editor.setVisible(on)
+        if on and self._row is not None:
+            shown = point_texts(self._row.latitude_e6, self._row.longitude_e6) or ("", "")
+            self.point_edits.set_texts(*shown)
+            self.point_latitude.setFocus()
+
+    def _save_point(self) -> None:
+        """Both fields empty take the point away; a pair typed into Lintang fills both."""
+        if self._row is None:
+            return
+        self.show_error("")
+        try:
+            point = self.point_edits.read()
+        except OpsError as exc:
+            self.show_error(describe(exc, interface_language()))
+            self.point_latitude.setFocus()
+            return
+        self.point_requested.emit(self._row.id, point)
+
+    def point_saved(self) -> None:
+        self.point_toggle.setChecked(False)
+
+
+def point_texts(latitude_e6: int | None, longitude_e6: int | None) -> tuple[str, str] | None:
+    """A stored point as the interface writes numbers ("-1,6", "103,6"); None without one."""
+    lat, lon = degrees(latitude_e6), degrees(longitude_e6)
+    if lat is None or lon is None:
+        return None
+    lang = interface_language()
+    return decimal_text(lat, lang), decimal_text(lon, lang)

@@ -188,6 +188,7 @@ class IncidentsPanel(IncidentListLayout):
         self.detail.follow_up_requested.connect(self.add_follow_up)
         self.detail.status_requested.connect(self.change_status)
         self.detail.units_requested.connect(self.set_units)
+        self.detail.point_requested.connect(self.set_point)
 
         self.timeline = IncidentTimeline(clock=clock, parent=self)
         self.timeline.incident_clicked.connect(self.select_incident)
@@ -485,6 +486,9 @@ class IncidentsPanel(IncidentListLayout):
 
     def set_units(self, incident_id: int, unit_ids: Sequence[int]) -> None:
         self.edits.set_units(incident_id, unit_ids)
+
+    def set_point(self, incident_id: int, point: tuple[int | None, int | None]) -> None:
+        self.edits.set_point(incident_id, point)
 
     def focus_follow_up(self) -> None:
         if self.detail.incident is not None:

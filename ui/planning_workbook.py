@@ -52,7 +52,6 @@ class MatrixWorkbook(QObject):
         self._button = import_button
         self.job: JobHandle | None = None
 
-    @property
     def busy(self) -> bool:
         return self.job is not None and not self.job.done
 
@@ -96,7 +95,7 @@ class MatrixWorkbook(QObject):
         """Apply a workbook off the GUI thread (the write thread, after any pending save),
         with progress and cancel; a refused one lists its bad cells and gets a marked copy.
         None when an import is already running."""
-        if self.busy:
+        if self.busy():
             return None
         w = self._window
         w.hide_banner()

@@ -54,7 +54,7 @@ from ui import theme
 from ui.confirm import confirm
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
-from ui.visits_dialog import OperationForm, show_rows, table
+from ui.visits_dialog import FormContext, OperationForm, show_rows, table
 
 
 def _tr(text: str) -> str:
@@ -403,23 +403,9 @@ class ListPage(QWidget):
 class ReadinessListsDialog(OperationForm):
     """The readiness aspects and the sarpras categories (see the module docstring)."""
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        operation_id: int,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-    ) -> None:
+    def __init__(self, ctx: FormContext) -> None:
         super().__init__(
-            store,
-            actor,
-            operation_id,
-            undo_stack=undo_stack,
-            clock=clock,
-            parent=parent,
+            ctx,
             name="readinessListsDialog",
             title=_tr("Daftar aspek kesiapan dan kategori sarpras"),
         )
@@ -998,7 +984,7 @@ def open_lists(
     """Open the lists dialog over ``window`` (the main window); ``changes`` (the change
     feed) keeps it current."""
     dialog = ReadinessListsDialog(
-        store, actor, operation_id, undo_stack=undo_stack, clock=clock, parent=window
+        FormContext(store, actor, operation_id, undo_stack, clock, window)
     )
     if changes is not None:
         dialog.follow(changes)

@@ -12,31 +12,35 @@ back the counts before it (or removes a row that did not exist).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLabel,
     QVBoxLayout,
-    QWidget,
 )
 
-from opscenter.actor import Actor
 from opscenter.readiness import sarpras
 from opscenter.readiness.sarpras import Category, SarprasLine, StockLine, StockValue
 from opscenter.store import Store
 from ui import theme
 from ui.screen_fit import fit_to_screen
 from ui.table_model import AnyIndex, TableModel
-from ui.visits_dialog import FormTarget, ReadinessForm, show_rows, table, typed_cells
+from ui.visits_dialog import (
+    FormContext,
+    FormTarget,
+    ReadinessForm,
+    show_rows,
+    table,
+    typed_cells,
+)
 
 
 def _tr(text: str) -> str:
@@ -218,26 +222,8 @@ class SarprasModel(TableModel[SarprasRow]):
 class SarprasDialog(ReadinessForm):
     """The sarpras of one unit (see the module docstring)."""
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        target: FormTarget,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-    ) -> None:
-        super().__init__(
-            store,
-            actor,
-            target,
-            undo_stack=undo_stack,
-            clock=clock,
-            parent=parent,
-            name="sarprasDialog",
-            title=_tr("Sarpras satuan"),
-        )
+    def __init__(self, ctx: FormContext, target: FormTarget) -> None:
+        super().__init__(ctx, target, name="sarprasDialog", title=_tr("Sarpras satuan"))
         self.unsaved_text = _tr("Jumlah sarpras yang diketik belum disimpan.")
         self.hint.setText(
             _tr(

@@ -535,7 +535,6 @@ class SitrepDialog(QDialog):
 
     # -- running --------------------------------------------------------------------------------
 
-    @property
     def busy(self) -> bool:
         """A save, print or preview is running, or a preview waits for the choices to rest."""
         return self._job is not None or self._preview_job is not None or self._refresh.isActive()

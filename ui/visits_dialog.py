@@ -143,6 +143,20 @@ class FormTarget:
     unit_id: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class FormContext:
+    """What every operation form works with, handed down as one: the store and the signed-in
+    account it writes as, the operation, the main window's undo history and clock, and the
+    main window itself (the form's parent, whose one write queue the forms share)."""
+
+    store: Store
+    actor: Actor
+    operation_id: int
+    undo_stack: QUndoStack
+    clock: Callable[[], datetime]
+    window: QWidget
+
+
 def form_target(panel: ReadinessPanel) -> FormTarget | None:
     """The target from the Kesiapan tab's matrix; None before it has been read."""
     r = panel.readiness
@@ -584,26 +598,15 @@ class OperationForm(QDialog):
     write_done = Signal(bool)  # each write of this form: saved or refused
     unsaved_text = ""  # the close question's sentence
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        operation_id: int,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-        name: str,
-        title: str,
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: FormContext, *, name: str, title: str) -> None:
+        super().__init__(ctx.window)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        self.store, self.actor, self.operation_id = store, actor, operation_id
-        self.undo_stack, self._clock = undo_stack, clock
+        self.store, self.actor, self.operation_id = ctx.store, ctx.actor, ctx.operation_id
+        self.undo_stack, self._clock = ctx.undo_stack, ctx.clock
         self._lang = interface_language()
         self._locale = QLocale("en" if self._lang == "en" else "id")
-        self.writes = form_writes(parent)
+        self.writes = form_writes(ctx.window)
         self.writes.write_done.connect(self._after_write)
         self.last_error: str | None = None
         self._generation = 0
@@ -624,12 +627,12 @@ class OperationForm(QDialog):
             _tr("&Urungkan"), QDialogButtonBox.ButtonRole.ResetRole
         )
         self.undo_button.setObjectName(name + "Undo")
-        self.undo_button.setEnabled(undo_stack.canUndo())
-        undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.clicked.connect(undo_stack.undo)
-        QShortcut(QKeySequence("Ctrl+Z"), self, undo_stack.undo)
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_stack.undo)
         for keys in SPECS["redoAction"].keys:  # Ctrl+Y, Ctrl+Shift+Z as in the main window
-            QShortcut(QKeySequence(keys), self, undo_stack.redo)
+            QShortcut(QKeySequence(keys), self, self.undo_stack.redo)
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.save_current)
         close_keys(self)
@@ -802,28 +805,8 @@ class ReadinessForm(OperationForm):
     """A form over one unit's readiness data: the unit box at the top (a read whenever it
     changes); a form gives ``read`` for a unit."""
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        target: FormTarget,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-        name: str,
-        title: str,
-    ) -> None:
-        super().__init__(
-            store,
-            actor,
-            target.operation_id,
-            undo_stack=undo_stack,
-            clock=clock,
-            parent=parent,
-            name=name,
-            title=title,
-        )
+    def __init__(self, ctx: FormContext, target: FormTarget, *, name: str, title: str) -> None:
+        super().__init__(ctx, name=name, title=title)
         self.unit_box = QComboBox(self)
         self.unit_box.setObjectName(name + "Unit")
         for u in target.units:
@@ -874,26 +857,8 @@ class ReadinessForm(OperationForm):
 class VisitsDialog(ReadinessForm):
     """The visits and findings of one unit (see the module docstring)."""
 
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        target: FormTarget,
-        *,
-        undo_stack: QUndoStack,
-        clock: Callable[[], datetime],
-        parent: QWidget,
-    ) -> None:
-        super().__init__(
-            store,
-            actor,
-            target,
-            undo_stack=undo_stack,
-            clock=clock,
-            parent=parent,
-            name="visitsDialog",
-            title=_tr("Kunjungan dan temuan"),
-        )
+    def __init__(self, ctx: FormContext, target: FormTarget) -> None:
+        super().__init__(ctx, target, name="visitsDialog", title=_tr("Kunjungan dan temuan"))
         self.unsaved_text = _tr("Isian kunjungan atau temuan belum disimpan.")
         self._read: VisitsRead | None = None
         self._select_visit: int | None = None
@@ -1737,23 +1702,18 @@ def open_form(
     target = form_target(panel) if panel is not None else None
     if target is None or not target.units:
         return None
+    ctx = FormContext(store, actor, target.operation_id, undo_stack, clock, window)
     dialog: ReadinessForm
     if form == "sarpras":
         from ui.sarpras_dialog import SarprasDialog  # it builds on this module
 
-        dialog = SarprasDialog(
-            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
-        )
+        dialog = SarprasDialog(ctx, target)
     elif form == "budget":
         from ui.budget_dialog import BudgetDialog  # it builds on this module
 
-        dialog = BudgetDialog(
-            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
-        )
+        dialog = BudgetDialog(ctx, target)
     else:
-        dialog = VisitsDialog(
-            store, actor, target, undo_stack=undo_stack, clock=clock, parent=window
-        )
+        dialog = VisitsDialog(ctx, target)
     if changes is not None:
         dialog.follow(changes)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

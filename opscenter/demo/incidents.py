@@ -417,6 +417,46 @@ class _Draft:
     pace: float
 
 
+# Where an incident in these kecamatan happened: the kecamatan's Kemendagri code and a point
+# in micro-degrees (latitude, longitude) well inside its boundary (picked from
+# resources/geo/kecamatan.geojson.gz, each with every offset of _SPREAD checked inside it and
+# inside its own kabupaten/kota only, so none of Kerinci's falls in Sungai Penuh's enclave).
+# The other demo incidents keep no point: the map shows them at their region, as it shows
+# whatever an operator logs without coordinates.
+POINTS: dict[tuple[str, str], tuple[str, int, int]] = {
+    ("15.01", "Danau Kerinci"): ("15.01.02", -1_989_100, 101_622_300),
+    ("15.01", "Air Hangat"): ("15.01.05", -1_961_600, 101_398_300),
+    ("15.01", "Gunung Kerinci"): ("15.01.06", -1_911_500, 101_229_000),
+    ("15.01", "Keliling Danau"): ("15.01.08", -2_262_300, 101_383_300),
+    ("15.01", "Siulak"): ("15.01.16", -1_978_700, 101_301_300),
+    ("15.01", "Depati Tujuh"): ("15.01.17", -2_018_500, 101_312_500),
+    ("15.02", "Bangko"): ("15.02.02", -2_087_300, 102_303_000),
+    ("15.05", "Sungai Bahar"): ("15.05.07", -1_973_500, 103_462_100),
+    ("15.71", "Telanaipura"): ("15.71.01", -1_591_100, 103_562_500),
+    ("15.71", "Jambi Selatan"): ("15.71.02", -1_617_700, 103_630_900),
+    ("15.71", "Pasar Jambi"): ("15.71.04", -1_594_500, 103_614_000),
+    ("15.71", "Kota Baru"): ("15.71.07", -1_646_400, 103_602_600),
+    ("15.71", "Jelutung"): ("15.71.08", -1_608_700, 103_613_300),
+    ("15.71", "Alam Barajo"): ("15.71.09", -1_644_400, 103_561_400),
+    ("15.72", "Sungai Penuh"): ("15.72.01", -2_062_500, 101_407_700),
+    ("15.72", "Pesisir Bukit"): ("15.72.02", -2_049_600, 101_381_500),
+    ("15.72", "Hamparan Rawang"): ("15.72.03", -2_040_000, 101_413_400),
+    ("15.72", "Pondok Tinggi"): ("15.72.06", -2_115_400, 101_367_600),
+}
+# Incidents in one kecamatan do not all sit on one spot: a few hundred metres apart, chosen
+# by the incident's number (not the scenario's random stream, which the rest depends on).
+_SPREAD = ((0, 0), (2_000, 3_000), (3_000, -2_000), (-3_000, 2_000), (-2_000, -3_000))
+
+
+def _point(county: County, district: District, number: int) -> dict[str, int | None]:
+    base = POINTS.get((county.spec.code or "", district.short))
+    if base is None:
+        return {"latitude_e6": None, "longitude_e6": None}
+    _code, lat, lon = base
+    dlat, dlon = _SPREAD[number % len(_SPREAD)]
+    return {"latitude_e6": lat + dlat, "longitude_e6": lon + dlon}
+
+
 def add_incidents(
     demo: Demo, windows: Sequence[Window], operators: Sequence[str], reserve_id: int | None
 ) -> int:
@@ -491,7 +531,9 @@ def add_incidents(
         unit = f"Polsek {d.district.short}" if local else d.county.polres_name
         values = {"unit": unit, "kab": d.county.spec.name}
         texts = [(t, text.format(**values), code) for t, text, code in steps]
+        point = _point(d.county, d.district, len(incident_rows) + 1) if local else {}
         incident_rows.append({
+            "latitude_e6": None, "longitude_e6": None, **point,
             **d.row, "number": len(incident_rows) + 1,
             "type_id": demo.incident_type[d.type_code], "severity_id": demo.severity[d.severity],
             "status_id": demo.incident_status[status], "occurred_at": d.at,

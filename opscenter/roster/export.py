@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter.formulas import csv_cell, xlsx_row
+from opscenter.incidents import degrees
 from opscenter.model import (
     Incident,
     IncidentStatus,
@@ -35,7 +36,8 @@ from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store
 
 INCIDENT_HEADERS = ("NOMOR", "JUDUL", "JENIS", "TINGKAT", "STATUS", "WAKTU KEJADIAN (UTC)",
-                    "WAKTU DICATAT (UTC)", "LOKASI", "KORBAN MENINGGAL", "KORBAN LUKA")  # fmt: skip
+                    "WAKTU DICATAT (UTC)", "LOKASI", "KORBAN MENINGGAL", "KORBAN LUKA",
+                    "LINTANG", "BUJUR")  # fmt: skip
 
 
 def _personnel(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
@@ -75,7 +77,8 @@ def _incidents(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
     stmt = (
         select(Incident.number, Incident.title, IncidentType.name, Severity.name,
                IncidentStatus.name, Incident.occurred_at, Incident.recorded_at,
-               Incident.location, Incident.dead, Incident.injured)
+               Incident.location, Incident.dead, Incident.injured, Incident.latitude_e6,
+               Incident.longitude_e6)
         .join(IncidentType, IncidentType.id == Incident.type_id)
         .join(Severity, Severity.id == Incident.severity_id)
         .join(IncidentStatus, IncidentStatus.id == Incident.status_id)
@@ -87,6 +90,12 @@ def _incidents(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
         for i in (5, 6):  # openpyxl refuses aware datetimes; the header says UTC
             if values[i] is not None:
                 values[i] = values[i].replace(tzinfo=None)
+        for i in (10, 11):
+            # Decimal degrees as numbers, not text: a CSV cell "-1.6" is a number there (no
+            # formula quote, formulas.csv_cell quotes text only) and an .xlsx cell a number;
+            # the float's shortest form gives the same micro-degrees back (micro_degrees).
+            point = degrees(values[i])
+            values[i] = None if point is None else float(point)
         yield values
 
 

@@ -926,3 +926,64 @@ def test_polres_kerinci_answers_for_kerinci_and_sungai_penuh(jambi: Loaded) -> N
         provinces = unit_areas(s, op, "provinsi")
     assert names == {"Kabupaten Kerinci", "Kota Sungai Penuh"}
     assert len(provinces) == 1  # the Polda's
+
+
+def test_some_jambi_incidents_carry_a_point_in_their_kecamatan(jambi: Loaded) -> None:
+    """The incidents of a few kecamatan (Kerinci, Sungai Penuh, Kota Jambi, Bangko, Sungai
+    Bahar) have coordinates, each a few hundred metres from its kecamatan's point; the rest,
+    and every incident logged at a kabupaten, have none."""
+    from opscenter.demo.incidents import POINTS
+
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        rows = s.execute(
+            select(Incident.latitude_e6, Incident.longitude_e6, Region.name, Region.level)
+            .join(Region, Region.id == Incident.region_id)
+            .where(Incident.operation_id == op)
+        ).all()
+    placed = [r for r in rows if r.latitude_e6 is not None]
+    assert 30 <= len(placed) <= len(rows) // 2
+    assert {r.level for r in placed} == {"kecamatan"}
+    for lat, lon, region, _level in placed:
+        assert lat is not None and lon is not None
+        near = [
+            name
+            for (_kab, name), (_code, plat, plon) in POINTS.items()
+            if abs(lat - plat) <= 3_000 and abs(lon - plon) <= 3_000
+        ]
+        assert len(near) == 1 and region.endswith(near[0]), (lat, lon, region)
+    kerinci = [r for r in placed if abs((r.longitude_e6 or 0) - 101_400_000) < 300_000]
+    assert kerinci  # the conflict-prone highlands are on the map
+
+
+def test_each_demo_point_lies_in_its_kecamatan_and_kabupaten_on_the_shipped_map(
+    jambi: Loaded,
+) -> None:
+    """Checked against the boundaries that ship (opscenter.geo): each kecamatan's point and
+    every spread around it inside that kecamatan (its code beside it in POINTS), each placed
+    incident inside the operation and in its own kabupaten/kota and no other, so none of
+    Kerinci's sits in Sungai Penuh's enclave."""
+    from opscenter import geo
+    from opscenter.demo.incidents import _SPREAD, POINTS
+
+    for (_kab, name), (code, lat, lon) in POINTS.items():
+        (shape,) = geo.boundaries([code]).values()
+        assert shape.name.casefold() == name.casefold()
+        for dlat, dlon in _SPREAD:
+            assert shape.covers((lon + dlon) / 1e6, (lat + dlat) / 1e6), name
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        kabkota = geo.operation_boundaries(s, op, "kabkota")
+        parent = {r.id: r.parent_id for r in s.execute(select(Region.id, Region.parent_id))}
+        placed = s.execute(
+            select(Incident.region_id, Incident.latitude_e6, Incident.longitude_e6).where(
+                Incident.operation_id == op, Incident.latitude_e6.is_not(None)
+            )
+        ).all()
+        assert len(kabkota) == 11 and placed
+        for region_id, lat_e6, lon_e6 in placed:
+            assert lat_e6 is not None and lon_e6 is not None
+            x, y = lon_e6 / 1e6, lat_e6 / 1e6
+            assert geo.inside_operation(s, op, x, y)
+            own = parent[region_id]
+            assert [r for r, b in kabkota.items() if b.covers(x, y)] == [own]

@@ -398,6 +398,17 @@ def _services(ids: Small) -> list[Step]:
             ),
         ),
         Step(
+            "incident point",  # coordinates are journaled as any field (micro-degrees)
+            lambda st: incidents.update(
+                st,
+                ADMIN,
+                first_incident(st),
+                version_of(st, Incident, first_incident(st)),
+                latitude_e6=-2_062_500,
+                longitude_e6=101_407_700,
+            ),
+        ),
+        Step(
             "follow-up",
             lambda st: incidents.add_follow_up(
                 st, ADMIN, first_incident(st), "Massa dibubarkan", status_code="ditangani"

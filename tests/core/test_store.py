@@ -343,3 +343,64 @@ def test_a_writer_waits_for_the_write_lock_then_writes_and_keeps_its_busy_timeou
         release.join()
         holder.close()
         store.dispose()
+
+
+def test_incident_coordinates_migrate_both_ways_and_the_database_keeps_a_point_whole(
+    db_url: str,
+) -> None:
+    """0008 adds the two micro-degree columns to incidents already there (no point), leaves
+    the schema the model declares, and the database itself refuses half a point or one off
+    the globe; down again it takes them away and keeps the incidents."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy.exc import IntegrityError
+
+    from opscenter import incidents
+    from opscenter.model import IncidentType, Severity
+    from opscenter.reference import by_code
+
+    store = open_store(db_url)
+    try:
+        ids = build_small_operation(store)
+        with store.read() as s:
+            type_id = by_code(s, IncidentType, ids.operation_id)["bentrokan"].id
+            severity_id = by_code(s, Severity, ids.operation_id)["sedang"].id
+        inc = incidents.record(
+            store,
+            ADMIN,
+            incidents.IncidentDraft(
+                operation_id=ids.operation_id,
+                type_id=type_id,
+                severity_id=severity_id,
+                title="Bentrokan",
+                occurred_at=datetime.now(UTC) - timedelta(hours=1),
+            ),
+        )
+        cfg = migrations.config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0008")
+        columns = {c["name"] for c in inspect(store.engine).get_columns("incident")}
+        assert not {"latitude_e6", "longitude_e6"} & columns
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with store.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            row = conn.execute(
+                text("SELECT title, latitude_e6, longitude_e6 FROM incident WHERE id = :i"),
+                {"i": inc},
+            ).one()
+        assert tuple(row) == ("Bentrokan", None, None)
+        update = text("UPDATE incident SET latitude_e6 = :lat, longitude_e6 = :lon WHERE id = :i")
+        for lat, lon in ((-1_600_000, None), (None, 103_600_000), (-91_000_000, 103_600_000),
+                         (-1_600_000, 181_000_000)):  # fmt: skip
+            with (
+                pytest.raises(IntegrityError, match="ck_incident_point"),
+                store.engine.begin() as conn,
+            ):
+                conn.execute(update, {"lat": lat, "lon": lon, "i": inc})
+        with store.engine.begin() as conn:
+            conn.execute(update, {"lat": -90_000_000, "lon": 180_000_000, "i": inc})
+    finally:
+        store.dispose()

@@ -76,9 +76,9 @@ def test_model_is_sound_and_fetches_pages(qtmodeltester: ModelTester, changes: S
 
 
 def _filter(qtbot: QtBot, window: AuditWindow, **values: str) -> None:
-    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
     window.set_filter(**values)
-    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
     qtbot.waitUntil(lambda: window.apply_button.isEnabled(), timeout=10_000)
 
 

@@ -132,11 +132,10 @@ def _button_room(button: QAbstractButton) -> int:
 
 def _settled(window: QWidget) -> bool:
     """Nothing still being read or written: the readiness forms say so by ``loaded()``, the
-    other windows with background work by ``busy`` (a property on some, a method on others)."""
+    other windows with background work by ``busy()``."""
     loaded = getattr(window, "loaded", None)
-    busy = getattr(window, "busy", False)
-    busy = busy() if callable(busy) else busy
-    return (loaded is None or bool(loaded())) and not busy
+    busy = getattr(window, "busy", None)
+    return (loaded is None or bool(loaded())) and not (busy is not None and busy())
 
 
 def _cut(widget: QWidget) -> str | None:

@@ -507,3 +507,55 @@ def test_timeline_lane_names_never_run_into_each_other(qtbot: QtBot, panel: Inci
             == pytest.approx(panel.timeline.font().pointSizeF() * 0.95)
         )
     )
+
+
+def test_the_point_editor_refuses_in_a_sentence_saves_inside_and_undo_puts_it_back(
+    panel: IncidentsPanel, qtbot: QtBot, jambi: Store, undo_stack: QUndoStack
+) -> None:
+    """A demo incident with a point: the pane shows it; "Ubah titik…" opens it for editing;
+    what cannot be read, and a point outside Jambi, are refused in one sentence with the
+    database unchanged and nothing to undo; a point in Kota Jambi is saved, and undo and
+    redo move it back and forth (through the core, journaled)."""
+    target = next(r for r in panel.model.rows() if r.latitude_e6 is not None)
+    old = (target.latitude_e6, target.longitude_e6)
+    panel.select_incident(target.id)
+    detail = panel.detail
+    assert "Titik: lintang -" in detail.facts.text()
+    qtbot.mouseClick(detail.point_toggle, Qt.MouseButton.LeftButton)
+    assert detail.point_editor.isVisible() and detail.point_latitude.text().startswith("-")
+    assert not detail.is_dirty()  # the incident's own point, untouched
+
+    def point_in_db() -> tuple[int | None, int | None]:
+        with jambi.read() as s:
+            row = s.get(Incident, target.id)
+            assert row is not None
+            return row.latitude_e6, row.longitude_e6
+
+    detail.point_latitude.setText("-1,6 LS")
+    assert detail.is_dirty()  # typed, not saved: the window asks before it is lost
+    qtbot.mouseClick(detail.point_apply, Qt.MouseButton.LeftButton)
+    assert detail.error.text().startswith("Titik koordinat tidak terbaca")
+    detail.point_latitude.setText("-6,2")  # Jakarta: far outside the operation
+    detail.point_longitude.setText("106,8")
+    # The first check reads the shipped boundaries (about 2.5 s, more on a busy machine).
+    with qtbot.waitSignal(panel.writes.write_done, timeout=60_000):
+        qtbot.mouseClick(detail.point_apply, Qt.MouseButton.LeftButton)
+    assert "Titik lintang -6,2, bujur 106,8 berada di luar wilayah operasi" in detail.error.text()
+    assert point_in_db() == old and undo_stack.count() == 0
+    assert detail.point_editor.isVisible()  # what was typed stays to be corrected
+
+    detail.point_latitude.setText("-1,5911 103,5625")  # Telanaipura, Kota Jambi: one field
+    detail.point_longitude.clear()
+    with qtbot.waitSignal(panel.writes.write_done):
+        qtbot.keyClick(detail.point_latitude, Qt.Key.Key_Return)
+    assert point_in_db() == (-1_591_100, 103_562_500)
+    assert not detail.point_editor.isVisible() and undo_stack.count() == 1
+    assert panel.model.incident(target.id).latitude_e6 == -1_591_100  # type: ignore[union-attr]
+    assert "lintang -1,5911, bujur 103,5625" in detail.facts.text()
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.undo()
+    assert point_in_db() == old
+    assert panel.model.incident(target.id).latitude_e6 == old[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.redo()
+    assert point_in_db() == (-1_591_100, 103_562_500)

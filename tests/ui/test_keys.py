@@ -482,7 +482,7 @@ def test_tab_walks_the_form_once_in_reading_order(form: IncidentForm, qtbot: QtB
     form.type_box.setFocus()
     qtbot.waitUntil(form.type_box.hasFocus)
     visited: list[QWidget] = []
-    for _ in range(14):
+    for _ in range(16):
         focused = QApplication.focusWidget()
         assert focused is not None
         visited.append(focused)
@@ -496,6 +496,8 @@ def test_tab_walks_the_form_once_in_reading_order(form: IncidentForm, qtbot: QtB
         form.region_box,
         form.tps_box,
         form.location_edit,
+        form.latitude_edit,
+        form.longitude_edit,
         form.dead_spin,
         form.injured_spin,
         form.damage_edit,
@@ -525,6 +527,8 @@ def test_tab_walks_the_form_once_in_reading_order(form: IncidentForm, qtbot: QtB
         (Qt.Key.Key_A, "injured_spin"),
         (Qt.Key.Key_K, "damage_edit"),
         (Qt.Key.Key_M, "units"),
+        (Qt.Key.Key_I, "latitude_edit"),
+        (Qt.Key.Key_B, "longitude_edit"),
     ],
 )
 def test_alt_mnemonics_land_on_their_fields(
@@ -571,6 +575,49 @@ def test_the_type_starts_empty_and_saving_without_one_is_refused(
     with qtbot.waitSignal(form.writes.write_done) as saved:
         form.save()
     assert saved.args == [True]
+
+
+def test_a_point_typed_in_one_field_fills_both_and_what_cannot_be_read_is_said(
+    form: IncidentForm, qtbot: QtBot, store: Store
+) -> None:
+    """Lintang and Bujur take decimal degrees with a point or a comma; a pair typed into
+    Lintang goes to both; a value it cannot read is refused beside the fields in one
+    sentence, nothing is sent, the cursor waits in Lintang; a draft keeps it as typed."""
+    form.latitude_edit.setFocus()
+    qtbot.keyClicks(form.latitude_edit, "-1,6 103,6")
+    qtbot.keyClick(form.latitude_edit, Qt.Key.Key_Tab)
+    assert (form.latitude_edit.text(), form.longitude_edit.text()) == ("-1,6", "103,6")
+    assert QApplication.focusWidget() is form.longitude_edit
+    assert form.point() == (-1_600_000, 103_600_000)
+    form.latitude_edit.clear()
+    form.longitude_edit.clear()
+    form.latitude_edit.setFocus()
+    qtbot.keyClicks(form.latitude_edit, "-1.6, 103.6")
+    qtbot.keyClick(form.latitude_edit, Qt.Key.Key_Tab)
+    assert form.point() == (-1_600_000, 103_600_000)
+    form.set_point(101.4012345, -2.05)  # a click on the map: longitude first, as GeoJSON
+    assert (form.latitude_edit.text(), form.longitude_edit.text()) == ("-2,05", "101,401234")
+
+    head = journal_head(store)
+    form.longitude_edit.setText("103 BT")
+    qtbot.keyClicks(form.title_edit, "Bentrokan di Siulak")
+    form.save()
+    assert form.errors["point"].text() == (
+        "Titik koordinat tidak terbaca: tulis lintang lalu bujur dalam derajat desimal, "
+        "mis. -1,6 dan 103,6."
+    )
+    assert form.errors["point"].isVisible() and form.isVisible()
+    assert not form.writes.busy and journal_head(store) == head
+    assert QApplication.focusWidget() is form.latitude_edit
+    # Nothing typed is lost: a draft holds the point as typed, and brings it back.
+    assert form.is_dirty()
+    fields = form.fields()
+    assert (fields["latitude"], fields["longitude"]) == ("-2,05", "103 BT")
+    form.reset()
+    assert not form.is_dirty() and form.latitude_edit.text() == ""
+    form.set_fields(fields)
+    assert (form.latitude_edit.text(), form.longitude_edit.text()) == ("-2,05", "103 BT")
+    drop(form)
 
 
 def test_the_core_refuses_an_incident_without_a_type(

@@ -132,7 +132,7 @@ def _sitrep(qtbot: QtBot, window: MainWindow) -> SitrepDialog:
     action.trigger()
     dialog = window.findChild(SitrepDialog)
     assert dialog is not None
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.produced is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.produced is not None, timeout=30_000)
     return dialog
 
 
@@ -144,7 +144,7 @@ def test_sitrep_number_and_signatory_as_the_account(
     head = _head(store)
     out = tmp_path / "lapsit.pdf"
     dialog.save_to(out)
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=30_000)
     refusal = f"Peran {actor.role} tidak berwenang untuk tindakan ini."
     if permitted(actor, "report.issue"):
         assert out.exists()

@@ -34,7 +34,7 @@ def dialog(
 
 
 def wait_idle(qtbot: QtBot, d: SitrepDialog) -> None:
-    qtbot.waitUntil(lambda: not d.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30_000)
 
 
 def test_defaults_come_from_the_operation_and_the_clock(dialog: SitrepDialog) -> None:
@@ -49,7 +49,7 @@ def test_defaults_come_from_the_operation_and_the_clock(dialog: SitrepDialog) ->
 
 def test_preview_renders_pages_off_the_gui_thread(qtbot: QtBot, dialog: SitrepDialog) -> None:
     dialog.generate_preview()
-    assert dialog.busy  # the work runs in the pool; the dialog stays responsive
+    assert dialog.busy()  # the work runs in the pool; the dialog stays responsive
     wait_idle(qtbot, dialog)
     assert dialog.produced is not None
     assert len(dialog.produced.pages) >= 3
@@ -244,7 +244,7 @@ def test_a_newer_render_supersedes_one_still_running(qtbot: QtBot, dialog: Sitre
     dialog.classification.setCurrentText("RAHASIA")
     dialog.generate_preview()  # before the first has reported anything
     assert first.cancel.cancelled and dialog._preview_job is not first
-    qtbot.waitUntil(lambda: first.done and not dialog.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: first.done and not dialog.busy(), timeout=30_000)
     assert dialog.produced is not None
     assert dialog.produced.report.classification == "RAHASIA"
     assert not dialog.preview_stale

@@ -6,9 +6,9 @@ Layers, each with its legend:
   from the stages view's read (``opscenter.stage_view.stage_ratings``);
 * strength balance per Polres area: the board's figures (``Overview.strength``), over the
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
-* incidents of the stage as points (colour: severity; size: casualties), at their region's
-  point (``opscenter.geo.places``: its own shape's, else the nearest above it) until
-  incidents carry coordinates;
+* incidents of the stage as points (colour: severity; size: casualties), at their coordinates
+  when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
+  else the nearest above it), spread so that each is seen;
 * region names.
 
 The two area layers colour the same polygons, so one of them shows at a time. Clicking a
@@ -47,6 +47,7 @@ from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.geo import Boundary, operation_boundaries
 from opscenter.geo.places import Point, region_points, spread
 from opscenter.incident_log import IncidentFilter, IncidentRow
+from opscenter.incidents import degrees
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview, UnitStrengthRow
 from opscenter.progress import CancelToken, Job, Progress
@@ -476,8 +477,18 @@ class MapPanel(QFrame):
             )
 
     def _place(self, row: IncidentRow) -> Point | None:
-        """Where an incident is drawn: its region's point (``opscenter.geo.places``)."""
+        """Where an incident without coordinates is drawn: its region's point
+        (``opscenter.geo.places``)."""
         return self._shown.places.get(row.region_id) if row.region_id is not None else None
+
+    @staticmethod
+    def _coordinates(row: IncidentRow) -> Point | None:
+        """Where it happened, when it was recorded: (lon, lat)."""
+        lon, lat = degrees(row.longitude_e6), degrees(row.latitude_e6)
+        return (float(lon), float(lat)) if lon is not None and lat is not None else None
+
+    def _shown_on_map(self, row: IncidentRow) -> bool:
+        return self._coordinates(row) is not None or self._place(row) is not None
 
     def incident_points(self) -> list[MapPoint]:
         """Every incident of the read as a point; incidents at one place sit on a small
@@ -487,21 +498,22 @@ class MapPanel(QFrame):
         if read is None:
             return []
         rows = sorted(read.incidents, key=lambda r: (r.occurred_at, r.id))
-        places = [self._place(row) for row in rows]
+        # Those with coordinates sit on them; the others share their region's point.
+        places = [None if self._coordinates(row) else self._place(row) for row in rows]
         points = []
         for row, place, spot in zip(rows, places, spread(places, SPREAD_DEG), strict=True):
-            if place is None or spot is None:
-                continue
-            self._placed[row.id] = spot
-            self._at_place[place] = self._at_place.get(place, 0) + 1
-            points.append(self._point(row))
+            if place is not None and spot is not None:
+                self._placed[row.id] = spot
+                self._at_place[place] = self._at_place.get(place, 0) + 1
+            if self._shown_on_map(row):
+                points.append(self._point(row))
         self._show_severities()
         return points
 
     def _point(self, row: IncidentRow) -> MapPoint:
-        """The point of an incident: where it was placed before, else the next spot on its
-        place's spiral."""
-        spot = self._placed.get(row.id)
+        """The point of an incident: at its coordinates; without them where it was placed
+        before, else the next spot on its region's spiral."""
+        spot = self._coordinates(row) or self._placed.get(row.id)
         if spot is None:
             place = self._place(row)
             assert place is not None
@@ -594,7 +606,7 @@ class MapPanel(QFrame):
         self._shown.read = replace(read, incidents=kept + tuple(found))
         if not self.incidents.switch.isChecked():
             return
-        shown = [row for row in found if self._place(row) is not None]
+        shown = [row for row in found if self._shown_on_map(row)]
         self.view.update_points(
             [self._point(row) for row in shown], removed=ids - {row.id for row in shown}
         )

@@ -6,6 +6,7 @@ demo's regions by Kemendagri code.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +27,7 @@ from opscenter.planning.vulnerability import RatingValue, set_rating
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import theme
-from ui.map_panel import MapPanel
+from ui.map_panel import SPREAD_DEG, MapPanel
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 
@@ -274,3 +275,27 @@ def test_a_hidden_map_keeps_changes_until_it_is_shown(
     panel.show()
     qtbot.waitUntil(lambda: panel.live.pending() is None)
     assert len(panel.map_read.incidents) == len(read.incidents) + 1  # type: ignore[union-attr]
+
+
+def test_an_incident_with_coordinates_sits_on_them_the_others_at_their_region(
+    panel: MapPanel,
+) -> None:
+    panel.incidents.switch.setChecked(True)
+    read = panel.map_read
+    assert read is not None
+    placed = [r for r in read.incidents if r.latitude_e6 is not None]
+    unplaced = [r for r in read.incidents if r.latitude_e6 is None and r.region_id is not None]
+    assert placed and unplaced  # the demo has both
+    for row in placed:
+        point = panel.view.point(row.id)
+        assert point is not None
+        assert (point.lon, point.lat) == pytest.approx(
+            (row.longitude_e6 / 1e6, row.latitude_e6 / 1e6)  # type: ignore[operator]
+        )
+    # Without coordinates: near its region's point (on the spiral around it).
+    row = unplaced[0]
+    point = panel.view.point(row.id)
+    place = panel._shown.places[row.region_id]  # type: ignore[index]
+    assert point is not None
+    reach = SPREAD_DEG * math.sqrt(len(read.incidents))  # the spiral's widest turn
+    assert math.dist((point.lon, point.lat), place) <= reach

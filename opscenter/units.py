@@ -1,4 +1,4 @@
-"""Unit services: status changes (with history), edits, BKO assignments."""
+"""Unit services: status changes (with history), edits, BKO assignments; units' areas."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from opscenter.errors import InvalidValue, NotFound
 from opscenter.model import (
     BkoAssignment,
     Personnel,
+    Region,
     Unit,
+    UnitArea,
     UnitStatus,
     UnitStatusChange,
 )
@@ -23,6 +25,19 @@ from opscenter.permissions import require
 from opscenter.store import Store
 
 EDITABLE = frozenset({"name", "code", "parent_id", "declared_strength", "is_reserve", "agency"})
+
+
+def unit_areas(session: Session, operation_id: int, level: str = "kabkota") -> dict[int, set[int]]:
+    """Unit id -> the regions of ``level`` it is responsible for (Polres Kerinci: Kabupaten
+    Kerinci and Kota Sungai Penuh), as its ``UnitArea`` rows say."""
+    out: dict[int, set[int]] = {}
+    for unit_id, region_id in session.execute(
+        select(UnitArea.unit_id, UnitArea.region_id)
+        .join(Region, Region.id == UnitArea.region_id)
+        .where(UnitArea.operation_id == operation_id, Region.level == level)
+    ):
+        out.setdefault(int(unit_id), set()).add(int(region_id))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

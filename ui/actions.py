@@ -110,6 +110,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("stagesTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Tahapan"), ("Ctrl+3",)),
     ActionSpec("incidentsTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "K&ejadian"), ("Ctrl+4",)),
     ActionSpec("readinessTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Ke&siapan"), ("Ctrl+5",)),
+    ActionSpec("mapTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pet&a operasi"), ("Ctrl+6",)),
     ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),

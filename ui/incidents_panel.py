@@ -314,6 +314,11 @@ class IncidentsPanel(IncidentListLayout):
         at = self.stage_box.findData(NO_CHOICE if stage_id is None else stage_id)
         self.stage_box.setCurrentIndex(max(at, 0))
 
+    def set_region_filter(self, region_id: int | None) -> None:
+        """Show the incidents of a region and everything under it (the map's click)."""
+        at = self.region_box.findData(NO_CHOICE if region_id is None else region_id)
+        self.region_box.setCurrentIndex(max(at, 0))
+
     def select_incident(self, incident_id: int) -> None:
         row = self.model.row_of(incident_id)
         if row is None:

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
             (Tab.STAGES, "stagesTabAction"),
             (Tab.INCIDENTS, "incidentsTabAction"),
             (Tab.READINESS, "readinessTabAction"),
+            (Tab.MAP, "mapTabAction"),
         ):
             action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, t=tab: self.operation_page.show_tab(t))

@@ -34,6 +34,7 @@ from ui.units_board import UnitsBoard
 
 if TYPE_CHECKING:  # imported when their tab is first opened (see the module docstring)
     from ui.incidents_panel import IncidentsPanel
+    from ui.map_panel import MapPanel
     from ui.readiness_panel import ReadinessPanel
     from ui.stages_panel import StagesPanel
 
@@ -53,6 +54,7 @@ class Tab(IntEnum):
     STAGES = 2
     INCIDENTS = 3
     READINESS = 4
+    MAP = 5
 
 
 class OperationPage(QWidget):
@@ -85,6 +87,10 @@ class OperationPage(QWidget):
         self.stages: StagesPanel | None = None
         self.incidents: IncidentsPanel | None = None
         self.readiness: ReadinessPanel | None = None
+        self.map: MapPanel | None = None
+        self._overview: Overview | None = None  # the newest, for a map built later
+        # The region last clicked on the map, for an incidents list built after the click.
+        self._map_region: int | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -116,6 +122,7 @@ class OperationPage(QWidget):
         self.tabs.insertTab(Tab.STAGES, QWidget(self), self.tr("Tahapan"))
         self.tabs.insertTab(Tab.INCIDENTS, QWidget(self), self.tr("Kejadian"))
         self.tabs.insertTab(Tab.READINESS, QWidget(self), self.tr("Kesiapan"))
+        self.tabs.insertTab(Tab.MAP, QWidget(self), self.tr("Peta"))
         self.tabs.setCurrentIndex(Tab.BOARD)
         self.tabs.currentChanged.connect(self._build_tab)
 
@@ -143,6 +150,8 @@ class OperationPage(QWidget):
             self._replace_tab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
             if self.stages is not None and self.stages.selected_stage_id is not None:
                 self.incidents.set_stage_filter(self.stages.selected_stage_id)
+            if self._map_region is not None:
+                self.incidents.set_region_filter(self._map_region)
         elif index == Tab.READINESS and self.readiness is None:
             from ui.readiness_panel import ReadinessPanel
 
@@ -153,11 +162,32 @@ class OperationPage(QWidget):
             self._follow(self.readiness)
             self._replace_tab(Tab.READINESS, self.readiness, self.tr("Kesiapan"))
             return
+        elif index == Tab.MAP and self.map is None:
+            from ui.map_panel import MapPanel
+
+            self.map = MapPanel(self._store, clock=self._clock, parent=self)
+            self.map.region_chosen.connect(self._map_region_chosen)
+            self.map.incident_chosen.connect(self._map_incident_chosen)
+            if self._overview is not None:
+                self.map.show_overview(self._overview)
+            self._follow(self.map)
+            self._replace_tab(Tab.MAP, self.map, self.tr("Peta"))
+            return
         else:
             return
         if self.stages is not None and self.incidents is not None:
             # Choosing a stage filters the incidents to it.
             self.stages.stage_selected.connect(self.incidents.set_stage_filter)
+
+    def _map_region_chosen(self, region_id: int) -> None:
+        """A region clicked on the map filters the incidents list to it."""
+        self._map_region = region_id
+        if self.incidents is not None:
+            self.incidents.set_region_filter(region_id)
+
+    def _map_incident_chosen(self, incident_id: int) -> None:
+        if self.incidents is not None:
+            self.incidents.select_incident(incident_id)
 
     def _replace_tab(self, tab: Tab, panel: QWidget, label: str) -> None:
         placeholder = self.tabs.widget(tab)
@@ -169,12 +199,17 @@ class OperationPage(QWidget):
         if placeholder is not None:
             placeholder.deleteLater()
 
-    def live_panels(self) -> list[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel]:
-        panels = (self.board, self.stages, self.incidents, self.readiness)
+    def live_panels(
+        self,
+    ) -> list[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel]:
+        panels = (self.board, self.stages, self.incidents, self.readiness, self.map)
         return [p for p in panels if p is not None]
 
     def show_overview(self, overview: Overview) -> None:
         self.ensure_panels()
+        self._overview = overview
+        if self.map is not None:
+            self.map.show_overview(overview)  # recolours only while its strength layer shows
         for panel in self.overview_panels:
             if panel is self.strength:
                 self.strength_updates.deliver(overview)
@@ -187,7 +222,9 @@ class OperationPage(QWidget):
         for panel in self.live_panels():
             panel.live.follow(changed)
 
-    def _follow(self, panel: UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel) -> None:
+    def _follow(
+        self, panel: UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel
+    ) -> None:
         for changed in self._feeds:
             panel.live.follow(changed)
 

@@ -49,7 +49,6 @@ from opscenter.model import (
     Region,
     Stage,
     TpsCategory,
-    UnitArea,
     VulnerabilityLevel,
 )
 from opscenter.permissions import require
@@ -58,7 +57,7 @@ from opscenter.planning.vulnerability import highest_levels
 from opscenter.reference import GuardPattern, items, label
 from opscenter.store import Store
 from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
-from opscenter.units import BkoSpec, add_bko, remove_bko
+from opscenter.units import BkoSpec, add_bko, remove_bko, unit_areas
 
 POLRES_KINDS = ("polres", "polresta")
 
@@ -248,13 +247,9 @@ def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str =
         return None
 
     regions: dict[int, set[int]] = defaultdict(set)
-    for unit_id, region_id in session.execute(
-        select(UnitArea.unit_id, UnitArea.region_id)
-        .join(Region, Region.id == UnitArea.region_id)
-        .where(UnitArea.operation_id == operation_id, Region.level == "kabkota")
-    ):
+    for unit_id, region_ids in unit_areas(session, operation_id).items():
         if unit_id in polres_ids:
-            regions[int(unit_id)].add(int(region_id))
+            regions[unit_id] |= region_ids
     for guard_id, kec_id, _ in inputs.tps_groups:
         owner = polres_of(guard_id)
         kab = inputs.kecamatan_kabkota.get(kec_id)

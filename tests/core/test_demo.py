@@ -911,6 +911,23 @@ def test_readiness_in_the_demo_as_the_kapolda_finds_it(both: Loaded) -> None:
     assert all(u.cells[anggaran].derived is None for u in b.units)  # paid by the Polres
 
 
+def test_polres_kerinci_answers_for_kerinci_and_sungai_penuh(jambi: Loaded) -> None:
+    """``units.unit_areas``: the map colours a Polres's balance over these regions."""
+    from opscenter.model import Region, Unit
+    from opscenter.units import unit_areas
+
+    op = jambi.ops["jambi"]
+    with jambi.store.read() as s:
+        areas = unit_areas(s, op)
+        polres = s.scalars(
+            select(Unit).where(Unit.operation_id == op, Unit.name == "Polres Kerinci")
+        ).one()
+        names = {s.get(Region, r).name for r in areas[polres.id]}  # type: ignore[union-attr]
+        provinces = unit_areas(s, op, "provinsi")
+    assert names == {"Kabupaten Kerinci", "Kota Sungai Penuh"}
+    assert len(provinces) == 1  # the Polda's
+
+
 def test_some_jambi_incidents_carry_a_point_in_their_kecamatan(jambi: Loaded) -> None:
     """The incidents of a few kecamatan (Kerinci, Sungai Penuh, Kota Jambi, Bangko, Sungai
     Bahar) have coordinates, each a few hundred metres from its kecamatan's point; the rest,

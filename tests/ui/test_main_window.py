@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -406,10 +406,35 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
         "Tahapan",
         "Kejadian",
         "Kesiapan",
+        "Peta",
     ]
     assert page.readiness is None  # issue 15: the readiness board too, when first opened
     page.show_tab(Tab.READINESS)
     assert page.readiness is not None and page.tabs.currentWidget() is page.readiness
+    assert page.map is None  # issue 16: and the map
+    page.show_tab(Tab.MAP)
+    assert page.map is not None and page.tabs.currentWidget() is page.map
+
+
+def test_a_region_clicked_on_the_map_filters_the_incidents_list(
+    window: MainWindow, store: Store, tiny_operation: TinyOperation
+) -> None:
+    from sqlalchemy import select
+
+    from opscenter.model import Region
+
+    with store.read() as s:
+        ids = {name: rid for name, rid in s.execute(select(Region.name, Region.id))}
+    kerinci, bungo = ids["Kabupaten Kerinci"], ids["Kabupaten Bungo"]
+    page = window.operation_page
+    window.findChild(QAction, "mapTabAction").trigger()  # Ctrl+6
+    assert page.map is not None and page.tabs.currentWidget() is page.map
+    page.map.region_chosen.emit(kerinci)  # before the list exists
+    page.show_tab(Tab.INCIDENTS)
+    assert page.incidents is not None
+    assert page.incidents.region_box.currentData() == kerinci
+    page.map.region_chosen.emit(bungo)  # and while it does
+    assert page.incidents.region_box.currentData() == bungo
 
 
 def test_the_main_window_loads_no_plotting_spreadsheet_or_pdf_library() -> None:

@@ -110,6 +110,7 @@ def test_the_main_window_menus_are_english(
         "Stages",
         "Incidents",
         "Readiness",
+        "Map",
     ]
 
 

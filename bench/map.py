@@ -1,0 +1,221 @@
+"""The map at national scale: every kecamatan of Indonesia and 20,000 incidents.
+
+Issue 16's targets: the map layer drawn within 1 s of opening the tab; pan and zoom at 30
+frames per second or better (a frame at most 33 ms). The shapes are the 7,285 kecamatan
+that ship with OpsCenter (``opscenter.geo.level_boundaries``, about 290,000 vertices), each
+filled with its own colour, with their names; the points are 20,000 incidents at random
+places in Indonesia's box, coloured by severity and sized by casualties.
+
+Printed, all in one run on the same shapes:
+
+- first frame: from handing the widget its shapes (paths built, fills, points) to the first
+  frame painted (``repaint()`` of the shown widget, offscreen);
+- pan and zoom frames: one step (``pan_by`` / ``zoom_by``), then ``repaint()``; median and
+  95th percentile. While the view moves the widget shifts and scales the scene it drew last
+  (``ui.map_view``); the sharp scene drawn when the view rests is timed too ("settled");
+- the same at a province's scale (Jambi), where only the regions in view are drawn;
+- baseline: the same polygons drawn once into a QImage with plain QPainter (paths built
+  beforehand, every region filled and outlined, nothing culled), and the paths' build alone.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/map.py [--points 20000] [--steps 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from opscenter.geo import Boundary, level_boundaries  # noqa: E402
+from ui.map_view import MapPoint, MapView, _polygon  # noqa: E402
+
+INDONESIA = (95.0, -11.0, 141.0, 6.0)
+JAMBI = (101.1, -2.8, 104.6, -0.7)
+SEVERITY = [QColor("#2e7d32"), QColor("#f9a825"), QColor("#ef6c00"), QColor("#c62828")]
+
+
+def baseline(
+    shapes: list[Boundary], fills: dict[str, QColor], width: int, height: int
+) -> tuple[float, float]:
+    """Plain QPainter: the paths built (seconds), then all drawn once into a QImage (seconds)."""
+    k = math.cos(math.radians((INDONESIA[1] + INDONESIA[3]) / 2))
+    t = time.perf_counter()
+    paths = []
+    for shape in shapes:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        for polygon in shape.parts:
+            for ring in polygon:
+                xy = np.column_stack((ring[:, 0] * k, -ring[:, 1]))
+                path.addPolygon(_polygon(xy))
+        paths.append(path)
+    built = time.perf_counter() - t
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#dce6ee"))
+    s = 0.95 * min(
+        width / ((INDONESIA[2] - INDONESIA[0]) * k), height / (INDONESIA[3] - INDONESIA[1])
+    )
+    cx, cy = (INDONESIA[0] + INDONESIA[2]) / 2 * k, -(INDONESIA[1] + INDONESIA[3]) / 2
+    t = time.perf_counter()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setTransform(QTransform(s, 0, 0, s, width / 2 - cx * s, height / 2 - cy * s))
+    pen = QPen(QColor(90, 100, 112, 150))
+    pen.setCosmetic(True)
+    pen.setWidthF(0.8)
+    painter.setPen(pen)
+    for shape, path in zip(shapes, paths, strict=True):
+        painter.setBrush(fills[shape.code])
+        painter.drawPath(path)
+    painter.end()
+    return built, time.perf_counter() - t
+
+
+def pan_step(view: MapView, i: int) -> None:
+    sign = 1 if i % 2 else -1  # back and forth: the view stays on land
+    view.pan_by(40 * sign, 25 * sign)
+
+
+def zoom_step(view: MapView, i: int) -> None:
+    at = QPointF(view.width() * 0.4, view.height() * 0.6)
+    view.zoom_by(1.15 if i % 2 else 1 / 1.15, at)
+
+
+def frames(
+    view: MapView, step: Callable[[MapView, int], None], count: int
+) -> tuple[list[float], list[float]]:
+    """*count* steps, each followed by a repaint (ms); then the settled redraw after each of a
+    few of them (ms)."""
+    moving = []
+    for i in range(count):
+        step(view, i)
+        t = time.perf_counter()
+        view.repaint()
+        moving.append((time.perf_counter() - t) * 1000)
+    settled = []
+    for i in range(max(3, count // 8)):
+        step(view, i)
+        view.sharpen()
+        t = time.perf_counter()
+        view.repaint()
+        settled.append((time.perf_counter() - t) * 1000)
+    return moving, settled
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--points", type=int, default=20_000)
+    parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--size", default="1600x900", help="widget size, WxH")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+
+    app = QApplication.instance() or QApplication([])
+    t = time.perf_counter()
+    shapes = level_boundaries("kecamatan")
+    vertices = sum(len(ring) for s in shapes for polygon in s.parts for ring in polygon)
+    print(f"shapes: {len(shapes)} kecamatan, {vertices:,} vertices (read and repaired by "
+          f"opscenter.geo in {time.perf_counter() - t:.2f} s, not counted below)")  # fmt: skip
+    rng = random.Random(16)
+    fills = {s.code: QColor.fromHsv(rng.randrange(360), 110, 215) for s in shapes}
+    points = []
+    for i in range(args.points):
+        casualties = rng.choice((0, 0, 0, 1, 2, 5))
+        points.append(
+            MapPoint(
+                i,
+                rng.uniform(INDONESIA[0], INDONESIA[2]),
+                rng.uniform(INDONESIA[1], INDONESIA[3]),
+                rng.choice(SEVERITY),
+                radius=3.0 + 1.5 * math.sqrt(casualties),
+            )
+        )
+
+    view = MapView()
+    view.resize(width, height)
+    view.show()
+    app.processEvents()
+    t = time.perf_counter()
+    view.set_regions(shapes, home=INDONESIA)
+    view.set_fills(fills)
+    view.set_points(points)
+    view.repaint()
+    first = time.perf_counter() - t
+    labels, scene = len(view.placed_labels()), view.last_render_ms()
+    print(f"first frame (paths + fills + {len(points):,} points + paint): {first * 1000:.0f} ms "
+          f"(target 1000 ms); scene alone {scene:.0f} ms; {labels} names")  # fmt: skip
+
+    built, drawn = baseline(shapes, fills, width, height)
+    print(f"baseline, plain QPainter into a QImage: paths built {built * 1000:.0f} ms, "
+          f"drawn once {drawn * 1000:.0f} ms")  # fmt: skip
+    print(f"ratio first frame / (baseline build + draw): {first / (built + drawn):.2f}")
+
+    rows = []
+    for scale_name, area in (("national", INDONESIA), ("Jambi", JAMBI)):
+        view.set_home(area)
+        view.sharpen()
+        view.repaint()
+        for kind, step in (("pan", pan_step), ("zoom", zoom_step)):
+            moving, settled = frames(view, step, args.steps)
+            rows.append((scale_name, kind, moving, settled))
+    print(f"frames ({args.steps} steps each, {width}x{height}; target 33 ms):")
+    for scale_name, kind, moving, settled in rows:
+        median, high = statistics.median(moving), p95(moving)
+        rest = statistics.median(settled)
+        print(f"  {scale_name:8} {kind:4}: moving median {median:5.1f} ms, p95 {high:5.1f} ms "
+              f"(ratio to baseline draw {median / (drawn * 1000):.3f}); settled median "
+              f"{rest:5.1f} ms (ratio {rest / (drawn * 1000):.2f})")  # fmt: skip
+    # One live incident more: the panel hands the widget the changed point (``update_points``)
+    # and the points are drawn again over the kept base. GUI-thread time; target 50 ms.
+    view.set_home(JAMBI)
+    view.sharpen()
+    view.repaint()
+    live, every = [], []
+    for i in range(5):
+        extra = MapPoint(10**6 + i, 103.6, -1.6, SEVERITY[3], radius=6.0)
+        t = time.perf_counter()
+        view.update_points([extra])
+        view.repaint()
+        live.append((time.perf_counter() - t) * 1000)
+        points.append(extra)
+        t = time.perf_counter()
+        view.set_points(points)
+        view.repaint()
+        every.append((time.perf_counter() - t) * 1000)
+    print(f"one live incident among {len(points):,} (update_points + repaint, Jambi view): "
+          f"median {statistics.median(live):.1f} ms (target 50 ms); baseline, every point "
+          f"handed again (set_points): {statistics.median(every):.0f} ms")  # fmt: skip
+    view.set_home(INDONESIA)
+    hits = 0
+    t = time.perf_counter()
+    for _ in range(200):
+        at = QPointF(rng.uniform(0, width), rng.uniform(0, height))
+        hits += view.region_at(at) is not None
+    print(f"hover hit test: {(time.perf_counter() - t) / 200 * 1000:.2f} ms per test "
+          f"({hits} of 200 on land)")  # fmt: skip
+    view.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,301 @@
+"""The map panel on the Jambi demo: Kerinci's vulnerability colour, strength, incidents, live.
+
+The shapes are the boundaries that ship with OpsCenter (``opscenter.geo``), matched to the
+demo's regions by Kemendagri code.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opscenter import incidents
+from opscenter.actor import Actor
+from opscenter.demo import load_demo
+from opscenter.incident_log import IncidentRow
+from opscenter.live import JournalFollower
+from opscenter.model import Aspect, Region, VulnerabilityLevel
+from opscenter.overview import build as build_overview
+from opscenter.planning.vulnerability import RatingValue, set_rating
+from opscenter.store import Store
+from tests.ui.conftest import FixedClock
+from ui import theme
+from ui.map_panel import SPREAD_DEG, MapPanel
+
+MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
+
+
+@pytest.fixture
+def jambi(store: Store) -> Store:
+    load_demo(store, "jambi")
+    return store
+
+
+def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
+    qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=20_000)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
+    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    qtbot.addWidget(p)
+    p.resize(1300, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    # The pixels sampled at label points are the fills': no name, no incident over them.
+    p.names.setChecked(False)
+    p.incidents.switch.setChecked(False)
+    return p
+
+
+def region_id(store: Store, name: str) -> int:
+    with store.read() as s:
+        return int(s.scalars(select(Region.id).where(Region.name == name)).one())
+
+
+def record_like(store: Store, sample: IncidentRow, title: str, **fields: Any) -> int:
+    """Record an incident through the core, of the sample's type and severity, by default
+    where and when the sample happened."""
+    with store.read() as s:
+        operation_id = int(s.scalars(select(Region.operation_id).limit(1)).one())
+    draft = incidents.IncidentDraft(
+        operation_id=operation_id,
+        type_id=sample.type_id,
+        severity_id=sample.severity_id,
+        title=title,
+        occurred_at=fields.pop("occurred_at", sample.occurred_at),
+        region_id=fields.pop("region_id", sample.region_id),
+        **fields,
+    )
+    return incidents.record(store, Actor("op.malam"), draft)
+
+
+def pixel_at(panel: MapPanel, region: int) -> QColor:
+    """The map's colour at a region's label point (inside the shape)."""
+    shape = panel.boundary(region)
+    assert shape is not None
+    at = panel.view.project(*shape.label_point)
+    return panel.view.grab().toImage().pixelColor(round(at.x()), round(at.y()))
+
+
+def test_kerinci_shows_its_vulnerability_colour(panel: MapPanel, jambi: Store) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    read = panel.map_read
+    assert read is not None and read.matrix is not None
+    level = read.matrix.highest(kerinci)
+    assert level is not None
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+    # Sungai Penuh, the enclave inside Kerinci, in its own colour, not Kerinci's: by the
+    # aspect on which the demo rates them apart.
+    sungai_penuh = region_id(jambi, "Kota Sungai Penuh")
+    m = read.matrix
+
+    def colour_of(region: int, aspect: int) -> QColor:
+        cell = m.cell(region, aspect)
+        assert cell is not None
+        return QColor(m.level(cell.level_id).colour)
+
+    aspect = next(
+        a.id for a in m.aspects if colour_of(kerinci, a.id) != colour_of(sungai_penuh, a.id)
+    )
+    panel.aspect_box.setCurrentIndex(panel.aspect_box.findData(aspect))
+    panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
+    assert pixel_at(panel, kerinci) == colour_of(kerinci, aspect)
+    assert pixel_at(panel, sungai_penuh) == colour_of(sungai_penuh, aspect)
+    # Every kabupaten/kota of the demo has its shape on the map.
+    assert all(panel.boundary(r.id) is not None for r in read.matrix.regions)
+    assert panel.region_code(kerinci) == "15.01" and panel.region_code(sungai_penuh) == "15.72"
+    assert panel.vulnerability.legend.entries[0][1] == read.matrix.levels[0].name
+
+
+def test_the_strength_layer_colours_kerinci_by_the_boards_balance(
+    panel: MapPanel, jambi: Store
+) -> None:
+    with jambi.read() as s:
+        overview = build_overview(s, now=MASA_TENANG_EVENING)
+    panel.show_overview(overview)
+    panel.strength.switch.setChecked(True)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    row = next(r for r in overview.strength if r.name == "Polres Kerinci")
+    assert row.balance < 0  # the demo's Kerinci is short of people
+    assert pixel_at(panel, kerinci) == theme.DEFICIT
+    assert pixel_at(panel, region_id(jambi, "Kota Sungai Penuh")) == theme.DEFICIT
+
+
+def test_a_rating_changed_through_the_core_shows_on_the_open_panel(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    read = panel.map_read
+    assert read is not None and read.matrix is not None and read.stage_id is not None
+    with jambi.read() as s:
+        aspect = s.scalars(
+            select(Aspect).where(Aspect.operation_id == read.timeline.operation_id)
+        ).first()
+        levels = list(
+            s.scalars(
+                select(VulnerabilityLevel)
+                .where(VulnerabilityLevel.operation_id == read.timeline.operation_id)
+                .order_by(VulnerabilityLevel.ordinal)
+            )
+        )
+    assert aspect is not None
+    # The chosen aspect's layer, so one rating decides the colour.
+    panel.aspect_box.setCurrentIndex(panel.aspect_box.findData(aspect.id))
+    panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
+    cell = read.matrix.cell(kerinci, aspect.id)
+    other = next(lv for lv in levels if cell is None or lv.id != cell.level_id)
+    follower = JournalFollower(jambi)
+    follower.poll()
+    set_rating(
+        jambi,
+        Actor("staf.ops", role="staff"),
+        read.timeline.operation_id,
+        RatingValue(kerinci, read.stage_id, aspect.id, other.id),
+        expected_version=cell.version if cell else None,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(other.colour), timeout=20_000)
+
+
+def test_clicking_a_region_names_it_and_a_point_names_its_incident(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    shape = panel.boundary(kerinci)
+    assert shape is not None and shape.code == "15.01"
+    with qtbot.waitSignal(panel.region_chosen) as chosen:
+        qtbot.mouseClick(
+            panel.view,
+            Qt.MouseButton.LeftButton,
+            pos=panel.view.project(*shape.label_point).toPoint(),
+        )
+    assert chosen.args == [kerinci]
+    panel.incidents.switch.setChecked(True)
+    points = panel.incident_points()
+    assert points, "the demo's incidents of the stage are on the map"
+    first = points[0]
+    with qtbot.waitSignal(panel.incident_chosen) as clicked:
+        qtbot.mouseClick(
+            panel.view,
+            Qt.MouseButton.LeftButton,
+            pos=panel.view.project(first.lon, first.lat).toPoint(),
+        )
+    assert clicked.args[0] in {p.id for p in points}
+
+
+def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    panel.incidents.switch.setChecked(True)
+    read = panel.map_read
+    assert read is not None and read.incidents
+    sample = read.incidents[0]
+    before = panel.view.point_ids()
+    assert before
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    follower = JournalFollower(jambi)
+    follower.poll()
+    stage = read.timeline.stage(read.stage_id)
+    assert stage is not None and stage.starts_at is not None
+    new_id = record_like(
+        jambi,
+        sample,
+        "Massa berkumpul di depan KPU Kerinci",
+        occurred_at=stage.starts_at + timedelta(hours=5),
+        region_id=kerinci,
+        dead=1,
+        injured=3,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    reads = []
+    panel.read_shown.connect(lambda: reads.append(True))
+    panel.apply_changes(changes)  # a few rows: read and drawn here, no background re-read
+    assert reads == [] and not panel.live.held
+    assert panel.view.point_ids() == before | {new_id}
+    point = panel.view.point(new_id)
+    assert point is not None
+    assert point.radius == pytest.approx(4 + 2 * 2)  # four hurt: sqrt(4) = 2
+    assert point.colour == QColor(sample.severity_colour)
+    at = panel.view.project(point.lon, point.lat)
+    assert panel.view.point_at(at) == new_id
+
+
+def test_hovering_kerinci_names_it_with_its_ratings_and_another_stage_recolours(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    shape = panel.boundary(kerinci)
+    read = panel.map_read
+    assert shape is not None and read is not None and read.matrix is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.startswith(shape.name + "\n")
+    assert all(a.name in text for a in read.matrix.aspects)
+    # Voting day: the stage's own ratings and incidents.
+    voting = next(st for st in read.timeline.stages if st.is_voting)
+    assert voting.id != read.stage_id
+    panel.stage_box.setCurrentIndex(panel.stage_box.findData(voting.id))
+    panel.stage_box.activated.emit(panel.stage_box.currentIndex())
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.stage_id == voting.id)
+    wait_read(qtbot, panel)
+    now = panel.map_read
+    assert now is not None and now.matrix is not None and now.matrix.stage.id == voting.id
+    level = now.matrix.highest(kerinci)
+    assert level is not None
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+
+
+def test_a_hidden_map_keeps_changes_until_it_is_shown(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    read = panel.map_read
+    assert read is not None
+    follower = JournalFollower(jambi)
+    follower.poll()
+    sample = read.incidents[0]
+    record_like(jambi, sample, "Spanduk dirusak")
+    changes = follower.poll()
+    assert changes is not None
+    panel.hide()
+    panel.apply_changes(changes)
+    assert panel.live.pending() is not None  # kept, not applied
+    assert len(panel.map_read.incidents) == len(read.incidents)  # type: ignore[union-attr]
+    panel.show()
+    qtbot.waitUntil(lambda: panel.live.pending() is None)
+    assert len(panel.map_read.incidents) == len(read.incidents) + 1  # type: ignore[union-attr]
+
+
+def test_an_incident_with_coordinates_sits_on_them_the_others_at_their_region(
+    panel: MapPanel,
+) -> None:
+    panel.incidents.switch.setChecked(True)
+    read = panel.map_read
+    assert read is not None
+    placed = [r for r in read.incidents if r.latitude_e6 is not None]
+    unplaced = [r for r in read.incidents if r.latitude_e6 is None and r.region_id is not None]
+    assert placed and unplaced  # the demo has both
+    for row in placed:
+        point = panel.view.point(row.id)
+        assert point is not None
+        assert (point.lon, point.lat) == pytest.approx(
+            (row.longitude_e6 / 1e6, row.latitude_e6 / 1e6)  # type: ignore[operator]
+        )
+    # Without coordinates: near its region's point (on the spiral around it).
+    row = unplaced[0]
+    point = panel.view.point(row.id)
+    place = panel._shown.places[row.region_id]  # type: ignore[index]
+    assert point is not None
+    reach = SPREAD_DEG * math.sqrt(len(read.incidents))  # the spiral's widest turn
+    assert math.dist((point.lon, point.lat), place) <= reach

@@ -1,0 +1,262 @@
+"""The map widget on real shapes drawn offscreen: fills, holes, keys, names, clicks, night.
+
+The shapes are built here in the ``opscenter.geo.Boundary`` form: a frame-shaped region with a
+hole and, in its hole, an enclave (Kerinci and Sungai Penuh in miniature), and a row of
+small squares with long names for the label placement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
+from pytestqt.qtbot import QtBot
+
+from ui import theme
+from ui.map_view import DAY, LABEL_GAP, NIGHT, MapLegend, MapPoint, MapView
+
+
+@dataclass(frozen=True)
+class Box:
+    code: str
+    name: str
+    level: str
+    parts: tuple[tuple[np.ndarray, ...], ...]
+    label_point: tuple[float, float]
+    bbox: tuple[float, float, float, float]
+
+
+def ring(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    return np.array([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], dtype=np.float64)
+
+
+def square(code: str, name: str, x0: float, y0: float, x1: float, y1: float) -> Box:
+    return Box(
+        code,
+        name,
+        "kabkota",
+        ((ring(x0, y0, x1, y1),),),
+        ((x0 + x1) / 2, (y0 + y1) / 2),
+        (x0, y0, x1, y1),
+    )
+
+
+# Kerinci: a square 101-102 E, 2-1 S with a hole; Sungai Penuh fills the hole.
+KERINCI = Box(
+    "15.01",
+    "Kerinci",
+    "kabkota",
+    ((ring(101.0, -3.0, 102.0, -2.0), ring(101.4, -2.6, 101.6, -2.4)),),
+    (101.2, -2.2),
+    (101.0, -3.0, 102.0, -2.0),
+)
+SUNGAI_PENUH = square("15.72", "Sungai Penuh", 101.4, -2.6, 101.6, -2.4)
+BUNGO = square("15.08", "Bungo", 102.0, -3.0, 103.0, -2.0)
+RED = QColor("#c62828")
+BLUE = QColor("#1565c0")
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> MapView:
+    widget = MapView()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.set_regions([KERINCI, SUNGAI_PENUH, BUNGO])
+    widget.set_names_shown(False)  # the pixels sampled at label points are the fills'
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def pixel(view: MapView, lon: float, lat: float) -> QColor:
+    at = view.project(lon, lat)
+    return view.grab().toImage().pixelColor(round(at.x()), round(at.y()))
+
+
+def test_each_region_shows_the_colour_set_for_it_and_the_hole_shows_the_enclave(
+    view: MapView,
+) -> None:
+    view.set_fills({"15.01": RED, "15.72": BLUE})
+    assert pixel(view, *KERINCI.label_point) == RED
+    assert pixel(view, *SUNGAI_PENUH.label_point) == BLUE  # the hole is not Kerinci's red
+    # A region without a fill is plain land.
+    assert pixel(view, 102.5, -2.8) == DAY.land
+    # A new colour replaces the old one.
+    view.set_fills({"15.01": BLUE})
+    assert pixel(view, 101.1, -2.9) == BLUE
+
+
+def test_the_projection_shrinks_longitude_by_the_cosine_of_the_latitude(qtbot: QtBot) -> None:
+    widget = MapView()
+    qtbot.addWidget(widget)
+    widget.resize(600, 600)
+    north = square("11.01", "Utara", 100.0, 59.0, 101.0, 61.0)  # at 60 N, cos = 0.5
+    widget.set_regions([north])
+    a, b = widget.project(100.0, 60.0), widget.project(101.0, 60.0)
+    c = widget.project(100.0, 61.0)
+    assert (b.x() - a.x()) == pytest.approx((a.y() - c.y()) * 0.5, rel=1e-6)
+    assert widget.unproject(b) == pytest.approx((101.0, 60.0))
+
+
+def test_arrow_keys_pan_plus_and_minus_zoom_and_home_restores(view: MapView, qtbot: QtBot) -> None:
+    home = view.view_state()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    cx, cy, scale = view.view_state()
+    assert cx > home[0] and cy == home[1] and scale == home[2]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.view_state()[1] > home[1]
+    before = view.project(*KERINCI.label_point)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.view_state()[2] == pytest.approx(home[2] * 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.view_state()[2] == pytest.approx(home[2] / 1.25)
+    assert view.project(*KERINCI.label_point) != before
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.view_state() == pytest.approx(home)
+
+
+def test_the_wheel_zooms_about_the_cursor_and_a_drag_pans(view: MapView, qtbot: QtBot) -> None:
+    at = view.project(101.5, -2.5)
+    view.zoom_by(2.0, at)
+    after = view.project(101.5, -2.5)
+    assert (after.x(), after.y()) == pytest.approx((at.x(), at.y()))
+    start = view.project(*BUNGO.label_point).toPoint()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, start + QPoint(40, 10))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 10))
+    moved = view.project(*BUNGO.label_point)
+    assert (moved.x(), moved.y()) == pytest.approx((start.x() + 40, start.y() + 10), abs=1)
+
+
+def test_a_click_on_a_region_emits_its_code_and_the_enclave_wins(
+    view: MapView, qtbot: QtBot
+) -> None:
+    for region in (KERINCI, SUNGAI_PENUH, BUNGO):
+        with qtbot.waitSignal(view.regionClicked) as clicked:
+            qtbot.mouseClick(
+                view, Qt.MouseButton.LeftButton, pos=view.project(*region.label_point).toPoint()
+            )
+        assert clicked.args == [region.code]
+
+
+def test_hovering_names_the_region_with_the_panels_figures(view: MapView) -> None:
+    view.set_figures({"15.01": "Kerawanan: Rawan"})
+    at = view.project(*KERINCI.label_point)
+    assert view.tooltip_at(at) == "Kerinci\nKerawanan: Rawan"
+    assert view.tooltip_at(view.project(*BUNGO.label_point)) == "Bungo"
+    event = QHelpEvent(QEvent.Type.ToolTip, at.toPoint(), view.mapToGlobal(at.toPoint()))
+    assert view.event(event)
+
+
+def test_names_never_overlap_and_appear_as_the_map_zooms_in(qtbot: QtBot) -> None:
+    widget = MapView()
+    qtbot.addWidget(widget)
+    widget.resize(500, 300)
+    font = QFont(widget.font())
+    font.setPixelSize(12)  # the same room for names whatever the application's type size
+    widget.setFont(font)
+    # A 12 x 6 grid of small regions with names far longer than each region is wide.
+    regions = [
+        square(
+            f"15.{r:02}.{c:02}",
+            f"Kecamatan Panjang Sekali {r}-{c}",
+            100 + c * 0.2,
+            -r * 0.2 - 0.2,
+            100 + c * 0.2 + 0.2,
+            -r * 0.2,
+        )
+        for r in range(6)
+        for c in range(12)
+    ]
+    widget.set_regions(regions)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.grab()
+    at_home = widget.placed_labels()
+    middle = widget.project(*regions[2 * 12 + 5].label_point)  # one region in the middle
+    widget.pan_by(250 - middle.x(), 150 - middle.y())
+    metrics = QFontMetricsF(widget.font())
+    dropped = 0
+    counts = []
+    for _ in range(12):
+        widget.zoom_by(1.25)
+        widget.sharpen()  # no waiting for the view to rest
+        widget.grab()
+        placed = widget.placed_labels()
+        counts.append(len(placed))
+        rects = [r for _, r in placed]
+        for i, a in enumerate(rects):
+            assert QRectF(widget.rect()).contains(a)
+            assert not any(a.intersects(b) for b in rects[i + 1 :])
+        # Regions wide enough for their name, whose name fits in the window, yet unnamed:
+        # dropped because they would have touched a larger neighbour's name.
+        named = {code for code, _ in placed}
+        for region in regions:
+            left, right = widget.project(region.bbox[0], 0), widget.project(region.bbox[2], 0)
+            width = metrics.horizontalAdvance(region.name) + 4
+            at = widget.project(*region.label_point)
+            fits = QRectF(widget.rect()).contains(
+                QRectF(at.x() - width / 2, at.y() + LABEL_GAP, width, metrics.height())
+            )
+            if fits and right.x() - left.x() >= 0.6 * width and region.code not in named:
+                dropped += 1
+    assert at_home == [] and counts[-1] > 0  # names appear as the map zooms in
+    assert dropped > 0  # and some gave way
+    widget.set_names_shown(False)
+    widget.grab()
+    assert widget.placed_labels() == []
+
+
+def test_points_are_drawn_in_their_colour_and_a_click_emits_their_id(
+    view: MapView, qtbot: QtBot
+) -> None:
+    view.set_points(
+        [
+            MapPoint(7, 102.5, -2.5, RED, radius=8, text="Bentrok massa"),
+            MapPoint(9, 102.2, -2.8, BLUE, radius=3),
+        ]
+    )
+    assert pixel(view, 102.5, -2.5) == RED
+    assert view.tooltip_at(view.project(102.5, -2.5)) == "Bentrok massa"
+    with qtbot.waitSignal(view.pointClicked) as clicked:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.project(102.5, -2.5).toPoint())
+    assert clicked.args == [7]
+
+
+def test_the_map_follows_the_night_theme(view: MapView) -> None:
+    outside = QPointF(2, 2)  # the margin Home leaves: water
+    assert view.grab().toImage().pixelColor(outside.toPoint()) == DAY.water
+    theme.set_night_mode(True)
+    try:
+        image = view.grab().toImage()
+        assert image.pixelColor(outside.toPoint()) == NIGHT.water
+        land = view.project(102.5, -2.8)
+        assert image.pixelColor(land.toPoint()) == NIGHT.land
+    finally:
+        theme.set_night_mode(False)
+    assert view.grab().toImage().pixelColor(outside.toPoint()) == DAY.water
+
+
+def test_a_legend_lists_its_entries(qtbot: QtBot) -> None:
+    legend = MapLegend("Kerawanan")
+    qtbot.addWidget(legend)
+    legend.set_entries([(RED, "Sangat rawan"), (BLUE, "Aman")])
+    legend.set_entries([(RED, "Defisit")], points=True)
+    assert legend.entries == [(RED, "Defisit")]
+
+
+def test_points_change_one_by_one_and_the_others_stay(view: MapView) -> None:
+    view.set_points([MapPoint(1, 102.3, -2.3, RED, radius=6), MapPoint(2, 102.7, -2.7, BLUE)])
+    view.update_points([MapPoint(3, 102.5, -2.5, BLUE, radius=8)])  # one recorded
+    assert view.point_ids() == {1, 2, 3}
+    assert pixel(view, 102.5, -2.5) == BLUE
+    view.update_points([MapPoint(1, 102.3, -2.3, BLUE, radius=6)], removed=[2])  # one changed
+    assert view.point_ids() == {1, 3}
+    assert pixel(view, 102.3, -2.3) == BLUE
+    assert pixel(view, 102.7, -2.7) == DAY.land  # the removed one is gone from the picture
+    assert view.point_at(view.project(102.7, -2.7)) is None
+    assert view.point_at(view.project(102.3, -2.3)) == 1

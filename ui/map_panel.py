@@ -1,0 +1,613 @@
+"""The operation map: the operation's kabupaten/kota, with layers the user switches on and off.
+
+Layers, each with its legend:
+
+* vulnerability (Polri's ratings) of a stage, for one aspect or the highest across aspects,
+  from the stages view's read (``opscenter.stage_view.stage_ratings``);
+* strength balance per Polres area: the board's figures (``Overview.strength``), over the
+  regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
+* incidents of the stage as points (colour: severity; size: casualties), at their coordinates
+  when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
+  else the nearest above it), spread so that each is seen;
+* region names.
+
+The two area layers colour the same polygons, so one of them shows at a time. Clicking a
+region emits ``region_chosen`` (the operation page filters the incidents list to it);
+clicking a point emits ``incident_chosen``. The read runs off the GUI thread
+(``ui.worker.start_job``) and follows the journal through ``ui.live_updates``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from opscenter import incident_log, stage_view
+from opscenter.clock import now as operation_now
+from opscenter.errors import NoOperation, NotFound, log_failure
+from opscenter.geo import Boundary, operation_boundaries
+from opscenter.geo.places import Point, region_points, spread
+from opscenter.incident_log import IncidentFilter, IncidentRow
+from opscenter.incidents import degrees
+from opscenter.live import JournalChanges
+from opscenter.overview import Overview, UnitStrengthRow
+from opscenter.progress import CancelToken, Job, Progress
+from opscenter.stage_view import Matrix, Timeline
+from opscenter.store import Store
+from opscenter.units import unit_areas
+from ui import theme
+from ui.live_updates import LiveUpdates
+from ui.map_view import MapLegend, MapPoint, MapView, colours
+from ui.translations import interface_language
+from ui.worker import start_job
+
+log = logging.getLogger(__name__)
+
+# Journal entities the map shows; a change to any of them re-reads the layers' data.
+SHOWN = (
+    "vulnerability_rating",
+    "incident",
+    "stage",
+    "region",
+    "aspect",
+    "vulnerability_level",
+    "severity",
+    "unit",
+    "unit_area",
+    "operation",
+)
+# Up to this many incidents changed at once are read on the GUI thread (a few rows), and
+# only they; more (an import) re-read the layers in the background.
+PRECISE_INCIDENTS = 20
+# Entities that change the shapes themselves (read again only then).
+SHAPES = ("region", "operation")
+# Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
+SPREAD_DEG = 0.012
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapPanel", text)
+
+
+@dataclass(frozen=True)
+class MapRead:
+    """What one background read brings: plain data only."""
+
+    timeline: Timeline
+    stage_id: int | None  # the stage shown
+    matrix: Matrix | None
+    incidents: tuple[IncidentRow, ...]
+    areas: Mapping[int, set[int]]  # Polres unit id -> kabupaten/kota ids
+    # None: the shapes were not read again (unchanged since the last read).
+    kabkota: Mapping[int, Boundary] | None = None
+    # Region id -> where its incidents sit (``opscenter.geo.places``); read with the shapes.
+    places: Mapping[int, Point] | None = None
+
+
+@dataclass
+class _Shown:
+    read: MapRead | None = None
+    kabkota: Mapping[int, Boundary] = field(default_factory=dict)
+    places: Mapping[int, Point] = field(default_factory=dict)
+    strength: tuple[UnitStrengthRow, ...] = ()
+
+
+def read_map(
+    session: Session,
+    *,
+    now: datetime,
+    lang: str,
+    stage_id: int | None,
+    shapes: bool,
+) -> MapRead | None:
+    """The map's data for the operation shown (None: there is none yet)."""
+    try:
+        tl = stage_view.timeline(session, now=now, lang=lang)
+    except (NoOperation, NotFound):
+        return None
+    if stage_id is not None and tl.stage(stage_id) is None:
+        stage_id = None  # the chosen stage was deleted
+    shown = stage_id if stage_id is not None else tl.current_stage_id
+    if shown is None:
+        voting = next((st for st in tl.stages if st.is_voting), None)
+        shown = voting.id if voting else (tl.stages[0].id if tl.stages else None)
+    op = tl.operation_id
+    matrix = stage_view.stage_ratings(session, op, shown, lang=lang) if shown else None
+    incidents = incident_log.query(session, op, IncidentFilter(stage_id=shown), lang=lang)
+    return MapRead(
+        timeline=tl,
+        stage_id=shown,
+        matrix=matrix,
+        incidents=tuple(incidents),
+        areas=unit_areas(session, op),
+        kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
+        places=region_points(session, op) if shapes else None,
+    )
+
+
+def balance_colour(balance: int) -> QColor:
+    if balance < 0:
+        return QColor(theme.DEFICIT)
+    if balance > 0:
+        return QColor(theme.SURPLUS)
+    return QColor(theme.GOLD)
+
+
+def incident_radius(row: IncidentRow) -> float:
+    """4 px for none hurt, growing with the square root of the dead and injured."""
+    return 4.0 + 2.0 * math.sqrt(max(0, row.dead) + max(0, row.injured))
+
+
+class _Layer(QWidget):
+    """A switch with the layer's legend under it."""
+
+    def __init__(self, text: str, legend_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.switch = QCheckBox(text, self)
+        self.legend = MapLegend(legend_title, self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(2)
+        column.addWidget(self.switch)
+        column.addWidget(self.legend)
+        self.switch.toggled.connect(self.legend.setVisible)
+
+
+class MapPanel(QFrame):
+    """The operation map tab."""
+
+    region_chosen = Signal(int)  # a region clicked: its id
+    incident_chosen = Signal(int)  # an incident clicked: its id
+    read_shown = Signal()  # a read landed and the map shows it (tests, benches)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = operation_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapPanel")
+        self._store, self._clock = store, clock
+        self._lang = interface_language()
+        self._shown = _Shown()
+        self._stage_id: int | None = None  # chosen; None: the stage in force
+        self._generation = 0
+        self._shapes_stale = True
+        self._codes: dict[int, str] = {}  # region id -> code on the map
+        self._ids: dict[str, int] = {}
+        # Where each incident's point sits, and how many sit at each place (``_point``).
+        self._placed: dict[int, Point] = {}
+        self._at_place: dict[Point, int] = {}
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply,
+            reload=self.reload,
+            loaded=lambda: self._shown.read is not None,
+            name="map panel",
+        )
+
+        self.title = QLabel(_tr("Peta operasi"), self)
+        self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
+        self.title.setProperty("wallHide", True)
+        self.stage_box = QComboBox(self)
+        self.stage_box.setObjectName("mapStageBox")
+        self.stage_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.stage_box.activated.connect(self._stage_chosen)
+        self.aspect_box = QComboBox(self)
+        self.aspect_box.setObjectName("mapAspectBox")
+        self.aspect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.aspect_box.activated.connect(lambda _i: self._recolour())
+        stage_label = QLabel(_tr("&Tahapan:"), self)
+        stage_label.setBuddy(self.stage_box)
+        aspect_label = QLabel(_tr("As&pek:"), self)
+        aspect_label.setBuddy(self.aspect_box)
+
+        self.view = MapView(self)
+        self.view.regionClicked.connect(self._region_clicked)
+        self.view.pointClicked.connect(self.incident_chosen)
+        self.home_action = QAction(_tr("&Seluruh wilayah operasi"), self)
+        self.home_action.setObjectName("mapHomeAction")
+        self.home_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
+        self.home_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.home_action.triggered.connect(self.view.home)
+        self.addAction(self.home_action)
+        self.home_button = QPushButton(_tr("Seluruh &wilayah"), self)
+        self.home_button.setToolTip(_tr("Tampilkan seluruh wilayah operasi (Home)"))
+        self.home_button.clicked.connect(self.view.home)
+
+        self.vulnerability = _Layer(_tr("&Kerawanan (Polri)"), _tr("Tingkat kerawanan"), self)
+        self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
+        self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
+        self.names = QCheckBox(_tr("&Nama wilayah"), self)
+        self.strength.legend.set_entries(
+            [
+                (balance_colour(-1), _tr("Kurang (defisit)")),
+                (balance_colour(0), _tr("Pas")),
+                (balance_colour(1), _tr("Lebih (surplus)")),
+            ]
+        )
+        self.vulnerability.switch.setChecked(True)
+        self.strength.legend.setVisible(False)
+        self.incidents.switch.setChecked(True)
+        self.names.setChecked(True)
+        # The two area layers colour the same polygons: switching one on switches the other off.
+        self.vulnerability.switch.toggled.connect(
+            lambda on: self._exclusive(on, self.strength.switch)
+        )
+        self.strength.switch.toggled.connect(
+            lambda on: self._exclusive(on, self.vulnerability.switch)
+        )
+        for switch in (self.vulnerability.switch, self.strength.switch):
+            switch.toggled.connect(lambda _on: self._recolour())
+        self.incidents.switch.toggled.connect(lambda _on: self._show_points())
+        self.names.toggled.connect(self.view.set_names_shown)
+        theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.title, 1)
+        top.addWidget(stage_label)
+        top.addWidget(self.stage_box)
+        top.addWidget(aspect_label)
+        top.addWidget(self.aspect_box)
+        top.addWidget(self.home_button)
+        side = QWidget(self)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setSpacing(6)
+        layers_title = QLabel(_tr("Lapisan"), side)
+        layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
+        side_column.addWidget(layers_title)
+        for layer in (self.vulnerability, self.strength, self.incidents):
+            side_column.addWidget(layer)
+        side_column.addWidget(self.names)
+        side_column.addWidget(self.note)
+        side_column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFixedWidth(side.sizeHint().width() + 40)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.view, 1)
+        body.addWidget(scroll)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(8)
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        self.reload()
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def loaded(self) -> bool:
+        return self._shown.read is not None
+
+    @property
+    def map_read(self) -> MapRead | None:
+        return self._shown.read
+
+    def reload(self) -> None:
+        """Read everything again, the shapes too, off the GUI thread."""
+        self._shapes_stale = True
+        self._read()
+
+    def _read(self) -> None:
+        self.live.hold()
+        self._generation += 1
+        generation = self._generation
+        job = self._job(shapes=self._shapes_stale)
+
+        def landed(result: MapRead | None) -> None:
+            if generation == self._generation:
+                self.show_read(result)
+            self.live.release()
+
+        def failed(error: BaseException) -> None:
+            log_failure(log, error, "map read")
+            self.note.setText(
+                _tr("Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.")
+            )
+            self.live.release()
+
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def _job(self, *, shapes: bool) -> Job[MapRead | None]:
+        store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
+
+        def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
+            with store.read() as s:
+                return read_map(s, now=now, lang=lang, stage_id=stage, shapes=shapes)
+
+        return job
+
+    def show_read(self, read: MapRead | None) -> None:
+        shown = self._shown
+        shown.read = read
+        if read is None:
+            self.note.setText(_tr("Belum ada operasi."))
+            return
+        if read.kabkota is not None:
+            self._shapes_stale = False
+            shown.kabkota = read.kabkota
+            shown.places = read.places or {}
+            self._codes = {rid: b.code for rid, b in shown.kabkota.items()}
+            self._ids = {code: rid for rid, code in self._codes.items()}
+            self.view.set_regions(shown.kabkota.values())
+            missing = (
+                len(read.matrix.regions) - len(shown.kabkota) if read.matrix is not None else 0
+            )
+            self.note.setText(
+                _tr(
+                    "{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal)."
+                ).format(n=missing)
+                if missing > 0
+                else ""
+            )
+        self._fill_boxes(read)
+        self._recolour()
+        self._show_points()
+        self.read_shown.emit()
+
+    def _fill_boxes(self, read: MapRead) -> None:
+        for box in (self.stage_box, self.aspect_box):
+            box.blockSignals(True)
+        kept_aspect = self.aspect_box.currentData()
+        self.stage_box.clear()
+        for st in read.timeline.stages:
+            self.stage_box.addItem(st.name, st.id)
+        self.stage_box.setCurrentIndex(max(0, self.stage_box.findData(read.stage_id)))
+        self.aspect_box.clear()
+        self.aspect_box.addItem(_tr("Semua aspek (tertinggi)"), None)
+        for aspect in read.matrix.aspects if read.matrix else ():
+            self.aspect_box.addItem(aspect.name, aspect.id)
+        self.aspect_box.setCurrentIndex(max(0, self.aspect_box.findData(kept_aspect)))
+        for box in (self.stage_box, self.aspect_box):
+            box.blockSignals(False)
+
+    # ---- the layers ---------------------------------------------------------------------
+
+    @staticmethod
+    def _exclusive(on: bool, other: QCheckBox) -> None:
+        if on:
+            other.setChecked(False)
+
+    def show_overview(self, overview: Overview) -> None:
+        """The board's strength figures (the operation page hands each overview here)."""
+        if overview.strength_loaded:
+            self._shown.strength = tuple(overview.strength)
+            if self.strength.switch.isChecked():
+                self._recolour()
+
+    def vulnerability_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> colour of its level (the chosen aspect, or the highest), and the
+        figures under its name."""
+        read = self._shown.read
+        matrix = read.matrix if read else None
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        if matrix is None:
+            return fills, figures
+        aspect = self.aspect_box.currentData()
+        for region in matrix.regions:
+            code = self._codes.get(region.id)
+            if code is None:
+                continue
+            if aspect is None:
+                level = matrix.highest(region.id)
+            else:
+                cell = matrix.cell(region.id, aspect)
+                level = matrix.level(cell.level_id) if cell else None
+            lines = [_tr("Kerawanan, {stage}:").format(stage=matrix.stage.name)]
+            for a in matrix.aspects:
+                cell = matrix.cell(region.id, a.id)
+                value = matrix.level(cell.level_id).name if cell else _tr("belum dinilai")
+                lines.append(f"  {a.name}: {value}")
+            figures[code] = "\n".join(lines)
+            if level is not None:
+                fills[code] = QColor(level.colour)
+        return fills, figures
+
+    def strength_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the balance colour of the Polres answering for it."""
+        read = self._shown.read
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        if read is None:
+            return fills, figures
+        for row in self._shown.strength:
+            for region_id in read.areas.get(row.unit_id, ()):
+                code = self._codes.get(region_id)
+                if code is None:
+                    continue
+                fills[code] = balance_colour(row.balance)
+                figures[code] = _tr(
+                    "{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}"
+                ).format(
+                    unit=row.name,
+                    available=row.police_available,
+                    required=row.police_required,
+                    balance=row.balance,
+                )
+        return fills, figures
+
+    def _restyle(self, _night: bool) -> None:
+        self._recolour()
+
+    def _recolour(self) -> None:
+        read = self._shown.read
+        if self.vulnerability.switch.isChecked():
+            fills, figures = self.vulnerability_fills()
+        elif self.strength.switch.isChecked():
+            fills, figures = self.strength_fills()
+        else:
+            fills, figures = {}, {}
+        self.view.set_fills(fills)
+        self.view.set_figures(figures)
+        matrix = read.matrix if read else None
+        if matrix is not None:
+            self.vulnerability.legend.set_entries(
+                [(QColor(lv.colour), lv.name) for lv in matrix.levels]
+                + [(colours().land, _tr("Belum dinilai"))]
+            )
+
+    def _place(self, row: IncidentRow) -> Point | None:
+        """Where an incident without coordinates is drawn: its region's point
+        (``opscenter.geo.places``)."""
+        return self._shown.places.get(row.region_id) if row.region_id is not None else None
+
+    @staticmethod
+    def _coordinates(row: IncidentRow) -> Point | None:
+        """Where it happened, when it was recorded: (lon, lat)."""
+        lon, lat = degrees(row.longitude_e6), degrees(row.latitude_e6)
+        return (float(lon), float(lat)) if lon is not None and lat is not None else None
+
+    def _shown_on_map(self, row: IncidentRow) -> bool:
+        return self._coordinates(row) is not None or self._place(row) is not None
+
+    def incident_points(self) -> list[MapPoint]:
+        """Every incident of the read as a point; incidents at one place sit on a small
+        spiral around it, oldest nearest, so each keeps its spot as new ones arrive."""
+        read = self._shown.read
+        self._placed, self._at_place = {}, {}
+        if read is None:
+            return []
+        rows = sorted(read.incidents, key=lambda r: (r.occurred_at, r.id))
+        # Those with coordinates sit on them; the others share their region's point.
+        places = [None if self._coordinates(row) else self._place(row) for row in rows]
+        points = []
+        for row, place, spot in zip(rows, places, spread(places, SPREAD_DEG), strict=True):
+            if place is not None and spot is not None:
+                self._placed[row.id] = spot
+                self._at_place[place] = self._at_place.get(place, 0) + 1
+            if self._shown_on_map(row):
+                points.append(self._point(row))
+        self._show_severities()
+        return points
+
+    def _point(self, row: IncidentRow) -> MapPoint:
+        """The point of an incident: at its coordinates; without them where it was placed
+        before, else the next spot on its region's spiral."""
+        spot = self._coordinates(row) or self._placed.get(row.id)
+        if spot is None:
+            place = self._place(row)
+            assert place is not None
+            n = self._at_place.get(place, 0)
+            self._at_place[place] = n + 1
+            # The next spot on the place's spiral (a new incident: a few at a time).
+            spot = spread([place] * (n + 1), SPREAD_DEG)[n] or place
+            self._placed[row.id] = spot
+        when = row.occurred_local.strftime("%d-%m-%Y %H:%M")
+        return MapPoint(
+            row.id,
+            spot[0],
+            spot[1],
+            QColor(row.severity_colour),
+            radius=incident_radius(row),
+            text=f"{row.code} {row.title}\n{row.severity_name} · {row.region_name} · {when}",
+        )
+
+    def _show_severities(self) -> None:
+        read = self._shown.read
+        # Low to high, as the severity scale runs.
+        severities = {
+            r.severity_rank: (r.severity_colour, r.severity_name)
+            for r in (read.incidents if read else ())
+        }
+        self.incidents.legend.set_entries(
+            [(QColor(colour), name) for _rank, (colour, name) in sorted(severities.items())],
+            points=True,
+        )
+
+    def _show_points(self) -> None:
+        self.view.set_points(self.incident_points() if self.incidents.switch.isChecked() else [])
+
+    # ---- input --------------------------------------------------------------------------
+
+    def _stage_chosen(self, index: int) -> None:
+        self._stage_id = self.stage_box.itemData(index)
+        self._read()
+
+    def _region_clicked(self, code: str) -> None:
+        region_id = self._ids.get(code)
+        if region_id is not None:
+            self.region_chosen.emit(region_id)
+
+    def region_code(self, region_id: int) -> str | None:
+        return self._codes.get(region_id)
+
+    def boundary(self, region_id: int) -> Boundary | None:
+        """The shape a kabupaten/kota is drawn with (None: it has none)."""
+        return self._shown.kabkota.get(region_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.view.geometry().contains(self.mapFromGlobal(event.globalPos())):
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        menu.addAction(self.home_action)
+        menu.exec(event.globalPos())
+
+    # ---- live ---------------------------------------------------------------------------
+
+    def apply_changes(self, changes: JournalChanges) -> None:
+        self.live.deliver(changes)
+
+    def _apply(self, changes: JournalChanges) -> None:
+        if not any(entity in changes for entity in SHOWN):
+            return
+        read = self._shown.read
+        ids = changes.ids("incident")
+        only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}
+        if read is not None and only_incidents and len(ids) <= PRECISE_INCIDENTS:
+            self._reread_incidents(read, ids)
+            return
+        if any(entity in changes for entity in SHAPES):
+            self._shapes_stale = True
+        self._read()
+
+    def _reread_incidents(self, read: MapRead, ids: frozenset[int]) -> None:
+        """A few incidents changed (one recorded, one closed): read those here and redraw
+        the points; the layers' other data stands."""
+        with self._store.read() as s:
+            found = incident_log.query(
+                s,
+                read.timeline.operation_id,
+                IncidentFilter(stage_id=read.stage_id),
+                ids=ids,
+                lang=self._lang,
+            )
+        kept = tuple(r for r in read.incidents if r.id not in ids)
+        self._shown.read = replace(read, incidents=kept + tuple(found))
+        if not self.incidents.switch.isChecked():
+            return
+        shown = [row for row in found if self._shown_on_map(row)]
+        self.view.update_points(
+            [self._point(row) for row in shown], removed=ids - {row.id for row in shown}
+        )
+        self._show_severities()

@@ -1,0 +1,833 @@
+"""The map: region polygons filled by a layer's colours, names that never overlap, points.
+
+Offline and vector only: the shapes come from the boundaries that ship with OpsCenter
+(``opscenter.geo``), drawn in an equirectangular projection whose x is shrunk by the cosine
+of the area's middle latitude, so that Jambi is not stretched sideways.
+
+Fast at national scale (7,285 kecamatan, 290,000 vertices) by three habits:
+
+* each region's ``QPainterPath`` is built once, from numpy arrays straight into a
+  ``QPolygonF`` buffer, when the shapes are given; a pan or a zoom never rebuilds one;
+* the scene (fills, outlines, points, names) is drawn into an image for the current view
+  and a paint only blits it; while the view moves the image is shifted and scaled at once
+  and the sharp scene is drawn again when the movement rests (``SETTLE_MS``): drawing every
+  kecamatan of Indonesia takes some 60 ms, more than a frame (measured: ``bench/map.py``);
+  views that draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
+* only regions whose box meets the view are drawn (numpy, one comparison per region).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import pyqtgraph.functions as pgfn
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+
+# After the last pan or zoom step, the sharp scene is drawn this much later.
+SETTLE_MS = 120
+# A scene drawn in less than this is drawn sharp at every frame, not shifted.
+DIRECT_MS = 12.0
+# One wheel notch, one + or - key.
+ZOOM_STEP = 1.25
+# Arrow keys move the view by this share of its size.
+PAN_SHARE = 0.125
+# The mouse moved less than this between press and release: a click, not a drag.
+CLICK_SLOP = 4
+# Names hang this far below their region's label point, which the incidents there keep.
+LABEL_GAP = 6.0
+# A name is shown once its region is at least this share of the name's width on screen.
+LABEL_FIT = 0.6
+# More points than this in view are drawn plainly (no smoothing, no ring).
+CROWDED_POINTS = 2_000
+MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapView", text)
+
+
+class Shape(Protocol):
+    """What the map needs of a boundary (``opscenter.geo.Boundary`` is one)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def parts(self) -> tuple[tuple[np.ndarray, ...], ...]: ...
+    @property
+    def label_point(self) -> tuple[float, float]: ...
+    @property
+    def bbox(self) -> tuple[float, float, float, float]: ...
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """One point on the map (an incident): where, its colour and its radius in pixels."""
+
+    id: int
+    lon: float
+    lat: float
+    colour: QColor
+    radius: float = 4.0
+    text: str = ""  # the tooltip
+
+
+@dataclass(frozen=True)
+class Colours:
+    water: QColor  # behind the land
+    land: QColor  # a region without a fill
+    outline: QColor
+    text: QColor
+    halo: QColor  # around names, so they read on any fill
+    hover: QColor
+
+
+DAY = Colours(
+    QColor("#dce6ee"),
+    QColor("#f1f3f5"),
+    QColor(90, 100, 112, 150),
+    theme.INK,
+    QColor(255, 255, 255, 200),
+    theme.NAVY,
+)
+NIGHT = Colours(
+    QColor("#0b1016"),
+    QColor("#243040"),
+    QColor(232, 237, 243, 120),  # light outlines on the dark room's screen
+    theme.NIGHT_TEXT,
+    QColor(16, 21, 27, 210),
+    theme.GOLD,
+)
+
+
+def colours() -> Colours:
+    return NIGHT if theme.night_is_on() else DAY
+
+
+def _polygon(xy: np.ndarray) -> QPolygonF:
+    """An (n, 2) array as a QPolygonF, copied into its buffer without a Python loop."""
+    polygon: QPolygonF = pgfn.create_qpolygonf(len(xy))
+    pgfn.ndarray_from_qpolygonf(polygon)[:] = xy
+    return polygon
+
+
+@dataclass
+class _View:
+    """Where the map looks: the world point at the widget's centre and pixels per unit."""
+
+    cx: float = 0.0
+    cy: float = 0.0
+    scale: float = 1.0
+
+    def transform(self, size: QSize) -> QTransform:
+        s = self.scale
+        return QTransform(
+            s, 0, 0, s, size.width() / 2 - self.cx * s, size.height() / 2 - self.cy * s
+        )
+
+
+class MapView(QWidget):
+    """Region polygons, their names and points, with pan, zoom, hover and click."""
+
+    regionClicked = Signal(str)
+    pointClicked = Signal(int)
+    # Emitted after a sharp scene was drawn (the bench's "first frame", the tests' waits).
+    rendered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 180)
+        self.setAccessibleName(_tr("Peta operasi"))
+        self._k = 1.0  # cos(middle latitude)
+        self._codes: list[str] = []
+        self._names: list[str] = []
+        self._index: dict[str, int] = {}
+        self._paths: list[QPainterPath] = []
+        self._boxes = np.zeros((0, 4))  # world x0, y0, x1, y1 per region
+        self._anchors = np.zeros((0, 2))  # world label points
+        self._priority = np.zeros(0)  # names placed largest first
+        self._room = np.zeros(0)  # width of each region's largest part
+        self._fills: dict[str, QColor] = {}
+        self._figures: dict[str, str] = {}
+        self._home = QRectF()
+        self._view = _View()
+        self._homed = False
+        # Points: world positions and radii as arrays, drawn grouped by colour.
+        self._points: dict[int, MapPoint] = {}
+        self._pids = np.zeros(0, dtype=np.int64)
+        self._pxy = np.zeros((0, 2))
+        self._pradius = np.zeros(0)
+        self._prgba = np.zeros(0, dtype=np.int64)
+        self._pgroups: list[tuple[QColor, float, np.ndarray]] = []
+        self._labels: list[tuple[str, QRectF]] = []
+        self._names_shown = True
+        # The drawn scene and the view it was drawn for.
+        self._image: QImage | None = None
+        self._image_view: _View | None = None
+        # The scene without its points, kept while only the points change (a live incident).
+        self._base: QImage | None = None
+        self._base_view: _View | None = None
+        self._render_ms = 0.0
+        self._hover = -1
+        self._press: QPointF | None = None
+        self._press_view: _View | None = None
+        self._dragged = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.sharpen)
+        theme.mode.changed.connect(self._restyle)
+
+    # ---- what is shown ------------------------------------------------------------------
+
+    def set_regions(self, shapes: Iterable[Shape], *, home: Sequence[float] | None = None) -> None:
+        """The regions to draw (paths built here, once); *home* (min lon, min lat, max lon,
+        max lat) is the area Home fits, by default all the regions."""
+        shapes = list(shapes)
+        boxes = np.array([s.bbox for s in shapes], dtype=np.float64).reshape(-1, 4)
+        area = (
+            tuple(home)
+            if home is not None
+            else (
+                (boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max())
+                if len(shapes)
+                else (95.0, -11.0, 141.0, 6.0)
+            )
+        )
+        self._k = k = math.cos(math.radians((area[1] + area[3]) / 2))
+        self._codes = [s.code for s in shapes]
+        self._names = [s.name for s in shapes]
+        self._index = {c: i for i, c in enumerate(self._codes)}
+        self._paths = []
+        # Per region: its area (names are placed largest first; the smallest region under
+        # the mouse wins) and the width of its largest part (the room a name has: a
+        # kecamatan of scattered islands has a wide box but little land).
+        areas = np.zeros(len(shapes))
+        widths = np.zeros(len(shapes))
+        for n, shape in enumerate(shapes):
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)  # holes (an enclave) stay open
+            largest = 0.0
+            for polygon in shape.parts:
+                for r, ring in enumerate(polygon):
+                    xy = np.empty((len(ring), 2))
+                    xy[:, 0] = ring[:, 0] * k
+                    xy[:, 1] = -ring[:, 1]
+                    path.addPolygon(_polygon(xy))
+                    x, y = xy[:, 0], xy[:, 1]
+                    a = 0.5 * abs(float(x[:-1] @ y[1:] - x[1:] @ y[:-1]))
+                    if r == 0:
+                        areas[n] += a
+                        if a > largest:
+                            largest, widths[n] = a, float(x.max() - x.min())
+                    else:
+                        areas[n] -= a
+            self._paths.append(path)
+        # World boxes: y runs down, so a box's top is minus its northern edge.
+        self._boxes = (
+            np.column_stack((boxes[:, 0] * k, -boxes[:, 3], boxes[:, 2] * k, -boxes[:, 1]))
+            if len(shapes)
+            else np.zeros((0, 4))
+        )
+        self._anchors = np.array(
+            [(s.label_point[0] * k, -s.label_point[1]) for s in shapes], dtype=np.float64
+        ).reshape(-1, 2)
+        self._priority = areas
+        self._room = widths
+        self._home = self._world_rect(area)
+        self._hover = -1
+        self._homed = False
+        if self._points:  # their world positions follow the new projection
+            self.set_points(list(self._points.values()))
+        self.home()
+
+    def set_fills(self, fills: Mapping[str, QColor]) -> None:
+        """Each region's fill colour by code; regions not named are drawn as plain land."""
+        self._fills = dict(fills)
+        self._invalidate()
+
+    def set_figures(self, figures: Mapping[str, str]) -> None:
+        """The lines shown under a region's name when the mouse rests on it."""
+        self._figures = dict(figures)
+
+    def set_points(self, points: Sequence[MapPoint]) -> None:
+        """All the points (incidents) at once."""
+        self._points = {}
+        self._pids = np.zeros(0, dtype=np.int64)
+        self._pxy = np.zeros((0, 2))
+        self._pradius = np.zeros(0)
+        self._prgba = np.zeros(0, dtype=np.int64)
+        self.update_points(points)
+
+    def update_points(self, changed: Sequence[MapPoint], removed: Iterable[int] = ()) -> None:
+        """Points added or changed (by id) and ids removed; the others stay as they are, so a
+        live incident costs array work, not a pass over every point in Python."""
+        gone = set(removed) | {p.id for p in changed}
+        keep = ~np.isin(self._pids, np.fromiter(gone, dtype=np.int64, count=len(gone)))
+        for pid in gone:
+            self._points.pop(pid, None)
+        n = len(changed)
+        self._points.update((p.id, p) for p in changed)
+        k = self._k
+        self._pids = np.concatenate((self._pids[keep], [p.id for p in changed])).astype(np.int64)
+        self._pxy = np.concatenate(
+            (self._pxy[keep], np.array([(p.lon * k, -p.lat) for p in changed]).reshape(n, 2))
+        )
+        self._pradius = np.concatenate((self._pradius[keep], [p.radius for p in changed]))
+        self._prgba = np.concatenate(
+            (self._prgba[keep], [p.colour.rgba() for p in changed])
+        ).astype(np.int64)
+        # Drawn as one call per colour and size (round-capped pen points), largest first so
+        # that a small point beside a large one stays visible.
+        keys = np.column_stack((self._prgba, self._pradius))
+        groups, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(groups) + 1))
+        self._pgroups = sorted(
+            (
+                (QColor.fromRgba(int(rgba)), float(radius), order[bounds[g] : bounds[g + 1]])
+                for g, (rgba, radius) in enumerate(groups)
+            ),
+            key=lambda group: -group[1],
+        )
+        self._image = None  # the base stays: only the points are drawn again
+        self.update()
+
+    def point(self, pid: int) -> MapPoint | None:
+        return self._points.get(pid)
+
+    def point_ids(self) -> set[int]:
+        return set(self._points)
+
+    def set_names_shown(self, shown: bool) -> None:
+        """Region names on or off (a layer of their own)."""
+        self._names_shown = shown
+        self._invalidate()
+
+    # ---- the view -----------------------------------------------------------------------
+
+    def _world_rect(self, area: Sequence[float]) -> QRectF:
+        x0, y0, x1, y1 = area
+        return QRectF(x0 * self._k, -y1, (x1 - x0) * self._k, y1 - y0)
+
+    def set_home(self, area: Sequence[float]) -> None:
+        """The area (min lon, min lat, max lon, max lat) that Home fits."""
+        self._home = self._world_rect(area)
+        self.home()
+
+    def home(self) -> None:
+        """Fit the home area in the widget, with a small margin."""
+        centre = self._home.center()
+        self._set_view(_View(centre.x(), centre.y(), self.home_scale()))
+        self._homed = True
+
+    def home_scale(self) -> float:
+        rect = self._home
+        if rect.width() <= 0 or rect.height() <= 0:
+            return 1.0
+        return 0.95 * min(
+            max(self.width(), 1) / rect.width(), max(self.height(), 1) / rect.height()
+        )
+
+    def view_state(self) -> tuple[float, float, float]:
+        """Centre (world x, y) and scale: what tests compare."""
+        return (self._view.cx, self._view.cy, self._view.scale)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the map by (dx, dy) pixels: the content follows the mouse."""
+        v = self._view
+        self._set_view(_View(v.cx - dx / v.scale, v.cy - dy / v.scale, v.scale))
+
+    def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        """Zoom by *factor*, keeping the world point under *at* (widget pixels) in place."""
+        v = self._view
+        at = at if at is not None else QPointF(self.width() / 2, self.height() / 2)
+        limit = self.home_scale()
+        scale = min(max(v.scale * factor, limit / 4), limit * MAX_ZOOM)
+        wx, wy = self._world_at(at)
+        cx = wx - (at.x() - self.width() / 2) / scale
+        cy = wy - (at.y() - self.height() / 2) / scale
+        self._set_view(_View(cx, cy, scale))
+
+    def _set_view(self, view: _View) -> None:
+        self._view = view
+        self._homed = False
+        if self._image is not None and self._render_ms > DIRECT_MS:
+            self._settle.start()  # shift the old image now, draw sharp when the view rests
+        else:
+            self._image = None
+        self.update()
+
+    def project(self, lon: float, lat: float) -> QPointF:
+        """Widget pixels of a (lon, lat) in the current view."""
+        return self._view.transform(self.size()).map(QPointF(lon * self._k, -lat))
+
+    def unproject(self, at: QPointF) -> tuple[float, float]:
+        """The (lon, lat) under a widget pixel (picking an incident's place)."""
+        wx, wy = self._world_at(at)
+        return (wx / self._k, -wy)
+
+    def _world_at(self, at: QPointF) -> tuple[float, float]:
+        v = self._view
+        return (
+            v.cx + (at.x() - self.width() / 2) / v.scale,
+            v.cy + (at.y() - self.height() / 2) / v.scale,
+        )
+
+    # ---- hits ---------------------------------------------------------------------------
+
+    def region_at(self, at: QPointF) -> str | None:
+        i = self._region_index(at)
+        return self._codes[i] if i >= 0 else None
+
+    def _region_index(self, at: QPointF) -> int:
+        if not self._paths:
+            return -1
+        wx, wy = self._world_at(at)
+        b = self._boxes
+        near = np.flatnonzero((b[:, 0] <= wx) & (wx <= b[:, 2]) & (b[:, 1] <= wy) & (wy <= b[:, 3]))
+        # The smallest first: an enclave (Sungai Penuh in Kerinci) wins over its surroundings
+        # where the source gives the outer shape no hole.
+        point = QPointF(wx, wy)
+        for i in near[np.argsort(self._priority[near])]:
+            if self._paths[i].contains(point):
+                return int(i)
+        return -1
+
+    def point_at(self, at: QPointF) -> int | None:
+        """The id of the topmost point under *at* (widget pixels), if any."""
+        if not len(self._pxy):
+            return None
+        v = self._view
+        sx = (self._pxy[:, 0] - v.cx) * v.scale + self.width() / 2
+        sy = (self._pxy[:, 1] - v.cy) * v.scale + self.height() / 2
+        d2 = (sx - at.x()) ** 2 + (sy - at.y()) ** 2
+        hit = np.flatnonzero(d2 <= (self._pradius + 2) ** 2)
+        if not len(hit):
+            return None
+        return int(self._pids[hit[np.argmin(d2[hit])]])
+
+    def tooltip_at(self, at: QPointF) -> str:
+        pid = self.point_at(at)
+        if pid is not None:
+            point = self._points[pid]
+            if point.text:
+                return point.text
+        i = self._region_index(at)
+        if i < 0:
+            return ""
+        figures = self._figures.get(self._codes[i], "")
+        return f"{self._names[i]}\n{figures}" if figures else self._names[i]
+
+    def last_render_ms(self) -> float:
+        """How long the last sharp scene took to draw (the bench; the shift-or-draw choice)."""
+        return self._render_ms
+
+    def placed_labels(self) -> list[tuple[str, QRectF]]:
+        """The names drawn in the last sharp scene, with their rectangles (widget pixels)."""
+        return list(self._labels)
+
+    # ---- drawing ------------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._image = None
+        self._base = None
+        self.update()
+
+    def _restyle(self, _night: bool = False) -> None:
+        self._invalidate()
+
+    def sharpen(self) -> None:
+        """Draw the sharp scene for the current view at the next paint, not after the rest."""
+        self._settle.stop()
+        self._image = None
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._invalidate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._homed or self._image is None:
+            self.home()
+        self._image = None
+        self._base = None
+        super().resizeEvent(event)
+
+    def render_scene(self, painter: QPainter, size: QSize, view: _View | None = None) -> None:
+        """Draw the whole scene for *view* (by default the current one) with *painter*."""
+        view = view or self._view
+        self._render_base(painter, size, view)
+        self._draw_points(painter, size, view)
+
+    def _render_base(self, painter: QPainter, size: QSize, view: _View) -> None:
+        """Water, regions and names: everything but the points."""
+        c = colours()
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), c.water)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        world = view.transform(size)
+        painter.setTransform(world)
+        x0 = view.cx - size.width() / 2 / view.scale
+        x1 = view.cx + size.width() / 2 / view.scale
+        y0 = view.cy - size.height() / 2 / view.scale
+        y1 = view.cy + size.height() / 2 / view.scale
+        b = self._boxes
+        visible = np.flatnonzero(
+            (b[:, 2] >= x0) & (b[:, 0] <= x1) & (b[:, 3] >= y0) & (b[:, 1] <= y1)
+        )
+        pen = QPen(c.outline)
+        pen.setCosmetic(True)
+        pen.setWidthF(0.8)
+        painter.setPen(pen)
+        land = c.land
+        fills = self._fills
+        codes = self._codes
+        paths = self._paths
+        for i in visible:
+            painter.setBrush(fills.get(codes[i], land))
+            painter.drawPath(paths[i])
+        painter.resetTransform()
+        # Names under the points: an incident is never hidden by a name.
+        self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
+
+    def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
+        if not len(self._pxy):
+            return
+        sx = (self._pxy[:, 0] - view.cx) * view.scale + size.width() / 2
+        sy = (self._pxy[:, 1] - view.cy) * view.scale + size.height() / 2
+        r = self._pradius
+        inside = (
+            (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+        )
+        xy = np.column_stack((sx, sy))
+        halo = colours().halo
+        # Thousands of points in view (the whole country): smooth edges and rings cost a
+        # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
+        crowded = int(inside.sum()) > CROWDED_POINTS
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
+        for colour, radius, ix in self._pgroups:
+            shown = ix[inside[ix]]
+            if not len(shown):
+                continue
+            polygon = _polygon(xy[shown])
+            pens = (
+                [(colour, 2 * radius)]
+                if crowded
+                else [(halo, 2 * radius + 2), (colour, 2 * radius)]
+            )
+            for pen_colour, width in pens:
+                pen = QPen(pen_colour, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawPoints(polygon)
+
+    def _draw_labels(
+        self, painter: QPainter, size: QSize, view: _View, visible: np.ndarray
+    ) -> list[tuple[str, QRectF]]:
+        """Names greedily, largest region first; one that would touch a placed one is
+        dropped; a region too small on screen for its name gets none (names appear as the
+        map zooms in)."""
+        if not len(visible):
+            return []
+        font = QFont(self.font())
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        height = metrics.height()
+        widths_on_screen = self._room[visible] * view.scale
+        # Cheap cut before measuring text: a name needs at least a few characters' room.
+        room = visible[widths_on_screen >= LABEL_FIT * 4 * metrics.averageCharWidth()]
+        order = room[np.argsort(-self._priority[room])]
+        cell = 64.0
+        grid: dict[tuple[int, int], list[QRectF]] = {}
+        placed: list[tuple[str, QRectF]] = []
+        bounds = QRectF(0, 0, size.width(), size.height())
+        c = colours()
+        for i in order:
+            name = self._names[i]
+            w = metrics.horizontalAdvance(name) + 4
+            if self._room[i] * view.scale < LABEL_FIT * w:
+                continue
+            ax = (self._anchors[i, 0] - view.cx) * view.scale + size.width() / 2
+            ay = (self._anchors[i, 1] - view.cy) * view.scale + size.height() / 2
+            rect = QRectF(ax - w / 2, ay + LABEL_GAP, w, height)
+            if not bounds.contains(rect):
+                continue
+            keys = [
+                (gx, gy)
+                for gx in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
+                for gy in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
+            ]
+            if any(rect.intersects(other) for key in keys for other in grid.get(key, ())):
+                continue
+            for key in keys:
+                grid.setdefault(key, []).append(rect)
+            placed.append((self._codes[i], rect))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.halo)
+        for _code, rect in placed:
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(c.text)
+        for code, rect in placed:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._names[self._index[code]])
+        return placed
+
+    def _scene_image(self) -> QImage:
+        """The sharp scene for the current view: the base (regions, names) drawn again only
+        when the view or the regions' look changed, the points over a copy of it."""
+        ratio = self.devicePixelRatioF()
+        view = self._view
+        started = time.perf_counter()
+        base = self._base
+        if base is None or self._base_view != view:
+            base = QImage(
+                max(1, round(self.width() * ratio)),
+                max(1, round(self.height() * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            base.setDevicePixelRatio(ratio)
+            painter = QPainter(base)
+            self._render_base(painter, self.size(), view)
+            painter.end()
+            self._base, self._base_view = base, _View(view.cx, view.cy, view.scale)
+            whole = True
+        else:
+            whole = False
+        image = base.copy()
+        image.setDevicePixelRatio(ratio)
+        painter = QPainter(image)
+        self._draw_points(painter, self.size(), view)
+        painter.end()
+        if whole:  # what a moved view costs: it decides between shifting and drawing
+            self._render_ms = (time.perf_counter() - started) * 1000
+        return image
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        view = self._view
+        fresh = False
+        if self._image is None or (self._image_view != view and not self._settle.isActive()):
+            self._image = self._scene_image()
+            self._image_view = _View(view.cx, view.cy, view.scale)
+            fresh = True
+        shown = self._image_view
+        assert shown is not None
+        if shown == view:
+            painter.drawImage(QPointF(0, 0), self._image)
+        else:
+            # The view moved since the image was drawn: shift and scale it until it rests.
+            painter.fillRect(self.rect(), colours().water)
+            f = view.scale / shown.scale
+            w, h = self.width() / 2, self.height() / 2
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.setTransform(
+                QTransform(
+                    f,
+                    0,
+                    0,
+                    f,
+                    w - f * w + (shown.cx - view.cx) * view.scale,
+                    h - f * h + (shown.cy - view.cy) * view.scale,
+                )
+            )
+            painter.drawImage(QPointF(0, 0), self._image)
+            painter.resetTransform()
+        if 0 <= self._hover < len(self._paths):
+            pen = QPen(colours().hover)
+            pen.setCosmetic(True)
+            pen.setWidthF(2.5)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setTransform(view.transform(self.size()))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._paths[self._hover])
+        painter.end()
+        if fresh:
+            self.rendered.emit()
+
+    # ---- input --------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps, event.position())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_view = self._view
+            self._dragged = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None and self._press_view is not None:
+            delta = pos - self._press
+            if self._dragged or abs(delta.x()) + abs(delta.y()) >= CLICK_SLOP:
+                self._dragged = True
+                v = self._press_view
+                self._set_view(
+                    _View(v.cx - delta.x() / v.scale, v.cy - delta.y() / v.scale, v.scale)
+                )
+                return
+        hover = self._region_index(pos)
+        if hover != self._hover:
+            self._hover = hover
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            clicked = not self._dragged
+            self._press = None
+            self._press_view = None
+            if clicked:
+                pos = event.position()
+                pid = self.point_at(pos)
+                if pid is not None:
+                    self.pointClicked.emit(pid)
+                else:
+                    code = self.region_at(pos)
+                    if code is not None:
+                        self.regionClicked.emit(code)
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hover >= 0:
+            self._hover = -1
+            self.update()
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        step_x, step_y = self.width() * PAN_SHARE, self.height() * PAN_SHARE
+        moves = {
+            Qt.Key.Key_Left: (step_x, 0.0),
+            Qt.Key.Key_Right: (-step_x, 0.0),
+            Qt.Key.Key_Up: (0.0, step_y),
+            Qt.Key.Key_Down: (0.0, -step_y),
+        }
+        if key in moves:
+            self.pan_by(*moves[Qt.Key(key)])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_Home:
+            self.home()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class MapLegend(QWidget):
+    """One layer's legend: a title and rows of swatch and text; areas are drawn as squares,
+    points as circles."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapLegend")
+        self._title = QLabel(title, self)
+        self._title.setFont(theme.scaled_font(self, 1.0, bold=True))
+        self._rows = QGridLayout()
+        self._rows.setHorizontalSpacing(8)
+        self._rows.setVerticalSpacing(2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 4)
+        column.setSpacing(2)
+        column.addWidget(self._title)
+        column.addLayout(self._rows)
+        self.entries: list[tuple[QColor, str]] = []
+
+    def set_entries(self, entries: Sequence[tuple[QColor, str]], *, points: bool = False) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.entries = list(entries)
+        for row, (colour, text) in enumerate(self.entries):
+            self._rows.addWidget(_Swatch(colour, round=points, parent=self), row, 0)
+            label = QLabel(text, self)
+            label.setWordWrap(True)
+            self._rows.addWidget(label, row, 1)
+        self._rows.setColumnStretch(1, 1)
+
+
+class _Swatch(QWidget):
+    def __init__(self, colour: QColor, *, round: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+        self.round = round
+        side = self.fontMetrics().height()
+        self.setFixedSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(colours().outline, 1))
+        painter.setBrush(self.colour)
+        rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        if self.round:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRect(rect)
+        painter.end()

@@ -20,11 +20,12 @@ SURPLUS_BACKGROUND = QColor("#2e7d32")
 class Column(IntEnum):
     UNIT = 0
     TPS = 1
-    REQUIRED = 2
-    AVAILABLE = 3
-    BKO_IN = 4
-    BKO_OUT = 5
-    BALANCE = 6
+    UNRATED = 2  # issue 18: of those TPS, the ones not yet rated
+    REQUIRED = 3
+    AVAILABLE = 4
+    BKO_IN = 5
+    BKO_OUT = 6
+    BALANCE = 7
 
 
 def _tr(text: str) -> str:
@@ -37,6 +38,13 @@ def _headers() -> dict[Column, tuple[str, str]]:
     return {
         Column.UNIT: (_tr("Satuan"), _tr("Polres/Polresta beserta Polsek jajarannya")),
         Column.TPS: (_tr("TPS"), _tr("Jumlah TPS yang diamankan satuan ini")),
+        Column.UNRATED: (
+            _tr("TPS belum\ndinilai"),
+            _tr(
+                "TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan paling "
+                "ketat sampai dinilai"
+            ),
+        ),
         Column.REQUIRED: (
             _tr("Kebutuhan\nPolri"),
             _tr("Personel Polri yang dibutuhkan menurut pola pengamanan TPS"),
@@ -117,6 +125,8 @@ def _value(row: UnitStrengthRow, column: Column) -> str | int:
             return row.name
         case Column.TPS:
             return row.tps_total
+        case Column.UNRATED:
+            return row.unrated
         case Column.REQUIRED:
             return row.police_required
         case Column.AVAILABLE:

@@ -20,12 +20,11 @@ SURPLUS_BACKGROUND = QColor("#2e7d32")
 class Column(IntEnum):
     UNIT = 0
     TPS = 1
-    UNRATED = 2  # issue 18: of those TPS, the ones not yet rated
-    REQUIRED = 3
-    AVAILABLE = 4
-    BKO_IN = 5
-    BKO_OUT = 6
-    BALANCE = 7
+    REQUIRED = 2
+    AVAILABLE = 3
+    BKO_IN = 4
+    BKO_OUT = 5
+    BALANCE = 6
 
 
 def _tr(text: str) -> str:
@@ -38,13 +37,6 @@ def _headers() -> dict[Column, tuple[str, str]]:
     return {
         Column.UNIT: (_tr("Satuan"), _tr("Polres/Polresta beserta Polsek jajarannya")),
         Column.TPS: (_tr("TPS"), _tr("Jumlah TPS yang diamankan satuan ini")),
-        Column.UNRATED: (
-            _tr("TPS belum\ndinilai"),
-            _tr(
-                "TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan paling "
-                "ketat sampai dinilai"
-            ),
-        ),
         Column.REQUIRED: (
             _tr("Kebutuhan\nPolri"),
             _tr("Personel Polri yang dibutuhkan menurut pola pengamanan TPS"),
@@ -94,9 +86,20 @@ class StrengthModel(TableModel[UnitStrengthRow]):
     def display(self, row: UnitStrengthRow, column: int) -> str:
         if column == Column.BALANCE:
             return signed(row.balance, self._locale)
+        if column == Column.TPS and row.unrated:
+            # Issue 18: TPS from the KPU's list not yet rated, in the same cell (sorting
+            # stays by the whole count).
+            return _tr("{tps} ({n} belum dinilai)").format(
+                tps=self._locale.toString(row.tps_total), n=self._locale.toString(row.unrated)
+            )
         return super().display(row, column)
 
     def extra(self, row: UnitStrengthRow, column: int, role: int) -> Any:
+        if column == Column.TPS and row.unrated and role == Qt.ItemDataRole.ToolTipRole:
+            return _tr(
+                "{n} TPS belum dinilai kerawanannya; dihitung dengan pola pengamanan paling "
+                "ketat sampai dinilai"
+            ).format(n=self._locale.toString(row.unrated))
         return self._balance_role(row.balance, role) if column == Column.BALANCE else None
 
     def _balance_role(self, balance: int, role: int) -> Any:
@@ -125,8 +128,6 @@ def _value(row: UnitStrengthRow, column: Column) -> str | int:
             return row.name
         case Column.TPS:
             return row.tps_total
-        case Column.UNRATED:
-            return row.unrated
         case Column.REQUIRED:
             return row.police_required
         case Column.AVAILABLE:

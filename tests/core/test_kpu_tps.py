@@ -194,14 +194,20 @@ def _category_ids(s: Any, small: Small, code: str) -> set[int]:
     )
 
 
-def test_two_voters_columns_are_not_guessed_silently(
-    store: Store, small: Small, tmp_path: Path
-) -> None:
+def two_voters_columns(path: Path) -> Path:
+    """A TPS list with two columns that could each be the DPT (D and E)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["KECAMATAN", "DESA", "TPS", "JUMLAH PEMILIH", "DPT"])
     ws.append(["A1", "A1A", "001", 120, 250])
-    wb.save(tmp_path / "dua.xlsx")
+    wb.save(path)
+    return path
+
+
+def test_two_voters_columns_are_not_guessed_silently(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    two_voters_columns(tmp_path / "dua.xlsx")
     preview = prepare(store, tmp_path / "dua.xlsx", Options(kind="tps"))
     assert "voters" in preview.layout.uncertain  # the wizard's mapping page asks
     said = messages.import_choices(preview.layout, 0, "id")

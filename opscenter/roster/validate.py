@@ -316,7 +316,11 @@ class Converter:
                 label = first
         if label is None:
             return False
-        return all(self.cell(cells, offset, k) in (None, label) for k in self._key_fields)
+        # Its key cells are empty, hold the label, or a count (a desa's number of TPS).
+        return all(
+            value in (None, label) or isinstance(value, int | float)
+            for value in (self.cell(cells, offset, k) for k in self._key_fields)
+        )
 
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
         """False for blank rows and totals or signature lines under the table."""

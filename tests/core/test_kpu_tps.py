@@ -50,8 +50,10 @@ def kpu_recap(
     desa: tuple[tuple[str, str, range], ...] = DESA,
     *,
     sexes: tuple[str, ...] = ("L", "P", "L+P"),
+    counted: bool = False,
 ) -> Path:
-    """A DPT recap per TPS laid out as the KPU publishes it."""
+    """A DPT recap per TPS laid out as the KPU publishes it (``counted``: each JUMLAH line
+    gives the desa's number of TPS in the TPS column, as some KPU offices do)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "DPT"
@@ -77,7 +79,8 @@ def kpu_recap(
             both = {"L": male, "P": female, "L+P": male + female}
             ws.append([no, kec, name, f"{n:03d}", *(both[s] for s in sexes)])
         both = {"L": total_l, "P": total_p, "L+P": total_l + total_p}
-        ws.append([None, None, "JUMLAH", None, *(both[s] for s in sexes)])
+        count = len(numbers) if counted else None
+        ws.append([None, None, "JUMLAH", count, *(both[s] for s in sexes)])
     ws.append([])
     ws.append([None, None, None, None, "KETUA KPU KABUPATEN A"])
     wb.save(path)
@@ -132,7 +135,7 @@ def test_recap_updates_existing_tps(store: Store, small: Small, tmp_path: Path) 
 
 
 def test_recap_with_only_l_and_p_adds_them(store: Store, small: Small, tmp_path: Path) -> None:
-    path = kpu_recap(tmp_path / "dpt-lp.xlsx", sexes=("L", "P"))
+    path = kpu_recap(tmp_path / "dpt-lp.xlsx", sexes=("L", "P"), counted=True)
     preview = prepare(store, path, Options(kind="tps"))
     assert preview.counts == {"new": 0, "changed": 13, "unchanged": 0, "rejected": 0}
     assert preview.subtotals == 2

@@ -27,8 +27,8 @@ DESA = (("A1", "A1A", range(1, 13)), ("A1", "A1B", range(1, 2)))
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Iterator[Store]:
-    s = open_store(sqlite_url)
+def store(db_url: str) -> Iterator[Store]:
+    s = open_store(db_url)
     try:
         yield s
     finally:

@@ -257,3 +257,29 @@ def test_bad_voter_cell_is_named_and_nothing_is_written(
     (problem,) = list(preview.problems())
     assert (problem.ref, problem.code) == ("DPT!E9", "number_malformed")
     assert stored(store) == before
+
+
+def test_rating_an_unrated_tps_in_the_plan_and_undoing_it(store: Store, small: Small) -> None:
+    """The planning window rates a TPS from the KPU's list; undoing it (the reverse move)
+    makes it unrated again, never a category it did not have."""
+    from opscenter import planning
+    from opscenter.strength import UNRATED
+
+    with store.transaction(ADMIN, "test.unrate") as s:
+        tps = s.scalars(
+            select(PollingStation).where(PollingStation.region_id == small.regions["B1a"])
+        ).first()
+        assert tps is not None
+        tps.category_id = None
+        tps_id = tps.id
+    with store.read() as s:
+        (rawan,) = _category_ids(s, small, "rawan")
+        (move,) = planning.tps_changes(s, small.operation_id, {tps_id: rawan})
+    assert (move.from_category_id, move.to_category_id) == (UNRATED, rawan)
+    planning.save_what_if(store, ADMIN, small.operation_id, planning.WhatIf(tps=(move,)))
+    with store.read() as s:
+        assert s.get_one(PollingStation, tps_id).category_id == rawan
+        (back,) = planning.tps_changes(s, small.operation_id, {tps_id: UNRATED})
+    planning.save_what_if(store, ADMIN, small.operation_id, planning.WhatIf(tps=(back,)))
+    with store.read() as s:
+        assert s.get_one(PollingStation, tps_id).category_id is None

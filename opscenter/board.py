@@ -75,6 +75,8 @@ class Figures:
     # Counts in the order of ``Board.categories`` / ``Board.severities``.
     tps: tuple[int, ...] = ()
     incidents: tuple[int, ...] = ()
+    # TPS not yet rated (no category: from the KPU's list), counted at the strictest pattern.
+    unrated: int = 0
 
     @property
     def balance(self) -> int:
@@ -83,7 +85,7 @@ class Figures:
 
     @property
     def tps_total(self) -> int:
-        return sum(self.tps)
+        return sum(self.tps) + self.unrated
 
     @property
     def incidents_total(self) -> int:
@@ -320,6 +322,7 @@ def refresh_figures(
             bko_out=st.bko_out,
             tps=tuple([tps.get(c, 0) for c in codes]),
             incidents=counts,
+            unrated=st.unrated,
         )
     return out, FigureSource(inputs, incidents, sev_ids, out)
 

@@ -1087,3 +1087,52 @@ TEMPLATES.update(
         ),
     }
 )
+
+
+# --- issue 18: the KPU's TPS list ---
+def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> str:
+    """What the import decided by itself, one sentence each: which column fills a field
+    that several columns could fill, and the subtotal lines it skipped ("3 baris jumlah
+    dilewati"). Empty when it decided nothing."""
+    from opscenter.roster.headers import FIELDS, column_letter
+
+    lang = language(lang)
+    en = lang == "en"
+    labels = {f.key: (f.label_id, f.label_en) for f in FIELDS[layout.kind]}
+
+    def col(c: int) -> str:
+        ref = column_letter(c)
+        head = str(layout.headers.get(c, "")).strip()
+        return f"{ref} \u201c{head}\u201d" if head else ref
+
+    out: list[str] = []
+    for ch in layout.choices:
+        name = _pick(labels.get(ch.key, (ch.key, ch.key)), lang)
+        others = ", ".join(col(c) for c in ch.others)
+        if ch.reason == "sum":
+            out.append(
+                f"{name} is computed as L + P: column {col(ch.column)} plus column {others}."
+                if en
+                else f"{name} dihitung dari L + P: kolom {col(ch.column)} ditambah kolom {others}."
+            )
+        elif ch.reason == "subheader":
+            out.append(
+                f"{name} is taken from column {col(ch.column)} (L+P, by its sub-header), "
+                f"not from {others}."
+                if en
+                else f"{name} diambil dari kolom {col(ch.column)} (L+P, menurut subjudulnya), "
+                f"bukan dari {others}."
+            )
+        else:
+            out.append(
+                f"{name} is taken from column {col(ch.column)}, though {others} could also be "
+                "it; check the figures, or choose the column on the previous page."
+                if en
+                else f"{name} diambil dari kolom {col(ch.column)}, padahal {others} juga bisa; "
+                "periksa angkanya, atau pilih kolomnya di halaman sebelumnya."
+            )
+    if subtotals:
+        out.append(
+            f"{subtotals} subtotal row(s) skipped." if en else f"{subtotals} baris jumlah dilewati."
+        )
+    return " ".join(out)

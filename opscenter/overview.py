@@ -51,6 +51,8 @@ class UnitStrengthRow:
     bko_in: int
     bko_out: int
     balance: int
+    # TPS not yet rated (in ``tps_total``), counted at the strictest guard pattern.
+    unrated: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,7 @@ def build(
                 st.bko_in,
                 st.bko_out,
                 st.balance,
+                st.unrated,
             )
         )
     return Overview(

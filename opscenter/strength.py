@@ -8,6 +8,10 @@ The rule (DOMAIN.md, pattern "a-b-c": *a* police guard *b* TPS with *c* Linmas):
 * A unit needs what its own groups need plus what its sub-units need (Polsek -> Polres ->
   Polda). A kabupaten/kota needs what the groups in its kecamatan need. Both sum the same
   groups, so the totals agree.
+* A TPS not yet rated (no category: it came from the KPU's list) is counted at the
+  strictest pattern of the operation -- the most police per TPS -- until someone rates
+  it, so an unrated list never makes an area look better guarded than it is. It is its
+  own group under ``UNRATED`` and counted apart ("belum dinilai").
 * A unit has its active personnel whose working unit (assigned, else home) is in its
   subtree, plus BKO personnel placed under it for the stage, minus those it lent out.
 
@@ -18,10 +22,11 @@ can change categories or patterns ("what if") and recompute without saving.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
@@ -48,6 +53,34 @@ def ceil_div(a: int, b: int) -> int:
     return -(-a // b)
 
 
+# The category id and code under which TPS not yet rated are counted (ids start at 1).
+UNRATED = 0
+UNRATED_CODE = "belum_dinilai"
+# With no category at all, an unrated TPS is counted at the domain's strictest example
+# pattern (sangat rawan, DOMAIN.md): one TPS, two police, two Linmas.
+FALLBACK_STRICTEST = GuardPattern(2, 1, 2)
+
+
+def strictest(patterns: Iterable[GuardPattern]) -> GuardPattern:
+    """The pattern that needs the most police per TPS (then the most Linmas per TPS)."""
+    best: GuardPattern | None = None
+    for p in patterns:
+        if p.tps <= 0:
+            continue
+        if best is None or (
+            Fraction(p.police, p.tps),
+            Fraction(p.linmas, p.tps),
+        ) > (Fraction(best.police, best.tps), Fraction(best.linmas, best.tps)):
+            best = p
+    return best or FALLBACK_STRICTEST
+
+
+def with_unrated(patterns: Mapping[int, GuardPattern]) -> dict[int, GuardPattern]:
+    """``patterns`` plus the pattern of unrated TPS: the strictest of the others."""
+    rated = {k: p for k, p in patterns.items() if k != UNRATED}
+    return {**rated, UNRATED: strictest(rated.values())}
+
+
 @dataclass(frozen=True, slots=True)
 class UnitNode:
     id: int
@@ -64,7 +97,7 @@ class StrengthInputs:
     """Everything the computation needs, as plain data (safe to pass between threads)."""
 
     units: Mapping[int, UnitNode]
-    # (guarding unit id or None, kecamatan id, category id) -> TPS count
+    # (guarding unit id or None, kecamatan id, category id or UNRATED) -> TPS count
     tps_groups: Mapping[tuple[int | None, int, int], int]
     patterns: Mapping[int, GuardPattern]
     category_codes: Mapping[int, str]
@@ -98,6 +131,11 @@ class Strength:
     @property
     def tps_total(self) -> int:
         return sum(self.tps.values())
+
+    @property
+    def unrated(self) -> int:
+        """TPS not yet rated (counted at the strictest pattern)."""
+        return self.tps.get(UNRATED_CODE, 0)
 
     @property
     def police_available(self) -> int:
@@ -155,7 +193,8 @@ def compute(
     ``patterns`` overrides the stored guard patterns (what-if); categories may be
     changed by passing other ``tps_groups`` in ``inputs``.
     """
-    pats = {**inputs.patterns, **(patterns or {})}
+    # Unrated TPS follow the strictest pattern, a what-if one included.
+    pats = with_unrated({**inputs.patterns, **(patterns or {})})
     units = inputs.units
     own: dict[int, Strength] = {uid: Strength(uid, u.name) for uid, u in units.items()}
     regions: dict[int, Strength] = {
@@ -399,8 +438,13 @@ def _load_inputs(
         reuse = StrengthInputs(
             units=units,
             tps_groups=groups,
-            patterns={int(i): GuardPattern(a, b, c) for i, _code, a, b, c in cat_rows},
-            category_codes={int(i): str(code) for i, code, *_pattern in cat_rows},
+            patterns=with_unrated(
+                {int(i): GuardPattern(a, b, c) for i, _code, a, b, c in cat_rows}
+            ),
+            category_codes={
+                **{int(i): str(code) for i, code, *_pattern in cat_rows},
+                UNRATED: UNRATED_CODE,
+            },
             kecamatan_kabkota={int(i): int(p) for i, p in kec_rows if p is not None},
             kabkota_names={int(i): str(n) for i, n in kab_rows},
             personnel={},
@@ -476,7 +520,7 @@ def _tps_groups(session: Session, op: int) -> dict[tuple[int | None, int, int], 
     )
     desa = aliased(Region)
     return {
-        (unit, kec, cat): int(n)
+        (unit, kec, UNRATED if cat is None else cat): int(n)
         for unit, kec, cat, n in session.connection().execute(
             select(
                 per_desa.c.unit_id,

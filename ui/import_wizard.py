@@ -208,6 +208,10 @@ class MappingPage(_Page):
         self.unit_note = QLabel(self)
         self.unit_note.setObjectName("importUnitNote")
         self.unit_note.setWordWrap(True)
+        # What the import chose by itself where several columns could fill one field.
+        self.choices_note = QLabel(self)
+        self.choices_note.setObjectName("importChoices")
+        self.choices_note.setWordWrap(True)
         self.model.dataChanged.connect(self._show_unit)
         form = QFormLayout()
         form.addRow(_tr("Lembar:"), self.sheet)
@@ -216,6 +220,7 @@ class MappingPage(_Page):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.choices_note)
         layout.addWidget(self.create_units)
         layout.addLayout(unit_row)
         layout.addWidget(self.unit_note)
@@ -230,6 +235,9 @@ class MappingPage(_Page):
         self.sheet.setCurrentText(s.sheet)
         width = max((len(r) for r in s.sample), default=0)
         self.model.set_layout(s.kind, s.layout, width)
+        said = messages.import_choices(s.layout, 0, self.wiz.lang)
+        self.choices_note.setText(said)
+        self.choices_note.setVisible(bool(said))
         self.create_units.setVisible(s.kind in ("personnel", "tps"))
         self.unit.blockSignals(True)
         self.unit.clear()
@@ -353,7 +361,14 @@ class PreviewPage(_Page):
         )
         self.save_errors.setEnabled(c["rejected"] > 0)
         self.setButtonText(QWizard.WizardButton.CommitButton, commit_text(p))
-        warning = messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang)
+        warning = " ".join(
+            w
+            for w in (
+                messages.import_choices(p.layout, getattr(p, "subtotals", 0), self.wiz.lang),
+                messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang),
+            )
+            if w
+        )
         self.warnings.setText(warning)
         self.warnings.setVisible(bool(warning))
         # A sarpras list is saved whole or not at all: say so now, not after a click.

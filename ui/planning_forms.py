@@ -26,6 +26,7 @@ from opscenter.errors import OpsError
 from opscenter.planning import PlanBase, TpsChange, TpsRow
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
+from opscenter.strength import UNRATED
 from ui import theme
 from ui.error_dialog import sentence_for
 from ui.planning_models import PendingTps, TpsChangeColumn, TpsChangesModel
@@ -281,6 +282,7 @@ class TpsForm(QGroupBox):
         self._operation_id = operation_id
         self._tps = {t.id: t for t in tps}
         self._cat_names = {c.id: c.name for c in base.categories}
+        self._cat_names[UNRATED] = _tr("Belum dinilai")
         kept = self.kecamatan_combo.currentData()
         kept_cat = self.category_combo.currentData()
         self.category_combo.blockSignals(True)

@@ -322,6 +322,16 @@ class RequirementsModel(TableModel[UnitPlan]):
                 return QBrush(theme.cell_text(colour))
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
+        if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole and row.unrated:
+            return _tr(
+                "{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), "
+                "{linmas} Linmas dibutuhkan"
+            ).format(
+                name=row.name,
+                tps=self._locale.toString(row.tps),
+                unrated=self._locale.toString(row.unrated),
+                linmas=self._locale.toString(row.linmas_required),
+            )
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("{name}: {tps} TPS, {linmas} Linmas dibutuhkan").format(
                 name=row.name,

@@ -191,6 +191,11 @@ class PlanPanel(QSplitter):
             else:
                 text += _tr("; usulan di bawah menutup semuanya.")
             colour = theme.DEFICIT
+        unrated = plan.report.total.unrated
+        if unrated:
+            text += " " + _tr(
+                "{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat."
+            ).format(n=unrated)
         self.summary.setToolTip(
             "\n".join(
                 _tr("{name}: kurang {n}, belum tertutup {left}").format(

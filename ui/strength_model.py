@@ -86,9 +86,20 @@ class StrengthModel(TableModel[UnitStrengthRow]):
     def display(self, row: UnitStrengthRow, column: int) -> str:
         if column == Column.BALANCE:
             return signed(row.balance, self._locale)
+        if column == Column.TPS and row.unrated:
+            # Issue 18: TPS from the KPU's list not yet rated, in the same cell (sorting
+            # stays by the whole count).
+            return _tr("{tps} ({n} belum dinilai)").format(
+                tps=self._locale.toString(row.tps_total), n=self._locale.toString(row.unrated)
+            )
         return super().display(row, column)
 
     def extra(self, row: UnitStrengthRow, column: int, role: int) -> Any:
+        if column == Column.TPS and row.unrated and role == Qt.ItemDataRole.ToolTipRole:
+            return _tr(
+                "{n} TPS belum dinilai kerawanannya; dihitung dengan pola pengamanan paling "
+                "ketat sampai dinilai"
+            ).format(n=self._locale.toString(row.unrated))
         return self._balance_role(row.balance, role) if column == Column.BALANCE else None
 
     def _balance_role(self, balance: int, role: int) -> Any:

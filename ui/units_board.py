@@ -365,9 +365,9 @@ class UnitsBoard(QWidget):
 
     def _fit_to_width(self, view: QTreeView | QTableView) -> None:
         """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
-        TPS counts per category from the last (the strength tab and the planning window show
-        them), until strength, balance and incidents fit without scrolling sideways; a wider
-        one takes them back. Columns hidden by others (the wall) stay hidden."""
+        TPS counts per category from the last, then the unrated TPS (the strength tab and the
+        planning window show them), until strength, balance and incidents fit without
+        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall) stay hidden."""
         natural = self._natural.get(view)
         if not natural:
             return
@@ -376,6 +376,7 @@ class UnitsBoard(QWidget):
         others = {s for s, _ in columns if view.isColumnHidden(s) and s not in mine}
         drops = [s for s, (k, _) in columns if k is Column.CHANGED]
         drops += [s for s, (k, _) in reversed(columns) if k is Column.TPS]
+        drops += [s for s, (k, _) in columns if k is Column.UNRATED]  # the last TPS figure
         hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
         if hide == mine:
             return

@@ -67,10 +67,11 @@ class Column(IntEnum):
     INCIDENTS = 6
     CHANGED = 7
     READINESS = 8  # issue 15: the unit's overall readiness (its worst aspect)
+    UNRATED = 9  # issue 18: TPS not yet rated (the KPU's list), after the category columns
 
 
 _STRENGTH = frozenset({Column.AVAILABLE, Column.REQUIRED, Column.BALANCE})
-_FIGURES = _STRENGTH | {Column.TPS, Column.INCIDENTS}
+_FIGURES = _STRENGTH | {Column.TPS, Column.UNRATED, Column.INCIDENTS}
 _SERVED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -101,7 +102,7 @@ class ColumnLayout:
         return _columns(len(self.categories), len(self.severities))
 
     def count(self) -> int:
-        return 7 + len(self.categories) + len(self.severities)
+        return 8 + len(self.categories) + len(self.severities)
 
     def first(self, kind: Column) -> int:
         """The column number of the first column of ``kind``."""
@@ -120,6 +121,7 @@ def _layout(categories: int, severities: int) -> list[tuple[Column, int]]:
         (Column.READINESS, 0),
     ]
     out += [(Column.TPS, i) for i in range(categories)]
+    out.append((Column.UNRATED, 0))
     out += [(Column.INCIDENTS, i) for i in range(severities)]
     out.append((Column.CHANGED, 0))
     return out
@@ -200,6 +202,13 @@ class CellText:
                 if tip:
                     return _tr("TPS kategori {name} yang diamankan").format(name=cat.name)
                 return _tr("TPS\n{name}").format(name=_two_lines(cat.name))
+            case Column.UNRATED:
+                if tip:
+                    return _tr(
+                        "TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan "
+                        "paling ketat sampai dinilai"
+                    )
+                return _tr("TPS\nbelum dinilai")
             case Column.INCIDENTS:
                 sev = self.layout.severities[pos]
                 if tip:
@@ -236,6 +245,8 @@ class CellText:
                 return f.balance
             case Column.TPS:
                 return f.tps[pos] if pos < len(f.tps) else 0
+            case Column.UNRATED:
+                return f.unrated
             case Column.INCIDENTS:
                 return f.incidents[pos] if pos < len(f.incidents) else 0
             case Column.CHANGED | Column.READINESS:

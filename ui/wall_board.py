@@ -92,7 +92,7 @@ class WallBoard(WallDisplay):
         board = self.board
         for section, (kind, _pos) in enumerate(board.rows.cells.layout.columns()):
             # Readiness has its own wall page (issue 15); the board keeps the names' room.
-            hide = kind in (Column.TPS, Column.CHANGED, Column.READINESS)
+            hide = kind in (Column.TPS, Column.UNRATED, Column.CHANGED, Column.READINESS)
             board.tree_view.setColumnHidden(section, hide)
             board.flat_view.setColumnHidden(section, hide)
         board.fit_columns()

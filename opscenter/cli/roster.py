@@ -51,6 +51,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             commit.commit(ctx.store, ctx.actor, preview)
     lang = messages.language(args.lang)
     say(messages.import_summary(preview.counts, lang))
+    chose = messages.import_choices(preview.layout, preview.subtotals, lang)
+    if chose:
+        say(chose)
     warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
     if warning:
         print(warning, file=sys.stderr)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from opscenter.model.base import Base, OperationScoped, Versioned
 
-# Migration 0008 adds the same constraint to databases made before it (its own copy).
+# Migration 0009 adds the same constraint to databases made before it (its own copy).
 POINT_CHECK = (
     "(latitude_e6 IS NULL AND longitude_e6 IS NULL) OR "
     "(latitude_e6 IS NOT NULL AND longitude_e6 IS NOT NULL "

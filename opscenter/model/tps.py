@@ -30,7 +30,9 @@ class PollingStation(Versioned, OperationScoped, Base):
     # TPS numbers restart in every desa/kelurahan.
     number: Mapped[int] = mapped_column(Integer)
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)  # the desa
-    category_id: Mapped[int] = mapped_column(ForeignKey("tps_category.id"), index=True)
+    # None: not yet rated (belum dinilai), as a TPS comes from the KPU's list; the strength
+    # computation counts it at the strictest guard pattern until someone rates it.
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("tps_category.id"), index=True)
     voters: Mapped[int] = mapped_column(Integer, default=0)
     # The unit that guards it (usually the Polsek of its kecamatan).
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)

@@ -56,7 +56,7 @@ from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOu
 from opscenter.planning.vulnerability import highest_levels
 from opscenter.reference import GuardPattern, items, label
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs
+from opscenter.strength import UNRATED, StrengthInputs, StrengthReport, compute, load_inputs
 from opscenter.units import BkoSpec, add_bko, remove_bko, unit_areas
 
 POLRES_KINDS = ("polres", "polresta")
@@ -142,6 +142,8 @@ class UnitPlan:
     lendable: int
     vulnerability: int  # highest Polri level ordinal of its regions (0: unrated)
     vulnerability_name: str
+    # Of its TPS, those not yet rated (counted at the strictest guard pattern).
+    unrated: int = 0
 
     @property
     def deficit(self) -> int:
@@ -293,10 +295,11 @@ def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str =
 def tps_changes(
     session: Session, operation_id: int, changes: Mapping[int, int]
 ) -> tuple[TpsChange, ...]:
-    """What-if moves of TPS (id -> new category id), checked against the database."""
+    """What-if moves of TPS (id -> new category id), checked against the database. A TPS
+    not yet rated comes from (and, undone, goes back to) ``UNRATED``."""
     if not changes:
         return ()
-    cats = {c.id for c in items(session, TpsCategory, operation_id)}
+    cats = {c.id for c in items(session, TpsCategory, operation_id)} | {UNRATED}
     out: list[TpsChange] = []
     rows = {
         r.id: r
@@ -323,7 +326,7 @@ def tps_changes(
                 tps_id,
                 row.unit_id,
                 int(row.parent_id),
-                int(row.category_id),
+                UNRATED if row.category_id is None else int(row.category_id),
                 cat_id,
                 int(row.version),
             )
@@ -398,6 +401,7 @@ def plan(base: PlanBase, what_if: WhatIf | None = None) -> Plan:
                 lendable,
                 vul,
                 base.level_names.get(vul, ""),
+                st.unrated,
             )
         )
     regions = tuple(
@@ -617,12 +621,13 @@ def save_what_if(
                 pattern.tps,
                 pattern.linmas,
             )
-        cats = {c.id for c in items(s, TpsCategory, operation_id)}
+        cats = {c.id for c in items(s, TpsCategory, operation_id)} | {UNRATED}
         for t in what_if.tps:
             tps = fetch_for_edit(s, PollingStation, t.tps_id, t.version)
             if tps.operation_id != operation_id or t.to_category_id not in cats:
                 raise NotFound(entity="tps_category", key=t.to_category_id)
-            tps.category_id = t.to_category_id
+            # Back to unrated only by undoing a rating.
+            tps.category_id = None if t.to_category_id == UNRATED else t.to_category_id
         s.flush()
 
 

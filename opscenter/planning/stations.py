@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter.model import PollingStation, Region
+from opscenter.strength import UNRATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class TpsRow:
     desa: str
     kecamatan_id: int
     kecamatan: str
-    category_id: int
+    category_id: int  # UNRATED (opscenter.strength) while the TPS is not yet rated
 
 
 def tps_rows(session: Session, operation_id: int) -> tuple[TpsRow, ...]:
@@ -45,5 +46,13 @@ def tps_rows(session: Session, operation_id: int) -> tuple[TpsRow, ...]:
         .order_by(kec.name, desa.name, PollingStation.number)
     )
     return tuple(
-        TpsRow(int(r[0]), int(r[1]), str(r[3]), int(r[4]), str(r[5]), int(r[2])) for r in rows
+        TpsRow(
+            int(r[0]),
+            int(r[1]),
+            str(r[3]),
+            int(r[4]),
+            str(r[5]),
+            UNRATED if r[2] is None else int(r[2]),
+        )
+        for r in rows
     )

@@ -65,7 +65,7 @@ def _tps(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
         .join(desa, desa.id == PollingStation.region_id)
         .outerjoin(kec, kec.id == desa.parent_id)
         .outerjoin(kab, kab.id == kec.parent_id)
-        .join(TpsCategory, TpsCategory.id == PollingStation.category_id)
+        .outerjoin(TpsCategory, TpsCategory.id == PollingStation.category_id)
         .outerjoin(Unit, Unit.id == PollingStation.unit_id)
         .where(PollingStation.operation_id == op_id)
         .order_by(kab.name, kec.name, desa.name, PollingStation.number)

@@ -65,10 +65,19 @@ TPS_FIELDS: tuple[Field, ...] = (
     _f("kecamatan", False, "Kecamatan", "District", "KECAMATAN", "KEC", "DISTRICT"),
     _f("kabkota", False, "Kabupaten/Kota", "Regency/City", "KABUPATEN", "KOTA",
        "KABUPATEN/KOTA", "KAB/KOTA", "REGENCY"),
-    _f("category", True, "Kategori", "Category", "KATEGORI", "KERAWANAN", "TINGKAT KERAWANAN",
+    _f("category", False, "Kategori", "Category", "KATEGORI", "KERAWANAN", "TINGKAT KERAWANAN",
        "KATEGORI KERAWANAN", "CATEGORY", "KLASIFIKASI", "STATUS KERAWANAN"),
     _f("voters", False, "Jumlah pemilih (DPT)", "Voters", "DPT", "JUMLAH DPT", "JUMLAH PEMILIH",
-       "PEMILIH", "VOTERS", "JML DPT"),
+       "PEMILIH", "VOTERS", "JML DPT", "L+P", "L + P", "JUMLAH PEMILIH L+P", "DPT L+P",
+       "JUMLAH DPT L+P", "JUMLAH PEMILIH JUMLAH", "JUMLAH PEMILIH JML", "JUMLAH PEMILIH TOTAL",
+       "DPT JUMLAH", "DPT TOTAL", "PEMILIH L+P", "JML PEMILIH", "JML PEMILIH L+P"),
+    # The KPU's recap splits the voters by sex under a merged JUMLAH PEMILIH: L, P, L+P.
+    _f("voters_l", False, "Pemilih laki-laki (L)", "Male voters", "L", "LAKI-LAKI", "LK",
+       "JUMLAH PEMILIH L", "JUMLAH PEMILIH LAKI-LAKI", "DPT L", "JUMLAH DPT L", "PEMILIH L",
+       "JML PEMILIH L", "DPT LAKI-LAKI", "PEMILIH LAKI-LAKI"),
+    _f("voters_p", False, "Pemilih perempuan (P)", "Female voters", "P", "PEREMPUAN", "PR",
+       "JUMLAH PEMILIH P", "JUMLAH PEMILIH PEREMPUAN", "DPT P", "JUMLAH DPT P", "PEMILIH P",
+       "JML PEMILIH P", "DPT PEREMPUAN", "PEMILIH PEREMPUAN"),
     _f("unit", False, "Satuan pengaman", "Guarding unit", "SATUAN", "POLSEK", "KESATUAN",
        "SATUAN PENGAMAN", "PENGAMAN", "UNIT", "KODE SATUAN"),
     _f("address", False, "Alamat", "Address", "ALAMAT", "LOKASI", "ALAMAT TPS", "ADDRESS",
@@ -139,6 +148,18 @@ def required_groups(kind: str) -> list[tuple[str, ...]]:
     return [(f.key,) for f in FIELDS[kind] if f.required]
 
 
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One field that more than one column could fill: the column taken, the others, and
+    why ("subheader": named by its sub-header; "sum": added up from the columns; "first":
+    no heading decided, so the first one, which the person importing must check)."""
+
+    key: str
+    column: int
+    others: tuple[int, ...]
+    reason: str
+
+
 @dataclass(slots=True)
 class Layout:
     """Where the table is: the header row, the first data row, and field -> column."""
@@ -150,6 +171,8 @@ class Layout:
     columns: dict[str, int]  # field key -> column (0-based, absolute)
     uncertain: set[str] = field(default_factory=set)
     score: int = 0
+    # Fields that several columns could fill, and which the import took (said in the preview).
+    choices: list[Choice] = field(default_factory=list)
 
     def missing(self) -> list[str]:
         """Required fields that no column maps to (the first of each group names it)."""
@@ -204,22 +227,15 @@ def detect(kind: str, rows: Sequence[tuple[int, int, Sequence[Cell]]]) -> Layout
         layout = _layout_at(kind, fields, index, offset, cells)
         if layout is None:
             continue
-        # A second header row (sub-headers under a merged group header).
+        # A second header row: sub-headers under a merged group header ("JUMLAH PEMILIH"
+        # over L / P / L+P) name their columns; the group header alone would name only one.
         if pos + 1 < len(rows):
             nxt_index, nxt_offset, nxt = rows[pos + 1]
-            extra = _layout_at(kind, fields, nxt_index, nxt_offset, nxt)
-            if extra is not None:
-                added = False
-                for key, col in extra.columns.items():
-                    if key not in layout.columns and col not in layout.columns.values():
-                        layout.columns[key] = col
-                        layout.headers[col] = extra.headers[col]
-                        if key in extra.uncertain:
-                            layout.uncertain.add(key)
-                        layout.score += 1
-                        added = True
-                if added:
-                    layout.data_start = nxt_index + 1
+            combined = _combine(fields, cells, offset, nxt, nxt_offset)
+            extra = _layout_at(kind, fields, index, offset, combined) if combined else None
+            if extra is not None and extra.score > layout.score:
+                extra.data_start = nxt_index + 1
+                layout = extra
         if best is None or layout.score > best.score:
             best = layout
     if best is None:
@@ -231,7 +247,63 @@ def detect(kind: str, rows: Sequence[tuple[int, int, Sequence[Cell]]]) -> Layout
             break
     if kind == "sarpras":
         _condition_over_split(best)
+    voters_by_sex(best)
     return best
+
+
+def _combine(
+    fields: Sequence[Field],
+    top: Sequence[Cell],
+    offset: int,
+    sub: Sequence[Cell],
+    sub_offset: int,
+) -> list[Cell] | None:
+    """The header as two rows read together, or None when the second row adds nothing.
+
+    Under a group header merged over several columns (each column reads its text), a
+    column is named by "group sub" when that is a known heading ("JUMLAH PEMILIH L+P"),
+    else by its sub-header alone when that is ("KONDISI" over "B" is B); a heading merged
+    down over both rows reads the same in each and is kept once."""
+    width = max(offset + len(top), sub_offset + len(sub))
+    row: list[Cell] = [None] * (width - offset)
+    added = False
+    for col in range(offset, width):
+        i, j = col - offset, col - sub_offset
+        t = top[i] if 0 <= i < len(top) else None
+        s = sub[j] if 0 <= j < len(sub) else None
+        row[i] = t
+        if not isinstance(s, str) or not s.strip() or norm(s).isdigit():
+            continue
+        if not isinstance(t, str):
+            row[i] = s
+            added = True
+            continue
+        if norm(s) == norm(t):
+            continue
+        joined = f"{t} {s}"
+        for text in (joined, s):
+            found = _match(fields, text)
+            if found is not None and found[1]:
+                row[i] = text
+                added = True
+                break
+        else:
+            if _match(fields, joined) is not None:
+                row[i] = joined
+                added = True
+    return row if added else None
+
+
+def voters_by_sex(layout: Layout) -> None:
+    """TPS: the DPT is L+P. With only L and P it is computed from them (the converter adds
+    them); with L+P as well, L and P are read but not used. Either way it is said."""
+    cols = layout.columns
+    if layout.kind == "tps" and "voters_l" in cols and "voters_p" in cols:
+        parts = [cols["voters_l"], cols["voters_p"]]
+        if "voters" in cols:
+            layout.choices.append(Choice("voters", cols["voters"], tuple(parts), "subheader"))
+        else:
+            layout.choices.append(Choice("voters", parts[0], (parts[1],), "sum"))
 
 
 def _condition_over_split(layout: Layout) -> None:
@@ -256,6 +328,9 @@ def _layout_at(
     headers: dict[int, str] = {}
     uncertain: set[str] = set()
     score = 0
+    # field -> every column whose heading names it (one text merged over several counts once)
+    seen: dict[str, list[int]] = {}
+    texts: dict[int, str] = {}
     for i, cell in enumerate(cells):
         if cell is None or not isinstance(cell, str):
             continue
@@ -264,6 +339,14 @@ def _layout_at(
             continue
         key, certain = found
         col = offset + i
+        if key in columns and texts.get(col - 1) == cell:
+            # One heading merged over several columns: which of them holds the field is not
+            # said (no sub-header), so the first is taken and the choice is reported.
+            texts[col] = cell
+            seen[key].append(col)
+            continue
+        texts[col] = cell
+        seen.setdefault(key, []).append(col)
         if key in columns:
             # The same field twice: keep the certain match, else the first.
             if certain and columns[key] in headers and key in uncertain:
@@ -278,6 +361,13 @@ def _layout_at(
         score += 2 if certain else 1
     if len(columns) < 2:
         return None
+    choices = [
+        Choice(key, columns[key], tuple(c for c in cols if c != columns[key]), "first")
+        for key, cols in seen.items()
+        if len(cols) > 1
+    ]
+    # A field several columns could fill is never certain: the mapping screen asks.
+    uncertain.update(ch.key for ch in choices)
     for i, cell in enumerate(cells):  # unmatched headings too: the mapping screen shows them
         if cell is not None and offset + i not in headers:
             headers[offset + i] = str(cell)
@@ -289,6 +379,7 @@ def _layout_at(
         columns=columns,
         uncertain=uncertain,
         score=score,
+        choices=choices,
     )
 
 

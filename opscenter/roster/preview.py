@@ -21,7 +21,7 @@ from opscenter.formulas import looks_like_formula
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect
+from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect, voters_by_sex
 from opscenter.roster.normalise import same_person
 from opscenter.roster.reading import Cell, Source, open_source
 from opscenter.roster.validate import SPECS, Context, Converter, Problem, Spec
@@ -84,6 +84,8 @@ class Preview:
     # (the first WARNINGS_MAX cells; ``warnings_total`` counts them all).
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
+    # Subtotal lines ("JUMLAH" after each desa) recognised and skipped.
+    subtotals: int = 0
 
     @property
     def spec(self) -> Spec:
@@ -297,6 +299,9 @@ def prepare(
         if options.mapping is not None:
             layout.columns = dict(options.mapping)
             layout.uncertain = set()
+            # The person chose every column; only a sum of L and P is still worth saying.
+            layout.choices = []
+            voters_by_sex(layout)
         missing = layout.missing()
         if missing:
             raise RosterError(
@@ -381,6 +386,9 @@ def _classify(
         if index % _PROGRESS_EVERY == 0:
             cancel.check()
             progress(index, total, "check")
+        if conv.is_subtotal(cells, offset):
+            preview.subtotals += 1
+            continue
         if not conv.is_data(cells, offset):
             gap = gap or sum(counts.values()) > 0
             continue
@@ -440,7 +448,11 @@ def _classify(
             )
             counts["rejected"] += 1
             continue
-        changes = {c: (old[i], values[i]) for i, c in compare if old[i] != values[i]}
+        changes = {
+            c: (old[i], values[i])
+            for i, c in compare
+            if old[i] != values[i] and not (values[i] is None and c in spec.kept_when_empty)
+        }
         if not changes:
             unchanged_rows[key] = index
             counts["unchanged"] += 1

@@ -53,6 +53,8 @@ class Spec:
     columns: tuple[str, ...]
     key: tuple[str, ...]
     labels: dict[str, tuple[str, str]]
+    # Stored columns a row's empty cell leaves as they are (a TPS keeps its category).
+    kept_when_empty: frozenset[str] = frozenset()
 
 
 PERSONNEL = Spec(
@@ -72,6 +74,7 @@ TPS = Spec(
     {"region_id": ("Desa/Kelurahan", "Village"), "number": ("No. TPS", "TPS no."),
      "category_id": ("Kategori", "Category"), "voters": ("DPT", "Voters"),
      "unit_id": ("Satuan", "Unit"), "address": ("Alamat", "Address")},
+    frozenset({"category_id"}),
 )  # fmt: skip
 UNITS = Spec(
     "units",
@@ -101,6 +104,9 @@ FIELD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "desa": ("region_id",),
         "category": ("category_id",),
         "voters": ("voters",),
+        # L and P fill the DPT only together (their sum), see ``Converter.__init__``.
+        "voters_l": (),
+        "voters_p": (),
         "unit": ("unit_id",),
         "address": ("address",),
     },
@@ -126,7 +132,11 @@ _DUTY = {
 # Fields whose texts repeat across rows; and how many distinct texts to share at most.
 _REPEATED = frozenset({"position", "duty_status", "address", "kind", "agency", "tree", "parent"})
 _SHARED_MAX = 200_000
-_TOTALS = re.compile(r"^(jumlah|total|jml|mengetahui|catatan|keterangan)\b", re.IGNORECASE)
+_TOTALS = re.compile(
+    r"^(jumlah|total|jml|sub\s*total|subtotal|mengetahui|catatan|keterangan)\b", re.IGNORECASE
+)
+# A subtotal line inside the table: "JUMLAH", "TOTAL", "SUB TOTAL" where a name or number goes.
+_SUBTOTAL = re.compile(r"^\s*(jumlah|total|jml|sub\s*-?\s*total|subtotal)\b", re.IGNORECASE)
 _PERSONNEL_FIELDS = (
     "nrp", "rank", "rank_nrp", "name", "position", "unit", "assigned_unit", "phone", "duty_status",
 )  # fmt: skip
@@ -236,7 +246,24 @@ class Converter:
         provided: set[str] = set()
         for key in self.cols:
             provided.update(FIELD_COLUMNS[layout.kind].get(key, ()))
+        # The DPT as L + P when the file has both and no L+P column.
+        self.voters_sum = (
+            layout.kind == "tps"
+            and "voters" not in self.cols
+            and "voters_l" in self.cols
+            and "voters_p" in self.cols
+        )
+        if self.voters_sum:
+            provided.add("voters")
         self.provided = frozenset(provided)
+        # Where a subtotal's label may stand, and the cells a subtotal leaves empty.
+        groups = required_groups_of(layout.kind)
+        self._key_fields = tuple(groups[0]) if groups else ()
+        self._label_fields = tuple(
+            k
+            for k in ("name", "desa", "kecamatan", "number", "code", *self._key_fields)
+            if k in self.cols
+        )
         self._shared: dict[str, str] = {}
         self._memo: dict[str, dict[str, Any]] = {}
         self._offset = -1
@@ -273,6 +300,27 @@ class Converter:
         """Whether any field that identifies a row (NRP, name, TPS number ...) is filled."""
         keys = [k for g in required_groups_of(self.layout.kind) for k in g]
         return any(self.cell(cells, offset, k) is not None for k in keys)
+
+    def is_subtotal(self, cells: Sequence[Cell], offset: int) -> bool:
+        """A "JUMLAH" / "TOTAL" / "SUB TOTAL" line within the table (after each desa in the
+        KPU's recap): its label where a name or number goes, and no key of its own."""
+        label = None
+        for key in self._label_fields:
+            value = self.cell(cells, offset, key)
+            if isinstance(value, str) and _SUBTOTAL.match(value):
+                label = value
+                break
+        else:
+            first = next((c for c in cells if c is not None), None)
+            if isinstance(first, str) and _SUBTOTAL.match(first):
+                label = first
+        if label is None:
+            return False
+        # Its key cells are empty, hold the label, or a count (a desa's number of TPS).
+        return all(
+            value in (None, label) or isinstance(value, int | float)
+            for value in (self.cell(cells, offset, k) for k in self._key_fields)
+        )
 
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
         """False for blank rows and totals or signature lines under the table."""
@@ -456,27 +504,39 @@ class Converter:
                 bad("desa", "region_ambiguous", desa)
             else:
                 region_id = found[0][0]
+        # The KPU publishes its list before Polri rates anything: without a category a new
+        # TPS is stored unrated, and a stored one keeps its own (the column is not provided).
         category_id: int | None = None
         cat = self._text(cells, offset, "category", 120, bad)
-        if cat is None:
-            if "category" in self.cols and self.cell(cells, offset, "category") is None:
-                bad("category", "required")
-        else:
+        if cat is not None:
             category_id = ctx.categories.find(cat)
             if category_id is None:
                 bad("category", "category_unknown", cat, ctx.categories.suggest(cat))
-        voters = 0
-        raw_voters = self.cell(cells, offset, "voters")
-        if raw_voters is not None:
-            try:
-                voters = nz.whole_number(raw_voters)
-                if not 0 <= voters <= MAX_VOTERS_PER_TPS:
-                    bad("voters", "voters_range", raw_voters)
-            except nz.Bad:
-                bad("voters", "number_malformed", raw_voters)
+        if self.voters_sum:
+            male = self._count(cells, offset, "voters_l", bad)
+            female = self._count(cells, offset, "voters_p", bad)
+            voters = male + female
+            if not 0 <= voters <= MAX_VOTERS_PER_TPS:
+                bad("voters_p", "voters_range", voters)
+        else:
+            voters = self._count(cells, offset, "voters", bad)
         unit_id = self._unit_of(cells, offset, "unit", bad)
         address = self._text(cells, offset, "address", 200, bad)
         return (region_id, number, category_id, voters, unit_id, address)
+
+    def _count(self, cells: Sequence[Cell], offset: int, key: str, bad: Any) -> int:
+        """A voter count (0 when the cell is empty)."""
+        raw = self.cell(cells, offset, key)
+        if raw is None:
+            return 0
+        try:
+            n = nz.whole_number(raw)
+        except nz.Bad:
+            bad(key, "number_malformed", raw)
+            return 0
+        if not 0 <= n <= MAX_VOTERS_PER_TPS:
+            bad(key, "voters_range", raw)
+        return n
 
     def _unit(self, row: int, offset: int, cells: Sequence[Cell], bad: Any) -> tuple[Any, ...]:
         code = self._text(cells, offset, "code", 40, bad)

@@ -195,3 +195,24 @@ def test_refresh_figures_reads_again_only_what_the_changes_move(
         event.remove(store.engine, "before_cursor_execute", note)
     assert not [q for q in seen if "polling_station" in q]  # the TPS were not counted again
     assert again == {r.id: r.figures for r in _voting(store, op).rows}  # as a whole new load
+
+
+def test_unrated_tps_are_counted_apart_and_at_the_strictest_pattern(
+    small: tuple[Store, Small],
+) -> None:
+    """Issue 18: two of Polsek B1's five rawan TPS (2-2-4: 6 police) lose their category.
+    The three rated need 2 * ceil(3 / 2) = 4, the two unrated 2 * 2 = 4 at 2-1-2: 8."""
+    from opscenter.model import PollingStation
+
+    store, op = small
+    pb1 = op.units["PB1"]
+    assert _voting(store, op).by_id()[pb1].figures.police_required == 6
+    with store.transaction(ADMIN, "test.unrate") as s:
+        for ps in s.scalars(select(PollingStation).where(PollingStation.unit_id == pb1).limit(2)):
+            ps.category_id = None
+    rows = _voting(store, op).by_id()
+    for key in ("PB1", "PB"):
+        f = rows[op.units[key]].figures
+        assert (f.unrated, f.tps_total, f.police_required) == (2, 5, 8)
+    assert rows[op.units["POLDA"]].figures.unrated == 2
+    assert rows[op.units["PA"]].figures.unrated == 0

@@ -348,7 +348,7 @@ def test_a_writer_waits_for_the_write_lock_then_writes_and_keeps_its_busy_timeou
 def test_incident_coordinates_migrate_both_ways_and_the_database_keeps_a_point_whole(
     db_url: str,
 ) -> None:
-    """0008 adds the two micro-degree columns to incidents already there (no point), leaves
+    """0009 adds the two micro-degree columns to incidents already there (no point), leaves
     the schema the model declares, and the database itself refuses half a point or one off
     the globe; down again it takes them away and keeps the incidents."""
     from datetime import UTC, datetime, timedelta

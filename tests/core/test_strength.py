@@ -187,3 +187,34 @@ def test_reading_the_inputs_leaves_no_copy_of_the_scanned_tables_in_sqlite(
         assert cache == -SQLITE_CACHE_KIB  # the store's size again, for the next import
     finally:
         store.dispose()
+
+
+def test_unrated_tps_count_at_the_strictest_pattern_by_hand() -> None:
+    """Polsek X guards 10 TPS in one kecamatan: 8 kurang rawan (2-8-16) and 2 unrated.
+    The strictest pattern is rawan 2-2-4 here (1 police per TPS against 1/4): the unrated
+    pair needs 2 * ceil(2 / 2) = 2 police and ceil(2 * 4 / 2) = 4 Linmas; the rated 8 need
+    2 and 16. A what-if that makes kurang rawan 3-1-3 makes that the strictest: the pair
+    then needs 3 * 2 = 6 police and 6 Linmas, the 8 need 24 and 24."""
+    from opscenter.strength import UNRATED, UNRATED_CODE, StrengthInputs, UnitNode
+
+    inputs = StrengthInputs(
+        units={1: UnitNode(1, None, "Polsek X", "polsek", "territorial", "polri", False)},
+        tps_groups={(1, 100, 11): 8, (1, 100, UNRATED): 2},
+        patterns={11: GuardPattern(2, 8, 16), 12: GuardPattern(2, 2, 4)},
+        category_codes={11: "kurang-rawan", 12: "rawan", UNRATED: UNRATED_CODE},
+        kecamatan_kabkota={100: 1000},
+        kabkota_names={1000: "Kabupaten X"},
+        personnel={1: 5},
+        bko=(),
+        linmas_available={},
+    )
+    report = compute(inputs)
+    st = report.by_unit[1]
+    assert (st.tps_total, st.unrated) == (10, 2)
+    assert (st.police_required, st.linmas_required) == (2 + 2, 16 + 4)
+    assert report.by_region[1000].unrated == 2
+    what_if = compute(inputs, {11: GuardPattern(3, 1, 3)})
+    assert (what_if.by_unit[1].police_required, what_if.by_unit[1].linmas_required) == (
+        24 + 6,
+        24 + 6,
+    )

@@ -539,3 +539,48 @@ def test_a_sarpras_import_is_reverted_from_the_history(
     dialog.revert_selected()
     qtbot.waitUntil(lambda: "dibatalkan" in dialog.message.text(), timeout=10_000)
     assert _stock(store, small) == {}
+
+
+# --- the KPU's TPS list (issue 18): what the import chose by itself is said -----------------
+
+
+def _tps_wizard(qtbot: QtBot, store: Store, path: Path) -> ImportWizard:
+    """A wizard on "TPS" given ``path``, on its mapping page."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData("tps"))
+    to_mapping(qtbot, wizard, path)
+    return wizard
+
+
+def test_a_kpu_recap_says_its_choices_on_the_mapping_and_preview_pages(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    from tests.core.test_kpu_tps import kpu_recap
+
+    wizard = _tps_wizard(qtbot, store, kpu_recap(tmp_path / "dpt.xlsx"))
+    mapping = wizard.mapping_page
+    assert mapping.model.mapping()["voters"] == 6  # G: JUMLAH PEMILIH L+P, not E (L)
+    assert mapping.choices_note.isVisibleTo(wizard)
+    assert mapping.choices_note.text().startswith(
+        "Jumlah pemilih (DPT) diambil dari kolom G \u201cJUMLAH PEMILIH L+P\u201d"
+    )
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
+    preview = wizard.preview_page
+    assert "berubah 13" in preview.counts.text() and "ditolak 0" in preview.counts.text()
+    assert "2 baris jumlah dilewati." in preview.warnings.text()
+
+
+def test_the_mapping_page_asks_when_two_columns_could_be_the_voters(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    from tests.core.test_kpu_tps import two_voters_columns
+
+    wizard = _tps_wizard(qtbot, store, two_voters_columns(tmp_path / "dua.xlsx"))
+    model = wizard.mapping_page.model
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("Jumlah"))
+    assert model.index(row, MappingColumn.CERTAINTY).data() == "perlu dicek"
+    assert "padahal E \u201cDPT\u201d juga bisa" in wizard.mapping_page.choices_note.text()

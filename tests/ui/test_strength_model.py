@@ -185,3 +185,16 @@ def test_panel_sorts_numbers_as_numbers(panel: StrengthPanel, qtmodeltester: Mod
     panel.model.set_rows([KERINCI, BUNGO, MERANGIN, dataclasses.replace(TEBO, tps_total=20)])
     column = [proxy.data(proxy.index(i, Column.UNIT)) for i in range(proxy.rowCount())]
     assert column == ["Polres Merangin", "Polres Tebo", "Polres Kerinci", "Polres Bungo"]
+
+
+def test_unrated_tps_are_said_in_the_tps_cell(qtmodeltester: ModelTester) -> None:
+    """Issue 18: TPS from the KPU's list not yet rated are counted in the TPS cell."""
+    model = StrengthModel()
+    qtmodeltester.check(model)
+    unrated = UnitStrengthRow(5, "Polres Bangka", "polres", 452, 300, 363, 0, 0, 63, 40)
+    model.set_rows([KERINCI, unrated])
+    cell = model.index(1, Column.TPS)
+    assert model.data(cell) == "452 (40 belum dinilai)"
+    assert model.data(cell, SORT_ROLE) == 452
+    assert "40 TPS belum dinilai" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, Column.TPS)) == "16"

@@ -425,3 +425,29 @@ def test_a_cut_name_keeps_its_end_and_a_cut_time_its_minutes(board: UnitsBoard) 
             Qt.TextElideMode.ElideMiddle if kind is Column.UNIT else Qt.TextElideMode.ElideRight
         )
         assert option.textElideMode == expected, kind
+
+
+def test_unrated_tps_get_their_own_column_and_follow_live(
+    qtbot: QtBot, board: UnitsBoard, store: Store, other_store: Store, small: Small
+) -> None:
+    """Issue 18: two of Polsek B1's rawan TPS lose their category on another workstation:
+    the board counts them as not yet rated and at the strictest pattern (6 -> 8 police)."""
+    from opscenter.model import PollingStation
+
+    layout = board.rows.cells.layout
+    unrated = layout.first(Column.UNRATED)
+    header = board.rows.tree_model.headerData(unrated, Qt.Orientation.Horizontal)
+    assert header == "TPS\nbelum dinilai"
+    pb1 = small.units["PB1"]
+    assert (cell(board, pb1, unrated), cell(board, pb1, Column.REQUIRED)) == ("0", "6")
+    follower = JournalFollower(store)
+    with other_store.transaction(OTHER, "test.unrate") as s:
+        for ps in s.scalars(select(PollingStation).where(PollingStation.unit_id == pb1).limit(2)):
+            ps.category_id = None
+    changes = follower.poll()
+    assert changes is not None and "polling_station" in changes
+    before = board.figures_recomputed
+    board.apply_changes(changes)
+    qtbot.waitUntil(lambda: board.figures_recomputed > before)
+    assert (cell(board, pb1, unrated), cell(board, pb1, Column.REQUIRED)) == ("2", "8")
+    assert cell(board, small.units["PB"], unrated) == "2"

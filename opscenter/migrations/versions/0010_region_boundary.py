@@ -3,8 +3,8 @@
 One new table, shared by every operation: an imported shape by Kemendagri code, preferred
 over the shipped one of the same code. Nothing changed in the old tables.
 
-Revision ID: 0009
-Revises: 0008_incident_coords
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0009"
-down_revision = "0008_incident_coords"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -8,7 +8,7 @@ SQLite cannot add a table CHECK to an existing table without copying it, and the
 with foreign keys on. The constraint goes on the second column there instead (SQLite lets a
 column CHECK name other columns); it holds the same rule, and DROP COLUMN takes it away.
 
-Revision ID: 0008_incident_coords
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-02
 """
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_incident_coords"
-down_revision = "0008"  # 0008_polling_station_guard_index, merged first
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

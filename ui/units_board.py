@@ -367,7 +367,8 @@ class UnitsBoard(QWidget):
         """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
         TPS counts per category from the last, then the unrated TPS (the strength tab and the
         planning window show them), until strength, balance and incidents fit without
-        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall) stay hidden."""
+        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall)
+        stay hidden."""
         natural = self._natural.get(view)
         if not natural:
             return

@@ -16,7 +16,7 @@ from opscenter.model import Stage, TpsCategory, UnitStatus
 from opscenter.reference import items
 from opscenter.sitrep.content import TpsCoverage, UnitBoardRow, UnitStrength
 from opscenter.sitrep.lookups import Lookups
-from opscenter.strength import Forces, compute, group_need, load_inputs
+from opscenter.strength import UNRATED, UNRATED_CODE, Forces, compute, group_need, load_inputs
 
 
 def forces(session: Session, ref: Lookups, stage: Stage | None) -> Forces:
@@ -59,9 +59,12 @@ def strength_per_polres(ref: Lookups, f: Forces) -> tuple[tuple[UnitStrength, ..
 def tps_coverage(
     session: Session, ref: Lookups, f: Forces
 ) -> tuple[tuple[TpsCoverage, ...], TpsCoverage]:
-    """TPS per category: how many, how many a unit guards, and the guards they need."""
+    """TPS per category: how many, how many a unit guards, and the guards they need. TPS not
+    yet rated (a KPU list brings them in so) get a row of their own after the categories,
+    counted at the strictest pattern as the strength computation counts them."""
     cats = items(session, TpsCategory, ref.operation_id)
     cov: dict[int, list[int]] = {c.id: [0, 0, 0, 0] for c in cats}
+    cov[UNRATED] = [0, 0, 0, 0]
     for (unit_id, _kec, cat_id), n in f.inputs.tps_groups.items():
         police, linmas = group_need(n, f.inputs.patterns[cat_id])
         acc = cov[cat_id]
@@ -69,14 +72,23 @@ def tps_coverage(
         acc[1] += n if unit_id is not None else 0
         acc[2] += police
         acc[3] += linmas
-    coverage = tuple(TpsCoverage(c.code, ref.name(c), c.pattern, *cov[c.id]) for c in cats)
+    coverage = [TpsCoverage(c.code, ref.name(c), c.pattern, *cov[c.id]) for c in cats]
+    if cov[UNRATED][0]:
+        coverage.append(
+            TpsCoverage(
+                UNRATED_CODE,
+                "Not rated" if ref.lang == "en" else "Belum dinilai",
+                str(f.inputs.patterns[UNRATED]),
+                *cov[UNRATED],
+            )
+        )
     total = TpsCoverage(
         "",
         ref.total_label,
         "",
-        *(sum(x) for x in zip(*(cov[c.id] for c in cats), strict=True)),
+        *(sum(x) for x in zip(*cov.values(), strict=True)),
     )
-    return coverage, total
+    return tuple(coverage), total
 
 
 def unit_board(session: Session, ref: Lookups, f: Forces) -> tuple[UnitBoardRow, ...]:

@@ -506,3 +506,43 @@ def test_the_strength_inputs_are_read_once_for_strength_and_readiness(
     with demo.read() as s:
         alone = readiness(s, operations.get_operation(s, None).id, today=hi.date(), lang="id")
     assert report.readiness == summarise(alone)
+
+
+def test_unrated_tps_get_a_row_of_their_own_at_the_strictest_pattern(tmp_path: Path) -> None:
+    """TPS a KPU list brought in without a category (issue 18) are counted in the coverage
+    table under "Belum dinilai", at the strictest pattern; the total still holds every TPS
+    (the report once failed on them with a KeyError)."""
+    from opscenter.reference import GuardPattern
+    from opscenter.strength import UNRATED_CODE, group_need
+
+    store = open_store(f"sqlite:///{tmp_path / 'unrated.db'}")
+    try:
+        load_demo(store, "jambi")
+        before = sql(store, "SELECT count(*) FROM polling_station")[0][0]
+        # As the import leaves them: ten TPS of one Polsek without a category.
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "UPDATE polling_station SET category_id = NULL WHERE id IN "
+                    "(SELECT id FROM polling_station WHERE unit_id IS NOT NULL "
+                    "ORDER BY id LIMIT 10)"
+                )
+            )
+        strictest = max(
+            (
+                GuardPattern(*r)
+                for r in sql(
+                    store, "SELECT guard_police, guard_tps, guard_linmas FROM tps_category"
+                )
+            ),
+            key=lambda p: p.police / p.tps,
+        )
+        with store.read() as s:
+            r = sitrep.assemble(s, period_from=LO, period_to=HI, now=NOW)
+    finally:
+        store.dispose()
+    unrated = [c for c in r.tps_coverage if c.code == UNRATED_CODE]
+    assert len(unrated) == 1 and unrated[0].name == "Belum dinilai"
+    assert unrated[0].tps == 10 and unrated[0].pattern == str(strictest)
+    assert r.tps_total.tps == before
+    assert unrated[0].police_required >= group_need(10, strictest)[0]

@@ -42,6 +42,7 @@ from opscenter.store import Store
 from opscenter.strength import (
     StrengthInputs,
     UnitNode,
+    beside,
     ceil_div,
     group_need,
     load_inputs,
@@ -422,11 +423,15 @@ def sarpras_by_unit(
     tree = {uid: u for uid, u in inputs.units.items() if u.tree in TREES}
     wanted = list(tree) if units is None else [u for u in dict.fromkeys(units) if u in tree]
     ruled = [c for c in cats if c.rule_basis is not None]
-    required = _requirements(tree, bases(inputs), ruled, wanted)
     if units is None or len(wanted) > _NAMED_UNITS:
+        required = _requirements(tree, bases(inputs), ruled, wanted)
         held = _summed_stock(session, operation_id, tree)
-    else:  # a few units (the Polres): the database sums only their subtrees
-        held = _rolled_stock(session, operation_id, wanted)
+    else:
+        # A few units (the Polres): the database sums only their subtrees, on a connection of
+        # its own while the requirements are worked out here (``strength.beside``).
+        rolled = beside(session, lambda other: _rolled_stock(other, operation_id, wanted))
+        required = _requirements(tree, bases(inputs), ruled, wanted)
+        held = rolled()
     has_rule = {c.id for c in ruled}
     shown = [(c.id, c.code, c.name, c.group, c.measure, c.id in has_rule) for c in cats]
     none: Figures = (0, 0, 0, 0, 0, 0, 0, 0)

@@ -218,3 +218,43 @@ def test_unrated_tps_count_at_the_strictest_pattern_by_hand() -> None:
         24 + 6,
         24 + 6,
     )
+
+
+def test_a_read_beside_runs_on_its_own_connection_and_brings_back_its_error(
+    small: tuple[Store, Small], tmp_path: object
+) -> None:
+    """``beside`` reads on a second connection in a thread (SQLite file or PostgreSQL), gives
+    what the same read gives here, and raises what the read raised; an in-memory SQLite
+    store, which has one connection, reads in the caller's thread."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from opscenter.model import Personnel
+    from opscenter.strength import beside
+
+    store, op = small
+
+    def count(s: object) -> tuple[str, int]:
+        n = s.execute(select(func.count()).select_from(Personnel)).scalar_one()  # type: ignore[attr-defined]
+        return threading.current_thread().name, int(n)
+
+    with store.read() as s:
+        here = count(s)
+        thread, n = beside(s, count)()
+        assert n == here[1] and thread != here[0] and thread.startswith("strength-read")
+
+        def broken(_s: object) -> None:
+            raise LookupError("the side read failed")
+
+        with pytest.raises(LookupError, match="side read failed"):
+            beside(s, broken)()
+        assert load_inputs(s, op.operation_id).personnel  # the session still reads
+
+    memory = open_store("sqlite://")
+    try:
+        build_small_operation(memory)
+        with memory.read() as s:
+            assert beside(s, count)()[0] == threading.current_thread().name
+    finally:
+        memory.dispose()

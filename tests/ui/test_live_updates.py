@@ -51,6 +51,9 @@ def make_board(qtbot: QtBot, store: Store, *, show: bool = True, add: bool = Tru
         b.show()
         qtbot.waitExposed(b)
         qtbot.waitUntil(lambda: b.figures_recomputed >= 1)
+        # And the readiness column's first read, which follows the figures: landing later it
+        # would repaint rows in the middle of what a test counts.
+        qtbot.waitUntil(lambda: b.readiness_column.reads >= 1 and not b.readiness_column.busy())
     return b
 
 

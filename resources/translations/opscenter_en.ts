@@ -266,111 +266,116 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="113"/>
+        <source>Pet&amp;a operasi</source>
+        <translation>Oper&amp;ation map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="115"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="119"/>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="123"/>
+        <location filename="../../ui/actions.py" line="124"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="128"/>
+        <location filename="../../ui/actions.py" line="129"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="134"/>
+        <location filename="../../ui/actions.py" line="135"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="140"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="146"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="149"/>
+        <location filename="../../ui/actions.py" line="150"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="151"/>
+        <location filename="../../ui/actions.py" line="152"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="153"/>
+        <location filename="../../ui/actions.py" line="154"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="163"/>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="166"/>
+        <location filename="../../ui/actions.py" line="167"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="167"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="169"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="169"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="171"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="171"/>
+        <location filename="../../ui/actions.py" line="172"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="173"/>
+        <location filename="../../ui/actions.py" line="174"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="225"/>
+        <location filename="../../ui/actions.py" line="226"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="249"/>
+        <location filename="../../ui/actions.py" line="250"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -731,52 +736,52 @@
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="300"/>
+        <location filename="../../ui/audit_view.py" line="299"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="390"/>
+        <location filename="../../ui/audit_view.py" line="389"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="394"/>
+        <location filename="../../ui/audit_view.py" line="393"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="398"/>
+        <location filename="../../ui/audit_view.py" line="397"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="412"/>
+        <location filename="../../ui/audit_view.py" line="411"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="414"/>
+        <location filename="../../ui/audit_view.py" line="413"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="428"/>
+        <location filename="../../ui/audit_view.py" line="427"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="433"/>
+        <location filename="../../ui/audit_view.py" line="432"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="444"/>
+        <location filename="../../ui/audit_view.py" line="443"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="449"/>
+        <location filename="../../ui/audit_view.py" line="448"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -885,17 +890,17 @@
         <translation>{daily} per person per day for {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="243"/>
+        <location filename="../../ui/budget_dialog.py" line="226"/>
         <source>Anggaran satuan</source>
         <translation>Unit budget</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="312"/>
+        <location filename="../../ui/budget_dialog.py" line="294"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="314"/>
+        <location filename="../../ui/budget_dialog.py" line="296"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
@@ -916,291 +921,291 @@
     </message>
     <message>
         <location filename="../../ui/budget_dialog.py" line="179"/>
-        <location filename="../../ui/budget_dialog.py" line="838"/>
-        <location filename="../../ui/budget_dialog.py" line="924"/>
-        <location filename="../../ui/budget_dialog.py" line="1021"/>
+        <location filename="../../ui/budget_dialog.py" line="820"/>
+        <location filename="../../ui/budget_dialog.py" line="906"/>
+        <location filename="../../ui/budget_dialog.py" line="1003"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="245"/>
+        <location filename="../../ui/budget_dialog.py" line="227"/>
         <source>Isian pagu, realisasi atau indeks belum disimpan.</source>
         <translation>Typed pagu, payment or index entries are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="258"/>
+        <location filename="../../ui/budget_dialog.py" line="240"/>
         <source>P&amp;agu dan realisasi</source>
         <translation>P&amp;agu and payments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="259"/>
+        <location filename="../../ui/budget_dialog.py" line="241"/>
         <source>In&amp;deks harian</source>
         <translation>Daily in&amp;dex</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="328"/>
+        <location filename="../../ui/budget_dialog.py" line="310"/>
         <source>Kelola r&amp;ealisasi</source>
         <translation>Manage pa&amp;yments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="329"/>
+        <location filename="../../ui/budget_dialog.py" line="311"/>
         <source>&amp;Kelola pagu</source>
         <translation>&amp;Manage pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="349"/>
+        <location filename="../../ui/budget_dialog.py" line="331"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="353"/>
+        <location filename="../../ui/budget_dialog.py" line="335"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="355"/>
+        <location filename="../../ui/budget_dialog.py" line="337"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="356"/>
+        <location filename="../../ui/budget_dialog.py" line="338"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="357"/>
+        <location filename="../../ui/budget_dialog.py" line="339"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="362"/>
+        <location filename="../../ui/budget_dialog.py" line="344"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="363"/>
+        <location filename="../../ui/budget_dialog.py" line="345"/>
         <source>Realisasi terpilih di daftar</source>
         <translation>The payment chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="383"/>
+        <location filename="../../ui/budget_dialog.py" line="365"/>
         <source>mis. NPHD 900/123/BPKAD/2024</source>
         <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="384"/>
-        <location filename="../../ui/budget_dialog.py" line="577"/>
+        <location filename="../../ui/budget_dialog.py" line="366"/>
+        <location filename="../../ui/budget_dialog.py" line="559"/>
         <source>Tanggal &amp;NPHD</source>
         <translation>&amp;NPHD date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="390"/>
+        <location filename="../../ui/budget_dialog.py" line="372"/>
         <source>mis. 25.000.000.000</source>
         <translation>e.g. 25.000.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="395"/>
+        <location filename="../../ui/budget_dialog.py" line="377"/>
         <source>Sumbe&amp;r</source>
         <translation>Sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="396"/>
+        <location filename="../../ui/budget_dialog.py" line="378"/>
         <source>N&amp;omor</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="398"/>
+        <location filename="../../ui/budget_dialog.py" line="380"/>
         <source>Pa&amp;gu (Rp)</source>
         <translation>Pa&amp;gu (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="399"/>
+        <location filename="../../ui/budget_dialog.py" line="381"/>
         <source>&amp;Catatan</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="404"/>
+        <location filename="../../ui/budget_dialog.py" line="386"/>
         <source>Ta&amp;mbah pagu</source>
         <translation>Add &amp;pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="405"/>
+        <location filename="../../ui/budget_dialog.py" line="387"/>
         <source>Pagu terpilih di daftar</source>
         <translation>The pagu chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="429"/>
+        <location filename="../../ui/budget_dialog.py" line="411"/>
         <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
         <translation>Operation&apos;s da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="438"/>
+        <location filename="../../ui/budget_dialog.py" line="420"/>
         <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="478"/>
+        <location filename="../../ui/budget_dialog.py" line="460"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="482"/>
+        <location filename="../../ui/budget_dialog.py" line="464"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="483"/>
+        <location filename="../../ui/budget_dialog.py" line="465"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="484"/>
+        <location filename="../../ui/budget_dialog.py" line="466"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="485"/>
+        <location filename="../../ui/budget_dialog.py" line="467"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="491"/>
+        <location filename="../../ui/budget_dialog.py" line="473"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="493"/>
+        <location filename="../../ui/budget_dialog.py" line="475"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="538"/>
+        <location filename="../../ui/budget_dialog.py" line="520"/>
         <source>Mengubah realisasi {day} sebesar {amount}</source>
         <translation>Changing the payment of {day} of {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="544"/>
+        <location filename="../../ui/budget_dialog.py" line="526"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="547"/>
+        <location filename="../../ui/budget_dialog.py" line="529"/>
         <source>Dari pagu {allocation}: sisa {left}</source>
         <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="558"/>
+        <location filename="../../ui/budget_dialog.py" line="540"/>
         <source>Mengubah pagu {allocation}</source>
         <translation>Changing pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="562"/>
+        <location filename="../../ui/budget_dialog.py" line="544"/>
         <source>Pagu baru untuk {unit}</source>
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="577"/>
+        <location filename="../../ui/budget_dialog.py" line="559"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="617"/>
+        <location filename="../../ui/budget_dialog.py" line="599"/>
         <source>Ganti isian</source>
         <translation>Replace entries</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="618"/>
+        <location filename="../../ui/budget_dialog.py" line="600"/>
         <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
         <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="619"/>
+        <location filename="../../ui/budget_dialog.py" line="601"/>
         <source>&amp;Ganti</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="814"/>
+        <location filename="../../ui/budget_dialog.py" line="796"/>
         <source>Ubah realisasi {day} {amount}</source>
         <translation>Change payment {day} {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="826"/>
+        <location filename="../../ui/budget_dialog.py" line="808"/>
         <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
         <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="836"/>
+        <location filename="../../ui/budget_dialog.py" line="818"/>
         <source>Hapus realisasi</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="837"/>
+        <location filename="../../ui/budget_dialog.py" line="819"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="839"/>
-        <location filename="../../ui/budget_dialog.py" line="925"/>
+        <location filename="../../ui/budget_dialog.py" line="821"/>
+        <location filename="../../ui/budget_dialog.py" line="907"/>
         <source>Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="860"/>
+        <location filename="../../ui/budget_dialog.py" line="842"/>
         <source>Hapus realisasi {amount}</source>
         <translation>Remove payment {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="891"/>
+        <location filename="../../ui/budget_dialog.py" line="873"/>
         <source>Pagu {source} {amount} {unit}</source>
         <translation>Pagu {source} {amount} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="903"/>
+        <location filename="../../ui/budget_dialog.py" line="885"/>
         <source>Ubah pagu {allocation}</source>
         <translation>Change pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="918"/>
+        <location filename="../../ui/budget_dialog.py" line="900"/>
         <source>Hapus pagu</source>
         <translation>Remove pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="919"/>
+        <location filename="../../ui/budget_dialog.py" line="901"/>
         <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
         <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="942"/>
+        <location filename="../../ui/budget_dialog.py" line="924"/>
         <source>Hapus pagu {allocation}</source>
         <translation>Remove pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="998"/>
+        <location filename="../../ui/budget_dialog.py" line="980"/>
         <source>Indeks {component} {stage}: {daily} × {days}</source>
         <translation>Index {component} {stage}: {daily} × {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1017"/>
+        <location filename="../../ui/budget_dialog.py" line="999"/>
         <source>Hapus indeks</source>
         <translation>Remove index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1018"/>
+        <location filename="../../ui/budget_dialog.py" line="1000"/>
         <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1022"/>
+        <location filename="../../ui/budget_dialog.py" line="1004"/>
         <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1034"/>
+        <location filename="../../ui/budget_dialog.py" line="1016"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="802"/>
+        <location filename="../../ui/budget_dialog.py" line="784"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -1693,97 +1698,97 @@
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212"/>
+        <location filename="../../ui/import_wizard.py" line="216"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="259"/>
+        <location filename="../../ui/import_wizard.py" line="267"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265"/>
+        <location filename="../../ui/import_wizard.py" line="273"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="281"/>
+        <location filename="../../ui/import_wizard.py" line="289"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard.py" line="300"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard.py" line="317"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard.py" line="324"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332"/>
+        <location filename="../../ui/import_wizard.py" line="340"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351"/>
+        <location filename="../../ui/import_wizard.py" line="359"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372"/>
+        <location filename="../../ui/import_wizard.py" line="387"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397"/>
+        <location filename="../../ui/import_wizard.py" line="412"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="415"/>
+        <location filename="../../ui/import_wizard.py" line="430"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="429"/>
+        <location filename="../../ui/import_wizard.py" line="444"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="433"/>
+        <location filename="../../ui/import_wizard.py" line="448"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="405"/>
+        <location filename="../../ui/import_wizard.py" line="420"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407"/>
+        <location filename="../../ui/import_wizard.py" line="422"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="408"/>
+        <location filename="../../ui/import_wizard.py" line="423"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="417"/>
+        <location filename="../../ui/import_wizard.py" line="432"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard.py" line="473"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -1801,210 +1806,260 @@
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="276"/>
+        <location filename="../../ui/incident_form.py" line="310"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="294"/>
+        <location filename="../../ui/incident_form.py" line="328"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="298"/>
+        <location filename="../../ui/incident_form.py" line="332"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="304"/>
+        <location filename="../../ui/incident_form.py" line="338"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="307"/>
-        <location filename="../../ui/incident_form.py" line="475"/>
+        <location filename="../../ui/incident_form.py" line="341"/>
+        <location filename="../../ui/incident_form.py" line="554"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="311"/>
+        <location filename="../../ui/incident_form.py" line="345"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="319"/>
+        <location filename="../../ui/incident_form.py" line="353"/>
+        <source>mis. -1,6</source>
+        <translation>e.g. -1.6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="353"/>
+        <source>mis. 103,6</source>
+        <translation>e.g. 103.6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="358"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="352"/>
+        <location filename="../../ui/incident_form.py" line="394"/>
+        <source>L&amp;intang</source>
+        <translation>Lat&amp;itude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="395"/>
+        <source>&amp;Bujur</source>
+        <translation>&amp;Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="403"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="353"/>
+        <location filename="../../ui/incident_form.py" line="404"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="354"/>
+        <location filename="../../ui/incident_form.py" line="405"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="355"/>
+        <location filename="../../ui/incident_form.py" line="406"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="358"/>
+        <location filename="../../ui/incident_form.py" line="409"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="362"/>
+        <location filename="../../ui/incident_form.py" line="413"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="363"/>
+        <location filename="../../ui/incident_form.py" line="414"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="364"/>
+        <location filename="../../ui/incident_form.py" line="415"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="365"/>
+        <location filename="../../ui/incident_form.py" line="416"/>
+        <source>Titik (derajat)</source>
+        <translation>Point (degrees)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="424"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="367"/>
+        <location filename="../../ui/incident_form.py" line="426"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="368"/>
+        <location filename="../../ui/incident_form.py" line="427"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="372"/>
+        <location filename="../../ui/incident_form.py" line="431"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="372"/>
+        <location filename="../../ui/incident_form.py" line="431"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="689"/>
+        <location filename="../../ui/incident_form.py" line="781"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="691"/>
+        <location filename="../../ui/incident_form.py" line="783"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="696"/>
+        <location filename="../../ui/incident_form.py" line="788"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="702"/>
+        <location filename="../../ui/incident_form.py" line="794"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="707"/>
+        <location filename="../../ui/incident_form.py" line="799"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="713"/>
+        <location filename="../../ui/incident_form.py" line="805"/>
+        <source>Ubah t&amp;itik…</source>
+        <translation>Change po&amp;int…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="809"/>
+        <source>Lintang, mis. -1,6</source>
+        <translation>Latitude, e.g. -1.6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="809"/>
+        <source>Bujur, mis. 103,6</source>
+        <translation>Longitude, e.g. 103.6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="813"/>
+        <source>Simpan titik</source>
+        <translation>Save point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="828"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="717"/>
+        <location filename="../../ui/incident_form.py" line="832"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="722"/>
+        <location filename="../../ui/incident_form.py" line="837"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="735"/>
+        <location filename="../../ui/incident_form.py" line="850"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="767"/>
+        <location filename="../../ui/incident_form.py" line="887"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="792"/>
+        <location filename="../../ui/incident_form.py" line="912"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="798"/>
+        <location filename="../../ui/incident_form.py" line="918"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="801"/>
+        <location filename="../../ui/incident_form.py" line="921"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="803"/>
+        <location filename="../../ui/incident_form.py" line="923"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="806"/>
+        <location filename="../../ui/incident_form.py" line="927"/>
+        <source>Titik: lintang {lat}, bujur {lon}</source>
+        <translation>Point: latitude {lat}, longitude {lon}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_form.py" line="930"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="809"/>
+        <location filename="../../ui/incident_form.py" line="933"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="821"/>
+        <location filename="../../ui/incident_form.py" line="946"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="598"/>
+        <location filename="../../ui/incident_form.py" line="684"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="290"/>
+        <location filename="../../ui/incident_form.py" line="324"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="344"/>
+        <location filename="../../ui/incident_form.py" line="383"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="344"/>
+        <location filename="../../ui/incident_form.py" line="383"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -2198,97 +2253,102 @@ ups</translation>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="199"/>
+        <location filename="../../ui/incidents_panel.py" line="200"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="200"/>
+        <location filename="../../ui/incidents_panel.py" line="201"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="201"/>
+        <location filename="../../ui/incidents_panel.py" line="202"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="202"/>
+        <location filename="../../ui/incidents_panel.py" line="203"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="203"/>
+        <location filename="../../ui/incidents_panel.py" line="204"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="353"/>
+        <location filename="../../ui/incidents_panel.py" line="359"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="354"/>
+        <location filename="../../ui/incidents_panel.py" line="360"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="355"/>
+        <location filename="../../ui/incidents_panel.py" line="361"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="356"/>
+        <location filename="../../ui/incidents_panel.py" line="362"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="357"/>
+        <location filename="../../ui/incidents_panel.py" line="363"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="433"/>
+        <location filename="../../ui/incidents_panel.py" line="439"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="104"/>
+        <location filename="../../ui/incident_actions.py" line="106"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="109"/>
+        <location filename="../../ui/incident_actions.py" line="111"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="110"/>
+        <location filename="../../ui/incident_actions.py" line="112"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="253"/>
+        <location filename="../../ui/incident_actions.py" line="255"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="293"/>
+        <location filename="../../ui/incident_actions.py" line="295"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="195"/>
+        <location filename="../../ui/incident_actions.py" line="334"/>
+        <source>Titik {n}</source>
+        <translation>Point {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_actions.py" line="197"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="196"/>
+        <location filename="../../ui/incident_actions.py" line="198"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="200"/>
+        <location filename="../../ui/incident_actions.py" line="202"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -2401,118 +2461,258 @@ ups</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="502"/>
+        <location filename="../../ui/audit_view.py" line="501"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="508"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/audit_view.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
 
-Basis data: {url}</source>
+Basis data: {url}
+
+Kode dan batas wilayah administrasi: cahyadsn/wilayah dan cahyadsn/wilayah_boundaries (Kepmendagri 2025), lisensi MIT, Copyright (c) Cahya DSN.</source>
         <translation>OpsCenter {version}
 
-Command center application for security operations during the 2024 simultaneous regional elections, Pilkada Serentak 2024 (Operasi Mantap Praja).
+Command-room application for securing the 2024 simultaneous regional elections (Operasi Mantap Praja).
 
-Database: {url}</translation>
+Database: {url}
+
+Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="848"/>
+        <location filename="../../ui/sitrep_dialog.py" line="847"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="856"/>
+        <location filename="../../ui/sitrep_dialog.py" line="855"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../ui/map_panel.py" line="209"/>
+        <source>Peta operasi</source>
+        <translation>Operation map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="220"/>
+        <source>&amp;Tahapan:</source>
+        <translation>&amp;Stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="222"/>
+        <source>As&amp;pek:</source>
+        <translation>As&amp;pect:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="228"/>
+        <source>&amp;Seluruh wilayah operasi</source>
+        <translation>&amp;Whole operation area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="234"/>
+        <source>Seluruh &amp;wilayah</source>
+        <translation>Whole &amp;area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="235"/>
+        <source>Tampilkan seluruh wilayah operasi (Home)</source>
+        <translation>Show the whole operation area (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="238"/>
+        <source>&amp;Kerawanan (Polri)</source>
+        <translation>&amp;Vulnerability (Polri)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="238"/>
+        <source>Tingkat kerawanan</source>
+        <translation>Vulnerability level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="239"/>
+        <source>Kek&amp;uatan per Polres</source>
+        <translation>Str&amp;ength by Polres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="239"/>
+        <source>Selisih kekuatan</source>
+        <translation>Strength balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="240"/>
+        <source>Ke&amp;jadian</source>
+        <translation>In&amp;cidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="240"/>
+        <source>Tingkat kejadian</source>
+        <translation>Incident severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="241"/>
+        <source>&amp;Nama wilayah</source>
+        <translation>Region &amp;names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="244"/>
+        <source>Kurang (defisit)</source>
+        <translation>Short (deficit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="245"/>
+        <source>Pas</source>
+        <translation>Even</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="246"/>
+        <source>Lebih (surplus)</source>
+        <translation>Over (surplus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="281"/>
+        <source>Lapisan</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="333"/>
+        <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
+        <translation>The map could not be read; it is tried again at the next change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="352"/>
+        <source>Belum ada operasi.</source>
+        <translation>No operation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="365"/>
+        <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
+        <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="385"/>
+        <source>Semua aspek (tertinggi)</source>
+        <translation>All aspects (highest)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="425"/>
+        <source>Kerawanan, {stage}:</source>
+        <translation>Vulnerability, {stage}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="428"/>
+        <source>belum dinilai</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="448"/>
+        <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
+        <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="475"/>
+        <source>Belum dinilai</source>
+        <translation>Not rated</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/map_view.py" line="185"/>
+        <source>Peta operasi</source>
+        <translation>Operation map</translation>
     </message>
 </context>
 <context>
@@ -2619,32 +2819,38 @@ Database: {url}</translation>
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="113"/>
+        <location filename="../../ui/operation_page.py" line="119"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="114"/>
+        <location filename="../../ui/operation_page.py" line="120"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="116"/>
-        <location filename="../../ui/operation_page.py" line="131"/>
+        <location filename="../../ui/operation_page.py" line="122"/>
+        <location filename="../../ui/operation_page.py" line="138"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="117"/>
-        <location filename="../../ui/operation_page.py" line="143"/>
+        <location filename="../../ui/operation_page.py" line="123"/>
+        <location filename="../../ui/operation_page.py" line="150"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="118"/>
-        <location filename="../../ui/operation_page.py" line="154"/>
+        <location filename="../../ui/operation_page.py" line="124"/>
+        <location filename="../../ui/operation_page.py" line="163"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_page.py" line="125"/>
+        <location filename="../../ui/operation_page.py" line="174"/>
+        <source>Peta</source>
+        <translation>Map</translation>
     </message>
 </context>
 <context>
@@ -2706,7 +2912,7 @@ IKP</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="263"/>
-        <location filename="../../ui/planning_models.py" line="356"/>
+        <location filename="../../ui/planning_models.py" line="366"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
@@ -2768,7 +2974,7 @@ lent</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="286"/>
-        <location filename="../../ui/planning_models.py" line="375"/>
+        <location filename="../../ui/planning_models.py" line="385"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
@@ -2779,104 +2985,109 @@ lent</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="325"/>
+        <source>{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), {linmas} Linmas dibutuhkan</source>
+        <translation>{name}: {tps} TPS ({unrated} not rated, counted at the strictest pattern), {linmas} Linmas required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="335"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="355"/>
+        <location filename="../../ui/planning_models.py" line="365"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="355"/>
+        <location filename="../../ui/planning_models.py" line="365"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="356"/>
+        <location filename="../../ui/planning_models.py" line="366"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="357"/>
+        <location filename="../../ui/planning_models.py" line="367"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="357"/>
+        <location filename="../../ui/planning_models.py" line="367"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="358"/>
-        <location filename="../../ui/planning_models.py" line="424"/>
+        <location filename="../../ui/planning_models.py" line="368"/>
+        <location filename="../../ui/planning_models.py" line="434"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="358"/>
+        <location filename="../../ui/planning_models.py" line="368"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="359"/>
+        <location filename="../../ui/planning_models.py" line="369"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="359"/>
+        <location filename="../../ui/planning_models.py" line="369"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="360"/>
+        <location filename="../../ui/planning_models.py" line="370"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="360"/>
+        <location filename="../../ui/planning_models.py" line="370"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="422"/>
+        <location filename="../../ui/planning_models.py" line="432"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="422"/>
+        <location filename="../../ui/planning_models.py" line="432"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="423"/>
+        <location filename="../../ui/planning_models.py" line="433"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="423"/>
+        <location filename="../../ui/planning_models.py" line="433"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="424"/>
+        <location filename="../../ui/planning_models.py" line="434"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="425"/>
+        <location filename="../../ui/planning_models.py" line="435"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="425"/>
+        <location filename="../../ui/planning_models.py" line="435"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="444"/>
+        <location filename="../../ui/planning_models.py" line="454"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -2909,142 +3120,147 @@ source</translation>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="43"/>
+        <location filename="../../ui/planning_forms.py" line="44"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="55"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="60"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="60"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="66"/>
+        <location filename="../../ui/planning_forms.py" line="67"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="68"/>
+        <location filename="../../ui/planning_forms.py" line="69"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="69"/>
+        <location filename="../../ui/planning_forms.py" line="70"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="71"/>
+        <location filename="../../ui/planning_forms.py" line="72"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="180"/>
+        <location filename="../../ui/planning_forms.py" line="181"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="185"/>
+        <location filename="../../ui/planning_forms.py" line="186"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="190"/>
+        <location filename="../../ui/planning_forms.py" line="191"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="197"/>
+        <location filename="../../ui/planning_forms.py" line="198"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="205"/>
+        <location filename="../../ui/planning_forms.py" line="206"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="227"/>
+        <location filename="../../ui/planning_forms.py" line="228"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="230"/>
+        <location filename="../../ui/planning_forms.py" line="231"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="236"/>
+        <location filename="../../ui/planning_forms.py" line="237"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="237"/>
+        <location filename="../../ui/planning_forms.py" line="238"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="238"/>
+        <location filename="../../ui/planning_forms.py" line="239"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="244"/>
+        <location filename="../../ui/planning_forms.py" line="245"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="246"/>
+        <location filename="../../ui/planning_forms.py" line="247"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="265"/>
+        <location filename="../../ui/planning_forms.py" line="266"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="316"/>
+        <location filename="../../ui/planning_forms.py" line="284"/>
+        <source>Belum dinilai</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_forms.py" line="318"/>
         <source>TPS {n} {desa}</source>
         <translation>TPS {n} {desa}</translation>
     </message>
@@ -3182,6 +3398,11 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/planning_plan.py" line="195"/>
+        <source>{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat.</source>
+        <translation>{n} TPS not rated, counted at the strictest guard pattern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_plan.py" line="200"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
@@ -3191,53 +3412,53 @@ source</translation>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="63"/>
+        <location filename="../../ui/planning_workbook.py" line="62"/>
         <source>Ekspor matriks kerawanan</source>
         <translation>Export vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="65"/>
+        <location filename="../../ui/planning_workbook.py" line="64"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="80"/>
+        <location filename="../../ui/planning_workbook.py" line="79"/>
         <source>{n} penilaian ditulis ke {path}.</source>
         <translation>Assessments written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="87"/>
-        <location filename="../../ui/planning_workbook.py" line="148"/>
+        <location filename="../../ui/planning_workbook.py" line="86"/>
+        <location filename="../../ui/planning_workbook.py" line="147"/>
         <source>Impor matriks kerawanan</source>
         <translation>Import vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="89"/>
+        <location filename="../../ui/planning_workbook.py" line="88"/>
         <source>Buku kerja (*.xlsx *.xls *.xlsb *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="121"/>
+        <location filename="../../ui/planning_workbook.py" line="120"/>
         <source>Impor selesai: {new} baru, {changed} berubah, {same} tetap.</source>
         <translation>Import done: {new} new, {changed} changed, {same} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="142"/>
+        <location filename="../../ui/planning_workbook.py" line="141"/>
         <source>Impor dibatalkan; tidak ada yang disimpan.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="160"/>
+        <location filename="../../ui/planning_workbook.py" line="159"/>
         <source>Berkas {path} ditolak, tidak ada yang disimpan. Perbaiki {n} sel berikut lalu impor lagi:</source>
         <translation>File {path} rejected; nothing was saved. Correct the following cells ({n}) and import again:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="167"/>
+        <location filename="../../ui/planning_workbook.py" line="166"/>
         <source>… dan {n} sel lainnya.</source>
         <translation>… and {n} more cells.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="170"/>
+        <location filename="../../ui/planning_workbook.py" line="169"/>
         <source>Sel yang salah ditandai merah di {path}.</source>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
@@ -3641,387 +3862,419 @@ source</translation>
 <context>
     <name>ReadinessListsDialog</name>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="97"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="100"/>
         <source>kekuatan personel</source>
         <translation>personnel strength</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="98"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="101"/>
         <source>sarpras terhadap kebutuhan</source>
         <translation>sarpras against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="99"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="102"/>
         <source>pagu terhadap kebutuhan</source>
         <translation>pagu against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="100"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="103"/>
         <source>penilaian dan temuan saja</source>
         <translation>judgements and findings only</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="106"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="109"/>
         <source>Kendaraan</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="107"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="110"/>
         <source>Komunikasi</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="108"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="111"/>
         <source>Dalmas</source>
         <translation>Riot control</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="109"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="112"/>
         <source>Teknologi</source>
         <translation>Technology</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="110"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="113"/>
         <source>Senjata api</source>
         <translation>Firearms</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="111"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="114"/>
         <source>Posko</source>
         <translation>Command post</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="117"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="120"/>
         <source>tanpa kebutuhan</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="121"/>
         <source>regu pengamanan TPS</source>
         <translation>TPS guard team</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="119"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="122"/>
         <source>TPS di tiap kecamatan</source>
         <translation>TPS in each kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="120"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="123"/>
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="121"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="124"/>
         <source>personel pengamanan TPS</source>
         <translation>TPS guard personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="122"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="125"/>
         <source>satuan (Polda, Polres, Polresta)</source>
         <translation>unit (Polda, Polres, Polresta)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="130"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="133"/>
         <source>Tanpa aturan: kebutuhan {name} tidak dihitung.</source>
         <translation>No rule: the need for {name} is not computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="133"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="136"/>
         <source>{quantity} {name} per {what}</source>
         <translation>{quantity} {name} per {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="134"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
         <source>{quantity} {name} per {per} {what}</source>
         <translation>{quantity} {name} per {per} {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="158"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="198"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="159"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="199"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="160"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="163"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="160"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="163"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="164"/>
         <source>Tingkat dari data</source>
         <translation>Level from data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="164"/>
         <source>Data yang menurunkan tingkat kesiapannya</source>
         <translation>The data that derives its readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
         <source>Penilaian dan temuan pada aspek ini</source>
         <translation>Judgements and findings on this aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="197"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="200"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="534"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="200"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="203"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="270"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="276"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="278"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="281"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="280"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="283"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="281"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="284"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="282"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="285"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="283"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="286"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="286"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="297"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="302"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="361"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="365"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="419"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="409"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="421"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="411"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="431"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="423"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="432"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="424"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="432"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="433"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="447"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="448"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="453"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="446"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="507"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="510"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="508"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="511"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="516"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="515"/>
+        <source>Kelompok dan ukuran kategori terpilih</source>
+        <translation>Group and measure of the chosen category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="524"/>
+        <source>Mencatat jumlah amunisi</source>
+        <translation>Records an ammunition count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="527"/>
+        <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
+        <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="530"/>
+        <source>&amp;Catat kelompok dan ukuran</source>
+        <translation>&amp;Change group and measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="534"/>
+        <source>dalam</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="588"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="535"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="607"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="536"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="608"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="549"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="621"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="696"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="765"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="727"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="796"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="823"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="754"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="823"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="766"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="835"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="767"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="836"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="770"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="839"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="771"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="840"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="790"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="859"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="824"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="893"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_lists_dialog.py" line="931"/>
+        <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
+        <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
 </context>
 <context>
@@ -4390,115 +4643,115 @@ aspects</translation>
 <context>
     <name>SarprasDialog</name>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="121"/>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Dipegang satuan ini sendiri, kondisi baik</source>
         <translation>Held by this unit itself, in good order</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
         <source>Rusak
 ringan</source>
         <translation>Lightly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
         <source>Dipegang satuan ini sendiri, rusak ringan</source>
         <translation>Held by this unit itself, lightly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
         <source>Rusak
 berat</source>
         <translation>Badly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
         <source>Dipegang satuan ini sendiri, rusak berat</source>
         <translation>Held by this unit itself, badly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <location filename="../../ui/sarpras_dialog.py" line="129"/>
         <source>Laik
 pakai</source>
         <translation>Fit for
 use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <location filename="../../ui/sarpras_dialog.py" line="129"/>
         <source>Boleh dipakai (sudah diperiksa laik)</source>
         <translation>May be used (inspected as fit)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <location filename="../../ui/sarpras_dialog.py" line="130"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <location filename="../../ui/sarpras_dialog.py" line="130"/>
         <source>Kebutuhan termasuk satuan di bawahnya</source>
         <translation>Requirement including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <location filename="../../ui/sarpras_dialog.py" line="131"/>
         <source>Siap
 pakai</source>
         <translation>Ready
 for use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <location filename="../../ui/sarpras_dialog.py" line="131"/>
         <source>Baik dan rusak ringan yang laik pakai, dengan bawahan</source>
         <translation>Good and lightly damaged items fit for use, with the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <location filename="../../ui/sarpras_dialog.py" line="132"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <location filename="../../ui/sarpras_dialog.py" line="132"/>
         <source>Kebutuhan dikurangi yang siap pakai</source>
         <translation>Requirement less what is usable</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="161"/>
+        <location filename="../../ui/sarpras_dialog.py" line="165"/>
         <source>Dihitung dalam {measure}</source>
         <translation>Counted in {measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="238"/>
+        <location filename="../../ui/sarpras_dialog.py" line="225"/>
         <source>Sarpras satuan</source>
         <translation>Unit equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="240"/>
+        <location filename="../../ui/sarpras_dialog.py" line="226"/>
         <source>Jumlah sarpras yang diketik belum disimpan.</source>
         <translation>The equipment count typed here is not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="242"/>
+        <location filename="../../ui/sarpras_dialog.py" line="228"/>
         <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="253"/>
+        <location filename="../../ui/sarpras_dialog.py" line="239"/>
         <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
         <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="332"/>
+        <location filename="../../ui/sarpras_dialog.py" line="318"/>
         <source>Sarpras {unit}: {category}</source>
         <translation>Equipment {unit}: {category}</translation>
     </message>
@@ -4508,12 +4761,12 @@ for use</translation>
     <message>
         <location filename="../../ui/sitrep_dialog.py" line="415"/>
         <location filename="../../ui/sitrep_dialog.py" line="477"/>
-        <location filename="../../ui/sitrep_dialog.py" line="653"/>
+        <location filename="../../ui/sitrep_dialog.py" line="652"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="628"/>
+        <location filename="../../ui/sitrep_dialog.py" line="627"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
@@ -4683,57 +4936,57 @@ for use</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="603"/>
+        <location filename="../../ui/sitrep_dialog.py" line="602"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="676"/>
+        <location filename="../../ui/sitrep_dialog.py" line="675"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="686"/>
+        <location filename="../../ui/sitrep_dialog.py" line="685"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="686"/>
+        <location filename="../../ui/sitrep_dialog.py" line="685"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="715"/>
+        <location filename="../../ui/sitrep_dialog.py" line="714"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="729"/>
+        <location filename="../../ui/sitrep_dialog.py" line="728"/>
         <source>Folder laporan terjadwal</source>
         <translation>Folder for scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="737"/>
+        <location filename="../../ui/sitrep_dialog.py" line="736"/>
         <source>Jam tidak sah; tulis misalnya 06:00, 18:00.</source>
         <translation>Invalid times; enter them like 06:00, 18:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="743"/>
+        <location filename="../../ui/sitrep_dialog.py" line="742"/>
         <source>Folder {path} tidak ada; pilih folder lain.</source>
         <translation>The folder {path} does not exist; choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="752"/>
+        <location filename="../../ui/sitrep_dialog.py" line="751"/>
         <source>Laporan terjadwal tidak aktif.</source>
         <translation>Scheduled reports are off.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="756"/>
+        <location filename="../../ui/sitrep_dialog.py" line="755"/>
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="810"/>
+        <location filename="../../ui/sitrep_dialog.py" line="809"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -4917,17 +5170,27 @@ out</translation>
         <translation>Strength minus required: negative means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="106"/>
+        <location filename="../../ui/strength_model.py" line="91"/>
+        <source>{tps} ({n} belum dinilai)</source>
+        <translation>{tps} ({n} not rated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strength_model.py" line="98"/>
+        <source>{n} TPS belum dinilai kerawanannya; dihitung dengan pola pengamanan paling ketat sampai dinilai</source>
+        <translation>{n} TPS not yet rated for vulnerability; counted at the strictest guard pattern until rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strength_model.py" line="117"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="108"/>
+        <location filename="../../ui/strength_model.py" line="119"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="109"/>
+        <location filename="../../ui/strength_model.py" line="120"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
@@ -5125,7 +5388,7 @@ out</translation>
     </message>
     <message>
         <location filename="../../ui/units_board.py" line="242"/>
-        <location filename="../../ui/units_board.py" line="511"/>
+        <location filename="../../ui/units_board.py" line="513"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
@@ -5150,37 +5413,37 @@ out</translation>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="418"/>
+        <location filename="../../ui/units_board.py" line="420"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="431"/>
+        <location filename="../../ui/units_board.py" line="433"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="442"/>
+        <location filename="../../ui/units_board.py" line="444"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="463"/>
+        <location filename="../../ui/units_board.py" line="465"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="465"/>
+        <location filename="../../ui/units_board.py" line="467"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="468"/>
+        <location filename="../../ui/units_board.py" line="470"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="511"/>
+        <location filename="../../ui/units_board.py" line="513"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -5213,145 +5476,157 @@ out</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/units_model.py" line="176"/>
+        <location filename="../../ui/units_model.py" line="178"/>
         <source>Satuan dan jajarannya</source>
         <translation>Unit and its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="176"/>
+        <location filename="../../ui/units_model.py" line="178"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="178"/>
+        <location filename="../../ui/units_model.py" line="180"/>
         <source>Status satuan; alasan ada di keterangan</source>
         <translation>Unit status; the reason is in the tooltip</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="178"/>
+        <location filename="../../ui/units_model.py" line="180"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="181"/>
+        <location filename="../../ui/units_model.py" line="183"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="183"/>
+        <location filename="../../ui/units_model.py" line="185"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="187"/>
+        <location filename="../../ui/units_model.py" line="189"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="189"/>
+        <location filename="../../ui/units_model.py" line="191"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="193"/>
+        <location filename="../../ui/units_model.py" line="195"/>
         <source>Kekuatan dikurangi kebutuhan: negatif (merah) berarti kurang personel</source>
         <translation>Strength minus required: negative (red) means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="195"/>
+        <location filename="../../ui/units_model.py" line="197"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="200"/>
+        <location filename="../../ui/units_model.py" line="202"/>
         <source>TPS kategori {name} yang diamankan</source>
         <translation>TPS of category {name} secured</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="201"/>
+        <location filename="../../ui/units_model.py" line="203"/>
         <source>TPS
 {name}</source>
         <translation>TPS
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="205"/>
+        <location filename="../../ui/units_model.py" line="206"/>
+        <source>TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan paling ketat sampai dinilai</source>
+        <translation>TPS not yet rated for vulnerability; counted at the strictest guard pattern until rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_model.py" line="210"/>
+        <source>TPS
+belum dinilai</source>
+        <translation>TPS
+not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_model.py" line="214"/>
         <source>Kejadian terbuka dengan keparahan {name}</source>
         <translation>Open incidents of severity {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="208"/>
+        <location filename="../../ui/units_model.py" line="217"/>
         <source>Kejadian
 {name}</source>
         <translation>Incidents
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="211"/>
+        <location filename="../../ui/units_model.py" line="220"/>
         <source>Kesiapan operasi: aspek terburuk satuan (rinciannya di tab Kesiapan)</source>
         <translation>Operational readiness: the unit&apos;s worst aspect (details on the Readiness tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="213"/>
+        <location filename="../../ui/units_model.py" line="222"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="217"/>
+        <location filename="../../ui/units_model.py" line="226"/>
         <source>Kapan dan oleh siapa status terakhir diubah</source>
         <translation>When and by whom the status was last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="219"/>
+        <location filename="../../ui/units_model.py" line="228"/>
         <source>Perubahan
 terakhir ({zone})</source>
         <translation>Last
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="302"/>
+        <location filename="../../ui/units_model.py" line="313"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="304"/>
+        <location filename="../../ui/units_model.py" line="315"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="305"/>
+        <location filename="../../ui/units_model.py" line="316"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="346"/>
+        <location filename="../../ui/units_model.py" line="357"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="360"/>
+        <location filename="../../ui/units_model.py" line="371"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="365"/>
-        <location filename="../../ui/units_model.py" line="378"/>
+        <location filename="../../ui/units_model.py" line="376"/>
+        <location filename="../../ui/units_model.py" line="389"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="380"/>
-        <location filename="../../ui/units_model.py" line="402"/>
+        <location filename="../../ui/units_model.py" line="391"/>
+        <location filename="../../ui/units_model.py" line="413"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="383"/>
+        <location filename="../../ui/units_model.py" line="394"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="396"/>
+        <location filename="../../ui/units_model.py" line="407"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -5392,444 +5667,444 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="223"/>
+        <location filename="../../ui/visits_dialog.py" line="237"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="237"/>
+        <location filename="../../ui/visits_dialog.py" line="251"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="420"/>
+        <location filename="../../ui/visits_dialog.py" line="434"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="421"/>
+        <location filename="../../ui/visits_dialog.py" line="435"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="422"/>
+        <location filename="../../ui/visits_dialog.py" line="436"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="423"/>
+        <location filename="../../ui/visits_dialog.py" line="437"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="424"/>
+        <location filename="../../ui/visits_dialog.py" line="438"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="424"/>
+        <location filename="../../ui/visits_dialog.py" line="438"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="441"/>
+        <location filename="../../ui/visits_dialog.py" line="455"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="442"/>
+        <location filename="../../ui/visits_dialog.py" line="456"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="452"/>
+        <location filename="../../ui/visits_dialog.py" line="466"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="474"/>
+        <location filename="../../ui/visits_dialog.py" line="488"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="476"/>
+        <location filename="../../ui/visits_dialog.py" line="490"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="478"/>
-        <location filename="../../ui/visits_dialog.py" line="1068"/>
+        <location filename="../../ui/visits_dialog.py" line="492"/>
+        <location filename="../../ui/visits_dialog.py" line="1033"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="479"/>
-        <location filename="../../ui/visits_dialog.py" line="943"/>
+        <location filename="../../ui/visits_dialog.py" line="493"/>
+        <location filename="../../ui/visits_dialog.py" line="908"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="498"/>
+        <location filename="../../ui/visits_dialog.py" line="512"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="511"/>
+        <location filename="../../ui/visits_dialog.py" line="525"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="894"/>
+        <location filename="../../ui/visits_dialog.py" line="860"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="833"/>
+        <location filename="../../ui/visits_dialog.py" line="816"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="928"/>
+        <location filename="../../ui/visits_dialog.py" line="893"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1018"/>
+        <location filename="../../ui/visits_dialog.py" line="983"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1066"/>
+        <location filename="../../ui/visits_dialog.py" line="1031"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1109"/>
+        <location filename="../../ui/visits_dialog.py" line="1074"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="930"/>
+        <location filename="../../ui/visits_dialog.py" line="895"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="941"/>
-        <location filename="../../ui/visits_dialog.py" line="1028"/>
+        <location filename="../../ui/visits_dialog.py" line="906"/>
+        <location filename="../../ui/visits_dialog.py" line="993"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="942"/>
-        <location filename="../../ui/visits_dialog.py" line="1076"/>
+        <location filename="../../ui/visits_dialog.py" line="907"/>
+        <location filename="../../ui/visits_dialog.py" line="1041"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="614"/>
+        <location filename="../../ui/visits_dialog.py" line="617"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <location filename="../../ui/visits_dialog.py" line="348"/>
         <source>U&amp;bah terpilih</source>
         <translation>Chan&amp;ge chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="334"/>
+        <location filename="../../ui/visits_dialog.py" line="348"/>
         <source>&amp;Hapus terpilih</source>
         <translation>&amp;Remove chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="350"/>
+        <location filename="../../ui/visits_dialog.py" line="364"/>
         <source>Simpan perubaha&amp;n</source>
         <translation>Save chan&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="475"/>
+        <location filename="../../ui/visits_dialog.py" line="489"/>
         <source>Uraian temuan</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="477"/>
+        <location filename="../../ui/visits_dialog.py" line="491"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="620"/>
+        <location filename="../../ui/visits_dialog.py" line="623"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="623"/>
+        <location filename="../../ui/visits_dialog.py" line="626"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1004"/>
+        <location filename="../../ui/visits_dialog.py" line="969"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1007"/>
+        <location filename="../../ui/visits_dialog.py" line="972"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1009"/>
+        <location filename="../../ui/visits_dialog.py" line="974"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1014"/>
+        <location filename="../../ui/visits_dialog.py" line="979"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1015"/>
+        <location filename="../../ui/visits_dialog.py" line="980"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1016"/>
+        <location filename="../../ui/visits_dialog.py" line="981"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1017"/>
+        <location filename="../../ui/visits_dialog.py" line="982"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1019"/>
+        <location filename="../../ui/visits_dialog.py" line="984"/>
         <source>Satuan &amp;yang dikunjungi</source>
         <translation>Unit &amp;visited</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1029"/>
+        <location filename="../../ui/visits_dialog.py" line="994"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <location filename="../../ui/visits_dialog.py" line="995"/>
         <source>Ubah kunjungan</source>
         <translation>Change visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1031"/>
+        <location filename="../../ui/visits_dialog.py" line="996"/>
         <source>Kunjungan &amp;baru</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1034"/>
+        <location filename="../../ui/visits_dialog.py" line="999"/>
         <source>Isi formulir dengan kunjungan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen visit to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1035"/>
+        <location filename="../../ui/visits_dialog.py" line="1000"/>
         <source>Kembali ke menambah kunjungan baru</source>
         <translation>Back to adding a new visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1036"/>
+        <location filename="../../ui/visits_dialog.py" line="1001"/>
         <source>Hapus kunjungan terpilih beserta temuannya (Delete)</source>
         <translation>Remove the chosen visit with its findings (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1054"/>
+        <location filename="../../ui/visits_dialog.py" line="1019"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1055"/>
+        <location filename="../../ui/visits_dialog.py" line="1020"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1064"/>
+        <location filename="../../ui/visits_dialog.py" line="1029"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1065"/>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1067"/>
+        <location filename="../../ui/visits_dialog.py" line="1032"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1077"/>
+        <location filename="../../ui/visits_dialog.py" line="1042"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1078"/>
+        <location filename="../../ui/visits_dialog.py" line="1043"/>
         <source>Ubah temuan</source>
         <translation>Change finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1079"/>
+        <location filename="../../ui/visits_dialog.py" line="1044"/>
         <source>Temuan &amp;baru</source>
         <translation>&amp;New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1082"/>
+        <location filename="../../ui/visits_dialog.py" line="1047"/>
         <source>Isi formulir dengan temuan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen finding to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1083"/>
+        <location filename="../../ui/visits_dialog.py" line="1048"/>
         <source>Kembali ke menambah temuan baru</source>
         <translation>Back to adding a new finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1084"/>
+        <location filename="../../ui/visits_dialog.py" line="1049"/>
         <source>Hapus temuan terpilih (Delete)</source>
         <translation>Remove the chosen finding (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1101"/>
-        <location filename="../../ui/visits_dialog.py" line="1222"/>
+        <location filename="../../ui/visits_dialog.py" line="1066"/>
+        <location filename="../../ui/visits_dialog.py" line="1187"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1103"/>
+        <location filename="../../ui/visits_dialog.py" line="1068"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1107"/>
+        <location filename="../../ui/visits_dialog.py" line="1072"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1130"/>
+        <location filename="../../ui/visits_dialog.py" line="1095"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1190"/>
+        <location filename="../../ui/visits_dialog.py" line="1155"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1193"/>
+        <location filename="../../ui/visits_dialog.py" line="1158"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1209"/>
+        <location filename="../../ui/visits_dialog.py" line="1174"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1222"/>
+        <location filename="../../ui/visits_dialog.py" line="1187"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1301"/>
+        <location filename="../../ui/visits_dialog.py" line="1266"/>
         <source>Mengubah kunjungan {day}, {kind}</source>
         <translation>Changing the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1353"/>
+        <location filename="../../ui/visits_dialog.py" line="1318"/>
         <source>Mengubah temuan {aspect}: {finding}</source>
         <translation>Changing finding {aspect}: {finding}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1401"/>
+        <location filename="../../ui/visits_dialog.py" line="1366"/>
         <source>Ubah kunjungan {unit} {day}</source>
         <translation>Change visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1452"/>
+        <location filename="../../ui/visits_dialog.py" line="1417"/>
         <source>Kunjungan {day} ({kind}) ke {unit}</source>
         <translation>Visit on {day} ({kind}) to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1459"/>
+        <location filename="../../ui/visits_dialog.py" line="1424"/>
         <source>{what} dihapus beserta {n} temuannya dan tindak lanjutnya.</source>
         <translation>{what} removed with its {n} findings and their follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1463"/>
+        <location filename="../../ui/visits_dialog.py" line="1428"/>
         <source>{what} dihapus; tidak ada temuan padanya.</source>
         <translation>{what} removed; it had no findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1466"/>
+        <location filename="../../ui/visits_dialog.py" line="1431"/>
         <source>Hapus kunjungan</source>
         <translation>Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1468"/>
+        <location filename="../../ui/visits_dialog.py" line="1433"/>
         <source>&amp;Hapus kunjungan</source>
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1469"/>
+        <location filename="../../ui/visits_dialog.py" line="1434"/>
         <source>Ctrl+Z mengembalikannya beserta temuannya.</source>
         <translation>Ctrl+Z brings it back with its findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1513"/>
+        <location filename="../../ui/visits_dialog.py" line="1478"/>
         <source>Hapus kunjungan {unit} {day}</source>
         <translation>Remove visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1544"/>
+        <location filename="../../ui/visits_dialog.py" line="1509"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1578"/>
+        <location filename="../../ui/visits_dialog.py" line="1543"/>
         <source>Ubah temuan {aspect}</source>
         <translation>Change finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1598"/>
+        <location filename="../../ui/visits_dialog.py" line="1563"/>
         <source>Hapus temuan</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1599"/>
+        <location filename="../../ui/visits_dialog.py" line="1564"/>
         <source>Temuan {aspect} “{finding}” dihapus beserta tindak lanjutnya ({status}).</source>
         <translation>Finding {aspect} “{finding}” removed with its follow-up ({status}).</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1602"/>
+        <location filename="../../ui/visits_dialog.py" line="1567"/>
         <source>&amp;Hapus temuan</source>
         <translation>&amp;Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1603"/>
+        <location filename="../../ui/visits_dialog.py" line="1568"/>
         <source>Ctrl+Z mengembalikannya.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1625"/>
+        <location filename="../../ui/visits_dialog.py" line="1590"/>
         <source>Hapus temuan {aspect}</source>
         <translation>Remove finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1652"/>
+        <location filename="../../ui/visits_dialog.py" line="1617"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1689"/>
+        <location filename="../../ui/visits_dialog.py" line="1654"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="896"/>
+        <location filename="../../ui/visits_dialog.py" line="861"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>

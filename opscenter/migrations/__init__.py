@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from opscenter.errors import NotADatabase, SchemaOutdated, SchemaTooNew
+from opscenter.errors import Conflict, NotADatabase, SchemaOutdated, SchemaTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -106,15 +108,50 @@ def prepare(store: Store, *, upgrade: bool = True) -> None:
         copy = path.with_name(f"{path.name}.sebelum-{head}.bak")
         backup_sqlite(path, copy)
         log.info("copied %s to %s before migrating", path, copy)
-    with store.engine.begin() as conn:
+    with migrating(store) as conn:
         if conn.dialect.name == "postgresql":
-            # A migration may rewrite whole tables, and a second workstation waits here for
-            # the first one's: neither may be cut short by the session's timeouts.
-            conn.execute(text("SET LOCAL statement_timeout = 0"))
-            conn.execute(text("SET LOCAL lock_timeout = 0"))
             # Two workstations starting at once: one migrates, the other waits, then finds head.
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+@contextmanager
+def migrating(store: Store) -> Iterator[Connection]:
+    """One transaction to change the schema in, committed only if it all went through.
+
+    PostgreSQL: a migration may rewrite whole tables, and a second workstation waits for the
+    first one's, so neither is cut short by the session's timeouts.
+
+    SQLite: a column's type or NOT NULL changes by rebuilding its table (Alembic's batch
+    mode: a new table, the rows copied, the old one dropped, the new one renamed). With
+    foreign keys enforced, dropping a table other rows refer to fails -- an incident naming
+    its TPS stopped the upgrade of every database with such an incident ("FOREIGN KEY
+    constraint failed") -- or, where they cascade, deletes those rows. So enforcement is off
+    while the schema changes (it can only be switched outside a transaction), and the whole
+    database is checked before the commit: a reference the change broke rolls it back."""
+    with store.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        # On the driver's connection: through SQLAlchemy's the statement would begin the
+        # transaction, inside which SQLite ignores the switch.
+        raw = conn.connection.dbapi_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if not sqlite:
+                    conn.execute(text("SET LOCAL statement_timeout = 0"))
+                    conn.execute(text("SET LOCAL lock_timeout = 0"))
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        table, _row, parent, _fk = broken[0]
+                        raise Conflict(
+                            detail=f"{len(broken)} rows of {table} refer to missing {parent} rows"
+                        )
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")

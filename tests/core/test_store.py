@@ -50,7 +50,7 @@ def test_migrations_go_down_and_up_again(db_url: str) -> None:
     store = open_store(db_url)
     try:
         cfg = migrations.config()
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "base")
         assert set(inspect(store.engine).get_table_names()) <= {"alembic_version"}
@@ -65,7 +65,7 @@ def test_sqlite_file_is_copied_before_a_migration(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{path}")
     build_small_operation(store)
     cfg = migrations.config()
-    with store.engine.begin() as conn:
+    with migrations.migrating(store) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     store.dispose()
@@ -235,7 +235,7 @@ def test_journal_commit_migration_numbers_existing_transactions_in_commit_order(
         ids = build_small_operation(store)
         units.set_status(store, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
         cfg = migrations.config()
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0004")
         with store.engine.connect() as conn:  # 0004: the cursor was the newest journal seq
@@ -243,7 +243,7 @@ def test_journal_commit_migration_numbers_existing_transactions_in_commit_order(
             last = conn.execute(text("SELECT max(seq), txn_id FROM journal GROUP BY txn_id"))
             expected = sorted((int(seq), int(txn)) for seq, txn in last)
         assert len(expected) == 2
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with store.read() as s:
@@ -270,10 +270,10 @@ def test_personnel_import_indexes_migrate_both_ways_and_serve_a_lookup_by_assign
     store = open_store(db_url)
     try:
         cfg = migrations.config()
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0005")
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with store.engine.connect() as conn:
@@ -377,12 +377,12 @@ def test_incident_coordinates_migrate_both_ways_and_the_database_keeps_a_point_w
             ),
         )
         cfg = migrations.config()
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0008")
         columns = {c["name"] for c in inspect(store.engine).get_columns("incident")}
         assert not {"latitude_e6", "longitude_e6"} & columns
-        with store.engine.begin() as conn:
+        with migrations.migrating(store) as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with store.engine.connect() as conn:
@@ -402,5 +402,63 @@ def test_incident_coordinates_migrate_both_ways_and_the_database_keeps_a_point_w
                 conn.execute(update, {"lat": lat, "lon": lon, "i": inc})
         with store.engine.begin() as conn:
             conn.execute(update, {"lat": -90_000_000, "lon": 180_000_000, "i": inc})
+    finally:
+        store.dispose()
+
+
+def test_a_database_whose_incidents_name_their_tps_upgrades_with_every_row(
+    db_url: str,
+) -> None:
+    """0011 rebuilds polling_station on SQLite (category_id may be empty). An incident naming
+    its TPS made the rebuild fail ("FOREIGN KEY constraint failed"), so no database with such
+    an incident could be opened by this version. Down to 0010 and up again through the
+    application's own start: every TPS and incident stays, and every reference holds."""
+    from datetime import UTC, datetime, timedelta
+
+    from opscenter import incidents
+    from opscenter.model import IncidentType, PollingStation, Severity
+    from opscenter.reference import by_code
+
+    store = open_store(db_url)
+    try:
+        ids = build_small_operation(store)
+        with store.read() as s:
+            type_id = by_code(s, IncidentType, ids.operation_id)["bentrokan"].id
+            severity_id = by_code(s, Severity, ids.operation_id)["sedang"].id
+            tps = s.scalars(select(PollingStation.id)).first()
+            n_tps = s.query(PollingStation).count()
+        incidents.record(
+            store,
+            ADMIN,
+            incidents.IncidentDraft(
+                operation_id=ids.operation_id,
+                type_id=type_id,
+                severity_id=severity_id,
+                title="Surat suara kurang",
+                occurred_at=datetime.now(UTC) - timedelta(hours=1),
+                tps_id=tps,
+            ),
+        )
+        cfg = migrations.config()
+        with migrations.migrating(store) as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0010")
+        assert migrations.current_revision(store) == "0010"
+    finally:
+        store.dispose()
+    store = open_store(db_url)  # the start of the application: upgrades to head
+    try:
+        assert migrations.current_revision(store) == migrations.HEAD
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM polling_station")).scalar() == n_tps
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM incident WHERE tps_id = :t"), {"t": tps}
+                ).scalar()
+                == 1
+            )
+            if store.dialect == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         store.dispose()

@@ -93,7 +93,7 @@ def test_backups_and_the_copy_before_a_migration_are_private(
     dest = store.backup(tmp_path / "cadangan.db")
     assert mode(dest) == 0o600
     cfg = migrations.config()
-    with store.engine.begin() as conn:
+    with migrations.migrating(store) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     path = store.sqlite_path

@@ -95,7 +95,7 @@ def test_an_older_backup_is_migrated_forward_after_the_restore(
     try:
         build_small_operation(source)
         cfg = migrations.config()
-        with source.engine.begin() as conn:
+        with migrations.migrating(source) as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0004")
     finally:

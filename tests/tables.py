@@ -29,8 +29,11 @@ def all_rows(url: str) -> Rows | None:
             for name in sorted(present):
                 model = Base.metadata.tables.get(name)
                 if model is not None:
+                    # An older schema (a backup from before a migration) lacks later columns.
+                    have = {c["name"] for c in inspect(conn).get_columns(name)}
+                    columns = [c for c in model.columns if c.name in have]
                     order = list(model.primary_key.columns)
-                    rows[name] = [tuple(r) for r in conn.execute(select(model).order_by(*order))]
+                    rows[name] = [tuple(r) for r in conn.execute(select(*columns).order_by(*order))]
                 else:
                     rows[name] = sorted(
                         tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))

@@ -6,6 +6,7 @@ in ``tests/cli/test_restore_cli.py`` with their sentences.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 import uuid
@@ -20,6 +21,7 @@ from opscenter import messages, migrations, units
 from opscenter import restore as restore_module
 from opscenter.demo import load_demo
 from opscenter.errors import DatabaseLocked
+from opscenter.geo import imports as geo_imports
 from opscenter.model import Base, JournalEntry, Operation
 from opscenter.restore import RestoreFailed, restore
 from opscenter.store import open_store
@@ -42,6 +44,17 @@ def test_demo_backup_restore_gives_every_table_and_the_journal_back(
         load_demo(source, "bangka")
         ids = build_small_operation(source)  # a BKO assignment: bangka has none
         units.set_status(source, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        # A boundary of the command room's own (opscenter regions import): none in the demo.
+        shape = tmp_path / "batas.geojson"
+        ring = [[106.1, -2.2], [106.2, -2.2], [106.2, -2.1], [106.1, -2.1], [106.1, -2.2]]
+        feature = {
+            "type": "Feature",
+            "properties": {"kode": "19.71", "nama": "Kota Pangkal Pinang"},
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+        }
+        shape.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+        regions = geo_imports.prepare(source, shape)
+        geo_imports.commit(source, ADMIN, regions)
         backup = source.backup(tmp_path / _backup_name(db_url))
     finally:
         source.dispose()

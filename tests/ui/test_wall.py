@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import (
@@ -38,6 +39,9 @@ from ui import night, theme
 from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
 from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
+
+if TYPE_CHECKING:
+    from ui.wall_board import WallBoard
 
 NIGHT = datetime(2024, 11, 26, 20, 5, tzinfo=UTC)  # 03:05 WIB on voting day
 
@@ -454,16 +458,11 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
             assert theme.contrast(ink, cream) >= theme.TEXT_CONTRAST
 
 
-@pytest.mark.usefixtures("app_look")
-def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
-    qtbot: QtBot, store: Store
-) -> None:
-    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
-    no focus frame on a row), every list showing whole rows from its top, and a list
-    longer than its tile turning its pages on its own, back to the first."""
+def laptop_demo_wall(qtbot: QtBot, store: Store) -> WallBoard:
+    """The Jambi demo's wall at 1366x768, cycling, on voting day at 20:00 WIB, once nothing
+    is computed in the background any more."""
     from opscenter import overview
     from opscenter.demo import load_demo
-    from ui.wall import RowPager
     from ui.wall_board import build_wall
 
     load_demo(store, "jambi")
@@ -476,7 +475,21 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     wall.resize(1366, 768)
     wall.show()
     qtbot.waitExposed(wall)
-    qtbot.waitUntil(lambda: not wall.busy() and not wall.incidents.loading, timeout=20_000)
+    qtbot.waitUntil(lambda: not wall.busy(), timeout=20_000)
+    return wall
+
+
+@pytest.mark.usefixtures("app_look")
+def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
+    no focus frame on a row), every list showing whole rows from its top, and a list
+    longer than its tile turning its pages on its own, back to the first."""
+    from ui.wall import RowPager
+
+    wall = laptop_demo_wall(qtbot, store)
+    qtbot.waitUntil(lambda: not wall.incidents.loading, timeout=20_000)
 
     assert [w.objectName() for w in wall.findChildren(QWidget)
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus] == []  # fmt: skip
@@ -595,25 +608,12 @@ def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
     """Issue 16: the wall's Peta page on the Jambi demo at 1366x768: the vulnerability of
     the stage in force and its incidents, legends and names in the wall's type, no control
     and no focus; a rating changed through the core recolours Kerinci through the journal."""
-    from opscenter import overview
     from opscenter.actor import Actor
-    from opscenter.demo import load_demo
     from opscenter.live import JournalFollower
     from opscenter.planning.vulnerability import RatingValue, set_rating
     from ui.map_panel import MapPanel
-    from ui.wall_board import build_wall
 
-    load_demo(store, "jambi")
-    clock = FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC))  # 20:00 WIB, voting day
-    with store.read() as s:
-        snapshot = overview.build(s, now=clock())
-    wall = build_wall(store, snapshot, clock=clock)
-    qtbot.addWidget(wall)
-    wall.set_mode("cycle")
-    wall.resize(1366, 768)
-    wall.show()
-    qtbot.waitExposed(wall)
-    qtbot.waitUntil(lambda: not wall.busy(), timeout=20_000)  # the map's first read too
+    wall = laptop_demo_wall(qtbot, store)  # not busy: the map's first read is shown too
     panel = wall.map
     assert isinstance(panel, MapPanel)
     assert next(t for t in wall.tiles if t.panel is panel).caption.text() == "Peta"
@@ -635,7 +635,7 @@ def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
     assert {"Tingkat kerawanan", "Tingkat kejadian", "Tinggi", "Ringan"} <= texts
     assert all(w.focusPolicy() == Qt.FocusPolicy.NoFocus for w in [panel, *shown])
     # The wall's type: names and legends larger than at a desk, and no legend text cut.
-    desk = MapPanel(store, clock=clock)
+    desk = MapPanel(store, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
     qtbot.addWidget(desk)
     assert panel.view.font().pointSizeF() >= 1.2 * desk.view.font().pointSizeF()
     for label in (w for w in shown if isinstance(w, QLabel) and w.text()):

@@ -222,6 +222,8 @@ class MapPanel(QFrame):
         stage_label.setBuddy(self.stage_box)
         aspect_label = QLabel(_tr("As&pek:"), self)
         aspect_label.setBuddy(self.aspect_box)
+        for label in (stage_label, aspect_label):
+            label.setProperty("wallHide", True)  # their boxes are hidden on the wall
 
         self.view = MapView(self)
         self.view.regionClicked.connect(self._region_clicked)
@@ -287,11 +289,11 @@ class MapPanel(QFrame):
         side_column.addWidget(self.names)
         side_column.addWidget(self.note)
         side_column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.layers = QScrollArea(self)
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFixedWidth(side.sizeHint().width() + 40)
+        self.fit_layers()
         body = QHBoxLayout()
         body.setSpacing(12)
         body.addWidget(self.view, 1)
@@ -302,6 +304,13 @@ class MapPanel(QFrame):
         column.addLayout(top)
         column.addLayout(body, 1)
         self.reload()
+
+    def fit_layers(self) -> None:
+        """The layers' column as wide as its switches and legends (again after the type
+        changed: the wall's page)."""
+        side = self.layers.widget()
+        assert side is not None
+        self.layers.setFixedWidth(side.sizeHint().width() + 40)
 
     # ---- reading ------------------------------------------------------------------------
 

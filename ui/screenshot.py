@@ -30,9 +30,10 @@ from ui.night import apply_night
 from ui.operation_page import Tab
 from ui.wall_board import WallBoard, build_wall
 
-# main: the window as it opens; board/stages/incidents/readiness: that tab; wall: the video wall
-# (tiled, night theme), as the command room's screens show it.
-VIEWS = ("main", "board", "stages", "incidents", "readiness", "wall")
+# main: the window as it opens; board/stages/incidents/readiness/map: that tab; wall: the video
+# wall (night theme, tiled or cycling as set), as the command room's screens show it; wall-map:
+# the wall's map page alone.
+VIEWS = ("main", "board", "stages", "incidents", "readiness", "map", "wall", "wall-map")
 # A picture is drawn, nothing is done: no one signs in, and a commander's window reads all.
 SCREENSHOT_ACTOR = Actor("tangkapan-layar", role="commander")
 TABS = {
@@ -40,6 +41,7 @@ TABS = {
     "stages": Tab.STAGES,
     "incidents": Tab.INCIDENTS,
     "readiness": Tab.READINESS,
+    "map": Tab.MAP,
 }
 log = logging.getLogger(__name__)
 # The offscreen platform cannot pass size hints to a window manager it does not have.
@@ -53,6 +55,17 @@ def _quiet_offscreen(mode: QtMsgType, _context: QMessageLogContext, message: str
         logging.DEBUG if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) else logging.WARNING
     )
     log.log(level, "Qt: %s", message)
+
+
+def _busy(main: MainWindow, wall: WallBoard | None) -> bool:
+    """Figures still computed in the background, or the map's first read not drawn yet (the
+    map is not part of ``MainWindow.busy``: a window opens without waiting for it)."""
+    shown_map = main.operation_page.map
+    return (
+        main.busy()
+        or (shown_map is not None and not shown_map.loaded())
+        or (wall is not None and wall.busy())
+    )
 
 
 def render(
@@ -83,9 +96,12 @@ def render(
     wall: WallBoard | None = None
     if view in TABS:
         main.operation_page.show_tab(TABS[view])
-    elif view == "wall" and main.overview is not None:
+    elif view in ("wall", "wall-map") and main.overview is not None:
         wall = build_wall(store, main.overview, clock=clock)
         main.attach_wall(wall)
+        if view == "wall-map":
+            wall.set_mode("cycle")
+            wall.show_panel(wall.map)
         apply_night(wall, True)
         window = wall
     try:
@@ -97,9 +113,7 @@ def render(
         settle = QEventLoop()
         poll = QTimer()
         poll.setInterval(10)
-        poll.timeout.connect(
-            lambda: None if main.busy() or (wall is not None and wall.busy()) else settle.quit()
-        )
+        poll.timeout.connect(lambda: None if _busy(main, wall) else settle.quit())
         poll.start()
         settle.exec()
         poll.stop()

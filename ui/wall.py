@@ -490,6 +490,13 @@ class WallDisplay(QWidget):
         self.stack.setCurrentIndex((self.stack.currentIndex() + 1) % self.stack.count())
         self._show_page_number()
 
+    def show_panel(self, panel: QWidget) -> None:
+        """Cycle mode: turn to ``panel``'s page (the cycle goes on from there)."""
+        for index, tile in enumerate(self.tiles):
+            if tile.panel is panel and self._mode == "cycle":
+                self.stack.setCurrentIndex(index)
+                self._show_page_number()
+
     def _show_page_number(self) -> None:
         self.page_label.setText(f"{self.stack.currentIndex() + 1}/{self.stack.count()}")
 

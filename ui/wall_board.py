@@ -1,7 +1,8 @@
 """The video wall of the operation: its own live panels in a ``WallDisplay``.
 
-A widget lives in one window, so the wall builds its own summary, units board, stages and
-incidents panels on the same store; they follow the same journal changes as the main window.
+A widget lives in one window, so the wall builds its own summary, units board, stages,
+incidents, readiness and map panels on the same store; they follow the same journal
+changes as the main window.
 The wall is read-only (``WallDisplay`` disables editing) and acts as nobody.
 """
 
@@ -22,6 +23,7 @@ from opscenter.store import Store
 from ui import settings, theme
 from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
+from ui.map_panel import MapPanel
 from ui.readiness_panel import ReadinessPanel
 from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
@@ -48,6 +50,7 @@ class WallBoard(WallDisplay):
         stages: StagesPanel,
         incidents: IncidentsPanel,
         readiness: ReadinessPanel,
+        map_panel: MapPanel,
         undo: QUndoStack,
     ) -> None:
         stage = overview.current_stage.name if overview.current_stage else ""
@@ -63,6 +66,7 @@ class WallBoard(WallDisplay):
                 (_tr("Tahapan"), stages),
                 (_tr("Kejadian"), incidents),
                 (_tr("Kesiapan"), readiness),
+                (_tr("Peta"), map_panel),
             ],
             clock=clock,
             title=overview.name,
@@ -72,6 +76,11 @@ class WallBoard(WallDisplay):
         )
         self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
         self.readiness = readiness
+        self.map = map_panel
+        # The map page: the vulnerability of the stage in force and its incidents, with their
+        # legends and the regions' names (the switches, boxes and Home button are hidden: a
+        # wall shows what the operation is in now). Legends filled by a read get the room.
+        map_panel.read_shown.connect(map_panel.fit_layers)
         self._undo = undo  # the panels' (unused) history lives as long as the wall
         board.rows.cells.short_incident_headers = True
         board.footer.hide()  # keyboard hints: the wall has no keyboard
@@ -107,6 +116,7 @@ class WallBoard(WallDisplay):
         view = self.readiness.view
         view.setFont(theme.scaled_font(view, 0.92))
         self.readiness.fit_columns()
+        self.map.fit_layers()
 
     def follow(self, changed: SignalInstance) -> None:
         """The panels' rows follow ``changed`` (``ChangeFeed``) until the wall closes; the
@@ -129,12 +139,15 @@ class WallBoard(WallDisplay):
                 panel.live.stop()
 
     @property
-    def _panels(self) -> tuple[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel, ...]:
-        return (self.board, self.stages, self.incidents, self.readiness)
+    def _panels(
+        self,
+    ) -> tuple[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel, ...]:
+        return (self.board, self.stages, self.incidents, self.readiness, self.map)
 
     def busy(self) -> bool:
-        """The board's figures or the readiness matrix still being computed in the background."""
-        return self.board.busy() or self.readiness.busy()
+        """The board's figures or the readiness matrix still being computed in the background,
+        or the map's first read not shown yet."""
+        return self.board.busy() or self.readiness.busy() or not self.map.loaded()
 
 
 def build_wall(
@@ -153,5 +166,6 @@ def build_wall(
         readiness=ReadinessPanel(
             store, undo_stack=undo, actor=WALL_ACTOR, clock=clock, read_only=True
         ),
+        map_panel=MapPanel(store, clock=clock),
         undo=undo,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,3 +300,29 @@ def test_an_incident_with_coordinates_sits_on_them_the_others_at_their_region(
     assert point is not None
     reach = SPREAD_DEG * math.sqrt(len(read.incidents))  # the spiral's widest turn
     assert math.dist((point.lon, point.lat), place) <= reach
+
+
+def test_the_screenshot_of_the_map_waits_for_its_first_read(jambi: Store, tmp_path: Path) -> None:
+    """``opscenter screenshot --view map``: a 1366x768 PNG of the Peta tab, taken once the
+    map's read is drawn (not part of ``MainWindow.busy``): the demo's rated kabupaten fill
+    the map in their levels' colours; the wall's map page (``wall-map``) likewise."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    from ui.screenshot import render
+
+    with jambi.read() as s:
+        colours = {QColor(c).rgb() for c in s.scalars(select(VulnerabilityLevel.colour)).all()}
+    voting_night = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
+    for view in ("map", "wall-map"):
+        out = render(jambi, tmp_path / f"{view}.png", size=(1366, 768), view=view, now=voting_night)
+        image = QImage(str(out))
+        assert image.size() == QSize(1366, 768), view
+        # Every 4th pixel: the levels' colours cover a good part of the picture (the map
+        # area is most of it); before the read lands there is only sea.
+        rated = sum(
+            image.pixel(x, y) in colours
+            for x in range(0, image.width(), 4)
+            for y in range(0, image.height(), 4)
+        )
+        assert rated > 0.08 * (image.width() // 4) * (image.height() // 4), (view, rated)

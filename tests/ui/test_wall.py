@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import (
@@ -10,12 +11,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QSize,
     Qt,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -36,6 +39,9 @@ from ui import night, theme
 from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
 from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
+
+if TYPE_CHECKING:
+    from ui.wall_board import WallBoard
 
 NIGHT = datetime(2024, 11, 26, 20, 5, tzinfo=UTC)  # 03:05 WIB on voting day
 
@@ -452,16 +458,11 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
             assert theme.contrast(ink, cream) >= theme.TEXT_CONTRAST
 
 
-@pytest.mark.usefixtures("app_look")
-def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
-    qtbot: QtBot, store: Store
-) -> None:
-    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
-    no focus frame on a row), every list showing whole rows from its top, and a list
-    longer than its tile turning its pages on its own, back to the first."""
+def laptop_demo_wall(qtbot: QtBot, store: Store) -> WallBoard:
+    """The Jambi demo's wall at 1366x768, cycling, on voting day at 20:00 WIB, once nothing
+    is computed in the background any more."""
     from opscenter import overview
     from opscenter.demo import load_demo
-    from ui.wall import RowPager
     from ui.wall_board import build_wall
 
     load_demo(store, "jambi")
@@ -474,7 +475,21 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     wall.resize(1366, 768)
     wall.show()
     qtbot.waitExposed(wall)
-    qtbot.waitUntil(lambda: not wall.busy() and not wall.incidents.loading, timeout=20_000)
+    qtbot.waitUntil(lambda: not wall.busy(), timeout=20_000)
+    return wall
+
+
+@pytest.mark.usefixtures("app_look")
+def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
+    no focus frame on a row), every list showing whole rows from its top, and a list
+    longer than its tile turning its pages on its own, back to the first."""
+    from ui.wall import RowPager
+
+    wall = laptop_demo_wall(qtbot, store)
+    qtbot.waitUntil(lambda: not wall.incidents.loading, timeout=20_000)
 
     assert [w.objectName() for w in wall.findChildren(QWidget)
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus] == []  # fmt: skip
@@ -546,9 +561,9 @@ def test_the_wall_has_a_readiness_page_it_never_judges_on(
     wall = build_wall(store, snapshot, clock=clock)
     qtbot.addWidget(wall)
     wall.show()
-    assert [t.caption.text() for t in wall.tiles][-1] == "Kesiapan"
+    tile = next(t for t in wall.tiles if t.caption.text() == "Kesiapan")
     panel = wall.readiness
-    assert wall.tiles[-1].panel is panel and not panel.may_judge
+    assert tile.panel is panel and not panel.may_judge
     qtbot.waitUntil(lambda: panel.readiness is not None, timeout=10_000)
     follower = JournalFollower(store)  # from the journal's head, as the feed follows it
     set_judgement(
@@ -567,3 +582,92 @@ def test_the_wall_has_a_readiness_page_it_never_judges_on(
         return r is not None and r.unit(tiny_operation.kerinci_id).cells[posko].level == "belum"
 
     qtbot.waitUntil(judged, timeout=10_000)
+
+
+def _share_of(view: QWidget, code: str, colour: QColor) -> float:
+    """Of the map's pixels inside region ``code`` (a grid every 4 px), the share painted
+    ``colour`` (names and incident points cover the rest)."""
+    from ui.map_view import MapView
+
+    assert isinstance(view, MapView)
+    image = view.grab().toImage()
+    inside = same = 0
+    for x in range(0, image.width(), 4):
+        for y in range(0, image.height(), 4):
+            if view.region_at(QPointF(x, y)) == code:
+                inside += 1
+                same += image.pixelColor(x, y) == colour
+    assert inside > 100, inside
+    return same / inside
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Issue 16: the wall's Peta page on the Jambi demo at 1366x768: the vulnerability of
+    the stage in force and its incidents, legends and names in the wall's type, no control
+    and no focus; a rating changed through the core recolours Kerinci through the journal."""
+    from opscenter.actor import Actor
+    from opscenter.live import JournalFollower
+    from opscenter.planning.vulnerability import RatingValue, set_rating
+    from ui.map_panel import MapPanel
+
+    wall = laptop_demo_wall(qtbot, store)  # not busy: the map's first read is shown too
+    panel = wall.map
+    assert isinstance(panel, MapPanel)
+    assert next(t for t in wall.tiles if t.panel is panel).caption.text() == "Peta"
+    wall.show_panel(panel)
+    assert wall.current_panel() is panel and wall.page_label.text() == "5/5"
+    qtbot.waitUntil(lambda: not panel.live.held, timeout=20_000)
+    qtbot.wait(50)  # the legends' new rows laid out, the old ones deleted
+
+    read = panel.map_read
+    assert read is not None and read.matrix is not None and read.stage_id is not None
+    assert read.stage_id == read.timeline.current_stage_id  # the stage in force
+    assert read.matrix.stage.name == "Pemungutan suara"
+    assert panel.view.point_ids()  # the stage's incidents
+    # Nothing to operate: no box, switch or button, nor their captions; nothing focusable.
+    shown = [w for w in panel.findChildren(QWidget) if w.isVisible()]
+    assert not [w for w in shown if isinstance(w, (QComboBox, QAbstractButton))]
+    texts = {w.text() for w in shown if isinstance(w, QLabel)}
+    assert not {"&Tahapan:", "As&pek:", "Peta operasi"} & texts
+    assert {"Tingkat kerawanan", "Tingkat kejadian", "Tinggi", "Ringan"} <= texts
+    assert all(w.focusPolicy() == Qt.FocusPolicy.NoFocus for w in [panel, *shown])
+    # The wall's type: names and legends larger than at a desk, and no legend text cut.
+    desk = MapPanel(store, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
+    qtbot.addWidget(desk)
+    assert panel.view.font().pointSizeF() >= 1.2 * desk.view.font().pointSizeF()
+    for label in (w for w in shown if isinstance(w, QLabel) and w.text()):
+        needed = label.fontMetrics().horizontalAdvance(label.text().split("\n")[0])
+        assert label.wordWrap() or needed <= label.width(), label.text()
+        if label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert panel.view.placed_labels()  # the regions' names are drawn
+
+    kerinci = next(r.id for r in read.matrix.regions if r.name == "Kabupaten Kerinci")
+    code = panel.region_code(kerinci)
+    assert code == "15.01"
+    highest = read.matrix.highest(kerinci)
+    assert highest is not None
+    assert _share_of(panel.view, code, QColor(highest.colour)) > 0.6
+    # Kerinci rated at the lowest level on every aspect, through the core, by the staff.
+    lowest = read.matrix.levels[0]
+    assert lowest.id != highest.id
+    follower = JournalFollower(store)
+    staff = Actor("staf.ops", role="staff")
+    for aspect in read.matrix.aspects:
+        cell = read.matrix.cell(kerinci, aspect.id)
+        set_rating(
+            store,
+            staff,
+            read.timeline.operation_id,
+            RatingValue(kerinci, read.stage_id, aspect.id, lowest.id),
+            expected_version=cell.version if cell else None,
+        )
+    changes = follower.poll()
+    assert changes is not None
+    wall.apply_changes(changes)
+    qtbot.waitUntil(
+        lambda: _share_of(panel.view, code, QColor(lowest.colour)) > 0.6, timeout=20_000
+    )

@@ -2597,112 +2597,112 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>As&amp;pect:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="230"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="234"/>
+        <location filename="../../ui/map_panel.py" line="236"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>Whole &amp;area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="235"/>
+        <location filename="../../ui/map_panel.py" line="237"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="238"/>
+        <location filename="../../ui/map_panel.py" line="240"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>&amp;Vulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="238"/>
+        <location filename="../../ui/map_panel.py" line="240"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="239"/>
+        <location filename="../../ui/map_panel.py" line="241"/>
         <source>Kek&amp;uatan per Polres</source>
         <translation>Str&amp;ength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="239"/>
+        <location filename="../../ui/map_panel.py" line="241"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="240"/>
+        <location filename="../../ui/map_panel.py" line="242"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="240"/>
+        <location filename="../../ui/map_panel.py" line="242"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="241"/>
+        <location filename="../../ui/map_panel.py" line="243"/>
         <source>&amp;Nama wilayah</source>
         <translation>Region &amp;names</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="244"/>
+        <location filename="../../ui/map_panel.py" line="246"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="245"/>
+        <location filename="../../ui/map_panel.py" line="247"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="246"/>
+        <location filename="../../ui/map_panel.py" line="248"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="281"/>
+        <location filename="../../ui/map_panel.py" line="283"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="333"/>
+        <location filename="../../ui/map_panel.py" line="342"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="352"/>
+        <location filename="../../ui/map_panel.py" line="361"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="365"/>
+        <location filename="../../ui/map_panel.py" line="374"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="385"/>
+        <location filename="../../ui/map_panel.py" line="394"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="425"/>
+        <location filename="../../ui/map_panel.py" line="434"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="428"/>
+        <location filename="../../ui/map_panel.py" line="437"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="448"/>
+        <location filename="../../ui/map_panel.py" line="457"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="475"/>
+        <location filename="../../ui/map_panel.py" line="484"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
@@ -6112,24 +6112,29 @@ charge</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="61"/>
+        <location filename="../../ui/wall_board.py" line="64"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="62"/>
+        <location filename="../../ui/wall_board.py" line="65"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="63"/>
+        <location filename="../../ui/wall_board.py" line="66"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="64"/>
+        <location filename="../../ui/wall_board.py" line="67"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_board.py" line="68"/>
+        <source>Peta</source>
+        <translation>Map</translation>
     </message>
 </context>
 <context>

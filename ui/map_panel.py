@@ -4,14 +4,20 @@ Layers, each with its legend:
 
 * vulnerability (Polri's ratings) of a stage, for one aspect or the highest across aspects,
   from the stages view's read (``opscenter.stage_view.stage_ratings``);
+* Bawaslu's IKP (Indeks Kerawanan Pemilu) of the stage, from the same read, on its level's
+  colour with its score: Bawaslu's measure of the election process, never mixed with Polri's;
 * strength balance per Polres area: the board's figures (``Overview.strength``), over the
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
 * incidents of the stage as points (colour: severity; size: casualties), at their coordinates
   when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
   else the nearest above it), spread so that each is seen;
+* readiness per Polres area: each Polres's overall level in the readiness matrix
+  (``opscenter.readiness.matrix.readiness``, the readiness panel's read and colours), read
+  only while the layer is on and, on a live change, again only where the change moves it
+  (``reuse=``/``changed=``);
 * region names.
 
-The two area layers colour the same polygons, so one of them shows at a time. Clicking a
+The area layers colour the same polygons, so one of them shows at a time. Clicking a
 region emits ``region_chosen`` (the operation page filters the incidents list to it);
 clicking a point emits ``incident_chosen``. The read runs off the GUI thread
 (``ui.worker.start_job``) and follows the journal through ``ui.live_updates``.
@@ -21,11 +27,11 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,12 +57,14 @@ from opscenter.incidents import degrees
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview, UnitStrengthRow
 from opscenter.progress import CancelToken, Job, Progress
+from opscenter.readiness.matrix import Readiness, readiness
 from opscenter.stage_view import Matrix, Timeline
 from opscenter.store import Store
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.map_view import MapLegend, MapPoint, MapView, colours
+from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
 from ui.worker import start_job
 
@@ -101,6 +109,8 @@ class MapRead:
     kabkota: Mapping[int, Boundary] | None = None
     # Region id -> where its incidents sit (``opscenter.geo.places``); read with the shapes.
     places: Mapping[int, Point] | None = None
+    # The readiness matrix (None: the layer is off, so it was not read).
+    readiness: Readiness | None = None
 
 
 @dataclass
@@ -118,8 +128,14 @@ def read_map(
     lang: str,
     stage_id: int | None,
     shapes: bool,
+    with_readiness: bool = False,
+    reuse: Readiness | None = None,
+    changed: Collection[str] = (),
 ) -> MapRead | None:
-    """The map's data for the operation shown (None: there is none yet)."""
+    """The map's data for the operation shown (None: there is none yet).
+
+    ``with_readiness``: read the readiness matrix too (expensive at national scale), keeping
+    what ``changed`` does not move from ``reuse`` (``readiness(reuse=...)``)."""
     try:
         tl = stage_view.timeline(session, now=now, lang=lang)
     except (NoOperation, NotFound):
@@ -141,6 +157,11 @@ def read_map(
         areas=unit_areas(session, op),
         kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
         places=region_points(session, op) if shapes else None,
+        readiness=(
+            readiness(session, op, lang=lang, reuse=reuse, changed=changed)
+            if with_readiness
+            else None
+        ),
     )
 
 
@@ -237,7 +258,9 @@ class MapPanel(QFrame):
         self.home_button.clicked.connect(self.view.home)
 
         self.vulnerability = _Layer(_tr("&Kerawanan (Polri)"), _tr("Tingkat kerawanan"), self)
+        self.bawaslu = _Layer(_tr("IKP &Bawaslu"), _tr("Kerawanan proses pemilihan"), self)
         self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
+        self.readiness = _Layer(_tr("Kesi&apan per Polres"), _tr("Tingkat kesiapan"), self)
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
         self.names = QCheckBox(_tr("&Nama wilayah"), self)
         self.strength.legend.set_entries(
@@ -248,18 +271,15 @@ class MapPanel(QFrame):
             ]
         )
         self.vulnerability.switch.setChecked(True)
-        self.strength.legend.setVisible(False)
+        for layer in self.area_layers()[1:]:
+            layer.legend.setVisible(False)
         self.incidents.switch.setChecked(True)
         self.names.setChecked(True)
-        # The two area layers colour the same polygons: switching one on switches the other off.
-        self.vulnerability.switch.toggled.connect(
-            lambda on: self._exclusive(on, self.strength.switch)
-        )
-        self.strength.switch.toggled.connect(
-            lambda on: self._exclusive(on, self.vulnerability.switch)
-        )
-        for switch in (self.vulnerability.switch, self.strength.switch):
-            switch.toggled.connect(lambda _on: self._recolour())
+        # The area layers colour the same polygons: switching one on switches the others off.
+        for layer in self.area_layers():
+            layer.switch.toggled.connect(lambda on, me=layer: self._exclusive(on, me))
+            layer.switch.toggled.connect(lambda _on: self._recolour())
+        self.readiness.switch.toggled.connect(self._readiness_switched)
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
         theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
@@ -282,7 +302,7 @@ class MapPanel(QFrame):
         layers_title = QLabel(_tr("Lapisan"), side)
         layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
         side_column.addWidget(layers_title)
-        for layer in (self.vulnerability, self.strength, self.incidents):
+        for layer in (*self.area_layers(), self.incidents):
             side_column.addWidget(layer)
         side_column.addWidget(self.names)
         side_column.addWidget(self.note)
@@ -317,11 +337,13 @@ class MapPanel(QFrame):
         self._shapes_stale = True
         self._read()
 
-    def _read(self) -> None:
+    def _read(self, changed: Collection[str] | None = None) -> None:
+        """Read the layers' data again; ``changed``: the journal entities changed since the
+        read shown (the readiness matrix keeps what they do not move)."""
         self.live.hold()
         self._generation += 1
         generation = self._generation
-        job = self._job(shapes=self._shapes_stale)
+        job = self._job(shapes=self._shapes_stale, changed=changed)
 
         def landed(result: MapRead | None) -> None:
             if generation == self._generation:
@@ -337,12 +359,25 @@ class MapPanel(QFrame):
 
         start_job(job, parent=self, on_success=landed, on_failure=failed)
 
-    def _job(self, *, shapes: bool) -> Job[MapRead | None]:
+    def _job(self, *, shapes: bool, changed: Collection[str] | None = None) -> Job[MapRead | None]:
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
+        with_readiness = self.readiness.switch.isChecked()
+        read = self._shown.read
+        reuse = read.readiness if read is not None and changed is not None else None
+        entities = tuple(changed or ())
 
         def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
             with store.read() as s:
-                return read_map(s, now=now, lang=lang, stage_id=stage, shapes=shapes)
+                return read_map(
+                    s,
+                    now=now,
+                    lang=lang,
+                    stage_id=stage,
+                    shapes=shapes,
+                    with_readiness=with_readiness,
+                    reuse=reuse,
+                    changed=entities,
+                )
 
         return job
 
@@ -392,10 +427,21 @@ class MapPanel(QFrame):
 
     # ---- the layers ---------------------------------------------------------------------
 
-    @staticmethod
-    def _exclusive(on: bool, other: QCheckBox) -> None:
+    def area_layers(self) -> tuple[_Layer, ...]:
+        """The layers that colour the polygons (one at a time)."""
+        return (self.vulnerability, self.bawaslu, self.strength, self.readiness)
+
+    def _exclusive(self, on: bool, layer: _Layer) -> None:
         if on:
-            other.setChecked(False)
+            for other in self.area_layers():
+                if other is not layer:
+                    other.switch.setChecked(False)
+
+    def _readiness_switched(self, on: bool) -> None:
+        """The matrix is read only while its layer is on."""
+        read = self._shown.read
+        if on and (read is None or read.readiness is None):
+            self._read()
 
     def show_overview(self, overview: Overview) -> None:
         """The board's strength figures (the operation page hands each overview here)."""
@@ -433,6 +479,34 @@ class MapPanel(QFrame):
                 fills[code] = QColor(level.colour)
         return fills, figures
 
+    def bawaslu_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the colour of the level of Bawaslu's IKP for the stage, and its
+        score (Bawaslu's own measure: never mixed with Polri's ratings)."""
+        read = self._shown.read
+        matrix = read.matrix if read else None
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        if matrix is None:
+            return fills, figures
+        locale = QLocale()
+        for region in matrix.regions:
+            code = self._codes.get(region.id)
+            if code is None:
+                continue
+            rating = matrix.bawaslu(region.id)
+            if rating is None:
+                figures[code] = _tr("IKP Bawaslu, {stage}: belum ada").format(
+                    stage=matrix.stage.name
+                )
+                continue
+            level = matrix.level(rating.level_id)
+            fills[code] = QColor(level.colour)
+            score = locale.toString(rating.score, "f", 1) if rating.score is not None else "\u2014"
+            figures[code] = _tr("IKP Bawaslu, {stage}: {score} ({level})").format(
+                stage=matrix.stage.name, score=score, level=level.name
+            )
+        return fills, figures
+
     def strength_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
         """Region code -> the balance colour of the Polres answering for it."""
         read = self._shown.read
@@ -456,6 +530,28 @@ class MapPanel(QFrame):
                 )
         return fills, figures
 
+    def readiness_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the colour of the overall readiness level of the Polres answering
+        for it (its worst aspect, as the readiness matrix rolls it up)."""
+        read = self._shown.read
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        matrix = read.readiness if read else None
+        if read is None or matrix is None:
+            return fills, figures
+        for unit in matrix.units:
+            level = unit.level
+            for region_id in read.areas.get(unit.unit_id, ()):
+                code = self._codes.get(region_id)
+                if code is None:
+                    continue
+                if level in LEVEL_COLOURS:
+                    fills[code] = QColor(LEVEL_COLOURS[level])
+                figures[code] = _tr("Kesiapan {unit}: {level}").format(
+                    unit=unit.name, level=full_level(level)
+                )
+        return fills, figures
+
     def _restyle(self, _night: bool) -> None:
         self._recolour()
 
@@ -463,8 +559,12 @@ class MapPanel(QFrame):
         read = self._shown.read
         if self.vulnerability.switch.isChecked():
             fills, figures = self.vulnerability_fills()
+        elif self.bawaslu.switch.isChecked():
+            fills, figures = self.bawaslu_fills()
         elif self.strength.switch.isChecked():
             fills, figures = self.strength_fills()
+        elif self.readiness.switch.isChecked():
+            fills, figures = self.readiness_fills()
         else:
             fills, figures = {}, {}
         self.view.set_fills(fills)
@@ -475,6 +575,14 @@ class MapPanel(QFrame):
                 [(QColor(lv.colour), lv.name) for lv in matrix.levels]
                 + [(colours().land, _tr("Belum dinilai"))]
             )
+            self.bawaslu.legend.set_entries(
+                [(QColor(lv.colour), lv.name) for lv in matrix.levels]
+                + [(colours().land, _tr("Belum ada IKP"))]
+            )
+        self.readiness.legend.set_entries(
+            [(QColor(colour), full_level(level)) for level, colour in LEVEL_COLOURS.items()]
+            + [(colours().land, full_level(None))]
+        )
 
     def _place(self, row: IncidentRow) -> Point | None:
         """Where an incident without coordinates is drawn: its region's point
@@ -579,17 +687,28 @@ class MapPanel(QFrame):
         self.live.deliver(changes)
 
     def _apply(self, changes: JournalChanges) -> None:
-        if not any(entity in changes for entity in SHOWN):
+        readiness_moved = (
+            self.readiness.switch.isChecked()
+            and self._shown.read is not None
+            and self._shown.read.readiness is not None
+            and matters(changes)
+        )
+        if not readiness_moved and not any(entity in changes for entity in SHOWN):
             return
         read = self._shown.read
         ids = changes.ids("incident")
         only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}
-        if read is not None and only_incidents and len(ids) <= PRECISE_INCIDENTS:
+        if (
+            read is not None
+            and only_incidents
+            and not readiness_moved
+            and len(ids) <= PRECISE_INCIDENTS
+        ):
             self._reread_incidents(read, ids)
             return
         if any(entity in changes for entity in SHAPES):
             self._shapes_stale = True
-        self._read()
+        self._read(changed=tuple(changes.rows))
 
     def _reread_incidents(self, read: MapRead, ids: frozenset[int]) -> None:
         """A few incidents changed (one recorded, one closed): read those here and redraw

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -24,10 +24,13 @@ from opscenter.live import JournalFollower
 from opscenter.model import Aspect, Region, VulnerabilityLevel
 from opscenter.overview import build as build_overview
 from opscenter.planning.vulnerability import RatingValue, set_rating
+from opscenter.readiness.judgements import JudgementValue, set_judgement
+from opscenter.readiness.matrix import Readiness
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.map_panel import SPREAD_DEG, MapPanel
+from ui.readiness_model import LEVEL_COLOURS, full_level
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 
@@ -299,3 +302,143 @@ def test_an_incident_with_coordinates_sits_on_them_the_others_at_their_region(
     assert point is not None
     reach = SPREAD_DEG * math.sqrt(len(read.incidents))  # the spiral's widest turn
     assert math.dist((point.lon, point.lat), place) <= reach
+
+
+def readiness_read(qtbot: QtBot, panel: MapPanel) -> Readiness:
+    """Switch the readiness layer on and wait for its matrix (read only while it is on)."""
+    before = panel.map_read
+    assert before is not None and before.readiness is None  # off: not read
+    panel.readiness.switch.setChecked(True)
+    qtbot.waitUntil(
+        lambda: panel.map_read is not None and panel.map_read.readiness is not None,
+        timeout=30_000,
+    )
+    wait_read(qtbot, panel)
+    read = panel.map_read
+    assert read is not None and read.readiness is not None
+    return read.readiness
+
+
+def test_the_readiness_layer_colours_kerinci_by_its_polres_level_and_follows_a_judgement(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    matrix = readiness_read(qtbot, panel)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    assert not panel.strength.switch.isChecked()
+    panel.strength.switch.setChecked(True)
+    assert not panel.readiness.switch.isChecked()
+    panel.readiness.switch.setChecked(True)
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    unit = next(u for u in matrix.units if u.name == "Polres Kerinci")
+    assert unit.level in LEVEL_COLOURS
+    assert pixel_at(panel, kerinci) == LEVEL_COLOURS[unit.level]
+    # Sungai Penuh answers to Polres Kerinci too.
+    assert pixel_at(panel, region_id(jambi, "Kota Sungai Penuh")) == LEVEL_COLOURS[unit.level]
+    # The legend names the three levels on their colours, and the land for none.
+    assert [text for _c, text in panel.readiness.legend.entries] == [
+        "Siap",
+        "Siap dengan catatan",
+        "Belum siap",
+        "Tanpa tingkat",
+    ]
+    assert [c for c, _t in panel.readiness.legend.entries[:3]] == list(LEVEL_COLOURS.values())
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.startswith(shape.name + "\n")
+    assert f"Polres Kerinci: {full_level(unit.level)}" in text
+    # A judgement from another workstation: one aspect "belum" makes the unit "belum" (its
+    # worst aspect); when it already is, every aspect "siap" makes it "siap".
+    follower = JournalFollower(jambi)
+    follower.poll()
+    commander = Actor("kabag.lain", role="commander")
+    judged = ["belum"] if unit.level != "belum" else ["siap"] * len(matrix.aspects)
+    for aspect, level in zip(matrix.aspects, judged, strict=False):
+        set_judgement(
+            jambi,
+            commander,
+            matrix.operation_id,
+            JudgementValue(unit.unit_id, aspect.id, level, "Dinilai di peta"),
+            expected_version=(
+                j.version if (j := unit.cells[aspect.id].judgement) is not None else None
+            ),
+        )
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == LEVEL_COLOURS[judged[0]], timeout=30_000)
+    wait_read(qtbot, panel)
+    after = panel.map_read.readiness  # type: ignore[union-attr]
+    assert after is not None and after.unit(unit.unit_id).level == judged[0]
+    # The strength inputs were kept: a judgement does not move them.
+    assert after.inputs is matrix.inputs
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert f"Polres Kerinci: {full_level(judged[0])}" in text
+
+
+def show_stage(qtbot: QtBot, panel: MapPanel, stage_id: int) -> None:
+    panel.stage_box.setCurrentIndex(panel.stage_box.findData(stage_id))
+    panel.stage_box.activated.emit(panel.stage_box.currentIndex())
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.stage_id == stage_id)
+    wait_read(qtbot, panel)
+
+
+def test_the_bawaslu_layer_shows_the_ikp_apart_from_polri_and_follows_a_new_score(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    read = panel.map_read
+    assert read is not None
+    voting = next(st for st in read.timeline.stages if st.is_voting)
+    show_stage(qtbot, panel, voting.id)  # the demo's IKP is of voting day
+    panel.bawaslu.switch.setChecked(True)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    m = panel.map_read.matrix  # type: ignore[union-attr]
+    assert m is not None
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    ikp = m.bawaslu(kerinci)
+    assert ikp is not None and ikp.score == pytest.approx(71.2)
+    level = m.level(ikp.level_id)
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+    # Bawaslu's level, not Polri's highest, where the two differ.
+    apart = next(
+        r.id
+        for r in m.regions
+        if (b := m.bawaslu(r.id)) is not None
+        and (p := m.highest(r.id)) is not None
+        and m.level(b.level_id).colour != p.colour
+    )
+    assert pixel_at(panel, apart) == QColor(m.level(m.bawaslu(apart).level_id).colour)  # type: ignore[union-attr]
+    assert [t for _c, t in panel.bawaslu.legend.entries] == [
+        *(lv.name for lv in m.levels),
+        "Belum ada IKP",
+    ]
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    score = QLocale().toString(71.2, "f", 1)
+    assert text == f"{shape.name}\nIKP Bawaslu, {m.stage.name}: {score} ({level.name})"
+    # Bawaslu lowers Kerinci's index: imported through the core, shown on the open panel.
+    lowest = min(m.levels, key=lambda lv: lv.ordinal)
+    assert lowest.id != ikp.level_id
+    follower = JournalFollower(jambi)
+    follower.poll()
+    set_rating(
+        jambi,
+        Actor("staf.ops", role="staff"),
+        panel.map_read.timeline.operation_id,  # type: ignore[union-attr]
+        RatingValue(kerinci, voting.id, ikp.aspect_id, lowest.id, "bawaslu", 20.5),
+        expected_version=ikp.version,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(lowest.colour), timeout=20_000)
+    wait_read(qtbot, panel)
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert QLocale().toString(20.5, "f", 1) in text
+    # The Polri layer is untouched by Bawaslu's figure.
+    polri = panel.map_read.matrix.highest(kerinci)  # type: ignore[union-attr]
+    assert polri is not None and polri.id != lowest.id
+    panel.vulnerability.switch.setChecked(True)
+    assert not panel.bawaslu.switch.isChecked()
+    assert pixel_at(panel, kerinci) == QColor(polri.colour)

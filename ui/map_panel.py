@@ -15,6 +15,10 @@ Layers, each with its legend:
   (``opscenter.readiness.matrix.readiness``, the readiness panel's read and colours), read
   only while the layer is on and, on a live change, again only where the change moves it
   (``reuse=``/``changed=``);
+* TPS per kecamatan: a small pie of their categories at each kecamatan's point (drawn once
+  the map is zoomed in enough), the count in its hover text and the kabupaten/kota's total
+  in the region's; from the strength's inputs (``opscenter.strength.load_inputs``:
+  ``tps_groups``), read only while the layer is on; TPS not yet rated are a slice of their own;
 * region names.
 
 The area layers colour the same polygons, so one of them shows at a time. Clicking a
@@ -52,6 +56,7 @@ from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.geo import Boundary, operation_boundaries
 from opscenter.geo.places import Point, region_points, spread
+from opscenter.geo.tps import TPS_ENTITIES, TpsRead, read_tps
 from opscenter.incident_log import IncidentFilter, IncidentRow
 from opscenter.incidents import degrees
 from opscenter.live import JournalChanges
@@ -60,10 +65,11 @@ from opscenter.progress import CancelToken, Job, Progress
 from opscenter.readiness.matrix import Readiness, readiness
 from opscenter.stage_view import Matrix, Timeline
 from opscenter.store import Store
+from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_view import MapLegend, MapPoint, MapView, colours
+from ui.map_view import MapLegend, MapMark, MapPoint, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
 from ui.worker import start_job
@@ -111,6 +117,8 @@ class MapRead:
     places: Mapping[int, Point] | None = None
     # The readiness matrix (None: the layer is off, so it was not read).
     readiness: Readiness | None = None
+    # The TPS layer's figures (None: the layer is off, so they were not read).
+    tps: TpsRead | None = None
 
 
 @dataclass
@@ -131,11 +139,14 @@ def read_map(
     with_readiness: bool = False,
     reuse: Readiness | None = None,
     changed: Collection[str] = (),
+    with_tps: bool = False,
+    reuse_tps: TpsRead | None = None,
 ) -> MapRead | None:
     """The map's data for the operation shown (None: there is none yet).
 
     ``with_readiness``: read the readiness matrix too (expensive at national scale), keeping
-    what ``changed`` does not move from ``reuse`` (``readiness(reuse=...)``)."""
+    what ``changed`` does not move from ``reuse`` (``readiness(reuse=...)``); ``with_tps``:
+    the TPS per kecamatan, likewise from ``reuse_tps``."""
     try:
         tl = stage_view.timeline(session, now=now, lang=lang)
     except (NoOperation, NotFound):
@@ -149,6 +160,9 @@ def read_map(
     op = tl.operation_id
     matrix = stage_view.stage_ratings(session, op, shown, lang=lang) if shown else None
     incidents = incident_log.query(session, op, IncidentFilter(stage_id=shown), lang=lang)
+    matrix_read = (
+        readiness(session, op, lang=lang, reuse=reuse, changed=changed) if with_readiness else None
+    )
     return MapRead(
         timeline=tl,
         stage_id=shown,
@@ -157,9 +171,17 @@ def read_map(
         areas=unit_areas(session, op),
         kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
         places=region_points(session, op) if shapes else None,
-        readiness=(
-            readiness(session, op, lang=lang, reuse=reuse, changed=changed)
-            if with_readiness
+        readiness=matrix_read,
+        tps=(
+            read_tps(
+                session,
+                op,
+                lang=lang,
+                inputs=matrix_read.inputs if matrix_read is not None else None,
+                reuse=reuse_tps,
+                changed=changed,
+            )
+            if with_tps
             else None
         ),
     )
@@ -262,6 +284,7 @@ class MapPanel(QFrame):
         self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
         self.readiness = _Layer(_tr("Kesi&apan per Polres"), _tr("Tingkat kesiapan"), self)
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
+        self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
         self.names = QCheckBox(_tr("&Nama wilayah"), self)
         self.strength.legend.set_entries(
             [
@@ -271,7 +294,7 @@ class MapPanel(QFrame):
             ]
         )
         self.vulnerability.switch.setChecked(True)
-        for layer in self.area_layers()[1:]:
+        for layer in (*self.area_layers()[1:], self.tps):
             layer.legend.setVisible(False)
         self.incidents.switch.setChecked(True)
         self.names.setChecked(True)
@@ -280,6 +303,7 @@ class MapPanel(QFrame):
             layer.switch.toggled.connect(lambda on, me=layer: self._exclusive(on, me))
             layer.switch.toggled.connect(lambda _on: self._recolour())
         self.readiness.switch.toggled.connect(self._readiness_switched)
+        self.tps.switch.toggled.connect(self._tps_switched)
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
         theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
@@ -302,7 +326,7 @@ class MapPanel(QFrame):
         layers_title = QLabel(_tr("Lapisan"), side)
         layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
         side_column.addWidget(layers_title)
-        for layer in (*self.area_layers(), self.incidents):
+        for layer in (*self.area_layers(), self.incidents, self.tps):
             side_column.addWidget(layer)
         side_column.addWidget(self.names)
         side_column.addWidget(self.note)
@@ -362,8 +386,10 @@ class MapPanel(QFrame):
     def _job(self, *, shapes: bool, changed: Collection[str] | None = None) -> Job[MapRead | None]:
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
         with_readiness = self.readiness.switch.isChecked()
+        with_tps = self.tps.switch.isChecked()
         read = self._shown.read
         reuse = read.readiness if read is not None and changed is not None else None
+        reuse_tps = read.tps if read is not None and changed is not None else None
         entities = tuple(changed or ())
 
         def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
@@ -377,6 +403,8 @@ class MapPanel(QFrame):
                     with_readiness=with_readiness,
                     reuse=reuse,
                     changed=entities,
+                    with_tps=with_tps,
+                    reuse_tps=reuse_tps,
                 )
 
         return job
@@ -406,6 +434,7 @@ class MapPanel(QFrame):
             )
         self._fill_boxes(read)
         self._recolour()
+        self._show_marks()
         self._show_points()
         self.read_shown.emit()
 
@@ -530,6 +559,73 @@ class MapPanel(QFrame):
                 )
         return fills, figures
 
+    def _tps_switched(self, on: bool) -> None:
+        """The TPS counts are read only while their layer is on."""
+        read = self._shown.read
+        if on and (read is None or read.tps is None):
+            self._read()
+            return
+        self._recolour()  # the regions' hover text gains or loses its TPS line
+        self._show_marks()
+
+    def tps_legend(self, tps: TpsRead) -> list[tuple[QColor, str]]:
+        return [(QColor(colour), name) for _id, name, colour in tps.categories] + [
+            (QColor(theme.MUTED), _tr("Belum dinilai"))
+        ]
+
+    def tps_marks(self) -> list[MapMark]:
+        """A pie of TPS categories at each kecamatan's point; the hover text counts them."""
+        read = self._shown.read
+        tps = read.tps if read else None
+        if tps is None:
+            return []
+        legend = self.tps_legend(tps)
+        keys = [cat_id for cat_id, _name, _colour in tps.categories] + [UNRATED]
+        marks = []
+        for kecamatan, counts in tps.mix.items():
+            place = self._shown.places.get(kecamatan)
+            if place is None:
+                continue
+            total = sum(counts.values())
+            lines = [
+                _tr("{kecamatan}: {n} TPS").format(
+                    kecamatan=tps.kecamatan.get(kecamatan, ""), n=total
+                )
+            ]
+            shares = []
+            for key, (colour, name) in zip(keys, legend, strict=True):
+                if counts.get(key):
+                    shares.append((colour, counts[key]))
+                    lines.append(f"  {name}: {counts[key]}")
+            marks.append(MapMark(kecamatan, place[0], place[1], tuple(shares), "\n".join(lines)))
+        return marks
+
+    def tps_figures(self) -> dict[str, str]:
+        """Region code -> its TPS and kecamatan count (a line of the hover text)."""
+        read = self._shown.read
+        tps = read.tps if read else None
+        if tps is None:
+            return {}
+        totals: dict[int, list[int]] = {}
+        for kecamatan, counts in tps.mix.items():
+            kabkota = tps.inputs.kecamatan_kabkota.get(kecamatan)
+            if kabkota is not None:
+                sums = totals.setdefault(kabkota, [0, 0])
+                sums[0] += sum(counts.values())
+                sums[1] += 1
+        return {
+            code: _tr("TPS: {n} di {k} kecamatan").format(n=n, k=k)
+            for region_id, (n, k) in totals.items()
+            if (code := self._codes.get(region_id)) is not None
+        }
+
+    def _show_marks(self) -> None:
+        on = self.tps.switch.isChecked()
+        self.view.set_marks(self.tps_marks() if on else [])
+        read = self._shown.read
+        if read is not None and read.tps is not None:
+            self.tps.legend.set_entries(self.tps_legend(read.tps), points=True)
+
     def readiness_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
         """Region code -> the colour of the overall readiness level of the Polres answering
         for it (its worst aspect, as the readiness matrix rolls it up)."""
@@ -567,6 +663,9 @@ class MapPanel(QFrame):
             fills, figures = self.readiness_fills()
         else:
             fills, figures = {}, {}
+        if self.tps.switch.isChecked():
+            for code, line in self.tps_figures().items():
+                figures[code] = f"{figures[code]}\n{line}" if code in figures else line
         self.view.set_fills(fills)
         self.view.set_figures(figures)
         matrix = read.matrix if read else None
@@ -687,15 +786,20 @@ class MapPanel(QFrame):
         self.live.deliver(changes)
 
     def _apply(self, changes: JournalChanges) -> None:
+        read = self._shown.read
         readiness_moved = (
             self.readiness.switch.isChecked()
-            and self._shown.read is not None
-            and self._shown.read.readiness is not None
+            and read is not None
+            and read.readiness is not None
             and matters(changes)
+        ) or (
+            self.tps.switch.isChecked()
+            and read is not None
+            and read.tps is not None
+            and any(entity in changes for entity in TPS_ENTITIES)
         )
         if not readiness_moved and not any(entity in changes for entity in SHOWN):
             return
-        read = self._shown.read
         ids = changes.ids("incident")
         only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}
         if (

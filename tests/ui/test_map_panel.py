@@ -21,12 +21,14 @@ from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
-from opscenter.model import Aspect, Region, VulnerabilityLevel
+from opscenter.model import Aspect, PollingStation, Region, VulnerabilityLevel
 from opscenter.overview import build as build_overview
+from opscenter.planning.reinforcement import WhatIf, save_what_if, tps_changes
 from opscenter.planning.vulnerability import RatingValue, set_rating
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import Readiness
 from opscenter.store import Store
+from opscenter.strength import UNRATED
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.map_panel import SPREAD_DEG, MapPanel
@@ -442,3 +444,92 @@ def test_the_bawaslu_layer_shows_the_ikp_apart_from_polri_and_follows_a_new_scor
     panel.vulnerability.switch.setChecked(True)
     assert not panel.bawaslu.switch.isChecked()
     assert pixel_at(panel, kerinci) == QColor(polri.colour)
+
+
+def test_the_tps_layer_draws_each_kecamatans_category_mix_and_follows_a_new_category(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    before = panel.map_read
+    assert before is not None and before.tps is None  # off: not read
+    panel.tps.switch.setChecked(True)
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.tps is not None)
+    wait_read(qtbot, panel)
+    tps = panel.map_read.tps  # type: ignore[union-attr]
+    assert tps is not None
+    assert panel.vulnerability.switch.isChecked()  # not an area layer: the fills stay
+    assert [t for _c, t in panel.tps.legend.entries] == [
+        *(name for _id, name, _colour in tps.categories),
+        "Belum dinilai",
+    ]
+    # Kerinci's hover counts its TPS and kecamatan, under its ratings.
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    in_kerinci = [k for k, kab in tps.inputs.kecamatan_kabkota.items() if kab == kerinci]
+    total = sum(sum(tps.mix.get(k, {}).values()) for k in in_kerinci)
+    assert total > 0
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.endswith(f"\nTPS: {total} di {len(in_kerinci)} kecamatan")
+    # Zoomed out, the whole province's kecamatan are too many to draw: no pies.
+    assert panel.view.marks_drawn() == []
+    # Kerinci's busiest kecamatan, zoomed in on until its pie is drawn.
+    kec = max(in_kerinci, key=lambda k: sum(tps.mix.get(k, {}).values()))
+    place = panel._shown.places[kec]
+    for _ in range(12):
+        panel.view.zoom_by(2.0, panel.view.project(*place))
+        panel.view.sharpen()
+        panel.view.grab()
+        if any(m.id == kec for m in panel.view.marks_drawn()):
+            break
+    mark = next(m for m in panel.view.marks_drawn() if m.id == kec)
+    counts = tps.mix[kec]
+    assert sum(n for _c, n in mark.shares) == sum(counts.values())
+    # The largest slice's colour, sampled in the middle of its arc.
+    start = 90.0
+    sample = None
+    for colour, n in mark.shares:
+        span = 360.0 * n / sum(counts.values())
+        if n == max(c for _colour, c in mark.shares):
+            sample = (colour, math.radians(start - span / 2))
+            break
+        start -= span
+    assert sample is not None
+    centre = panel.view.project(*place)
+    at = (centre.x() + 4 * math.cos(sample[1]), centre.y() - 4 * math.sin(sample[1]))
+    image = panel.view.grab().toImage()
+    assert image.pixelColor(round(at[0]), round(at[1])) == sample[0]
+    hover = panel.view.tooltip_at(centre)
+    assert hover.startswith(f"{tps.kecamatan[kec]}: {sum(counts.values())} TPS\n")
+    # A TPS of the kecamatan given another category through the core: the open map counts it.
+    with jambi.read() as s:
+        station = s.execute(
+            select(PollingStation.id, PollingStation.category_id)
+            .join(Region, Region.id == PollingStation.region_id)
+            .where(Region.parent_id == kec)
+            .order_by(PollingStation.id)
+            .limit(1)
+        ).one()
+    # Back to "belum dinilai" (the demo rates every TPS): a slice of its own.
+    assert station.category_id is not None and UNRATED not in counts
+    new = UNRATED
+    follower = JournalFollower(jambi)
+    follower.poll()
+    operation_id = panel.map_read.timeline.operation_id  # type: ignore[union-attr]
+    with jambi.read() as s:
+        moves = tps_changes(s, operation_id, {station.id: new})
+    save_what_if(jambi, Actor("staf.ops", role="staff"), operation_id, WhatIf(tps=moves))
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+
+    def counted() -> bool:
+        read = panel.map_read
+        return read is not None and read.tps is not None and read.tps.mix[kec].get(new) == 1
+
+    qtbot.waitUntil(counted, timeout=20_000)
+    wait_read(qtbot, panel)
+    panel.view.grab()
+    mark = next(m for m in panel.view.marks_drawn() if m.id == kec)
+    assert "  Belum dinilai: 1" in mark.text.split("\n")
+    assert mark.shares[-1] == (QColor(theme.MUTED), 1)
+    assert sum(n for _c, n in mark.shares) == sum(counts.values())

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -467,9 +467,12 @@ class MapPanel(QFrame):
                     other.switch.setChecked(False)
 
     def _readiness_switched(self, on: bool) -> None:
-        """The matrix is read only while its layer is on."""
+        """The matrix is read only while its layer is on, and let go when it goes off (the
+        changes it would follow meanwhile are not read)."""
         read = self._shown.read
-        if on and (read is None or read.readiness is None):
+        if not on and read is not None:
+            self._shown.read = replace(read, readiness=None)
+        elif on and (read is None or read.readiness is None):
             self._read()
 
     def show_overview(self, overview: Overview) -> None:
@@ -479,28 +482,31 @@ class MapPanel(QFrame):
             if self.strength.switch.isChecked():
                 self._recolour()
 
+    def _rated_regions(self) -> Iterator[tuple[Matrix, int, str]]:
+        """The stage's ratings with each kabupaten/kota that has a shape: (matrix, region
+        id, its code on the map)."""
+        read = self._shown.read
+        matrix = read.matrix if read else None
+        for region in matrix.regions if matrix is not None else ():
+            code = self._codes.get(region.id)
+            if matrix is not None and code is not None:
+                yield matrix, region.id, code
+
     def vulnerability_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
         """Region code -> colour of its level (the chosen aspect, or the highest), and the
         figures under its name."""
-        read = self._shown.read
-        matrix = read.matrix if read else None
         fills: dict[str, QColor] = {}
         figures: dict[str, str] = {}
-        if matrix is None:
-            return fills, figures
         aspect = self.aspect_box.currentData()
-        for region in matrix.regions:
-            code = self._codes.get(region.id)
-            if code is None:
-                continue
+        for matrix, region_id, code in self._rated_regions():
             if aspect is None:
-                level = matrix.highest(region.id)
+                level = matrix.highest(region_id)
             else:
-                cell = matrix.cell(region.id, aspect)
+                cell = matrix.cell(region_id, aspect)
                 level = matrix.level(cell.level_id) if cell else None
             lines = [_tr("Kerawanan, {stage}:").format(stage=matrix.stage.name)]
             for a in matrix.aspects:
-                cell = matrix.cell(region.id, a.id)
+                cell = matrix.cell(region_id, a.id)
                 value = matrix.level(cell.level_id).name if cell else _tr("belum dinilai")
                 lines.append(f"  {a.name}: {value}")
             figures[code] = "\n".join(lines)
@@ -511,18 +517,11 @@ class MapPanel(QFrame):
     def bawaslu_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
         """Region code -> the colour of the level of Bawaslu's IKP for the stage, and its
         score (Bawaslu's own measure: never mixed with Polri's ratings)."""
-        read = self._shown.read
-        matrix = read.matrix if read else None
         fills: dict[str, QColor] = {}
         figures: dict[str, str] = {}
-        if matrix is None:
-            return fills, figures
         locale = QLocale()
-        for region in matrix.regions:
-            code = self._codes.get(region.id)
-            if code is None:
-                continue
-            rating = matrix.bawaslu(region.id)
+        for matrix, region_id, code in self._rated_regions():
+            rating = matrix.bawaslu(region_id)
             if rating is None:
                 figures[code] = _tr("IKP Bawaslu, {stage}: belum ada").format(
                     stage=matrix.stage.name
@@ -560,9 +559,12 @@ class MapPanel(QFrame):
         return fills, figures
 
     def _tps_switched(self, on: bool) -> None:
-        """The TPS counts are read only while their layer is on."""
+        """The TPS counts are read only while their layer is on, and let go when it goes off
+        (the changes they would follow meanwhile are not read)."""
         read = self._shown.read
-        if on and (read is None or read.tps is None):
+        if not on and read is not None:
+            self._shown.read = replace(read, tps=None)
+        elif on and (read is None or read.tps is None):
             self._read()
             return
         self._recolour()  # the regions' hover text gains or loses its TPS line

@@ -329,7 +329,7 @@ def test_the_readiness_layer_colours_kerinci_by_its_polres_level_and_follows_a_j
     assert not panel.strength.switch.isChecked()
     panel.strength.switch.setChecked(True)
     assert not panel.readiness.switch.isChecked()
-    panel.readiness.switch.setChecked(True)
+    matrix = readiness_read(qtbot, panel)  # let go when switched off: read again
     kerinci = region_id(jambi, "Kabupaten Kerinci")
     unit = next(u for u in matrix.units if u.name == "Polres Kerinci")
     assert unit.level in LEVEL_COLOURS
@@ -376,6 +376,10 @@ def test_the_readiness_layer_colours_kerinci_by_its_polres_level_and_follows_a_j
     assert after.inputs is matrix.inputs
     text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
     assert f"Polres Kerinci: {full_level(judged[0])}" in text
+    # Switched off, the matrix is let go (it no longer follows the journal); on, read again.
+    panel.vulnerability.switch.setChecked(True)
+    assert panel.map_read.readiness is None  # type: ignore[union-attr]
+    assert readiness_read(qtbot, panel).unit(unit.unit_id).level == judged[0]
 
 
 def show_stage(qtbot: QtBot, panel: MapPanel, stage_id: int) -> None:
@@ -533,3 +537,8 @@ def test_the_tps_layer_draws_each_kecamatans_category_mix_and_follows_a_new_cate
     assert "  Belum dinilai: 1" in mark.text.split("\n")
     assert mark.shares[-1] == (QColor(theme.MUTED), 1)
     assert sum(n for _c, n in mark.shares) == sum(counts.values())
+    # Off: the pies and the counts go (the figures are let go, no longer followed).
+    panel.tps.switch.setChecked(False)
+    panel.view.grab()
+    assert panel.view.marks_drawn() == [] and panel.map_read.tps is None  # type: ignore[union-attr]
+    assert "TPS:" not in panel.view.tooltip_at(panel.view.project(*place))

@@ -361,13 +361,16 @@ class MapPanel(QFrame):
         self._shapes_stale = True
         self._read()
 
-    def _read(self, changed: Collection[str] | None = None) -> None:
+    def _read(
+        self, changed: Collection[str] | None = None, *, moves_readiness: bool = True
+    ) -> None:
         """Read the layers' data again; ``changed``: the journal entities changed since the
-        read shown (the readiness matrix keeps what they do not move)."""
+        read shown (the readiness matrix keeps what they do not move); ``moves_readiness``
+        False: they cannot move the matrix at all (a unit's status), which is kept as it is."""
         self.live.hold()
         self._generation += 1
         generation = self._generation
-        job = self._job(shapes=self._shapes_stale, changed=changed)
+        job = self._job(shapes=self._shapes_stale, changed=changed, moves_readiness=moves_readiness)
 
         def landed(result: MapRead | None) -> None:
             if generation == self._generation:
@@ -383,7 +386,9 @@ class MapPanel(QFrame):
 
         start_job(job, parent=self, on_success=landed, on_failure=failed)
 
-    def _job(self, *, shapes: bool, changed: Collection[str] | None = None) -> Job[MapRead | None]:
+    def _job(
+        self, *, shapes: bool, changed: Collection[str] | None = None, moves_readiness: bool = True
+    ) -> Job[MapRead | None]:
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
         with_readiness = self.readiness.switch.isChecked()
         with_tps = self.tps.switch.isChecked()
@@ -391,21 +396,23 @@ class MapPanel(QFrame):
         reuse = read.readiness if read is not None and changed is not None else None
         reuse_tps = read.tps if read is not None and changed is not None else None
         entities = tuple(changed or ())
+        kept = reuse if with_readiness and not moves_readiness else None
 
         def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
             with store.read() as s:
-                return read_map(
+                result = read_map(
                     s,
                     now=now,
                     lang=lang,
                     stage_id=stage,
                     shapes=shapes,
-                    with_readiness=with_readiness,
+                    with_readiness=with_readiness and kept is None,
                     reuse=reuse,
                     changed=entities,
                     with_tps=with_tps,
                     reuse_tps=reuse_tps,
                 )
+            return replace(result, readiness=kept) if kept and result is not None else result
 
         return job
 
@@ -814,7 +821,7 @@ class MapPanel(QFrame):
             return
         if any(entity in changes for entity in SHAPES):
             self._shapes_stale = True
-        self._read(changed=tuple(changes.rows))
+        self._read(changed=tuple(changes.rows), moves_readiness=matters(changes))
 
     def _reread_incidents(self, read: MapRead, ids: frozenset[int]) -> None:
         """A few incidents changed (one recorded, one closed): read those here and redraw

@@ -542,3 +542,34 @@ def test_the_tps_layer_draws_each_kecamatans_category_mix_and_follows_a_new_cate
     panel.view.grab()
     assert panel.view.marks_drawn() == [] and panel.map_read.tps is None  # type: ignore[union-attr]
     assert "TPS:" not in panel.view.tooltip_at(panel.view.project(*place))
+
+
+def test_a_change_the_readiness_does_not_depend_on_keeps_its_matrix(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    matrix = readiness_read(qtbot, panel)
+    read = panel.map_read
+    assert read is not None and read.matrix is not None and read.stage_id is not None
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    aspect = read.matrix.aspects[0]
+    cell = read.matrix.cell(kerinci, aspect.id)
+    assert cell is not None
+    other = next(lv for lv in read.matrix.levels if lv.id != cell.level_id)
+    follower = JournalFollower(jambi)
+    follower.poll()
+    set_rating(
+        jambi,
+        Actor("staf.ops", role="staff"),
+        read.timeline.operation_id,
+        RatingValue(kerinci, read.stage_id, aspect.id, other.id),
+        expected_version=cell.version,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    with qtbot.waitSignal(panel.read_shown, timeout=20_000):
+        panel.apply_changes(changes)  # the map reads its ratings again ...
+    wait_read(qtbot, panel)
+    now = panel.map_read
+    assert now is not None and now.matrix is not None
+    assert now.matrix.cell(kerinci, aspect.id).level_id == other.id  # type: ignore[union-attr]
+    assert now.readiness is matrix  # ... and keeps the readiness matrix as it was

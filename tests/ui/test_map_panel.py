@@ -20,7 +20,7 @@ from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentRow
-from opscenter.live import JournalFollower
+from opscenter.live import JournalChanges, JournalFollower
 from opscenter.model import Aspect, PollingStation, Region, VulnerabilityLevel
 from opscenter.overview import build as build_overview
 from opscenter.planning.reinforcement import WhatIf, save_what_if, tps_changes
@@ -81,6 +81,24 @@ def record_like(store: Store, sample: IncidentRow, title: str, **fields: Any) ->
         **fields,
     )
     return incidents.record(store, Actor("op.malam"), draft)
+
+
+def rated_elsewhere(
+    store: Store, operation_id: int, value: RatingValue, expected_version: int | None
+) -> JournalChanges:
+    """A rating set through the core (another workstation), as the change feed reports it."""
+    follower = JournalFollower(store)
+    follower.poll()
+    set_rating(
+        store,
+        Actor("staf.ops", role="staff"),
+        operation_id,
+        value,
+        expected_version=expected_version,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    return changes
 
 
 def pixel_at(panel: MapPanel, region: int) -> QColor:
@@ -159,17 +177,12 @@ def test_a_rating_changed_through_the_core_shows_on_the_open_panel(
     panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
     cell = read.matrix.cell(kerinci, aspect.id)
     other = next(lv for lv in levels if cell is None or lv.id != cell.level_id)
-    follower = JournalFollower(jambi)
-    follower.poll()
-    set_rating(
+    changes = rated_elsewhere(
         jambi,
-        Actor("staf.ops", role="staff"),
         read.timeline.operation_id,
         RatingValue(kerinci, read.stage_id, aspect.id, other.id),
-        expected_version=cell.version if cell else None,
+        cell.version if cell else None,
     )
-    changes = follower.poll()
-    assert changes is not None
     panel.apply_changes(changes)
     qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(other.colour), timeout=20_000)
 
@@ -426,17 +439,12 @@ def test_the_bawaslu_layer_shows_the_ikp_apart_from_polri_and_follows_a_new_scor
     # Bawaslu lowers Kerinci's index: imported through the core, shown on the open panel.
     lowest = min(m.levels, key=lambda lv: lv.ordinal)
     assert lowest.id != ikp.level_id
-    follower = JournalFollower(jambi)
-    follower.poll()
-    set_rating(
+    changes = rated_elsewhere(
         jambi,
-        Actor("staf.ops", role="staff"),
-        panel.map_read.timeline.operation_id,  # type: ignore[union-attr]
+        read.timeline.operation_id,
         RatingValue(kerinci, voting.id, ikp.aspect_id, lowest.id, "bawaslu", 20.5),
-        expected_version=ikp.version,
+        ikp.version,
     )
-    changes = follower.poll()
-    assert changes is not None
     panel.apply_changes(changes)
     qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(lowest.colour), timeout=20_000)
     wait_read(qtbot, panel)
@@ -555,17 +563,12 @@ def test_a_change_the_readiness_does_not_depend_on_keeps_its_matrix(
     cell = read.matrix.cell(kerinci, aspect.id)
     assert cell is not None
     other = next(lv for lv in read.matrix.levels if lv.id != cell.level_id)
-    follower = JournalFollower(jambi)
-    follower.poll()
-    set_rating(
+    changes = rated_elsewhere(
         jambi,
-        Actor("staf.ops", role="staff"),
         read.timeline.operation_id,
         RatingValue(kerinci, read.stage_id, aspect.id, other.id),
-        expected_version=cell.version,
+        cell.version,
     )
-    changes = follower.poll()
-    assert changes is not None
     with qtbot.waitSignal(panel.read_shown, timeout=20_000):
         panel.apply_changes(changes)  # the map reads its ratings again ...
     wait_read(qtbot, panel)

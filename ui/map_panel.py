@@ -4,14 +4,24 @@ Layers, each with its legend:
 
 * vulnerability (Polri's ratings) of a stage, for one aspect or the highest across aspects,
   from the stages view's read (``opscenter.stage_view.stage_ratings``);
+* Bawaslu's IKP (Indeks Kerawanan Pemilu) of the stage, from the same read, on its level's
+  colour with its score: Bawaslu's measure of the election process, never mixed with Polri's;
 * strength balance per Polres area: the board's figures (``Overview.strength``), over the
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
 * incidents of the stage as points (colour: severity; size: casualties), at their coordinates
   when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
   else the nearest above it), spread so that each is seen;
+* readiness per Polres area: each Polres's overall level in the readiness matrix
+  (``opscenter.readiness.matrix.readiness``, the readiness panel's read and colours), read
+  only while the layer is on and, on a live change, again only where the change moves it
+  (``reuse=``/``changed=``);
+* TPS per kecamatan: a small pie of their categories at each kecamatan's point (drawn once
+  the map is zoomed in enough), the count in its hover text and the kabupaten/kota's total
+  in the region's; from the strength's inputs (``opscenter.strength.load_inputs``:
+  ``tps_groups``), read only while the layer is on; TPS not yet rated are a slice of their own;
 * region names.
 
-The two area layers colour the same polygons, so one of them shows at a time. Clicking a
+The area layers colour the same polygons, so one of them shows at a time. Clicking a
 region emits ``region_chosen`` (the operation page filters the incidents list to it);
 clicking a point emits ``incident_chosen``. The read runs off the GUI thread
 (``ui.worker.start_job``) and follows the journal through ``ui.live_updates``.
@@ -21,11 +31,11 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,17 +56,21 @@ from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.geo import Boundary, operation_boundaries
 from opscenter.geo.places import Point, region_points, spread
+from opscenter.geo.tps import TPS_ENTITIES, TpsRead, read_tps
 from opscenter.incident_log import IncidentFilter, IncidentRow
 from opscenter.incidents import degrees
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview, UnitStrengthRow
 from opscenter.progress import CancelToken, Job, Progress
+from opscenter.readiness.matrix import Readiness, readiness
 from opscenter.stage_view import Matrix, Timeline
 from opscenter.store import Store
+from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_view import MapLegend, MapPoint, MapView, colours
+from ui.map_view import MapLegend, MapMark, MapPoint, MapView, colours
+from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
 from ui.worker import start_job
 
@@ -101,6 +115,10 @@ class MapRead:
     kabkota: Mapping[int, Boundary] | None = None
     # Region id -> where its incidents sit (``opscenter.geo.places``); read with the shapes.
     places: Mapping[int, Point] | None = None
+    # The readiness matrix (None: the layer is off, so it was not read).
+    readiness: Readiness | None = None
+    # The TPS layer's figures (None: the layer is off, so they were not read).
+    tps: TpsRead | None = None
 
 
 @dataclass
@@ -118,8 +136,17 @@ def read_map(
     lang: str,
     stage_id: int | None,
     shapes: bool,
+    with_readiness: bool = False,
+    reuse: Readiness | None = None,
+    changed: Collection[str] = (),
+    with_tps: bool = False,
+    reuse_tps: TpsRead | None = None,
 ) -> MapRead | None:
-    """The map's data for the operation shown (None: there is none yet)."""
+    """The map's data for the operation shown (None: there is none yet).
+
+    ``with_readiness``: read the readiness matrix too (expensive at national scale), keeping
+    what ``changed`` does not move from ``reuse`` (``readiness(reuse=...)``); ``with_tps``:
+    the TPS per kecamatan, likewise from ``reuse_tps``."""
     try:
         tl = stage_view.timeline(session, now=now, lang=lang)
     except (NoOperation, NotFound):
@@ -133,6 +160,9 @@ def read_map(
     op = tl.operation_id
     matrix = stage_view.stage_ratings(session, op, shown, lang=lang) if shown else None
     incidents = incident_log.query(session, op, IncidentFilter(stage_id=shown), lang=lang)
+    matrix_read = (
+        readiness(session, op, lang=lang, reuse=reuse, changed=changed) if with_readiness else None
+    )
     return MapRead(
         timeline=tl,
         stage_id=shown,
@@ -141,6 +171,19 @@ def read_map(
         areas=unit_areas(session, op),
         kabkota=operation_boundaries(session, op, "kabkota") if shapes else None,
         places=region_points(session, op) if shapes else None,
+        readiness=matrix_read,
+        tps=(
+            read_tps(
+                session,
+                op,
+                lang=lang,
+                inputs=matrix_read.inputs if matrix_read is not None else None,
+                reuse=reuse_tps,
+                changed=changed,
+            )
+            if with_tps
+            else None
+        ),
     )
 
 
@@ -239,8 +282,11 @@ class MapPanel(QFrame):
         self.home_button.clicked.connect(self.view.home)
 
         self.vulnerability = _Layer(_tr("&Kerawanan (Polri)"), _tr("Tingkat kerawanan"), self)
+        self.bawaslu = _Layer(_tr("IKP &Bawaslu"), _tr("Kerawanan proses pemilihan"), self)
         self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
+        self.readiness = _Layer(_tr("Kesi&apan per Polres"), _tr("Tingkat kesiapan"), self)
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
+        self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
         self.names = QCheckBox(_tr("&Nama wilayah"), self)
         self.strength.legend.set_entries(
             [
@@ -250,18 +296,16 @@ class MapPanel(QFrame):
             ]
         )
         self.vulnerability.switch.setChecked(True)
-        self.strength.legend.setVisible(False)
+        for layer in (*self.area_layers()[1:], self.tps):
+            layer.legend.setVisible(False)
         self.incidents.switch.setChecked(True)
         self.names.setChecked(True)
-        # The two area layers colour the same polygons: switching one on switches the other off.
-        self.vulnerability.switch.toggled.connect(
-            lambda on: self._exclusive(on, self.strength.switch)
-        )
-        self.strength.switch.toggled.connect(
-            lambda on: self._exclusive(on, self.vulnerability.switch)
-        )
-        for switch in (self.vulnerability.switch, self.strength.switch):
-            switch.toggled.connect(lambda _on: self._recolour())
+        # The area layers colour the same polygons: switching one on switches the others off.
+        for layer in self.area_layers():
+            layer.switch.toggled.connect(lambda on, me=layer: self._exclusive(on, me))
+            layer.switch.toggled.connect(lambda _on: self._recolour())
+        self.readiness.switch.toggled.connect(self._readiness_switched)
+        self.tps.switch.toggled.connect(self._tps_switched)
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
         theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
@@ -284,7 +328,7 @@ class MapPanel(QFrame):
         layers_title = QLabel(_tr("Lapisan"), side)
         layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
         side_column.addWidget(layers_title)
-        for layer in (self.vulnerability, self.strength, self.incidents):
+        for layer in (*self.area_layers(), self.incidents, self.tps):
             side_column.addWidget(layer)
         side_column.addWidget(self.names)
         side_column.addWidget(self.note)
@@ -326,11 +370,16 @@ class MapPanel(QFrame):
         self._shapes_stale = True
         self._read()
 
-    def _read(self) -> None:
+    def _read(
+        self, changed: Collection[str] | None = None, *, moves_readiness: bool = True
+    ) -> None:
+        """Read the layers' data again; ``changed``: the journal entities changed since the
+        read shown (the readiness matrix keeps what they do not move); ``moves_readiness``
+        False: they cannot move the matrix at all (a unit's status), which is kept as it is."""
         self.live.hold()
         self._generation += 1
         generation = self._generation
-        job = self._job(shapes=self._shapes_stale)
+        job = self._job(shapes=self._shapes_stale, changed=changed, moves_readiness=moves_readiness)
 
         def landed(result: MapRead | None) -> None:
             if generation == self._generation:
@@ -346,12 +395,33 @@ class MapPanel(QFrame):
 
         start_job(job, parent=self, on_success=landed, on_failure=failed)
 
-    def _job(self, *, shapes: bool) -> Job[MapRead | None]:
+    def _job(
+        self, *, shapes: bool, changed: Collection[str] | None = None, moves_readiness: bool = True
+    ) -> Job[MapRead | None]:
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
+        with_readiness = self.readiness.switch.isChecked()
+        with_tps = self.tps.switch.isChecked()
+        read = self._shown.read
+        reuse = read.readiness if read is not None and changed is not None else None
+        reuse_tps = read.tps if read is not None and changed is not None else None
+        entities = tuple(changed or ())
+        kept = reuse if with_readiness and not moves_readiness else None
 
         def job(_progress: Progress, _cancel: CancelToken) -> MapRead | None:
             with store.read() as s:
-                return read_map(s, now=now, lang=lang, stage_id=stage, shapes=shapes)
+                result = read_map(
+                    s,
+                    now=now,
+                    lang=lang,
+                    stage_id=stage,
+                    shapes=shapes,
+                    with_readiness=with_readiness and kept is None,
+                    reuse=reuse,
+                    changed=entities,
+                    with_tps=with_tps,
+                    reuse_tps=reuse_tps,
+                )
+            return replace(result, readiness=kept) if kept and result is not None else result
 
         return job
 
@@ -380,6 +450,7 @@ class MapPanel(QFrame):
             )
         self._fill_boxes(read)
         self._recolour()
+        self._show_marks()
         self._show_points()
         self.read_shown.emit()
 
@@ -401,10 +472,24 @@ class MapPanel(QFrame):
 
     # ---- the layers ---------------------------------------------------------------------
 
-    @staticmethod
-    def _exclusive(on: bool, other: QCheckBox) -> None:
+    def area_layers(self) -> tuple[_Layer, ...]:
+        """The layers that colour the polygons (one at a time)."""
+        return (self.vulnerability, self.bawaslu, self.strength, self.readiness)
+
+    def _exclusive(self, on: bool, layer: _Layer) -> None:
         if on:
-            other.setChecked(False)
+            for other in self.area_layers():
+                if other is not layer:
+                    other.switch.setChecked(False)
+
+    def _readiness_switched(self, on: bool) -> None:
+        """The matrix is read only while its layer is on, and let go when it goes off (the
+        changes it would follow meanwhile are not read)."""
+        read = self._shown.read
+        if not on and read is not None:
+            self._shown.read = replace(read, readiness=None)
+        elif on and (read is None or read.readiness is None):
+            self._read()
 
     def show_overview(self, overview: Overview) -> None:
         """The board's strength figures (the operation page hands each overview here)."""
@@ -413,33 +498,57 @@ class MapPanel(QFrame):
             if self.strength.switch.isChecked():
                 self._recolour()
 
+    def _rated_regions(self) -> Iterator[tuple[Matrix, int, str]]:
+        """The stage's ratings with each kabupaten/kota that has a shape: (matrix, region
+        id, its code on the map)."""
+        read = self._shown.read
+        matrix = read.matrix if read else None
+        for region in matrix.regions if matrix is not None else ():
+            code = self._codes.get(region.id)
+            if matrix is not None and code is not None:
+                yield matrix, region.id, code
+
     def vulnerability_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
         """Region code -> colour of its level (the chosen aspect, or the highest), and the
         figures under its name."""
-        read = self._shown.read
-        matrix = read.matrix if read else None
         fills: dict[str, QColor] = {}
         figures: dict[str, str] = {}
-        if matrix is None:
-            return fills, figures
         aspect = self.aspect_box.currentData()
-        for region in matrix.regions:
-            code = self._codes.get(region.id)
-            if code is None:
-                continue
+        for matrix, region_id, code in self._rated_regions():
             if aspect is None:
-                level = matrix.highest(region.id)
+                level = matrix.highest(region_id)
             else:
-                cell = matrix.cell(region.id, aspect)
+                cell = matrix.cell(region_id, aspect)
                 level = matrix.level(cell.level_id) if cell else None
             lines = [_tr("Kerawanan, {stage}:").format(stage=matrix.stage.name)]
             for a in matrix.aspects:
-                cell = matrix.cell(region.id, a.id)
+                cell = matrix.cell(region_id, a.id)
                 value = matrix.level(cell.level_id).name if cell else _tr("belum dinilai")
                 lines.append(f"  {a.name}: {value}")
             figures[code] = "\n".join(lines)
             if level is not None:
                 fills[code] = QColor(level.colour)
+        return fills, figures
+
+    def bawaslu_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the colour of the level of Bawaslu's IKP for the stage, and its
+        score (Bawaslu's own measure: never mixed with Polri's ratings)."""
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        locale = QLocale()
+        for matrix, region_id, code in self._rated_regions():
+            rating = matrix.bawaslu(region_id)
+            if rating is None:
+                figures[code] = _tr("IKP Bawaslu, {stage}: belum ada").format(
+                    stage=matrix.stage.name
+                )
+                continue
+            level = matrix.level(rating.level_id)
+            fills[code] = QColor(level.colour)
+            score = locale.toString(rating.score, "f", 1) if rating.score is not None else "\u2014"
+            figures[code] = _tr("IKP Bawaslu, {stage}: {score} ({level})").format(
+                stage=matrix.stage.name, score=score, level=level.name
+            )
         return fills, figures
 
     def strength_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
@@ -465,6 +574,98 @@ class MapPanel(QFrame):
                 )
         return fills, figures
 
+    def _tps_switched(self, on: bool) -> None:
+        """The TPS counts are read only while their layer is on, and let go when it goes off
+        (the changes they would follow meanwhile are not read)."""
+        read = self._shown.read
+        if not on and read is not None:
+            self._shown.read = replace(read, tps=None)
+        elif on and (read is None or read.tps is None):
+            self._read()
+            return
+        self._recolour()  # the regions' hover text gains or loses its TPS line
+        self._show_marks()
+
+    def tps_legend(self, tps: TpsRead) -> list[tuple[QColor, str]]:
+        return [(QColor(colour), name) for _id, name, colour in tps.categories] + [
+            (QColor(theme.MUTED), _tr("Belum dinilai"))
+        ]
+
+    def tps_marks(self) -> list[MapMark]:
+        """A pie of TPS categories at each kecamatan's point; the hover text counts them."""
+        read = self._shown.read
+        tps = read.tps if read else None
+        if tps is None:
+            return []
+        legend = self.tps_legend(tps)
+        keys = [cat_id for cat_id, _name, _colour in tps.categories] + [UNRATED]
+        marks = []
+        for kecamatan, counts in tps.mix.items():
+            place = self._shown.places.get(kecamatan)
+            if place is None:
+                continue
+            total = sum(counts.values())
+            lines = [
+                _tr("{kecamatan}: {n} TPS").format(
+                    kecamatan=tps.kecamatan.get(kecamatan, ""), n=total
+                )
+            ]
+            shares = []
+            for key, (colour, name) in zip(keys, legend, strict=True):
+                if counts.get(key):
+                    shares.append((colour, counts[key]))
+                    lines.append(f"  {name}: {counts[key]}")
+            marks.append(MapMark(kecamatan, place[0], place[1], tuple(shares), "\n".join(lines)))
+        return marks
+
+    def tps_figures(self) -> dict[str, str]:
+        """Region code -> its TPS and kecamatan count (a line of the hover text)."""
+        read = self._shown.read
+        tps = read.tps if read else None
+        if tps is None:
+            return {}
+        totals: dict[int, list[int]] = {}
+        for kecamatan, counts in tps.mix.items():
+            kabkota = tps.inputs.kecamatan_kabkota.get(kecamatan)
+            if kabkota is not None:
+                sums = totals.setdefault(kabkota, [0, 0])
+                sums[0] += sum(counts.values())
+                sums[1] += 1
+        return {
+            code: _tr("TPS: {n} di {k} kecamatan").format(n=n, k=k)
+            for region_id, (n, k) in totals.items()
+            if (code := self._codes.get(region_id)) is not None
+        }
+
+    def _show_marks(self) -> None:
+        on = self.tps.switch.isChecked()
+        self.view.set_marks(self.tps_marks() if on else [])
+        read = self._shown.read
+        if read is not None and read.tps is not None:
+            self.tps.legend.set_entries(self.tps_legend(read.tps), points=True)
+
+    def readiness_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Region code -> the colour of the overall readiness level of the Polres answering
+        for it (its worst aspect, as the readiness matrix rolls it up)."""
+        read = self._shown.read
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        matrix = read.readiness if read else None
+        if read is None or matrix is None:
+            return fills, figures
+        for unit in matrix.units:
+            level = unit.level
+            for region_id in read.areas.get(unit.unit_id, ()):
+                code = self._codes.get(region_id)
+                if code is None:
+                    continue
+                if level in LEVEL_COLOURS:
+                    fills[code] = QColor(LEVEL_COLOURS[level])
+                figures[code] = _tr("Kesiapan {unit}: {level}").format(
+                    unit=unit.name, level=full_level(level)
+                )
+        return fills, figures
+
     def _restyle(self, _night: bool) -> None:
         self._recolour()
 
@@ -472,10 +673,17 @@ class MapPanel(QFrame):
         read = self._shown.read
         if self.vulnerability.switch.isChecked():
             fills, figures = self.vulnerability_fills()
+        elif self.bawaslu.switch.isChecked():
+            fills, figures = self.bawaslu_fills()
         elif self.strength.switch.isChecked():
             fills, figures = self.strength_fills()
+        elif self.readiness.switch.isChecked():
+            fills, figures = self.readiness_fills()
         else:
             fills, figures = {}, {}
+        if self.tps.switch.isChecked():
+            for code, line in self.tps_figures().items():
+                figures[code] = f"{figures[code]}\n{line}" if code in figures else line
         self.view.set_fills(fills)
         self.view.set_figures(figures)
         matrix = read.matrix if read else None
@@ -484,6 +692,14 @@ class MapPanel(QFrame):
                 [(QColor(lv.colour), lv.name) for lv in matrix.levels]
                 + [(colours().land, _tr("Belum dinilai"))]
             )
+            self.bawaslu.legend.set_entries(
+                [(QColor(lv.colour), lv.name) for lv in matrix.levels]
+                + [(colours().land, _tr("Belum ada IKP"))]
+            )
+        self.readiness.legend.set_entries(
+            [(QColor(colour), full_level(level)) for level, colour in LEVEL_COLOURS.items()]
+            + [(colours().land, full_level(None))]
+        )
 
     def _place(self, row: IncidentRow) -> Point | None:
         """Where an incident without coordinates is drawn: its region's point
@@ -588,17 +804,33 @@ class MapPanel(QFrame):
         self.live.deliver(changes)
 
     def _apply(self, changes: JournalChanges) -> None:
-        if not any(entity in changes for entity in SHOWN):
-            return
         read = self._shown.read
+        readiness_moved = (
+            self.readiness.switch.isChecked()
+            and read is not None
+            and read.readiness is not None
+            and matters(changes)
+        ) or (
+            self.tps.switch.isChecked()
+            and read is not None
+            and read.tps is not None
+            and any(entity in changes for entity in TPS_ENTITIES)
+        )
+        if not readiness_moved and not any(entity in changes for entity in SHOWN):
+            return
         ids = changes.ids("incident")
         only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}
-        if read is not None and only_incidents and len(ids) <= PRECISE_INCIDENTS:
+        if (
+            read is not None
+            and only_incidents
+            and not readiness_moved
+            and len(ids) <= PRECISE_INCIDENTS
+        ):
             self._reread_incidents(read, ids)
             return
         if any(entity in changes for entity in SHAPES):
             self._shapes_stale = True
-        self._read()
+        self._read(changed=tuple(changes.rows), moves_readiness=matters(changes))
 
     def _reread_incidents(self, read: MapRead, ids: frozenset[int]) -> None:
         """A few incidents changed (one recorded, one closed): read those here and redraw

@@ -80,6 +80,10 @@ LABEL_GAP = 6.0
 LABEL_FIT = 0.6
 # More points than this in view are drawn plainly (no smoothing, no ring).
 CROWDED_POINTS = 2_000
+# Marks (small pies) are drawn only when at most this many are in view: zoomed in enough for
+# them to stand apart, and a whole country's 7,285 kecamatan cost nothing at the first frame.
+MARKS_SHOWN = 80
+MARK_RADIUS = 7.0
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
 
 
@@ -111,6 +115,18 @@ class MapPoint:
     lat: float
     colour: QColor
     radius: float = 4.0
+    text: str = ""  # the tooltip
+
+
+@dataclass(frozen=True)
+class MapMark:
+    """A small pie at a place (a kecamatan's TPS by category): slices clockwise from noon,
+    in the order given, each as large as its count's share."""
+
+    id: int
+    lon: float
+    lat: float
+    shares: tuple[tuple[QColor, int], ...]
     text: str = ""  # the tooltip
 
 
@@ -207,6 +223,10 @@ class MapView(QWidget):
         self._pgroups: list[tuple[QColor, float, np.ndarray]] = []
         self._labels: list[tuple[str, QRectF]] = []
         self._names_shown = True
+        # Marks: world positions; the indices drawn in the last sharp scene (hover).
+        self._marks: list[MapMark] = []
+        self._mxy = np.zeros((0, 2))
+        self._marks_drawn = np.zeros(0, dtype=np.int64)
         # The drawn scene and the view it was drawn for.
         self._image: QImage | None = None
         self._image_view: _View | None = None
@@ -285,6 +305,8 @@ class MapView(QWidget):
         self._homed = False
         if self._points:  # their world positions follow the new projection
             self.set_points(list(self._points.values()))
+        if self._marks:
+            self.set_marks(self._marks)
         self.home()
 
     def set_fills(self, fills: Mapping[str, QColor]) -> None:
@@ -339,6 +361,32 @@ class MapView(QWidget):
         )
         self._image = None  # the base stays: only the points are drawn again
         self.update()
+
+    def set_marks(self, marks: Sequence[MapMark]) -> None:
+        """All the marks at once (drawn with the regions, under the points)."""
+        self._marks = list(marks)
+        k = self._k
+        self._mxy = np.array([(m.lon * k, -m.lat) for m in marks]).reshape(len(marks), 2)
+        self._marks_drawn = np.zeros(0, dtype=np.int64)
+        self._invalidate()
+
+    def marks_drawn(self) -> list[MapMark]:
+        """The marks drawn in the last sharp scene."""
+        return [self._marks[i] for i in self._marks_drawn]
+
+    def mark_at(self, at: QPointF) -> MapMark | None:
+        """The drawn mark under *at* (widget pixels), if any."""
+        if not len(self._marks_drawn):
+            return None
+        v = self._view
+        xy = self._mxy[self._marks_drawn]
+        sx = (xy[:, 0] - v.cx) * v.scale + self.width() / 2
+        sy = (xy[:, 1] - v.cy) * v.scale + self.height() / 2
+        d2 = (sx - at.x()) ** 2 + (sy - at.y()) ** 2
+        nearest = int(np.argmin(d2))
+        if d2[nearest] > (MARK_RADIUS + 1) ** 2:
+            return None
+        return self._marks[int(self._marks_drawn[nearest])]
 
     def point(self, pid: int) -> MapPoint | None:
         return self._points.get(pid)
@@ -460,6 +508,9 @@ class MapView(QWidget):
             point = self._points[pid]
             if point.text:
                 return point.text
+        mark = self.mark_at(at)
+        if mark is not None and mark.text:
+            return mark.text
         i = self._region_index(at)
         if i < 0:
             return ""
@@ -537,6 +588,41 @@ class MapView(QWidget):
         painter.resetTransform()
         # Names under the points: an incident is never hidden by a name.
         self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
+        self._marks_drawn = self._draw_marks(painter, size, view)
+
+    def _draw_marks(self, painter: QPainter, size: QSize, view: _View) -> np.ndarray:
+        """The marks in view as small pies, only when few enough are in view to be told
+        apart (zoomed in); returns the indices drawn."""
+        none = np.zeros(0, dtype=np.int64)
+        if not len(self._mxy):
+            return none
+        sx = (self._mxy[:, 0] - view.cx) * view.scale + size.width() / 2
+        sy = (self._mxy[:, 1] - view.cy) * view.scale + size.height() / 2
+        r = MARK_RADIUS
+        inside = np.flatnonzero(
+            (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+        )
+        if not len(inside) or len(inside) > MARKS_SHOWN:
+            return none
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        halo = QPen(colours().halo, 1.5)
+        for i in inside:
+            mark = self._marks[i]
+            total = sum(n for _c, n in mark.shares)
+            if total <= 0:
+                continue
+            rect = QRectF(sx[i] - r, sy[i] - r, 2 * r, 2 * r)
+            painter.setPen(Qt.PenStyle.NoPen)
+            start = 90 * 16  # noon, in sixteenths of a degree
+            for colour, n in mark.shares:
+                span = -round(360 * 16 * n / total)  # clockwise
+                painter.setBrush(colour)
+                painter.drawPie(rect, start, span)
+                start += span
+            painter.setPen(halo)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(rect)
+        return inside
 
     def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
         if not len(self._pxy):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,14 +21,19 @@ from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentRow
-from opscenter.live import JournalFollower
-from opscenter.model import Aspect, Region, VulnerabilityLevel
+from opscenter.live import JournalChanges, JournalFollower
+from opscenter.model import Aspect, PollingStation, Region, VulnerabilityLevel
 from opscenter.overview import build as build_overview
+from opscenter.planning.reinforcement import WhatIf, save_what_if, tps_changes
 from opscenter.planning.vulnerability import RatingValue, set_rating
+from opscenter.readiness.judgements import JudgementValue, set_judgement
+from opscenter.readiness.matrix import Readiness
 from opscenter.store import Store
+from opscenter.strength import UNRATED
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.map_panel import SPREAD_DEG, MapPanel
+from ui.readiness_model import LEVEL_COLOURS, full_level
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 
@@ -77,6 +82,24 @@ def record_like(store: Store, sample: IncidentRow, title: str, **fields: Any) ->
         **fields,
     )
     return incidents.record(store, Actor("op.malam"), draft)
+
+
+def rated_elsewhere(
+    store: Store, operation_id: int, value: RatingValue, expected_version: int | None
+) -> JournalChanges:
+    """A rating set through the core (another workstation), as the change feed reports it."""
+    follower = JournalFollower(store)
+    follower.poll()
+    set_rating(
+        store,
+        Actor("staf.ops", role="staff"),
+        operation_id,
+        value,
+        expected_version=expected_version,
+    )
+    changes = follower.poll()
+    assert changes is not None
+    return changes
 
 
 def pixel_at(panel: MapPanel, region: int) -> QColor:
@@ -155,17 +178,12 @@ def test_a_rating_changed_through_the_core_shows_on_the_open_panel(
     panel.aspect_box.activated.emit(panel.aspect_box.currentIndex())
     cell = read.matrix.cell(kerinci, aspect.id)
     other = next(lv for lv in levels if cell is None or lv.id != cell.level_id)
-    follower = JournalFollower(jambi)
-    follower.poll()
-    set_rating(
+    changes = rated_elsewhere(
         jambi,
-        Actor("staf.ops", role="staff"),
         read.timeline.operation_id,
         RatingValue(kerinci, read.stage_id, aspect.id, other.id),
-        expected_version=cell.version if cell else None,
+        cell.version if cell else None,
     )
-    changes = follower.poll()
-    assert changes is not None
     panel.apply_changes(changes)
     qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(other.colour), timeout=20_000)
 
@@ -326,3 +344,262 @@ def test_the_screenshot_of_the_map_waits_for_its_first_read(jambi: Store, tmp_pa
             for y in range(0, image.height(), 4)
         )
         assert rated > 0.08 * (image.width() // 4) * (image.height() // 4), (view, rated)
+
+
+def readiness_read(qtbot: QtBot, panel: MapPanel) -> Readiness:
+    """Switch the readiness layer on and wait for its matrix (read only while it is on)."""
+    before = panel.map_read
+    assert before is not None and before.readiness is None  # off: not read
+    panel.readiness.switch.setChecked(True)
+    qtbot.waitUntil(
+        lambda: panel.map_read is not None and panel.map_read.readiness is not None,
+        timeout=30_000,
+    )
+    wait_read(qtbot, panel)
+    read = panel.map_read
+    assert read is not None and read.readiness is not None
+    return read.readiness
+
+
+def test_the_readiness_layer_colours_kerinci_by_its_polres_level_and_follows_a_judgement(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    matrix = readiness_read(qtbot, panel)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    assert not panel.strength.switch.isChecked()
+    panel.strength.switch.setChecked(True)
+    assert not panel.readiness.switch.isChecked()
+    matrix = readiness_read(qtbot, panel)  # let go when switched off: read again
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    unit = next(u for u in matrix.units if u.name == "Polres Kerinci")
+    assert unit.level in LEVEL_COLOURS
+    assert pixel_at(panel, kerinci) == LEVEL_COLOURS[unit.level]
+    # Sungai Penuh answers to Polres Kerinci too.
+    assert pixel_at(panel, region_id(jambi, "Kota Sungai Penuh")) == LEVEL_COLOURS[unit.level]
+    # The legend names the three levels on their colours, and the land for none.
+    assert [text for _c, text in panel.readiness.legend.entries] == [
+        "Siap",
+        "Siap dengan catatan",
+        "Belum siap",
+        "Tanpa tingkat",
+    ]
+    assert [c for c, _t in panel.readiness.legend.entries[:3]] == list(LEVEL_COLOURS.values())
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.startswith(shape.name + "\n")
+    assert f"Polres Kerinci: {full_level(unit.level)}" in text
+    # A judgement from another workstation: one aspect "belum" makes the unit "belum" (its
+    # worst aspect); when it already is, every aspect "siap" makes it "siap".
+    follower = JournalFollower(jambi)
+    follower.poll()
+    commander = Actor("kabag.lain", role="commander")
+    judged = ["belum"] if unit.level != "belum" else ["siap"] * len(matrix.aspects)
+    for aspect, level in zip(matrix.aspects, judged, strict=False):
+        set_judgement(
+            jambi,
+            commander,
+            matrix.operation_id,
+            JudgementValue(unit.unit_id, aspect.id, level, "Dinilai di peta"),
+            expected_version=(
+                j.version if (j := unit.cells[aspect.id].judgement) is not None else None
+            ),
+        )
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == LEVEL_COLOURS[judged[0]], timeout=30_000)
+    wait_read(qtbot, panel)
+    after = panel.map_read.readiness  # type: ignore[union-attr]
+    assert after is not None and after.unit(unit.unit_id).level == judged[0]
+    # The strength inputs were kept: a judgement does not move them.
+    assert after.inputs is matrix.inputs
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert f"Polres Kerinci: {full_level(judged[0])}" in text
+    # Switched off, the matrix is let go (it no longer follows the journal); on, read again.
+    panel.vulnerability.switch.setChecked(True)
+    assert panel.map_read.readiness is None  # type: ignore[union-attr]
+    assert readiness_read(qtbot, panel).unit(unit.unit_id).level == judged[0]
+
+
+def show_stage(qtbot: QtBot, panel: MapPanel, stage_id: int) -> None:
+    panel.stage_box.setCurrentIndex(panel.stage_box.findData(stage_id))
+    panel.stage_box.activated.emit(panel.stage_box.currentIndex())
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.stage_id == stage_id)
+    wait_read(qtbot, panel)
+
+
+def test_the_bawaslu_layer_shows_the_ikp_apart_from_polri_and_follows_a_new_score(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    read = panel.map_read
+    assert read is not None
+    voting = next(st for st in read.timeline.stages if st.is_voting)
+    show_stage(qtbot, panel, voting.id)  # the demo's IKP is of voting day
+    panel.bawaslu.switch.setChecked(True)
+    assert not panel.vulnerability.switch.isChecked()  # one area layer at a time
+    m = panel.map_read.matrix  # type: ignore[union-attr]
+    assert m is not None
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    ikp = m.bawaslu(kerinci)
+    assert ikp is not None and ikp.score == pytest.approx(71.2)
+    level = m.level(ikp.level_id)
+    assert pixel_at(panel, kerinci) == QColor(level.colour)
+    # Bawaslu's level, not Polri's highest, where the two differ.
+    apart = next(
+        r.id
+        for r in m.regions
+        if (b := m.bawaslu(r.id)) is not None
+        and (p := m.highest(r.id)) is not None
+        and m.level(b.level_id).colour != p.colour
+    )
+    assert pixel_at(panel, apart) == QColor(m.level(m.bawaslu(apart).level_id).colour)  # type: ignore[union-attr]
+    assert [t for _c, t in panel.bawaslu.legend.entries] == [
+        *(lv.name for lv in m.levels),
+        "Belum ada IKP",
+    ]
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    score = QLocale().toString(71.2, "f", 1)
+    assert text == f"{shape.name}\nIKP Bawaslu, {m.stage.name}: {score} ({level.name})"
+    # Bawaslu lowers Kerinci's index: imported through the core, shown on the open panel.
+    lowest = min(m.levels, key=lambda lv: lv.ordinal)
+    assert lowest.id != ikp.level_id
+    changes = rated_elsewhere(
+        jambi,
+        read.timeline.operation_id,
+        RatingValue(kerinci, voting.id, ikp.aspect_id, lowest.id, "bawaslu", 20.5),
+        ikp.version,
+    )
+    panel.apply_changes(changes)
+    qtbot.waitUntil(lambda: pixel_at(panel, kerinci) == QColor(lowest.colour), timeout=20_000)
+    wait_read(qtbot, panel)
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert QLocale().toString(20.5, "f", 1) in text
+    # The Polri layer is untouched by Bawaslu's figure.
+    polri = panel.map_read.matrix.highest(kerinci)  # type: ignore[union-attr]
+    assert polri is not None and polri.id != lowest.id
+    panel.vulnerability.switch.setChecked(True)
+    assert not panel.bawaslu.switch.isChecked()
+    assert pixel_at(panel, kerinci) == QColor(polri.colour)
+
+
+def test_the_tps_layer_draws_each_kecamatans_category_mix_and_follows_a_new_category(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    before = panel.map_read
+    assert before is not None and before.tps is None  # off: not read
+    panel.tps.switch.setChecked(True)
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.tps is not None)
+    wait_read(qtbot, panel)
+    tps = panel.map_read.tps  # type: ignore[union-attr]
+    assert tps is not None
+    assert panel.vulnerability.switch.isChecked()  # not an area layer: the fills stay
+    assert [t for _c, t in panel.tps.legend.entries] == [
+        *(name for _id, name, _colour in tps.categories),
+        "Belum dinilai",
+    ]
+    # Kerinci's hover counts its TPS and kecamatan, under its ratings.
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    in_kerinci = [k for k, kab in tps.inputs.kecamatan_kabkota.items() if kab == kerinci]
+    total = sum(sum(tps.mix.get(k, {}).values()) for k in in_kerinci)
+    assert total > 0
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    text = panel.view.tooltip_at(panel.view.project(*shape.label_point))
+    assert text.endswith(f"\nTPS: {total} di {len(in_kerinci)} kecamatan")
+    # Zoomed out, the whole province's kecamatan are too many to draw: no pies.
+    assert panel.view.marks_drawn() == []
+    # Kerinci's busiest kecamatan, zoomed in on until its pie is drawn.
+    kec = max(in_kerinci, key=lambda k: sum(tps.mix.get(k, {}).values()))
+    place = panel._shown.places[kec]
+    for _ in range(12):
+        panel.view.zoom_by(2.0, panel.view.project(*place))
+        panel.view.sharpen()
+        panel.view.grab()
+        if any(m.id == kec for m in panel.view.marks_drawn()):
+            break
+    mark = next(m for m in panel.view.marks_drawn() if m.id == kec)
+    counts = tps.mix[kec]
+    assert sum(n for _c, n in mark.shares) == sum(counts.values())
+    # The largest slice's colour, sampled in the middle of its arc.
+    start = 90.0
+    sample = None
+    for colour, n in mark.shares:
+        span = 360.0 * n / sum(counts.values())
+        if n == max(c for _colour, c in mark.shares):
+            sample = (colour, math.radians(start - span / 2))
+            break
+        start -= span
+    assert sample is not None
+    centre = panel.view.project(*place)
+    at = (centre.x() + 4 * math.cos(sample[1]), centre.y() - 4 * math.sin(sample[1]))
+    image = panel.view.grab().toImage()
+    assert image.pixelColor(round(at[0]), round(at[1])) == sample[0]
+    hover = panel.view.tooltip_at(centre)
+    assert hover.startswith(f"{tps.kecamatan[kec]}: {sum(counts.values())} TPS\n")
+    # A TPS of the kecamatan given another category through the core: the open map counts it.
+    with jambi.read() as s:
+        station = s.execute(
+            select(PollingStation.id, PollingStation.category_id)
+            .join(Region, Region.id == PollingStation.region_id)
+            .where(Region.parent_id == kec)
+            .order_by(PollingStation.id)
+            .limit(1)
+        ).one()
+    # Back to "belum dinilai" (the demo rates every TPS): a slice of its own.
+    assert station.category_id is not None and UNRATED not in counts
+    new = UNRATED
+    follower = JournalFollower(jambi)
+    follower.poll()
+    operation_id = panel.map_read.timeline.operation_id  # type: ignore[union-attr]
+    with jambi.read() as s:
+        moves = tps_changes(s, operation_id, {station.id: new})
+    save_what_if(jambi, Actor("staf.ops", role="staff"), operation_id, WhatIf(tps=moves))
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+
+    def counted() -> bool:
+        read = panel.map_read
+        return read is not None and read.tps is not None and read.tps.mix[kec].get(new) == 1
+
+    qtbot.waitUntil(counted, timeout=20_000)
+    wait_read(qtbot, panel)
+    panel.view.grab()
+    mark = next(m for m in panel.view.marks_drawn() if m.id == kec)
+    assert "  Belum dinilai: 1" in mark.text.split("\n")
+    assert mark.shares[-1] == (QColor(theme.MUTED), 1)
+    assert sum(n for _c, n in mark.shares) == sum(counts.values())
+    # Off: the pies and the counts go (the figures are let go, no longer followed).
+    panel.tps.switch.setChecked(False)
+    panel.view.grab()
+    assert panel.view.marks_drawn() == [] and panel.map_read.tps is None  # type: ignore[union-attr]
+    assert "TPS:" not in panel.view.tooltip_at(panel.view.project(*place))
+
+
+def test_a_change_the_readiness_does_not_depend_on_keeps_its_matrix(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    matrix = readiness_read(qtbot, panel)
+    read = panel.map_read
+    assert read is not None and read.matrix is not None and read.stage_id is not None
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    aspect = read.matrix.aspects[0]
+    cell = read.matrix.cell(kerinci, aspect.id)
+    assert cell is not None
+    other = next(lv for lv in read.matrix.levels if lv.id != cell.level_id)
+    changes = rated_elsewhere(
+        jambi,
+        read.timeline.operation_id,
+        RatingValue(kerinci, read.stage_id, aspect.id, other.id),
+        cell.version,
+    )
+    with qtbot.waitSignal(panel.read_shown, timeout=20_000):
+        panel.apply_changes(changes)  # the map reads its ratings again ...
+    wait_read(qtbot, panel)
+    now = panel.map_read
+    assert now is not None and now.matrix is not None
+    assert now.matrix.cell(kerinci, aspect.id).level_id == other.id  # type: ignore[union-attr]
+    assert now.readiness is matrix  # ... and keeps the readiness matrix as it was

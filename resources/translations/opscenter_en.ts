@@ -2582,135 +2582,196 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="209"/>
+        <location filename="../../ui/map_panel.py" line="252"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="220"/>
+        <location filename="../../ui/map_panel.py" line="263"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="222"/>
+        <location filename="../../ui/map_panel.py" line="265"/>
         <source>As&amp;pek:</source>
         <translation>As&amp;pect:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="230"/>
+        <location filename="../../ui/map_panel.py" line="273"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="236"/>
+        <location filename="../../ui/map_panel.py" line="279"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>Whole &amp;area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="237"/>
+        <location filename="../../ui/map_panel.py" line="280"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="240"/>
+        <location filename="../../ui/map_panel.py" line="283"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>&amp;Vulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="240"/>
+        <location filename="../../ui/map_panel.py" line="283"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="241"/>
+        <location filename="../../ui/map_panel.py" line="284"/>
+        <source>IKP &amp;Bawaslu</source>
+        <translation>IKP &amp;Bawaslu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="284"/>
+        <source>Kerawanan proses pemilihan</source>
+        <translation>Election-process vulnerability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="285"/>
         <source>Kek&amp;uatan per Polres</source>
         <translation>Str&amp;ength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="241"/>
+        <location filename="../../ui/map_panel.py" line="285"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="242"/>
+        <location filename="../../ui/map_panel.py" line="286"/>
+        <source>Kesi&amp;apan per Polres</source>
+        <translation>Re&amp;adiness by Polres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="286"/>
+        <source>Tingkat kesiapan</source>
+        <translation>Readiness level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="287"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="242"/>
+        <location filename="../../ui/map_panel.py" line="287"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="243"/>
+        <location filename="../../ui/map_panel.py" line="288"/>
+        <source>TPS per ke&amp;camatan</source>
+        <translation>TPS by ke&amp;camatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="288"/>
+        <source>Kategori TPS</source>
+        <translation>TPS category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="289"/>
         <source>&amp;Nama wilayah</source>
         <translation>Region &amp;names</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="246"/>
+        <location filename="../../ui/map_panel.py" line="292"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="247"/>
+        <location filename="../../ui/map_panel.py" line="293"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="248"/>
+        <location filename="../../ui/map_panel.py" line="294"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="283"/>
+        <location filename="../../ui/map_panel.py" line="327"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="342"/>
+        <location filename="../../ui/map_panel.py" line="391"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="361"/>
+        <location filename="../../ui/map_panel.py" line="431"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="374"/>
+        <location filename="../../ui/map_panel.py" line="444"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="394"/>
+        <location filename="../../ui/map_panel.py" line="465"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="434"/>
+        <location filename="../../ui/map_panel.py" line="522"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="437"/>
+        <location filename="../../ui/map_panel.py" line="525"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="457"/>
+        <location filename="../../ui/map_panel.py" line="541"/>
+        <source>IKP Bawaslu, {stage}: belum ada</source>
+        <translation>Bawaslu IKP, {stage}: none yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="548"/>
+        <source>IKP Bawaslu, {stage}: {score} ({level})</source>
+        <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="566"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="484"/>
+        <location filename="../../ui/map_panel.py" line="590"/>
+        <location filename="../../ui/map_panel.py" line="692"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="608"/>
+        <source>{kecamatan}: {n} TPS</source>
+        <translation>{kecamatan}: {n} TPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="634"/>
+        <source>TPS: {n} di {k} kecamatan</source>
+        <translation>TPS: {n} in {k} kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="663"/>
+        <source>Kesiapan {unit}: {level}</source>
+        <translation>Readiness of {unit}: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="696"/>
+        <source>Belum ada IKP</source>
+        <translation>No IKP yet</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="185"/>
+        <location filename="../../ui/map_view.py" line="201"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>

@@ -634,7 +634,10 @@ class MapView(QWidget):
             (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
         )
         xy = np.column_stack((sx, sy))
-        halo = colours().halo
+        # Ringed in the text's colour (dark by day, light at night), not the names' halo: a
+        # "berat" point on a "tinggi" region is red on red, and a white ring left it a
+        # hollow circle whose severity could not be read (seen in the real window).
+        ring = colours().text
         # Thousands of points in view (the whole country): smooth edges and rings cost a
         # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
         crowded = int(inside.sum()) > CROWDED_POINTS
@@ -647,7 +650,7 @@ class MapView(QWidget):
             pens = (
                 [(colour, 2 * radius)]
                 if crowded
-                else [(halo, 2 * radius + 2), (colour, 2 * radius)]
+                else [(ring, 2 * radius + 2), (colour, 2 * radius)]
             )
             for pen_colour, width in pens:
                 pen = QPen(pen_colour, width)

@@ -261,9 +261,9 @@ class MapPanel(QFrame):
         self.aspect_box.setObjectName("mapAspectBox")
         self.aspect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.aspect_box.activated.connect(lambda _i: self._recolour())
-        stage_label = QLabel(_tr("&Tahapan:"), self)
+        stage_label = QLabel(_tr("Ta&hapan:"), self)
         stage_label.setBuddy(self.stage_box)
-        aspect_label = QLabel(_tr("As&pek:"), self)
+        aspect_label = QLabel(_tr("A&spek:"), self)
         aspect_label.setBuddy(self.aspect_box)
         for label in (stage_label, aspect_label):
             label.setProperty("wallHide", True)  # their boxes are hidden on the wall
@@ -282,12 +282,12 @@ class MapPanel(QFrame):
         self.home_button.clicked.connect(self.view.home)
 
         self.vulnerability = _Layer(_tr("&Kerawanan (Polri)"), _tr("Tingkat kerawanan"), self)
-        self.bawaslu = _Layer(_tr("IKP &Bawaslu"), _tr("Kerawanan proses pemilihan"), self)
-        self.strength = _Layer(_tr("Kek&uatan per Polres"), _tr("Selisih kekuatan"), self)
-        self.readiness = _Layer(_tr("Kesi&apan per Polres"), _tr("Tingkat kesiapan"), self)
+        self.bawaslu = _Layer(_tr("&IKP Bawaslu"), _tr("Kerawanan proses pemilihan"), self)
+        self.strength = _Layer(_tr("Kekuatan pe&r Polres"), _tr("Selisih kekuatan"), self)
+        self.readiness = _Layer(_tr("Kesiapan per P&olres"), _tr("Tingkat kesiapan"), self)
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
         self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
-        self.names = QCheckBox(_tr("&Nama wilayah"), self)
+        self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         self.strength.legend.set_entries(
             [
                 (balance_colour(-1), _tr("Kurang (defisit)")),

@@ -2587,16 +2587,6 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="263"/>
-        <source>&amp;Tahapan:</source>
-        <translation>&amp;Stage:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="265"/>
-        <source>As&amp;pek:</source>
-        <translation>As&amp;pect:</translation>
-    </message>
-    <message>
         <location filename="../../ui/map_panel.py" line="273"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
@@ -2604,7 +2594,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/map_panel.py" line="279"/>
         <source>Seluruh &amp;wilayah</source>
-        <translation>Whole &amp;area</translation>
+        <translation>&amp;Whole area</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="280"/>
@@ -2614,7 +2604,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/map_panel.py" line="283"/>
         <source>&amp;Kerawanan (Polri)</source>
-        <translation>&amp;Vulnerability (Polri)</translation>
+        <translation>V&amp;ulnerability (Polri)</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="283"/>
@@ -2623,28 +2613,13 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="284"/>
-        <source>IKP &amp;Bawaslu</source>
-        <translation>IKP &amp;Bawaslu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="284"/>
         <source>Kerawanan proses pemilihan</source>
         <translation>Election-process vulnerability</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="285"/>
-        <source>Kek&amp;uatan per Polres</source>
-        <translation>Str&amp;ength by Polres</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="285"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
-        <source>Kesi&amp;apan per Polres</source>
-        <translation>Re&amp;adiness by Polres</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="286"/>
@@ -2664,7 +2639,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/map_panel.py" line="288"/>
         <source>TPS per ke&amp;camatan</source>
-        <translation>TPS by ke&amp;camatan</translation>
+        <translation>TPS by &amp;kecamatan</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="288"/>
@@ -2672,9 +2647,34 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
+        <location filename="../../ui/map_panel.py" line="263"/>
+        <source>Ta&amp;hapan:</source>
+        <translation>&amp;Stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="265"/>
+        <source>A&amp;spek:</source>
+        <translation>Aspec&amp;t:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="284"/>
+        <source>&amp;IKP Bawaslu</source>
+        <translation>IKP &amp;Bawaslu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="285"/>
+        <source>Kekuatan pe&amp;r Polres</source>
+        <translation>Stren&amp;gth by Polres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="286"/>
+        <source>Kesiapan per P&amp;olres</source>
+        <translation>Readiness b&amp;y Polres</translation>
+    </message>
+    <message>
         <location filename="../../ui/map_panel.py" line="289"/>
-        <source>&amp;Nama wilayah</source>
-        <translation>Region &amp;names</translation>
+        <source>Na&amp;ma wilayah</source>
+        <translation>Region na&amp;mes</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="292"/>

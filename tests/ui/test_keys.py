@@ -741,3 +741,36 @@ def test_first_run_hints_can_be_dismissed_for_good(
     second = make_window()
     second.show()
     assert not second.hint_bar.isVisible()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single '&' ("Ta&hapan" -> "h"), or None (rich text's '&nbsp;' is
+    none)."""
+    if "<" in text:
+        return None
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def test_no_tab_takes_a_menu_bars_alt_letter(qtbot: QtBot, window: MainWindow) -> None:
+    """Alt+letter opens a menu of the menu bar; a field, box or button on a tab with the
+    same letter made that key do one or the other (Alt+A on the map switched no layer on:
+    it opened the Admin menu). Every tab is looked at shown, as the user meets it."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    menus = {
+        _mnemonic(a.text()) for a in window.menuBar().actions() if _mnemonic(a.text()) is not None
+    }
+    assert {"b", "u", "t", "d", "l", "p", "a", "n"} <= menus  # Berkas .. Bantuan
+    tabs = window.findChild(QTabWidget)
+    assert tabs is not None
+    clashes: list[str] = []
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        page = tabs.widget(i)
+        for w in [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]:
+            letter = _mnemonic(w.text())
+            if letter in menus and w.isVisibleTo(page):
+                clashes.append(f"{tabs.tabText(i)}: {w.text()!r}")
+    assert clashes == []

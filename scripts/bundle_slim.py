@@ -164,6 +164,65 @@ def drop_unreferenced(
     return kept, dropped
 
 
+# ------------------------------------------------------------------ shared copies
+
+
+def _functions(path: str) -> set[str] | None:
+    """The functions a library defines (``nm -D``), or None when nm cannot tell."""
+    nm = shutil.which("nm")
+    if nm is None:
+        return None
+    done = subprocess.run(
+        [nm, "-D", "--defined-only", path], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return None
+    return {
+        f[2]
+        for f in (line.split() for line in done.stdout.splitlines())
+        if len(f) == 3 and f[1] == "T"
+    }
+
+
+def share_copies(
+    binaries: list[tuple[str, str, str]], system_lib: Path = Path("/usr/lib/x86_64-linux-gnu")
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, int]]]:
+    """Libraries the bundle held twice, kept once; also returns (name, bytes) saved.
+
+    * OpenSSL: Python's ``_ssl`` and ``_hashlib`` bring the system's libcrypto.so.3 and
+      libssl.so.3 (5.4 MB), and psycopg_binary brings its own newer OpenSSL 3 for libpq.
+      OpenSSL keeps its ABI across 3.x, so the system's names become symbolic links to
+      psycopg's copies: one OpenSSL in the process, loaded once (the loader knows a file
+      it has already mapped). ``ssl`` itself must stay: psycopg_binary imports it.
+    * libXau: Pillow's wheel vendors it rewritten by patchelf, 2.1 MB of padding around
+      16 kB; the system's own build (the same functions) takes its place.
+
+    Each is done only when both copies are there and, for libXau, the system's defines
+    every function the wheel's does; otherwise the bundle keeps what it had.
+    """
+    by_dest = {d.replace("\\", "/"): (d, src, kind) for d, src, kind in binaries}
+    replace: dict[str, tuple[str, str, str]] = {}
+    saved: list[tuple[str, int]] = []
+    for name in ("libcrypto", "libssl"):
+        ours = by_dest.get(f"{name}.so.3")
+        theirs = [
+            d for d in by_dest if re.fullmatch(rf"psycopg_binary\.libs/{name}-[0-9a-f]+\.so\.3", d)
+        ]
+        if ours is not None and ours[2] != "SYMLINK" and len(theirs) == 1:
+            replace[ours[0]] = (ours[0], theirs[0], "SYMLINK")
+            saved.append((ours[0], os.path.getsize(ours[1])))
+    xau = [d for d in by_dest if re.fullmatch(r"pillow\.libs/libXau-[0-9a-f]+\.so\.6[.\d]*", d)]
+    system_xau = system_lib / "libXau.so.6"
+    if len(xau) == 1 and system_xau.exists():
+        dest, src, kind = by_dest[xau[0]]
+        wanted, offered = _functions(src), _functions(str(system_xau))
+        if wanted and offered is not None and wanted <= offered:
+            real = str(system_xau.resolve())
+            replace[dest] = (dest, real, kind)
+            saved.append((dest, os.path.getsize(src) - os.path.getsize(real)))
+    return [replace.get(d, (d, src, kind)) for d, src, kind in binaries], saved
+
+
 # ------------------------------------------------------------------ strip
 
 

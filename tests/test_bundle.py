@@ -118,6 +118,12 @@ def test_bundle_runs_without_python(
     )
     assert shot.returncode == 0, shot.stderr
     assert png_size(png) == (1920, 1080)
+    # The map: the shipped boundaries, repaired and cached by shapely (GEOS) in the bundle.
+    peta = tmp_path / "peta.png"
+    shot = run(bundle, tmp_path, "screenshot", "--view", "map", "--db", str(db), "--out",
+               str(peta), "--as-of", "2024-11-26T21:00")  # fmt: skip
+    assert shot.returncode == 0, shot.stderr
+    assert png_size(peta) == (1920, 1080)
 
     pdf = tmp_path / "lapsit.pdf"
     secret = tmp_path / "pass"  # the demo has accounts: a command that writes names one
@@ -156,3 +162,20 @@ def test_bundle_is_at_most_150_mb(bundle: Path, capsys: pytest.CaptureFixture[st
     with capsys.disabled():
         print(f"\nbundle size: {size_mb:.1f} MB (limit {LIMIT_MB} MB)")
     assert size_mb <= LIMIT_MB, f"the bundle is {size_mb:.1f} MB, over {LIMIT_MB} MB"
+
+
+def test_bundle_talks_to_postgresql(bundle: Path, pg_url: str, tmp_path: Path) -> None:
+    """A command room's server, from the bundle: libpq comes with psycopg_binary, and the
+    one OpenSSL the bundle keeps is psycopg's (``bundle_slim.share_copies``), which Python's
+    ssl uses too (psycopg imports it at start)."""
+    from opscenter.demo import load_demo
+    from opscenter.store import open_store
+
+    store = open_store(pg_url)  # the demo as a workstation would load it
+    try:
+        load_demo(store, "bangka")
+    finally:
+        store.dispose()
+    strength = run(bundle, tmp_path, "strength", "--db", pg_url)
+    assert strength.returncode == 0, strength.stderr
+    assert "Polres Bangka" in strength.stdout and "452" in strength.stdout

@@ -841,6 +841,8 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     )
     if error.code == "import.refused":
         template = IMPORT_REFUSALS.get(str(error.data.get("reason")), template)
+    elif error.code == "post.refused":
+        template = _POST_REFUSALS.get(str(error.data.get("reason")), template)
     if template is None:
         return (
             f"Tindakan gagal ({error.code})."
@@ -1136,3 +1138,46 @@ def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> 
             f"{subtotals} subtotal row(s) skipped." if en else f"{subtotals} baris jumlah dilewati."
         )
     return " ".join(out)
+
+
+# --- issue 18: guard posts ---
+ENTITY_NAMES.update({"guard_post": ("pos pengamanan", "guard post")})
+_POST_REFUSALS: dict[str, tuple[str, str]] = {
+    "full": (
+        "Pos {post} {kecamatan} akan berisi {count} TPS, sedangkan pola {pattern} "
+        "membatasi {limit} TPS per pos; tulis alasan pengecualian bila tetap ingin "
+        "mengubahnya. Tidak ada yang disimpan.",
+        "Post {post} of {kecamatan} would hold {count} polling stations, while "
+        "pattern {pattern} allows {limit} a post; give a reason for the exception to make "
+        "the change anyway. Nothing was saved.",
+    ),
+    "other_kecamatan": (
+        "{tps} tidak dapat masuk pos {post} {kecamatan}: satu pos hanya berisi "
+        "TPS satu kecamatan. Tidak ada yang disimpan.",
+        "{tps} cannot join post {post} of {kecamatan}: a post holds the polling "
+        "stations of one kecamatan only. Nothing was saved.",
+    ),
+    "not_placed": (
+        "{tps} belum masuk pos pada tahapan ini; bentuk pos dari pola dulu.",
+        "{tps} is in no post for this stage yet; form the posts from the patterns first.",
+    ),
+    "same_post": (
+        "Asal dan tujuan adalah pos yang sama ({post}); tidak ada yang diubah.",
+        "The source and the target are the same post ({post}); nothing was changed.",
+    ),
+    "split_none": (
+        "Pilih TPS dari pos {post} {kecamatan} yang akan dipisah ke pos baru.",
+        "Choose the polling stations of post {post}, {kecamatan}, to split off.",
+    ),
+    "split_all": (
+        "Pos {post} {kecamatan} tidak dapat dipisah seluruhnya; sisakan paling "
+        "sedikit satu TPS.",
+        "Post {post} of {kecamatan} cannot be split off whole; leave at least one "
+        "polling station in it.",
+    ),
+    "reason_too_long": (
+        "Alasan pengecualian terlalu panjang (paling banyak {limit} karakter); tidak ada "
+        "yang disimpan.",
+        "The reason for the exception is too long (at most {limit} characters); nothing was saved.",
+    ),
+}

@@ -87,6 +87,7 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_personnel(personnel)
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=None)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
+    demo.add_guard_posts("pemungutan")
     demo.add_accounts(ACCOUNTS)
     add_readiness(demo, _readiness_plan(demo))
     return demo.op_id

@@ -47,6 +47,7 @@ from opscenter.model import (
 )
 from opscenter.model.base import Base
 from opscenter.operations import PKPU_2_2024, OperationSpec, new_operation
+from opscenter.plotting import posts
 
 WIB = ZoneInfo("Asia/Jakarta")
 CATEGORY_CODES = ("kurang-rawan", "rawan", "sangat-rawan", "khusus")
@@ -583,6 +584,10 @@ class Demo:
         return rows
 
     # -- vulnerability ---------------------------------------------------------------------------
+
+    def add_guard_posts(self, stage: str = "pemungutan") -> None:
+        """The stage's guard posts, formed from the patterns (``opscenter.plotting.posts``)."""
+        posts.form_in(self.session, self.op_id, self.stages[stage].id)
 
     def add_ratings(
         self, base: dict[str, tuple[int, int, int, int]], bawaslu: dict[str, float], stage: str

@@ -249,6 +249,7 @@ def build(session: Session, actor: Actor) -> int:
 
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=brimob)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
+    demo.add_guard_posts("pemungutan")
     demo.add_accounts(ACCOUNTS)
     add_readiness(demo, _readiness_plan(demo, polda))
     return demo.op_id

@@ -35,6 +35,7 @@ from opscenter.model.reference import (
     UnitStatus,
     VulnerabilityLevel,
 )
+from opscenter.model.plotting import GuardPost, GuardPostTps
 from opscenter.model.regions import REGION_LEVELS, Region, RegionBoundary
 from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
 from opscenter.model.units import (
@@ -73,6 +74,8 @@ __all__ = [
     "BudgetIndex",
     "BudgetRealisation",
     "FollowUp",
+    "GuardPost",
+    "GuardPostTps",
     "Incident",
     "IncidentStatus",
     "IncidentType",

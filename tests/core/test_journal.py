@@ -35,6 +35,7 @@ from opscenter.model import (
     VulnerabilityLevel,
 )
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.plotting import posts
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
@@ -363,6 +364,30 @@ def _services(ids: Small) -> list[Step]:
             preview = imports.prepare(store, path, operation_id=ids.operation_id)
             return imports.commit(store, ADMIN, preview, ids.operation_id)
 
+    def voting_posts(store: Store) -> list[posts.Post]:
+        with store.read() as s:
+            return list(posts.posts(s, ids.operation_id, ids.stages["pemungutan"]))
+
+    def post_split(store: Store) -> object:
+        big = max(voting_posts(store), key=lambda p: len(p.tps))
+        state["post"] = big
+        state["new_post"] = posts.split_post(
+            store, ADMIN, ids.operation_id, big.id, [big.tps[-1].id], expected_version=big.version
+        )
+        return state["new_post"]
+
+    def post_moved(store: Store) -> object:
+        big = state["post"]
+        return posts.move_tps(
+            store, ADMIN, ids.operation_id, ids.stages["pemungutan"], big.tps[0].id,
+            int(state["new_post"]),
+        )  # fmt: skip
+
+    def posts_merged(store: Store) -> object:
+        return posts.merge_posts(
+            store, ADMIN, ids.operation_id, state["post"].id, int(state["new_post"])
+        )
+
     def created(store: Store) -> object:
         state["account"] = accounts.create_account(
             store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
@@ -402,6 +427,13 @@ def _services(ids: Small) -> list[Step]:
         ),
         Step("bko", bko),
         Step("bko end", lambda st: units.end_bko(st, ADMIN, int(state["bko"]))),
+        Step(
+            "posts formed",
+            lambda st: posts.form_posts(st, ADMIN, ids.operation_id, ids.stages["pemungutan"]),
+        ),
+        Step("post split", post_split),
+        Step("post TPS moved", post_moved),
+        Step("posts merged", posts_merged),
         Step("incident", record),
         Step(
             "incident edit",

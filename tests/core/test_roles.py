@@ -35,6 +35,7 @@ from opscenter.model import (
     IncidentType,
     JournalTxn,
     Personnel,
+    PollingStation,
     ReadinessAspect,
     Severity,
     TpsCategory,
@@ -42,6 +43,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.plotting import posts
 from opscenter.readiness import aspects, budget, sarpras, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
@@ -479,6 +481,65 @@ def _fresh_category(w: World) -> tuple[int, int]:
     return c.id, c.version
 
 
+def _voting_posts(w: World) -> tuple[int, int, list[posts.Post]]:
+    """The small operation's voting-day posts, formed with a new TPS each time (operation,
+    stage, posts): forming then always has a TPS to place."""
+    op, stage = w.small.operation_id, w.small.stages["pemungutan"]
+    w.serial += 1
+    with w.store.transaction(w.setup, "test.setup") as s:
+        kr = by_code(s, TpsCategory, op)["kurang-rawan"]
+        s.add(
+            PollingStation(
+                operation_id=op,
+                number=100 + w.serial,
+                region_id=w.small.regions["A2a"],
+                category_id=kr.id,
+                unit_id=w.small.units["PA2"],
+            )
+        )
+    posts.form_posts(w.store, w.setup, op, stage)
+    with w.store.read() as s:
+        return op, stage, list(posts.posts(s, op, stage))
+
+
+def _form_posts(w: World) -> Call:
+    op, stage, _held = _voting_posts(w)
+    with w.store.transaction(w.setup, "test.setup") as s:
+        kr = by_code(s, TpsCategory, op)["kurang-rawan"]
+        s.add(
+            PollingStation(
+                operation_id=op,
+                number=500 + w.serial,
+                region_id=w.small.regions["A2a"],
+                category_id=kr.id,
+                unit_id=w.small.units["PA2"],
+            )
+        )
+    return lambda a: posts.form_posts(w.store, a, op, stage)
+
+
+def _split_post(w: World) -> Call:
+    op, _stage, held = _voting_posts(w)
+    big = max(held, key=lambda p: len(p.tps))
+    off = [big.tps[-1].id]
+    return lambda a: posts.split_post(w.store, a, op, big.id, off, expected_version=big.version)
+
+
+def _move_tps(w: World) -> Call:
+    op, stage, held = _voting_posts(w)
+    big = max(held, key=lambda p: len(p.tps))
+    new_id = posts.split_post(w.store, w.setup, op, big.id, [big.tps[-1].id])
+    tps = big.tps[0].id
+    return lambda a: posts.move_tps(w.store, a, op, stage, tps, new_id, reason="uji")
+
+
+def _merge_posts(w: World) -> Call:
+    op, _stage, held = _voting_posts(w)
+    big = max(held, key=lambda p: len(p.tps))
+    new_id = posts.split_post(w.store, w.setup, op, big.id, [big.tps[-1].id])
+    return lambda a: posts.merge_posts(w.store, a, op, big.id, new_id, reason="uji")
+
+
 def _move_category(w: World) -> Call:
     row, version = _fresh_category(w)
     return lambda a: sarpras.move_category(w.store, a, row, -1, expected_version=version)
@@ -727,6 +788,10 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.judgements.set_judgement": ("readiness.edit", _set_judgement),
     "opscenter.readiness.judgements.clear_judgement": ("readiness.edit", _clear_judgement),
     "opscenter.readiness.sarpras.set_stock": ("readiness.edit", _set_stock),
+    "opscenter.plotting.posts.form_posts": ("plot.edit", _form_posts),
+    "opscenter.plotting.posts.move_tps": ("plot.edit", _move_tps),
+    "opscenter.plotting.posts.split_post": ("plot.edit", _split_post),
+    "opscenter.plotting.posts.merge_posts": ("plot.edit", _merge_posts),
     "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),

@@ -1,0 +1,441 @@
+"""Guard posts (pos pengamanan TPS) from the guard patterns, and the hand's regrouping.
+
+Forming the posts of a stage (``form_posts``): the TPS of one guarding unit, kecamatan and
+category are taken in the order of their desa's name and number, and put *b* at a time
+into posts, where the category's pattern is "a-b-c" (DOMAIN.md; a TPS not yet rated follows
+the strictest pattern, as in ``opscenter.strength``). So the posts need exactly the police
+and Linmas that the strength computation requires: *a* police a post, and the Linmas of
+``strength.group_need``. Forming again places only the TPS that are in no post yet (a TPS
+import brought them): first into posts of their group that have room, then into new posts
+numbered after the kecamatan's last. Nothing already placed moves.
+
+By hand (``move_tps``, ``split_post``, ``merge_posts``) a TPS goes to another post of its
+kecamatan. A post follows the strictest pattern among its TPS; beyond that pattern's *b*
+TPS the change is refused unless it gives a reason, which the post then carries
+(``exception``) until it is back within its limit. A post left with no TPS is removed.
+The limit is checked inside the writing transaction against the TPS the post holds
+then, so two workstations filling one post cannot pass it together; a post's version
+guards its own fields (the exception), not its membership. Each change is one journal
+transaction under ``plot.edit``; every change has an inverse
+among these (a move back, a merge of a split, a split of a merge), which the undo uses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from opscenter.actor import Actor
+from opscenter.editing import fetch_for_edit
+from opscenter.errors import NotFound, OpsError
+from opscenter.model import GuardPost, GuardPostTps, PollingStation, Region, Stage
+from opscenter.permissions import require
+from opscenter.reference import GuardPattern, guard_patterns
+from opscenter.store import Store
+from opscenter.strength import UNRATED, group_need, strictest, with_unrated
+
+PERMISSION = "plot.edit"
+# The longest reason a post carries for holding more TPS than its pattern allows.
+REASON_MAX = 500
+
+
+class PostRefused(OpsError):
+    """A regrouping the posts' rules refuse. data: reason ("full", "other_kecamatan",
+    "not_placed", "split_none", "split_all", "same_post", "reason_too_long"), and what the
+    sentence names: post (its number), kecamatan, tps, count, limit, pattern."""
+
+    code = "post.refused"
+
+
+@dataclass(frozen=True, slots=True)
+class PostTps:
+    id: int
+    desa_id: int
+    desa: str
+    number: int
+    category_id: int  # UNRATED (0) when not yet rated
+    voters: int
+
+    @property
+    def label(self) -> str:
+        return f"TPS {self.number:03d} {self.desa}"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post as the plotting shows it: its TPS, the pattern it follows and its need."""
+
+    id: int
+    version: int
+    stage_id: int
+    kecamatan_id: int
+    kecamatan: str
+    number: int
+    unit_id: int | None
+    tps: tuple[PostTps, ...]
+    pattern: GuardPattern
+    exception: str | None
+
+    @property
+    def over_limit(self) -> bool:
+        return len(self.tps) > self.pattern.tps
+
+    @property
+    def police(self) -> int:
+        return group_need(len(self.tps), self.pattern)[0]
+
+    @property
+    def linmas(self) -> int:
+        return group_need(len(self.tps), self.pattern)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Formed:
+    """What forming did: posts added, TPS placed (into new or existing posts)."""
+
+    posts: int
+    tps: int
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A move, with what its undo needs: where the TPS was, and whether that post went."""
+
+    tps_id: int
+    from_post_id: int
+    to_post_id: int
+    from_removed: bool
+
+
+def posts(session: Session, operation_id: int, stage_id: int) -> tuple[Post, ...]:
+    """The stage's posts, by kecamatan name and number, each with its TPS in order."""
+    patterns = with_unrated(guard_patterns(session, operation_id))
+    desa, kec = aliased(Region), aliased(Region)
+    members: dict[int, list[PostTps]] = defaultdict(list)
+    for post_id, tps_id, desa_id, desa_name, number, cat, voters in session.execute(
+        select(
+            GuardPostTps.post_id,
+            PollingStation.id,
+            desa.id,
+            desa.name,
+            PollingStation.number,
+            PollingStation.category_id,
+            PollingStation.voters,
+        )
+        .join(PollingStation, PollingStation.id == GuardPostTps.tps_id)
+        .join(desa, desa.id == PollingStation.region_id)
+        .where(GuardPostTps.stage_id == stage_id, GuardPostTps.operation_id == operation_id)
+        .order_by(desa.name, PollingStation.number)
+    ):
+        members[int(post_id)].append(
+            PostTps(int(tps_id), int(desa_id), str(desa_name), int(number), cat or UNRATED, voters)
+        )
+    out = []
+    for p, kec_name in session.execute(
+        select(GuardPost, kec.name)
+        .join(kec, kec.id == GuardPost.region_id)
+        .where(GuardPost.stage_id == stage_id, GuardPost.operation_id == operation_id)
+        .order_by(kec.name, GuardPost.number)
+    ):
+        tps = tuple(members.get(p.id, ()))
+        out.append(
+            Post(
+                p.id,
+                p.version,
+                p.stage_id,
+                p.region_id,
+                str(kec_name),
+                p.number,
+                p.unit_id,
+                tps,
+                _pattern(patterns, (t.category_id for t in tps)),
+                p.exception,
+            )
+        )
+    return tuple(out)
+
+
+def _pattern(patterns: Mapping[int, GuardPattern], categories: Iterable[int]) -> GuardPattern:
+    """The pattern a post of these categories follows: the strictest among them."""
+    return strictest(patterns[c] for c in set(categories) if c in patterns)
+
+
+def form_posts(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Formed:
+    """Put every TPS of the operation that is in no post of the stage into one (journaled
+    as "posts.form"): into a post of its group with room, else into new ones."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "posts.form", operation_id=operation_id) as s:
+        return form_in(s, operation_id, stage_id)
+
+
+def form_in(s: Session, operation_id: int, stage_id: int) -> Formed:
+    """``form_posts`` inside a transaction the caller holds (the demo's load)."""
+    _stage(s, operation_id, stage_id)
+    patterns = with_unrated(guard_patterns(s, operation_id))
+    placed = select(GuardPostTps.tps_id).where(GuardPostTps.stage_id == stage_id)
+    desa = aliased(Region)
+    waiting: dict[tuple[int | None, int, int], list[int]] = defaultdict(list)
+    for tps_id, unit_id, kec_id, cat in s.execute(
+        select(
+            PollingStation.id,
+            PollingStation.unit_id,
+            desa.parent_id,
+            PollingStation.category_id,
+        )
+        .join(desa, desa.id == PollingStation.region_id)
+        .where(PollingStation.operation_id == operation_id, PollingStation.id.not_in(placed))
+        .order_by(desa.parent_id, PollingStation.unit_id, desa.name, PollingStation.number)
+    ):
+        if kec_id is not None:  # a TPS lies in a desa, and a desa in its kecamatan
+            waiting[(unit_id, int(kec_id), cat or UNRATED)].append(int(tps_id))
+    if not waiting:
+        return Formed(0, 0)
+    # Posts with room: those whose TPS are all of one group (unit, kecamatan, category).
+    room: dict[tuple[int | None, int, int], list[tuple[int, int]]] = defaultdict(list)
+    last: dict[int, int] = {}
+    for held in posts(s, operation_id, stage_id):
+        last[held.kecamatan_id] = max(last.get(held.kecamatan_id, 0), held.number)
+        cats = {t.category_id for t in held.tps}
+        if len(cats) == 1 and len(held.tps) < held.pattern.tps:
+            key = (held.unit_id, held.kecamatan_id, cats.pop())
+            room[key].append((held.id, held.pattern.tps - len(held.tps)))
+    new_posts: list[tuple[GuardPost, list[int]]] = []
+    for (unit_id, kec_id, cat), tps_ids in waiting.items():
+        queue = list(tps_ids)
+        for post_id, free in room.get((unit_id, kec_id, cat), ()):
+            taken, queue = queue[:free], queue[free:]
+            _add(s, operation_id, stage_id, post_id, taken)
+        size = patterns[cat].tps if cat in patterns else 1
+        for start in range(0, len(queue), size):
+            last[kec_id] = last.get(kec_id, 0) + 1
+            post = GuardPost(
+                operation_id=operation_id,
+                stage_id=stage_id,
+                region_id=kec_id,
+                number=last[kec_id],
+                unit_id=unit_id,
+            )
+            new_posts.append((post, queue[start : start + size]))
+    s.add_all(post for post, _tps in new_posts)
+    s.flush()  # one flush gives every new post its id
+    for post, tps in new_posts:
+        _add(s, operation_id, stage_id, post.id, tps)
+    s.flush()
+    return Formed(len(new_posts), sum(len(v) for v in waiting.values()))
+
+
+def move_tps(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    stage_id: int,
+    tps_id: int,
+    to_post_id: int,
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> Moved:
+    """Move a TPS to another post of its kecamatan (journaled as "posts.move"); beyond the
+    target's pattern only with ``reason``. ``expected_version`` is the target's."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "posts.move", operation_id=operation_id) as s:
+        link = s.execute(
+            select(GuardPostTps).where(
+                GuardPostTps.stage_id == stage_id, GuardPostTps.tps_id == tps_id
+            )
+        ).scalar_one_or_none()
+        if link is None or link.operation_id != operation_id:
+            raise PostRefused(reason="not_placed", tps=_tps_label(s, tps_id))
+        target = _post(s, operation_id, stage_id, to_post_id, expected_version)
+        source = fetch_for_edit(s, GuardPost, link.post_id, None)
+        if source.id == target.id:
+            raise PostRefused(reason="same_post", post=target.number, tps=_tps_label(s, tps_id))
+        if source.region_id != target.region_id:
+            raise PostRefused(
+                reason="other_kecamatan",
+                tps=_tps_label(s, tps_id),
+                kecamatan=_name(s, target.region_id),
+                post=target.number,
+            )
+        link.post_id = target.id
+        s.flush()
+        _check_limit(s, operation_id, target, reason)
+        removed = _settle(s, operation_id, source)
+        return Moved(tps_id, source.id, target.id, removed)
+
+
+def split_post(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    post_id: int,
+    tps_ids: Sequence[int],
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Take some of a post's TPS into a new post of the kecamatan (journaled as
+    "posts.split"); returns the new post's id."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "posts.split", operation_id=operation_id) as s:
+        post = fetch_for_edit(s, GuardPost, post_id, expected_version)
+        if post.operation_id != operation_id:
+            raise NotFound(entity="guard_post", key=post_id)
+        links = {
+            link.tps_id: link
+            for link in s.execute(select(GuardPostTps).where(GuardPostTps.post_id == post.id))
+            .scalars()
+            .all()
+        }
+        chosen = [links[t] for t in dict.fromkeys(tps_ids) if t in links]
+        if not chosen or len(chosen) < len(set(tps_ids)):
+            raise PostRefused(
+                reason="split_none", post=post.number, kecamatan=_name(s, post.region_id)
+            )
+        if len(chosen) == len(links):
+            raise PostRefused(
+                reason="split_all", post=post.number, kecamatan=_name(s, post.region_id)
+            )
+        number = s.execute(
+            select(func.max(GuardPost.number)).where(
+                GuardPost.stage_id == post.stage_id, GuardPost.region_id == post.region_id
+            )
+        ).scalar_one()
+        new = GuardPost(
+            operation_id=operation_id,
+            stage_id=post.stage_id,
+            region_id=post.region_id,
+            number=int(number) + 1,
+            unit_id=post.unit_id,
+        )
+        s.add(new)
+        s.flush()
+        for link in chosen:
+            link.post_id = new.id
+        s.flush()
+        _settle(s, operation_id, post)
+        return new.id
+
+
+def merge_posts(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    into_post_id: int,
+    from_post_id: int,
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> tuple[int, ...]:
+    """Move every TPS of one post into another of its kecamatan and remove the emptied
+    post (journaled as "posts.merge"); beyond the pattern only with ``reason``. Returns
+    the TPS moved (what an undo splits off again). ``expected_version`` is the target's."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "posts.merge", operation_id=operation_id) as s:
+        source = fetch_for_edit(s, GuardPost, from_post_id, None)
+        target = _post(s, operation_id, source.stage_id, into_post_id, expected_version)
+        if source.id == target.id:
+            raise PostRefused(reason="same_post", post=target.number, tps="")
+        if source.region_id != target.region_id:
+            raise PostRefused(
+                reason="other_kecamatan",
+                tps=f"pos {source.number}",
+                kecamatan=_name(s, target.region_id),
+                post=target.number,
+            )
+        links = s.execute(select(GuardPostTps).where(GuardPostTps.post_id == source.id))
+        moved = []
+        for link in links.scalars().all():
+            link.post_id = target.id
+            moved.append(link.tps_id)
+        s.flush()
+        _check_limit(s, operation_id, target, reason)
+        _settle(s, operation_id, source)
+        return tuple(moved)
+
+
+# --- inside a transaction --------------------------------------------------------------
+
+
+def _stage(s: Session, operation_id: int, stage_id: int) -> Stage:
+    stage = s.get(Stage, stage_id)
+    if stage is None or stage.operation_id != operation_id:
+        raise NotFound(entity="stage", key=stage_id)
+    return stage
+
+
+def _post(
+    s: Session, operation_id: int, stage_id: int, post_id: int, expected: int | None
+) -> GuardPost:
+    post = fetch_for_edit(s, GuardPost, post_id, expected)
+    if post.operation_id != operation_id or post.stage_id != stage_id:
+        raise NotFound(entity="guard_post", key=post_id)
+    return post
+
+
+def _add(s: Session, operation_id: int, stage_id: int, post_id: int, tps: list[int]) -> None:
+    s.add_all(
+        GuardPostTps(operation_id=operation_id, post_id=post_id, stage_id=stage_id, tps_id=t)
+        for t in tps
+    )
+
+
+def _members(s: Session, operation_id: int, post: GuardPost) -> tuple[int, GuardPattern]:
+    """How many TPS a post holds, and the pattern they make it follow."""
+    cats = [
+        c or UNRATED
+        for (c,) in s.execute(
+            select(PollingStation.category_id)
+            .join(GuardPostTps, GuardPostTps.tps_id == PollingStation.id)
+            .where(GuardPostTps.post_id == post.id)
+        )
+    ]
+    return len(cats), _pattern(with_unrated(guard_patterns(s, operation_id)), cats)
+
+
+def _check_limit(s: Session, operation_id: int, post: GuardPost, reason: str | None) -> None:
+    count, pattern = _members(s, operation_id, post)
+    if count > pattern.tps:
+        why = (reason or "").strip()
+        if not why:
+            raise PostRefused(
+                reason="full",
+                post=post.number,
+                kecamatan=_name(s, post.region_id),
+                count=count,
+                limit=pattern.tps,
+                pattern=str(pattern),
+            )
+        if len(why) > REASON_MAX:
+            raise PostRefused(reason="reason_too_long", limit=REASON_MAX)
+        post.exception = why
+    s.flush()
+
+
+def _settle(s: Session, operation_id: int, post: GuardPost) -> bool:
+    """After TPS left a post: remove it if empty (True), else drop an exception it no
+    longer needs."""
+    count, pattern = _members(s, operation_id, post)
+    if count == 0:
+        s.delete(post)
+        s.flush()
+        return True
+    if count <= pattern.tps:
+        post.exception = None
+    s.flush()
+    return False
+
+
+def _name(s: Session, region_id: int) -> str:
+    region = s.get(Region, region_id)
+    return region.name if region is not None else str(region_id)
+
+
+def _tps_label(s: Session, tps_id: int) -> str:
+    tps = s.get(PollingStation, tps_id)
+    if tps is None:
+        return str(tps_id)
+    return f"TPS {tps.number:03d} {_name(s, tps.region_id)}"

@@ -843,6 +843,8 @@ def describe(error: OpsError, lang: str | None = None) -> str:
         template = IMPORT_REFUSALS.get(str(error.data.get("reason")), template)
     elif error.code == "post.refused":
         template = _POST_REFUSALS.get(str(error.data.get("reason")), template)
+    elif error.code == "plot.refused":
+        template = _PLOT_REFUSALS.get(str(error.data.get("reason")), template)
     if template is None:
         return (
             f"Tindakan gagal ({error.code})."
@@ -1170,8 +1172,7 @@ _POST_REFUSALS: dict[str, tuple[str, str]] = {
         "Choose the polling stations of post {post}, {kecamatan}, to split off.",
     ),
     "split_all": (
-        "Pos {post} {kecamatan} tidak dapat dipisah seluruhnya; sisakan paling "
-        "sedikit satu TPS.",
+        "Pos {post} {kecamatan} tidak dapat dipisah seluruhnya; sisakan paling sedikit satu TPS.",
         "Post {post} of {kecamatan} cannot be split off whole; leave at least one "
         "polling station in it.",
     ),
@@ -1179,5 +1180,22 @@ _POST_REFUSALS: dict[str, tuple[str, str]] = {
         "Alasan pengecualian terlalu panjang (paling banyak {limit} karakter); tidak ada "
         "yang disimpan.",
         "The reason for the exception is too long (at most {limit} characters); nothing was saved.",
+    ),
+}
+ENTITY_NAMES.update({"guard_assignment": ("penempatan personel", "placement")})
+_PLOT_REFUSALS: dict[str, tuple[str, str]] = {
+    "not_eligible": (
+        "{name} tidak dapat ditempatkan di pos: hanya personel Polri yang aktif menjaga TPS. "
+        "Tidak ada yang disimpan.",
+        "{name} cannot be placed on a post: only active Polri personnel guard polling "
+        "stations. Nothing was saved.",
+    ),
+    "not_placed": (
+        "{name} belum ditempatkan di pos mana pun pada tahapan ini.",
+        "{name} is on no post for this stage.",
+    ),
+    "same_post": (
+        "{name} sudah berada di pos itu; tidak ada yang diubah.",
+        "{name} is already on that post; nothing was changed.",
     ),
 }

@@ -31,7 +31,7 @@ from fractions import Fraction
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import ColumnElement, Engine, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.pool import StaticPool
 
@@ -574,40 +574,56 @@ def _tps_groups(session: Session, op: int) -> dict[tuple[int | None, int, int], 
     }
 
 
+# The unit a person works for: where they are assigned, else their home unit.
+WORKING_UNIT = func.coalesce(Personnel.assigned_unit_id, Personnel.home_unit_id)
+
+
+def active_police(op: int) -> ColumnElement[bool]:
+    """Who guards: the operation's active Polri personnel (a person of no known rank counts
+    as police; civil servants and TNI do not). The query joins ``Rank`` by an outer join."""
+    return and_(
+        Personnel.operation_id == op,
+        Personnel.duty_status == "aktif",
+        or_(Rank.corps == "polri", Personnel.rank_id.is_(None)),
+    )
+
+
 def _personnel(session: Session, op: int) -> dict[int, int]:
-    working_unit = func.coalesce(Personnel.assigned_unit_id, Personnel.home_unit_id)
+    working_unit = WORKING_UNIT
     return {
         int(r.unit): int(r.n)
         for r in session.execute(
             select(working_unit.label("unit"), func.count().label("n"))
             .outerjoin(Rank, Rank.id == Personnel.rank_id)
-            .where(
-                Personnel.operation_id == op,
-                Personnel.duty_status == "aktif",
-                or_(Rank.corps == "polri", Personnel.rank_id.is_(None)),
-            )
+            .where(active_police(op))
             .group_by(working_unit)
         )
     }
 
 
+def bko_in_force(session: Session, op: int, stage: Stage | None) -> ColumnElement[bool]:
+    """The condition a BKO row meets when it is in force for ``stage``: tagged to it, or
+    untagged and overlapping its days (every BKO of the operation when ``stage`` is None)."""
+    cond: ColumnElement[bool] = BkoAssignment.operation_id == op
+    if stage is None:
+        return cond
+    zone = ZoneInfo(session.get_one(Operation, op).timezone)
+    window = _stage_window(stage, zone)
+    tagged: ColumnElement[bool] = BkoAssignment.stage_id == stage.id
+    if window is not None:
+        overlaps = and_(
+            BkoAssignment.stage_id.is_(None),
+            BkoAssignment.starts_at < window[1],
+            or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at > window[0]),
+        )
+        tagged = or_(tagged, overlaps)
+    return and_(cond, tagged)
+
+
 def _bko(session: Session, op: int, stage: Stage | None) -> tuple[tuple[int, int, int], ...]:
     bko_stmt = select(
         BkoAssignment.from_unit_id, BkoAssignment.to_unit_id, BkoAssignment.personnel_count
-    ).where(BkoAssignment.operation_id == op)
-    if stage is not None:
-        # In force for the stage: tagged to it, or untagged and overlapping its days.
-        zone = ZoneInfo(session.get_one(Operation, op).timezone)
-        window = _stage_window(stage, zone)
-        cond = BkoAssignment.stage_id == stage.id
-        if window is not None:
-            overlaps = and_(
-                BkoAssignment.stage_id.is_(None),
-                BkoAssignment.starts_at < window[1],
-                or_(BkoAssignment.ends_at.is_(None), BkoAssignment.ends_at > window[0]),
-            )
-            cond = or_(cond, overlaps)
-        bko_stmt = bko_stmt.where(cond)
+    ).where(bko_in_force(session, op, stage))
     return tuple((int(a), int(b), int(c)) for a, b, c in session.execute(bko_stmt))
 
 

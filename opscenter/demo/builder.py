@@ -47,7 +47,7 @@ from opscenter.model import (
 )
 from opscenter.model.base import Base
 from opscenter.operations import PKPU_2_2024, OperationSpec, new_operation
-from opscenter.plotting import posts
+from opscenter.plotting import plot, posts
 
 WIB = ZoneInfo("Asia/Jakarta")
 CATEGORY_CODES = ("kurang-rawan", "rawan", "sangat-rawan", "khusus")
@@ -586,8 +586,10 @@ class Demo:
     # -- vulnerability ---------------------------------------------------------------------------
 
     def add_guard_posts(self, stage: str = "pemungutan") -> None:
-        """The stage's guard posts, formed from the patterns (``opscenter.plotting.posts``)."""
+        """The stage's guard posts, formed from the patterns (``opscenter.plotting.posts``),
+        and plotted with named officers (``opscenter.plotting.plot``)."""
         posts.form_in(self.session, self.op_id, self.stages[stage].id)
+        plot.plot_in(self.session, self.op_id, self.stages[stage].id)
 
     def add_ratings(
         self, base: dict[str, tuple[int, int, int, int]], bawaslu: dict[str, float], stage: str

@@ -6,6 +6,7 @@ from opscenter.model.incidents import FollowUp, Incident, IncidentUnit
 from opscenter.model.journal import JournalCommit, JournalEntry, JournalTxn
 from opscenter.model.operation import Operation, Stage
 from opscenter.model.personnel import DUTY_STATUSES, Personnel
+from opscenter.model.plotting import PLOT_BASES, GuardAssignment, GuardPost, GuardPostTps
 from opscenter.model.readiness import (
     BUDGET_SOURCES,
     EVIDENCE_KINDS,
@@ -35,7 +36,6 @@ from opscenter.model.reference import (
     UnitStatus,
     VulnerabilityLevel,
 )
-from opscenter.model.plotting import GuardPost, GuardPostTps
 from opscenter.model.regions import REGION_LEVELS, Region, RegionBoundary
 from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
 from opscenter.model.units import (
@@ -56,6 +56,7 @@ __all__ = [
     "EVIDENCE_KINDS",
     "FOLLOW_UP_STATUSES",
     "MAX_VOTERS_PER_TPS",
+    "PLOT_BASES",
     "READINESS_LEVELS",
     "REGION_LEVELS",
     "ROLES",
@@ -74,6 +75,7 @@ __all__ = [
     "BudgetIndex",
     "BudgetRealisation",
     "FollowUp",
+    "GuardAssignment",
     "GuardPost",
     "GuardPostTps",
     "Incident",

@@ -8,7 +8,7 @@ between posts by hand; a post beyond its pattern's limit carries the reason (``e
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opscenter.model.base import Base, OperationScoped, Versioned
@@ -47,3 +47,35 @@ class GuardPostTps(OperationScoped, Base):
     tps_id: Mapped[int] = mapped_column(
         ForeignKey("polling_station.id", ondelete="CASCADE"), index=True
     )
+
+
+# Why a person guards a post: their own Polsek guards its kecamatan; their Polres (its
+# staff, or a neighbouring Polsek's surplus) fills what the Polsek lacks; a BKO planned for
+# the stage brought them; or a person put them there by hand.
+PLOT_BASES = ("polsek", "polres", "polsek_lain", "bko", "hand")
+
+
+class GuardAssignment(Versioned, OperationScoped, Base):
+    """A named officer on a guard post for a stage (the plotting list's row)."""
+
+    __tablename__ = "guard_assignment"
+    __table_args__ = (
+        UniqueConstraint("stage_id", "personnel_id"),
+        CheckConstraint(
+            "basis IN ('polsek', 'polres', 'polsek_lain', 'bko', 'hand')", name="basis"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("guard_post.id", ondelete="CASCADE"), index=True
+    )
+    personnel_id: Mapped[int] = mapped_column(
+        ForeignKey("personnel.id", ondelete="CASCADE"), index=True
+    )
+    basis: Mapped[str] = mapped_column(String(12))
+    # The unit whose people it came from (the Polsek, the Polres, the BKO's lender).
+    from_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    # Placed or confirmed by hand: a new plotting leaves it where it is.
+    locked: Mapped[bool] = mapped_column(default=False)

@@ -32,7 +32,14 @@ from sqlalchemy.orm import Session, aliased
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import NotFound, OpsError
-from opscenter.model import GuardPost, GuardPostTps, PollingStation, Region, Stage
+from opscenter.model import (
+    GuardAssignment,
+    GuardPost,
+    GuardPostTps,
+    PollingStation,
+    Region,
+    Stage,
+)
 from opscenter.permissions import require
 from opscenter.reference import GuardPattern, guard_patterns
 from opscenter.store import Store
@@ -264,7 +271,7 @@ def move_tps(
         link.post_id = target.id
         s.flush()
         _check_limit(s, operation_id, target, reason)
-        removed = _settle(s, operation_id, source)
+        removed = _settle(s, operation_id, source, heir=target)
         return Moved(tps_id, source.id, target.id, removed)
 
 
@@ -316,7 +323,7 @@ def split_post(
         for link in chosen:
             link.post_id = new.id
         s.flush()
-        _settle(s, operation_id, post)
+        _settle(s, operation_id, post, heir=None)  # never emptied: split_all is refused
         return new.id
 
 
@@ -353,7 +360,7 @@ def merge_posts(
             moved.append(link.tps_id)
         s.flush()
         _check_limit(s, operation_id, target, reason)
-        _settle(s, operation_id, source)
+        _settle(s, operation_id, source, heir=target)
         return tuple(moved)
 
 
@@ -415,11 +422,19 @@ def _check_limit(s: Session, operation_id: int, post: GuardPost, reason: str | N
     s.flush()
 
 
-def _settle(s: Session, operation_id: int, post: GuardPost) -> bool:
-    """After TPS left a post: remove it if empty (True), else drop an exception it no
-    longer needs."""
+def _settle(s: Session, operation_id: int, post: GuardPost, heir: GuardPost | None) -> bool:
+    """After TPS left a post: remove it if empty (True), its officers following its TPS to
+    ``heir``; else drop an exception it no longer needs."""
     count, pattern = _members(s, operation_id, post)
     if count == 0:
+        # Through the session, so that the journal sees each officer move (the database's
+        # own cascade would delete them unseen).
+        for row in s.scalars(select(GuardAssignment).where(GuardAssignment.post_id == post.id)):
+            if heir is not None:
+                row.post_id = heir.id
+            else:
+                s.delete(row)
+        s.flush()
         s.delete(post)
         s.flush()
         return True
@@ -439,3 +454,24 @@ def _tps_label(s: Session, tps_id: int) -> str:
     if tps is None:
         return str(tps_id)
     return f"TPS {tps.number:03d} {_name(s, tps.region_id)}"
+
+
+def release(s: Session, entity: str, ids: Sequence[int]) -> None:
+    """Before rows that guard plotting refers to are deleted in bulk (an import's revert):
+    drop their post memberships and placements, and forget them as a post's unit or a
+    placement's lender, through the session so that the journal sees each change (the
+    database's own cascades would make them unseen)."""
+    if entity == "polling_station":
+        stmt = select(GuardPostTps).where(GuardPostTps.tps_id.in_(ids))
+        for link in s.scalars(stmt):
+            s.delete(link)
+    elif entity == "personnel":
+        for row in s.scalars(select(GuardAssignment).where(GuardAssignment.personnel_id.in_(ids))):
+            s.delete(row)
+    elif entity == "unit":
+        for post in s.scalars(select(GuardPost).where(GuardPost.unit_id.in_(ids))):
+            post.unit_id = None
+        stmt2 = select(GuardAssignment).where(GuardAssignment.from_unit_id.in_(ids))
+        for row in s.scalars(stmt2):
+            row.from_unit_id = None
+    s.flush()

@@ -29,6 +29,7 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.permissions import require
+from opscenter.plotting import posts
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
 from opscenter.roster.preview import Preview
@@ -482,6 +483,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
             ids = [e.entity_id for e in rows]
             for start in range(0, len(ids), 900):
                 chunk = ids[start : start + 900]
+                posts.release(s, entity, chunk)
                 s.connection().execute(
                     delete(table).where(table.c.id.in_(chunk)).execution_options(**_JOURNALED)
                 )

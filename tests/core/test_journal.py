@@ -35,7 +35,7 @@ from opscenter.model import (
     VulnerabilityLevel,
 )
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import posts
+from opscenter.plotting import plot, posts
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
@@ -388,6 +388,30 @@ def _services(ids: Small) -> list[Step]:
             store, ADMIN, ids.operation_id, state["post"].id, int(state["new_post"])
         )
 
+    def voting_plot(store: Store) -> plot.Plotting:
+        with store.read() as s:
+            return plot.plotting(s, ids.operation_id, ids.stages["pemungutan"])
+
+    def placed_by_hand(store: Store) -> object:
+        p = voting_plot(store)
+        return plot.place(
+            store, ADMIN, ids.operation_id, ids.stages["pemungutan"], p.reserve[0].id,
+            p.posts[0].post.id,
+        )  # fmt: skip
+
+    def swapped(store: Store) -> object:
+        p = voting_plot(store)
+        return plot.swap(
+            store, ADMIN, ids.operation_id, ids.stages["pemungutan"],
+            p.posts[0].officers[0].officer.id, p.posts[1].officers[0].officer.id,
+        )  # fmt: skip
+
+    def locked(store: Store) -> object:
+        row = voting_plot(store).posts[2].officers[0]
+        return plot.set_locked(
+            store, ADMIN, ids.operation_id, ids.stages["pemungutan"], row.officer.id, True
+        )
+
     def created(store: Store) -> object:
         state["account"] = accounts.create_account(
             store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
@@ -434,6 +458,13 @@ def _services(ids: Small) -> list[Step]:
         Step("post split", post_split),
         Step("post TPS moved", post_moved),
         Step("posts merged", posts_merged),
+        Step(
+            "plotted",
+            lambda st: plot.plot(st, ADMIN, ids.operation_id, ids.stages["pemungutan"]),
+        ),
+        Step("placed by hand", placed_by_hand),
+        Step("placements swapped", swapped),
+        Step("placement locked", locked),
         Step("incident", record),
         Step(
             "incident edit",

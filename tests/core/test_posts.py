@@ -4,6 +4,7 @@ regrouping with its refusals (each a sentence, the database unchanged)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.errors import StaleEdit
 from opscenter.messages import describe
-from opscenter.model import JournalTxn, PollingStation, TpsCategory
+from opscenter.model import GuardPostTps, JournalEntry, JournalTxn, PollingStation, TpsCategory
 from opscenter.permissions import NotPermitted
 from opscenter.plotting.posts import (
     Post,
@@ -221,3 +222,40 @@ def test_split_then_merge_is_where_it_began(small: tuple[Store, Small]) -> None:
     moved = merge_posts(store, ADMIN, op, big.id, new_id)
     assert sorted(moved) == sorted(off)
     assert _shape(store, ids) == shape
+
+
+def test_reverting_an_import_takes_its_tps_out_of_their_posts_in_the_journal(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    from opscenter.roster.commit import commit, imports, revert
+    from opscenter.roster.preview import Options, prepare
+
+    store, ids = small
+    op, stage = ids.operation_id, _voting(ids)
+    form_posts(store, ADMIN, op, stage)
+    shape = _shape(store, ids)
+    path = tmp_path / "tps.csv"
+    path.write_text(
+        "KECAMATAN;DESA/KEL;NO. TPS;KERAWANAN;DPT;POLSEK\n"
+        "Kecamatan A1;A1b;7;Kurang Rawan;300;pa1\nKecamatan A1;A1b;8;Kurang Rawan;300;pa1\n",
+        encoding="utf-8",
+    )
+    commit(store, ADMIN, prepare(store, path, Options(kind="tps")))
+    assert form_posts(store, ADMIN, op, stage).tps == 2
+    with store.read() as s:
+        links = {
+            int(i)
+            for (i,) in s.execute(select(GuardPostTps.id).where(GuardPostTps.stage_id == stage))
+        }
+    revert(store, ADMIN, imports(store)[0].txn_id)
+    assert _shape(store, ids) == shape
+    with store.read() as s:
+        gone = links - {int(i) for (i,) in s.execute(select(GuardPostTps.id))}
+        deleted = set(
+            s.scalars(
+                select(JournalEntry.entity_id).where(
+                    JournalEntry.entity == "guard_post_tps", JournalEntry.action == "delete"
+                )
+            )
+        )
+    assert len(gone) == 2 and gone <= deleted

@@ -43,7 +43,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import posts
+from opscenter.plotting import plot, posts
 from opscenter.readiness import aspects, budget, sarpras, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
@@ -518,26 +518,71 @@ def _form_posts(w: World) -> Call:
     return lambda a: posts.form_posts(w.store, a, op, stage)
 
 
+def _two_posts(w: World) -> tuple[int, int, posts.Post, posts.Post]:
+    """Two voting-day posts of one kecamatan (the cases below split, move and merge, so the
+    posts' sizes wander from case to case)."""
+    op, stage, held = _voting_posts(w)
+    by_kecamatan: dict[int, list[posts.Post]] = {}
+    for p in held:
+        by_kecamatan.setdefault(p.kecamatan_id, []).append(p)
+    first, second = max(by_kecamatan.values(), key=len)[:2]
+    return op, stage, first, second
+
+
 def _split_post(w: World) -> Call:
-    op, _stage, held = _voting_posts(w)
-    big = max(held, key=lambda p: len(p.tps))
+    op, stage, first, second = _two_posts(w)
+    if len(first.tps) < 2:
+        posts.merge_posts(w.store, w.setup, op, first.id, second.id, reason="uji")
+    with w.store.read() as s:
+        big = next(p for p in posts.posts(s, op, stage) if p.id == first.id)
     off = [big.tps[-1].id]
     return lambda a: posts.split_post(w.store, a, op, big.id, off, expected_version=big.version)
 
 
 def _move_tps(w: World) -> Call:
-    op, stage, held = _voting_posts(w)
-    big = max(held, key=lambda p: len(p.tps))
-    new_id = posts.split_post(w.store, w.setup, op, big.id, [big.tps[-1].id])
-    tps = big.tps[0].id
-    return lambda a: posts.move_tps(w.store, a, op, stage, tps, new_id, reason="uji")
+    op, stage, first, second = _two_posts(w)
+    tps = first.tps[0].id
+    return lambda a: posts.move_tps(w.store, a, op, stage, tps, second.id, reason="uji")
 
 
 def _merge_posts(w: World) -> Call:
-    op, _stage, held = _voting_posts(w)
-    big = max(held, key=lambda p: len(p.tps))
-    new_id = posts.split_post(w.store, w.setup, op, big.id, [big.tps[-1].id])
-    return lambda a: posts.merge_posts(w.store, a, op, big.id, new_id, reason="uji")
+    op, _stage, first, second = _two_posts(w)
+    return lambda a: posts.merge_posts(w.store, a, op, first.id, second.id, reason="uji")
+
+
+def _plotted(w: World) -> tuple[int, int, plot.Plotting]:
+    op, stage, _held = _voting_posts(w)
+    plot.plot(w.store, w.setup, op, stage)
+    with w.store.read() as s:
+        return op, stage, plot.plotting(s, op, stage)
+
+
+def _plot(w: World) -> Call:
+    op, stage, p = _plotted(w)
+    placed = next(o for pp in p.posts for o in pp.officers if not o.locked)
+    plot.place(w.store, w.setup, op, stage, placed.officer.id, None)  # a gap to fill
+    return lambda a: plot.plot(w.store, a, op, stage)
+
+
+def _place(w: World) -> Call:
+    op, stage, p = _plotted(w)
+    person = p.reserve[w.serial % len(p.reserve)].id
+    post = p.posts[w.serial % len(p.posts)].post.id
+    return lambda a: plot.place(w.store, a, op, stage, person, post)
+
+
+def _swap(w: World) -> Call:
+    op, stage, p = _plotted(w)
+    first, second = p.posts[0].officers[0], p.posts[1].officers[0]
+    return lambda a: plot.swap(w.store, a, op, stage, first.officer.id, second.officer.id)
+
+
+def _set_locked(w: World) -> Call:
+    op, stage, p = _plotted(w)
+    row = p.posts[0].officers[-1]
+    return lambda a: plot.set_locked(
+        w.store, a, op, stage, row.officer.id, not row.locked, expected_version=row.version
+    )
 
 
 def _move_category(w: World) -> Call:
@@ -792,6 +837,10 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.plotting.posts.move_tps": ("plot.edit", _move_tps),
     "opscenter.plotting.posts.split_post": ("plot.edit", _split_post),
     "opscenter.plotting.posts.merge_posts": ("plot.edit", _merge_posts),
+    "opscenter.plotting.plot.plot": ("plot.edit", _plot),
+    "opscenter.plotting.plot.place": ("plot.edit", _place),
+    "opscenter.plotting.plot.swap": ("plot.edit", _swap),
+    "opscenter.plotting.plot.set_locked": ("plot.edit", _set_locked),
     "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),

@@ -1,6 +1,6 @@
-"""guard_post, guard_post_tps: each kecamatan's TPS grouped into guard posts per stage
+"""guard_post, guard_post_tps, guard_assignment: TPS grouped into guard posts, officers on them
 
-Two new tables (``opscenter.model.plotting``); nothing changed in the old ones.
+Three new tables (``opscenter.model.plotting``); nothing changed in the old ones.
 
 Revision ID: 0012
 Revises: 0011
@@ -70,7 +70,38 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_guard_post_tps_post_id"), ["post_id"])
         batch_op.create_index(batch_op.f("ix_guard_post_tps_tps_id"), ["tps_id"])
 
+    op.create_table(
+        "guard_assignment",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("stage_id", sa.Integer(), nullable=False),
+        sa.Column("post_id", sa.Integer(), nullable=False),
+        sa.Column("personnel_id", sa.Integer(), nullable=False),
+        sa.Column("basis", sa.String(length=12), nullable=False),
+        sa.Column("from_unit_id", sa.Integer(), nullable=True),
+        sa.Column("locked", sa.Boolean(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("operation_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "basis IN ('polsek', 'polres', 'polsek_lain', 'bko', 'hand')",
+            name=op.f("ck_guard_assignment_basis"),
+        ),
+        _fk("guard_assignment", "from_unit_id", "unit", "SET NULL"),
+        _fk("guard_assignment", "operation_id", "operation", "CASCADE"),
+        _fk("guard_assignment", "personnel_id", "personnel", "CASCADE"),
+        _fk("guard_assignment", "post_id", "guard_post", "CASCADE"),
+        _fk("guard_assignment", "stage_id", "stage", "CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_guard_assignment")),
+        sa.UniqueConstraint(
+            "stage_id", "personnel_id", name=op.f("uq_guard_assignment_stage_id_personnel_id")
+        ),
+    )
+    with op.batch_alter_table("guard_assignment", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_guard_assignment_operation_id"), ["operation_id"])
+        batch_op.create_index(batch_op.f("ix_guard_assignment_personnel_id"), ["personnel_id"])
+        batch_op.create_index(batch_op.f("ix_guard_assignment_post_id"), ["post_id"])
+
 
 def downgrade() -> None:
+    op.drop_table("guard_assignment")
     op.drop_table("guard_post_tps")
     op.drop_table("guard_post")

@@ -1,0 +1,527 @@
+"""Named officers on the guard posts of a stage (plotting personel pengamanan TPS).
+
+The rules of the automatic plotting (``plot``), in the order they are applied:
+
+1. Only the operation's active Polri personnel guard (``strength.active_police``), one post
+   per person per stage (the database holds that too).
+2. What is there stays. A placement made or confirmed by hand (locked) is never moved. Any
+   other placement stays while it is still valid: the person is still active and belongs to
+   the post's Polres (its Polsek, its staff, or a BKO into it), and the post does not hold
+   more people than it needs (else its most junior unlocked people leave first). So a
+   plotting run again after a roster import changes as little as possible.
+3. BKO in force for the stage (``strength.bko_in_force``) puts people under the receiving
+   unit: a BKO of a named person moves that person; a BKO of a number moves that many of
+   the lending unit's people, in NRP order, so that the choice is the same each time.
+4. Each post is filled first from its own Polsek: the unit guarding its TPS, else the
+   Polsek whose area covers its kecamatan (and the BKO into that Polsek).
+5. What a Polsek cannot fill, its Polres fills: the Polres's own people and the BKO into
+   it first, then the surplus of its other Polseks.
+6. Within a pool people are taken by seniority (rank, then NRP) and dealt round the pool's
+   posts one at a time, so that every post gets one senior officer before any gets a
+   second; the most senior officer of a post is its leader.
+
+Whoever is left is the reserve (cadangan); the posts still short make the deficit per
+kecamatan. Every placement keeps why it was made (``basis``, ``from_unit_id``), which the
+plotting list shows in words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opscenter.actor import Actor
+from opscenter.editing import fetch_for_edit
+from opscenter.errors import NotFound, OpsError
+from opscenter.model import (
+    BkoAssignment,
+    GuardAssignment,
+    GuardPost,
+    Personnel,
+    Rank,
+    Stage,
+    Unit,
+    UnitArea,
+)
+from opscenter.permissions import require
+from opscenter.plotting.posts import PERMISSION, Post, posts
+from opscenter.store import Store
+from opscenter.strength import WORKING_UNIT, active_police, bko_in_force
+
+POLRES_KINDS = ("polres", "polresta")
+
+
+class PlotRefused(OpsError):
+    """A hand placement refused. data: reason ("not_eligible", "not_placed", "same_post"),
+    name (the person's)."""
+
+    code = "plot.refused"
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    id: int
+    nrp: str
+    name: str
+    rank: str
+    rank_order: int  # higher is more senior; -1 with no rank
+    phone: str | None
+    unit_id: int  # where the person works (assigned, else home unit)
+
+    @property
+    def seniority(self) -> tuple[int, str]:
+        """Sorts the most senior first: the highest rank, then the lowest NRP."""
+        return (-self.rank_order, self.nrp)
+
+
+# Why a person is dealt to a post: person -> (basis, the unit they came from).
+_Basis = Callable[[Officer], tuple[str, int | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    assignment_id: int
+    version: int
+    officer: Officer
+    basis: str
+    from_unit_id: int | None
+    locked: bool
+    leader: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PostPlot:
+    post: Post
+    officers: tuple[Placed, ...]
+
+    @property
+    def short(self) -> int:
+        return max(0, self.post.police - len(self.officers))
+
+
+@dataclass(frozen=True, slots=True)
+class Plotting:
+    """A stage's plotting: every post with its officers, the reserve, the deficit."""
+
+    posts: tuple[PostPlot, ...]
+    reserve: tuple[Officer, ...]
+    # kecamatan id -> police still missing on its posts (only kecamatan short of people)
+    deficit: Mapping[int, int]
+
+    @property
+    def placed(self) -> int:
+        return sum(len(p.officers) for p in self.posts)
+
+
+@dataclass(frozen=True, slots=True)
+class Plotted:
+    """What a run did: placements kept, made and removed; the reserve and the deficit."""
+
+    kept: int
+    placed: int
+    removed: int
+    reserve: int
+    short: int
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a person was before a hand change (what its undo puts back): the post (None:
+    the reserve), and how they were placed there."""
+
+    personnel_id: int
+    post_id: int | None
+    basis: str | None
+    from_unit_id: int | None
+    locked: bool
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def officers(session: Session, operation_id: int) -> dict[int, Officer]:
+    """Every person who may guard, by id."""
+    return {
+        int(pid): Officer(
+            int(pid), str(nrp), str(name), str(rank or ""), -1 if order is None else int(order),
+            phone, int(unit),
+        )
+        for pid, nrp, name, rank, order, phone, unit in session.execute(
+            select(
+                Personnel.id, Personnel.nrp, Personnel.name, Rank.name, Rank.ordinal,
+                Personnel.phone, WORKING_UNIT,
+            )
+            .outerjoin(Rank, Rank.id == Personnel.rank_id)
+            .where(active_police(operation_id))
+        )
+    }  # fmt: skip
+
+
+def plotting(session: Session, operation_id: int, stage_id: int) -> Plotting:
+    """The stage's plotting as it stands."""
+    people = officers(session, operation_id)
+    held = posts(session, operation_id, stage_id)
+    by_post: dict[int, list[GuardAssignment]] = defaultdict(list)
+    for row in session.scalars(
+        select(GuardAssignment).where(
+            GuardAssignment.operation_id == operation_id, GuardAssignment.stage_id == stage_id
+        )
+    ):
+        by_post[row.post_id].append(row)
+    placed_ids: set[int] = set()
+    out = []
+    deficit: dict[int, int] = defaultdict(int)
+    for post in held:
+        rows = [r for r in by_post.get(post.id, ()) if r.personnel_id in people]
+        rows.sort(key=lambda r: people[r.personnel_id].seniority)
+        placed = tuple(
+            Placed(
+                r.id, r.version, people[r.personnel_id], r.basis, r.from_unit_id, r.locked,
+                leader=i == 0,
+            )
+            for i, r in enumerate(rows)
+        )  # fmt: skip
+        placed_ids.update(r.personnel_id for r in rows)
+        plot = PostPlot(post, placed)
+        out.append(plot)
+        if plot.short:
+            deficit[post.kecamatan_id] += plot.short
+    reserve = tuple(
+        sorted((o for pid, o in people.items() if pid not in placed_ids), key=_reserve_order)
+    )
+    return Plotting(tuple(out), reserve, dict(deficit))
+
+
+def _reserve_order(o: Officer) -> tuple[int, int, str]:
+    return (o.unit_id, -o.rank_order, o.nrp)
+
+
+# --- the automatic plotting ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Units:
+    parent: Mapping[int, int | None]
+    kind: Mapping[int, str]
+    # kecamatan id -> the Polsek whose area covers it
+    polsek_of: Mapping[int, int]
+
+    def polres(self, unit: int | None) -> int | None:
+        """The Polres/Polresta a unit belongs to (itself when it is one)."""
+        seen = 0
+        while unit is not None and seen < 32:
+            if self.kind.get(unit) in POLRES_KINDS:
+                return unit
+            unit, seen = self.parent.get(unit), seen + 1
+        return None
+
+
+def _units(session: Session, operation_id: int) -> _Units:
+    parent: dict[int, int | None] = {}
+    kind: dict[int, str] = {}
+    for uid, pid, k in session.execute(
+        select(Unit.id, Unit.parent_id, Unit.kind).where(Unit.operation_id == operation_id)
+    ):
+        parent[int(uid)] = pid
+        kind[int(uid)] = str(k)
+    polsek_of = {
+        int(region): int(unit)
+        for unit, region in session.execute(
+            select(UnitArea.unit_id, UnitArea.region_id)
+            .join(Unit, Unit.id == UnitArea.unit_id)
+            .where(Unit.operation_id == operation_id, Unit.kind == "polsek")
+            .order_by(UnitArea.unit_id)
+        )
+    }
+    return _Units(parent, kind, polsek_of)
+
+
+def _pools(
+    session: Session, operation_id: int, stage: Stage, people: Mapping[int, Officer]
+) -> dict[int, tuple[int, int | None]]:
+    """person -> (the unit whose posts they serve, the BKO's lender or None)."""
+    pool: dict[int, tuple[int, int | None]] = {pid: (o.unit_id, None) for pid, o in people.items()}
+    rows = session.execute(
+        select(
+            BkoAssignment.from_unit_id,
+            BkoAssignment.to_unit_id,
+            BkoAssignment.personnel_id,
+            BkoAssignment.personnel_count,
+        )
+        .where(bko_in_force(session, operation_id, stage))
+        .order_by(BkoAssignment.id)
+    ).all()
+    for lender, receiver, person, _count in rows:
+        if person is not None and person in pool:
+            pool[person] = (int(receiver), int(lender))
+    by_unit: dict[int, list[Officer]] = defaultdict(list)
+    for pid, (home, came_from) in pool.items():
+        if came_from is None:
+            by_unit[home].append(people[pid])
+    for lender, receiver, person, count in rows:
+        if person is None:
+            source = int(lender)
+            lent = sorted(by_unit.get(source, ()), key=lambda o: o.nrp)[: int(count)]
+            for o in lent:
+                pool[o.id] = (int(receiver), source)
+            by_unit[source] = [o for o in by_unit.get(source, ()) if o not in lent]
+    return pool
+
+
+def _guard_unit(units: _Units, post: Post) -> int | None:
+    return post.unit_id if post.unit_id is not None else units.polsek_of.get(post.kecamatan_id)
+
+
+def plot(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Plotted:
+    """Plot the stage's posts by the rules above (journaled as "plot.run")."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "plot.run", operation_id=operation_id) as s:
+        return plot_in(s, operation_id, stage_id)
+
+
+def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
+    """``plot`` inside a transaction the caller holds (the demo's load)."""
+    stage = s.get(Stage, stage_id)
+    if stage is None or stage.operation_id != operation_id:
+        raise NotFound(entity="stage", key=stage_id)
+    people = officers(s, operation_id)
+    units = _units(s, operation_id)
+    pool = _pools(s, operation_id, stage, people)
+    held = {p.id: p for p in posts(s, operation_id, stage_id)}
+    guard = {pid: _guard_unit(units, p) for pid, p in held.items()}
+
+    # 2. What is there stays while valid.
+    existing = s.scalars(
+        select(GuardAssignment).where(
+            GuardAssignment.operation_id == operation_id, GuardAssignment.stage_id == stage_id
+        )
+    ).all()
+    on_post: dict[int, list[GuardAssignment]] = defaultdict(list)
+    removed = 0
+    for row in existing:
+        person = row.personnel_id
+        polres = units.polres(guard[row.post_id])
+        fits = person in people and (
+            row.locked or (polres is not None and units.polres(pool[person][0]) == polres)
+        )
+        if fits:
+            on_post[row.post_id].append(row)
+        else:
+            s.delete(row)
+            removed += 1
+    for post_id, rows in on_post.items():
+        extra = len(rows) - held[post_id].police
+        loose = sorted(
+            (r for r in rows if not r.locked),
+            key=lambda r: people[r.personnel_id].seniority,
+            reverse=True,  # the most junior first
+        )
+        for row in loose[: max(0, extra)]:
+            rows.remove(row)
+            s.delete(row)
+            removed += 1
+    # The removals first: a person taken off one post may be dealt to another below, and
+    # the unit of work would otherwise insert the new row before deleting the old one.
+    s.flush()
+    kept = sum(len(rows) for rows in on_post.values())
+    taken = {r.personnel_id for rows in on_post.values() for r in rows}
+    slots = {pid: max(0, p.police - len(on_post.get(pid, ()))) for pid, p in held.items()}
+    order = sorted(held, key=lambda pid: (held[pid].kecamatan, held[pid].number))
+    new: list[GuardAssignment] = []
+
+    def deal(post_ids: Sequence[int], candidates: Iterable[Officer], basis_of: _Basis) -> None:
+        """Deal ``candidates`` (in order) round the posts one at a time while slots last."""
+        queue = [o for o in candidates if o.id not in taken]
+        at = 0
+        while at < len(queue):
+            open_posts = [p for p in post_ids if slots[p] > 0]
+            if not open_posts:
+                return
+            for post_id in open_posts:
+                if at >= len(queue):
+                    return
+                o = queue[at]
+                at += 1
+                basis, lender = basis_of(o)
+                new.append(
+                    GuardAssignment(
+                        operation_id=operation_id, stage_id=stage_id, post_id=post_id,
+                        personnel_id=o.id, basis=basis, from_unit_id=lender,
+                    )
+                )  # fmt: skip
+                taken.add(o.id)
+                slots[post_id] -= 1
+
+    members: dict[int, list[Officer]] = defaultdict(list)  # pool unit -> its people
+    for pid, (unit, _lender) in pool.items():
+        members[unit].append(people[pid])
+    for group in members.values():
+        group.sort(key=lambda o: o.seniority)
+
+    def basis(default: str) -> _Basis:
+        def of(o: Officer) -> tuple[str, int | None]:
+            unit, lender = pool[o.id]
+            return ("bko", lender) if lender is not None else (default, unit)
+
+        return of
+
+    # 4. Each Polsek's posts from its own people.
+    by_guard: dict[int, list[int]] = defaultdict(list)
+    for pid in order:
+        guarding = guard[pid]
+        if guarding is not None:
+            by_guard[guarding].append(pid)
+    for unit in sorted(by_guard):
+        if units.kind.get(unit) not in POLRES_KINDS:
+            deal(by_guard[unit], members.get(unit, ()), basis("polsek"))
+    # 5. Then each Polres: its own people and BKO, then its other Polseks' surplus.
+    by_polres: dict[int, list[int]] = defaultdict(list)
+    for pid in order:
+        polres = units.polres(guard[pid])
+        if polres is not None:
+            by_polres[polres].append(pid)
+    for polres in sorted(by_polres):
+        deal(by_polres[polres], members.get(polres, ()), basis("polres"))
+        others = sorted(
+            (
+                o
+                for unit, group in members.items()
+                if unit != polres and units.polres(unit) == polres
+                for o in group
+            ),
+            key=lambda o: o.seniority,
+        )
+        deal(by_polres[polres], others, basis("polsek_lain"))
+    s.add_all(new)
+    s.flush()
+    return Plotted(
+        kept=kept,
+        placed=len(new),
+        removed=removed,
+        reserve=len(people) - len(taken),
+        short=sum(slots.values()),
+    )
+
+
+# --- by hand ----------------------------------------------------------------------------
+
+
+def place(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    stage_id: int,
+    personnel_id: int,
+    post_id: int | None,
+    *,
+    restore: Placement | None = None,
+    expected_version: int | None = None,
+) -> Placement:
+    """Put a person on a post by hand, locked (``post_id`` None: back to the reserve);
+    journaled as "plot.place". Returns where they were, for the undo, which hands it back
+    as ``restore`` to put back the basis and the lock too."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "plot.place", operation_id=operation_id) as s:
+        people = officers(s, operation_id)
+        person = s.get(Personnel, personnel_id)
+        if person is None or person.operation_id != operation_id:
+            raise NotFound(entity="personnel", key=personnel_id)
+        if personnel_id not in people:
+            raise PlotRefused(reason="not_eligible", name=person.name)
+        row = _assignment(s, stage_id, personnel_id)
+        before = Placement(
+            personnel_id,
+            row.post_id if row else None,
+            row.basis if row else None,
+            row.from_unit_id if row else None,
+            row.locked if row else False,
+        )
+        if row is not None and expected_version is not None:
+            fetch_for_edit(s, GuardAssignment, row.id, expected_version)
+        if post_id is None:
+            if row is not None:
+                s.delete(row)
+            s.flush()
+            return before
+        post = s.get(GuardPost, post_id)
+        if post is None or post.operation_id != operation_id or post.stage_id != stage_id:
+            raise NotFound(entity="guard_post", key=post_id)
+        basis = restore.basis if restore and restore.basis else "hand"
+        lender = restore.from_unit_id if restore else people[personnel_id].unit_id
+        locked = restore.locked if restore else True
+        if row is None:
+            s.add(
+                GuardAssignment(
+                    operation_id=operation_id, stage_id=stage_id, post_id=post_id,
+                    personnel_id=personnel_id, basis=basis, from_unit_id=lender, locked=locked,
+                )
+            )  # fmt: skip
+        else:
+            if row.post_id == post_id and restore is None:
+                raise PlotRefused(reason="same_post", name=person.name)
+            row.post_id, row.basis, row.from_unit_id, row.locked = post_id, basis, lender, locked
+        s.flush()
+        return before
+
+
+def swap(
+    store: Store, actor: Actor, operation_id: int, stage_id: int, first: int, second: int
+) -> None:
+    """Exchange two placed people's posts, both then locked (journaled as "plot.swap");
+    a swap is its own undo."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "plot.swap", operation_id=operation_id) as s:
+        a, b = _placed(s, stage_id, first), _placed(s, stage_id, second)
+        if a.operation_id != operation_id or b.operation_id != operation_id:
+            raise NotFound(entity="guard_assignment", key=first)
+        if a.post_id == b.post_id:
+            raise PlotRefused(reason="same_post", name=_name(s, first))
+        a.post_id, b.post_id = b.post_id, a.post_id
+        for row in (a, b):
+            row.basis, row.locked = "hand", True
+        s.flush()
+
+
+def set_locked(
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    stage_id: int,
+    personnel_id: int,
+    locked: bool,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Lock a placement (a new plotting leaves it) or free it (journaled as "plot.lock")."""
+    require(actor, PERMISSION)
+    with store.transaction(actor, "plot.lock", operation_id=operation_id) as s:
+        row = _placed(s, stage_id, personnel_id)
+        if row.operation_id != operation_id:
+            raise NotFound(entity="guard_assignment", key=personnel_id)
+        fetch_for_edit(s, GuardAssignment, row.id, expected_version)
+        row.locked = locked
+        s.flush()
+
+
+def _assignment(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment | None:
+    return s.execute(
+        select(GuardAssignment).where(
+            GuardAssignment.stage_id == stage_id, GuardAssignment.personnel_id == personnel_id
+        )
+    ).scalar_one_or_none()
+
+
+def _placed(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment:
+    row = _assignment(s, stage_id, personnel_id)
+    if row is None:
+        raise PlotRefused(reason="not_placed", name=_name(s, personnel_id))
+    return row
+
+
+def _name(s: Session, personnel_id: int) -> str:
+    person = s.get(Personnel, personnel_id)
+    return person.name if person is not None else str(personnel_id)

@@ -1,0 +1,222 @@
+"""The automatic plotting of named officers to guard posts, checked by hand on the small
+operation (tests/builders.py), and the hand's placements with their refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from opscenter.errors import StaleEdit
+from opscenter.messages import describe
+from opscenter.model import JournalTxn, Personnel
+from opscenter.plotting.plot import PlotRefused, Plotting, place, plot, plotting, set_locked, swap
+from opscenter.plotting.posts import form_posts
+from opscenter.store import Store, open_store
+from tests.builders import ADMIN, Small, build_small_operation
+
+
+@pytest.fixture
+def small(db_url: str) -> Iterator[tuple[Store, Small]]:
+    store = open_store(db_url)
+    ids = build_small_operation(store)
+    form_posts(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    yield store, ids
+    store.dispose()
+
+
+def _read(store: Store, ids: Small) -> Plotting:
+    with store.read() as s:
+        return plotting(s, ids.operation_id, ids.stages["pemungutan"])
+
+
+def _table(p: Plotting) -> dict[tuple[str, int], list[tuple[str, str, bool]]]:
+    """(kecamatan, post) -> [(name, basis, leader)] in seniority order."""
+    return {
+        (pp.post.kecamatan, pp.post.number): [
+            (o.officer.name, o.basis, o.leader) for o in pp.officers
+        ]
+        for pp in p.posts
+    }
+
+
+def _nrp(store: Store, name: str) -> int:
+    with store.read() as s:
+        return int(s.execute(select(Personnel.id).where(Personnel.name == name)).scalar_one())
+
+
+def _head(store: Store) -> int:
+    with store.read() as s:
+        return int(s.execute(select(func.count()).select_from(JournalTxn)).scalar_one())
+
+
+def test_the_small_operation_plotted_by_hand(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    done = plot(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    # Police: PA1 6 (1 on leave), PA2 3, PA 2 AKP, PB 9 (1 more works for the Satgas),
+    # Satgas 1, Brimob 30 = 51. Posts need 10 (A1) + 4 (A2) + 6 (B1) = 20.
+    assert (done.placed, done.kept, done.removed, done.reserve, done.short) == (20, 0, 0, 31, 0)
+    table = _table(_read(store, ids))
+    # A1: Polsek A1's six and five Brimob on BKO, dealt round the five posts by seniority
+    # (all Bripda: by NRP, so the Polsek's own first); the fifth Brimob is left over.
+    assert table[("Kecamatan A1", 1)] == [
+        ("Personel 1", "polsek", True),
+        ("Personel 6", "polsek", False),
+    ]
+    assert table[("Kecamatan A1", 2)] == [
+        ("Personel 2", "polsek", True),
+        (table[("Kecamatan A1", 2)][1][0], "bko", False),
+    ]
+    assert [b for post in range(2, 6) for _n, b, _l in table[("Kecamatan A1", post)]].count(
+        "bko"
+    ) == 4
+    # A2: Polsek A2's three fill three places; the fourth comes from Polres A's staff, an
+    # AKP, who leads the post.
+    assert table[("Kecamatan A2", 1)] == [
+        ("Personel 8", "polsek", True),
+        ("Personel 10", "polsek", False),
+    ]
+    assert table[("Kecamatan A2", 2)] == [
+        ("Personel 11", "polres", True),
+        ("Personel 9", "polsek", False),
+    ]
+    # B1: Polsek B1 has nobody; Polres B's own fill its three posts.
+    assert {b for (k, _n), rows in table.items() if k == "Kecamatan B1" for _x, b, _l in rows} == {
+        "polres"
+    }
+    assert "Personel 7" not in {n for rows in table.values() for n, _b, _l in rows}  # on leave
+    reserve = {o.name for o in _read(store, ids).reserve}
+    assert "Personel 12" in reserve and "PNS Uji" not in reserve and len(reserve) == 31
+
+
+def test_a_second_run_changes_nothing(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    plot(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    before = _table(_read(store, ids))
+    done = plot(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    assert (done.kept, done.placed, done.removed) == (20, 0, 0)
+    assert _table(_read(store, ids)) == before
+
+
+def test_a_locked_officer_survives_a_replot_and_the_rest_moves_little(
+    small: tuple[Store, Small],
+) -> None:
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    p = _read(store, ids)
+    b1 = next(pp for pp in p.posts if (pp.post.kecamatan, pp.post.number) == ("Kecamatan B1", 1))
+    a1 = next(pp for pp in p.posts if (pp.post.kecamatan, pp.post.number) == ("Kecamatan A1", 1))
+    # By hand: a Brimob from the reserve onto B1's first post (outside Polres A's BKO).
+    brimob = next(o for o in p.reserve if o.unit_id == ids.units["BRIMOB"])
+    place(store, ADMIN, op, stage, brimob.id, b1.post.id)
+    # Personel 1 goes on leave: a re-plot takes them off and fills the gap.
+    with store.transaction(ADMIN, "test.setup") as s:
+        s.get_one(Personnel, _nrp(store, "Personel 1")).duty_status = "cuti"
+    before = _table(_read(store, ids))
+    done = plot(store, ADMIN, op, stage)
+    after = _table(_read(store, ids))
+    assert brimob.name in [n for n, _b, _l in after[("Kecamatan B1", 1)]]
+    # B1's first post now had three (two by the rules, one by hand): its most junior
+    # unlocked one left; Personel 1's place in A1 went to the Brimob left over.
+    assert done.removed == 2 and done.placed == 1
+    changed = {k for k in after if after[k] != before[k]}
+    assert changed == {("Kecamatan A1", 1), ("Kecamatan B1", 1)}
+    assert "Personel 1" not in [n for n, _b, _l in after[("Kecamatan A1", 1)]]
+    assert len(after[("Kecamatan A1", 1)]) == a1.post.police
+
+
+def test_swap_lock_and_the_way_back(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    one, eight = _nrp(store, "Personel 1"), _nrp(store, "Personel 8")
+    swap(store, ADMIN, op, stage, one, eight)
+    table = _table(_read(store, ids))
+    assert ("Personel 8", "hand") in [(n, b) for n, b, _l in table[("Kecamatan A1", 1)]]
+    assert ("Personel 1", "hand") in [(n, b) for n, b, _l in table[("Kecamatan A2", 1)]]
+    # The leader is the most senior: two Bripda, so the lower NRP (Personel 1 left).
+    assert table[("Kecamatan A1", 1)][0] == ("Personel 6", "polsek", True)
+    swap(store, ADMIN, op, stage, one, eight)  # its own undo, but both stay locked
+    placed = {o.officer.name: o for pp in _read(store, ids).posts for o in pp.officers}
+    assert placed["Personel 1"].locked and placed["Personel 8"].locked
+    set_locked(store, ADMIN, op, stage, one, False, expected_version=placed["Personel 1"].version)
+    with pytest.raises(StaleEdit):
+        set_locked(store, ADMIN, op, stage, one, True, expected_version=1)
+    # place() returns where the person was; handing it back restores basis and lock.
+    a2 = next(pp.post.id for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A2")
+    before = place(store, ADMIN, op, stage, eight, None)  # to the reserve
+    assert "Personel 8" in {o.name for o in _read(store, ids).reserve}
+    assert before.post_id == a2 and before.locked
+    place(store, ADMIN, op, stage, eight, before.post_id, restore=before)
+    placed = {o.officer.name: o for pp in _read(store, ids).posts for o in pp.officers}
+    assert (placed["Personel 8"].basis, placed["Personel 8"].locked) == ("hand", True)
+
+
+def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    p = _read(store, ids)
+    first = p.posts[0]
+    leader = first.officers[0].officer
+    head, table = _head(store), _table(p)
+    cases = [
+        (lambda: place(store, ADMIN, op, stage, _nrp(store, "PNS Uji"), first.post.id),
+         "not_eligible", "PNS Uji tidak dapat ditempatkan di pos"),
+        (lambda: place(store, ADMIN, op, stage, _nrp(store, "Personel 7"), first.post.id),
+         "not_eligible", "hanya personel Polri yang aktif"),
+        (lambda: place(store, ADMIN, op, stage, leader.id, first.post.id),
+         "same_post", "sudah berada di pos itu"),
+        (lambda: swap(store, ADMIN, op, stage, leader.id, first.officers[1].officer.id),
+         "same_post", "sudah berada di pos itu"),
+        (lambda: swap(store, ADMIN, op, stage, leader.id, p.reserve[0].id),
+         "not_placed", "belum ditempatkan di pos mana pun"),
+    ]  # fmt: skip
+    for call, reason, words in cases:
+        with pytest.raises(PlotRefused) as refused:
+            call()
+        assert refused.value.data["reason"] == reason
+        assert words in describe(refused.value, "id")
+        assert "{" not in describe(refused.value, "en")
+    assert (_head(store), _table(_read(store, ids))) == (head, table)
+
+
+def test_an_officer_taken_off_a_full_post_is_dealt_again_in_the_same_run(
+    small: tuple[Store, Small],
+) -> None:
+    """A post filled over its need by hand gives up its most junior unlocked officer, who
+    may go to another post in the same run (the old row goes before the new one)."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    p = _read(store, ids)
+    b1 = [pp for pp in p.posts if pp.post.kecamatan == "Kecamatan B1"]
+    # A reserve officer of Polres B onto B1's first post (now 3 of 2), and a gap on the
+    # third post (its junior officer to the reserve, unlocked again).
+    spare = next(o for o in p.reserve if o.unit_id == ids.units["PB"])
+    place(store, ADMIN, op, stage, spare.id, b1[0].post.id)
+    gone = b1[2].officers[-1].officer.id
+    place(store, ADMIN, op, stage, gone, None)
+    done = plot(store, ADMIN, op, stage)
+    after = {
+        pp.post.number: pp for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan B1"
+    }
+    assert [len(after[n].officers) for n in (1, 2, 3)] == [2, 2, 2]
+    assert spare.id in {o.officer.id for o in after[1].officers}
+    assert done.removed == 1 and done.placed == 1
+
+
+def test_officers_follow_their_tps_when_posts_merge(small: tuple[Store, Small]) -> None:
+    from opscenter.plotting.posts import merge_posts
+
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    b1 = [pp for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan B1"]
+    people = {o.officer.id for pp in b1[:2] for o in pp.officers}
+    merge_posts(store, ADMIN, op, b1[0].post.id, b1[1].post.id, reason="Satu lokasi")
+    merged = next(pp for pp in _read(store, ids).posts if pp.post.id == b1[0].post.id)
+    assert {o.officer.id for o in merged.officers} == people
+    assert merged.short == 0 and len(merged.officers) == merged.post.police == 4

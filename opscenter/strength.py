@@ -496,7 +496,7 @@ def _load_inputs(
             if "personnel" in parts
             else reuse.personnel
         ),
-        bko=_bko(session, op, stage) if every or "bko" in parts else reuse.bko,
+        bko=bko_in_force(session, op, stage) if every or "bko" in parts else reuse.bko,
         linmas_available=(
             _linmas(session, op) if every or "linmas" in parts else reuse.linmas_available
         ),
@@ -591,7 +591,11 @@ def _personnel(session: Session, op: int) -> dict[int, int]:
     }
 
 
-def _bko(session: Session, op: int, stage: Stage | None) -> tuple[tuple[int, int, int], ...]:
+def bko_in_force(
+    session: Session, op: int, stage: Stage | None
+) -> tuple[tuple[int, int, int], ...]:
+    """(lender, receiver, people) of each BKO row in force for ``stage`` (every row for
+    None), as the strength counts them; the map draws them as arrows."""
     bko_stmt = select(
         BkoAssignment.from_unit_id, BkoAssignment.to_unit_id, BkoAssignment.personnel_count
     ).where(BkoAssignment.operation_id == op)

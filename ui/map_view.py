@@ -259,7 +259,8 @@ class MapView(QWidget):
         # Units and the arrows between them (a few hundred: plain lists); those drawn last.
         self._units: dict[int, MapUnit] = {}
         self._flows: list[MapFlow] = []
-        self._units_drawn: list[tuple[MapUnit, QPointF]] = []
+        # By id: the hover reads the unit as given last (a new status), not as drawn.
+        self._units_drawn: list[tuple[int, QPointF]] = []
         self._flows_drawn: list[tuple[MapFlow, QPointF, QPointF]] = []
         # The drawn scene and the view it was drawn for.
         self._image: QImage | None = None
@@ -431,7 +432,7 @@ class MapView(QWidget):
 
     def units_drawn(self) -> list[tuple[MapUnit, QPointF]]:
         """The units drawn in the last sharp scene, each with its centre (widget pixels)."""
-        return list(self._units_drawn)
+        return [(self._units[i], at) for i, at in self._units_drawn if i in self._units]
 
     def flows_drawn(self) -> list[tuple[MapFlow, QPointF, QPointF]]:
         """The arrows drawn in the last sharp scene, with their ends (widget pixels)."""
@@ -439,7 +440,7 @@ class MapView(QWidget):
 
     def unit_at(self, at: QPointF) -> MapUnit | None:
         """The drawn unit under *at* (widget pixels), if any: the topmost (last drawn)."""
-        for unit, centre in reversed(self._units_drawn):
+        for unit, centre in reversed(self.units_drawn()):
             half = unit.side / 2 + 1
             if abs(centre.x() - at.x()) <= half and abs(centre.y() - at.y()) <= half:
                 return unit
@@ -765,7 +766,7 @@ class MapView(QWidget):
             painter.drawRoundedRect(
                 QRectF(centre.x() - half, centre.y() - half, unit.side, unit.side), 2, 2
             )
-            self._units_drawn.append((unit, centre))
+            self._units_drawn.append((unit.id, centre))
 
     def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
         if not len(self._pxy):

@@ -42,7 +42,7 @@ from opscenter.units import assign_bko, region_units, set_status
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.map_panel import SPREAD_DEG, UNIT_SPREAD_DEG, MapPanel, flow_width
-from ui.map_view import MapUnit
+from ui.map_view import DAY, NIGHT, MapUnit
 from ui.readiness_model import LEVEL_COLOURS, full_level
 from ui.units_board import UnitsBoard
 from ui.units_model import UNIT_ID_ROLE
@@ -734,6 +734,19 @@ def test_the_bko_of_voting_day_is_an_arrow_from_brimob_to_kerinci(
         "Belum ada status",
         "Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel",
     ]
+    assert panel.units.legend.entries[-1][0] == DAY.hover
+    # Navy by day; at night the arrow and its legend turn gold, readable on the dark map.
+    on_line = QPointF(start.x() + (tip.x() - start.x()) / 3, start.y() + (tip.y() - start.y()) / 3)
+    by_day = square_colour(panel, on_line)
+    assert by_day.blue() > by_day.red()
+    theme.set_night_mode(True)
+    try:
+        assert panel.units.legend.entries[-1][0] == NIGHT.hover
+        panel.view.sharpen()
+        at_night = square_colour(panel, on_line)
+        assert at_night.red() > at_night.blue() and at_night.green() > by_day.green()
+    finally:
+        theme.set_night_mode(False)
 
 
 def test_a_status_change_recolours_its_square_in_place_and_a_new_bko_is_drawn(

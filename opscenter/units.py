@@ -12,6 +12,7 @@ from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
+from opscenter.geo.places import climb
 from opscenter.model import (
     REGION_LEVELS,
     BkoAssignment,
@@ -73,14 +74,10 @@ def unit_seats(session: Session, operation_id: int) -> dict[int, int]:
     )
 
     def seat(unit_id: int) -> int | None:
-        cur: int | None = unit_id
-        seen: set[int] = set()
-        while cur is not None and cur not in own and cur not in seen:
-            seen.add(cur)  # a loop in the tree (refused on entry, never trusted) ends here
-            cur = parent.get(cur)
-        if cur is not None and cur in own:
-            return own[cur][1]
-        return own[polda][1] if polda is not None and polda in own else None
+        found = climb(unit_id, parent, own.__contains__)
+        if found is None:
+            found = polda if polda is not None and polda in own else None
+        return own[found][1] if found is not None else None
 
     return {uid: region for uid in parent if (region := seat(uid)) is not None}
 
@@ -98,12 +95,7 @@ def region_units(session: Session, operation_id: int, region_id: int) -> frozens
     for unit_id, area in session.execute(
         select(UnitArea.unit_id, UnitArea.region_id).where(UnitArea.operation_id == operation_id)
     ):
-        cur: int | None = int(area)
-        seen: set[int] = set()
-        while cur is not None and cur != region_id and cur not in seen:
-            seen.add(cur)  # a loop in the tree (refused on entry, never trusted) ends here
-            cur = parent.get(cur)
-        if cur == region_id:
+        if climb(int(area), parent, region_id.__eq__) is not None:
             found.add(int(unit_id))
     return frozenset(found)
 

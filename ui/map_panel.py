@@ -334,7 +334,7 @@ class MapPanel(QFrame):
         self.readiness.switch.toggled.connect(self._readiness_switched)
         self.tps.switch.toggled.connect(self._tps_switched)
         self.units.switch.toggled.connect(self._units_switched)
-        theme.mode.changed.connect(lambda _night: self._show_units())  # the arrows' colour
+        theme.mode.changed.connect(self._restyle_units)  # the arrows' colour
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
         theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
@@ -844,6 +844,9 @@ class MapPanel(QFrame):
     @staticmethod
     def _status_name(row: UnitRow) -> str:
         return row.status_name or _tr("(belum ada)")
+
+    def _restyle_units(self, _night: bool) -> None:
+        self._show_units()
 
     def _show_units(self) -> None:
         read = self._shown.read

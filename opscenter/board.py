@@ -40,7 +40,14 @@ from opscenter.model import (
 )
 from opscenter.progress import step_aside
 from opscenter.reference import label
-from opscenter.strength import StrengthInputs, compute, load_inputs, scan_cache
+from opscenter.strength import (
+    StrengthInputs,
+    bko_in_force,
+    compute,
+    load_inputs,
+    scan_cache,
+)
+from opscenter.units import unit_seats
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
 UNIT_STATUS_FIELDS = frozenset(
@@ -395,6 +402,36 @@ def load_board(
         severities=severities,
         rows=board_order(rows),
         figures_loaded=figures,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsOnMap:
+    """The map's units layer: Polri's units as the board reads them (no figures), where each
+    sits (``opscenter.units.unit_seats``) and the BKO in force for the stage."""
+
+    rows: tuple[UnitRow, ...]  # board order
+    statuses: tuple[RefItem, ...]
+    seats: Mapping[int, int]  # unit id -> region id
+    # (lender, receiver, people), summed per pair, as the strength counts them.
+    bko: tuple[tuple[int, int, int], ...]
+
+
+def units_on_map(
+    session: Session, operation_id: int, stage_id: int | None, *, lang: str = "id"
+) -> UnitsOnMap:
+    """Polri's units of the operation for the map, with the BKO in force for the stage
+    (every BKO row for None)."""
+    stage = session.get(Stage, stage_id) if stage_id is not None else None
+    board = load_board(session, operation_id, stage, figures=False, lang=lang)
+    flows: dict[tuple[int, int], int] = defaultdict(int)
+    for src, dst, count in bko_in_force(session, operation_id, stage):
+        flows[src, dst] += count
+    return UnitsOnMap(
+        rows=tuple(r for r in board.rows if r.agency == "polri"),
+        statuses=board.statuses,
+        seats=unit_seats(session, operation_id),
+        bko=tuple((src, dst, n) for (src, dst), n in sorted(flows.items())),
     )
 
 

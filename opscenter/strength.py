@@ -496,7 +496,7 @@ def _load_inputs(
             if "personnel" in parts
             else reuse.personnel
         ),
-        bko=_bko(session, op, stage) if every or "bko" in parts else reuse.bko,
+        bko=bko_in_force(session, op, stage) if every or "bko" in parts else reuse.bko,
         linmas_available=(
             _linmas(session, op) if every or "linmas" in parts else reuse.linmas_available
         ),
@@ -601,7 +601,7 @@ def _personnel(session: Session, op: int) -> dict[int, int]:
     }
 
 
-def bko_in_force(session: Session, op: int, stage: Stage | None) -> ColumnElement[bool]:
+def bko_filter(session: Session, op: int, stage: Stage | None) -> ColumnElement[bool]:
     """The condition a BKO row meets when it is in force for ``stage``: tagged to it, or
     untagged and overlapping its days (every BKO of the operation when ``stage`` is None)."""
     cond: ColumnElement[bool] = BkoAssignment.operation_id == op
@@ -620,10 +620,14 @@ def bko_in_force(session: Session, op: int, stage: Stage | None) -> ColumnElemen
     return and_(cond, tagged)
 
 
-def _bko(session: Session, op: int, stage: Stage | None) -> tuple[tuple[int, int, int], ...]:
+def bko_in_force(
+    session: Session, op: int, stage: Stage | None
+) -> tuple[tuple[int, int, int], ...]:
+    """(lender, receiver, people) of each BKO row in force for ``stage`` (every row for
+    None), as the strength counts them; the map draws them as arrows."""
     bko_stmt = select(
         BkoAssignment.from_unit_id, BkoAssignment.to_unit_id, BkoAssignment.personnel_count
-    ).where(bko_in_force(session, op, stage))
+    ).where(bko_filter(session, op, stage))
     return tuple((int(a), int(b), int(c)) for a, b, c in session.execute(bko_stmt))
 
 

@@ -12,7 +12,9 @@ from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
+from opscenter.geo.places import climb
 from opscenter.model import (
+    REGION_LEVELS,
     BkoAssignment,
     Personnel,
     Region,
@@ -38,6 +40,64 @@ def unit_areas(session: Session, operation_id: int, level: str = "kabkota") -> d
     ):
         out.setdefault(int(unit_id), set()).add(int(region_id))
     return out
+
+
+def unit_seats(session: Session, operation_id: int) -> dict[int, int]:
+    """Unit id -> the region its headquarters is drawn at on the map (units have no
+    coordinates of their own).
+
+    A unit with areas sits at its most specific one (a Polsek at its kecamatan, a Polres
+    at its kabupaten/kota, the Polda at its province); of several at that level, the first
+    entered (lowest id): Polres Kerinci, which answers for Kabupaten Kerinci and Kota Sungai
+    Penuh, sits in Kerinci, the area it is named for and entered first. A unit without an
+    area (Brimob, the Polda's staff) sits at its parent's; a tree without any (the Satgas)
+    at the Polda's. Units left without a seat are not returned."""
+    depth = {level: n for n, level in enumerate(REGION_LEVELS)}
+    own: dict[int, tuple[int, int]] = {}  # unit -> (-depth, region id), the least wins
+    for unit_id, region_id, level in session.execute(
+        select(UnitArea.unit_id, UnitArea.region_id, Region.level)
+        .join(Region, Region.id == UnitArea.region_id)
+        .where(UnitArea.operation_id == operation_id)
+    ):
+        key = (-depth.get(str(level), 0), int(region_id))
+        if int(unit_id) not in own or key < own[int(unit_id)]:
+            own[int(unit_id)] = key
+    units = session.execute(
+        select(Unit.id, Unit.parent_id, Unit.kind, Unit.tree).where(
+            Unit.operation_id == operation_id
+        )
+    ).all()
+    parent = {int(uid): pid for uid, pid, _kind, _tree in units}
+    polda = next(
+        (int(uid) for uid, _p, kind, tree in units if kind == "polda" and tree == "territorial"),
+        None,
+    )
+
+    def seat(unit_id: int) -> int | None:
+        found = climb(unit_id, parent, own.__contains__)
+        if found is None:
+            found = polda if polda is not None and polda in own else None
+        return own[found][1] if found is not None else None
+
+    return {uid: region for uid in parent if (region := seat(uid)) is not None}
+
+
+def region_units(session: Session, operation_id: int, region_id: int) -> frozenset[int]:
+    """The units answering for a region: those with an area at it or anywhere under it
+    (Kabupaten Kerinci: Polres Kerinci, its Polsek, the Kodim and Linmas of Kerinci)."""
+    parent = {
+        int(rid): pid
+        for rid, pid in session.execute(
+            select(Region.id, Region.parent_id).where(Region.operation_id == operation_id)
+        )
+    }
+    found: set[int] = set()
+    for unit_id, area in session.execute(
+        select(UnitArea.unit_id, UnitArea.region_id).where(UnitArea.operation_id == operation_id)
+    ):
+        if climb(int(area), parent, region_id.__eq__) is not None:
+            found.add(int(unit_id))
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)

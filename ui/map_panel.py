@@ -19,6 +19,12 @@ Layers, each with its legend:
   the map is zoomed in enough), the count in its hover text and the kabupaten/kota's total
   in the region's; from the strength's inputs (``opscenter.strength.load_inputs``:
   ``tps_groups``), read only while the layer is on; TPS not yet rated are a slice of their own;
+* units: each Polri unit's headquarters as a small square in its status colour (the board's
+  status colours, ``opscenter.board.units_on_map``) at its seat (``opscenter.units.unit_seats``:
+  a Polsek at its kecamatan's point, a Polres at its kabupaten/kota's, Brimob and the Polda's
+  staff at the Polda's, the Satgas too), the Polsek and Satgas only once zoomed in enough; the
+  BKO in force for the stage as arrows from the lending to the receiving unit, as wide as
+  the people lent; read only while the layer is on, a status change recoloured in place;
 * region names.
 
 The area layers colour the same polygons, so one of them shows at a time. Clicking a
@@ -52,6 +58,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from opscenter import incident_log, stage_view
+from opscenter.board import UNIT_STATUS_FIELDS, UnitRow, UnitsOnMap, reload_units, units_on_map
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, log_failure
 from opscenter.geo import Boundary, operation_boundaries
@@ -69,7 +76,7 @@ from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_view import MapLegend, MapMark, MapPoint, MapView, colours
+from ui.map_view import MapFlow, MapLegend, MapMark, MapPoint, MapUnit, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
 from ui.worker import start_job
@@ -87,6 +94,7 @@ SHOWN = (
     "severity",
     "unit",
     "unit_area",
+    "bko_assignment",
     "operation",
 )
 # Up to this many incidents changed at once are read on the GUI thread (a few rows), and
@@ -96,6 +104,12 @@ PRECISE_INCIDENTS = 20
 SHAPES = ("region", "operation")
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
 SPREAD_DEG = 0.012
+# Units at one seat (the Polda, Brimob, the staff) likewise, wider: their squares are larger.
+UNIT_SPREAD_DEG = 0.05
+# A unit's square (pixels) by echelon; the kinds drawn only once zoomed in enough.
+UNIT_SIDES = {"polda": 15.0, "polres": 12.0, "polresta": 12.0, "polsek": 8.0, "subsatgas": 8.0}
+UNIT_SIDE = 10.0
+ZOOMED_KINDS = frozenset({"polsek", "satgas", "subsatgas"})
 
 
 def _tr(text: str) -> str:
@@ -119,6 +133,8 @@ class MapRead:
     readiness: Readiness | None = None
     # The TPS layer's figures (None: the layer is off, so they were not read).
     tps: TpsRead | None = None
+    # The units layer's units and BKO (None: the layer is off, so they were not read).
+    units: UnitsOnMap | None = None
 
 
 @dataclass
@@ -141,6 +157,7 @@ def read_map(
     changed: Collection[str] = (),
     with_tps: bool = False,
     reuse_tps: TpsRead | None = None,
+    with_units: bool = False,
 ) -> MapRead | None:
     """The map's data for the operation shown (None: there is none yet).
 
@@ -184,6 +201,7 @@ def read_map(
             if with_tps
             else None
         ),
+        units=units_on_map(session, op, shown, lang=lang) if with_units else None,
     )
 
 
@@ -193,6 +211,12 @@ def balance_colour(balance: int) -> QColor:
     if balance > 0:
         return QColor(theme.SURPLUS)
     return QColor(theme.GOLD)
+
+
+def flow_width(people: int) -> float:
+    """A BKO arrow's width (pixels): 2.5 for one person, growing with the square root of
+    the people lent, at most 8 (60 Brimob: 8)."""
+    return min(8.0, 1.5 + math.sqrt(max(1, people)))
 
 
 def incident_radius(row: IncidentRow) -> float:
@@ -287,6 +311,9 @@ class MapPanel(QFrame):
         self.readiness = _Layer(_tr("Kesiapan per P&olres"), _tr("Tingkat kesiapan"), self)
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
         self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
+        # "Satuan": its letters are the menu bar's (s, a, t, u, n) or other layers'; g is free.
+        self.units = _Layer(_tr("Satuan dan &gelar BKO"), _tr("Status satuan"), self)
+        self.units.legend.setVisible(False)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         self.strength.legend.set_entries(
             [
@@ -306,6 +333,8 @@ class MapPanel(QFrame):
             layer.switch.toggled.connect(lambda _on: self._recolour())
         self.readiness.switch.toggled.connect(self._readiness_switched)
         self.tps.switch.toggled.connect(self._tps_switched)
+        self.units.switch.toggled.connect(self._units_switched)
+        theme.mode.changed.connect(self._restyle_units)  # the arrows' colour
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
         theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
@@ -328,7 +357,7 @@ class MapPanel(QFrame):
         layers_title = QLabel(_tr("Lapisan"), side)
         layers_title.setFont(theme.scaled_font(self, 1.1, bold=True))
         side_column.addWidget(layers_title)
-        for layer in (*self.area_layers(), self.incidents, self.tps):
+        for layer in (*self.area_layers(), self.incidents, self.tps, self.units):
             side_column.addWidget(layer)
         side_column.addWidget(self.names)
         side_column.addWidget(self.note)
@@ -401,6 +430,7 @@ class MapPanel(QFrame):
         store, now, lang, stage = self._store, self._clock(), self._lang, self._stage_id
         with_readiness = self.readiness.switch.isChecked()
         with_tps = self.tps.switch.isChecked()
+        with_units = self.units.switch.isChecked()
         read = self._shown.read
         reuse = read.readiness if read is not None and changed is not None else None
         reuse_tps = read.tps if read is not None and changed is not None else None
@@ -420,6 +450,7 @@ class MapPanel(QFrame):
                     changed=entities,
                     with_tps=with_tps,
                     reuse_tps=reuse_tps,
+                    with_units=with_units,
                 )
             return replace(result, readiness=kept) if kept and result is not None else result
 
@@ -451,6 +482,7 @@ class MapPanel(QFrame):
         self._fill_boxes(read)
         self._recolour()
         self._show_marks()
+        self._show_units()
         self._show_points()
         self.read_shown.emit()
 
@@ -497,6 +529,8 @@ class MapPanel(QFrame):
             self._shown.strength = tuple(overview.strength)
             if self.strength.switch.isChecked():
                 self._recolour()
+            if self.units.switch.isChecked():
+                self._show_units()  # the units' hover text counts their strength
 
     def _rated_regions(self) -> Iterator[tuple[Matrix, int, str]]:
         """The stage's ratings with each kabupaten/kota that has a shape: (matrix, region
@@ -701,6 +735,148 @@ class MapPanel(QFrame):
             + [(colours().land, full_level(None))]
         )
 
+    def _units_switched(self, on: bool) -> None:
+        """The units and their BKO are read only while their layer is on, and let go when
+        it goes off (the changes they would follow meanwhile are not read)."""
+        read = self._shown.read
+        if not on and read is not None:
+            self._shown.read = replace(read, units=None)
+        elif on and (read is None or read.units is None):
+            self._read()
+            return
+        self._show_units()
+
+    def flow_colour(self) -> QColor:
+        """The BKO arrows' colour (the map's hover colour: navy by day, gold at night)."""
+        return QColor(colours().hover)
+
+    def units_legend(self, units: UnitsOnMap) -> list[tuple[QColor, str]]:
+        return (
+            [(QColor(st.colour), st.name) for st in units.statuses]
+            + [(QColor(theme.MUTED), _tr("Belum ada status"))]
+            + [
+                (
+                    self.flow_colour(),
+                    _tr("Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel"),
+                )
+            ]
+        )
+
+    def unit_places(self) -> dict[int, Point]:
+        """Unit id -> where its square sits: its seat's point; units at one seat on a
+        spiral around it, in the board's order (the commands nearest)."""
+        read = self._shown.read
+        units = read.units if read else None
+        if units is None:
+            return {}
+        rows = [r for r in units.rows if units.seats.get(r.id) in self._shown.places]
+        places = [self._shown.places[units.seats[r.id]] for r in rows]
+        return {
+            r.id: spot
+            for r, spot in zip(rows, spread(places, UNIT_SPREAD_DEG), strict=True)
+            if spot is not None
+        }
+
+    def unit_marks(self) -> tuple[list[MapUnit], list[MapFlow]]:
+        """Each placed unit's square and each BKO's arrow, with their hover texts."""
+        read = self._shown.read
+        units = read.units if read else None
+        if units is None:
+            return [], []
+        names = {r.id: r.name for r in units.rows}
+        strength = {row.unit_id: row for row in self._shown.strength}
+        incoming: dict[int, list[str]] = {}
+        outgoing: dict[int, list[str]] = {}
+        flows = []
+        for src, dst, people in units.bko:
+            lender, receiver = names.get(src, "?"), names.get(dst, "?")
+            incoming.setdefault(dst, []).append(
+                _tr("BKO masuk: {n} personel dari {unit}").format(n=people, unit=lender)
+            )
+            outgoing.setdefault(src, []).append(
+                _tr("BKO keluar: {n} personel ke {unit}").format(n=people, unit=receiver)
+            )
+            flows.append(
+                MapFlow(
+                    src,
+                    dst,
+                    flow_width(people),
+                    _tr("BKO {n} personel: {lender} \u2192 {receiver}").format(
+                        n=people, lender=lender, receiver=receiver
+                    ),
+                )
+            )
+        places = self.unit_places()
+        marks = []
+        for row in units.rows:
+            place = places.get(row.id)
+            if place is None:
+                continue
+            lines = [row.name, _tr("Status: {status}").format(status=self._status_name(row))]
+            figures = strength.get(row.id)
+            if figures is not None:
+                lines.append(
+                    _tr("Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}").format(
+                        available=figures.police_available,
+                        required=figures.police_required,
+                        balance=figures.balance,
+                    )
+                )
+            lines += incoming.get(row.id, []) + outgoing.get(row.id, [])
+            marks.append(
+                MapUnit(
+                    row.id,
+                    place[0],
+                    place[1],
+                    self.unit_colour(row),
+                    side=UNIT_SIDES.get(row.kind, UNIT_SIDE),
+                    text="\n".join(lines),
+                    always=row.kind not in ZOOMED_KINDS,
+                )
+            )
+        return marks, flows
+
+    @staticmethod
+    def unit_colour(row: UnitRow) -> QColor:
+        """A unit's square: its status's colour (the board's), muted without a status."""
+        return QColor(row.status_colour) if row.status_colour else QColor(theme.MUTED)
+
+    @staticmethod
+    def _status_name(row: UnitRow) -> str:
+        return row.status_name or _tr("(belum ada)")
+
+    def _restyle_units(self, _night: bool) -> None:
+        self._show_units()
+
+    def _show_units(self) -> None:
+        read = self._shown.read
+        units = read.units if read else None
+        on = self.units.switch.isChecked() and units is not None
+        self.view.set_units(*(self.unit_marks() if on else ([], [])))
+        if units is not None:
+            self.units.legend.set_entries(self.units_legend(units))
+
+    def _recolour_units(self, read: MapRead, units: UnitsOnMap, ids: frozenset[int]) -> bool:
+        """Units whose status changed (only that): read those here and redraw the squares;
+        False when one of them is new or moved under another parent (read everything)."""
+        with self._store.read() as s:
+            found = {
+                r.id: r
+                for r in reload_units(
+                    s, ids, operation_id=read.timeline.operation_id, lang=self._lang
+                )
+            }
+        rows = {r.id: r for r in units.rows}
+        if any(
+            uid not in rows or uid not in found or found[uid].parent_id != rows[uid].parent_id
+            for uid in ids
+        ):
+            return False
+        kept = tuple(found.get(r.id, r) for r in units.rows)
+        self._shown.read = replace(read, units=replace(units, rows=kept))
+        self._show_units()
+        return True
+
     def _place(self, row: IncidentRow) -> Point | None:
         """Where an incident without coordinates is drawn: its region's point
         (``opscenter.geo.places``)."""
@@ -817,6 +993,18 @@ class MapPanel(QFrame):
             and any(entity in changes for entity in TPS_ENTITIES)
         )
         if not readiness_moved and not any(entity in changes for entity in SHOWN):
+            return
+        units = read.units if read is not None else None
+        unit_fields = changes.fields.get("unit")
+        if (
+            read is not None
+            and units is not None
+            and not readiness_moved
+            and set(changes.rows) & set(SHOWN) == {"unit"}
+            and unit_fields is not None
+            and unit_fields <= UNIT_STATUS_FIELDS
+            and self._recolour_units(read, units, changes.ids("unit"))
+        ):
             return
         ids = changes.ids("incident")
         only_incidents = set(changes.rows) & set(SHOWN) == {"incident"}

@@ -84,6 +84,9 @@ CROWDED_POINTS = 2_000
 # them to stand apart, and a whole country's 7,285 kecamatan cost nothing at the first frame.
 MARKS_SHOWN = 80
 MARK_RADIUS = 7.0
+# A unit's square stands this far (pixels) above its place: the incidents there keep the
+# place itself, and the region's name hangs below it.
+UNIT_LIFT = 12.0
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
 
 
@@ -127,6 +130,32 @@ class MapMark:
     lon: float
     lat: float
     shares: tuple[tuple[QColor, int], ...]
+    text: str = ""  # the tooltip
+
+
+@dataclass(frozen=True)
+class MapUnit:
+    """A unit's headquarters: a small square (never a circle: those are incidents) in its
+    status colour, ``side`` pixels wide. ``always`` False: drawn only once zoomed in enough
+    (a Polsek, as the TPS pies: at most ``MARKS_SHOWN`` of them in view)."""
+
+    id: int
+    lon: float
+    lat: float
+    colour: QColor
+    side: float = 10.0
+    text: str = ""  # the tooltip
+    always: bool = True
+
+
+@dataclass(frozen=True)
+class MapFlow:
+    """An arrow from one unit's square to another's (BKO: lender to receiver), ``width``
+    pixels wide."""
+
+    source: int  # unit ids
+    target: int
+    width: float
     text: str = ""  # the tooltip
 
 
@@ -227,6 +256,12 @@ class MapView(QWidget):
         self._marks: list[MapMark] = []
         self._mxy = np.zeros((0, 2))
         self._marks_drawn = np.zeros(0, dtype=np.int64)
+        # Units and the arrows between them (a few hundred: plain lists); those drawn last.
+        self._units: dict[int, MapUnit] = {}
+        self._flows: list[MapFlow] = []
+        # By id: the hover reads the unit as given last (a new status), not as drawn.
+        self._units_drawn: list[tuple[int, QPointF]] = []
+        self._flows_drawn: list[tuple[MapFlow, QPointF, QPointF]] = []
         # The drawn scene and the view it was drawn for.
         self._image: QImage | None = None
         self._image_view: _View | None = None
@@ -388,6 +423,42 @@ class MapView(QWidget):
             return None
         return self._marks[int(self._marks_drawn[nearest])]
 
+    def set_units(self, units: Sequence[MapUnit], flows: Sequence[MapFlow] = ()) -> None:
+        """All the units and the arrows between them at once (drawn over the marks, under
+        the points); an arrow whose ends are not both given is left out."""
+        self._units = {u.id: u for u in units}
+        self._flows = [f for f in flows if f.source in self._units and f.target in self._units]
+        self._invalidate()
+
+    def units_drawn(self) -> list[tuple[MapUnit, QPointF]]:
+        """The units drawn in the last sharp scene, each with its centre (widget pixels)."""
+        return [(self._units[i], at) for i, at in self._units_drawn if i in self._units]
+
+    def flows_drawn(self) -> list[tuple[MapFlow, QPointF, QPointF]]:
+        """The arrows drawn in the last sharp scene, with their ends (widget pixels)."""
+        return list(self._flows_drawn)
+
+    def unit_at(self, at: QPointF) -> MapUnit | None:
+        """The drawn unit under *at* (widget pixels), if any: the topmost (last drawn)."""
+        for unit, centre in reversed(self.units_drawn()):
+            half = unit.side / 2 + 1
+            if abs(centre.x() - at.x()) <= half and abs(centre.y() - at.y()) <= half:
+                return unit
+        return None
+
+    def flow_at(self, at: QPointF) -> MapFlow | None:
+        """The drawn arrow under *at* (widget pixels), if any."""
+        for flow, a, b in reversed(self._flows_drawn):
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length2 = dx * dx + dy * dy
+            if length2 <= 0:
+                continue
+            t = min(1.0, max(0.0, ((at.x() - a.x()) * dx + (at.y() - a.y()) * dy) / length2))
+            ex, ey = a.x() + t * dx - at.x(), a.y() + t * dy - at.y()
+            if ex * ex + ey * ey <= (flow.width / 2 + 3) ** 2:
+                return flow
+        return None
+
     def point(self, pid: int) -> MapPoint | None:
         return self._points.get(pid)
 
@@ -511,6 +582,12 @@ class MapView(QWidget):
         mark = self.mark_at(at)
         if mark is not None and mark.text:
             return mark.text
+        unit = self.unit_at(at)
+        if unit is not None and unit.text:
+            return unit.text
+        flow = self.flow_at(at)
+        if flow is not None and flow.text:
+            return flow.text
         i = self._region_index(at)
         if i < 0:
             return ""
@@ -589,6 +666,7 @@ class MapView(QWidget):
         # Names under the points: an incident is never hidden by a name.
         self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
         self._marks_drawn = self._draw_marks(painter, size, view)
+        self._draw_units(painter, size, view)
 
     def _draw_marks(self, painter: QPainter, size: QSize, view: _View) -> np.ndarray:
         """The marks in view as small pies, only when few enough are in view to be told
@@ -623,6 +701,72 @@ class MapView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(rect)
         return inside
+
+    def _draw_units(self, painter: QPainter, size: QSize, view: _View) -> None:
+        """The arrows, then the units' squares over them; the units not ``always`` drawn
+        only when few enough of them are in view (zoomed in), as the marks."""
+        self._units_drawn, self._flows_drawn = [], []
+        if not self._units:
+            return
+        k = self._k
+        bounds = QRectF(0, 0, size.width(), size.height())
+        centres = {
+            u.id: QPointF(
+                (u.lon * k - view.cx) * view.scale + size.width() / 2,
+                (-u.lat - view.cy) * view.scale + size.height() / 2 - UNIT_LIFT,
+            )
+            for u in self._units.values()
+        }
+        inside = [
+            u
+            for u in self._units.values()
+            if bounds.adjusted(-u.side, -u.side, u.side, u.side).contains(centres[u.id])
+        ]
+        few = sum(1 for u in inside if not u.always) <= MARKS_SHOWN
+        shown = [u for u in inside if u.always or few]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        c = colours()
+        arrow = QColor(c.hover)
+        arrow.setAlpha(210)
+        for flow in self._flows:
+            a, b = centres[flow.source], centres[flow.target]
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length = math.hypot(dx, dy)
+            # Stops at the receiver's square; its head as long as three times its width.
+            stop = self._units[flow.target].side / 2 + 2
+            head = max(8.0, 2.5 * flow.width)
+            if length <= stop + head:
+                continue
+            ux, uy = dx / length, dy / length
+            tip = QPointF(b.x() - ux * stop, b.y() - uy * stop)
+            base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
+            pen = QPen(arrow, flow.width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawLine(a, base)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(arrow)
+            wing = max(5.0, 1.6 * flow.width)
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        tip,
+                        QPointF(base.x() - uy * wing, base.y() + ux * wing),
+                        QPointF(base.x() + uy * wing, base.y() - ux * wing),
+                    ]
+                )
+            )
+            self._flows_drawn.append((flow, a, tip))
+        ring = QPen(c.text, 1.2)
+        for unit in sorted(shown, key=lambda u: u.side):  # the commands on top
+            centre = centres[unit.id]
+            half = unit.side / 2
+            painter.setPen(ring)
+            painter.setBrush(unit.colour)
+            painter.drawRoundedRect(
+                QRectF(centre.x() - half, centre.y() - half, unit.side, unit.side), 2, 2
+            )
+            self._units_drawn.append((unit.id, centre))
 
     def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
         if not len(self._pxy):

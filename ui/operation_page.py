@@ -180,8 +180,10 @@ class OperationPage(QWidget):
             self.stages.stage_selected.connect(self.incidents.set_stage_filter)
 
     def _map_region_chosen(self, region_id: int) -> None:
-        """A region clicked on the map filters the incidents list to it."""
+        """A region clicked on the map filters the incidents list and the board to it."""
         self._map_region = region_id
+        if self.board is not None:
+            self.board.set_region_filter(region_id)
         if self.incidents is not None:
             self.incidents.set_region_filter(region_id)
 

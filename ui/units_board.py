@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import messages
+from opscenter import incident_log, messages
 from opscenter.actor import Actor
 from opscenter.board import (
     Board,
@@ -61,10 +61,13 @@ from opscenter.board import (
 )
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError
+from opscenter.incident_log import Choice
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
 from opscenter.store import Store
+from opscenter.units import region_units
 from ui import theme
+from ui.incident_form import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair
@@ -235,6 +238,17 @@ class UnitsBoard(QWidget):
         for code, name in _tree_names().items():
             self.tree_filter.addItem(name, code)
         self.tree_filter.currentIndexChanged.connect(self._on_tree_filter)
+        # The units answering for a region (and all under it): the map's click sets it.
+        self.region_filter = QComboBox(self)
+        self.region_filter.setObjectName("regionFilter")
+        self.region_filter.setToolTip(_tr("Satuan yang bertanggung jawab atas wilayah ini"))
+        self.region_filter.addItem(_tr("Semua wilayah"), NO_CHOICE)
+        searchable(self.region_filter)
+        self.region_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.region_filter.setMinimumContentsLength(16)
+        self.region_filter.currentIndexChanged.connect(self._on_region_filter)
 
         self.tree_toggle = QToolButton(self)
         self.tree_toggle.setObjectName("treeToggle")
@@ -271,6 +285,7 @@ class UnitsBoard(QWidget):
             self.status_button,
             self.search,
             pair(self, self.status_filter, self.tree_filter),
+            self.region_filter,
             pair(self, self.tree_toggle, self.expand_button, self.collapse_button),
         )
         self._toolbar = bar
@@ -408,6 +423,7 @@ class UnitsBoard(QWidget):
                 # Units now, figures from a background job: the board shows at once even
                 # at national scale, where the figures take seconds (bench/board.py).
                 board = load_board(s, op.id, stage, figures=False, lang=self._lang)
+                regions = region_choices(incident_log.choices(s, op.id, lang=self._lang))
         except NoOperation:
             board = None
         except OpsError as error:
@@ -429,6 +445,7 @@ class UnitsBoard(QWidget):
         self.recompute_figures()
         self.readiness_column.refresh()
         self._fill_status_filter()
+        self._fill_region_filter(regions)
         self.fit_columns()
         self.stage_label.setText(
             _tr("Tahapan: {stage}").format(stage=board.stage_name) if board.stage_name else ""
@@ -448,6 +465,16 @@ class UnitsBoard(QWidget):
         found = self.status_filter.findData(current)
         self.status_filter.setCurrentIndex(max(found, 0))
         self.status_filter.blockSignals(False)
+
+    def _fill_region_filter(self, regions: list[Choice]) -> None:
+        """The regions as the incidents list offers them; the one chosen stays chosen (its
+        units are read again: their areas may have changed)."""
+        current = chosen(self.region_filter)
+        self.region_filter.blockSignals(True)
+        fill_combo(self.region_filter, regions, none_label=_tr("Semua wilayah"))
+        self.region_filter.setCurrentIndex(max(self.region_filter.findData(current), 0))
+        self.region_filter.blockSignals(False)
+        self._on_region_filter(self.region_filter.currentIndex())
 
     def _expand_commands(self) -> None:
         """Open the top of each tree, so the Polres and their roll-ups show at first sight."""
@@ -570,6 +597,24 @@ class UnitsBoard(QWidget):
         value = self.status_filter.currentData()
         for proxy in (self.tree_proxy, self.flat_proxy):
             proxy.set_status(int(value) if value is not None else None)
+        self._update_footer()
+
+    def set_region_filter(self, region_id: int | None) -> None:
+        """Show the units answering for a region and everything under it (the map's click);
+        None shows all. "Semua wilayah" in the box clears it, as the other filters."""
+        at = self.region_filter.findData(NO_CHOICE if region_id is None else region_id)
+        self.region_filter.setCurrentIndex(max(at, 0))
+
+    def _on_region_filter(self, _index: int) -> None:
+        region_id = chosen(self.region_filter)
+        units: frozenset[int] | None = None
+        if region_id is not None and self._board is not None:
+            with self.store.read() as s:
+                units = region_units(s, self._board.operation_id, region_id)
+        for proxy in (self.tree_proxy, self.flat_proxy):
+            proxy.set_units(units)
+        if units is not None and self.tree_mode():
+            self.tree_view.expandAll()  # its Polsek sit under their Polres
         self._update_footer()
 
     def _on_tree_filter(self, _index: int) -> None:

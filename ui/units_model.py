@@ -757,7 +757,8 @@ class UnitsFlatModel(QAbstractTableModel):
 
 
 class UnitsFilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values and filters by text (name, code, status), status and tree."""
+    """Sorts by raw values and filters by text (name, code, status), status, tree and a set
+    of units (those answering for a region)."""
 
     def __init__(
         self, rows: BoardRows, parent: QObject | None = None, *, recursive: bool = False
@@ -767,6 +768,7 @@ class UnitsFilterProxy(QSortFilterProxyModel):
         self._text = ""
         self._status_id: int | None = None
         self._tree: str | None = None
+        self._units: frozenset[int] | None = None
         self._recursive = recursive
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
@@ -791,8 +793,17 @@ class UnitsFilterProxy(QSortFilterProxyModel):
         self._follow_ancestors()
         self.endFilterChange()
 
+    def set_units(self, units: frozenset[int] | None) -> None:
+        """Only these units (a region's); None for all."""
+        self.beginFilterChange()
+        self._units = units
+        self._follow_ancestors()
+        self.endFilterChange()
+
     def filtering(self) -> bool:
-        return bool(self._text or self._tree or self._status_id is not None)
+        return bool(
+            self._text or self._tree or self._status_id is not None or self._units is not None
+        )
 
     def _follow_ancestors(self) -> None:
         """Recursive filtering (a match keeps its ancestors) only while a filter is set.
@@ -818,6 +829,8 @@ class UnitsFilterProxy(QSortFilterProxyModel):
         if self._tree is not None and row.tree != self._tree:
             return False
         if self._status_id is not None and row.status_id != self._status_id:
+            return False
+        if self._units is not None and row.id not in self._units:
             return False
         if self._text:
             # Every typed word starts some word of the row: "polsek a" finds Polsek A1, A2.

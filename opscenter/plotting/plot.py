@@ -9,7 +9,7 @@ The rules of the automatic plotting (``plot``), in the order they are applied:
    the post's Polres (its Polsek, its staff, or a BKO into it), and the post does not hold
    more people than it needs (else its most junior unlocked people leave first). So a
    plotting run again after a roster import changes as little as possible.
-3. BKO in force for the stage (``strength.bko_in_force``) puts people under the receiving
+3. BKO in force for the stage (``strength.bko_filter``) puts people under the receiving
    unit: a BKO of a named person moves that person; a BKO of a number moves that many of
    the lending unit's people, in NRP order, so that the choice is the same each time.
 4. Each post is filled first from its own Polsek: the unit guarding its TPS, else the
@@ -50,7 +50,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.plotting.posts import PERMISSION, Post, posts
 from opscenter.store import Store
-from opscenter.strength import WORKING_UNIT, active_police, bko_in_force
+from opscenter.strength import WORKING_UNIT, active_police, bko_filter
 
 POLRES_KINDS = ("polres", "polresta")
 
@@ -252,7 +252,7 @@ def _pools(
             BkoAssignment.personnel_id,
             BkoAssignment.personnel_count,
         )
-        .where(bko_in_force(session, operation_id, stage))
+        .where(bko_filter(session, operation_id, stage))
         .order_by(BkoAssignment.id)
     ).all()
     for lender, receiver, person, _count in rows:

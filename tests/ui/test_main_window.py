@@ -416,7 +416,7 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
     assert page.map is not None and page.tabs.currentWidget() is page.map
 
 
-def test_a_region_clicked_on_the_map_filters_the_incidents_list(
+def test_a_region_clicked_on_the_map_filters_the_incidents_list_and_the_board(
     window: MainWindow, store: Store, tiny_operation: TinyOperation
 ) -> None:
     from sqlalchemy import select
@@ -435,6 +435,10 @@ def test_a_region_clicked_on_the_map_filters_the_incidents_list(
     assert page.incidents.region_box.currentData() == kerinci
     page.map.region_chosen.emit(bungo)  # and while it does
     assert page.incidents.region_box.currentData() == bungo
+    # The board too, to the units answering for it (the tiny operation gives none an area).
+    assert page.board is not None
+    assert page.board.region_filter.currentData() == bungo
+    assert page.board.flat_proxy.rowCount() == 0
 
 
 def test_the_main_window_loads_no_plotting_spreadsheet_or_pdf_library() -> None:

@@ -12,17 +12,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtGui import QColor, QUndoStack
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from opscenter import incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
+from opscenter.geo.places import region_points
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalChanges, JournalFollower
-from opscenter.model import Aspect, PollingStation, Region, VulnerabilityLevel
+from opscenter.model import (
+    Aspect,
+    PollingStation,
+    Region,
+    Unit,
+    UnitStatus,
+    VulnerabilityLevel,
+)
 from opscenter.overview import build as build_overview
 from opscenter.planning.reinforcement import WhatIf, save_what_if, tps_changes
 from opscenter.planning.vulnerability import RatingValue, set_rating
@@ -30,10 +38,14 @@ from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import Readiness
 from opscenter.store import Store
 from opscenter.strength import UNRATED
+from opscenter.units import assign_bko, region_units, set_status
 from tests.ui.conftest import FixedClock
 from ui import theme
-from ui.map_panel import SPREAD_DEG, MapPanel
+from ui.map_panel import SPREAD_DEG, UNIT_SPREAD_DEG, MapPanel, flow_width
+from ui.map_view import DAY, NIGHT, MapUnit
 from ui.readiness_model import LEVEL_COLOURS, full_level
+from ui.units_board import UnitsBoard
+from ui.units_model import UNIT_ID_ROLE
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 
@@ -603,3 +615,226 @@ def test_a_change_the_readiness_does_not_depend_on_keeps_its_matrix(
     assert now is not None and now.matrix is not None
     assert now.matrix.cell(kerinci, aspect.id).level_id == other.id  # type: ignore[union-attr]
     assert now.readiness is matrix  # ... and keeps the readiness matrix as it was
+
+
+# ---- the units layer ------------------------------------------------------------------
+
+
+def unit_id(store: Store, name: str) -> int:
+    with store.read() as s:
+        return int(s.scalars(select(Unit.id).where(Unit.name == name)).one())
+
+
+def units_on(qtbot: QtBot, panel: MapPanel) -> None:
+    """The units layer switched on and its first read shown."""
+    assert panel.map_read is not None and panel.map_read.units is None  # off: not read
+    panel.units.switch.setChecked(True)
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.units is not None)
+    wait_read(qtbot, panel)
+
+
+def drawn_unit(panel: MapPanel, uid: int) -> tuple[MapUnit, QPointF] | None:
+    panel.view.sharpen()
+    panel.view.grab()
+    return next(((u, at) for u, at in panel.view.units_drawn() if u.id == uid), None)
+
+
+def square_colour(panel: MapPanel, at: QPointF) -> QColor:
+    """The colour at a unit square's centre, drawn over nothing else (no incidents, names)."""
+    return panel.view.grab().toImage().pixelColor(round(at.x()), round(at.y()))
+
+
+def test_units_sit_at_their_seats_in_their_status_colours(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    units_on(qtbot, panel)
+    kerinci_area = region_id(jambi, "Kabupaten Kerinci")
+    polres = unit_id(jambi, "Polres Kerinci")
+    with jambi.read() as s:
+        operation_id = int(s.scalars(select(Region.operation_id).limit(1)).one())
+        points = region_points(s, operation_id)
+        status = s.execute(
+            select(UnitStatus.name, UnitStatus.colour)
+            .join(Unit, Unit.status_id == UnitStatus.id)
+            .where(Unit.id == polres)
+        ).one()
+    # Polres Kerinci answers for Kerinci and Sungai Penuh: it sits in Kerinci, its first.
+    found = drawn_unit(panel, polres)
+    assert found is not None
+    square, at = found
+    assert (square.lon, square.lat) == points[kerinci_area]
+    assert square.colour == QColor(status.colour)
+    assert square_colour(panel, at) == QColor(status.colour)
+    hover = panel.view.tooltip_at(at)
+    assert hover.startswith(f"Polres Kerinci\nStatus: {status.name}")
+    # With the board's strength figures, the hover counts them.
+    with jambi.read() as s:
+        overview = build_overview(s, now=MASA_TENANG_EVENING)
+    panel.show_overview(overview)
+    row = next(r for r in overview.strength if r.unit_id == polres)
+    assert f"\nKekuatan {row.police_available}, kebutuhan {row.police_required}, " in (
+        panel.view.tooltip_at(at)
+    )
+    # Brimob has no area: it sits by the Polda's seat (the province), on a spiral around it.
+    brimob = next(
+        u for u in panel.unit_marks()[0] if u.id == unit_id(jambi, "Sat Brimob Polda Jambi")
+    )
+    province = points[region_id(jambi, "Provinsi Jambi")]
+    assert math.dist((brimob.lon, brimob.lat), province) == pytest.approx(UNIT_SPREAD_DEG)
+    # A Polsek only once zoomed in: at its kecamatan's point.
+    polsek = unit_id(jambi, "Polsek Gunung Kerinci")
+    assert drawn_unit(panel, polsek) is None
+    kecamatan = next(
+        rid
+        for rid in points
+        if panel.map_read.units.seats.get(polsek) == rid  # type: ignore[union-attr]
+    )
+    for _ in range(12):
+        panel.view.zoom_by(2.0, panel.view.project(*points[kecamatan]))
+        if drawn_unit(panel, polsek) is not None:
+            break
+    found = drawn_unit(panel, polsek)
+    assert found is not None
+    assert (found[0].lon, found[0].lat) == points[kecamatan]
+    assert found[0].side < square.side
+
+
+def test_the_bko_of_voting_day_is_an_arrow_from_brimob_to_kerinci(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    units_on(qtbot, panel)
+    read = panel.map_read
+    assert read is not None
+    voting = next(st for st in read.timeline.stages if st.is_voting)
+    panel.stage_box.setCurrentIndex(panel.stage_box.findData(voting.id))
+    panel.stage_box.activated.emit(panel.stage_box.currentIndex())
+    qtbot.waitUntil(lambda: panel.map_read is not None and panel.map_read.stage_id == voting.id)
+    wait_read(qtbot, panel)
+    brimob, kerinci = unit_id(jambi, "Sat Brimob Polda Jambi"), unit_id(jambi, "Polres Kerinci")
+    assert panel.map_read.units.bko == ((brimob, kerinci, 60),)  # type: ignore[union-attr]
+    panel.view.sharpen()
+    panel.view.grab()
+    [(flow, start, tip)] = panel.view.flows_drawn()
+    assert (flow.source, flow.target, flow.width) == (brimob, kerinci, flow_width(60))
+    centres = {u.id: at for u, at in panel.view.units_drawn()}
+    assert start == centres[brimob]
+    # The tip stops at the receiver's square, on the line towards it.
+    assert math.dist((tip.x(), tip.y()), (centres[kerinci].x(), centres[kerinci].y())) < 12
+    middle = QPointF((start.x() + tip.x()) / 2, (start.y() + tip.y()) / 2)
+    assert panel.view.tooltip_at(middle) == (
+        "BKO 60 personel: Sat Brimob Polda Jambi \u2192 Polres Kerinci"
+    )
+    assert "\nBKO masuk: 60 personel dari Sat Brimob Polda Jambi" in panel.view.tooltip_at(
+        centres[kerinci]
+    )
+    assert "\nBKO keluar: 60 personel ke Polres Kerinci" in panel.view.tooltip_at(centres[brimob])
+    # The legend says what the colours and the arrow mean.
+    texts = [t for _c, t in panel.units.legend.entries]
+    assert texts[-2:] == [
+        "Belum ada status",
+        "Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel",
+    ]
+    assert panel.units.legend.entries[-1][0] == DAY.hover
+    # Navy by day; at night the arrow and its legend turn gold, readable on the dark map.
+    on_line = QPointF(start.x() + (tip.x() - start.x()) / 3, start.y() + (tip.y() - start.y()) / 3)
+    by_day = square_colour(panel, on_line)
+    assert by_day.blue() > by_day.red()
+    theme.set_night_mode(True)
+    try:
+        assert panel.units.legend.entries[-1][0] == NIGHT.hover
+        panel.view.sharpen()
+        at_night = square_colour(panel, on_line)
+        assert at_night.red() > at_night.blue() and at_night.green() > by_day.green()
+    finally:
+        theme.set_night_mode(False)
+
+
+def test_a_status_change_recolours_its_square_in_place_and_a_new_bko_is_drawn(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    units_on(qtbot, panel)
+    polres = unit_id(jambi, "Polres Bungo")
+    with jambi.read() as s:
+        current = s.get_one(Unit, polres)
+        other = s.scalars(
+            select(UnitStatus).where(
+                UnitStatus.operation_id == current.operation_id,
+                UnitStatus.id != current.status_id,
+            )
+        ).first()
+        assert other is not None
+        other_id, other_colour, version = other.id, other.colour, current.version
+    follower = JournalFollower(jambi)
+    follower.poll()
+    set_status(jambi, Actor("op.malam"), polres, other_id, expected_version=version)
+    changes = follower.poll()
+    assert changes is not None
+    reads: list[bool] = []
+    panel.read_shown.connect(lambda: reads.append(True))
+    panel.apply_changes(changes)  # a status only: recoloured here, nothing read again
+    assert reads == [] and not panel.live.held
+    found = drawn_unit(panel, polres)
+    assert found is not None and found[0].colour == QColor(other_colour)
+    assert square_colour(panel, found[1]) == QColor(other_colour)
+    # A BKO lent for the stage shown, through the core: the map re-reads and draws it.
+    read = panel.map_read
+    assert read is not None and read.stage_id is not None
+    stage = read.timeline.stage(read.stage_id)
+    assert stage is not None and stage.starts_at is not None
+    tebo = unit_id(jambi, "Polres Tebo")
+    assign_bko(
+        jambi,
+        Actor("kapolda", role="commander"),
+        from_unit_id=tebo,
+        to_unit_id=polres,
+        personnel_count=12,
+        starts_at=stage.starts_at,
+        stage_id=stage.id,
+    )
+    changes = follower.poll()
+    assert changes is not None and "bko_assignment" in changes
+    panel.apply_changes(changes)
+
+    def drawn() -> bool:
+        panel.view.sharpen()
+        panel.view.grab()
+        return any(f.source == tebo for f, _a, _b in panel.view.flows_drawn())
+
+    qtbot.waitUntil(drawn, timeout=20_000)
+    flow = next(f for f, _a, _b in panel.view.flows_drawn() if f.source == tebo)
+    assert (flow.target, flow.width) == (polres, flow_width(12))
+
+
+def test_a_region_clicked_on_the_map_filters_the_board_to_the_units_answering_for_it(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    board = UnitsBoard(
+        jambi,
+        undo_stack=QUndoStack(),
+        actor=Actor("op.malam"),
+        clock=FixedClock(MASA_TENANG_EVENING),
+    )
+    qtbot.addWidget(board)
+    board.set_tree_mode(False)
+    kerinci = region_id(jambi, "Kabupaten Kerinci")
+    panel.region_chosen.connect(board.set_region_filter)  # as the operation page does
+    shape = panel.boundary(kerinci)
+    assert shape is not None
+    qtbot.mouseClick(
+        panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(*shape.label_point).toPoint()
+    )
+    assert board.region_filter.currentData() == kerinci
+    assert board.region_filter.currentText() == "Kab. Kerinci"  # the filter says what it is
+    proxy = board.flat_proxy
+    shown = {proxy.index(r, 0).data(UNIT_ID_ROLE) for r in range(proxy.rowCount())}
+    names = {board.rows.rows[uid].name for uid in shown}
+    assert {"Polres Kerinci", "Polsek Gunung Kerinci", "Kodim 0417/Kerinci"} <= names
+    assert "Polres Bungo" not in names and "Linmas Kota Sungai Penuh" not in names
+    assert "Sat Brimob Polda Jambi" not in names
+    # Polres Kerinci's Polsek in Sungai Penuh answer for Sungai Penuh, not Kerinci.
+    with jambi.read() as s:
+        operation_id = int(s.scalars(select(Region.operation_id).limit(1)).one())
+        assert shown == region_units(s, operation_id, kerinci)
+    # "Semua wilayah", as the other filters: every unit again.
+    board.region_filter.setCurrentIndex(0)
+    assert proxy.rowCount() == len(board.rows.rows)

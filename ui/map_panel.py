@@ -69,6 +69,7 @@ from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
+from ui.map_replay import ReplayBar, TimedPoints
 from ui.map_view import MapLegend, MapMark, MapPoint, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
@@ -288,6 +289,11 @@ class MapPanel(QFrame):
         self.incidents = _Layer(_tr("Ke&jadian"), _tr("Tingkat kejadian"), self)
         self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
+        # The period of the incidents and the time slider that plays it back (under the map).
+        self.replay = ReplayBar(self)
+        self.replay.changed.connect(self._show_replay)
+        self.addAction(self.replay.play_action)
+        self._timed = TimedPoints()  # the incidents' points, held for the slider
         self.strength.legend.set_entries(
             [
                 (balance_colour(-1), _tr("Kurang (defisit)")),
@@ -347,6 +353,7 @@ class MapPanel(QFrame):
         column.setSpacing(8)
         column.addLayout(top)
         column.addLayout(body, 1)
+        column.addWidget(self.replay)
         self.reload()
 
     def fit_layers(self) -> None:
@@ -449,6 +456,9 @@ class MapPanel(QFrame):
                 else ""
             )
         self._fill_boxes(read)
+        self.replay.blockSignals(True)  # the points are shown below, once
+        self.replay.set_timeline(read.timeline, read.stage_id)
+        self.replay.blockSignals(False)
         self._recolour()
         self._show_marks()
         self._show_points()
@@ -770,7 +780,27 @@ class MapPanel(QFrame):
         )
 
     def _show_points(self) -> None:
-        self.view.set_points(self.incident_points() if self.incidents.switch.isChecked() else [])
+        if not self.incidents.switch.isChecked():
+            self._timed.hold(())
+            self.view.set_points([])
+            return
+        points = self.incident_points()
+        read = self._shown.read
+        when = {row.id: row.occurred_at for row in (read.incidents if read else ())}
+        self._timed.hold((when[p.id], p) for p in points)
+        self._show_replay()
+
+    def replay_points(self) -> list[MapPoint]:
+        """The held points of the period up to the slider's time (no read: a slice)."""
+        start = self.replay.start()
+        if start is None:
+            return []
+        return self._timed.between(start, self.replay.until())
+
+    def _show_replay(self) -> None:
+        """The slider or the period moved: the points they show, handed to the view."""
+        if self.incidents.switch.isChecked():
+            self.view.set_points(self.replay_points())
 
     # ---- input --------------------------------------------------------------------------
 
@@ -848,7 +878,20 @@ class MapPanel(QFrame):
         if not self.incidents.switch.isChecked():
             return
         shown = [row for row in found if self._shown_on_map(row)]
-        self.view.update_points(
-            [self._point(row) for row in shown], removed=ids - {row.id for row in shown}
+        points = [self._point(row) for row in shown]
+        removed = ids - {row.id for row in shown}
+        self._timed.update(
+            [(r.occurred_at, p) for r, p in zip(shown, points, strict=True)], removed
         )
+        start = self.replay.start()
+        if not self.replay.live() or start is None:
+            # Showing the past: the slice up to the slider's time (a new incident after it
+            # stays hidden).
+            self.view.set_points(self.replay_points())
+        else:
+            # Live: the new points, but not one that happened before the period (today's).
+            before = {r.id for r in shown if r.occurred_at < start}
+            self.view.update_points(
+                [p for p in points if p.id not in before], removed=removed | before
+            )
         self._show_severities()

@@ -1,0 +1,227 @@
+"""The map's period and time slider on the Jambi demo (and a WITA operation): the slider hides
+later incidents, plays the period back and stops at its end, keeps its keys, says when the
+map shows the past, and names the operation's zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from opscenter.demo import load_demo
+from opscenter.incident_log import IncidentRow
+from opscenter.live import JournalFollower
+from opscenter.store import Store
+from tests.builders import build_small_operation
+from tests.ui.conftest import FixedClock
+from tests.ui.test_map_panel import MASA_TENANG_EVENING, record_like, wait_read
+from ui.map_panel import MapPanel
+from ui.map_replay import FADED_ALPHA, PeriodKind
+
+# Masa tenang began at midnight WIB on 24 November: 17:00 UTC the day before.
+MASA_TENANG_START = datetime(2024, 11, 23, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: Store) -> MapPanel:
+    load_demo(store, "jambi")
+    p = MapPanel(store, clock=FixedClock(MASA_TENANG_EVENING))
+    qtbot.addWidget(p)
+    p.resize(1300, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    return p
+
+
+def on_map(panel: MapPanel) -> list[IncidentRow]:
+    """The incidents of the read that have a place on the map."""
+    read = panel.map_read
+    assert read is not None
+    return [r for r in read.incidents if panel._shown_on_map(r)]
+
+
+def ids_until(panel: MapPanel, at: datetime, start: datetime = MASA_TENANG_START) -> set[int]:
+    return {r.id for r in on_map(panel) if start <= r.occurred_at <= at}
+
+
+def test_the_slider_at_a_time_hides_later_incidents_and_says_the_map_shows_the_past(
+    panel: MapPanel,
+) -> None:
+    bar = panel.replay
+    period = bar.period()
+    assert period is not None and bar.kind() is PeriodKind.STAGE
+    # The stage's own period: masa tenang from its first midnight to now (it runs).
+    assert (period.start, period.end, period.live) == (MASA_TENANG_START, MASA_TENANG_EVENING, True)
+    everything = {r.id for r in on_map(panel)}
+    assert len(everything) > 20 and panel.view.point_ids() == everything
+    assert bar.live() and not bar.past_badge.isVisibleTo(panel)
+    assert bar.time_label.text() == "Terkini: 26-11-2024 21:30 WIB"
+
+    at = datetime(2024, 11, 25, 3, 0, tzinfo=UTC)  # 10:00 WIB on the 25th
+    bar.set_time(at)
+    shown = ids_until(panel, at)
+    assert 0 < len(shown) < len(everything)
+    assert panel.view.point_ids() == shown  # the later ones are not drawn
+    assert not bar.live() and bar.past_badge.isVisibleTo(panel)
+    assert bar.time_label.text() == "s.d. 25-11-2024 10:00 WIB"
+    # The last hours before the slider's time are drawn as they are, the older ones faded.
+    newest = max((r for r in on_map(panel) if r.id in shown), key=lambda r: r.occurred_at)
+    oldest = min((r for r in on_map(panel) if r.id in shown), key=lambda r: r.occurred_at)
+    new_point, old_point = panel.view.point(newest.id), panel.view.point(oldest.id)
+    assert new_point is not None and old_point is not None
+    assert new_point.colour.alpha() == 255 and old_point.colour.alpha() == FADED_ALPHA
+
+    bar.slider.setValue(bar.slider.maximum())  # back at the end: live, the badge gone
+    assert bar.live() and not bar.past_badge.isVisibleTo(panel)
+    assert panel.view.point_ids() == everything
+    assert all(p.colour.alpha() == 255 for p in map(panel.view.point, everything) if p)
+
+
+def test_a_new_incident_shows_live_at_the_end_and_not_in_the_past(
+    panel: MapPanel, store: Store
+) -> None:
+    bar = panel.replay
+    sample = on_map(panel)[0]
+    at = datetime(2024, 11, 25, 3, 0, tzinfo=UTC)
+    bar.set_time(at)
+    before = panel.view.point_ids()
+    follower = JournalFollower(store)
+    follower.poll()
+    late = record_like(store, sample, "Pengerahan massa", occurred_at=at + timedelta(hours=5))
+    early = record_like(store, sample, "Baliho dirusak", occurred_at=at - timedelta(hours=1))
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    # In the past: the one after the slider's time is held, not drawn; the one before is.
+    assert panel.view.point_ids() == before | {early}
+    bar.slider.setValue(bar.slider.maximum())
+    assert panel.view.point_ids() == before | ids_until(panel, MASA_TENANG_EVENING) | {late}
+    # At the end the layer is live: a third appears at once.
+    follower.poll()
+    third = record_like(store, sample, "Bentrokan", occurred_at=at + timedelta(hours=6))
+    changes = follower.poll()
+    assert changes is not None
+    panel.apply_changes(changes)
+    assert third in panel.view.point_ids() and not bar.past_badge.isVisibleTo(panel)
+
+
+def test_play_runs_the_period_back_to_its_end_and_stops(qtbot: QtBot, panel: MapPanel) -> None:
+    bar = panel.replay
+    bar.play_ms = 600  # a short play back; the steps are the same
+    counts: list[int] = []
+    bar.changed.connect(lambda: counts.append(len(panel.view.point_ids())))
+    assert bar.play_button.text() == "Putar ulan&g"
+    with qtbot.waitSignal(bar.finished, timeout=10_000):
+        bar.play_button.click()  # at the end: starts from the period's start
+        assert bar.playing() and bar.slider.value() == 0
+        assert bar.play_button.text() == "Jeda putar ulan&g"
+    assert not bar.playing() and not bar.timer.isActive()
+    assert bar.at_end() and bar.live() and not bar.past_badge.isVisibleTo(panel)
+    assert bar.play_button.text() == "Putar ulan&g"
+    # Step by step the points grew from none to all of the period.
+    assert len(counts) >= 10 and counts == sorted(counts)
+    assert counts[0] == 0 and counts[-1] == len(on_map(panel))
+
+
+def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) -> None:
+    bar = panel.replay
+    slider = bar.slider
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    slider.setFocus()
+    view_before = panel.view.view_state()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)  # the slider's Home, not the map's
+    assert slider.value() == 0 and panel.view.view_state() == view_before
+    assert bar.time_label.text() == "s.d. 24-11-2024 00:00 WIB"
+    assert panel.view.point_ids() == set()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert slider.value() == slider.singleStep() > 0
+    qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    assert slider.value() == 11 * slider.singleStep()
+    step = timedelta(minutes=slider.value())
+    assert bar.time_label.text() == "s.d. {:%d-%m-%Y %H:%M} WIB".format(
+        (MASA_TENANG_START + step).astimezone(ZoneInfo("Asia/Jakarta"))
+    )
+    assert panel.view.point_ids() == ids_until(panel, MASA_TENANG_START + step)
+    qtbot.keyClick(slider, Qt.Key.Key_End)
+    assert bar.at_end() and bar.live()
+    # Ctrl+Shift+P plays and pauses, wherever the focus is on the map panel.
+    qtbot.keyClick(
+        slider,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert bar.playing()
+    qtbot.keyClick(
+        slider,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not bar.playing() and not bar.at_end()
+
+
+def test_play_stops_when_the_panel_is_hidden_and_a_deleted_panel_leaves_no_timer(
+    qtbot: QtBot, store: Store
+) -> None:
+    load_demo(store, "jambi")
+    p = MapPanel(store, clock=FixedClock(MASA_TENANG_EVENING))
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    bar = p.replay
+    bar.play()
+    assert bar.playing()
+    p.hide()
+    assert not bar.playing()
+    p.show()
+    bar.play()
+    assert bar.playing()
+    timer = bar.timer
+    with qtbot.waitSignal(timer.destroyed, timeout=5_000):
+        p.deleteLater()
+    assert not shiboken6.isValid(timer)
+
+
+def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPanel) -> None:
+    bar = panel.replay
+    today = datetime(2024, 11, 25, 17, 0, tzinfo=UTC)  # 26 November, midnight WIB
+    box = bar.period_box
+    box.setFocus()
+    # Keyboard: the period box, then its "Hari ini".
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert bar.kind() is PeriodKind.TODAY
+    period = bar.period()
+    assert period is not None and (period.start, period.end) == (today, MASA_TENANG_EVENING)
+    assert panel.view.point_ids() == ids_until(panel, MASA_TENANG_EVENING, today)
+    assert bar.live() and not bar.from_edit.isVisibleTo(panel)
+    lo = datetime(2024, 11, 24, 12, 0, tzinfo=UTC)
+    hi = datetime(2024, 11, 25, 12, 0, tzinfo=UTC)
+    bar.set_range(lo, hi)
+    assert bar.from_edit.isVisibleTo(panel) and bar.to_edit.isVisibleTo(panel)
+    assert bar.from_edit.dateTime().toString("dd-MM-yyyy HH:mm") == "24-11-2024 19:00"
+    # A period in the past: at its end too the map says it shows the past.
+    assert bar.at_end() and not bar.live() and bar.past_badge.isVisibleTo(panel)
+    assert panel.view.point_ids() == ids_until(panel, hi, lo)
+    box.setCurrentIndex(box.findData(PeriodKind.STAGE))
+    box.activated.emit(box.currentIndex())
+    assert bar.live() and panel.view.point_ids() == {r.id for r in on_map(panel)}
+
+
+def test_the_slider_names_the_operations_zone(qtbot: QtBot, store: Store) -> None:
+    build_small_operation(store, timezone="Asia/Makassar")
+    evening = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)  # voting day, 21:00 WITA
+    p = MapPanel(store, clock=FixedClock(evening))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    bar = p.replay
+    assert bar.time_label.text() == "Terkini: 27-11-2024 21:00 WITA"
+    bar.set_time(datetime(2024, 11, 27, 4, 0, tzinfo=UTC))
+    assert bar.time_label.text() == "s.d. 27-11-2024 12:00 WITA"
+    assert "WIB" not in bar.time_label.toolTip() and "WITA" in bar.time_label.toolTip()

@@ -787,20 +787,16 @@ class MapPanel(QFrame):
         points = self.incident_points()
         read = self._shown.read
         when = {row.id: row.occurred_at for row in (read.incidents if read else ())}
-        self._timed.hold((when[p.id], p) for p in points)
+        self._timed.hold((when[p.id], p.id) for p in points)
+        self.view.set_points(points)
         self._show_replay()
 
-    def replay_points(self) -> list[MapPoint]:
-        """The held points of the period up to the slider's time (no read: a slice)."""
-        start = self.replay.start()
-        if start is None:
-            return []
-        return self._timed.between(start, self.replay.until())
-
     def _show_replay(self) -> None:
-        """The slider or the period moved: the points they show, handed to the view."""
-        if self.incidents.switch.isChecked():
-            self.view.set_points(self.replay_points())
+        """The slider or the period moved: the view draws the points of the period up to
+        the slider's time (no read, no points handed again: ``MapView.show_points``)."""
+        start = self.replay.start()
+        if start is not None:
+            self.view.show_points(*self._timed.window(start, self.replay.until()))
 
     # ---- input --------------------------------------------------------------------------
 
@@ -878,20 +874,9 @@ class MapPanel(QFrame):
         if not self.incidents.switch.isChecked():
             return
         shown = [row for row in found if self._shown_on_map(row)]
-        points = [self._point(row) for row in shown]
         removed = ids - {row.id for row in shown}
-        self._timed.update(
-            [(r.occurred_at, p) for r, p in zip(shown, points, strict=True)], removed
-        )
-        start = self.replay.start()
-        if not self.replay.live() or start is None:
-            # Showing the past: the slice up to the slider's time (a new incident after it
-            # stays hidden).
-            self.view.set_points(self.replay_points())
-        else:
-            # Live: the new points, but not one that happened before the period (today's).
-            before = {r.id for r in shown if r.occurred_at < start}
-            self.view.update_points(
-                [p for p in points if p.id not in before], removed=removed | before
-            )
+        self.view.update_points([self._point(row) for row in shown], removed=removed)
+        # Drawn only within the period and up to the slider's time (live at its end).
+        self._timed.update([(row.occurred_at, row.id) for row in shown], removed)
+        self._show_replay()
         self._show_severities()

@@ -9,11 +9,12 @@ is never read as the present.
 
 The style of a replay (chosen here): the incidents of the last tenth of the period before the
 slider's time (``TRAIL_SHARE``, at least ``TRAIL_MIN``) are drawn as they are, the older ones
-faded (``FADED_ALPHA``), so the eye follows what has just happened.
+faded (``ui.map_view.DIM_ALPHA``), so the eye follows what has just happened.
 
-Filtering never reads the database: the panel hands its points once per read
-(``TimedPoints.hold``) and each slider step is two bisections on the held times and a slice
-(measured at national scale in ``bench/map.py``).
+Filtering never reads the database: the panel hands the view its points once per read, and
+each slider step is three bisections on the held times (``TimedPoints``) and the ids they
+cut handed to the view (``MapView.show_points``: masks over the points it holds), measured at
+national scale in ``bench/map.py``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -40,7 +42,6 @@ from PySide6.QtWidgets import (
 from opscenter.operations import local_text
 from opscenter.stage_view import Timeline
 from ui import theme
-from ui.map_view import MapPoint
 
 # A play back takes this long from the period's start to its end, in ticks of TICK_MS.
 PLAY_MS = 6_000
@@ -48,7 +49,6 @@ TICK_MS = 40
 # Before the slider's time, this share of the period (at least TRAIL_MIN) is drawn in full.
 TRAIL_SHARE = 0.1
 TRAIL_MIN = timedelta(hours=1)
-FADED_ALPHA = 80
 # The badge of a map showing the past: a colour no severity or level uses.
 PAST_COLOUR = QColor("#6a1b9a")
 # Arrow-key steps tried, finest first (minutes): the first that crosses the period in at most
@@ -110,52 +110,38 @@ def replay_period(
     return Period(stage.starts_at, now, True)
 
 
-def faded(point: MapPoint) -> MapPoint:
-    colour = QColor(point.colour)
-    colour.setAlpha(FADED_ALPHA)
-    return replace(point, colour=colour)
-
-
 class TimedPoints:
-    """The incidents' points held in the order they occurred, and the slice of them a
+    """The ids of the incidents on the map in the order they occurred, and which of them a
     moment of the replay shows (no database read: the panel read the rows already)."""
 
     def __init__(self) -> None:
         self._times: list[datetime] = []
-        self._points: list[MapPoint] = []
-        self._faded: list[MapPoint] | None = None  # built at the first replay
+        self._ids = np.zeros(0, dtype=np.int64)
 
-    def hold(self, timed: Iterable[tuple[datetime, MapPoint]]) -> None:
-        pairs = sorted(timed, key=lambda tp: (tp[0], tp[1].id))
-        self._times = [t for t, _p in pairs]
-        self._points = [p for _t, p in pairs]
-        self._faded = None
+    def hold(self, timed: Iterable[tuple[datetime, int]]) -> None:
+        pairs = sorted(timed)
+        self._times = [t for t, _id in pairs]
+        self._ids = np.fromiter((pid for _t, pid in pairs), dtype=np.int64, count=len(pairs))
 
-    def update(
-        self, changed: Sequence[tuple[datetime, MapPoint]], removed: Iterable[int] = ()
-    ) -> None:
-        """Points added or changed (by id) and ids removed (a live incident: a few)."""
-        gone = set(removed) | {p.id for _t, p in changed}
-        kept = [(t, p) for t, p in zip(self._times, self._points, strict=True) if p.id not in gone]
-        self.hold([*kept, *changed])
+    def update(self, changed: Sequence[tuple[datetime, int]], removed: Iterable[int] = ()) -> None:
+        """Ids added or moved in time, and ids removed (a live incident: a few)."""
+        gone = set(removed) | {pid for _t, pid in changed}
+        kept = [(t, int(pid)) for t, pid in zip(self._times, self._ids, strict=True)]
+        self.hold([*(tp for tp in kept if tp[1] not in gone), *changed])
 
     def __len__(self) -> int:
-        return len(self._points)
+        return len(self._times)
 
-    def between(self, start: datetime, until: datetime | None) -> list[MapPoint]:
-        """The points that occurred from ``start`` up to ``until`` (None: no end, all as they
-        are); before ``until``'s trail (``trail``) they are faded."""
+    def window(self, start: datetime, until: datetime | None) -> tuple[np.ndarray, np.ndarray]:
+        """The ids that occurred from ``start`` up to ``until`` (None: no end), and those of
+        them older than ``until``'s trail (drawn faded; none without an end)."""
         lo = bisect.bisect_left(self._times, start)
         if until is None:
-            return self._points[lo:]
+            return self._ids[lo:], self._ids[:0]
         hi = bisect.bisect_right(self._times, until)
         trail = max(TRAIL_MIN, (until - start) * TRAIL_SHARE)
         cut = min(hi, max(lo, bisect.bisect_right(self._times, until - trail)))
-        if cut == lo:
-            return self._points[lo:hi]
-        if self._faded is None:
-            self._faded = [faded(p) for p in self._points]
-        return self._faded[lo:cut] + self._points[cut:hi]
+        return self._ids[lo:hi], self._ids[lo:cut]
 
 
 class TimeSlider(QSlider):

@@ -20,7 +20,7 @@ from tests.builders import build_small_operation
 from tests.ui.conftest import FixedClock
 from tests.ui.test_map_panel import MASA_TENANG_EVENING, record_like, wait_read
 from ui.map_panel import MapPanel
-from ui.map_replay import FADED_ALPHA, PeriodKind
+from ui.map_replay import PeriodKind
 
 # Masa tenang began at midnight WIB on 24 November: 17:00 UTC the day before.
 MASA_TENANG_START = datetime(2024, 11, 23, 17, 0, tzinfo=UTC)
@@ -58,7 +58,7 @@ def test_the_slider_at_a_time_hides_later_incidents_and_says_the_map_shows_the_p
     # The stage's own period: masa tenang from its first midnight to now (it runs).
     assert (period.start, period.end, period.live) == (MASA_TENANG_START, MASA_TENANG_EVENING, True)
     everything = {r.id for r in on_map(panel)}
-    assert len(everything) > 20 and panel.view.point_ids() == everything
+    assert len(everything) > 20 and panel.view.shown_point_ids() == everything
     assert bar.live() and not bar.past_badge.isVisibleTo(panel)
     assert bar.time_label.text() == "Terkini: 26-11-2024 21:30 WIB"
 
@@ -66,20 +66,19 @@ def test_the_slider_at_a_time_hides_later_incidents_and_says_the_map_shows_the_p
     bar.set_time(at)
     shown = ids_until(panel, at)
     assert 0 < len(shown) < len(everything)
-    assert panel.view.point_ids() == shown  # the later ones are not drawn
+    assert panel.view.shown_point_ids() == shown  # the later ones are not drawn
     assert not bar.live() and bar.past_badge.isVisibleTo(panel)
     assert bar.time_label.text() == "s.d. 25-11-2024 10:00 WIB"
     # The last hours before the slider's time are drawn as they are, the older ones faded.
     newest = max((r for r in on_map(panel) if r.id in shown), key=lambda r: r.occurred_at)
     oldest = min((r for r in on_map(panel) if r.id in shown), key=lambda r: r.occurred_at)
-    new_point, old_point = panel.view.point(newest.id), panel.view.point(oldest.id)
-    assert new_point is not None and old_point is not None
-    assert new_point.colour.alpha() == 255 and old_point.colour.alpha() == FADED_ALPHA
+    dimmed = panel.view.dimmed_point_ids()
+    assert oldest.id in dimmed and newest.id not in dimmed and dimmed < shown
 
     bar.slider.setValue(bar.slider.maximum())  # back at the end: live, the badge gone
     assert bar.live() and not bar.past_badge.isVisibleTo(panel)
-    assert panel.view.point_ids() == everything
-    assert all(p.colour.alpha() == 255 for p in map(panel.view.point, everything) if p)
+    assert panel.view.shown_point_ids() == everything
+    assert panel.view.dimmed_point_ids() == set()
 
 
 def test_a_new_incident_shows_live_at_the_end_and_not_in_the_past(
@@ -89,7 +88,7 @@ def test_a_new_incident_shows_live_at_the_end_and_not_in_the_past(
     sample = on_map(panel)[0]
     at = datetime(2024, 11, 25, 3, 0, tzinfo=UTC)
     bar.set_time(at)
-    before = panel.view.point_ids()
+    before = panel.view.shown_point_ids()
     follower = JournalFollower(store)
     follower.poll()
     late = record_like(store, sample, "Pengerahan massa", occurred_at=at + timedelta(hours=5))
@@ -98,23 +97,23 @@ def test_a_new_incident_shows_live_at_the_end_and_not_in_the_past(
     assert changes is not None
     panel.apply_changes(changes)
     # In the past: the one after the slider's time is held, not drawn; the one before is.
-    assert panel.view.point_ids() == before | {early}
+    assert panel.view.shown_point_ids() == before | {early}
     bar.slider.setValue(bar.slider.maximum())
-    assert panel.view.point_ids() == before | ids_until(panel, MASA_TENANG_EVENING) | {late}
+    assert panel.view.shown_point_ids() == before | ids_until(panel, MASA_TENANG_EVENING) | {late}
     # At the end the layer is live: a third appears at once.
     follower.poll()
     third = record_like(store, sample, "Bentrokan", occurred_at=at + timedelta(hours=6))
     changes = follower.poll()
     assert changes is not None
     panel.apply_changes(changes)
-    assert third in panel.view.point_ids() and not bar.past_badge.isVisibleTo(panel)
+    assert third in panel.view.shown_point_ids() and not bar.past_badge.isVisibleTo(panel)
 
 
 def test_play_runs_the_period_back_to_its_end_and_stops(qtbot: QtBot, panel: MapPanel) -> None:
     bar = panel.replay
     bar.play_ms = 600  # a short play back; the steps are the same
     counts: list[int] = []
-    bar.changed.connect(lambda: counts.append(len(panel.view.point_ids())))
+    bar.changed.connect(lambda: counts.append(len(panel.view.shown_point_ids())))
     assert bar.play_button.text() == "Putar ulan&g"
     with qtbot.waitSignal(bar.finished, timeout=10_000):
         bar.play_button.click()  # at the end: starts from the period's start
@@ -138,7 +137,7 @@ def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) 
     qtbot.keyClick(slider, Qt.Key.Key_Home)  # the slider's Home, not the map's
     assert slider.value() == 0 and panel.view.view_state() == view_before
     assert bar.time_label.text() == "s.d. 24-11-2024 00:00 WIB"
-    assert panel.view.point_ids() == set()
+    assert panel.view.shown_point_ids() == set()
     qtbot.keyClick(slider, Qt.Key.Key_Right)
     assert slider.value() == slider.singleStep() > 0
     qtbot.keyClick(slider, Qt.Key.Key_PageUp)
@@ -147,7 +146,7 @@ def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) 
     assert bar.time_label.text() == "s.d. {:%d-%m-%Y %H:%M} WIB".format(
         (MASA_TENANG_START + step).astimezone(ZoneInfo("Asia/Jakarta"))
     )
-    assert panel.view.point_ids() == ids_until(panel, MASA_TENANG_START + step)
+    assert panel.view.shown_point_ids() == ids_until(panel, MASA_TENANG_START + step)
     qtbot.keyClick(slider, Qt.Key.Key_End)
     assert bar.at_end() and bar.live()
     # Ctrl+Shift+P plays and pauses, wherever the focus is on the map panel.
@@ -197,7 +196,7 @@ def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPane
     assert bar.kind() is PeriodKind.TODAY
     period = bar.period()
     assert period is not None and (period.start, period.end) == (today, MASA_TENANG_EVENING)
-    assert panel.view.point_ids() == ids_until(panel, MASA_TENANG_EVENING, today)
+    assert panel.view.shown_point_ids() == ids_until(panel, MASA_TENANG_EVENING, today)
     assert bar.live() and not bar.from_edit.isVisibleTo(panel)
     lo = datetime(2024, 11, 24, 12, 0, tzinfo=UTC)
     hi = datetime(2024, 11, 25, 12, 0, tzinfo=UTC)
@@ -206,10 +205,10 @@ def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPane
     assert bar.from_edit.dateTime().toString("dd-MM-yyyy HH:mm") == "24-11-2024 19:00"
     # A period in the past: at its end too the map says it shows the past.
     assert bar.at_end() and not bar.live() and bar.past_badge.isVisibleTo(panel)
-    assert panel.view.point_ids() == ids_until(panel, hi, lo)
+    assert panel.view.shown_point_ids() == ids_until(panel, hi, lo)
     box.setCurrentIndex(box.findData(PeriodKind.STAGE))
     box.activated.emit(box.currentIndex())
-    assert bar.live() and panel.view.point_ids() == {r.id for r in on_map(panel)}
+    assert bar.live() and panel.view.shown_point_ids() == {r.id for r in on_map(panel)}
 
 
 def test_the_slider_names_the_operations_zone(qtbot: QtBot, store: Store) -> None:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from opscenter.operations import local_text
 from opscenter.stage_view import Timeline
 from ui import theme
+from ui.actions import keys_text
 
 # A play back takes this long from the period's start to its end, in ticks of TICK_MS.
 PLAY_MS = 6_000
@@ -417,9 +418,7 @@ class ReplayBar(QWidget):
         playing = self.timer.isActive()
         self.play_button.setText(_tr("Jeda putar ulan&g") if playing else _tr("Putar ulan&g"))
         self.play_button.setToolTip(
-            _tr("Putar ulang kejadian periode ini ({keys})").format(
-                keys=QKeySequence(PLAY_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
-            )
+            _tr("Putar ulang kejadian periode ini ({keys})").format(keys=keys_text((PLAY_KEYS,)))
         )
 
     def hideEvent(self, event: QHideEvent) -> None:

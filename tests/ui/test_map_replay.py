@@ -67,6 +67,10 @@ def test_the_slider_at_a_time_hides_later_incidents_and_says_the_map_shows_the_p
     shown = ids_until(panel, at)
     assert 0 < len(shown) < len(everything)
     assert panel.view.shown_point_ids() == shown  # the later ones are not drawn
+    later = next(r for r in on_map(panel) if r.occurred_at > at)
+    point = panel.view.point(later.id)
+    assert point is not None  # held by the view, not drawn, and no click finds it
+    assert panel.view.point_at(panel.view.project(point.lon, point.lat)) != later.id
     assert not bar.live() and bar.past_badge.isVisibleTo(panel)
     assert bar.time_label.text() == "s.d. 25-11-2024 10:00 WIB"
     # The last hours before the slider's time are drawn as they are, the older ones faded.

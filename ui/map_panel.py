@@ -290,7 +290,7 @@ class MapPanel(QFrame):
         self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         # The period of the incidents and the time slider that plays it back (under the map).
-        self.replay = ReplayBar(self)
+        self.replay = ReplayBar(self, over=self.view)
         self.replay.changed.connect(self._show_replay)
         self.addAction(self.replay.play_action)
         self._timed = TimedPoints()  # the incidents' points, held for the slider

@@ -172,12 +172,14 @@ class TimeSlider(QSlider):
 
 
 class ReplayBar(QWidget):
-    """Period, play/pause and the time slider, under the map."""
+    """Period, play/pause and the time slider, under the map; the badge that says the map
+    shows the past sits on the map itself (``over``: its top left corner), where the eye
+    is."""
 
     changed = Signal()  # the period or the slider's time moved: the points to show changed
     finished = Signal()  # a play back reached the period's end
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, over: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapReplay")
         self.setProperty("wallHide", True)  # nobody plays the wall back: it stays live
@@ -222,9 +224,12 @@ class ReplayBar(QWidget):
         self.slider.sliderPressed.connect(self.pause)
         self.time_label = QLabel(self)
         self.time_label.setObjectName("mapTimeLabel")
-        self.past_badge = QLabel(_tr("MASA LALU, bukan keadaan saat ini"), self)
+        self.past_badge = QLabel(over or self)
         self.past_badge.setObjectName("mapPastBadge")
-        self.past_badge.setStyleSheet(theme.chip_style(PAST_COLOUR) + " font-weight: bold;")
+        self._restyle()
+        theme.mode.changed.connect(self._restyle)
+        self.past_badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.past_badge.move(8, 8)
         self.past_badge.setVisible(False)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -239,8 +244,12 @@ class ReplayBar(QWidget):
         row.addWidget(self.play_button)
         row.addWidget(self.slider, 1)
         row.addWidget(self.time_label)
-        row.addWidget(self.past_badge)
+        if over is None:
+            row.addWidget(self.past_badge)
         self._show_range_edits()
+
+    def _restyle(self, _night: bool = False) -> None:
+        self.past_badge.setStyleSheet(theme.chip_style(PAST_COLOUR) + " font-weight: bold;")
 
     # ---- the period ---------------------------------------------------------------------
 
@@ -377,6 +386,11 @@ class ReplayBar(QWidget):
                 end=local_text(period.end, timeline.timezone, SHOWN_FORMAT),
             )
         )
+        if until is not None:
+            self.past_badge.setText(
+                _tr("MASA LALU: kejadian s.d. {at}, bukan keadaan saat ini").format(at=shown)
+            )
+            self.past_badge.adjustSize()
         self.past_badge.setVisible(until is not None)
 
     # ---- play back ----------------------------------------------------------------------

@@ -86,7 +86,7 @@ MARKS_SHOWN = 80
 MARK_RADIUS = 7.0
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
 # Points drawn faded (``show_points``: the older incidents of a replay) keep this alpha.
-DIM_ALPHA = 80
+DIM_ALPHA = 130
 
 
 def _tr(text: str) -> str:
@@ -704,7 +704,7 @@ class MapView(QWidget):
             polygon = _polygon(xy[shown])
             pens = (
                 [(colour, 2 * radius)]
-                if crowded
+                if crowded or colour.alpha() < 255  # faded (``show_points``): no ring
                 else [(ring, 2 * radius + 2), (colour, 2 * radius)]
             )
             for pen_colour, width in pens:

@@ -10,7 +10,9 @@ Layers, each with its legend:
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
 * incidents of the stage as points (colour: severity; size: casualties), at their coordinates
   when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
-  else the nearest above it), spread so that each is seen;
+  else the nearest above it), spread so that each is seen; of the period chosen under the map
+  (the stage's by default) and up to the time slider's moment, which plays the period back
+  (``ui.map_replay``);
 * readiness per Polres area: each Polres's overall level in the readiness matrix
   (``opscenter.readiness.matrix.readiness``, the readiness panel's read and colours), read
   only while the layer is on and, on a live change, again only where the change moves it
@@ -290,7 +292,7 @@ class MapPanel(QFrame):
         self.tps = _Layer(_tr("TPS per ke&camatan"), _tr("Kategori TPS"), self)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         # The period of the incidents and the time slider that plays it back (under the map).
-        self.replay = ReplayBar(self, over=self.view)
+        self.replay = ReplayBar(self, over=self.view, clock=clock)
         self.replay.changed.connect(self._show_replay)
         self.addAction(self.replay.play_action)
         self._timed = TimedPoints()  # the incidents' points, held for the slider

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opscenter.clock import now as operation_now
 from opscenter.operations import local_text
 from opscenter.stage_view import Timeline
 from ui import theme
@@ -96,7 +97,8 @@ def replay_period(
     now while it runs; a stage still to come is an empty period at its start), today's
     (local midnight to now), the last 24 hours, or the ``chosen`` pair (to now at most)."""
     if kind is PeriodKind.TODAY:
-        midnight = datetime.combine(timeline.today, time(0), ZoneInfo(timeline.timezone))
+        zone = ZoneInfo(timeline.timezone)
+        midnight = datetime.combine(now.astimezone(zone).date(), time(0), zone)
         return Period(midnight, now, True)
     if kind is PeriodKind.RANGE and chosen is not None:
         lo, hi = chosen
@@ -179,8 +181,15 @@ class ReplayBar(QWidget):
     changed = Signal()  # the period or the slider's time moved: the points to show changed
     finished = Signal()  # a play back reached the period's end
 
-    def __init__(self, parent: QWidget | None = None, *, over: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        over: QWidget | None = None,
+        clock: Callable[[], datetime] = operation_now,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self.setObjectName("mapReplay")
         self.setProperty("wallHide", True)  # nobody plays the wall back: it stays live
         self._timeline: Timeline | None = None
@@ -375,9 +384,10 @@ class ReplayBar(QWidget):
             self.past_badge.setVisible(False)
             return
         until = self.until()
-        shown = local_text(until or self._now, timeline.timezone, SHOWN_FORMAT)
+        shown = local_text(until or period.start, timeline.timezone, SHOWN_FORMAT)
         if until is None:
-            self.time_label.setText(_tr("Terkini: {at}").format(at=shown))
+            # Live: no time of its own (it would age while the map stays live).
+            self.time_label.setText(_tr("Langsung, sejak {at}").format(at=shown))
         else:
             self.time_label.setText(_tr("s.d. {at}").format(at=shown))
         self.time_label.setToolTip(
@@ -410,6 +420,9 @@ class ReplayBar(QWidget):
         span = self.slider.maximum()
         if span <= 0:
             return
+        if self._period is not None and self._period.live:
+            self._now = self._clock()  # a live period played back runs to this moment
+            self._set_period(keep=True)
         if self.at_end():
             self.slider.setValue(0)
         self._position = float(self.slider.value())

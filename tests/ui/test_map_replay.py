@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from opscenter.demo import load_demo
@@ -60,7 +61,7 @@ def test_the_slider_at_a_time_hides_later_incidents_and_says_the_map_shows_the_p
     everything = {r.id for r in on_map(panel)}
     assert len(everything) > 20 and panel.view.shown_point_ids() == everything
     assert bar.live() and not bar.past_badge.isVisibleTo(panel)
-    assert bar.time_label.text() == "Terkini: 26-11-2024 21:30 WIB"
+    assert bar.time_label.text() == "Langsung, sejak 24-11-2024 00:00 WIB"
 
     at = datetime(2024, 11, 25, 3, 0, tzinfo=UTC)  # 10:00 WIB on the 25th
     bar.set_time(at)
@@ -117,18 +118,27 @@ def test_play_runs_the_period_back_to_its_end_and_stops(qtbot: QtBot, panel: Map
     bar = panel.replay
     bar.play_ms = 600  # a short play back; the steps are the same
     counts: list[int] = []
-    bar.changed.connect(lambda: counts.append(len(panel.view.shown_point_ids())))
+    bar.changed.connect(
+        lambda: counts.append(len(panel.view.shown_point_ids())) if bar.playing() else None
+    )
     assert bar.play_button.text() == "Putar ulan&g"
+    # The map stayed open a while: a live period played back runs to the present.
+    clock = panel._clock
+    assert isinstance(clock, FixedClock)
+    clock.now = MASA_TENANG_EVENING + timedelta(minutes=45)
     with qtbot.waitSignal(bar.finished, timeout=10_000):
         bar.play_button.click()  # at the end: starts from the period's start
         assert bar.playing() and bar.slider.value() == 0
+        assert panel.view.shown_point_ids() == set()
         assert bar.play_button.text() == "Jeda putar ulan&g"
     assert not bar.playing() and not bar.timer.isActive()
     assert bar.at_end() and bar.live() and not bar.past_badge.isVisibleTo(panel)
     assert bar.play_button.text() == "Putar ulan&g"
-    # Step by step the points grew from none to all of the period.
+    period = bar.period()
+    assert period is not None and period.end == clock.now
+    # Tick by tick the points grew to all of the period.
     assert len(counts) >= 10 and counts == sorted(counts)
-    assert counts[0] == 0 and counts[-1] == len(on_map(panel))
+    assert counts[0] < counts[-1] == len(on_map(panel))
 
 
 def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) -> None:
@@ -138,29 +148,29 @@ def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) 
     qtbot.waitUntil(panel.isActiveWindow)
     slider.setFocus()
     view_before = panel.view.view_state()
-    qtbot.keyClick(slider, Qt.Key.Key_Home)  # the slider's Home, not the map's
+    QTest.keyClick(slider, Qt.Key.Key_Home)  # the slider's Home, not the map's
     assert slider.value() == 0 and panel.view.view_state() == view_before
     assert bar.time_label.text() == "s.d. 24-11-2024 00:00 WIB"
     assert panel.view.shown_point_ids() == set()
-    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    QTest.keyClick(slider, Qt.Key.Key_Right)
     assert slider.value() == slider.singleStep() > 0
-    qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    QTest.keyClick(slider, Qt.Key.Key_PageUp)
     assert slider.value() == 11 * slider.singleStep()
     step = timedelta(minutes=slider.value())
     assert bar.time_label.text() == "s.d. {:%d-%m-%Y %H:%M} WIB".format(
         (MASA_TENANG_START + step).astimezone(ZoneInfo("Asia/Jakarta"))
     )
     assert panel.view.shown_point_ids() == ids_until(panel, MASA_TENANG_START + step)
-    qtbot.keyClick(slider, Qt.Key.Key_End)
+    QTest.keyClick(slider, Qt.Key.Key_End)
     assert bar.at_end() and bar.live()
     # Ctrl+Shift+P plays and pauses, wherever the focus is on the map panel.
-    qtbot.keyClick(
+    QTest.keyClick(
         slider,
         Qt.Key.Key_P,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert bar.playing()
-    qtbot.keyClick(
+    QTest.keyClick(
         slider,
         Qt.Key.Key_P,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
@@ -196,7 +206,7 @@ def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPane
     box = bar.period_box
     box.setFocus()
     # Keyboard: the period box, then its "Hari ini".
-    qtbot.keyClick(box, Qt.Key.Key_Down)
+    QTest.keyClick(box, Qt.Key.Key_Down)
     assert bar.kind() is PeriodKind.TODAY
     period = bar.period()
     assert period is not None and (period.start, period.end) == (today, MASA_TENANG_EVENING)
@@ -224,7 +234,8 @@ def test_the_slider_names_the_operations_zone(qtbot: QtBot, store: Store) -> Non
     qtbot.waitExposed(p)
     wait_read(qtbot, p)
     bar = p.replay
-    assert bar.time_label.text() == "Terkini: 27-11-2024 21:00 WITA"
+    # Voting day's period starts at its midnight, WITA.
+    assert bar.time_label.text() == "Langsung, sejak 27-11-2024 00:00 WITA"
     bar.set_time(datetime(2024, 11, 27, 4, 0, tzinfo=UTC))
     assert bar.time_label.text() == "s.d. 27-11-2024 12:00 WITA"
     assert "WIB" not in bar.time_label.toolTip() and "WITA" in bar.time_label.toolTip()

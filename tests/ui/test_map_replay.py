@@ -27,16 +27,22 @@ from ui.map_replay import PeriodKind
 MASA_TENANG_START = datetime(2024, 11, 23, 17, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, store: Store) -> MapPanel:
-    load_demo(store, "jambi")
-    p = MapPanel(store, clock=FixedClock(MASA_TENANG_EVENING))
-    qtbot.addWidget(p)
+def open_panel(qtbot: QtBot, store: Store, now: datetime, *, kept: bool = True) -> MapPanel:
+    """The map panel shown and read (``kept``: closed by qtbot at the end)."""
+    p = MapPanel(store, clock=FixedClock(now))
+    if kept:
+        qtbot.addWidget(p)
     p.resize(1300, 700)
     p.show()
     qtbot.waitExposed(p)
     wait_read(qtbot, p)
     return p
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: Store) -> MapPanel:
+    load_demo(store, "jambi")
+    return open_panel(qtbot, store, MASA_TENANG_EVENING)
 
 
 def on_map(panel: MapPanel) -> list[IncidentRow]:
@@ -182,10 +188,7 @@ def test_play_stops_when_the_panel_is_hidden_and_a_deleted_panel_leaves_no_timer
     qtbot: QtBot, store: Store
 ) -> None:
     load_demo(store, "jambi")
-    p = MapPanel(store, clock=FixedClock(MASA_TENANG_EVENING))
-    p.show()
-    qtbot.waitExposed(p)
-    wait_read(qtbot, p)
+    p = open_panel(qtbot, store, MASA_TENANG_EVENING, kept=False)  # deleted below
     bar = p.replay
     bar.play()
     assert bar.playing()
@@ -228,11 +231,7 @@ def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPane
 def test_the_slider_names_the_operations_zone(qtbot: QtBot, store: Store) -> None:
     build_small_operation(store, timezone="Asia/Makassar")
     evening = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)  # voting day, 21:00 WITA
-    p = MapPanel(store, clock=FixedClock(evening))
-    qtbot.addWidget(p)
-    p.show()
-    qtbot.waitExposed(p)
-    wait_read(qtbot, p)
+    p = open_panel(qtbot, store, evening)
     bar = p.replay
     # Voting day's period starts at its midnight, WITA.
     assert bar.time_label.text() == "Langsung, sejak 27-11-2024 00:00 WITA"

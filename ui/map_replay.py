@@ -390,6 +390,13 @@ class ReplayBar(QWidget):
             self.time_label.setText(_tr("Langsung, sejak {at}").format(at=shown))
         else:
             self.time_label.setText(_tr("s.d. {at}").format(at=shown))
+        chosen = self._chosen_range() if self.kind() is PeriodKind.RANGE else None
+        if chosen is not None and period.minutes == 0:
+            self.time_label.setText(
+                _tr("Periode kosong: waktu sampai harus sesudah waktu dari.")
+                if chosen[1] <= chosen[0]
+                else _tr("Periode kosong: waktu dari belum tiba.")
+            )
         self.time_label.setToolTip(
             _tr("Periode {start} s.d. {end}").format(
                 start=local_text(period.start, timeline.timezone, SHOWN_FORMAT),

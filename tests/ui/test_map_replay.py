@@ -223,6 +223,10 @@ def test_today_and_a_chosen_range_narrow_the_period(qtbot: QtBot, panel: MapPane
     # A period in the past: at its end too the map says it shows the past.
     assert bar.at_end() and not bar.live() and bar.past_badge.isVisibleTo(panel)
     assert panel.view.shown_point_ids() == ids_until(panel, hi, lo)
+    # "To" before "from": an empty period, said in a sentence, no point drawn.
+    bar.set_range(hi, lo)
+    assert bar.time_label.text() == "Periode kosong: waktu sampai harus sesudah waktu dari."
+    assert panel.view.shown_point_ids() == set() and not bar.slider.isEnabled()
     box.setCurrentIndex(box.findData(PeriodKind.STAGE))
     box.activated.emit(box.currentIndex())
     assert bar.live() and panel.view.shown_point_ids() == {r.id for r in on_map(panel)}

@@ -127,10 +127,17 @@ class TimedPoints:
         self._ids = np.fromiter((pid for _t, pid in pairs), dtype=np.int64, count=len(pairs))
 
     def update(self, changed: Sequence[tuple[datetime, int]], removed: Iterable[int] = ()) -> None:
-        """Ids added or moved in time, and ids removed (a live incident: a few)."""
+        """Ids added or moved in time, and ids removed (a live incident: a few; each put in
+        its place, the others not sorted again)."""
         gone = set(removed) | {pid for _t, pid in changed}
-        kept = [(t, int(pid)) for t, pid in zip(self._times, self._ids, strict=True)]
-        self.hold([*(tp for tp in kept if tp[1] not in gone), *changed])
+        drop = np.isin(self._ids, np.fromiter(gone, dtype=np.int64, count=len(gone)))
+        if drop.any():
+            self._times = [t for t, out in zip(self._times, drop, strict=True) if not out]
+            self._ids = self._ids[~drop]
+        for t, pid in sorted(changed):
+            at = bisect.bisect_right(self._times, t)
+            self._times.insert(at, t)
+            self._ids = np.insert(self._ids, at, pid)
 
     def __len__(self) -> int:
         return len(self._times)

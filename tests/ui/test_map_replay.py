@@ -21,7 +21,7 @@ from tests.builders import build_small_operation
 from tests.ui.conftest import FixedClock
 from tests.ui.test_map_panel import MASA_TENANG_EVENING, record_like, wait_read
 from ui.map_panel import MapPanel
-from ui.map_replay import PeriodKind
+from ui.map_replay import PeriodKind, TimedPoints
 
 # Masa tenang began at midnight WIB on 24 November: 17:00 UTC the day before.
 MASA_TENANG_START = datetime(2024, 11, 23, 17, 0, tzinfo=UTC)
@@ -242,3 +242,15 @@ def test_the_slider_names_the_operations_zone(qtbot: QtBot, store: Store) -> Non
     bar.set_time(datetime(2024, 11, 27, 4, 0, tzinfo=UTC))
     assert bar.time_label.text() == "s.d. 27-11-2024 12:00 WITA"
     assert "WIB" not in bar.time_label.toolTip() and "WITA" in bar.time_label.toolTip()
+
+
+def test_held_times_follow_a_new_a_moved_and_a_removed_incident() -> None:
+    day = timedelta(days=1)
+    timed = TimedPoints()
+    timed.hold([(MASA_TENANG_START + k * day, k) for k in (3, 1, 2)])
+    timed.update([(MASA_TENANG_START + 0.5 * day, 9), (MASA_TENANG_START + 4 * day, 1)], {2})
+    ids, older = timed.window(MASA_TENANG_START, MASA_TENANG_START + 4.25 * day)
+    assert ids.tolist() == [9, 3, 1]  # in the order they occurred
+    assert older.tolist() == [9, 3]  # before the trail: a tenth of the 4.25 days
+    ids, older = timed.window(MASA_TENANG_START + day, None)  # live: from the start, all
+    assert ids.tolist() == [3, 1] and older.tolist() == []

@@ -14,6 +14,10 @@ Printed, all in one run on the same shapes:
   95th percentile. While the view moves the widget shifts and scales the scene it drew last
   (``ui.map_view``); the sharp scene drawn when the view rests is timed too ("settled");
 - the same at a province's scale (Jambi), where only the regions in view are drawn;
+- one step of the incidents' time slider (``ui.map_replay``): the held times cut at the
+  slider's time (``TimedPoints.window``) and the ids handed to the view (``show_points``),
+  alone and with ``repaint()``; against handing every point again (``set_points``), alone and
+  with ``repaint()``;
 - baseline: the same polygons drawn once into a QImage with plain QPainter (paths built
   beforehand, every region filled and outlined, nothing culled), and the paths' build alone.
 
@@ -30,6 +34,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +48,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from opscenter.geo import Boundary, level_boundaries  # noqa: E402
+from ui.map_replay import TimedPoints  # noqa: E402
 from ui.map_view import MapPoint, MapView, _polygon  # noqa: E402
 
 INDONESIA = (95.0, -11.0, 141.0, 6.0)
@@ -116,6 +122,39 @@ def frames(
         view.repaint()
         settled.append((time.perf_counter() - t) * 1000)
     return moving, settled
+
+
+def slider_step(view: MapView, points: list[MapPoint], rng: random.Random, count: int) -> None:
+    """The time slider at national scale: the incidents spread over a 60-day period, the
+    slider moved a step at a time across it: the held times cut (``TimedPoints.window``) and
+    the ids handed to the view (``show_points``), then ``repaint()``, GUI time; baseline in
+    the same run: every point handed again (``set_points``), then ``repaint()``."""
+    start = datetime(2024, 9, 25, tzinfo=UTC)
+    timed = TimedPoints()
+    timed.hold((start + timedelta(minutes=rng.uniform(0, 60 * 1440)), p.id) for p in points)
+    view.set_points(points)
+    steps, painted, every, every_painted = [], [], [], []
+    for i in range(1, count + 1):
+        until = start + timedelta(days=60 * i / count)
+        t = time.perf_counter()
+        view.show_points(*timed.window(start, until))
+        steps.append((time.perf_counter() - t) * 1000)
+        view.repaint()
+        painted.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        view.set_points(points)
+        every.append((time.perf_counter() - t) * 1000)
+        view.repaint()
+        every_painted.append((time.perf_counter() - t) * 1000)
+    view.show_points(None)
+    step, base = statistics.median(steps), statistics.median(every)
+    whole, whole_base = statistics.median(painted), statistics.median(every_painted)
+    print(f"time slider step among {len(points):,} incidents (national view, {count} steps "
+          f"over the period; target 33 ms): window + show_points median {step:.1f} ms, p95 "
+          f"{p95(steps):.1f} ms; baseline, every point handed again (set_points) {base:.1f} "
+          f"ms (ratio {step / base:.3f}); with the repaint {whole:.1f} ms (p95 "
+          f"{p95(painted):.1f} ms) against "
+          f"{whole_base:.1f} ms (ratio {whole / whole_base:.2f})")  # fmt: skip
 
 
 def p95(values: list[float]) -> float:
@@ -207,6 +246,9 @@ def main() -> None:
           f"median {statistics.median(live):.1f} ms (target 50 ms); baseline, every point "
           f"handed again (set_points): {statistics.median(every):.0f} ms")  # fmt: skip
     view.set_home(INDONESIA)
+    view.sharpen()
+    view.repaint()
+    slider_step(view, points, rng, args.steps)
     hits = 0
     t = time.perf_counter()
     for _ in range(200):

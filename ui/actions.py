@@ -169,6 +169,14 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
     (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Peta: putar ulang kejadian periode ini, atau jeda"),
+        ("Ctrl+Shift+P",),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Peta, penggeser waktu: mundur, maju, awal, akhir periode"),
+        ("Left", "Right", "PgDown", "PgUp", "Home", "End"),
+    ),
     (QT_TRANSLATE_NOOP("Actions", "Anggaran: ubah pagu atau realisasi terpilih"), ("Enter",)),
     (
         QT_TRANSLATE_NOOP("Actions", "Anggaran: hapus pagu, realisasi atau sel indeks terpilih"),

@@ -10,7 +10,9 @@ Layers, each with its legend:
   regions each Polres answers for (``opscenter.units.unit_areas``): deficit red, surplus green;
 * incidents of the stage as points (colour: severity; size: casualties), at their coordinates
   when recorded, else at their region's point (``opscenter.geo.places``: its own shape's,
-  else the nearest above it), spread so that each is seen;
+  else the nearest above it), spread so that each is seen; of the period chosen under the map
+  (the stage's by default) and up to the time slider's moment, which plays the period back
+  (``ui.map_replay``);
 * readiness per Polres area: each Polres's overall level in the readiness matrix
   (``opscenter.readiness.matrix.readiness``, the readiness panel's read and colours), read
   only while the layer is on and, on a live change, again only where the change moves it
@@ -76,6 +78,7 @@ from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
 from ui import theme
 from ui.live_updates import LiveUpdates
+from ui.map_replay import ReplayBar, TimedPoints
 from ui.map_view import MapFlow, MapLegend, MapMark, MapPoint, MapUnit, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language
@@ -315,6 +318,11 @@ class MapPanel(QFrame):
         self.units = _Layer(_tr("Satuan dan &gelar BKO"), _tr("Status satuan"), self)
         self.units.legend.setVisible(False)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
+        # The period of the incidents and the time slider that plays it back (under the map).
+        self.replay = ReplayBar(self, over=self.view, clock=clock)
+        self.replay.changed.connect(self._show_replay)
+        self.addAction(self.replay.play_action)
+        self._timed = TimedPoints()  # the incidents' points, held for the slider
         self.strength.legend.set_entries(
             [
                 (balance_colour(-1), _tr("Kurang (defisit)")),
@@ -376,6 +384,7 @@ class MapPanel(QFrame):
         column.setSpacing(8)
         column.addLayout(top)
         column.addLayout(body, 1)
+        column.addWidget(self.replay)
         self.reload()
 
     def fit_layers(self) -> None:
@@ -480,6 +489,9 @@ class MapPanel(QFrame):
                 else ""
             )
         self._fill_boxes(read)
+        self.replay.blockSignals(True)  # the points are shown below, once
+        self.replay.set_timeline(read.timeline, read.stage_id)
+        self.replay.blockSignals(False)
         self._recolour()
         self._show_marks()
         self._show_units()
@@ -946,7 +958,23 @@ class MapPanel(QFrame):
         )
 
     def _show_points(self) -> None:
-        self.view.set_points(self.incident_points() if self.incidents.switch.isChecked() else [])
+        if not self.incidents.switch.isChecked():
+            self._timed.hold(())
+            self.view.set_points([])
+            return
+        points = self.incident_points()
+        read = self._shown.read
+        when = {row.id: row.occurred_at for row in (read.incidents if read else ())}
+        self._timed.hold((when[p.id], p.id) for p in points)
+        self.view.set_points(points)
+        self._show_replay()
+
+    def _show_replay(self) -> None:
+        """The slider or the period moved: the view draws the points of the period up to
+        the slider's time (no read, no points handed again: ``MapView.show_points``)."""
+        start = self.replay.start()
+        if start is not None:
+            self.view.show_points(*self._timed.window(start, self.replay.until()))
 
     # ---- input --------------------------------------------------------------------------
 
@@ -1036,7 +1064,9 @@ class MapPanel(QFrame):
         if not self.incidents.switch.isChecked():
             return
         shown = [row for row in found if self._shown_on_map(row)]
-        self.view.update_points(
-            [self._point(row) for row in shown], removed=ids - {row.id for row in shown}
-        )
+        removed = ids - {row.id for row in shown}
+        self.view.update_points([self._point(row) for row in shown], removed=removed)
+        # Drawn only within the period and up to the slider's time (live at its end).
+        self._timed.update([(row.occurred_at, row.id) for row in shown], removed)
+        self._show_replay()
         self._show_severities()

@@ -88,6 +88,8 @@ MARK_RADIUS = 7.0
 # place itself, and the region's name hangs below it.
 UNIT_LIFT = 12.0
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
+# Points drawn faded (``show_points``: the older incidents of a replay) keep this alpha.
+DIM_ALPHA = 130
 
 
 def _tr(text: str) -> str:
@@ -250,6 +252,11 @@ class MapView(QWidget):
         self._pradius = np.zeros(0)
         self._prgba = np.zeros(0, dtype=np.int64)
         self._pgroups: list[tuple[QColor, float, np.ndarray]] = []
+        # ``show_points``: the ids drawn and the ids of them faded (None: every point as is);
+        # the groups of every point, and the masks of those drawn (hover, click) and faded.
+        self._only: tuple[np.ndarray, np.ndarray] | None = None
+        self._pgroups_all: list[tuple[QColor, float, np.ndarray]] = []
+        self._pshown: tuple[np.ndarray, np.ndarray] | None = None
         self._labels: list[tuple[str, QRectF]] = []
         self._names_shown = True
         # Marks: world positions; the indices drawn in the last sharp scene (hover).
@@ -394,8 +401,54 @@ class MapView(QWidget):
             ),
             key=lambda group: -group[1],
         )
+        self._pgroups_all = self._pgroups
+        self._apply_shown()  # a point changed stays hidden or faded as ``show_points`` said
         self._image = None  # the base stays: only the points are drawn again
         self.update()
+
+    def show_points(self, shown: np.ndarray | None, dimmed: np.ndarray | None = None) -> None:
+        """Of the points held, draw only the ids in ``shown`` (None: every one as it is), and
+        those of them in ``dimmed`` faded. A step of the incidents' time slider: array work
+        on the points held, none handed again. It lasts until the next call: a point added
+        later (``update_points``) is drawn only if its id is in ``shown``."""
+        empty = np.zeros(0, dtype=np.int64)
+        self._only = None if shown is None else (shown, empty if dimmed is None else dimmed)
+        self._apply_shown()
+        self._image = None
+        self.update()
+
+    def _apply_shown(self) -> None:
+        if self._only is None:
+            self._pgroups, self._pshown = self._pgroups_all, None
+            return
+        shown = np.isin(self._pids, self._only[0])
+        dimmed = shown & np.isin(self._pids, self._only[1])
+        full = shown & ~dimmed
+        groups = []
+        for colour, radius, ix in self._pgroups_all:
+            faint = ix[dimmed[ix]]
+            if len(faint):
+                groups.append(
+                    (QColor(colour.red(), colour.green(), colour.blue(), DIM_ALPHA), radius, faint)
+                )
+            ix = ix[full[ix]]
+            if len(ix):
+                groups.append((colour, radius, ix))
+        # Largest first as ever (a stable sort: of one size the faded under the others).
+        self._pgroups = sorted(groups, key=lambda group: -group[1])
+        self._pshown = shown, dimmed
+
+    def shown_point_ids(self) -> set[int]:
+        """The ids of the points drawn (``show_points``)."""
+        if self._pshown is None:
+            return set(self._points)
+        return {int(pid) for pid in self._pids[self._pshown[0]]}
+
+    def dimmed_point_ids(self) -> set[int]:
+        """The ids of the points drawn faded."""
+        if self._pshown is None:
+            return set()
+        return {int(pid) for pid in self._pids[self._pshown[1]]}
 
     def set_marks(self, marks: Sequence[MapMark]) -> None:
         """All the marks at once (drawn with the regions, under the points)."""
@@ -569,6 +622,8 @@ class MapView(QWidget):
         sy = (self._pxy[:, 1] - v.cy) * v.scale + self.height() / 2
         d2 = (sx - at.x()) ** 2 + (sy - at.y()) ** 2
         hit = np.flatnonzero(d2 <= (self._pradius + 2) ** 2)
+        if self._pshown is not None:
+            hit = hit[self._pshown[0][hit]]  # a point hidden by ``show_points`` is not there
         if not len(hit):
             return None
         return int(self._pids[hit[np.argmin(d2[hit])]])
@@ -793,7 +848,7 @@ class MapView(QWidget):
             polygon = _polygon(xy[shown])
             pens = (
                 [(colour, 2 * radius)]
-                if crowded
+                if crowded or colour.alpha() < 255  # faded (``show_points``): no ring
                 else [(ring, 2 * radius + 2), (colour, 2 * radius)]
             )
             for pen_colour, width in pens:

@@ -248,6 +248,7 @@ class MapView(QWidget):
         self._region_rings = np.zeros(1, dtype=np.int64)
         self._main_ring = np.zeros(0, dtype=np.int64)
         self._lod: dict[int, _Detail] = {}  # by zoom band
+        self._detailed = True  # level of detail on (``set_level_of_detail``)
         self._boxes = np.zeros((0, 4))  # world x0, y0, x1, y1 per region
         self._anchors = np.zeros((0, 2))  # world label points
         self._priority = np.zeros(0)  # names placed largest first
@@ -459,6 +460,13 @@ class MapView(QWidget):
 
     def point_ids(self) -> set[int]:
         return set(self._points)
+
+    def set_level_of_detail(self, on: bool) -> None:
+        """Simplified paths at low zoom (the default) or every vertex at every zoom (the
+        bench's and the tests' reference)."""
+        self._detailed = on
+        self._lod = {}
+        self._invalidate()
 
     def set_names_shown(self, shown: bool) -> None:
         """Region names on or off (a layer of their own)."""
@@ -722,6 +730,8 @@ class MapView(QWidget):
     def _simplified(self, detail: _Detail, regions: np.ndarray) -> list[QPainterPath]:
         """The paths of *regions* in *detail*'s band; those not built yet are simplified in
         one batch (shapely, every ring at once)."""
+        if not self._detailed:
+            return [self._paths[int(i)] for i in regions]
         paths = detail.paths
         missing = [int(i) for i in regions if int(i) not in paths]
         if missing:

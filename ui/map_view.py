@@ -619,14 +619,14 @@ class MapView(QWidget):
         self.update()
 
     def refine(self) -> None:
-        """Draw the sharp scene for the current view in slices of ``SLICE_MS`` (the view
-        rested): the shifted image stays shown and the input is served until it is done."""
+        """Draw the whole sharp scene for the current view in slices of ``SLICE_MS`` (the
+        view rested), simplifying what this zoom band has not simplified yet: the image shown
+        stays, shifted, and the input is served until it is done."""
         self._settle.stop()
         self._drop_job()
+        self._base = None
         view = self._view
-        if self._image is not None and self._image_view == view:
-            return  # already sharp
-        self._job = _Job(_View(view.cx, view.cy, view.scale), self._scene(view))
+        self._job = _Job(_View(view.cx, view.cy, view.scale), self._scene(view, build=True))
         self._slice.start()
 
     def _next_slice(self) -> None:
@@ -689,10 +689,13 @@ class MapView(QWidget):
             pass
 
     def _render_base(
-        self, painter: QPainter, size: QSize, view: _View
+        self, painter: QPainter, size: QSize, view: _View, *, build: bool = False
     ) -> Generator[None, None, None]:
         """Water, regions and names: everything but the points; it yields where the drawing
-        may pause for the event loop (``refine``), with the painter's state as it left it."""
+        may pause for the event loop (``refine``), with the painter's state as it left it.
+        *build*: simplify the regions not simplified yet in this zoom band (drawing in slices,
+        where that costs no frame); else they are drawn in full (the first frame stays as
+        quick as before)."""
         c = colours()
         painter.fillRect(QRectF(0, 0, size.width(), size.height()), c.water)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -717,7 +720,7 @@ class MapView(QWidget):
         detail = self._lod.setdefault(band, _Detail(LOD_PIXEL / 2 ** (band + 1), {}))
         for start in range(0, len(visible), REGION_CHUNK):
             chunk = visible[start : start + REGION_CHUNK]
-            for i, path in zip(chunk, self._simplified(detail, chunk), strict=True):
+            for i, path in zip(chunk, self._simplified(detail, chunk, build), strict=True):
                 painter.setBrush(fills.get(codes[i], land))
                 painter.drawPath(path)
             yield
@@ -727,13 +730,15 @@ class MapView(QWidget):
         yield
         self._marks_drawn = self._draw_marks(painter, size, view)
 
-    def _simplified(self, detail: _Detail, regions: np.ndarray) -> list[QPainterPath]:
+    def _simplified(self, detail: _Detail, regions: np.ndarray, build: bool) -> list[QPainterPath]:
         """The paths of *regions* in *detail*'s band; those not built yet are simplified in
-        one batch (shapely, every ring at once)."""
+        one batch (shapely, every ring at once) if *build*, else drawn in full."""
         if not self._detailed:
             return [self._paths[int(i)] for i in regions]
         paths = detail.paths
         missing = [int(i) for i in regions if int(i) not in paths]
+        if missing and not build:
+            return [paths.get(int(i), self._paths[int(i)]) for i in regions]
         if missing:
             first, last = self._region_rings[missing], self._region_rings[np.add(missing, 1)]
             rings = np.concatenate([np.arange(a, b) for a, b in zip(first, last, strict=True)])
@@ -889,10 +894,13 @@ class MapView(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._names[self._index[code]])
         return placed
 
-    def _scene(self, view: _View) -> Generator[None, None, tuple[QImage, bool]]:
-        """The sharp scene for *view* in steps (see ``_render_base``): the base (regions,
-        names) drawn again only when the view or the regions' look changed, the points over a
-        copy of it. Returns the image and whether the base was drawn again."""
+    def _scene(
+        self, view: _View, *, build: bool = False
+    ) -> Generator[None, None, tuple[QImage, bool]]:
+        """The sharp scene for *view* in steps (see ``_render_base``, and for *build*): the
+        base (regions, names) drawn again only when the view or the regions' look changed,
+        the points over a copy of it. Returns the image and whether the base was drawn
+        again."""
         ratio = self.devicePixelRatioF()
         size = self.size()
         base = self._base
@@ -906,7 +914,7 @@ class MapView(QWidget):
             base.setDevicePixelRatio(ratio)
             painter = QPainter(base)
             try:  # a scene dropped halfway (``_drop_job``) ends its painter too
-                yield from self._render_base(painter, size, view)
+                yield from self._render_base(painter, size, view, build=build)
             finally:
                 painter.end()
             self._base, self._base_view = base, _View(view.cx, view.cy, view.scale)

@@ -283,10 +283,12 @@ def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_e
     }
     fills["15.01"], fills["15.72"] = RED, BLUE  # Kerinci, Sungai Penuh
     widget.set_fills(fills)
+    widget.grab()
+    with qtbot.waitSignal(widget.rendered, timeout=10_000):
+        widget.refine()  # as after a rest: the slices simplify what they draw
     simplified = widget.grab().toImage()
     widget.set_level_of_detail(False)
     full = widget.grab().toImage()
-    widget.set_level_of_detail(True)
     # The level of detail is in use here and moves only edges: few pixels change much.
     a, b = (
         np.frombuffer(i.constBits(), np.uint8, i.sizeInBytes()).reshape(-1, 4).astype(int)
@@ -325,10 +327,12 @@ def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_e
         middle = np.flatnonzero(lod)[lod.sum() // 2]
         at = QPointF(middle % simplified.width(), middle // simplified.width())
         assert widget.region_at(at) == code
-    # After a rest the scene drawn in slices is the one drawn at once.
+    # After a rest the scene drawn in slices is the one drawn at once (from the paths the
+    # slices simplified).
+    widget.set_level_of_detail(True)
     widget.pan_by(30, -20)
     with qtbot.waitSignal(widget.rendered, timeout=10_000):
         widget.refine()
     sliced = widget.grab().toImage()
     widget.sharpen()
-    assert widget.grab().toImage() == sliced
+    assert widget.grab().toImage() == sliced != simplified

@@ -4,16 +4,23 @@ Offline and vector only: the shapes come from the boundaries that ship with OpsC
 (``opscenter.geo``), drawn in an equirectangular projection whose x is shrunk by the cosine
 of the area's middle latitude, so that Jambi is not stretched sideways.
 
-Fast at national scale (7,285 kecamatan, 290,000 vertices) by three habits:
+Fast at national scale (7,285 kecamatan, 290,000 vertices) by these habits:
 
 * each region's ``QPainterPath`` is built once, from numpy arrays straight into a
   ``QPolygonF`` buffer, when the shapes are given; a pan or a zoom never rebuilds one;
 * the scene (fills, outlines, points, names) is drawn into an image for the current view
   and a paint only blits it; while the view moves the image is shifted and scaled at once
-  and the sharp scene is drawn again when the movement rests (``SETTLE_MS``): drawing every
-  kecamatan of Indonesia takes some 60 ms, more than a frame (measured: ``bench/map.py``);
-  views that draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
+  and the sharp scene is drawn again when the movement rests (``SETTLE_MS``); views that
+  draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
+* that sharp scene is drawn in slices of about ``SLICE_MS`` with the event loop running in
+  between, the shifted image shown until it is done: every kecamatan of Indonesia with
+  20,000 incidents takes some 100 ms, three frames, and a Python thread cannot take it off
+  the GUI thread (QPainter keeps the GIL while it draws);
+* at low zoom, regions are drawn from paths simplified to half a pixel for their zoom band
+  (built while drawing in slices, kept per band); hit tests and hover use the full ones;
 * only regions whose box meets the view are drawn (numpy, one comparison per region).
+
+Measured: ``bench/map.py``.
 """
 
 from __future__ import annotations
@@ -72,7 +79,8 @@ DIRECT_MS = 12.0
 # The sharp scene after a rest is drawn in slices of about this much GUI-thread time, the
 # event loop running between them (input, the shifted image): a national scene takes some
 # 100 ms, three frames, and Python threads cannot take it off the GUI thread (QPainter keeps
-# the GIL while it draws: measured, a worker's drawPoints held the GUI thread 420 ms).
+# the GIL while it draws: a worker thread's one drawPoints of 200,000 points kept the GUI
+# thread waiting its whole 420 ms).
 SLICE_MS = 12.0
 # Between two looks at the clock: this many regions, this many points.
 REGION_CHUNK = 128

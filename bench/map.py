@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -122,7 +122,7 @@ class Settled:
     wall: list[float] = field(default_factory=list)
 
 
-def refined(app: QApplication, view: MapView) -> tuple[float, float, float, float]:
+def refined(app: QCoreApplication, view: MapView) -> tuple[float, float, float, float]:
     """The view rests (``refine``, what its settle timer calls); the event loop runs until the
     sharp scene is painted. Returns the longest GUI-thread block (wall time, and the CPU
     time of that block: the difference is this busy machine's other processes), the blocks
@@ -155,7 +155,7 @@ def at_once(view: MapView) -> float:
 
 
 def frames(
-    app: QApplication,
+    app: QCoreApplication,
     views: tuple[MapView, MapView],
     step: Callable[[MapView, int], None],
     count: int,

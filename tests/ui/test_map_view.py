@@ -320,8 +320,8 @@ def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_e
     # of each colour as in the full drawing, and a click on the middle one of them names its region.
     rgb = a[:, :3], b[:, :3]  # the images' pixels, blue-green-red
     for code, colour in (("15.01", RED), ("15.72", BLUE)):
-        want = (colour.blue(), colour.green(), colour.red())
-        lod, every = ((px == want).all(axis=1) for px in rgb)
+        bgr = (colour.blue(), colour.green(), colour.red())
+        lod, every = ((px == bgr).all(axis=1) for px in rgb)
         assert every.sum() > 10
         assert 0.6 * every.sum() < lod.sum() < 1.6 * every.sum()  # edges move, not areas
         middle = np.flatnonzero(lod)[lod.sum() // 2]

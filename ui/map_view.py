@@ -194,6 +194,14 @@ def _polygon(xy: np.ndarray) -> QPolygonF:
     return polygon
 
 
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The integers of every range [start, end) one after another, without a Python loop."""
+    lengths = ends - starts
+    shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    out: np.ndarray = np.arange(int(lengths.sum()), dtype=np.int64) + shift
+    return out
+
+
 @dataclass
 class _View:
     """Where the map looks: the world point at the widget's centre and pixels per unit."""
@@ -749,9 +757,9 @@ class MapView(QWidget):
             return [paths.get(int(i), self._paths[int(i)]) for i in regions]
         if missing:
             first, last = self._region_rings[missing], self._region_rings[np.add(missing, 1)]
-            rings = np.concatenate([np.arange(a, b) for a, b in zip(first, last, strict=True)])
+            rings = _ranges(first, last)  # a region's rings follow one another, and so
             starts, ends = self._ring_start[rings], self._ring_start[rings + 1]
-            vertices = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+            vertices = _ranges(self._ring_start[first], self._ring_start[last])  # their vertices
             simple = shapely.simplify(
                 shapely.linearrings(
                     self._ring_xy[vertices], indices=np.repeat(np.arange(len(rings)), ends - starts)
@@ -764,14 +772,15 @@ class MapView(QWidget):
             if len(xy) > LOD_SHARE * len(vertices):  # zoomed in: little to gain
                 paths.update((i, self._paths[i]) for i in missing)
             else:
-                offsets = np.concatenate(([0], np.cumsum(counts)))
+                offsets = np.concatenate(([0], np.cumsum(counts))).tolist()
+                kept = (counts >= 4).tolist()  # plain Python values: this loop is hot
                 mains = set(self._main_ring[missing].tolist())
                 r = 0
-                for i, a, b in zip(missing, first, last, strict=True):
+                for i, a, b in zip(missing, first.tolist(), last.tolist(), strict=True):
                     path = QPainterPath()
                     path.setFillRule(Qt.FillRule.OddEvenFill)
                     for ring in range(a, b):
-                        if counts[r] >= 4:
+                        if kept[r]:
                             path.addPolygon(_polygon(xy[offsets[r] : offsets[r + 1]]))
                         elif ring in mains:  # shrank to a line: the region keeps its shape
                             s0, s1 = self._ring_start[ring], self._ring_start[ring + 1]

@@ -175,6 +175,9 @@ def frames(
     for i in range(3 * max(4, count // 8)):
         for each in views:
             step(each, i)
+            # Steps go back and forth: a pixel's drift more keeps any view from coming back,
+            # so that every redraw is a whole one (the regions too, not only the points).
+            each.pan_by(1, 0)
             each.repaint()  # the shifted image, as while moving
         if i % 3 == 0:
             settled.before.append(at_once(before))

@@ -81,10 +81,10 @@ DIRECT_MS = 12.0
 # 100 ms, three frames, and Python threads cannot take it off the GUI thread (QPainter keeps
 # the GIL while it draws: a worker thread's one drawPoints of 200,000 points kept the GUI
 # thread waiting its whole 420 ms).
-SLICE_MS = 12.0
+SLICE_MS = 8.0
 # Between two looks at the clock: this many regions, this many points.
-REGION_CHUNK = 128
-POINT_CHUNK = 2_000
+REGION_CHUNK = 64
+POINT_CHUNK = 1_000
 # Level of detail: in a zoom band (scales from 2**b to 2**(b+1) pixels per unit) each ring is
 # simplified (Douglas-Peucker) to LOD_PIXEL at the band's top scale, so no edge strays more
 # than half a pixel on screen: neighbours simplified apart may leave a seam of that width,

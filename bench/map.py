@@ -32,6 +32,7 @@ Printed, all in one run on the same shapes:
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import random
@@ -162,7 +163,8 @@ def frames(
 ) -> tuple[list[float], Settled]:
     """*count* steps, each followed by a repaint (ms); then the settled redraw after each of a
     few more, each way in turn. *views*: the widget, and its twin without level of detail
-    that follows the same steps (the before)."""
+    (the before), which takes only the steps of its own samples: a twin left with a pending
+    settle timer would draw inside the widget's measured event loop."""
     view, before = views
     moving = []
     for i in range(count):
@@ -170,15 +172,14 @@ def frames(
         t = time.perf_counter()
         view.repaint()
         moving.append((time.perf_counter() - t) * 1000)
-        step(before, i)
     settled = Settled()
     for i in range(3 * max(4, count // 8)):
-        for each in views:
-            step(each, i)
-            # Steps go back and forth: a pixel's drift more keeps any view from coming back,
-            # so that every redraw is a whole one (the regions too, not only the points).
-            each.pan_by(1, 0)
-            each.repaint()  # the shifted image, as while moving
+        each = before if i % 3 == 0 else view
+        step(each, i)
+        # Steps go back and forth: a pixel's drift more keeps any view from coming back, so
+        # that every redraw is a whole one (the regions too, not only the points).
+        each.pan_by(1, 0)
+        each.repaint()  # the shifted image, as while moving
         if i % 3 == 0:
             settled.before.append(at_once(before))
         elif i % 3 == 1:
@@ -190,6 +191,23 @@ def frames(
             settled.gui.append(gui)
             settled.wall.append(wall)
     return moving, settled
+
+
+class Collections:
+    """Python's garbage collector pauses (ms) while counting: one of the whole heap stops
+    the GUI thread whatever is drawn, and the worst settled block may be one."""
+
+    def __init__(self) -> None:
+        self.pauses: list[float] = []
+        self.counting = False
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif self.counting:
+            self.pauses.append((time.perf_counter() - self._started) * 1000)
 
 
 def p95(values: list[float]) -> float:
@@ -255,6 +273,8 @@ def main() -> None:
     print(f"ratio first frame / (baseline build + draw): {first / (built + drawn):.2f}")
 
     rows = []
+    collections = Collections()
+    collections.counting = True
     for scale_name, area in (("national", INDONESIA), ("Jambi", JAMBI)):
         for each in (view, before):
             each.set_home(area)
@@ -263,6 +283,7 @@ def main() -> None:
         for kind, step in (("pan", pan_step), ("zoom", zoom_step)):
             moving, settled = frames(app, (view, before), step, args.steps)
             rows.append((scale_name, kind, moving, settled))
+    collections.counting = False
     print(f"frames ({args.steps} steps each, {width}x{height}; target 33 ms):")
     for scale_name, kind, moving, _settled in rows:
         median, high = statistics.median(moving), p95(moving)
@@ -281,6 +302,10 @@ def main() -> None:
               f"{statistics.median(settled.block_cpu):4.1f} ms; worst {high:5.1f} ms), "
               f"{statistics.median(settled.gui):5.1f} ms in all, sharp after {wall:5.1f} ms "
               f"({wall / old:.2f})")  # fmt: skip
+    pauses = collections.pauses
+    longest = max(pauses, default=0.0)
+    print(f"  Python's garbage collector meanwhile: {len(pauses)} pauses, the longest "
+          f"{longest:.0f} ms (a worst block above may be one)")  # fmt: skip
     # One live incident more: the panel hands the widget the changed point (``update_points``)
     # and the points are drawn again over the kept base. GUI-thread time; target 50 ms.
     view.set_home(JAMBI)

@@ -4,28 +4,36 @@ Offline and vector only: the shapes come from the boundaries that ship with OpsC
 (``opscenter.geo``), drawn in an equirectangular projection whose x is shrunk by the cosine
 of the area's middle latitude, so that Jambi is not stretched sideways.
 
-Fast at national scale (7,285 kecamatan, 290,000 vertices) by three habits:
+Fast at national scale (7,285 kecamatan, 290,000 vertices) by these habits:
 
 * each region's ``QPainterPath`` is built once, from numpy arrays straight into a
   ``QPolygonF`` buffer, when the shapes are given; a pan or a zoom never rebuilds one;
 * the scene (fills, outlines, points, names) is drawn into an image for the current view
   and a paint only blits it; while the view moves the image is shifted and scaled at once
-  and the sharp scene is drawn again when the movement rests (``SETTLE_MS``): drawing every
-  kecamatan of Indonesia takes some 60 ms, more than a frame (measured: ``bench/map.py``);
-  views that draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
+  and the sharp scene is drawn again when the movement rests (``SETTLE_MS``); views that
+  draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
+* that sharp scene is drawn in slices of about ``SLICE_MS`` with the event loop running in
+  between, the shifted image shown until it is done: every kecamatan of Indonesia with
+  20,000 incidents takes some 100 ms, three frames, and a Python thread cannot take it off
+  the GUI thread (QPainter keeps the GIL while it draws);
+* at low zoom, regions are drawn from paths simplified to half a pixel for their zoom band
+  (built while drawing in slices, kept per band); hit tests and hover use the full ones;
 * only regions whose box meets the view are drawn (numpy, one comparison per region).
+
+Measured: ``bench/map.py``.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 import pyqtgraph.functions as pgfn
+import shapely
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -68,6 +76,23 @@ from ui import theme
 SETTLE_MS = 120
 # A scene drawn in less than this is drawn sharp at every frame, not shifted.
 DIRECT_MS = 12.0
+# The sharp scene after a rest is drawn in slices of about this much GUI-thread time, the
+# event loop running between them (input, the shifted image): a national scene takes some
+# 100 ms, three frames, and Python threads cannot take it off the GUI thread (QPainter keeps
+# the GIL while it draws: a worker thread's one drawPoints of 200,000 points kept the GUI
+# thread waiting its whole 420 ms).
+SLICE_MS = 8.0
+# Between two looks at the clock: this many regions, this many points.
+REGION_CHUNK = 64
+POINT_CHUNK = 1_000
+# Level of detail: in a zoom band (scales from 2**b to 2**(b+1) pixels per unit) each ring is
+# simplified (Douglas-Peucker) to LOD_PIXEL at the band's top scale, so no edge strays more
+# than half a pixel on screen: neighbours simplified apart may leave a seam of that width,
+# under their 0.8-pixel outlines. A ring that shrinks to a line is left out, but never a
+# region's largest, so a region smaller than a pixel still shows its colour. Where a band
+# keeps more than LOD_SHARE of a batch's vertices (zoomed in), the full paths are drawn.
+LOD_PIXEL = 0.5
+LOD_SHARE = 0.7
 # One wheel notch, one + or - key.
 ZOOM_STEP = 1.25
 # Arrow keys move the view by this share of its size.
@@ -200,6 +225,14 @@ def _polygon(xy: np.ndarray) -> QPolygonF:
     return polygon
 
 
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The integers of every range [start, end) one after another, without a Python loop."""
+    lengths = ends - starts
+    shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    out: np.ndarray = np.arange(int(lengths.sum()), dtype=np.int64) + shift
+    return out
+
+
 @dataclass
 class _View:
     """Where the map looks: the world point at the widget's centre and pixels per unit."""
@@ -213,6 +246,24 @@ class _View:
         return QTransform(
             s, 0, 0, s, size.width() / 2 - self.cx * s, size.height() / 2 - self.cy * s
         )
+
+
+@dataclass
+class _Detail:
+    """One zoom band's level of detail: its tolerance (world units) and the regions' paths
+    simplified to it, by region, built as the regions are first drawn in the band."""
+
+    tolerance: float
+    paths: dict[int, QPainterPath]
+
+
+@dataclass
+class _Job:
+    """A sharp scene being drawn: for which view, its steps left, the time spent on it (ms)."""
+
+    view: _View
+    steps: Generator[None, None, tuple[QImage, bool]]
+    ms: float = 0.0
 
 
 class MapView(QWidget):
@@ -236,6 +287,15 @@ class MapView(QWidget):
         self._names: list[str] = []
         self._index: dict[str, int] = {}
         self._paths: list[QPainterPath] = []
+        # Every ring's world vertices in one array, for the zoom bands' level of detail: each
+        # ring's first vertex and each region's first ring (and one past the last), each
+        # region's largest ring.
+        self._ring_xy = np.zeros((0, 2))
+        self._ring_start = np.zeros(1, dtype=np.int64)
+        self._region_rings = np.zeros(1, dtype=np.int64)
+        self._main_ring = np.zeros(0, dtype=np.int64)
+        self._lod: dict[int, _Detail] = {}  # by zoom band
+        self._detailed = True  # level of detail on (``set_level_of_detail``)
         self._boxes = np.zeros((0, 4))  # world x0, y0, x1, y1 per region
         self._anchors = np.zeros((0, 2))  # world label points
         self._priority = np.zeros(0)  # names placed largest first
@@ -276,6 +336,14 @@ class MapView(QWidget):
         self._base: QImage | None = None
         self._base_view: _View | None = None
         self._render_ms = 0.0
+        # The sharp scene being drawn in slices after a rest (``refine``), and the timer that
+        # runs its next slice once the event loop had its turn.
+        self._job: _Job | None = None
+        self._slice = QTimer(self)
+        self._slice.setSingleShot(True)
+        self._slice.setInterval(0)
+        self._slice.timeout.connect(self._next_slice)
+        self._fresh = False  # a sharp scene arrived since the last paint (``rendered``)
         self._hover = -1
         self._press: QPointF | None = None
         self._press_view: _View | None = None
@@ -283,7 +351,7 @@ class MapView(QWidget):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.sharpen)
+        self._settle.timeout.connect(self.refine)
         theme.mode.changed.connect(self._restyle)
 
     # ---- what is shown ------------------------------------------------------------------
@@ -312,10 +380,14 @@ class MapView(QWidget):
         # kecamatan of scattered islands has a wide box but little land).
         areas = np.zeros(len(shapes))
         widths = np.zeros(len(shapes))
+        rings: list[np.ndarray] = []
+        region_rings = [0]
+        main_ring = np.zeros(len(shapes), dtype=np.int64)
         for n, shape in enumerate(shapes):
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.OddEvenFill)  # holes (an enclave) stay open
             largest = 0.0
+            main_ring[n] = len(rings)
             for polygon in shape.parts:
                 for r, ring in enumerate(polygon):
                     xy = np.empty((len(ring), 2))
@@ -328,9 +400,19 @@ class MapView(QWidget):
                         areas[n] += a
                         if a > largest:
                             largest, widths[n] = a, float(x.max() - x.min())
+                            main_ring[n] = len(rings)
                     else:
                         areas[n] -= a
+                    rings.append(xy)
+            region_rings.append(len(rings))
             self._paths.append(path)
+        self._ring_xy = np.concatenate(rings) if rings else np.zeros((0, 2))
+        self._ring_start = np.concatenate(([0], np.cumsum([len(r) for r in rings]))).astype(
+            np.int64
+        )
+        self._region_rings = np.array(region_rings, dtype=np.int64)
+        self._main_ring = main_ring
+        self._lod = {}
         # World boxes: y runs down, so a box's top is minus its northern edge.
         self._boxes = (
             np.column_stack((boxes[:, 0] * k, -boxes[:, 3], boxes[:, 2] * k, -boxes[:, 1]))
@@ -403,6 +485,7 @@ class MapView(QWidget):
         )
         self._pgroups_all = self._pgroups
         self._apply_shown()  # a point changed stays hidden or faded as ``show_points`` said
+        self._drop_job()
         self._image = None  # the base stays: only the points are drawn again
         self.update()
 
@@ -518,6 +601,13 @@ class MapView(QWidget):
     def point_ids(self) -> set[int]:
         return set(self._points)
 
+    def set_level_of_detail(self, on: bool) -> None:
+        """Simplified paths at low zoom (the default) or every vertex at every zoom (the
+        bench's and the tests' reference)."""
+        self._detailed = on
+        self._lod = {}
+        self._invalidate()
+
     def set_names_shown(self, shown: bool) -> None:
         """Region names on or off (a layer of their own)."""
         self._names_shown = shown
@@ -571,6 +661,7 @@ class MapView(QWidget):
     def _set_view(self, view: _View) -> None:
         self._view = view
         self._homed = False
+        self._drop_job()
         if self._image is not None and self._render_ms > DIRECT_MS:
             self._settle.start()  # shift the old image now, draw sharp when the view rests
         else:
@@ -660,6 +751,7 @@ class MapView(QWidget):
     # ---- drawing ------------------------------------------------------------------------
 
     def _invalidate(self) -> None:
+        self._drop_job()
         self._image = None
         self._base = None
         self.update()
@@ -670,8 +762,58 @@ class MapView(QWidget):
     def sharpen(self) -> None:
         """Draw the sharp scene for the current view at the next paint, not after the rest."""
         self._settle.stop()
+        self._drop_job()
         self._image = None
         self.update()
+
+    def refine(self) -> None:
+        """Draw the whole sharp scene for the current view in slices of ``SLICE_MS`` (the
+        view rested), simplifying what this zoom band has not simplified yet: the image shown
+        stays, shifted, and the input is served until it is done."""
+        self._settle.stop()
+        self._drop_job()
+        self._base = None
+        view = self._view
+        self._job = _Job(_View(view.cx, view.cy, view.scale), self._scene(view, build=True))
+        self._slice.start()
+
+    def _next_slice(self) -> None:
+        job = self._job
+        if job is None:
+            return
+        image = self._advance(job, SLICE_MS / 1000)
+        if image is None:
+            self._slice.start()
+            return
+        self._job = None
+        self._image, self._image_view = image, job.view
+        self._fresh = True
+        self.update()
+
+    def _advance(self, job: _Job, budget: float | None) -> QImage | None:
+        """Draw *job*'s steps for about *budget* seconds (None: to the end); its image once
+        it is done."""
+        started = time.perf_counter()
+        try:
+            while True:
+                next(job.steps)
+                if budget is not None and time.perf_counter() - started >= budget:
+                    job.ms += (time.perf_counter() - started) * 1000
+                    return None
+        except StopIteration as done:
+            job.ms += (time.perf_counter() - started) * 1000
+            result: tuple[QImage, bool] = done.value
+            image, whole = result
+            if whole:  # what a moved view costs: it decides between shifting and drawing
+                self._render_ms = job.ms
+            return image
+
+    def _drop_job(self) -> None:
+        """Forget a scene being drawn in slices: what it drew no longer holds."""
+        if self._job is not None:
+            self._job.steps.close()
+            self._job = None
+            self._slice.stop()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -681,6 +823,7 @@ class MapView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self._homed or self._image is None:
             self.home()
+        self._drop_job()
         self._image = None
         self._base = None
         super().resizeEvent(event)
@@ -688,11 +831,19 @@ class MapView(QWidget):
     def render_scene(self, painter: QPainter, size: QSize, view: _View | None = None) -> None:
         """Draw the whole scene for *view* (by default the current one) with *painter*."""
         view = view or self._view
-        self._render_base(painter, size, view)
-        self._draw_points(painter, size, view)
+        for _ in self._render_base(painter, size, view):
+            pass
+        for _ in self._draw_points(painter, size, view):
+            pass
 
-    def _render_base(self, painter: QPainter, size: QSize, view: _View) -> None:
-        """Water, regions and names: everything but the points."""
+    def _render_base(
+        self, painter: QPainter, size: QSize, view: _View, *, build: bool = False
+    ) -> Generator[None, None, None]:
+        """Water, regions and names: everything but the points; it yields where the drawing
+        may pause for the event loop (``refine``), with the painter's state as it left it.
+        *build*: simplify the regions not simplified yet in this zoom band (drawing in slices,
+        where that costs no frame); else they are drawn in full (the first frame stays as
+        quick as before)."""
         c = colours()
         painter.fillRect(QRectF(0, 0, size.width(), size.height()), c.water)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -713,15 +864,63 @@ class MapView(QWidget):
         land = c.land
         fills = self._fills
         codes = self._codes
-        paths = self._paths
-        for i in visible:
-            painter.setBrush(fills.get(codes[i], land))
-            painter.drawPath(paths[i])
+        band = math.floor(math.log2(view.scale))
+        detail = self._lod.setdefault(band, _Detail(LOD_PIXEL / 2 ** (band + 1), {}))
+        for start in range(0, len(visible), REGION_CHUNK):
+            chunk = visible[start : start + REGION_CHUNK]
+            for i, path in zip(chunk, self._simplified(detail, chunk, build), strict=True):
+                painter.setBrush(fills.get(codes[i], land))
+                painter.drawPath(path)
+            yield
         painter.resetTransform()
         # Names under the points: an incident is never hidden by a name.
         self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
+        yield
         self._marks_drawn = self._draw_marks(painter, size, view)
         self._draw_units(painter, size, view)
+
+    def _simplified(self, detail: _Detail, regions: np.ndarray, build: bool) -> list[QPainterPath]:
+        """The paths of *regions* in *detail*'s band; those not built yet are simplified in
+        one batch (shapely, every ring at once) if *build*, else drawn in full."""
+        if not self._detailed:
+            return [self._paths[int(i)] for i in regions]
+        paths = detail.paths
+        missing = [int(i) for i in regions if int(i) not in paths]
+        if missing and not build:
+            return [paths.get(int(i), self._paths[int(i)]) for i in regions]
+        if missing:
+            first, last = self._region_rings[missing], self._region_rings[np.add(missing, 1)]
+            rings = _ranges(first, last)  # a region's rings follow one another, and so
+            starts, ends = self._ring_start[rings], self._ring_start[rings + 1]
+            vertices = _ranges(self._ring_start[first], self._ring_start[last])  # their vertices
+            simple = shapely.simplify(
+                shapely.linearrings(
+                    self._ring_xy[vertices], indices=np.repeat(np.arange(len(rings)), ends - starts)
+                ),
+                detail.tolerance,
+                preserve_topology=False,
+            )
+            xy, owner = shapely.get_coordinates(simple, return_index=True)
+            counts = np.bincount(owner, minlength=len(rings))
+            if len(xy) > LOD_SHARE * len(vertices):  # zoomed in: little to gain
+                paths.update((i, self._paths[i]) for i in missing)
+            else:
+                offsets = np.concatenate(([0], np.cumsum(counts))).tolist()
+                kept = (counts >= 4).tolist()  # plain Python values: this loop is hot
+                mains = set(self._main_ring[missing].tolist())
+                r = 0
+                for i, a, b in zip(missing, first.tolist(), last.tolist(), strict=True):
+                    path = QPainterPath()
+                    path.setFillRule(Qt.FillRule.OddEvenFill)
+                    for ring in range(a, b):
+                        if kept[r]:
+                            path.addPolygon(_polygon(xy[offsets[r] : offsets[r + 1]]))
+                        elif ring in mains:  # shrank to a line: the region keeps its shape
+                            s0, s1 = self._ring_start[ring], self._ring_start[ring + 1]
+                            path.addPolygon(_polygon(self._ring_xy[s0:s1]))
+                        r += 1
+                    paths[i] = path
+        return [paths[int(i)] for i in regions]
 
     def _draw_marks(self, painter: QPainter, size: QSize, view: _View) -> np.ndarray:
         """The marks in view as small pies, only when few enough are in view to be told
@@ -823,7 +1022,11 @@ class MapView(QWidget):
             )
             self._units_drawn.append((unit.id, centre))
 
-    def _draw_points(self, painter: QPainter, size: QSize, view: _View) -> None:
+    def _draw_points(
+        self, painter: QPainter, size: QSize, view: _View
+    ) -> Generator[None, None, None]:
+        """The points in view, grouped by colour and size; it yields between chunks (see
+        ``_render_base``)."""
         if not len(self._pxy):
             return
         sx = (self._pxy[:, 0] - view.cx) * view.scale + size.width() / 2
@@ -843,19 +1046,19 @@ class MapView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
         for colour, radius, ix in self._pgroups:
             shown = ix[inside[ix]]
-            if not len(shown):
-                continue
-            polygon = _polygon(xy[shown])
-            pens = (
-                [(colour, 2 * radius)]
-                if crowded or colour.alpha() < 255  # faded (``show_points``): no ring
-                else [(ring, 2 * radius + 2), (colour, 2 * radius)]
-            )
-            for pen_colour, width in pens:
-                pen = QPen(pen_colour, width)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(polygon)
+            for start in range(0, len(shown), POINT_CHUNK):
+                polygon = _polygon(xy[shown[start : start + POINT_CHUNK]])
+                pens = (
+                    [(colour, 2 * radius)]
+                    if crowded or colour.alpha() < 255  # faded (``show_points``): no ring
+                    else [(ring, 2 * radius + 2), (colour, 2 * radius)]
+                )
+                for pen_colour, width in pens:
+                    pen = QPen(pen_colour, width)
+                    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                    painter.setPen(pen)
+                    painter.drawPoints(polygon)
+                yield
 
     def _draw_labels(
         self, painter: QPainter, size: QSize, view: _View, visible: np.ndarray
@@ -907,41 +1110,55 @@ class MapView(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._names[self._index[code]])
         return placed
 
-    def _scene_image(self) -> QImage:
-        """The sharp scene for the current view: the base (regions, names) drawn again only
-        when the view or the regions' look changed, the points over a copy of it."""
+    def _scene(
+        self, view: _View, *, build: bool = False
+    ) -> Generator[None, None, tuple[QImage, bool]]:
+        """The sharp scene for *view* in steps (see ``_render_base``, and for *build*): the
+        base (regions, names) drawn again only when the view or the regions' look changed,
+        the points over a copy of it. Returns the image and whether the base was drawn
+        again."""
         ratio = self.devicePixelRatioF()
-        view = self._view
-        started = time.perf_counter()
+        size = self.size()
         base = self._base
-        if base is None or self._base_view != view:
+        whole = base is None or self._base_view != view
+        if base is None or whole:
             base = QImage(
-                max(1, round(self.width() * ratio)),
-                max(1, round(self.height() * ratio)),
+                max(1, round(size.width() * ratio)),
+                max(1, round(size.height() * ratio)),
                 QImage.Format.Format_ARGB32_Premultiplied,
             )
             base.setDevicePixelRatio(ratio)
             painter = QPainter(base)
-            self._render_base(painter, self.size(), view)
-            painter.end()
+            try:  # a scene dropped halfway (``_drop_job``) ends its painter too
+                yield from self._render_base(painter, size, view, build=build)
+            finally:
+                painter.end()
             self._base, self._base_view = base, _View(view.cx, view.cy, view.scale)
-            whole = True
-        else:
-            whole = False
+            yield
         image = base.copy()
         image.setDevicePixelRatio(ratio)
         painter = QPainter(image)
-        self._draw_points(painter, self.size(), view)
-        painter.end()
-        if whole:  # what a moved view costs: it decides between shifting and drawing
-            self._render_ms = (time.perf_counter() - started) * 1000
+        try:
+            yield from self._draw_points(painter, size, view)
+        finally:
+            painter.end()
+        return image, whole
+
+    def _scene_image(self) -> QImage:
+        """The sharp scene for the current view, drawn at once."""
+        view = self._view
+        image = self._advance(_Job(view, self._scene(view)), None)
+        assert image is not None
         return image
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         view = self._view
-        fresh = False
-        if self._image is None or (self._image_view != view and not self._settle.isActive()):
+        fresh, self._fresh = self._fresh, False
+        if self._image is None or (
+            self._image_view != view and not self._settle.isActive() and self._job is None
+        ):
+            self._drop_job()
             self._image = self._scene_image()
             self._image_view = _View(view.cx, view.cy, view.scale)
             fresh = True

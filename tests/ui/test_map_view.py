@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
 from pytestqt.qtbot import QtBot
 
+from opscenter.geo import level_boundaries
 from ui import theme
 from ui.map_view import DAY, LABEL_GAP, NIGHT, MapLegend, MapPoint, MapView
 
@@ -260,3 +261,78 @@ def test_points_change_one_by_one_and_the_others_stay(view: MapView) -> None:
     assert pixel(view, 102.7, -2.7) == DAY.land  # the removed one is gone from the picture
     assert view.point_at(view.project(102.7, -2.7)) is None
     assert view.point_at(view.project(102.3, -2.3)) == 1
+
+
+def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_enclave(
+    qtbot: QtBot,
+) -> None:
+    """Every kabupaten/kota of Indonesia at Home, each in a colour of its own: the simplified
+    paths (level of detail) change only edge pixels, never whose colour a region shows;
+    Sungai Penuh, inside Kerinci, keeps its colour and its clicks."""
+    shapes = level_boundaries("kabkota")
+    widget = MapView()
+    qtbot.addWidget(widget)
+    widget.resize(1600, 900)
+    widget.set_regions(shapes)
+    widget.set_names_shown(False)
+    widget.show()
+    qtbot.waitExposed(widget)
+    fills = {
+        s.code: QColor(QColor.fromHsv((n * 37) % 360, 90 + n % 120, 120 + n % 100).rgb())
+        for n, s in enumerate(shapes)
+    }
+    fills["15.01"], fills["15.72"] = RED, BLUE  # Kerinci, Sungai Penuh
+    widget.set_fills(fills)
+    widget.grab()
+    with qtbot.waitSignal(widget.rendered, timeout=10_000):
+        widget.refine()  # as after a rest: the slices simplify what they draw
+    simplified = widget.grab().toImage()
+    widget.set_level_of_detail(False)
+    full = widget.grab().toImage()
+    # The level of detail is in use here and moves only edges: few pixels change much.
+    a, b = (
+        np.frombuffer(i.constBits(), np.uint8, i.sizeInBytes()).reshape(-1, 4).astype(int)
+        for i in (simplified, full)
+    )
+    moved = np.abs(a - b).max(axis=1)
+    land = int((b != b[0]).any(axis=1).sum())  # the corner is water
+    assert moved.any()
+    assert (moved > 64).sum() < 0.005 * land
+    # Each region shows its own colour where the full drawing does (its label point).
+    shown = 0
+    for s in shapes:
+        at = widget.project(*s.label_point)
+        x, y = round(at.x()), round(at.y())
+        if full.pixelColor(x, y) == fills[s.code]:
+            shown += 1
+            # The same colour, or an edge's blend of it (an island's label point).
+            got, want = simplified.pixelColor(x, y), fills[s.code]
+            assert (
+                max(
+                    abs(got.red() - want.red()),
+                    abs(got.green() - want.green()),
+                    abs(got.blue() - want.blue()),
+                )
+                <= 24
+            ), s.name
+    assert shown > 0.7 * len(shapes)  # the others are too small: their outline shows
+    # Kerinci and, in its hole, Sungai Penuh (some 7 pixels wide here): about as many pixels
+    # of each colour as in the full drawing, and a click on the middle one of them names its region.
+    rgb = a[:, :3], b[:, :3]  # the images' pixels, blue-green-red
+    for code, colour in (("15.01", RED), ("15.72", BLUE)):
+        bgr = (colour.blue(), colour.green(), colour.red())
+        lod, every = ((px == bgr).all(axis=1) for px in rgb)
+        assert every.sum() > 10
+        assert 0.6 * every.sum() < lod.sum() < 1.6 * every.sum()  # edges move, not areas
+        middle = np.flatnonzero(lod)[lod.sum() // 2]
+        at = QPointF(middle % simplified.width(), middle // simplified.width())
+        assert widget.region_at(at) == code
+    # After a rest the scene drawn in slices is the one drawn at once (from the paths the
+    # slices simplified).
+    widget.set_level_of_detail(True)
+    widget.pan_by(30, -20)
+    with qtbot.waitSignal(widget.rendered, timeout=10_000):
+        widget.refine()
+    sliced = widget.grab().toImage()
+    widget.sharpen()
+    assert widget.grab().toImage() == sliced != simplified

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import (
+    Incident,
     JournalCommit,
     JournalEntry,
     JournalTxn,
@@ -28,6 +29,7 @@ from opscenter.model import (
     SarprasStock,
     Unit,
 )
+from opscenter.model.base import UtcDateTime
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
@@ -463,15 +465,17 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                 if later is not None:
                     raise RosterError("revert_conflict", txn=txn_id, entity=entity, id=later[0])
         ctx = s.info[journal.TXN_KEY]
-        tables = {m.__tablename__: m for m in (SarprasStock, Personnel, PollingStation, Unit)}
+        tables = {
+            m.__tablename__: m for m in (Incident, SarprasStock, Personnel, PollingStation, Unit)
+        }
         # Updates first (restore before values), then deletes, children before parents.
         for e in entries:
             if e.action != "update":
                 continue
             model = tables[e.entity]
-            back = {c: (v[1], v[0]) for c, v in e.changes.items()}
+            back = {c: (v[1], _stored(model, c, v[0])) for c, v in e.changes.items()}
             _update_rows(s, ctx, model, e.operation_id or 0, [(e.entity_id, back)])
-        order = ["sarpras_stock", "personnel", "polling_station", "unit"]
+        order = ["incident", "sarpras_stock", "personnel", "polling_station", "unit"]
         inserted = [e for e in entries if e.action == "insert"]
         for entity in order:
             rows = [e for e in inserted if e.entity == entity]
@@ -493,3 +497,11 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
         progress(1, 1, "done")
         revert_id: int | None = ctx.txn_id
         return revert_id
+
+
+def _stored(model: type[Any], column: str, value: Any) -> Any:
+    """A journaled value as its column takes it back: times are journaled as ISO text
+    (``journal.plain``), an incident's time among them."""
+    if isinstance(value, str) and isinstance(_table(model).c[column].type, UtcDateTime):
+        return datetime.fromisoformat(value)
+    return value

@@ -56,7 +56,7 @@ from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
 from opscenter.roster.preview import WARNINGS_MAX, Options, RowOutcome, guess_sheet
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import Problem
+from opscenter.roster.validate import _TOTALS, Problem
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -313,12 +313,19 @@ class _Reader:
     ) -> None:
         col = self.cols.get(key)
         ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a number cell's 9.0 is the 9 typed
         text = "" if value is None else str(value)
         text = text if len(text) <= 60 else text[:57] + "..."
         self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
 
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        return any(self.cell(cells, offset, k) is not None for k in self.cols)
+        """False for blank rows, and for totals or a signature under the table (as a
+        roster's: "JUMLAH", "Mengetahui," ...)."""
+        if not any(self.cell(cells, offset, k) is not None for k in self.cols):
+            return False
+        first = next((c for c in cells if c is not None), None)
+        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
 
     def read(
         self,

@@ -770,7 +770,8 @@ def problem_text(code: str, hint: str | None = None, lang: str | None = None) ->
     if hint:
         if code == "duplicate":
             text += f" (juga di {hint})" if lang == "id" else f" (also at {hint})"
-        elif code in ("conflict_db", "sarpras_total_mismatch"):  # the stored name, the sum
+        elif code in ("conflict_db", "sarpras_total_mismatch", "incident_number_taken"):
+            # the stored name, the sum, the stored incident's title
             text += f" ({hint})"
         else:
             text += (

@@ -1146,7 +1146,33 @@ def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> 
         out.append(
             f"{subtotals} subtotal row(s) skipped." if en else f"{subtotals} baris jumlah dilewati."
         )
+    if layout.kind == "incidents":
+        out.append(incident_matching(layout.columns, lang))
     return " ".join(out)
+
+
+def incident_matching(columns: Any, lang: str | None = None) -> str:
+    """How an incident import finds the stored incident of each row, and reads its times
+    (``opscenter.incident_import``), for the preview and the command line."""
+    en = language(lang) == "en"
+    by_number = "number" in columns
+    utc = "occurred_utc" in columns
+    if en:
+        match = (
+            "Rows are matched to stored incidents by NOMOR, else by the same time, region and type"
+            if by_number
+            else "Rows are matched to stored incidents by the same time, region and type"
+        )
+        when = "times are UTC" if utc else "times without a zone are in the operation's zone"
+        return f"{match}: a match is updated or left as it is, never doubled; {when}."
+    match = (
+        "Baris dicocokkan dengan kejadian tersimpan menurut NOMOR, atau menurut waktu, wilayah "
+        "dan jenis yang sama"
+        if by_number
+        else "Baris dicocokkan dengan kejadian tersimpan menurut waktu, wilayah dan jenis yang sama"
+    )
+    when = "waktu dibaca sebagai UTC" if utc else "waktu tanpa zona dibaca dalam zona waktu operasi"
+    return f"{match}: yang cocok diperbarui atau dibiarkan, tidak digandakan; {when}."
 
 
 # --- issue 16: importing incidents ---

@@ -81,6 +81,10 @@ def _import_incidents(args: argparse.Namespace) -> int:
         if not args.dry_run:
             incident_import.commit(ctx.store, ctx.actor, preview)
     say(messages.import_summary(preview.counts, lang))
+    say(messages.import_choices(preview.layout, 0, lang))
+    warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
+    if warning:
+        print(warning, file=sys.stderr)
     return EXIT_FAILED if preview.problems else EXIT_OK
 
 

@@ -37,7 +37,13 @@ def test_dry_run_then_import_then_export_round_trip(tmp_path: Path, db: str, suf
     path = workbook(tmp_path / "polres.xlsx", POLRES_HEADER, *polres_rows())
     done = run(tmp_path, "import", "incidents", str(path), "--db", db, "--dry-run")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "baru 2, berubah 0, tetap 0, ditolak 0"
+    # The counts, then how rows are matched and their times read (as the wizard's preview).
+    assert done.stdout.splitlines() == [
+        "baru 2, berubah 0, tetap 0, ditolak 0",
+        "Baris dicocokkan dengan kejadian tersimpan menurut waktu, wilayah dan jenis yang "
+        "sama: yang cocok diperbarui atau dibiarkan, tidak digandakan; waktu tanpa zona dibaca "
+        "dalam zona waktu operasi.",
+    ]
     assert _incidents(db) == []
     done = run(tmp_path, "import", "incidents", str(path), "--db", db)
     assert done.returncode == 0, done.stderr
@@ -48,7 +54,11 @@ def test_dry_run_then_import_then_export_round_trip(tmp_path: Path, db: str, suf
     before = _incidents(db)
     done = run(tmp_path, "import", "incidents", str(out), "--db", db, "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "new 0, changed 0, unchanged 2, rejected 0"
+    assert done.stdout.splitlines() == [
+        "new 0, changed 0, unchanged 2, rejected 0",
+        "Rows are matched to stored incidents by NOMOR, else by the same time, region and "
+        "type: a match is updated or left as it is, never doubled; times are UTC.",
+    ]
     assert _incidents(db) == before
     assert before[0][-2:] == (-1_600_000, 103_600_000)
 

@@ -53,6 +53,11 @@ def test_a_polres_log_is_imported_and_reverted_from_the_history(
     _to_page(qtbot, wizard, wizard.preview_page)
     page = wizard.preview_page
     assert page.counts.text() == "Baru 2, berubah 0, tetap 0, ditolak 0."
+    # How rows are matched, said on the preview page before anything is written.
+    assert page.warnings.isVisible()
+    assert page.warnings.text().startswith(
+        "Baris dicocokkan dengan kejadian tersimpan menurut waktu, wilayah dan jenis yang sama"
+    )
     keys = [page.model.index(i, 2).data() for i in range(page.model.rowCount())]
     # Read and shown in the operation's zone (WITA), numbered as they will be stored.
     assert keys == [

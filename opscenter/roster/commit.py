@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import (
+    FollowUp,
     Incident,
+    IncidentUnit,
     JournalCommit,
     JournalEntry,
     JournalTxn,
@@ -464,6 +466,17 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                 ).first()
                 if later is not None:
                     raise RosterError("revert_conflict", txn=txn_id, entity=entity, id=later[0])
+        # An incident the import logged may have gained a follow-up or a responding unit
+        # since (rows of their own tables): taking it away would take those with it.
+        logged = [e.entity_id for e in entries if e.entity == "incident" and e.action == "insert"]
+        for start in range(0, len(logged), 900):
+            chunk = logged[start : start + 900]
+            for child in (FollowUp, IncidentUnit):
+                used = s.execute(
+                    select(child.incident_id).where(child.incident_id.in_(chunk)).limit(1)
+                ).first()
+                if used is not None:
+                    raise RosterError("revert_conflict", txn=txn_id, entity="incident", id=used[0])
         ctx = s.info[journal.TXN_KEY]
         tables = {
             m.__tablename__: m for m in (Incident, SarprasStock, Personnel, PollingStation, Unit)

@@ -311,6 +311,7 @@ def cell_refusal(store: Store, path: Path) -> list[str]:
         (1, "31-02-2024", "Kejadian!B6 \u201c31-02-2024\u201d: tanggal tidak sah."),
         (1, "kemarin", "Kejadian!B6 \u201ckemarin\u201d: tanggal tidak sah."),
         (2, "25.70", "Kejadian!C6 \u201c25.70\u201d: jam tidak sah; tulis mis. 14.05 atau 14:05."),
+        (1, "27-11-2099", "Kejadian!B6: Waktu kejadian berada di masa depan."),
         (3, "Tawuran", "Kejadian!D6 \u201cTawuran\u201d: jenis kejadian tidak dikenal."),
         (4, "Parah", "Kejadian!E6 \u201cParah\u201d: tingkat kejadian tidak dikenal."),
         (5, "Desa Antah", "Kejadian!F6 \u201cDesa Antah\u201d: wilayah tidak dikenal (tulis nama "
@@ -447,6 +448,26 @@ def test_an_operator_may_not_import_and_a_stale_preview_saves_nothing(
     before = rows(store)
     with pytest.raises(StaleEdit):
         incident_import.commit(store, ADMIN, changed)
+    assert rows(store) == before
+
+
+def test_an_import_whose_incident_was_followed_up_is_not_reverted(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    """A follow-up is a row of its own: reverting the import would delete it unseen."""
+    store, _ids = small
+    path = workbook(tmp_path / "polres.xlsx", POLRES_HEADER, *polres_rows())
+    outcome = incident_import.commit(store, ADMIN, incident_import.prepare(store, path))
+    with store.read() as s:
+        first = s.scalars(select(Incident.id).where(Incident.number == 1)).one()
+    incidents.add_follow_up(store, ADMIN, first, "Massa dibubarkan")
+    before = rows(store)
+    with pytest.raises(RosterError) as caught:
+        revert(store, ADMIN, int(outcome.txn_id or 0))
+    assert messages.describe(caught.value, "id") == (
+        f"Impor {outcome.txn_id} tidak dapat dibatalkan: data yang dimuatnya sudah diubah "
+        "sesudahnya."
+    )
     assert rows(store) == before
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -51,10 +51,17 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome
+from opscenter.roster.commit import Outcome, import_details
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import WARNINGS_MAX, Options, RowOutcome, guess_sheet
+from opscenter.roster.preview import (
+    WARNINGS_MAX,
+    Options,
+    RowOutcome,
+    WholeFile,
+    guess_sheet,
+    sheet_rows,
+)
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import _TOTALS, Problem
 from opscenter.store import Store
@@ -128,7 +135,9 @@ class Record:
 
 
 @dataclass(slots=True)
-class IncidentPreview:
+class IncidentPreview(WholeFile):
+    # A log is saved whole or not at all: any refused cell refuses the file.
+    refusal_reason: ClassVar[str] = "incidents_rejected"
     path: Path
     sha256: str
     sheet: str
@@ -142,10 +151,6 @@ class IncidentPreview:
     labels: dict[str, dict[int, str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    @property
-    def file(self) -> str:
-        return self.path.name
 
     def outcomes(self) -> list[RowOutcome]:
         kept = [
@@ -185,20 +190,6 @@ class IncidentPreview:
     def field_label(self, column: str) -> str:
         shown = _SHOWN_IN.get(column, (column,))
         return next((f.label_id for f in FIELDS[KIND] if f.key in shown), column)
-
-    def refusal(self) -> RosterError | None:
-        """A log is saved whole or not at all: any refused cell refuses the file."""
-        if not self.problems:
-            return None
-        return RosterError("incidents_rejected", file=self.file, count=len(self.problems))
-
-    @property
-    def rows(self) -> list[RowOutcome]:
-        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
-        by_row: dict[int, list[Problem]] = {}
-        for p in self.problems:
-            by_row.setdefault(p.row, []).append(p)
-        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
 @dataclass(slots=True)
@@ -627,8 +618,7 @@ def prepare(
             zone = operations.timezone_of(s, op_id)
             known = _known(s, op_id)
             reader = _Reader(s, known, layout, guess.name, op_id, zone)
-            rows = _chain(guess.head, guess.rest)
-            reader.read(rows, layout.data_start, guess.rows_total, progress, cancel)
+            reader.read(sheet_rows(guess), layout.data_start, guess.rows_total, progress, cancel)
         facts = source.facts
     provided = frozenset(c for k in layout.columns for c in _FIELD_COLUMNS.get(k, ()))
     records = _classify(reader, known, provided)
@@ -654,13 +644,6 @@ def prepare(
         warnings=reader.warnings,
         warnings_total=reader.warnings_total,
     )
-
-
-def _chain(
-    head: list[tuple[int, int, list[Cell]]], rest: Iterator[tuple[int, int, list[Cell]]]
-) -> Iterator[tuple[int, int, list[Cell]]]:
-    yield from head
-    yield from rest
 
 
 def _key(values: tuple[Any, ...]) -> tuple[datetime, int | None, int]:
@@ -774,13 +757,7 @@ def commit(
         return Outcome(None, dict(preview.counts))
     if cancel is not None:
         cancel.check()
-    details = {
-        "file": preview.file,
-        "sha256": preview.sha256,
-        "sheet": preview.sheet,
-        "kind": KIND,
-        "counts": dict(preview.counts),
-    }
+    details = import_details(preview, KIND)
     op_id = preview.operation_id
     with store.transaction(actor, "import.incidents", details=details, operation_id=op_id) as s:
         now = clock.now()

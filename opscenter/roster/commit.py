@@ -53,6 +53,18 @@ class Outcome:
     counts: dict[str, int]
 
 
+def import_details(preview: Any, kind: str) -> dict[str, Any]:
+    """What the journal keeps of an import (the import history lists it): the file, its
+    SHA-256, the sheet, the kind and the counts."""
+    return {
+        "file": preview.file,
+        "sha256": preview.sha256,
+        "sheet": preview.sheet,
+        "kind": kind,
+        "counts": dict(preview.counts),
+    }
+
+
 def _table(model: type[Any]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
@@ -82,13 +94,7 @@ def commit(
     changed = [r for r in preview.rows if r.status == "changed"]
     if not new and not changed:
         return Outcome(None, dict(preview.counts))
-    details = {
-        "file": preview.file,
-        "sha256": preview.sha256,
-        "sheet": preview.sheet,
-        "kind": preview.kind,
-        "counts": dict(preview.counts),
-    }
+    details = import_details(preview, preview.kind)
     total = len(new) + len(changed)
     done = 0
     # Everything that needs no lock is done before the write transaction (on SQLite it holds

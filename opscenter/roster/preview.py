@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -169,6 +169,33 @@ class Reviewable(Rejections, Protocol):
     def key_text(self, r: RowOutcome) -> str: ...
     def field_label(self, column: str) -> str: ...
     def refusal(self) -> RosterError | None: ...
+
+
+class WholeFile:
+    """A preview saved whole or not at all (a sarpras list, an incident log): any refused
+    cell in ``problems`` refuses the file, in the words of ``refusal_reason``."""
+
+    __slots__ = ()
+    refusal_reason: ClassVar[str]
+    path: Path
+    problems: list[Problem]
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    def refusal(self) -> RosterError | None:
+        if not self.problems:
+            return None
+        return RosterError(self.refusal_reason, file=self.file, count=len(self.problems))
+
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        by_row: dict[int, list[Problem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
@@ -329,7 +356,7 @@ def prepare(
             journal_head=head,
             provided=converter.provided,
         )
-        _classify(preview, converter, stored, _chain(guess), guess.rows_total, progress, cancel)
+        _classify(preview, converter, stored, sheet_rows(guess), guess.rows_total, progress, cancel)
         if options.kind == "units":
             _check_parents(preview, codes_in_db, guess.name)
         preview.new_units = ctx.new_unit_names()
@@ -354,7 +381,7 @@ def _label(kind: str, key: str) -> str:
     return next((f.label_id for f in FIELDS[kind] if f.key == key), key)
 
 
-def _chain(guess: SheetGuess) -> Iterator[tuple[int, int, list[Cell]]]:
+def sheet_rows(guess: SheetGuess) -> Iterator[tuple[int, int, list[Cell]]]:
     yield from guess.head
     yield from guess.rest
 

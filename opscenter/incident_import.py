@@ -60,6 +60,7 @@ from opscenter.roster.preview import (
     RowOutcome,
     WholeFile,
     guess_sheet,
+    label_of,
     sheet_rows,
 )
 from opscenter.roster.reading import Cell, open_source
@@ -167,16 +168,12 @@ class IncidentPreview(WholeFile):
         return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
-        if value is None:
-            return ""
-        names = self.labels.get(column)
-        if names is not None and isinstance(value, int):
-            return names.get(value, str(value))
+        """Names for ids, times in the operation's zone, points in degrees."""
         if isinstance(value, datetime):
             return operations.local_text(value, self.zone)
         if column in ("latitude_e6", "longitude_e6") and isinstance(value, int):
             return str(incidents.degrees(value))
-        return str(value)
+        return label_of(self.labels, column, value)
 
     def key_text(self, r: RowOutcome) -> str:
         """ "KEJ-0042 · 27-11-2024 14:05 WIB · Bentrokan" (the number once it has one)."""

@@ -104,12 +104,7 @@ class Preview:
 
     def label(self, column: str, value: Any) -> str:
         """A stored value as a person reads it (the rank's name rather than its id)."""
-        if value is None:
-            return ""
-        names = self.labels.get(column)
-        if names is not None and isinstance(value, int):
-            return names.get(value, str(value))
-        return str(value)
+        return label_of(self.labels, column, value)
 
     def new_rows(self) -> Iterator[RowOutcome]:
         """The new rows as ``RowOutcome``s (made on demand)."""
@@ -139,6 +134,16 @@ class Preview:
     def refusal(self) -> RosterError | None:
         """A roster is committed without its rejected rows: nothing refuses the whole file."""
         return None
+
+
+def label_of(labels: dict[str, dict[int, str]], column: str, value: Any) -> str:
+    """A stored value as a person reads it: an id by its name in ``labels``, else as text."""
+    if value is None:
+        return ""
+    names = labels.get(column)
+    if names is not None and isinstance(value, int):
+        return names.get(value, str(value))
+    return str(value)
 
 
 class Rejections(Protocol):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -450,7 +450,9 @@ class _Reader:
             if key == "date":
                 day = nz.to_date(raw)
                 clock_raw = self.cell(cells, offset, "time")
-                if clock_raw is None and isinstance(raw, datetime):
+                # A date-time cell carries its own time, unless it is midnight: a date typed
+                # without one, and midnight would be a guess.
+                if clock_raw is None and isinstance(raw, datetime) and raw.time() != time(0):
                     moment, label = raw, None
                 else:
                     parsed = nz.to_time(clock_raw) if clock_raw is not None else None

@@ -331,6 +331,20 @@ def test_a_bad_cell_refuses_the_file_in_a_sentence(
     assert cell_refusal(store, path) == [said]
 
 
+def test_a_date_without_a_time_is_refused_not_guessed(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    header = ["TANGGAL", "JENIS", "TINGKAT"]
+    body: list[list[Any]] = [
+        [datetime(2024, 11, 27), "Bentrokan", "Sedang"],
+        ["27-11-2024", "Bentrokan", "Berat"],
+    ]
+    path = workbook(tmp_path / "tanggal.xlsx", header, *body)
+    store, _ids = small
+    said = "jam kejadian tidak tertulis; tulis tanggal dan jam, mis. 27-11-2024 14.05."
+    assert cell_refusal(store, path) == [f"Kejadian!A6: {said}", f"Kejadian!A7: {said}"]
+
+
 def test_a_latitude_without_a_longitude_is_refused_as_the_form_refuses_it(
     small: tuple[Store, Small], tmp_path: Path
 ) -> None:

@@ -112,7 +112,13 @@ _SHOWN_IN: dict[str, tuple[str, ...]] = {
 _ZONE_LABELS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
                 "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}  # fmt: skip
 _NUMBER = re.compile(r"(?:kej\s*-?\s*)?0*(\d{1,7})", re.IGNORECASE)
-_LEVELS = ("desa", "kecamatan", "kabkota", "provinsi")
+# The level a region's name is written with ("Kecamatan Sungai Penuh", "Kota Sungai Penuh").
+_LEVEL_WORDS = {
+    **dict.fromkeys(("desa", "ds", "kelurahan", "kel", "nagari"), "desa"),
+    **dict.fromkeys(("kecamatan", "kec"), "kecamatan"),
+    **dict.fromkeys(("kabupaten", "kab", "kota"), "kabkota"),
+    "provinsi": "provinsi",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +397,7 @@ class _Reader:
         status_id = self._listed(index, cells, offset, "status", self.known.statuses)
         occurred = self._when(index, cells, offset)
         recorded = self._recorded(index, cells, offset)
-        region_id = self._region(index, cells, offset)
+        region_id = self._region(index, cells, offset, number)
         tps_id = self._tps(index, cells, offset, region_id)
         location = self._text(index, cells, offset, "location", 200)
         title = self._text(index, cells, offset, "title", 200)
@@ -489,10 +495,14 @@ class _Reader:
         moment = found[0]
         return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
-    def _region(self, row: int, cells: Sequence[Cell], offset: int) -> int | None:
+    def _region(
+        self, row: int, cells: Sequence[Cell], offset: int, number: int | None
+    ) -> int | None:
         """The smallest region the row names (desa, else kecamatan, else kabupaten/kota), by
-        Kemendagri code or by name; a name found in several places is narrowed by the
-        kecamatan and kabupaten/kota columns, or refused as ambiguous."""
+        Kemendagri code or by name; a name found in several places is narrowed by the level
+        it is written with ("Kecamatan X"), the kecamatan and kabupaten/kota columns, and
+        the region of the incident its NOMOR names (an export's row), or refused as
+        ambiguous."""
         from opscenter.roster.validate import _place_key
 
         known = self.known
@@ -506,6 +516,9 @@ class _Reader:
         if text in known.region_codes:
             return known.region_codes[text]
         found = list(known.region_names.get(_place_key(text), ()))
+        level = _LEVEL_WORDS.get(norm(text.split()[0].rstrip(".")) if text else "")
+        if level is not None and len(found) > 1:
+            found = [r for r in found if known.regions[r][1] == level] or found
         for outer in ("kecamatan", "kabkota"):
             if outer == key or len(found) < 2:
                 continue
@@ -516,6 +529,9 @@ class _Reader:
         if not found:
             self.bad(row, key, "incident_region_unknown", text)
             return None
+        stored = known.by_number.get(number) if number is not None else None
+        if len(found) > 1 and stored is not None and stored.values[5] in found:
+            return int(stored.values[5])
         if len(found) > 1:
             self.bad(row, key, "incident_region_ambiguous", text)
             return None

@@ -254,6 +254,42 @@ def test_region_by_kemendagri_code_times_with_a_zone_and_a_tps(
     assert tps is not None
 
 
+def test_a_name_of_two_regions_is_told_apart_or_refused(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    """Kota Sungai Penuh and its Kecamatan Sungai Penuh: the level written decides, an
+    export's row by its incident's region; a bare name is refused as ambiguous."""
+    store, ids = small
+    with store.transaction(ADMIN, "test.setup") as s:
+        renamed = (
+            ("B", "Kota Sungai Penuh"),
+            ("B1", "Kecamatan Sungai Penuh"),
+            ("A2a", "Desa A1a"),
+        )
+        for key, name in renamed:
+            region = s.get(Region, ids.regions[key])
+            assert region is not None
+            region.name = name
+    header = ["WAKTU", "JENIS", "TINGKAT", "WILAYAH"]
+    body = [
+        ["27-11-2024 10.00", "Intimidasi", "Berat", "Kec. Sungai Penuh"],
+        ["27-11-2024 11.00", "Intimidasi", "Berat", "KOTA SUNGAI PENUH"],
+    ]
+    preview = incident_import.prepare(store, workbook(tmp_path / "dua.xlsx", header, *body))
+    assert [r.values[5] for r in preview.records] == [ids.regions["B1"], ids.regions["B"]]
+    incident_import.commit(store, ADMIN, preview)
+    # Two desa named alike: an export's row is told apart by its incident's region.
+    log(store, ids, "Intimidasi", 1, type="intimidasi", region_id=ids.regions["A2a"])
+    out = tmp_path / "kembali.xlsx"
+    export.write(store, "incidents", out)  # WILAYAH by name: these regions have no code
+    assert incident_import.prepare(store, out).counts["unchanged"] == 3
+    body[0][3] = "Sungai Penuh"
+    assert cell_refusal(store, workbook(tmp_path / "samar.xlsx", header, *body)) == [
+        "Kejadian!D6 \u201cSungai Penuh\u201d: nama wilayah ada di beberapa tempat; isi kolom "
+        "kecamatan atau kabupaten/kota, atau tulis kode Kemendagri."
+    ]
+
+
 # --- refusals: a sentence each, and the database unchanged -------------------------------
 
 

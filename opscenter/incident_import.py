@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -59,8 +59,8 @@ from opscenter.roster.preview import (
     Options,
     RowOutcome,
     WholeFile,
-    guess_sheet,
     label_of,
+    mapped_sheet,
     sheet_rows,
 )
 from opscenter.roster.reading import Cell, open_source
@@ -612,22 +612,9 @@ def prepare(
     cancel = cancel or CancelToken()
     progress(0, 0, "read")
     with open_source(Path(path)) as source:
-        guess = guess_sheet(source, KIND, options.sheet)
-        assert guess.layout is not None
+        guess = mapped_sheet(source, replace(options, kind=KIND))
         layout = guess.layout
-        if options.mapping is not None:
-            layout.columns = dict(options.mapping)
-            layout.uncertain = set()
-            layout.choices = []
-        missing = layout.missing()
-        if missing:
-            labels = {f.key: f.label_id for f in FIELDS[KIND]}
-            raise RosterError(
-                "missing_columns",
-                file=source.path.name,
-                sheet=guess.name,
-                columns=", ".join(labels[k] for k in missing),
-            )
+        assert layout is not None
         with store.read() as s:
             op_id = options.operation_id or operations.get_operation(s).id
             zone = operations.timezone_of(s, op_id)

@@ -325,23 +325,9 @@ def prepare(
     cancel = cancel or CancelToken()
     progress(0, 0, "read")
     with open_source(Path(path)) as source:
-        guess = guess_sheet(source, options.kind, options.sheet)
-        assert guess.layout is not None
+        guess = mapped_sheet(source, options)
         layout = guess.layout
-        if options.mapping is not None:
-            layout.columns = dict(options.mapping)
-            layout.uncertain = set()
-            # The person chose every column; only a sum of L and P is still worth saying.
-            layout.choices = []
-            voters_by_sex(layout)
-        missing = layout.missing()
-        if missing:
-            raise RosterError(
-                "missing_columns",
-                file=source.path.name,
-                sheet=guess.name,
-                columns=", ".join(_label(options.kind, k) for k in missing),
-            )
+        assert layout is not None
         with store.read() as s:
             op_id = options.operation_id or operations.get_operation(s).id
             ctx = Context(s, op_id, create_units=options.create_units)
@@ -378,6 +364,29 @@ def prepare(
         raise RosterError("header_only", file=preview.file, sheet=preview.sheet)
     progress(1, 1, "done")
     return preview
+
+
+def mapped_sheet(source: Source, options: Options) -> SheetGuess:
+    """The sheet and its columns: as guessed, or as the person mapped them (``options``);
+    refuses a sheet without a required column, naming it."""
+    guess = guess_sheet(source, options.kind, options.sheet)
+    layout = guess.layout
+    assert layout is not None
+    if options.mapping is not None:
+        layout.columns = dict(options.mapping)
+        layout.uncertain = set()
+        # The person chose every column; only a sum of L and P is still worth saying.
+        layout.choices = []
+        voters_by_sex(layout)
+    missing = layout.missing()
+    if missing:
+        raise RosterError(
+            "missing_columns",
+            file=source.path.name,
+            sheet=guess.name,
+            columns=", ".join(_label(options.kind, k) for k in missing),
+        )
+    return guess
 
 
 def _label(kind: str, key: str) -> str:

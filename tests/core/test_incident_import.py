@@ -318,6 +318,11 @@ def test_an_empty_file_and_a_sheet_without_headings_are_refused(
     assert messages.describe(error, "id").startswith(
         "Di berkas catatan.xlsx tidak ditemukan tabel kejadian"
     )
+    no_time = workbook(tmp_path / "tanpa.xlsx", ["JENIS", "TINGKAT"], ["Bentrokan", "Sedang"])
+    error = refused(store, no_time)
+    assert messages.describe(error, "id") == (
+        "Lembar \u201cKejadian\u201d di tanpa.xlsx tidak memiliki kolom wajib: Waktu kejadian."
+    )
     only_header = workbook(tmp_path / "judul.xlsx", POLRES_HEADER)
     assert refused(store, only_header).reason == "header_only"
 

@@ -164,9 +164,9 @@ def _belongs(
         raise InvalidValue(field=name, value=row_id, reason="unknown")
 
 
-def _validate(
-    session: Session, operation_id: int, fields: dict[str, object], now: datetime
-) -> None:
+def validate(session: Session, operation_id: int, fields: dict[str, object], now: datetime) -> None:
+    """Refuse (``InvalidValue``, ``PointOutside``) what the incident form refuses: the one
+    check of an incident's fields, for the form's services and the incident import alike."""
     # No type is a refusal, not a default: a hurried "Politik uang" is worse than none.
     if "type_id" in fields and not fields["type_id"]:
         raise InvalidValue(field="type_id", value=None, reason="required")
@@ -214,7 +214,7 @@ def record(store: Store, actor: Actor, draft: IncidentDraft) -> int:
     now = clock.now()
     fields = {k: getattr(draft, k) for k in EDITABLE}
     with store.transaction(actor, "incident.record") as s:
-        _validate(s, draft.operation_id, fields, now)
+        validate(s, draft.operation_id, fields, now)
         for unit_id in draft.unit_ids:
             _belongs(s, Unit, unit_id, draft.operation_id, "unit_ids")
         number = (
@@ -250,7 +250,7 @@ def update(
     require(actor, "incident.edit")
     with store.transaction(actor, "incident.update") as s:
         inc = fetch_for_edit(s, Incident, incident_id, expected_version)
-        _validate(s, inc.operation_id, fields, clock.now())
+        validate(s, inc.operation_id, fields, clock.now())
         apply(inc, dict(fields), EDITABLE)
         s.flush()
         return inc.version

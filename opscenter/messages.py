@@ -770,7 +770,8 @@ def problem_text(code: str, hint: str | None = None, lang: str | None = None) ->
     if hint:
         if code == "duplicate":
             text += f" (juga di {hint})" if lang == "id" else f" (also at {hint})"
-        elif code in ("conflict_db", "sarpras_total_mismatch"):  # the stored name, the sum
+        elif code in ("conflict_db", "sarpras_total_mismatch", "incident_number_taken"):
+            # the stored name, the sum, the stored incident's title
             text += f" ({hint})"
         else:
             text += (
@@ -1003,11 +1004,21 @@ IMPORT_PROBLEMS.update(
 )
 
 
+def problem_phrase(problem: Any, lang: str | None = None) -> str:
+    """A refused cell's reason: the core's own sentence when the core refused it (an
+    incident's point outside the operation's area, as the incident form says it), else the
+    import's phrase (``problem_text``)."""
+    error = getattr(problem, "error", None)
+    if error is not None:
+        return describe(error, lang).rstrip(".")
+    return problem_text(problem.code, problem.hint, lang)
+
+
 def sarpras_problem(problem: Any, lang: str | None = None) -> str:
-    """One refused cell of a sarpras list: "Sarpras!B7 \u201cKapal selam\u201d: jenis sarpras
-    tidak dikenal; maksudnya \u201cKapal patroli\u201d?"."""
+    """One refused cell of a sarpras list or an incident log: "Sarpras!B7 \u201cKapal
+    selam\u201d: jenis sarpras tidak dikenal; maksudnya \u201cKapal patroli\u201d?"."""
     value = f" \u201c{problem.value}\u201d" if problem.value else ""
-    text = problem_text(problem.code, problem.hint, lang)
+    text = problem_phrase(problem, lang)
     return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")
 
 
@@ -1139,6 +1150,8 @@ def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> 
         out.append(
             f"{subtotals} subtotal row(s) skipped." if en else f"{subtotals} baris jumlah dilewati."
         )
+    if layout.kind == "incidents":
+        out.append(incident_matching(layout.columns, lang))
     return " ".join(out)
 
 
@@ -1199,3 +1212,85 @@ _PLOT_REFUSALS: dict[str, tuple[str, str]] = {
         "{name} is already on that post; nothing was changed.",
     ),
 }
+
+
+def incident_matching(columns: Any, lang: str | None = None) -> str:
+    """How an incident import finds the stored incident of each row, and reads its times
+    (``opscenter.incident_import``), for the preview and the command line."""
+    en = language(lang) == "en"
+    by_number = "number" in columns
+    utc = "occurred_utc" in columns
+    if en:
+        match = (
+            "Rows are matched to stored incidents by NOMOR, else by the same time, region and type"
+            if by_number
+            else "Rows are matched to stored incidents by the same time, region and type"
+        )
+        when = "times are UTC" if utc else "times without a zone are in the operation's zone"
+        return f"{match}: a match is updated or left as it is, never doubled; {when}."
+    match = (
+        "Baris dicocokkan dengan kejadian tersimpan menurut NOMOR, atau menurut waktu, wilayah "
+        "dan jenis yang sama"
+        if by_number
+        else "Baris dicocokkan dengan kejadian tersimpan menurut waktu, wilayah dan jenis yang sama"
+    )
+    when = "waktu dibaca sebagai UTC" if utc else "waktu tanpa zona dibaca dalam zona waktu operasi"
+    return f"{match}: yang cocok diperbarui atau dibiarkan, tidak digandakan; {when}."
+
+
+# --- issue 16: importing incidents ---
+IMPORT_REFUSALS.update(
+    {
+        "incidents_no_table": (
+            "Di berkas {file} tidak ditemukan tabel kejadian dengan judul kolom yang dikenal "
+            "(mis. WAKTU atau TANGGAL dan JAM, JENIS, TINGKAT).",
+            "No incident table with known column headings was found in {file} (e.g. WAKTU or "
+            "TANGGAL and JAM, JENIS, TINGKAT).",
+        ),
+        "incidents_rejected": (
+            "{count} sel di {file} ditolak, jadi tidak ada kejadian yang tersimpan; perbaiki "
+            "sel itu lalu impor lagi.",
+            "{count} cells of {file} were refused, so no incident was saved; correct them and "
+            "import again.",
+        ),
+    }
+)
+IMPORT_PROBLEMS.update(
+    {
+        "incident_type_unknown": ("jenis kejadian tidak dikenal", "unknown incident type"),
+        "incident_severity_unknown": ("tingkat kejadian tidak dikenal", "unknown severity"),
+        "incident_status_unknown": ("status kejadian tidak dikenal", "unknown incident status"),
+        "incident_region_unknown": (
+            "wilayah tidak dikenal (tulis nama atau kode Kemendagri desa, kecamatan atau "
+            "kabupaten/kota operasi ini)",
+            "unknown region (write the name or Kemendagri code of a desa, kecamatan or "
+            "kabupaten/kota of this operation)",
+        ),
+        "incident_region_ambiguous": (
+            "nama wilayah ada di beberapa tempat; isi kolom kecamatan atau kabupaten/kota, "
+            "atau tulis kode Kemendagri",
+            "the region's name exists in several places; fill in the kecamatan or "
+            "kabupaten/kota, or write the Kemendagri code",
+        ),
+        "incident_tps_unknown": (
+            "TPS tidak dikenal di desa/kelurahan baris ini",
+            "no such polling station in this row's village",
+        ),
+        "incident_number_taken": (
+            "nomor kejadian ini milik kejadian lain di basis data",
+            "this incident number belongs to another incident in the database",
+        ),
+        "time_missing": (
+            "jam kejadian tidak tertulis; tulis tanggal dan jam, mis. 27-11-2024 14.05",
+            "no time of day; write the date and time, e.g. 27-11-2024 14:05",
+        ),
+        "time_malformed": (
+            "jam tidak sah; tulis mis. 14.05 atau 14:05",
+            "malformed time; write e.g. 14:05",
+        ),
+        "zone_unknown": (
+            "zona waktu tidak dikenal; tulis WIB, WITA atau WIT, atau tanpa zona (zona operasi)",
+            "unknown time zone; write WIB, WITA or WIT, or none (the operation's zone)",
+        ),
+    }
+)

@@ -39,7 +39,8 @@ DESCRIPTIONS: dict[str, str] = {
     "incident.edit": "log incidents, follow-ups, status, responding units",
     "personnel.edit": "add or change personnel",
     "reference.edit": "a unit's details (name, parent, reserve, strength declared)",
-    "import.run": "import rosters, TPS, unit lists and region boundaries; revert an import",
+    "import.run": "import rosters, TPS, unit lists, incident logs and region boundaries; revert "
+    "an import",
     "plan.edit": "vulnerability ratings (in place or from Excel), save a what-if",
     "plan.accept": "accept or withdraw reinforcement (BKO) proposals",
     "plot.edit": "guard posts of a stage: form them from the patterns, move TPS, split, merge",

@@ -44,9 +44,11 @@ DESCRIPTIONS_ID: dict[str, str] = {
     "incident.edit": "mencatat kejadian, tindak lanjut, status, satuan yang menangani",
     "personnel.edit": "menambah atau mengubah personel",
     "reference.edit": "data satuan (nama, induk, cadangan, kekuatan)",
-    "import.run": "impor personel, TPS dan satuan; membatalkan impor",
+    "import.run": "impor personel, TPS, satuan, log kejadian dan batas wilayah; membatalkan impor",
     "plan.edit": "kerawanan (langsung atau dari Excel), menyimpan pola pengamanan",
     "plan.accept": "menerima atau menarik usulan penebalan (BKO)",
+    "plot.edit": "pos pengamanan TPS dan plotting personel: membentuk, memindah, memecah, "
+    "menggabung, menempatkan, menukar, mengunci",
     "readiness.edit": "kesiapan: penilaian, jumlah dan aturan sarpras, anggaran, kunjungan, temuan",
     "report.issue": "mengambil nomor laporan situasi (simpan, cetak, terjadwal)",
     "report.configure": "pengaturan laporan: templat nomor, satuan, tempat, penanda tangan",

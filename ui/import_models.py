@@ -199,7 +199,7 @@ class PreviewModel(TableModel[RowOutcome]):
         assert self._preview is not None
         if r.problems:
             return "; ".join(
-                f"{p.ref}: {messages.problem_text(p.code, p.hint, self._lang)}" for p in r.problems
+                f"{p.ref}: {messages.problem_phrase(p, self._lang)}" for p in r.problems
             )
         if r.changes:
             pv = self._preview

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from opscenter import messages
+from opscenter import incident_import, messages
 from opscenter.actor import Actor
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness import sarpras_io
@@ -64,6 +64,7 @@ def _kinds() -> list[tuple[str, str]]:
         ("tps", _tr("Daftar TPS")),
         ("units", _tr("Daftar satuan")),
         (sarpras_io.KIND, _tr("Daftar sarpras")),
+        (incident_import.KIND, _tr("Log kejadian")),
     ]
 
 
@@ -99,6 +100,8 @@ Commit = Callable[[Store, Actor, Any, Progress, CancelToken], commit_mod.Outcome
 def _importer(kind: str) -> tuple[Prepare, Commit]:
     if kind == sarpras_io.KIND:
         return sarpras_io.prepare, sarpras_io.commit
+    if kind == incident_import.KIND:
+        return incident_import.prepare, incident_import.commit
     return prepare, commit_mod.commit
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,10 +43,10 @@ from opscenter.readiness.sarpras import (
     put_stock,
 )
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome
+from opscenter.roster.commit import Outcome, import_details
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, guess_sheet
+from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import Problem
 from opscenter.store import Store
@@ -129,7 +129,9 @@ class Record:
 
 
 @dataclass(slots=True)
-class SarprasPreview:
+class SarprasPreview(WholeFile):
+    # A list is saved whole or not at all: any refused cell refuses the file.
+    refusal_reason: ClassVar[str] = "sarpras_rejected"
     path: Path
     sha256: str
     sheet: str
@@ -146,10 +148,6 @@ class SarprasPreview:
     # No free text of a sarpras list is flagged as formula-like (the wizard's interface).
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    @property
-    def file(self) -> str:
-        return self.path.name
 
     def outcomes(self) -> list[RowOutcome]:
         """New, changed and refused rows in sheet order (unchanged ones are only counted);
@@ -184,20 +182,6 @@ class SarprasPreview:
 
     def field_label(self, column: str) -> str:
         return next((f.label_id for f in FIELDS[KIND] if f.key == column), column)
-
-    def refusal(self) -> RosterError | None:
-        """A list is saved whole or not at all: any refused cell refuses the file."""
-        if not self.problems:
-            return None
-        return RosterError("sarpras_rejected", file=self.file, count=len(self.problems))
-
-    @property
-    def rows(self) -> list[RowOutcome]:
-        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
-        by_row: dict[int, list[Problem]] = {}
-        for p in self.problems:
-            by_row.setdefault(p.row, []).append(p)
-        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -667,13 +651,7 @@ def commit(
         return Outcome(None, dict(preview.counts))
     if cancel is not None:
         cancel.check()
-    details = {
-        "file": preview.file,
-        "sha256": preview.sha256,
-        "sheet": preview.sheet,
-        "kind": KIND,
-        "counts": dict(preview.counts),
-    }
+    details = import_details(preview, KIND)
     with store.transaction(
         actor, "import.sarpras", details=details, operation_id=preview.operation_id
     ) as s:

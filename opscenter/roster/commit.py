@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session
 from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import (
+    FollowUp,
+    Incident,
+    IncidentUnit,
     JournalCommit,
     JournalEntry,
     JournalTxn,
@@ -28,6 +31,7 @@ from opscenter.model import (
     SarprasStock,
     Unit,
 )
+from opscenter.model.base import UtcDateTime
 from opscenter.permissions import require
 from opscenter.plotting import posts
 from opscenter.progress import CancelToken, Progress, no_progress
@@ -48,6 +52,18 @@ _MODELS: dict[str, type[Personnel | PollingStation | Unit]] = {
 class Outcome:
     txn_id: int | None  # None when nothing needed writing
     counts: dict[str, int]
+
+
+def import_details(preview: Any, kind: str) -> dict[str, Any]:
+    """What the journal keeps of an import (the import history lists it): the file, its
+    SHA-256, the sheet, the kind and the counts."""
+    return {
+        "file": preview.file,
+        "sha256": preview.sha256,
+        "sheet": preview.sheet,
+        "kind": kind,
+        "counts": dict(preview.counts),
+    }
 
 
 def _table(model: type[Any]) -> Table:
@@ -79,13 +95,7 @@ def commit(
     changed = [r for r in preview.rows if r.status == "changed"]
     if not new and not changed:
         return Outcome(None, dict(preview.counts))
-    details = {
-        "file": preview.file,
-        "sha256": preview.sha256,
-        "sheet": preview.sheet,
-        "kind": preview.kind,
-        "counts": dict(preview.counts),
-    }
+    details = import_details(preview, preview.kind)
     total = len(new) + len(changed)
     done = 0
     # Everything that needs no lock is done before the write transaction (on SQLite it holds
@@ -463,16 +473,29 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                 ).first()
                 if later is not None:
                     raise RosterError("revert_conflict", txn=txn_id, entity=entity, id=later[0])
+        # An incident the import logged may have gained a follow-up or a responding unit
+        # since (rows of their own tables): taking it away would take those with it.
+        logged = [e.entity_id for e in entries if e.entity == "incident" and e.action == "insert"]
+        for start in range(0, len(logged), 900):
+            chunk = logged[start : start + 900]
+            for child in (FollowUp, IncidentUnit):
+                used = s.execute(
+                    select(child.incident_id).where(child.incident_id.in_(chunk)).limit(1)
+                ).first()
+                if used is not None:
+                    raise RosterError("revert_conflict", txn=txn_id, entity="incident", id=used[0])
         ctx = s.info[journal.TXN_KEY]
-        tables = {m.__tablename__: m for m in (SarprasStock, Personnel, PollingStation, Unit)}
+        tables = {
+            m.__tablename__: m for m in (Incident, SarprasStock, Personnel, PollingStation, Unit)
+        }
         # Updates first (restore before values), then deletes, children before parents.
         for e in entries:
             if e.action != "update":
                 continue
             model = tables[e.entity]
-            back = {c: (v[1], v[0]) for c, v in e.changes.items()}
+            back = {c: (v[1], _stored(model, c, v[0])) for c, v in e.changes.items()}
             _update_rows(s, ctx, model, e.operation_id or 0, [(e.entity_id, back)])
-        order = ["sarpras_stock", "personnel", "polling_station", "unit"]
+        order = ["incident", "sarpras_stock", "personnel", "polling_station", "unit"]
         inserted = [e for e in entries if e.action == "insert"]
         for entity in order:
             rows = [e for e in inserted if e.entity == entity]
@@ -495,3 +518,11 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
         progress(1, 1, "done")
         revert_id: int | None = ctx.txn_id
         return revert_id
+
+
+def _stored(model: type[Any], column: str, value: Any) -> Any:
+    """A journaled value as its column takes it back: times are journaled as ISO text
+    (``journal.plain``), an incident's time among them."""
+    if isinstance(value, str) and isinstance(_table(model).c[column].type, UtcDateTime):
+        return datetime.fromisoformat(value)
+    return value

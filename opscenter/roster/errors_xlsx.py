@@ -78,7 +78,7 @@ def write(preview: Rejections, out: Path, lang: str | None = None) -> int:
         row = [xlsx_cell(ws, v) for v in values]
         reasons = []
         for p in r.problems or []:
-            text = messages.problem_text(p.code, p.hint, lang)
+            text = messages.problem_phrase(p, lang)
             reasons.append(f"{p.ref}: {text}")
             if p.col is not None and p.col < width:
                 target = row[p.col]

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter.formulas import csv_cell, xlsx_row
@@ -35,9 +35,11 @@ from opscenter.roster.errors import RosterError
 from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store
 
+# The incident import (``opscenter.incident_import``) reads these back: WILAYAH is the
+# region's Kemendagri code where it has one, else its name.
 INCIDENT_HEADERS = ("NOMOR", "JUDUL", "JENIS", "TINGKAT", "STATUS", "WAKTU KEJADIAN (UTC)",
                     "WAKTU DICATAT (UTC)", "LOKASI", "KORBAN MENINGGAL", "KORBAN LUKA",
-                    "LINTANG", "BUJUR")  # fmt: skip
+                    "LINTANG", "BUJUR", "WILAYAH", "TPS", "URAIAN")  # fmt: skip
 
 
 def _personnel(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
@@ -78,10 +80,13 @@ def _incidents(s: Session, op_id: int) -> Iterator[Sequence[Any]]:
         select(Incident.number, Incident.title, IncidentType.name, Severity.name,
                IncidentStatus.name, Incident.occurred_at, Incident.recorded_at,
                Incident.location, Incident.dead, Incident.injured, Incident.latitude_e6,
-               Incident.longitude_e6)
+               Incident.longitude_e6, func.coalesce(Region.code, Region.name),
+               PollingStation.number, Incident.description)
         .join(IncidentType, IncidentType.id == Incident.type_id)
         .join(Severity, Severity.id == Incident.severity_id)
         .join(IncidentStatus, IncidentStatus.id == Incident.status_id)
+        .outerjoin(Region, Region.id == Incident.region_id)
+        .outerjoin(PollingStation, PollingStation.id == Incident.tps_id)
         .where(Incident.operation_id == op_id)
         .order_by(Incident.number)
     )  # fmt: skip

@@ -132,12 +132,59 @@ REGION_FIELDS: tuple[Field, ...] = (
        "NAMA_KAB", "NAMA_PROV", "NAME", "REGION NAME"),
 )  # fmt: skip
 
+# Incident logs (issue 16): the export's own headings (``roster.export.INCIDENT_HEADERS``,
+# its times in UTC) and each Polres's: WAKTU, or TANGGAL and JAM in the operation's zone; the
+# region by name or Kemendagri code; the point in LINTANG and BUJUR, or both in one column.
+INCIDENT_FIELDS: tuple[Field, ...] = (
+    _f("number", False, "Nomor kejadian", "Incident number", "NOMOR", "NOMOR KEJADIAN",
+       "NO KEJADIAN", "NO. KEJADIAN", "INCIDENT NUMBER", "INCIDENT NO"),
+    _f("title", False, "Judul", "Title", "JUDUL", "JUDUL KEJADIAN", "NAMA KEJADIAN", "KEJADIAN",
+       "PERISTIWA", "TITLE"),
+    _f("type", True, "Jenis kejadian", "Incident type", "JENIS", "JENIS KEJADIAN",
+       "JENIS GANGGUAN", "JENIS PERISTIWA", "KATEGORI KEJADIAN", "TYPE", "INCIDENT TYPE"),
+    _f("severity", True, "Tingkat", "Severity", "TINGKAT", "KEPARAHAN", "TINGKAT KEPARAHAN",
+       "TINGKAT KEJADIAN", "BOBOT", "SEVERITY"),
+    _f("status", False, "Status", "Status", "STATUS", "STATUS KEJADIAN", "STATUS PENANGANAN"),
+    _f("occurred_utc", False, "Waktu kejadian (UTC)", "Occurred (UTC)", "WAKTU KEJADIAN (UTC)",
+       "OCCURRED AT (UTC)", "OCCURRED UTC"),
+    _f("occurred", False, "Waktu kejadian", "Occurred", "WAKTU", "WAKTU KEJADIAN",
+       "TANGGAL DAN JAM", "TANGGAL/JAM", "TGL/JAM", "HARI/TANGGAL/JAM", "HARI TANGGAL JAM",
+       "TANGGAL JAM", "TANGGAL & JAM", "OCCURRED", "OCCURRED AT", "DATE AND TIME"),
+    _f("date", False, "Tanggal", "Date", "TANGGAL", "TGL", "TANGGAL KEJADIAN", "TGL KEJADIAN",
+       "HARI/TANGGAL", "HARI/TGL", "HARI TANGGAL", "DATE"),
+    _f("time", False, "Jam", "Time", "JAM", "PUKUL", "JAM KEJADIAN", "PUKUL KEJADIAN", "PKL",
+       "TIME"),
+    _f("recorded_utc", False, "Waktu dicatat (UTC)", "Recorded (UTC)", "WAKTU DICATAT (UTC)",
+       "RECORDED AT (UTC)"),
+    _f("location", False, "Lokasi", "Place", "LOKASI", "TEMPAT", "TEMPAT KEJADIAN", "TKP",
+       "LOKASI KEJADIAN", "ALAMAT", "LOCATION", "PLACE"),
+    _f("region", False, "Wilayah", "Region", "WILAYAH", "KODE WILAYAH", "DESA", "KELURAHAN",
+       "DESA/KELURAHAN", "DESA/KEL", "KEL/DESA", "REGION", "VILLAGE", "KODE KEMENDAGRI"),
+    _f("kecamatan", False, "Kecamatan", "District", "KECAMATAN", "KEC", "DISTRICT"),
+    _f("kabkota", False, "Kabupaten/Kota", "Regency/City", "KABUPATEN", "KOTA",
+       "KABUPATEN/KOTA", "KAB/KOTA", "REGENCY"),
+    _f("tps", False, "TPS", "Polling station", "TPS", "NO TPS", "NOMOR TPS", "NO. TPS",
+       "POLLING STATION"),
+    _f("dead", False, "Korban meninggal", "Dead", "KORBAN MENINGGAL", "MENINGGAL",
+       "MENINGGAL DUNIA", "KORBAN MD", "MD", "KORBAN JIWA", "DEAD"),
+    _f("injured", False, "Korban luka", "Injured", "KORBAN LUKA", "LUKA", "LUKA-LUKA",
+       "KORBAN LUKA-LUKA", "LUKA BERAT/RINGAN", "INJURED"),
+    _f("description", False, "Uraian", "Description", "URAIAN", "URAIAN KEJADIAN",
+       "URAIAN SINGKAT", "KRONOLOGI", "KRONOLOGIS", "KRONOLOGI KEJADIAN", "DESCRIPTION"),
+    _f("latitude", False, "Lintang", "Latitude", "LINTANG", "LATITUDE", "LAT"),
+    _f("longitude", False, "Bujur", "Longitude", "BUJUR", "LONGITUDE", "LON", "LONG", "LNG"),
+    _f("point", False, "Koordinat", "Coordinates", "KOORDINAT", "TITIK KOORDINAT",
+       "KOORDINAT GPS", "LAT, LON", "LAT/LON", "LAT LONG", "LATLONG", "LINTANG, BUJUR",
+       "LINTANG/BUJUR", "COORDINATES"),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
     "units": UNIT_FIELDS,
     "sarpras": SARPRAS_FIELDS,
     "regions": REGION_FIELDS,
+    "incidents": INCIDENT_FIELDS,
 }
 
 
@@ -145,6 +192,8 @@ def required_groups(kind: str) -> list[tuple[str, ...]]:
     """Fields that must be mapped; a tuple means "one of these"."""
     if kind == "personnel":
         return [("nrp", "rank_nrp"), ("name",)]
+    if kind == "incidents":  # when: one moment, or a date (and a time) in two columns
+        return [("occurred", "occurred_utc", "date"), ("type",), ("severity",)]
     return [(f.key,) for f in FIELDS[kind] if f.required]
 
 

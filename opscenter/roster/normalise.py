@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from opscenter.roster.headers import norm
@@ -32,8 +32,9 @@ _WHOLE_FLOAT_TEXT = re.compile(r"\d+\.0+")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
 
-def text(value: Cell, *, max_len: int) -> str | None:
-    """A trimmed single-line text; None for an empty cell."""
+def text(value: Cell, *, max_len: int, formulas: bool = False) -> str | None:
+    """A trimmed single-line text; None for an empty cell. ``formulas``: text beginning with
+    "=" is kept as typed (an incident's title), not refused."""
     if value is None:
         return None
     if (
@@ -56,13 +57,25 @@ def text(value: Cell, *, max_len: int) -> str | None:
     s = _SPACES.sub(" ", unicodedata.normalize("NFC", s)).strip()
     if not s:
         return None
-    if s.startswith("="):
+    if s.startswith("=") and not formulas:
         # Text that a spreadsheet would run as a formula is refused (the error report
         # writes it back as text).
         raise Bad("formula_text")
     if len(s) > max_len:
         raise Bad("too_long")
     return s
+
+
+def long_text(value: Cell, *, max_len: int) -> str | None:
+    """Text of several lines kept as typed (an incident's description); None for empty."""
+    if value is None:
+        return None
+    s = unicodedata.normalize("NFC", str(value))
+    if _CONTROL.search(s):
+        raise Bad("control_char")
+    if len(s) > max_len:
+        raise Bad("too_long")
+    return s if s.strip() else None
 
 
 def digits_of_number(value: Cell) -> str:
@@ -261,6 +274,82 @@ def to_date(value: Cell, *, date1904: bool = False) -> date | None:
     except ValueError as exc:
         raise Bad("date_malformed") from exc
     raise Bad("date_malformed")
+
+
+# A time of day as written after a date or alone: "14:05", "14.05", "14.05.30", "pukul 14.05",
+# "14:05 WIB"; the zone's label, when written, is returned beside it.
+_TIME_TEXT = re.compile(
+    r"(?:(?:pukul|pkl|jam)\.?\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2})(?:[.,](\d{1,6}))?)?"
+    r"\s*([a-z]{2,4})?\.?",
+    re.IGNORECASE,
+)
+
+
+# The same, ending a text that begins with a date ("27-11-2024 14.05 WIB").
+_TIME_AT_END = re.compile(
+    r"(?:^|\s|,)((?:(?:pukul|pkl|jam)\.?\s*)?\d{1,2}[.:]\d{2}(?:[.:]\d{2}(?:[.,]\d{1,6})?)?"
+    r"(?:\s*[a-z]{2,4}\.?)?)$",
+    re.IGNORECASE,
+)
+
+
+def to_time(value: Cell) -> tuple[time, str | None] | None:
+    """A time of day from a time cell, an Excel fraction of a day, or text ("14:05",
+    "14.05 WIB"), with the zone label written after it (None when none is)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.time(), None
+    if isinstance(value, time):
+        return value, None
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        if not 0 <= seconds < 86_400:
+            raise Bad("time_malformed")
+        return time(seconds // 3600, seconds % 3600 // 60, seconds % 60), None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 0 <= value < 1:
+            raise Bad("time_malformed")
+        return to_time(timedelta(seconds=round(value * 86_400) % 86_400))
+    m = _TIME_TEXT.fullmatch(str(value).strip())
+    if m is None:
+        raise Bad("time_malformed")
+    try:
+        micro = int((m[4] or "0").ljust(6, "0"))  # an export's times keep their microseconds
+        return time(int(m[1]), int(m[2]), int(m[3] or 0), micro), (m[5].upper() if m[5] else None)
+    except ValueError as exc:
+        raise Bad("time_malformed") from exc
+
+
+def to_moment(value: Cell) -> tuple[datetime, str | None] | None:
+    """A date and time of day from one cell: a date-time cell, an Excel serial number with
+    its fraction, or text ("27-11-2024 14:05", "2024-11-27T14:05:00", "27 Nopember 2024
+    pukul 14.05 WIB"), with the zone label written in it. A date without a time is refused:
+    midnight would be a guess."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value, None
+    if isinstance(value, bool):
+        raise Bad("date_malformed")
+    if isinstance(value, date):
+        raise Bad("time_missing")
+    if isinstance(value, int | float):
+        day = to_date(int(value))
+        assert day is not None
+        clock = to_time(value - int(value))
+        assert clock is not None
+        return datetime.combine(day, clock[0]), None
+    text = " ".join(re.sub(r"(\d)T(\d)", r"\1 \2", str(value)).split())
+    m = _TIME_AT_END.search(text)
+    if m is None:
+        to_date(text)  # a date alone is "no time"; anything else is not a date
+        raise Bad("time_missing")
+    day = to_date(text[: m.start(1)].strip(" ,"))
+    clock = to_time(m[1])
+    if day is None or clock is None:
+        raise Bad("date_malformed")
+    return datetime.combine(day, clock[0]), clock[1]
 
 
 def whole_number(value: Cell) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -104,12 +104,7 @@ class Preview:
 
     def label(self, column: str, value: Any) -> str:
         """A stored value as a person reads it (the rank's name rather than its id)."""
-        if value is None:
-            return ""
-        names = self.labels.get(column)
-        if names is not None and isinstance(value, int):
-            return names.get(value, str(value))
-        return str(value)
+        return label_of(self.labels, column, value)
 
     def new_rows(self) -> Iterator[RowOutcome]:
         """The new rows as ``RowOutcome``s (made on demand)."""
@@ -139,6 +134,16 @@ class Preview:
     def refusal(self) -> RosterError | None:
         """A roster is committed without its rejected rows: nothing refuses the whole file."""
         return None
+
+
+def label_of(labels: dict[str, dict[int, str]], column: str, value: Any) -> str:
+    """A stored value as a person reads it: an id by its name in ``labels``, else as text."""
+    if value is None:
+        return ""
+    names = labels.get(column)
+    if names is not None and isinstance(value, int):
+        return names.get(value, str(value))
+    return str(value)
 
 
 class Rejections(Protocol):
@@ -171,8 +176,35 @@ class Reviewable(Rejections, Protocol):
     def refusal(self) -> RosterError | None: ...
 
 
+class WholeFile:
+    """A preview saved whole or not at all (a sarpras list, an incident log): any refused
+    cell in ``problems`` refuses the file, in the words of ``refusal_reason``."""
+
+    __slots__ = ()
+    refusal_reason: ClassVar[str]
+    path: Path
+    problems: list[Problem]
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    def refusal(self) -> RosterError | None:
+        if not self.problems:
+            return None
+        return RosterError(self.refusal_reason, file=self.file, count=len(self.problems))
+
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        by_row: dict[int, list[Problem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
+
+
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
-_NO_TABLE = {"sarpras": "sarpras_no_table"}
+_NO_TABLE = {"sarpras": "sarpras_no_table", "incidents": "incidents_no_table"}
 
 
 @dataclass(slots=True)
@@ -293,23 +325,9 @@ def prepare(
     cancel = cancel or CancelToken()
     progress(0, 0, "read")
     with open_source(Path(path)) as source:
-        guess = guess_sheet(source, options.kind, options.sheet)
-        assert guess.layout is not None
+        guess = mapped_sheet(source, options)
         layout = guess.layout
-        if options.mapping is not None:
-            layout.columns = dict(options.mapping)
-            layout.uncertain = set()
-            # The person chose every column; only a sum of L and P is still worth saying.
-            layout.choices = []
-            voters_by_sex(layout)
-        missing = layout.missing()
-        if missing:
-            raise RosterError(
-                "missing_columns",
-                file=source.path.name,
-                sheet=guess.name,
-                columns=", ".join(_label(options.kind, k) for k in missing),
-            )
+        assert layout is not None
         with store.read() as s:
             op_id = options.operation_id or operations.get_operation(s).id
             ctx = Context(s, op_id, create_units=options.create_units)
@@ -329,7 +347,7 @@ def prepare(
             journal_head=head,
             provided=converter.provided,
         )
-        _classify(preview, converter, stored, _chain(guess), guess.rows_total, progress, cancel)
+        _classify(preview, converter, stored, sheet_rows(guess), guess.rows_total, progress, cancel)
         if options.kind == "units":
             _check_parents(preview, codes_in_db, guess.name)
         preview.new_units = ctx.new_unit_names()
@@ -348,13 +366,36 @@ def prepare(
     return preview
 
 
+def mapped_sheet(source: Source, options: Options) -> SheetGuess:
+    """The sheet and its columns: as guessed, or as the person mapped them (``options``);
+    refuses a sheet without a required column, naming it."""
+    guess = guess_sheet(source, options.kind, options.sheet)
+    layout = guess.layout
+    assert layout is not None
+    if options.mapping is not None:
+        layout.columns = dict(options.mapping)
+        layout.uncertain = set()
+        # The person chose every column; only a sum of L and P is still worth saying.
+        layout.choices = []
+        voters_by_sex(layout)
+    missing = layout.missing()
+    if missing:
+        raise RosterError(
+            "missing_columns",
+            file=source.path.name,
+            sheet=guess.name,
+            columns=", ".join(_label(options.kind, k) for k in missing),
+        )
+    return guess
+
+
 def _label(kind: str, key: str) -> str:
     from opscenter.roster.headers import FIELDS
 
     return next((f.label_id for f in FIELDS[kind] if f.key == key), key)
 
 
-def _chain(guess: SheetGuess) -> Iterator[tuple[int, int, list[Cell]]]:
+def sheet_rows(guess: SheetGuess) -> Iterator[tuple[int, int, list[Cell]]]:
     yield from guess.head
     yield from guess.rest
 

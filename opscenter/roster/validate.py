@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from opscenter.errors import OpsError
 from opscenter.model import (
     AGENCIES,
     DUTY_STATUSES,
@@ -43,6 +44,9 @@ class Problem:
     code: str
     value: str
     hint: str | None = None  # "did you mean ...", the other row of a duplicate
+    # The core's own refusal, said in its own sentence (an incident's point outside the
+    # operation's area is refused in the words the incident form uses).
+    error: OpsError | None = None
 
 
 @dataclass(frozen=True, slots=True)

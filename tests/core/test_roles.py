@@ -610,6 +610,23 @@ def _sarpras_import(w: World) -> Call:
     return lambda a: sarpras_io.commit(w.store, a, preview)
 
 
+def _incident_import(w: World) -> Call:
+    from opscenter import incident_import
+
+    name = w.fresh("kejadian")
+    minutes = w.serial  # a time of its own, so each call logs a new incident
+    path = w.tmp / f"{name}.csv"
+    path.write_text(
+        f"WAKTU;JENIS;TINGKAT\n01-11-2024 {10 + minutes // 60:02d}.{minutes % 60:02d};"
+        "Bentrokan massa;Sedang\n",
+        encoding="utf-8",
+    )
+    preview = incident_import.prepare(
+        w.store, path, Options(kind="incidents", operation_id=w.small.operation_id)
+    )
+    return lambda a: incident_import.commit(w.store, a, preview)
+
+
 def _regions_import(w: World) -> Call:
     from opscenter.geo import imports
 
@@ -855,6 +872,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.aspects.remove_aspect": ("readiness.edit", _remove_aspect),
     "opscenter.readiness.aspects.restore_aspect": ("readiness.edit", _restore_aspect),
     "opscenter.readiness.sarpras_io.commit": ("readiness.edit", _sarpras_import),
+    "opscenter.incident_import.commit": ("import.run", _incident_import),
     "opscenter.geo.imports.commit": ("import.run", _regions_import),
     "opscenter.sitrep.numbering.issue_serial": ("report.issue", _issue_serial),
     "opscenter.sitrep.numbering.configure": ("report.configure", _configure),

@@ -597,16 +597,16 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "The file {file} holds no region.",
     ),
     "regions_no_code": (
-        "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); sebutkan dengan "
-        "--code-field.",
-        "The file {file} has no region code field (its fields: {detail}); name it with "
-        "--code-field.",
+        "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); pilih kolomnya "
+        "di halaman Kolom atau dengan --code-field.",
+        "The file {file} has no region code field (its fields: {detail}); choose it on the "
+        "Fields page or with --code-field.",
     ),
     "regions_no_name": (
-        "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); sebutkan dengan "
-        "--name-field.",
-        "The file {file} has no region name field (its fields: {detail}); name it with "
-        "--name-field.",
+        "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); pilih kolomnya "
+        "di halaman Kolom atau dengan --name-field.",
+        "The file {file} has no region name field (its fields: {detail}); choose it on the "
+        "Fields page or with --name-field.",
     ),
     "regions_no_field": (
         "Berkas {file} tidak punya kolom {column} (kolomnya: {detail}).",
@@ -614,9 +614,9 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
     ),
     "regions_unsure": (
         "Berkas {file} punya beberapa kolom yang bisa menjadi {column} ({detail}); pilih "
-        "satu dengan --code-field atau --name-field.",
-        "The file {file} has several fields that may be the {column} ({detail}); choose one with "
-        "--code-field or --name-field.",
+        "satu di halaman Kolom atau dengan --code-field atau --name-field.",
+        "The file {file} has several fields that may be the {column} ({detail}); choose one on "
+        "the Fields page or with --code-field or --name-field.",
     ),
     "regions_bad_code": (
         'Wilayah ke-{row} dalam {file} berkode "{detail}", bukan kode Kemendagri (mis. 15.01.01).',

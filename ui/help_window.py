@@ -44,7 +44,7 @@ DESCRIPTIONS_ID: dict[str, str] = {
     "incident.edit": "mencatat kejadian, tindak lanjut, status, satuan yang menangani",
     "personnel.edit": "menambah atau mengubah personel",
     "reference.edit": "data satuan (nama, induk, cadangan, kekuatan)",
-    "import.run": "impor personel, TPS dan satuan; membatalkan impor",
+    "import.run": "impor personel, TPS, satuan dan batas wilayah; membatalkan impor",
     "plan.edit": "kerawanan (langsung atau dari Excel), menyimpan pola pengamanan",
     "plan.accept": "menerima atau menarik usulan penebalan (BKO)",
     "readiness.edit": "kesiapan: penilaian, jumlah dan aturan sarpras, anggaran, kunjungan, temuan",

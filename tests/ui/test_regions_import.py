@@ -28,6 +28,7 @@ from opscenter.demo import load_demo
 from opscenter.geo import imports
 from opscenter.live import JournalFollower
 from opscenter.model import JournalEntry, JournalTxn, Region, RegionBoundary
+from opscenter.roster.errors import RosterError
 from opscenter.store import Store
 from tests.core.test_geo_import import _bad_files, _geojson, _square
 from tests.ui.conftest import FixedClock, TinyOperation
@@ -175,7 +176,7 @@ def _refused_at(qtbot: QtBot, wizard: RegionsImportWizard, path: Path) -> str:
     )
     page = wizard.currentPage()
     assert page in (wizard.file_page, wizard.fields_page)
-    return page.error.text()  # type: ignore[attr-defined]
+    return page.error.text()
 
 
 def test_every_bad_file_is_refused_in_its_sentence_with_the_database_unchanged(
@@ -196,7 +197,7 @@ def test_every_bad_file_is_refused_in_its_sentence_with_the_database_unchanged(
     for reason, path in cases.items():
         wizard = _wizard(qtbot, store)
         said = _refused_at(qtbot, wizard, path)
-        with pytest.raises(imports.RosterError) as refused:
+        with pytest.raises(RosterError) as refused:
             imports.prepare(store, path, operation_id=tiny_operation.operation_id)
         assert said == messages.describe(refused.value, "id"), reason
         assert path.name in said and said.endswith(".") and "\n" not in said, said

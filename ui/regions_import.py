@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -34,7 +31,7 @@ from opscenter.geo import imports
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
-from ui.import_wizard import _Page
+from ui.import_wizard import FilePage, _Page
 from ui.worker import JobHandle, start_job
 
 FILE_FILTER = "Batas wilayah (*.geojson *.json *.zip *.csv);;Semua berkas (*)"
@@ -82,9 +79,13 @@ class _RegionsPage(_Page):
         self.regions = wizard
 
 
-class RegionsFilePage(_RegionsPage):
+class RegionsFilePage(FilePage):
+    """The import wizard's file page without its kind of list (the kind is a GIS file)."""
+
     def __init__(self, wizard: RegionsImportWizard) -> None:
-        super().__init__(wizard)
+        # FilePage runs its job through the wizard's lang, start() and next(), which this has.
+        super().__init__(wizard)  # type: ignore[arg-type]
+        self.regions = wizard
         self.setTitle(_tr("Pilih berkas batas wilayah"))
         self.setSubTitle(
             _tr(
@@ -92,22 +93,9 @@ class RegionsFilePage(_RegionsPage):
                 "atau CSV berkolom kode dan nama."
             )
         )
-        self.path = QLineEdit(self)
-        self.path.setObjectName("regionsPath")
-        browse = QPushButton(_tr("&Telusuri\u2026"), self)
-        browse.setObjectName("regionsBrowse")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        path_label = QLabel(_tr("&Berkas:"), self)
-        path_label.setBuddy(self.path)
-        form = QFormLayout(self)
-        form.addRow(path_label, row)
-        form.addRow(self.error)
-
-    def initializePage(self) -> None:
-        QTimer.singleShot(0, self.path, self.path.setFocus)
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        form.setRowVisible(self.kind, False)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -117,13 +105,9 @@ class RegionsFilePage(_RegionsPage):
             self.path.setText(name)
 
     def validatePage(self) -> bool:
-        if self._advance:
-            return True
         text = self.path.text().strip()
-        if not text:
-            self.error.setText(_tr("Pilih berkas yang akan diimpor."))
-            self.error.show()
-            return False
+        if self._advance or not text:
+            return super().validatePage()  # on to the next page, or "Pilih berkas ..."
         job = read_job(self.regions.store, Path(text))
         self.run(job, _tr("Membaca berkas\u2026"), self.regions.set_found)
         return False
@@ -142,9 +126,10 @@ class RegionsFieldsPage(_RegionsPage):
         self.code.setObjectName("regionsCodeField")
         self.name = QComboBox(self)
         self.name.setObjectName("regionsNameField")
-        code_label = QLabel(_tr("Kolom &kode:"), self)
+        # Alt+O and Alt+A: the wizard's buttons take K (Kembali), L (Lanjut), B and N (Back, Next).
+        code_label = QLabel(_tr("Kolom k&ode:"), self)
         code_label.setBuddy(self.code)
-        name_label = QLabel(_tr("Kolom &nama:"), self)
+        name_label = QLabel(_tr("Kolom n&ama:"), self)
         name_label.setBuddy(self.name)
         form = QFormLayout(self)
         form.addRow(code_label, self.code)

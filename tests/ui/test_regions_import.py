@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import shapefile
 import shapely
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWizard
 from pytestqt.qtbot import QtBot
@@ -48,6 +49,15 @@ def _state(store: Store) -> tuple[int, int, list[str | None]]:
             s.scalar(select(func.count()).select_from(RegionBoundary)) or 0,
             list(s.scalars(select(Region.code).order_by(Region.id))),
         )
+
+
+def _menu_item(qtbot: QtBot, store: Store, actor: Actor) -> QAction | None:
+    """The Data menu's item, in a window signed in as ``actor`` (None: not offered)."""
+    window = QMainWindow()
+    window._store = store  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    install(window, actor)
+    return window.findChild(QAction, "regionsImportAction")
 
 
 def _wizard(qtbot: QtBot, store: Store, actor: Actor = STAFF) -> RegionsImportWizard:
@@ -84,17 +94,18 @@ def _jambi_kerinci(path: Path) -> Path:
 def test_the_data_menu_opens_the_wizard_and_a_geojson_imports_as_the_account(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
 ) -> None:
-    window = QMainWindow()
-    window._store = store  # type: ignore[attr-defined]
-    qtbot.addWidget(window)
-    install(window, STAFF)
-    action = window.findChild(QAction, "regionsImportAction")
+    action = _menu_item(qtbot, store, STAFF)
     assert action is not None and action.isEnabled()
     assert action.text() == "Impor &batas wilayah…"
     assert action.shortcut().toString() == "Ctrl+Shift+I"
     action.trigger()
+    window = action.parent()
+    assert isinstance(window, QMainWindow)
     wizard = window.findChild(RegionsImportWizard)
     assert wizard is not None and wizard.actor == STAFF
+    assert not wizard.file_page.kind.isVisibleTo(wizard)  # the import wizard's page, one kind
+    wizard.next()  # no file yet: a sentence, no page turned
+    assert wizard.file_page.error.text() == "Pilih berkas yang akan diimpor."
     _to_fields(qtbot, wizard, _jambi_kerinci(tmp_path / "batas.geojson"))
     page = wizard.fields_page
     assert page.chosen() == ("KODE_WIL", "NAMOBJ")  # found by their names
@@ -156,6 +167,13 @@ def test_where_the_import_is_unsure_the_user_chooses_the_name_field(
     wizard.next()  # nothing chosen: a sentence, no page turned
     assert wizard.currentPage() is page
     assert page.error.text() == "Pilih kolom kode dan kolom nama wilayah."
+    # Alt+O and Alt+A reach the two boxes (no letter of the wizard's buttons).
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.keyClick(page.error, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.code.hasFocus)
+    qtbot.keyClick(page.code, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.name.hasFocus)
     page.code.setCurrentText("KODE")
     page.name.setCurrentText("NAMOBJ")
     _next_to(qtbot, wizard, wizard.preview_page)
@@ -249,11 +267,7 @@ def test_a_csv_of_codes_the_operation_lacks_changes_nothing(
 def test_a_role_that_may_not_import_neither_sees_the_item_nor_may_commit(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
 ) -> None:
-    window = QMainWindow()
-    window._store = store  # type: ignore[attr-defined]
-    qtbot.addWidget(window)
-    install(window, OPERATOR)
-    assert window.findChild(QAction, "regionsImportAction") is None
+    assert _menu_item(qtbot, store, OPERATOR) is None
     # Opened all the same (by a future menu): the commit is refused in one sentence.
     before = _state(store)
     wizard = _wizard(qtbot, store, OPERATOR)

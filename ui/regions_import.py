@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from opscenter.actor import Actor
@@ -31,7 +30,7 @@ from opscenter.geo import imports
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
-from ui.import_wizard import FilePage, _Page
+from ui.import_wizard import DonePage, FilePage, _Page
 from ui.worker import JobHandle, start_job
 
 FILE_FILTER = "Batas wilayah (*.geojson *.json *.zip *.csv);;Semua berkas (*)"
@@ -261,16 +260,12 @@ class RegionsPreviewPage(_RegionsPage):
         return False
 
 
-class RegionsDonePage(QWizardPage):
+class RegionsDonePage(DonePage):
+    """The import wizard's last page, saying what this import saved."""
+
     def __init__(self, wizard: RegionsImportWizard) -> None:
-        super().__init__(wizard)
+        super().__init__(wizard)  # type: ignore[arg-type]  # only its own initializePage reads it
         self.regions = wizard
-        self.setTitle(_tr("Selesai"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Tutup"))
-        self.result = QLabel(self)
-        self.result.setObjectName("regionsResult")
-        self.result.setWordWrap(True)
-        QVBoxLayout(self).addWidget(self.result)
 
     def initializePage(self) -> None:
         p = self.regions.preview

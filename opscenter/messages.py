@@ -613,10 +613,10 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "The file {file} has no field {column} (its fields: {detail}).",
     ),
     "regions_unsure": (
-        "Berkas {file} punya beberapa kolom yang bisa menjadi {column} ({detail}); pilih "
-        "satu di halaman Kolom atau dengan --code-field atau --name-field.",
-        "The file {file} has several fields that may be the {column} ({detail}); choose one on "
-        "the Fields page or with --code-field or --name-field.",
+        "Berkas {file} punya beberapa kolom yang bisa menjadi {field_text} wilayah ({detail}); "
+        "pilih satu di halaman Kolom atau dengan --code-field atau --name-field.",
+        "The file {file} has several fields that may be the region {field_text} ({detail}); "
+        "choose one on the Fields page or with --code-field or --name-field.",
     ),
     "regions_bad_code": (
         'Wilayah ke-{row} dalam {file} berkode "{detail}", bukan kode Kemendagri (mis. 15.01.01).',
@@ -819,6 +819,7 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     # Upper-case the first letter only: str.capitalize() would turn "TPS" into "tps".
     name = _pick(FIELD_NAMES.get(field, (field, field)), lang)
     data["field_name"] = name[:1].upper() + name[1:]
+    data["field_text"] = name  # the same inside a sentence
     reason = str(error.data.get("reason") or "")
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):

@@ -215,7 +215,7 @@ def _choose(
         ranked = sorted(found, key=depth, reverse=True)
         if depth(ranked[0]) > depth(ranked[1]):
             return ranked[0]
-    raise _refuse("regions_unsure", path, column=key, detail=", ".join(found))
+    raise _refuse("regions_unsure", path, column=key, field=key, detail=", ".join(found))
 
 
 # --- prepare and commit -----------------------------------------------------------------------

@@ -162,7 +162,7 @@ def test_where_the_import_is_unsure_the_user_chooses_the_name_field(
     page = wizard.fields_page
     assert page.chosen() is None  # nothing settled: the user chooses
     said = page.error.text()
-    assert page.error.isVisible() and "beberapa kolom" in said and "NAMA, NAMOBJ" in said
+    assert page.error.isVisible() and "bisa menjadi nama wilayah (NAMA, NAMOBJ)" in said
     assert [page.name.itemText(i) for i in range(page.name.count())] == ["KODE", "NAMA", "NAMOBJ"]
     wizard.next()  # nothing chosen: a sentence, no page turned
     assert wizard.currentPage() is page

@@ -2,10 +2,11 @@
 
 File -> the code and name fields -> a preview with counts -> one journaled commit. The
 reading, checking and writing are ``opscenter.geo.imports``'s, so a file is refused here in
-the same one sentence as on the command line; the pages, their refusal label and the
-background jobs are the import wizard's (``ui.import_wizard._Page``, ``ui.worker``). The
-roster wizard's sheet, column mapping and row preview do not fit a GIS file, whose fields
-are two (code and name) and which is taken whole or refused whole.
+the same one sentence as on the command line. The first and last pages are the import
+wizard's, the others are built on its page (``ui.import_wizard._Page``: the refusal label,
+the background job with progress and cancel, ``ui.worker``). Its sheet, column mapping and
+row preview do not fit a GIS file, whose fields are two (code and name) and which is taken
+whole or refused whole.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.actor import Actor
 from opscenter.geo import imports
-from opscenter.progress import CancelToken, Progress
+from opscenter.progress import CancelToken, Job, Progress
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
 from ui.import_wizard import DonePage, FilePage, _Page
@@ -52,7 +53,7 @@ class Found:
     unsure: RosterError | None
 
 
-def read_job(store: Store, path: Path) -> Any:
+def read_job(store: Store, path: Path) -> Job[Found]:
     """The background job of the first page: the file's fields and, where the import can
     tell the code and name fields by their names, the preview."""
 
@@ -277,7 +278,7 @@ class RegionsDonePage(DonePage):
         self.result.setText(
             _tr(
                 "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} "
-                "berubah, {codes} wilayah mendapat kodenya. Peta memakainya saat dibaca lagi."
+                "berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya."
             ).format(
                 txn=self.regions.txn_id,
                 new=p.counts["new"],

@@ -597,26 +597,26 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "The file {file} holds no region.",
     ),
     "regions_no_code": (
-        "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); sebutkan dengan "
-        "--code-field.",
-        "The file {file} has no region code field (its fields: {detail}); name it with "
-        "--code-field.",
+        "Berkas {file} tidak punya kolom kode wilayah (kolomnya: {detail}); pilih kolomnya "
+        "di halaman Kolom atau dengan --code-field.",
+        "The file {file} has no region code field (its fields: {detail}); choose it on the "
+        "Fields page or with --code-field.",
     ),
     "regions_no_name": (
-        "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); sebutkan dengan "
-        "--name-field.",
-        "The file {file} has no region name field (its fields: {detail}); name it with "
-        "--name-field.",
+        "Berkas {file} tidak punya kolom nama wilayah (kolomnya: {detail}); pilih kolomnya "
+        "di halaman Kolom atau dengan --name-field.",
+        "The file {file} has no region name field (its fields: {detail}); choose it on the "
+        "Fields page or with --name-field.",
     ),
     "regions_no_field": (
         "Berkas {file} tidak punya kolom {column} (kolomnya: {detail}).",
         "The file {file} has no field {column} (its fields: {detail}).",
     ),
     "regions_unsure": (
-        "Berkas {file} punya beberapa kolom yang bisa menjadi {column} ({detail}); pilih "
-        "satu dengan --code-field atau --name-field.",
-        "The file {file} has several fields that may be the {column} ({detail}); choose one with "
-        "--code-field or --name-field.",
+        "Berkas {file} punya beberapa kolom yang bisa menjadi {field_text} wilayah ({detail}); "
+        "pilih satu di halaman Kolom atau dengan --code-field atau --name-field.",
+        "The file {file} has several fields that may be the region {field_text} ({detail}); "
+        "choose one on the Fields page or with --code-field or --name-field.",
     ),
     "regions_bad_code": (
         'Wilayah ke-{row} dalam {file} berkode "{detail}", bukan kode Kemendagri (mis. 15.01.01).',
@@ -820,6 +820,7 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     # Upper-case the first letter only: str.capitalize() would turn "TPS" into "tps".
     name = _pick(FIELD_NAMES.get(field, (field, field)), lang)
     data["field_name"] = name[:1].upper() + name[1:]
+    data["field_text"] = name  # the same inside a sentence
     reason = str(error.data.get("reason") or "")
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):

@@ -115,6 +115,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
     ActionSpec(
+        "regionsImportAction",
+        DATA,
+        QT_TRANSLATE_NOOP("Actions", "Impor &batas wilayah…"),
+        ("Ctrl+Shift+I",),
+    ),
+    ActionSpec(
         "importHistoryAction",
         DATA,
         QT_TRANSLATE_NOOP("Actions", "Riwayat && pembatalan impor…"),

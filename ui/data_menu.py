@@ -1,7 +1,8 @@
 """The main window's "Data" menu: import, and the history of imports.
 
-Apart from ``ui.import_wizard`` so that the wizard and the roster readers behind it load
-when the menu is first used, not with the main window (issue 3: start to board shown).
+Apart from ``ui.import_wizard`` and ``ui.regions_import`` so that the wizards and the readers
+behind them load when the menu is first used, not with the main window (issue 3: start to
+board shown).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ def _tr(text: str) -> str:
 
 def install(window: QMainWindow, actor: Actor) -> None:
     """Add the "Data" menu to ``window`` (uses ``window._store``); its dialogs act as
-    ``actor``, the account signed in to the window. "Impor data…" only for roles
-    that may import; the history for everyone (reverting needs the same right)."""
+    ``actor``, the account signed in to the window. "Impor data…" and "Impor batas
+    wilayah…" only for roles that may import; the history for everyone (reverting needs
+    the same right)."""
     store: Store = window._store  # type: ignore[attr-defined]
     lang = str(getattr(window, "_lang", "id"))
     menu = window.menuBar().addMenu(_tr("&Data"))
@@ -48,6 +50,11 @@ def install(window: QMainWindow, actor: Actor) -> None:
 
         return ImportWizard(store, actor=actor, lang=lang, parent=window)
 
+    def regions() -> QDialog:
+        from ui.regions_import import RegionsImportWizard
+
+        return RegionsImportWizard(store, actor=actor, lang=lang, parent=window)
+
     def history() -> QDialog:
         from ui.import_history import ImportHistoryDialog
 
@@ -55,4 +62,5 @@ def install(window: QMainWindow, actor: Actor) -> None:
 
     if permitted(actor, "import.run"):
         add("importAction", wizard)
+        add("regionsImportAction", regions)
     add("importHistoryAction", history)

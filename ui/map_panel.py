@@ -99,12 +99,13 @@ SHOWN = (
     "unit_area",
     "bko_assignment",
     "operation",
+    "region_boundary",  # Data > Impor batas wilayah: an imported shape wins over the shipped one
 )
 # Up to this many incidents changed at once are read on the GUI thread (a few rows), and
 # only they; more (an import) re-read the layers in the background.
 PRECISE_INCIDENTS = 20
 # Entities that change the shapes themselves (read again only then).
-SHAPES = ("region", "operation")
+SHAPES = ("region", "operation", "region_boundary")
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
 SPREAD_DEG = 0.012
 # Units at one seat (the Polda, Brimob, the staff) likewise, wider: their squares are larger.

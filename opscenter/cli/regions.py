@@ -4,7 +4,6 @@ GeoJSON, a zipped Shapefile or a CSV (kode, nama) (``opscenter.geo.imports``).""
 from __future__ import annotations
 
 import argparse
-import contextlib
 from pathlib import Path
 
 from opscenter.cli.context import EXIT_OK, command_context, say
@@ -31,14 +30,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 @command("regions", "region boundaries and codes: import a GIS file", _arguments)
 def cmd_regions(args: argparse.Namespace) -> int:
-    from opscenter.errors import NoOperation
     from opscenter.geo import imports
 
     with command_context(args, sign_in=not args.dry_run) as ctx:
-        operation_id: int | None = None
-        # Boundaries serve every operation: a database without one may take them too.
-        with ctx.store.read() as s, contextlib.suppress(NoOperation):
-            operation_id = ctx.operation(s).id
+        operation_id = imports.operation_of(ctx.store, getattr(args, "operation", None))
         preview = imports.prepare(
             ctx.store,
             args.file,

@@ -28,15 +28,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from opscenter import journal
 from opscenter.actor import Actor
+from opscenter.errors import NoOperation
 from opscenter.geo.shapes import Feature, build, level_of
 from opscenter.model import REGION_LEVELS, Region, RegionBoundary
 from opscenter.permissions import require
+from opscenter.progress import CancelToken
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, norm
 from opscenter.store import Store
 
 KIND = "regions"
+# Refusals the user settles by naming the code and name fields (the wizard's fields page,
+# the command's --code-field and --name-field), rather than by mending the file.
+FIELD_REASONS = frozenset(
+    {"regions_no_code", "regions_no_name", "regions_no_field", "regions_unsure"}
+)
 FORMATS = ("geojson", "shapefile", "csv")
 # Indonesia with a margin: coordinates outside are not WGS 84 degrees (a projected file).
 _LON, _LAT = (90.0, 146.0), (-16.0, 11.0)
@@ -207,10 +215,33 @@ def _choose(
         ranked = sorted(found, key=depth, reverse=True)
         if depth(ranked[0]) > depth(ranked[1]):
             return ranked[0]
-    raise _refuse("regions_unsure", path, column=key, detail=", ".join(found))
+    raise _refuse("regions_unsure", path, column=key, field=key, detail=", ".join(found))
 
 
 # --- prepare and commit -----------------------------------------------------------------------
+
+
+def _names(items: Sequence[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[str]:
+    return list(dict.fromkeys(n for props, _g in items for n in props))
+
+
+def fields(path: Path) -> list[str]:
+    """The file's field (property, column) names, in the file's order: the choices for the
+    code and name fields. Refuses an unreadable file as ``prepare`` does."""
+    return _names(_read(path)[1])
+
+
+def operation_of(store: Store, code: str | None = None) -> int | None:
+    """The operation whose regions without a code get theirs: the one of ``code``, else the
+    first one, or None in a database without one (boundaries serve every operation, so it
+    may take them too)."""
+    from opscenter import operations
+
+    with store.read() as s:
+        try:
+            return operations.get_operation(s, code).id
+        except NoOperation:
+            return None
 
 
 def prepare(
@@ -225,7 +256,7 @@ def prepare(
     fmt, items = _read(path)
     if not items:
         raise _refuse("regions_no_rows", path)
-    names = list(dict.fromkeys(n for props, _g in items for n in props))
+    names = _names(items)
     records = [props for props, _g in items]
     code_key = _choose(path, "code", names, records, code_field)
     name_key = _choose(path, "name", [n for n in names if n != code_key], records, name_field)
@@ -338,12 +369,20 @@ def _codes_for(s: Session, operation_id: int, rows: Iterable[Row]) -> dict[int, 
     return out
 
 
-def commit(store: Store, actor: Actor, preview: Preview, operation_id: int | None = None) -> None:
-    """Write what ``prepare`` found, in one journaled transaction; nothing when unchanged."""
+def commit(
+    store: Store,
+    actor: Actor,
+    preview: Preview,
+    operation_id: int | None = None,
+    cancel: CancelToken | None = None,
+) -> int | None:
+    """Write what ``prepare`` found, in one journaled transaction; nothing when unchanged.
+    The journal's transaction id, or None when nothing needed writing. ``cancel``: a
+    cancelled import rolls back whole."""
     require(actor, "import.run")
     shaped = [r for r in preview.rows if r.geometry is not None]
     if not preview.counts.get("new") and not preview.counts.get("changed") and not preview.codes:
-        return
+        return None
     details = {"file": preview.file.name, "format": preview.format, "rows": len(preview.rows)}
     with store.transaction(
         actor, "regions.import", details=details, operation_id=operation_id, long_running=True
@@ -373,3 +412,8 @@ def commit(store: Store, actor: Actor, preview: Preview, operation_id: int | Non
             for region in s.scalars(select(Region).where(Region.id.in_(list(preview.codes)))):
                 if region.code is None:
                     region.code = preview.codes[region.id]
+        if cancel is not None:
+            cancel.check()
+        s.flush()
+        txn_id: int | None = s.info[journal.TXN_KEY].txn_id
+    return txn_id

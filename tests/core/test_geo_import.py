@@ -23,6 +23,7 @@ from opscenter.actor import Actor
 from opscenter.geo import imports
 from opscenter.model import JournalTxn, Region, RegionBoundary
 from opscenter.permissions import NotPermitted
+from opscenter.progress import Cancelled, CancelToken
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store, open_store
 from tests.builders import Small, build_small_operation
@@ -82,11 +83,19 @@ def test_geojson_shapes_win_over_the_shipped_ones(
     )  # fmt: skip
     assert [r.code for r in preview.rows] == ["15.72", "15.01"]  # bare digits get their dots
     assert preview.counts == {"new": 2, "changed": 0, "unchanged": 0}
-    imports.commit(store, STAFF, preview, op.operation_id)
+    # Cancelled (the wizard's progress dialog) before it commits: nothing saved.
+    before = _state(store)
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        imports.commit(store, STAFF, preview, op.operation_id, cancel)
+    assert _state(store) == before
+    txn_id = imports.commit(store, STAFF, preview, op.operation_id)
     with store.read() as s:
         mine = geo.boundaries([SUNGAI_PENUH, "15.71"], s)
         txn = s.scalars(select(JournalTxn).order_by(JournalTxn.id.desc())).first()
     assert txn is not None and (txn.action, txn.actor) == ("regions.import", "uji.staf")
+    assert txn.id == txn_id
     assert mine[SUNGAI_PENUH].bbox == pytest.approx((101.30, -2.10, 101.35, -2.05))
     assert mine[SUNGAI_PENUH] != shipped
     assert mine["15.71"] == geo.boundaries(["15.71"])["15.71"]  # not imported: shipped
@@ -95,7 +104,7 @@ def test_geojson_shapes_win_over_the_shipped_ones(
     before = _state(store)
     again = imports.prepare(store, path, operation_id=op.operation_id)
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 2}
-    imports.commit(store, STAFF, again, op.operation_id)
+    assert imports.commit(store, STAFF, again, op.operation_id) is None
     assert _state(store) == before
 
 

@@ -286,96 +286,111 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="120"/>
+        <source>Impor &amp;batas wilayah…</source>
+        <translation>Import region &amp;boundaries…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="126"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="124"/>
+        <location filename="../../ui/actions.py" line="130"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="129"/>
+        <location filename="../../ui/actions.py" line="135"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="150"/>
+        <location filename="../../ui/actions.py" line="156"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="152"/>
+        <location filename="../../ui/actions.py" line="158"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="154"/>
+        <location filename="../../ui/actions.py" line="160"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="167"/>
+        <location filename="../../ui/actions.py" line="173"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="174"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="169"/>
+        <location filename="../../ui/actions.py" line="175"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="176"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="171"/>
+        <location filename="../../ui/actions.py" line="177"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="172"/>
+        <location filename="../../ui/actions.py" line="179"/>
+        <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
+        <translation>Map: play this period's incidents back, or pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="183"/>
+        <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
+        <translation>Map, time slider: back, forward, start, end of the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="186"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="174"/>
+        <location filename="../../ui/actions.py" line="188"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="226"/>
+        <location filename="../../ui/actions.py" line="240"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="250"/>
+        <location filename="../../ui/actions.py" line="264"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -454,211 +469,251 @@
     </message>
     <message>
         <location filename="../../ui/audit_model.py" line="59"/>
+        <source>Bentuk pos pengamanan</source>
+        <translation>Form guard posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="60"/>
+        <source>Pindahkan TPS ke pos lain</source>
+        <translation>Move a polling station to another post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="61"/>
+        <source>Pecah pos pengamanan</source>
+        <translation>Split a guard post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="62"/>
+        <source>Gabungkan pos pengamanan</source>
+        <translation>Merge guard posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="63"/>
+        <source>Plotting personel otomatis</source>
+        <translation>Automatic personnel plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="64"/>
+        <source>Tempatkan personel di pos</source>
+        <translation>Place personnel on a post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="65"/>
+        <source>Tukar personel antarpos</source>
+        <translation>Swap personnel between posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="66"/>
+        <source>Kunci penempatan personel</source>
+        <translation>Lock a personnel placement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="67"/>
         <source>Hapus penilaian kerawanan</source>
         <translation>Clear vulnerability rating</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="60"/>
+        <location filename="../../ui/audit_model.py" line="68"/>
         <source>Impor kerawanan</source>
         <translation>Import vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="61"/>
+        <location filename="../../ui/audit_model.py" line="69"/>
         <source>Impor personel</source>
         <translation>Import personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="62"/>
+        <location filename="../../ui/audit_model.py" line="70"/>
         <source>Impor TPS</source>
         <translation>Import TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="63"/>
+        <location filename="../../ui/audit_model.py" line="71"/>
         <source>Impor satuan</source>
         <translation>Import units</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="64"/>
+        <location filename="../../ui/audit_model.py" line="72"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="65"/>
+        <location filename="../../ui/audit_model.py" line="73"/>
         <source>Catat kejadian</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="66"/>
+        <location filename="../../ui/audit_model.py" line="74"/>
         <source>Ubah kejadian</source>
         <translation>Edit incident</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="67"/>
+        <location filename="../../ui/audit_model.py" line="75"/>
         <source>Tindak lanjut kejadian</source>
         <translation>Incident follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="68"/>
+        <location filename="../../ui/audit_model.py" line="76"/>
         <source>Ubah status kejadian</source>
         <translation>Change incident status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="69"/>
+        <location filename="../../ui/audit_model.py" line="77"/>
         <source>Ubah satuan kejadian</source>
         <translation>Change incident units</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="70"/>
+        <location filename="../../ui/audit_model.py" line="78"/>
         <source>Tambah personel</source>
         <translation>Add personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="71"/>
+        <location filename="../../ui/audit_model.py" line="79"/>
         <source>Ubah personel</source>
         <translation>Edit personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="72"/>
+        <location filename="../../ui/audit_model.py" line="80"/>
         <source>Muat operasi contoh</source>
         <translation>Load demo operation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="73"/>
+        <location filename="../../ui/audit_model.py" line="81"/>
         <source>Buat akun</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="74"/>
+        <location filename="../../ui/audit_model.py" line="82"/>
         <source>Buat admin pertama</source>
         <translation>Create first admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="75"/>
+        <location filename="../../ui/audit_model.py" line="83"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="76"/>
+        <location filename="../../ui/audit_model.py" line="84"/>
         <source>Ubah peran akun</source>
         <translation>Change account role</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="77"/>
+        <location filename="../../ui/audit_model.py" line="85"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="78"/>
+        <location filename="../../ui/audit_model.py" line="86"/>
         <source>Perbarui sandi tersimpan</source>
         <translation>Update stored password hash</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="80"/>
+        <location filename="../../ui/audit_model.py" line="88"/>
         <source>Tambah alokasi anggaran</source>
         <translation>Add budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="81"/>
+        <location filename="../../ui/audit_model.py" line="89"/>
         <source>Ubah alokasi anggaran</source>
         <translation>Change budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="82"/>
+        <location filename="../../ui/audit_model.py" line="90"/>
         <source>Hapus alokasi anggaran</source>
         <translation>Remove budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="83"/>
+        <location filename="../../ui/audit_model.py" line="91"/>
         <source>Tetapkan indeks harian anggaran</source>
         <translation>Set daily budget index</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="84"/>
+        <location filename="../../ui/audit_model.py" line="92"/>
         <source>Hapus indeks harian anggaran</source>
         <translation>Clear daily budget index</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="85"/>
+        <location filename="../../ui/audit_model.py" line="93"/>
         <source>Catat realisasi anggaran</source>
         <translation>Record budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="86"/>
+        <location filename="../../ui/audit_model.py" line="94"/>
         <source>Ubah realisasi anggaran</source>
         <translation>Change budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="87"/>
+        <location filename="../../ui/audit_model.py" line="95"/>
         <source>Hapus realisasi anggaran</source>
         <translation>Remove budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="88"/>
+        <location filename="../../ui/audit_model.py" line="96"/>
         <source>Catat kunjungan</source>
         <translation>Record inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="89"/>
+        <location filename="../../ui/audit_model.py" line="97"/>
         <source>Ubah kunjungan</source>
         <translation>Change inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="90"/>
+        <location filename="../../ui/audit_model.py" line="98"/>
         <source>Hapus kunjungan</source>
         <translation>Remove inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="91"/>
+        <location filename="../../ui/audit_model.py" line="99"/>
         <source>Kembalikan kunjungan yang dihapus</source>
         <translation>Restore a removed visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="92"/>
+        <location filename="../../ui/audit_model.py" line="100"/>
         <source>Catat temuan kunjungan</source>
         <translation>Record visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="93"/>
+        <location filename="../../ui/audit_model.py" line="101"/>
         <source>Ubah temuan kunjungan</source>
         <translation>Change visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="94"/>
+        <location filename="../../ui/audit_model.py" line="102"/>
         <source>Hapus temuan kunjungan</source>
         <translation>Remove visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="95"/>
+        <location filename="../../ui/audit_model.py" line="103"/>
         <source>Kembalikan temuan kunjungan yang dihapus</source>
         <translation>Restore a removed visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="98"/>
+        <location filename="../../ui/audit_model.py" line="106"/>
         <source>Ubah status tindak lanjut temuan</source>
         <translation>Change finding follow-up status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="100"/>
+        <location filename="../../ui/audit_model.py" line="108"/>
         <source>Nilai kesiapan</source>
         <translation>Judge readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="101"/>
+        <location filename="../../ui/audit_model.py" line="109"/>
         <source>Hapus penilaian kesiapan</source>
         <translation>Clear readiness judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="104"/>
+        <location filename="../../ui/audit_model.py" line="112"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="105"/>
+        <location filename="../../ui/audit_model.py" line="113"/>
         <source>diubah</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="106"/>
+        <location filename="../../ui/audit_model.py" line="114"/>
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
@@ -1388,72 +1443,72 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help_window.py" line="80"/>
+        <location filename="../../ui/help_window.py" line="82"/>
         <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
         <translation>The main window&apos;s shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="83"/>
+        <location filename="../../ui/help_window.py" line="85"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="83"/>
+        <location filename="../../ui/help_window.py" line="85"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="83"/>
+        <location filename="../../ui/help_window.py" line="85"/>
         <source>Tombol</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="95"/>
+        <location filename="../../ui/help_window.py" line="97"/>
         <source>Anda masuk sebagai {user}, peran {role}.</source>
         <translation>You are signed in as {user}, role {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="97"/>
+        <location filename="../../ui/help_window.py" line="99"/>
         <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
         <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="101"/>
+        <location filename="../../ui/help_window.py" line="103"/>
         <source>Wewenang</source>
         <translation>Permission</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="113"/>
+        <location filename="../../ui/help_window.py" line="115"/>
         <source>Bantuan OpsCenter</source>
         <translation>OpsCenter help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="118"/>
+        <location filename="../../ui/help_window.py" line="120"/>
         <source>Panduan</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="119"/>
+        <location filename="../../ui/help_window.py" line="121"/>
         <source>Pintasan keyboard</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="120"/>
+        <location filename="../../ui/help_window.py" line="122"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="181"/>
+        <location filename="../../ui/help_window.py" line="183"/>
         <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
         <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit&apos;s status, Esc closes a dialog.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="178"/>
+        <location filename="../../ui/help_window.py" line="180"/>
         <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
         <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="186"/>
+        <location filename="../../ui/help_window.py" line="188"/>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>
@@ -1638,162 +1693,167 @@
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="136"/>
+        <location filename="../../ui/import_wizard.py" line="66"/>
+        <source>Log kejadian</source>
+        <translation>Incident log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="139"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="137"/>
+        <location filename="../../ui/import_wizard.py" line="140"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="143"/>
+        <location filename="../../ui/import_wizard.py" line="146"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="151"/>
+        <location filename="../../ui/import_wizard.py" line="154"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="153"/>
+        <location filename="../../ui/import_wizard.py" line="156"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164"/>
+        <location filename="../../ui/import_wizard.py" line="167"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="173"/>
+        <location filename="../../ui/import_wizard.py" line="176"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="177"/>
+        <location filename="../../ui/import_wizard.py" line="180"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="184"/>
+        <location filename="../../ui/import_wizard.py" line="187"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186"/>
+        <location filename="../../ui/import_wizard.py" line="189"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200"/>
+        <location filename="../../ui/import_wizard.py" line="203"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="205"/>
+        <location filename="../../ui/import_wizard.py" line="208"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216"/>
+        <location filename="../../ui/import_wizard.py" line="219"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="267"/>
+        <location filename="../../ui/import_wizard.py" line="270"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="273"/>
+        <location filename="../../ui/import_wizard.py" line="276"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard.py" line="292"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard.py" line="303"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="317"/>
+        <location filename="../../ui/import_wizard.py" line="320"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="324"/>
+        <location filename="../../ui/import_wizard.py" line="327"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="340"/>
+        <location filename="../../ui/import_wizard.py" line="343"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359"/>
+        <location filename="../../ui/import_wizard.py" line="362"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387"/>
+        <location filename="../../ui/import_wizard.py" line="390"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="412"/>
+        <location filename="../../ui/import_wizard.py" line="415"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="430"/>
+        <location filename="../../ui/import_wizard.py" line="433"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="444"/>
+        <location filename="../../ui/import_wizard.py" line="447"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard.py" line="451"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="420"/>
+        <location filename="../../ui/import_wizard.py" line="423"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="422"/>
+        <location filename="../../ui/import_wizard.py" line="425"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="423"/>
+        <location filename="../../ui/import_wizard.py" line="426"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="432"/>
+        <location filename="../../ui/import_wizard.py" line="435"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="473"/>
+        <location filename="../../ui/import_wizard.py" line="476"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../ui/data_menu.py" line="29"/>
+        <location filename="../../ui/data_menu.py" line="31"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
@@ -2582,196 +2642,344 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="252"/>
+        <location filename="../../ui/map_panel.py" line="280"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="273"/>
+        <location filename="../../ui/map_panel.py" line="301"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="279"/>
+        <location filename="../../ui/map_panel.py" line="307"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="280"/>
+        <location filename="../../ui/map_panel.py" line="308"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="283"/>
+        <location filename="../../ui/map_panel.py" line="311"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>V&amp;ulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="283"/>
+        <location filename="../../ui/map_panel.py" line="311"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="284"/>
+        <location filename="../../ui/map_panel.py" line="312"/>
         <source>Kerawanan proses pemilihan</source>
         <translation>Election-process vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="285"/>
+        <location filename="../../ui/map_panel.py" line="313"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
+        <location filename="../../ui/map_panel.py" line="314"/>
         <source>Tingkat kesiapan</source>
         <translation>Readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="287"/>
+        <location filename="../../ui/map_panel.py" line="315"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="287"/>
+        <location filename="../../ui/map_panel.py" line="315"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="288"/>
+        <location filename="../../ui/map_panel.py" line="316"/>
         <source>TPS per ke&amp;camatan</source>
         <translation>TPS by &amp;kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="288"/>
+        <location filename="../../ui/map_panel.py" line="316"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="263"/>
+        <location filename="../../ui/map_panel.py" line="291"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="265"/>
+        <location filename="../../ui/map_panel.py" line="293"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="284"/>
+        <location filename="../../ui/map_panel.py" line="312"/>
         <source>&amp;IKP Bawaslu</source>
         <translation>IKP &amp;Bawaslu</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="285"/>
+        <location filename="../../ui/map_panel.py" line="313"/>
         <source>Kekuatan pe&amp;r Polres</source>
         <translation>Stren&amp;gth by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
+        <location filename="../../ui/map_panel.py" line="314"/>
         <source>Kesiapan per P&amp;olres</source>
         <translation>Readiness b&amp;y Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="289"/>
+        <location filename="../../ui/map_panel.py" line="318"/>
+        <source>Satuan dan &amp;gelar BKO</source>
+        <translation>Units and BKO dep&amp;loyment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="318"/>
+        <source>Status satuan</source>
+        <translation>Unit status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="320"/>
         <source>Na&amp;ma wilayah</source>
         <translation>Region na&amp;mes</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="292"/>
+        <location filename="../../ui/map_panel.py" line="328"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="293"/>
+        <location filename="../../ui/map_panel.py" line="329"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="294"/>
+        <location filename="../../ui/map_panel.py" line="330"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="327"/>
+        <location filename="../../ui/map_panel.py" line="365"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="391"/>
+        <location filename="../../ui/map_panel.py" line="430"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="431"/>
+        <location filename="../../ui/map_panel.py" line="472"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="444"/>
+        <location filename="../../ui/map_panel.py" line="485"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="465"/>
+        <location filename="../../ui/map_panel.py" line="510"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="522"/>
+        <location filename="../../ui/map_panel.py" line="569"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="525"/>
+        <location filename="../../ui/map_panel.py" line="572"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="541"/>
+        <location filename="../../ui/map_panel.py" line="588"/>
         <source>IKP Bawaslu, {stage}: belum ada</source>
         <translation>Bawaslu IKP, {stage}: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="548"/>
+        <location filename="../../ui/map_panel.py" line="595"/>
         <source>IKP Bawaslu, {stage}: {score} ({level})</source>
         <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="566"/>
+        <location filename="../../ui/map_panel.py" line="613"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="590"/>
-        <location filename="../../ui/map_panel.py" line="692"/>
+        <location filename="../../ui/map_panel.py" line="637"/>
+        <location filename="../../ui/map_panel.py" line="739"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="608"/>
+        <location filename="../../ui/map_panel.py" line="655"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="634"/>
+        <location filename="../../ui/map_panel.py" line="681"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="663"/>
+        <location filename="../../ui/map_panel.py" line="710"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="696"/>
+        <location filename="../../ui/map_panel.py" line="743"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="768"/>
+        <source>Belum ada status</source>
+        <translation>No status yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="772"/>
+        <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
+        <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="806"/>
+        <source>BKO masuk: {n} personel dari {unit}</source>
+        <translation>BKO in: {n} personnel from {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="809"/>
+        <source>BKO keluar: {n} personel ke {unit}</source>
+        <translation>BKO out: {n} personnel to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="816"/>
+        <source>BKO {n} personel: {lender} → {receiver}</source>
+        <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="827"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="831"/>
+        <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
+        <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="858"/>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
+    <name>MapReplay</name>
+    <message>
+        <location filename="../../ui/map_replay.py" line="211"/>
+        <source>Tahapan terpilih</source>
+        <translation>Selected stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="212"/>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="213"/>
+        <source>24 jam terakhir</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="214"/>
+        <source>Rentang waktu…</source>
+        <translation>Time range…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="217"/>
+        <source>P&amp;eriode:</source>
+        <translation>Per&amp;iod:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="221"/>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="222"/>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="222"/>
+        <source>Sampai</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="230"/>
+        <source>Putar ulang kejadian / jeda</source>
+        <translation>Play the incidents back / pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="237"/>
+        <source>Waktu putar ulang kejadian</source>
+        <translation>Incident playback time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="396"/>
+        <source>Langsung, sejak {at}</source>
+        <translation>Live, since {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="398"/>
+        <source>s.d. {at}</source>
+        <translation>up to {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="402"/>
+        <source>Periode kosong: waktu sampai harus sesudah waktu dari.</source>
+        <translation>Empty period: the end must come after the start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="404"/>
+        <source>Periode kosong: waktu dari belum tiba.</source>
+        <translation>Empty period: its start has not come yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="407"/>
+        <source>Periode {start} s.d. {end}</source>
+        <translation>Period {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="414"/>
+        <source>MASA LALU: kejadian s.d. {at}, bukan keadaan saat ini</source>
+        <translation>THE PAST: incidents up to {at}, not the present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="461"/>
+        <source>Jeda putar ulang</source>
+        <translation>Pause playback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="461"/>
+        <source>Putar ulang</source>
+        <translation>Play back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_replay.py" line="463"/>
+        <source>Putar ulang kejadian periode ini ({keys})</source>
+        <translation>Play this period's incidents back ({keys})</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="201"/>
+        <location filename="../../ui/map_view.py" line="283"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -4529,6 +4737,109 @@ aspects</translation>
     </message>
 </context>
 <context>
+    <name>RegionsImport</name>
+    <message>
+        <location filename="../../ui/regions_import.py" line="88"/>
+        <location filename="../../ui/regions_import.py" line="101"/>
+        <source>Pilih berkas batas wilayah</source>
+        <translation>Choose a boundaries file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="90"/>
+        <source>GeoJSON, Shapefile dalam zip (.shp dengan .dbf, derajat WGS 84) atau CSV berkolom kode dan nama.</source>
+        <translation>GeoJSON, a zipped Shapefile (.shp with .dbf, WGS 84 degrees) or a CSV with code and name columns.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="111"/>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="120"/>
+        <source>Kolom</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="122"/>
+        <source>Kolom yang memuat kode Kemendagri dan nama wilayah; ganti bila keliru.</source>
+        <translation>The columns holding the Kemendagri code and the region's name; change them if wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="129"/>
+        <source>Kolom k&amp;ode:</source>
+        <translation>C&amp;ode column:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="131"/>
+        <source>Kolom n&amp;ama:</source>
+        <translation>N&amp;ame column:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="164"/>
+        <source>Pilih kolom kode dan kolom nama wilayah.</source>
+        <translation>Choose the code column and the region name column.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="168"/>
+        <source>Kolom kode dan kolom nama tidak boleh sama.</source>
+        <translation>The code column and the name column cannot be the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="185"/>
+        <source>Memeriksa wilayah…</source>
+        <translation>Checking the regions…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="197"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="202"/>
+        <source>Batas yang diimpor disimpan di basis data, dipakai semua workstation, dan menggantikan batas bawaan berkode sama.</source>
+        <translation>Imported boundaries are kept in the database, used by every workstation, and replace the shipped boundaries of the same code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="222"/>
+        <source>{rows} wilayah dari {file} (kolom kode {code}, nama {name}).
+Batas wilayah: {new} baru, {changed} berubah (nama atau bentuk), {unchanged} tetap; {repaired} bentuk diperbaiki saat dibaca.
+{codes} wilayah operasi mendapat kode Kemendagri-nya.</source>
+        <translation>{rows} regions from {file} (code column {code}, name {name}).
+Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged; {repaired} shapes repaired when read.
+{codes} of the operation's regions get their Kemendagri code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="242"/>
+        <source>Selesai tanpa perubahan</source>
+        <translation>Finish without changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="244"/>
+        <source>Simpan {n} perubahan</source>
+        <translation>Save {n} changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="259"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="275"/>
+        <source>Tidak ada yang berubah: basis data sudah sama dengan berkas.</source>
+        <translation>Nothing changed: the database already matches the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="278"/>
+        <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya.</source>
+        <translation>Saved in one transaction (journal #{txn}): {new} new boundaries, {changed} changed, {codes} regions got their code. An open map uses them at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="307"/>
+        <source>Impor batas wilayah</source>
+        <translation>Import region boundaries</translation>
+    </message>
+</context>
+<context>
     <name>Replication</name>
     <message>
         <location filename="../../ui/replication_view.py" line="60"/>
@@ -5403,17 +5714,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="90"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="90"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="90"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -5423,88 +5734,99 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="209"/>
+        <location filename="../../ui/units_board.py" line="212"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="212"/>
+        <location filename="../../ui/units_board.py" line="215"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="220"/>
+        <location filename="../../ui/units_board.py" line="223"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="224"/>
+        <location filename="../../ui/units_board.py" line="227"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="233"/>
+        <location filename="../../ui/units_board.py" line="236"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="242"/>
-        <location filename="../../ui/units_board.py" line="513"/>
+        <location filename="../../ui/units_board.py" line="243"/>
+        <source>Satuan yang bertanggung jawab atas wilayah ini</source>
+        <translation>The units responsible for this region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="244"/>
+        <location filename="../../ui/units_board.py" line="473"/>
+        <source>Semua wilayah</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="256"/>
+        <location filename="../../ui/units_board.py" line="540"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="244"/>
+        <location filename="../../ui/units_board.py" line="258"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="248"/>
+        <location filename="../../ui/units_board.py" line="262"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="251"/>
+        <location filename="../../ui/units_board.py" line="265"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="254"/>
+        <location filename="../../ui/units_board.py" line="268"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="420"/>
+        <location filename="../../ui/units_board.py" line="436"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="433"/>
+        <location filename="../../ui/units_board.py" line="450"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="444"/>
+        <location filename="../../ui/units_board.py" line="461"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="465"/>
+        <location filename="../../ui/units_board.py" line="492"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="467"/>
+        <location filename="../../ui/units_board.py" line="494"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="470"/>
+        <location filename="../../ui/units_board.py" line="497"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="513"/>
+        <location filename="../../ui/units_board.py" line="540"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>

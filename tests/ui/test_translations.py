@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
 from ui.translations import FOLDER, compile_all
@@ -112,6 +113,22 @@ def test_the_main_window_menus_are_english(
         "Readiness",
         "Map",
     ]
+
+
+def test_no_tab_takes_an_english_menu_bars_alt_letter(
+    qtbot: QtBot,
+    english: QTranslator,
+    tiny_operation: TinyOperation,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """The Alt letters of the English interface clash no more than the Indonesian (the
+    map's period took E, the English Edit menu's, and its units layer D, Data's)."""
+    from tests.ui.test_keys import alt_clashes
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    assert alt_clashes(window) == []
 
 
 def test_without_the_translator_the_menus_stay_indonesian(

@@ -118,6 +118,23 @@ _TPS_CSV = (
 _UNITS_CSV = "KODE;NAMA SATUAN;JENIS;KODE INDUK;INSTANSI\npa9;Polres A9;Polres;polda;polri\n"
 
 
+def _incident_import(store: Store) -> object:
+    """The incident log exported, the first incident's title changed in the file, and the
+    file imported back: an update journaled as "import.incidents"."""
+    from opscenter import incident_import
+    from opscenter.roster import export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kejadian.csv"
+        export.write(store, "incidents", path)
+        text = path.read_text(encoding="utf-8")
+        assert "Bentrokan pendukung paslon" in text
+        path.write_text(text.replace("Bentrokan pendukung paslon", "Bentrokan di TPS", 1))
+        preview = incident_import.prepare(store, path)
+        assert preview.counts["changed"] == 1 and preview.refusal() is None, preview.counts
+        return incident_import.commit(store, ADMIN, preview)
+
+
 def _revert_last_import(store: Store) -> object:
     from opscenter.roster.commit import imports, revert
 
@@ -487,6 +504,7 @@ def _services(ids: Small) -> list[Step]:
                 longitude_e6=101_407_700,
             ),
         ),
+        Step("incident import (a title changed in an exported log)", _incident_import),
         Step(
             "follow-up",
             lambda st: incidents.add_follow_up(

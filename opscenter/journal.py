@@ -34,6 +34,8 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
+    Column,
     ColumnDefault,
     Connection,
     Integer,
@@ -328,7 +330,7 @@ def insert_rows(session: Session, model: type[Base], rows: Iterable[dict[str, An
     conn = session.connection()
     names = list(batch[0])
     keys = batch[0].keys()
-    if _sqlite_fast(conn, table, names) and all(r.keys() == keys for r in batch):
+    if _sqlite_fast(conn, table, names, flags=True) and all(r.keys() == keys for r in batch):
         get = itemgetter(*names)
         values = [get(r) for r in batch] if len(names) > 1 else [(get(r),) for r in batch]
         return list(_insert_sqlite(conn, ctx, table, names, values))
@@ -387,17 +389,22 @@ def _scalar_defaults(table: Table) -> dict[str, Any]:
 _JSON_OBJECT_MAX_COLUMNS = 45
 
 
-def _sqlite_fast(conn: Connection, table: Table, names: Sequence[str]) -> bool:
+def _sqlite_fast(
+    conn: Connection, table: Table, names: Sequence[str], *, flags: bool = False
+) -> bool:
     """Whether ``_insert_sqlite`` can take these rows: SQLite, an integer ``id`` chosen
     here, and columns whose stored value is what ``plain`` would journal (whole numbers and
-    text; not dates, whose stored text differs from their ISO form, nor redacted fields)."""
+    text; not dates, whose stored text differs from their ISO form, nor redacted fields).
+    With ``flags``, Boolean columns too: ``_journal_inserted`` journals them as JSON true and
+    false, as ``plain`` does (the stage of ``stage_values`` does not)."""
     if conn.dialect.name != "sqlite" or "id" in names or "id" not in table.c:
         return False
     if len(table.c) > _JSON_OBJECT_MAX_COLUMNS:
         return False
     if any(n not in table.c or n in _REDACTED_FIELDS for n in names):
         return False
-    return all(isinstance(c.type, Integer | String) for c in table.c)
+    kinds = (Integer, String, Boolean) if flags else (Integer, String)
+    return all(isinstance(c.type, kinds) for c in table.c)
 
 
 def _insert_sqlite(
@@ -427,6 +434,18 @@ def _insert_sqlite(
     finally:
         cursor.close()
     return _journal_inserted(conn, ctx, table, first, len(values))
+
+
+def _as_json(column: Column[Any]) -> ColumnElement[Any]:
+    """A stored column as ``json_object`` should journal it: a Boolean (0 or 1 in SQLite)
+    as JSON true or false, as ``plain`` journals the ORM's; anything else as it is."""
+    if not isinstance(column.type, Boolean):
+        return column
+    return case(
+        (column.is_(None), null()),
+        (column != 0, func.json("true")),
+        else_=func.json("false"),
+    )
 
 
 def _next_id(conn: Connection, table: Table) -> int:
@@ -473,7 +492,8 @@ def _journal_inserted(
     if staged is None:
         journaled = [c for c in table.c if c.name not in _SKIP_FIELDS]
         as_json = func.json_patch(
-            "{}", func.json_object(*(x for c in journaled for x in (literal(c.name), c)))
+            "{}",
+            func.json_object(*(x for c in journaled for x in (literal(c.name), _as_json(c)))),
         )
         op: ColumnElement[Any] = table.c.operation_id if "operation_id" in table.c else null()
         source = (

@@ -30,10 +30,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import NotFound, OpsError
@@ -165,12 +167,8 @@ def plotting(session: Session, operation_id: int, stage_id: int) -> Plotting:
     """The stage's plotting as it stands."""
     people = officers(session, operation_id)
     held = posts(session, operation_id, stage_id)
-    by_post: dict[int, list[GuardAssignment]] = defaultdict(list)
-    for row in session.scalars(
-        select(GuardAssignment).where(
-            GuardAssignment.operation_id == operation_id, GuardAssignment.stage_id == stage_id
-        )
-    ):
+    by_post: dict[int, list[_Row]] = defaultdict(list)
+    for row in _assignments(session, operation_id, stage_id):
         by_post[row.post_id].append(row)
     placed_ids: set[int] = set()
     out = []
@@ -194,6 +192,30 @@ def plotting(session: Session, operation_id: int, stage_id: int) -> Plotting:
         sorted((o for pid, o in people.items() if pid not in placed_ids), key=_reserve_order)
     )
     return Plotting(tuple(out), reserve, dict(deficit))
+
+
+class _Row(NamedTuple):
+    """A placement as stored (plain values: a national stage holds 325,000)."""
+
+    id: int
+    version: int
+    post_id: int
+    personnel_id: int
+    basis: str
+    from_unit_id: int | None
+    locked: bool
+
+
+def _assignments(session: Session, operation_id: int, stage_id: int) -> list[_Row]:
+    ga = GuardAssignment
+    return [
+        _Row(*r)
+        for r in session.execute(
+            select(ga.id, ga.version, ga.post_id, ga.personnel_id, ga.basis, ga.from_unit_id,
+                   ga.locked)
+            .where(ga.operation_id == operation_id, ga.stage_id == stage_id)
+        )
+    ]  # fmt: skip
 
 
 def _reserve_order(o: Officer) -> tuple[int, int, str]:
@@ -295,24 +317,15 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
     guard = {pid: _guard_unit(units, p) for pid, p in held.items()}
 
     # 2. What is there stays while valid.
-    existing = s.scalars(
-        select(GuardAssignment).where(
-            GuardAssignment.operation_id == operation_id, GuardAssignment.stage_id == stage_id
-        )
-    ).all()
-    on_post: dict[int, list[GuardAssignment]] = defaultdict(list)
-    removed = 0
-    for row in existing:
+    on_post: dict[int, list[_Row]] = defaultdict(list)
+    gone: list[_Row] = []
+    for row in _assignments(s, operation_id, stage_id):
         person = row.personnel_id
         polres = units.polres(guard[row.post_id])
         fits = person in people and (
             row.locked or (polres is not None and units.polres(pool[person][0]) == polres)
         )
-        if fits:
-            on_post[row.post_id].append(row)
-        else:
-            s.delete(row)
-            removed += 1
+        (on_post[row.post_id] if fits else gone).append(row)
     for post_id, rows in on_post.items():
         extra = len(rows) - held[post_id].police
         loose = sorted(
@@ -322,16 +335,17 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
         )
         for row in loose[: max(0, extra)]:
             rows.remove(row)
-            s.delete(row)
-            removed += 1
-    # The removals first: a person taken off one post may be dealt to another below, and
-    # the unit of work would otherwise insert the new row before deleting the old one.
+            gone.append(row)
+    removed = len(gone)
+    for row in gone:  # through the session, journaled; few unless much has changed
+        s.delete(s.get_one(GuardAssignment, row.id))
+    # The removals first: a person taken off one post may be dealt to another below.
     s.flush()
     kept = sum(len(rows) for rows in on_post.values())
     taken = {r.personnel_id for rows in on_post.values() for r in rows}
     slots = {pid: max(0, p.police - len(on_post.get(pid, ()))) for pid, p in held.items()}
     order = sorted(held, key=lambda pid: (held[pid].kecamatan, held[pid].number))
-    new: list[GuardAssignment] = []
+    new: list[dict[str, Any]] = []
 
     def deal(post_ids: Sequence[int], candidates: Iterable[Officer], basis_of: _Basis) -> None:
         """Deal ``candidates`` (in order) round the posts one at a time while slots last."""
@@ -348,10 +362,9 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
                 at += 1
                 basis, lender = basis_of(o)
                 new.append(
-                    GuardAssignment(
-                        operation_id=operation_id, stage_id=stage_id, post_id=post_id,
-                        personnel_id=o.id, basis=basis, from_unit_id=lender,
-                    )
+                    {"operation_id": operation_id, "stage_id": stage_id, "post_id": post_id,
+                     "personnel_id": o.id, "basis": basis, "from_unit_id": lender,
+                     "locked": False}
                 )  # fmt: skip
                 taken.add(o.id)
                 slots[post_id] -= 1
@@ -384,20 +397,17 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
         polres = units.polres(guard[pid])
         if polres is not None:
             by_polres[polres].append(pid)
+    below: dict[int, list[Officer]] = defaultdict(list)  # Polres -> its other units' people
+    for unit, group in members.items():
+        polres = units.polres(unit)
+        if polres is not None and polres != unit:
+            below[polres].extend(group)
     for polres in sorted(by_polres):
         deal(by_polres[polres], members.get(polres, ()), basis("polres"))
-        others = sorted(
-            (
-                o
-                for unit, group in members.items()
-                if unit != polres and units.polres(unit) == polres
-                for o in group
-            ),
-            key=lambda o: o.seniority,
-        )
+        others = sorted(below.get(polres, ()), key=lambda o: o.seniority)
         deal(by_polres[polres], others, basis("polsek_lain"))
-    s.add_all(new)
-    s.flush()
+    # At Core speed, journaled row by row: a national stage places 325,000 officers.
+    journal.insert_rows(s, GuardAssignment, new)
     return Plotted(
         kept=kept,
         placed=len(new),

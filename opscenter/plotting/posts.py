@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import NotFound, OpsError
@@ -142,25 +144,27 @@ def posts(session: Session, operation_id: int, stage_id: int) -> tuple[Post, ...
             PostTps(int(tps_id), int(desa_id), str(desa_name), int(number), cat or UNRATED, voters)
         )
     out = []
-    for p, kec_name in session.execute(
-        select(GuardPost, kec.name)
-        .join(kec, kec.id == GuardPost.region_id)
-        .where(GuardPost.stage_id == stage_id, GuardPost.operation_id == operation_id)
-        .order_by(kec.name, GuardPost.number)
+    # Plain rows, no ORM objects: a national stage has 160,000 posts.
+    gp = GuardPost
+    for post_id, version, region_id, number, unit_id, exception, kec_name in session.execute(
+        select(gp.id, gp.version, gp.region_id, gp.number, gp.unit_id, gp.exception, kec.name)
+        .join(kec, kec.id == gp.region_id)
+        .where(gp.stage_id == stage_id, gp.operation_id == operation_id)
+        .order_by(kec.name, gp.number)
     ):
-        tps = tuple(members.get(p.id, ()))
+        tps = tuple(members.get(post_id, ()))
         out.append(
             Post(
-                p.id,
-                p.version,
-                p.stage_id,
-                p.region_id,
+                post_id,
+                version,
+                stage_id,
+                region_id,
                 str(kec_name),
-                p.number,
-                p.unit_id,
+                number,
+                unit_id,
                 tps,
                 _pattern(patterns, (t.category_id for t in tps)),
-                p.exception,
+                exception,
             )
         )
     return tuple(out)
@@ -210,28 +214,38 @@ def form_in(s: Session, operation_id: int, stage_id: int) -> Formed:
         if len(cats) == 1 and len(held.tps) < held.pattern.tps:
             key = (held.unit_id, held.kecamatan_id, cats.pop())
             room[key].append((held.id, held.pattern.tps - len(held.tps)))
-    new_posts: list[tuple[GuardPost, list[int]]] = []
+    # Written at Core speed and journaled row by row (``journal.insert_rows``): a national
+    # stage forms 160,000 posts of 435,000 TPS.
+    links: list[tuple[int, int]] = []  # (post id, TPS id)
+    new_posts: list[tuple[dict[str, Any], list[int]]] = []
     for (unit_id, kec_id, cat), tps_ids in waiting.items():
         queue = list(tps_ids)
         for post_id, free in room.get((unit_id, kec_id, cat), ()):
             taken, queue = queue[:free], queue[free:]
-            _add(s, operation_id, stage_id, post_id, taken)
+            links.extend((post_id, t) for t in taken)
         size = patterns[cat].tps if cat in patterns else 1
         for start in range(0, len(queue), size):
             last[kec_id] = last.get(kec_id, 0) + 1
-            post = GuardPost(
-                operation_id=operation_id,
-                stage_id=stage_id,
-                region_id=kec_id,
-                number=last[kec_id],
-                unit_id=unit_id,
-            )
-            new_posts.append((post, queue[start : start + size]))
-    s.add_all(post for post, _tps in new_posts)
-    s.flush()  # one flush gives every new post its id
-    for post, tps in new_posts:
-        _add(s, operation_id, stage_id, post.id, tps)
-    s.flush()
+            row = {
+                "operation_id": operation_id,
+                "stage_id": stage_id,
+                "region_id": kec_id,
+                "number": last[kec_id],
+                "unit_id": unit_id,
+                "exception": None,
+            }
+            new_posts.append((row, queue[start : start + size]))
+    ids = journal.insert_rows(s, GuardPost, (row for row, _tps in new_posts))
+    for post_id, (_row, tps) in zip(ids, new_posts, strict=True):
+        links.extend((post_id, t) for t in tps)
+    journal.insert_rows(
+        s,
+        GuardPostTps,
+        (
+            {"operation_id": operation_id, "post_id": p, "stage_id": stage_id, "tps_id": t}
+            for p, t in links
+        ),
+    )
     return Formed(len(new_posts), sum(len(v) for v in waiting.values()))
 
 
@@ -381,13 +395,6 @@ def _post(
     if post.operation_id != operation_id or post.stage_id != stage_id:
         raise NotFound(entity="guard_post", key=post_id)
     return post
-
-
-def _add(s: Session, operation_id: int, stage_id: int, post_id: int, tps: list[int]) -> None:
-    s.add_all(
-        GuardPostTps(operation_id=operation_id, post_id=post_id, stage_id=stage_id, tps_id=t)
-        for t in tps
-    )
 
 
 def _members(s: Session, operation_id: int, post: GuardPost) -> tuple[int, GuardPattern]:

@@ -259,7 +259,15 @@ def main() -> None:
     parser.add_argument("--points", type=int, default=20_000)
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--size", default="1600x900", help="widget size, WxH")
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="leave the regions in the collector's scans (the application freezes them)",
+    )
     args = parser.parse_args()
+    import ui.map_view
+
+    ui.map_view.FREEZE_AFTER_BUILD = not args.no_freeze
     width, height = (int(v) for v in args.size.split("x"))
 
     app = QApplication.instance() or QApplication([])

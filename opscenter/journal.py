@@ -456,12 +456,20 @@ def _bound(
     conn: Connection, table: Table, names: Sequence[str], values: Sequence[tuple[Any, ...]]
 ) -> Sequence[tuple[Any, ...]]:
     """``values`` as the driver takes them (the columns' bind processors applied)."""
-    procs = [table.c[n].type.bind_processor(conn.dialect) for n in names]
-    if all(p is None for p in procs):
-        return values
-    return [
-        tuple(v if p is None else p(v) for p, v in zip(procs, row, strict=True)) for row in values
+    procs = [
+        (i, p)
+        for i, n in enumerate(names)
+        if (p := table.c[n].type.bind_processor(conn.dialect)) is not None
     ]
+    if not procs:
+        return values
+    out = []
+    for row in values:  # only the columns that have a processor (a Boolean's: 0 or 1)
+        bound = list(row)
+        for i, p in procs:
+            bound[i] = p(bound[i])
+        out.append(tuple(bound))
+    return out
 
 
 def _journal_inserted(

@@ -182,6 +182,10 @@ def run(store: Store, *, lang: str | None = None, actor: Actor | None = None) ->
     window, restore_hook = _open(store, lang, actor)
     if window is None:
         return 0
+    # The map's regions, once built, are left out of the collector's full scans.
+    from ui import map_view
+
+    map_view.FREEZE_AFTER_BUILD = True
     app = QApplication.instance()
     assert app is not None
     try:

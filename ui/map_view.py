@@ -25,6 +25,7 @@ Measured: ``bench/map.py``.
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from collections.abc import Generator, Iterable, Mapping, Sequence
@@ -216,6 +217,21 @@ NIGHT = Colours(
 
 def colours() -> Colours:
     return NIGHT if theme.night_is_on() else DAY
+
+
+# Whether ``set_regions`` ends with ``keep_long_lived``: set by the application's start
+# (``ui.app``) and the bench, not by tests, where windows alive at that moment and later
+# left in a reference cycle would never be collected.
+FREEZE_AFTER_BUILD = False
+
+
+def keep_long_lived() -> None:
+    """Collect the garbage now, then leave every object alive out of the collector's later
+    full scans (``gc.freeze``). The map's paths, rings and caches live as long as it does;
+    each full scan walked them all and stopped the GUI thread 50-180 ms at a time with a
+    national map (bench/map.py counts the pauses)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _polygon(xy: np.ndarray) -> QPolygonF:
@@ -432,6 +448,8 @@ class MapView(QWidget):
         if self._marks:
             self.set_marks(self._marks)
         self.home()
+        if FREEZE_AFTER_BUILD:
+            keep_long_lived()
 
     def set_fills(self, fills: Mapping[str, QColor]) -> None:
         """Each region's fill colour by code; regions not named are drawn as plain land."""

@@ -136,6 +136,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+R",),
     ),
     ActionSpec(
+        "openPlotting",
+        PLANNING,
+        QT_TRANSLATE_NOOP("Actions", "Plotting pengamanan &TPS…"),
+        ("Ctrl+Shift+T",),
+    ),
+    ActionSpec(
         "auditJournalAction",
         ADMIN,
         QT_TRANSLATE_NOOP("Actions", "&Jurnal audit…"),

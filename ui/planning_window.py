@@ -403,7 +403,9 @@ class PlanningWindow(QMainWindow):
         except OpsError:
             return None  # the live feed reads what this could not
 
-    def _push(self, command: PlanningCommand, *, button: QAbstractButton | None = None) -> None:
+    def _push(
+        self, command: PlanningCommand[PlanningWindow], *, button: QAbstractButton | None = None
+    ) -> None:
         """Save ``command`` once; only a saved one goes on the undo stack."""
 
         def saved(result: object) -> None:

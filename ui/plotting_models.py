@@ -115,6 +115,8 @@ class PostsModel(TableModel[PostPlot]):
     def display(self, row: PostPlot, column: int) -> str:
         if column == PostColumn.SHORT and row.short == 0:
             return ""
+        if column == PostColumn.KECAMATAN:  # the column's header says it already
+            return row.post.kecamatan.removeprefix("Kecamatan ")
         return super().display(row, column)
 
     def extra(self, row: PostPlot, column: int, role: int) -> Any:
@@ -125,6 +127,7 @@ class PostsModel(TableModel[PostPlot]):
         if role == Qt.ItemDataRole.ForegroundRole and (short or over):
             return theme.DEFICIT
         if role == Qt.ItemDataRole.ToolTipRole and column in (
+            PostColumn.KECAMATAN,
             PostColumn.TPS,
             PostColumn.OFFICERS,
             PostColumn.EXCEPTION,

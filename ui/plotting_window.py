@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -70,7 +71,16 @@ from ui.plotting_commands import (
     SplitCommand,
     SwapCommand,
 )
-from ui.plotting_models import OfficersModel, PostsModel, ReserveModel, person, post_label
+from ui.plotting_models import (
+    OfficerColumn,
+    OfficersModel,
+    PostColumn,
+    PostsModel,
+    ReserveColumn,
+    ReserveModel,
+    person,
+    post_label,
+)
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, show_fitted
 from ui.table_view import style_table
 from ui.translations import interface_language
@@ -78,6 +88,8 @@ from ui.unsaved import may_close
 
 log = logging.getLogger(__name__)
 WINDOW_SIZE = QSize(1500, 900)
+# Kecamatan named in the deficit line (the rest in its tooltip).
+DEFICIT_SHOWN = 5
 # What the window shows: a change to any of these in the journal makes it read again.
 ENTITIES = frozenset(
     {
@@ -146,6 +158,7 @@ class PlottingWindow(QMainWindow):
         split.addWidget(self._build_side(split))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([900, 466])
         self.setCentralWidget(central)
         self.live = LiveUpdates(
             self,
@@ -338,10 +351,22 @@ class PlottingWindow(QMainWindow):
         self.banner_box.hide()
         return self.banner_box
 
-    def _table(self, parent: QWidget, name: str, model: Any, single: bool) -> QTableView:
+    def _table(
+        self, parent: QWidget, name: str, model: Any, single: bool, widths: dict[int, str]
+    ) -> QTableView:
+        """A table that never scrolls sideways: the columns in ``widths`` are as wide as
+        their sample text, the others share the rest (cut text is in the tooltip)."""
         view = style_table(QTableView(parent), name=name, single=single, read_only=True)
         view.setModel(model)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        metrics = view.fontMetrics()
+        for column in range(model.columnCount()):
+            if column in widths:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, metrics.horizontalAdvance(widths[column]) + 24)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return view
 
     def _build_posts(self, parent: QWidget) -> QWidget:
@@ -350,7 +375,19 @@ class PlottingWindow(QMainWindow):
         col.setContentsMargins(0, 0, 0, 0)
         label = QLabel(_tr("&Pos pengamanan"), box)
         label.setFont(theme.scaled_font(label, 1.1, bold=True))
-        self.posts_view = self._table(box, "plotPostsView", self.posts, True)
+        self.posts_view = self._table(
+            box,
+            "plotPostsView",
+            self.posts,
+            True,
+            {
+                PostColumn.KECAMATAN: "Air Hangat Barat",
+                PostColumn.POST: "Pos 99",
+                PostColumn.PATTERN: "2-10-20",
+                PostColumn.NEED: "Perlu",
+                PostColumn.SHORT: "Kurang",
+            },
+        )
         label.setBuddy(self.posts_view)
         self.posts_view.selectionModel().currentRowChanged.connect(lambda *_: self._post_chosen())
         self.deficit_label = QLabel(box)
@@ -369,7 +406,17 @@ class PlottingWindow(QMainWindow):
         tcol.setContentsMargins(0, 0, 0, 0)
         self.post_title = QLabel(_tr("P&ersonel pos"), top)
         self.post_title.setFont(theme.scaled_font(self.post_title, 1.1, bold=True))
-        self.officers_view = self._table(top, "plotOfficersView", self.officers, False)
+        self.officers_view = self._table(
+            top,
+            "plotOfficersView",
+            self.officers,
+            False,
+            {
+                OfficerColumn.ROLE: "Anggota",
+                OfficerColumn.NRP: "99999999",
+                OfficerColumn.LOCK: "Terkunci",
+            },
+        )
         self.post_title.setBuddy(self.officers_view)
         tcol.addWidget(self.post_title)
         tcol.addWidget(self.officers_view, 1)
@@ -378,7 +425,13 @@ class PlottingWindow(QMainWindow):
         bcol.setContentsMargins(0, 0, 0, 0)
         self.reserve_title = QLabel(_tr("Ca&dangan"), bottom)
         self.reserve_title.setFont(theme.scaled_font(self.reserve_title, 1.1, bold=True))
-        self.reserve_view = self._table(bottom, "plotReserveView", self.reserve, True)
+        self.reserve_view = self._table(
+            bottom,
+            "plotReserveView",
+            self.reserve,
+            True,
+            {ReserveColumn.RANK: "Brigjen Pol", ReserveColumn.NRP: "99999999"},
+        )
         self.reserve_title.setBuddy(self.reserve_view)
         bcol.addWidget(self.reserve_title)
         bcol.addWidget(self.reserve_view, 1)
@@ -491,18 +544,30 @@ class PlottingWindow(QMainWindow):
             if p.short:
                 short[p.post.kecamatan] = short.get(p.post.kecamatan, 0) + p.short
         if short:
-            parts = ", ".join(f"{k} {n}" for k, n in sorted(short.items()))
+            # The largest first; every kecamatan in the tooltip (the line stays one or two).
+            ranked = sorted(short.items(), key=lambda kv: (-kv[1], kv[0]))
+            parts = ", ".join(f"{k} {n}" for k, n in ranked[:DEFICIT_SHOWN])
+            if len(ranked) > DEFICIT_SHOWN:
+                parts += _tr(", \u2026 dan {n} kecamatan lain").format(
+                    n=len(ranked) - DEFICIT_SHOWN
+                )
             self.deficit_label.setText(
-                _tr("Kekurangan {n} personel: {parts}.").format(n=sum(short.values()), parts=parts)
+                _tr("Kekurangan {n} personel di {k} kecamatan: {parts}.").format(
+                    n=sum(short.values()), k=len(ranked), parts=parts
+                )
             )
+            self.deficit_label.setToolTip("\n".join(f"{k}: {n}" for k, n in ranked))
             self.deficit_label.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
         else:
+            self.deficit_label.setToolTip("")
             self.deficit_label.setText(
                 _tr("{n} pos, semuanya terisi penuh.").format(n=len(posts))
                 if posts
                 else _tr("Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.")
             )
             self.deficit_label.setStyleSheet(f"color: {theme.MUTED.name()};")
+        if not self.posts_view.currentIndex().isValid() and self.posts.rowCount():
+            self.posts_view.setCurrentIndex(self.posts.index(0, 0))  # shows its officers
         self._post_chosen()
 
     def current_post(self) -> PostPlot | None:

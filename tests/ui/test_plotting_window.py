@@ -94,7 +94,7 @@ def test_forming_and_plotting_show_posts_officers_and_leaders(
     if read.deficit:
         assert "Kekurangan" in w.deficit_label.text()
     for model in (w.posts, w.officers, w.reserve):
-        qtmodeltester.check(model)
+        qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     # A second run asks first, naming how many are placed and locked.
     seen = answer_next_question(YES_NAME, with_text=True)
     w.plot_action.trigger()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -41,6 +40,7 @@ from opscenter.live import JournalChanges
 from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
 from opscenter.store import Store
 from ui import actions, theme
+from ui.banner import Banner
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -207,22 +207,8 @@ class PlanningWindow(QMainWindow):
 
     def _build_banner(self, central: QWidget) -> QFrame:
         """What the last action said (a refusal or a confirmation), until closed or replaced."""
-        self.banner_box = QFrame(central)
-        self.banner_box.setObjectName("planningBannerBox")
-        brow = QHBoxLayout(self.banner_box)
-        brow.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel(self.banner_box)
-        self.banner.setObjectName("planningBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        brow.addWidget(self.banner, 1)
-        close = QToolButton(self.banner_box)
-        close.setText(_tr("Tutup"))
-        close.setToolTip(_tr("Tutup pesan ini"))
-        close.clicked.connect(self.hide_banner)
-        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner_box.hide()
+        self.banner_box = Banner(central, "planningBanner")
+        self.banner = self.banner_box.label
         return self.banner_box
 
     def _build_forms(self) -> QWidget:
@@ -516,26 +502,13 @@ class PlanningWindow(QMainWindow):
     # -- banner -----------------------------------------------------------------------------
 
     def hide_banner(self) -> None:
-        self.banner.hide()
-        self.banner_box.hide()
+        self.banner_box.hide_text()
 
     def show_problem(self, text: str) -> None:
-        self.banner_box.show()
-        self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
-            f" border: 1px solid {theme.DEFICIT.name()}; padding: 8px; font-weight: bold;"
-        )
-        self.banner.show()
+        self.banner_box.problem(text)
 
     def show_note(self, text: str) -> None:
-        self.banner_box.show()
-        self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"background: {theme.PANEL.name()}; color: {theme.INK.name()};"
-            f" border: 1px solid {theme.RULE.name()}; padding: 8px;"
-        )
-        self.banner.show()
+        self.banner_box.note(text)
 
 
 def open_planning(

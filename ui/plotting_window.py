@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -57,6 +56,7 @@ from opscenter.plotting.posts import PERMISSION, form_posts
 from opscenter.plotting.view import PlotView, plot_view
 from opscenter.store import Store
 from ui import actions, theme
+from ui.banner import Banner
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -334,21 +334,8 @@ class PlottingWindow(QMainWindow):
         return row
 
     def _build_banner(self, central: QWidget) -> QFrame:
-        self.banner_box = QFrame(central)
-        self.banner_box.setObjectName("plottingBannerBox")
-        brow = QHBoxLayout(self.banner_box)
-        brow.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel(self.banner_box)
-        self.banner.setObjectName("plottingBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        brow.addWidget(self.banner, 1)
-        close = QToolButton(self.banner_box)
-        close.setText(_tr("Tutup"))
-        close.clicked.connect(self.hide_banner)
-        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner_box.hide()
+        self.banner_box = Banner(central, "plottingBanner")
+        self.banner = self.banner_box.label
         return self.banner_box
 
     def _table(
@@ -864,26 +851,13 @@ class PlottingWindow(QMainWindow):
             event.ignore()
 
     def hide_banner(self) -> None:
-        self.banner_box.hide()
+        self.banner_box.hide_text()
 
     def show_problem(self, text: str) -> None:
-        self._banner(
-            text,
-            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
-            f" border: 1px solid {theme.DEFICIT.name()}; padding: 6px; font-weight: bold;",
-        )
+        self.banner_box.problem(text)
 
     def show_note(self, text: str) -> None:
-        self._banner(
-            text,
-            f"background: {theme.PANEL.name()}; color: {theme.INK.name()};"
-            f" border: 1px solid {theme.RULE.name()}; padding: 6px;",
-        )
-
-    def _banner(self, text: str, style: str) -> None:
-        self.banner.setText(text)
-        self.banner.setStyleSheet(style)
-        self.banner_box.show()
+        self.banner_box.note(text)
 
 
 def _post_text(p: PostPlot) -> str:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from opscenter import journal, operations, planning, reference
+from opscenter import journal, planning
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
@@ -53,6 +53,7 @@ from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
 from ui.planning_workbook import MatrixWorkbook
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
+from ui.stage_choice import read_stages
 from ui.tab_order import chain
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -288,33 +289,12 @@ class PlanningWindow(QMainWindow):
     def _read_stages(self, s: Session) -> bool:
         """The operation and its stages into the bar; the stage shown stays chosen (at first:
         the one asked for, else today's, else voting day). False when there is no stage."""
-        op = operations.get_operation(s)
-        stages = operations.stages(s, op.id)
-        items = [(reference.label(x.name, x.name_en, self._lang), x.id) for x in stages]
-        pick_id: int | None = self.stage_id
-        if all(x.id != self.stage_id for x in stages):
-            current = operations.current_stage(stages, operations.local_today(op))
-            voting = next((x for x in stages if x.is_voting), None)
-            chosen = next((x for x in stages if x.code == self._stage_code), None)
-            pick = chosen or current or voting
-            pick_id = pick.id if pick else None
+        op, sid = read_stages(s, self.stage_combo, self.stage_id, self._stage_code, self._lang)
         self.operation_id = op.id
         self.operation_label.setText(op.name)
-        shown = [
-            (self.stage_combo.itemText(i), self.stage_combo.itemData(i))
-            for i in range(self.stage_combo.count())
-        ]
-        self.stage_combo.blockSignals(True)
-        if shown != items:
-            self.stage_combo.clear()
-            for name, sid in items:
-                self.stage_combo.addItem(name, sid)
-        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(pick_id)))
-        self.stage_combo.blockSignals(False)
-        sid = self.stage_combo.currentData()
         if sid is None:
             return False
-        self.stage_id = int(sid)
+        self.stage_id = sid
         return True
 
     def _stage_chosen(self) -> None:

@@ -55,6 +55,14 @@ def post_label(p: PostPlot) -> str:
     )
 
 
+def tps_text(p: PostPlot) -> str:
+    """ "Desa Siulak Deras 001, 002; Desa Pelompek 004": a post's TPS by desa."""
+    by_desa: dict[str, list[str]] = {}
+    for t in p.post.tps:
+        by_desa.setdefault(t.desa, []).append(f"{t.number:03d}")
+    return "; ".join(f"{desa} {', '.join(numbers)}" for desa, numbers in by_desa.items())
+
+
 class PostColumn(IntEnum):
     KECAMATAN = 0
     POST = 1
@@ -96,7 +104,7 @@ class PostsModel(TableModel[PostPlot]):
         if column == PostColumn.POST:
             return post.number
         if column == PostColumn.TPS:
-            return ", ".join(t.label for t in post.tps)
+            return tps_text(row)
         if column == PostColumn.PATTERN:
             return str(post.pattern)
         if column == PostColumn.NEED:

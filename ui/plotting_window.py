@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import journal, operations, reference
+from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
@@ -82,6 +82,7 @@ from ui.plotting_models import (
     post_label,
 )
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, show_fitted
+from ui.stage_choice import read_stages
 from ui.table_view import style_table
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -151,14 +152,16 @@ class PlottingWindow(QMainWindow):
         self._build_actions()
         column.addLayout(self._build_buttons(central))
         column.addWidget(self._build_banner(central))
-        split = QSplitter(Qt.Orientation.Horizontal, central)
+        # The posts across the whole width (their TPS and officers are what is read), the
+        # chosen post's officers and the reserve side by side below.
+        split = QSplitter(Qt.Orientation.Vertical, central)
         split.setChildrenCollapsible(False)
         column.addWidget(split, 1)
         split.addWidget(self._build_posts(split))
         split.addWidget(self._build_side(split))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([900, 466])
+        split.setSizes([600, 280])
         self.setCentralWidget(central)
         self.live = LiveUpdates(
             self,
@@ -386,7 +389,7 @@ class PlottingWindow(QMainWindow):
         return box
 
     def _build_side(self, parent: QWidget) -> QWidget:
-        side = QSplitter(Qt.Orientation.Vertical, parent)
+        side = QSplitter(Qt.Orientation.Horizontal, parent)
         side.setChildrenCollapsible(False)
         top = QWidget(side)
         tcol = QVBoxLayout(top)
@@ -422,6 +425,7 @@ class PlottingWindow(QMainWindow):
         self.reserve_title.setBuddy(self.reserve_view)
         bcol.addWidget(self.reserve_title)
         bcol.addWidget(self.reserve_view, 1)
+        side.setSizes([820, 520])
         return side
 
     # -- reading ----------------------------------------------------------------------------
@@ -441,23 +445,14 @@ class PlottingWindow(QMainWindow):
         try:
             with self.store.read() as s:
                 read_at = journal.head(s)
-                op = operations.get_operation(s)
-                stages = operations.stages(s, op.id)
+                op, sid = read_stages(
+                    s, self.stage_combo, self.stage_id, self._stage_code, self._lang
+                )
                 self.operation_id = op.id
                 self.operation_label.setText(op.name)
-                items = [(reference.label(x.name, x.name_en, self._lang), x.id) for x in stages]
-                if all(x.id != self.stage_id for x in stages):
-                    chosen = next((x for x in stages if x.code == self._stage_code), None)
-                    chosen = chosen or next((x for x in stages if x.is_voting), None)
-                    self.stage_id = chosen.id if chosen else 0
-                self.stage_combo.blockSignals(True)
-                self.stage_combo.clear()
-                for name, sid in items:
-                    self.stage_combo.addItem(name, sid)
-                self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(self.stage_id)))
-                self.stage_combo.blockSignals(False)
-                if not self.stage_id:
+                if sid is None:
                     return
+                self.stage_id = sid
                 view = plot_view(s, op.id, self.stage_id)
         except NoOperation:
             self.show_problem(_tr("Basis data ini belum berisi operasi."))

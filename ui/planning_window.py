@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
     QFrame,
     QLabel,
     QMainWindow,
@@ -39,7 +38,7 @@ from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
 from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
 from opscenter.store import Store
-from ui import actions, theme
+from ui import actions
 from ui.banner import Banner
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
@@ -53,7 +52,7 @@ from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
 from ui.planning_workbook import MatrixWorkbook
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
-from ui.stage_choice import read_stages
+from ui.stage_choice import read_stages, stage_bar
 from ui.tab_order import chain
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -160,16 +159,9 @@ class PlanningWindow(QMainWindow):
         """Title, operation, stage, undo/redo, reload, export and import: one bar that wraps
         onto a second row where the window is narrow (the operation's name stays whole)."""
         bar = FlowLayout(spacing=12)
-        title = QLabel(_tr("Kerawanan dan penebalan"), central)
-        title.setFont(theme.scaled_font(title, 1.4, bold=True))
-        self.operation_label = QLabel(central)
-        self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.stage_combo = QComboBox(central)
-        self.stage_combo.setObjectName("stageCombo")
-        self.stage_combo.setMinimumContentsLength(18)
-        self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
-        stage_label = QLabel(_tr("&Tahapan:"), central)
-        stage_label.setBuddy(self.stage_combo)
+        head = stage_bar(central, _tr("Kerawanan dan penebalan"), "stageCombo", self._stage_chosen)
+        title, stage_label = head.title, head.label
+        self.operation_label, self.stage_combo = head.operation, head.combo
         self.undo_action = self.undo_stack.createUndoAction(self, _tr("Batalkan"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("Ulangi"))

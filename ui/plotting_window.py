@@ -82,12 +82,13 @@ from ui.plotting_models import (
     post_label,
 )
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, show_fitted
-from ui.stage_choice import read_stages
+from ui.stage_choice import read_stages, stage_bar
 from ui.table_view import style_table
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
 log = logging.getLogger(__name__)
+KEYS = actions.PLOTTING_KEYS
 WINDOW_SIZE = QSize(1500, 900)
 # Kecamatan named in the deficit line (the rest in its tooltip).
 DEFICIT_SHOWN = 5
@@ -182,16 +183,11 @@ class PlottingWindow(QMainWindow):
 
     def _build_bar(self, central: QWidget) -> FlowLayout:
         bar = FlowLayout(spacing=12)
-        title = QLabel(_tr("Plotting pengamanan TPS"), central)
-        title.setFont(theme.scaled_font(title, 1.3, bold=True))
-        self.operation_label = QLabel(central)
-        self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.stage_combo = QComboBox(central)
-        self.stage_combo.setObjectName("plotStageCombo")
-        self.stage_combo.setMinimumContentsLength(14)
-        self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
-        stage_label = QLabel(_tr("&Tahapan:"), central)
-        stage_label.setBuddy(self.stage_combo)
+        head = stage_bar(
+            central, _tr("Plotting pengamanan TPS"), "plotStageCombo", self._stage_chosen, 14
+        )
+        title, stage_label = head.title, head.label
+        self.operation_label, self.stage_combo = head.operation, head.combo
         self.polres_combo = QComboBox(central)
         self.polres_combo.setObjectName("plotPolresCombo")
         self.polres_combo.setMinimumContentsLength(14)
@@ -249,13 +245,13 @@ class PlottingWindow(QMainWindow):
         plotting = bar.addMenu(_tr("&Plotting"))
         a = self._action
         self.form_action = a(
-            plotting, "plotFormAction", _tr("&Bentuk pos dari pola"), ("Ctrl+B",), self.ask_form
+            plotting, "plotFormAction", _tr("&Bentuk pos dari pola"), KEYS["form"], self.ask_form
         )
         self.plot_action = a(
             plotting,
             "plotRunAction",
             _tr("Plotting &otomatis\u2026"),
-            ("Ctrl+Shift+O",),
+            KEYS["run"],
             self.ask_plot,
         )
         plotting.addSeparator()
@@ -263,34 +259,34 @@ class PlottingWindow(QMainWindow):
             plotting,
             "plotMoveAction",
             _tr("&Pindahkan TPS ke pos\u2026"),
-            ("Ctrl+M",),
+            KEYS["move"],
             self.ask_move,
         )
         self.split_action = a(
-            plotting, "plotSplitAction", _tr("P&ecah pos\u2026"), ("Ctrl+E",), self.ask_split
+            plotting, "plotSplitAction", _tr("P&ecah pos\u2026"), KEYS["split"], self.ask_split
         )
         self.merge_action = a(
-            plotting, "plotMergeAction", _tr("&Gabungkan pos\u2026"), ("Ctrl+G",), self.ask_merge
+            plotting, "plotMergeAction", _tr("&Gabungkan pos\u2026"), KEYS["merge"], self.ask_merge
         )
         plotting.addSeparator()
         self.place_action = a(
             plotting,
             "plotPlaceAction",
             _tr("&Tempatkan personel\u2026"),
-            ("Ctrl+T",),
+            KEYS["place"],
             self.ask_place,
         )
         self.swap_action = a(
-            plotting, "plotSwapAction", _tr("T&ukar dua personel"), ("Ctrl+Shift+X",), self.ask_swap
+            plotting, "plotSwapAction", _tr("T&ukar dua personel"), KEYS["swap"], self.ask_swap
         )
         self.lock_action = a(
-            plotting, "plotLockAction", _tr("&Kunci / buka kunci"), ("Ctrl+L",), self.ask_lock
+            plotting, "plotLockAction", _tr("&Kunci / buka kunci"), KEYS["lock"], self.ask_lock
         )
         self.unplace_action = a(
             plotting,
             "plotUnplaceAction",
             _tr("Kembalikan ke &cadangan\u2026"),
-            ("Del",),
+            KEYS["unplace"],
             self.ask_unplace,
         )
         # TODO(lead): an "Ekspor…" action here once i18-outputs' plotting list (PDF/Excel,

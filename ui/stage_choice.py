@@ -6,11 +6,49 @@ at first it picks the one asked for, else today's, else voting day.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from opscenter import operations, reference
 from opscenter.model import Operation
+from ui import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+
+
+@dataclass(frozen=True)
+class StageBar:
+    """The head of such a window: its title, the operation's name, the stage box and its
+    label (with the mnemonic), for the window's bar to lay out."""
+
+    title: QLabel
+    operation: QLabel
+    combo: QComboBox
+    label: QLabel
+
+
+def stage_bar(
+    parent: QWidget, title: str, name: str, chosen: Callable[[], None], width: int = 18
+) -> StageBar:
+    """``name`` is the stage box's object name; ``chosen`` is called when the user picks a
+    stage; ``width`` the box's width in characters."""
+    heading = QLabel(title, parent)
+    heading.setFont(theme.scaled_font(heading, 1.4, bold=True))
+    operation = QLabel(parent)
+    operation.setStyleSheet(f"color: {theme.MUTED.name()};")
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setMinimumContentsLength(width)
+    combo.currentIndexChanged.connect(lambda _i: chosen())
+    label = QLabel(_tr("&Tahapan:"), parent)
+    label.setBuddy(combo)
+    return StageBar(heading, operation, combo, label)
 
 
 def read_stages(

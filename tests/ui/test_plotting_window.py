@@ -5,9 +5,12 @@ changed, other workstations' changes shown live, read-only for an operator."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +23,7 @@ from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
 from ui.main_window import MainWindow
-from ui.plotting_window import PlottingWindow
+from ui.plotting_window import ChoiceDialog, PlottingWindow
 
 if TYPE_CHECKING:
     from tests.ui.conftest import TinyOperation
@@ -223,3 +226,93 @@ def test_an_operator_reads_but_changes_nothing(qtbot: QtBot, jambi: Store) -> No
         assert not action.isEnabled()
     assert w.reload_action.isEnabled()
     assert "hanya dapat membaca" in w.banner.text()
+
+
+def _in_dialog(act: Callable[[ChoiceDialog], None]) -> list[str]:
+    """Do ``act`` in the next choice dialog, then press OK (as ``answers`` does for boxes)."""
+    seen: list[str] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ChoiceDialog):
+            seen.append("(not asked)")
+            return
+        seen.append(dialog.windowTitle())
+        act(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, run)
+    return seen
+
+
+def test_a_person_is_placed_from_the_reserve_with_the_keyboard(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    target = start.posts[3]
+    w.search.setText(start.reserve[0].nrp)  # the search narrows the reserve to one
+    assert w.reserve.rowCount() == 1
+    w.activateWindow()
+    w.reserve_view.setFocus()
+    qtbot.waitUntil(w.reserve_view.hasFocus)
+    w.reserve_view.selectRow(0)
+
+    def pick(dialog: ChoiceDialog) -> None:
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None
+        combo.setCurrentIndex(combo.findData(target.post.id))
+
+    seen = _in_dialog(pick)
+    qtbot.keyClick(w.reserve_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    assert seen == ["Tempatkan personel"]
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w))[start.reserve[0].id] == target.post.id
+    assert w.reserve.rowCount() == 0
+
+
+def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    full = next(
+        x
+        for x in start.posts
+        if len(x.post.tps) >= x.post.pattern.tps
+        and any(
+            y.post.kecamatan_id == x.post.kecamatan_id and y.post.id != x.post.id
+            for y in start.posts
+        )
+    )
+    source = next(
+        y
+        for y in start.posts
+        if y.post.kecamatan_id == full.post.kecamatan_id and y.post.id != full.post.id
+    )
+    w.select_post(source.post.id)
+
+    def pick(dialog: ChoiceDialog) -> None:
+        combos = dialog.findChildren(QComboBox, "plotChoice")
+        combos[1].setCurrentIndex(combos[1].findData(full.post.id))
+        # Then the reason is asked: typed and accepted in its own dialog.
+        QTimer.singleShot(0, give_reason)
+
+    def give_reason() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        box.setTextValue("Jalan desa terputus banjir")
+        box.accept()
+
+    seen = _in_dialog(pick)
+    w.move_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    _settle(qtbot, w)
+    after = _read(jambi, w)
+    moved = source.post.tps[0].id
+    assert _tps(after)[moved] == full.post.id
+    post = next(x for x in after.posts if x.post.id == full.post.id)
+    assert post.post.exception == "Jalan desa terputus banjir"
+    row = w.posts.row_of(full.post.id)
+    assert row is not None
+    assert w.posts.data(w.posts.index(row, 7)) == "Jalan desa terputus banjir"
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start)

@@ -277,7 +277,7 @@ class PlottingWindow(QMainWindow):
             self.ask_place,
         )
         self.swap_action = a(
-            plotting, "plotSwapAction", _tr("T&ukar dua personel"), KEYS["swap"], self.ask_swap
+            plotting, "plotSwapAction", _tr("T&ukar personel\u2026"), KEYS["swap"], self.ask_swap
         )
         self.lock_action = a(
             plotting, "plotLockAction", _tr("&Kunci / buka kunci"), KEYS["lock"], self.ask_lock
@@ -786,10 +786,34 @@ class PlottingWindow(QMainWindow):
         self.push(PlaceCommand(self, personnel_id, post_id, text))
 
     def ask_swap(self) -> None:
+        """Two people chosen on the post are swapped; one chosen is swapped with a person
+        of another post, picked in a list (type part of a name, NRP or kecamatan)."""
         people = self.chosen_people()
-        if len(people) != 2:
-            return self._need(_tr("Pilih dua personel di pos untuk ditukar (Ctrl+klik)."))
-        self.swap(people[0], people[1])
+        placed = self.placed(people[0]) if len(people) == 1 else None
+        if len(people) == 2:
+            return self.swap(people[0], people[1])
+        if placed is None:
+            return self._need(_tr("Pilih personel di pos yang akan ditukar."))
+        post = self.current_post()
+        others = [
+            (
+                _tr("{person} ({nrp}), pos {number} {kecamatan}").format(
+                    person=person(o.officer),
+                    nrp=o.officer.nrp,
+                    number=p.post.number,
+                    kecamatan=p.post.kecamatan,
+                ),
+                o.officer.id,
+            )
+            for p in self.all_posts()
+            if post is None or p.post.id != post.post.id
+            for o in p.officers
+        ]
+        dialog = ChoiceDialog(self, _tr("Tukar {person}").format(person=person(placed.officer)))
+        other = dialog.combo(_tr("&Dengan:"), others, search=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or other.currentData() is None:
+            return
+        self.swap(placed.officer.id, int(other.currentData()))
 
     def swap(self, first: int, second: int) -> None:
         self.push(SwapCommand(self, first, second))

@@ -316,3 +316,29 @@ def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jamb
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _tps(_read(jambi, w)) == _tps(start)
+
+
+def test_a_swap_picks_the_other_person_in_a_list(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    first = next(x for x in start.posts if x.post.id == a).officers[0].officer.id
+    second = next(x for x in start.posts if x.post.id == b).officers[0].officer.id
+    w.select_post(a)
+    w.officers_view.selectRow(0)
+
+    def pick(dialog: ChoiceDialog) -> None:
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None and combo.findData(first) == -1  # not one of its own post
+        combo.setCurrentIndex(combo.findData(second))
+
+    seen = _in_dialog(pick)
+    w.swap_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    assert seen[0].startswith("Tukar ")
+    _settle(qtbot, w)
+    where = _where(_read(jambi, w))
+    assert (where[first], where[second]) == (b, a)
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w)) == _where(start)

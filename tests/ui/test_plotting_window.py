@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.messages import describe
-from opscenter.plotting.plot import Plotting, place, plotting
+from opscenter.plotting.plot import Plotting, PostPlot, place, plotting
 from opscenter.plotting.posts import PostRefused
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
@@ -163,23 +163,21 @@ def test_hand_changes_and_their_undo_and_redo(qtbot: QtBot, jambi: Store) -> Non
     assert w.place_action.shortcut().toString() == "Ctrl+T"
 
 
+def _full_post_and_a_neighbour(p: Plotting) -> tuple[PostPlot, PostPlot]:
+    """A post at its pattern's limit, and another post of its kecamatan."""
+    for full in p.posts:
+        if len(full.post.tps) < full.post.pattern.tps:
+            continue
+        for other in p.posts:
+            if other.post.kecamatan_id == full.post.kecamatan_id and other.post.id != full.post.id:
+                return full, other
+    raise AssertionError("the demo has no full post with a neighbour")
+
+
 def test_a_move_beyond_the_pattern_without_reason_is_refused(qtbot: QtBot, jambi: Store) -> None:
     w = _open(qtbot, jambi)
     start = _read(jambi, w)
-    full = next(
-        x
-        for x in start.posts
-        if len(x.post.tps) >= x.post.pattern.tps
-        and any(
-            y.post.kecamatan_id == x.post.kecamatan_id and y.post.id != x.post.id
-            for y in start.posts
-        )
-    )
-    source = next(
-        y
-        for y in start.posts
-        if y.post.kecamatan_id == full.post.kecamatan_id and y.post.id != full.post.id
-    )
+    full, source = _full_post_and_a_neighbour(start)
     tps = source.post.tps[0].id
     w.move_tps(tps, full.post.id, None)
     _settle(qtbot, w)
@@ -262,7 +260,9 @@ def test_a_person_is_placed_from_the_reserve_with_the_keyboard(qtbot: QtBot, jam
         combo.setCurrentIndex(combo.findData(target.post.id))
 
     seen = _in_dialog(pick)
-    qtbot.keyClick(w.reserve_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(  # type: ignore[no-untyped-call]
+        w.reserve_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+    )
     qtbot.waitUntil(lambda: len(seen) > 0)
     assert seen == ["Tempatkan personel"]
     _settle(qtbot, w)
@@ -273,20 +273,7 @@ def test_a_person_is_placed_from_the_reserve_with_the_keyboard(qtbot: QtBot, jam
 def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:
     w = _open(qtbot, jambi)
     start = _read(jambi, w)
-    full = next(
-        x
-        for x in start.posts
-        if len(x.post.tps) >= x.post.pattern.tps
-        and any(
-            y.post.kecamatan_id == x.post.kecamatan_id and y.post.id != x.post.id
-            for y in start.posts
-        )
-    )
-    source = next(
-        y
-        for y in start.posts
-        if y.post.kecamatan_id == full.post.kecamatan_id and y.post.id != full.post.id
-    )
+    full, source = _full_post_and_a_neighbour(start)
     w.select_post(source.post.id)
 
     def pick(dialog: ChoiceDialog) -> None:

@@ -136,6 +136,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+R",),
     ),
     ActionSpec(
+        "openPlotting",
+        PLANNING,
+        QT_TRANSLATE_NOOP("Actions", "Plotting pengamanan &TPS…"),
+        ("Ctrl+Shift+T",),
+    ),
+    ActionSpec(
         "auditJournalAction",
         ADMIN,
         QT_TRANSLATE_NOOP("Actions", "&Jurnal audit…"),
@@ -165,6 +171,19 @@ SPECS: dict[str, ActionSpec] = {spec.name: spec for spec in ACTIONS}
 # keys that only work inside one form or panel: listed with the rest in the shortcut list.
 CLOSE_KEYS = ("Esc", "Ctrl+W")
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+# The plotting window's actions (``ui.plotting_window``, its own menu "Plotting"): the window
+# takes its keys from here, and the shortcut list below names them.
+PLOTTING_KEYS: dict[str, tuple[str, ...]] = {
+    "form": ("Ctrl+B",),
+    "run": ("Ctrl+Shift+O",),
+    "move": ("Ctrl+M",),
+    "split": ("Ctrl+E",),
+    "merge": ("Ctrl+G",),
+    "place": ("Ctrl+T",),
+    "swap": ("Ctrl+Shift+X",),
+    "lock": ("Ctrl+L",),
+    "unplace": ("Del",),
+}
 LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Actions", "Tutup jendela atau dialog (bertanya dulu bila ada isian)"),
@@ -182,6 +201,23 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Actions", "Peta, penggeser waktu: mundur, maju, awal, akhir periode"),
         ("Left", "Right", "PgDown", "PgUp", "Home", "End"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Plotting: bentuk pos dari pola, plotting otomatis"),
+        PLOTTING_KEYS["form"] + PLOTTING_KEYS["run"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Plotting: pindahkan TPS, pecah pos, gabungkan pos"),
+        PLOTTING_KEYS["move"] + PLOTTING_KEYS["split"] + PLOTTING_KEYS["merge"],
+    ),
+    (
+        QT_TRANSLATE_NOOP(
+            "Actions", "Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih"
+        ),
+        PLOTTING_KEYS["place"]
+        + PLOTTING_KEYS["swap"]
+        + PLOTTING_KEYS["lock"]
+        + PLOTTING_KEYS["unplace"],
     ),
     (QT_TRANSLATE_NOOP("Actions", "Anggaran: ubah pagu atau realisasi terpilih"), ("Enter",)),
     (

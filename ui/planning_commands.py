@@ -8,14 +8,16 @@ and pushed on the window's ``QUndoStack`` once saved; undo runs the reverse acti
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from opscenter import planning
+from opscenter.actor import Actor
 from opscenter.planning import Accepted, Proposal, Rating, RatingValue, TpsChange, WhatIf
 from opscenter.reference import GuardPattern
+from opscenter.store import Store
 
 if TYPE_CHECKING:  # the window imports this module; its type only, for the checker
     from ui.planning_window import PlanningWindow
@@ -25,12 +27,32 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanningWindow", text)
 
 
-class PlanningCommand(QUndoCommand):
+class WritingWindow(Protocol):
+    """A window that runs core writes on the write thread (the planning and the plotting
+    windows): what a ``PlanningCommand`` needs of it."""
+
+    store: Store
+    actor: Actor
+    operation_id: int
+
+    def run(
+        self,
+        write: Callable[[], object],
+        shown: Callable[[Any], None],
+        *,
+        obsolete: QUndoCommand | None = None,
+    ) -> None: ...
+
+
+W = TypeVar("W", bound=WritingWindow)
+
+
+class PlanningCommand(QUndoCommand, Generic[W]):
     """A core action saved on the write thread (``ui.pending``): ``do`` and ``undo_action``
     give the write (a plain function: it opens its own session), ``shown`` puts its result
     on screen. The first redo happens before the push (so a refusal surfaces there)."""
 
-    def __init__(self, window: PlanningWindow, text: str) -> None:
+    def __init__(self, window: W, text: str) -> None:
         super().__init__(text)
         self.window = window
         # Read on the write thread: plain values, taken here on the GUI thread.
@@ -56,7 +78,7 @@ class PlanningCommand(QUndoCommand):
         self.window.run(self.undo_action(), self.shown, obsolete=self)
 
 
-class RatingCommand(PlanningCommand):
+class RatingCommand(PlanningCommand["PlanningWindow"]):
     def __init__(
         self,
         window: PlanningWindow,
@@ -116,7 +138,7 @@ class RatingCommand(PlanningCommand):
         )
 
 
-class AcceptCommand(PlanningCommand):
+class AcceptCommand(PlanningCommand["PlanningWindow"]):
     def __init__(self, window: PlanningWindow, proposals: tuple[Proposal, ...]) -> None:
         n = sum(p.count for p in proposals)
         super().__init__(window, _tr("terima penebalan {n} personel").format(n=n))
@@ -144,7 +166,7 @@ class AcceptCommand(PlanningCommand):
         self.window.reload()
 
 
-class PatternCommand(PlanningCommand):
+class PatternCommand(PlanningCommand["PlanningWindow"]):
     def __init__(
         self,
         window: PlanningWindow,

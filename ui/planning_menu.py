@@ -20,7 +20,8 @@ def _tr(text: str) -> str:
 
 
 def install(window: QMainWindow, actor: Actor) -> None:
-    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) to ``window``'s menu bar;
+    """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) and "Plotting pengamanan
+    TPS…" (Ctrl+Shift+T) to ``window``'s menu bar;
     the planning window shows ``window``'s store (``ui.main_window.MainWindow`` keeps it as
     ``_store``) and acts as ``actor``, the account signed in to ``window``. Every role reads
     the plan; the window refuses in one sentence what the role may not change."""
@@ -29,6 +30,9 @@ def install(window: QMainWindow, actor: Actor) -> None:
     action = actions.create(window, "openPlanning")
     action.triggered.connect(lambda: _open(window, actor))
     menu.addAction(action)
+    plotting = actions.create(window, "openPlotting")
+    plotting.triggered.connect(lambda: _open_plotting(window, actor))
+    menu.addAction(plotting)
 
 
 def _store_of(window: QMainWindow) -> Store:
@@ -45,3 +49,13 @@ def _open(window: QMainWindow, actor: Actor) -> None:
 
     feed = getattr(window, "feed", None)  # the main window's journal feed
     open_planning(window, _store_of(window), actor, feed if isinstance(feed, ChangeFeed) else None)
+
+
+def _open_plotting(window: QMainWindow, actor: Actor) -> None:
+    """Perencanaan > Plotting pengamanan TPS (Ctrl+Shift+T): every role reads it; only
+    roles with plot.edit change it."""
+    from ui.live import ChangeFeed
+    from ui.plotting_window import open_plotting
+
+    feed = getattr(window, "feed", None)
+    open_plotting(window, _store_of(window), actor, feed if isinstance(feed, ChangeFeed) else None)

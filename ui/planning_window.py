@@ -21,9 +21,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -34,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from opscenter import journal, operations, planning, reference
+from opscenter import journal, planning
 from opscenter.actor import Actor
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
 from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
 from opscenter.store import Store
-from ui import actions, theme
+from ui import actions
+from ui.banner import Banner
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -53,6 +52,7 @@ from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
 from ui.planning_workbook import MatrixWorkbook
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
+from ui.stage_choice import read_stages, stage_bar
 from ui.tab_order import chain
 from ui.translations import interface_language
 from ui.unsaved import may_close
@@ -159,16 +159,9 @@ class PlanningWindow(QMainWindow):
         """Title, operation, stage, undo/redo, reload, export and import: one bar that wraps
         onto a second row where the window is narrow (the operation's name stays whole)."""
         bar = FlowLayout(spacing=12)
-        title = QLabel(_tr("Kerawanan dan penebalan"), central)
-        title.setFont(theme.scaled_font(title, 1.4, bold=True))
-        self.operation_label = QLabel(central)
-        self.operation_label.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.stage_combo = QComboBox(central)
-        self.stage_combo.setObjectName("stageCombo")
-        self.stage_combo.setMinimumContentsLength(18)
-        self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
-        stage_label = QLabel(_tr("&Tahapan:"), central)
-        stage_label.setBuddy(self.stage_combo)
+        head = stage_bar(central, _tr("Kerawanan dan penebalan"), "stageCombo", self._stage_chosen)
+        title, stage_label = head.title, head.label
+        self.operation_label, self.stage_combo = head.operation, head.combo
         self.undo_action = self.undo_stack.createUndoAction(self, _tr("Batalkan"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("Ulangi"))
@@ -207,22 +200,8 @@ class PlanningWindow(QMainWindow):
 
     def _build_banner(self, central: QWidget) -> QFrame:
         """What the last action said (a refusal or a confirmation), until closed or replaced."""
-        self.banner_box = QFrame(central)
-        self.banner_box.setObjectName("planningBannerBox")
-        brow = QHBoxLayout(self.banner_box)
-        brow.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel(self.banner_box)
-        self.banner.setObjectName("planningBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        brow.addWidget(self.banner, 1)
-        close = QToolButton(self.banner_box)
-        close.setText(_tr("Tutup"))
-        close.setToolTip(_tr("Tutup pesan ini"))
-        close.clicked.connect(self.hide_banner)
-        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner_box.hide()
+        self.banner_box = Banner(central, "planningBanner")
+        self.banner = self.banner_box.label
         return self.banner_box
 
     def _build_forms(self) -> QWidget:
@@ -302,33 +281,12 @@ class PlanningWindow(QMainWindow):
     def _read_stages(self, s: Session) -> bool:
         """The operation and its stages into the bar; the stage shown stays chosen (at first:
         the one asked for, else today's, else voting day). False when there is no stage."""
-        op = operations.get_operation(s)
-        stages = operations.stages(s, op.id)
-        items = [(reference.label(x.name, x.name_en, self._lang), x.id) for x in stages]
-        pick_id: int | None = self.stage_id
-        if all(x.id != self.stage_id for x in stages):
-            current = operations.current_stage(stages, operations.local_today(op))
-            voting = next((x for x in stages if x.is_voting), None)
-            chosen = next((x for x in stages if x.code == self._stage_code), None)
-            pick = chosen or current or voting
-            pick_id = pick.id if pick else None
+        op, sid = read_stages(s, self.stage_combo, self.stage_id, self._stage_code, self._lang)
         self.operation_id = op.id
         self.operation_label.setText(op.name)
-        shown = [
-            (self.stage_combo.itemText(i), self.stage_combo.itemData(i))
-            for i in range(self.stage_combo.count())
-        ]
-        self.stage_combo.blockSignals(True)
-        if shown != items:
-            self.stage_combo.clear()
-            for name, sid in items:
-                self.stage_combo.addItem(name, sid)
-        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(pick_id)))
-        self.stage_combo.blockSignals(False)
-        sid = self.stage_combo.currentData()
         if sid is None:
             return False
-        self.stage_id = int(sid)
+        self.stage_id = sid
         return True
 
     def _stage_chosen(self) -> None:
@@ -403,7 +361,9 @@ class PlanningWindow(QMainWindow):
         except OpsError:
             return None  # the live feed reads what this could not
 
-    def _push(self, command: PlanningCommand, *, button: QAbstractButton | None = None) -> None:
+    def _push(
+        self, command: PlanningCommand[PlanningWindow], *, button: QAbstractButton | None = None
+    ) -> None:
         """Save ``command`` once; only a saved one goes on the undo stack."""
 
         def saved(result: object) -> None:
@@ -514,26 +474,13 @@ class PlanningWindow(QMainWindow):
     # -- banner -----------------------------------------------------------------------------
 
     def hide_banner(self) -> None:
-        self.banner.hide()
-        self.banner_box.hide()
+        self.banner_box.hide_text()
 
     def show_problem(self, text: str) -> None:
-        self.banner_box.show()
-        self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"background: {theme.ALERT_BG.name()}; color: {theme.DEFICIT.name()};"
-            f" border: 1px solid {theme.DEFICIT.name()}; padding: 8px; font-weight: bold;"
-        )
-        self.banner.show()
+        self.banner_box.problem(text)
 
     def show_note(self, text: str) -> None:
-        self.banner_box.show()
-        self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"background: {theme.PANEL.name()}; color: {theme.INK.name()};"
-            f" border: 1px solid {theme.RULE.name()}; padding: 8px;"
-        )
-        self.banner.show()
+        self.banner_box.note(text)
 
 
 def open_planning(

@@ -259,3 +259,28 @@ def test_reverting_an_import_takes_its_tps_out_of_their_posts_in_the_journal(
             )
         )
     assert len(gone) == 2 and gone <= deleted
+
+
+def test_the_plot_view_narrows_to_a_unit_and_names_the_units(small: tuple[Store, Small]) -> None:
+    from opscenter.plotting.plot import plot
+    from opscenter.plotting.view import plot_view
+
+    store, ids = small
+    form_posts(store, ADMIN, ids.operation_id, _voting(ids))
+    plot(store, ADMIN, ids.operation_id, _voting(ids))
+    with store.read() as s:
+        view = plot_view(s, ids.operation_id, _voting(ids))
+    assert [u.name for u in view.polres()] == ["Polres A", "Polres B"]
+    assert [u.name for u in view.polsek_of(ids.units["PA"])] == ["Polsek A1", "Polsek A2"]
+    everything, reserve = view.within(None)
+    assert everything == view.plotting.posts and reserve == view.plotting.reserve
+    in_a, reserve_a = view.within(ids.units["PA"])
+    in_a1, _ = view.within(ids.units["PA1"])
+    in_b, reserve_b = view.within(ids.units["PB"])
+    # Every post is guarded under one Polres: the two halves make the whole, A1 within A.
+    assert {p.post.id for p in in_a} | {p.post.id for p in in_b} == {p.post.id for p in everything}
+    assert not {p.post.id for p in in_a} & {p.post.id for p in in_b}
+    assert in_a1 and {p.post.id for p in in_a1} < {p.post.id for p in in_a}
+    assert all(view.under(o.unit_id, ids.units["PA"]) for o in reserve_a)
+    assert all(view.under(o.unit_id, ids.units["PB"]) for o in reserve_b)
+    assert view.unit_name(ids.units["PA1"]) == "Polsek A1" and view.unit_name(None) == ""

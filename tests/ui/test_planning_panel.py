@@ -281,7 +281,7 @@ def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small
     qtbot.addWidget(main)
     install(main, ADMIN)
     [menu] = [a for a in main.menuBar().actions() if a.text() == "&Perencanaan"]
-    [action] = menu.menu().actions()  # type: ignore[union-attr]
+    action = menu.menu().actions()[0]  # type: ignore[union-attr]
     assert action.text() == "Kerawanan dan penebalan\u2026"
     assert action.shortcut().toString() == "Ctrl+R"
     action.trigger()

@@ -1,0 +1,228 @@
+"""The plotting window's undoable edits, each the core's change and its inverse.
+
+Built on ``ui.planning_commands.PlanningCommand``: saved on the write thread through the
+window (``PlottingWindow.run``), pushed on its ``QUndoStack`` once saved. The inverse uses
+what the core returned: a move goes back (or, when its post was removed, is split off
+again), a split is merged back, a merge split again, a placement restored
+(``place(..., restore=before)``), a swap swapped again, a lock turned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from opscenter.plotting.plot import Placement, place, set_locked, swap
+from opscenter.plotting.posts import Moved, merge_posts, move_tps, split_post
+from ui.planning_commands import PlanningCommand
+
+if TYPE_CHECKING:
+    from ui.plotting_window import PlottingWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlottingWindow", text)
+
+
+class PlotCommand(PlanningCommand["PlottingWindow"]):
+    def __init__(self, window: PlottingWindow, text: str) -> None:
+        super().__init__(window, text)
+        self.stage_id = window.stage_id
+
+    def shown(self, result: object) -> None:
+        self.window.reload()
+
+
+class MoveCommand(PlotCommand):
+    def __init__(
+        self,
+        window: PlottingWindow,
+        tps_id: int,
+        to_post_id: int,
+        reason: str | None,
+        *,
+        source_exception: str | None,
+        expected_version: int | None,
+    ) -> None:
+        super().__init__(window, _tr("pindahkan TPS"))
+        self.tps_id, self.to_post_id, self.reason = tps_id, to_post_id, reason
+        self.source_exception = source_exception
+        self.expected_version = expected_version
+        self.moved: Moved | None = None  # set on the write thread
+
+    def do(self) -> Callable[[], object]:
+        expected, self.expected_version = self.expected_version, None  # the first time only
+
+        def write() -> None:
+            self.moved = move_tps(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.stage_id,
+                self.tps_id,
+                self.to_post_id,
+                reason=self.reason,
+                expected_version=expected,
+            )
+
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        def write() -> None:
+            m = self.moved
+            if m is None:
+                return
+            if m.from_removed:  # its post went with it: split it off again
+                split_post(self.store, self.actor, self.operation_id, m.to_post_id, [m.tps_id])
+            else:
+                move_tps(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    self.stage_id,
+                    m.tps_id,
+                    m.from_post_id,
+                    reason=self.source_exception,
+                )
+
+        return write
+
+
+class SplitCommand(PlotCommand):
+    def __init__(
+        self, window: PlottingWindow, post_id: int, tps_ids: Sequence[int], exception: str | None
+    ) -> None:
+        super().__init__(window, _tr("pecah pos"))
+        self.post_id, self.tps_ids, self.exception = post_id, tuple(tps_ids), exception
+        self.new_id: int | None = None
+
+    def do(self) -> Callable[[], object]:
+        def write() -> None:
+            self.new_id = split_post(
+                self.store, self.actor, self.operation_id, self.post_id, self.tps_ids
+            )
+
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        def write() -> None:
+            if self.new_id is not None:
+                merge_posts(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    self.post_id,
+                    self.new_id,
+                    reason=self.exception,
+                )
+                self.new_id = None
+
+        return write
+
+
+class MergeCommand(PlotCommand):
+    def __init__(
+        self, window: PlottingWindow, into_id: int, from_id: int, reason: str | None
+    ) -> None:
+        super().__init__(window, _tr("gabungkan pos"))
+        self.into_id, self.from_id, self.reason = into_id, from_id, reason
+        self.moved: tuple[int, ...] = ()
+
+    def do(self) -> Callable[[], object]:
+        def write() -> None:
+            self.moved = merge_posts(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.into_id,
+                self.from_id,
+                reason=self.reason,
+            )
+
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        def write() -> None:
+            if self.moved:  # the merged post comes back as a new one: the redo merges that
+                self.from_id = split_post(
+                    self.store, self.actor, self.operation_id, self.into_id, self.moved
+                )
+
+        return write
+
+
+class PlaceCommand(PlotCommand):
+    """A person onto a post by hand (locked), or back to the reserve (``post_id`` None)."""
+
+    def __init__(
+        self, window: PlottingWindow, personnel_id: int, post_id: int | None, text: str
+    ) -> None:
+        super().__init__(window, text)
+        self.personnel_id, self.post_id = personnel_id, post_id
+        self.before: Placement | None = None
+
+    def do(self) -> Callable[[], object]:
+        def write() -> None:
+            self.before = place(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.stage_id,
+                self.personnel_id,
+                self.post_id,
+            )
+
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        def write() -> None:
+            b = self.before
+            if b is not None:
+                place(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    self.stage_id,
+                    b.personnel_id,
+                    b.post_id,
+                    restore=b,
+                )
+
+        return write
+
+
+class SwapCommand(PlotCommand):
+    def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
+        super().__init__(window, _tr("tukar personel"))
+        self.first, self.second = first, second
+
+    def do(self) -> Callable[[], object]:
+        def write() -> None:
+            swap(self.store, self.actor, self.operation_id, self.stage_id, self.first, self.second)
+
+        return write
+
+    def undo_action(self) -> Callable[[], object]:
+        return self.do()  # a swap is its own undo
+
+
+class LockCommand(PlotCommand):
+    def __init__(self, window: PlottingWindow, personnel_id: int, locked: bool) -> None:
+        super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
+        self.personnel_id, self.locked = personnel_id, locked
+
+    def _set(self, locked: bool) -> Callable[[], object]:
+        def write() -> None:
+            set_locked(
+                self.store, self.actor, self.operation_id, self.stage_id, self.personnel_id, locked
+            )
+
+        return write
+
+    def do(self) -> Callable[[], object]:
+        return self._set(self.locked)
+
+    def undo_action(self) -> Callable[[], object]:
+        return self._set(not self.locked)

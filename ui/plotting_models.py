@@ -1,0 +1,223 @@
+"""The plotting window's tables: the posts, the officers of the chosen post, the reserve.
+
+Each is a ``ui.table_model.TableModel`` keyed by the core's ids, so that a re-read after a
+change updates only the rows that changed and the views keep their selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+
+from opscenter.plotting.plot import Officer, Placed, PostPlot
+from ui import theme
+from ui.table_model import TableModel
+
+# A unit's name from its id ("" for none): the window's current read gives it.
+UnitName = Callable[[int | None], str]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlottingWindow", text)
+
+
+def person(o: Officer) -> str:
+    """ "Brigpol Andi Saputra" (the rank first, as the lists print it)."""
+    return f"{o.rank} {o.name}".strip()
+
+
+def why(placed: Placed, unit_name: UnitName) -> str:
+    """Why this person is on this post, in one sentence."""
+    unit = unit_name(placed.from_unit_id) or _tr("satuan tidak diketahui")
+    if placed.basis == "polsek":
+        return _tr("Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.").format(
+            unit=unit
+        )
+    if placed.basis == "polres":
+        return _tr("Dari {unit}: Polsek-nya tidak cukup personel.").format(unit=unit)
+    if placed.basis == "polsek_lain":
+        return _tr("Kelebihan personel {unit}, Polsek lain di Polres yang sama.").format(unit=unit)
+    if placed.basis == "bko":
+        return _tr("BKO dari {unit}, sesuai rencana penebalan.").format(unit=unit)
+    return _tr("Ditempatkan dengan tangan (satuan asal {unit}).").format(unit=unit)
+
+
+def post_label(p: PostPlot) -> str:
+    """ "Pos 3 Kecamatan Siulak (2/3 personel)" for the lists to choose a post from."""
+    return _tr("Pos {number} {kecamatan} ({placed}/{need} personel)").format(
+        number=p.post.number,
+        kecamatan=p.post.kecamatan,
+        placed=len(p.officers),
+        need=p.post.police,
+    )
+
+
+def tps_text(p: PostPlot) -> str:
+    """ "Desa Siulak Deras 001, 002; Desa Pelompek 004": a post's TPS by desa."""
+    by_desa: dict[str, list[str]] = {}
+    for t in p.post.tps:
+        by_desa.setdefault(t.desa, []).append(f"{t.number:03d}")
+    return "; ".join(f"{desa} {', '.join(numbers)}" for desa, numbers in by_desa.items())
+
+
+class PostColumn(IntEnum):
+    KECAMATAN = 0
+    POST = 1
+    TPS = 2
+    PATTERN = 3
+    NEED = 4
+    OFFICERS = 5
+    SHORT = 6
+    EXCEPTION = 7
+
+
+class PostsModel(TableModel[PostPlot]):
+    """One row a post, in the core's order (kecamatan, number)."""
+
+    columns = PostColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=lambda p: p.post.id, parent=parent)
+
+    def headers(self) -> Sequence[tuple[str, str]]:
+        return (
+            (_tr("Kecamatan"), ""),
+            (_tr("Pos"), _tr("Nomor pos di kecamatannya")),
+            (_tr("TPS"), ""),
+            (_tr("Pola"), _tr("Pola pengamanan a-b-c yang diikuti pos")),
+            (_tr("Perlu"), _tr("Personel Polri yang dibutuhkan pos")),
+            (_tr("Personel"), _tr("Personel yang ditempatkan; ketua pos lebih dulu")),
+            (_tr("Kurang"), _tr("Personel yang masih kurang")),
+            (_tr("Pengecualian"), _tr("Alasan pos melebihi polanya")),
+        )
+
+    def is_text(self, column: int) -> bool:
+        return column not in (PostColumn.POST, PostColumn.NEED, PostColumn.SHORT)
+
+    def value(self, row: PostPlot, column: int) -> str | int:
+        post = row.post
+        if column == PostColumn.KECAMATAN:
+            return post.kecamatan
+        if column == PostColumn.POST:
+            return post.number
+        if column == PostColumn.TPS:
+            return tps_text(row)
+        if column == PostColumn.PATTERN:
+            return str(post.pattern)
+        if column == PostColumn.NEED:
+            return post.police
+        if column == PostColumn.OFFICERS:
+            return "; ".join(
+                _tr("Ketua: {name}").format(name=person(p.officer))
+                if p.leader
+                else person(p.officer)
+                for p in row.officers
+            )
+        if column == PostColumn.SHORT:
+            return row.short
+        return post.exception or ""
+
+    def display(self, row: PostPlot, column: int) -> str:
+        if column == PostColumn.SHORT and row.short == 0:
+            return ""
+        if column == PostColumn.KECAMATAN:  # the column's header says it already
+            return row.post.kecamatan.removeprefix("Kecamatan ")
+        return super().display(row, column)
+
+    def extra(self, row: PostPlot, column: int, role: int) -> Any:
+        short = row.short > 0 and column in (PostColumn.SHORT, PostColumn.OFFICERS)
+        over = row.post.over_limit and column in (PostColumn.TPS, PostColumn.EXCEPTION)
+        if role == Qt.ItemDataRole.BackgroundRole and (short or over):
+            return theme.ALERT_BG
+        if role == Qt.ItemDataRole.ForegroundRole and (short or over):
+            return theme.DEFICIT
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            PostColumn.KECAMATAN,
+            PostColumn.TPS,
+            PostColumn.OFFICERS,
+            PostColumn.EXCEPTION,
+        ):
+            text = self.value(row, column)
+            return str(text) or None
+        return None
+
+
+class OfficerColumn(IntEnum):
+    ROLE = 0
+    NAME = 1
+    NRP = 2
+    LOCK = 3
+    WHY = 4
+
+
+class OfficersModel(TableModel[Placed]):
+    """The officers of one post, the leader first."""
+
+    columns = OfficerColumn
+
+    def __init__(self, unit_name: UnitName, parent: QObject | None = None) -> None:
+        super().__init__(key=lambda p: p.officer.id, parent=parent)
+        self.unit_name = unit_name
+
+    def headers(self) -> Sequence[tuple[str, str]]:
+        return (
+            (_tr("Peran"), ""),
+            (_tr("Nama"), _tr("Pangkat dan nama")),
+            (_tr("NRP"), ""),
+            (_tr("Kunci"), _tr("Penempatan terkunci tetap di tempatnya saat plotting otomatis")),
+            (_tr("Alasan penempatan"), ""),
+        )
+
+    def is_text(self, column: int) -> bool:
+        return True
+
+    def value(self, row: Placed, column: int) -> str | int:
+        if column == OfficerColumn.ROLE:
+            return _tr("Ketua") if row.leader else _tr("Anggota")
+        if column == OfficerColumn.NAME:
+            return person(row.officer)
+        if column == OfficerColumn.NRP:
+            return row.officer.nrp
+        if column == OfficerColumn.LOCK:
+            return _tr("Terkunci") if row.locked else ""
+        return why(row, self.unit_name)
+
+    def extra(self, row: Placed, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == OfficerColumn.WHY:
+            return why(row, self.unit_name)
+        return None
+
+
+class ReserveColumn(IntEnum):
+    NAME = 0
+    RANK = 1
+    NRP = 2
+    UNIT = 3
+
+
+class ReserveModel(TableModel[Officer]):
+    """The reserve (cadangan): active personnel on no post, by unit and seniority."""
+
+    columns = ReserveColumn
+
+    def __init__(self, unit_name: UnitName, parent: QObject | None = None) -> None:
+        super().__init__(key=lambda o: o.id, parent=parent)
+        self.unit_name = unit_name
+
+    def headers(self) -> Sequence[tuple[str, str]]:
+        return ((_tr("Nama"), ""), (_tr("Pangkat"), ""), (_tr("NRP"), ""), (_tr("Satuan"), ""))
+
+    def is_text(self, column: int) -> bool:
+        return True
+
+    def value(self, row: Officer, column: int) -> str | int:
+        if column == ReserveColumn.NAME:
+            return row.name
+        if column == ReserveColumn.RANK:
+            return row.rank
+        if column == ReserveColumn.NRP:
+            return row.nrp
+        return self.unit_name(row.unit_id)

@@ -1,0 +1,78 @@
+"""The stage box of a window that shows one stage of the operation (planning, plotting).
+
+``read_stages`` fills the box from the operation's stages and keeps the stage shown chosen;
+at first it picks the one asked for, else today's, else voting day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from sqlalchemy.orm import Session
+
+from opscenter import operations, reference
+from opscenter.model import Operation
+from ui import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+
+
+@dataclass(frozen=True)
+class StageBar:
+    """The head of such a window: its title, the operation's name, the stage box and its
+    label (with the mnemonic), for the window's bar to lay out."""
+
+    title: QLabel
+    operation: QLabel
+    combo: QComboBox
+    label: QLabel
+
+
+def stage_bar(
+    parent: QWidget, title: str, name: str, chosen: Callable[[], None], width: int = 18
+) -> StageBar:
+    """``name`` is the stage box's object name; ``chosen`` is called when the user picks a
+    stage; ``width`` the box's width in characters."""
+    heading = QLabel(title, parent)
+    heading.setFont(theme.scaled_font(heading, 1.4, bold=True))
+    operation = QLabel(parent)
+    operation.setStyleSheet(f"color: {theme.MUTED.name()};")
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setMinimumContentsLength(width)
+    combo.currentIndexChanged.connect(lambda _i: chosen())
+    label = QLabel(_tr("&Tahapan:"), parent)
+    label.setBuddy(combo)
+    return StageBar(heading, operation, combo, label)
+
+
+def read_stages(
+    s: Session, combo: QComboBox, shown_id: int, wanted_code: str | None, lang: str
+) -> tuple[Operation, int | None]:
+    """The operation, and the stage now chosen in ``combo`` (None: the operation has none).
+    ``combo`` emits no signal for the change."""
+    op = operations.get_operation(s)
+    stages = operations.stages(s, op.id)
+    items = [(reference.label(x.name, x.name_en, lang), x.id) for x in stages]
+    pick_id: int | None = shown_id
+    if all(x.id != shown_id for x in stages):
+        current = operations.current_stage(stages, operations.local_today(op))
+        voting = next((x for x in stages if x.is_voting), None)
+        chosen = next((x for x in stages if x.code == wanted_code), None)
+        pick = chosen or current or voting
+        pick_id = pick.id if pick else None
+    shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    combo.blockSignals(True)
+    if shown != items:
+        combo.clear()
+        for name, sid in items:
+            combo.addItem(name, sid)
+    combo.setCurrentIndex(max(0, combo.findData(pick_id)))
+    combo.blockSignals(False)
+    sid = combo.currentData()
+    return op, None if sid is None else int(sid)

@@ -215,12 +215,12 @@ def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
     ]
 
 
-def _build(d: PlottingDocument, story: list[Flowable], title: str, text: PlotText) -> bytes:
+def _build(d: PlottingDocument, story: list[Flowable], footer: str, text: PlotText) -> bytes:
     buf = io.BytesIO()
     s = d.settings
     doc = document(
         buf,
-        title=f"{title.title()} {d.listing.stage}",
+        title=f"{footer} \u2014 {d.listing.stage}",
         author=f"{s.command_name} / {s.unit_name}",
         subject=s.operation_name,
     )
@@ -228,7 +228,7 @@ def _build(d: PlottingDocument, story: list[Flowable], title: str, text: PlotTex
     generated = text("generated", when=text.when(d.generated_at))
     scope = d.listing.scope or text("all_units")
     canvas = page_canvas(
-        d.classification, f"{title.title()} \u00b7 {scope}  \u00b7  {generated}", None,
+        d.classification, f"{footer} \u00b7 {scope}  \u00b7  {generated}", None,
         d.generated_at, text,
     )  # fmt: skip
     doc.build(story, canvasmaker=canvas)
@@ -268,7 +268,7 @@ def render_list(d: PlottingDocument) -> bytes:
     s = d.settings
     day = d.generated_at.date()
     story += signature_of(s.place, day, s.signatory, text("closing_list"), text, st)
-    return _build(d, story, text("title"), text)
+    return _build(d, story, text("footer"), text)
 
 
 def _slip(d: PlottingDocument, slip: Slip, text: PlotText, st: Styles) -> Flowable:
@@ -344,7 +344,7 @@ def render_slips(d: PlottingDocument, chosen: Sequence[Slip] | None = None) -> b
     story: list[Flowable] = [_slip(d, s, text, st) for s in every]
     if not story:
         story = [para(text("no_slips"), st["body"])]
-    return _build(d, story, text("slips_title"), text)
+    return _build(d, story, text("slips_footer"), text)
 
 
 def write_list(d: PlottingDocument, path: Path) -> Path:

@@ -8,6 +8,8 @@ from reports.sitrep.labels import Text
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("DAFTAR PLOTTING PERSONEL PENGAMANAN TPS", "TPS GUARD PLOTTING LIST"),
+    "footer": ("Daftar plotting personel pengamanan TPS", "TPS guard plotting list"),
+    "slips_footer": ("Lampiran surat perintah", "Annex to the order"),
     "slips_title": ("LAMPIRAN SURAT PERINTAH", "ANNEX TO THE ORDER"),
     "slip_title": ("PENUGASAN PENGAMANAN TPS", "TPS GUARD ASSIGNMENT"),
     "scope": ("Satuan", "Unit"),

@@ -24,7 +24,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageTempla
 from opscenter.plotting.lists import KecamatanPlot, PlottingList, Slip, slips
 from opscenter.sitrep import ReportSettings, check_destination, write_atomically
 from reports.fonts import BOLD, ITALIC, register
-from reports.plotting.labels import PlotText, named
+from reports.plotting.labels import LIST_COLUMNS, RESERVE_COLUMNS, PlotText, named
 from reports.sitrep.document import document, frame, page_canvas
 from reports.sitrep.layout import BODY_W, PORTRAIT, Styles, para
 from reports.sitrep.layout import styles as make_styles
@@ -125,19 +125,7 @@ def _summary(lst: PlottingList, text: PlotText) -> Flowable:
 
 
 def _kecamatan_table(k: KecamatanPlot, text: PlotText) -> Flowable:
-    rows: list[list[Any]] = [
-        text.headings(
-            "col_no",
-            "col_tps",
-            "col_desa",
-            "col_post",
-            "col_name",
-            "col_rank",
-            "col_nrp",
-            "col_phone",
-            "linmas",
-        )
-    ]
+    rows: list[list[Any]] = [text.headings(*LIST_COLUMNS)]
     marks: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "RIGHT")]
     marks += [("ALIGN", (3, 1), (3, -1), "RIGHT"), ("ALIGN", (8, 1), (8, -1), "RIGHT")]
     for n, p in enumerate(k.posts, 1):
@@ -203,9 +191,7 @@ def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(3 * cm), para(text("reserve"), st["h2"])]
     if not lst.reserve:
         return [*out, para(text("no_reserve"), st["body"])]
-    rows: list[list[Any]] = [
-        text.headings("col_no", "col_name", "col_rank", "col_nrp", "col_phone", "col_unit")
-    ]
+    rows: list[list[Any]] = [text.headings(*RESERVE_COLUMNS)]
     for i, g in enumerate(lst.reserve, 1):
         cells = (str(i), g.name, g.rank, g.nrp, g.phone, g.unit)
         rows.append([wrap(c, w - PAD) for c, w in zip(cells, RESERVE_W, strict=True)])

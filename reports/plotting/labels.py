@@ -86,6 +86,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_slips": ("Tidak ada personel yang ditempatkan.", "Nobody is placed."),
 }
 
+# The list's columns, in order (the workbook adds its note column after them).
+LIST_COLUMNS = (
+    "col_no",
+    "col_tps",
+    "col_desa",
+    "col_post",
+    "col_name",
+    "col_rank",
+    "col_nrp",
+    "col_phone",
+    "linmas",
+)
+RESERVE_COLUMNS = ("col_no", "col_name", "col_rank", "col_nrp", "col_phone", "col_unit")
+
 
 class PlotText(Text):
     """The situation report's ``Text`` with the plotting documents' labels first."""

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 
 from opscenter.formulas import xlsx_row
 from reports.plotting.document import PlottingDocument, text_of
-from reports.plotting.labels import PlotText
+from reports.plotting.labels import LIST_COLUMNS, RESERVE_COLUMNS
 
 BOLD = Font(bold=True)
 RED = Font(bold=True, color="C62828")
@@ -30,21 +30,6 @@ def _bold(ws: Any, values: list[Any], font: Font = BOLD) -> list[Any]:
     for c in cells:
         c.font = font
     return cells
-
-
-def _heads(text: PlotText) -> list[str]:
-    return text.headings(
-        "col_no",
-        "col_tps",
-        "col_desa",
-        "col_post",
-        "col_name",
-        "col_rank",
-        "col_nrp",
-        "col_phone",
-        "linmas",
-        "col_note",
-    )
 
 
 def workbook(d: PlottingDocument) -> bytes:
@@ -67,7 +52,7 @@ def workbook(d: PlottingDocument) -> bytes:
         ws.append([])
         heading = f"{k.kecamatan} \u2014 {k.polsek or text('no_polsek')}"
         ws.append(_bold(ws, [heading + (f" ({k.polres})" if k.polres else "")]))
-        ws.append(_bold(ws, _heads(text)))
+        ws.append(_bold(ws, text.headings(*LIST_COLUMNS, "col_note")))
         for n, p in enumerate(k.posts, 1):
             people: list[list[Any]] = [[g.name, g.rank, g.nrp, g.phone or None] for g in p.guards]
             notes = [text("leader") if g.leader else None for g in p.guards]
@@ -114,8 +99,7 @@ def workbook(d: PlottingDocument) -> bytes:
         ws.append(deficit)
     ws.append([])
     ws.append(_bold(ws, [text("reserve")]))
-    heads = text.headings("col_no", "col_name", "col_rank", "col_nrp", "col_phone", "col_unit")
-    ws.append(_bold(ws, heads))
+    ws.append(_bold(ws, text.headings(*RESERVE_COLUMNS)))
     for i, g in enumerate(lst.reserve, 1):
         ws.append(xlsx_row(ws, [i, g.name, g.rank, g.nrp, g.phone or None, g.unit]))
     ws.append([])

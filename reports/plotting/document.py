@@ -28,7 +28,7 @@ from reports.plotting.labels import LIST_COLUMNS, RESERVE_COLUMNS, PlotText, nam
 from reports.sitrep.document import document, frame, page_canvas
 from reports.sitrep.layout import BODY_W, PORTRAIT, Styles, para
 from reports.sitrep.layout import styles as make_styles
-from reports.sitrep.sections import letterhead_of, signature_of
+from reports.sitrep.sections import letterhead_of, meta_table, signature_of
 from reports.sitrep.tables import alert_marks, grid_table, layout_table, wrap
 
 # No, TPS, Desa, Pos, Nama, Pangkat, NRP, HP, Linmas: 17.5 cm, the portrait body.
@@ -170,20 +170,12 @@ def _kecamatan(k: KecamatanPlot, text: PlotText, st: Styles) -> list[Flowable]:
     heading = f"{k.kecamatan.upper()} \u2014 {polsek.upper()}"
     if k.polres:
         heading += f" ({k.polres.upper()})"
-    line = text(
-        "kec_line",
-        posts=len(k.posts),
-        need=k.needed,
-        placed=k.placed,
-        deficit=k.deficit,
-        linmas=k.linmas,
-    )
     return [
         CondPageBreak(4 * cm),
         para(heading, st["h3"]),
         _kecamatan_table(k, text),
         Spacer(1, 2),
-        para(line, st["small"]),
+        para(text.kecamatan_line(k), st["small"]),
     ]
 
 
@@ -275,24 +267,13 @@ def _slip(d: PlottingDocument, slip: Slip, text: PlotText, st: Styles) -> Flowab
         (text("f_post"), post),
         (text("f_stage"), _stage(d, text)),
     ]
-    table = layout_table(
-        [[para(a, st["body"]), para(f": {b}", st["body"])] for a, b in fields],
-        [3.0 * cm, BODY_W - 3.0 * cm],
-        [
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ],
-        align="LEFT",
-    )
     s = d.settings
     heading = [
         para(text("slips_title"), st["head"]),
         para(f"{text('sprin_number')} : {SPRIN_DOTS}", st["body"]),
         Spacer(1, 3),
         para(text("slip_title"), st["h3"]),
-        table,
+        meta_table(fields, st),
     ]
     closing = signature_of(
         s.place, d.generated_at.date(), s.signatory, text("closing_slip"), text, st

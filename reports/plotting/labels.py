@@ -3,6 +3,7 @@ back to those for the letterhead, dates and page numbers)."""
 
 from __future__ import annotations
 
+from opscenter.plotting.lists import KecamatanPlot
 from reports.sitrep.labels import LABELS as SITREP_LABELS
 from reports.sitrep.labels import Text
 
@@ -106,6 +107,17 @@ class PlotText(Text):
 
     def __call__(self, key: str, **kw: object) -> str:
         return self.pick(LABELS.get(key) or SITREP_LABELS[key], **kw)
+
+    def kecamatan_line(self, k: KecamatanPlot) -> str:
+        """What a kecamatan needs, has and lacks, in one sentence."""
+        return self(
+            "kec_line",
+            posts=len(k.posts),
+            need=k.needed,
+            placed=k.placed,
+            deficit=k.deficit,
+            linmas=k.linmas,
+        )
 
 
 def named(kind: str, name: str) -> str:

@@ -85,14 +85,7 @@ def workbook(d: PlottingDocument) -> bytes:
                 if p.short and i == len(people) - 1:
                     row[4].font = RED
                 ws.append(row)
-        line = text(
-            "kec_line",
-            posts=len(k.posts),
-            need=k.needed,
-            placed=k.placed,
-            deficit=k.deficit,
-            linmas=k.linmas,
-        )
+        line = text.kecamatan_line(k)
         deficit = _bold(ws, [f"{text('deficit')}: {k.kecamatan}", k.deficit, line])
         if k.deficit:
             deficit[1].font = RED

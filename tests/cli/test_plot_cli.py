@@ -18,8 +18,10 @@ from opscenter.demo.builder import DEMO_PASSWORD
 from opscenter.model import JournalTxn, Personnel
 from opscenter.plotting.lists import PlottingList, plotting_list, unit_named
 from opscenter.plotting.plot import place
+from opscenter.plotting.posts import form_posts
 from opscenter.store import open_store
-from tests.builders import ADMIN
+from tests.builders import ADMIN, build_small_operation
+from tests.cli.test_cli_sign_in import _people, _secret, _txns
 
 
 @pytest.fixture(scope="module")
@@ -257,3 +259,50 @@ def test_a_refusal_speaks_english_when_asked(url: str, capsys: pytest.CaptureFix
     err = capsys.readouterr().err.strip()
     assert err.startswith("There is no unit polsek-atlantis in this operation; choose the code")
     assert "polres-kerinci" in err
+
+
+# --- PostgreSQL: --run signs in as a named account, as every command that writes ---------------
+
+
+@pytest.fixture
+def pg(pg_url: str) -> str:
+    """The small operation on PostgreSQL with its posts formed, not yet plotted, and one
+    account of each role."""
+    store = open_store(pg_url)
+    try:
+        ids = build_small_operation(store)
+        form_posts(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+        _people(store)
+    finally:
+        store.dispose()
+    return pg_url
+
+
+def test_postgres_run_as_staff_is_journaled_and_an_operator_is_refused(
+    pg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("OPSCENTER_LANG", "id")
+    secret = _secret(tmp_path)
+    before = _txns(pg)
+    assert run(pg, "--stage", "pemungutan", "--run") == 1  # no account named
+    assert "--user" in capsys.readouterr().err
+    as_andi = ("--user", "andi", "--password-file", str(secret))
+    assert run(pg, "--stage", "pemungutan", "--run", *as_andi) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "Peran operator tidak berwenang untuk tindakan ini."
+    assert _txns(pg) == before
+    assert listing(pg).placed == 0
+
+    as_budi = ("--user", "budi", "--password-file", str(secret))
+    assert run(pg, "--stage", "pemungutan", "--run", *as_budi) == 0
+    out = capsys.readouterr().out
+    # Hand-checked in tests/core/test_plotting.py: 20 placed, 31 in reserve, none short.
+    assert out.splitlines()[0] == (
+        "Plotting dijalankan: 0 tetap, 20 ditempatkan, 0 dilepas; cadangan 31, kekurangan 0."
+    )
+    assert _txns(pg)[-1] == ("budi", "plot.run")
+    assert listing(pg).placed == 20
+    # Reading needs no account.
+    assert run(pg, "--stage", "pemungutan", "--unit", "pa") == 0
+    assert "Polres A" in capsys.readouterr().out

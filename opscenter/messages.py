@@ -503,6 +503,27 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Tahapan {code} tidak ada dalam operasi ini; pilih salah satu kode ini: {codes}.",
         "There is no stage {code} in this operation; choose one of these codes: {codes}.",
     ),
+    # --- issue 18: the plotting list and the slips ---
+    "plot.format": (
+        "Berkas {path} tidak ditulis: daftar plotting ditulis sebagai .pdf atau .xlsx; pilih "
+        "nama berakhiran salah satunya.",
+        "{path} was not written: the plotting list is written as .pdf or .xlsx; choose a name "
+        "ending in one of them.",
+    ),
+    "plot.slips_format": (
+        "Berkas {path} tidak ditulis: surat penugasan per personel hanya ditulis sebagai .pdf.",
+        "{path} was not written: the per-person assignment slips are written as .pdf only.",
+    ),
+    "plot.slips_need_out": (
+        "Surat penugasan per personel perlu berkas tujuan: tambahkan --out NAMA.pdf.",
+        "The per-person assignment slips need a file: add --out NAME.pdf.",
+    ),
+    "plot.unknown_unit": (
+        "Satuan {code} tidak ada dalam operasi ini; pilih kode Polres atau Polseknya, "
+        "misalnya salah satu dari: {codes}.",
+        "There is no unit {code} in this operation; choose the code of a Polres or its Polsek, "
+        "for example one of: {codes}.",
+    ),
 }
 
 

@@ -297,6 +297,13 @@ def _guard_unit(units: _Units, post: Post) -> int | None:
     return post.unit_id if post.unit_id is not None else units.polsek_of.get(post.kecamatan_id)
 
 
+# What the printed plotting list groups by (``opscenter.plotting.lists``): the unit tree and
+# the unit guarding each post, as the plotting itself reads them.
+UnitTree = _Units
+unit_tree = _units
+guard_unit = _guard_unit
+
+
 def plot(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Plotted:
     """Plot the stage's posts by the rules above (journaled as "plot.run")."""
     require(actor, PERMISSION)

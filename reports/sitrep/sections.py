@@ -72,23 +72,28 @@ def letterhead_of(
         ],
         align="LEFT",
     )
-    meta_t = layout_table(
+    return [
+        head,
+        Spacer(1, 0.5 * cm),
+        para(title, st["h1"]),
+        Spacer(1, 0.3 * cm),
+        meta_table(meta, st),
+    ]
+
+
+def meta_table(meta: Sequence[tuple[str, str]], st: Styles) -> Flowable:
+    """``meta`` as "label : value" lines across the body, a long value wrapping under itself."""
+    return layout_table(
         [[para(a, st["body"]), para(f": {b}", st["body"])] for a, b in meta],
         [3.2 * cm, BODY_W - 3.2 * cm],
         [
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ],
         align="LEFT",
     )
-    return [
-        head,
-        Spacer(1, 0.5 * cm),
-        para(title, st["h1"]),
-        Spacer(1, 0.3 * cm),
-        meta_t,
-    ]
 
 
 def assessment(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:

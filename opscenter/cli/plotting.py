@@ -1,0 +1,171 @@
+"""``opscenter plot``: the plotting of a stage's guard posts, as a summary on the terminal
+(posts, placed, reserve and deficit per kecamatan), or written as the plotting list (.pdf
+or .xlsx) or, with ``--slips``, as the per-person assignment slips (.pdf).
+
+``--unit`` limits it to a Polres or a Polsek (its posts and its reserve). ``--run`` first
+runs the automatic plotting (``opscenter.plotting.plot``) as the signed-in account,
+journaled as every write; without it the command only reads and nobody signs in. Every
+argument is checked before anything runs or is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from opscenter.cli.context import EXIT_OK, command_context, say
+from opscenter.cli.parser import command
+from opscenter.cli.readiness import ReadinessUnknownStage
+from opscenter.errors import OpsError
+
+FORMATS = (".pdf", ".xlsx")
+
+
+class PlotFormat(OpsError):
+    """--out names a file that is neither .pdf nor .xlsx. data: path."""
+
+    code = "plot.format"
+
+
+class PlotSlipsFormat(OpsError):
+    """--slips with an --out that is not .pdf. data: path."""
+
+    code = "plot.slips_format"
+
+
+class PlotSlipsNeedOut(OpsError):
+    """--slips without --out."""
+
+    code = "plot.slips_need_out"
+
+
+class PlotUnknownUnit(OpsError):
+    """--unit names no unit of the operation. data: code, codes (the Polres)."""
+
+    code = "plot.unknown_unit"
+
+
+class PlotUnknownStage(ReadinessUnknownStage):
+    """--stage names no stage of the operation (said as the readiness command says it).
+    data: code, codes."""
+
+    code = "plot.unknown_stage"
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stage", metavar="CODE", help="stage code (default: the voting stage)")
+    p.add_argument("--unit", metavar="CODE", help="one Polres or Polsek: its posts and reserve")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.pdf|FILE.xlsx",
+        help="write the plotting list (.pdf or .xlsx), or the slips with --slips (.pdf); "
+        "default: a summary on the terminal",
+    )
+    p.add_argument(
+        "--slips",
+        action="store_true",
+        help="write one assignment slip per placed person (lampiran surat perintah) instead",
+    )
+    p.add_argument(
+        "--run",
+        action="store_true",
+        help="run the automatic plotting first (a write: signs in, journaled)",
+    )
+    p.add_argument(
+        "--classification",
+        default="TERBATAS",
+        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
+    )
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+
+
+def _destination(args: argparse.Namespace) -> Path | None:
+    """The file to write, refused before any work when it cannot be what was asked."""
+    from opscenter import sitrep
+
+    out: Path | None = args.out
+    if out is None:
+        if args.slips:
+            raise PlotSlipsNeedOut()
+        return None
+    suffix = out.suffix.lower()
+    if args.slips and suffix != ".pdf":
+        raise PlotSlipsFormat(path=str(out))
+    if suffix not in FORMATS:
+        raise PlotFormat(path=str(out))
+    return sitrep.check_destination(out)
+
+
+@command("plot", "the plotting of the guard posts: a summary, the list or the slips", _arguments)
+def cmd_plot(args: argparse.Namespace) -> int:
+    from opscenter import clock, messages, operations, sitrep
+    from opscenter.errors import InvalidValue
+    from opscenter.plotting.lists import plotting_list, scope_codes, unit_named
+    from opscenter.plotting.plot import plot
+    from reports.plotting import PlottingDocument, write_list, write_slips
+    from reports.plotting.labels import PlotText
+    from reports.plotting.plain import summary
+    from reports.plotting.workbook import workbook
+
+    out = _destination(args)
+    classification = str(args.classification).strip().upper()
+    if classification not in sitrep.CLASSIFICATIONS:
+        raise InvalidValue(field="classification", value=classification, reason="classification")
+    with command_context(args) as ctx:
+        with ctx.store.read() as s:
+            op = ctx.operation(s)
+            op_id, op_name = op.id, op.name
+            found = {st.code: st for st in operations.stages(s, op.id)}
+            if args.stage:
+                if args.stage not in found:
+                    raise PlotUnknownStage(code=args.stage, codes=", ".join(found))
+                stage_id = found[args.stage].id
+            else:
+                voting = next((st for st in found.values() if st.is_voting), None)
+                if voting is None:
+                    raise PlotUnknownStage(code="", codes=", ".join(found))
+                stage_id = voting.id
+            unit_id = None
+            if args.unit:
+                unit_id = unit_named(s, op.id, args.unit)
+                if unit_id is None:
+                    codes = ", ".join(scope_codes(s, op.id))
+                    raise PlotUnknownUnit(code=args.unit, codes=codes)
+            settings = sitrep.report_settings(op)
+        if args.run:
+            done = plot(ctx.store, ctx.actor, op_id, stage_id)
+            say(
+                ctx.t(
+                    f"Plotting dijalankan: {done.kept} tetap, {done.placed} ditempatkan, "
+                    f"{done.removed} dilepas; cadangan {done.reserve}, kekurangan {done.short}.",
+                    f"Plotting run: {done.kept} kept, {done.placed} placed, {done.removed} "
+                    f"released; {done.reserve} in reserve, {done.short} short.",
+                )
+            )
+        with ctx.store.read() as s:
+            listing = plotting_list(s, op_id, stage_id, unit_id)
+    now = clock.now().astimezone(ZoneInfo(settings.timezone))
+    if out is None:
+        text = PlotText(messages.language(args.lang), settings.tz_label)
+        scope = listing.scope or text("all_units")
+        say(f"{op_name} \u2014 {ctx.t('tahapan', 'stage')}: {listing.stage} \u2014 {scope}")
+        for line in summary(listing, text):
+            say(line)
+        return EXIT_OK
+    doc = PlottingDocument(settings, listing, classification, now)
+    if args.slips:
+        path = write_slips(doc, out)
+        said = ctx.t(
+            f"Surat penugasan {listing.placed} personel ditulis ke {path}.",
+            f"Assignment slips of {listing.placed} officers written to {path}.",
+        )
+    elif out.suffix.lower() == ".pdf":
+        path = write_list(doc, out)
+        said = ctx.t(f"Daftar plotting ditulis ke {path}.", f"Plotting list written to {path}.")
+    else:
+        path = sitrep.write_atomically(out, workbook(doc))
+        said = ctx.t(f"Daftar plotting ditulis ke {path}.", f"Plotting list written to {path}.")
+    say(said)
+    return EXIT_OK

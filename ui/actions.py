@@ -183,6 +183,7 @@ PLOTTING_KEYS: dict[str, tuple[str, ...]] = {
     "swap": ("Ctrl+Shift+X",),
     "lock": ("Ctrl+L",),
     "unplace": ("Del",),
+    "export": ("Ctrl+Shift+E",),
 }
 LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -218,6 +219,10 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
         + PLOTTING_KEYS["swap"]
         + PLOTTING_KEYS["lock"]
         + PLOTTING_KEYS["unplace"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Plotting: ekspor daftar plotting atau surat penugasan"),
+        PLOTTING_KEYS["export"],
     ),
     (QT_TRANSLATE_NOOP("Actions", "Anggaran: ubah pagu atau realisasi terpilih"), ("Enter",)),
     (

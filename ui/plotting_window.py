@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHeaderView,
@@ -54,7 +57,9 @@ from opscenter.permissions import permitted
 from opscenter.plotting.plot import Officer, Placed, PostPlot, plot
 from opscenter.plotting.posts import PERMISSION, form_posts
 from opscenter.plotting.view import PlotView, plot_view
+from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
+from reports.plotting import export
 from ui import actions, theme
 from ui.banner import Banner
 from ui.confirm import confirm
@@ -84,8 +89,9 @@ from ui.plotting_models import (
 from ui.screen_fit import FlowLayout, fit_to_screen, pair, show_fitted
 from ui.stage_choice import read_stages, stage_bar
 from ui.table_view import style_table
-from ui.translations import interface_language
+from ui.translations import QT_TRANSLATE_NOOP, interface_language
 from ui.unsaved import may_close
+from ui.worker import JobHandle, start_job
 
 log = logging.getLogger(__name__)
 KEYS = actions.PLOTTING_KEYS
@@ -289,8 +295,15 @@ class PlottingWindow(QMainWindow):
             KEYS["unplace"],
             self.ask_unplace,
         )
-        # TODO(lead): an "Ekspor…" action here once i18-outputs' plotting list (PDF/Excel,
-        # opscenter/plotting/outputs*.py) is merged; this window writes no exporter itself.
+        plotting.addSeparator()
+        self.export_action = a(
+            plotting,
+            "plotExportAction",
+            _tr("Ekspor daftar atau &surat penugasan…"),
+            KEYS["export"],
+            self.ask_export,
+            edits=False,  # reading: every role may print the plotting
+        )
         edit = bar.addMenu(_tr("&Ubah"))
         self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Batalkan"))
         self.undo_action.setObjectName("plotUndoAction")
@@ -864,6 +877,51 @@ class PlottingWindow(QMainWindow):
             super().closeEvent(event)
         else:
             event.ignore()
+
+    # -- export ---------------------------------------------------------------------------
+
+    EXPORT_FILTERS = (
+        QT_TRANSLATE_NOOP("PlottingWindow", "Daftar plotting, PDF (*.pdf)"),
+        QT_TRANSLATE_NOOP("PlottingWindow", "Daftar plotting, Excel (*.xlsx)"),
+        QT_TRANSLATE_NOOP("PlottingWindow", "Surat penugasan per personel, PDF (*.pdf)"),
+    )
+
+    def ask_export(self) -> None:
+        """The plotting of the chosen stage and unit (the list or the slips) to a file."""
+        filters = [_tr(f) for f in self.EXPORT_FILTERS]
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            _tr("Ekspor plotting"),
+            str(Path.home() / f"plotting-{datetime.now():%Y%m%d-%H%M}.pdf"),
+            ";;".join(filters),
+        )
+        if not name:
+            return
+        slips = chosen == filters[2]
+        suffix = ".xlsx" if chosen == filters[1] else ".pdf"
+        path = Path(name)
+        self.export_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix), slips)
+
+    def export_to(self, path: Path, slips: bool = False) -> JobHandle:
+        """Write the list (PDF or .xlsx by ``path``'s suffix) or the slips in the background,
+        as ``opscenter plot --out`` writes them (``reports.plotting.export``)."""
+        store, op, stage, unit = self.store, self.operation_id, self.stage_id, self.unit_filter()
+
+        def job(_progress: Progress, _cancel: CancelToken) -> Path:
+            with store.read() as s:
+                doc = export.document(s, op, stage, unit)
+            return export.write(doc, path, slips=slips)
+
+        def done(written: object) -> None:
+            self.show_note(_tr("Ditulis ke {path}.").format(path=written))
+
+        def failed(error: BaseException) -> None:
+            self.show_problem(sentence_for(error))
+
+        self.show_note(_tr("Menulis {path}…").format(path=path))
+        return start_job(
+            job, parent=self, title=_tr("Ekspor plotting"), on_success=done, on_failure=failed
+        )
 
     def hide_banner(self) -> None:
         self.banner_box.hide_text()

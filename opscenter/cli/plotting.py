@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from opscenter.cli.context import EXIT_OK, command_context, say
 from opscenter.cli.parser import command
@@ -100,14 +99,13 @@ def _destination(args: argparse.Namespace) -> Path | None:
 
 @command("plot", "the plotting of the guard posts: a summary, the list or the slips", _arguments)
 def cmd_plot(args: argparse.Namespace) -> int:
-    from opscenter import clock, messages, operations, sitrep
+    from opscenter import messages, operations, sitrep
     from opscenter.errors import InvalidValue
-    from opscenter.plotting.lists import plotting_list, scope_codes, unit_named
+    from opscenter.plotting.lists import scope_codes, unit_named
     from opscenter.plotting.plot import plot
-    from reports.plotting import PlottingDocument, write_list, write_slips
+    from reports.plotting.export import document, write
     from reports.plotting.labels import PlotText
     from reports.plotting.plain import summary
-    from reports.plotting.workbook import workbook
 
     out = _destination(args)
     classification = str(args.classification).strip().upper()
@@ -145,8 +143,8 @@ def cmd_plot(args: argparse.Namespace) -> int:
                 )
             )
         with ctx.store.read() as s:
-            listing = plotting_list(s, op_id, stage_id, unit_id)
-    now = clock.now().astimezone(ZoneInfo(settings.timezone))
+            doc = document(s, op_id, stage_id, unit_id, classification)
+    listing = doc.listing
     if out is None:
         text = PlotText(messages.language(args.lang), settings.tz_label)
         scope = listing.scope or text("all_units")
@@ -154,18 +152,13 @@ def cmd_plot(args: argparse.Namespace) -> int:
         for line in summary(listing, text):
             say(line)
         return EXIT_OK
-    doc = PlottingDocument(settings, listing, classification, now)
+    path = write(doc, out, slips=args.slips)
     if args.slips:
-        path = write_slips(doc, out)
         said = ctx.t(
             f"Surat penugasan {listing.placed} personel ditulis ke {path}.",
             f"Assignment slips of {listing.placed} officers written to {path}.",
         )
-    elif out.suffix.lower() == ".pdf":
-        path = write_list(doc, out)
-        said = ctx.t(f"Daftar plotting ditulis ke {path}.", f"Plotting list written to {path}.")
     else:
-        path = sitrep.write_atomically(out, workbook(doc))
         said = ctx.t(f"Daftar plotting ditulis ke {path}.", f"Plotting list written to {path}.")
     say(said)
     return EXIT_OK

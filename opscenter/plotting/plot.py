@@ -19,6 +19,8 @@ The rules of the automatic plotting (``plot``), in the order they are applied:
 6. Within a pool people are taken by seniority (rank, then NRP) and dealt round the pool's
    posts one at a time, so that every post gets one senior officer before any gets a
    second; the most senior officer of a post is its leader.
+7. Officers of Kompol and above (perwira menengah and tinggi) command rather than guard a
+   TPS: the automatic plotting never deals them; by hand they may still be placed.
 
 Whoever is left is the reserve (cadangan); the posts still short make the deficit per
 kecamatan. Every placement keeps why it was made (``basis``, ``from_unit_id``), which the
@@ -55,6 +57,9 @@ from opscenter.store import Store
 from opscenter.strength import WORKING_UNIT, active_police, bko_filter
 
 POLRES_KINDS = ("polres", "polresta")
+# Perwira menengah and tinggi (Kompol and above) command; they do not guard a TPS. The
+# automatic plotting leaves them in the reserve; a person may still place one by hand.
+COMMAND_RANKS = frozenset({"kompol", "akbp", "kombes", "brigjen", "irjen", "komjen", "jenderal"})
 
 
 class PlotRefused(OpsError):
@@ -72,6 +77,7 @@ class Officer(NamedTuple):  # a tuple: a national operation reads 400,000 of the
     rank_order: int  # higher is more senior; -1 with no rank
     phone: str | None
     unit_id: int  # where the person works (assigned, else home unit)
+    rank_code: str = ""
 
     @property
     def seniority(self) -> tuple[int, str]:
@@ -149,12 +155,12 @@ def officers(session: Session, operation_id: int) -> dict[int, Officer]:
     return {
         int(pid): Officer(
             int(pid), str(nrp), str(name), str(rank or ""), -1 if order is None else int(order),
-            phone, int(unit),
+            phone, int(unit), str(code or ""),
         )
-        for pid, nrp, name, rank, order, phone, unit in session.execute(
+        for pid, nrp, name, rank, order, phone, unit, code in session.execute(
             select(
                 Personnel.id, Personnel.nrp, Personnel.name, Rank.name, Rank.ordinal,
-                Personnel.phone, WORKING_UNIT,
+                Personnel.phone, WORKING_UNIT, Rank.code,
             )
             .outerjoin(Rank, Rank.id == Personnel.rank_id)
             .where(active_police(operation_id))
@@ -377,7 +383,8 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
 
     members: dict[int, list[Officer]] = defaultdict(list)  # pool unit -> its people
     for pid, (unit, _lender) in pool.items():
-        members[unit].append(people[pid])
+        if people[pid].rank_code not in COMMAND_RANKS:  # 7. commanders are not dealt
+            members[unit].append(people[pid])
     for group in members.values():
         group.sort(key=lambda o: o.seniority)
 

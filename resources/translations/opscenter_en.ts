@@ -306,91 +306,116 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="141"/>
+        <source>Plotting pengamanan &amp;TPS…</source>
+        <translation>Plotting of &amp;polling-station guards…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="153"/>
+        <location filename="../../ui/actions.py" line="159"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="156"/>
+        <location filename="../../ui/actions.py" line="162"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="158"/>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="160"/>
+        <location filename="../../ui/actions.py" line="166"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="190"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="173"/>
+        <location filename="../../ui/actions.py" line="193"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="174"/>
+        <location filename="../../ui/actions.py" line="194"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="175"/>
+        <location filename="../../ui/actions.py" line="195"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="176"/>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="177"/>
+        <location filename="../../ui/actions.py" line="197"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="179"/>
+        <location filename="../../ui/actions.py" line="199"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
-        <translation>Map: play this period's incidents back, or pause</translation>
+        <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="183"/>
+        <location filename="../../ui/actions.py" line="203"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="186"/>
+        <location filename="../../ui/actions.py" line="207"/>
+        <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
+        <translation>Plotting: form posts from the patterns, automatic plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="211"/>
+        <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
+        <translation>Plotting: move a polling station, split a post, merge posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="215"/>
+        <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
+        <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="224"/>
+        <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
+        <translation>Plotting: export the plotting list or the assignment slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="227"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="188"/>
+        <location filename="../../ui/actions.py" line="229"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="240"/>
+        <location filename="../../ui/actions.py" line="281"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="264"/>
+        <location filename="../../ui/actions.py" line="305"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2973,13 +2998,13 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/map_replay.py" line="463"/>
         <source>Putar ulang kejadian periode ini ({keys})</source>
-        <translation>Play this period's incidents back ({keys})</translation>
+        <translation>Play this period&apos;s incidents back ({keys})</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="283"/>
+        <location filename="../../ui/map_view.py" line="299"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3369,22 +3394,22 @@ source</translation>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="66"/>
+        <location filename="../../ui/planning_commands.py" line="88"/>
         <source>ubah kerawanan</source>
         <translation>change vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="121"/>
+        <location filename="../../ui/planning_commands.py" line="143"/>
         <source>terima penebalan {n} personel</source>
         <translation>accept reinforcement of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="156"/>
+        <location filename="../../ui/planning_commands.py" line="178"/>
         <source>simpan perubahan kategori TPS</source>
         <translation>save TPS category changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="158"/>
+        <location filename="../../ui/planning_commands.py" line="180"/>
         <source>simpan pola pengamanan</source>
         <translation>save guard pattern</translation>
     </message>
@@ -3540,42 +3565,42 @@ source</translation>
         <translation>Vulnerability and reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="169"/>
+        <location filename="../../ui/stage_choice.py" line="48"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="171"/>
+        <location filename="../../ui/planning_window.py" line="164"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="173"/>
+        <location filename="../../ui/planning_window.py" line="166"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="184"/>
+        <location filename="../../ui/planning_window.py" line="177"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="187"/>
+        <location filename="../../ui/planning_window.py" line="180"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="188"/>
+        <location filename="../../ui/planning_window.py" line="181"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="220"/>
+        <location filename="../../ui/banner.py" line="30"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="221"/>
+        <location filename="../../ui/banner.py" line="31"/>
         <source>Tutup pesan ini</source>
         <translation>Close this message</translation>
     </message>
@@ -3621,7 +3646,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="279"/>
+        <location filename="../../ui/planning_window.py" line="258"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3676,7 +3701,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="441"/>
+        <location filename="../../ui/planning_window.py" line="401"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3732,39 +3757,608 @@ source</translation>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_menu.py" line="26"/>
+        <location filename="../../ui/planning_menu.py" line="27"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="500"/>
+        <location filename="../../ui/planning_window.py" line="460"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="451"/>
+        <location filename="../../ui/planning_window.py" line="411"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="456"/>
+        <location filename="../../ui/planning_window.py" line="416"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="461"/>
+        <location filename="../../ui/planning_window.py" line="421"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="463"/>
+        <location filename="../../ui/planning_window.py" line="423"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="464"/>
+        <location filename="../../ui/planning_window.py" line="424"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
+    </message>
+</context>
+<context>
+    <name>PlottingWindow</name>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="884"/>
+        <source>Daftar plotting, PDF (*.pdf)</source>
+        <translation>Plotting list, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="885"/>
+        <source>Daftar plotting, Excel (*.xlsx)</source>
+        <translation>Plotting list, Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="886"/>
+        <source>Surat penugasan per personel, PDF (*.pdf)</source>
+        <translation>Assignment slips per officer, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="48"/>
+        <source>pindahkan TPS</source>
+        <translation>move polling station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="96"/>
+        <source>pecah pos</source>
+        <translation>split post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="128"/>
+        <source>gabungkan pos</source>
+        <translation>merge posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="197"/>
+        <source>tukar personel</source>
+        <translation>swap officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="212"/>
+        <source>kunci penempatan</source>
+        <translation>lock placement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="212"/>
+        <source>buka kunci</source>
+        <translation>unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="33"/>
+        <source>satuan tidak diketahui</source>
+        <translation>unknown unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="35"/>
+        <source>Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.</source>
+        <translation>Member of {unit}, the Polsek whose area covers this kecamatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="39"/>
+        <source>Dari {unit}: Polsek-nya tidak cukup personel.</source>
+        <translation>From {unit}: its Polsek is short of personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="41"/>
+        <source>Kelebihan personel {unit}, Polsek lain di Polres yang sama.</source>
+        <translation>Surplus of {unit}, another Polsek of the same Polres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="43"/>
+        <source>BKO dari {unit}, sesuai rencana penebalan.</source>
+        <translation>BKO from {unit}, as the reinforcement plan has it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="44"/>
+        <source>Ditempatkan dengan tangan (satuan asal {unit}).</source>
+        <translation>Placed by hand (home unit {unit}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="49"/>
+        <source>Pos {number} {kecamatan} ({placed}/{need} personel)</source>
+        <translation>Post {number} {kecamatan} ({placed}/{need} officers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="86"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="87"/>
+        <source>Pos</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="87"/>
+        <source>Nomor pos di kecamatannya</source>
+        <translation>The post&apos;s number within its kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="88"/>
+        <source>TPS</source>
+        <translation>Polling stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="89"/>
+        <source>Pola</source>
+        <translation>Pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="89"/>
+        <source>Pola pengamanan a-b-c yang diikuti pos</source>
+        <translation>The a-b-c guard pattern the post follows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="90"/>
+        <source>Perlu</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="90"/>
+        <source>Personel Polri yang dibutuhkan pos</source>
+        <translation>Polri officers the post needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="91"/>
+        <source>Personel</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="91"/>
+        <source>Personel yang ditempatkan; ketua pos lebih dulu</source>
+        <translation>Officers placed; the post&apos;s leader first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="92"/>
+        <source>Kurang</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="92"/>
+        <source>Personel yang masih kurang</source>
+        <translation>Officers still missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="93"/>
+        <source>Pengecualian</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="93"/>
+        <source>Alasan pos melebihi polanya</source>
+        <translation>Why the post holds more than its pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="113"/>
+        <source>Ketua: {name}</source>
+        <translation>Leader: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="166"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="167"/>
+        <location filename="../../ui/plotting_models.py" line="210"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="167"/>
+        <source>Pangkat dan nama</source>
+        <translation>Rank and name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="168"/>
+        <location filename="../../ui/plotting_models.py" line="210"/>
+        <source>NRP</source>
+        <translation>NRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="169"/>
+        <source>Kunci</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="169"/>
+        <source>Penempatan terkunci tetap di tempatnya saat plotting otomatis</source>
+        <translation>A locked placement stays where it is when plotting automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="170"/>
+        <source>Alasan penempatan</source>
+        <translation>Why placed here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="178"/>
+        <source>Ketua</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="178"/>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="184"/>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="210"/>
+        <source>Pangkat</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_models.py" line="210"/>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="134"/>
+        <location filename="../../ui/plotting_window.py" line="192"/>
+        <source>Plotting pengamanan TPS</source>
+        <translation>Polling-station guard plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="184"/>
+        <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
+        <translation>Your role can only read the plotting; staff make the changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="200"/>
+        <source>&amp;Satuan:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="209"/>
+        <source>kecamatan, desa, nama atau NRP</source>
+        <translation>kecamatan, desa, name or NRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="212"/>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="250"/>
+        <source>&amp;Plotting</source>
+        <translation>&amp;Plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="253"/>
+        <source>&amp;Bentuk pos dari pola</source>
+        <translation>&amp;Form posts from the patterns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="258"/>
+        <source>Plotting &amp;otomatis…</source>
+        <translation>&amp;Automatic plotting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="266"/>
+        <source>&amp;Pindahkan TPS ke pos…</source>
+        <translation>&amp;Move a polling station to a post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="271"/>
+        <source>P&amp;ecah pos…</source>
+        <translation>Spl&amp;it a post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="274"/>
+        <source>&amp;Gabungkan pos…</source>
+        <translation>Mer&amp;ge posts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="280"/>
+        <source>&amp;Tempatkan personel…</source>
+        <translation>Place an &amp;officer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="285"/>
+        <source>T&amp;ukar personel…</source>
+        <translation>S&amp;wap officers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="288"/>
+        <source>&amp;Kunci / buka kunci</source>
+        <translation>&amp;Lock / unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="293"/>
+        <source>Kembalikan ke &amp;cadangan…</source>
+        <translation>Return to the &amp;reserve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="301"/>
+        <source>Ekspor daftar atau &amp;surat penugasan…</source>
+        <translation>&amp;Export the list or the assignment slips…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="306"/>
+        <source>&amp;Ubah</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="307"/>
+        <source>&amp;Batalkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="310"/>
+        <source>U&amp;langi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="319"/>
+        <source>&amp;Muat ulang</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="374"/>
+        <source>&amp;Pos pengamanan</source>
+        <translation>Guard p&amp;osts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="405"/>
+        <location filename="../../ui/plotting_window.py" line="575"/>
+        <source>P&amp;ersonel pos</source>
+        <translation>Officers of the pos&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="424"/>
+        <source>Ca&amp;dangan</source>
+        <translation>Rese&amp;rve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="466"/>
+        <source>Basis data ini belum berisi operasi.</source>
+        <translation>This database holds no operation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="479"/>
+        <source>Semua satuan</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="494"/>
+        <source>Semua Polsek</source>
+        <translation>All Polsek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="531"/>
+        <source>Ca&amp;dangan: {n} personel</source>
+        <translation>Rese&amp;rve: {n} officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="541"/>
+        <source>, … dan {n} kecamatan lain</source>
+        <translation>, … and {n} more kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="545"/>
+        <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
+        <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="554"/>
+        <source>{n} pos, semuanya terisi penuh.</source>
+        <translation>{n} posts, all fully staffed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="556"/>
+        <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
+        <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="571"/>
+        <source>P&amp;ersonel pos {number} {kecamatan}</source>
+        <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="652"/>
+        <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
+        <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="665"/>
+        <source>Plotting otomatis</source>
+        <translation>Automatic plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="666"/>
+        <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
+        <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="670"/>
+        <source>&amp;Jalankan plotting</source>
+        <translation>&amp;Run the plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="671"/>
+        <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
+        <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="679"/>
+        <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
+        <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="703"/>
+        <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
+        <translation>First choose the post whose polling station is to move.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="706"/>
+        <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
+        <translation>This kecamatan has only one post; there is no post to move to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="707"/>
+        <source>Pindahkan TPS ke pos</source>
+        <translation>Move a polling station to a post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="708"/>
+        <source>&amp;TPS:</source>
+        <translation>&amp;Polling station:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="709"/>
+        <location filename="../../ui/plotting_window.py" line="790"/>
+        <source>Ke &amp;pos:</source>
+        <translation>To &amp;post:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="723"/>
+        <source>Melebihi pola</source>
+        <translation>Beyond the pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="724"/>
+        <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
+        <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="749"/>
+        <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
+        <translation>First choose a post with two or more polling stations to split.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="750"/>
+        <source>Pecah pos {n}</source>
+        <translation>Split post {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="751"/>
+        <source>TPS ke &amp;pos baru:</source>
+        <translation>Polling stations to the new &amp;post:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="768"/>
+        <source>Pilih dulu pos yang akan digabungkan.</source>
+        <translation>First choose the post to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="771"/>
+        <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
+        <translation>This kecamatan has only one post; there is nothing to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="772"/>
+        <source>Gabungkan pos {n}</source>
+        <translation>Merge post {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="773"/>
+        <source>Ke &amp;dalam pos:</source>
+        <translation>&amp;Into post:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="787"/>
+        <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
+        <translation>First choose one officer (on a post or in the reserve).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="788"/>
+        <source>Tempatkan personel</source>
+        <translation>Place an officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="797"/>
+        <source>tempatkan personel</source>
+        <translation>place officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="797"/>
+        <source>kembalikan ke cadangan</source>
+        <translation>return to the reserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="808"/>
+        <source>Pilih personel di pos yang akan ditukar.</source>
+        <translation>Choose the officer on a post to swap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="812"/>
+        <source>{person} ({nrp}), pos {number} {kecamatan}</source>
+        <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="824"/>
+        <source>Tukar {person}</source>
+        <translation>Swap {person}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="825"/>
+        <source>&amp;Dengan:</source>
+        <translation>&amp;With:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="837"/>
+        <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
+        <translation>Choose the officer on a post to lock or unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="846"/>
+        <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
+        <translation>Choose the officer on a post to return to the reserve.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="850"/>
+        <source>Kembalikan ke cadangan</source>
+        <translation>Return to the reserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="851"/>
+        <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
+        <translation>{name} is taken off the post and back in the reserve.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="854"/>
+        <source>&amp;Kembalikan</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="855"/>
+        <source>Ctrl+Z menempatkannya kembali.</source>
+        <translation>Ctrl+Z puts them back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="893"/>
+        <location filename="../../ui/plotting_window.py" line="922"/>
+        <source>Ekspor plotting</source>
+        <translation>Export the plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="915"/>
+        <source>Ditulis ke {path}.</source>
+        <translation>Written to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="920"/>
+        <source>Menulis {path}…</source>
+        <translation>Writing {path}…</translation>
     </message>
 </context>
 <context>
@@ -4762,7 +5356,7 @@ aspects</translation>
     <message>
         <location filename="../../ui/regions_import.py" line="122"/>
         <source>Kolom yang memuat kode Kemendagri dan nama wilayah; ganti bila keliru.</source>
-        <translation>The columns holding the Kemendagri code and the region's name; change them if wrong.</translation>
+        <translation>The columns holding the Kemendagri code and the region&apos;s name; change them if wrong.</translation>
     </message>
     <message>
         <location filename="../../ui/regions_import.py" line="129"/>
@@ -4806,7 +5400,7 @@ Batas wilayah: {new} baru, {changed} berubah (nama atau bentuk), {unchanged} tet
 {codes} wilayah operasi mendapat kode Kemendagri-nya.</source>
         <translation>{rows} regions from {file} (code column {code}, name {name}).
 Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged; {repaired} shapes repaired when read.
-{codes} of the operation's regions get their Kemendagri code.</translation>
+{codes} of the operation&apos;s regions get their Kemendagri code.</translation>
     </message>
     <message>
         <location filename="../../ui/regions_import.py" line="242"/>

@@ -220,3 +220,25 @@ def test_officers_follow_their_tps_when_posts_merge(small: tuple[Store, Small]) 
     merged = next(pp for pp in _read(store, ids).posts if pp.post.id == b1[0].post.id)
     assert {o.officer.id for o in merged.officers} == people
     assert merged.short == 0 and len(merged.officers) == merged.post.police == 4
+
+
+def test_a_kompol_commands_and_is_not_dealt_to_a_tps(small: tuple[Store, Small]) -> None:
+    """Rule 7: Polres A's staff AKP led a post of A2; made Kompol, he stays in the reserve
+    and the other AKP of the Polres takes his place."""
+    from opscenter.model import Rank
+    from opscenter.reference import by_code
+
+    store, ids = small
+    with store.transaction(ADMIN, "test.setup") as s:
+        kompol = by_code(s, Rank, ids.operation_id)["kompol"]
+        s.get_one(Personnel, _nrp(store, "Personel 11")).rank_id = kompol.id
+    plot(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    p = _read(store, ids)
+    table = _table(p)
+    assert table[("Kecamatan A2", 2)][0] == ("Personel 12", "polres", True)
+    assert "Personel 11" in {o.name for o in p.reserve}
+    # By hand he may still be placed.
+    post = next(pp.post.id for pp in p.posts if pp.post.kecamatan == "Kecamatan B1")
+    place(
+        store, ADMIN, ids.operation_id, ids.stages["pemungutan"], _nrp(store, "Personel 11"), post
+    )

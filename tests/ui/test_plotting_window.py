@@ -6,6 +6,7 @@ changed, other workstations' changes shown live, read-only for an operator."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -329,3 +330,33 @@ def test_a_swap_picks_the_other_person_in_a_list(qtbot: QtBot, jambi: Store) -> 
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start)
+
+
+def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(
+    qtbot: QtBot, jambi: Store, tmp_path: Path
+) -> None:
+    """Reading is every role's: the list as a workbook and the slips as a PDF, of the unit
+    chosen in the window, written as ``opscenter plot --out`` writes them."""
+    from openpyxl import load_workbook
+
+    w = _open(qtbot, jambi, Actor("op", role="operator"))
+    _settle(qtbot, w)
+    assert w.export_action.isEnabled()
+    w.polres_combo.setCurrentIndex(1)  # the first Polres: the list narrows to it
+    unit = w.unit_filter()
+    assert unit is not None
+    w.export_to(tmp_path / "plotting.xlsx")
+    # The banner says so once written (a state to wait for, not a signal that may come first).
+    done = f"Ditulis ke {tmp_path / 'plotting.xlsx'}."
+    qtbot.waitUntil(lambda: w.banner.text() == done, timeout=60_000)
+    sheet = load_workbook(tmp_path / "plotting.xlsx").active
+    assert sheet is not None
+    names = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    p = _read(jambi, w)
+    inside = {o.officer.name for pp in p.posts for o in pp.officers if pp.post.unit_id is not None}
+    assert names & inside  # officers of the Polres are listed
+    w.export_to(tmp_path / "surat.pdf", slips=True)
+    done = f"Ditulis ke {tmp_path / 'surat.pdf'}."
+    qtbot.waitUntil(lambda: w.banner.text() == done, timeout=120_000)
+    assert (tmp_path / "surat.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "surat.pdf").stat().st_mode & 0o077 == 0  # private to the user

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
     QUndoCommand,
     QUndoStack,
 )
@@ -38,8 +40,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -752,12 +753,7 @@ class PlottingWindow(QMainWindow):
         chosen = dialog.checks(_tr("TPS ke &pos baru:"), [(t.label, t.id) for t in post.post.tps])
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        ids = [
-            int(chosen.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(chosen.count())
-            if chosen.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        self.split_post(post.post.id, ids)
+        self.split_post(post.post.id, checked(chosen))
 
     def split_post(self, post_id: int, tps_ids: list[int]) -> None:
         post = next(p for p in self.all_posts() if p.post.id == post_id)
@@ -981,15 +977,29 @@ class ChoiceDialog(QDialog):
         self._add(label, box)
         return box
 
-    def checks(self, label: str, items: list[tuple[str, int]]) -> QListWidget:
-        listing = QListWidget(self)
-        listing.setObjectName("plotChecks")
+    def checks(self, label: str, items: list[tuple[str, int]]) -> QStandardItemModel:
+        """A list of ``items`` (text, key) to tick; ``checked`` reads the keys ticked."""
+        model = QStandardItemModel(self)
         for text, key in items:
-            item = QListWidgetItem(text, listing)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self._add(label, listing)
-        return listing
+            item = QStandardItem(text)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            item.setCheckable(True)
+            model.appendRow(item)
+        view = QListView(self)
+        view.setObjectName("plotChecks")
+        view.setModel(model)
+        self._add(label, view)
+        return model
+
+
+def checked(model: QStandardItemModel) -> list[int]:
+    """The keys of the ticked rows of a ``ChoiceDialog.checks`` list, in its order."""
+    return [
+        int(item.data(Qt.ItemDataRole.UserRole))
+        for row in range(model.rowCount())
+        if (item := model.item(row)) is not None and item.checkState() == Qt.CheckState.Checked
+    ]
 
 
 def open_plotting(

@@ -360,3 +360,35 @@ def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(
     qtbot.waitUntil(lambda: w.banner.text() == done, timeout=120_000)
     assert (tmp_path / "surat.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "surat.pdf").stat().st_mode & 0o077 == 0  # private to the user
+
+
+def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: Store) -> None:
+    """The split dialog lists the post's TPS to tick (space on the list, as by keyboard);
+    the ticked ones go to a new post of the kecamatan, and Ctrl+Z merges them back."""
+    from PySide6.QtWidgets import QListView
+
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    big = next(p for p in start.posts if len(p.post.tps) >= 3)
+    w.select_post(big.post.id)
+    off = big.post.tps[-1].id
+
+    def tick(dialog: ChoiceDialog) -> None:
+        view = dialog.findChild(QListView, "plotChecks")
+        assert view is not None
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(len(big.post.tps) - 1, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # type: ignore[no-untyped-call]
+
+    seen = _in_dialog(tick)
+    w.split_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    assert seen == [f"Pecah pos {big.post.number}"]
+    _settle(qtbot, w)
+    after = _read(jambi, w)
+    new = next(p for p in after.posts if p.post.id == _tps(after)[off])
+    assert new.post.id != big.post.id and [t.id for t in new.post.tps] == [off]
+    assert new.post.kecamatan_id == big.post.kecamatan_id
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start)

@@ -143,6 +143,8 @@ class PlottingWindow(QMainWindow):
         self._stage_code = stage_code
         self.view: PlotView | None = None
         self._read_at = 0
+        self._reads = 0  # reads started; only the newest one's result is shown
+        self._reading = False
         self.undo_stack = QUndoStack(self)
         self.saving_note = QLabel(self)
         self.statusBar().addWidget(self.saving_note)
@@ -451,29 +453,46 @@ class PlottingWindow(QMainWindow):
             self.reload()
 
     def reload(self) -> None:
-        """Read the stage's plotting again; the chosen post and filters stay."""
+        """Read the stage's plotting again, off the GUI thread (a national stage holds
+        160,000 posts); the chosen post and filters stay. Only the newest read is shown."""
         try:
-            with self.store.read() as s:
-                read_at = journal.head(s)
+            with self.store.read() as s:  # the stages only: a few rows
                 op, sid = read_stages(
                     s, self.stage_combo, self.stage_id, self._stage_code, self._lang
                 )
-                self.operation_id = op.id
-                self.operation_label.setText(op.name)
-                if sid is None:
-                    return
-                self.stage_id = sid
-                view = plot_view(s, op.id, self.stage_id)
         except NoOperation:
             self.show_problem(_tr("Basis data ini belum berisi operasi."))
             return
         except OpsError as exc:
             self.show_problem(sentence_for(exc))
             return
-        self._read_at = read_at
-        self.view = view
-        self._fill_units()
-        self.show_view()
+        self.operation_id = op.id
+        self.operation_label.setText(op.name)
+        if sid is None:
+            return
+        self.stage_id = sid
+        self._reads += 1
+        ticket, store, op_id = self._reads, self.store, op.id
+
+        def job(_progress: Progress, _cancel: CancelToken) -> tuple[int, PlotView]:
+            with store.read() as s:
+                return journal.head(s), plot_view(s, op_id, sid)
+
+        def landed(result: tuple[int, PlotView]) -> None:
+            if ticket != self._reads:
+                return  # a newer read is on its way
+            self._reading = False
+            self._read_at, self.view = result
+            self._fill_units()
+            self.show_view()
+
+        def failed(error: BaseException) -> None:
+            if ticket == self._reads:
+                self._reading = False
+                self.show_problem(sentence_for(error))
+
+        self._reading = True
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
 
     def _fill_units(self) -> None:
         assert self.view is not None
@@ -603,8 +622,8 @@ class PlottingWindow(QMainWindow):
         return self.view.plotting.posts if self.view is not None else ()
 
     def busy(self) -> bool:
-        """A write is on the write thread."""
-        return self.writes.busy
+        """A write is on the write thread, or a read in the background."""
+        return self.writes.busy or self._reading
 
     # -- acting -----------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from opscenter import journal
@@ -150,8 +150,11 @@ class Placement:
 # --- reading ---------------------------------------------------------------------------
 
 
-def officers(session: Session, operation_id: int) -> dict[int, Officer]:
-    """Every person who may guard, by id."""
+def officers(session: Session, operation_id: int, only: int | None = None) -> dict[int, Officer]:
+    """Every person who may guard, by id (``only``: that person, if they may)."""
+    who = active_police(operation_id)
+    if only is not None:
+        who = and_(who, Personnel.id == only)
     return {
         int(pid): Officer(
             int(pid), str(nrp), str(name), str(rank or ""), -1 if order is None else int(order),
@@ -163,7 +166,7 @@ def officers(session: Session, operation_id: int) -> dict[int, Officer]:
                 Personnel.phone, WORKING_UNIT, Rank.code,
             )
             .outerjoin(Rank, Rank.id == Personnel.rank_id)
-            .where(active_police(operation_id))
+            .where(who)
         )
     }  # fmt: skip
 
@@ -231,7 +234,7 @@ def _reserve_order(o: Officer) -> tuple[int, int, str]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Units:
+class UnitTree:
     parent: Mapping[int, int | None]
     kind: Mapping[int, str]
     # kecamatan id -> the Polsek whose area covers it
@@ -247,7 +250,7 @@ class _Units:
         return None
 
 
-def _units(session: Session, operation_id: int) -> _Units:
+def unit_tree(session: Session, operation_id: int) -> UnitTree:
     parent: dict[int, int | None] = {}
     kind: dict[int, str] = {}
     for uid, pid, k in session.execute(
@@ -264,7 +267,7 @@ def _units(session: Session, operation_id: int) -> _Units:
             .order_by(UnitArea.unit_id)
         )
     }
-    return _Units(parent, kind, polsek_of)
+    return UnitTree(parent, kind, polsek_of)
 
 
 def _pools(
@@ -299,15 +302,10 @@ def _pools(
     return pool
 
 
-def _guard_unit(units: _Units, post: Post) -> int | None:
+def guard_unit(units: UnitTree, post: Post) -> int | None:
+    """The unit guarding a post: its TPS's, else the Polsek whose area covers its kecamatan
+    (the plotting, its window and its printed list all group by it)."""
     return post.unit_id if post.unit_id is not None else units.polsek_of.get(post.kecamatan_id)
-
-
-# What the printed plotting list groups by (``opscenter.plotting.lists``): the unit tree and
-# the unit guarding each post, as the plotting itself reads them.
-UnitTree = _Units
-unit_tree = _units
-guard_unit = _guard_unit
 
 
 def plot(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Plotted:
@@ -323,10 +321,10 @@ def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
     if stage is None or stage.operation_id != operation_id:
         raise NotFound(entity="stage", key=stage_id)
     people = officers(s, operation_id)
-    units = _units(s, operation_id)
+    units = unit_tree(s, operation_id)
     pool = _pools(s, operation_id, stage, people)
     held = {p.id: p for p in posts(s, operation_id, stage_id)}
-    guard = {pid: _guard_unit(units, p) for pid, p in held.items()}
+    guard = {pid: guard_unit(units, p) for pid, p in held.items()}
 
     # 2. What is there stays while valid.
     on_post: dict[int, list[_Row]] = defaultdict(list)
@@ -449,7 +447,7 @@ def place(
     as ``restore`` to put back the basis and the lock too."""
     require(actor, PERMISSION)
     with store.transaction(actor, "plot.place", operation_id=operation_id) as s:
-        people = officers(s, operation_id)
+        people = officers(s, operation_id, only=personnel_id)  # one row, not the roster
         person = s.get(Personnel, personnel_id)
         if person is None or person.operation_id != operation_id:
             raise NotFound(entity="personnel", key=personnel_id)

@@ -20,9 +20,9 @@ from opscenter.plotting.plot import (
     Officer,
     Plotting,
     PostPlot,
-    _guard_unit,
-    _units,
+    guard_unit,
     plotting,
+    unit_tree,
 )
 
 
@@ -97,6 +97,6 @@ def plot_view(session: Session, operation_id: int, stage_id: int) -> PlotView:
             )
         )
     }
-    tree = _units(session, operation_id)
-    guard = {p.post.id: _guard_unit(tree, p.post) for p in plot.posts}
+    tree = unit_tree(session, operation_id)
+    guard = {p.post.id: guard_unit(tree, p.post) for p in plot.posts}
     return PlotView(plot, refs, guard)

@@ -51,6 +51,7 @@ def _open(qtbot: QtBot, store: Store, actor: Actor = ADMIN) -> PlottingWindow:
     w = PlottingWindow(store, actor=actor)
     qtbot.addWidget(w)
     w.show()
+    _settle(qtbot, w)  # its first read is in the background
     return w
 
 
@@ -69,6 +70,7 @@ def test_the_menu_opens_the_window_on_the_voting_stage(qtbot: QtBot, jambi: Stor
     with jambi.read() as s:
         voting = next(x for x in operations.stages(s, w.operation_id) if x.is_voting)
     assert w.stage_id == voting.id
+    _settle(qtbot, w)
     read = _read(jambi, w)
     assert w.posts.rowCount() == len(read.posts) > 0
     assert w.reserve.rowCount() == len(read.reserve)

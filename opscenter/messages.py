@@ -868,6 +868,8 @@ def describe(error: OpsError, lang: str | None = None) -> str:
         template = _POST_REFUSALS.get(str(error.data.get("reason")), template)
     elif error.code == "plot.refused":
         template = _PLOT_REFUSALS.get(str(error.data.get("reason")), template)
+    elif error.code == "watch.refused":
+        template = _WATCH_REFUSALS.get(str(error.data.get("reason")), template)
     if template is None:
         return (
             f"Tindakan gagal ({error.code})."
@@ -1232,6 +1234,87 @@ _PLOT_REFUSALS: dict[str, tuple[str, str]] = {
     "same_post": (
         "{name} sudah berada di pos itu; tidak ada yang diubah.",
         "{name} is already on that post; nothing was changed.",
+    ),
+}
+
+
+# --- issue 18: the voting-day watch ---
+ENTITY_NAMES.update(
+    {
+        "watch_step": ("langkah pemantauan", "watch step"),
+        "tps_watch": ("catatan pemantauan TPS", "TPS watch record"),
+    }
+)
+FIELD_NAMES.update({"due": ("batas waktu", "deadline")})
+REASONS.update(
+    {
+        "unreadable_due": (
+            "tidak terbaca; tulis jam seperti 06:00, atau 06:00 +1 untuk esok paginya",
+            "cannot be read; write a time such as 06:00, or 06:00 +1 for the next morning",
+        ),
+        "due_too_late": (
+            "terlalu jauh; paling lambat dua hari setelah hari pemungutan dimulai",
+            "is too late; at most two days after voting day begins",
+        ),
+    }
+)
+_WATCH_REFUSALS: dict[str, tuple[str, str]] = {
+    "empty": (
+        "Tulis kode TPS atau pos dan langkahnya, misalnya “1501012001003 1”.",
+        "Type a TPS or post code and its step, for example “1501012001003 1”.",
+    ),
+    "unknown_tps": (
+        "Tidak ada TPS “{text}” dalam operasi ini; tulis kode TPS KPU "
+        "(kode desa dan nomor TPS) atau nama desa dan nomor TPS. Tidak ada yang disimpan.",
+        "There is no polling station “{text}” in this operation; type the KPU "
+        "code (desa code and TPS number) or the desa's name and the number. Nothing was saved.",
+    ),
+    "ambiguous_tps": (
+        "“{text}” cocok dengan lebih dari satu TPS ({choices}); pakai kode TPS. "
+        "Tidak ada yang disimpan.",
+        "“{text}” matches more than one polling station ({choices}); use the TPS "
+        "code. Nothing was saved.",
+    ),
+    "unknown_post": (
+        "Tidak ada pos “{text}” pada hari pemungutan; tulis kecamatan dan nomor "
+        "pos, misalnya “Siulak P3”. Tidak ada yang disimpan.",
+        "There is no post “{text}” on voting day; type the kecamatan and the post "
+        "number, for example “Siulak P3”. Nothing was saved.",
+    ),
+    "unknown_step": (
+        "Langkah “{text}” tidak dikenal; tulis nomornya (1, 2, ...) atau kodenya "
+        "(tiba, mulai, ...). Tidak ada yang disimpan.",
+        "The step “{text}” is unknown; type its number (1, 2, ...) or its code "
+        "(tiba, mulai, ...). Nothing was saved.",
+    ),
+    "ambiguous_step": (
+        "“{text}” cocok dengan beberapa langkah ({choices}); tulis nomornya. "
+        "Tidak ada yang disimpan.",
+        "“{text}” matches several steps ({choices}); type its number. "
+        "Nothing was saved.",
+    ),
+    "bad_time": (
+        "Waktu “{text}” tidak terbaca; tulis JJ:MM (misalnya 07:15) atau "
+        "TTTT-BB-HH JJ:MM. Tidak ada yang disimpan.",
+        "The time “{text}” cannot be read; write HH:MM (such as 07:15) or "
+        "YYYY-MM-DD HH:MM. Nothing was saved.",
+    ),
+    "future": (
+        "{step} {tps} pada {at_text} belum terjadi; periksa jamnya. Tidak ada yang disimpan.",
+        "{step} at {tps} at {at_text} has not happened yet; check the time. "
+        "Nothing was saved.",
+    ),
+    "outside_day": (
+        "{step} {tps} pada {at_text} jauh dari hari pemungutan; periksa tanggalnya. "
+        "Tidak ada yang disimpan.",
+        "{step} at {tps} at {at_text} is far from voting day; check the date. "
+        "Nothing was saved.",
+    ),
+    "changed": (
+        "{step} {tps} sudah diubah oleh {by} sejak itu; pembatalan tidak dijalankan agar "
+        "laporannya tidak hilang.",
+        "{step} at {tps} was changed by {by} since; the undo was not carried out, so that "
+        "their report is not lost.",
     ),
 }
 

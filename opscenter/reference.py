@@ -27,6 +27,7 @@ from opscenter.model import (
     TpsCategory,
     UnitStatus,
     VulnerabilityLevel,
+    WatchStep,
 )
 from opscenter.model.base import Base
 
@@ -187,6 +188,18 @@ BUDGET_COMPONENTS = (
     ("kesehatan", "Kesehatan", "Health"),
 )
 
+# (code, name, name_en, due_minutes): the voting-day watch's steps of a TPS, with the
+# deadline after voting day's midnight by which a TPS not there is overdue (06:00 for the
+# guards' arrival, 20:00 for the count, 06:00 the next morning for the box at the PPK).
+WATCH_STEPS = (
+    ("tiba", "Petugas tiba", "Guards arrived", 6 * 60),
+    ("mulai", "Pemungutan dimulai", "Voting started", None),
+    ("selesai", "Pemungutan selesai", "Voting finished", None),
+    ("hitung", "Penghitungan selesai", "Counting finished", 20 * 60),
+    ("kawal", "Kotak suara dikawal ke PPK", "Ballot boxes escorted to the PPK", None),
+    ("ppk", "Diterima PPK", "Received by the PPK", 30 * 60),
+)
+
 
 # Each seeded list: its model, the names of the fields its tuples hold, and the tuples.
 SEEDS: Sequence[tuple[type[Base], tuple[str, ...], Sequence[tuple[object, ...]]]] = (
@@ -218,6 +231,7 @@ SEEDS: Sequence[tuple[type[Base], tuple[str, ...], Sequence[tuple[object, ...]]]
         SARPRAS_CATEGORIES,
     ),
     (BudgetComponent, ("code", "name", "name_en"), BUDGET_COMPONENTS),
+    (WatchStep, ("code", "name", "name_en", "due_minutes"), WATCH_STEPS),
 )
 
 

@@ -48,10 +48,12 @@ from opscenter.model.units import (
     UnitStatusChange,
 )
 from opscenter.model.vulnerability import SOURCES, VulnerabilityRating
+from opscenter.model.watch import DUE_MAX_MINUTES, TpsWatch, WatchStep
 
 __all__ = [
     "AGENCIES",
     "BUDGET_SOURCES",
+    "DUE_MAX_MINUTES",
     "DUTY_STATUSES",
     "EVIDENCE_KINDS",
     "FOLLOW_UP_STATUSES",
@@ -100,11 +102,13 @@ __all__ = [
     "Severity",
     "Stage",
     "TpsCategory",
+    "TpsWatch",
     "Unit",
     "UnitArea",
     "UnitStatus",
     "UnitStatusChange",
     "VulnerabilityLevel",
     "VulnerabilityRating",
+    "WatchStep",
     "utcnow",
 ]

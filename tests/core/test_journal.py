@@ -28,6 +28,7 @@ from opscenter.model import (
     JournalEntry,
     JournalTxn,
     Personnel,
+    PollingStation,
     ReadinessAspect,
     Severity,
     TpsCategory,
@@ -562,6 +563,7 @@ def _services(ids: Small) -> list[Step]:
             lambda st: clear_judgement(st, ADMIN, int(state["judgement"])),
         ),
         *_aspect_steps(ids),
+        *_watch_steps(ids),
         Step("report settings", lambda st: sitrep.configure(st, ADMIN, place="Muara Bungo")),
         Step("report number", lambda st: sitrep.issue_serial(st, ADMIN)),
         *_budget_and_visit_steps(ids),
@@ -603,6 +605,61 @@ def _aspect_steps(ids: Small) -> list[Step]:
             lambda st: aspects.remove_aspect(
                 st, ADMIN, aspect(st, "logistik"), expected_version=None
             ),
+        ),
+    ]
+
+
+# --- issue 18: the voting-day watch ---
+
+
+def _watch_steps(ids: Small) -> list[Step]:
+    from opscenter.watch import entry, steps
+
+    op = ids.operation_id
+    state: dict[str, Any] = {}
+
+    def first(store: Store) -> tuple[int, int]:
+        with store.read() as s:
+            tps = s.scalars(
+                select(PollingStation.id).where(PollingStation.operation_id == op).limit(1)
+            ).one()
+            return int(tps), steps.steps(s, op)[0].id
+
+    def recorded(store: Store) -> object:
+        tps, step = first(store)
+        at = datetime(2024, 11, 27, 5, 40, tzinfo=UTC)
+        state["changes"] = entry.record(store, ADMIN, op, [entry.Mark(tps, step, at)])
+        return state["changes"]
+
+    def undone(store: Store) -> object:
+        (c,) = state["changes"]
+        return entry.record(store, ADMIN, op, [c.undo()], expect={(c.tps_id, c.step_id): c.after})
+
+    def added(store: Store) -> object:
+        state["step"] = steps.add_step(store, ADMIN, op, "apel", "Apel pagi", due_minutes=330)
+        return state["step"]
+
+    return [
+        Step("watch recorded", recorded),
+        Step("watch undone", undone),
+        Step("watch step added", added),
+        Step(
+            "watch step renamed",
+            lambda st: steps.rename_step(
+                st, ADMIN, state["step"].id, "Apel pagi petugas", expected_version=None
+            ),
+        ),
+        Step(
+            "watch step deadline",
+            lambda st: steps.set_due(st, ADMIN, state["step"].id, 345, expected_version=None),
+        ),
+        Step(
+            "watch step moved",
+            lambda st: steps.move_step(st, ADMIN, state["step"].id, -1, expected_version=None),
+        ),
+        Step(
+            "watch step removed",
+            lambda st: steps.remove_step(st, ADMIN, state["step"].id, expected_version=None),
         ),
     ]
 

@@ -10,8 +10,10 @@ import json
 import sqlite3
 import stat
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
@@ -22,9 +24,11 @@ from opscenter import restore as restore_module
 from opscenter.demo import load_demo
 from opscenter.errors import DatabaseLocked
 from opscenter.geo import imports as geo_imports
-from opscenter.model import Base, JournalEntry, Operation
+from opscenter.model import Base, JournalEntry, Operation, PollingStation
 from opscenter.restore import RestoreFailed, restore
 from opscenter.store import open_store
+from opscenter.watch import entry as watch_entry
+from opscenter.watch import steps as watch_steps
 from tests.builders import ADMIN, build_small_operation
 from tests.conftest import _fresh_database
 from tests.core.test_accounts import ROLE_SQL_1, ROLE_SQL_2, ROLE_SQL_3, ROLE_SQL_DB
@@ -44,6 +48,15 @@ def test_demo_backup_restore_gives_every_table_and_the_journal_back(
         load_demo(source, "bangka")
         ids = build_small_operation(source)  # a BKO assignment: bangka has none
         units.set_status(source, ADMIN, ids.units["PA"], ids.statuses["bergerak"])
+        # A TPS's arrival on the voting-day watch: the Bangka demo has no watch records.
+        with source.read() as s:
+            tps = s.scalars(
+                select(PollingStation.id).where(PollingStation.operation_id == ids.operation_id)
+            ).first()
+            arrival = watch_steps.steps(s, ids.operation_id)[0].id
+        assert tps is not None
+        at = datetime(2024, 11, 27, 5, 45, tzinfo=ZoneInfo("Asia/Jakarta"))
+        watch_entry.record(source, ADMIN, ids.operation_id, [watch_entry.Mark(tps, arrival, at)])
         # A boundary of the command room's own (opscenter regions import): none in the demo.
         shape = tmp_path / "batas.geojson"
         ring = [[106.1, -2.2], [106.2, -2.2], [106.2, -2.1], [106.1, -2.1], [106.1, -2.2]]

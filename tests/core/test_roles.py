@@ -55,6 +55,8 @@ from opscenter.reference import GuardPattern, by_code
 from opscenter.roster import commit as roster_commit
 from opscenter.roster.preview import Options, prepare
 from opscenter.store import Store, open_store
+from opscenter.watch import entry as watch_entry
+from opscenter.watch import steps as watch_steps
 from tests.builders import Small, build_small_operation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -826,6 +828,68 @@ def _set_follow_up(w: World) -> Call:
     )
 
 
+# --- issue 18: the voting-day watch ---
+
+
+def _watch_tps(w: World) -> tuple[int, int]:
+    """A TPS of the small operation and the watch's first step: (TPS id, step id)."""
+    op = w.small.operation_id
+    with w.store.read() as s:
+        tps = s.scalars(
+            select(PollingStation.id).where(PollingStation.operation_id == op).limit(1)
+        ).one()
+        return int(tps), watch_steps.steps(s, op)[0].id
+
+
+def _watch_record(w: World) -> Call:
+    tps, step = _watch_tps(w)
+    w.serial += 1  # another minute each time: the same time again would change nothing
+    at = datetime(2024, 11, 26, 23, 0, tzinfo=UTC) + timedelta(minutes=w.serial)
+    mark = watch_entry.Mark(tps, step, at)
+    return lambda a: watch_entry.record(w.store, a, w.small.operation_id, [mark])
+
+
+def _fresh_step(w: World) -> tuple[int, int]:
+    code = w.fresh("langkah-")
+    item = watch_steps.add_step(w.store, w.setup, w.small.operation_id, code, f"Langkah {code}")
+    return item.id, item.version
+
+
+def _add_step(w: World) -> Call:
+    code = w.fresh("langkah-")
+    return lambda a: watch_steps.add_step(
+        w.store, a, w.small.operation_id, code, f"Langkah {code}", due_minutes=600
+    )
+
+
+def _rename_step(w: World) -> Call:
+    row, version = _fresh_step(w)
+    return lambda a: watch_steps.rename_step(
+        w.store, a, row, "Langkah baru", expected_version=version
+    )
+
+
+def _set_due(w: World) -> Call:
+    row, version = _fresh_step(w)
+    return lambda a: watch_steps.set_due(w.store, a, row, 420, expected_version=version)
+
+
+def _move_step(w: World) -> Call:
+    row, version = _fresh_step(w)
+    return lambda a: watch_steps.move_step(w.store, a, row, -1, expected_version=version)
+
+
+def _remove_step(w: World) -> Call:
+    row, version = _fresh_step(w)
+    return lambda a: watch_steps.remove_step(w.store, a, row, expected_version=version)
+
+
+def _restore_step(w: World) -> Call:
+    row, version = _fresh_step(w)
+    gone = watch_steps.remove_step(w.store, w.setup, row, expected_version=version)
+    return lambda a: watch_steps.restore_step(w.store, a, w.small.operation_id, gone)
+
+
 # service (module.function) -> (the permission it needs, what it needs first and the call)
 CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.units.set_status": ("board.edit", _set_status),
@@ -858,6 +922,13 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.plotting.plot.place": ("plot.edit", _place),
     "opscenter.plotting.plot.swap": ("plot.edit", _swap),
     "opscenter.plotting.plot.set_locked": ("plot.edit", _set_locked),
+    "opscenter.watch.entry.record": ("watch.record", _watch_record),
+    "opscenter.watch.steps.add_step": ("reference.edit", _add_step),
+    "opscenter.watch.steps.rename_step": ("reference.edit", _rename_step),
+    "opscenter.watch.steps.set_due": ("reference.edit", _set_due),
+    "opscenter.watch.steps.move_step": ("reference.edit", _move_step),
+    "opscenter.watch.steps.remove_step": ("reference.edit", _remove_step),
+    "opscenter.watch.steps.restore_step": ("reference.edit", _restore_step),
     "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),

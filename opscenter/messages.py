@@ -1290,8 +1290,7 @@ _WATCH_REFUSALS: dict[str, tuple[str, str]] = {
     "ambiguous_step": (
         "“{text}” cocok dengan beberapa langkah ({choices}); tulis nomornya. "
         "Tidak ada yang disimpan.",
-        "“{text}” matches several steps ({choices}); type its number. "
-        "Nothing was saved.",
+        "“{text}” matches several steps ({choices}); type its number. Nothing was saved.",
     ),
     "bad_time": (
         "Waktu “{text}” tidak terbaca; tulis JJ:MM (misalnya 07:15) atau "
@@ -1301,14 +1300,12 @@ _WATCH_REFUSALS: dict[str, tuple[str, str]] = {
     ),
     "future": (
         "{step} {tps} pada {at_text} belum terjadi; periksa jamnya. Tidak ada yang disimpan.",
-        "{step} at {tps} at {at_text} has not happened yet; check the time. "
-        "Nothing was saved.",
+        "{step} at {tps} at {at_text} has not happened yet; check the time. Nothing was saved.",
     ),
     "outside_day": (
         "{step} {tps} pada {at_text} jauh dari hari pemungutan; periksa tanggalnya. "
         "Tidak ada yang disimpan.",
-        "{step} at {tps} at {at_text} is far from voting day; check the date. "
-        "Nothing was saved.",
+        "{step} at {tps} at {at_text} is far from voting day; check the date. Nothing was saved.",
     ),
     "changed": (
         "{step} {tps} sudah diubah oleh {by} sejak itu; pembatalan tidak dijalankan agar "

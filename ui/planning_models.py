@@ -245,7 +245,8 @@ class NeedColumn(IntEnum):
     REQUIRED = 2
     AVAILABLE = 3
     BALANCE = 4
-    LENDABLE = 5
+    PLOT_SHORT = 5  # named officers missing on its guard posts after the stage's plotting
+    LENDABLE = 6
 
 
 class RequirementsModel(TableModel[UnitPlan]):
@@ -265,6 +266,13 @@ class RequirementsModel(TableModel[UnitPlan]):
             (_tr("Kebu-\ntuhan"), _tr("Personel Polri menurut pola pengamanan TPS")),
             (_tr("Keku-\natan"), _tr("Personel aktif + BKO masuk \u2212 BKO keluar")),
             (_tr("Selisih"), _tr("Kekuatan dikurangi kebutuhan: negatif berarti kurang")),
+            (
+                _tr("Kurang\ndi pos"),
+                _tr(
+                    "Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan "
+                    "ini (\u2013: belum diplot). Perwira Kompol ke atas tidak menjaga TPS."
+                ),
+            ),
             (
                 _tr("Dapat\ndipinjam"),
                 _tr(
@@ -291,12 +299,16 @@ class RequirementsModel(TableModel[UnitPlan]):
                 return row.police_available
             case NeedColumn.BALANCE:
                 return row.balance
+            case NeedColumn.PLOT_SHORT:
+                return -1 if row.plotting is None else row.plot_short
             case NeedColumn.LENDABLE:
                 return row.lendable
 
     def display(self, row: UnitPlan, column: int) -> str:
         if column == NeedColumn.BALANCE:
             return signed(row.balance, self._locale)
+        if column == NeedColumn.PLOT_SHORT and row.plotting is None:
+            return "" if row.is_reserve else "\u2013"
         return super().display(row, column)
 
     def cell(self, row: UnitPlan, column: int, role: int) -> Any:
@@ -305,6 +317,8 @@ class RequirementsModel(TableModel[UnitPlan]):
         return super().cell(row, column, role)
 
     def extra(self, row: UnitPlan, column: int, role: int) -> Any:
+        if column == NeedColumn.PLOT_SHORT:
+            return self._plot_short(row, role)
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
             if role == Qt.ItemDataRole.BackgroundRole:
                 colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
@@ -339,6 +353,31 @@ class RequirementsModel(TableModel[UnitPlan]):
                 linmas=self._locale.toString(row.linmas_required),
             )
         return None
+
+    def _plot_short(self, row: UnitPlan, role: int) -> Any:
+        """The plotting's shortfall: red where posts are short, the need in its tooltip."""
+        short = row.plotting
+        if short is None:
+            if role == Qt.ItemDataRole.ToolTipRole and not row.is_reserve:
+                return _tr("Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr(
+                "{name}: {short} personel kurang di pos setelah plotting; {free} personel "
+                "sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}."
+            ).format(
+                name=row.name,
+                short=self._locale.toString(short.short),
+                free=self._locale.toString(short.free),
+                need=self._locale.toString(row.need),
+            )
+        if not short.short:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(theme.cell_background(DEFICIT_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(theme.cell_text(DEFICIT_BACKGROUND))
+        return self._bold if role == Qt.ItemDataRole.FontRole else None
 
 
 class ProposalColumn(IntEnum):

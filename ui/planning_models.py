@@ -320,20 +320,13 @@ class RequirementsModel(TableModel[UnitPlan]):
         if column == NeedColumn.PLOT_SHORT:
             return self._plot_short(row, role)
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
-                return QBrush(theme.cell_background(colour))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
-                return QBrush(theme.cell_text(colour))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
+            return _painted(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND, role)
         if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:
-            colour = QColor(self.colours[row.vulnerability])
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(theme.cell_background(colour))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.cell_text(colour))
+            painted = _painted(QColor(self.colours[row.vulnerability]), role)
+            if painted is not None:
+                return painted
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole and row.unrated:
@@ -362,22 +355,28 @@ class RequirementsModel(TableModel[UnitPlan]):
                 return _tr("Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.")
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr(
+            n = self._locale.toString
+            text = _tr(
                 "{name}: {short} personel kurang di pos setelah plotting; {free} personel "
                 "sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}."
-            ).format(
-                name=row.name,
-                short=self._locale.toString(short.short),
-                free=self._locale.toString(short.free),
-                need=self._locale.toString(row.need),
+            )
+            return text.format(
+                name=row.name, short=n(short.short), free=n(short.free), need=n(row.need)
             )
         if not short.short:
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(theme.cell_background(DEFICIT_BACKGROUND))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(theme.cell_text(DEFICIT_BACKGROUND))
-        return self._bold if role == Qt.ItemDataRole.FontRole else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        return _painted(DEFICIT_BACKGROUND, role)
+
+
+def _painted(colour: QColor, role: int) -> QBrush | None:
+    """A cell in ``colour``: the background, and text that reads on it (other roles: None)."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(theme.cell_background(colour))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(theme.cell_text(colour))
+    return None
 
 
 class ProposalColumn(IntEnum):

@@ -559,9 +559,12 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
     """Why a reinforcement proposal: which deficit, which source, what it leaves behind."""
     lang = language(lang)
     vul = p.get("vulnerability_name") or ("belum dinilai" if lang == "id" else "not rated")
+    # A deficit of the plotting: named officers missing on the guard posts (issue 18).
+    plotted = bool(p.get("from_plotting"))
     if lang == "en":
+        where = "on its guard posts in the plotting of" if plotted else "for"
         head = (
-            f"{p['to_unit_name']} is short of {p['deficit']} police for {p['stage_name']} "
+            f"{p['to_unit_name']} is short of {p['deficit']} police {where} {p['stage_name']} "
             f"(highest vulnerability: {vul}); {p['count']} from {p['from_unit_name']}"
         )
         if p["source_kind"] == "reserve":
@@ -576,8 +579,9 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
             )
         left = f"; still short {p['deficit_left']}" if p["deficit_left"] else ""
         return head + tail + left + "."
+    where = "di pos pengamanan TPS menurut plotting tahapan" if plotted else "pada tahapan"
     head = (
-        f"{p['to_unit_name']} kurang {p['deficit']} personel pada tahapan {p['stage_name']} "
+        f"{p['to_unit_name']} kurang {p['deficit']} personel {where} {p['stage_name']} "
         f"(kerawanan tertinggi: {vul}); diperbantukan {p['count']} personel dari "
         f"{p['from_unit_name']}"
     )

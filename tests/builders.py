@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from opscenter import operations, reference
 from opscenter.actor import Actor
 from opscenter.model import (
@@ -227,3 +229,18 @@ def build_small_operation(
             stages=stage_rows,
             statuses={k: v.id for k, v in statuses.items()},
         )
+
+
+def commanders_in_polres_b(store: Store, ids: Small, n: int) -> None:
+    """Make ``n`` of Polres B's nine Bripda Kompol: still counted in its strength, but
+    officers of Kompol and above command rather than guard a TPS (the plotting's rule 7)."""
+    with store.transaction(ADMIN, "test.setup") as s:
+        kompol = reference.by_code(s, Rank, ids.operation_id)["kompol"].id
+        rows = s.scalars(
+            select(Personnel)
+            .where(Personnel.home_unit_id == ids.units["PB"], Personnel.assigned_unit_id.is_(None))
+            .order_by(Personnel.nrp)
+        ).all()
+        assert len(rows) == 9
+        for p in rows[:n]:
+            p.rank_id = kompol

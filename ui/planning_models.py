@@ -245,7 +245,8 @@ class NeedColumn(IntEnum):
     REQUIRED = 2
     AVAILABLE = 3
     BALANCE = 4
-    LENDABLE = 5
+    PLOT_SHORT = 5  # named officers missing on its guard posts after the stage's plotting
+    LENDABLE = 6
 
 
 class RequirementsModel(TableModel[UnitPlan]):
@@ -265,6 +266,13 @@ class RequirementsModel(TableModel[UnitPlan]):
             (_tr("Kebu-\ntuhan"), _tr("Personel Polri menurut pola pengamanan TPS")),
             (_tr("Keku-\natan"), _tr("Personel aktif + BKO masuk \u2212 BKO keluar")),
             (_tr("Selisih"), _tr("Kekuatan dikurangi kebutuhan: negatif berarti kurang")),
+            (
+                _tr("Kurang\ndi pos"),
+                _tr(
+                    "Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan "
+                    "ini (\u2013: belum diplot). Perwira Kompol ke atas tidak menjaga TPS."
+                ),
+            ),
             (
                 _tr("Dapat\ndipinjam"),
                 _tr(
@@ -291,12 +299,16 @@ class RequirementsModel(TableModel[UnitPlan]):
                 return row.police_available
             case NeedColumn.BALANCE:
                 return row.balance
+            case NeedColumn.PLOT_SHORT:
+                return -1 if row.plotting is None else row.plot_short
             case NeedColumn.LENDABLE:
                 return row.lendable
 
     def display(self, row: UnitPlan, column: int) -> str:
         if column == NeedColumn.BALANCE:
             return signed(row.balance, self._locale)
+        if column == NeedColumn.PLOT_SHORT and row.plotting is None:
+            return "" if row.is_reserve else "\u2013"
         return super().display(row, column)
 
     def cell(self, row: UnitPlan, column: int, role: int) -> Any:
@@ -305,21 +317,16 @@ class RequirementsModel(TableModel[UnitPlan]):
         return super().cell(row, column, role)
 
     def extra(self, row: UnitPlan, column: int, role: int) -> Any:
+        if column == NeedColumn.PLOT_SHORT:
+            return self._plot_short(row, role)
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
-                return QBrush(theme.cell_background(colour))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                colour = DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND
-                return QBrush(theme.cell_text(colour))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
+            return _painted(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND, role)
         if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:
-            colour = QColor(self.colours[row.vulnerability])
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(theme.cell_background(colour))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.cell_text(colour))
+            painted = _painted(QColor(self.colours[row.vulnerability]), role)
+            if painted is not None:
+                return painted
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole and row.unrated:
@@ -339,6 +346,37 @@ class RequirementsModel(TableModel[UnitPlan]):
                 linmas=self._locale.toString(row.linmas_required),
             )
         return None
+
+    def _plot_short(self, row: UnitPlan, role: int) -> Any:
+        """The plotting's shortfall: red where posts are short, the need in its tooltip."""
+        short = row.plotting
+        if short is None:
+            if role == Qt.ItemDataRole.ToolTipRole and not row.is_reserve:
+                return _tr("Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            n = self._locale.toString
+            text = _tr(
+                "{name}: {short} personel kurang di pos setelah plotting; {free} personel "
+                "sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}."
+            )
+            return text.format(
+                name=row.name, short=n(short.short), free=n(short.free), need=n(row.need)
+            )
+        if not short.short:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        return _painted(DEFICIT_BACKGROUND, role)
+
+
+def _painted(colour: QColor, role: int) -> QBrush | None:
+    """A cell in ``colour``: the background, and text that reads on it (other roles: None)."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(theme.cell_background(colour))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(theme.cell_text(colour))
+    return None
 
 
 class ProposalColumn(IntEnum):

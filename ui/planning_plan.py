@@ -1,6 +1,7 @@
-"""The plan beside the heat map: requirements and strength per Polres, the proposals for
-reinforcement (BKO) with their accept button, a one-line summary, and the chosen
-proposal's reason shown whole. Figures under an unsaved what-if are titled as such."""
+"""The plan beside the heat map: requirements and strength per Polres (with what the stage's
+plotting still lacks on its guard posts), the proposals for reinforcement (BKO) with their
+accept button, a one-line summary, and the chosen proposal's reason shown whole. Figures
+under an unsaved what-if are titled as such."""
 
 from __future__ import annotations
 
@@ -140,7 +141,8 @@ class PlanPanel(QSplitter):
             else header.minimumSectionSize()
             for c in NeedColumn
         }
-        drops = (NeedColumn.LENDABLE, NeedColumn.VULNERABILITY)
+        # The plotting's shortfall goes last but one: the summary names it too.
+        drops = (NeedColumn.LENDABLE, NeedColumn.VULNERABILITY, NeedColumn.PLOT_SHORT)
         hide = narrow_drops(view.viewport().width(), widths, drops)
         for column in NeedColumn:
             if view.isColumnHidden(column) != (column in hide):
@@ -178,7 +180,7 @@ class PlanPanel(QSplitter):
             colour = theme.SURPLUS
         else:
             # One line, whatever the number of Polres: the tables below carry the detail.
-            short = sum(u.deficit for u in deficits)
+            short = sum(u.need for u in deficits)
             text = _tr("{n} Polres kurang {total} personel").format(n=len(deficits), total=short)
             if len(deficits) == 1:
                 text = _tr("{name} kurang {total} personel").format(
@@ -190,6 +192,10 @@ class PlanPanel(QSplitter):
                 )
             else:
                 text += _tr("; usulan di bawah menutup semuanya.")
+            if any(u.need_from_plotting for u in deficits):
+                text += " " + _tr(
+                    "Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting."
+                )
             colour = theme.DEFICIT
         unrated = plan.report.total.unrated
         if unrated:
@@ -199,7 +205,7 @@ class PlanPanel(QSplitter):
         self.summary.setToolTip(
             "\n".join(
                 _tr("{name}: kurang {n}, belum tertutup {left}").format(
-                    name=u.name, n=u.deficit, left=plan.unmet.get(u.unit_id, 0)
+                    name=u.name, n=u.need, left=plan.unmet.get(u.unit_id, 0)
                 )
                 for u in deficits
             )

@@ -5,6 +5,10 @@ rating edit, a saved guard pattern, an accepted set of proposals (undo withdraws
 What-if changes to the guard patterns and to TPS categories recompute the figures at once,
 in memory; nothing is saved until "Simpan" (one journaled ``save_what_if``).
 
+Where the stage is plotted, each Polres also shows what its guard posts still lack after the
+plotting (``opscenter.planning.reinforcement``: the need is the larger of that and the
+strength deficit), and a change to the plotting on any workstation is read again.
+
 The window puts its parts together (``planning_heat``, ``planning_forms``, ``planning_plan``,
 ``planning_commands``, ``planning_workbook``), reads what they show from the core
 (``reload``), and runs their writes on the write thread.

@@ -2,15 +2,29 @@
 
 Each is a ``ui.table_model.TableModel`` keyed by the core's ids, so that a re-read after a
 change updates only the rows that changed and the views keep their selection.
+
+Drag and drop is Qt's model/view way: the officers and the reserve give the people dragged
+as ``PEOPLE_MIME`` (``mimeData``), the posts take them (``dropMimeData``) and say so with
+``people_dropped`` (the people's ids, the post's id); the window then does what its keyboard
+move does. Only a model told ``editable`` drags or takes a drop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from opscenter.plotting.plot import Officer, Placed, PostPlot
 from ui import theme
@@ -18,6 +32,9 @@ from ui.table_model import TableModel
 
 # A unit's name from its id ("" for none): the window's current read gives it.
 UnitName = Callable[[int | None], str]
+# People dragged between the plotting's tables: their personnel ids, comma-separated.
+PEOPLE_MIME = "application/x-opscenter-personnel"
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -63,6 +80,47 @@ def tps_text(p: PostPlot) -> str:
     return "; ".join(f"{desa} {', '.join(numbers)}" for desa, numbers in by_desa.items())
 
 
+def people_mime(ids: Iterable[int]) -> QMimeData:
+    """The people dragged, as ``PEOPLE_MIME`` (each once, in the order given)."""
+    mime = QMimeData()
+    unique = dict.fromkeys(ids)
+    mime.setData(PEOPLE_MIME, QByteArray(",".join(map(str, unique)).encode("ascii")))
+    return mime
+
+
+def people_in(mime: QMimeData) -> list[int]:
+    """The personnel ids a drag carries (none when it is not ours)."""
+    if not mime.hasFormat(PEOPLE_MIME):
+        return []
+    text = bytes(mime.data(PEOPLE_MIME).data()).decode("ascii", "replace")
+    return [int(x) for x in text.split(",") if x.strip().isdigit()]
+
+
+class _DragsPeople:
+    """The drag side of the officers' and the reserve's models (see the module)."""
+
+    editable = False
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)  # type: ignore[misc]
+        if self.editable and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags  # type: ignore[no-any-return]
+
+    def mimeTypes(self) -> list[str]:
+        return [PEOPLE_MIME]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return people_mime(self.person_at(r) for r in rows)
+
+    def person_at(self, row: int) -> int:
+        raise NotImplementedError
+
+
 class PostColumn(IntEnum):
     KECAMATAN = 0
     POST = 1
@@ -75,12 +133,55 @@ class PostColumn(IntEnum):
 
 
 class PostsModel(TableModel[PostPlot]):
-    """One row a post, in the core's order (kecamatan, number)."""
+    """One row a post, in the core's order (kecamatan, number); people are dropped on it."""
 
     columns = PostColumn
+    # People dropped on a post: their personnel ids, the post's id.
+    people_dropped = Signal(list, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=lambda p: p.post.id, parent=parent)
+        self.editable = False
+
+    # -- dropping people (Qt's model/view drag and drop) ------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.editable and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [PEOPLE_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def _target(self, row: int, parent: AnyIndex) -> PostPlot | None:
+        """The post a drop lands on: the row under it (a drop between rows: the next)."""
+        return self.row_at(parent.row() if parent.isValid() else row)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return (
+            self.editable
+            and action in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
+            and bool(people_in(data))
+            and self._target(row, parent) is not None
+        )
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self._target(row, parent)
+        assert target is not None
+        self.people_dropped.emit(people_in(data), target.post.id)
+        # The rows change when the write is read back, never here: a refused placement
+        # leaves the tables as they are.
+        return True
 
     def headers(self) -> Sequence[tuple[str, str]]:
         return (
@@ -153,10 +254,13 @@ class OfficerColumn(IntEnum):
     WHY = 4
 
 
-class OfficersModel(TableModel[Placed]):
-    """The officers of one post, the leader first."""
+class OfficersModel(_DragsPeople, TableModel[Placed]):
+    """The officers of one post, the leader first; each may be dragged to another post."""
 
     columns = OfficerColumn
+
+    def person_at(self, row: int) -> int:
+        return self.row(row).officer.id
 
     def __init__(self, unit_name: UnitName, parent: QObject | None = None) -> None:
         super().__init__(key=lambda p: p.officer.id, parent=parent)
@@ -198,10 +302,14 @@ class ReserveColumn(IntEnum):
     UNIT = 3
 
 
-class ReserveModel(TableModel[Officer]):
-    """The reserve (cadangan): active personnel on no post, by unit and seniority."""
+class ReserveModel(_DragsPeople, TableModel[Officer]):
+    """The reserve (cadangan): active personnel on no post, by unit and seniority; each may
+    be dragged onto a post."""
 
     columns = ReserveColumn
+
+    def person_at(self, row: int) -> int:
+        return self.row(row).id
 
     def __init__(self, unit_name: UnitName, parent: QObject | None = None) -> None:
         super().__init__(key=lambda o: o.id, parent=parent)

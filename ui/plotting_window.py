@@ -7,6 +7,10 @@ the deficit per kecamatan. Every change is a core service (``opscenter.plotting`
 (which the core gives no inverse), pushed on the window's ``QUndoStack``
 (``ui.plotting_commands``). A refusal is its one sentence in the banner, nothing changed.
 Roles without ``plot.edit`` read the window with every action disabled.
+
+A person is moved with the keyboard (Ctrl+T, the post picked in a list) or by dragging them
+from the post's officers or the reserve onto a post of the posts table: Qt's model/view drag
+and drop (``ui.plotting_models``), ending in the same ``place`` as the keyboard move.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDialog,
@@ -99,6 +104,10 @@ KEYS = actions.PLOTTING_KEYS
 WINDOW_SIZE = QSize(1500, 900)
 # Kecamatan named in the deficit line (the rest in its tooltip).
 DEFICIT_SHOWN = 5
+# A placement moves one person (the keyboard's and a drag's refusal alike).
+ONE_PERSON = QT_TRANSLATE_NOOP(
+    "PlottingWindow", "Pilih satu personel (di pos atau di cadangan) lebih dulu."
+)
 # What the window shows: a change to any of these in the journal makes it read again.
 ENTITIES = frozenset(
     {
@@ -153,6 +162,9 @@ class PlottingWindow(QMainWindow):
         self.posts = PostsModel(self)
         self.officers = OfficersModel(self._unit_name, self)
         self.reserve = ReserveModel(self._unit_name, self)
+        for model in (self.posts, self.officers, self.reserve):
+            model.editable = self.may_edit  # drag and drop only for plot.edit
+        self.posts.people_dropped.connect(self.drop_people)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -391,6 +403,11 @@ class PlottingWindow(QMainWindow):
             },
         )
         label.setBuddy(self.posts_view)
+        # People are dropped onto a post (the row under the pointer), never between rows.
+        self.posts_view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.posts_view.setDragDropOverwriteMode(True)
+        self.posts_view.setDropIndicatorShown(True)
+        self.posts_view.setAcceptDrops(self.may_edit)
         self.posts_view.selectionModel().currentRowChanged.connect(lambda *_: self._post_chosen())
         self.deficit_label = QLabel(box)
         self.deficit_label.setObjectName("plotDeficit")
@@ -420,6 +437,7 @@ class PlottingWindow(QMainWindow):
             },
         )
         self.post_title.setBuddy(self.officers_view)
+        self._drags(self.officers_view)
         tcol.addWidget(self.post_title)
         tcol.addWidget(self.officers_view, 1)
         bottom = QWidget(side)
@@ -435,10 +453,17 @@ class PlottingWindow(QMainWindow):
             {ReserveColumn.RANK: "Brigjen Pol", ReserveColumn.NRP: "99999999"},
         )
         self.reserve_title.setBuddy(self.reserve_view)
+        self._drags(self.reserve_view)
         bcol.addWidget(self.reserve_title)
         bcol.addWidget(self.reserve_view, 1)
         side.setSizes([820, 520])
         return side
+
+    def _drags(self, view: QTableView) -> None:
+        """People are dragged out of ``view`` onto a post (for ``plot.edit`` only)."""
+        view.setDragEnabled(self.may_edit)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -800,7 +825,7 @@ class PlottingWindow(QMainWindow):
     def ask_place(self) -> None:
         people = self.chosen_people()
         if len(people) != 1:
-            return self._need(_tr("Pilih satu personel (di pos atau di cadangan) lebih dulu."))
+            return self._need(_tr(ONE_PERSON))
         dialog = ChoiceDialog(self, _tr("Tempatkan personel"))
         to = dialog.combo(
             _tr("Ke &pos:"), [(post_label(p), p.post.id) for p in self.all_posts()], search=True
@@ -808,6 +833,12 @@ class PlottingWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted or to.currentData() is None:
             return
         self.place(people[0], int(to.currentData()))
+
+    def drop_people(self, people: list[int], post_id: int) -> None:
+        """People dropped on a post: one person is placed there, as ``ask_place`` does."""
+        if len(people) != 1:
+            return self._need(_tr(ONE_PERSON))
+        self.place(people[0], post_id)
 
     def place(self, personnel_id: int, post_id: int | None) -> None:
         text = _tr("tempatkan personel") if post_id else _tr("kembalikan ke cadangan")

@@ -89,21 +89,43 @@ def cmd_plan(args: argparse.Namespace) -> int:
     lang = messages.language(args.lang)
     head = (
         *_title_and_head(ctx, op_name, result.stage.name),
+        # Named officers still missing on the Polres's guard posts after the plotting.
+        ctx.t("Kurang di pos", "Posts short"),
         ctx.t("Dpt dipinjam", "Lendable"),
         ctx.t("Kerawanan", "Vulnerability"),
     )
-    say(f"{head[0]:<34}{head[1]:>6}{head[2]:>11}{head[3]:>10}{head[4]:>9}{head[5]:>13}  {head[6]}")
+    say(
+        f"{head[0]:<34}{head[1]:>6}{head[2]:>11}{head[3]:>10}{head[4]:>9}{head[5]:>14}"
+        f"{head[6]:>13}  {head[7]}"
+    )
     for u in result.units:
+        short = "-" if u.plotting is None else str(u.plot_short)
         say(
             f"{u.name:<34}{u.tps:>6}{u.police_required:>11}{u.police_available:>10}"
-            f"{u.balance:>+9}{u.lendable:>13}  {u.vulnerability_name or '-'}"
+            f"{u.balance:>+9}{short:>14}{u.lendable:>13}  {u.vulnerability_name or '-'}"
         )
     deficits = result.deficits
     say("")
+    if not result.plotted:
+        say(
+            ctx.t(
+                "Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.",
+                "This stage has no plotting yet: the need is the strength deficit alone.",
+            )
+        )
     if not deficits:
         say(ctx.t("Tidak ada Polres yang kekurangan personel.", "No Polres is short."))
     for u in deficits:
-        say(ctx.t(f"Kekurangan: {u.name} {u.deficit}", f"Deficit: {u.name} {u.deficit}"))
+        line = ctx.t(f"Kekurangan: {u.name} {u.need}", f"Deficit: {u.name} {u.need}")
+        if u.need_from_plotting and u.plotting is not None:
+            lack, free, count = u.plotting.short, u.plotting.free, u.deficit
+            line += ctx.t(
+                f" (plotting: {lack} kurang di pos, {free} personel belum diplot;"
+                f" menurut jumlah kurang {count})",
+                f" (plotting: {lack} short on the posts, {free} people not yet plotted;"
+                f" by count short {count})",
+            )
+        say(line)
     for p in result.proposals:
         say(f"  \u2192 {p.sentence(lang)}")
     for uid, n in result.unmet.items():

@@ -1,7 +1,8 @@
 """Which journaled changes move what planning shows (the live feed asks before re-reading).
 
 The matrix (``vulnerability``), the plan's inputs (``reinforcement.load_base``, through
-``strength.load_inputs``) and the TPS list (``stations``) are read from these tables; the
+``strength.load_inputs`` and the plotting's deficit) and the TPS list (``stations``) are
+read from these tables; the
 journal names a change by its table (``journal``: ``entity`` is the mapped table's name).
 """
 
@@ -26,6 +27,10 @@ SHOWN_ENTITIES = frozenset(
         "aspect",
         "vulnerability_level",
         "vulnerability_rating",
+        # The plotting's deficit per Polres (``plotting.plot.shortfall_by_polres``).
+        "guard_post",
+        "guard_post_tps",
+        "guard_assignment",
     }
 )
 

@@ -18,11 +18,28 @@ and ``own - lent_out`` caps the loan at its own people (received BKO is never pa
 A reserve unit (``Unit.is_reserve``: Brimob, Polda staff, BKO pools) exists to reinforce:
 it keeps nothing home, ``lendable = max(0, min(available - required, own - lent_out))``.
 
-**Who gets what.** Deficits of Polres (``available < required``) are covered in this
-order: highest Polri vulnerability of the unit's regions for the stage first (the highest
-level across aspects, of its kabupaten/kota or their kecamatan), then the larger deficit,
-then the name. Each is filled from the reserves first, then from other Polres, each
-list by largest lendable first (then name), so proposals are few and deterministic.
+**The plotting's deficit (issue 18).** Where the stage has a plotting of named officers
+to guard posts (``opscenter.plotting.plot``), each Polres also shows what its posts still
+lack after it (``Shortfall.short``, the figure the plotting list prints as "kekurangan" per
+kecamatan, summed over the posts its units guard), how many of its own people a new
+plotting would still put there (``Shortfall.free``: people who joined, or came on BKO, after
+the plotting ran) and take off (``Shortfall.leaving``: a BKO withdrawn since). Named
+officers can be short where the count is not: officers of Kompol and above command rather
+than guard a TPS, and a person serves only the posts of their own Polres. A Polres's
+**need** for reinforcement is therefore the larger of the two::
+
+    need = max(required - available, short + leaving - free)   (the second with a plotting)
+
+One number, not a sum: a BKO of *n* people covers *n* of both, and once accepted it counts
+at once in ``available`` and, as people a new plotting deals to the Polres, in ``free``,
+so the same need is never proposed twice. Without a plotting the need is the strength
+deficit alone.
+
+**Who gets what.** Needs of Polres (``need > 0``) are covered in this order: highest
+Polri vulnerability of the unit's regions for the stage first (the highest level across
+aspects, of its kabupaten/kota or their kecamatan), then the larger need, then the name.
+Each is filled from the reserves first, then from other Polres, each list by largest
+lendable first (then name), so proposals are few and deterministic.
 What cannot be covered is reported as unmet.
 """
 
@@ -54,12 +71,15 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOutdated
 from opscenter.planning.vulnerability import highest_levels
+from opscenter.plotting.plot import Shortfall, shortfall_by_polres
 from opscenter.reference import GuardPattern, items, label
 from opscenter.store import Store
 from opscenter.strength import UNRATED, StrengthInputs, StrengthReport, compute, load_inputs
 from opscenter.units import BkoSpec, add_bko, remove_bko, unit_areas
 
 POLRES_KINDS = ("polres", "polresta")
+# A Polres guarding no post of a plotted stage.
+NO_SHORTFALL = Shortfall(0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +118,8 @@ class PlanBase:
     region_level: Mapping[int, int]  # kabkota -> highest Polri level ordinal for the stage
     level_names: Mapping[int, str]  # level ordinal -> name ("Tinggi")
     level_colours: Mapping[int, str]
+    # Polres -> the plotting's deficit there (None: the stage has no plotting yet).
+    plotting: Mapping[int, Shortfall] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +166,29 @@ class UnitPlan:
     vulnerability_name: str
     # Of its TPS, those not yet rated (counted at the strictest guard pattern).
     unrated: int = 0
+    # What its guard posts lack after the stage's plotting (None: no plotting, or a reserve).
+    plotting: Shortfall | None = None
 
     @property
     def deficit(self) -> int:
+        """The strength deficit: police required beyond those available."""
         return max(0, -self.balance)
+
+    @property
+    def plot_short(self) -> int:
+        """Police still missing on its posts after the plotting (0 without one)."""
+        return self.plotting.short if self.plotting is not None else 0
+
+    @property
+    def need(self) -> int:
+        """What reinforcement is asked for (see the module): the strength deficit, or the
+        plotting's shortfall beyond its free people where that is larger."""
+        return max(self.deficit, self.plotting.need if self.plotting is not None else 0)
+
+    @property
+    def need_from_plotting(self) -> bool:
+        """Whether the need is the plotting's (named officers short beyond the count)."""
+        return self.need > self.deficit
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +223,8 @@ class Proposal:
     source_lendable_after: int
     stage_name: str
     commit_share_pct: int
+    # The deficit is the plotting's (named officers short on its posts), not the count's.
+    from_plotting: bool = False
 
     @property
     def key(self) -> tuple[int, int]:
@@ -199,7 +242,7 @@ class Plan:
     units: tuple[UnitPlan, ...]  # Polres, then reserves
     regions: tuple[RegionPlan, ...]
     proposals: tuple[Proposal, ...]
-    unmet: Mapping[int, int]  # Polres id -> deficit no source can cover
+    unmet: Mapping[int, int]  # Polres id -> need no source can cover
     report: StrengthReport
 
     def unit(self, unit_id: int) -> UnitPlan:
@@ -207,7 +250,13 @@ class Plan:
 
     @property
     def deficits(self) -> tuple[UnitPlan, ...]:
-        return tuple(u for u in self.units if not u.is_reserve and u.balance < 0)
+        """The Polres that need reinforcement (``UnitPlan.need``)."""
+        return tuple(u for u in self.units if not u.is_reserve and u.need > 0)
+
+    @property
+    def plotted(self) -> bool:
+        """Whether the stage has a plotting (its deficit is then part of the need)."""
+        return any(u.plotting is not None for u in self.units)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -289,6 +338,7 @@ def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str =
         region_level=highest_levels(session, operation_id, stage_id),
         level_names={lv.ordinal: label(lv.name, lv.name_en, lang) for lv in levels},
         level_colours={lv.ordinal: lv.colour for lv in levels},
+        plotting=shortfall_by_polres(session, operation_id, stage_id),
     )
 
 
@@ -402,6 +452,7 @@ def plan(base: PlanBase, what_if: WhatIf | None = None) -> Plan:
                 vul,
                 base.level_names.get(vul, ""),
                 st.unrated,
+                None if base.plotting is None or reserve else base.plotting.get(uid, NO_SHORTFALL),
             )
         )
     regions = tuple(
@@ -425,8 +476,8 @@ def _propose(
     base: PlanBase, units: Sequence[UnitPlan]
 ) -> tuple[tuple[Proposal, ...], dict[int, int]]:
     deficits = sorted(
-        (u for u in units if not u.is_reserve and u.balance < 0),
-        key=lambda u: (-u.vulnerability, u.balance, u.name, u.unit_id),
+        (u for u in units if not u.is_reserve and u.need > 0),
+        key=lambda u: (-u.vulnerability, -u.need, u.name, u.unit_id),
     )
     sources = sorted(
         (u for u in units if u.lendable > 0),
@@ -437,7 +488,7 @@ def _propose(
     proposals: list[Proposal] = []
     unmet: dict[int, int] = {}
     for d in deficits:
-        need = d.deficit
+        need = d.need
         for s in sources:
             if need == 0:
                 break
@@ -457,7 +508,7 @@ def _propose(
                     source_kind="reserve" if s.is_reserve else "polres",
                     vulnerability=d.vulnerability,
                     vulnerability_name=d.vulnerability_name,
-                    deficit=d.deficit,
+                    deficit=d.need,
                     deficit_left=need,
                     source_available_after=s.police_available - lent[s.unit_id],
                     source_required=s.police_required,
@@ -465,6 +516,7 @@ def _propose(
                     source_lendable_after=left[s.unit_id],
                     stage_name=base.stage.name,
                     commit_share_pct=base.commit_share_pct,
+                    from_plotting=d.need_from_plotting,
                 )
             )
         if need:
@@ -511,9 +563,10 @@ def accept(
     """Turn proposals into BKO assignments for the stage: one journaled transaction.
 
     Re-checks against the database inside the transaction: a source that can no longer
-    lend the sum asked of it (``ProposalOutdated``), or a unit no longer short of what it
+    lend the sum asked of it (``ProposalOutdated``), or a unit no longer in need of what it
     would receive (``NoLongerShort``: someone reinforced it meanwhile, or the proposals
-    came from an unsaved what-if), refuses the whole accept.
+    came from an unsaved what-if), refuses the whole accept. The need is ``UnitPlan.need``:
+    the plotting's shortfall counts as the proposals did.
     """
     require(actor, "plan.accept")
     if not proposals:
@@ -538,13 +591,13 @@ def accept(
             if n > lendable:
                 name = u.name if u else str(uid)
                 raise ProposalOutdated(source=name, asked=n, lendable=lendable)
-        # Nor more than the receiving unit is short of (no reinforcement on paper only).
+        # Nor more than the receiving unit needs (no reinforcement on paper only).
         wanted: dict[int, int] = defaultdict(int)
         for p in proposals:
             wanted[p.to_unit_id] += p.count
         for uid, n in sorted(wanted.items()):
             u = by_id.get(uid)
-            deficit = u.deficit if u else 0
+            deficit = u.need if u else 0
             if n > deficit:
                 name = u.name if u else str(uid)
                 raise NoLongerShort(unit=name, asked=n, deficit=deficit)

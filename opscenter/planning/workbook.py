@@ -165,6 +165,9 @@ def write_plan(plan: Plan, path: Path, operation_name: str) -> None:
             "BKO keluar",
             "Kekuatan",
             "Selisih",
+            # The plotting's deficit (blank: the stage is not plotted), and what is asked.
+            "Kurang di pos (plotting)",
+            "Perlu penebalan",
             "Dapat diperbantukan",
             "Kerawanan tertinggi",
             "Belum tertutup",
@@ -181,6 +184,8 @@ def write_plan(plan: Plan, path: Path, operation_name: str) -> None:
                 u.bko_out,
                 u.police_available,
                 u.balance,
+                "" if u.plotting is None else u.plot_short,
+                u.need,
                 u.lendable,
                 u.vulnerability_name or UNRATED,
                 plan.unmet.get(u.unit_id, 0),

@@ -33,13 +33,30 @@ def test_plan_prints_and_writes_the_workbook(tmp_path: Path) -> None:
     out = tmp_path / "rencana.xlsx"
     done = run(tmp_path, "plan", "--db", str(db), "--stage", "pemungutan", "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert "Kekurangan: Polres Kerinci 113" in done.stdout
-    assert "diperbantukan 113 personel dari Sat Brimob Polda Jambi" in done.stdout
+    # The demo is plotted: Kerinci's posts lack 116 named officers (its Kapolres and two
+    # Kompol command rather than guard), 3 more than the count's 113.
+    assert (
+        "Kekurangan: Polres Kerinci 116 (plotting: 116 kurang di pos, 0 personel belum diplot;"
+        " menurut jumlah kurang 113)"
+    ) in done.stdout
+    kerinci = next(line for line in done.stdout.splitlines() if line.startswith("Polres Kerinci"))
+    assert kerinci.split()[2:7] == ["650", "506", "393", "-113", "116"]
+    assert "kurang 116 personel di pos pengamanan TPS menurut plotting" in done.stdout
+    assert "diperbantukan 116 personel dari Sat Brimob Polda Jambi" in done.stdout
     assert f"Buku kerja ditulis ke {out}." in done.stdout
     wb = load_workbook(out)
     assert wb.sheetnames == ["Kebutuhan", "Wilayah", "Usulan"]
     usulan = [[c.value for c in r] for r in wb["Usulan"].iter_rows()]
-    assert usulan[1][:5] == ["Polres Kerinci", "Tinggi", 113, "Sat Brimob Polda Jambi", 113]
+    assert usulan[1][:5] == ["Polres Kerinci", "Tinggi", 116, "Sat Brimob Polda Jambi", 116]
+    needs = [[c.value for c in r] for r in wb["Kebutuhan"].iter_rows()]
+    head = next(r for r in needs if r[0] == "Satuan")
+    row = next(r for r in needs if r[0] == "Polres Kerinci")
+    got = dict(zip(head, row, strict=True))
+    assert (got["Selisih"], got["Kurang di pos (plotting)"], got["Perlu penebalan"]) == (
+        -113,
+        116,
+        116,
+    )
 
     bad = run(tmp_path, "plan", "--db", str(db), "--stage", "pemilu")
     assert bad.returncode == 1 and bad.stdout == ""

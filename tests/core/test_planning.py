@@ -31,11 +31,14 @@ from opscenter.model import (
 )
 from opscenter.permissions import NotPermitted
 from opscenter.planning import RatingValue, WhatIf
+from opscenter.plotting.lists import plotting_list
+from opscenter.plotting.plot import Shortfall, plot
+from opscenter.plotting.posts import form_posts
 from opscenter.progress import Cancelled, CancelToken
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
 from opscenter.strength import required_strength
-from tests.builders import ADMIN, Small, build_small_operation
+from tests.builders import ADMIN, Small, build_small_operation, commanders_in_polres_b
 
 OPERATOR = Actor("op.malam", role="operator")
 
@@ -341,8 +344,11 @@ def test_jambi_kerinci_needs_reinforcement_accept_and_undo(db_url: str) -> None:
         assert (kerinci.police_required, kerinci.police_available) == (506, 393)
         assert kerinci.vulnerability_name == "Tinggi"
         assert plan.deficits == (kerinci,)
+        # The demo is plotted: of the 393, its Kapolres (AKBP) and two Kompol command rather
+        # than guard, so 390 stand on posts needing 506 -- 116 short, 3 beyond the count.
+        assert (kerinci.deficit, kerinci.plot_short, kerinci.need) == (113, 116, 116)
         offered = [p for p in plan.proposals if p.to_unit_id == kerinci.unit_id]
-        assert sum(p.count for p in offered) == 113 and not plan.unmet
+        assert sum(p.count for p in offered) == 116 and not plan.unmet
         brimob = next(u for u in plan.units if u.name == "Sat Brimob Polda Jambi")
         assert offered[0].from_unit_id == brimob.unit_id and offered[0].source_kind == "reserve"
         # Determinism: the same plan again.
@@ -359,12 +365,17 @@ def test_jambi_kerinci_needs_reinforcement_accept_and_undo(db_url: str) -> None:
         with store.read() as s:
             stage = operations.stage_by_code(s, op_id, "pemungutan")
             after = required_strength(s, op_id, stage).by_unit[kerinci.unit_id]
-            assert (after.police_available, after.balance) == (506, 0)
+            assert (after.police_available, after.balance) == (509, 3)
             assert len(planning.reinforcement.bko_for_stage(s, op_id, voting)) == 1 + len(done.bko)
-        # Kerinci no longer needs them: the new plan proposes nothing, and accepting the
-        # same proposals again is refused (Brimob could lend them, Kerinci is not short).
+        # The 116 on BKO are free for a new plotting, but a BKO of a number takes the lender's
+        # people in NRP order (plot.py, rule 3): Brimob's first are its Kombes, AKBP and two
+        # Kompol, who command rather than guard. So the plotting still lacks 4, and only 4
+        # are proposed; accepting the first proposals again is refused (Kerinci is not
+        # short of 116 any more).
         with store.read() as s:
-            assert planning.plan_for(s, op_id, voting).proposals == ()
+            again = planning.plan_for(s, op_id, voting)
+        assert again.unit(kerinci.unit_id).plotting == Shortfall(116, 112, 0)
+        assert [(p.to_unit_id, p.count) for p in again.proposals] == [(kerinci.unit_id, 4)]
         with pytest.raises(planning.NoLongerShort):
             planning.accept(store, ADMIN, op_id, voting, plan.proposals)
 
@@ -438,7 +449,8 @@ def test_rating_set_change_stale_and_clear(small: tuple[Store, Small]) -> None:
     with store.read() as s:
         m = planning.matrix(s, ids.operation_id, voting)
     assert m.cell(ids.regions["A"], aspects["politik"]) == r2
-    assert m.highest(ids.regions["A"]) is not None and m.highest(ids.regions["A"]).code == "tinggi"
+    highest = m.highest(ids.regions["A"])
+    assert highest is not None and highest.code == "tinggi"
     assert [r.name for r in m.regions] == ["Kabupaten A", "Kota B"]
     rows = _ratings(store, ids.operation_id)
     with pytest.raises(StaleEdit):  # someone saved it since the screen read version 1
@@ -698,3 +710,68 @@ def test_a_refused_import_marks_its_copy_in_the_same_job(
     cell = load_workbook(marked)["Kerawanan"][f"B{row}"]
     assert cell.comment is not None and "tidak dikenal" in cell.comment.text
     assert _head(store) == head
+
+
+# --- the plotting's deficit fed back (issue 18) ----------------------------------------------
+
+
+def test_the_plottings_deficit_is_proposed_for_its_polres(
+    small_sqlite: tuple[Store, Small],
+) -> None:
+    """By hand (builders.py): Polres B has 9 police and guards the 5 rawan TPS (2-2-4) of
+    Kecamatan B1: 3 posts of 2 police, 6 in all. Six of the nine made Kompol: the count still says
+    9 against 6 (no deficit), but the plotting deals only the 3 Bripda, one to each post, and
+    leaves Kecamatan B1 short by 3. Planning shows 3 for Polres B and proposes 3 from the
+    Brimob reserve; once accepted nothing more is proposed (the 3 on BKO are free for a new
+    plotting), a new plotting fills the posts, and withdrawing the BKO brings the need back."""
+    store, ids = small_sqlite
+    op = ids.operation_id
+    voting = _stage(store, op, "pemungutan")
+    commanders_in_polres_b(store, ids, 6)
+    form_posts(store, ADMIN, op, voting)
+    with store.read() as s:
+        assert planning.plan_for(s, op, voting).unit(ids.units["PB"]).plotting is None  # unplotted
+    plot(store, ADMIN, op, voting)
+    with store.read() as s:
+        listing = plotting_list(s, op, voting)
+        plan = planning.plan_for(s, op, voting)
+    # The plotting list's "kekurangan": Kecamatan B1 short by 3, nowhere else.
+    assert {k.kecamatan: k.deficit for k in listing.kecamatan if k.deficit} == {"Kecamatan B1": 3}
+    pb, pa = plan.unit(ids.units["PB"]), plan.unit(ids.units["PA"])
+    assert (pb.police_required, pb.police_available, pb.deficit) == (6, 9, 0)
+    assert pb.plotting == Shortfall(short=3, free=0, leaving=0)
+    assert (pb.plot_short, pb.need, pb.need_from_plotting) == (3, 3, True)
+    # Polres A: its posts are full; its spare AKP and one Brimob on BKO are free, not needed.
+    assert (pa.plot_short, pa.need) == (0, 0) and pa.plotting == Shortfall(0, 2, 0)
+    assert plan.deficits == (pb,)
+    (proposal,) = plan.proposals
+    assert (proposal.to_unit_id, proposal.from_unit_id, proposal.count) == (
+        ids.units["PB"],
+        ids.units["BRIMOB"],
+        3,
+    )
+    assert proposal.from_plotting and proposal.deficit == 3 and not plan.unmet
+    assert proposal.sentence("id").startswith(
+        "Polres B kurang 3 personel di pos pengamanan TPS menurut plotting tahapan"
+    )
+    assert "on its guard posts in the plotting of" in proposal.sentence("en")
+
+    done = planning.accept(store, ADMIN, op, voting, plan.proposals)
+    with store.read() as s:
+        after = planning.plan_for(s, op, voting)
+    # Not plotted again yet: still 3 short on the posts, but the 3 on BKO are free for it.
+    assert after.unit(ids.units["PB"]).plotting == Shortfall(3, 3, 0)
+    assert after.proposals == () and after.deficits == ()
+    with pytest.raises(planning.NoLongerShort):
+        planning.accept(store, ADMIN, op, voting, plan.proposals)
+
+    plot(store, ADMIN, op, voting)  # the new plotting puts the three on Polres B's posts
+    with store.read() as s:
+        assert plotting_list(s, op, voting).deficit == 0
+        assert planning.plan_for(s, op, voting).unit(ids.units["PB"]).plotting == Shortfall(0)
+
+    planning.withdraw(store, ADMIN, done)  # the BKO ends: the three no longer serve Polres B
+    with store.read() as s:
+        back = planning.plan_for(s, op, voting)
+    assert back.unit(ids.units["PB"]).plotting == Shortfall(0, 0, 3)
+    assert [(p.to_unit_id, p.count) for p in back.proposals] == [(ids.units["PB"], 3)]

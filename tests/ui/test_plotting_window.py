@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -18,12 +18,13 @@ from pytestqt.qtbot import QtBot
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.messages import describe
-from opscenter.plotting.plot import Plotting, PostPlot, place, plotting
+from opscenter.plotting.plot import PlotRefused, Plotting, PostPlot, place, plotting
 from opscenter.plotting.posts import PostRefused
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
 from ui.main_window import MainWindow
+from ui.plotting_models import people_in
 from ui.plotting_window import ChoiceDialog, PlottingWindow
 
 if TYPE_CHECKING:
@@ -394,3 +395,100 @@ def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: 
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _tps(_read(jambi, w)) == _tps(start)
+
+
+def _drop_on_view(w: PlottingWindow, mime: QMimeData, post_id: int) -> None:
+    """Let ``mime`` fall on the post's row as a drag would: enter, move and drop events to the
+    posts view's viewport (the view asks the model's canDropMimeData and dropMimeData)."""
+    row = w.posts.row_of(post_id)
+    assert row is not None
+    w.posts_view.scrollTo(w.posts.index(row, 0))
+    at = QPointF(w.posts_view.visualRect(w.posts.index(row, 1)).center())
+    port = w.posts_view.viewport()
+    move, left = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton
+    none = Qt.KeyboardModifier.NoModifier
+    for event in (
+        QDragEnterEvent(at.toPoint(), move, mime, left, none),
+        QDragMoveEvent(at.toPoint(), move, mime, left, none),
+        QDropEvent(at, move, mime, left, none),
+    ):
+        QApplication.sendEvent(port, event)
+
+
+def test_a_person_is_dragged_onto_a_post_as_the_keyboard_places(
+    qtbot: QtBot, qtmodeltester: ModelTester, jambi: Store
+) -> None:
+    """Drag and drop ends in the keyboard's placement: the reserve's person dropped on a post
+    is placed there (locked, by hand), Ctrl+Z takes it back; an officer dragged from one post
+    to another moves; an officer dropped on their own post is refused with the core's
+    sentence, nothing changed and nothing to undo."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    # From the reserve: the model's drag data, dropped through the posts model.
+    spare = start.reserve[0]
+    row = w.reserve.row_of(spare.id)
+    assert row is not None
+    assert w.reserve.flags(w.reserve.index(row, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    mime = w.reserve.mimeData([w.reserve.index(row, c) for c in range(4)])  # a row's cells
+    assert people_in(mime) == [spare.id]
+    target = w.posts.row_of(a)
+    assert target is not None
+    assert w.posts.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, w.posts.index(target, 0))
+    _settle(qtbot, w)
+    after = _read(jambi, w)
+    assert _where(after)[spare.id] == a
+    on_a = next(x for x in after.posts if x.post.id == a)
+    placed = next(o for o in on_a.officers if o.officer.id == spare.id)
+    assert (placed.basis, placed.locked) == ("hand", True)
+    assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "tempatkan personel"
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w)) == _where(start)
+    assert w.reserve.row_of(spare.id) is not None
+    # From a post's officers to another post, through the view's drop event.
+    w.select_post(a)
+    officer = w.officers.row(0).officer.id
+    mime = w.officers.mimeData([w.officers.index(0, 0)])
+    _drop_on_view(w, mime, b)
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w))[officer] == b, w.banner.text()
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w)) == _where(start)
+    # Onto the post the officer is on: refused, as the keyboard's move is.
+    count = w.undo_stack.count()
+    w.select_post(a)
+    mime = w.officers.mimeData([w.officers.index(0, 0)])
+    _drop_on_view(w, mime, a)
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w)) == _where(start)
+    assert w.undo_stack.count() == count
+    name = next(x for x in start.posts if x.post.id == a).officers[0].officer.name
+    assert w.banner.text() == describe(PlotRefused(reason="same_post", name=name))
+    # Two people at once: one at a time, as with the keyboard.
+    w.drop_people([spare.id, officer], b)
+    assert w.banner.text().startswith("Pilih satu personel")
+    assert _where(_read(jambi, w)) == _where(start)
+    # Something that is not people is not taken.
+    other = QMimeData()
+    other.setText("bukan personel")
+    assert not w.posts.canDropMimeData(
+        other, Qt.DropAction.MoveAction, -1, -1, w.posts.index(target, 0)
+    )
+    for model in (w.posts, w.officers, w.reserve):
+        qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+def test_an_operator_cannot_drag_or_drop(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi, Actor("op", role="operator"))
+    start = _read(jambi, w)
+    spare = start.reserve[0]
+    row = w.reserve.row_of(spare.id)
+    assert row is not None
+    assert not w.reserve.flags(w.reserve.index(row, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not w.posts.flags(w.posts.index(0, 0)) & Qt.ItemFlag.ItemIsDropEnabled
+    mime = w.reserve.mimeData([w.reserve.index(row, 0)])
+    assert not w.posts.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, w.posts.index(0, 0))
+    _settle(qtbot, w)
+    assert _where(_read(jambi, w)) == _where(start) and w.undo_stack.count() == 0

@@ -46,6 +46,8 @@ class Options:
     operation_id: int | None = None
     # Sarpras lists: the unit (code or name) of rows that name none (``--unit``, the wizard).
     unit: str | None = None
+    # Plotting lists: the stage's code (``--stage``; default: the voting stage).
+    stage: str | None = None
 
 
 @dataclass(slots=True)
@@ -204,7 +206,11 @@ class WholeFile:
 
 
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
-_NO_TABLE = {"sarpras": "sarpras_no_table", "incidents": "incidents_no_table"}
+_NO_TABLE = {
+    "sarpras": "sarpras_no_table",
+    "incidents": "incidents_no_table",
+    "plotting": "plotting_no_table",
+}
 
 
 @dataclass(slots=True)

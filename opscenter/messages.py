@@ -1399,7 +1399,7 @@ IMPORT_PROBLEMS.update(
         ),
     }
 )
-# What the plotting import does to each row ("Plotting!G12 90000001 Personel 1: ...").
+# What the plotting import does to each row.
 PLOTTING_ROWS: dict[str, tuple[str, str]] = {
     "new": ("ditempatkan di {post}", "placed on {post}"),
     "moved": ("dipindah dari {before} ke {post}", "moved from {before} to {post}"),
@@ -1409,8 +1409,10 @@ PLOTTING_ROWS: dict[str, tuple[str, str]] = {
 
 
 def plotting_row(
-    ref: str, person: str, action: str, post: str, before: str, lang: str | None = None
+    row: int, person: str, action: str, post: str, before: str, lang: str | None = None
 ) -> str:
-    """One row of a plotting import's preview: who, and what happens to them."""
-    text = _pick(PLOTTING_ROWS[action], language(lang)).format(post=post, before=before)
-    return f"{ref} {person}: {text}."
+    """One row of a plotting import's preview (``row`` 0-based): who, and what happens to
+    them: "Baris 9, 90000001 Personel 1: dipindah dari Pos 2 Kecamatan A1 ke ..."."""
+    lang = language(lang)
+    text = _pick(PLOTTING_ROWS[action], lang).format(post=post, before=before)
+    return f"{_pick(('Baris', 'Row'), lang)} {row + 1}, {person}: {text}."

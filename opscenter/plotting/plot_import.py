@@ -622,6 +622,27 @@ def _tps_numbers(value: Cell) -> list[int] | None:
     return list(dict.fromkeys(out)) or None
 
 
+@dataclass(frozen=True, slots=True)
+class StageChoice:
+    """The stages a plotting list may fill, and the one chosen unless said (the voting)."""
+
+    stages: list[tuple[str, str]]  # (code, name) in the operation's order
+    default: str | None
+
+
+def stage_choice(store: Store, operation_id: int | None = None) -> StageChoice:
+    """The operation's stages for the import wizard's choice, preset to the voting stage."""
+    from opscenter import operations
+
+    with store.read() as s:
+        op_id = operation_id or operations.get_operation(s).id
+        found = operations.stages(s, op_id)
+        return StageChoice(
+            [(st.code, st.name) for st in found],
+            next((st.code for st in found if st.is_voting), None),
+        )
+
+
 def _stage(s: Session, operation_id: int, code: str | None) -> tuple[int, str, str]:
     """The stage's id, code and name: the one ``code`` names, else the voting stage."""
     from opscenter import operations

@@ -64,7 +64,7 @@ from opscenter.roster.preview import (
     sheet_rows,
 )
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import _TOTALS, Problem
+from opscenter.roster.validate import _TOTALS, CellReader, Problem
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -271,47 +271,21 @@ def _known(s: Session, operation_id: int) -> _Known:
     )
 
 
-class _Reader:
+class _Reader(CellReader):
     """Turns the sheet's rows into values, or problems with cell references."""
 
     def __init__(
         self, s: Session, known: _Known, layout: Layout, sheet: str, operation_id: int, zone: str
     ) -> None:
+        super().__init__(layout, sheet)
         self.session = s
         self.known = known
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.operation_id = operation_id
         self.zone = zone
         self.now = clock.now()
-        self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.warnings_total = 0
         self.values: list[tuple[int, tuple[Any, ...], datetime | None]] = []
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
-
-    def bad(
-        self,
-        row: int,
-        key: str,
-        code: str,
-        value: Cell = None,
-        hint: str | None = None,
-        error: InvalidValue | None = None,
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # a number cell's 9.0 is the 9 typed
-        text = "" if value is None else str(value)
-        text = text if len(text) <= 60 else text[:57] + "..."
-        self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
 
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
         """False for blank rows, and for totals or a signature under the table (as a

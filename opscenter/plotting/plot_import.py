@@ -73,7 +73,7 @@ from opscenter.roster.preview import (
     sheet_rows,
 )
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import Problem, _place_key
+from opscenter.roster.validate import CellReader, Problem, _place_key
 from opscenter.store import Store
 
 KIND = "plotting"
@@ -310,17 +310,14 @@ class _Place:
     post: Cell
 
 
-class _Reader:
+class _Reader(CellReader):
     """Turns the sheet's rows into placements, or problems naming their cells."""
 
     def __init__(self, known: _Known, layout: Layout, sheet: str) -> None:
+        super().__init__(layout, sheet)
         self.known = known
         self.layout = layout
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.drafts: dict[int, _Draft] = {}
-        self.problems: list[Problem] = []
-        self.rejected_rows: set[int] = set()
         self.kecamatan: int | None = None  # the current section's kecamatan
         self.section = 0
         self.in_reserve = False
@@ -336,28 +333,10 @@ class _Reader:
         }
         self._headings = {col: norm(text) for col, text in layout.headers.items()}
 
-    # --- cells ---
-
     def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        value = cells[i] if 0 <= i < len(cells) else None
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
-
-    def bad(
-        self, row: int, key: str, code: str, value: Cell = None, hint: str | None = None
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # calamine reads every number as a float: show 12, not 12.0
-        text = "" if value is None else " ".join(str(value).split())
-        self.problems.append(Problem(row, col, ref, key, code, text[:60], hint))
-        self.rejected_rows.add(row)
+        """The cell of ``key``; a cell of spaces is empty."""
+        value = super().cell(cells, offset, key)
+        return None if isinstance(value, str) and not value.strip() else value
 
     # --- rows ---
 

@@ -48,7 +48,7 @@ from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
 from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import Problem
+from opscenter.roster.validate import CellReader, Problem
 from opscenter.store import Store
 
 KIND = "sarpras"
@@ -334,37 +334,16 @@ class _Draft:
     seen: dict[str, int]  # condition -> the row that gave it (one-column layouts)
 
 
-class _Reader:
+class _Reader(CellReader):
     """Turns the sheet's rows into drafts, or problems with cell references."""
 
     def __init__(self, known: _Known, layout: Layout, sheet: str, unit_id: int | None) -> None:
+        super().__init__(layout, sheet)
         self.known = known
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.unit_id = unit_id
         self.split = any(c in self.cols for c in CONDITIONS)
         self.count_keys = [k for k in (*CONDITIONS, "count") if k in self.cols]
         self.drafts: dict[tuple[int, int], _Draft] = {}
-        self.problems: list[Problem] = []
-        self.rejected_rows: set[int] = set()
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
-
-    def bad(
-        self, row: int, key: str, code: str, value: Cell = None, hint: str | None = None
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # calamine reads every number as a float: show 12, not 12.0
-        text = "" if value is None else str(value)
-        self.problems.append(Problem(row, col, ref, key, code, text[:60], hint))
-        self.rejected_rows.add(row)
 
     def parsed(
         self, index: int, offset: int, cells: Sequence[Cell], key: str, parse: Callable[[Cell], T]

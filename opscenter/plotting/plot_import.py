@@ -210,13 +210,22 @@ class _Known:
     people: dict[int, str]  # id -> "NRP name"
     eligible: frozenset[int]
     ranks: nz.RankIndex
-    kecamatan: dict[str, list[int]]  # place key -> kecamatan ids
-    desa: dict[str, list[tuple[int, int | None]]]  # place key -> [(desa id, kecamatan id)]
+    kecamatan: dict[str, set[int]]  # name keys (``_keys``) -> kecamatan ids
+    # name keys -> [(desa id, kecamatan id)]: the full name's first, then without its prefix
+    desa_full: dict[str, list[tuple[int, int | None]]]
+    desa: dict[str, list[tuple[int, int | None]]]
     desa_names: nz.NameIndex
     tps: dict[tuple[int, int], int]  # (desa id, number) -> TPS id
     post_of: dict[int, int]  # TPS id -> the post holding it for the stage
     post_labels: dict[int, str]
     placed: dict[int, _Placed]  # person -> their placement on the stage
+
+
+def _keys(name: str) -> set[str]:
+    """A kecamatan's name as files write it, with or without "Kecamatan" ("Kecamatan Kota
+    Baru", "KOTA BARU", "KEC. KOTA BARU"): without the word only, and as places are matched
+    (``_place_key``, which also takes "Kota" for a prefix)."""
+    return {_place_key(name), norm(_KECAMATAN_WORD.sub("", name, count=1))}
 
 
 def _name_key(name: str) -> str:
@@ -244,7 +253,8 @@ def _known(s: Session, operation_id: int, stage_id: int) -> _Known:
             )
         )
     )
-    kecamatan: dict[str, list[int]] = defaultdict(list)
+    kecamatan: dict[str, set[int]] = defaultdict(set)
+    desa_full: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     desa: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     desa_names: list[tuple[int, tuple[str]]] = []
     for rid, parent, level, name in s.execute(
@@ -253,8 +263,10 @@ def _known(s: Session, operation_id: int, stage_id: int) -> _Known:
         )
     ):
         if level == "kecamatan":
-            kecamatan[_place_key(str(name))].append(int(rid))
+            for key in _keys(str(name)):
+                kecamatan[key].add(int(rid))
         elif level == "desa":
+            desa_full[norm(name)].append((int(rid), parent))
             desa[_place_key(str(name))].append((int(rid), parent))
             desa_names.append((int(rid), (str(name),)))
     tps = {
@@ -282,6 +294,7 @@ def _known(s: Session, operation_id: int, stage_id: int) -> _Known:
         eligible=frozenset(officers(s, operation_id)),
         ranks=ranks,
         kecamatan=dict(kecamatan),
+        desa_full=dict(desa_full),
         desa=dict(desa),
         desa_names=nz.NameIndex(desa_names),
         tps=tps,
@@ -401,10 +414,15 @@ class _Reader(CellReader):
     def _kecamatan_named(self, text: str) -> int | None:
         """The kecamatan a heading or cell names ("KECAMATAN: PANGKALAN BARU", "Air Hangat
         — Polsek Air Hangat (Polres Kerinci)"), if exactly one."""
-        bare = _KECAMATAN_WORD.sub("", text, count=1).strip(" :.\t")
+        word = _KECAMATAN_WORD.match(text)
+        bare = text[word.end() :].lstrip(" :.\t") if word else text
         head = _HEADING_CUT.split(bare, maxsplit=1)[0]
-        found = self.known.kecamatan.get(_place_key(head), [])
-        return found[0] if len(found) == 1 else None
+        if word:
+            head = f"{word[1]} {head}"
+        found: set[int] = set()
+        for key in _keys(head):
+            found |= self.known.kecamatan.get(key, set())
+        return found.pop() if len(found) == 1 else None
 
     def _repeated_heading(self, cells: Sequence[Cell], offset: int) -> bool:
         """The column headings again (the app's export repeats them under each kecamatan)."""
@@ -513,9 +531,18 @@ class _Reader(CellReader):
         return post, tuple(tps_ids)
 
     def _desa(self, index: int, text: str) -> int | None:
-        found = self.known.desa.get(_place_key(text), [])
-        if self.kecamatan is not None:
-            found = [d for d in found if d[1] == self.kecamatan]
+        """The desa by its full name ("Kelurahan Terusan" beside "Desa Terusan"), else by
+        its name without "Desa"/"Kelurahan", within the row's kecamatan when known."""
+        found: list[tuple[int, int | None]] = []
+        for index_of, key in (
+            (self.known.desa_full, norm(text)),
+            (self.known.desa, _place_key(text)),
+        ):
+            found = index_of.get(key, [])
+            if self.kecamatan is not None:
+                found = [d for d in found if d[1] == self.kecamatan]
+            if len(found) == 1:
+                break
         if not found:
             self.bad(index, "desa", "region_unknown", text, self.known.desa_names.suggest(text))
             return None
@@ -737,6 +764,14 @@ def commit(
     with store.transaction(actor, "import.plotting", details=details, operation_id=op_id) as s:
         people = officers(s, op_id)
         _check_stale(s, preview, todo, people.keys())
+        stored = [r.assignment_id for r in todo if r.assignment_id is not None]
+        rows: dict[int, GuardAssignment] = {}
+        for start in range(0, len(stored), 900):  # read together, not one by one
+            chunk = stored[start : start + 900]
+            rows.update(
+                (a.id, a)
+                for a in s.scalars(select(GuardAssignment).where(GuardAssignment.id.in_(chunk)))
+            )
         for r in todo:
             unit = people[r.personnel_id].unit_id
             if r.assignment_id is None:
@@ -748,7 +783,7 @@ def commit(
                     )
                 )  # fmt: skip
                 continue
-            row = s.get_one(GuardAssignment, r.assignment_id)
+            row = rows[r.assignment_id]
             row.post_id, row.basis, row.from_unit_id, row.locked = r.post_id, "hand", unit, True
         s.flush()
         txn_id = s.info[journal.TXN_KEY].txn_id

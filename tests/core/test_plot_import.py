@@ -413,3 +413,32 @@ def test_a_placement_changed_since_the_preview_is_refused(
     assert _where(store, ids)[fresh.id] == (post.post.id, "hand", True)
     with store.read() as s:
         assert journal.head(s) > 0
+
+
+def test_the_jambi_plotting_reads_back(sqlite_url: str, tmp_path: Path) -> None:
+    """Jambi's whole voting-day list (about 2,250 officers): a kecamatan named "Kota Baru"
+    (not the city), a "Desa Terusan" beside a "Kelurahan Terusan" in one kecamatan; every
+    officer read back onto their own post, then nothing left to change."""
+    from opscenter import operations
+    from opscenter.demo import load_demo
+    from reports.plotting.export import document, write
+
+    store = open_store(sqlite_url)
+    try:
+        load_demo(store, "jambi")
+        with store.read() as s:
+            op = operations.get_operation(s)
+            stage = next(st for st in operations.stages(s, op.id) if st.is_voting)
+            doc = document(s, op.id, stage.id, None)
+            held = plotting(s, op.id, stage.id)
+        path = write(doc, tmp_path / "jambi.xlsx")
+        preview = _prepare(store, path)
+        assert _sentences(preview) == []
+        where = {o.officer.id: pp.post.id for pp in held.posts for o in pp.officers}
+        assert len(where) > 2000
+        assert {r.personnel_id: r.post_id for r in preview.records} == where
+        plot_import.commit(store, ADMIN, preview)
+        again = _prepare(store, path)
+        assert again.counts["unchanged"] == len(where) and again.counts["changed"] == 0
+    finally:
+        store.dispose()

@@ -270,7 +270,8 @@ class MappingPage(_Page):
         if stages is not None:
             for code, name in stages.stages:
                 self.stage.addItem(name, code)
-            self.stage.setCurrentIndex(self.stage.findData(stages.default))
+            chosen = stages.codes.get(self.wiz.stage_id or 0, stages.default)
+            self.stage.setCurrentIndex(self.stage.findData(chosen))
         for w in (self.stage_label, self.stage):
             w.setVisible(stages is not None)
         self._show_unit()
@@ -488,9 +489,13 @@ class ImportWizard(QWizard):
         actor: Actor,
         lang: str = "id",
         parent: QWidget | None = None,
+        kind: str | None = None,
+        stage_id: int | None = None,
     ) -> None:
+        """``kind`` presets the kind of data; ``stage_id`` a plotting list's stage."""
         super().__init__(parent)
         self.store = store
+        self.stage_id = stage_id
         self.actor = actor
         self.lang = lang
         self.scan_result: Scan | None = None
@@ -508,6 +513,8 @@ class ImportWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
             self.addPage(page)
+        if kind is not None:
+            self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kind))
         self.resize(900, 600)
 
     @property
@@ -543,3 +550,18 @@ class ImportWizard(QWizard):
         if self.job is not None and not self.job.done:
             self.job.cancel.cancel()
         super().reject()
+
+
+def open_plotting_import(parent: QWidget, store: Store, actor: Actor, stage_id: int) -> None:
+    """The wizard on "Plotting personel" for the stage the plotting window shows (its menu's
+    *Impor plotting dari Excel…*), as a window of its own."""
+    wizard = ImportWizard(
+        store,
+        actor=actor,
+        lang=str(getattr(parent, "_lang", "id")),
+        parent=parent,
+        kind=plot_import.KIND,
+        stage_id=stage_id or None,
+    )
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()

@@ -634,6 +634,7 @@ class StageChoice:
 
     stages: list[tuple[str, str]]  # (code, name) in the operation's order
     default: str | None
+    codes: dict[int, str] = field(default_factory=dict)  # stage id -> its code
 
 
 def stage_choice(store: Store, operation_id: int | None = None) -> StageChoice:
@@ -646,6 +647,7 @@ def stage_choice(store: Store, operation_id: int | None = None) -> StageChoice:
         return StageChoice(
             [(st.code, st.name) for st in found],
             next((st.code for st in found if st.is_voting), None),
+            {st.id: st.code for st in found},
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard, QWizardPage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -688,3 +689,40 @@ def test_a_plotting_list_for_a_stage_without_posts_is_refused_on_the_mapping_pag
     qtbot.waitUntil(page.error.isVisible, timeout=10_000)
     assert page.error.text().startswith("Tahapan Kampanye belum mempunyai pos pengamanan")
     assert wizard.currentPage() is page and _head(store) == head
+
+
+def test_the_plotting_window_opens_the_wizard_on_its_stage(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """*Plotting → Impor plotting dari Excel…*: the wizard on "Plotting personel", the
+    stage the window shows chosen; off for a role that may not change the plotting."""
+    from tests.core.test_plot_import import _polres_workbook
+    from ui.plotting_window import PlottingWindow
+
+    _ids, p = _plotted(store)
+    t = p.posts[0].post.tps[0]
+    path = _polres_workbook(
+        tmp_path / "k.xlsx", [("KECAMATAN A1", [[1, t.desa, t.number, "Personel 1", None, None]])]
+    )
+    window = PlottingWindow(store, actor=STAFF)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
+    action = window.findChild(QAction, "plotImportAction")
+    assert action is not None and action.isEnabled()
+    assert action.text() == "&Impor plotting dari Excel\u2026"
+    action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.file_page.kind.currentData() == "plotting"
+    to_mapping(qtbot, wizard, path)
+    with store.read() as s:
+        from opscenter.model import Stage
+
+        shown = s.get_one(Stage, window.stage_id).code
+    assert wizard.mapping_page.stage.currentData() == shown
+    wizard.close()
+    reader = PlottingWindow(store, actor=Actor("op", role="operator"))
+    qtbot.addWidget(reader)
+    later = reader.findChild(QAction, "plotImportAction")
+    assert later is not None and not later.isEnabled()

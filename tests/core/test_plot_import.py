@@ -442,3 +442,65 @@ def test_the_jambi_plotting_reads_back(sqlite_url: str, tmp_path: Path) -> None:
         assert again.counts["unchanged"] == len(where) and again.counts["changed"] == 0
     finally:
         store.dispose()
+
+
+def test_more_bad_cells_and_a_kecamatan_column(small: tuple[Store, Small], tmp_path: Path) -> None:
+    """A KECAMATAN column instead of section rows: an unknown kecamatan in it, a desa whose
+    name two kecamatan share with no kecamatan said, a first row without a TPS, a TPS
+    without its desa, an unknown rank, a malformed NRP."""
+    from opscenter.model import Region
+
+    store, ids = small
+    t = _plotting(store, ids).posts[0].post.tps[0]  # in Desa A1a, Kecamatan A1
+    with store.transaction(ADMIN, "test.setup") as s:  # a namesake desa in Kecamatan A2
+        s.add(Region(operation_id=ids.operation_id, level="desa", name="Desa A1a",
+                     parent_id=ids.regions["A2"]))  # fmt: skip
+    path = tmp_path / "kolom.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plotting"
+    ws.append(["NO", "KECAMATAN", "DESA", "TPS", "NAMA", "PANGKAT", "NRP"])
+    ws.append([1, None, None, None, "Personel 1", "Bripda", "90000001"])  # 2: no TPS above
+    ws.append([2, "Kec. Entah", t.desa, t.number, "Personel 1", "Bripda", "90000001"])  # 3
+    ws.append([3, None, t.desa, t.number, "Personel 2", "Bripda", "90000002"])  # 4: which A1a?
+    ws.append([4, "KECAMATAN A1", None, t.number, "Personel 3", "Brigjen Muda", None])  # 5
+    ws.append([5, "KECAMATAN A1", t.desa, t.number, "Personel 4", "Bripda", "9000"])  # 6
+    ws.append([6, "A1", t.desa.upper(), f"TPS {t.number}", "Personel 5", "Bripda", None])  # fine
+    wb.save(path)
+    before, txns = _where(store, ids), _txns(store)
+    preview = _prepare(store, path)
+    assert _sentences(preview) == [
+        "Plotting!D2: wajib diisi.",
+        "Plotting!B3 \u201cKec. Entah\u201d: kecamatan tidak dikenal.",
+        f"Plotting!C4 \u201c{t.desa}\u201d: nama desa/kelurahan ada di beberapa kecamatan; "
+        "isi kolom kecamatan.",
+        "Plotting!C5: wajib diisi.",
+        "Plotting!F5 \u201cBrigjen Muda\u201d: pangkat tidak dikenal.",
+        "Plotting!G6 \u201c9000\u201d: NRP/NIP tidak sah: NRP 8 digit, NIP 18 digit.",
+    ]
+    assert len(preview.records) == 1  # Personel 5, "A1" and "TPS 1" read as written
+    with pytest.raises(RosterError):
+        plot_import.commit(store, ADMIN, preview)
+    assert _where(store, ids) == before and _txns(store) == txns
+
+
+def test_a_sheet_without_a_tps_column_or_without_rows_is_refused(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, _ids = small
+    path = tmp_path / "tanpa_tps.xlsx"
+    wb = Workbook()
+    wb.active.append(["NO", "DESA", "NAMA", "PANGKAT", "NRP"])
+    wb.active.append([1, "Desa A1a", "Personel 1", "Bripda", "90000001"])
+    wb.save(path)
+    with pytest.raises(RosterError) as refused:
+        _prepare(store, path)
+    assert messages.describe(refused.value) == (
+        "Lembar \u201cSheet\u201d di tanpa_tps.xlsx tidak memiliki kolom wajib: TPS."
+    )
+    wb = Workbook()
+    wb.active.append(["DESA", "TPS", "NAMA", "NRP"])
+    wb.save(path)
+    with pytest.raises(RosterError) as refused:
+        _prepare(store, path)
+    assert "hanya berisi judul kolom" in messages.describe(refused.value)

@@ -504,3 +504,27 @@ def test_a_sheet_without_a_tps_column_or_without_rows_is_refused(
     with pytest.raises(RosterError) as refused:
         _prepare(store, path)
     assert "hanya berisi judul kolom" in messages.describe(refused.value)
+
+
+def test_rank_and_nrp_in_one_column_and_several_tps_in_one_cell(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    store, ids = small
+    p = _plotting(store, ids)
+    post = next(pp.post for pp in p.posts if len(pp.post.tps) > 1)
+    first, last = post.tps[0], post.tps[-1]
+    assert first.desa == last.desa
+    fresh = p.reserve[0]
+    path = tmp_path / "satu_kolom.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plotting"
+    ws.append(["KECAMATAN", "DESA/KEL", "NO. TPS", "NAMA PERSONEL", "PANGKAT / NRP"])
+    numbers = f"{first.number:03d} - {last.number:03d}"
+    ws.append([post.kecamatan, first.desa, numbers, fresh.name, f"{fresh.rank} / {fresh.nrp}"])
+    wb.save(path)
+    preview = _prepare(store, path)
+    assert _sentences(preview) == []
+    [record] = preview.records
+    assert (record.personnel_id, record.post_id, record.action) == (fresh.id, post.id, "new")
+    assert set(record.tps_ids) >= {first.id, last.id}

@@ -140,6 +140,15 @@ class Record:
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     recorded_at: datetime | None = None  # an export's WAKTU DICATAT, kept by a new incident
 
+    def outcome(self) -> RowOutcome:
+        return RowOutcome(
+            self.row,
+            self.status,
+            values=self.values,
+            db_id=self.incident_id,
+            changes=dict(self.changes) or None,
+        )
+
 
 @dataclass(slots=True)
 class IncidentPreview(WholeFile):
@@ -158,20 +167,6 @@ class IncidentPreview(WholeFile):
     labels: dict[str, dict[int, str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    def outcomes(self) -> list[RowOutcome]:
-        kept = [
-            RowOutcome(
-                r.row,
-                r.status,
-                values=r.values,
-                db_id=r.incident_id,
-                changes=dict(r.changes) or None,
-            )
-            for r in self.records
-            if r.status != "unchanged"
-        ]
-        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
         """Names for ids, times in the operation's zone, points in degrees."""

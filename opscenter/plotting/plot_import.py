@@ -123,6 +123,21 @@ class Record:
         """As the import wizard counts rows: new, changed (moved or locked) or unchanged."""
         return "changed" if self.action in ("moved", "locked") else self.action
 
+    def outcome(self) -> RowOutcome:
+        """As the wizard lists it: the person and the post; a move or a lock as a change."""
+        changes: dict[str, tuple[Any, Any]] | None = None
+        if self.action == "moved":
+            changes = {"post_id": (self.from_post_id, self.post_id)}
+        elif self.action == "locked":
+            changes = {"locked": (False, True)}
+        return RowOutcome(
+            self.row,
+            self.status,
+            values=(self.personnel_id, self.post_id),
+            db_id=self.assignment_id,
+            changes=changes,
+        )
+
 
 @dataclass(slots=True)
 class PlottingPreview(WholeFile):
@@ -144,21 +159,6 @@ class PlottingPreview(WholeFile):
     # No free text of a plotting is kept, so none is flagged (the wizard's interface).
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    def outcomes(self) -> list[RowOutcome]:
-        """New, moved, locked and refused rows in sheet order (unchanged ones are counted)."""
-        kept = [
-            RowOutcome(
-                r.row,
-                r.status,
-                values=(r.personnel_id, r.post_id),
-                db_id=r.assignment_id,
-                changes=_changes(r),
-            )
-            for r in self.records
-            if r.status != "unchanged"
-        ]
-        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
         if isinstance(value, bool):
@@ -183,14 +183,6 @@ class PlottingPreview(WholeFile):
         ]
         out += [(r.row, "rejected", None, list(r.problems or ())) for r in self.rows]
         return sorted(out, key=lambda item: item[0])
-
-
-def _changes(r: Record) -> dict[str, tuple[Any, Any]] | None:
-    if r.action == "moved":
-        return {"post_id": (r.from_post_id, r.post_id)}
-    if r.action == "locked":
-        return {"locked": (False, True)}
-    return None
 
 
 @dataclass(frozen=True, slots=True)

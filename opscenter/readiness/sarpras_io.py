@@ -127,6 +127,16 @@ class Record:
     rows: tuple[int, ...]  # 0-based sheet rows it came from
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
+    def outcome(self) -> RowOutcome:
+        """As the preview lists it: at its first row, its values (unit, category)."""
+        return RowOutcome(
+            self.rows[0],
+            self.status,
+            values=(self.value.unit_id, self.value.category_id),
+            db_id=self.stock_id,
+            changes=dict(self.changes) or None,
+        )
+
 
 @dataclass(slots=True)
 class SarprasPreview(WholeFile):
@@ -148,22 +158,6 @@ class SarprasPreview(WholeFile):
     # No free text of a sarpras list is flagged as formula-like (the wizard's interface).
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    def outcomes(self) -> list[RowOutcome]:
-        """New, changed and refused rows in sheet order (unchanged ones are only counted);
-        a new or changed record stands at its first row, its values (unit, category)."""
-        kept = [
-            RowOutcome(
-                r.rows[0],
-                r.status,
-                values=(r.value.unit_id, r.value.category_id),
-                db_id=r.stock_id,
-                changes=dict(r.changes) or None,
-            )
-            for r in self.records
-            if r.status != "unchanged"
-        ]
-        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
         if value is None:

@@ -178,14 +178,30 @@ class Reviewable(Rejections, Protocol):
     def refusal(self) -> RosterError | None: ...
 
 
+class Kept(Protocol):
+    """A record a whole-file preview would write: its status, and its row as the wizard
+    shows it."""
+
+    @property
+    def status(self) -> str: ...
+    def outcome(self) -> RowOutcome: ...
+
+
 class WholeFile:
-    """A preview saved whole or not at all (a sarpras list, an incident log): any refused
-    cell in ``problems`` refuses the file, in the words of ``refusal_reason``."""
+    """A preview saved whole or not at all (a sarpras list, an incident log, a plotting
+    list): any refused cell in ``problems`` refuses the file, in the words of
+    ``refusal_reason``."""
 
     __slots__ = ()
     refusal_reason: ClassVar[str]
     path: Path
     problems: list[Problem]
+    records: Sequence[Kept]
+
+    def outcomes(self) -> list[RowOutcome]:
+        """New, changed and refused rows in sheet order (unchanged ones are only counted)."""
+        kept = [r.outcome() for r in self.records if r.status != "unchanged"]
+        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     @property
     def file(self) -> str:

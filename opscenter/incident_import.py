@@ -62,6 +62,7 @@ from opscenter.roster.preview import (
     label_of,
     mapped_sheet,
     sheet_rows,
+    tally,
 )
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import _TOTALS, CellReader, Problem
@@ -593,12 +594,7 @@ def prepare(
         facts = source.facts
     provided = frozenset(c for k in layout.columns for c in _FIELD_COLUMNS.get(k, ()))
     records = _classify(reader, known, provided)
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len({p.row for p in reader.problems})
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
+    counts = tally(records, {p.row for p in reader.problems}, facts.path.name, guess.name)
     progress(1, 1, "done")
     return IncidentPreview(
         path=facts.path,

@@ -71,6 +71,7 @@ from opscenter.roster.preview import (
     label_of,
     mapped_sheet,
     sheet_rows,
+    tally,
 )
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import CellReader, Problem, _place_key
@@ -688,13 +689,8 @@ def prepare(
         facts = source.facts
     records = [_classify(d, known) for d in reader.drafts.values()]
     records.sort(key=lambda r: r.row)
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len(reader.rejected_rows)
+    counts = tally(records, reader.rejected_rows, facts.path.name, guess.name)
     counts["moved"] = sum(1 for r in records if r.action == "moved")
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
     progress(1, 1, "done")
     return PlottingPreview(
         path=facts.path,

@@ -46,7 +46,7 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.commit import Outcome, import_details
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet
+from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet, tally
 from opscenter.roster.reading import Cell, open_source
 from opscenter.roster.validate import CellReader, Problem
 from opscenter.store import Store
@@ -533,12 +533,7 @@ def prepare(
         reader.read(rows, layout.data_start, guess.rows_total, progress, cancel)
         facts = source.facts
     records = [_classify(d, known) for d in reader.drafts.values()]
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len(reader.rejected_rows)
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
+    counts = tally(records, reader.rejected_rows, facts.path.name, guess.name)
     return SarprasPreview(
         path=facts.path,
         sha256=facts.sha256,

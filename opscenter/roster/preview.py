@@ -221,6 +221,18 @@ class WholeFile:
         return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
+def tally(records: Sequence[Kept], rejected: set[int], file: str, sheet: str) -> dict[str, int]:
+    """A whole-file preview's counts: its records by status and its ``rejected`` rows;
+    refuses a sheet that gave neither (headings only)."""
+    if not records and not rejected:
+        raise RosterError("header_only", file=file, sheet=sheet)
+    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
+    for r in records:
+        counts[r.status] += 1
+    counts["rejected"] = len(rejected)
+    return counts
+
+
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
 _NO_TABLE = {
     "sarpras": "sarpras_no_table",

@@ -385,7 +385,7 @@ class _Reader(CellReader):
         if len(texts) == 1 and col in self._data_cols:
             return False  # a name alone (an officer on the TPS above), a TPS alone
         text = values.pop()
-        if _RESERVE.match(text):
+        if strict and _RESERVE.match(text):  # under the headings only: a title may say it
             self.in_reserve, self.above = True, None
             return True
         kecamatan = self._kecamatan_named(text)
@@ -437,6 +437,8 @@ class _Reader(CellReader):
                 self.kecamatan, self.above = kecamatan, None
                 self.section += 1
         raw_nrp = self.cell(cells, offset, "nrp")
+        if isinstance(raw_nrp, str) and not raw_nrp.strip(" -\u2013"):
+            raw_nrp = None  # "-": no NRP written, the name says who
         raw_name = self.cell(cells, offset, "name")
         raw_rank = self.cell(cells, offset, "rank")
         nrp_key = "nrp"

@@ -522,9 +522,12 @@ def test_rank_and_nrp_in_one_column_and_several_tps_in_one_cell(
     ws.append(["KECAMATAN", "DESA/KEL", "NO. TPS", "NAMA PERSONEL", "PANGKAT / NRP"])
     numbers = f"{first.number:03d} - {last.number:03d}"
     ws.append([post.kecamatan, first.desa, numbers, fresh.name, f"{fresh.rank} / {fresh.nrp}"])
+    other = p.reserve[1]  # "-" for an NRP not written: found by name and rank
+    ws.append([None, None, None, other.name, f"{other.rank} / -"])
     wb.save(path)
     preview = _prepare(store, path)
     assert _sentences(preview) == []
-    [record] = preview.records
+    record, second = preview.records
     assert (record.personnel_id, record.post_id, record.action) == (fresh.id, post.id, "new")
     assert set(record.tps_ids) >= {first.id, last.id}
+    assert (second.personnel_id, second.post_id) == (other.id, post.id)

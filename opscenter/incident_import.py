@@ -62,9 +62,10 @@ from opscenter.roster.preview import (
     label_of,
     mapped_sheet,
     sheet_rows,
+    tally,
 )
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import _TOTALS, Problem
+from opscenter.roster.validate import _TOTALS, CellReader, Problem
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -140,6 +141,15 @@ class Record:
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     recorded_at: datetime | None = None  # an export's WAKTU DICATAT, kept by a new incident
 
+    def outcome(self) -> RowOutcome:
+        return RowOutcome(
+            self.row,
+            self.status,
+            values=self.values,
+            db_id=self.incident_id,
+            changes=dict(self.changes) or None,
+        )
+
 
 @dataclass(slots=True)
 class IncidentPreview(WholeFile):
@@ -158,20 +168,6 @@ class IncidentPreview(WholeFile):
     labels: dict[str, dict[int, str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    def outcomes(self) -> list[RowOutcome]:
-        kept = [
-            RowOutcome(
-                r.row,
-                r.status,
-                values=r.values,
-                db_id=r.incident_id,
-                changes=dict(r.changes) or None,
-            )
-            for r in self.records
-            if r.status != "unchanged"
-        ]
-        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
         """Names for ids, times in the operation's zone, points in degrees."""
@@ -271,47 +267,21 @@ def _known(s: Session, operation_id: int) -> _Known:
     )
 
 
-class _Reader:
+class _Reader(CellReader):
     """Turns the sheet's rows into values, or problems with cell references."""
 
     def __init__(
         self, s: Session, known: _Known, layout: Layout, sheet: str, operation_id: int, zone: str
     ) -> None:
+        super().__init__(layout, sheet)
         self.session = s
         self.known = known
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.operation_id = operation_id
         self.zone = zone
         self.now = clock.now()
-        self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.warnings_total = 0
         self.values: list[tuple[int, tuple[Any, ...], datetime | None]] = []
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
-
-    def bad(
-        self,
-        row: int,
-        key: str,
-        code: str,
-        value: Cell = None,
-        hint: str | None = None,
-        error: InvalidValue | None = None,
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # a number cell's 9.0 is the 9 typed
-        text = "" if value is None else str(value)
-        text = text if len(text) <= 60 else text[:57] + "..."
-        self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
 
     def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
         """False for blank rows, and for totals or a signature under the table (as a
@@ -624,12 +594,7 @@ def prepare(
         facts = source.facts
     provided = frozenset(c for k in layout.columns for c in _FIELD_COLUMNS.get(k, ()))
     records = _classify(reader, known, provided)
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len({p.row for p in reader.problems})
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
+    counts = tally(records, {p.row for p in reader.problems}, facts.path.name, guess.name)
     progress(1, 1, "done")
     return IncidentPreview(
         path=facts.path,

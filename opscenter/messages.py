@@ -795,8 +795,18 @@ def problem_text(code: str, hint: str | None = None, lang: str | None = None) ->
     if hint:
         if code == "duplicate":
             text += f" (juga di {hint})" if lang == "id" else f" (also at {hint})"
-        elif code in ("conflict_db", "sarpras_total_mismatch", "incident_number_taken"):
-            # the stored name, the sum, the stored incident's title
+        elif code in (
+            "conflict_db",
+            "sarpras_total_mismatch",
+            "incident_number_taken",
+            "plot_tps_posts_differ",
+            "plot_nrp_other_name",
+            "plot_person_ambiguous",
+            "plot_not_eligible",
+            "plot_person_twice",
+        ):
+            # the stored name, the sum, the stored incident's title; a plotting's posts,
+            # the NRP's holder, the NRPs of one name, the person, the row placing them
             text += f" ({hint})"
         else:
             text += (
@@ -1400,3 +1410,93 @@ IMPORT_PROBLEMS.update(
         ),
     }
 )
+
+
+# --- issue 18: a plotting workbook imported ---
+IMPORT_REFUSALS.update(
+    {
+        "plotting_no_table": (
+            "Di berkas {file} tidak ditemukan tabel plotting dengan judul kolom yang dikenal "
+            "(mis. TPS, DESA/KEL., NAMA, PANGKAT, NRP).",
+            "No plotting table with known column headings was found in {file} (e.g. TPS, "
+            "DESA/KEL., NAMA, PANGKAT, NRP).",
+        ),
+        "plotting_no_posts": (
+            "Tahapan {stage} belum mempunyai pos pengamanan, jadi {file} tidak dapat "
+            "dipasang ke pos; bentuk pos dahulu (jendela Plotting), lalu impor lagi.",
+            "The stage {stage} has no guard posts yet, so {file} cannot be put on posts; form "
+            "the posts first (the Plotting window), then import again.",
+        ),
+        "plotting_stage_unknown": (
+            "Tahapan \u201c{code}\u201d tidak ada di operasi ini; pilihan: {codes}.",
+            "The stage \u201c{code}\u201d does not exist in this operation; choices: {codes}.",
+        ),
+        "plotting_rejected": (
+            "{count} sel di {file} ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu "
+            "lalu impor lagi.",
+            "{count} cells of {file} were refused, so nothing was saved; correct them and "
+            "import again.",
+        ),
+    }
+)
+IMPORT_PROBLEMS.update(
+    {
+        "plot_kecamatan_unknown": ("kecamatan tidak dikenal", "unknown kecamatan"),
+        "plot_tps_unknown": (
+            "TPS ini tidak ada di desa/kelurahan itu",
+            "no such polling station in that village",
+        ),
+        "plot_tps_no_post": (
+            "TPS ini belum masuk pos pengamanan mana pun pada tahapan ini; bentuk pos "
+            "untuknya dahulu",
+            "this polling station is in no guard post of the stage; form its post first",
+        ),
+        "plot_tps_posts_differ": (
+            "TPS di sel ini ada di pos yang berbeda; tulis TPS satu pos saja per baris",
+            "the polling stations of this cell are in different posts; write one post's per row",
+        ),
+        "plot_nrp_unknown": (
+            "NRP ini tidak ada di daftar personel operasi",
+            "this NRP is not on the operation's personnel list",
+        ),
+        "plot_nrp_other_name": (
+            "nama ini tidak sama dengan pemilik NRP di baris ini",
+            "this name is not that of the NRP's holder on this row",
+        ),
+        "plot_person_unknown": (
+            "tidak ada personel dengan nama (dan pangkat) ini; tulis NRP-nya",
+            "no person of this name (and rank); write the NRP",
+        ),
+        "plot_person_ambiguous": (
+            "ada beberapa personel dengan nama (dan pangkat) ini; tulis NRP-nya",
+            "several people have this name (and rank); write the NRP",
+        ),
+        "plot_person_twice": (
+            "personel ini sudah ditempatkan di pos lain oleh baris sebelumnya; satu personel "
+            "hanya satu pos per tahapan",
+            "this person is already put on another post by an earlier row; one post per "
+            "person per stage",
+        ),
+        "plot_not_eligible": (
+            "bukan personel Polri aktif, jadi tidak dapat menjaga TPS",
+            "not an active Polri officer, so cannot guard a polling station",
+        ),
+    }
+)
+# What the plotting import does to each row.
+PLOTTING_ROWS: dict[str, tuple[str, str]] = {
+    "new": ("ditempatkan di {post}", "placed on {post}"),
+    "moved": ("dipindah dari {before} ke {post}", "moved from {before} to {post}"),
+    "locked": ("tetap di {post}, kini dikunci", "stays on {post}, now locked"),
+    "unchanged": ("sudah di {post} (terkunci), tidak berubah", "already on {post} (locked)"),
+}
+
+
+def plotting_row(
+    row: int, person: str, action: str, post: str, before: str, lang: str | None = None
+) -> str:
+    """One row of a plotting import's preview (``row`` 0-based): who, and what happens to
+    them: "Baris 9, 90000001 Personel 1: dipindah dari Pos 2 Kecamatan A1 ke ..."."""
+    lang = language(lang)
+    text = _pick(PLOTTING_ROWS[action], lang).format(post=post, before=before)
+    return f"{_pick(('Baris', 'Row'), lang)} {row + 1}, {person}: {text}."

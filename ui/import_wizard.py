@@ -1,9 +1,10 @@
 """The import wizard: file -> sheet and column mapping -> preview with errors -> commit.
 
-Rosters (personnel, TPS, units) and sarpras lists go through the same pages: each kind's
-``prepare`` and ``commit`` share one interface (``opscenter.roster.preview.Reviewable``).
-A sarpras list without a unit column belongs to the unit chosen on the mapping page,
-preset to the one its letterhead names.
+Rosters (personnel, TPS, units), sarpras lists, incident logs and plotting lists go
+through the same pages: each kind's ``prepare`` and ``commit`` share one interface
+(``opscenter.roster.preview.Reviewable``). A sarpras list without a unit column belongs to
+the unit chosen on the mapping page, preset to the one its letterhead names; a plotting
+list fills the stage chosen there, preset to the voting stage.
 
 Reading, checking and writing run off the GUI thread through ``ui.worker`` (a progress
 dialog appears after about half a second, with a cancel button). Each page starts its job
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import incident_import, messages
 from opscenter.actor import Actor
+from opscenter.plotting import plot_import
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness import sarpras_io
 from opscenter.roster import commit as commit_mod
@@ -65,15 +67,18 @@ def _kinds() -> list[tuple[str, str]]:
         ("units", _tr("Daftar satuan")),
         (sarpras_io.KIND, _tr("Daftar sarpras")),
         (incident_import.KIND, _tr("Log kejadian")),
+        (plot_import.KIND, _tr("Plotting personel")),
     ]
 
 
 @dataclass(frozen=True, slots=True)
 class Scanned:
-    """A scan, and for a sarpras list the units it may belong to (with the letterhead's)."""
+    """A scan, and for a sarpras list the units it may belong to (with the letterhead's),
+    for a plotting list the stages it may fill (preset to the voting stage)."""
 
     scan: Scan
     units: sarpras_io.UnitChoice | None = None
+    stages: plot_import.StageChoice | None = None
 
 
 def scan_job(
@@ -84,6 +89,8 @@ def scan_job(
 
     def job(progress: Progress, cancel: CancelToken) -> Scanned:
         result = scan(path, kind, sheet, progress, cancel)
+        if kind == plot_import.KIND:
+            return Scanned(result, stages=plot_import.stage_choice(store))
         if kind != sarpras_io.KIND:
             return Scanned(result)
         return Scanned(result, sarpras_io.unit_choice(store, result.letterhead))
@@ -102,6 +109,8 @@ def _importer(kind: str) -> tuple[Prepare, Commit]:
         return sarpras_io.prepare, sarpras_io.commit
     if kind == incident_import.KIND:
         return incident_import.prepare, incident_import.commit
+    if kind == plot_import.KIND:
+        return plot_import.prepare, plot_import.commit
     return prepare, commit_mod.commit
 
 
@@ -211,6 +220,11 @@ class MappingPage(_Page):
         self.unit_note = QLabel(self)
         self.unit_note.setObjectName("importUnitNote")
         self.unit_note.setWordWrap(True)
+        # A plotting list: the stage whose posts it fills (preset to the voting stage).
+        self.stage = QComboBox(self)
+        self.stage.setObjectName("importStage")
+        self.stage_label = QLabel(_tr("&Tahapan:"), self)
+        self.stage_label.setBuddy(self.stage)
         # What the import chose by itself where several columns could fill one field.
         self.choices_note = QLabel(self)
         self.choices_note.setObjectName("importChoices")
@@ -220,6 +234,7 @@ class MappingPage(_Page):
         form.addRow(_tr("Lembar:"), self.sheet)
         unit_row = QFormLayout()
         unit_row.addRow(self.unit_label, self.unit)
+        unit_row.addRow(self.stage_label, self.stage)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
@@ -250,6 +265,15 @@ class MappingPage(_Page):
                 self.unit.addItem(name, code)
             self.unit.setCurrentIndex(self.unit.findData(choice.guess))  # -1: none guessed
         self.unit.blockSignals(False)
+        self.stage.clear()
+        stages = self.wiz.stages
+        if stages is not None:
+            for code, name in stages.stages:
+                self.stage.addItem(name, code)
+            chosen = stages.codes.get(self.wiz.stage_id or 0, stages.default)
+            self.stage.setCurrentIndex(self.stage.findData(chosen))
+        for w in (self.stage_label, self.stage):
+            w.setVisible(stages is not None)
         self._show_unit()
         self._say_unit()
         self.show_error(None)
@@ -311,6 +335,7 @@ class MappingPage(_Page):
             mapping=self.model.mapping(),
             create_units=self.create_units.isChecked(),
             unit=unit,
+            stage=str(self.stage.currentData()) if self.wiz.stages is not None else None,
         )
         store, path = self.wiz.store, s.path
         check = _importer(s.kind)[0]
@@ -464,13 +489,18 @@ class ImportWizard(QWizard):
         actor: Actor,
         lang: str = "id",
         parent: QWidget | None = None,
+        kind: str | None = None,
+        stage_id: int | None = None,
     ) -> None:
+        """``kind`` presets the kind of data; ``stage_id`` a plotting list's stage."""
         super().__init__(parent)
         self.store = store
+        self.stage_id = stage_id
         self.actor = actor
         self.lang = lang
         self.scan_result: Scan | None = None
         self.units: sarpras_io.UnitChoice | None = None  # a sarpras list's units
+        self.stages: plot_import.StageChoice | None = None  # a plotting list's stages
         self.preview: Reviewable | None = None
         self.outcome: commit_mod.Outcome | None = None
         self.job: JobHandle | None = None
@@ -483,6 +513,8 @@ class ImportWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
             self.addPage(page)
+        if kind is not None:
+            self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kind))
         self.resize(900, 600)
 
     @property
@@ -492,6 +524,7 @@ class ImportWizard(QWizard):
     def set_scan(self, result: Scanned) -> None:
         self.scan_result = result.scan
         self.units = result.units
+        self.stages = result.stages
 
     def set_preview(self, result: Reviewable) -> None:
         self.preview = result
@@ -517,3 +550,18 @@ class ImportWizard(QWizard):
         if self.job is not None and not self.job.done:
             self.job.cancel.cancel()
         super().reject()
+
+
+def open_plotting_import(parent: QWidget, store: Store, actor: Actor, stage_id: int) -> None:
+    """The wizard on "Plotting personel" for the stage the plotting window shows (its menu's
+    *Impor plotting dari Excel…*), as a window of its own."""
+    wizard = ImportWizard(
+        store,
+        actor=actor,
+        lang=str(getattr(parent, "_lang", "id")),
+        parent=parent,
+        kind=plot_import.KIND,
+        stage_id=stage_id or None,
+    )
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()

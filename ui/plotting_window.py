@@ -70,6 +70,7 @@ from ui import actions, theme
 from ui.banner import Banner
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
+from ui.import_wizard import open_plotting_import
 from ui.live import ChangeFeed
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
@@ -311,6 +312,13 @@ class PlottingWindow(QMainWindow):
             self.ask_unplace,
         )
         plotting.addSeparator()
+        self.import_action = a(
+            plotting,
+            "plotImportAction",
+            _tr("&Impor plotting dari Excel\u2026"),
+            (),
+            lambda: open_plotting_import(self, self.store, self.actor, self.stage_id),
+        )
         self.export_action = a(
             plotting,
             "plotExportAction",

@@ -6,14 +6,19 @@ or .xlsx) or, with ``--slips``, as the per-person assignment slips (.pdf).
 runs the automatic plotting (``opscenter.plotting.plot``) as the signed-in account,
 journaled as every write; without it the command only reads and nobody signs in. Every
 argument is checked before anything runs or is written.
+
+``opscenter import plotting FILE`` (declared with the other imports in
+``opscenter.cli.roster``) reads a plotting workbook onto a stage's posts
+(``opscenter.plotting.plot_import``): ``run_import`` here.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from opscenter.cli.context import EXIT_OK, command_context, say
+from opscenter.cli.context import EXIT_FAILED, EXIT_OK, command_context, say
 from opscenter.cli.parser import command
 from opscenter.cli.readiness import ReadinessUnknownStage
 from opscenter.errors import OpsError
@@ -162,3 +167,39 @@ def cmd_plot(args: argparse.Namespace) -> int:
         said = ctx.t(f"Daftar plotting ditulis ke {path}.", f"Plotting list written to {path}.")
     say(said)
     return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """A plotting list: the stage, what happens to each row, every refused cell said, then
+    all saved (or, with --dry-run or any refused cell, nothing)."""
+    from opscenter import messages
+    from opscenter.plotting import plot_import
+    from opscenter.roster import errors_xlsx
+    from opscenter.roster.preview import Options
+
+    lang = messages.language(args.lang)
+    with command_context(args, sign_in=not args.dry_run) as ctx:
+        options = Options(kind=plot_import.KIND, sheet=args.sheet, stage=args.stage)
+        preview = plot_import.prepare(ctx.store, args.file, options)
+        say(ctx.t(f"Tahapan: {preview.stage_name}.", f"Stage: {preview.stage_name}."))
+        for row, action, record, _problems in preview.by_row():
+            if record is None:
+                continue
+            say(
+                messages.plotting_row(
+                    row,
+                    preview.label("personnel_id", record.personnel_id),
+                    action,
+                    preview.label("post_id", record.post_id),
+                    preview.label("post_id", record.from_post_id),
+                    lang,
+                )
+            )
+        for problem in preview.problems:
+            print(messages.sarpras_problem(problem, lang), file=sys.stderr)
+        if args.errors is not None and preview.problems:
+            errors_xlsx.write(preview, args.errors, lang)
+        if not args.dry_run:
+            plot_import.commit(ctx.store, ctx.actor, preview)
+    say(messages.import_summary(preview.counts, lang))
+    return EXIT_FAILED if preview.problems else EXIT_OK

@@ -8,13 +8,15 @@ import sys
 from pathlib import Path
 
 from opscenter import messages
-from opscenter.cli import sarpras
+from opscenter.cli import plotting, sarpras
 from opscenter.cli.context import EXIT_FAILED, EXIT_OK, UsageError, command_context, say, t
 from opscenter.cli.parser import command
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=("personnel", "tps", "units", "sarpras", "incidents"))
+    p.add_argument(
+        "kind", choices=("personnel", "tps", "units", "sarpras", "incidents", "plotting")
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: guessed)")
     p.add_argument(
@@ -22,19 +24,29 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="sarpras: the unit of a list without a unit column (default: its letterhead)",
     )
+    p.add_argument(
+        "--stage",
+        metavar="CODE",
+        help="plotting: the stage whose posts the list fills (default: the voting stage)",
+    )
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="write rejected rows here")
 
 
 @command(
     "import",
-    "import personnel, polling stations (TPS), units, sarpras or incidents from a spreadsheet",
+    "import personnel, polling stations (TPS), units, sarpras, incidents or a plotting list "
+    "from a spreadsheet",
     _import_arguments,
 )
 def cmd_import(args: argparse.Namespace) -> int:
     from opscenter.roster import commit, errors_xlsx
     from opscenter.roster.preview import Options, prepare
 
+    if args.stage is not None and args.kind != "plotting":
+        raise UsageError(
+            "--stage: only for plotting lists (opscenter import plotting FILE --stage CODE)"
+        )
     if args.kind == "sarpras":
         return sarpras.run_import(args)
     if args.unit is not None:
@@ -43,6 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if args.kind == "incidents":
         return _import_incidents(args)
+    if args.kind == "plotting":
+        return plotting.run_import(args)
 
     # A real import signs in before the file is read; a dry run writes nothing.
     with command_context(args, sign_in=not args.dry_run) as ctx:

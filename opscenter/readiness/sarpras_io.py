@@ -46,9 +46,9 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.commit import Outcome, import_details
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet
+from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet, tally
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import Problem
+from opscenter.roster.validate import CellReader, Problem
 from opscenter.store import Store
 
 KIND = "sarpras"
@@ -127,6 +127,16 @@ class Record:
     rows: tuple[int, ...]  # 0-based sheet rows it came from
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
+    def outcome(self) -> RowOutcome:
+        """As the preview lists it: at its first row, its values (unit, category)."""
+        return RowOutcome(
+            self.rows[0],
+            self.status,
+            values=(self.value.unit_id, self.value.category_id),
+            db_id=self.stock_id,
+            changes=dict(self.changes) or None,
+        )
+
 
 @dataclass(slots=True)
 class SarprasPreview(WholeFile):
@@ -148,22 +158,6 @@ class SarprasPreview(WholeFile):
     # No free text of a sarpras list is flagged as formula-like (the wizard's interface).
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
-
-    def outcomes(self) -> list[RowOutcome]:
-        """New, changed and refused rows in sheet order (unchanged ones are only counted);
-        a new or changed record stands at its first row, its values (unit, category)."""
-        kept = [
-            RowOutcome(
-                r.rows[0],
-                r.status,
-                values=(r.value.unit_id, r.value.category_id),
-                db_id=r.stock_id,
-                changes=dict(r.changes) or None,
-            )
-            for r in self.records
-            if r.status != "unchanged"
-        ]
-        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     def label(self, column: str, value: Any) -> str:
         if value is None:
@@ -334,37 +328,16 @@ class _Draft:
     seen: dict[str, int]  # condition -> the row that gave it (one-column layouts)
 
 
-class _Reader:
+class _Reader(CellReader):
     """Turns the sheet's rows into drafts, or problems with cell references."""
 
     def __init__(self, known: _Known, layout: Layout, sheet: str, unit_id: int | None) -> None:
+        super().__init__(layout, sheet)
         self.known = known
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.unit_id = unit_id
         self.split = any(c in self.cols for c in CONDITIONS)
         self.count_keys = [k for k in (*CONDITIONS, "count") if k in self.cols]
         self.drafts: dict[tuple[int, int], _Draft] = {}
-        self.problems: list[Problem] = []
-        self.rejected_rows: set[int] = set()
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
-
-    def bad(
-        self, row: int, key: str, code: str, value: Cell = None, hint: str | None = None
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # calamine reads every number as a float: show 12, not 12.0
-        text = "" if value is None else str(value)
-        self.problems.append(Problem(row, col, ref, key, code, text[:60], hint))
-        self.rejected_rows.add(row)
 
     def parsed(
         self, index: int, offset: int, cells: Sequence[Cell], key: str, parse: Callable[[Cell], T]
@@ -560,12 +533,7 @@ def prepare(
         reader.read(rows, layout.data_start, guess.rows_total, progress, cancel)
         facts = source.facts
     records = [_classify(d, known) for d in reader.drafts.values()]
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len(reader.rejected_rows)
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
+    counts = tally(records, reader.rejected_rows, facts.path.name, guess.name)
     return SarprasPreview(
         path=facts.path,
         sha256=facts.sha256,

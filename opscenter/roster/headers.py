@@ -178,6 +178,31 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
        "LINTANG/BUJUR", "COORDINATES"),
 )  # fmt: skip
 
+# Plotting lists (issue 18): the app's own export (No, TPS, Desa/Kel., Pos, Nama, Pangkat,
+# NRP, HP, Linmas, Ket.) and each Polres's hand-made "daftar plotting personel pengamanan
+# TPS". Only the officer (NRP, or name and rank), the TPS (number, desa, kecamatan) and the
+# post (to carry a TPS down over its officers' rows) are read; the rest is recognised so
+# that no heading is taken for another.
+PLOTTING_FIELDS: tuple[Field, ...] = (
+    _f("kecamatan", False, "Kecamatan", "District", "KECAMATAN", "KEC", "DISTRICT"),
+    _f("desa", True, "Desa/Kelurahan", "Village", "DESA", "KELURAHAN", "DESA/KELURAHAN",
+       "DESA/KEL", "DESA/KEL.", "KEL/DESA", "VILLAGE", "NAMA DESA", "LOKASI DESA"),
+    _f("tps", True, "TPS", "Polling station", "TPS", "NO TPS", "NO. TPS", "NOMOR TPS",
+       "TPS NO", "NO TPS YANG DIAMANKAN", "TPS YANG DIAMANKAN", "POLLING STATION"),
+    _f("post", False, "Pos", "Post", "POS", "NO POS", "NOMOR POS", "POS PAM", "POS PENGAMANAN",
+       "POS PAM TPS", "POST"),
+    _f("name", False, "Nama", "Name", "NAMA", "NAMA PERSONEL", "NAMA ANGGOTA", "NAMA LENGKAP",
+       "NAMA PETUGAS", "NAMA PERSONIL", "NAME"),
+    _f("rank", False, "Pangkat", "Rank", "PANGKAT", "PKT", "PANGKAT/GOL", "RANK"),
+    _f("nrp", False, "NRP/NIP", "NRP/NIP", "NRP", "NRP/NIP", "NIP", "NIP/NRP", "NO NRP"),
+    _f("rank_nrp", False, "Pangkat/NRP", "Rank/NRP", "PANGKAT/NRP", "PKT/NRP",
+       "PANGKAT/NRP/NIP", "PANGKAT / NRP", "RANK/NRP", "PANGKAT DAN NRP"),
+    _f("phone", False, "No. HP", "Phone", "HP", "NO HP", "NO. HP", "NO HP/WA", "TELP", "PHONE"),
+    _f("unit", False, "Satuan", "Unit", "SATUAN", "KESATUAN", "SATKER", "POLSEK", "UNIT"),
+    _f("linmas", False, "Linmas", "Linmas", "LINMAS", "JUMLAH LINMAS", "JML LINMAS"),
+    _f("note", False, "Keterangan", "Note", "KET", "KET.", "KETERANGAN", "NOTE"),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
@@ -185,6 +210,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "sarpras": SARPRAS_FIELDS,
     "regions": REGION_FIELDS,
     "incidents": INCIDENT_FIELDS,
+    "plotting": PLOTTING_FIELDS,
 }
 
 
@@ -194,6 +220,8 @@ def required_groups(kind: str) -> list[tuple[str, ...]]:
         return [("nrp", "rank_nrp"), ("name",)]
     if kind == "incidents":  # when: one moment, or a date (and a time) in two columns
         return [("occurred", "occurred_utc", "date"), ("type",), ("severity",)]
+    if kind == "plotting":  # the officer by NRP or by name; the TPS by number and desa
+        return [("nrp", "rank_nrp", "name"), ("tps",), ("desa",)]
     return [(f.key,) for f in FIELDS[kind] if f.required]
 
 

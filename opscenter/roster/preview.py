@@ -46,6 +46,8 @@ class Options:
     operation_id: int | None = None
     # Sarpras lists: the unit (code or name) of rows that name none (``--unit``, the wizard).
     unit: str | None = None
+    # Plotting lists: the stage's code (``--stage``; default: the voting stage).
+    stage: str | None = None
 
 
 @dataclass(slots=True)
@@ -176,14 +178,30 @@ class Reviewable(Rejections, Protocol):
     def refusal(self) -> RosterError | None: ...
 
 
+class Kept(Protocol):
+    """A record a whole-file preview would write: its status, and its row as the wizard
+    shows it."""
+
+    @property
+    def status(self) -> str: ...
+    def outcome(self) -> RowOutcome: ...
+
+
 class WholeFile:
-    """A preview saved whole or not at all (a sarpras list, an incident log): any refused
-    cell in ``problems`` refuses the file, in the words of ``refusal_reason``."""
+    """A preview saved whole or not at all (a sarpras list, an incident log, a plotting
+    list): any refused cell in ``problems`` refuses the file, in the words of
+    ``refusal_reason``."""
 
     __slots__ = ()
     refusal_reason: ClassVar[str]
     path: Path
     problems: list[Problem]
+    records: Sequence[Kept]
+
+    def outcomes(self) -> list[RowOutcome]:
+        """New, changed and refused rows in sheet order (unchanged ones are only counted)."""
+        kept = [r.outcome() for r in self.records if r.status != "unchanged"]
+        return sorted([*kept, *self.rows], key=lambda r: r.row)
 
     @property
     def file(self) -> str:
@@ -203,8 +221,24 @@ class WholeFile:
         return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
 
 
+def tally(records: Sequence[Kept], rejected: set[int], file: str, sheet: str) -> dict[str, int]:
+    """A whole-file preview's counts: its records by status and its ``rejected`` rows;
+    refuses a sheet that gave neither (headings only)."""
+    if not records and not rejected:
+        raise RosterError("header_only", file=file, sheet=sheet)
+    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
+    for r in records:
+        counts[r.status] += 1
+    counts["rejected"] = len(rejected)
+    return counts
+
+
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
-_NO_TABLE = {"sarpras": "sarpras_no_table", "incidents": "incidents_no_table"}
+_NO_TABLE = {
+    "sarpras": "sarpras_no_table",
+    "incidents": "incidents_no_table",
+    "plotting": "plotting_no_table",
+}
 
 
 @dataclass(slots=True)

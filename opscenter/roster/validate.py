@@ -237,6 +237,41 @@ def _short(value: Cell) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+class CellReader:
+    """What the readers of whole-file imports (sarpras lists, incident logs, plotting lists)
+    share: a row's cell by field, and a refused cell named by its reference."""
+
+    def __init__(self, layout: Layout, sheet: str) -> None:
+        self.cols = dict(layout.columns)
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+        self.rejected_rows: set[int] = set()
+
+    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
+        col = self.cols.get(key)
+        if col is None:
+            return None
+        i = col - offset
+        return cells[i] if 0 <= i < len(cells) else None
+
+    def bad(
+        self,
+        row: int,
+        key: str,
+        code: str,
+        value: Cell = None,
+        hint: str | None = None,
+        error: OpsError | None = None,
+    ) -> None:
+        """Refuse the cell of ``key`` in ``row`` (the whole row when no column holds it)."""
+        col = self.cols.get(key)
+        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # calamine reads every number as a float: show 12, not 12.0
+        self.problems.append(Problem(row, col, ref, key, code, _short(value), hint, error))
+        self.rejected_rows.add(row)
+
+
 class Converter:
     """Turns one data row into a tuple in ``spec.columns`` order, or problems."""
 

@@ -430,6 +430,26 @@ def _services(ids: Small) -> list[Step]:
             store, ADMIN, ids.operation_id, ids.stages["pemungutan"], row.officer.id, True
         )
 
+    def plotting_imported(store: Store) -> object:
+        """A hand-made plotting list puts one person of the reserve on a post: a new,
+        locked placement journaled as "import.plotting"."""
+        from opscenter.plotting import plot_import
+        from opscenter.roster.preview import Options
+
+        p = voting_plot(store)
+        person, post = p.reserve[0], p.posts[-1].post
+        tps = post.tps[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "plotting.csv"
+            path.write_text(
+                f"KECAMATAN;DESA;TPS;NAMA;PANGKAT;NRP\n{post.kecamatan};{tps.desa.upper()};"
+                f"TPS {tps.number};{person.name};{person.rank};{person.nrp}\n",
+                encoding="utf-8",
+            )
+            preview = plot_import.prepare(store, path, Options(kind="plotting"))
+        assert preview.counts["new"] == 1 and preview.refusal() is None, preview.problems
+        return plot_import.commit(store, ADMIN, preview)
+
     def created(store: Store) -> object:
         state["account"] = accounts.create_account(
             store, ADMIN, "budi.uji", "Budi Uji", "operator", PASSWORD
@@ -483,6 +503,7 @@ def _services(ids: Small) -> list[Step]:
         Step("placed by hand", placed_by_hand),
         Step("placements swapped", swapped),
         Step("placement locked", locked),
+        Step("plotting workbook import", plotting_imported),
         Step("incident", record),
         Step(
             "incident edit",

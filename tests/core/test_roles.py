@@ -587,6 +587,25 @@ def _set_locked(w: World) -> Call:
     )
 
 
+def _plotting_import(w: World) -> Call:
+    """A hand-made plotting list putting one person of the reserve on a post's TPS."""
+    from opscenter.plotting import plot_import
+
+    op, _stage, p = _plotted(w)
+    person = p.reserve[w.serial % len(p.reserve)]
+    post = p.posts[w.serial % len(p.posts)].post
+    tps = post.tps[0]
+    path = w.tmp / f"{w.fresh('plotting')}.csv"
+    path.write_text(
+        f"KECAMATAN;DESA;TPS;NAMA;NRP\n{post.kecamatan};{tps.desa};{tps.number:03d};"
+        f"{person.name};{person.nrp}\n",
+        encoding="utf-8",
+    )
+    preview = plot_import.prepare(w.store, path, Options(kind="plotting", operation_id=op))
+    assert preview.refusal() is None and preview.counts["new"] == 1, preview.problems
+    return lambda a: plot_import.commit(w.store, a, preview)
+
+
 def _move_category(w: World) -> Call:
     row, version = _fresh_category(w)
     return lambda a: sarpras.move_category(w.store, a, row, -1, expected_version=version)
@@ -929,6 +948,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.watch.steps.move_step": ("reference.edit", _move_step),
     "opscenter.watch.steps.remove_step": ("reference.edit", _remove_step),
     "opscenter.watch.steps.restore_step": ("reference.edit", _restore_step),
+    "opscenter.plotting.plot_import.commit": ("plot.edit", _plotting_import),
     "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
     "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
     "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),

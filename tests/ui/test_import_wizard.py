@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard, QWizardPage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -584,3 +586,143 @@ def test_the_mapping_page_asks_when_two_columns_could_be_the_voters(
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("Jumlah"))
     assert model.index(row, MappingColumn.CERTAINTY).data() == "perlu dicek"
     assert "padahal E \u201cDPT\u201d juga bisa" in wizard.mapping_page.choices_note.text()
+
+
+# --- plotting lists (issue 18): the stage chosen on the mapping page ------------------------
+
+
+def _plotted(store: Store) -> tuple[Small, Any]:
+    """The small operation with its voting-day posts formed and plotted, and the plotting."""
+    from opscenter.plotting.plot import plot, plotting
+    from opscenter.plotting.posts import form_posts
+    from tests.builders import ADMIN
+
+    ids = build_small_operation(store)
+    stage = ids.stages["pemungutan"]
+    form_posts(store, ADMIN, ids.operation_id, stage)
+    plot(store, ADMIN, ids.operation_id, stage)
+    with store.read() as s:
+        return ids, plotting(s, ids.operation_id, stage)
+
+
+def _plotting_wizard(qtbot: QtBot, store: Store, path: Path) -> ImportWizard:
+    """A wizard on "Plotting personel" given ``path``, on its mapping page."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData("plotting"))
+    assert page.kind.currentText() == "Plotting personel"
+    to_mapping(qtbot, wizard, path)
+    return wizard
+
+
+def test_a_plotting_list_moves_and_places_and_is_reverted_from_the_history(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from tests.core.test_plot_import import _polres_workbook
+    from ui.import_history import ImportHistoryDialog
+
+    _ids, p = _plotted(store)
+    first, second = p.posts[0], p.posts[1]
+    mover, fresh = second.officers[0].officer, p.reserve[0]
+    t = first.post.tps[0]
+    path = _polres_workbook(
+        tmp_path / "plotting.xlsx",
+        [(first.post.kecamatan.upper(), [
+            [1, t.desa.upper(), f"{t.number:03d}", mover.name, mover.rank, mover.nrp, None],
+            [2, None, None, fresh.name, fresh.rank, fresh.nrp, None],
+        ])],
+    )  # fmt: skip
+    wizard = _plotting_wizard(qtbot, store, path)
+    page = wizard.mapping_page
+    assert page.stage.isVisible() and page.stage.currentText() == "Pemungutan suara"
+    assert not page.unit.isVisible() and not page.create_units.isVisible()
+    _to_page(qtbot, wizard, wizard.preview_page)
+    preview = wizard.preview_page
+    assert preview.counts.text() == "Baru 1, berubah 1, tetap 0, ditolak 0."
+    rows = [
+        tuple(preview.model.index(i, c).data() for c in range(4))
+        for i in range(preview.model.rowCount())
+    ]
+    kec = first.post.kecamatan
+    assert rows == [
+        (8, "Berubah", f"{mover.nrp} {mover.name} \u2192 Pos 1 {kec}",
+         f"Pos: Pos 2 {kec} \u2192 Pos 1 {kec}"),
+        (9, "Baru", f"{fresh.nrp} {fresh.name} \u2192 Pos 1 {kec}", ""),
+    ]  # fmt: skip
+    assert _visible_buttons(wizard)["commit"] == "Impor 2 baris"
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    with store.read() as s:
+        from opscenter.model import GuardAssignment
+
+        placed = {r.personnel_id: (r.post_id, r.locked) for r in s.scalars(select(GuardAssignment))}
+    assert placed[mover.id] == placed[fresh.id] == (first.post.id, True)
+    dialog = ImportHistoryDialog(store, actor=STAFF)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 3).data() == "plotting"
+    dialog.view.selectRow(0)
+    answer_next_question(YES_NAME)
+    dialog.revert_selected()
+    qtbot.waitUntil(lambda: "dibatalkan" in dialog.message.text(), timeout=10_000)
+    with store.read() as s:
+        back = {r.personnel_id: r.post_id for r in s.scalars(select(GuardAssignment))}
+    assert back[mover.id] == second.post.id and fresh.id not in back
+
+
+def test_a_plotting_list_for_a_stage_without_posts_is_refused_on_the_mapping_page(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from tests.core.test_plot_import import _polres_workbook
+
+    _ids, p = _plotted(store)
+    t = p.posts[0].post.tps[0]
+    path = _polres_workbook(
+        tmp_path / "k.xlsx", [("KECAMATAN A1", [[1, t.desa, t.number, "Personel 1", None, None]])]
+    )
+    head = _head(store)
+    wizard = _plotting_wizard(qtbot, store, path)
+    page = wizard.mapping_page
+    page.stage.setCurrentIndex(page.stage.findData("kampanye"))
+    wizard.next()
+    qtbot.waitUntil(page.error.isVisible, timeout=10_000)
+    assert page.error.text().startswith("Tahapan Kampanye belum mempunyai pos pengamanan")
+    assert wizard.currentPage() is page and _head(store) == head
+
+
+def test_the_plotting_window_opens_the_wizard_on_its_stage(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """*Plotting → Impor plotting dari Excel…*: the wizard on "Plotting personel", the
+    stage the window shows chosen; off for a role that may not change the plotting."""
+    from tests.core.test_plot_import import _polres_workbook
+    from ui.plotting_window import PlottingWindow
+
+    _ids, p = _plotted(store)
+    t = p.posts[0].post.tps[0]
+    path = _polres_workbook(
+        tmp_path / "k.xlsx", [("KECAMATAN A1", [[1, t.desa, t.number, "Personel 1", None, None]])]
+    )
+    window = PlottingWindow(store, actor=STAFF)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20_000)
+    action = window.findChild(QAction, "plotImportAction")
+    assert action is not None and action.isEnabled()
+    assert action.text() == "&Impor plotting dari Excel\u2026"
+    action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.file_page.kind.currentData() == "plotting"
+    to_mapping(qtbot, wizard, path)
+    with store.read() as s:
+        from opscenter.model import Stage
+
+        shown = s.get_one(Stage, window.stage_id).code
+    assert wizard.mapping_page.stage.currentData() == shown
+    wizard.close()
+    reader = PlottingWindow(store, actor=Actor("op", role="operator"))
+    qtbot.addWidget(reader)
+    later = reader.findChild(QAction, "plotImportAction")
+    assert later is not None and not later.isEnabled()

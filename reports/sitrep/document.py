@@ -178,7 +178,8 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     story.append(CondPageBreak(3 * cm))
     story += READINESS(sitrep, text, st)
     if sitrep.watch is not None:
-        story.append(CondPageBreak(3 * cm))
+        # Its heading stays with the table per Polres that opens it (about 11 cm for ten).
+        story.append(CondPageBreak(4 * cm + 0.85 * cm * len(sitrep.watch.polres)))
         story += WATCH(sitrep, text, st)
     story += signature(sitrep, text, st)
     if "annex_units" in sections:

@@ -444,7 +444,7 @@ def watch(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         late=text.number(w.total.overdue),
         disturbed=text.number(w.total.disturbed),
     )
-    out: list[Flowable] = [para(line, st["body"]), para(text("watch_per_polres"), st["h3"])]
+    head = [para(line, st["body"]), para(text("watch_per_polres"), st["h3"])]
     widths = _watch_widths(
         [text("polres"), text("tps"), *w.steps, text("disturbance"), text("late")]
     )
@@ -461,8 +461,8 @@ def watch(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         if i <= len(w.polres):
             for col, n in ((last - 1, r.disturbed), (last, r.overdue)):
                 marks += alert_marks(col, i) if n else []
-    out.append(grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks))
-    out.append(para(text("watch_overdue"), st["h3"]))
+    table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
+    out: list[Flowable] = [KeepTogether([*head, table]), para(text("watch_overdue"), st["h3"])]
     if w.overdue:
         rows = [text.headings("no", "tps", "kecamatan", "polres", "step", "due")]
         for n, x in enumerate(w.overdue, 1):

@@ -13,16 +13,14 @@ from zoneinfo import ZoneInfo
 
 import pdfplumber
 import pytest
-from sqlalchemy import select
 
 from opscenter import clock, incidents, sitrep
-from opscenter.model import Incident, IncidentType, PollingStation, Severity
+from opscenter.model import Incident, IncidentType, Severity
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
-from opscenter.watch import entry, steps
-from opscenter.watch.entry import Mark
 from reports.sitrep import render
 from tests.builders import ADMIN, Small, build_small_operation
+from tests.core.test_watch import _report, _tps
 
 WIB = ZoneInfo("Asia/Jakarta")
 # The report's cut-off: voting day 21:00 WIB; its period the 24 hours before.
@@ -39,28 +37,6 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Sma
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('watch') / 'uji.db'}")
     yield store, build_small_operation(store)
     store.dispose()
-
-
-def _tps(store: Store, ids: Small, desa: str, number: int) -> int:
-    with store.read() as s:
-        return int(
-            s.scalars(
-                select(PollingStation.id).where(
-                    PollingStation.region_id == ids.regions[desa], PollingStation.number == number
-                )
-            ).one()
-        )
-
-
-def _report(store: Store, ids: Small, marks: list[tuple[str, int, str, datetime]]) -> None:
-    with store.read() as s:
-        st = {x.code: x for x in steps.steps(s, ids.operation_id)}
-    entry.record(
-        store,
-        ADMIN,
-        ids.operation_id,
-        [Mark(_tps(store, ids, d, n), st[code].id, at) for d, n, code, at in marks],
-    )
 
 
 def _incident(store: Store, ids: Small, desa: str, number: int, at: datetime) -> int:

@@ -34,10 +34,10 @@ from reports.sitrep.sections import (
     NUMBERED,
     READINESS,
     RECOMMENDATIONS,
-    WATCH,
     letterhead,
     signature,
 )
+from reports.sitrep.watch import WATCH
 
 
 def _pdf_date(when: datetime) -> Callable[..., str]:

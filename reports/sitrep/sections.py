@@ -13,17 +13,14 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from opscenter.sitrep import Count, Signatory, Sitrep
-from reports.fonts import BOLD
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
 from reports.sitrep.layout import BODY_W, Styles, para
 from reports.sitrep.map import operation_map
 from reports.sitrep.tables import (
-    HEAD_SIZE,
     alert_marks,
     grid_table,
     layout_table,
@@ -431,84 +428,6 @@ def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return out
 
 
-def watch(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    """Section XI: the voting-day TPS watch at the report's cut-off: per Polres each step's
-    count and share, the disturbed and the overdue; the first overdue TPS with their step and
-    deadline; every disturbed TPS with its open incidents."""
-    w = s.watch
-    assert w is not None
-    line = text(
-        "watch_line",
-        when=text.when(w.as_of),
-        total=text.number(w.total.tps),
-        late=text.number(w.total.overdue),
-        disturbed=text.number(w.total.disturbed),
-    )
-    head = [para(line, st["body"]), para(text("watch_per_polres"), st["h3"])]
-    widths = _watch_widths(
-        [text("polres"), text("tps"), *w.steps, text("disturbance"), text("late")]
-    )
-    rows: list[list[Any]] = [
-        [text("polres"), text("tps"), *w.steps, text("disturbance"), text("late")]
-    ]
-    marks: list[tuple[Any, ...]] = []
-    last = len(w.steps) + 3
-    for i, r in enumerate([*w.polres, w.total], 1):
-        shares = [f"{text.number(n)}\n{text.percent(n, r.tps)}" for n in r.reached]
-        name = r.name or text("total")
-        figures = [text.number(r.disturbed), text.number(r.overdue)]
-        rows.append([wrap(name, widths[0] - 6), text.number(r.tps), *shares, *figures])
-        if i <= len(w.polres):
-            for col, n in ((last - 1, r.disturbed), (last, r.overdue)):
-                marks += alert_marks(col, i) if n else []
-    table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
-    out: list[Flowable] = [KeepTogether([*head, table]), para(text("watch_overdue"), st["h3"])]
-    if w.overdue:
-        rows = [text.headings("no", "tps", "kecamatan", "polres", "step", "due")]
-        for n, x in enumerate(w.overdue, 1):
-            due = f"{text.short(x.due)} {s.tz_label}"
-            cells = (x.tps, x.kecamatan, x.polres, x.step, due)
-            rows.append([str(n), *(para(v, st["cell"]) for v in cells)])
-        widths = [0.8 * cm, 0.0, 3.2 * cm, 3.2 * cm, 2.6 * cm, 3.6 * cm]
-        widths[1] = BODY_W - sum(widths)
-        out.append(grid_table(rows, widths))
-        if w.overdue_total > len(w.overdue):
-            more = text("watch_more", n=text.number(w.overdue_total - len(w.overdue)))
-            out.append(para(more, st["italic"]))
-    else:
-        out.append(para(text("none"), st["body"]))
-    out.append(para(text("watch_disturbed"), st["h3"]))
-    if w.disturbed:
-        rows = [text.headings("no", "tps", "kecamatan", "polres", "incident")]
-        for n, d in enumerate(w.disturbed, 1):
-            listed = (d.tps, d.kecamatan, d.polres, ", ".join(d.incidents))
-            rows.append([str(n), *(para(v, st["cell"]) for v in listed)])
-        widths = [0.8 * cm, 0.0, 3.8 * cm, 3.4 * cm, 2.6 * cm]
-        widths[1] = BODY_W - sum(widths)
-        out.append(grid_table(rows, widths))
-    else:
-        out.append(para(text("none"), st["body"]))
-    return out
-
-
-# A figures cell of the watch table: "5.029" over "98,8%" at 8 points.
-FIGURES_W = 26.0
-
-
-def _watch_widths(headings: Sequence[str]) -> list[float]:
-    """The watch table's columns (Polres, TPS, the steps, disturbed, overdue): each figures
-    column as wide as the longest word of its heading, so no word breaks, and the Polres
-    the rest; when the steps are too many for that, equal columns (long words break)."""
-    figures = [
-        max(FIGURES_W, *(stringWidth(x, BOLD, HEAD_SIZE) for x in h.split())) + 7
-        for h in headings[1:]
-    ]
-    if BODY_W - sum(figures) >= 2.4 * cm:
-        return [BODY_W - sum(figures), *figures]
-    first = 3.0 * cm
-    return [first, *([(BODY_W - first) / len(figures)] * len(figures))]
-
-
 @dataclass(frozen=True)
 class Numbered:
     """A numbered section: its heading, then its body; a section that lists things (``lists``)
@@ -544,6 +463,3 @@ RECOMMENDATIONS = Numbered("s9", recommendations)
 # X: readiness, in every report (the section choice of the sitrep dialog predates it); "Nihil."
 # while nothing is known of it.
 READINESS = Numbered("s10", readiness, lambda s: [s.readiness] if s.readiness.known else [])
-# XI: the voting-day TPS watch, only in a report whose period touches voting day or holds
-# records of the watch (``Sitrep.watch``).
-WATCH = Numbered("s11", watch)

@@ -19,6 +19,7 @@ from opscenter.demo import names
 from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec, wib
 from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
 from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
+from opscenter.demo.watch import add_watch
 from opscenter.model import BkoAssignment, UnitArea
 from opscenter.operations import OperationSpec
 
@@ -252,6 +253,7 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_guard_posts("pemungutan")
     demo.add_accounts(ACCOUNTS)
     add_readiness(demo, _readiness_plan(demo, polda))
+    add_watch(demo, poor_signal=KERINCI_AREAS)
     return demo.op_id
 
 

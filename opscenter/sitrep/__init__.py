@@ -12,7 +12,8 @@ after DOMAIN.md, "Situation reports"):
   ``period`` (the period, the stages in force), ``lookups`` (the reference lists),
   ``incidents`` (incidents, significant ones, actions, statistics), ``strength``
   (strength per Polres, TPS coverage, the unit annex), ``vulnerability`` (ratings and the
-  situation by aspect), ``outlook`` (assessment, outlook, recommendations);
+  situation by aspect), ``outlook`` (assessment, outlook, recommendations), ``watch``
+  (the voting-day TPS watch);
 * ``fingerprint``: the content's SHA-256, without the number and the generation time;
 * ``numbering``: the report settings, the number and its serial (journaled services);
 * ``files``: where the PDF goes and writing it whole.
@@ -48,6 +49,10 @@ from opscenter.sitrep.content import (
     UnitStrength,
     VulnerabilityRow,
     VulnerabilityTable,
+    WatchDisturbed,
+    WatchLate,
+    WatchRow,
+    WatchSummary,
 )
 from opscenter.sitrep.files import (
     SitrepFolderMissing,
@@ -95,6 +100,10 @@ __all__ = [
     "UnitStrength",
     "VulnerabilityRow",
     "VulnerabilityTable",
+    "WatchDisturbed",
+    "WatchLate",
+    "WatchRow",
+    "WatchSummary",
     "assemble",
     "check_destination",
     "configure",

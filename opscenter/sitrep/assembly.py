@@ -23,6 +23,7 @@ from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, peri
 from opscenter.sitrep.readiness import readiness_summary
 from opscenter.sitrep.strength import forces, strength_per_polres, tps_coverage, unit_board
 from opscenter.sitrep.vulnerability import aspect_situations, ratings, vulnerability_table
+from opscenter.sitrep.watch import watch_summary
 
 
 def assemble(
@@ -93,6 +94,7 @@ def assemble(
         # is not the stage in force.
         readiness=readiness_summary(session, op.id, cal.period_to.date(), lang, force),
         map=sitrep_map(session, ref, rates, cal.current, found),
+        watch=watch_summary(session, op.id, cal, lang),
         sections=tuple(s for s in SECTIONS if sections is None or s in set(sections)),
     )
     number_serial = serial if serial is not None else op.sitrep_serial + 1

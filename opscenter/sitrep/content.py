@@ -296,6 +296,52 @@ class ReadinessSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchRow:
+    """A Polres (or all of them) in the TPS watch: its TPS, how many reached each step (in
+    the steps' order), how many are disturbed and how many overdue."""
+
+    name: str
+    tps: int
+    reached: tuple[int, ...]
+    disturbed: int
+    overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class WatchLate:
+    """An overdue TPS at its first step past its deadline."""
+
+    tps: str  # "TPS 003 Desa Siulak Deras"
+    kecamatan: str
+    polres: str
+    step: str
+    due: datetime  # in the operation's time zone
+
+
+@dataclass(frozen=True, slots=True)
+class WatchDisturbed:
+    """A TPS with open incidents linked to it (ada gangguan)."""
+
+    tps: str
+    kecamatan: str
+    polres: str
+    incidents: tuple[str, ...]  # KEJ-0042
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSummary:
+    """The voting-day TPS watch as it stood at the report's cut-off (``opscenter.watch``)."""
+
+    as_of: datetime  # in the operation's time zone
+    steps: tuple[str, ...]  # the step names, in order
+    polres: tuple[WatchRow, ...]
+    total: WatchRow
+    overdue: tuple[WatchLate, ...]  # the first ones, by deadline
+    overdue_total: int
+    disturbed: tuple[WatchDisturbed, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Sitrep:
     operation_code: str
     operation_name: str
@@ -345,6 +391,8 @@ class Sitrep:
     readiness: ReadinessSummary = ReadinessSummary(None, 0)
     sections: tuple[str, ...] = SECTIONS
     map: SitrepMap | None = None  # None: the operation's regions have no shapes
+    # None: the period does not touch voting day and the watch has no record in it.
+    watch: WatchSummary | None = None
 
     @property
     def short_fingerprint(self) -> str:

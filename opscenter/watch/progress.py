@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter import clock
@@ -102,8 +102,16 @@ class _Tps:
     polres_id: int | None
 
 
-def watch(session: Session, operation_id: int, now: datetime | None = None) -> Watch:
-    """The whole watch at ``now`` (default: the operation's present)."""
+def watch(
+    session: Session,
+    operation_id: int,
+    now: datetime | None = None,
+    *,
+    until: datetime | None = None,
+) -> Watch:
+    """The whole watch at ``now`` (default: the operation's present). With ``until`` (a
+    situation report's cut-off), only what stood by then: steps reached later and incidents
+    that happened later or were closed by then are left out."""
     now = now or clock.now()
     zone = timezone_of(session, operation_id)
     all_steps = steps(session, operation_id)
@@ -128,8 +136,8 @@ def watch(session: Session, operation_id: int, now: datetime | None = None) -> W
         tps.append(
             _Tps(int(tps_id), f"TPS {int(number):03d} {desa_name}", int(kec_id), tree.polres(guard))
         )
-    furthest = furthest_steps(session, operation_id)
-    disturbed = disturbed_tps(session, operation_id)
+    furthest = furthest_steps(session, operation_id, until)
+    disturbed = disturbed_tps(session, operation_id, until)
     deadlines = [(st, deadline(day, zone, st)) for st in all_steps]
     passed = [(st, due) for st, due in deadlines if due is not None and due <= now]
     names = _names(session, operation_id)
@@ -196,32 +204,41 @@ def watch(session: Session, operation_id: int, now: datetime | None = None) -> W
     )
 
 
-def furthest_steps(session: Session, operation_id: int) -> dict[int, int]:
-    """TPS id -> the index of the furthest step it has reached (absent: none)."""
+def furthest_steps(
+    session: Session, operation_id: int, until: datetime | None = None
+) -> dict[int, int]:
+    """TPS id -> the index of the furthest step it has reached (by ``until``; absent: none)."""
     index = {st.id: st.index for st in steps(session, operation_id)}
     out: dict[int, int] = {}
-    for tps_id, step_id in session.execute(
-        select(TpsWatch.tps_id, TpsWatch.step_id).where(TpsWatch.operation_id == operation_id)
-    ):
+    query = select(TpsWatch.tps_id, TpsWatch.step_id).where(TpsWatch.operation_id == operation_id)
+    if until is not None:
+        query = query.where(TpsWatch.at <= until)
+    for tps_id, step_id in session.execute(query):
         i = index.get(int(step_id))
         if i is not None and i > out.get(int(tps_id), -1):
             out[int(tps_id)] = i
     return out
 
 
-def disturbed_tps(session: Session, operation_id: int) -> dict[int, tuple[int, ...]]:
-    """TPS id -> the numbers of the open incidents linked to it."""
+def disturbed_tps(
+    session: Session, operation_id: int, until: datetime | None = None
+) -> dict[int, tuple[int, ...]]:
+    """TPS id -> the numbers of the open incidents linked to it (with ``until``: those that
+    had happened and were not closed by then)."""
     out: dict[int, list[int]] = defaultdict(list)
-    for tps_id, number in session.execute(
-        select(Incident.tps_id, Incident.number)
-        .join(IncidentStatus, IncidentStatus.id == Incident.status_id)
-        .where(
-            Incident.operation_id == operation_id,
-            Incident.tps_id.is_not(None),
-            IncidentStatus.is_closed.is_(False),
+    query = select(Incident.tps_id, Incident.number).where(
+        Incident.operation_id == operation_id, Incident.tps_id.is_not(None)
+    )
+    if until is None:
+        query = query.join(IncidentStatus, IncidentStatus.id == Incident.status_id).where(
+            IncidentStatus.is_closed.is_(False)
         )
-        .order_by(Incident.number)
-    ):
+    else:
+        query = query.where(
+            Incident.occurred_at <= until,
+            or_(Incident.closed_at.is_(None), Incident.closed_at > until),
+        )
+    for tps_id, number in session.execute(query.order_by(Incident.number)):
         if tps_id is not None:
             out[int(tps_id)].append(int(number))
     return {k: tuple(v) for k, v in out.items()}

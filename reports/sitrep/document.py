@@ -30,7 +30,14 @@ from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import LANDSCAPE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
 from reports.sitrep.layout import styles as make_styles
-from reports.sitrep.sections import NUMBERED, READINESS, RECOMMENDATIONS, letterhead, signature
+from reports.sitrep.sections import (
+    NUMBERED,
+    READINESS,
+    RECOMMENDATIONS,
+    letterhead,
+    signature,
+)
+from reports.sitrep.watch import WATCH
 
 
 def _pdf_date(when: datetime) -> Callable[..., str]:
@@ -170,6 +177,10 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     story += RECOMMENDATIONS(sitrep, text, st)
     story.append(CondPageBreak(3 * cm))
     story += READINESS(sitrep, text, st)
+    if sitrep.watch is not None:
+        # Its heading stays with the table per Polres that opens it (about 11 cm for ten).
+        story.append(CondPageBreak(4 * cm + 0.85 * cm * len(sitrep.watch.polres)))
+        story += WATCH(sitrep, text, st)
     story += signature(sitrep, text, st)
     if "annex_units" in sections:
         story += [NextPageTemplate("landscape"), PageBreak()]

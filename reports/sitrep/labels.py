@@ -28,6 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "s8": ("VIII. PERKIRAAN 24\u201372 JAM", "VIII. OUTLOOK 24\u201372 HOURS"),
     "s9": ("IX. SARAN DAN REKOMENDASI", "IX. RECOMMENDATIONS"),
     "s10": ("X. KESIAPAN OPERASI", "X. OPERATIONAL READINESS"),
+    "s11": ("XI. PEMANTAUAN TPS", "XI. TPS WATCH"),
     "annex_a": ("LAMPIRAN A: PAPAN SATUAN", "ANNEX A: UNIT BOARD"),
     "annex_b": ("LAMPIRAN B: DAFTAR KEJADIAN", "ANNEX B: INCIDENT LIST"),
     "green": ("HIJAU \u2014 AMAN TERKENDALI", "GREEN \u2014 UNDER CONTROL"),
@@ -134,6 +135,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "pagu": ("Pagu", "Allocation"),
     "realised": ("Realisasi", "Spent"),
     "realised_share": ("Realisasi/pagu", "Spent/allocation"),
+    "watch_line": (
+        "Keadaan per {when}: {total} TPS, {late} TPS terlambat dari batas waktu dan {disturbed} "
+        "TPS ada gangguan (kejadian terkait yang belum selesai). TPS yang melaporkan suatu "
+        "langkah dihitung telah melewati langkah sebelumnya; persen terhadap jumlah TPS.",
+        "As of {when}: {total} TPS, {late} overdue and {disturbed} disturbed (open incidents "
+        "linked to them). A TPS that reported a step counts at every step before it; shares "
+        "are of all TPS.",
+    ),
+    "watch_per_polres": ("Kemajuan per Polres", "Progress per Polres"),
+    "watch_overdue": ("TPS terlambat dari batas waktu", "Overdue TPS"),
+    "watch_more": ("dan {n} TPS lainnya.", "and {n} more TPS."),
+    "watch_disturbed": ("TPS ada gangguan", "Disturbed TPS"),
+    "polres": ("Polres", "Polres"),
+    "kecamatan": ("Kecamatan", "District"),
+    "step": ("Langkah", "Step"),
+    "disturbance": ("Gangguan", "Disturbed"),
+    "late": ("Terlambat", "Overdue"),
     "closing": (
         "Demikian laporan situasi ini dibuat untuk menjadi maklum.",
         "This situation report is submitted for your information.",
@@ -275,6 +293,13 @@ class Text:
         """Whole rupiah with thousands separators: Rp25.000.000.000 (Rp25,000,000,000)."""
         sign = "-" if amount < 0 else ""
         return f"{sign}Rp{self.number(abs(int(amount)))}"
+
+    def percent(self, n: int, total: int) -> str:
+        """``n`` of ``total`` in percent with one decimal: 98,8% (98.8%); "–" of none."""
+        if not total:
+            return "–"
+        text = f"{100 * n / total:.1f}%"
+        return text.replace(".", ",") if self.lang == "id" else text
 
     def number(self, n: int) -> str:
         """A whole number with thousands separators: 1.250 (1,250)."""

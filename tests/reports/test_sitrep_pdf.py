@@ -47,6 +47,8 @@ SECTIONS_ID = (
     "VII. TINDAKAN YANG DIAMBIL",
     "VIII. PERKIRAAN 24\u201372 JAM",
     "IX. SARAN DAN REKOMENDASI",
+    "XI. PEMANTAUAN TPS",
+    "Kemajuan per Polres",
     "Penebalan",
     "KEPALA BIRO OPERASI",
     "LAMPIRAN A: PAPAN SATUAN",
@@ -98,6 +100,26 @@ def test_every_section_is_printed(pages: list[Any]) -> None:
     whole = "\n".join(p[2] for p in pages)
     for heading in SECTIONS_ID:
         assert heading in whole, heading
+
+
+def test_the_watch_section_of_the_demo_fits_its_pages(
+    pages: list[Any], report: sitrep.Sitrep
+) -> None:
+    """Voting day's report (cut-off 28 November 06:00): the watch of Jambi's ten Polres as it
+    stood then, the boxes not at the PPK by 06:00 overdue, Kerinci's disturbed TPS with their
+    incidents; every glyph inside the page's margins."""
+    w = report.watch
+    assert w is not None and len(w.polres) == 10 and w.total.tps > 4_800
+    assert w.overdue_total > 20 and len(w.overdue) == 20
+    assert any(d.polres == "Polres Kerinci" and d.incidents for d in w.disturbed)
+    start = next(i for i, p in enumerate(pages) if "XI. PEMANTAUAN TPS" in p[2])
+    end = next(i for i, p in enumerate(pages) if "No. TPS Kecamatan Polres Kejadian" in p[2])
+    shown = "\n".join(p[2] for p in pages[start : end + 1])
+    assert "Polres Kerinci" in shown and "Jumlah" in shown
+    assert f"dan {w.overdue_total - 20:,} TPS lainnya.".replace(",", ".") in shown
+    assert w.disturbed[0].incidents[0] in shown
+    for width, _h, _t, words in pages[start : end + 1]:
+        assert all(x["x0"] >= 0 and x["x1"] <= width - 1.5 * 28.35 + 1 for x in words)
 
 
 def test_classification_at_top_and_bottom_of_every_page(pages: list[Any]) -> None:

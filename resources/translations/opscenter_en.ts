@@ -1698,182 +1698,192 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62"/>
+        <location filename="../../ui/import_wizard.py" line="64"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63"/>
+        <location filename="../../ui/import_wizard.py" line="65"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64"/>
+        <location filename="../../ui/import_wizard.py" line="66"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65"/>
+        <location filename="../../ui/import_wizard.py" line="67"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66"/>
+        <location filename="../../ui/import_wizard.py" line="68"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="139"/>
+        <location filename="../../ui/import_wizard.py" line="69"/>
+        <source>Plotting personel</source>
+        <translation>Guard plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="148"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140"/>
+        <location filename="../../ui/import_wizard.py" line="149"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="146"/>
+        <location filename="../../ui/import_wizard.py" line="155"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="154"/>
+        <location filename="../../ui/import_wizard.py" line="163"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="156"/>
+        <location filename="../../ui/import_wizard.py" line="165"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="167"/>
+        <location filename="../../ui/import_wizard.py" line="176"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="176"/>
+        <location filename="../../ui/import_wizard.py" line="185"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="180"/>
+        <location filename="../../ui/import_wizard.py" line="189"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187"/>
+        <location filename="../../ui/import_wizard.py" line="196"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189"/>
+        <location filename="../../ui/import_wizard.py" line="198"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="203"/>
+        <location filename="../../ui/import_wizard.py" line="212"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="208"/>
+        <location filename="../../ui/import_wizard.py" line="217"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="219"/>
+        <location filename="../../ui/import_wizard.py" line="225"/>
+        <source>&amp;Tahapan:</source>
+        <translation>&amp;Stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="233"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="270"/>
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="276"/>
+        <location filename="../../ui/import_wizard.py" line="300"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard.py" line="316"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard.py" line="327"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard.py" line="345"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="327"/>
+        <location filename="../../ui/import_wizard.py" line="352"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="343"/>
+        <location filename="../../ui/import_wizard.py" line="368"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362"/>
+        <location filename="../../ui/import_wizard.py" line="387"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390"/>
+        <location filename="../../ui/import_wizard.py" line="415"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="415"/>
+        <location filename="../../ui/import_wizard.py" line="440"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="433"/>
+        <location filename="../../ui/import_wizard.py" line="458"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="447"/>
+        <location filename="../../ui/import_wizard.py" line="472"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="451"/>
+        <location filename="../../ui/import_wizard.py" line="476"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="423"/>
+        <location filename="../../ui/import_wizard.py" line="448"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="425"/>
+        <location filename="../../ui/import_wizard.py" line="450"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard.py" line="451"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="435"/>
+        <location filename="../../ui/import_wizard.py" line="460"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="476"/>
+        <location filename="../../ui/import_wizard.py" line="506"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -3195,193 +3205,215 @@ IKP</translation>
         <translation>Polri assessment (public order); double-click a cell to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda</source>
         <translation>Polres/Polresta with their Polsek; then the Polda reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
-        <location filename="../../ui/planning_models.py" line="366"/>
+        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="404"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Tingkat Polri tertinggi di wilayahnya pada tahapan ini</source>
         <translation>Highest Polri level in its area during this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Kebu-
 tuhan</source>
         <translation>Re-
 quired</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Personel Polri menurut pola pengamanan TPS</source>
         <translation>Polri personnel according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="265"/>
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Keku-
 atan</source>
         <translation>Actual
 strength</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="265"/>
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Personel aktif + BKO masuk − BKO keluar</source>
         <translation>Active personnel + BKO in − BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="266"/>
+        <location filename="../../ui/planning_models.py" line="267"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="266"/>
+        <location filename="../../ui/planning_models.py" line="267"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang</source>
         <translation>Strength minus required: negative means short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="268"/>
+        <location filename="../../ui/planning_models.py" line="269"/>
+        <source>Kurang
+di pos</source>
+        <translation>Short
+on posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="270"/>
+        <source>Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan ini (–: belum diplot). Perwira Kompol ke atas tidak menjaga TPS.</source>
+        <translation>Personnel still missing on the TPS guard posts after this stage's plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="276"/>
         <source>Dapat
 dipinjam</source>
         <translation>Can be
 lent</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="269"/>
+        <location filename="../../ui/planning_models.py" line="277"/>
         <source>Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap di markas). Cadangan: seluruh kekuatannya.</source>
         <translation>Polres: the deployed share minus its own requirement (the rest stays at headquarters). Reserve: its whole strength.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="285"/>
+        <location filename="../../ui/planning_models.py" line="293"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="286"/>
-        <location filename="../../ui/planning_models.py" line="385"/>
+        <location filename="../../ui/planning_models.py" line="294"/>
+        <location filename="../../ui/planning_models.py" line="423"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="323"/>
+        <location filename="../../ui/planning_models.py" line="330"/>
         <source>Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan</source>
         <translation>Polda reserve: guards no TPS; its whole strength can be deployed as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="325"/>
+        <location filename="../../ui/planning_models.py" line="332"/>
         <source>{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS ({unrated} not rated, counted at the strictest pattern), {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="335"/>
+        <location filename="../../ui/planning_models.py" line="342"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="365"/>
+        <location filename="../../ui/planning_models.py" line="354"/>
+        <source>Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.</source>
+        <translation>This stage has no plotting yet: the need is computed from strength alone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="358"/>
+        <source>{name}: {short} personel kurang di pos setelah plotting; {free} personel sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}.</source>
+        <translation>{name}: {short} personnel short on posts after the plotting; {free} of its own people not yet plotted (a new plotting places them); reinforcement needed {need}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="403"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="365"/>
+        <location filename="../../ui/planning_models.py" line="403"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="366"/>
+        <location filename="../../ui/planning_models.py" line="404"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="367"/>
+        <location filename="../../ui/planning_models.py" line="405"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="367"/>
+        <location filename="../../ui/planning_models.py" line="405"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="368"/>
-        <location filename="../../ui/planning_models.py" line="434"/>
+        <location filename="../../ui/planning_models.py" line="406"/>
+        <location filename="../../ui/planning_models.py" line="472"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="368"/>
+        <location filename="../../ui/planning_models.py" line="406"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="369"/>
+        <location filename="../../ui/planning_models.py" line="407"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="369"/>
+        <location filename="../../ui/planning_models.py" line="407"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="370"/>
+        <location filename="../../ui/planning_models.py" line="408"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="370"/>
+        <location filename="../../ui/planning_models.py" line="408"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="432"/>
+        <location filename="../../ui/planning_models.py" line="470"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="432"/>
+        <location filename="../../ui/planning_models.py" line="470"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="433"/>
+        <location filename="../../ui/planning_models.py" line="471"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="433"/>
+        <location filename="../../ui/planning_models.py" line="471"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="434"/>
+        <location filename="../../ui/planning_models.py" line="472"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="435"/>
+        <location filename="../../ui/planning_models.py" line="473"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="435"/>
+        <location filename="../../ui/planning_models.py" line="473"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="454"/>
+        <location filename="../../ui/planning_models.py" line="492"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -3559,8 +3591,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="84"/>
-        <location filename="../../ui/planning_window.py" line="161"/>
+        <location filename="../../ui/planning_window.py" line="88"/>
+        <location filename="../../ui/planning_window.py" line="165"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3570,27 +3602,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="164"/>
+        <location filename="../../ui/planning_window.py" line="168"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="166"/>
+        <location filename="../../ui/planning_window.py" line="170"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="177"/>
+        <location filename="../../ui/planning_window.py" line="181"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="180"/>
+        <location filename="../../ui/planning_window.py" line="184"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="181"/>
+        <location filename="../../ui/planning_window.py" line="185"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3625,28 +3657,28 @@ source</translation>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="61"/>
-        <location filename="../../ui/planning_plan.py" line="169"/>
+        <location filename="../../ui/planning_plan.py" line="62"/>
+        <location filename="../../ui/planning_plan.py" line="171"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="92"/>
+        <location filename="../../ui/planning_plan.py" line="93"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="93"/>
+        <location filename="../../ui/planning_plan.py" line="94"/>
         <source>Terima usulan</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="97"/>
+        <location filename="../../ui/planning_plan.py" line="98"/>
         <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="258"/>
+        <location filename="../../ui/planning_window.py" line="262"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3656,52 +3688,57 @@ source</translation>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="158"/>
+        <location filename="../../ui/planning_plan.py" line="160"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="167"/>
+        <location filename="../../ui/planning_plan.py" line="169"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="174"/>
+        <location filename="../../ui/planning_plan.py" line="176"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="181"/>
+        <location filename="../../ui/planning_plan.py" line="183"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="183"/>
+        <location filename="../../ui/planning_plan.py" line="185"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="187"/>
+        <location filename="../../ui/planning_plan.py" line="189"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="191"/>
+        <location filename="../../ui/planning_plan.py" line="193"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
         <location filename="../../ui/planning_plan.py" line="195"/>
+        <source>Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting.</source>
+        <translation>Includes personnel still missing on the TPS guard posts according to the plotting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_plan.py" line="201"/>
         <source>{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat.</source>
         <translation>{n} TPS not rated, counted at the strictest guard pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="200"/>
+        <location filename="../../ui/planning_plan.py" line="206"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="401"/>
+        <location filename="../../ui/planning_window.py" line="405"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3762,32 +3799,32 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="460"/>
+        <location filename="../../ui/planning_window.py" line="464"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="411"/>
+        <location filename="../../ui/planning_window.py" line="415"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="416"/>
+        <location filename="../../ui/planning_window.py" line="420"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="421"/>
+        <location filename="../../ui/planning_window.py" line="425"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="423"/>
+        <location filename="../../ui/planning_window.py" line="427"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="424"/>
+        <location filename="../../ui/planning_window.py" line="428"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -3795,17 +3832,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="884"/>
+        <location filename="../../ui/plotting_window.py" line="938"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="885"/>
+        <location filename="../../ui/plotting_window.py" line="939"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="886"/>
+        <location filename="../../ui/plotting_window.py" line="940"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -3840,523 +3877,528 @@ source</translation>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="33"/>
+        <location filename="../../ui/plotting_models.py" line="50"/>
         <source>satuan tidak diketahui</source>
         <translation>unknown unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="35"/>
+        <location filename="../../ui/plotting_models.py" line="52"/>
         <source>Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.</source>
         <translation>Member of {unit}, the Polsek whose area covers this kecamatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="39"/>
+        <location filename="../../ui/plotting_models.py" line="56"/>
         <source>Dari {unit}: Polsek-nya tidak cukup personel.</source>
         <translation>From {unit}: its Polsek is short of personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="41"/>
+        <location filename="../../ui/plotting_models.py" line="58"/>
         <source>Kelebihan personel {unit}, Polsek lain di Polres yang sama.</source>
         <translation>Surplus of {unit}, another Polsek of the same Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="43"/>
+        <location filename="../../ui/plotting_models.py" line="60"/>
         <source>BKO dari {unit}, sesuai rencana penebalan.</source>
         <translation>BKO from {unit}, as the reinforcement plan has it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="44"/>
+        <location filename="../../ui/plotting_models.py" line="61"/>
         <source>Ditempatkan dengan tangan (satuan asal {unit}).</source>
         <translation>Placed by hand (home unit {unit}).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="49"/>
+        <location filename="../../ui/plotting_models.py" line="66"/>
         <source>Pos {number} {kecamatan} ({placed}/{need} personel)</source>
         <translation>Post {number} {kecamatan} ({placed}/{need} officers)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="86"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="87"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="87"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Nomor pos di kecamatannya</source>
         <translation>The post&apos;s number within its kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="88"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>TPS</source>
         <translation>Polling stations</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="89"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Pola</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="89"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Pola pengamanan a-b-c yang diikuti pos</source>
         <translation>The a-b-c guard pattern the post follows</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="90"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Perlu</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="90"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Personel Polri yang dibutuhkan pos</source>
         <translation>Polri officers the post needs</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="91"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Personel</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="91"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Personel yang ditempatkan; ketua pos lebih dulu</source>
         <translation>Officers placed; the post&apos;s leader first</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="92"/>
+        <location filename="../../ui/plotting_models.py" line="193"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="92"/>
+        <location filename="../../ui/plotting_models.py" line="193"/>
         <source>Personel yang masih kurang</source>
         <translation>Officers still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="93"/>
+        <location filename="../../ui/plotting_models.py" line="194"/>
         <source>Pengecualian</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="93"/>
+        <location filename="../../ui/plotting_models.py" line="194"/>
         <source>Alasan pos melebihi polanya</source>
         <translation>Why the post holds more than its pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="113"/>
+        <location filename="../../ui/plotting_models.py" line="214"/>
         <source>Ketua: {name}</source>
         <translation>Leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="166"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="167"/>
-        <location filename="../../ui/plotting_models.py" line="210"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="318"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="167"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
         <source>Pangkat dan nama</source>
         <translation>Rank and name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="168"/>
-        <location filename="../../ui/plotting_models.py" line="210"/>
+        <location filename="../../ui/plotting_models.py" line="272"/>
+        <location filename="../../ui/plotting_models.py" line="318"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="169"/>
+        <location filename="../../ui/plotting_models.py" line="273"/>
         <source>Kunci</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="169"/>
+        <location filename="../../ui/plotting_models.py" line="273"/>
         <source>Penempatan terkunci tetap di tempatnya saat plotting otomatis</source>
         <translation>A locked placement stays where it is when plotting automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="170"/>
+        <location filename="../../ui/plotting_models.py" line="274"/>
         <source>Alasan penempatan</source>
         <translation>Why placed here</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="178"/>
+        <location filename="../../ui/plotting_models.py" line="282"/>
         <source>Ketua</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="178"/>
+        <location filename="../../ui/plotting_models.py" line="282"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="184"/>
+        <location filename="../../ui/plotting_models.py" line="288"/>
         <source>Terkunci</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="210"/>
+        <location filename="../../ui/plotting_models.py" line="318"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="210"/>
+        <location filename="../../ui/plotting_models.py" line="318"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="134"/>
-        <location filename="../../ui/plotting_window.py" line="192"/>
+        <location filename="../../ui/plotting_window.py" line="145"/>
+        <location filename="../../ui/plotting_window.py" line="208"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="184"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="216"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="209"/>
+        <location filename="../../ui/plotting_window.py" line="225"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="212"/>
+        <location filename="../../ui/plotting_window.py" line="228"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="250"/>
+        <location filename="../../ui/plotting_window.py" line="266"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="253"/>
+        <location filename="../../ui/plotting_window.py" line="269"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="258"/>
+        <location filename="../../ui/plotting_window.py" line="274"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="266"/>
+        <location filename="../../ui/plotting_window.py" line="282"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="271"/>
+        <location filename="../../ui/plotting_window.py" line="287"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="274"/>
+        <location filename="../../ui/plotting_window.py" line="290"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="280"/>
+        <location filename="../../ui/plotting_window.py" line="296"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="285"/>
+        <location filename="../../ui/plotting_window.py" line="301"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="288"/>
+        <location filename="../../ui/plotting_window.py" line="304"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="293"/>
+        <location filename="../../ui/plotting_window.py" line="309"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="301"/>
+        <location filename="../../ui/plotting_window.py" line="317"/>
+        <source>&amp;Impor plotting dari Excel…</source>
+        <translation>&amp;Import plotting from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="324"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="306"/>
+        <location filename="../../ui/plotting_window.py" line="329"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="307"/>
+        <location filename="../../ui/plotting_window.py" line="330"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="310"/>
+        <location filename="../../ui/plotting_window.py" line="333"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="319"/>
+        <location filename="../../ui/plotting_window.py" line="342"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="374"/>
+        <location filename="../../ui/plotting_window.py" line="397"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="405"/>
-        <location filename="../../ui/plotting_window.py" line="575"/>
+        <location filename="../../ui/plotting_window.py" line="433"/>
+        <location filename="../../ui/plotting_window.py" line="628"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="424"/>
+        <location filename="../../ui/plotting_window.py" line="453"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="466"/>
+        <location filename="../../ui/plotting_window.py" line="496"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="479"/>
+        <location filename="../../ui/plotting_window.py" line="532"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="494"/>
+        <location filename="../../ui/plotting_window.py" line="547"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="531"/>
+        <location filename="../../ui/plotting_window.py" line="584"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="541"/>
+        <location filename="../../ui/plotting_window.py" line="594"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="545"/>
+        <location filename="../../ui/plotting_window.py" line="598"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="554"/>
+        <location filename="../../ui/plotting_window.py" line="607"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="556"/>
+        <location filename="../../ui/plotting_window.py" line="609"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="571"/>
+        <location filename="../../ui/plotting_window.py" line="624"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="652"/>
+        <location filename="../../ui/plotting_window.py" line="705"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="665"/>
+        <location filename="../../ui/plotting_window.py" line="718"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="666"/>
+        <location filename="../../ui/plotting_window.py" line="719"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="670"/>
+        <location filename="../../ui/plotting_window.py" line="723"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="671"/>
+        <location filename="../../ui/plotting_window.py" line="724"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="679"/>
+        <location filename="../../ui/plotting_window.py" line="732"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="703"/>
+        <location filename="../../ui/plotting_window.py" line="756"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="706"/>
+        <location filename="../../ui/plotting_window.py" line="759"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="707"/>
+        <location filename="../../ui/plotting_window.py" line="760"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="708"/>
+        <location filename="../../ui/plotting_window.py" line="761"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="709"/>
-        <location filename="../../ui/plotting_window.py" line="790"/>
+        <location filename="../../ui/plotting_window.py" line="762"/>
+        <location filename="../../ui/plotting_window.py" line="838"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="723"/>
+        <location filename="../../ui/plotting_window.py" line="776"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="724"/>
+        <location filename="../../ui/plotting_window.py" line="777"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="749"/>
+        <location filename="../../ui/plotting_window.py" line="802"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="750"/>
+        <location filename="../../ui/plotting_window.py" line="803"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="751"/>
+        <location filename="../../ui/plotting_window.py" line="804"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="768"/>
+        <location filename="../../ui/plotting_window.py" line="816"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="771"/>
+        <location filename="../../ui/plotting_window.py" line="819"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="772"/>
+        <location filename="../../ui/plotting_window.py" line="820"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="773"/>
+        <location filename="../../ui/plotting_window.py" line="821"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="787"/>
+        <location filename="../../ui/plotting_window.py" line="109"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="788"/>
+        <location filename="../../ui/plotting_window.py" line="836"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="797"/>
+        <location filename="../../ui/plotting_window.py" line="851"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="797"/>
+        <location filename="../../ui/plotting_window.py" line="851"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="808"/>
+        <location filename="../../ui/plotting_window.py" line="862"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="812"/>
+        <location filename="../../ui/plotting_window.py" line="866"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="824"/>
+        <location filename="../../ui/plotting_window.py" line="878"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="825"/>
+        <location filename="../../ui/plotting_window.py" line="879"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="837"/>
+        <location filename="../../ui/plotting_window.py" line="891"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="846"/>
+        <location filename="../../ui/plotting_window.py" line="900"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="850"/>
+        <location filename="../../ui/plotting_window.py" line="904"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="851"/>
+        <location filename="../../ui/plotting_window.py" line="905"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="854"/>
+        <location filename="../../ui/plotting_window.py" line="908"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="855"/>
+        <location filename="../../ui/plotting_window.py" line="909"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="893"/>
-        <location filename="../../ui/plotting_window.py" line="922"/>
+        <location filename="../../ui/plotting_window.py" line="947"/>
+        <location filename="../../ui/plotting_window.py" line="976"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="915"/>
+        <location filename="../../ui/plotting_window.py" line="969"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="920"/>
+        <location filename="../../ui/plotting_window.py" line="974"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>

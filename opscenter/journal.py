@@ -29,7 +29,7 @@ import decimal
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -51,6 +51,7 @@ from sqlalchemy import (
     inspect,
     literal,
     null,
+    or_,
     select,
     text,
     update,
@@ -61,6 +62,7 @@ from sqlalchemy.sql.expression import ColumnClause, ColumnElement
 from opscenter.actor import Actor
 from opscenter.errors import JournalBypass, ReadOnlySession, StaleEdit
 from opscenter.model import Base, JournalCommit, JournalEntry, JournalTxn, utcnow
+from opscenter.model.base import UtcDateTime
 
 TXN_KEY = "opscenter.txn"
 _JOURNALED_OPTION = "opscenter_journaled"
@@ -101,7 +103,10 @@ def _mappers_by_table() -> dict[str, Mapper[Any]]:
 
 
 def plain(value: Any) -> Any:
-    """A JSON-safe form of a column value, stable for comparison."""
+    """A JSON-safe form of a column value, stable for comparison: a time with a zone in UTC,
+    whatever zone it was given in, as the database stores it."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -395,15 +400,16 @@ def _sqlite_fast(
     """Whether ``_insert_sqlite`` can take these rows: SQLite, an integer ``id`` chosen
     here, and columns whose stored value is what ``plain`` would journal (whole numbers and
     text; not dates, whose stored text differs from their ISO form, nor redacted fields).
-    With ``flags``, Boolean columns too: ``_journal_inserted`` journals them as JSON true and
-    false, as ``plain`` does (the stage of ``stage_values`` does not)."""
+    With ``flags``, Boolean and UTC time columns too: ``_journal_inserted`` journals them as
+    JSON true and false and as ISO times in UTC, as ``plain`` does the stored values (the
+    stage of ``stage_values`` does not)."""
     if conn.dialect.name != "sqlite" or "id" in names or "id" not in table.c:
         return False
     if len(table.c) > _JSON_OBJECT_MAX_COLUMNS:
         return False
     if any(n not in table.c or n in _REDACTED_FIELDS for n in names):
         return False
-    kinds = (Integer, String, Boolean) if flags else (Integer, String)
+    kinds = (Integer, String, Boolean, UtcDateTime) if flags else (Integer, String)
     return all(isinstance(c.type, kinds) for c in table.c)
 
 
@@ -438,7 +444,17 @@ def _insert_sqlite(
 
 def _as_json(column: Column[Any]) -> ColumnElement[Any]:
     """A stored column as ``json_object`` should journal it: a Boolean (0 or 1 in SQLite)
-    as JSON true or false, as ``plain`` journals the ORM's; anything else as it is."""
+    as JSON true or false, a UTC time (stored "2024-11-27 13:05:00.000000") as its ISO form
+    ("2024-11-27T13:05:00+00:00", the microseconds only when there are some), as ``plain``
+    journals the stored values; anything else as it is."""
+    if isinstance(column.type, UtcDateTime):
+        day, clock = func.substr(column, 1, 10), func.substr(column, 12, 8)
+        whole = or_(func.length(column) == 19, func.substr(column, 21, 6) == "000000")
+        return case(
+            (column.is_(None), null()),
+            (whole, day + "T" + clock + "+00:00"),
+            else_=day + "T" + func.substr(column, 12, 15) + "+00:00",
+        )
     if not isinstance(column.type, Boolean):
         return column
     return case(

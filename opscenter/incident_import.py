@@ -109,7 +109,7 @@ _SHOWN_IN: dict[str, tuple[str, ...]] = {
     "longitude_e6": ("point", "longitude"),
 }
 # Zones by the labels people write after a time ("14.05 WITA").
-_ZONE_LABELS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
+ZONE_WORDS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
                 "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}  # fmt: skip
 _NUMBER = re.compile(r"(?:kej\s*-?\s*)?0*(\d{1,7})", re.IGNORECASE)
 # The level a region's name is written with ("Kecamatan Sungai Penuh", "Kota Sungai Penuh").
@@ -436,7 +436,7 @@ class _Reader:
         return n
 
     def _zone(self, row: int, key: str, label: str | None, raw: Cell) -> ZoneInfo | None:
-        name = self.zone if label is None else _ZONE_LABELS.get(label.upper())
+        name = self.zone if label is None else ZONE_WORDS.get(label.upper())
         if name is None:
             self.bad(row, key, "zone_unknown", raw)
             return None

@@ -1258,6 +1258,29 @@ REASONS.update(
         ),
     }
 )
+IMPORT_REFUSALS.update(
+    {
+        "watch_no_table": (
+            "Di berkas {file} tidak ditemukan tabel pemantauan TPS dengan judul kolom yang "
+            "dikenal (mis. KODE TPS, LANGKAH, JAM; atau KODE TPS dan satu kolom per langkah).",
+            "No TPS watch table with known column headings was found in {file} (e.g. KODE "
+            "TPS, LANGKAH, JAM; or KODE TPS and one column per step).",
+        ),
+        "watch_no_steps": (
+            "Lembar \u201c{sheet}\u201d di {file} tidak memiliki kolom LANGKAH dan JAM, dan "
+            "tidak ada judul kolom yang menyebut langkah pemantauan (mis. TIBA, Petugas tiba, "
+            "Penghitungan selesai).",
+            "Sheet \u201c{sheet}\u201d of {file} has neither LANGKAH and JAM columns nor a "
+            "heading that names a watch step (e.g. TIBA, Petugas tiba, Penghitungan selesai).",
+        ),
+        "watch_rejected": (
+            "{count} sel di {file} ditolak, jadi tidak ada laporan pemantauan yang tersimpan; "
+            "perbaiki sel itu lalu impor lagi.",
+            "{count} cells of {file} were refused, so no watch report was saved; correct them "
+            "and import again.",
+        ),
+    }
+)
 _WATCH_REFUSALS: dict[str, tuple[str, str]] = {
     "empty": (
         "Tulis kode TPS atau pos dan langkahnya, misalnya “1501012001003 1”.",

@@ -1,6 +1,7 @@
 """The import wizard: file -> sheet and column mapping -> preview with errors -> commit.
 
-Rosters (personnel, TPS, units) and sarpras lists go through the same pages: each kind's
+Rosters (personnel, TPS, units), sarpras lists, incident logs and the TPS watch's lists
+go through the same pages: each kind's
 ``prepare`` and ``commit`` share one interface (``opscenter.roster.preview.Reviewable``).
 A sarpras list without a unit column belongs to the unit chosen on the mapping page,
 preset to the one its letterhead names.
@@ -44,6 +45,7 @@ from opscenter.roster import commit as commit_mod
 from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable, Scan, prepare, scan
 from opscenter.store import Store
+from opscenter.watch import imports as watch_imports
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
@@ -65,6 +67,7 @@ def _kinds() -> list[tuple[str, str]]:
         ("units", _tr("Daftar satuan")),
         (sarpras_io.KIND, _tr("Daftar sarpras")),
         (incident_import.KIND, _tr("Log kejadian")),
+        (watch_imports.KIND, _tr("Laporan pemantauan TPS")),
     ]
 
 
@@ -102,6 +105,8 @@ def _importer(kind: str) -> tuple[Prepare, Commit]:
         return sarpras_io.prepare, sarpras_io.commit
     if kind == incident_import.KIND:
         return incident_import.prepare, incident_import.commit
+    if kind == watch_imports.KIND:
+        return watch_imports.prepare, watch_imports.commit
     return prepare, commit_mod.commit
 
 

@@ -29,6 +29,7 @@ from opscenter.model import (
     Personnel,
     PollingStation,
     SarprasStock,
+    TpsWatch,
     Unit,
 )
 from opscenter.model.base import UtcDateTime
@@ -486,7 +487,8 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
                     raise RosterError("revert_conflict", txn=txn_id, entity="incident", id=used[0])
         ctx = s.info[journal.TXN_KEY]
         tables = {
-            m.__tablename__: m for m in (Incident, SarprasStock, Personnel, PollingStation, Unit)
+            m.__tablename__: m
+            for m in (TpsWatch, Incident, SarprasStock, Personnel, PollingStation, Unit)
         }
         # Updates first (restore before values), then deletes, children before parents.
         for e in entries:
@@ -495,7 +497,7 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
             model = tables[e.entity]
             back = {c: (v[1], _stored(model, c, v[0])) for c, v in e.changes.items()}
             _update_rows(s, ctx, model, e.operation_id or 0, [(e.entity_id, back)])
-        order = ["incident", "sarpras_stock", "personnel", "polling_station", "unit"]
+        order = ["tps_watch", "incident", "sarpras_stock", "personnel", "polling_station", "unit"]
         inserted = [e for e in entries if e.action == "insert"]
         for entity in order:
             rows = [e for e in inserted if e.entity == entity]

@@ -204,7 +204,11 @@ class WholeFile:
 
 
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).
-_NO_TABLE = {"sarpras": "sarpras_no_table", "incidents": "incidents_no_table"}
+_NO_TABLE = {
+    "sarpras": "sarpras_no_table",
+    "incidents": "incidents_no_table",
+    "watch": "watch_no_table",
+}
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ since the preview (the stored version; the same number, or time, region and type
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -58,13 +58,14 @@ from opscenter.roster.preview import (
     WARNINGS_MAX,
     Options,
     RowOutcome,
+    SheetReader,
     WholeFile,
     label_of,
     mapped_sheet,
     sheet_rows,
 )
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import _TOTALS, Problem
+from opscenter.roster.validate import Problem
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -271,78 +272,28 @@ def _known(s: Session, operation_id: int) -> _Known:
     )
 
 
-class _Reader:
+class _Reader(SheetReader):
     """Turns the sheet's rows into values, or problems with cell references."""
 
     def __init__(
         self, s: Session, known: _Known, layout: Layout, sheet: str, operation_id: int, zone: str
     ) -> None:
+        super().__init__(layout, sheet)
         self.session = s
         self.known = known
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.operation_id = operation_id
         self.zone = zone
         self.now = clock.now()
-        self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.warnings_total = 0
         self.values: list[tuple[int, tuple[Any, ...], datetime | None]] = []
 
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        col = self.cols.get(key)
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
+    def started(self) -> bool:
+        return bool(self.values or self.problems)
 
-    def bad(
-        self,
-        row: int,
-        key: str,
-        code: str,
-        value: Cell = None,
-        hint: str | None = None,
-        error: InvalidValue | None = None,
-    ) -> None:
-        col = self.cols.get(key)
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # a number cell's 9.0 is the 9 typed
-        text = "" if value is None else str(value)
-        text = text if len(text) <= 60 else text[:57] + "..."
-        self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
-
-    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        """False for blank rows, and for totals or a signature under the table (as a
-        roster's: "JUMLAH", "Mengetahui," ...)."""
-        if not any(self.cell(cells, offset, k) is not None for k in self.cols):
-            return False
-        first = next((c for c in cells if c is not None), None)
-        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
-
-    def read(
-        self,
-        rows: Iterator[tuple[int, int, list[Cell]]],
-        start: int,
-        total: int,
-        progress: Progress,
-        cancel: CancelToken,
-    ) -> None:
-        gap = False
-        for index, offset, cells in rows:
-            if index < start:
-                continue
-            if index % 1000 == 0:
-                cancel.check()
-                progress(index, total, "check")
-            if not self.is_data(cells, offset):
-                gap = gap or bool(self.values or self.problems)
-                continue
-            # Under a blank row, lines without a type are a signature block, not incidents.
-            if gap and self.cell(cells, offset, "type") is None:
-                continue
-            self.row(index, offset, cells)
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        # Under a blank row, lines without a type are a signature block, not incidents.
+        return self.cell(cells, offset, "type") is not None
 
     def _text(self, row: int, cells: Sequence[Cell], offset: int, key: str, size: int) -> Any:
         """Free text kept as typed, also when it begins like a formula (an export writes it

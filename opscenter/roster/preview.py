@@ -17,14 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter import journal
+from opscenter.errors import OpsError
 from opscenter.formulas import looks_like_formula
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect, voters_by_sex
+from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, cell_ref, detect, voters_by_sex
 from opscenter.roster.normalise import same_person
 from opscenter.roster.reading import Cell, Source, open_source
-from opscenter.roster.validate import SPECS, Context, Converter, Problem, Spec
+from opscenter.roster.validate import _TOTALS, SPECS, Context, Converter, Problem, Spec
 from opscenter.store import Store
 
 STATUSES = ("new", "changed", "unchanged", "rejected")
@@ -201,6 +202,100 @@ class WholeFile:
         for p in self.problems:
             by_row.setdefault(p.row, []).append(p)
         return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
+
+
+class SheetReader:
+    """What the readers of whole-file imports share (an incident log, a TPS watch list): a
+    cell by its column or field, a refused cell with its reference, and the walk over the
+    table's rows, passing over blank rows, totals ("JUMLAH") and, under a blank row, lines
+    that do not name their record (a signature block). A reader gives ``row``,
+    ``identified`` and ``started``."""
+
+    def __init__(self, layout: Layout, sheet: str) -> None:
+        self.cols = dict(layout.columns)
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+
+    def at(self, cells: Sequence[Cell], offset: int, col: int | None) -> Cell:
+        if col is None:
+            return None
+        i = col - offset
+        return cells[i] if 0 <= i < len(cells) else None
+
+    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
+        return self.at(cells, offset, self.cols.get(key))
+
+    def refuse(
+        self,
+        row: int,
+        col: int | None,
+        key: str,
+        code: str,
+        value: Cell = None,
+        hint: str | None = None,
+        error: OpsError | None = None,
+    ) -> None:
+        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a number cell's 9.0 is the 9 typed
+        text = "" if value is None else str(value)
+        text = text if len(text) <= 60 else text[:57] + "..."
+        self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
+
+    def bad(
+        self,
+        row: int,
+        key: str,
+        code: str,
+        value: Cell = None,
+        hint: str | None = None,
+        error: OpsError | None = None,
+    ) -> None:
+        self.refuse(row, self.cols.get(key), key, code, value, hint, error)
+
+    def data_columns(self) -> Sequence[int]:
+        return list(self.cols.values())
+
+    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
+        """False for blank rows, and for totals or a signature under the table (as a
+        roster's: "JUMLAH", "Mengetahui," ...)."""
+        if not any(self.at(cells, offset, c) is not None for c in self.data_columns()):
+            return False
+        first = next((c for c in cells if c is not None), None)
+        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+
+    def read(
+        self,
+        rows: Iterator[tuple[int, int, list[Cell]]],
+        start: int,
+        total: int,
+        progress: Progress,
+        cancel: CancelToken,
+    ) -> None:
+        gap = False
+        for index, offset, cells in rows:
+            if index < start:
+                continue
+            if index % 1000 == 0:
+                cancel.check()
+                progress(index, total, "check")
+            if not self.is_data(cells, offset):
+                gap = gap or self.started()
+                continue
+            if gap and not self.identified(cells, offset):
+                continue
+            self.row(index, offset, cells)
+
+    def started(self) -> bool:
+        """Whether a row has been read (a blank row after it may end the table)."""
+        raise NotImplementedError
+
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        """Whether a line under a blank row names its record (else it is a signature)."""
+        raise NotImplementedError
+
+    def row(self, index: int, offset: int, cells: Sequence[Cell]) -> None:
+        raise NotImplementedError
 
 
 # A kind whose missing table is said in its own words (the roster's names NRP and TPS).

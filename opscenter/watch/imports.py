@@ -28,7 +28,7 @@ Importing the same file again finds every row unchanged and writes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -49,9 +49,16 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.commit import Outcome, import_details
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, WholeFile, mapped_sheet, sheet_rows
+from opscenter.roster.preview import (
+    Options,
+    RowOutcome,
+    SheetReader,
+    WholeFile,
+    mapped_sheet,
+    sheet_rows,
+)
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import _TOTALS, Problem, _place_key
+from opscenter.roster.validate import Problem, _place_key
 from opscenter.store import Store
 from opscenter.watch.entry import (
     PERMISSION,
@@ -191,7 +198,7 @@ def step_columns(layout: Layout, all_steps: Sequence[Step]) -> dict[int, Step]:
     return out
 
 
-class _Reader:
+class _Reader(SheetReader):
     """Turns the sheet's rows into marks per row, or problems with cell references."""
 
     def __init__(
@@ -202,76 +209,34 @@ class _Reader:
         sheet: str,
         columns: dict[int, Step],
     ) -> None:
+        super().__init__(layout, sheet)
         self.session = s
         self.operation_id = operation_id
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
         self.columns = columns  # a wide list's step columns
         self.zone = operations.timezone_of(s, operation_id)
         self.steps = steps(s, operation_id)
         self.day = operations.voting_day(operations.stages(s, operation_id))
         self.now = clock.now()
         self.places = _places(s, operation_id)
-        self.problems: list[Problem] = []
         # (row, TPS id, a long list's step name, [(step id, time, column)])
         self.rows: list[tuple[int, int, str | None, list[tuple[int, datetime, int]]]] = []
         self._seen: dict[tuple[int, int], tuple[datetime, int, int]] = {}
         self._tps_memo: dict[tuple[str, str, str], int | OpsError] = {}
         self._step_memo: dict[str, Step | OpsError] = {}
 
-    def cell(self, cells: Sequence[Cell], offset: int, col: int | None) -> Cell:
-        if col is None:
-            return None
-        i = col - offset
-        value = cells[i] if 0 <= i < len(cells) else None
+    def at(self, cells: Sequence[Cell], offset: int, col: int | None) -> Cell:
+        value = super().at(cells, offset, col)
         return None if isinstance(value, str) and not value.strip() else value
 
-    def bad(
-        self,
-        row: int,
-        col: int | None,
-        key: str,
-        code: str,
-        value: Cell = None,
-        error: OpsError | None = None,
-        hint: str | None = None,
-    ) -> None:
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        text = "" if value is None else _text(value)
-        text = text if len(text) <= 60 else text[:57] + "..."
-        self.problems.append(Problem(row, col, ref, key, code, text, hint, error))
+    def data_columns(self) -> Sequence[int]:
+        return [*self.cols.values(), *self.columns]
 
-    def read(
-        self,
-        rows: Iterator[tuple[int, int, list[Cell]]],
-        start: int,
-        total: int,
-        progress: Progress,
-        cancel: CancelToken,
-    ) -> None:
-        gap = False
-        for index, offset, cells in rows:
-            if index < start:
-                continue
-            if index % 1000 == 0:
-                cancel.check()
-                progress(index, total, "check")
-            tps_raw = self.cell(cells, offset, self.cols.get("tps"))
-            if not self._is_data(cells, offset):
-                gap = gap or bool(self.rows or self.problems)
-                continue
-            # Under a blank row, lines without a TPS are a signature block, not reports.
-            if gap and tps_raw is None:
-                continue
-            self.row(index, offset, cells)
+    def started(self) -> bool:
+        return bool(self.rows or self.problems)
 
-    def _is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        """False for blank rows, and for totals or a signature under the table."""
-        used = [*self.cols.values(), *self.columns]
-        if not any(self.cell(cells, offset, c) is not None for c in used):
-            return False
-        first = next((c for c in cells if c is not None), None)
-        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        # Under a blank row, lines without a TPS are a signature block, not reports.
+        return self.cell(cells, offset, "tps") is not None
 
     def row(self, index: int, offset: int, cells: Sequence[Cell]) -> None:
         before = len(self.problems)
@@ -281,7 +246,7 @@ class _Reader:
         step_name: str | None = None
         if self.columns:
             for col, st in self.columns.items():
-                raw = self.cell(cells, offset, col)
+                raw = self.at(cells, offset, col)
                 if raw is None:
                     continue
                 at = self._time(index, offset, cells, col, st.code, raw)
@@ -290,9 +255,9 @@ class _Reader:
         else:
             named = self._step(index, offset, cells)
             time_col = self.cols.get("time")
-            raw = self.cell(cells, offset, time_col)
+            raw = self.at(cells, offset, time_col)
             if raw is None:
-                self.bad(index, time_col, "time", "required")
+                self.refuse(index, time_col, "time", "required")
             else:
                 at = self._time(index, offset, cells, time_col, "time", raw)
                 if named is not None and at is not None:
@@ -304,7 +269,7 @@ class _Reader:
             try:
                 check_time(at, self.day, self.zone, self.now, label, st.name)
             except WatchRefused as exc:
-                self.bad(index, col, st.code, str(exc.data["reason"]), None, exc)
+                self.refuse(index, col, st.code, str(exc.data["reason"]), None, None, exc)
         if len(self.problems) > before:
             return
         marks: list[tuple[int, datetime, int]] = []
@@ -313,7 +278,7 @@ class _Reader:
             if seen is not None:
                 if seen[0] != at:
                     hint = cell_ref(self.sheet, seen[1], seen[2])
-                    self.bad(index, col, st.code, "duplicate", at.strftime("%H:%M"), None, hint)
+                    self.refuse(index, col, st.code, "duplicate", at.strftime("%H:%M"), hint)
                 continue  # the same time twice says it once
             self._seen[(tps_id, st.id)] = (at, index, col)
             marks.append((st.id, at, col))
@@ -322,19 +287,19 @@ class _Reader:
 
     def _tps(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
         col = self.cols.get("tps")
-        raw = self.cell(cells, offset, col)
+        raw = self.at(cells, offset, col)
         if raw is None:
-            self.bad(index, col, "tps", "required")
+            self.refuse(index, col, "tps", "required")
             return None
         desa_col, kec_col = self.cols.get("desa"), self.cols.get("kecamatan")
-        desa = self.cell(cells, offset, desa_col)
-        kec = self.cell(cells, offset, kec_col)
+        desa = self.at(cells, offset, desa_col)
+        kec = self.at(cells, offset, kec_col)
         key = (_text(raw), _text(desa) if desa is not None else "", _text(kec) if kec else "")
         found = self._tps_memo.get(key)
         if found is None:
             found = self._tps_memo[key] = self._find_tps(*key)
         if isinstance(found, OpsError):
-            self.bad(index, col, "tps", "unknown_tps", raw, found)
+            self.refuse(index, col, "tps", "unknown_tps", _text(raw), None, found)
             return None
         return found
 
@@ -366,9 +331,9 @@ class _Reader:
 
     def _step(self, index: int, offset: int, cells: Sequence[Cell]) -> Step | None:
         col = self.cols.get("step")
-        raw = self.cell(cells, offset, col)
+        raw = self.at(cells, offset, col)
         if raw is None:
-            self.bad(index, col, "step", "required")
+            self.refuse(index, col, "step", "required")
             return None
         text = _text(raw)
         found = self._step_memo.get(text)
@@ -379,18 +344,18 @@ class _Reader:
                 found = exc
             self._step_memo[text] = found
         if isinstance(found, OpsError):
-            self.bad(index, col, "step", "unknown_step", raw, found)
+            self.refuse(index, col, "step", "unknown_step", _text(raw), None, found)
             return None
         return found
 
     def _time(
         self, index: int, offset: int, cells: Sequence[Cell], col: int | None, key: str, raw: Cell
     ) -> datetime | None:
-        on = self.cell(cells, offset, self.cols.get("date"))
+        on = self.at(cells, offset, self.cols.get("date"))
         try:
             return read_moment(raw, on, self.zone, self.day, self.now)
         except WatchRefused as exc:
-            self.bad(index, col, key, "bad_time", raw, exc)
+            self.refuse(index, col, key, "bad_time", _text(raw), None, exc)
             return None
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from opscenter.actor import Actor
 from opscenter.messages import describe, problem_phrase
-from opscenter.model import JournalTxn, PollingStation, Region, TpsWatch
+from opscenter.model import JournalTxn, Region, TpsWatch
 from opscenter.permissions import NotPermitted
 from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
@@ -26,6 +26,7 @@ from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.imports import commit, prepare
 from tests.builders import ADMIN, Small, build_small_operation
+from tests.core.test_watch import _tps
 
 WIB = ZoneInfo("Asia/Jakarta")
 OPERATOR = Actor("ops.uji", "operator")
@@ -46,17 +47,6 @@ def small(db_url: str) -> Iterator[tuple[Store, Small]]:
 
 def _at(hour: int, minute: int = 0, day: int = 27) -> datetime:
     return datetime(2024, 11, day, hour, minute, tzinfo=WIB)
-
-
-def _tps(store: Store, ids: Small, desa: str, number: int) -> int:
-    with store.read() as s:
-        return int(
-            s.scalars(
-                select(PollingStation.id).where(
-                    PollingStation.region_id == ids.regions[desa], PollingStation.number == number
-                )
-            ).one()
-        )
 
 
 def _step(store: Store, ids: Small, code: str) -> int:

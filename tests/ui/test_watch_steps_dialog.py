@@ -8,15 +8,12 @@ The tiny operation of ``tests/ui/conftest.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -26,9 +23,9 @@ from opscenter.store import Store
 from opscenter.watch import entry, steps
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
+from tests.ui.test_readiness_lists import active, choose, save
 from ui.confirm import YES_NAME
 from ui.main_window import MainWindow
-from ui.readiness_lists_dialog import ListPage
 from ui.watch_steps_dialog import WatchStepsDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -59,34 +56,12 @@ def dialog(qtbot: QtBot, window: MainWindow) -> WatchStepsDialog:
     return found
 
 
-def save(qtbot: QtBot, dialog: WatchStepsDialog, keys: Callable[[], Any] | None = None) -> None:
-    """Ctrl+Enter (or ``keys``) from the focused field; wait for the write and the read."""
-    with qtbot.waitSignal(dialog.write_done):
-        if keys is None:
-            widget = QApplication.focusWidget() or dialog
-            qtbot.keyClick(widget, Qt.Key.Key_Return, CTRL)
-        else:
-            keys()
-    qtbot.waitUntil(dialog.loaded)
-
-
-def active(qtbot: QtBot, dialog: WatchStepsDialog) -> None:
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-
-
 def undo(qtbot: QtBot, dialog: WatchStepsDialog) -> None:
     active(qtbot, dialog)
     with qtbot.waitSignal(dialog.writes.write_done):
         qtbot.keyClick(dialog.steps.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: not dialog.writes.busy)
     qtbot.waitUntil(dialog.loaded)
-
-
-def choose(page: ListPage, code: str) -> None:
-    row = next(i for i, r in enumerate(page.model.rows()) if r.item.code == code)
-    page.view.setFocus()
-    page.view.setCurrentIndex(page.model.index(row, 0))
 
 
 def test_a_step_is_added_given_a_deadline_moved_and_removed_and_each_undone(

@@ -212,3 +212,31 @@ def test_postgres_records_as_the_named_operator_and_refuses_a_commander(
     # Reading needs no account.
     assert cli.main(["watch", "--db", pg_url]) == 0
     assert "Polres A" in capsys.readouterr().out
+
+
+def test_the_line_is_in_the_operations_own_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'wita.db'}"
+    store = open_store(url)
+    try:
+        ids = build_small_operation(store, timezone="Asia/Makassar")
+        with store.transaction(ADMIN, "test.setup") as s:
+            desa = s.get(Region, ids.regions["B1a"])
+            assert desa is not None
+            desa.code = "73.71.01.1001"
+    finally:
+        store.dispose()
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("OPSCENTER_LANG", "id")
+    assert status(url, "7371011001002", "mulai", "--at", "2024-11-27 07:15") == 0
+    assert capsys.readouterr().out == (
+        "TPS 002 Desa B1a: Pemungutan dimulai 27-11-2024 07:15 WITA\n"
+    )
+    store = open_store(url)
+    try:
+        with store.read() as s:
+            at = s.scalars(select(TpsWatch.at)).one()
+    finally:
+        store.dispose()
+    assert at.isoformat() == "2024-11-26T23:15:00+00:00"  # 07:15 WITA, stored in UTC

@@ -1281,6 +1281,22 @@ IMPORT_REFUSALS.update(
         ),
     }
 )
+
+
+def watch_columns(layout: Any, columns: dict[int, str], lang: str | None = None) -> str:
+    """A wide watch list's step columns as the import read them: "Kolom langkah: B “TIBA”
+    = Petugas tiba, C “JAM MULAI” = Pemungutan dimulai."; empty for a long list."""
+    from opscenter.roster.headers import column_letter
+
+    if not columns:
+        return ""
+    read = ", ".join(
+        f"{column_letter(c)} \u201c{str(layout.headers.get(c, '')).strip()}\u201d = {name}"
+        for c, name in sorted(columns.items())
+    )
+    return f"Step columns: {read}." if language(lang) == "en" else f"Kolom langkah: {read}."
+
+
 _WATCH_REFUSALS: dict[str, tuple[str, str]] = {
     "empty": (
         "Tulis kode TPS atau pos dan langkahnya, misalnya “1501012001003 1”.",

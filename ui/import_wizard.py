@@ -373,6 +373,8 @@ class PreviewPage(_Page):
             w
             for w in (
                 messages.import_choices(p.layout, getattr(p, "subtotals", 0), self.wiz.lang),
+                # A TPS watch list says which columns its headings made steps.
+                p.notes(self.wiz.lang) if isinstance(p, watch_imports.WatchPreview) else "",
                 messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang),
             )
             if w

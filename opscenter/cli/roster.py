@@ -84,7 +84,12 @@ def _import_whole(args: argparse.Namespace) -> int:
         if not args.dry_run:
             module.commit(ctx.store, ctx.actor, preview)
     say(messages.import_summary(preview.counts, lang))
-    say(messages.import_choices(preview.layout, 0, lang))
+    said = [messages.import_choices(preview.layout, 0, lang)]
+    if isinstance(preview, watch_imports.WatchPreview):
+        said.append(preview.notes(lang))
+    for sentence in said:
+        if sentence:
+            say(sentence)
     warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
     if warning:
         print(warning, file=sys.stderr)

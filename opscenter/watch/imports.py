@@ -146,6 +146,13 @@ class WatchPreview(WholeFile):
     def field_label(self, column: str) -> str:
         return next((f.label_id for f in FIELDS[KIND] if f.key == column), column)
 
+    def notes(self, lang: str | None = None) -> str:
+        """Which columns a wide list's headings made steps, said in the preview and by the
+        command line (the import never takes a column silently)."""
+        from opscenter.messages import watch_columns
+
+        return watch_columns(self.layout, self.step_columns, lang)
+
 
 @dataclass(slots=True)
 class _Places:

@@ -129,7 +129,9 @@ def test_import_watch_dry_run_then_for_real(
     )
     before = _count(db)
     assert cli.main(["import", "watch", str(path), "--db", db, "--dry-run"]) == 0
-    assert "baru 2, berubah 0, tetap 0, ditolak 0" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "baru 2, berubah 0, tetap 0, ditolak 0" in said
+    assert "Kolom langkah: B \u201cPetugas tiba\u201d = Petugas tiba" in said
     assert _count(db) == before
     assert cli.main(["import", "watch", str(path), "--db", db]) == 0
     capsys.readouterr()

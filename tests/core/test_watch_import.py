@@ -144,6 +144,11 @@ def test_a_wide_csv_by_kecamatan_desa_and_number(
     assert preview.wide
     assert sorted(preview.step_columns.values()) == [
         "Pemungutan dimulai", "Penghitungan selesai", "Petugas tiba"]  # fmt: skip
+    assert preview.notes() == (
+        "Kolom langkah: D \u201cPetugas tiba\u201d = Petugas tiba, E \u201cPemungutan "
+        "dimulai\u201d = Pemungutan dimulai, F \u201cPenghitungan selesai\u201d = "
+        "Penghitungan selesai."
+    )
     # A row whose cells are all empty gives nothing: it is counted unchanged.
     assert preview.counts == {"new": 1, "changed": 1, "unchanged": 1, "rejected": 0}
     changed = next(r for r in preview.outcomes() if r.status == "changed")
@@ -174,6 +179,10 @@ def test_a_wide_workbook_by_code_with_step_codes_and_time_headings(
     assert preview.refusal() is None, [(p.ref, problem_phrase(p)) for p in preview.problems]
     assert sorted(preview.step_columns.values()) == [
         "Diterima PPK", "Pemungutan dimulai", "Petugas tiba"]  # fmt: skip
+    assert preview.notes("en") == (
+        "Step columns: B \u201cTIBA\u201d = Petugas tiba, C \u201cJAM MULAI\u201d = "
+        "Pemungutan dimulai, D \u201cPPK\u201d = Diterima PPK."
+    )
     commit(store, ADMIN, preview)
     tps = _tps(store, ids, "A1a", 4)
     assert [(t, at) for t, _s, at, _by in _rows(store)] == [

@@ -78,6 +78,11 @@ def test_a_wide_list_is_previewed_and_saved_as_the_file(
     wizard = _wizard(qtbot, store, path)
     page = wizard.preview_page
     assert page.counts.text() == "Baru 2, berubah 0, tetap 0, ditolak 0."
+    # Which columns were read as steps, said before anything is written.
+    assert page.warnings.isVisible()
+    assert page.warnings.text().startswith(
+        "Kolom langkah: B \u201cPetugas tiba\u201d = Petugas tiba, C \u201cPemungutan"
+    )
     keys = [page.model.index(i, 2).data() for i in range(page.model.rowCount())]
     assert keys == ["TPS 001 Desa A1a", "TPS 002 Desa A1a"]
     assert page.model.index(0, 3).data() == (

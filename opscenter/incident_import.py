@@ -25,7 +25,7 @@ since the preview (the stored version; the same number, or time, region and type
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -65,7 +65,7 @@ from opscenter.roster.preview import (
     tally,
 )
 from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import _TOTALS, CellReader, Problem
+from opscenter.roster.validate import CellReader, Problem
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -110,7 +110,7 @@ _SHOWN_IN: dict[str, tuple[str, ...]] = {
     "longitude_e6": ("point", "longitude"),
 }
 # Zones by the labels people write after a time ("14.05 WITA").
-_ZONE_LABELS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
+ZONE_WORDS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
                 "UTC": "UTC", "GMT": "UTC", "Z": "UTC"}  # fmt: skip
 _NUMBER = re.compile(r"(?:kej\s*-?\s*)?0*(\d{1,7})", re.IGNORECASE)
 # The level a region's name is written with ("Kecamatan Sungai Penuh", "Kota Sungai Penuh").
@@ -283,36 +283,12 @@ class _Reader(CellReader):
         self.warnings_total = 0
         self.values: list[tuple[int, tuple[Any, ...], datetime | None]] = []
 
-    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        """False for blank rows, and for totals or a signature under the table (as a
-        roster's: "JUMLAH", "Mengetahui," ...)."""
-        if not any(self.cell(cells, offset, k) is not None for k in self.cols):
-            return False
-        first = next((c for c in cells if c is not None), None)
-        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
+    def started(self) -> bool:
+        return bool(self.values or self.problems)
 
-    def read(
-        self,
-        rows: Iterator[tuple[int, int, list[Cell]]],
-        start: int,
-        total: int,
-        progress: Progress,
-        cancel: CancelToken,
-    ) -> None:
-        gap = False
-        for index, offset, cells in rows:
-            if index < start:
-                continue
-            if index % 1000 == 0:
-                cancel.check()
-                progress(index, total, "check")
-            if not self.is_data(cells, offset):
-                gap = gap or bool(self.values or self.problems)
-                continue
-            # Under a blank row, lines without a type are a signature block, not incidents.
-            if gap and self.cell(cells, offset, "type") is None:
-                continue
-            self.row(index, offset, cells)
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        # Under a blank row, lines without a type are a signature block, not incidents.
+        return self.cell(cells, offset, "type") is not None
 
     def _text(self, row: int, cells: Sequence[Cell], offset: int, key: str, size: int) -> Any:
         """Free text kept as typed, also when it begins like a formula (an export writes it
@@ -406,7 +382,7 @@ class _Reader(CellReader):
         return n
 
     def _zone(self, row: int, key: str, label: str | None, raw: Cell) -> ZoneInfo | None:
-        name = self.zone if label is None else _ZONE_LABELS.get(label.upper())
+        name = self.zone if label is None else ZONE_WORDS.get(label.upper())
         if name is None:
             self.bad(row, key, "zone_unknown", raw)
             return None

@@ -1272,6 +1272,45 @@ REASONS.update(
         ),
     }
 )
+IMPORT_REFUSALS.update(
+    {
+        "watch_no_table": (
+            "Di berkas {file} tidak ditemukan tabel pemantauan TPS dengan judul kolom yang "
+            "dikenal (mis. KODE TPS, LANGKAH, JAM; atau KODE TPS dan satu kolom per langkah).",
+            "No TPS watch table with known column headings was found in {file} (e.g. KODE "
+            "TPS, LANGKAH, JAM; or KODE TPS and one column per step).",
+        ),
+        "watch_no_steps": (
+            "Lembar \u201c{sheet}\u201d di {file} tidak memiliki kolom LANGKAH dan JAM, dan "
+            "tidak ada judul kolom yang menyebut langkah pemantauan (mis. TIBA, Petugas tiba, "
+            "Penghitungan selesai).",
+            "Sheet \u201c{sheet}\u201d of {file} has neither LANGKAH and JAM columns nor a "
+            "heading that names a watch step (e.g. TIBA, Petugas tiba, Penghitungan selesai).",
+        ),
+        "watch_rejected": (
+            "{count} sel di {file} ditolak, jadi tidak ada laporan pemantauan yang tersimpan; "
+            "perbaiki sel itu lalu impor lagi.",
+            "{count} cells of {file} were refused, so no watch report was saved; correct them "
+            "and import again.",
+        ),
+    }
+)
+
+
+def watch_columns(layout: Any, columns: dict[int, str], lang: str | None = None) -> str:
+    """A wide watch list's step columns as the import read them: "Kolom langkah: B “TIBA”
+    = Petugas tiba, C “JAM MULAI” = Pemungutan dimulai."; empty for a long list."""
+    from opscenter.roster.headers import column_letter
+
+    if not columns:
+        return ""
+    read = ", ".join(
+        f"{column_letter(c)} \u201c{str(layout.headers.get(c, '')).strip()}\u201d = {name}"
+        for c, name in sorted(columns.items())
+    )
+    return f"Step columns: {read}." if language(lang) == "en" else f"Kolom langkah: {read}."
+
+
 _WATCH_REFUSALS: dict[str, tuple[str, str]] = {
     "empty": (
         "Tulis kode TPS atau pos dan langkahnya, misalnya “1501012001003 1”.",

@@ -39,7 +39,8 @@ DESCRIPTIONS: dict[str, str] = {
     "board.edit": "unit status on the board (F2, undo)",
     "incident.edit": "log incidents, follow-ups, status, responding units",
     "personnel.edit": "add or change personnel",
-    "reference.edit": "a unit's details (name, parent, reserve, strength declared)",
+    "reference.edit": "a unit's details (name, parent, reserve, strength declared); the TPS "
+    "watch's steps and deadlines",
     "import.run": "import rosters, TPS, unit lists, incident logs and region boundaries; revert "
     "an import",
     "plan.edit": "vulnerability ratings (in place or from Excel), save a what-if",

@@ -104,6 +104,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Daftar as&pek dan sarpras…"),
         ("Ctrl+Shift+L",),
     ),
+    ActionSpec(
+        "watchStepsAction",
+        EDIT,
+        QT_TRANSLATE_NOOP("Actions", "Langkah pe&mantauan TPS…"),
+        ("Ctrl+Shift+U",),
+    ),
     ActionSpec("reloadAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Muat ulang"), ("F5",)),
     ActionSpec("boardTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Papan satuan"), ("Ctrl+1",)),
     ActionSpec("strengthTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Kekuatan"), ("Ctrl+2",)),

@@ -43,12 +43,14 @@ DESCRIPTIONS_ID: dict[str, str] = {
     "board.edit": "status satuan di papan (F2, urungkan)",
     "incident.edit": "mencatat kejadian, tindak lanjut, status, satuan yang menangani",
     "personnel.edit": "menambah atau mengubah personel",
-    "reference.edit": "data satuan (nama, induk, cadangan, kekuatan)",
+    "reference.edit": "data satuan (nama, induk, cadangan, kekuatan); langkah pemantauan TPS",
     "import.run": "impor personel, TPS, satuan, log kejadian dan batas wilayah; membatalkan impor",
     "plan.edit": "kerawanan (langsung atau dari Excel), menyimpan pola pengamanan",
     "plan.accept": "menerima atau menarik usulan penebalan (BKO)",
     "plot.edit": "pos pengamanan TPS dan plotting personel: membentuk, memindah, memecah, "
     "menggabung, menempatkan, menukar, mengunci",
+    "watch.record": "pemantauan TPS hari pemungutan: langkah dan jamnya (diketik, per pos, "
+    "diimpor)",
     "readiness.edit": "kesiapan: penilaian, jumlah dan aturan sarpras, anggaran, kunjungan, temuan",
     "report.issue": "mengambil nomor laporan situasi (simpan, cetak, terjadwal)",
     "report.configure": "pengaturan laporan: templat nomor, satuan, tempat, penanda tangan",

@@ -1,10 +1,10 @@
 """The import wizard: file -> sheet and column mapping -> preview with errors -> commit.
 
-Rosters (personnel, TPS, units), sarpras lists, incident logs and plotting lists go
-through the same pages: each kind's ``prepare`` and ``commit`` share one interface
-(``opscenter.roster.preview.Reviewable``). A sarpras list without a unit column belongs to
-the unit chosen on the mapping page, preset to the one its letterhead names; a plotting
-list fills the stage chosen there, preset to the voting stage.
+Rosters (personnel, TPS, units), sarpras lists, incident logs, plotting lists and the TPS
+watch's lists go through the same pages: each kind's ``prepare`` and ``commit`` share one
+interface (``opscenter.roster.preview.Reviewable``). A sarpras list without a unit column
+belongs to the unit chosen on the mapping page, preset to the one its letterhead names; a
+plotting list fills the stage chosen there, preset to the voting stage.
 
 Reading, checking and writing run off the GUI thread through ``ui.worker`` (a progress
 dialog appears after about half a second, with a cancel button). Each page starts its job
@@ -46,6 +46,7 @@ from opscenter.roster import commit as commit_mod
 from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable, Scan, prepare, scan
 from opscenter.store import Store
+from opscenter.watch import imports as watch_imports
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
@@ -68,6 +69,7 @@ def _kinds() -> list[tuple[str, str]]:
         (sarpras_io.KIND, _tr("Daftar sarpras")),
         (incident_import.KIND, _tr("Log kejadian")),
         (plot_import.KIND, _tr("Plotting personel")),
+        (watch_imports.KIND, _tr("Laporan pemantauan TPS")),
     ]
 
 
@@ -111,6 +113,8 @@ def _importer(kind: str) -> tuple[Prepare, Commit]:
         return incident_import.prepare, incident_import.commit
     if kind == plot_import.KIND:
         return plot_import.prepare, plot_import.commit
+    if kind == watch_imports.KIND:
+        return watch_imports.prepare, watch_imports.commit
     return prepare, commit_mod.commit
 
 
@@ -393,6 +397,8 @@ class PreviewPage(_Page):
             w
             for w in (
                 messages.import_choices(p.layout, getattr(p, "subtotals", 0), self.wiz.lang),
+                # A TPS watch list says which columns its headings made steps.
+                p.notes(self.wiz.lang) if isinstance(p, watch_imports.WatchPreview) else "",
                 messages.formula_warnings(p.warnings, p.warnings_total, self.wiz.lang),
             )
             if w

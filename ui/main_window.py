@@ -64,6 +64,8 @@ from ui.unsaved import drafts_box, may_close
 from ui.worker import start_job
 
 if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when first shown
+    from ui.readiness_lists_dialog import ListsDialog
+    from ui.visits_dialog import FormContext
     from ui.wall_board import WallBoard
 
 log = logging.getLogger(__name__)
@@ -225,10 +227,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(may_edit)
             edit_menu.addAction(action)
         self.readiness_lists_action = actions.create(self, "readinessListsAction")
-        self.readiness_lists_action.triggered.connect(self.open_readiness_lists)
+        self.readiness_lists_action.triggered.connect(lambda: self.open_readiness_lists())
         self.readiness_lists_action.setVisible(may_edit)
         self.readiness_lists_action.setEnabled(may_edit)
         edit_menu.addAction(self.readiness_lists_action)
+        # Issue 18: the watch's steps and deadlines, for the roles that keep the reference lists.
+        may_keep = permitted(self.actor, "reference.edit")
+        self.watch_steps_action = actions.create(self, "watchStepsAction")
+        self.watch_steps_action.triggered.connect(self.open_watch_steps)
+        self.watch_steps_action.setVisible(may_keep)
+        self.watch_steps_action.setEnabled(may_keep)
+        edit_menu.addAction(self.watch_steps_action)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
         self.view_menu = view_menu
@@ -611,8 +620,11 @@ class MainWindow(QMainWindow):
             )
         self.readiness_form: QDialog | None = dialog  # the last one opened (tests)
 
-    def open_readiness_lists(self) -> None:
-        """The operation's readiness aspects and sarpras categories, to edit."""
+    def open_readiness_lists(
+        self, kind: Callable[[FormContext], ListsDialog] | None = None
+    ) -> None:
+        """The operation's readiness aspects and sarpras categories, to edit (``kind``: the
+        voting-day watch steps, ``open_watch_steps``)."""
         if self._overview is None:
             return
         from ui.readiness_lists_dialog import open_lists  # loaded when first asked for
@@ -625,7 +637,14 @@ class MainWindow(QMainWindow):
             self.undo_stack,
             self._clock,
             self.feed.changed,
+            kind,
         )
+
+    def open_watch_steps(self) -> None:
+        """The operation's voting-day watch steps and their deadlines, to edit."""
+        from ui.watch_steps_dialog import WatchStepsDialog  # loaded when first asked for
+
+        self.open_readiness_lists(WatchStepsDialog)
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""

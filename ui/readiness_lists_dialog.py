@@ -9,6 +9,10 @@ A category also has its group, its measure and whether its stock counts ammuniti
 when it is added, changed for the chosen one), and its requirement rule (quantity per count
 of a basis), read back as a sentence: "1 HT per regu pengamanan TPS".
 
+``ListsDialog`` is the editing itself, for any list of the operation built on
+``opscenter.reference_lists``: the voting-day watch's steps use it too
+(``ui.watch_steps_dialog``).
+
 Reads and writes run off the GUI thread through ``ui.visits_dialog.OperationForm``; every
 saved change goes on the window's history (Ctrl+Z undoes it: an add is removed, a rename
 named back, a move moved back, a removed item put back in its place, a group, measure or
@@ -284,6 +288,8 @@ class ListPage(QWidget):
         self.add_form.addRow(_tr("K&ode"), self.code)
         self.add_form.addRow(_tr("&Nama"), self.new_name)
         self.add_form.addRow(_tr("Nama &Inggris"), self.new_name_en)
+        # The add form's fields (a dialog adds its own: a step's deadline).
+        self.add_fields: list[QLineEdit] = [self.code, self.new_name, self.new_name_en]
         self.add_button = QPushButton(_tr("&Tambah"), self.add_box)
         self.add_button.setObjectName(name + "Add")
 
@@ -372,7 +378,7 @@ class ListPage(QWidget):
         self.name_en.setText(self._start[1])
 
     def adding(self) -> bool:
-        return any(f.text().strip() for f in (self.code, self.new_name, self.new_name_en))
+        return any(f.text().strip() for f in self.add_fields)
 
     def renaming(self) -> bool:
         return self.item() is not None and (
@@ -381,7 +387,7 @@ class ListPage(QWidget):
         ) != (self._start[0].strip(), self._start[1].strip())
 
     def clear_add(self) -> None:
-        for f in (self.code, self.new_name, self.new_name_en):
+        for f in self.add_fields:
             f.clear()
 
     def renamed(self) -> None:
@@ -397,10 +403,210 @@ class ListPage(QWidget):
         self.show_chosen()
 
 
+# --- the lists' dialog ---------------------------------------------------------------------
+
+
+class ListsDialog(OperationForm):
+    """Reference lists of the operation, each a ``ListPage`` with its core writes
+    (``ListWrites``), edited one way: add, rename, move, remove (asked first), each saved
+    change on the window's history. A dialog gives its pages (``list_pages``), ``reader`` and
+    ``show_read`` (through ``show_page``), and the saves of its own forms (``extra_pending``).
+    """
+
+    def __init__(self, ctx: FormContext, *, name: str, title: str) -> None:
+        super().__init__(ctx, name=name, title=title)
+        # page name -> the item to choose once the next read is shown (one just added)
+        self._select: dict[str, int | None] = {}
+
+    def list_pages(self) -> list[tuple[ListPage, Callable[[], ListWrites]]]:
+        raise NotImplementedError
+
+    def extra_pending(self) -> list[tuple[QWidget, Callable[[], None]]]:
+        """The saves of a dialog's own forms holding what is typed and not stored."""
+        return []
+
+    def _connect(self, page: ListPage, writes: Callable[[], ListWrites]) -> None:
+        page.add_button.clicked.connect(lambda: self.add_item(page, writes()))
+        page.rename_button.clicked.connect(lambda: self.rename_item(page, writes()))
+        page.up_button.clicked.connect(lambda: self.move_item(page, writes(), -1))
+        page.down_button.clicked.connect(lambda: self.move_item(page, writes(), 1))
+        page.remove_button.clicked.connect(lambda: self.remove_item(page, writes()))
+        page.view.selectionModel().currentRowChanged.connect(lambda *_: self._chosen(page))
+
+    def _chosen(self, page: ListPage) -> None:
+        page.show_chosen()
+        self.on_chosen(page)
+
+    def on_chosen(self, page: ListPage) -> None:
+        """The chosen item of ``page`` changed: a dialog's own forms follow it."""
+
+    def show_page(self, page: ListPage, rows: Sequence[Any]) -> None:
+        """Show a read's rows on ``page``, keeping the chosen item (or the one just added)."""
+        item = page.item()
+        keep = self._select.pop(page.objectName(), None) or (item.id if item is not None else None)
+        show_rows(page.model, rows)
+        page.select(keep)
+
+    def _track(self, rows: Sequence[ListItem]) -> None:
+        """The versions a write left on rows the history holds (a move changes the
+        neighbour's too); run on the write thread, like the steps that read them."""
+        for row in rows:
+            for ref in self._refs:
+                if ref.id == row.id:
+                    ref.version = row.version
+
+    def _keep(self, page: ListPage, item_id: int) -> None:
+        self._select[page.objectName()] = item_id
+
+    def add_item(self, page: ListPage, writes: ListWrites) -> None:
+        code, name = page.code.text(), page.new_name.text()
+        en = page.new_name_en.text() or None
+        holder: list[Removed] = []
+
+        def write() -> ListItem:
+            return writes.add(code, name, en)
+
+        def saved(item: ListItem) -> None:
+            ref = self.ref(item.id)
+
+            def forward() -> None:
+                new = writes.restore(holder[0])
+                ref.id, ref.version = new.id, new.version
+
+            def backward() -> None:
+                holder[:] = [writes.remove(ref.id, ref.version)]
+
+            self.push(
+                _tr("Tambah {noun} {name}").format(noun=page.noun, name=item.name),
+                forward,
+                backward,
+            )
+            page.clear_add()
+            self._keep(page, item.id)
+            page.view.setFocus()
+
+        self.submit(write, saved, page.add_button)
+
+    def rename_item(self, page: ListPage, writes: ListWrites) -> None:
+        item = page.item()
+        if item is None or not page.rename_button.isEnabled():
+            return
+        name, en = page.name.text(), page.name_en.text() or None
+        before = (item.name, item.name_en)
+        ref, shown = self.ref(item.id), item.version
+
+        def write() -> ListItem:
+            done = writes.rename(ref.id, name, en, shown)
+            ref.version = done.version
+            return done
+
+        def saved(done: ListItem) -> None:
+            def step(to: tuple[str, str | None]) -> Callable[[], None]:
+                def run() -> None:
+                    ref.version = writes.rename(ref.id, to[0], to[1], ref.version).version
+
+                return run
+
+            self.push(
+                _tr("Ganti nama {noun} {old} menjadi {new}").format(
+                    noun=page.noun, old=before[0], new=done.name
+                ),
+                step((done.name, done.name_en)),
+                step(before),
+            )
+            page.renamed()
+
+        self.submit(write, saved, page.rename_button)
+
+    def move_item(self, page: ListPage, writes: ListWrites, step: int) -> None:
+        item = page.item()
+        button = page.up_button if step < 0 else page.down_button
+        if item is None or not button.isEnabled():
+            return
+        ref, shown = self.ref(item.id), item.version
+        track = self._track
+
+        def write() -> tuple[ListItem, ...]:
+            moved = writes.move(ref.id, step, shown)
+            track(moved)
+            return moved
+
+        def saved(_moved: tuple[ListItem, ...]) -> None:
+            def run(s: int) -> Callable[[], None]:
+                return lambda: track(writes.move(ref.id, s, ref.version))
+
+            text = _tr("Naikkan {noun} {name}") if step < 0 else _tr("Turunkan {noun} {name}")
+            self.push(text.format(noun=page.noun, name=item.name), run(step), run(-step))
+            self._keep(page, item.id)
+
+        self.submit(write, saved, button)
+
+    def remove_item(self, page: ListPage, writes: ListWrites) -> None:
+        item = page.item()
+        if item is None or not page.remove_button.isEnabled():
+            return
+        if not confirm(
+            self,
+            _tr("Hapus {noun}").format(noun=page.noun),
+            _tr("Hapus {noun} \u201c{name}\u201d ({code}) dari daftar?").format(
+                noun=page.noun, name=item.name, code=item.code
+            ),
+            _tr("&Hapus"),
+            _tr("Ditolak bila masih dipakai; Ctrl+Z mengembalikannya."),
+        ):
+            return
+        ref, shown = self.ref(item.id), item.version
+        holder: list[Removed] = []
+
+        def write() -> Removed:
+            holder[:] = [writes.remove(ref.id, shown)]
+            return holder[0]
+
+        def saved(_removed: Removed) -> None:
+            def forward() -> None:
+                holder[:] = [writes.remove(ref.id, ref.version)]
+
+            def backward() -> None:
+                back = writes.restore(holder[0])
+                ref.id, ref.version = back.id, back.version
+
+            self.push(
+                _tr("Hapus {noun} {name}").format(noun=page.noun, name=item.name),
+                forward,
+                backward,
+            )
+
+        self.submit(write, saved, page.remove_button)
+
+    # -- Ctrl+Enter and nothing typed is lost (``ui.unsaved.Editor``) ---------------------------
+
+    def _pending(self) -> list[Callable[[], None]]:
+        """The saves of what is typed and not stored, the form with the focus first."""
+        out: list[tuple[QWidget, Callable[[], None]]] = []
+        for page, writes_of in self.list_pages():
+            writes = writes_of()
+            if page.adding():
+                out.append((page.add_box, partial(self.add_item, page, writes)))
+            if page.renaming():
+                out.append((page.chosen_box, partial(self.rename_item, page, writes)))
+        out += self.extra_pending()
+        focus = self.focusWidget()
+        out.sort(key=lambda pair: not (focus is not None and pair[0].isAncestorOf(focus)))
+        return [save for _box, save in out]
+
+    def save_current(self) -> None:
+        pending = self._pending()
+        if pending:
+            pending[0]()
+
+    def is_dirty(self) -> bool:
+        return bool(self._pending())
+
+
 # --- the dialog ------------------------------------------------------------------------------
 
 
-class ReadinessListsDialog(OperationForm):
+class ReadinessListsDialog(ListsDialog):
     """The readiness aspects and the sarpras categories (see the module docstring)."""
 
     def __init__(self, ctx: FormContext) -> None:
@@ -410,7 +616,6 @@ class ReadinessListsDialog(OperationForm):
             title=_tr("Daftar aspek kesiapan dan kategori sarpras"),
         )
         self.unsaved_text = _tr("Isian daftar aspek atau sarpras belum disimpan.")
-        self._select: dict[str, int | None] = {"aspects": None, "categories": None}
         self._rule_key: tuple[int, int] | None = (-1, -1)
         self._rule_start: tuple[str | None, int, int] = (None, 1, 1)
         self._kind_key: tuple[int, int] | None = (-1, -1)
@@ -698,20 +903,6 @@ class ReadinessListsDialog(OperationForm):
             restore=lambda removed: plain(sarpras.restore_category(store, actor, op, removed)),
         )
 
-    def _connect(self, page: ListPage, writes: Callable[[], ListWrites]) -> None:
-        page.add_button.clicked.connect(lambda: self.add_item(page, writes()))
-        page.rename_button.clicked.connect(lambda: self.rename_item(page, writes()))
-        page.up_button.clicked.connect(lambda: self.move_item(page, writes(), -1))
-        page.down_button.clicked.connect(lambda: self.move_item(page, writes(), 1))
-        page.remove_button.clicked.connect(lambda: self.remove_item(page, writes()))
-        page.view.selectionModel().currentRowChanged.connect(lambda *_: self._chosen(page))
-
-    def _chosen(self, page: ListPage) -> None:
-        page.show_chosen()
-        if page is self.categories:
-            self._show_kind()
-            self._show_rule()
-
     # -- reading ------------------------------------------------------------------------------
 
     def reader(self) -> Callable[[datetime], object]:
@@ -719,150 +910,28 @@ class ReadinessListsDialog(OperationForm):
         return lambda _now: read_lists(store, op)
 
     def show_read(self, read: ListsRead) -> None:
-        for key, page, rows in (
-            ("aspects", self.aspects, read.aspects),
-            ("categories", self.categories, read.categories),
-        ):
-            item = page.item()
-            keep = self._select[key] or (item.id if item is not None else None)
-            self._select[key] = None
-            show_rows(page.model, rows)
-            page.select(keep)
+        self.show_page(self.aspects, read.aspects)
+        self.show_page(self.categories, read.categories)
         self._show_kind()
         self._show_rule()
 
+    def list_pages(self) -> list[tuple[ListPage, Callable[[], ListWrites]]]:
+        return [(self.aspects, self._aspect_writes), (self.categories, self._category_writes)]
+
+    def on_chosen(self, page: ListPage) -> None:
+        if page is self.categories:
+            self._show_kind()
+            self._show_rule()
+
+    def extra_pending(self) -> list[tuple[QWidget, Callable[[], None]]]:
+        out: list[tuple[QWidget, Callable[[], None]]] = []
+        if self.kind_changed():
+            out.append((self.kind_box, self.save_kind))
+        if self.rule_changed():
+            out.append((self.rule_box, self.save_rule))
+        return out
+
     # -- writing ------------------------------------------------------------------------------
-
-    def _track(self, rows: Sequence[ListItem]) -> None:
-        """The versions a write left on rows the history holds (a move changes the
-        neighbour's too); run on the write thread, like the steps that read them."""
-        for row in rows:
-            for ref in self._refs:
-                if ref.id == row.id:
-                    ref.version = row.version
-
-    def _keep(self, page: ListPage, item_id: int) -> None:
-        self._select["aspects" if page is self.aspects else "categories"] = item_id
-
-    def add_item(self, page: ListPage, writes: ListWrites) -> None:
-        code, name = page.code.text(), page.new_name.text()
-        en = page.new_name_en.text() or None
-        holder: list[Removed] = []
-
-        def write() -> ListItem:
-            return writes.add(code, name, en)
-
-        def saved(item: ListItem) -> None:
-            ref = self.ref(item.id)
-
-            def forward() -> None:
-                new = writes.restore(holder[0])
-                ref.id, ref.version = new.id, new.version
-
-            def backward() -> None:
-                holder[:] = [writes.remove(ref.id, ref.version)]
-
-            self.push(
-                _tr("Tambah {noun} {name}").format(noun=page.noun, name=item.name),
-                forward,
-                backward,
-            )
-            page.clear_add()
-            self._keep(page, item.id)
-            page.view.setFocus()
-
-        self.submit(write, saved, page.add_button)
-
-    def rename_item(self, page: ListPage, writes: ListWrites) -> None:
-        item = page.item()
-        if item is None or not page.rename_button.isEnabled():
-            return
-        name, en = page.name.text(), page.name_en.text() or None
-        before = (item.name, item.name_en)
-        ref, shown = self.ref(item.id), item.version
-
-        def write() -> ListItem:
-            done = writes.rename(ref.id, name, en, shown)
-            ref.version = done.version
-            return done
-
-        def saved(done: ListItem) -> None:
-            def step(to: tuple[str, str | None]) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = writes.rename(ref.id, to[0], to[1], ref.version).version
-
-                return run
-
-            self.push(
-                _tr("Ganti nama {noun} {old} menjadi {new}").format(
-                    noun=page.noun, old=before[0], new=done.name
-                ),
-                step((done.name, done.name_en)),
-                step(before),
-            )
-            page.renamed()
-
-        self.submit(write, saved, page.rename_button)
-
-    def move_item(self, page: ListPage, writes: ListWrites, step: int) -> None:
-        item = page.item()
-        button = page.up_button if step < 0 else page.down_button
-        if item is None or not button.isEnabled():
-            return
-        ref, shown = self.ref(item.id), item.version
-        track = self._track
-
-        def write() -> tuple[ListItem, ...]:
-            moved = writes.move(ref.id, step, shown)
-            track(moved)
-            return moved
-
-        def saved(_moved: tuple[ListItem, ...]) -> None:
-            def run(s: int) -> Callable[[], None]:
-                return lambda: track(writes.move(ref.id, s, ref.version))
-
-            text = _tr("Naikkan {noun} {name}") if step < 0 else _tr("Turunkan {noun} {name}")
-            self.push(text.format(noun=page.noun, name=item.name), run(step), run(-step))
-            self._keep(page, item.id)
-
-        self.submit(write, saved, button)
-
-    def remove_item(self, page: ListPage, writes: ListWrites) -> None:
-        item = page.item()
-        if item is None or not page.remove_button.isEnabled():
-            return
-        if not confirm(
-            self,
-            _tr("Hapus {noun}").format(noun=page.noun),
-            _tr("Hapus {noun} \u201c{name}\u201d ({code}) dari daftar?").format(
-                noun=page.noun, name=item.name, code=item.code
-            ),
-            _tr("&Hapus"),
-            _tr("Ditolak bila masih dipakai; Ctrl+Z mengembalikannya."),
-        ):
-            return
-        ref, shown = self.ref(item.id), item.version
-        holder: list[Removed] = []
-
-        def write() -> Removed:
-            holder[:] = [writes.remove(ref.id, shown)]
-            return holder[0]
-
-        def saved(_removed: Removed) -> None:
-            def forward() -> None:
-                holder[:] = [writes.remove(ref.id, ref.version)]
-
-            def backward() -> None:
-                back = writes.restore(holder[0])
-                ref.id, ref.version = back.id, back.version
-
-            self.push(
-                _tr("Hapus {noun} {name}").format(noun=page.noun, name=item.name),
-                forward,
-                backward,
-            )
-
-        self.submit(write, saved, page.remove_button)
 
     def save_rule(self) -> None:
         row = self.categories.current()
@@ -944,33 +1013,6 @@ class ReadinessListsDialog(OperationForm):
 
     # -- Ctrl+Enter and nothing typed is lost (``ui.unsaved.Editor``) ---------------------------
 
-    def _pending(self) -> list[Callable[[], None]]:
-        """The saves of what is typed and not stored, the form with the focus first."""
-        out: list[tuple[QWidget, Callable[[], None]]] = []
-        for page, writes in (
-            (self.aspects, self._aspect_writes()),
-            (self.categories, self._category_writes()),
-        ):
-            if page.adding():
-                out.append((page.add_box, partial(self.add_item, page, writes)))
-            if page.renaming():
-                out.append((page.chosen_box, partial(self.rename_item, page, writes)))
-        if self.kind_changed():
-            out.append((self.kind_box, self.save_kind))
-        if self.rule_changed():
-            out.append((self.rule_box, self.save_rule))
-        focus = self.focusWidget()
-        out.sort(key=lambda pair: not (focus is not None and pair[0].isAncestorOf(focus)))
-        return [save for _box, save in out]
-
-    def save_current(self) -> None:
-        pending = self._pending()
-        if pending:
-            pending[0]()
-
-    def is_dirty(self) -> bool:
-        return bool(self._pending())
-
 
 def open_lists(
     window: QWidget,
@@ -980,12 +1022,13 @@ def open_lists(
     undo_stack: QUndoStack,
     clock: Callable[[], datetime],
     changes: SignalInstance | None = None,
-) -> ReadinessListsDialog:
-    """Open the lists dialog over ``window`` (the main window); ``changes`` (the change
+    kind: Callable[[FormContext], ListsDialog] | None = None,
+) -> ListsDialog:
+    """Open a lists dialog over ``window`` (the main window): ``kind`` (default: the
+    readiness lists; ``ui.watch_steps_dialog.WatchStepsDialog``); ``changes`` (the change
     feed) keeps it current."""
-    dialog = ReadinessListsDialog(
-        FormContext(store, actor, operation_id, undo_stack, clock, window)
-    )
+    make = kind or ReadinessListsDialog
+    dialog = make(FormContext(store, actor, operation_id, undo_stack, clock, window))
     if changes is not None:
         dialog.follow(changes)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -30,6 +30,7 @@ from opscenter.cli import (
     regions,
     roster,
     sitrep,
+    watch,
     window,
 )
 from opscenter.cli.context import (
@@ -57,6 +58,8 @@ _COMMANDS: tuple[Command, ...] = (
     sitrep.cmd_sitrep,
     readiness.cmd_readiness,
     plotting.cmd_plot,
+    watch.cmd_tps_status,
+    watch.cmd_watch,
     planning.cmd_plan,
     roster.cmd_import,
     roster.cmd_template,

@@ -15,7 +15,8 @@ from opscenter.cli.parser import command
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "kind", choices=("personnel", "tps", "units", "sarpras", "incidents", "plotting")
+        "kind",
+        choices=("personnel", "tps", "units", "sarpras", "incidents", "plotting", "watch"),
     )
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: guessed)")
@@ -35,7 +36,8 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 
 @command(
     "import",
-    "import personnel, polling stations (TPS), units, sarpras, incidents or a plotting list "
+    "import personnel, polling stations (TPS), units, sarpras, incidents, a plotting list or a "
+    "TPS watch list "
     "from a spreadsheet",
     _import_arguments,
 )
@@ -53,8 +55,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(
             "--unit: only for sarpras lists (opscenter import sarpras FILE --unit CODE)"
         )
-    if args.kind == "incidents":
-        return _import_incidents(args)
+    if args.kind in ("incidents", "watch"):
+        return _import_whole(args)
     if args.kind == "plotting":
         return plotting.run_import(args)
 
@@ -77,25 +79,32 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK if c["new"] + c["changed"] + c["unchanged"] > 0 else EXIT_FAILED
 
 
-def _import_incidents(args: argparse.Namespace) -> int:
-    """An incident log: every refused cell said, then all saved (or, with --dry-run or any
-    refused cell, nothing)."""
+def _import_whole(args: argparse.Namespace) -> int:
+    """An incident log or a TPS watch list: every refused cell said, then all saved (or,
+    with --dry-run or any refused cell, nothing)."""
     from opscenter import incident_import
     from opscenter.roster import errors_xlsx
     from opscenter.roster.preview import Options
+    from opscenter.watch import imports as watch_imports
 
     lang = messages.language(args.lang)
+    module = incident_import if args.kind == "incidents" else watch_imports
     with command_context(args, sign_in=not args.dry_run) as ctx:
-        options = Options(kind=incident_import.KIND, sheet=args.sheet)
-        preview = incident_import.prepare(ctx.store, args.file, options)
+        options = Options(kind=args.kind, sheet=args.sheet)
+        preview = module.prepare(ctx.store, args.file, options)
         for problem in preview.problems:
             print(messages.sarpras_problem(problem, lang), file=sys.stderr)
         if args.errors is not None and preview.problems:
             errors_xlsx.write(preview, args.errors, lang)
         if not args.dry_run:
-            incident_import.commit(ctx.store, ctx.actor, preview)
+            module.commit(ctx.store, ctx.actor, preview)
     say(messages.import_summary(preview.counts, lang))
-    say(messages.import_choices(preview.layout, 0, lang))
+    said = [messages.import_choices(preview.layout, 0, lang)]
+    if isinstance(preview, watch_imports.WatchPreview):
+        said.append(preview.notes(lang))
+    for sentence in said:
+        if sentence:
+            say(sentence)
     warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
     if warning:
         print(warning, file=sys.stderr)

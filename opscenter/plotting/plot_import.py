@@ -346,13 +346,16 @@ class _Reader(CellReader):
 
     # --- rows ---
 
-    def read(
+    def walk(
         self,
         rows: Iterator[tuple[int, int, list[Cell]]],
         total: int,
         progress: Progress,
         cancel: CancelToken,
     ) -> None:
+        """The rows, as a plotting list lays them out: not ``CellReader.read``'s walk, since
+        its section rows (a kecamatan, the reserve) and its title block say what the rows
+        under them are."""
         start, header = self.layout.data_start, self.layout.header_row
         for index, offset, cells in rows:
             if index % _PROGRESS_EVERY == 0:
@@ -687,7 +690,7 @@ def prepare(
         if not known.post_labels:
             raise RosterError("plotting_no_posts", file=source.path.name, stage=stage_name)
         reader = _Reader(known, layout, guess.name)
-        reader.read(sheet_rows(guess), guess.rows_total, progress, cancel)
+        reader.walk(sheet_rows(guess), guess.rows_total, progress, cancel)
         facts = source.facts
     records = [_classify(d, known) for d in reader.drafts.values()]
     records.sort(key=lambda r: r.row)

@@ -6,9 +6,9 @@ The import runs in stages, each a module: ``reading`` (python-calamine or csv) -
 ``commit`` (one journaled transaction, or none). ``errors_xlsx`` writes rejected rows
 back, ``template`` and ``export`` write files that import back unchanged.
 
-Sarpras lists (``opscenter.readiness.sarpras_io``) and incident logs
-(``opscenter.incident_import``) reuse these stages and are saved whole or not at all
-(``preview.WholeFile``).
+Sarpras lists (``opscenter.readiness.sarpras_io``), incident logs
+(``opscenter.incident_import``) and the TPS watch's lists (``opscenter.watch.imports``) reuse
+these stages and are saved whole or not at all (``preview.WholeFile``).
 
 Long work follows the shared worker contract (``opscenter.progress``).
 """

@@ -30,6 +30,7 @@ from opscenter.model import (
     Personnel,
     PollingStation,
     SarprasStock,
+    TpsWatch,
     Unit,
 )
 from opscenter.model.base import UtcDateTime
@@ -488,7 +489,15 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
         ctx = s.info[journal.TXN_KEY]
         tables = {
             m.__tablename__: m
-            for m in (GuardAssignment, Incident, SarprasStock, Personnel, PollingStation, Unit)
+            for m in (
+                TpsWatch,
+                GuardAssignment,
+                Incident,
+                SarprasStock,
+                Personnel,
+                PollingStation,
+                Unit,
+            )
         }
         # Updates first (restore before values), then deletes, children before parents.
         for e in entries:
@@ -498,7 +507,8 @@ def revert(store: Store, actor: Actor, txn_id: int, progress: Progress = no_prog
             back = {c: (v[1], _stored(model, c, v[0])) for c, v in e.changes.items()}
             _update_rows(s, ctx, model, e.operation_id or 0, [(e.entity_id, back)])
         order = [
-            "guard_assignment", "incident", "sarpras_stock", "personnel", "polling_station", "unit"
+            "tps_watch", "guard_assignment", "incident", "sarpras_stock", "personnel",
+            "polling_station", "unit",
         ]  # fmt: skip
         inserted = [e for e in entries if e.action == "insert"]
         for entity in order:

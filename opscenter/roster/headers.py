@@ -203,6 +203,22 @@ PLOTTING_FIELDS: tuple[Field, ...] = (
     _f("note", False, "Keterangan", "Note", "KET", "KET.", "KETERANGAN", "NOTE"),
 )  # fmt: skip
 
+# The voting-day watch (issue 18): a Polres's periodic list, one row per report (TPS,
+# LANGKAH, JAM) or one row per TPS with a column per step (``opscenter.watch.imports``; the
+# step columns are the operation's own steps, found by their names, not listed here).
+WATCH_FIELDS: tuple[Field, ...] = (
+    _f("tps", True, "TPS", "Polling station", "TPS", "KODE TPS", "NO TPS", "NOMOR TPS",
+       "NO. TPS", "TPS NO", "ID TPS", "KODE TPS KPU", "POLLING STATION", "TPS CODE"),
+    _f("desa", False, "Desa/Kelurahan", "Village", "DESA", "KELURAHAN", "DESA/KELURAHAN",
+       "DESA/KEL", "KEL/DESA", "VILLAGE", "NAMA DESA"),
+    _f("kecamatan", False, "Kecamatan", "District", "KECAMATAN", "KEC", "DISTRICT"),
+    _f("step", False, "Langkah", "Step", "LANGKAH", "KODE LANGKAH", "TAHAP", "TAHAPAN",
+       "KEGIATAN", "STEP"),
+    _f("time", False, "Jam", "Time", "JAM", "WAKTU", "PUKUL", "PKL", "JAM LAPOR",
+       "WAKTU LAPOR", "TIME"),
+    _f("date", False, "Tanggal", "Date", "TANGGAL", "TGL", "HARI/TANGGAL", "DATE"),
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
@@ -211,7 +227,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "regions": REGION_FIELDS,
     "incidents": INCIDENT_FIELDS,
     "plotting": PLOTTING_FIELDS,
+    "watch": WATCH_FIELDS,
 }
+# A table is found by two known headings; a watch list by wide layout may have one (KODE
+# TPS, then a column per step, named by the operation's steps).
+_MIN_COLUMNS = {"watch": 1}
 
 
 def required_groups(kind: str) -> list[tuple[str, ...]]:
@@ -436,7 +456,7 @@ def _layout_at(
         if not certain:
             uncertain.add(key)
         score += 2 if certain else 1
-    if len(columns) < 2:
+    if len(columns) < _MIN_COLUMNS.get(kind, 2):
         return None
     choices = [
         Choice(key, columns[key], tuple(c for c in cols if c != columns[key]), "first")

@@ -21,7 +21,7 @@ from opscenter.formulas import looks_like_formula
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect, voters_by_sex
+from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, cell_ref, detect, voters_by_sex
 from opscenter.roster.normalise import same_person
 from opscenter.roster.reading import Cell, Source, open_source
 from opscenter.roster.validate import SPECS, Context, Converter, Problem, Spec
@@ -238,6 +238,7 @@ _NO_TABLE = {
     "sarpras": "sarpras_no_table",
     "incidents": "incidents_no_table",
     "plotting": "plotting_no_table",
+    "watch": "watch_no_table",
 }
 
 
@@ -549,7 +550,6 @@ WARNINGS_MAX = 1000
 def _flag_formulas(preview: Preview, conv: Converter, index: int, values: tuple[Any, ...]) -> None:
     """Warn of free text beginning like a formula ("=", "+", "-", "@"): it is imported as it
     is (a name is a name), but a spreadsheet opening an export could run it."""
-    from opscenter.roster.headers import cell_ref
 
     spec = preview.spec
     for field_key, column in _FREE_TEXT[preview.kind]:
@@ -583,7 +583,6 @@ def _duplicate(
     cells: list[Cell],
 ) -> None:
     """Both rows of a key written twice are rejected: which one is right is for a person."""
-    from opscenter.roster.headers import cell_ref
 
     key_field = {"personnel": "nrp", "tps": "number", "units": "code"}[preview.kind]
     if key_field not in conv.cols and preview.kind == "personnel":
@@ -656,7 +655,6 @@ def _duplicate(
 
 def _check_parents(preview: Preview, codes_in_db: set[str], sheet: str) -> None:
     """Units: a parent code must name a stored unit or a unit of the same file."""
-    from opscenter.roster.headers import cell_ref
 
     moved = [i for i, v in enumerate(preview.new) if v is not None and v[3] is not None]
     for i in moved:  # new rows with a parent: checked with the others below

@@ -13,11 +13,12 @@ What an operator types is read here, once for every way in:
   for now (``opscenter.clock.now``: simulated in an exercise).
 
 ``record`` writes marks in one journaled transaction ("watch.record") under
-``watch.record``. A mark with a time sets the step's time (a correction replaces the
-earlier one); a mark without a time clears the step, which is how an undo takes back a
-first report. Each change comes back with what it replaced, so the undo can write the
-earlier state back with ``expect`` holding what it wrote: if someone else has changed one
-of those steps since, the undo is refused and nothing changes.
+``watch.record``, each time stored (and journaled) in UTC whatever zone it was given in.
+A mark with a time sets the step's time (a correction replaces the earlier one); a mark
+without a time clears the step, which is how an undo takes back a first report. Each
+change comes back with what it replaced, so the undo can write the earlier state back
+with ``expect`` holding what it wrote: if someone else has changed one of those steps
+since, the undo is refused and nothing changes.
 
 A time in the future (beyond a minute of slack for clocks), or more than a day away from
 voting day, is refused: it is a typing mistake, not a report.
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, or_, select, tuple_
@@ -305,7 +306,7 @@ def record_in(
     known_steps = {st.id: st for st in steps(s, operation_id)}
     last = {(m.tps_id, m.step_id): m for m in marks}  # the last mark of a pair wins
     tps_ids = sorted({t for t, _s in last})
-    labels = _labels(s, operation_id, tps_ids)
+    labels = tps_labels(s, operation_id, tps_ids)
     for tps_id, step_id in last:
         if tps_id not in labels:
             raise WatchRefused(reason="unknown_tps", text=str(tps_id))
@@ -315,7 +316,7 @@ def record_in(
     now = clock.now()
     for m in last.values():
         if m.at is not None:
-            _check_time(m.at, day, zone, now, labels[m.tps_id], known_steps[m.step_id].name)
+            check_time(m.at, day, zone, now, labels[m.tps_id], known_steps[m.step_id].name)
     held: dict[tuple[int, int], TpsWatch] = {}
     pairs = list(last)
     for i in range(0, len(pairs), _CHUNK):
@@ -348,12 +349,12 @@ def record_in(
                     operation_id=operation_id,
                     tps_id=m.tps_id,
                     step_id=m.step_id,
-                    at=m.at,
+                    at=m.at.astimezone(UTC),
                     recorded_by=by[:80],
                 )
             )
         elif found_row.at != m.at:
-            found_row.at, found_row.recorded_by = m.at, by[:80]
+            found_row.at, found_row.recorded_by = m.at.astimezone(UTC), by[:80]
         else:
             continue
         out.append(Change(m.tps_id, m.step_id, before, m.at))
@@ -361,9 +362,11 @@ def record_in(
     return tuple(out)
 
 
-def _check_time(
+def check_time(
     at: datetime, day: date | None, zone: str, now: datetime, tps: str, step: str
 ) -> None:
+    """Refuse a time in the future (beyond ``SLACK``) or more than ``WINDOW`` from voting
+    day ``day``, naming the TPS and the step (an import checks each cell with it)."""
     if at.tzinfo is None:
         raise ValueError("a watch time must carry its zone")
     if at > now + SLACK:
@@ -374,7 +377,8 @@ def _check_time(
             raise WatchRefused(reason="outside_day", tps=tps, step=step, at=at, zone=zone)
 
 
-def _labels(s: Session, operation_id: int, tps_ids: Sequence[int]) -> dict[int, str]:
+def tps_labels(s: Session, operation_id: int, tps_ids: Sequence[int]) -> dict[int, str]:
+    """TPS id -> "TPS 003 Desa Siulak Deras", for the TPS of the operation among ``tps_ids``."""
     out: dict[int, str] = {}
     for i in range(0, len(tps_ids), _CHUNK):
         for tps_id, number, desa in s.execute(

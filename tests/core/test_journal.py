@@ -30,6 +30,7 @@ from opscenter.model import (
     Personnel,
     PollingStation,
     ReadinessAspect,
+    Region,
     Severity,
     TpsCategory,
     Unit,
@@ -660,9 +661,27 @@ def _watch_steps(ids: Small) -> list[Step]:
         state["step"] = steps.add_step(store, ADMIN, op, "apel", "Apel pagi", due_minutes=330)
         return state["step"]
 
+    def imported(store: Store) -> object:
+        from opscenter.watch import imports
+
+        tps, _step = first(store)
+        with store.read() as s:
+            row = s.get(PollingStation, tps)
+            assert row is not None
+            desa = s.get(Region, row.region_id)
+            assert desa is not None
+            place = f"{desa.name} {row.number}"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "pantau.csv"
+            path.write_text(f"TPS;LANGKAH;JAM\n{place};mulai;07:05\n", encoding="utf-8")
+            preview = imports.prepare(store, path)
+            assert preview.counts["new"] == 1 and preview.refusal() is None, preview.problems
+            return imports.commit(store, ADMIN, preview)
+
     return [
         Step("watch recorded", recorded),
         Step("watch undone", undone),
+        Step("watch list imported", imported),
         Step("watch step added", added),
         Step(
             "watch step renamed",

@@ -37,6 +37,7 @@ from opscenter.model import (
     Personnel,
     PollingStation,
     ReadinessAspect,
+    Region,
     Severity,
     TpsCategory,
     VulnerabilityLevel,
@@ -868,6 +869,25 @@ def _watch_record(w: World) -> Call:
     return lambda a: watch_entry.record(w.store, a, w.small.operation_id, [mark])
 
 
+def _watch_import(w: World) -> Call:
+    from opscenter.watch import imports
+
+    tps, _step = _watch_tps(w)
+    with w.store.read() as s:
+        row = s.get(PollingStation, tps)
+        assert row is not None
+        desa = s.get(Region, row.region_id)
+        assert desa is not None
+        place = f"{desa.name} {row.number}"
+    w.serial += 1  # another minute each time: the same time again would change nothing
+    path = w.tmp / f"{w.fresh('pantau')}.csv"
+    path.write_text(f"TPS;LANGKAH;JAM\n{place};2;27-11-2024 07:{w.serial % 60:02d}\n", "utf-8")
+    preview = imports.prepare(
+        w.store, path, Options(kind="watch", operation_id=w.small.operation_id)
+    )
+    return lambda a: imports.commit(w.store, a, preview)
+
+
 def _fresh_step(w: World) -> tuple[int, int]:
     code = w.fresh("langkah-")
     item = watch_steps.add_step(w.store, w.setup, w.small.operation_id, code, f"Langkah {code}")
@@ -942,6 +962,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.plotting.plot.swap": ("plot.edit", _swap),
     "opscenter.plotting.plot.set_locked": ("plot.edit", _set_locked),
     "opscenter.watch.entry.record": ("watch.record", _watch_record),
+    "opscenter.watch.imports.commit": ("watch.record", _watch_import),
     "opscenter.watch.steps.add_step": ("reference.edit", _add_step),
     "opscenter.watch.steps.rename_step": ("reference.edit", _rename_step),
     "opscenter.watch.steps.set_due": ("reference.edit", _set_due),

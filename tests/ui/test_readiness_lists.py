@@ -29,7 +29,7 @@ from tests.ui.conftest import TinyOperation
 from ui import screen_fit
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
-from ui.readiness_lists_dialog import ListPage, ReadinessListsDialog, rule_sentence
+from ui.readiness_lists_dialog import ListPage, ListsDialog, ReadinessListsDialog, rule_sentence
 from ui.unsaved import DISCARD_NAME
 
 STAFF = Actor("bagops.uji", role="staff")
@@ -68,7 +68,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ReadinessListsDialog:
     return found
 
 
-def save(qtbot: QtBot, dialog: ReadinessListsDialog, keys: Any = None) -> None:
+def save(qtbot: QtBot, dialog: ListsDialog, keys: Any = None) -> None:
     """Ctrl+Enter (or ``keys``) from the focused field; wait for the write and the read."""
     with qtbot.waitSignal(dialog.write_done):
         if keys is None:
@@ -79,7 +79,7 @@ def save(qtbot: QtBot, dialog: ReadinessListsDialog, keys: Any = None) -> None:
     qtbot.waitUntil(dialog.loaded)
 
 
-def active(qtbot: QtBot, dialog: ReadinessListsDialog) -> None:
+def active(qtbot: QtBot, dialog: ListsDialog) -> None:
     """The dialog active again after a question (offscreen, a closed message box stays the
     active window, and the dialog's keys would not reach it)."""
     dialog.activateWindow()

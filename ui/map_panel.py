@@ -247,7 +247,7 @@ def default_step(read: Watch) -> Step | None:
     passed = [
         st.index for st in read.steps if (due := read.due(st)) is not None and due <= read.now
     ]
-    return read.steps[max(furthest, *passed)]
+    return read.steps[max([furthest, *passed])]
 
 
 def share_colour(share: float) -> QColor:

@@ -44,12 +44,14 @@ log = logging.getLogger(__name__)
 # Read again this often without a change (a deadline passes on its own).
 REREAD_MS = 60_000
 # A row is never lower than this many times the type's height (below it: pages), never
-# higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in two
-# lines, a gap). The type is the widget's (the wall's) times at most MAX_TYPE where there is
+# higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in
+# HEADING_LINES, a gap). The type is the widget's (the wall's) times at most MAX_TYPE where there is
 # room, at least MIN_TYPE where there is not.
 ROW_LINES = 1.6
 ROW_MAX = 2.6
-HEADER_LINES = 3.4
+HEADING_LINES = 3
+HEADING_TYPE = 0.8
+HEADER_LINES = 4.4
 MAX_TYPE = 1.5
 MIN_TYPE = 0.55
 
@@ -74,6 +76,7 @@ class WallRow:
 class _Layout:
     font: QFont
     bold: QFont
+    heading: QFont  # the steps' names: a little smaller, in up to HEADING_LINES
     line: float  # the type's height
     name_w: float  # the columns' widths
     count_w: float
@@ -182,7 +185,7 @@ class WatchWall(QWidget):
 
     # ---- drawing ------------------------------------------------------------------------
 
-    def _colours(self) -> tuple[QColor, QColor, QColor, QColor]:
+    def colours(self) -> tuple[QColor, QColor, QColor, QColor]:
         """Text, muted text, a bar's empty track, the rules between rows: from the palette
         the page wears (the night theme's, for the application or the wall alone)."""
         palette = self.palette()
@@ -215,23 +218,27 @@ class WatchWall(QWidget):
             font = self._sized(base, points)
             bold = QFont(font)
             bold.setBold(True)
-            m, mb = QFontMetricsF(font), QFontMetricsF(bold)
+            heading = self._sized(base, points * HEADING_TYPE)
+            m, mb, mh = QFontMetricsF(font), QFontMetricsF(bold), QFontMetricsF(heading)
             line = m.height()
             name_w = max(mb.horizontalAdvance(n) for n in names) + line
             # A long name may be cut at a third of the width: "Polres Tanjung Jab…".
             name_w = min(name_w, box.width() / 3)
             count_w = mb.horizontalAdvance(locale.toString(max(progress.total, 9999))) + line
-            flag_w = max(m.horizontalAdvance(t) for t in titles) + line * 0.6
+            flag_w = max(*(mh.horizontalAdvance(t) for t in titles), mb.horizontalAdvance("9999"))
+            flag_w += line * 0.6
             text_w = mb.horizontalAdvance("100%") + line * 0.4
             step_w = (box.width() - name_w - count_w - 2 * flag_w) / steps
             tall = (rows * ROW_LINES + HEADER_LINES) * line <= box.height()
-            wide = step_w >= 2.2 * text_w
+            wide = step_w >= 1.6 * text_w and all(
+                self._fits(mh, st.label(self._lang), step_w - 4) for st in progress.steps
+            )
             if (tall and wide) or points <= size * MIN_TYPE:
-                return _Layout(font, bold, line, name_w, count_w, step_w, text_w, flag_w)
-            points = max(size * MIN_TYPE, points * 0.92)
+                return _Layout(font, bold, heading, line, name_w, count_w, step_w, text_w, flag_w)
+            points = max(size * MIN_TYPE, points * 0.96)
 
     def _paint(self, painter: QPainter) -> None:
-        ink, muted, track, rule = self._colours()
+        ink, muted, track, rule = self.colours()
         self.rows_drawn, self.texts_drawn = [], []
         progress = self._watch
         box = QRectF(self.rect()).adjusted(4, 4, -4, -4)
@@ -261,15 +268,16 @@ class WatchWall(QWidget):
         )
         self.texts_drawn.append(stamp)
         top = box.top() + line
-        # The header: "TPS", the steps' names (two lines at most), the two counts.
+        # The header: "TPS", the steps' names (HEADING_LINES at most), the two counts.
         bars_x = box.left() + lay.name_w + lay.count_w
-        head_h = line * 2
+        head_h = line * HEADING_LINES
         bottom = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-        metrics = QFontMetricsF(lay.font)
+        metrics = QFontMetricsF(lay.heading)
+        painter.setFont(lay.heading)
         painter.drawText(QRectF(box.left() + lay.name_w, top, lay.count_w, head_h), bottom, "TPS")
         for i, st in enumerate(progress.steps):
             cell = QRectF(bars_x + i * lay.step_w + 2, top, lay.step_w - 4, head_h)
-            title = self._heading(metrics, st.key, st.label(self._lang), cell.width())
+            title = self._heading(metrics, st.label(self._lang), cell.width())
             painter.drawText(cell, bottom | Qt.TextFlag.TextWordWrap, title)
             self.texts_drawn.append(title)
         flags_x = bars_x + len(progress.steps) * lay.step_w
@@ -277,7 +285,7 @@ class WatchWall(QWidget):
             painter.drawText(
                 QRectF(flags_x + j * lay.flag_w, top, lay.flag_w, head_h), bottom, title
             )
-        top += head_h + line * (HEADER_LINES - 3)
+        top += head_h + line * (HEADER_LINES - HEADING_LINES - 1)
         # The rows share what is left, up to ``ROW_MAX`` lines each; the total first, then
         # as many Polres as fit at ``ROW_LINES`` (pages for the rest).
         room = box.bottom() - top
@@ -308,16 +316,28 @@ class WatchWall(QWidget):
             self.texts_drawn.append(note)
 
     @staticmethod
-    def _heading(metrics: QFontMetricsF, key: str, name: str, width: float) -> str:
-        """A step's heading in two lines at most: "4. Penghitungan selesai", without its
-        key where that needs a third line, else its name cut short on one line."""
-        for text in (f"{key}. {name}", name):
-            wrapped = metrics.boundingRect(
-                QRectF(0, 0, width, 10 * metrics.height()), Qt.TextFlag.TextWordWrap, text
-            )
-            if wrapped.height() <= 2 * metrics.height() + 1 and wrapped.width() <= width + 1:
-                return text
+    def _heading(metrics: QFontMetricsF, name: str, width: float) -> str:
+        """A step's heading: its name (in the steps' order: their keys are for typing at a
+        desk, not for reading on a wall) in ``HEADING_LINES`` at most, else cut short."""
+        if WatchWall._fits(metrics, name, width):
+            return name
         return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+    @staticmethod
+    def _lines(metrics: QFontMetricsF, text: str, width: float) -> int:
+        """The lines ``text`` takes wrapped at its words in ``width`` (a word wider than
+        ``width``: more than ``HEADING_LINES``)."""
+        wrapped = metrics.boundingRect(
+            QRectF(0, 0, width, 10 * metrics.height()), Qt.TextFlag.TextWordWrap, text
+        )
+        if wrapped.width() > width + 1:
+            return HEADING_LINES + 1
+        return round(wrapped.height() / metrics.height())
+
+    @staticmethod
+    def _fits(metrics: QFontMetricsF, text: str, width: float) -> bool:
+        """``text`` wrapped at its words fits ``HEADING_LINES`` lines of ``width``."""
+        return WatchWall._lines(metrics, text, width) <= HEADING_LINES
 
     @staticmethod
     def _sized(base: QFont, points: float) -> QFont:

@@ -33,7 +33,8 @@ Layers, each with its legend:
   overdue TPS outlined in the deficit red, a disturbed one (an open incident linked to one of
   its TPS) with a red dot where its incidents sit; from ``opscenter.watch.progress.watch``,
   read only while the layer is on, again on every change of the watch, the steps, the
-  incidents or the TPS (``opscenter.watch.progress.ENTITIES``);
+  incidents or the TPS (``opscenter.watch.progress.ENTITIES``) and every minute (a deadline
+  passes without a change);
 * region names.
 
 The area layers colour the same polygons, so one of them shows at a time (the watch shows
@@ -51,7 +52,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -120,6 +121,9 @@ SHAPES = ("region", "operation", "region_boundary")
 # The watch layer's colours: the share of a kecamatan's TPS at the chosen step, in fifths
 # (a sequential green, light to dark, read apart from the red of the alerts).
 WATCH_SHARES = ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c")
+# The watch is read again this often without a change: a deadline passes on its own (06:00
+# makes the TPS without guards overdue).
+WATCH_REREAD_MS = 60_000
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
 SPREAD_DEG = 0.012
 # Units at one seat (the Polda, Brimob, the staff) likewise, wider: their squares are larger.
@@ -387,6 +391,9 @@ class MapPanel(QFrame):
         self.watch.switch.toggled.connect(self.watch_chooser.setVisible)
         self._watch_step_id: int | None = None  # chosen; None: ``default_step``
         self._regions_level = ""  # the level of the shapes in the view
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_REREAD_MS)
+        self.watch_timer.timeout.connect(self._watch_tick)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         # The period of the incidents and the time slider that plays it back (under the map).
         self.replay = ReplayBar(self, over=self.view, clock=clock)
@@ -648,6 +655,10 @@ class MapPanel(QFrame):
         """The watch is read only while its layer is on, and let go when it goes off; the
         kecamatan's shapes are kept (read once)."""
         read = self._shown.read
+        if on:
+            self.watch_timer.start()
+        else:
+            self.watch_timer.stop()
         if not on and read is not None:
             self._shown.read = replace(read, watch=None)
         elif on and (read is None or read.watch is None or not self._shown.kecamatan):
@@ -655,6 +666,11 @@ class MapPanel(QFrame):
             return
         self._show_regions()
         self._recolour()
+
+    def _watch_tick(self) -> None:
+        """A minute passed: read the watch again (its overdue TPS), while it is seen."""
+        if self.watch.switch.isChecked() and self.isVisible() and not self.live.held:
+            self._read(changed=("tps_watch",), moves_readiness=False)
 
     def _fill_watch_steps(self, read: MapRead) -> None:
         box = self.watch_step

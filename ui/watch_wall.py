@@ -34,15 +34,13 @@ from opscenter.store import Store
 from opscenter.watch.progress import ENTITIES, Area, Watch, watch
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_panel import WATCH_SHARES
+from ui.map_panel import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language
 from ui.wall import PAGE_SECONDS
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
-# Read again this often without a change (a deadline passes on its own).
-REREAD_MS = 60_000
 # A row is never lower than this many times the type's height (below it: pages), never
 # higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in
 # HEADING_LINES, a gap). The type is the widget's (the wall's) times at most MAX_TYPE where there is
@@ -117,7 +115,7 @@ class WatchWall(QWidget):
             name="watch wall",
         )
         self.reread_timer = QTimer(self)
-        self.reread_timer.setInterval(REREAD_MS)
+        self.reread_timer.setInterval(WATCH_REREAD_MS)
         self.reread_timer.timeout.connect(self._tick)
         self.reread_timer.start()
         self.page_timer = QTimer(self)

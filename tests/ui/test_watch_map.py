@@ -334,3 +334,35 @@ def test_the_wall_page_fits_the_screen_in_large_type_and_wears_the_night_theme(
         night.apply_night(wall, False)
     page.repaint()
     assert theme.contrast(page.colours()[0], theme.WHITE) > 10  # ink by day
+
+
+def test_a_deadline_passing_without_a_report_shows_on_the_map_and_the_wall_within_a_minute(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """05:50 WIB: nobody is late yet; at 06:10 the arrivals' deadline has passed, with no
+    journal change at all: the minute's re-read outlines the kecamatan and counts them."""
+    clock = FixedClock(datetime(2024, 11, 26, 22, 50, tzinfo=UTC))  # 05:50 WIB
+    area, _tps = quiet_kecamatan(jambi)
+    panel = MapPanel(jambi, clock=clock)
+    page = WatchWall(jambi, clock=clock)
+    for widget in (panel, page):
+        qtbot.addWidget(widget)
+        widget.resize(1300, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+    wait_read(qtbot, panel)
+    watch_on(qtbot, panel)
+    qtbot.waitUntil(lambda: page.loaded() and not page.live.held, timeout=30_000)
+    code = panel.region_code(area.id)
+    assert code is not None and panel.view.alerts()[0] == {}
+    assert page.progress is not None and page.progress.overdue == ()
+    assert panel.watch_timer.isActive() and page.reread_timer.isActive()
+    clock.now = datetime(2024, 11, 26, 23, 10, tzinfo=UTC)  # 06:10 WIB
+    panel.watch_timer.timeout.emit()
+    page.reread_timer.timeout.emit()
+    qtbot.waitUntil(lambda: code in panel.view.alerts()[0], timeout=30_000)
+    qtbot.waitUntil(
+        lambda: page.progress is not None and len(page.progress.overdue) > 5000, timeout=30_000
+    )
+    panel.vulnerability.switch.setChecked(True)
+    assert not panel.watch_timer.isActive()  # off: nothing read every minute

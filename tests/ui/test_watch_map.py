@@ -29,6 +29,7 @@ from opscenter.store import Store, open_store
 from opscenter.watch import entry, progress, steps
 from opscenter.watch.entry import Mark
 from tests.ui.conftest import FixedClock
+from tests.ui.test_map_panel import open_map, wait_read
 from ui import night, theme
 from ui.map_panel import MapPanel, default_step, share_colour
 from ui.wall_board import WallBoard, build_wall
@@ -97,22 +98,9 @@ def recorded_elsewhere(url: str, marks: list[Mark]) -> JournalChanges:
     return changes
 
 
-def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
-    qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=30_000)
-
-
 @pytest.fixture
 def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
-    p = MapPanel(jambi, clock=FixedClock(MORNING))
-    qtbot.addWidget(p)
-    p.resize(1300, 700)
-    p.show()
-    qtbot.waitExposed(p)
-    wait_read(qtbot, p)
-    # The pixels sampled at label points are the fills': no name, no incident over them.
-    p.names.setChecked(False)
-    p.incidents.switch.setChecked(False)
-    return p
+    return open_map(qtbot, jambi, FixedClock(MORNING))
 
 
 def watch_on(qtbot: QtBot, panel: MapPanel) -> None:
@@ -238,6 +226,17 @@ def test_the_default_step_is_the_furthest_reached_or_the_last_deadline_passed(
     assert default_step(late) == all_steps[3]  # counting's 20:00 passed
 
 
+def open_page(qtbot: QtBot, store: Store, clock: FixedClock) -> WatchWall:
+    """The wall's watch page alone, shown, its first read landed."""
+    page = WatchWall(store, clock=clock)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.loaded() and not page.live.held, timeout=30_000)
+    return page
+
+
 def rows_of(page: WatchWall) -> dict[str, tuple[int, tuple[float, ...], int, int]]:
     return {r.name: (r.total, r.shares, r.overdue, r.disturbed) for r in page.rows_drawn}
 
@@ -248,12 +247,7 @@ def test_the_wall_page_shows_each_polres_and_follows_another_workstation(
     arrived = step_list(jambi)[0]
     area, tps = quiet_kecamatan(jambi)
     entry.record(jambi, OPERATOR, operation(jambi), [Mark(t, arrived.id, at(5)) for t in tps[:2]])
-    page = WatchWall(jambi, clock=FixedClock(MORNING))
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    qtbot.waitUntil(lambda: page.loaded() and not page.live.held, timeout=30_000)
+    page = open_page(qtbot, jambi, FixedClock(MORNING))
     page.repaint()
     read = page.progress
     assert read is not None
@@ -343,16 +337,9 @@ def test_a_deadline_passing_without_a_report_shows_on_the_map_and_the_wall_withi
     journal change at all: the minute's re-read outlines the kecamatan and counts them."""
     clock = FixedClock(datetime(2024, 11, 26, 22, 50, tzinfo=UTC))  # 05:50 WIB
     area, _tps = quiet_kecamatan(jambi)
-    panel = MapPanel(jambi, clock=clock)
-    page = WatchWall(jambi, clock=clock)
-    for widget in (panel, page):
-        qtbot.addWidget(widget)
-        widget.resize(1300, 700)
-        widget.show()
-        qtbot.waitExposed(widget)
-    wait_read(qtbot, panel)
+    panel = open_map(qtbot, jambi, clock)
+    page = open_page(qtbot, jambi, clock)
     watch_on(qtbot, panel)
-    qtbot.waitUntil(lambda: page.loaded() and not page.live.held, timeout=30_000)
     code = panel.region_code(area.id)
     assert code is not None and panel.view.alerts()[0] == {}
     assert page.progress is not None and page.progress.overdue == ()

@@ -119,8 +119,9 @@ PRECISE_INCIDENTS = 20
 # Entities that change the shapes themselves (read again only then).
 SHAPES = ("region", "operation", "region_boundary")
 # The watch layer's colours: the share of a kecamatan's TPS at the chosen step, in fifths
-# (a sequential green, light to dark, read apart from the red of the alerts).
-WATCH_SHARES = ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c")
+# (a sequential green, light to dark, read apart from the red of the alerts; the lightest
+# still apart from the grey of a kecamatan without TPS).
+WATCH_SHARES = ("#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c")
 # The watch is read again this often without a change: a deadline passes on its own (06:00
 # makes the TPS without guards overdue).
 WATCH_REREAD_MS = 60_000

@@ -376,7 +376,11 @@ class MapPanel(QFrame):
         self.watch_chooser = QWidget(self.watch)
         self.watch_step = QComboBox(self.watch_chooser)
         self.watch_step.setObjectName("mapWatchStep")
-        self.watch_step.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the legends under it, not as its longest step (the list shows them whole).
+        self.watch_step.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.watch_step.setMinimumContentsLength(12)
         self.watch_step.activated.connect(self._watch_step_chosen)
         step_label = QLabel(_tr("&Langkah:"), self.watch_chooser)
         step_label.setBuddy(self.watch_step)
@@ -683,7 +687,7 @@ class MapPanel(QFrame):
             step = self.watch_shown_step()
             box.setCurrentIndex(max(0, box.findData(step.id if step else None)))
         box.blockSignals(False)
-        self.fit_layers()  # the chooser's width follows its steps' names
+        self.fit_layers()  # the chooser and the legend filled: the column fits them
 
     def _watch_step_chosen(self, index: int) -> None:
         self._watch_step_id = self.watch_step.itemData(index)

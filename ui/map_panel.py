@@ -27,9 +27,18 @@ Layers, each with its legend:
   staff at the Polda's, the Satgas too), the Polsek and Satgas only once zoomed in enough; the
   BKO in force for the stage as arrows from the lending to the receiving unit, as wide as
   the people lent; read only while the layer is on, a status change recoloured in place;
+* TPS watch (pemantauan TPS) per kecamatan: the kecamatan's own shapes, each coloured by the
+  share of its TPS that reached the step chosen beside the layer (by default the furthest any
+  TPS has reached, or the last whose deadline passed: ``default_step``), a kecamatan with
+  overdue TPS outlined in the deficit red, a disturbed one (an open incident linked to one of
+  its TPS) with a red dot where its incidents sit; from ``opscenter.watch.progress.watch``,
+  read only while the layer is on, again on every change of the watch, the steps, the
+  incidents or the TPS (``opscenter.watch.progress.ENTITIES``) and every minute (a deadline
+  passes without a change);
 * region names.
 
-The area layers colour the same polygons, so one of them shows at a time. Clicking a
+The area layers colour the same polygons, so one of them shows at a time (the watch shows
+the kecamatan instead of the kabupaten/kota, and hands them back when it goes off). Clicking a
 region emits ``region_chosen`` (the operation page filters the incidents list to it);
 clicking a point emits ``incident_chosen``. The read runs off the GUI thread
 (``ui.worker.start_job``) and follows the journal through ``ui.live_updates``.
@@ -43,7 +52,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,6 +85,9 @@ from opscenter.stage_view import Matrix, Timeline
 from opscenter.store import Store
 from opscenter.strength import UNRATED
 from opscenter.units import unit_areas
+from opscenter.watch.progress import ENTITIES as WATCH_ENTITIES
+from opscenter.watch.progress import Area, Watch, watch
+from opscenter.watch.steps import Step
 from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.map_replay import ReplayBar, TimedPoints
@@ -106,6 +118,13 @@ SHOWN = (
 PRECISE_INCIDENTS = 20
 # Entities that change the shapes themselves (read again only then).
 SHAPES = ("region", "operation", "region_boundary")
+# The watch layer's colours: the share of a kecamatan's TPS at the chosen step, in fifths
+# (a sequential green, light to dark, read apart from the red of the alerts; the lightest
+# still apart from the grey of a kecamatan without TPS).
+WATCH_SHARES = ("#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c")
+# The watch is read again this often without a change: a deadline passes on its own (06:00
+# makes the TPS without guards overdue).
+WATCH_REREAD_MS = 60_000
 # Incidents at one place are spread on a small spiral around it (degrees), so each is seen.
 SPREAD_DEG = 0.012
 # Units at one seat (the Polda, Brimob, the staff) likewise, wider: their squares are larger.
@@ -139,12 +158,17 @@ class MapRead:
     tps: TpsRead | None = None
     # The units layer's units and BKO (None: the layer is off, so they were not read).
     units: UnitsOnMap | None = None
+    # The TPS watch (None: its layer is off, so it was not read).
+    watch: Watch | None = None
+    # The kecamatan's shapes, for the watch (None: not read again).
+    kecamatan: Mapping[int, Boundary] | None = None
 
 
 @dataclass
 class _Shown:
     read: MapRead | None = None
     kabkota: Mapping[int, Boundary] = field(default_factory=dict)
+    kecamatan: Mapping[int, Boundary] = field(default_factory=dict)
     places: Mapping[int, Point] = field(default_factory=dict)
     strength: tuple[UnitStrengthRow, ...] = ()
 
@@ -162,12 +186,15 @@ def read_map(
     with_tps: bool = False,
     reuse_tps: TpsRead | None = None,
     with_units: bool = False,
+    with_watch: bool = False,
+    kecamatan_shapes: bool = False,
 ) -> MapRead | None:
     """The map's data for the operation shown (None: there is none yet).
 
     ``with_readiness``: read the readiness matrix too (expensive at national scale), keeping
     what ``changed`` does not move from ``reuse`` (``readiness(reuse=...)``); ``with_tps``:
-    the TPS per kecamatan, likewise from ``reuse_tps``."""
+    the TPS per kecamatan, likewise from ``reuse_tps``; ``with_watch``: the TPS watch at
+    ``now``, with the kecamatan's shapes when ``kecamatan_shapes``."""
     try:
         tl = stage_view.timeline(session, now=now, lang=lang)
     except (NoOperation, NotFound):
@@ -206,7 +233,31 @@ def read_map(
             else None
         ),
         units=units_on_map(session, op, shown, lang=lang) if with_units else None,
+        watch=watch(session, op, now) if with_watch else None,
+        kecamatan=(
+            operation_boundaries(session, op, "kecamatan")
+            if with_watch and kecamatan_shapes
+            else None
+        ),
     )
+
+
+def default_step(read: Watch) -> Step | None:
+    """The step the watch layer shows unless one is chosen: the furthest that any TPS has
+    reached, or the last whose deadline has passed when that is further (the arrivals at
+    06:00 when nobody has reported yet); the first when neither (None: no steps)."""
+    if not read.steps:
+        return None
+    furthest = max((i for i, n in enumerate(read.reached) if n > 0), default=0)
+    passed = [
+        st.index for st in read.steps if (due := read.due(st)) is not None and due <= read.now
+    ]
+    return read.steps[max([furthest, *passed])]
+
+
+def share_colour(share: float) -> QColor:
+    """A share of TPS (0..1) on the watch layer's scale, in fifths."""
+    return QColor(WATCH_SHARES[min(len(WATCH_SHARES) - 1, max(0, int(share * 5)))])
 
 
 def balance_colour(balance: int) -> QColor:
@@ -318,6 +369,36 @@ class MapPanel(QFrame):
         # "Satuan": its letters are the menu bar's (s, a, t, u, n) or other layers'; g is free.
         self.units = _Layer(_tr("Satuan dan &gelar BKO"), _tr("Status satuan"), self)
         self.units.legend.setVisible(False)
+        # No letter of "Pemantauan TPS" is free (the menu bar's, the other layers'): the
+        # step's chooser beside it carries the layer's key.
+        self.watch = _Layer(_tr("Pemantauan TPS"), _tr("TPS yang mencapai langkah"), self)
+        self.watch.switch.setObjectName("mapWatchSwitch")
+        self.watch_chooser = QWidget(self.watch)
+        self.watch_step = QComboBox(self.watch_chooser)
+        self.watch_step.setObjectName("mapWatchStep")
+        # As wide as the legends under it, not as its longest step (the list shows them whole).
+        self.watch_step.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.watch_step.setMinimumContentsLength(12)
+        self.watch_step.activated.connect(self._watch_step_chosen)
+        step_label = QLabel(_tr("&Langkah:"), self.watch_chooser)
+        step_label.setBuddy(self.watch_step)
+        step_label.setProperty("wallHide", True)
+        chooser_row = QHBoxLayout(self.watch_chooser)
+        chooser_row.setContentsMargins(20, 0, 0, 0)
+        chooser_row.addWidget(step_label)
+        chooser_row.addWidget(self.watch_step, 1)
+        watch_column = self.watch.layout()
+        assert isinstance(watch_column, QVBoxLayout)
+        watch_column.insertWidget(1, self.watch_chooser)
+        self.watch_chooser.setVisible(False)
+        self.watch.switch.toggled.connect(self.watch_chooser.setVisible)
+        self._watch_step_id: int | None = None  # chosen; None: ``default_step``
+        self._regions_level = ""  # the level of the shapes in the view
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_REREAD_MS)
+        self.watch_timer.timeout.connect(self._watch_tick)
         self.names = QCheckBox(_tr("Na&ma wilayah"), self)
         # The period of the incidents and the time slider that plays it back (under the map).
         self.replay = ReplayBar(self, over=self.view, clock=clock)
@@ -343,6 +424,7 @@ class MapPanel(QFrame):
         self.readiness.switch.toggled.connect(self._readiness_switched)
         self.tps.switch.toggled.connect(self._tps_switched)
         self.units.switch.toggled.connect(self._units_switched)
+        self.watch.switch.toggled.connect(self._watch_switched)
         theme.mode.changed.connect(self._restyle_units)  # the arrows' colour
         self.incidents.switch.toggled.connect(lambda _on: self._show_points())
         self.names.toggled.connect(self.view.set_names_shown)
@@ -441,6 +523,8 @@ class MapPanel(QFrame):
         with_readiness = self.readiness.switch.isChecked()
         with_tps = self.tps.switch.isChecked()
         with_units = self.units.switch.isChecked()
+        with_watch = self.watch.switch.isChecked()
+        kecamatan_shapes = shapes or not self._shown.kecamatan
         read = self._shown.read
         reuse = read.readiness if read is not None and changed is not None else None
         reuse_tps = read.tps if read is not None and changed is not None else None
@@ -461,6 +545,8 @@ class MapPanel(QFrame):
                     with_tps=with_tps,
                     reuse_tps=reuse_tps,
                     with_units=with_units,
+                    with_watch=with_watch,
+                    kecamatan_shapes=kecamatan_shapes,
                 )
             return replace(result, readiness=kept) if kept and result is not None else result
 
@@ -476,9 +562,8 @@ class MapPanel(QFrame):
             self._shapes_stale = False
             shown.kabkota = read.kabkota
             shown.places = read.places or {}
-            self._codes = {rid: b.code for rid, b in shown.kabkota.items()}
-            self._ids = {code: rid for rid, code in self._codes.items()}
-            self.view.set_regions(shown.kabkota.values())
+            shown.kecamatan = {}  # read again with them when the watch shows them
+            self._regions_level = ""  # new shapes: drawn again below (``_show_regions``)
             missing = (
                 len(read.matrix.regions) - len(shown.kabkota) if read.matrix is not None else 0
             )
@@ -489,7 +574,16 @@ class MapPanel(QFrame):
                 if missing > 0
                 else ""
             )
+        if read.kecamatan is not None:
+            shown.kecamatan = read.kecamatan
+            self._regions_level = ""
+        self._codes = {
+            rid: b.code for shapes in (shown.kabkota, shown.kecamatan) for rid, b in shapes.items()
+        }
+        self._ids = {code: rid for rid, code in self._codes.items()}
+        self._show_regions()
         self._fill_boxes(read)
+        self._fill_watch_steps(read)
         self.replay.blockSignals(True)  # the points are shown below, once
         self.replay.set_timeline(read.timeline, read.stage_id)
         self.replay.blockSignals(False)
@@ -519,7 +613,31 @@ class MapPanel(QFrame):
 
     def area_layers(self) -> tuple[_Layer, ...]:
         """The layers that colour the polygons (one at a time)."""
-        return (self.vulnerability, self.bawaslu, self.strength, self.readiness)
+        return (self.vulnerability, self.bawaslu, self.strength, self.readiness, self.watch)
+
+    def _show_regions(self) -> None:
+        """The kecamatan while the watch is on (and their shapes are read), else the
+        kabupaten/kota; built again only when the level or the shapes changed, the view kept
+        where the user moved it."""
+        shown = self._shown
+        level = "kecamatan" if self.watch.switch.isChecked() and shown.kecamatan else "kabkota"
+        if level == self._regions_level:
+            return
+        kept = bool(self._regions_level)  # a swap of levels, not new shapes
+        self._regions_level = level
+        shapes = shown.kecamatan if level == "kecamatan" else shown.kabkota
+        boxes = [b.bbox for b in shown.kabkota.values()]
+        home = (
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+            if boxes
+            else None
+        )
+        self.view.set_regions(shapes.values(), home=home, keep_view=kept)
 
     def _exclusive(self, on: bool, layer: _Layer) -> None:
         if on:
@@ -535,6 +653,116 @@ class MapPanel(QFrame):
             self._shown.read = replace(read, readiness=None)
         elif on and (read is None or read.readiness is None):
             self._read()
+
+    # ---- the TPS watch -------------------------------------------------------------------
+
+    def _watch_switched(self, on: bool) -> None:
+        """The watch is read only while its layer is on, and let go when it goes off; the
+        kecamatan's shapes are kept (read once)."""
+        read = self._shown.read
+        if on:
+            self.watch_timer.start()
+        else:
+            self.watch_timer.stop()
+        if not on and read is not None:
+            self._shown.read = replace(read, watch=None)
+        elif on and (read is None or read.watch is None or not self._shown.kecamatan):
+            self._read()
+            return
+        self._show_regions()
+        self._recolour()
+
+    def _watch_tick(self) -> None:
+        """A minute passed: read the watch again (its overdue TPS), while it is seen."""
+        if self.watch.switch.isChecked() and self.isVisible() and not self.live.held:
+            self._read(changed=("tps_watch",), moves_readiness=False)
+
+    def _fill_watch_steps(self, read: MapRead) -> None:
+        box = self.watch_step
+        box.blockSignals(True)
+        box.clear()
+        if read.watch is not None:
+            for st in read.watch.steps:
+                box.addItem(f"{st.key}. {st.label(self._lang)}", st.id)
+            step = self.watch_shown_step()
+            box.setCurrentIndex(max(0, box.findData(step.id if step else None)))
+        box.blockSignals(False)
+        self.fit_layers()  # the chooser and the legend filled: the column fits them
+
+    def _watch_step_chosen(self, index: int) -> None:
+        self._watch_step_id = self.watch_step.itemData(index)
+        self._recolour()
+
+    def watch_shown_step(self) -> Step | None:
+        """The step the layer colours by: the one chosen, else ``default_step`` (which moves
+        on as the day goes)."""
+        read = self._shown.read
+        progress = read.watch if read is not None else None
+        if progress is None:
+            return None
+        chosen = next((st for st in progress.steps if st.id == self._watch_step_id), None)
+        return chosen or default_step(progress)
+
+    def watch_text(self, area: Area, step: Step) -> str:
+        """A kecamatan's line: "Kecamatan X: 41 dari 52 TPS petugas tiba (79%), 3 terlambat,
+        1 gangguan" (the kecamatan's name as the operation lists it)."""
+        return _tr(
+            "{kecamatan}: {reached} dari {total} TPS {step} ({share}%), "
+            "{overdue} terlambat, {disturbed} gangguan"
+        ).format(
+            kecamatan=area.name,
+            reached=area.reached[step.index],
+            total=area.total,
+            step=step.label(self._lang).lower(),
+            share=round(100 * area.share(step.index)),
+            overdue=area.overdue,
+            disturbed=area.disturbed,
+        )
+
+    def watch_fills(self) -> tuple[dict[str, QColor], dict[str, str]]:
+        """Kecamatan code -> the colour of the share of its TPS at the step shown, and its
+        line (``watch_text``)."""
+        fills: dict[str, QColor] = {}
+        figures: dict[str, str] = {}
+        read = self._shown.read
+        progress = read.watch if read is not None else None
+        step = self.watch_shown_step()
+        if progress is None or step is None:
+            return fills, figures
+        for area in progress.kecamatan:
+            code = self._codes.get(area.id)
+            if code is None or not area.total:
+                continue
+            fills[code] = share_colour(area.share(step.index))
+            figures[code] = self.watch_text(area, step)
+        return fills, figures
+
+    def watch_alerts(self) -> tuple[dict[str, QColor], dict[str, QColor]]:
+        """Kecamatan with overdue TPS (outlined) and disturbed ones (dotted), by code: red,
+        as the map and the board mark a deficit and a serious incident."""
+        read = self._shown.read
+        progress = read.watch if read is not None else None
+        if progress is None:
+            return {}, {}
+        red = QColor(theme.DEFICIT)
+        codes = [(self._codes.get(a.id), a) for a in progress.kecamatan]
+        return (
+            {code: red for code, a in codes if code is not None and a.overdue},
+            {code: red for code, a in codes if code is not None and a.disturbed},
+        )
+
+    def watch_legend(self) -> tuple[list[tuple[QColor, str]], list[str]]:
+        """The share's fifths, no TPS, and the two alerts; with their swatches' kinds."""
+        entries = [
+            (QColor(colour), f"{20 * i}\u2013{20 * i + 19}%" if i < 4 else "80\u2013100%")
+            for i, colour in enumerate(WATCH_SHARES)
+        ]
+        entries += [
+            (colours().land, _tr("Tanpa TPS")),
+            (QColor(theme.DEFICIT), _tr("Ada TPS terlambat")),
+            (QColor(theme.DEFICIT), _tr("Ada gangguan (kejadian terbuka di TPS)")),
+        ]
+        return entries, ["area"] * (len(entries) - 2) + ["outline", "point"]
 
     def show_overview(self, overview: Overview) -> None:
         """The board's strength figures (the operation page hands each overview here)."""
@@ -726,6 +954,8 @@ class MapPanel(QFrame):
             fills, figures = self.strength_fills()
         elif self.readiness.switch.isChecked():
             fills, figures = self.readiness_fills()
+        elif self.watch.switch.isChecked():
+            fills, figures = self.watch_fills()
         else:
             fills, figures = {}, {}
         if self.tps.switch.isChecked():
@@ -733,6 +963,9 @@ class MapPanel(QFrame):
                 figures[code] = f"{figures[code]}\n{line}" if code in figures else line
         self.view.set_fills(fills)
         self.view.set_figures(figures)
+        self.view.set_alerts(*(self.watch_alerts() if self.watch.switch.isChecked() else ({}, {})))
+        entries, kinds = self.watch_legend()
+        self.watch.legend.set_entries(entries, kinds=kinds)
         matrix = read.matrix if read else None
         if matrix is not None:
             self.vulnerability.legend.set_entries(
@@ -1011,15 +1244,24 @@ class MapPanel(QFrame):
     def _apply(self, changes: JournalChanges) -> None:
         read = self._shown.read
         readiness_moved = (
-            self.readiness.switch.isChecked()
-            and read is not None
-            and read.readiness is not None
-            and matters(changes)
-        ) or (
-            self.tps.switch.isChecked()
-            and read is not None
-            and read.tps is not None
-            and any(entity in changes for entity in TPS_ENTITIES)
+            (
+                self.readiness.switch.isChecked()
+                and read is not None
+                and read.readiness is not None
+                and matters(changes)
+            )
+            or (
+                self.tps.switch.isChecked()
+                and read is not None
+                and read.tps is not None
+                and any(entity in changes for entity in TPS_ENTITIES)
+            )
+            or (
+                self.watch.switch.isChecked()
+                and read is not None
+                and read.watch is not None
+                and any(entity in changes for entity in WATCH_ENTITIES)
+            )
         )
         if not readiness_moved and not any(entity in changes for entity in SHOWN):
             return

@@ -116,6 +116,10 @@ UNIT_LIFT = 12.0
 MAX_ZOOM = 2_000.0  # times the home scale: a desa at a wall's width, no further
 # Points drawn faded (``show_points``: the older incidents of a replay) keep this alpha.
 DIM_ALPHA = 130
+# A region's alert (``set_alerts``): its outline this wide (pixels), over its neighbours';
+# its dot this wide in radius, at its label point, as an incident's point is drawn.
+ALERT_OUTLINE = 3.0
+ALERT_DOT = 6.0
 
 
 def _tr(text: str) -> str:
@@ -318,6 +322,9 @@ class MapView(QWidget):
         self._room = np.zeros(0)  # width of each region's largest part
         self._fills: dict[str, QColor] = {}
         self._figures: dict[str, str] = {}
+        # Regions marked by an alert (``set_alerts``): outlined, and a dot at the label point.
+        self._outlined: dict[str, QColor] = {}
+        self._dotted: dict[str, QColor] = {}
         self._home = QRectF()
         self._view = _View()
         self._homed = False
@@ -372,9 +379,18 @@ class MapView(QWidget):
 
     # ---- what is shown ------------------------------------------------------------------
 
-    def set_regions(self, shapes: Iterable[Shape], *, home: Sequence[float] | None = None) -> None:
+    def set_regions(
+        self,
+        shapes: Iterable[Shape],
+        *,
+        home: Sequence[float] | None = None,
+        keep_view: bool = False,
+    ) -> None:
         """The regions to draw (paths built here, once); *home* (min lon, min lat, max lon,
-        max lat) is the area Home fits, by default all the regions."""
+        max lat) is the area Home fits, by default all the regions. *keep_view*: the view
+        stays where the user moved it (other regions of the same area: the kecamatan of
+        the kabupaten/kota shown), else it goes home."""
+        kept = self._view if keep_view and not self._homed else None
         shapes = list(shapes)
         boxes = np.array([s.bbox for s in shapes], dtype=np.float64).reshape(-1, 4)
         area = (
@@ -448,6 +464,8 @@ class MapView(QWidget):
         if self._marks:
             self.set_marks(self._marks)
         self.home()
+        if kept is not None:
+            self._set_view(kept)
         if FREEZE_AFTER_BUILD:
             keep_long_lived()
 
@@ -455,6 +473,20 @@ class MapView(QWidget):
         """Each region's fill colour by code; regions not named are drawn as plain land."""
         self._fills = dict(fills)
         self._invalidate()
+
+    def set_alerts(
+        self,
+        outlined: Mapping[str, QColor] | None = None,
+        dotted: Mapping[str, QColor] | None = None,
+    ) -> None:
+        """Regions that call for attention, by code: *outlined* drawn with a wide outline of
+        that colour over the fills, *dotted* with a dot of that colour at the label point."""
+        self._outlined, self._dotted = dict(outlined or {}), dict(dotted or {})
+        self._invalidate()
+
+    def alerts(self) -> tuple[dict[str, QColor], dict[str, QColor]]:
+        """The regions outlined and dotted (``set_alerts``)."""
+        return dict(self._outlined), dict(self._dotted)
 
     def set_figures(self, figures: Mapping[str, str]) -> None:
         """The lines shown under a region's name when the mouse rests on it."""
@@ -890,12 +922,42 @@ class MapView(QWidget):
                 painter.setBrush(fills.get(codes[i], land))
                 painter.drawPath(path)
             yield
+        if self._outlined or self._dotted:
+            self._draw_alerts(painter, size, view, visible)
         painter.resetTransform()
         # Names under the points: an incident is never hidden by a name.
         self._labels = self._draw_labels(painter, size, view, visible) if self._names_shown else []
         yield
         self._marks_drawn = self._draw_marks(painter, size, view)
         self._draw_units(painter, size, view)
+
+    def _draw_alerts(
+        self, painter: QPainter, size: QSize, view: _View, visible: np.ndarray
+    ) -> None:
+        """The outlines of the regions in view that ``set_alerts`` names (in the world's
+        transform, full paths), then their dots (in pixels, with the halo of names)."""
+        codes = self._codes
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for i in visible:
+            colour = self._outlined.get(codes[i])
+            if colour is not None:
+                pen = QPen(colour)
+                pen.setCosmetic(True)
+                pen.setWidthF(ALERT_OUTLINE)
+                painter.setPen(pen)
+                painter.drawPath(self._paths[i])
+        painter.resetTransform()
+        halo = QPen(colours().halo, 1.5)
+        r = ALERT_DOT
+        for i in visible:
+            colour = self._dotted.get(codes[i])
+            if colour is None:
+                continue
+            ax = (self._anchors[i, 0] - view.cx) * view.scale + size.width() / 2
+            ay = (self._anchors[i, 1] - view.cy) * view.scale + size.height() / 2
+            painter.setPen(halo)
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(ax, ay), r, r)
 
     def _simplified(self, detail: _Detail, regions: np.ndarray, build: bool) -> list[QPainterPath]:
         """The paths of *regions* in *detail*'s band; those not built yet are simplified in
@@ -1320,15 +1382,32 @@ class MapLegend(QWidget):
         column.addWidget(self._title)
         column.addLayout(self._rows)
         self.entries: list[tuple[QColor, str]] = []
+        self._kinds: list[str] = []
 
-    def set_entries(self, entries: Sequence[tuple[QColor, str]], *, points: bool = False) -> None:
+    def set_entries(
+        self,
+        entries: Sequence[tuple[QColor, str]],
+        *,
+        points: bool = False,
+        kinds: Sequence[str] = (),
+    ) -> None:
+        """The rows; each swatch a square (an area), a circle (``points``), or by row in
+        ``kinds``: "area", "point", or "outline" (a plain region with a wide outline).
+        The same rows again change nothing (a recolour hands them at every change)."""
+        shapes = [
+            kinds[row] if row < len(kinds) else ("point" if points else "area")
+            for row in range(len(entries))
+        ]
+        if list(entries) == self.entries and shapes == self._kinds:
+            return
+        self._kinds = shapes
         while self._rows.count():
             item = self._rows.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.entries = list(entries)
-        for row, (colour, text) in enumerate(self.entries):
-            self._rows.addWidget(_Swatch(colour, round=points, parent=self), row, 0)
+        for row, ((colour, text), kind) in enumerate(zip(self.entries, shapes, strict=True)):
+            self._rows.addWidget(_Swatch(colour, kind=kind, parent=self), row, 0)
             label = QLabel(text, self)
             label.setWordWrap(True)
             self._rows.addWidget(label, row, 1)
@@ -1336,10 +1415,10 @@ class MapLegend(QWidget):
 
 
 class _Swatch(QWidget):
-    def __init__(self, colour: QColor, *, round: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, colour: QColor, *, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.colour = colour
-        self.round = round
+        self.kind = kind
         side = self.fontMetrics().height()
         self.setFixedSize(side, side)
 
@@ -1349,8 +1428,12 @@ class _Swatch(QWidget):
         painter.setPen(QPen(colours().outline, 1))
         painter.setBrush(self.colour)
         rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
-        if self.round:
+        if self.kind == "point":
             painter.drawEllipse(rect)
+        elif self.kind == "outline":
+            painter.setPen(QPen(self.colour, ALERT_OUTLINE))
+            painter.setBrush(colours().land)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         else:
             painter.drawRect(rect)
         painter.end()

@@ -1,7 +1,7 @@
 """The video wall of the operation: its own live panels in a ``WallDisplay``.
 
 A widget lives in one window, so the wall builds its own summary, units board, stages,
-incidents, readiness and map panels on the same store; they follow the same journal
+incidents, readiness, map and TPS watch panels on the same store; they follow the same journal
 changes as the main window.
 The wall is read-only (``WallDisplay`` disables editing) and acts as nobody.
 """
@@ -30,6 +30,7 @@ from ui.summary_strip import SummaryStrip
 from ui.units_board import UnitsBoard
 from ui.units_model import Column
 from ui.wall import WallDisplay
+from ui.watch_wall import WatchWall
 
 # The wall never edits; an actor is still needed to build the panels.
 WALL_ACTOR = Actor("layar-dinding", role="commander")
@@ -51,6 +52,7 @@ class WallBoard(WallDisplay):
         incidents: IncidentsPanel,
         readiness: ReadinessPanel,
         map_panel: MapPanel,
+        watch: WatchWall,
         undo: QUndoStack,
     ) -> None:
         stage = overview.current_stage.name if overview.current_stage else ""
@@ -67,6 +69,7 @@ class WallBoard(WallDisplay):
                 (_tr("Kejadian"), incidents),
                 (_tr("Kesiapan"), readiness),
                 (_tr("Peta"), map_panel),
+                (_tr("Pemantauan TPS"), watch),
             ],
             clock=clock,
             title=overview.name,
@@ -77,6 +80,7 @@ class WallBoard(WallDisplay):
         self.summary, self.board, self.stages, self.incidents = summary, board, stages, incidents
         self.readiness = readiness
         self.map = map_panel
+        self.watch = watch
         # The map page: the vulnerability of the stage in force and its incidents, with their
         # legends and the regions' names (the switches, boxes and Home button are hidden: a
         # wall shows what the operation is in now). Legends filled by a read get the room.
@@ -141,13 +145,20 @@ class WallBoard(WallDisplay):
     @property
     def _panels(
         self,
-    ) -> tuple[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel, ...]:
-        return (self.board, self.stages, self.incidents, self.readiness, self.map)
+    ) -> tuple[
+        UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel | WatchWall, ...
+    ]:
+        return (self.board, self.stages, self.incidents, self.readiness, self.map, self.watch)
 
     def busy(self) -> bool:
         """The board's figures or the readiness matrix still being computed in the background,
-        or the map's first read not shown yet."""
-        return self.board.busy() or self.readiness.busy() or not self.map.loaded()
+        or the map's or the watch's first read not shown yet."""
+        return (
+            self.board.busy()
+            or self.readiness.busy()
+            or not self.map.loaded()
+            or not self.watch.loaded()
+        )
 
 
 def build_wall(
@@ -167,5 +178,6 @@ def build_wall(
             store, undo_stack=undo, actor=WALL_ACTOR, clock=clock, read_only=True
         ),
         map_panel=MapPanel(store, clock=clock),
+        watch=WatchWall(store, clock=clock),
         undo=undo,
     )

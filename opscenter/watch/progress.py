@@ -40,6 +40,20 @@ from opscenter.operations import stages, timezone_of, voting_day
 from opscenter.plotting.plot import unit_tree
 from opscenter.watch.steps import Step, steps
 
+# Journal entities that move ``watch``: a report, the steps, an incident opened or closed, the
+# TPS, the units and their areas (a TPS's Polres), the regions, voting day (the stages).
+ENTITIES = (
+    "tps_watch",
+    "watch_step",
+    "incident",
+    "polling_station",
+    "unit",
+    "unit_area",
+    "region",
+    "stage",
+    "operation",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Area:

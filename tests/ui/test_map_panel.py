@@ -62,13 +62,18 @@ def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
 
 @pytest.fixture
 def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
-    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    return open_map(qtbot, jambi, FixedClock(MASA_TENANG_EVENING))
+
+
+def open_map(qtbot: QtBot, store: Store, clock: FixedClock) -> MapPanel:
+    """The map shown at ``clock``'s time, its first read landed, without names or incidents
+    (the pixels sampled at label points are the fills')."""
+    p = MapPanel(store, clock=clock)
     qtbot.addWidget(p)
     p.resize(1300, 700)
     p.show()
     qtbot.waitExposed(p)
     wait_read(qtbot, p)
-    # The pixels sampled at label points are the fills': no name, no incident over them.
     p.names.setChecked(False)
     p.incidents.switch.setChecked(False)
     return p

@@ -618,7 +618,9 @@ def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
     assert isinstance(panel, MapPanel)
     assert next(t for t in wall.tiles if t.panel is panel).caption.text() == "Peta"
     wall.show_panel(panel)
-    assert wall.current_panel() is panel and wall.page_label.text() == "5/5"
+    assert (
+        wall.current_panel() is panel and wall.page_label.text() == "5/6"
+    )  # the TPS watch follows
     qtbot.waitUntil(lambda: not panel.live.held, timeout=20_000)
     qtbot.wait(50)  # the legends' new rows laid out, the old ones deleted
 

@@ -235,187 +235,192 @@
         <translation>Aspect and sarpras &amp;lists…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="110"/>
+        <source>Langkah pe&amp;mantauan TPS…</source>
+        <translation>TPS &amp;watch steps…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109"/>
+        <location filename="../../ui/actions.py" line="115"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112"/>
+        <location filename="../../ui/actions.py" line="118"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="119"/>
         <source>Pet&amp;a operasi</source>
         <translation>Oper&amp;ation map</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="121"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="126"/>
         <source>Impor &amp;batas wilayah…</source>
         <translation>Import region &amp;boundaries…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="126"/>
+        <location filename="../../ui/actions.py" line="132"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="130"/>
+        <location filename="../../ui/actions.py" line="136"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>Plotting pengamanan &amp;TPS…</source>
         <translation>Plotting of &amp;polling-station guards…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="153"/>
+        <location filename="../../ui/actions.py" line="159"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="159"/>
+        <location filename="../../ui/actions.py" line="165"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="162"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="166"/>
+        <location filename="../../ui/actions.py" line="172"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="190"/>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="193"/>
+        <location filename="../../ui/actions.py" line="199"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="194"/>
+        <location filename="../../ui/actions.py" line="200"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="195"/>
+        <location filename="../../ui/actions.py" line="201"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="197"/>
+        <location filename="../../ui/actions.py" line="203"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="199"/>
+        <location filename="../../ui/actions.py" line="205"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="203"/>
+        <location filename="../../ui/actions.py" line="209"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="207"/>
+        <location filename="../../ui/actions.py" line="213"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="211"/>
+        <location filename="../../ui/actions.py" line="217"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="215"/>
+        <location filename="../../ui/actions.py" line="221"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="224"/>
+        <location filename="../../ui/actions.py" line="230"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="227"/>
+        <location filename="../../ui/actions.py" line="233"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="229"/>
+        <location filename="../../ui/actions.py" line="235"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="281"/>
+        <location filename="../../ui/actions.py" line="287"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="305"/>
+        <location filename="../../ui/actions.py" line="311"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1468,72 +1473,72 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help_window.py" line="82"/>
+        <location filename="../../ui/help_window.py" line="84"/>
         <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
         <translation>The main window&apos;s shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="85"/>
+        <location filename="../../ui/help_window.py" line="87"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="85"/>
+        <location filename="../../ui/help_window.py" line="87"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="85"/>
+        <location filename="../../ui/help_window.py" line="87"/>
         <source>Tombol</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="97"/>
+        <location filename="../../ui/help_window.py" line="99"/>
         <source>Anda masuk sebagai {user}, peran {role}.</source>
         <translation>You are signed in as {user}, role {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="99"/>
+        <location filename="../../ui/help_window.py" line="101"/>
         <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
         <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="103"/>
+        <location filename="../../ui/help_window.py" line="105"/>
         <source>Wewenang</source>
         <translation>Permission</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="115"/>
+        <location filename="../../ui/help_window.py" line="117"/>
         <source>Bantuan OpsCenter</source>
         <translation>OpsCenter help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="120"/>
+        <location filename="../../ui/help_window.py" line="122"/>
         <source>Panduan</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="121"/>
+        <location filename="../../ui/help_window.py" line="123"/>
         <source>Pintasan keyboard</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="122"/>
+        <location filename="../../ui/help_window.py" line="124"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="183"/>
+        <location filename="../../ui/help_window.py" line="185"/>
         <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
         <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit&apos;s status, Esc closes a dialog.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="180"/>
+        <location filename="../../ui/help_window.py" line="182"/>
         <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
         <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="188"/>
+        <location filename="../../ui/help_window.py" line="190"/>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>
@@ -1698,192 +1703,197 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64"/>
+        <location filename="../../ui/import_wizard.py" line="65"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65"/>
+        <location filename="../../ui/import_wizard.py" line="66"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66"/>
+        <location filename="../../ui/import_wizard.py" line="67"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67"/>
+        <location filename="../../ui/import_wizard.py" line="68"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68"/>
+        <location filename="../../ui/import_wizard.py" line="69"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69"/>
+        <location filename="../../ui/import_wizard.py" line="70"/>
         <source>Plotting personel</source>
         <translation>Guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="148"/>
+        <location filename="../../ui/import_wizard.py" line="71"/>
+        <source>Laporan pemantauan TPS</source>
+        <translation>TPS watch report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="152"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="149"/>
+        <location filename="../../ui/import_wizard.py" line="153"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="155"/>
+        <location filename="../../ui/import_wizard.py" line="159"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="163"/>
+        <location filename="../../ui/import_wizard.py" line="167"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="165"/>
+        <location filename="../../ui/import_wizard.py" line="169"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="176"/>
+        <location filename="../../ui/import_wizard.py" line="180"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="185"/>
+        <location filename="../../ui/import_wizard.py" line="189"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189"/>
+        <location filename="../../ui/import_wizard.py" line="193"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="196"/>
+        <location filename="../../ui/import_wizard.py" line="200"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="198"/>
+        <location filename="../../ui/import_wizard.py" line="202"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212"/>
+        <location filename="../../ui/import_wizard.py" line="216"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="217"/>
+        <location filename="../../ui/import_wizard.py" line="221"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="225"/>
+        <location filename="../../ui/import_wizard.py" line="229"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="233"/>
+        <location filename="../../ui/import_wizard.py" line="237"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard.py" line="298"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard.py" line="304"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard.py" line="320"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="327"/>
+        <location filename="../../ui/import_wizard.py" line="331"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="345"/>
+        <location filename="../../ui/import_wizard.py" line="349"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="352"/>
+        <location filename="../../ui/import_wizard.py" line="356"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="368"/>
+        <location filename="../../ui/import_wizard.py" line="372"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387"/>
+        <location filename="../../ui/import_wizard.py" line="391"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="415"/>
+        <location filename="../../ui/import_wizard.py" line="421"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="440"/>
+        <location filename="../../ui/import_wizard.py" line="446"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard.py" line="464"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="472"/>
+        <location filename="../../ui/import_wizard.py" line="478"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="476"/>
+        <location filename="../../ui/import_wizard.py" line="482"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard.py" line="454"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="450"/>
+        <location filename="../../ui/import_wizard.py" line="456"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="451"/>
+        <location filename="../../ui/import_wizard.py" line="457"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="460"/>
+        <location filename="../../ui/import_wizard.py" line="466"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="506"/>
+        <location filename="../../ui/import_wizard.py" line="512"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -2526,7 +2536,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2546,17 +2556,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2567,57 +2577,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="507"/>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2634,7 +2644,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2649,27 +2659,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2677,238 +2687,273 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="280"/>
+        <location filename="../../ui/map_panel.py" line="331"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="301"/>
+        <location filename="../../ui/map_panel.py" line="352"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="307"/>
+        <location filename="../../ui/map_panel.py" line="358"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="308"/>
+        <location filename="../../ui/map_panel.py" line="359"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="311"/>
+        <location filename="../../ui/map_panel.py" line="362"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>V&amp;ulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="311"/>
+        <location filename="../../ui/map_panel.py" line="362"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="312"/>
+        <location filename="../../ui/map_panel.py" line="363"/>
         <source>Kerawanan proses pemilihan</source>
         <translation>Election-process vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="313"/>
+        <location filename="../../ui/map_panel.py" line="364"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="314"/>
+        <location filename="../../ui/map_panel.py" line="365"/>
         <source>Tingkat kesiapan</source>
         <translation>Readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="315"/>
+        <location filename="../../ui/map_panel.py" line="366"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="315"/>
+        <location filename="../../ui/map_panel.py" line="366"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="316"/>
+        <location filename="../../ui/map_panel.py" line="367"/>
         <source>TPS per ke&amp;camatan</source>
         <translation>TPS by &amp;kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="316"/>
+        <location filename="../../ui/map_panel.py" line="367"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="291"/>
+        <location filename="../../ui/map_panel.py" line="342"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="293"/>
+        <location filename="../../ui/map_panel.py" line="344"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="312"/>
+        <location filename="../../ui/map_panel.py" line="363"/>
         <source>&amp;IKP Bawaslu</source>
         <translation>IKP &amp;Bawaslu</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="313"/>
+        <location filename="../../ui/map_panel.py" line="364"/>
         <source>Kekuatan pe&amp;r Polres</source>
         <translation>Stren&amp;gth by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="314"/>
+        <location filename="../../ui/map_panel.py" line="365"/>
         <source>Kesiapan per P&amp;olres</source>
         <translation>Readiness b&amp;y Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="318"/>
+        <location filename="../../ui/map_panel.py" line="369"/>
         <source>Satuan dan &amp;gelar BKO</source>
         <translation>Units and BKO dep&amp;loyment</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="318"/>
+        <location filename="../../ui/map_panel.py" line="369"/>
         <source>Status satuan</source>
         <translation>Unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="320"/>
+        <location filename="../../ui/map_panel.py" line="373"/>
+        <source>Pemantauan TPS</source>
+        <translation>TPS watch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="373"/>
+        <source>TPS yang mencapai langkah</source>
+        <translation>TPS that reached the step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="384"/>
+        <source>&amp;Langkah:</source>
+        <translation>&amp;Step:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="401"/>
         <source>Na&amp;ma wilayah</source>
         <translation>Region na&amp;mes</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="328"/>
+        <location filename="../../ui/map_panel.py" line="409"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="329"/>
+        <location filename="../../ui/map_panel.py" line="410"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="330"/>
+        <location filename="../../ui/map_panel.py" line="411"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="365"/>
+        <location filename="../../ui/map_panel.py" line="447"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="430"/>
+        <location filename="../../ui/map_panel.py" line="512"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="472"/>
+        <location filename="../../ui/map_panel.py" line="558"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="485"/>
+        <location filename="../../ui/map_panel.py" line="570"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="510"/>
+        <location filename="../../ui/map_panel.py" line="604"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="569"/>
+        <location filename="../../ui/map_panel.py" line="708"/>
+        <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
+        <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="760"/>
+        <source>Tanpa TPS</source>
+        <translation>No TPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="761"/>
+        <source>Ada TPS terlambat</source>
+        <translation>TPS overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="762"/>
+        <source>Ada gangguan (kejadian terbuka di TPS)</source>
+        <translation>Disturbed (open incident at a TPS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="797"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="572"/>
+        <location filename="../../ui/map_panel.py" line="800"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="588"/>
+        <location filename="../../ui/map_panel.py" line="816"/>
         <source>IKP Bawaslu, {stage}: belum ada</source>
         <translation>Bawaslu IKP, {stage}: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="595"/>
+        <location filename="../../ui/map_panel.py" line="823"/>
         <source>IKP Bawaslu, {stage}: {score} ({level})</source>
         <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="613"/>
+        <location filename="../../ui/map_panel.py" line="841"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="637"/>
-        <location filename="../../ui/map_panel.py" line="739"/>
+        <location filename="../../ui/map_panel.py" line="865"/>
+        <location filename="../../ui/map_panel.py" line="972"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="655"/>
+        <location filename="../../ui/map_panel.py" line="883"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="681"/>
+        <location filename="../../ui/map_panel.py" line="909"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="710"/>
+        <location filename="../../ui/map_panel.py" line="938"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="743"/>
+        <location filename="../../ui/map_panel.py" line="976"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="768"/>
+        <location filename="../../ui/map_panel.py" line="1001"/>
         <source>Belum ada status</source>
         <translation>No status yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="772"/>
+        <location filename="../../ui/map_panel.py" line="1005"/>
         <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
         <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="806"/>
+        <location filename="../../ui/map_panel.py" line="1039"/>
         <source>BKO masuk: {n} personel dari {unit}</source>
         <translation>BKO in: {n} personnel from {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="809"/>
+        <location filename="../../ui/map_panel.py" line="1042"/>
         <source>BKO keluar: {n} personel ke {unit}</source>
         <translation>BKO out: {n} personnel to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="816"/>
+        <location filename="../../ui/map_panel.py" line="1049"/>
         <source>BKO {n} personel: {lender} → {receiver}</source>
         <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="827"/>
+        <location filename="../../ui/map_panel.py" line="1060"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="831"/>
+        <location filename="../../ui/map_panel.py" line="1064"/>
         <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="858"/>
+        <location filename="../../ui/map_panel.py" line="1091"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
@@ -3014,7 +3059,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="299"/>
+        <location filename="../../ui/map_view.py" line="303"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3269,7 +3314,7 @@ on posts</translation>
     <message>
         <location filename="../../ui/planning_models.py" line="270"/>
         <source>Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan ini (–: belum diplot). Perwira Kompol ke atas tidak menjaga TPS.</source>
-        <translation>Personnel still missing on the TPS guard posts after this stage's plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
+        <translation>Personnel still missing on the TPS guard posts after this stage&apos;s plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="276"/>
@@ -4767,417 +4812,417 @@ source</translation>
 <context>
     <name>ReadinessListsDialog</name>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="100"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="104"/>
         <source>kekuatan personel</source>
         <translation>personnel strength</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="101"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="105"/>
         <source>sarpras terhadap kebutuhan</source>
         <translation>sarpras against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="102"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="106"/>
         <source>pagu terhadap kebutuhan</source>
         <translation>pagu against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="103"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="107"/>
         <source>penilaian dan temuan saja</source>
         <translation>judgements and findings only</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="109"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="113"/>
         <source>Kendaraan</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="110"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="114"/>
         <source>Komunikasi</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="111"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="115"/>
         <source>Dalmas</source>
         <translation>Riot control</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="112"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="116"/>
         <source>Teknologi</source>
         <translation>Technology</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="113"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="117"/>
         <source>Senjata api</source>
         <translation>Firearms</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="114"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
         <source>Posko</source>
         <translation>Command post</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="120"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="124"/>
         <source>tanpa kebutuhan</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="121"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="125"/>
         <source>regu pengamanan TPS</source>
         <translation>TPS guard team</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="122"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="126"/>
         <source>TPS di tiap kecamatan</source>
         <translation>TPS in each kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="123"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="127"/>
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="124"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="128"/>
         <source>personel pengamanan TPS</source>
         <translation>TPS guard personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="125"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="129"/>
         <source>satuan (Polda, Polres, Polresta)</source>
         <translation>unit (Polda, Polres, Polresta)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="133"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
         <source>Tanpa aturan: kebutuhan {name} tidak dihitung.</source>
         <translation>No rule: the need for {name} is not computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="136"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="140"/>
         <source>{quantity} {name} per {what}</source>
         <translation>{quantity} {name} per {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="141"/>
         <source>{quantity} {name} per {per} {what}</source>
         <translation>{quantity} {name} per {per} {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="161"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="201"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="162"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="202"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="166"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="206"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="163"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="167"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="163"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="167"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="164"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="168"/>
         <source>Tingkat dari data</source>
         <translation>Level from data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="164"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="168"/>
         <source>Data yang menurunkan tingkat kesiapannya</source>
         <translation>The data that derives its readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="169"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="209"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="169"/>
         <source>Penilaian dan temuan pada aspek ini</source>
         <translation>Judgements and findings on this aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="200"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="534"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="739"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="203"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="207"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="208"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="208"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="209"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="273"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="277"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="276"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="280"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="281"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="285"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="283"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="287"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="284"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="288"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="285"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="286"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="292"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="295"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="307"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="312"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="314"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="315"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="317"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="365"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="371"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="409"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="615"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="411"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="617"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="423"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="628"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="424"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="629"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="432"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="637"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="433"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="638"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="440"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="645"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="441"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="646"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="446"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="651"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="507"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="712"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="728"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="508"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="713"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="509"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="714"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="515"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="720"/>
         <source>Kelompok dan ukuran kategori terpilih</source>
         <translation>Group and measure of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="524"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="729"/>
         <source>Mencatat jumlah amunisi</source>
         <translation>Records an ammunition count</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="527"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
         <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
         <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="530"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
         <source>&amp;Catat kelompok dan ukuran</source>
         <translation>&amp;Change group and measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="534"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="739"/>
         <source>dalam</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="588"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="793"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="607"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="812"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="608"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="813"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="621"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="826"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="765"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="479"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="796"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="510"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="823"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="823"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="835"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="549"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="836"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="550"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="839"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="553"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="840"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="554"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="859"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="573"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="893"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="962"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="931"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="1000"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -7131,29 +7176,34 @@ charge</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="64"/>
+        <location filename="../../ui/wall_board.py" line="66"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="65"/>
+        <location filename="../../ui/wall_board.py" line="67"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="66"/>
+        <location filename="../../ui/wall_board.py" line="68"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="67"/>
+        <location filename="../../ui/wall_board.py" line="69"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="68"/>
+        <location filename="../../ui/wall_board.py" line="70"/>
         <source>Peta</source>
         <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_board.py" line="71"/>
+        <source>Pemantauan TPS</source>
+        <translation>TPS watch</translation>
     </message>
 </context>
 <context>
@@ -7162,6 +7212,170 @@ charge</translation>
         <location filename="../../ui/wall.py" line="304"/>
         <source>Layar dinding — {title}</source>
         <translation>Video wall — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchStepsDialog</name>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="86"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="86"/>
+        <source>Nomor yang diketik operator</source>
+        <translation>The number an operator types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="87"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="88"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="89"/>
+        <source>Inggris</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="89"/>
+        <source>Nama dalam bahasa Inggris</source>
+        <translation>The name in English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="90"/>
+        <source>Batas waktu</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="90"/>
+        <source>Terlambat bila belum dicapai pada jam ini (+1: esoknya)</source>
+        <translation>Overdue when not reached by this time (+1: the next day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="91"/>
+        <source>Dipakai</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="91"/>
+        <source>Catatan pemantauan TPS pada langkah ini</source>
+        <translation>TPS watch records at this step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="115"/>
+        <source>Langkah pemantauan TPS</source>
+        <translation>TPS watch steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="116"/>
+        <source>Isian langkah pemantauan belum disimpan.</source>
+        <translation>The watch step being edited has not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
+        <source>langkah</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
+        <source>Da&amp;ftar langkah (urutan pada hari pemungutan)</source>
+        <translation>&amp;List of steps (their order on voting day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="128"/>
+        <source>mis. apel</source>
+        <translation>e.g. apel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="131"/>
+        <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
+        <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="132"/>
+        <source>Batas &amp;waktu</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="140"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="170"/>
+        <source>Batas waktu langkah terpilih</source>
+        <translation>Deadline of the chosen step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="173"/>
+        <source>06:00, 06:00 +1, atau kosong</source>
+        <translation>06:00, 06:00 +1, or empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="174"/>
+        <source>&amp;Jam</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="176"/>
+        <source>Simpan &amp;batas waktu</source>
+        <translation>Save &amp;deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="270"/>
+        <source>tanpa batas</source>
+        <translation>no deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_steps_dialog.py" line="272"/>
+        <source>Batas waktu {name}: {due}</source>
+        <translation>Deadline of {name}: {due}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchWall</name>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="211"/>
+        <location filename="../../ui/watch_wall.py" line="296"/>
+        <source>Seluruh operasi</source>
+        <translation>Whole operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="212"/>
+        <location filename="../../ui/watch_wall.py" line="281"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="212"/>
+        <location filename="../../ui/watch_wall.py" line="281"/>
+        <source>Gangguan</source>
+        <translation>Disturbed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="246"/>
+        <source>Belum ada operasi.</source>
+        <translation>No operation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="246"/>
+        <source>Membaca pemantauan TPS…</source>
+        <translation>Reading the TPS watch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="257"/>
+        <source>Keadaan pukul {time} {zone}</source>
+        <translation>As at {time} {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_wall.py" line="307"/>
+        <source>Halaman {page} dari {pages}</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("incidentsTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "K&ejadian"), ("Ctrl+4",)),
     ActionSpec("readinessTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Ke&siapan"), ("Ctrl+5",)),
     ActionSpec("mapTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pet&a operasi"), ("Ctrl+6",)),
+    ActionSpec("watchTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pa&ntau TPS"), ("Ctrl+7",)),
     ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),

@@ -10,6 +10,7 @@ scroll position stay while the figures move all day.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -338,14 +339,29 @@ class OverdueModel(TableModel[Late]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=lambda late: late.tps_id, parent=parent)
+        self._shown: tuple[Late, ...] = ()
         self._tz = "Asia/Jakarta"
         self._lang = "id"
 
-    def set_overdue(self, zone: str, late: Sequence[Late]) -> None:
+    def set_overdue(
+        self, zone: str, late: tuple[Late, ...], plan: OverduePlan | None = None
+    ) -> None:
+        """Show ``late``; with a ``plan`` made against the rows shown (``plan_overdue``, off
+        the GUI thread), only what it names is done."""
         if zone != self._tz:
             self._tz = zone
             self.set_timezone(zone)
-        self.set_rows(late)
+        if plan is not None and plan.base is self._shown:
+            if plan.gone:
+                self.remove_rows(plan.gone)
+        else:
+            self.set_rows(late)
+        self._shown = late
+
+    @property
+    def shown(self) -> tuple[Late, ...]:
+        """The rows as last set (a read plans against it)."""
+        return self._shown
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -377,6 +393,30 @@ class OverdueModel(TableModel[Late]):
         if role == ID_ROLE:
             return row.tps_id
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class OverduePlan:
+    """How the overdue rows shown (``base``) become the new ones: only ``gone`` removed
+    (the usual status: a TPS reached its step), nothing else changed."""
+
+    base: tuple[Late, ...]
+    gone: tuple[int, ...]
+
+
+def plan_overdue(base: tuple[Late, ...], late: tuple[Late, ...]) -> OverduePlan | None:
+    """The plan from ``base`` to ``late`` when rows only left it (None: anything else, for
+    the keyed update). Run off the GUI thread: comparing a thousand rows is its cost."""
+    if len(late) > len(base):
+        return None
+    gone: list[int] = []
+    j = 0
+    for i, row in enumerate(base):
+        if j < len(late) and late[j] == row:
+            j += 1
+        else:
+            gone.append(i)
+    return OverduePlan(base, tuple(gone)) if j == len(late) else None
 
 
 def due_text(due: datetime, zone: str) -> str:

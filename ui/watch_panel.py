@@ -60,7 +60,14 @@ from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.table_view import style_table
 from ui.translations import interface_language
-from ui.watch_models import LinesModel, OverdueModel, ProgressModel, ShareDelegate
+from ui.watch_models import (
+    LinesModel,
+    OverdueModel,
+    OverduePlan,
+    ProgressModel,
+    ShareDelegate,
+    plan_overdue,
+)
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -138,6 +145,7 @@ class WatchRead:
     watch: Watch | None
     kecamatan_id: int | None
     lines: tuple[TpsLine, ...]
+    overdue: OverduePlan | None = None  # against the overdue rows shown when it began
 
 
 class WatchCommand(QUndoCommand):
@@ -245,6 +253,7 @@ class WatchPanel(QWidget):
         self.tree.setItemDelegate(ShareDelegate(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.progress_model.modelReset.connect(self._fit_tree)
+        self.tree.expanded.connect(lambda _index: self.tree.resizeColumnToContents(0))
         self.tree_label = QLabel(_tr("P&rogres per Polres dan kecamatan"), self)
         self.tree_label.setBuddy(self.tree)
 
@@ -315,6 +324,11 @@ class WatchPanel(QWidget):
         """A read or a write under way (tests and benches wait for it to settle)."""
         return self._reading > 0 or self.writes.busy
 
+    @property
+    def read_seq(self) -> int:
+        """The journal's head when the watch shown was read (-1: none yet)."""
+        return self._read_seq
+
     def _apply(self, changes: JournalChanges) -> None:
         if changes.last_seq <= self._read_seq:
             return  # the read shown began after these commits: it holds them already
@@ -328,6 +342,7 @@ class WatchPanel(QWidget):
         self._generation += 1
         generation = self._generation
         store, kecamatan, now = self.store, self._kecamatan, self._clock()
+        shown = self.overdue_model.shown
 
         def job(_progress: Progress, cancel: CancelToken) -> WatchRead:
             with store.read() as s:
@@ -339,7 +354,8 @@ class WatchPanel(QWidget):
                 cancel.check()
                 w = progress.watch(s, op.id, now)
                 lines = progress.tps_lines(s, op.id, kecamatan, now) if kecamatan else ()
-                return WatchRead(seq, op.id, w, kecamatan, lines)
+            plan = plan_overdue(shown, w.overdue)
+            return WatchRead(seq, op.id, w, kecamatan, lines, plan)
 
         def landed(read: WatchRead) -> None:
             if generation == self._generation:
@@ -369,7 +385,7 @@ class WatchPanel(QWidget):
         self.progress_model.set_watch(w.steps, w.polres, w.kecamatan)
         if read.kecamatan_id == self._kecamatan:
             self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines)
-        self.overdue_model.set_overdue(w.zone, w.overdue)
+        self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue)
         self._show_figures(w)
         self._arm_deadline(w)
         self.read_shown.emit()
@@ -404,7 +420,10 @@ class WatchPanel(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("000 (100%)") // 2)
         for c in range(self.progress_model.columnCount()):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per new shape: kept fitted, every repaint of a figure would measure
+        # every name again (the bench's largest cost).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.resizeColumnToContents(0)
 
     def _fit_lines(self) -> None:
         header = self.lines.horizontalHeader()

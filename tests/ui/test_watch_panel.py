@@ -26,10 +26,11 @@ from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.entry import Mark, WatchRefused
+from opscenter.watch.progress import Late
 from tests.builders import ADMIN, Small, build_small_operation
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
-from ui.watch_models import ID_ROLE, SHARE_ROLE
+from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, plan_overdue
 from ui.watch_panel import WatchPanel, read_entry
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -280,7 +281,9 @@ def test_a_commander_reads_the_watch_without_the_entry_line(
     assert not panel.writes.busy and _rows(store) == rows
 
 
-def test_the_overdue_list_at_a_simulated_clock(qtbot: QtBot, store: Store, small: Small) -> None:
+def test_the_overdue_list_at_a_simulated_clock(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: Store, small: Small
+) -> None:
     clock.simulate(_at(5, 0))
     panel = _open(qtbot, store)
     assert panel.overdue_model.rowCount() == 0
@@ -298,6 +301,29 @@ def test_the_overdue_list_at_a_simulated_clock(qtbot: QtBot, store: Store, small
     assert first[3:] == ["Petugas tiba", "27-11 06:00 WIB"]
     assert panel.next_deadline == _at(20, 0)
     assert "26 lewat batas waktu" in panel.summary.text()
+    # A TPS reaching its step leaves the list: that row removed, the rest kept (no reset).
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    kept = model.index(5, 0).data(ID_ROLE)
+    panel.overdue.setCurrentIndex(model.index(5, 0))
+    gone = model.index(2, 0).data(ID_ROLE)
+    entry.record(store, OPERATOR, small.operation_id, [Mark(gone, tiba, _at(6, 30))])
+    panel.reload()
+    _settle(qtbot, panel)
+    assert model.rowCount() == 25 and resets == []
+    assert gone not in {model.index(i, 0).data(ID_ROLE) for i in range(25)}
+    assert panel.overdue.currentIndex().data(ID_ROLE) == kept
+    qtmodeltester.check(model)
+
+
+def test_an_overdue_plan_only_removes_rows() -> None:
+    step = steps.Step(1, 1, 0, "tiba", "Petugas tiba", None, 360)
+    rows = tuple(Late(i, f"TPS {i:03d}", "K", "P", step, _at(6)) for i in range(5))
+    plan = plan_overdue(rows, rows[:1] + rows[3:])
+    assert plan is not None and plan.gone == (1, 2) and plan.base is rows
+    assert plan_overdue(rows, rows) == OverduePlan(rows, ())
+    assert plan_overdue(rows[:3], rows) is None  # a row came: the keyed update
+    assert plan_overdue(rows, (rows[1], rows[0])) is None  # the order changed
 
 
 # --- in the main window ----------------------------------------------------------------------

@@ -49,6 +49,8 @@ DESCRIPTIONS_ID: dict[str, str] = {
     "plan.accept": "menerima atau menarik usulan penebalan (BKO)",
     "plot.edit": "pos pengamanan TPS dan plotting personel: membentuk, memindah, memecah, "
     "menggabung, menempatkan, menukar, mengunci",
+    "watch.record": "pemantauan TPS hari pemungutan: langkah dan jam tiap TPS (diketik, per pos, "
+    "diimpor)",
     "readiness.edit": "kesiapan: penilaian, jumlah dan aturan sarpras, anggaran, kunjungan, temuan",
     "report.issue": "mengambil nomor laporan situasi (simpan, cetak, terjadwal)",
     "report.configure": "pengaturan laporan: templat nomor, satuan, tempat, penanda tangan",

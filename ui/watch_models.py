@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,7 +30,7 @@ from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from opscenter.incident_log import incident_code
-from opscenter.operations import local_text
+from opscenter.operations import local_text, zone_label
 from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from ui import theme
@@ -172,11 +172,13 @@ class ProgressModel(QAbstractItemModel):
                 return _tr("TPS")
             if section < 2 + n:
                 s = self._steps[section - 2]
-                return f"{s.key}. {s.label(self._lang)}"
+                return f"{s.key} {s.code}"  # what the operator types; the name in the tooltip
             return _tr("Gangguan") if section == 2 + n else _tr("Terlambat")
         if role == Qt.ItemDataRole.ToolTipRole and 2 <= section < 2 + n:
             s = self._steps[section - 2]
-            return _tr("Ketik {key} atau {code} untuk langkah ini").format(key=s.key, code=s.code)
+            return _tr("{name}: ketik {key} atau {code}").format(
+                name=s.label(self._lang), key=s.key, code=s.code
+            )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -313,6 +315,8 @@ class LinesModel(QAbstractTableModel):
                 if at is not None:
                     text += " " + local_text(at, self._zone)
                 return text + (" \u2014 " + _tr("terlambat") if late else "")
+            if column == n + 1 and line.incidents:
+                return ", ".join(incident_code(x) for x in line.incidents)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and late:
             return QBrush(theme.ALERT_BG)
@@ -340,14 +344,20 @@ class OverdueModel(TableModel[Late]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=lambda late: late.tps_id, parent=parent)
         self._shown: tuple[Late, ...] = ()
+        self._day: date | None = None
         self._tz = "Asia/Jakarta"
         self._lang = "id"
 
     def set_overdue(
-        self, zone: str, late: tuple[Late, ...], plan: OverduePlan | None = None
+        self,
+        zone: str,
+        late: tuple[Late, ...],
+        plan: OverduePlan | None = None,
+        day: date | None = None,
     ) -> None:
         """Show ``late``; with a ``plan`` made against the rows shown (``plan_overdue``, off
         the GUI thread), only what it names is done."""
+        self._day = day
         if zone != self._tz:
             self._tz = zone
             self.set_timezone(zone)
@@ -381,13 +391,14 @@ class OverdueModel(TableModel[Late]):
     def value(self, row: Late, column: int) -> str | int:
         if column == LateColumn.TPS:
             return row.label
+        # The column says what they are: "Kayu Aro", "Kerinci" leave room for the TPS.
         if column == LateColumn.KECAMATAN:
-            return row.kecamatan
+            return row.kecamatan.removeprefix("Kecamatan ")
         if column == LateColumn.POLRES:
-            return row.polres
+            return row.polres.removeprefix("Polres ")
         if column == LateColumn.STEP:
             return row.step.label(self._lang)
-        return due_text(row.due, self._tz)
+        return due_text(row.due, self._tz, self._day)
 
     def extra(self, row: Late, column: int, role: int) -> Any:
         if role == ID_ROLE:
@@ -419,6 +430,12 @@ def plan_overdue(base: tuple[Late, ...], late: tuple[Late, ...]) -> OverduePlan 
     return OverduePlan(base, tuple(gone)) if j == len(late) else None
 
 
-def due_text(due: datetime, zone: str) -> str:
-    """A deadline as the overdue list shows it: "27-11 06:00 WIB"."""
-    return local_text(due, zone, "%d-%m %H:%M")
+def due_text(due: datetime, zone: str, day: date | None) -> str:
+    """A deadline as the overdue list shows it: "06:00 WIB" on voting day, "06:00 (+1) WIB"
+    the next morning (as the step list writes it); with no voting day, the date too."""
+    local = due.astimezone(ZoneInfo(zone))
+    if day is None:
+        return local_text(due, zone, "%d-%m %H:%M")
+    after = (local.date() - day).days
+    text = local.strftime("%H:%M") + (f" ({after:+d})" if after else "")
+    return f"{text} {zone_label(zone)}"

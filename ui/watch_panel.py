@@ -61,6 +61,7 @@ from ui.pending import PendingWrite
 from ui.table_view import style_table
 from ui.translations import interface_language
 from ui.watch_models import (
+    LateColumn,
     LinesModel,
     OverdueModel,
     OverduePlan,
@@ -228,6 +229,7 @@ class WatchPanel(QWidget):
         self.result.setObjectName("watchResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.hide()  # until there is something to say
         self.steps_hint = QLabel(self)
         self.steps_hint.setObjectName("watchSteps")
         self.steps_hint.setWordWrap(True)
@@ -239,6 +241,7 @@ class WatchPanel(QWidget):
             self.entry.setEnabled(False)
             self.entry.setPlaceholderText("")
             self.result.setText(_tr("Peran Anda hanya dapat melihat pemantauan TPS."))
+            self.result.show()
 
         # Progress per Polres and kecamatan.
         self.progress_model = ProgressModel(self)
@@ -264,7 +267,7 @@ class WatchPanel(QWidget):
             QTableView(self), name="watchLines", single=True, read_only=True, cell="0 4px"
         )
         self.lines.setModel(self.lines_model)
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.lines_model.modelReset.connect(self._fit_lines)
         self.lines_label = QLabel(_tr("Rinc&ian kecamatan"), self)
         self.lines_label.setBuddy(self.lines)
@@ -276,8 +279,16 @@ class WatchPanel(QWidget):
             QTableView(self), name="watchOverdue", single=True, read_only=True, cell="0 4px"
         )
         self.overdue.setModel(self.overdue_model)
-        self.overdue.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.overdue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.overdue.setTextElideMode(Qt.TextElideMode.ElideRight)  # the TPS number shows
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Set once, not fitted to the rows: a thousand rows would be measured at every status.
+        header.setSectionResizeMode(LateColumn.DUE, QHeaderView.ResizeMode.Fixed)
+        metrics = self.overdue.fontMetrics()
+        header.resizeSection(LateColumn.DUE, metrics.horizontalAdvance("00:00 (+1) WITA") + 16)
+        for c in (LateColumn.KECAMATAN, LateColumn.POLRES):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, metrics.horizontalAdvance("Maro Sebo Ulu") + 16)
         self.overdue_label = QLabel(_tr("Le&wat batas waktu"), self)
         self.overdue_label.setBuddy(self.overdue)
         self.summary = QLabel(self)
@@ -385,16 +396,14 @@ class WatchPanel(QWidget):
         self.progress_model.set_watch(w.steps, w.polres, w.kecamatan)
         if read.kecamatan_id == self._kecamatan:
             self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines)
-        self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue)
+        self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue, w.day)
         self._show_figures(w)
         self._arm_deadline(w)
         self.read_shown.emit()
 
     def _show_figures(self, w: Watch) -> None:
         hint = " · ".join(f"{s.key} {s.label(self._lang)}" for s in w.steps)
-        self.steps_hint.setText(
-            _tr("Langkah: {steps} · g gangguan (formulir kejadian)").format(steps=hint)
-        )
+        self.steps_hint.setText(_tr("Langkah: {steps} · g gangguan").format(steps=hint))
         self.summary.setText(
             _tr("{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}").format(
                 n=w.total,
@@ -426,12 +435,22 @@ class WatchPanel(QWidget):
         self.tree.resizeColumnToContents(0)
 
     def _fit_lines(self) -> None:
+        """The TPS take the room the times and the incident numbers leave."""
         header = self.lines.horizontalHeader()
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("00:00") + 8)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        if self.lines_model.columnCount() > 1:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, self.fontMetrics().horizontalAdvance("TPS 000 Desa Siulak"))
+        metrics = self.lines.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("00:00") + 12)
+        last = self.lines_model.columnCount() - 1
+        for c in range(1, last):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(c, metrics.horizontalAdvance("00:00") + 16)
+        if last > 0:
+            header.setSectionResizeMode(last, QHeaderView.ResizeMode.Fixed)
+            wide = max(
+                metrics.horizontalAdvance("KEJ-0000"),
+                header.fontMetrics().horizontalAdvance(_tr("Kejadian")),
+            )
+            header.resizeSection(last, wide + 24)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         area = self.progress_model.area(current)
@@ -549,6 +568,7 @@ class WatchPanel(QWidget):
     def _say(self, text: str, *, refused: bool = False) -> None:
         self.last_result = text
         self.result.setText(text)
+        self.result.show()
         colour = theme.DEFICIT if refused else theme.SURPLUS
         self.result.setStyleSheet(f"color: {colour.name()};")
 

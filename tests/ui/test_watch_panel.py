@@ -30,7 +30,7 @@ from opscenter.watch.progress import Late
 from tests.builders import ADMIN, Small, build_small_operation
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
-from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, plan_overdue
+from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
 from ui.watch_panel import WatchPanel, read_entry
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -298,7 +298,7 @@ def test_the_overdue_list_at_a_simulated_clock(
     listed = {model.index(i, 0).data(ID_ROLE) for i in range(model.rowCount())}
     assert tps not in listed
     first = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert first[3:] == ["Petugas tiba", "27-11 06:00 WIB"]
+    assert first[3:] == ["Petugas tiba", "06:00 WIB"]
     assert panel.next_deadline == _at(20, 0)
     assert "26 lewat batas waktu" in panel.summary.text()
     # A TPS reaching its step leaves the list: that row removed, the rest kept (no reset).
@@ -324,6 +324,10 @@ def test_an_overdue_plan_only_removes_rows() -> None:
     assert plan_overdue(rows, rows) == OverduePlan(rows, ())
     assert plan_overdue(rows[:3], rows) is None  # a row came: the keyed update
     assert plan_overdue(rows, (rows[1], rows[0])) is None  # the order changed
+    # Deadlines as the step list writes them, in the operation's zone with its label.
+    day = _at(0).date()
+    assert due_text(_at(6, day=28), "Asia/Jakarta", day) == "06:00 (+1) WIB"
+    assert due_text(_at(20), "Asia/Makassar", day) == "21:00 WITA"
 
 
 # --- in the main window ----------------------------------------------------------------------

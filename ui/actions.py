@@ -197,6 +197,12 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
     (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
     (
+        QT_TRANSLATE_NOOP(
+            "Actions", "Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)"
+        ),
+        ("Enter",),
+    ),
+    (
         QT_TRANSLATE_NOOP("Actions", "Peta: putar ulang kejadian periode ini, atau jeda"),
         ("Ctrl+Shift+P",),
     ),

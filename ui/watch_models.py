@@ -202,7 +202,7 @@ class ProgressModel(QAbstractItemModel):
             return alignment(column == 0)
         red = (column == 2 + n and a.disturbed) or (column == 3 + n and a.overdue)
         if role == Qt.ItemDataRole.ForegroundRole and red:
-            return QBrush(theme.DEFICIT)
+            return QBrush(theme.text_colour(theme.DEFICIT))
         return None
 
 
@@ -223,7 +223,7 @@ class ShareDelegate(QStyledItemDelegate):
             r = option.rect.adjusted(3, 4, -3, -4)
             bar = QRect(r.left(), r.top(), int(r.width() * max(0.0, min(share, 1.0))), r.height())
             colour = theme.SURPLUS if share >= 1.0 else theme.GOLD
-            painter.fillRect(bar, colour.lighter(150))
+            painter.fillRect(bar, theme.cell_background(colour.lighter(150)))
             painter.restore()
             plain = QStyleOptionViewItem(option)
             self.initStyleOption(plain, index)
@@ -319,10 +319,11 @@ class LinesModel(QAbstractTableModel):
                 return ", ".join(incident_code(x) for x in line.incidents)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and late:
-            return QBrush(theme.ALERT_BG)
-        red = late or (column == n + 1 and bool(line.incidents))
-        if role == Qt.ItemDataRole.ForegroundRole and red:
-            return QBrush(theme.DEFICIT)
+            return QBrush(theme.cell_background(theme.ALERT_BG))
+        if role == Qt.ItemDataRole.ForegroundRole and late:
+            return QBrush(theme.readable(theme.DEFICIT, theme.cell_background(theme.ALERT_BG)))
+        if role == Qt.ItemDataRole.ForegroundRole and column == n + 1 and line.incidents:
+            return QBrush(theme.text_colour(theme.DEFICIT))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column in (0, n + 1))
         return None

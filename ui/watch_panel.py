@@ -257,7 +257,7 @@ class WatchPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.progress_model.modelReset.connect(self._fit_tree)
         self.tree.expanded.connect(lambda _index: self.tree.resizeColumnToContents(0))
-        self.tree_label = QLabel(_tr("P&rogres per Polres dan kecamatan"), self)
+        self.tree_label = QLabel(_tr("Pr&ogres per Polres dan kecamatan"), self)
         self.tree_label.setBuddy(self.tree)
 
         # The chosen kecamatan's TPS.
@@ -570,7 +570,7 @@ class WatchPanel(QWidget):
         self.result.setText(text)
         self.result.show()
         colour = theme.DEFICIT if refused else theme.SURPLUS
-        self.result.setStyleSheet(f"color: {colour.name()};")
+        self.result.setStyleSheet(f"color: {theme.text_colour(colour).name()};")
 
     def focus_entry(self) -> None:
         """Ctrl+7: the entry line, ready to type (the tree for a role that only reads)."""

@@ -501,9 +501,9 @@ class WatchPanel(QWidget):
         def saved(result: Recorded) -> None:
             typed = result.typed
             if typed.step is None:
-                self._disturbance(typed)
+                self._disturbance(typed, line)
                 return
-            self.entry.clear()
+            self._clear_entry(line)
             what = self._what(typed)
             if result.changes:
                 self._say(_tr("Tercatat: {what}").format(what=what))
@@ -529,14 +529,19 @@ class WatchPanel(QWidget):
         at = local_text(typed.at, typed.zone, "%H:%M")
         return f"{typed.step.label(self._lang)} {where} {at}"
 
-    def _disturbance(self, typed: Typed) -> None:
+    def _clear_entry(self, line: str) -> None:
+        """Clear the line for the next call, unless the operator already typed the next."""
+        if self.entry.text().strip() == line:
+            self.entry.clear()
+
+    def _disturbance(self, typed: Typed, line: str) -> None:
         if typed.post or typed.region_id is None:
             self._say(
                 _tr("Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g."),
                 refused=True,
             )
             return
-        self.entry.clear()
+        self._clear_entry(line)
         self._say(_tr("Formulir kejadian untuk {tps}.").format(tps=typed.tps_label))
         self.incident_wanted.emit(typed.region_id, typed.tps_ids[0])
 

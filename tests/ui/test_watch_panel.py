@@ -143,6 +143,18 @@ def test_a_typed_entry_is_recorded_and_shown(
         qtmodeltester.check(model)
 
 
+def test_a_line_typed_while_saving_is_kept(qtbot: QtBot, store: Store, small: Small) -> None:
+    panel = _open(qtbot, store)
+    panel.entry.setText("A1a 1 1 05:40")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+        assert panel.pending_note.text() == "Menyimpan\u2026"  # the pending state shown
+        panel.entry.setText("A1a 2 1 05:41")  # the next call, before the first is saved
+    assert panel.last_result.startswith("Tercatat: Petugas tiba TPS 001 Desa A1a")
+    assert panel.entry.text() == "A1a 2 1 05:41"
+    _settle(qtbot, panel)
+
+
 def test_a_post_is_entered_as_one_batch(qtbot: QtBot, store: Store, small: Small) -> None:
     form_posts(store, ADMIN, small.operation_id, small.stages["pemungutan"])
     panel = _open(qtbot, store)

@@ -8,7 +8,6 @@ incident form on the TPS."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,18 +15,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
 
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.messages import describe
-from opscenter.model import JournalTxn, PollingStation, TpsWatch
 from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.entry import Mark, WatchRefused
 from opscenter.watch.progress import Late
 from tests.builders import ADMIN, Small, build_small_operation
+from tests.core.test_watch import (  # the core's hand checks' helpers
+    _at,
+    _head,
+    _rows,
+    _steps,
+    _tps,
+)
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
 from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
@@ -36,10 +40,6 @@ from ui.watch_panel import WatchPanel, read_entry
 WIB = ZoneInfo("Asia/Jakarta")
 OPERATOR = Actor("ops.uji", "operator")
 COMMANDER = Actor("kdr.uji", "commander")
-
-
-def _at(hour: int, minute: int = 0, day: int = 27) -> datetime:
-    return datetime(2024, 11, day, hour, minute, tzinfo=WIB)
 
 
 @pytest.fixture
@@ -73,33 +73,6 @@ def _type(qtbot: QtBot, panel: WatchPanel, text: str) -> bool:
     return bool(done.args[0])
 
 
-def _tps(store: Store, ids: Small, desa: str, number: int) -> int:
-    with store.read() as s:
-        return int(
-            s.scalars(
-                select(PollingStation.id).where(
-                    PollingStation.region_id == ids.regions[desa], PollingStation.number == number
-                )
-            ).one()
-        )
-
-
-def _step(store: Store, ids: Small, code: str) -> int:
-    with store.read() as s:
-        return next(st.id for st in steps.steps(s, ids.operation_id) if st.code == code)
-
-
-def _rows(store: Store) -> list[tuple[int, int, datetime]]:
-    with store.read() as s:
-        stmt = select(TpsWatch.tps_id, TpsWatch.step_id, TpsWatch.at)
-        return sorted((int(t), int(st), at) for t, st, at in s.execute(stmt))
-
-
-def _head(store: Store) -> int:
-    with store.read() as s:
-        return int(s.execute(select(func.count()).select_from(JournalTxn)).scalar_one())
-
-
 def _kecamatan_row(panel: WatchPanel, name: str) -> list[str]:
     m = panel.progress_model
     for i in range(m.rowCount()):
@@ -120,7 +93,7 @@ def test_a_typed_entry_is_recorded_and_shown(
     for model in (panel.progress_model, panel.lines_model, panel.overdue_model):
         qtmodeltester.check(model)
     assert _type(qtbot, panel, "A1a 1 tiba 05:40")
-    tps, tiba = _tps(store, small, "A1a", 1), _step(store, small, "tiba")
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
     assert _rows(store) == [(tps, tiba, _at(5, 40))]
     assert panel.last_result == "Tercatat: Petugas tiba TPS 001 Desa A1a 05:40 WIB"
     assert panel.entry.text() == ""  # cleared for the next call
@@ -160,7 +133,7 @@ def test_a_post_is_entered_as_one_batch(qtbot: QtBot, store: Store, small: Small
     panel = _open(qtbot, store)
     undo_before = panel.undo_stack.count()
     assert _type(qtbot, panel, "A1 P3 2 07:00")
-    mulai = _step(store, small, "mulai")
+    mulai = _steps(store, small)["mulai"].id
     both = {_tps(store, small, "A1a", 10), _tps(store, small, "A1a", 11)}
     assert {(t, s, a) for t, s, a in _rows(store)} == {(t, mulai, _at(7)) for t in both}
     assert panel.last_result == "Tercatat: Pemungutan dimulai pos A1 P3 (2 TPS) 07:00 WIB"
@@ -206,7 +179,7 @@ def test_a_refusal_is_the_cores_sentence_and_nothing_changes(
 
 def test_undo_and_redo_of_an_entry(qtbot: QtBot, store: Store, small: Small) -> None:
     panel = _open(qtbot, store)
-    tps, tiba = _tps(store, small, "A1a", 1), _step(store, small, "tiba")
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
     assert _type(qtbot, panel, "A1a 1 1 05:40")
     assert _type(qtbot, panel, "A1a 1 1 05:35")  # a correction
     assert panel.undo_stack.count() == 2
@@ -228,7 +201,7 @@ def test_an_undo_over_another_actors_newer_report_is_refused(
     qtbot: QtBot, store: Store, small: Small
 ) -> None:
     panel = _open(qtbot, store)
-    tps, tiba = _tps(store, small, "A1a", 1), _step(store, small, "tiba")
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
     assert _type(qtbot, panel, "A1a 1 1 05:40")
     entry.record(
         store, Actor("lain.uji", "operator"), small.operation_id, [Mark(tps, tiba, _at(5, 50))]
@@ -266,7 +239,7 @@ def test_another_workstations_report_shows_live_and_the_selection_stays(
             other,
             Actor("lain.uji", "operator"),
             small.operation_id,
-            [Mark(tps, _step(store, small, "hitung"), _at(11, 30))],
+            [Mark(tps, _steps(store, small)["hitung"].id, _at(11, 30))],
         )
     finally:
         other.dispose()
@@ -300,7 +273,7 @@ def test_the_overdue_list_at_a_simulated_clock(
     panel = _open(qtbot, store)
     assert panel.overdue_model.rowCount() == 0
     assert panel.next_deadline == _at(6, 0)  # the arrival deadline: the timer is set for it
-    tps, tiba = _tps(store, small, "A1a", 1), _step(store, small, "tiba")
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
     entry.record(store, OPERATOR, small.operation_id, [Mark(tps, tiba, _at(4, 50))])
     clock.simulate(_at(12, 0))
     panel.reload()  # what the timer does once 06:00 has passed

@@ -8,6 +8,7 @@ incident form on the TPS."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -299,6 +300,18 @@ def test_the_overdue_list_at_a_simulated_clock(
     assert gone not in {model.index(i, 0).data(ID_ROLE) for i in range(25)}
     assert panel.overdue.currentIndex().data(ID_ROLE) == kept
     qtmodeltester.check(model)
+
+
+def test_the_overdue_list_fills_when_a_deadline_passes_with_no_change(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    clock.simulate(_at(5, 59) + timedelta(seconds=59))  # a second before the arrival deadline
+    panel = _open(qtbot, store)
+    assert panel.overdue_model.rowCount() == 0 and panel.next_deadline == _at(6, 0)
+    head = _head(store)
+    # No write anywhere: the timer set for 06:00 reads again once it has passed.
+    qtbot.waitUntil(lambda: panel.overdue_model.rowCount() == 27, timeout=10_000)
+    assert _head(store) == head and panel.next_deadline == _at(20, 0)
 
 
 def test_an_overdue_plan_only_removes_rows() -> None:

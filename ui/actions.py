@@ -117,6 +117,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("incidentsTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "K&ejadian"), ("Ctrl+4",)),
     ActionSpec("readinessTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Ke&siapan"), ("Ctrl+5",)),
     ActionSpec("mapTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pet&a operasi"), ("Ctrl+6",)),
+    ActionSpec("watchTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pa&ntau TPS"), ("Ctrl+7",)),
     ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
@@ -201,6 +202,12 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
     (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
+    (
+        QT_TRANSLATE_NOOP(
+            "Actions", "Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)"
+        ),
+        ("Enter",),
+    ),
     (
         QT_TRANSLATE_NOOP("Actions", "Peta: putar ulang kejadian periode ini, atau jeda"),
         ("Ctrl+Shift+P",),

@@ -607,6 +607,12 @@ class IncidentForm(QDialog):
                 QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
             )
 
+    def prefill(self, fields: dict[str, Any]) -> None:
+        """Start the form on ``fields`` (the TPS watch's "g": its kecamatan and TPS); what is
+        prefilled is not unsaved input, so Esc closes the form without asking."""
+        self.set_fields({**self.fields(), **fields})
+        self._pristine = self.fields()
+
     def _init_drafts(self) -> None:
         self._drafts: DraftBox | None = None
         self._draft_key = ""

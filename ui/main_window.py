@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
             (Tab.INCIDENTS, "incidentsTabAction"),
             (Tab.READINESS, "readinessTabAction"),
             (Tab.MAP, "mapTabAction"),
+            (Tab.WATCH, "watchTabAction"),
         ):
             action = actions.create(self, name)
             action.triggered.connect(lambda _c=False, t=tab: self.operation_page.show_tab(t))

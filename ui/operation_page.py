@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # imported when their tab is first opened (see the module doc
     from ui.map_panel import MapPanel
     from ui.readiness_panel import ReadinessPanel
     from ui.stages_panel import StagesPanel
+    from ui.watch_panel import WatchPanel
 
 
 class OverviewPanel(Protocol):
@@ -55,6 +56,7 @@ class Tab(IntEnum):
     INCIDENTS = 3
     READINESS = 4
     MAP = 5
+    WATCH = 6
 
 
 class OperationPage(QWidget):
@@ -88,6 +90,7 @@ class OperationPage(QWidget):
         self.incidents: IncidentsPanel | None = None
         self.readiness: ReadinessPanel | None = None
         self.map: MapPanel | None = None
+        self.watch: WatchPanel | None = None
         self._overview: Overview | None = None  # the newest, for a map built later
         # The region last clicked on the map, for an incidents list built after the click.
         self._map_region: int | None = None
@@ -123,6 +126,7 @@ class OperationPage(QWidget):
         self.tabs.insertTab(Tab.INCIDENTS, QWidget(self), self.tr("Kejadian"))
         self.tabs.insertTab(Tab.READINESS, QWidget(self), self.tr("Kesiapan"))
         self.tabs.insertTab(Tab.MAP, QWidget(self), self.tr("Peta"))
+        self.tabs.insertTab(Tab.WATCH, QWidget(self), self.tr("Pantau TPS"))
         self.tabs.setCurrentIndex(Tab.BOARD)
         self.tabs.currentChanged.connect(self._build_tab)
 
@@ -173,6 +177,17 @@ class OperationPage(QWidget):
             self._follow(self.map)
             self._replace_tab(Tab.MAP, self.map, self.tr("Peta"))
             return
+        elif index == Tab.WATCH and self.watch is None:
+            from ui.watch_panel import WatchPanel
+
+            self.watch = WatchPanel(
+                self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock,
+                parent=self,
+            )  # fmt: skip
+            self.watch.incident_wanted.connect(self._incident_at_tps)
+            self._follow(self.watch)
+            self._replace_tab(Tab.WATCH, self.watch, self.tr("Pantau TPS"))
+            return
         else:
             return
         if self.stages is not None and self.incidents is not None:
@@ -186,6 +201,17 @@ class OperationPage(QWidget):
             self.board.set_region_filter(region_id)
         if self.incidents is not None:
             self.incidents.set_region_filter(region_id)
+
+    def _incident_at_tps(self, region_id: int, tps_id: int) -> None:
+        """The watch's "g": the new-incident form on the incidents tab, on that TPS."""
+        self.show_tab(Tab.INCIDENTS)
+        panel = self.incidents
+        if panel is None:
+            return
+        panel.new_incident()
+        form = panel.form
+        if form is not None:
+            form.prefill({"region_id": region_id, "tps_id": tps_id})
 
     def _map_incident_chosen(self, incident_id: int) -> None:
         if self.incidents is not None:
@@ -203,8 +229,8 @@ class OperationPage(QWidget):
 
     def live_panels(
         self,
-    ) -> list[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel]:
-        panels = (self.board, self.stages, self.incidents, self.readiness, self.map)
+    ) -> list[UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel | WatchPanel]:
+        panels = (self.board, self.stages, self.incidents, self.readiness, self.map, self.watch)
         return [p for p in panels if p is not None]
 
     def show_overview(self, overview: Overview) -> None:
@@ -225,7 +251,8 @@ class OperationPage(QWidget):
             panel.live.follow(changed)
 
     def _follow(
-        self, panel: UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel
+        self,
+        panel: UnitsBoard | StagesPanel | IncidentsPanel | ReadinessPanel | MapPanel | WatchPanel,
     ) -> None:
         for changed in self._feeds:
             panel.live.follow(changed)
@@ -245,6 +272,8 @@ class OperationPage(QWidget):
         self._build_tab(tab)
         if tab is Tab.READINESS and self.readiness is not None:
             self.readiness.view.setFocus()  # Ctrl+5, then the arrows move in the matrix
+        if tab is Tab.WATCH and self.watch is not None:
+            self.watch.focus_entry()  # Ctrl+7, then type the TPS and its step
 
     def show_time(self, local: datetime, timezone: str) -> None:
         self.header.show_time(local, timezone)

@@ -253,6 +253,13 @@ def test_every_tab_dialog_and_wall_page_fits(
             # The incident the officer works on: its detail pane and buttons must be there.
             panel.select_incident(panel.model.rows()[0].id)
             assert panel.detail.incident is not None
+        if tab is Tab.WATCH:
+            watch = page.watch
+            assert watch is not None
+            qtbot.waitUntil(lambda: watch.watch is not None and not watch.busy())  # noqa: B023
+            # A kecamatan chosen: its TPS in the detail, beside the overdue list.
+            assert watch.select_kecamatan(watch.watch.kecamatan[0].id)  # type: ignore[union-attr]
+            qtbot.waitUntil(lambda: watch.lines_model.rowCount() > 0 and not watch.busy())  # noqa: B023
         problems += check(window, f"{tag}-tab-{tab.name.lower()}", room, tmp_path)
     incidents = page.incidents
     assert incidents is not None

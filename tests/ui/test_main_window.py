@@ -407,6 +407,7 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
         "Kejadian",
         "Kesiapan",
         "Peta",
+        "Pantau TPS",
     ]
     assert page.readiness is None  # issue 15: the readiness board too, when first opened
     page.show_tab(Tab.READINESS)
@@ -414,6 +415,9 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
     assert page.map is None  # issue 16: and the map
     page.show_tab(Tab.MAP)
     assert page.map is not None and page.tabs.currentWidget() is page.map
+    assert page.watch is None  # issue 18: and the TPS watch
+    page.show_tab(Tab.WATCH)
+    assert page.watch is not None and page.tabs.currentWidget() is page.watch
 
 
 def test_a_region_clicked_on_the_map_filters_the_incidents_list_and_the_board(

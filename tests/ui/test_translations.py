@@ -112,6 +112,7 @@ def test_the_main_window_menus_are_english(
         "Incidents",
         "Readiness",
         "Map",
+        "TPS watch",
     ]
 
 

@@ -1,0 +1,189 @@
+"""The TPS watch tab on the Jambi demo: GUI-thread time of one status from another workstation.
+
+Issue 18's target: one watch status written elsewhere reaches the open watch panel in at
+most 5 ms of GUI-thread time. The panel reads the watch off the GUI thread
+(``opscenter.watch.progress``) and its models repaint only what moved (``ui.watch_models``).
+Measured per status, on the GUI thread: the change set handed to the panel
+(``live.deliver``: starts the read) plus the read landing (``show_read``: the progress tree,
+the chosen kecamatan's TPS and the overdue list updated).
+
+Baseline, measured in the same run on the same data: the same update done as a full re-read
+on the GUI thread (the watch and the kecamatan's lines read there, the three models reset).
+
+The data: the Jambi demo (``load_demo``: about 5,000 TPS), at 13:00 of its voting day on the
+exercise clock; four in five TPS have their guards arrived (one batch, as an import would),
+so about a thousand are overdue at 06:00. Every measured status is a real ``entry.record``
+(journaled) through a second ``Store``, read back through the journal as the change feed
+does.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/watch_panel.py [--statuses 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--statuses", type=int, default=30)
+    parser.add_argument("--verbose", action="store_true", help="each status's two parts")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from opscenter import clock, migrations
+    from opscenter.actor import Actor
+    from opscenter.demo import load_demo
+    from opscenter.live import JournalFollower
+    from opscenter.model import PollingStation
+    from opscenter.operations import stages, timezone_of, voting_day
+    from opscenter.store import open_store
+    from opscenter.watch import entry, progress
+    from opscenter.watch.entry import Mark
+    from opscenter.watch.steps import steps
+    from ui.watch_panel import WatchPanel
+
+    work = Path(tempfile.mkdtemp(prefix="bench-watch-panel-"))
+    url = f"sqlite:///{work / 'jambi.db'}"
+    t = time.perf_counter()
+    writer = open_store(url)
+    migrations.prepare(writer)
+    op = load_demo(writer, "jambi")
+    with writer.read() as s:
+        zone = timezone_of(s, op)
+        day = voting_day(stages(s, op))
+        all_steps = steps(s, op)
+        tps = list(s.scalars(select(PollingStation.id).where(PollingStation.operation_id == op)))
+    assert day is not None
+    noon = datetime.combine(day, clock_time(13, 0), tzinfo=ZoneInfo(zone))
+    clock.simulate(noon)
+    rng = random.Random(18)
+    admin = Actor("bench", role="admin")
+    arrived = [
+        Mark(i, all_steps[0].id, noon - timedelta(hours=7)) for i in tps if rng.random() < 0.8
+    ]
+    entry.record(writer, admin, op, arrived, by="bench")
+    print(f"data: Jambi demo, {len(tps)} TPS, {len(arrived)} arrived "
+          f"({time.perf_counter() - t:.1f} s)")  # fmt: skip
+
+    app = QApplication.instance() or QApplication([])
+    panel_store = open_store(url)  # this workstation; ``writer`` is the other one
+    panel = WatchPanel(panel_store, undo_stack=QUndoStack(), actor=Actor("ops", role="operator"))
+    panel.resize(1366, 640)
+    panel.show()
+
+    def wait_read() -> None:
+        loop = QEventLoop()
+        panel.read_shown.connect(loop.quit)
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+        panel.read_shown.disconnect(loop.quit)
+        while panel.busy():  # the release after the read shown
+            app.processEvents()
+
+    wait_read()
+    w0 = panel.watch
+    assert w0 is not None and w0.total == len(tps)
+    kecamatan = w0.kecamatan[0]
+    panel.select_kecamatan(kecamatan.id)
+    wait_read()
+    print(f"watch: {len(w0.polres)} Polres, {len(w0.kecamatan)} kecamatan, "
+          f"{len(w0.overdue)} overdue; detail of {kecamatan.name} "
+          f"({panel.lines_model.rowCount()} TPS)")  # fmt: skip
+
+    # GUI-thread time is the thread's CPU time (time.thread_time), as in bench/board.py;
+    # wall time beside it also counts the moments the GIL was held by the reading thread.
+    spent = [0.0, 0.0]
+    original = panel.show_read
+
+    def timed_show(result: Any) -> None:
+        w, t = time.perf_counter(), time.thread_time()
+        original(result)
+        spent[0] += time.thread_time() - t
+        spent[1] += time.perf_counter() - w
+        if args.verbose:
+            print(f"  show_read {(time.thread_time() - t) * 1000:.2f} ms cpu")
+
+    panel.show_read = timed_show  # type: ignore[method-assign]
+
+    other = Actor("ops.lain", role="operator")
+    follower = JournalFollower(panel_store)
+    follower.poll()
+    with writer.read() as s:
+        lines = [x.id for x in progress.tps_lines(s, op, kecamatan.id)]
+    gui_ms: list[float] = []
+    wall_ms: list[float] = []
+    for n in range(args.statuses):
+        # Half in the kecamatan on screen (its detail changes too), half anywhere.
+        tps_id = rng.choice(lines if n % 2 == 0 else tps)
+        step = all_steps[rng.randrange(1, 4)]
+        at = noon - timedelta(minutes=rng.randrange(5, 300))
+        entry.record(writer, other, op, [Mark(tps_id, step.id, at)])
+        changes = follower.poll()
+        assert changes is not None
+        spent[:] = [0.0, 0.0]
+        w, t = time.perf_counter(), time.thread_time()
+        panel.live.deliver(changes)
+        spent[0] += time.thread_time() - t
+        spent[1] += time.perf_counter() - w
+        wait_read()
+        gui_ms.append(spent[0] * 1000)
+        wall_ms.append(spent[1] * 1000)
+        assert panel.read_seq >= changes.last_seq  # the status is on screen
+    with panel_store.read() as s:
+        expected = progress.watch(s, op, clock.now())
+    assert panel.watch is not None
+    assert panel.watch.kecamatan == expected.kecamatan, "the panel differs from the database"
+
+    # Baseline on the same data, same process: the update as a full re-read on the GUI thread.
+    full_ms: list[float] = []
+    for _ in range(5):
+        t = time.thread_time()
+        with panel_store.read() as s:
+            now = clock.now()
+            w_full = progress.watch(s, op, now)
+            lines_full = progress.tps_lines(s, op, kecamatan.id, now)
+        m = panel.progress_model
+        m.beginResetModel()
+        m.endResetModel()
+        panel.lines_model.beginResetModel()
+        panel.lines_model.endResetModel()
+        panel.overdue_model.reset_rows(w_full.overdue)
+        panel.lines_model.set_lines(kecamatan.id, w_full.steps, w_full.zone, lines_full)
+        app.processEvents()
+        full_ms.append((time.thread_time() - t) * 1000)
+
+    gui = statistics.median(gui_ms)
+    full = statistics.median(full_ms)
+    print(f"one status, GUI-thread CPU: median {gui:.2f} ms, max {max(gui_ms):.2f} ms "
+          f"over {len(gui_ms)} statuses (target 5 ms); wall, GIL waits included: median "
+          f"{statistics.median(wall_ms):.2f} ms, max {max(wall_ms):.2f} ms")  # fmt: skip
+    print(f"baseline, full re-read and reset on the GUI thread: median {full:.1f} ms; "
+          f"ratio {gui / full:.3f}")  # fmt: skip
+    panel.close()
+    clock.use_real()
+    panel_store.dispose()
+    writer.dispose()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

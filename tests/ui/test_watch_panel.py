@@ -1,0 +1,369 @@
+"""The TPS watch tab (issue 18, item 5) on the small operation (tests/builders.py) in real
+SQLite: typed entries and a post's batch recorded (the database checked), a refusal said in
+the core's sentence with nothing changed, undo and redo through the window's stack (refused
+over someone's newer report), another workstation's report shown live with the selection
+kept, a commander reading only, the overdue list at a simulated clock, and "g" opening the
+incident form on the TPS."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QUndoStack
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from opscenter import clock
+from opscenter.actor import Actor
+from opscenter.messages import describe
+from opscenter.plotting.posts import form_posts
+from opscenter.store import Store, open_store
+from opscenter.watch import entry, steps
+from opscenter.watch.entry import Mark, WatchRefused
+from opscenter.watch.progress import Late
+from tests.builders import ADMIN, Small, build_small_operation
+from tests.core.test_watch import (  # the core's hand checks' helpers
+    _at,
+    _head,
+    _rows,
+    _steps,
+    _tps,
+)
+from ui.live import ChangeFeed
+from ui.main_window import MainWindow
+from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
+from ui.watch_panel import WatchPanel, read_entry
+
+WIB = ZoneInfo("Asia/Jakarta")
+OPERATOR = Actor("ops.uji", "operator")
+COMMANDER = Actor("kdr.uji", "commander")
+
+
+@pytest.fixture
+def small(store: Store) -> Iterator[Small]:
+    clock.simulate(_at(12, 0))  # voting day at noon: 06:00 has passed, 20:00 has not
+    try:
+        yield build_small_operation(store)
+    finally:
+        clock.use_real()
+
+
+def _open(qtbot: QtBot, store: Store, actor: Actor = OPERATOR) -> WatchPanel:
+    panel = WatchPanel(store, undo_stack=QUndoStack(), actor=actor)
+    qtbot.addWidget(panel)
+    panel.resize(1300, 640)
+    panel.show()
+    _settle(qtbot, panel)
+    return panel
+
+
+def _settle(qtbot: QtBot, panel: WatchPanel) -> None:
+    qtbot.waitUntil(lambda: not panel.busy() and panel.watch is not None, timeout=20_000)
+
+
+def _type(qtbot: QtBot, panel: WatchPanel, text: str) -> bool:
+    """Type ``text`` and press Enter; True when it was saved."""
+    panel.entry.setText(text)
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    _settle(qtbot, panel)
+    return bool(done.args[0])
+
+
+def _kecamatan_row(panel: WatchPanel, name: str) -> list[str]:
+    m = panel.progress_model
+    for i in range(m.rowCount()):
+        parent = m.index(i, 0)
+        for j in range(m.rowCount(parent)):
+            if m.index(j, 0, parent).data() == name:
+                return [m.index(j, c, parent).data() for c in range(m.columnCount())]
+    raise AssertionError(name)
+
+
+# --- entering ------------------------------------------------------------------------------
+
+
+def test_a_typed_entry_is_recorded_and_shown(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: Store, small: Small
+) -> None:
+    panel = _open(qtbot, store)
+    for model in (panel.progress_model, panel.lines_model, panel.overdue_model):
+        qtmodeltester.check(model)
+    assert _type(qtbot, panel, "A1a 1 tiba 05:40")
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
+    assert _rows(store) == [(tps, tiba, _at(5, 40))]
+    assert panel.last_result == "Tercatat: Petugas tiba TPS 001 Desa A1a 05:40 WIB"
+    assert panel.entry.text() == ""  # cleared for the next call
+    # Kecamatan A1 has 13 TPS: 1 arrived.
+    row = _kecamatan_row(panel, "Kecamatan A1")
+    assert row[1] == "13" and row[2] == "1 (8%)" and row[3] == "0 (0%)"
+    index = panel.progress_model.index_of(small.regions["A1"])
+    share = panel.progress_model.index(index.row(), 2, index.parent()).data(SHARE_ROLE)
+    assert share == pytest.approx(1 / 13)
+    # Without a time: now (the exercise's clock), by the step's key.
+    assert _type(qtbot, panel, "TPS 2 Desa A1a 1")
+    assert (_tps(store, small, "A1a", 2), tiba) in {(t, s) for t, s, _a in _rows(store)}
+    # The detail of the kecamatan: its TPS with each step's local time.
+    assert panel.select_kecamatan(small.regions["A1"])
+    qtbot.waitUntil(lambda: panel.lines_model.rowCount() == 13)
+    _settle(qtbot, panel)
+    first = [panel.lines_model.index(0, c).data() for c in range(3)]
+    assert first == ["TPS 001 Desa A1a", "05:40", ""]
+    for model in (panel.progress_model, panel.lines_model, panel.overdue_model):
+        qtmodeltester.check(model)
+
+
+def test_a_line_typed_while_saving_is_kept(qtbot: QtBot, store: Store, small: Small) -> None:
+    panel = _open(qtbot, store)
+    panel.entry.setText("A1a 1 1 05:40")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+        assert panel.pending_note.text() == "Menyimpan\u2026"  # the pending state shown
+        panel.entry.setText("A1a 2 1 05:41")  # the next call, before the first is saved
+    assert panel.last_result.startswith("Tercatat: Petugas tiba TPS 001 Desa A1a")
+    assert panel.entry.text() == "A1a 2 1 05:41"
+    _settle(qtbot, panel)
+
+
+def test_a_post_is_entered_as_one_batch(qtbot: QtBot, store: Store, small: Small) -> None:
+    form_posts(store, ADMIN, small.operation_id, small.stages["pemungutan"])
+    panel = _open(qtbot, store)
+    undo_before = panel.undo_stack.count()
+    assert _type(qtbot, panel, "A1 P3 2 07:00")
+    mulai = _steps(store, small)["mulai"].id
+    both = {_tps(store, small, "A1a", 10), _tps(store, small, "A1a", 11)}
+    assert {(t, s, a) for t, s, a in _rows(store)} == {(t, mulai, _at(7)) for t in both}
+    assert panel.last_result == "Tercatat: Pemungutan dimulai pos A1 P3 (2 TPS) 07:00 WIB"
+    # One entry, one step of the history: Ctrl+Z takes back the whole post.
+    assert panel.undo_stack.count() == undo_before + 1
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        panel.undo_stack.undo()
+    assert _rows(store) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("A1a 99 1", "unknown_tps"),
+        ("A1a 1 9", "unknown_step"),
+        ("A1a 1 1 23:00", "future"),
+        ("A1 P99 1", "unknown_post"),
+        ("A1a", "empty"),
+    ],
+)
+def test_a_refusal_is_the_cores_sentence_and_nothing_changes(
+    qtbot: QtBot, store: Store, small: Small, typed: str, reason: str
+) -> None:
+    panel = _open(qtbot, store)
+    rows, head = _rows(store), _head(store)
+    assert not _type(qtbot, panel, typed)
+    assert _rows(store) == rows and _head(store) == head
+    assert panel.entry.text() == typed  # kept, to be corrected
+    assert panel.undo_stack.count() == 0
+    # The very sentence the core gives for that reason.
+    with pytest.raises(WatchRefused) as refused:
+        with store.read() as s:
+            read = read_entry(s, small.operation_id, typed, clock.now())
+        assert read.step is not None
+        marks = [Mark(t, read.step.id, read.at) for t in read.tps_ids]
+        entry.record(store, OPERATOR, small.operation_id, marks)
+    assert refused.value.data["reason"] == reason
+    assert panel.last_result == describe(refused.value)
+
+
+# --- undo and redo -------------------------------------------------------------------------
+
+
+def test_undo_and_redo_of_an_entry(qtbot: QtBot, store: Store, small: Small) -> None:
+    panel = _open(qtbot, store)
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
+    assert _type(qtbot, panel, "A1a 1 1 05:40")
+    assert _type(qtbot, panel, "A1a 1 1 05:35")  # a correction
+    assert panel.undo_stack.count() == 2
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        panel.undo_stack.undo()
+    assert done.args == [True] and _rows(store) == [(tps, tiba, _at(5, 40))]
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        panel.undo_stack.undo()
+    assert _rows(store) == []
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        panel.undo_stack.redo()
+    assert _rows(store) == [(tps, tiba, _at(5, 40))]
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        panel.undo_stack.redo()
+    assert _rows(store) == [(tps, tiba, _at(5, 35))]
+
+
+def test_an_undo_over_another_actors_newer_report_is_refused(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    panel = _open(qtbot, store)
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
+    assert _type(qtbot, panel, "A1a 1 1 05:40")
+    entry.record(
+        store, Actor("lain.uji", "operator"), small.operation_id, [Mark(tps, tiba, _at(5, 50))]
+    )
+    head = _head(store)
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        panel.undo_stack.undo()
+    assert done.args == [False]
+    assert _rows(store) == [(tps, tiba, _at(5, 50))] and _head(store) == head
+    assert panel.last_result == (
+        "Petugas tiba TPS 001 Desa A1a sudah diubah oleh lain.uji sejak itu; pembatalan tidak "
+        "dijalankan agar laporannya tidak hilang."
+    )
+
+
+# --- live, read-only, overdue ----------------------------------------------------------------
+
+
+def test_another_workstations_report_shows_live_and_the_selection_stays(
+    qtbot: QtBot, store: Store, small: Small, sqlite_url: str
+) -> None:
+    panel = _open(qtbot, store)
+    feed = ChangeFeed(store, panel, interval_ms=0)
+    panel.live.follow(feed.changed)
+    assert panel.select_kecamatan(small.regions["A1"])
+    qtbot.waitUntil(lambda: panel.lines_model.rowCount() == 13)
+    _settle(qtbot, panel)
+    resets: list[bool] = []
+    panel.progress_model.modelReset.connect(lambda: resets.append(True))
+    panel.lines_model.modelReset.connect(lambda: resets.append(True))
+    other = open_store(sqlite_url)
+    try:
+        tps = _tps(store, small, "A1a", 3)
+        entry.record(
+            other,
+            Actor("lain.uji", "operator"),
+            small.operation_id,
+            [Mark(tps, _steps(store, small)["hitung"].id, _at(11, 30))],
+        )
+    finally:
+        other.dispose()
+    qtbot.waitUntil(lambda: _kecamatan_row(panel, "Kecamatan A1")[5] == "1 (8%)", timeout=10_000)
+    # Counted: the steps before it are reached too; the chosen kecamatan stays chosen.
+    assert _kecamatan_row(panel, "Kecamatan A1")[2] == "1 (8%)"
+    current = panel.tree.currentIndex()
+    assert current.data(ID_ROLE) == small.regions["A1"]
+    qtbot.waitUntil(lambda: panel.lines_model.index(2, 4).data() == "11:30", timeout=10_000)
+    assert resets == []  # repainted, not rebuilt
+    feed.stop()
+
+
+def test_a_commander_reads_the_watch_without_the_entry_line(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    panel = _open(qtbot, store, COMMANDER)
+    assert not panel.entry.isEnabled()
+    assert panel.result.text() == "Peran Anda hanya dapat melihat pemantauan TPS."
+    assert panel.progress_model.rowCount() == 2  # Polres A and B
+    rows = _rows(store)
+    panel.entry.setText("A1a 1 1")
+    panel.submit()
+    assert not panel.writes.busy and _rows(store) == rows
+
+
+def test_the_overdue_list_at_a_simulated_clock(
+    qtbot: QtBot, qtmodeltester: ModelTester, store: Store, small: Small
+) -> None:
+    clock.simulate(_at(5, 0))
+    panel = _open(qtbot, store)
+    assert panel.overdue_model.rowCount() == 0
+    assert panel.next_deadline == _at(6, 0)  # the arrival deadline: the timer is set for it
+    tps, tiba = _tps(store, small, "A1a", 1), _steps(store, small)["tiba"].id
+    entry.record(store, OPERATOR, small.operation_id, [Mark(tps, tiba, _at(4, 50))])
+    clock.simulate(_at(12, 0))
+    panel.reload()  # what the timer does once 06:00 has passed
+    _settle(qtbot, panel)
+    model = panel.overdue_model
+    assert model.rowCount() == 26  # 27 TPS, one arrived
+    listed = {model.index(i, 0).data(ID_ROLE) for i in range(model.rowCount())}
+    assert tps not in listed
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[3:] == ["Petugas tiba", "06:00 WIB"]
+    assert panel.next_deadline == _at(20, 0)
+    assert "26 lewat batas waktu" in panel.summary.text()
+    # A TPS reaching its step leaves the list: that row removed, the rest kept (no reset).
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    kept = model.index(5, 0).data(ID_ROLE)
+    panel.overdue.setCurrentIndex(model.index(5, 0))
+    gone = model.index(2, 0).data(ID_ROLE)
+    entry.record(store, OPERATOR, small.operation_id, [Mark(gone, tiba, _at(6, 30))])
+    panel.reload()
+    _settle(qtbot, panel)
+    assert model.rowCount() == 25 and resets == []
+    assert gone not in {model.index(i, 0).data(ID_ROLE) for i in range(25)}
+    assert panel.overdue.currentIndex().data(ID_ROLE) == kept
+    qtmodeltester.check(model)
+
+
+def test_the_overdue_list_fills_when_a_deadline_passes_with_no_change(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    clock.simulate(_at(5, 59) + timedelta(seconds=59))  # a second before the arrival deadline
+    panel = _open(qtbot, store)
+    assert panel.overdue_model.rowCount() == 0 and panel.next_deadline == _at(6, 0)
+    head = _head(store)
+    # No write anywhere: the timer set for 06:00 reads again once it has passed.
+    qtbot.waitUntil(lambda: panel.overdue_model.rowCount() == 27, timeout=10_000)
+    assert _head(store) == head and panel.next_deadline == _at(20, 0)
+
+
+def test_an_overdue_plan_only_removes_rows() -> None:
+    step = steps.Step(1, 1, 0, "tiba", "Petugas tiba", None, 360)
+    rows = tuple(Late(i, f"TPS {i:03d}", "K", "P", step, _at(6)) for i in range(5))
+    plan = plan_overdue(rows, rows[:1] + rows[3:])
+    assert plan is not None and plan.gone == (1, 2) and plan.base is rows
+    assert plan_overdue(rows, rows) == OverduePlan(rows, ())
+    assert plan_overdue(rows[:3], rows) is None  # a row came: the keyed update
+    assert plan_overdue(rows, (rows[1], rows[0])) is None  # the order changed
+    # Deadlines as the step list writes them, in the operation's zone with its label.
+    day = _at(0).date()
+    assert due_text(_at(6, day=28), "Asia/Jakarta", day) == "06:00 (+1) WIB"
+    assert due_text(_at(20), "Asia/Makassar", day) == "21:00 WITA"
+
+
+# --- in the main window ----------------------------------------------------------------------
+
+
+def test_the_tab_and_g_for_a_disturbance_in_the_main_window(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    window = MainWindow(store, actor=ADMIN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    action = window.findChild(QAction, "watchTabAction")
+    assert action is not None and action.shortcut().toString() == "Ctrl+7"
+    action.trigger()
+    page = window.operation_page
+    panel = page.watch
+    assert panel is not None and page.tabs.currentWidget() is panel
+    _settle(qtbot, panel)
+    assert panel.entry.hasFocus() or not window.isActiveWindow()
+    # Undo through the window's menu.
+    assert _type(qtbot, panel, "A1a 2 1 05:00")
+    assert len(_rows(store)) == 1
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        window.undo_action.trigger()
+    assert _rows(store) == []
+    # "g": the incident form on that TPS, in its kecamatan (incidents are placed so).
+    panel.entry.setText("A1a 2 g")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    incidents = page.incidents
+    assert incidents is not None and page.tabs.currentWidget() is incidents
+    form = incidents.form
+    assert form is not None
+    qtbot.waitUntil(form.isVisible)
+    fields = form.fields()
+    assert fields["region_id"] == small.regions["A1"]
+    assert fields["tps_id"] == _tps(store, small, "A1a", 2)
+    assert _rows(store) == []
+    form.reject()  # prefilled, nothing typed: closes without asking
+    assert not form.isVisible()

@@ -1,0 +1,598 @@
+"""The TPS watch tab ("Pantau TPS"), where operators follow voting day.
+
+At the top, the fast entry line for an operator on the phone with a Polsek: a TPS or a
+post, a step and perhaps a time ("1501012001003 1", "Siulak Deras 3 tiba 05:40",
+"Siulak P3 2": every TPS of the post on voting day), Enter. The line is read and written
+on the write thread (``ui.pending``: "Menyimpan…" meanwhile); the result, or the core's
+refusal in one sentence, shows under it. A saved entry goes on the window's
+``QUndoStack`` (``WatchCommand``): Ctrl+Z writes back what the steps held before, and is
+refused when someone has reported those steps since. The step "g" (gangguan) opens the
+incident form on the TPS instead (``incident_wanted``: the operation page opens it).
+
+Below, the progress per Polres and kecamatan (a tree; a bar per step), the TPS of the
+chosen kecamatan with each step's time, and the overdue TPS. The watch is read off the GUI
+thread (``opscenter.watch.progress``), only the newest read is shown, and the models repaint
+only what moved. It follows the journal through ``ui.live_updates`` like every panel, and
+reads again when a deadline passes with nothing else happening (one timer, set to the next
+deadline). Roles without ``watch.record`` see it all, without the entry line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from opscenter import journal
+from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
+from opscenter.errors import NoOperation, NotFound, OpsError
+from opscenter.live import JournalChanges
+from opscenter.operations import get_operation, local_text, stage_by_code, timezone_of
+from opscenter.permissions import permitted
+from opscenter.progress import CancelToken, Progress
+from opscenter.store import Store
+from opscenter.watch import entry, progress
+from opscenter.watch.entry import Change, Mark, WatchRefused
+from opscenter.watch.progress import TpsLine, Watch
+from opscenter.watch.steps import Step, steps
+from ui import theme
+from ui.error_dialog import sentence_for
+from ui.live_updates import LiveUpdates
+from ui.pending import PendingWrite
+from ui.table_view import style_table
+from ui.translations import interface_language
+from ui.watch_models import (
+    LateColumn,
+    LinesModel,
+    OverdueModel,
+    OverduePlan,
+    ProgressModel,
+    ShareDelegate,
+    plan_overdue,
+)
+from ui.worker import start_job
+
+log = logging.getLogger(__name__)
+
+# The journal's tables the watch is read from (``JournalChanges`` names them so).
+ENTITIES = ("tps_watch", "watch_step", "incident", "polling_station", "guard_post_tps")
+# The stage whose posts an operator names ("Siulak P3").
+VOTING_STAGE = "pemungutan"
+# The step keys that open the incident form instead of recording a step.
+DISTURBANCE_KEYS = ("g", "gangguan")
+# A deadline's read waits this much past it, so the read sees it passed.
+AFTER_DEADLINE_MS = 500
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_POST_LIKE = re.compile(r"(^pos\s*\d{1,4}\s)|(\s(?:pos\s*|p)\d{1,4}$)", re.IGNORECASE)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WatchPanel", text)
+
+
+# --- what the operator typed -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """One entry line read: the TPS it names (a post's, or one), the step (None: "g", a
+    disturbance), the time, and how to name them in the result."""
+
+    tps_ids: tuple[int, ...]
+    tps_label: str  # "TPS 003 Desa X", or the post as typed ("Siulak P3")
+    post: bool
+    step: Step | None
+    at: datetime
+    zone: str
+    region_id: int | None  # a single TPS's kecamatan (incidents are placed by kecamatan)
+
+
+def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed:
+    """``<TPS or post> <step> [HH:MM]`` read as ``opscenter.watch.entry`` reads each part;
+    refused (``WatchRefused``) with the core's sentence otherwise."""
+    tokens = line.split()
+    zone = timezone_of(s, operation_id)
+    at_text = tokens.pop() if len(tokens) >= 3 and _TIME.match(tokens[-1]) else None
+    if len(tokens) < 2:
+        raise WatchRefused(reason="empty", text=line)
+    step_text, place = tokens[-1], " ".join(tokens[:-1])
+    at = entry.read_time(at_text, zone, now)
+    step = None
+    if step_text.lower() not in DISTURBANCE_KEYS:
+        step = entry.find_step(steps(s, operation_id), step_text)
+    if _POST_LIKE.search(place):
+        try:
+            stage = stage_by_code(s, operation_id, VOTING_STAGE)
+        except NotFound as exc:
+            raise WatchRefused(reason="unknown_post", text=place) from exc
+        ids = entry.find_post(s, operation_id, stage.id, place)
+        return Typed(ids, place, True, step, at, zone, None)
+    ref = entry.find_tps(s, operation_id, place)
+    return Typed((ref.id,), ref.label, False, step, at, zone, ref.kecamatan_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    typed: Typed
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WatchRead:
+    """One background read: the journal's head before it, the watch, the chosen kecamatan's
+    TPS."""
+
+    seq: int
+    operation_id: int | None
+    watch: Watch | None
+    kecamatan_id: int | None
+    lines: tuple[TpsLine, ...]
+    overdue: OverduePlan | None = None  # against the overdue rows shown when it began
+
+
+class WatchCommand(QUndoCommand):
+    """One entry (a TPS, or a post's batch); undo writes back what the steps held before,
+    with ``expect`` what this entry wrote: a newer report by anyone refuses the undo, and the
+    step leaves the history. Pushed once saved: the first redo has happened."""
+
+    def __init__(self, panel: WatchPanel, text: str, changes: tuple[Change, ...]) -> None:
+        super().__init__(text)
+        self.panel = panel
+        self.changes = changes
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._step([Mark(c.tps_id, c.step_id, c.after) for c in self.changes], after=False)
+
+    def undo(self) -> None:
+        self._step([c.undo() for c in self.changes], after=True)
+
+    def _step(self, marks: list[Mark], *, after: bool) -> None:
+        expect = {(c.tps_id, c.step_id): c.after if after else c.before for c in self.changes}
+        self.panel.put(marks, expect, on_refused=lambda: self.setObsolete(True))
+
+
+class WatchPanel(QWidget):
+    """The "Pantau TPS" tab (see the module docstring)."""
+
+    # A write saved (True) or refused (False): an entry, an undo or a redo.
+    write_done = Signal(bool)
+    # Each background read shown (tests and the bench wait for it).
+    read_shown = Signal()
+    # "g": the incident form on this TPS (its kecamatan's region id, the TPS id).
+    incident_wanted = Signal(int, int)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        undo_stack: QUndoStack,
+        actor: Actor,
+        clock: Callable[[], datetime] = operation_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("watchPanel")
+        self.store, self.undo_stack, self.actor = store, undo_stack, actor
+        self._clock = clock
+        self._lang = interface_language()
+        self.operation_id: int | None = None
+        self.watch: Watch | None = None
+        self._zone = "Asia/Jakarta"
+        self._read_seq = -1
+        self._generation = 0
+        self._reading = 0
+        self._kecamatan: int | None = None
+        self.last_result = ""  # the last sentence under the entry line (tests, logs)
+        self.next_deadline: datetime | None = None  # when the overdue list next changes
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.timeout.connect(self.reload)
+
+        # The entry line.
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName("watchEntry")
+        self.entry.setPlaceholderText(
+            _tr("TPS atau pos, langkah, jam \u2014 mis. 1501012001003 1 · Siulak P3 2 05:40")
+        )
+        self.entry.setClearButtonEnabled(True)
+        self.entry.returnPressed.connect(self.submit)
+        self.entry_label = QLabel(_tr("&Catat:"), self)
+        self.entry_label.setBuddy(self.entry)
+        self.entry_label.setFont(theme.scaled_font(self, 1.1, bold=True))
+        self.pending_note = QLabel(self)
+        self.pending_note.setObjectName("watchPending")
+        self.pending_note.hide()
+        self.result = QLabel(self)
+        self.result.setObjectName("watchResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.hide()  # until there is something to say
+        self.steps_hint = QLabel(self)
+        self.steps_hint.setObjectName("watchSteps")
+        self.steps_hint.setWordWrap(True)
+        self.steps_hint.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.writes = PendingWrite(self, note=self.pending_note)
+        self.writes.write_done.connect(self.write_done)
+        self.may_record = permitted(actor, entry.PERMISSION)
+        if not self.may_record:
+            self.entry.setEnabled(False)
+            self.entry.setPlaceholderText("")
+            self.result.setText(_tr("Peran Anda hanya dapat melihat pemantauan TPS."))
+            self.result.show()
+
+        # Progress per Polres and kecamatan.
+        self.progress_model = ProgressModel(self)
+        self.progress_model.set_language(self._lang)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("watchProgress")
+        self.tree.setModel(self.progress_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setItemDelegate(ShareDelegate(self.tree))
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.progress_model.modelReset.connect(self._fit_tree)
+        self.tree.expanded.connect(lambda _index: self.tree.resizeColumnToContents(0))
+        self.tree_label = QLabel(_tr("Pr&ogres per Polres dan kecamatan"), self)
+        self.tree_label.setBuddy(self.tree)
+
+        # The chosen kecamatan's TPS.
+        self.lines_model = LinesModel(self)
+        self.lines_model.set_language(self._lang)
+        self.lines = style_table(
+            QTableView(self), name="watchLines", single=True, read_only=True, cell="0 4px"
+        )
+        self.lines.setModel(self.lines_model)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.lines_model.modelReset.connect(self._fit_lines)
+        self.lines_label = QLabel(_tr("Rinc&ian kecamatan"), self)
+        self.lines_label.setBuddy(self.lines)
+
+        # The overdue TPS.
+        self.overdue_model = OverdueModel(self)
+        self.overdue_model.set_language(self._lang)
+        self.overdue = style_table(
+            QTableView(self), name="watchOverdue", single=True, read_only=True, cell="0 4px"
+        )
+        self.overdue.setModel(self.overdue_model)
+        self.overdue.setTextElideMode(Qt.TextElideMode.ElideRight)  # the TPS number shows
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Set once, not fitted to the rows: a thousand rows would be measured at every status.
+        header.setSectionResizeMode(LateColumn.DUE, QHeaderView.ResizeMode.Fixed)
+        metrics = self.overdue.fontMetrics()
+        header.resizeSection(LateColumn.DUE, metrics.horizontalAdvance("00:00 (+1) WITA") + 16)
+        for c in (LateColumn.KECAMATAN, LateColumn.POLRES):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, metrics.horizontalAdvance("Maro Sebo Ulu") + 16)
+        self.overdue_label = QLabel(_tr("Le&wat batas waktu"), self)
+        self.overdue_label.setBuddy(self.overdue)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("watchSummary")
+        self.summary.setStyleSheet(f"color: {theme.MUTED.name()};")
+
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 0)
+        top.addWidget(self.entry_label)
+        top.addWidget(self.entry, 1)
+        top.addWidget(self.pending_note)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(_titled(self, self.lines_label, self.lines))
+        lower.addWidget(_titled(self, self.overdue_label, self.overdue))
+        lower.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(_titled(self, self.tree_label, self.tree))
+        self.splitter.addWidget(lower)
+        self.splitter.setChildrenCollapsible(False)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 4)
+        column.setSpacing(2)
+        column.addLayout(top)
+        for label in (self.result, self.steps_hint):
+            label.setContentsMargins(8, 0, 8, 0)
+            column.addWidget(label)
+        column.addWidget(self.splitter, 1)
+        self.summary.setContentsMargins(8, 0, 8, 0)
+        column.addWidget(self.summary)
+        self.setFocusProxy(self.entry if self.may_record else self.tree)
+
+        self.live = LiveUpdates(
+            self,
+            apply=self._apply,
+            reload=self.reload,
+            wants=lambda c: any(e in c for e in ENTITIES),
+            name="watch panel",
+        )
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """A read or a write under way (tests and benches wait for it to settle)."""
+        return self._reading > 0 or self.writes.busy
+
+    @property
+    def read_seq(self) -> int:
+        """The journal's head when the watch shown was read (-1: none yet)."""
+        return self._read_seq
+
+    def _apply(self, changes: JournalChanges) -> None:
+        if changes.last_seq <= self._read_seq:
+            return  # the read shown began after these commits: it holds them already
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the watch again off the GUI thread; changes meanwhile wait for it. Only the
+        newest read is shown."""
+        self.live.hold()
+        self._reading += 1
+        self._generation += 1
+        generation = self._generation
+        store, kecamatan, now = self.store, self._kecamatan, self._clock()
+        shown = self.overdue_model.shown
+
+        def job(_progress: Progress, cancel: CancelToken) -> WatchRead:
+            with store.read() as s:
+                seq = journal.head(s) or 0
+                try:
+                    op = get_operation(s)
+                except NoOperation:
+                    return WatchRead(seq, None, None, None, ())
+                cancel.check()
+                w = progress.watch(s, op.id, now)
+                lines = progress.tps_lines(s, op.id, kecamatan, now) if kecamatan else ()
+            plan = plan_overdue(shown, w.overdue)
+            return WatchRead(seq, op.id, w, kecamatan, lines, plan)
+
+        def landed(read: WatchRead) -> None:
+            if generation == self._generation:
+                self.show_read(read)
+            ended()
+
+        def failed(error: BaseException) -> None:
+            log.warning("watch read failed: %r", error)
+            ended()
+
+        def ended() -> None:
+            self._reading -= 1
+            if self._reading == 0:
+                self.live.release()
+
+        start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def show_read(self, read: WatchRead) -> None:
+        """Put a read on screen: only what moved repaints."""
+        self._read_seq = read.seq
+        self.operation_id = read.operation_id
+        w = self.watch = read.watch
+        if w is None:
+            self.read_shown.emit()
+            return
+        self._zone = w.zone
+        self.progress_model.set_watch(w.steps, w.polres, w.kecamatan)
+        if read.kecamatan_id == self._kecamatan:
+            self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines)
+        self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue, w.day)
+        self._show_figures(w)
+        self._arm_deadline(w)
+        self.read_shown.emit()
+
+    def _show_figures(self, w: Watch) -> None:
+        hint = " · ".join(f"{s.key} {s.label(self._lang)}" for s in w.steps)
+        self.steps_hint.setText(_tr("Langkah: {steps} · g gangguan").format(steps=hint))
+        self.summary.setText(
+            _tr("{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}").format(
+                n=w.total,
+                late=len(w.overdue),
+                dist=len(w.disturbed),
+                at=local_text(w.now, w.zone, "%H:%M"),
+            )
+        )
+
+    def _arm_deadline(self, w: Watch) -> None:
+        """Read again just after the next deadline, when TPS turn overdue with no change."""
+        upcoming = [d for s in w.steps if (d := w.due(s)) is not None and d > w.now]
+        self.next_deadline = min(upcoming) if upcoming else None
+        if self.next_deadline is None:
+            self._deadline_timer.stop()
+            return
+        wait = (self.next_deadline - w.now).total_seconds() * 1000 + AFTER_DEADLINE_MS
+        self._deadline_timer.start(int(min(wait, 2**31 - 1)))
+
+    def _fit_tree(self) -> None:
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("000 (100%)") // 2)
+        for c in range(self.progress_model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+        # Fitted once per new shape: kept fitted, every repaint of a figure would measure
+        # every name again (the bench's largest cost).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.resizeColumnToContents(0)
+
+    def _fit_lines(self) -> None:
+        """The TPS take the room the times and the incident numbers leave."""
+        header = self.lines.horizontalHeader()
+        metrics = self.lines.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("00:00") + 12)
+        last = self.lines_model.columnCount() - 1
+        for c in range(1, last):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(c, metrics.horizontalAdvance("00:00") + 16)
+        if last > 0:
+            header.setSectionResizeMode(last, QHeaderView.ResizeMode.Fixed)
+            wide = max(
+                metrics.horizontalAdvance("KEJ-0000"),
+                header.fontMetrics().horizontalAdvance(_tr("Kejadian")),
+            )
+            header.resizeSection(last, wide + 24)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        area = self.progress_model.area(current)
+        kecamatan = (
+            area.id if area is not None and self.progress_model.is_kecamatan(current) else None
+        )
+        if kecamatan != self._kecamatan:
+            self._kecamatan = kecamatan
+            if kecamatan is None and self.watch is not None:
+                self.lines_model.set_lines(None, self.watch.steps, self.watch.zone, ())
+            self.lines_label.setText(
+                _tr("Rinc&ian kecamatan {name}").format(name=area.name)
+                if kecamatan is not None and area is not None
+                else _tr("Rinc&ian kecamatan")
+            )
+            self.reload()
+
+    def select_kecamatan(self, kecamatan_id: int) -> bool:
+        """Make a kecamatan current (its TPS show in the detail)."""
+        index = self.progress_model.index_of(kecamatan_id)
+        if not index.isValid():
+            return False
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Read and record what the entry line holds (Enter)."""
+        if not self.may_record:
+            return
+        line = self.entry.text().strip()
+        operation_id = self.operation_id
+        if operation_id is None:
+            return
+        store, actor, now = self.store, self.actor, self._clock()
+
+        def write() -> Recorded:
+            with store.read() as s:
+                typed = read_entry(s, operation_id, line, now)
+            if typed.step is None:
+                return Recorded(typed, ())
+            marks = [Mark(t, typed.step.id, typed.at) for t in typed.tps_ids]
+            return Recorded(typed, entry.record(store, actor, operation_id, marks))
+
+        def saved(result: Recorded) -> None:
+            typed = result.typed
+            if typed.step is None:
+                self._disturbance(typed, line)
+                return
+            self._clear_entry(line)
+            what = self._what(typed)
+            if result.changes:
+                self._say(_tr("Tercatat: {what}").format(what=what))
+                self.undo_stack.push(WatchCommand(self, what, result.changes))
+            else:
+                self._say(_tr("Sudah tercatat, tidak ada yang diubah: {what}").format(what=what))
+            self.reload()
+
+        def refused(error: OpsError) -> None:
+            self._say(sentence_for(error, self._lang), refused=True)
+            self.reload()
+
+        self.writes.submit(write, on_saved=saved, on_refused=refused)
+
+    def _what(self, typed: Typed) -> str:
+        """ "Petugas tiba TPS 003 Desa X 05:40 WIB"; a post: "... pos Siulak P3 (4 TPS) ..."."""
+        assert typed.step is not None
+        where = (
+            _tr("pos {post} ({n} TPS)").format(post=typed.tps_label, n=len(typed.tps_ids))
+            if typed.post
+            else typed.tps_label
+        )
+        at = local_text(typed.at, typed.zone, "%H:%M")
+        return f"{typed.step.label(self._lang)} {where} {at}"
+
+    def _clear_entry(self, line: str) -> None:
+        """Clear the line for the next call, unless the operator already typed the next."""
+        if self.entry.text().strip() == line:
+            self.entry.clear()
+
+    def _disturbance(self, typed: Typed, line: str) -> None:
+        if typed.post or typed.region_id is None:
+            self._say(
+                _tr("Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g."),
+                refused=True,
+            )
+            return
+        self._clear_entry(line)
+        self._say(_tr("Formulir kejadian untuk {tps}.").format(tps=typed.tps_label))
+        self.incident_wanted.emit(typed.region_id, typed.tps_ids[0])
+
+    def put(
+        self,
+        marks: Sequence[Mark],
+        expect: dict[tuple[int, int], datetime | None],
+        *,
+        on_refused: Callable[[], None],
+    ) -> None:
+        """An undo or redo of an entry, on the write thread; a refusal says why."""
+        store, actor, operation_id = self.store, self.actor, self.operation_id
+        if operation_id is None:
+            return
+
+        def write() -> tuple[Change, ...]:
+            return entry.record(store, actor, operation_id, marks, expect=expect)
+
+        def saved(_changes: object) -> None:
+            self.reload()
+
+        def refused(error: OpsError) -> None:
+            on_refused()
+            self._say(sentence_for(error, self._lang), refused=True)
+            self.reload()
+
+        self.writes.submit(write, on_saved=saved, on_refused=refused)
+
+    def _say(self, text: str, *, refused: bool = False) -> None:
+        self.last_result = text
+        self.result.setText(text)
+        self.result.show()
+        colour = theme.DEFICIT if refused else theme.SURPLUS
+        self.result.setStyleSheet(f"color: {theme.text_colour(colour).name()};")
+
+    def focus_entry(self) -> None:
+        """Ctrl+7: the entry line, ready to type (the tree for a role that only reads)."""
+        if self.may_record:
+            self.entry.setFocus()
+            self.entry.selectAll()
+        else:
+            self.tree.setFocus()
+
+
+def _titled(parent: QWidget, label: QLabel, view: QWidget) -> QWidget:
+    """A view under its title (whose mnemonic leads into it)."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(8, 4, 8, 0)
+    column.setSpacing(2)
+    label.setFont(theme.scaled_font(parent, 1.0, bold=True))
+    column.addWidget(label)
+    column.addWidget(view, 1)
+    return box

@@ -276,151 +276,161 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="120"/>
+        <source>Pa&amp;ntau TPS</source>
+        <translation>TPS watc&amp;h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="121"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="121"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="123"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="126"/>
+        <location filename="../../ui/actions.py" line="127"/>
         <source>Impor &amp;batas wilayah…</source>
         <translation>Import region &amp;boundaries…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="132"/>
+        <location filename="../../ui/actions.py" line="133"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="136"/>
+        <location filename="../../ui/actions.py" line="137"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="142"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="148"/>
         <source>Plotting pengamanan &amp;TPS…</source>
         <translation>Plotting of &amp;polling-station guards…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="153"/>
+        <location filename="../../ui/actions.py" line="154"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="159"/>
+        <location filename="../../ui/actions.py" line="160"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="165"/>
+        <location filename="../../ui/actions.py" line="166"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="169"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="171"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="172"/>
+        <location filename="../../ui/actions.py" line="173"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="197"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="199"/>
+        <location filename="../../ui/actions.py" line="200"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="200"/>
+        <location filename="../../ui/actions.py" line="201"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="201"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="202"/>
+        <location filename="../../ui/actions.py" line="203"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="203"/>
+        <location filename="../../ui/actions.py" line="204"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="205"/>
+        <location filename="../../ui/actions.py" line="206"/>
+        <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
+        <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="212"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="209"/>
+        <location filename="../../ui/actions.py" line="216"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="213"/>
+        <location filename="../../ui/actions.py" line="220"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="217"/>
+        <location filename="../../ui/actions.py" line="224"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="221"/>
+        <location filename="../../ui/actions.py" line="228"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="230"/>
+        <location filename="../../ui/actions.py" line="237"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="233"/>
+        <location filename="../../ui/actions.py" line="240"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="235"/>
+        <location filename="../../ui/actions.py" line="242"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="287"/>
+        <location filename="../../ui/actions.py" line="294"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="311"/>
+        <location filename="../../ui/actions.py" line="318"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2039,117 +2049,117 @@
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="781"/>
+        <location filename="../../ui/incident_form.py" line="787"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="783"/>
+        <location filename="../../ui/incident_form.py" line="789"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="788"/>
+        <location filename="../../ui/incident_form.py" line="794"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="794"/>
+        <location filename="../../ui/incident_form.py" line="800"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="799"/>
+        <location filename="../../ui/incident_form.py" line="805"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="805"/>
+        <location filename="../../ui/incident_form.py" line="811"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="809"/>
+        <location filename="../../ui/incident_form.py" line="815"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="809"/>
+        <location filename="../../ui/incident_form.py" line="815"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="813"/>
+        <location filename="../../ui/incident_form.py" line="819"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="828"/>
+        <location filename="../../ui/incident_form.py" line="834"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="832"/>
+        <location filename="../../ui/incident_form.py" line="838"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="837"/>
+        <location filename="../../ui/incident_form.py" line="843"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="850"/>
+        <location filename="../../ui/incident_form.py" line="856"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="887"/>
+        <location filename="../../ui/incident_form.py" line="893"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="912"/>
+        <location filename="../../ui/incident_form.py" line="918"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="918"/>
+        <location filename="../../ui/incident_form.py" line="924"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="921"/>
+        <location filename="../../ui/incident_form.py" line="927"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="923"/>
+        <location filename="../../ui/incident_form.py" line="929"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="927"/>
+        <location filename="../../ui/incident_form.py" line="933"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="930"/>
+        <location filename="../../ui/incident_form.py" line="936"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="933"/>
+        <location filename="../../ui/incident_form.py" line="939"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="946"/>
+        <location filename="../../ui/incident_form.py" line="952"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="684"/>
+        <location filename="../../ui/incident_form.py" line="690"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
@@ -2566,7 +2576,7 @@ ups</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2577,57 +2587,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="507"/>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2644,7 +2654,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2659,27 +2669,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="693"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3168,38 +3178,44 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="119"/>
+        <location filename="../../ui/operation_page.py" line="122"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="120"/>
+        <location filename="../../ui/operation_page.py" line="123"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="122"/>
-        <location filename="../../ui/operation_page.py" line="138"/>
+        <location filename="../../ui/operation_page.py" line="125"/>
+        <location filename="../../ui/operation_page.py" line="142"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="123"/>
-        <location filename="../../ui/operation_page.py" line="150"/>
+        <location filename="../../ui/operation_page.py" line="126"/>
+        <location filename="../../ui/operation_page.py" line="154"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="124"/>
-        <location filename="../../ui/operation_page.py" line="163"/>
+        <location filename="../../ui/operation_page.py" line="127"/>
+        <location filename="../../ui/operation_page.py" line="167"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="125"/>
-        <location filename="../../ui/operation_page.py" line="174"/>
+        <location filename="../../ui/operation_page.py" line="128"/>
+        <location filename="../../ui/operation_page.py" line="178"/>
         <source>Peta</source>
         <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operation_page.py" line="129"/>
+        <location filename="../../ui/operation_page.py" line="189"/>
+        <source>Pantau TPS</source>
+        <translation>TPS watch</translation>
     </message>
 </context>
 <context>
@@ -7212,6 +7228,155 @@ charge</translation>
         <location filename="../../ui/wall.py" line="304"/>
         <source>Layar dinding — {title}</source>
         <translation>Video wall — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchModels</name>
+    <message>
+        <location filename="../../ui/watch_models.py" line="169"/>
+        <source>Polres / kecamatan</source>
+        <translation>Polres / kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="171"/>
+        <location filename="../../ui/watch_models.py" line="290"/>
+        <location filename="../../ui/watch_models.py" line="381"/>
+        <source>TPS</source>
+        <translation>TPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="175"/>
+        <source>Gangguan</source>
+        <translation>Disturbed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="175"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="178"/>
+        <source>{name}: ketik {key} atau {code}</source>
+        <translation>{name}: type {key} or {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="293"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="316"/>
+        <source>terlambat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="382"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="383"/>
+        <source>Polres</source>
+        <translation>Polres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="384"/>
+        <source>Langkah</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="384"/>
+        <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
+        <translation>The first step not reached by its deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="385"/>
+        <source>Batas waktu</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="385"/>
+        <source>Dalam zona waktu operasi</source>
+        <translation>In the operation's time zone</translation>
+    </message>
+</context>
+<context>
+    <name>WatchPanel</name>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="217"/>
+        <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
+        <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="221"/>
+        <source>&amp;Catat:</source>
+        <translation>&amp;Log:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="242"/>
+        <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
+        <translation>Your role can only view the TPS watch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="259"/>
+        <source>Pr&amp;ogres per Polres dan kecamatan</source>
+        <translation>Pr&amp;ogress by Polres and kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="271"/>
+        <location filename="../../ui/watch_panel.py" line="466"/>
+        <source>Rinc&amp;ian kecamatan</source>
+        <translation>Kecamatan deta&amp;ils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="291"/>
+        <source>Le&amp;wat batas waktu</source>
+        <translation>Past deadli&amp;ne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="405"/>
+        <source>Langkah: {steps} · g gangguan</source>
+        <translation>Steps: {steps} · g disturbance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="407"/>
+        <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
+        <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="449"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="464"/>
+        <source>Rinc&amp;ian kecamatan {name}</source>
+        <translation>Kecamatan deta&amp;ils: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="508"/>
+        <source>Tercatat: {what}</source>
+        <translation>Recorded: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="511"/>
+        <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
+        <translation>Already recorded, nothing changed: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="524"/>
+        <source>pos {post} ({n} TPS)</source>
+        <translation>post {post} ({n} TPS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="539"/>
+        <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
+        <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="544"/>
+        <source>Formulir kejadian untuk {tps}.</source>
+        <translation>Incident form for {tps}.</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,6 +90,27 @@ def _tr(text: str) -> str:
 
 
 # --- what the operator typed -------------------------------------------------------------
+
+
+class EntryLine(QLineEdit):
+    """The entry line: Ctrl+Z and Ctrl+Y undo and redo the watch's entries, as everywhere in
+    the window, while the line holds nothing of its own to undo (it is cleared after each
+    entry saved); with text typed they edit the text, as in any line."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not self.isUndoAvailable()
+            and not self.isRedoAvailable()
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()  # not the line's: the window's undo shortcut takes it
+            return True
+        return super().event(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +233,7 @@ class WatchPanel(QWidget):
         self._deadline_timer.timeout.connect(self.reload)
 
         # The entry line.
-        self.entry = QLineEdit(self)
+        self.entry = EntryLine(self)
         self.entry.setObjectName("watchEntry")
         self.entry.setPlaceholderText(
             _tr("TPS atau pos, langkah, jam \u2014 mis. 1501012001003 1 · Siulak P3 2 05:40")
@@ -532,7 +553,8 @@ class WatchPanel(QWidget):
     def _clear_entry(self, line: str) -> None:
         """Clear the line for the next call, unless the operator already typed the next."""
         if self.entry.text().strip() == line:
-            self.entry.clear()
+            self.entry.setText("")  # not clear(): that is undoable, and Ctrl+Z is the entry's
+
 
     def _disturbance(self, typed: Typed, line: str) -> None:
         if typed.post or typed.region_id is None:

@@ -352,6 +352,21 @@ def test_the_tab_and_g_for_a_disturbance_in_the_main_window(
     with qtbot.waitSignal(panel.write_done, timeout=10_000):
         window.undo_action.trigger()
     assert _rows(store) == []
+    # Ctrl+Z pressed in the entry line, after a line typed key by key and saved, undoes the
+    # entry: the line, cleared for the next call, has nothing of its own to undo.
+    qtbot.keyClicks(panel.entry, "A1a 3 1 05:10")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    _settle(qtbot, panel)
+    assert len(_rows(store)) == 1 and panel.entry.text() == ""
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _rows(store) == []
+    # With text of its own typed, Ctrl+Z edits the text and leaves the entries alone.
+    undo_index = window.undo_stack.index()
+    qtbot.keyClicks(panel.entry, "A1a")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.entry.text() == "" and window.undo_stack.index() == undo_index
     # "g": the incident form on that TPS, in its kecamatan (incidents are placed so).
     panel.entry.setText("A1a 2 g")
     with qtbot.waitSignal(panel.write_done, timeout=10_000):

@@ -390,9 +390,10 @@ class OverdueModel(TableModel[Late]):
         return True
 
     def value(self, row: Late, column: int) -> str | int:
+        # The column says what they are: "TPS 002 Olak Besar", "Kayu Aro", "Kerinci" (the
+        # whole name in the tooltip), so the desa shows on a laptop's narrow list.
         if column == LateColumn.TPS:
-            return row.label
-        # The column says what they are: "Kayu Aro", "Kerinci" leave room for the TPS.
+            return row.label.replace(" Desa ", " ", 1).replace(" Kelurahan ", " Kel. ", 1)
         if column == LateColumn.KECAMATAN:
             return row.kecamatan.removeprefix("Kecamatan ")
         if column == LateColumn.POLRES:
@@ -404,6 +405,8 @@ class OverdueModel(TableModel[Late]):
     def extra(self, row: Late, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return row.tps_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == LateColumn.TPS:
+            return f"{row.label}, {row.kecamatan}, {row.polres}"
         return None
 
 

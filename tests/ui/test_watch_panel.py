@@ -285,6 +285,10 @@ def test_the_overdue_list_at_a_simulated_clock(
     assert tps not in listed
     first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first[3:] == ["Petugas tiba", "06:00 WIB"]
+    # The list names the desa without "Desa" (its column says TPS); the tooltip says all.
+    assert first[0].startswith("TPS 0") and " Desa " not in first[0]
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert " Desa A1" in tip and "Kecamatan A1" in tip and "Polres A" in tip
     assert panel.next_deadline == _at(20, 0)
     assert "26 lewat batas waktu" in panel.summary.text()
     # A TPS reaching its step leaves the list: that row removed, the rest kept (no reset).

@@ -247,6 +247,7 @@ class LinesModel(QAbstractTableModel):
         self._steps: tuple[Step, ...] = ()
         self._lang = "id"
         self._zone = "Asia/Jakarta"
+        self._day: date | None = None
         self._kecamatan: int | None = None
         self._rows: list[TpsLine] = []
 
@@ -256,8 +257,11 @@ class LinesModel(QAbstractTableModel):
         steps: tuple[Step, ...],
         zone: str,
         lines: Sequence[TpsLine],
+        day: date | None = None,
     ) -> None:
-        """Another kecamatan or step list: a reset; the same one: only the rows that moved."""
+        """Another kecamatan or step list: a reset; the same one: only the rows that moved.
+        ``day``: voting day, beside which a time on another day says so ("18:19 (-1)")."""
+        self._day = day
         if kecamatan_id != self._kecamatan or steps != self._steps or zone != self._zone:
             self.beginResetModel()
             self._kecamatan, self._steps, self._zone = kecamatan_id, steps, zone
@@ -303,7 +307,12 @@ class LinesModel(QAbstractTableModel):
                 return line.label
             if column <= n:
                 at = line.times[column - 1]
-                return at.astimezone(ZoneInfo(self._zone)).strftime("%H:%M") if at else ""
+                if at is None:
+                    return ""
+                local = at.astimezone(ZoneInfo(self._zone))
+                other = (local.date() - self._day).days if self._day is not None else 0
+                # Guards who came the evening before: "18:19 (-1)", not an arrival at 18:19.
+                return local.strftime("%H:%M") + (f" ({other:+d})" if other else "")
             return ", ".join(incident_code(x) for x in line.incidents)
         if role == ID_ROLE:
             return line.id

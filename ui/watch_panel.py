@@ -82,6 +82,7 @@ DISTURBANCE_KEYS = ("g", "gangguan")
 # A deadline's read waits this much past it, so the read sees it passed.
 AFTER_DEADLINE_MS = 500
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _POST_LIKE = re.compile(r"(^pos\s*\d{1,4}\s)|(\s(?:pos\s*|p)\d{1,4}$)", re.IGNORECASE)
 
 
@@ -128,11 +129,13 @@ class Typed:
 
 
 def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed:
-    """``<TPS or post> <step> [HH:MM]`` read as ``opscenter.watch.entry`` reads each part;
+    """``<TPS or post> <step> [[YYYY-MM-DD] HH:MM]`` read as ``opscenter.watch.entry`` reads each part;
     refused (``WatchRefused``) with the core's sentence otherwise."""
     tokens = line.split()
     zone = timezone_of(s, operation_id)
     at_text = tokens.pop() if len(tokens) >= 3 and _TIME.match(tokens[-1]) else None
+    if at_text is not None and len(tokens) >= 3 and _DATE.match(tokens[-1]):
+        at_text = f"{tokens.pop()} {at_text}"  # another day: "2024-11-26 18:30"
     if len(tokens) < 2:
         raise WatchRefused(reason="empty", text=line)
     step_text, place = tokens[-1], " ".join(tokens[:-1])
@@ -416,7 +419,7 @@ class WatchPanel(QWidget):
         self._zone = w.zone
         self.progress_model.set_watch(w.steps, w.polres, w.kecamatan)
         if read.kecamatan_id == self._kecamatan:
-            self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines)
+            self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines, w.day)
         self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue, w.day)
         self._show_figures(w)
         self._arm_deadline(w)

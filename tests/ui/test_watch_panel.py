@@ -113,6 +113,9 @@ def test_a_typed_entry_is_recorded_and_shown(
     _settle(qtbot, panel)
     first = [panel.lines_model.index(0, c).data() for c in range(3)]
     assert first == ["TPS 001 Desa A1a", "05:40", ""]
+    # Guards who came the evening before: the time says its day, not an arrival at 18:30.
+    assert _type(qtbot, panel, "A1a 3 1 2024-11-26 18:30")
+    qtbot.waitUntil(lambda: panel.lines_model.index(2, 1).data() == "18:30 (-1)")
     for model in (panel.progress_model, panel.lines_model, panel.overdue_model):
         qtmodeltester.check(model)
 

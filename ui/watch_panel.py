@@ -129,8 +129,8 @@ class Typed:
 
 
 def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed:
-    """``<TPS or post> <step> [[YYYY-MM-DD] HH:MM]`` read as ``opscenter.watch.entry`` reads each part;
-    refused (``WatchRefused``) with the core's sentence otherwise."""
+    """``<TPS or post> <step> [[YYYY-MM-DD] HH:MM]`` read as ``opscenter.watch.entry``
+    reads each part; refused (``WatchRefused``) with the core's sentence otherwise."""
     tokens = line.split()
     zone = timezone_of(s, operation_id)
     at_text = tokens.pop() if len(tokens) >= 3 and _TIME.match(tokens[-1]) else None
@@ -557,7 +557,6 @@ class WatchPanel(QWidget):
         """Clear the line for the next call, unless the operator already typed the next."""
         if self.entry.text().strip() == line:
             self.entry.setText("")  # not clear(): that is undoable, and Ctrl+Z is the entry's
-
 
     def _disturbance(self, typed: Typed, line: str) -> None:
         if typed.post or typed.region_id is None:

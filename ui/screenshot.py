@@ -30,10 +30,10 @@ from ui.night import apply_night
 from ui.operation_page import Tab
 from ui.wall_board import WallBoard, build_wall
 
-# main: the window as it opens; board/stages/incidents/readiness/map: that tab; wall: the video
-# wall (night theme, tiled or cycling as set), as the command room's screens show it; wall-map:
-# the wall's map page alone.
-VIEWS = ("main", "board", "stages", "incidents", "readiness", "map", "wall", "wall-map")
+# main: the window as it opens; board/stages/incidents/readiness/map/watch: that tab; wall:
+# the video wall (night theme, tiled or cycling as set), as the command room's screens show
+# it; wall-map: the wall's map page alone.
+VIEWS = ("main", "board", "stages", "incidents", "readiness", "map", "watch", "wall", "wall-map")
 # A picture is drawn, nothing is done: no one signs in, and a commander's window reads all.
 SCREENSHOT_ACTOR = Actor("tangkapan-layar", role="commander")
 TABS = {
@@ -42,6 +42,7 @@ TABS = {
     "incidents": Tab.INCIDENTS,
     "readiness": Tab.READINESS,
     "map": Tab.MAP,
+    "watch": Tab.WATCH,
 }
 log = logging.getLogger(__name__)
 # The offscreen platform cannot pass size hints to a window manager it does not have.
@@ -61,9 +62,11 @@ def _busy(main: MainWindow, wall: WallBoard | None) -> bool:
     """Figures still computed in the background, or the map's first read not drawn yet (the
     map is not part of ``MainWindow.busy``: a window opens without waiting for it)."""
     shown_map = main.operation_page.map
+    watch = main.operation_page.watch
     return (
         main.busy()
         or (shown_map is not None and not shown_map.loaded())
+        or (watch is not None and (watch.busy() or watch.watch is None))
         or (wall is not None and wall.busy())
     )
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,6 +81,8 @@ VOTING_STAGE = "pemungutan"
 DISTURBANCE_KEYS = ("g", "gangguan")
 # A deadline's read waits this much past it, so the read sees it passed.
 AFTER_DEADLINE_MS = 500
+# Below this width (px) the overdue list leaves out its Polres column.
+NARROW_OVERDUE = 760
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _POST_LIKE = re.compile(r"(^pos\s*\d{1,4}\s)|(\s(?:pos\s*|p)\d{1,4}$)", re.IGNORECASE)
@@ -303,6 +305,7 @@ class WatchPanel(QWidget):
             QTableView(self), name="watchOverdue", single=True, read_only=True, cell="0 4px"
         )
         self.overdue.setModel(self.overdue_model)
+        self.overdue.installEventFilter(self)  # its width decides the Polres column
         self.overdue.setTextElideMode(Qt.TextElideMode.ElideRight)  # the TPS number shows
         header = self.overdue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -352,6 +355,14 @@ class WatchPanel(QWidget):
             name="watch panel",
         )
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On a laptop's narrow overdue list the Polres column gives way to the TPS's desa
+        (the progress above and each row's tooltip name the Polres)."""
+        if watched is self.overdue and event.type() == QEvent.Type.Resize:
+            narrow = self.overdue.width() < NARROW_OVERDUE
+            self.overdue.setColumnHidden(LateColumn.POLRES, narrow)
+        return super().eventFilter(watched, event)
 
     # -- reading ------------------------------------------------------------------------------
 

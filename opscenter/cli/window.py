@@ -93,7 +93,17 @@ def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--view",
         default="main",
-        choices=("main", "board", "stages", "incidents", "readiness", "map", "wall", "wall-map"),
+        choices=(
+            "main",
+            "board",
+            "stages",
+            "incidents",
+            "readiness",
+            "map",
+            "watch",
+            "wall",
+            "wall-map",
+        ),
     )
     p.add_argument("--size", default="1920x1080", metavar="WxH")
     p.add_argument("--out", required=True, type=Path)

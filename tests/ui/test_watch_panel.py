@@ -389,3 +389,17 @@ def test_the_tab_and_g_for_a_disturbance_in_the_main_window(
     assert _rows(store) == []
     form.reject()  # prefilled, nothing typed: closes without asking
     assert not form.isVisible()
+
+
+def test_a_narrow_overdue_list_gives_the_polres_column_to_the_tps(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    from ui.watch_models import LateColumn
+    from ui.watch_panel import NARROW_OVERDUE
+
+    panel = _open(qtbot, store)  # 1300 px wide: a laptop's
+    assert panel.overdue.width() < NARROW_OVERDUE
+    assert panel.overdue.isColumnHidden(LateColumn.POLRES)
+    panel.resize(2600, 900)
+    qtbot.waitUntil(lambda: panel.overdue.width() >= NARROW_OVERDUE)
+    assert not panel.overdue.isColumnHidden(LateColumn.POLRES)

@@ -713,7 +713,7 @@ class MapPanel(QFrame):
             kecamatan=area.name,
             reached=area.reached[step.index],
             total=area.total,
-            step=step.label(self._lang).lower(),
+            step=_inside(step.label(self._lang)),
             share=round(100 * area.share(step.index)),
             overdue=area.overdue,
             disturbed=area.disturbed,
@@ -1313,3 +1313,9 @@ class MapPanel(QFrame):
         self._timed.update([(row.occurred_at, row.id) for row in shown], removed)
         self._show_replay()
         self._show_severities()
+
+
+def _inside(label: str) -> str:
+    """A step's name inside a sentence: "diterima PPK", not "Diterima PPK" nor "diterima ppk"
+    (its first letter only, so an acronym stays as written)."""
+    return label[:1].lower() + label[1:]

@@ -151,6 +151,8 @@ def test_the_watch_layer_colours_a_kecamatan_by_its_share_and_follows_another_wo
         f"{area.name}: 3 dari {area.total} TPS petugas tiba ({share}%), {late} terlambat, "
         "0 gangguan" in text
     )
+    # A step's name inside the sentence keeps its acronym.
+    assert f"0 dari {area.total} TPS diterima PPK (0%)" in panel.watch_text(area, all_steps[5])
     outlined, dotted = panel.view.alerts()
     assert outlined[code] == theme.DEFICIT and code not in dotted  # TPS without guards at 10:30
     entries = [t for _c, t in panel.watch.legend.entries]

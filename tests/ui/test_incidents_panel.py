@@ -412,8 +412,12 @@ def test_a_form_deleted_while_its_save_is_pending_is_not_called_back(
         lock.execute("BEGIN IMMEDIATE")
         form.save()
         assert form.writes.busy
-        with qtbot.waitSignal(form.destroyed):
-            form.deleteLater()
+        # A flag, not qtbot.waitSignal: the blocker would disconnect from a signal whose
+        # object is gone by then, which PySide warns about.
+        gone: list[bool] = []
+        form.destroyed.connect(lambda *_: gone.append(True))
+        form.deleteLater()
+        qtbot.waitUntil(lambda: gone == [True], timeout=5_000)
         panel.form = None
     finally:
         lock.execute("ROLLBACK")

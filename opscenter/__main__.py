@@ -1,5 +1,5 @@
 """`python -m opscenter`: the command line (and, with no arguments, the window)."""
 
-from opscenter.cli import main
+from opscenter.launch import main
 
 raise SystemExit(main())

@@ -6,6 +6,10 @@ it raise anything (including a Rust panic, which is a ``BaseException``).
 
 Memory: calamine holds one sheet at a time (its cells, not Python objects); rows become
 Python lists only while they are iterated. CSV is streamed.
+
+``read_ahead`` lets the command line parse a workbook on a thread of its own while the rest
+of the program loads (calamine parses without holding the GIL); the first ``open_source`` of
+the same, unchanged file takes what it read.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ import contextlib
 import csv
 import hashlib
 import io
+import stat
+import threading
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -138,6 +144,8 @@ class Source:
         self._book: Any = None
         self._sheets: list[SheetInfo] = []
         self._heights: dict[str, int] = {}
+        # Sheets parsed before they were asked for (``read_ahead``), each taken once.
+        self._parsed: dict[str, Any] = {}
         if facts.format == "workbook":
             self._open_workbook()
         else:
@@ -176,7 +184,26 @@ class Source:
             return _refuse("locked", self.path)
         return _refuse("corrupt", self.path, detail=f"{name}: {text[:160]}")
 
+    def parse(self, sheet: str | None = None) -> None:
+        """Parse the sheet named ``sheet`` (None: every visible one) now, for ``rows`` to
+        take later. Refuses as ``rows`` would."""
+        if self._book is None:
+            return
+        names = [sheet] if sheet is not None else [s.name for s in self._sheets if s.visible]
+        for name in names:
+            if name not in self._parsed:
+                try:
+                    self._parsed[name] = self._book.get_sheet_by_name(name)
+                except BaseException as exc:
+                    raise self._translate(exc) from exc
+
+    @property
+    def parsed(self) -> tuple[str, ...]:
+        """The sheets parsed ahead (``parse``) and not yet read."""
+        return tuple(self._parsed)
+
     def close(self) -> None:
+        self._parsed.clear()
         if self._book is not None:
             # Closing a damaged book must not hide the real outcome.
             with contextlib.suppress(BaseException):
@@ -203,7 +230,10 @@ class Source:
         if sheet in self._heights:
             return self._heights[sheet]
         try:
-            return int(self._book.get_sheet_by_name(sheet).total_height)
+            data = self._parsed.get(sheet)
+            if data is None:
+                data = self._book.get_sheet_by_name(sheet)
+            return int(data.total_height)
         except BaseException as exc:
             raise self._translate(exc) from exc
 
@@ -213,7 +243,9 @@ class Source:
             yield from self._csv_rows()
             return
         try:
-            data = self._book.get_sheet_by_name(sheet)
+            data = self._parsed.pop(sheet, None)
+            if data is None:
+                data = self._book.get_sheet_by_name(sheet)
             self._heights[sheet] = int(data.total_height)
             start = data.start
             offset = int(start[1]) if start else 0
@@ -340,4 +372,89 @@ def _sniff(sample: str) -> type[csv.Dialect]:
 
 def open_source(path: Path | str) -> Source:
     """Open ``path`` for reading; refuses (``RosterError``) anything that is not a sheet."""
-    return Source(inspect_file(Path(path)))
+    path = Path(path)
+    ahead = _claim(path)
+    if ahead is not None:
+        return ahead
+    return Source(inspect_file(path))
+
+
+@dataclass(slots=True)
+class _ReadAhead:
+    path: Path  # resolved
+    stamp: tuple[int, int]  # size and modification time when the read began
+    thread: threading.Thread
+    source: Source | None = None
+
+
+_AHEAD: _ReadAhead | None = None
+_AHEAD_LOCK = threading.Lock()
+
+
+def _stamp(path: Path) -> tuple[Path, tuple[int, int]] | None:
+    try:
+        resolved = path.resolve()
+        st = resolved.stat()
+    except (OSError, RuntimeError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return resolved, (st.st_size, st.st_mtime_ns)
+
+
+def read_ahead(path: Path, sheet: str | None = None) -> bool:
+    """Start opening the workbook at ``path`` and parsing its visible sheets (or ``sheet``)
+    on a daemon thread; returns whether it started.
+
+    For the command line, which would otherwise parse only after loading SQLAlchemy and
+    the model and signing in: calamine releases the GIL while it parses, so on a machine
+    with two cores both happen at once. The first ``open_source`` of the same file takes
+    the result, if the file has not changed since (size and modification time); a file
+    that fails here is opened again there, which refuses it with the same reason.
+    """
+    global _AHEAD
+    found = _stamp(path)
+    if found is None or found[0].suffix.lower() not in WORKBOOK_SUFFIXES:
+        return False
+    resolved, stamp = found
+
+    def run() -> None:
+        source: Source | None = None
+        try:
+            source = Source(inspect_file(resolved))
+            source.parse(sheet)
+        except BaseException:  # said by the open that claims it (see above)
+            if source is not None:
+                source.close()
+            return
+        ahead.source = source
+
+    ahead = _ReadAhead(resolved, stamp, threading.Thread(target=run, daemon=True))
+    with _AHEAD_LOCK:
+        _AHEAD = ahead  # one at a time: an earlier one not yet claimed is left to itself
+    ahead.thread.start()
+    return True
+
+
+def _claim(path: Path) -> Source | None:
+    """What ``read_ahead`` read of ``path``, once, if the file is as it was."""
+    global _AHEAD
+    with _AHEAD_LOCK:
+        ahead = _AHEAD
+        if ahead is None:
+            return None
+        found = _stamp(path)
+        if found is None or found[0] != ahead.path:
+            return None
+        _AHEAD = None
+    ahead.thread.join()
+    source = ahead.source
+    if source is None:
+        return None
+    if found[1] != ahead.stamp:
+        source.close()
+        return None
+    # As given (relative, say), as an open without the read-ahead would name it.
+    source.facts = replace(source.facts, path=path)
+    source.path = path
+    return source

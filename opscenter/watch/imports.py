@@ -239,10 +239,8 @@ class _Reader(CellReader):
         else:
             named = self._step(index, offset, cells)
             time_col = self.cols.get("time")
-            raw = self.at(cells, offset, time_col)
-            if raw is None:
-                self.refuse(index, time_col, "time", "required")
-            else:
+            raw = self._required(index, offset, cells, "time")
+            if raw is not None:
                 at = self._time(index, offset, cells, time_col, "time", raw)
                 if named is not None and at is not None:
                     found.append((named, at, time_col if time_col is not None else 0))
@@ -269,11 +267,16 @@ class _Reader(CellReader):
         if len(self.problems) == before:
             self.rows.append((index, tps_id, step_name, marks))
 
-    def _tps(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
-        col = self.cols.get("tps")
-        raw = self.at(cells, offset, col)
+    def _required(self, index: int, offset: int, cells: Sequence[Cell], key: str) -> Cell:
+        """The cell of ``key``; an empty one is refused as required."""
+        raw = self.cell(cells, offset, key)
         if raw is None:
-            self.refuse(index, col, "tps", "required")
+            self.bad(index, key, "required")
+        return raw
+
+    def _tps(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
+        raw = self._required(index, offset, cells, "tps")
+        if raw is None:
             return None
         desa_col, kec_col = self.cols.get("desa"), self.cols.get("kecamatan")
         desa = self.at(cells, offset, desa_col)
@@ -283,7 +286,7 @@ class _Reader(CellReader):
         if found is None:
             found = self._tps_memo[key] = self._find_tps(*key)
         if isinstance(found, OpsError):
-            self.refuse(index, col, "tps", "unknown_tps", _text(raw), None, found)
+            self.bad(index, "tps", "unknown_tps", _text(raw), None, found)
             return None
         return found
 
@@ -314,10 +317,8 @@ class _Reader(CellReader):
             return exc
 
     def _step(self, index: int, offset: int, cells: Sequence[Cell]) -> Step | None:
-        col = self.cols.get("step")
-        raw = self.at(cells, offset, col)
+        raw = self._required(index, offset, cells, "step")
         if raw is None:
-            self.refuse(index, col, "step", "required")
             return None
         text = _text(raw)
         found = self._step_memo.get(text)
@@ -328,7 +329,7 @@ class _Reader(CellReader):
                 found = exc
             self._step_memo[text] = found
         if isinstance(found, OpsError):
-            self.refuse(index, col, "step", "unknown_step", _text(raw), None, found)
+            self.bad(index, "step", "unknown_step", _text(raw), None, found)
             return None
         return found
 

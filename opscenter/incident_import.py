@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -51,21 +51,14 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome, import_details
+from opscenter.roster import whole_file
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import (
-    WARNINGS_MAX,
-    Options,
-    RowOutcome,
-    WholeFile,
-    label_of,
-    mapped_sheet,
-    sheet_rows,
-    tally,
-)
-from opscenter.roster.reading import Cell, open_source
+from opscenter.roster.preview import WARNINGS_MAX, Options, RowOutcome, label_of
+from opscenter.roster.reading import Cell
 from opscenter.roster.validate import CellReader, Problem
+from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 
 KIND = "incidents"
@@ -152,22 +145,12 @@ class Record:
 
 
 @dataclass(slots=True)
-class IncidentPreview(WholeFile):
+class IncidentPreview(WholeFilePreview[Record]):
     # A log is saved whole or not at all: any refused cell refuses the file.
     refusal_reason: ClassVar[str] = "incidents_rejected"
-    path: Path
-    sha256: str
-    sheet: str
-    layout: Layout
-    operation_id: int
+    kind: ClassVar[str] = KIND
     zone: str
     provided: frozenset[str]
-    records: list[Record]
-    problems: list[Problem]
-    counts: dict[str, int]
-    labels: dict[str, dict[int, str]] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    warnings_total: int = 0
 
     def label(self, column: str, value: Any) -> str:
         """Names for ids, times in the operation's zone, points in degrees."""
@@ -554,35 +537,21 @@ def prepare(
 
     As the roster's ``prepare``: ``options`` name the sheet, the person's own column mapping
     and the operation."""
-    options = options or Options(kind=KIND)
-    cancel = cancel or CancelToken()
-    progress(0, 0, "read")
-    with open_source(Path(path)) as source:
-        guess = mapped_sheet(source, replace(options, kind=KIND))
-        layout = guess.layout
-        assert layout is not None
-        with store.read() as s:
-            op_id = options.operation_id or operations.get_operation(s).id
-            zone = operations.timezone_of(s, op_id)
-            known = _known(s, op_id)
-            reader = _Reader(s, known, layout, guess.name, op_id, zone)
-            reader.read(sheet_rows(guess), layout.data_start, guess.rows_total, progress, cancel)
-        facts = source.facts
-    provided = frozenset(c for k in layout.columns for c in _FIELD_COLUMNS.get(k, ()))
+    with whole_file.opened(path, options, KIND, progress, cancel) as sheet, store.read() as s:
+        op_id = sheet.operation_id(s)
+        zone = operations.timezone_of(s, op_id)
+        known = _known(s, op_id)
+        reader = _Reader(s, known, sheet.layout, sheet.name, op_id, zone)
+        sheet.read(reader)
+    provided = frozenset(c for k in sheet.layout.columns for c in _FIELD_COLUMNS.get(k, ()))
     records = _classify(reader, known, provided)
-    counts = tally(records, {p.row for p in reader.problems}, facts.path.name, guess.name)
-    progress(1, 1, "done")
-    return IncidentPreview(
-        path=facts.path,
-        sha256=facts.sha256,
-        sheet=guess.name,
-        layout=layout,
-        operation_id=op_id,
+    return sheet.preview(
+        IncidentPreview,
+        op_id,
+        records,
+        sorted(reader.problems, key=lambda p: (p.row, p.col or 0)),
         zone=zone,
         provided=provided,
-        records=records,
-        problems=sorted(reader.problems, key=lambda p: (p.row, p.col or 0)),
-        counts=counts,
         labels=known.labels,
         warnings=reader.warnings,
         warnings_total=reader.warnings_total,
@@ -692,15 +661,10 @@ def commit(
     region and type, someone else has since stored (``RosterError("stale_rows")``). Nothing
     at all is written when nothing is new or changed."""
     require(actor, PERMISSION)
-    refusal = preview.refusal()
-    if refusal is not None:
-        raise refusal
     todo = [r for r in preview.records if r.status != "unchanged"]
-    if not todo:
-        return Outcome(None, dict(preview.counts))
-    if cancel is not None:
-        cancel.check()
-    details = import_details(preview, KIND)
+    if not whole_file.ready(preview, todo, cancel):
+        return whole_file.unwritten(preview)
+    details = preview.details()
     op_id = preview.operation_id
     with store.transaction(actor, "import.incidents", details=details, operation_id=op_id) as s:
         now = clock.now()
@@ -739,8 +703,7 @@ def commit(
                 inc.closed_at = (inc.closed_at or now) if status_id in closed else None
         s.flush()
         txn_id = s.info[journal.TXN_KEY].txn_id
-    progress(1, 1, "done")
-    return Outcome(int(txn_id), dict(preview.counts))
+    return whole_file.written(preview, txn_id, progress)
 
 
 def _outcome(r: Record) -> RowOutcome:

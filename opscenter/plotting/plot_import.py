@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -61,20 +61,14 @@ from opscenter.plotting.plot import officers
 from opscenter.plotting.posts import PERMISSION, posts
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome, import_details
+from opscenter.roster import whole_file
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.preview import (
-    Options,
-    RowOutcome,
-    WholeFile,
-    label_of,
-    mapped_sheet,
-    sheet_rows,
-    tally,
-)
-from opscenter.roster.reading import Cell, open_source
+from opscenter.roster.preview import Options, RowOutcome
+from opscenter.roster.reading import Cell
 from opscenter.roster.validate import CellReader, Problem, _place_key
+from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 
 KIND = "plotting"
@@ -141,30 +135,15 @@ class Record:
 
 
 @dataclass(slots=True)
-class PlottingPreview(WholeFile):
+class PlottingPreview(WholeFilePreview[Record]):
     # A plotting is saved whole or not at all: any refused cell refuses the file.
     refusal_reason: ClassVar[str] = "plotting_rejected"
-    path: Path
-    sha256: str
-    sheet: str
-    layout: Layout
-    operation_id: int
+    kind: ClassVar[str] = KIND
     stage_id: int
     stage_code: str
     stage_name: str
-    records: list[Record]
-    problems: list[Problem]
-    counts: dict[str, int]
-    # "personnel_id" -> "NRP name", "post_id" -> "Pos 3 Kecamatan A1"
-    labels: dict[str, dict[int, str]] = field(default_factory=dict)
-    # No free text of a plotting is kept, so none is flagged (the wizard's interface).
-    warnings: list[Problem] = field(default_factory=list)
-    warnings_total: int = 0
-
-    def label(self, column: str, value: Any) -> str:
-        if isinstance(value, bool):
-            return "Ya" if value else "Tidak"
-        return label_of(self.labels, column, value)
+    # Its labels: "personnel_id" -> "NRP name", "post_id" -> "Pos 3 Kecamatan A1". No free
+    # text of a plotting is kept, so none is flagged (no warnings).
 
     def key_text(self, r: RowOutcome) -> str:
         """ "90000001 Personel 1 \u2192 Pos 2 Kecamatan A1"."""
@@ -674,43 +653,29 @@ def prepare(
 
     As the roster's ``prepare``: ``options`` name the sheet, the person's own column mapping
     and the operation; its ``stage`` is the stage's code (default: the voting stage)."""
-    from opscenter import operations
-
-    options = options or Options(kind=KIND)
-    cancel = cancel or CancelToken()
-    progress(0, 0, "read")
-    with open_source(Path(path)) as source:
-        guess = mapped_sheet(source, replace(options, kind=KIND))
-        layout = guess.layout
-        assert layout is not None
+    with whole_file.opened(path, options, KIND, progress, cancel) as sheet:
         with store.read() as s:
-            op_id = options.operation_id or operations.get_operation(s).id
-            stage_id, stage_code, stage_name = _stage(s, op_id, options.stage)
+            op_id = sheet.operation_id(s)
+            stage_id, stage_code, stage_name = _stage(s, op_id, sheet.options.stage)
             known = _known(s, op_id, stage_id)
         if not known.post_labels:
-            raise RosterError("plotting_no_posts", file=source.path.name, stage=stage_name)
-        reader = _Reader(known, layout, guess.name)
-        reader.walk(sheet_rows(guess), guess.rows_total, progress, cancel)
-        facts = source.facts
+            raise RosterError("plotting_no_posts", file=sheet.file, stage=stage_name)
+        reader = _Reader(known, sheet.layout, sheet.name)
+        reader.walk(sheet.rows(), sheet.total, progress, sheet.cancel)
     records = [_classify(d, known) for d in reader.drafts.values()]
     records.sort(key=lambda r: r.row)
-    counts = tally(records, reader.rejected_rows, facts.path.name, guess.name)
-    counts["moved"] = sum(1 for r in records if r.action == "moved")
-    progress(1, 1, "done")
-    return PlottingPreview(
-        path=facts.path,
-        sha256=facts.sha256,
-        sheet=guess.name,
-        layout=layout,
-        operation_id=op_id,
+    preview = sheet.preview(
+        PlottingPreview,
+        op_id,
+        records,
+        reader.problems,
         stage_id=stage_id,
         stage_code=stage_code,
         stage_name=stage_name,
-        records=records,
-        problems=reader.problems,
-        counts=counts,
         labels={"personnel_id": known.people, "post_id": known.post_labels},
     )
+    preview.counts["moved"] = sum(1 for r in records if r.action == "moved")
+    return preview
 
 
 def _classify(d: _Draft, known: _Known) -> Record:
@@ -746,16 +711,11 @@ def commit(
     preview (``RosterError("stale_rows")``, naming the people). Writes nothing at all when
     every row is unchanged."""
     require(actor, PERMISSION)
-    refusal = preview.refusal()
-    if refusal is not None:
-        raise refusal
     todo = [r for r in preview.records if r.action != "unchanged"]
-    if not todo:
-        return Outcome(None, dict(preview.counts))
-    if cancel is not None:
-        cancel.check()
+    if not whole_file.ready(preview, todo, cancel):
+        return whole_file.unwritten(preview)
     op_id, stage_id = preview.operation_id, preview.stage_id
-    details = {**import_details(preview, KIND), "stage": preview.stage_code}
+    details = {**preview.details(), "stage": preview.stage_code}
     with store.transaction(actor, "import.plotting", details=details, operation_id=op_id) as s:
         people = officers(s, op_id)
         _check_stale(s, preview, todo, people.keys())
@@ -782,8 +742,7 @@ def commit(
             row.post_id, row.basis, row.from_unit_id, row.locked = r.post_id, "hand", unit, True
         s.flush()
         txn_id = s.info[journal.TXN_KEY].txn_id
-    progress(1, 1, "done")
-    return Outcome(int(txn_id), dict(preview.counts))
+    return whole_file.written(preview, txn_id, progress)
 
 
 def _check_stale(

@@ -43,12 +43,14 @@ from opscenter.readiness.sarpras import (
     put_stock,
 )
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome, import_details
+from opscenter.roster import whole_file
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, WholeFile, guess_sheet, tally
-from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import CellReader, Problem
+from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.preview import Options, RowOutcome, SheetGuess, guess_sheet
+from opscenter.roster.reading import Cell, Source
+from opscenter.roster.validate import CellReader
+from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 
 KIND = "sarpras"
@@ -139,43 +141,20 @@ class Record:
 
 
 @dataclass(slots=True)
-class SarprasPreview(WholeFile):
+class SarprasPreview(WholeFilePreview[Record]):
     # A list is saved whole or not at all: any refused cell refuses the file.
     refusal_reason: ClassVar[str] = "sarpras_rejected"
-    path: Path
-    sha256: str
-    sheet: str
-    layout: Layout
-    operation_id: int
+    kind: ClassVar[str] = KIND
     # Where the unit came from when the file has no unit column: "option" or "letterhead".
     unit_source: str
     unit_name: str | None
-    records: list[Record]
-    problems: list[Problem]
-    counts: dict[str, int]
-    # Unit and category names by id, for the preview's rows ("Polres Kerinci / HT").
-    labels: dict[str, dict[int, str]] = field(default_factory=dict)
-    # No free text of a sarpras list is flagged as formula-like (the wizard's interface).
-    warnings: list[Problem] = field(default_factory=list)
-    warnings_total: int = 0
-
-    def label(self, column: str, value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "Ya" if value else "Tidak"  # as the lists and the export write it
-        names = self.labels.get(column)
-        if names is not None and isinstance(value, int):
-            return names.get(value, str(value))
-        return str(value)
+    # Its labels: unit and category names by id, for the preview's rows ("Polres Kerinci /
+    # HT"). No free text of a sarpras list is flagged as formula-like (no warnings).
 
     def key_text(self, r: RowOutcome) -> str:
         if r.values is None:
             return ""
         return f"{self.label('unit_id', r.values[0])} / {self.label('category_id', r.values[1])}"
-
-    def field_label(self, column: str) -> str:
-        return next((f.label_id for f in FIELDS[KIND] if f.key == column), column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,47 +483,24 @@ def prepare(
     As the roster's ``prepare``: ``options`` name the sheet, the person's own column mapping
     and the operation; its ``unit`` (a unit's code or name) is the unit of rows that name
     none."""
-    from opscenter import operations
-
-    options = options or Options(kind=KIND)
-    cancel = cancel or CancelToken()
-    progress(0, 0, "read")
-    with open_source(Path(path)) as source:
-        guess = guess_sheet(source, KIND, options.sheet)
-        assert guess.layout is not None
-        layout = guess.layout
-        if options.mapping is not None:
-            layout.columns = dict(options.mapping)
-            layout.uncertain = set()
-        if "category" not in layout.columns:
-            raise RosterError(
-                "missing_columns", file=source.path.name, sheet=guess.name, columns="Jenis sarpras"
-            )
-        if not any(k in layout.columns for k in (*CONDITIONS, "count")):
-            raise RosterError("sarpras_no_count", file=source.path.name, sheet=guess.name)
+    with whole_file.opened(path, options, KIND, progress, cancel, _sheet) as sheet:
+        layout = sheet.layout
         with store.read() as s:
-            op_id = options.operation_id or operations.get_operation(s).id
+            op_id = sheet.operation_id(s)
             known = _known(s, op_id)
-        unit_id, unit_source = _default_unit(known, options.unit, layout, guess.head)
+        unit_id, unit_source = _default_unit(known, sheet.options.unit, layout, sheet.guess.head)
         if "unit" not in layout.columns and unit_id is None:
-            raise RosterError("sarpras_unit_needed", file=source.path.name)
-        reader = _Reader(known, layout, guess.name, unit_id)
-        rows = _chain(guess.head, guess.rest)
-        reader.read(rows, layout.data_start, guess.rows_total, progress, cancel)
-        facts = source.facts
+            raise RosterError("sarpras_unit_needed", file=sheet.file)
+        reader = _Reader(known, layout, sheet.name, unit_id)
+        sheet.read(reader)
     records = [_classify(d, known) for d in reader.drafts.values()]
-    counts = tally(records, reader.rejected_rows, facts.path.name, guess.name)
-    return SarprasPreview(
-        path=facts.path,
-        sha256=facts.sha256,
-        sheet=guess.name,
-        layout=layout,
-        operation_id=op_id,
+    return sheet.preview(
+        SarprasPreview,
+        op_id,
+        records,
+        reader.problems,
         unit_source="column" if "unit" in layout.columns else unit_source,
         unit_name=known.unit_rows[unit_id][1] if unit_id is not None else None,
-        records=records,
-        problems=reader.problems,
-        counts=counts,
         labels={
             "unit_id": {uid: row[1] for uid, row in known.unit_rows.items()},
             "category_id": {cid: row[1] for cid, row in known.category_rows.items()},
@@ -552,11 +508,22 @@ def prepare(
     )
 
 
-def _chain(
-    head: list[tuple[int, int, list[Cell]]], rest: Iterator[tuple[int, int, list[Cell]]]
-) -> Iterator[tuple[int, int, list[Cell]]]:
-    yield from head
-    yield from rest
+def _sheet(source: Source, options: Options) -> SheetGuess:
+    """The sheet and its columns, as guessed or as the person mapped them; refuses a sheet
+    without the category column or any count."""
+    guess = guess_sheet(source, KIND, options.sheet)
+    assert guess.layout is not None
+    layout = guess.layout
+    if options.mapping is not None:
+        layout.columns = dict(options.mapping)
+        layout.uncertain = set()
+    if "category" not in layout.columns:
+        raise RosterError(
+            "missing_columns", file=source.path.name, sheet=guess.name, columns="Jenis sarpras"
+        )
+    if not any(k in layout.columns for k in (*CONDITIONS, "count")):
+        raise RosterError("sarpras_no_count", file=source.path.name, sheet=guess.name)
+    return guess
 
 
 def _default_unit(
@@ -611,15 +578,10 @@ def commit(
     ``RosterError("stale_rows")``). Nothing at all is written when nothing is new or
     changed. A list is a few hundred rows: the cancel token is asked once, before writing."""
     require(actor, PERMISSION)
-    refusal = preview.refusal()
-    if refusal is not None:
-        raise refusal
     todo = [r for r in preview.records if r.status != "unchanged"]
-    if not todo:
-        return Outcome(None, dict(preview.counts))
-    if cancel is not None:
-        cancel.check()
-    details = import_details(preview, KIND)
+    if not whole_file.ready(preview, todo, cancel):
+        return whole_file.unwritten(preview)
+    details = preview.details()
     with store.transaction(
         actor, "import.sarpras", details=details, operation_id=preview.operation_id
     ) as s:
@@ -628,8 +590,7 @@ def commit(
                 raise RosterError("stale_rows", file=preview.file, count=1, rows=_name(s, r))
             put_stock(s, preview.operation_id, r.value, r.version)
         txn_id = s.info[journal.TXN_KEY].txn_id
-    progress(1, 1, "done")
-    return Outcome(int(txn_id), dict(preview.counts))
+    return whole_file.written(preview, txn_id, progress)
 
 
 def _name(s: Session, r: Record) -> str:

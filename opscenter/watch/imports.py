@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -46,18 +46,14 @@ from opscenter.model import PollingStation, Region, TpsWatch
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
-from opscenter.roster.commit import Outcome, import_details
+from opscenter.roster import whole_file
+from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import FIELDS, Layout, cell_ref, norm
-from opscenter.roster.preview import (
-    Options,
-    RowOutcome,
-    WholeFile,
-    mapped_sheet,
-    sheet_rows,
-)
-from opscenter.roster.reading import Cell, open_source
-from opscenter.roster.validate import CellReader, Problem, _place_key
+from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.preview import Options, RowOutcome
+from opscenter.roster.reading import Cell
+from opscenter.roster.validate import CellReader, _place_key
+from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 from opscenter.watch.entry import (
     PERMISSION,
@@ -102,23 +98,14 @@ class Record:
 
 
 @dataclass(slots=True)
-class WatchPreview(WholeFile):
+class WatchPreview(WholeFilePreview[Record]):
     # A list is saved whole or not at all: any refused cell refuses the file.
     refusal_reason: ClassVar[str] = "watch_rejected"
-    path: Path
-    sha256: str
-    sheet: str
-    layout: Layout
-    operation_id: int
+    kind: ClassVar[str] = KIND
     zone: str
     # A wide list's step columns (column -> step name); empty for a long list.
     step_columns: dict[int, str]
-    records: list[Record]
-    problems: list[Problem]
-    counts: dict[str, int]
-    # No free text of a watch list is kept (the wizard's interface).
-    warnings: list[Problem] = field(default_factory=list)
-    warnings_total: int = 0
+    # No free text of a watch list is kept (no warnings).
 
     @property
     def wide(self) -> bool:
@@ -135,9 +122,6 @@ class WatchPreview(WholeFile):
             return ""
         _tps, label, step = r.values
         return f"{label} \u00b7 {step}" if step else str(label)
-
-    def field_label(self, column: str) -> str:
-        return next((f.label_id for f in FIELDS[KIND] if f.key == column), column)
 
     def notes(self, lang: str | None = None) -> str:
         """Which columns a wide list's headings made steps, said in the preview and by the
@@ -255,10 +239,8 @@ class _Reader(CellReader):
         else:
             named = self._step(index, offset, cells)
             time_col = self.cols.get("time")
-            raw = self.at(cells, offset, time_col)
-            if raw is None:
-                self.refuse(index, time_col, "time", "required")
-            else:
+            raw = self._required(index, offset, cells, "time")
+            if raw is not None:
                 at = self._time(index, offset, cells, time_col, "time", raw)
                 if named is not None and at is not None:
                     found.append((named, at, time_col if time_col is not None else 0))
@@ -285,11 +267,16 @@ class _Reader(CellReader):
         if len(self.problems) == before:
             self.rows.append((index, tps_id, step_name, marks))
 
-    def _tps(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
-        col = self.cols.get("tps")
-        raw = self.at(cells, offset, col)
+    def _required(self, index: int, offset: int, cells: Sequence[Cell], key: str) -> Cell:
+        """The cell of ``key``; an empty one is refused as required."""
+        raw = self.cell(cells, offset, key)
         if raw is None:
-            self.refuse(index, col, "tps", "required")
+            self.bad(index, key, "required")
+        return raw
+
+    def _tps(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
+        raw = self._required(index, offset, cells, "tps")
+        if raw is None:
             return None
         desa_col, kec_col = self.cols.get("desa"), self.cols.get("kecamatan")
         desa = self.at(cells, offset, desa_col)
@@ -299,7 +286,7 @@ class _Reader(CellReader):
         if found is None:
             found = self._tps_memo[key] = self._find_tps(*key)
         if isinstance(found, OpsError):
-            self.refuse(index, col, "tps", "unknown_tps", _text(raw), None, found)
+            self.bad(index, "tps", "unknown_tps", _text(raw), None, found)
             return None
         return found
 
@@ -330,10 +317,8 @@ class _Reader(CellReader):
             return exc
 
     def _step(self, index: int, offset: int, cells: Sequence[Cell]) -> Step | None:
-        col = self.cols.get("step")
-        raw = self.at(cells, offset, col)
+        raw = self._required(index, offset, cells, "step")
         if raw is None:
-            self.refuse(index, col, "step", "required")
             return None
         text = _text(raw)
         found = self._step_memo.get(text)
@@ -344,7 +329,7 @@ class _Reader(CellReader):
                 found = exc
             self._step_memo[text] = found
         if isinstance(found, OpsError):
-            self.refuse(index, col, "step", "unknown_step", _text(raw), None, found)
+            self.bad(index, "step", "unknown_step", _text(raw), None, found)
             return None
         return found
 
@@ -416,48 +401,31 @@ def prepare(
 
     As the roster's ``prepare``: ``options`` name the sheet, the person's own column mapping
     and the operation."""
-    options = options or Options(kind=KIND)
-    cancel = cancel or CancelToken()
-    progress(0, 0, "read")
-    with open_source(Path(path)) as source:
-        guess = mapped_sheet(source, replace(options, kind=KIND))
-        layout = guess.layout
-        assert layout is not None
+    with whole_file.opened(path, options, KIND, progress, cancel) as sheet:
+        layout = sheet.layout
         with store.read() as s:
-            op_id = options.operation_id or operations.get_operation(s).id
+            op_id = sheet.operation_id(s)
             columns: dict[int, Step] = {}
             if "step" not in layout.columns:
                 columns = step_columns(layout, steps(s, op_id))
                 if not columns:
-                    raise RosterError("watch_no_steps", file=source.path.name, sheet=guess.name)
+                    raise RosterError("watch_no_steps", file=sheet.file, sheet=sheet.name)
             elif "time" not in layout.columns:
                 raise RosterError(
-                    "missing_columns", file=source.path.name, sheet=guess.name, columns="Jam"
+                    "missing_columns", file=sheet.file, sheet=sheet.name, columns="Jam"
                 )
-            reader = _Reader(s, op_id, layout, guess.name, columns)
-            reader.read(sheet_rows(guess), layout.data_start, guess.rows_total, progress, cancel)
+            reader = _Reader(s, op_id, layout, sheet.name, columns)
+            sheet.read(reader)
             stored = _stored(s, sorted({r[1] for r in reader.rows}))
-        facts = source.facts
     names = {st.id: st.name for st in reader.steps}
     records = [_classify(row, reader.places.labels, names, stored) for row in reader.rows]
-    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
-    for r in records:
-        counts[r.status] += 1
-    counts["rejected"] = len({p.row for p in reader.problems})
-    if not records and not reader.problems:
-        raise RosterError("header_only", file=facts.path.name, sheet=guess.name)
-    progress(1, 1, "done")
-    return WatchPreview(
-        path=facts.path,
-        sha256=facts.sha256,
-        sheet=guess.name,
-        layout=layout,
-        operation_id=op_id,
+    return sheet.preview(
+        WatchPreview,
+        op_id,
+        records,
+        sorted(reader.problems, key=lambda p: (p.row, p.col or 0)),
         zone=reader.zone,
         step_columns={c: st.name for c, st in columns.items()},
-        records=records,
-        problems=sorted(reader.problems, key=lambda p: (p.row, p.col or 0)),
-        counts=counts,
     )
 
 
@@ -507,9 +475,6 @@ def commit(
     (``RosterError("stale_rows")``); times it does not write may change meanwhile. Nothing at
     all is written when nothing is new or changed."""
     require(actor, PERMISSION)
-    refusal = preview.refusal()
-    if refusal is not None:
-        raise refusal
     marks: list[Mark] = []
     expect: dict[tuple[int, int], datetime | None] = {}
     for r in preview.records:
@@ -517,11 +482,9 @@ def commit(
             if at != before:
                 marks.append(Mark(r.tps_id, sid, at))
                 expect[(r.tps_id, sid)] = before
-    if not marks:
-        return Outcome(None, dict(preview.counts))
-    if cancel is not None:
-        cancel.check()
-    details = import_details(preview, KIND)
+    if not whole_file.ready(preview, marks, cancel):
+        return whole_file.unwritten(preview)
+    details = preview.details()
     op_id = preview.operation_id
     with store.transaction(actor, "import.watch", details=details, operation_id=op_id) as s:
         try:
@@ -532,5 +495,4 @@ def commit(
             rows = f"{exc.data.get('step')} {exc.data.get('tps')}"
             raise RosterError("stale_rows", file=preview.file, count=1, rows=rows) from exc
         txn_id = s.info[journal.TXN_KEY].txn_id
-    progress(1, 1, "done")
-    return Outcome(int(txn_id), dict(preview.counts))
+    return whole_file.written(preview, txn_id, progress)

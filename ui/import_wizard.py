@@ -15,7 +15,7 @@ serve the regions import too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic
@@ -240,21 +240,18 @@ class MappingPage(JobPage["ImportWizard"]):
         self.choices_note.setText(said)
         self.choices_note.setVisible(bool(said))
         self.create_units.setVisible(s.kind in ("personnel", "tps"))
+        choice, stages = self.wiz.units, self.wiz.stages
         self.unit.blockSignals(True)
-        self.unit.clear()
-        choice = self.wiz.units
-        if choice is not None:
-            for code, name in choice.units:
-                self.unit.addItem(name, code)
-            self.unit.setCurrentIndex(self.unit.findData(choice.guess))  # -1: none guessed
+        if choice is None:
+            self.unit.clear()
+        else:
+            _offer(self.unit, choice.units, choice.guess)  # -1: none guessed
         self.unit.blockSignals(False)
-        self.stage.clear()
-        stages = self.wiz.stages
-        if stages is not None:
-            for code, name in stages.stages:
-                self.stage.addItem(name, code)
+        if stages is None:
+            self.stage.clear()
+        else:
             chosen = stages.codes.get(self.wiz.stage_id or 0, stages.default)
-            self.stage.setCurrentIndex(self.stage.findData(chosen))
+            _offer(self.stage, stages.stages, chosen)
         for w in (self.stage_label, self.stage):
             w.setVisible(stages is not None)
         self._show_unit()
@@ -324,6 +321,14 @@ class MappingPage(JobPage["ImportWizard"]):
 
         self.run(job, _tr("Memeriksa baris\u2026"), self.wiz.set_preview)
         return False
+
+
+def _offer(box: QComboBox, choices: Iterable[tuple[str, str]], chosen: str | None) -> None:
+    """``box`` offers ``choices`` (code, name), ``chosen`` chosen (none: no such code)."""
+    box.clear()
+    for code, name in choices:
+        box.addItem(name, code)
+    box.setCurrentIndex(box.findData(chosen))
 
 
 class PreviewPage(JobPage["ImportWizard"]):

@@ -100,9 +100,11 @@ class StageWindow(QMainWindow):
     # -- what a window gives ------------------------------------------------------------------
 
     def build(self) -> None:
+        """Make the window's parts, follow the journal and read (last in ``__init__``)."""
         raise NotImplementedError
 
     def reload(self) -> None:
+        """Read what the window shows again."""
         raise NotImplementedError
 
     def wants(self, changes: JournalChanges) -> bool:

@@ -6,18 +6,19 @@ interface (``opscenter.roster.preview.Reviewable``). A sarpras list without a un
 belongs to the unit chosen on the mapping page, preset to the one its letterhead names; a
 plotting list fills the stage chosen there, preset to the voting stage.
 
-Reading, checking and writing run off the GUI thread through ``ui.worker`` (a progress
-dialog appears after about half a second, with a cancel button). Each page starts its job
-from ``validatePage`` and moves on by itself when the job has succeeded; a refusal is
-shown on the page as one sentence.
+Reading, checking and writing run off the GUI thread, a page at a time (``ui.job_wizard``:
+a progress dialog appears after about half a second, with a cancel button). Each page
+starts its job from "next" and moves on by itself when the job has succeeded; a refusal is
+shown on the page as one sentence. The first and last pages (``FilePage``, ``DonePage``)
+serve the regions import too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -47,14 +48,10 @@ from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable, Scan, prepare, scan
 from opscenter.store import Store
 from opscenter.watch import imports as watch_imports
-from ui.error_dialog import sentence_for
-from ui.form_parts import error_label
 from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
+from ui.job_wizard import JobPage, JobWizard, W
 from ui.tab_order import leave_on_tab
 from ui.table_view import style_table
-from ui.worker import JobHandle, start_job
-
-FILE_FILTER = "Lembar kerja (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)"
 
 
 def _tr(text: str) -> str:
@@ -118,39 +115,15 @@ def _importer(kind: str) -> tuple[Prepare, Commit]:
     return prepare, commit_mod.commit
 
 
-class _Page(QWizardPage):
-    """A page whose "next" runs a background job first."""
+class FilePage(JobPage[W]):
+    """The first page: the kind of list and its file, read by ``read`` (a wizard's own)."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.wiz = wizard
-        self.error = error_label(self, "importError")
-        self._advance = False
+    # The kinds of file the file dialog offers.
+    file_filter = "Lembar kerja (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv)"
 
-    def show_error(self, error: BaseException | None) -> None:
-        if error is None:
-            self.error.hide()
-            self.error.clear()
-            return
-        self.error.setText(sentence_for(error, self.wiz.lang))
-        self.error.show()
-
-    def run(self, job: Any, title: str, on_success: Any) -> None:
-        self.show_error(None)
-
-        def done(result: Any) -> None:
-            on_success(result)
-            self._advance = True
-            self.wiz.next()
-            self._advance = False
-
-        self.wiz.start(job, title, done, self.show_error)
-
-
-class FilePage(_Page):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(_tr("Pilih berkas"))
+    def __init__(self, wizard: W) -> None:
+        super().__init__(wizard, _tr("Pilih berkas"))
+        self.browse_title = _tr("Pilih lembar kerja")  # the file dialog's caption
         self.setSubTitle(_tr("Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv."))
         self.kind = QComboBox(self)
         for key, label in _kinds():
@@ -178,27 +151,33 @@ class FilePage(_Page):
         QTimer.singleShot(0, self.path, self.path.setFocus)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Pilih lembar kerja"), "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.browse_title, "", self.file_filter)
         if name:
             self.path.setText(name)
 
-    def validatePage(self) -> bool:
-        if self._advance:
-            return True
+    def begin(self) -> bool:
         text = self.path.text().strip()
         if not text:
-            self.error.setText(_tr("Pilih berkas yang akan diimpor."))
-            self.error.show()
-            return False
-        job = scan_job(self.wiz.store, Path(text), str(self.kind.currentData()), None)
-        self.run(job, _tr("Membaca berkas\u2026"), self.wiz.set_scan)
+            return self.refuse(_tr("Pilih berkas yang akan diimpor."))
+        self.read(Path(text))
         return False
 
+    def read(self, path: Path) -> None:
+        """Start the job that reads ``path``."""
+        raise NotImplementedError
 
-class MappingPage(_Page):
+
+class ListFilePage(FilePage["ImportWizard"]):
+    """The import wizard's file page: a list of the kind chosen, its first rows scanned."""
+
+    def read(self, path: Path) -> None:
+        job = scan_job(self.wiz.store, path, str(self.kind.currentData()), None)
+        self.run(job, _tr("Membaca berkas\u2026"), self.wiz.set_scan)
+
+
+class MappingPage(JobPage["ImportWizard"]):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(_tr("Lembar dan kolom"))
+        super().__init__(wizard, _tr("Lembar dan kolom"))
         self.setSubTitle(
             _tr(
                 "Periksa pasangan kolom; yang berlatar kuning perlu dicek. "
@@ -261,21 +240,18 @@ class MappingPage(_Page):
         self.choices_note.setText(said)
         self.choices_note.setVisible(bool(said))
         self.create_units.setVisible(s.kind in ("personnel", "tps"))
+        choice, stages = self.wiz.units, self.wiz.stages
         self.unit.blockSignals(True)
-        self.unit.clear()
-        choice = self.wiz.units
-        if choice is not None:
-            for code, name in choice.units:
-                self.unit.addItem(name, code)
-            self.unit.setCurrentIndex(self.unit.findData(choice.guess))  # -1: none guessed
+        if choice is None:
+            self.unit.clear()
+        else:
+            _offer(self.unit, choice.units, choice.guess)  # -1: none guessed
         self.unit.blockSignals(False)
-        self.stage.clear()
-        stages = self.wiz.stages
-        if stages is not None:
-            for code, name in stages.stages:
-                self.stage.addItem(name, code)
+        if stages is None:
+            self.stage.clear()
+        else:
             chosen = stages.codes.get(self.wiz.stage_id or 0, stages.default)
-            self.stage.setCurrentIndex(self.stage.findData(chosen))
+            _offer(self.stage, stages.stages, chosen)
         for w in (self.stage_label, self.stage):
             w.setVisible(stages is not None)
         self._show_unit()
@@ -320,18 +296,14 @@ class MappingPage(_Page):
         self.show_error(None)
         self.wiz.start(job, _tr("Membaca lembar\u2026"), chosen, self.show_error)
 
-    def validatePage(self) -> bool:
-        if self._advance:
-            return True
+    def begin(self) -> bool:
         s = self.wiz.scan_result
         if s is None:
             return False
         unit: str | None = None
         if self.needs_unit():
             if self.unit.currentIndex() < 0:
-                self.error.setText(_tr("Pilih satuan pemilik daftar ini."))
-                self.error.show()
-                return False
+                return self.refuse(_tr("Pilih satuan pemilik daftar ini."))
             unit = str(self.unit.currentData())
         options = Options(
             kind=s.kind,
@@ -351,10 +323,17 @@ class MappingPage(_Page):
         return False
 
 
-class PreviewPage(_Page):
+def _offer(box: QComboBox, choices: Iterable[tuple[str, str]], chosen: str | None) -> None:
+    """``box`` offers ``choices`` (code, name), ``chosen`` chosen (none: no such code)."""
+    box.clear()
+    for code, name in choices:
+        box.addItem(name, code)
+    box.setCurrentIndex(box.findData(chosen))
+
+
+class PreviewPage(JobPage["ImportWizard"]):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(_tr("Pratinjau"))
+        super().__init__(wizard, _tr("Pratinjau"))
         self.counts = QLabel(self)
         self.counts.setObjectName("importCounts")
         # Free text that a spreadsheet would run (issue 19): imported, but said here.
@@ -432,9 +411,7 @@ class PreviewPage(_Page):
             except OSError as exc:
                 self.show_error(exc)
 
-    def validatePage(self) -> bool:
-        if self._advance:
-            return True
+    def begin(self) -> bool:
         p = self.wiz.preview
         if p is None:
             return False
@@ -458,8 +435,10 @@ def commit_text(preview: Reviewable) -> str:
     return _tr("Impor {n} baris").replace("{n}", QLocale().toString(n))
 
 
-class DonePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+class DonePage(QWizardPage, Generic[W]):
+    """The last page: what the import saved (``result_text``, a wizard's own)."""
+
+    def __init__(self, wizard: W) -> None:
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(_tr("Selesai"))
@@ -471,23 +450,32 @@ class DonePage(QWizardPage):
         QVBoxLayout(self).addWidget(self.result)
 
     def initializePage(self) -> None:
+        text = self.result_text()
+        if text is not None:
+            self.result.setText(text)
+
+    def result_text(self) -> str | None:
+        """What was saved; None before anything was."""
+        raise NotImplementedError
+
+
+class ListDonePage(DonePage["ImportWizard"]):
+    def result_text(self) -> str | None:
         out = self.wiz.outcome
         if out is None:
-            return
+            return None
         c = out.counts
         if out.txn_id is None:
-            text = _tr(
+            return _tr(
                 "Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data."
             ).format(**c)
-        else:
-            text = _tr(
-                "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, "
-                "{unchanged} tetap; {rejected} baris ditolak tidak dimuat."
-            ).format(txn=out.txn_id, **c)
-        self.result.setText(text)
+        return _tr(
+            "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, "
+            "{unchanged} tetap; {rejected} baris ditolak tidak dimuat."
+        ).format(txn=out.txn_id, **c)
 
 
-class ImportWizard(QWizard):
+class ImportWizard(JobWizard):
     def __init__(
         self,
         store: Store,
@@ -499,26 +487,18 @@ class ImportWizard(QWizard):
         stage_id: int | None = None,
     ) -> None:
         """``kind`` presets the kind of data; ``stage_id`` a plotting list's stage."""
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, actor=actor, lang=lang, parent=parent, title=_tr("Impor data"))
         self.stage_id = stage_id
-        self.actor = actor
-        self.lang = lang
         self.scan_result: Scan | None = None
         self.units: sarpras_io.UnitChoice | None = None  # a sarpras list's units
         self.stages: plot_import.StageChoice | None = None  # a plotting list's stages
         self.preview: Reviewable | None = None
         self.outcome: commit_mod.Outcome | None = None
-        self.job: JobHandle | None = None
-        self.setWindowTitle(_tr("Impor data"))
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.file_page = FilePage(self)
+        self.file_page = ListFilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
-        self.done_page = DonePage(self)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
-            self.addPage(page)
+        self.done_page = ListDonePage(self)
+        self.add_pages(self.file_page, self.mapping_page, self.preview_page, self.done_page)
         if kind is not None:
             self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kind))
         self.resize(900, 600)
@@ -537,25 +517,6 @@ class ImportWizard(QWizard):
 
     def set_outcome(self, result: commit_mod.Outcome) -> None:
         self.outcome = result
-
-    def busy(self) -> bool:
-        return self.job is not None and not self.job.done
-
-    def start(self, job: Any, title: str, on_success: Any, on_failure: Any) -> None:
-        if self.busy():
-            return
-        self.job = start_job(
-            job,
-            parent=self,
-            title=title,
-            on_success=on_success,
-            on_failure=on_failure,
-        )
-
-    def reject(self) -> None:
-        if self.job is not None and not self.job.done:
-            self.job.cancel.cancel()
-        super().reject()
 
 
 def open_plotting_import(parent: QWidget, store: Store, actor: Actor, stage_id: int) -> None:

@@ -16,17 +16,14 @@ The window puts its parts together (``planning_heat``, ``planning_forms``, ``pla
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QFrame,
-    QLabel,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -34,35 +31,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from opscenter import journal, planning
 from opscenter.actor import Actor
-from opscenter.errors import NoOperation, OpsError
+from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
 from opscenter.store import Store
-from ui import actions
-from ui.banner import Banner
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
-from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite
 from ui.planning_commands import AcceptCommand, PatternCommand, PlanningCommand, RatingCommand
 from ui.planning_forms import PatternForm, TpsForm
 from ui.planning_heat import HeatMapPanel
 from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
 from ui.planning_workbook import MatrixWorkbook
-from ui.screen_fit import FlowLayout, fit_to_screen, pair, scrolling, show_fitted
-from ui.stage_choice import read_stages, stage_bar
+from ui.screen_fit import FlowLayout, pair, scrolling
+from ui.stage_choice import stage_bar
+from ui.stage_window import StageWindow, open_beside
 from ui.tab_order import chain
-from ui.translations import interface_language
 from ui.unsaved import may_close
 from ui.worker import JobHandle
 
-log = logging.getLogger(__name__)
 # The size the window opens at where the screen has room (else maximised).
 WINDOW_SIZE = QSize(1600, 900)
 
@@ -71,49 +62,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanningWindow", text)
 
 
-class PlanningWindow(QMainWindow):
+class PlanningWindow(StageWindow):
     """Kerawanan dan penebalan for one operation (the first one in the store)."""
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        actor: Actor,
-        stage_code: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        if parent is not None:
-            self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setObjectName("planningWindow")
+    kind = "planning"
+    preferred_size = WINDOW_SIZE
+
+    def build(self) -> None:
         self.setWindowTitle(_tr("Kerawanan dan penebalan"))
-        fit_to_screen(self, WINDOW_SIZE)
-        self.store = store
-        self.actor = actor
-        # Stage, category, aspect and level names are read in the interface's language.
-        self._lang = interface_language()
-        self.operation_id = 0
-        self.stage_id = 0
-        self._stage_code = stage_code  # the stage to open on (the first read only)
         self.base: PlanBase | None = None
         self.plan: Plan | None = None
-        self.undo_stack = QUndoStack(self)
-        # Every save runs on the write thread; the status bar says "Menyimpan…" meanwhile.
-        self.saving_note = QLabel(self)
-        self.statusBar().addWidget(self.saving_note)
-        self.writes = PendingWrite(self, note=self.saving_note)
 
         self.heat = HeatMapModel(self)
         self.needs = RequirementsModel(self)
         self.proposals = ProposalsModel(self)
         self.heat.edit_requested.connect(self._edit_rating)
 
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(16, 10, 16, 10)
-        column.setSpacing(8)
+        central, column = self.central_column(16, 10, 8)
         column.addLayout(self._build_bar(central))
-        column.addWidget(self._build_banner(central))
+        column.addWidget(self.build_banner(central))
         split = QSplitter(Qt.Orientation.Horizontal, central)
         split.setChildrenCollapsible(False)
         column.addWidget(split, 1)
@@ -140,21 +107,7 @@ class PlanningWindow(QMainWindow):
         split.setStretchFactor(1, 3)
         split.setSizes([740, 860])
         right.setSizes([540, 280])
-        self.setCentralWidget(central)
-
-        # The journal commit the last full read saw: a change set no newer than it (one's
-        # own save, re-read at once) is not read a second time.
-        self._read_at = 0
-        self.live = LiveUpdates(
-            self,
-            apply=self._apply_changes,
-            reload=self.reload,
-            wants=self.wants,
-            loaded=lambda: self.base is not None,
-            name="planning",
-        )
-        # The feed's report of the window's own write waits until the write has been shown.
-        self.writes.write_done.connect(self._write_ended)
+        self.follow_journal(loaded=lambda: self.base is not None)
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
@@ -202,12 +155,6 @@ class PlanningWindow(QMainWindow):
         )
         return bar
 
-    def _build_banner(self, central: QWidget) -> QFrame:
-        """What the last action said (a refusal or a confirmation), until closed or replaced."""
-        self.banner_box = Banner(central, "planningBanner")
-        self.banner = self.banner_box.label
-        return self.banner_box
-
     def _build_forms(self) -> QWidget:
         """The what-if forms: guard patterns, then TPS categories."""
         forms = QWidget()
@@ -232,12 +179,6 @@ class PlanningWindow(QMainWindow):
         live feed then calls ``reload``)."""
         return planning.shows_any(changes.rows)
 
-    def _apply_changes(self, changes: JournalChanges) -> None:
-        """A change set from the journal: everything is read again (the plan is recomputed
-        from the whole operation), unless the last read already saw it."""
-        if changes.last_seq > self._read_at:
-            self.reload()
-
     def reload(self, *, keep_what_if: bool = True) -> None:
         """Read everything again (operation, stages, matrix, plan inputs, TPS), then
         recompute. The unsaved what-if (patterns and TPS moves) stays on top of the new
@@ -259,11 +200,8 @@ class PlanningWindow(QMainWindow):
                 )
                 self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
                 tps = planning.tps_rows(s, self.operation_id)
-        except NoOperation:
-            self.show_problem(_tr("Basis data ini belum berisi operasi."))
-            return
         except OpsError as exc:
-            self.show_problem(sentence_for(exc))
+            self.read_failed(exc, _tr("Basis data ini belum berisi operasi."))
             return
         self._read_at = read_at
         if not keep_what_if:
@@ -281,17 +219,6 @@ class PlanningWindow(QMainWindow):
         chain(*self.form.stops(), t.kecamatan_combo, t.tps_combo, t.category_combo,
               t.apply_button, t.remove_button, t.view)  # fmt: skip
         self.recompute()
-
-    def _read_stages(self, s: Session) -> bool:
-        """The operation and its stages into the bar; the stage shown stays chosen (at first:
-        the one asked for, else today's, else voting day). False when there is no stage."""
-        op, sid = read_stages(s, self.stage_combo, self.stage_id, self._stage_code, self._lang)
-        self.operation_id = op.id
-        self.operation_label.setText(op.name)
-        if sid is None:
-            return False
-        self.stage_id = sid
-        return True
 
     def _stage_chosen(self) -> None:
         sid = self.stage_combo.currentData()
@@ -321,20 +248,9 @@ class PlanningWindow(QMainWindow):
 
     # -- acting -----------------------------------------------------------------------------
 
-    def run(
-        self,
-        write: Callable[[], object],
-        shown: Callable[[Any], None],
-        *,
-        obsolete: QUndoCommand | None = None,
-        button: QAbstractButton | None = None,
-        refused: Callable[[OpsError], str] = sentence_for,
-    ) -> None:
-        """Run a core write on the write thread, then ``shown(result)``; a refusal becomes a
-        sentence in the banner (``refused`` words it), never a traceback."""
-        self.hide_banner()
+    def after_write(self, shown: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``shown``; and a write shown at once is not read again when the feed reports it."""
         before = self._journal_head()
-        self.live.hold()
 
         def saved(result: object) -> None:
             shown(result)
@@ -345,18 +261,7 @@ class PlanningWindow(QMainWindow):
                 if after == before + 1:
                     self._read_at = after
 
-        def failed(exc: OpsError) -> None:
-            log.info("planning action refused: %r", exc)
-            self.show_problem(refused(exc))
-            if obsolete is not None:
-                obsolete.setObsolete(True)
-            self.reload()
-
-        self.writes.submit(write, on_saved=saved, on_refused=failed, button=button)
-
-    def _write_ended(self, _saved: bool) -> None:
-        if not self.writes.busy:
-            self.live.release()
+        return saved
 
     def _journal_head(self) -> int | None:
         try:
@@ -475,17 +380,6 @@ class PlanningWindow(QMainWindow):
     def import_from(self, path: Path) -> JobHandle | None:
         return self.workbook.import_from(path)
 
-    # -- banner -----------------------------------------------------------------------------
-
-    def hide_banner(self) -> None:
-        self.banner_box.hide_text()
-
-    def show_problem(self, text: str) -> None:
-        self.banner_box.problem(text)
-
-    def show_note(self, text: str) -> None:
-        self.banner_box.note(text)
-
 
 def open_planning(
     window: QMainWindow, store: Store, actor: Actor, feed: ChangeFeed | None = None
@@ -493,17 +387,4 @@ def open_planning(
     """Show the planning window of ``store``, ``window``'s (one per main window), acting as
     ``actor``, the account signed in to ``window``, following ``feed`` (the main window's
     journal feed) while it lives."""
-    existing = window.findChild(PlanningWindow)
-    if existing is not None:
-        existing.show()
-        # The offscreen platform (tests, screenshots) has no stacking order to change.
-        if QGuiApplication.platformName() != "offscreen":
-            existing.raise_()
-            existing.activateWindow()
-        return existing
-    planning_window = PlanningWindow(store, actor=actor, parent=window)
-    if feed is not None:
-        planning_window.live.follow(feed.changed)
-    actions.close_keys(planning_window)  # Esc and Ctrl+W, asking first (``closeEvent``)
-    show_fitted(planning_window, WINDOW_SIZE)
-    return planning_window
+    return open_beside(window, PlanningWindow, store, actor, feed)

@@ -15,7 +15,6 @@ and drop (``ui.plotting_models``), ending in the same ``place`` as the keyboard 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,12 +24,9 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QGuiApplication,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
-    QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +36,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -57,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.errors import NoOperation, OpsError
+from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
 from opscenter.plotting.plot import Officer, Placed, PostPlot, plot
@@ -67,13 +62,10 @@ from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from reports.plotting import export
 from ui import actions, theme
-from ui.banner import Banner
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.import_wizard import open_plotting_import
 from ui.live import ChangeFeed
-from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite
 from ui.plotting_commands import (
     LockCommand,
     MergeCommand,
@@ -93,14 +85,14 @@ from ui.plotting_models import (
     person,
     post_label,
 )
-from ui.screen_fit import FlowLayout, fit_to_screen, pair, show_fitted
-from ui.stage_choice import read_stages, stage_bar
+from ui.screen_fit import FlowLayout, pair
+from ui.stage_choice import stage_bar
+from ui.stage_window import StageWindow, open_beside
 from ui.table_view import style_table
-from ui.translations import QT_TRANSLATE_NOOP, interface_language
+from ui.translations import QT_TRANSLATE_NOOP
 from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
-log = logging.getLogger(__name__)
 KEYS = actions.PLOTTING_KEYS
 WINDOW_SIZE = QSize(1500, 900)
 # Kecamatan named in the deficit line (the rest in its tooltip).
@@ -128,37 +120,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlottingWindow", text)
 
 
-class PlottingWindow(QMainWindow):
+class PlottingWindow(StageWindow):
     """Plotting pengamanan TPS for one operation (the first one in the store)."""
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        actor: Actor,
-        stage_code: str = "pemungutan",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        if parent is not None:
-            self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setObjectName("plottingWindow")
+    kind = "plotting"
+    preferred_size = WINDOW_SIZE
+    default_stage = "pemungutan"
+
+    def build(self) -> None:
         self.setWindowTitle(_tr("Plotting pengamanan TPS"))
-        fit_to_screen(self, WINDOW_SIZE)
-        self.store, self.actor = store, actor
-        self.may_edit = permitted(actor, PERMISSION)
-        self._lang = interface_language()
-        self.operation_id = 0
-        self.stage_id = 0
-        self._stage_code = stage_code
+        self.may_edit = permitted(self.actor, PERMISSION)
         self.view: PlotView | None = None
-        self._read_at = 0
         self._reads = 0  # reads started; only the newest one's result is shown
         self._reading = False
-        self.undo_stack = QUndoStack(self)
-        self.saving_note = QLabel(self)
-        self.statusBar().addWidget(self.saving_note)
-        self.writes = PendingWrite(self, note=self.saving_note)
 
         self.posts = PostsModel(self)
         self.officers = OfficersModel(self._unit_name, self)
@@ -167,14 +141,11 @@ class PlottingWindow(QMainWindow):
             model.editable = self.may_edit  # drag and drop only for plot.edit
         self.posts.people_dropped.connect(self.drop_people)
 
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(12, 8, 12, 8)
-        column.setSpacing(6)
+        central, column = self.central_column(12, 8, 6)
         column.addLayout(self._build_bar(central))
         self._build_actions()
         column.addLayout(self._build_buttons(central))
-        column.addWidget(self._build_banner(central))
+        column.addWidget(self.build_banner(central))
         # The posts across the whole width (their TPS and officers are what is read), the
         # chosen post's officers and the reserve side by side below.
         split = QSplitter(Qt.Orientation.Vertical, central)
@@ -185,16 +156,7 @@ class PlottingWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([600, 280])
-        self.setCentralWidget(central)
-        self.live = LiveUpdates(
-            self,
-            apply=self._apply_changes,
-            reload=self.reload,
-            wants=self.wants,
-            loaded=lambda: self.view is not None,
-            name="plotting",
-        )
-        self.writes.write_done.connect(self._write_ended)
+        self.follow_journal(loaded=lambda: self.view is not None)
         self.reload()
         if not self.may_edit:
             self.show_note(
@@ -368,11 +330,6 @@ class PlottingWindow(QMainWindow):
             row.addWidget(button)
         return row
 
-    def _build_banner(self, central: QWidget) -> QFrame:
-        self.banner_box = Banner(central, "plottingBanner")
-        self.banner = self.banner_box.label
-        return self.banner_box
-
     def _table(
         self, parent: QWidget, name: str, model: Any, single: bool, widths: dict[int, str]
     ) -> QTableView:
@@ -481,31 +438,18 @@ class PlottingWindow(QMainWindow):
     def wants(self, changes: JournalChanges) -> bool:
         return any(e in ENTITIES for e in changes.rows)
 
-    def _apply_changes(self, changes: JournalChanges) -> None:
-        if changes.last_seq > self._read_at:
-            self.reload()
-
     def reload(self) -> None:
         """Read the stage's plotting again, off the GUI thread (a national stage holds
         160,000 posts); the chosen post and filters stay. Only the newest read is shown."""
         try:
             with self.store.read() as s:  # the stages only: a few rows
-                op, sid = read_stages(
-                    s, self.stage_combo, self.stage_id, self._stage_code, self._lang
-                )
-        except NoOperation:
-            self.show_problem(_tr("Basis data ini belum berisi operasi."))
-            return
+                if not self._read_stages(s):
+                    return
         except OpsError as exc:
-            self.show_problem(sentence_for(exc))
+            self.read_failed(exc, _tr("Basis data ini belum berisi operasi."))
             return
-        self.operation_id = op.id
-        self.operation_label.setText(op.name)
-        if sid is None:
-            return
-        self.stage_id = sid
         self._reads += 1
-        ticket, store, op_id = self._reads, self.store, op.id
+        ticket, store, op_id, sid = self._reads, self.store, self.operation_id, self.stage_id
 
         def job(_progress: Progress, _cancel: CancelToken) -> tuple[int, PlotView]:
             with store.read() as s:
@@ -658,32 +602,7 @@ class PlottingWindow(QMainWindow):
         """A write is on the write thread, or a read in the background."""
         return self.writes.busy or self._reading
 
-    # -- acting -----------------------------------------------------------------------------
-
-    def run(
-        self,
-        write: Callable[[], object],
-        shown: Callable[[Any], None],
-        *,
-        obsolete: QUndoCommand | None = None,
-    ) -> None:
-        """Run a core write on the write thread, then ``shown(result)``; a refusal is its
-        sentence in the banner and a fresh read."""
-        self.hide_banner()
-        self.live.hold()
-
-        def failed(exc: OpsError) -> None:
-            log.info("plotting action refused: %r", exc)
-            self.show_problem(sentence_for(exc))
-            if obsolete is not None:
-                obsolete.setObsolete(True)
-            self.reload()
-
-        self.writes.submit(write, on_saved=shown, on_refused=failed)
-
-    def _write_ended(self, _saved: bool) -> None:
-        if not self.writes.busy:
-            self.live.release()
+    # -- acting (``StageWindow.run``: on the write thread, a refusal in the banner) ----------
 
     def push(self, command: PlotCommand) -> None:
         """Save ``command`` once; only a saved one goes on the undo stack."""
@@ -977,15 +896,6 @@ class PlottingWindow(QMainWindow):
             job, parent=self, title=_tr("Ekspor plotting"), on_success=done, on_failure=failed
         )
 
-    def hide_banner(self) -> None:
-        self.banner_box.hide_text()
-
-    def show_problem(self, text: str) -> None:
-        self.banner_box.problem(text)
-
-    def show_note(self, text: str) -> None:
-        self.banner_box.note(text)
-
 
 def _post_text(p: PostPlot) -> str:
     parts = [p.post.kecamatan, *(t.label for t in p.post.tps)]
@@ -1064,16 +974,4 @@ def open_plotting(
     window: QMainWindow, store: Store, actor: Actor, feed: ChangeFeed | None = None
 ) -> PlottingWindow:
     """Show ``window``'s plotting window (one per main window), following ``feed``."""
-    existing = window.findChild(PlottingWindow)
-    if existing is not None:
-        existing.show()
-        if QGuiApplication.platformName() != "offscreen":
-            existing.raise_()
-            existing.activateWindow()
-        return existing
-    plotting = PlottingWindow(store, actor=actor, parent=window)
-    if feed is not None:
-        plotting.live.follow(feed.changed)
-    actions.close_keys(plotting)
-    show_fitted(plotting, WINDOW_SIZE)
-    return plotting
+    return open_beside(window, PlottingWindow, store, actor, feed)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from functools import partial
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -147,6 +147,23 @@ def rule_sentence(basis: str | None, quantity: int, per: int, name: str) -> str:
 # --- the tables ------------------------------------------------------------------------------
 
 
+class ItemRow(Protocol):
+    """A row of a list: its item, and what else its table shows."""
+
+    @property
+    def item(self) -> ListItem: ...
+
+
+R = TypeVar("R", bound=ItemRow)
+
+
+class ItemsModel(TableModel[R]):
+    """A list's rows, keyed by their item's id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(key=lambda r: r.item.id, parent=parent)
+
+
 class AspectColumn(IntEnum):
     CODE = 0
     NAME = 1
@@ -155,11 +172,8 @@ class AspectColumn(IntEnum):
     USES = 4
 
 
-class AspectsModel(TableModel[AspectRow]):
+class AspectsModel(ItemsModel[AspectRow]):
     columns = AspectColumn
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(key=lambda r: r.item.id, parent=parent)
 
     def headers(self) -> Sequence[tuple[str, str]]:
         return (
@@ -194,11 +208,8 @@ class CategoryColumn(IntEnum):
     USES = 5
 
 
-class CategoriesModel(TableModel[CategoryRow]):
+class CategoriesModel(ItemsModel[CategoryRow]):
     columns = CategoryColumn
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(key=lambda r: r.item.id, parent=parent)
 
     def headers(self) -> Sequence[tuple[str, str]]:
         return (
@@ -347,6 +358,24 @@ class ListPage(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
 
+    def stops(self, *adding: QWidget) -> list[QWidget]:
+        """The page's widgets in reading order, a dialog's own fields of the add form
+        (``adding``) before its button."""
+        return [
+            self.view,
+            self.code,
+            self.new_name,
+            self.new_name_en,
+            *adding,
+            self.add_button,
+            self.name,
+            self.name_en,
+            self.rename_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ]
+
     def current(self) -> Any:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
@@ -424,6 +453,21 @@ class ListsDialog(OperationForm):
     def extra_pending(self) -> list[tuple[QWidget, Callable[[], None]]]:
         """The saves of a dialog's own forms holding what is typed and not stored."""
         return []
+
+    def lay_out_lists(self, lists: QWidget, width: int, height: int) -> None:
+        """Lay the dialog out around ``lists`` with the keys it takes in the hint, ``width``
+        letters wide and ``height`` lines high where the screen has room."""
+        body = QVBoxLayout()
+        body.addWidget(lists, 1)
+        self.lay_out(None, body)
+        self.hint.setText(
+            _tr(
+                "Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete "
+                "menghapus · Ctrl+Z membatalkan · Esc menutup"
+            )
+        )
+        em = self.fontMetrics().horizontalAdvance("M")
+        fit_to_screen(self, QSize(em * width, self.fontMetrics().height() * height))
 
     def _connect(self, page: ListPage, writes: Callable[[], ListWrites]) -> None:
         page.add_button.clicked.connect(lambda: self.add_item(page, writes()))
@@ -645,17 +689,7 @@ class ReadinessListsDialog(ListsDialog):
         self.tabs.setObjectName("readinessListsTabs")
         self.tabs.addTab(self.aspects, _tr("&Aspek kesiapan"))
         self.tabs.addTab(self.categories, _tr("Kategori &sarpras"))
-        body = QVBoxLayout()
-        body.addWidget(self.tabs, 1)
-        self.lay_out(None, body)
-        self.hint.setText(
-            _tr(
-                "Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete "
-                "menghapus · Ctrl+Z membatalkan · Esc menutup"
-            )
-        )
-        em = self.fontMetrics().horizontalAdvance("M")
-        fit_to_screen(self, QSize(em * 92, self.fontMetrics().height() * 40))
+        self.lay_out_lists(self.tabs, 92, 40)
 
         self._connect(self.aspects, self._aspect_writes)
         self._connect(self.categories, self._category_writes)
@@ -663,30 +697,8 @@ class ReadinessListsDialog(ListsDialog):
         self.kind_button.clicked.connect(self.save_kind)
         self.reading_order(
             self.tabs,
-            self.aspects.view,
-            self.aspects.code,
-            self.aspects.new_name,
-            self.aspects.new_name_en,
-            self.aspects.add_button,
-            self.aspects.name,
-            self.aspects.name_en,
-            self.aspects.rename_button,
-            self.aspects.up_button,
-            self.aspects.down_button,
-            self.aspects.remove_button,
-            self.categories.view,
-            self.categories.code,
-            self.categories.new_name,
-            self.categories.new_name_en,
-            self.group,
-            self.measure,
-            self.categories.add_button,
-            self.categories.name,
-            self.categories.name_en,
-            self.categories.rename_button,
-            self.categories.up_button,
-            self.categories.down_button,
-            self.categories.remove_button,
+            *self.aspects.stops(),
+            *self.categories.stops(self.group, self.measure),
             self.kind_group,
             self.kind_measure,
             self.kind_ammunition,

@@ -3,22 +3,20 @@
 File -> the code and name fields -> a preview with counts -> one journaled commit. The
 reading, checking and writing are ``opscenter.geo.imports``'s, so a file is refused here in
 the same one sentence as on the command line. The first and last pages are the import
-wizard's, the others are built on its page (``ui.import_wizard._Page``: the refusal label,
-the background job with progress and cancel, ``ui.worker``). Its sheet, column mapping and
-row preview do not fit a GIS file, whose fields are two (code and name) and which is taken
-whole or refused whole.
+wizard's (``ui.import_wizard.FilePage``, ``DonePage``), the others are built on the same
+page (``ui.job_wizard.JobPage``: the refusal label, the background job with progress and
+cancel). Its sheet, column mapping and row preview do not fit a GIS file, whose fields are
+two (code and name) and which is taken whole or refused whole.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -31,10 +29,8 @@ from opscenter.geo import imports
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
-from ui.import_wizard import DonePage, FilePage, _Page
-from ui.worker import JobHandle, start_job
-
-FILE_FILTER = "Batas wilayah (*.geojson *.json *.zip *.csv);;Semua berkas (*)"
+from ui.import_wizard import DonePage, FilePage
+from ui.job_wizard import JobPage, JobWizard
 
 
 def _tr(text: str) -> str:
@@ -72,20 +68,13 @@ def read_job(store: Store, path: Path) -> Job[Found]:
     return job
 
 
-class _RegionsPage(_Page):
-    def __init__(self, wizard: RegionsImportWizard) -> None:
-        # _Page runs jobs through the wizard's lang, start() and next(), which this one has.
-        super().__init__(wizard)  # type: ignore[arg-type]
-        self.regions = wizard
-
-
-class RegionsFilePage(FilePage):
+class RegionsFilePage(FilePage["RegionsImportWizard"]):
     """The import wizard's file page without its kind of list (the kind is a GIS file)."""
 
+    file_filter = "Batas wilayah (*.geojson *.json *.zip *.csv);;Semua berkas (*)"
+
     def __init__(self, wizard: RegionsImportWizard) -> None:
-        # FilePage runs its job through the wizard's lang, start() and next(), which this has.
-        super().__init__(wizard)  # type: ignore[arg-type]
-        self.regions = wizard
+        super().__init__(wizard)
         self.setTitle(_tr("Pilih berkas batas wilayah"))
         self.setSubTitle(
             _tr(
@@ -93,32 +82,20 @@ class RegionsFilePage(FilePage):
                 "atau CSV berkolom kode dan nama."
             )
         )
+        self.browse_title = _tr("Pilih berkas batas wilayah")
         form = self.layout()
         assert isinstance(form, QFormLayout)
         form.setRowVisible(self.kind, False)
 
-    def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, _tr("Pilih berkas batas wilayah"), "", FILE_FILTER
-        )
-        if name:
-            self.path.setText(name)
-
-    def validatePage(self) -> bool:
-        text = self.path.text().strip()
-        if self._advance or not text:
-            return super().validatePage()  # on to the next page, or "Pilih berkas ..."
-        job = read_job(self.regions.store, Path(text))
-        self.run(job, _tr("Membaca berkas\u2026"), self.regions.set_found)
-        return False
+    def read(self, path: Path) -> None:
+        self.run(read_job(self.wiz.store, path), _tr("Membaca berkas\u2026"), self.wiz.set_found)
 
 
-class RegionsFieldsPage(_RegionsPage):
+class RegionsFieldsPage(JobPage["RegionsImportWizard"]):
     """The code and name fields: as the import found them, or chosen where it is unsure."""
 
     def __init__(self, wizard: RegionsImportWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(_tr("Kolom"))
+        super().__init__(wizard, _tr("Kolom"))
         self.setSubTitle(
             _tr("Kolom yang memuat kode Kemendagri dan nama wilayah; ganti bila keliru.")
         )
@@ -137,7 +114,7 @@ class RegionsFieldsPage(_RegionsPage):
         form.addRow(self.error)
 
     def initializePage(self) -> None:
-        found = self.regions.found
+        found = self.wiz.found
         if found is None:
             return
         for box in (self.code, self.name):
@@ -154,25 +131,19 @@ class RegionsFieldsPage(_RegionsPage):
             return None
         return self.code.currentText(), self.name.currentText()
 
-    def validatePage(self) -> bool:
-        if self._advance:
-            return True
-        found = self.regions.found
+    def begin(self) -> bool:
+        found = self.wiz.found
         if found is None:
             return False
         fields = self.chosen()
         if fields is None:
-            self.error.setText(_tr("Pilih kolom kode dan kolom nama wilayah."))
-            self.error.show()
-            return False
+            return self.refuse(_tr("Pilih kolom kode dan kolom nama wilayah."))
         if fields[0] == fields[1]:
-            self.error.setText(_tr("Kolom kode dan kolom nama tidak boleh sama."))
-            self.error.show()
-            return False
-        p = self.regions.preview
+            return self.refuse(_tr("Kolom kode dan kolom nama tidak boleh sama."))
+        p = self.wiz.preview
         if p is not None and p.file == found.path and (p.code_field, p.name_field) == fields:
             return True  # as read on the first page: nothing to check again
-        store, path, operation_id = self.regions.store, found.path, found.operation_id
+        store, path, operation_id = self.wiz.store, found.path, found.operation_id
 
         def job(_progress: Progress, _cancel: CancelToken) -> imports.Preview:
             return imports.prepare(
@@ -183,7 +154,7 @@ class RegionsFieldsPage(_RegionsPage):
                 name_field=fields[1],
             )
 
-        self.run(job, _tr("Memeriksa wilayah\u2026"), self.regions.set_preview)
+        self.run(job, _tr("Memeriksa wilayah\u2026"), self.wiz.set_preview)
         return False
 
 
@@ -192,10 +163,9 @@ def changes(preview: imports.Preview) -> int:
     return preview.counts["new"] + preview.counts["changed"] + len(preview.codes)
 
 
-class RegionsPreviewPage(_RegionsPage):
+class RegionsPreviewPage(JobPage["RegionsImportWizard"]):
     def __init__(self, wizard: RegionsImportWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(_tr("Pratinjau"))
+        super().__init__(wizard, _tr("Pratinjau"))
         self.counts = QLabel(self)
         self.counts.setObjectName("regionsCounts")
         self.counts.setWordWrap(True)
@@ -215,7 +185,7 @@ class RegionsPreviewPage(_RegionsPage):
         self.setCommitPage(True)
 
     def initializePage(self) -> None:
-        p = self.regions.preview
+        p = self.wiz.preview
         if p is None:
             return
         c, number = p.counts, QLocale().toString
@@ -246,49 +216,40 @@ class RegionsPreviewPage(_RegionsPage):
         )
         self.show_error(None)
 
-    def validatePage(self) -> bool:
-        if self._advance:
-            return True
-        p, found = self.regions.preview, self.regions.found
+    def begin(self) -> bool:
+        p, found = self.wiz.preview, self.wiz.found
         if p is None or found is None:
             return False
-        store, actor, operation_id = self.regions.store, self.regions.actor, found.operation_id
+        store, actor, operation_id = self.wiz.store, self.wiz.actor, found.operation_id
 
         def job(_progress: Progress, cancel: CancelToken) -> int | None:
             return imports.commit(store, actor, p, operation_id, cancel)
 
-        self.run(job, _tr("Menyimpan\u2026"), self.regions.set_txn)
+        self.run(job, _tr("Menyimpan\u2026"), self.wiz.set_txn)
         return False
 
 
-class RegionsDonePage(DonePage):
+class RegionsDonePage(DonePage["RegionsImportWizard"]):
     """The import wizard's last page, saying what this import saved."""
 
-    def __init__(self, wizard: RegionsImportWizard) -> None:
-        super().__init__(wizard)  # type: ignore[arg-type]  # only its own initializePage reads it
-        self.regions = wizard
-
-    def initializePage(self) -> None:
-        p = self.regions.preview
+    def result_text(self) -> str | None:
+        p = self.wiz.preview
         if p is None:
-            return
-        if self.regions.txn_id is None:
-            self.result.setText(_tr("Tidak ada yang berubah: basis data sudah sama dengan berkas."))
-            return
-        self.result.setText(
-            _tr(
-                "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} "
-                "berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya."
-            ).format(
-                txn=self.regions.txn_id,
-                new=p.counts["new"],
-                changed=p.counts["changed"],
-                codes=len(p.codes),
-            )
+            return None
+        if self.wiz.txn_id is None:
+            return _tr("Tidak ada yang berubah: basis data sudah sama dengan berkas.")
+        return _tr(
+            "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} "
+            "berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya."
+        ).format(
+            txn=self.wiz.txn_id,
+            new=p.counts["new"],
+            changed=p.counts["changed"],
+            codes=len(p.codes),
         )
 
 
-class RegionsImportWizard(QWizard):
+class RegionsImportWizard(JobWizard):
     def __init__(
         self,
         store: Store,
@@ -297,23 +258,17 @@ class RegionsImportWizard(QWizard):
         lang: str = "id",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.actor = actor
-        self.lang = lang
+        super().__init__(
+            store, actor=actor, lang=lang, parent=parent, title=_tr("Impor batas wilayah")
+        )
         self.found: Found | None = None
         self.preview: imports.Preview | None = None
         self.txn_id: int | None = None
-        self.job: JobHandle | None = None
-        self.setWindowTitle(_tr("Impor batas wilayah"))
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.file_page = RegionsFilePage(self)
         self.fields_page = RegionsFieldsPage(self)
         self.preview_page = RegionsPreviewPage(self)
         self.done_page = RegionsDonePage(self)
-        for page in (self.file_page, self.fields_page, self.preview_page, self.done_page):
-            self.addPage(page)
+        self.add_pages(self.file_page, self.fields_page, self.preview_page, self.done_page)
         self.resize(720, 480)
 
     def set_found(self, found: Found) -> None:
@@ -325,18 +280,3 @@ class RegionsImportWizard(QWizard):
 
     def set_txn(self, txn_id: int | None) -> None:
         self.txn_id = txn_id
-
-    def busy(self) -> bool:
-        return self.job is not None and not self.job.done
-
-    def start(self, job: Any, title: str, on_success: Any, on_failure: Any) -> None:
-        if self.busy():
-            return
-        self.job = start_job(
-            job, parent=self, title=title, on_success=on_success, on_failure=on_failure
-        )
-
-    def reject(self) -> None:
-        if self.busy() and self.job is not None:
-            self.job.cancel.cancel()
-        super().reject()

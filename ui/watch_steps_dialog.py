@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,9 +33,7 @@ from opscenter.reference import items
 from opscenter.reference_lists import ListItem, as_item, uses
 from opscenter.store import Store
 from opscenter.watch import steps
-from ui.readiness_lists_dialog import ListPage, ListsDialog, ListWrites
-from ui.screen_fit import fit_to_screen
-from ui.table_model import TableModel
+from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
 from ui.visits_dialog import FormContext
 
 
@@ -76,11 +73,8 @@ class StepColumn(IntEnum):
     USES = 5
 
 
-class StepsModel(TableModel[StepRow]):
+class StepsModel(ItemsModel[StepRow]):
     columns = StepColumn
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(key=lambda r: r.item.id, parent=parent)
 
     def headers(self) -> Sequence[tuple[str, str]]:
         return (
@@ -134,35 +128,10 @@ class WatchStepsDialog(ListsDialog):
         page.add_fields.append(self.new_due)
         page.add_form.addRow(page.add_button)
         self._due_form()
-        body = QVBoxLayout()
-        body.addWidget(page, 1)
-        self.lay_out(None, body)
-        self.hint.setText(
-            _tr(
-                "Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete "
-                "menghapus · Ctrl+Z membatalkan · Esc menutup"
-            )
-        )
-        em = self.fontMetrics().horizontalAdvance("M")
-        fit_to_screen(self, QSize(em * 84, self.fontMetrics().height() * 34))
+        self.lay_out_lists(page, 84, 34)
         self._connect(page, self._writes)
         self.due_button.clicked.connect(self.save_due)
-        self.reading_order(
-            page.view,
-            page.code,
-            page.new_name,
-            page.new_name_en,
-            self.new_due,
-            page.add_button,
-            page.name,
-            page.name_en,
-            page.rename_button,
-            page.up_button,
-            page.down_button,
-            page.remove_button,
-            self.due,
-            self.due_button,
-        )
+        self.reading_order(*page.stops(self.new_due), self.due, self.due_button)
         self.reload()
 
     def _due_form(self) -> None:

@@ -288,25 +288,15 @@ class WatchPanel(QWidget):
 
         # The chosen kecamatan's TPS.
         self.lines_model = LinesModel(self)
-        self.lines_model.set_language(self._lang)
-        self.lines = style_table(
-            QTableView(self), name="watchLines", single=True, read_only=True, cell="0 4px"
-        )
-        self.lines.setModel(self.lines_model)
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.lines = self._tps_table(self.lines_model, "watchLines")
         self.lines_model.modelReset.connect(self._fit_lines)
         self.lines_label = QLabel(_tr("Rinc&ian kecamatan"), self)
         self.lines_label.setBuddy(self.lines)
 
         # The overdue TPS.
         self.overdue_model = OverdueModel(self)
-        self.overdue_model.set_language(self._lang)
-        self.overdue = style_table(
-            QTableView(self), name="watchOverdue", single=True, read_only=True, cell="0 4px"
-        )
-        self.overdue.setModel(self.overdue_model)
+        self.overdue = self._tps_table(self.overdue_model, "watchOverdue")
         self.overdue.installEventFilter(self)  # its width decides the Polres column
-        self.overdue.setTextElideMode(Qt.TextElideMode.ElideRight)  # the TPS number shows
         header = self.overdue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Set once, not fitted to the rows: a thousand rows would be measured at every status.
@@ -355,6 +345,15 @@ class WatchPanel(QWidget):
             name="watch panel",
         )
         self.reload()
+
+    def _tps_table(self, model: LinesModel | OverdueModel, name: str) -> QTableView:
+        """A read-only table of TPS (the kecamatan's, the overdue): one row at a time, cut
+        at the right so that a TPS number shows."""
+        model.set_language(self._lang)
+        view = style_table(QTableView(self), name=name, single=True, read_only=True, cell="0 4px")
+        view.setModel(model)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        return view
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a laptop's narrow overdue list the Polres column gives way to the TPS's desa

@@ -136,10 +136,11 @@ def run_b(url: str, roster: Path | None, tmp: Path) -> dict[str, Any]:
 
     from opscenter.actor import Actor
     from opscenter.store import open_store
+    from ui.desk import Desk
     from ui.units_board import UnitsBoard
 
     store = open_store(url)
-    board = UnitsBoard(store, undo_stack=QUndoStack(), actor=Actor("op.b", role="operator"))
+    board = UnitsBoard(Desk(store, Actor("op.b", role="operator"), QUndoStack()))
     board.resize(1200, 700)
     board.show()
     board.reload()

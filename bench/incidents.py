@@ -38,6 +38,7 @@ from opscenter.live import JournalFollower
 from opscenter.model import Incident
 from opscenter.store import open_store
 from ui import theme
+from ui.desk import Desk
 from ui.incidents_panel import IncidentsPanel
 
 
@@ -92,7 +93,7 @@ def main() -> None:
     app = QApplication([])
     theme.apply_look(app)
     t = time.perf_counter()
-    panel = IncidentsPanel(store, undo_stack=QUndoStack(), actor=Actor("bench"))
+    panel = IncidentsPanel(Desk(store, Actor("bench"), QUndoStack()))
     panel.resize(1920, 1080)
     panel.show()
     gui_busy = 0.0

@@ -139,12 +139,13 @@ def watch_board(args: argparse.Namespace) -> None:
     from opscenter.actor import Actor
     from opscenter.store import open_store
     from opscenter.watch import progress
+    from ui.desk import Desk
     from ui.live import ChangeFeed
     from ui.watch_panel import WatchPanel
 
     app = QApplication([])
     store = open_store(args.db)
-    view = WatchPanel(store, undo_stack=QUndoStack(), actor=Actor("papan", role="operator"))
+    view = WatchPanel(Desk(store, Actor("papan", role="operator"), QUndoStack()))
     view.resize(1600, 900)
     view.show()
     feed = ChangeFeed(store)
@@ -216,13 +217,14 @@ def board(args: argparse.Namespace) -> None:
     from opscenter.live import JournalChanges
     from opscenter.model import Unit
     from opscenter.store import open_store
+    from ui.desk import Desk
     from ui.live import ChangeFeed
     from ui.units_board import UnitsBoard
 
     app = QApplication([])
     store = open_store(args.db)
     undo = QUndoStack()
-    view = UnitsBoard(store, undo_stack=undo, actor=Actor("papan", role="operator"))
+    view = UnitsBoard(Desk(store, Actor("papan", role="operator"), undo))
     view.resize(1600, 900)
     view.show()
     feed = ChangeFeed(store)

@@ -90,6 +90,7 @@ def main() -> None:
     from opscenter.readiness.judgements import JudgementValue, judgements, set_judgement
     from opscenter.readiness.matrix import readiness
     from opscenter.store import open_store
+    from ui.desk import Desk
     from ui.readiness_model import matrix_rows
     from ui.readiness_panel import ReadinessPanel
 
@@ -104,7 +105,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     store = open_store(f"sqlite:///{path}")
-    panel = ReadinessPanel(store, undo_stack=QUndoStack(), actor=Actor("bench", role="staff"))
+    panel = ReadinessPanel(Desk(store, Actor("bench", role="staff"), QUndoStack()))
     panel.resize(1600, 900)
     panel.show()
 

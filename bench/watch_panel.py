@@ -59,6 +59,7 @@ def main() -> None:
     from opscenter.watch import entry, progress
     from opscenter.watch.entry import Mark
     from opscenter.watch.steps import steps
+    from ui.desk import Desk
     from ui.watch_panel import WatchPanel
 
     work = Path(tempfile.mkdtemp(prefix="bench-watch-panel-"))
@@ -86,7 +87,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     panel_store = open_store(url)  # this workstation; ``writer`` is the other one
-    panel = WatchPanel(panel_store, undo_stack=QUndoStack(), actor=Actor("ops", role="operator"))
+    panel = WatchPanel(Desk(panel_store, Actor("ops", role="operator"), QUndoStack()))
     panel.resize(1366, 640)
     panel.show()
 

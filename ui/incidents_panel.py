@@ -12,8 +12,7 @@ What the panel writes (a new incident, follow-ups, status, units; undo; drafts) 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -21,9 +20,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     Signal,
-)
-from PySide6.QtGui import (
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,8 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import incident_log, journal
-from opscenter.actor import Actor
-from opscenter.clock import now as operation_now
 from opscenter.drafts import Draft
 from opscenter.errors import NoOperation, OpsError, log_failure
 from opscenter.incident_log import Choices, IncidentFilter, IncidentRow
@@ -49,8 +43,8 @@ from opscenter.live import JournalChanges
 from opscenter.messages import describe
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
-from opscenter.store import Store
 from ui import theme
+from ui.desk import Desk
 from ui.incident_actions import IncidentActions
 from ui.incident_form import (
     NO_CHOICE,
@@ -86,23 +80,13 @@ def _tr(text: str) -> str:
 class IncidentsPanel(IncidentListLayout):
     incident_selected = Signal(object)  # IncidentRow, or None when nothing is selected
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        undo_stack: QUndoStack,
-        actor: Actor,
-        clock: Callable[[], datetime] = operation_now,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incidentsPanel")
-        self._store = store
+        self._store, self._undo, self._actor = desk.store, desk.undo_stack, desk.actor
         # Type, severity, status and stage names are read in the interface's language.
         self._lang = interface_language()
-        self._undo = undo_stack
-        self._actor = actor
-        self._clock = clock
+        self._clock = desk.clock
         self._choices: Choices | None = None
         self._context: incident_log.LogContext | None = None  # for live re-reads
         self._filter = IncidentFilter()
@@ -190,7 +174,7 @@ class IncidentsPanel(IncidentListLayout):
         self.detail.units_requested.connect(self.set_units)
         self.detail.point_requested.connect(self.set_point)
 
-        self.timeline = IncidentTimeline(clock=clock, parent=self)
+        self.timeline = IncidentTimeline(clock=desk.clock, parent=self)
         self.timeline.incident_clicked.connect(self.select_incident)
 
         # The filters wrap onto a second row in a narrow window (a 1366 px laptop): in one

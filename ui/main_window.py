@@ -53,6 +53,7 @@ from ui import (
     theme,
     visits_dialog,
 )
+from ui.desk import Desk
 from ui.empty_state import EmptyState
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         # (``ui.login_dialog.ask_login``), passed on to every dialog, window and worker.
         self.actor = actor
         self.operation_page = OperationPage(
-            store, undo_stack=self.undo_stack, actor=self.actor, clock=clock, parent=self
+            Desk(store, self.actor, self.undo_stack, clock), parent=self
         )
         self.wall: WallBoard | None = None
         self.empty_state = EmptyState(self)

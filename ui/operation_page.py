@@ -11,21 +11,18 @@ then reads everything fresh, and the board appears sooner (issue 3: start to boa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from opscenter.actor import Actor
-from opscenter.clock import now as operation_now
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview
-from opscenter.store import Store
 from ui import theme
+from ui.desk import Desk
 from ui.live_updates import Deferred
 from ui.operation_header import OperationHeader
 from ui.strength_panel import StrengthPanel
@@ -60,18 +57,10 @@ class Tab(IntEnum):
 
 
 class OperationPage(QWidget):
-    def __init__(
-        self,
-        store: Store,
-        *,
-        undo_stack: QUndoStack,
-        actor: Actor,
-        clock: Callable[[], datetime] = operation_now,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("operationPage")
-        self._store, self._undo, self._actor, self._clock = store, undo_stack, actor, clock
+        self._desk = desk  # handed to each panel built
         self.header = OperationHeader(self)
         self.summary = SummaryStrip(self)
         self.strength = StrengthPanel(self)
@@ -115,9 +104,7 @@ class OperationPage(QWidget):
         """Build the board and the tabs once (there is an operation to show by now)."""
         if self.board is not None:
             return
-        self.board = UnitsBoard(
-            self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock, parent=self
-        )
+        self.board = UnitsBoard(self._desk, parent=self)
         self._follow(self.board)
         self.tabs.insertTab(Tab.BOARD, self.board, self.tr("Papan satuan"))
         self.tabs.insertTab(Tab.STRENGTH, self.strength, self.tr("Kekuatan"))
@@ -137,19 +124,13 @@ class OperationPage(QWidget):
         if index == Tab.STAGES and self.stages is None:
             from ui.stages_panel import StagesPanel
 
-            self.stages = StagesPanel(self._store, clock=self._clock, parent=self)
+            self.stages = StagesPanel(self._desk.store, clock=self._desk.clock, parent=self)
             self._follow(self.stages)
             self._replace_tab(Tab.STAGES, self.stages, self.tr("Tahapan"))
         elif index == Tab.INCIDENTS and self.incidents is None:
             from ui.incidents_panel import IncidentsPanel
 
-            self.incidents = IncidentsPanel(
-                self._store,
-                undo_stack=self._undo,
-                actor=self._actor,
-                clock=self._clock,
-                parent=self,
-            )
+            self.incidents = IncidentsPanel(self._desk, parent=self)
             self._follow(self.incidents)
             self._replace_tab(Tab.INCIDENTS, self.incidents, self.tr("Kejadian"))
             if self.stages is not None and self.stages.selected_stage_id is not None:
@@ -159,17 +140,14 @@ class OperationPage(QWidget):
         elif index == Tab.READINESS and self.readiness is None:
             from ui.readiness_panel import ReadinessPanel
 
-            self.readiness = ReadinessPanel(
-                self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock,
-                parent=self,
-            )  # fmt: skip
+            self.readiness = ReadinessPanel(self._desk, parent=self)
             self._follow(self.readiness)
             self._replace_tab(Tab.READINESS, self.readiness, self.tr("Kesiapan"))
             return
         elif index == Tab.MAP and self.map is None:
             from ui.map_panel import MapPanel
 
-            self.map = MapPanel(self._store, clock=self._clock, parent=self)
+            self.map = MapPanel(self._desk.store, clock=self._desk.clock, parent=self)
             self.map.region_chosen.connect(self._map_region_chosen)
             self.map.incident_chosen.connect(self._map_incident_chosen)
             if self._overview is not None:
@@ -180,10 +158,7 @@ class OperationPage(QWidget):
         elif index == Tab.WATCH and self.watch is None:
             from ui.watch_panel import WatchPanel
 
-            self.watch = WatchPanel(
-                self._store, undo_stack=self._undo, actor=self._actor, clock=self._clock,
-                parent=self,
-            )  # fmt: skip
+            self.watch = WatchPanel(self._desk, parent=self)
             self.watch.incident_wanted.connect(self._incident_at_tps)
             self._follow(self.watch)
             self._replace_tab(Tab.WATCH, self.watch, self.tr("Pantau TPS"))

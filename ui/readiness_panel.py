@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,7 +39,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -60,8 +58,6 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import journal
-from opscenter.actor import Actor
-from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
@@ -75,9 +71,9 @@ from opscenter.readiness.judgements import (
     set_judgement,
 )
 from opscenter.readiness.matrix import Readiness, readiness
-from opscenter.store import Store
 from ui import theme
 from ui.actions import close_keys
+from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
@@ -197,18 +193,11 @@ class ReadinessPanel(QWidget):
     read_shown = Signal()
 
     def __init__(
-        self,
-        store: Store,
-        *,
-        undo_stack: QUndoStack,
-        actor: Actor,
-        clock: Callable[[], datetime] = operation_now,
-        read_only: bool = False,
-        parent: QWidget | None = None,
+        self, desk: Desk, *, read_only: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readinessPanel")
-        self.store, self.undo_stack, self.actor = store, undo_stack, actor
+        self.store, self.undo_stack, self.actor = desk.store, desk.undo_stack, desk.actor
         self._read_only = read_only  # the wall: shown, never judged
         # The last column, each unit's worst aspect: the wall leaves it out (its large type
         # fits eight aspects; the roll-up row still gives the Polda's worst per aspect).
@@ -216,7 +205,7 @@ class ReadinessPanel(QWidget):
         # The widest name shown whole; longer ones are elided in the middle. The wall, whose
         # type is large, keeps less.
         self.name_cap = "Polres Tanjung Jabung B"
-        self._clock = clock
+        self._clock = desk.clock
         self._lang = interface_language()
         self._zone = "Asia/Jakarta"
         self._read_seq = -1  # the journal's head when the matrix shown was read

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Collection
-from datetime import datetime
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,21 +51,19 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter import incident_log, messages
-from opscenter.actor import Actor
 from opscenter.board import (
     Board,
     FigureSource,
     board_stage,
     load_board,
 )
-from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError
 from opscenter.incident_log import Choice
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
-from opscenter.store import Store
 from opscenter.units import region_units
 from ui import theme
+from ui.desk import Desk
 from ui.incident_form import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
@@ -109,23 +106,13 @@ class UnitsBoard(QWidget):
     # A status change saved (True) or refused (False), after ``set_unit_status`` or an undo.
     write_done = Signal(bool)
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        undo_stack: QUndoStack,
-        actor: Actor,
-        clock: Callable[[], datetime] = operation_now,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitsBoard")
-        self.store = store
+        self.store, self.actor, self.undo_stack = desk.store, desk.actor, desk.undo_stack
         # Status, category, severity and stage names are read in the interface's language.
         self._lang = interface_language()
-        self.actor = actor
-        self.undo_stack = undo_stack
-        self._clock = clock
+        self._clock = desk.clock
         self._board: Board | None = None
         # What a change does to the rows, and the status action: a job each, beside this.
         self.updates = BoardUpdates(self)
@@ -161,7 +148,7 @@ class UnitsBoard(QWidget):
         self._drain.setInterval(0)
         self._drain.timeout.connect(self.updates.drain_queue)
 
-        self.rows = BoardRows(clock, self)
+        self.rows = BoardRows(desk.clock, self)
         self._readable = theme.ReadableTextDelegate(self)
         self._middle = MiddleElideDelegate(self)
         # recursive: a match keeps its chain of command

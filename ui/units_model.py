@@ -348,29 +348,15 @@ class CellText:
 
     def _pending(self, role: int) -> Any:
         """Figures still being computed (a large operation's first load): an ellipsis."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "\u2026"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(theme.text_colour(ZERO_TEXT).name())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Sedang dihitung…")
-        return None
+        return _no_figure(role, "\u2026", sort=None)
 
     def _no_strength(self, role: int) -> Any:
         """A unit with neither police nor requirement (partner forces): a dash, not zeros."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "\u2013"
-        if role == SORT_ROLE:
-            return 0
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _brush(theme.text_colour(ZERO_TEXT).name())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Tidak ada personel Polri maupun kebutuhan pengamanan TPS")
-        return None
+        return _no_figure(role, "\u2013", sort=0)
 
     def _status(self, row: UnitRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -421,6 +407,20 @@ class CellText:
 def _brush(colour: str) -> QBrush:
     # A handful of colours, painted thousands of times: one brush each.
     return QBrush(QColor(colour))
+
+
+def _no_figure(role: int, mark: str, *, sort: int | None) -> Any:
+    """A figure cell with no figure to show: a quiet mark where the number would stand
+    (the caller says why in the tooltip)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return mark
+    if role == SORT_ROLE:
+        return sort
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return _brush(theme.text_colour(ZERO_TEXT).name())
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
 
 
 # ------------------------------------------------------------------------------------------

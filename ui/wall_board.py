@@ -21,6 +21,7 @@ from opscenter.live import JournalChanges
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import settings, theme
+from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.map_panel import MapPanel
@@ -165,18 +166,17 @@ def build_wall(
     store: Store, overview: Overview, *, clock: Callable[[], datetime] = operation_now
 ) -> WallBoard:
     undo = QUndoStack()
+    desk = Desk(store, WALL_ACTOR, undo, clock)
     summary = SummaryStrip()
     summary.show_overview(overview)
     return WallBoard(
         overview,
         clock=clock,
         summary=summary,
-        board=UnitsBoard(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
+        board=UnitsBoard(desk),
         stages=StagesPanel(store, clock=clock),
-        incidents=IncidentsPanel(store, undo_stack=undo, actor=WALL_ACTOR, clock=clock),
-        readiness=ReadinessPanel(
-            store, undo_stack=undo, actor=WALL_ACTOR, clock=clock, read_only=True
-        ),
+        incidents=IncidentsPanel(desk),
+        readiness=ReadinessPanel(desk, read_only=True),
         map_panel=MapPanel(store, clock=clock),
         watch=WatchWall(store, clock=clock),
         undo=undo,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,19 +42,17 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from opscenter import journal
-from opscenter.actor import Actor
-from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, NotFound, OpsError
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation, local_text, stage_by_code, timezone_of
 from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
-from opscenter.store import Store
 from opscenter.watch import entry, progress
 from opscenter.watch.entry import Change, Mark, WatchRefused
 from opscenter.watch.progress import TpsLine, Watch
 from opscenter.watch.steps import Step, steps
 from ui import theme
+from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
@@ -210,19 +208,11 @@ class WatchPanel(QWidget):
     # "g": the incident form on this TPS (its kecamatan's region id, the TPS id).
     incident_wanted = Signal(int, int)
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        undo_stack: QUndoStack,
-        actor: Actor,
-        clock: Callable[[], datetime] = operation_now,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("watchPanel")
-        self.store, self.undo_stack, self.actor = store, undo_stack, actor
-        self._clock = clock
+        self.store, self.undo_stack, self.actor = desk.store, desk.undo_stack, desk.actor
+        self._clock = desk.clock
         self._lang = interface_language()
         self.operation_id: int | None = None
         self.watch: Watch | None = None
@@ -262,7 +252,7 @@ class WatchPanel(QWidget):
         self.steps_hint.setStyleSheet(f"color: {theme.MUTED.name()};")
         self.writes = PendingWrite(self, note=self.pending_note)
         self.writes.write_done.connect(self.write_done)
-        self.may_record = permitted(actor, entry.PERMISSION)
+        self.may_record = permitted(desk.actor, entry.PERMISSION)
         if not self.may_record:
             self.entry.setEnabled(False)
             self.entry.setPlaceholderText("")
@@ -288,25 +278,15 @@ class WatchPanel(QWidget):
 
         # The chosen kecamatan's TPS.
         self.lines_model = LinesModel(self)
-        self.lines_model.set_language(self._lang)
-        self.lines = style_table(
-            QTableView(self), name="watchLines", single=True, read_only=True, cell="0 4px"
-        )
-        self.lines.setModel(self.lines_model)
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.lines = self._tps_table(self.lines_model, "watchLines")
         self.lines_model.modelReset.connect(self._fit_lines)
         self.lines_label = QLabel(_tr("Rinc&ian kecamatan"), self)
         self.lines_label.setBuddy(self.lines)
 
         # The overdue TPS.
         self.overdue_model = OverdueModel(self)
-        self.overdue_model.set_language(self._lang)
-        self.overdue = style_table(
-            QTableView(self), name="watchOverdue", single=True, read_only=True, cell="0 4px"
-        )
-        self.overdue.setModel(self.overdue_model)
+        self.overdue = self._tps_table(self.overdue_model, "watchOverdue")
         self.overdue.installEventFilter(self)  # its width decides the Polres column
-        self.overdue.setTextElideMode(Qt.TextElideMode.ElideRight)  # the TPS number shows
         header = self.overdue.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Set once, not fitted to the rows: a thousand rows would be measured at every status.
@@ -355,6 +335,15 @@ class WatchPanel(QWidget):
             name="watch panel",
         )
         self.reload()
+
+    def _tps_table(self, model: LinesModel | OverdueModel, name: str) -> QTableView:
+        """A read-only table of TPS (the kecamatan's, the overdue): one row at a time, cut
+        at the right so that a TPS number shows."""
+        model.set_language(self._lang)
+        view = style_table(QTableView(self), name=name, single=True, read_only=True, cell="0 4px")
+        view.setModel(model)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        return view
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a laptop's narrow overdue list the Polres column gives way to the TPS's desa

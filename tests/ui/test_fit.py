@@ -46,6 +46,7 @@ from opscenter.demo import load_demo
 from opscenter.store import Store
 from tests.ui.conftest import FixedClock
 from ui import screen_fit
+from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
@@ -362,9 +363,7 @@ def test_the_incident_detail_goes_below_a_narrow_list(qtbot: QtBot, demo: Store)
     from ui.incidents_panel import IncidentsPanel
 
     undo = QUndoStack()
-    panel = IncidentsPanel(
-        demo, undo_stack=undo, actor=Actor("petugas"), clock=FixedClock(VOTING_EVENING)
-    )
+    panel = IncidentsPanel(Desk(demo, Actor("petugas"), undo, FixedClock(VOTING_EVENING)))
     qtbot.addWidget(panel)
     _show(panel, QSize(960, 700))
     qtbot.waitUntil(lambda: not panel.loading)

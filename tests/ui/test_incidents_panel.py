@@ -27,6 +27,7 @@ from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
+from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
@@ -46,8 +47,7 @@ def undo_stack() -> QUndoStack:
 @pytest.fixture
 def panel(qtbot: QtBot, jambi: Store, undo_stack: QUndoStack) -> Iterator[IncidentsPanel]:
     # Not qtbot.addWidget: that deletes the panel before qtmodeltester lets go of its models.
-    widget = IncidentsPanel(jambi, undo_stack=undo_stack, actor=OPERATOR,
-                            clock=lambda: VOTING_EVENING)  # fmt: skip
+    widget = IncidentsPanel(Desk(jambi, OPERATOR, undo_stack, lambda: VOTING_EVENING))
     widget.resize(1920, 1080)
     widget.show()
     qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() > 0)

@@ -21,6 +21,7 @@ from opscenter.live import JournalChanges, JournalFollower
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.ui.conftest import FixedClock
+from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.units_board import UnitsBoard
 from ui.units_model import Column
@@ -43,7 +44,7 @@ def other_store(sqlite_url: str, store: Store) -> Iterator[Store]:
 
 
 def make_board(qtbot: QtBot, store: Store, *, show: bool = True, add: bool = True) -> UnitsBoard:
-    b = UnitsBoard(store, undo_stack=QUndoStack(), actor=ADMIN, clock=FixedClock(VOTING_MORNING))
+    b = UnitsBoard(Desk(store, ADMIN, QUndoStack(), FixedClock(VOTING_MORNING)))
     if add:  # closed (and deleted) by pytest-qt after the test
         qtbot.addWidget(b)
     b.resize(1600, 900)

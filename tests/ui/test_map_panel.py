@@ -41,6 +41,7 @@ from opscenter.strength import UNRATED
 from opscenter.units import assign_bko, region_units, set_status
 from tests.ui.conftest import FixedClock
 from ui import theme
+from ui.desk import Desk
 from ui.map_panel import SPREAD_DEG, UNIT_SPREAD_DEG, MapPanel, flow_width
 from ui.map_view import DAY, NIGHT, MapUnit
 from ui.readiness_model import LEVEL_COLOURS, full_level
@@ -814,10 +815,7 @@ def test_a_region_clicked_on_the_map_filters_the_board_to_the_units_answering_fo
     qtbot: QtBot, panel: MapPanel, jambi: Store
 ) -> None:
     board = UnitsBoard(
-        jambi,
-        undo_stack=QUndoStack(),
-        actor=Actor("op.malam"),
-        clock=FixedClock(MASA_TENANG_EVENING),
+        Desk(jambi, Actor("op.malam"), QUndoStack(), FixedClock(MASA_TENANG_EVENING))
     )
     qtbot.addWidget(board)
     board.set_tree_mode(False)

@@ -37,6 +37,7 @@ from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui import audit_model, theme
+from ui.desk import Desk
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.readiness_evidence import Evidence, rupiah
@@ -59,7 +60,7 @@ def aspects(store: Store, tiny_operation: TinyOperation) -> dict[str, int]:
 
 
 def make_panel(qtbot: QtBot, store: Store, actor: Actor = STAFF) -> ReadinessPanel:
-    panel = ReadinessPanel(store, undo_stack=QUndoStack(), actor=actor)
+    panel = ReadinessPanel(Desk(store, actor, QUndoStack()))
     qtbot.addWidget(panel)
     panel.resize(1400, 700)
     panel.show()

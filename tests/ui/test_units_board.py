@@ -23,6 +23,7 @@ from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.ui.conftest import FixedClock
+from ui.desk import Desk
 from ui.units_board import UnitsBoard
 from ui.units_model import UNIT_ID_ROLE, Column
 
@@ -38,7 +39,7 @@ def small(store: Store) -> Small:
 
 @pytest.fixture
 def board(qtbot: QtBot, store: Store, small: Small, qtmodeltester: ModelTester) -> UnitsBoard:
-    b = UnitsBoard(store, undo_stack=QUndoStack(), actor=ADMIN, clock=FixedClock(VOTING_MORNING))
+    b = UnitsBoard(Desk(store, ADMIN, QUndoStack(), FixedClock(VOTING_MORNING)))
     qtbot.addWidget(b)
     b.resize(1600, 900)
     b.show()

@@ -33,6 +33,7 @@ from tests.core.test_watch import (  # the core's hand checks' helpers
     _steps,
     _tps,
 )
+from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
 from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
@@ -53,7 +54,7 @@ def small(store: Store) -> Iterator[Small]:
 
 
 def _open(qtbot: QtBot, store: Store, actor: Actor = OPERATOR) -> WatchPanel:
-    panel = WatchPanel(store, undo_stack=QUndoStack(), actor=actor)
+    panel = WatchPanel(Desk(store, actor, QUndoStack()))
     qtbot.addWidget(panel)
     panel.resize(1300, 640)
     panel.show()

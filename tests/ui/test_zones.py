@@ -33,6 +33,7 @@ from ui.audit_model import time_text
 from ui.audit_view import AuditWindow, detail_text
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import YES_NAME
+from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
@@ -112,9 +113,7 @@ def english(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 def make_panel(qtbot: QtBot, store: Store) -> IncidentsPanel:
-    panel = IncidentsPanel(
-        store, undo_stack=QUndoStack(), actor=OPERATOR, clock=lambda: VOTING_EVENING
-    )
+    panel = IncidentsPanel(Desk(store, OPERATOR, QUndoStack(), lambda: VOTING_EVENING))
     panel.resize(1600, 900)
     panel.show()
     qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() > 0)

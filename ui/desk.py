@@ -1,0 +1,28 @@
+"""What an operation's panels work with, handed to each as one: the desk they sit at.
+
+The database, who acts from them (the account that logged in, or the wall's read-only
+one), the one undo history they share, and the operation's clock (a fixed one in tests).
+The main window passes its desk to the operation page, which passes it to every panel it
+builds; the wall has a desk of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtGui import QUndoStack
+
+from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
+from opscenter.store import Store
+
+
+@dataclass(frozen=True)
+class Desk:
+    store: Store
+    actor: Actor
+    # Ctrl+Z undoes the last edit, whichever panel made it.
+    undo_stack: QUndoStack
+    clock: Callable[[], datetime] = operation_now

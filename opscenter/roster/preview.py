@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter import journal
-from opscenter.formulas import looks_like_formula
+from opscenter.formulas import FORMULA_START, looks_like_formula
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
@@ -448,6 +448,7 @@ def _classify(
     layout = preview.layout
     key_index = [spec.columns.index(k) for k in spec.key]
     compare = [(i, c) for i, c in enumerate(spec.columns) if c in conv.provided]
+    free_text = [spec.columns.index(column) for _key, column in _FREE_TEXT[preview.kind]]
     # key -> where its first row is: i >= 0 in preview.new, -(i + 1) in preview.rows
     seen: dict[Any, int] = {}
     new = preview.new
@@ -475,7 +476,10 @@ def _classify(
             out.append(RowOutcome(index, "rejected", problems=problems, cells=cells, offset=offset))
             counts["rejected"] += 1
             continue
-        _flag_formulas(preview, conv, index, values)
+        for i in free_text:
+            if isinstance(values[i], str) and values[i].startswith(FORMULA_START):
+                _flag_formulas(preview, conv, index, values)
+                break
         key = values[key_index[0]] if len(key_index) == 1 else tuple(values[i] for i in key_index)
         first = seen.get(key)
         if first is not None or key in unchanged_rows:

@@ -371,6 +371,7 @@ class Converter:
         self._offset = -1
         self._pos: dict[str, int] = {}
         self._idx: tuple[int, ...] = ()
+        self._label_idx: tuple[int, ...] = ()  # where ``_label_fields`` stand in a row
         self._getters: dict[tuple[int, int], Any] = {}
         self._convert = {
             "personnel": self._personnel,
@@ -385,6 +386,7 @@ class Converter:
             self._offset = offset
             self._pos = {k: c - offset for k, c in self.cols.items() if c >= offset}
             self._idx = tuple(self._pos.values())
+            self._label_idx = tuple(self._pos[k] for k in self._label_fields if k in self._pos)
         return self._pos
 
     def _getter(self, keys: Sequence[str], offset: int, n: int) -> Any:
@@ -406,16 +408,22 @@ class Converter:
     def is_subtotal(self, cells: Sequence[Cell], offset: int) -> bool:
         """A "JUMLAH" / "TOTAL" / "SUB TOTAL" line within the table (after each desa in the
         KPU's recap): its label where a name or number goes, and no key of its own."""
+        if offset != self._offset:
+            self._positions(offset)
+        n = len(cells)
         label = None
-        for key in self._label_fields:
-            value = self.cell(cells, offset, key)
-            if isinstance(value, str) and _SUBTOTAL.match(value):
-                label = value
-                break
+        for i in self._label_idx:  # run for every row of a sheet: no call it can do without
+            if i < n:
+                value = cells[i]
+                if isinstance(value, str) and _SUBTOTAL.match(value):
+                    label = value
+                    break
         else:
-            first = next((c for c in cells if c is not None), None)
-            if isinstance(first, str) and _SUBTOTAL.match(first):
-                label = first
+            for first in cells:
+                if first is not None:
+                    if isinstance(first, str) and _SUBTOTAL.match(first):
+                        label = first
+                    break
         if label is None:
             return False
         # Its key cells are empty, hold the label, or a count (a desa's number of TPS).

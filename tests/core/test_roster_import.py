@@ -417,6 +417,26 @@ def test_unknown_unit_created_when_chosen(store: Store, small: Small, tmp_path: 
         assert s.scalar(select(Unit.code).where(Unit.name == "Polsek Baru")) == "polsek-baru"
 
 
+def test_subtotal_lines_of_a_roster_are_skipped_and_counted(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """A "JUMLAH" line after each Polsek: its label in the NO column (not a field of its
+    own) with a count where the NRP goes, or in the name column; neither is a person, and
+    the people after them are still read."""
+    path = roster(
+        tmp_path / "r.xlsx",
+        extra=[
+            ["JUMLAH", None, None, 3],
+            [4, "Budi Santoso", "BRIPTU", 75010004, "Ba Ops", "Polsek A1", ""],
+            [None, "Jumlah Polsek A1", None, None, None, None, None],
+            [5, "Tri Wahyuni", "BRIPDA", 75010005, "Ba Ops", "Polsek A1", ""],
+        ],
+    )
+    preview = prepare(store, path, Options(kind="personnel"))
+    assert preview.subtotals == 2
+    assert preview.counts == {"new": 5, "changed": 0, "unchanged": 0, "rejected": 0}
+
+
 def test_database_lost_mid_import_writes_nothing(
     store: Store, small: Small, tmp_path: Path
 ) -> None:

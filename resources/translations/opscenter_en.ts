@@ -1713,197 +1713,197 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65"/>
+        <location filename="../../ui/import_wizard.py" line="62"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66"/>
+        <location filename="../../ui/import_wizard.py" line="63"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67"/>
+        <location filename="../../ui/import_wizard.py" line="64"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68"/>
+        <location filename="../../ui/import_wizard.py" line="65"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69"/>
+        <location filename="../../ui/import_wizard.py" line="66"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="70"/>
+        <location filename="../../ui/import_wizard.py" line="67"/>
         <source>Plotting personel</source>
         <translation>Guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71"/>
+        <location filename="../../ui/import_wizard.py" line="68"/>
         <source>Laporan pemantauan TPS</source>
         <translation>TPS watch report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="152"/>
+        <location filename="../../ui/import_wizard.py" line="124"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="153"/>
+        <location filename="../../ui/import_wizard.py" line="126"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="159"/>
+        <location filename="../../ui/import_wizard.py" line="132"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="167"/>
+        <location filename="../../ui/import_wizard.py" line="140"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="169"/>
+        <location filename="../../ui/import_wizard.py" line="142"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="180"/>
+        <location filename="../../ui/import_wizard.py" line="125"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189"/>
+        <location filename="../../ui/import_wizard.py" line="160"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193"/>
+        <location filename="../../ui/import_wizard.py" line="174"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200"/>
+        <location filename="../../ui/import_wizard.py" line="179"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="202"/>
+        <location filename="../../ui/import_wizard.py" line="181"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216"/>
+        <location filename="../../ui/import_wizard.py" line="195"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221"/>
+        <location filename="../../ui/import_wizard.py" line="200"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="229"/>
+        <location filename="../../ui/import_wizard.py" line="208"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="237"/>
+        <location filename="../../ui/import_wizard.py" line="216"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard.py" line="274"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard.py" line="280"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard.py" line="296"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331"/>
+        <location filename="../../ui/import_wizard.py" line="305"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="349"/>
+        <location filename="../../ui/import_wizard.py" line="321"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="356"/>
+        <location filename="../../ui/import_wizard.py" line="335"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372"/>
+        <location filename="../../ui/import_wizard.py" line="351"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="391"/>
+        <location filename="../../ui/import_wizard.py" line="370"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="421"/>
+        <location filename="../../ui/import_wizard.py" line="400"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="446"/>
+        <location filename="../../ui/import_wizard.py" line="423"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="464"/>
+        <location filename="../../ui/import_wizard.py" line="443"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="478"/>
+        <location filename="../../ui/import_wizard.py" line="468"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="482"/>
+        <location filename="../../ui/import_wizard.py" line="471"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="454"/>
+        <location filename="../../ui/import_wizard.py" line="431"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="456"/>
+        <location filename="../../ui/import_wizard.py" line="433"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="457"/>
+        <location filename="../../ui/import_wizard.py" line="434"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="466"/>
+        <location filename="../../ui/import_wizard.py" line="445"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="512"/>
+        <location filename="../../ui/import_wizard.py" line="489"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -2353,72 +2353,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="142"/>
+        <location filename="../../ui/incidents_panel.py" line="126"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="147"/>
+        <location filename="../../ui/incidents_panel.py" line="131"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="156"/>
+        <location filename="../../ui/incidents_panel.py" line="140"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="200"/>
+        <location filename="../../ui/incidents_panel.py" line="184"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="201"/>
+        <location filename="../../ui/incidents_panel.py" line="185"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="202"/>
+        <location filename="../../ui/incidents_panel.py" line="186"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="203"/>
+        <location filename="../../ui/incidents_panel.py" line="187"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="204"/>
+        <location filename="../../ui/incidents_panel.py" line="188"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="359"/>
+        <location filename="../../ui/incidents_panel.py" line="343"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="360"/>
+        <location filename="../../ui/incidents_panel.py" line="344"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="361"/>
+        <location filename="../../ui/incidents_panel.py" line="345"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="362"/>
+        <location filename="../../ui/incidents_panel.py" line="346"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="363"/>
+        <location filename="../../ui/incidents_panel.py" line="347"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="439"/>
+        <location filename="../../ui/incidents_panel.py" line="423"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -2546,7 +2546,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2566,17 +2566,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2587,57 +2587,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="507"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2654,7 +2654,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2669,27 +2669,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -3178,42 +3178,42 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="122"/>
+        <location filename="../../ui/operation_page.py" line="109"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="123"/>
+        <location filename="../../ui/operation_page.py" line="110"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="125"/>
-        <location filename="../../ui/operation_page.py" line="142"/>
+        <location filename="../../ui/operation_page.py" line="112"/>
+        <location filename="../../ui/operation_page.py" line="129"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="126"/>
-        <location filename="../../ui/operation_page.py" line="154"/>
+        <location filename="../../ui/operation_page.py" line="113"/>
+        <location filename="../../ui/operation_page.py" line="135"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="127"/>
-        <location filename="../../ui/operation_page.py" line="167"/>
+        <location filename="../../ui/operation_page.py" line="114"/>
+        <location filename="../../ui/operation_page.py" line="145"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="128"/>
-        <location filename="../../ui/operation_page.py" line="178"/>
+        <location filename="../../ui/operation_page.py" line="115"/>
+        <location filename="../../ui/operation_page.py" line="156"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="129"/>
-        <location filename="../../ui/operation_page.py" line="189"/>
+        <location filename="../../ui/operation_page.py" line="116"/>
+        <location filename="../../ui/operation_page.py" line="164"/>
         <source>Pantau TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -3652,8 +3652,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="88"/>
-        <location filename="../../ui/planning_window.py" line="165"/>
+        <location filename="../../ui/planning_window.py" line="71"/>
+        <location filename="../../ui/planning_window.py" line="118"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3663,27 +3663,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="168"/>
+        <location filename="../../ui/planning_window.py" line="121"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="170"/>
+        <location filename="../../ui/planning_window.py" line="123"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="181"/>
+        <location filename="../../ui/planning_window.py" line="134"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="184"/>
+        <location filename="../../ui/planning_window.py" line="137"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="185"/>
+        <location filename="../../ui/planning_window.py" line="138"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3739,7 +3739,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="262"/>
+        <location filename="../../ui/planning_window.py" line="203"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3799,7 +3799,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="405"/>
+        <location filename="../../ui/planning_window.py" line="310"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3860,32 +3860,32 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="464"/>
+        <location filename="../../ui/planning_window.py" line="369"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="415"/>
+        <location filename="../../ui/planning_window.py" line="320"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="420"/>
+        <location filename="../../ui/planning_window.py" line="325"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="425"/>
+        <location filename="../../ui/planning_window.py" line="330"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="427"/>
+        <location filename="../../ui/planning_window.py" line="332"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="428"/>
+        <location filename="../../ui/planning_window.py" line="333"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -3893,17 +3893,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="938"/>
+        <location filename="../../ui/plotting_window.py" line="857"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="939"/>
+        <location filename="../../ui/plotting_window.py" line="858"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="940"/>
+        <location filename="../../ui/plotting_window.py" line="859"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -4110,356 +4110,356 @@ source</translation>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="145"/>
-        <location filename="../../ui/plotting_window.py" line="208"/>
+        <location filename="../../ui/plotting_window.py" line="130"/>
+        <location filename="../../ui/plotting_window.py" line="170"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="162"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="216"/>
+        <location filename="../../ui/plotting_window.py" line="178"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="225"/>
+        <location filename="../../ui/plotting_window.py" line="187"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="228"/>
+        <location filename="../../ui/plotting_window.py" line="190"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="266"/>
+        <location filename="../../ui/plotting_window.py" line="228"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="269"/>
+        <location filename="../../ui/plotting_window.py" line="231"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="274"/>
+        <location filename="../../ui/plotting_window.py" line="236"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="282"/>
+        <location filename="../../ui/plotting_window.py" line="244"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="287"/>
+        <location filename="../../ui/plotting_window.py" line="249"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="290"/>
+        <location filename="../../ui/plotting_window.py" line="252"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="296"/>
+        <location filename="../../ui/plotting_window.py" line="258"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="301"/>
+        <location filename="../../ui/plotting_window.py" line="263"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="304"/>
+        <location filename="../../ui/plotting_window.py" line="266"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="309"/>
+        <location filename="../../ui/plotting_window.py" line="271"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="317"/>
+        <location filename="../../ui/plotting_window.py" line="279"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="324"/>
+        <location filename="../../ui/plotting_window.py" line="286"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="329"/>
+        <location filename="../../ui/plotting_window.py" line="291"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="330"/>
+        <location filename="../../ui/plotting_window.py" line="292"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="333"/>
+        <location filename="../../ui/plotting_window.py" line="295"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="342"/>
+        <location filename="../../ui/plotting_window.py" line="304"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="397"/>
+        <location filename="../../ui/plotting_window.py" line="354"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="433"/>
-        <location filename="../../ui/plotting_window.py" line="628"/>
+        <location filename="../../ui/plotting_window.py" line="390"/>
+        <location filename="../../ui/plotting_window.py" line="572"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="453"/>
+        <location filename="../../ui/plotting_window.py" line="410"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="496"/>
+        <location filename="../../ui/plotting_window.py" line="448"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="532"/>
+        <location filename="../../ui/plotting_window.py" line="476"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="547"/>
+        <location filename="../../ui/plotting_window.py" line="491"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="584"/>
+        <location filename="../../ui/plotting_window.py" line="528"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="594"/>
+        <location filename="../../ui/plotting_window.py" line="538"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="598"/>
+        <location filename="../../ui/plotting_window.py" line="542"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="607"/>
+        <location filename="../../ui/plotting_window.py" line="551"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="609"/>
+        <location filename="../../ui/plotting_window.py" line="553"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="624"/>
+        <location filename="../../ui/plotting_window.py" line="568"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="705"/>
+        <location filename="../../ui/plotting_window.py" line="624"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="718"/>
+        <location filename="../../ui/plotting_window.py" line="637"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="719"/>
+        <location filename="../../ui/plotting_window.py" line="638"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="723"/>
+        <location filename="../../ui/plotting_window.py" line="642"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="724"/>
+        <location filename="../../ui/plotting_window.py" line="643"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="732"/>
+        <location filename="../../ui/plotting_window.py" line="651"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="756"/>
+        <location filename="../../ui/plotting_window.py" line="675"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="759"/>
+        <location filename="../../ui/plotting_window.py" line="678"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="760"/>
+        <location filename="../../ui/plotting_window.py" line="679"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="761"/>
+        <location filename="../../ui/plotting_window.py" line="680"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="762"/>
-        <location filename="../../ui/plotting_window.py" line="838"/>
+        <location filename="../../ui/plotting_window.py" line="681"/>
+        <location filename="../../ui/plotting_window.py" line="757"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="776"/>
+        <location filename="../../ui/plotting_window.py" line="695"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="777"/>
+        <location filename="../../ui/plotting_window.py" line="696"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="802"/>
+        <location filename="../../ui/plotting_window.py" line="721"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="803"/>
+        <location filename="../../ui/plotting_window.py" line="722"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="804"/>
+        <location filename="../../ui/plotting_window.py" line="723"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="816"/>
+        <location filename="../../ui/plotting_window.py" line="735"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="819"/>
+        <location filename="../../ui/plotting_window.py" line="738"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="820"/>
+        <location filename="../../ui/plotting_window.py" line="739"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="821"/>
+        <location filename="../../ui/plotting_window.py" line="740"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="109"/>
+        <location filename="../../ui/plotting_window.py" line="101"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="836"/>
+        <location filename="../../ui/plotting_window.py" line="755"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="851"/>
+        <location filename="../../ui/plotting_window.py" line="770"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="851"/>
+        <location filename="../../ui/plotting_window.py" line="770"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="862"/>
+        <location filename="../../ui/plotting_window.py" line="781"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="866"/>
+        <location filename="../../ui/plotting_window.py" line="785"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="878"/>
+        <location filename="../../ui/plotting_window.py" line="797"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="879"/>
+        <location filename="../../ui/plotting_window.py" line="798"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="891"/>
+        <location filename="../../ui/plotting_window.py" line="810"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="900"/>
+        <location filename="../../ui/plotting_window.py" line="819"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="904"/>
+        <location filename="../../ui/plotting_window.py" line="823"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="905"/>
+        <location filename="../../ui/plotting_window.py" line="824"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="908"/>
+        <location filename="../../ui/plotting_window.py" line="827"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="909"/>
+        <location filename="../../ui/plotting_window.py" line="828"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="947"/>
-        <location filename="../../ui/plotting_window.py" line="976"/>
+        <location filename="../../ui/plotting_window.py" line="866"/>
+        <location filename="../../ui/plotting_window.py" line="895"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="969"/>
+        <location filename="../../ui/plotting_window.py" line="888"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="974"/>
+        <location filename="../../ui/plotting_window.py" line="893"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -4923,322 +4923,322 @@ source</translation>
         <translation>{quantity} {name} per {per} {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="165"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="205"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="179"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="216"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="166"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="206"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="180"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="217"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="167"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="181"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="167"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="181"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="168"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="182"/>
         <source>Tingkat dari data</source>
         <translation>Level from data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="168"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="182"/>
         <source>Data yang menurunkan tingkat kesiapannya</source>
         <translation>The data that derives its readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="169"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="209"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="183"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="220"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="169"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="183"/>
         <source>Penilaian dan temuan pada aspek ini</source>
         <translation>Judgements and findings on this aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="204"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="739"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="215"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="751"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="207"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="218"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="208"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="219"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="208"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="219"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="209"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="220"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="277"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="288"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="280"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="291"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="285"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="287"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="288"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="289"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="292"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="295"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="316"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="317"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="307"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="318"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="320"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="322"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="312"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="323"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="314"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="315"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="326"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="317"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="328"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="371"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="400"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="615"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="659"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="617"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="661"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="628"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="672"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="629"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="673"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="637"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="681"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="638"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="682"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="645"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="689"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="646"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="690"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="651"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="463"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="712"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="728"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="724"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="740"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="713"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="725"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="714"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="726"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="720"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
         <source>Kelompok dan ukuran kategori terpilih</source>
         <translation>Group and measure of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="729"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="741"/>
         <source>Mencatat jumlah amunisi</source>
         <translation>Records an ammunition count</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="744"/>
         <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
         <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="747"/>
         <source>&amp;Catat kelompok dan ukuran</source>
         <translation>&amp;Change group and measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="739"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="751"/>
         <source>dalam</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="793"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="805"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="812"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="824"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="813"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="825"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="826"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="838"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="479"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="510"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="554"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="581"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="537"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="581"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="549"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="593"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="550"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="594"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="553"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="597"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="554"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="598"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="573"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="617"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="962"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="974"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="1000"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="1012"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -5353,82 +5353,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="280"/>
+        <location filename="../../ui/readiness_panel.py" line="269"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="285"/>
+        <location filename="../../ui/readiness_panel.py" line="274"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="287"/>
+        <location filename="../../ui/readiness_panel.py" line="276"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="293"/>
+        <location filename="../../ui/readiness_panel.py" line="282"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="388"/>
+        <location filename="../../ui/readiness_panel.py" line="377"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="427"/>
+        <location filename="../../ui/readiness_panel.py" line="416"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="430"/>
+        <location filename="../../ui/readiness_panel.py" line="419"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="535"/>
+        <location filename="../../ui/readiness_panel.py" line="524"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="543"/>
+        <location filename="../../ui/readiness_panel.py" line="532"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="547"/>
+        <location filename="../../ui/readiness_panel.py" line="536"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="599"/>
+        <location filename="../../ui/readiness_panel.py" line="588"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="606"/>
+        <location filename="../../ui/readiness_panel.py" line="595"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="635"/>
+        <location filename="../../ui/readiness_panel.py" line="624"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="635"/>
+        <location filename="../../ui/readiness_panel.py" line="624"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="697"/>
+        <location filename="../../ui/readiness_panel.py" line="686"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="708"/>
+        <location filename="../../ui/readiness_panel.py" line="697"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -5436,68 +5436,68 @@ aspects</translation>
 <context>
     <name>RegionsImport</name>
     <message>
-        <location filename="../../ui/regions_import.py" line="88"/>
-        <location filename="../../ui/regions_import.py" line="101"/>
+        <location filename="../../ui/regions_import.py" line="77"/>
+        <location filename="../../ui/regions_import.py" line="84"/>
         <source>Pilih berkas batas wilayah</source>
         <translation>Choose a boundaries file</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="90"/>
+        <location filename="../../ui/regions_import.py" line="79"/>
         <source>GeoJSON, Shapefile dalam zip (.shp dengan .dbf, derajat WGS 84) atau CSV berkolom kode dan nama.</source>
         <translation>GeoJSON, a zipped Shapefile (.shp with .dbf, WGS 84 degrees) or a CSV with code and name columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="111"/>
+        <location filename="../../ui/regions_import.py" line="90"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="120"/>
+        <location filename="../../ui/regions_import.py" line="97"/>
         <source>Kolom</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="122"/>
+        <location filename="../../ui/regions_import.py" line="99"/>
         <source>Kolom yang memuat kode Kemendagri dan nama wilayah; ganti bila keliru.</source>
         <translation>The columns holding the Kemendagri code and the region&apos;s name; change them if wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="129"/>
+        <location filename="../../ui/regions_import.py" line="106"/>
         <source>Kolom k&amp;ode:</source>
         <translation>C&amp;ode column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="131"/>
+        <location filename="../../ui/regions_import.py" line="108"/>
         <source>Kolom n&amp;ama:</source>
         <translation>N&amp;ame column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="164"/>
+        <location filename="../../ui/regions_import.py" line="139"/>
         <source>Pilih kolom kode dan kolom nama wilayah.</source>
         <translation>Choose the code column and the region name column.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="168"/>
+        <location filename="../../ui/regions_import.py" line="141"/>
         <source>Kolom kode dan kolom nama tidak boleh sama.</source>
         <translation>The code column and the name column cannot be the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="185"/>
+        <location filename="../../ui/regions_import.py" line="156"/>
         <source>Memeriksa wilayah…</source>
         <translation>Checking the regions…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="197"/>
+        <location filename="../../ui/regions_import.py" line="167"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="202"/>
+        <location filename="../../ui/regions_import.py" line="172"/>
         <source>Batas yang diimpor disimpan di basis data, dipakai semua workstation, dan menggantikan batas bawaan berkode sama.</source>
         <translation>Imported boundaries are kept in the database, used by every workstation, and replace the shipped boundaries of the same code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="222"/>
+        <location filename="../../ui/regions_import.py" line="192"/>
         <source>{rows} wilayah dari {file} (kolom kode {code}, nama {name}).
 Batas wilayah: {new} baru, {changed} berubah (nama atau bentuk), {unchanged} tetap; {repaired} bentuk diperbaiki saat dibaca.
 {codes} wilayah operasi mendapat kode Kemendagri-nya.</source>
@@ -5506,32 +5506,32 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 {codes} of the operation&apos;s regions get their Kemendagri code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="242"/>
+        <location filename="../../ui/regions_import.py" line="212"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="244"/>
+        <location filename="../../ui/regions_import.py" line="214"/>
         <source>Simpan {n} perubahan</source>
         <translation>Save {n} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="259"/>
+        <location filename="../../ui/regions_import.py" line="227"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="275"/>
+        <location filename="../../ui/regions_import.py" line="239"/>
         <source>Tidak ada yang berubah: basis data sudah sama dengan berkas.</source>
         <translation>Nothing changed: the database already matches the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="278"/>
+        <location filename="../../ui/regions_import.py" line="240"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new boundaries, {changed} changed, {codes} regions got their code. An open map uses them at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="307"/>
+        <location filename="../../ui/regions_import.py" line="261"/>
         <source>Impor batas wilayah</source>
         <translation>Import region boundaries</translation>
     </message>
@@ -6411,17 +6411,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="90"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="90"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="90"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -6431,99 +6431,99 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="212"/>
+        <location filename="../../ui/units_board.py" line="199"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="215"/>
+        <location filename="../../ui/units_board.py" line="202"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="223"/>
+        <location filename="../../ui/units_board.py" line="210"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="227"/>
+        <location filename="../../ui/units_board.py" line="214"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="236"/>
+        <location filename="../../ui/units_board.py" line="223"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="243"/>
+        <location filename="../../ui/units_board.py" line="230"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="244"/>
-        <location filename="../../ui/units_board.py" line="473"/>
+        <location filename="../../ui/units_board.py" line="231"/>
+        <location filename="../../ui/units_board.py" line="460"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="256"/>
-        <location filename="../../ui/units_board.py" line="540"/>
+        <location filename="../../ui/units_board.py" line="243"/>
+        <location filename="../../ui/units_board.py" line="527"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="258"/>
+        <location filename="../../ui/units_board.py" line="245"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="262"/>
+        <location filename="../../ui/units_board.py" line="249"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="265"/>
+        <location filename="../../ui/units_board.py" line="252"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="268"/>
+        <location filename="../../ui/units_board.py" line="255"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="436"/>
+        <location filename="../../ui/units_board.py" line="423"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="450"/>
+        <location filename="../../ui/units_board.py" line="437"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="461"/>
+        <location filename="../../ui/units_board.py" line="448"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="492"/>
+        <location filename="../../ui/units_board.py" line="479"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="494"/>
+        <location filename="../../ui/units_board.py" line="481"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="497"/>
+        <location filename="../../ui/units_board.py" line="484"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="540"/>
+        <location filename="../../ui/units_board.py" line="527"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -6679,34 +6679,34 @@ change ({zone})</translation>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="357"/>
+        <location filename="../../ui/units_model.py" line="351"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="371"/>
+        <location filename="../../ui/units_model.py" line="357"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="376"/>
-        <location filename="../../ui/units_model.py" line="389"/>
+        <location filename="../../ui/units_model.py" line="362"/>
+        <location filename="../../ui/units_model.py" line="375"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="391"/>
-        <location filename="../../ui/units_model.py" line="413"/>
+        <location filename="../../ui/units_model.py" line="377"/>
+        <location filename="../../ui/units_model.py" line="399"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="394"/>
+        <location filename="../../ui/units_model.py" line="380"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="407"/>
+        <location filename="../../ui/units_model.py" line="393"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -7192,32 +7192,32 @@ charge</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="66"/>
+        <location filename="../../ui/wall_board.py" line="67"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="67"/>
+        <location filename="../../ui/wall_board.py" line="68"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="68"/>
+        <location filename="../../ui/wall_board.py" line="69"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="69"/>
+        <location filename="../../ui/wall_board.py" line="70"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="70"/>
+        <location filename="../../ui/wall_board.py" line="71"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="71"/>
+        <location filename="../../ui/wall_board.py" line="72"/>
         <source>Pemantauan TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -7239,8 +7239,8 @@ charge</translation>
     </message>
     <message>
         <location filename="../../ui/watch_models.py" line="171"/>
-        <location filename="../../ui/watch_models.py" line="290"/>
-        <location filename="../../ui/watch_models.py" line="381"/>
+        <location filename="../../ui/watch_models.py" line="294"/>
+        <location filename="../../ui/watch_models.py" line="390"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
@@ -7260,121 +7260,121 @@ charge</translation>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="293"/>
+        <location filename="../../ui/watch_models.py" line="297"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="316"/>
+        <location filename="../../ui/watch_models.py" line="325"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="382"/>
+        <location filename="../../ui/watch_models.py" line="391"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="383"/>
+        <location filename="../../ui/watch_models.py" line="392"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="384"/>
+        <location filename="../../ui/watch_models.py" line="393"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="384"/>
+        <location filename="../../ui/watch_models.py" line="393"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="385"/>
+        <location filename="../../ui/watch_models.py" line="394"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="385"/>
+        <location filename="../../ui/watch_models.py" line="394"/>
         <source>Dalam zona waktu operasi</source>
-        <translation>In the operation's time zone</translation>
+        <translation>In the operation&apos;s time zone</translation>
     </message>
 </context>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="217"/>
+        <location filename="../../ui/watch_panel.py" line="233"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="221"/>
+        <location filename="../../ui/watch_panel.py" line="237"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="242"/>
+        <location filename="../../ui/watch_panel.py" line="258"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="259"/>
+        <location filename="../../ui/watch_panel.py" line="275"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="271"/>
-        <location filename="../../ui/watch_panel.py" line="466"/>
+        <location filename="../../ui/watch_panel.py" line="282"/>
+        <location filename="../../ui/watch_panel.py" line="490"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="291"/>
+        <location filename="../../ui/watch_panel.py" line="298"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="405"/>
+        <location filename="../../ui/watch_panel.py" line="429"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="407"/>
+        <location filename="../../ui/watch_panel.py" line="431"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="449"/>
+        <location filename="../../ui/watch_panel.py" line="473"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="464"/>
+        <location filename="../../ui/watch_panel.py" line="488"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="508"/>
+        <location filename="../../ui/watch_panel.py" line="532"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="511"/>
+        <location filename="../../ui/watch_panel.py" line="535"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="524"/>
+        <location filename="../../ui/watch_panel.py" line="548"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="539"/>
+        <location filename="../../ui/watch_panel.py" line="563"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="544"/>
+        <location filename="../../ui/watch_panel.py" line="568"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7382,122 +7382,117 @@ charge</translation>
 <context>
     <name>WatchStepsDialog</name>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="86"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="86"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
         <source>Nomor yang diketik operator</source>
         <translation>The number an operator types</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="87"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="88"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="89"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="89"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>The name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="90"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="90"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
         <source>Terlambat bila belum dicapai pada jam ini (+1: esoknya)</source>
         <translation>Overdue when not reached by this time (+1: the next day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="91"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="85"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="91"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="85"/>
         <source>Catatan pemantauan TPS pada langkah ini</source>
         <translation>TPS watch records at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="115"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="109"/>
         <source>Langkah pemantauan TPS</source>
         <translation>TPS watch steps</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="116"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="110"/>
         <source>Isian langkah pemantauan belum disimpan.</source>
         <translation>The watch step being edited has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="118"/>
         <source>langkah</source>
         <translation>step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="119"/>
         <source>Da&amp;ftar langkah (urutan pada hari pemungutan)</source>
         <translation>&amp;List of steps (their order on voting day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="128"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="122"/>
         <source>mis. apel</source>
         <translation>e.g. apel</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="131"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
         <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
         <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="132"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="126"/>
         <source>Batas &amp;waktu</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="140"/>
-        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
-        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="170"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="139"/>
         <source>Batas waktu langkah terpilih</source>
         <translation>Deadline of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="173"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
         <source>06:00, 06:00 +1, atau kosong</source>
         <translation>06:00, 06:00 +1, or empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="174"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="143"/>
         <source>&amp;Jam</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="176"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="145"/>
         <source>Simpan &amp;batas waktu</source>
         <translation>Save &amp;deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="270"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="239"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="272"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="241"/>
         <source>Batas waktu {name}: {due}</source>
         <translation>Deadline of {name}: {due}</translation>
     </message>

@@ -14,11 +14,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import clock
+from opscenter import cells, clock
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
-from opscenter.journal import stale_edit
 from opscenter.model import READINESS_LEVELS, ReadinessAspect, ReadinessJudgement, Unit
 from opscenter.permissions import require
 from opscenter.store import Store
@@ -112,32 +110,17 @@ def set_judgement(
     require(actor, PERMISSION)
     with store.transaction(actor, "readiness.judge", operation_id=operation_id) as s:
         v = _clean(s, operation_id, value)
-        existing = s.scalars(
-            select(ReadinessJudgement).where(
-                ReadinessJudgement.unit_id == v.unit_id,
-                ReadinessJudgement.aspect_id == v.aspect_id,
-            )
-        ).first()
-        now = clock.now()
-        if existing is None:
-            row = ReadinessJudgement(
-                operation_id=operation_id,
-                unit_id=v.unit_id,
-                aspect_id=v.aspect_id,
-                level=v.level,
-                note=v.note,
-                evidence=v.evidence,
-                set_by=actor.username,
-                set_at=now,
-            )
-            s.add(row)
-        elif expected_version is None:  # the user saw no judgement; someone set one since
-            raise stale_edit(s, "readiness_judgement", existing.id)
-        else:
-            row = fetch_for_edit(s, ReadinessJudgement, existing.id, expected_version)
-            row.level, row.note, row.evidence = v.level, v.note, v.evidence
-            row.set_by, row.set_at = actor.username, now
-        s.flush()
+        key = {"unit_id": v.unit_id, "aspect_id": v.aspect_id}
+        fields = {
+            "level": v.level,
+            "note": v.note,
+            "evidence": v.evidence,
+            "set_by": actor.username,
+            "set_at": clock.now(),
+        }
+        row, _ = cells.put(
+            s, ReadinessJudgement, operation_id, key, fields, expected_version, saw_none=True
+        )
         return as_judgement(row)
 
 
@@ -148,8 +131,4 @@ def clear_judgement(
     returns what it held (for undo)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "readiness.unjudge") as s:
-        row = fetch_for_edit(s, ReadinessJudgement, judgement_id, expected_version)
-        before = as_judgement(row)
-        s.delete(row)
-        s.flush()
-        return before
+        return cells.clear(s, ReadinessJudgement, judgement_id, expected_version, as_judgement)

@@ -29,7 +29,7 @@ from operator import add
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from opscenter import operations, reference_lists
+from opscenter import cells, operations, reference_lists
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
@@ -551,21 +551,8 @@ def put_stock(
         "ammunition": v.ammunition,
         "note": v.note,
     }
-    existing = find_stock(session, v.unit_id, v.category_id)
-    if existing is None:
-        row = SarprasStock(
-            operation_id=operation_id, unit_id=v.unit_id, category_id=v.category_id, **fields
-        )
-        session.add(row)
-        session.flush()
-        return row, True
-    row = fetch_for_edit(session, SarprasStock, existing.id, expected_version)
-    changed = any(getattr(row, k) != val for k, val in fields.items())
-    if changed:
-        for k, val in fields.items():
-            setattr(row, k, val)
-        session.flush()
-    return row, changed
+    key = {"unit_id": v.unit_id, "category_id": v.category_id}
+    return cells.put(session, SarprasStock, operation_id, key, fields, expected_version)
 
 
 def set_stock(
@@ -589,11 +576,7 @@ def clear_stock(
     """Remove a stock row (journaled as "sarpras.clear"); returns what it held."""
     require(actor, PERMISSION)
     with store.transaction(actor, "sarpras.clear") as s:
-        row = fetch_for_edit(s, SarprasStock, stock_id, expected_version)
-        before = _stock_line(row)
-        s.delete(row)
-        s.flush()
-        return before
+        return cells.clear(s, SarprasStock, stock_id, expected_version, _stock_line)
 
 
 def _check_rule(basis: str | None, quantity: int, per: int) -> None:

@@ -1,15 +1,17 @@
 """A cell of a matrix kept as one row per key: a vulnerability rating (region, stage, aspect,
 source), a sarpras stock row (unit, category), a readiness judgement (unit, aspect).
 
-One way to set a cell (create its row, or change it if it is still the version the user saw)
-and to clear it (delete the row, returning what it held for an undo). Both run inside the
-caller's journaled transaction: each service opens it with its own action key and permission.
+One way to copy a cell's row as plain data, to set a cell (create its row, or change it if
+it is still the version the user saw) and to clear it (delete the row, returning what it
+held for an undo). Setting and clearing run inside the caller's journaled transaction: each
+service opens it with its own action key and permission.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,8 +20,18 @@ from opscenter.editing import fetch_for_edit
 from opscenter.journal import stale_edit
 from opscenter.model.base import Base
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 R = TypeVar("R", bound=Base)
 P = TypeVar("P")
+D = TypeVar("D", bound="DataclassInstance")
+
+
+def plain(cls: type[D], row: object) -> D:
+    """A copy of a row as plain data: ``cls`` (a dataclass whose fields are columns of the
+    row, such as id, version and the cell's key and value) filled by name."""
+    return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
 
 
 def put(
@@ -60,12 +72,12 @@ def clear(
     model: type[R],
     row_id: int,
     expected_version: int | None,
-    plain: Callable[[R], P],
+    as_plain: Callable[[R], P],
 ) -> P:
-    """Delete a cell's row if it is still at ``expected_version``; returns ``plain(row)`` as
-    it was before (for an undo)."""
+    """Delete a cell's row if it is still at ``expected_version``; returns ``as_plain(row)``
+    as it was before (for an undo)."""
     row = fetch_for_edit(session, model, row_id, expected_version)
-    before = plain(row)
+    before = as_plain(row)
     session.delete(row)
     session.flush()
     return before

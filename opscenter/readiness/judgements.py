@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from opscenter import cells, clock
 from opscenter.actor import Actor
-from opscenter.errors import InvalidValue, NotFound
+from opscenter.errors import InvalidValue
 from opscenter.model import READINESS_LEVELS, ReadinessAspect, ReadinessJudgement, Unit
 from opscenter.permissions import require
+from opscenter.readiness.budget import row_in_operation
 from opscenter.store import Store
 
 PERMISSION = "readiness.edit"
@@ -49,17 +50,7 @@ class JudgementValue:
 
 
 def as_judgement(row: ReadinessJudgement) -> Judgement:
-    return Judgement(
-        row.id,
-        row.version,
-        row.unit_id,
-        row.aspect_id,
-        row.level,
-        row.note,
-        row.evidence,
-        row.set_by,
-        row.set_at,
-    )
+    return cells.plain(Judgement, row)
 
 
 def judgements(session: Session, operation_id: int) -> dict[tuple[int, int], Judgement]:
@@ -81,12 +72,8 @@ def _clean(session: Session, operation_id: int, v: JudgementValue) -> JudgementV
     """Refuse an unknown level and a unit or aspect of another operation; trim the texts."""
     if v.level not in READINESS_LEVELS:
         raise InvalidValue(field="level", value=v.level, reason="unknown_readiness_level")
-    unit = session.get(Unit, v.unit_id)
-    if unit is None or unit.operation_id != operation_id:
-        raise NotFound(entity="unit", key=v.unit_id)
-    aspect = session.get(ReadinessAspect, v.aspect_id)
-    if aspect is None or aspect.operation_id != operation_id:
-        raise NotFound(entity="readiness_aspect", key=v.aspect_id)
+    row_in_operation(session, Unit, v.unit_id, operation_id)
+    row_in_operation(session, ReadinessAspect, v.aspect_id, operation_id)
     note = (v.note or "").strip() or None
     evidence = (v.evidence or "").strip() or None
     if v.level != "siap" and note is None:

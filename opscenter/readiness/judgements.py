@@ -14,13 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter import clock
+from opscenter import cells, clock
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound
-from opscenter.journal import stale_edit
+from opscenter.errors import InvalidValue
 from opscenter.model import READINESS_LEVELS, ReadinessAspect, ReadinessJudgement, Unit
 from opscenter.permissions import require
+from opscenter.readiness.budget import row_in_operation
 from opscenter.store import Store
 
 PERMISSION = "readiness.edit"
@@ -51,17 +50,7 @@ class JudgementValue:
 
 
 def as_judgement(row: ReadinessJudgement) -> Judgement:
-    return Judgement(
-        row.id,
-        row.version,
-        row.unit_id,
-        row.aspect_id,
-        row.level,
-        row.note,
-        row.evidence,
-        row.set_by,
-        row.set_at,
-    )
+    return cells.plain(Judgement, row)
 
 
 def judgements(session: Session, operation_id: int) -> dict[tuple[int, int], Judgement]:
@@ -83,12 +72,8 @@ def _clean(session: Session, operation_id: int, v: JudgementValue) -> JudgementV
     """Refuse an unknown level and a unit or aspect of another operation; trim the texts."""
     if v.level not in READINESS_LEVELS:
         raise InvalidValue(field="level", value=v.level, reason="unknown_readiness_level")
-    unit = session.get(Unit, v.unit_id)
-    if unit is None or unit.operation_id != operation_id:
-        raise NotFound(entity="unit", key=v.unit_id)
-    aspect = session.get(ReadinessAspect, v.aspect_id)
-    if aspect is None or aspect.operation_id != operation_id:
-        raise NotFound(entity="readiness_aspect", key=v.aspect_id)
+    row_in_operation(session, Unit, v.unit_id, operation_id)
+    row_in_operation(session, ReadinessAspect, v.aspect_id, operation_id)
     note = (v.note or "").strip() or None
     evidence = (v.evidence or "").strip() or None
     if v.level != "siap" and note is None:
@@ -112,32 +97,17 @@ def set_judgement(
     require(actor, PERMISSION)
     with store.transaction(actor, "readiness.judge", operation_id=operation_id) as s:
         v = _clean(s, operation_id, value)
-        existing = s.scalars(
-            select(ReadinessJudgement).where(
-                ReadinessJudgement.unit_id == v.unit_id,
-                ReadinessJudgement.aspect_id == v.aspect_id,
-            )
-        ).first()
-        now = clock.now()
-        if existing is None:
-            row = ReadinessJudgement(
-                operation_id=operation_id,
-                unit_id=v.unit_id,
-                aspect_id=v.aspect_id,
-                level=v.level,
-                note=v.note,
-                evidence=v.evidence,
-                set_by=actor.username,
-                set_at=now,
-            )
-            s.add(row)
-        elif expected_version is None:  # the user saw no judgement; someone set one since
-            raise stale_edit(s, "readiness_judgement", existing.id)
-        else:
-            row = fetch_for_edit(s, ReadinessJudgement, existing.id, expected_version)
-            row.level, row.note, row.evidence = v.level, v.note, v.evidence
-            row.set_by, row.set_at = actor.username, now
-        s.flush()
+        key = {"unit_id": v.unit_id, "aspect_id": v.aspect_id}
+        fields = {
+            "level": v.level,
+            "note": v.note,
+            "evidence": v.evidence,
+            "set_by": actor.username,
+            "set_at": clock.now(),
+        }
+        row, _ = cells.put(
+            s, ReadinessJudgement, operation_id, key, fields, expected_version, saw_none=True
+        )
         return as_judgement(row)
 
 
@@ -148,8 +118,4 @@ def clear_judgement(
     returns what it held (for undo)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "readiness.unjudge") as s:
-        row = fetch_for_edit(s, ReadinessJudgement, judgement_id, expected_version)
-        before = as_judgement(row)
-        s.delete(row)
-        s.flush()
-        return before
+        return cells.clear(s, ReadinessJudgement, judgement_id, expected_version, as_judgement)

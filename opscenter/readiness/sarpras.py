@@ -29,13 +29,14 @@ from operator import add
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from opscenter import operations, reference_lists
+from opscenter import cells, operations, reference_lists
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
-from opscenter.errors import InvalidValue, NotFound
+from opscenter.errors import InvalidValue
 from opscenter.model import Stage, Unit
 from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategory, SarprasStock
 from opscenter.permissions import require
+from opscenter.readiness.budget import row_in_operation
 from opscenter.reference import label
 from opscenter.reference_lists import ListItem, Removed
 from opscenter.store import Store
@@ -160,18 +161,7 @@ def _category(row: SarprasCategory, lang: str) -> Category:
 
 
 def _stock_line(r: SarprasStock) -> StockLine:
-    return StockLine(
-        r.id,
-        r.version,
-        r.unit_id,
-        r.category_id,
-        r.baik,
-        r.rusak_ringan,
-        r.rusak_berat,
-        r.laik_pakai,
-        r.ammunition,
-        r.note,
-    )
+    return cells.plain(StockLine, r)
 
 
 def categories(session: Session, operation_id: int, lang: str = "id") -> tuple[Category, ...]:
@@ -195,10 +185,7 @@ def stock(session: Session, operation_id: int, unit_id: int | None = None) -> tu
 def voting_stage(session: Session, operation_id: int, stage_id: int | None) -> Stage | None:
     """The stage asked for (refused when it is another operation's); None: voting day's."""
     if stage_id is not None:
-        stage = session.get(Stage, stage_id)
-        if stage is None or stage.operation_id != operation_id:
-            raise NotFound(entity="stage", key=stage_id)
-        return stage
+        return row_in_operation(session, Stage, stage_id, operation_id)
     return next((s for s in operations.stages(session, operation_id) if s.is_voting), None)
 
 
@@ -491,26 +478,17 @@ class StockValue:
 
 
 def _unit_of(session: Session, operation_id: int, unit_id: int) -> Unit:
-    unit = session.get(Unit, unit_id)
-    if unit is None or unit.operation_id != operation_id:
-        raise NotFound(entity="unit", key=unit_id)
+    unit = row_in_operation(session, Unit, unit_id, operation_id)
     if unit.tree not in TREES:
         raise PartnerUnit(field="unit_id", value=unit.name, reason="partner")
     return unit
-
-
-def _category_of(session: Session, operation_id: int | None, category_id: int) -> SarprasCategory:
-    cat = session.get(SarprasCategory, category_id)
-    if cat is None or (operation_id is not None and cat.operation_id != operation_id):
-        raise NotFound(entity="sarpras_category", key=category_id)
-    return cat
 
 
 def check_value(session: Session, operation_id: int, v: StockValue) -> StockValue:
     """Refuse keys of another operation, negative counts, and ammunition where the category
     counts none; returns the value with its note trimmed."""
     _unit_of(session, operation_id, v.unit_id)
-    cat = _category_of(session, operation_id, v.category_id)
+    cat = row_in_operation(session, SarprasCategory, v.category_id, operation_id)
     for name in ("baik", "rusak_ringan", "rusak_berat", "ammunition"):
         count = getattr(v, name)
         if count is not None and count < 0:
@@ -551,21 +529,8 @@ def put_stock(
         "ammunition": v.ammunition,
         "note": v.note,
     }
-    existing = find_stock(session, v.unit_id, v.category_id)
-    if existing is None:
-        row = SarprasStock(
-            operation_id=operation_id, unit_id=v.unit_id, category_id=v.category_id, **fields
-        )
-        session.add(row)
-        session.flush()
-        return row, True
-    row = fetch_for_edit(session, SarprasStock, existing.id, expected_version)
-    changed = any(getattr(row, k) != val for k, val in fields.items())
-    if changed:
-        for k, val in fields.items():
-            setattr(row, k, val)
-        session.flush()
-    return row, changed
+    key = {"unit_id": v.unit_id, "category_id": v.category_id}
+    return cells.put(session, SarprasStock, operation_id, key, fields, expected_version)
 
 
 def set_stock(
@@ -589,11 +554,7 @@ def clear_stock(
     """Remove a stock row (journaled as "sarpras.clear"); returns what it held."""
     require(actor, PERMISSION)
     with store.transaction(actor, "sarpras.clear") as s:
-        row = fetch_for_edit(s, SarprasStock, stock_id, expected_version)
-        before = _stock_line(row)
-        s.delete(row)
-        s.flush()
-        return before
+        return cells.clear(s, SarprasStock, stock_id, expected_version, _stock_line)
 
 
 def _check_rule(basis: str | None, quantity: int, per: int) -> None:

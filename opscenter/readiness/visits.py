@@ -261,8 +261,14 @@ def _finding_fields(session: Session, operation_id: int, v: FindingValue) -> dic
 
 # --- writing ---------------------------------------------------------------------------------
 
-_VISIT_FIELDS = frozenset({"unit_id", "visited_on", "kind", "led_by", "team", "checked"})
-_FINDING_FIELDS = frozenset({"aspect_id", "finding", "advice", "person_in_charge", "due_on"})
+
+def _changed(
+    session: Session, row: InspectionVisit | InspectionFinding, fields: dict[str, object]
+) -> int:
+    """Set those of ``fields`` that differ on a row fetched for edit; returns its new version."""
+    apply(row, fields, frozenset(fields))
+    session.flush()
+    return row.version
 
 
 def add_visit(store: Store, actor: Actor, operation_id: int, value: VisitValue) -> int:
@@ -282,9 +288,7 @@ def change_visit(
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.change") as s:
         row = fetch_for_edit(s, InspectionVisit, visit_id, expected_version)
-        apply(row, _visit_fields(s, row.operation_id, value), _VISIT_FIELDS)
-        s.flush()
-        return row.version
+        return _changed(s, row, _visit_fields(s, row.operation_id, value))
 
 
 def remove_visit(
@@ -430,9 +434,7 @@ def change_finding(
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.finding_change") as s:
         row = fetch_for_edit(s, InspectionFinding, finding_id, expected_version)
-        apply(row, _finding_fields(s, row.operation_id, value), _FINDING_FIELDS)
-        s.flush()
-        return row.version
+        return _changed(s, row, _finding_fields(s, row.operation_id, value))
 
 
 def remove_finding(
@@ -493,6 +495,4 @@ def set_follow_up(
                 fields["closed_at"] = clock.now()
         else:
             fields = {"status": status, "closing_note": None, "closed_at": None}
-        apply(row, fields, frozenset(fields))
-        s.flush()
-        return row.version
+        return _changed(s, row, fields)

@@ -14,6 +14,15 @@ from opscenter.store import version_watch
 T = TypeVar("T")
 
 
+def row_in_operation(session: Session, model: type[T], row_id: int, operation_id: int) -> T:
+    """The row ``row_id`` of ``model``; refused as not found when it belongs to another
+    operation (an id from a stale screen or another command room)."""
+    row = session.get(model, row_id)
+    if row is None or getattr(row, "operation_id", None) != operation_id:
+        raise NotFound(entity=inspect(model).local_table.name, key=row_id)
+    return row
+
+
 def fetch_for_edit(
     session: Session, model: type[T], row_id: int, expected_version: int | None
 ) -> T:

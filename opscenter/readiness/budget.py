@@ -24,14 +24,13 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from opscenter import operations
 from opscenter.actor import Actor
-from opscenter.editing import apply, fetch_for_edit
+from opscenter.editing import apply, fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound
 from opscenter.model import (
     BUDGET_SOURCES,
@@ -48,7 +47,6 @@ from opscenter.store import Store
 from opscenter.strength import StrengthInputs, UnitNode, compute, inputs_for_stage, load_inputs
 
 PERMISSION = "readiness.edit"
-R = TypeVar("R")
 # The units a budget is shown for: the Polda, its Polres/Polresta and Polsek, task forces
 # and the Polda's reserves (police units only).
 BUDGET_KINDS = ("polda", "polres", "polresta", "polsek", "satgas", "subsatgas", "brimob")
@@ -491,15 +489,6 @@ def date_value(field: str, value: object, *, required: bool) -> date | None:
         reason = "required" if value is None else "not_date"
         raise InvalidValue(field=field, value=value, reason=reason)
     return value
-
-
-def row_in_operation(session: Session, model: type[R], row_id: int, operation_id: int) -> R:
-    """The row ``row_id`` of ``model``; refused as not found when it belongs to another
-    operation (an id from a stale screen or another command room)."""
-    row = session.get(model, row_id)
-    if row is None or getattr(row, "operation_id", None) != operation_id:
-        raise NotFound(entity=inspect(model).local_table.name, key=row_id)
-    return row
 
 
 def _allocation_fields(

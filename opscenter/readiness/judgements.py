@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from opscenter import cells, clock
 from opscenter.actor import Actor
+from opscenter.editing import row_in_operation
 from opscenter.errors import InvalidValue
 from opscenter.model import READINESS_LEVELS, ReadinessAspect, ReadinessJudgement, Unit
 from opscenter.permissions import require
-from opscenter.readiness.budget import row_in_operation
 from opscenter.store import Store
 
 PERMISSION = "readiness.edit"

@@ -31,12 +31,11 @@ from sqlalchemy.orm import Session, aliased
 
 from opscenter import cells, operations, reference_lists
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
+from opscenter.editing import fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue
 from opscenter.model import Stage, Unit
 from opscenter.model.readiness import RULE_BASES, SARPRAS_GROUPS, SarprasCategory, SarprasStock
 from opscenter.permissions import require
-from opscenter.readiness.budget import row_in_operation
 from opscenter.reference import label
 from opscenter.reference_lists import ListItem, Removed
 from opscenter.store import Store

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from opscenter import clock, journal, operations
 from opscenter.actor import Actor
-from opscenter.editing import apply, fetch_for_edit
+from opscenter.editing import apply, fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound, StaleEdit
 from opscenter.model import (
     FOLLOW_UP_STATUSES,
@@ -34,7 +34,7 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.permissions import require
-from opscenter.readiness.budget import date_value, row_in_operation, text_value
+from opscenter.readiness.budget import date_value, text_value
 from opscenter.reference import label
 from opscenter.store import Store
 

@@ -15,6 +15,7 @@ from opscenter.launch import import_target
 from opscenter.roster import reading
 from opscenter.roster.errors import RosterError
 from opscenter.roster.reading import open_source, read_ahead
+from tests.core.test_roster_import import xlsx
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "spreadsheets"
 
@@ -25,12 +26,10 @@ def no_read_ahead_left() -> Iterator[None]:
     reading._AHEAD = None  # a test that refused before claiming leaves none to the next
 
 
-def workbook(path: Path, rows: list[list[object]], title: str = "Personel") -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
+def workbook(path: Path, rows: list[list[object]]) -> Path:
+    """A sheet "Personel" of ``rows`` and a hidden sheet beside it."""
+    xlsx(path, rows, "Personel")
+    wb = openpyxl.load_workbook(path)
     hidden = wb.create_sheet("Catatan")
     hidden.append(["tidak dibaca"])
     hidden.sheet_state = "hidden"

@@ -60,7 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.kind == "plotting":
         return plotting.run_import(args)
 
-    # A real import signs in before the file is read; a dry run writes nothing.
+    # A real import signs in before the file is imported (``opscenter.launch`` may already
+    # be parsing it, which writes nothing); a dry run writes nothing.
     with command_context(args, sign_in=not args.dry_run) as ctx:
         preview = prepare(ctx.store, args.file, Options(kind=args.kind, sheet=args.sheet))
         if args.errors is not None and preview.counts["rejected"]:

@@ -261,12 +261,20 @@ def _finding_fields(session: Session, operation_id: int, v: FindingValue) -> dic
 
 # --- writing ---------------------------------------------------------------------------------
 
+# The columns a change may set (what ``_visit_fields`` and ``_finding_fields`` give).
+_VISIT_FIELDS = frozenset({"unit_id", "visited_on", "kind", "led_by", "team", "checked"})
+_FINDING_FIELDS = frozenset({"aspect_id", "finding", "advice", "person_in_charge", "due_on"})
+
 
 def _changed(
-    session: Session, row: InspectionVisit | InspectionFinding, fields: dict[str, object]
+    session: Session,
+    row: InspectionVisit | InspectionFinding,
+    fields: dict[str, object],
+    allowed: frozenset[str],
 ) -> int:
-    """Set those of ``fields`` that differ on a row fetched for edit; returns its new version."""
-    apply(row, fields, frozenset(fields))
+    """Set those of ``fields`` (each one of ``allowed``) that differ on a row fetched for
+    edit; returns its new version."""
+    apply(row, fields, allowed)
     session.flush()
     return row.version
 
@@ -288,7 +296,7 @@ def change_visit(
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.change") as s:
         row = fetch_for_edit(s, InspectionVisit, visit_id, expected_version)
-        return _changed(s, row, _visit_fields(s, row.operation_id, value))
+        return _changed(s, row, _visit_fields(s, row.operation_id, value), _VISIT_FIELDS)
 
 
 def remove_visit(
@@ -434,7 +442,7 @@ def change_finding(
     require(actor, PERMISSION)
     with store.transaction(actor, "visit.finding_change") as s:
         row = fetch_for_edit(s, InspectionFinding, finding_id, expected_version)
-        return _changed(s, row, _finding_fields(s, row.operation_id, value))
+        return _changed(s, row, _finding_fields(s, row.operation_id, value), _FINDING_FIELDS)
 
 
 def remove_finding(
@@ -495,4 +503,4 @@ def set_follow_up(
                 fields["closed_at"] = clock.now()
         else:
             fields = {"status": status, "closing_note": None, "closed_at": None}
-        return _changed(s, row, fields)
+        return _changed(s, row, fields, frozenset(fields))

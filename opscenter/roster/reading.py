@@ -185,17 +185,20 @@ class Source:
         return _refuse("corrupt", self.path, detail=f"{name}: {text[:160]}")
 
     def parse(self, sheet: str | None = None) -> None:
-        """Parse the sheet named ``sheet`` (None: every visible one) now, for ``rows`` to
-        take later. Refuses as ``rows`` would."""
+        """Parse the sheet named ``sheet`` (None: the first visible one, where a Polres
+        puts its table) now, for ``rows`` to take later. One sheet only: the sheet guess
+        holds one sheet or two at a time, and a workbook of one sheet per kecamatan must
+        not be held whole. Refuses as ``rows`` would."""
         if self._book is None:
             return
-        names = [sheet] if sheet is not None else [s.name for s in self._sheets if s.visible]
-        for name in names:
-            if name not in self._parsed:
-                try:
-                    self._parsed[name] = self._book.get_sheet_by_name(name)
-                except BaseException as exc:
-                    raise self._translate(exc) from exc
+        visible = [s.name for s in self._sheets if s.visible]
+        name = sheet if sheet is not None else (visible[0] if visible else None)
+        if name is None or name in self._parsed:
+            return
+        try:
+            self._parsed[name] = self._book.get_sheet_by_name(name)
+        except BaseException as exc:
+            raise self._translate(exc) from exc
 
     @property
     def parsed(self) -> tuple[str, ...]:
@@ -385,6 +388,7 @@ class _ReadAhead:
     stamp: tuple[int, int]  # size and modification time when the read began
     thread: threading.Thread
     source: Source | None = None
+    dropped: bool = False  # replaced by another before anyone claimed it
 
 
 _AHEAD: _ReadAhead | None = None
@@ -403,8 +407,8 @@ def _stamp(path: Path) -> tuple[Path, tuple[int, int]] | None:
 
 
 def read_ahead(path: Path, sheet: str | None = None) -> bool:
-    """Start opening the workbook at ``path`` and parsing its visible sheets (or ``sheet``)
-    on a daemon thread; returns whether it started.
+    """Start opening the workbook at ``path`` and parsing its first visible sheet (or
+    ``sheet``) on a daemon thread; returns whether it started.
 
     For the command line, which would otherwise parse only after loading SQLAlchemy and
     the model and signing in: calamine releases the GIL while it parses, so on a machine
@@ -427,11 +431,20 @@ def read_ahead(path: Path, sheet: str | None = None) -> bool:
             if source is not None:
                 source.close()
             return
-        ahead.source = source
+        with _AHEAD_LOCK:
+            if not ahead.dropped:
+                ahead.source = source
+                return
+        source.close()
 
     ahead = _ReadAhead(resolved, stamp, threading.Thread(target=run, daemon=True))
     with _AHEAD_LOCK:
-        _AHEAD = ahead  # one at a time: an earlier one not yet claimed is left to itself
+        if _AHEAD is not None:  # one at a time: an earlier one nobody claimed is let go
+            _AHEAD.dropped = True
+            if _AHEAD.source is not None:
+                _AHEAD.source.close()
+                _AHEAD.source = None
+        _AHEAD = ahead
     ahead.thread.start()
     return True
 
@@ -451,7 +464,7 @@ def _claim(path: Path) -> Source | None:
     source = ahead.source
     if source is None:
         return None
-    if found[1] != ahead.stamp:
+    if _stamp(path) != (ahead.path, ahead.stamp):  # changed since the read began
         source.close()
         return None
     # As given (relative, say), as an open without the read-ahead would name it.

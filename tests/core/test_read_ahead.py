@@ -165,3 +165,32 @@ def test_every_corpus_workbook_reads_alike_with_and_without_the_read_ahead() -> 
         plain = everything(path)
         assert read_ahead(path)
         assert everything(path) == plain, path.name
+
+
+def test_only_the_first_visible_sheet_is_read_ahead(tmp_path: Path) -> None:
+    """A workbook of one sheet per kecamatan is not held whole: the sheet guess reads the
+    others one at a time, as without the read-ahead."""
+    path = workbook(tmp_path / "r.xlsx", [["NRP"], [1]])
+    wb = openpyxl.load_workbook(path)
+    for name in ("Kec. Siulak", "Kec. Gunung Raya"):
+        wb.create_sheet(name).append(["NRP", name])
+    wb.save(path)
+    plain = everything(path)
+    assert read_ahead(path)
+    with open_source(path) as source:
+        assert source.parsed == ("Personel",)
+    assert read_ahead(path)
+    assert everything(path) == plain
+
+
+def test_a_read_ahead_nobody_claimed_is_closed_when_another_begins(tmp_path: Path) -> None:
+    first = workbook(tmp_path / "a.xlsx", [["NRP"], [1]])
+    assert read_ahead(first)
+    earlier = reading._AHEAD
+    assert earlier is not None
+    earlier.thread.join()
+    assert earlier.source is not None and earlier.source.parsed == ("Personel",)
+    assert read_ahead(workbook(tmp_path / "b.xlsx", [["NRP"], [2]]))
+    assert earlier.dropped and earlier.source is None
+    with open_source(first) as source:  # read by itself, not from the one let go
+        assert source.parsed == ()

@@ -4,6 +4,7 @@ and what is read is exactly what an ordinary open reads, or nothing when the fil
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from opscenter.launch import import_target
+from opscenter.cli import build_parser
+from opscenter.launch import _WITH_VALUE, import_target
 from opscenter.roster import reading
 from opscenter.roster.errors import RosterError
 from opscenter.roster.reading import open_source, read_ahead
@@ -69,6 +71,21 @@ def test_the_file_of_an_import_is_found_without_the_parser(
     argv: list[str], expected: tuple[Path, str | None] | None
 ) -> None:
     assert import_target(argv) == expected
+
+
+def test_the_scan_knows_every_option_of_import_that_takes_a_value() -> None:
+    """``import_target`` keeps its own list of the options that take a value (the parser
+    needs the whole program): it must be the parser's, or a value would be read as the
+    file."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+    def taking_a_value(p: argparse.ArgumentParser) -> set[str]:
+        return {
+            o for a in p._actions if a.option_strings and a.nargs != 0 for o in a.option_strings
+        }
+
+    assert taking_a_value(parser) | taking_a_value(commands.choices["import"]) == set(_WITH_VALUE)
 
 
 def test_what_is_read_ahead_is_what_an_open_reads(

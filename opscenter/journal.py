@@ -526,15 +526,15 @@ def _journal_inserted(
             .order_by(table.c.id)
         )
     else:
-        stage, start = _stage_table(staged[0]), staged[1]
-        new_id = stage.c.rowid + (first - start - 1)
+        stage, guessed = _stage_table(staged[0]), staged[0].first + staged[1]
+        new_id = stage.c.rowid + (first - guessed)
         op = stage.c.operation_id if "operation_id" in staged[0].names else null()
         as_json = stage.c[_STAGE_JSON]
-        if first != staged[0].first + start:  # someone inserted meanwhile: other ids
+        if first != guessed:  # someone inserted meanwhile: other ids
             as_json = func.json_set(as_json, "$.id", new_id)
         source = (
             select(*head, op, literal(table.name), new_id, literal("insert"), as_json)
-            .where(stage.c.rowid > start, stage.c.rowid <= start + count)
+            .where(stage.c.rowid >= guessed, stage.c.rowid < guessed + count)
             .order_by(stage.c.rowid)
         )
     target = _journal_table()
@@ -558,10 +558,11 @@ _STAGE_JSON = "opscenter_journal_changes"
 class Staged:
     """Rows for ``table`` waiting in a TEMP table of one SQLite connection (``stage_values``).
 
-    The stage's rowids are 1 .. ``count``, in the order the rows were given. ``first`` is
-    the id the first row would get were nobody to insert into ``table`` before the import's
-    transaction: the journal values are built with the ids counted from it, so that under
-    the write lock they are copied, not built (and rebuilt only if that guess was wrong).
+    ``first`` is the id the first row would get were nobody to insert into ``table`` before
+    the import's transaction. The stage's rowids are those ids, ``first`` .. ``first + count
+    - 1``, in the order the rows were given: the journal values are built with them, so that
+    under the write lock they are copied, not built (and rebuilt only if that guess was
+    wrong).
     """
 
     table: str
@@ -587,8 +588,10 @@ def stage_values(
     A TEMP table lives in the connection's own temp database: filling it takes no lock on
     the database file, so other workstations go on writing meanwhile, and the write lock is
     held only while two INSERT ... SELECTs copy the rows across. The stage's columns have the
-    table's declared types, so SQLite converts each value as the table will, and the JSON
-    built here is the JSON of what will be stored (id apart). Run it on the connection the
+    table's declared types, so SQLite converts each value as the table will; the journal
+    values are a stored generated column of the converted values, so they are the JSON of
+    what will be stored, built by SQLite as each row goes in (no second pass over the stage)
+    and built again if ``update_staged`` changes a value. Run it on the connection the
     write transaction will use (``Store.transaction``'s ``prepare``), which drops the
     connection's TEMP tables afterwards. Returns None when the rows cannot take this path
     (another database, or columns ``insert_values`` writes otherwise): then use that.
@@ -608,50 +611,51 @@ def stage_values(
     first = _next_id(conn, target)
     staged = Staged(target.name, f"stage_{target.name}", tuple(all_names), len(values), first)
     stage = f'temp."{staged.stage}"'
-    columns = ", ".join(f'"{n}"' for n in all_names)
-    marks = ", ".join("?" for _ in all_names)
+    dialect = conn.dialect
+    declared = ", ".join(f'"{n}" {target.c[n].type.compile(dialect=dialect)}' for n in all_names)
+    as_json = _staged_json(staged).compile(dialect=dialect, compile_kwargs={"literal_binds": True})
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage}")
     conn.exec_driver_sql(
-        f'CREATE TABLE {stage} AS SELECT {columns}, NULL AS "{_STAGE_JSON}"'
-        f' FROM main."{target.name}" WHERE 0'
+        f'CREATE TABLE {stage} ("rowid" INTEGER PRIMARY KEY, {declared}, '
+        f'"{_STAGE_JSON}" TEXT GENERATED ALWAYS AS ({as_json}) STORED)'
     )
+    columns = ", ".join(f'"{n}"' for n in all_names)
+    marks = ", ".join("?" for _ in all_names)
+    # A row that takes rowid first - 1, so that SQLite numbers the staged rows from first.
+    conn.exec_driver_sql(f'INSERT INTO {stage} ("rowid") VALUES (?)', (first - 1,))
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(f"INSERT INTO {stage} ({columns}) VALUES ({marks})", values)
     finally:
         cursor.close()
-    _stage_json(conn, staged)
+    conn.exec_driver_sql(f'DELETE FROM {stage} WHERE "rowid" = ?', (first - 1,))
     return staged
 
 
-def _stage_json(conn: Connection, staged: Staged, where: Any = None) -> None:
-    """The journal values of staged rows: as ``_journal_inserted`` builds them from stored
-    rows, in the table's column order, the id the guessed one (``Staged.first``)."""
-    stage = _stage_table(staged)
+def _staged_json(staged: Staged) -> ColumnElement[Any]:
+    """The stage's generated column: a row's journal values as ``_journal_inserted`` builds
+    them from stored rows, in the table's column order, the id its rowid (the guessed one)."""
     target = Base.metadata.tables[staged.table]
     journaled = [c.name for c in target.c if c.name in staged.names and c.name not in _SKIP_FIELDS]
-    as_json = func.json_patch(
-        func.json_object(literal("id"), stage.c.rowid + (staged.first - 1)),
-        func.json_patch(
-            "{}", func.json_object(*(x for n in journaled for x in (literal(n), stage.c[n])))
-        ),
+    pairs: list[ColumnElement[Any]] = []
+    for n in journaled:
+        pairs += [literal(n), column(n)]
+    return func.json_patch(
+        func.json_object(literal("id"), column("rowid")),
+        func.json_patch("{}", func.json_object(*pairs)),
     )
-    stmt = update(stage).values({_STAGE_JSON: as_json})
-    conn.execute(stmt if where is None else stmt.where(where))
 
 
 def update_staged(session: Session, staged: Staged, name: str, mapping: dict[Any, Any]) -> None:
-    """Replace values of column ``name`` in the stage by ``mapping`` (old -> new), and their
-    rows' journal values: for values known only inside the transaction (new units' ids)."""
+    """Replace values of column ``name`` in the stage by ``mapping`` (old -> new): values known
+    only inside the transaction (new units' ids). SQLite rebuilds their rows' journal values."""
     if not mapping:
         return
-    conn = session.connection()
     stage = _stage_table(staged)
     col = stage.c[name]
     replaced = case(mapping, value=col, else_=col)
-    stmt = update(stage).where(col.in_(list(mapping)))
-    conn.execute(stmt.values({name: replaced, _STAGE_JSON: None}))
-    _stage_json(conn, staged, stage.c[_STAGE_JSON].is_(None))
+    stmt = update(stage).where(col.in_(list(mapping))).values({name: replaced})
+    session.connection().execute(stmt)
 
 
 def insert_staged(
@@ -671,8 +675,8 @@ def insert_staged(
     columns = ", ".join(f'"{n}"' for n in staged.names)
     conn.exec_driver_sql(
         f'INSERT INTO main."{target.name}" ({columns}) SELECT {columns}'
-        f' FROM temp."{staged.stage}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid',
-        (start, stop),
+        f' FROM temp."{staged.stage}" WHERE rowid >= ? AND rowid < ? ORDER BY rowid',
+        (staged.first + start, staged.first + stop),
     )
     return _journal_inserted(conn, ctx, target, first, stop - start, (staged, start))
 

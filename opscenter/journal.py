@@ -116,31 +116,29 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _row_values(obj: Any) -> dict[str, Any]:
+def _journaled_columns(obj: Any) -> tuple[Any, list[str]]:
+    """``obj``'s instance state and the keys of its columns that the journal records."""
     state = inspect(obj)
-    out: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        if attr.key in _SKIP_FIELDS:
-            continue
-        value = state.dict.get(attr.key)
-        if value is not None:
-            out[attr.key] = plain(value)
-    return out
+    return state, [a.key for a in state.mapper.column_attrs if a.key not in _SKIP_FIELDS]
+
+
+def _row_values(obj: Any) -> dict[str, Any]:
+    state, keys = _journaled_columns(obj)
+    values = state.dict
+    return {k: plain(values[k]) for k in keys if values.get(k) is not None}
 
 
 def _updated_values(obj: Any) -> dict[str, Any]:
-    state = inspect(obj)
+    state, keys = _journaled_columns(obj)
     changes: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        if attr.key in _SKIP_FIELDS:
-            continue
-        hist = state.attrs[attr.key].history
+    for key in keys:
+        hist = state.attrs[key].history
         if not hist.has_changes():
             continue
         before = hist.deleted[0] if hist.deleted else None
         after = hist.added[0] if hist.added else None
         if plain(before) != plain(after):
-            changes[attr.key] = [plain(before), plain(after)]
+            changes[key] = [plain(before), plain(after)]
     return changes
 
 

@@ -38,16 +38,11 @@ from opscenter.permissions import require
 from opscenter.plotting import posts
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.preview import Preview
+from opscenter.roster.preview import MODELS, Preview
 from opscenter.store import Store
 
 BATCH = 5_000
 _JOURNALED = {"opscenter_journaled": True}
-_MODELS: dict[str, type[Personnel | PollingStation | Unit]] = {
-    "personnel": Personnel,
-    "tps": PollingStation,
-    "units": Unit,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +100,7 @@ def commit(
     # leaves only the writes of the last moment to be checked inside.
     watch = _Watch.of(preview, new, changed)
     spec = preview.spec
-    model = _MODELS[preview.kind]
+    model = MODELS[preview.kind]
     columns = spec.columns
     width = len(columns)
     with store.read() as s:
@@ -226,7 +221,7 @@ class _Watch:
         entries = s.execute(
             select(JournalEntry.entity_id, JournalEntry.action, JournalEntry.changes).where(
                 JournalEntry.txn_id.in_(journal.committed_after(since)),
-                JournalEntry.entity == _table(_MODELS[self.preview.kind]).name,
+                JournalEntry.entity == _table(MODELS[self.preview.kind]).name,
             )
         )
         for entity_id, action, changes in entries:

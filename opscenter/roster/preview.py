@@ -29,7 +29,8 @@ from opscenter.store import Store
 
 STATUSES = ("new", "changed", "unchanged", "rejected")
 _PROGRESS_EVERY = 5_000
-_MODELS: dict[str, type[Personnel | PollingStation | Unit]] = {
+# The stored table of each kind of roster.
+MODELS: dict[str, type[Personnel | PollingStation | Unit]] = {
     "personnel": Personnel,
     "tps": PollingStation,
     "units": Unit,
@@ -327,7 +328,7 @@ def scan(
 def existing(session: Session, kind: str, operation_id: int) -> dict[Any, tuple[Any, ...]]:
     """Key -> (id, stored values in ``spec.columns`` order) of the rows already stored."""
     spec = SPECS[kind]
-    model = _MODELS[kind]
+    model = MODELS[kind]
     table = model.__table__
     cols = [table.c[c] for c in spec.columns if c != "parent_id"]
     if kind == "units":

@@ -16,15 +16,16 @@ after a question, a visit with its findings (the question says how many); its un
 them back with their follow-ups as they were (``visits.restore_visit``).
 
 Reads and writes run off the GUI thread (``ui.worker``, ``ui.pending``); each saved write
-goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, puts
-back what was removed, or puts a change or follow-up back as it was; Ctrl+Y redoes). A
+goes on the window's ``QUndoStack`` (``ui.pending.WriteCommand``: undo removes what was
+added, puts back what was removed, or puts a change or follow-up back as it was; Ctrl+Y
+redoes; a step refused leaves the history). A
 change saved over a row another workstation changed meanwhile is refused; the typed change
 stays and, saved again, goes over the row as now read. A refusal is said inside the dialog
 in the core's sentence, nothing changed and what was typed kept. Esc and Ctrl+W close,
 asking first about typed input (``ui.unsaved.may_close``).
 
-``StepCommand``, ``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras
-forms too (``ui.budget_dialog``, ``ui.sarpras_dialog``).
+``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras forms too
+(``ui.budget_dialog``, ``ui.sarpras_dialog``).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,7 +86,7 @@ from ui import theme
 from ui.actions import SAVE_KEYS, SPECS, close_keys
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
-from ui.pending import PendingWrite
+from ui.pending import PendingWrite, WriteCommand
 from ui.readiness_evidence import kind_names, status_names
 from ui.readiness_model import matters
 from ui.readiness_panel import ReadinessPanel
@@ -180,43 +181,6 @@ def form_writes(window: QWidget) -> PendingWrite:
     writes = PendingWrite(window)
     writes.setObjectName(WRITES_NAME)
     return writes
-
-
-class StepCommand(QUndoCommand):
-    """A saved write on the undo history: ``backward`` undoes it, ``forward`` does it again,
-    each a core write (a plain function) on the write thread. The first redo is the save
-    itself, which happened before the push. A step the core refuses (someone changed the
-    row meanwhile) leaves the history and is said through ``report``."""
-
-    def __init__(
-        self,
-        text: str,
-        writes: PendingWrite,
-        forward: Callable[[], object],
-        backward: Callable[[], object],
-        report: Callable[[OpsError], None],
-    ) -> None:
-        super().__init__(text)
-        self.writes = writes
-        self.forward, self.backward, self.report = forward, backward, report
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._run(self.forward)
-
-    def undo(self) -> None:
-        self._run(self.backward)
-
-    def _run(self, step: Callable[[], object]) -> None:
-        def refused(error: OpsError) -> None:
-            log.info("readiness form undo step refused: %r", error)
-            self.setObsolete(True)
-            self.report(error)
-
-        self.writes.submit(step, on_refused=refused)
 
 
 def problem_label(parent: QWidget) -> QLabel:
@@ -772,7 +736,9 @@ class OperationForm(QDialog):
         self, text: str, forward: Callable[[], object], backward: Callable[[], object]
     ) -> None:
         """A saved write onto the window's history."""
-        self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
+        self.undo_stack.push(
+            WriteCommand(text, self.writes, forward, backward, self.reporter(), drop_refused=True)
+        )
 
     def ref(self, row_id: int, kind: str = "") -> Ref:
         """The undo history's handle on a row (the same one for every command on it);

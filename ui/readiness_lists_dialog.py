@@ -56,6 +56,7 @@ from opscenter.reference_lists import ListItem, Removed, uses
 from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
+from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
 from ui.visits_dialog import FormContext, OperationForm, show_rows, table
@@ -287,14 +288,9 @@ class ListPage(QWidget):
         self.view_label = label
 
         self.add_box = QGroupBox(_tr("Tambah"), self)
-        self.code = QLineEdit(self.add_box)
-        self.code.setObjectName(name + "Code")
-        self.code.setPlaceholderText(_tr("mis. logistik-pemilu"))
-        self.new_name = QLineEdit(self.add_box)
-        self.new_name.setObjectName(name + "NewName")
-        self.new_name_en = QLineEdit(self.add_box)
-        self.new_name_en.setObjectName(name + "NewNameEn")
-        self.new_name_en.setPlaceholderText(_tr("boleh kosong"))
+        self.code = field(self.add_box, name + "Code", hint=_tr("mis. logistik-pemilu"))
+        self.new_name = field(self.add_box, name + "NewName")
+        self.new_name_en = field(self.add_box, name + "NewNameEn", hint=_tr("boleh kosong"))
         self.add_form = QFormLayout(self.add_box)
         self.add_form.addRow(_tr("K&ode"), self.code)
         self.add_form.addRow(_tr("&Nama"), self.new_name)
@@ -308,10 +304,8 @@ class ListPage(QWidget):
         self.chosen = QLabel(self.chosen_box)
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
-        self.name = QLineEdit(self.chosen_box)
-        self.name.setObjectName(name + "Name")
-        self.name_en = QLineEdit(self.chosen_box)
-        self.name_en.setObjectName(name + "NameEn")
+        self.name = field(self.chosen_box, name + "Name")
+        self.name_en = field(self.chosen_box, name + "NameEn")
         chosen_form = QFormLayout(self.chosen_box)
         chosen_form.addRow(self.chosen)
         chosen_form.addRow(_tr("Nama &baru"), self.name)
@@ -720,9 +714,8 @@ class ReadinessListsDialog(ListsDialog):
         names = group_names()
         for code in SARPRAS_GROUPS:
             self.group.addItem(names[code], code)
-        self.measure = QLineEdit("unit", box)
-        self.measure.setObjectName("categoryMeasure")
-        self.measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
+        self.measure = field(box, "categoryMeasure", hint=_tr("unit, buah, pucuk …"))
+        self.measure.setText("unit")
         page.add_form.addRow(_tr("Ke&lompok"), self.group)
         page.add_form.addRow(_tr("Dihitung &dalam"), self.measure)
         page.add_form.addRow(page.add_button)
@@ -736,9 +729,7 @@ class ReadinessListsDialog(ListsDialog):
         names = group_names()
         for code in SARPRAS_GROUPS:
             self.kind_group.addItem(names[code], code)
-        self.kind_measure = QLineEdit(box)
-        self.kind_measure.setObjectName("kindMeasure")
-        self.kind_measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
+        self.kind_measure = field(box, "kindMeasure", hint=_tr("unit, buah, pucuk …"))
         self.kind_ammunition = QCheckBox(_tr("Mencatat jumlah amunisi"), box)
         self.kind_ammunition.setObjectName("kindAmmunition")
         self.kind_ammunition.setToolTip(
@@ -749,11 +740,11 @@ class ReadinessListsDialog(ListsDialog):
         self.kind_button.setObjectName("saveKind")
         # Under the list (it gives up the height): the forms beside it fill a laptop screen.
         fields = QHBoxLayout()
-        for text, field in ((_tr("Kelompok"), self.kind_group), (_tr("dalam"), self.kind_measure)):
+        for text, edit in ((_tr("Kelompok"), self.kind_group), (_tr("dalam"), self.kind_measure)):
             label = QLabel(text, box)
-            label.setBuddy(field)
+            label.setBuddy(edit)
             fields.addWidget(label)
-            fields.addWidget(field, 1)
+            fields.addWidget(edit, 1)
         below = QHBoxLayout()
         below.addWidget(self.kind_ammunition, 1)
         below.addWidget(self.kind_button)
@@ -821,16 +812,16 @@ class ReadinessListsDialog(ListsDialog):
             if code in (None, *RULE_BASES):
                 self.rule_basis.addItem(name, code)
         row = QHBoxLayout()
-        for text, field in (
+        for text, edit in (
             (_tr("&Jumlah"), self.rule_quantity),
             (_tr("p&er"), self.rule_per),
             (None, self.rule_basis),
         ):
             if text is not None:
                 label = QLabel(text, box)
-                label.setBuddy(field)
+                label.setBuddy(edit)
                 row.addWidget(label)
-            row.addWidget(field, 1 if text is None else 0)
+            row.addWidget(edit, 1 if text is None else 0)
         self.rule_text = QLabel(box)
         self.rule_text.setObjectName("ruleSentence")
         self.rule_text.setWordWrap(True)

@@ -59,7 +59,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -86,6 +85,7 @@ from ui import theme
 from ui.actions import SAVE_KEYS, SPECS, close_keys
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
+from ui.form_parts import error_label, field
 from ui.pending import PendingWrite, WriteCommand
 from ui.readiness_evidence import kind_names, status_names
 from ui.readiness_model import matters
@@ -181,17 +181,6 @@ def form_writes(window: QWidget) -> PendingWrite:
     writes = PendingWrite(window)
     writes.setObjectName(WRITES_NAME)
     return writes
-
-
-def problem_label(parent: QWidget) -> QLabel:
-    """The red sentence of a refusal, hidden until there is one."""
-    problem = QLabel(parent)
-    problem.setObjectName("formProblem")
-    problem.setWordWrap(True)
-    problem.setTextFormat(Qt.TextFormat.PlainText)
-    problem.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
-    problem.hide()
-    return problem
 
 
 def show_refusal(window: QWidget, sentence: str) -> QMessageBox:
@@ -577,7 +566,7 @@ class OperationForm(QDialog):
         self._reading = 0
         self._shown = False
         self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
-        self.problem = problem_label(self)
+        self.problem = error_label(self, "formProblem")
         self.hint = QLabel(
             _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
             self,
@@ -931,12 +920,8 @@ class VisitsDialog(ReadinessForm):
         self.visit_kind.setObjectName("visitKind")
         for code, name in kind_names().items():
             self.visit_kind.addItem(name, code)
-        self.visit_led = QLineEdit(page)
-        self.visit_led.setObjectName("visitLedBy")
-        self.visit_led.setPlaceholderText(_tr("mis. Kapolda Jambi"))
-        self.visit_team = QLineEdit(page)
-        self.visit_team.setObjectName("visitTeam")
-        self.visit_team.setPlaceholderText(_tr("mis. Tim Itwasda"))
+        self.visit_led = field(page, "visitLedBy", hint=_tr("mis. Kapolda Jambi"))
+        self.visit_team = field(page, "visitTeam", hint=_tr("mis. Tim Itwasda"))
         self.visit_checked = text_box(page, "visitChecked", 3)
         self.visit_checked.setPlaceholderText(_tr("mis. posko, kendaraan, senjata"))
         self.visit_unit = QComboBox(page)  # a visit's unit, when its change is typed
@@ -981,9 +966,7 @@ class VisitsDialog(ReadinessForm):
         self.finding_aspect.setObjectName("findingAspect")
         self.finding_text = text_box(page, "findingText", 2)
         self.finding_advice = text_box(page, "findingAdvice", 2)
-        self.finding_person = QLineEdit(page)
-        self.finding_person.setObjectName("findingPerson")
-        self.finding_person.setPlaceholderText(_tr("mis. Kabag Log"))
+        self.finding_person = field(page, "findingPerson", hint=_tr("mis. Kabag Log"))
         self.finding_has_due = QCheckBox(_tr("&Ada tenggat"), page)
         self.finding_has_due.setObjectName("findingHasDue")
         self.finding_due = date_edit(page, "findingDue", self._clock().date())

@@ -87,6 +87,8 @@ from ui.visits_dialog import (
     FormTarget,
     ReadinessForm,
     Ref,
+    choose_row,
+    current_row,
     date_edit,
     day_text,
     form_page,
@@ -441,11 +443,7 @@ class BudgetDialog(ReadinessForm):
             self.signed_on.setDate(qdate(read.today))
         self.summary.setText(self._summary(read.figures))
         show_rows(self.allocations_model, read.allocations)
-        row = self.allocations_model.row_of(keep) if keep is not None else None
-        if row is None and read.allocations:
-            row = 0
-        if row is not None:
-            self.allocations_view.setCurrentIndex(self.allocations_model.index(row, 0))
+        choose_row(self.allocations_view, self.allocations_model, keep)
         self._chosen_changed()
         self.index_model.set_index(read.components, read.index)
 
@@ -484,12 +482,10 @@ class BudgetDialog(ReadinessForm):
         return a.id if a is not None else None
 
     def current_allocation(self) -> Allocation | None:
-        index = self.allocations_view.currentIndex()
-        return self.allocations_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.allocations_view, self.allocations_model)
 
     def current_payment(self) -> Realisation | None:
-        index = self.payments_view.currentIndex()
-        return self.payments_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.payments_view, self.payments_model)
 
     def _chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._chosen_changed()

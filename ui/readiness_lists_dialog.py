@@ -59,7 +59,7 @@ from ui.confirm import confirm
 from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
-from ui.visits_dialog import FormContext, OperationForm, show_rows, table
+from ui.visits_dialog import FormContext, OperationForm, current_row, show_rows, table
 
 
 def _tr(text: str) -> str:
@@ -119,6 +119,16 @@ def group_names() -> dict[str, str]:
         "senjata": _tr("Senjata api"),
         "posko": _tr("Posko"),
     }
+
+
+def group_box(parent: QWidget, name: str) -> QComboBox:
+    """A box named ``name`` choosing a sarpras group (by its name; its code is the data)."""
+    box = QComboBox(parent)
+    box.setObjectName(name)
+    names = group_names()
+    for code in SARPRAS_GROUPS:
+        box.addItem(names[code], code)
+    return box
 
 
 def basis_names() -> dict[str | None, str]:
@@ -371,8 +381,7 @@ class ListPage(QWidget):
         ]
 
     def current(self) -> Any:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.view, self.model)
 
     def item(self) -> ListItem | None:
         row = self.current()
@@ -709,11 +718,7 @@ class ReadinessListsDialog(ListsDialog):
     def _category_fields(self) -> None:
         page = self.categories
         box = page.add_box
-        self.group = QComboBox(box)
-        self.group.setObjectName("categoryGroup")
-        names = group_names()
-        for code in SARPRAS_GROUPS:
-            self.group.addItem(names[code], code)
+        self.group = group_box(box, "categoryGroup")
         self.measure = field(box, "categoryMeasure", hint=_tr("unit, buah, pucuk …"))
         self.measure.setText("unit")
         page.add_form.addRow(_tr("Ke&lompok"), self.group)
@@ -724,11 +729,7 @@ class ReadinessListsDialog(ListsDialog):
         """The chosen category's group, measure and ammunition flag, changed in place."""
         page = self.categories
         box = QGroupBox(_tr("Kelompok dan ukuran kategori terpilih"), page)
-        self.kind_group = QComboBox(box)
-        self.kind_group.setObjectName("kindGroup")
-        names = group_names()
-        for code in SARPRAS_GROUPS:
-            self.kind_group.addItem(names[code], code)
+        self.kind_group = group_box(box, "kindGroup")
         self.kind_measure = field(box, "kindMeasure", hint=_tr("unit, buah, pucuk …"))
         self.kind_ammunition = QCheckBox(_tr("Mencatat jumlah amunisi"), box)
         self.kind_ammunition.setObjectName("kindAmmunition")

@@ -31,7 +31,7 @@ asking first about typed input (``ui.unsaved.may_close``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from enum import IntEnum
@@ -524,6 +524,21 @@ def show_rows(model: TableModel[R], rows: Sequence[R]) -> None:
     contents are measured again)."""
     model.set_rows(rows)
     model.rows_changed(range(len(rows)))
+
+
+def current_row(view: QAbstractItemView, model: TableModel[R]) -> R | None:
+    """The row of ``model`` current in ``view``; None when no row is."""
+    return model.row_at(view.currentIndex().row())
+
+
+def choose_row(view: QAbstractItemView, model: TableModel[R], keep: Hashable | None) -> None:
+    """After ``show_rows``: the row keyed ``keep`` current again, else the first row (none in
+    an empty list)."""
+    row = model.row_of(keep) if keep is not None else None
+    if row is None and model.rowCount():
+        row = 0
+    if row is not None:
+        view.setCurrentIndex(model.index(row, 0))
 
 
 def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
@@ -1050,11 +1065,7 @@ class VisitsDialog(ReadinessForm):
                 self.finding_aspect.addItem(name, aspect_id)
         self.visits_model.today = self.findings_model.today = read.today
         show_rows(self.visits_model, read.visits)
-        row = self.visits_model.row_of(keep_visit) if keep_visit is not None else None
-        if row is None and read.visits:
-            row = 0
-        if row is not None:
-            self.visits_view.setCurrentIndex(self.visits_model.index(row, 0))
+        choose_row(self.visits_view, self.visits_model, keep_visit)
         self._show_findings(keep_finding)
         self._rebase = False
 
@@ -1065,20 +1076,18 @@ class VisitsDialog(ReadinessForm):
         self._show_choice()
 
     def _current_visit_id(self) -> int | None:
-        row = self.visits_model.row_at(self.visits_view.currentIndex().row())
+        row = self.current_visit()
         return row.id if row is not None else None
 
     def _current_finding_id(self) -> int | None:
-        row = self.findings_model.row_at(self.findings_view.currentIndex().row())
+        row = self.current_finding()
         return row.id if row is not None else None
 
     def current_visit(self) -> VisitRow | None:
-        index = self.visits_view.currentIndex()
-        return self.visits_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.visits_view, self.visits_model)
 
     def current_finding(self) -> FindingRow | None:
-        index = self.findings_view.currentIndex()
-        return self.findings_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.findings_view, self.findings_model)
 
     def _visit_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_findings(None)
@@ -1086,11 +1095,7 @@ class VisitsDialog(ReadinessForm):
     def _show_findings(self, keep: int | None) -> None:
         visit = self.current_visit()
         show_rows(self.findings_model, visit.findings if visit is not None else ())
-        row = self.findings_model.row_of(keep) if keep is not None else None
-        if row is None and self.findings_model.rowCount():
-            row = 0
-        if row is not None:
-            self.findings_view.setCurrentIndex(self.findings_model.index(row, 0))
+        choose_row(self.findings_view, self.findings_model, keep)
         self._show_choice()
 
     def _finding_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:

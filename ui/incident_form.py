@@ -22,9 +22,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -67,10 +65,10 @@ from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, 
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
 from ui.tab_order import OneStopDateTimeEdit, chain
+from ui.table_model import AnyIndex
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # A draft is written this long after the last keystroke (and at once when a field is left).
 DRAFT_DELAY_MS = 1_000
 

@@ -11,8 +11,8 @@ no ORM object crosses threads. The ``PendingWrite`` is a child of its window, an
 job's handle: a window deleted while its write is pending is simply not told (the write
 itself still ends, and the change feed tells every window that shows it).
 
-``WriteCommand`` puts a write already saved through a ``PendingWrite`` on an undo history:
-its undo and redo are writes on the same queue.
+``SavedCommand`` puts a write already saved on an undo history (its first redo is the
+save itself); ``WriteCommand`` is one whose undo and redo are writes on the same queue.
 """
 
 from __future__ import annotations
@@ -122,14 +122,34 @@ class PendingWrite(QObject):
         self.write_done.connect(ended)
 
 
-class WriteCommand(QUndoCommand):
-    """A write already saved, on an undo history: ``backward`` undoes it and ``forward`` does
-    it again, each a core write (a plain function) on the write queue ``writes``.
+class SavedCommand(QUndoCommand):
+    """A write already saved, pushed onto an undo history. Qt calls ``redo`` when the command
+    is pushed: that first call does nothing, because the write was saved first (to show a
+    refusal without touching the history); every later redo, and every undo, is ``step``."""
 
-    Qt calls ``redo`` when the command is pushed: that first call does nothing, because the
-    write was saved first (to show a refusal without touching the history). ``after(redone)``
-    follows each undo or redo saved; a refusal (someone changed the row meanwhile) is said
-    through ``report`` and, with ``drop_refused``, takes the step off the history.
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self.step(redone=True)
+
+    def undo(self) -> None:
+        self.step(redone=False)
+
+    def step(self, *, redone: bool) -> None:
+        """Do the write again (``redone``) or take it back, on the write thread."""
+        raise NotImplementedError
+
+
+class WriteCommand(SavedCommand):
+    """A ``SavedCommand`` of two plain writes: ``backward`` undoes it and ``forward`` does it
+    again, each a core write (a plain function) on the write queue ``writes``.
+    ``after(redone)`` follows each step saved; a refusal (someone changed the row meanwhile)
+    is said through ``report`` and, with ``drop_refused``, takes the step off the history.
     """
 
     def __init__(
@@ -148,18 +168,8 @@ class WriteCommand(QUndoCommand):
         self.forward, self.backward, self.report = forward, backward, report
         self.after = after
         self.drop_refused = drop_refused
-        self._pushed = True
 
-    def redo(self) -> None:
-        if self._pushed:
-            self._pushed = False
-            return
-        self._run(self.forward, redone=True)
-
-    def undo(self) -> None:
-        self._run(self.backward, redone=False)
-
-    def _run(self, step: Callable[[], object], *, redone: bool) -> None:
+    def step(self, *, redone: bool) -> None:
         after = self.after
 
         def saved(_result: object) -> None:
@@ -172,4 +182,6 @@ class WriteCommand(QUndoCommand):
                 self.setObsolete(True)
             self.report(error)
 
-        self.writes.submit(step, on_saved=saved, on_refused=refused)
+        self.writes.submit(
+            self.forward if redone else self.backward, on_saved=saved, on_refused=refused
+        )

@@ -270,32 +270,38 @@ class AccountsDialog(QDialog):
             form=form,
         )
 
-    def reset_password(self, row: AccountRow, password: str) -> None:
+    def _update(
+        self, row: AccountRow, change: Callable[[Store, Actor], object], button: QAbstractButton
+    ) -> None:
+        """Run ``change`` (a service call on ``row``'s account) as ``_run`` does."""
         store, actor = self._store, self._actor
 
         def work() -> int:
-            accounts.set_password(store, actor, row.id, password, row.version)
+            change(store, actor)
             return row.id
 
-        self._run(work, button=self.password_button)
+        self._run(work, button=button)
+
+    def reset_password(self, row: AccountRow, password: str) -> None:
+        self._update(
+            row,
+            lambda store, actor: accounts.set_password(store, actor, row.id, password, row.version),
+            self.password_button,
+        )
 
     def change_role(self, row: AccountRow, role: str) -> None:
-        store, actor = self._store, self._actor
-
-        def work() -> int:
-            accounts.set_role(store, actor, row.id, role, row.version)
-            return row.id
-
-        self._run(work, button=self.role_button)
+        self._update(
+            row,
+            lambda store, actor: accounts.set_role(store, actor, row.id, role, row.version),
+            self.role_button,
+        )
 
     def deactivate(self, row: AccountRow) -> None:
-        store, actor = self._store, self._actor
-
-        def work() -> int:
-            accounts.deactivate(store, actor, row.id, row.version)
-            return row.id
-
-        self._run(work, button=self.deactivate_button)
+        self._update(
+            row,
+            lambda store, actor: accounts.deactivate(store, actor, row.id, row.version),
+            self.deactivate_button,
+        )
 
     # -- asking ---------------------------------------------------------------------------------
 

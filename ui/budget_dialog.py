@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -81,12 +80,15 @@ from ui.budget_tables import (
     typed_rupiah,
 )
 from ui.confirm import confirm
+from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
 from ui.visits_dialog import (
     FormContext,
     FormTarget,
     ReadinessForm,
     Ref,
+    choose_row,
+    current_row,
     date_edit,
     day_text,
     form_page,
@@ -327,13 +329,10 @@ class BudgetDialog(ReadinessForm):
         self.paying_from = QLabel(page)
         self.paying_from.setWordWrap(True)
         self.paid_on = date_edit(page, "paidOn", self._clock().date())
-        self.amount = QLineEdit(page)
-        self.amount.setObjectName("paymentAmount")
-        self.amount.setPlaceholderText(_tr("mis. 25.000.000"))
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.description = QLineEdit(page)
-        self.description.setObjectName("paymentDescription")
-        self.description.setPlaceholderText(_tr("mis. uang saku pengamanan TPS tahap I"))
+        self.amount = field(page, "paymentAmount", hint=_tr("mis. 25.000.000"), figures=True)
+        self.description = field(
+            page, "paymentDescription", hint=_tr("mis. uang saku pengamanan TPS tahap I")
+        )
         form.addRow(self.paying_from)
         form.addRow(_tr("Ta&nggal"), self.paid_on)
         form.addRow(_tr("&Jumlah (Rp)"), self.amount)
@@ -361,19 +360,15 @@ class BudgetDialog(ReadinessForm):
         for code in BUDGET_SOURCES:
             self.source_box.addItem(source_name(code, self._lang), code)
         self.source_box.currentIndexChanged.connect(lambda _i: self._source_picked())
-        self.reference = QLineEdit(page)
-        self.reference.setObjectName("allocationReference")
-        self.reference.setPlaceholderText(_tr("mis. NPHD 900/123/BPKAD/2024"))
+        self.reference = field(
+            page, "allocationReference", hint=_tr("mis. NPHD 900/123/BPKAD/2024")
+        )
         self.has_signed = QCheckBox(_tr("Tanggal &NPHD"), page)
         self.has_signed.setObjectName("allocationHasSigned")
         self.signed_on = date_edit(page, "allocationSigned", self._clock().date())
         self.has_signed.toggled.connect(lambda _on: self._source_picked())
-        self.pagu = QLineEdit(page)
-        self.pagu.setObjectName("allocationPagu")
-        self.pagu.setPlaceholderText(_tr("mis. 25.000.000.000"))
-        self.pagu.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.note = QLineEdit(page)
-        self.note.setObjectName("allocationNote")
+        self.pagu = field(page, "allocationPagu", hint=_tr("mis. 25.000.000.000"), figures=True)
+        self.note = field(page, "allocationNote")
         form.addRow(self.allocation_for)
         form.addRow(_tr("Sumbe&r"), self.source_box)
         form.addRow(_tr("N&omor"), self.reference)
@@ -448,11 +443,7 @@ class BudgetDialog(ReadinessForm):
             self.signed_on.setDate(qdate(read.today))
         self.summary.setText(self._summary(read.figures))
         show_rows(self.allocations_model, read.allocations)
-        row = self.allocations_model.row_of(keep) if keep is not None else None
-        if row is None and read.allocations:
-            row = 0
-        if row is not None:
-            self.allocations_view.setCurrentIndex(self.allocations_model.index(row, 0))
+        choose_row(self.allocations_view, self.allocations_model, keep)
         self._chosen_changed()
         self.index_model.set_index(read.components, read.index)
 
@@ -491,12 +482,10 @@ class BudgetDialog(ReadinessForm):
         return a.id if a is not None else None
 
     def current_allocation(self) -> Allocation | None:
-        index = self.allocations_view.currentIndex()
-        return self.allocations_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.allocations_view, self.allocations_model)
 
     def current_payment(self) -> Realisation | None:
-        index = self.payments_view.currentIndex()
-        return self.payments_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.payments_view, self.payments_model)
 
     def _chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._chosen_changed()

@@ -2,7 +2,8 @@
 
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
 (names in it are typed by people), wrapped, hidden until there is something to say.
-``field`` is a named line edit (tests find it by name), ``secret`` for a password.
+``field`` is a named line edit (tests find it by name), with an example as its hint, an
+amount's figures to the right, dots for a password.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
 """
@@ -31,10 +32,17 @@ def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLab
     return label
 
 
-def field(parent: QWidget, name: str, *, secret: bool = False) -> QLineEdit:
-    """A line edit named ``name``; ``secret`` shows dots for what is typed."""
+def field(
+    parent: QWidget, name: str, *, hint: str = "", figures: bool = False, secret: bool = False
+) -> QLineEdit:
+    """A line edit named ``name``: ``hint`` is its placeholder (what to type, "mis. …"),
+    ``figures`` aligns an amount to the right, ``secret`` shows dots for what is typed."""
     edit = QLineEdit(parent)
     edit.setObjectName(name)
+    if hint:
+        edit.setPlaceholderText(hint)
+    if figures:
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     if secret:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit

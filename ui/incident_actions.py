@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from opscenter import incident_log, incidents
@@ -33,7 +32,7 @@ from opscenter.incidents import IncidentDraft
 from opscenter.messages import describe
 from ui.confirm import confirm
 from ui.incident_form import IncidentForm
-from ui.pending import PendingWrite
+from ui.pending import WriteCommand
 from ui.unsaved import drafts_box
 
 if TYPE_CHECKING:
@@ -45,43 +44,6 @@ SERIOUS_SEVERITIES = ("berat", "kritis")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("IncidentsPanel", text)
-
-
-class ServiceCommand(QUndoCommand):
-    """An edit already saved once through a service; undo and redo save again, on the write
-    thread (``ui.pending``), and ``after(redone)`` shows the result once saved.
-
-    Qt calls ``redo`` when the command is pushed: the first call does nothing, because the
-    panel saved first (to show a refusal without touching the stack).
-    """
-
-    def __init__(
-        self,
-        text: str,
-        writes: PendingWrite,
-        do: Callable[[], object],
-        undo: Callable[[], object],
-        after: Callable[[bool], None],
-        report: Callable[[OpsError], None],
-    ) -> None:
-        super().__init__(text)
-        self._writes = writes
-        self._do, self._undo, self._after, self._report = do, undo, after, report
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._do, redone=True)
-
-    def undo(self) -> None:
-        self._run(self._undo, redone=False)
-
-    def _run(self, action: Callable[[], object], *, redone: bool) -> None:
-        # A refusal (e.g. someone else changed it meanwhile) is said; the history goes on.
-        after = self._after
-        self._writes.submit(action, on_saved=lambda _done: after(redone), on_refused=self._report)
 
 
 class IncidentActions:
@@ -252,13 +214,13 @@ class IncidentActions:
 
         def saved(_done: object) -> None:
             self.panel._undo.push(
-                ServiceCommand(
+                WriteCommand(
                     _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
                     self.panel.writes,
                     to(code),
                     to(old),
-                    lambda _redone: self._refresh_ids([incident_id]),
                     self._report,
+                    after=lambda _redone: self._refresh_ids([incident_id]),
                 )
             )
             self._refresh_ids([incident_id])
@@ -292,13 +254,13 @@ class IncidentActions:
 
         def saved(_done: object) -> None:
             self.panel._undo.push(
-                ServiceCommand(
+                WriteCommand(
                     _tr("Satuan penanganan {n}").format(n=row.code),
                     self.panel.writes,
                     to(new),
                     to(old),
-                    shown,
                     self._report,
+                    after=shown,
                 )
             )
             self._refresh_ids([incident_id])
@@ -331,13 +293,13 @@ class IncidentActions:
         def saved(_done: object) -> None:
             self.panel.detail.point_saved()
             self.panel._undo.push(
-                ServiceCommand(
+                WriteCommand(
                     _tr("Titik {n}").format(n=row.code),
                     self.panel.writes,
                     to(point, None),
                     to(old, None),
-                    lambda _redone: self._refresh_ids([incident_id]),
                     self._report,
+                    after=lambda _redone: self._refresh_ids([incident_id]),
                 )
             )
             self._refresh_ids([incident_id])

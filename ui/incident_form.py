@@ -22,9 +22,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -62,15 +60,15 @@ from opscenter.messages import decimal_text, describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
-from ui.form_parts import error_label, save_cancel
+from ui.form_parts import error_label, field, save_cancel
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, UnitChoiceModel, region_text
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
 from ui.tab_order import OneStopDateTimeEdit, chain
+from ui.table_model import AnyIndex
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # A draft is written this long after the last keystroke (and at once when a field is left).
 DRAFT_DELAY_MS = 1_000
 
@@ -263,12 +261,8 @@ class PointEdits:
     103.6", "-1,6 103,6") goes to both; ``read`` gives micro-degrees or refuses in a sentence."""
 
     def __init__(self, parent: QWidget, name: str, hints: tuple[str, str]) -> None:
-        self.latitude = QLineEdit(parent)
-        self.latitude.setObjectName(f"{name}Latitude")
-        self.longitude = QLineEdit(parent)
-        self.longitude.setObjectName(f"{name}Longitude")
-        self.latitude.setPlaceholderText(hints[0])
-        self.longitude.setPlaceholderText(hints[1])
+        self.latitude = field(parent, f"{name}Latitude", hint=hints[0])
+        self.longitude = field(parent, f"{name}Longitude", hint=hints[1])
         self.latitude.editingFinished.connect(self.split_pair)
 
     def split_pair(self) -> None:
@@ -783,9 +777,9 @@ class IncidentDetail(QFrame):
         # The timeline of what was done is what the next shift reads: room for several rows.
         self.follow_view.setMinimumHeight(self.fontMetrics().height() * 8)
 
-        self.follow_text = QLineEdit(self)
-        self.follow_text.setObjectName("followUpText")
-        self.follow_text.setPlaceholderText(_tr("Tindak lanjut: apa yang dilakukan, oleh siapa"))
+        self.follow_text = field(
+            self, "followUpText", hint=_tr("Tindak lanjut: apa yang dilakukan, oleh siapa")
+        )
         self.follow_status = QComboBox(self)
         self.follow_add = QPushButton(_tr("Tambah"), self)
         self.follow_text.returnPressed.connect(self._add_follow_up)

@@ -10,19 +10,26 @@ The job is a plain function that opens its own session: plain values in, plain v
 no ORM object crosses threads. The ``PendingWrite`` is a child of its window, and so is the
 job's handle: a window deleted while its write is pending is simply not told (the write
 itself still ends, and the change feed tells every window that shows it).
+
+``SavedCommand`` puts a write already saved on an undo history (its first redo is the
+save itself); ``WriteCommand`` is one whose undo and redo are writes on the same queue.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
 from ui.worker import JobHandle, start_write
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -113,3 +120,68 @@ class PendingWrite(QObject):
                 close()
 
         self.write_done.connect(ended)
+
+
+class SavedCommand(QUndoCommand):
+    """A write already saved, pushed onto an undo history. Qt calls ``redo`` when the command
+    is pushed: that first call does nothing, because the write was saved first (to show a
+    refusal without touching the history); every later redo, and every undo, is ``step``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self.step(redone=True)
+
+    def undo(self) -> None:
+        self.step(redone=False)
+
+    def step(self, *, redone: bool) -> None:
+        """Do the write again (``redone``) or take it back, on the write thread."""
+        raise NotImplementedError
+
+
+class WriteCommand(SavedCommand):
+    """A ``SavedCommand`` of two plain writes: ``backward`` undoes it and ``forward`` does it
+    again, each a core write (a plain function) on the write queue ``writes``.
+    ``after(redone)`` follows each step saved; a refusal (someone changed the row meanwhile)
+    is said through ``report`` and, with ``drop_refused``, takes the step off the history.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        writes: PendingWrite,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+        report: Callable[[OpsError], None],
+        *,
+        after: Callable[[bool], None] | None = None,
+        drop_refused: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self.writes = writes
+        self.forward, self.backward, self.report = forward, backward, report
+        self.after = after
+        self.drop_refused = drop_refused
+
+    def step(self, *, redone: bool) -> None:
+        after = self.after
+
+        def saved(_result: object) -> None:
+            if after is not None:
+                after(redone)
+
+        def refused(error: OpsError) -> None:
+            log.info("undo step %r refused: %r", self.text(), error)
+            if self.drop_refused:
+                self.setObsolete(True)
+            self.report(error)
+
+        self.writes.submit(
+            self.forward if redone else self.backward, on_saved=saved, on_refused=refused
+        )

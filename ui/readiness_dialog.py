@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -30,6 +29,7 @@ from opscenter.readiness.judgements import JudgementValue
 from opscenter.readiness.matrix import Cell
 from ui import theme
 from ui.actions import SAVE_KEYS
+from ui.form_parts import error_label, field
 from ui.readiness_model import full_level
 from ui.unsaved import may_close
 
@@ -90,18 +90,13 @@ class ReadinessDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().height() * 4)
         note_label.setBuddy(self.note)
         evidence_label = QLabel(_tr("&Dasar penilaian (boleh dikosongkan)"), self)
-        self.evidence = QLineEdit(self)
-        self.evidence.setObjectName("readinessEvidenceText")
-        self.evidence.setPlaceholderText(_tr("mis. kunjungan Kapolda 12-11-2024"))
+        self.evidence = field(
+            self, "readinessEvidenceText", hint=_tr("mis. kunjungan Kapolda 12-11-2024")
+        )
         self.evidence.setText(self._start[2])
         evidence_label.setBuddy(self.evidence)
 
-        self.problem = QLabel(self)
-        self.problem.setObjectName("readinessProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
-        self.problem.hide()
+        self.problem = error_label(self, "readinessProblem")
         hint = QLabel(_tr("1–3 memilih tingkat · Ctrl+Enter menyimpan · Esc batal"), self)
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")
 

@@ -56,9 +56,10 @@ from opscenter.reference_lists import ListItem, Removed, uses
 from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
+from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
-from ui.visits_dialog import FormContext, OperationForm, show_rows, table
+from ui.visits_dialog import FormContext, OperationForm, current_row, show_rows, table
 
 
 def _tr(text: str) -> str:
@@ -118,6 +119,16 @@ def group_names() -> dict[str, str]:
         "senjata": _tr("Senjata api"),
         "posko": _tr("Posko"),
     }
+
+
+def group_box(parent: QWidget, name: str) -> QComboBox:
+    """A box named ``name`` choosing a sarpras group (by its name; its code is the data)."""
+    box = QComboBox(parent)
+    box.setObjectName(name)
+    names = group_names()
+    for code in SARPRAS_GROUPS:
+        box.addItem(names[code], code)
+    return box
 
 
 def basis_names() -> dict[str | None, str]:
@@ -287,14 +298,9 @@ class ListPage(QWidget):
         self.view_label = label
 
         self.add_box = QGroupBox(_tr("Tambah"), self)
-        self.code = QLineEdit(self.add_box)
-        self.code.setObjectName(name + "Code")
-        self.code.setPlaceholderText(_tr("mis. logistik-pemilu"))
-        self.new_name = QLineEdit(self.add_box)
-        self.new_name.setObjectName(name + "NewName")
-        self.new_name_en = QLineEdit(self.add_box)
-        self.new_name_en.setObjectName(name + "NewNameEn")
-        self.new_name_en.setPlaceholderText(_tr("boleh kosong"))
+        self.code = field(self.add_box, name + "Code", hint=_tr("mis. logistik-pemilu"))
+        self.new_name = field(self.add_box, name + "NewName")
+        self.new_name_en = field(self.add_box, name + "NewNameEn", hint=_tr("boleh kosong"))
         self.add_form = QFormLayout(self.add_box)
         self.add_form.addRow(_tr("K&ode"), self.code)
         self.add_form.addRow(_tr("&Nama"), self.new_name)
@@ -308,10 +314,8 @@ class ListPage(QWidget):
         self.chosen = QLabel(self.chosen_box)
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
-        self.name = QLineEdit(self.chosen_box)
-        self.name.setObjectName(name + "Name")
-        self.name_en = QLineEdit(self.chosen_box)
-        self.name_en.setObjectName(name + "NameEn")
+        self.name = field(self.chosen_box, name + "Name")
+        self.name_en = field(self.chosen_box, name + "NameEn")
         chosen_form = QFormLayout(self.chosen_box)
         chosen_form.addRow(self.chosen)
         chosen_form.addRow(_tr("Nama &baru"), self.name)
@@ -377,8 +381,7 @@ class ListPage(QWidget):
         ]
 
     def current(self) -> Any:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.view, self.model)
 
     def item(self) -> ListItem | None:
         row = self.current()
@@ -715,14 +718,9 @@ class ReadinessListsDialog(ListsDialog):
     def _category_fields(self) -> None:
         page = self.categories
         box = page.add_box
-        self.group = QComboBox(box)
-        self.group.setObjectName("categoryGroup")
-        names = group_names()
-        for code in SARPRAS_GROUPS:
-            self.group.addItem(names[code], code)
-        self.measure = QLineEdit("unit", box)
-        self.measure.setObjectName("categoryMeasure")
-        self.measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
+        self.group = group_box(box, "categoryGroup")
+        self.measure = field(box, "categoryMeasure", hint=_tr("unit, buah, pucuk …"))
+        self.measure.setText("unit")
         page.add_form.addRow(_tr("Ke&lompok"), self.group)
         page.add_form.addRow(_tr("Dihitung &dalam"), self.measure)
         page.add_form.addRow(page.add_button)
@@ -731,14 +729,8 @@ class ReadinessListsDialog(ListsDialog):
         """The chosen category's group, measure and ammunition flag, changed in place."""
         page = self.categories
         box = QGroupBox(_tr("Kelompok dan ukuran kategori terpilih"), page)
-        self.kind_group = QComboBox(box)
-        self.kind_group.setObjectName("kindGroup")
-        names = group_names()
-        for code in SARPRAS_GROUPS:
-            self.kind_group.addItem(names[code], code)
-        self.kind_measure = QLineEdit(box)
-        self.kind_measure.setObjectName("kindMeasure")
-        self.kind_measure.setPlaceholderText(_tr("unit, buah, pucuk …"))
+        self.kind_group = group_box(box, "kindGroup")
+        self.kind_measure = field(box, "kindMeasure", hint=_tr("unit, buah, pucuk …"))
         self.kind_ammunition = QCheckBox(_tr("Mencatat jumlah amunisi"), box)
         self.kind_ammunition.setObjectName("kindAmmunition")
         self.kind_ammunition.setToolTip(
@@ -749,11 +741,11 @@ class ReadinessListsDialog(ListsDialog):
         self.kind_button.setObjectName("saveKind")
         # Under the list (it gives up the height): the forms beside it fill a laptop screen.
         fields = QHBoxLayout()
-        for text, field in ((_tr("Kelompok"), self.kind_group), (_tr("dalam"), self.kind_measure)):
+        for text, edit in ((_tr("Kelompok"), self.kind_group), (_tr("dalam"), self.kind_measure)):
             label = QLabel(text, box)
-            label.setBuddy(field)
+            label.setBuddy(edit)
             fields.addWidget(label)
-            fields.addWidget(field, 1)
+            fields.addWidget(edit, 1)
         below = QHBoxLayout()
         below.addWidget(self.kind_ammunition, 1)
         below.addWidget(self.kind_button)
@@ -821,16 +813,16 @@ class ReadinessListsDialog(ListsDialog):
             if code in (None, *RULE_BASES):
                 self.rule_basis.addItem(name, code)
         row = QHBoxLayout()
-        for text, field in (
+        for text, edit in (
             (_tr("&Jumlah"), self.rule_quantity),
             (_tr("p&er"), self.rule_per),
             (None, self.rule_basis),
         ):
             if text is not None:
                 label = QLabel(text, box)
-                label.setBuddy(field)
+                label.setBuddy(edit)
                 row.addWidget(label)
-            row.addWidget(field, 1 if text is None else 0)
+            row.addWidget(edit, 1 if text is None else 0)
         self.rule_text = QLabel(box)
         self.rule_text.setObjectName("ruleSentence")
         self.rule_text.setWordWrap(True)

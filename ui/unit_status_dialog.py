@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.board import RefItem
 from ui import theme
+from ui.form_parts import field
 from ui.unsaved import may_close
 
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -81,9 +81,9 @@ class UnitStatusDialog(QDialog):
         self.list.setCurrentIndex(self.statuses.index(start, 0))
 
         reason_label = QLabel(_tr("&Alasan (boleh dikosongkan)"), self)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("statusReason")
-        self.reason_edit.setPlaceholderText(_tr("mis. bergeser ke TPS 07 Desa Siulak"))
+        self.reason_edit = field(
+            self, "statusReason", hint=_tr("mis. bergeser ke TPS 07 Desa Siulak")
+        )
         reason_label.setBuddy(self.reason_edit)
         hint = QLabel(_tr("Angka 1–9 memilih status · Enter menyimpan · Esc batal"), self)
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")

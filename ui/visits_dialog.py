@@ -16,21 +16,22 @@ after a question, a visit with its findings (the question says how many); its un
 them back with their follow-ups as they were (``visits.restore_visit``).
 
 Reads and writes run off the GUI thread (``ui.worker``, ``ui.pending``); each saved write
-goes on the window's ``QUndoStack`` (``StepCommand``: undo removes what was added, puts
-back what was removed, or puts a change or follow-up back as it was; Ctrl+Y redoes). A
+goes on the window's ``QUndoStack`` (``ui.pending.WriteCommand``: undo removes what was
+added, puts back what was removed, or puts a change or follow-up back as it was; Ctrl+Y
+redoes; a step refused leaves the history). A
 change saved over a row another workstation changed meanwhile is refused; the typed change
 stays and, saved again, goes over the row as now read. A refusal is said inside the dialog
 in the core's sentence, nothing changed and what was typed kept. Esc and Ctrl+W close,
 asking first about typed input (``ui.unsaved.may_close``).
 
-``StepCommand``, ``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras
-forms too (``ui.budget_dialog``, ``ui.sarpras_dialog``).
+``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras forms too
+(``ui.budget_dialog``, ``ui.sarpras_dialog``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from enum import IntEnum
@@ -46,7 +47,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +59,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -85,7 +85,8 @@ from ui import theme
 from ui.actions import SAVE_KEYS, SPECS, close_keys
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
-from ui.pending import PendingWrite
+from ui.form_parts import error_label, field
+from ui.pending import PendingWrite, WriteCommand
 from ui.readiness_evidence import kind_names, status_names
 from ui.readiness_model import matters
 from ui.readiness_panel import ReadinessPanel
@@ -180,54 +181,6 @@ def form_writes(window: QWidget) -> PendingWrite:
     writes = PendingWrite(window)
     writes.setObjectName(WRITES_NAME)
     return writes
-
-
-class StepCommand(QUndoCommand):
-    """A saved write on the undo history: ``backward`` undoes it, ``forward`` does it again,
-    each a core write (a plain function) on the write thread. The first redo is the save
-    itself, which happened before the push. A step the core refuses (someone changed the
-    row meanwhile) leaves the history and is said through ``report``."""
-
-    def __init__(
-        self,
-        text: str,
-        writes: PendingWrite,
-        forward: Callable[[], object],
-        backward: Callable[[], object],
-        report: Callable[[OpsError], None],
-    ) -> None:
-        super().__init__(text)
-        self.writes = writes
-        self.forward, self.backward, self.report = forward, backward, report
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._run(self.forward)
-
-    def undo(self) -> None:
-        self._run(self.backward)
-
-    def _run(self, step: Callable[[], object]) -> None:
-        def refused(error: OpsError) -> None:
-            log.info("readiness form undo step refused: %r", error)
-            self.setObsolete(True)
-            self.report(error)
-
-        self.writes.submit(step, on_refused=refused)
-
-
-def problem_label(parent: QWidget) -> QLabel:
-    """The red sentence of a refusal, hidden until there is one."""
-    problem = QLabel(parent)
-    problem.setObjectName("formProblem")
-    problem.setWordWrap(True)
-    problem.setTextFormat(Qt.TextFormat.PlainText)
-    problem.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
-    problem.hide()
-    return problem
 
 
 def show_refusal(window: QWidget, sentence: str) -> QMessageBox:
@@ -573,6 +526,21 @@ def show_rows(model: TableModel[R], rows: Sequence[R]) -> None:
     model.rows_changed(range(len(rows)))
 
 
+def current_row(view: QAbstractItemView, model: TableModel[R]) -> R | None:
+    """The row of ``model`` current in ``view``; None when no row is."""
+    return model.row_at(view.currentIndex().row())
+
+
+def choose_row(view: QAbstractItemView, model: TableModel[R], keep: Hashable | None) -> None:
+    """After ``show_rows``: the row keyed ``keep`` current again, else the first row (none in
+    an empty list)."""
+    row = model.row_of(keep) if keep is not None else None
+    if row is None and model.rowCount():
+        row = 0
+    if row is not None:
+        view.setCurrentIndex(model.index(row, 0))
+
+
 def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
     """A tab's form, its rows at the top."""
     page = QWidget(parent)
@@ -613,7 +581,7 @@ class OperationForm(QDialog):
         self._reading = 0
         self._shown = False
         self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
-        self.problem = problem_label(self)
+        self.problem = error_label(self, "formProblem")
         self.hint = QLabel(
             _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
             self,
@@ -772,7 +740,9 @@ class OperationForm(QDialog):
         self, text: str, forward: Callable[[], object], backward: Callable[[], object]
     ) -> None:
         """A saved write onto the window's history."""
-        self.undo_stack.push(StepCommand(text, self.writes, forward, backward, self.reporter()))
+        self.undo_stack.push(
+            WriteCommand(text, self.writes, forward, backward, self.reporter(), drop_refused=True)
+        )
 
     def ref(self, row_id: int, kind: str = "") -> Ref:
         """The undo history's handle on a row (the same one for every command on it);
@@ -965,12 +935,8 @@ class VisitsDialog(ReadinessForm):
         self.visit_kind.setObjectName("visitKind")
         for code, name in kind_names().items():
             self.visit_kind.addItem(name, code)
-        self.visit_led = QLineEdit(page)
-        self.visit_led.setObjectName("visitLedBy")
-        self.visit_led.setPlaceholderText(_tr("mis. Kapolda Jambi"))
-        self.visit_team = QLineEdit(page)
-        self.visit_team.setObjectName("visitTeam")
-        self.visit_team.setPlaceholderText(_tr("mis. Tim Itwasda"))
+        self.visit_led = field(page, "visitLedBy", hint=_tr("mis. Kapolda Jambi"))
+        self.visit_team = field(page, "visitTeam", hint=_tr("mis. Tim Itwasda"))
         self.visit_checked = text_box(page, "visitChecked", 3)
         self.visit_checked.setPlaceholderText(_tr("mis. posko, kendaraan, senjata"))
         self.visit_unit = QComboBox(page)  # a visit's unit, when its change is typed
@@ -1015,9 +981,7 @@ class VisitsDialog(ReadinessForm):
         self.finding_aspect.setObjectName("findingAspect")
         self.finding_text = text_box(page, "findingText", 2)
         self.finding_advice = text_box(page, "findingAdvice", 2)
-        self.finding_person = QLineEdit(page)
-        self.finding_person.setObjectName("findingPerson")
-        self.finding_person.setPlaceholderText(_tr("mis. Kabag Log"))
+        self.finding_person = field(page, "findingPerson", hint=_tr("mis. Kabag Log"))
         self.finding_has_due = QCheckBox(_tr("&Ada tenggat"), page)
         self.finding_has_due.setObjectName("findingHasDue")
         self.finding_due = date_edit(page, "findingDue", self._clock().date())
@@ -1101,11 +1065,7 @@ class VisitsDialog(ReadinessForm):
                 self.finding_aspect.addItem(name, aspect_id)
         self.visits_model.today = self.findings_model.today = read.today
         show_rows(self.visits_model, read.visits)
-        row = self.visits_model.row_of(keep_visit) if keep_visit is not None else None
-        if row is None and read.visits:
-            row = 0
-        if row is not None:
-            self.visits_view.setCurrentIndex(self.visits_model.index(row, 0))
+        choose_row(self.visits_view, self.visits_model, keep_visit)
         self._show_findings(keep_finding)
         self._rebase = False
 
@@ -1116,20 +1076,18 @@ class VisitsDialog(ReadinessForm):
         self._show_choice()
 
     def _current_visit_id(self) -> int | None:
-        row = self.visits_model.row_at(self.visits_view.currentIndex().row())
+        row = self.current_visit()
         return row.id if row is not None else None
 
     def _current_finding_id(self) -> int | None:
-        row = self.findings_model.row_at(self.findings_view.currentIndex().row())
+        row = self.current_finding()
         return row.id if row is not None else None
 
     def current_visit(self) -> VisitRow | None:
-        index = self.visits_view.currentIndex()
-        return self.visits_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.visits_view, self.visits_model)
 
     def current_finding(self) -> FindingRow | None:
-        index = self.findings_view.currentIndex()
-        return self.findings_model.row_at(index.row()) if index.isValid() else None
+        return current_row(self.findings_view, self.findings_model)
 
     def _visit_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_findings(None)
@@ -1137,11 +1095,7 @@ class VisitsDialog(ReadinessForm):
     def _show_findings(self, keep: int | None) -> None:
         visit = self.current_visit()
         show_rows(self.findings_model, visit.findings if visit is not None else ())
-        row = self.findings_model.row_of(keep) if keep is not None else None
-        if row is None and self.findings_model.rowCount():
-            row = 0
-        if row is not None:
-            self.findings_view.setCurrentIndex(self.findings_model.index(row, 0))
+        choose_row(self.findings_view, self.findings_model, keep)
         self._show_choice()
 
     def _finding_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:

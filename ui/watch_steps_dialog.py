@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -33,6 +32,7 @@ from opscenter.reference import items
 from opscenter.reference_lists import ListItem, as_item, uses
 from opscenter.store import Store
 from opscenter.watch import steps
+from ui.form_parts import field
 from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
 from ui.visits_dialog import FormContext
 
@@ -121,9 +121,9 @@ class WatchStepsDialog(ListsDialog):
         )
         self.steps = page
         page.code.setPlaceholderText(_tr("mis. apel"))
-        self.new_due = QLineEdit(page.add_box)
-        self.new_due.setObjectName("stepNewDue")
-        self.new_due.setPlaceholderText(_tr("mis. 06:00 atau 06:00 +1; boleh kosong"))
+        self.new_due = field(
+            page.add_box, "stepNewDue", hint=_tr("mis. 06:00 atau 06:00 +1; boleh kosong")
+        )
         page.add_form.addRow(_tr("Batas &waktu"), self.new_due)
         page.add_fields.append(self.new_due)
         page.add_form.addRow(page.add_button)
@@ -138,9 +138,7 @@ class WatchStepsDialog(ListsDialog):
         """The chosen step's deadline, set in place."""
         page = self.steps
         box = QGroupBox(_tr("Batas waktu langkah terpilih"), page)
-        self.due = QLineEdit(box)
-        self.due.setObjectName("stepDue")
-        self.due.setPlaceholderText(_tr("06:00, 06:00 +1, atau kosong"))
+        self.due = field(box, "stepDue", hint=_tr("06:00, 06:00 +1, atau kosong"))
         label = QLabel(_tr("&Jam"), box)
         label.setBuddy(self.due)
         self.due_button = QPushButton(_tr("Simpan &batas waktu"), box)

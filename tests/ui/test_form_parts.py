@@ -32,6 +32,16 @@ def test_a_secret_field_shows_dots(qtbot: QtBot) -> None:
     assert dialog.findChild(QLineEdit, "password") is not None
 
 
+def test_a_field_takes_its_hint_and_an_amount_stands_right(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    amount = field(dialog, "amount", hint="mis. 25.000.000", figures=True)
+    plain = field(dialog, "note")
+    assert amount.placeholderText() == "mis. 25.000.000"
+    assert amount.alignment() & Qt.AlignmentFlag.AlignRight
+    assert plain.placeholderText() == "" and not plain.alignment() & Qt.AlignmentFlag.AlignRight
+
+
 def test_enter_in_a_field_presses_save_and_esc_cancels(qtbot: QtBot) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)

@@ -57,7 +57,7 @@ from sqlalchemy.orm import Session
 
 from opscenter import clock, messages
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
+from opscenter.editing import fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound
 from opscenter.model import (
     BkoAssignment,
@@ -275,9 +275,7 @@ def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str =
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
-    stage = session.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
+    stage = row_in_operation(session, Stage, stage_id, operation_id)
     inputs = load_inputs(session, operation_id, stage)
     units = inputs.units
     polres = sorted(

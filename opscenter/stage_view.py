@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter import clock, operations
-from opscenter.model import VulnerabilityRating
+from opscenter.model import Stage, VulnerabilityRating
 from opscenter.planning.vulnerability import Matrix, Rating, matrix
 from opscenter.reference import label
+from opscenter.strength import stage_window
 
 __all__ = [
     "Matrix",
@@ -74,8 +75,22 @@ class Timeline:
         return self.stage(self.current_stage_id)
 
 
-def _midnight(day: date, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+def _span(s: Stage, zone: ZoneInfo, lang: str) -> StageSpan:
+    # An open end is shown as one day: the stage has begun, its end is not known.
+    window = stage_window(s.starts_on, s.ends_on, zone)
+    return StageSpan(
+        id=s.id,
+        code=s.code,
+        name=label(s.name, s.name_en, lang),
+        name_en=s.name_en,
+        ordinal=s.ordinal,
+        starts_on=s.starts_on,
+        ends_on=s.ends_on,
+        is_voting=s.is_voting,
+        note=s.note,
+        starts_at=window[0] if window else None,
+        ends_at=window[1] if window else None,
+    )
 
 
 def timeline(
@@ -93,25 +108,7 @@ def timeline(
     today = operations.local_today(op, moment)
     rows = operations.stages(session, op.id)
     current = operations.current_stage(rows, today)
-    spans = tuple(
-        StageSpan(
-            id=s.id,
-            code=s.code,
-            name=label(s.name, s.name_en, lang),
-            name_en=s.name_en,
-            ordinal=s.ordinal,
-            starts_on=s.starts_on,
-            ends_on=s.ends_on,
-            is_voting=s.is_voting,
-            note=s.note,
-            starts_at=_midnight(s.starts_on, zone) if s.starts_on else None,
-            # An open end is shown as one day: the stage has begun, its end is not known.
-            ends_at=_midnight((s.ends_on or s.starts_on) + timedelta(days=1), zone)
-            if s.starts_on
-            else None,
-        )
-        for s in rows
-    )
+    spans = tuple(_span(s, zone, lang) for s in rows)
     return Timeline(
         operation_id=op.id,
         operation_name=op.name,

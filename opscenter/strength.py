@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -311,12 +311,15 @@ def _cancel_internal_bko(
             rolled[uid].bko_out -= count
 
 
-def _stage_window(stage: Stage, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
-    """The stage's days, from local midnight to local midnight, as UTC instants."""
-    if stage.starts_on is None:
+def stage_window(
+    starts_on: date | None, ends_on: date | None, zone: ZoneInfo
+) -> tuple[datetime, datetime] | None:
+    """A stage's days, from local midnight to local midnight, as UTC instants; None for a
+    stage without dates (it waits for a court's ruling). A stage without an end is one day."""
+    if starts_on is None:
         return None
-    end = stage.ends_on or stage.starts_on
-    lo = datetime.combine(stage.starts_on, time.min, zone)
+    end = ends_on or starts_on
+    lo = datetime.combine(starts_on, time.min, zone)
     hi = datetime.combine(end + timedelta(days=1), time.min, zone)
     return lo.astimezone(UTC), hi.astimezone(UTC)
 
@@ -608,7 +611,7 @@ def bko_filter(session: Session, op: int, stage: Stage | None) -> ColumnElement[
     if stage is None:
         return cond
     zone = ZoneInfo(session.get_one(Operation, op).timezone)
-    window = _stage_window(stage, zone)
+    window = stage_window(stage.starts_on, stage.ends_on, zone)
     tagged: ColumnElement[bool] = BkoAssignment.stage_id == stage.id
     if window is not None:
         overlaps = and_(

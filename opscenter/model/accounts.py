@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, Versioned
+from opscenter.model.base import Base, Versioned, one_of
 
 # Permissions are enforced in code by role, so roles are a fixed set.
 ROLES = ("operator", "staff", "commander", "admin")
@@ -13,9 +13,7 @@ ROLES = ("operator", "staff", "commander", "admin")
 
 class Account(Versioned, Base):
     __tablename__ = "account"
-    __table_args__ = (
-        CheckConstraint("role IN ('operator', 'staff', 'commander', 'admin')", name="role"),
-    )
+    __table_args__ = (CheckConstraint(one_of("role", ROLES), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)

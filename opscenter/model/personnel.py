@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, OperationScoped, Versioned
+from opscenter.model.base import Base, OperationScoped, Versioned, one_of
 
 DUTY_STATUSES = ("aktif", "cuti", "sakit", "pendidikan", "lainnya")
 
@@ -24,10 +24,7 @@ class Personnel(Versioned, OperationScoped, Base):
             postgresql_where=text("assigned_unit_id IS NOT NULL"),
         ),
         CheckConstraint("id_kind IN ('nrp', 'nip')", name="id_kind"),
-        CheckConstraint(
-            "duty_status IN ('aktif', 'cuti', 'sakit', 'pendidikan', 'lainnya')",
-            name="duty_status",
-        ),
+        CheckConstraint(one_of("duty_status", DUTY_STATUSES), name="duty_status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

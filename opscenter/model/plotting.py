@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, OperationScoped, Versioned
+from opscenter.model.base import Base, OperationScoped, Versioned, one_of
 
 
 class GuardPost(Versioned, OperationScoped, Base):
@@ -61,9 +61,7 @@ class GuardAssignment(Versioned, OperationScoped, Base):
     __tablename__ = "guard_assignment"
     __table_args__ = (
         UniqueConstraint("stage_id", "personnel_id"),
-        CheckConstraint(
-            "basis IN ('polsek', 'polres', 'polsek_lain', 'bko', 'hand')", name="basis"
-        ),
+        CheckConstraint(one_of("basis", PLOT_BASES), name="basis"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

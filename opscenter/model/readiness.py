@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, OperationScoped, ReferenceItem, Versioned
+from opscenter.model.base import Base, OperationScoped, ReferenceItem, Versioned, one_of
 
 # A judgement: ready, ready with a note, not ready. Ordered best to worst.
 READINESS_LEVELS = ("siap", "catatan", "belum")
@@ -42,17 +42,15 @@ VISIT_KINDS = ("kunker", "supervisi", "asistensi")
 FOLLOW_UP_STATUSES = ("terbuka", "proses", "selesai")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class ReadinessAspect(Versioned, ReferenceItem, Base):
     """Personel, sarana prasarana, anggaran, perencanaan, latihan, posko, kamtibmas ..."""
 
     __tablename__ = "readiness_aspect"
     __table_args__ = (
         UniqueConstraint("operation_id", "code"),
-        CheckConstraint(f"evidence IS NULL OR {_in('evidence', EVIDENCE_KINDS)}", name="evidence"),
+        CheckConstraint(
+            f"evidence IS NULL OR {one_of('evidence', EVIDENCE_KINDS)}", name="evidence"
+        ),
     )
 
     evidence: Mapped[str | None] = mapped_column(String(12))
@@ -64,7 +62,7 @@ class ReadinessJudgement(Versioned, OperationScoped, Base):
     __tablename__ = "readiness_judgement"
     __table_args__ = (
         UniqueConstraint("unit_id", "aspect_id"),
-        CheckConstraint(_in("level", READINESS_LEVELS), name="level"),
+        CheckConstraint(one_of("level", READINESS_LEVELS), name="level"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,8 +84,8 @@ class SarprasCategory(Versioned, ReferenceItem, Base):
     __tablename__ = "sarpras_category"
     __table_args__ = (
         UniqueConstraint("operation_id", "code"),
-        CheckConstraint(_in("grp", SARPRAS_GROUPS), name="grp"),
-        CheckConstraint(f"rule_basis IS NULL OR {_in('rule_basis', RULE_BASES)}", name="basis"),
+        CheckConstraint(one_of("grp", SARPRAS_GROUPS), name="grp"),
+        CheckConstraint(f"rule_basis IS NULL OR {one_of('rule_basis', RULE_BASES)}", name="basis"),
         CheckConstraint("rule_quantity >= 0 AND rule_per >= 1", name="rule"),
     )
 
@@ -157,7 +155,7 @@ class BudgetAllocation(Versioned, OperationScoped, Base):
 
     __tablename__ = "budget_allocation"
     __table_args__ = (
-        CheckConstraint(_in("source", BUDGET_SOURCES), name="source"),
+        CheckConstraint(one_of("source", BUDGET_SOURCES), name="source"),
         CheckConstraint("pagu >= 0", name="pagu"),
     )
 
@@ -195,7 +193,7 @@ class InspectionVisit(Versioned, OperationScoped, Base):
     """A visit to a unit: kunjungan kerja, supervisi or asistensi."""
 
     __tablename__ = "inspection_visit"
-    __table_args__ = (CheckConstraint(_in("kind", VISIT_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", VISIT_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
@@ -214,7 +212,7 @@ class InspectionFinding(Versioned, OperationScoped, Base):
 
     __tablename__ = "inspection_finding"
     __table_args__ = (
-        CheckConstraint(_in("status", FOLLOW_UP_STATUSES), name="status"),
+        CheckConstraint(one_of("status", FOLLOW_UP_STATUSES), name="status"),
         CheckConstraint("status != 'selesai' OR closing_note IS NOT NULL", name="closing"),
     )
 

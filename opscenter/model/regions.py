@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, OperationScoped, Versioned
+from opscenter.model.base import Base, OperationScoped, Versioned, one_of
 
 # Fixed by law, not by the operation: the four administrative levels.
 REGION_LEVELS = ("provinsi", "kabkota", "kecamatan", "desa")
@@ -17,7 +17,7 @@ class Region(Versioned, OperationScoped, Base):
     __tablename__ = "region"
     __table_args__ = (
         UniqueConstraint("operation_id", "parent_id", "name"),
-        CheckConstraint("level IN ('provinsi', 'kabkota', 'kecamatan', 'desa')", name="level"),
+        CheckConstraint(one_of("level", REGION_LEVELS), name="level"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,9 +37,7 @@ class RegionBoundary(Versioned, Base):
     shape shipped with the program for the same code (``opscenter.geo.boundaries``)."""
 
     __tablename__ = "region_boundary"
-    __table_args__ = (
-        CheckConstraint("level IN ('provinsi', 'kabkota', 'kecamatan', 'desa')", name="level"),
-    )
+    __table_args__ = (CheckConstraint(one_of("level", REGION_LEVELS), name="level"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opscenter.model.base import Base, OperationScoped, Versioned
+from opscenter.model.base import Base, OperationScoped, Versioned, one_of
 
 # Which tree a unit hangs in. Fixed: the board and the roll-ups depend on it.
 UNIT_TREES = ("territorial", "satgas", "partner")
@@ -36,8 +36,8 @@ class Unit(Versioned, OperationScoped, Base):
     __tablename__ = "unit"
     __table_args__ = (
         UniqueConstraint("operation_id", "code"),
-        CheckConstraint("tree IN ('territorial', 'satgas', 'partner')", name="tree"),
-        CheckConstraint("agency IN ('polri', 'tni', 'satpolpp', 'linmas', 'other')", name="agency"),
+        CheckConstraint(one_of("tree", UNIT_TREES), name="tree"),
+        CheckConstraint(one_of("agency", AGENCIES), name="agency"),
         CheckConstraint("declared_strength IS NULL OR declared_strength >= 0", name="strength"),
     )
 

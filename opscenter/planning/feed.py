@@ -10,24 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Every table a planning read touches. An incident, an account or a unit's status is not
-# among them: the planning window does not show those.
-SHOWN_ENTITIES = frozenset(
+from opscenter.strength import INPUT_ENTITIES
+
+# Every table a planning read touches: the strength's inputs (the plan's requirements), and
+# what the matrix and the plotting's deficit per Polres (``plotting.plot.shortfall_by_polres``)
+# read besides. An incident, an account or a unit's status is not among them: the planning
+# window does not show those.
+SHOWN_ENTITIES = INPUT_ENTITIES | frozenset(
     {
-        "operation",
-        "stage",
-        "region",
-        "unit",
-        "unit_area",
-        "personnel",
         "rank",
-        "bko_assignment",
-        "polling_station",
-        "tps_category",
         "aspect",
         "vulnerability_level",
         "vulnerability_rating",
-        # The plotting's deficit per Polres (``plotting.plot.shortfall_by_polres``).
         "guard_post",
         "guard_post_tps",
         "guard_assignment",

@@ -47,9 +47,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -57,7 +57,7 @@ from sqlalchemy.orm import Session
 
 from opscenter import clock, messages
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
+from opscenter.editing import fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound
 from opscenter.model import (
     BkoAssignment,
@@ -74,7 +74,14 @@ from opscenter.planning.vulnerability import highest_levels
 from opscenter.plotting.plot import Shortfall, shortfall_by_polres
 from opscenter.reference import GuardPattern, items, label
 from opscenter.store import Store
-from opscenter.strength import UNRATED, StrengthInputs, StrengthReport, compute, load_inputs
+from opscenter.strength import (
+    UNRATED,
+    StrengthInputs,
+    StrengthReport,
+    compute,
+    load_inputs,
+    stage_window,
+)
 from opscenter.units import BkoSpec, add_bko, remove_bko, unit_areas
 
 POLRES_KINDS = ("polres", "polresta")
@@ -268,9 +275,7 @@ def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str =
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
-    stage = session.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
+    stage = row_in_operation(session, Stage, stage_id, operation_id)
     inputs = load_inputs(session, operation_id, stage)
     units = inputs.units
     polres = sorted(
@@ -536,13 +541,8 @@ def stage_period(stage: StageRef, timezone: str, now: datetime) -> tuple[datetim
 
     A stage without dates (it waits for a court's ruling) starts now, open-ended.
     """
-    if stage.starts_on is None:
-        return now, None
-    zone = ZoneInfo(timezone)
-    end = stage.ends_on or stage.starts_on
-    lo = datetime.combine(stage.starts_on, time.min, zone).astimezone(UTC)
-    hi = datetime.combine(end + timedelta(days=1), time.min, zone).astimezone(UTC)
-    return lo, hi
+    window = stage_window(stage.starts_on, stage.ends_on, ZoneInfo(timezone))
+    return window if window is not None else (now, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,26 +581,16 @@ def accept(
         },
     ) as s:
         current = plan_for(s, operation_id, stage_id)
-        asked: dict[int, int] = defaultdict(int)
-        for p in proposals:
-            asked[p.from_unit_id] += p.count
         by_id = {u.unit_id: u for u in current.units}
-        for uid, n in sorted(asked.items()):
-            u = by_id.get(uid)
-            lendable = u.lendable if u else 0
-            if n > lendable:
-                name = u.name if u else str(uid)
-                raise ProposalOutdated(source=name, asked=n, lendable=lendable)
+        lent = [(p.from_unit_id, p.count) for p in proposals]
+        over = _first_over(lent, by_id, lambda u: u.lendable)
+        if over is not None:
+            raise ProposalOutdated(source=over[0], asked=over[1], lendable=over[2])
         # Nor more than the receiving unit needs (no reinforcement on paper only).
-        wanted: dict[int, int] = defaultdict(int)
-        for p in proposals:
-            wanted[p.to_unit_id] += p.count
-        for uid, n in sorted(wanted.items()):
-            u = by_id.get(uid)
-            deficit = u.need if u else 0
-            if n > deficit:
-                name = u.name if u else str(uid)
-                raise NoLongerShort(unit=name, asked=n, deficit=deficit)
+        received = [(p.to_unit_id, p.count) for p in proposals]
+        over = _first_over(received, by_id, lambda u: u.need)
+        if over is not None:
+            raise NoLongerShort(unit=over[0], asked=over[1], deficit=over[2])
         start, end = stage_period(current.stage, _zone(s, operation_id), clock.now())
         rows = [
             add_bko(
@@ -618,6 +608,24 @@ def accept(
             for p in proposals
         ]
         return Accepted(stage_id, tuple((r.id, r.version) for r in rows))
+
+
+def _first_over(
+    counts: Iterable[tuple[int, int]],
+    by_id: Mapping[int, UnitPlan],
+    limit: Callable[[UnitPlan], int],
+) -> tuple[str, int, int] | None:
+    """The first unit, by id, whose summed ``counts`` (unit id, count) pass its ``limit``
+    (0 for a unit no longer in the plan): its name, the sum and the limit; else None."""
+    total: dict[int, int] = defaultdict(int)
+    for uid, n in counts:
+        total[uid] += n
+    for uid, n in sorted(total.items()):
+        u = by_id.get(uid)
+        most = limit(u) if u else 0
+        if n > most:
+            return (u.name if u else str(uid)), n, most
+    return None
 
 
 def _indonesian(p: Proposal, current: Plan) -> Proposal:

@@ -21,6 +21,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from opscenter.editing import row_in_operation
 from opscenter.errors import NotFound
 from opscenter.model import Stage, Unit
 from opscenter.plotting.plot import Officer, UnitTree, guard_unit, plotting, unit_tree
@@ -144,9 +145,7 @@ def plotting_list(
     session: Session, operation_id: int, stage_id: int, scope: int | None = None
 ) -> PlottingList:
     """The stage's plotting list (see the module); ``scope`` is a unit id."""
-    stage = session.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
+    stage = row_in_operation(session, Stage, stage_id, operation_id)
     tree = unit_tree(session, operation_id)
     if scope is not None and scope not in tree.parent:
         raise NotFound(entity="unit", key=scope)

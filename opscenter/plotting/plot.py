@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
+from opscenter.editing import fetch_for_edit, row_in_operation
 from opscenter.errors import NotFound, OpsError
 from opscenter.model import (
     BkoAssignment,
@@ -235,9 +235,7 @@ def shortfall_by_polres(
     """The plotting's deficit per Polres (by the unit guarding each post; see ``Shortfall``),
     by rules 2, 3 and 7 above; None when the stage has no plotting yet (nobody placed). A
     post no Polres guards counts for none."""
-    stage = session.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
+    stage = row_in_operation(session, Stage, stage_id, operation_id)
     placed_any = session.scalar(
         select(GuardAssignment.id)
         .where(GuardAssignment.operation_id == operation_id, GuardAssignment.stage_id == stage_id)
@@ -390,9 +388,7 @@ def plot(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Plotte
 
 def plot_in(s: Session, operation_id: int, stage_id: int) -> Plotted:
     """``plot`` inside a transaction the caller holds (the demo's load)."""
-    stage = s.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
+    stage = row_in_operation(s, Stage, stage_id, operation_id)
     people = officers(s, operation_id)
     units = unit_tree(s, operation_id)
     pool = _pools(s, operation_id, stage, people)
@@ -521,9 +517,7 @@ def place(
     require(actor, PERMISSION)
     with store.transaction(actor, "plot.place", operation_id=operation_id) as s:
         people = officers(s, operation_id, only=personnel_id)  # one row, not the roster
-        person = s.get(Personnel, personnel_id)
-        if person is None or person.operation_id != operation_id:
-            raise NotFound(entity="personnel", key=personnel_id)
+        person = row_in_operation(s, Personnel, personnel_id, operation_id)
         if personnel_id not in people:
             raise PlotRefused(reason="not_eligible", name=person.name)
         row = _assignment(s, stage_id, personnel_id)

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, aliased
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.editing import fetch_for_edit
+from opscenter.editing import fetch_for_edit, row_in_operation
 from opscenter.errors import NotFound, OpsError
 from opscenter.model import (
     GuardAssignment,
@@ -187,7 +187,7 @@ def form_posts(store: Store, actor: Actor, operation_id: int, stage_id: int) -> 
 
 def form_in(s: Session, operation_id: int, stage_id: int) -> Formed:
     """``form_posts`` inside a transaction the caller holds (the demo's load)."""
-    _stage(s, operation_id, stage_id)
+    row_in_operation(s, Stage, stage_id, operation_id)
     patterns = with_unrated(guard_patterns(s, operation_id))
     placed = select(GuardPostTps.tps_id).where(GuardPostTps.stage_id == stage_id)
     desa = aliased(Region)
@@ -381,13 +381,6 @@ def merge_posts(
 
 
 # --- inside a transaction --------------------------------------------------------------
-
-
-def _stage(s: Session, operation_id: int, stage_id: int) -> Stage:
-    stage = s.get(Stage, stage_id)
-    if stage is None or stage.operation_id != operation_id:
-        raise NotFound(entity="stage", key=stage_id)
-    return stage
 
 
 def _post(

@@ -33,8 +33,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from opscenter.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -52,16 +56,35 @@ def writer(args: argparse.Namespace) -> None:
     from opscenter.errors import StaleEdit
     from opscenter.model import Unit, UnitStatus
     from opscenter.reference import items
-    from opscenter.store import ChangeSet, open_store
+    from opscenter.store import open_store
 
     store = open_store(args.db)
     with store.read() as s:
         unit_ids = [u.id for u in s.query(Unit).filter(Unit.tree == "territorial")]
         op_id = s.query(Unit.operation_id).first()[0]  # type: ignore[index]
         statuses = [x.id for x in items(s, UnitStatus, op_id)]
+    actor = Actor(f"penulis-{args.index}", role="operator")
+
+    def write(rng: random.Random) -> bool:
+        try:
+            units.set_status(store, actor, rng.choice(unit_ids), rng.choice(statuses))
+        except StaleEdit:
+            return False  # another writer saved that unit between our read and write
+        return True
+
+    paced_writes(args, store, write)
+
+
+def paced_writes(
+    args: argparse.Namespace, store: Store, write: Callable[[random.Random], bool]
+) -> None:
+    """``write`` at ``--rate`` a second for ``--seconds``, then the writes that changed
+    something (the journal's seq each reached, and when) and the count of the others in
+    ``--out``. ``write`` says whether its write changed something."""
+    from opscenter.store import ChangeSet
+
     last: list[int] = []
     store.subscribe(lambda c: last.append(c.last_seq) if isinstance(c, ChangeSet) else None)
-    actor = Actor(f"penulis-{args.index}", role="operator")
     rng = random.Random(args.index)
     log: list[tuple[int, float]] = []
     deadline = time.time() + args.seconds
@@ -69,12 +92,10 @@ def writer(args: argparse.Namespace) -> None:
     next_at = time.time()
     refused = 0
     while time.time() < deadline:
-        try:
-            units.set_status(store, actor, rng.choice(unit_ids), rng.choice(statuses))
-        except StaleEdit:
-            refused += 1  # another writer saved that unit between our read and write
-        else:
+        if write(rng):
             log.append((last[-1], time.time()))
+        else:
+            refused += 1
         next_at += period
         time.sleep(max(0.0, next_at - time.time()))
     Path(args.out).write_text(json.dumps({"writes": log, "refused": refused}))
@@ -91,7 +112,7 @@ def watch_writer(args: argparse.Namespace) -> None:
     from opscenter.actor import Actor
     from opscenter.model import PollingStation
     from opscenter.operations import get_operation, stages, voting_day
-    from opscenter.store import ChangeSet, open_store
+    from opscenter.store import open_store
     from opscenter.watch import entry, steps
 
     store = open_store(args.db)
@@ -106,32 +127,20 @@ def watch_writer(args: argparse.Namespace) -> None:
         op_id = op.id
     assert day is not None
     morning = datetime(day.year, day.month, day.day, 5, 0, tzinfo=zone)
-    last: list[int] = []
-    store.subscribe(lambda c: last.append(c.last_seq) if isinstance(c, ChangeSet) else None)
     actor = Actor(f"operator-{args.index}", role="operator")
-    rng = random.Random(args.index)
-    log: list[tuple[int, float]] = []
-    deadline = time.time() + args.seconds
-    period = 1.0 / args.rate
-    next_at = time.time()
-    unchanged = 0
-    while time.time() < deadline:
+
+    def write(rng: random.Random) -> bool:
         at = morning + timedelta(minutes=rng.randrange(0, 15 * 60))
         mark = entry.Mark(rng.choice(tps_ids), rng.choice(step_ids), at)
-        if entry.record(store, actor, op_id, [mark]):
-            log.append((last[-1], time.time()))
-        else:
-            unchanged += 1  # the same time again (written, journaled, nothing changed)
-        next_at += period
-        time.sleep(max(0.0, next_at - time.time()))
-    Path(args.out).write_text(json.dumps({"writes": log, "refused": unchanged}))
-    store.dispose()
+        # False: the same time again (written, journaled, nothing changed).
+        return bool(entry.record(store, actor, op_id, [mark]))
+
+    paced_writes(args, store, write)
 
 
 def watch_board(args: argparse.Namespace) -> None:
     """The real Pantau TPS panel on the live feed; at the end compared with the database."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
@@ -181,34 +190,18 @@ def watch_board(args: argparse.Namespace) -> None:
         # so "exactly once" is "contiguous up to the head".
         batches = [(start_cursor + 1, shown[0][1], shown[0][2])] if shown else []
         batches += [(a[1] + 1, b[1], b[2]) for a, b in itertools.pairwise(shown) if b[1] > a[1]]
-        Path(args.out).write_text(
-            json.dumps(
-                {
-                    "start": start_cursor,
-                    "head": head,
-                    "batches": [b for b in batches if b[1] >= b[0]],
-                    "equal": equal,
-                    "differences": differences,
-                }
-            )
-        )
+        batches = [b for b in batches if b[1] >= b[0]]
+        board_done(args, start_cursor, head, batches, equal, differences)
         feed.stop()
         app.quit()
 
-    timer = QTimer()
-    timer.timeout.connect(check_done)
-    timer.start(250)
-    app.exec()
-    store.dispose()
-    sys.stdout.flush()
-    os._exit(0)  # as ``board``: skip the interpreter's finalisation
+    run_board(app, store, check_done)
 
 
 def board(args: argparse.Namespace) -> None:
     if args.what == "watch":
         return watch_board(args)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
@@ -251,19 +244,38 @@ def board(args: argparse.Namespace) -> None:
         with store.read() as s:
             truth = {u.id: [u.status_id, u.version] for u in s.query(Unit)}
         shown = {uid: [r.status_id, r.version] for uid, r in view.rows.rows.items()}
-        Path(args.out).write_text(
-            json.dumps(
-                {
-                    "start": start_cursor,
-                    "head": head,
-                    "batches": batches,
-                    "equal": shown == truth,
-                    "differences": sum(shown.get(k) != v for k, v in truth.items()),
-                }
-            )
-        )
+        differences = sum(shown.get(k) != v for k, v in truth.items())
+        board_done(args, start_cursor, head, batches, shown == truth, differences)
         feed.stop()
         app.quit()
+
+    run_board(app, store, check_done)
+
+
+def board_done(
+    args: argparse.Namespace,
+    start: int,
+    head: int,
+    batches: list[tuple[int, int, float]],
+    equal: bool,
+    differences: int,
+) -> None:
+    """A board's result in ``--out``: the journal it followed (from ``start`` to ``head``),
+    the batches it applied (first seq, last seq, when) and whether it equals the database."""
+    result = {
+        "start": start,
+        "head": head,
+        "batches": batches,
+        "equal": equal,
+        "differences": differences,
+    }
+    Path(args.out).write_text(json.dumps(result))
+
+
+def run_board(app: Any, store: Store, check_done: Callable[[], None]) -> None:
+    """A board's event loop, asking ``check_done`` every 250 ms whether to write its result
+    and quit; then the process ends."""
+    from PySide6.QtCore import QTimer
 
     timer = QTimer()
     timer.timeout.connect(check_done)

@@ -109,41 +109,23 @@ def build(store: Store, n_tps: int, n_polres: int, seed: int = 2024) -> tuple[in
         per_kec = [n_tps // n_kec + (1 if i < n_tps % n_kec else 0) for i in range(n_kec)]
         kec_i = 0
         nrp = iter(range(10_000_000, 99_999_999))
+
+        def unit(unit_id: int, parent: int | None, kind: str, key: str, name: str) -> None:
+            """A unit of the territorial tree, coded ``kind-key``; Sat Brimob is the reserve."""
+            code, reserve = f"{kind}-{key}", int(kind == "brimob")
+            units.append((unit_id, op_id, parent, "territorial", kind, code, name, reserve))
+
         for d in range(POLDA):
             prov, polda = next(ids), next(uid)
             regions.append((prov, op_id, None, "provinsi", f"Provinsi {d}"))
-            units.append(
-                (polda, op_id, None, "territorial", "polda", f"polda-{d}", f"Polda {d}", 0)
-            )
+            unit(polda, None, "polda", f"{d}", f"Polda {d}")
             brimob = next(uid)
-            units.append(
-                (
-                    brimob,
-                    op_id,
-                    polda,
-                    "territorial",
-                    "brimob",
-                    f"brimob-{d}",
-                    f"Sat Brimob Polda {d}",
-                    1,
-                )
-            )
+            unit(brimob, polda, "brimob", f"{d}", f"Sat Brimob Polda {d}")
             people += [(next(nrp), brimob) for _ in range(400)]
             for p in range(d, n_polres, POLDA):
                 kab, polres = next(ids), next(uid)
                 regions.append((kab, op_id, prov, "kabkota", f"Kabupaten {p}"))
-                units.append(
-                    (
-                        polres,
-                        op_id,
-                        polda,
-                        "territorial",
-                        "polres",
-                        f"polres-{p}",
-                        f"Polres {p:03d}",
-                        0,
-                    )
-                )
+                unit(polres, polda, "polres", f"{p}", f"Polres {p:03d}")
                 areas.append((op_id, polres, kab))
                 level = rng.choice(levels)
                 ratings += [(op_id, kab, voting, a, level) for a in aspects]
@@ -151,18 +133,7 @@ def build(store: Store, n_tps: int, n_polres: int, seed: int = 2024) -> tuple[in
                 for k in range(KEC_PER_POLRES):
                     kec, polsek = next(ids), next(uid)
                     regions.append((kec, op_id, kab, "kecamatan", f"Kecamatan {p}-{k}"))
-                    units.append(
-                        (
-                            polsek,
-                            op_id,
-                            polres,
-                            "territorial",
-                            "polsek",
-                            f"polsek-{p}-{k}",
-                            f"Polsek {p}-{k}",
-                            0,
-                        )
-                    )
+                    unit(polsek, polres, "polsek", f"{p}-{k}", f"Polsek {p}-{k}")
                     desas = [next(ids) for _ in range(DESA_PER_KEC)]
                     regions += [(x, op_id, kec, "desa", f"Desa {x}") for x in desas]
                     counts = [0, 0, 0, 0]

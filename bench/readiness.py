@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -42,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from board import generate_national  # noqa: E402
+from runs import kept_arguments, kept_database, timed_runs  # noqa: E402
 
 GOAL_S = 1.0
 
@@ -159,17 +159,7 @@ def add_readiness_rows(path: Path, seed: int = 15) -> dict[str, int]:
         conn.execute(insert(InspectionFinding.__table__), findings)  # type: ignore[arg-type]
         at = datetime(2024, 11, 20, 8, 0, tzinfo=UTC)
         judged = [
-            {
-                "operation_id": oid,
-                "unit_id": u,
-                "aspect_id": a,
-                "level": rng.choice(("siap", "catatan", "belum")),
-                "note": "uji",
-                "evidence": None,
-                "set_by": "bench",
-                "set_at": at,
-                "version": 1,
-            }
+            judgement_row(oid, u, a, rng.choice(("siap", "catatan", "belum")), "uji", at)
             for u in polres
             for a in aspects
         ]
@@ -183,32 +173,39 @@ def add_readiness_rows(path: Path, seed: int = 15) -> dict[str, int]:
     }
 
 
+def judgement_row(
+    operation_id: int, unit_id: int, aspect_id: int, level: str, note: str, at: datetime
+) -> dict[str, Any]:
+    """Bench data: one readiness judgement, as a row to insert directly."""
+    return {
+        "operation_id": operation_id,
+        "unit_id": unit_id,
+        "aspect_id": aspect_id,
+        "level": level,
+        "note": note,
+        "evidence": None,
+        "set_by": "bench",
+        "set_at": at,
+        "version": 1,
+    }
+
+
 # The best process CPU time of each measurement, beside the best wall time: on a machine
 # shared with others the wall time includes waiting for a core, the CPU time does not.
 CPU: dict[str, float] = {}
 
 
 def best(runs: int, fn: Callable[[], Any], name: str = "") -> tuple[float, Any]:
-    times: list[float] = []
-    cpu: list[float] = []
-    out: Any = None
-    for _ in range(runs):
-        t, c = time.perf_counter(), time.process_time()
-        out = fn()
-        times.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
+    wall, cpu, out = timed_runs(fn, runs)
     CPU[name] = min(cpu)
-    return min(times), out
+    return min(wall), out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--keep", type=Path, help="folder for the database (kept)")
-    parser.add_argument("--runs", type=int, default=3)
+    kept_arguments(parser)
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-readiness-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / "national.db"
+    db = kept_database(args, "bench-readiness-")
     if not db.exists():
         t = time.perf_counter()
         counts = generate_national(db)

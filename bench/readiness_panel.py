@@ -29,7 +29,6 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,6 +39,7 @@ POLRES = 500
 
 def judge_a_third(path: Path, seed: int = 15) -> int:
     """Bench data: judgements on about a third of the cells, inserted directly."""
+    from readiness import judgement_row  # bench/readiness.py
     from sqlalchemy import create_engine, insert, select
 
     from opscenter.model import ReadinessAspect, ReadinessJudgement, Unit
@@ -50,18 +50,10 @@ def judge_a_third(path: Path, seed: int = 15) -> int:
         units = conn.execute(select(Unit.id).where(Unit.kind == "polres")).scalars().all()
         aspects = conn.execute(select(ReadinessAspect.id)).scalars().all()
         at = datetime(2024, 11, 20, 3, 0, tzinfo=UTC)
-        rows: list[dict[str, Any]] = [
-            {
-                "operation_id": 1,
-                "unit_id": u,
-                "aspect_id": a,
-                "level": rng.choice(("siap", "siap", "catatan", "belum")),
-                "note": "catatan uji",
-                "evidence": None,
-                "set_by": "bench",
-                "set_at": at,
-                "version": 1,
-            }
+        rows = [
+            judgement_row(
+                1, u, a, rng.choice(("siap", "siap", "catatan", "belum")), "catatan uji", at
+            )
             for u in units
             for a in aspects
             if rng.random() < 1 / 3
@@ -78,7 +70,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from board import generate_national  # bench/board.py
-    from PySide6.QtCore import QEventLoop, QTimer
+    from gui_time import GuiTime, wait_read
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
@@ -109,39 +101,21 @@ def main() -> None:
     panel.resize(1600, 900)
     panel.show()
 
-    def wait_read() -> None:
-        loop = QEventLoop()
-        panel.read_shown.connect(loop.quit)
-        QTimer.singleShot(60_000, loop.quit)
-        loop.exec()
-        panel.read_shown.disconnect(loop.quit)
-        while panel.live.held:  # the release after the read shown
-            app.processEvents()
+    def read_landed() -> None:
+        wait_read(app, panel, lambda: panel.live.held)
 
     if not panel.loaded():
-        wait_read()
+        read_landed()
     r0 = panel.readiness
     assert r0 is not None
     print(f"matrix: {len(r0.units)} units x {len(r0.aspects)} aspects")
     assert len(r0.units) >= POLRES and len(r0.aspects) == 8
 
-    # The GUI thread's share of each change: the handler and the read landing. As in
-    # bench/board.py, GUI-thread time is the thread's CPU time (time.thread_time); wall time
-    # beside it also counts the moments the GIL was held by the reading thread.
-    spent = [0.0, 0.0]
-    original = panel.show_read
-
-    def timed_show(result: Any) -> None:
-        w, t = time.perf_counter(), time.thread_time()
-        original(result)
-        spent[0] += time.thread_time() - t
-        spent[1] += time.perf_counter() - w
-        if args.verbose:
-            print(
-                f"  show_read {(time.thread_time() - t) * 1000:.2f} ms cpu, rows {result.changed}"
-            )
-
-    panel.show_read = timed_show  # type: ignore[method-assign]
+    # The GUI thread's share of each change: the handler and the read landing.
+    gui_time = GuiTime(args.verbose)
+    panel.show_read = gui_time.timed_show(  # type: ignore[method-assign]
+        panel.show_read, lambda result: f", rows {result.changed}"
+    )
 
     with store.read() as s:
         op = get_operation(s)
@@ -153,8 +127,6 @@ def main() -> None:
     follower = JournalFollower(store)
     follower.poll()
     panel.select_cell(units[0], aspects[0])
-    gui_ms: list[float] = []
-    wall_ms: list[float] = []
     for _ in range(args.changes):
         unit, aspect = rng.choice(units), rng.choice(aspects)
         before = judged_now.get((unit, aspect))
@@ -165,16 +137,10 @@ def main() -> None:
         judged_now[(unit, aspect)] = stored
         changes = follower.poll()
         assert changes is not None
-        spent[:] = [0.0, 0.0]
-        w, t = time.perf_counter(), time.thread_time()
-        panel.apply_changes(changes)
-        spent[0] += time.thread_time() - t
-        spent[1] += time.perf_counter() - w
-        if args.verbose:
-            print(f"  apply_changes {(time.thread_time() - t) * 1000:.2f} ms cpu")
-        wait_read()
-        gui_ms.append(spent[0] * 1000)
-        wall_ms.append(spent[1] * 1000)
+        with gui_time.change():
+            with gui_time.part("apply_changes"):
+                panel.apply_changes(changes)
+            read_landed()
 
     # Baselines on the same data, same process.
     read_ms: list[float] = []
@@ -190,12 +156,10 @@ def main() -> None:
         panel.evidence.show_cell(r, "Asia/Jakarta", units[0], aspects[0])
         reset_ms.append((time.thread_time() - t) * 1000)
 
-    gui = statistics.median(gui_ms)
+    gui = gui_time.median()
     read = statistics.median(read_ms)
     reset = statistics.median(reset_ms)
-    print(f"one judgement change, GUI-thread CPU: median {gui:.2f} ms, max {max(gui_ms):.2f} ms "
-          f"over {len(gui_ms)} changes (target 5 ms); wall, GIL waits included: median "
-          f"{statistics.median(wall_ms):.2f} ms, max {max(wall_ms):.2f} ms")  # fmt: skip
+    print(gui_time.summary("one judgement change", "changes"))
     print(f"baseline, matrix read on the GUI thread: median {read:.0f} ms; ratio {gui / read:.4f}")
     print(f"baseline, full model reset + evidence: median {reset:.2f} ms; ratio {gui / reset:.3f}")
     panel.close()

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from runs import kept_arguments, kept_database, timed_runs  # noqa: E402
 
 POLRES = 500
 CATEGORIES = 20
@@ -78,22 +79,14 @@ CPU: list[float] = []  # the CPU time of each measure's median run, in measuring
 def median(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
     """The median wall time of ``runs`` calls (and their median CPU time in ``CPU``: on a
     machine shared with other work, the process's own CPU time varies less)."""
-    times: list[float] = []
-    cpu: list[float] = []
-    result: Any = None
-    for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
+    wall, cpu, result = timed_runs(fn, runs)
     CPU.append(statistics.median(cpu))
-    return statistics.median(times), result
+    return statistics.median(wall), result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=Path, help="build (or reuse) the database in this folder")
-    parser.add_argument("--runs", type=int, default=3)
+    kept_arguments(parser)
     parser.add_argument("--tps", type=int, default=435_000)
     parser.add_argument("--personnel", type=int, default=400_000)
     args = parser.parse_args()
@@ -105,9 +98,7 @@ def main() -> None:
     from opscenter.store import open_store
     from opscenter.strength import load_inputs
 
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-sarpras-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / "national.db"
+    db = kept_database(args, "bench-sarpras-")
     if not db.exists():
         t0 = time.perf_counter()
         counts = generate(db, args.tps, args.personnel)

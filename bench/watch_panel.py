@@ -31,11 +31,11 @@ import time
 from datetime import datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def main() -> None:
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="each status's two parts")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from gui_time import GuiTime, wait_read
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
@@ -91,47 +91,28 @@ def main() -> None:
     panel.resize(1366, 640)
     panel.show()
 
-    def wait_read() -> None:
-        loop = QEventLoop()
-        panel.read_shown.connect(loop.quit)
-        QTimer.singleShot(60_000, loop.quit)
-        loop.exec()
-        panel.read_shown.disconnect(loop.quit)
-        while panel.busy():  # the release after the read shown
-            app.processEvents()
+    def read_landed() -> None:
+        wait_read(app, panel, panel.busy)
 
-    wait_read()
+    read_landed()
     w0 = panel.watch
     assert w0 is not None and w0.total == len(tps)
     kecamatan = w0.kecamatan[0]
     panel.select_kecamatan(kecamatan.id)
-    wait_read()
+    read_landed()
     print(f"watch: {len(w0.polres)} Polres, {len(w0.kecamatan)} kecamatan, "
           f"{len(w0.overdue)} overdue; detail of {kecamatan.name} "
           f"({panel.lines_model.rowCount()} TPS)")  # fmt: skip
 
-    # GUI-thread time is the thread's CPU time (time.thread_time), as in bench/board.py;
-    # wall time beside it also counts the moments the GIL was held by the reading thread.
-    spent = [0.0, 0.0]
-    original = panel.show_read
-
-    def timed_show(result: Any) -> None:
-        w, t = time.perf_counter(), time.thread_time()
-        original(result)
-        spent[0] += time.thread_time() - t
-        spent[1] += time.perf_counter() - w
-        if args.verbose:
-            print(f"  show_read {(time.thread_time() - t) * 1000:.2f} ms cpu")
-
-    panel.show_read = timed_show  # type: ignore[method-assign]
+    # The GUI thread's share of each status: the change set delivered and the read landing.
+    gui_time = GuiTime(args.verbose)
+    panel.show_read = gui_time.timed_show(panel.show_read)  # type: ignore[method-assign]
 
     other = Actor("ops.lain", role="operator")
     follower = JournalFollower(panel_store)
     follower.poll()
     with writer.read() as s:
         lines = [x.id for x in progress.tps_lines(s, op, kecamatan.id)]
-    gui_ms: list[float] = []
-    wall_ms: list[float] = []
     for n in range(args.statuses):
         # Half in the kecamatan on screen (its detail changes too), half anywhere.
         tps_id = rng.choice(lines if n % 2 == 0 else tps)
@@ -140,14 +121,10 @@ def main() -> None:
         entry.record(writer, other, op, [Mark(tps_id, step.id, at)])
         changes = follower.poll()
         assert changes is not None
-        spent[:] = [0.0, 0.0]
-        w, t = time.perf_counter(), time.thread_time()
-        panel.live.deliver(changes)
-        spent[0] += time.thread_time() - t
-        spent[1] += time.perf_counter() - w
-        wait_read()
-        gui_ms.append(spent[0] * 1000)
-        wall_ms.append(spent[1] * 1000)
+        with gui_time.change():
+            with gui_time.part("deliver"):
+                panel.live.deliver(changes)
+            read_landed()
         assert panel.read_seq >= changes.last_seq  # the status is on screen
     with panel_store.read() as s:
         expected = progress.watch(s, op, clock.now())
@@ -172,11 +149,9 @@ def main() -> None:
         app.processEvents()
         full_ms.append((time.thread_time() - t) * 1000)
 
-    gui = statistics.median(gui_ms)
+    gui = gui_time.median()
     full = statistics.median(full_ms)
-    print(f"one status, GUI-thread CPU: median {gui:.2f} ms, max {max(gui_ms):.2f} ms "
-          f"over {len(gui_ms)} statuses (target 5 ms); wall, GIL waits included: median "
-          f"{statistics.median(wall_ms):.2f} ms, max {max(wall_ms):.2f} ms")  # fmt: skip
+    print(gui_time.summary("one status", "statuses"))
     print(f"baseline, full re-read and reset on the GUI thread: median {full:.1f} ms; "
           f"ratio {gui / full:.3f}")  # fmt: skip
     panel.close()

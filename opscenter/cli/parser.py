@@ -66,6 +66,32 @@ def add_common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def add_operation(p: argparse.ArgumentParser) -> None:
+    """--operation: the operation a command works on, by its code."""
+    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+
+
+def add_classification(p: argparse.ArgumentParser) -> None:
+    """--classification: the marking a printed document carries (``checked_classification``)."""
+    p.add_argument(
+        "--classification",
+        default="TERBATAS",
+        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
+    )
+
+
+def checked_classification(args: argparse.Namespace) -> str:
+    """--classification as the document prints it, refused before any work unless it is one
+    of ``sitrep.CLASSIFICATIONS``."""
+    from opscenter import sitrep
+    from opscenter.errors import InvalidValue
+
+    value = str(args.classification).strip().upper()
+    if value not in sitrep.CLASSIFICATIONS:
+        raise InvalidValue(field="classification", value=value, reason="classification")
+    return value
+
+
 def add_subcommands(p: argparse.ArgumentParser, dest: str) -> Callable[[str, str], Parser]:
     """Sub-commands of ``p`` (``db upgrade``, ``account add``): returns ``add(name, help)``,
     which gives each one the common options too."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opscenter import messages
 from opscenter.cli.context import EXIT_OK, Context, command_context, say
-from opscenter.cli.parser import command
+from opscenter.cli.parser import add_operation, command
 
 
 def _title_and_head(ctx: Context, operation: str, stage: str) -> tuple[str, ...]:
@@ -26,7 +26,7 @@ def _title_and_head(ctx: Context, operation: str, stage: str) -> tuple[str, ...]
 
 def _strength_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stage", metavar="CODE", help="stage code (default: the current stage)")
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_operation(p)
 
 
 @command("strength", "required police and Linmas against strength, per Polres", _strength_arguments)
@@ -71,7 +71,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
 
 def _plan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stage", required=True, metavar="CODE", help="stage code, e.g. pemungutan")
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_operation(p)
     p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="also write them to a workbook")
 
 

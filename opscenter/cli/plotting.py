@@ -15,13 +15,17 @@ argument is checked before anything runs or is written.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from opscenter.cli.context import EXIT_FAILED, EXIT_OK, command_context, say
-from opscenter.cli.parser import command
+from opscenter.cli.context import EXIT_FAILED, EXIT_OK, Context, command_context, say
+from opscenter.cli.parser import add_classification, add_operation, checked_classification, command
 from opscenter.cli.readiness import ReadinessUnknownStage
+from opscenter.cli.whole_file import import_whole_file
 from opscenter.errors import OpsError
+
+if TYPE_CHECKING:
+    from opscenter.plotting.plot_import import PlottingPreview
 
 FORMATS = (".pdf", ".xlsx")
 
@@ -77,12 +81,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="run the automatic plotting first (a write: signs in, journaled)",
     )
-    p.add_argument(
-        "--classification",
-        default="TERBATAS",
-        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
-    )
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_classification(p)
+    add_operation(p)
 
 
 def _destination(args: argparse.Namespace) -> Path | None:
@@ -105,7 +105,6 @@ def _destination(args: argparse.Namespace) -> Path | None:
 @command("plot", "the plotting of the guard posts: a summary, the list or the slips", _arguments)
 def cmd_plot(args: argparse.Namespace) -> int:
     from opscenter import messages, operations, sitrep
-    from opscenter.errors import InvalidValue
     from opscenter.plotting.lists import scope_codes, unit_named
     from opscenter.plotting.plot import plot
     from reports.plotting.export import document, write
@@ -113,9 +112,7 @@ def cmd_plot(args: argparse.Namespace) -> int:
     from reports.plotting.plain import summary
 
     out = _destination(args)
-    classification = str(args.classification).strip().upper()
-    if classification not in sitrep.CLASSIFICATIONS:
-        raise InvalidValue(field="classification", value=classification, reason="classification")
+    classification = checked_classification(args)
     with command_context(args) as ctx:
         with ctx.store.read() as s:
             op = ctx.operation(s)
@@ -172,34 +169,32 @@ def cmd_plot(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """A plotting list: the stage, what happens to each row, every refused cell said, then
     all saved (or, with --dry-run or any refused cell, nothing)."""
-    from opscenter import messages
     from opscenter.plotting import plot_import
-    from opscenter.roster import errors_xlsx
     from opscenter.roster.preview import Options
 
-    lang = messages.language(args.lang)
-    with command_context(args, sign_in=not args.dry_run) as ctx:
-        options = Options(kind=plot_import.KIND, sheet=args.sheet, stage=args.stage)
-        preview = plot_import.prepare(ctx.store, args.file, options)
-        say(ctx.t(f"Tahapan: {preview.stage_name}.", f"Stage: {preview.stage_name}."))
-        for row, action, record, _problems in preview.by_row():
-            if record is None:
-                continue
-            say(
-                messages.plotting_row(
-                    row,
-                    preview.label("personnel_id", record.personnel_id),
-                    action,
-                    preview.label("post_id", record.post_id),
-                    preview.label("post_id", record.from_post_id),
-                    lang,
-                )
-            )
-        for problem in preview.problems:
-            print(messages.sarpras_problem(problem, lang), file=sys.stderr)
-        if args.errors is not None and preview.problems:
-            errors_xlsx.write(preview, args.errors, lang)
-        if not args.dry_run:
-            plot_import.commit(ctx.store, ctx.actor, preview)
-    say(messages.import_summary(preview.counts, lang))
+    options = Options(kind=plot_import.KIND, sheet=args.sheet, stage=args.stage)
+    preview = import_whole_file(
+        args, options, plot_import.prepare, plot_import.commit, announce=_said_rows
+    )
     return EXIT_FAILED if preview.problems else EXIT_OK
+
+
+def _said_rows(ctx: Context, preview: PlottingPreview) -> None:
+    """The stage the list fills, then what happens to each person on it."""
+    from opscenter import messages
+
+    lang = messages.language(ctx.args.lang)
+    say(ctx.t(f"Tahapan: {preview.stage_name}.", f"Stage: {preview.stage_name}."))
+    for row, action, record, _problems in preview.by_row():
+        if record is None:
+            continue
+        say(
+            messages.plotting_row(
+                row,
+                preview.label("personnel_id", record.personnel_id),
+                action,
+                preview.label("post_id", record.post_id),
+                preview.label("post_id", record.from_post_id),
+                lang,
+            )
+        )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from opscenter.cli.context import EXIT_OK, command_context, say
-from opscenter.cli.parser import command
+from opscenter.cli.parser import add_classification, add_operation, checked_classification, command
 from opscenter.errors import OpsError
 
 if TYPE_CHECKING:
@@ -59,18 +59,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="the report's number as the secretariat gave it (default: the operation's "
         "number template with LAPKES and the serial left as dots)",
     )
-    p.add_argument(
-        "--classification",
-        default="TERBATAS",
-        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
-    )
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_classification(p)
+    add_operation(p)
 
 
 @command("readiness", "the readiness matrix: a table, the report (PDF) or a workbook", _arguments)
 def cmd_readiness(args: argparse.Namespace) -> int:
     from opscenter import clock, messages, operations, sitrep
-    from opscenter.errors import InvalidValue
     from opscenter.readiness.matrix import readiness
     from reports.readiness import ReadinessReport, default_number, write_pdf
     from reports.readiness.labels import ReadinessText
@@ -82,9 +77,7 @@ def cmd_readiness(args: argparse.Namespace) -> int:
         if out.suffix.lower() not in FORMATS:
             raise ReadinessFormat(path=str(out))
         out = sitrep.check_destination(out)
-    classification = str(args.classification).strip().upper()
-    if classification not in sitrep.CLASSIFICATIONS:
-        raise InvalidValue(field="classification", value=classification, reason="classification")
+    classification = checked_classification(args)
     # The terminal speaks the command line's language; a file, the operation's report language.
     with command_context(args) as ctx, ctx.store.read() as s:
         op = ctx.operation(s)

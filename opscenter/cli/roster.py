@@ -11,6 +11,7 @@ from opscenter import messages
 from opscenter.cli import plotting, sarpras
 from opscenter.cli.context import EXIT_FAILED, EXIT_OK, UsageError, command_context, say, t
 from opscenter.cli.parser import command
+from opscenter.cli.whole_file import import_whole_file
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
@@ -84,22 +85,13 @@ def _import_whole(args: argparse.Namespace) -> int:
     """An incident log or a TPS watch list: every refused cell said, then all saved (or,
     with --dry-run or any refused cell, nothing)."""
     from opscenter import incident_import
-    from opscenter.roster import errors_xlsx
     from opscenter.roster.preview import Options
     from opscenter.watch import imports as watch_imports
 
     lang = messages.language(args.lang)
     module = incident_import if args.kind == "incidents" else watch_imports
-    with command_context(args, sign_in=not args.dry_run) as ctx:
-        options = Options(kind=args.kind, sheet=args.sheet)
-        preview = module.prepare(ctx.store, args.file, options)
-        for problem in preview.problems:
-            print(messages.sarpras_problem(problem, lang), file=sys.stderr)
-        if args.errors is not None and preview.problems:
-            errors_xlsx.write(preview, args.errors, lang)
-        if not args.dry_run:
-            module.commit(ctx.store, ctx.actor, preview)
-    say(messages.import_summary(preview.counts, lang))
+    options = Options(kind=args.kind, sheet=args.sheet)
+    preview = import_whole_file(args, options, module.prepare, module.commit)
     said = [messages.import_choices(preview.layout, 0, lang)]
     if isinstance(preview, watch_imports.WatchPreview):
         said.append(preview.notes(lang))

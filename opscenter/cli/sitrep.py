@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from opscenter.cli.context import EXIT_OK, UsageError, command_context, say
-from opscenter.cli.parser import command
+from opscenter.cli.parser import add_classification, add_operation, command
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -26,12 +26,8 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         metavar="ISO",
         help="end (default: the last daily cut-off of the operation)",
     )
-    p.add_argument(
-        "--classification",
-        default="TERBATAS",
-        help="SANGAT RAHASIA, RAHASIA, TERBATAS (default) or BIASA",
-    )
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_classification(p)
+    add_operation(p)
 
 
 def _iso(text: str | None, option: str) -> datetime | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 
 from opscenter.cli.context import EXIT_OK, UsageError, command_context, say, t
-from opscenter.cli.parser import command
+from opscenter.cli.parser import add_operation, command
 
 
 def _status_arguments(p: argparse.ArgumentParser) -> None:
@@ -45,7 +45,7 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
         metavar="TIME",
         help='when: "HH:MM" today in the operation\'s zone, or "YYYY-MM-DD HH:MM" (default: now)',
     )
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_operation(p)
 
 
 @command("tps-status", "record that a TPS (or a post) reached a watch step", _status_arguments)
@@ -104,7 +104,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 def _watch_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kecamatan", action="store_true", help="each kecamatan under its Polres")
-    p.add_argument("--operation", metavar="CODE", help="operation code (default: the first)")
+    add_operation(p)
 
 
 @command(

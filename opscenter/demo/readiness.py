@@ -148,6 +148,21 @@ def _add_stock(demo: Demo, units: Sequence[Judged]) -> None:
     cats = {c: int(r.id) for c, r in by_code(demo.session, SarprasCategory, demo.op_id).items()}
     rng = demo.rng
     rows: list[dict[str, object]] = []
+
+    def stock(unit: Judged, code: str, baik: int, rr: int, rb: int, **more: object) -> None:
+        """One stock row: the unit's count of the category by condition, all fit for use."""
+        rows.append(
+            {
+                "unit_id": unit.id,
+                "category_id": cats[code],
+                "baik": baik,
+                "rusak_ringan": rr,
+                "rusak_berat": rb,
+                "laik_pakai": True,
+                **more,
+            }
+        )
+
     for u in units:
         teams = sum(_teams(demo, d) for d in u.districts)
         per_kec = sum(math.ceil(len(d.tps) / 10) for d in u.districts)
@@ -156,52 +171,13 @@ def _add_stock(demo: Demo, units: Sequence[Judged]) -> None:
         wanted = {"ht": teams, "r2": per_kec, "r4": kec, "rig": kec}
         for code, need in wanted.items():
             total = max(0, round(need * u.supply * rng.uniform(1.02, 1.12)))
-            baik, rr, rb = _split(demo, total)
-            rows.append(
-                {
-                    "unit_id": u.id,
-                    "category_id": cats[code],
-                    "baik": baik,
-                    "rusak_ringan": rr,
-                    "rusak_berat": rb,
-                    "laik_pakai": True,
-                }
-            )
+            stock(u, code, *_split(demo, total))
         for code, lo, hi in FIXED_STOCK:
-            baik, rr, rb = _split(demo, rng.randint(lo, hi))
-            rows.append(
-                {
-                    "unit_id": u.id,
-                    "category_id": cats[code],
-                    "baik": baik,
-                    "rusak_ringan": rr,
-                    "rusak_berat": rb,
-                    "laik_pakai": True,
-                }
-            )
+            stock(u, code, *_split(demo, rng.randint(lo, hi)))
         arms = rng.randint(40, 120)
-        rows.append(
-            {
-                "unit_id": u.id,
-                "category_id": cats["senpi"],
-                "baik": arms - 2,
-                "rusak_ringan": 1,
-                "rusak_berat": 1,
-                "laik_pakai": True,
-                "ammunition": arms * 30,
-            }
-        )
+        stock(u, "senpi", arms - 2, 1, 1, ammunition=arms * 30)
         if u.coastal:
-            rows.append(
-                {
-                    "unit_id": u.id,
-                    "category_id": cats["kapal"],
-                    "baik": 1,
-                    "rusak_ringan": 1,
-                    "rusak_berat": 0,
-                    "laik_pakai": True,
-                }
-            )
+            stock(u, "kapal", 1, 1, 0)
     _insert(demo, SarprasStock, rows)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -28,9 +27,9 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.planning_models import LEVEL_ROLE, HeatColumn, HeatMapModel
 from ui.planning_views import heading, sort_proxy, table
+from ui.table_model import AnyIndex
 from ui.table_view import table_sheet
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # The heat map's height shows this many regions at least (all of a province's kabupaten).
 HEAT_ROWS_SHOWN = 12
 

@@ -563,6 +563,19 @@ class MainWindow(QMainWindow):
         if shown is not None:
             act(shown)
 
+    def _on_shown_tab(
+        self, tab: Tab, panel: Callable[[OperationPage], P | None], act: Callable[[P], object]
+    ) -> bool:
+        """``act`` on ``tab``'s ``panel`` if that tab is the one shown; False if it is not
+        (or there is no operation, or no panel), for the key's other use."""
+        if self._overview is None or self.operation_page.tabs.currentIndex() != tab:
+            return False
+        shown = panel(self.operation_page)
+        if shown is None:
+            return False
+        act(shown)
+        return True
+
     def new_incident(self) -> None:
         """Ctrl+N from anywhere: the incidents tab, and the new-incident form on it."""
         self._on_tab(Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.new_incident())
@@ -574,13 +587,10 @@ class MainWindow(QMainWindow):
     def change_unit_status(self) -> None:
         """F2: the status of the unit selected on the board (the board tab); on the
         readiness tab, the judgement of the chosen cell."""
-        if self._overview is None:
-            return
-        page = self.operation_page
-        if page.tabs.currentIndex() == Tab.READINESS and page.readiness is not None:
-            page.readiness.judge_selected()
-            return
-        self._on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.change_status())
+        if not self._on_shown_tab(
+            Tab.READINESS, lambda page: page.readiness, lambda p: p.judge_selected()
+        ):
+            self._on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.change_status())
 
     def judge_readiness(self) -> None:
         """Ctrl+K: the judgement form of the cell chosen on the readiness tab."""
@@ -645,16 +655,10 @@ class MainWindow(QMainWindow):
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""
-        if self._overview is None:
-            return
-        page = self.operation_page
-        if page.tabs.currentIndex() == Tab.INCIDENTS and page.incidents is not None:
-            page.incidents.focus_search()
-            return
-        page.show_tab(Tab.BOARD)
-        if page.board is not None:
-            page.board.search.setFocus()
-            page.board.search.selectAll()
+        if not self._on_shown_tab(
+            Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.focus_search()
+        ):
+            self._on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.focus_search())
 
     def show_help(self, section: str | None = None) -> None:
         """F1: the manual; Bantuan > Pintasan keyboard: the same window at its key list."""

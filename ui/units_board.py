@@ -573,6 +573,11 @@ class UnitsBoard(QWidget):
 
     # -- filters ------------------------------------------------------------------------------
 
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search box, its text chosen to be typed over."""
+        self.search.setFocus()
+        self.search.selectAll()
+
     def _filter(self, apply: Callable[[UnitsFilterProxy], None], *, expand: bool = False) -> None:
         """Filter both views alike; ``expand``: open the tree, its matches may sit deep in it."""
         for proxy in (self.tree_proxy, self.flat_proxy):

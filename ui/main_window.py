@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
@@ -77,6 +77,7 @@ PREFERRED_SIZE = QSize(1600, 900)
 CLOCK_TICK_MS = 5_000
 
 Clock = Callable[[], datetime]
+P = TypeVar("P")  # a panel of the operation page
 
 
 class MainWindow(QMainWindow):
@@ -550,46 +551,50 @@ class MainWindow(QMainWindow):
 
     # -- the window-wide actions (``ui.actions``): each brings up the panel it needs ---------
 
-    def new_incident(self) -> None:
-        """Ctrl+N from anywhere: the incidents tab, and the new-incident form on it."""
+    def _on_tab(
+        self, tab: Tab, panel: Callable[[OperationPage], P | None], act: Callable[[P], object]
+    ) -> None:
+        """Show ``tab`` and ``act`` on its ``panel`` (nothing without an operation, or while
+        the panel is not built)."""
         if self._overview is None:
             return
-        self.operation_page.show_tab(Tab.INCIDENTS)
-        panel = self.operation_page.incidents
-        if panel is not None:
-            panel.new_incident()
+        self.operation_page.show_tab(tab)
+        shown = panel(self.operation_page)
+        if shown is not None:
+            act(shown)
+
+    def _on_shown_tab(
+        self, tab: Tab, panel: Callable[[OperationPage], P | None], act: Callable[[P], object]
+    ) -> bool:
+        """``act`` on ``tab``'s ``panel`` if that tab is the one shown; False if it is not
+        (or there is no operation, or no panel), for the key's other use."""
+        if self._overview is None or self.operation_page.tabs.currentIndex() != tab:
+            return False
+        shown = panel(self.operation_page)
+        if shown is None:
+            return False
+        act(shown)
+        return True
+
+    def new_incident(self) -> None:
+        """Ctrl+N from anywhere: the incidents tab, and the new-incident form on it."""
+        self._on_tab(Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.new_incident())
 
     def add_follow_up(self) -> None:
         """Ctrl+T: the follow-up entry of the selected incident (the incidents tab)."""
-        if self._overview is None:
-            return
-        self.operation_page.show_tab(Tab.INCIDENTS)
-        panel = self.operation_page.incidents
-        if panel is not None:
-            panel.focus_follow_up()
+        self._on_tab(Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.focus_follow_up())
 
     def change_unit_status(self) -> None:
         """F2: the status of the unit selected on the board (the board tab); on the
         readiness tab, the judgement of the chosen cell."""
-        if self._overview is None:
-            return
-        page = self.operation_page
-        if page.tabs.currentIndex() == Tab.READINESS and page.readiness is not None:
-            page.readiness.judge_selected()
-            return
-        self.operation_page.show_tab(Tab.BOARD)
-        board = self.operation_page.board
-        if board is not None:
-            board.change_status()
+        if not self._on_shown_tab(
+            Tab.READINESS, lambda page: page.readiness, lambda p: p.judge_selected()
+        ):
+            self._on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.change_status())
 
     def judge_readiness(self) -> None:
         """Ctrl+K: the judgement form of the cell chosen on the readiness tab."""
-        if self._overview is None:
-            return
-        self.operation_page.show_tab(Tab.READINESS)
-        panel = self.operation_page.readiness
-        if panel is not None:
-            panel.judge_selected()
+        self._on_tab(Tab.READINESS, lambda page: page.readiness, lambda p: p.judge_selected())
 
     def open_readiness_form(self, form: str) -> None:
         """A readiness form ("visits", "budget", "sarpras") for the unit chosen on the
@@ -650,16 +655,10 @@ class MainWindow(QMainWindow):
 
     def find_in_tab(self) -> None:
         """Ctrl+F: the search box of the tab shown (the board's on other tabs)."""
-        if self._overview is None:
-            return
-        page = self.operation_page
-        if page.tabs.currentIndex() == Tab.INCIDENTS and page.incidents is not None:
-            page.incidents.focus_search()
-            return
-        page.show_tab(Tab.BOARD)
-        if page.board is not None:
-            page.board.search.setFocus()
-            page.board.search.selectAll()
+        if not self._on_shown_tab(
+            Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.focus_search()
+        ):
+            self._on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.focus_search())
 
     def show_help(self, section: str | None = None) -> None:
         """F1: the manual; Bantuan > Pintasan keyboard: the same window at its key list."""
@@ -703,10 +702,9 @@ class MainWindow(QMainWindow):
         if clicked is discard:
             box.discard(key)
         elif clicked is reopen:
-            self.operation_page.show_tab(Tab.INCIDENTS)
-            panel = self.operation_page.incidents
-            if panel is not None:
-                panel.restore_drafts(drafts)
+            self._on_tab(
+                Tab.INCIDENTS, lambda page: page.incidents, lambda p: p.restore_drafts(drafts)
+            )
         # Closed without an answer: they are offered again at the next start.
 
     def _editors_closed(self) -> bool:

@@ -51,6 +51,7 @@ import math
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
@@ -852,11 +853,7 @@ class MapPanel(QFrame):
     def _tps_switched(self, on: bool) -> None:
         """The TPS counts are read only while their layer is on, and let go when it goes off
         (the changes they would follow meanwhile are not read)."""
-        read = self._shown.read
-        if not on and read is not None:
-            self._shown.read = replace(read, tps=None)
-        elif on and (read is None or read.tps is None):
-            self._read()
+        if self._layer_read(on, "tps"):
             return
         self._recolour()  # the regions' hover text gains or loses its TPS line
         self._show_marks()
@@ -984,13 +981,20 @@ class MapPanel(QFrame):
     def _units_switched(self, on: bool) -> None:
         """The units and their BKO are read only while their layer is on, and let go when
         it goes off (the changes they would follow meanwhile are not read)."""
+        if not self._layer_read(on, "units"):
+            self._show_units()
+
+    def _layer_read(self, on: bool, layer: Literal["tps", "units"]) -> bool:
+        """A layer switched: its part of the read is let go when it goes off, and read when
+        it comes on without it. True: a read was started (it draws the layer when it lands)."""
         read = self._shown.read
         if not on and read is not None:
-            self._shown.read = replace(read, units=None)
-        elif on and (read is None or read.units is None):
+            let_go = replace(read, tps=None) if layer == "tps" else replace(read, units=None)
+            self._shown.read = let_go
+        elif on and (read is None or getattr(read, layer) is None):
             self._read()
-            return
-        self._show_units()
+            return True
+        return False
 
     def flow_colour(self) -> QColor:
         """The BKO arrows' colour (the map's hover colour: navy by day, gold at night)."""

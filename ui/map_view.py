@@ -142,38 +142,43 @@ class Shape(Protocol):
 
 
 @dataclass(frozen=True)
-class MapPoint:
-    """One point on the map (an incident): where, its colour and its radius in pixels."""
+class MapPlace:
+    """What the map draws at a place (a point, a mark, a unit): its id and where."""
 
     id: int
     lon: float
     lat: float
+
+    def plane(self, k: float) -> tuple[float, float]:
+        """Where it stands on the map's plane: longitude times ``k`` (``MapView._k``), and
+        latitude downwards as the screen's y."""
+        return self.lon * k, -self.lat
+
+
+@dataclass(frozen=True)
+class MapPoint(MapPlace):
+    """One point on the map (an incident): where, its colour and its radius in pixels."""
+
     colour: QColor
     radius: float = 4.0
     text: str = ""  # the tooltip
 
 
 @dataclass(frozen=True)
-class MapMark:
+class MapMark(MapPlace):
     """A small pie at a place (a kecamatan's TPS by category): slices clockwise from noon,
     in the order given, each as large as its count's share."""
 
-    id: int
-    lon: float
-    lat: float
     shares: tuple[tuple[QColor, int], ...]
     text: str = ""  # the tooltip
 
 
 @dataclass(frozen=True)
-class MapUnit:
+class MapUnit(MapPlace):
     """A unit's headquarters: a small square (never a circle: those are incidents) in its
     status colour, ``side`` pixels wide. ``always`` False: drawn only once zoomed in enough
     (a Polsek, as the TPS pies: at most ``MARKS_SHOWN`` of them in view)."""
 
-    id: int
-    lon: float
-    lat: float
     colour: QColor
     side: float = 10.0
     text: str = ""  # the tooltip
@@ -513,7 +518,7 @@ class MapView(QWidget):
         k = self._k
         self._pids = np.concatenate((self._pids[keep], [p.id for p in changed])).astype(np.int64)
         self._pxy = np.concatenate(
-            (self._pxy[keep], np.array([(p.lon * k, -p.lat) for p in changed]).reshape(n, 2))
+            (self._pxy[keep], np.array([p.plane(k) for p in changed]).reshape(n, 2))
         )
         self._pradius = np.concatenate((self._pradius[keep], [p.radius for p in changed]))
         self._prgba = np.concatenate(
@@ -587,7 +592,7 @@ class MapView(QWidget):
         """All the marks at once (drawn with the regions, under the points)."""
         self._marks = list(marks)
         k = self._k
-        self._mxy = np.array([(m.lon * k, -m.lat) for m in marks]).reshape(len(marks), 2)
+        self._mxy = np.array([m.plane(k) for m in marks]).reshape(len(marks), 2)
         self._marks_drawn = np.zeros(0, dtype=np.int64)
         self._invalidate()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyleOptionViewItem,
@@ -27,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.planning_models import LEVEL_ROLE, HeatColumn, HeatMapModel
-from ui.planning_views import heading, sort_proxy, table
+from ui.planning_views import heading_row, sort_proxy, table
+from ui.table_model import AnyIndex
 from ui.table_view import table_sheet
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # The heat map's height shows this many regions at least (all of a province's kabupaten).
 HEAT_ROWS_SHOWN = 12
 
@@ -85,8 +83,6 @@ class HeatMapPanel(QFrame):
         self.parked: tuple[QPersistentModelIndex, object] | None = None  # (cell, level)
         lcol = QVBoxLayout(self)
         lcol.setContentsMargins(0, 0, 8, 0)
-        heat_bar = QHBoxLayout()
-        heat_bar.addWidget(heading(self, _tr("Peta kerawanan")), 1)
         self.kecamatan_box = QCheckBox(_tr("Tampilkan &kecamatan"), self)
         self.kecamatan_box.setObjectName("showKecamatan")
         self.kecamatan_box.setToolTip(
@@ -95,8 +91,7 @@ class HeatMapPanel(QFrame):
                 "penebalan Polres-nya"
             )
         )
-        heat_bar.addWidget(self.kecamatan_box)
-        lcol.addLayout(heat_bar)
+        lcol.addLayout(heading_row(self, _tr("Peta kerawanan"), self.kecamatan_box))
         hint = QLabel(
             _tr(
                 "Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu "

@@ -13,7 +13,7 @@ from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
 from opscenter.planning.vulnerability import RegionRef
 from ui import theme
 from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
-from ui.table_model import SORT_ROLE, AnyIndex, TableModel
+from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel, TableModel
 
 # The edit role of a heat-map cell holds the level id (None: no rating).
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +34,7 @@ class HeatColumn(IntEnum):
     FIRST_ASPECT = 1
 
 
-class HeatMapModel(TableModel[RegionRef]):
+class HeatMapModel(MatrixModel[RegionRef]):
     """Regions x aspects of one stage, each cell coloured by its Polri level.
 
     Rows are the stage's regions keyed by region id; the aspects are data, so the columns
@@ -55,14 +55,11 @@ class HeatMapModel(TableModel[RegionRef]):
     def matrix(self) -> Matrix | None:
         return self._matrix
 
-    def _aspects(self) -> int:
-        return len(self._matrix.aspects) if self._matrix else 0
+    def aspect_count(self) -> int | None:
+        return None if self._matrix is None else len(self._matrix.aspects)
 
     def bawaslu_column(self) -> int:
-        return HeatColumn.FIRST_ASPECT + self._aspects()
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self._matrix is None else self._aspects() + 2
+        return self.last_column()
 
     def key(self, index: AnyIndex) -> tuple[int, int] | None:
         """(region id, aspect id) of an aspect cell, else None."""

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from opscenter.planning import Plan, Proposal
 from ui import theme
 from ui.planning_models import NeedColumn, ProposalColumn, ProposalsModel, RequirementsModel
-from ui.planning_views import heading, sort_proxy, table
+from ui.planning_views import heading, heading_row, sort_proxy, table
 from ui.screen_fit import narrow_drops, scrolling
 
 
@@ -90,8 +89,6 @@ class PlanPanel(QSplitter):
         bottom = QFrame()
         bcol = QVBoxLayout(bottom)
         bcol.setContentsMargins(8, 0, 0, 0)
-        prow = QHBoxLayout()
-        prow.addWidget(heading(bottom, _tr("Usulan penebalan (BKO)")), 1)
         self.accept_button = QPushButton(_tr("Terima usulan"), bottom)
         self.accept_button.setObjectName("acceptProposals")
         self.accept_button.setFont(theme.scaled_font(self.accept_button, 1.05, bold=True))
@@ -101,8 +98,7 @@ class PlanPanel(QSplitter):
                 "semua usulan). Dapat dibatalkan dengan Ctrl+Z."
             )
         )
-        prow.addWidget(self.accept_button)
-        bcol.addLayout(prow)
+        bcol.addLayout(heading_row(bottom, _tr("Usulan penebalan (BKO)"), self.accept_button))
         self.summary = QLabel(bottom)
         self.summary.setObjectName("planSummary")
         self.summary.setWordWrap(True)

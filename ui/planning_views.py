@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QWidget
 
 from ui import theme
 from ui.table_model import SORT_ROLE
@@ -28,3 +28,11 @@ def heading(parent: QWidget, text: str) -> QLabel:
     label = QLabel(text, parent)
     label.setFont(theme.scaled_font(label, 1.2, bold=True))
     return label
+
+
+def heading_row(parent: QWidget, text: str, control: QWidget) -> QHBoxLayout:
+    """A heading across its column with one ``control`` at its right end."""
+    row = QHBoxLayout()
+    row.addWidget(heading(parent, text), 1)
+    row.addWidget(control)
+    return row

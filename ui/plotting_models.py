@@ -21,20 +21,18 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from opscenter.plotting.plot import Officer, Placed, PostPlot
 from ui import theme
-from ui.table_model import TableModel
+from ui.table_model import AnyIndex, TableModel
 
 # A unit's name from its id ("" for none): the window's current read gives it.
 UnitName = Callable[[int | None], str]
 # People dragged between the plotting's tables: their personnel ids, comma-separated.
 PEOPLE_MIME = "application/x-opscenter-personnel"
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:

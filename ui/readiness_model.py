@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from opscenter.board import UNIT_STATUS_FIELDS
 from opscenter.live import JournalChanges
 from opscenter.readiness.matrix import SEVERITY, Cell, Readiness, RollUp, UnitReadiness
 from ui import theme
-from ui.table_model import SORT_ROLE, AnyIndex, TableModel
+from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel
 from ui.translations import QT_TRANSLATE_NOOP
 
 # The key of the Polda's roll-up row (unit rows are keyed by unit id).
@@ -185,7 +185,7 @@ def header_label(name: str, line: int = 9) -> str:
     return "\n".join(lines)
 
 
-class ReadinessModel(TableModel[MatrixRow]):
+class ReadinessModel(MatrixModel[MatrixRow]):
     """The matrix of one ``Readiness`` (see the module docstring)."""
 
     columns = Column
@@ -218,14 +218,11 @@ class ReadinessModel(TableModel[MatrixRow]):
 
     # -- columns ------------------------------------------------------------------------------
 
-    def _aspect_count(self) -> int:
-        return len(self._readiness.aspects) if self._readiness else 0
+    def aspect_count(self) -> int | None:
+        return None if self._readiness is None else len(self._readiness.aspects)
 
     def overall_column(self) -> int:
-        return Column.FIRST_ASPECT + self._aspect_count()
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self._readiness is None else self._aspect_count() + 2
+        return self.last_column()
 
     def aspect_at(self, column: int) -> int | None:
         """The aspect id of ``column`` (None: the unit or overall column)."""

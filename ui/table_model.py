@@ -240,3 +240,21 @@ class TableModel(QAbstractTableModel, Generic[R]):
 
     def extra(self, row: R, column: int, role: int) -> Any:
         return None
+
+
+class MatrixModel(TableModel[R]):
+    """A matrix: a column of names, then one column per aspect (the aspects are data: the
+    operation may rename or add them), then one that sums up the row's aspects. Its column
+    enum names the fixed ones (``FIRST_ASPECT = 1``); no columns while no matrix is shown."""
+
+    def aspect_count(self) -> int | None:
+        """How many aspect columns; None while no matrix is shown."""
+        raise NotImplementedError
+
+    def last_column(self) -> int:
+        """The column after the aspects."""
+        return 1 + (self.aspect_count() or 0)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        count = self.aspect_count()
+        return 0 if parent.isValid() or count is None else count + 2

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import (
@@ -573,18 +573,26 @@ class UnitsBoard(QWidget):
 
     # -- filters ------------------------------------------------------------------------------
 
-    def _on_search(self, text: str) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search box, its text chosen to be typed over."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _filter(self, apply: Callable[[UnitsFilterProxy], None], *, expand: bool = False) -> None:
+        """Filter both views alike; ``expand``: open the tree, its matches may sit deep in it."""
         for proxy in (self.tree_proxy, self.flat_proxy):
-            proxy.set_text(text)
-        if text.strip() and self.tree_mode():
-            self.tree_view.expandAll()  # the matches may sit deep in the tree
+            apply(proxy)
+        if expand and self.tree_mode():
+            self.tree_view.expandAll()
         self._update_footer()
+
+    def _on_search(self, text: str) -> None:
+        self._filter(lambda proxy: proxy.set_text(text), expand=bool(text.strip()))
 
     def _on_status_filter(self, _index: int) -> None:
         value = self.status_filter.currentData()
-        for proxy in (self.tree_proxy, self.flat_proxy):
-            proxy.set_status(int(value) if value is not None else None)
-        self._update_footer()
+        status = int(value) if value is not None else None
+        self._filter(lambda proxy: proxy.set_status(status))
 
     def set_region_filter(self, region_id: int | None) -> None:
         """Show the units answering for a region and everything under it (the map's click);
@@ -598,14 +606,10 @@ class UnitsBoard(QWidget):
         if region_id is not None and self._board is not None:
             with self.store.read() as s:
                 units = region_units(s, self._board.operation_id, region_id)
-        for proxy in (self.tree_proxy, self.flat_proxy):
-            proxy.set_units(units)
-        if units is not None and self.tree_mode():
-            self.tree_view.expandAll()  # its Polsek sit under their Polres
-        self._update_footer()
+        # Expanded: a region's Polsek sit under their Polres.
+        self._filter(lambda proxy: proxy.set_units(units), expand=units is not None)
 
     def _on_tree_filter(self, _index: int) -> None:
         value = self.tree_filter.currentData()
-        for proxy in (self.tree_proxy, self.flat_proxy):
-            proxy.set_tree(str(value) if value is not None else None)
-        self._update_footer()
+        tree = str(value) if value is not None else None
+        self._filter(lambda proxy: proxy.set_tree(tree))

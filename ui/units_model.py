@@ -668,7 +668,20 @@ def _reparent(row: UnitRow, parent: int | None) -> UnitRow:
     return replace(row, parent_id=parent)
 
 
-class UnitsTreeModel(QAbstractItemModel):
+class _BoardHeaders:
+    """The header row of both views of the board: the columns its ``BoardRows`` lays out."""
+
+    _b: BoardRows
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._b.cells.header(section, role)
+
+
+class UnitsTreeModel(_BoardHeaders, QAbstractItemModel):
     """Units by hierarchy; each row's figures include its sub-units' (roll-up totals)."""
 
     def __init__(self, rows: BoardRows) -> None:
@@ -711,20 +724,13 @@ class UnitsTreeModel(QAbstractItemModel):
         row = self._b.rows.get(int(index.internalId()))
         return None if row is None else self._b.cells.data(row, index.column(), role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        return self._b.cells.header(section, role)
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class UnitsFlatModel(QAbstractTableModel):
+class UnitsFlatModel(_BoardHeaders, QAbstractTableModel):
     """One row per unit, in load order (the proxy sorts); a Polres row shows its roll-up."""
 
     def __init__(self, rows: BoardRows) -> None:
@@ -747,13 +753,6 @@ class UnitsFlatModel(QAbstractTableModel):
             return None
         row = self._b.rows[self._b.flat[index.row()]]
         return self._b.cells.data(row, index.column(), role)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        return self._b.cells.header(section, role)
 
 
 class UnitsFilterProxy(QSortFilterProxyModel):

@@ -77,7 +77,7 @@ def _head(d: PlottingDocument, text: PlotText, st: Styles, title: str) -> list[F
         (text("scope"), d.listing.scope or text("all_units")),
         (text("as_of"), text.when(d.generated_at)),
     ]
-    return letterhead_of(s.command_name, s.unit_name, title, meta, text, st)
+    return letterhead_of(s, title, meta, text, st)
 
 
 def _summary(lst: PlottingList, text: PlotText) -> Flowable:

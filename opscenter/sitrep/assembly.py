@@ -17,7 +17,7 @@ from opscenter.sitrep.fingerprint import fingerprint
 from opscenter.sitrep.incidents import Statistics, follow_ups, incidents_in, statistics
 from opscenter.sitrep.lookups import lookups
 from opscenter.sitrep.map import sitrep_map
-from opscenter.sitrep.numbering import format_number, signatory_of
+from opscenter.sitrep.numbering import format_number, letterhead, signatory_of
 from opscenter.sitrep.outlook import assessment, outlook, recommendations
 from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, period_of, timeline
 from opscenter.sitrep.readiness import readiness_summary
@@ -62,14 +62,7 @@ def assemble(
     rates = ratings(session, ref, rated)
 
     content: dict[str, Any] = dict(
-        operation_code=op.code,
-        operation_name=op.name,
-        command_name=op.command_name,
-        unit_name=op.sitrep_unit,
-        place=op.sitrep_place or op.province,
-        language=lang,
-        timezone=op.timezone,
-        tz_label=operations.zone_label(op.timezone),
+        **letterhead(op),
         classification=classification,
         **_fields(timeline(cal, lang)),
         assessment=assessment(ref, found.items, strength, strength_total, rates, cal),

@@ -342,7 +342,11 @@ class WatchSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Sitrep:
+class Letterhead:
+    """Who issues an operation's printed reports and how they read: the operation, the
+    command and unit of the letterhead, the place, the language and the time zone (from
+    its report settings; ``Sitrep`` and ``ReportSettings`` start with these fields)."""
+
     operation_code: str
     operation_name: str
     command_name: str  # "DAERAH JAMBI"
@@ -351,6 +355,10 @@ class Sitrep:
     language: str
     timezone: str
     tz_label: str  # WIB, WITA, WIT
+
+
+@dataclass(frozen=True, slots=True)
+class Sitrep(Letterhead):
     classification: str
     number: str
     serial: int

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.errors import InvalidValue
 from opscenter.model import Operation
 from opscenter.permissions import require
-from opscenter.sitrep.content import Signatory
+from opscenter.sitrep.content import Letterhead, Signatory
 from opscenter.store import Store, version_watch
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -97,19 +98,26 @@ def signatory_of(op: Operation, given: Signatory | None = None) -> Signatory:
     )
 
 
+def letterhead(op: Operation) -> dict[str, Any]:
+    """The operation's ``Letterhead`` fields by name, for the dataclasses that start with
+    them (``ReportSettings``, ``Sitrep``)."""
+    return {
+        "operation_code": op.code,
+        "operation_name": op.name,
+        "command_name": op.command_name,
+        "unit_name": op.sitrep_unit,
+        "place": op.sitrep_place or op.province,
+        "language": op.language,
+        "timezone": op.timezone,
+        "tz_label": operations.zone_label(op.timezone),
+    }
+
+
 @dataclass(frozen=True, slots=True)
-class ReportSettings:
+class ReportSettings(Letterhead):
     """What every printed report of an operation takes from its report settings: the
     letterhead (command, unit), the place and signatory, the language and the time zone."""
 
-    operation_code: str
-    operation_name: str
-    command_name: str  # "DAERAH JAMBI"
-    unit_name: str  # "BIRO OPERASI"
-    place: str
-    language: str
-    timezone: str
-    tz_label: str  # WIB, WITA, WIT
     number_template: str  # the situation report's; other reports borrow its shape
     signatory: Signatory
 
@@ -117,14 +125,7 @@ class ReportSettings:
 def report_settings(op: Operation, signatory: Signatory | None = None) -> ReportSettings:
     """The operation's report settings (``signatory``, if given, signs instead)."""
     return ReportSettings(
-        operation_code=op.code,
-        operation_name=op.name,
-        command_name=op.command_name,
-        unit_name=op.sitrep_unit,
-        place=op.sitrep_place or op.province,
-        language=op.language,
-        timezone=op.timezone,
-        tz_label=operations.zone_label(op.timezone),
+        **letterhead(op),
         number_template=op.sitrep_number_template,
         signatory=signatory_of(op, signatory),
     )

@@ -77,7 +77,7 @@ def _head(d: PlottingDocument, text: PlotText, st: Styles, title: str) -> list[F
         (text("scope"), d.listing.scope or text("all_units")),
         (text("as_of"), text.when(d.generated_at)),
     ]
-    return letterhead_of(s.command_name, s.unit_name, title, meta, text, st)
+    return letterhead_of(s, title, meta, text, st)
 
 
 def _summary(lst: PlottingList, text: PlotText) -> Flowable:
@@ -195,13 +195,7 @@ def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
 
 def _build(d: PlottingDocument, story: list[Flowable], footer: str, text: PlotText) -> bytes:
     buf = io.BytesIO()
-    s = d.settings
-    doc = document(
-        buf,
-        title=f"{footer} \u2014 {d.listing.stage}",
-        author=f"{s.command_name} / {s.unit_name}",
-        subject=s.operation_name,
-    )
+    doc = document(buf, title=f"{footer} \u2014 {d.listing.stage}", issuer=d.settings)
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     generated = text("generated", when=text.when(d.generated_at))
     scope = d.listing.scope or text("all_units")

@@ -105,8 +105,7 @@ RESERVE_COLUMNS = ("col_no", "col_name", "col_rank", "col_nrp", "col_phone", "co
 class PlotText(Text):
     """The situation report's ``Text`` with the plotting documents' labels first."""
 
-    def __call__(self, key: str, **kw: object) -> str:
-        return self.pick(LABELS.get(key) or SITREP_LABELS[key], **kw)
+    catalogues = (LABELS, SITREP_LABELS)
 
     def kecamatan_line(self, k: KecamatanPlot) -> str:
         """What a kecamatan needs, has and lacks, in one sentence."""

@@ -36,8 +36,7 @@ def render(report: ReadinessReport) -> bytes:
     doc = document(
         buf,
         title=f"{text('title').title()} {report.number}",
-        author=f"{report.settings.command_name} / {report.settings.unit_name}",
-        subject=report.settings.operation_name,
+        issuer=report.settings,
     )
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     story: list[Flowable] = header(report, text, st)

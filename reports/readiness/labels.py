@@ -138,8 +138,7 @@ REASON_ALIASES = {
 class ReadinessText(Text):
     """The situation report's ``Text`` with the readiness report's labels first."""
 
-    def __call__(self, key: str, **kw: object) -> str:
-        return self.pick(LABELS.get(key) or SITREP_LABELS[key], **kw)
+    catalogues = (LABELS, SITREP_LABELS)
 
     def short_level(self, level: str | None) -> str:
         return self.pick(SHORT[level]) if level in SHORT else "\u2013"

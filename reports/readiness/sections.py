@@ -46,8 +46,7 @@ def header(rep: ReadinessReport, text: ReadinessText, st: Styles) -> list[Flowab
         (text("stage"), r.stage_name or "\u2014"),
         (text("as_of"), text.date(r.today)),
     ]
-    s = rep.settings
-    return letterhead_of(s.command_name, s.unit_name, text("title"), meta, text, st)
+    return letterhead_of(rep.settings, text("title"), meta, text, st)
 
 
 def _matrix_cell(cell: Cell, text: ReadinessText, style: ParagraphStyle) -> Paragraph:

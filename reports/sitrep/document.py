@@ -24,7 +24,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from opscenter.sitrep import Sitrep, check_destination, write_atomically
+from opscenter.sitrep import Letterhead, Sitrep, check_destination, write_atomically
 from reports.fonts import BOLD, REGULAR, register
 from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
 from reports.sitrep.labels import Text
@@ -110,9 +110,10 @@ def page_canvas(
     return ReportCanvas
 
 
-def document(buf: io.BytesIO, *, title: str, author: str, subject: str) -> BaseDocTemplate:
-    """An A4 portrait document with the report margins, for any printed report; the same
-    content gives the same bytes (``invariant``: no random ID; dates from ``page_canvas``)."""
+def document(buf: io.BytesIO, *, title: str, issuer: Letterhead) -> BaseDocTemplate:
+    """An A4 portrait document with the report margins, for any printed report, its author
+    the issuer's command and unit and its subject the operation; the same content gives
+    the same bytes (``invariant``: no random ID; dates from ``page_canvas``)."""
     return BaseDocTemplate(
         buf,
         pagesize=PORTRAIT,
@@ -121,8 +122,8 @@ def document(buf: io.BytesIO, *, title: str, author: str, subject: str) -> BaseD
         topMargin=MARGIN_T,
         bottomMargin=MARGIN_B,
         title=title,
-        author=author,
-        subject=subject,
+        author=f"{issuer.command_name} / {issuer.unit_name}",
+        subject=issuer.operation_name,
         creator="OpsCenter",
         invariant=1,
     )
@@ -157,8 +158,7 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     doc = document(
         buf,
         title=f"{text('title').title()} {sitrep.number}",
-        author=f"{sitrep.command_name} / {sitrep.unit_name}",
-        subject=sitrep.operation_name,
+        issuer=sitrep,
     )
     doc.addPageTemplates(
         [

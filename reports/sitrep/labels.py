@@ -3,9 +3,9 @@ label in the report's language and formats dates, times and lists of names."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from opscenter.sitrep import Reason, Recommendation
 
@@ -239,15 +239,26 @@ MONTHS = {
 }
 
 
+Catalogue = Mapping[str, tuple[str, str]]
+
+
 class Text:
-    """Labels and formats in the report's language."""
+    """Labels and formats in the report's language.
+
+    Another report's ``Text`` names its own catalogue first in ``catalogues``: a key it
+    lacks (the letterhead, dates, page numbers) is read from the situation report's."""
+
+    catalogues: ClassVar[tuple[Catalogue, ...]] = (LABELS,)
 
     def __init__(self, lang: str, tz: str) -> None:
         self.lang = "en" if lang == "en" else "id"
         self.tz = tz
 
     def __call__(self, key: str, **kw: object) -> str:
-        return self.pick(LABELS[key], **kw)
+        for catalogue in self.catalogues:
+            if key in catalogue:
+                return self.pick(catalogue[key], **kw)
+        raise KeyError(key)
 
     def pick(self, pair: tuple[str, str], **kw: object) -> str:
         text = pair[1] if self.lang == "en" else pair[0]

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from opscenter.sitrep import Count, Signatory, Sitrep
+from opscenter.sitrep import Count, Letterhead, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
 from reports.sitrep.layout import BODY_W, Styles, para
@@ -47,22 +47,22 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         (text("as_of"), text.when(s.period_to)),
         (text("stage"), f"{stage}  \u00b7  {days}" if days else stage),
     ]
-    return letterhead_of(s.command_name, s.unit_name, text("title"), meta, text, st)
+    return letterhead_of(s, text("title"), meta, text, st)
 
 
 def letterhead_of(
-    command_name: str,
-    unit_name: str,
+    issuer: Letterhead,
     title: str,
     meta: Sequence[tuple[str, str]],
     text: Text,
     st: Styles,
 ) -> list[Flowable]:
     """The letterhead every report opens with: KEPOLISIAN NEGARA REPUBLIK INDONESIA, the
-    command and the unit (kop surat), the title, then ``meta`` as "label : value" lines."""
+    issuer's command and unit (kop surat), the title, then ``meta`` as "label : value" lines."""
     kop = ParagraphStyle("kop", parent=st["head"], alignment=TA_CENTER)
+    lines = (text("polri"), issuer.command_name, issuer.unit_name)
     head = layout_table(
-        [[para(text("polri"), kop)], [para(command_name, kop)], [para(unit_name, kop)]],
+        [[para(line, kop)] for line in lines],
         [9.5 * cm],
         [
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),

@@ -24,13 +24,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
-from ui.translations import QT_TRANSLATE_NOOP
+from ui.translations import QT_TRANSLATE_NOOP, translator
 
 CONTEXT = "Actions"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+_tr = translator("Actions")
 
 
 @dataclass(frozen=True)

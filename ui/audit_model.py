@@ -11,7 +11,7 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from opscenter import audit, messages
 from opscenter.audit import AuditFilter, AuditRow
@@ -19,7 +19,7 @@ from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.store import Store
 from ui.table_model import AnyIndex, TableModel
-from ui.translations import QT_TRANSLATE_NOOP
+from ui.translations import QT_TRANSLATE_NOOP, translator
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,8 +33,7 @@ class Column(IntEnum):
     CHANGES = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditModel", text)
+_tr = translator("AuditModel")
 
 
 HEADERS = {

@@ -3,14 +3,13 @@ replaced: one for the planning and the plotting windows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ui import theme
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+_tr = translator("PlanningWindow")  # the planning window's strings
 
 
 class Banner(QFrame):

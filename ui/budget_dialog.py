@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -82,6 +82,7 @@ from ui.budget_tables import (
 from ui.confirm import confirm
 from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
+from ui.translations import translator
 from ui.visits_dialog import (
     FormContext,
     FormTarget,
@@ -102,8 +103,7 @@ from ui.visits_dialog import (
 V = TypeVar("V")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BudgetDialog", text)
+_tr = translator("BudgetDialog")
 
 
 # --- what the dialog reads -------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from opscenter.errors import InvalidValue
@@ -27,6 +27,7 @@ from opscenter.readiness.budget import (
     source_name,
 )
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import translator
 from ui.visits_dialog import day_text, show_rows
 
 # "25.000.000", "25000000", "Rp 25.000.000", "25 000 000": whole rupiah.
@@ -35,8 +36,7 @@ _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+|\d+")
 _TIMES = re.compile(r"\s*[x\u00d7*]\s*", re.IGNORECASE)
 
 
-def _tr(text: str) -> str:  # the dialog's context: its translations stay
-    return QCoreApplication.translate("BudgetDialog", text)
+_tr = translator("BudgetDialog")  # the dialog's context: its translations stay
 
 
 def parse_rupiah(text: str, field: str = "amount") -> int:

@@ -8,16 +8,17 @@ names below (``tests/ui/answers.py``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.translations import translator
 
 BOX_NAME = "confirmQuestion"
 YES_NAME = "confirmYes"
 NO_NAME = "confirmNo"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Confirm", text)
+_tr = translator("Confirm")
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, details: str = "") -> bool:

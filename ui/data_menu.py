@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from opscenter.actor import Actor
 from opscenter.permissions import permitted
 from opscenter.store import Store
 from ui import actions
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)  # the wizard's strings
+_tr = translator("ImportWizard")  # the wizard's strings
 
 
 def install(window: QMainWindow, actor: Actor) -> None:

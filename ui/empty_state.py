@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from opscenter.store import resolve_url, safe_url
 from ui import theme
+from ui.translations import translator
 
 DEMO_COMMAND = "opscenter demo --scenario jambi"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EmptyState", text)
+_tr = translator("EmptyState")
 
 
 def demo_command(database: str) -> str:

@@ -7,20 +7,18 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from opscenter import messages
 from opscenter.errors import OpsError, log_failure
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 
 log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
+_tr = translator("ErrorDialog")
 
 
 def sentence_for(error: BaseException, lang: str | None = None) -> str:

@@ -7,11 +7,12 @@ cannot be closed, and it is black on hazard amber in the day and the night theme
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from opscenter import clock
 from ui import theme
+from ui.translations import translator
 
 # rgb(), not #hex: the night theme swaps day hex colours; this one must stay the same.
 STYLE = (
@@ -25,8 +26,7 @@ BLOCK_STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExerciseBanner", text)
+_tr = translator("ExerciseBanner")
 
 
 def banner_text() -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from opscenter.actor import Actor
 from opscenter.permissions import DESCRIPTIONS, PERMISSIONS, ROLE_ORDER
 from ui import actions, settings
-from ui.translations import ROOT, interface_language
+from ui.translations import ROOT, interface_language, translator
 
 FOLDER = ROOT / "resources" / "help"
 # The window's pages, in order; ``show_help`` opens one of them.
@@ -60,8 +60,7 @@ DESCRIPTIONS_ID: dict[str, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpWindow", text)
+_tr = translator("HelpWindow")
 
 
 def manual_markdown(lang: str) -> str:

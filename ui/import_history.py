@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,11 +27,10 @@ from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.table_model import TableModel
 from ui.table_view import style_table
+from ui.translations import translator
 from ui.worker import JobHandle, start_job, write_pool
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportHistory", text)
+_tr = translator("ImportHistory")
 
 
 class HistoryColumn(IntEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -14,6 +14,7 @@ from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
 from opscenter.roster.preview import Reviewable, RowOutcome
 from ui import theme
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import translator
 
 NO_COLUMN = -1
 REJECTED_COLOUR = QColor("#c62828")
@@ -21,8 +22,7 @@ UNCERTAIN_BACKGROUND = theme.UNCERTAIN_BG
 DASH = "\u2014"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportModels", text)
+_tr = translator("ImportModels")
 
 
 class MappingColumn(IntEnum):

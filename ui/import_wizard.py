@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,10 +52,9 @@ from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
 from ui.job_wizard import JobPage, JobWizard, W
 from ui.tab_order import leave_on_tab
 from ui.table_view import style_table
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
+_tr = translator("ImportWizard")
 
 
 def _kinds() -> list[tuple[str, str]]:

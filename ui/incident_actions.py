@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from opscenter import incident_log, incidents
@@ -33,6 +33,7 @@ from opscenter.messages import describe
 from ui.confirm import confirm
 from ui.incident_form import IncidentForm
 from ui.pending import WriteCommand
+from ui.translations import translator
 from ui.unsaved import drafts_box
 
 if TYPE_CHECKING:
@@ -42,8 +43,7 @@ if TYPE_CHECKING:
 SERIOUS_SEVERITIES = ("berat", "kritis")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentsPanel", text)
+_tr = translator("IncidentsPanel")
 
 
 class IncidentActions:

@@ -19,7 +19,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
     QEvent,
     QObject,
@@ -66,15 +65,14 @@ from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
 from ui.tab_order import OneStopDateTimeEdit, chain
 from ui.table_model import AnyIndex
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.unsaved import may_close
 
 # A draft is written this long after the last keystroke (and at once when a field is left).
 DRAFT_DELAY_MS = 1_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentForm", text)
+_tr = translator("IncidentForm")
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:

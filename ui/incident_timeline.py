@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
 from ui import theme
 from ui.date_axis import LocalDateAxis
 from ui.screen_fit import FlowLayout, pair
+from ui.translations import translator
 
 DAY_S = 86_400.0
 # Structural live changes (new, gone, moved markers) within this interval: one rebuild.
@@ -34,8 +35,7 @@ CLOSED_ALPHA = 90
 LANE_LABEL_CHARS = 30
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentTimeline", text)
+_tr = translator("IncidentTimeline")
 
 
 class LaneMode(Enum):

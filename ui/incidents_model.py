@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
@@ -21,14 +21,14 @@ from ui import theme
 from ui.keyed_rows import runs as _runs
 from ui.table_model import SORT_ROLE as SORT_ROLE
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import translator
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_INK = QColor("#5b6470")
 NEW_BACKGROUND = theme.NEW_BG  # "Baru": not yet in hand, the eye should find it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentsModel", text)
+_tr = translator("IncidentsModel")
 
 
 def local_time(row_time: Any) -> str:

@@ -15,7 +15,6 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelectionModel,
     QSortFilterProxyModel,
     Qt,
@@ -62,7 +61,7 @@ from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.table_view import style_table
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -73,8 +72,7 @@ log = logging.getLogger(__name__)
 REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", "unit", "stage")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentsPanel", text)
+_tr = translator("IncidentsPanel")
 
 
 class IncidentsPanel(IncidentListLayout):

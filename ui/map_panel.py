@@ -53,7 +53,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -94,7 +94,7 @@ from ui.live_updates import LiveUpdates
 from ui.map_replay import ReplayBar, TimedPoints
 from ui.map_view import MapFlow, MapLegend, MapMark, MapPoint, MapUnit, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.worker import start_job
 
 log = logging.getLogger(__name__)
@@ -136,8 +136,7 @@ UNIT_SIDE = 10.0
 ZOOMED_KINDS = frozenset({"polsek", "satgas", "subsatgas"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapPanel", text)
+_tr = translator("MapPanel")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from opscenter.operations import local_text
 from opscenter.stage_view import Timeline
 from ui import theme
 from ui.actions import keys_text
+from ui.translations import translator
 
 # A play back takes this long from the period's start to its end, in ticks of TICK_MS.
 PLAY_MS = 6_000
@@ -61,8 +62,7 @@ PLAY_KEYS = "Ctrl+Shift+P"
 SHOWN_FORMAT = "%d-%m-%Y %H:%M"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapReplay", text)
+_tr = translator("MapReplay")
 
 
 class PeriodKind(enum.Enum):

@@ -36,7 +36,6 @@ import numpy as np
 import pyqtgraph.functions as pgfn
 import shapely
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QPointF,
     QRectF,
@@ -72,6 +71,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
+from ui.translations import translator
 
 # After the last pan or zoom step, the sharp scene is drawn this much later.
 SETTLE_MS = 120
@@ -122,8 +122,7 @@ ALERT_OUTLINE = 3.0
 ALERT_DOT = 6.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapView", text)
+_tr = translator("MapView")
 
 
 class Shape(Protocol):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from opscenter.operations import zone_label
 from opscenter.overview import Overview, StageInfo
 from ui import theme
 from ui.exercise_banner import ExerciseBanner
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OperationHeader", text)
+_tr = translator("OperationHeader")
 
 
 def countdown_text(days_to_voting: int | None) -> str:

@@ -21,19 +21,19 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
+from ui.translations import translator
 from ui.worker import JobHandle, start_write
 
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PendingWrite", text)
+_tr = translator("PendingWrite")
 
 
 def saving_text() -> str:

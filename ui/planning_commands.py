@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from opscenter import planning
@@ -18,13 +17,13 @@ from opscenter.actor import Actor
 from opscenter.planning import Accepted, Proposal, Rating, RatingValue, TpsChange, WhatIf
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
+from ui.translations import translator
 
 if TYPE_CHECKING:  # the window imports this module; its type only, for the checker
     from ui.planning_window import PlanningWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 class WritingWindow(Protocol):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,9 @@ from ui.error_dialog import sentence_for
 from ui.planning_models import PendingTps, TpsChangeColumn, TpsChangesModel
 from ui.planning_views import table
 from ui.tab_order import leave_on_tab
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 class PatternForm(QGroupBox):

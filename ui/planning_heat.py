@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -28,13 +27,13 @@ from ui.planning_models import LEVEL_ROLE, HeatColumn, HeatMapModel
 from ui.planning_views import heading_row, sort_proxy, table
 from ui.table_model import AnyIndex
 from ui.table_view import table_sheet
+from ui.translations import translator
 
 # The heat map's height shows this many regions at least (all of a province's kabupaten).
 HEAT_ROWS_SHOWN = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 class LevelDelegate(theme.ReadableTextDelegate):

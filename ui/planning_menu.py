@@ -7,16 +7,14 @@ Apart from ``ui.planning_window`` so that the planning window, and openpyxl behi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from opscenter.actor import Actor
 from opscenter.store import Store
 from ui import actions
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+_tr = translator("PlanningWindow")  # the planning window's strings
 
 
 def install(window: QMainWindow, actor: Actor) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
@@ -14,13 +14,13 @@ from opscenter.planning.vulnerability import RegionRef
 from ui import theme
 from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
 from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel, TableModel
+from ui.translations import translator
 
 # The edit role of a heat-map cell holds the level id (None: no rating).
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningModels", text)
+_tr = translator("PlanningModels")
 
 
 # --- the heat map ------------------------------------------------------------------------------

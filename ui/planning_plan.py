@@ -5,7 +5,7 @@ under an unsaved what-if are titled as such."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +23,9 @@ from ui import theme
 from ui.planning_models import NeedColumn, ProposalColumn, ProposalsModel, RequirementsModel
 from ui.planning_views import heading, heading_row, sort_proxy, table
 from ui.screen_fit import narrow_drops, scrolling
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 class PlanPanel(QSplitter):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -51,6 +51,7 @@ from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.stage_choice import stage_bar
 from ui.stage_window import StageWindow, open_beside
 from ui.tab_order import chain
+from ui.translations import translator
 from ui.unsaved import may_close
 from ui.worker import JobHandle
 
@@ -58,8 +59,7 @@ from ui.worker import JobHandle
 WINDOW_SIZE = QSize(1600, 900)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 class PlanningWindow(StageWindow):

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from opscenter import messages, planning
@@ -21,6 +21,7 @@ from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
 from ui.error_dialog import sentence_for
 from ui.pending import saving_text
+from ui.translations import translator
 from ui.worker import JobHandle, start_job, write_pool
 
 if TYPE_CHECKING:  # the window imports this module; its type only, for the checker
@@ -31,8 +32,7 @@ log = logging.getLogger(__name__)
 MAX_LISTED = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)
+_tr = translator("PlanningWindow")
 
 
 def marked_path(path: Path) -> Path:

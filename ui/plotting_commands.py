@@ -12,18 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from opscenter.plotting.plot import Placement, place, set_locked, swap
 from opscenter.plotting.posts import Moved, merge_posts, move_tps, split_post
 from ui.planning_commands import PlanningCommand
+from ui.translations import translator
 
 if TYPE_CHECKING:
     from ui.plotting_window import PlottingWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlottingWindow", text)
+_tr = translator("PlottingWindow")
 
 
 class PlotCommand(PlanningCommand["PlottingWindow"]):

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -28,6 +27,7 @@ from PySide6.QtCore import (
 from opscenter.plotting.plot import Officer, Placed, PostPlot
 from ui import theme
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import translator
 
 # A unit's name from its id ("" for none): the window's current read gives it.
 UnitName = Callable[[int | None], str]
@@ -35,8 +35,7 @@ UnitName = Callable[[int | None], str]
 PEOPLE_MIME = "application/x-opscenter-personnel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlottingWindow", text)
+_tr = translator("PlottingWindow")
 
 
 def person(o: Officer) -> str:

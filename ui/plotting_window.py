@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -89,7 +89,7 @@ from ui.screen_fit import FlowLayout, pair
 from ui.stage_choice import stage_bar
 from ui.stage_window import StageWindow, open_beside
 from ui.table_view import style_table
-from ui.translations import QT_TRANSLATE_NOOP
+from ui.translations import QT_TRANSLATE_NOOP, translator
 from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
@@ -116,8 +116,7 @@ ENTITIES = frozenset(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlottingWindow", text)
+_tr = translator("PlottingWindow")
 
 
 class PlottingWindow(StageWindow):

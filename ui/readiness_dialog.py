@@ -9,7 +9,7 @@ one sentence and what was typed stays.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,11 +31,10 @@ from ui import theme
 from ui.actions import SAVE_KEYS
 from ui.form_parts import error_label, field
 from ui.readiness_model import full_level
+from ui.translations import translator
 from ui.unsaved import may_close
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadinessDialog", text)
+_tr = translator("ReadinessDialog")
 
 
 class ReadinessDialog(QDialog):

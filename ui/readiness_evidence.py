@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from opscenter.operations import local_text
@@ -25,10 +25,9 @@ from opscenter.readiness.matrix import AspectRef, Cell, Readiness, UnitReadiness
 from opscenter.readiness.sarpras import worst_line
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, counts_text, full_level, short_level
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadinessEvidence", text)
+_tr = translator("ReadinessEvidence")
 
 
 def kind_names() -> dict[str, str]:

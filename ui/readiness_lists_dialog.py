@@ -30,7 +30,7 @@ from enum import IntEnum
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,11 +59,10 @@ from ui.confirm import confirm
 from ui.form_parts import field
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
+from ui.translations import translator
 from ui.visits_dialog import FormContext, OperationForm, current_row, show_rows, table
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadinessListsDialog", text)
+_tr = translator("ReadinessListsDialog")
 
 
 # --- what the dialog reads ---------------------------------------------------------------------

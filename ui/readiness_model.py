@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from opscenter.board import UNIT_STATUS_FIELDS
@@ -24,7 +24,7 @@ from opscenter.live import JournalChanges
 from opscenter.readiness.matrix import SEVERITY, Cell, Readiness, RollUp, UnitReadiness
 from ui import theme
 from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel
-from ui.translations import QT_TRANSLATE_NOOP
+from ui.translations import QT_TRANSLATE_NOOP, translator
 
 # The key of the Polda's roll-up row (unit rows are keyed by unit id).
 ROLLUP_KEY = "rekap"
@@ -49,8 +49,7 @@ FULL_LEVELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadinessModel", text)
+_tr = translator("ReadinessModel")
 
 
 # Journal entities the matrix is computed from (a change of anything else is not read).

@@ -22,7 +22,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -91,7 +90,7 @@ from ui.readiness_model import (
     short_level,
 )
 from ui.table_view import style_table
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.units_board import MiddleElideDelegate
 from ui.worker import start_job
 
@@ -101,8 +100,7 @@ log = logging.getLogger(__name__)
 CELL_PADDING = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadinessPanel", text)
+_tr = translator("ReadinessPanel")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,10 +31,9 @@ from opscenter.roster.errors import RosterError
 from opscenter.store import Store
 from ui.import_wizard import DonePage, FilePage
 from ui.job_wizard import JobPage, JobWizard
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegionsImport", text)
+_tr = translator("RegionsImport")
 
 
 @dataclass(frozen=True, slots=True)

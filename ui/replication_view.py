@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,14 +37,14 @@ from ui import actions, theme
 from ui.error_dialog import sentence_for
 from ui.table_model import TableModel
 from ui.table_view import style_table
+from ui.translations import translator
 from ui.worker import JobHandle, start_job
 
 # A standby further behind than this is drawn as an alert (its data is visibly old).
 LAG_ALERT_S = 5.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Replication", text)
+_tr = translator("Replication")
 
 
 def _seconds(value: float) -> str:

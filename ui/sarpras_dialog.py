@@ -18,7 +18,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -33,6 +33,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.screen_fit import fit_to_screen
 from ui.table_model import AnyIndex, TableModel
+from ui.translations import translator
 from ui.visits_dialog import (
     FormContext,
     FormTarget,
@@ -42,9 +43,7 @@ from ui.visits_dialog import (
     typed_cells,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SarprasDialog", text)
+_tr = translator("SarprasDialog")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from opscenter import operations, reference
 from opscenter.model import Operation
 from ui import theme
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningWindow", text)  # the planning window's strings
+_tr = translator("PlanningWindow")  # the planning window's strings
 
 
 @dataclass(frozen=True)

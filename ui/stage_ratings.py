@@ -8,7 +8,7 @@ levels' colours as the cells do. Live changes of single ratings go to the model
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,14 +24,14 @@ from opscenter.stage_view import Matrix
 from ui import theme
 from ui.planning_models import HeatColumn
 from ui.stage_ratings_model import StageRatingsModel
+from ui.translations import translator
 
 # The ratings table shows its header and at least this many regions, however tall the
 # timeline is (on the wall, where type is nearly twice the size, the two share the height).
 MIN_TABLE_ROWS = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StagesPanel", text)
+_tr = translator("StagesPanel")
 
 
 class StageRatings(QWidget):

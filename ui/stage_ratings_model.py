@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from opscenter.planning.vulnerability import RegionRef
 from opscenter.stage_view import Rating
 from ui.planning_models import HeatColumn, HeatMapModel
 from ui.table_model import AnyIndex
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StageRatingsModel", text)
+_tr = translator("StageRatingsModel")
 
 
 class StageRatingsModel(HeatMapModel):

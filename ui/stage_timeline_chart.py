@@ -16,7 +16,6 @@ from datetime import date, datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
@@ -33,6 +32,7 @@ from opscenter.stage_view import StageSpan, Timeline
 from ui import theme
 from ui.date_axis import LocalDateAxis
 from ui.operation_header import countdown_text
+from ui.translations import translator
 
 # Bars: ordinary stages in Polri blue, voting day red, the stage in force gold.
 BAR = QColor("#3b6ea5")
@@ -49,8 +49,7 @@ NOW_ROW = -1
 NARROW_DAYS_PER_PX = 0.2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StagesPanel", text)
+_tr = translator("StagesPanel")
 
 
 def _ts(moment: datetime) -> float:

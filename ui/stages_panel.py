@@ -20,7 +20,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QLocale,
     Qt,
     QTimer,
@@ -47,7 +46,7 @@ from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.stage_ratings import StageRatings
 from ui.stage_timeline_chart import StageTimelineChart
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.worker import start_job
 
 # Journal entities that change what the timeline or the table's rows and columns are.
@@ -59,8 +58,7 @@ TICK_MS = 60_000
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StagesPanel", text)
+_tr = translator("StagesPanel")
 
 
 def _shown_stage(tl: Timeline | None, selected: int | None) -> int | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from opscenter.overview import UnitStrengthRow
 from ui import theme
 from ui.table_model import SORT_ROLE as SORT_ROLE
 from ui.table_model import TableModel
+from ui.translations import translator
 
 DEFICIT_BACKGROUND = QColor("#c62828")
 SURPLUS_BACKGROUND = QColor("#2e7d32")
@@ -27,8 +28,7 @@ class Column(IntEnum):
     BALANCE = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StrengthModel", text)
+_tr = translator("StrengthModel")
 
 
 # Function, not a constant: the labels must follow the translator installed at run time.

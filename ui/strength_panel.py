@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,10 +17,9 @@ from opscenter.overview import Overview
 from ui import theme
 from ui.strength_model import SORT_ROLE, Column, StrengthModel
 from ui.table_view import style_table
+from ui.translations import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StrengthPanel", text)
+_tr = translator("StrengthPanel")
 
 
 class StrengthPanel(QFrame):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from opscenter.overview import Overview
 from ui import theme
 from ui.strength_model import signed
+from ui.translations import translator
 
 
 class Figure(StrEnum):
@@ -25,8 +26,7 @@ class Figure(StrEnum):
     INCIDENTS = "incidents"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryStrip", text)
+_tr = translator("SummaryStrip")
 
 
 def _captions() -> dict[Figure, tuple[str, str]]:

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -36,6 +37,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     rather than a call; it is translated where shown, with that context. PySide6's own
     marker is typed as returning ``object``."""
     return text
+
+
+def translator(context: str) -> Callable[[str], str]:
+    """A module's ``_tr``: its strings translated in ``context``, Qt's name for where they
+    belong (the class that shows them). Written ``_tr = translator("Ctx")``, the form
+    ``update_sources`` finds for lupdate."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    return tr
 
 
 def set_interface_language(app: QCoreApplication, lang: str) -> None:
@@ -75,12 +87,14 @@ def _first_text(node: ast.AST, callee: str) -> str | None:
 
 
 def _helper_context(tree: ast.Module) -> str | None:
-    """The context of a module's ``_tr`` helper: ``QCoreApplication.translate("Ctx", text)``."""
+    """The context of a module's ``_tr = translator("Ctx")``."""
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
-            for call in ast.walk(node):
-                if (context := _first_text(call, "translate")) is not None:
-                    return context
+        if (
+            isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == ["_tr"]
+            and (context := _first_text(node.value, "translator")) is not None
+        ):
+            return context
     return None
 
 

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -24,6 +24,7 @@ from opscenter import journal, messages, units
 from opscenter.board import UnitRow, reload_units, with_figures
 from opscenter.errors import OpsError, StaleEdit
 from ui.actions import close_keys
+from ui.translations import translator
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE
 from ui.worker import start_write
@@ -32,8 +33,7 @@ if TYPE_CHECKING:
     from ui.units_board import UnitsBoard
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitsBoard", text)
+_tr = translator("UnitsBoard")
 
 
 class SetStatusCommand(QUndoCommand):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from opscenter.board import RefItem
 from ui import theme
 from ui.form_parts import field
+from ui.translations import translator
 from ui.unsaved import may_close
 
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitStatusDialog", text)
+_tr = translator("UnitStatusDialog")
 
 
 def swatch(colour: str, size: int) -> QIcon:

@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -69,7 +68,7 @@ from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair
 from ui.table_view import table_sheet
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.unit_status_action import StatusActions
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_board_updates import BoardUpdates, release_foreground
@@ -80,8 +79,7 @@ log = logging.getLogger(__name__)
 TREES = ("territorial", "satgas", "partner")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitsBoard", text)
+_tr = translator("UnitsBoard")
 
 
 def _tree_names() -> dict[str, str]:

@@ -26,7 +26,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -44,6 +43,7 @@ from ui.keyed_rows import runs as _runs
 from ui.readiness_model import full_level, level_look, short_level
 from ui.strength_model import DEFICIT_BACKGROUND, signed
 from ui.table_model import SORT_ROLE, AnyIndex
+from ui.translations import translator
 
 # The unit id of a row, for selection and actions.
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,8 +87,7 @@ _SERVED_ROLES = frozenset(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitsModel", text)
+_tr = translator("UnitsModel")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opscenter.drafts import ENV_VAR, DraftBox
 from ui.pending import PendingWrite
+from ui.translations import translator
 
 # Object names of the question and its buttons (tests and screen readers find them).
 BOX_NAME = "unsavedQuestion"
@@ -30,8 +31,7 @@ DISCARD_NAME = "unsavedDiscard"
 BACK_NAME = "unsavedBack"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Unsaved", text)
+_tr = translator("Unsaved")
 
 
 class Answer(Enum):

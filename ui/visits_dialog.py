@@ -38,7 +38,6 @@ from enum import IntEnum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -94,7 +93,7 @@ from ui.screen_fit import fit_to_screen
 from ui.tab_order import OneStopDateTimeEdit, chain, enter_activates, leave_on_tab
 from ui.table_model import TableModel
 from ui.table_view import style_table
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.unsaved import may_close
 from ui.worker import start_job
 
@@ -107,8 +106,7 @@ R = TypeVar("R")
 V = TypeVar("V")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitsDialog", text)
+_tr = translator("VisitsDialog")
 
 
 # --- shared by the readiness forms ---------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -54,6 +54,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.exercise_banner import ExerciseBanner
 from ui.operation_header import long_date
+from ui.translations import translator
 
 Mode = Literal["tiled", "cycle"]
 # Read from across the room: about twice the desk size, for one panel on a 1920x1080 screen.
@@ -68,8 +69,7 @@ PAGE_SECONDS = 10.0
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WallDisplay", text)
+_tr = translator("WallDisplay")
 
 
 # Where a widget keeps the font its panel gave it (the desk size), the first time the wall

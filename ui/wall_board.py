@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -28,6 +28,7 @@ from ui.map_panel import MapPanel
 from ui.readiness_panel import ReadinessPanel
 from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
+from ui.translations import translator
 from ui.units_board import UnitsBoard
 from ui.units_model import Column
 from ui.wall import WallDisplay
@@ -37,8 +38,7 @@ from ui.watch_wall import WatchWall
 WALL_ACTOR = Actor("layar-dinding", role="commander")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WallBoard", text)
+_tr = translator("WallBoard")
 
 
 class WallBoard(WallDisplay):

@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from opscenter.watch.steps import Step
 from ui import theme
 from ui.keyed_rows import runs, sync_keyed_rows
 from ui.table_model import AnyIndex, TableModel, alignment
+from ui.translations import translator
 
 # A step column's share of TPS (0.0 .. 1.0), for the bar the delegate draws.
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,8 +43,7 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchModels", text)
+_tr = translator("WatchModels")
 
 
 def share_text(reached: int, total: int) -> str:

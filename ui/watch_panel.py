@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,7 @@ from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.table_view import style_table
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.watch_models import (
     LateColumn,
     LinesModel,
@@ -86,8 +86,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _POST_LIKE = re.compile(r"(^pos\s*\d{1,4}\s)|(\s(?:pos\s*|p)\d{1,4}$)", re.IGNORECASE)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchPanel", text)
+_tr = translator("WatchPanel")
 
 
 # --- what the operator typed -------------------------------------------------------------

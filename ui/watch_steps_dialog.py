@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -34,11 +33,10 @@ from opscenter.store import Store
 from opscenter.watch import steps
 from ui.form_parts import field
 from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
+from ui.translations import translator
 from ui.visits_dialog import FormContext
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchStepsDialog", text)
+_tr = translator("WatchStepsDialog")
 
 
 @dataclass(frozen=True, slots=True)

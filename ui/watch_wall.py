@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -35,7 +35,7 @@ from opscenter.watch.progress import ENTITIES, Area, Watch, watch
 from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.map_panel import WATCH_REREAD_MS, WATCH_SHARES
-from ui.translations import interface_language
+from ui.translations import interface_language, translator
 from ui.wall import PAGE_SECONDS
 from ui.worker import start_job
 
@@ -54,8 +54,7 @@ MAX_TYPE = 1.5
 MIN_TYPE = 0.55
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchWall", text)
+_tr = translator("WatchWall")
 
 
 @dataclass(frozen=True)

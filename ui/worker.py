@@ -13,11 +13,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from opscenter.errors import log_failure
 from opscenter.progress import Cancelled, CancelToken, Job
+from ui.translations import translator
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
@@ -27,8 +28,7 @@ _RUNNING: dict[int, tuple[JobHandle, Job[Any]]] = {}
 _next_key = itertools.count(1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Worker", text)
+_tr = translator("Worker")
 
 
 def stage_text(code: str) -> str:

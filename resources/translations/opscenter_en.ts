@@ -74,37 +74,37 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="313"/>
+        <location filename="../../ui/accounts_dialog.py" line="319"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="331"/>
+        <location filename="../../ui/accounts_dialog.py" line="337"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="332"/>
+        <location filename="../../ui/accounts_dialog.py" line="338"/>
         <source>Kata sandi baru untuk {name} (paling sedikit 8 karakter):</source>
         <translation>New password for {name} (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="347"/>
+        <location filename="../../ui/accounts_dialog.py" line="353"/>
         <source>Ubah peran</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="348"/>
+        <location filename="../../ui/accounts_dialog.py" line="354"/>
         <source>Peran {name}:</source>
         <translation>Role for {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="362"/>
+        <location filename="../../ui/accounts_dialog.py" line="368"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="364"/>
+        <location filename="../../ui/accounts_dialog.py" line="370"/>
         <source>Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap.</source>
         <translation>Deactivate the account {name}? It will no longer be able to sign in; its audit log entries are kept.</translation>
     </message>
@@ -130,307 +130,307 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="49"/>
+        <location filename="../../ui/actions.py" line="48"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="50"/>
+        <location filename="../../ui/actions.py" line="49"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51"/>
+        <location filename="../../ui/actions.py" line="50"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52"/>
+        <location filename="../../ui/actions.py" line="51"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/actions.py" line="52"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>&amp;Sambungan basis data…</source>
         <translation>&amp;Database connection…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62"/>
+        <location filename="../../ui/actions.py" line="61"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63"/>
+        <location filename="../../ui/actions.py" line="62"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="64"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>Kejadian &amp;baru…</source>
         <translation>&amp;New incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>&amp;Tambah tindak lanjut</source>
         <translation>Add &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>Ubah &amp;status satuan…</source>
         <translation>Change unit &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="79"/>
         <source>Nilai &amp;kesiapan sel…</source>
         <translation>&amp;Judge readiness cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>Kunjungan &amp;dan temuan…</source>
         <translation>&amp;Visits and findings…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>&amp;Anggaran…</source>
         <translation>&amp;Budget…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>Sa&amp;rpras satuan…</source>
         <translation>Unit &amp;equipment…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>Daftar as&amp;pek dan sarpras…</source>
         <translation>Aspect and sarpras &amp;lists…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>Langkah pe&amp;mantauan TPS…</source>
         <translation>TPS &amp;watch steps…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="112"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>&amp;Papan satuan</source>
         <translation>Unit &amp;board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>&amp;Kekuatan</source>
         <translation>&amp;Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="115"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="117"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>K&amp;ejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>Ke&amp;siapan</source>
         <translation>Rea&amp;diness</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="119"/>
+        <location filename="../../ui/actions.py" line="118"/>
         <source>Pet&amp;a operasi</source>
         <translation>Oper&amp;ation map</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="119"/>
         <source>Pa&amp;ntau TPS</source>
         <translation>TPS watc&amp;h</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="121"/>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>&amp;Layar dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="121"/>
         <source>Tema &amp;malam</source>
         <translation>&amp;Night theme</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="123"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>Impor data…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="127"/>
+        <location filename="../../ui/actions.py" line="126"/>
         <source>Impor &amp;batas wilayah…</source>
         <translation>Import region &amp;boundaries…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="133"/>
+        <location filename="../../ui/actions.py" line="132"/>
         <source>Riwayat &amp;&amp; pembatalan impor…</source>
         <translation>Import history &amp;&amp; undo…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="137"/>
+        <location filename="../../ui/actions.py" line="136"/>
         <source>Laporan Situasi…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="142"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="148"/>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>Plotting pengamanan &amp;TPS…</source>
         <translation>Plotting of &amp;polling-station guards…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="154"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="160"/>
+        <location filename="../../ui/actions.py" line="159"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="166"/>
+        <location filename="../../ui/actions.py" line="165"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="169"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="171"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="173"/>
+        <location filename="../../ui/actions.py" line="172"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="197"/>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="200"/>
+        <location filename="../../ui/actions.py" line="199"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="201"/>
+        <location filename="../../ui/actions.py" line="200"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="202"/>
+        <location filename="../../ui/actions.py" line="201"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="203"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="204"/>
+        <location filename="../../ui/actions.py" line="203"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="206"/>
+        <location filename="../../ui/actions.py" line="205"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="211"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="216"/>
+        <location filename="../../ui/actions.py" line="215"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="220"/>
+        <location filename="../../ui/actions.py" line="219"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="224"/>
+        <location filename="../../ui/actions.py" line="223"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="228"/>
+        <location filename="../../ui/actions.py" line="227"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="237"/>
+        <location filename="../../ui/actions.py" line="236"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="240"/>
+        <location filename="../../ui/actions.py" line="239"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="242"/>
+        <location filename="../../ui/actions.py" line="241"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="294"/>
+        <location filename="../../ui/actions.py" line="293"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="318"/>
+        <location filename="../../ui/actions.py" line="317"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -438,322 +438,322 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/audit_model.py" line="41"/>
+        <location filename="../../ui/audit_model.py" line="40"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="42"/>
+        <location filename="../../ui/audit_model.py" line="41"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="43"/>
+        <location filename="../../ui/audit_model.py" line="42"/>
         <source>Akun</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="44"/>
+        <location filename="../../ui/audit_model.py" line="43"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="45"/>
+        <location filename="../../ui/audit_model.py" line="44"/>
         <source>Data</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="46"/>
+        <location filename="../../ui/audit_model.py" line="45"/>
         <source>Perubahan (sebelum → sesudah)</source>
         <translation>Changes (before → after)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="51"/>
+        <location filename="../../ui/audit_model.py" line="50"/>
         <source>Ubah status satuan</source>
         <translation>Change unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="52"/>
+        <location filename="../../ui/audit_model.py" line="51"/>
         <source>Ubah data satuan</source>
         <translation>Edit unit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="53"/>
+        <location filename="../../ui/audit_model.py" line="52"/>
         <source>Penugasan BKO</source>
         <translation>BKO assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="54"/>
+        <location filename="../../ui/audit_model.py" line="53"/>
         <source>Akhiri BKO</source>
         <translation>End BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="55"/>
+        <location filename="../../ui/audit_model.py" line="54"/>
         <source>Simpan pola pengamanan</source>
         <translation>Save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="56"/>
+        <location filename="../../ui/audit_model.py" line="55"/>
         <source>Setujui usulan penebalan</source>
         <translation>Accept reinforcement proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="57"/>
+        <location filename="../../ui/audit_model.py" line="56"/>
         <source>Terbitkan nomor laporan situasi</source>
         <translation>Issue situation report number</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="58"/>
+        <location filename="../../ui/audit_model.py" line="57"/>
         <source>Tetapkan kerawanan</source>
         <translation>Set vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="59"/>
+        <location filename="../../ui/audit_model.py" line="58"/>
         <source>Bentuk pos pengamanan</source>
         <translation>Form guard posts</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="60"/>
+        <location filename="../../ui/audit_model.py" line="59"/>
         <source>Pindahkan TPS ke pos lain</source>
         <translation>Move a polling station to another post</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="61"/>
+        <location filename="../../ui/audit_model.py" line="60"/>
         <source>Pecah pos pengamanan</source>
         <translation>Split a guard post</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="62"/>
+        <location filename="../../ui/audit_model.py" line="61"/>
         <source>Gabungkan pos pengamanan</source>
         <translation>Merge guard posts</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="63"/>
+        <location filename="../../ui/audit_model.py" line="62"/>
         <source>Plotting personel otomatis</source>
         <translation>Automatic personnel plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="64"/>
+        <location filename="../../ui/audit_model.py" line="63"/>
         <source>Tempatkan personel di pos</source>
         <translation>Place personnel on a post</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="65"/>
+        <location filename="../../ui/audit_model.py" line="64"/>
         <source>Tukar personel antarpos</source>
         <translation>Swap personnel between posts</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="66"/>
+        <location filename="../../ui/audit_model.py" line="65"/>
         <source>Kunci penempatan personel</source>
         <translation>Lock a personnel placement</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="67"/>
+        <location filename="../../ui/audit_model.py" line="66"/>
         <source>Hapus penilaian kerawanan</source>
         <translation>Clear vulnerability rating</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="68"/>
+        <location filename="../../ui/audit_model.py" line="67"/>
         <source>Impor kerawanan</source>
         <translation>Import vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="69"/>
+        <location filename="../../ui/audit_model.py" line="68"/>
         <source>Impor personel</source>
         <translation>Import personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="70"/>
+        <location filename="../../ui/audit_model.py" line="69"/>
         <source>Impor TPS</source>
         <translation>Import TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="71"/>
+        <location filename="../../ui/audit_model.py" line="70"/>
         <source>Impor satuan</source>
         <translation>Import units</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="72"/>
+        <location filename="../../ui/audit_model.py" line="71"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="73"/>
+        <location filename="../../ui/audit_model.py" line="72"/>
         <source>Catat kejadian</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="74"/>
+        <location filename="../../ui/audit_model.py" line="73"/>
         <source>Ubah kejadian</source>
         <translation>Edit incident</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="75"/>
+        <location filename="../../ui/audit_model.py" line="74"/>
         <source>Tindak lanjut kejadian</source>
         <translation>Incident follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="76"/>
+        <location filename="../../ui/audit_model.py" line="75"/>
         <source>Ubah status kejadian</source>
         <translation>Change incident status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="77"/>
+        <location filename="../../ui/audit_model.py" line="76"/>
         <source>Ubah satuan kejadian</source>
         <translation>Change incident units</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="78"/>
+        <location filename="../../ui/audit_model.py" line="77"/>
         <source>Tambah personel</source>
         <translation>Add personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="79"/>
+        <location filename="../../ui/audit_model.py" line="78"/>
         <source>Ubah personel</source>
         <translation>Edit personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="80"/>
+        <location filename="../../ui/audit_model.py" line="79"/>
         <source>Muat operasi contoh</source>
         <translation>Load demo operation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="81"/>
+        <location filename="../../ui/audit_model.py" line="80"/>
         <source>Buat akun</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="82"/>
+        <location filename="../../ui/audit_model.py" line="81"/>
         <source>Buat admin pertama</source>
         <translation>Create first admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="83"/>
+        <location filename="../../ui/audit_model.py" line="82"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="84"/>
+        <location filename="../../ui/audit_model.py" line="83"/>
         <source>Ubah peran akun</source>
         <translation>Change account role</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="85"/>
+        <location filename="../../ui/audit_model.py" line="84"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="86"/>
+        <location filename="../../ui/audit_model.py" line="85"/>
         <source>Perbarui sandi tersimpan</source>
         <translation>Update stored password hash</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="88"/>
+        <location filename="../../ui/audit_model.py" line="87"/>
         <source>Tambah alokasi anggaran</source>
         <translation>Add budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="89"/>
+        <location filename="../../ui/audit_model.py" line="88"/>
         <source>Ubah alokasi anggaran</source>
         <translation>Change budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="90"/>
+        <location filename="../../ui/audit_model.py" line="89"/>
         <source>Hapus alokasi anggaran</source>
         <translation>Remove budget allocation</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="91"/>
+        <location filename="../../ui/audit_model.py" line="90"/>
         <source>Tetapkan indeks harian anggaran</source>
         <translation>Set daily budget index</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="92"/>
+        <location filename="../../ui/audit_model.py" line="91"/>
         <source>Hapus indeks harian anggaran</source>
         <translation>Clear daily budget index</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="93"/>
+        <location filename="../../ui/audit_model.py" line="92"/>
         <source>Catat realisasi anggaran</source>
         <translation>Record budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="94"/>
+        <location filename="../../ui/audit_model.py" line="93"/>
         <source>Ubah realisasi anggaran</source>
         <translation>Change budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="95"/>
+        <location filename="../../ui/audit_model.py" line="94"/>
         <source>Hapus realisasi anggaran</source>
         <translation>Remove budget payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="96"/>
+        <location filename="../../ui/audit_model.py" line="95"/>
         <source>Catat kunjungan</source>
         <translation>Record inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="97"/>
+        <location filename="../../ui/audit_model.py" line="96"/>
         <source>Ubah kunjungan</source>
         <translation>Change inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="98"/>
+        <location filename="../../ui/audit_model.py" line="97"/>
         <source>Hapus kunjungan</source>
         <translation>Remove inspection visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="99"/>
+        <location filename="../../ui/audit_model.py" line="98"/>
         <source>Kembalikan kunjungan yang dihapus</source>
         <translation>Restore a removed visit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="100"/>
+        <location filename="../../ui/audit_model.py" line="99"/>
         <source>Catat temuan kunjungan</source>
         <translation>Record visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="101"/>
+        <location filename="../../ui/audit_model.py" line="100"/>
         <source>Ubah temuan kunjungan</source>
         <translation>Change visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="102"/>
+        <location filename="../../ui/audit_model.py" line="101"/>
         <source>Hapus temuan kunjungan</source>
         <translation>Remove visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="103"/>
+        <location filename="../../ui/audit_model.py" line="102"/>
         <source>Kembalikan temuan kunjungan yang dihapus</source>
         <translation>Restore a removed visit finding</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="106"/>
+        <location filename="../../ui/audit_model.py" line="105"/>
         <source>Ubah status tindak lanjut temuan</source>
         <translation>Change finding follow-up status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="108"/>
+        <location filename="../../ui/audit_model.py" line="107"/>
         <source>Nilai kesiapan</source>
         <translation>Judge readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="109"/>
+        <location filename="../../ui/audit_model.py" line="108"/>
         <source>Hapus penilaian kesiapan</source>
         <translation>Clear readiness judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="112"/>
+        <location filename="../../ui/audit_model.py" line="111"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="113"/>
+        <location filename="../../ui/audit_model.py" line="112"/>
         <source>diubah</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="114"/>
+        <location filename="../../ui/audit_model.py" line="113"/>
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
@@ -985,65 +985,65 @@
         <translation>{daily} per person per day for {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="226"/>
+        <location filename="../../ui/budget_dialog.py" line="228"/>
         <source>Anggaran satuan</source>
         <translation>Unit budget</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="294"/>
+        <location filename="../../ui/budget_dialog.py" line="296"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="296"/>
+        <location filename="../../ui/budget_dialog.py" line="298"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="173"/>
+        <location filename="../../ui/budget_dialog.py" line="175"/>
         <source>Si&amp;mpan perubahan</source>
         <translation>Sa&amp;ve changes</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="175"/>
+        <location filename="../../ui/budget_dialog.py" line="177"/>
         <source>Bata&amp;l ubah</source>
         <translation>Cance&amp;l change</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="178"/>
+        <location filename="../../ui/budget_dialog.py" line="180"/>
         <source>U&amp;bah</source>
         <translation>Chan&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="179"/>
-        <location filename="../../ui/budget_dialog.py" line="820"/>
-        <location filename="../../ui/budget_dialog.py" line="906"/>
-        <location filename="../../ui/budget_dialog.py" line="1003"/>
+        <location filename="../../ui/budget_dialog.py" line="181"/>
+        <location filename="../../ui/budget_dialog.py" line="809"/>
+        <location filename="../../ui/budget_dialog.py" line="895"/>
+        <location filename="../../ui/budget_dialog.py" line="992"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="227"/>
+        <location filename="../../ui/budget_dialog.py" line="229"/>
         <source>Isian pagu, realisasi atau indeks belum disimpan.</source>
         <translation>Typed pagu, payment or index entries are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="240"/>
+        <location filename="../../ui/budget_dialog.py" line="242"/>
         <source>P&amp;agu dan realisasi</source>
         <translation>P&amp;agu and payments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="241"/>
+        <location filename="../../ui/budget_dialog.py" line="243"/>
         <source>In&amp;deks harian</source>
         <translation>Daily in&amp;dex</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="310"/>
+        <location filename="../../ui/budget_dialog.py" line="312"/>
         <source>Kelola r&amp;ealisasi</source>
         <translation>Manage pa&amp;yments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="311"/>
+        <location filename="../../ui/budget_dialog.py" line="313"/>
         <source>&amp;Kelola pagu</source>
         <translation>&amp;Manage pagu</translation>
     </message>
@@ -1053,254 +1053,254 @@
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="335"/>
+        <location filename="../../ui/budget_dialog.py" line="333"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="337"/>
+        <location filename="../../ui/budget_dialog.py" line="336"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="338"/>
+        <location filename="../../ui/budget_dialog.py" line="337"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="339"/>
+        <location filename="../../ui/budget_dialog.py" line="338"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="344"/>
+        <location filename="../../ui/budget_dialog.py" line="343"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="345"/>
+        <location filename="../../ui/budget_dialog.py" line="344"/>
         <source>Realisasi terpilih di daftar</source>
         <translation>The payment chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="365"/>
+        <location filename="../../ui/budget_dialog.py" line="363"/>
         <source>mis. NPHD 900/123/BPKAD/2024</source>
         <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="366"/>
-        <location filename="../../ui/budget_dialog.py" line="559"/>
+        <location filename="../../ui/budget_dialog.py" line="365"/>
+        <location filename="../../ui/budget_dialog.py" line="548"/>
         <source>Tanggal &amp;NPHD</source>
         <translation>&amp;NPHD date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="372"/>
+        <location filename="../../ui/budget_dialog.py" line="369"/>
         <source>mis. 25.000.000.000</source>
         <translation>e.g. 25.000.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="377"/>
+        <location filename="../../ui/budget_dialog.py" line="372"/>
         <source>Sumbe&amp;r</source>
         <translation>Sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="378"/>
+        <location filename="../../ui/budget_dialog.py" line="373"/>
         <source>N&amp;omor</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="380"/>
+        <location filename="../../ui/budget_dialog.py" line="375"/>
         <source>Pa&amp;gu (Rp)</source>
         <translation>Pa&amp;gu (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="381"/>
+        <location filename="../../ui/budget_dialog.py" line="376"/>
         <source>&amp;Catatan</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="386"/>
+        <location filename="../../ui/budget_dialog.py" line="381"/>
         <source>Ta&amp;mbah pagu</source>
         <translation>Add &amp;pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="387"/>
+        <location filename="../../ui/budget_dialog.py" line="382"/>
         <source>Pagu terpilih di daftar</source>
         <translation>The pagu chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="411"/>
+        <location filename="../../ui/budget_dialog.py" line="406"/>
         <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
         <translation>Operation&apos;s da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="420"/>
+        <location filename="../../ui/budget_dialog.py" line="415"/>
         <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="460"/>
+        <location filename="../../ui/budget_dialog.py" line="451"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="464"/>
+        <location filename="../../ui/budget_dialog.py" line="455"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="465"/>
+        <location filename="../../ui/budget_dialog.py" line="456"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="466"/>
+        <location filename="../../ui/budget_dialog.py" line="457"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="467"/>
+        <location filename="../../ui/budget_dialog.py" line="458"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="473"/>
+        <location filename="../../ui/budget_dialog.py" line="464"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="475"/>
+        <location filename="../../ui/budget_dialog.py" line="466"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="520"/>
+        <location filename="../../ui/budget_dialog.py" line="509"/>
         <source>Mengubah realisasi {day} sebesar {amount}</source>
         <translation>Changing the payment of {day} of {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="526"/>
+        <location filename="../../ui/budget_dialog.py" line="515"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="529"/>
+        <location filename="../../ui/budget_dialog.py" line="518"/>
         <source>Dari pagu {allocation}: sisa {left}</source>
         <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="540"/>
+        <location filename="../../ui/budget_dialog.py" line="529"/>
         <source>Mengubah pagu {allocation}</source>
         <translation>Changing pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="544"/>
+        <location filename="../../ui/budget_dialog.py" line="533"/>
         <source>Pagu baru untuk {unit}</source>
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="559"/>
+        <location filename="../../ui/budget_dialog.py" line="548"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="599"/>
+        <location filename="../../ui/budget_dialog.py" line="588"/>
         <source>Ganti isian</source>
         <translation>Replace entries</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="600"/>
+        <location filename="../../ui/budget_dialog.py" line="589"/>
         <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
         <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="601"/>
+        <location filename="../../ui/budget_dialog.py" line="590"/>
         <source>&amp;Ganti</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="796"/>
+        <location filename="../../ui/budget_dialog.py" line="785"/>
         <source>Ubah realisasi {day} {amount}</source>
         <translation>Change payment {day} {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="808"/>
+        <location filename="../../ui/budget_dialog.py" line="797"/>
         <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
         <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="818"/>
+        <location filename="../../ui/budget_dialog.py" line="807"/>
         <source>Hapus realisasi</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="819"/>
+        <location filename="../../ui/budget_dialog.py" line="808"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="821"/>
-        <location filename="../../ui/budget_dialog.py" line="907"/>
+        <location filename="../../ui/budget_dialog.py" line="810"/>
+        <location filename="../../ui/budget_dialog.py" line="896"/>
         <source>Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="842"/>
+        <location filename="../../ui/budget_dialog.py" line="831"/>
         <source>Hapus realisasi {amount}</source>
         <translation>Remove payment {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="873"/>
+        <location filename="../../ui/budget_dialog.py" line="862"/>
         <source>Pagu {source} {amount} {unit}</source>
         <translation>Pagu {source} {amount} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="885"/>
+        <location filename="../../ui/budget_dialog.py" line="874"/>
         <source>Ubah pagu {allocation}</source>
         <translation>Change pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="900"/>
+        <location filename="../../ui/budget_dialog.py" line="889"/>
         <source>Hapus pagu</source>
         <translation>Remove pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="901"/>
+        <location filename="../../ui/budget_dialog.py" line="890"/>
         <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
         <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="924"/>
+        <location filename="../../ui/budget_dialog.py" line="913"/>
         <source>Hapus pagu {allocation}</source>
         <translation>Remove pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="980"/>
+        <location filename="../../ui/budget_dialog.py" line="969"/>
         <source>Indeks {component} {stage}: {daily} × {days}</source>
         <translation>Index {component} {stage}: {daily} × {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="999"/>
+        <location filename="../../ui/budget_dialog.py" line="988"/>
         <source>Hapus indeks</source>
         <translation>Remove index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1000"/>
+        <location filename="../../ui/budget_dialog.py" line="989"/>
         <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1004"/>
+        <location filename="../../ui/budget_dialog.py" line="993"/>
         <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1016"/>
+        <location filename="../../ui/budget_dialog.py" line="1005"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="784"/>
+        <location filename="../../ui/budget_dialog.py" line="773"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -1308,12 +1308,12 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../ui/confirm.py" line="34"/>
+        <location filename="../../ui/confirm.py" line="35"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm.py" line="49"/>
+        <location filename="../../ui/confirm.py" line="50"/>
         <source>… dan {n} lainnya</source>
         <translation>… and {n} more</translation>
     </message>
@@ -1462,12 +1462,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="31"/>
+        <location filename="../../ui/error_dialog.py" line="29"/>
         <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log; bila terulang, mulai ulang OpsCenter dan laporkan ke admin.</source>
         <translation>An unexpected error occurred. The details have been written to the log; if it happens again, restart OpsCenter and report it to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="38"/>
+        <location filename="../../ui/error_dialog.py" line="36"/>
         <source>OpsCenter</source>
         <translation>OpsCenter</translation>
     </message>
@@ -1483,72 +1483,72 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help_window.py" line="84"/>
+        <location filename="../../ui/help_window.py" line="83"/>
         <source>Pintasan jendela utama berlaku di mana pun fokus berada: di daftar, di isian, di papan.</source>
         <translation>The main window&apos;s shortcuts work wherever the focus is: in a list, in a field, on the board.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="87"/>
+        <location filename="../../ui/help_window.py" line="86"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="87"/>
+        <location filename="../../ui/help_window.py" line="86"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="87"/>
+        <location filename="../../ui/help_window.py" line="86"/>
         <source>Tombol</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="99"/>
+        <location filename="../../ui/help_window.py" line="98"/>
         <source>Anda masuk sebagai {user}, peran {role}.</source>
         <translation>You are signed in as {user}, role {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="101"/>
+        <location filename="../../ui/help_window.py" line="100"/>
         <source>Yang tidak boleh dilakukan suatu peran ditolak dengan satu kalimat; menu yang tidak dapat dipakai tidak ditampilkan.</source>
         <translation>What a role may not do is refused in one sentence; menus it cannot use are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="105"/>
+        <location filename="../../ui/help_window.py" line="104"/>
         <source>Wewenang</source>
         <translation>Permission</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="117"/>
+        <location filename="../../ui/help_window.py" line="116"/>
         <source>Bantuan OpsCenter</source>
         <translation>OpsCenter help</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="122"/>
+        <location filename="../../ui/help_window.py" line="121"/>
         <source>Panduan</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="123"/>
+        <location filename="../../ui/help_window.py" line="122"/>
         <source>Pintasan keyboard</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="124"/>
+        <location filename="../../ui/help_window.py" line="123"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="185"/>
+        <location filename="../../ui/help_window.py" line="184"/>
         <source>Baru di OpsCenter? F1 membuka panduan, Ctrl+/ daftar pintasan. Dari mana saja: Ctrl+N mencatat kejadian, F2 mengubah status satuan, Esc menutup dialog.</source>
         <translation>New to OpsCenter? F1 opens the manual, Ctrl+/ the shortcut list. From anywhere: Ctrl+N logs an incident, F2 changes a unit&apos;s status, Esc closes a dialog.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="182"/>
+        <location filename="../../ui/help_window.py" line="181"/>
         <source>Baru di OpsCenter? F1 panduan · Ctrl+/ pintasan</source>
         <translation>New to OpsCenter? F1 manual · Ctrl+/ shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_window.py" line="190"/>
+        <location filename="../../ui/help_window.py" line="189"/>
         <source>&amp;Mengerti</source>
         <translation>&amp;Got it</translation>
     </message>
@@ -1556,82 +1556,82 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="60"/>
+        <location filename="../../ui/import_history.py" line="59"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="61"/>
+        <location filename="../../ui/import_history.py" line="60"/>
         <source>Waktu (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="62"/>
+        <location filename="../../ui/import_history.py" line="61"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/import_history.py" line="62"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="64"/>
+        <location filename="../../ui/import_history.py" line="63"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="65"/>
+        <location filename="../../ui/import_history.py" line="64"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="66"/>
+        <location filename="../../ui/import_history.py" line="65"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="86"/>
+        <location filename="../../ui/import_history.py" line="85"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="89"/>
+        <location filename="../../ui/import_history.py" line="88"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="106"/>
+        <location filename="../../ui/import_history.py" line="105"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="116"/>
+        <location filename="../../ui/import_history.py" line="115"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="159"/>
+        <location filename="../../ui/import_history.py" line="158"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="168"/>
+        <location filename="../../ui/import_history.py" line="167"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="138"/>
+        <location filename="../../ui/import_history.py" line="137"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="139"/>
+        <location filename="../../ui/import_history.py" line="138"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="143"/>
+        <location filename="../../ui/import_history.py" line="142"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -1713,202 +1713,202 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62"/>
+        <location filename="../../ui/import_wizard.py" line="61"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63"/>
+        <location filename="../../ui/import_wizard.py" line="62"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64"/>
+        <location filename="../../ui/import_wizard.py" line="63"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65"/>
+        <location filename="../../ui/import_wizard.py" line="64"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66"/>
+        <location filename="../../ui/import_wizard.py" line="65"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67"/>
+        <location filename="../../ui/import_wizard.py" line="66"/>
         <source>Plotting personel</source>
         <translation>Guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68"/>
+        <location filename="../../ui/import_wizard.py" line="67"/>
         <source>Laporan pemantauan TPS</source>
         <translation>TPS watch report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="124"/>
+        <location filename="../../ui/import_wizard.py" line="123"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="126"/>
+        <location filename="../../ui/import_wizard.py" line="125"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="132"/>
+        <location filename="../../ui/import_wizard.py" line="131"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140"/>
+        <location filename="../../ui/import_wizard.py" line="139"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="142"/>
+        <location filename="../../ui/import_wizard.py" line="141"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="125"/>
+        <location filename="../../ui/import_wizard.py" line="124"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="160"/>
+        <location filename="../../ui/import_wizard.py" line="159"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174"/>
+        <location filename="../../ui/import_wizard.py" line="173"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="179"/>
+        <location filename="../../ui/import_wizard.py" line="178"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="181"/>
+        <location filename="../../ui/import_wizard.py" line="180"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="195"/>
+        <location filename="../../ui/import_wizard.py" line="194"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200"/>
+        <location filename="../../ui/import_wizard.py" line="199"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="208"/>
+        <location filename="../../ui/import_wizard.py" line="207"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216"/>
+        <location filename="../../ui/import_wizard.py" line="215"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="274"/>
+        <location filename="../../ui/import_wizard.py" line="273"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="280"/>
+        <location filename="../../ui/import_wizard.py" line="279"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard.py" line="295"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard.py" line="304"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard.py" line="320"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335"/>
+        <location filename="../../ui/import_wizard.py" line="334"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351"/>
+        <location filename="../../ui/import_wizard.py" line="350"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="370"/>
+        <location filename="../../ui/import_wizard.py" line="369"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="400"/>
+        <location filename="../../ui/import_wizard.py" line="399"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="423"/>
+        <location filename="../../ui/import_wizard.py" line="422"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="443"/>
+        <location filename="../../ui/import_wizard.py" line="442"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="468"/>
+        <location filename="../../ui/import_wizard.py" line="467"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="471"/>
+        <location filename="../../ui/import_wizard.py" line="470"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="431"/>
+        <location filename="../../ui/import_wizard.py" line="430"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="433"/>
+        <location filename="../../ui/import_wizard.py" line="432"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="434"/>
+        <location filename="../../ui/import_wizard.py" line="433"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="445"/>
+        <location filename="../../ui/import_wizard.py" line="444"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="489"/>
+        <location filename="../../ui/import_wizard.py" line="488"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../ui/data_menu.py" line="31"/>
+        <location filename="../../ui/data_menu.py" line="30"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
@@ -1916,265 +1916,265 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form.py" line="219"/>
+        <location filename="../../ui/incident_form.py" line="215"/>
         <source>Cari satuan…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="310"/>
+        <location filename="../../ui/incident_form.py" line="302"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="328"/>
+        <location filename="../../ui/incident_form.py" line="320"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="332"/>
+        <location filename="../../ui/incident_form.py" line="324"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="338"/>
+        <location filename="../../ui/incident_form.py" line="330"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="341"/>
-        <location filename="../../ui/incident_form.py" line="554"/>
+        <location filename="../../ui/incident_form.py" line="333"/>
+        <location filename="../../ui/incident_form.py" line="546"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="345"/>
+        <location filename="../../ui/incident_form.py" line="337"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="353"/>
+        <location filename="../../ui/incident_form.py" line="345"/>
         <source>mis. -1,6</source>
         <translation>e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="353"/>
+        <location filename="../../ui/incident_form.py" line="345"/>
         <source>mis. 103,6</source>
         <translation>e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="358"/>
+        <location filename="../../ui/incident_form.py" line="350"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="394"/>
+        <location filename="../../ui/incident_form.py" line="386"/>
         <source>L&amp;intang</source>
         <translation>Lat&amp;itude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="395"/>
+        <location filename="../../ui/incident_form.py" line="387"/>
         <source>&amp;Bujur</source>
         <translation>&amp;Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="403"/>
+        <location filename="../../ui/incident_form.py" line="395"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="404"/>
+        <location filename="../../ui/incident_form.py" line="396"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="405"/>
+        <location filename="../../ui/incident_form.py" line="397"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="406"/>
+        <location filename="../../ui/incident_form.py" line="398"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="409"/>
+        <location filename="../../ui/incident_form.py" line="401"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="413"/>
+        <location filename="../../ui/incident_form.py" line="405"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="414"/>
+        <location filename="../../ui/incident_form.py" line="406"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="415"/>
+        <location filename="../../ui/incident_form.py" line="407"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="416"/>
+        <location filename="../../ui/incident_form.py" line="408"/>
         <source>Titik (derajat)</source>
         <translation>Point (degrees)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="424"/>
+        <location filename="../../ui/incident_form.py" line="416"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="426"/>
+        <location filename="../../ui/incident_form.py" line="418"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="427"/>
+        <location filename="../../ui/incident_form.py" line="419"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="431"/>
+        <location filename="../../ui/incident_form.py" line="423"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="431"/>
+        <location filename="../../ui/incident_form.py" line="423"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="787"/>
+        <location filename="../../ui/incident_form.py" line="778"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="789"/>
+        <location filename="../../ui/incident_form.py" line="781"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="794"/>
+        <location filename="../../ui/incident_form.py" line="786"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="800"/>
+        <location filename="../../ui/incident_form.py" line="792"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="805"/>
+        <location filename="../../ui/incident_form.py" line="797"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="811"/>
+        <location filename="../../ui/incident_form.py" line="803"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="815"/>
+        <location filename="../../ui/incident_form.py" line="807"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="815"/>
+        <location filename="../../ui/incident_form.py" line="807"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="819"/>
+        <location filename="../../ui/incident_form.py" line="811"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="834"/>
+        <location filename="../../ui/incident_form.py" line="826"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="838"/>
+        <location filename="../../ui/incident_form.py" line="830"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="843"/>
+        <location filename="../../ui/incident_form.py" line="835"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="856"/>
+        <location filename="../../ui/incident_form.py" line="848"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="893"/>
+        <location filename="../../ui/incident_form.py" line="885"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="918"/>
+        <location filename="../../ui/incident_form.py" line="910"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="924"/>
+        <location filename="../../ui/incident_form.py" line="916"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="927"/>
+        <location filename="../../ui/incident_form.py" line="919"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="929"/>
+        <location filename="../../ui/incident_form.py" line="921"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="933"/>
+        <location filename="../../ui/incident_form.py" line="925"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="936"/>
+        <location filename="../../ui/incident_form.py" line="928"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="939"/>
+        <location filename="../../ui/incident_form.py" line="931"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="952"/>
+        <location filename="../../ui/incident_form.py" line="944"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="690"/>
+        <location filename="../../ui/incident_form.py" line="682"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="324"/>
+        <location filename="../../ui/incident_form.py" line="316"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="383"/>
+        <location filename="../../ui/incident_form.py" line="375"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="383"/>
+        <location filename="../../ui/incident_form.py" line="375"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -2353,117 +2353,117 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="126"/>
+        <location filename="../../ui/incidents_panel.py" line="124"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="131"/>
+        <location filename="../../ui/incidents_panel.py" line="129"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="140"/>
+        <location filename="../../ui/incidents_panel.py" line="138"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="184"/>
+        <location filename="../../ui/incidents_panel.py" line="182"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="185"/>
+        <location filename="../../ui/incidents_panel.py" line="183"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="186"/>
+        <location filename="../../ui/incidents_panel.py" line="184"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="187"/>
+        <location filename="../../ui/incidents_panel.py" line="185"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="188"/>
+        <location filename="../../ui/incidents_panel.py" line="186"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="343"/>
+        <location filename="../../ui/incidents_panel.py" line="341"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="344"/>
+        <location filename="../../ui/incidents_panel.py" line="342"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="345"/>
+        <location filename="../../ui/incidents_panel.py" line="343"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="346"/>
+        <location filename="../../ui/incidents_panel.py" line="344"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="347"/>
+        <location filename="../../ui/incidents_panel.py" line="345"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="423"/>
+        <location filename="../../ui/incidents_panel.py" line="421"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="106"/>
+        <location filename="../../ui/incident_actions.py" line="68"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="111"/>
+        <location filename="../../ui/incident_actions.py" line="73"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="112"/>
+        <location filename="../../ui/incident_actions.py" line="74"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="255"/>
+        <location filename="../../ui/incident_actions.py" line="217"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="295"/>
+        <location filename="../../ui/incident_actions.py" line="257"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="334"/>
+        <location filename="../../ui/incident_actions.py" line="296"/>
         <source>Titik {n}</source>
         <translation>Point {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="197"/>
+        <location filename="../../ui/incident_actions.py" line="159"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="198"/>
+        <location filename="../../ui/incident_actions.py" line="160"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="202"/>
+        <location filename="../../ui/incident_actions.py" line="164"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -2546,7 +2546,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2566,17 +2566,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2587,57 +2587,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="507"/>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2654,7 +2654,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2669,27 +2669,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2902,68 +2902,68 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="865"/>
-        <location filename="../../ui/map_panel.py" line="972"/>
+        <location filename="../../ui/map_panel.py" line="861"/>
+        <location filename="../../ui/map_panel.py" line="968"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="883"/>
+        <location filename="../../ui/map_panel.py" line="879"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="909"/>
+        <location filename="../../ui/map_panel.py" line="905"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="938"/>
+        <location filename="../../ui/map_panel.py" line="934"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="976"/>
+        <location filename="../../ui/map_panel.py" line="972"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1001"/>
+        <location filename="../../ui/map_panel.py" line="1004"/>
         <source>Belum ada status</source>
         <translation>No status yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1005"/>
+        <location filename="../../ui/map_panel.py" line="1008"/>
         <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
         <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1039"/>
+        <location filename="../../ui/map_panel.py" line="1042"/>
         <source>BKO masuk: {n} personel dari {unit}</source>
         <translation>BKO in: {n} personnel from {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1042"/>
+        <location filename="../../ui/map_panel.py" line="1045"/>
         <source>BKO keluar: {n} personel ke {unit}</source>
         <translation>BKO out: {n} personnel to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1049"/>
+        <location filename="../../ui/map_panel.py" line="1052"/>
         <source>BKO {n} personel: {lender} → {receiver}</source>
         <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1060"/>
+        <location filename="../../ui/map_panel.py" line="1063"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1064"/>
+        <location filename="../../ui/map_panel.py" line="1067"/>
         <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1091"/>
+        <location filename="../../ui/map_panel.py" line="1094"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
@@ -3069,7 +3069,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="303"/>
+        <location filename="../../ui/map_view.py" line="307"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3125,52 +3125,52 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationHeader</name>
     <message>
-        <location filename="../../ui/operation_header.py" line="22"/>
+        <location filename="../../ui/operation_header.py" line="21"/>
         <source>Tanggal pemungutan suara belum ditetapkan</source>
         <translation>Voting date not yet set</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="24"/>
+        <location filename="../../ui/operation_header.py" line="23"/>
         <source>Hari pemungutan suara</source>
         <translation>Voting day</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="26"/>
+        <location filename="../../ui/operation_header.py" line="25"/>
         <source>H-{n} pemungutan suara</source>
         <translation>{n} days to voting</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="27"/>
+        <location filename="../../ui/operation_header.py" line="26"/>
         <source>H+{n} pemungutan suara</source>
         <translation>{n} days after voting</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="40"/>
+        <location filename="../../ui/operation_header.py" line="39"/>
         <source>KEPOLISIAN NEGARA REPUBLIK INDONESIA / {command}</source>
         <translation>KEPOLISIAN NEGARA REPUBLIK INDONESIA / {command}</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="47"/>
+        <location filename="../../ui/operation_header.py" line="46"/>
         <source>Provinsi {name}</source>
         <translation>{name} Province</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="57"/>
+        <location filename="../../ui/operation_header.py" line="56"/>
         <source>jadwal belum ditetapkan</source>
         <translation>schedule not yet set</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="157"/>
+        <location filename="../../ui/operation_header.py" line="156"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="160"/>
+        <location filename="../../ui/operation_header.py" line="159"/>
         <source>Tahapan: {name}</source>
         <translation>Stage: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_header.py" line="172"/>
+        <location filename="../../ui/operation_header.py" line="171"/>
         <source>Pemungutan suara: {day}</source>
         <translation>Voting: {day}</translation>
     </message>
@@ -3221,7 +3221,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>PendingWrite</name>
     <message>
-        <location filename="../../ui/pending.py" line="32"/>
+        <location filename="../../ui/pending.py" line="39"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -3229,252 +3229,252 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>PlanningModels</name>
     <message>
-        <location filename="../../ui/planning_models.py" line="125"/>
+        <location filename="../../ui/planning_models.py" line="122"/>
         <source>{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi.</source>
         <translation>{region}, {aspect}: not yet assessed. Double-click to fill in.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="130"/>
+        <location filename="../../ui/planning_models.py" line="127"/>
         <source>{region}, {aspect}: {level}</source>
         <translation>{region}, {aspect}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="167"/>
+        <location filename="../../ui/planning_models.py" line="164"/>
         <source>Indeks Kerawanan Pemilu (IKP) Bawaslu, 0–100: kerawanan proses pemilihan, bukan ketertiban umum. Tidak dipakai untuk mengurutkan penebalan. Diisi lewat impor Excel.</source>
         <translation>Bawaslu Election Vulnerability Index (IKP), 0–100: vulnerability of the electoral process, not public order. Not used to rank reinforcements. Filled in by Excel import.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="192"/>
+        <location filename="../../ui/planning_models.py" line="189"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="196"/>
+        <location filename="../../ui/planning_models.py" line="193"/>
         <source>IKP
 Bawaslu</source>
         <translation>Bawaslu
 IKP</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="197"/>
+        <location filename="../../ui/planning_models.py" line="194"/>
         <source>Skor Bawaslu (0–100): kerawanan proses pemilihan</source>
         <translation>Bawaslu score (0–100): vulnerability of the electoral process</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="190"/>
+        <location filename="../../ui/planning_models.py" line="187"/>
         <source>Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah</source>
         <translation>Polri assessment (public order); double-click a cell to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda</source>
         <translation>Polres/Polresta with their Polsek; then the Polda reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
-        <location filename="../../ui/planning_models.py" line="404"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
+        <location filename="../../ui/planning_models.py" line="401"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
         <source>Tingkat Polri tertinggi di wilayahnya pada tahapan ini</source>
         <translation>Highest Polri level in its area during this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="265"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Kebu-
 tuhan</source>
         <translation>Re-
 quired</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="265"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Personel Polri menurut pola pengamanan TPS</source>
         <translation>Polri personnel according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="266"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Keku-
 atan</source>
         <translation>Actual
 strength</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="266"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Personel aktif + BKO masuk − BKO keluar</source>
         <translation>Active personnel + BKO in − BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="267"/>
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="267"/>
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang</source>
         <translation>Strength minus required: negative means short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="269"/>
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Kurang
 di pos</source>
         <translation>Short
 on posts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="270"/>
+        <location filename="../../ui/planning_models.py" line="267"/>
         <source>Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan ini (–: belum diplot). Perwira Kompol ke atas tidak menjaga TPS.</source>
         <translation>Personnel still missing on the TPS guard posts after this stage&apos;s plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="276"/>
+        <location filename="../../ui/planning_models.py" line="273"/>
         <source>Dapat
 dipinjam</source>
         <translation>Can be
 lent</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="277"/>
+        <location filename="../../ui/planning_models.py" line="274"/>
         <source>Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap di markas). Cadangan: seluruh kekuatannya.</source>
         <translation>Polres: the deployed share minus its own requirement (the rest stays at headquarters). Reserve: its whole strength.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="293"/>
+        <location filename="../../ui/planning_models.py" line="290"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="294"/>
-        <location filename="../../ui/planning_models.py" line="423"/>
+        <location filename="../../ui/planning_models.py" line="291"/>
+        <location filename="../../ui/planning_models.py" line="420"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="330"/>
+        <location filename="../../ui/planning_models.py" line="327"/>
         <source>Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan</source>
         <translation>Polda reserve: guards no TPS; its whole strength can be deployed as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="332"/>
+        <location filename="../../ui/planning_models.py" line="329"/>
         <source>{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS ({unrated} not rated, counted at the strictest pattern), {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="342"/>
+        <location filename="../../ui/planning_models.py" line="339"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="354"/>
+        <location filename="../../ui/planning_models.py" line="351"/>
         <source>Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.</source>
         <translation>This stage has no plotting yet: the need is computed from strength alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="358"/>
+        <location filename="../../ui/planning_models.py" line="355"/>
         <source>{name}: {short} personel kurang di pos setelah plotting; {free} personel sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}.</source>
         <translation>{name}: {short} personnel short on posts after the plotting; {free} of its own people not yet plotted (a new plotting places them); reinforcement needed {need}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="403"/>
+        <location filename="../../ui/planning_models.py" line="400"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="403"/>
+        <location filename="../../ui/planning_models.py" line="400"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="404"/>
+        <location filename="../../ui/planning_models.py" line="401"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="405"/>
+        <location filename="../../ui/planning_models.py" line="402"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="405"/>
+        <location filename="../../ui/planning_models.py" line="402"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="406"/>
-        <location filename="../../ui/planning_models.py" line="472"/>
+        <location filename="../../ui/planning_models.py" line="403"/>
+        <location filename="../../ui/planning_models.py" line="469"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="406"/>
+        <location filename="../../ui/planning_models.py" line="403"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="407"/>
+        <location filename="../../ui/planning_models.py" line="404"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="407"/>
+        <location filename="../../ui/planning_models.py" line="404"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="408"/>
+        <location filename="../../ui/planning_models.py" line="405"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="408"/>
+        <location filename="../../ui/planning_models.py" line="405"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="470"/>
+        <location filename="../../ui/planning_models.py" line="467"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="470"/>
+        <location filename="../../ui/planning_models.py" line="467"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="471"/>
+        <location filename="../../ui/planning_models.py" line="468"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="471"/>
+        <location filename="../../ui/planning_models.py" line="468"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="472"/>
+        <location filename="../../ui/planning_models.py" line="469"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="473"/>
+        <location filename="../../ui/planning_models.py" line="470"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="473"/>
+        <location filename="../../ui/planning_models.py" line="470"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="492"/>
+        <location filename="../../ui/planning_models.py" line="489"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -3482,172 +3482,172 @@ source</translation>
 <context>
     <name>PlanningWindow</name>
     <message>
-        <location filename="../../ui/planning_heat.py" line="54"/>
+        <location filename="../../ui/planning_heat.py" line="51"/>
         <source>— kosong —</source>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="88"/>
+        <location filename="../../ui/planning_commands.py" line="87"/>
         <source>ubah kerawanan</source>
         <translation>change vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="143"/>
+        <location filename="../../ui/planning_commands.py" line="142"/>
         <source>terima penebalan {n} personel</source>
         <translation>accept reinforcement of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="178"/>
+        <location filename="../../ui/planning_commands.py" line="177"/>
         <source>simpan perubahan kategori TPS</source>
         <translation>save TPS category changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="180"/>
+        <location filename="../../ui/planning_commands.py" line="179"/>
         <source>simpan pola pengamanan</source>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="44"/>
+        <location filename="../../ui/planning_forms.py" line="43"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="55"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="60"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="60"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="67"/>
+        <location filename="../../ui/planning_forms.py" line="66"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="69"/>
+        <location filename="../../ui/planning_forms.py" line="68"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="70"/>
+        <location filename="../../ui/planning_forms.py" line="69"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="72"/>
+        <location filename="../../ui/planning_forms.py" line="71"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="181"/>
+        <location filename="../../ui/planning_forms.py" line="180"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="186"/>
+        <location filename="../../ui/planning_forms.py" line="185"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="191"/>
+        <location filename="../../ui/planning_forms.py" line="190"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="198"/>
+        <location filename="../../ui/planning_forms.py" line="197"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="206"/>
+        <location filename="../../ui/planning_forms.py" line="205"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="228"/>
+        <location filename="../../ui/planning_forms.py" line="227"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="231"/>
+        <location filename="../../ui/planning_forms.py" line="230"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="237"/>
+        <location filename="../../ui/planning_forms.py" line="236"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="238"/>
+        <location filename="../../ui/planning_forms.py" line="237"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="239"/>
+        <location filename="../../ui/planning_forms.py" line="238"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="245"/>
+        <location filename="../../ui/planning_forms.py" line="244"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="247"/>
+        <location filename="../../ui/planning_forms.py" line="246"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="266"/>
+        <location filename="../../ui/planning_forms.py" line="265"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="284"/>
+        <location filename="../../ui/planning_forms.py" line="283"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="318"/>
+        <location filename="../../ui/planning_forms.py" line="317"/>
         <source>TPS {n} {desa}</source>
         <translation>TPS {n} {desa}</translation>
     </message>
@@ -3658,7 +3658,7 @@ source</translation>
         <translation>Vulnerability and reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_choice.py" line="48"/>
+        <location filename="../../ui/stage_choice.py" line="46"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
@@ -3688,53 +3688,53 @@ source</translation>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="30"/>
+        <location filename="../../ui/banner.py" line="29"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="31"/>
+        <location filename="../../ui/banner.py" line="30"/>
         <source>Tutup pesan ini</source>
         <translation>Close this message</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="88"/>
+        <location filename="../../ui/planning_heat.py" line="92"/>
         <source>Peta kerawanan</source>
         <translation>Vulnerability map</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="89"/>
+        <location filename="../../ui/planning_heat.py" line="84"/>
         <source>Tampilkan &amp;kecamatan</source>
         <translation>Show &amp;districts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="92"/>
+        <location filename="../../ui/planning_heat.py" line="87"/>
         <source>Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan penebalan Polres-nya</source>
         <translation>Also assess by district (kecamatan); a district&apos;s highest vulnerability also sets its Polres&apos;s place in the reinforcement order</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="100"/>
+        <location filename="../../ui/planning_heat.py" line="94"/>
         <source>Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah.</source>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="62"/>
-        <location filename="../../ui/planning_plan.py" line="171"/>
+        <location filename="../../ui/planning_plan.py" line="60"/>
+        <location filename="../../ui/planning_plan.py" line="166"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="93"/>
+        <location filename="../../ui/planning_plan.py" line="99"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="94"/>
+        <location filename="../../ui/planning_plan.py" line="90"/>
         <source>Terima usulan</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="98"/>
+        <location filename="../../ui/planning_plan.py" line="94"/>
         <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
@@ -3744,57 +3744,57 @@ source</translation>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="139"/>
+        <location filename="../../ui/planning_heat.py" line="133"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="160"/>
+        <location filename="../../ui/planning_plan.py" line="155"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="169"/>
+        <location filename="../../ui/planning_plan.py" line="164"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="176"/>
+        <location filename="../../ui/planning_plan.py" line="171"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="183"/>
+        <location filename="../../ui/planning_plan.py" line="178"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="185"/>
+        <location filename="../../ui/planning_plan.py" line="180"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="189"/>
+        <location filename="../../ui/planning_plan.py" line="184"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="193"/>
+        <location filename="../../ui/planning_plan.py" line="188"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="195"/>
+        <location filename="../../ui/planning_plan.py" line="190"/>
         <source>Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting.</source>
         <translation>Includes personnel still missing on the TPS guard posts according to the plotting.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="201"/>
+        <location filename="../../ui/planning_plan.py" line="196"/>
         <source>{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat.</source>
         <translation>{n} TPS not rated, counted at the strictest guard pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="206"/>
+        <location filename="../../ui/planning_plan.py" line="201"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
@@ -3855,7 +3855,7 @@ source</translation>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_menu.py" line="27"/>
+        <location filename="../../ui/planning_menu.py" line="25"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
@@ -3893,487 +3893,487 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="857"/>
+        <location filename="../../ui/plotting_window.py" line="856"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="858"/>
+        <location filename="../../ui/plotting_window.py" line="857"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="859"/>
+        <location filename="../../ui/plotting_window.py" line="858"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="48"/>
+        <location filename="../../ui/plotting_commands.py" line="46"/>
         <source>pindahkan TPS</source>
         <translation>move polling station</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="96"/>
+        <location filename="../../ui/plotting_commands.py" line="94"/>
         <source>pecah pos</source>
         <translation>split post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="128"/>
+        <location filename="../../ui/plotting_commands.py" line="126"/>
         <source>gabungkan pos</source>
         <translation>merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="197"/>
+        <location filename="../../ui/plotting_commands.py" line="195"/>
         <source>tukar personel</source>
         <translation>swap officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="212"/>
+        <location filename="../../ui/plotting_commands.py" line="210"/>
         <source>kunci penempatan</source>
         <translation>lock placement</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="212"/>
+        <location filename="../../ui/plotting_commands.py" line="210"/>
         <source>buka kunci</source>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="50"/>
+        <location filename="../../ui/plotting_models.py" line="47"/>
         <source>satuan tidak diketahui</source>
         <translation>unknown unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="52"/>
+        <location filename="../../ui/plotting_models.py" line="49"/>
         <source>Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.</source>
         <translation>Member of {unit}, the Polsek whose area covers this kecamatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="56"/>
+        <location filename="../../ui/plotting_models.py" line="53"/>
         <source>Dari {unit}: Polsek-nya tidak cukup personel.</source>
         <translation>From {unit}: its Polsek is short of personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="58"/>
+        <location filename="../../ui/plotting_models.py" line="55"/>
         <source>Kelebihan personel {unit}, Polsek lain di Polres yang sama.</source>
         <translation>Surplus of {unit}, another Polsek of the same Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="60"/>
+        <location filename="../../ui/plotting_models.py" line="57"/>
         <source>BKO dari {unit}, sesuai rencana penebalan.</source>
         <translation>BKO from {unit}, as the reinforcement plan has it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="61"/>
+        <location filename="../../ui/plotting_models.py" line="58"/>
         <source>Ditempatkan dengan tangan (satuan asal {unit}).</source>
         <translation>Placed by hand (home unit {unit}).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="66"/>
+        <location filename="../../ui/plotting_models.py" line="63"/>
         <source>Pos {number} {kecamatan} ({placed}/{need} personel)</source>
         <translation>Post {number} {kecamatan} ({placed}/{need} officers)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="187"/>
+        <location filename="../../ui/plotting_models.py" line="184"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="185"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="185"/>
         <source>Nomor pos di kecamatannya</source>
         <translation>The post&apos;s number within its kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="189"/>
+        <location filename="../../ui/plotting_models.py" line="186"/>
         <source>TPS</source>
         <translation>Polling stations</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>Pola</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>Pola pengamanan a-b-c yang diikuti pos</source>
         <translation>The a-b-c guard pattern the post follows</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Perlu</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Personel Polri yang dibutuhkan pos</source>
         <translation>Polri officers the post needs</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="192"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Personel</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="192"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Personel yang ditempatkan; ketua pos lebih dulu</source>
         <translation>Officers placed; the post&apos;s leader first</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="193"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="193"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Personel yang masih kurang</source>
         <translation>Officers still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="194"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Pengecualian</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="194"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Alasan pos melebihi polanya</source>
         <translation>Why the post holds more than its pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="214"/>
+        <location filename="../../ui/plotting_models.py" line="211"/>
         <source>Ketua: {name}</source>
         <translation>Leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="270"/>
+        <location filename="../../ui/plotting_models.py" line="267"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="271"/>
-        <location filename="../../ui/plotting_models.py" line="318"/>
+        <location filename="../../ui/plotting_models.py" line="268"/>
+        <location filename="../../ui/plotting_models.py" line="315"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="268"/>
         <source>Pangkat dan nama</source>
         <translation>Rank and name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="272"/>
-        <location filename="../../ui/plotting_models.py" line="318"/>
+        <location filename="../../ui/plotting_models.py" line="269"/>
+        <location filename="../../ui/plotting_models.py" line="315"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="273"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
         <source>Kunci</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="273"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
         <source>Penempatan terkunci tetap di tempatnya saat plotting otomatis</source>
         <translation>A locked placement stays where it is when plotting automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="274"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
         <source>Alasan penempatan</source>
         <translation>Why placed here</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="282"/>
+        <location filename="../../ui/plotting_models.py" line="279"/>
         <source>Ketua</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="282"/>
+        <location filename="../../ui/plotting_models.py" line="279"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="288"/>
+        <location filename="../../ui/plotting_models.py" line="285"/>
         <source>Terkunci</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="318"/>
+        <location filename="../../ui/plotting_models.py" line="315"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="318"/>
+        <location filename="../../ui/plotting_models.py" line="315"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="130"/>
-        <location filename="../../ui/plotting_window.py" line="170"/>
+        <location filename="../../ui/plotting_window.py" line="129"/>
+        <location filename="../../ui/plotting_window.py" line="169"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="162"/>
+        <location filename="../../ui/plotting_window.py" line="161"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="178"/>
+        <location filename="../../ui/plotting_window.py" line="177"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="187"/>
+        <location filename="../../ui/plotting_window.py" line="186"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="190"/>
+        <location filename="../../ui/plotting_window.py" line="189"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="228"/>
+        <location filename="../../ui/plotting_window.py" line="227"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="231"/>
+        <location filename="../../ui/plotting_window.py" line="230"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="236"/>
+        <location filename="../../ui/plotting_window.py" line="235"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="244"/>
+        <location filename="../../ui/plotting_window.py" line="243"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="249"/>
+        <location filename="../../ui/plotting_window.py" line="248"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="252"/>
+        <location filename="../../ui/plotting_window.py" line="251"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="258"/>
+        <location filename="../../ui/plotting_window.py" line="257"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="263"/>
+        <location filename="../../ui/plotting_window.py" line="262"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="266"/>
+        <location filename="../../ui/plotting_window.py" line="265"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="271"/>
+        <location filename="../../ui/plotting_window.py" line="270"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="279"/>
+        <location filename="../../ui/plotting_window.py" line="278"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="286"/>
+        <location filename="../../ui/plotting_window.py" line="285"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="291"/>
+        <location filename="../../ui/plotting_window.py" line="290"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="292"/>
+        <location filename="../../ui/plotting_window.py" line="291"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="295"/>
+        <location filename="../../ui/plotting_window.py" line="294"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="304"/>
+        <location filename="../../ui/plotting_window.py" line="303"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="354"/>
+        <location filename="../../ui/plotting_window.py" line="353"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="390"/>
-        <location filename="../../ui/plotting_window.py" line="572"/>
+        <location filename="../../ui/plotting_window.py" line="389"/>
+        <location filename="../../ui/plotting_window.py" line="571"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="410"/>
+        <location filename="../../ui/plotting_window.py" line="409"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="448"/>
+        <location filename="../../ui/plotting_window.py" line="447"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="476"/>
+        <location filename="../../ui/plotting_window.py" line="475"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="491"/>
+        <location filename="../../ui/plotting_window.py" line="490"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="528"/>
+        <location filename="../../ui/plotting_window.py" line="527"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="538"/>
+        <location filename="../../ui/plotting_window.py" line="537"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="542"/>
+        <location filename="../../ui/plotting_window.py" line="541"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="551"/>
+        <location filename="../../ui/plotting_window.py" line="550"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="553"/>
+        <location filename="../../ui/plotting_window.py" line="552"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="568"/>
+        <location filename="../../ui/plotting_window.py" line="567"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="624"/>
+        <location filename="../../ui/plotting_window.py" line="623"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="637"/>
+        <location filename="../../ui/plotting_window.py" line="636"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="638"/>
+        <location filename="../../ui/plotting_window.py" line="637"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="642"/>
+        <location filename="../../ui/plotting_window.py" line="641"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="643"/>
+        <location filename="../../ui/plotting_window.py" line="642"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="651"/>
+        <location filename="../../ui/plotting_window.py" line="650"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="675"/>
+        <location filename="../../ui/plotting_window.py" line="674"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="678"/>
+        <location filename="../../ui/plotting_window.py" line="677"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="679"/>
+        <location filename="../../ui/plotting_window.py" line="678"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="680"/>
+        <location filename="../../ui/plotting_window.py" line="679"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="681"/>
-        <location filename="../../ui/plotting_window.py" line="757"/>
+        <location filename="../../ui/plotting_window.py" line="680"/>
+        <location filename="../../ui/plotting_window.py" line="756"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="695"/>
+        <location filename="../../ui/plotting_window.py" line="694"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="696"/>
+        <location filename="../../ui/plotting_window.py" line="695"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="721"/>
+        <location filename="../../ui/plotting_window.py" line="720"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="722"/>
+        <location filename="../../ui/plotting_window.py" line="721"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="723"/>
+        <location filename="../../ui/plotting_window.py" line="722"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="735"/>
+        <location filename="../../ui/plotting_window.py" line="734"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="738"/>
+        <location filename="../../ui/plotting_window.py" line="737"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="739"/>
+        <location filename="../../ui/plotting_window.py" line="738"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="740"/>
+        <location filename="../../ui/plotting_window.py" line="739"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
@@ -4383,83 +4383,83 @@ source</translation>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="755"/>
+        <location filename="../../ui/plotting_window.py" line="754"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="770"/>
+        <location filename="../../ui/plotting_window.py" line="769"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="770"/>
+        <location filename="../../ui/plotting_window.py" line="769"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="781"/>
+        <location filename="../../ui/plotting_window.py" line="780"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="785"/>
+        <location filename="../../ui/plotting_window.py" line="784"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="797"/>
+        <location filename="../../ui/plotting_window.py" line="796"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="798"/>
+        <location filename="../../ui/plotting_window.py" line="797"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="810"/>
+        <location filename="../../ui/plotting_window.py" line="809"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="819"/>
+        <location filename="../../ui/plotting_window.py" line="818"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="823"/>
+        <location filename="../../ui/plotting_window.py" line="822"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="824"/>
+        <location filename="../../ui/plotting_window.py" line="823"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="827"/>
+        <location filename="../../ui/plotting_window.py" line="826"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="828"/>
+        <location filename="../../ui/plotting_window.py" line="827"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="866"/>
-        <location filename="../../ui/plotting_window.py" line="895"/>
+        <location filename="../../ui/plotting_window.py" line="865"/>
+        <location filename="../../ui/plotting_window.py" line="894"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="888"/>
+        <location filename="../../ui/plotting_window.py" line="887"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="893"/>
+        <location filename="../../ui/plotting_window.py" line="892"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -4467,67 +4467,67 @@ source</translation>
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="52"/>
+        <location filename="../../ui/readiness_dialog.py" line="51"/>
         <source>Nilai kesiapan</source>
         <translation>Judge readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="60"/>
+        <location filename="../../ui/readiness_dialog.py" line="59"/>
         <source>Data menunjukkan: {level}</source>
         <translation>The data suggests: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="62"/>
+        <location filename="../../ui/readiness_dialog.py" line="61"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="83"/>
+        <location filename="../../ui/readiness_dialog.py" line="82"/>
         <source>&amp;Catatan (wajib bila tidak siap)</source>
         <translation>&amp;Note (required unless ready)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="87"/>
+        <location filename="../../ui/readiness_dialog.py" line="86"/>
         <source>mis. 2 truk rusak berat, menunggu suku cadang</source>
         <translation>e.g. 2 trucks badly damaged, waiting for spare parts</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="91"/>
+        <location filename="../../ui/readiness_dialog.py" line="90"/>
         <source>&amp;Dasar penilaian (boleh dikosongkan)</source>
         <translation>&amp;Evidence (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="94"/>
+        <location filename="../../ui/readiness_dialog.py" line="92"/>
         <source>mis. kunjungan Kapolda 12-11-2024</source>
         <translation>e.g. Kapolda&apos;s visit 12-11-2024</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="104"/>
+        <location filename="../../ui/readiness_dialog.py" line="98"/>
         <source>1–3 memilih tingkat · Ctrl+Enter menyimpan · Esc batal</source>
         <translation>1–3 choose the level · Ctrl+Enter saves · Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="111"/>
+        <location filename="../../ui/readiness_dialog.py" line="105"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="113"/>
+        <location filename="../../ui/readiness_dialog.py" line="107"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="117"/>
+        <location filename="../../ui/readiness_dialog.py" line="111"/>
         <source>&amp;Hapus penilaian</source>
         <translation>&amp;Clear judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="120"/>
+        <location filename="../../ui/readiness_dialog.py" line="114"/>
         <source>Hapus penilaian ini: tingkat sel mengikuti data</source>
         <translation>Clear this judgement: the cell follows the data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="203"/>
+        <location filename="../../ui/readiness_dialog.py" line="197"/>
         <source>Penilaian kesiapan ini belum disimpan.</source>
         <translation>This readiness judgement has not been saved.</translation>
     </message>
@@ -4535,292 +4535,292 @@ source</translation>
 <context>
     <name>ReadinessEvidence</name>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="73"/>
+        <location filename="../../ui/readiness_evidence.py" line="72"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="94"/>
+        <location filename="../../ui/readiness_evidence.py" line="93"/>
         <source>Satuan ini tidak lagi dinilai.</source>
         <translation>This unit is no longer assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="113"/>
+        <location filename="../../ui/readiness_evidence.py" line="112"/>
         <source>keseluruhan</source>
         <translation>overall</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="115"/>
+        <location filename="../../ui/readiness_evidence.py" line="114"/>
         <source>Per aspek</source>
         <translation>By aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="126"/>
+        <location filename="../../ui/readiness_evidence.py" line="125"/>
         <source>{polda} — rekap</source>
         <translation>{polda} — summary</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="126"/>
+        <location filename="../../ui/readiness_evidence.py" line="125"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="129"/>
+        <location filename="../../ui/readiness_evidence.py" line="128"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="137"/>
+        <location filename="../../ui/readiness_evidence.py" line="136"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="145"/>
+        <location filename="../../ui/readiness_evidence.py" line="144"/>
         <source>Penilaian petugas</source>
         <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="148"/>
+        <location filename="../../ui/readiness_evidence.py" line="147"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
         <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="152"/>
+        <location filename="../../ui/readiness_evidence.py" line="151"/>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="154"/>
+        <location filename="../../ui/readiness_evidence.py" line="153"/>
         <source>Dasar: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="158"/>
+        <location filename="../../ui/readiness_evidence.py" line="157"/>
         <source>Oleh {who}, {when}</source>
         <translation>By {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="167"/>
+        <location filename="../../ui/readiness_evidence.py" line="166"/>
         <source>Yang ditunjukkan data</source>
         <translation>What the data suggests</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="169"/>
+        <location filename="../../ui/readiness_evidence.py" line="168"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="173"/>
+        <location filename="../../ui/readiness_evidence.py" line="172"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
         <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="188"/>
+        <location filename="../../ui/readiness_evidence.py" line="187"/>
         <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
         <translation>Need {need} personnel, available {have}: enough</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="191"/>
+        <location filename="../../ui/readiness_evidence.py" line="190"/>
         <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
         <translation>Need {need} personnel, available {have}: short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="201"/>
+        <location filename="../../ui/readiness_evidence.py" line="200"/>
         <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
         <translation>All {n} equipment types meet the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="202"/>
+        <location filename="../../ui/readiness_evidence.py" line="201"/>
         <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
         <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="217"/>
+        <location filename="../../ui/readiness_evidence.py" line="216"/>
         <source>Pagu {pagu} menutup kebutuhan {need}</source>
         <translation>Ceiling {pagu} covers the need of {need}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="221"/>
+        <location filename="../../ui/readiness_evidence.py" line="220"/>
         <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
         <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="225"/>
+        <location filename="../../ui/readiness_evidence.py" line="224"/>
         <source>{n} tindak lanjut temuan lewat tenggat</source>
         <translation>{n} finding follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="227"/>
+        <location filename="../../ui/readiness_evidence.py" line="226"/>
         <source>{n} temuan belum selesai ditindaklanjuti</source>
         <translation>{n} findings not yet followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="247"/>
+        <location filename="../../ui/readiness_evidence.py" line="246"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="250"/>
+        <location filename="../../ui/readiness_evidence.py" line="249"/>
         <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
         <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="264"/>
+        <location filename="../../ui/readiness_evidence.py" line="263"/>
         <source>Sarana prasarana</source>
         <translation>Equipment and facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="271"/>
+        <location filename="../../ui/readiness_evidence.py" line="270"/>
         <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
         <translation>No shortfall ({n} types recorded).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="278"/>
+        <location filename="../../ui/readiness_evidence.py" line="277"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="279"/>
+        <location filename="../../ui/readiness_evidence.py" line="278"/>
         <source>Butuh</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="280"/>
+        <location filename="../../ui/readiness_evidence.py" line="279"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="281"/>
+        <location filename="../../ui/readiness_evidence.py" line="280"/>
         <source>RR</source>
         <translation>LD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="282"/>
+        <location filename="../../ui/readiness_evidence.py" line="281"/>
         <source>RB</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="283"/>
+        <location filename="../../ui/readiness_evidence.py" line="282"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="295"/>
+        <location filename="../../ui/readiness_evidence.py" line="294"/>
         <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
         <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="305"/>
+        <location filename="../../ui/readiness_evidence.py" line="304"/>
         <source>Anggaran</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="312"/>
+        <location filename="../../ui/readiness_evidence.py" line="311"/>
         <source>Kebutuhan: {v}</source>
         <translation>Need: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="313"/>
+        <location filename="../../ui/readiness_evidence.py" line="312"/>
         <source>Pagu: {v}</source>
         <translation>Ceiling (pagu): {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="314"/>
+        <location filename="../../ui/readiness_evidence.py" line="313"/>
         <source>Realisasi: {v}</source>
         <translation>Realised: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="324"/>
+        <location filename="../../ui/readiness_evidence.py" line="323"/>
         <source>Hak yang sudah dibayar: {p} %</source>
         <translation>Entitlements paid: {p} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="329"/>
+        <location filename="../../ui/readiness_evidence.py" line="328"/>
         <source>Temuan terbuka</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="329"/>
+        <location filename="../../ui/readiness_evidence.py" line="328"/>
         <source>Temuan terbuka (semua aspek)</source>
         <translation>Open findings (all aspects)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="336"/>
+        <location filename="../../ui/readiness_evidence.py" line="335"/>
         <source>Tidak ada temuan terbuka.</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="44"/>
+        <location filename="../../ui/readiness_evidence.py" line="43"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="44"/>
+        <location filename="../../ui/readiness_evidence.py" line="43"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="341"/>
+        <location filename="../../ui/readiness_evidence.py" line="340"/>
         <source>tanpa tenggat</source>
         <translation>no due date</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="345"/>
+        <location filename="../../ui/readiness_evidence.py" line="344"/>
         <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
         <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="351"/>
+        <location filename="../../ui/readiness_evidence.py" line="350"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="356"/>
+        <location filename="../../ui/readiness_evidence.py" line="355"/>
         <source>Kunjungan terakhir</source>
         <translation>Latest visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="36"/>
+        <location filename="../../ui/readiness_evidence.py" line="35"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="37"/>
+        <location filename="../../ui/readiness_evidence.py" line="36"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="38"/>
+        <location filename="../../ui/readiness_evidence.py" line="37"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="44"/>
+        <location filename="../../ui/readiness_evidence.py" line="43"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="361"/>
+        <location filename="../../ui/readiness_evidence.py" line="360"/>
         <source>{date}, {kind} dipimpin {lead}</source>
         <translation>{date}, {kind} led by {lead}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="368"/>
+        <location filename="../../ui/readiness_evidence.py" line="367"/>
         <source>Tim: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="370"/>
+        <location filename="../../ui/readiness_evidence.py" line="369"/>
         <source>Yang diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="371"/>
+        <location filename="../../ui/readiness_evidence.py" line="370"/>
         <source>{n} temuan</source>
         <translation>{n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="389"/>
+        <location filename="../../ui/readiness_evidence.py" line="388"/>
         <source>Pilih satu sel matriks untuk melihat dasar penilaiannya.</source>
         <translation>Choose a cell of the matrix to see what its level rests on.</translation>
     </message>
@@ -4878,367 +4878,367 @@ source</translation>
         <translation>Command post</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="124"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="134"/>
         <source>tanpa kebutuhan</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="125"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="135"/>
         <source>regu pengamanan TPS</source>
         <translation>TPS guard team</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="126"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="136"/>
         <source>TPS di tiap kecamatan</source>
         <translation>TPS in each kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="127"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="128"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="138"/>
         <source>personel pengamanan TPS</source>
         <translation>TPS guard personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="129"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="139"/>
         <source>satuan (Polda, Polres, Polresta)</source>
         <translation>unit (Polda, Polres, Polresta)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="147"/>
         <source>Tanpa aturan: kebutuhan {name} tidak dihitung.</source>
         <translation>No rule: the need for {name} is not computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="140"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="150"/>
         <source>{quantity} {name} per {what}</source>
         <translation>{quantity} {name} per {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="141"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="151"/>
         <source>{quantity} {name} per {per} {what}</source>
         <translation>{quantity} {name} per {per} {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="179"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="216"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="189"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="226"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="180"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="217"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="190"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="227"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="181"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="191"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="181"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="191"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="182"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="192"/>
         <source>Tingkat dari data</source>
         <translation>Level from data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="182"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="192"/>
         <source>Data yang menurunkan tingkat kesiapannya</source>
         <translation>The data that derives its readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="183"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="220"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="193"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="230"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="183"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="193"/>
         <source>Penilaian dan temuan pada aspek ini</source>
         <translation>Judgements and findings on this aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="215"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="751"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="225"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="218"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="228"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="219"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="229"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="219"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="229"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="220"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="230"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="288"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="291"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="296"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="298"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="304"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="306"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="316"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="319"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="317"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="320"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="318"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="321"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="320"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="323"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="322"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="323"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="326"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="328"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="326"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="329"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="328"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="331"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="400"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="402"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="659"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="661"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="661"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="663"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="672"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="674"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="673"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="675"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="681"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="683"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="682"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="684"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="689"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="691"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="690"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="692"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="463"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="465"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="724"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="740"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="720"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="731"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="725"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="722"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="726"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="723"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="729"/>
         <source>Kelompok dan ukuran kategori terpilih</source>
         <translation>Group and measure of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="741"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
         <source>Mencatat jumlah amunisi</source>
         <translation>Records an ammunition count</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="744"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
         <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
         <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="747"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="738"/>
         <source>&amp;Catat kelompok dan ukuran</source>
         <translation>&amp;Change group and measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="751"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
         <source>dalam</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="805"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="796"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="824"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="815"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="825"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="816"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="838"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="829"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="523"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="525"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="554"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="556"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="581"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="583"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="581"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="583"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="593"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="595"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="594"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="596"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="597"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="599"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="598"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="600"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="617"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="619"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="974"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="965"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="1012"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="1003"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -5272,80 +5272,80 @@ source</translation>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="94"/>
+        <location filename="../../ui/readiness_model.py" line="93"/>
         <source>Tanpa tingkat</source>
         <translation>No level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="100"/>
+        <location filename="../../ui/readiness_model.py" line="99"/>
         <source>{n} siap</source>
         <translation>{n} ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="101"/>
+        <location filename="../../ui/readiness_model.py" line="100"/>
         <source>{n} catatan</source>
         <translation>{n} with notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="102"/>
+        <location filename="../../ui/readiness_model.py" line="101"/>
         <source>{n} belum</source>
         <translation>{n} not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="105"/>
+        <location filename="../../ui/readiness_model.py" line="104"/>
         <source>{n} tanpa data</source>
         <translation>{n} without data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="140"/>
+        <location filename="../../ui/readiness_model.py" line="139"/>
         <source>{polda} (rekap)</source>
         <translation>{polda} (summary)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="140"/>
+        <location filename="../../ui/readiness_model.py" line="139"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="247"/>
+        <location filename="../../ui/readiness_model.py" line="243"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="247"/>
+        <location filename="../../ui/readiness_model.py" line="243"/>
         <source>Polres dan satuan Polda yang dinilai</source>
         <translation>Polres and Polda units assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="249"/>
+        <location filename="../../ui/readiness_model.py" line="245"/>
         <source>Semua
 aspek</source>
         <translation>All
 aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="249"/>
+        <location filename="../../ui/readiness_model.py" line="245"/>
         <source>Keseluruhan: aspek terburuk satuan ini</source>
         <translation>Overall: this unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="276"/>
+        <location filename="../../ui/readiness_model.py" line="272"/>
         <source>Aspek terburuk satuan ini</source>
         <translation>This unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="283"/>
+        <location filename="../../ui/readiness_model.py" line="279"/>
         <source>Penilaian petugas; data menunjukkan: {level}</source>
         <translation>Officer&apos;s judgement; the data suggests: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="287"/>
+        <location filename="../../ui/readiness_model.py" line="283"/>
         <source>Dari data; belum dinilai petugas</source>
         <translation>From the data; not judged by an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="306"/>
-        <location filename="../../ui/readiness_model.py" line="331"/>
+        <location filename="../../ui/readiness_model.py" line="302"/>
+        <location filename="../../ui/readiness_model.py" line="327"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
@@ -5353,82 +5353,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="269"/>
+        <location filename="../../ui/readiness_panel.py" line="267"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="274"/>
+        <location filename="../../ui/readiness_panel.py" line="272"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="276"/>
+        <location filename="../../ui/readiness_panel.py" line="274"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="282"/>
+        <location filename="../../ui/readiness_panel.py" line="280"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="377"/>
+        <location filename="../../ui/readiness_panel.py" line="375"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="416"/>
+        <location filename="../../ui/readiness_panel.py" line="414"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="419"/>
+        <location filename="../../ui/readiness_panel.py" line="417"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="524"/>
+        <location filename="../../ui/readiness_panel.py" line="522"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="532"/>
+        <location filename="../../ui/readiness_panel.py" line="530"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="536"/>
+        <location filename="../../ui/readiness_panel.py" line="534"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="588"/>
+        <location filename="../../ui/readiness_panel.py" line="586"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="595"/>
+        <location filename="../../ui/readiness_panel.py" line="593"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="624"/>
+        <location filename="../../ui/readiness_panel.py" line="622"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="624"/>
+        <location filename="../../ui/readiness_panel.py" line="622"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="686"/>
+        <location filename="../../ui/readiness_panel.py" line="684"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="697"/>
+        <location filename="../../ui/readiness_panel.py" line="695"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -5436,68 +5436,68 @@ aspects</translation>
 <context>
     <name>RegionsImport</name>
     <message>
-        <location filename="../../ui/regions_import.py" line="77"/>
-        <location filename="../../ui/regions_import.py" line="84"/>
+        <location filename="../../ui/regions_import.py" line="76"/>
+        <location filename="../../ui/regions_import.py" line="83"/>
         <source>Pilih berkas batas wilayah</source>
         <translation>Choose a boundaries file</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="79"/>
+        <location filename="../../ui/regions_import.py" line="78"/>
         <source>GeoJSON, Shapefile dalam zip (.shp dengan .dbf, derajat WGS 84) atau CSV berkolom kode dan nama.</source>
         <translation>GeoJSON, a zipped Shapefile (.shp with .dbf, WGS 84 degrees) or a CSV with code and name columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="90"/>
+        <location filename="../../ui/regions_import.py" line="89"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="97"/>
+        <location filename="../../ui/regions_import.py" line="96"/>
         <source>Kolom</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="99"/>
+        <location filename="../../ui/regions_import.py" line="98"/>
         <source>Kolom yang memuat kode Kemendagri dan nama wilayah; ganti bila keliru.</source>
         <translation>The columns holding the Kemendagri code and the region&apos;s name; change them if wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="106"/>
+        <location filename="../../ui/regions_import.py" line="105"/>
         <source>Kolom k&amp;ode:</source>
         <translation>C&amp;ode column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="108"/>
+        <location filename="../../ui/regions_import.py" line="107"/>
         <source>Kolom n&amp;ama:</source>
         <translation>N&amp;ame column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="139"/>
+        <location filename="../../ui/regions_import.py" line="138"/>
         <source>Pilih kolom kode dan kolom nama wilayah.</source>
         <translation>Choose the code column and the region name column.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="141"/>
+        <location filename="../../ui/regions_import.py" line="140"/>
         <source>Kolom kode dan kolom nama tidak boleh sama.</source>
         <translation>The code column and the name column cannot be the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="156"/>
+        <location filename="../../ui/regions_import.py" line="155"/>
         <source>Memeriksa wilayah…</source>
         <translation>Checking the regions…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="167"/>
+        <location filename="../../ui/regions_import.py" line="166"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="172"/>
+        <location filename="../../ui/regions_import.py" line="171"/>
         <source>Batas yang diimpor disimpan di basis data, dipakai semua workstation, dan menggantikan batas bawaan berkode sama.</source>
         <translation>Imported boundaries are kept in the database, used by every workstation, and replace the shipped boundaries of the same code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="192"/>
+        <location filename="../../ui/regions_import.py" line="191"/>
         <source>{rows} wilayah dari {file} (kolom kode {code}, nama {name}).
 Batas wilayah: {new} baru, {changed} berubah (nama atau bentuk), {unchanged} tetap; {repaired} bentuk diperbaiki saat dibaca.
 {codes} wilayah operasi mendapat kode Kemendagri-nya.</source>
@@ -5506,32 +5506,32 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 {codes} of the operation&apos;s regions get their Kemendagri code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="212"/>
+        <location filename="../../ui/regions_import.py" line="211"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="214"/>
+        <location filename="../../ui/regions_import.py" line="213"/>
         <source>Simpan {n} perubahan</source>
         <translation>Save {n} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="227"/>
+        <location filename="../../ui/regions_import.py" line="226"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="239"/>
+        <location filename="../../ui/regions_import.py" line="238"/>
         <source>Tidak ada yang berubah: basis data sudah sama dengan berkas.</source>
         <translation>Nothing changed: the database already matches the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="240"/>
+        <location filename="../../ui/regions_import.py" line="239"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new boundaries, {changed} changed, {codes} regions got their code. An open map uses them at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="261"/>
+        <location filename="../../ui/regions_import.py" line="260"/>
         <source>Impor batas wilayah</source>
         <translation>Import region boundaries</translation>
     </message>
@@ -5712,115 +5712,115 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 <context>
     <name>SarprasDialog</name>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="126"/>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
         <source>Dipegang satuan ini sendiri, kondisi baik</source>
         <translation>Held by this unit itself, in good order</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Rusak
 ringan</source>
         <translation>Lightly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="127"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Dipegang satuan ini sendiri, rusak ringan</source>
         <translation>Held by this unit itself, lightly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
         <source>Rusak
 berat</source>
         <translation>Badly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="128"/>
+        <location filename="../../ui/sarpras_dialog.py" line="127"/>
         <source>Dipegang satuan ini sendiri, rusak berat</source>
         <translation>Held by this unit itself, badly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="129"/>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
         <source>Laik
 pakai</source>
         <translation>Fit for
 use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="129"/>
+        <location filename="../../ui/sarpras_dialog.py" line="128"/>
         <source>Boleh dipakai (sudah diperiksa laik)</source>
         <translation>May be used (inspected as fit)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="130"/>
+        <location filename="../../ui/sarpras_dialog.py" line="129"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="130"/>
+        <location filename="../../ui/sarpras_dialog.py" line="129"/>
         <source>Kebutuhan termasuk satuan di bawahnya</source>
         <translation>Requirement including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="131"/>
+        <location filename="../../ui/sarpras_dialog.py" line="130"/>
         <source>Siap
 pakai</source>
         <translation>Ready
 for use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="131"/>
+        <location filename="../../ui/sarpras_dialog.py" line="130"/>
         <source>Baik dan rusak ringan yang laik pakai, dengan bawahan</source>
         <translation>Good and lightly damaged items fit for use, with the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="132"/>
+        <location filename="../../ui/sarpras_dialog.py" line="131"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="132"/>
+        <location filename="../../ui/sarpras_dialog.py" line="131"/>
         <source>Kebutuhan dikurangi yang siap pakai</source>
         <translation>Requirement less what is usable</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="165"/>
+        <location filename="../../ui/sarpras_dialog.py" line="164"/>
         <source>Dihitung dalam {measure}</source>
         <translation>Counted in {measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="225"/>
+        <location filename="../../ui/sarpras_dialog.py" line="224"/>
         <source>Sarpras satuan</source>
         <translation>Unit equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="226"/>
+        <location filename="../../ui/sarpras_dialog.py" line="225"/>
         <source>Jumlah sarpras yang diketik belum disimpan.</source>
         <translation>The equipment count typed here is not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="228"/>
+        <location filename="../../ui/sarpras_dialog.py" line="227"/>
         <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="239"/>
+        <location filename="../../ui/sarpras_dialog.py" line="238"/>
         <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
         <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="318"/>
+        <location filename="../../ui/sarpras_dialog.py" line="317"/>
         <source>Sarpras {unit}: {category}</source>
         <translation>Equipment {unit}: {category}</translation>
     </message>
@@ -6063,26 +6063,26 @@ for use</translation>
 <context>
     <name>StageRatingsModel</name>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="51"/>
+        <location filename="../../ui/stage_ratings_model.py" line="50"/>
         <source>{region}, {aspect}: belum dinilai Polri</source>
         <translation>{region}, {aspect}: not yet assessed by Polri</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="64"/>
+        <location filename="../../ui/stage_ratings_model.py" line="63"/>
         <source>IKP Bawaslu
 (proses pemilihan)</source>
         <translation>Bawaslu IKP
 (electoral process)</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="63"/>
+        <location filename="../../ui/stage_ratings_model.py" line="62"/>
         <source>{aspect}
 (Polri)</source>
         <translation>{aspect}
 (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings_model.py" line="62"/>
+        <location filename="../../ui/stage_ratings_model.py" line="61"/>
         <source>Penilaian kerawanan Polri (ketertiban umum)</source>
         <translation>Polri vulnerability assessment (public order)</translation>
     </message>
@@ -6090,22 +6090,22 @@ for use</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="94"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="93"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="102"/>
+        <location filename="../../ui/stages_panel.py" line="100"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="118"/>
+        <location filename="../../ui/stages_panel.py" line="116"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="131"/>
+        <location filename="../../ui/stages_panel.py" line="129"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
@@ -6115,32 +6115,32 @@ for use</translation>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="165"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="164"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="180"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="179"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="184"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="183"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="253"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="252"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="257"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="256"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="285"/>
+        <location filename="../../ui/stages_panel.py" line="283"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
@@ -6267,17 +6267,17 @@ out</translation>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../../ui/strength_panel.py" line="36"/>
+        <location filename="../../ui/strength_panel.py" line="35"/>
         <source>Kekuatan per Polres</source>
         <translation>Strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="90"/>
+        <location filename="../../ui/strength_panel.py" line="89"/>
         <source>Tahapan {stage}: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada tahapan ini.</source>
         <translation>Stage {stage}: required according to the TPS guard pattern; strength includes the BKO in force during this stage.</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="95"/>
+        <location filename="../../ui/strength_panel.py" line="94"/>
         <source>Hari pemungutan suara: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada hari itu.</source>
         <translation>Voting day: required according to the TPS guard pattern; strength includes the BKO in force on that day.</translation>
     </message>
@@ -6383,7 +6383,7 @@ out</translation>
         <translation>&amp;Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="85"/>
+        <location filename="../../ui/unit_status_dialog.py" line="84"/>
         <source>mis. bergeser ke TPS 07 Desa Siulak</source>
         <translation>e.g. moving to TPS 07 Desa Siulak</translation>
     </message>
@@ -6411,17 +6411,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="85"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="85"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="85"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -6431,99 +6431,99 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="199"/>
+        <location filename="../../ui/units_board.py" line="197"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="202"/>
+        <location filename="../../ui/units_board.py" line="200"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="210"/>
+        <location filename="../../ui/units_board.py" line="208"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="214"/>
+        <location filename="../../ui/units_board.py" line="212"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="223"/>
+        <location filename="../../ui/units_board.py" line="221"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="230"/>
+        <location filename="../../ui/units_board.py" line="228"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="231"/>
-        <location filename="../../ui/units_board.py" line="460"/>
+        <location filename="../../ui/units_board.py" line="229"/>
+        <location filename="../../ui/units_board.py" line="458"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="243"/>
-        <location filename="../../ui/units_board.py" line="527"/>
+        <location filename="../../ui/units_board.py" line="241"/>
+        <location filename="../../ui/units_board.py" line="525"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="245"/>
+        <location filename="../../ui/units_board.py" line="243"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="249"/>
+        <location filename="../../ui/units_board.py" line="247"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="252"/>
+        <location filename="../../ui/units_board.py" line="250"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="255"/>
+        <location filename="../../ui/units_board.py" line="253"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="423"/>
+        <location filename="../../ui/units_board.py" line="421"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="437"/>
+        <location filename="../../ui/units_board.py" line="435"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="448"/>
+        <location filename="../../ui/units_board.py" line="446"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="479"/>
+        <location filename="../../ui/units_board.py" line="477"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="481"/>
+        <location filename="../../ui/units_board.py" line="479"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="484"/>
+        <location filename="../../ui/units_board.py" line="482"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="527"/>
+        <location filename="../../ui/units_board.py" line="525"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -6556,157 +6556,157 @@ out</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/units_model.py" line="178"/>
+        <location filename="../../ui/units_model.py" line="177"/>
         <source>Satuan dan jajarannya</source>
         <translation>Unit and its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="178"/>
+        <location filename="../../ui/units_model.py" line="177"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="180"/>
+        <location filename="../../ui/units_model.py" line="179"/>
         <source>Status satuan; alasan ada di keterangan</source>
         <translation>Unit status; the reason is in the tooltip</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="180"/>
+        <location filename="../../ui/units_model.py" line="179"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="183"/>
+        <location filename="../../ui/units_model.py" line="182"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="185"/>
+        <location filename="../../ui/units_model.py" line="184"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="189"/>
+        <location filename="../../ui/units_model.py" line="188"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="191"/>
+        <location filename="../../ui/units_model.py" line="190"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="195"/>
+        <location filename="../../ui/units_model.py" line="194"/>
         <source>Kekuatan dikurangi kebutuhan: negatif (merah) berarti kurang personel</source>
         <translation>Strength minus required: negative (red) means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="197"/>
+        <location filename="../../ui/units_model.py" line="196"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="202"/>
+        <location filename="../../ui/units_model.py" line="201"/>
         <source>TPS kategori {name} yang diamankan</source>
         <translation>TPS of category {name} secured</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="203"/>
+        <location filename="../../ui/units_model.py" line="202"/>
         <source>TPS
 {name}</source>
         <translation>TPS
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="206"/>
+        <location filename="../../ui/units_model.py" line="205"/>
         <source>TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan paling ketat sampai dinilai</source>
         <translation>TPS not yet rated for vulnerability; counted at the strictest guard pattern until rated</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="210"/>
+        <location filename="../../ui/units_model.py" line="209"/>
         <source>TPS
 belum dinilai</source>
         <translation>TPS
 not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="214"/>
+        <location filename="../../ui/units_model.py" line="213"/>
         <source>Kejadian terbuka dengan keparahan {name}</source>
         <translation>Open incidents of severity {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="217"/>
+        <location filename="../../ui/units_model.py" line="216"/>
         <source>Kejadian
 {name}</source>
         <translation>Incidents
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="220"/>
+        <location filename="../../ui/units_model.py" line="219"/>
         <source>Kesiapan operasi: aspek terburuk satuan (rinciannya di tab Kesiapan)</source>
         <translation>Operational readiness: the unit&apos;s worst aspect (details on the Readiness tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="222"/>
+        <location filename="../../ui/units_model.py" line="221"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="226"/>
+        <location filename="../../ui/units_model.py" line="225"/>
         <source>Kapan dan oleh siapa status terakhir diubah</source>
         <translation>When and by whom the status was last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="228"/>
+        <location filename="../../ui/units_model.py" line="227"/>
         <source>Perubahan
 terakhir ({zone})</source>
         <translation>Last
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="313"/>
+        <location filename="../../ui/units_model.py" line="312"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="315"/>
+        <location filename="../../ui/units_model.py" line="314"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="316"/>
+        <location filename="../../ui/units_model.py" line="315"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="351"/>
+        <location filename="../../ui/units_model.py" line="350"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="357"/>
+        <location filename="../../ui/units_model.py" line="356"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="362"/>
-        <location filename="../../ui/units_model.py" line="375"/>
+        <location filename="../../ui/units_model.py" line="361"/>
+        <location filename="../../ui/units_model.py" line="374"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="377"/>
-        <location filename="../../ui/units_model.py" line="399"/>
+        <location filename="../../ui/units_model.py" line="376"/>
+        <location filename="../../ui/units_model.py" line="398"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="380"/>
+        <location filename="../../ui/units_model.py" line="379"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="393"/>
+        <location filename="../../ui/units_model.py" line="392"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -6747,444 +6747,444 @@ change ({zone})</translation>
 <context>
     <name>VisitsDialog</name>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="237"/>
+        <location filename="../../ui/visits_dialog.py" line="188"/>
         <source>Tidak disimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="251"/>
+        <location filename="../../ui/visits_dialog.py" line="202"/>
         <source>Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.</source>
         <translation>The list was read again: check it, then try again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="434"/>
+        <location filename="../../ui/visits_dialog.py" line="385"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="435"/>
+        <location filename="../../ui/visits_dialog.py" line="386"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="436"/>
+        <location filename="../../ui/visits_dialog.py" line="387"/>
         <source>Dipimpin</source>
         <translation>Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="437"/>
+        <location filename="../../ui/visits_dialog.py" line="388"/>
         <source>Tim</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="438"/>
+        <location filename="../../ui/visits_dialog.py" line="389"/>
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="438"/>
+        <location filename="../../ui/visits_dialog.py" line="389"/>
         <source>Temuan: semua · terbuka · lewat tenggat</source>
         <translation>Findings: all · open · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="455"/>
+        <location filename="../../ui/visits_dialog.py" line="406"/>
         <source>{n} · {open} terbuka</source>
         <translation>{n} · {open} open</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="456"/>
+        <location filename="../../ui/visits_dialog.py" line="407"/>
         <source> · {late} lewat tenggat</source>
         <translation> · {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="466"/>
+        <location filename="../../ui/visits_dialog.py" line="417"/>
         <source>Diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="488"/>
+        <location filename="../../ui/visits_dialog.py" line="439"/>
         <source>Aspek</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="490"/>
+        <location filename="../../ui/visits_dialog.py" line="441"/>
         <source>Saran</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="492"/>
-        <location filename="../../ui/visits_dialog.py" line="1033"/>
+        <location filename="../../ui/visits_dialog.py" line="443"/>
+        <location filename="../../ui/visits_dialog.py" line="995"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="493"/>
-        <location filename="../../ui/visits_dialog.py" line="908"/>
+        <location filename="../../ui/visits_dialog.py" line="444"/>
+        <location filename="../../ui/visits_dialog.py" line="876"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="512"/>
+        <location filename="../../ui/visits_dialog.py" line="463"/>
         <source> · lewat tenggat</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="525"/>
+        <location filename="../../ui/visits_dialog.py" line="476"/>
         <source>Catatan penutupan: {note}</source>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="860"/>
+        <location filename="../../ui/visits_dialog.py" line="828"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="816"/>
+        <location filename="../../ui/visits_dialog.py" line="784"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="893"/>
+        <location filename="../../ui/visits_dialog.py" line="861"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="983"/>
+        <location filename="../../ui/visits_dialog.py" line="947"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1031"/>
+        <location filename="../../ui/visits_dialog.py" line="993"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1074"/>
+        <location filename="../../ui/visits_dialog.py" line="1036"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="895"/>
+        <location filename="../../ui/visits_dialog.py" line="863"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="906"/>
-        <location filename="../../ui/visits_dialog.py" line="993"/>
+        <location filename="../../ui/visits_dialog.py" line="874"/>
+        <location filename="../../ui/visits_dialog.py" line="957"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="907"/>
-        <location filename="../../ui/visits_dialog.py" line="1041"/>
+        <location filename="../../ui/visits_dialog.py" line="875"/>
+        <location filename="../../ui/visits_dialog.py" line="1003"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="617"/>
+        <location filename="../../ui/visits_dialog.py" line="583"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="348"/>
+        <location filename="../../ui/visits_dialog.py" line="299"/>
         <source>U&amp;bah terpilih</source>
         <translation>Chan&amp;ge chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="348"/>
+        <location filename="../../ui/visits_dialog.py" line="299"/>
         <source>&amp;Hapus terpilih</source>
         <translation>&amp;Remove chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="364"/>
+        <location filename="../../ui/visits_dialog.py" line="315"/>
         <source>Simpan perubaha&amp;n</source>
         <translation>Save chan&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="489"/>
+        <location filename="../../ui/visits_dialog.py" line="440"/>
         <source>Uraian temuan</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="491"/>
+        <location filename="../../ui/visits_dialog.py" line="442"/>
         <source>Penanggung
 jawab</source>
         <translation>In
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="623"/>
+        <location filename="../../ui/visits_dialog.py" line="589"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="626"/>
+        <location filename="../../ui/visits_dialog.py" line="592"/>
         <source>&amp;Urungkan</source>
         <translation>Und&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="969"/>
+        <location filename="../../ui/visits_dialog.py" line="935"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="972"/>
+        <location filename="../../ui/visits_dialog.py" line="936"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="974"/>
+        <location filename="../../ui/visits_dialog.py" line="938"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="979"/>
+        <location filename="../../ui/visits_dialog.py" line="943"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="980"/>
+        <location filename="../../ui/visits_dialog.py" line="944"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="981"/>
+        <location filename="../../ui/visits_dialog.py" line="945"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="982"/>
+        <location filename="../../ui/visits_dialog.py" line="946"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="984"/>
+        <location filename="../../ui/visits_dialog.py" line="948"/>
         <source>Satuan &amp;yang dikunjungi</source>
         <translation>Unit &amp;visited</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="994"/>
+        <location filename="../../ui/visits_dialog.py" line="958"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="995"/>
+        <location filename="../../ui/visits_dialog.py" line="959"/>
         <source>Ubah kunjungan</source>
         <translation>Change visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="996"/>
+        <location filename="../../ui/visits_dialog.py" line="960"/>
         <source>Kunjungan &amp;baru</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="999"/>
+        <location filename="../../ui/visits_dialog.py" line="963"/>
         <source>Isi formulir dengan kunjungan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen visit to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1000"/>
+        <location filename="../../ui/visits_dialog.py" line="964"/>
         <source>Kembali ke menambah kunjungan baru</source>
         <translation>Back to adding a new visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1001"/>
+        <location filename="../../ui/visits_dialog.py" line="965"/>
         <source>Hapus kunjungan terpilih beserta temuannya (Delete)</source>
         <translation>Remove the chosen visit with its findings (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1019"/>
+        <location filename="../../ui/visits_dialog.py" line="981"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1020"/>
+        <location filename="../../ui/visits_dialog.py" line="982"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1029"/>
+        <location filename="../../ui/visits_dialog.py" line="991"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <location filename="../../ui/visits_dialog.py" line="992"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1032"/>
+        <location filename="../../ui/visits_dialog.py" line="994"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1042"/>
+        <location filename="../../ui/visits_dialog.py" line="1004"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1043"/>
+        <location filename="../../ui/visits_dialog.py" line="1005"/>
         <source>Ubah temuan</source>
         <translation>Change finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1044"/>
+        <location filename="../../ui/visits_dialog.py" line="1006"/>
         <source>Temuan &amp;baru</source>
         <translation>&amp;New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1047"/>
+        <location filename="../../ui/visits_dialog.py" line="1009"/>
         <source>Isi formulir dengan temuan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen finding to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1048"/>
+        <location filename="../../ui/visits_dialog.py" line="1010"/>
         <source>Kembali ke menambah temuan baru</source>
         <translation>Back to adding a new finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1049"/>
+        <location filename="../../ui/visits_dialog.py" line="1011"/>
         <source>Hapus temuan terpilih (Delete)</source>
         <translation>Remove the chosen finding (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1066"/>
-        <location filename="../../ui/visits_dialog.py" line="1187"/>
+        <location filename="../../ui/visits_dialog.py" line="1028"/>
+        <location filename="../../ui/visits_dialog.py" line="1139"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1068"/>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1072"/>
+        <location filename="../../ui/visits_dialog.py" line="1034"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1095"/>
+        <location filename="../../ui/visits_dialog.py" line="1057"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1155"/>
+        <location filename="../../ui/visits_dialog.py" line="1107"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1158"/>
+        <location filename="../../ui/visits_dialog.py" line="1110"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1174"/>
+        <location filename="../../ui/visits_dialog.py" line="1126"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1187"/>
+        <location filename="../../ui/visits_dialog.py" line="1139"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1266"/>
+        <location filename="../../ui/visits_dialog.py" line="1218"/>
         <source>Mengubah kunjungan {day}, {kind}</source>
         <translation>Changing the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1318"/>
+        <location filename="../../ui/visits_dialog.py" line="1270"/>
         <source>Mengubah temuan {aspect}: {finding}</source>
         <translation>Changing finding {aspect}: {finding}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1366"/>
+        <location filename="../../ui/visits_dialog.py" line="1318"/>
         <source>Ubah kunjungan {unit} {day}</source>
         <translation>Change visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1417"/>
+        <location filename="../../ui/visits_dialog.py" line="1369"/>
         <source>Kunjungan {day} ({kind}) ke {unit}</source>
         <translation>Visit on {day} ({kind}) to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1424"/>
+        <location filename="../../ui/visits_dialog.py" line="1376"/>
         <source>{what} dihapus beserta {n} temuannya dan tindak lanjutnya.</source>
         <translation>{what} removed with its {n} findings and their follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1428"/>
+        <location filename="../../ui/visits_dialog.py" line="1380"/>
         <source>{what} dihapus; tidak ada temuan padanya.</source>
         <translation>{what} removed; it had no findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1431"/>
+        <location filename="../../ui/visits_dialog.py" line="1383"/>
         <source>Hapus kunjungan</source>
         <translation>Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1433"/>
+        <location filename="../../ui/visits_dialog.py" line="1385"/>
         <source>&amp;Hapus kunjungan</source>
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1434"/>
+        <location filename="../../ui/visits_dialog.py" line="1386"/>
         <source>Ctrl+Z mengembalikannya beserta temuannya.</source>
         <translation>Ctrl+Z brings it back with its findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1478"/>
+        <location filename="../../ui/visits_dialog.py" line="1430"/>
         <source>Hapus kunjungan {unit} {day}</source>
         <translation>Remove visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1509"/>
+        <location filename="../../ui/visits_dialog.py" line="1461"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1543"/>
+        <location filename="../../ui/visits_dialog.py" line="1495"/>
         <source>Ubah temuan {aspect}</source>
         <translation>Change finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1563"/>
+        <location filename="../../ui/visits_dialog.py" line="1515"/>
         <source>Hapus temuan</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1564"/>
+        <location filename="../../ui/visits_dialog.py" line="1516"/>
         <source>Temuan {aspect} “{finding}” dihapus beserta tindak lanjutnya ({status}).</source>
         <translation>Finding {aspect} “{finding}” removed with its follow-up ({status}).</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1567"/>
+        <location filename="../../ui/visits_dialog.py" line="1519"/>
         <source>&amp;Hapus temuan</source>
         <translation>&amp;Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1568"/>
+        <location filename="../../ui/visits_dialog.py" line="1520"/>
         <source>Ctrl+Z mengembalikannya.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1590"/>
+        <location filename="../../ui/visits_dialog.py" line="1542"/>
         <source>Hapus temuan {aspect}</source>
         <translation>Remove finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1617"/>
+        <location filename="../../ui/visits_dialog.py" line="1569"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1654"/>
+        <location filename="../../ui/visits_dialog.py" line="1606"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="861"/>
+        <location filename="../../ui/visits_dialog.py" line="829"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>
@@ -7233,69 +7233,69 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="169"/>
+        <location filename="../../ui/watch_models.py" line="168"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="171"/>
-        <location filename="../../ui/watch_models.py" line="294"/>
-        <location filename="../../ui/watch_models.py" line="390"/>
+        <location filename="../../ui/watch_models.py" line="170"/>
+        <location filename="../../ui/watch_models.py" line="293"/>
+        <location filename="../../ui/watch_models.py" line="389"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="175"/>
+        <location filename="../../ui/watch_models.py" line="174"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="175"/>
+        <location filename="../../ui/watch_models.py" line="174"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="178"/>
+        <location filename="../../ui/watch_models.py" line="177"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="297"/>
+        <location filename="../../ui/watch_models.py" line="296"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="325"/>
+        <location filename="../../ui/watch_models.py" line="324"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="391"/>
+        <location filename="../../ui/watch_models.py" line="390"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="392"/>
+        <location filename="../../ui/watch_models.py" line="391"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="393"/>
+        <location filename="../../ui/watch_models.py" line="392"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="393"/>
+        <location filename="../../ui/watch_models.py" line="392"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="394"/>
+        <location filename="../../ui/watch_models.py" line="393"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="394"/>
+        <location filename="../../ui/watch_models.py" line="393"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>
@@ -7303,78 +7303,78 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="233"/>
+        <location filename="../../ui/watch_panel.py" line="232"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="237"/>
+        <location filename="../../ui/watch_panel.py" line="236"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="258"/>
+        <location filename="../../ui/watch_panel.py" line="257"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="275"/>
+        <location filename="../../ui/watch_panel.py" line="274"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="282"/>
-        <location filename="../../ui/watch_panel.py" line="490"/>
+        <location filename="../../ui/watch_panel.py" line="281"/>
+        <location filename="../../ui/watch_panel.py" line="489"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="298"/>
+        <location filename="../../ui/watch_panel.py" line="297"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="429"/>
+        <location filename="../../ui/watch_panel.py" line="428"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="431"/>
+        <location filename="../../ui/watch_panel.py" line="430"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="473"/>
+        <location filename="../../ui/watch_panel.py" line="472"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="488"/>
+        <location filename="../../ui/watch_panel.py" line="487"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="532"/>
+        <location filename="../../ui/watch_panel.py" line="531"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="535"/>
+        <location filename="../../ui/watch_panel.py" line="534"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="548"/>
+        <location filename="../../ui/watch_panel.py" line="547"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="563"/>
+        <location filename="../../ui/watch_panel.py" line="562"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="568"/>
+        <location filename="../../ui/watch_panel.py" line="567"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7382,117 +7382,117 @@ charge</translation>
 <context>
     <name>WatchStepsDialog</name>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="78"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="78"/>
         <source>Nomor yang diketik operator</source>
         <translation>The number an operator types</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="79"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>The name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
         <source>Terlambat bila belum dicapai pada jam ini (+1: esoknya)</source>
         <translation>Overdue when not reached by this time (+1: the next day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="85"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="85"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Catatan pemantauan TPS pada langkah ini</source>
         <translation>TPS watch records at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="109"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="107"/>
         <source>Langkah pemantauan TPS</source>
         <translation>TPS watch steps</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="110"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="108"/>
         <source>Isian langkah pemantauan belum disimpan.</source>
         <translation>The watch step being edited has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="118"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="116"/>
         <source>langkah</source>
         <translation>step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="119"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="117"/>
         <source>Da&amp;ftar langkah (urutan pada hari pemungutan)</source>
         <translation>&amp;List of steps (their order on voting day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="122"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="120"/>
         <source>mis. apel</source>
         <translation>e.g. apel</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="122"/>
         <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
         <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="126"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
         <source>Batas &amp;waktu</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="139"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="137"/>
         <source>Batas waktu langkah terpilih</source>
         <translation>Deadline of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="138"/>
         <source>06:00, 06:00 +1, atau kosong</source>
         <translation>06:00, 06:00 +1, or empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="143"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="139"/>
         <source>&amp;Jam</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="145"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
         <source>Simpan &amp;batas waktu</source>
         <translation>Save &amp;deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="239"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="235"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="241"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="237"/>
         <source>Batas waktu {name}: {due}</source>
         <translation>Deadline of {name}: {due}</translation>
     </message>
@@ -7500,40 +7500,40 @@ charge</translation>
 <context>
     <name>WatchWall</name>
     <message>
-        <location filename="../../ui/watch_wall.py" line="211"/>
-        <location filename="../../ui/watch_wall.py" line="296"/>
+        <location filename="../../ui/watch_wall.py" line="210"/>
+        <location filename="../../ui/watch_wall.py" line="295"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="212"/>
-        <location filename="../../ui/watch_wall.py" line="281"/>
+        <location filename="../../ui/watch_wall.py" line="211"/>
+        <location filename="../../ui/watch_wall.py" line="280"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="212"/>
-        <location filename="../../ui/watch_wall.py" line="281"/>
+        <location filename="../../ui/watch_wall.py" line="211"/>
+        <location filename="../../ui/watch_wall.py" line="280"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="246"/>
+        <location filename="../../ui/watch_wall.py" line="245"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="246"/>
+        <location filename="../../ui/watch_wall.py" line="245"/>
         <source>Membaca pemantauan TPS…</source>
         <translation>Reading the TPS watch…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="257"/>
+        <location filename="../../ui/watch_wall.py" line="256"/>
         <source>Keadaan pukul {time} {zone}</source>
         <translation>As at {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="307"/>
+        <location filename="../../ui/watch_wall.py" line="306"/>
         <source>Halaman {page} dari {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>

@@ -166,3 +166,26 @@ def test_names_kept_in_tables_are_english_too(english: QTranslator) -> None:
         if QApplication.translate(context, text) == text and text not in ("No.", "Status")
     ]
     assert untranslated == []
+
+
+def test_every_tr_string_of_the_interface_is_in_the_ts() -> None:
+    """lupdate reads each module's ``_tr("...")`` calls through ``_tr = translator("Ctx")``:
+    a module whose helper it could not see would leave its strings untranslated."""
+    import ast
+
+    from ui.translations import ROOT, _first_text, _helper_context
+
+    held = {(context, message.findtext("source")) for context, message in messages()}
+    missing = []
+    modules = 0
+    for source in sorted((ROOT / "ui").glob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        texts = [t for node in ast.walk(tree) if (t := _first_text(node, "_tr")) is not None]
+        if not texts:
+            continue
+        modules += 1
+        context = _helper_context(tree)
+        assert context is not None, f"{source.name}: _tr without translator(...)"
+        missing += [f"{source.name}: {t!r}" for t in texts if (context, t) not in held]
+    assert modules > 50
+    assert not missing, missing[:10]

@@ -3,14 +3,17 @@
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
 (names in it are typed by people), wrapped, hidden until there is something to say.
 ``field`` is a named line edit (tests find it by name), with an example as its hint, an
-amount's figures to the right, dots for a password.
+amount's figures to the right, dots for a password. It is a ``Line``: Ctrl+Z and Ctrl+Y undo
+and redo the window's writes while the line holds nothing of its own to undo, and ``clear``
+(after a save) leaves it nothing, so Ctrl+Z straight after a save takes the save back.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui import theme
@@ -32,12 +35,38 @@ def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLab
     return label
 
 
+class Line(QLineEdit):
+    """A line edit whose Ctrl+Z and Ctrl+Y undo and redo the window's writes (its undo
+    shortcut takes them) while the line holds nothing of its own to undo; with text typed
+    they edit the text, as in any line."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not self.isUndoAvailable()
+            and not self.isRedoAvailable()
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()  # not the line's: the window's undo shortcut takes it
+            return True
+        return super().event(event)
+
+    def clear(self) -> None:
+        """Empty the line and forget what was typed (``setText`` resets the line's own undo
+        history; ``QLineEdit.clear`` would keep it for Ctrl+Z to bring back)."""
+        self.setText("")
+
+
 def field(
     parent: QWidget, name: str, *, hint: str = "", figures: bool = False, secret: bool = False
-) -> QLineEdit:
+) -> Line:
     """A line edit named ``name``: ``hint`` is its placeholder (what to type, "mis. …"),
     ``figures`` aligns an amount to the right, ``secret`` shows dots for what is typed."""
-    edit = QLineEdit(parent)
+    edit = Line(parent)
     edit.setObjectName(name)
     if hint:
         edit.setPlaceholderText(hint)

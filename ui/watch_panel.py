@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QTreeView,
@@ -54,6 +53,7 @@ from opscenter.watch.steps import Step, steps
 from ui import theme
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
+from ui.form_parts import Line
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.table_view import style_table
@@ -90,27 +90,6 @@ _tr = translator("WatchPanel")
 
 
 # --- what the operator typed -------------------------------------------------------------
-
-
-class EntryLine(QLineEdit):
-    """The entry line: Ctrl+Z and Ctrl+Y undo and redo the watch's entries, as everywhere in
-    the window, while the line holds nothing of its own to undo (it is cleared after each
-    entry saved); with text typed they edit the text, as in any line."""
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and not self.isUndoAvailable()
-            and not self.isRedoAvailable()
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
-        ):
-            event.ignore()  # not the line's: the window's undo shortcut takes it
-            return True
-        return super().event(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +206,7 @@ class WatchPanel(QWidget):
         self._deadline_timer.timeout.connect(self.reload)
 
         # The entry line.
-        self.entry = EntryLine(self)
+        self.entry = Line(self)
         self.entry.setObjectName("watchEntry")
         self.entry.setPlaceholderText(
             _tr("TPS atau pos, langkah, jam \u2014 mis. 1501012001003 1 · Siulak P3 2 05:40")
@@ -555,7 +534,7 @@ class WatchPanel(QWidget):
     def _clear_entry(self, line: str) -> None:
         """Clear the line for the next call, unless the operator already typed the next."""
         if self.entry.text().strip() == line:
-            self.entry.setText("")  # not clear(): that is undoable, and Ctrl+Z is the entry's
+            self.entry.clear()
 
     def _disturbance(self, typed: Typed, line: str) -> None:
         if typed.post or typed.region_id is None:

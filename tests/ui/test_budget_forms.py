@@ -577,3 +577,30 @@ def test_enter_on_a_list_opens_its_row_and_enter_in_a_field_saves_never_closing_
     qtbot.waitUntil(dialog.loaded)
     assert dialog.isVisible()
     assert stored_payments(store) == [(19 * 10**6, "Uang saku tahap I")]
+
+
+def test_ctrl_z_in_the_emptied_amount_takes_the_saved_payment_back_and_edits_typed_text(
+    qtbot: QtBot, shown: MainWindow, store: Store, tiny_operation: TinyOperation,
+    kerinci_budget: int,
+) -> None:  # fmt: skip
+    """The form's hint says Ctrl+Z takes back: straight after a save, in the line the save
+    emptied, it takes the save back (the line does not bring the saved text back); with text
+    typed it edits the text and writes nothing."""
+    dialog = open_budget(qtbot, shown, tiny_operation.kerinci_id)
+    qtbot.keyClicks(dialog.amount, "1000000")
+    qtbot.keyClicks(dialog.description, "Konsumsi")
+    with qtbot.waitSignal(dialog.write_done):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.loaded)
+    assert stored_payments(store)[-1] == (10**6, "Konsumsi")
+    assert dialog.amount.text() == ""
+    with qtbot.waitSignal(dialog.writes.write_done):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_payments(store) == [(20 * 10**6, "Uang saku tahap I")]
+    assert dialog.amount.text() == ""
+
+    qtbot.keyClicks(dialog.amount, "7")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.amount.text() == ""
+    assert stored_payments(store) == [(20 * 10**6, "Uang saku tahap I")]
+    assert shown.undo_stack.canRedo()  # the payment taken back, waiting to be redone

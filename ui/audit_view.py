@@ -346,25 +346,15 @@ class AuditWindow(QWidget):
     def _follow(self, _changes: JournalChanges) -> None:
         """The first page of the shown filter again, off the GUI thread; the selected row
         stays selected. Changes meanwhile wait for it."""
-        self.live.hold()
         keep = self._selected_seq()
 
         def shown(result: object) -> None:
             f, rows = cast(tuple[AuditFilter, list[AuditRow]], result)
             self.model.show(f, rows)
             self._select_seq(keep)
-            self.live.release()
 
-        def failed(error: BaseException) -> None:
-            self._show_problem(error)
-            self.live.release()
-
-        start_job(
-            self.model.first_page_job(self.model.filter),
-            parent=self,
-            on_success=shown,
-            on_failure=failed,
-        )
+        job = self.model.first_page_job(self.model.filter)
+        self.live.read(job, shown, failed=self._show_problem, what="audit journal read")
 
     def _selected_seq(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -29,10 +29,14 @@ How a view (a panel, or a window such as planning) plugs in::
     self.live.follow(feed.changed)   # ChangeFeed.changed (main window: ``self.feed``)
     def apply_changes(self, changes): self.live.deliver(changes)  # for a forwarding parent
 
-A view whose full read runs in the background calls ``hold()`` when it starts and
-``release()`` when it lands, so changes that arrive meanwhile wait for it. A window that
-closes for good calls ``stop()`` from its ``closeEvent`` (``ui.wall_board.WallBoard``);
-one that is only hidden and shown again keeps following (the audit journal). A view that
+A view whose full read runs in the background starts it with ``read(job, show)``: changes
+that arrive meanwhile wait until every read in flight has landed, only the newest read is
+shown (an older one still in flight lands on nobody), and a failed read is logged and told
+to the view only when it was the newest. Something else in flight that changes should wait
+for (a write whose result the view shows) is bracketed by ``hold()`` and ``release()``.
+A window that closes for good calls ``stop()`` from its ``closeEvent``
+(``ui.wall_board.WallBoard``); one that is only hidden and shown again keeps following (the
+audit journal). A view that
 reads its own edit back reads the journal's head first (``opscenter.journal.head``) and
 calls ``expect(entity, ids)`` before the write and ``note_read(head, entity, ids)`` after.
 
@@ -58,10 +62,13 @@ from PySide6.QtWidgets import QWidget
 
 from opscenter.errors import log_failure
 from opscenter.live import JournalChanges
+from opscenter.progress import Job
+from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+R = TypeVar("R")
 # After a failed re-read (the server away, a locked file), try again this much later.
 RETRY_MS = 5_000
 
@@ -98,6 +105,8 @@ class Deferred(QObject, Generic[T]):
         self._waiting: T | None = None
         self._reload_due = False
         self._held = False
+        self._reads = 0  # background reads in flight (``read``)
+        self._newest = 0  # the number of the newest of them: only it is shown
         self._sources: list[SignalInstance] = []
         self.stopped = False
         view.installEventFilter(self)
@@ -136,8 +145,50 @@ class Deferred(QObject, Generic[T]):
 
     @property
     def held(self) -> bool:
-        """A full read is in flight (``hold``): changes wait for it."""
-        return self._held
+        """A full read or a write is in flight (``read``, ``hold``): changes wait for it."""
+        return self._held or self._reads > 0
+
+    @property
+    def reading(self) -> bool:
+        """A background read (``read``) is in flight."""
+        return self._reads > 0
+
+    def read(
+        self,
+        job: Job[R],
+        show: Callable[[R], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        what: str = "",
+    ) -> None:
+        """Run the view's read ``job`` off the GUI thread, then ``show`` its result; changes
+        that arrive meanwhile wait until every read in flight has landed or failed. Only the
+        newest read is shown: an older one still in flight lands on nobody. A failure is
+        logged (as ``what``) and, when it was the newest read, handed to ``failed``."""
+        self._reads += 1
+        self._newest += 1
+        mine = self._newest
+
+        def landed(result: R) -> None:
+            try:
+                if mine == self._newest:
+                    show(result)
+            finally:
+                ended()
+
+        def refused(error: BaseException) -> None:
+            log_failure(log, error, what or f"read of {self._name}")
+            try:
+                if mine == self._newest and failed is not None:
+                    failed(error)
+            finally:
+                ended()
+
+        def ended() -> None:
+            self._reads -= 1
+            self.flush()
+
+        start_job(job, parent=self._view, on_success=landed, on_failure=refused)
 
     def hold(self) -> None:
         """A full read is in flight: keep what arrives until ``release``."""
@@ -150,7 +201,7 @@ class Deferred(QObject, Generic[T]):
 
     def flush(self) -> None:
         """Apply what waits, if the view is shown and not held."""
-        if self._held or not self._shown():
+        if self.held or not self._shown():
             return
         if self._reload_due:
             self._reload_due = False

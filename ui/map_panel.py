@@ -72,7 +72,7 @@ from sqlalchemy.orm import Session
 from opscenter import incident_log, stage_view
 from opscenter.board import UNIT_STATUS_FIELDS, UnitRow, UnitsOnMap, reload_units, units_on_map
 from opscenter.clock import now as operation_now
-from opscenter.errors import NoOperation, NotFound, log_failure
+from opscenter.errors import NoOperation, NotFound
 from opscenter.geo import Boundary, operation_boundaries
 from opscenter.geo.places import Point, region_points, spread
 from opscenter.geo.tps import TPS_ENTITIES, TpsRead, read_tps
@@ -95,7 +95,6 @@ from ui.map_replay import ReplayBar, TimedPoints
 from ui.map_view import MapFlow, MapLegend, MapMark, MapPoint, MapUnit, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language, translator
-from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
@@ -314,7 +313,6 @@ class MapPanel(QFrame):
         self._lang = interface_language()
         self._shown = _Shown()
         self._stage_id: int | None = None  # chosen; None: the stage in force
-        self._generation = 0
         self._shapes_stale = True
         self._codes: dict[int, str] = {}  # region id -> code on the map
         self._ids: dict[str, int] = {}
@@ -497,24 +495,14 @@ class MapPanel(QFrame):
         """Read the layers' data again; ``changed``: the journal entities changed since the
         read shown (the readiness matrix keeps what they do not move); ``moves_readiness``
         False: they cannot move the matrix at all (a unit's status), which is kept as it is."""
-        self.live.hold()
-        self._generation += 1
-        generation = self._generation
         job = self._job(shapes=self._shapes_stale, changed=changed, moves_readiness=moves_readiness)
 
-        def landed(result: MapRead | None) -> None:
-            if generation == self._generation:
-                self.show_read(result)
-            self.live.release()
-
-        def failed(error: BaseException) -> None:
-            log_failure(log, error, "map read")
+        def failed(_error: BaseException) -> None:
             self.note.setText(
                 _tr("Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.")
             )
-            self.live.release()
 
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
+        self.live.read(job, self.show_read, failed=failed, what="map read")
 
     def _job(
         self, *, shapes: bool, changed: Collection[str] | None = None, moves_readiness: bool = True

@@ -92,7 +92,6 @@ from ui.readiness_model import (
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
 from ui.units_board import MiddleElideDelegate
-from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
@@ -207,8 +206,6 @@ class ReadinessPanel(QWidget):
         self._lang = interface_language()
         self._zone = "Asia/Jakarta"
         self._read_seq = -1  # the journal's head when the matrix shown was read
-        self._generation = 0
-        self._reading = 0  # background reads in flight (the live updates wait for them all)
         self._loaded = False
         # Matrices replaced on screen, freed by the next read's thread: dropping 4,000 cells
         # and 500 units' figures cost the GUI thread 4 ms per change at national scale.
@@ -316,7 +313,7 @@ class ReadinessPanel(QWidget):
 
     def busy(self) -> bool:
         """A read of the matrix under way (a screenshot waits for the picture to settle)."""
-        return self._reading > 0
+        return self.live.reading
 
     @property
     def readiness(self) -> Readiness | None:
@@ -337,13 +334,9 @@ class ReadinessPanel(QWidget):
         strength's 435,000 TPS after a judgement (``readiness(reuse=...)``); without it, or
         with another read in flight or the last one failed, everything is read."""
         base = self.model.readiness
-        if changed is None or self._reading or self._read_seq < 0:
+        if changed is None or self.live.reading or self._read_seq < 0:
             base = None
         entities = tuple(changed or ())
-        self.live.hold()
-        self._reading += 1
-        self._generation += 1
-        generation = self._generation
         store, lang = self.store, self._lang
         shown = self.model.rows()
         aspects = self.model.readiness.aspects if self.model.readiness is not None else None
@@ -364,26 +357,14 @@ class ReadinessPanel(QWidget):
             changed = changed_rows(shown, rows) if r.aspects == aspects else None
             return MatrixRead(seq, r, zone, rows, tuple(changed) if changed is not None else None)
 
-        def landed(result: MatrixRead) -> None:
-            if generation == self._generation:
-                self.show_read(result)
-            self._read_ended()
-
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
-                self.last_error = sentence_for(error, self._lang)
-                self.footer.setText(
-                    _tr("Kesiapan tidak dapat dimuat: {reason}").format(reason=self.last_error)
-                )
-                self._read_seq = -1  # the next change reads everything again
-            self._read_ended()
+            self.last_error = sentence_for(error, self._lang)
+            self.footer.setText(
+                _tr("Kesiapan tidak dapat dimuat: {reason}").format(reason=self.last_error)
+            )
+            self._read_seq = -1  # the next change reads everything again
 
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
-
-    def _read_ended(self) -> None:
-        self._reading -= 1
-        if not self._reading:
-            self.live.release()
+        self.live.read(job, self.show_read, failed=failed, what="readiness read")
 
     def show_read(self, result: MatrixRead) -> None:
         """Show a background read: only the rows that changed, when the columns are the

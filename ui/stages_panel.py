@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import stage_view
 from opscenter.clock import now as operation_now
-from opscenter.errors import NoOperation, NotFound, log_failure
+from opscenter.errors import NoOperation, NotFound
 from opscenter.live import JournalChanges
 from opscenter.progress import CancelToken, Job, Progress, no_progress
 from opscenter.stage_view import Matrix, Timeline
@@ -47,7 +47,6 @@ from ui.live_updates import LiveUpdates
 from ui.stage_ratings import StageRatings
 from ui.stage_timeline_chart import StageTimelineChart
 from ui.translations import interface_language, translator
-from ui.worker import start_job
 
 # Journal entities that change what the timeline or the table's rows and columns are.
 STRUCTURE = ("stage", "operation", "region", "aspect", "vulnerability_level")
@@ -88,7 +87,6 @@ class StagesPanel(StageTimelineChart):
         super().__init__(parent)
         self.setObjectName("stagesPanel")
         self._store = store
-        self._generation = 0  # bumped by each background re-read
         self.live = LiveUpdates(self, apply=self._apply, reload=self.reload, name="stages panel")
         # Stage, aspect and level names are read in the interface's language.
         self._lang = interface_language()
@@ -192,20 +190,7 @@ class StagesPanel(StageTimelineChart):
     def reload_later(self) -> None:
         """``reload`` off the GUI thread (a live change of the calendar: the ratings of
         hundreds of regions are read by a worker); changes meanwhile wait for it."""
-        self.live.hold()
-        self._generation += 1
-        generation = self._generation
-
-        def landed(result: tuple[Timeline | None, Matrix | None]) -> None:
-            if generation == self._generation:
-                self._show_read(result)
-            self.live.release()
-
-        def failed(error: BaseException) -> None:
-            log_failure(log, error, "stages re-read")
-            self.live.release()
-
-        start_job(self._read_job(), parent=self, on_success=landed, on_failure=failed)
+        self.live.read(self._read_job(), self._show_read, what="stages re-read")
 
     def _read_job(self) -> Job[tuple[Timeline | None, Matrix | None]]:
         store, now, lang, selected = self._store, self._clock(), self._lang, self._selected

@@ -67,7 +67,6 @@ from ui.watch_models import (
     ShareDelegate,
     plan_overdue,
 )
-from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
@@ -196,8 +195,6 @@ class WatchPanel(QWidget):
         self.watch: Watch | None = None
         self._zone = "Asia/Jakarta"
         self._read_seq = -1
-        self._generation = 0
-        self._reading = 0
         self._kecamatan: int | None = None
         self.last_result = ""  # the last sentence under the entry line (tests, logs)
         self.next_deadline: datetime | None = None  # when the overdue list next changes
@@ -335,7 +332,7 @@ class WatchPanel(QWidget):
 
     def busy(self) -> bool:
         """A read or a write under way (tests and benches wait for it to settle)."""
-        return self._reading > 0 or self.writes.busy
+        return self.live.reading or self.writes.busy
 
     @property
     def read_seq(self) -> int:
@@ -350,10 +347,6 @@ class WatchPanel(QWidget):
     def reload(self) -> None:
         """Read the watch again off the GUI thread; changes meanwhile wait for it. Only the
         newest read is shown."""
-        self.live.hold()
-        self._reading += 1
-        self._generation += 1
-        generation = self._generation
         store, kecamatan, now = self.store, self._kecamatan, self._clock()
         shown = self.overdue_model.shown
 
@@ -370,21 +363,7 @@ class WatchPanel(QWidget):
             plan = plan_overdue(shown, w.overdue)
             return WatchRead(seq, op.id, w, kecamatan, lines, plan)
 
-        def landed(read: WatchRead) -> None:
-            if generation == self._generation:
-                self.show_read(read)
-            ended()
-
-        def failed(error: BaseException) -> None:
-            log.warning("watch read failed: %r", error)
-            ended()
-
-        def ended() -> None:
-            self._reading -= 1
-            if self._reading == 0:
-                self.live.release()
-
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
+        self.live.read(job, self.show_read, what="watch read")
 
     def show_read(self, read: WatchRead) -> None:
         """Put a read on screen: only what moved repaints."""

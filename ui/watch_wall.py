@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QWidget
 
 from opscenter.clock import now as operation_now
-from opscenter.errors import NoOperation, log_failure
+from opscenter.errors import NoOperation
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation, zone_label
 from opscenter.progress import CancelToken, Progress
@@ -37,7 +37,6 @@ from ui.live_updates import LiveUpdates
 from ui.map_panel import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language, translator
 from ui.wall import PAGE_SECONDS
-from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +99,6 @@ class WatchWall(QWidget):
         self._lang = interface_language()
         self._watch: Watch | None = None
         self._missing = False  # no operation yet
-        self._generation = 0
         self._page = 0
         self._pages = 1
         self.rows_drawn: list[WallRow] = []
@@ -135,9 +133,6 @@ class WatchWall(QWidget):
 
     def reload(self) -> None:
         """Read the watch again, off the GUI thread."""
-        self.live.hold()
-        self._generation += 1
-        generation = self._generation
         store, now = self._store, self._clock()
 
         def job(_progress: Progress, _cancel: CancelToken) -> Watch | None:
@@ -149,17 +144,11 @@ class WatchWall(QWidget):
                 return watch(s, op.id, now)
 
         def landed(result: Watch | None) -> None:
-            if generation == self._generation:
-                self._watch, self._missing = result, result is None
-                self.update()
-                self.read_shown.emit()
-            self.live.release()
+            self._watch, self._missing = result, result is None
+            self.update()
+            self.read_shown.emit()
 
-        def failed(error: BaseException) -> None:
-            log_failure(log, error, "watch wall read")
-            self.live.release()
-
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
+        self.live.read(job, landed, what="watch wall read")
 
     def _apply(self, changes: JournalChanges) -> None:
         if any(entity in changes for entity in ENTITIES):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -13,16 +14,19 @@ from typing import Any
 import pytest
 from PySide6.QtCore import SIGNAL
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from opscenter import journal, overview, units
 from opscenter.actor import Actor
 from opscenter.live import JournalChanges, JournalFollower
+from opscenter.progress import CancelToken, Job, Progress
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.ui.conftest import FixedClock
 from ui.desk import Desk
 from ui.live import ChangeFeed
+from ui.live_updates import LiveUpdates
 from ui.units_board import UnitsBoard
 from ui.units_model import Column
 
@@ -245,3 +249,88 @@ def test_merged_changes_keep_fields_only_where_both_name_them() -> None:
     assert _rows(merged) == {"unit": {1, 2}, "stage": {4}, "incident": {9}}
     assert merged.fields == {"unit": {"status_id", "version"}, "stage": {"*"}}
     assert _rows(merged.without("unit", frozenset({1, 2}))) == {"stage": {4}, "incident": {9}}
+
+
+# --- background reads (LiveUpdates.read) -----------------------------------------------------
+
+
+def _gated(gate: threading.Event, result: object) -> Job[object]:
+    """A read that lands (or fails, for an exception) when ``gate`` is set."""
+
+    def job(_progress: Progress, _cancel: CancelToken) -> object:
+        assert gate.wait(10), "the test never let this read land"
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    return job
+
+
+@pytest.fixture
+def plain_view(qtbot: QtBot) -> QWidget:
+    view = QWidget()
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_only_the_newest_read_is_shown_and_changes_wait_for_every_read_in_flight(
+    qtbot: QtBot, plain_view: QWidget
+) -> None:
+    applied: list[JournalChanges] = []
+    live = LiveUpdates(plain_view, apply=applied.append, reload=lambda: None)
+    shown: list[object] = []
+    older, newer = threading.Event(), threading.Event()
+    live.read(_gated(older, "older"), shown.append)
+    live.read(_gated(newer, "newer"), shown.append)
+    change = JournalChanges(1, 1, {"unit": frozenset({3})})
+    live.deliver(change)
+    assert applied == [] and live.held  # it waits for the reads
+
+    newer.set()
+    qtbot.waitUntil(lambda: shown == ["newer"])
+    assert applied == [] and live.reading  # the older read is still in flight
+
+    older.set()
+    qtbot.waitUntil(lambda: not live.reading)
+    assert shown == ["newer"]  # the older read landed on nobody
+    assert applied == [change]
+    assert not live.held
+
+
+def test_a_failed_read_is_logged_and_told_only_when_it_was_the_newest(
+    qtbot: QtBot, plain_view: QWidget, caplog: pytest.LogCaptureFixture
+) -> None:
+    applied: list[JournalChanges] = []
+    live = LiveUpdates(plain_view, apply=applied.append, reload=lambda: None)
+    told: list[BaseException] = []
+    older, newer = threading.Event(), threading.Event()
+    live.read(_gated(older, OSError("older")), print, failed=told.append, what="test read")
+    live.read(_gated(newer, OSError("newer")), print, failed=told.append, what="test read")
+    live.deliver(JournalChanges(1, 1, {"unit": frozenset({3})}))
+    with caplog.at_level(logging.WARNING):
+        older.set()
+        newer.set()
+        qtbot.waitUntil(lambda: not live.reading)
+    assert [str(e) for e in told] == ["newer"]
+    assert sum("test read" in r.getMessage() for r in caplog.records) == 2
+    assert len(applied) == 1  # the change waited, and was applied after both
+
+
+def test_a_read_whose_showing_raises_still_lets_the_waiting_changes_through(
+    qtbot: QtBot, plain_view: QWidget
+) -> None:
+    applied: list[JournalChanges] = []
+    live = LiveUpdates(plain_view, apply=applied.append, reload=lambda: None)
+    gate = threading.Event()
+
+    def show(_result: object) -> None:
+        raise ValueError("a view that cannot show this read")
+
+    live.read(_gated(gate, "x"), show)
+    live.deliver(JournalChanges(1, 1, {"unit": frozenset({3})}))
+    with qtbot.captureExceptions() as raised:
+        gate.set()
+        qtbot.waitUntil(lambda: not live.reading)
+    assert [type(e[1]) for e in raised] == [ValueError]
+    assert len(applied) == 1

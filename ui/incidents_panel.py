@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import incident_log, journal
 from opscenter.drafts import Draft
-from opscenter.errors import NoOperation, OpsError, log_failure
+from opscenter.errors import NoOperation, OpsError
 from opscenter.incident_log import Choices, IncidentFilter, IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.messages import describe
@@ -62,7 +62,6 @@ from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
-from ui.worker import start_job
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +96,6 @@ class IncidentsPanel(IncidentListLayout):
             name="incidents panel",
         )
         self._reread_after_load: set[int] = set()  # own edits read while a query ran
-        self._loading = 0  # generation of the query in flight (0: none)
-        self._generation = 0
         self._selected_id: int | None = None
         self.form: IncidentForm | None = None
         self.last_error = ""
@@ -251,7 +248,7 @@ class IncidentsPanel(IncidentListLayout):
 
     @property
     def loading(self) -> bool:
-        return self._loading != 0
+        return self.live.reading
 
     def reload(self) -> None:
         """Run the current filter again (off the GUI thread); the list resets when it lands."""
@@ -261,21 +258,13 @@ class IncidentsPanel(IncidentListLayout):
             self.model.set_rows(())
             self._show_count()
             return
-        self._generation += 1
-        generation = self._loading = self._generation
-        self.live.hold()
         store, op_id, flt, lang = self._store, self._choices.operation_id, self._filter, self._lang
 
         def job(_progress: Progress, _cancel: CancelToken) -> list[IncidentRow]:
             with store.read() as s:
                 return incident_log.query(s, op_id, flt, lang=lang)
 
-        start_job(
-            job,
-            parent=self,
-            on_success=lambda rows: self._loaded(generation, rows),
-            on_failure=self._failed,
-        )
+        self.live.read(job, self._loaded, failed=self._failed, what="incident query")
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """Re-read only the incidents this change set touched (deferred while hidden)."""
@@ -363,10 +352,7 @@ class IncidentsPanel(IncidentListLayout):
             self._filter = new
             self.reload()
 
-    def _loaded(self, generation: int, rows: list[IncidentRow]) -> None:
-        if generation != self._generation:
-            return  # a newer filter was asked for meanwhile
-        self._loading = 0
+    def _loaded(self, rows: list[IncidentRow]) -> None:
         selected = self._selected_id
         self.model.set_rows(rows)
         self.timeline.set_rows(self.model.rows())
@@ -379,14 +365,10 @@ class IncidentsPanel(IncidentListLayout):
         if self._reread_after_load:
             ids, self._reread_after_load = self._reread_after_load, set()
             self._reread(ids)
-        self.live.release()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = 0
-        self.live.release()
         self.last_error = describe(exc, self._lang) if isinstance(exc, OpsError) else str(exc)
         self.count_label.setText(self.last_error)
-        log_failure(log, exc, "incident query")
 
     def _reread(self, ids: set[int], *, reference: bool = False) -> None:
         """Read these incidents again and show them (and once more those a change reported

@@ -47,7 +47,7 @@ from opscenter.roster import whole_file
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.preview import Options, RowOutcome, SheetGuess, guess_sheet
+from opscenter.roster.preview import Options, RowOutcome, SheetGuess, guess_sheet, mapped_layout
 from opscenter.roster.reading import Cell, Source
 from opscenter.roster.validate import CellReader
 from opscenter.roster.whole_file import WholeFilePreview
@@ -512,11 +512,7 @@ def _sheet(source: Source, options: Options) -> SheetGuess:
     """The sheet and its columns, as guessed or as the person mapped them; refuses a sheet
     without the category column or any count."""
     guess = guess_sheet(source, KIND, options.sheet)
-    assert guess.layout is not None
-    layout = guess.layout
-    if options.mapping is not None:
-        layout.columns = dict(options.mapping)
-        layout.uncertain = set()
+    layout = mapped_layout(guess, options)
     if "category" not in layout.columns:
         raise RosterError(
             "missing_columns", file=source.path.name, sheet=guess.name, columns="Jenis sarpras"

@@ -402,18 +402,24 @@ def prepare(
     return preview
 
 
-def mapped_sheet(source: Source, options: Options) -> SheetGuess:
-    """The sheet and its columns: as guessed, or as the person mapped them (``options``);
-    refuses a sheet without a required column, naming it."""
-    guess = guess_sheet(source, options.kind, options.sheet)
+def mapped_layout(guess: SheetGuess, options: Options) -> Layout:
+    """The guessed sheet's columns, or the person's own mapping of them (``options``): then
+    no column is uncertain and nothing guessed is said (only a sum of L and P still is)."""
     layout = guess.layout
     assert layout is not None
     if options.mapping is not None:
         layout.columns = dict(options.mapping)
         layout.uncertain = set()
-        # The person chose every column; only a sum of L and P is still worth saying.
         layout.choices = []
         voters_by_sex(layout)
+    return layout
+
+
+def mapped_sheet(source: Source, options: Options) -> SheetGuess:
+    """The sheet and its columns: as guessed, or as the person mapped them (``options``);
+    refuses a sheet without a required column, naming it."""
+    guess = guess_sheet(source, options.kind, options.sheet)
+    layout = mapped_layout(guess, options)
     missing = layout.missing()
     if missing:
         raise RosterError(

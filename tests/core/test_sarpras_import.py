@@ -438,3 +438,28 @@ def test_the_template_lists_the_categories_and_imports_once_filled(
     # Without a database, the seeded categories.
     seeded = load_workbook(sarpras_io.write_template(tmp_path / "kosong.xlsx"))["Sarpras"]
     assert seeded.max_row == header + 1 + 20
+
+
+def test_a_list_mapped_by_hand_says_nothing_of_what_was_guessed(
+    small: tuple[Store, Small], tmp_path: Path
+) -> None:
+    """The guess says which of two columns under one merged JUMLAH it took; once the person
+    has mapped every column (the import wizard's mapping page), nothing guessed is said."""
+    store, _ids = small
+    path = _one_column_workbook(tmp_path / "rekap.xlsx")
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws is not None
+    ws.insert_cols(6)  # JUMLAH merged over two columns, the count in the first
+    ws.merge_cells("E2:F2")
+    wb.save(path)
+    guessed = sarpras_io.prepare(store, path)
+    assert [c.key for c in guessed.layout.choices] == ["count"]  # the first taken: said
+    assert messages.import_choices(guessed.layout, 0, "id")
+    mapped = sarpras_io.prepare(
+        store, path, Options(kind="sarpras", mapping=dict(guessed.layout.columns))
+    )
+    assert mapped.layout.columns == guessed.layout.columns
+    assert mapped.layout.choices == []
+    assert messages.import_choices(mapped.layout, 0, "id") == ""
+    assert mapped.counts == guessed.counts

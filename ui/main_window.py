@@ -357,13 +357,16 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Background work under way: the overview's strength, the board's figures, the slices
-        of a burst or the readiness matrix (a screenshot or a benchmark waits for the picture
-        to settle)."""
+        of a burst, a panel's read (stages, incidents, readiness, map, TPS watch) or a watch
+        entry being saved (a screenshot or a benchmark waits for the picture to settle)."""
         page = self.operation_page
+        reading = (page.stages, page.incidents, page.map)
         return (
             self._overview_running
             or (page.board is not None and page.board.busy())
             or (page.readiness is not None and page.readiness.busy())
+            or (page.watch is not None and page.watch.busy())
+            or any(panel is not None and panel.live.reading for panel in reading)
         )
 
     def refresh_later(self, entities: Collection[str] = (WHOLE_ROW,)) -> None:

@@ -329,9 +329,14 @@ class BudgetDialog(ReadinessForm):
         self.paying_from = QLabel(page)
         self.paying_from.setWordWrap(True)
         self.paid_on = date_edit(page, "paidOn", self._clock().date())
-        self.amount = field(page, "paymentAmount", hint=_tr("mis. 25.000.000"), figures=True)
+        self.amount = field(
+            page, "paymentAmount", hint=_tr("mis. 25.000.000"), figures=True, window_undo=True
+        )
         self.description = field(
-            page, "paymentDescription", hint=_tr("mis. uang saku pengamanan TPS tahap I")
+            page,
+            "paymentDescription",
+            hint=_tr("mis. uang saku pengamanan TPS tahap I"),
+            window_undo=True,
         )
         form.addRow(self.paying_from)
         form.addRow(_tr("Ta&nggal"), self.paid_on)
@@ -361,14 +366,16 @@ class BudgetDialog(ReadinessForm):
             self.source_box.addItem(source_name(code, self._lang), code)
         self.source_box.currentIndexChanged.connect(lambda _i: self._source_picked())
         self.reference = field(
-            page, "allocationReference", hint=_tr("mis. NPHD 900/123/BPKAD/2024")
+            page, "allocationReference", hint=_tr("mis. NPHD 900/123/BPKAD/2024"), window_undo=True
         )
         self.has_signed = QCheckBox(_tr("Tanggal &NPHD"), page)
         self.has_signed.setObjectName("allocationHasSigned")
         self.signed_on = date_edit(page, "allocationSigned", self._clock().date())
         self.has_signed.toggled.connect(lambda _on: self._source_picked())
-        self.pagu = field(page, "allocationPagu", hint=_tr("mis. 25.000.000.000"), figures=True)
-        self.note = field(page, "allocationNote")
+        self.pagu = field(
+            page, "allocationPagu", hint=_tr("mis. 25.000.000.000"), figures=True, window_undo=True
+        )
+        self.note = field(page, "allocationNote", window_undo=True)
         form.addRow(self.allocation_for)
         form.addRow(_tr("Sumbe&r"), self.source_box)
         form.addRow(_tr("N&omor"), self.reference)

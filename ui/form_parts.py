@@ -3,9 +3,9 @@
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
 (names in it are typed by people), wrapped, hidden until there is something to say.
 ``field`` is a named line edit (tests find it by name), with an example as its hint, an
-amount's figures to the right, dots for a password. It is a ``Line``: Ctrl+Z and Ctrl+Y undo
-and redo the window's writes while the line holds nothing of its own to undo, and ``clear``
-(after a save) leaves it nothing, so Ctrl+Z straight after a save takes the save back.
+amount's figures to the right, dots for a password. It is a ``Line``: in a form whose saves
+go on the window's undo history (``window_undo``), Ctrl+Z straight after a save takes the
+save back rather than bringing the saved text back into the emptied line.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
 """
@@ -36,13 +36,21 @@ def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLab
 
 
 class Line(QLineEdit):
-    """A line edit whose Ctrl+Z and Ctrl+Y undo and redo the window's writes (its undo
-    shortcut takes them) while the line holds nothing of its own to undo; with text typed
-    they edit the text, as in any line."""
+    """A line edit. With ``window_undo`` (a form whose saves go on the window's undo
+    history), Ctrl+Z and Ctrl+Y undo and redo those saves while the line holds nothing of
+    its own to undo, and ``clear`` (after a save) leaves it nothing, so Ctrl+Z straight
+    after a save takes the save back; with text typed they edit the text, as in any line.
+    Without it (a line whose save is not on the history, such as an incident's follow-up in
+    the main window, whose Ctrl+Z undoes other writes) it is a plain line edit."""
+
+    def __init__(self, parent: QWidget | None = None, *, window_undo: bool = True) -> None:
+        super().__init__(parent)
+        self.window_undo = window_undo
 
     def event(self, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.ShortcutOverride
+            self.window_undo
+            and event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and not self.isUndoAvailable()
             and not self.isRedoAvailable()
@@ -56,17 +64,27 @@ class Line(QLineEdit):
         return super().event(event)
 
     def clear(self) -> None:
-        """Empty the line and forget what was typed (``setText`` resets the line's own undo
-        history; ``QLineEdit.clear`` would keep it for Ctrl+Z to bring back)."""
-        self.setText("")
+        """Empty the line; with ``window_undo`` forget what was typed too (``setText``
+        resets the line's own undo history; ``QLineEdit.clear`` keeps it for Ctrl+Z)."""
+        if self.window_undo:
+            self.setText("")
+        else:
+            super().clear()
 
 
 def field(
-    parent: QWidget, name: str, *, hint: str = "", figures: bool = False, secret: bool = False
+    parent: QWidget,
+    name: str,
+    *,
+    hint: str = "",
+    figures: bool = False,
+    secret: bool = False,
+    window_undo: bool = False,
 ) -> Line:
     """A line edit named ``name``: ``hint`` is its placeholder (what to type, "mis. …"),
-    ``figures`` aligns an amount to the right, ``secret`` shows dots for what is typed."""
-    edit = Line(parent)
+    ``figures`` aligns an amount to the right, ``secret`` shows dots for what is typed,
+    ``window_undo`` leaves Ctrl+Z to the form's undo history (``Line``)."""
+    edit = Line(parent, window_undo=window_undo)
     edit.setObjectName(name)
     if hint:
         edit.setPlaceholderText(hint)

@@ -297,9 +297,13 @@ class ListPage(QWidget):
         self.view_label = label
 
         self.add_box = QGroupBox(_tr("Tambah"), self)
-        self.code = field(self.add_box, name + "Code", hint=_tr("mis. logistik-pemilu"))
-        self.new_name = field(self.add_box, name + "NewName")
-        self.new_name_en = field(self.add_box, name + "NewNameEn", hint=_tr("boleh kosong"))
+        self.code = field(
+            self.add_box, name + "Code", hint=_tr("mis. logistik-pemilu"), window_undo=True
+        )
+        self.new_name = field(self.add_box, name + "NewName", window_undo=True)
+        self.new_name_en = field(
+            self.add_box, name + "NewNameEn", hint=_tr("boleh kosong"), window_undo=True
+        )
         self.add_form = QFormLayout(self.add_box)
         self.add_form.addRow(_tr("K&ode"), self.code)
         self.add_form.addRow(_tr("&Nama"), self.new_name)
@@ -313,8 +317,8 @@ class ListPage(QWidget):
         self.chosen = QLabel(self.chosen_box)
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
-        self.name = field(self.chosen_box, name + "Name")
-        self.name_en = field(self.chosen_box, name + "NameEn")
+        self.name = field(self.chosen_box, name + "Name", window_undo=True)
+        self.name_en = field(self.chosen_box, name + "NameEn", window_undo=True)
         chosen_form = QFormLayout(self.chosen_box)
         chosen_form.addRow(self.chosen)
         chosen_form.addRow(_tr("Nama &baru"), self.name)
@@ -718,7 +722,9 @@ class ReadinessListsDialog(ListsDialog):
         page = self.categories
         box = page.add_box
         self.group = group_box(box, "categoryGroup")
-        self.measure = field(box, "categoryMeasure", hint=_tr("unit, buah, pucuk …"))
+        self.measure = field(
+            box, "categoryMeasure", hint=_tr("unit, buah, pucuk …"), window_undo=True
+        )
         self.measure.setText("unit")
         page.add_form.addRow(_tr("Ke&lompok"), self.group)
         page.add_form.addRow(_tr("Dihitung &dalam"), self.measure)
@@ -729,7 +735,9 @@ class ReadinessListsDialog(ListsDialog):
         page = self.categories
         box = QGroupBox(_tr("Kelompok dan ukuran kategori terpilih"), page)
         self.kind_group = group_box(box, "kindGroup")
-        self.kind_measure = field(box, "kindMeasure", hint=_tr("unit, buah, pucuk …"))
+        self.kind_measure = field(
+            box, "kindMeasure", hint=_tr("unit, buah, pucuk …"), window_undo=True
+        )
         self.kind_ammunition = QCheckBox(_tr("Mencatat jumlah amunisi"), box)
         self.kind_ammunition.setObjectName("kindAmmunition")
         self.kind_ammunition.setToolTip(

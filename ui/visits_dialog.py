@@ -933,8 +933,8 @@ class VisitsDialog(ReadinessForm):
         self.visit_kind.setObjectName("visitKind")
         for code, name in kind_names().items():
             self.visit_kind.addItem(name, code)
-        self.visit_led = field(page, "visitLedBy", hint=_tr("mis. Kapolda Jambi"))
-        self.visit_team = field(page, "visitTeam", hint=_tr("mis. Tim Itwasda"))
+        self.visit_led = field(page, "visitLedBy", hint=_tr("mis. Kapolda Jambi"), window_undo=True)
+        self.visit_team = field(page, "visitTeam", hint=_tr("mis. Tim Itwasda"), window_undo=True)
         self.visit_checked = text_box(page, "visitChecked", 3)
         self.visit_checked.setPlaceholderText(_tr("mis. posko, kendaraan, senjata"))
         self.visit_unit = QComboBox(page)  # a visit's unit, when its change is typed
@@ -979,7 +979,9 @@ class VisitsDialog(ReadinessForm):
         self.finding_aspect.setObjectName("findingAspect")
         self.finding_text = text_box(page, "findingText", 2)
         self.finding_advice = text_box(page, "findingAdvice", 2)
-        self.finding_person = field(page, "findingPerson", hint=_tr("mis. Kabag Log"))
+        self.finding_person = field(
+            page, "findingPerson", hint=_tr("mis. Kabag Log"), window_undo=True
+        )
         self.finding_has_due = QCheckBox(_tr("&Ada tenggat"), page)
         self.finding_has_due.setObjectName("findingHasDue")
         self.finding_due = date_edit(page, "findingDue", self._clock().date())

@@ -120,7 +120,10 @@ class WatchStepsDialog(ListsDialog):
         self.steps = page
         page.code.setPlaceholderText(_tr("mis. apel"))
         self.new_due = field(
-            page.add_box, "stepNewDue", hint=_tr("mis. 06:00 atau 06:00 +1; boleh kosong")
+            page.add_box,
+            "stepNewDue",
+            hint=_tr("mis. 06:00 atau 06:00 +1; boleh kosong"),
+            window_undo=True,
         )
         page.add_form.addRow(_tr("Batas &waktu"), self.new_due)
         page.add_fields.append(self.new_due)
@@ -136,7 +139,7 @@ class WatchStepsDialog(ListsDialog):
         """The chosen step's deadline, set in place."""
         page = self.steps
         box = QGroupBox(_tr("Batas waktu langkah terpilih"), page)
-        self.due = field(box, "stepDue", hint=_tr("06:00, 06:00 +1, atau kosong"))
+        self.due = field(box, "stepDue", hint=_tr("06:00, 06:00 +1, atau kosong"), window_undo=True)
         label = QLabel(_tr("&Jam"), box)
         label.setBuddy(self.due)
         self.due_button = QPushButton(_tr("Simpan &batas waktu"), box)

@@ -286,6 +286,30 @@ def test_ctrl_t_goes_to_the_follow_up_and_ctrl_f_to_the_search(
     assert board.search.hasFocus()
 
 
+def test_ctrl_z_in_the_follow_up_line_after_a_follow_up_undoes_nothing_else(
+    shown: MainWindow, qtbot: QtBot
+) -> None:
+    """A follow-up is not on the undo history (it is appended for good): Ctrl+Z in its line
+    after one is saved edits the line, it does not take back the status changed before."""
+    panel = incidents_panel(shown)
+    shown.operation_page.show_tab(Tab.INCIDENTS)
+    incident = panel.model.row(0)
+    answer(NO_NAME)
+    with qtbot.waitSignal(panel.writes.write_done):
+        panel.change_status(incident.id, "ditangani")
+    assert shown.undo_stack.count() == 1
+    detail = panel.detail
+    press(qtbot, panel.view, "Ctrl+T")
+    assert detail.follow_text.hasFocus()
+    qtbot.keyClicks(detail.follow_text, "Tim tiba di lokasi.")
+    with qtbot.waitSignal(panel.writes.write_done):
+        qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
+    assert detail.follow_text.text() == ""
+    press(qtbot, detail.follow_text, "Ctrl+Z")
+    assert shown.undo_stack.index() == 1  # the status change is still done
+    assert not panel.writes.busy  # an undo would have queued its write at once
+
+
 # --- Esc and Ctrl+W ----------------------------------------------------------------------
 
 

@@ -497,8 +497,8 @@ def _journal_inserted(
     """Journal rows ``first`` .. ``first + count - 1`` of ``table``, just inserted by this
     transaction under SQLite's write lock, in one INSERT ... SELECT: their values as SQLite
     stored them (``json_object``, NULLs dropped by ``json_patch``), built from the stored
-    rows, or for ``staged`` (the stage and the rowid before the first row) from the JSON
-    ``stage_values`` built of the same values before the lock."""
+    rows, or for ``staged`` (the stage and the 0-based position of the first of these rows
+    in it) from the JSON ``stage_values`` built of the same values before the lock."""
     last = first + count - 1
     # SQLite gives each new row max(id) + 1, in order; anything else would mislabel the
     # journal, so it is checked rather than assumed.

@@ -11,7 +11,6 @@ What the panel writes (a new incident, follow-ups, status, units; undo; drafts) 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -62,8 +61,6 @@ from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
-
-log = logging.getLogger(__name__)
 
 # This panel's keys (Ctrl+N new incident, Ctrl+T follow-up, Ctrl+F search) belong to the
 # main window (``ui.actions``), so that they work whatever has the focus.

@@ -164,7 +164,8 @@ class Deferred(QObject, Generic[T]):
         """Run the view's read ``job`` off the GUI thread, then ``show`` its result; changes
         that arrive meanwhile wait until every read in flight has landed or failed. Only the
         newest read is shown: an older one still in flight lands on nobody. A failure is
-        logged (as ``what``) and, when it was the newest read, handed to ``failed``."""
+        logged (as ``what``; the worker logs its traceback) and, when it was the newest read,
+        handed to ``failed``. A cancelled read ends like a failed one, unsaid."""
         self._reads += 1
         self._newest += 1
         mine = self._newest
@@ -177,7 +178,7 @@ class Deferred(QObject, Generic[T]):
                 ended()
 
         def refused(error: BaseException) -> None:
-            log_failure(log, error, what or f"read of {self._name}")
+            log.warning("%s failed: %r", what or f"read of {self._name}", error)
             try:
                 if mine == self._newest and failed is not None:
                     failed(error)
@@ -188,14 +189,16 @@ class Deferred(QObject, Generic[T]):
             self._reads -= 1
             self.flush()
 
-        start_job(job, parent=self._view, on_success=landed, on_failure=refused)
+        start_job(job, parent=self._view, on_success=landed, on_failure=refused, on_cancel=ended)
 
     def hold(self) -> None:
-        """A full read is in flight: keep what arrives until ``release``."""
+        """Something the view will show is in flight (a write): keep what arrives until
+        ``release``. (A background read is ``read``, which holds by itself.)"""
         self._held = True
 
     def release(self) -> None:
-        """The full read landed (or failed): apply what waited, if shown."""
+        """What ``hold`` waited for has ended: apply what waited, if shown and no read is in
+        flight."""
         self._held = False
         self.flush()
 

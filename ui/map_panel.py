@@ -46,7 +46,6 @@ clicking a point emits ``incident_chosen``. The read runs off the GUI thread
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -95,8 +94,6 @@ from ui.map_replay import ReplayBar, TimedPoints
 from ui.map_view import MapFlow, MapLegend, MapMark, MapPoint, MapUnit, MapView, colours
 from ui.readiness_model import LEVEL_COLOURS, full_level, matters
 from ui.translations import interface_language, translator
-
-log = logging.getLogger(__name__)
 
 # Journal entities the map shows; a change to any of them re-reads the layers' data.
 SHOWN = (

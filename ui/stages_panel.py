@@ -12,7 +12,6 @@ is ``ui.stage_timeline_chart``, the table ``ui.stage_ratings``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -52,9 +51,6 @@ from ui.translations import interface_language, translator
 STRUCTURE = ("stage", "operation", "region", "aspect", "vulnerability_level")
 # The now line moves and the date may turn: look at the clock this often.
 TICK_MS = 60_000
-
-
-log = logging.getLogger(__name__)
 
 
 _tr = translator("StagesPanel")

@@ -19,7 +19,6 @@ deadline). Roles without ``watch.record`` see it all, without the entry line.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -67,8 +66,6 @@ from ui.watch_models import (
     ShareDelegate,
     plan_overdue,
 )
-
-log = logging.getLogger(__name__)
 
 # The journal's tables the watch is read from (``JournalChanges`` names them so).
 ENTITIES = ("tps_watch", "watch_step", "incident", "polling_station", "guard_post_tps")

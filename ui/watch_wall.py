@@ -15,7 +15,6 @@ night theme's text and surface (``ui.theme``).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,8 +36,6 @@ from ui.live_updates import LiveUpdates
 from ui.map_panel import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language, translator
 from ui.wall import PAGE_SECONDS
-
-log = logging.getLogger(__name__)
 
 # A row is never lower than this many times the type's height (below it: pages), never
 # higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in

@@ -43,7 +43,7 @@ class Line(QLineEdit):
     Without it (a line whose save is not on the history, such as an incident's follow-up in
     the main window, whose Ctrl+Z undoes other writes) it is a plain line edit."""
 
-    def __init__(self, parent: QWidget | None = None, *, window_undo: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, window_undo: bool = False) -> None:
         super().__init__(parent)
         self.window_undo = window_undo
 

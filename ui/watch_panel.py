@@ -200,7 +200,7 @@ class WatchPanel(QWidget):
         self._deadline_timer.timeout.connect(self.reload)
 
         # The entry line.
-        self.entry = Line(self)
+        self.entry = Line(self, window_undo=True)  # each entry saved goes on the history
         self.entry.setObjectName("watchEntry")
         self.entry.setPlaceholderText(
             _tr("TPS atau pos, langkah, jam \u2014 mis. 1501012001003 1 · Siulak P3 2 05:40")

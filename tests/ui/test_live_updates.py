@@ -304,15 +304,17 @@ def test_a_failed_read_is_logged_and_told_only_when_it_was_the_newest(
     applied: list[JournalChanges] = []
     live = LiveUpdates(plain_view, apply=applied.append, reload=lambda: None)
     told: list[BaseException] = []
+    shown: list[object] = []
     older, newer = threading.Event(), threading.Event()
-    live.read(_gated(older, OSError("older")), print, failed=told.append, what="test read")
-    live.read(_gated(newer, OSError("newer")), print, failed=told.append, what="test read")
+    live.read(_gated(older, OSError("older")), shown.append, failed=told.append, what="test read")
+    live.read(_gated(newer, OSError("newer")), shown.append, failed=told.append, what="test read")
     live.deliver(JournalChanges(1, 1, {"unit": frozenset({3})}))
     with caplog.at_level(logging.WARNING):
         older.set()
         newer.set()
         qtbot.waitUntil(lambda: not live.reading)
     assert [str(e) for e in told] == ["newer"]
+    assert shown == []
     assert sum("test read" in r.getMessage() for r in caplog.records) == 2
     assert len(applied) == 1  # the change waited, and was applied after both
 

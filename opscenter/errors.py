@@ -171,6 +171,18 @@ class ExerciseNeedsFile(StorageError):
     code = "exercise.needs_file"
 
 
+# Failures that pass by themselves (the server answers again, a standby is promoted, the
+# other program lets go of its lock): the same read is worth trying again a little later.
+PASSING: tuple[type[StorageError], ...] = (
+    DatabaseUnreachable,
+    NoPrimary,
+    DatabaseLocked,
+    LockTimeout,
+    StatementTimeout,
+    ConnectionLost,
+)
+
+
 # --- domain --------------------------------------------------------------------------------
 
 

@@ -9,8 +9,9 @@ window that shows stored rows takes them through a ``LiveUpdates`` of its own, w
 * disconnects from the feed when the view is closed for good (``stop``) or deleted (the
   helper is the view's child: Qt drops its connections with it), so nothing queues all night;
 * never drops a change: when ``apply`` raises, the reason is logged and the view re-reads
-  everything (``reload``); if that fails too, the re-read is tried again with the next
-  change, at the next show, or after ``RETRY_MS``;
+  everything (``reload``); if that fails too, or a background read (``read``) fails for a
+  reason that passes (the server away, a lock held), the re-read is tried again with the
+  next change, at the next show, or after ``RETRY_MS``;
 * ignores changes while the view has nothing loaded (``loaded`` is False), except that an
   ``operation`` change then reloads: an operation has appeared;
 * skips rows the view has already read after they changed: one's own edit, read back by
@@ -60,7 +61,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from opscenter.errors import log_failure
+from opscenter.errors import PASSING, log_failure
 from opscenter.live import JournalChanges
 from opscenter.progress import Job
 from ui.worker import start_job
@@ -165,7 +166,10 @@ class Deferred(QObject, Generic[T]):
         that arrive meanwhile wait until every read in flight has landed or failed. Only the
         newest read is shown: an older one still in flight lands on nobody. A failure is
         logged (as ``what``; the worker logs its traceback) and, when it was the newest read,
-        handed to ``failed``. A cancelled read ends like a failed one, unsaid."""
+        handed to ``failed``; when it is one that passes by itself (``errors.PASSING``: the
+        server away, a lock held) the view reads everything again after ``RETRY_MS``, or
+        when shown, so that what it missed meanwhile is not lost. A cancelled read ends like
+        a failed one, unsaid."""
         self._reads += 1
         self._newest += 1
         mine = self._newest
@@ -173,6 +177,7 @@ class Deferred(QObject, Generic[T]):
         def landed(result: R) -> None:
             try:
                 if mine == self._newest:
+                    self._reload_due = False  # read whole: a re-read still due is done
                     show(result)
             finally:
                 ended()
@@ -184,6 +189,11 @@ class Deferred(QObject, Generic[T]):
                     failed(error)
             finally:
                 ended()
+            # After ``ended``, whose flush would otherwise re-read at once; a newer read
+            # that it started meanwhile makes this one's retry needless.
+            passing = isinstance(error, PASSING) and self.reload is not None
+            if passing and mine == self._newest and not self.stopped:
+                self._retry_later()
 
         def ended() -> None:
             self._reads -= 1
@@ -239,10 +249,15 @@ class Deferred(QObject, Generic[T]):
             self.reload()
         except Exception as error:
             log_failure(log, error, f"full re-read of {self._name}")
-            self._reload_due = True  # with the next change, at the next show, or soon
-            QTimer.singleShot(RETRY_MS, self, self.flush)
+            self._retry_later()
             return
         self.reread.emit(reason)
+
+    def _retry_later(self) -> None:
+        """A re-read failed: read everything again with the next change, at the next show,
+        or after ``RETRY_MS``, whichever comes first (``flush``)."""
+        self._reload_due = True
+        QTimer.singleShot(RETRY_MS, self, self.flush)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._view and event.type() == QEvent.Type.Show:

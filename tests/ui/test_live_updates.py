@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from opscenter import journal, overview, units
 from opscenter.actor import Actor
+from opscenter.errors import ConnectionLost, NoOperation
 from opscenter.live import JournalChanges, JournalFollower
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.store import Store, open_store
@@ -336,3 +337,53 @@ def test_a_read_whose_showing_raises_still_lets_the_waiting_changes_through(
         qtbot.waitUntil(lambda: not live.reading)
     assert [type(e[1]) for e in raised] == [ValueError]
     assert len(applied) == 1
+
+
+def _reads_in_turn(outcomes: list[object]) -> tuple[Job[object], list[int]]:
+    """A read that gives the next of ``outcomes`` each time it runs (an exception is
+    raised), and the list of the runs so far."""
+    runs: list[int] = []
+
+    def job(_progress: Progress, _cancel: CancelToken) -> object:
+        runs.append(len(runs))
+        outcome = outcomes[min(len(runs) - 1, len(outcomes) - 1)]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    return job, runs
+
+
+def test_a_read_that_fails_while_the_server_is_away_is_tried_again_and_shows_what_it_missed(
+    qtbot: QtBot, plain_view: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.live_updates.RETRY_MS", 20)
+    job, runs = _reads_in_turn([ConnectionLost(detail="server restarted"), "fresh"])
+    shown: list[object] = []
+    told: list[BaseException] = []
+
+    def reload() -> None:
+        live.read(job, shown.append, failed=told.append, what="test read")
+
+    live = LiveUpdates(plain_view, apply=lambda _c: reload(), reload=reload)
+    reload()  # e.g. the re-read a change asked for, when the connection dropped
+    qtbot.waitUntil(lambda: shown == ["fresh"])
+    assert [type(e) for e in told] == [ConnectionLost]  # said once, then read whole
+    assert len(runs) == 2 and not live.reading
+
+
+def test_a_read_that_fails_for_a_lasting_reason_is_not_tried_over_and_over(
+    qtbot: QtBot, plain_view: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.live_updates.RETRY_MS", 20)
+    job, runs = _reads_in_turn([NoOperation(url="sqlite://"), "never"])
+    told: list[BaseException] = []
+
+    def reload() -> None:
+        live.read(job, lambda _r: None, failed=told.append, what="test read")
+
+    live = LiveUpdates(plain_view, apply=lambda _c: reload(), reload=reload)
+    reload()
+    qtbot.waitUntil(lambda: told != [] and not live.reading)
+    qtbot.wait(10 * 20)  # ten retry intervals: a retry would have run by now
+    assert len(runs) == 1 and [type(e) for e in told] == [NoOperation]

@@ -17,6 +17,7 @@ from opscenter.actor import Actor
 from opscenter.planning import Accepted, Proposal, Rating, RatingValue, TpsChange, WhatIf
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
+from ui.pending import SavedCommand
 from ui.translations import translator
 
 if TYPE_CHECKING:  # the window imports this module; its type only, for the checker
@@ -46,17 +47,16 @@ class WritingWindow(Protocol):
 W = TypeVar("W", bound=WritingWindow)
 
 
-class PlanningCommand(QUndoCommand, Generic[W]):
+class PlanningCommand(SavedCommand, Generic[W]):
     """A core action saved on the write thread (``ui.pending``): ``do`` and ``undo_action``
     give the write (a plain function: it opens its own session), ``shown`` puts its result
-    on screen. The first redo happens before the push (so a refusal surfaces there)."""
+    on screen. It is pushed once saved (so a refusal surfaces before the history changes)."""
 
     def __init__(self, window: W, text: str) -> None:
         super().__init__(text)
         self.window = window
         # Read on the write thread: plain values, taken here on the GUI thread.
         self.store, self.actor, self.operation_id = window.store, window.actor, window.operation_id
-        self._done_once = False
 
     def do(self) -> Callable[[], object]:
         raise NotImplementedError
@@ -67,14 +67,9 @@ class PlanningCommand(QUndoCommand, Generic[W]):
     def shown(self, result: object) -> None:
         raise NotImplementedError
 
-    def redo(self) -> None:
-        if not self._done_once:
-            self._done_once = True
-            return
-        self.window.run(self.do(), self.shown, obsolete=self)
-
-    def undo(self) -> None:
-        self.window.run(self.undo_action(), self.shown, obsolete=self)
+    def step(self, *, redone: bool) -> None:
+        write = self.do() if redone else self.undo_action()
+        self.window.run(write, self.shown, obsolete=self)
 
 
 class RatingCommand(PlanningCommand["PlanningWindow"]):

@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -75,7 +74,7 @@ from ui.actions import close_keys
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite
+from ui.pending import PendingWrite, SavedCommand
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_evidence import EvidencePane
 from ui.readiness_model import (
@@ -137,7 +136,7 @@ class FramedCellDelegate(QStyledItemDelegate):
             painter.restore()
 
 
-class JudgeCommand(QUndoCommand):
+class JudgeCommand(SavedCommand):
     """One cell's judgement set or cleared; undo puts back what it held before. Every step
     is a core write on the write thread with the version last seen (a judgement someone
     else set meanwhile is refused, not overwritten; the step then leaves the history)."""
@@ -155,16 +154,12 @@ class JudgeCommand(QUndoCommand):
         self.before = before
         self.after = after
         self.current = current  # as stored after the last step (read on the write thread)
-        self._done_once = True  # pushed once saved: the first redo has happened
 
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._step(self.after)
-
-    def undo(self) -> None:
+    def step(self, *, redone: bool) -> None:
         b = self.before
+        if redone:
+            self._step(self.after)
+            return
         self._step(
             JudgementValue(b.unit_id, b.aspect_id, b.level, b.note, b.evidence)
             if b is not None

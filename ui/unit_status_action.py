@@ -17,13 +17,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from opscenter import journal, messages, units
 from opscenter.board import UnitRow, reload_units, with_figures
 from opscenter.errors import OpsError, StaleEdit
 from ui.actions import close_keys
+from ui.pending import SavedCommand
 from ui.translations import translator
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_model import UNIT_ID_ROLE
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 _tr = translator("UnitsBoard")
 
 
-class SetStatusCommand(QUndoCommand):
+class SetStatusCommand(SavedCommand):
     """One status change: redo sets the new status, undo sets the previous one back.
 
     Both directions go through ``units.set_status`` (journaled) with the version the board
@@ -58,15 +58,11 @@ class SetStatusCommand(QUndoCommand):
         self._before = before
         self._after = after
         self._version = version_after
-        self._applied = True  # pushed after the first change succeeded: the first redo is done
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+    def step(self, *, redone: bool) -> None:
+        if redone:
+            self._run(self._after[0], self._after[1])
             return
-        self._run(self._after[0], self._after[1])
-
-    def undo(self) -> None:
         status_id, reason = self._before
         if status_id is None:  # no earlier status to go back to
             self.setObsolete(True)

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,7 +53,7 @@ from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.form_parts import Line
 from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite
+from ui.pending import PendingWrite, SavedCommand
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
 from ui.watch_models import (
@@ -147,7 +146,7 @@ class WatchRead:
     overdue: OverduePlan | None = None  # against the overdue rows shown when it began
 
 
-class WatchCommand(QUndoCommand):
+class WatchCommand(SavedCommand):
     """One entry (a TPS, or a post's batch); undo writes back what the steps held before,
     with ``expect`` what this entry wrote: a newer report by anyone refuses the undo, and the
     step leaves the history. Pushed once saved: the first redo has happened."""
@@ -156,16 +155,12 @@ class WatchCommand(QUndoCommand):
         super().__init__(text)
         self.panel = panel
         self.changes = changes
-        self._done_once = True
 
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._step([Mark(c.tps_id, c.step_id, c.after) for c in self.changes], after=False)
-
-    def undo(self) -> None:
-        self._step([c.undo() for c in self.changes], after=True)
+    def step(self, *, redone: bool) -> None:
+        if redone:
+            self._step([Mark(c.tps_id, c.step_id, c.after) for c in self.changes], after=False)
+        else:
+            self._step([c.undo() for c in self.changes], after=True)
 
     def _step(self, marks: list[Mark], *, after: bool) -> None:
         expect = {(c.tps_id, c.step_id): c.after if after else c.before for c in self.changes}

@@ -4,7 +4,8 @@ Built on ``ui.planning_commands.PlanningCommand``: saved on the write thread thr
 window (``PlottingWindow.run``), pushed on its ``QUndoStack`` once saved. The inverse uses
 what the core returned: a move goes back (or, when its post was removed, is split off
 again), a split is merged back, a merge split again, a placement restored
-(``place(..., restore=before)``), a swap swapped again, a lock turned.
+(``place(..., restore=before)``), a swap's two placements restored
+(``swap(..., restore=before)``), a lock turned.
 """
 
 from __future__ import annotations
@@ -192,18 +193,40 @@ class PlaceCommand(PlotCommand):
 
 
 class SwapCommand(PlotCommand):
+    """Two placed people exchange posts (both locked); the undo puts each one's post, basis
+    and lock back (``swap(..., restore=before)``), refused as stale when either row was
+    changed since the versions this command left on them."""
+
     def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
         self.first, self.second = first, second
+        # Set on the write thread: where they were, and the versions the last write left.
+        self.before: tuple[Placement, Placement] | None = None
+        self.versions: tuple[int, int] | None = None
 
-    def do(self) -> Callable[[], object]:
+    def _swap(self, back: bool) -> Callable[[], object]:
         def write() -> None:
-            swap(self.store, self.actor, self.operation_id, self.stage_id, self.first, self.second)
+            done = swap(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.stage_id,
+                self.first,
+                self.second,
+                restore=self.before if back else None,
+                expected_versions=self.versions,
+            )
+            if not back:
+                self.before = done.before
+            self.versions = done.versions
 
         return write
 
+    def do(self) -> Callable[[], object]:
+        return self._swap(back=False)
+
     def undo_action(self) -> Callable[[], object]:
-        return self.do()  # a swap is its own undo
+        return self._swap(back=True)
 
 
 class LockCommand(PlotCommand):

@@ -152,6 +152,15 @@ class Placement:
     locked: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Swapped:
+    """What a swap did: where the two people were (``before``, what its undo hands back as
+    ``restore``) and the versions it left on their rows (what the undo expects to find)."""
+
+    before: tuple[Placement, Placement]
+    versions: tuple[int, int]
+
+
 # --- reading ---------------------------------------------------------------------------
 
 
@@ -521,13 +530,7 @@ def place(
         if personnel_id not in people:
             raise PlotRefused(reason="not_eligible", name=person.name)
         row = _assignment(s, stage_id, personnel_id)
-        before = Placement(
-            personnel_id,
-            row.post_id if row else None,
-            row.basis if row else None,
-            row.from_unit_id if row else None,
-            row.locked if row else False,
-        )
+        before = _placement(personnel_id, row)
         if row is not None and expected_version is not None:
             fetch_for_edit(s, GuardAssignment, row.id, expected_version)
         if post_id is None:
@@ -557,21 +560,43 @@ def place(
 
 
 def swap(
-    store: Store, actor: Actor, operation_id: int, stage_id: int, first: int, second: int
-) -> None:
-    """Exchange two placed people's posts, both then locked (journaled as "plot.swap");
-    a swap is its own undo."""
+    store: Store,
+    actor: Actor,
+    operation_id: int,
+    stage_id: int,
+    first: int,
+    second: int,
+    *,
+    restore: tuple[Placement, Placement] | None = None,
+    expected_versions: tuple[int, int] | None = None,
+) -> Swapped:
+    """Exchange two placed people's posts, both then locked (journaled as "plot.swap").
+    Returns where they were, for the undo, which hands it back as ``restore`` to put back
+    each one's post, basis and lock, with the returned versions as ``expected_versions``
+    (a row changed since is refused as stale, not overwritten)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "plot.swap", operation_id=operation_id) as s:
         a, b = _placed(s, stage_id, first), _placed(s, stage_id, second)
         if a.operation_id != operation_id or b.operation_id != operation_id:
             raise NotFound(entity="guard_assignment", key=first)
-        if a.post_id == b.post_id:
-            raise PlotRefused(reason="same_post", name=_name(s, first))
-        a.post_id, b.post_id = b.post_id, a.post_id
-        for row in (a, b):
-            row.basis, row.locked = "hand", True
+        for row, version in zip((a, b), expected_versions or (None, None), strict=True):
+            fetch_for_edit(s, GuardAssignment, row.id, version)
+        before = (_placement(first, a), _placement(second, b))
+        if restore is not None:
+            was = {p.personnel_id: p for p in restore}
+            for row in (a, b):
+                w = was[row.personnel_id]
+                assert w.post_id is not None and w.basis is not None  # placed before a swap
+                row.post_id, row.basis, row.from_unit_id = w.post_id, w.basis, w.from_unit_id
+                row.locked = w.locked
+        else:
+            if a.post_id == b.post_id:
+                raise PlotRefused(reason="same_post", name=_name(s, first))
+            a.post_id, b.post_id = b.post_id, a.post_id
+            for row in (a, b):
+                row.basis, row.locked = "hand", True
         s.flush()
+        return Swapped(before, (a.version, b.version))
 
 
 def set_locked(
@@ -601,6 +626,13 @@ def _assignment(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment
             GuardAssignment.stage_id == stage_id, GuardAssignment.personnel_id == personnel_id
         )
     ).scalar_one_or_none()
+
+
+def _placement(personnel_id: int, row: GuardAssignment | None) -> Placement:
+    """Where the person is now (row None: the reserve), as a hand change's undo restores."""
+    if row is None:
+        return Placement(personnel_id, None, None, None, False)
+    return Placement(personnel_id, row.post_id, row.basis, row.from_unit_id, row.locked)
 
 
 def _placed(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment:

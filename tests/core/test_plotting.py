@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
+from opscenter.actor import Actor
 from opscenter.errors import StaleEdit
 from opscenter.messages import describe
-from opscenter.model import JournalTxn, Personnel
+from opscenter.model import GuardAssignment, JournalTxn, Personnel
 from opscenter.plotting.plot import PlotRefused, Plotting, place, plot, plotting, set_locked, swap
 from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
@@ -138,7 +139,7 @@ def test_swap_lock_and_the_way_back(small: tuple[Store, Small]) -> None:
     assert ("Personel 1", "hand") in [(n, b) for n, b, _l in table[("Kecamatan A2", 1)]]
     # The leader is the most senior: two Bripda, so the lower NRP (Personel 1 left).
     assert table[("Kecamatan A1", 1)][0] == ("Personel 6", "polsek", True)
-    swap(store, ADMIN, op, stage, one, eight)  # its own undo, but both stay locked
+    swap(store, ADMIN, op, stage, one, eight)  # swapped back by hand: both stay locked
     placed = {o.officer.name: o for pp in _read(store, ids).posts for o in pp.officers}
     assert placed["Personel 1"].locked and placed["Personel 8"].locked
     set_locked(store, ADMIN, op, stage, one, False, expected_version=placed["Personel 1"].version)
@@ -152,6 +153,60 @@ def test_swap_lock_and_the_way_back(small: tuple[Store, Small]) -> None:
     place(store, ADMIN, op, stage, eight, before.post_id, restore=before)
     placed = {o.officer.name: o for pp in _read(store, ids).posts for o in pp.officers}
     assert (placed["Personel 8"].basis, placed["Personel 8"].locked) == ("hand", True)
+
+
+def _rows(store: Store, *people: int) -> dict[int, tuple[int, str, int | None, bool]]:
+    """person -> their stored placement: (post, basis, from unit, locked)."""
+    ga = GuardAssignment
+    with store.read() as s:
+        return {
+            pid: (post, basis, unit, locked)
+            for pid, post, basis, unit, locked in s.execute(
+                select(ga.personnel_id, ga.post_id, ga.basis, ga.from_unit_id, ga.locked).where(
+                    ga.personnel_id.in_(people)
+                )
+            )
+        }
+
+
+def test_a_swap_undone_puts_back_post_basis_and_lock(small: tuple[Store, Small]) -> None:
+    """The undo hands the swap's ``before`` back as ``restore``: both automatic, unlocked
+    placements come back as they were, not locked by hand; the redo swaps (and locks)."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    one, eight = _nrp(store, "Personel 1"), _nrp(store, "Personel 8")
+    start = _rows(store, one, eight)
+    assert {(basis, locked) for _p, basis, _u, locked in start.values()} == {("polsek", False)}
+    done = swap(store, ADMIN, op, stage, one, eight)
+    swapped = _rows(store, one, eight)
+    assert (swapped[one][0], swapped[eight][0]) == (start[eight][0], start[one][0])
+    assert {(basis, locked) for _p, basis, _u, locked in swapped.values()} == {("hand", True)}
+    undone = swap(
+        store, ADMIN, op, stage, one, eight, restore=done.before, expected_versions=done.versions
+    )
+    assert _rows(store, one, eight) == start
+    swap(store, ADMIN, op, stage, one, eight, expected_versions=undone.versions)  # the redo
+    assert _rows(store, one, eight) == swapped
+
+
+def test_a_swap_undo_after_another_change_is_refused_as_stale(
+    small: tuple[Store, Small],
+) -> None:
+    """Someone else unlocked one of the two after the swap: its undo would overwrite that,
+    so it is refused with the stale-edit sentence and nothing is written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    one, eight = _nrp(store, "Personel 1"), _nrp(store, "Personel 8")
+    done = swap(store, ADMIN, op, stage, one, eight)
+    set_locked(store, Actor("staf.lain", role="staff"), op, stage, eight, False)
+    head, rows = _head(store), _rows(store, one, eight)
+    back, versions = done.before, done.versions
+    with pytest.raises(StaleEdit) as refused:
+        swap(store, ADMIN, op, stage, one, eight, restore=back, expected_versions=versions)
+    assert "staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _rows(store, one, eight)) == (head, rows)
 
 
 def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:

@@ -18,7 +18,14 @@ from pytestqt.qtbot import QtBot
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.messages import describe
-from opscenter.plotting.plot import PlotRefused, Plotting, PostPlot, place, plotting
+from opscenter.plotting.plot import (
+    PlotRefused,
+    Plotting,
+    PostPlot,
+    place,
+    plotting,
+    set_locked,
+)
 from opscenter.plotting.posts import PostRefused
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
@@ -165,6 +172,48 @@ def test_hand_changes_and_their_undo_and_redo(qtbot: QtBot, jambi: Store) -> Non
     assert locked[officer] is was
     # Through the keyboard: the person chosen in the reserve, Ctrl+T, the post picked.
     assert w.place_action.shortcut().toString() == "Ctrl+T"
+
+
+def _placements(p: Plotting) -> dict[int, tuple[int, str, int | None, bool]]:
+    """person -> their stored placement: (post, basis, from unit, locked)"""
+    return {
+        o.officer.id: (x.post.id, o.basis, o.from_unit_id, o.locked)
+        for x in p.posts
+        for o in x.officers
+    }
+
+
+def test_a_swap_undone_puts_back_basis_and_lock(qtbot: QtBot, jambi: Store) -> None:
+    """Two automatic, unlocked placements swapped (both locked by hand), then Ctrl+Z: both
+    are back as the plotting left them; the redo swaps and locks again; an undo after
+    another workstation changed one of them is refused, nothing overwritten."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    first, second = (
+        next(o for o in x.officers if not o.locked and o.basis != "hand").officer.id
+        for x in start.posts
+        if x.post.id in (a, b)
+    )
+    before = _placements(start)
+    assert before[first][0] != before[second][0]
+    w.swap(first, second)
+    _settle(qtbot, w)
+    swapped = _placements(_read(jambi, w))
+    assert swapped[first] == (before[second][0], "hand", before[first][2], True), w.banner.text()
+    assert swapped[second] == (before[first][0], "hand", before[second][2], True)
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == before
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == swapped
+    set_locked(jambi, Actor("staf.lain", role="staff"), w.operation_id, w.stage_id, second, False)
+    changed = _placements(_read(jambi, w))
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == changed
+    assert "sudah diubah oleh staf.lain" in w.banner.text()
 
 
 def _full_post_and_a_neighbour(p: Plotting) -> tuple[PostPlot, PostPlot]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer
 
 from opscenter.plotting.lists import KecamatanPlot, PlottingList, Slip, slips
 from opscenter.sitrep import ReportSettings, check_destination, write_atomically
@@ -29,7 +29,7 @@ from reports.sitrep.document import document, frame, page_canvas
 from reports.sitrep.layout import BODY_W, PORTRAIT, Styles, para
 from reports.sitrep.layout import styles as make_styles
 from reports.sitrep.sections import letterhead_of, meta_table, signature_of
-from reports.sitrep.tables import alert_marks, grid_table, layout_table, wrap
+from reports.sitrep.tables import alert_marks, grid_table, kept_with_table, layout_table, wrap
 
 # No, TPS, Desa, Pos, Nama, Pangkat, NRP, HP, Linmas: 17.5 cm, the portrait body.
 LIST_W = [0.8 * cm, 1.7 * cm, 2.8 * cm, 0.8 * cm, 4.0 * cm, 1.5 * cm, 1.8 * cm, 2.8 * cm, 1.3 * cm]
@@ -124,10 +124,13 @@ def _summary(lst: PlottingList, text: PlotText) -> Flowable:
     return grid_table(rows, SUMMARY_W, numeric_from=2, total_row=True, extra=marks)
 
 
-def _kecamatan_table(k: KecamatanPlot, text: PlotText) -> Flowable:
+def _kecamatan_table(k: KecamatanPlot, text: PlotText) -> tuple[Flowable, int]:
+    """The kecamatan's post table, and how many of its rows its header and first post take
+    (a post's rows never split: its No, Pos and Linmas span them)."""
     rows: list[list[Any]] = [text.headings(*LIST_COLUMNS)]
     marks: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "RIGHT")]
     marks += [("ALIGN", (3, 1), (3, -1), "RIGHT"), ("ALIGN", (8, 1), (8, -1), "RIGHT")]
+    opening = len(rows)
     for n, p in enumerate(k.posts, 1):
         first = len(rows)
         people: list[list[str]] = []
@@ -162,35 +165,38 @@ def _kecamatan_table(k: KecamatanPlot, text: PlotText) -> Flowable:
         for r in range(first, last):
             marks.append(("LINEBELOW", (1, r), (2, r), 0.6, colors.white))
             marks.append(("LINEBELOW", (4, r), (7, r), 0.6, colors.white))
-    return grid_table(rows, LIST_W, extra=marks)
+        if n == 1:
+            opening = len(rows)
+    return grid_table(rows, LIST_W, extra=marks), opening
 
 
-def _kecamatan(k: KecamatanPlot, text: PlotText, st: Styles) -> list[Flowable]:
+def _kecamatan(
+    k: KecamatanPlot, text: PlotText, st: Styles, lead: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    """The kecamatan's heading and post table, ``lead`` (the section's heading and notes)
+    before them, all kept with the table's first post."""
     polsek = k.polsek or text("no_polsek")
     heading = f"{k.kecamatan.upper()} \u2014 {polsek.upper()}"
     if k.polres:
         heading += f" ({k.polres.upper()})"
+    table, opening = _kecamatan_table(k, text)
     return [
-        CondPageBreak(4 * cm),
-        para(heading, st["h3"]),
-        _kecamatan_table(k, text),
+        *kept_with_table([*lead, para(heading, st["h3"])], table, opening),
         Spacer(1, 2),
         para(text.kecamatan_line(k), st["small"]),
     ]
 
 
 def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(3 * cm), para(text("reserve"), st["h2"])]
+    heading = para(text("reserve"), st["h2"])
     if not lst.reserve:
-        return [*out, para(text("no_reserve"), st["body"])]
+        return [KeepTogether([heading, para(text("no_reserve"), st["body"])])]
     rows: list[list[Any]] = [text.headings(*RESERVE_COLUMNS)]
     for i, g in enumerate(lst.reserve, 1):
         cells = (str(i), g.name, g.rank, g.nrp, g.phone, g.unit)
         rows.append([wrap(c, w - PAD) for c, w in zip(cells, RESERVE_W, strict=True)])
-    return [
-        *out,
-        grid_table(rows, RESERVE_W, numeric_from=0, extra=[("ALIGN", (1, 1), (-1, -1), "LEFT")]),
-    ]
+    table = grid_table(rows, RESERVE_W, numeric_from=0, extra=[("ALIGN", (1, 1), (-1, -1), "LEFT")])
+    return kept_with_table([heading], table, 2)
 
 
 def _build(d: PlottingDocument, story: list[Flowable], footer: str, text: PlotText) -> bytes:
@@ -232,10 +238,14 @@ def render_list(d: PlottingDocument) -> bytes:
     if not lst.kecamatan:
         story.append(para(text("no_posts"), st["body"]))
     else:
-        story += [_summary(lst, text), para(text("lists"), st["h2"])]
-        story += [para(text("linmas_note"), st["small"]), para(text("leader_note"), st["small"])]
-        for k in lst.kecamatan:
-            story += _kecamatan(k, text, st)
+        story.append(_summary(lst, text))
+        lead = [
+            para(text("lists"), st["h2"]),
+            para(text("linmas_note"), st["small"]),
+            para(text("leader_note"), st["small"]),
+        ]
+        for i, k in enumerate(lst.kecamatan):
+            story += _kecamatan(k, text, st, lead if i == 0 else ())
     story += _reserve(lst, text, st)
     s = d.settings
     day = d.generated_at.date()

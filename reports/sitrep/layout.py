@@ -17,6 +17,7 @@ PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 2.0 * cm, 1.5 * cm, 2.2 * cm, 2.0 * cm
 BODY_W = PORTRAIT[0] - MARGIN_L - MARGIN_R
+BODY_H = PORTRAIT[1] - MARGIN_T - MARGIN_B
 WIDE_W = LANDSCAPE[0] - MARGIN_L - MARGIN_R
 
 Styles = dict[str, ParagraphStyle]

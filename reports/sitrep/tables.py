@@ -15,9 +15,10 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from reports.fonts import BOLD, REGULAR
+from reports.sitrep.layout import BODY_H, BODY_W
 
 # Tables draw an (empty) text object in their default font: name ours, or the file
 # references Helvetica, which is not embedded.
@@ -81,6 +82,23 @@ def grid_table(
         style=TableStyle(style),
         hAlign="LEFT",
     )
+
+
+def kept_with_table(lead: Sequence[Flowable], table: Table, rows: int) -> list[Flowable]:
+    """``lead`` (a heading, the notes under it) then ``table``, all on the next page unless
+    the lead and the table's first ``rows`` rows (its header and first entry) fit on what is
+    left of this one: a heading never ends a page with its table starting on the next. The
+    table still splits across pages, its header repeated.
+
+    The room is measured (each flowable's height and spacing, the rows as the table lays
+    them out in the portrait body), not guessed: an entry may be many lines tall. A lead
+    and first entry taller than a whole page break nowhere (a break would leave a page
+    empty).
+    """
+    need = sum(f.wrap(BODY_W, BODY_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+    table.wrap(BODY_W, BODY_H)
+    need += sum(table._rowHeights[:rows])
+    return [CondPageBreak(min(need, BODY_H)), *lead, table]
 
 
 CELL_LEADING, CELL_PADDING = 9.8, 4.0  # as in GRID: leading 9.8, padding 2 + 2

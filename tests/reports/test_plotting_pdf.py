@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pdfplumber
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from opscenter import operations, sitrep
 from opscenter.demo import load_demo
@@ -212,6 +213,88 @@ def _darkest(img: Any) -> int:
     """The darkest grey level of a greyscale image (0 black, 255 white)."""
     low, _high = img.getextrema()
     return int(low)
+
+
+KECAMATAN_HEADING = re.compile(r"KECAMATAN .+ \u2014 POLSEK ")
+POST_ROW = re.compile(r"\d+\s+\d{3}\b")  # No, then the first TPS number
+
+
+def _page_lines(pdf: bytes, tmp_path: Path) -> list[list[str]]:
+    """Each page's lines as ``pdftotext -layout`` reads them, one page at a time, their
+    spaces collapsed, without blank lines."""
+    path = tmp_path / "daftar.pdf"
+    path.write_bytes(pdf)
+    out = []
+    for n in range(1, len(PdfReader(path).pages) + 1):
+        run = ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(path), "-"]
+        text = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+        out.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
+    return out
+
+
+def _cut_off(pages: list[list[str]]) -> list[tuple[int, str]]:
+    """The headings whose table does not begin under them on their page, as (page,
+    heading): a kecamatan's or the reserve's heading must be followed by its table's header
+    and first row; the list's heading (with its notes) by the first kecamatan's heading."""
+    out = []
+    for n, lines in enumerate(pages, 1):
+        for i, line in enumerate(lines):
+            after = lines[i + 1 : i + 3]
+            if line.startswith("II. DAFTAR PLOTTING"):
+                kept = any(KECAMATAN_HEADING.match(x) for x in lines[i + 1 :])
+            elif KECAMATAN_HEADING.match(line) or line == "III. CADANGAN":
+                kept = (
+                    len(after) == 2
+                    and after[0].startswith("No ")
+                    and re.match(r"1\s", after[1]) is not None
+                )
+            else:
+                continue
+            if not kept:
+                out.append((n, line))
+    return out
+
+
+def test_no_heading_ends_a_page_without_its_table(
+    list_pdf: bytes, kerinci: PlottingDocument, tmp_path: Path
+) -> None:
+    """Polres Kerinci's list: the list's heading and notes, every kecamatan's heading and
+    the reserve's heading each begin on the page their table begins on."""
+    pages = _page_lines(list_pdf, tmp_path)
+    assert len(pages) > 10
+    headings = sum(1 for lines in pages for x in lines if KECAMATAN_HEADING.match(x))
+    assert headings == len(kerinci.listing.kecamatan)
+    assert _cut_off(pages) == []
+
+
+def test_a_heading_at_any_height_keeps_its_table(kerinci: PlottingDocument, tmp_path: Path) -> None:
+    """A first kecamatan of 1 to 56 one-row posts pushes the next kecamatan's heading (its
+    first post Kerinci's tallest, six desa) and the reserve's down one row at a time through
+    more than a page: wherever they fall, each stays with its table's header and first row,
+    and the long tables still split with their header repeated."""
+    lst = kerinci.listing
+    posts = [p for k in lst.kecamatan for p in k.posts]
+    tall = max(posts, key=lambda p: len(p.desa))
+    assert len(tall.desa) == 6
+    some = next(p for p in posts if len(p.desa) == 1 and p.guards)
+    one = dataclasses.replace(some, guards=some.guards[:1], police=1)
+    first, second = lst.kecamatan[:2]
+    second = dataclasses.replace(second, posts=(tall, *second.posts[1:3]))
+    assert lst.reserve
+    split = 0
+    for n in range(1, 57):
+        rows = tuple(dataclasses.replace(one, number=i) for i in range(1, n + 1))
+        listing = dataclasses.replace(
+            lst, kecamatan=(dataclasses.replace(first, posts=rows), second)
+        )
+        pages = _page_lines(render_list(dataclasses.replace(kerinci, listing=listing)), tmp_path)
+        assert _cut_off(pages) == [], n
+        for lines in pages:
+            at = next((i for i, x in enumerate(lines) if POST_ROW.match(x)), None)
+            if at is not None:
+                assert lines[at - 1].startswith("No TPS"), (n, lines[at - 1])
+        split += sum(1 for lines in pages if lines[1].startswith("No TPS"))
+    assert split > 0  # a table went on over a page, its header repeated
 
 
 def test_the_slips_one_per_officer_two_to_a_page(demo: Store) -> None:

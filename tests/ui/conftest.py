@@ -112,6 +112,25 @@ def fail_on_qt_warnings(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def same_look_after(qapp: QApplication) -> Iterator[None]:
+    """A test that leaves the application's type or style changed fails, and the test
+    application's own are put back: the next test would otherwise lay out in another size
+    (a timeline's lanes measured in 12 pt after a screenshot set the users' look)."""
+    font, style = QFont(qapp.font()), qapp.style().name()
+    yield
+    same = {"font": qapp.font() == font, "style": qapp.style().name() == style}
+    left = [what for what, kept in same.items() if not kept]
+    if left:
+        qapp.setFont(font)
+        qapp.setStyle(style)
+        pytest.fail(
+            f"the test left the application's {' and '.join(left)} changed: use the "
+            "app_look fixture for the users' look",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
 def own_settings(tmp_path: Path) -> Path:
     """Each test starts from no saved settings, in a folder nobody else writes.
 

@@ -239,6 +239,7 @@ def test_excepthook_logs_in_full_and_shows_one_sentence(
     assert "Traceback" in caplog.text and "RuntimeError: boom" in caplog.text
 
 
+@pytest.mark.usefixtures("app_look")
 def test_screenshot_is_a_full_hd_png(
     tmp_path: Path, store: Store, tiny_operation: TinyOperation, clock: FixedClock
 ) -> None:
@@ -309,6 +310,7 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
     assert hook_restored == "True"  # the GUI hook is gone with the GUI
 
 
+@pytest.mark.usefixtures("app_look")
 def test_the_bangka_demo_renders(
     qtbot: QtBot,
     tmp_path: Path,

@@ -338,6 +338,7 @@ def test_an_incident_with_coordinates_sits_on_them_the_others_at_their_region(
     assert math.dist((point.lon, point.lat), place) <= reach
 
 
+@pytest.mark.usefixtures("app_look")
 def test_the_screenshot_of_the_map_waits_for_its_first_read(jambi: Store, tmp_path: Path) -> None:
     """``opscenter screenshot --view map``: a 1366x768 PNG of the Peta tab, taken once the
     map's read is drawn (not part of ``MainWindow.busy``): the demo's rated kabupaten fill

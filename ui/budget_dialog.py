@@ -19,7 +19,7 @@ Amounts are typed as whole rupiah ("25.000.000" or "25000000", ``parse_rupiah``)
 ``int`` everywhere. A refusal (a payment past the pagu, a pagu lowered below what was paid,
 an allocation with payments removed, a hibah without its signing date) is said in the core's
 sentence with nothing saved and what was typed kept. Every saved write goes on the window's
-history (``ui.visits_dialog.ReadinessForm`` runs the writes, their undo and redo). The
+history (``ui.operation_form.ReadinessForm`` runs the writes, their undo and redo). The
 tables and the reading of typed amounts are ``ui.budget_tables``.
 """
 
@@ -80,25 +80,11 @@ from ui.budget_tables import (
     typed_rupiah,
 )
 from ui.confirm import confirm
-from ui.form_parts import field
+from ui.form_parts import date_edit, day_text, field, form_page, picked, qdate
+from ui.form_tables import choose_row, current_row, show_rows, table, typed_cells
+from ui.operation_form import FormContext, FormTarget, ReadinessForm, Ref
 from ui.screen_fit import fit_to_screen
 from ui.translations import translator
-from ui.visits_dialog import (
-    FormContext,
-    FormTarget,
-    ReadinessForm,
-    Ref,
-    choose_row,
-    current_row,
-    date_edit,
-    day_text,
-    form_page,
-    picked,
-    qdate,
-    show_rows,
-    table,
-    typed_cells,
-)
 
 V = TypeVar("V")
 

@@ -13,7 +13,7 @@ of a basis), read back as a sentence: "1 HT per regu pengamanan TPS".
 ``opscenter.reference_lists``: the voting-day watch's steps use it too
 (``ui.watch_steps_dialog``).
 
-Reads and writes run off the GUI thread through ``ui.visits_dialog.OperationForm``; every
+Reads and writes run off the GUI thread through ``ui.operation_form.OperationForm``; every
 saved change goes on the window's history (Ctrl+Z undoes it: an add is removed, a rename
 named back, a move moved back, a removed item put back in its place, a group, measure or
 ammunition flag or a rule set back). A
@@ -57,10 +57,11 @@ from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
 from ui.form_parts import field
+from ui.form_tables import current_row, show_rows, table
+from ui.operation_form import FormContext, OperationForm
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
 from ui.translations import translator
-from ui.visits_dialog import FormContext, OperationForm, current_row, show_rows, table
 
 _tr = translator("ReadinessListsDialog")
 

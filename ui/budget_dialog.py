@@ -31,7 +31,6 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -81,7 +80,7 @@ from ui.budget_tables import (
 )
 from ui.confirm import confirm
 from ui.form_parts import date_edit, day_text, field, form_page, picked, qdate
-from ui.form_tables import choose_row, current_row, show_rows, table, typed_cells
+from ui.form_tables import choose_row, current_row, delete_key, show_rows, table, typed_cells
 from ui.operation_form import FormContext, FormTarget, ReadinessForm, Ref
 from ui.screen_fit import fit_to_screen
 from ui.translations import translator
@@ -200,12 +199,6 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     for b in buttons:
         row.addWidget(b)
     return row
-
-
-def delete_key(view: QAbstractItemView, slot: Callable[[], None]) -> None:
-    """Del on ``view`` (its rows, not a cell being edited) runs ``slot``."""
-    key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view, slot)
-    key.setContext(Qt.ShortcutContext.WidgetShortcut)
 
 
 class BudgetDialog(ReadinessForm):

@@ -8,7 +8,8 @@ chosen again with ``choose_row``, and ``current_row`` is the row chosen now. ``d
 is Delete on a list: it removes the chosen row.
 
 Used by ``ui.visits_dialog``, ``ui.budget_dialog`` (and ``ui.budget_tables``),
-``ui.sarpras_dialog`` and ``ui.readiness_lists_dialog``.
+``ui.sarpras_dialog`` and ``ui.readiness_lists_dialog``; the planning window's list of
+pending TPS changes takes its Delete (``ui.planning_forms``).
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def choose_row(view: QAbstractItemView, model: TableModel[R], keep: Hashable | N
 
 
 def delete_key(view: QAbstractItemView, remove: Callable[[], None]) -> QAction:
-    """Delete on a list removes its chosen row (after the removal's own question)."""
+    """Delete on a list (its rows, not a cell being edited) runs ``remove``, the removal of
+    its chosen rows (which asks first where it must)."""
     action = QAction(view)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

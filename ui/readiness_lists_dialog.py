@@ -57,7 +57,7 @@ from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
 from ui.form_parts import field
-from ui.form_tables import current_row, show_rows, table
+from ui.form_tables import current_row, delete_key, show_rows, table
 from ui.operation_form import FormContext, OperationForm
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
@@ -359,12 +359,7 @@ class ListPage(QWidget):
                 lambda s=step: (self.up_button if s < 0 else self.down_button).click(),
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.view,
-            self.remove_button.click,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        delete_key(self.view, self.remove_button.click)
 
     def stops(self, *adding: QWidget) -> list[QWidget]:
         """The page's widgets in reading order, a dialog's own fields of the add form

@@ -79,7 +79,16 @@ from ui.budget_tables import (
     typed_rupiah,
 )
 from ui.confirm import confirm
-from ui.form_parts import date_edit, day_text, field, form_page, picked, qdate
+from ui.form_parts import (
+    button_row,
+    date_edit,
+    day_text,
+    field,
+    form_page,
+    picked,
+    push_button,
+    qdate,
+)
 from ui.form_tables import choose_row, current_row, delete_key, show_rows, table, typed_cells
 from ui.operation_form import FormContext, FormTarget, ReadinessForm, Ref
 from ui.screen_fit import fit_to_screen
@@ -185,20 +194,6 @@ class RowForm:
         if self.row is None:
             return any(t.strip() for t in typed)
         return whole != self.start
-
-
-def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    return row
 
 
 class BudgetDialog(ReadinessForm):

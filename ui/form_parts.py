@@ -12,7 +12,8 @@ Esc or the second one cancels.
 The readiness forms (``ui.visits_dialog``, ``ui.budget_dialog``) build from the rest: a
 date field that is one Tab stop (``date_edit``, read back by ``picked``; ``qdate`` and
 ``day_text`` for a ``date``), a note box (``text_box``), a tab's form (``form_page``), and
-the buttons of a form that adds a row or changes the chosen one (``change_buttons``).
+the buttons of a form that adds a row or changes the chosen one (``change_buttons``). Any
+form makes a named button with ``push_button`` and lines buttons up with ``button_row``.
 """
 
 from __future__ import annotations
@@ -174,6 +175,22 @@ def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
     return page, form
 
 
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    """A button named ``name`` (tests find it by name) that runs ``slot`` when pressed."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """``buttons`` side by side, in reading order."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    return row
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeButtons:
     """What a form that adds a row or changes the chosen one shows of its mode: its tab's
@@ -220,11 +237,8 @@ def change_buttons(
     mode.setStyleSheet("font-weight: bold;")
     mode.hide()
     form.insertRow(0, mode)
-    save = QPushButton(texts[1], page)
-    save.setObjectName("add" + name)
-    save.clicked.connect(slots[0])
+    save = push_button(page, texts[1], "add" + name, slots[0])
     form.addRow(save)
-    row = QHBoxLayout()
     made = []
     for text, stem, tip, slot in zip(
         (_tr("U&bah terpilih"), texts[3], _tr("&Hapus terpilih")),
@@ -233,13 +247,10 @@ def change_buttons(
         slots[1:],
         strict=True,
     ):
-        button = QPushButton(text, page)
-        button.setObjectName(stem + name)
+        button = push_button(page, text, stem + name, slot)
         button.setToolTip(tip)
-        button.clicked.connect(lambda _checked=False, slot=slot: slot())
-        row.addWidget(button)
         made.append(button)
-    form.addRow(row)
+    form.addRow(button_row(*made))
     return ChangeButtons(
         index,
         (texts[0], texts[2]),

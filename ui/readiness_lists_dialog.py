@@ -56,7 +56,7 @@ from opscenter.reference_lists import ListItem, Removed, uses
 from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
-from ui.form_parts import field
+from ui.form_parts import button_row, field
 from ui.form_tables import current_row, delete_key, show_rows, table
 from ui.operation_form import FormContext, OperationForm
 from ui.screen_fit import fit_to_screen
@@ -335,10 +335,9 @@ class ListPage(QWidget):
         self.remove_button = QPushButton(_tr("&Hapus…"), self.chosen_box)
         self.remove_button.setObjectName(name + "Remove")
         self.remove_button.setToolTip(_tr("Delete di daftar"))
-        buttons = QHBoxLayout()
-        for b in (self.rename_button, self.up_button, self.down_button, self.remove_button):
-            buttons.addWidget(b)
-        chosen_form.addRow(buttons)
+        chosen_form.addRow(
+            button_row(self.rename_button, self.up_button, self.down_button, self.remove_button)
+        )
         self.side = QVBoxLayout()
         self.side.addWidget(self.add_box)
         self.side.addWidget(self.chosen_box)

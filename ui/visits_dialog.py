@@ -65,6 +65,7 @@ from ui.form_parts import (
     field,
     form_page,
     picked,
+    push_button,
     qdate,
     text_box,
 )
@@ -306,9 +307,9 @@ class VisitsDialog(ReadinessForm):
         form.addRow(self.follow_for)
         form.addRow(_tr("S&tatus"), self.follow_status)
         form.addRow(self.follow_note_label, self.follow_note)
-        self.follow_button = QPushButton(_tr("Si&mpan status"), page)
-        self.follow_button.setObjectName("saveFollowUp")
-        self.follow_button.clicked.connect(self.save_follow_up)
+        self.follow_button = push_button(
+            page, _tr("Si&mpan status"), "saveFollowUp", self.save_follow_up
+        )
         form.addRow(self.follow_button)
         return page
 

@@ -19,7 +19,7 @@ Amounts are typed as whole rupiah ("25.000.000" or "25000000", ``parse_rupiah``)
 ``int`` everywhere. A refusal (a payment past the pagu, a pagu lowered below what was paid,
 an allocation with payments removed, a hibah without its signing date) is said in the core's
 sentence with nothing saved and what was typed kept. Every saved write goes on the window's
-history (``ui.visits_dialog.ReadinessForm`` runs the writes, their undo and redo). The
+history (``ui.operation_form.ReadinessForm`` runs the writes, their undo and redo). The
 tables and the reading of typed amounts are ``ui.budget_tables``.
 """
 
@@ -31,7 +31,6 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -80,25 +79,20 @@ from ui.budget_tables import (
     typed_rupiah,
 )
 from ui.confirm import confirm
-from ui.form_parts import field
-from ui.screen_fit import fit_to_screen
-from ui.translations import translator
-from ui.visits_dialog import (
-    FormContext,
-    FormTarget,
-    ReadinessForm,
-    Ref,
-    choose_row,
-    current_row,
+from ui.form_parts import (
+    button_row,
     date_edit,
     day_text,
+    field,
     form_page,
     picked,
+    push_button,
     qdate,
-    show_rows,
-    table,
-    typed_cells,
 )
+from ui.form_tables import choose_row, current_row, delete_key, show_rows, table, typed_cells
+from ui.operation_form import FormContext, FormTarget, ReadinessForm, Ref
+from ui.screen_fit import fit_to_screen
+from ui.translations import translator
 
 V = TypeVar("V")
 
@@ -200,26 +194,6 @@ class RowForm:
         if self.row is None:
             return any(t.strip() for t in typed)
         return whole != self.start
-
-
-def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    return row
-
-
-def delete_key(view: QAbstractItemView, slot: Callable[[], None]) -> None:
-    """Del on ``view`` (its rows, not a cell being edited) runs ``slot``."""
-    key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view, slot)
-    key.setContext(Qt.ShortcutContext.WidgetShortcut)
 
 
 class BudgetDialog(ReadinessForm):

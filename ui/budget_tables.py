@@ -26,9 +26,10 @@ from opscenter.readiness.budget import (
     rupiah_text,
     source_name,
 )
+from ui.form_parts import day_text
+from ui.form_tables import show_rows
 from ui.table_model import AnyIndex, TableModel
 from ui.translations import translator
-from ui.visits_dialog import day_text, show_rows
 
 # "25.000.000", "25000000", "Rp 25.000.000", "25 000 000": whole rupiah.
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+|\d+")

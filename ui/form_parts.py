@@ -1,4 +1,4 @@
-"""The pieces every form and dialog builds alike: the refusal line and the button row.
+"""The pieces every form and dialog builds alike: the refusal line, fields, dates, buttons.
 
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
 (names in it are typed by people), wrapped, hidden until there is something to say.
@@ -8,15 +8,41 @@ go on the window's undo history (``window_undo``), Ctrl+Z straight after a save 
 save back rather than bringing the saved text back into the emptied line.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
+
+The readiness forms (``ui.visits_dialog``, ``ui.budget_dialog``) build from the rest: a
+date field that is one Tab stop (``date_edit``, read back by ``picked``; ``qdate`` and
+``day_text`` for a ``date``), a note box (``text_box``), a tab's form (``form_page``), and
+the buttons of a form that adds a row or changes the chosen one (``change_buttons``). Any
+form makes a named button with ``push_button`` and lines buttons up with ``button_row``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
+from ui.tab_order import OneStopDateTimeEdit
+from ui.translations import translator
+
+_tr = translator("FormParts")
 
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
 
@@ -107,3 +133,129 @@ def save_cancel(
     cancel_button = buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     cancel_button.setAutoDefault(False)
     return buttons, save_button, cancel_button
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def picked(edit: QDateTimeEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def date_edit(parent: QWidget, name: str, value: date) -> QDateTimeEdit:
+    """A date field that is one Tab stop (its day, month and year by Left/Right)."""
+    edit = OneStopDateTimeEdit(qdate(value), parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    return edit
+
+
+def day_text(locale: QLocale, value: date | None) -> str:
+    return locale.toString(qdate(value), "d MMM yyyy") if value is not None else "\u2014"
+
+
+def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().height() * lines + 12)
+    return box
+
+
+def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
+    """A tab's form, its rows at the top."""
+    page = QWidget(parent)
+    column = QVBoxLayout(page)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return page, form
+
+
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    """A button named ``name`` (tests find it by name) that runs ``slot`` when pressed."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """``buttons`` side by side, in reading order."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeButtons:
+    """What a form that adds a row or changes the chosen one shows of its mode: its tab's
+    title, a line naming the row changed, its save button's text, and Ubah terpilih /
+    (new) baru, one at a time, beside Hapus terpilih."""
+
+    page: int
+    titles: tuple[str, str]  # the tab's title: adding, changing
+    saves: tuple[str, str]  # the save button's text: adding, changing
+    mode: QLabel
+    save: QPushButton
+    edit: QPushButton
+    new: QPushButton
+    remove: QPushButton
+
+    def show(self, forms: QTabWidget, changing: str | None) -> None:
+        """``changing`` names the row whose change the form holds; None: adding."""
+        editing = changing is not None
+        forms.setTabText(self.page, self.titles[editing])
+        self.mode.setText(changing or "")
+        self.mode.setVisible(editing)
+        self.save.setText(self.saves[editing])
+        self.edit.setVisible(not editing)
+        self.new.setVisible(editing)
+
+
+def change_buttons(
+    page: QWidget,
+    form: QFormLayout,
+    index: int,
+    name: str,
+    slots: tuple[Callable[[], None], Callable[[], None], Callable[[], None], Callable[[], None]],
+    texts: tuple[str, str, str, str],
+    tips: tuple[str, str, str],
+) -> ChangeButtons:
+    """The mode line (first in ``form``), the save button and the row of Ubah terpilih,
+    (new) baru and Hapus terpilih (last) of the form on tab ``index``. ``name`` is the
+    row's object-name stem ("Visit"); ``slots`` what save, Ubah terpilih, (new) baru and
+    Hapus terpilih do; ``texts`` the tab title and save text when adding,
+    then the tab title when changing and the (new) baru text; ``tips`` of the three."""
+    mode = QLabel(page)
+    mode.setWordWrap(True)
+    mode.setTextFormat(Qt.TextFormat.PlainText)
+    mode.setStyleSheet("font-weight: bold;")
+    mode.hide()
+    form.insertRow(0, mode)
+    save = push_button(page, texts[1], "add" + name, slots[0])
+    form.addRow(save)
+    made = []
+    for text, stem, tip, slot in zip(
+        (_tr("U&bah terpilih"), texts[3], _tr("&Hapus terpilih")),
+        ("edit", "new", "remove"),
+        tips,
+        slots[1:],
+        strict=True,
+    ):
+        button = push_button(page, text, stem + name, slot)
+        button.setToolTip(tip)
+        made.append(button)
+    form.addRow(button_row(*made))
+    return ChangeButtons(
+        index,
+        (texts[0], texts[2]),
+        (texts[1], _tr("Simpan perubaha&n")),
+        mode,
+        save,
+        *made,
+    )

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from opscenter.store import Store
 from opscenter.strength import UNRATED
 from ui import theme
 from ui.error_dialog import sentence_for
+from ui.form_tables import delete_key
 from ui.planning_models import PendingTps, TpsChangeColumn, TpsChangesModel
 from ui.planning_views import table
 from ui.tab_order import leave_on_tab
@@ -265,11 +265,7 @@ class TpsForm(QGroupBox):
         self.view.setFixedHeight(rows * 3 + 4)  # the header and two changes; more scroll
         self.view.setToolTip(_tr("Perubahan kategori TPS yang belum disimpan (Delete: hapus)"))
         grid.addWidget(self.view, 2, 0, 1, 4)
-        remove = QAction(self.view)
-        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.triggered.connect(self.remove_selected)
-        self.view.addAction(remove)
+        delete_key(self.view, self.remove_selected)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 2)
         self._show_buttons()

@@ -13,7 +13,7 @@ of a basis), read back as a sentence: "1 HT per regu pengamanan TPS".
 ``opscenter.reference_lists``: the voting-day watch's steps use it too
 (``ui.watch_steps_dialog``).
 
-Reads and writes run off the GUI thread through ``ui.visits_dialog.OperationForm``; every
+Reads and writes run off the GUI thread through ``ui.operation_form.OperationForm``; every
 saved change goes on the window's history (Ctrl+Z undoes it: an add is removed, a rename
 named back, a move moved back, a removed item put back in its place, a group, measure or
 ammunition flag or a rule set back). A
@@ -56,11 +56,12 @@ from opscenter.reference_lists import ListItem, Removed, uses
 from opscenter.store import Store
 from ui import theme
 from ui.confirm import confirm
-from ui.form_parts import field
+from ui.form_parts import button_row, field
+from ui.form_tables import current_row, delete_key, show_rows, table
+from ui.operation_form import FormContext, OperationForm
 from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
 from ui.translations import translator
-from ui.visits_dialog import FormContext, OperationForm, current_row, show_rows, table
 
 _tr = translator("ReadinessListsDialog")
 
@@ -334,10 +335,9 @@ class ListPage(QWidget):
         self.remove_button = QPushButton(_tr("&Hapus…"), self.chosen_box)
         self.remove_button.setObjectName(name + "Remove")
         self.remove_button.setToolTip(_tr("Delete di daftar"))
-        buttons = QHBoxLayout()
-        for b in (self.rename_button, self.up_button, self.down_button, self.remove_button):
-            buttons.addWidget(b)
-        chosen_form.addRow(buttons)
+        chosen_form.addRow(
+            button_row(self.rename_button, self.up_button, self.down_button, self.remove_button)
+        )
         self.side = QVBoxLayout()
         self.side.addWidget(self.add_box)
         self.side.addWidget(self.chosen_box)
@@ -358,12 +358,7 @@ class ListPage(QWidget):
                 lambda s=step: (self.up_button if s < 0 else self.down_button).click(),
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.view,
-            self.remove_button.click,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        delete_key(self.view, self.remove_button.click)
 
     def stops(self, *adding: QWidget) -> list[QWidget]:
         """The page's widgets in reading order, a dialog's own fields of the add form

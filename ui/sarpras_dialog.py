@@ -31,17 +31,11 @@ from opscenter.readiness import sarpras
 from opscenter.readiness.sarpras import Category, SarprasLine, StockLine, StockValue
 from opscenter.store import Store
 from ui import theme
+from ui.form_tables import show_rows, table, typed_cells
+from ui.operation_form import FormContext, FormTarget, ReadinessForm
 from ui.screen_fit import fit_to_screen
 from ui.table_model import AnyIndex, TableModel
 from ui.translations import translator
-from ui.visits_dialog import (
-    FormContext,
-    FormTarget,
-    ReadinessForm,
-    show_rows,
-    table,
-    typed_cells,
-)
 
 _tr = translator("SarprasDialog")
 

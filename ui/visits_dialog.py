@@ -24,802 +24,73 @@ stays and, saved again, goes over the row as now read. A refusal is said inside 
 in the core's sentence, nothing changed and what was typed kept. Esc and Ctrl+W close,
 asking first about typed input (``ui.unsaved.may_close``).
 
-``Ref``, ``UnitChoice`` and ``form_writes`` serve the budget and sarpras forms too
-(``ui.budget_dialog``, ``ui.sarpras_dialog``).
+The form's base (unit box, reads, writes, undo, refusals) is
+``ui.operation_form.ReadinessForm``; what it reads and its two lists' models are
+``ui.visits_models``. ``open_form`` opens any of the readiness forms (visits, budget,
+sarpras) from the main window.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import astuple, dataclass
-from datetime import date, datetime
-from enum import IntEnum
-from typing import Any, TypeVar
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
 
-from PySide6.QtCore import (
-    QDate,
-    QLocale,
-    QModelIndex,
-    QSize,
-    Qt,
-    Signal,
-    SignalInstance,
-)
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, QSize, Qt, SignalInstance
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from opscenter.actor import Actor
 from opscenter.errors import OpsError, StaleEdit
-from opscenter.live import JournalChanges
-from opscenter.model import FOLLOW_UP_STATUSES, Operation, ReadinessAspect
-from opscenter.operations import local_today
-from opscenter.progress import CancelToken, Progress
+from opscenter.model import FOLLOW_UP_STATUSES
 from opscenter.readiness import visits
-from opscenter.readiness.matrix import UnitReadiness
 from opscenter.readiness.visits import FindingRow, FindingValue, VisitRow, VisitValue
-from opscenter.reference import items, label
 from opscenter.store import Store
 from ui import theme
-from ui.actions import SAVE_KEYS, SPECS, close_keys
 from ui.confirm import confirm
-from ui.error_dialog import sentence_for
-from ui.form_parts import error_label, field
-from ui.pending import PendingWrite, WriteCommand
+from ui.form_parts import (
+    change_buttons,
+    date_edit,
+    day_text,
+    field,
+    form_page,
+    picked,
+    push_button,
+    qdate,
+    text_box,
+)
+from ui.form_tables import choose_row, current_row, delete_key, show_rows, table
+from ui.operation_form import FormContext, FormTarget, ReadinessForm, form_target
 from ui.readiness_evidence import kind_names, status_names
-from ui.readiness_model import matters
 from ui.readiness_panel import ReadinessPanel
 from ui.screen_fit import fit_to_screen
-from ui.tab_order import OneStopDateTimeEdit, chain, enter_activates, leave_on_tab
-from ui.table_model import TableModel
-from ui.table_view import style_table
-from ui.translations import interface_language, translator
-from ui.unsaved import may_close
-from ui.worker import start_job
+from ui.translations import translator
+from ui.visits_models import (
+    FindingColumn,
+    FindingsModel,
+    VisitColumn,
+    VisitsModel,
+    VisitsRead,
+    finding_value_of,
+    read_visits,
+    same_value,
+    visit_value_of,
+)
 
-log = logging.getLogger(__name__)
-
-# The object name of the write queue the readiness forms share with their undo commands:
-# a child of the main window, so that Ctrl+Z still works after the form is closed.
-WRITES_NAME = "readinessFormWrites"
-R = TypeVar("R")
 V = TypeVar("V")
 
 
 _tr = translator("VisitsDialog")
-
-
-# --- shared by the readiness forms ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class UnitChoice:
-    """A unit offered in a form's unit box (the units of the readiness matrix)."""
-
-    unit_id: int
-    name: str
-
-
-@dataclass(slots=True)
-class Ref:
-    """A row a form added, as the undo history knows it: redoing an add makes a new row,
-    and the commands that follow it (a finding of that visit) must name the new one.
-    Read and written on the write thread only (the writes run there one after another).
-    ``kind`` tells rows of different tables apart (a visit and a finding may share an id)."""
-
-    id: int
-    version: int = 1
-    kind: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class FormTarget:
-    """What a readiness form opens on: the operation, the units of the matrix (the top
-    command first) and the unit of the cell chosen on the Kesiapan tab (None: the first)."""
-
-    operation_id: int
-    units: tuple[UnitChoice, ...]
-    unit_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class FormContext:
-    """What every operation form works with, handed down as one: the store and the signed-in
-    account it writes as, the operation, the main window's undo history and clock, and the
-    main window itself (the form's parent, whose one write queue the forms share)."""
-
-    store: Store
-    actor: Actor
-    operation_id: int
-    undo_stack: QUndoStack
-    clock: Callable[[], datetime]
-    window: QWidget
-
-
-def form_target(panel: ReadinessPanel) -> FormTarget | None:
-    """The target from the Kesiapan tab's matrix; None before it has been read."""
-    r = panel.readiness
-    if r is None:
-        return None
-    tops = (r.top,) if r.top is not None else ()
-    units = tuple(UnitChoice(u.unit_id, u.name) for u in (*tops, *r.units))
-    row = panel.model.row_at(panel.view.currentIndex().row())
-    if isinstance(row, UnitReadiness):
-        chosen: int | None = row.unit_id
-    else:  # the roll-up row: the top command's own figures
-        chosen = r.top.unit_id if r.top is not None and row is not None else None
-    return FormTarget(r.operation_id, units, chosen)
-
-
-def form_writes(window: QWidget) -> PendingWrite:
-    """The write queue of the readiness forms opened from ``window`` (made once)."""
-    found = window.findChild(PendingWrite, WRITES_NAME)
-    if found is not None:
-        return found
-    writes = PendingWrite(window)
-    writes.setObjectName(WRITES_NAME)
-    return writes
-
-
-def show_refusal(window: QWidget, sentence: str) -> QMessageBox:
-    """A refused undo step once its form is closed: the sentence in a box that does not
-    block."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        _tr("Tidak disimpan"),
-        sentence,
-        QMessageBox.StandardButton.Ok,
-        window,
-    )
-    box.setObjectName("formRefusal")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
-
-
-def refusal_sentence(error: OpsError, lang: str) -> str:
-    sentence = sentence_for(error, lang)
-    if isinstance(error, StaleEdit):
-        sentence += " " + _tr("Daftar dibaca ulang: periksa isinya, lalu ulangi bila perlu.")
-    return sentence
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def picked(edit: QDateTimeEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def date_edit(parent: QWidget, name: str, value: date) -> QDateTimeEdit:
-    """A date field that is one Tab stop (its day, month and year by Left/Right)."""
-    edit = OneStopDateTimeEdit(qdate(value), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
-
-
-def day_text(locale: QLocale, value: date | None) -> str:
-    return locale.toString(qdate(value), "d MMM yyyy") if value is not None else "\u2014"
-
-
-def text_box(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().height() * lines + 12)
-    return box
-
-
-def delete_key(view: QAbstractItemView, remove: Callable[[], None]) -> QAction:
-    """Delete on a list removes its chosen row (after the removal's own question)."""
-    action = QAction(view)
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    action.triggered.connect(remove)
-    view.addAction(action)
-    return action
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeButtons:
-    """What a form that adds a row or changes the chosen one shows of its mode: its tab's
-    title, a line naming the row changed, its save button's text, and Ubah terpilih /
-    (new) baru, one at a time, beside Hapus terpilih."""
-
-    page: int
-    titles: tuple[str, str]  # the tab's title: adding, changing
-    saves: tuple[str, str]  # the save button's text: adding, changing
-    mode: QLabel
-    save: QPushButton
-    edit: QPushButton
-    new: QPushButton
-    remove: QPushButton
-
-    def show(self, forms: QTabWidget, changing: str | None) -> None:
-        """``changing`` names the row whose change the form holds; None: adding."""
-        editing = changing is not None
-        forms.setTabText(self.page, self.titles[editing])
-        self.mode.setText(changing or "")
-        self.mode.setVisible(editing)
-        self.save.setText(self.saves[editing])
-        self.edit.setVisible(not editing)
-        self.new.setVisible(editing)
-
-
-def change_buttons(
-    page: QWidget,
-    form: QFormLayout,
-    index: int,
-    name: str,
-    slots: tuple[Callable[[], None], Callable[[], None], Callable[[], None], Callable[[], None]],
-    texts: tuple[str, str, str, str],
-    tips: tuple[str, str, str],
-) -> ChangeButtons:
-    """The mode line (first in ``form``), the save button and the row of Ubah terpilih,
-    (new) baru and Hapus terpilih (last) of the form on tab ``index``. ``name`` is the
-    row's object-name stem ("Visit"); ``slots`` what save, Ubah terpilih, (new) baru and
-    Hapus terpilih do; ``texts`` the tab title and save text when adding,
-    then the tab title when changing and the (new) baru text; ``tips`` of the three."""
-    mode = QLabel(page)
-    mode.setWordWrap(True)
-    mode.setTextFormat(Qt.TextFormat.PlainText)
-    mode.setStyleSheet("font-weight: bold;")
-    mode.hide()
-    form.insertRow(0, mode)
-    save = QPushButton(texts[1], page)
-    save.setObjectName("add" + name)
-    save.clicked.connect(slots[0])
-    form.addRow(save)
-    row = QHBoxLayout()
-    made = []
-    for text, stem, tip, slot in zip(
-        (_tr("U&bah terpilih"), texts[3], _tr("&Hapus terpilih")),
-        ("edit", "new", "remove"),
-        tips,
-        slots[1:],
-        strict=True,
-    ):
-        button = QPushButton(text, page)
-        button.setObjectName(stem + name)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _checked=False, slot=slot: slot())
-        row.addWidget(button)
-        made.append(button)
-    form.addRow(row)
-    return ChangeButtons(
-        index,
-        (texts[0], texts[2]),
-        (texts[1], _tr("Simpan perubaha&n")),
-        mode,
-        save,
-        *made,
-    )
-
-
-def visit_value_of(row: VisitRow) -> VisitValue:
-    return VisitValue(row.unit_id, row.visited_on, row.kind, row.led_by, row.team, row.checked)
-
-
-def finding_value_of(row: FindingRow) -> FindingValue:
-    return FindingValue(row.aspect_id, row.finding, row.advice, row.person_in_charge, row.due_on)
-
-
-def same_value(a: VisitValue | FindingValue, b: VisitValue | FindingValue) -> bool:
-    """Whether two values say the same, as the core would store them (text trimmed, an
-    empty text none)."""
-
-    def plain(v: VisitValue | FindingValue) -> tuple[object, ...]:
-        return tuple((x or "").strip() if isinstance(x, str) or x is None else x
-                     for x in astuple(v))  # fmt: skip
-
-    return type(a) is type(b) and plain(a) == plain(b)
-
-
-# --- what the dialog reads -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class VisitsRead:
-    unit_id: int
-    today: date
-    aspects: tuple[tuple[int, str], ...]
-    visits: tuple[VisitRow, ...]
-
-
-def read_visits(
-    store: Store, operation_id: int, unit_id: int, now: datetime, lang: str
-) -> VisitsRead:
-    """One unit's visits with their findings, the aspects, and the operation's local date."""
-    with store.read() as s:
-        op = s.get_one(Operation, operation_id)
-        aspects = tuple(
-            (a.id, label(a.name, a.name_en, lang)) for a in items(s, ReadinessAspect, op.id)
-        )
-        rows = visits.visits(s, operation_id, unit_id, lang)
-        return VisitsRead(unit_id, local_today(op, now), aspects, rows)
-
-
-# --- the tables ------------------------------------------------------------------------------
-
-
-class VisitColumn(IntEnum):
-    DATE = 0
-    KIND = 1
-    LED_BY = 2
-    TEAM = 3
-    FINDINGS = 4
-
-
-class VisitsModel(TableModel[VisitRow]):
-    columns = VisitColumn
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(key=lambda v: v.id, parent=parent)
-        self.today = date.min
-
-    def headers(self) -> Sequence[tuple[str, str]]:
-        return (
-            (_tr("Tanggal"), ""),
-            (_tr("Jenis"), ""),
-            (_tr("Dipimpin"), ""),
-            (_tr("Tim"), ""),
-            (_tr("Temuan"), _tr("Temuan: semua · terbuka · lewat tenggat")),
-        )
-
-    def is_text(self, column: int) -> bool:
-        return True
-
-    def value(self, row: VisitRow, column: int) -> str | int:
-        if column == VisitColumn.DATE:
-            return day_text(self._locale, row.visited_on)
-        if column == VisitColumn.KIND:
-            return kind_names().get(row.kind, row.kind)
-        if column == VisitColumn.LED_BY:
-            return row.led_by or ""
-        if column == VisitColumn.TEAM:
-            return row.team or ""
-        open_ = sum(f.is_open for f in row.findings)
-        late = sum(f.overdue(self.today) for f in row.findings)
-        text = _tr("{n} · {open} terbuka").format(n=len(row.findings), open=open_)
-        return text + (_tr(" · {late} lewat tenggat").format(late=late) if late else "")
-
-    def extra(self, row: VisitRow, column: int, role: int) -> Any:
-        late = any(f.overdue(self.today) for f in row.findings)
-        if late and column == VisitColumn.FINDINGS:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return theme.DEFICIT
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and column == VisitColumn.TEAM and row.checked:
-            return _tr("Diperiksa: {what}").format(what=row.checked)
-        return None
-
-
-class FindingColumn(IntEnum):
-    ASPECT = 0
-    FINDING = 1
-    ADVICE = 2
-    PERSON = 3
-    DUE = 4
-    STATUS = 5
-
-
-class FindingsModel(TableModel[FindingRow]):
-    columns = FindingColumn
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(key=lambda f: f.id, parent=parent)
-        self.today = date.min
-
-    def headers(self) -> Sequence[tuple[str, str]]:
-        return (
-            (_tr("Aspek"), ""),
-            (_tr("Uraian temuan"), ""),
-            (_tr("Saran"), ""),
-            (_tr("Penanggung\njawab"), ""),
-            (_tr("Tenggat"), ""),
-            (_tr("Tindak lanjut"), ""),
-        )
-
-    def is_text(self, column: int) -> bool:
-        return True
-
-    def value(self, row: FindingRow, column: int) -> str | int:
-        if column == FindingColumn.ASPECT:
-            return row.aspect_name
-        if column == FindingColumn.FINDING:
-            return row.finding
-        if column == FindingColumn.ADVICE:
-            return row.advice or ""
-        if column == FindingColumn.PERSON:
-            return row.person_in_charge or ""
-        if column == FindingColumn.DUE:
-            return day_text(self._locale, row.due_on) if row.due_on else ""
-        status = status_names().get(row.status, row.status)
-        if row.overdue(self.today):
-            return "\u26a0 " + status + _tr(" · lewat tenggat")
-        return status
-
-    def extra(self, row: FindingRow, column: int, role: int) -> Any:
-        if row.overdue(self.today):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return theme.DEFICIT
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (FindingColumn.ASPECT, FindingColumn.FINDING, FindingColumn.ADVICE):
-                return str(self.value(row, column)) or None
-            if column == FindingColumn.STATUS and row.closing_note:
-                return _tr("Catatan penutupan: {note}").format(note=row.closing_note)
-        return None
-
-
-def table(
-    parent: QWidget,
-    name: str,
-    model: TableModel[Any],
-    stretch: Sequence[int],
-    fixed: Sequence[int] = (),
-) -> QTableView:
-    """A short list (one unit's rows): columns as wide as their contents, the ``stretch``
-    columns share the rest and wrap their text, the ``fixed`` ones keep the width set (and
-    wrap), rows as tall as they need."""
-    view = style_table(QTableView(parent), name=name, single=True, read_only=True)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setWordWrap(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in fixed:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    leave_on_tab(view)
-    enter_activates(view)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
-
-
-def typed_cells(view: QTableView) -> None:
-    """A ``table`` whose cells are typed into: a key, F2 or a double click opens the
-    current cell's editor, and the current item is a cell, not a row."""
-    view.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-
-
-def show_rows(model: TableModel[R], rows: Sequence[R]) -> None:
-    """Put ``rows`` in a short list's model: the rows that differ change in place, and every
-    row is repainted (what a row shows can depend on the day, and the columns sized to their
-    contents are measured again)."""
-    model.set_rows(rows)
-    model.rows_changed(range(len(rows)))
-
-
-def current_row(view: QAbstractItemView, model: TableModel[R]) -> R | None:
-    """The row of ``model`` current in ``view``; None when no row is."""
-    return model.row_at(view.currentIndex().row())
-
-
-def choose_row(view: QAbstractItemView, model: TableModel[R], keep: Hashable | None) -> None:
-    """After ``show_rows``: the row keyed ``keep`` current again, else the first row (none in
-    an empty list)."""
-    row = model.row_of(keep) if keep is not None else None
-    if row is None and model.rowCount():
-        row = 0
-    if row is not None:
-        view.setCurrentIndex(model.index(row, 0))
-
-
-def form_page(parent: QWidget) -> tuple[QWidget, QFormLayout]:
-    """A tab's form, its rows at the top."""
-    page = QWidget(parent)
-    column = QVBoxLayout(page)
-    form = QFormLayout()
-    column.addLayout(form)
-    column.addStretch(1)
-    return page, form
-
-
-# --- the dialog ------------------------------------------------------------------------------
-
-
-class OperationForm(QDialog):
-    """What the forms over one operation's data share: a read off the GUI thread whenever a
-    write ends (only the newest read is shown), the red sentence of a refusal, Urungkan
-    (Ctrl+Z) and Tutup, Ctrl+Enter for the form shown, and the close question. A form gives
-    ``reader`` (what to read, run on a worker thread, plain data out), ``show_read``,
-    ``save_current`` and the ``ui.unsaved.Editor`` methods. ``ReadinessForm`` adds a unit
-    box; ``ui.readiness_lists_dialog`` edits the operation's lists without one."""
-
-    read_shown = Signal()  # each read shown (tests wait for it)
-    write_done = Signal(bool)  # each write of this form: saved or refused
-    unsaved_text = ""  # the close question's sentence
-
-    def __init__(self, ctx: FormContext, *, name: str, title: str) -> None:
-        super().__init__(ctx.window)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.store, self.actor, self.operation_id = ctx.store, ctx.actor, ctx.operation_id
-        self.undo_stack, self._clock = ctx.undo_stack, ctx.clock
-        self._lang = interface_language()
-        self._locale = QLocale("en" if self._lang == "en" else "id")
-        self.writes = form_writes(ctx.window)
-        self.writes.write_done.connect(self._after_write)
-        self.last_error: str | None = None
-        self._generation = 0
-        self._reading = 0
-        self._shown = False
-        self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
-        self.problem = error_label(self, "formProblem")
-        self.hint = QLabel(
-            _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
-            self,
-        )
-        self.hint.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("Tutup"))
-        self.buttons.rejected.connect(self.reject)
-        self.undo_button = self.buttons.addButton(
-            _tr("&Urungkan"), QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.undo_button.setObjectName(name + "Undo")
-        self.undo_button.setEnabled(self.undo_stack.canUndo())
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_stack.undo)
-        for keys in SPECS["redoAction"].keys:  # Ctrl+Y, Ctrl+Shift+Z as in the main window
-            QShortcut(QKeySequence(keys), self, self.undo_stack.redo)
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.save_current)
-        close_keys(self)
-        for button in self.buttons.buttons():
-            # Enter is the form's (``keyPressEvent``): Tutup as the dialog's default button
-            # closed the form on an Enter typed in a field or on a list.
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter in a field saves the form shown, as Ctrl+Enter does (a list takes its own
-        Enter: ``ui.tab_order.enter_activates``); it never presses another button."""
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            self.save_current()
-            return
-        super().keyPressEvent(event)
-
-    def lay_out(self, top: QHBoxLayout | None, body: QHBoxLayout | QVBoxLayout) -> None:
-        """Lay the form out: ``top``, ``body``, the sentence, the hint, the buttons."""
-        column = QVBoxLayout(self)
-        if top is not None:
-            column.addLayout(top)
-        column.addLayout(body, 1)
-        column.addWidget(self.problem)
-        column.addWidget(self.hint)
-        column.addWidget(self.buttons)
-
-    def reading_order(self, *stops: QWidget) -> None:
-        """Tab through ``stops`` to Urungkan and Tutup."""
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        chain(*stops, self.undo_button, close)
-
-    # -- reading ------------------------------------------------------------------------------
-
-    def loaded(self) -> bool:
-        return self._shown and self._reading == 0
-
-    def reader(self) -> Callable[[datetime], object] | None:
-        """What the form reads now (called on a worker thread with the time: its own
-        session, plain data out); None: nothing to read yet."""
-        raise NotImplementedError
-
-    def show_read(self, result: Any) -> None:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        read = self.reader()
-        if read is None:
-            return
-        self._generation += 1
-        self._reading += 1
-        generation, now = self._generation, self._clock()
-
-        def job(_progress: Progress, _cancel: CancelToken) -> object:
-            return read(now)
-
-        def landed(result: object) -> None:
-            self._reading -= 1
-            if generation == self._generation:
-                self._shown = True
-                self.show_read(result)
-                self.read_shown.emit()
-
-        def failed(error: BaseException) -> None:
-            self._reading -= 1
-            if generation == self._generation:
-                self._say(sentence_for(error, self._lang))
-
-        start_job(job, parent=self, on_success=landed, on_failure=failed)
-
-    def follow(self, changes: SignalInstance) -> None:
-        """Read again when another workstation (or window) changes what the form shows:
-        ``changes`` is the main window's change feed (``ui.live.ChangeFeed.changed``)."""
-        changes.connect(self._changes_arrived)
-
-    def _changes_arrived(self, changes: JournalChanges) -> None:
-        if matters(changes) and self._reading == 0 and not self.writes.busy:
-            self.reload()  # (a read or write under way reads again when it ends anyway)
-
-    # -- writing ------------------------------------------------------------------------------
-
-    def save_current(self) -> None:
-        """Ctrl+Enter: save the form shown."""
-        raise NotImplementedError
-
-    def _say(self, sentence: str) -> None:
-        self.last_error = sentence
-        self.problem.setText(sentence)
-        self.problem.show()
-
-    def _report(self, error: OpsError) -> None:
-        """A refusal of this form's writes or of an undo step: the sentence (and a fresh
-        read, as after every write)."""
-        self._say(refusal_sentence(error, self._lang))
-
-    def reporter(self) -> Callable[[OpsError], None]:
-        """Where an undo step's refusal is said: here while the form is open, else in a
-        box over the main window (the step outlives the form)."""
-        dialog, window, lang = self, self.parentWidget(), self._lang
-        assert window is not None  # opened from the main window
-
-        def report(error: OpsError) -> None:
-            if isValid(dialog) and dialog.isVisible():
-                dialog._report(error)
-            else:
-                show_refusal(window, refusal_sentence(error, lang))
-
-        return report
-
-    def _after_write(self, _saved: bool) -> None:
-        self.reload()
-
-    def submit(
-        self,
-        write: Callable[[], object],
-        saved: Callable[[Any], None],
-        button: QPushButton | None,
-    ) -> None:
-        """Run ``write`` on the write thread; ``saved`` gets its result, a refusal is said."""
-        self.problem.hide()
-        self.last_error = None
-
-        def done(result: object) -> None:
-            saved(result)
-            self.write_done.emit(True)
-
-        def refused(error: OpsError) -> None:
-            log.info("%s write refused: %r", self.objectName(), error)
-            self._report(error)
-            self.write_done.emit(False)
-
-        self.writes.submit(write, on_saved=done, on_refused=refused, button=button)
-
-    def push(
-        self, text: str, forward: Callable[[], object], backward: Callable[[], object]
-    ) -> None:
-        """A saved write onto the window's history."""
-        self.undo_stack.push(
-            WriteCommand(text, self.writes, forward, backward, self.reporter(), drop_refused=True)
-        )
-
-    def ref(self, row_id: int, kind: str = "") -> Ref:
-        """The undo history's handle on a row (the same one for every command on it);
-        ``kind`` names its table where the form writes to more than one."""
-        for ref in self._refs:
-            if ref.id == row_id and ref.kind == kind:
-                return ref
-        ref = Ref(row_id, kind=kind)
-        self._refs.append(ref)
-        return ref
-
-    # -- nothing typed is lost (``ui.unsaved.Editor``) -----------------------------------------
-
-    def is_dirty(self) -> bool:
-        raise NotImplementedError
-
-    def save_input(self) -> bool:
-        self.save_current()
-        return False  # closes once saved (``may_close`` waits for the write)
-
-    def discard_input(self) -> None:
-        """What was typed goes with the form."""
-
-    def reject(self) -> None:
-        if may_close(self, what=self.unsaved_text, writes=self.writes):
-            super().reject()
-
-
-class ReadinessForm(OperationForm):
-    """A form over one unit's readiness data: the unit box at the top (a read whenever it
-    changes); a form gives ``read`` for a unit."""
-
-    def __init__(self, ctx: FormContext, target: FormTarget, *, name: str, title: str) -> None:
-        super().__init__(ctx, name=name, title=title)
-        self.unit_box = QComboBox(self)
-        self.unit_box.setObjectName(name + "Unit")
-        for u in target.units:
-            self.unit_box.addItem(u.name, u.unit_id)
-        unit_id = target.unit_id
-        start = self.unit_box.findData(unit_id) if unit_id is not None else 0
-        self.unit_box.setCurrentIndex(max(0, start))
-        self.unit_label = QLabel(_tr("&Satuan:"), self)
-        self.unit_label.setBuddy(self.unit_box)
-        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
-
-    def place(self, top_extra: QWidget | None, body: QHBoxLayout | QVBoxLayout) -> None:
-        """Lay the form out: the unit row, ``body``, the sentence, the hint, the buttons."""
-        top = QHBoxLayout()
-        top.addWidget(self.unit_label)
-        top.addWidget(self.unit_box, 1)
-        if top_extra is not None:
-            top.addWidget(top_extra)
-        self.lay_out(top, body)
-
-    def reading_order(self, *stops: QWidget) -> None:
-        """Tab from the unit box through ``stops`` to Urungkan and Tutup."""
-        super().reading_order(self.unit_box, *stops)
-
-    @property
-    def unit_id(self) -> int | None:
-        data = self.unit_box.currentData()
-        return int(data) if data is not None else None
-
-    def read(self, unit_id: int, now: datetime) -> object:
-        """The form's figures for ``unit_id`` (on a worker thread: its own session)."""
-        raise NotImplementedError
-
-    def reader(self) -> Callable[[datetime], object] | None:
-        unit_id, read = self.unit_id, self.read
-        if unit_id is None:
-            return None
-        return lambda now: read(unit_id, now)
-
-    def unit_changed(self) -> None:
-        """The unit box moved on: drop what was shown of the other unit."""
-
-    def _unit_changed(self) -> None:
-        self.unit_changed()
-        self.reload()
 
 
 class VisitsDialog(ReadinessForm):
@@ -1036,9 +307,9 @@ class VisitsDialog(ReadinessForm):
         form.addRow(self.follow_for)
         form.addRow(_tr("S&tatus"), self.follow_status)
         form.addRow(self.follow_note_label, self.follow_note)
-        self.follow_button = QPushButton(_tr("Si&mpan status"), page)
-        self.follow_button.setObjectName("saveFollowUp")
-        self.follow_button.clicked.connect(self.save_follow_up)
+        self.follow_button = push_button(
+            page, _tr("Si&mpan status"), "saveFollowUp", self.save_follow_up
+        )
         form.addRow(self.follow_button)
         return page
 
@@ -1659,11 +930,11 @@ def open_form(
     ctx = FormContext(store, actor, target.operation_id, undo_stack, clock, window)
     dialog: ReadinessForm
     if form == "sarpras":
-        from ui.sarpras_dialog import SarprasDialog  # it builds on this module
+        from ui.sarpras_dialog import SarprasDialog  # loaded when first opened
 
         dialog = SarprasDialog(ctx, target)
     elif form == "budget":
-        from ui.budget_dialog import BudgetDialog  # it builds on this module
+        from ui.budget_dialog import BudgetDialog  # loaded when first opened
 
         dialog = BudgetDialog(ctx, target)
     else:

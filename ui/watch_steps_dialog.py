@@ -32,9 +32,9 @@ from opscenter.reference_lists import ListItem, as_item, uses
 from opscenter.store import Store
 from opscenter.watch import steps
 from ui.form_parts import field
+from ui.operation_form import FormContext
 from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
 from ui.translations import translator
-from ui.visits_dialog import FormContext
 
 _tr = translator("WatchStepsDialog")
 

@@ -419,6 +419,26 @@ def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
     assert _category_of(store, tps_id) == cats["sangat-rawan"]
 
 
+def test_delete_on_the_tps_changes_list_drops_the_chosen_change(
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
+) -> None:
+    """Delete on the pending changes does what Hapus does (``ui.form_tables.delete_key``)."""
+    cats, _, _ = _ids(store, small)
+    form = window.tps_form
+    form.choose(_tps_id(store, small, "A2a", 1), cats["sangat-rawan"])
+    form.apply_button.click()
+    assert form.model.rowCount() == 1
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    form.view.setFocus()
+    qtbot.waitUntil(form.view.hasFocus)
+    form.view.selectRow(0)
+    qtbot.keyClick(form.view, Qt.Key.Key_Delete)
+    assert form.model.rowCount() == 0
+    assert not window.form.save_button.isEnabled()
+
+
 def test_tps_what_if_is_discarded_by_kembalikan(
     window: PlanningWindow, store: Store, small: Small
 ) -> None:

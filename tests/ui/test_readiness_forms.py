@@ -39,7 +39,8 @@ from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.sarpras_dialog import SarprasColumn, SarprasDialog
 from ui.unsaved import BACK_NAME, SAVE_NAME
-from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
+from ui.visits_dialog import VisitsDialog
+from ui.visits_models import FindingColumn, VisitColumn
 
 STAFF = Actor("bagops.uji", role="staff")
 

@@ -34,7 +34,8 @@ from tests.ui.test_readiness_forms import (
 from ui import screen_fit
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
-from ui.visits_dialog import FindingColumn, VisitColumn, VisitsDialog
+from ui.visits_dialog import VisitsDialog
+from ui.visits_models import FindingColumn, VisitColumn
 
 OTHER = Actor("kabag.lain", role="staff")
 aspects, shown = forms.aspects, forms.shown  # the readiness forms' fixtures

@@ -42,17 +42,11 @@ from opscenter.messages import describe
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from ui import theme
+from ui.choice_combo import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.desk import Desk
 from ui.incident_actions import IncidentActions
-from ui.incident_form import (
-    NO_CHOICE,
-    IncidentDetail,
-    IncidentForm,
-    chosen,
-    fill_combo,
-    region_choices,
-    searchable,
-)
+from ui.incident_detail import IncidentDetail
+from ui.incident_form import IncidentForm
 from ui.incident_list_layout import IncidentListLayout
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel

@@ -62,8 +62,8 @@ from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
 from opscenter.units import region_units
 from ui import theme
+from ui.choice_combo import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.desk import Desk
-from ui.incident_form import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair

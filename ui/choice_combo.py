@@ -22,6 +22,7 @@ from ui.table_model import AnyIndex
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
+    """A square of ``colour`` (a severity's, a status's) to show beside its name."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
@@ -51,6 +52,12 @@ def fill_combo(combo: QComboBox, items: Sequence[Choice], *, none_label: str | N
             combo.addItem(colour_icon(item.colour), item.name, item.id)
         else:
             combo.addItem(item.name, item.id)
+
+
+def choose(combo: QComboBox, item_id: int | None) -> None:
+    """Make the entry of ``item_id`` current: None, or an id no longer in the list, makes
+    the first entry current (the "none"/"all" entry where there is one)."""
+    combo.setCurrentIndex(max(combo.findData(NO_CHOICE if item_id is None else item_id), 0))
 
 
 # How people write a kabupaten or a kota, each reduced to one form for matching: "kab. ker",

@@ -31,7 +31,7 @@ from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
 from opscenter.messages import describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
-from ui.choice_combo import chosen, fill_combo
+from ui.choice_combo import choose, chosen, fill_combo
 from ui.form_parts import error_label, field
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
 from ui.incidents_model import FollowUpColumn, FollowUpsModel, region_text
@@ -260,7 +260,7 @@ class IncidentDetail(QFrame):
         self.follow_view.scrollToBottom()
 
     def show_status(self, status_id: int) -> None:
-        self.status_box.setCurrentIndex(max(self.status_box.findData(status_id), 0))
+        choose(self.status_box, status_id)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

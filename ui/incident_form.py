@@ -105,7 +105,7 @@ class IncidentForm(QDialog):
         fill_combo(self.region_box, region_choices(choices), none_label=_tr("— pilih wilayah —"))
         searchable(self.region_box)
         self.tps_box = QComboBox(self)
-        self.tps_box.addItem(_tr("— tanpa TPS —"), NO_CHOICE)
+        fill_combo(self.tps_box, (), none_label=_tr("— tanpa TPS —"))
         searchable(self.tps_box)
         self.region_box.currentIndexChanged.connect(self._region_changed)
         self.location_edit = QLineEdit(self)
@@ -317,11 +317,8 @@ class IncidentForm(QDialog):
         )
 
     def _region_changed(self) -> None:
-        self.tps_box.clear()
-        self.tps_box.addItem(_tr("— tanpa TPS —"), NO_CHOICE)
-        if self._tps_for is not None:
-            for tps in self._tps_for(chosen(self.region_box)):
-                self.tps_box.addItem(tps.name, tps.id)
+        tps = self._tps_for(chosen(self.region_box)) if self._tps_for is not None else ()
+        fill_combo(self.tps_box, tps, none_label=_tr("— tanpa TPS —"))
 
     # -- unsaved input and drafts -----------------------------------------------------------
 

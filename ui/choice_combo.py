@@ -1,11 +1,12 @@
 """Combo boxes of reference choices (types, severities, statuses, stages, regions, TPS):
 each entry carries its id as data, with an optional first entry meaning "none" or "all"
-(``NO_CHOICE``); ``chosen`` reads the id back; ``searchable`` lets the operator type any
-part of a name to find it; ``region_choices`` names the regions as the incidents list does.
+(``NO_CHOICE``); ``chosen`` reads the id back and ``choose`` sets it; ``searchable`` lets
+the operator type any part of a name to find it; ``region_choices`` names the regions as
+the incidents list does.
 
 Used by the new-incident form and the incident detail pane (``ui.incident_form``,
-``ui.incident_detail``), the incidents panel's filters and the units board's region filter;
-``colour_icon`` also by the unit status dialog.
+``ui.incident_detail``), the incidents panel's filters, the units board's region filter and
+the plotting window's post search; ``colour_icon`` also by the unit status dialog.
 """
 
 from __future__ import annotations

@@ -42,17 +42,11 @@ from opscenter.messages import describe
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from ui import theme
+from ui.choice_combo import choose, chosen, fill_combo, region_choices, searchable
 from ui.desk import Desk
 from ui.incident_actions import IncidentActions
-from ui.incident_form import (
-    NO_CHOICE,
-    IncidentDetail,
-    IncidentForm,
-    chosen,
-    fill_combo,
-    region_choices,
-    searchable,
-)
+from ui.incident_detail import IncidentDetail
+from ui.incident_form import IncidentForm
 from ui.incident_list_layout import IncidentListLayout
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel
@@ -279,13 +273,11 @@ class IncidentsPanel(IncidentListLayout):
         self._reread(touched, reference=reference)
 
     def set_stage_filter(self, stage_id: int | None) -> None:
-        at = self.stage_box.findData(NO_CHOICE if stage_id is None else stage_id)
-        self.stage_box.setCurrentIndex(max(at, 0))
+        choose(self.stage_box, stage_id)
 
     def set_region_filter(self, region_id: int | None) -> None:
         """Show the incidents of a region and everything under it (the map's click)."""
-        at = self.region_box.findData(NO_CHOICE if region_id is None else region_id)
-        self.region_box.setCurrentIndex(max(at, 0))
+        choose(self.region_box, region_id)
 
     def select_incident(self, incident_id: int) -> None:
         row = self.model.row_of(incident_id)
@@ -331,7 +323,7 @@ class IncidentsPanel(IncidentListLayout):
         fill_combo(self.severity_box, c.severities, none_label=_tr("Semua tingkat"))
         fill_combo(self.status_box, c.statuses, none_label=_tr("Semua status"))
         for box, data in kept.items():
-            box.setCurrentIndex(max(box.findData(NO_CHOICE if data is None else data), 0))
+            choose(box, data)
             box.blockSignals(False)
         self.detail.set_choices(c)
 

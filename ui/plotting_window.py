@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -62,6 +61,7 @@ from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from reports.plotting import export
 from ui import actions, theme
+from ui.choice_combo import searchable
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
 from ui.import_wizard import open_plotting_import
@@ -935,12 +935,7 @@ class ChoiceDialog(QDialog):
         for text, key in items:
             box.addItem(text, key)
         if search:  # typing part of a kecamatan's name narrows the list
-            box.setEditable(True)
-            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = box.completer()
-            if completer is not None:
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            searchable(box)
         self._add(label, box)
         return box
 

@@ -186,7 +186,7 @@ class TableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        # Not super().headerData(): see NO_CHOICE in ui/incident_form.py (PySide6 6.12 drops a
+        # Not super().headerData(): see NO_CHOICE in ui/choice_combo.py (PySide6 6.12 drops a
         # reference to None for each empty QVariant it returns; row headers are asked often).
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None

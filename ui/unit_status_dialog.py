@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.board import RefItem
 from ui import theme
+from ui.choice_combo import colour_icon
 from ui.form_parts import field
 from ui.translations import translator
 from ui.unsaved import may_close
@@ -30,12 +31,6 @@ STATUS_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 _tr = translator("UnitStatusDialog")
-
-
-def swatch(colour: str, size: int) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 class UnitStatusDialog(QDialog):
@@ -59,7 +54,7 @@ class UnitStatusDialog(QDialog):
         icon_px = int(self.fontMetrics().height() * 1.2)
         for n, st in enumerate(statuses, 1):
             label = f"{n}  {st.name}" if n <= 9 else st.name
-            item = QStandardItem(swatch(st.colour, icon_px), label)
+            item = QStandardItem(colour_icon(st.colour, icon_px), label)
             item.setData(st.id, STATUS_ID_ROLE)
             item.setEditable(False)
             self.statuses.appendRow(item)

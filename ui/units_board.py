@@ -62,8 +62,8 @@ from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
 from opscenter.units import region_units
 from ui import theme
+from ui.choice_combo import choose, chosen, fill_combo, region_choices, searchable
 from ui.desk import Desk
-from ui.incident_form import NO_CHOICE, chosen, fill_combo, region_choices, searchable
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, narrow_drops, pair
@@ -227,7 +227,7 @@ class UnitsBoard(QWidget):
         self.region_filter = QComboBox(self)
         self.region_filter.setObjectName("regionFilter")
         self.region_filter.setToolTip(_tr("Satuan yang bertanggung jawab atas wilayah ini"))
-        self.region_filter.addItem(_tr("Semua wilayah"), NO_CHOICE)
+        fill_combo(self.region_filter, (), none_label=_tr("Semua wilayah"))
         searchable(self.region_filter)
         self.region_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -457,7 +457,7 @@ class UnitsBoard(QWidget):
         current = chosen(self.region_filter)
         self.region_filter.blockSignals(True)
         fill_combo(self.region_filter, regions, none_label=_tr("Semua wilayah"))
-        self.region_filter.setCurrentIndex(max(self.region_filter.findData(current), 0))
+        choose(self.region_filter, current)
         self.region_filter.blockSignals(False)
         self._on_region_filter(self.region_filter.currentIndex())
 
@@ -595,8 +595,7 @@ class UnitsBoard(QWidget):
     def set_region_filter(self, region_id: int | None) -> None:
         """Show the units answering for a region and everything under it (the map's click);
         None shows all. "Semua wilayah" in the box clears it, as the other filters."""
-        at = self.region_filter.findData(NO_CHOICE if region_id is None else region_id)
-        self.region_filter.setCurrentIndex(max(at, 0))
+        choose(self.region_filter, region_id)
 
     def _on_region_filter(self, _index: int) -> None:
         region_id = chosen(self.region_filter)

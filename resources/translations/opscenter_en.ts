@@ -1934,265 +1934,265 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form.py" line="215"/>
+        <location filename="../../ui/incident_fields.py" line="33"/>
         <source>Cari satuan…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="302"/>
+        <location filename="../../ui/incident_form.py" line="76"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="320"/>
+        <location filename="../../ui/incident_form.py" line="94"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="324"/>
+        <location filename="../../ui/incident_form.py" line="98"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="330"/>
+        <location filename="../../ui/incident_form.py" line="104"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="333"/>
-        <location filename="../../ui/incident_form.py" line="546"/>
+        <location filename="../../ui/incident_form.py" line="107"/>
+        <location filename="../../ui/incident_form.py" line="320"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="337"/>
+        <location filename="../../ui/incident_form.py" line="111"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="345"/>
+        <location filename="../../ui/incident_form.py" line="119"/>
         <source>mis. -1,6</source>
         <translation>e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="345"/>
+        <location filename="../../ui/incident_form.py" line="119"/>
         <source>mis. 103,6</source>
         <translation>e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="350"/>
+        <location filename="../../ui/incident_form.py" line="124"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="386"/>
+        <location filename="../../ui/incident_form.py" line="160"/>
         <source>L&amp;intang</source>
         <translation>Lat&amp;itude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="387"/>
+        <location filename="../../ui/incident_form.py" line="161"/>
         <source>&amp;Bujur</source>
         <translation>&amp;Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="395"/>
+        <location filename="../../ui/incident_form.py" line="169"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="396"/>
+        <location filename="../../ui/incident_form.py" line="170"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="397"/>
+        <location filename="../../ui/incident_form.py" line="171"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="398"/>
+        <location filename="../../ui/incident_form.py" line="172"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="401"/>
+        <location filename="../../ui/incident_form.py" line="175"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="405"/>
+        <location filename="../../ui/incident_form.py" line="179"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="406"/>
+        <location filename="../../ui/incident_form.py" line="180"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="407"/>
+        <location filename="../../ui/incident_form.py" line="181"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="408"/>
+        <location filename="../../ui/incident_form.py" line="182"/>
         <source>Titik (derajat)</source>
         <translation>Point (degrees)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="416"/>
+        <location filename="../../ui/incident_form.py" line="190"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="418"/>
+        <location filename="../../ui/incident_form.py" line="192"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="419"/>
+        <location filename="../../ui/incident_form.py" line="193"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="423"/>
+        <location filename="../../ui/incident_form.py" line="197"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="423"/>
+        <location filename="../../ui/incident_form.py" line="197"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="778"/>
+        <location filename="../../ui/incident_detail.py" line="91"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="781"/>
+        <location filename="../../ui/incident_detail.py" line="94"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="786"/>
+        <location filename="../../ui/incident_detail.py" line="99"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="792"/>
+        <location filename="../../ui/incident_detail.py" line="105"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="797"/>
+        <location filename="../../ui/incident_detail.py" line="110"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="803"/>
+        <location filename="../../ui/incident_detail.py" line="116"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="807"/>
+        <location filename="../../ui/incident_detail.py" line="120"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="807"/>
+        <location filename="../../ui/incident_detail.py" line="120"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="811"/>
+        <location filename="../../ui/incident_detail.py" line="124"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="826"/>
+        <location filename="../../ui/incident_detail.py" line="139"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="830"/>
+        <location filename="../../ui/incident_detail.py" line="143"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="835"/>
+        <location filename="../../ui/incident_detail.py" line="148"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="848"/>
+        <location filename="../../ui/incident_detail.py" line="161"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="885"/>
+        <location filename="../../ui/incident_detail.py" line="198"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="910"/>
+        <location filename="../../ui/incident_detail.py" line="223"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="916"/>
+        <location filename="../../ui/incident_detail.py" line="229"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="919"/>
+        <location filename="../../ui/incident_detail.py" line="232"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="921"/>
+        <location filename="../../ui/incident_detail.py" line="234"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="925"/>
+        <location filename="../../ui/incident_detail.py" line="238"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="928"/>
+        <location filename="../../ui/incident_detail.py" line="241"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="931"/>
+        <location filename="../../ui/incident_detail.py" line="244"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="944"/>
+        <location filename="../../ui/incident_detail.py" line="257"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="682"/>
+        <location filename="../../ui/incident_form.py" line="453"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="316"/>
+        <location filename="../../ui/incident_form.py" line="90"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="375"/>
+        <location filename="../../ui/incident_form.py" line="149"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="375"/>
+        <location filename="../../ui/incident_form.py" line="149"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -2371,72 +2371,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="118"/>
+        <location filename="../../ui/incidents_panel.py" line="112"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="123"/>
+        <location filename="../../ui/incidents_panel.py" line="117"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="132"/>
+        <location filename="../../ui/incidents_panel.py" line="126"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="176"/>
+        <location filename="../../ui/incidents_panel.py" line="170"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="177"/>
+        <location filename="../../ui/incidents_panel.py" line="171"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="178"/>
+        <location filename="../../ui/incidents_panel.py" line="172"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="179"/>
+        <location filename="../../ui/incidents_panel.py" line="173"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="180"/>
+        <location filename="../../ui/incidents_panel.py" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="327"/>
+        <location filename="../../ui/incidents_panel.py" line="319"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="328"/>
+        <location filename="../../ui/incidents_panel.py" line="320"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="329"/>
+        <location filename="../../ui/incidents_panel.py" line="321"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="330"/>
+        <location filename="../../ui/incidents_panel.py" line="322"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="331"/>
+        <location filename="../../ui/incidents_panel.py" line="323"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="400"/>
+        <location filename="../../ui/incidents_panel.py" line="392"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -3538,22 +3538,22 @@ source</translation>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="87"/>
+        <location filename="../../ui/planning_commands.py" line="82"/>
         <source>ubah kerawanan</source>
         <translation>change vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="142"/>
+        <location filename="../../ui/planning_commands.py" line="137"/>
         <source>terima penebalan {n} personel</source>
         <translation>accept reinforcement of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="177"/>
+        <location filename="../../ui/planning_commands.py" line="172"/>
         <source>simpan perubahan kategori TPS</source>
         <translation>save TPS category changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="179"/>
+        <location filename="../../ui/planning_commands.py" line="174"/>
         <source>simpan pola pengamanan</source>
         <translation>save guard pattern</translation>
     </message>
@@ -3959,32 +3959,32 @@ source</translation>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="46"/>
+        <location filename="../../ui/plotting_commands.py" line="47"/>
         <source>pindahkan TPS</source>
         <translation>move polling station</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="94"/>
+        <location filename="../../ui/plotting_commands.py" line="95"/>
         <source>pecah pos</source>
         <translation>split post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="126"/>
+        <location filename="../../ui/plotting_commands.py" line="127"/>
         <source>gabungkan pos</source>
         <translation>merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="195"/>
+        <location filename="../../ui/plotting_commands.py" line="200"/>
         <source>tukar personel</source>
         <translation>swap officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="210"/>
+        <location filename="../../ui/plotting_commands.py" line="233"/>
         <source>kunci penempatan</source>
         <translation>lock placement</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="210"/>
+        <location filename="../../ui/plotting_commands.py" line="233"/>
         <source>buka kunci</source>
         <translation>unlock</translation>
     </message>
@@ -5404,82 +5404,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="264"/>
+        <location filename="../../ui/readiness_panel.py" line="259"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="269"/>
+        <location filename="../../ui/readiness_panel.py" line="264"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="271"/>
+        <location filename="../../ui/readiness_panel.py" line="266"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="277"/>
+        <location filename="../../ui/readiness_panel.py" line="272"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="362"/>
+        <location filename="../../ui/readiness_panel.py" line="357"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="395"/>
+        <location filename="../../ui/readiness_panel.py" line="390"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="398"/>
+        <location filename="../../ui/readiness_panel.py" line="393"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="503"/>
+        <location filename="../../ui/readiness_panel.py" line="498"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="511"/>
+        <location filename="../../ui/readiness_panel.py" line="506"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="515"/>
+        <location filename="../../ui/readiness_panel.py" line="510"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="567"/>
+        <location filename="../../ui/readiness_panel.py" line="562"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="574"/>
+        <location filename="../../ui/readiness_panel.py" line="569"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="603"/>
+        <location filename="../../ui/readiness_panel.py" line="598"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="603"/>
+        <location filename="../../ui/readiness_panel.py" line="598"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="665"/>
+        <location filename="../../ui/readiness_panel.py" line="660"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="676"/>
+        <location filename="../../ui/readiness_panel.py" line="671"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -6419,42 +6419,42 @@ out</translation>
 <context>
     <name>UnitStatusDialog</name>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="52"/>
+        <location filename="../../ui/unit_status_dialog.py" line="47"/>
         <source>Ubah status satuan</source>
         <translation>Change unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="53"/>
+        <location filename="../../ui/unit_status_dialog.py" line="48"/>
         <source>Status baru untuk {unit}</source>
         <translation>New status for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="82"/>
+        <location filename="../../ui/unit_status_dialog.py" line="77"/>
         <source>&amp;Alasan (boleh dikosongkan)</source>
         <translation>&amp;Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="84"/>
+        <location filename="../../ui/unit_status_dialog.py" line="79"/>
         <source>mis. bergeser ke TPS 07 Desa Siulak</source>
         <translation>e.g. moving to TPS 07 Desa Siulak</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="87"/>
+        <location filename="../../ui/unit_status_dialog.py" line="82"/>
         <source>Angka 1–9 memilih status · Enter menyimpan · Esc batal</source>
         <translation>Keys 1–9 choose a status · Enter saves · Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="93"/>
+        <location filename="../../ui/unit_status_dialog.py" line="88"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="94"/>
+        <location filename="../../ui/unit_status_dialog.py" line="89"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_dialog.py" line="145"/>
+        <location filename="../../ui/unit_status_dialog.py" line="140"/>
         <source>Perubahan status ini belum disimpan.</source>
         <translation>This status change has not been saved.</translation>
     </message>
@@ -6579,27 +6579,27 @@ out</translation>
         <translation>View: list</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="118"/>
+        <location filename="../../ui/unit_status_action.py" line="114"/>
         <source>Pilih satu satuan dulu, lalu tekan F2.</source>
         <translation>Select a unit first, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="179"/>
+        <location filename="../../ui/unit_status_action.py" line="175"/>
         <source>Menyimpan status {unit}…</source>
         <translation>Saving the status of {unit}…</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="275"/>
+        <location filename="../../ui/unit_status_action.py" line="271"/>
         <source>Status tidak disimpan</source>
         <translation>Status not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="279"/>
+        <location filename="../../ui/unit_status_action.py" line="275"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="280"/>
+        <location filename="../../ui/unit_status_action.py" line="276"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -7309,78 +7309,78 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="205"/>
+        <location filename="../../ui/watch_panel.py" line="200"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="209"/>
+        <location filename="../../ui/watch_panel.py" line="204"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="230"/>
+        <location filename="../../ui/watch_panel.py" line="225"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="247"/>
+        <location filename="../../ui/watch_panel.py" line="242"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="254"/>
-        <location filename="../../ui/watch_panel.py" line="444"/>
+        <location filename="../../ui/watch_panel.py" line="249"/>
+        <location filename="../../ui/watch_panel.py" line="439"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="270"/>
+        <location filename="../../ui/watch_panel.py" line="265"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="383"/>
+        <location filename="../../ui/watch_panel.py" line="378"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="385"/>
+        <location filename="../../ui/watch_panel.py" line="380"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="427"/>
+        <location filename="../../ui/watch_panel.py" line="422"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="442"/>
+        <location filename="../../ui/watch_panel.py" line="437"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="486"/>
+        <location filename="../../ui/watch_panel.py" line="481"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="489"/>
+        <location filename="../../ui/watch_panel.py" line="484"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="502"/>
+        <location filename="../../ui/watch_panel.py" line="497"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="517"/>
+        <location filename="../../ui/watch_panel.py" line="512"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="522"/>
+        <location filename="../../ui/watch_panel.py" line="517"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

@@ -49,11 +49,12 @@ from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from ui import actions, settings
+from ui.choice_combo import search_key, searchable
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import NO_NAME, YES_NAME
 from ui.help_window import DESCRIPTIONS_ID, MANUAL, SHORTCUTS, HelpWindow, manual_markdown
 from ui.import_history import ImportHistoryDialog
-from ui.incident_form import IncidentForm, search_key, searchable
+from ui.incident_form import IncidentForm
 from ui.incidents_panel import IncidentsPanel
 from ui.main_window import MainWindow
 from ui.operation_page import Tab

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -382,6 +382,35 @@ def test_a_swap_picks_the_other_person_in_a_list(qtbot: QtBot, jambi: Store) -> 
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start)
+
+
+def test_a_post_typed_in_part_is_the_post_chosen(qtbot: QtBot) -> None:
+    """The post search finds a post by any part of its name, however a kabupaten is
+    written, and leaving the field with one post matching chooses it: what the box shows
+    is what is placed, never the first post left chosen under the typed text."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ChoiceDialog(parent, "Tempatkan personel")
+    posts = [("Pos 1 Kab. Kerinci", 11), ("Pos 2 Siulak", 12), ("Pos 3 Kabupaten Bungo", 13)]
+    combo = dialog.combo("Ke &pos:", posts, search=True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    edit = combo.lineEdit()
+    assert edit is not None
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()  # as reaching the field with Tab does
+    qtbot.keyClicks(edit, "siul")
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    assert (combo.currentText(), combo.currentData()) == ("Pos 2 Siulak", 12)
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "kabupaten bun")
+    qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Tab)
+    assert (combo.currentText(), combo.currentData()) == ("Pos 3 Kabupaten Bungo", 13)
 
 
 def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(

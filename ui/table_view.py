@@ -3,11 +3,15 @@
 Whole rows are selected, rows are not numbered, cells do not wrap, rows alternate, cells
 have air at the sides and headers are bold on the panel colour with a rule below. The
 style sheet is written with ``ui.theme`` day colours, which the night theme swaps
-(``ui.night``).
+(``ui.night``). A table reached by the keyboard (Tab, Shift+Tab, its label's Alt+letter)
+with nothing selected selects the row its cursor is on, or the first: the focus frame
+alone would show a row that the table's actions do not take.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui import theme
@@ -25,6 +29,47 @@ def table_sheet(
         f" border-right: 1px solid {theme.RULE.name()};"
         f" border-bottom: 2px solid {theme.RULE.name()}; }}"
     )
+
+
+# How a keyboard user arrives in a table (a click selects by itself; code that sets the
+# focus chooses its own row).
+_BY_KEYBOARD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
+class _KeyboardArrival(QObject):
+    """Selects the cursor's row (or the first) of a table reached by the keyboard with
+    nothing selected. One instance serves every table (``style_table``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in _BY_KEYBOARD
+            and isinstance(watched, QAbstractItemView)
+        ):
+            select_on_arrival(watched)
+        return False
+
+
+def select_on_arrival(view: QAbstractItemView) -> None:
+    """Select the row the cursor is on, or the first row, when nothing is selected."""
+    chosen = view.selectionModel()
+    model = view.model()
+    if chosen is None or model is None or chosen.hasSelection() or model.rowCount() == 0:
+        return
+    current = view.currentIndex()
+    flags = QItemSelectionModel.SelectionFlag
+    if current.isValid():
+        chosen.select(current, flags.Select | flags.Rows)
+    else:
+        chosen.setCurrentIndex(model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+
+
+_ARRIVAL = _KeyboardArrival()
 
 
 def style_table(
@@ -53,6 +98,7 @@ def style_table(
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.installEventFilter(_ARRIVAL)
     view.setStyleSheet(table_sheet(cell, header))
     rows = view.verticalHeader()
     rows.hide()

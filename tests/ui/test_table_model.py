@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QLocale, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -215,3 +215,54 @@ def test_the_view_style_is_one_sheet(qtbot: QtBot, model: Posts) -> None:
     assert view.verticalHeader().defaultSectionSize() == int(view.fontMetrics().height() * 2.0)
     assert view.styleSheet() == table_sheet()
     assert theme.PANEL.name() in table_sheet() and "padding: 0 8px" in table_sheet()
+
+
+def test_a_table_reached_by_the_keyboard_selects_the_row_its_cursor_is_on(
+    qtbot: QtBot, model: Posts
+) -> None:
+    """Tab (or a label's Alt+letter) into a table with nothing selected selects the cursor's
+    row, else the first: its actions take the selected rows, and a focus frame alone would
+    show a row they do not take. Focus given by code (a test, a window) selects nothing."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    before = QLineEdit(window)
+    view = style_table(QTableView(window))
+    view.setModel(model)
+    layout = QVBoxLayout(window)
+    layout.addWidget(before)
+    layout.addWidget(view)
+    window.show()
+    qtbot.waitActive(window)
+    chosen = view.selectionModel()
+
+    def selected() -> list[int]:
+        return sorted(i.row() for i in chosen.selectedRows())
+
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    chosen.clearSelection()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.hasFocus)
+    assert selected() == [0]  # no selection: the cursor's row (the first)
+
+    chosen.clearSelection()
+    chosen.setCurrentIndex(model.index(2, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.hasFocus)
+    assert selected() == [2]  # the cursor's row
+
+    flags = QItemSelectionModel.SelectionFlag
+    chosen.setCurrentIndex(model.index(1, 0), flags.ClearAndSelect | flags.Rows)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.hasFocus)
+    assert selected() == [1]  # a selection is kept as it is
+
+    chosen.clearSelection()
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    assert view.hasFocus() and selected() == []

@@ -22,7 +22,14 @@ from reports.readiness.content import ReadinessReport
 from reports.readiness.labels import LEVEL_COLOURS, ReadinessText, joined
 from reports.sitrep.layout import BODY_W, Styles, para
 from reports.sitrep.sections import letterhead_of, signature_of
-from reports.sitrep.tables import HEAD_SIZE, alert_marks, grid_table, layout_table, text_width
+from reports.sitrep.tables import (
+    HEAD_SIZE,
+    alert_marks,
+    grid_table,
+    kept_with_table,
+    layout_table,
+    text_width,
+)
 
 UNIT_W = 3.4 * cm
 HEAD_PAD = 1.5  # points each side of an aspect's heading: long names need the room
@@ -133,9 +140,11 @@ def _aspect_names(r: Readiness) -> dict[int, str]:
 
 
 def overdue(r: Readiness, text: ReadinessText, st: Styles) -> list[Flowable]:
-    """Every follow-up past its due date and not closed, oldest due first."""
+    """Under its heading, every follow-up past its due date and not closed, oldest due first;
+    the heading stays with the table's header and first row (or with its line of text)."""
+    heading = para(text("overdue"), st["h3"])
     if not r.sources.findings:
-        return [para(text("no_data"), st["body"])]
+        return [KeepTogether([heading, para(text("no_data"), st["body"])])]
     units, aspects = _unit_names(r), _aspect_names(r)
     late = sorted(
         (
@@ -147,7 +156,7 @@ def overdue(r: Readiness, text: ReadinessText, st: Styles) -> list[Flowable]:
         key=lambda f: (f.due_on or date.max, f.id),
     )
     if not late:
-        return [para(text("none"), st["body"])]
+        return [KeepTogether([heading, para(text("none"), st["body"])])]
     rows: list[list[Any]] = [
         [text("unit"), text("aspect"), text("finding"), text("pic"), text("due"), text("status")]
     ]
@@ -164,7 +173,7 @@ def overdue(r: Readiness, text: ReadinessText, st: Styles) -> list[Flowable]:
         )
     widths = [3.2 * cm, 2.8 * cm, 0.0, 3.0 * cm, 2.4 * cm, 1.9 * cm]
     widths[2] = BODY_W - sum(widths)
-    return [grid_table(rows, widths)]
+    return kept_with_table([heading], grid_table(rows, widths), 2)
 
 
 def summary(rep: ReadinessReport, text: ReadinessText, st: Styles) -> list[Flowable]:
@@ -184,7 +193,6 @@ def summary(rep: ReadinessReport, text: ReadinessText, st: Styles) -> list[Flowa
         para(text("legend"), st["italic"]),
         Spacer(1, 4),
         KeepTogether([para(text("counts"), st["h3"]), counts(r, text, st)]),
-        para(text("overdue"), st["h3"]),
         *overdue(r, text, st),
     ]
 
@@ -243,10 +251,10 @@ def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> 
     lines = r.sources.sarpras.get(u.unit_id, ())
     out: list[Flowable] = [para(text("sarpras"), st["h3"])]
     if not lines:
-        return [*out, para(text("no_data"), st["body"])]
+        return [KeepTogether([*out, para(text("no_data"), st["body"])])]
     short = [ln for ln in lines if ln.required and ln.deficit > 0]
     if not short:
-        return [*out, para(text("none"), st["body"])]
+        return [KeepTogether([*out, para(text("none"), st["body"])])]
     rows: list[list[Any]] = [[text("category"), text("required"), text("usable"), text("deficit")]]
     marks: list[tuple[Any, ...]] = []
     for i, ln in enumerate(sorted(short, key=lambda x: -x.short_share), 1):
@@ -260,30 +268,31 @@ def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> 
         )
         marks += alert_marks(3, i)
     w = 2.6 * cm
-    return [*out, grid_table(rows, [BODY_W - 3 * w] + [w] * 3, numeric_from=1, extra=marks)]
+    table = grid_table(rows, [BODY_W - 3 * w] + [w] * 3, numeric_from=1, extra=marks)
+    return kept_with_table(out, table, 2)
 
 
 def budget(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(text("budget"), st["h3"])]
     b = r.sources.budget.get(u.unit_id)
     if b is None:
-        return [*out, para(text("no_data"), st["body"])]
+        return [KeepTogether([*out, para(text("no_data"), st["body"])])]
     share = f"{100 * b.realised // b.pagu}%" if b.pagu else "\u2013"
     rows: list[list[Any]] = [
         [text("need"), text("pagu"), text("realised"), text("realised_share")],
         [text.rupiah(b.need), text.rupiah(b.pagu), text.rupiah(b.realised), share],
     ]
     marks = alert_marks(1, 1) if b.pagu < b.need else []
-    return [*out, grid_table(rows, [BODY_W / 4] * 4, numeric_from=0, extra=marks)]
+    return kept_with_table(out, grid_table(rows, [BODY_W / 4] * 4, numeric_from=0, extra=marks), 2)
 
 
 def findings(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(text("findings"), st["h3"])]
     if not r.sources.findings:  # no inspection has left findings yet
-        return [*out, para(text("no_data"), st["body"])]
+        return [KeepTogether([*out, para(text("no_data"), st["body"])])]
     open_ = [f for f in r.sources.findings.get(u.unit_id, ()) if f.status != "selesai"]
     if not open_:
-        return [*out, para(text("none"), st["body"])]
+        return [KeepTogether([*out, para(text("none"), st["body"])])]
     open_.sort(key=lambda f: (not f.overdue(r.today), f.due_on or date.max, f.id))
     aspects = _aspect_names(r)
     rows: list[list[Any]] = [
@@ -309,14 +318,14 @@ def findings(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) ->
         )
     widths = [2.8 * cm, 0.0, 3.0 * cm, 2.4 * cm, 2.3 * cm]
     widths[1] = BODY_W - sum(widths)
-    return [*out, grid_table(rows, widths, extra=marks)]
+    return kept_with_table(out, grid_table(rows, widths, extra=marks), 2)
 
 
 def visit(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(text("visit"), st["h3"])]
     v = r.sources.latest_visit.get(u.unit_id)
     if v is None:
-        return [*out, para(text("no_data"), st["body"])]
+        return [KeepTogether([*out, para(text("no_data"), st["body"])])]
     found = len(v.findings)
     parts = [f"{text.date(v.visited_on)}, {text.visit_kind(v.kind)}"]
     if v.led_by:
@@ -328,7 +337,7 @@ def visit(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> li
         checked = v.checked if isinstance(v.checked, str) else ", ".join(v.checked)
         parts.append(text("checked", what=checked))
     parts.append(text("visit_findings", n=found))
-    return [*out, para("; ".join(parts) + ".", st["body"])]
+    return [KeepTogether([*out, para("; ".join(parts) + ".", st["body"])])]
 
 
 def unit_page(

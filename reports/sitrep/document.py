@@ -16,7 +16,6 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -171,15 +170,11 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     steps = len(NUMBERED) + 4
     for n, (key, build) in enumerate(NUMBERED, 1):
         if key in sections:
-            story.append(CondPageBreak(3 * cm))
             story += build(sitrep, text, st)
         report(n, steps, key)
     story += RECOMMENDATIONS(sitrep, text, st)
-    story.append(CondPageBreak(3 * cm))
     story += READINESS(sitrep, text, st)
     if sitrep.watch is not None:
-        # Its heading stays with the table per Polres that opens it (about 11 cm for ten).
-        story.append(CondPageBreak(4 * cm + 0.85 * cm * len(sitrep.watch.polres)))
         story += WATCH(sitrep, text, st)
     story += signature(sitrep, text, st)
     if "annex_units" in sections:

@@ -23,12 +23,17 @@ from reports.sitrep.map import operation_map
 from reports.sitrep.tables import (
     alert_marks,
     grid_table,
+    kept_with_table,
     layout_table,
     rank_marks,
     wrap,
 )
 
 Section = Callable[[Sitrep, Text, Styles], list[Flowable]]
+# A numbered section's body: its flowables, opening with ``lead`` (the section's heading)
+# kept with what follows it on one page: its first table's header and first row, or its
+# first paragraph.
+Body = Callable[[Sitrep, Text, Styles, Sequence[Flowable]], list[Flowable]]
 
 LEVEL_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828"}
 # Body actions shown at most; the rest are counted.
@@ -96,7 +101,7 @@ def meta_table(meta: Sequence[tuple[str, str]], st: Styles) -> Flowable:
     )
 
 
-def assessment(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def assessment(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     level = s.assessment.level
     colour = colors.HexColor(LEVEL_COLOURS[level])
     # Black on amber, where white would not read; white on green and red.
@@ -115,10 +120,10 @@ def assessment(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         level=text(level).split(" \u2014")[0].lower(),
         reasons=reasons,
     )
-    return [badge, Spacer(1, 4), para(summary, st["body"])]
+    return [KeepTogether([*lead, badge, Spacer(1, 4), para(summary, st["body"])])]
 
 
-def aspects(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def aspects(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     rows = [text.headings("aspect", "regions_by_level", "high_regions", "incidents", "main_types")]
     for a in s.aspects:
         levels = ", ".join(f"{c.name} {c.n}" for c in a.levels)
@@ -143,7 +148,7 @@ def aspects(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         ),
         stage=s.stage.name if s.stage else "\u2014",
     )
-    return [table, para(note, st["italic"])]
+    return [*kept_with_table(lead, table, 2), para(note, st["italic"])]
 
 
 def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) -> Flowable:
@@ -155,30 +160,25 @@ def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) ->
     return grid_table(rows, [5.0 * cm, 1.5 * cm, 1.1 * cm], numeric_from=1, total_row=True)
 
 
-def statistics(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def statistics(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     total = s.incidents_total
-    out: list[Flowable] = [
-        para(
-            text("stats_line", total=total, open=s.incidents_open, dead=s.dead, injured=s.injured),
-            st["body"],
-        ),
-        Spacer(1, 4),
-    ]
+    line = text("stats_line", total=total, open=s.incidents_open, dead=s.dead, injured=s.injured)
+    out: list[Flowable] = [*lead, para(line, st["body"]), Spacer(1, 4)]
     half = BODY_W / 2
     pairs = [
         (("type", s.by_type), ("severity", s.by_severity)),
         (("region", s.by_region), ("status", s.by_status)),
     ]
-    for pair in pairs:
+    for n, pair in enumerate(pairs):
         side_by_side = [_count_table(text(key), counts, total, text) for key, counts in pair]
-        out.append(
-            layout_table(
-                [side_by_side],
-                [half, half],
-                [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
-                align="LEFT",
-            )
+        tables = layout_table(
+            [side_by_side],
+            [half, half],
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+            align="LEFT",
         )
+        # The heading and its line stay with the first two tables (one row: both whole).
+        out = kept_with_table(out, tables, 1) if n == 0 else [*out, tables]
         out.append(Spacer(1, 6))
     if "charts" in s.sections:
         out += [KeepTogether([region_chart(s, text, BODY_W)]), Spacer(1, 6)]
@@ -186,7 +186,7 @@ def statistics(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return out
 
 
-def significant(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def significant(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for n, i in enumerate(s.significant, 1):
         head = (
@@ -207,7 +207,7 @@ def significant(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             status = f" [{f.status}]" if f.status else ""
             line = f"\u2013 {text.short(f.at)}{status} {f.text} ({who(f.unit, f.actor)})"
             block.append(para(line, st["small"]))
-        out.append(KeepTogether(block[:3]))
+        out.append(KeepTogether([*(lead if n == 1 else ()), *block[:3]]))
         out += block[3:]
     if s.significant_total > len(s.significant):
         shown = text("shown_of", shown=len(s.significant), total=s.significant_total)
@@ -215,9 +215,9 @@ def significant(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return out
 
 
-def strength(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def strength(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     stage = s.strength_stage.name if s.strength_stage else "\u2014"
-    out: list[Flowable] = [para(text("strength_for", stage=stage), st["body"]), Spacer(1, 4)]
+    note = [*lead, para(text("strength_for", stage=stage), st["body"]), Spacer(1, 4)]
     rows = [
         text.headings(
             "unit", "tps", "required", "assigned", "bko_in", "bko_out", "available", "deficit"
@@ -241,8 +241,8 @@ def strength(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             marks += alert_marks(7, n)
     w = (BODY_W - 4.6 * cm - 1.5 * cm) / 6  # "Kekurangan" must fit its column
     widths = [4.6 * cm, 1.5 * cm] + [w] * 6
-    out.append(grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks))
-    out.append(Spacer(1, 8))
+    table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
+    out = [*kept_with_table(note, table, 2), Spacer(1, 8)]
     rows = [text.headings("category", "pattern", "tps", "guarded", "police_req", "linmas_req")]
     for c in [*s.tps_coverage, s.tps_total]:
         rows.append(
@@ -260,7 +260,7 @@ def strength(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
     return out
 
 
-def vulnerability(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def vulnerability(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for v in s.vulnerability:
         rows: list[list[Any]] = [[text("region"), *v.aspects]]
@@ -269,19 +269,19 @@ def vulnerability(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             rows.append([r.region, *(x or "\u2013" for x in r.levels)])
             marks += [rank_marks(j, i, rank) for j, rank in enumerate(r.ranks, 1)]
         w = (BODY_W - 5.5 * cm) / max(1, len(v.aspects))
-        heading = para(text("vuln_of", stage=v.stage.name), st["h3"])
+        heading = [*lead, para(text("vuln_of", stage=v.stage.name), st["h3"])]
         table = grid_table(rows, [5.5 * cm] + [w] * len(v.aspects), extra=marks)
         if len(v.rows) < KEEP_ROWS:
-            out.append(KeepTogether([heading, table]))
+            out.append(KeepTogether([*heading, table]))
         else:
-            out += [heading, table]
+            out += kept_with_table(heading, table, 2)
+        lead = ()
     if s.map is not None:
-        out.append(KeepTogether(operation_map(s.map, text, st)))
+        out.append(KeepTogether([*lead, *operation_map(s.map, text, st)]))
     return out
 
 
-def actions(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = []
+def actions(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     shown = s.actions[-ACTIONS_LIMIT:]
     widths = [2.0 * cm, 4.4 * cm, BODY_W - 2.0 * cm - 4.4 * cm - 3.6 * cm, 3.6 * cm]
     rows = [text.headings("time", "incident", "action", "by")]
@@ -295,14 +295,14 @@ def actions(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
                 wrap(who(a.unit, a.actor), widths[3] - 6),
             ]
         )
-    out.append(grid_table(rows, widths, long=True))
+    out = kept_with_table(lead, grid_table(rows, widths, long=True), 2)
     if len(s.actions) > len(shown):
         counted = text("actions_shown", shown=len(shown), total=len(s.actions))
         out.append(para(counted, st["italic"]))
     return out
 
 
-def outlook(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def outlook(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for o in s.outlook:
         dates = ""
@@ -325,14 +325,15 @@ def outlook(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
                 )
             )
         out.append(Paragraph(line, st["body"]))
-    return out
+    return [KeepTogether([*lead, out[0]]), *out[1:]]
 
 
-def recommendations(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
-    return [
+def recommendations(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
+    out = [
         para(f"{n}. {text.recommendation(r)}", st["body"])
         for n, r in enumerate(s.recommendations, 1)
     ]
+    return [KeepTogether([*lead, *out[:1]]), *out[1:]]
 
 
 def signature(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
@@ -362,7 +363,7 @@ def signature_of(
     return [Spacer(1, 8), KeepTogether([para(closing, st["body"]), Spacer(1, 10), block])]
 
 
-def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def readiness(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     """Section X: the units and aspects not ready, cells per level, overdue follow-ups; the
     sarpras shortfalls and budget realisation when their sources hold figures."""
     r = s.readiness
@@ -377,12 +378,11 @@ def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         belum=n.get("belum", 0),
         none=n.get("", 0),
     )
-    out: list[Flowable] = [para(line, st["body"]), para(text("not_ready"), st["h3"])]
-    if r.not_ready:
-        out += [para(f"\u2013 {x.unit}: {', '.join(x.aspects)}.", st["body"]) for x in r.not_ready]
-    else:
-        out.append(para(text("none"), st["body"]))
-    out.append(para(text("overdue_follow_ups"), st["h3"]))
+    units = [para(f"\u2013 {x.unit}: {', '.join(x.aspects)}.", st["body"]) for x in r.not_ready]
+    units = units or [para(text("none"), st["body"])]
+    opening = [*lead, para(line, st["body"]), para(text("not_ready"), st["h3"]), units[0]]
+    out: list[Flowable] = [KeepTogether(opening), *units[1:]]
+    heading = para(text("overdue_follow_ups"), st["h3"])
     if r.overdue:
         rows: list[list[Any]] = [text.headings("unit", "aspect", "finding", "pic", "due")]
         for f in r.overdue:
@@ -397,9 +397,9 @@ def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             )
         widths = [3.4 * cm, 2.8 * cm, 0.0, 3.2 * cm, 2.6 * cm]
         widths[2] = BODY_W - sum(widths)
-        out.append(grid_table(rows, widths))
+        out += kept_with_table([heading], grid_table(rows, widths), 2)
     else:
-        out.append(para(text("none"), st["body"]))
+        out.append(KeepTogether([heading, para(text("none"), st["body"])]))
     if r.sarpras:
         rows = [text.headings("unit", "sarpras_category", "required", "usable", "deficit")]
         marks: list[tuple[Any, ...]] = []
@@ -409,10 +409,8 @@ def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             marks += alert_marks(4, i)
         w = 2.3 * cm
         widths = [4.6 * cm, BODY_W - 4.6 * cm - 3 * w, w, w, w]
-        out += [
-            para(text("sarpras_short"), st["h3"]),
-            grid_table(rows, widths, numeric_from=2, extra=marks),
-        ]
+        table = grid_table(rows, widths, numeric_from=2, extra=marks)
+        out += kept_with_table([para(text("sarpras_short"), st["h3"])], table, 2)
     if r.budget:
         rows = [text.headings("unit", "need", "pagu", "realised", "realised_share")]
         for b in r.budget:
@@ -421,27 +419,26 @@ def readiness(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             rows.append([para(b.unit, st["cell"]), *money, share])
         w = 3.3 * cm
         widths = [BODY_W - 3 * w - 2.4 * cm, w, w, w, 2.4 * cm]
-        out += [
-            para(text("budget_realised"), st["h3"]),
-            grid_table(rows, widths, numeric_from=1),
-        ]
+        table = grid_table(rows, widths, numeric_from=1)
+        out += kept_with_table([para(text("budget_realised"), st["h3"])], table, 2)
     return out
 
 
 @dataclass(frozen=True)
 class Numbered:
-    """A numbered section: its heading, then its body; a section that lists things (``lists``)
-    and has none to list prints "Nihil." instead of its body."""
+    """A numbered section: its heading, then its body, which keeps the heading on the page
+    where it begins; a section that lists things (``lists``) and has none to list prints
+    "Nihil." under its heading instead."""
 
-    heading: str  # the label key, "s1" .. "s9"
-    body: Section
+    heading: str  # the label key, "s1" .. "s11"
+    body: Body
     lists: Callable[[Sitrep], Sequence[object]] | None = None
 
     def __call__(self, s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         head = para(text(self.heading), st["h2"])
         if self.lists is not None and not self.lists(s):
-            return [head, para(text("none"), st["body"])]
-        return [head, *self.body(s, text, st)]
+            return [KeepTogether([head, para(text("none"), st["body"])])]
+        return self.body(s, text, st, [head])
 
 
 # Sections I to VIII in print order, each with the key that selects it

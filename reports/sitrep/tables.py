@@ -84,20 +84,26 @@ def grid_table(
     )
 
 
-def kept_with_table(lead: Sequence[Flowable], table: Table, rows: int) -> list[Flowable]:
+def kept_with_table(
+    lead: Sequence[Flowable], table: Table | PagedTable, rows: int
+) -> list[Flowable]:
     """``lead`` (a heading, the notes under it) then ``table``, all on the next page unless
     the lead and the table's first ``rows`` rows (its header and first entry) fit on what is
     left of this one: a heading never ends a page with its table starting on the next. The
     table still splits across pages, its header repeated.
 
     The room is measured (each flowable's height and spacing, the rows as the table lays
-    them out in the portrait body), not guessed: an entry may be many lines tall. A lead
-    and first entry taller than a whole page break nowhere (a break would leave a page
-    empty).
+    them out in the portrait body, or a ``PagedTable``'s own row heights), not guessed: an
+    entry may be many lines tall. A lead and first entry taller than a whole page break
+    nowhere (a break would leave a page empty).
     """
     need = sum(f.wrap(BODY_W, BODY_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
-    table.wrap(BODY_W, BODY_H)
-    need += sum(table._rowHeights[:rows])
+    if isinstance(table, PagedTable):
+        heights = [table.head_h, *table.heights]
+    else:
+        table.wrap(BODY_W, BODY_H)
+        heights = table._rowHeights
+    need += sum(heights[:rows])
     return [CondPageBreak(min(need, BODY_H)), *lead, table]
 
 

@@ -15,13 +15,13 @@ from reports.fonts import BOLD
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import BODY_W, Styles, para
 from reports.sitrep.sections import Numbered
-from reports.sitrep.tables import HEAD_SIZE, alert_marks, grid_table, wrap
+from reports.sitrep.tables import HEAD_SIZE, alert_marks, grid_table, kept_with_table, wrap
 
 # A figures cell of the watch table: "5.029" over "98,8%" at 8 points.
 FIGURES_W = 26.0
 
 
-def watch_section(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
+def watch_section(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list[Flowable]:
     """Section XI: the voting-day TPS watch at the report's cut-off: per Polres each step's
     count and share, the disturbed and the overdue; the first overdue TPS with their step and
     deadline; every disturbed TPS with its open incidents."""
@@ -34,7 +34,7 @@ def watch_section(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         late=text.number(w.total.overdue),
         disturbed=text.number(w.total.disturbed),
     )
-    head = [para(line, st["body"]), para(text("watch_per_polres"), st["h3"])]
+    head = [*lead, para(line, st["body"]), para(text("watch_per_polres"), st["h3"])]
     widths = _watch_widths(
         [text("polres"), text("tps"), *w.steps, text("disturbance"), text("late")]
     )
@@ -52,7 +52,8 @@ def watch_section(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             for col, n in ((last - 1, r.disturbed), (last, r.overdue)):
                 marks += alert_marks(col, i) if n else []
     table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
-    out: list[Flowable] = [KeepTogether([*head, table]), para(text("watch_overdue"), st["h3"])]
+    out: list[Flowable] = [KeepTogether([*head, table])]
+    heading = para(text("watch_overdue"), st["h3"])
     if w.overdue:
         rows = [text.headings("no", "tps", "kecamatan", "polres", "step", "due")]
         for n, x in enumerate(w.overdue, 1):
@@ -61,13 +62,13 @@ def watch_section(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             rows.append([str(n), *(para(v, st["cell"]) for v in cells)])
         widths = [0.8 * cm, 0.0, 3.2 * cm, 3.2 * cm, 2.6 * cm, 3.6 * cm]
         widths[1] = BODY_W - sum(widths)
-        out.append(grid_table(rows, widths))
+        out += kept_with_table([heading], grid_table(rows, widths), 2)
         if w.overdue_total > len(w.overdue):
             more = text("watch_more", n=text.number(w.overdue_total - len(w.overdue)))
             out.append(para(more, st["italic"]))
     else:
-        out.append(para(text("none"), st["body"]))
-    out.append(para(text("watch_disturbed"), st["h3"]))
+        out.append(KeepTogether([heading, para(text("none"), st["body"])]))
+    heading = para(text("watch_disturbed"), st["h3"])
     if w.disturbed:
         rows = [text.headings("no", "tps", "kecamatan", "polres", "incident")]
         for n, d in enumerate(w.disturbed, 1):
@@ -75,9 +76,9 @@ def watch_section(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
             rows.append([str(n), *(para(v, st["cell"]) for v in listed)])
         widths = [0.8 * cm, 0.0, 3.8 * cm, 3.4 * cm, 2.6 * cm]
         widths[1] = BODY_W - sum(widths)
-        out.append(grid_table(rows, widths))
+        out += kept_with_table([heading], grid_table(rows, widths), 2)
     else:
-        out.append(para(text("none"), st["body"]))
+        out.append(KeepTogether([heading, para(text("none"), st["body"])]))
     return out
 
 

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 import pdfplumber
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from opscenter import operations, sitrep
 from opscenter.demo import load_demo
@@ -28,6 +27,7 @@ from opscenter.store import Store, open_store
 from reports.plotting import PlottingDocument, render_list, render_slips
 from reports.plotting.workbook import workbook
 from reports.sitrep.layout import MARGIN_L, MARGIN_R
+from tests.reports.pages import page_lines
 
 WIB = ZoneInfo("Asia/Jakarta")
 WHEN = datetime(2024, 11, 25, 9, 30, tzinfo=WIB)
@@ -219,19 +219,6 @@ KECAMATAN_HEADING = re.compile(r"KECAMATAN .+ \u2014 POLSEK ")
 POST_ROW = re.compile(r"\d+\s+\d{3}\b")  # No, then the first TPS number
 
 
-def _page_lines(pdf: bytes, tmp_path: Path) -> list[list[str]]:
-    """Each page's lines as ``pdftotext -layout`` reads them, one page at a time, their
-    spaces collapsed, without blank lines."""
-    path = tmp_path / "daftar.pdf"
-    path.write_bytes(pdf)
-    out = []
-    for n in range(1, len(PdfReader(path).pages) + 1):
-        run = ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(path), "-"]
-        text = subprocess.run(run, check=True, capture_output=True, text=True).stdout
-        out.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
-    return out
-
-
 def _cut_off(pages: list[list[str]]) -> list[tuple[int, str]]:
     """The headings whose table does not begin under them on their page, as (page,
     heading): a kecamatan's or the reserve's heading must be followed by its table's header
@@ -260,7 +247,7 @@ def test_no_heading_ends_a_page_without_its_table(
 ) -> None:
     """Polres Kerinci's list: the list's heading and notes, every kecamatan's heading and
     the reserve's heading each begin on the page their table begins on."""
-    pages = _page_lines(list_pdf, tmp_path)
+    pages = page_lines(list_pdf, tmp_path)
     assert len(pages) > 10
     headings = sum(1 for lines in pages for x in lines if KECAMATAN_HEADING.match(x))
     assert headings == len(kerinci.listing.kecamatan)
@@ -287,7 +274,7 @@ def test_a_heading_at_any_height_keeps_its_table(kerinci: PlottingDocument, tmp_
         listing = dataclasses.replace(
             lst, kecamatan=(dataclasses.replace(first, posts=rows), second)
         )
-        pages = _page_lines(render_list(dataclasses.replace(kerinci, listing=listing)), tmp_path)
+        pages = page_lines(render_list(dataclasses.replace(kerinci, listing=listing)), tmp_path)
         assert _cut_off(pages) == [], n
         for lines in pages:
             at = next((i for i, x in enumerate(lines) if POST_ROW.match(x)), None)

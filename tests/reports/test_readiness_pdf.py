@@ -33,6 +33,7 @@ from reports.readiness import ReadinessReport, default_number, render
 from reports.readiness.labels import ReadinessText
 from reports.sitrep import render as sitrep_render
 from tests.builders import ADMIN, Small, build_small_operation
+from tests.reports.pages import cut_off, page_lines
 
 STAFF = Actor("bagops.uji", role="staff")
 TODAY = date(2024, 11, 20)
@@ -432,3 +433,31 @@ def test_a_situation_report_without_readiness_data_says_nihil(fx: Fixture, tmp_p
         )
     nothing = dataclasses.replace(report, readiness=ReadinessSummary("Pemungutan suara", 4))
     assert _sitrep_text(nothing, tmp_path) == "X. KESIAPAN OPERASI Nihil. "
+
+
+def test_a_heading_at_any_height_keeps_its_table(full: Fixture, tmp_path: Path) -> None:
+    """Polres A's page with 1 to 56 sarpras shortfalls pushes the budget's, the open findings'
+    and the latest visit's headings down one row at a time through more than a page: wherever
+    they fall, each stays with its table's header and first row (or its text), and the
+    shortfall table still splits with its header repeated."""
+    pa = full.small.units["PA"]
+    rep = report_of(full, unit_ids=(pa,))
+    r = rep.readiness
+    short = next(x for x in r.sources.sarpras[pa] if x.deficit)
+    assert r.sources.budget.get(pa) and r.sources.findings.get(pa)
+    assert r.sources.latest_visit.get(pa)
+    tables = {
+        "Tindak lanjut temuan yang lewat waktu": "Satuan ",
+        "Sarana prasarana: kekurangan": "Kategori ",
+        "Anggaran": "Kebutuhan ",
+        "Temuan yang belum selesai": "Aspek ",
+    }
+    repeated = 0
+    for n in range(1, 57):
+        lines = tuple(dataclasses.replace(short, name=f"Sarpras uji {i}") for i in range(n))
+        sources = dataclasses.replace(r.sources, sarpras={**r.sources.sarpras, pa: lines})
+        varied = dataclasses.replace(rep, readiness=dataclasses.replace(r, sources=sources))
+        pages = page_lines(render(varied), tmp_path)
+        assert cut_off(pages, tables, ("Kunjungan terakhir",)) == [], n
+        repeated += sum(1 for lines in pages if lines[1].startswith("Kategori "))
+    assert repeated > 0  # the shortfall table went on over a page, its header repeated

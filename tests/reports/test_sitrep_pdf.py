@@ -25,6 +25,7 @@ from opscenter.model import Operation
 from opscenter.store import Store, open_store
 from reports.sitrep import render, wrap, write_pdf
 from tests.builders import build_small_operation
+from tests.reports.pages import cut_off, is_heading, page_lines
 
 WIB = ZoneInfo("Asia/Jakarta")
 LO = datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
@@ -120,6 +121,72 @@ def test_the_watch_section_of_the_demo_fits_its_pages(
     assert w.disturbed[0].incidents[0] in shown
     for width, _h, _t, words in pages[start : end + 1]:
         assert all(x["x0"] >= 0 and x["x1"] <= width - 1.5 * 28.35 + 1 for x in words)
+
+
+# As ``opscenter sitrep --to 2024-11-27T18:00``: voting day until 18:00, the watch under way.
+TO = datetime(2024, 11, 27, 18, 0, tzinfo=WIB)
+# The headings of a table, each with how its table's header line begins (a heading ending in
+# a space: how it begins); "Aspek yang belum siap" is followed by text.
+TABLES = {
+    "II. SITUASI PER ASPEK": "Aspek ",
+    "III. STATISTIK KEJADIAN": "Jenis ",
+    "V. KEKUATAN PERSONEL DAN PENGAMANAN TPS": "Satuan ",
+    "VI. KERAWANAN": "Wilayah ",
+    "Kerawanan tahapan ": "Wilayah ",
+    "VII. TINDAKAN YANG DIAMBIL": "Waktu ",
+    "Tindak lanjut temuan yang lewat waktu": "Satuan ",
+    "Kekurangan sarana prasarana": "Satuan ",
+    "Anggaran dan realisasinya": "Satuan ",
+    "XI. PEMANTAUAN TPS": "Polres ",
+    "Kemajuan per Polres": "Polres ",
+    "TPS terlambat dari batas waktu": "No. ",
+    "TPS ada gangguan": "No. ",
+}
+TEXTS = ("Aspek yang belum siap",)
+
+
+@pytest.fixture(scope="module")
+def voting_day(demo: Store) -> sitrep.Sitrep:
+    with demo.read() as s:
+        return sitrep.assemble(s, period_to=TO, now=TO + timedelta(minutes=5))
+
+
+def test_no_heading_of_the_demo_report_ends_a_page(
+    voting_day: sitrep.Sitrep, tmp_path: Path
+) -> None:
+    """The demo's report of voting day as the command line writes it: every section's and
+    sub-section's heading is on the page its table (header and first row) or text begins on.
+    Before, VI ended page 4 and "Tindak lanjut temuan yang lewat waktu" page 9, their
+    tables on the next."""
+    pages = page_lines(render(voting_day), tmp_path)
+    whole = [x for lines in pages for x in lines]
+    for heading in TABLES:
+        assert any(is_heading(x, heading) for x in whole), heading
+    assert cut_off(pages, TABLES, TEXTS) == []
+
+
+def test_a_heading_at_any_height_keeps_its_table(voting_day: sitrep.Sitrep, tmp_path: Path) -> None:
+    """Section V's strength table of 1 to 56 units pushes every heading after it (VI and its
+    vulnerability table, VII and its long action table, IX, X and its sub-sections' tables,
+    XI and its watch tables) down one row at a time through more than a page: wherever they
+    fall, each stays with its table's header and first row (or its text), and the long
+    tables still split with their header repeated."""
+    unit = voting_day.strength[0]
+    base = dataclasses.replace(
+        voting_day,
+        sections=("strength", "vulnerability", "actions"),
+        map=None,
+        vulnerability=voting_day.vulnerability[:1],
+        actions=voting_day.actions[-12:],  # still split where they fall low; quicker
+    )
+    assert base.readiness.overdue and base.readiness.sarpras and base.watch is not None
+    repeated = 0
+    for n in range(1, 57):
+        units = tuple(dataclasses.replace(unit, name=f"Polres Uji {i}") for i in range(n))
+        pages = page_lines(render(dataclasses.replace(base, strength=units)), tmp_path)
+        assert cut_off(pages, TABLES, TEXTS) == [], n
+        repeated += sum(1 for lines in pages if lines[1].startswith(("Waktu ", "No. ")))
+    assert repeated > 0  # a table went on over a page, its header repeated
 
 
 def test_classification_at_top_and_bottom_of_every_page(pages: list[Any]) -> None:

@@ -493,11 +493,11 @@ class MapPanel(QFrame):
         read shown (the readiness matrix keeps what they do not move); ``moves_readiness``
         False: they cannot move the matrix at all (a unit's status), which is kept as it is."""
         job = self._job(shapes=self._shapes_stale, changed=changed, moves_readiness=moves_readiness)
+        if not self.loaded():  # an empty sea until the first read lands: say why
+            self.note.setText(_tr("Membaca peta\u2026"))
 
         def failed(_error: BaseException) -> None:
-            self.note.setText(
-                _tr("Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.")
-            )
+            self.note.setText(_tr("Peta tidak dapat dibaca; sebentar lagi dicoba lagi."))
 
         self.live.read(job, self.show_read, failed=failed, what="map read")
 

@@ -2855,9 +2855,14 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="498"/>
-        <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
-        <translation>The map could not be read; it is tried again at the next change.</translation>
+        <location filename="../../ui/map_panel.py" line="496"/>
+        <source>Membaca peta…</source>
+        <translation>Reading the map…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="499"/>
+        <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
+        <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
         <location filename="../../ui/map_panel.py" line="543"/>

@@ -61,6 +61,17 @@ def wait_read(qtbot: QtBot, panel: MapPanel) -> None:
     qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=20_000)
 
 
+def test_the_map_says_it_is_reading_until_its_first_read_lands(qtbot: QtBot, jambi: Store) -> None:
+    """Before the first read lands the map is an empty sea: a line says it is being read,
+    and goes once the map is drawn."""
+    p = MapPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    qtbot.addWidget(p)
+    assert p.live.reading and p.note.text() == "Membaca peta\u2026"
+    p.show()
+    wait_read(qtbot, p)
+    assert p.note.text() == ""  # the demo's kabupaten all have their boundaries
+
+
 @pytest.fixture
 def panel(qtbot: QtBot, jambi: Store) -> MapPanel:
     return open_map(qtbot, jambi, FixedClock(MASA_TENANG_EVENING))

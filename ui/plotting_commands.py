@@ -6,6 +6,10 @@ what the core returned: a move goes back (or, when its post was removed, is spli
 again), a split is merged back, a merge split again, a placement restored
 (``place(..., restore=before)``), a swap's two placements restored
 (``swap(..., restore=before)``), a lock turned.
+
+A change of a placement expects its row as the window's read showed it (the first time)
+or as the command's last write left it (its undo and redo): a row another workstation
+changed meanwhile is refused as stale (``fetch_for_edit``), the command made obsolete.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from opscenter.plotting.plot import Placement, place, set_locked, swap
+from opscenter.plotting.plot import Placement, Seen, place, set_locked, swap
 from opscenter.plotting.posts import Moved, merge_posts, move_tps, split_post
 from ui.planning_commands import PlanningCommand
 from ui.translations import translator
@@ -153,7 +157,8 @@ class MergeCommand(PlotCommand):
 
 
 class PlaceCommand(PlotCommand):
-    """A person onto a post by hand (locked), or back to the reserve (``post_id`` None)."""
+    """A person onto a post by hand (locked), or back to the reserve (``post_id`` None);
+    the undo puts their placement back (``place(..., restore=before)``)."""
 
     def __init__(
         self, window: PlottingWindow, personnel_id: int, post_id: int | None, text: str
@@ -161,17 +166,21 @@ class PlaceCommand(PlotCommand):
         super().__init__(window, text)
         self.personnel_id, self.post_id = personnel_id, post_id
         self.before: Placement | None = None
+        # The row as the window showed it, then as the last write left it (write thread).
+        self.seen: Seen = window.seen(personnel_id)
 
     def do(self) -> Callable[[], object]:
         def write() -> None:
-            self.before = place(
+            done = place(
                 self.store,
                 self.actor,
                 self.operation_id,
                 self.stage_id,
                 self.personnel_id,
                 self.post_id,
+                expected=self.seen,
             )
+            self.before, self.seen = done.before, done.left
 
         return write
 
@@ -179,7 +188,7 @@ class PlaceCommand(PlotCommand):
         def write() -> None:
             b = self.before
             if b is not None:
-                place(
+                self.seen = place(
                     self.store,
                     self.actor,
                     self.operation_id,
@@ -187,22 +196,23 @@ class PlaceCommand(PlotCommand):
                     b.personnel_id,
                     b.post_id,
                     restore=b,
-                )
+                    expected=self.seen,
+                ).left
 
         return write
 
 
 class SwapCommand(PlotCommand):
     """Two placed people exchange posts (both locked); the undo puts each one's post, basis
-    and lock back (``swap(..., restore=before)``), refused as stale when either row was
-    changed since the versions this command left on them."""
+    and lock back (``swap(..., restore=before)``); each refused as stale when either row
+    was changed since the window showed it or this command last left it."""
 
     def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
         self.first, self.second = first, second
-        # Set on the write thread: where they were, and the versions the last write left.
-        self.before: tuple[Placement, Placement] | None = None
-        self.versions: tuple[int, int] | None = None
+        self.before: tuple[Placement, Placement] | None = None  # set on the write thread
+        # The versions the window showed, then those the last write left (write thread).
+        self.versions = window.versions(first, second)
 
     def _swap(self, back: bool) -> Callable[[], object]:
         def write() -> None:
@@ -230,14 +240,25 @@ class SwapCommand(PlotCommand):
 
 
 class LockCommand(PlotCommand):
+    """A placement locked or freed, and back; each refused as stale when its row was
+    changed since the window showed it or this command last left it."""
+
     def __init__(self, window: PlottingWindow, personnel_id: int, locked: bool) -> None:
         super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
         self.personnel_id, self.locked = personnel_id, locked
+        # The version the window showed, then the one the last write left (write thread).
+        self.version = window.seen(personnel_id).version
 
     def _set(self, locked: bool) -> Callable[[], object]:
         def write() -> None:
-            set_locked(
-                self.store, self.actor, self.operation_id, self.stage_id, self.personnel_id, locked
+            self.version = set_locked(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.stage_id,
+                self.personnel_id,
+                locked,
+                expected_version=self.version,
             )
 
         return write

@@ -54,7 +54,7 @@ from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
-from opscenter.plotting.plot import Officer, Placed, PostPlot, plot
+from opscenter.plotting.plot import IN_RESERVE, Officer, Placed, PostPlot, Seen, plot
 from opscenter.plotting.posts import PERMISSION, form_posts
 from opscenter.plotting.view import PlotView, plot_view
 from opscenter.progress import CancelToken, Progress
@@ -593,6 +593,25 @@ class PlottingWindow(StageWindow):
         return (
             next((p for p in post.officers if p.officer.id == personnel_id), None) if post else None
         )
+
+    def seen(self, personnel_id: int) -> Seen:
+        """The person's placement row as the window's read showed it (what a change of it
+        expects to find)."""
+        return next(
+            (
+                Seen(o.assignment_id, o.version)
+                for p in self.all_posts()
+                for o in p.officers
+                if o.officer.id == personnel_id
+            ),
+            IN_RESERVE,
+        )
+
+    def versions(self, first: int, second: int) -> tuple[int, int] | None:
+        """The versions the window's read showed of two people's placements (None unless
+        both were placed)."""
+        a, b = self.seen(first).version, self.seen(second).version
+        return (a, b) if a is not None and b is not None else None
 
     def all_posts(self) -> tuple[PostPlot, ...]:
         return self.view.plotting.posts if self.view is not None else ()

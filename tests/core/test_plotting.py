@@ -3,7 +3,7 @@ operation (tests/builders.py), and the hand's placements with their refusals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +12,17 @@ from opscenter.actor import Actor
 from opscenter.errors import StaleEdit
 from opscenter.messages import describe
 from opscenter.model import GuardAssignment, JournalTxn, Personnel
-from opscenter.plotting.plot import PlotRefused, Plotting, place, plot, plotting, set_locked, swap
+from opscenter.plotting.plot import (
+    HandPlaced,
+    PlotRefused,
+    Plotting,
+    Seen,
+    place,
+    plot,
+    plotting,
+    set_locked,
+    swap,
+)
 from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -147,7 +157,7 @@ def test_swap_lock_and_the_way_back(small: tuple[Store, Small]) -> None:
         set_locked(store, ADMIN, op, stage, one, True, expected_version=1)
     # place() returns where the person was; handing it back restores basis and lock.
     a2 = next(pp.post.id for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A2")
-    before = place(store, ADMIN, op, stage, eight, None)  # to the reserve
+    before = place(store, ADMIN, op, stage, eight, None).before  # to the reserve
     assert "Personel 8" in {o.name for o in _read(store, ids).reserve}
     assert before.post_id == a2 and before.locked
     place(store, ADMIN, op, stage, eight, before.post_id, restore=before)
@@ -207,6 +217,79 @@ def test_a_swap_undo_after_another_change_is_refused_as_stale(
         swap(store, ADMIN, op, stage, one, eight, restore=back, expected_versions=versions)
     assert "staf.lain" in describe(refused.value, "id")
     assert (_head(store), _rows(store, one, eight)) == (head, rows)
+
+
+OTHER = Actor("staf.lain", role="staff")
+
+
+def _refused_as_stale(store: Store, write: Callable[[], object], *people: int) -> None:
+    """``write`` refused with the stale-edit sentence naming the other user; the journal
+    and the people's placements unchanged."""
+    head, rows = _head(store), _rows(store, *people)
+    with pytest.raises(StaleEdit) as refused:
+        write()
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _rows(store, *people)) == (head, rows)
+
+
+def test_a_placement_undone_and_redone_expects_the_row_it_left(
+    small: tuple[Store, Small],
+) -> None:
+    """The undo and the redo of a hand placement hand back the row the last write left:
+    with nobody else about they put it back and again; a row another user changed, set
+    or removed meanwhile is refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    p = _read(store, ids)
+    one, eight = _nrp(store, "Personel 1"), _nrp(store, "Personel 8")
+    a2 = next(pp.post.id for pp in p.posts if eight in {o.officer.id for o in pp.officers})
+    start = _rows(store, one)
+
+    def undo(person: int, done: HandPlaced, left: Seen) -> Callable[[], object]:
+        was = done.before
+        return lambda: place(
+            store, ADMIN, op, stage, person, was.post_id, restore=was, expected=left
+        )
+
+    # Placed by hand and back, with nobody else about: as the plotting left it, and again.
+    done = place(store, ADMIN, op, stage, one, a2)
+    moved = _rows(store, one)
+    back = undo(one, done, done.left)()
+    assert isinstance(back, HandPlaced) and _rows(store, one) == start
+    again = place(store, ADMIN, op, stage, one, a2, expected=back.left)
+    assert _rows(store, one) == moved
+    # Another user unlocks the row: the undo is refused.
+    set_locked(store, OTHER, op, stage, one, False)
+    _refused_as_stale(store, undo(one, done, again.left), one)
+    # Sent to the reserve, then placed by another user: the undo is refused.
+    off = place(store, ADMIN, op, stage, eight, None)
+    place(store, OTHER, op, stage, eight, a2)
+    _refused_as_stale(store, undo(eight, off, off.left), eight)
+    # Placed by hand, then sent to the reserve by another user: the undo is refused.
+    place(store, OTHER, op, stage, eight, None)
+    on = place(store, ADMIN, op, stage, eight, a2)
+    place(store, OTHER, op, stage, eight, None)
+    _refused_as_stale(store, undo(eight, on, on.left), eight)
+
+
+def test_a_lock_undone_expects_the_version_it_left(small: tuple[Store, Small]) -> None:
+    """``set_locked`` returns the version it left: the undo expecting it turns the lock
+    back; after another user's change the undo is refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    one = _nrp(store, "Personel 1")
+    version = set_locked(store, ADMIN, op, stage, one, True)
+    version = set_locked(store, ADMIN, op, stage, one, False, expected_version=version)
+    assert not _rows(store, one)[one][3]
+    version = set_locked(store, ADMIN, op, stage, one, True, expected_version=version)
+    set_locked(store, OTHER, op, stage, one, False)
+    _refused_as_stale(
+        store,
+        lambda: set_locked(store, ADMIN, op, stage, one, False, expected_version=version),
+        one,
+    )
 
 
 def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:

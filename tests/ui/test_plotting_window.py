@@ -216,6 +216,65 @@ def test_a_swap_undone_puts_back_basis_and_lock(qtbot: QtBot, jambi: Store) -> N
     assert "sudah diubah oleh staf.lain" in w.banner.text()
 
 
+OTHER = Actor("staf.lain", role="staff")
+
+
+def _refused_as_stale(
+    qtbot: QtBot, jambi: Store, w: PlottingWindow, act: Callable[[], object]
+) -> None:
+    """``act`` in the window refused: the banner names the other user, nothing written."""
+    before = _placements(_read(jambi, w))
+    act()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == before
+    assert "sudah diubah oleh staf.lain" in w.banner.text()
+
+
+def test_a_placement_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A person placed from the reserve, Ctrl+Z and Ctrl+Y put back and again; after
+    another workstation unlocked them, Ctrl+Z is refused as stale, nothing overwritten."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, _b = _two_posts_of_one_kecamatan(start)
+    reserve = start.reserve[0].id
+    w.place(reserve, a)
+    _settle(qtbot, w)
+    placed = _placements(_read(jambi, w))
+    assert placed[reserve][0] == a, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == _placements(start)
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == placed
+    set_locked(jambi, OTHER, w.operation_id, w.stage_id, reserve, False)
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_lock_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    officer = next(x for x in start.posts if x.post.id == a).officers[0]
+    w.lock(officer.officer.id, not officer.locked)
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w))[officer.officer.id][3] is not officer.locked
+    place(jambi, OTHER, w.operation_id, w.stage_id, officer.officer.id, b)
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_swap_on_a_stale_screen_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """Another workstation unlocked one of the two after the window's read: the swap the
+    screen asked for is refused as stale, and nothing goes on the undo stack."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    first, second = (next(x for x in start.posts if x.post.id == p).officers[0] for p in (a, b))
+    set_locked(jambi, OTHER, w.operation_id, w.stage_id, second.officer.id, not second.locked)
+    _refused_as_stale(qtbot, jambi, w, lambda: w.swap(first.officer.id, second.officer.id))
+    assert w.undo_stack.count() == 0
+
+
 def _full_post_and_a_neighbour(p: Plotting) -> tuple[PostPlot, PostPlot]:
     """A post at its pattern's limit, and another post of its kecamatan."""
     for full in p.posts:

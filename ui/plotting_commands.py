@@ -39,6 +39,11 @@ class PlotCommand(PlanningCommand["PlottingWindow"]):
 
 
 class MoveCommand(PlotCommand):
+    """A TPS to another post; the undo moves it back (or, when its post went with it,
+    splits it off again). The first time it expects both posts as the window showed them,
+    the undo and the redo as the last write left them: a TPS or post another workstation
+    changed meanwhile is refused as stale."""
+
     def __init__(
         self,
         window: PlottingWindow,
@@ -48,16 +53,17 @@ class MoveCommand(PlotCommand):
         *,
         source_exception: str | None,
         expected_version: int | None,
+        expected_from: tuple[int, int | None] | None,
     ) -> None:
         super().__init__(window, _tr("pindahkan TPS"))
         self.tps_id, self.to_post_id, self.reason = tps_id, to_post_id, reason
         self.source_exception = source_exception
+        # What the next write expects: the target's version, the TPS's post and its version.
         self.expected_version = expected_version
+        self.expected_from = expected_from
         self.moved: Moved | None = None  # set on the write thread
 
     def do(self) -> Callable[[], object]:
-        expected, self.expected_version = self.expected_version, None  # the first time only
-
         def write() -> None:
             self.moved = move_tps(
                 self.store,
@@ -67,7 +73,8 @@ class MoveCommand(PlotCommand):
                 self.tps_id,
                 self.to_post_id,
                 reason=self.reason,
-                expected_version=expected,
+                expected_version=self.expected_version,
+                expected_from=self.expected_from,
             )
 
         return write
@@ -78,9 +85,17 @@ class MoveCommand(PlotCommand):
             if m is None:
                 return
             if m.from_removed:  # its post went with it: split it off again
-                split_post(self.store, self.actor, self.operation_id, m.to_post_id, [m.tps_id])
+                new_id = split_post(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    m.to_post_id,
+                    [m.tps_id],
+                    expected_version=m.to_version,
+                )
+                self.expected_version, self.expected_from = None, (new_id, None)
             else:
-                move_tps(
+                back = move_tps(
                     self.store,
                     self.actor,
                     self.operation_id,
@@ -88,7 +103,11 @@ class MoveCommand(PlotCommand):
                     m.tps_id,
                     m.from_post_id,
                     reason=self.source_exception,
+                    expected_version=m.from_version,
+                    expected_from=(m.to_post_id, m.to_version),
                 )
+                self.expected_version = back.from_version
+                self.expected_from = (back.to_post_id, back.to_version)
 
         return write
 

@@ -731,6 +731,7 @@ class PlottingWindow(StageWindow):
                 reason,
                 source_exception=source.post.exception,
                 expected_version=target.post.version,
+                expected_from=(source.post.id, source.post.version),
             )
         )
 

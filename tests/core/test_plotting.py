@@ -23,7 +23,7 @@ from opscenter.plotting.plot import (
     set_locked,
     swap,
 )
-from opscenter.plotting.posts import form_posts
+from opscenter.plotting.posts import Moved, form_posts, move_tps
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
@@ -290,6 +290,42 @@ def test_a_lock_undone_expects_the_version_it_left(small: tuple[Store, Small]) -
         lambda: set_locked(store, ADMIN, op, stage, one, False, expected_version=version),
         one,
     )
+
+
+def _tps(store: Store, ids: Small) -> dict[int, int]:
+    """TPS -> its post."""
+    return {t.id: pp.post.id for pp in _read(store, ids).posts for t in pp.post.tps}
+
+
+def test_a_tps_move_undone_after_another_move_is_refused_as_stale(
+    small: tuple[Store, Small],
+) -> None:
+    """The undo and the redo of a move expect the TPS on the post the last write left it
+    on: with nobody else about it goes back and again; moved on by another user, the undo
+    is refused as stale naming them, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    tps, home, there, third = a1[0].tps[0].id, a1[0], a1[1], a1[2]
+    start = _tps(store, ids)
+
+    def move(to: int, version: int | None, on: int, on_version: int | None) -> Moved:
+        return move_tps(store, ADMIN, op, stage, tps, to, reason="Akses jalan",
+                        expected_version=version, expected_from=(on, on_version))  # fmt: skip
+
+    m = move(there.id, there.version, home.id, home.version)
+    moved = _tps(store, ids)
+    back = move(home.id, m.from_version, there.id, m.to_version)  # the undo
+    assert _tps(store, ids) == start
+    again = move(there.id, back.from_version, home.id, back.to_version)  # the redo
+    assert _tps(store, ids) == moved
+    move_tps(store, OTHER, op, stage, tps, third.id, reason="Lain")
+    head, shape = _head(store), _tps(store, ids)
+    with pytest.raises(StaleEdit) as refused:
+        move(home.id, again.from_version, there.id, again.to_version)
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _tps(store, ids)) == (head, shape)
 
 
 def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:

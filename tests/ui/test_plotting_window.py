@@ -26,7 +26,7 @@ from opscenter.plotting.plot import (
     plotting,
     set_locked,
 )
-from opscenter.plotting.posts import PostRefused
+from opscenter.plotting.posts import PostRefused, move_tps
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
@@ -223,10 +223,11 @@ def _refused_as_stale(
     qtbot: QtBot, jambi: Store, w: PlottingWindow, act: Callable[[], object]
 ) -> None:
     """``act`` in the window refused: the banner names the other user, nothing written."""
-    before = _placements(_read(jambi, w))
+    before = _read(jambi, w)
     act()
     _settle(qtbot, w)
-    assert _placements(_read(jambi, w)) == before
+    after = _read(jambi, w)
+    assert (_placements(after), _tps(after)) == (_placements(before), _tps(before))
     assert "sudah diubah oleh staf.lain" in w.banner.text()
 
 
@@ -260,6 +261,29 @@ def test_a_lock_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Stor
     _settle(qtbot, w)
     assert _placements(_read(jambi, w))[officer.officer.id][3] is not officer.locked
     place(jambi, OTHER, w.operation_id, w.stage_id, officer.officer.id, b)
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_move_undone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A TPS moved, Ctrl+Z and Ctrl+Y move it back and again; moved on by another
+    workstation, Ctrl+Z is refused as stale, nothing moved."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    by_kecamatan: dict[int, list[int]] = {}
+    for x in start.posts:
+        by_kecamatan.setdefault(x.post.kecamatan_id, []).append(x.post.id)
+    a, b, c = next(ids for ids in by_kecamatan.values() if len(ids) >= 3)[:3]
+    tps = next(x for x in start.posts if x.post.id == a).post.tps[0].id
+    w.move_tps(tps, b, "Akses jalan")
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[tps] == b, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start), w.banner.text()
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[tps] == b, w.banner.text()
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, tps, c, reason="Lain")
     _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
 
 

@@ -113,17 +113,35 @@ class MoveCommand(PlotCommand):
 
 
 class SplitCommand(PlotCommand):
+    """Some TPS of a post into a new post; the undo merges them back, expecting the new
+    post to hold just those TPS (one another workstation moved onto it or off it since is
+    refused as stale)."""
+
     def __init__(
-        self, window: PlottingWindow, post_id: int, tps_ids: Sequence[int], exception: str | None
+        self,
+        window: PlottingWindow,
+        post_id: int,
+        tps_ids: Sequence[int],
+        exception: str | None,
+        *,
+        expected_version: int | None,
     ) -> None:
         super().__init__(window, _tr("pecah pos"))
         self.post_id, self.tps_ids, self.exception = post_id, tuple(tps_ids), exception
+        self.expected_version = expected_version  # the post's, as the window showed it
         self.new_id: int | None = None
 
     def do(self) -> Callable[[], object]:
+        expected, self.expected_version = self.expected_version, None  # the first time only
+
         def write() -> None:
             self.new_id = split_post(
-                self.store, self.actor, self.operation_id, self.post_id, self.tps_ids
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.post_id,
+                self.tps_ids,
+                expected_version=expected,
             )
 
         return write
@@ -138,6 +156,7 @@ class SplitCommand(PlotCommand):
                     self.post_id,
                     self.new_id,
                     reason=self.exception,
+                    expected_tps=self.tps_ids,
                 )
                 self.new_id = None
 
@@ -145,14 +164,29 @@ class SplitCommand(PlotCommand):
 
 
 class MergeCommand(PlotCommand):
+    """One post's TPS into another; the undo splits them off again (as a new post). The
+    merge and its redo expect the merged post to hold the TPS the window showed, then
+    those the undo split off: one another workstation moved onto it or off it since is
+    refused as stale."""
+
     def __init__(
-        self, window: PlottingWindow, into_id: int, from_id: int, reason: str | None
+        self,
+        window: PlottingWindow,
+        into_id: int,
+        from_id: int,
+        reason: str | None,
+        *,
+        expected_version: int | None,
+        expected_tps: Sequence[int],
     ) -> None:
         super().__init__(window, _tr("gabungkan pos"))
         self.into_id, self.from_id, self.reason = into_id, from_id, reason
-        self.moved: tuple[int, ...] = ()
+        self.expected_version = expected_version  # the target's, as the window showed it
+        self.moved: tuple[int, ...] = tuple(expected_tps)
 
     def do(self) -> Callable[[], object]:
+        expected, self.expected_version = self.expected_version, None  # the first time only
+
         def write() -> None:
             self.moved = merge_posts(
                 self.store,
@@ -161,6 +195,8 @@ class MergeCommand(PlotCommand):
                 self.into_id,
                 self.from_id,
                 reason=self.reason,
+                expected_version=expected,
+                expected_tps=self.moved,
             )
 
         return write

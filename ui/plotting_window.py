@@ -747,7 +747,11 @@ class PlottingWindow(StageWindow):
 
     def split_post(self, post_id: int, tps_ids: list[int]) -> None:
         post = next(p for p in self.all_posts() if p.post.id == post_id)
-        self.push(SplitCommand(self, post_id, tps_ids, post.post.exception))
+        self.push(
+            SplitCommand(
+                self, post_id, tps_ids, post.post.exception, expected_version=post.post.version
+            )
+        )
 
     def ask_merge(self) -> None:
         post = self.current_post()
@@ -766,7 +770,21 @@ class PlottingWindow(StageWindow):
             reason = self._ask_reason(target)
             if reason is None:
                 return
-        self.push(MergeCommand(self, target.post.id, post.post.id, reason))
+        self.merge_posts(target.post.id, post.post.id, reason)
+
+    def merge_posts(self, into_id: int, from_id: int, reason: str | None) -> None:
+        into = next(p for p in self.all_posts() if p.post.id == into_id)
+        source = next(p for p in self.all_posts() if p.post.id == from_id)
+        self.push(
+            MergeCommand(
+                self,
+                into_id,
+                from_id,
+                reason,
+                expected_version=into.post.version,
+                expected_tps=[t.id for t in source.post.tps],
+            )
+        )
 
     def ask_place(self) -> None:
         people = self.chosen_people()

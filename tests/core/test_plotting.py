@@ -23,7 +23,7 @@ from opscenter.plotting.plot import (
     set_locked,
     swap,
 )
-from opscenter.plotting.posts import Moved, form_posts, move_tps
+from opscenter.plotting.posts import Moved, form_posts, merge_posts, move_tps, split_post
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
@@ -328,6 +328,63 @@ def test_a_tps_move_undone_after_another_move_is_refused_as_stale(
     assert (_head(store), _tps(store, ids)) == (head, shape)
 
 
+def _stale_and_nothing_written(store: Store, ids: Small, write: Callable[[], object]) -> None:
+    """``write`` refused as stale naming the other user; the journal and the TPS unmoved."""
+    head, shape = _head(store), _tps(store, ids)
+    with pytest.raises(StaleEdit) as refused:
+        write()
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _tps(store, ids)) == (head, shape)
+
+
+def test_a_split_undone_after_another_move_onto_its_post_is_refused(
+    small: tuple[Store, Small],
+) -> None:
+    """A split's undo merges the new post back expecting just the TPS split off: with
+    nobody else about they go back; a TPS another user moved onto it makes the undo
+    refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    big = next(p for p in a1 if len(p.tps) >= 2)
+    other = next(p for p in a1 if p.id != big.id)
+    start, off = _tps(store, ids), (big.tps[-1].id,)
+    new = split_post(store, ADMIN, op, big.id, off, expected_version=big.version)
+    merge_posts(store, ADMIN, op, big.id, new, reason="uji", expected_tps=off)
+    assert _tps(store, ids) == start
+    new = split_post(store, ADMIN, op, big.id, off)  # the redo
+    move_tps(store, OTHER, op, stage, other.tps[0].id, new, reason="Lain")
+    _stale_and_nothing_written(
+        store,
+        ids,
+        lambda: merge_posts(store, ADMIN, op, big.id, new, reason="uji", expected_tps=off),
+    )
+
+
+def test_a_merge_redone_after_another_move_is_refused(small: tuple[Store, Small]) -> None:
+    """A merge expects the merged post to hold the TPS seen; its redo, those its undo split
+    off: a TPS another user moved off it (or onto it) since makes it refused as stale."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    into, source = a1[0], next(p for p in a1[1:] if len(p.tps) >= 2)
+    third = next(p for p in a1[1:] if p.id != source.id)
+    seen = [t.id for t in source.tps]
+    start = _tps(store, ids)
+    moved = merge_posts(store, ADMIN, op, into.id, source.id, reason="uji", expected_tps=seen)
+    assert sorted(moved) == sorted(seen)
+    again = split_post(store, ADMIN, op, into.id, moved)  # the undo: a new post
+    assert {t: p for t, p in _tps(store, ids).items() if t not in moved} == {
+        t: p for t, p in start.items() if t not in moved
+    }
+    move_tps(store, OTHER, op, stage, moved[0], third.id, reason="Lain")
+    _stale_and_nothing_written(
+        store,
+        ids,
+        lambda: merge_posts(store, ADMIN, op, into.id, again, reason="uji", expected_tps=moved),
+    )
+
+
 def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:
     store, ids = small
     op, stage = ids.operation_id, ids.stages["pemungutan"]
@@ -383,8 +440,6 @@ def test_an_officer_taken_off_a_full_post_is_dealt_again_in_the_same_run(
 
 
 def test_officers_follow_their_tps_when_posts_merge(small: tuple[Store, Small]) -> None:
-    from opscenter.plotting.posts import merge_posts
-
     store, ids = small
     op, stage = ids.operation_id, ids.stages["pemungutan"]
     plot(store, ADMIN, op, stage)

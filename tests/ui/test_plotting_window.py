@@ -287,6 +287,49 @@ def test_a_move_undone_after_another_move_is_refused(qtbot: QtBot, jambi: Store)
     _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
 
 
+def test_a_split_undone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A post split, Ctrl+Z merges it back; split again and another TPS of the post moved
+    onto the new one by another workstation, Ctrl+Z is refused as stale, nothing merged."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    big = next(p for p in start.posts if len(p.post.tps) >= 3)
+    off = big.post.tps[-1].id
+    w.split_post(big.post.id, [off])
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[off] != big.post.id, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start), w.banner.text()
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    new = _tps(_read(jambi, w))[off]
+    assert new != big.post.id, w.banner.text()
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, big.post.tps[0].id, new, reason="Lain")
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_merge_redone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """Two posts merged, Ctrl+Z splits them again; a TPS moved onto the split-off post by
+    another workstation, Ctrl+Y is refused as stale, nothing merged."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    by_kecamatan: dict[int, list[PostPlot]] = {}
+    for x in start.posts:
+        by_kecamatan.setdefault(x.post.kecamatan_id, []).append(x)
+    into, source, third = next(ps for ps in by_kecamatan.values() if len(ps) >= 3)[:3]
+    w.merge_posts(into.post.id, source.post.id, "Satu lokasi")
+    _settle(qtbot, w)
+    tps = source.post.tps[0].id
+    assert _tps(_read(jambi, w))[tps] == into.post.id, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    again = _tps(_read(jambi, w))[tps]
+    assert again != into.post.id, w.banner.text()
+    theirs = third.post.tps[0].id
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, theirs, again, reason="Lain")
+    _refused_as_stale(qtbot, jambi, w, w.redo_action.trigger)
+
+
 def test_a_swap_on_a_stale_screen_is_refused(qtbot: QtBot, jambi: Store) -> None:
     """Another workstation unlocked one of the two after the window's read: the swap the
     screen asked for is refused as stale, and nothing goes on the undo stack."""

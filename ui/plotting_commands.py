@@ -7,9 +7,11 @@ again), a split is merged back, a merge split again, a placement restored
 (``place(..., restore=before)``), a swap's two placements restored
 (``swap(..., restore=before)``), a lock turned.
 
-A change of a placement expects its row as the window's read showed it (the first time)
-or as the command's last write left it (its undo and redo): a row another workstation
-changed meanwhile is refused as stale (``fetch_for_edit``), the command made obsolete.
+Each change expects what it changes (a placement's row and version, a TPS's post, a
+post's version or TPS) as the window's read showed it the first time, and as the
+command's last write left it for its undo and redo: what another workstation changed
+meanwhile is refused as stale (``fetch_for_edit``, ``journal.stale_edit``: the banner
+names who), nothing overwritten, the command made obsolete.
 """
 
 from __future__ import annotations

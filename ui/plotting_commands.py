@@ -6,6 +6,12 @@ what the core returned: a move goes back (or, when its post was removed, is spli
 again), a split is merged back, a merge split again, a placement restored
 (``place(..., restore=before)``), a swap's two placements restored
 (``swap(..., restore=before)``), a lock turned.
+
+Each change expects what it changes (a placement's row and version, a TPS's post, a
+post's version or TPS) as the window's read showed it the first time, and as the
+command's last write left it for its undo and redo: what another workstation changed
+meanwhile is refused as stale (``fetch_for_edit``, ``journal.stale_edit``: the banner
+names who), nothing overwritten, the command made obsolete.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from opscenter.plotting.plot import Placement, place, set_locked, swap
+from opscenter.plotting.plot import Placement, Seen, place, set_locked, swap
 from opscenter.plotting.posts import Moved, merge_posts, move_tps, split_post
 from ui.planning_commands import PlanningCommand
 from ui.translations import translator
@@ -35,6 +41,11 @@ class PlotCommand(PlanningCommand["PlottingWindow"]):
 
 
 class MoveCommand(PlotCommand):
+    """A TPS to another post; the undo moves it back (or, when its post went with it,
+    splits it off again). The first time it expects both posts as the window showed them,
+    the undo and the redo as the last write left them: a TPS or post another workstation
+    changed meanwhile is refused as stale."""
+
     def __init__(
         self,
         window: PlottingWindow,
@@ -44,16 +55,17 @@ class MoveCommand(PlotCommand):
         *,
         source_exception: str | None,
         expected_version: int | None,
+        expected_from: tuple[int, int | None] | None,
     ) -> None:
         super().__init__(window, _tr("pindahkan TPS"))
         self.tps_id, self.to_post_id, self.reason = tps_id, to_post_id, reason
         self.source_exception = source_exception
+        # What the next write expects: the target's version, the TPS's post and its version.
         self.expected_version = expected_version
+        self.expected_from = expected_from
         self.moved: Moved | None = None  # set on the write thread
 
     def do(self) -> Callable[[], object]:
-        expected, self.expected_version = self.expected_version, None  # the first time only
-
         def write() -> None:
             self.moved = move_tps(
                 self.store,
@@ -63,7 +75,8 @@ class MoveCommand(PlotCommand):
                 self.tps_id,
                 self.to_post_id,
                 reason=self.reason,
-                expected_version=expected,
+                expected_version=self.expected_version,
+                expected_from=self.expected_from,
             )
 
         return write
@@ -74,9 +87,17 @@ class MoveCommand(PlotCommand):
             if m is None:
                 return
             if m.from_removed:  # its post went with it: split it off again
-                split_post(self.store, self.actor, self.operation_id, m.to_post_id, [m.tps_id])
+                new_id = split_post(
+                    self.store,
+                    self.actor,
+                    self.operation_id,
+                    m.to_post_id,
+                    [m.tps_id],
+                    expected_version=m.to_version,
+                )
+                self.expected_version, self.expected_from = None, (new_id, None)
             else:
-                move_tps(
+                back = move_tps(
                     self.store,
                     self.actor,
                     self.operation_id,
@@ -84,23 +105,45 @@ class MoveCommand(PlotCommand):
                     m.tps_id,
                     m.from_post_id,
                     reason=self.source_exception,
+                    expected_version=m.from_version,
+                    expected_from=(m.to_post_id, m.to_version),
                 )
+                self.expected_version = back.from_version
+                self.expected_from = (back.to_post_id, back.to_version)
 
         return write
 
 
 class SplitCommand(PlotCommand):
+    """Some TPS of a post into a new post; the undo merges them back, expecting the new
+    post to hold just those TPS (one another workstation moved onto it or off it since is
+    refused as stale)."""
+
     def __init__(
-        self, window: PlottingWindow, post_id: int, tps_ids: Sequence[int], exception: str | None
+        self,
+        window: PlottingWindow,
+        post_id: int,
+        tps_ids: Sequence[int],
+        exception: str | None,
+        *,
+        expected_version: int | None,
     ) -> None:
         super().__init__(window, _tr("pecah pos"))
         self.post_id, self.tps_ids, self.exception = post_id, tuple(tps_ids), exception
+        self.expected_version = expected_version  # the post's, as the window showed it
         self.new_id: int | None = None
 
     def do(self) -> Callable[[], object]:
+        expected, self.expected_version = self.expected_version, None  # the first time only
+
         def write() -> None:
             self.new_id = split_post(
-                self.store, self.actor, self.operation_id, self.post_id, self.tps_ids
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.post_id,
+                self.tps_ids,
+                expected_version=expected,
             )
 
         return write
@@ -115,6 +158,7 @@ class SplitCommand(PlotCommand):
                     self.post_id,
                     self.new_id,
                     reason=self.exception,
+                    expected_tps=self.tps_ids,
                 )
                 self.new_id = None
 
@@ -122,14 +166,29 @@ class SplitCommand(PlotCommand):
 
 
 class MergeCommand(PlotCommand):
+    """One post's TPS into another; the undo splits them off again (as a new post). The
+    merge and its redo expect the merged post to hold the TPS the window showed, then
+    those the undo split off: one another workstation moved onto it or off it since is
+    refused as stale."""
+
     def __init__(
-        self, window: PlottingWindow, into_id: int, from_id: int, reason: str | None
+        self,
+        window: PlottingWindow,
+        into_id: int,
+        from_id: int,
+        reason: str | None,
+        *,
+        expected_version: int | None,
+        expected_tps: Sequence[int],
     ) -> None:
         super().__init__(window, _tr("gabungkan pos"))
         self.into_id, self.from_id, self.reason = into_id, from_id, reason
-        self.moved: tuple[int, ...] = ()
+        self.expected_version = expected_version  # the target's, as the window showed it
+        self.moved: tuple[int, ...] = tuple(expected_tps)
 
     def do(self) -> Callable[[], object]:
+        expected, self.expected_version = self.expected_version, None  # the first time only
+
         def write() -> None:
             self.moved = merge_posts(
                 self.store,
@@ -138,6 +197,8 @@ class MergeCommand(PlotCommand):
                 self.into_id,
                 self.from_id,
                 reason=self.reason,
+                expected_version=expected,
+                expected_tps=self.moved,
             )
 
         return write
@@ -153,7 +214,8 @@ class MergeCommand(PlotCommand):
 
 
 class PlaceCommand(PlotCommand):
-    """A person onto a post by hand (locked), or back to the reserve (``post_id`` None)."""
+    """A person onto a post by hand (locked), or back to the reserve (``post_id`` None);
+    the undo puts their placement back (``place(..., restore=before)``)."""
 
     def __init__(
         self, window: PlottingWindow, personnel_id: int, post_id: int | None, text: str
@@ -161,17 +223,21 @@ class PlaceCommand(PlotCommand):
         super().__init__(window, text)
         self.personnel_id, self.post_id = personnel_id, post_id
         self.before: Placement | None = None
+        # The row as the window showed it, then as the last write left it (write thread).
+        self.seen: Seen = window.seen(personnel_id)
 
     def do(self) -> Callable[[], object]:
         def write() -> None:
-            self.before = place(
+            done = place(
                 self.store,
                 self.actor,
                 self.operation_id,
                 self.stage_id,
                 self.personnel_id,
                 self.post_id,
+                expected=self.seen,
             )
+            self.before, self.seen = done.before, done.left
 
         return write
 
@@ -179,7 +245,7 @@ class PlaceCommand(PlotCommand):
         def write() -> None:
             b = self.before
             if b is not None:
-                place(
+                self.seen = place(
                     self.store,
                     self.actor,
                     self.operation_id,
@@ -187,22 +253,23 @@ class PlaceCommand(PlotCommand):
                     b.personnel_id,
                     b.post_id,
                     restore=b,
-                )
+                    expected=self.seen,
+                ).left
 
         return write
 
 
 class SwapCommand(PlotCommand):
     """Two placed people exchange posts (both locked); the undo puts each one's post, basis
-    and lock back (``swap(..., restore=before)``), refused as stale when either row was
-    changed since the versions this command left on them."""
+    and lock back (``swap(..., restore=before)``); each refused as stale when either row
+    was changed since the window showed it or this command last left it."""
 
     def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
         self.first, self.second = first, second
-        # Set on the write thread: where they were, and the versions the last write left.
-        self.before: tuple[Placement, Placement] | None = None
-        self.versions: tuple[int, int] | None = None
+        self.before: tuple[Placement, Placement] | None = None  # set on the write thread
+        # The versions the window showed, then those the last write left (write thread).
+        self.versions = window.versions(first, second)
 
     def _swap(self, back: bool) -> Callable[[], object]:
         def write() -> None:
@@ -230,14 +297,25 @@ class SwapCommand(PlotCommand):
 
 
 class LockCommand(PlotCommand):
+    """A placement locked or freed, and back; each refused as stale when its row was
+    changed since the window showed it or this command last left it."""
+
     def __init__(self, window: PlottingWindow, personnel_id: int, locked: bool) -> None:
         super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
         self.personnel_id, self.locked = personnel_id, locked
+        # The version the window showed, then the one the last write left (write thread).
+        self.version = window.seen(personnel_id).version
 
     def _set(self, locked: bool) -> Callable[[], object]:
         def write() -> None:
-            set_locked(
-                self.store, self.actor, self.operation_id, self.stage_id, self.personnel_id, locked
+            self.version = set_locked(
+                self.store,
+                self.actor,
+                self.operation_id,
+                self.stage_id,
+                self.personnel_id,
+                locked,
+                expected_version=self.version,
             )
 
         return write

@@ -54,7 +54,7 @@ from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
-from opscenter.plotting.plot import Officer, Placed, PostPlot, plot
+from opscenter.plotting.plot import IN_RESERVE, Officer, Placed, PostPlot, Seen, plot
 from opscenter.plotting.posts import PERMISSION, form_posts
 from opscenter.plotting.view import PlotView, plot_view
 from opscenter.progress import CancelToken, Progress
@@ -594,6 +594,25 @@ class PlottingWindow(StageWindow):
             next((p for p in post.officers if p.officer.id == personnel_id), None) if post else None
         )
 
+    def seen(self, personnel_id: int) -> Seen:
+        """The person's placement row as the window's read showed it (what a change of it
+        expects to find)."""
+        return next(
+            (
+                Seen(o.assignment_id, o.version)
+                for p in self.all_posts()
+                for o in p.officers
+                if o.officer.id == personnel_id
+            ),
+            IN_RESERVE,
+        )
+
+    def versions(self, first: int, second: int) -> tuple[int, int] | None:
+        """The versions the window's read showed of two people's placements (None unless
+        both were placed)."""
+        a, b = self.seen(first).version, self.seen(second).version
+        return (a, b) if a is not None and b is not None else None
+
     def all_posts(self) -> tuple[PostPlot, ...]:
         return self.view.plotting.posts if self.view is not None else ()
 
@@ -712,6 +731,7 @@ class PlottingWindow(StageWindow):
                 reason,
                 source_exception=source.post.exception,
                 expected_version=target.post.version,
+                expected_from=(source.post.id, source.post.version),
             )
         )
 
@@ -727,7 +747,11 @@ class PlottingWindow(StageWindow):
 
     def split_post(self, post_id: int, tps_ids: list[int]) -> None:
         post = next(p for p in self.all_posts() if p.post.id == post_id)
-        self.push(SplitCommand(self, post_id, tps_ids, post.post.exception))
+        self.push(
+            SplitCommand(
+                self, post_id, tps_ids, post.post.exception, expected_version=post.post.version
+            )
+        )
 
     def ask_merge(self) -> None:
         post = self.current_post()
@@ -746,7 +770,21 @@ class PlottingWindow(StageWindow):
             reason = self._ask_reason(target)
             if reason is None:
                 return
-        self.push(MergeCommand(self, target.post.id, post.post.id, reason))
+        self.merge_posts(target.post.id, post.post.id, reason)
+
+    def merge_posts(self, into_id: int, from_id: int, reason: str | None) -> None:
+        into = next(p for p in self.all_posts() if p.post.id == into_id)
+        source = next(p for p in self.all_posts() if p.post.id == from_id)
+        self.push(
+            MergeCommand(
+                self,
+                into_id,
+                from_id,
+                reason,
+                expected_version=into.post.version,
+                expected_tps=[t.id for t in source.post.tps],
+            )
+        )
 
     def ask_place(self) -> None:
         people = self.chosen_people()

@@ -152,6 +152,27 @@ class Placement:
     locked: bool
 
 
+class Seen(NamedTuple):
+    """A person's placement row as a screen showed it or a hand change left it, what the
+    next change of it expects to find (else it is refused as stale, not overwritten): the
+    row's id and version, both None for the reserve (no row)."""
+
+    row_id: int | None
+    version: int | None
+
+
+IN_RESERVE = Seen(None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class HandPlaced:
+    """What a hand placement did: where the person was (``before``, what its undo hands
+    back as ``restore``) and the row it left (what the undo and the redo expect)."""
+
+    before: Placement
+    left: Seen
+
+
 @dataclass(frozen=True, slots=True)
 class Swapped:
     """What a swap did: where the two people were (``before``, what its undo hands back as
@@ -518,11 +539,12 @@ def place(
     post_id: int | None,
     *,
     restore: Placement | None = None,
-    expected_version: int | None = None,
-) -> Placement:
+    expected: Seen | None = None,
+) -> HandPlaced:
     """Put a person on a post by hand, locked (``post_id`` None: back to the reserve);
     journaled as "plot.place". Returns where they were, for the undo, which hands it back
-    as ``restore`` to put back the basis and the lock too."""
+    as ``restore`` to put back the basis and the lock too, and the row it left, which the
+    undo and the redo hand back as ``expected`` (None: no check)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "plot.place", operation_id=operation_id) as s:
         people = officers(s, operation_id, only=personnel_id)  # one row, not the roster
@@ -531,13 +553,13 @@ def place(
             raise PlotRefused(reason="not_eligible", name=person.name)
         row = _assignment(s, stage_id, personnel_id)
         before = _placement(personnel_id, row)
-        if row is not None and expected_version is not None:
-            fetch_for_edit(s, GuardAssignment, row.id, expected_version)
+        if expected is not None:
+            _expect(s, row, expected)
         if post_id is None:
             if row is not None:
                 s.delete(row)
             s.flush()
-            return before
+            return HandPlaced(before, IN_RESERVE)
         post = s.get(GuardPost, post_id)
         if post is None or post.operation_id != operation_id or post.stage_id != stage_id:
             raise NotFound(entity="guard_post", key=post_id)
@@ -545,18 +567,17 @@ def place(
         lender = restore.from_unit_id if restore else people[personnel_id].unit_id
         locked = restore.locked if restore else True
         if row is None:
-            s.add(
-                GuardAssignment(
-                    operation_id=operation_id, stage_id=stage_id, post_id=post_id,
-                    personnel_id=personnel_id, basis=basis, from_unit_id=lender, locked=locked,
-                )
+            row = GuardAssignment(
+                operation_id=operation_id, stage_id=stage_id, post_id=post_id,
+                personnel_id=personnel_id, basis=basis, from_unit_id=lender, locked=locked,
             )  # fmt: skip
+            s.add(row)
         else:
             if row.post_id == post_id and restore is None:
                 raise PlotRefused(reason="same_post", name=person.name)
             row.post_id, row.basis, row.from_unit_id, row.locked = post_id, basis, lender, locked
         s.flush()
-        return before
+        return HandPlaced(before, Seen(row.id, row.version))
 
 
 def swap(
@@ -608,8 +629,10 @@ def set_locked(
     locked: bool,
     *,
     expected_version: int | None = None,
-) -> None:
-    """Lock a placement (a new plotting leaves it) or free it (journaled as "plot.lock")."""
+) -> int:
+    """Lock a placement (a new plotting leaves it) or free it (journaled as "plot.lock");
+    refused as stale when its row is no longer at ``expected_version`` (None: no check).
+    Returns the version it left, what the undo and the redo expect."""
     require(actor, PERMISSION)
     with store.transaction(actor, "plot.lock", operation_id=operation_id) as s:
         row = _placed(s, stage_id, personnel_id)
@@ -618,6 +641,7 @@ def set_locked(
         fetch_for_edit(s, GuardAssignment, row.id, expected_version)
         row.locked = locked
         s.flush()
+        return int(row.version)
 
 
 def _assignment(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment | None:
@@ -626,6 +650,18 @@ def _assignment(s: Session, stage_id: int, personnel_id: int) -> GuardAssignment
             GuardAssignment.stage_id == stage_id, GuardAssignment.personnel_id == personnel_id
         )
     ).scalar_one_or_none()
+
+
+def _expect(s: Session, row: GuardAssignment | None, seen: Seen) -> None:
+    """Refuse as stale a person's placement changed since it was ``seen``: its row at
+    another version, a row where there was none, none (or another) where there was one;
+    the sentence names who changed it."""
+    if row is not None and row.id == seen.row_id:
+        fetch_for_edit(s, GuardAssignment, row.id, seen.version)
+    elif row is not None:
+        raise journal.stale_edit(s, "guard_assignment", row.id, expected=seen.version)
+    elif seen.row_id is not None:
+        raise journal.stale_edit(s, "guard_assignment", seen.row_id, expected=seen.version)
 
 
 def _placement(personnel_id: int, row: GuardAssignment | None) -> Placement:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,12 +113,16 @@ class Formed:
 
 @dataclass(frozen=True, slots=True)
 class Moved:
-    """A move, with what its undo needs: where the TPS was, and whether that post went."""
+    """A move, with what its undo needs: where the TPS was, whether that post went, and
+    the versions the move left on the two posts (the source's None when it went), which
+    the undo and the redo expect."""
 
     tps_id: int
     from_post_id: int
     to_post_id: int
     from_removed: bool
+    to_version: int
+    from_version: int | None
 
 
 def posts(session: Session, operation_id: int, stage_id: int) -> tuple[Post, ...]:
@@ -261,9 +265,12 @@ def move_tps(
     *,
     reason: str | None = None,
     expected_version: int | None = None,
+    expected_from: tuple[int, int | None] | None = None,
 ) -> Moved:
     """Move a TPS to another post of its kecamatan (journaled as "posts.move"); beyond the
-    target's pattern only with ``reason``. ``expected_version`` is the target's."""
+    target's pattern only with ``reason``. ``expected_version`` is the target's;
+    ``expected_from`` the post the TPS is expected on and that post's version (None: any): a
+    TPS moved on since, or either post changed, is refused as stale (None: no check)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "posts.move", operation_id=operation_id) as s:
         link = s.execute(
@@ -274,7 +281,10 @@ def move_tps(
         if link is None or link.operation_id != operation_id:
             raise PostRefused(reason="not_placed", tps=_tps_label(s, tps_id))
         target = _post(s, operation_id, stage_id, to_post_id, expected_version)
-        source = fetch_for_edit(s, GuardPost, link.post_id, None)
+        was_on, was_version = expected_from or (link.post_id, None)
+        if link.post_id != was_on:
+            raise journal.stale_edit(s, "guard_post_tps", link.id)
+        source = fetch_for_edit(s, GuardPost, link.post_id, was_version)
         if source.id == target.id:
             raise PostRefused(reason="same_post", post=target.number, tps=_tps_label(s, tps_id))
         if source.region_id != target.region_id:
@@ -288,7 +298,8 @@ def move_tps(
         s.flush()
         _check_limit(s, operation_id, target, reason)
         removed = _settle(s, operation_id, source, heir=target)
-        return Moved(tps_id, source.id, target.id, removed)
+        left = None if removed else int(source.version)
+        return Moved(tps_id, source.id, target.id, removed, int(target.version), left)
 
 
 def split_post(
@@ -352,10 +363,13 @@ def merge_posts(
     *,
     reason: str | None = None,
     expected_version: int | None = None,
+    expected_tps: Collection[int] | None = None,
 ) -> tuple[int, ...]:
     """Move every TPS of one post into another of its kecamatan and remove the emptied
     post (journaled as "posts.merge"); beyond the pattern only with ``reason``. Returns
-    the TPS moved (what an undo splits off again). ``expected_version`` is the target's."""
+    the TPS moved (what an undo splits off again). ``expected_version`` is the target's;
+    ``expected_tps`` the TPS the window showed on the merged post, or the last write left
+    there: one moved onto it or off it since is refused as stale (None: no check)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "posts.merge", operation_id=operation_id) as s:
         source = fetch_for_edit(s, GuardPost, from_post_id, None)
@@ -370,8 +384,11 @@ def merge_posts(
                 post=target.number,
             )
         links = s.execute(select(GuardPostTps).where(GuardPostTps.post_id == source.id))
+        held = {link.tps_id: link for link in links.scalars().all()}
+        if expected_tps is not None:
+            _expect_tps(s, source, held, expected_tps)
         moved = []
-        for link in links.scalars().all():
+        for link in held.values():
             link.post_id = target.id
             moved.append(link.tps_id)
         s.flush()
@@ -390,6 +407,25 @@ def _post(
     if post.operation_id != operation_id or post.stage_id != stage_id:
         raise NotFound(entity="guard_post", key=post_id)
     return post
+
+
+def _expect_tps(
+    s: Session, post: GuardPost, held: Mapping[int, GuardPostTps], expected: Collection[int]
+) -> None:
+    """Refuse as stale a post whose TPS (``held``: TPS -> its link) are no longer those
+    ``expected``: one moved off it or onto it since, the sentence naming who moved it."""
+    gone, came = sorted(set(expected) - set(held)), sorted(set(held) - set(expected))
+    if gone:
+        link = s.execute(
+            select(GuardPostTps).where(
+                GuardPostTps.stage_id == post.stage_id, GuardPostTps.tps_id == gone[0]
+            )
+        ).scalar_one_or_none()
+        if link is None:
+            raise NotFound(entity="guard_post_tps", key=gone[0])
+        raise journal.stale_edit(s, "guard_post_tps", link.id)
+    if came:
+        raise journal.stale_edit(s, "guard_post_tps", held[came[0]].id)
 
 
 def _members(s: Session, operation_id: int, post: GuardPost) -> tuple[int, GuardPattern]:

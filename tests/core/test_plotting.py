@@ -3,7 +3,7 @@ operation (tests/builders.py), and the hand's placements with their refusals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -12,8 +12,18 @@ from opscenter.actor import Actor
 from opscenter.errors import StaleEdit
 from opscenter.messages import describe
 from opscenter.model import GuardAssignment, JournalTxn, Personnel
-from opscenter.plotting.plot import PlotRefused, Plotting, place, plot, plotting, set_locked, swap
-from opscenter.plotting.posts import form_posts
+from opscenter.plotting.plot import (
+    HandPlaced,
+    PlotRefused,
+    Plotting,
+    Seen,
+    place,
+    plot,
+    plotting,
+    set_locked,
+    swap,
+)
+from opscenter.plotting.posts import Moved, form_posts, merge_posts, move_tps, split_post
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 
@@ -147,7 +157,7 @@ def test_swap_lock_and_the_way_back(small: tuple[Store, Small]) -> None:
         set_locked(store, ADMIN, op, stage, one, True, expected_version=1)
     # place() returns where the person was; handing it back restores basis and lock.
     a2 = next(pp.post.id for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A2")
-    before = place(store, ADMIN, op, stage, eight, None)  # to the reserve
+    before = place(store, ADMIN, op, stage, eight, None).before  # to the reserve
     assert "Personel 8" in {o.name for o in _read(store, ids).reserve}
     assert before.post_id == a2 and before.locked
     place(store, ADMIN, op, stage, eight, before.post_id, restore=before)
@@ -209,6 +219,172 @@ def test_a_swap_undo_after_another_change_is_refused_as_stale(
     assert (_head(store), _rows(store, one, eight)) == (head, rows)
 
 
+OTHER = Actor("staf.lain", role="staff")
+
+
+def _refused_as_stale(store: Store, write: Callable[[], object], *people: int) -> None:
+    """``write`` refused with the stale-edit sentence naming the other user; the journal
+    and the people's placements unchanged."""
+    head, rows = _head(store), _rows(store, *people)
+    with pytest.raises(StaleEdit) as refused:
+        write()
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _rows(store, *people)) == (head, rows)
+
+
+def test_a_placement_undone_and_redone_expects_the_row_it_left(
+    small: tuple[Store, Small],
+) -> None:
+    """The undo and the redo of a hand placement hand back the row the last write left:
+    with nobody else about they put it back and again; a row another user changed, set
+    or removed meanwhile is refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    p = _read(store, ids)
+    one, eight = _nrp(store, "Personel 1"), _nrp(store, "Personel 8")
+    a2 = next(pp.post.id for pp in p.posts if eight in {o.officer.id for o in pp.officers})
+    start = _rows(store, one)
+
+    def undo(person: int, done: HandPlaced, left: Seen) -> Callable[[], object]:
+        was = done.before
+        return lambda: place(
+            store, ADMIN, op, stage, person, was.post_id, restore=was, expected=left
+        )
+
+    # Placed by hand and back, with nobody else about: as the plotting left it, and again.
+    done = place(store, ADMIN, op, stage, one, a2)
+    moved = _rows(store, one)
+    back = undo(one, done, done.left)()
+    assert isinstance(back, HandPlaced) and _rows(store, one) == start
+    again = place(store, ADMIN, op, stage, one, a2, expected=back.left)
+    assert _rows(store, one) == moved
+    # Another user unlocks the row: the undo is refused.
+    set_locked(store, OTHER, op, stage, one, False)
+    _refused_as_stale(store, undo(one, done, again.left), one)
+    # Sent to the reserve, then placed by another user: the undo is refused.
+    off = place(store, ADMIN, op, stage, eight, None)
+    place(store, OTHER, op, stage, eight, a2)
+    _refused_as_stale(store, undo(eight, off, off.left), eight)
+    # Placed by hand, then sent to the reserve by another user: the undo is refused.
+    place(store, OTHER, op, stage, eight, None)
+    on = place(store, ADMIN, op, stage, eight, a2)
+    place(store, OTHER, op, stage, eight, None)
+    _refused_as_stale(store, undo(eight, on, on.left), eight)
+
+
+def test_a_lock_undone_expects_the_version_it_left(small: tuple[Store, Small]) -> None:
+    """``set_locked`` returns the version it left: the undo expecting it turns the lock
+    back; after another user's change the undo is refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    one = _nrp(store, "Personel 1")
+    version = set_locked(store, ADMIN, op, stage, one, True)
+    version = set_locked(store, ADMIN, op, stage, one, False, expected_version=version)
+    assert not _rows(store, one)[one][3]
+    version = set_locked(store, ADMIN, op, stage, one, True, expected_version=version)
+    set_locked(store, OTHER, op, stage, one, False)
+    _refused_as_stale(
+        store,
+        lambda: set_locked(store, ADMIN, op, stage, one, False, expected_version=version),
+        one,
+    )
+
+
+def _tps(store: Store, ids: Small) -> dict[int, int]:
+    """TPS -> its post."""
+    return {t.id: pp.post.id for pp in _read(store, ids).posts for t in pp.post.tps}
+
+
+def test_a_tps_move_undone_after_another_move_is_refused_as_stale(
+    small: tuple[Store, Small],
+) -> None:
+    """The undo and the redo of a move expect the TPS on the post the last write left it
+    on: with nobody else about it goes back and again; moved on by another user, the undo
+    is refused as stale naming them, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    plot(store, ADMIN, op, stage)
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    tps, home, there, third = a1[0].tps[0].id, a1[0], a1[1], a1[2]
+    start = _tps(store, ids)
+
+    def move(to: int, version: int | None, on: int, on_version: int | None) -> Moved:
+        return move_tps(store, ADMIN, op, stage, tps, to, reason="Akses jalan",
+                        expected_version=version, expected_from=(on, on_version))  # fmt: skip
+
+    m = move(there.id, there.version, home.id, home.version)
+    moved = _tps(store, ids)
+    back = move(home.id, m.from_version, there.id, m.to_version)  # the undo
+    assert _tps(store, ids) == start
+    again = move(there.id, back.from_version, home.id, back.to_version)  # the redo
+    assert _tps(store, ids) == moved
+    move_tps(store, OTHER, op, stage, tps, third.id, reason="Lain")
+    head, shape = _head(store), _tps(store, ids)
+    with pytest.raises(StaleEdit) as refused:
+        move(home.id, again.from_version, there.id, again.to_version)
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _tps(store, ids)) == (head, shape)
+
+
+def _stale_and_nothing_written(store: Store, ids: Small, write: Callable[[], object]) -> None:
+    """``write`` refused as stale naming the other user; the journal and the TPS unmoved."""
+    head, shape = _head(store), _tps(store, ids)
+    with pytest.raises(StaleEdit) as refused:
+        write()
+    assert "sudah diubah oleh staf.lain" in describe(refused.value, "id")
+    assert (_head(store), _tps(store, ids)) == (head, shape)
+
+
+def test_a_split_undone_after_another_move_onto_its_post_is_refused(
+    small: tuple[Store, Small],
+) -> None:
+    """A split's undo merges the new post back expecting just the TPS split off: with
+    nobody else about they go back; a TPS another user moved onto it makes the undo
+    refused as stale, nothing written."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    big = next(p for p in a1 if len(p.tps) >= 2)
+    other = next(p for p in a1 if p.id != big.id)
+    start, off = _tps(store, ids), (big.tps[-1].id,)
+    new = split_post(store, ADMIN, op, big.id, off, expected_version=big.version)
+    merge_posts(store, ADMIN, op, big.id, new, reason="uji", expected_tps=off)
+    assert _tps(store, ids) == start
+    new = split_post(store, ADMIN, op, big.id, off)  # the redo
+    move_tps(store, OTHER, op, stage, other.tps[0].id, new, reason="Lain")
+    _stale_and_nothing_written(
+        store,
+        ids,
+        lambda: merge_posts(store, ADMIN, op, big.id, new, reason="uji", expected_tps=off),
+    )
+
+
+def test_a_merge_redone_after_another_move_is_refused(small: tuple[Store, Small]) -> None:
+    """A merge expects the merged post to hold the TPS seen; its redo, those its undo split
+    off: a TPS another user moved off it (or onto it) since makes it refused as stale."""
+    store, ids = small
+    op, stage = ids.operation_id, ids.stages["pemungutan"]
+    a1 = [pp.post for pp in _read(store, ids).posts if pp.post.kecamatan == "Kecamatan A1"]
+    into, source = a1[0], next(p for p in a1[1:] if len(p.tps) >= 2)
+    third = next(p for p in a1[1:] if p.id != source.id)
+    seen = [t.id for t in source.tps]
+    start = _tps(store, ids)
+    moved = merge_posts(store, ADMIN, op, into.id, source.id, reason="uji", expected_tps=seen)
+    assert sorted(moved) == sorted(seen)
+    again = split_post(store, ADMIN, op, into.id, moved)  # the undo: a new post
+    assert {t: p for t, p in _tps(store, ids).items() if t not in moved} == {
+        t: p for t, p in start.items() if t not in moved
+    }
+    move_tps(store, OTHER, op, stage, moved[0], third.id, reason="Lain")
+    _stale_and_nothing_written(
+        store,
+        ids,
+        lambda: merge_posts(store, ADMIN, op, into.id, again, reason="uji", expected_tps=moved),
+    )
+
+
 def test_refusals_in_a_sentence_and_nothing_written(small: tuple[Store, Small]) -> None:
     store, ids = small
     op, stage = ids.operation_id, ids.stages["pemungutan"]
@@ -264,8 +440,6 @@ def test_an_officer_taken_off_a_full_post_is_dealt_again_in_the_same_run(
 
 
 def test_officers_follow_their_tps_when_posts_merge(small: tuple[Store, Small]) -> None:
-    from opscenter.plotting.posts import merge_posts
-
     store, ids = small
     op, stage = ids.operation_id, ids.stages["pemungutan"]
     plot(store, ADMIN, op, stage)

@@ -26,7 +26,7 @@ from opscenter.plotting.plot import (
     plotting,
     set_locked,
 )
-from opscenter.plotting.posts import PostRefused
+from opscenter.plotting.posts import PostRefused, move_tps
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
@@ -214,6 +214,132 @@ def test_a_swap_undone_puts_back_basis_and_lock(qtbot: QtBot, jambi: Store) -> N
     _settle(qtbot, w)
     assert _placements(_read(jambi, w)) == changed
     assert "sudah diubah oleh staf.lain" in w.banner.text()
+
+
+OTHER = Actor("staf.lain", role="staff")
+
+
+def _refused_as_stale(
+    qtbot: QtBot, jambi: Store, w: PlottingWindow, act: Callable[[], object]
+) -> None:
+    """``act`` in the window refused: the banner names the other user, nothing written."""
+    before = _read(jambi, w)
+    act()
+    _settle(qtbot, w)
+    after = _read(jambi, w)
+    assert (_placements(after), _tps(after)) == (_placements(before), _tps(before))
+    assert "sudah diubah oleh staf.lain" in w.banner.text()
+
+
+def test_a_placement_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A person placed from the reserve, Ctrl+Z and Ctrl+Y put back and again; after
+    another workstation unlocked them, Ctrl+Z is refused as stale, nothing overwritten."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, _b = _two_posts_of_one_kecamatan(start)
+    reserve = start.reserve[0].id
+    w.place(reserve, a)
+    _settle(qtbot, w)
+    placed = _placements(_read(jambi, w))
+    assert placed[reserve][0] == a, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == _placements(start)
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == placed
+    set_locked(jambi, OTHER, w.operation_id, w.stage_id, reserve, False)
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_lock_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    officer = next(x for x in start.posts if x.post.id == a).officers[0]
+    w.lock(officer.officer.id, not officer.locked)
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w))[officer.officer.id][3] is not officer.locked
+    place(jambi, OTHER, w.operation_id, w.stage_id, officer.officer.id, b)
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_move_undone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A TPS moved, Ctrl+Z and Ctrl+Y move it back and again; moved on by another
+    workstation, Ctrl+Z is refused as stale, nothing moved."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    by_kecamatan: dict[int, list[int]] = {}
+    for x in start.posts:
+        by_kecamatan.setdefault(x.post.kecamatan_id, []).append(x.post.id)
+    a, b, c = next(ids for ids in by_kecamatan.values() if len(ids) >= 3)[:3]
+    tps = next(x for x in start.posts if x.post.id == a).post.tps[0].id
+    w.move_tps(tps, b, "Akses jalan")
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[tps] == b, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start), w.banner.text()
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[tps] == b, w.banner.text()
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, tps, c, reason="Lain")
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_split_undone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """A post split, Ctrl+Z merges it back; split again and another TPS of the post moved
+    onto the new one by another workstation, Ctrl+Z is refused as stale, nothing merged."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    big = next(p for p in start.posts if len(p.post.tps) >= 3)
+    off = big.post.tps[-1].id
+    w.split_post(big.post.id, [off])
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w))[off] != big.post.id, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start), w.banner.text()
+    w.redo_action.trigger()
+    _settle(qtbot, w)
+    new = _tps(_read(jambi, w))[off]
+    assert new != big.post.id, w.banner.text()
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, big.post.tps[0].id, new, reason="Lain")
+    _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
+
+
+def test_a_merge_redone_after_another_move_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """Two posts merged, Ctrl+Z splits them again; a TPS moved onto the split-off post by
+    another workstation, Ctrl+Y is refused as stale, nothing merged."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    by_kecamatan: dict[int, list[PostPlot]] = {}
+    for x in start.posts:
+        by_kecamatan.setdefault(x.post.kecamatan_id, []).append(x)
+    into, source, third = next(ps for ps in by_kecamatan.values() if len(ps) >= 3)[:3]
+    w.merge_posts(into.post.id, source.post.id, "Satu lokasi")
+    _settle(qtbot, w)
+    tps = source.post.tps[0].id
+    assert _tps(_read(jambi, w))[tps] == into.post.id, w.banner.text()
+    w.undo_action.trigger()
+    _settle(qtbot, w)
+    again = _tps(_read(jambi, w))[tps]
+    assert again != into.post.id, w.banner.text()
+    theirs = third.post.tps[0].id
+    move_tps(jambi, OTHER, w.operation_id, w.stage_id, theirs, again, reason="Lain")
+    _refused_as_stale(qtbot, jambi, w, w.redo_action.trigger)
+
+
+def test_a_swap_on_a_stale_screen_is_refused(qtbot: QtBot, jambi: Store) -> None:
+    """Another workstation unlocked one of the two after the window's read: the swap the
+    screen asked for is refused as stale, and nothing goes on the undo stack."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    first, second = (next(x for x in start.posts if x.post.id == p).officers[0] for p in (a, b))
+    set_locked(jambi, OTHER, w.operation_id, w.stage_id, second.officer.id, not second.locked)
+    _refused_as_stale(qtbot, jambi, w, lambda: w.swap(first.officer.id, second.officer.id))
+    assert w.undo_stack.count() == 0
 
 
 def _full_post_and_a_neighbour(p: Plotting) -> tuple[PostPlot, PostPlot]:

@@ -836,47 +836,47 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="389"/>
+        <location filename="../../ui/audit_view.py" line="379"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="393"/>
+        <location filename="../../ui/audit_view.py" line="383"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="397"/>
+        <location filename="../../ui/audit_view.py" line="387"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="411"/>
+        <location filename="../../ui/audit_view.py" line="401"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="413"/>
+        <location filename="../../ui/audit_view.py" line="403"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="427"/>
+        <location filename="../../ui/audit_view.py" line="417"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="432"/>
+        <location filename="../../ui/audit_view.py" line="422"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="443"/>
+        <location filename="../../ui/audit_view.py" line="433"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="448"/>
+        <location filename="../../ui/audit_view.py" line="438"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -1016,9 +1016,9 @@
     </message>
     <message>
         <location filename="../../ui/budget_dialog.py" line="181"/>
-        <location filename="../../ui/budget_dialog.py" line="809"/>
-        <location filename="../../ui/budget_dialog.py" line="895"/>
-        <location filename="../../ui/budget_dialog.py" line="992"/>
+        <location filename="../../ui/budget_dialog.py" line="816"/>
+        <location filename="../../ui/budget_dialog.py" line="902"/>
+        <location filename="../../ui/budget_dialog.py" line="999"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
@@ -1048,259 +1048,259 @@
         <translation>&amp;Manage pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="331"/>
+        <location filename="../../ui/budget_dialog.py" line="332"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="333"/>
+        <location filename="../../ui/budget_dialog.py" line="337"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="336"/>
+        <location filename="../../ui/budget_dialog.py" line="341"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="337"/>
+        <location filename="../../ui/budget_dialog.py" line="342"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="338"/>
+        <location filename="../../ui/budget_dialog.py" line="343"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="343"/>
+        <location filename="../../ui/budget_dialog.py" line="348"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="344"/>
+        <location filename="../../ui/budget_dialog.py" line="349"/>
         <source>Realisasi terpilih di daftar</source>
         <translation>The payment chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="363"/>
+        <location filename="../../ui/budget_dialog.py" line="368"/>
         <source>mis. NPHD 900/123/BPKAD/2024</source>
         <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="365"/>
-        <location filename="../../ui/budget_dialog.py" line="548"/>
+        <location filename="../../ui/budget_dialog.py" line="370"/>
+        <location filename="../../ui/budget_dialog.py" line="555"/>
         <source>Tanggal &amp;NPHD</source>
         <translation>&amp;NPHD date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="369"/>
+        <location filename="../../ui/budget_dialog.py" line="375"/>
         <source>mis. 25.000.000.000</source>
         <translation>e.g. 25.000.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="372"/>
+        <location filename="../../ui/budget_dialog.py" line="379"/>
         <source>Sumbe&amp;r</source>
         <translation>Sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="373"/>
+        <location filename="../../ui/budget_dialog.py" line="380"/>
         <source>N&amp;omor</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="375"/>
+        <location filename="../../ui/budget_dialog.py" line="382"/>
         <source>Pa&amp;gu (Rp)</source>
         <translation>Pa&amp;gu (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="376"/>
+        <location filename="../../ui/budget_dialog.py" line="383"/>
         <source>&amp;Catatan</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="381"/>
+        <location filename="../../ui/budget_dialog.py" line="388"/>
         <source>Ta&amp;mbah pagu</source>
         <translation>Add &amp;pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="382"/>
+        <location filename="../../ui/budget_dialog.py" line="389"/>
         <source>Pagu terpilih di daftar</source>
         <translation>The pagu chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="406"/>
+        <location filename="../../ui/budget_dialog.py" line="413"/>
         <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
         <translation>Operation&apos;s da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="415"/>
+        <location filename="../../ui/budget_dialog.py" line="422"/>
         <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="451"/>
+        <location filename="../../ui/budget_dialog.py" line="458"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="455"/>
+        <location filename="../../ui/budget_dialog.py" line="462"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="456"/>
+        <location filename="../../ui/budget_dialog.py" line="463"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="457"/>
+        <location filename="../../ui/budget_dialog.py" line="464"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="458"/>
+        <location filename="../../ui/budget_dialog.py" line="465"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="464"/>
+        <location filename="../../ui/budget_dialog.py" line="471"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="466"/>
+        <location filename="../../ui/budget_dialog.py" line="473"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="509"/>
+        <location filename="../../ui/budget_dialog.py" line="516"/>
         <source>Mengubah realisasi {day} sebesar {amount}</source>
         <translation>Changing the payment of {day} of {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="515"/>
+        <location filename="../../ui/budget_dialog.py" line="522"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="518"/>
+        <location filename="../../ui/budget_dialog.py" line="525"/>
         <source>Dari pagu {allocation}: sisa {left}</source>
         <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="529"/>
+        <location filename="../../ui/budget_dialog.py" line="536"/>
         <source>Mengubah pagu {allocation}</source>
         <translation>Changing pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="533"/>
+        <location filename="../../ui/budget_dialog.py" line="540"/>
         <source>Pagu baru untuk {unit}</source>
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="548"/>
+        <location filename="../../ui/budget_dialog.py" line="555"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="588"/>
+        <location filename="../../ui/budget_dialog.py" line="595"/>
         <source>Ganti isian</source>
         <translation>Replace entries</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="589"/>
+        <location filename="../../ui/budget_dialog.py" line="596"/>
         <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
         <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="590"/>
+        <location filename="../../ui/budget_dialog.py" line="597"/>
         <source>&amp;Ganti</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="785"/>
+        <location filename="../../ui/budget_dialog.py" line="792"/>
         <source>Ubah realisasi {day} {amount}</source>
         <translation>Change payment {day} {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="797"/>
+        <location filename="../../ui/budget_dialog.py" line="804"/>
         <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
         <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="807"/>
+        <location filename="../../ui/budget_dialog.py" line="814"/>
         <source>Hapus realisasi</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="808"/>
+        <location filename="../../ui/budget_dialog.py" line="815"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="810"/>
-        <location filename="../../ui/budget_dialog.py" line="896"/>
+        <location filename="../../ui/budget_dialog.py" line="817"/>
+        <location filename="../../ui/budget_dialog.py" line="903"/>
         <source>Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="831"/>
+        <location filename="../../ui/budget_dialog.py" line="838"/>
         <source>Hapus realisasi {amount}</source>
         <translation>Remove payment {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="862"/>
+        <location filename="../../ui/budget_dialog.py" line="869"/>
         <source>Pagu {source} {amount} {unit}</source>
         <translation>Pagu {source} {amount} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="874"/>
+        <location filename="../../ui/budget_dialog.py" line="881"/>
         <source>Ubah pagu {allocation}</source>
         <translation>Change pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="889"/>
+        <location filename="../../ui/budget_dialog.py" line="896"/>
         <source>Hapus pagu</source>
         <translation>Remove pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="890"/>
+        <location filename="../../ui/budget_dialog.py" line="897"/>
         <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
         <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="913"/>
+        <location filename="../../ui/budget_dialog.py" line="920"/>
         <source>Hapus pagu {allocation}</source>
         <translation>Remove pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="969"/>
+        <location filename="../../ui/budget_dialog.py" line="976"/>
         <source>Indeks {component} {stage}: {daily} × {days}</source>
         <translation>Index {component} {stage}: {daily} × {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="988"/>
+        <location filename="../../ui/budget_dialog.py" line="995"/>
         <source>Hapus indeks</source>
         <translation>Remove index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="989"/>
+        <location filename="../../ui/budget_dialog.py" line="996"/>
         <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="993"/>
+        <location filename="../../ui/budget_dialog.py" line="1000"/>
         <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="1005"/>
+        <location filename="../../ui/budget_dialog.py" line="1012"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="773"/>
+        <location filename="../../ui/budget_dialog.py" line="780"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -2353,72 +2353,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="124"/>
+        <location filename="../../ui/incidents_panel.py" line="118"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="129"/>
+        <location filename="../../ui/incidents_panel.py" line="123"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="138"/>
+        <location filename="../../ui/incidents_panel.py" line="132"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="182"/>
+        <location filename="../../ui/incidents_panel.py" line="176"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="183"/>
+        <location filename="../../ui/incidents_panel.py" line="177"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="184"/>
+        <location filename="../../ui/incidents_panel.py" line="178"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="185"/>
+        <location filename="../../ui/incidents_panel.py" line="179"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="186"/>
+        <location filename="../../ui/incidents_panel.py" line="180"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="341"/>
+        <location filename="../../ui/incidents_panel.py" line="327"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="342"/>
+        <location filename="../../ui/incidents_panel.py" line="328"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="343"/>
+        <location filename="../../ui/incidents_panel.py" line="329"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="344"/>
+        <location filename="../../ui/incidents_panel.py" line="330"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="345"/>
+        <location filename="../../ui/incidents_panel.py" line="331"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="421"/>
+        <location filename="../../ui/incidents_panel.py" line="400"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -2581,12 +2581,12 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="501"/>
+        <location filename="../../ui/audit_view.py" line="491"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="507"/>
+        <location filename="../../ui/audit_view.py" line="497"/>
         <location filename="../../ui/main_window.py" line="285"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
@@ -2602,42 +2602,42 @@ ups</translation>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2654,7 +2654,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2669,27 +2669,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2697,273 +2697,273 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="331"/>
+        <location filename="../../ui/map_panel.py" line="326"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="352"/>
+        <location filename="../../ui/map_panel.py" line="347"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="358"/>
+        <location filename="../../ui/map_panel.py" line="353"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="359"/>
+        <location filename="../../ui/map_panel.py" line="354"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="362"/>
+        <location filename="../../ui/map_panel.py" line="357"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>V&amp;ulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="362"/>
+        <location filename="../../ui/map_panel.py" line="357"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="363"/>
+        <location filename="../../ui/map_panel.py" line="358"/>
         <source>Kerawanan proses pemilihan</source>
         <translation>Election-process vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="364"/>
+        <location filename="../../ui/map_panel.py" line="359"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="365"/>
+        <location filename="../../ui/map_panel.py" line="360"/>
         <source>Tingkat kesiapan</source>
         <translation>Readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="366"/>
+        <location filename="../../ui/map_panel.py" line="361"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="366"/>
+        <location filename="../../ui/map_panel.py" line="361"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="367"/>
+        <location filename="../../ui/map_panel.py" line="362"/>
         <source>TPS per ke&amp;camatan</source>
         <translation>TPS by &amp;kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="367"/>
+        <location filename="../../ui/map_panel.py" line="362"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="342"/>
+        <location filename="../../ui/map_panel.py" line="337"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="344"/>
+        <location filename="../../ui/map_panel.py" line="339"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="363"/>
+        <location filename="../../ui/map_panel.py" line="358"/>
         <source>&amp;IKP Bawaslu</source>
         <translation>IKP &amp;Bawaslu</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="364"/>
+        <location filename="../../ui/map_panel.py" line="359"/>
         <source>Kekuatan pe&amp;r Polres</source>
         <translation>Stren&amp;gth by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="365"/>
+        <location filename="../../ui/map_panel.py" line="360"/>
         <source>Kesiapan per P&amp;olres</source>
         <translation>Readiness b&amp;y Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="369"/>
+        <location filename="../../ui/map_panel.py" line="364"/>
         <source>Satuan dan &amp;gelar BKO</source>
         <translation>Units and BKO dep&amp;loyment</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="369"/>
+        <location filename="../../ui/map_panel.py" line="364"/>
         <source>Status satuan</source>
         <translation>Unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="373"/>
+        <location filename="../../ui/map_panel.py" line="368"/>
         <source>Pemantauan TPS</source>
         <translation>TPS watch</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="373"/>
+        <location filename="../../ui/map_panel.py" line="368"/>
         <source>TPS yang mencapai langkah</source>
         <translation>TPS that reached the step</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="384"/>
+        <location filename="../../ui/map_panel.py" line="379"/>
         <source>&amp;Langkah:</source>
         <translation>&amp;Step:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="401"/>
+        <location filename="../../ui/map_panel.py" line="396"/>
         <source>Na&amp;ma wilayah</source>
         <translation>Region na&amp;mes</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="409"/>
+        <location filename="../../ui/map_panel.py" line="404"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="410"/>
+        <location filename="../../ui/map_panel.py" line="405"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="411"/>
+        <location filename="../../ui/map_panel.py" line="406"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="447"/>
+        <location filename="../../ui/map_panel.py" line="442"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="512"/>
+        <location filename="../../ui/map_panel.py" line="498"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="558"/>
+        <location filename="../../ui/map_panel.py" line="543"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="570"/>
+        <location filename="../../ui/map_panel.py" line="555"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="604"/>
+        <location filename="../../ui/map_panel.py" line="589"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="708"/>
+        <location filename="../../ui/map_panel.py" line="693"/>
         <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="760"/>
+        <location filename="../../ui/map_panel.py" line="745"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="761"/>
+        <location filename="../../ui/map_panel.py" line="746"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="762"/>
+        <location filename="../../ui/map_panel.py" line="747"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="797"/>
+        <location filename="../../ui/map_panel.py" line="782"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="800"/>
+        <location filename="../../ui/map_panel.py" line="785"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="816"/>
+        <location filename="../../ui/map_panel.py" line="801"/>
         <source>IKP Bawaslu, {stage}: belum ada</source>
         <translation>Bawaslu IKP, {stage}: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="823"/>
+        <location filename="../../ui/map_panel.py" line="808"/>
         <source>IKP Bawaslu, {stage}: {score} ({level})</source>
         <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="841"/>
+        <location filename="../../ui/map_panel.py" line="826"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="861"/>
-        <location filename="../../ui/map_panel.py" line="968"/>
+        <location filename="../../ui/map_panel.py" line="846"/>
+        <location filename="../../ui/map_panel.py" line="953"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="879"/>
+        <location filename="../../ui/map_panel.py" line="864"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="905"/>
+        <location filename="../../ui/map_panel.py" line="890"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="934"/>
+        <location filename="../../ui/map_panel.py" line="919"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="972"/>
+        <location filename="../../ui/map_panel.py" line="957"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1004"/>
+        <location filename="../../ui/map_panel.py" line="989"/>
         <source>Belum ada status</source>
         <translation>No status yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1008"/>
+        <location filename="../../ui/map_panel.py" line="993"/>
         <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
         <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1042"/>
+        <location filename="../../ui/map_panel.py" line="1027"/>
         <source>BKO masuk: {n} personel dari {unit}</source>
         <translation>BKO in: {n} personnel from {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1045"/>
+        <location filename="../../ui/map_panel.py" line="1030"/>
         <source>BKO keluar: {n} personel ke {unit}</source>
         <translation>BKO out: {n} personnel to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1052"/>
+        <location filename="../../ui/map_panel.py" line="1037"/>
         <source>BKO {n} personel: {lender} → {receiver}</source>
         <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1063"/>
+        <location filename="../../ui/map_panel.py" line="1048"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1067"/>
+        <location filename="../../ui/map_panel.py" line="1052"/>
         <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1094"/>
+        <location filename="../../ui/map_panel.py" line="1079"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
@@ -3652,8 +3652,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="71"/>
-        <location filename="../../ui/planning_window.py" line="118"/>
+        <location filename="../../ui/planning_window.py" line="123"/>
+        <location filename="../../ui/planning_window.py" line="177"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3663,27 +3663,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="121"/>
+        <location filename="../../ui/planning_window.py" line="180"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="123"/>
+        <location filename="../../ui/planning_window.py" line="182"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="134"/>
+        <location filename="../../ui/planning_window.py" line="193"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="137"/>
+        <location filename="../../ui/planning_window.py" line="196"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="138"/>
+        <location filename="../../ui/planning_window.py" line="197"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3739,7 +3739,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="203"/>
+        <location filename="../../ui/planning_window.py" line="274"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3799,7 +3799,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="310"/>
+        <location filename="../../ui/planning_window.py" line="426"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3860,32 +3860,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="369"/>
+        <location filename="../../ui/planning_window.py" line="485"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="320"/>
+        <location filename="../../ui/planning_window.py" line="436"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="325"/>
+        <location filename="../../ui/planning_window.py" line="130"/>
+        <source>Membaca angka terbaru…</source>
+        <translation>Reading the latest figures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_window.py" line="441"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="330"/>
+        <location filename="../../ui/planning_window.py" line="446"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="332"/>
+        <location filename="../../ui/planning_window.py" line="448"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="333"/>
+        <location filename="../../ui/planning_window.py" line="449"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -4967,7 +4972,7 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_lists_dialog.py" line="225"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="750"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
@@ -4997,248 +5002,248 @@ source</translation>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="300"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="304"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="303"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="307"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="304"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="312"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="311"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="315"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="319"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="323"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="320"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="324"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="321"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="323"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="327"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="329"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="326"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="330"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="328"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="332"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="329"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="333"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="331"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="335"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="402"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="406"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="661"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="665"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="663"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="667"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="674"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="678"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="675"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="679"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="683"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="687"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="684"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="688"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="691"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="695"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="692"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="696"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="465"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="469"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="720"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="731"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="725"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="738"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="722"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="728"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="723"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="729"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="729"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
         <source>Kelompok dan ukuran kategori terpilih</source>
         <translation>Group and measure of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="732"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="740"/>
         <source>Mencatat jumlah amunisi</source>
         <translation>Records an ammunition count</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="743"/>
         <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
         <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="738"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="746"/>
         <source>&amp;Catat kelompok dan ukuran</source>
         <translation>&amp;Change group and measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="742"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="750"/>
         <source>dalam</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="796"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="804"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="815"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="823"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="816"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="824"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="829"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="837"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="525"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="529"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="556"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="560"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="583"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="587"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="583"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="587"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="595"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="599"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="596"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="600"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="599"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="603"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="600"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="604"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="619"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="623"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="965"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="973"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="1003"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="1011"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -5353,82 +5358,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="267"/>
+        <location filename="../../ui/readiness_panel.py" line="264"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="272"/>
+        <location filename="../../ui/readiness_panel.py" line="269"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="274"/>
+        <location filename="../../ui/readiness_panel.py" line="271"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="280"/>
+        <location filename="../../ui/readiness_panel.py" line="277"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="375"/>
+        <location filename="../../ui/readiness_panel.py" line="362"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="414"/>
+        <location filename="../../ui/readiness_panel.py" line="395"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="417"/>
+        <location filename="../../ui/readiness_panel.py" line="398"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="522"/>
+        <location filename="../../ui/readiness_panel.py" line="503"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="530"/>
+        <location filename="../../ui/readiness_panel.py" line="511"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="534"/>
+        <location filename="../../ui/readiness_panel.py" line="515"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="586"/>
+        <location filename="../../ui/readiness_panel.py" line="567"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="593"/>
+        <location filename="../../ui/readiness_panel.py" line="574"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="622"/>
+        <location filename="../../ui/readiness_panel.py" line="603"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="622"/>
+        <location filename="../../ui/readiness_panel.py" line="603"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="684"/>
+        <location filename="../../ui/readiness_panel.py" line="665"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="695"/>
+        <location filename="../../ui/readiness_panel.py" line="676"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -6095,17 +6100,17 @@ for use</translation>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="100"/>
+        <location filename="../../ui/stages_panel.py" line="94"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="116"/>
+        <location filename="../../ui/stages_panel.py" line="110"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="129"/>
+        <location filename="../../ui/stages_panel.py" line="123"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
@@ -6140,7 +6145,7 @@ for use</translation>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="283"/>
+        <location filename="../../ui/stages_panel.py" line="264"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
@@ -6813,7 +6818,7 @@ change ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/visits_dialog.py" line="443"/>
-        <location filename="../../ui/visits_dialog.py" line="995"/>
+        <location filename="../../ui/visits_dialog.py" line="997"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
@@ -6854,12 +6859,12 @@ change ({zone})</translation>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="993"/>
+        <location filename="../../ui/visits_dialog.py" line="995"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1036"/>
+        <location filename="../../ui/visits_dialog.py" line="1038"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
@@ -6876,7 +6881,7 @@ change ({zone})</translation>
     </message>
     <message>
         <location filename="../../ui/visits_dialog.py" line="875"/>
-        <location filename="../../ui/visits_dialog.py" line="1003"/>
+        <location filename="../../ui/visits_dialog.py" line="1005"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
@@ -6993,193 +6998,193 @@ charge</translation>
         <translation>Remove the chosen visit with its findings (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="981"/>
+        <location filename="../../ui/visits_dialog.py" line="982"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="982"/>
+        <location filename="../../ui/visits_dialog.py" line="984"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="991"/>
+        <location filename="../../ui/visits_dialog.py" line="993"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="992"/>
+        <location filename="../../ui/visits_dialog.py" line="994"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="994"/>
+        <location filename="../../ui/visits_dialog.py" line="996"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1004"/>
+        <location filename="../../ui/visits_dialog.py" line="1006"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1005"/>
+        <location filename="../../ui/visits_dialog.py" line="1007"/>
         <source>Ubah temuan</source>
         <translation>Change finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1006"/>
+        <location filename="../../ui/visits_dialog.py" line="1008"/>
         <source>Temuan &amp;baru</source>
         <translation>&amp;New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1009"/>
+        <location filename="../../ui/visits_dialog.py" line="1011"/>
         <source>Isi formulir dengan temuan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen finding to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1010"/>
+        <location filename="../../ui/visits_dialog.py" line="1012"/>
         <source>Kembali ke menambah temuan baru</source>
         <translation>Back to adding a new finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1011"/>
+        <location filename="../../ui/visits_dialog.py" line="1013"/>
         <source>Hapus temuan terpilih (Delete)</source>
         <translation>Remove the chosen finding (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1028"/>
-        <location filename="../../ui/visits_dialog.py" line="1139"/>
+        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <location filename="../../ui/visits_dialog.py" line="1141"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1030"/>
+        <location filename="../../ui/visits_dialog.py" line="1032"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1034"/>
+        <location filename="../../ui/visits_dialog.py" line="1036"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1057"/>
+        <location filename="../../ui/visits_dialog.py" line="1059"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1107"/>
+        <location filename="../../ui/visits_dialog.py" line="1109"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1110"/>
+        <location filename="../../ui/visits_dialog.py" line="1112"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1126"/>
+        <location filename="../../ui/visits_dialog.py" line="1128"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1139"/>
+        <location filename="../../ui/visits_dialog.py" line="1141"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1218"/>
+        <location filename="../../ui/visits_dialog.py" line="1220"/>
         <source>Mengubah kunjungan {day}, {kind}</source>
         <translation>Changing the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1270"/>
+        <location filename="../../ui/visits_dialog.py" line="1272"/>
         <source>Mengubah temuan {aspect}: {finding}</source>
         <translation>Changing finding {aspect}: {finding}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1318"/>
+        <location filename="../../ui/visits_dialog.py" line="1320"/>
         <source>Ubah kunjungan {unit} {day}</source>
         <translation>Change visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1369"/>
+        <location filename="../../ui/visits_dialog.py" line="1371"/>
         <source>Kunjungan {day} ({kind}) ke {unit}</source>
         <translation>Visit on {day} ({kind}) to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1376"/>
+        <location filename="../../ui/visits_dialog.py" line="1378"/>
         <source>{what} dihapus beserta {n} temuannya dan tindak lanjutnya.</source>
         <translation>{what} removed with its {n} findings and their follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1380"/>
+        <location filename="../../ui/visits_dialog.py" line="1382"/>
         <source>{what} dihapus; tidak ada temuan padanya.</source>
         <translation>{what} removed; it had no findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1383"/>
+        <location filename="../../ui/visits_dialog.py" line="1385"/>
         <source>Hapus kunjungan</source>
         <translation>Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1385"/>
+        <location filename="../../ui/visits_dialog.py" line="1387"/>
         <source>&amp;Hapus kunjungan</source>
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1386"/>
+        <location filename="../../ui/visits_dialog.py" line="1388"/>
         <source>Ctrl+Z mengembalikannya beserta temuannya.</source>
         <translation>Ctrl+Z brings it back with its findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1430"/>
+        <location filename="../../ui/visits_dialog.py" line="1432"/>
         <source>Hapus kunjungan {unit} {day}</source>
         <translation>Remove visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1461"/>
+        <location filename="../../ui/visits_dialog.py" line="1463"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1495"/>
+        <location filename="../../ui/visits_dialog.py" line="1497"/>
         <source>Ubah temuan {aspect}</source>
         <translation>Change finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1515"/>
+        <location filename="../../ui/visits_dialog.py" line="1517"/>
         <source>Hapus temuan</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1516"/>
+        <location filename="../../ui/visits_dialog.py" line="1518"/>
         <source>Temuan {aspect} “{finding}” dihapus beserta tindak lanjutnya ({status}).</source>
         <translation>Finding {aspect} “{finding}” removed with its follow-up ({status}).</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1519"/>
+        <location filename="../../ui/visits_dialog.py" line="1521"/>
         <source>&amp;Hapus temuan</source>
         <translation>&amp;Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1520"/>
+        <location filename="../../ui/visits_dialog.py" line="1522"/>
         <source>Ctrl+Z mengembalikannya.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1542"/>
+        <location filename="../../ui/visits_dialog.py" line="1544"/>
         <source>Hapus temuan {aspect}</source>
         <translation>Remove finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1569"/>
+        <location filename="../../ui/visits_dialog.py" line="1571"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="1606"/>
+        <location filename="../../ui/visits_dialog.py" line="1608"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
@@ -7303,78 +7308,78 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="232"/>
+        <location filename="../../ui/watch_panel.py" line="205"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="236"/>
+        <location filename="../../ui/watch_panel.py" line="209"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="257"/>
+        <location filename="../../ui/watch_panel.py" line="230"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="274"/>
+        <location filename="../../ui/watch_panel.py" line="247"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="281"/>
-        <location filename="../../ui/watch_panel.py" line="489"/>
+        <location filename="../../ui/watch_panel.py" line="254"/>
+        <location filename="../../ui/watch_panel.py" line="444"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="297"/>
+        <location filename="../../ui/watch_panel.py" line="270"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="428"/>
+        <location filename="../../ui/watch_panel.py" line="383"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="430"/>
+        <location filename="../../ui/watch_panel.py" line="385"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="472"/>
+        <location filename="../../ui/watch_panel.py" line="427"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="487"/>
+        <location filename="../../ui/watch_panel.py" line="442"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="531"/>
+        <location filename="../../ui/watch_panel.py" line="486"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="534"/>
+        <location filename="../../ui/watch_panel.py" line="489"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="547"/>
+        <location filename="../../ui/watch_panel.py" line="502"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="562"/>
+        <location filename="../../ui/watch_panel.py" line="517"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="567"/>
+        <location filename="../../ui/watch_panel.py" line="522"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7457,42 +7462,42 @@ charge</translation>
         <translation>e.g. apel</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="122"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
         <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
         <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="127"/>
         <source>Batas &amp;waktu</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="137"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="140"/>
         <source>Batas waktu langkah terpilih</source>
         <translation>Deadline of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="138"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
         <source>06:00, 06:00 +1, atau kosong</source>
         <translation>06:00, 06:00 +1, or empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="139"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
         <source>&amp;Jam</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="144"/>
         <source>Simpan &amp;batas waktu</source>
         <translation>Save &amp;deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="235"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="238"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="237"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="240"/>
         <source>Batas waktu {name}: {due}</source>
         <translation>Deadline of {name}: {due}</translation>
     </message>
@@ -7500,40 +7505,40 @@ charge</translation>
 <context>
     <name>WatchWall</name>
     <message>
-        <location filename="../../ui/watch_wall.py" line="210"/>
-        <location filename="../../ui/watch_wall.py" line="295"/>
+        <location filename="../../ui/watch_wall.py" line="196"/>
+        <location filename="../../ui/watch_wall.py" line="281"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="211"/>
-        <location filename="../../ui/watch_wall.py" line="280"/>
+        <location filename="../../ui/watch_wall.py" line="197"/>
+        <location filename="../../ui/watch_wall.py" line="266"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="211"/>
-        <location filename="../../ui/watch_wall.py" line="280"/>
+        <location filename="../../ui/watch_wall.py" line="197"/>
+        <location filename="../../ui/watch_wall.py" line="266"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="245"/>
+        <location filename="../../ui/watch_wall.py" line="231"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="245"/>
+        <location filename="../../ui/watch_wall.py" line="231"/>
         <source>Membaca pemantauan TPS…</source>
         <translation>Reading the TPS watch…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="256"/>
+        <location filename="../../ui/watch_wall.py" line="242"/>
         <source>Keadaan pukul {time} {zone}</source>
         <translation>As at {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="306"/>
+        <location filename="../../ui/watch_wall.py" line="292"/>
         <source>Halaman {page} dari {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>

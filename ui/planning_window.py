@@ -10,20 +10,26 @@ plotting (``opscenter.planning.reinforcement``: the need is the larger of that a
 strength deficit), and a change to the plotting on any workstation is read again.
 
 The window puts its parts together (``planning_heat``, ``planning_forms``, ``planning_plan``,
-``planning_commands``, ``planning_workbook``), reads what they show from the core
-(``reload``), and runs their writes on the write thread.
+``planning_commands``, ``planning_workbook``), reads what they show from the core off the GUI
+thread (``reload``: ``read_planning`` in a worker, through ``LiveUpdates.read``; a command
+room's server or a national operation takes seconds), and runs their writes on the write
+thread. While a read is in flight the figures on screen are about to be replaced: "Simpan"
+and "Terima" wait for it (the status bar says so), the what-if can still be typed, and what
+is typed then stays on top of the new figures.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QLabel,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -36,7 +42,17 @@ from opscenter import journal, planning
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
-from opscenter.planning import Plan, PlanBase, Proposal, Rating, RatingValue, WhatIf
+from opscenter.planning import (
+    Matrix,
+    Plan,
+    PlanBase,
+    Proposal,
+    Rating,
+    RatingValue,
+    TpsRow,
+    WhatIf,
+)
+from opscenter.progress import CancelToken, Job, Progress
 from opscenter.store import Store
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
@@ -48,7 +64,7 @@ from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
 from ui.planning_workbook import MatrixWorkbook
 from ui.screen_fit import FlowLayout, pair, scrolling
-from ui.stage_choice import stage_bar
+from ui.stage_choice import StageChoice, choose_stage, stage_bar
 from ui.stage_window import StageWindow, open_beside
 from ui.tab_order import chain
 from ui.translations import translator
@@ -58,8 +74,44 @@ from ui.worker import JobHandle
 # The size the window opens at where the screen has room (else maximised).
 WINDOW_SIZE = QSize(1600, 900)
 
+R = TypeVar("R")
+
 
 _tr = translator("PlanningWindow")
+
+
+@dataclass(frozen=True)
+class PlanningRead:
+    """What the window shows of one stage, read off the GUI thread (plain data)."""
+
+    read_at: int  # the journal's head, read first: what follows is at least this new
+    stages: StageChoice
+    # None and empty where the operation has no stage yet.
+    matrix: Matrix | None = None
+    base: PlanBase | None = None
+    tps: tuple[TpsRow, ...] = ()
+
+
+def read_planning(
+    store: Store, stage_id: int, stage_code: str | None, *, kecamatan: bool, lang: str
+) -> PlanningRead:
+    """The window's whole read, in one session (the job its worker runs): the operation and
+    its stages, the stage ``stage_id`` (else the one ``choose_stage`` picks)'s heat map (with
+    the kecamatan rows when ``kecamatan``), the plan's inputs (``load_base``: with the
+    plotting's shortfall per Polres) and the operation's TPS."""
+    with store.read() as s:
+        read_at = journal.head(s)
+        stages = choose_stage(s, stage_id, stage_code, lang)
+        sid, op = stages.stage_id, stages.operation_id
+        if sid is None:
+            return PlanningRead(read_at, stages)
+        return PlanningRead(
+            read_at,
+            stages,
+            planning.matrix(s, op, sid, kecamatan=kecamatan, lang=lang),
+            planning.load_base(s, op, sid, lang=lang),
+            planning.tps_rows(s, op),
+        )
 
 
 class PlanningWindow(StageWindow):
@@ -72,6 +124,13 @@ class PlanningWindow(StageWindow):
         self.setWindowTitle(_tr("Kerawanan dan penebalan"))
         self.base: PlanBase | None = None
         self.plan: Plan | None = None
+        # The newest read has not landed yet: the figures shown are about to be replaced.
+        self._stale = False
+        # The what-if as it was when a read that drops it was asked for (``reload``).
+        self._saved: WhatIf | None = None
+        self.reading_note = QLabel(_tr("Membaca angka terbaru\u2026"), self)
+        self.statusBar().addWidget(self.reading_note)
+        self.reading_note.hide()
 
         self.heat = HeatMapModel(self)
         self.needs = RequirementsModel(self)
@@ -180,45 +239,72 @@ class PlanningWindow(StageWindow):
         return planning.shows_any(changes.rows)
 
     def reload(self, *, keep_what_if: bool = True) -> None:
-        """Read everything again (operation, stages, matrix, plan inputs, TPS), then
-        recompute. The unsaved what-if (patterns and TPS moves) stays on top of the new
-        figures unless ``keep_what_if`` is False (it was just saved); the chosen heat-map
-        cell, requirement and proposal rows stay chosen."""
-        keep = self.form.changes() if keep_what_if and self.base is not None else None
-        cell = self.heat_panel.current_cell()
-        try:
-            with self.store.read() as s:
-                read_at = journal.head(s)  # first: what is read below is at least this new
-                if not self._read_stages(s):
-                    return
-                matrix = planning.matrix(
-                    s,
-                    self.operation_id,
-                    self.stage_id,
-                    kecamatan=self.kecamatan_box.isChecked(),
-                    lang=self._lang,
-                )
-                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
-                tps = planning.tps_rows(s, self.operation_id)
-        except OpsError as exc:
-            self.read_failed(exc, _tr("Basis data ini belum berisi operasi."))
+        """Read everything again (operation, stages, matrix, plan inputs, TPS) off the GUI
+        thread, then show it and recompute (``_show_read``). The unsaved what-if stays on top
+        of the new figures unless ``keep_what_if`` is False (it was just saved: the what-if
+        shown now goes, what is typed while the read runs stays); the chosen heat-map cell,
+        requirement and proposal rows stay chosen."""
+        if not keep_what_if and self.base is not None:
+            self._saved = self.what_if()
+        store, sid, code, lang = self.store, self.stage_id, self._stage_code, self._lang
+        kecamatan = self.kecamatan_box.isChecked()
+
+        def job(_progress: Progress, _cancel: CancelToken) -> PlanningRead:
+            return read_planning(store, sid, code, kecamatan=kecamatan, lang=lang)
+
+        self._read(job, self._show_read)
+
+    def _read(self, job: Job[R], show: Callable[[R], None]) -> None:
+        """Run a read of the window's off the GUI thread, then ``show`` it (the one way:
+        ``LiveUpdates.read``, so changes wait for it and only the newest read is shown). Until
+        it lands "Simpan" and "Terima" wait (``_hold_actions``); a failed read leaves the
+        figures as they were, says why in the banner, and the next change reads everything."""
+        self._stale = True
+        self.reading_note.show()
+        self._hold_actions()
+
+        def landed(result: R) -> None:
+            self._stale = False
+            self.reading_note.hide()
+            show(result)
+
+        def failed(error: BaseException) -> None:
+            self._stale = False
+            self.reading_note.hide()
+            self._read_at = 0
+            self.read_failed(error, _tr("Basis data ini belum berisi operasi."))
+            self.recompute()  # "Simpan" and "Terima" as the figures still shown allow
+
+        self.live.read(job, landed, failed=failed, what="planning read")
+
+    def _show_read(self, read: PlanningRead) -> None:
+        self._read_at = max(self._read_at, read.read_at)
+        if not self.show_stages(read.stages) or read.base is None or read.matrix is None:
             return
-        self._read_at = read_at
-        if not keep_what_if:
-            self.tps_form.model.set_rows([])
-        self.tps_form.load(self.operation_id, tps, self.base)
-        self.heat.set_matrix(matrix)
+        unsaved = self._unsaved()
+        if self._saved is not None:  # what was saved goes; what was typed since stays
+            self._saved = None
+            rows = self.tps_form.model.rows()
+            self.tps_form.model.set_rows([r for r in rows if r.change in unsaved.tps])
+        cell = self.heat_panel.current_cell()
+        self.base = read.base
+        self.tps_form.load(self.operation_id, read.tps, self.base)
+        self.heat.set_matrix(read.matrix)
         self.heat_panel.restore_cell(cell)
         self.heat_panel.fit()
         self.needs.colours = dict(self.base.level_colours)
         self.heat_panel.show_legend()
-        self.form.set_categories(self.base, keep)
+        self.form.set_categories(self.base, dict(unsaved.patterns))
         # The pattern rows are made now, after their buttons and the TPS form: Tab reads the
         # rows first, then the buttons, then goes on to the TPS form.
         t = self.tps_form
         chain(*self.form.stops(), t.kecamatan_combo, t.tps_combo, t.category_combo,
               t.apply_button, t.remove_button, t.view)  # fmt: skip
         self.recompute()
+
+    def busy(self) -> bool:
+        """A write on the write thread, or a read in the background (tests wait for it)."""
+        return self.writes.busy or self.live.reading
 
     def _stage_chosen(self) -> None:
         sid = self.stage_combo.currentData()
@@ -233,6 +319,17 @@ class PlanningWindow(StageWindow):
     def what_if(self) -> WhatIf:
         return WhatIf(patterns=self.form.changes(), tps=self.tps_form.changes())
 
+    def _unsaved(self) -> WhatIf:
+        """The what-if not saved yet: the one typed, less what a save stored while the read
+        that shows it is still in flight (``reload(keep_what_if=False)``)."""
+        typed, saved = self.what_if(), self._saved
+        if saved is None:
+            return typed
+        return WhatIf(
+            patterns={c: p for c, p in typed.patterns.items() if saved.patterns.get(c) != p},
+            tps=tuple(t for t in typed.tps if t not in saved.tps),
+        )
+
     def recompute(self) -> None:
         """The figures under the form's patterns: in memory, at once, nothing saved."""
         if self.base is None:
@@ -245,6 +342,15 @@ class PlanningWindow(StageWindow):
             self.accept_button.setEnabled(False)
             return
         self.plan_panel.show_plan(self.plan, what_if=not self.what_if().empty)
+        self._hold_actions()
+
+    def _hold_actions(self) -> None:
+        """While a read is in flight, a what-if is not saved nor proposals accepted: both are
+        built on the figures the read is about to replace (a save would be checked against
+        stale versions, and its undo would restore stale patterns)."""
+        if self._stale:
+            self.form.save_button.setEnabled(False)
+            self.accept_button.setEnabled(False)
 
     # -- acting -----------------------------------------------------------------------------
 
@@ -288,14 +394,24 @@ class PlanningWindow(StageWindow):
         self._push(RatingCommand(self, value, level, before))
 
     def rating_stored(self, region_id: int, aspect_id: int, rating: Rating | None) -> None:
+        """A rating saved: shown in its cell at once; the vulnerability ranks the deficits, so
+        the plan's inputs are read again (off the GUI thread) and the proposals recomputed.
+        With a read already in flight everything is read again: only the newest read is
+        shown, and a read of the inputs alone would drop that one's matrix and TPS."""
         self.heat.set_rating(region_id, aspect_id, rating)
-        # The vulnerability ranks the deficits: read it again and recompute the proposals.
-        try:
-            with self.store.read() as s:
-                self.base = planning.load_base(s, self.operation_id, self.stage_id, lang=self._lang)
-        except OpsError as exc:
-            self.show_problem(sentence_for(exc))
+        if self.live.reading:
+            self.reload()
             return
+        store, op, sid, lang = self.store, self.operation_id, self.stage_id, self._lang
+
+        def job(_progress: Progress, _cancel: CancelToken) -> PlanBase:
+            with store.read() as s:
+                return planning.load_base(s, op, sid, lang=lang)
+
+        self._read(job, self._show_base)
+
+    def _show_base(self, base: PlanBase) -> None:
+        self.base = base
         self.recompute()
 
     def _accept(self) -> None:
@@ -348,14 +464,14 @@ class PlanningWindow(StageWindow):
 
     def is_dirty(self) -> bool:
         return self.heat_panel.parked is not None or (
-            self.base is not None and not self.what_if().empty
+            self.base is not None and not self._unsaved().empty
         )
 
     def save_input(self) -> bool:
         """Start saving the rating and the what-if on the write thread; the window closes
         once both are saved (``may_close`` waits on ``writes``), stays open on a refusal."""
         self.heat_panel.save_parked()  # journaled
-        if self.base is not None and not self.what_if().empty:
+        if self.base is not None and not self._unsaved().empty:
             self._save_patterns()
         return not self.writes.busy
 

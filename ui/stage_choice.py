@@ -1,7 +1,8 @@
 """The stage box of a window that shows one stage of the operation (planning, plotting).
 
-``read_stages`` fills the box from the operation's stages and keeps the stage shown chosen;
-at first it picks the one asked for, else today's, else voting day.
+``choose_stage`` reads the operation's stages and keeps the stage shown chosen (at first the
+one asked for, else today's, else voting day): plain data, so a window may read it off the
+GUI thread; ``fill_stage_box`` then lists them in the box.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from opscenter import operations, reference
-from opscenter.model import Operation
 from ui import theme
 from ui.translations import translator
 
@@ -49,28 +49,41 @@ def stage_bar(
     return StageBar(heading, operation, combo, label)
 
 
-def read_stages(
-    s: Session, combo: QComboBox, shown_id: int, wanted_code: str | None, lang: str
-) -> tuple[Operation, int | None]:
-    """The operation, and the stage now chosen in ``combo`` (None: the operation has none).
-    ``combo`` emits no signal for the change."""
+@dataclass(frozen=True)
+class StageChoice:
+    """The operation, its stages as the box lists them and the stage to show (None: the
+    operation has none): plain data, read off the GUI thread where the window reads there."""
+
+    operation_id: int
+    operation_name: str
+    stages: tuple[tuple[str, int], ...]  # (name in the interface's language, id), in order
+    stage_id: int | None
+
+
+def choose_stage(s: Session, shown_id: int, wanted_code: str | None, lang: str) -> StageChoice:
+    """The operation's stages, and the one to show: ``shown_id`` while it exists, else the
+    one coded ``wanted_code``, else today's, else voting day, else the first."""
     op = operations.get_operation(s)
     stages = operations.stages(s, op.id)
-    items = [(reference.label(x.name, x.name_en, lang), x.id) for x in stages]
+    items = tuple((reference.label(x.name, x.name_en, lang), x.id) for x in stages)
     pick_id: int | None = shown_id
     if all(x.id != shown_id for x in stages):
         current = operations.current_stage(stages, operations.local_today(op))
         voting = next((x for x in stages if x.is_voting), None)
         chosen = next((x for x in stages if x.code == wanted_code), None)
-        pick = chosen or current or voting
+        pick = chosen or current or voting or (stages[0] if stages else None)
         pick_id = pick.id if pick else None
-    shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    return StageChoice(op.id, op.name, items, pick_id)
+
+
+def fill_stage_box(combo: QComboBox, choice: StageChoice) -> None:
+    """List ``choice``'s stages in ``combo`` and choose its stage; ``combo`` emits no signal
+    for the change."""
+    shown = tuple((combo.itemText(i), combo.itemData(i)) for i in range(combo.count()))
     combo.blockSignals(True)
-    if shown != items:
+    if shown != choice.stages:
         combo.clear()
-        for name, sid in items:
+        for name, sid in choice.stages:
             combo.addItem(name, sid)
-    combo.setCurrentIndex(max(0, combo.findData(pick_id)))
+    combo.setCurrentIndex(max(0, combo.findData(choice.stage_id)))
     combo.blockSignals(False)
-    sid = combo.currentData()
-    return op, None if sid is None else int(sid)

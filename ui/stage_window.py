@@ -40,7 +40,7 @@ from ui.live import ChangeFeed
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, show_fitted
-from ui.stage_choice import read_stages
+from ui.stage_choice import StageChoice, choose_stage, fill_stage_box
 from ui.translations import interface_language
 
 SW = TypeVar("SW", bound="StageWindow")
@@ -152,19 +152,23 @@ class StageWindow(QMainWindow):
             self.reload()
 
     def _read_stages(self, s: Session) -> bool:
+        """The operation and its stages into the bar, read here (``show_stages``)."""
+        return self.show_stages(choose_stage(s, self.stage_id, self._stage_code, self._lang))
+
+    def show_stages(self, choice: StageChoice) -> bool:
         """The operation and its stages into the bar; the stage shown stays chosen (at first:
         the one asked for, else today's, else voting day). False when there is no stage."""
-        op, sid = read_stages(s, self.stage_combo, self.stage_id, self._stage_code, self._lang)
-        self.operation_id = op.id
-        self.operation_label.setText(op.name)
-        if sid is None:
+        fill_stage_box(self.stage_combo, choice)
+        self.operation_id = choice.operation_id
+        self.operation_label.setText(choice.operation_name)
+        if choice.stage_id is None:
             return False
-        self.stage_id = sid
+        self.stage_id = choice.stage_id
         return True
 
-    def read_failed(self, exc: OpsError, no_operation: str) -> None:
-        """A read refused: ``no_operation`` where the database holds no operation yet, else
-        the core's sentence."""
+    def read_failed(self, exc: BaseException, no_operation: str) -> None:
+        """A read refused or failed: ``no_operation`` where the database holds no operation
+        yet, else the core's sentence (a general one for an error the core did not type)."""
         self.show_problem(no_operation if isinstance(exc, NoOperation) else sentence_for(exc))
 
     # -- writing ------------------------------------------------------------------------------

@@ -3708,8 +3708,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="71"/>
-        <location filename="../../ui/planning_window.py" line="118"/>
+        <location filename="../../ui/planning_window.py" line="123"/>
+        <location filename="../../ui/planning_window.py" line="177"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3719,27 +3719,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="121"/>
+        <location filename="../../ui/planning_window.py" line="180"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="123"/>
+        <location filename="../../ui/planning_window.py" line="182"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="134"/>
+        <location filename="../../ui/planning_window.py" line="193"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="137"/>
+        <location filename="../../ui/planning_window.py" line="196"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="138"/>
+        <location filename="../../ui/planning_window.py" line="197"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3795,7 +3795,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="203"/>
+        <location filename="../../ui/planning_window.py" line="274"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3855,7 +3855,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="310"/>
+        <location filename="../../ui/planning_window.py" line="426"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3916,32 +3916,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="369"/>
+        <location filename="../../ui/planning_window.py" line="485"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="320"/>
+        <location filename="../../ui/planning_window.py" line="436"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="325"/>
+        <location filename="../../ui/planning_window.py" line="130"/>
+        <source>Membaca angka terbaru…</source>
+        <translation>Reading the latest figures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_window.py" line="441"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="330"/>
+        <location filename="../../ui/planning_window.py" line="446"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="332"/>
+        <location filename="../../ui/planning_window.py" line="448"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="333"/>
+        <location filename="../../ui/planning_window.py" line="449"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -3949,47 +3954,47 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="856"/>
+        <location filename="../../ui/plotting_window.py" line="894"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="857"/>
+        <location filename="../../ui/plotting_window.py" line="895"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="858"/>
+        <location filename="../../ui/plotting_window.py" line="896"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="47"/>
+        <location filename="../../ui/plotting_commands.py" line="59"/>
         <source>pindahkan TPS</source>
         <translation>move polling station</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="95"/>
+        <location filename="../../ui/plotting_commands.py" line="130"/>
         <source>pecah pos</source>
         <translation>split post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="127"/>
+        <location filename="../../ui/plotting_commands.py" line="183"/>
         <source>gabungkan pos</source>
         <translation>merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="200"/>
+        <location filename="../../ui/plotting_commands.py" line="267"/>
         <source>tukar personel</source>
         <translation>swap officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="233"/>
+        <location filename="../../ui/plotting_commands.py" line="303"/>
         <source>kunci penempatan</source>
         <translation>lock placement</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="233"/>
+        <location filename="../../ui/plotting_commands.py" line="303"/>
         <source>buka kunci</source>
         <translation>unlock</translation>
     </message>
@@ -4333,103 +4338,103 @@ source</translation>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="623"/>
+        <location filename="../../ui/plotting_window.py" line="642"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="636"/>
+        <location filename="../../ui/plotting_window.py" line="655"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="637"/>
+        <location filename="../../ui/plotting_window.py" line="656"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="641"/>
+        <location filename="../../ui/plotting_window.py" line="660"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="642"/>
+        <location filename="../../ui/plotting_window.py" line="661"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="650"/>
+        <location filename="../../ui/plotting_window.py" line="669"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="674"/>
+        <location filename="../../ui/plotting_window.py" line="693"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="677"/>
+        <location filename="../../ui/plotting_window.py" line="696"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="678"/>
+        <location filename="../../ui/plotting_window.py" line="697"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="679"/>
+        <location filename="../../ui/plotting_window.py" line="698"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="680"/>
-        <location filename="../../ui/plotting_window.py" line="756"/>
+        <location filename="../../ui/plotting_window.py" line="699"/>
+        <location filename="../../ui/plotting_window.py" line="794"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="694"/>
+        <location filename="../../ui/plotting_window.py" line="713"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="695"/>
+        <location filename="../../ui/plotting_window.py" line="714"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="720"/>
+        <location filename="../../ui/plotting_window.py" line="740"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="721"/>
+        <location filename="../../ui/plotting_window.py" line="741"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="722"/>
+        <location filename="../../ui/plotting_window.py" line="742"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="734"/>
+        <location filename="../../ui/plotting_window.py" line="758"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="737"/>
+        <location filename="../../ui/plotting_window.py" line="761"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="738"/>
+        <location filename="../../ui/plotting_window.py" line="762"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="739"/>
+        <location filename="../../ui/plotting_window.py" line="763"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
@@ -4439,83 +4444,83 @@ source</translation>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="754"/>
+        <location filename="../../ui/plotting_window.py" line="792"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="769"/>
+        <location filename="../../ui/plotting_window.py" line="807"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="769"/>
+        <location filename="../../ui/plotting_window.py" line="807"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="780"/>
+        <location filename="../../ui/plotting_window.py" line="818"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="784"/>
+        <location filename="../../ui/plotting_window.py" line="822"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="796"/>
+        <location filename="../../ui/plotting_window.py" line="834"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="797"/>
+        <location filename="../../ui/plotting_window.py" line="835"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="809"/>
+        <location filename="../../ui/plotting_window.py" line="847"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="818"/>
+        <location filename="../../ui/plotting_window.py" line="856"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="822"/>
+        <location filename="../../ui/plotting_window.py" line="860"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="823"/>
+        <location filename="../../ui/plotting_window.py" line="861"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="826"/>
+        <location filename="../../ui/plotting_window.py" line="864"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="827"/>
+        <location filename="../../ui/plotting_window.py" line="865"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="865"/>
-        <location filename="../../ui/plotting_window.py" line="894"/>
+        <location filename="../../ui/plotting_window.py" line="903"/>
+        <location filename="../../ui/plotting_window.py" line="932"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="887"/>
+        <location filename="../../ui/plotting_window.py" line="925"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="892"/>
+        <location filename="../../ui/plotting_window.py" line="930"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>

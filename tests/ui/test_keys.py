@@ -48,6 +48,7 @@ from opscenter.roster.preview import Options, prepare
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
+from tests.ui.test_planning_panel import settled
 from ui import actions, settings
 from ui.choice_combo import search_key, searchable
 from ui.confirm import BOX_NAME as CONFIRM_NAME
@@ -320,6 +321,7 @@ def test_esc_and_ctrl_w_close_the_planning_window_asking_about_a_what_if(
     press(qtbot, board_of(shown).tree_view, "Ctrl+R")
     window = shown.findChild(PlanningWindow)
     assert window is not None and window.isVisible()
+    settled(qtbot, window)
     press(qtbot, window.heat_view, "Esc")  # the table does not take Esc: the window does
     assert not window.isVisible()
     shown.findChild(QAction, "openPlanning").trigger()  # type: ignore[union-attr]
@@ -428,6 +430,7 @@ def test_accepting_proposals_names_who_moves_where(
     )
     window = PlanningWindow(store, actor=ADMIN, stage_code="pemungutan")
     qtbot.addWidget(window)
+    settled(qtbot, window)
     (proposal,) = window.proposals.rows()
     head = journal_head(store)
     with store.read() as s:
@@ -448,6 +451,7 @@ def test_accepting_proposals_names_who_moves_where(
     assert asked[0] == CONFIRM_NAME
     with store.read() as s:
         assert s.scalar(select(func.count(BkoAssignment.id))) > bko_before
+    settled(qtbot, window)
 
 
 def test_reverting_an_import_says_how_many_rows(

@@ -23,6 +23,7 @@ from opscenter.actor import Actor
 from opscenter.roster.preview import Options, prepare, scan
 from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
+from tests.ui.test_planning_panel import settled
 from ui import night, settings, theme
 from ui.exercise_banner import ExerciseBanner
 from ui.import_models import UNCERTAIN_BACKGROUND, MappingModel, PreviewModel
@@ -186,6 +187,7 @@ def test_no_cell_keeps_a_day_colour_at_night(
     planning = PlanningWindow(jambi, actor=ADMIN, stage_code="pemungutan")
     qtbot.addWidget(planning)
     planning.show()
+    settled(qtbot, planning)
     models = _import_models(jambi, tmp_path)
     assert panel is not None
     panel.view.selectRow(0)  # the detail shows an incident, with its severity's swatch

@@ -8,6 +8,7 @@ needs 14 police and has 16, Polres B needs 6 and has 9; Sat Brimob is the reserv
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from sqlalchemy import select
 
 from opscenter import journal, planning
 from opscenter.actor import Actor
+from opscenter.errors import StatementTimeout
 from opscenter.live import JournalChanges, JournalFollower
 from opscenter.model import (
     Account,
@@ -62,11 +64,17 @@ def small(store: Store) -> Small:
     return build_small_operation(store)
 
 
+def settled(qtbot: QtBot, w: PlanningWindow) -> PlanningWindow:
+    """``w`` once its reads (off the GUI thread) and writes have landed."""
+    qtbot.waitUntil(lambda: not w.busy())
+    return w
+
+
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, small: Small) -> PlanningWindow:
     w = PlanningWindow(store, actor=ADMIN, stage_code="pemungutan")
     qtbot.addWidget(w)
-    return w
+    return settled(qtbot, w)
 
 
 def _ids(store: Store, small: Small) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
@@ -81,6 +89,19 @@ def _ids(store: Store, small: Small) -> tuple[dict[str, int], dict[str, int], di
 
 def _row_of(model: RequirementsModel, unit_id: int) -> int:
     return next(i for i, u in enumerate(model.rows()) if u.unit_id == unit_id)
+
+
+def _guard_rawan_2_1_2(store: Store, small: Small) -> dict[str, int]:
+    """Save rawan TPS guarded 2-1-2 (as another workstation would): Polres B is then short
+    by 1, and one proposal covers it. Returns the categories' ids by code."""
+    cats, _, _ = _ids(store, small)
+    planning.save_what_if(
+        store,
+        ADMIN,
+        small.operation_id,
+        planning.WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}),
+    )
+    return cats
 
 
 def _journal_head(store: Store) -> int:
@@ -143,7 +164,8 @@ def test_rating_edit_goes_through_the_core_and_undoes(
 
     assert heat.data(cell) == "Tinggi" and heat.data(cell, LEVEL_ROLE) == levels["tinggi"]
     assert _last_action(store) == "vulnerability.set"
-    # The vulnerability ranks deficits: the requirements table shows it at once.
+    # The vulnerability ranks deficits: the requirements table shows it once read again.
+    settled(qtbot, window)
     needs = window.needs
     assert needs.row(_row_of(needs, small.units["PA"])).vulnerability_name == "Tinggi"
 
@@ -154,6 +176,7 @@ def test_rating_edit_goes_through_the_core_and_undoes(
     with qtbot.waitSignal(window.writes.write_done):
         window.undo_stack.redo()
     assert heat.data(cell) == "Tinggi"
+    settled(qtbot, window)
     with store.read() as s:
         m = planning.matrix(s, small.operation_id, window.stage_id)
     assert m.cell(small.regions["A"], aspects["keamanan"]) is not None
@@ -187,11 +210,13 @@ def test_what_if_updates_at_once_and_saves_only_on_simpan(
     assert _last_action(store) == "plan.save_what_if"
     with store.read() as s:
         assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 1
+    settled(qtbot, window)
     assert window.accept_button.isEnabled()
     assert "Memakai pola yang tersimpan" in window.form.state.text()
 
     with qtbot.waitSignal(window.writes.write_done):
         window.undo_stack.undo()  # back to 2-2-4, saved
+    settled(qtbot, window)
     with store.read() as s:
         assert s.get_one(TpsCategory, cats["rawan"]).guard_tps == 2
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 3
@@ -203,14 +228,9 @@ def test_accept_creates_bko_and_undo_withdraws_it(
 ) -> None:
     qtmodeltester.check(window.proposals)
     qtmodeltester.check(window.needs)
-    cats, _, _ = _ids(store, small)
-    planning.save_what_if(
-        store,
-        ADMIN,
-        small.operation_id,
-        planning.WhatIf(patterns={cats["rawan"]: GuardPattern(2, 1, 2)}),
-    )
+    _guard_rawan_2_1_2(store, small)
     window.reload()
+    settled(qtbot, window)
     assert window.proposals.rowCount() == 1 and window.accept_button.isEnabled()
 
     asked = answer_next_question(YES_NAME)  # how many move where (tests/ui/test_keys.py)
@@ -218,6 +238,7 @@ def test_accept_creates_bko_and_undo_withdraws_it(
         window.accept_button.click()
     assert asked == [CONFIRM_NAME]
     assert _last_action(store) == "plan.accept"
+    settled(qtbot, window)
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 0
     assert window.proposals.rowCount() == 0
     assert "Ctrl+Z" in window.banner.text()
@@ -225,6 +246,7 @@ def test_accept_creates_bko_and_undo_withdraws_it(
     with qtbot.waitSignal(window.writes.write_done):
         window.undo_stack.undo()
     assert _last_action(store) == "plan.withdraw"
+    settled(qtbot, window)
     assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == -1
     assert window.proposals.rowCount() == 1
 
@@ -232,6 +254,7 @@ def test_accept_creates_bko_and_undo_withdraws_it(
 def test_refusal_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store, small: Small) -> None:
     operator = PlanningWindow(store, actor=Actor("op", role="operator"), stage_code="pemungutan")
     qtbot.addWidget(operator)
+    settled(qtbot, operator)
     _, _, levels = _ids(store, small)
     heat = operator.heat
     with qtbot.waitSignal(operator.writes.write_done) as refused:
@@ -241,6 +264,8 @@ def test_refusal_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store, small
     assert operator.banner.text() == "Peran operator tidak berwenang untuk tindakan ini."
     assert heat.data(heat.index(1, HeatColumn.FIRST_ASPECT)) == "\u2014"
     assert operator.undo_stack.count() == 0
+    settled(qtbot, operator)  # the refusal reads everything again
+    assert operator.banner.text() == "Peran operator tidak berwenang untuk tindakan ini."
 
 
 def test_excel_export_and_bad_import_from_the_window(
@@ -273,6 +298,7 @@ def test_excel_export_and_bad_import_from_the_window(
     assert f"ditandai merah di {marked}" in text
     cell = load_workbook(marked)["Kerawanan"][f"B{row}"]
     assert cell.comment is not None and "tidak dikenal" in cell.comment.text
+    settled(qtbot, window)
 
 
 def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small) -> None:
@@ -320,6 +346,7 @@ def test_kecamatan_rows_can_be_shown_and_rated(
 ) -> None:
     qtmodeltester.check(window.heat)
     window.kecamatan_box.setChecked(True)
+    settled(qtbot, window)
     heat = window.heat
     # Kabupaten A, its Kecamatan A1 and A2; Kota B, its Kecamatan B1.
     assert [heat.data(heat.index(r, HeatColumn.REGION)) for r in range(heat.rowCount())] == [
@@ -330,9 +357,11 @@ def test_kecamatan_rows_can_be_shown_and_rated(
         heat.setData(heat.index(4, HeatColumn.FIRST_ASPECT + 3), levels["tinggi"])
     assert heat.data(heat.index(4, HeatColumn.FIRST_ASPECT + 3)) == "Tinggi"
     # A kecamatan's level counts for its Polres: Polres B is now rated tinggi.
+    settled(qtbot, window)
     needs = window.needs
     assert needs.row(_row_of(needs, small.units["PB"])).vulnerability_name == "Tinggi"
     window.kecamatan_box.setChecked(False)
+    settled(qtbot, window)
     assert heat.rowCount() == 2
 
 
@@ -404,6 +433,7 @@ def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
         window.form.save_button.click()
     assert _last_action(store) == "plan.save_what_if"
     assert _category_of(store, tps_id) == cats["sangat-rawan"]
+    settled(qtbot, window)
     assert form.model.rowCount() == 0
     assert needs.row(_row_of(needs, pa)).police_required == 16
     assert "BAGAIMANA JIKA" not in window.needs_title.text()
@@ -413,10 +443,12 @@ def test_tps_category_what_if_updates_at_once_and_saves_only_on_simpan(
     with qtbot.waitSignal(window.writes.write_done):
         window.undo_stack.undo()  # the TPS goes back to kurang-rawan, journaled too
     assert _category_of(store, tps_id) == cats["kurang-rawan"]
+    settled(qtbot, window)
     assert needs.row(_row_of(needs, pa)).police_required == 14
     with qtbot.waitSignal(window.writes.write_done):
         window.undo_stack.redo()
     assert _category_of(store, tps_id) == cats["sangat-rawan"]
+    settled(qtbot, window)
 
 
 def test_delete_on_the_tps_changes_list_drops_the_chosen_change(
@@ -496,6 +528,7 @@ def test_import_runs_off_the_gui_thread(
         QTimer.singleShot(0, window, lambda: ticks.append(1))
         qtbot.waitUntil(lambda: ticks == [1])
         window.reload()
+        settled(qtbot, window)
         assert not job.done and not window.import_button.isEnabled()
         assert window.import_from(out) is None  # one import at a time
     with qtbot.waitSignal(window.workbook.ended) as ended:
@@ -503,6 +536,7 @@ def test_import_runs_off_the_gui_thread(
     assert ended.args == [True] and job.done
     assert window.banner.text() == "Impor selesai: 1 baru, 0 berubah, 0 tetap."
     assert window.import_button.isEnabled() and _last_action(store) == "vulnerability.import"
+    settled(qtbot, window)
 
 
 def test_a_cancelled_import_saves_nothing(
@@ -524,15 +558,17 @@ def test_a_cancelled_import_saves_nothing(
 
 
 def test_reload_keeps_the_what_if_and_the_selection(
-    window: PlanningWindow, store: Store, small: Small
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
 ) -> None:
     try:
-        _reload_keeps_what_if_and_selection(window, store, small)
+        _reload_keeps_what_if_and_selection(qtbot, window, store, small)
     finally:
         window.discard_input()  # even after a failed assert: closing it then asks nothing
 
 
-def _reload_keeps_what_if_and_selection(window: PlanningWindow, store: Store, small: Small) -> None:
+def _reload_keeps_what_if_and_selection(
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small
+) -> None:
     cats, aspects, levels = _ids(store, small)
     window.form.set_pattern(cats["rawan"], GuardPattern(2, 1, 2))
     tps_id = _tps_id(store, small, "A2a", 1)
@@ -560,6 +596,7 @@ def _reload_keeps_what_if_and_selection(window: PlanningWindow, store: Store, sm
         s.get_one(Stage, window.stage_id).name = "Pemungutan dan penghitungan suara"
     stage_id = window.stage_id
     window.reload()
+    settled(qtbot, window)
 
     heat = window.heat
     assert heat.data(heat.index(1, keamanan)) == "Tinggi"  # read again
@@ -650,6 +687,7 @@ def test_follows_the_journal_hidden_or_shown_and_reads_each_change_once(
     rate("rendah")
     assert len(reloads) == 1 and window.heat.data(cell) == "Tinggi"  # hidden: nothing read
     window.show()
+    settled(qtbot, window)
     assert len(reloads) == 2 and window.heat.data(cell) == "Rendah"  # both, in one read
 
     # The window's own edit is shown when saved; the feed's report of it is not read again.
@@ -657,9 +695,11 @@ def test_follows_the_journal_hidden_or_shown_and_reads_each_change_once(
     with qtbot.waitSignals([window.writes.write_done, feed.changed]):
         window._edit_rating(small.regions["A"], aspects["politik"], levels["sedang"])
     assert window.heat.data(cell) == "Sedang"
+    settled(qtbot, window)
     assert len(reloads) == before
     # Someone else's change right after is read as usual.
     rate("tinggi")
+    settled(qtbot, window)
     assert len(reloads) == before + 1 and window.heat.data(cell) == "Tinggi"
 
 
@@ -678,6 +718,7 @@ def test_the_plottings_shortfall_is_shown_and_proposed(
     commanders_in_polres_b(store, small, 6)
     w = PlanningWindow(store, actor=ADMIN, stage_code="pemungutan")
     qtbot.addWidget(w)
+    settled(qtbot, w)
     needs = w.needs
     pb = _row_of(needs, small.units["PB"])
     assert needs.data(needs.index(pb, NeedColumn.PLOT_SHORT)) == "\u2013"  # not plotted
@@ -688,6 +729,7 @@ def test_the_plottings_shortfall_is_shown_and_proposed(
     form_posts(store, ADMIN, op, w.stage_id)
     plot(store, ADMIN, op, w.stage_id)
     w.reload()
+    settled(qtbot, w)
     pb = _row_of(needs, small.units["PB"])
     cell = needs.index(pb, NeedColumn.PLOT_SHORT)
     assert needs.data(needs.index(pb, NeedColumn.BALANCE)) == "+3"
@@ -710,6 +752,7 @@ def test_the_plottings_shortfall_is_shown_and_proposed(
     with qtbot.waitSignal(w.writes.write_done):
         w.accept_button.click()
     assert asked == [CONFIRM_NAME] and _last_action(store) == "plan.accept"
+    settled(qtbot, w)
     assert w.proposals.rowCount() == 0
     assert "Tidak ada Polres yang kekurangan" in w.summary.text()
     # Still 3 short on the posts until plotted again; the 3 on BKO are free for it.
@@ -718,4 +761,149 @@ def test_the_plottings_shortfall_is_shown_and_proposed(
     with qtbot.waitSignal(w.writes.write_done):
         w.undo_stack.undo()
     assert _last_action(store) == "plan.withdraw"
+    settled(qtbot, w)
     assert w.proposals.rowCount() == 1 and w.proposals.row(0).count == 3
+
+
+# --- the reads off the GUI thread (LiveUpdates.read) --------------------------------------------
+
+
+def test_the_reads_run_off_the_gui_thread(
+    qtbot: QtBot, store: Store, small: Small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heat map, the plan's inputs (with the plotting's shortfall per Polres) and the TPS
+    are read by a worker: at the first read, on a reload, and after one's own rating (the
+    inputs alone then). On a command room's server the GUI thread would freeze on them."""
+    on_gui: dict[str, list[bool]] = {}  # read -> for each call, whether on the GUI thread
+
+    def watched(name: str) -> None:
+        real = getattr(planning, name)
+
+        def read(*args: object, **kwargs: object) -> object:
+            on_gui.setdefault(name, []).append(
+                threading.current_thread() is threading.main_thread()
+            )
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(planning, name, read)
+
+    for name in ("matrix", "load_base", "tps_rows"):
+        watched(name)
+    w = settled(qtbot, PlanningWindow(store, actor=ADMIN, stage_code="pemungutan"))
+    qtbot.addWidget(w)
+    assert on_gui == {"matrix": [False], "load_base": [False], "tps_rows": [False]}
+    assert w.needs.row(_row_of(w.needs, small.units["PA"])).police_required == 14
+
+    on_gui.clear()
+    w.reload()
+    settled(qtbot, w)
+    assert on_gui == {"matrix": [False], "load_base": [False], "tps_rows": [False]}
+
+    on_gui.clear()
+    _, aspects, levels = _ids(store, small)
+    with qtbot.waitSignal(w.writes.write_done):
+        w._edit_rating(small.regions["B"], aspects["keamanan"], levels["tinggi"])
+    settled(qtbot, w)
+    assert on_gui == {"load_base": [False]}
+    assert w.needs.row(_row_of(w.needs, small.units["PB"])).vulnerability_name == "Tinggi"
+
+
+def test_a_failed_read_says_why_and_keeps_the_figures_whole(
+    qtbot: QtBot, window: PlanningWindow, small: Small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation guards rawan 2-1-2, then the server gives up on the window's read.
+    The banner says why; the figures stay those of the last read, the plan's inputs with
+    them (a save is checked against their versions, its undo restores their patterns); the
+    next read shows the new figures."""
+    shown = window.base
+    assert shown is not None
+    cats = _guard_rawan_2_1_2(window.store, small)
+
+    def timed_out(*_args: object, **_kwargs: object) -> object:
+        raise StatementTimeout(seconds=30)
+
+    monkeypatch.setattr(planning, "tps_rows", timed_out)
+    window.reload()
+    settled(qtbot, window)
+    assert window.banner.text() == (
+        "Server basis data tidak selesai dalam 30 detik dan membatalkan perintah ini; tidak ada "
+        "yang tersimpan. Coba lagi, atau minta admin memeriksa beban server."
+    )
+    assert window.base is shown
+    assert window.category_versions() == {c.id: c.version for c in shown.categories}
+    assert window.form.stored()[cats["rawan"]] == GuardPattern(2, 2, 4)
+    assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == 3
+    assert window.proposals.rowCount() == 0
+
+    monkeypatch.undo()
+    window.reload()
+    settled(qtbot, window)
+    assert window.form.stored()[cats["rawan"]] == GuardPattern(2, 1, 2)
+    assert window.needs.row(_row_of(window.needs, small.units["PB"])).balance == -1
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The window's reads of the TPS wait while this is cleared (it starts set): a test holds
+    a read in flight, then lets it land."""
+    opened = threading.Event()
+    opened.set()
+    real = planning.tps_rows
+
+    def held(*args: object, **kwargs: object) -> object:
+        assert opened.wait(10), "the test never let the read land"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planning, "tps_rows", held)
+    try:
+        yield opened
+    finally:
+        opened.set()  # even after a failed assert: no read waits on
+
+
+def test_while_a_read_runs_nothing_is_saved_on_its_figures_and_nothing_typed_is_lost(
+    qtbot: QtBot, window: PlanningWindow, small: Small, gate: threading.Event
+) -> None:
+    try:
+        _read_in_flight(qtbot, window, small, gate)
+    finally:
+        gate.set()
+        window.discard_input()  # even after a failed assert: closing it then asks nothing
+
+
+def _read_in_flight(
+    qtbot: QtBot, window: PlanningWindow, small: Small, gate: threading.Event
+) -> None:
+    """While a read is in flight the figures shown are about to be replaced: "Terima" and
+    "Simpan" wait for it (the status bar says so), the what-if can still be typed, and what
+    is typed then stays on top of the new figures. A save's own read drops the what-if it
+    saved, not what was typed while it ran."""
+    cats = _guard_rawan_2_1_2(window.store, small)
+    window.reload()
+    settled(qtbot, window)
+    assert window.proposals.rowCount() == 1 and window.accept_button.isEnabled()
+    assert window.reading_note.isHidden()
+
+    gate.clear()
+    window.reload()
+    assert window.busy() and not window.accept_button.isEnabled()
+    assert window.reading_note.text() == "Membaca angka terbaru\u2026"
+    assert not window.reading_note.isHidden()
+    window.form.set_pattern(cats["sangat-rawan"], GuardPattern(2, 1, 3))  # typed meanwhile
+    assert "BELUM TERSIMPAN" in window.form.state.text()
+    assert not window.form.save_button.isEnabled()
+    gate.set()
+    settled(qtbot, window)
+    assert window.form.changes() == {cats["sangat-rawan"]: GuardPattern(2, 1, 3)}
+    assert window.form.save_button.isEnabled() and window.reading_note.isHidden()
+
+    gate.clear()
+    with qtbot.waitSignal(window.writes.write_done):
+        window.form.save_button.click()  # sangat-rawan 2-1-3; its read waits at the gate
+    assert not window.form.save_button.isEnabled()
+    window.form.set_pattern(cats["rawan"], GuardPattern(2, 1, 3))  # typed while it reads
+    gate.set()
+    settled(qtbot, window)
+    assert window.form.stored()[cats["sangat-rawan"]] == GuardPattern(2, 1, 3)
+    assert window.form.changes() == {cats["rawan"]: GuardPattern(2, 1, 3)}
+    assert "BELUM TERSIMPAN" in window.form.state.text() and window.form.save_button.isEnabled()

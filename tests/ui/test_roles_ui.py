@@ -22,6 +22,7 @@ from opscenter.store import Store
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
 from tests.ui.test_import_wizard import roster, to_mapping
+from tests.ui.test_planning_panel import settled
 from ui.import_history import ImportHistoryDialog
 from ui.import_wizard import ImportWizard
 from ui.main_window import MainWindow
@@ -185,6 +186,7 @@ def test_planning_edits_as_the_account_or_one_sentence(
     action.trigger()
     planning = window.findChild(PlanningWindow)
     assert planning is not None and planning.actor == actor
+    settled(qtbot, planning)
     with store.read() as s:
         op = s.scalars(select(Operation.id)).one()
         levels = {c: x.id for c, x in by_code(s, VulnerabilityLevel, op).items()}
@@ -199,4 +201,5 @@ def test_planning_edits_as_the_account_or_one_sentence(
     else:
         assert planning.banner.text() == f"Peran {actor.role} tidak berwenang untuk tindakan ini."
         assert _head(store) == head and planning.undo_stack.count() == 0
+    settled(qtbot, planning)
     planning.close()

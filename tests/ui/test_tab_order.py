@@ -23,6 +23,7 @@ from opscenter.store import Store
 from tests.builders import ADMIN
 from tests.ui.conftest import FixedClock
 from tests.ui.test_import_wizard import STAFF, roster, to_mapping
+from tests.ui.test_planning_panel import settled
 from ui.accounts_dialog import AccountsDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.import_wizard import ImportWizard
@@ -151,6 +152,7 @@ def planning_what_if(qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Pat
     store: Store = request.getfixturevalue("store")
     build_small_operation(store)
     w = PlanningWindow(store, actor=Actor("admin.uji", role="admin"), stage_code="pemungutan")
+    settled(qtbot, w)
     spins = [spin for row in w.form._rows.values() for spin in row[:3]]
     t = w.tps_form
     stops = [

@@ -28,6 +28,7 @@ from opscenter.model import FollowUp, Incident, IncidentType, JournalTxn, Operat
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
+from tests.ui.test_planning_panel import settled
 from ui.accounts_dialog import NewAccountDialog
 from ui.incident_form import IncidentForm
 from ui.incidents_panel import IncidentsPanel
@@ -222,7 +223,7 @@ def planning(qtbot: QtBot, store: Store, small: Small) -> PlanningWindow:
     w = PlanningWindow(store, actor=ADMIN, stage_code="pemungutan")
     qtbot.addWidget(w)
     w.show()
-    return w
+    return settled(qtbot, w)
 
 
 def change_a_pattern(w: PlanningWindow) -> None:

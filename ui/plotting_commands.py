@@ -7,9 +7,12 @@ again), a split is merged back, a merge split again, a placement restored
 (``place(..., restore=before)``), a swap's two placements restored
 (``swap(..., restore=before)``), a lock turned.
 
-Each change expects what it changes (a placement's row and version, a TPS's post, a
-post's version or TPS) as the window's read showed it the first time, and as the
-command's last write left it for its undo and redo: what another workstation changed
+Each change expects what it changes: a placement's row and version as the window last
+knew it (``PlottingWindow.seen``: as this window's own last write of that person left it,
+until a read begun after that write lands, else as the read shows it), so that undoing
+two edits of one person in a row is not refused against one's own first edit; a TPS's
+post and a post's version or TPS as the window's read showed it the first time, and as
+the command's last write left it for its undo and redo. What another workstation changed
 meanwhile is refused as stale (``fetch_for_edit``, ``journal.stale_edit``: the banner
 names who), nothing overwritten, the command made obsolete.
 """
@@ -222,11 +225,11 @@ class PlaceCommand(PlotCommand):
     ) -> None:
         super().__init__(window, text)
         self.personnel_id, self.post_id = personnel_id, post_id
-        self.before: Placement | None = None
-        # The row as the window showed it, then as the last write left it (write thread).
-        self.seen: Seen = window.seen(personnel_id)
+        self.before: Placement | None = None  # set on the write thread
 
     def do(self) -> Callable[[], object]:
+        window = self.window
+
         def write() -> None:
             done = place(
                 self.store,
@@ -235,17 +238,20 @@ class PlaceCommand(PlotCommand):
                 self.stage_id,
                 self.personnel_id,
                 self.post_id,
-                expected=self.seen,
+                expected=window.seen(self.personnel_id),
             )
-            self.before, self.seen = done.before, done.left
+            self.before = done.before
+            window.note_left(self.personnel_id, done.left)
 
         return write
 
     def undo_action(self) -> Callable[[], object]:
+        window = self.window
+
         def write() -> None:
             b = self.before
             if b is not None:
-                self.seen = place(
+                done = place(
                     self.store,
                     self.actor,
                     self.operation_id,
@@ -253,8 +259,9 @@ class PlaceCommand(PlotCommand):
                     b.personnel_id,
                     b.post_id,
                     restore=b,
-                    expected=self.seen,
-                ).left
+                    expected=window.seen(b.personnel_id),
+                )
+                window.note_left(b.personnel_id, done.left)
 
         return write
 
@@ -262,17 +269,18 @@ class PlaceCommand(PlotCommand):
 class SwapCommand(PlotCommand):
     """Two placed people exchange posts (both locked); the undo puts each one's post, basis
     and lock back (``swap(..., restore=before)``); each refused as stale when either row
-    was changed since the window showed it or this command last left it."""
+    was changed since the window last knew it (``PlottingWindow.seen``)."""
 
     def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
         self.first, self.second = first, second
         self.before: tuple[Placement, Placement] | None = None  # set on the write thread
-        # The versions the window showed, then those the last write left (write thread).
-        self.versions = window.versions(first, second)
 
     def _swap(self, back: bool) -> Callable[[], object]:
+        window = self.window
+
         def write() -> None:
+            rows = window.seen(self.first), window.seen(self.second)
             done = swap(
                 self.store,
                 self.actor,
@@ -281,11 +289,13 @@ class SwapCommand(PlotCommand):
                 self.first,
                 self.second,
                 restore=self.before if back else None,
-                expected_versions=self.versions,
+                expected_versions=window.versions(self.first, self.second),
             )
             if not back:
                 self.before = done.before
-            self.versions = done.versions
+            people = (self.first, self.second)
+            for who, row, version in zip(people, rows, done.versions, strict=True):
+                window.note_left(who, Seen(row.row_id, version))  # the same rows, swapped
 
         return write
 
@@ -298,25 +308,27 @@ class SwapCommand(PlotCommand):
 
 class LockCommand(PlotCommand):
     """A placement locked or freed, and back; each refused as stale when its row was
-    changed since the window showed it or this command last left it."""
+    changed since the window last knew it (``PlottingWindow.seen``)."""
 
     def __init__(self, window: PlottingWindow, personnel_id: int, locked: bool) -> None:
         super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
         self.personnel_id, self.locked = personnel_id, locked
-        # The version the window showed, then the one the last write left (write thread).
-        self.version = window.seen(personnel_id).version
 
     def _set(self, locked: bool) -> Callable[[], object]:
+        window = self.window
+
         def write() -> None:
-            self.version = set_locked(
+            row = window.seen(self.personnel_id)
+            version = set_locked(
                 self.store,
                 self.actor,
                 self.operation_id,
                 self.stage_id,
                 self.personnel_id,
                 locked,
-                expected_version=self.version,
+                expected_version=row.version,
             )
+            window.note_left(self.personnel_id, Seen(row.row_id, version))
 
         return write
 

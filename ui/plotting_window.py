@@ -15,6 +15,7 @@ and drop (``ui.plotting_models``), ending in the same ``place`` as the keyboard 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -132,6 +133,10 @@ class PlottingWindow(StageWindow):
         self.view: PlotView | None = None
         self._reads = 0  # reads started; only the newest one's result is shown
         self._reading = False
+        # person -> (reads started when it was written, the placement row a write of this
+        # window left): newer than the read shown until a read started after it lands.
+        self._left: dict[int, tuple[int, Seen]] = {}
+        self._left_lock = threading.Lock()  # written on the write thread, pruned on this one
 
         self.posts = PostsModel(self)
         self.officers = OfficersModel(self._unit_name, self)
@@ -459,6 +464,10 @@ class PlottingWindow(StageWindow):
                 return  # a newer read is on its way
             self._reading = False
             self._read_at, self.view = result
+            # What this read began after, it shows (or something newer): forget it.
+            with self._left_lock:
+                for who in [p for p, (at, _) in self._left.items() if at < ticket]:
+                    del self._left[who]
             self._fill_units()
             self.show_view()
 
@@ -595,8 +604,16 @@ class PlottingWindow(StageWindow):
         )
 
     def seen(self, personnel_id: int) -> Seen:
-        """The person's placement row as the window's read showed it (what a change of it
-        expects to find)."""
+        """The person's placement row as this window last knew it: as its own last write left
+        it, until a read begun after that write lands, else as the read shown has it. A
+        change of it expects to find this (a write's closure calls it on the write thread,
+        after the writes before it, so that undoing two edits of one person in a row, or a
+        second edit before the read lands, expects what the first left, not what was read).
+        """
+        with self._left_lock:
+            left = self._left.get(personnel_id)
+        if left is not None:
+            return left[1]
         return next(
             (
                 Seen(o.assignment_id, o.version)
@@ -606,6 +623,12 @@ class PlottingWindow(StageWindow):
             ),
             IN_RESERVE,
         )
+
+    def note_left(self, personnel_id: int, row: Seen) -> None:
+        """A write of this window left the person's placement so (called on the write
+        thread, right after the write)."""
+        with self._left_lock:
+            self._left[personnel_id] = (self._reads, row)
 
     def versions(self, first: int, second: int) -> tuple[int, int] | None:
         """The versions the window's read showed of two people's placements (None unless

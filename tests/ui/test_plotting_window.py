@@ -252,6 +252,38 @@ def test_a_placement_undone_after_another_change_is_refused(qtbot: QtBot, jambi:
     _refused_as_stale(qtbot, jambi, w, w.undo_action.trigger)
 
 
+def test_ones_own_edits_of_one_person_undo_in_a_row_without_waiting(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """Placed on one post, then another, then locked, then swapped, each pressed before
+    the window's read of the last landed; then Ctrl+Z four times and Ctrl+Y four times,
+    again without waiting: none is refused against one's own earlier edit (each expects
+    what the window's own last write of that person left), and the undos bring back
+    exactly where everybody was."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    a, b = _two_posts_of_one_kecamatan(start)
+    person = start.reserve[0].id
+    other = next(x for x in start.posts if x.post.id == a).officers[0].officer.id
+    w.place(person, a)
+    w.place(person, b)  # before the read of the first landed
+    w.lock(person, False)
+    w.swap(person, other)
+    _settle(qtbot, w)
+    assert "sudah diubah" not in w.banner.text(), w.banner.text()
+    done = _placements(_read(jambi, w))
+    assert done[person][0] == a and done[other][0] == b and w.undo_stack.count() == 4
+    for _ in range(4):
+        w.undo_action.trigger()
+    _settle(qtbot, w)
+    assert "sudah diubah" not in w.banner.text(), w.banner.text()
+    assert _placements(_read(jambi, w)) == _placements(start)
+    for _ in range(4):
+        w.redo_action.trigger()
+    _settle(qtbot, w)
+    assert _placements(_read(jambi, w)) == done, w.banner.text()
+
+
 def test_a_lock_undone_after_another_change_is_refused(qtbot: QtBot, jambi: Store) -> None:
     w = _open(qtbot, jambi)
     start = _read(jambi, w)

@@ -190,19 +190,22 @@ class PatternCommand(PlanningCommand["PlanningWindow"]):
             )
 
     def _save(self, patterns: dict[int, GuardPattern], forward: bool) -> Callable[[], object]:
-        # The first save uses the versions the user saw: a TPS changed meanwhile is refused.
+        # The first save uses the TPS versions the user saw: a TPS changed meanwhile is
+        # refused. Each save expects the categories as the window last knew them, its own
+        # earlier saves included (read on the write thread, after the writes before it).
         first, self._first = self._first, False
-        versions = self.window.category_versions()
+        window = self.window
 
         def write() -> None:
             tps = self.tps if first else self._moves(forward)
-            planning.save_what_if(
+            left = planning.save_what_if(
                 self.store,
                 self.actor,
                 self.operation_id,
                 WhatIf(patterns=patterns, tps=tps),
-                pattern_versions=versions,
+                pattern_versions=window.category_versions(),
             )
+            window.note_versions(left)
 
         return write
 

@@ -20,6 +20,7 @@ is typed then stays on top of the new figures.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +129,9 @@ class PlanningWindow(StageWindow):
         self._stale = False
         # The what-if as it was when a read that drops it was asked for (``reload``).
         self._saved: WhatIf | None = None
+        # The category versions this window's own saves left (``category_versions``).
+        self._left_versions: dict[int, int] = {}
+        self._left_lock = threading.Lock()  # written on the write thread
         self.reading_note = QLabel(_tr("Membaca angka terbaru\u2026"), self)
         self.statusBar().addWidget(self.reading_note)
         self.reading_note.hide()
@@ -314,7 +318,20 @@ class PlanningWindow(StageWindow):
         self.reload(keep_what_if=True)
 
     def category_versions(self) -> dict[int, int]:
-        return {c.id: c.version for c in self.base.categories} if self.base else {}
+        """Each category's version as this window last knew it: the newer of the read shown
+        and what this window's own last save left (a save's read may still be in flight;
+        an undo right after the save expects what the save left, not the version read
+        before it). Called on the write thread too."""
+        read = {c.id: c.version for c in self.base.categories} if self.base else {}
+        with self._left_lock:
+            left = dict(self._left_versions)
+        return {c: max(v, left.get(c, v)) for c, v in read.items()}
+
+    def note_versions(self, left: dict[int, int]) -> None:
+        """A save of this window left these category versions (write thread)."""
+        with self._left_lock:
+            for c, v in left.items():
+                self._left_versions[c] = max(v, self._left_versions.get(c, v))
 
     def what_if(self) -> WhatIf:
         return WhatIf(patterns=self.form.changes(), tps=self.tps_form.changes())

@@ -662,15 +662,18 @@ def save_what_if(
     what_if: WhatIf,
     *,
     pattern_versions: Mapping[int, int] | None = None,
-) -> None:
+) -> dict[int, int]:
     """Persist a what-if: guard patterns and TPS categories, one journaled transaction.
 
     ``pattern_versions`` are the category versions the user saw (stale edits are refused).
+    Returns the versions the saved categories were left at (what a next save of them, its
+    undo for one, expects).
     """
     require(actor, "plan.edit")
     if what_if.empty:
-        return
+        return {}
     versions = pattern_versions or {}
+    left: dict[int, TpsCategory] = {}
     with store.transaction(actor, "plan.save_what_if", operation_id=operation_id) as s:
         for cat_id, pattern in sorted(what_if.patterns.items()):
             check_pattern(pattern)
@@ -682,6 +685,7 @@ def save_what_if(
                 pattern.tps,
                 pattern.linmas,
             )
+            left[cat_id] = cat
         cats = {c.id for c in items(s, TpsCategory, operation_id)} | {UNRATED}
         for t in what_if.tps:
             tps = fetch_for_edit(s, PollingStation, t.tps_id, t.version)
@@ -690,6 +694,7 @@ def save_what_if(
             # Back to unrated only by undoing a rating.
             tps.category_id = None if t.to_category_id == UNRATED else t.to_category_id
         s.flush()
+        return {cat_id: int(cat.version) for cat_id, cat in left.items()}
 
 
 def bko_for_stage(session: Session, operation_id: int, stage_id: int) -> list[BkoAssignment]:

@@ -907,3 +907,33 @@ def _read_in_flight(
     assert window.form.stored()[cats["sangat-rawan"]] == GuardPattern(2, 1, 3)
     assert window.form.changes() == {cats["rawan"]: GuardPattern(2, 1, 3)}
     assert "BELUM TERSIMPAN" in window.form.state.text() and window.form.save_button.isEnabled()
+
+
+def test_a_save_undone_before_its_read_lands_is_not_refused_against_itself(
+    qtbot: QtBot, window: PlanningWindow, store: Store, small: Small, gate: threading.Event
+) -> None:
+    """Simpan, then Ctrl+Z while the save's read is still in flight (the figures shown
+    still carry the versions from before the save): the undo expects what the save left,
+    not what was read before it, so it goes through; then Ctrl+Y likewise."""
+    cats, _, _ = _ids(store, small)
+    rawan = cats["rawan"]
+    before = window.form.stored()[rawan]
+    window.form.set_pattern(rawan, GuardPattern(2, 1, 2))
+    gate.clear()
+    try:
+        with qtbot.waitSignal(window.writes.write_done):
+            window.form.save_button.click()
+        assert window.live.reading  # the save's read waits at the gate
+        with qtbot.waitSignal(window.writes.write_done) as undone:
+            window.undo_stack.undo()
+        assert undone.args == [True], window.banner.text()
+        with qtbot.waitSignal(window.writes.write_done) as redone:
+            window.undo_stack.redo()
+        assert redone.args == [True], window.banner.text()
+    finally:
+        gate.set()
+    settled(qtbot, window)
+    with store.read() as s:
+        saved = s.get_one(TpsCategory, rawan)
+        assert (saved.guard_police, saved.guard_tps, saved.guard_linmas) == (2, 1, 2)
+    assert before != GuardPattern(2, 1, 2) and "sudah diubah" not in window.banner.text()

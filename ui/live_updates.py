@@ -161,6 +161,7 @@ class Deferred(QObject, Generic[T]):
         *,
         failed: Callable[[BaseException], None] | None = None,
         what: str = "",
+        whole: bool = True,
     ) -> None:
         """Run the view's read ``job`` off the GUI thread, then ``show`` its result; changes
         that arrive meanwhile wait until every read in flight has landed or failed. Only the
@@ -169,7 +170,9 @@ class Deferred(QObject, Generic[T]):
         handed to ``failed``; when it is one that passes by itself (``errors.PASSING``: the
         server away, a lock held) the view reads everything again after ``RETRY_MS``, or
         when shown, so that what it missed meanwhile is not lost. A cancelled read ends like
-        a failed one, unsaid."""
+        a failed one, unsaid. ``whole`` False: the read is of a part only (a re-read still due
+        stays due when it lands).
+        """
         self._reads += 1
         self._newest += 1
         mine = self._newest
@@ -177,7 +180,8 @@ class Deferred(QObject, Generic[T]):
         def landed(result: R) -> None:
             try:
                 if mine == self._newest:
-                    self._reload_due = False  # read whole: a re-read still due is done
+                    if whole:
+                        self._reload_due = False  # read whole: a re-read still due is done
                     show(result)
             finally:
                 ended()

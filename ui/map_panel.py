@@ -71,7 +71,7 @@ from sqlalchemy.orm import Session
 from opscenter import incident_log, stage_view
 from opscenter.board import UNIT_STATUS_FIELDS, UnitRow, UnitsOnMap, reload_units, units_on_map
 from opscenter.clock import now as operation_now
-from opscenter.errors import NoOperation, NotFound
+from opscenter.errors import PASSING, NoOperation, NotFound
 from opscenter.geo import Boundary, operation_boundaries
 from opscenter.geo.places import Point, region_points, spread
 from opscenter.geo.tps import TPS_ENTITIES, TpsRead, read_tps
@@ -496,10 +496,15 @@ class MapPanel(QFrame):
         if not self.loaded():  # an empty sea until the first read lands: say why
             self.note.setText(_tr("Membaca peta\u2026"))
 
-        def failed(_error: BaseException) -> None:
-            self.note.setText(_tr("Peta tidak dapat dibaca; sebentar lagi dicoba lagi."))
+        def failed(error: BaseException) -> None:
+            self.note.setText(
+                _tr("Peta tidak dapat dibaca; sebentar lagi dicoba lagi.")
+                if isinstance(error, PASSING)
+                else _tr("Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.")
+            )
 
-        self.live.read(job, self.show_read, failed=failed, what="map read")
+        whole = changed is None  # else the layers the changes move, the rest kept
+        self.live.read(job, self.show_read, failed=failed, what="map read", whole=whole)
 
     def _job(
         self, *, shapes: bool, changed: Collection[str] | None = None, moves_readiness: bool = True

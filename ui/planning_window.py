@@ -258,7 +258,7 @@ class PlanningWindow(StageWindow):
 
         self._read(job, self._show_read)
 
-    def _read(self, job: Job[R], show: Callable[[R], None]) -> None:
+    def _read(self, job: Job[R], show: Callable[[R], None], *, whole: bool = True) -> None:
         """Run a read of the window's off the GUI thread, then ``show`` it (the one way:
         ``LiveUpdates.read``, so changes wait for it and only the newest read is shown). Until
         it lands "Simpan" and "Terima" wait (``_hold_actions``); a failed read leaves the
@@ -279,7 +279,7 @@ class PlanningWindow(StageWindow):
             self.read_failed(error, _tr("Basis data ini belum berisi operasi."))
             self.recompute()  # "Simpan" and "Terima" as the figures still shown allow
 
-        self.live.read(job, landed, failed=failed, what="planning read")
+        self.live.read(job, landed, failed=failed, what="planning read", whole=whole)
 
     def _show_read(self, read: PlanningRead) -> None:
         self._read_at = max(self._read_at, read.read_at)
@@ -425,7 +425,7 @@ class PlanningWindow(StageWindow):
             with store.read() as s:
                 return planning.load_base(s, op, sid, lang=lang)
 
-        self._read(job, self._show_base)
+        self._read(job, self._show_base, whole=False)
 
     def _show_base(self, base: PlanBase) -> None:
         self.base = base

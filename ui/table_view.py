@@ -63,10 +63,15 @@ def select_on_arrival(view: QAbstractItemView) -> None:
         return
     current = view.currentIndex()
     flags = QItemSelectionModel.SelectionFlag
+    rows = view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    whole = flags.Rows if rows else flags.NoUpdate  # a matrix of cells chooses a cell
     if current.isValid():
-        chosen.select(current, flags.Select | flags.Rows)
+        chosen.select(current, flags.Select | whole)
     else:
-        chosen.setCurrentIndex(model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+        first = view.moveCursor(
+            QAbstractItemView.CursorAction.MoveHome, Qt.KeyboardModifier.NoModifier
+        )  # the first row and column shown
+        chosen.setCurrentIndex(first, flags.ClearAndSelect | whole)
 
 
 _ARRIVAL = _KeyboardArrival()

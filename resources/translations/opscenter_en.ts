@@ -2860,133 +2860,138 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="499"/>
+        <location filename="../../ui/map_panel.py" line="500"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="543"/>
+        <location filename="../../ui/map_panel.py" line="502"/>
+        <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
+        <translation>The map could not be read; it is tried again at the next change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="548"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="555"/>
+        <location filename="../../ui/map_panel.py" line="560"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="589"/>
+        <location filename="../../ui/map_panel.py" line="594"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="693"/>
+        <location filename="../../ui/map_panel.py" line="698"/>
         <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="745"/>
+        <location filename="../../ui/map_panel.py" line="750"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="746"/>
+        <location filename="../../ui/map_panel.py" line="751"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="747"/>
+        <location filename="../../ui/map_panel.py" line="752"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="782"/>
+        <location filename="../../ui/map_panel.py" line="787"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="785"/>
+        <location filename="../../ui/map_panel.py" line="790"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="801"/>
+        <location filename="../../ui/map_panel.py" line="806"/>
         <source>IKP Bawaslu, {stage}: belum ada</source>
         <translation>Bawaslu IKP, {stage}: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="808"/>
+        <location filename="../../ui/map_panel.py" line="813"/>
         <source>IKP Bawaslu, {stage}: {score} ({level})</source>
         <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="826"/>
+        <location filename="../../ui/map_panel.py" line="831"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="846"/>
-        <location filename="../../ui/map_panel.py" line="953"/>
+        <location filename="../../ui/map_panel.py" line="851"/>
+        <location filename="../../ui/map_panel.py" line="958"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="864"/>
+        <location filename="../../ui/map_panel.py" line="869"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="890"/>
+        <location filename="../../ui/map_panel.py" line="895"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="919"/>
+        <location filename="../../ui/map_panel.py" line="924"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="957"/>
+        <location filename="../../ui/map_panel.py" line="962"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="989"/>
+        <location filename="../../ui/map_panel.py" line="994"/>
         <source>Belum ada status</source>
         <translation>No status yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="993"/>
+        <location filename="../../ui/map_panel.py" line="998"/>
         <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
         <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1027"/>
+        <location filename="../../ui/map_panel.py" line="1032"/>
         <source>BKO masuk: {n} personel dari {unit}</source>
         <translation>BKO in: {n} personnel from {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1030"/>
+        <location filename="../../ui/map_panel.py" line="1035"/>
         <source>BKO keluar: {n} personel ke {unit}</source>
         <translation>BKO out: {n} personnel to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1037"/>
+        <location filename="../../ui/map_panel.py" line="1042"/>
         <source>BKO {n} personel: {lender} → {receiver}</source>
         <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1048"/>
+        <location filename="../../ui/map_panel.py" line="1053"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1052"/>
+        <location filename="../../ui/map_panel.py" line="1057"/>
         <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1079"/>
+        <location filename="../../ui/map_panel.py" line="1084"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
@@ -3708,8 +3713,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="123"/>
-        <location filename="../../ui/planning_window.py" line="177"/>
+        <location filename="../../ui/planning_window.py" line="124"/>
+        <location filename="../../ui/planning_window.py" line="181"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3719,27 +3724,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="180"/>
+        <location filename="../../ui/planning_window.py" line="184"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="182"/>
+        <location filename="../../ui/planning_window.py" line="186"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="193"/>
+        <location filename="../../ui/planning_window.py" line="197"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="196"/>
+        <location filename="../../ui/planning_window.py" line="200"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="197"/>
+        <location filename="../../ui/planning_window.py" line="201"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3795,7 +3800,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="274"/>
+        <location filename="../../ui/planning_window.py" line="278"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3855,7 +3860,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="426"/>
+        <location filename="../../ui/planning_window.py" line="443"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3916,37 +3921,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="485"/>
+        <location filename="../../ui/planning_window.py" line="502"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="436"/>
+        <location filename="../../ui/planning_window.py" line="453"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="130"/>
+        <location filename="../../ui/planning_window.py" line="134"/>
         <source>Membaca angka terbaru…</source>
         <translation>Reading the latest figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="441"/>
+        <location filename="../../ui/planning_window.py" line="458"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="446"/>
+        <location filename="../../ui/planning_window.py" line="463"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="448"/>
+        <location filename="../../ui/planning_window.py" line="465"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="449"/>
+        <location filename="../../ui/planning_window.py" line="466"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -3954,47 +3959,47 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="894"/>
+        <location filename="../../ui/plotting_window.py" line="917"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="895"/>
+        <location filename="../../ui/plotting_window.py" line="918"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="896"/>
+        <location filename="../../ui/plotting_window.py" line="919"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="59"/>
+        <location filename="../../ui/plotting_commands.py" line="62"/>
         <source>pindahkan TPS</source>
         <translation>move polling station</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="130"/>
+        <location filename="../../ui/plotting_commands.py" line="133"/>
         <source>pecah pos</source>
         <translation>split post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="183"/>
+        <location filename="../../ui/plotting_commands.py" line="186"/>
         <source>gabungkan pos</source>
         <translation>merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="267"/>
+        <location filename="../../ui/plotting_commands.py" line="274"/>
         <source>tukar personel</source>
         <translation>swap officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="303"/>
+        <location filename="../../ui/plotting_commands.py" line="313"/>
         <source>kunci penempatan</source>
         <translation>lock placement</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="303"/>
+        <location filename="../../ui/plotting_commands.py" line="313"/>
         <source>buka kunci</source>
         <translation>unlock</translation>
     </message>
@@ -4171,356 +4176,356 @@ source</translation>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="129"/>
-        <location filename="../../ui/plotting_window.py" line="169"/>
+        <location filename="../../ui/plotting_window.py" line="130"/>
+        <location filename="../../ui/plotting_window.py" line="174"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="161"/>
+        <location filename="../../ui/plotting_window.py" line="166"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="177"/>
+        <location filename="../../ui/plotting_window.py" line="182"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="186"/>
+        <location filename="../../ui/plotting_window.py" line="191"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="189"/>
+        <location filename="../../ui/plotting_window.py" line="194"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="227"/>
+        <location filename="../../ui/plotting_window.py" line="232"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="230"/>
+        <location filename="../../ui/plotting_window.py" line="235"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="235"/>
+        <location filename="../../ui/plotting_window.py" line="240"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="243"/>
+        <location filename="../../ui/plotting_window.py" line="248"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="248"/>
+        <location filename="../../ui/plotting_window.py" line="253"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="251"/>
+        <location filename="../../ui/plotting_window.py" line="256"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="257"/>
+        <location filename="../../ui/plotting_window.py" line="262"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="262"/>
+        <location filename="../../ui/plotting_window.py" line="267"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="265"/>
+        <location filename="../../ui/plotting_window.py" line="270"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="270"/>
+        <location filename="../../ui/plotting_window.py" line="275"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="278"/>
+        <location filename="../../ui/plotting_window.py" line="283"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="285"/>
+        <location filename="../../ui/plotting_window.py" line="290"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="290"/>
+        <location filename="../../ui/plotting_window.py" line="295"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="291"/>
+        <location filename="../../ui/plotting_window.py" line="296"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="294"/>
+        <location filename="../../ui/plotting_window.py" line="299"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="303"/>
+        <location filename="../../ui/plotting_window.py" line="308"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="353"/>
+        <location filename="../../ui/plotting_window.py" line="358"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="389"/>
-        <location filename="../../ui/plotting_window.py" line="571"/>
+        <location filename="../../ui/plotting_window.py" line="394"/>
+        <location filename="../../ui/plotting_window.py" line="580"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="409"/>
+        <location filename="../../ui/plotting_window.py" line="414"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="447"/>
+        <location filename="../../ui/plotting_window.py" line="452"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="475"/>
+        <location filename="../../ui/plotting_window.py" line="484"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="490"/>
+        <location filename="../../ui/plotting_window.py" line="499"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="527"/>
+        <location filename="../../ui/plotting_window.py" line="536"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="537"/>
+        <location filename="../../ui/plotting_window.py" line="546"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="541"/>
+        <location filename="../../ui/plotting_window.py" line="550"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="550"/>
+        <location filename="../../ui/plotting_window.py" line="559"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="552"/>
+        <location filename="../../ui/plotting_window.py" line="561"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="567"/>
+        <location filename="../../ui/plotting_window.py" line="576"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="642"/>
+        <location filename="../../ui/plotting_window.py" line="665"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="655"/>
+        <location filename="../../ui/plotting_window.py" line="678"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="656"/>
+        <location filename="../../ui/plotting_window.py" line="679"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="660"/>
+        <location filename="../../ui/plotting_window.py" line="683"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="661"/>
+        <location filename="../../ui/plotting_window.py" line="684"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="669"/>
+        <location filename="../../ui/plotting_window.py" line="692"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="693"/>
+        <location filename="../../ui/plotting_window.py" line="716"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="696"/>
+        <location filename="../../ui/plotting_window.py" line="719"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="697"/>
+        <location filename="../../ui/plotting_window.py" line="720"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="698"/>
+        <location filename="../../ui/plotting_window.py" line="721"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="699"/>
-        <location filename="../../ui/plotting_window.py" line="794"/>
+        <location filename="../../ui/plotting_window.py" line="722"/>
+        <location filename="../../ui/plotting_window.py" line="817"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="713"/>
+        <location filename="../../ui/plotting_window.py" line="736"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="714"/>
+        <location filename="../../ui/plotting_window.py" line="737"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="740"/>
+        <location filename="../../ui/plotting_window.py" line="763"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="741"/>
+        <location filename="../../ui/plotting_window.py" line="764"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="742"/>
+        <location filename="../../ui/plotting_window.py" line="765"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="758"/>
+        <location filename="../../ui/plotting_window.py" line="781"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="761"/>
+        <location filename="../../ui/plotting_window.py" line="784"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="762"/>
+        <location filename="../../ui/plotting_window.py" line="785"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="763"/>
+        <location filename="../../ui/plotting_window.py" line="786"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="101"/>
+        <location filename="../../ui/plotting_window.py" line="102"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="792"/>
+        <location filename="../../ui/plotting_window.py" line="815"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="807"/>
+        <location filename="../../ui/plotting_window.py" line="830"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="807"/>
+        <location filename="../../ui/plotting_window.py" line="830"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="818"/>
+        <location filename="../../ui/plotting_window.py" line="841"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="822"/>
+        <location filename="../../ui/plotting_window.py" line="845"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="834"/>
+        <location filename="../../ui/plotting_window.py" line="857"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="835"/>
+        <location filename="../../ui/plotting_window.py" line="858"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="847"/>
+        <location filename="../../ui/plotting_window.py" line="870"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="856"/>
+        <location filename="../../ui/plotting_window.py" line="879"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="860"/>
+        <location filename="../../ui/plotting_window.py" line="883"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="861"/>
+        <location filename="../../ui/plotting_window.py" line="884"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="864"/>
+        <location filename="../../ui/plotting_window.py" line="887"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="865"/>
+        <location filename="../../ui/plotting_window.py" line="888"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="903"/>
-        <location filename="../../ui/plotting_window.py" line="932"/>
+        <location filename="../../ui/plotting_window.py" line="926"/>
+        <location filename="../../ui/plotting_window.py" line="955"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="925"/>
+        <location filename="../../ui/plotting_window.py" line="948"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="930"/>
+        <location filename="../../ui/plotting_window.py" line="953"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>

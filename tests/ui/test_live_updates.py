@@ -387,3 +387,24 @@ def test_a_read_that_fails_for_a_lasting_reason_is_not_tried_over_and_over(
     qtbot.waitUntil(lambda: told != [] and not live.reading)
     qtbot.wait(10 * 20)  # ten retry intervals: a retry would have run by now
     assert len(runs) == 1 and [type(e) for e in told] == [NoOperation]
+
+
+def test_a_read_of_a_part_leaves_a_due_re_read_due(
+    qtbot: QtBot, plain_view: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole read failed while the server was away; a read of a part only (the planning
+    window's inputs after a rating) that lands before the retry does not count as the
+    whole read: the retry still reads everything."""
+    monkeypatch.setattr("ui.live_updates.RETRY_MS", 50)
+    whole, runs = _reads_in_turn([ConnectionLost(detail="failover"), "whole"])
+    shown: list[object] = []
+
+    def reload() -> None:
+        live.read(whole, shown.append, what="test read")
+
+    live = LiveUpdates(plain_view, apply=lambda _c: reload(), reload=reload)
+    reload()
+    qtbot.waitUntil(lambda: len(runs) == 1 and not live.reading)
+    live.read(lambda _p, _c: "part", shown.append, what="part read", whole=False)
+    qtbot.waitUntil(lambda: shown == ["part", "whole"])
+    assert len(runs) == 2

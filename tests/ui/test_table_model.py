@@ -266,3 +266,28 @@ def test_a_table_reached_by_the_keyboard_selects_the_row_its_cursor_is_on(
     qtbot.waitUntil(before.hasFocus)
     view.setFocus(Qt.FocusReason.OtherFocusReason)
     assert view.hasFocus() and selected() == []
+
+
+def test_a_matrix_of_cells_reached_by_the_keyboard_chooses_one_cell(
+    qtbot: QtBot, model: Posts
+) -> None:
+    """A table whose cells are chosen one by one (the readiness matrix, the heat map)
+    chooses the cursor's cell, not its whole row."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    before = QLineEdit(window)
+    view = style_table(QTableView(window))
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+    view.setModel(model)
+    layout = QVBoxLayout(window)
+    layout.addWidget(before)
+    layout.addWidget(view)
+    window.show()
+    qtbot.waitActive(window)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    view.selectionModel().clearSelection()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.hasFocus)
+    chosen = view.selectionModel().selectedIndexes()
+    assert [(i.row(), i.column()) for i in chosen] == [(0, 0)]

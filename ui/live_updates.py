@@ -110,6 +110,10 @@ class Deferred(QObject, Generic[T]):
         self._newest = 0  # the number of the newest of them: only it is shown
         self._sources: list[SignalInstance] = []
         self.stopped = False
+        # One retry at a time (``RETRY_MS`` after the last failure), however many failed.
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.flush)
         view.installEventFilter(self)
 
     # -- wiring -------------------------------------------------------------------------------
@@ -128,6 +132,7 @@ class Deferred(QObject, Generic[T]):
         self._sources.clear()
         self._waiting = None
         self._reload_due = False
+        self._retry.stop()
         self.stopped = True
 
     def pending(self) -> T | None:
@@ -242,7 +247,7 @@ class Deferred(QObject, Generic[T]):
             waiting = self._waiting
             self._waiting = payload if waiting is None else self._merge(payload, waiting)
             log.warning("%s: %s; kept for the next update", self._name, reason)
-            QTimer.singleShot(RETRY_MS, self, self.flush)
+            self._retry.start(RETRY_MS)
             return
         self._full_read(reason)
 
@@ -261,7 +266,7 @@ class Deferred(QObject, Generic[T]):
         """A re-read failed: read everything again with the next change, at the next show,
         or after ``RETRY_MS``, whichever comes first (``flush``)."""
         self._reload_due = True
-        QTimer.singleShot(RETRY_MS, self, self.flush)
+        self._retry.start(RETRY_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._view and event.type() == QEvent.Type.Show:

@@ -102,9 +102,14 @@ def kept_with_table(
         heights = [table.head_h, *table.heights]
     else:
         table.wrap(BODY_W, BODY_H)
+        # reportlab keeps the heights wrap() laid out in a private attribute, the only place
+        # they are: a reportlab that renamed it fails here, not silently.
         heights = table._rowHeights
+        assert heights is not None and len(heights) >= rows, "reportlab: no _rowHeights"
     need += sum(heights[:rows])
-    return [CondPageBreak(min(need, BODY_H)), *lead, table]
+    # At most a little under a whole page: a break is then never asked at a page's top,
+    # whatever the frame's padding (it would leave the page empty).
+    return [CondPageBreak(min(need, BODY_H - 1)), *lead, table]
 
 
 CELL_LEADING, CELL_PADDING = 9.8, 4.0  # as in GRID: leading 9.8, padding 2 + 2

@@ -217,12 +217,9 @@ def test_the_view_style_is_one_sheet(qtbot: QtBot, model: Posts) -> None:
     assert theme.PANEL.name() in table_sheet() and "padding: 0 8px" in table_sheet()
 
 
-def test_a_table_reached_by_the_keyboard_selects_the_row_its_cursor_is_on(
-    qtbot: QtBot, model: Posts
-) -> None:
-    """Tab (or a label's Alt+letter) into a table with nothing selected selects the cursor's
-    row, else the first: its actions take the selected rows, and a focus frame alone would
-    show a row they do not take. Focus given by code (a test, a window) selects nothing."""
+def _line_then_table(qtbot: QtBot, model: Posts) -> tuple[QWidget, QLineEdit, QTableView]:
+    """A shown window with a line, then a styled table of ``model`` (Tab goes from one to
+    the other); the caller holds the window, else Python deletes it with its children."""
     window = QWidget()
     qtbot.addWidget(window)
     before = QLineEdit(window)
@@ -233,6 +230,16 @@ def test_a_table_reached_by_the_keyboard_selects_the_row_its_cursor_is_on(
     layout.addWidget(view)
     window.show()
     qtbot.waitActive(window)
+    return window, before, view
+
+
+def test_a_table_reached_by_the_keyboard_selects_the_row_its_cursor_is_on(
+    qtbot: QtBot, model: Posts
+) -> None:
+    """Tab (or a label's Alt+letter) into a table with nothing selected selects the cursor's
+    row, else the first: its actions take the selected rows, and a focus frame alone would
+    show a row they do not take. Focus given by code (a test, a window) selects nothing."""
+    _window, before, view = _line_then_table(qtbot, model)
     chosen = view.selectionModel()
 
     def selected() -> list[int]:
@@ -273,17 +280,8 @@ def test_a_matrix_of_cells_reached_by_the_keyboard_chooses_one_cell(
 ) -> None:
     """A table whose cells are chosen one by one (the readiness matrix, the heat map)
     chooses the cursor's cell, not its whole row."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    before = QLineEdit(window)
-    view = style_table(QTableView(window))
+    _window, before, view = _line_then_table(qtbot, model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
-    view.setModel(model)
-    layout = QVBoxLayout(window)
-    layout.addWidget(before)
-    layout.addWidget(view)
-    window.show()
-    qtbot.waitActive(window)
     before.setFocus()
     qtbot.waitUntil(before.hasFocus)
     view.selectionModel().clearSelection()

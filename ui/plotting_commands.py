@@ -281,6 +281,7 @@ class SwapCommand(PlotCommand):
 
         def write() -> None:
             rows = window.seen(self.first), window.seen(self.second)
+            a, b = (row.version for row in rows)
             done = swap(
                 self.store,
                 self.actor,
@@ -289,7 +290,7 @@ class SwapCommand(PlotCommand):
                 self.first,
                 self.second,
                 restore=self.before if back else None,
-                expected_versions=window.versions(self.first, self.second),
+                expected_versions=(a, b) if a is not None and b is not None else None,
             )
             if not back:
                 self.before = done.before

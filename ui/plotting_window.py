@@ -630,12 +630,6 @@ class PlottingWindow(StageWindow):
         with self._left_lock:
             self._left[personnel_id] = (self._reads, row)
 
-    def versions(self, first: int, second: int) -> tuple[int, int] | None:
-        """The versions the window's read showed of two people's placements (None unless
-        both were placed)."""
-        a, b = self.seen(first).version, self.seen(second).version
-        return (a, b) if a is not None and b is not None else None
-
     def all_posts(self) -> tuple[PostPlot, ...]:
         return self.view.plotting.posts if self.view is not None else ()
 

@@ -11,7 +11,8 @@ The rules of the automatic plotting (``plot``), in the order they are applied:
    plotting run again after a roster import changes as little as possible.
 3. BKO in force for the stage (``strength.bko_filter``) puts people under the receiving
    unit: a BKO of a named person moves that person; a BKO of a number moves that many of
-   the lending unit's people, in NRP order, so that the choice is the same each time.
+   the lending unit's people, in NRP order, so that the choice is the same each time, and
+   those who guard (rule 7) before its commanders: a number lent is that many guards.
 4. Each post is filled first from its own Polsek: the unit guarding its TPS, else the
    Polsek whose area covers its kecamatan (and the BKO into that Polsek).
 5. What a Polsek cannot fill, its Polres fills: the Polres's own people and the BKO into
@@ -396,11 +397,16 @@ def _pools(
     for lender, receiver, person, count in rows:
         if person is None:
             source = int(lender)
-            lent = sorted(by_unit.get(source, ()), key=lambda o: o.nrp)[: int(count)]
+            lent = sorted(by_unit.get(source, ()), key=_lent_order)[: int(count)]
             for o in lent:
                 pool[o.id] = (int(receiver), source)
             by_unit[source] = [o for o in by_unit.get(source, ()) if o not in lent]
     return pool
+
+
+def _lent_order(o: Officer) -> tuple[bool, str]:
+    """Who a BKO of a number lends first (rule 3): guards, then commanders; by NRP."""
+    return (o.rank_code in COMMAND_RANKS, o.nrp)
 
 
 def guard_unit(units: UnitTree, post: Post) -> int | None:

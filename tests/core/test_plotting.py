@@ -471,3 +471,23 @@ def test_a_kompol_commands_and_is_not_dealt_to_a_tps(small: tuple[Store, Small])
     place(
         store, ADMIN, ids.operation_id, ids.stages["pemungutan"], _nrp(store, "Personel 11"), post
     )
+
+
+def test_a_bko_of_a_number_lends_guards_before_commanders(small: tuple[Store, Small]) -> None:
+    """Rule 3 with rule 7: Sat Brimob lends five to Polsek A1 for voting day. Its two lowest
+    NRPs made Kompol (who command, and are never dealt) stay home: the five lent are five
+    guards, so A1 takes four of them and Polres A's staff AKP is not needed there."""
+    from opscenter.model import Rank
+    from opscenter.reference import by_code
+
+    store, ids = small
+    with store.transaction(ADMIN, "test.setup") as s:
+        kompol = by_code(s, Rank, ids.operation_id)["kompol"]
+        for name in ("Personel 23", "Personel 24"):  # Sat Brimob's first two by NRP
+            s.get_one(Personnel, _nrp(store, name)).rank_id = kompol.id
+    plot(store, ADMIN, ids.operation_id, ids.stages["pemungutan"])
+    p = _read(store, ids)
+    a1 = [row for (kec, _n), rows in _table(p).items() if kec == "Kecamatan A1" for row in rows]
+    lent = {name for name, basis, _leader in a1 if basis == "bko"}
+    assert len(lent) == 4 and lent <= {f"Personel {n}" for n in range(25, 30)}
+    assert {"Personel 23", "Personel 24", "Personel 12"} <= {o.name for o in p.reserve}

@@ -16,8 +16,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from opscenter import messages
 from opscenter.actor import Actor
@@ -136,3 +138,34 @@ def command_context(
         yield ctx
     finally:
         store.dispose()
+
+
+def as_of(
+    store: Store,
+    text: str | None,
+    option: str = "--as-of",
+    *,
+    zone: str | None = None,
+    lang: str | None = None,
+) -> datetime | None:
+    """``--as-of`` (or ``option``): an ISO time; without an offset, in ``zone`` (default: the
+    operation's own time zone). A bad one is refused in ``lang``."""
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        said = (
+            "use e.g. 2024-11-25 or 2024-11-25T08:00"
+            if messages.language(lang) == "en"
+            else "tulis tanggal atau waktu, mis. 2024-11-25 atau 2024-11-25T08:00"
+        )
+        raise UsageError(f"{option} {text}: {said}") from None
+    if when.tzinfo is None:
+        if zone is None:
+            from opscenter import operations
+
+            with store.read() as s:
+                zone = operations.get_operation(s).timezone
+        when = when.replace(tzinfo=ZoneInfo(zone))
+    return when.astimezone(UTC)

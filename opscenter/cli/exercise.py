@@ -11,9 +11,9 @@ from typing import Any
 
 from opscenter import clock
 from opscenter.actor import Actor
-from opscenter.cli.context import EXIT_OK, Context, UsageError, command_context, say, t
+from opscenter.cli.context import EXIT_OK, Context, UsageError, as_of, command_context, say, t
 from opscenter.cli.parser import command
-from opscenter.cli.window import as_of, open_window
+from opscenter.cli.window import open_window
 from opscenter.errors import NoOperation
 from opscenter.store import Store
 
@@ -132,7 +132,7 @@ def _start_exercise(ctx: Context, *, demo_only: bool) -> None:
             return
         start = exercise.default_start(s)
         zone = operations.get_operation(s).timezone
-    start = as_of(ctx.store, ctx.args.at, "--at") or start
+    start = as_of(ctx.store, ctx.args.at, "--at", lang=ctx.args.lang) or start
     clock.simulate(start)
     local = operations.local_text(start, zone, "%d-%m-%Y %H:%M")
     say(

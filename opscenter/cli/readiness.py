@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from opscenter.cli.context import EXIT_OK, command_context, say
+from opscenter.cli.context import EXIT_OK, as_of, command_context, say
 from opscenter.cli.parser import add_classification, add_operation, checked_classification, command
 from opscenter.errors import OpsError
 
@@ -47,6 +47,12 @@ class ReadinessUnknownStage(OpsError):
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--unit", metavar="CODE", help="one Polres: its details only")
     p.add_argument("--stage", metavar="CODE", help="stage code (default: the voting stage)")
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the day readiness is judged on, e.g. 2024-11-25 (default: today in the "
+        "operation's time zone): overdue follow-ups, the report's date and its number",
+    )
     p.add_argument(
         "--out",
         type=Path,
@@ -88,7 +94,9 @@ def cmd_readiness(args: argparse.Namespace) -> int:
             if args.stage not in found:
                 raise ReadinessUnknownStage(code=args.stage, codes=", ".join(found))
             stage_id = found[args.stage]
-        r = readiness(s, op.id, stage_id=stage_id, lang=lang)
+        when = as_of(ctx.store, args.as_of, zone=op.timezone, lang=args.lang)
+        today = operations.local_today(op, when) if when is not None else None
+        r = readiness(s, op.id, stage_id=stage_id, today=today, lang=lang)
         settings = sitrep.report_settings(op)
         now = clock.now().astimezone(ZoneInfo(op.timezone))
     unit_ids: tuple[int, ...] | None = None

@@ -8,15 +8,14 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import platformdirs
 
 from opscenter import clock, messages
 from opscenter.actor import Actor
-from opscenter.cli.context import EXIT_OK, Context, UsageError, command_context, say
+from opscenter.cli.context import EXIT_OK, Context, UsageError, as_of, command_context, say
 from opscenter.cli.parser import command
 from opscenter.store import Store
 
@@ -72,23 +71,6 @@ def _render(
     return render(store, out, size=size, view=view, now=now, lang=messages.language())
 
 
-def as_of(store: Store, text: str | None, option: str = "--as-of") -> datetime | None:
-    """``--as-of`` (or ``option``): an ISO time; without an offset, in the operation's own
-    time zone."""
-    if not text:
-        return None
-    try:
-        when = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{option} {text}: use e.g. 2024-11-25T08:00") from None
-    if when.tzinfo is None:
-        from opscenter import operations
-
-        with store.read() as s:
-            when = when.replace(tzinfo=ZoneInfo(operations.get_operation(s).timezone))
-    return when.astimezone(UTC)
-
-
 def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--view",
@@ -129,6 +111,8 @@ def _parse_size(text: str) -> tuple[int, int]:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     size = _parse_size(args.size)
     with command_context(args) as ctx:
-        path = _render(ctx.store, args.out, size, args.view, as_of(ctx.store, args.as_of))
+        path = _render(
+            ctx.store, args.out, size, args.view, as_of(ctx.store, args.as_of, lang=args.lang)
+        )
     say(ctx.t(f"Tangkapan layar ditulis ke {path}.", f"Screenshot written to {path}."))
     return EXIT_OK

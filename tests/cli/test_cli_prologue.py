@@ -22,7 +22,13 @@ def test_a_bad_value_met_with_the_database_open_is_a_usage_error(
     out = tmp_path / "layar.png"
     done = run(home, "screenshot", "--db", db, "--out", str(out), "--as-of", "kemarin")
     assert done.returncode == 2
-    assert done.stderr.strip() == "opscenter: --as-of kemarin: use e.g. 2024-11-25T08:00"
+    assert done.stderr.strip() == (
+        "opscenter: --as-of kemarin: tulis tanggal atau waktu, mis. 2024-11-25 atau "
+        "2024-11-25T08:00"
+    )
+    english = run(home, "--lang", "en", "screenshot", "--db", db, "--out", str(out), "--as-of", "x")
+    assert english.returncode == 2
+    assert english.stderr.strip() == "opscenter: --as-of x: use e.g. 2024-11-25 or 2024-11-25T08:00"
     small = run(home, "screenshot", "--db", db, "--out", str(out), "--size", "10x10")
     assert small.returncode == 2
     assert small.stderr.strip() == "opscenter: --size 10x10: between 200 and 8000 pixels"

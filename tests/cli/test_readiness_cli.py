@@ -71,6 +71,26 @@ def test_the_table_on_the_terminal(url: str, capsys: pytest.CaptureFixture[str])
     assert "Tindak lanjut temuan lewat waktu: 0." in lines
 
 
+def test_as_of_a_past_day_judges_and_dates_the_matrix_on_it(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A past operation's readiness as it stood: the day heads the table, dates the report
+    and numbers it; without --as-of, today in the operation's zone."""
+    assert run(url, "--as-of", "2024-11-20") == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("\u2014 20 November 2024")
+    out = tmp_path / "kesiapan.pdf"
+    assert run(url, "--as-of", "2024-11-20T23:30+00:00", "--out", str(out)) == 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # 23:30 UTC on the 20th is the 21st in Jakarta; the number carries its month and year.
+    assert "21 November 2024" in text and "/XI/2024" in text
+    with pytest.raises(SystemExit) as refused:  # a bad value: exit 2, as argparse's own
+        run(url, "--as-of", "kemarin")
+    assert refused.value.code == 2
+    assert "tulis tanggal atau waktu" in capsys.readouterr().err
+
+
 def test_one_unit_adds_its_details(url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(url, "--unit", "PB", "--lang", "en") == 0
     out = capsys.readouterr().out

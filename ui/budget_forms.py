@@ -34,8 +34,8 @@ _tr = translator("BudgetDialog")  # the dialog's context: its translations stay
 class RowForm(Generic[R]):
     """A side form that adds a new row, or changes the row loaded into it from its list:
     its page (``page``), its buttons, and the row it changes (``row``, None when adding).
-    A form gives its fields (``typed``, ``fields``), how a row fills them (``fill``) and
-    how they are emptied (``clear``), and the field first typed into (``focus``)."""
+    A form gives its fields (``typed``, ``fields``), how a row fills them (``fill``), how
+    they are emptied (``clear``) and the field first typed into (``focus``)."""
 
     focus: QWidget
 

@@ -2,6 +2,8 @@
 
 - ``parse_rupiah``: whole rupiah as typed ("25.000.000", "25000000"), never a float;
   ``parse_index``: a daily index cell ("150.000 x 5": rupiah per person per day x days).
+- ``index_text`` and ``allocation_name``: an index cell and an allocation as the dialog
+  names them in its sentences.
 - ``AllocationsModel``: a unit's own allocations (pagu per source); ``PaymentsModel``: the
   payments from one; ``IndexModel``: the operation's daily index, one row per stage (an
   ``IndexRow``) and one column per component, then the unit's personnel and need.
@@ -77,6 +79,14 @@ def parse_index(text: str, days: int | None) -> tuple[int, int] | None:
 def index_text(entry: IndexEntry, lang: str) -> str:
     """ "Rp150.000 × 5" (rupiah per person per day, days paid)."""
     return f"{rupiah_text(entry.daily_rupiah, lang)} \u00d7 {entry.days}"
+
+
+def allocation_name(a: Allocation, lang: str) -> str:
+    """ "DIPA 042", "hibah daerah NPHD 900/…": "DIPA 2024" already names its source."""
+    source = source_name(a.source, lang)
+    reference = a.reference or ""
+    named = reference.casefold().startswith(source.casefold())
+    return reference if named else f"{source} {reference}".strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,12 +33,8 @@ from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.conftest import TinyOperation
 from tests.ui.test_readiness_forms import STAFF, open_budget, stored_payments
 from ui import screen_fit
-from ui.budget_dialog import (
-    AllocationColumn,
-    BudgetDialog,
-    PaymentColumn,
-    parse_index,
-)
+from ui.budget_dialog import BudgetDialog
+from ui.budget_tables import AllocationColumn, PaymentColumn, parse_index
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
 from ui.unsaved import SAVE_NAME

@@ -34,7 +34,8 @@ from opscenter.reference import by_code
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
-from ui.budget_dialog import AllocationColumn, BudgetDialog, parse_rupiah
+from ui.budget_dialog import BudgetDialog
+from ui.budget_tables import AllocationColumn, parse_rupiah
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.sarpras_dialog import SarprasColumn, SarprasDialog

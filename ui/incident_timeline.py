@@ -5,6 +5,11 @@ still open stands out. Time reads in the operation's zone (WIB, WITA or WIT). Th
 lives in numpy arrays handed to one ``ScatterPlotItem`` (pyqtgraph's habit); a click on a
 marker emits the incident's id. Zoom and pan move along time only: lanes stay where the
 eye left them.
+
+Lane names are never smaller than a legible size at a desk: where a low timeline (a 768 px
+laptop) cannot show every lane at that size, it shows as many as fit and a scroll bar beside
+it reaches the rest; choosing an incident brings its lane into view. A wall, which nobody
+scrolls, shows every lane, with smaller names where it must (``scrolls_lanes``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from opscenter.incident_log import IncidentRow
 from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
@@ -33,6 +46,10 @@ DAY_S = 86_400.0
 REDRAW_DELAY_MS = 400
 CLOSED_ALPHA = 90
 LANE_LABEL_CHARS = 30
+# At a desk, lane names shrink to this share of the axis type, never below LANE_MIN_PT; a
+# timeline too low even for that scrolls its lanes.
+LANE_MIN_SCALE = 0.8
+LANE_MIN_PT = 8.0
 
 
 _tr = translator("IncidentTimeline")
@@ -74,6 +91,8 @@ class IncidentTimeline(QWidget):
         self.times = np.zeros(0, dtype=np.float64)
         self.lane_y = np.zeros(0, dtype=np.float64)
         self._selected: int | None = None
+        self.scrolls_lanes = True  # a wall sets False: every lane shown, names as small as needed
+        self._shown_lanes = 0  # how many lanes the plot shows at once (all, or a window)
         self._spot_of: dict[int, int] = {}  # incident id -> index of its marker (spot)
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -94,6 +113,13 @@ class IncidentTimeline(QWidget):
         self.view = item.getViewBox()
         self.view.setMouseEnabled(x=True, y=False)
         self.view.sigResized.connect(self._fit_lane_font)
+        # Lanes the plot cannot show at a legible size: reached by this bar (its value 0 shows
+        # the top lanes, as the list reads).
+        self.lane_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.lane_bar.setObjectName("incidentTimelineLanes")
+        self.lane_bar.setAccessibleName(_tr("Gulir wilayah atau jenis lini masa"))
+        self.lane_bar.hide()
+        self.lane_bar.valueChanged.connect(self._show_lanes)
         self.fit_to_font()
 
         self.scatter = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
@@ -130,7 +156,12 @@ class IncidentTimeline(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.plot, 1)
+        plot_row = QHBoxLayout()
+        plot_row.setContentsMargins(0, 0, 0, 0)
+        plot_row.setSpacing(0)
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.lane_bar)
+        layout.addLayout(plot_row, 1)
 
     def fit_to_font(self) -> None:
         """Axis labels at the widget's type size, the lane names' axis as wide as they need
@@ -145,17 +176,61 @@ class IncidentTimeline(QWidget):
         self._fit_lane_font()
 
     def _fit_lane_font(self) -> None:
-        """Lane names at the axis type, smaller where the lanes are closer than a line (a low
-        tile of the wall): names one above the other, never into each other."""
+        """Lane names at the axis type, smaller where the lanes are closer than a line: names
+        one above the other, never into each other. At a desk no smaller than legible, the
+        lanes that do not fit then reached by the scroll bar; on a wall all lanes, as small
+        as needed (down to 6 pt)."""
         font = theme.scaled_font(self, 0.95)
         lanes = max(1, len(self._lanes))
-        pitch = self.view.height() / lanes if self.view.height() > 0 else 1e9
+        height = self.view.height()
+        shown = lanes
         line = QFontMetrics(font).height()
-        if pitch < line * 1.05 and font.pointSizeF() > 0:
-            font.setPointSizeF(max(6.0, font.pointSizeF() * pitch / (line * 1.05)))
+        if height > 0 and height / lanes < line * 1.05 and font.pointSizeF() > 0:
+            size = font.pointSizeF()
+            smallest = 6.0
+            if self.scrolls_lanes:
+                smallest = min(size, max(LANE_MIN_PT, size * LANE_MIN_SCALE))
+            font.setPointSizeF(max(smallest, size * height / lanes / (line * 1.05)))
+            pitch = QFontMetrics(font).height() * 1.05
+            if self.scrolls_lanes and height / lanes < pitch:
+                shown = max(1, int(height // pitch))
         left = self.plot.getPlotItem().getAxis("left")
         if left.style.get("tickFont") != font:
             left.setTickFont(font)
+        if shown != self._shown_lanes:
+            self._shown_lanes = shown
+            top = self._top_lane()
+            bar = self.lane_bar
+            bar.blockSignals(True)
+            bar.setRange(0, lanes - shown)
+            bar.setPageStep(shown)
+            bar.setValue(top)
+            bar.blockSignals(False)
+            bar.setVisible(shown < lanes)
+        self._show_lanes()
+
+    def _top_lane(self) -> int:
+        """The scroll bar's value: how many lanes lie above the window (0: the top lanes)."""
+        return min(self.lane_bar.value(), max(0, len(self._lanes) - max(1, self._shown_lanes)))
+
+    def _show_lanes(self) -> None:
+        """The plot's lanes: all, or the scroll bar's window of them."""
+        lanes = max(len(self._lanes), 1)
+        shown = min(max(1, self._shown_lanes), lanes)
+        low = lanes - shown - self._top_lane()  # lane 0 is drawn at the bottom
+        self.view.setYRange(low - 0.7, low + shown - 0.3, padding=0)
+
+    def _bring_lane_into_view(self, lane: int) -> None:
+        shown = max(1, self._shown_lanes)
+        lanes = len(self._lanes)
+        if shown >= lanes:
+            return
+        above = lanes - 1 - lane  # lanes above it
+        top = self._top_lane()
+        if above < top:
+            self.lane_bar.setValue(above)
+        elif above >= top + shown:
+            self.lane_bar.setValue(above - shown + 1)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -263,9 +338,9 @@ class IncidentTimeline(QWidget):
         )
         left = self.plot.getPlotItem().getAxis("left")
         left.setTicks([[(i, name) for i, name in enumerate(self._lanes)], []])
-        self._fit_lane_font()  # a filter changes the number of lanes
         self.view.setLimits(yMin=-1, yMax=max(len(self._lanes), 1))
-        self.view.setYRange(-0.7, max(len(self._lanes), 1) - 0.3, padding=0)
+        self._shown_lanes = 0  # a filter changes the number of lanes: fitted again
+        self._fit_lane_font()
         if self._clock is not None:
             self.now_line.setValue(self._clock().timestamp())
         if not keep_range and n:
@@ -321,5 +396,6 @@ class IncidentTimeline(QWidget):
         if len(hits):
             i = int(hits[0])
             self.ring.setData(x=[self.times[i]], y=[self.lane_y[i]])
+            self._bring_lane_into_view(int(self.lane_y[i]))
         else:
             self.ring.setData(x=[], y=[])

@@ -111,6 +111,7 @@ class WallBoard(WallDisplay):
             board.flat_view.setColumnHidden(section, hide)
         board.fit_columns()
         self.incidents.fit_columns()
+        self.incidents.timeline.scrolls_lanes = False  # nobody scrolls a wall: every lane
         self.incidents.timeline.fit_to_font()
         # The readiness page: the matrix alone (nobody chooses a cell on a wall), refitted.
         self.readiness.evidence.hide()

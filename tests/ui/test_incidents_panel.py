@@ -491,11 +491,59 @@ def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
     assert not any(view.isColumnHidden(c) for c in everything if c is not Column.TYPE)
 
 
-def test_timeline_lane_names_never_run_into_each_other(qtbot: QtBot, panel: IncidentsPanel) -> None:
-    """In a low timeline (a tile of the wall) the lane names get smaller, one line each."""
+def test_timeline_lane_names_stay_legible_and_a_low_timeline_scrolls_its_lanes(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """At a desk (a 768 px laptop) the lane names never go below a legible size, never into
+    each other; the lanes that do not fit are reached with the scroll bar beside the plot, and
+    choosing an incident brings its lane into view. With room again, all lanes and no bar."""
+    from ui.incident_timeline import LANE_MIN_PT, short_label
+
     timeline = panel.timeline
     lanes = len(timeline.lanes)
     assert lanes >= 10  # the demo's eleven kabupaten/kota
+    left = timeline.plot.getPlotItem().getAxis("left")
+    bar = timeline.lane_bar
+    panel.splitter.setSizes([1000, 170])
+
+    def window() -> tuple[float, float]:
+        low, high = timeline.view.viewRange()[1]
+        return low, high
+
+    def shown() -> int:
+        return bar.pageStep() if bar.isVisible() else lanes
+
+    qtbot.waitUntil(lambda: bar.isVisible())
+    font = left.style["tickFont"]
+    assert font.pointSizeF() >= LANE_MIN_PT
+    assert timeline.view.height() / shown() >= QFontMetrics(font).height()
+    assert bar.maximum() + bar.pageStep() == lanes  # every lane within reach
+    # The top of the list first (lane names read top down); the bar's end shows the bottom.
+    assert window()[1] == pytest.approx(lanes - 0.3)
+    bar.setValue(bar.maximum())
+    assert window()[0] == pytest.approx(-0.7)
+    # An incident of the top lane, chosen in the list: its lane comes back into view.
+    top_lane = timeline.lanes[-1]
+    row = next(r for r in panel.model.rows() if short_label(r.area_name) == top_lane)
+    panel.select_incident(row.id)
+    low, high = window()
+    assert low < lanes - 1 < high
+
+    panel.splitter.setSizes([600, 600])  # room again: every lane, the axis type back to normal
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert left.style["tickFont"].pointSizeF() == pytest.approx(timeline.font().pointSizeF() * 0.95)
+    assert window() == pytest.approx((-0.7, lanes - 0.3))
+
+
+def test_a_wall_timeline_shows_every_lane_with_smaller_names(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Nobody scrolls a wall: in a low tile every lane is shown, its name as small as needed
+    to stand one above the other."""
+    timeline = panel.timeline
+    timeline.scrolls_lanes = False
+    timeline.fit_to_font()
+    lanes = len(timeline.lanes)
     panel.splitter.setSizes([1000, 170])
     left = timeline.plot.getPlotItem().getAxis("left")
 
@@ -504,13 +552,8 @@ def test_timeline_lane_names_never_run_into_each_other(qtbot: QtBot, panel: Inci
         return timeline.view.height() / lanes >= line
 
     qtbot.waitUntil(apart)
-    panel.splitter.setSizes([600, 600])  # room again: the axis type back to normal
-    qtbot.waitUntil(
-        lambda: (
-            left.style["tickFont"].pointSizeF()
-            == pytest.approx(panel.timeline.font().pointSizeF() * 0.95)
-        )
-    )
+    assert not timeline.lane_bar.isVisible()
+    assert timeline.view.viewRange()[1] == pytest.approx([-0.7, lanes - 0.3])
 
 
 def test_the_point_editor_refuses_in_a_sentence_saves_inside_and_undo_puts_it_back(

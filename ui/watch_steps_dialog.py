@@ -1,6 +1,6 @@
 """The watch's steps of the operation (Ubah > Langkah pemantauan TPS…): the list every TPS
 goes through on voting day (petugas tiba, pemungutan dimulai … diterima PPK), edited as the
-readiness lists are (``ui.readiness_lists_dialog.ListsDialog``, through
+readiness lists are (``ui.reference_lists_dialog.ListsDialog``, through
 ``opscenter.watch.steps``): add a step (code, name, English name, deadline), rename the
 chosen one (its code stays), move it (Ctrl+Up, Ctrl+Down; its number, what operators type,
 moves with it), remove it (asked first; refused while a TPS has reached it), and set its
@@ -33,7 +33,8 @@ from opscenter.store import Store
 from opscenter.watch import steps
 from ui.form_parts import field
 from ui.operation_form import FormContext
-from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
+from ui.reference_list_page import ItemsModel, ListPage
+from ui.reference_lists_dialog import ListsDialog, ListWrites
 from ui.translations import translator
 
 _tr = translator("WatchStepsDialog")

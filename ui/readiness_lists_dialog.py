@@ -208,37 +208,25 @@ class ReadinessListsDialog(ListsDialog):
         if not isinstance(row, CategoryRow) or not self.rule_button.isEnabled():
             return
         c = row.category
-        basis, quantity, per = self.rule_box.now()
-        before = (c.rule_basis, c.rule_quantity, c.rule_per)
+        rule = self.rule_box.now()
         store, actor = self.store, self.actor
-        ref, shown = self.ref(c.id), c.version
+        ref = self.ref(c.id)
 
-        def write() -> Category:
-            done = sarpras.set_rule(
-                store, actor, ref.id, basis, quantity, per, expected_version=shown
+        def saved(_done: Category) -> tuple[str, tuple[str | None, int, int]]:
+            self.rule_box.start = rule
+            text = _tr("Aturan {name}: {rule}").format(
+                name=c.name, rule=rule_sentence(*rule, c.name)
             )
-            ref.version = done.version
-            return done
+            return text, rule
 
-        def saved(_done: Category) -> None:
-            def step(to: tuple[str | None, int, int]) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = sarpras.set_rule(
-                        store, actor, ref.id, *to, expected_version=ref.version
-                    ).version
-
-                return run
-
-            self.push(
-                _tr("Aturan {name}: {rule}").format(
-                    name=c.name, rule=rule_sentence(basis, quantity, per, c.name)
-                ),
-                step((basis, quantity, per)),
-                step(before),
-            )
-            self.rule_box.start = (basis, quantity, per)
-
-        self.submit(write, saved, self.rule_button)
+        self.change_item(
+            ref,
+            c.version,
+            lambda to, v: sarpras.set_rule(store, actor, ref.id, *to, expected_version=v),
+            (rule, (c.rule_basis, c.rule_quantity, c.rule_per)),
+            saved,
+            self.rule_button,
+        )
 
     def save_kind(self) -> None:
         """Save the chosen category's group, measure and ammunition flag; Ctrl+Z sets the
@@ -247,39 +235,27 @@ class ReadinessListsDialog(ListsDialog):
         if not isinstance(row, CategoryRow) or not self.kind_button.isEnabled():
             return
         c = row.category
-        kind = self.kind_box.now()
-        before = (c.group, c.measure, c.has_ammunition)
         store, actor = self.store, self.actor
-        ref, shown = self.ref(c.id), c.version
+        ref = self.ref(c.id)
 
-        def write() -> Category:
-            done = sarpras.change_category(store, actor, ref.id, *kind, expected_version=shown)
-            ref.version = done.version
-            return done
-
-        def saved(done: Category) -> None:
-            def step(to: tuple[str, str, bool]) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = sarpras.change_category(
-                        store, actor, ref.id, *to, expected_version=ref.version
-                    ).version
-
-                return run
-
-            after = (done.group, done.measure, done.has_ammunition)
-            self.push(
-                _tr("Kelompok dan ukuran {name}: {group}, {measure}").format(
-                    name=c.name,
-                    group=group_names().get(done.group, done.group),
-                    measure=done.measure,
-                ),
-                step(after),
-                step(before),
-            )
+        def saved(done: Category) -> tuple[str, tuple[str, str, bool]]:
             self.kind_box.start = (done.group, done.measure, done.has_ammunition)
             self.kind_measure.setText(done.measure)
+            text = _tr("Kelompok dan ukuran {name}: {group}, {measure}").format(
+                name=c.name,
+                group=group_names().get(done.group, done.group),
+                measure=done.measure,
+            )
+            return text, self.kind_box.start
 
-        self.submit(write, saved, self.kind_button)
+        self.change_item(
+            ref,
+            c.version,
+            lambda to, v: sarpras.change_category(store, actor, ref.id, *to, expected_version=v),
+            (self.kind_box.now(), (c.group, c.measure, c.has_ammunition)),
+            saved,
+            self.kind_button,
+        )
 
 
 def open_lists(

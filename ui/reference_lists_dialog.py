@@ -15,20 +15,31 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from opscenter.reference_lists import ListItem, Removed
 from ui.confirm import confirm
 from ui.form_tables import show_rows
-from ui.operation_form import FormContext, OperationForm
+from ui.operation_form import FormContext, OperationForm, Ref
 from ui.reference_list_page import ListPage
 from ui.screen_fit import fit_to_screen
 from ui.translations import translator
 
 _tr = translator("ReadinessListsDialog")
+
+
+class Versioned(Protocol):
+    """A row as a core write returns it: its version is the one the next write expects."""
+
+    @property
+    def version(self) -> int: ...
+
+
+T = TypeVar("T", bound=Versioned)
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -142,32 +153,56 @@ class ListsDialog(OperationForm):
         item = page.item()
         if item is None or not page.rename_button.isEnabled():
             return
-        name, en = page.name.text(), page.name_en.text() or None
-        before = (item.name, item.name_en)
-        ref, shown = self.ref(item.id), item.version
+        ref = self.ref(item.id)
 
-        def write() -> ListItem:
-            done = writes.rename(ref.id, name, en, shown)
+        def saved(done: ListItem) -> tuple[str, tuple[str, str | None]]:
+            page.renamed()
+            text = _tr("Ganti nama {noun} {old} menjadi {new}").format(
+                noun=page.noun, old=item.name, new=done.name
+            )
+            return text, (done.name, done.name_en)
+
+        self.change_item(
+            ref,
+            item.version,
+            lambda to, v: writes.rename(ref.id, to[0], to[1], v),
+            ((page.name.text(), page.name_en.text() or None), (item.name, item.name_en)),
+            saved,
+            page.rename_button,
+        )
+
+    def change_item(
+        self,
+        ref: Ref,
+        shown: int,
+        change: Callable[[V, int], T],
+        values: tuple[V, V],
+        saved: Callable[[T], tuple[str, V]],
+        button: QPushButton,
+    ) -> None:
+        """Change the row of ``ref`` from ``values[1]`` (read at version ``shown``) to
+        ``values[0]``: ``change(value, expected_version)`` is the core's write and returns
+        the row it changed. ``saved`` gets that row once stored, does what follows on screen
+        and gives the history's text and the value a redo sets (the stored one: the core may
+        tidy what was typed); undo and redo change the row back and forth."""
+
+        def write() -> T:
+            done = change(values[0], shown)
             ref.version = done.version
             return done
 
-        def saved(done: ListItem) -> None:
-            def step(to: tuple[str, str | None]) -> Callable[[], None]:
+        def landed(done: T) -> None:
+            text, after = saved(done)
+
+            def step(value: V) -> Callable[[], None]:
                 def run() -> None:
-                    ref.version = writes.rename(ref.id, to[0], to[1], ref.version).version
+                    ref.version = change(value, ref.version).version
 
                 return run
 
-            self.push(
-                _tr("Ganti nama {noun} {old} menjadi {new}").format(
-                    noun=page.noun, old=before[0], new=done.name
-                ),
-                step((done.name, done.name_en)),
-                step(before),
-            )
-            page.renamed()
+            self.push(text, step(after), step(values[1]))
 
-        self.submit(write, saved, page.rename_button)
+        self.submit(write, landed, button)
 
     def move_item(self, page: ListPage, writes: ListWrites, step: int) -> None:
         item = page.item()

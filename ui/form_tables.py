@@ -8,7 +8,7 @@ chosen again with ``choose_row``, and ``current_row`` is the row chosen now. ``d
 is Delete on a list: it removes the chosen row.
 
 Used by ``ui.visits_dialog``, ``ui.budget_dialog`` (and ``ui.budget_tables``),
-``ui.sarpras_dialog`` and ``ui.readiness_lists_dialog``; the planning window's list of
+``ui.sarpras_dialog`` and ``ui.reference_list_page``; the planning window's list of
 pending TPS changes takes its Delete (``ui.planning_forms``).
 """
 

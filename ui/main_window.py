@@ -66,7 +66,7 @@ from ui.worker import start_job
 
 if TYPE_CHECKING:  # the wall (and pyqtgraph, which it draws with) loads when first shown
     from ui.operation_form import FormContext
-    from ui.readiness_lists_dialog import ListsDialog
+    from ui.reference_lists_dialog import ListsDialog
     from ui.wall_board import WallBoard
 
 log = logging.getLogger(__name__)

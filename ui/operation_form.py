@@ -14,7 +14,7 @@ undo step refused once its form is closed is said in a box over the main window
 (``show_refusal``).
 
 Used by ``ui.visits_dialog``, ``ui.budget_dialog``, ``ui.sarpras_dialog``,
-``ui.readiness_lists_dialog`` (and through it ``ui.watch_steps_dialog``) and
+``ui.reference_lists_dialog`` (the readiness lists, the watch's steps) and
 ``ui.main_window``.
 """
 
@@ -167,7 +167,7 @@ class OperationForm(QDialog):
     (Ctrl+Z) and Tutup, Ctrl+Enter for the form shown, and the close question. A form gives
     ``reader`` (what to read, run on a worker thread, plain data out), ``show_read``,
     ``save_current`` and the ``ui.unsaved.Editor`` methods. ``ReadinessForm`` adds a unit
-    box; ``ui.readiness_lists_dialog`` edits the operation's lists without one."""
+    box; ``ui.reference_lists_dialog`` edits the operation's lists without one."""
 
     read_shown = Signal()  # each read shown (tests wait for it)
     write_done = Signal(bool)  # each write of this form: saved or refused

@@ -1,6 +1,6 @@
 """The watch's steps of the operation (Ubah > Langkah pemantauan TPS…): the list every TPS
 goes through on voting day (petugas tiba, pemungutan dimulai … diterima PPK), edited as the
-readiness lists are (``ui.readiness_lists_dialog.ListsDialog``, through
+readiness lists are (``ui.reference_lists_dialog.ListsDialog``, through
 ``opscenter.watch.steps``): add a step (code, name, English name, deadline), rename the
 chosen one (its code stays), move it (Ctrl+Up, Ctrl+Down; its number, what operators type,
 moves with it), remove it (asked first; refused while a TPS has reached it), and set its
@@ -33,7 +33,8 @@ from opscenter.store import Store
 from opscenter.watch import steps
 from ui.form_parts import field
 from ui.operation_form import FormContext
-from ui.readiness_lists_dialog import ItemsModel, ListPage, ListsDialog, ListWrites
+from ui.reference_list_page import ItemsModel, ListPage
+from ui.reference_lists_dialog import ListsDialog, ListWrites
 from ui.translations import translator
 
 _tr = translator("WatchStepsDialog")
@@ -211,38 +212,27 @@ class WatchStepsDialog(ListsDialog):
     # -- the deadline ---------------------------------------------------------------------
 
     def save_due(self) -> None:
+        """Save the chosen step's deadline as typed (read on the write thread, so an
+        unreadable one is refused in the form); undo and redo set it back and forth."""
         row = self.steps.current()
         if not isinstance(row, StepRow) or not self.due_button.isEnabled():
             return
-        typed, before = self.due.text(), row.due_minutes
+        typed = self.due.text()
         store, actor = self.store, self.actor
-        ref, shown = self.ref(row.item.id), row.item.version
+        ref = self.ref(row.item.id)
 
-        def write() -> ListItem:
-            done = steps.set_due(
-                store, actor, ref.id, steps.read_due(typed), expected_version=shown
+        def set_due(text: str, version: int) -> ListItem:
+            due = steps.read_due(text)
+            return steps.set_due(store, actor, ref.id, due, expected_version=version)
+
+        def saved(_done: ListItem) -> tuple[str, str]:
+            after = steps.due_text(steps.read_due(typed))
+            self._due_start = after
+            self.due.setText(after)
+            text = _tr("Batas waktu {name}: {due}").format(
+                name=row.item.name, due=after or _tr("tanpa batas")
             )
-            ref.version = done.version
-            return done
+            return text, after
 
-        def saved(_done: ListItem) -> None:
-            after = steps.read_due(typed)
-
-            def step(to: int | None) -> Callable[[], None]:
-                def run() -> None:
-                    ref.version = steps.set_due(
-                        store, actor, ref.id, to, expected_version=ref.version
-                    ).version
-
-                return run
-
-            text = steps.due_text(after) or _tr("tanpa batas")
-            self.push(
-                _tr("Batas waktu {name}: {due}").format(name=row.item.name, due=text),
-                step(after),
-                step(before),
-            )
-            self._due_start = steps.due_text(after)
-            self.due.setText(self._due_start)
-
-        self.submit(write, saved, self.due_button)
+        before = steps.due_text(row.due_minutes)
+        self.change_item(ref, row.item.version, set_due, (typed, before), saved, self.due_button)

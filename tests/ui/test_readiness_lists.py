@@ -29,7 +29,10 @@ from tests.ui.conftest import TinyOperation
 from ui import screen_fit
 from ui.confirm import NO_NAME, YES_NAME
 from ui.main_window import MainWindow
-from ui.readiness_lists_dialog import ListPage, ListsDialog, ReadinessListsDialog, rule_sentence
+from ui.readiness_lists_dialog import ReadinessListsDialog
+from ui.readiness_lists_models import rule_sentence
+from ui.reference_list_page import ListPage
+from ui.reference_lists_dialog import ListsDialog
 from ui.unsaved import DISCARD_NAME
 
 STAFF = Actor("bagops.uji", role="staff")

@@ -32,6 +32,7 @@ three side forms ``ui.visits_forms``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QSize
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.errors import OpsError, StaleEdit
 from opscenter.readiness import visits
-from opscenter.readiness.visits import FindingRow, FindingValue, VisitRow, VisitValue
+from opscenter.readiness.visits import FindingRow, VisitRow
 from ui import theme
 from ui.confirm import confirm
 from ui.form_parts import day_text, qdate
@@ -55,16 +56,14 @@ from ui.operation_form import FormContext, FormTarget, ReadinessForm
 from ui.readiness_evidence import kind_names, status_names
 from ui.screen_fit import fit_to_screen
 from ui.translations import translator
-from ui.visits_forms import FindingForm, FollowUpForm, VisitForm
+from ui.visits_forms import ChangeForm, FindingForm, FollowUpForm, R, V, VisitForm
 from ui.visits_models import (
     FindingColumn,
     FindingsModel,
     VisitColumn,
     VisitsModel,
     VisitsRead,
-    finding_value_of,
     read_visits,
-    visit_value_of,
 )
 
 _tr = translator("VisitsDialog")
@@ -172,8 +171,9 @@ class VisitsDialog(ReadinessForm):
         return read_visits(self.store, self.operation_id, unit_id, now, self._lang)
 
     def show_read(self, read: VisitsRead) -> None:
-        keep_visit = self._select_visit or self._current_visit_id()
-        keep_finding = self._select_finding or self._current_finding_id()
+        visit, finding = self.current_visit(), self.current_finding()
+        keep_visit = self._select_visit or (visit.id if visit is not None else None)
+        keep_finding = self._select_finding or (finding.id if finding is not None else None)
         self._select_visit = self._select_finding = None
         self._read = read
         if not self._dates_set:
@@ -195,14 +195,6 @@ class VisitsDialog(ReadinessForm):
         self.findings_model.reset_rows(())
         self._read = None
         self._show_choice()
-
-    def _current_visit_id(self) -> int | None:
-        row = self.current_visit()
-        return row.id if row is not None else None
-
-    def _current_finding_id(self) -> int | None:
-        row = self.current_finding()
-        return row.id if row is not None else None
 
     def current_visit(self) -> VisitRow | None:
         return current_row(self.visits_view, self.visits_model)
@@ -281,29 +273,43 @@ class VisitsDialog(ReadinessForm):
 
     def save_visit(self) -> None:
         """The visit form's button: add the new visit, or save the change typed."""
-        (self.change_visit if self.visit_form.row is not None else self.add_visit)()
-
-    def change_visit(self) -> None:
-        row, value = self.visit_form.row, self.visit_form.value()
-        if row is None or value is None or not self.add_visit_button.isEnabled():
+        row = self.visit_form.row
+        if row is None:
+            self.add_visit()
             return
-        store, actor = self.store, self.actor
-        ref = self.ref(row.id, "visit")
         text = _tr("Ubah kunjungan {unit} {day}").format(
             unit=row.unit_name, day=day_text(self._locale, row.visited_on)
         )
+        self._save_change(self.visit_form, "visit", visits.change_visit, text, (row.id, None))
 
-        def change(to: VisitValue, version: int) -> int:
-            return visits.change_visit(store, actor, ref.id, to, expected_version=version)
+    def _save_change(
+        self,
+        form: ChangeForm[R, V],
+        kind: str,
+        change: Callable[..., int],
+        text: str,
+        select: tuple[int, int | None],
+    ) -> None:
+        """Save the change typed in ``form`` to its row (of table ``kind``) with the core's
+        ``change`` (``visits.change_visit``); undo puts the row back as read. ``select``
+        is the visit (and finding) chosen once it is saved; the form goes back to adding."""
+        row, value = form.row, form.value()
+        if row is None or value is None or not form.buttons.save.isEnabled():
+            return
+        store, actor = self.store, self.actor
+        ref = self.ref(row.id, kind)
+        before = form.value_of(row)
+
+        def write(to: V, version: int) -> int:
+            return change(store, actor, ref.id, to, expected_version=version)
 
         def done() -> None:
-            self._select_visit = row.id
-            self.visit_form.new()
+            self._select_visit = select[0]
+            if select[1] is not None:
+                self._select_finding = select[1]
+            form.new()
 
-        change_row(
-            self, ref, row.version, change, value, visit_value_of(row), text,
-            self.add_visit_button, done,
-        )  # fmt: skip
+        change_row(self, ref, row.version, write, value, before, text, form.buttons.save, done)
 
     def remove_visit(self) -> None:
         """&Hapus terpilih (or Delete on the list): the chosen visit with its findings, after
@@ -411,27 +417,13 @@ class VisitsDialog(ReadinessForm):
 
     def save_finding(self) -> None:
         """The finding form's button: add the new finding, or save the change typed."""
-        (self.change_finding if self.finding_form.row is not None else self.add_finding)()
-
-    def change_finding(self) -> None:
-        row, value = self.finding_form.row, self.finding_form.value()
-        if row is None or value is None or not self.add_finding_button.isEnabled():
+        row = self.finding_form.row
+        if row is None:
+            self.add_finding()
             return
-        store, actor = self.store, self.actor
-        ref = self.ref(row.id, "finding")
         text = _tr("Ubah temuan {aspect}").format(aspect=self.finding_aspect.currentText())
-
-        def change(to: FindingValue, version: int) -> int:
-            return visits.change_finding(store, actor, ref.id, to, expected_version=version)
-
-        def done() -> None:
-            self._select_visit, self._select_finding = row.visit_id, row.id
-            self.finding_form.new()
-
-        change_row(
-            self, ref, row.version, change, value, finding_value_of(row), text,
-            self.add_finding_button, done,
-        )  # fmt: skip
+        select = (row.visit_id, row.id)
+        self._save_change(self.finding_form, "finding", visits.change_finding, text, select)
 
     def remove_finding(self) -> None:
         """&Hapus terpilih (or Delete on the list): the chosen finding with its follow-up,

@@ -250,19 +250,13 @@ class VisitsDialog(ReadinessForm):
 
     def edit_visit(self) -> None:
         """U&bah terpilih (or a double click): the chosen visit into the form."""
-        visit = self.current_visit()
-        if visit is not None:
-            self.forms.setCurrentIndex(0)
-            self.visit_form.load(visit)
-            self.visit_date.setFocus()
+        if (visit := self.current_visit()) is not None:
+            self.visit_form.edit(visit)
 
     def edit_finding(self) -> None:
         """U&bah terpilih (or a double click): the chosen finding into the form."""
-        finding = self.current_finding()
-        if finding is not None:
-            self.forms.setCurrentIndex(1)
-            self.finding_form.load(finding)
-            self.finding_aspect.setFocus()
+        if (finding := self.current_finding()) is not None:
+            self.finding_form.edit(finding)
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -113,6 +113,12 @@ class ChangeForm(Generic[R, V]):
         self.fill(row)
         self.show_mode()
 
+    def edit(self, row: R) -> None:
+        """``row`` into the form, shown on its tab, to change it (its first field in focus)."""
+        self.forms.setCurrentIndex(self.buttons.page)
+        self.load(row)
+        self.stops()[0].setFocus()
+
     def new(self) -> None:
         """Back to adding one, the form empty."""
         self.row = None

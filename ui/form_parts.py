@@ -9,7 +9,7 @@ save back rather than bringing the saved text back into the emptied line.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
 Esc or the second one cancels.
 
-The readiness forms (``ui.visits_dialog``, ``ui.budget_dialog``) build from the rest: a
+The readiness forms (``ui.visits_forms``, ``ui.budget_dialog``) build from the rest: a
 date field that is one Tab stop (``date_edit``, read back by ``picked``; ``qdate`` and
 ``day_text`` for a ``date``), a note box (``text_box``), a tab's form (``form_page``), and
 the buttons of a form that adds a row or changes the chosen one (``change_buttons``). Any

@@ -47,11 +47,11 @@ from ui import (
     data_menu,
     help_window,
     planning_menu,
+    readiness_forms,
     replication_view,
     settings,
     sitrep_dialog,
     theme,
-    visits_dialog,
 )
 from ui.desk import Desk
 from ui.empty_state import EmptyState
@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
 
             panel.read_shown.connect(again)
             return
-        dialog = visits_dialog.open_form(
+        dialog = readiness_forms.open_form(
             self,
             form,
             panel,

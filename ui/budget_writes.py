@@ -4,7 +4,7 @@ line in the window's history (Urungkan). The dialog asks its questions and reads
 typed first; ``after`` is what it does once the write is saved.
 
 Each write follows its row by a ``Ref`` (``ui.operation_form``): undo and redo can make a
-row anew under a new id. The kinds of step are ``ui.row_steps``.
+row anew under a new id. The kinds of step are ``ui.form_steps``.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from opscenter.readiness.budget import (
 )
 from ui.budget_tables import IndexRow, allocation_name
 from ui.form_parts import day_text
+from ui.form_steps import add_row, change_row, remove_row
 from ui.operation_form import OperationForm
-from ui.row_steps import add_row, change_row, remove_row
 from ui.translations import translator
 
 _tr = translator("BudgetDialog")  # the dialog's context: its translations stay

@@ -6,8 +6,7 @@ undo history whose undo and redo follow the row through ``Ref`` (redoing an add,
 a removal, makes the row anew under a new id). A change or removal expects the version the
 screen showed; its undo and redo expect the version the history's last step left.
 
-Used by ``ui.visits_dialog``; ``ui.budget_dialog`` writes the same three steps as methods
-of its own (``add_row``, ``change_row``, ``remove_row``).
+Used by ``ui.visits_dialog`` and ``ui.budget_writes``.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ from ui import (
     readiness_forms,
     replication_view,
     settings,
-    sitrep_dialog,
+    sitrep_menu,
     theme,
 )
 from ui.desk import Desk
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         """Each feature adds its own menu (Data, Laporan, Perencanaan, and Admin for the
         roles that may use it, just before Bantuan, which stays last)."""
         connection_dialog.install(self)  # Berkas > Sambungan basis data…
-        for install in (data_menu.install, sitrep_dialog.install, planning_menu.install):
+        for install in (data_menu.install, sitrep_menu.install, planning_menu.install):
             install(self, self.actor)
         bar = self.menuBar()
         bar.removeAction(self.help_menu.menuAction())

@@ -18,7 +18,9 @@ from tests.builders import ADMIN
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
 from ui.main_window import MainWindow
-from ui.sitrep_dialog import Scheduler, SitrepDialog, install, parse_hours
+from ui.sitrep_dialog import SitrepDialog
+from ui.sitrep_menu import install
+from ui.sitrep_schedule import Scheduler, parse_hours
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 
 WIB = ZoneInfo("Asia/Jakarta")

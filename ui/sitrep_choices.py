@@ -1,0 +1,203 @@
+"""The situation report dialog's choices (``ui.sitrep_dialog``), all that the PDF shows: the
+period, read in the operation's zone; the classification; the signatory, which can be kept
+as the operation's default; the sections. ``request`` turns them into the worker's
+``ui.sitrep_build.Request``; ``changed`` says that the preview no longer shows them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opscenter import operations, sitrep
+from opscenter.errors import OpsError
+from opscenter.store import Store
+from ui.sitrep_build import Request
+from ui.tab_order import OneStopDateTimeEdit
+from ui.translations import translator
+
+_tr = translator("SitrepDialog")  # the dialog's context: its translations stay
+
+
+class SitrepChoices(QWidget):
+    """Period, classification, signatory and sections of operation ``operation_code``;
+    ``sig_save`` is the button that keeps the signatory (the dialog saves it)."""
+
+    changed = Signal()  # any choice that changes the PDF
+
+    def __init__(
+        self,
+        store: Store,
+        operation_code: str,
+        zone: ZoneInfo,
+        *,
+        period: tuple[datetime, datetime],
+        signatory: sitrep.Signatory,
+        on_behalf: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._operation_code, self._zone = store, operation_code, zone
+        self.period_from = self._datetime_edit(period[0])
+        self.period_to = self._datetime_edit(period[1])
+        self.classification = QComboBox(self)
+        self.classification.addItems(list(sitrep.CLASSIFICATIONS))
+        self.classification.setCurrentText("TERBATAS")
+        self.sig_title = QLineEdit(signatory.title, self)
+        self.sig_name = QLineEdit(signatory.name, self)
+        self.sig_rank = QLineEdit(signatory.rank, self)
+        self.sig_nrp = QLineEdit(signatory.nrp, self)
+        self.sig_on_behalf = QCheckBox(_tr("Atas nama (a.n.) Kapolda"), self)
+        self.sig_on_behalf.setChecked(on_behalf)
+
+        form = QFormLayout()
+        form.addRow(_tr("Periode dari"), self.period_from)
+        form.addRow(_tr("sampai"), self.period_to)
+        form.addRow(_tr("Klasifikasi"), self.classification)
+        sig_box = QGroupBox(_tr("Penanda tangan"), self)
+        sig_form = QFormLayout(sig_box)
+        sig_form.addRow(_tr("Jabatan"), self.sig_title)
+        sig_form.addRow(_tr("Nama"), self.sig_name)
+        sig_form.addRow(_tr("Pangkat (lengkap)"), self.sig_rank)
+        sig_form.addRow(_tr("NRP"), self.sig_nrp)
+        sig_form.addRow("", self.sig_on_behalf)
+        self.sig_save = QPushButton(_tr("Simpan sebagai bawaan operasi"), sig_box)
+        sig_form.addRow("", self.sig_save)
+
+        labels = {
+            "assessment": _tr("Penilaian umum"),
+            "aspects": _tr("Situasi per aspek"),
+            "statistics": _tr("Statistik kejadian"),
+            "charts": _tr("Grafik"),
+            "significant": _tr("Kejadian menonjol"),
+            "strength": _tr("Kekuatan personel dan TPS"),
+            "vulnerability": _tr("Kerawanan"),
+            "actions": _tr("Tindakan yang diambil"),
+            "outlook": _tr("Perkiraan 24\u201372 jam"),
+            "annex_units": _tr("Lampiran A: papan satuan"),
+            "annex_incidents": _tr("Lampiran B: daftar kejadian"),
+        }
+        sec_box = QGroupBox(_tr("Bagian yang dimuat"), self)
+        grid = QGridLayout(sec_box)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for i, key in enumerate(sitrep.SECTIONS):
+            box = QCheckBox(labels[key], sec_box)
+            box.setChecked(True)
+            self.section_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addWidget(sig_box)
+        column.addWidget(sec_box)
+        self._watch()
+
+    def _watch(self) -> None:
+        """Every choice that changes the PDF says so through ``changed``."""
+        self.period_from.dateTimeChanged.connect(self.changed)
+        self.period_to.dateTimeChanged.connect(self.changed)
+        self.classification.currentTextChanged.connect(self.changed)
+        for edit in (self.sig_title, self.sig_name, self.sig_rank, self.sig_nrp):
+            edit.textChanged.connect(self.changed)
+        self.sig_on_behalf.toggled.connect(self.changed)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self.changed)
+
+    # -- the period, in the operation's zone -------------------------------------------------
+
+    def _datetime_edit(self, value: datetime) -> QDateTimeEdit:
+        edit = OneStopDateTimeEdit(self)  # one Tab stop, not one per section
+        # The period is read in the operation's zone: say which (WIB, WITA, WIT).
+        edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{operations.zone_label(self._zone)}'")
+        edit.setCalendarPopup(True)
+        self._set_edit(edit, value)
+        return edit
+
+    def _set_edit(self, edit: QDateTimeEdit, value: datetime) -> None:
+        local = value.astimezone(self._zone).replace(tzinfo=None)
+        edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+
+    def _read_edit(self, edit: QDateTimeEdit) -> datetime:
+        qdt = edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
+
+    def set_period(self, start: datetime, end: datetime) -> None:
+        self._set_edit(self.period_from, start)
+        self._set_edit(self.period_to, end)
+
+    def period(self) -> tuple[datetime, datetime]:
+        return self._read_edit(self.period_from), self._read_edit(self.period_to)
+
+    # -- the signatory ---------------------------------------------------------------------
+
+    def signatory(self) -> sitrep.Signatory:
+        """The signatory typed; "a.n." names the operation's command as the database holds it
+        now (an ``OpsError`` when the operation is gone)."""
+        signatory = sitrep.Signatory(
+            title=self.sig_title.text().strip(),
+            name=self.sig_name.text().strip().upper(),
+            rank=self.sig_rank.text().strip(),
+            nrp=self.sig_nrp.text().strip(),
+            on_behalf_of=None,
+        )
+        if self.sig_on_behalf.isChecked():
+            with self._store.read() as s:
+                command = operations.get_operation(s, self._operation_code).command_name
+            signatory = dataclasses.replace(signatory, on_behalf_of=f"KEPALA KEPOLISIAN {command}")
+        return signatory
+
+    def signatory_dirty(self) -> bool:
+        """The signatory typed differs from the operation's (as the database holds it now),
+        compared as ``sitrep.configure`` would store it."""
+        try:
+            with self._store.read() as s:
+                op = operations.get_operation(s, self._operation_code)
+                sig = sitrep.signatory_of(op)
+                stored = (sig.title, sig.name, sig.rank.upper(), sig.nrp, op.signatory_on_behalf)
+                default_title = f"KEPALA {op.sitrep_unit}"
+        except OpsError:
+            return False  # nothing to compare with: nothing that could be saved either
+        typed = (
+            self.sig_title.text().strip() or default_title,
+            self.sig_name.text().strip().upper(),
+            self.sig_rank.text().strip().upper(),
+            self.sig_nrp.text().strip(),
+            self.sig_on_behalf.isChecked(),
+        )
+        return typed != stored
+
+    # -- the worker's request ------------------------------------------------------------------
+
+    def request(self, now: datetime, *, issue: bool = False, out: Path | None = None) -> Request:
+        """The choices as plain data for ``ui.sitrep_build.produce``, made at ``now``."""
+        signatory = self.signatory()
+        start, end = self.period()
+        return Request(
+            operation_code=self._operation_code,
+            period_from=start,
+            period_to=end,
+            classification=self.classification.currentText(),
+            signatory=signatory,
+            sections=tuple(k for k, b in self.section_boxes.items() if b.isChecked()),
+            now=now,
+            issue=issue,
+            out=out,
+        )

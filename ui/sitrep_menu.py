@@ -1,0 +1,67 @@
+"""The main window's "Laporan" menu: "Laporan Situasi\u2026" opens the report dialog
+(``ui.sitrep_dialog``); the scheduled reports (``ui.sitrep_schedule``) live with the window.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from opscenter.actor import Actor
+from opscenter.clock import now as operation_now
+from opscenter.store import Store
+from ui import actions
+from ui.sitrep_dialog import SitrepDialog
+from ui.sitrep_schedule import Clock, Scheduler, restore_schedule
+
+
+def install(window: QMainWindow, actor: Actor) -> None:
+    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``; the dialog
+    and the scheduled reports act as ``actor``, the account signed in to ``window``.
+
+    ``window`` is a ``ui.main_window.MainWindow``: its store, clock and language are used.
+    The scheduler lives as long as the window, so scheduled reports keep running when the
+    dialog is closed.
+    """
+    store = cast(Store, getattr(window, "_store"))  # noqa: B009 - MainWindow keeps it private
+    clock = cast(Clock, getattr(window, "_clock", operation_now))
+    lang = str(getattr(window, "_lang", "id"))
+    scheduler = Scheduler(store, actor=actor, clock=clock, lang=lang, parent=window)
+    scheduler.written.connect(
+        lambda path: window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Laporan terjadwal ditulis: {path}").format(
+                path=path
+            ),
+            10_000,
+        )
+    )
+    scheduler.failed.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    restore_schedule(scheduler, store)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Laporan"))
+    action = actions.create(window, "sitrepAction")
+
+    def open_dialog() -> None:
+        try:
+            dialog = SitrepDialog(
+                store,
+                actor=actor,
+                scheduler=scheduler,
+                clock=clock,
+                lang=lang,
+                auto_preview=True,
+                parent=window,
+            )
+        except Exception as exc:  # e.g. an empty database: one sentence, no dialog
+            from ui.error_dialog import show_error
+
+            show_error(window, exc, lang)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actions.close_keys(dialog)
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    menu.addAction(action)
+    window.setProperty("sitrepScheduler", scheduler)

@@ -120,6 +120,16 @@ def render(
         poll.start()
         settle.exec()
         poll.stop()
+        # A panel's first layout, before its data, may have asked for more room than it needs
+        # with it (the window then grew): the size asked for again, now that it fits.
+        window.resize(*size)
+        # A panel's first layout, before its data, may have asked for more room than it needs
+        # with it, and the window grew: its minimum measured again, then the size asked for.
+        layout = window.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+        window.resize(*size)
         # Acceptable here only: a one-shot render lets pending layout events run, no waiting.
         for _ in range(3):
             app.processEvents()

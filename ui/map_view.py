@@ -4,8 +4,8 @@ Offline and vector only: the shapes come from the boundaries that ship with OpsC
 (``opscenter.geo``), drawn in an equirectangular projection whose x is shrunk by the cosine
 of the area's middle latitude, so that Jambi is not stretched sideways (``ui.map_geometry``).
 The layers drawn over the regions are held in ``ui.map_layers``, drawn by
-``ui.map_painting``, found under the mouse by ``ui.map_hits``; this module holds the widget:
-the view, its input, and when the scene is drawn.
+``ui.map_painting`` into the images of ``ui.map_scene``, found under the mouse by
+``ui.map_hits``; this module holds the widget: what it shows, its view and its input.
 
 Fast at national scale (7,285 kecamatan, 290,000 vertices) by these habits:
 
@@ -15,7 +15,7 @@ Fast at national scale (7,285 kecamatan, 290,000 vertices) by these habits:
   and a paint only blits it; while the view moves the image is shifted and scaled at once
   and the sharp scene is drawn again when the movement rests (``SETTLE_MS``); views that
   draw quickly (the scene under ``DIRECT_MS``) are drawn sharp at every frame;
-* that sharp scene is drawn in slices of about ``SLICE_MS`` with the event loop running in
+* that sharp scene is drawn in slices (``ui.map_scene``) with the event loop running in
   between, the shifted image shown until it is done: every kecamatan of Indonesia with
   20,000 incidents takes some 100 ms, three frames, and a Python thread cannot take it off
   the GUI thread (QPainter keeps the GIL while it draws);
@@ -29,16 +29,13 @@ Measured: ``bench/map.py``.
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Generator, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -64,6 +61,7 @@ from ui.map_painting import (
     draw_regions,
     draw_units,
 )
+from ui.map_scene import Scene, Steps
 from ui.translations import translator
 
 # What ``ui.map_panel`` takes from here (the legend and the layers' items are defined
@@ -82,12 +80,6 @@ __all__ = [
 SETTLE_MS = 120
 # A scene drawn in less than this is drawn sharp at every frame, not shifted.
 DIRECT_MS = 12.0
-# The sharp scene after a rest is drawn in slices of about this much GUI-thread time, the
-# event loop running between them (input, the shifted image): a national scene takes some
-# 100 ms, three frames, and Python threads cannot take it off the GUI thread (QPainter keeps
-# the GIL while it draws: a worker thread's one drawPoints of 200,000 points kept the GUI
-# thread waiting its whole 420 ms).
-SLICE_MS = 8.0
 # One wheel notch, one + or - key.
 ZOOM_STEP = 1.25
 # Arrow keys move the view by this share of its size.
@@ -113,15 +105,6 @@ def keep_long_lived() -> None:
     national map (bench/map.py counts the pauses)."""
     gc.collect()
     gc.freeze()
-
-
-@dataclass
-class _Job:
-    """A sharp scene being drawn: for which view, its steps left, the time spent on it (ms)."""
-
-    view: Viewport
-    steps: Generator[None, None, tuple[QImage, bool]]
-    ms: float = 0.0
 
 
 class MapView(QWidget):
@@ -164,21 +147,7 @@ class MapView(QWidget):
         # By id: the hover reads the unit as given last (a new status), not as drawn.
         self._units_drawn: list[tuple[int, QPointF]] = []
         self._flows_drawn: list[tuple[MapFlow, QPointF, QPointF]] = []
-        # The drawn scene and the view it was drawn for.
-        self._image: QImage | None = None
-        self._image_view: Viewport | None = None
-        # The scene without its points, kept while only the points change (a live incident).
-        self._base: QImage | None = None
-        self._base_view: Viewport | None = None
-        self._render_ms = 0.0
-        # The sharp scene being drawn in slices after a rest (``refine``), and the timer that
-        # runs its next slice once the event loop had its turn.
-        self._job: _Job | None = None
-        self._slice = QTimer(self)
-        self._slice.setSingleShot(True)
-        self._slice.setInterval(0)
-        self._slice.timeout.connect(self._next_slice)
-        self._fresh = False  # a sharp scene arrived since the last paint (``rendered``)
+        self._scene = Scene(self, self._render_base, self._render_points)
         self._hover = -1
         self._press: QPointF | None = None
         self._press_view: Viewport | None = None
@@ -251,8 +220,8 @@ class MapView(QWidget):
         live incident costs array work, not a pass over every point in Python. A point
         changed stays hidden or faded as ``show_points`` said."""
         self._points.update(changed, removed, self._k)
-        self._drop_job()
-        self._image = None  # the base stays: only the points are drawn again
+        self._scene.drop_job()
+        self._scene.forget(base=False)  # only the points are drawn again
         self.update()
 
     def show_points(self, shown: np.ndarray | None, dimmed: np.ndarray | None = None) -> None:
@@ -261,7 +230,7 @@ class MapView(QWidget):
         on the points held, none handed again. It lasts until the next call: a point added
         later (``update_points``) is drawn only if its id is in ``shown``."""
         self._points.show(shown, dimmed)
-        self._image = None
+        self._scene.forget(base=False)
         self.update()
 
     def shown_point_ids(self) -> set[int]:
@@ -378,11 +347,11 @@ class MapView(QWidget):
     def _set_view(self, view: Viewport) -> None:
         self._view = view
         self._homed = False
-        self._drop_job()
-        if self._image is not None and self._render_ms > DIRECT_MS:
+        self._scene.drop_job()
+        if self._scene.image is not None and self._scene.render_ms > DIRECT_MS:
             self._settle.start()  # shift the old image now, draw sharp when the view rests
         else:
-            self._image = None
+            self._scene.forget(base=False)
         self.update()
 
     def project(self, lon: float, lat: float) -> QPointF:
@@ -431,7 +400,7 @@ class MapView(QWidget):
 
     def last_render_ms(self) -> float:
         """How long the last sharp scene took to draw (the bench; the shift-or-draw choice)."""
-        return self._render_ms
+        return self._scene.render_ms
 
     def placed_labels(self) -> list[tuple[str, QRectF]]:
         """The names drawn in the last sharp scene, with their rectangles (widget pixels)."""
@@ -440,9 +409,8 @@ class MapView(QWidget):
     # ---- drawing ------------------------------------------------------------------------
 
     def _invalidate(self) -> None:
-        self._drop_job()
-        self._image = None
-        self._base = None
+        self._scene.drop_job()
+        self._scene.forget(base=True)
         self.update()
 
     def _restyle(self, _night: bool = False) -> None:
@@ -451,58 +419,16 @@ class MapView(QWidget):
     def sharpen(self) -> None:
         """Draw the sharp scene for the current view at the next paint, not after the rest."""
         self._settle.stop()
-        self._drop_job()
-        self._image = None
+        self._scene.drop_job()
+        self._scene.forget(base=False)
         self.update()
 
     def refine(self) -> None:
-        """Draw the whole sharp scene for the current view in slices of ``SLICE_MS`` (the
+        """Draw the whole sharp scene for the current view in slices (``ui.map_scene``; the
         view rested), simplifying what this zoom band has not simplified yet: the image shown
         stays, shifted, and the input is served until it is done."""
         self._settle.stop()
-        self._drop_job()
-        self._base = None
-        view = self._view
-        self._job = _Job(Viewport(view.cx, view.cy, view.scale), self._scene(view, build=True))
-        self._slice.start()
-
-    def _next_slice(self) -> None:
-        job = self._job
-        if job is None:
-            return
-        image = self._advance(job, SLICE_MS / 1000)
-        if image is None:
-            self._slice.start()
-            return
-        self._job = None
-        self._image, self._image_view = image, job.view
-        self._fresh = True
-        self.update()
-
-    def _advance(self, job: _Job, budget: float | None) -> QImage | None:
-        """Draw *job*'s steps for about *budget* seconds (None: to the end); its image once
-        it is done."""
-        started = time.perf_counter()
-        try:
-            while True:
-                next(job.steps)
-                if budget is not None and time.perf_counter() - started >= budget:
-                    job.ms += (time.perf_counter() - started) * 1000
-                    return None
-        except StopIteration as done:
-            job.ms += (time.perf_counter() - started) * 1000
-            result: tuple[QImage, bool] = done.value
-            image, whole = result
-            if whole:  # what a moved view costs: it decides between shifting and drawing
-                self._render_ms = job.ms
-            return image
-
-    def _drop_job(self) -> None:
-        """Forget a scene being drawn in slices: what it drew no longer holds."""
-        if self._job is not None:
-            self._job.steps.close()
-            self._job = None
-            self._slice.stop()
+        self._scene.refine(self._view)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -510,11 +436,10 @@ class MapView(QWidget):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if self._homed or self._image is None:
+        if self._homed or self._scene.image is None:
             self.home()
-        self._drop_job()
-        self._image = None
-        self._base = None
+        self._scene.drop_job()
+        self._scene.forget(base=True)
         super().resizeEvent(event)
 
     def render_scene(self, painter: QPainter, size: QSize, view: Viewport | None = None) -> None:
@@ -522,17 +447,14 @@ class MapView(QWidget):
         view = view or self._view
         for _ in self._render_base(painter, size, view):
             pass
-        for _ in draw_points(painter, self._points, view, size):
+        for _ in self._render_points(painter, size, view):
             pass
 
     def _render_base(
-        self, painter: QPainter, size: QSize, view: Viewport, *, build: bool = False
+        self, painter: QPainter, size: QSize, view: Viewport, build: bool = False
     ) -> Generator[None, None, None]:
-        """Water, regions and names: everything but the points; it yields where the drawing
-        may pause for the event loop (``refine``), with the painter's state as it left it.
-        *build*: simplify the regions not simplified yet in this zoom band (drawing in slices,
-        where that costs no frame); else they are drawn in full (the first frame stays as
-        quick as before)."""
+        """Water, regions, alerts, names, marks and units: everything but the points, in
+        steps (``ui.map_scene.BaseDrawer``, and there for *build*)."""
         regions = self._regions
         visible = yield from draw_regions(
             painter, regions, self._fills, view, size, detailed=self._detailed, build=build
@@ -552,62 +474,22 @@ class MapView(QWidget):
             painter, self._units, self._flows, self._k, view, size
         )
 
-    def _scene(
-        self, view: Viewport, *, build: bool = False
-    ) -> Generator[None, None, tuple[QImage, bool]]:
-        """The sharp scene for *view* in steps (see ``_render_base``, and for *build*): the
-        base (regions, names) drawn again only when the view or the regions' look changed,
-        the points over a copy of it. Returns the image and whether the base was drawn
-        again."""
-        ratio = self.devicePixelRatioF()
-        size = self.size()
-        base = self._base
-        whole = base is None or self._base_view != view
-        if base is None or whole:
-            base = QImage(
-                max(1, round(size.width() * ratio)),
-                max(1, round(size.height() * ratio)),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            base.setDevicePixelRatio(ratio)
-            painter = QPainter(base)
-            try:  # a scene dropped halfway (``_drop_job``) ends its painter too
-                yield from self._render_base(painter, size, view, build=build)
-            finally:
-                painter.end()
-            self._base, self._base_view = base, Viewport(view.cx, view.cy, view.scale)
-            yield
-        image = base.copy()
-        image.setDevicePixelRatio(ratio)
-        painter = QPainter(image)
-        try:
-            yield from draw_points(painter, self._points, view, size)
-        finally:
-            painter.end()
-        return image, whole
-
-    def _scene_image(self) -> QImage:
-        """The sharp scene for the current view, drawn at once."""
-        view = self._view
-        image = self._advance(_Job(view, self._scene(view)), None)
-        assert image is not None
-        return image
+    def _render_points(self, painter: QPainter, size: QSize, view: Viewport) -> Steps:
+        """The points shown, in steps (``ui.map_scene.PointsDrawer``)."""
+        return draw_points(painter, self._points, view, size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         view = self._view
-        fresh, self._fresh = self._fresh, False
-        if self._image is None or (
-            self._image_view != view and not self._settle.isActive() and self._job is None
-        ):
-            self._drop_job()
-            self._image = self._scene_image()
-            self._image_view = Viewport(view.cx, view.cy, view.scale)
+        scene = self._scene
+        fresh = scene.take_fresh()
+        image, shown = scene.image, scene.view
+        if image is None or (shown != view and not self._settle.isActive() and not scene.drawing):
+            image, shown = scene.draw_now(view), scene.view
             fresh = True
-        shown = self._image_view
         assert shown is not None
         if shown == view:
-            painter.drawImage(QPointF(0, 0), self._image)
+            painter.drawImage(QPointF(0, 0), image)
         else:
             # The view moved since the image was drawn: shift and scale it until it rests.
             painter.fillRect(self.rect(), colours().water)
@@ -624,7 +506,7 @@ class MapView(QWidget):
                     h - f * h + (shown.cy - view.cy) * view.scale,
                 )
             )
-            painter.drawImage(QPointF(0, 0), self._image)
+            painter.drawImage(QPointF(0, 0), image)
             painter.resetTransform()
         if 0 <= self._hover < len(self._regions.paths):
             pen = QPen(colours().hover)

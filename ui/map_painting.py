@@ -206,6 +206,41 @@ def draw_marks(
     return inside
 
 
+def draw_points(
+    painter: QPainter, points: PointLayer, view: Viewport, size: QSize
+) -> Generator[None, None, None]:
+    """The points shown in view, grouped by colour and size; it yields between chunks."""
+    if not len(points.xy):
+        return
+    sx, sy = view.to_screen(points.xy[:, 0], points.xy[:, 1], size)
+    r = points.radius
+    inside = (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+    xy = np.column_stack((sx, sy))
+    # Ringed in the text's colour (dark by day, light at night), not the names' halo: a
+    # "berat" point on a "tinggi" region is red on red, and a white ring left it a
+    # hollow circle whose severity could not be read (seen in the real window).
+    ring = colours().text
+    # Thousands of points in view (the whole country): smooth edges and rings cost a
+    # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
+    crowded = int(inside.sum()) > CROWDED_POINTS
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
+    for colour, radius, ix in points.groups:
+        shown = ix[inside[ix]]
+        for start in range(0, len(shown), POINT_CHUNK):
+            line = polygon(xy[shown[start : start + POINT_CHUNK]])
+            pens = (
+                [(colour, 2 * radius)]
+                if crowded or colour.alpha() < 255  # faded (``PointLayer.show``): no ring
+                else [(ring, 2 * radius + 2), (colour, 2 * radius)]
+            )
+            for pen_colour, width in pens:
+                pen = QPen(pen_colour, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawPoints(line)
+            yield
+
+
 def draw_units(
     painter: QPainter,
     units: Mapping[int, MapUnit],
@@ -277,38 +312,3 @@ def draw_units(
         )
         units_drawn.append((unit.id, centre))
     return units_drawn, flows_drawn
-
-
-def draw_points(
-    painter: QPainter, points: PointLayer, view: Viewport, size: QSize
-) -> Generator[None, None, None]:
-    """The points shown in view, grouped by colour and size; it yields between chunks."""
-    if not len(points.xy):
-        return
-    sx, sy = view.to_screen(points.xy[:, 0], points.xy[:, 1], size)
-    r = points.radius
-    inside = (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
-    xy = np.column_stack((sx, sy))
-    # Ringed in the text's colour (dark by day, light at night), not the names' halo: a
-    # "berat" point on a "tinggi" region is red on red, and a white ring left it a
-    # hollow circle whose severity could not be read (seen in the real window).
-    ring = colours().text
-    # Thousands of points in view (the whole country): smooth edges and rings cost a
-    # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
-    crowded = int(inside.sum()) > CROWDED_POINTS
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
-    for colour, radius, ix in points.groups:
-        shown = ix[inside[ix]]
-        for start in range(0, len(shown), POINT_CHUNK):
-            line = polygon(xy[shown[start : start + POINT_CHUNK]])
-            pens = (
-                [(colour, 2 * radius)]
-                if crowded or colour.alpha() < 255  # faded (``PointLayer.show``): no ring
-                else [(ring, 2 * radius + 2), (colour, 2 * radius)]
-            )
-            for pen_colour, width in pens:
-                pen = QPen(pen_colour, width)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(line)
-            yield

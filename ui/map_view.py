@@ -29,7 +29,7 @@ Measured: ``bench/map.py``.
 from __future__ import annotations
 
 import gc
-from collections.abc import Generator, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -452,7 +452,7 @@ class MapView(QWidget):
 
     def _render_base(
         self, painter: QPainter, size: QSize, view: Viewport, build: bool = False
-    ) -> Generator[None, None, None]:
+    ) -> Steps:
         """Water, regions, alerts, names, marks and units: everything but the points, in
         steps (``ui.map_scene.BaseDrawer``, and there for *build*)."""
         regions = self._regions

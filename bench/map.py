@@ -59,8 +59,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from opscenter.geo import Boundary, level_boundaries  # noqa: E402
+from ui.map_geometry import polygon  # noqa: E402
+from ui.map_layers import MapPoint  # noqa: E402
 from ui.map_replay import TimedPoints  # noqa: E402
-from ui.map_view import MapPoint, MapView, _polygon  # noqa: E402
+from ui.map_view import MapView  # noqa: E402
 
 INDONESIA = (95.0, -11.0, 141.0, 6.0)
 JAMBI = (101.1, -2.8, 104.6, -0.7)
@@ -77,10 +79,10 @@ def baseline(
     for shape in shapes:
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.OddEvenFill)
-        for polygon in shape.parts:
-            for ring in polygon:
+        for part in shape.parts:
+            for ring in part:
                 xy = np.column_stack((ring[:, 0] * k, -ring[:, 1]))
-                path.addPolygon(_polygon(xy))
+                path.addPolygon(polygon(xy))
         paths.append(path)
     built = time.perf_counter() - t
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

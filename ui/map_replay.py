@@ -9,7 +9,7 @@ is never read as the present.
 
 The style of a replay (chosen here): the incidents of the last tenth of the period before the
 slider's time (``TRAIL_SHARE``, at least ``TRAIL_MIN``) are drawn as they are, the older ones
-faded (``ui.map_view.DIM_ALPHA``), so the eye follows what has just happened.
+faded (``ui.map_layers.DIM_ALPHA``), so the eye follows what has just happened.
 
 Filtering never reads the database: the panel hands the view its points once per read, and
 each slider step is three bisections on the held times (``TimedPoints``) and the ids they

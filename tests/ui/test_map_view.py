@@ -17,7 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from opscenter.geo import level_boundaries
 from ui import theme
-from ui.map_view import DAY, LABEL_GAP, NIGHT, MapLegend, MapPoint, MapView
+from ui.map_colours import DAY, NIGHT
+from ui.map_layers import MapPoint
+from ui.map_legend import MapLegend
+from ui.map_painting import LABEL_GAP
+from ui.map_view import MapView
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,314 @@
+"""Drawing the map's layers with a QPainter: water and regions, alerts, names, TPS pies,
+units and their arrows, points.
+
+Each draws only what is in view (numpy, one comparison per region or point). The regions
+and the points are drawn in chunks, yielding between them, so that a sharp scene can be
+drawn in slices with the event loop running in between (``ui.map_view``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Generator, Mapping, Sequence
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+
+from ui.map_colours import colours
+from ui.map_geometry import Regions, Viewport, polygon
+from ui.map_layers import MapFlow, MapMark, MapUnit, PointLayer
+
+# Between two looks at the clock: this many regions, this many points.
+REGION_CHUNK = 64
+POINT_CHUNK = 1_000
+# Names hang this far below their region's label point, which the incidents there keep.
+LABEL_GAP = 6.0
+# A name is shown once its region is at least this share of the name's width on screen.
+LABEL_FIT = 0.6
+# More points than this in view are drawn plainly (no smoothing, no ring).
+CROWDED_POINTS = 2_000
+# Marks (small pies) are drawn only when at most this many are in view: zoomed in enough for
+# them to stand apart, and a whole country's 7,285 kecamatan cost nothing at the first frame.
+MARKS_SHOWN = 80
+MARK_RADIUS = 7.0
+# A unit's square stands this far (pixels) above its place: the incidents there keep the
+# place itself, and the region's name hangs below it.
+UNIT_LIFT = 12.0
+# A region's alert: its outline this wide (pixels), over its neighbours'; its dot this wide
+# in radius, at its label point, as an incident's point is drawn.
+ALERT_OUTLINE = 3.0
+ALERT_DOT = 6.0
+
+
+def draw_regions(
+    painter: QPainter,
+    regions: Regions,
+    fills: Mapping[str, QColor],
+    view: Viewport,
+    size: QSize,
+    *,
+    detailed: bool,
+    build: bool,
+) -> Generator[None, None, np.ndarray]:
+    """The water, then the regions in view in their fills (plain land if none) with their
+    outlines, leaving the painter in the plane's transform; it yields between chunks and
+    returns the indices of the regions in view. *detailed*: paths simplified for the zoom
+    band (``Regions.simplified``, and *build* there), else every vertex."""
+    c = colours()
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), c.water)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setTransform(view.transform(size))
+    visible = regions.visible(view.plane_box(size))
+    pen = QPen(c.outline)
+    pen.setCosmetic(True)
+    pen.setWidthF(0.8)
+    painter.setPen(pen)
+    land = c.land
+    codes = regions.codes
+    detail = regions.detail(view.scale)
+    for start in range(0, len(visible), REGION_CHUNK):
+        chunk = visible[start : start + REGION_CHUNK]
+        paths = (
+            regions.simplified(detail, chunk, build)
+            if detailed
+            else [regions.paths[int(i)] for i in chunk]
+        )
+        for i, path in zip(chunk, paths, strict=True):
+            painter.setBrush(fills.get(codes[i], land))
+            painter.drawPath(path)
+        yield
+    return visible
+
+
+def draw_alerts(
+    painter: QPainter,
+    regions: Regions,
+    visible: np.ndarray,
+    outlined: Mapping[str, QColor],
+    dotted: Mapping[str, QColor],
+    view: Viewport,
+    size: QSize,
+) -> None:
+    """The outlines of the regions in view that *outlined* names (in the plane's transform,
+    full paths), then the dots *dotted* names (in pixels, with the halo of names)."""
+    codes = regions.codes
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for i in visible:
+        colour = outlined.get(codes[i])
+        if colour is not None:
+            pen = QPen(colour)
+            pen.setCosmetic(True)
+            pen.setWidthF(ALERT_OUTLINE)
+            painter.setPen(pen)
+            painter.drawPath(regions.paths[i])
+    painter.resetTransform()
+    halo = QPen(colours().halo, 1.5)
+    r = ALERT_DOT
+    for i in visible:
+        colour = dotted.get(codes[i])
+        if colour is None:
+            continue
+        ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
+        painter.setPen(halo)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(ax, ay), r, r)
+
+
+def draw_labels(
+    painter: QPainter,
+    regions: Regions,
+    visible: np.ndarray,
+    font: QFont,
+    view: Viewport,
+    size: QSize,
+) -> list[tuple[str, QRectF]]:
+    """Names greedily, largest region first; one that would touch a placed one is
+    dropped; a region too small on screen for its name gets none (names appear as the
+    map zooms in). Returns the codes placed with their rectangles."""
+    if not len(visible):
+        return []
+    font = QFont(font)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    height = metrics.height()
+    widths_on_screen = regions.room[visible] * view.scale
+    # Cheap cut before measuring text: a name needs at least a few characters' room.
+    room = visible[widths_on_screen >= LABEL_FIT * 4 * metrics.averageCharWidth()]
+    order = room[np.argsort(-regions.priority[room])]
+    cell = 64.0
+    grid: dict[tuple[int, int], list[QRectF]] = {}
+    placed: list[tuple[str, QRectF]] = []
+    bounds = QRectF(0, 0, size.width(), size.height())
+    c = colours()
+    for i in order:
+        name = regions.names[i]
+        w = metrics.horizontalAdvance(name) + 4
+        if regions.room[i] * view.scale < LABEL_FIT * w:
+            continue
+        ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
+        rect = QRectF(ax - w / 2, ay + LABEL_GAP, w, height)
+        if not bounds.contains(rect):
+            continue
+        keys = [
+            (gx, gy)
+            for gx in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
+            for gy in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
+        ]
+        if any(rect.intersects(other) for key in keys for other in grid.get(key, ())):
+            continue
+        for key in keys:
+            grid.setdefault(key, []).append(rect)
+        placed.append((regions.codes[i], rect))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(c.halo)
+    for _code, rect in placed:
+        painter.drawRoundedRect(rect, 3, 3)
+    painter.setPen(c.text)
+    for code, rect in placed:
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, regions.names[regions.index[code]])
+    return placed
+
+
+def draw_marks(
+    painter: QPainter, marks: list[MapMark], xy: np.ndarray, view: Viewport, size: QSize
+) -> np.ndarray:
+    """The marks in view (at *xy* on the plane) as small pies, only when few enough are in
+    view to be told apart (zoomed in); returns the indices drawn."""
+    none = np.zeros(0, dtype=np.int64)
+    if not len(xy):
+        return none
+    sx, sy = view.to_screen(xy[:, 0], xy[:, 1], size)
+    r = MARK_RADIUS
+    inside = np.flatnonzero(
+        (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+    )
+    if not len(inside) or len(inside) > MARKS_SHOWN:
+        return none
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    halo = QPen(colours().halo, 1.5)
+    for i in inside:
+        mark = marks[i]
+        total = sum(n for _c, n in mark.shares)
+        if total <= 0:
+            continue
+        rect = QRectF(sx[i] - r, sy[i] - r, 2 * r, 2 * r)
+        painter.setPen(Qt.PenStyle.NoPen)
+        start = 90 * 16  # noon, in sixteenths of a degree
+        for colour, n in mark.shares:
+            span = -round(360 * 16 * n / total)  # clockwise
+            painter.setBrush(colour)
+            painter.drawPie(rect, start, span)
+            start += span
+        painter.setPen(halo)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(rect)
+    return inside
+
+
+def draw_points(
+    painter: QPainter, points: PointLayer, view: Viewport, size: QSize
+) -> Generator[None, None, None]:
+    """The points shown in view, grouped by colour and size; it yields between chunks."""
+    if not len(points.xy):
+        return
+    sx, sy = view.to_screen(points.xy[:, 0], points.xy[:, 1], size)
+    r = points.radius
+    inside = (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+    xy = np.column_stack((sx, sy))
+    # Ringed in the text's colour (dark by day, light at night), not the names' halo: a
+    # "berat" point on a "tinggi" region is red on red, and a white ring left it a
+    # hollow circle whose severity could not be read (seen in the real window).
+    ring = colours().text
+    # Thousands of points in view (the whole country): smooth edges and rings cost a
+    # frame several times over (measured 360 ms for 20,000) and are not seen at that size.
+    crowded = int(inside.sum()) > CROWDED_POINTS
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not crowded)
+    for colour, radius, ix in points.groups:
+        shown = ix[inside[ix]]
+        for start in range(0, len(shown), POINT_CHUNK):
+            line = polygon(xy[shown[start : start + POINT_CHUNK]])
+            pens = (
+                [(colour, 2 * radius)]
+                if crowded or colour.alpha() < 255  # faded (``PointLayer.show``): no ring
+                else [(ring, 2 * radius + 2), (colour, 2 * radius)]
+            )
+            for pen_colour, width in pens:
+                pen = QPen(pen_colour, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawPoints(line)
+            yield
+
+
+def draw_units(
+    painter: QPainter,
+    units: Mapping[int, MapUnit],
+    flows: Sequence[MapFlow],
+    k: float,
+    view: Viewport,
+    size: QSize,
+) -> tuple[list[tuple[int, QPointF]], list[tuple[MapFlow, QPointF, QPointF]]]:
+    """The arrows, then the units' squares over them; the units not ``always`` drawn
+    only when few enough of them are in view (zoomed in), as the marks. Returns the units
+    drawn (by id, with their centres) and the arrows drawn (with their ends)."""
+    units_drawn: list[tuple[int, QPointF]] = []
+    flows_drawn: list[tuple[MapFlow, QPointF, QPointF]] = []
+    if not units:
+        return units_drawn, flows_drawn
+    bounds = QRectF(0, 0, size.width(), size.height())
+    centres = {}
+    for u in units.values():
+        x, y = view.to_screen(*u.plane(k), size)
+        centres[u.id] = QPointF(x, y - UNIT_LIFT)
+    inside = [
+        u
+        for u in units.values()
+        if bounds.adjusted(-u.side, -u.side, u.side, u.side).contains(centres[u.id])
+    ]
+    few = sum(1 for u in inside if not u.always) <= MARKS_SHOWN
+    shown = [u for u in inside if u.always or few]
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    c = colours()
+    arrow = QColor(c.hover)
+    arrow.setAlpha(210)
+    for flow in flows:
+        a, b = centres[flow.source], centres[flow.target]
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        length = math.hypot(dx, dy)
+        # Stops at the receiver's square; its head as long as three times its width.
+        stop = units[flow.target].side / 2 + 2
+        head = max(8.0, 2.5 * flow.width)
+        if length <= stop + head:
+            continue
+        ux, uy = dx / length, dy / length
+        tip = QPointF(b.x() - ux * stop, b.y() - uy * stop)
+        base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
+        pen = QPen(arrow, flow.width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawLine(a, base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(arrow)
+        wing = max(5.0, 1.6 * flow.width)
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    tip,
+                    QPointF(base.x() - uy * wing, base.y() + ux * wing),
+                    QPointF(base.x() + uy * wing, base.y() - ux * wing),
+                ]
+            )
+        )
+        flows_drawn.append((flow, a, tip))
+    ring = QPen(c.text, 1.2)
+    for unit in sorted(shown, key=lambda u: u.side):  # the commands on top
+        centre = centres[unit.id]
+        half = unit.side / 2
+        painter.setPen(ring)
+        painter.setBrush(unit.colour)
+        painter.drawRoundedRect(
+            QRectF(centre.x() - half, centre.y() - half, unit.side, unit.side), 2, 2
+        )
+        units_drawn.append((unit.id, centre))
+    return units_drawn, flows_drawn

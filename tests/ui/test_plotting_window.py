@@ -31,8 +31,9 @@ from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
 from ui.main_window import MainWindow
+from ui.plotting_dialogs import ChoiceDialog
 from ui.plotting_models import people_in
-from ui.plotting_window import ChoiceDialog, PlottingWindow
+from ui.plotting_window import PlottingWindow
 
 if TYPE_CHECKING:
     from tests.ui.conftest import TinyOperation

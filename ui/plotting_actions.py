@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog
 
 from opscenter.plotting.plot import PostPlot, plot
 from opscenter.plotting.posts import form_posts
@@ -44,6 +44,18 @@ from ui.worker import JobHandle, start_job
 # A placement moves one person (the keyboard's and a drag's refusal alike).
 ONE_PERSON = QT_TRANSLATE_NOOP(
     "PlottingWindow", "Pilih satu personel (di pos atau di cadangan) lebih dulu."
+)
+# A TPS moves, and a post merges, into another post of its kecamatan: the refusals where
+# no post is chosen or its kecamatan has no other.
+NO_POST_TO_MOVE = QT_TRANSLATE_NOOP(
+    "PlottingWindow", "Pilih dulu pos yang TPS-nya akan dipindahkan."
+)
+NO_TARGET = QT_TRANSLATE_NOOP(
+    "PlottingWindow", "Kecamatan ini hanya punya satu pos; tidak ada pos tujuan."
+)
+NO_POST_TO_MERGE = QT_TRANSLATE_NOOP("PlottingWindow", "Pilih dulu pos yang akan digabungkan.")
+NO_OTHER_POST = QT_TRANSLATE_NOOP(
+    "PlottingWindow", "Kecamatan ini hanya punya satu pos; tidak ada yang digabung."
 )
 
 
@@ -112,32 +124,52 @@ class PlottingActions(PlottingReads):
 
         self.run(lambda: plot(self.store, self.actor, op, stage), plotted)
 
-    def _same_kecamatan(self, post: PostPlot) -> list[PostPlot]:
-        return [
+    def _post_and_others(self, no_post: str, alone: str) -> tuple[PostPlot, list[PostPlot]] | None:
+        """The chosen post and the other posts of its kecamatan (where its TPS may go);
+        None, with ``no_post`` or ``alone`` (untranslated) in the banner, where no post is
+        chosen or its kecamatan has no other."""
+        post = self.current_post()
+        if post is None:
+            self._need(_tr(no_post))
+            return None
+        others = [
             p
             for p in self.all_posts()
             if p.post.kecamatan_id == post.post.kecamatan_id and p.post.id != post.post.id
         ]
+        if not others:
+            self._need(_tr(alone))
+            return None
+        return post, others
+
+    def _ask_target(
+        self, dialog: ChoiceDialog, box: QComboBox, posts: list[PostPlot], tps: int
+    ) -> tuple[PostPlot, str | None] | None:
+        """``dialog`` shown: the post chosen in its ``box`` among ``posts`` to take ``tps``
+        more TPS, with the reason for exceeding its pattern (asked only then); None when
+        the dialog or the reason is cancelled."""
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        target = next(p for p in posts if p.post.id == box.currentData())
+        reason = None
+        if len(target.post.tps) + tps > target.post.pattern.tps:
+            reason = self._ask_reason(target)
+            if reason is None:
+                return None
+        return target, reason
 
     def ask_move(self) -> None:
-        post = self.current_post()
-        if post is None:
-            return self._need(_tr("Pilih dulu pos yang TPS-nya akan dipindahkan."))
-        targets = self._same_kecamatan(post)
-        if not targets:
-            return self._need(_tr("Kecamatan ini hanya punya satu pos; tidak ada pos tujuan."))
+        chosen = self._post_and_others(NO_POST_TO_MOVE, NO_TARGET)
+        if chosen is None:
+            return
+        post, targets = chosen
         dialog = ChoiceDialog(self, _tr("Pindahkan TPS ke pos"))
         tps = dialog.combo(_tr("&TPS:"), [(t.label, t.id) for t in post.post.tps])
         to = dialog.combo(_tr("Ke &pos:"), [(post_label(p), p.post.id) for p in targets])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        target = next(p for p in targets if p.post.id == to.currentData())
-        reason = None
-        if len(target.post.tps) + 1 > target.post.pattern.tps:
-            reason = self._ask_reason(target)
-            if reason is None:
-                return
-        self.move_tps(int(tps.currentData()), target.post.id, reason)
+        picked = self._ask_target(dialog, to, targets, 1)
+        if picked is not None:
+            target, reason = picked
+            self.move_tps(int(tps.currentData()), target.post.id, reason)
 
     def _ask_reason(self, target: PostPlot) -> str | None:
         text, ok = QInputDialog.getText(
@@ -185,23 +217,16 @@ class PlottingActions(PlottingReads):
         )
 
     def ask_merge(self) -> None:
-        post = self.current_post()
-        if post is None:
-            return self._need(_tr("Pilih dulu pos yang akan digabungkan."))
-        others = self._same_kecamatan(post)
-        if not others:
-            return self._need(_tr("Kecamatan ini hanya punya satu pos; tidak ada yang digabung."))
+        chosen = self._post_and_others(NO_POST_TO_MERGE, NO_OTHER_POST)
+        if chosen is None:
+            return
+        post, others = chosen
         dialog = ChoiceDialog(self, _tr("Gabungkan pos {n}").format(n=post.post.number))
         into = dialog.combo(_tr("Ke &dalam pos:"), [(post_label(p), p.post.id) for p in others])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        target = next(p for p in others if p.post.id == into.currentData())
-        reason = None
-        if len(target.post.tps) + len(post.post.tps) > target.post.pattern.tps:
-            reason = self._ask_reason(target)
-            if reason is None:
-                return
-        self.merge_posts(target.post.id, post.post.id, reason)
+        picked = self._ask_target(dialog, into, others, len(post.post.tps))
+        if picked is not None:
+            target, reason = picked
+            self.merge_posts(target.post.id, post.post.id, reason)
 
     def merge_posts(self, into_id: int, from_id: int, reason: str | None) -> None:
         into = next(p for p in self.all_posts() if p.post.id == into_id)

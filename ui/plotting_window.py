@@ -156,16 +156,19 @@ class PlottingWindow(PlottingActions):
     def _action(
         self,
         menu: QMenu,
-        name: str,
+        key: str,
         text: str,
-        keys: tuple[str, ...],
         done: Callable[[], None],
         *,
+        keys: tuple[str, ...] = (),
         edits: bool = True,
     ) -> QAction:
+        """The action ``plot<Key>Action`` in ``menu`` and the window, on the keys the
+        registry gives ``key`` (``KEYS``; else ``keys``); for ``plot.edit`` only if it
+        ``edits``."""
         action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setObjectName(f"plot{key.capitalize()}Action")
+        action.setShortcuts([QKeySequence(k) for k in KEYS.get(key, keys)])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(done)
         if edits:
@@ -178,64 +181,30 @@ class PlottingWindow(PlottingActions):
         bar = self.menuBar()
         plotting = bar.addMenu(_tr("&Plotting"))
         a = self._action
-        self.form_action = a(
-            plotting, "plotFormAction", _tr("&Bentuk pos dari pola"), KEYS["form"], self.ask_form
-        )
-        self.plot_action = a(
-            plotting,
-            "plotRunAction",
-            _tr("Plotting &otomatis\u2026"),
-            KEYS["run"],
-            self.ask_plot,
-        )
+        self.form_action = a(plotting, "form", _tr("&Bentuk pos dari pola"), self.ask_form)
+        self.plot_action = a(plotting, "run", _tr("Plotting &otomatis\u2026"), self.ask_plot)
         plotting.addSeparator()
-        self.move_action = a(
-            plotting,
-            "plotMoveAction",
-            _tr("&Pindahkan TPS ke pos\u2026"),
-            KEYS["move"],
-            self.ask_move,
-        )
-        self.split_action = a(
-            plotting, "plotSplitAction", _tr("P&ecah pos\u2026"), KEYS["split"], self.ask_split
-        )
-        self.merge_action = a(
-            plotting, "plotMergeAction", _tr("&Gabungkan pos\u2026"), KEYS["merge"], self.ask_merge
-        )
+        self.move_action = a(plotting, "move", _tr("&Pindahkan TPS ke pos\u2026"), self.ask_move)
+        self.split_action = a(plotting, "split", _tr("P&ecah pos\u2026"), self.ask_split)
+        self.merge_action = a(plotting, "merge", _tr("&Gabungkan pos\u2026"), self.ask_merge)
         plotting.addSeparator()
-        self.place_action = a(
-            plotting,
-            "plotPlaceAction",
-            _tr("&Tempatkan personel\u2026"),
-            KEYS["place"],
-            self.ask_place,
-        )
-        self.swap_action = a(
-            plotting, "plotSwapAction", _tr("T&ukar personel\u2026"), KEYS["swap"], self.ask_swap
-        )
-        self.lock_action = a(
-            plotting, "plotLockAction", _tr("&Kunci / buka kunci"), KEYS["lock"], self.ask_lock
-        )
+        self.place_action = a(plotting, "place", _tr("&Tempatkan personel\u2026"), self.ask_place)
+        self.swap_action = a(plotting, "swap", _tr("T&ukar personel\u2026"), self.ask_swap)
+        self.lock_action = a(plotting, "lock", _tr("&Kunci / buka kunci"), self.ask_lock)
         self.unplace_action = a(
-            plotting,
-            "plotUnplaceAction",
-            _tr("Kembalikan ke &cadangan\u2026"),
-            KEYS["unplace"],
-            self.ask_unplace,
+            plotting, "unplace", _tr("Kembalikan ke &cadangan\u2026"), self.ask_unplace
         )
         plotting.addSeparator()
         self.import_action = a(
             plotting,
-            "plotImportAction",
+            "import",
             _tr("&Impor plotting dari Excel\u2026"),
-            (),
             lambda: open_plotting_import(self, self.store, self.actor, self.stage_id),
         )
         self.export_action = a(
             plotting,
-            "plotExportAction",
+            "export",
             _tr("Ekspor daftar atau &surat penugasan…"),
-            KEYS["export"],
             self.ask_export,
             edits=False,  # reading: every role may print the plotting
         )
@@ -252,7 +221,7 @@ class PlottingWindow(PlottingActions):
             self.addAction(action)
         edit.addSeparator()
         self.reload_action = a(
-            edit, "plotReloadAction", _tr("&Muat ulang"), ("F5",), self.reload, edits=False
+            edit, "reload", _tr("&Muat ulang"), self.reload, keys=("F5",), edits=False
         )
 
     def _build_buttons(self, central: QWidget) -> FlowLayout:

@@ -267,17 +267,34 @@ class PlottingWindow(PlottingActions):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return view
 
-    def _build_posts(self, parent: QWidget) -> QWidget:
+    def _titled_table(
+        self,
+        parent: QWidget,
+        title: str,
+        model: Any,
+        widths: dict[int, str],
+        *,
+        name: str,
+        single: bool,
+    ) -> tuple[QWidget, QVBoxLayout, QLabel, QTableView]:
+        """A pane of ``parent``: ``title`` in bold, the buddy of ``model``'s table below it
+        (``_table``), in a column without margins (the caller may add more to it)."""
         box = QWidget(parent)
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(_tr("&Pos pengamanan"), box)
+        label = QLabel(title, box)
         label.setFont(theme.scaled_font(label, 1.1, bold=True))
-        self.posts_view = self._table(
-            box,
-            "plotPostsView",
+        view = self._table(box, name, model, single, widths)
+        label.setBuddy(view)
+        col.addWidget(label)
+        col.addWidget(view, 1)
+        return box, col, label, view
+
+    def _build_posts(self, parent: QWidget) -> QWidget:
+        box, col, _label, self.posts_view = self._titled_table(
+            parent,
+            _tr("&Pos pengamanan"),
             self.posts,
-            True,
             {
                 PostColumn.KECAMATAN: "Air Hangat Barat",
                 PostColumn.POST: "Pos 99",
@@ -285,8 +302,9 @@ class PlottingWindow(PlottingActions):
                 PostColumn.NEED: "Perlu",
                 PostColumn.SHORT: "Kurang",
             },
+            name="plotPostsView",
+            single=True,
         )
-        label.setBuddy(self.posts_view)
         # People are dropped onto a post (the row under the pointer), never between rows.
         self.posts_view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.posts_view.setDragDropOverwriteMode(True)
@@ -296,50 +314,34 @@ class PlottingWindow(PlottingActions):
         self.deficit_label = QLabel(box)
         self.deficit_label.setObjectName("plotDeficit")
         self.deficit_label.setWordWrap(True)
-        col.addWidget(label)
-        col.addWidget(self.posts_view, 1)
         col.addWidget(self.deficit_label)
         return box
 
     def _build_side(self, parent: QWidget) -> QWidget:
         side = QSplitter(Qt.Orientation.Horizontal, parent)
         side.setChildrenCollapsible(False)
-        top = QWidget(side)
-        tcol = QVBoxLayout(top)
-        tcol.setContentsMargins(0, 0, 0, 0)
-        self.post_title = QLabel(_tr("P&ersonel pos"), top)
-        self.post_title.setFont(theme.scaled_font(self.post_title, 1.1, bold=True))
-        self.officers_view = self._table(
-            top,
-            "plotOfficersView",
+        _top, _tcol, self.post_title, self.officers_view = self._titled_table(
+            side,
+            _tr("P&ersonel pos"),
             self.officers,
-            False,
             {
                 OfficerColumn.ROLE: "Anggota",
                 OfficerColumn.NRP: "99999999",
                 OfficerColumn.LOCK: "Terkunci",
             },
+            name="plotOfficersView",
+            single=False,
         )
-        self.post_title.setBuddy(self.officers_view)
         self._drags(self.officers_view)
-        tcol.addWidget(self.post_title)
-        tcol.addWidget(self.officers_view, 1)
-        bottom = QWidget(side)
-        bcol = QVBoxLayout(bottom)
-        bcol.setContentsMargins(0, 0, 0, 0)
-        self.reserve_title = QLabel(_tr("Ca&dangan"), bottom)
-        self.reserve_title.setFont(theme.scaled_font(self.reserve_title, 1.1, bold=True))
-        self.reserve_view = self._table(
-            bottom,
-            "plotReserveView",
+        _bottom, _bcol, self.reserve_title, self.reserve_view = self._titled_table(
+            side,
+            _tr("Ca&dangan"),
             self.reserve,
-            True,
             {ReserveColumn.RANK: "Brigjen Pol", ReserveColumn.NRP: "99999999"},
+            name="plotReserveView",
+            single=True,
         )
-        self.reserve_title.setBuddy(self.reserve_view)
         self._drags(self.reserve_view)
-        bcol.addWidget(self.reserve_title)
-        bcol.addWidget(self.reserve_view, 1)
         side.setSizes([820, 520])
         return side
 

@@ -28,14 +28,14 @@ from ui.planning_commands import PlanningCommand
 from ui.translations import translator
 
 if TYPE_CHECKING:
-    from ui.plotting_window import PlottingWindow
+    from ui.plotting_reads import PlottingReads
 
 
 _tr = translator("PlottingWindow")
 
 
-class PlotCommand(PlanningCommand["PlottingWindow"]):
-    def __init__(self, window: PlottingWindow, text: str) -> None:
+class PlotCommand(PlanningCommand["PlottingReads"]):
+    def __init__(self, window: PlottingReads, text: str) -> None:
         super().__init__(window, text)
         self.stage_id = window.stage_id
 
@@ -51,7 +51,7 @@ class MoveCommand(PlotCommand):
 
     def __init__(
         self,
-        window: PlottingWindow,
+        window: PlottingReads,
         tps_id: int,
         to_post_id: int,
         reason: str | None,
@@ -124,7 +124,7 @@ class SplitCommand(PlotCommand):
 
     def __init__(
         self,
-        window: PlottingWindow,
+        window: PlottingReads,
         post_id: int,
         tps_ids: Sequence[int],
         exception: str | None,
@@ -176,7 +176,7 @@ class MergeCommand(PlotCommand):
 
     def __init__(
         self,
-        window: PlottingWindow,
+        window: PlottingReads,
         into_id: int,
         from_id: int,
         reason: str | None,
@@ -221,7 +221,7 @@ class PlaceCommand(PlotCommand):
     the undo puts their placement back (``place(..., restore=before)``)."""
 
     def __init__(
-        self, window: PlottingWindow, personnel_id: int, post_id: int | None, text: str
+        self, window: PlottingReads, personnel_id: int, post_id: int | None, text: str
     ) -> None:
         super().__init__(window, text)
         self.personnel_id, self.post_id = personnel_id, post_id
@@ -271,7 +271,7 @@ class SwapCommand(PlotCommand):
     and lock back (``swap(..., restore=before)``); each refused as stale when either row
     was changed since the window last knew it (``PlottingWindow.seen``)."""
 
-    def __init__(self, window: PlottingWindow, first: int, second: int) -> None:
+    def __init__(self, window: PlottingReads, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
         self.first, self.second = first, second
         self.before: tuple[Placement, Placement] | None = None  # set on the write thread
@@ -311,7 +311,7 @@ class LockCommand(PlotCommand):
     """A placement locked or freed, and back; each refused as stale when its row was
     changed since the window last knew it (``PlottingWindow.seen``)."""
 
-    def __init__(self, window: PlottingWindow, personnel_id: int, locked: bool) -> None:
+    def __init__(self, window: PlottingReads, personnel_id: int, locked: bool) -> None:
         super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
         self.personnel_id, self.locked = personnel_id, locked
 

@@ -26,13 +26,14 @@ from opscenter.plotting.plot import (
     plotting,
     set_locked,
 )
-from opscenter.plotting.posts import PostRefused, move_tps
+from opscenter.plotting.posts import PostRefused, merge_posts, move_tps
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME
 from ui.main_window import MainWindow
+from ui.plotting_dialogs import ChoiceDialog
 from ui.plotting_models import people_in
-from ui.plotting_window import ChoiceDialog, PlottingWindow
+from ui.plotting_window import PlottingWindow
 
 if TYPE_CHECKING:
     from tests.ui.conftest import TinyOperation
@@ -630,6 +631,82 @@ def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: 
     assert new.post.kecamatan_id == big.post.kecamatan_id
     w.undo_stack.undo()
     _settle(qtbot, w)
+    assert _tps(_read(jambi, w)) == _tps(start)
+
+
+def _reason_asked_next(reason: str) -> None:
+    """Type ``reason`` in the next box that asks one (beyond a pattern), and accept it."""
+
+    def give() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        box.setTextValue(reason)
+        box.accept()
+
+    QTimer.singleShot(0, give)
+
+
+def test_a_merge_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:
+    """Gabungkan pos: the chosen post's TPS go into the post picked among the other posts
+    of its kecamatan, with the reason asked beyond that post's pattern; Ctrl+Z splits
+    them off again."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    full, source = _full_post_and_a_neighbour(start)
+    w.select_post(source.post.id)
+
+    def pick(dialog: ChoiceDialog) -> None:
+        _reason_asked_next("Satu lokasi sekolah")  # asked once the dialog is accepted
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None and combo.findData(source.post.id) == -1  # not itself
+        combo.setCurrentIndex(combo.findData(full.post.id))
+
+    seen = _in_dialog(pick)
+    w.merge_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    _settle(qtbot, w)
+    after = _read(jambi, w)
+    assert seen == [f"Gabungkan pos {source.post.number}"]
+    assert all(_tps(after)[t.id] == full.post.id for t in source.post.tps), w.banner.text()
+    merged = next(x for x in after.posts if x.post.id == full.post.id)
+    assert merged.post.exception == "Satu lokasi sekolah"
+    w.undo_stack.undo()
+    _settle(qtbot, w)
+    back = _tps(_read(jambi, w))
+    assert {t for t, post in back.items() if post == full.post.id} == {t.id for t in full.post.tps}
+    assert len({back[t.id] for t in source.post.tps}) == 1
+
+
+def _refused_unasked(qtbot: QtBot, w: PlottingWindow, action: QAction) -> str:
+    """``action`` triggered: no choice dialog is shown; what the banner then says."""
+    seen = _in_dialog(lambda _dialog: None)
+    action.trigger()
+    qtbot.waitUntil(lambda: len(seen) > 0)
+    assert seen == ["(not asked)"]
+    return w.banner.text()
+
+
+def test_a_lone_post_of_its_kecamatan_is_neither_moved_from_nor_merged(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """A post alone in its kecamatan (another workstation merged its neighbour into it)
+    has nowhere to send a TPS or to merge into: each action says so and asks nothing."""
+    w = _open(qtbot, jambi)
+    by_kecamatan: dict[int, list[PostPlot]] = {}
+    for x in _read(jambi, w).posts:
+        by_kecamatan.setdefault(x.post.kecamatan_id, []).append(x)
+    lone, other = next(ps for ps in by_kecamatan.values() if len(ps) == 2)
+    merge_posts(jambi, OTHER, w.operation_id, lone.post.id, other.post.id, reason="Satu lokasi")
+    w.reload()
+    _settle(qtbot, w)
+    start = _read(jambi, w)
+    w.select_post(lone.post.id)
+    assert _refused_unasked(qtbot, w, w.move_action) == (
+        "Kecamatan ini hanya punya satu pos; tidak ada pos tujuan."
+    )
+    assert _refused_unasked(qtbot, w, w.merge_action) == (
+        "Kecamatan ini hanya punya satu pos; tidak ada yang digabung."
+    )
     assert _tps(_read(jambi, w)) == _tps(start)
 
 

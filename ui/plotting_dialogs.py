@@ -1,0 +1,78 @@
+"""The plotting window's small dialogs of choices: a TPS, a post, a person to swap with
+(a combo box, searchable where the list is long) or the TPS to split off (a list to tick),
+with OK and Batal; usable from the keyboard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListView,
+    QWidget,
+)
+
+from ui.choice_combo import searchable
+
+
+class ChoiceDialog(QDialog):
+    """A small form of choices (a TPS, a post) with OK and Batal; keyboard-usable."""
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("plotChoiceDialog")
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+    def _add(self, label: str, widget: QWidget) -> None:
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, widget)
+        self.form.removeWidget(self.buttons)
+        self.form.addRow(self.buttons)
+
+    def combo(self, label: str, items: list[tuple[str, int]], *, search: bool = False) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName("plotChoice")
+        box.setMinimumContentsLength(30)
+        for text, key in items:
+            box.addItem(text, key)
+        if search:  # typing part of a kecamatan's name narrows the list
+            searchable(box)
+        self._add(label, box)
+        return box
+
+    def checks(self, label: str, items: list[tuple[str, int]]) -> QStandardItemModel:
+        """A list of ``items`` (text, key) to tick; ``checked`` reads the keys ticked."""
+        model = QStandardItemModel(self)
+        for text, key in items:
+            item = QStandardItem(text)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            item.setCheckable(True)
+            model.appendRow(item)
+        view = QListView(self)
+        view.setObjectName("plotChecks")
+        view.setModel(model)
+        self._add(label, view)
+        return model
+
+
+def checked(model: QStandardItemModel) -> list[int]:
+    """The keys of the ticked rows of a ``ChoiceDialog.checks`` list, in its order."""
+    return [
+        int(item.data(Qt.ItemDataRole.UserRole))
+        for row in range(model.rowCount())
+        if (item := model.item(row)) is not None and item.checkState() == Qt.CheckState.Checked
+    ]

@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from opscenter import journal
@@ -181,6 +181,27 @@ def _pattern(patterns: Mapping[int, GuardPattern], categories: Iterable[int]) ->
     return strictest(patterns[c] for c in set(categories) if c in patterns)
 
 
+def tps_groups(
+    operation_id: int, *, unplaced_in: int | None = None
+) -> Select[int, int | None, int | None, int | None]:
+    """Every TPS of the operation (or those in no post of stage ``unplaced_in``) with what
+    groups it into posts: its id, unit, kecamatan (its desa's parent) and category, in the
+    order forming takes them. The rows forming reads, and bench/plotting.py's baseline."""
+    desa = aliased(Region)
+    stmt = (
+        select(
+            PollingStation.id, PollingStation.unit_id, desa.parent_id, PollingStation.category_id
+        )
+        .join(desa, desa.id == PollingStation.region_id)
+        .where(PollingStation.operation_id == operation_id)
+        .order_by(desa.parent_id, PollingStation.unit_id, desa.name, PollingStation.number)
+    )
+    if unplaced_in is None:
+        return stmt
+    placed = select(GuardPostTps.tps_id).where(GuardPostTps.stage_id == unplaced_in)
+    return stmt.where(PollingStation.id.not_in(placed))
+
+
 def form_posts(store: Store, actor: Actor, operation_id: int, stage_id: int) -> Formed:
     """Put every TPS of the operation that is in no post of the stage into one (journaled
     as "posts.form"): into a post of its group with room, else into new ones."""
@@ -193,20 +214,8 @@ def form_in(s: Session, operation_id: int, stage_id: int) -> Formed:
     """``form_posts`` inside a transaction the caller holds (the demo's load)."""
     row_in_operation(s, Stage, stage_id, operation_id)
     patterns = with_unrated(guard_patterns(s, operation_id))
-    placed = select(GuardPostTps.tps_id).where(GuardPostTps.stage_id == stage_id)
-    desa = aliased(Region)
     waiting: dict[tuple[int | None, int, int], list[int]] = defaultdict(list)
-    for tps_id, unit_id, kec_id, cat in s.execute(
-        select(
-            PollingStation.id,
-            PollingStation.unit_id,
-            desa.parent_id,
-            PollingStation.category_id,
-        )
-        .join(desa, desa.id == PollingStation.region_id)
-        .where(PollingStation.operation_id == operation_id, PollingStation.id.not_in(placed))
-        .order_by(desa.parent_id, PollingStation.unit_id, desa.name, PollingStation.number)
-    ):
+    for tps_id, unit_id, kec_id, cat in s.execute(tps_groups(operation_id, unplaced_in=stage_id)):
         if kec_id is not None:  # a TPS lies in a desa, and a desa in its kecamatan
             waiting[(unit_id, int(kec_id), cat or UNRATED)].append(int(tps_id))
     if not waiting:
@@ -273,11 +282,7 @@ def move_tps(
     TPS moved on since, or either post changed, is refused as stale (None: no check)."""
     require(actor, PERMISSION)
     with store.transaction(actor, "posts.move", operation_id=operation_id) as s:
-        link = s.execute(
-            select(GuardPostTps).where(
-                GuardPostTps.stage_id == stage_id, GuardPostTps.tps_id == tps_id
-            )
-        ).scalar_one_or_none()
+        link = _link(s, stage_id, tps_id)
         if link is None or link.operation_id != operation_id:
             raise PostRefused(reason="not_placed", tps=_tps_label(s, tps_id))
         target = _post(s, operation_id, stage_id, to_post_id, expected_version)
@@ -315,15 +320,8 @@ def split_post(
     "posts.split"); returns the new post's id."""
     require(actor, PERMISSION)
     with store.transaction(actor, "posts.split", operation_id=operation_id) as s:
-        post = fetch_for_edit(s, GuardPost, post_id, expected_version)
-        if post.operation_id != operation_id:
-            raise NotFound(entity="guard_post", key=post_id)
-        links = {
-            link.tps_id: link
-            for link in s.execute(select(GuardPostTps).where(GuardPostTps.post_id == post.id))
-            .scalars()
-            .all()
-        }
+        post = _post(s, operation_id, None, post_id, expected_version)
+        links = _held(s, post)
         chosen = [links[t] for t in dict.fromkeys(tps_ids) if t in links]
         if not chosen or len(chosen) < len(set(tps_ids)):
             raise PostRefused(
@@ -383,8 +381,7 @@ def merge_posts(
                 kecamatan=_name(s, target.region_id),
                 post=target.number,
             )
-        links = s.execute(select(GuardPostTps).where(GuardPostTps.post_id == source.id))
-        held = {link.tps_id: link for link in links.scalars().all()}
+        held = _held(s, source)
         if expected_tps is not None:
             _expect_tps(s, source, held, expected_tps)
         moved = []
@@ -401,12 +398,28 @@ def merge_posts(
 
 
 def _post(
-    s: Session, operation_id: int, stage_id: int, post_id: int, expected: int | None
+    s: Session, operation_id: int, stage_id: int | None, post_id: int, expected: int | None
 ) -> GuardPost:
+    """The post to change, refused as stale unless at version ``expected`` (None: any), and
+    as not found unless of the operation and of stage ``stage_id`` (None: any)."""
     post = fetch_for_edit(s, GuardPost, post_id, expected)
-    if post.operation_id != operation_id or post.stage_id != stage_id:
+    if post.operation_id != operation_id or (stage_id is not None and post.stage_id != stage_id):
         raise NotFound(entity="guard_post", key=post_id)
     return post
+
+
+def _link(s: Session, stage_id: int, tps_id: int) -> GuardPostTps | None:
+    """The TPS's membership of a post of the stage, if it is in one."""
+    stmt = select(GuardPostTps).where(
+        GuardPostTps.stage_id == stage_id, GuardPostTps.tps_id == tps_id
+    )
+    return s.execute(stmt).scalar_one_or_none()
+
+
+def _held(s: Session, post: GuardPost) -> dict[int, GuardPostTps]:
+    """A post's TPS, each with its membership (TPS id -> link)."""
+    stmt = select(GuardPostTps).where(GuardPostTps.post_id == post.id)
+    return {link.tps_id: link for link in s.scalars(stmt)}
 
 
 def _expect_tps(
@@ -416,11 +429,7 @@ def _expect_tps(
     ``expected``: one moved off it or onto it since, the sentence naming who moved it."""
     gone, came = sorted(set(expected) - set(held)), sorted(set(held) - set(expected))
     if gone:
-        link = s.execute(
-            select(GuardPostTps).where(
-                GuardPostTps.stage_id == post.stage_id, GuardPostTps.tps_id == gone[0]
-            )
-        ).scalar_one_or_none()
+        link = _link(s, post.stage_id, gone[0])
         if link is None:
             raise NotFound(entity="guard_post_tps", key=gone[0])
         raise journal.stale_edit(s, "guard_post_tps", link.id)

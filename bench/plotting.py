@@ -12,7 +12,8 @@ peak resident memory (``ru_maxrss``) is the plotting's and not the data generati
   journal transaction, committed;
 * the plotting again with nothing to change (what a re-plot after a small import costs);
 * baseline, in the same child: a plain ``SELECT`` of the rows any plotting must read (every
-  TPS with its desa's kecamatan, unit and category; every person with rank and unit).
+  TPS with its desa's kecamatan, unit and category, as forming reads them:
+  ``posts.tps_groups``; every person with rank and unit).
 
 Jambi is the demo (``load_demo``: 5,090 TPS, 3,150 personnel), measured on the stage
 "rekapitulasi", which the demo has not plotted. The national operation is bench/board.py's
@@ -46,10 +47,9 @@ GOALS_S = {"jambi": 2.0, "national": 30.0}
 def child(db: Path) -> None:
     """Measure on ``db`` (changed: a copy) and print one JSON line."""
     from sqlalchemy import select
-    from sqlalchemy.orm import aliased
 
     from opscenter.actor import Actor
-    from opscenter.model import Operation, Personnel, PollingStation, Rank, Region
+    from opscenter.model import Operation, Personnel, Rank
     from opscenter.operations import stage_by_code
     from opscenter.plotting import plot, posts
     from opscenter.store import open_store
@@ -67,17 +67,7 @@ def child(db: Path) -> None:
 
     t = time.perf_counter()
     with store.read() as s:
-        desa = aliased(Region)
-        tps = s.execute(
-            select(
-                PollingStation.id,
-                PollingStation.unit_id,
-                desa.parent_id,
-                PollingStation.category_id,
-            )
-            .join(desa, desa.id == PollingStation.region_id)
-            .where(PollingStation.operation_id == op)
-        ).all()
+        tps = s.execute(posts.tps_groups(op)).all()
         people = s.execute(
             select(Personnel.id, Personnel.nrp, Rank.ordinal, Personnel.home_unit_id)
             .outerjoin(Rank, Rank.id == Personnel.rank_id)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from opscenter.plotting.plot import Placement, Seen, place, set_locked, swap
-from opscenter.plotting.posts import Moved, merge_posts, move_tps, split_post
+from opscenter.plotting.regrouping import Moved, merge_posts, move_tps, split_post
 from ui.planning_commands import PlanningCommand
 from ui.translations import translator
 

@@ -3,7 +3,8 @@
 A pattern "a-b-c" (DOMAIN.md) puts *a* police and *c* Linmas on *b* TPS: the TPS of one
 guarding unit, kecamatan and category are grouped into posts of at most *b* TPS
 (``opscenter.plotting.posts``), as the strength computation counts them. People move TPS
-between posts by hand; a post beyond its pattern's limit carries the reason (``exception``).
+between posts by hand (``opscenter.plotting.regrouping``); a post beyond its pattern's limit
+carries the reason (``exception``).
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from opscenter.model import (
     VulnerabilityLevel,
 )
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import plot, posts
+from opscenter.plotting import plot, posts, regrouping
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
@@ -390,20 +390,20 @@ def _services(ids: Small) -> list[Step]:
     def post_split(store: Store) -> object:
         big = max(voting_posts(store), key=lambda p: len(p.tps))
         state["post"] = big
-        state["new_post"] = posts.split_post(
+        state["new_post"] = regrouping.split_post(
             store, ADMIN, ids.operation_id, big.id, [big.tps[-1].id], expected_version=big.version
         )
         return state["new_post"]
 
     def post_moved(store: Store) -> object:
         big = state["post"]
-        return posts.move_tps(
+        return regrouping.move_tps(
             store, ADMIN, ids.operation_id, ids.stages["pemungutan"], big.tps[0].id,
             int(state["new_post"]),
         )  # fmt: skip
 
     def posts_merged(store: Store) -> object:
-        return posts.merge_posts(
+        return regrouping.merge_posts(
             store, ADMIN, ids.operation_id, state["post"].id, int(state["new_post"])
         )
 

@@ -23,7 +23,8 @@ from opscenter.plotting.plot import (
     set_locked,
     swap,
 )
-from opscenter.plotting.posts import Moved, form_posts, merge_posts, move_tps, split_post
+from opscenter.plotting.posts import form_posts
+from opscenter.plotting.regrouping import Moved, merge_posts, move_tps, split_post
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 

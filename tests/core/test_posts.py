@@ -15,15 +15,8 @@ from opscenter.errors import StaleEdit
 from opscenter.messages import describe
 from opscenter.model import GuardPostTps, JournalEntry, JournalTxn, PollingStation, TpsCategory
 from opscenter.permissions import NotPermitted
-from opscenter.plotting.posts import (
-    Post,
-    PostRefused,
-    form_posts,
-    merge_posts,
-    move_tps,
-    posts,
-    split_post,
-)
+from opscenter.plotting.posts import Post, form_posts, posts
+from opscenter.plotting.regrouping import PostRefused, merge_posts, move_tps, split_post
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from opscenter.strength import required_strength

@@ -44,7 +44,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import plot, posts
+from opscenter.plotting import plot, posts, regrouping
 from opscenter.readiness import aspects, budget, sarpras, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
@@ -535,22 +535,24 @@ def _two_posts(w: World) -> tuple[int, int, posts.Post, posts.Post]:
 def _split_post(w: World) -> Call:
     op, stage, first, second = _two_posts(w)
     if len(first.tps) < 2:
-        posts.merge_posts(w.store, w.setup, op, first.id, second.id, reason="uji")
+        regrouping.merge_posts(w.store, w.setup, op, first.id, second.id, reason="uji")
     with w.store.read() as s:
         big = next(p for p in posts.posts(s, op, stage) if p.id == first.id)
     off = [big.tps[-1].id]
-    return lambda a: posts.split_post(w.store, a, op, big.id, off, expected_version=big.version)
+    return lambda a: regrouping.split_post(
+        w.store, a, op, big.id, off, expected_version=big.version
+    )
 
 
 def _move_tps(w: World) -> Call:
     op, stage, first, second = _two_posts(w)
     tps = first.tps[0].id
-    return lambda a: posts.move_tps(w.store, a, op, stage, tps, second.id, reason="uji")
+    return lambda a: regrouping.move_tps(w.store, a, op, stage, tps, second.id, reason="uji")
 
 
 def _merge_posts(w: World) -> Call:
     op, _stage, first, second = _two_posts(w)
-    return lambda a: posts.merge_posts(w.store, a, op, first.id, second.id, reason="uji")
+    return lambda a: regrouping.merge_posts(w.store, a, op, first.id, second.id, reason="uji")
 
 
 def _plotted(w: World) -> tuple[int, int, plot.Plotting]:
@@ -954,9 +956,9 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.readiness.judgements.clear_judgement": ("readiness.edit", _clear_judgement),
     "opscenter.readiness.sarpras.set_stock": ("readiness.edit", _set_stock),
     "opscenter.plotting.posts.form_posts": ("plot.edit", _form_posts),
-    "opscenter.plotting.posts.move_tps": ("plot.edit", _move_tps),
-    "opscenter.plotting.posts.split_post": ("plot.edit", _split_post),
-    "opscenter.plotting.posts.merge_posts": ("plot.edit", _merge_posts),
+    "opscenter.plotting.regrouping.move_tps": ("plot.edit", _move_tps),
+    "opscenter.plotting.regrouping.split_post": ("plot.edit", _split_post),
+    "opscenter.plotting.regrouping.merge_posts": ("plot.edit", _merge_posts),
     "opscenter.plotting.plot.plot": ("plot.edit", _plot),
     "opscenter.plotting.plot.place": ("plot.edit", _place),
     "opscenter.plotting.plot.swap": ("plot.edit", _swap),

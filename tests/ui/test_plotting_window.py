@@ -26,7 +26,7 @@ from opscenter.plotting.plot import (
     plotting,
     set_locked,
 )
-from opscenter.plotting.posts import PostRefused, merge_posts, move_tps
+from opscenter.plotting.regrouping import PostRefused, merge_posts, move_tps
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question
 from ui.confirm import YES_NAME

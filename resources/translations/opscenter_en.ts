@@ -884,423 +884,423 @@
 <context>
     <name>BudgetDialog</name>
     <message>
-        <location filename="../../ui/budget_tables.py" line="123"/>
+        <location filename="../../ui/budget_tables.py" line="133"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="124"/>
+        <location filename="../../ui/budget_tables.py" line="134"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="124"/>
+        <location filename="../../ui/budget_tables.py" line="134"/>
         <source>Nomor DIPA atau NPHD</source>
         <translation>DIPA or NPHD number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="125"/>
-        <location filename="../../ui/budget_tables.py" line="168"/>
+        <location filename="../../ui/budget_tables.py" line="135"/>
+        <location filename="../../ui/budget_tables.py" line="178"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="125"/>
+        <location filename="../../ui/budget_tables.py" line="135"/>
         <source>Tanggal NPHD ditandatangani</source>
         <translation>Date the NPHD was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="126"/>
+        <location filename="../../ui/budget_tables.py" line="136"/>
         <source>Pagu</source>
         <translation>Ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="127"/>
+        <location filename="../../ui/budget_tables.py" line="137"/>
         <source>Realisasi</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="128"/>
+        <location filename="../../ui/budget_tables.py" line="138"/>
         <source>Sisa</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="128"/>
+        <location filename="../../ui/budget_tables.py" line="138"/>
         <source>Pagu dikurangi realisasi</source>
         <translation>Ceiling less what was paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="168"/>
+        <location filename="../../ui/budget_tables.py" line="178"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="168"/>
+        <location filename="../../ui/budget_tables.py" line="178"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="231"/>
+        <location filename="../../ui/budget_tables.py" line="241"/>
         <source>Rupiah per orang per hari × hari dibayar</source>
         <translation>Rupiah per person per day × days paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="233"/>
+        <location filename="../../ui/budget_tables.py" line="243"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="235"/>
+        <location filename="../../ui/budget_tables.py" line="245"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="235"/>
+        <location filename="../../ui/budget_tables.py" line="245"/>
         <source>Personel satuan ini pada tahapan, dengan bawahannya</source>
         <translation>This unit&apos;s personnel in the stage, with its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="236"/>
+        <location filename="../../ui/budget_tables.py" line="246"/>
         <source>Kebutuhan</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="236"/>
+        <location filename="../../ui/budget_tables.py" line="246"/>
         <source>Personel × hari × indeks, semua komponen</source>
         <translation>Personnel × days × index, all components</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="261"/>
+        <location filename="../../ui/budget_tables.py" line="271"/>
         <source>Dihitung bila tahapan ini punya indeks</source>
         <translation>Computed when this stage has an index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="270"/>
+        <location filename="../../ui/budget_tables.py" line="280"/>
         <source>Tidak dibayar pada tahapan ini: ketik mis. 150.000 x 5</source>
         <translation>Not paid in this stage: type e.g. 150.000 x 5</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="271"/>
+        <location filename="../../ui/budget_tables.py" line="281"/>
         <source>{daily} per orang per hari selama {days} hari</source>
         <translation>{daily} per person per day for {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="202"/>
+        <location filename="../../ui/budget_dialog.py" line="69"/>
         <source>Anggaran satuan</source>
         <translation>Unit budget</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="270"/>
+        <location filename="../../ui/budget_dialog.py" line="138"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="272"/>
+        <location filename="../../ui/budget_dialog.py" line="140"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="169"/>
+        <location filename="../../ui/budget_forms.py" line="52"/>
         <source>Si&amp;mpan perubahan</source>
         <translation>Sa&amp;ve changes</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="171"/>
+        <location filename="../../ui/budget_forms.py" line="54"/>
         <source>Bata&amp;l ubah</source>
         <translation>Cance&amp;l change</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="174"/>
+        <location filename="../../ui/budget_forms.py" line="57"/>
         <source>U&amp;bah</source>
         <translation>Chan&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="175"/>
-        <location filename="../../ui/budget_dialog.py" line="790"/>
-        <location filename="../../ui/budget_dialog.py" line="876"/>
-        <location filename="../../ui/budget_dialog.py" line="973"/>
+        <location filename="../../ui/budget_dialog.py" line="397"/>
+        <location filename="../../ui/budget_dialog.py" line="444"/>
+        <location filename="../../ui/budget_forms.py" line="58"/>
+        <location filename="../../ui/budget_index.py" line="91"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="203"/>
+        <location filename="../../ui/budget_dialog.py" line="70"/>
         <source>Isian pagu, realisasi atau indeks belum disimpan.</source>
         <translation>Typed pagu, payment or index entries are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="216"/>
+        <location filename="../../ui/budget_dialog.py" line="83"/>
         <source>P&amp;agu dan realisasi</source>
         <translation>P&amp;agu and payments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="217"/>
+        <location filename="../../ui/budget_dialog.py" line="86"/>
         <source>In&amp;deks harian</source>
         <translation>Daily in&amp;dex</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="286"/>
+        <location filename="../../ui/budget_dialog.py" line="154"/>
         <source>Kelola r&amp;ealisasi</source>
         <translation>Manage pa&amp;yments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="287"/>
+        <location filename="../../ui/budget_dialog.py" line="155"/>
         <source>&amp;Kelola pagu</source>
         <translation>&amp;Manage pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="306"/>
+        <location filename="../../ui/budget_forms.py" line="109"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="311"/>
+        <location filename="../../ui/budget_forms.py" line="114"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="315"/>
+        <location filename="../../ui/budget_forms.py" line="118"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="316"/>
+        <location filename="../../ui/budget_forms.py" line="119"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="317"/>
+        <location filename="../../ui/budget_forms.py" line="120"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="322"/>
+        <location filename="../../ui/budget_forms.py" line="125"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="323"/>
+        <location filename="../../ui/budget_forms.py" line="126"/>
         <source>Realisasi terpilih di daftar</source>
         <translation>The payment chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="342"/>
+        <location filename="../../ui/budget_forms.py" line="162"/>
         <source>mis. NPHD 900/123/BPKAD/2024</source>
         <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="344"/>
-        <location filename="../../ui/budget_dialog.py" line="529"/>
+        <location filename="../../ui/budget_forms.py" line="164"/>
+        <location filename="../../ui/budget_forms.py" line="190"/>
         <source>Tanggal &amp;NPHD</source>
         <translation>&amp;NPHD date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="349"/>
+        <location filename="../../ui/budget_forms.py" line="169"/>
         <source>mis. 25.000.000.000</source>
         <translation>e.g. 25.000.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="353"/>
+        <location filename="../../ui/budget_forms.py" line="173"/>
         <source>Sumbe&amp;r</source>
         <translation>Sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="354"/>
+        <location filename="../../ui/budget_forms.py" line="174"/>
         <source>N&amp;omor</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="356"/>
+        <location filename="../../ui/budget_forms.py" line="176"/>
         <source>Pa&amp;gu (Rp)</source>
         <translation>Pa&amp;gu (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="357"/>
+        <location filename="../../ui/budget_forms.py" line="177"/>
         <source>&amp;Catatan</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="362"/>
+        <location filename="../../ui/budget_forms.py" line="179"/>
         <source>Ta&amp;mbah pagu</source>
         <translation>Add &amp;pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="363"/>
+        <location filename="../../ui/budget_forms.py" line="179"/>
         <source>Pagu terpilih di daftar</source>
         <translation>The pagu chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="387"/>
+        <location filename="../../ui/budget_index.py" line="42"/>
         <source>&amp;Indeks harian operasi, berlaku untuk semua satuan: rupiah per orang per hari × hari dibayar. Personel dan kebutuhan: satuan terpilih.</source>
         <translation>Operation&apos;s da&amp;ily index, for every unit: rupiah per person per day × days paid. Personnel and need: the chosen unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="396"/>
+        <location filename="../../ui/budget_index.py" line="51"/>
         <source>Ketik mis. 150.000 x 5 lalu Enter (tanpa “x hari”: hari tahapan itu) · Del mengosongkan sel: komponen itu tidak dibayar pada tahapan itu</source>
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="432"/>
+        <location filename="../../ui/budget_dialog.py" line="220"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="436"/>
+        <location filename="../../ui/budget_dialog.py" line="224"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="437"/>
+        <location filename="../../ui/budget_dialog.py" line="225"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="438"/>
+        <location filename="../../ui/budget_dialog.py" line="226"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="439"/>
+        <location filename="../../ui/budget_dialog.py" line="227"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="445"/>
+        <location filename="../../ui/budget_dialog.py" line="233"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="447"/>
+        <location filename="../../ui/budget_dialog.py" line="235"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="490"/>
+        <location filename="../../ui/budget_dialog.py" line="271"/>
         <source>Mengubah realisasi {day} sebesar {amount}</source>
         <translation>Changing the payment of {day} of {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="496"/>
+        <location filename="../../ui/budget_dialog.py" line="277"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="499"/>
+        <location filename="../../ui/budget_dialog.py" line="280"/>
         <source>Dari pagu {allocation}: sisa {left}</source>
         <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="510"/>
+        <location filename="../../ui/budget_dialog.py" line="291"/>
         <source>Mengubah pagu {allocation}</source>
         <translation>Changing pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="514"/>
+        <location filename="../../ui/budget_dialog.py" line="297"/>
         <source>Pagu baru untuk {unit}</source>
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="529"/>
+        <location filename="../../ui/budget_forms.py" line="190"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="569"/>
+        <location filename="../../ui/budget_dialog.py" line="315"/>
         <source>Ganti isian</source>
         <translation>Replace entries</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="570"/>
+        <location filename="../../ui/budget_dialog.py" line="316"/>
         <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
         <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="571"/>
+        <location filename="../../ui/budget_dialog.py" line="317"/>
         <source>&amp;Ganti</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="766"/>
+        <location filename="../../ui/budget_writes.py" line="80"/>
         <source>Ubah realisasi {day} {amount}</source>
         <translation>Change payment {day} {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="778"/>
+        <location filename="../../ui/budget_dialog.py" line="385"/>
         <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
         <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="788"/>
+        <location filename="../../ui/budget_dialog.py" line="395"/>
         <source>Hapus realisasi</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="789"/>
+        <location filename="../../ui/budget_dialog.py" line="396"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="791"/>
-        <location filename="../../ui/budget_dialog.py" line="877"/>
+        <location filename="../../ui/budget_dialog.py" line="398"/>
+        <location filename="../../ui/budget_dialog.py" line="445"/>
         <source>Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="812"/>
+        <location filename="../../ui/budget_writes.py" line="142"/>
         <source>Hapus realisasi {amount}</source>
         <translation>Remove payment {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="843"/>
+        <location filename="../../ui/budget_writes.py" line="105"/>
         <source>Pagu {source} {amount} {unit}</source>
         <translation>Pagu {source} {amount} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="855"/>
+        <location filename="../../ui/budget_writes.py" line="117"/>
         <source>Ubah pagu {allocation}</source>
         <translation>Change pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="870"/>
+        <location filename="../../ui/budget_dialog.py" line="438"/>
         <source>Hapus pagu</source>
         <translation>Remove pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="871"/>
+        <location filename="../../ui/budget_dialog.py" line="439"/>
         <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
         <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="894"/>
+        <location filename="../../ui/budget_writes.py" line="160"/>
         <source>Hapus pagu {allocation}</source>
         <translation>Remove pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="950"/>
+        <location filename="../../ui/budget_writes.py" line="212"/>
         <source>Indeks {component} {stage}: {daily} × {days}</source>
         <translation>Index {component} {stage}: {daily} × {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="969"/>
+        <location filename="../../ui/budget_index.py" line="87"/>
         <source>Hapus indeks</source>
         <translation>Remove index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="970"/>
+        <location filename="../../ui/budget_index.py" line="88"/>
         <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="974"/>
+        <location filename="../../ui/budget_index.py" line="92"/>
         <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="986"/>
+        <location filename="../../ui/budget_writes.py" line="238"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="754"/>
+        <location filename="../../ui/budget_writes.py" line="70"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -2200,27 +2200,32 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="178"/>
+        <location filename="../../ui/incident_timeline.py" line="253"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="113"/>
+        <location filename="../../ui/incident_timeline.py" line="139"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="114"/>
+        <location filename="../../ui/incident_timeline.py" line="119"/>
+        <source>Gulir wilayah atau jenis lini masa</source>
+        <translation>Scroll the timeline&apos;s regions or types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_timeline.py" line="140"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="122"/>
+        <location filename="../../ui/incident_timeline.py" line="148"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="235"/>
+        <location filename="../../ui/incident_timeline.py" line="310"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -2677,12 +2682,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="847"/>
+        <location filename="../../ui/sitrep_menu.py" line="34"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="855"/>
+        <location filename="../../ui/sitrep_menu.py" line="42"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -3097,7 +3102,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="307"/>
+        <location filename="../../ui/map_view.py" line="124"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3959,17 +3964,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_window.py" line="917"/>
+        <location filename="../../ui/plotting_actions.py" line="329"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="918"/>
+        <location filename="../../ui/plotting_actions.py" line="330"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="919"/>
+        <location filename="../../ui/plotting_actions.py" line="331"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -3994,12 +3999,12 @@ source</translation>
         <translation>swap officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="313"/>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
         <source>kunci penempatan</source>
         <translation>lock placement</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="313"/>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
         <source>buka kunci</source>
         <translation>unlock</translation>
     </message>
@@ -4176,356 +4181,356 @@ source</translation>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="130"/>
-        <location filename="../../ui/plotting_window.py" line="174"/>
+        <location filename="../../ui/plotting_window.py" line="79"/>
+        <location filename="../../ui/plotting_window.py" line="120"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="166"/>
+        <location filename="../../ui/plotting_window.py" line="112"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="182"/>
+        <location filename="../../ui/plotting_window.py" line="128"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="191"/>
+        <location filename="../../ui/plotting_window.py" line="137"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="194"/>
+        <location filename="../../ui/plotting_window.py" line="140"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="232"/>
+        <location filename="../../ui/plotting_window.py" line="181"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="235"/>
+        <location filename="../../ui/plotting_window.py" line="183"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="240"/>
+        <location filename="../../ui/plotting_window.py" line="184"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="248"/>
+        <location filename="../../ui/plotting_window.py" line="186"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="253"/>
+        <location filename="../../ui/plotting_window.py" line="187"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="256"/>
+        <location filename="../../ui/plotting_window.py" line="188"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="262"/>
+        <location filename="../../ui/plotting_window.py" line="190"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="267"/>
+        <location filename="../../ui/plotting_window.py" line="191"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="270"/>
+        <location filename="../../ui/plotting_window.py" line="192"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="275"/>
+        <location filename="../../ui/plotting_window.py" line="194"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="283"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="290"/>
+        <location filename="../../ui/plotting_window.py" line="206"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="295"/>
+        <location filename="../../ui/plotting_window.py" line="210"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="296"/>
+        <location filename="../../ui/plotting_window.py" line="211"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="299"/>
+        <location filename="../../ui/plotting_window.py" line="214"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="308"/>
+        <location filename="../../ui/plotting_window.py" line="223"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="358"/>
+        <location filename="../../ui/plotting_window.py" line="295"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="394"/>
-        <location filename="../../ui/plotting_window.py" line="580"/>
+        <location filename="../../ui/plotting_reads.py" line="211"/>
+        <location filename="../../ui/plotting_window.py" line="324"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="414"/>
+        <location filename="../../ui/plotting_window.py" line="337"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="452"/>
+        <location filename="../../ui/plotting_reads.py" line="86"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="484"/>
+        <location filename="../../ui/plotting_reads.py" line="115"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="499"/>
+        <location filename="../../ui/plotting_reads.py" line="130"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="536"/>
+        <location filename="../../ui/plotting_reads.py" line="167"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="546"/>
+        <location filename="../../ui/plotting_reads.py" line="177"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="550"/>
+        <location filename="../../ui/plotting_reads.py" line="181"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="559"/>
+        <location filename="../../ui/plotting_reads.py" line="190"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="561"/>
+        <location filename="../../ui/plotting_reads.py" line="192"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="576"/>
+        <location filename="../../ui/plotting_reads.py" line="207"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="665"/>
+        <location filename="../../ui/plotting_actions.py" line="85"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="678"/>
+        <location filename="../../ui/plotting_actions.py" line="98"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="679"/>
+        <location filename="../../ui/plotting_actions.py" line="99"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="683"/>
+        <location filename="../../ui/plotting_actions.py" line="103"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="684"/>
+        <location filename="../../ui/plotting_actions.py" line="104"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="692"/>
+        <location filename="../../ui/plotting_actions.py" line="112"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="716"/>
+        <location filename="../../ui/plotting_actions.py" line="50"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="719"/>
+        <location filename="../../ui/plotting_actions.py" line="53"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="720"/>
+        <location filename="../../ui/plotting_actions.py" line="165"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="721"/>
+        <location filename="../../ui/plotting_actions.py" line="166"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="722"/>
-        <location filename="../../ui/plotting_window.py" line="817"/>
+        <location filename="../../ui/plotting_actions.py" line="167"/>
+        <location filename="../../ui/plotting_actions.py" line="250"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="736"/>
+        <location filename="../../ui/plotting_actions.py" line="176"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="737"/>
+        <location filename="../../ui/plotting_actions.py" line="177"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="763"/>
+        <location filename="../../ui/plotting_actions.py" line="203"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="764"/>
+        <location filename="../../ui/plotting_actions.py" line="204"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="765"/>
+        <location filename="../../ui/plotting_actions.py" line="205"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="781"/>
+        <location filename="../../ui/plotting_actions.py" line="56"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="784"/>
+        <location filename="../../ui/plotting_actions.py" line="57"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="785"/>
+        <location filename="../../ui/plotting_actions.py" line="223"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="786"/>
+        <location filename="../../ui/plotting_actions.py" line="224"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="102"/>
+        <location filename="../../ui/plotting_actions.py" line="45"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="815"/>
+        <location filename="../../ui/plotting_actions.py" line="248"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="830"/>
+        <location filename="../../ui/plotting_actions.py" line="263"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="830"/>
+        <location filename="../../ui/plotting_actions.py" line="263"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="841"/>
+        <location filename="../../ui/plotting_actions.py" line="274"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="845"/>
+        <location filename="../../ui/plotting_actions.py" line="278"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="857"/>
+        <location filename="../../ui/plotting_actions.py" line="290"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="858"/>
+        <location filename="../../ui/plotting_actions.py" line="291"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="870"/>
+        <location filename="../../ui/plotting_actions.py" line="303"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="879"/>
+        <location filename="../../ui/plotting_actions.py" line="312"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="883"/>
+        <location filename="../../ui/plotting_actions.py" line="316"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="884"/>
+        <location filename="../../ui/plotting_actions.py" line="317"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="887"/>
+        <location filename="../../ui/plotting_actions.py" line="320"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="888"/>
+        <location filename="../../ui/plotting_actions.py" line="321"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="926"/>
-        <location filename="../../ui/plotting_window.py" line="955"/>
+        <location filename="../../ui/plotting_actions.py" line="338"/>
+        <location filename="../../ui/plotting_actions.py" line="367"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="948"/>
+        <location filename="../../ui/plotting_actions.py" line="360"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="953"/>
+        <location filename="../../ui/plotting_actions.py" line="365"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -4894,417 +4899,417 @@ source</translation>
 <context>
     <name>ReadinessListsDialog</name>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="105"/>
+        <location filename="../../ui/readiness_lists_models.py" line="59"/>
         <source>kekuatan personel</source>
         <translation>personnel strength</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="106"/>
+        <location filename="../../ui/readiness_lists_models.py" line="60"/>
         <source>sarpras terhadap kebutuhan</source>
         <translation>sarpras against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="107"/>
+        <location filename="../../ui/readiness_lists_models.py" line="61"/>
         <source>pagu terhadap kebutuhan</source>
         <translation>pagu against need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="108"/>
+        <location filename="../../ui/readiness_lists_models.py" line="62"/>
         <source>penilaian dan temuan saja</source>
         <translation>judgements and findings only</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="114"/>
+        <location filename="../../ui/readiness_lists_models.py" line="68"/>
         <source>Kendaraan</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="115"/>
+        <location filename="../../ui/readiness_lists_models.py" line="69"/>
         <source>Komunikasi</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="116"/>
+        <location filename="../../ui/readiness_lists_models.py" line="70"/>
         <source>Dalmas</source>
         <translation>Riot control</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="117"/>
+        <location filename="../../ui/readiness_lists_models.py" line="71"/>
         <source>Teknologi</source>
         <translation>Technology</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
+        <location filename="../../ui/readiness_lists_models.py" line="72"/>
         <source>Senjata api</source>
         <translation>Firearms</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="119"/>
+        <location filename="../../ui/readiness_lists_models.py" line="73"/>
         <source>Posko</source>
         <translation>Command post</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="135"/>
+        <location filename="../../ui/readiness_lists_models.py" line="79"/>
         <source>tanpa kebutuhan</source>
         <translation>no requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="136"/>
+        <location filename="../../ui/readiness_lists_models.py" line="80"/>
         <source>regu pengamanan TPS</source>
         <translation>TPS guard team</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="137"/>
+        <location filename="../../ui/readiness_lists_models.py" line="81"/>
         <source>TPS di tiap kecamatan</source>
         <translation>TPS in each kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="138"/>
+        <location filename="../../ui/readiness_lists_models.py" line="82"/>
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="139"/>
+        <location filename="../../ui/readiness_lists_models.py" line="83"/>
         <source>personel pengamanan TPS</source>
         <translation>TPS guard personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="140"/>
+        <location filename="../../ui/readiness_lists_models.py" line="84"/>
         <source>satuan (Polda, Polres, Polresta)</source>
         <translation>unit (Polda, Polres, Polresta)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="148"/>
+        <location filename="../../ui/readiness_lists_models.py" line="92"/>
         <source>Tanpa aturan: kebutuhan {name} tidak dihitung.</source>
         <translation>No rule: the need for {name} is not computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="151"/>
+        <location filename="../../ui/readiness_lists_models.py" line="95"/>
         <source>{quantity} {name} per {what}</source>
         <translation>{quantity} {name} per {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="152"/>
+        <location filename="../../ui/readiness_lists_models.py" line="96"/>
         <source>{quantity} {name} per {per} {what}</source>
         <translation>{quantity} {name} per {per} {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="190"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="227"/>
+        <location filename="../../ui/readiness_lists_models.py" line="114"/>
+        <location filename="../../ui/readiness_lists_models.py" line="151"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="191"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="228"/>
+        <location filename="../../ui/readiness_lists_models.py" line="115"/>
+        <location filename="../../ui/readiness_lists_models.py" line="152"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="192"/>
+        <location filename="../../ui/readiness_lists_models.py" line="116"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="192"/>
+        <location filename="../../ui/readiness_lists_models.py" line="116"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="193"/>
+        <location filename="../../ui/readiness_lists_models.py" line="117"/>
         <source>Tingkat dari data</source>
         <translation>Level from data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="193"/>
+        <location filename="../../ui/readiness_lists_models.py" line="117"/>
         <source>Data yang menurunkan tingkat kesiapannya</source>
         <translation>The data that derives its readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="194"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="231"/>
+        <location filename="../../ui/readiness_lists_models.py" line="118"/>
+        <location filename="../../ui/readiness_lists_models.py" line="155"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="194"/>
+        <location filename="../../ui/readiness_lists_models.py" line="118"/>
         <source>Penilaian dan temuan pada aspek ini</source>
         <translation>Judgements and findings on this aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="226"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="745"/>
+        <location filename="../../ui/readiness_category_forms.py" line="90"/>
+        <location filename="../../ui/readiness_lists_models.py" line="150"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="229"/>
+        <location filename="../../ui/readiness_lists_models.py" line="153"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="230"/>
+        <location filename="../../ui/readiness_lists_models.py" line="154"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="230"/>
+        <location filename="../../ui/readiness_lists_models.py" line="154"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="231"/>
+        <location filename="../../ui/readiness_lists_models.py" line="155"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="299"/>
+        <location filename="../../ui/reference_list_page.py" line="72"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="301"/>
+        <location filename="../../ui/reference_list_page.py" line="74"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="305"/>
+        <location filename="../../ui/reference_list_page.py" line="78"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="308"/>
+        <location filename="../../ui/reference_list_page.py" line="81"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="309"/>
+        <location filename="../../ui/reference_list_page.py" line="82"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="310"/>
+        <location filename="../../ui/reference_list_page.py" line="83"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="313"/>
+        <location filename="../../ui/reference_list_page.py" line="86"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="316"/>
+        <location filename="../../ui/reference_list_page.py" line="89"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="324"/>
+        <location filename="../../ui/reference_list_page.py" line="97"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="325"/>
+        <location filename="../../ui/reference_list_page.py" line="98"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="326"/>
+        <location filename="../../ui/reference_list_page.py" line="99"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="328"/>
+        <location filename="../../ui/reference_list_page.py" line="101"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="330"/>
+        <location filename="../../ui/reference_list_page.py" line="103"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="331"/>
+        <location filename="../../ui/reference_list_page.py" line="104"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="333"/>
+        <location filename="../../ui/reference_list_page.py" line="106"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="334"/>
+        <location filename="../../ui/reference_list_page.py" line="107"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="336"/>
+        <location filename="../../ui/reference_list_page.py" line="109"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="401"/>
+        <location filename="../../ui/reference_list_page.py" line="174"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="660"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="63"/>
         <source>Daftar aspek kesiapan dan kategori sarpras</source>
         <translation>Readiness aspects and sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="662"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="65"/>
         <source>Isian daftar aspek atau sarpras belum disimpan.</source>
         <translation>Typed entries of the aspect or sarpras lists are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="673"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="72"/>
         <source>aspek</source>
         <translation>aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="674"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="73"/>
         <source>Da&amp;ftar aspek (urutan kolom matriks kesiapan)</source>
         <translation>Aspect &amp;list (the readiness matrix&apos;s column order)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="682"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="81"/>
         <source>kategori</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="683"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="82"/>
         <source>Da&amp;ftar kategori sarpras</source>
         <translation>Sarpras category &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="690"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="88"/>
         <source>&amp;Aspek kesiapan</source>
         <translation>Readiness &amp;aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="691"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="89"/>
         <source>Kategori &amp;sarpras</source>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="464"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="81"/>
         <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="720"/>
-        <location filename="../../ui/readiness_lists_dialog.py" line="733"/>
+        <location filename="../../ui/readiness_category_forms.py" line="79"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
         <source>unit, buah, pucuk …</source>
         <translation>unit, piece, barrel …</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="723"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="121"/>
         <source>Ke&amp;lompok</source>
         <translation>Gro&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="724"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="122"/>
         <source>Dihitung &amp;dalam</source>
         <translation>Counted &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="730"/>
+        <location filename="../../ui/readiness_category_forms.py" line="76"/>
         <source>Kelompok dan ukuran kategori terpilih</source>
         <translation>Group and measure of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="735"/>
+        <location filename="../../ui/readiness_category_forms.py" line="80"/>
         <source>Mencatat jumlah amunisi</source>
         <translation>Records an ammunition count</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="738"/>
+        <location filename="../../ui/readiness_category_forms.py" line="83"/>
         <source>Tidak dapat dilepas selama data sarpras kategori ini berisi jumlah amunisi.</source>
         <translation>Cannot be turned off while sarpras records of this category hold an ammunition count.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="741"/>
+        <location filename="../../ui/readiness_category_forms.py" line="86"/>
         <source>&amp;Catat kelompok dan ukuran</source>
         <translation>&amp;Change group and measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="745"/>
+        <location filename="../../ui/readiness_category_forms.py" line="90"/>
         <source>dalam</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="799"/>
+        <location filename="../../ui/readiness_category_forms.py" line="125"/>
         <source>Aturan kebutuhan kategori terpilih</source>
         <translation>Requirement rule of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="818"/>
+        <location filename="../../ui/readiness_category_forms.py" line="145"/>
         <source>&amp;Jumlah</source>
         <translation>&amp;Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="819"/>
+        <location filename="../../ui/readiness_category_forms.py" line="146"/>
         <source>p&amp;er</source>
         <translation>p&amp;er</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="832"/>
+        <location filename="../../ui/readiness_category_forms.py" line="159"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="524"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="141"/>
         <source>Tambah {noun} {name}</source>
         <translation>Add {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="555"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="159"/>
         <source>Ganti nama {noun} {old} menjadi {new}</source>
         <translation>Rename {noun} {old} to {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="582"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="223"/>
         <source>Naikkan {noun} {name}</source>
         <translation>Move {noun} {name} up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="582"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="223"/>
         <source>Turunkan {noun} {name}</source>
         <translation>Move {noun} {name} down</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="594"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="235"/>
         <source>Hapus {noun}</source>
         <translation>Remove {noun}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="595"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="236"/>
         <source>Hapus {noun} “{name}” ({code}) dari daftar?</source>
         <translation>Remove {noun} “{name}” ({code}) from the list?</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="598"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="239"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="599"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="240"/>
         <source>Ditolak bila masih dipakai; Ctrl+Z mengembalikannya.</source>
         <translation>Refused while still in use; Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="618"/>
+        <location filename="../../ui/reference_lists_dialog.py" line="259"/>
         <source>Hapus {noun} {name}</source>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="968"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="216"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="1006"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="243"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -5894,234 +5899,234 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="415"/>
-        <location filename="../../ui/sitrep_dialog.py" line="477"/>
-        <location filename="../../ui/sitrep_dialog.py" line="652"/>
+        <location filename="../../ui/sitrep_dialog.py" line="201"/>
+        <location filename="../../ui/sitrep_dialog.py" line="313"/>
+        <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="627"/>
+        <location filename="../../ui/sitrep_dialog.py" line="302"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="290"/>
+        <location filename="../../ui/sitrep_dialog.py" line="85"/>
         <source>Laporan Situasi</source>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="311"/>
+        <location filename="../../ui/sitrep_choices.py" line="65"/>
         <source>Atas nama (a.n.) Kapolda</source>
         <translation>On behalf of (a.n.) the Kapolda</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="315"/>
+        <location filename="../../ui/sitrep_choices.py" line="69"/>
         <source>Periode dari</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="316"/>
+        <location filename="../../ui/sitrep_choices.py" line="70"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="317"/>
+        <location filename="../../ui/sitrep_choices.py" line="71"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="318"/>
+        <location filename="../../ui/sitrep_choices.py" line="72"/>
         <source>Penanda tangan</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="320"/>
+        <location filename="../../ui/sitrep_choices.py" line="74"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="321"/>
+        <location filename="../../ui/sitrep_choices.py" line="75"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="322"/>
+        <location filename="../../ui/sitrep_choices.py" line="76"/>
         <source>Pangkat (lengkap)</source>
         <translation>Rank (in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="323"/>
+        <location filename="../../ui/sitrep_choices.py" line="77"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="325"/>
+        <location filename="../../ui/sitrep_choices.py" line="79"/>
         <source>Simpan sebagai bawaan operasi</source>
         <translation>Save as operation default</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="330"/>
+        <location filename="../../ui/sitrep_choices.py" line="83"/>
         <source>Penilaian umum</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="331"/>
+        <location filename="../../ui/sitrep_choices.py" line="84"/>
         <source>Situasi per aspek</source>
         <translation>Situation by aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="332"/>
+        <location filename="../../ui/sitrep_choices.py" line="85"/>
         <source>Statistik kejadian</source>
         <translation>Incident statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="333"/>
+        <location filename="../../ui/sitrep_choices.py" line="86"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="334"/>
+        <location filename="../../ui/sitrep_choices.py" line="87"/>
         <source>Kejadian menonjol</source>
         <translation>Significant incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="335"/>
+        <location filename="../../ui/sitrep_choices.py" line="88"/>
         <source>Kekuatan personel dan TPS</source>
         <translation>Personnel strength and TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="336"/>
+        <location filename="../../ui/sitrep_choices.py" line="89"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="337"/>
+        <location filename="../../ui/sitrep_choices.py" line="90"/>
         <source>Tindakan yang diambil</source>
         <translation>Actions taken</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="338"/>
+        <location filename="../../ui/sitrep_choices.py" line="91"/>
         <source>Perkiraan 24–72 jam</source>
         <translation>24–72 hour outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="339"/>
+        <location filename="../../ui/sitrep_choices.py" line="92"/>
         <source>Lampiran A: papan satuan</source>
         <translation>Annex A: unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="340"/>
+        <location filename="../../ui/sitrep_choices.py" line="93"/>
         <source>Lampiran B: daftar kejadian</source>
         <translation>Annex B: incident list</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="342"/>
+        <location filename="../../ui/sitrep_choices.py" line="95"/>
         <source>Bagian yang dimuat</source>
         <translation>Sections included</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="351"/>
+        <location filename="../../ui/sitrep_schedule.py" line="128"/>
         <source>Laporan terjadwal</source>
         <translation>Scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="354"/>
+        <location filename="../../ui/sitrep_schedule.py" line="132"/>
         <source>Tulis laporan otomatis</source>
         <translation>Write reports automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="358"/>
+        <location filename="../../ui/sitrep_schedule.py" line="137"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="366"/>
+        <location filename="../../ui/sitrep_schedule.py" line="145"/>
         <source>Jam (waktu setempat)</source>
         <translation>Times (local time)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="367"/>
+        <location filename="../../ui/sitrep_schedule.py" line="146"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="369"/>
+        <location filename="../../ui/sitrep_schedule.py" line="149"/>
         <source>Terapkan jadwal</source>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="373"/>
+        <location filename="../../ui/sitrep_dialog.py" line="119"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="374"/>
+        <location filename="../../ui/sitrep_dialog.py" line="120"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="375"/>
+        <location filename="../../ui/sitrep_dialog.py" line="121"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="376"/>
+        <location filename="../../ui/sitrep_dialog.py" line="122"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="602"/>
+        <location filename="../../ui/sitrep_dialog.py" line="276"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="675"/>
+        <location filename="../../ui/sitrep_dialog.py" line="336"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="685"/>
+        <location filename="../../ui/sitrep_dialog.py" line="346"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="685"/>
+        <location filename="../../ui/sitrep_dialog.py" line="346"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="714"/>
+        <location filename="../../ui/sitrep_dialog.py" line="375"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="728"/>
+        <location filename="../../ui/sitrep_schedule.py" line="154"/>
         <source>Folder laporan terjadwal</source>
         <translation>Folder for scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="736"/>
+        <location filename="../../ui/sitrep_schedule.py" line="164"/>
         <source>Jam tidak sah; tulis misalnya 06:00, 18:00.</source>
         <translation>Invalid times; enter them like 06:00, 18:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="742"/>
+        <location filename="../../ui/sitrep_schedule.py" line="170"/>
         <source>Folder {path} tidak ada; pilih folder lain.</source>
         <translation>The folder {path} does not exist; choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="751"/>
+        <location filename="../../ui/sitrep_schedule.py" line="180"/>
         <source>Laporan terjadwal tidak aktif.</source>
         <translation>Scheduled reports are off.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="755"/>
+        <location filename="../../ui/sitrep_schedule.py" line="184"/>
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="809"/>
+        <location filename="../../ui/sitrep_dialog.py" line="411"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -6868,13 +6873,13 @@ change ({zone})</translation>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="268"/>
+        <location filename="../../ui/visits_forms.py" line="301"/>
         <location filename="../../ui/visits_models.py" line="155"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="147"/>
+        <location filename="../../ui/visits_dialog.py" line="129"/>
         <location filename="../../ui/visits_models.py" line="156"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
@@ -6890,44 +6895,44 @@ change ({zone})</translation>
         <translation>Closing note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="99"/>
+        <location filename="../../ui/visits_dialog.py" line="75"/>
         <source>Kunjungan dan temuan</source>
         <translation>Visits and findings</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="132"/>
+        <location filename="../../ui/visits_dialog.py" line="103"/>
         <source>Daftar kunjun&amp;gan (terbaru di atas)</source>
         <translation>&amp;Visits (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="218"/>
+        <location filename="../../ui/visits_forms.py" line="189"/>
         <source>Yang di&amp;periksa</source>
         <translation>C&amp;hecked</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="266"/>
+        <location filename="../../ui/visits_forms.py" line="299"/>
         <source>Sa&amp;ran</source>
         <translation>Ad&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="310"/>
+        <location filename="../../ui/visits_forms.py" line="416"/>
         <source>Si&amp;mpan status</source>
         <translation>Sa&amp;ve status</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="134"/>
+        <location filename="../../ui/visits_dialog.py" line="105"/>
         <source>T&amp;emuan kunjungan terpilih</source>
         <translation>F&amp;indings of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="145"/>
-        <location filename="../../ui/visits_dialog.py" line="228"/>
+        <location filename="../../ui/visits_dialog.py" line="127"/>
+        <location filename="../../ui/visits_forms.py" line="200"/>
         <source>Kunjungan baru</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="146"/>
-        <location filename="../../ui/visits_dialog.py" line="276"/>
+        <location filename="../../ui/visits_dialog.py" line="128"/>
+        <location filename="../../ui/visits_forms.py" line="310"/>
         <source>Temuan baru</source>
         <translation>New finding</translation>
     </message>
@@ -6944,268 +6949,268 @@ jawab</source>
 charge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="206"/>
+        <location filename="../../ui/visits_forms.py" line="177"/>
         <source>mis. Kapolda Jambi</source>
         <translation>e.g. Kapolda Jambi</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="207"/>
+        <location filename="../../ui/visits_forms.py" line="178"/>
         <source>mis. Tim Itwasda</source>
         <translation>e.g. Itwasda team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="209"/>
+        <location filename="../../ui/visits_forms.py" line="180"/>
         <source>mis. posko, kendaraan, senjata</source>
         <translation>e.g. command post, vehicles, weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="214"/>
+        <location filename="../../ui/visits_forms.py" line="185"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="215"/>
+        <location filename="../../ui/visits_forms.py" line="186"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="216"/>
+        <location filename="../../ui/visits_forms.py" line="187"/>
         <source>&amp;Dipimpin oleh</source>
         <translation>&amp;Led by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="217"/>
+        <location filename="../../ui/visits_forms.py" line="188"/>
         <source>T&amp;im</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="219"/>
+        <location filename="../../ui/visits_forms.py" line="190"/>
         <source>Satuan &amp;yang dikunjungi</source>
         <translation>Unit &amp;visited</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="229"/>
+        <location filename="../../ui/visits_forms.py" line="201"/>
         <source>Tambah &amp;kunjungan</source>
         <translation>&amp;Add visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="230"/>
+        <location filename="../../ui/visits_forms.py" line="202"/>
         <source>Ubah kunjungan</source>
         <translation>Change visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="231"/>
+        <location filename="../../ui/visits_forms.py" line="203"/>
         <source>Kunjungan &amp;baru</source>
         <translation>&amp;New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="234"/>
+        <location filename="../../ui/visits_forms.py" line="206"/>
         <source>Isi formulir dengan kunjungan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen visit to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="235"/>
+        <location filename="../../ui/visits_forms.py" line="207"/>
         <source>Kembali ke menambah kunjungan baru</source>
         <translation>Back to adding a new visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="236"/>
+        <location filename="../../ui/visits_forms.py" line="208"/>
         <source>Hapus kunjungan terpilih beserta temuannya (Delete)</source>
         <translation>Remove the chosen visit with its findings (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="253"/>
+        <location filename="../../ui/visits_forms.py" line="287"/>
         <source>mis. Kabag Log</source>
         <translation>e.g. Kabag Log</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="255"/>
+        <location filename="../../ui/visits_forms.py" line="288"/>
         <source>&amp;Ada tenggat</source>
         <translation>&amp;Has a due date</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="264"/>
+        <location filename="../../ui/visits_forms.py" line="297"/>
         <source>As&amp;pek</source>
         <translation>As&amp;pect</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="265"/>
+        <location filename="../../ui/visits_forms.py" line="298"/>
         <source>Te&amp;muan</source>
         <translation>&amp;Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="267"/>
+        <location filename="../../ui/visits_forms.py" line="300"/>
         <source>Penanggung &amp;jawab</source>
         <translation>In c&amp;harge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="277"/>
+        <location filename="../../ui/visits_forms.py" line="311"/>
         <source>Tambah &amp;temuan</source>
         <translation>&amp;Add finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="278"/>
+        <location filename="../../ui/visits_forms.py" line="312"/>
         <source>Ubah temuan</source>
         <translation>Change finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="279"/>
+        <location filename="../../ui/visits_forms.py" line="313"/>
         <source>Temuan &amp;baru</source>
         <translation>&amp;New finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="282"/>
+        <location filename="../../ui/visits_forms.py" line="316"/>
         <source>Isi formulir dengan temuan terpilih untuk diubah</source>
         <translation>Fill the form with the chosen finding to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="283"/>
+        <location filename="../../ui/visits_forms.py" line="317"/>
         <source>Kembali ke menambah temuan baru</source>
         <translation>Back to adding a new finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="284"/>
+        <location filename="../../ui/visits_forms.py" line="318"/>
         <source>Hapus temuan terpilih (Delete)</source>
         <translation>Remove the chosen finding (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="301"/>
-        <location filename="../../ui/visits_dialog.py" line="412"/>
+        <location filename="../../ui/visits_forms.py" line="408"/>
+        <location filename="../../ui/visits_forms.py" line="444"/>
         <source>Catatan &amp;penutupan</source>
         <translation>Closing &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="303"/>
+        <location filename="../../ui/visits_forms.py" line="410"/>
         <source>Wajib bila selesai: apa yang sudah dikerjakan</source>
         <translation>Required when done: what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="307"/>
+        <location filename="../../ui/visits_forms.py" line="414"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="330"/>
+        <location filename="../../ui/visits_dialog.py" line="183"/>
         <source>Hari ini: {day}</source>
         <translation>Today: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="380"/>
+        <location filename="../../ui/visits_forms.py" line="380"/>
         <source>Pilih atau tambahkan kunjungan dulu.</source>
         <translation>Choose or add a visit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="383"/>
+        <location filename="../../ui/visits_forms.py" line="383"/>
         <source>Untuk kunjungan {day}, {kind}</source>
         <translation>For the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="399"/>
+        <location filename="../../ui/visits_forms.py" line="431"/>
         <source>Pilih temuan di daftar temuan.</source>
         <translation>Choose a finding in the list of findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="412"/>
+        <location filename="../../ui/visits_forms.py" line="444"/>
         <source>Catatan &amp;penutupan (wajib)</source>
         <translation>Closing &amp;note (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="491"/>
+        <location filename="../../ui/visits_forms.py" line="255"/>
         <source>Mengubah kunjungan {day}, {kind}</source>
         <translation>Changing the visit of {day}, {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="543"/>
+        <location filename="../../ui/visits_forms.py" line="368"/>
         <source>Mengubah temuan {aspect}: {finding}</source>
         <translation>Changing finding {aspect}: {finding}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="591"/>
+        <location filename="../../ui/visits_dialog.py" line="273"/>
         <source>Ubah kunjungan {unit} {day}</source>
         <translation>Change visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="642"/>
+        <location filename="../../ui/visits_dialog.py" line="313"/>
         <source>Kunjungan {day} ({kind}) ke {unit}</source>
         <translation>Visit on {day} ({kind}) to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="649"/>
+        <location filename="../../ui/visits_dialog.py" line="320"/>
         <source>{what} dihapus beserta {n} temuannya dan tindak lanjutnya.</source>
         <translation>{what} removed with its {n} findings and their follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="653"/>
+        <location filename="../../ui/visits_dialog.py" line="324"/>
         <source>{what} dihapus; tidak ada temuan padanya.</source>
         <translation>{what} removed; it had no findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="656"/>
+        <location filename="../../ui/visits_dialog.py" line="327"/>
         <source>Hapus kunjungan</source>
         <translation>Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="658"/>
+        <location filename="../../ui/visits_dialog.py" line="329"/>
         <source>&amp;Hapus kunjungan</source>
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="659"/>
+        <location filename="../../ui/visits_dialog.py" line="330"/>
         <source>Ctrl+Z mengembalikannya beserta temuannya.</source>
         <translation>Ctrl+Z brings it back with its findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="703"/>
+        <location filename="../../ui/visits_dialog.py" line="374"/>
         <source>Hapus kunjungan {unit} {day}</source>
         <translation>Remove visit {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="734"/>
+        <location filename="../../ui/visits_dialog.py" line="406"/>
         <source>Tambah kunjungan {unit} {day}</source>
         <translation>Add visit to {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="768"/>
+        <location filename="../../ui/visits_dialog.py" line="417"/>
         <source>Ubah temuan {aspect}</source>
         <translation>Change finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="788"/>
+        <location filename="../../ui/visits_dialog.py" line="430"/>
         <source>Hapus temuan</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="789"/>
+        <location filename="../../ui/visits_dialog.py" line="431"/>
         <source>Temuan {aspect} “{finding}” dihapus beserta tindak lanjutnya ({status}).</source>
         <translation>Finding {aspect} “{finding}” removed with its follow-up ({status}).</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="792"/>
+        <location filename="../../ui/visits_dialog.py" line="434"/>
         <source>&amp;Hapus temuan</source>
         <translation>&amp;Remove finding</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="793"/>
+        <location filename="../../ui/visits_dialog.py" line="435"/>
         <source>Ctrl+Z mengembalikannya.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="815"/>
+        <location filename="../../ui/visits_dialog.py" line="455"/>
         <source>Hapus temuan {aspect}</source>
         <translation>Remove finding {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="842"/>
+        <location filename="../../ui/visits_dialog.py" line="478"/>
         <source>Tambah temuan {aspect}</source>
         <translation>Add finding on {aspect}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="879"/>
+        <location filename="../../ui/visits_dialog.py" line="498"/>
         <source>Tindak lanjut {finding}: {status}</source>
         <translation>Follow-up {finding}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_dialog.py" line="100"/>
+        <location filename="../../ui/visits_dialog.py" line="76"/>
         <source>Isian kunjungan atau temuan belum disimpan.</source>
         <translation>A visit or finding typed here is not saved.</translation>
     </message>
@@ -7403,117 +7408,117 @@ charge</translation>
 <context>
     <name>WatchStepsDialog</name>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="78"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="79"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="78"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="79"/>
         <source>Nomor yang diketik operator</source>
         <translation>The number an operator types</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="79"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="80"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
         <source>Inggris</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="81"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
         <source>Nama dalam bahasa Inggris</source>
         <translation>The name in English</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="82"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
         <source>Terlambat bila belum dicapai pada jam ini (+1: esoknya)</source>
         <translation>Overdue when not reached by this time (+1: the next day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="83"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="84"/>
         <source>Catatan pemantauan TPS pada langkah ini</source>
         <translation>TPS watch records at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="107"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="108"/>
         <source>Langkah pemantauan TPS</source>
         <translation>TPS watch steps</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="108"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="109"/>
         <source>Isian langkah pemantauan belum disimpan.</source>
         <translation>The watch step being edited has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="116"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="117"/>
         <source>langkah</source>
         <translation>step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="117"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="118"/>
         <source>Da&amp;ftar langkah (urutan pada hari pemungutan)</source>
         <translation>&amp;List of steps (their order on voting day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="120"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="121"/>
         <source>mis. apel</source>
         <translation>e.g. apel</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="124"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
         <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
         <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="127"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="128"/>
         <source>Batas &amp;waktu</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="140"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
         <source>Batas waktu langkah terpilih</source>
         <translation>Deadline of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
         <source>06:00, 06:00 +1, atau kosong</source>
         <translation>06:00, 06:00 +1, or empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="143"/>
         <source>&amp;Jam</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="144"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="145"/>
         <source>Simpan &amp;batas waktu</source>
         <translation>Save &amp;deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="238"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="232"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="240"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="231"/>
         <source>Batas waktu {name}: {due}</source>
         <translation>Deadline of {name}: {due}</translation>
     </message>

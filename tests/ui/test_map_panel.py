@@ -42,7 +42,9 @@ from opscenter.units import assign_bko, region_units, set_status
 from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.desk import Desk
-from ui.map_panel import SPREAD_DEG, UNIT_SPREAD_DEG, MapPanel, flow_width
+from ui.map_incidents import SPREAD_DEG
+from ui.map_panel import MapPanel
+from ui.map_units import UNIT_SPREAD_DEG, flow_width
 from ui.map_view import DAY, NIGHT, MapUnit
 from ui.readiness_model import LEVEL_COLOURS, full_level
 from ui.units_board import UnitsBoard

@@ -353,40 +353,38 @@ class MapPanel(QFrame):
         )
         self.view.set_regions(shapes.values(), home=home, keep_view=kept)
 
-    def _readiness_switched(self, on: bool) -> None:
-        """The matrix is read only while its layer is on, and let go when it goes off (the
-        changes it would follow meanwhile are not read)."""
+    def _layer_read(self, on: bool, layer: Literal["readiness", "tps", "units"]) -> bool:
+        """A layer switched: its part of the read is let go when it goes off (the changes it
+        would follow meanwhile are not read), and read when it comes on without it. True: a
+        read was started (it draws the layer when it lands)."""
         read = self._shown.read
         if not on and read is not None:
-            self._shown.read = replace(read, readiness=None)
-        elif on and (read is None or read.readiness is None):
+            if layer == "readiness":
+                self._shown.read = replace(read, readiness=None)
+            elif layer == "tps":
+                self._shown.read = replace(read, tps=None)
+            else:
+                self._shown.read = replace(read, units=None)
+        elif on and (read is None or getattr(read, layer) is None):
             self._read()
+            return True
+        return False
+
+    def _readiness_switched(self, on: bool) -> None:
+        """The matrix is read only while its layer is on (expensive at national scale)."""
+        self._layer_read(on, "readiness")
 
     def _tps_switched(self, on: bool) -> None:
-        """The TPS counts are read only while their layer is on, and let go when it goes off
-        (the changes they would follow meanwhile are not read)."""
+        """The TPS counts are read only while their layer is on."""
         if self._layer_read(on, "tps"):
             return
         self._recolour()  # the regions' hover text gains or loses its TPS line
         self._show_marks()
 
     def _units_switched(self, on: bool) -> None:
-        """The units and their BKO are read only while their layer is on, and let go when
-        it goes off (the changes they would follow meanwhile are not read)."""
+        """The units and their BKO are read only while their layer is on."""
         if not self._layer_read(on, "units"):
             self._show_units()
-
-    def _layer_read(self, on: bool, layer: Literal["tps", "units"]) -> bool:
-        """A layer switched: its part of the read is let go when it goes off, and read when
-        it comes on without it. True: a read was started (it draws the layer when it lands)."""
-        read = self._shown.read
-        if not on and read is not None:
-            let_go = replace(read, tps=None) if layer == "tps" else replace(read, units=None)
-            self._shown.read = let_go
-        elif on and (read is None or getattr(read, layer) is None):
-            self._read()
-            return True
-        return False
 
     def show_overview(self, overview: Overview) -> None:
         """The board's strength figures (the operation page hands each overview here)."""

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
+from opscenter.overview import UnitStrengthRow
 from opscenter.stage_view import Matrix
 from ui import theme
 from ui.map_read import MapShown
@@ -38,6 +39,16 @@ def balance_colour(balance: int) -> QColor:
     if balance > 0:
         return QColor(theme.SURPLUS)
     return QColor(theme.GOLD)
+
+
+def strength_figures(row: UnitStrengthRow) -> dict[str, int]:
+    """The figures a unit's strength line names: its police available and required, and the
+    balance (the regions' and the units' hover texts)."""
+    return {
+        "available": row.police_available,
+        "required": row.police_required,
+        "balance": row.balance,
+    }
 
 
 def rated_regions(shown: MapShown) -> Iterator[tuple[Matrix, int, str]]:
@@ -108,12 +119,7 @@ def strength_fills(shown: MapShown) -> Fills:
             fills[code] = balance_colour(row.balance)
             figures[code] = _tr(
                 "{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}"
-            ).format(
-                unit=row.name,
-                available=row.police_available,
-                required=row.police_required,
-                balance=row.balance,
-            )
+            ).format(unit=row.name, **strength_figures(row))
     return fills, figures
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from opscenter.board import UnitRow, UnitsOnMap
 from opscenter.geo.places import Point, spread
 from ui import theme
+from ui.map_area_fills import strength_figures
 from ui.map_read import MapShown
 from ui.map_view import MapFlow, MapUnit, colours
 from ui.translations import translator
@@ -115,9 +116,7 @@ def unit_marks(shown: MapShown) -> tuple[list[MapUnit], list[MapFlow]]:
         if figures is not None:
             lines.append(
                 _tr("Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}").format(
-                    available=figures.police_available,
-                    required=figures.police_required,
-                    balance=figures.balance,
+                    **strength_figures(figures)
                 )
             )
         lines += incoming.get(row.id, []) + outgoing.get(row.id, [])

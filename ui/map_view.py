@@ -52,7 +52,6 @@ from ui.map_colours import colours
 from ui.map_geometry import Regions, Shape, Viewport
 from ui.map_hits import flow_under, mark_under, point_under, unit_under
 from ui.map_layers import MapFlow, MapMark, MapPoint, MapUnit, PointLayer
-from ui.map_legend import MapLegend
 from ui.map_painting import (
     draw_alerts,
     draw_labels,
@@ -63,18 +62,6 @@ from ui.map_painting import (
 )
 from ui.map_scene import Scene, Steps
 from ui.translations import translator
-
-# What ``ui.map_panel`` takes from here (the legend and the layers' items are defined
-# beside, in the modules above).
-__all__ = [
-    "MapFlow",
-    "MapLegend",
-    "MapMark",
-    "MapPoint",
-    "MapUnit",
-    "MapView",
-    "colours",
-]
 
 # After the last pan or zoom step, the sharp scene is drawn this much later.
 SETTLE_MS = 120

@@ -33,7 +33,7 @@ from opscenter.store import Store
 from opscenter.watch.progress import ENTITIES, Area, Watch, watch
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_panel import WATCH_REREAD_MS, WATCH_SHARES
+from ui.map_watch import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language, translator
 from ui.wall import PAGE_SECONDS
 

@@ -43,8 +43,10 @@ from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.desk import Desk
 from ui.map_colours import DAY, NIGHT
+from ui.map_incidents import SPREAD_DEG
 from ui.map_layers import MapUnit
-from ui.map_panel import SPREAD_DEG, UNIT_SPREAD_DEG, MapPanel, flow_width
+from ui.map_panel import MapPanel
+from ui.map_units import UNIT_SPREAD_DEG, flow_width
 from ui.readiness_model import LEVEL_COLOURS, full_level
 from ui.units_board import UnitsBoard
 from ui.units_model import UNIT_ID_ROLE

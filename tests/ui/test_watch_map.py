@@ -32,7 +32,8 @@ from tests.builders import ADMIN
 from tests.ui.conftest import FixedClock
 from tests.ui.test_map_panel import open_map, wait_read
 from ui import night, theme
-from ui.map_panel import MapPanel, default_step, share_colour
+from ui.map_panel import MapPanel
+from ui.map_watch import default_step, share_colour
 from ui.wall_board import WallBoard, build_wall
 from ui.watch_wall import WatchWall
 

@@ -2720,283 +2720,283 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="326"/>
+        <location filename="../../ui/map_panel.py" line="108"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="347"/>
+        <location filename="../../ui/map_panel.py" line="129"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="353"/>
+        <location filename="../../ui/map_panel.py" line="135"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="354"/>
+        <location filename="../../ui/map_panel.py" line="136"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="357"/>
+        <location filename="../../ui/map_layer_switches.py" line="45"/>
         <source>&amp;Kerawanan (Polri)</source>
         <translation>V&amp;ulnerability (Polri)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="357"/>
+        <location filename="../../ui/map_layer_switches.py" line="45"/>
         <source>Tingkat kerawanan</source>
         <translation>Vulnerability level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="358"/>
+        <location filename="../../ui/map_layer_switches.py" line="46"/>
         <source>Kerawanan proses pemilihan</source>
         <translation>Election-process vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="359"/>
+        <location filename="../../ui/map_layer_switches.py" line="47"/>
         <source>Selisih kekuatan</source>
         <translation>Strength balance</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="360"/>
+        <location filename="../../ui/map_layer_switches.py" line="48"/>
         <source>Tingkat kesiapan</source>
         <translation>Readiness level</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="361"/>
+        <location filename="../../ui/map_layer_switches.py" line="49"/>
         <source>Ke&amp;jadian</source>
         <translation>In&amp;cidents</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="361"/>
+        <location filename="../../ui/map_layer_switches.py" line="49"/>
         <source>Tingkat kejadian</source>
         <translation>Incident severity</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="362"/>
+        <location filename="../../ui/map_layer_switches.py" line="50"/>
         <source>TPS per ke&amp;camatan</source>
         <translation>TPS by &amp;kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="362"/>
+        <location filename="../../ui/map_layer_switches.py" line="50"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="337"/>
+        <location filename="../../ui/map_panel.py" line="119"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="339"/>
+        <location filename="../../ui/map_panel.py" line="121"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="358"/>
+        <location filename="../../ui/map_layer_switches.py" line="46"/>
         <source>&amp;IKP Bawaslu</source>
         <translation>IKP &amp;Bawaslu</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="359"/>
+        <location filename="../../ui/map_layer_switches.py" line="47"/>
         <source>Kekuatan pe&amp;r Polres</source>
         <translation>Stren&amp;gth by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="360"/>
+        <location filename="../../ui/map_layer_switches.py" line="48"/>
         <source>Kesiapan per P&amp;olres</source>
         <translation>Readiness b&amp;y Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="364"/>
+        <location filename="../../ui/map_layer_switches.py" line="52"/>
         <source>Satuan dan &amp;gelar BKO</source>
         <translation>Units and BKO dep&amp;loyment</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="364"/>
+        <location filename="../../ui/map_layer_switches.py" line="52"/>
         <source>Status satuan</source>
         <translation>Unit status</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="368"/>
+        <location filename="../../ui/map_layer_switches.py" line="56"/>
         <source>Pemantauan TPS</source>
         <translation>TPS watch</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="368"/>
+        <location filename="../../ui/map_layer_switches.py" line="56"/>
         <source>TPS yang mencapai langkah</source>
         <translation>TPS that reached the step</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="379"/>
+        <location filename="../../ui/map_layer_switches.py" line="66"/>
         <source>&amp;Langkah:</source>
         <translation>&amp;Step:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="396"/>
+        <location filename="../../ui/map_layer_switches.py" line="78"/>
         <source>Na&amp;ma wilayah</source>
         <translation>Region na&amp;mes</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="404"/>
+        <location filename="../../ui/map_layer_switches.py" line="81"/>
         <source>Kurang (defisit)</source>
         <translation>Short (deficit)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="405"/>
+        <location filename="../../ui/map_layer_switches.py" line="82"/>
         <source>Pas</source>
         <translation>Even</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="406"/>
+        <location filename="../../ui/map_layer_switches.py" line="83"/>
         <source>Lebih (surplus)</source>
         <translation>Over (surplus)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="442"/>
+        <location filename="../../ui/map_layer_switches.py" line="101"/>
         <source>Lapisan</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="496"/>
+        <location filename="../../ui/map_panel.py" line="224"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="500"/>
+        <location filename="../../ui/map_panel.py" line="228"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="502"/>
+        <location filename="../../ui/map_panel.py" line="230"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="548"/>
+        <location filename="../../ui/map_panel.py" line="276"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="560"/>
+        <location filename="../../ui/map_panel.py" line="288"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="594"/>
+        <location filename="../../ui/map_panel.py" line="323"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="698"/>
+        <location filename="../../ui/map_watch.py" line="59"/>
         <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="750"/>
+        <location filename="../../ui/map_watch.py" line="113"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="751"/>
+        <location filename="../../ui/map_watch.py" line="114"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="752"/>
+        <location filename="../../ui/map_watch.py" line="115"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="787"/>
+        <location filename="../../ui/map_area_fills.py" line="75"/>
         <source>Kerawanan, {stage}:</source>
         <translation>Vulnerability, {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="790"/>
+        <location filename="../../ui/map_area_fills.py" line="78"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="806"/>
+        <location filename="../../ui/map_area_fills.py" line="95"/>
         <source>IKP Bawaslu, {stage}: belum ada</source>
         <translation>Bawaslu IKP, {stage}: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="813"/>
+        <location filename="../../ui/map_area_fills.py" line="100"/>
         <source>IKP Bawaslu, {stage}: {score} ({level})</source>
         <translation>Bawaslu IKP, {stage}: {score} ({level})</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="831"/>
+        <location filename="../../ui/map_area_fills.py" line="119"/>
         <source>{unit}: kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>{unit}: strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="851"/>
-        <location filename="../../ui/map_panel.py" line="958"/>
+        <location filename="../../ui/map_layer_switches.py" line="139"/>
+        <location filename="../../ui/map_tps.py" line="22"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="869"/>
+        <location filename="../../ui/map_tps.py" line="41"/>
         <source>{kecamatan}: {n} TPS</source>
         <translation>{kecamatan}: {n} TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="895"/>
+        <location filename="../../ui/map_tps.py" line="66"/>
         <source>TPS: {n} di {k} kecamatan</source>
         <translation>TPS: {n} in {k} kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="924"/>
+        <location filename="../../ui/map_area_fills.py" line="142"/>
         <source>Kesiapan {unit}: {level}</source>
         <translation>Readiness of {unit}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="962"/>
+        <location filename="../../ui/map_layer_switches.py" line="143"/>
         <source>Belum ada IKP</source>
         <translation>No IKP yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="994"/>
+        <location filename="../../ui/map_units.py" line="53"/>
         <source>Belum ada status</source>
         <translation>No status yet</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="998"/>
+        <location filename="../../ui/map_units.py" line="57"/>
         <source>Panah: BKO dari satuan pemberi ke penerima, setebal jumlah personel</source>
         <translation>Arrows: BKO from the lending to the receiving unit, as wide as the personnel lent</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1032"/>
+        <location filename="../../ui/map_units.py" line="93"/>
         <source>BKO masuk: {n} personel dari {unit}</source>
         <translation>BKO in: {n} personnel from {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1035"/>
+        <location filename="../../ui/map_units.py" line="96"/>
         <source>BKO keluar: {n} personel ke {unit}</source>
         <translation>BKO out: {n} personnel to {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1042"/>
+        <location filename="../../ui/map_units.py" line="103"/>
         <source>BKO {n} personel: {lender} → {receiver}</source>
         <translation>BKO of {n} personnel: {lender} → {receiver}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1053"/>
+        <location filename="../../ui/map_units.py" line="114"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1057"/>
+        <location filename="../../ui/map_units.py" line="118"/>
         <source>Kekuatan {available}, kebutuhan {required}, selisih {balance:+d}</source>
         <translation>Strength {available}, required {required}, balance {balance:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="1084"/>
+        <location filename="../../ui/map_units.py" line="138"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
@@ -3102,7 +3102,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="124"/>
+        <location filename="../../ui/map_view.py" line="111"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>

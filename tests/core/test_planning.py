@@ -367,15 +367,14 @@ def test_jambi_kerinci_needs_reinforcement_accept_and_undo(db_url: str) -> None:
             after = required_strength(s, op_id, stage).by_unit[kerinci.unit_id]
             assert (after.police_available, after.balance) == (509, 3)
             assert len(planning.reinforcement.bko_for_stage(s, op_id, voting)) == 1 + len(done.bko)
-        # The 116 on BKO are free for a new plotting, but a BKO of a number takes the lender's
-        # people in NRP order (plot.py, rule 3): Brimob's first are its Kombes, AKBP and two
-        # Kompol, who command rather than guard. So the plotting still lacks 4, and only 4
-        # are proposed; accepting the first proposals again is refused (Kerinci is not
-        # short of 116 any more).
+        # The 116 on BKO are all free for a new plotting: a BKO of a number lends the lender's
+        # guards before its commanders (plot.py, rule 3; Brimob's first by NRP are its Kombes,
+        # AKBP and two Kompol, who command rather than guard). So nothing more is proposed,
+        # and accepting the first proposals again is refused (Kerinci is not short any more).
         with store.read() as s:
             again = planning.plan_for(s, op_id, voting)
-        assert again.unit(kerinci.unit_id).plotting == Shortfall(116, 112, 0)
-        assert [(p.to_unit_id, p.count) for p in again.proposals] == [(kerinci.unit_id, 4)]
+        assert again.unit(kerinci.unit_id).plotting == Shortfall(116, 116, 0)
+        assert [(p.to_unit_id, p.count) for p in again.proposals] == []
         with pytest.raises(planning.NoLongerShort):
             planning.accept(store, ADMIN, op_id, voting, plan.proposals)
 

@@ -23,7 +23,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness.matrix import Readiness, readiness
 from ui.readiness_model import matters
-from ui.units_model import Column
+from ui.units_columns import Column
 from ui.worker import start_job
 
 if TYPE_CHECKING:

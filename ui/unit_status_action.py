@@ -26,7 +26,7 @@ from ui.actions import close_keys
 from ui.pending import SavedCommand
 from ui.translations import translator
 from ui.unit_status_dialog import UnitStatusDialog
-from ui.units_model import UNIT_ID_ROLE
+from ui.units_columns import UNIT_ID_ROLE
 from ui.worker import start_write
 
 if TYPE_CHECKING:

@@ -72,7 +72,9 @@ from ui.translations import interface_language, translator
 from ui.unit_status_action import StatusActions
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_board_updates import BoardUpdates, release_foreground
-from ui.units_model import UNIT_ID_ROLE, BoardRows, Column, UnitsFilterProxy
+from ui.units_columns import UNIT_ID_ROLE, Column
+from ui.units_filter import UnitsFilterProxy
+from ui.units_model import BoardRows
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
 from ui.translations import translator
 from ui.units_board import UnitsBoard
-from ui.units_model import Column
+from ui.units_columns import Column
 from ui.wall import WallDisplay
 from ui.watch_wall import WatchWall
 

@@ -29,7 +29,7 @@ from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.live_updates import LiveUpdates
 from ui.units_board import UnitsBoard
-from ui.units_model import Column
+from ui.units_columns import Column
 
 VOTING_MORNING = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)
 OTHER = Actor("operator.lain", role="admin")

@@ -49,7 +49,7 @@ from ui.map_panel import MapPanel
 from ui.map_units import UNIT_SPREAD_DEG, flow_width
 from ui.readiness_model import LEVEL_COLOURS, full_level
 from ui.units_board import UnitsBoard
-from ui.units_model import UNIT_ID_ROLE
+from ui.units_columns import UNIT_ID_ROLE
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 

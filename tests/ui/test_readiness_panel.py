@@ -43,7 +43,7 @@ from ui.operation_page import Tab
 from ui.readiness_evidence import Evidence, rupiah
 from ui.readiness_model import Column, header_label
 from ui.readiness_panel import ReadinessPanel
-from ui.units_model import Column as UnitsColumn
+from ui.units_columns import Column as UnitsColumn
 from ui.unsaved import BACK_NAME
 from ui.unsaved import BOX_NAME as UNSAVED_BOX
 

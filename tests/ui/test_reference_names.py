@@ -32,7 +32,7 @@ from ui.translations import (
     interface_language,
     set_interface_language,
 )
-from ui.units_model import Column as BoardColumn
+from ui.units_columns import Column as BoardColumn
 from ui.wall_board import build_wall
 
 if TYPE_CHECKING:  # fixtures' types only: conftest modules are not for importing

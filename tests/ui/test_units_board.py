@@ -25,7 +25,7 @@ from tests.builders import ADMIN, Small, build_small_operation
 from tests.ui.conftest import FixedClock
 from ui.desk import Desk
 from ui.units_board import UnitsBoard
-from ui.units_model import UNIT_ID_ROLE, Column
+from ui.units_columns import UNIT_ID_ROLE, Column
 
 # 10:00 WIB on voting day: the Brimob loan to Polsek A1 is in force.
 VOTING_MORNING = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)

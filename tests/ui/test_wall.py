@@ -357,7 +357,7 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
     from opscenter import overview
     from opscenter.demo import load_demo
     from ui.incidents_model import Column as IncidentColumn
-    from ui.units_model import Column
+    from ui.units_columns import Column
     from ui.wall_board import build_wall
 
     load_demo(store, "jambi")

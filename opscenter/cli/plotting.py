@@ -25,7 +25,7 @@ from opscenter.cli.whole_file import import_whole_file
 from opscenter.errors import OpsError
 
 if TYPE_CHECKING:
-    from opscenter.plotting.plot_import import PlottingPreview
+    from opscenter.plotting.plot_import_preview import PlottingPreview
 
 FORMATS = (".pdf", ".xlsx")
 

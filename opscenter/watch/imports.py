@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 from opscenter import clock, journal, operations
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
-from opscenter.incident_import import ZONE_WORDS
+from opscenter.incident_import_rows import ZONE_WORDS
 from opscenter.model import PollingStation, Region, TpsWatch
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress

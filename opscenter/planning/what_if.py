@@ -55,7 +55,7 @@ def tps_changes(
     not yet rated comes from (and, undone, goes back to) ``UNRATED``."""
     if not changes:
         return ()
-    cats = {c.id for c in items(session, TpsCategory, operation_id)} | {UNRATED}
+    cats = _category_ids(session, operation_id)
     out: list[TpsChange] = []
     rows = {
         r.id: r
@@ -88,6 +88,11 @@ def tps_changes(
             )
         )
     return tuple(out)
+
+
+def _category_ids(session: Session, operation_id: int) -> set[int]:
+    """The categories a TPS may be moved to: the operation's, and ``UNRATED``."""
+    return {c.id for c in items(session, TpsCategory, operation_id)} | {UNRATED}
 
 
 def check_pattern(pattern: GuardPattern) -> GuardPattern:
@@ -147,7 +152,7 @@ def save_what_if(
                 pattern.linmas,
             )
             left[cat_id] = cat
-        cats = {c.id for c in items(s, TpsCategory, operation_id)} | {UNRATED}
+        cats = _category_ids(s, operation_id)
         for t in what_if.tps:
             tps = fetch_for_edit(s, PollingStation, t.tps_id, t.version)
             if tps.operation_id != operation_id or t.to_category_id not in cats:

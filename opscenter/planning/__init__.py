@@ -2,7 +2,10 @@
 
 * ``vulnerability``: the matrix region x stage x aspect x source -> level (journaled edits).
 * ``workbook``: the matrix to and from Excel; the plan as a workbook.
-* ``reinforcement``: requirements per region and Polres, what-if, proposals, accept/withdraw.
+* ``reinforcement``: requirements per region and Polres, and the reinforcement proposals.
+* ``plan_inputs``: what the plan reads of a stage, once (``load_base``).
+* ``what_if``: other guard patterns and TPS categories, tried in memory or saved.
+* ``reinforcement_bko``: proposals accepted as BKO assignments, and withdrawn.
 * ``stations``: the operation's TPS as the what-if form lists them.
 * ``feed``: which journaled changes move what planning shows.
 """
@@ -18,25 +21,9 @@ from opscenter.planning.errors import (
     WorkbookUnreadable,
 )
 from opscenter.planning.feed import SHOWN_ENTITIES, shows_any
-from opscenter.planning.reinforcement import (
-    Accepted,
-    Plan,
-    PlanBase,
-    Proposal,
-    RegionPlan,
-    TpsChange,
-    UnitPlan,
-    WhatIf,
-    accept,
-    apply_what_if,
-    check_pattern,
-    load_base,
-    plan,
-    plan_for,
-    save_what_if,
-    tps_changes,
-    withdraw,
-)
+from opscenter.planning.plan_inputs import PlanBase, load_base
+from opscenter.planning.reinforcement import Plan, Proposal, RegionPlan, UnitPlan, plan, plan_for
+from opscenter.planning.reinforcement_bko import Accepted, accept, withdraw
 from opscenter.planning.stations import TpsRow, tps_rows
 from opscenter.planning.vulnerability import (
     Matrix,
@@ -45,6 +32,14 @@ from opscenter.planning.vulnerability import (
     clear_rating,
     matrix,
     set_rating,
+)
+from opscenter.planning.what_if import (
+    TpsChange,
+    WhatIf,
+    apply_what_if,
+    check_pattern,
+    save_what_if,
+    tps_changes,
 )
 from opscenter.planning.workbook import (
     ImportResult,

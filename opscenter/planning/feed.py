@@ -1,6 +1,6 @@
 """Which journaled changes move what planning shows (the live feed asks before re-reading).
 
-The matrix (``vulnerability``), the plan's inputs (``reinforcement.load_base``, through
+The matrix (``vulnerability``), the plan's inputs (``plan_inputs.load_base``, through
 ``strength.load_inputs`` and the plotting's deficit) and the TPS list (``stations``) are
 read from these tables; the
 journal names a change by its table (``journal``: ``entity`` is the mapped table's name).

@@ -366,7 +366,9 @@ def test_jambi_kerinci_needs_reinforcement_accept_and_undo(db_url: str) -> None:
             stage = operations.stage_by_code(s, op_id, "pemungutan")
             after = required_strength(s, op_id, stage).by_unit[kerinci.unit_id]
             assert (after.police_available, after.balance) == (509, 3)
-            assert len(planning.reinforcement.bko_for_stage(s, op_id, voting)) == 1 + len(done.bko)
+            assert len(planning.reinforcement_bko.bko_for_stage(s, op_id, voting)) == 1 + len(
+                done.bko
+            )
         # The 116 on BKO are all free for a new plotting: a BKO of a number lends the lender's
         # guards before its commanders (plot.py, rule 3; Brimob's first by NRP are its Kombes,
         # AKBP and two Kompol, who command rather than guard). So nothing more is proposed,

@@ -32,8 +32,8 @@ from opscenter.model import (
     VulnerabilityLevel,
 )
 from opscenter.overview import build as build_overview
-from opscenter.planning.reinforcement import WhatIf, save_what_if, tps_changes
 from opscenter.planning.vulnerability import RatingValue, set_rating
+from opscenter.planning.what_if import WhatIf, save_what_if, tps_changes
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import Readiness
 from opscenter.store import Store

@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from opscenter import cells
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound
@@ -284,7 +285,7 @@ def set_index(
             row = fetch_for_edit(s, BudgetIndex, found, expected_version)
             apply(row, fields, frozenset(fields))
         s.flush()
-        return IndexEntry(row.id, row.version, component_id, stage_id, row.days, row.daily_rupiah)
+        return cells.plain(IndexEntry, row)
 
 
 def clear_index(store: Store, actor: Actor, index_id: int, *, expected_version: int | None) -> None:

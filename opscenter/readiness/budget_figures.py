@@ -25,7 +25,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from opscenter import operations
+from opscenter import cells, operations
 from opscenter.editing import row_in_operation
 from opscenter.model import (
     BUDGET_SOURCES,
@@ -331,19 +331,6 @@ def allocations(
     )
 
 
-def _as_realisation(r: BudgetRealisation) -> Realisation:
-    return Realisation(
-        r.id,
-        r.version,
-        r.allocation_id,
-        r.paid_on,
-        r.amount,
-        r.description,
-        r.component_id,
-        r.stage_id,
-    )
-
-
 def realisations(
     session: Session, operation_id: int, allocation_id: int | None = None
 ) -> tuple[Realisation, ...]:
@@ -352,7 +339,7 @@ def realisations(
     if allocation_id is not None:
         stmt = stmt.where(BudgetRealisation.allocation_id == allocation_id)
     stmt = stmt.order_by(BudgetRealisation.paid_on.desc(), BudgetRealisation.id.desc())
-    return tuple(_as_realisation(r) for r in session.scalars(stmt))
+    return tuple(cells.plain(Realisation, r) for r in session.scalars(stmt))
 
 
 def index_entries(session: Session, operation_id: int) -> tuple[IndexEntry, ...]:
@@ -362,7 +349,4 @@ def index_entries(session: Session, operation_id: int) -> tuple[IndexEntry, ...]
         .where(BudgetIndex.operation_id == operation_id)
         .order_by(BudgetIndex.stage_id, BudgetIndex.component_id)
     )
-    return tuple(
-        IndexEntry(e.id, e.version, e.component_id, e.stage_id, e.days, e.daily_rupiah)
-        for e in rows
-    )
+    return tuple(cells.plain(IndexEntry, e) for e in rows)

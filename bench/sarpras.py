@@ -94,7 +94,7 @@ def main() -> None:
     from sqlalchemy import select
 
     from opscenter.model import SarprasStock, Unit
-    from opscenter.readiness.sarpras import sarpras_by_unit, voting_stage
+    from opscenter.readiness.sarpras_figures import sarpras_by_unit, voting_stage
     from opscenter.store import open_store
     from opscenter.strength import load_inputs
 

@@ -1,7 +1,7 @@
 """Editing a reference list (``model.base.ReferenceItem``): add an item, rename it, move it
 up or down, remove it. One way for every list; each list's service (``readiness.aspects``,
-``readiness.sarpras``) opens the journaled transaction with its own action key and its
-permission, and calls these inside it.
+``readiness.sarpras_categories``, ``watch.steps``) opens the journaled transaction with its
+own action key and its permission, and calls these inside it.
 
 * ``code`` is the stable key, unique in the operation; written lower case with dashes
   ("Motor Trail" -> "motor-trail") and never changed by a rename.

@@ -1,7 +1,7 @@
 """The budget of one unit (Ubah > Anggaran…), as the Bagren keeps it.
 
 At the top the unit's need, pagu and realisation rolled up its tree
-(``budget.budget_by_unit``). Two pages under it:
+(``budget_figures.budget_by_unit``). Two pages under it:
 
 - **Pagu dan realisasi**: the unit's own allocations (source, DIPA or NPHD number, the
   NPHD's signing date, pagu, realised, remaining) and the payments from the chosen one.
@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.errors import InvalidValue
-from opscenter.readiness.budget import Allocation, BudgetFigures, Realisation, rupiah_text
+from opscenter.readiness.budget_figures import Allocation, BudgetFigures, Realisation
+from opscenter.readiness.budget_text import rupiah_text
 from ui import budget_writes, theme
 from ui.budget_forms import AllocationForm, PaymentForm, RowForm
 from ui.budget_index import IndexPage

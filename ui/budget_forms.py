@@ -18,7 +18,9 @@ from typing import Generic, TypeVar
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from opscenter.model import BUDGET_SOURCES
-from opscenter.readiness.budget import Allocation, AllocationValue, Realisation, source_name
+from opscenter.readiness.budget import AllocationValue
+from opscenter.readiness.budget_figures import Allocation, Realisation
+from opscenter.readiness.budget_text import source_name
 from ui.budget_tables import parse_rupiah, typed_rupiah
 from ui.form_parts import button_row, date_edit, field, form_page, picked, push_button, qdate
 from ui.translations import translator

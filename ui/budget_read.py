@@ -1,5 +1,5 @@
 """What the budget dialog (``ui.budget_dialog``) reads of one unit, off the GUI thread: its
-figures rolled up its tree (``budget.budget_by_unit``), its own allocations and their
+figures rolled up its tree (``budget_figures.budget_by_unit``), its own allocations and their
 payments, and the operation's daily index with the unit's personnel and need per stage (the
 rows of ``ui.budget_tables.IndexModel``).
 """
@@ -12,8 +12,8 @@ from datetime import date, datetime
 from opscenter import operations
 from opscenter.model import BudgetComponent, Operation
 from opscenter.operations import local_today
-from opscenter.readiness import budget
-from opscenter.readiness.budget import Allocation, BudgetFigures, Realisation
+from opscenter.readiness import budget_figures
+from opscenter.readiness.budget_figures import Allocation, BudgetFigures, Realisation
 from opscenter.reference import items, label
 from opscenter.store import Store
 from ui.budget_tables import IndexRow
@@ -35,12 +35,14 @@ def read_budget(
 ) -> BudgetRead:
     with store.read() as s:
         op = s.get_one(Operation, operation_id)
-        entries = budget.index_entries(s, operation_id)
-        people = budget.personnel_by_stage(s, operation_id, {e.stage_id for e in entries})
-        figures = budget.budget_by_unit(s, operation_id, personnel=people).get(unit_id)
-        own = budget.allocations(s, operation_id, unit_id)
+        entries = budget_figures.index_entries(s, operation_id)
+        people = budget_figures.personnel_by_stage(s, operation_id, {e.stage_id for e in entries})
+        figures = budget_figures.budget_by_unit(s, operation_id, personnel=people).get(unit_id)
+        own = budget_figures.allocations(s, operation_id, unit_id)
         ids = {a.id for a in own}
-        paid = tuple(r for r in budget.realisations(s, operation_id) if r.allocation_id in ids)
+        paid = tuple(
+            r for r in budget_figures.realisations(s, operation_id) if r.allocation_id in ids
+        )
         components = tuple(
             (c.id, label(c.name, c.name_en, lang)) for c in items(s, BudgetComponent, op.id)
         )

@@ -21,13 +21,8 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from opscenter.errors import InvalidValue
-from opscenter.readiness.budget import (
-    Allocation,
-    IndexEntry,
-    Realisation,
-    rupiah_text,
-    source_name,
-)
+from opscenter.readiness.budget_figures import Allocation, IndexEntry, Realisation
+from opscenter.readiness.budget_text import rupiah_text, source_name
 from ui.form_parts import day_text
 from ui.form_tables import show_rows
 from ui.table_model import AnyIndex, TableModel

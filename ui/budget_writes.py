@@ -15,15 +15,9 @@ from datetime import date
 from PySide6.QtWidgets import QPushButton
 
 from opscenter.readiness import budget
-from opscenter.readiness.budget import (
-    Allocation,
-    AllocationValue,
-    IndexEntry,
-    Realisation,
-    RealisationValue,
-    rupiah_text,
-    source_name,
-)
+from opscenter.readiness.budget import AllocationValue, RealisationValue
+from opscenter.readiness.budget_figures import Allocation, IndexEntry, Realisation
+from opscenter.readiness.budget_text import rupiah_text, source_name
 from ui.budget_tables import IndexRow, allocation_name
 from ui.form_parts import day_text
 from ui.form_steps import add_row, change_row, remove_row

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from opscenter.operations import local_text
 from opscenter.readiness.matrix import AspectRef, Cell, Readiness, UnitReadiness
-from opscenter.readiness.sarpras import worst_line
+from opscenter.readiness.sarpras_figures import worst_line
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, counts_text, full_level, short_level
 from ui.translations import translator

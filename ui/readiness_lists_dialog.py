@@ -2,13 +2,13 @@
 readiness aspects and the sarpras categories, each a list with its forms beside it.
 
 Both lists are edited one way (``opscenter.reference_lists`` through ``readiness.aspects``
-and ``readiness.sarpras``), by ``ui.reference_lists_dialog.ListsDialog``: add an item (code,
-Indonesian name, optional English name), rename the chosen one (its code stays), move it up
-or down (Ctrl+Up, Ctrl+Down in the list), remove it (asked first; refused while a judgement,
-a finding or a stock row uses it). A category also has its group, its measure and whether
-its stock counts ammunition (set when it is added, changed for the chosen one), and its
-requirement rule (quantity per count of a basis), read back as a sentence: "1 HT per regu
-pengamanan TPS" (``ui.readiness_category_forms``; what is read and its tables:
+and ``readiness.sarpras_categories``), by ``ui.reference_lists_dialog.ListsDialog``: add an
+item (code, Indonesian name, optional English name), rename the chosen one (its code stays),
+move it up or down (Ctrl+Up, Ctrl+Down in the list), remove it (asked first; refused while a
+judgement, a finding or a stock row uses it). A category also has its group, its measure and
+whether its stock counts ammunition (set when it is added, changed for the chosen one), and
+its requirement rule (quantity per count of a basis), read back as a sentence: "1 HT per
+regu pengamanan TPS" (``ui.readiness_category_forms``; what is read and its tables:
 ``ui.readiness_lists_models``).
 
 Reads and writes run off the GUI thread through ``ui.operation_form.OperationForm``; every
@@ -29,7 +29,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from opscenter.actor import Actor
-from opscenter.readiness import aspects, sarpras
+from opscenter.readiness import aspects, sarpras_categories
 from opscenter.readiness.sarpras import Category
 from opscenter.reference_lists import ListItem, as_item
 from opscenter.store import Store
@@ -156,7 +156,7 @@ class ReadinessListsDialog(ListsDialog):
         group, measure = str(self.group.currentData()), self.measure.text()
 
         def add(code: str, name: str, en: str | None) -> ListItem:
-            category = sarpras.add_category(
+            category = sarpras_categories.add_category(
                 store, actor, op, code, name, group, measure=measure, name_en=en
             )
             return as_item(category)
@@ -164,13 +164,17 @@ class ReadinessListsDialog(ListsDialog):
         return ListWrites(
             add=add,
             rename=lambda i, name, en, v: as_item(
-                sarpras.rename_category(store, actor, i, name, en, expected_version=v)
+                sarpras_categories.rename_category(store, actor, i, name, en, expected_version=v)
             ),
-            move=lambda i, step, v: sarpras.move_category(
+            move=lambda i, step, v: sarpras_categories.move_category(
                 store, actor, i, step, expected_version=v
             ),
-            remove=lambda i, v: sarpras.remove_category(store, actor, i, expected_version=v),
-            restore=lambda removed: as_item(sarpras.restore_category(store, actor, op, removed)),
+            remove=lambda i, v: sarpras_categories.remove_category(
+                store, actor, i, expected_version=v
+            ),
+            restore=lambda removed: as_item(
+                sarpras_categories.restore_category(store, actor, op, removed)
+            ),
         )
 
     # -- reading ------------------------------------------------------------------------------
@@ -222,7 +226,9 @@ class ReadinessListsDialog(ListsDialog):
         self.change_item(
             ref,
             c.version,
-            lambda to, v: sarpras.set_rule(store, actor, ref.id, *to, expected_version=v),
+            lambda to, v: sarpras_categories.set_rule(
+                store, actor, ref.id, *to, expected_version=v
+            ),
             (rule, (c.rule_basis, c.rule_quantity, c.rule_per)),
             saved,
             self.rule_button,
@@ -251,7 +257,9 @@ class ReadinessListsDialog(ListsDialog):
         self.change_item(
             ref,
             c.version,
-            lambda to, v: sarpras.change_category(store, actor, ref.id, *to, expected_version=v),
+            lambda to, v: sarpras_categories.change_category(
+                store, actor, ref.id, *to, expected_version=v
+            ),
             (self.kind_box.now(), (c.group, c.measure, c.has_ammunition)),
             saved,
             self.kind_button,

@@ -1,7 +1,7 @@
 """The sarpras of one unit (Ubah > Sarpras satuan…): what the unit itself holds of each
 category by the government condition scale (baik, rusak ringan, rusak berat) and whether it
 is laik pakai, edited in the table; beside it the requirement and the deficit rolled up its
-tree (``sarpras.sarpras_by_unit``: a Polres includes its Polsek).
+tree (``sarpras_figures.sarpras_by_unit``: a Polres includes its Polsek).
 
 A count typed in a cell (or laik pakai ticked) is saved at once through
 ``sarpras.set_stock`` on the write thread; a refusal (a negative count, a partner force's
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from opscenter.readiness import sarpras
-from opscenter.readiness.sarpras import Category, SarprasLine, StockLine, StockValue
+from opscenter.readiness import sarpras, sarpras_figures
+from opscenter.readiness.sarpras import Category, StockLine, StockValue
+from opscenter.readiness.sarpras_figures import SarprasLine
 from opscenter.store import Store
 from ui import theme
 from ui.form_tables import show_rows, table, typed_cells
@@ -60,7 +61,7 @@ def read_sarpras(store: Store, operation_id: int, unit_id: int, lang: str) -> Sa
     with store.read() as s:
         cats = sarpras.categories(s, operation_id, lang)
         own = {st.category_id: st for st in sarpras.stock(s, operation_id, unit_id)}
-        rolled = sarpras.sarpras_by_unit(s, operation_id, None, lang, units=[unit_id])
+        rolled = sarpras_figures.sarpras_by_unit(s, operation_id, None, lang, units=[unit_id])
         lines = {ln.category_id: ln for ln in rolled.get(unit_id, ())}
         rows = tuple(SarprasRow(c, own.get(c.id), lines.get(c.id)) for c in cats)
         return SarprasRead(unit_id, rows)

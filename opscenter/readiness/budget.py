@@ -1,18 +1,11 @@
-"""Budget (anggaran) of every unit: ceilings (pagu) per source, the operation's daily index,
-the money paid out (realisation), and the need the index gives for each stage's personnel.
+"""Writing the budget (anggaran): allocations (a pagu from one source for one unit), the
+operation's daily index, and the money paid out (realisation), each checked before it is
+stored; ``opscenter.readiness.budget_figures`` reads them back as figures.
 
 Money is whole rupiah, an ``int`` everywhere, never a float: an amount given as a float or
-as text ("1.5e9") is refused, not rounded.
-
-The need of a unit is, over the stages that have index rows and over their components::
-
-    personnel(unit, stage) x days x daily_rupiah
-
-where personnel(unit, stage) is the police available to the unit for that stage as the
-strength computation counts them (``opscenter.strength``: own people plus BKO received
-minus BKO lent, rolled up the tree), so the budget and the board never count people two
-ways. Pagu and realisation are rolled up the same tree: a Polda's figures include every
-Polres and Polsek below it.
+as text ("1.5e9") is refused, not rounded. A payment never takes an allocation past its pagu,
+a pagu is never lowered below what was paid from it, and an allocation with payments is not
+removed.
 
 Every write needs "readiness.edit", is journaled, and refuses a stale edit
 (``expected_version`` is the version the user's screen showed; None skips the check).
@@ -20,15 +13,13 @@ Every write needs "readiness.edit", is journaled, and refuses a stale edit
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from opscenter import operations
+from opscenter import cells
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit, row_in_operation
 from opscenter.errors import InvalidValue, NotFound
@@ -42,43 +33,17 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.permissions import require
-from opscenter.reference import items, label
+from opscenter.readiness.budget_figures import IndexEntry
+from opscenter.readiness.budget_text import SOURCE_NAMES, Rupiah
+from opscenter.readiness.values import date_value, text_value, whole_value
 from opscenter.store import Store
-from opscenter.strength import StrengthInputs, UnitNode, compute, inputs_for_stage, load_inputs
 
 PERMISSION = "readiness.edit"
-# The units a budget is shown for: the Polda, its Polres/Polresta and Polsek, task forces
-# and the Polda's reserves (police units only).
-BUDGET_KINDS = ("polda", "polres", "polresta", "polsek", "satgas", "subsatgas", "brimob")
 # Beyond any police budget (the whole 2024 Pilkada cost about Rp37 trillion = 3.7e13), and
 # far inside a BigInteger: a typo of extra zeros is refused, not stored.
 MAX_RUPIAH = 10**15
 # Paid days of one stage: a stage lasts at most months.
 MAX_DAYS = 366
-# A source in a sentence, (Indonesian, English).
-SOURCE_NAMES: Mapping[str, tuple[str, str]] = {
-    "dipa": ("DIPA", "DIPA"),
-    "hibah": ("hibah daerah", "regional grant"),
-    "lain": ("sumber lain", "other source"),
-}
-
-
-def rupiah_text(amount: int, lang: str = "id") -> str:
-    """Rp25.000.000.000 (Indonesian) or Rp25,000,000,000 (English)."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", "," if lang == "en" else ".")
-
-
-class Rupiah(int):
-    """An amount in an error's data: a sentence writes ``{pagu:id}`` as Rp1.500.000 and
-    ``{pagu:en}`` as Rp1,500,000; any other format is the plain number's."""
-
-    __slots__ = ()
-
-    def __format__(self, spec: str) -> str:
-        if spec in ("id", "en"):
-            return rupiah_text(int(self), spec)
-        return int(self).__format__(spec)
 
 
 class OverPagu(InvalidValue):
@@ -100,86 +65,6 @@ class AllocationInUse(InvalidValue):
     side effect. data: field, value, reason, allocation, allocation_en, count."""
 
     code = "budget.allocation_in_use"
-
-
-# --- plain data ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetFigures:
-    """One unit's budget, rolled up its tree (a Polda includes everything below it)."""
-
-    unit_id: int
-    need: int
-    pagu: int
-    realised: int
-    # source -> (pagu, realised); every source of ``BUDGET_SOURCES`` is present.
-    by_source: Mapping[str, tuple[int, int]]
-
-    @property
-    def paid_share(self) -> float | None:
-        """Share of the need (the entitlements) paid; None when there is no need."""
-        return self.realised / self.need if self.need else None
-
-    @property
-    def pagu_share(self) -> float | None:
-        """Share of the need the pagu covers; None when there is no need."""
-        return self.pagu / self.need if self.need else None
-
-
-@dataclass(frozen=True, slots=True)
-class NeedLine:
-    """One stage x component line of a unit's need: personnel x days x daily_rupiah."""
-
-    stage_id: int
-    stage_name: str
-    component_id: int
-    component_name: str
-    personnel: int
-    days: int
-    daily_rupiah: int
-    amount: int
-
-
-@dataclass(frozen=True, slots=True)
-class Allocation:
-    id: int
-    version: int
-    unit_id: int
-    source: str
-    reference: str | None
-    signed_on: date | None
-    pagu: int
-    note: str | None
-    realised: int  # paid from it so far
-
-    @property
-    def left(self) -> int:
-        return self.pagu - self.realised
-
-
-@dataclass(frozen=True, slots=True)
-class Realisation:
-    id: int
-    version: int
-    allocation_id: int
-    paid_on: date
-    amount: int
-    description: str
-    component_id: int | None
-    stage_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    """Rupiah per person per day of a component in a stage, and the days paid."""
-
-    id: int
-    version: int
-    component_id: int
-    stage_id: int
-    days: int
-    daily_rupiah: int
 
 
 # --- what a writer gives ---------------------------------------------------------------------
@@ -205,290 +90,11 @@ class RealisationValue:
     stage_id: int | None = None
 
 
-# --- reading ---------------------------------------------------------------------------------
-
-
-def _units(session: Session, operation_id: int) -> dict[int, tuple[int | None, str, str]]:
-    """Unit id -> (parent id, kind, agency)."""
-    rows = session.execute(
-        select(Unit.id, Unit.parent_id, Unit.kind, Unit.agency).where(
-            Unit.operation_id == operation_id
-        )
-    )
-    return {int(i): (p, str(k), str(a)) for i, p, k, a in rows}
-
-
-def _children_first(parents: Mapping[int, int | None]) -> list[int]:
-    """Unit ids ordered so that every unit comes after all units below it."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for uid, parent in parents.items():
-        children[parent if parent in parents else None].append(uid)
-    order: list[int] = []
-    stack = list(children[None])
-    while stack:
-        uid = stack.pop()
-        order.append(uid)
-        stack.extend(children.get(uid, ()))
-    return order[::-1]
-
-
-def _index(session: Session, operation_id: int) -> list[BudgetIndex]:
-    return list(
-        session.scalars(select(BudgetIndex).where(BudgetIndex.operation_id == operation_id))
-    )
-
-
-def personnel_by_stage(
-    session: Session,
-    operation_id: int,
-    stage_ids: Collection[int],
-    *,
-    base: StrengthInputs | None = None,
-) -> dict[int, dict[int, int]]:
-    """Stage id -> unit id -> police available to the unit for that stage, rolled up its
-    tree, as ``strength.required_strength`` counts them. What does not depend on the stage
-    (units, TPS, personnel) is read once, or taken from ``base`` (inputs the caller read for
-    any stage of the operation); only the BKO in force is read per stage."""
-    if not stage_ids:
-        return {}
-    stages = [s for s in operations.stages(session, operation_id) if s.id in stage_ids]
-    if base is None or base.operation_id != operation_id:
-        base = load_inputs(session, operation_id)
-    out: dict[int, dict[int, int]] = {}
-    for stage in stages:
-        inputs = inputs_for_stage(session, base, stage)
-        out[stage.id] = {
-            uid: max(0, s.police_available) for uid, s in compute(inputs).by_unit.items()
-        }
-    return out
-
-
-def _realised(session: Session, operation_id: int) -> dict[int, int]:
-    """Allocation id -> paid from it (PostgreSQL sums BIGINT as NUMERIC: back to int)."""
-    rows = session.execute(
-        select(BudgetRealisation.allocation_id, func.sum(BudgetRealisation.amount))
-        .where(BudgetRealisation.operation_id == operation_id)
-        .group_by(BudgetRealisation.allocation_id)
-    )
-    return {int(a): int(n or 0) for a, n in rows}
-
-
-def budget_by_unit(
-    session: Session,
-    operation_id: int,
-    *,
-    personnel: Mapping[int, Mapping[int, int]] | None = None,
-    tree: Mapping[int, UnitNode] | None = None,
-    moneyless: bool = True,
-) -> dict[int, BudgetFigures]:
-    """Need, pagu and realisation of every police unit of ``BUDGET_KINDS``, rolled up;
-    with ``moneyless`` False, only of those with a need, a pagu or a payment (the readiness
-    matrix's: most of the 4,400 Polsek of a national operation have none).
-
-    ``personnel`` is ``personnel_by_stage``'s answer when the caller already has it (the
-    strength of a national operation takes seconds to read); by default it is read here.
-    ``tree`` is the operation's units as the caller read them (``StrengthInputs.units``),
-    so the readiness matrix reads them once; by default they are read here.
-    """
-    units = (
-        _units(session, operation_id)
-        if tree is None
-        else {uid: (u.parent_id, u.kind, u.agency) for uid, u in tree.items()}
-    )
-    per_person: dict[int, int] = defaultdict(int)  # stage id -> rupiah per person
-    for e in _index(session, operation_id):
-        per_person[e.stage_id] += e.days * e.daily_rupiah
-    people = (
-        personnel
-        if personnel is not None
-        else personnel_by_stage(session, operation_id, per_person)
-    )
-    realised = _realised(session, operation_id)
-    # unit id -> source -> [pagu, realised], the unit's own, then rolled up.
-    money: dict[int, dict[str, list[int]]] = {uid: {} for uid in units}
-    rows = session.execute(
-        select(
-            BudgetAllocation.id,
-            BudgetAllocation.unit_id,
-            BudgetAllocation.source,
-            BudgetAllocation.pagu,
-        ).where(BudgetAllocation.operation_id == operation_id)
-    )
-    for aid, uid, source, pagu in rows:
-        cell = money[int(uid)].setdefault(str(source), [0, 0])
-        cell[0] += int(pagu)
-        cell[1] += realised.get(int(aid), 0)
-    for uid in _children_first({u: p for u, (p, _, _) in units.items()}):
-        parent = units[uid][0]
-        if parent is None or parent not in units:
-            continue
-        for source, (pagu, paid) in money[uid].items():
-            cell = money[parent].setdefault(source, [0, 0])
-            cell[0] += pagu
-            cell[1] += paid
-    out: dict[int, BudgetFigures] = {}
-    # (people per unit, rupiah per person) of each stage with an index: a national
-    # operation has 5,000 units, most with no money of their own.
-    rates = [(people[sid], rp) for sid, rp in per_person.items()]
-    for uid, (_, kind, agency) in units.items():
-        if kind not in BUDGET_KINDS or agency != "polri":
-            continue
-        need = sum(n.get(uid, 0) * rp for n, rp in rates) if rates else 0
-        mine = money[uid]
-        if not moneyless and not need and not mine:  # no allocation anywhere below
-            continue
-        by_source = {s: (mine[s][0], mine[s][1]) if s in mine else (0, 0) for s in BUDGET_SOURCES}
-        pagu = sum(p for p, _ in by_source.values())
-        paid = sum(r for _, r in by_source.values())
-        if moneyless or need or pagu or paid:
-            out[uid] = BudgetFigures(uid, need, pagu, paid, by_source)
-    return out
-
-
-def need_lines(
-    session: Session,
-    operation_id: int,
-    unit_id: int,
-    lang: str = "id",
-    *,
-    personnel: Mapping[int, Mapping[int, int]] | None = None,
-) -> tuple[NeedLine, ...]:
-    """A unit's need per stage and component, in stage then component order: the lines
-    that add up to ``budget_by_unit(...)[unit_id].need`` (``personnel`` as there)."""
-    row_in_operation(session, Unit, unit_id, operation_id)
-    entries = _index(session, operation_id)
-    people = (
-        personnel
-        if personnel is not None
-        else personnel_by_stage(session, operation_id, {e.stage_id for e in entries})
-    )
-    stages = {s.id: s for s in operations.stages(session, operation_id)}
-    components = {c.id: c for c in items(session, BudgetComponent, operation_id)}
-    entries.sort(
-        key=lambda e: (stages[e.stage_id].ordinal, components[e.component_id].ordinal, e.id)
-    )
-    lines = []
-    for e in entries:
-        stage, comp = stages[e.stage_id], components[e.component_id]
-        n = people[e.stage_id].get(unit_id, 0)
-        lines.append(
-            NeedLine(
-                stage_id=stage.id,
-                stage_name=label(stage.name, stage.name_en, lang),
-                component_id=comp.id,
-                component_name=label(comp.name, comp.name_en, lang),
-                personnel=n,
-                days=e.days,
-                daily_rupiah=e.daily_rupiah,
-                amount=n * e.days * e.daily_rupiah,
-            )
-        )
-    return tuple(lines)
-
-
-def allocations(
-    session: Session, operation_id: int, unit_id: int | None = None
-) -> tuple[Allocation, ...]:
-    """The operation's allocations (a unit's own only, when asked), by unit, source, id."""
-    stmt = select(BudgetAllocation).where(BudgetAllocation.operation_id == operation_id)
-    if unit_id is not None:
-        stmt = stmt.where(BudgetAllocation.unit_id == unit_id)
-    realised = _realised(session, operation_id)
-    rows = session.scalars(
-        stmt.order_by(BudgetAllocation.unit_id, BudgetAllocation.source, BudgetAllocation.id)
-    )
-    return tuple(
-        Allocation(
-            a.id,
-            a.version,
-            a.unit_id,
-            a.source,
-            a.reference,
-            a.signed_on,
-            a.pagu,
-            a.note,
-            realised.get(a.id, 0),
-        )
-        for a in rows
-    )
-
-
-def _as_realisation(r: BudgetRealisation) -> Realisation:
-    return Realisation(
-        r.id,
-        r.version,
-        r.allocation_id,
-        r.paid_on,
-        r.amount,
-        r.description,
-        r.component_id,
-        r.stage_id,
-    )
-
-
-def realisations(
-    session: Session, operation_id: int, allocation_id: int | None = None
-) -> tuple[Realisation, ...]:
-    """Money paid, newest payment first (of one allocation, when asked)."""
-    stmt = select(BudgetRealisation).where(BudgetRealisation.operation_id == operation_id)
-    if allocation_id is not None:
-        stmt = stmt.where(BudgetRealisation.allocation_id == allocation_id)
-    stmt = stmt.order_by(BudgetRealisation.paid_on.desc(), BudgetRealisation.id.desc())
-    return tuple(_as_realisation(r) for r in session.scalars(stmt))
-
-
-def index_entries(session: Session, operation_id: int) -> tuple[IndexEntry, ...]:
-    """The operation's daily index, by stage then component."""
-    rows = session.scalars(
-        select(BudgetIndex)
-        .where(BudgetIndex.operation_id == operation_id)
-        .order_by(BudgetIndex.stage_id, BudgetIndex.component_id)
-    )
-    return tuple(
-        IndexEntry(e.id, e.version, e.component_id, e.stage_id, e.days, e.daily_rupiah)
-        for e in rows
-    )
-
-
 # --- checking what a writer gives ------------------------------------------------------------
-
-
-def whole_value(field: str, value: object, *, least: int, most: int) -> int:
-    """A whole number in [least, most]; a float, a bool or text is refused, not converted."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValue(field=field, value=value, reason="not_whole_number")
-    if value < least:
-        raise InvalidValue(field=field, value=value, reason="not_positive" if least else "negative")
-    if value > most:
-        raise InvalidValue(field=field, value=value, reason="too_large")
-    return value
 
 
 def _rupiah(field: str, value: object, *, positive: bool) -> int:
     return whole_value(field, value, least=1 if positive else 0, most=MAX_RUPIAH)
-
-
-def text_value(
-    field: str, value: str | None, *, required: bool = False, limit: int | None = None
-) -> str | None:
-    """Text without its outer blanks; blank is None, or refused when ``required``; longer
-    than ``limit`` (the column's length) is refused."""
-    text = (value or "").strip() or None
-    if text is None and required:
-        raise InvalidValue(field=field, value="", reason="required")
-    if text is not None and limit is not None and len(text) > limit:
-        raise InvalidValue(field=field, value=text, reason="too_long")
-    return text
-
-
-def date_value(field: str, value: object, *, required: bool) -> date | None:
-    """A calendar date (not a datetime: these dates are the operation's local days)."""
-    if value is None and not required:
-        return None
-    if not isinstance(value, date) or isinstance(value, datetime):
-        reason = "required" if value is None else "not_date"
-        raise InvalidValue(field=field, value=value, reason=reason)
-    return value
 
 
 def _allocation_fields(
@@ -679,7 +285,7 @@ def set_index(
             row = fetch_for_edit(s, BudgetIndex, found, expected_version)
             apply(row, fields, frozenset(fields))
         s.flush()
-        return IndexEntry(row.id, row.version, component_id, stage_id, row.days, row.daily_rupiah)
+        return cells.plain(IndexEntry, row)
 
 
 def clear_index(store: Store, actor: Actor, index_id: int, *, expected_version: int | None) -> None:
@@ -729,9 +335,3 @@ def remove_realisation(
     with store.transaction(actor, "budget.realisation_remove") as s:
         s.delete(fetch_for_edit(s, BudgetRealisation, realisation_id, expected_version))
         s.flush()
-
-
-def source_name(source: str, lang: str = "id") -> str:
-    """A budget source as people say it (DIPA, hibah daerah, sumber lain)."""
-    pair = SOURCE_NAMES.get(source, (source, source))
-    return pair[1] if lang == "en" else pair[0]

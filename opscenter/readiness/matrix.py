@@ -7,10 +7,11 @@ What the data suggests (``derive``), per aspect's ``evidence``:
   (``opscenter.strength``): no deficit siap; a deficit up to 10 % of the need catatan; more
   belum;
 * sarpras: the worst category's shortfall against its requirement
-  (``opscenter.readiness.sarpras``): none siap; up to 20 % catatan; more belum;
-* anggaran: the pagu against the need from the daily index (``opscenter.readiness.budget``):
-  covered siap; 80 % or more catatan; less belum; no level for a unit with no pagu anywhere
-  in its tree (its money is held above it: read at the top);
+  (``opscenter.readiness.sarpras_figures``): none siap; up to 20 % catatan; more belum;
+* anggaran: the pagu against the need from the daily index
+  (``opscenter.readiness.budget_figures``): covered siap; 80 % or more catatan; less belum;
+  no level for a unit with no pagu anywhere in its tree (its money is held above it: read at
+  the top);
 
 and, for every aspect, the unit's inspection findings on it (``opscenter.readiness.visits``):
 an overdue follow-up makes it belum, an open one at least catatan. The worst of the two is
@@ -37,7 +38,7 @@ from opscenter.errors import NotFound
 from opscenter.model import READINESS_LEVELS, Operation, ReadinessAspect, Stage, Unit
 from opscenter.operations import local_today, stages
 from opscenter.readiness.judgements import Judgement, judgements
-from opscenter.readiness.sarpras import worst_line
+from opscenter.readiness.sarpras_figures import worst_line
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
 from opscenter.strength import (

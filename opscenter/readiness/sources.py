@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from opscenter.readiness.budget import BudgetFigures, budget_by_unit, index_entries
-from opscenter.readiness.budget import personnel_by_stage as budget_personnel
-from opscenter.readiness.sarpras import SarprasLine, sarpras_by_unit
+from opscenter.readiness.budget_figures import BudgetFigures, budget_by_unit, index_entries
+from opscenter.readiness.budget_figures import personnel_by_stage as budget_personnel
+from opscenter.readiness.sarpras_figures import SarprasLine, sarpras_by_unit
 from opscenter.readiness.visits import FindingRow, VisitRow
 from opscenter.readiness.visits import by_unit as visits_by_unit
 from opscenter.strength import INPUT_ENTITIES, StrengthInputs

@@ -34,7 +34,7 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.permissions import require
-from opscenter.readiness.budget import date_value, text_value
+from opscenter.readiness.values import date_value, text_value
 from opscenter.reference import label
 from opscenter.store import Store
 

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from opscenter.readiness.matrix import Cell, Readiness
-from opscenter.readiness.sarpras import worst_line
+from opscenter.readiness.sarpras_figures import worst_line
 from reports.sitrep.labels import LABELS as SITREP_LABELS
 from reports.sitrep.labels import Text
 

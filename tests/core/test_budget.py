@@ -34,7 +34,7 @@ from opscenter.errors import InvalidValue, NotFound, OpsError, StaleEdit
 from opscenter.model import BudgetComponent, BudgetRealisation
 from opscenter.operations import DEFAULT_TIMEZONE
 from opscenter.permissions import NotPermitted
-from opscenter.readiness import budget
+from opscenter.readiness import budget, budget_figures, budget_text
 from opscenter.readiness.budget import AllocationValue, RealisationValue
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
@@ -95,9 +95,9 @@ def set_small_index(store: Store, ids: Small) -> None:
         )
 
 
-def figures(store: Store, ids: Small) -> dict[int, budget.BudgetFigures]:
+def figures(store: Store, ids: Small) -> dict[int, budget_figures.BudgetFigures]:
     with store.read() as s:
-        return budget.budget_by_unit(s, ids.operation_id)
+        return budget_figures.budget_by_unit(s, ids.operation_id)
 
 
 def test_need_is_personnel_times_days_times_daily_index_per_stage(
@@ -130,10 +130,10 @@ def test_need_is_personnel_times_days_times_daily_index_per_stage(
     assert got[u["PB1"]].paid_share is None and got[u["PB1"]].pagu_share is None
     # A caller that already holds the personnel per stage gets the same figures.
     with store.read() as s:
-        people = budget.personnel_by_stage(
+        people = budget_figures.personnel_by_stage(
             s, ids.operation_id, {ids.stages["pemungutan"], ids.stages["kampanye"]}
         )
-        assert budget.budget_by_unit(s, ids.operation_id, personnel=people) == got
+        assert budget_figures.budget_by_unit(s, ids.operation_id, personnel=people) == got
     assert people[ids.stages["pemungutan"]][u["PA1"]] == 11
 
 
@@ -141,8 +141,8 @@ def test_need_lines_add_up_to_the_need(small: tuple[Store, Small, str]) -> None:
     store, ids, _ = small
     set_small_index(store, ids)
     with store.read() as s:
-        lines = budget.need_lines(s, ids.operation_id, ids.units["PA"])
-        english = budget.need_lines(s, ids.operation_id, ids.units["PA"], lang="en")
+        lines = budget_figures.need_lines(s, ids.operation_id, ids.units["PA"])
+        english = budget_figures.need_lines(s, ids.operation_id, ids.units["PA"], lang="en")
     assert [(ln.stage_name, ln.component_name, ln.personnel, ln.days, ln.daily_rupiah, ln.amount)
             for ln in lines] == [
         ("Kampanye", "Uang makan", 11, 10, 30_000, 3_300_000),
@@ -161,7 +161,7 @@ def test_changing_the_index_changes_the_need(small: tuple[Store, Small, str]) ->
     with store.read() as s:
         entry = next(
             e
-            for e in budget.index_entries(s, ids.operation_id)
+            for e in budget_figures.index_entries(s, ids.operation_id)
             if e.component_id == comp["kesehatan"]
         )
 
@@ -234,7 +234,7 @@ def test_pagu_and_realisation_roll_up_the_tree(small_any: tuple[Store, Small, st
     assert (polda.pagu, polda.realised) == (25_008_000_000, 7_003_500_000)
     assert isinstance(polda.realised, int) and isinstance(polda.by_source["hibah"][1], int)
     with store.read() as s:
-        mine = budget.allocations(s, op, u["PA1"])
+        mine = budget_figures.allocations(s, op, u["PA1"])
     assert [(a.pagu, a.realised, a.left) for a in mine] == [(2_000_000, 2_000_000, 0)]
 
 
@@ -269,7 +269,7 @@ def test_a_payment_past_the_pagu_is_refused_naming_the_allocation(
     )
     # Changing a payment measures it against the rest: 9,000,000 -> 10,000,000 fits.
     with store.read() as s:
-        (paid,) = budget.realisations(s, op, alloc)
+        (paid,) = budget_figures.realisations(s, op, alloc)
     budget.change_realisation(
         store,
         STAFF,
@@ -279,7 +279,7 @@ def test_a_payment_past_the_pagu_is_refused_naming_the_allocation(
     )
     # Lowering the pagu below what was paid is refused in a sentence too.
     with store.read() as s:
-        (row,) = budget.allocations(s, op, u["PA"])
+        (row,) = budget_figures.allocations(s, op, u["PA"])
     before = all_rows(url)
     with pytest.raises(budget.PaguBelowRealised) as lowered:
         budget.change_allocation(
@@ -409,15 +409,16 @@ def test_a_stale_edit_is_refused(small: tuple[Store, Small, str]) -> None:
     assert all_rows(url) == before
     budget.remove_allocation(store, STAFF, alloc, expected_version=2)
     with store.read() as s:
-        assert budget.allocations(s, op) == ()
+        assert budget_figures.allocations(s, op) == ()
 
 
 def test_rupiah_text() -> None:
-    assert budget.rupiah_text(25_000_000_000) == "Rp25.000.000.000"
-    assert budget.rupiah_text(25_000_000_000, "en") == "Rp25,000,000,000"
-    assert budget.rupiah_text(0) == "Rp0"
-    assert f"{budget.Rupiah(1500):id} {budget.Rupiah(1500):en} {budget.Rupiah(7)}" == (
-        "Rp1.500 Rp1,500 7"
+    assert budget_text.rupiah_text(25_000_000_000) == "Rp25.000.000.000"
+    assert budget_text.rupiah_text(25_000_000_000, "en") == "Rp25,000,000,000"
+    assert budget_text.rupiah_text(0) == "Rp0"
+    assert (
+        f"{budget_text.Rupiah(1500):id} {budget_text.Rupiah(1500):en} {budget_text.Rupiah(7)}"
+        == ("Rp1.500 Rp1,500 7")
     )
 
 
@@ -454,7 +455,7 @@ def test_two_workstations_paying_at_once_cannot_pass_the_pagu(pg_url: str) -> No
         assert isinstance(refused, budget.OverPagu), refused
         assert (refused.data["realised"], refused.data["left"]) == (6_000_000, 4_000_000)
         with a.read() as s:
-            (row,) = budget.allocations(s, op, ids.units["PB"])
+            (row,) = budget_figures.allocations(s, op, ids.units["PB"])
         assert row.realised == 6_000_000
     finally:
         a.dispose()
@@ -482,9 +483,9 @@ def test_the_matrix_reads_the_units_with_money_only_with_the_same_figures(
     budget.add_allocation(store, STAFF, op, AllocationValue(u["PA1"], "dipa", 2_000_000))
     budget.add_allocation(store, STAFF, op, AllocationValue(u["PB"], "lain", 0))
     with store.read() as s:
-        every = budget.budget_by_unit(s, op)
-        some = budget.budget_by_unit(s, op, moneyless=False)
-        tree = budget.budget_by_unit(s, op, moneyless=False, tree=load_inputs(s, op).units)
+        every = budget_figures.budget_by_unit(s, op)
+        some = budget_figures.budget_by_unit(s, op, moneyless=False)
+        tree = budget_figures.budget_by_unit(s, op, moneyless=False, tree=load_inputs(s, op).units)
     assert some == {uid: b for uid, b in every.items() if b.need or b.pagu or b.realised}
     # No index, so no need: only Polsek A1's pagu and where it rolls up to speak.
     assert set(some) == {u["PA1"], u["PA"], u["POLDA"]}

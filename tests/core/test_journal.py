@@ -306,7 +306,7 @@ def _services(ids: Small) -> list[Step]:
 
     def sarpras_steps() -> list[Step]:
         from opscenter.model import SarprasCategory
-        from opscenter.readiness import sarpras, sarpras_io
+        from opscenter.readiness import sarpras, sarpras_categories, sarpras_io
 
         def cat(store: Store, code: str) -> int:
             with store.read() as s:
@@ -318,7 +318,7 @@ def _services(ids: Small) -> list[Step]:
             return state["stock"]
 
         def remove_category(store: Store) -> object:
-            return sarpras.remove_category(
+            return sarpras_categories.remove_category(
                 store, ADMIN, cat(store, "sepeda"), expected_version=None
             )
 
@@ -336,31 +336,31 @@ def _services(ids: Small) -> list[Step]:
             ),
             Step(
                 "sarpras rule",
-                lambda st: sarpras.set_rule(
+                lambda st: sarpras_categories.set_rule(
                     st, ADMIN, cat(st, "tameng"), "personel", 1, 2, expected_version=None
                 ),
             ),
             Step(
                 "sarpras category added",
-                lambda st: sarpras.add_category(
+                lambda st: sarpras_categories.add_category(
                     st, ADMIN, ids.operation_id, "sepeda", "Sepeda", "kendaraan"
                 ),
             ),
             Step(
                 "sarpras category renamed",
-                lambda st: sarpras.rename_category(
+                lambda st: sarpras_categories.rename_category(
                     st, ADMIN, cat(st, "sepeda"), "Sepeda dinas", expected_version=None
                 ),
             ),
             Step(
                 "sarpras category changed",
-                lambda st: sarpras.change_category(
+                lambda st: sarpras_categories.change_category(
                     st, ADMIN, cat(st, "sepeda"), "posko", "buah", True, expected_version=None
                 ),
             ),
             Step(
                 "sarpras category moved",
-                lambda st: sarpras.move_category(
+                lambda st: sarpras_categories.move_category(
                     st, ADMIN, cat(st, "sepeda"), -1, expected_version=None
                 ),
             ),

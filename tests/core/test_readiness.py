@@ -12,10 +12,10 @@ from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, StaleEdit
 from opscenter.model import JournalEntry, JournalTxn, ReadinessAspect, ReadinessJudgement
 from opscenter.permissions import NotPermitted
-from opscenter.readiness.budget import BudgetFigures
+from opscenter.readiness.budget_figures import BudgetFigures
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.readiness.matrix import AspectRef, assemble, readiness, worst
-from opscenter.readiness.sarpras import SarprasLine
+from opscenter.readiness.sarpras_figures import SarprasLine
 from opscenter.readiness.sources import Sources
 from opscenter.readiness.visits import FindingRow
 from opscenter.reference import by_code

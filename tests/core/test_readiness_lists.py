@@ -22,7 +22,7 @@ from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, OpsError, StaleEdit
 from opscenter.model import JournalEntry, JournalTxn, Operation, ReadinessAspect, SarprasCategory
 from opscenter.permissions import NotPermitted
-from opscenter.readiness import aspects, sarpras, visits
+from opscenter.readiness import aspects, sarpras, sarpras_categories, sarpras_figures, visits
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import readiness
 from opscenter.reference import READINESS_ASPECTS, items
@@ -349,26 +349,32 @@ def _refusals(op: int) -> list[Refusal]:
         ),
         (
             "category duplicate",
-            lambda st, a: sarpras.add_category(st, STAFF, op, "ht", "HT lagi", "komunikasi"),
+            lambda st, a: sarpras_categories.add_category(
+                st, STAFF, op, "ht", "HT lagi", "komunikasi"
+            ),
             CodeTaken,
             "Kode \u201cht\u201d sudah dipakai oleh kategori sarpras \u201cHT\u201d; pilih "
             "kode lain. Tidak ada yang disimpan.",
         ),
         (
             "category group",
-            lambda st, a: sarpras.add_category(st, STAFF, op, "x", "X", "dapur"),
+            lambda st, a: sarpras_categories.add_category(st, STAFF, op, "x", "X", "dapur"),
             InvalidValue,
             "Kelompok sarpras tidak dikenal.",
         ),
         (
             "category measure",
-            lambda st, a: sarpras.add_category(st, STAFF, op, "x", "X", "posko", measure=" "),
+            lambda st, a: sarpras_categories.add_category(
+                st, STAFF, op, "x", "X", "posko", measure=" "
+            ),
             InvalidValue,
             "Satuan ukuran wajib diisi.",
         ),
         (
             "category long measure",
-            lambda st, a: sarpras.add_category(st, STAFF, op, "x", "X", "posko", measure="m" * 21),
+            lambda st, a: sarpras_categories.add_category(
+                st, STAFF, op, "x", "X", "posko", measure="m" * 21
+            ),
             InvalidValue,
             "Satuan ukuran terlalu panjang (paling banyak 20 karakter).",
         ),
@@ -420,7 +426,7 @@ def change(
     stored, at the version read now (or a stale one)."""
     with store.read() as s:
         c = next(c for c in sarpras.categories(s, op) if c.code == code)
-    return sarpras.change_category(
+    return sarpras_categories.change_category(
         store,
         actor,
         c.id,
@@ -500,7 +506,7 @@ def test_categories_go_the_same_way_and_a_held_one_is_not_removed(
 ) -> None:
     op = small.operation_id
     start = listed(store, SarprasCategory, op)
-    added = sarpras.add_category(
+    added = sarpras_categories.add_category(
         store, STAFF, op, "Motor Trail", "Sepeda motor trail", "kendaraan", name_en="Trail bikes"
     )
     assert (added.code, added.name_en, added.rule_basis, added.ordinal) == (
@@ -509,19 +515,25 @@ def test_categories_go_the_same_way_and_a_held_one_is_not_removed(
         None,
         len(start) + 1,
     )
-    rule = sarpras.set_rule(store, STAFF, added.id, "team", 1, 1, expected_version=added.version)
-    moved = sarpras.move_category(store, STAFF, added.id, -1, expected_version=rule.version)
+    rule = sarpras_categories.set_rule(
+        store, STAFF, added.id, "team", 1, 1, expected_version=added.version
+    )
+    moved = sarpras_categories.move_category(
+        store, STAFF, added.id, -1, expected_version=rule.version
+    )
     assert [m.code for m in moved] == ["motor-trail", "genset"]
-    removed = sarpras.remove_category(store, STAFF, added.id, expected_version=moved[0].version)
+    removed = sarpras_categories.remove_category(
+        store, STAFF, added.id, expected_version=moved[0].version
+    )
     assert removed.fields["rule_basis"] == "team" and removed.fields["grp"] == "kendaraan"
-    back = sarpras.restore_category(store, STAFF, op, removed)
+    back = sarpras_categories.restore_category(store, STAFF, op, removed)
     assert (back.rule_basis, back.group, back.name_en) == ("team", "kendaraan", "Trail bikes")
 
     ht, v = the_id(store, SarprasCategory, op, "ht")
     sarpras.set_stock(store, STAFF, op, sarpras.StockValue(small.units["PA1"], ht, 3))
     before, rows = listed(store, SarprasCategory, op), journal_rows(store)
     with pytest.raises(InUse) as err:
-        sarpras.remove_category(store, STAFF, ht, expected_version=v)
+        sarpras_categories.remove_category(store, STAFF, ht, expected_version=v)
     assert messages.describe(err.value, "id").startswith(
         "Tidak dihapus: kategori sarpras \u201cHT\u201d masih dipakai oleh 1 data sarpras."
     )
@@ -539,7 +551,7 @@ def test_a_category_changes_group_measure_and_ammunition_and_changes_back(
     start = listed(store, SarprasCategory, op)
     ht, v = the_id(store, SarprasCategory, op, "ht")
     rows = journal_rows(store)
-    done = sarpras.change_category(
+    done = sarpras_categories.change_category(
         store, STAFF, ht, "teknologi", "  perangkat  ", True, expected_version=v
     )
     assert (done.group, done.measure, done.has_ammunition, done.version) == (
@@ -568,13 +580,13 @@ def test_a_category_changes_group_measure_and_ammunition_and_changes_back(
     pa1 = small.units["PA1"]
     sarpras.set_stock(store, STAFF, op, sarpras.StockValue(pa1, ht, 3, ammunition=40))
     with store.read() as s:
-        [line] = [ln for ln in sarpras.sarpras_by_unit(s, op, None)[pa1] if ln.code == "ht"]
+        [line] = [ln for ln in sarpras_figures.sarpras_by_unit(s, op, None)[pa1] if ln.code == "ht"]
     assert (line.group, line.measure, line.ammunition) == ("teknologi", "perangkat", 40)
 
     # Changing back (the undo) is refused while the count is there, and nothing changes.
     before, rows = listed(store, SarprasCategory, op), journal_rows(store)
-    with pytest.raises(sarpras.AmmunitionCounted) as err:
-        sarpras.change_category(
+    with pytest.raises(sarpras_categories.AmmunitionCounted) as err:
+        sarpras_categories.change_category(
             store, STAFF, ht, "komunikasi", "buah", False, expected_version=done.version
         )
     assert messages.describe(err.value, "id") == (
@@ -587,7 +599,7 @@ def test_a_category_changes_group_measure_and_ammunition_and_changes_back(
 
     # With the count cleared, the change back goes through: the list is as it was.
     sarpras.set_stock(store, STAFF, op, sarpras.StockValue(pa1, ht, 3))
-    back = sarpras.change_category(
+    back = sarpras_categories.change_category(
         store, STAFF, ht, "komunikasi", "buah", False, expected_version=done.version
     )
     assert back.version == done.version + 1

@@ -45,7 +45,7 @@ from opscenter.model import (
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
 from opscenter.plotting import plot, posts, regrouping
-from opscenter.readiness import aspects, budget, sarpras, sarpras_io, visits
+from opscenter.readiness import aspects, budget, sarpras, sarpras_categories, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
     clear_judgement,
@@ -413,14 +413,14 @@ def _set_rule(w: World) -> Call:
     ht = _sarpras_categories(w)["ht"]
     per = 2 + w.serial
     w.serial += 1
-    return lambda a: sarpras.set_rule(
+    return lambda a: sarpras_categories.set_rule(
         w.store, a, ht.id, "team", 1, per, expected_version=ht.version
     )
 
 
 def _add_category(w: World) -> Call:
     code = w.fresh("sarpras-")
-    return lambda a: sarpras.add_category(
+    return lambda a: sarpras_categories.add_category(
         w.store, a, w.small.operation_id, code, f"Sarpras {code}", "posko"
     )
 
@@ -428,7 +428,7 @@ def _add_category(w: World) -> Call:
 def _rename_category(w: World) -> Call:
     tenda = _sarpras_categories(w)["tenda"]
     name = w.fresh("Tenda ")
-    return lambda a: sarpras.rename_category(
+    return lambda a: sarpras_categories.rename_category(
         w.store, a, tenda.id, name, expected_version=tenda.version
     )
 
@@ -437,7 +437,7 @@ def _change_category(w: World) -> Call:
     tenda = _sarpras_categories(w)["tenda"]
     w.serial += 1  # another measure each time: the same fields again would change nothing
     measure = f"lembar {w.serial}"
-    return lambda a: sarpras.change_category(
+    return lambda a: sarpras_categories.change_category(
         w.store, a, tenda.id, "posko", measure, False, expected_version=tenda.version
     )
 
@@ -478,7 +478,7 @@ def _restore_aspect(w: World) -> Call:
 def _fresh_category(w: World) -> tuple[int, int]:
     """A category no unit holds, added by the setup account: (id, version)."""
     code = w.fresh("sarpras-")
-    c = sarpras.add_category(
+    c = sarpras_categories.add_category(
         w.store, w.setup, w.small.operation_id, code, f"Sarpras {code}", "posko"
     )
     return c.id, c.version
@@ -611,18 +611,18 @@ def _plotting_import(w: World) -> Call:
 
 def _move_category(w: World) -> Call:
     row, version = _fresh_category(w)
-    return lambda a: sarpras.move_category(w.store, a, row, -1, expected_version=version)
+    return lambda a: sarpras_categories.move_category(w.store, a, row, -1, expected_version=version)
 
 
 def _remove_category(w: World) -> Call:
     row, version = _fresh_category(w)
-    return lambda a: sarpras.remove_category(w.store, a, row, expected_version=version)
+    return lambda a: sarpras_categories.remove_category(w.store, a, row, expected_version=version)
 
 
 def _restore_category(w: World) -> Call:
     row, version = _fresh_category(w)
-    gone = sarpras.remove_category(w.store, w.setup, row, expected_version=version)
-    return lambda a: sarpras.restore_category(w.store, a, w.small.operation_id, gone)
+    gone = sarpras_categories.remove_category(w.store, w.setup, row, expected_version=version)
+    return lambda a: sarpras_categories.restore_category(w.store, a, w.small.operation_id, gone)
 
 
 def _sarpras_import(w: World) -> Call:
@@ -973,13 +973,16 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.watch.steps.restore_step": ("reference.edit", _restore_step),
     "opscenter.plotting.plot_import.commit": ("plot.edit", _plotting_import),
     "opscenter.readiness.sarpras.clear_stock": ("readiness.edit", _clear_stock),
-    "opscenter.readiness.sarpras.set_rule": ("readiness.edit", _set_rule),
-    "opscenter.readiness.sarpras.add_category": ("readiness.edit", _add_category),
-    "opscenter.readiness.sarpras.rename_category": ("readiness.edit", _rename_category),
-    "opscenter.readiness.sarpras.change_category": ("readiness.edit", _change_category),
-    "opscenter.readiness.sarpras.move_category": ("readiness.edit", _move_category),
-    "opscenter.readiness.sarpras.remove_category": ("readiness.edit", _remove_category),
-    "opscenter.readiness.sarpras.restore_category": ("readiness.edit", _restore_category),
+    "opscenter.readiness.sarpras_categories.set_rule": ("readiness.edit", _set_rule),
+    "opscenter.readiness.sarpras_categories.add_category": ("readiness.edit", _add_category),
+    "opscenter.readiness.sarpras_categories.rename_category": ("readiness.edit", _rename_category),
+    "opscenter.readiness.sarpras_categories.change_category": ("readiness.edit", _change_category),
+    "opscenter.readiness.sarpras_categories.move_category": ("readiness.edit", _move_category),
+    "opscenter.readiness.sarpras_categories.remove_category": ("readiness.edit", _remove_category),
+    "opscenter.readiness.sarpras_categories.restore_category": (
+        "readiness.edit",
+        _restore_category,
+    ),
     "opscenter.readiness.aspects.add_aspect": ("readiness.edit", _add_aspect),
     "opscenter.readiness.aspects.rename_aspect": ("readiness.edit", _rename_aspect),
     "opscenter.readiness.aspects.move_aspect": ("readiness.edit", _move_aspect),

@@ -24,8 +24,9 @@ from opscenter.actor import Actor
 from opscenter.errors import InvalidValue, NotFound, OpsError, StaleEdit
 from opscenter.model import JournalEntry, SarprasCategory, SarprasStock, Unit
 from opscenter.permissions import NotPermitted
-from opscenter.readiness import sarpras
-from opscenter.readiness.sarpras import SarprasLine, StockValue, sarpras_by_unit
+from opscenter.readiness import sarpras, sarpras_categories, sarpras_figures
+from opscenter.readiness.sarpras import StockValue
+from opscenter.readiness.sarpras_figures import SarprasLine, sarpras_by_unit
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -95,7 +96,7 @@ def test_each_rule_basis_and_the_deficit_by_hand(small: tuple[Store, Small]) -> 
 
     def rule(code: str, basis: str | None, quantity: int, per: int) -> None:
         cid = cats[code]
-        sarpras.set_rule(
+        sarpras_categories.set_rule(
             store,
             ADMIN,
             cid,
@@ -219,7 +220,7 @@ def test_the_databases_roll_up_is_the_plain_sum_of_every_row_below(
     wanted = [u["POLDA"], u["PA"], u["PB"], u["BRIMOB"], u["SATGAS"], u["PA1"]]
     with store.read() as s:
         parents = {i: p for i, p in s.execute(select(Unit.id, Unit.parent_id))}
-        fast = sarpras._rolled_stock(s, op, wanted)
+        fast = sarpras_figures._rolled_stock(s, op, wanted)
         shown = sarpras_by_unit(s, op, None, units=wanted)
         every = sarpras_by_unit(s, op, None)
         rows = sarpras.stock(s, op)
@@ -290,7 +291,7 @@ def test_a_stale_edit_is_refused_and_changes_nothing(small: tuple[Store, Small])
         sarpras.clear_stock(store, ADMIN, first.id, expected_version=1)
     cid = cats["ht"]
     with pytest.raises(StaleEdit):
-        sarpras.set_rule(store, ADMIN, cid, "team", 2, 1, expected_version=99)
+        sarpras_categories.set_rule(store, ADMIN, cid, "team", 2, 1, expected_version=99)
     with store.read() as s:
         assert [x.baik for x in sarpras.stock(s, op)] == [4]
     assert _journal_rows(store) == rows
@@ -346,18 +347,18 @@ def test_rules_and_categories_are_edited_with_sentences(small: tuple[Store, Smal
     op = ids.operation_id
     cid = _cats(store, op)["ht"]
     with pytest.raises(InvalidValue) as err:
-        sarpras.set_rule(store, ADMIN, cid, "desa", 1, 1, expected_version=1)
+        sarpras_categories.set_rule(store, ADMIN, cid, "desa", 1, 1, expected_version=1)
     assert messages.describe(err.value, "id") == "Dasar aturan kebutuhan tidak dikenal."
     with pytest.raises(InvalidValue) as err:
-        sarpras.set_rule(store, ADMIN, cid, "team", 1, 0, expected_version=1)
+        sarpras_categories.set_rule(store, ADMIN, cid, "team", 1, 0, expected_version=1)
     sentence = "Per berapa (aturan kebutuhan) harus lebih dari nol."
     assert messages.describe(err.value, "id") == sentence
     with pytest.raises(InvalidValue):
-        sarpras.set_rule(store, ADMIN, cid, "team", -1, 1, expected_version=1)
-    cat = sarpras.set_rule(store, ADMIN, cid, "team", 2, 1, expected_version=1)
+        sarpras_categories.set_rule(store, ADMIN, cid, "team", -1, 1, expected_version=1)
+    cat = sarpras_categories.set_rule(store, ADMIN, cid, "team", 2, 1, expected_version=1)
     assert (cat.rule_basis, cat.rule_quantity, cat.rule_per, cat.version) == ("team", 2, 1, 2)
 
-    added = sarpras.add_category(
+    added = sarpras_categories.add_category(
         store, ADMIN, op, "Motor-Trail", " Sepeda  motor trail ", "kendaraan", measure="unit"
     )
     assert (added.code, added.name, added.rule_basis, added.ordinal) == (
@@ -367,14 +368,14 @@ def test_rules_and_categories_are_edited_with_sentences(small: tuple[Store, Smal
         21,
     )
     with pytest.raises(InvalidValue) as err:
-        sarpras.add_category(store, ADMIN, op, "ht", "HT lagi", "komunikasi")
+        sarpras_categories.add_category(store, ADMIN, op, "ht", "HT lagi", "komunikasi")
     assert messages.describe(err.value, "id") == (
         "Kode \u201cht\u201d sudah dipakai oleh kategori sarpras \u201cHT\u201d; pilih kode lain. "
         "Tidak ada yang disimpan."
     )
     with pytest.raises(InvalidValue):
-        sarpras.add_category(store, ADMIN, op, "x", "X", "dapur")
-    renamed = sarpras.rename_category(
+        sarpras_categories.add_category(store, ADMIN, op, "x", "X", "dapur")
+    renamed = sarpras_categories.rename_category(
         store, ADMIN, added.id, "Motor trail", "Trail bikes", expected_version=1
     )
     assert (renamed.name, renamed.code) == ("Motor trail", "motor-trail")
@@ -390,12 +391,12 @@ def test_an_operator_may_not_edit_sarpras(small: tuple[Store, Small]) -> None:
             store, OPERATOR, ids.operation_id, StockValue(ids.units["PA1"], cats["ht"], 1)
         )
     with pytest.raises(NotPermitted):
-        sarpras.set_rule(store, OPERATOR, cats["ht"], "team", 1, 1, expected_version=1)
+        sarpras_categories.set_rule(store, OPERATOR, cats["ht"], "team", 1, 1, expected_version=1)
 
 
 def test_the_voting_stage_is_the_default(small: tuple[Store, Small]) -> None:
     store, ids = small
     with store.read() as s:
-        stage = sarpras.voting_stage(s, ids.operation_id, None)
+        stage = sarpras_figures.voting_stage(s, ids.operation_id, None)
         assert stage is not None and stage.id == ids.stages["pemungutan"]
         assert operations.stage_by_code(s, ids.operation_id, "pemungutan").is_voting

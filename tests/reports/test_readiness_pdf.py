@@ -23,7 +23,7 @@ import pytest
 from opscenter import sitrep
 from opscenter.actor import Actor
 from opscenter.model import BudgetComponent, Operation, ReadinessAspect
-from opscenter.readiness import budget, sarpras, visits
+from opscenter.readiness import budget, sarpras, sarpras_categories, visits
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import readiness
 from opscenter.reference import by_code
@@ -101,7 +101,7 @@ def with_evidence(store: Store, small: Small, aspects: dict[str, int]) -> None:
         components = by_code(s, BudgetComponent, op)
     for code, c in cats.items():
         if code not in ("ht", "r2"):
-            sarpras.set_rule(store, ADMIN, c.id, None, 1, 1, expected_version=c.version)
+            sarpras_categories.set_rule(store, ADMIN, c.id, None, 1, 1, expected_version=c.version)
     for unit, ht, r2 in ((pa, (3, 1, 2), 3), (pb, (3, 0, 0), 1)):
         sarpras.set_stock(store, STAFF, op, sarpras.StockValue(unit, cats["ht"].id, *ht))
         sarpras.set_stock(store, STAFF, op, sarpras.StockValue(unit, cats["r2"].id, r2))

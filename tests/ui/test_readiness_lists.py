@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from opscenter.actor import Actor
 from opscenter.live import JournalFollower
 from opscenter.model import ReadinessAspect, SarprasCategory
-from opscenter.readiness import aspects, sarpras
+from opscenter.readiness import aspects, sarpras, sarpras_categories
 from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.reference import READINESS_ASPECTS, items
 from opscenter.store import Store
@@ -429,7 +429,7 @@ def test_a_refused_change_of_a_category_is_said_and_changes_nothing(
     # A stale version: changed on another workstation after the list was read.
     choose(page, "tenda")
     shown = page.current().category
-    sarpras.change_category(
+    sarpras_categories.change_category(
         store, Actor("kabag.lain", role="staff"), shown.id, "posko", "unit", False,
         expected_version=shown.version,
     )  # fmt: skip
@@ -464,7 +464,7 @@ def test_the_category_forms_follow_another_workstation_and_fit_the_laptop(
     follower = JournalFollower(store)
     with store.read() as s:
         drone = next(c for c in sarpras.categories(s, op) if c.code == "drone")
-    sarpras.change_category(
+    sarpras_categories.change_category(
         store, Actor("kabag.lain", role="staff"), drone.id, "kendaraan", "unit", False,
         expected_version=drone.version,
     )  # fmt: skip

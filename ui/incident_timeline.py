@@ -8,7 +8,8 @@ eye left them.
 
 Lane names are never smaller than a legible size at a desk: where a low timeline (a 768 px
 laptop) cannot show every lane at that size, it shows as many as fit and a scroll bar beside
-it reaches the rest; choosing an incident brings its lane into view. A wall, which nobody
+it reaches the rest (with the mouse; from the keyboard, choosing an incident in the list
+brings its lane into view). A wall, which nobody
 scrolls, shows every lane, with smaller names where it must (``scrolls_lanes``).
 """
 
@@ -220,6 +221,11 @@ class IncidentTimeline(QWidget):
         low = lanes - shown - self._top_lane()  # lane 0 is drawn at the bottom
         self.view.setYRange(low - 0.7, low + shown - 0.3, padding=0)
 
+    def _bring_selected_into_view(self) -> None:
+        i = self._selected_marker()
+        if i is not None:
+            self._bring_lane_into_view(int(self.lane_y[i]))
+
     def _bring_lane_into_view(self, lane: int) -> None:
         shown = max(1, self._shown_lanes)
         lanes = len(self._lanes)
@@ -259,6 +265,7 @@ class IncidentTimeline(QWidget):
         self._mode = mode
         (self.by_region if mode is LaneMode.REGION else self.by_type).setChecked(True)
         self._redraw(keep_range=True)
+        self._bring_selected_into_view()  # its lane is another one now
 
     def set_rows(self, rows: Sequence[IncidentRow], *, keep_range: bool = False) -> None:
         """A new query: rebuild the arrays and the markers."""
@@ -383,19 +390,25 @@ class IncidentTimeline(QWidget):
         self.incident_clicked.emit(incident_id)
 
     def select(self, incident_id: int | None) -> None:
-        """Ring the selected incident's marker (the list drives this)."""
+        """Ring the selected incident's marker (the list drives this); a newly chosen one
+        brings its lane into view. A rebuild (a live change, a reload) keeps the lanes where
+        the operator scrolled them."""
+        chosen = incident_id != self._selected
         self._selected = incident_id
         self._show_selection()
+        if chosen:
+            self._bring_selected_into_view()
+
+    def _selected_marker(self) -> int | None:
+        """The selected incident's index in the arrays; None when it is not drawn."""
+        if self._selected is None:
+            return None
+        hits = np.flatnonzero(self.ids == self._selected)
+        return int(hits[0]) if len(hits) else None
 
     def _show_selection(self) -> None:
-        hits: np.ndarray = (
-            np.flatnonzero(self.ids == self._selected)
-            if self._selected is not None
-            else np.zeros(0, dtype=np.int64)
-        )
-        if len(hits):
-            i = int(hits[0])
+        i = self._selected_marker()
+        if i is not None:
             self.ring.setData(x=[self.times[i]], y=[self.lane_y[i]])
-            self._bring_lane_into_view(int(self.lane_y[i]))
         else:
             self.ring.setData(x=[], y=[])

@@ -528,6 +528,10 @@ def test_timeline_lane_names_stay_legible_and_a_low_timeline_scrolls_its_lanes(
     panel.select_incident(row.id)
     low, high = window()
     assert low < lanes - 1 < high
+    # Scrolled away from it, the lanes stay put when a live change rebuilds the markers.
+    bar.setValue(bar.maximum())
+    timeline.set_rows(panel.model.rows(), keep_range=True)
+    assert bar.value() == bar.maximum() and window()[0] == pytest.approx(-0.7)
 
     panel.splitter.setSizes([600, 600])  # room again: every lane, the axis type back to normal
     qtbot.waitUntil(lambda: not bar.isVisible())

@@ -1,0 +1,90 @@
+"""The main window's "Tampilan" menu: reading everything again (F5), the operation's tabs,
+the video wall, the night theme and the interface language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui import actions, settings
+from ui.night import apply_night
+from ui.operation_page import Tab
+from ui.translations import translator
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+_tr = translator("MainWindow")  # the window's menus
+
+TAB_ACTIONS = (
+    (Tab.BOARD, "boardTabAction"),
+    (Tab.STRENGTH, "strengthTabAction"),
+    (Tab.STAGES, "stagesTabAction"),
+    (Tab.INCIDENTS, "incidentsTabAction"),
+    (Tab.READINESS, "readinessTabAction"),
+    (Tab.MAP, "mapTabAction"),
+    (Tab.WATCH, "watchTabAction"),
+)
+
+
+def install(window: MainWindow, lang: str) -> None:
+    """Add "&Tampilan" to ``window``'s menu bar; ``lang`` is the language ``window`` shows
+    (ticked under "&Bahasa"). The saved night choice is applied here."""
+    menu = window.menuBar().addMenu(_tr("&Tampilan"))
+    window.reload_action = actions.create(window, "reloadAction")
+    window.reload_action.triggered.connect(window.reload)
+    menu.addAction(window.reload_action)
+    menu.addSeparator()
+    window.tab_actions = []
+    for tab, name in TAB_ACTIONS:
+        action = actions.create(window, name)
+        action.triggered.connect(lambda _c=False, t=tab: window.operation_page.show_tab(t))
+        menu.addAction(action)
+        window.tab_actions.append(action)
+    menu.addSeparator()
+    window.wall_action = actions.create(window, "wallAction")
+    window.wall_action.triggered.connect(window.show_wall)
+    menu.addAction(window.wall_action)
+    window.night_action = actions.create(window, "nightAction", checkable=True)
+    window.night_action.toggled.connect(lambda on: set_night(window, on))
+    # The saved choice goes through set_night, which applies it and ticks the action
+    # (ticking it before connecting showed night ticked over a day look).
+    set_night(window, settings.NIGHT.get())
+    menu.addAction(window.night_action)
+    language_menu = menu.addMenu(_tr("&Bahasa"))
+    window.language_actions = {}
+    group = QActionGroup(window)
+    for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
+        action = QAction(label, window, checkable=True)  # each in its own language
+        action.setChecked(code == lang)
+        action.triggered.connect(lambda _c=False, c=code: choose_language(window, c, lang))
+        group.addAction(action)
+        language_menu.addAction(action)
+        window.language_actions[code] = action
+
+
+def set_night(window: MainWindow, on: bool) -> None:
+    """Night theme on or off: the look, the menu's tick and the saved setting together,
+    whoever asks (the menu, Ctrl+Shift+N, the start)."""
+    settings.NIGHT.set(on)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_night(app, on)
+    if window.night_action.isChecked() != on:
+        window.night_action.setChecked(on)  # comes back here with the same value: a no-op
+
+
+def choose_language(window: MainWindow, code: str, shown: str) -> None:
+    """Remember the interface language; every panel takes it at the next start (``shown``:
+    the language the window shows now)."""
+    settings.LANGUAGE.set(code)
+    if code != shown:
+        QMessageBox.information(
+            window,
+            _tr("Bahasa"),
+            _tr("Bahasa tampilan berganti saat OpsCenter dibuka kembali.")
+            if code == "id"
+            else "The interface language changes when OpsCenter is next opened.",
+        )

@@ -1,14 +1,14 @@
 """The plotting window's undoable edits, each the core's change and its inverse.
 
 Built on ``ui.planning_commands.PlanningCommand``: saved on the write thread through the
-window (``PlottingWindow.run``), pushed on its ``QUndoStack`` once saved. The inverse uses
+window (``StageWindow.run``), pushed on its ``QUndoStack`` once saved. The inverse uses
 what the core returned: a move goes back (or, when its post was removed, is split off
 again), a split is merged back, a merge split again, a placement restored
 (``place(..., restore=before)``), a swap's two placements restored
 (``swap(..., restore=before)``), a lock turned.
 
 Each change expects what it changes: a placement's row and version as the window last
-knew it (``PlottingWindow.seen``: as this window's own last write of that person left it,
+knew it (``PlottingReads.seen``: as this window's own last write of that person left it,
 until a read begun after that write lands, else as the read shows it), so that undoing
 two edits of one person in a row is not refused against one's own first edit; a TPS's
 post and a post's version or TPS as the window's read showed it the first time, and as
@@ -269,7 +269,7 @@ class PlaceCommand(PlotCommand):
 class SwapCommand(PlotCommand):
     """Two placed people exchange posts (both locked); the undo puts each one's post, basis
     and lock back (``swap(..., restore=before)``); each refused as stale when either row
-    was changed since the window last knew it (``PlottingWindow.seen``)."""
+    was changed since the window last knew it (``PlottingReads.seen``)."""
 
     def __init__(self, window: PlottingReads, first: int, second: int) -> None:
         super().__init__(window, _tr("tukar personel"))
@@ -309,7 +309,7 @@ class SwapCommand(PlotCommand):
 
 class LockCommand(PlotCommand):
     """A placement locked or freed, and back; each refused as stale when its row was
-    changed since the window last knew it (``PlottingWindow.seen``)."""
+    changed since the window last knew it (``PlottingReads.seen``)."""
 
     def __init__(self, window: PlottingReads, personnel_id: int, locked: bool) -> None:
         super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))

@@ -121,9 +121,6 @@ def render(
         settle.exec()
         poll.stop()
         # A panel's first layout, before its data, may have asked for more room than it needs
-        # with it (the window then grew): the size asked for again, now that it fits.
-        window.resize(*size)
-        # A panel's first layout, before its data, may have asked for more room than it needs
         # with it, and the window grew: its minimum measured again, then the size asked for.
         layout = window.layout()
         if layout is not None:

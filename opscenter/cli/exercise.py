@@ -132,7 +132,7 @@ def _start_exercise(ctx: Context, *, demo_only: bool) -> None:
             return
         start = exercise.default_start(s)
         zone = operations.get_operation(s).timezone
-    start = as_of(ctx.store, ctx.args.at, "--at", lang=ctx.args.lang) or start
+    start = as_of(ctx.store, ctx.args.at, "--at", zone=zone, lang=ctx.args.lang) or start
     clock.simulate(start)
     local = operations.local_text(start, zone, "%d-%m-%Y %H:%M")
     say(

@@ -50,8 +50,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of",
         metavar="DATE",
-        help="the day readiness is judged on, e.g. 2024-11-25 (default: today in the "
-        "operation's time zone): overdue follow-ups, the report's date and its number",
+        help="the day the matrix is dated on, e.g. 2024-11-25 (default: today in the "
+        "operation's time zone): follow-ups overdue that day, the report's date and its "
+        "number; judgements and figures are those stored now",
     )
     p.add_argument(
         "--out",

@@ -884,247 +884,247 @@
 <context>
     <name>BudgetDialog</name>
     <message>
-        <location filename="../../ui/budget_tables.py" line="133"/>
+        <location filename="../../ui/budget_tables.py" line="128"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="134"/>
+        <location filename="../../ui/budget_tables.py" line="129"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="134"/>
+        <location filename="../../ui/budget_tables.py" line="129"/>
         <source>Nomor DIPA atau NPHD</source>
         <translation>DIPA or NPHD number</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="135"/>
-        <location filename="../../ui/budget_tables.py" line="178"/>
+        <location filename="../../ui/budget_tables.py" line="130"/>
+        <location filename="../../ui/budget_tables.py" line="173"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="135"/>
+        <location filename="../../ui/budget_tables.py" line="130"/>
         <source>Tanggal NPHD ditandatangani</source>
         <translation>Date the NPHD was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="136"/>
+        <location filename="../../ui/budget_tables.py" line="131"/>
         <source>Pagu</source>
         <translation>Ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="137"/>
+        <location filename="../../ui/budget_tables.py" line="132"/>
         <source>Realisasi</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="138"/>
+        <location filename="../../ui/budget_tables.py" line="133"/>
         <source>Sisa</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="138"/>
+        <location filename="../../ui/budget_tables.py" line="133"/>
         <source>Pagu dikurangi realisasi</source>
         <translation>Ceiling less what was paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="178"/>
+        <location filename="../../ui/budget_tables.py" line="173"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="178"/>
+        <location filename="../../ui/budget_tables.py" line="173"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="241"/>
+        <location filename="../../ui/budget_tables.py" line="236"/>
         <source>Rupiah per orang per hari × hari dibayar</source>
         <translation>Rupiah per person per day × days paid</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="243"/>
+        <location filename="../../ui/budget_tables.py" line="238"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="245"/>
+        <location filename="../../ui/budget_tables.py" line="240"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="245"/>
+        <location filename="../../ui/budget_tables.py" line="240"/>
         <source>Personel satuan ini pada tahapan, dengan bawahannya</source>
         <translation>This unit&apos;s personnel in the stage, with its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="246"/>
+        <location filename="../../ui/budget_tables.py" line="241"/>
         <source>Kebutuhan</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="246"/>
+        <location filename="../../ui/budget_tables.py" line="241"/>
         <source>Personel × hari × indeks, semua komponen</source>
         <translation>Personnel × days × index, all components</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="271"/>
+        <location filename="../../ui/budget_tables.py" line="266"/>
         <source>Dihitung bila tahapan ini punya indeks</source>
         <translation>Computed when this stage has an index</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="280"/>
+        <location filename="../../ui/budget_tables.py" line="275"/>
         <source>Tidak dibayar pada tahapan ini: ketik mis. 150.000 x 5</source>
         <translation>Not paid in this stage: type e.g. 150.000 x 5</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tables.py" line="281"/>
+        <location filename="../../ui/budget_tables.py" line="276"/>
         <source>{daily} per orang per hari selama {days} hari</source>
         <translation>{daily} per person per day for {days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="69"/>
+        <location filename="../../ui/budget_dialog.py" line="70"/>
         <source>Anggaran satuan</source>
         <translation>Unit budget</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="138"/>
+        <location filename="../../ui/budget_dialog.py" line="139"/>
         <source>&amp;Pagu satuan ini (per sumber)</source>
         <translation>&amp;Ceilings of this unit (per source)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="140"/>
+        <location filename="../../ui/budget_dialog.py" line="141"/>
         <source>Realisasi dari pagu &amp;terpilih</source>
         <translation>Payments from the c&amp;hosen ceiling</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="52"/>
+        <location filename="../../ui/budget_forms.py" line="54"/>
         <source>Si&amp;mpan perubahan</source>
         <translation>Sa&amp;ve changes</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="54"/>
+        <location filename="../../ui/budget_forms.py" line="56"/>
         <source>Bata&amp;l ubah</source>
         <translation>Cance&amp;l change</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="57"/>
+        <location filename="../../ui/budget_forms.py" line="59"/>
         <source>U&amp;bah</source>
         <translation>Chan&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="397"/>
-        <location filename="../../ui/budget_dialog.py" line="444"/>
-        <location filename="../../ui/budget_forms.py" line="58"/>
+        <location filename="../../ui/budget_dialog.py" line="398"/>
+        <location filename="../../ui/budget_dialog.py" line="445"/>
+        <location filename="../../ui/budget_forms.py" line="60"/>
         <location filename="../../ui/budget_index.py" line="91"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="70"/>
+        <location filename="../../ui/budget_dialog.py" line="71"/>
         <source>Isian pagu, realisasi atau indeks belum disimpan.</source>
         <translation>Typed pagu, payment or index entries are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="83"/>
+        <location filename="../../ui/budget_dialog.py" line="84"/>
         <source>P&amp;agu dan realisasi</source>
         <translation>P&amp;agu and payments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="86"/>
+        <location filename="../../ui/budget_dialog.py" line="87"/>
         <source>In&amp;deks harian</source>
         <translation>Daily in&amp;dex</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="154"/>
+        <location filename="../../ui/budget_dialog.py" line="155"/>
         <source>Kelola r&amp;ealisasi</source>
         <translation>Manage pa&amp;yments</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="155"/>
+        <location filename="../../ui/budget_dialog.py" line="156"/>
         <source>&amp;Kelola pagu</source>
         <translation>&amp;Manage pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="109"/>
+        <location filename="../../ui/budget_forms.py" line="111"/>
         <source>mis. 25.000.000</source>
         <translation>e.g. 25.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="114"/>
+        <location filename="../../ui/budget_forms.py" line="116"/>
         <source>mis. uang saku pengamanan TPS tahap I</source>
         <translation>e.g. TPS guard allowance, stage I</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="118"/>
+        <location filename="../../ui/budget_forms.py" line="120"/>
         <source>Ta&amp;nggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="119"/>
+        <location filename="../../ui/budget_forms.py" line="121"/>
         <source>&amp;Jumlah (Rp)</source>
         <translation>&amp;Amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="120"/>
+        <location filename="../../ui/budget_forms.py" line="122"/>
         <source>Ura&amp;ian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="125"/>
+        <location filename="../../ui/budget_forms.py" line="127"/>
         <source>Tambah &amp;realisasi</source>
         <translation>Add &amp;payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="126"/>
+        <location filename="../../ui/budget_forms.py" line="128"/>
         <source>Realisasi terpilih di daftar</source>
         <translation>The payment chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="162"/>
+        <location filename="../../ui/budget_forms.py" line="164"/>
         <source>mis. NPHD 900/123/BPKAD/2024</source>
         <translation>e.g. NPHD 900/123/BPKAD/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="164"/>
-        <location filename="../../ui/budget_forms.py" line="190"/>
+        <location filename="../../ui/budget_forms.py" line="166"/>
+        <location filename="../../ui/budget_forms.py" line="192"/>
         <source>Tanggal &amp;NPHD</source>
         <translation>&amp;NPHD date</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="169"/>
+        <location filename="../../ui/budget_forms.py" line="171"/>
         <source>mis. 25.000.000.000</source>
         <translation>e.g. 25.000.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="173"/>
+        <location filename="../../ui/budget_forms.py" line="175"/>
         <source>Sumbe&amp;r</source>
         <translation>Sou&amp;rce</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="174"/>
+        <location filename="../../ui/budget_forms.py" line="176"/>
         <source>N&amp;omor</source>
         <translation>N&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="176"/>
+        <location filename="../../ui/budget_forms.py" line="178"/>
         <source>Pa&amp;gu (Rp)</source>
         <translation>Pa&amp;gu (Rp)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="177"/>
+        <location filename="../../ui/budget_forms.py" line="179"/>
         <source>&amp;Catatan</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="179"/>
+        <location filename="../../ui/budget_forms.py" line="181"/>
         <source>Ta&amp;mbah pagu</source>
         <translation>Add &amp;pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="179"/>
+        <location filename="../../ui/budget_forms.py" line="181"/>
         <source>Pagu terpilih di daftar</source>
         <translation>The pagu chosen in the list</translation>
     </message>
@@ -1139,143 +1139,143 @@
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="220"/>
+        <location filename="../../ui/budget_dialog.py" line="221"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="224"/>
+        <location filename="../../ui/budget_dialog.py" line="225"/>
         <source>Kebutuhan &lt;b&gt;{need}&lt;/b&gt;</source>
         <translation>Need &lt;b&gt;{need}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="225"/>
+        <location filename="../../ui/budget_dialog.py" line="226"/>
         <source>Pagu &lt;b&gt;{pagu}&lt;/b&gt;</source>
         <translation>Ceiling &lt;b&gt;{pagu}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="226"/>
+        <location filename="../../ui/budget_dialog.py" line="227"/>
         <source>Realisasi &lt;b&gt;{paid}&lt;/b&gt;</source>
         <translation>Paid &lt;b&gt;{paid}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="227"/>
+        <location filename="../../ui/budget_dialog.py" line="228"/>
         <source>Sisa pagu &lt;b&gt;{left}&lt;/b&gt;</source>
         <translation>Left &lt;b&gt;{left}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="233"/>
+        <location filename="../../ui/budget_dialog.py" line="234"/>
         <source>Pagu kurang {short} dari kebutuhan</source>
         <translation>Ceiling {short} short of the need</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="235"/>
+        <location filename="../../ui/budget_dialog.py" line="236"/>
         <source>termasuk satuan di bawahnya</source>
         <translation>including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="271"/>
+        <location filename="../../ui/budget_dialog.py" line="272"/>
         <source>Mengubah realisasi {day} sebesar {amount}</source>
         <translation>Changing the payment of {day} of {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="277"/>
+        <location filename="../../ui/budget_dialog.py" line="278"/>
         <source>Satuan ini belum punya pagu: tidak ada yang dibayar.</source>
         <translation>This unit has no ceiling yet: nothing to pay from.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="280"/>
+        <location filename="../../ui/budget_dialog.py" line="281"/>
         <source>Dari pagu {allocation}: sisa {left}</source>
         <translation>From pagu {allocation}: {left} left</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="291"/>
+        <location filename="../../ui/budget_dialog.py" line="292"/>
         <source>Mengubah pagu {allocation}</source>
         <translation>Changing pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="297"/>
+        <location filename="../../ui/budget_dialog.py" line="298"/>
         <source>Pagu baru untuk {unit}</source>
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_forms.py" line="190"/>
+        <location filename="../../ui/budget_forms.py" line="192"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="315"/>
+        <location filename="../../ui/budget_dialog.py" line="316"/>
         <source>Ganti isian</source>
         <translation>Replace entries</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="316"/>
+        <location filename="../../ui/budget_dialog.py" line="317"/>
         <source>Isian yang diketik belum disimpan dan diganti dengan baris terpilih.</source>
         <translation>The typed entries are not saved and are replaced by the chosen row.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="317"/>
+        <location filename="../../ui/budget_dialog.py" line="318"/>
         <source>&amp;Ganti</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="80"/>
+        <location filename="../../ui/budget_writes.py" line="74"/>
         <source>Ubah realisasi {day} {amount}</source>
         <translation>Change payment {day} {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="385"/>
+        <location filename="../../ui/budget_dialog.py" line="386"/>
         <source>Realisasi {amount} tanggal {day} ({description}) dari pagu {allocation}</source>
         <translation>Payment of {amount} on {day} ({description}) from pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="395"/>
+        <location filename="../../ui/budget_dialog.py" line="396"/>
         <source>Hapus realisasi</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="396"/>
+        <location filename="../../ui/budget_dialog.py" line="397"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="398"/>
-        <location filename="../../ui/budget_dialog.py" line="445"/>
+        <location filename="../../ui/budget_dialog.py" line="399"/>
+        <location filename="../../ui/budget_dialog.py" line="446"/>
         <source>Bisa dibatalkan dengan Ctrl+Z.</source>
         <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="142"/>
+        <location filename="../../ui/budget_writes.py" line="136"/>
         <source>Hapus realisasi {amount}</source>
         <translation>Remove payment {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="105"/>
+        <location filename="../../ui/budget_writes.py" line="99"/>
         <source>Pagu {source} {amount} {unit}</source>
         <translation>Pagu {source} {amount} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="117"/>
+        <location filename="../../ui/budget_writes.py" line="111"/>
         <source>Ubah pagu {allocation}</source>
         <translation>Change pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="438"/>
+        <location filename="../../ui/budget_dialog.py" line="439"/>
         <source>Hapus pagu</source>
         <translation>Remove pagu</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_dialog.py" line="439"/>
+        <location filename="../../ui/budget_dialog.py" line="440"/>
         <source>Pagu {allocation} sebesar {pagu} dihapus dari {unit}.</source>
         <translation>Pagu {allocation} of {pagu} removed from {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="160"/>
+        <location filename="../../ui/budget_writes.py" line="154"/>
         <source>Hapus pagu {allocation}</source>
         <translation>Remove pagu {allocation}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="212"/>
+        <location filename="../../ui/budget_writes.py" line="206"/>
         <source>Indeks {component} {stage}: {daily} × {days}</source>
         <translation>Index {component} {stage}: {daily} × {days}</translation>
     </message>
@@ -1295,12 +1295,12 @@
         <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="238"/>
+        <location filename="../../ui/budget_writes.py" line="232"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_writes.py" line="70"/>
+        <location filename="../../ui/budget_writes.py" line="64"/>
         <source>Realisasi {amount} {unit}</source>
         <translation>Payment of {amount} {unit}</translation>
     </message>
@@ -2200,32 +2200,32 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="253"/>
+        <location filename="../../ui/incident_timeline.py" line="259"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="139"/>
+        <location filename="../../ui/incident_timeline.py" line="140"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="119"/>
+        <location filename="../../ui/incident_timeline.py" line="120"/>
         <source>Gulir wilayah atau jenis lini masa</source>
         <translation>Scroll the timeline&apos;s regions or types</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="140"/>
+        <location filename="../../ui/incident_timeline.py" line="141"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="148"/>
+        <location filename="../../ui/incident_timeline.py" line="149"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="310"/>
+        <location filename="../../ui/incident_timeline.py" line="317"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -2569,7 +2569,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2589,17 +2589,17 @@ ups</translation>
         <translation>Database address saved. OpsCenter will use this new database the next time it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/edit_menu.py" line="33"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/view_menu.py" line="34"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/view_menu.py" line="55"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2610,57 +2610,57 @@ ups</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="497"/>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/help_menu.py" line="21"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/status_line.py" line="21"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/status_line.py" line="26"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/problem_banner.py" line="37"/>
         <source>Data tidak dapat dimuat ulang: {reason}</source>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/status_line.py" line="40"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/problem_banner.py" line="44"/>
         <source>Koneksi ke server basis data terputus sejak {time}. Data di layar mungkin sudah usang; OpsCenter menyambung kembali sendiri. Perubahan ditolak sampai pulih.</source>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/view_menu.py" line="85"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/view_menu.py" line="86"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/help_menu.py" line="44"/>
         <source>Tentang OpsCenter</source>
         <translation>About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/help_menu.py" line="45"/>
         <source>OpsCenter {version}
 
 Aplikasi pusat komando pengamanan Pilkada Serentak 2024 (Operasi Mantap Praja).
@@ -2677,7 +2677,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629"/>
+        <location filename="../../ui/edit_menu.py" line="141"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -2692,27 +2692,27 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/drafts_offer.py" line="34"/>
         <source>Laporan belum disimpan</source>
         <translation>Unsaved reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/drafts_offer.py" line="36"/>
         <source>Ada {n} laporan kejadian yang belum disimpan dari sesi sebelumnya. Buka kembali?</source>
         <translation>There are {n} unsaved incident reports from the previous session. Open them again?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/drafts_offer.py" line="40"/>
         <source>&amp;Buka kembali</source>
         <translation>&amp;Open again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/drafts_offer.py" line="41"/>
         <source>B&amp;uang</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -5304,12 +5304,12 @@ source</translation>
         <translation>Remove {noun} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="216"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="220"/>
         <source>Aturan {name}: {rule}</source>
         <translation>Rule {name}: {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_dialog.py" line="243"/>
+        <location filename="../../ui/readiness_lists_dialog.py" line="249"/>
         <source>Kelompok dan ukuran {name}: {group}, {measure}</source>
         <translation>Group and measure of {name}: {group}, {measure}</translation>
     </message>
@@ -5783,115 +5783,115 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 <context>
     <name>SarprasDialog</name>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="118"/>
+        <location filename="../../ui/sarpras_dialog.py" line="119"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="119"/>
+        <location filename="../../ui/sarpras_dialog.py" line="120"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="119"/>
+        <location filename="../../ui/sarpras_dialog.py" line="120"/>
         <source>Dipegang satuan ini sendiri, kondisi baik</source>
         <translation>Held by this unit itself, in good order</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="120"/>
+        <location filename="../../ui/sarpras_dialog.py" line="121"/>
         <source>Rusak
 ringan</source>
         <translation>Lightly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="120"/>
+        <location filename="../../ui/sarpras_dialog.py" line="121"/>
         <source>Dipegang satuan ini sendiri, rusak ringan</source>
         <translation>Held by this unit itself, lightly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="121"/>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
         <source>Rusak
 berat</source>
         <translation>Badly
 damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="121"/>
+        <location filename="../../ui/sarpras_dialog.py" line="122"/>
         <source>Dipegang satuan ini sendiri, rusak berat</source>
         <translation>Held by this unit itself, badly damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
         <source>Laik
 pakai</source>
         <translation>Fit for
 use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="122"/>
+        <location filename="../../ui/sarpras_dialog.py" line="123"/>
         <source>Boleh dipakai (sudah diperiksa laik)</source>
         <translation>May be used (inspected as fit)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="123"/>
+        <location filename="../../ui/sarpras_dialog.py" line="124"/>
         <source>Kebutuhan termasuk satuan di bawahnya</source>
         <translation>Requirement including the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
         <source>Siap
 pakai</source>
         <translation>Ready
 for use</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="124"/>
+        <location filename="../../ui/sarpras_dialog.py" line="125"/>
         <source>Baik dan rusak ringan yang laik pakai, dengan bawahan</source>
         <translation>Good and lightly damaged items fit for use, with the units under it</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="125"/>
+        <location filename="../../ui/sarpras_dialog.py" line="126"/>
         <source>Kebutuhan dikurangi yang siap pakai</source>
         <translation>Requirement less what is usable</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="158"/>
+        <location filename="../../ui/sarpras_dialog.py" line="159"/>
         <source>Dihitung dalam {measure}</source>
         <translation>Counted in {measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="218"/>
+        <location filename="../../ui/sarpras_dialog.py" line="219"/>
         <source>Sarpras satuan</source>
         <translation>Unit equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="219"/>
+        <location filename="../../ui/sarpras_dialog.py" line="220"/>
         <source>Jumlah sarpras yang diketik belum disimpan.</source>
         <translation>The equipment count typed here is not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="221"/>
+        <location filename="../../ui/sarpras_dialog.py" line="222"/>
         <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="232"/>
+        <location filename="../../ui/sarpras_dialog.py" line="233"/>
         <source>&amp;Milik satuan ini sendiri (kiri) · kebutuhan dan kekurangan dengan bawahan (kanan)</source>
         <translation>&amp;Held by this unit itself (left) · requirement and shortfall with the units under it (right)</translation>
     </message>
     <message>
-        <location filename="../../ui/sarpras_dialog.py" line="311"/>
+        <location filename="../../ui/sarpras_dialog.py" line="312"/>
         <source>Sarpras {unit}: {category}</source>
         <translation>Equipment {unit}: {category}</translation>
     </message>
@@ -6482,17 +6482,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="87"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -6502,99 +6502,99 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="197"/>
+        <location filename="../../ui/units_board.py" line="199"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="200"/>
+        <location filename="../../ui/units_board.py" line="202"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="208"/>
+        <location filename="../../ui/units_board.py" line="210"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="212"/>
+        <location filename="../../ui/units_board.py" line="214"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="221"/>
+        <location filename="../../ui/units_board.py" line="223"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="228"/>
+        <location filename="../../ui/units_board.py" line="230"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="229"/>
-        <location filename="../../ui/units_board.py" line="458"/>
+        <location filename="../../ui/units_board.py" line="231"/>
+        <location filename="../../ui/units_board.py" line="460"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="241"/>
-        <location filename="../../ui/units_board.py" line="525"/>
+        <location filename="../../ui/units_board.py" line="243"/>
+        <location filename="../../ui/units_board.py" line="527"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="243"/>
+        <location filename="../../ui/units_board.py" line="245"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="247"/>
+        <location filename="../../ui/units_board.py" line="249"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="250"/>
+        <location filename="../../ui/units_board.py" line="252"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="253"/>
+        <location filename="../../ui/units_board.py" line="255"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="421"/>
+        <location filename="../../ui/units_board.py" line="423"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="435"/>
+        <location filename="../../ui/units_board.py" line="437"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="446"/>
+        <location filename="../../ui/units_board.py" line="448"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="477"/>
+        <location filename="../../ui/units_board.py" line="479"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="479"/>
+        <location filename="../../ui/units_board.py" line="481"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="482"/>
+        <location filename="../../ui/units_board.py" line="484"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="525"/>
+        <location filename="../../ui/units_board.py" line="527"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -6627,157 +6627,157 @@ out</translation>
 <context>
     <name>UnitsModel</name>
     <message>
-        <location filename="../../ui/units_model.py" line="177"/>
+        <location filename="../../ui/units_cells.py" line="91"/>
         <source>Satuan dan jajarannya</source>
         <translation>Unit and its subordinate units</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="177"/>
+        <location filename="../../ui/units_cells.py" line="91"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="179"/>
+        <location filename="../../ui/units_cells.py" line="93"/>
         <source>Status satuan; alasan ada di keterangan</source>
         <translation>Unit status; the reason is in the tooltip</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="179"/>
+        <location filename="../../ui/units_cells.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="182"/>
+        <location filename="../../ui/units_cells.py" line="96"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="184"/>
+        <location filename="../../ui/units_cells.py" line="98"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="188"/>
+        <location filename="../../ui/units_cells.py" line="102"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="190"/>
+        <location filename="../../ui/units_cells.py" line="104"/>
         <source>Kebutuhan</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="194"/>
+        <location filename="../../ui/units_cells.py" line="108"/>
         <source>Kekuatan dikurangi kebutuhan: negatif (merah) berarti kurang personel</source>
         <translation>Strength minus required: negative (red) means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="196"/>
+        <location filename="../../ui/units_cells.py" line="110"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="201"/>
+        <location filename="../../ui/units_cells.py" line="115"/>
         <source>TPS kategori {name} yang diamankan</source>
         <translation>TPS of category {name} secured</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="202"/>
+        <location filename="../../ui/units_cells.py" line="116"/>
         <source>TPS
 {name}</source>
         <translation>TPS
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="205"/>
+        <location filename="../../ui/units_cells.py" line="119"/>
         <source>TPS yang belum dinilai kerawanannya; dihitung dengan pola pengamanan paling ketat sampai dinilai</source>
         <translation>TPS not yet rated for vulnerability; counted at the strictest guard pattern until rated</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="209"/>
+        <location filename="../../ui/units_cells.py" line="123"/>
         <source>TPS
 belum dinilai</source>
         <translation>TPS
 not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="213"/>
+        <location filename="../../ui/units_cells.py" line="127"/>
         <source>Kejadian terbuka dengan keparahan {name}</source>
         <translation>Open incidents of severity {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="216"/>
+        <location filename="../../ui/units_cells.py" line="130"/>
         <source>Kejadian
 {name}</source>
         <translation>Incidents
 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="219"/>
+        <location filename="../../ui/units_cells.py" line="133"/>
         <source>Kesiapan operasi: aspek terburuk satuan (rinciannya di tab Kesiapan)</source>
         <translation>Operational readiness: the unit&apos;s worst aspect (details on the Readiness tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="221"/>
+        <location filename="../../ui/units_cells.py" line="135"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="225"/>
+        <location filename="../../ui/units_cells.py" line="139"/>
         <source>Kapan dan oleh siapa status terakhir diubah</source>
         <translation>When and by whom the status was last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="227"/>
+        <location filename="../../ui/units_cells.py" line="141"/>
         <source>Perubahan
 terakhir ({zone})</source>
         <translation>Last
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="312"/>
+        <location filename="../../ui/units_cells.py" line="226"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="314"/>
+        <location filename="../../ui/units_cells.py" line="228"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="315"/>
+        <location filename="../../ui/units_cells.py" line="229"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="350"/>
+        <location filename="../../ui/units_cells.py" line="264"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="356"/>
+        <location filename="../../ui/units_cells.py" line="270"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="361"/>
-        <location filename="../../ui/units_model.py" line="374"/>
+        <location filename="../../ui/units_cells.py" line="275"/>
+        <location filename="../../ui/units_cells.py" line="288"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="376"/>
-        <location filename="../../ui/units_model.py" line="398"/>
+        <location filename="../../ui/units_cells.py" line="290"/>
+        <location filename="../../ui/units_cells.py" line="312"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="379"/>
+        <location filename="../../ui/units_cells.py" line="293"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_model.py" line="392"/>
+        <location filename="../../ui/units_cells.py" line="306"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,7 +13,6 @@ from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.editing import apply, fetch_for_edit
 from opscenter.errors import InvalidValue, NotFound
-from opscenter.geo.places import climb
 from opscenter.model import (
     REGION_LEVELS,
     BkoAssignment,
@@ -27,6 +27,20 @@ from opscenter.permissions import require
 from opscenter.store import Store
 
 EDITABLE = frozenset({"name", "code", "parent_id", "declared_strength", "is_reserve", "agency"})
+
+
+def climb(start: int, parent: Mapping[int, int | None], stop: Callable[[int], bool]) -> int | None:
+    """The first of ``start`` and its ancestors (``parent``: id -> parent id) for which
+    ``stop`` holds; None when none does. A loop in the tree (refused on entry, never
+    trusted) ends the climb."""
+    cur: int | None = start
+    seen: set[int] = set()
+    while cur is not None and cur not in seen:
+        if stop(cur):
+            return cur
+        seen.add(cur)
+        cur = parent.get(cur)
+    return None
 
 
 def unit_areas(session: Session, operation_id: int, level: str = "kabkota") -> dict[int, set[int]]:

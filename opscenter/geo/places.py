@@ -10,13 +10,14 @@ little). The map panel and the printed map place points through this one functio
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter.geo import boundaries
 from opscenter.model.regions import Region
+from opscenter.units import climb
 
 Point = tuple[float, float]  # (lon, lat)
 
@@ -40,20 +41,6 @@ def region_points(session: Session, operation_id: int) -> dict[int, Point]:
         if found is not None:
             out[rid] = own[found]
     return out
-
-
-def climb(start: int, parent: Mapping[int, int | None], stop: Callable[[int], bool]) -> int | None:
-    """The first of ``start`` and its ancestors (``parent``: id -> parent id) for which
-    ``stop`` holds; None when none does. A loop in the tree (refused on entry, never
-    trusted) ends the climb."""
-    cur: int | None = start
-    seen: set[int] = set()
-    while cur is not None and cur not in seen:
-        if stop(cur):
-            return cur
-        seen.add(cur)
-        cur = parent.get(cur)
-    return None
 
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))

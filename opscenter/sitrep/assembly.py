@@ -16,7 +16,6 @@ from opscenter.sitrep.content import CLASSIFICATIONS, SECTIONS, Signatory, Sitre
 from opscenter.sitrep.fingerprint import fingerprint
 from opscenter.sitrep.incidents import Statistics, follow_ups, incidents_in, statistics
 from opscenter.sitrep.lookups import lookups
-from opscenter.sitrep.map import sitrep_map
 from opscenter.sitrep.numbering import format_number, letterhead, signatory_of
 from opscenter.sitrep.outlook import assessment, outlook, recommendations
 from opscenter.sitrep.period import Timeline, calendar, optional_stage_ref, period_of, timeline
@@ -44,6 +43,10 @@ def assemble(
     serial of the operation (taken for good by ``issue_serial`` once the report is kept).
     """
     now = now or clock.now()
+    # The map's shapes (shapely, numpy) load with the first report, not with the window that
+    # offers one: a tenth of a second of every start-up.
+    from opscenter.sitrep.map import sitrep_map
+
     op = operations.get_operation(session, operation_code)
     if classification not in CLASSIFICATIONS:
         raise InvalidValue(field="classification", value=classification, reason="classification")

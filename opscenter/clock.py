@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 __all__ = [
+    "Clock",
     "ExerciseClock",
     "exercise",
     "now",
@@ -42,6 +43,9 @@ __all__ = [
     "simulate",
     "use_real",
 ]
+
+# What a window or a service is given to tell the time (``now``; a fixed one in tests).
+Clock = Callable[[], datetime]
 
 
 def real_now() -> datetime:

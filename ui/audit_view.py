@@ -475,16 +475,12 @@ def _plain(value: Any, zone: str) -> str:
 # --- the menu ------------------------------------------------------------------------------
 
 
-def install(window: QMainWindow, actor: Actor, *, store: Store | None = None) -> None:
+def install(window: QMainWindow, actor: Actor, *, store: Store, lang: str = "id") -> None:
     """Add an "&Admin" menu (before "Bantuan") to ``window`` for ``actor``, the account
     signed in to it: "Jurnal audit…" (Ctrl+J) for roles that may read the journal,
-    "Akun pengguna…" for those who manage accounts, and "Status replikasi…".
+    "Akun pengguna…" for those who manage accounts, and "Status replikasi…", on ``store``.
     Other roles get none.
-
-    ``store`` defaults to the window's ``store``/``_store`` attribute.
     """
-    store = store or getattr(window, "store", None) or window._store  # type: ignore[attr-defined]
-    lang = str(getattr(window, "_lang", "id"))
     if not audit.can_read(actor):
         return
     bar = window.menuBar()

@@ -373,9 +373,9 @@ class ConnectionDialog(QDialog):
         super().accept()
 
 
-def install(window: QMainWindow) -> None:
-    """Add "&Sambungan basis data…" to the window's "&Berkas" menu, before "&Keluar"."""
-    lang = str(getattr(window, "_lang", "id"))
+def install(window: QMainWindow, lang: str = "id") -> None:
+    """Add "&Sambungan basis data…" to the window's "&Berkas" menu, before "&Keluar"; its
+    messages in ``lang``."""
     menu_titles = {"&Berkas", QCoreApplication.translate("MainWindow", "&Berkas")}
     quit_titles = {"&Keluar", QCoreApplication.translate("MainWindow", "&Keluar")}
     file_menu: QMenu | None = None

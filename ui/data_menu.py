@@ -21,13 +21,11 @@ from ui.translations import translator
 _tr = translator("ImportWizard")  # the wizard's strings
 
 
-def install(window: QMainWindow, actor: Actor) -> None:
-    """Add the "Data" menu to ``window`` (uses ``window._store``); its dialogs act as
+def install(window: QMainWindow, actor: Actor, *, store: Store, lang: str = "id") -> None:
+    """Add the "Data" menu to ``window``; its dialogs work on ``store`` and act as
     ``actor``, the account signed in to the window. "Impor data…" and "Impor batas
     wilayah…" only for roles that may import; the history for everyone (reverting needs
     the same right)."""
-    store: Store = window._store  # type: ignore[attr-defined]
-    lang = str(getattr(window, "_lang", "id"))
     menu = window.menuBar().addMenu(_tr("&Data"))
 
     def add(name: str, make: Callable[[], QDialog]) -> None:

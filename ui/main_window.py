@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from opscenter.actor import Actor
+from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError
 from opscenter.live import WHOLE_ROW
@@ -62,7 +63,6 @@ PREFERRED_SIZE = QSize(1600, 900)
 # The header clock; also notices local midnight, when the date, stage and H-n move on.
 CLOCK_TICK_MS = 5_000
 
-Clock = Callable[[], datetime]
 P = TypeVar("P")  # a panel of the operation page
 
 
@@ -186,13 +186,15 @@ class MainWindow(QMainWindow):
         edit_menu.install(self)
         view_menu.install(self, self._lang)
         last = help_menu.install(self)  # Bantuan, moved back to the end below
-        connection_dialog.install(self)  # Berkas > Sambungan basis data…
-        for install in (data_menu.install, sitrep_menu.install, planning_menu.install):
-            install(self, self.actor)
+        connection_dialog.install(self, self._lang)  # Berkas > Sambungan basis data…
+        store, lang = self._store, self._lang
+        data_menu.install(self, self.actor, store=store, lang=lang)
+        sitrep_menu.install(self, self.actor, store=store, clock=self._clock, lang=lang)
+        planning_menu.install(self, self.actor, store=store)
         bar = self.menuBar()
         bar.removeAction(last.menuAction())
         bar.addAction(last.menuAction())
-        audit_view.install(self, self.actor)
+        audit_view.install(self, self.actor, store=store, lang=lang)
 
     # -- showing ----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from opscenter import overview as overview_mod
+from opscenter.clock import Clock
 from opscenter.errors import OpsError
 from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.overview import Overview
@@ -21,7 +22,6 @@ from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui.worker import start_job
 
-Clock = Callable[[], datetime]
 # Told each result: an overview, or why there is none (``NoOperation``, a failed read), or
 # None after a bug (logged in full by the worker: what is shown stays); when it was read;
 # and whether it is final (False: the quick part, the strength still to come).

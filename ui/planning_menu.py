@@ -17,43 +17,34 @@ from ui.translations import translator
 _tr = translator("PlanningWindow")  # the planning window's strings
 
 
-def install(window: QMainWindow, actor: Actor) -> None:
+def install(window: QMainWindow, actor: Actor, *, store: Store) -> None:
     """Add "&Perencanaan" > "Kerawanan dan penebalan…" (Ctrl+R) and "Plotting pengamanan
-    TPS…" (Ctrl+Shift+T) to ``window``'s menu bar;
-    the planning window shows ``window``'s store (``ui.main_window.MainWindow`` keeps it as
-    ``_store``) and acts as ``actor``, the account signed in to ``window``. Every role reads
-    the plan; the window refuses in one sentence what the role may not change."""
+    TPS…" (Ctrl+Shift+T) to ``window``'s menu bar; the windows they open show ``store`` and
+    act as ``actor``, the account signed in to ``window``. Every role reads the plan; the
+    window refuses in one sentence what the role may not change."""
     menu = window.menuBar().addMenu(_tr("&Perencanaan"))
     menu.setObjectName("planningMenu")
     action = actions.create(window, "openPlanning")
-    action.triggered.connect(lambda: _open(window, actor))
+    action.triggered.connect(lambda: _open(window, store, actor))
     menu.addAction(action)
     plotting = actions.create(window, "openPlotting")
-    plotting.triggered.connect(lambda: _open_plotting(window, actor))
+    plotting.triggered.connect(lambda: _open_plotting(window, store, actor))
     menu.addAction(plotting)
 
 
-def _store_of(window: QMainWindow) -> Store:
-    """The store ``window`` shows (read when the menu is used: always the current one)."""
-    store = getattr(window, "_store", None)
-    if not isinstance(store, Store):
-        raise TypeError(f"{type(window).__name__} keeps no store in _store")
-    return store
-
-
-def _open(window: QMainWindow, actor: Actor) -> None:
+def _open(window: QMainWindow, store: Store, actor: Actor) -> None:
     from ui.live import ChangeFeed
     from ui.planning_window import open_planning
 
     feed = getattr(window, "feed", None)  # the main window's journal feed
-    open_planning(window, _store_of(window), actor, feed if isinstance(feed, ChangeFeed) else None)
+    open_planning(window, store, actor, feed if isinstance(feed, ChangeFeed) else None)
 
 
-def _open_plotting(window: QMainWindow, actor: Actor) -> None:
+def _open_plotting(window: QMainWindow, store: Store, actor: Actor) -> None:
     """Perencanaan > Plotting pengamanan TPS (Ctrl+Shift+T): every role reads it; only
     roles with plot.edit change it."""
     from ui.live import ChangeFeed
     from ui.plotting_window import open_plotting
 
     feed = getattr(window, "feed", None)
-    open_plotting(window, _store_of(window), actor, feed if isinstance(feed, ChangeFeed) else None)
+    open_plotting(window, store, actor, feed if isinstance(feed, ChangeFeed) else None)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import operations, sitrep
 from opscenter.actor import Actor
+from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
@@ -41,7 +42,7 @@ from ui.screen_fit import fit_to_screen, scrolling
 from ui.sitrep_build import Produced, Request, produce
 from ui.sitrep_choices import SitrepChoices
 from ui.sitrep_preview import PreviewPane
-from ui.sitrep_schedule import Clock, ScheduleBox, Scheduler
+from ui.sitrep_schedule import ScheduleBox, Scheduler
 from ui.tab_order import chain
 from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job

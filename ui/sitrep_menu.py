@@ -4,30 +4,32 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from opscenter.actor import Actor
+from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.store import Store
 from ui import actions
 from ui.sitrep_dialog import SitrepDialog
-from ui.sitrep_schedule import Clock, Scheduler, restore_schedule
+from ui.sitrep_schedule import Scheduler, restore_schedule
 
 
-def install(window: QMainWindow, actor: Actor) -> None:
+def install(
+    window: QMainWindow,
+    actor: Actor,
+    *,
+    store: Store,
+    clock: Clock = operation_now,
+    lang: str = "id",
+) -> None:
     """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``; the dialog
     and the scheduled reports act as ``actor``, the account signed in to ``window``.
 
-    ``window`` is a ``ui.main_window.MainWindow``: its store, clock and language are used.
-    The scheduler lives as long as the window, so scheduled reports keep running when the
-    dialog is closed.
+    They work on ``store``, in ``lang``, at the time ``clock`` tells. The scheduler lives
+    as long as the window, so scheduled reports keep running when the dialog is closed.
     """
-    store = cast(Store, getattr(window, "_store"))  # noqa: B009 - MainWindow keeps it private
-    clock = cast(Clock, getattr(window, "_clock", operation_now))
-    lang = str(getattr(window, "_lang", "id"))
     scheduler = Scheduler(store, actor=actor, clock=clock, lang=lang, parent=window)
     scheduler.written.connect(
         lambda path: window.statusBar().showMessage(

@@ -6,7 +6,6 @@ sets them, kept in the settings; ``restore_schedule`` arms them again when the w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import operations, sitrep
 from opscenter.actor import Actor
+from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
@@ -36,7 +36,6 @@ from ui.worker import start_job
 
 _tr = translator("SitrepDialog")  # the dialog's context: its translations stay
 
-Clock = Callable[[], datetime]
 SETTINGS_HOURS = "sitrep/schedule_hours"
 SETTINGS_FOLDER = "sitrep/schedule_folder"
 SETTINGS_ON = "sitrep/schedule_on"

@@ -149,9 +149,8 @@ def test_typing_starts_in_the_files_path_and_alt_keys_reach_each_field(
 
 def test_install_adds_the_data_menu(qtbot: QtBot, store: Store) -> None:
     window = QMainWindow()
-    window._store = store  # type: ignore[attr-defined]
     qtbot.addWidget(window)
-    install(window, STAFF)
+    install(window, STAFF, store=store)
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Data" in menus
     action = window.findChild(type(window.menuBar().actions()[0]), "importAction")

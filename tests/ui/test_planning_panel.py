@@ -303,9 +303,8 @@ def test_excel_export_and_bad_import_from_the_window(
 
 def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small) -> None:
     main = QMainWindow()
-    main._store = store  # type: ignore[attr-defined]
     qtbot.addWidget(main)
-    install(main, ADMIN)
+    install(main, ADMIN, store=store)
     [menu] = [a for a in main.menuBar().actions() if a.text() == "&Perencanaan"]
     action = menu.menu().actions()[0]  # type: ignore[union-attr]
     assert action.text() == "Kerawanan dan penebalan\u2026"

@@ -55,9 +55,8 @@ def _state(store: Store) -> tuple[int, int, list[str | None]]:
 def _menu_item(qtbot: QtBot, store: Store, actor: Actor) -> QAction | None:
     """The Data menu's item, in a window signed in as ``actor`` (None: not offered)."""
     window = QMainWindow()
-    window._store = store  # type: ignore[attr-defined]
     qtbot.addWidget(window)
-    install(window, actor)
+    install(window, actor, store=store)
     return window.findChild(QAction, "regionsImportAction")
 
 

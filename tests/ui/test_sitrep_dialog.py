@@ -108,7 +108,7 @@ def test_print_opens_the_saved_file_in_the_system_viewer(
 def test_install_adds_the_report_menu(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    install(window, ADMIN)
+    install(window, ADMIN, store=window.desk.store, clock=window.desk.clock)
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Laporan" in menus
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Laporan")
@@ -187,7 +187,7 @@ def test_saved_schedule_is_armed_when_the_window_starts(
     dialog.schedule_hours.setText("06:00")
     dialog.schedule_folder.setText(str(tmp_path))
     dialog.apply_schedule()
-    install(window, ADMIN)
+    install(window, ADMIN, store=window.desk.store, clock=window.desk.clock)
     scheduler = window.property("sitrepScheduler")
     assert isinstance(scheduler, Scheduler)
     assert scheduler.due == datetime(2024, 11, 24, 6, 0, tzinfo=WIB)

@@ -50,12 +50,10 @@ from PySide6.QtWidgets import (
 from opscenter.clock import now as operation_now
 from opscenter.errors import PASSING
 from opscenter.geo import Boundary
-from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.store import Store
-from opscenter.watch.progress import Area
 from opscenter.watch.steps import Step
 from ui import theme
 from ui.live_updates import LiveUpdates
@@ -69,7 +67,7 @@ from ui.map_tps import tps_figures, tps_legend, tps_marks
 from ui.map_units import unit_marks, units_legend
 from ui.map_updates import MapUpdates
 from ui.map_view import MapView
-from ui.map_watch import WATCH_REREAD_MS, shown_step, watch_alerts, watch_fills, watch_line
+from ui.map_watch import WATCH_REREAD_MS, shown_step, watch_alerts, watch_fills
 from ui.translations import interface_language, translator
 
 _tr = translator("MapPanel")
@@ -462,10 +460,6 @@ class MapPanel(QFrame):
         on as the day goes)."""
         return shown_step(self._shown, self._watch_step_id)
 
-    def watch_text(self, area: Area, step: Step) -> str:
-        """A kecamatan's line on the watch layer (``ui.map_watch.watch_line``)."""
-        return watch_line(area, step, self._lang)
-
     # ---- units and incidents ------------------------------------------------------------
 
     def unit_marks(self) -> tuple[list[MapUnit], list[MapFlow]]:
@@ -482,9 +476,6 @@ class MapPanel(QFrame):
         self.view.set_units(*(self.unit_marks() if on else ([], [])))
         if units is not None:
             self.units.legend.set_entries(units_legend(units))
-
-    def _shown_on_map(self, row: IncidentRow) -> bool:
-        return self._incident_points.shown_on_map(row)
 
     def incident_points(self) -> list[MapPoint]:
         """Every incident of the read as a point (``ui.map_incidents.IncidentPoints``)."""

@@ -49,7 +49,7 @@ def on_map(panel: MapPanel) -> list[IncidentRow]:
     """The incidents of the read that have a place on the map."""
     read = panel.map_read
     assert read is not None
-    return [r for r in read.incidents if panel._shown_on_map(r)]
+    return [r for r in read.incidents if panel._incident_points.shown_on_map(r)]
 
 
 def ids_until(panel: MapPanel, at: datetime, start: datetime = MASA_TENANG_START) -> set[int]:

@@ -33,7 +33,7 @@ from tests.ui.conftest import FixedClock
 from tests.ui.test_map_panel import open_map, wait_read
 from ui import night, theme
 from ui.map_panel import MapPanel
-from ui.map_watch import default_step, share_colour
+from ui.map_watch import default_step, share_colour, watch_line
 from ui.wall_board import WallBoard, build_wall
 from ui.watch_wall import WatchWall
 
@@ -153,7 +153,7 @@ def test_the_watch_layer_colours_a_kecamatan_by_its_share_and_follows_another_wo
         "0 gangguan" in text
     )
     # A step's name inside the sentence keeps its acronym.
-    assert f"0 dari {area.total} TPS diterima PPK (0%)" in panel.watch_text(area, all_steps[5])
+    assert f"0 dari {area.total} TPS diterima PPK (0%)" in watch_line(area, all_steps[5], "id")
     outlined, dotted = panel.view.alerts()
     assert outlined[code] == theme.DEFICIT and code not in dotted  # TPS without guards at 10:30
     entries = [t for _c, t in panel.watch.legend.entries]

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from opscenter import exercise, journal, reference, sitrep
 from opscenter.accounts import hash_password
 from opscenter.actor import Actor
-from opscenter.demo import names
+from opscenter.demo import DEMO_PASSWORD, names
 from opscenter.geo import codes
 from opscenter.geo import shapes as geo
 from opscenter.model import (
@@ -163,10 +163,9 @@ class AccountSpec:
     role: str
 
 
-# Every demo account signs in with this published password (README, "The demo operations"),
-# so a demo database asks for a login like a real one. Its hash uses a fixed salt: the demo
-# stays the same rows every time, and one hash serves every account.
-DEMO_PASSWORD = "latihan2024"
+# Every demo account signs in with the published ``DEMO_PASSWORD`` (README, "The demo
+# operations"), so a demo database asks for a login like a real one. Its hash uses a fixed
+# salt: the demo stays the same rows every time, and one hash serves every account.
 _DEMO_SALT = b"opscenter-demo!!"
 
 

@@ -1061,3 +1061,21 @@ def test_bangka_has_no_watch(both: Loaded) -> None:
     with both.store.read() as s:
         assert _count(s, TpsWatch, both.ops["bangka"]) == 0
         assert _count(s, TpsWatch, both.ops["jambi"]) > 5 * 4_800
+
+
+def test_signing_in_to_the_demo_loads_no_builder() -> None:
+    """``open-demo`` signs in at every start: ``opscenter.demo`` alone loads neither the
+    scenarios' builders nor the boundaries' libraries (0.4 s of each start); ``load_demo``
+    loads them when it builds."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, opscenter.demo; "
+        "print(sorted(m for m in ('opscenter.demo.jambi', 'opscenter.demo.builder', 'numpy', "
+        "'shapely') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

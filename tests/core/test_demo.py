@@ -1067,15 +1067,7 @@ def test_signing_in_to_the_demo_loads_no_builder() -> None:
     """``open-demo`` signs in at every start: ``opscenter.demo`` alone loads neither the
     scenarios' builders nor the boundaries' libraries (0.4 s of each start); ``load_demo``
     loads them when it builds."""
-    import subprocess
-    import sys
+    from tests.imports import loaded_by
 
-    code = (
-        "import sys, opscenter.demo; "
-        "print(sorted(m for m in ('opscenter.demo.jambi', 'opscenter.demo.builder', 'numpy', "
-        "'shapely') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    watched = ("opscenter.demo.jambi", "opscenter.demo.builder", "numpy", "shapely")
+    assert loaded_by("opscenter.demo", watched) == []

@@ -23,6 +23,7 @@ from opscenter.model import UnitStatus
 from opscenter.operations import OperationSpec, new_operation
 from opscenter.reference import by_code
 from opscenter.store import Store
+from tests.imports import loaded_by
 from ui import error_dialog
 from ui.main_window import MainWindow
 from ui.operation_header import countdown_text
@@ -288,7 +289,6 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
     # In its own process: a finished app.exec() leaves Qt's quit flag set for the thread,
     # and every later event loop in the same process (other tests' waits) would end at once.
     import os
-    import subprocess
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -332,7 +332,6 @@ def test_the_bangka_demo_renders(
 
 def test_a_change_by_another_process_reaches_the_feed(qtbot: QtBot, store: Store) -> None:
     """The journal follower notices an SQLite commit made by a different process."""
-    import subprocess
     import sys
     from pathlib import Path
 
@@ -450,15 +449,8 @@ def test_a_region_clicked_on_the_map_filters_the_incidents_list_and_the_board(
 def test_the_main_window_loads_no_plotting_geometry_spreadsheet_or_pdf_library() -> None:
     # They load when a tab, a menu or a report first needs them (issue 3: start-up time).
     # numpy and shapely came with the report menu's map (0.1 s of every start).
-    code = (
-        "import sys, ui.app, ui.main_window; "
-        "print(sorted(m for m in ('pyqtgraph', 'openpyxl', 'reportlab', 'pypdfium2', 'numpy', "
-        "'shapely') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    watched = ("pyqtgraph", "openpyxl", "reportlab", "pypdfium2", "numpy", "shapely")
+    assert loaded_by("ui.app, ui.main_window", watched) == []
 
 
 def test_the_wall_summary_follows_the_windows_overview(

@@ -27,7 +27,7 @@ from ui import settings, theme
 from ui.error_dialog import GuiExceptHook
 from ui.login_dialog import ask_login
 from ui.main_window import PREFERRED_SIZE, MainWindow
-from ui.screen_fit import show_fitted
+from ui.screen_fit import show_as_left
 from ui.translations import set_interface_language
 
 log = logging.getLogger(__name__)
@@ -167,7 +167,8 @@ def _open(
         restore_hook()
         return None, restore_hook
     window = MainWindow(store, lang=lang, actor=actor)
-    show_fitted(window, PREFERRED_SIZE)  # maximised where 1600x900 does not fit
+    # Where it was last closed; the first time maximised where 1600x900 does not fit.
+    show_as_left(window, settings.MAIN_WINDOW_GEOMETRY, PREFERRED_SIZE)
     settle_heap()
     settle_heap_when_loaded(window)
     return window, restore_hook

@@ -37,6 +37,7 @@ from ui import (
     help_window,
     planning_menu,
     replication_view,
+    settings,
     sitrep_menu,
     status_line,
     view_menu,
@@ -47,7 +48,7 @@ from ui.live import ChangeFeed
 from ui.operation_page import OperationPage, Tab
 from ui.overview_refresh import OverviewRefresh
 from ui.problem_banner import ProblemBanner
-from ui.screen_fit import fit_to_screen
+from ui.screen_fit import fit_to_screen, remember_place
 from ui.translations import interface_language
 from ui.unsaved import may_close
 
@@ -392,6 +393,7 @@ class MainWindow(QMainWindow):
         if not self._editors_closed():
             event.ignore()
             return
+        remember_place(self, settings.MAIN_WINDOW_GEOMETRY)
         self.feed.stop()
         self._clock_timer.stop()
         if self.wall is not None:  # it would otherwise keep the application running

@@ -5,6 +5,8 @@
 - ``fit_to_screen`` / ``show_fitted``: a window never opens bigger than the screen's
   available area (the task bar and panels left out); where the size it would like does not
   fit, it opens maximised.
+- ``show_as_left`` / ``remember_place``: a window opens where it stood when last closed
+  (screen, place, size, maximised), still within the screen it now opens on.
 - ``scrolling``: a dialog's body in a scroll area, so a dialog taller than the screen scrolls
   instead of pushing its buttons off it.
 - ``narrow_drops``: which columns a narrow table leaves out, in its own order of priority,
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+
+from ui.settings import Setting
 
 # A window manager's title bar and frame (Windows 10 at 100 %: 31 px; openbox: 20 px).
 TITLE_BAR = 32
@@ -181,6 +185,31 @@ def show_fitted(window: QWidget, preferred: QSize) -> None:
         window.showMaximized()
     else:
         window.show()
+
+
+def remember_place(window: QWidget, setting: Setting[str]) -> None:
+    """Keep where ``window`` stands now (for ``show_as_left`` at the next start)."""
+    setting.set(bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
+
+
+def show_as_left(window: QWidget, setting: Setting[str], preferred: QSize) -> None:
+    """Show ``window`` where ``remember_place`` last kept it: maximised if it was, else at
+    that place and size where the screen it now opens on has room for it (a laptop taken
+    from the command room's large screen: the window is fitted to the laptop instead).
+    Nothing kept, or kept by another version of Qt: ``show_fitted``."""
+    kept = setting.get()
+    if not kept or not window.restoreGeometry(QByteArray.fromBase64(kept.encode("ascii"))):
+        show_fitted(window, preferred)
+        return
+    if window.isMaximized() or window.isFullScreen():
+        window.show()
+        return
+    room = available(window)
+    if not room.contains(window.geometry()):
+        window.move(room.topLeft())
+        show_fitted(window, preferred)
+        return
+    window.show()
 
 
 def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:

@@ -53,3 +53,6 @@ WALL_SECONDS = Setting("wall/seconds", 20)
 # The database opened at start when neither --db nor $OPSCENTER_DB names one; saved by the
 # connection dialog WITHOUT a password (that belongs in ~/.pgpass). Empty: the default file.
 DATABASE_URL = Setting("database/url", "")
+# Where the main window stood when it was last closed (``QWidget.saveGeometry``, base64): its
+# screen, place, size and whether it was maximised. Empty: the first start.
+MAIN_WINDOW_GEOMETRY = Setting("window/main_geometry", "")

@@ -388,3 +388,51 @@ def test_a_screenshot_of_each_tab_is_the_size_asked_for(demo: Store, tmp_path: P
     for view in ("stages", "incidents", "readiness"):
         out = render(demo, tmp_path / f"{view}.png", size=(1366, 768), view=view, now=voting_night)
         assert QImage(str(out)).size() == QSize(1366, 768), view
+
+
+def test_the_window_opens_where_it_was_last_closed(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing keeps the window's place, size and maximised state; the next start shows it
+    so, unless the screen it now opens on is too small for that place (then fitted)."""
+    from ui import settings
+
+    kept = settings.MAIN_WINDOW_GEOMETRY
+    kept.set("")
+
+    def opened() -> MainWindow:
+        window = make_window()
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        screen_fit.show_as_left(window, kept, PREFERRED_SIZE)
+        return window
+
+    first = opened()  # nothing kept: fitted to the (800x800 offscreen) screen, maximised
+    assert first.isMaximized()
+    first.showNormal()
+    first.setGeometry(40, 30, 720, 500)
+    left = first.geometry()
+    first.close()
+    assert kept.get()
+
+    second = opened()
+    assert not second.isMaximized()
+    assert second.geometry() == left
+    second.showMaximized()
+    second.close()
+
+    assert opened().isMaximized()
+
+    # Kept on a larger screen, opened on a smaller one: within the smaller one.
+    small = QRect(0, 0, 600, 450)
+    monkeypatch.setattr(screen_fit, "available", lambda _w: small)
+    kept.set("")
+    roomy = make_window()
+    roomy.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    roomy.show()
+    roomy.setGeometry(40, 30, 720, 500)
+    roomy.close()
+    fitted = opened()
+    assert small.contains(fitted.geometry()) or fitted.isMaximized()
+
+    kept.set("not a saved geometry")  # a damaged settings file: the first start's size
+    assert opened().isMaximized()

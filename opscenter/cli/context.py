@@ -28,7 +28,8 @@ from opscenter.store import Store, open_store
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from opscenter.model import Operation
+    from opscenter.errors import OpsError
+    from opscenter.model import Operation, Stage
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # a refusal the user can act on (bad database, bad value ...)
@@ -111,6 +112,26 @@ class Context:
         from opscenter import operations
 
         return operations.get_operation(session, getattr(self.args, "operation", None))
+
+    def stage(
+        self, session: Session, operation_id: int, refusal: type[OpsError], *, voting: bool = False
+    ) -> Stage | None:
+        """The stage ``--stage`` names; without one, the voting stage when ``voting`` asks for
+        it, else None. A code the operation does not have (or no voting stage) is refused
+        with ``refusal``, naming the codes it has."""
+        from opscenter import operations
+
+        code = getattr(self.args, "stage", None)
+        if not code and not voting:
+            return None
+        found = {st.code: st for st in operations.stages(session, operation_id)}
+        if code:
+            chosen = found.get(code)
+        else:
+            chosen = next((st for st in found.values() if st.is_voting), None)
+        if chosen is None:
+            raise refusal(code=code or "", codes=", ".join(found))
+        return chosen
 
     def t(self, id_text: str, en_text: str) -> str:
         return t(self.args, id_text, en_text)

@@ -104,7 +104,7 @@ def _destination(args: argparse.Namespace) -> Path | None:
 
 @command("plot", "the plotting of the guard posts: a summary, the list or the slips", _arguments)
 def cmd_plot(args: argparse.Namespace) -> int:
-    from opscenter import messages, operations, sitrep
+    from opscenter import messages, sitrep
     from opscenter.plotting.lists import scope_codes, unit_named
     from opscenter.plotting.plot import plot
     from reports.plotting.export import document, write
@@ -117,16 +117,9 @@ def cmd_plot(args: argparse.Namespace) -> int:
         with ctx.store.read() as s:
             op = ctx.operation(s)
             op_id, op_name = op.id, op.name
-            found = {st.code: st for st in operations.stages(s, op.id)}
-            if args.stage:
-                if args.stage not in found:
-                    raise PlotUnknownStage(code=args.stage, codes=", ".join(found))
-                stage_id = found[args.stage].id
-            else:
-                voting = next((st for st in found.values() if st.is_voting), None)
-                if voting is None:
-                    raise PlotUnknownStage(code="", codes=", ".join(found))
-                stage_id = voting.id
+            stage = ctx.stage(s, op.id, PlotUnknownStage, voting=True)
+            assert stage is not None
+            stage_id = stage.id
             unit_id = None
             if args.unit:
                 unit_id = unit_named(s, op.id, args.unit)

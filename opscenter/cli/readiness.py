@@ -89,12 +89,8 @@ def cmd_readiness(args: argparse.Namespace) -> int:
     with command_context(args) as ctx, ctx.store.read() as s:
         op = ctx.operation(s)
         lang = op.language if out is not None else messages.language(args.lang)
-        stage_id = None
-        if args.stage:
-            found = {st.code: st.id for st in operations.stages(s, op.id)}
-            if args.stage not in found:
-                raise ReadinessUnknownStage(code=args.stage, codes=", ".join(found))
-            stage_id = found[args.stage]
+        named = ctx.stage(s, op.id, ReadinessUnknownStage)
+        stage_id = None if named is None else named.id
         when = as_of(ctx.store, args.as_of, zone=op.timezone, lang=args.lang)
         today = operations.local_today(op, when) if when is not None else None
         r = readiness(s, op.id, stage_id=stage_id, today=today, lang=lang)

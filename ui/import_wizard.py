@@ -518,13 +518,15 @@ class ImportWizard(JobWizard):
         self.outcome = result
 
 
-def open_plotting_import(parent: QWidget, store: Store, actor: Actor, stage_id: int) -> None:
+def open_plotting_import(
+    parent: QWidget, store: Store, actor: Actor, stage_id: int, *, lang: str
+) -> None:
     """The wizard on "Plotting personel" for the stage the plotting window shows (its menu's
-    *Impor plotting dari Excel…*), as a window of its own."""
+    *Impor plotting dari Excel…*), as a window of its own, in the window's language."""
     wizard = ImportWizard(
         store,
         actor=actor,
-        lang=str(getattr(parent, "_lang", "id")),
+        lang=lang,
         parent=parent,
         kind=plot_import.KIND,
         stage_id=stage_id or None,

@@ -109,6 +109,14 @@ class IncidentsPanel(IncidentListLayout):
         self.type_box = QComboBox(self)
         self.severity_box = QComboBox(self)
         self.status_box = QComboBox(self)
+        # The five filters: each change re-reads, and a refill of their choices is quiet.
+        self._filter_boxes = (
+            self.stage_box,
+            self.region_box,
+            self.type_box,
+            self.severity_box,
+            self.status_box,
+        )
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_tr("Cari judul, uraian, lokasi… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -221,13 +229,7 @@ class IncidentsPanel(IncidentListLayout):
         layout.addWidget(self.splitter, 1)
 
         self._load_choices()
-        for box in (
-            self.stage_box,
-            self.region_box,
-            self.type_box,
-            self.severity_box,
-            self.status_box,
-        ):
+        for box in self._filter_boxes:
             box.currentIndexChanged.connect(self._filters_changed)
         self.reload()
 
@@ -307,16 +309,9 @@ class IncidentsPanel(IncidentListLayout):
         c = self._choices
         self.model.set_timezone(c.timezone)
         self.timeline.set_timezone(c.timezone)
-        blockers = [
-            self.stage_box,
-            self.region_box,
-            self.type_box,
-            self.severity_box,
-            self.status_box,
-        ]
-        for box in blockers:
+        for box in self._filter_boxes:
             box.blockSignals(True)
-        kept = {box: chosen(box) for box in blockers}
+        kept = {box: chosen(box) for box in self._filter_boxes}
         fill_combo(self.stage_box, c.stages, none_label=_tr("Semua tahapan"))
         fill_combo(self.region_box, region_choices(c), none_label=_tr("Semua wilayah"))
         fill_combo(self.type_box, c.types, none_label=_tr("Semua jenis"))

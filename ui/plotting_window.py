@@ -199,7 +199,9 @@ class PlottingWindow(PlottingActions):
             plotting,
             "import",
             _tr("&Impor plotting dari Excel\u2026"),
-            lambda: open_plotting_import(self, self.store, self.actor, self.stage_id),
+            lambda: open_plotting_import(
+                self, self.store, self.actor, self.stage_id, lang=self._lang
+            ),
         )
         self.export_action = a(
             plotting,

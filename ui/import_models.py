@@ -13,7 +13,7 @@ from opscenter import messages
 from opscenter.roster.headers import FIELDS, Field, Layout, column_letter
 from opscenter.roster.preview import Reviewable, RowOutcome
 from ui import theme
-from ui.table_model import AnyIndex, TableModel
+from ui.table_model import PAINT_ROLES, AnyIndex, TableModel, painted
 from ui.translations import translator
 
 NO_COLUMN = -1
@@ -92,10 +92,8 @@ class MappingModel(TableModel[Field]):
             return _tr("perlu dicek") if f.key in self._uncertain else _tr("pasti")
         if role == Qt.ItemDataRole.EditRole and col == MappingColumn.COLUMN:
             return mapped
-        if role == Qt.ItemDataRole.BackgroundRole and f.key in self._uncertain:
-            return QBrush(theme.cell_background(UNCERTAIN_BACKGROUND))
-        if role == Qt.ItemDataRole.ForegroundRole and f.key in self._uncertain:
-            return QBrush(theme.cell_text(UNCERTAIN_BACKGROUND))
+        if role in PAINT_ROLES and f.key in self._uncertain:
+            return painted(UNCERTAIN_BACKGROUND, role)
         if role == Qt.ItemDataRole.ToolTipRole and col == MappingColumn.FIELD:
             return f.label_en
         return None

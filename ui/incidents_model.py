@@ -19,8 +19,8 @@ from PySide6.QtGui import QBrush, QColor
 from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
 from ui import theme
 from ui.keyed_rows import runs as _runs
+from ui.table_model import PAINT_ROLES, AnyIndex, TableModel, painted
 from ui.table_model import SORT_ROLE as SORT_ROLE
-from ui.table_model import AnyIndex, TableModel
 from ui.translations import translator
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,21 +166,16 @@ class IncidentsModel(TableModel[IncidentRow]):
                 horizontal = Qt.AlignmentFlag.AlignHCenter
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if column is Column.SEVERITY:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(theme.cell_background(QColor(row.severity_colour)))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(theme.cell_text(QColor(row.severity_colour)))
+            if role in PAINT_ROLES:
+                return painted(QColor(row.severity_colour), role)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         if column is Column.STATUS and not row.is_closed:
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            if row.status_code == "baru":
+            if row.status_code == "baru" and role in PAINT_ROLES:
                 # A painted cell carries its own ink; at night the cream turns dark amber.
-                if role == Qt.ItemDataRole.BackgroundRole:
-                    return QBrush(theme.cell_background(NEW_BACKGROUND))
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return QBrush(theme.cell_text(NEW_BACKGROUND))
+                return painted(NEW_BACKGROUND, role)
         if role == Qt.ItemDataRole.ForegroundRole and row.is_closed:
             return QBrush(theme.text_colour(CLOSED_INK))
         if role == Qt.ItemDataRole.FontRole and column is Column.CASUALTIES and row.dead:

@@ -13,7 +13,7 @@ from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
 from opscenter.planning.vulnerability import RegionRef
 from ui import theme
 from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
-from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel, TableModel
+from ui.table_model import PAINT_ROLES, SORT_ROLE, AnyIndex, MatrixModel, TableModel, painted
 from ui.translations import translator
 
 # The edit role of a heat-map cell holds the level id (None: no rating).
@@ -109,10 +109,8 @@ class HeatMapModel(MatrixModel[RegionRef]):
             return cell.level_id if cell else None
         if role == SORT_ROLE:
             return level.ordinal if level else 0
-        if role == Qt.ItemDataRole.BackgroundRole and level:
-            return QBrush(theme.cell_background(QColor(level.colour)))
-        if role == Qt.ItemDataRole.ForegroundRole and level:
-            return QBrush(theme.cell_text(QColor(level.colour)))
+        if role in PAINT_ROLES and level:
+            return painted(QColor(level.colour), role)
         if role == Qt.ItemDataRole.FontRole and level:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -319,11 +317,11 @@ class RequirementsModel(TableModel[UnitPlan]):
         if column == NeedColumn.BALANCE and row.balance and not row.is_reserve:
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            return _painted(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND, role)
+            return painted(DEFICIT_BACKGROUND if row.balance < 0 else SURPLUS_BACKGROUND, role)
         if column == NeedColumn.VULNERABILITY and row.vulnerability in self.colours:
-            painted = _painted(QColor(self.colours[row.vulnerability]), role)
-            if painted is not None:
-                return painted
+            look = painted(QColor(self.colours[row.vulnerability]), role)
+            if look is not None:
+                return look
         if row.is_reserve and role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan")
         if column == NeedColumn.UNIT and role == Qt.ItemDataRole.ToolTipRole and row.unrated:
@@ -364,16 +362,7 @@ class RequirementsModel(TableModel[UnitPlan]):
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
-        return _painted(DEFICIT_BACKGROUND, role)
-
-
-def _painted(colour: QColor, role: int) -> QBrush | None:
-    """A cell in ``colour``: the background, and text that reads on it (other roles: None)."""
-    if role == Qt.ItemDataRole.BackgroundRole:
-        return QBrush(theme.cell_background(colour))
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(theme.cell_text(colour))
-    return None
+        return painted(DEFICIT_BACKGROUND, role)
 
 
 class ProposalColumn(IntEnum):

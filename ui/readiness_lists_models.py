@@ -123,15 +123,9 @@ class AspectsModel(ItemsModel[AspectRow]):
         return column != AspectColumn.USES
 
     def value(self, row: AspectRow, column: int) -> str | int:
-        if column == AspectColumn.CODE:
-            return row.item.code
-        if column == AspectColumn.NAME:
-            return row.item.name
-        if column == AspectColumn.NAME_EN:
-            return row.item.name_en or ""
         if column == AspectColumn.EVIDENCE:
             return evidence_names().get(row.evidence, row.evidence or "")
-        return row.uses
+        return super().value(row, column)
 
 
 class CategoryColumn(IntEnum):
@@ -163,10 +157,6 @@ class CategoriesModel(ItemsModel[CategoryRow]):
         c = row.category
         if column == CategoryColumn.GROUP:
             return group_names().get(c.group, c.group)
-        if column == CategoryColumn.CODE:
-            return c.code
-        if column == CategoryColumn.NAME:
-            return c.name
         if column == CategoryColumn.MEASURE:
             return c.measure
         if column == CategoryColumn.RULE:
@@ -175,7 +165,7 @@ class CategoriesModel(ItemsModel[CategoryRow]):
             if c.rule_basis is None:
                 return basis_names()[None]
             return rule_sentence(c.rule_basis, c.rule_quantity, c.rule_per, c.measure)
-        return row.uses
+        return super().value(row, column)
 
     def extra(self, row: CategoryRow, column: int, role: int) -> Any:
         c = row.category

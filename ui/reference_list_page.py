@@ -33,20 +33,37 @@ _tr = translator("ReadinessListsDialog")
 
 
 class ItemRow(Protocol):
-    """A row of a list: its item, and what else its table shows."""
+    """A row of a list: its item, how many rows use it, and what else its table shows."""
 
     @property
     def item(self) -> ListItem: ...
+
+    @property
+    def uses(self) -> int: ...
 
 
 R = TypeVar("R", bound=ItemRow)
 
 
 class ItemsModel(TableModel[R]):
-    """A list's rows, keyed by their item's id."""
+    """A list's rows, keyed by their item's id. The columns every list shows are named
+    alike in each list's column enum (CODE, NAME, NAME_EN, USES) and answered here; a
+    list's ``value`` answers its own columns and hands the others to this one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(key=lambda r: r.item.id, parent=parent)
+
+    def value(self, row: R, column: int) -> str | int:
+        match self.columns(column).name:
+            case "CODE":
+                return row.item.code
+            case "NAME":
+                return row.item.name
+            case "NAME_EN":
+                return row.item.name_en or ""
+            case "USES":
+                return row.uses
+        raise ValueError(f"{self.columns(column)!r} is not an item's column")
 
 
 class ListPage(QWidget):

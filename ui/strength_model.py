@@ -6,12 +6,11 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from opscenter.overview import UnitStrengthRow
-from ui import theme
+from ui.table_model import PAINT_ROLES, TableModel, painted
 from ui.table_model import SORT_ROLE as SORT_ROLE
-from ui.table_model import TableModel
 from ui.translations import translator
 
 DEFICIT_BACKGROUND = QColor("#c62828")
@@ -103,13 +102,8 @@ class StrengthModel(TableModel[UnitStrengthRow]):
         return self._balance_role(row.balance, role) if column == Column.BALANCE else None
 
     def _balance_role(self, balance: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and balance:
-            colour = DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND
-            return QBrush(theme.cell_background(colour))
-        if role == Qt.ItemDataRole.ForegroundRole and balance:
-            return QBrush(
-                theme.cell_text(DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND)
-            )
+        if role in PAINT_ROLES and balance:
+            return painted(DEFICIT_BACKGROUND if balance < 0 else SURPLUS_BACKGROUND, role)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -10,7 +10,8 @@ is the one full reset (``reset_rows``).
 ``data`` checks the index and hands (row, column, role) to ``cell``. Its default serves
 figure tables: ``value`` gives the display text (numbers in the locale) and the sort
 value, ``is_text`` the alignment, ``extra`` every other role. Models whose cells are
-not figures override ``cell`` whole.
+not figures override ``cell`` whole; a coloured cell is ``painted`` (its background and
+the text that reads on it, in the theme being worn).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
+from ui import theme
 from ui.keyed_rows import runs, sync_keyed_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,6 +46,20 @@ def alignment(text: bool) -> int:
     """Text to the left, figures to the right, both centred in the row's height."""
     horizontal = Qt.AlignmentFlag.AlignLeft if text else Qt.AlignmentFlag.AlignRight
     return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+
+# The roles of a painted cell (``painted``).
+PAINT_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+
+
+def painted(colour: QColor, role: int) -> QBrush | None:
+    """A cell painted ``colour`` in the theme being worn: its background, and text that
+    reads on it (the roles not in ``PAINT_ROLES``: None)."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(theme.cell_background(colour))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(theme.cell_text(colour))
+    return None
 
 
 class TableModel(QAbstractTableModel, Generic[R]):

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,7 +32,7 @@ from opscenter.operations import local_text, zone_label
 from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from ui import theme
-from ui.keyed_rows import runs, sync_keyed_rows
+from ui.keyed_rows import runs
 from ui.table_model import AnyIndex, TableModel, alignment
 from ui.translations import translator
 
@@ -237,18 +236,26 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
-class LinesModel(QAbstractTableModel):
+class LineColumn(IntEnum):
+    """Fixed columns; the steps follow TPS as 1..n, then the TPS's open incidents."""
+
+    TPS = 0
+    FIRST_STEP = 1
+
+
+class LinesModel(TableModel[TpsLine]):
     """The TPS of one kecamatan: the TPS, each step's local time, its open incidents. The
     step it is late at is marked (a red cell, the deadline in its tooltip)."""
 
+    columns = LineColumn
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(key=lambda line: line.id, parent=parent)
         self._steps: tuple[Step, ...] = ()
         self._lang = "id"
-        self._zone = "Asia/Jakarta"
+        self._tz = "Asia/Jakarta"
         self._day: date | None = None
         self._kecamatan: int | None = None
-        self._rows: list[TpsLine] = []
 
     def set_lines(
         self,
@@ -261,13 +268,11 @@ class LinesModel(QAbstractTableModel):
         """Another kecamatan or step list: a reset; the same one: only the rows that moved.
         ``day``: voting day, beside which a time on another day says so ("18:19 (-1)")."""
         self._day = day
-        if kecamatan_id != self._kecamatan or steps != self._steps or zone != self._zone:
-            self.beginResetModel()
-            self._kecamatan, self._steps, self._zone = kecamatan_id, steps, zone
-            self._rows = list(lines)
-            self.endResetModel()
-            return
-        sync_keyed_rows(self, self._rows, lines, lambda line: line.id, self.columnCount())
+        if kecamatan_id != self._kecamatan or steps != self._steps or zone != self._tz:
+            self._kecamatan, self._steps, self._tz = kecamatan_id, steps, zone
+            self.reset_rows(lines)
+        else:
+            self.set_rows(lines)
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -276,30 +281,14 @@ class LinesModel(QAbstractTableModel):
     def kecamatan_id(self) -> int | None:
         return self._kecamatan
 
-    def lines(self) -> tuple[TpsLine, ...]:
-        return tuple(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else 2 + len(self._steps)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == 0:
-            return _tr("TPS")
-        if 1 <= section <= len(self._steps):
-            return self._steps[section - 1].key
-        return _tr("Kejadian") if section == 1 + len(self._steps) else None
+    def headers(self) -> Sequence[tuple[str, str]]:
+        return ((_tr("TPS"), ""), *((step.key, "") for step in self._steps), (_tr("Kejadian"), ""))
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line, column, n = self._rows[index.row()], index.column(), len(self._steps)
+    def cell(self, line: TpsLine, column: int, role: int) -> Any:
+        n = len(self._steps)
         late = 1 <= column <= n and line.late is not None and line.late.index == column - 1
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -308,7 +297,7 @@ class LinesModel(QAbstractTableModel):
                 at = line.times[column - 1]
                 if at is None:
                     return ""
-                local = at.astimezone(ZoneInfo(self._zone))
+                local = at.astimezone(ZoneInfo(self._tz))
                 other = (local.date() - self._day).days if self._day is not None else 0
                 # Guards who came the evening before: "18:19 (-1)", not an arrival at 18:19.
                 return local.strftime("%H:%M") + (f" ({other:+d})" if other else "")
@@ -321,7 +310,7 @@ class LinesModel(QAbstractTableModel):
                 at = line.times[column - 1]
                 text = step.label(self._lang)
                 if at is not None:
-                    text += " " + local_text(at, self._zone)
+                    text += " " + local_text(at, self._tz)
                 return text + (" \u2014 " + _tr("terlambat") if late else "")
             if column == n + 1 and line.incidents:
                 return ", ".join(incident_code(x) for x in line.incidents)

@@ -91,15 +91,9 @@ class StepsModel(ItemsModel[StepRow]):
     def value(self, row: StepRow, column: int) -> str | int:
         if column == StepColumn.KEY:
             return int(row.key)
-        if column == StepColumn.CODE:
-            return row.item.code
-        if column == StepColumn.NAME:
-            return row.item.name
-        if column == StepColumn.NAME_EN:
-            return row.item.name_en or ""
         if column == StepColumn.DUE:
             return steps.due_text(row.due_minutes)
-        return row.uses
+        return super().value(row, column)
 
 
 class WatchStepsDialog(ListsDialog):

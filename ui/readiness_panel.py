@@ -1,12 +1,12 @@
 """The readiness board (tab "Kesiapan"): every Polres x every aspect, rolled up to the Polda,
 and beside it the evidence of the chosen cell.
 
-The matrix is read off the GUI thread (``opscenter.readiness.matrix.readiness``: strength,
-sarpras, budget and findings for hundreds of units), and so is the comparison with the rows
-on screen; the GUI thread only replaces the rows that changed (``ReadinessModel.apply_rows``)
-and repaints the evidence. It follows the journal through ``ui.live_updates`` like every
-panel: deferred while hidden, one read at a time (``hold``/``release``), a change already
-covered by the last read (one's own judgement, read back after saving) is not read again.
+The matrix is read off the GUI thread (``ui.readiness_read``: strength, sarpras, budget and
+findings for hundreds of units), and so is the comparison with the rows on screen; the GUI
+thread only replaces the rows that changed (``ReadinessModel.apply_rows``) and repaints the
+evidence. It follows the journal through ``ui.live_updates`` like every panel: deferred while
+hidden, one read at a time (``hold``/``release``), a change already covered by the last read
+(one's own judgement, read back after saving) is not read again.
 
 Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) opens
 ``ui.readiness_dialog``; the judgement is saved on the write thread (``ui.pending``) and,
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
@@ -55,12 +54,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import journal
-from opscenter.errors import NoOperation, OpsError, StaleEdit
+from opscenter.errors import OpsError, StaleEdit
 from opscenter.live import JournalChanges
-from opscenter.operations import get_operation
 from opscenter.permissions import permitted
-from opscenter.progress import CancelToken, Progress
 from opscenter.readiness.judgements import (
     PERMISSION,
     Judgement,
@@ -68,7 +64,7 @@ from opscenter.readiness.judgements import (
     clear_judgement,
     set_judgement,
 )
-from opscenter.readiness.matrix import Readiness, readiness
+from opscenter.readiness.matrix import Readiness
 from ui import theme
 from ui.actions import close_keys
 from ui.desk import Desk
@@ -80,14 +76,12 @@ from ui.readiness_evidence import EvidencePane
 from ui.readiness_model import (
     LEVEL_COLOURS,
     ROLLUP_KEY,
-    MatrixRow,
     ReadinessModel,
     RollUpRow,
-    changed_rows,
-    matrix_rows,
     matters,
     short_level,
 )
+from ui.readiness_read import MatrixRead, matrix_job
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
 from ui.units_board import MiddleElideDelegate
@@ -99,18 +93,6 @@ CELL_PADDING = 4
 
 
 _tr = translator("ReadinessPanel")
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRead:
-    """One background read: the journal's head before it, the matrix, its rows, and which
-    of the rows on screen when it started differ (None: show them all)."""
-
-    seq: int
-    readiness: Readiness | None
-    zone: str
-    rows: tuple[MatrixRow, ...]
-    changed: tuple[int, ...] | None
 
 
 class FramedCellDelegate(QStyledItemDelegate):
@@ -331,26 +313,17 @@ class ReadinessPanel(QWidget):
         base = self.model.readiness
         if changed is None or self.live.reading or self._read_seq < 0:
             base = None
-        entities = tuple(changed or ())
-        store, lang = self.store, self._lang
-        shown = self.model.rows()
         aspects = self.model.readiness.aspects if self.model.readiness is not None else None
         retired, self._retired = self._retired, []
-
-        def job(_progress: Progress, cancel: CancelToken) -> MatrixRead:
-            retired.clear()  # freed here, off the GUI thread
-            with store.read() as s:
-                seq = journal.head(s) or 0
-                try:
-                    op = get_operation(s)
-                except NoOperation:
-                    return MatrixRead(seq, None, "Asia/Jakarta", (), None)
-                cancel.check()
-                r = readiness(s, op.id, lang=lang, reuse=base, changed=entities)
-                zone = op.timezone
-            rows = tuple(matrix_rows(r))
-            changed = changed_rows(shown, rows) if r.aspects == aspects else None
-            return MatrixRead(seq, r, zone, rows, tuple(changed) if changed is not None else None)
+        job = matrix_job(
+            self.store,
+            self._lang,
+            reuse=base,
+            changed=tuple(changed or ()),
+            shown=self.model.rows(),
+            aspects=aspects,
+            retired=retired,
+        )
 
         def failed(error: BaseException) -> None:
             self.last_error = sentence_for(error, self._lang)

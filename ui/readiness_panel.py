@@ -6,7 +6,8 @@ findings for hundreds of units), and so is the comparison with the rows on scree
 thread only replaces the rows that changed (``ReadinessModel.apply_rows``) and repaints the
 evidence. It follows the journal through ``ui.live_updates`` like every panel: deferred while
 hidden, one read at a time (``hold``/``release``), a change already covered by the last read
-(one's own judgement, read back after saving) is not read again.
+(one's own judgement, read back after saving) is not read again. The table, its columns'
+widths and the split beside the evidence are ``ui.readiness_matrix_view``'s.
 
 Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) opens
 ``ui.readiness_dialog``; the judgement is saved on the write thread (``ui.pending``) and,
@@ -24,31 +25,19 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
-    QPainter,
-    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -73,6 +62,7 @@ from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite, SavedCommand
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_evidence import EvidencePane
+from ui.readiness_matrix_view import EvidenceSplit, fit_matrix_columns, matrix_view
 from ui.readiness_model import (
     LEVEL_COLOURS,
     ROLLUP_KEY,
@@ -82,40 +72,11 @@ from ui.readiness_model import (
     short_level,
 )
 from ui.readiness_read import MatrixRead, matrix_job
-from ui.table_view import style_table
 from ui.translations import interface_language, translator
-from ui.units_board import MiddleElideDelegate
 
 log = logging.getLogger(__name__)
 
-# Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
-CELL_PADDING = 4
-
-
 _tr = translator("ReadinessPanel")
-
-
-class FramedCellDelegate(QStyledItemDelegate):
-    """The chosen cell keeps its level's colour and gets a thick frame: the usual blue
-    selection fill would hide the very colour the officer is looking at."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, plain, index)
-        if selected:
-            painter.save()
-            ink = theme.NIGHT_TEXT if theme.night_is_on() else theme.NAVY
-            painter.setPen(QPen(ink, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()
 
 
 class JudgeCommand(SavedCommand):
@@ -201,27 +162,7 @@ class ReadinessPanel(QWidget):
         )
 
         self.model = ReadinessModel(self)
-        self.view = style_table(
-            QTableView(self),
-            name="readinessMatrix",
-            single=True,
-            read_only=True,
-            cell=f"0 {CELL_PADDING}px",
-            header="2px 2px",
-        )
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setAlternatingRowColors(False)  # the colours are the levels'
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(FramedCellDelegate(self.view))
-        self.view.setItemDelegateForColumn(0, MiddleElideDelegate(self.view))
-        header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Aspect names on up to three short lines (``header_label``), a size smaller than
-        # the cells: eight aspects beside the evidence at 1366 px.
-        header.setFont(theme.scaled_font(self, 0.8, bold=True))
-        header.setMinimumHeight(int(header.fontMetrics().height() * 3.4))
-        rows = self.view.verticalHeader()
-        rows.setDefaultSectionSize(int(self.view.fontMetrics().height() * 1.7))
+        self.view = matrix_view(self.model, self)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _index: self.judge_selected())
         self.view.installEventFilter(self)
@@ -229,15 +170,8 @@ class ReadinessPanel(QWidget):
         self.model.rowsInserted.connect(self.fit_columns)  # a new unit may have a longer name
 
         self.evidence = EvidencePane(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.evidence)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = EvidenceSplit(self.view, self.model, self.evidence, self)
         self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
-        self._user_split = False  # the officer dragged the handle: the split is theirs
-        self.splitter.splitterMoved.connect(self._split_by_hand)
 
         self.title = QLabel(_tr("Kesiapan operasi"), self)
         self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
@@ -381,86 +315,16 @@ class ReadinessPanel(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """The level columns share the width left by the names (at least "Catatan*" each:
-        at 1366 px the matrix and the evidence fit side by side); the name column is as wide
-        as the longest Polres name, measured here once per new set of rows (a longer Satgas
-        name keeps its end: "Subsatgas Peng…Penyelenggara"). ``ResizeToContents`` would
-        measure all 500 names again at every repainted row: 80 ms per live change."""
-        header = self.view.horizontalHeader()
-        if self.model.columnCount() == 0:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnHidden(self.model.columnCount() - 1, not self.overall_column)
-        metrics = self.view.fontMetrics()
-        bold = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
-        names = [r.name for r in self.model.rows() if not isinstance(r, RollUpRow)]
-        widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
-        cap = metrics.horizontalAdvance(self.name_cap)
-        rollup = self.model.row_at(0)
-        if rollup is not None:
-            widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
-        header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
-        # Every level cell whole: the longest label with its marks ("Catatan*", "Belum⚠2",
-        # the roll-up's counts "7 · 2 · 1⚠2" in bold), measured once per new set of rows;
-        # the style's own text margins are about 3 px a side.
-        label = max(metrics.horizontalAdvance(short_level(lv) + "*") for lv in LEVEL_COLOURS)
-        model = self.model
-        for row in range(model.rowCount()):
-            for column in range(1, model.columnCount()):
-                index = model.index(row, column)
-                font = index.data(Qt.ItemDataRole.FontRole)
-                fm = QFontMetrics(QFont(font).resolve(self.view.font())) if font else metrics
-                for line in str(index.data(Qt.ItemDataRole.DisplayRole) or "").splitlines():
-                    label = max(label, fm.horizontalAdvance(line))
-        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 8)
-        # The roll-up row carries its counts on a second line.
-        if self.model.rowCount() > 0:
-            self.view.setRowHeight(0, int(metrics.height() * 2.6))
-        self._place_split()
-
-    def _split_by_hand(self, _pos: int, _index: int) -> None:
-        self._user_split = True
-
-    def matrix_width(self) -> int:
-        """The width the matrix needs to show every column unscrolled."""
-        header = self.view.horizontalHeader()
-        columns = self.model.columnCount()
-        if columns == 0:
-            return 0
-        levels = (columns - 1) * header.minimumSectionSize()
-        scrollbar = self.view.verticalScrollBar().sizeHint().width()
-        grid = columns if self.view.showGrid() else 0  # a pixel a column
-        return header.sectionSize(0) + levels + scrollbar + grid + 2 * self.view.frameWidth() + 2
-
-    def _place_split(self) -> None:
-        """The matrix gets what it needs, the evidence the rest (at least its minimum; more
-        on a wide screen, where the level columns share the surplus with it). Where the rest
-        is too narrow to read (a 1366 px laptop with overdue marks in the cells), the evidence
-        goes under the matrix instead, full width."""
-        if self._user_split or self.model.columnCount() == 0:
-            return
-        width = self.splitter.width()
-        readable = self.fontMetrics().horizontalAdvance("M") * 16
-        beside = width - self.splitter.handleWidth() - self.matrix_width() >= readable
-        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
-        if wanted == Qt.Orientation.Vertical:
-            total = self.splitter.height() - self.splitter.handleWidth()
-            if total > 0:
-                self.splitter.setSizes([total - total // 3, total // 3])
-            return
-        total = width - self.splitter.handleWidth()
-        if total <= 0:
-            return
-        spare = min(total - self.matrix_width(), total // 3)
-        evidence = max(self.evidence.minimumWidth(), spare)
-        self.splitter.setSizes([total - evidence, evidence])
+        """The columns measured again for the rows shown (``fit_matrix_columns``: once per
+        new set of rows, never per repaint), then the matrix and its evidence placed."""
+        fit_matrix_columns(
+            self.view, self.model, overall_column=self.overall_column, name_cap=self.name_cap
+        )
+        self.splitter.place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_split()
+        self.splitter.place()
 
     def _fill_legend(self, _night: bool = False) -> None:
         chips = " ".join(

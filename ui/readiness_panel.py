@@ -1,67 +1,41 @@
 """The readiness board (tab "Kesiapan"): every Polres x every aspect, rolled up to the Polda,
 and beside it the evidence of the chosen cell.
 
-The matrix is read off the GUI thread (``ui.readiness_read``: strength, sarpras, budget and
-findings for hundreds of units), and so is the comparison with the rows on screen; the GUI
-thread only replaces the rows that changed (``ReadinessModel.apply_rows``) and repaints the
-evidence. It follows the journal through ``ui.live_updates`` like every panel: deferred while
-hidden, one read at a time (``hold``/``release``), a change already covered by the last read
-(one's own judgement, read back after saving) is not read again. The table, its columns'
-widths and the split beside the evidence are ``ui.readiness_matrix_view``'s.
+The matrix is read off the GUI thread (``ui.readiness_read``), and so is the comparison with
+the rows on screen; the GUI thread only replaces the rows that changed
+(``ReadinessModel.apply_rows``) and repaints the evidence (``ui.readiness_evidence``). It
+follows the journal through ``ui.live_updates`` like every panel: deferred while hidden, one
+read at a time (``hold``/``release``), a change already covered by the last read (one's own
+judgement, read back after saving) is not read again. The table, its columns' widths and the
+split beside the evidence are ``ui.readiness_matrix_view``'s.
 
 Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) opens
-``ui.readiness_dialog``; the judgement is saved on the write thread (``ui.pending``) and,
-once saved, goes on the window's ``QUndoStack`` (``JudgeCommand``): Ctrl+Z puts back what
-the cell held before. A refusal is said in one sentence, a stale one (someone judged the
-cell meanwhile) re-reads the matrix so the other judgement shows.
+``ui.readiness_dialog``; the judgement is saved on the write thread and, once saved, goes on
+the window's ``QUndoStack``: Ctrl+Z puts back what the cell held before
+(``ui.readiness_judging``). A refusal is said in one sentence, a stale one (someone judged
+the cell meanwhile) re-reads the matrix so the other judgement shows.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QKeyEvent,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from opscenter.errors import OpsError, StaleEdit
 from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
-from opscenter.readiness.judgements import (
-    PERMISSION,
-    Judgement,
-    JudgementValue,
-    clear_judgement,
-    set_judgement,
-)
+from opscenter.readiness.judgements import PERMISSION
 from opscenter.readiness.matrix import Readiness
 from ui import theme
-from ui.actions import close_keys
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite, SavedCommand
+from ui.pending import PendingWrite
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_evidence import EvidencePane
+from ui.readiness_judging import CellJudging
 from ui.readiness_matrix_view import EvidenceSplit, fit_matrix_columns, matrix_view
 from ui.readiness_model import (
     LEVEL_COLOURS,
@@ -74,49 +48,7 @@ from ui.readiness_model import (
 from ui.readiness_read import MatrixRead, matrix_job
 from ui.translations import interface_language, translator
 
-log = logging.getLogger(__name__)
-
 _tr = translator("ReadinessPanel")
-
-
-class JudgeCommand(SavedCommand):
-    """One cell's judgement set or cleared; undo puts back what it held before. Every step
-    is a core write on the write thread with the version last seen (a judgement someone
-    else set meanwhile is refused, not overwritten; the step then leaves the history)."""
-
-    def __init__(
-        self,
-        panel: ReadinessPanel,
-        text: str,
-        before: Judgement | None,
-        after: JudgementValue | None,
-        current: Judgement | None,
-    ) -> None:
-        super().__init__(text)
-        self.panel = panel
-        self.before = before
-        self.after = after
-        self.current = current  # as stored after the last step (read on the write thread)
-
-    def step(self, *, redone: bool) -> None:
-        b = self.before
-        if redone:
-            self._step(self.after)
-            return
-        self._step(
-            JudgementValue(b.unit_id, b.aspect_id, b.level, b.note, b.evidence)
-            if b is not None
-            else None
-        )
-
-    def _step(self, target: JudgementValue | None) -> None:
-        def refused(_error: OpsError) -> None:
-            self.setObsolete(True)
-
-        def saved(stored: Judgement | None) -> None:
-            self.current = stored
-
-        self.panel.put(target, self.current, on_saved=saved, on_refused=refused)
 
 
 class ReadinessPanel(QWidget):
@@ -148,9 +80,7 @@ class ReadinessPanel(QWidget):
         # Matrices replaced on screen, freed by the next read's thread: dropping 4,000 cells
         # and 500 units' figures cost the GUI thread 4 ms per change at national scale.
         self._retired: list[Readiness] = []
-        self.last_error: str | None = None  # the last sentence shown (tests, logs)
-        self.error_box: QMessageBox | None = None
-        self.dialog: ReadinessDialog | None = None  # the last form opened (tests)
+        self.last_error: str | None = None  # the last read failure said (tests, logs)
         self.writes = PendingWrite(self)
         self.writes.write_done.connect(self.write_done)
         self.live = LiveUpdates(
@@ -162,6 +92,10 @@ class ReadinessPanel(QWidget):
         )
 
         self.model = ReadinessModel(self)
+        self.judging = CellJudging(
+            desk, self.model, self.writes, reload=self.reload, lang=self._lang, parent=self
+        )
+        self.put = self.judging.put  # the writes of the form and of undo (tests write too)
         self.view = matrix_view(self.model, self)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _index: self.judge_selected())
@@ -229,6 +163,11 @@ class ReadinessPanel(QWidget):
     @property
     def readiness(self) -> Readiness | None:
         return self.model.readiness
+
+    @property
+    def dialog(self) -> ReadinessDialog | None:
+        """The last judgement form opened (tests)."""
+        return self.judging.dialog
 
     def loaded(self) -> bool:
         """A read has landed (tests and benches wait for it)."""
@@ -407,110 +346,4 @@ class ReadinessPanel(QWidget):
                 _tr("Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.")
             )
             return
-        unit = r.unit(cell.unit_id)
-        aspect = next(a for a in r.aspects if a.id == cell.aspect_id)
-        dialog = ReadinessDialog(unit.name, aspect.name, cell, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        close_keys(dialog)
-        self.dialog = dialog
-        label = f"{unit.name}, {aspect.name}"
-        dialog.save_requested.connect(
-            lambda value: self._from_dialog(dialog, label, cell.judgement, value)
-        )
-        dialog.clear_requested.connect(
-            lambda: self._from_dialog(dialog, label, cell.judgement, None)
-        )
-        dialog.open()
-
-    def _from_dialog(
-        self,
-        dialog: ReadinessDialog,
-        label: str,
-        before: Judgement | None,
-        value: JudgementValue | None,
-    ) -> None:
-        if value is None and before is None:
-            dialog.saved()
-            return
-        text = (
-            _tr("Nilai kesiapan {cell}") if value is not None else _tr("Hapus penilaian {cell}")
-        ).format(cell=label)
-
-        def saved(stored: Judgement | None) -> None:
-            dialog.saved()
-            self.undo_stack.push(JudgeCommand(self, text, before, value, stored))
-
-        def refused(error: OpsError) -> None:
-            dialog.refused(self._sentence(error))
-
-        self.put(
-            value, before, on_saved=saved, on_refused=refused, button=dialog.save_button, box=False
-        )
-
-    def put(
-        self,
-        target: JudgementValue | None,
-        current: Judgement | None,
-        *,
-        on_saved: Callable[[Judgement | None], None],
-        on_refused: Callable[[OpsError], None],
-        button: QAbstractButton | None = None,
-        box: bool = True,
-    ) -> None:
-        """Make a cell hold ``target`` (None: no judgement) where it held ``current``, on the
-        write thread; then read the matrix again. A refusal: ``on_refused``, the sentence
-        (in a box unless the form shows it) and a fresh read."""
-        store, actor = self.store, self.actor
-        r = self.model.readiness
-        operation_id = r.operation_id if r is not None else 0
-
-        def write() -> Judgement | None:
-            if target is None:
-                if current is not None:
-                    clear_judgement(store, actor, current.id, expected_version=current.version)
-                return None
-            return set_judgement(
-                store,
-                actor,
-                operation_id,
-                target,
-                expected_version=current.version if current is not None else None,
-            )
-
-        def saved(stored: object) -> None:
-            on_saved(stored if isinstance(stored, Judgement) else None)
-            self.reload()
-
-        def refused(error: OpsError) -> None:
-            log.info("readiness judgement refused: %r", error)
-            on_refused(error)
-            if box:
-                self.show_error(error)
-            else:
-                self.last_error = self._sentence(error)
-            self.reload()
-
-        self.writes.submit(write, on_saved=saved, on_refused=refused, button=button)
-
-    def _sentence(self, error: OpsError) -> str:
-        sentence = sentence_for(error, self._lang)
-        if isinstance(error, StaleEdit):
-            sentence += " " + _tr(
-                "Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu."
-            )
-        return sentence
-
-    def show_error(self, error: OpsError) -> None:
-        """The sentence in a box that does not block."""
-        sentence = self._sentence(error)
-        self.last_error = sentence
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Penilaian tidak disimpan"),
-            sentence,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.error_box = box
+        self.judging.open_form(r, cell)

@@ -1,179 +1,54 @@
 """The readiness board (tab "Kesiapan"): every Polres x every aspect, rolled up to the Polda,
 and beside it the evidence of the chosen cell.
 
-The matrix is read off the GUI thread (``opscenter.readiness.matrix.readiness``: strength,
-sarpras, budget and findings for hundreds of units), and so is the comparison with the rows
-on screen; the GUI thread only replaces the rows that changed (``ReadinessModel.apply_rows``)
-and repaints the evidence. It follows the journal through ``ui.live_updates`` like every
-panel: deferred while hidden, one read at a time (``hold``/``release``), a change already
-covered by the last read (one's own judgement, read back after saving) is not read again.
+The matrix is read off the GUI thread (``ui.readiness_read``), and so is the comparison with
+the rows on screen; the GUI thread only replaces the rows that changed
+(``ReadinessModel.apply_rows``) and repaints the evidence (``ui.readiness_evidence``). It
+follows the journal through ``ui.live_updates`` like every panel: deferred while hidden, one
+read at a time (``hold``/``release``), a change already covered by the last read (one's own
+judgement, read back after saving) is not read again. The table, its columns' widths and the
+split beside the evidence are ``ui.readiness_matrix_view``'s.
 
 Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) opens
-``ui.readiness_dialog``; the judgement is saved on the write thread (``ui.pending``) and,
-once saved, goes on the window's ``QUndoStack`` (``JudgeCommand``): Ctrl+Z puts back what
-the cell held before. A refusal is said in one sentence, a stale one (someone judged the
-cell meanwhile) re-reads the matrix so the other judgement shows.
+``ui.readiness_dialog``; the judgement is saved on the write thread and, once saved, goes on
+the window's ``QUndoStack``: Ctrl+Z puts back what the cell held before
+(``ui.readiness_judging``). A refusal is said in one sentence, a stale one (someone judged
+the cell meanwhile) re-reads the matrix so the other judgement shows.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Collection
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QPainter,
-    QPen,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from opscenter import journal
-from opscenter.errors import NoOperation, OpsError, StaleEdit
 from opscenter.live import JournalChanges
-from opscenter.operations import get_operation
 from opscenter.permissions import permitted
-from opscenter.progress import CancelToken, Progress
-from opscenter.readiness.judgements import (
-    PERMISSION,
-    Judgement,
-    JudgementValue,
-    clear_judgement,
-    set_judgement,
-)
-from opscenter.readiness.matrix import Readiness, readiness
+from opscenter.readiness.judgements import PERMISSION
+from opscenter.readiness.matrix import Readiness
 from ui import theme
-from ui.actions import close_keys
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite, SavedCommand
+from ui.pending import PendingWrite
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_evidence import EvidencePane
+from ui.readiness_judging import CellJudging
+from ui.readiness_matrix_view import EvidenceSplit, fit_matrix_columns, matrix_view
 from ui.readiness_model import (
     LEVEL_COLOURS,
     ROLLUP_KEY,
-    MatrixRow,
     ReadinessModel,
     RollUpRow,
-    changed_rows,
-    matrix_rows,
     matters,
     short_level,
 )
-from ui.table_view import style_table
+from ui.readiness_read import MatrixRead, matrix_job
 from ui.translations import interface_language, translator
-from ui.units_board import MiddleElideDelegate
-
-log = logging.getLogger(__name__)
-
-# Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
-CELL_PADDING = 4
-
 
 _tr = translator("ReadinessPanel")
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRead:
-    """One background read: the journal's head before it, the matrix, its rows, and which
-    of the rows on screen when it started differ (None: show them all)."""
-
-    seq: int
-    readiness: Readiness | None
-    zone: str
-    rows: tuple[MatrixRow, ...]
-    changed: tuple[int, ...] | None
-
-
-class FramedCellDelegate(QStyledItemDelegate):
-    """The chosen cell keeps its level's colour and gets a thick frame: the usual blue
-    selection fill would hide the very colour the officer is looking at."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, plain, index)
-        if selected:
-            painter.save()
-            ink = theme.NIGHT_TEXT if theme.night_is_on() else theme.NAVY
-            painter.setPen(QPen(ink, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()
-
-
-class JudgeCommand(SavedCommand):
-    """One cell's judgement set or cleared; undo puts back what it held before. Every step
-    is a core write on the write thread with the version last seen (a judgement someone
-    else set meanwhile is refused, not overwritten; the step then leaves the history)."""
-
-    def __init__(
-        self,
-        panel: ReadinessPanel,
-        text: str,
-        before: Judgement | None,
-        after: JudgementValue | None,
-        current: Judgement | None,
-    ) -> None:
-        super().__init__(text)
-        self.panel = panel
-        self.before = before
-        self.after = after
-        self.current = current  # as stored after the last step (read on the write thread)
-
-    def step(self, *, redone: bool) -> None:
-        b = self.before
-        if redone:
-            self._step(self.after)
-            return
-        self._step(
-            JudgementValue(b.unit_id, b.aspect_id, b.level, b.note, b.evidence)
-            if b is not None
-            else None
-        )
-
-    def _step(self, target: JudgementValue | None) -> None:
-        def refused(_error: OpsError) -> None:
-            self.setObsolete(True)
-
-        def saved(stored: Judgement | None) -> None:
-            self.current = stored
-
-        self.panel.put(target, self.current, on_saved=saved, on_refused=refused)
 
 
 class ReadinessPanel(QWidget):
@@ -205,9 +80,7 @@ class ReadinessPanel(QWidget):
         # Matrices replaced on screen, freed by the next read's thread: dropping 4,000 cells
         # and 500 units' figures cost the GUI thread 4 ms per change at national scale.
         self._retired: list[Readiness] = []
-        self.last_error: str | None = None  # the last sentence shown (tests, logs)
-        self.error_box: QMessageBox | None = None
-        self.dialog: ReadinessDialog | None = None  # the last form opened (tests)
+        self.last_error: str | None = None  # the last read failure said (tests, logs)
         self.writes = PendingWrite(self)
         self.writes.write_done.connect(self.write_done)
         self.live = LiveUpdates(
@@ -219,27 +92,11 @@ class ReadinessPanel(QWidget):
         )
 
         self.model = ReadinessModel(self)
-        self.view = style_table(
-            QTableView(self),
-            name="readinessMatrix",
-            single=True,
-            read_only=True,
-            cell=f"0 {CELL_PADDING}px",
-            header="2px 2px",
+        self.judging = CellJudging(
+            desk, self.model, self.writes, reload=self.reload, lang=self._lang, parent=self
         )
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setAlternatingRowColors(False)  # the colours are the levels'
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(FramedCellDelegate(self.view))
-        self.view.setItemDelegateForColumn(0, MiddleElideDelegate(self.view))
-        header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Aspect names on up to three short lines (``header_label``), a size smaller than
-        # the cells: eight aspects beside the evidence at 1366 px.
-        header.setFont(theme.scaled_font(self, 0.8, bold=True))
-        header.setMinimumHeight(int(header.fontMetrics().height() * 3.4))
-        rows = self.view.verticalHeader()
-        rows.setDefaultSectionSize(int(self.view.fontMetrics().height() * 1.7))
+        self.put = self.judging.put  # the writes of the form and of undo (tests write too)
+        self.view = matrix_view(self.model, self)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda _index: self.judge_selected())
         self.view.installEventFilter(self)
@@ -247,15 +104,8 @@ class ReadinessPanel(QWidget):
         self.model.rowsInserted.connect(self.fit_columns)  # a new unit may have a longer name
 
         self.evidence = EvidencePane(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.evidence)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = EvidenceSplit(self.view, self.model, self.evidence, self)
         self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
-        self._user_split = False  # the officer dragged the handle: the split is theirs
-        self.splitter.splitterMoved.connect(self._split_by_hand)
 
         self.title = QLabel(_tr("Kesiapan operasi"), self)
         self.title.setFont(theme.scaled_font(self, 1.3, bold=True))
@@ -314,6 +164,11 @@ class ReadinessPanel(QWidget):
     def readiness(self) -> Readiness | None:
         return self.model.readiness
 
+    @property
+    def dialog(self) -> ReadinessDialog | None:
+        """The last judgement form opened (tests)."""
+        return self.judging.dialog
+
     def loaded(self) -> bool:
         """A read has landed (tests and benches wait for it)."""
         return self._loaded
@@ -331,26 +186,17 @@ class ReadinessPanel(QWidget):
         base = self.model.readiness
         if changed is None or self.live.reading or self._read_seq < 0:
             base = None
-        entities = tuple(changed or ())
-        store, lang = self.store, self._lang
-        shown = self.model.rows()
         aspects = self.model.readiness.aspects if self.model.readiness is not None else None
         retired, self._retired = self._retired, []
-
-        def job(_progress: Progress, cancel: CancelToken) -> MatrixRead:
-            retired.clear()  # freed here, off the GUI thread
-            with store.read() as s:
-                seq = journal.head(s) or 0
-                try:
-                    op = get_operation(s)
-                except NoOperation:
-                    return MatrixRead(seq, None, "Asia/Jakarta", (), None)
-                cancel.check()
-                r = readiness(s, op.id, lang=lang, reuse=base, changed=entities)
-                zone = op.timezone
-            rows = tuple(matrix_rows(r))
-            changed = changed_rows(shown, rows) if r.aspects == aspects else None
-            return MatrixRead(seq, r, zone, rows, tuple(changed) if changed is not None else None)
+        job = matrix_job(
+            self.store,
+            self._lang,
+            reuse=base,
+            changed=tuple(changed or ()),
+            shown=self.model.rows(),
+            aspects=aspects,
+            retired=retired,
+        )
 
         def failed(error: BaseException) -> None:
             self.last_error = sentence_for(error, self._lang)
@@ -408,86 +254,16 @@ class ReadinessPanel(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """The level columns share the width left by the names (at least "Catatan*" each:
-        at 1366 px the matrix and the evidence fit side by side); the name column is as wide
-        as the longest Polres name, measured here once per new set of rows (a longer Satgas
-        name keeps its end: "Subsatgas Peng…Penyelenggara"). ``ResizeToContents`` would
-        measure all 500 names again at every repainted row: 80 ms per live change."""
-        header = self.view.horizontalHeader()
-        if self.model.columnCount() == 0:
-            return
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnHidden(self.model.columnCount() - 1, not self.overall_column)
-        metrics = self.view.fontMetrics()
-        bold = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
-        names = [r.name for r in self.model.rows() if not isinstance(r, RollUpRow)]
-        widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
-        cap = metrics.horizontalAdvance(self.name_cap)
-        rollup = self.model.row_at(0)
-        if rollup is not None:
-            widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
-        header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
-        # Every level cell whole: the longest label with its marks ("Catatan*", "Belum⚠2",
-        # the roll-up's counts "7 · 2 · 1⚠2" in bold), measured once per new set of rows;
-        # the style's own text margins are about 3 px a side.
-        label = max(metrics.horizontalAdvance(short_level(lv) + "*") for lv in LEVEL_COLOURS)
-        model = self.model
-        for row in range(model.rowCount()):
-            for column in range(1, model.columnCount()):
-                index = model.index(row, column)
-                font = index.data(Qt.ItemDataRole.FontRole)
-                fm = QFontMetrics(QFont(font).resolve(self.view.font())) if font else metrics
-                for line in str(index.data(Qt.ItemDataRole.DisplayRole) or "").splitlines():
-                    label = max(label, fm.horizontalAdvance(line))
-        header.setMinimumSectionSize(label + 2 * CELL_PADDING + 8)
-        # The roll-up row carries its counts on a second line.
-        if self.model.rowCount() > 0:
-            self.view.setRowHeight(0, int(metrics.height() * 2.6))
-        self._place_split()
-
-    def _split_by_hand(self, _pos: int, _index: int) -> None:
-        self._user_split = True
-
-    def matrix_width(self) -> int:
-        """The width the matrix needs to show every column unscrolled."""
-        header = self.view.horizontalHeader()
-        columns = self.model.columnCount()
-        if columns == 0:
-            return 0
-        levels = (columns - 1) * header.minimumSectionSize()
-        scrollbar = self.view.verticalScrollBar().sizeHint().width()
-        grid = columns if self.view.showGrid() else 0  # a pixel a column
-        return header.sectionSize(0) + levels + scrollbar + grid + 2 * self.view.frameWidth() + 2
-
-    def _place_split(self) -> None:
-        """The matrix gets what it needs, the evidence the rest (at least its minimum; more
-        on a wide screen, where the level columns share the surplus with it). Where the rest
-        is too narrow to read (a 1366 px laptop with overdue marks in the cells), the evidence
-        goes under the matrix instead, full width."""
-        if self._user_split or self.model.columnCount() == 0:
-            return
-        width = self.splitter.width()
-        readable = self.fontMetrics().horizontalAdvance("M") * 16
-        beside = width - self.splitter.handleWidth() - self.matrix_width() >= readable
-        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
-        if wanted == Qt.Orientation.Vertical:
-            total = self.splitter.height() - self.splitter.handleWidth()
-            if total > 0:
-                self.splitter.setSizes([total - total // 3, total // 3])
-            return
-        total = width - self.splitter.handleWidth()
-        if total <= 0:
-            return
-        spare = min(total - self.matrix_width(), total // 3)
-        evidence = max(self.evidence.minimumWidth(), spare)
-        self.splitter.setSizes([total - evidence, evidence])
+        """The columns measured again for the rows shown (``fit_matrix_columns``: once per
+        new set of rows, never per repaint), then the matrix and its evidence placed."""
+        fit_matrix_columns(
+            self.view, self.model, overall_column=self.overall_column, name_cap=self.name_cap
+        )
+        self.splitter.place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_split()
+        self.splitter.place()
 
     def _fill_legend(self, _night: bool = False) -> None:
         chips = " ".join(
@@ -570,110 +346,4 @@ class ReadinessPanel(QWidget):
                 _tr("Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.")
             )
             return
-        unit = r.unit(cell.unit_id)
-        aspect = next(a for a in r.aspects if a.id == cell.aspect_id)
-        dialog = ReadinessDialog(unit.name, aspect.name, cell, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        close_keys(dialog)
-        self.dialog = dialog
-        label = f"{unit.name}, {aspect.name}"
-        dialog.save_requested.connect(
-            lambda value: self._from_dialog(dialog, label, cell.judgement, value)
-        )
-        dialog.clear_requested.connect(
-            lambda: self._from_dialog(dialog, label, cell.judgement, None)
-        )
-        dialog.open()
-
-    def _from_dialog(
-        self,
-        dialog: ReadinessDialog,
-        label: str,
-        before: Judgement | None,
-        value: JudgementValue | None,
-    ) -> None:
-        if value is None and before is None:
-            dialog.saved()
-            return
-        text = (
-            _tr("Nilai kesiapan {cell}") if value is not None else _tr("Hapus penilaian {cell}")
-        ).format(cell=label)
-
-        def saved(stored: Judgement | None) -> None:
-            dialog.saved()
-            self.undo_stack.push(JudgeCommand(self, text, before, value, stored))
-
-        def refused(error: OpsError) -> None:
-            dialog.refused(self._sentence(error))
-
-        self.put(
-            value, before, on_saved=saved, on_refused=refused, button=dialog.save_button, box=False
-        )
-
-    def put(
-        self,
-        target: JudgementValue | None,
-        current: Judgement | None,
-        *,
-        on_saved: Callable[[Judgement | None], None],
-        on_refused: Callable[[OpsError], None],
-        button: QAbstractButton | None = None,
-        box: bool = True,
-    ) -> None:
-        """Make a cell hold ``target`` (None: no judgement) where it held ``current``, on the
-        write thread; then read the matrix again. A refusal: ``on_refused``, the sentence
-        (in a box unless the form shows it) and a fresh read."""
-        store, actor = self.store, self.actor
-        r = self.model.readiness
-        operation_id = r.operation_id if r is not None else 0
-
-        def write() -> Judgement | None:
-            if target is None:
-                if current is not None:
-                    clear_judgement(store, actor, current.id, expected_version=current.version)
-                return None
-            return set_judgement(
-                store,
-                actor,
-                operation_id,
-                target,
-                expected_version=current.version if current is not None else None,
-            )
-
-        def saved(stored: object) -> None:
-            on_saved(stored if isinstance(stored, Judgement) else None)
-            self.reload()
-
-        def refused(error: OpsError) -> None:
-            log.info("readiness judgement refused: %r", error)
-            on_refused(error)
-            if box:
-                self.show_error(error)
-            else:
-                self.last_error = self._sentence(error)
-            self.reload()
-
-        self.writes.submit(write, on_saved=saved, on_refused=refused, button=button)
-
-    def _sentence(self, error: OpsError) -> str:
-        sentence = sentence_for(error, self._lang)
-        if isinstance(error, StaleEdit):
-            sentence += " " + _tr(
-                "Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu."
-            )
-        return sentence
-
-    def show_error(self, error: OpsError) -> None:
-        """The sentence in a box that does not block."""
-        sentence = self._sentence(error)
-        self.last_error = sentence
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Penilaian tidak disimpan"),
-            sentence,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.error_box = box
+        self.judging.open_form(r, cell)

@@ -12,7 +12,7 @@ names lists use ("R2", "Ranmor R2", "sepeda motor"; "HT", "handy talky"). A tota
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -21,14 +21,12 @@ from sqlalchemy.orm import Session
 
 from opscenter import reference
 from opscenter.model import SarprasCategory, SarprasStock, Unit
-from opscenter.progress import CancelToken, Progress
 from opscenter.readiness.sarpras import TREES, StockLine
 from opscenter.roster import normalise as nz
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.reading import Cell
 from opscenter.roster.validate import CellReader
 
-_PROGRESS_EVERY = 5_000
 T = TypeVar("T")
 CONDITIONS = ("baik", "rusak_ringan", "rusak_berat")
 # The names equipment lists use for the seeded categories, by category code.
@@ -236,34 +234,28 @@ class Reader(CellReader):
             self.bad(index, key, exc.code, raw)
             return None
 
-    def read(
-        self,
-        rows: Iterator[tuple[int, int, list[Cell]]],
-        start: int,
-        total: int,
-        progress: Progress,
-        cancel: CancelToken,
-    ) -> None:
-        gap = False  # a blank row under data: what follows may be a signature block
-        for index, offset, cells in rows:
-            if index < start:
-                continue
-            if index % _PROGRESS_EVERY == 0:
-                cancel.check()
-                progress(index, total, "check")
-            if all(c is None for c in cells):
-                gap = gap or bool(self.drafts or self.problems)
-                continue
-            first = next(c for c in cells if c is not None)
-            if isinstance(first, str) and norm(first).startswith(_TOTAL_WORDS):
-                continue
-            if all(self.cell(cells, offset, k) is None for k in self.count_keys):
-                continue  # a group heading ("A. KENDARAAN") or a line of the signature block
-            if self._category(cells, offset) is None and self._group_heading(cells, offset):
-                continue  # a group heading with the group's subtotal
-            if gap and self._category(cells, offset) is None:
-                continue  # under the table, a line that names no category is not a row
-            self.row(index, offset, cells)
+    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
+        """Whether the line holds anything: only a blank line under data ends the table (a
+        signature block may follow); a total, a group heading or a line without counts is
+        passed over by ``row`` and ends nothing."""
+        return any(c is not None for c in cells)
+
+    def started(self) -> bool:
+        return bool(self.drafts or self.problems)
+
+    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
+        # Under the table, a line that names no category is not a row.
+        return self._category(cells, offset) is not None
+
+    def _passed_over(self, cells: Sequence[Cell], offset: int) -> bool:
+        """A total (JUMLAH), a group heading ("A. KENDARAAN", perhaps with the group's
+        subtotal beside it) or a line of the signature block: no category's row."""
+        first = next(c for c in cells if c is not None)
+        if isinstance(first, str) and norm(first).startswith(_TOTAL_WORDS):
+            return True
+        if all(self.cell(cells, offset, k) is None for k in self.count_keys):
+            return True
+        return self._category(cells, offset) is None and self._group_heading(cells, offset)
 
     def _group_heading(self, cells: Sequence[Cell], offset: int) -> bool:
         value = self.cell(cells, offset, "category")
@@ -274,6 +266,8 @@ class Reader(CellReader):
         return None if value is None else self.known.categories.find(str(value).strip())
 
     def row(self, index: int, offset: int, cells: Sequence[Cell]) -> None:
+        if self._passed_over(cells, offset):
+            return
         before = len(self.problems)
         unit_id = self._unit(index, offset, cells)
         raw_cat = self.cell(cells, offset, "category")

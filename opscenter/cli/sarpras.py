@@ -1,7 +1,7 @@
 """``opscenter import sarpras``, ``template sarpras`` and ``export sarpras``: a unit's
-equipment list in and out (``opscenter.readiness.sarpras_io``). The ``import``, ``template``
-and ``export`` commands themselves are declared in ``opscenter.cli.roster``; they hand the
-sarpras kind to the functions here."""
+equipment list in and out (``opscenter.readiness.sarpras_io``, ``sarpras_export``). The
+``import``, ``template`` and ``export`` commands themselves are declared in
+``opscenter.cli.roster``; they hand the sarpras kind to the functions here."""
 
 from __future__ import annotations
 
@@ -43,12 +43,12 @@ def _said_unit(ctx: Context, preview: SarprasPreview) -> None:
 
 def run_template(args: argparse.Namespace) -> int:
     """With --db, the operation's own categories and unit codes; without, the seeded ones."""
-    from opscenter.readiness import sarpras_io
+    from opscenter.readiness import sarpras_export
 
     if args.db:
         with command_context(args) as ctx:
-            sarpras_io.write_template(args.out, ctx.store)
+            sarpras_export.write_template(args.out, ctx.store)
     else:
-        sarpras_io.write_template(args.out)
+        sarpras_export.write_template(args.out)
     say(t(args, f"Templat ditulis ke {args.out}.", f"Template written to {args.out}."))
     return EXIT_OK

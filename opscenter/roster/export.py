@@ -29,8 +29,8 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.private_files import private_file
-from opscenter.readiness.sarpras_io import HEADERS as SARPRAS_HEADERS
-from opscenter.readiness.sarpras_io import export_rows as sarpras_rows
+from opscenter.readiness.sarpras_export import HEADERS as SARPRAS_HEADERS
+from opscenter.readiness.sarpras_export import export_rows as sarpras_rows
 from opscenter.roster.errors import RosterError
 from opscenter.roster.template import PERSONNEL_HEADERS, TPS_HEADERS
 from opscenter.store import Store

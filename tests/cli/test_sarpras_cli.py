@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from opscenter import operations
-from opscenter.readiness import sarpras, sarpras_io
+from opscenter.readiness import sarpras, sarpras_export
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 from tests.cli.test_cli import one_sentence, run
@@ -109,7 +109,7 @@ def test_export_then_import_changes_nothing(tmp_path: Path, db: str, suffix: str
     if suffix == ".csv":
         with out.open(encoding="utf-8-sig") as fh:
             rows = list(csv.reader(fh))
-        assert rows[0] == list(sarpras_io.HEADERS)
+        assert rows[0] == list(sarpras_export.HEADERS)
         assert rows[1][:9] == [
             "pa1", "Polsek A1", "komunikasi", "HT", "buah", "5", "2", "1", "Ya"
         ]  # fmt: skip

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from opscenter import messages
 from opscenter.errors import NotFound, StaleEdit
 from opscenter.model import JournalEntry, SarprasCategory
-from opscenter.readiness import sarpras, sarpras_io
+from opscenter.readiness import sarpras, sarpras_export, sarpras_io, sarpras_sheet
 from opscenter.readiness.sarpras import StockValue
 from opscenter.reference import by_code
 from opscenter.roster import export
@@ -169,8 +169,8 @@ def test_the_letterhead_names_the_unit(
 ) -> None:
     store, ids = small
     with store.read() as s:
-        known = sarpras_io._known(s, ids.operation_id)
-    guess = sarpras_io.guess_unit([[line] for line in lines], known)
+        known = sarpras_sheet.read_known(s, ids.operation_id)
+    guess = sarpras_sheet.guess_unit([[line] for line in lines], known)
     assert guess == (ids.units[unit] if unit else None)
 
 
@@ -414,10 +414,10 @@ def test_the_template_lists_the_categories_and_imports_once_filled(
     small: tuple[Store, Small], tmp_path: Path
 ) -> None:
     store, ids = small
-    out = sarpras_io.write_template(tmp_path / "templat.xlsx", store)
+    out = sarpras_export.write_template(tmp_path / "templat.xlsx", store)
     ws = load_workbook(out)["Sarpras"]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    header = rows.index(list(sarpras_io.HEADERS))
+    header = rows.index(list(sarpras_export.HEADERS))
     listed = rows[header + 1 :]
     assert len(listed) == 20
     assert listed[0][2:5] == ["kendaraan", "Kendaraan roda 2", "unit"]
@@ -436,7 +436,7 @@ def test_the_template_lists_the_categories_and_imports_once_filled(
     sarpras_io.commit(store, ADMIN, sarpras_io.prepare(store, out))
     assert _held(store, ids) == {("PA1", "r2"): (7, 0, 1, False, None, None)}
     # Without a database, the seeded categories.
-    seeded = load_workbook(sarpras_io.write_template(tmp_path / "kosong.xlsx"))["Sarpras"]
+    seeded = load_workbook(sarpras_export.write_template(tmp_path / "kosong.xlsx"))["Sarpras"]
     assert seeded.max_row == header + 1 + 20
 
 

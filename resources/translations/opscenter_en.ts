@@ -1688,42 +1688,42 @@
         <translation>certain</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="153"/>
+        <location filename="../../ui/import_models.py" line="151"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="154"/>
+        <location filename="../../ui/import_models.py" line="152"/>
         <source>Berubah</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="155"/>
+        <location filename="../../ui/import_models.py" line="153"/>
         <source>Tetap</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="156"/>
+        <location filename="../../ui/import_models.py" line="154"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="176"/>
+        <location filename="../../ui/import_models.py" line="174"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="176"/>
+        <location filename="../../ui/import_models.py" line="174"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="176"/>
+        <location filename="../../ui/import_models.py" line="174"/>
         <source>Kunci</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="176"/>
+        <location filename="../../ui/import_models.py" line="174"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -1926,7 +1926,7 @@
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../ui/data_menu.py" line="30"/>
+        <location filename="../../ui/data_menu.py" line="28"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
@@ -2264,7 +2264,7 @@
     </message>
     <message>
         <location filename="../../ui/incidents_model.py" line="60"/>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="272"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2351,24 +2351,24 @@ ups</translation>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="281"/>
+        <location filename="../../ui/incidents_model.py" line="276"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="272"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="272"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="272"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -2376,72 +2376,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="112"/>
+        <location filename="../../ui/incidents_panel.py" line="120"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="117"/>
+        <location filename="../../ui/incidents_panel.py" line="125"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="126"/>
+        <location filename="../../ui/incidents_panel.py" line="134"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="170"/>
+        <location filename="../../ui/incidents_panel.py" line="178"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="171"/>
+        <location filename="../../ui/incidents_panel.py" line="179"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="172"/>
+        <location filename="../../ui/incidents_panel.py" line="180"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="173"/>
+        <location filename="../../ui/incidents_panel.py" line="181"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="174"/>
+        <location filename="../../ui/incidents_panel.py" line="182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="319"/>
+        <location filename="../../ui/incidents_panel.py" line="314"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="320"/>
+        <location filename="../../ui/incidents_panel.py" line="315"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="321"/>
+        <location filename="../../ui/incidents_panel.py" line="316"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="322"/>
+        <location filename="../../ui/incidents_panel.py" line="317"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="323"/>
+        <location filename="../../ui/incidents_panel.py" line="318"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="392"/>
+        <location filename="../../ui/incidents_panel.py" line="387"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -2569,7 +2569,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2604,12 +2604,12 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="491"/>
+        <location filename="../../ui/audit_view.py" line="487"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="497"/>
+        <location filename="../../ui/audit_view.py" line="493"/>
         <location filename="../../ui/help_menu.py" line="21"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
@@ -2630,7 +2630,7 @@ ups</translation>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
@@ -2682,12 +2682,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="34"/>
+        <location filename="../../ui/sitrep_menu.py" line="36"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="42"/>
+        <location filename="../../ui/sitrep_menu.py" line="44"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -2712,7 +2712,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2720,22 +2720,22 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="108"/>
+        <location filename="../../ui/map_panel.py" line="106"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="129"/>
+        <location filename="../../ui/map_panel.py" line="127"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="135"/>
+        <location filename="../../ui/map_panel.py" line="133"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="136"/>
+        <location filename="../../ui/map_panel.py" line="134"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
@@ -2785,12 +2785,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="119"/>
+        <location filename="../../ui/map_panel.py" line="117"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="121"/>
+        <location filename="../../ui/map_panel.py" line="119"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2860,32 +2860,32 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="224"/>
+        <location filename="../../ui/map_panel.py" line="222"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="226"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="230"/>
+        <location filename="../../ui/map_panel.py" line="228"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="276"/>
+        <location filename="../../ui/map_panel.py" line="274"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="288"/>
+        <location filename="../../ui/map_panel.py" line="286"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="323"/>
+        <location filename="../../ui/map_panel.py" line="321"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
@@ -3295,252 +3295,252 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>PlanningModels</name>
     <message>
-        <location filename="../../ui/planning_models.py" line="122"/>
+        <location filename="../../ui/planning_models.py" line="120"/>
         <source>{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi.</source>
         <translation>{region}, {aspect}: not yet assessed. Double-click to fill in.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="127"/>
+        <location filename="../../ui/planning_models.py" line="125"/>
         <source>{region}, {aspect}: {level}</source>
         <translation>{region}, {aspect}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="164"/>
+        <location filename="../../ui/planning_models.py" line="162"/>
         <source>Indeks Kerawanan Pemilu (IKP) Bawaslu, 0–100: kerawanan proses pemilihan, bukan ketertiban umum. Tidak dipakai untuk mengurutkan penebalan. Diisi lewat impor Excel.</source>
         <translation>Bawaslu Election Vulnerability Index (IKP), 0–100: vulnerability of the electoral process, not public order. Not used to rank reinforcements. Filled in by Excel import.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="189"/>
+        <location filename="../../ui/planning_models.py" line="187"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="193"/>
+        <location filename="../../ui/planning_models.py" line="191"/>
         <source>IKP
 Bawaslu</source>
         <translation>Bawaslu
 IKP</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="194"/>
+        <location filename="../../ui/planning_models.py" line="192"/>
         <source>Skor Bawaslu (0–100): kerawanan proses pemilihan</source>
         <translation>Bawaslu score (0–100): vulnerability of the electoral process</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="187"/>
+        <location filename="../../ui/planning_models.py" line="185"/>
         <source>Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah</source>
         <translation>Polri assessment (public order); double-click a cell to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="260"/>
+        <location filename="../../ui/planning_models.py" line="258"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="260"/>
+        <location filename="../../ui/planning_models.py" line="258"/>
         <source>Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda</source>
         <translation>Polres/Polresta with their Polsek; then the Polda reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="261"/>
-        <location filename="../../ui/planning_models.py" line="401"/>
+        <location filename="../../ui/planning_models.py" line="259"/>
+        <location filename="../../ui/planning_models.py" line="390"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="261"/>
+        <location filename="../../ui/planning_models.py" line="259"/>
         <source>Tingkat Polri tertinggi di wilayahnya pada tahapan ini</source>
         <translation>Highest Polri level in its area during this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Kebu-
 tuhan</source>
         <translation>Re-
 quired</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Personel Polri menurut pola pengamanan TPS</source>
         <translation>Polri personnel according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
         <source>Keku-
 atan</source>
         <translation>Actual
 strength</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="263"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
         <source>Personel aktif + BKO masuk − BKO keluar</source>
         <translation>Active personnel + BKO in − BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang</source>
         <translation>Strength minus required: negative means short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="266"/>
+        <location filename="../../ui/planning_models.py" line="264"/>
         <source>Kurang
 di pos</source>
         <translation>Short
 on posts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="267"/>
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan ini (–: belum diplot). Perwira Kompol ke atas tidak menjaga TPS.</source>
         <translation>Personnel still missing on the TPS guard posts after this stage&apos;s plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="273"/>
+        <location filename="../../ui/planning_models.py" line="271"/>
         <source>Dapat
 dipinjam</source>
         <translation>Can be
 lent</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="274"/>
+        <location filename="../../ui/planning_models.py" line="272"/>
         <source>Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap di markas). Cadangan: seluruh kekuatannya.</source>
         <translation>Polres: the deployed share minus its own requirement (the rest stays at headquarters). Reserve: its whole strength.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="290"/>
+        <location filename="../../ui/planning_models.py" line="288"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="291"/>
-        <location filename="../../ui/planning_models.py" line="420"/>
+        <location filename="../../ui/planning_models.py" line="289"/>
+        <location filename="../../ui/planning_models.py" line="409"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="327"/>
+        <location filename="../../ui/planning_models.py" line="325"/>
         <source>Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan</source>
         <translation>Polda reserve: guards no TPS; its whole strength can be deployed as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="329"/>
+        <location filename="../../ui/planning_models.py" line="327"/>
         <source>{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS ({unrated} not rated, counted at the strictest pattern), {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="339"/>
+        <location filename="../../ui/planning_models.py" line="337"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="351"/>
+        <location filename="../../ui/planning_models.py" line="349"/>
         <source>Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.</source>
         <translation>This stage has no plotting yet: the need is computed from strength alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="355"/>
+        <location filename="../../ui/planning_models.py" line="353"/>
         <source>{name}: {short} personel kurang di pos setelah plotting; {free} personel sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}.</source>
         <translation>{name}: {short} personnel short on posts after the plotting; {free} of its own people not yet plotted (a new plotting places them); reinforcement needed {need}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="400"/>
+        <location filename="../../ui/planning_models.py" line="389"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="400"/>
+        <location filename="../../ui/planning_models.py" line="389"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="401"/>
+        <location filename="../../ui/planning_models.py" line="390"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="402"/>
+        <location filename="../../ui/planning_models.py" line="391"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="402"/>
+        <location filename="../../ui/planning_models.py" line="391"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="403"/>
-        <location filename="../../ui/planning_models.py" line="469"/>
+        <location filename="../../ui/planning_models.py" line="392"/>
+        <location filename="../../ui/planning_models.py" line="458"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="403"/>
+        <location filename="../../ui/planning_models.py" line="392"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="404"/>
+        <location filename="../../ui/planning_models.py" line="393"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="404"/>
+        <location filename="../../ui/planning_models.py" line="393"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="405"/>
+        <location filename="../../ui/planning_models.py" line="394"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="405"/>
+        <location filename="../../ui/planning_models.py" line="394"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="467"/>
+        <location filename="../../ui/planning_models.py" line="456"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="467"/>
+        <location filename="../../ui/planning_models.py" line="456"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="468"/>
+        <location filename="../../ui/planning_models.py" line="457"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="468"/>
+        <location filename="../../ui/planning_models.py" line="457"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="469"/>
+        <location filename="../../ui/planning_models.py" line="458"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="470"/>
+        <location filename="../../ui/planning_models.py" line="459"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="470"/>
+        <location filename="../../ui/planning_models.py" line="459"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="489"/>
+        <location filename="../../ui/planning_models.py" line="478"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -3921,7 +3921,7 @@ source</translation>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_menu.py" line="25"/>
+        <location filename="../../ui/planning_menu.py" line="24"/>
         <source>&amp;Perencanaan</source>
         <translation>&amp;Planning</translation>
     </message>
@@ -4262,43 +4262,43 @@ source</translation>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="206"/>
+        <location filename="../../ui/plotting_window.py" line="208"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="210"/>
+        <location filename="../../ui/plotting_window.py" line="212"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="211"/>
+        <location filename="../../ui/plotting_window.py" line="213"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="214"/>
+        <location filename="../../ui/plotting_window.py" line="216"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="223"/>
+        <location filename="../../ui/plotting_window.py" line="225"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="295"/>
+        <location filename="../../ui/plotting_window.py" line="297"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_reads.py" line="211"/>
-        <location filename="../../ui/plotting_window.py" line="324"/>
+        <location filename="../../ui/plotting_window.py" line="326"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="337"/>
+        <location filename="../../ui/plotting_window.py" line="339"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4995,13 +4995,13 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_lists_models.py" line="114"/>
-        <location filename="../../ui/readiness_lists_models.py" line="151"/>
+        <location filename="../../ui/readiness_lists_models.py" line="145"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_lists_models.py" line="115"/>
-        <location filename="../../ui/readiness_lists_models.py" line="152"/>
+        <location filename="../../ui/readiness_lists_models.py" line="146"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -5027,7 +5027,7 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_lists_models.py" line="118"/>
-        <location filename="../../ui/readiness_lists_models.py" line="155"/>
+        <location filename="../../ui/readiness_lists_models.py" line="149"/>
         <source>Dipakai</source>
         <translation>In use</translation>
     </message>
@@ -5038,117 +5038,117 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_category_forms.py" line="90"/>
-        <location filename="../../ui/readiness_lists_models.py" line="150"/>
+        <location filename="../../ui/readiness_lists_models.py" line="144"/>
         <source>Kelompok</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_models.py" line="153"/>
+        <location filename="../../ui/readiness_lists_models.py" line="147"/>
         <source>Ukuran</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_models.py" line="154"/>
+        <location filename="../../ui/readiness_lists_models.py" line="148"/>
         <source>Aturan kebutuhan</source>
         <translation>Requirement rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_models.py" line="154"/>
+        <location filename="../../ui/readiness_lists_models.py" line="148"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_lists_models.py" line="155"/>
+        <location filename="../../ui/readiness_lists_models.py" line="149"/>
         <source>Baris sarpras satuan pada kategori ini</source>
         <translation>Units&apos; sarpras rows in this category</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="72"/>
+        <location filename="../../ui/reference_list_page.py" line="89"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="74"/>
+        <location filename="../../ui/reference_list_page.py" line="91"/>
         <source>mis. logistik-pemilu</source>
         <translation>e.g. election-logistics</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="78"/>
+        <location filename="../../ui/reference_list_page.py" line="95"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="81"/>
+        <location filename="../../ui/reference_list_page.py" line="98"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="82"/>
+        <location filename="../../ui/reference_list_page.py" line="99"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="83"/>
+        <location filename="../../ui/reference_list_page.py" line="100"/>
         <source>Nama &amp;Inggris</source>
         <translation>&amp;English name</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="86"/>
+        <location filename="../../ui/reference_list_page.py" line="103"/>
         <source>&amp;Tambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="89"/>
+        <location filename="../../ui/reference_list_page.py" line="106"/>
         <source>Terpilih</source>
         <translation>Chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="97"/>
+        <location filename="../../ui/reference_list_page.py" line="114"/>
         <source>Nama &amp;baru</source>
         <translation>New na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="98"/>
+        <location filename="../../ui/reference_list_page.py" line="115"/>
         <source>Nama In&amp;ggris baru</source>
         <translation>New En&amp;glish name</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="99"/>
+        <location filename="../../ui/reference_list_page.py" line="116"/>
         <source>Ganti na&amp;ma</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="101"/>
+        <location filename="../../ui/reference_list_page.py" line="118"/>
         <source>Nai&amp;k</source>
         <translation>Move u&amp;p</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="103"/>
+        <location filename="../../ui/reference_list_page.py" line="120"/>
         <source>Ctrl+Atas di daftar</source>
         <translation>Ctrl+Up in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="104"/>
+        <location filename="../../ui/reference_list_page.py" line="121"/>
         <source>Tu&amp;run</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="106"/>
+        <location filename="../../ui/reference_list_page.py" line="123"/>
         <source>Ctrl+Bawah di daftar</source>
         <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="107"/>
+        <location filename="../../ui/reference_list_page.py" line="124"/>
         <source>&amp;Hapus…</source>
         <translation>&amp;Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="109"/>
+        <location filename="../../ui/reference_list_page.py" line="126"/>
         <source>Delete di daftar</source>
         <translation>Delete in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_list_page.py" line="174"/>
+        <location filename="../../ui/reference_list_page.py" line="191"/>
         <source>Pilih di daftar.</source>
         <translation>Choose in the list.</translation>
     </message>
@@ -5424,82 +5424,82 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="259"/>
+        <location filename="../../ui/readiness_panel.py" line="109"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="264"/>
+        <location filename="../../ui/readiness_panel.py" line="114"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="266"/>
+        <location filename="../../ui/readiness_panel.py" line="116"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="272"/>
+        <location filename="../../ui/readiness_panel.py" line="122"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="357"/>
+        <location filename="../../ui/readiness_panel.py" line="203"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="390"/>
+        <location filename="../../ui/readiness_panel.py" line="236"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="393"/>
+        <location filename="../../ui/readiness_panel.py" line="239"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="498"/>
+        <location filename="../../ui/readiness_panel.py" line="274"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="506"/>
+        <location filename="../../ui/readiness_panel.py" line="282"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="510"/>
+        <location filename="../../ui/readiness_panel.py" line="286"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="562"/>
+        <location filename="../../ui/readiness_panel.py" line="338"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="569"/>
+        <location filename="../../ui/readiness_panel.py" line="345"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="598"/>
+        <location filename="../../ui/readiness_judging.py" line="134"/>
         <source>Nilai kesiapan {cell}</source>
         <translation>Judge readiness of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="598"/>
+        <location filename="../../ui/readiness_judging.py" line="134"/>
         <source>Hapus penilaian {cell}</source>
         <translation>Clear the judgement of {cell}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="660"/>
+        <location filename="../../ui/readiness_judging.py" line="196"/>
         <source>Matriks dibaca ulang: periksa penilaian yang baru, lalu nilai lagi bila perlu.</source>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="671"/>
+        <location filename="../../ui/readiness_judging.py" line="207"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -5899,19 +5899,19 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="201"/>
-        <location filename="../../ui/sitrep_dialog.py" line="313"/>
+        <location filename="../../ui/sitrep_dialog.py" line="202"/>
+        <location filename="../../ui/sitrep_dialog.py" line="314"/>
         <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="302"/>
+        <location filename="../../ui/sitrep_dialog.py" line="303"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="85"/>
+        <location filename="../../ui/sitrep_dialog.py" line="86"/>
         <source>Laporan Situasi</source>
         <translation>Situation report</translation>
     </message>
@@ -6026,107 +6026,107 @@ for use</translation>
         <translation>Sections included</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="128"/>
+        <location filename="../../ui/sitrep_schedule.py" line="127"/>
         <source>Laporan terjadwal</source>
         <translation>Scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="132"/>
+        <location filename="../../ui/sitrep_schedule.py" line="131"/>
         <source>Tulis laporan otomatis</source>
         <translation>Write reports automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="137"/>
+        <location filename="../../ui/sitrep_schedule.py" line="136"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="145"/>
+        <location filename="../../ui/sitrep_schedule.py" line="144"/>
         <source>Jam (waktu setempat)</source>
         <translation>Times (local time)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="146"/>
+        <location filename="../../ui/sitrep_schedule.py" line="145"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="149"/>
+        <location filename="../../ui/sitrep_schedule.py" line="148"/>
         <source>Terapkan jadwal</source>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="119"/>
+        <location filename="../../ui/sitrep_dialog.py" line="120"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="120"/>
+        <location filename="../../ui/sitrep_dialog.py" line="121"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="121"/>
+        <location filename="../../ui/sitrep_dialog.py" line="122"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="122"/>
+        <location filename="../../ui/sitrep_dialog.py" line="123"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="276"/>
+        <location filename="../../ui/sitrep_dialog.py" line="277"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="336"/>
+        <location filename="../../ui/sitrep_dialog.py" line="337"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="346"/>
+        <location filename="../../ui/sitrep_dialog.py" line="347"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="346"/>
+        <location filename="../../ui/sitrep_dialog.py" line="347"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="375"/>
+        <location filename="../../ui/sitrep_dialog.py" line="376"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="154"/>
+        <location filename="../../ui/sitrep_schedule.py" line="153"/>
         <source>Folder laporan terjadwal</source>
         <translation>Folder for scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="164"/>
+        <location filename="../../ui/sitrep_schedule.py" line="163"/>
         <source>Jam tidak sah; tulis misalnya 06:00, 18:00.</source>
         <translation>Invalid times; enter them like 06:00, 18:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="170"/>
+        <location filename="../../ui/sitrep_schedule.py" line="169"/>
         <source>Folder {path} tidak ada; pilih folder lain.</source>
         <translation>The folder {path} does not exist; choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="180"/>
+        <location filename="../../ui/sitrep_schedule.py" line="179"/>
         <source>Laporan terjadwal tidak aktif.</source>
         <translation>Scheduled reports are off.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="184"/>
+        <location filename="../../ui/sitrep_schedule.py" line="183"/>
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="411"/>
+        <location filename="../../ui/sitrep_dialog.py" line="412"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -6234,103 +6234,103 @@ for use</translation>
 <context>
     <name>StrengthModel</name>
     <message>
-        <location filename="../../ui/strength_model.py" line="37"/>
+        <location filename="../../ui/strength_model.py" line="36"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="37"/>
+        <location filename="../../ui/strength_model.py" line="36"/>
         <source>Polres/Polresta beserta Polsek jajarannya</source>
         <translation>Polres/Polresta with their Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="38"/>
+        <location filename="../../ui/strength_model.py" line="37"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="38"/>
+        <location filename="../../ui/strength_model.py" line="37"/>
         <source>Jumlah TPS yang diamankan satuan ini</source>
         <translation>Number of TPS this unit secures</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="40"/>
+        <location filename="../../ui/strength_model.py" line="39"/>
         <source>Kebutuhan
 Polri</source>
         <translation>Polri
 required</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="41"/>
+        <location filename="../../ui/strength_model.py" line="40"/>
         <source>Personel Polri yang dibutuhkan menurut pola pengamanan TPS</source>
         <translation>Polri personnel required according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="44"/>
+        <location filename="../../ui/strength_model.py" line="43"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="45"/>
+        <location filename="../../ui/strength_model.py" line="44"/>
         <source>Personel Polri aktif, ditambah BKO masuk, dikurangi BKO keluar</source>
         <translation>Active Polri personnel, plus BKO in, minus BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="47"/>
+        <location filename="../../ui/strength_model.py" line="46"/>
         <source>BKO
 masuk</source>
         <translation>BKO
 in</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="47"/>
+        <location filename="../../ui/strength_model.py" line="46"/>
         <source>Personel satuan lain yang di-BKO-kan ke sini</source>
         <translation>Personnel of other units assigned here as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="48"/>
+        <location filename="../../ui/strength_model.py" line="47"/>
         <source>BKO
 keluar</source>
         <translation>BKO
 out</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="48"/>
+        <location filename="../../ui/strength_model.py" line="47"/>
         <source>Personel satuan ini yang di-BKO-kan ke luar</source>
         <translation>Personnel of this unit assigned elsewhere as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="50"/>
+        <location filename="../../ui/strength_model.py" line="49"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="51"/>
+        <location filename="../../ui/strength_model.py" line="50"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang personel</source>
         <translation>Strength minus required: negative means short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="91"/>
+        <location filename="../../ui/strength_model.py" line="90"/>
         <source>{tps} ({n} belum dinilai)</source>
         <translation>{tps} ({n} not rated)</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="98"/>
+        <location filename="../../ui/strength_model.py" line="97"/>
         <source>{n} TPS belum dinilai kerawanannya; dihitung dengan pola pengamanan paling ketat sampai dinilai</source>
         <translation>{n} TPS not yet rated for vulnerability; counted at the strictest guard pattern until rated</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="117"/>
+        <location filename="../../ui/strength_model.py" line="111"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="119"/>
+        <location filename="../../ui/strength_model.py" line="113"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_model.py" line="120"/>
+        <location filename="../../ui/strength_model.py" line="114"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
@@ -7259,69 +7259,69 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="168"/>
+        <location filename="../../ui/watch_models.py" line="167"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="170"/>
-        <location filename="../../ui/watch_models.py" line="293"/>
-        <location filename="../../ui/watch_models.py" line="389"/>
+        <location filename="../../ui/watch_models.py" line="169"/>
+        <location filename="../../ui/watch_models.py" line="287"/>
+        <location filename="../../ui/watch_models.py" line="378"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="174"/>
+        <location filename="../../ui/watch_models.py" line="173"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="174"/>
+        <location filename="../../ui/watch_models.py" line="173"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="177"/>
+        <location filename="../../ui/watch_models.py" line="176"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="296"/>
+        <location filename="../../ui/watch_models.py" line="287"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="324"/>
+        <location filename="../../ui/watch_models.py" line="313"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="390"/>
+        <location filename="../../ui/watch_models.py" line="379"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="391"/>
+        <location filename="../../ui/watch_models.py" line="380"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="392"/>
+        <location filename="../../ui/watch_models.py" line="381"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="392"/>
+        <location filename="../../ui/watch_models.py" line="381"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="393"/>
+        <location filename="../../ui/watch_models.py" line="382"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="393"/>
+        <location filename="../../ui/watch_models.py" line="382"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>
@@ -7458,67 +7458,67 @@ charge</translation>
         <translation>TPS watch records at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="108"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="102"/>
         <source>Langkah pemantauan TPS</source>
         <translation>TPS watch steps</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="109"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="103"/>
         <source>Isian langkah pemantauan belum disimpan.</source>
         <translation>The watch step being edited has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="117"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="111"/>
         <source>langkah</source>
         <translation>step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="118"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="112"/>
         <source>Da&amp;ftar langkah (urutan pada hari pemungutan)</source>
         <translation>&amp;List of steps (their order on voting day)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="121"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="115"/>
         <source>mis. apel</source>
         <translation>e.g. apel</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="125"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="119"/>
         <source>mis. 06:00 atau 06:00 +1; boleh kosong</source>
         <translation>e.g. 06:00 or 06:00 +1; may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="128"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="122"/>
         <source>Batas &amp;waktu</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="141"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="135"/>
         <source>Batas waktu langkah terpilih</source>
         <translation>Deadline of the chosen step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="142"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="136"/>
         <source>06:00, 06:00 +1, atau kosong</source>
         <translation>06:00, 06:00 +1, or empty</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="143"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="137"/>
         <source>&amp;Jam</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="145"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="139"/>
         <source>Simpan &amp;batas waktu</source>
         <translation>Save &amp;deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="232"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="226"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_steps_dialog.py" line="231"/>
+        <location filename="../../ui/watch_steps_dialog.py" line="225"/>
         <source>Batas waktu {name}: {due}</source>
         <translation>Deadline of {name}: {due}</translation>
     </message>

@@ -449,54 +449,14 @@ def _seed_existing_operations() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("inspection_finding", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_inspection_finding_visit_id"))
-        batch_op.drop_index(batch_op.f("ix_inspection_finding_operation_id"))
-        batch_op.drop_index(batch_op.f("ix_inspection_finding_aspect_id"))
-
+    # Dependents first; each table's indexes go with it (SQLite and PostgreSQL alike).
     op.drop_table("inspection_finding")
-    with op.batch_alter_table("budget_realisation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_budget_realisation_operation_id"))
-        batch_op.drop_index(batch_op.f("ix_budget_realisation_allocation_id"))
-
     op.drop_table("budget_realisation")
-    with op.batch_alter_table("sarpras_stock", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_sarpras_stock_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_sarpras_stock_operation_id"))
-        batch_op.drop_index(batch_op.f("ix_sarpras_stock_category_id"))
-
     op.drop_table("sarpras_stock")
-    with op.batch_alter_table("readiness_judgement", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_readiness_judgement_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_readiness_judgement_operation_id"))
-        batch_op.drop_index(batch_op.f("ix_readiness_judgement_aspect_id"))
-
     op.drop_table("readiness_judgement")
-    with op.batch_alter_table("inspection_visit", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_inspection_visit_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_inspection_visit_operation_id"))
-
     op.drop_table("inspection_visit")
-    with op.batch_alter_table("budget_allocation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_budget_allocation_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_budget_allocation_operation_id"))
-
     op.drop_table("budget_allocation")
-    with op.batch_alter_table("budget_index", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_budget_index_stage_id"))
-        batch_op.drop_index(batch_op.f("ix_budget_index_operation_id"))
-        batch_op.drop_index(batch_op.f("ix_budget_index_component_id"))
-
     op.drop_table("budget_index")
-    with op.batch_alter_table("sarpras_category", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_sarpras_category_operation_id"))
-
     op.drop_table("sarpras_category")
-    with op.batch_alter_table("readiness_aspect", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_readiness_aspect_operation_id"))
-
     op.drop_table("readiness_aspect")
-    with op.batch_alter_table("budget_component", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_budget_component_operation_id"))
-
     op.drop_table("budget_component")

@@ -3,7 +3,8 @@
 ``read_entry`` reads a line ("1501012001003 1", "Siulak Deras 3 tiba 05:40", "Siulak P3 2":
 every TPS of the post on voting day) into a ``Typed`` as ``opscenter.watch.entry`` reads
 each part; ``entry_text`` names it in the result line; ``WatchCommand`` puts a saved entry
-on the window's ``QUndoStack``. ``ui.watch_panel.WatchPanel`` runs them on its write thread.
+on the window's ``QUndoStack``. ``ui.watch_panel.WatchPanel`` reads the line on its write
+thread and pushes the step once it is saved.
 """
 
 from __future__ import annotations

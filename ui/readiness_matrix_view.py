@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, ReadinessModel, RollUpRow, short_level
 from ui.table_view import style_table
-from ui.units_board import MiddleElideDelegate
+from ui.units_board_widths import MiddleElideDelegate
 
 # Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
 CELL_PADDING = 4

@@ -2,14 +2,15 @@
 
 A tree by hierarchy (roll-up totals Polsek -> Polres -> Polda) or a flat table that sorts
 and filters; both views sit on one ``BoardRows`` (ui.units_model). This module is the view:
-toolbar, filters, columns fitted to the width, loading and selection. Its two other jobs
-live beside it and are mixed in:
+toolbar, filters, loading and selection. Its other jobs live beside it, each an object the
+board holds:
 
 * ``ui.units_board_updates``: what a journal change set does to the rows (precise updates,
   bursts in slices, figures off the GUI thread); when it is applied (hidden, merged,
   retried) is ``ui.live_updates``'s;
 * ``ui.unit_status_action``: changing a unit's status (F2), saved on the write thread and
-  undoable on the shared ``QUndoStack``.
+  undoable on the shared ``QUndoStack``;
+* ``ui.units_board_widths``: the columns fitted to the names, the figures and the width.
 """
 
 from __future__ import annotations
@@ -20,17 +21,14 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,8 +38,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QTreeView,
@@ -66,12 +62,13 @@ from ui.choice_combo import choose, chosen, fill_combo, region_choices, searchab
 from ui.desk import Desk
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
-from ui.screen_fit import FlowLayout, narrow_drops, pair
+from ui.screen_fit import FlowLayout, pair
 from ui.table_view import table_sheet
 from ui.translations import interface_language, translator
 from ui.unit_status_action import StatusActions
 from ui.unit_status_dialog import UnitStatusDialog
 from ui.units_board_updates import BoardUpdates, release_foreground
+from ui.units_board_widths import BoardWidths
 from ui.units_columns import UNIT_ID_ROLE, Column
 from ui.units_filter import UnitsFilterProxy
 from ui.units_model import BoardRows
@@ -86,17 +83,6 @@ _tr = translator("UnitsBoard")
 
 def _tree_names() -> dict[str, str]:
     return {"territorial": _tr("Kewilayahan"), "satgas": _tr("Satgas"), "partner": _tr("Mitra")}
-
-
-class MiddleElideDelegate(QStyledItemDelegate):
-    """A cut unit name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart (the
-    other columns keep the usual end elision: a time must not lose its minutes)."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class UnitsBoard(QWidget):
@@ -149,8 +135,6 @@ class UnitsBoard(QWidget):
         self._drain.timeout.connect(self.updates.drain_queue)
 
         self.rows = BoardRows(desk.clock, self)
-        self._readable = theme.ReadableTextDelegate(self)
-        self._middle = MiddleElideDelegate(self)
         # recursive: a match keeps its chain of command
         self.tree_proxy = UnitsFilterProxy(self.rows, self, recursive=True)
         self.tree_proxy.setSourceModel(self.rows.tree_model)
@@ -170,13 +154,10 @@ class UnitsBoard(QWidget):
         # nobody looks at would only delay the board's first appearance.
         self._flat_sorted = False
         self.flat_view.verticalHeader().hide()
-        # Sections a narrow view left out (``_fit_to_width``), and each section's width.
-        self._narrowed: dict[QTreeView | QTableView, set[int]] = {}
-        self._natural: dict[QTreeView | QTableView, dict[int, int]] = {}
         for view in (self.tree_view, self.flat_view):
             self._style_view(view)
-            self._narrowed[view], self._natural[view] = set(), {}
-            view.viewport().installEventFilter(self)
+        # The columns fitted to the names, figures and the views' width: a job of its own.
+        self.widths = BoardWidths(self.rows, (self.tree_view, self.flat_view), self._statuses, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree_view)
         self.stack.addWidget(self.flat_view)
@@ -300,100 +281,9 @@ class UnitsBoard(QWidget):
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def fit_columns(self) -> None:
-        """Names and times at their widest; figures share one width so the grid reads.
-
-        Where the last-change column is hidden (the wall), the names take the room left, so
-        "Polres Tanjung Jabung Barat" and "... Timur" never shrink to the same "Polres
-        Tanjung Jab…". Incident counts are painted in their severity's colour made readable
-        on the row under them (``theme.ReadableTextDelegate``)."""
-        layout = self.rows.cells.layout
-        for view in (self.tree_view, self.flat_view):
-            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-            header.setStretchLastSection(False)
-            metrics = view.fontMetrics()
-            changed_shown = any(
-                kind is Column.CHANGED and not view.isColumnHidden(section)
-                for section, (kind, _pos) in enumerate(layout.columns())
-            )
-            # A name column of about 32 characters at this view's type size, at least 440 px.
-            name_cap = max(440, 32 * metrics.averageCharWidth())
-            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
-            bold = theme.scaled_font(view, 1.0, bold=True)
-            head = QFontMetrics(bold)
-            natural = self._natural[view]
-            for section, (kind, _pos) in enumerate(layout.columns()):
-                label = str(
-                    self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
-                )
-                label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
-                own = {Column.INCIDENTS: self._readable, Column.UNIT: self._middle}.get(kind)
-                if own is not None:
-                    view.setItemDelegateForColumn(section, own)
-                elif view.itemDelegateForColumn(section) in (self._readable, self._middle):
-                    view.setItemDelegateForColumn(section, view.itemDelegate())  # columns moved
-                if kind is Column.UNIT:
-                    widest = max(
-                        (metrics.horizontalAdvance(r.name) for r in self.rows.rows.values()),
-                        default=200,
-                    )
-                    indent = 3 * view.indentation() if isinstance(view, QTreeView) else 0
-                    header.resizeSection(section, min(max(widest, 200) + indent + 24, name_cap))
-                    header.setSectionResizeMode(
-                        section,
-                        QHeaderView.ResizeMode.Interactive
-                        if changed_shown
-                        else QHeaderView.ResizeMode.Stretch,
-                    )
-                elif kind is Column.STATUS:
-                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
-                    widest = max(
-                        (metrics.horizontalAdvance(s.name) for s in self._statuses()), default=100
-                    )
-                    header.resizeSection(section, max(widest, label_width) + 32)
-                elif kind is Column.CHANGED:
-                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-                else:
-                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
-                    header.resizeSection(section, max(figure_width, label_width + 18))
-                # The width each column needs, for ``_fit_to_width`` (the name column's
-                # before it stretches; a hidden column's, which reads 0, as measured).
-                if kind is Column.CHANGED:
-                    width = metrics.horizontalAdvance("27-11-24 23:59") + 24
-                elif kind is Column.UNIT:
-                    width = min(max(widest, 200) + indent + 24, name_cap)
-                else:
-                    width = header.sectionSize(section) or natural.get(section, 0)
-                natural[section] = width
-
-    def _fit_to_width(self, view: QTreeView | QTableView) -> None:
-        """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
-        TPS counts per category from the last, then the unrated TPS (the strength tab and the
-        planning window show them), until strength, balance and incidents fit without
-        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall)
-        stay hidden."""
-        natural = self._natural.get(view)
-        if not natural:
-            return
-        mine = self._narrowed[view]
-        columns = list(enumerate(self.rows.cells.layout.columns()))
-        others = {s for s, _ in columns if view.isColumnHidden(s) and s not in mine}
-        drops = [s for s, (k, _) in columns if k is Column.CHANGED]
-        drops += [s for s, (k, _) in reversed(columns) if k is Column.TPS]
-        drops += [s for s, (k, _) in columns if k is Column.UNRATED]  # the last TPS figure
-        hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
-        if hide == mine:
-            return
-        for section in mine ^ hide:
-            view.setColumnHidden(section, section in hide)
-        self._narrowed[view] = hide
-        self.fit_columns()  # the name column stretches where the last-change one went
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            for view in (self.tree_view, self.flat_view):
-                if watched is view.viewport():
-                    self._fit_to_width(view)
-        return super().eventFilter(watched, event)
+        """Fit the columns to the names, figures and type size (``ui.units_board_widths``);
+        the wall calls it again once it enlarged the type."""
+        self.widths.fit()
 
     def _statuses(self) -> tuple[Any, ...]:
         return self._board.statuses if self._board else ()

@@ -5,46 +5,28 @@ timeline...) and only shows them: item views are not editable, context menus and
 panels' own actions are off. A top bar carries the operation, the stage and a clock.
 Esc or F11 (which opened it from the main window) closes it, and nothing of it stays.
 
-Nothing on a wall scrolls or takes the focus: no scroll bars and no focus frames. A list
-longer than its tile shows whole rows only and turns a page on its own every
-PAGE_SECONDS (``RowPager``).
+The parts live beside it: ``ui.wall_tiles`` (each panel under its caption, the grid),
+``ui.wall_type`` (the type size from a panel's share of the screen) and
+``ui.wall_read_only`` (nothing on a wall scrolls or takes the focus: no scroll bars and no
+focus frames; a list longer than its tile shows whole rows only and turns a page on its
+own every PAGE_SECONDS, ``RowPager``).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QShortcut,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLayout,
-    QLineEdit,
-    QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,235 +37,15 @@ from ui import theme
 from ui.exercise_banner import ExerciseBanner
 from ui.operation_header import long_date
 from ui.translations import translator
+from ui.wall_read_only import make_read_only
+from ui.wall_tiles import WallTile, grid_cells
+from ui.wall_type import FONT_FACTOR, scale_fonts, type_scale
 
 Mode = Literal["tiled", "cycle"]
-# Read from across the room: about twice the desk size, for one panel on a 1920x1080 screen.
-FONT_FACTOR = 1.8
-# The screen a panel gets FONT_FACTOR on; a smaller share (a tile of a tiled single screen)
-# gets proportionally smaller type, never below the desk's, a larger one up to twice.
-REFERENCE_SIZE = QSize(1920, 1080)
 CYCLE_SECONDS = 20.0
-# A list longer than its tile turns a page this often (a cycled panel shows two pages).
-PAGE_SECONDS = 10.0
-# Input widgets a wall hides.
-CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
 
 
 _tr = translator("WallDisplay")
-
-
-# Where a widget keeps the font its panel gave it (the desk size), the first time the wall
-# sees it: kept on the widget itself, so a widget a panel replaces later (a legend's labels
-# at a reload) is never looked for again, and a new one is measured when it appears.
-DESK_FONT = "wallDeskFont"
-
-
-def _desk_font(widget: QWidget, scale_now: float) -> QFont:
-    desk = widget.property(DESK_FONT)
-    if isinstance(desk, QFont):
-        return desk
-    # Built after the wall scaled its panel, a widget took its size from the scaled parent.
-    desk = QFont(widget.font())
-    if desk.pointSizeF() > 0:
-        desk.setPointSizeF(desk.pointSizeF() / scale_now)
-    elif desk.pixelSize() > 0:
-        desk.setPixelSize(max(1, round(desk.pixelSize() / scale_now)))
-    widget.setProperty(DESK_FONT, desk)
-    return desk
-
-
-def scale_fonts(roots: Sequence[QWidget], factor: float, *, scale_now: float = 1.0) -> None:
-    """Every widget under ``roots`` at its desk font times ``factor`` (panels set absolute
-    sizes), item views' row heights to match. ``scale_now`` is the factor the widgets are
-    drawn at now (for widgets seen for the first time). All desk fonts are read before any
-    is set: a parent's new font would otherwise reach its children."""
-    widgets = [w for root in roots for w in (root, *root.findChildren(QWidget))]
-    desks = [(w, _desk_font(w, scale_now)) for w in widgets]
-    for w, desk in desks:
-        font = QFont(desk)
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * factor)
-        elif font.pixelSize() > 0:
-            font.setPixelSize(round(font.pixelSize() * factor))
-        w.setFont(font)
-        if isinstance(w, QAbstractItemView):
-            rows = getattr(w, "verticalHeader", None)
-            if rows is not None:
-                rows().setDefaultSectionSize(int(QFontMetrics(font).height() * 1.5))
-
-
-def type_scale(window: QSize, rows: int, columns: int) -> float:
-    """The type factor for panels tiled ``rows`` x ``columns`` in a window of this size:
-    FONT_FACTOR for a whole 1920x1080 screen, in proportion to a panel's share of it, no
-    smaller than the desk's, at most twice FONT_FACTOR; in steps of 0.1 (a resize by a few
-    pixels does not lay everything out again)."""
-    share = min(
-        window.width() / max(1, columns) / REFERENCE_SIZE.width(),
-        window.height() / max(1, rows) / REFERENCE_SIZE.height(),
-    )
-    return round(min(2 * FONT_FACTOR, max(1.0, FONT_FACTOR * share)), 1)
-
-
-def make_read_only(root: QWidget) -> None:
-    """No editing on the wall: views do not edit, menus and actions (shortcuts) are off, and
-    controls are hidden (nobody operates a wall; they would only take room from the data).
-    A panel marks a control's caption with the dynamic property ``wallHide`` = True so
-    that it goes with its control. Nothing takes the focus (no focus frame on a row, and
-    Esc/F11 reach the wall) and nothing shows a scroll bar (lists page, ``RowPager``)."""
-    for w in [root, *root.findChildren(QWidget)]:
-        if w is not root and (isinstance(w, CONTROLS) or w.property("wallHide") is True):
-            w.hide()
-        w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for action in w.actions():
-            action.setEnabled(False)
-        if isinstance(w, QAbstractScrollArea):
-            w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if isinstance(w, QAbstractItemView):
-            w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            w.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            if not isinstance(w, QHeaderView):  # a header is an item view too
-                w.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-                RowPager(w)
-
-
-class RowCover(QWidget):
-    """Paints over the cut part of a list's last row, in the list's own background (read
-    from the viewport when painting, so that it follows the night theme, whose style
-    sheets keep the palette from reaching a plain child widget)."""
-
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__(viewport)
-        self.setObjectName("wallRowCover")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        viewport = self.parentWidget()
-        assert viewport is not None
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), viewport.palette().color(viewport.backgroundRole()))
-        painter.end()
-
-
-class RowPager(QObject):
-    """A wall's list shows whole rows only, and pages through the rest on its own.
-
-    The part of a row that the bottom edge would cut is covered in the list's background
-    (``cover``, a child of the viewport: it changes no geometry, so nothing is laid out
-    again, and a style sheet cannot undo it), and every PAGE_SECONDS the list moves on by
-    the rows it shows, back to the top after the last page (scrolling per item, a page
-    always starts with a whole row). Parented to the view: it goes with it."""
-
-    def __init__(self, view: QAbstractItemView, page_seconds: float = PAGE_SECONDS) -> None:
-        super().__init__(view)
-        self.setObjectName("wallRowPager")
-        self.view = view
-        self.cover = RowCover(view.viewport())
-        self.cover.hide()
-        self.timer = QTimer(self)
-        self.timer.setInterval(max(1, int(page_seconds * 1000)))
-        self.timer.timeout.connect(self.next_page)
-        self.timer.start()
-        view.viewport().installEventFilter(self)
-        view.installEventFilter(self)  # its font: the rows' height
-        view.verticalScrollBar().valueChanged.connect(self._fit_soon)
-        model = view.model()
-        if model is not None:  # rows arrive after the wall is built (loaded off the GUI thread)
-            for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
-                signal.connect(self._fit_soon)
-
-    def row_height(self) -> int:
-        """The height of the list's first shown row, grid line included (0: no rows)."""
-        view = self.view
-        model = view.model()
-        if model is None or model.rowCount() == 0:
-            return 0
-        index = view.indexAt(QPoint(1, 1))
-        if isinstance(view, QTableView):
-            return view.rowHeight(index.row() if index.isValid() else 0)
-        if index.isValid():
-            return view.visualRect(index).height()
-        return max(0, view.sizeHintForRow(0))
-
-    def fit_whole_rows(self) -> None:
-        viewport = self.view.viewport()
-        row = self.row_height()
-        height = viewport.height()
-        cut = height % row if 0 < row < height else 0
-        self.cover.setGeometry(0, height - cut, viewport.width(), cut)
-        self.cover.setVisible(cut > 0)
-        self.cover.raise_()
-
-    def _fit_soon(self) -> None:
-        QTimer.singleShot(0, self, self.fit_whole_rows)  # once the view has laid them out
-
-    def next_page(self) -> None:
-        self.fit_whole_rows()
-        bar = self.view.verticalScrollBar()
-        if bar.maximum() <= 0 or not self.view.isVisible():
-            return
-        bar.setValue(0 if bar.value() >= bar.maximum() else bar.value() + max(1, bar.pageStep()))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit_whole_rows()
-        elif event.type() == QEvent.Type.FontChange:
-            self._fit_soon()
-        return False
-
-
-def grid_cells(n: int) -> list[tuple[int, int, int]]:
-    """(row, column, column span) of ``n`` tiles: a near-square grid; with an odd count the
-    first tile (the summary, by convention) spans the top row."""
-    if n <= 2:
-        return [(0, i, 1) for i in range(n)]
-    columns = math.ceil(math.sqrt(n))
-    cells: list[tuple[int, int, int]] = []
-    first = 0
-    if n % columns:
-        cells.append((0, 0, columns))
-        first = 1
-    for i in range(n - first):
-        cells.append((first + i // columns, i % columns, 1))
-    return cells
-
-
-class WallTile(QFrame):
-    """One panel with its caption."""
-
-    def __init__(self, caption: str, panel: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wallTile")
-        self.panel = panel
-        self.caption = QLabel(caption, self)
-        self.caption.setObjectName("wallTileCaption")
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setFont(theme.scaled_font(self, 1.5, bold=True))
-        column = self._column = QVBoxLayout(self)
-        column.setContentsMargins(8, 6, 8, 8)
-        column.setSpacing(4)
-        column.addWidget(self.caption)
-        column.addWidget(panel, 1)
-        # Otherwise the layout makes the panel's minimum (a tall timeline) the tile's own,
-        # and one tall panel squeezes its neighbours' row to nothing.
-        column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        # The wall's screen is the size: a panel's wish to be larger must neither push the
-        # window past it nor starve the other tiles; the grid shares the screen out evenly.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, 240)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0)
-
-    def least(self) -> QSize:
-        return self._column.minimumSize()
-
-    def hasHeightForWidth(self) -> bool:
-        # A wrapping label inside would make the grid size that row by its text, not evenly.
-        return False
 
 
 class WallDisplay(QWidget):

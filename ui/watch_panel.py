@@ -2,12 +2,13 @@
 
 At the top, the fast entry line for an operator on the phone with a Polsek: a TPS or a
 post, a step and perhaps a time ("1501012001003 1", "Siulak Deras 3 tiba 05:40",
-"Siulak P3 2": every TPS of the post on voting day), Enter. The line is read and written
-on the write thread (``ui.pending``: "Menyimpan…" meanwhile); the result, or the core's
-refusal in one sentence, shows under it. A saved entry goes on the window's
-``QUndoStack`` (``WatchCommand``): Ctrl+Z writes back what the steps held before, and is
-refused when someone has reported those steps since. The step "g" (gangguan) opens the
-incident form on the TPS instead (``incident_wanted``: the operation page opens it).
+"Siulak P3 2": every TPS of the post on voting day), Enter. The line is read
+(``ui.watch_entry``) and written on the write thread (``ui.pending``: "Menyimpan…"
+meanwhile); the result, or the core's refusal in one sentence, shows under it. A saved
+entry goes on the window's ``QUndoStack`` (``ui.watch_entry.WatchCommand``): Ctrl+Z writes
+back what the steps held before, and is refused when someone has reported those steps
+since. The step "g" (gangguan) opens the incident form on the TPS instead
+(``incident_wanted``: the operation page opens it).
 
 Below, the progress per Polres and kecamatan (a tree; a bar per step), the TPS of the
 chosen kecamatan with each step's time, and the overdue TPS. The watch is read off the GUI
@@ -19,7 +20,6 @@ deadline). Roles without ``watch.record`` see it all, without the entry line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,26 +36,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from opscenter import journal
-from opscenter.errors import NoOperation, NotFound, OpsError
+from opscenter.errors import NoOperation, OpsError
 from opscenter.live import JournalChanges
-from opscenter.operations import get_operation, local_text, stage_by_code, timezone_of
+from opscenter.operations import get_operation, local_text
 from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
 from opscenter.watch import entry, progress
-from opscenter.watch.entry import Change, Mark, WatchRefused
+from opscenter.watch.entry import Change, Mark
 from opscenter.watch.progress import TpsLine, Watch
-from opscenter.watch.steps import Step, steps
 from ui import theme
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.form_parts import Line
 from ui.live_updates import LiveUpdates
-from ui.pending import PendingWrite, SavedCommand
+from ui.pending import PendingWrite
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
+from ui.watch_entry import Recorded, Typed, WatchCommand, entry_text, read_entry
 from ui.watch_models import (
     LateColumn,
     LinesModel,
@@ -68,69 +67,13 @@ from ui.watch_models import (
 
 # The journal's tables the watch is read from (``JournalChanges`` names them so).
 ENTITIES = ("tps_watch", "watch_step", "incident", "polling_station", "guard_post_tps")
-# The stage whose posts an operator names ("Siulak P3").
-VOTING_STAGE = "pemungutan"
-# The step keys that open the incident form instead of recording a step.
-DISTURBANCE_KEYS = ("g", "gangguan")
 # A deadline's read waits this much past it, so the read sees it passed.
 AFTER_DEADLINE_MS = 500
 # Below this width (px) the overdue list leaves out its Polres column.
 NARROW_OVERDUE = 760
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_POST_LIKE = re.compile(r"(^pos\s*\d{1,4}\s)|(\s(?:pos\s*|p)\d{1,4}$)", re.IGNORECASE)
 
 
 _tr = translator("WatchPanel")
-
-
-# --- what the operator typed -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Typed:
-    """One entry line read: the TPS it names (a post's, or one), the step (None: "g", a
-    disturbance), the time, and how to name them in the result."""
-
-    tps_ids: tuple[int, ...]
-    tps_label: str  # "TPS 003 Desa X", or the post as typed ("Siulak P3")
-    post: bool
-    step: Step | None
-    at: datetime
-    zone: str
-    region_id: int | None  # a single TPS's kecamatan (incidents are placed by kecamatan)
-
-
-def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed:
-    """``<TPS or post> <step> [[YYYY-MM-DD] HH:MM]`` read as ``opscenter.watch.entry``
-    reads each part; refused (``WatchRefused``) with the core's sentence otherwise."""
-    tokens = line.split()
-    zone = timezone_of(s, operation_id)
-    at_text = tokens.pop() if len(tokens) >= 3 and _TIME.match(tokens[-1]) else None
-    if at_text is not None and len(tokens) >= 3 and _DATE.match(tokens[-1]):
-        at_text = f"{tokens.pop()} {at_text}"  # another day: "2024-11-26 18:30"
-    if len(tokens) < 2:
-        raise WatchRefused(reason="empty", text=line)
-    step_text, place = tokens[-1], " ".join(tokens[:-1])
-    at = entry.read_time(at_text, zone, now)
-    step = None
-    if step_text.lower() not in DISTURBANCE_KEYS:
-        step = entry.find_step(steps(s, operation_id), step_text)
-    if _POST_LIKE.search(place):
-        try:
-            stage = stage_by_code(s, operation_id, VOTING_STAGE)
-        except NotFound as exc:
-            raise WatchRefused(reason="unknown_post", text=place) from exc
-        ids = entry.find_post(s, operation_id, stage.id, place)
-        return Typed(ids, place, True, step, at, zone, None)
-    ref = entry.find_tps(s, operation_id, place)
-    return Typed((ref.id,), ref.label, False, step, at, zone, ref.kecamatan_id)
-
-
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    typed: Typed
-    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,27 +87,6 @@ class WatchRead:
     kecamatan_id: int | None
     lines: tuple[TpsLine, ...]
     overdue: OverduePlan | None = None  # against the overdue rows shown when it began
-
-
-class WatchCommand(SavedCommand):
-    """One entry (a TPS, or a post's batch); undo writes back what the steps held before,
-    with ``expect`` what this entry wrote: a newer report by anyone refuses the undo, and the
-    step leaves the history. Pushed once saved: the first redo has happened."""
-
-    def __init__(self, panel: WatchPanel, text: str, changes: tuple[Change, ...]) -> None:
-        super().__init__(text)
-        self.panel = panel
-        self.changes = changes
-
-    def step(self, *, redone: bool) -> None:
-        if redone:
-            self._step([Mark(c.tps_id, c.step_id, c.after) for c in self.changes], after=False)
-        else:
-            self._step([c.undo() for c in self.changes], after=True)
-
-    def _step(self, marks: list[Mark], *, after: bool) -> None:
-        expect = {(c.tps_id, c.step_id): c.after if after else c.before for c in self.changes}
-        self.panel.put(marks, expect, on_refused=lambda: self.setObsolete(True))
 
 
 class WatchPanel(QWidget):
@@ -477,10 +399,10 @@ class WatchPanel(QWidget):
                 self._disturbance(typed, line)
                 return
             self._clear_entry(line)
-            what = self._what(typed)
+            what = entry_text(typed, self._lang)
             if result.changes:
                 self._say(_tr("Tercatat: {what}").format(what=what))
-                self.undo_stack.push(WatchCommand(self, what, result.changes))
+                self.undo_stack.push(WatchCommand(self.put, what, result.changes))
             else:
                 self._say(_tr("Sudah tercatat, tidak ada yang diubah: {what}").format(what=what))
             self.reload()
@@ -490,17 +412,6 @@ class WatchPanel(QWidget):
             self.reload()
 
         self.writes.submit(write, on_saved=saved, on_refused=refused)
-
-    def _what(self, typed: Typed) -> str:
-        """ "Petugas tiba TPS 003 Desa X 05:40 WIB"; a post: "... pos Siulak P3 (4 TPS) ..."."""
-        assert typed.step is not None
-        where = (
-            _tr("pos {post} ({n} TPS)").format(post=typed.tps_label, n=len(typed.tps_ids))
-            if typed.post
-            else typed.tps_label
-        )
-        at = local_text(typed.at, typed.zone, "%H:%M")
-        return f"{typed.step.label(self._lang)} {where} {at}"
 
     def _clear_entry(self, line: str) -> None:
         """Clear the line for the next call, unless the operator already typed the next."""

@@ -7,10 +7,10 @@ overdue and disturbed TPS, red when there are any. The figures are
 that moves them (``opscenter.watch.progress.ENTITIES``) and every minute (a deadline passes
 without any change: 06:00 makes the TPS without guards overdue).
 
-The page paints itself: its type follows the wall's (``ui.wall.scale_fonts`` sets the
+The page paints itself: its type follows the wall's (``ui.wall_type.scale_fonts`` sets the
 widget's font), grows where there is room and shrinks where the rows would not fit; more
-Polres than fit at a readable size turn a page every ``ui.wall.PAGE_SECONDS``. Night: the
-night theme's text and surface (``ui.theme``).
+Polres than fit at a readable size turn a page every ``ui.wall_read_only.PAGE_SECONDS``.
+Night: the night theme's text and surface (``ui.theme``).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.map_watch import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language, translator
-from ui.wall import PAGE_SECONDS
+from ui.wall_read_only import PAGE_SECONDS
 
 # A row is never lower than this many times the type's height (below it: pages), never
 # higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in

@@ -25,7 +25,9 @@ from ui import theme
 from ui.planning_models import HeatColumn
 from ui.stage_ratings import MIN_TABLE_ROWS
 from ui.stages_panel import StagesPanel
-from ui.wall import FONT_FACTOR, WallTile, make_read_only, scale_fonts
+from ui.wall_read_only import make_read_only
+from ui.wall_tiles import WallTile
+from ui.wall_type import FONT_FACTOR, scale_fonts
 
 MASA_TENANG_EVENING = datetime(2024, 11, 26, 14, 30, tzinfo=UTC)  # 21:30 WIB, H-1
 VOTING_DAY = datetime(2024, 11, 27, 3, 0, tzinfo=UTC)  # 10:00 WIB on voting day

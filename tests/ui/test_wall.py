@@ -38,7 +38,9 @@ from tests.ui.conftest import FixedClock, TinyOperation
 from ui import night, theme
 from ui.main_window import MainWindow
 from ui.summary_strip import SummaryStrip
-from ui.wall import FONT_FACTOR, WallDisplay, grid_cells, type_scale
+from ui.wall import WallDisplay
+from ui.wall_tiles import grid_cells
+from ui.wall_type import FONT_FACTOR, type_scale
 
 if TYPE_CHECKING:
     from ui.wall_board import WallBoard
@@ -486,7 +488,7 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     """The Jambi demo's wall at 1366x768: no scroll bar, nothing that takes the focus (so
     no focus frame on a row), every list showing whole rows from its top, and a list
     longer than its tile turning its pages on its own, back to the first."""
-    from ui.wall import RowPager
+    from ui.wall_read_only import RowPager
 
     wall = laptop_demo_wall(qtbot, store)
     qtbot.waitUntil(lambda: not wall.incidents.loading, timeout=20_000)

@@ -36,8 +36,9 @@ from tests.core.test_watch import (  # the core's hand checks' helpers
 from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
+from ui.watch_entry import read_entry
 from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
-from ui.watch_panel import WatchPanel, read_entry
+from ui.watch_panel import WatchPanel
 
 WIB = ZoneInfo("Asia/Jakarta")
 OPERATOR = Actor("ops.uji", "operator")

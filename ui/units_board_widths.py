@@ -1,0 +1,159 @@
+"""The units board's column widths: fitted to the names, the figures and the view's width.
+
+``BoardWidths`` sizes the columns of the board's two views (the tree and the flat table)
+from their type size and the rows' names, and leaves out the least needed columns of a
+view too narrow for them (a 1366 px laptop), taking them back when it widens. It watches
+the views' viewports for their size; ``ui.units_board.UnitsBoard`` calls ``fit`` after a
+load, and the wall after it enlarged the type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+)
+
+from ui import theme
+from ui.screen_fit import narrow_drops
+from ui.units_columns import Column
+from ui.units_model import BoardRows
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """A cut unit name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart (the
+    other columns keep the usual end elision: a time must not lose its minutes)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class BoardWidths(QObject):
+    """The columns of the board's views fitted (see the module docstring). ``statuses``
+    gives the board's statuses now (the status column is as wide as the longest name)."""
+
+    def __init__(
+        self,
+        rows: BoardRows,
+        views: Sequence[QTreeView | QTableView],
+        statuses: Callable[[], Sequence[Any]],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.rows = rows
+        self.views = tuple(views)
+        self._statuses = statuses
+        self._readable = theme.ReadableTextDelegate(self)
+        self._middle = MiddleElideDelegate(self)
+        # Sections a narrow view left out (``fit_to_width``), and each section's width.
+        self._narrowed: dict[QTreeView | QTableView, set[int]] = {v: set() for v in self.views}
+        self._natural: dict[QTreeView | QTableView, dict[int, int]] = {v: {} for v in self.views}
+        for view in self.views:
+            view.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        """Names and times at their widest; figures share one width so the grid reads.
+
+        Where the last-change column is hidden (the wall), the names take the room left, so
+        "Polres Tanjung Jabung Barat" and "... Timur" never shrink to the same "Polres
+        Tanjung Jab…". Incident counts are painted in their severity's colour made readable
+        on the row under them (``theme.ReadableTextDelegate``)."""
+        layout = self.rows.cells.layout
+        for view in self.views:
+            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+            header.setStretchLastSection(False)
+            metrics = view.fontMetrics()
+            changed_shown = any(
+                kind is Column.CHANGED and not view.isColumnHidden(section)
+                for section, (kind, _pos) in enumerate(layout.columns())
+            )
+            # A name column of about 32 characters at this view's type size, at least 440 px.
+            name_cap = max(440, 32 * metrics.averageCharWidth())
+            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
+            bold = theme.scaled_font(view, 1.0, bold=True)
+            head = QFontMetrics(bold)
+            natural = self._natural[view]
+            for section, (kind, _pos) in enumerate(layout.columns()):
+                label = str(
+                    self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
+                )
+                label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
+                own = {Column.INCIDENTS: self._readable, Column.UNIT: self._middle}.get(kind)
+                if own is not None:
+                    view.setItemDelegateForColumn(section, own)
+                elif view.itemDelegateForColumn(section) in (self._readable, self._middle):
+                    view.setItemDelegateForColumn(section, view.itemDelegate())  # columns moved
+                if kind is Column.UNIT:
+                    widest = max(
+                        (metrics.horizontalAdvance(r.name) for r in self.rows.rows.values()),
+                        default=200,
+                    )
+                    indent = 3 * view.indentation() if isinstance(view, QTreeView) else 0
+                    header.resizeSection(section, min(max(widest, 200) + indent + 24, name_cap))
+                    header.setSectionResizeMode(
+                        section,
+                        QHeaderView.ResizeMode.Interactive
+                        if changed_shown
+                        else QHeaderView.ResizeMode.Stretch,
+                    )
+                elif kind is Column.STATUS:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+                    widest = max(
+                        (metrics.horizontalAdvance(s.name) for s in self._statuses()), default=100
+                    )
+                    header.resizeSection(section, max(widest, label_width) + 32)
+                elif kind is Column.CHANGED:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                else:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+                    header.resizeSection(section, max(figure_width, label_width + 18))
+                # The width each column needs, for ``fit_to_width`` (the name column's
+                # before it stretches; a hidden column's, which reads 0, as measured).
+                if kind is Column.CHANGED:
+                    width = metrics.horizontalAdvance("27-11-24 23:59") + 24
+                elif kind is Column.UNIT:
+                    width = min(max(widest, 200) + indent + 24, name_cap)
+                else:
+                    width = header.sectionSize(section) or natural.get(section, 0)
+                natural[section] = width
+
+    def fit_to_width(self, view: QTreeView | QTableView) -> None:
+        """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
+        TPS counts per category from the last, then the unrated TPS (the strength tab and the
+        planning window show them), until strength, balance and incidents fit without
+        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall)
+        stay hidden."""
+        natural = self._natural.get(view)
+        if not natural:
+            return
+        mine = self._narrowed[view]
+        columns = list(enumerate(self.rows.cells.layout.columns()))
+        others = {s for s, _ in columns if view.isColumnHidden(s) and s not in mine}
+        drops = [s for s, (k, _) in columns if k is Column.CHANGED]
+        drops += [s for s, (k, _) in reversed(columns) if k is Column.TPS]
+        drops += [s for s, (k, _) in columns if k is Column.UNRATED]  # the last TPS figure
+        hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
+        if hide == mine:
+            return
+        for section in mine ^ hide:
+            view.setColumnHidden(section, section in hide)
+        self._narrowed[view] = hide
+        self.fit()  # the name column stretches where the last-change one went
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for view in self.views:
+                if watched is view.viewport():
+                    self.fit_to_width(view)
+        return super().eventFilter(watched, event)

@@ -6,7 +6,8 @@ on the shared ``QUndoStack`` (``SetStatusCommand``). Until saved the row shows t
 status marked as pending; a refusal is shown in one sentence, and a stale one offers to
 apply the change again on top of what the other person saved.
 
-``StatusActions`` is a mixin of ``ui.units_board.UnitsBoard``; its methods act on the board.
+``StatusActions`` is an object the board holds (``UnitsBoard.status_action``); it acts on
+the board's chosen rows.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@
   (``ui.worker.start_job``) and only the rows whose figures changed are repainted;
 * a reference list edited (a status renamed) -> the lists and every row re-read in place.
 
-``BoardUpdates`` is a mixin of ``ui.units_board.UnitsBoard``; its methods act on the board.
+``BoardUpdates`` is an object the board holds (``UnitsBoard.updates``); it acts on the board's rows.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Every action of the main window, defined once: its text, its keys, its menu.
 
 ``ACTIONS`` is the one registry. The main window and each feature's menu (``data_menu``,
-``sitrep_menu``, ``planning_menu``, ``audit_view``...) take their ``QAction`` from here
+``sitrep_menu``, ``planning_menu``, ``audit_menu``...) take their ``QAction`` from here
 (``create``) and only connect what it does; Bantuan > Pintasan keyboard and the manual list
 the keys from the same registry (``shortcut_rows``), so the list cannot drift from the keys.
 

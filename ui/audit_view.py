@@ -1,9 +1,11 @@
-"""The audit journal browser ("Jurnal audit", Ctrl+J) and the Admin menu that opens it.
+"""The audit journal browser ("Jurnal audit", Ctrl+J; the Admin menu that opens it is
+``ui.audit_menu``).
 
 Filters by account, data kind, time range (in the operation's zone: WIB, WITA or WIT) and text; the
 table fetches a page at a time (``ui.audit_model``); the pane below shows every field of
-the selected row, before and after; export writes every matching row to .xlsx off the GUI
-thread (``ui.worker.start_job``). Only commanders and admins open it (checked in the core).
+the selected row, before and after (``ui.audit_detail``); export writes every matching row
+to .xlsx off the GUI thread (``ui.worker.start_job``). Only commanders and admins open it
+(checked in the core).
 
 It follows the journal (``ui.live_updates``): rows committed while it is open and that its
 filter takes appear at the top, the selection kept. While it is hidden, or scrolled away
@@ -18,8 +20,8 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelection, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QDateTime, QItemSelection, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -44,22 +45,15 @@ from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
-from opscenter.operations import DEFAULT_TIMEZONE, local_text, timezone_of, zone_label
-from opscenter.permissions import permitted
+from opscenter.operations import DEFAULT_TIMEZONE, timezone_of, zone_label
 from opscenter.store import Store
-from ui import actions, replication_view, theme
-from ui.audit_model import (
-    AuditModel,
-    Column,
-    action_text,
-    entity_name,
-    entity_text,
-    time_text,
-)
+from ui import theme
+from ui.audit_detail import detail_text
+from ui.audit_model import AuditModel, Column, entity_name
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
 from ui.live_updates import LiveUpdates
-from ui.screen_fit import fit_to_screen, show_fitted
+from ui.screen_fit import fit_to_screen
 from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
 
@@ -441,97 +435,3 @@ class AuditWindow(QWidget):
             on_cancel=cancelled,
         )
         return self.job
-
-
-def detail_text(row: AuditRow, lang: str = "id") -> str:
-    """Every field of a journal row, one per line: "status_id: 3 → 5"."""
-    head = (
-        f"#{row.seq}  {time_text(row)}  {row.actor}  {action_text(row)}  {entity_text(row, lang)}"
-    )
-    lines = [head, ""]
-    for key, value in audit.named(row.changes, row.entity, row.names).items():
-        if row.action == "update" and isinstance(value, list) and len(value) == 2:
-            before, after = _plain(value[0], row.timezone), _plain(value[1], row.timezone)
-            lines.append(f"{key}: {before} \u2192 {after}")
-        else:
-            lines.append(f"{key}: {_plain(value, row.timezone)}")
-    return "\n".join(lines)
-
-
-def _plain(value: Any, zone: str) -> str:
-    if value is None:
-        return "\u2014"
-    text = str(value)
-    if len(text) >= 19 and text[10:11] == "T":  # a stored time (UTC ISO): in the row's zone
-        try:
-            when = datetime.fromisoformat(text)
-        except ValueError:
-            return text
-        if when.tzinfo is not None:
-            return local_text(when, zone, "%d-%m-%Y %H:%M:%S")
-    return text
-
-
-# --- the menu ------------------------------------------------------------------------------
-
-
-def install(window: QMainWindow, actor: Actor, *, store: Store, lang: str = "id") -> None:
-    """Add an "&Admin" menu (before "Bantuan") to ``window`` for ``actor``, the account
-    signed in to it: "Jurnal audit…" (Ctrl+J) for roles that may read the journal,
-    "Akun pengguna…" for those who manage accounts, and "Status replikasi…", on ``store``.
-    Other roles get none.
-    """
-    if not audit.can_read(actor):
-        return
-    bar = window.menuBar()
-    menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Admin"))
-    menu.setObjectName("adminMenu")
-    help_action = next(
-        (
-            a
-            for a in bar.actions()
-            if a.text() == QCoreApplication.translate("MainWindow", "Ba&ntuan")
-        ),
-        None,
-    )
-    if help_action is not None:  # keep Bantuan last, where people look for it
-        bar.removeAction(menu.menuAction())
-        bar.insertAction(help_action, menu.menuAction())
-
-    journal_action = actions.create(window, "auditJournalAction")
-
-    def open_journal() -> None:
-        existing = getattr(window, "audit_window", None)
-        if existing is None:
-            existing = AuditWindow(store, actor, lang=lang, parent=window)
-            existing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            actions.close_keys(existing)
-            window.audit_window = existing  # type: ignore[attr-defined]
-            feed = getattr(window, "feed", None)  # the main window's ``ChangeFeed``
-            if feed is not None:
-                existing.live.follow(feed.changed)
-            show_fitted(existing, WINDOW_SIZE)  # a 1366 px laptop: maximised, never wider
-            return
-        if existing.isVisible() and QGuiApplication.platformName() != "offscreen":
-            existing.raise_()  # already open behind the board: bring it forward
-            existing.activateWindow()
-        existing.show()
-
-    journal_action.triggered.connect(open_journal)
-    menu.addAction(journal_action)
-
-    if permitted(actor, "account.manage"):
-        from ui.accounts_dialog import AccountsDialog
-
-        accounts_action = actions.create(window, "accountsAction")
-
-        def open_accounts() -> None:
-            dialog = AccountsDialog(store, actor, lang=lang, parent=window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            actions.close_keys(dialog)
-            dialog.open()
-
-        accounts_action.triggered.connect(open_accounts)
-        menu.addAction(accounts_action)
-
-    replication_view.install_action(window, menu, store, lang)

@@ -28,7 +28,7 @@ from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import (
     actions,
-    audit_view,
+    audit_menu,
     connection_dialog,
     data_menu,
     drafts_offer,
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.removeAction(last.menuAction())
         bar.addAction(last.menuAction())
-        audit_view.install(self, self.actor, store=store, lang=lang)
+        audit_menu.install(self, self.actor, store=store, lang=lang)
 
     # -- showing ----------------------------------------------------------------------------
 

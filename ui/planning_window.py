@@ -11,18 +11,17 @@ strength deficit), and a change to the plotting on any workstation is read again
 
 The window puts its parts together (``planning_heat``, ``planning_forms``, ``planning_plan``,
 ``planning_commands``, ``planning_workbook``), reads what they show from the core off the GUI
-thread (``reload``: ``read_planning`` in a worker, through ``LiveUpdates.read``; a command
-room's server or a national operation takes seconds), and runs their writes on the write
-thread. While a read is in flight the figures on screen are about to be replaced: "Simpan"
-and "Terima" wait for it (the status bar says so), the what-if can still be typed, and what
-is typed then stays on top of the new figures.
+thread (``reload``: ``planning_read.read_planning`` in a worker, through
+``LiveUpdates.read``; a command room's server or a national operation takes seconds), and
+runs their writes on the write thread. While a read is in flight the figures on screen are
+about to be replaced: "Simpan" and "Terima" wait for it (the status bar says so), the
+what-if can still be typed, and what is typed then stays on top of the new figures.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,13 +43,11 @@ from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.planning import (
-    Matrix,
     Plan,
     PlanBase,
     Proposal,
     Rating,
     RatingValue,
-    TpsRow,
     WhatIf,
 )
 from opscenter.progress import CancelToken, Job, Progress
@@ -63,9 +60,10 @@ from ui.planning_forms import PatternForm, TpsForm
 from ui.planning_heat import HeatMapPanel
 from ui.planning_models import HeatMapModel, ProposalsModel, RequirementsModel
 from ui.planning_plan import PlanPanel
+from ui.planning_read import PlanningRead, read_planning
 from ui.planning_workbook import MatrixWorkbook
 from ui.screen_fit import FlowLayout, pair, scrolling
-from ui.stage_choice import StageChoice, choose_stage, stage_bar
+from ui.stage_choice import stage_bar
 from ui.stage_window import StageWindow, open_beside
 from ui.tab_order import chain
 from ui.translations import translator
@@ -79,40 +77,6 @@ R = TypeVar("R")
 
 
 _tr = translator("PlanningWindow")
-
-
-@dataclass(frozen=True)
-class PlanningRead:
-    """What the window shows of one stage, read off the GUI thread (plain data)."""
-
-    read_at: int  # the journal's head, read first: what follows is at least this new
-    stages: StageChoice
-    # None and empty where the operation has no stage yet.
-    matrix: Matrix | None = None
-    base: PlanBase | None = None
-    tps: tuple[TpsRow, ...] = ()
-
-
-def read_planning(
-    store: Store, stage_id: int, stage_code: str | None, *, kecamatan: bool, lang: str
-) -> PlanningRead:
-    """The window's whole read, in one session (the job its worker runs): the operation and
-    its stages, the stage ``stage_id`` (else the one ``choose_stage`` picks)'s heat map (with
-    the kecamatan rows when ``kecamatan``), the plan's inputs (``load_base``: with the
-    plotting's shortfall per Polres) and the operation's TPS."""
-    with store.read() as s:
-        read_at = journal.head(s)
-        stages = choose_stage(s, stage_id, stage_code, lang)
-        sid, op = stages.stage_id, stages.operation_id
-        if sid is None:
-            return PlanningRead(read_at, stages)
-        return PlanningRead(
-            read_at,
-            stages,
-            planning.matrix(s, op, sid, kecamatan=kecamatan, lang=lang),
-            planning.load_base(s, op, sid, lang=lang),
-            planning.tps_rows(s, op),
-        )
 
 
 class PlanningWindow(StageWindow):

@@ -3,7 +3,7 @@
 File -> the code and name fields -> a preview with counts -> one journaled commit. The
 reading, checking and writing are ``opscenter.geo.imports``'s, so a file is refused here in
 the same one sentence as on the command line. The first and last pages are the import
-wizard's (``ui.import_wizard.FilePage``, ``DonePage``), the others are built on the same
+wizard's (``ui.import_pages.FilePage``, ``DonePage``), the others are built on the same
 page (``ui.job_wizard.JobPage``: the refusal label, the background job with progress and
 cancel). Its sheet, column mapping and row preview do not fit a GIS file, whose fields are
 two (code and name) and which is taken whole or refused whole.
@@ -29,7 +29,7 @@ from opscenter.geo import imports
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
-from ui.import_wizard import DonePage, FilePage
+from ui.import_pages import DonePage, FilePage
 from ui.job_wizard import JobPage, JobWizard
 from ui.translations import translator
 

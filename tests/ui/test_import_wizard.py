@@ -27,8 +27,9 @@ from tests.ui.conftest import TinyOperation
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import YES_NAME
 from ui.data_menu import install
+from ui.import_list_pages import commit_text
 from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
-from ui.import_wizard import ImportWizard, commit_text
+from ui.import_wizard import ImportWizard
 
 STAFF = Actor("staf", role="staff")
 

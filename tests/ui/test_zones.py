@@ -29,8 +29,9 @@ from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import answer_next_question
+from ui.audit_detail import detail_text
 from ui.audit_model import time_text
-from ui.audit_view import AuditWindow, detail_text
+from ui.audit_view import AuditWindow
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import YES_NAME
 from ui.desk import Desk

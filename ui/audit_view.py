@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QItemSelection, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,7 +51,7 @@ from ui import theme
 from ui.audit_detail import detail_text
 from ui.audit_model import AuditModel, Column, entity_name
 from ui.error_dialog import sentence_for
-from ui.form_parts import error_label
+from ui.form_parts import error_label, put_instant, typed_instant
 from ui.live_updates import LiveUpdates
 from ui.screen_fit import fit_to_screen
 from ui.table_view import style_table
@@ -213,17 +213,8 @@ class AuditWindow(QWidget):
         edit = QDateTimeEdit(self)
         edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{zone_label(self._zone_name)}'")
         edit.setCalendarPopup(True)
-        self._set_edit(edit, value)
+        put_instant(edit, value, self._zone)
         return edit
-
-    def _set_edit(self, edit: QDateTimeEdit, value: datetime) -> None:
-        local = value.astimezone(self._zone)
-        edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
-
-    def _read_edit(self, edit: QDateTimeEdit) -> datetime:
-        qdt = edit.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
 
     def _load_choices(self) -> None:
         try:
@@ -249,10 +240,10 @@ class AuditWindow(QWidget):
         return AuditFilter(
             account=self.account.currentData(),
             entity=self.entity.currentData(),
-            since=self._read_edit(self.since).astimezone(UTC)
+            since=typed_instant(self.since, self._zone).astimezone(UTC)
             if self.use_since.isChecked()
             else None,
-            until=self._read_edit(self.until).astimezone(UTC)
+            until=typed_instant(self.until, self._zone).astimezone(UTC)
             if self.use_until.isChecked()
             else None,
             text=self.text.text().strip() or None,
@@ -272,10 +263,10 @@ class AuditWindow(QWidget):
         self.entity.setCurrentIndex(max(0, self.entity.findData(entity)))
         self.use_since.setChecked(since is not None)
         if since is not None:
-            self._set_edit(self.since, since)
+            put_instant(self.since, since, self._zone)
         self.use_until.setChecked(until is not None)
         if until is not None:
-            self._set_edit(self.until, until)
+            put_instant(self.until, until, self._zone)
         self.text.setText(text)
         self.apply_filter()
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -137,6 +137,21 @@ def save_cancel(
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def put_instant(edit: QDateTimeEdit, value: datetime, zone: tzinfo) -> None:
+    """Show ``value`` (aware) in ``edit`` as the minute it is on the clocks of ``zone`` (the
+    operation's: WIB, WITA or WIT)."""
+    local = value.astimezone(zone)
+    edit.setDateTime(
+        QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    )
+
+
+def typed_instant(edit: QDateTimeEdit, zone: tzinfo) -> datetime:
+    """The minute typed in ``edit``, read on the clocks of ``zone``: an aware time."""
+    d, t = edit.date(), edit.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone)
 
 
 def picked(edit: QDateTimeEdit) -> date:

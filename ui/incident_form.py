@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,7 +42,7 @@ from opscenter.operations import zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
 from ui.choice_combo import NO_CHOICE, chosen, fill_combo, region_choices, searchable
-from ui.form_parts import error_label, save_cancel
+from ui.form_parts import error_label, put_instant, save_cancel, typed_instant
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
@@ -259,10 +259,7 @@ class IncidentForm(QDialog):
 
     def reset(self) -> None:
         """An empty form, the time set to now (in the operation's zone)."""
-        now = self._clock().astimezone(self._zone)
-        self.occurred_edit.setDateTime(
-            QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)
-        )
+        put_instant(self.occurred_edit, self._clock(), self._zone)
         self.title_edit.clear()
         self.description_edit.clear()
         self.location_edit.clear()
@@ -279,9 +276,7 @@ class IncidentForm(QDialog):
 
     def occurred_at(self) -> datetime:
         """The entered time, read in the operation's zone (the form's label names it)."""
-        qdt = self.occurred_edit.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
+        return typed_instant(self.occurred_edit, self._zone)
 
     def point(self) -> tuple[int | None, int | None]:
         """The typed point in micro-degrees; raises ``InvalidValue`` when unreadable."""
@@ -365,10 +360,7 @@ class IncidentForm(QDialog):
         self.units.set_checked(tuple(int(i) for i in fields.get("unit_ids") or ()))
         occurred = fields.get("occurred_at")
         if occurred:
-            local = datetime.fromisoformat(str(occurred)).astimezone(self._zone)
-            self.occurred_edit.setDateTime(
-                QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
-            )
+            put_instant(self.occurred_edit, datetime.fromisoformat(str(occurred)), self._zone)
 
     def prefill(self, fields: dict[str, Any]) -> None:
         """Start the form on ``fields`` (the TPS watch's "g": its kecamatan and TPS); what is

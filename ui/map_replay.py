@@ -27,7 +27,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from opscenter.operations import local_text
 from opscenter.stage_view import Timeline
 from ui import theme
 from ui.actions import keys_text
+from ui.form_parts import put_instant, typed_instant
 from ui.translations import translator
 
 # A play back takes this long from the period's start to its end, in ticks of TICK_MS.
@@ -286,12 +287,7 @@ class ReplayBar(QWidget):
         if self._timeline is None:
             return None
         zone = ZoneInfo(self._timeline.timezone)
-
-        def instant(edit: QDateTimeEdit) -> datetime:
-            d, t = edit.date(), edit.time()
-            return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone)
-
-        return instant(self.from_edit), instant(self.to_edit)
+        return typed_instant(self.from_edit, zone), typed_instant(self.to_edit, zone)
 
     def _show_range_edits(self) -> None:
         ranged = self.kind() is PeriodKind.RANGE
@@ -310,12 +306,7 @@ class ReplayBar(QWidget):
             return
         zone = ZoneInfo(self._timeline.timezone)
         for edit, at in ((self.from_edit, period.start), (self.to_edit, period.end)):
-            local = at.astimezone(zone)
-            edit.setDateTime(
-                QDateTime(
-                    QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
-                )
-            )
+            put_instant(edit, at, zone)
 
     def set_range(self, start: datetime, end: datetime) -> None:
         """Show the incidents from ``start`` to ``end`` (aware): the "from/to" period."""

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from opscenter import operations, sitrep
 from opscenter.errors import OpsError
 from opscenter.store import Store
+from ui.form_parts import put_instant, typed_instant
 from ui.sitrep_build import Request
 from ui.tab_order import OneStopDateTimeEdit
 from ui.translations import translator
@@ -127,24 +128,17 @@ class SitrepChoices(QWidget):
         # The period is read in the operation's zone: say which (WIB, WITA, WIT).
         edit.setDisplayFormat(f"dd-MM-yyyy HH:mm '{operations.zone_label(self._zone)}'")
         edit.setCalendarPopup(True)
-        self._set_edit(edit, value)
+        put_instant(edit, value, self._zone)
         return edit
 
-    def _set_edit(self, edit: QDateTimeEdit, value: datetime) -> None:
-        local = value.astimezone(self._zone).replace(tzinfo=None)
-        edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
-
-    def _read_edit(self, edit: QDateTimeEdit) -> datetime:
-        qdt = edit.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
-
     def set_period(self, start: datetime, end: datetime) -> None:
-        self._set_edit(self.period_from, start)
-        self._set_edit(self.period_to, end)
+        put_instant(self.period_from, start, self._zone)
+        put_instant(self.period_to, end, self._zone)
 
     def period(self) -> tuple[datetime, datetime]:
-        return self._read_edit(self.period_from), self._read_edit(self.period_to)
+        return typed_instant(self.period_from, self._zone), typed_instant(
+            self.period_to, self._zone
+        )
 
     # -- the signatory ---------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import YES_NAME
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
+from ui.form_parts import typed_instant
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
 from ui.main_window import MainWindow
@@ -195,7 +196,7 @@ def test_the_audit_window_reads_the_operations_zone(qtbot: QtBot, zoned: Zoned) 
     # The time filter is read in the operation's zone too.
     since = datetime(2024, 11, 27, 0, 0, tzinfo=zoned.zone)
     window.set_filter(since=since)
-    assert window._read_edit(window.since) == since
+    assert typed_instant(window.since, window._zone) == since
 
 
 def test_an_english_interface_gets_english_error_sentences(

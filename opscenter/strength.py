@@ -96,6 +96,17 @@ class StrengthInputs:
     stage_id: int | None = None
 
 
+def available_police(assigned: int, bko_in: int, bko_out: int) -> int:
+    """The police a unit has for a stage: its own people plus BKO received minus BKO lent."""
+    return assigned + bko_in - bko_out
+
+
+def police_deficit(balance: int) -> int:
+    """Police required beyond those available (``balance`` = available - required; 0 for a
+    surplus)."""
+    return max(0, -balance)
+
+
 @dataclass(slots=True)
 class Strength:
     """One unit's or one region's figures."""
@@ -122,7 +133,7 @@ class Strength:
     @property
     def police_available(self) -> int:
         """Own people plus BKO received minus BKO lent."""
-        return self.police_assigned + self.bko_in - self.bko_out
+        return available_police(self.police_assigned, self.bko_in, self.bko_out)
 
     @property
     def balance(self) -> int:
@@ -131,7 +142,7 @@ class Strength:
 
     @property
     def deficit(self) -> int:
-        return max(0, -self.balance)
+        return police_deficit(self.balance)
 
     def _add_need(self, code: str, n: int, police: int, linmas: int) -> None:
         self.tps[code] = self.tps.get(code, 0) + n

@@ -217,7 +217,7 @@ def main() -> None:
     from opscenter.model import InspectionFinding, Operation, ReadinessJudgement, SarprasStock
     from opscenter.readiness.matrix import readiness
     from opscenter.store import open_store
-    from opscenter.strength import required_strength
+    from opscenter.strength_inputs import required_strength
 
     store = open_store(f"sqlite:///{db}")
     today = date(2024, 11, 27)

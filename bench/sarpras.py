@@ -10,7 +10,7 @@ Measured, each the median of ``--runs`` runs on a warm database:
 
 * baseline: a plain SELECT of the same 200,000 stock rows (the seven columns the roll-up
   reads), fetched into Python;
-* the strength inputs alone (``strength.load_inputs``: TPS groups, patterns, personnel),
+* the strength inputs alone (``strength_inputs.load_inputs``: TPS groups, patterns, personnel),
   which the readiness matrix reads once anyway;
 * ``sarpras_by_unit`` for every unit, as called with nothing but a session;
 * ``sarpras_by_unit`` reusing those inputs (``inputs=``), every unit;
@@ -96,7 +96,7 @@ def main() -> None:
     from opscenter.model import SarprasStock, Unit
     from opscenter.readiness.sarpras_figures import sarpras_by_unit, voting_stage
     from opscenter.store import open_store
-    from opscenter.strength import load_inputs
+    from opscenter.strength_inputs import load_inputs
 
     db = kept_database(args, "bench-sarpras-")
     if not db.exists():

@@ -40,13 +40,8 @@ from opscenter.model import (
 )
 from opscenter.progress import step_aside
 from opscenter.reference import label
-from opscenter.strength import (
-    StrengthInputs,
-    bko_in_force,
-    compute,
-    load_inputs,
-    scan_cache,
-)
+from opscenter.strength import StrengthInputs, compute
+from opscenter.strength_inputs import bko_in_force, load_inputs, scan_cache
 from opscenter.units import unit_seats
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
@@ -284,7 +279,7 @@ def refresh_figures(
     """``load_figures``, and what they were computed from. With ``previous`` (computed for the
     same operation and stage) and ``changed`` (the entities changed since), only what those
     entities move is read again: personnel transfers re-count personnel, a new incident
-    re-counts open incidents (``strength.load_inputs``)."""
+    re-counts open incidents (``strength_inputs.load_inputs``)."""
     sev_ids = tuple(s.id for s in severities)
     if previous is not None and previous.severity_ids != sev_ids:
         previous = None

@@ -26,7 +26,8 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.reference import label
-from opscenter.strength import StrengthInputs, StrengthReport, compute, load_inputs, scan_cache
+from opscenter.strength import StrengthInputs, StrengthReport, compute
+from opscenter.strength_inputs import load_inputs, scan_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def build(
     counts, quick enough to show at start-up while the strength is computed in the
     background. With ``reuse`` (an earlier snapshot) and ``changed`` (the entities changed
     since), the strength inputs those entities do not move are reused
-    (``strength.load_inputs``). Stage and severity names are in ``lang``."""
+    (``strength_inputs.load_inputs``). Stage and severity names are in ``lang``."""
     op = operations.get_operation(session, operation_code)
     today = operations.local_today(op, now or clock.now())
     stages = operations.stages(session, op.id)

@@ -20,7 +20,7 @@ from opscenter import clock, operations
 from opscenter.model import Stage, VulnerabilityRating
 from opscenter.planning.vulnerability import Matrix, Rating, matrix
 from opscenter.reference import label
-from opscenter.strength import stage_window
+from opscenter.strength_inputs import stage_window
 
 __all__ = [
     "Matrix",

@@ -1,7 +1,7 @@
 """The map's TPS layer: a small pie of TPS categories at each kecamatan's point (the view
 draws them once the map is zoomed in enough), the count in its hover text, and each
 kabupaten/kota's total as a line of the region's; from the strength's inputs
-(``opscenter.strength.load_inputs``: ``tps_groups``, read by ``opscenter.geo.tps.read_tps``),
+(``opscenter.strength_inputs.load_inputs``: ``tps_groups``, read by ``opscenter.geo.tps.read_tps``),
 TPS not yet rated a slice of their own."""
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
 
     from opscenter import operations
     from opscenter.model import Stage, Unit
-    from opscenter.strength import required_strength
+    from opscenter.strength_inputs import required_strength
 
     with command_context(args) as ctx, ctx.store.read() as s:
         op = ctx.operation(s)

@@ -1,6 +1,6 @@
 """TPS per kecamatan and category, for the map's TPS layer and any other drawing of it.
 
-The counts are the strength computation's own (``opscenter.strength.load_inputs``:
+The counts are the strength computation's own (``opscenter.strength_inputs.load_inputs``:
 ``tps_groups``, TPS per guarding unit, kecamatan and category), summed per kecamatan: no
 TPS query of its own. TPS not yet rated count under ``opscenter.strength.UNRATED``.
 """
@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from opscenter.model import Region, TpsCategory
 from opscenter.reference import items, label
-from opscenter.strength import StrengthInputs, load_inputs
+from opscenter.strength import StrengthInputs
+from opscenter.strength_inputs import load_inputs
 
 # Entities that move the figures (the inputs' TPS counts, the categories, the names).
 TPS_ENTITIES = ("polling_station", "tps_category", "region", "operation")

@@ -1,7 +1,7 @@
 """Vulnerability mapping and reinforcement planning (pemetaan kerawanan, penebalan).
 
 * ``vulnerability``: the matrix region x stage x aspect x source -> level (journaled edits).
-* ``workbook``: the matrix to and from Excel; the plan as a workbook.
+* ``workbook``: the matrix to and from Excel; ``plan_workbook``: the plan as a workbook.
 * ``reinforcement``: requirements per region and Polres, and the reinforcement proposals.
 * ``plan_inputs``: what the plan reads of a stage, once (``load_base``).
 * ``what_if``: other guard patterns and TPS categories, tried in memory or saved.
@@ -22,6 +22,7 @@ from opscenter.planning.errors import (
 )
 from opscenter.planning.feed import SHOWN_ENTITIES, shows_any
 from opscenter.planning.plan_inputs import PlanBase, load_base
+from opscenter.planning.plan_workbook import write_plan
 from opscenter.planning.reinforcement import Plan, Proposal, RegionPlan, UnitPlan, plan, plan_for
 from opscenter.planning.reinforcement_bko import Accepted, accept, withdraw
 from opscenter.planning.stations import TpsRow, tps_rows
@@ -46,7 +47,6 @@ from opscenter.planning.workbook import (
     export_matrix,
     import_matrix,
     mark_rejected,
-    write_plan,
 )
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Which journaled changes move what planning shows (the live feed asks before re-reading).
 
 The matrix (``vulnerability``), the plan's inputs (``plan_inputs.load_base``, through
-``strength.load_inputs`` and the plotting's deficit) and the TPS list (``stations``) are
+``strength_inputs.load_inputs`` and the plotting's deficit) and the TPS list (``stations``) are
 read from these tables; the
 journal names a change by its table (``journal``: ``entity`` is the mapped table's name).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from opscenter.strength import INPUT_ENTITIES
+from opscenter.strength_inputs import INPUT_ENTITIES
 
 # Every table a planning read touches: the strength's inputs (the plan's requirements), and
 # what the matrix and the plotting's deficit per Polres (``plotting.plot.shortfall_by_polres``)

@@ -16,7 +16,8 @@ from opscenter.model import Operation, Stage, TpsCategory, VulnerabilityLevel
 from opscenter.planning.vulnerability import highest_levels
 from opscenter.plotting.plot import POLRES_KINDS, Shortfall, shortfall_by_polres
 from opscenter.reference import GuardPattern, items, label
-from opscenter.strength import StrengthInputs, load_inputs
+from opscenter.strength import StrengthInputs
+from opscenter.strength_inputs import load_inputs
 from opscenter.units import unit_areas
 
 

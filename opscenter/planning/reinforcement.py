@@ -57,7 +57,7 @@ from opscenter import messages
 from opscenter.planning.plan_inputs import PlanBase, StageRef, load_base
 from opscenter.planning.what_if import WhatIf, apply_what_if, check_pattern
 from opscenter.plotting.plot import Shortfall
-from opscenter.strength import StrengthReport, compute
+from opscenter.strength import StrengthReport, compute, police_deficit
 
 # A Polres guarding no post of a plotted stage.
 NO_SHORTFALL = Shortfall(0, 0)
@@ -89,7 +89,7 @@ class UnitPlan:
     @property
     def deficit(self) -> int:
         """The strength deficit: police required beyond those available."""
-        return max(0, -self.balance)
+        return police_deficit(self.balance)
 
     @property
     def plot_short(self) -> int:

@@ -21,7 +21,7 @@ from opscenter.planning.errors import NoLongerShort, NothingToAccept, ProposalOu
 from opscenter.planning.plan_inputs import StageRef
 from opscenter.planning.reinforcement import Plan, Proposal, UnitPlan, plan_for
 from opscenter.store import Store
-from opscenter.strength import stage_window
+from opscenter.strength_inputs import stage_window
 from opscenter.units import BkoSpec, add_bko, remove_bko
 
 

@@ -1,4 +1,5 @@
-"""The vulnerability matrix and the plan as Excel workbooks.
+"""The vulnerability matrix as an Excel workbook, out and back in (the plan's workbook is
+``plan_workbook``).
 
 Export writes .xlsx with openpyxl; import reads with python-calamine (xlsx, xls, xlsb,
 ods). An import reads every row first: any refused cell refuses the whole file with a
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
-from opscenter.formulas import put, xlsx_row
+from opscenter.formulas import xlsx_row
 from opscenter.model import Aspect, Operation, Stage, VulnerabilityLevel, VulnerabilityRating
 from opscenter.permissions import require
 from opscenter.planning.errors import (
@@ -32,7 +33,6 @@ from opscenter.planning.errors import (
     WorkbookNotWritable,
     WorkbookUnreadable,
 )
-from opscenter.planning.reinforcement import Plan
 from opscenter.planning.vulnerability import PERMISSION, RatingValue, put_rating, rated_regions
 from opscenter.private_files import private_file
 from opscenter.progress import CancelToken, Progress, no_progress
@@ -51,7 +51,6 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "note": ("Catatan", ("catatan", "keterangan", "note", "notes")),
 }
 REQUIRED = ("stage", "region", "aspect", "level")
-UNRATED = "belum dinilai"
 SOURCE_LABELS = {"polri": "Polri", "bawaslu": "Bawaslu"}
 HEADER_FILL = PatternFill("solid", fgColor="0D2C54")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -133,131 +132,16 @@ def export_matrix(
     for col, width in zip("ABCDEFG", (30, 42, 16, 10, 10, 10, 60), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
-    _save(wb, path)
+    save_workbook(wb, path)
     return len(ratings)
 
 
-def _save(wb: Workbook, path: Path) -> None:
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Write ``wb`` to ``path`` privately; a failure is ``WorkbookNotWritable``."""
     try:
         wb.save(str(private_file(Path(path))))
     except OSError as exc:
         raise WorkbookNotWritable(path=str(path), detail=exc.strerror or str(exc)) from exc
-
-
-def write_plan(plan: Plan, path: Path, operation_name: str) -> None:
-    """The plan as a workbook: requirements per Polres, per region, and proposals."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kebutuhan"
-    ws.append(xlsx_row(ws, [f"{operation_name} \u2014 tahapan {plan.stage.name}"]))
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([f"Porsi kekuatan Polres yang dikerahkan: {plan.commit_share_pct}%"])
-    _table(
-        ws,
-        [
-            "Satuan",
-            "Cadangan",
-            "TPS",
-            "Kebutuhan Polri",
-            "Kebutuhan Linmas",
-            "Personel",
-            "BKO masuk",
-            "BKO keluar",
-            "Kekuatan",
-            "Selisih",
-            # The plotting's deficit (blank: the stage is not plotted), and what is asked.
-            "Kurang di pos (plotting)",
-            "Perlu penebalan",
-            "Dapat diperbantukan",
-            "Kerawanan tertinggi",
-            "Belum tertutup",
-        ],
-        [
-            [
-                u.name,
-                "ya" if u.is_reserve else "",
-                u.tps,
-                u.police_required,
-                u.linmas_required,
-                u.police_assigned,
-                u.bko_in,
-                u.bko_out,
-                u.police_available,
-                u.balance,
-                "" if u.plotting is None else u.plot_short,
-                u.need,
-                u.lendable,
-                u.vulnerability_name or UNRATED,
-                plan.unmet.get(u.unit_id, 0),
-            ]
-            for u in plan.units
-        ],
-    )
-    ws = wb.create_sheet("Wilayah")
-    _table(
-        ws,
-        [
-            "Kabupaten/kota",
-            "TPS",
-            "Kebutuhan Polri",
-            "Kebutuhan Linmas",
-            "Linmas tersedia",
-            "Kerawanan tertinggi",
-        ],
-        [
-            [
-                r.name,
-                sum(r.tps.values()),
-                r.police_required,
-                r.linmas_required,
-                r.linmas_available,
-                r.vulnerability_name or UNRATED,
-            ]
-            for r in plan.regions
-        ],
-    )
-    ws = wb.create_sheet("Usulan")
-    _table(
-        ws,
-        [
-            "Satuan penerima",
-            "Kerawanan",
-            "Kekurangan",
-            "Dari satuan",
-            "Jumlah",
-            "Sisa kekurangan",
-            "Alasan",
-        ],
-        [
-            [
-                p.to_unit_name,
-                p.vulnerability_name or UNRATED,
-                p.deficit,
-                p.from_unit_name,
-                p.count,
-                p.deficit_left,
-                p.sentence("id"),
-            ]
-            for p in plan.proposals
-        ],
-    )
-    ws.column_dimensions["G"].width = 120
-    _save(wb, path)
-
-
-def _table(ws: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    first = ws.max_row + 2 if ws.max_row > 1 else 1
-    for i, label in enumerate(header, 1):
-        c = ws.cell(first, i)
-        put(c, label)
-        c.fill, c.font = HEADER_FILL, HEADER_FONT
-    for r, values in enumerate(rows, first + 1):
-        for i, v in enumerate(values, 1):
-            put(ws.cell(r, i), v)  # names come from the database: never a formula
-    ws.column_dimensions["A"].width = 36
-    for i in range(2, len(header) + 1):
-        ws.column_dimensions[get_column_letter(i)].width = 16
-    ws.freeze_panes = ws.cell(first + 1, 2)
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -388,7 +272,7 @@ def mark_rejected(path: Path, problems: Sequence[CellProblem], out: Path) -> Pat
         cell = wb[p.sheet][f"{p.column}{p.row}"]
         cell.fill = red
         cell.comment = Comment(messages.describe_cell(p, "id"), "OpsCenter")
-    _save(wb, out)
+    save_workbook(wb, out)
     return out
 
 

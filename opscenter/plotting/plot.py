@@ -2,14 +2,14 @@
 
 The rules of the automatic plotting (``plot``), in the order they are applied:
 
-1. Only the operation's active Polri personnel guard (``strength.active_police``), one post
+1. Only the operation's active Polri personnel guard (``strength_inputs.active_police``), one post
    per person per stage (the database holds that too).
 2. What is there stays. A placement made or confirmed by hand (locked) is never moved. Any
    other placement stays while it is still valid: the person is still active and belongs to
    the post's Polres (its Polsek, its staff, or a BKO into it), and the post does not hold
    more people than it needs (else its most junior unlocked people leave first). So a
    plotting run again after a roster import changes as little as possible.
-3. BKO in force for the stage (``strength.bko_filter``) puts people under the receiving
+3. BKO in force for the stage (``strength_inputs.bko_filter``) puts people under the receiving
    unit: a BKO of a named person moves that person; a BKO of a number moves that many of
    the lending unit's people, in NRP order, so that the choice is the same each time, and
    those who guard (rule 7) before its commanders: a number lent is that many guards.
@@ -60,7 +60,7 @@ from opscenter.model import (
 from opscenter.permissions import require
 from opscenter.plotting.posts import PERMISSION, Post, posts
 from opscenter.store import Store
-from opscenter.strength import WORKING_UNIT, active_police, bko_filter
+from opscenter.strength_inputs import WORKING_UNIT, active_police, bko_filter
 
 POLRES_KINDS = ("polres", "polresta")
 # Perwira menengah and tinggi (Kompol and above) command; they do not guard a TPS. The

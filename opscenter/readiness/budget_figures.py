@@ -36,7 +36,8 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.reference import items, label
-from opscenter.strength import StrengthInputs, UnitNode, compute, inputs_for_stage, load_inputs
+from opscenter.strength import StrengthInputs, UnitNode, compute
+from opscenter.strength_inputs import inputs_for_stage, load_inputs
 
 # The units a budget is shown for: the Polda, its Polres/Polresta and Polsek, task forces
 # and the Polda's reserves (police units only).
@@ -164,7 +165,7 @@ def personnel_by_stage(
     base: StrengthInputs | None = None,
 ) -> dict[int, dict[int, int]]:
     """Stage id -> unit id -> police available to the unit for that stage, rolled up its
-    tree, as ``strength.required_strength`` counts them. What does not depend on the stage
+    tree, as ``strength_inputs.required_strength`` counts them. What does not depend on the stage
     (units, TPS, personnel) is read once, or taken from ``base`` (inputs the caller read for
     any stage of the operation); only the BKO in force is read per stage."""
     if not stage_ids:

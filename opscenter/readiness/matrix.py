@@ -41,16 +41,8 @@ from opscenter.readiness.judgements import Judgement, judgements
 from opscenter.readiness.sarpras_figures import worst_line
 from opscenter.readiness.sources import Sources, load_sources
 from opscenter.reference import items, label
-from opscenter.strength import (
-    Forces,
-    Strength,
-    StrengthInputs,
-    UnitNode,
-    compute,
-    inputs_changed,
-    inputs_for_stage,
-    load_inputs,
-)
+from opscenter.strength import Forces, Strength, StrengthInputs, UnitNode, compute
+from opscenter.strength_inputs import inputs_changed, inputs_for_stage, load_inputs
 
 # The units a commander's tour visits, one page each in the printed report: the Polres of a
 # Polda, the Polsek of a Polres (not the reserves or the task forces).

@@ -3,7 +3,7 @@ asset condition scale (baik, rusak ringan, rusak berat), against what the guard 
 
 A category's requirement rule is ``rule_quantity`` items per ``rule_per`` of its basis
 (``model.readiness.RULE_BASES``), counted for each unit from the strength computation's own
-inputs (``strength.load_inputs``: TPS groups and guard patterns), never from a second read of
+inputs (``strength_inputs.load_inputs``: TPS groups and guard patterns), never from a second read of
 the TPS:
 
 * ``team``       guard teams: each TPS group (guarding unit, kecamatan, category) of *n* TPS
@@ -35,15 +35,8 @@ from opscenter.errors import InvalidValue
 from opscenter.model import Stage, Unit
 from opscenter.model.readiness import SarprasStock
 from opscenter.readiness.sarpras import TREES, Category, categories
-from opscenter.strength import (
-    StrengthInputs,
-    UnitNode,
-    beside,
-    ceil_div,
-    group_need,
-    load_inputs,
-    tree_order,
-)
+from opscenter.strength import StrengthInputs, UnitNode, ceil_div, group_need, tree_order
+from opscenter.strength_inputs import beside, load_inputs
 
 # Units that a "unit" rule gives their own requirement to.
 HEADQUARTERS = ("polda", "polres", "polresta")
@@ -331,7 +324,7 @@ def sarpras_by_unit(
         held = _summed_stock(session, operation_id, tree)
     else:
         # A few units (the Polres): the database sums only their subtrees, on a connection of
-        # its own while the requirements are worked out here (``strength.beside``).
+        # its own while the requirements are worked out here (``strength_inputs.beside``).
         rolled = beside(session, lambda other: _rolled_stock(other, operation_id, wanted))
         required = _requirements(tree, bases(inputs), ruled, wanted)
         held = rolled()

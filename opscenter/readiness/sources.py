@@ -17,7 +17,8 @@ from opscenter.readiness.budget_figures import personnel_by_stage as budget_pers
 from opscenter.readiness.sarpras_figures import SarprasLine, sarpras_by_unit
 from opscenter.readiness.visits import FindingRow, VisitRow
 from opscenter.readiness.visits import by_unit as visits_by_unit
-from opscenter.strength import INPUT_ENTITIES, StrengthInputs
+from opscenter.strength import StrengthInputs
+from opscenter.strength_inputs import INPUT_ENTITIES
 
 # Journal entities each part is read from (besides the strength's inputs, for the parts
 # that count people or TPS).

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from opscenter.strength import available_police, police_deficit
+
 CLASSIFICATIONS = ("SANGAT RAHASIA", "RAHASIA", "TERBATAS", "BIASA")
 ASSESSMENT_LEVELS = ("green", "amber", "red")
 SECTIONS = (
@@ -135,7 +137,7 @@ class UnitStrength:
 
     @property
     def available(self) -> int:
-        return self.assigned + self.bko_in - self.bko_out
+        return available_police(self.assigned, self.bko_in, self.bko_out)
 
     @property
     def balance(self) -> int:
@@ -143,7 +145,7 @@ class UnitStrength:
 
     @property
     def deficit(self) -> int:
-        return max(0, self.required - self.available)
+        return police_deficit(self.balance)
 
 
 @dataclass(frozen=True, slots=True)

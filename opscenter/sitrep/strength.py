@@ -16,7 +16,8 @@ from opscenter.model import Stage, TpsCategory, UnitStatus
 from opscenter.reference import items
 from opscenter.sitrep.content import TpsCoverage, UnitBoardRow, UnitStrength
 from opscenter.sitrep.lookups import Lookups
-from opscenter.strength import UNRATED, UNRATED_CODE, Forces, compute, group_need, load_inputs
+from opscenter.strength import UNRATED, UNRATED_CODE, Forces, compute, group_need
+from opscenter.strength_inputs import load_inputs
 
 
 def forces(session: Session, ref: Lookups, stage: Stage | None) -> Forces:

@@ -12,7 +12,7 @@ from opscenter import board, incidents, units
 from opscenter.model import IncidentType, Personnel, Severity, Stage, Unit
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
-from opscenter.strength import required_strength
+from opscenter.strength_inputs import required_strength
 from tests.builders import ADMIN, Small, build_small_operation
 
 

@@ -38,7 +38,7 @@ from opscenter.readiness import budget, budget_figures, budget_text
 from opscenter.readiness.budget import AllocationValue, RealisationValue
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
-from opscenter.strength import load_inputs
+from opscenter.strength_inputs import load_inputs
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.tables import all_rows
 

@@ -19,7 +19,8 @@ from opscenter.model import PollingStation
 from opscenter.roster import commit as commit_mod
 from opscenter.roster.preview import Options, prepare
 from opscenter.store import Store, open_store
-from opscenter.strength import UNRATED_CODE, required_strength
+from opscenter.strength import UNRATED_CODE
+from opscenter.strength_inputs import required_strength
 from tests.builders import ADMIN, Small, build_small_operation
 
 # (kecamatan, desa, TPS numbers) as the recap names them.

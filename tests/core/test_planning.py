@@ -37,7 +37,7 @@ from opscenter.plotting.posts import form_posts
 from opscenter.progress import Cancelled, CancelToken
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
-from opscenter.strength import required_strength
+from opscenter.strength_inputs import required_strength
 from tests.builders import ADMIN, Small, build_small_operation, commanders_in_polres_b
 
 OPERATOR = Actor("op.malam", role="operator")

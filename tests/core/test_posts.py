@@ -19,7 +19,7 @@ from opscenter.plotting.posts import Post, form_posts, posts
 from opscenter.plotting.regrouping import PostRefused, merge_posts, move_tps, split_post
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
-from opscenter.strength import required_strength
+from opscenter.strength_inputs import required_strength
 from tests.builders import ADMIN, Small, build_small_operation
 
 

@@ -7,7 +7,8 @@ import pytest
 from opscenter import operations
 from opscenter.reference import GuardPattern
 from opscenter.store import Store, open_store
-from opscenter.strength import compute, group_need, load_inputs, required_strength
+from opscenter.strength import compute, group_need
+from opscenter.strength_inputs import load_inputs, required_strength
 from tests.builders import Small, build_small_operation
 
 
@@ -159,7 +160,7 @@ def test_reading_the_inputs_leaves_no_copy_of_the_scanned_tables_in_sqlite(
     import sqlite3
 
     from opscenter.store import SQLITE_CACHE_KIB
-    from opscenter.strength import SCAN_CACHE_KIB
+    from opscenter.strength_inputs import SCAN_CACHE_KIB
 
     store = open_store(sqlite_url)
     op = build_small_operation(store)
@@ -231,7 +232,7 @@ def test_a_read_beside_runs_on_its_own_connection_and_brings_back_its_error(
     from sqlalchemy import func, select
 
     from opscenter.model import Personnel
-    from opscenter.strength import beside
+    from opscenter.strength_inputs import beside
 
     store, op = small
 

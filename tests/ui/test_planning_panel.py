@@ -36,7 +36,7 @@ from opscenter.model import (
 from opscenter.planning import TpsChange
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store
-from opscenter.strength import required_strength
+from opscenter.strength_inputs import required_strength
 from tests.builders import Small, build_small_operation, commanders_in_polres_b
 from tests.ui.answers import answer_next_question
 from ui.confirm import BOX_NAME as CONFIRM_NAME

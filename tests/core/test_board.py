@@ -114,7 +114,7 @@ def test_load_board_uses_the_same_few_queries_whatever_the_number_of_units(
 
         def note(*args: object) -> None:
             # Queries only: the personnel count runs on a connection of its own
-            # (``strength.beside``), whose BEGIN and cache-size PRAGMAs are no reads of data.
+            # (``strength_inputs.beside``), whose BEGIN and cache-size PRAGMAs are no reads of data.
             if str(args[2]).lstrip().upper().startswith("SELECT"):
                 seen.append(str(args[2]))
 

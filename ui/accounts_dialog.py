@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -172,11 +171,9 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("Akun pengguna \u2014 OpsCenter"))
         self.resize(980, 560)
         self.model = AccountsModel(accounts.list_accounts(store, actor))
-        self.table = style_table(QTableView(self), name="accountsTable", single=True)
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = style_table(
+            QTableView(self), name="accountsTable", single=True, model=self.model, fit_contents=True
+        )
 
         self.add_button = QPushButton(self.tr("&Tambah akun\u2026"), self)
         self.password_button = QPushButton(self.tr("Atur ulang &kata sandi\u2026"), self)

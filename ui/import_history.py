@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -105,11 +104,8 @@ class ImportHistoryDialog(QDialog):
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Riwayat impor"))
         self.model = ImportsModel(self)
-        self.view = style_table(QTableView(self), single=True)
-        self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # bold titles
-        header.setStretchLastSection(True)
+        # Columns fitted to their contents: the bold titles in full.
+        self.view = style_table(QTableView(self), single=True, model=self.model, fit_contents=True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -223,12 +223,14 @@ class PreviewPage(JobPage["ImportWizard"]):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.model = PreviewModel(wizard.lang, self)
-        self.view = style_table(QTableView(self), name="importPreview", read_only=True)
-        self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        # Row, result and key in full (Qt measures the first thousand rows); details take the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Row, result and key in full; the details take the rest.
+        self.view = style_table(
+            QTableView(self),
+            name="importPreview",
+            read_only=True,
+            model=self.model,
+            fit_contents=True,
+        )
         self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)

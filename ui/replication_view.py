@@ -20,7 +20,6 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -218,11 +217,13 @@ class ReplicationDialog(QDialog):
         self.settings.setWordWrap(True)
         self.settings.setTextFormat(Qt.TextFormat.PlainText)
         self.model = StandbysModel(self)
-        self.view = style_table(QTableView(self), name="standbysTable", read_only=True)
-        self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = style_table(
+            QTableView(self),
+            name="standbysTable",
+            read_only=True,
+            model=self.model,
+            fit_contents=True,
+        )
         self.reload_button = QPushButton(_tr("&Muat ulang"), self)
         self.reload_button.setObjectName("reloadButton")
         self.reload_button.setShortcut("F5")

@@ -10,7 +10,7 @@ alone would show a row that the table's actions do not take.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -87,12 +87,16 @@ def style_table(
     header: str = "4px 8px",
     row_height: float | None = None,
     header_height: float | None = None,
+    model: QAbstractItemModel | None = None,
+    fit_contents: bool = False,
 ) -> QTableView:
     """Give ``view`` the shared look and return it.
 
     ``single``: one row at a time; ``read_only``: no editing; ``row_height``: rows of that
     many lines of the view's font (set the font first), fixed; ``header_height``: the header
-    at least that many rows tall (with ``row_height``).
+    at least that many rows tall (with ``row_height``); ``model``: what it shows;
+    ``fit_contents``: each column as wide as its contents (Qt measures the first thousand
+    rows), the last one taking the rest of the width.
     """
     if name:
         view.setObjectName(name)
@@ -115,4 +119,9 @@ def style_table(
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         if header_height is not None:
             columns.setMinimumHeight(int(height * header_height))
+    if model is not None:
+        view.setModel(model)
+    if fit_contents:
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setStretchLastSection(True)
     return view

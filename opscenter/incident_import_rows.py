@@ -23,10 +23,11 @@ from opscenter.errors import InvalidValue
 from opscenter.formulas import looks_like_formula
 from opscenter.model import Incident, IncidentStatus, IncidentType, PollingStation, Region, Severity
 from opscenter.roster import normalise as nz
+from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.preview import WARNINGS_MAX
+from opscenter.roster.problems import Problem
 from opscenter.roster.reading import Cell
-from opscenter.roster.validate import CellReader, Problem
 
 # The stored fields a file may set, in the order a row's values are kept.
 COLUMNS = ("number", "type_id", "severity_id", "status_id", "occurred_at", "region_id",
@@ -121,7 +122,7 @@ def _names(item: Any) -> tuple[str | None, ...]:
 
 def read_known(s: Session, operation_id: int) -> Known:
     """What the rows of one file are read against (``Known``)."""
-    from opscenter.roster.validate import _place_key
+    from opscenter.roster.reference_data import _place_key
 
     types = reference.items(s, IncidentType, operation_id)
     severities = reference.items(s, Severity, operation_id)
@@ -355,7 +356,7 @@ class Reader(CellReader):
         it is written with ("Kecamatan X"), the kecamatan and kabupaten/kota columns, and
         the region of the incident its NOMOR names (an export's row), or refused as
         ambiguous."""
-        from opscenter.roster.validate import _place_key
+        from opscenter.roster.reference_data import _place_key
 
         known = self.known
         for key in ("region", "kecamatan", "kabkota"):
@@ -390,7 +391,7 @@ class Reader(CellReader):
         return found[0]
 
     def _within(self, region_id: int, place: str) -> bool:
-        from opscenter.roster.validate import _place_key
+        from opscenter.roster.reference_data import _place_key
 
         parent = self.known.regions[region_id][0]
         while parent is not None:

@@ -17,9 +17,10 @@ from opscenter.model import GuardAssignment, Personnel, PollingStation, Rank, Re
 from opscenter.plotting.plot import officers
 from opscenter.plotting.posts import posts
 from opscenter.roster import normalise as nz
+from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.headers import Layout, norm
 from opscenter.roster.reading import Cell
-from opscenter.roster.validate import CellReader, _place_key
+from opscenter.roster.reference_data import _place_key
 
 # "Kecamatan" or "Kec." before a kecamatan's name.
 KECAMATAN_WORD = re.compile(r"^\s*(kecamatan|kec)\b\.?", re.IGNORECASE)

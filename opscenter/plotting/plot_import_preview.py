@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from opscenter.roster.preview import RowOutcome
-from opscenter.roster.validate import Problem
+from opscenter.roster.problems import Problem
 from opscenter.roster.whole_file import WholeFilePreview
 
 

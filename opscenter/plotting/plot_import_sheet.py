@@ -14,8 +14,8 @@ from opscenter.plotting.plot_import_checks import KECAMATAN_WORD, Known, Place, 
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster import normalise as nz
 from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.problems import Problem
 from opscenter.roster.reading import Cell
-from opscenter.roster.validate import Problem
 
 _PROGRESS_EVERY = 2_000
 # A row that is a total or a closing line, by its first text ("Kekurangan: Air Hangat" is

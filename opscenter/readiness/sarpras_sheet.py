@@ -23,9 +23,9 @@ from opscenter import reference
 from opscenter.model import SarprasCategory, SarprasStock, Unit
 from opscenter.readiness.sarpras import TREES, StockLine
 from opscenter.roster import normalise as nz
+from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.reading import Cell
-from opscenter.roster.validate import CellReader
 
 T = TypeVar("T")
 CONDITIONS = ("baik", "rusak_ringan", "rusak_berat")

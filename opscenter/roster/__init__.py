@@ -2,13 +2,15 @@
 
 The import runs in stages, each a module: ``reading`` (python-calamine or csv) ->
 ``headers`` (find the table, map columns) -> ``normalise`` (ranks, NRP, phone) ->
-``validate`` (per row and cell) -> ``preview`` (new / changed / unchanged / rejected) ->
+``validate`` (per row and cell; ``row_shapes``, ``reference_data``, ``specs``,
+``problems``) -> ``preview`` (new / changed / unchanged / rejected) ->
 ``commit`` (one journaled transaction, or none). ``errors_xlsx`` writes rejected rows
 back, ``template`` and ``export`` write files that import back unchanged.
 
 Sarpras lists (``opscenter.readiness.sarpras_io``), incident logs
 (``opscenter.incident_import``) and the TPS watch's lists (``opscenter.watch.imports``) reuse
-these stages and are saved whole or not at all (``preview.WholeFile``).
+these stages (their sheet readers on ``cell_reader.CellReader``) and are saved whole or not
+at all (``preview.WholeFile``).
 
 Long work follows the shared worker contract (``opscenter.progress``).
 """

@@ -23,8 +23,11 @@ from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, cell_ref, detect, voters_by_sex
 from opscenter.roster.normalise import same_person
+from opscenter.roster.problems import Problem
 from opscenter.roster.reading import Cell, Source, open_source
-from opscenter.roster.validate import SPECS, Context, Converter, Problem, Spec
+from opscenter.roster.reference_data import Context
+from opscenter.roster.specs import SPECS, Spec
+from opscenter.roster.validate import Converter
 from opscenter.store import Store
 
 STATUSES = ("new", "changed", "unchanged", "rejected")

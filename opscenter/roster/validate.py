@@ -2,128 +2,24 @@
 references ("Sheet1!C14") and reason codes (``messages.IMPORT_REASONS``).
 
 One ``Converter`` per kind; it is built from the operation's reference data (ranks, units,
-regions, categories) read once, so checking a row touches no database.
+regions, categories; ``reference_data.Context``) read once, so checking a row touches no
+database. Which rows are data is ``row_shapes.RowShape``'s, what a kind stores ``specs``'.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from opscenter.errors import OpsError
-from opscenter.model import (
-    AGENCIES,
-    DUTY_STATUSES,
-    MAX_VOTERS_PER_TPS,
-    UNIT_KINDS,
-    Rank,
-    Region,
-    TpsCategory,
-    Unit,
-)
-from opscenter.progress import CancelToken, Progress
+from opscenter.model import AGENCIES, DUTY_STATUSES, MAX_VOTERS_PER_TPS, UNIT_KINDS
 from opscenter.roster import normalise as nz
 from opscenter.roster.headers import Layout, cell_ref, norm
-from opscenter.roster.headers import required_groups as required_groups_of
+from opscenter.roster.problems import Problem, short_text
 from opscenter.roster.reading import Cell
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Why a row was rejected: which cell, which field, which reason."""
-
-    row: int  # 0-based sheet row
-    col: int | None  # 0-based sheet column, None when no column holds the field
-    ref: str  # "Sheet1!C14" (or "Sheet1!14" for a whole row)
-    field: str
-    code: str
-    value: str
-    hint: str | None = None  # "did you mean ...", the other row of a duplicate
-    # The core's own refusal, said in its own sentence (an incident's point outside the
-    # operation's area is refused in the words the incident form uses).
-    error: OpsError | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Spec:
-    """What a kind stores: its table's columns in a fixed order and the key columns."""
-
-    kind: str
-    columns: tuple[str, ...]
-    key: tuple[str, ...]
-    labels: dict[str, tuple[str, str]]
-    # Stored columns a row's empty cell leaves as they are (a TPS keeps its category).
-    kept_when_empty: frozenset[str] = frozenset()
-
-
-PERSONNEL = Spec(
-    "personnel",
-    ("nrp", "id_kind", "name", "rank_id", "position", "home_unit_id", "assigned_unit_id",
-     "phone", "duty_status"),
-    ("nrp",),
-    {"nrp": ("NRP/NIP", "NRP/NIP"), "name": ("Nama", "Name"), "rank_id": ("Pangkat", "Rank"),
-     "position": ("Jabatan", "Position"), "home_unit_id": ("Satuan", "Unit"),
-     "assigned_unit_id": ("Satuan penugasan", "Assigned unit"), "phone": ("No. HP", "Phone"),
-     "duty_status": ("Status", "Duty status"), "id_kind": ("Jenis nomor", "Number kind")},
-)  # fmt: skip
-TPS = Spec(
-    "tps",
-    ("region_id", "number", "category_id", "voters", "unit_id", "address"),
-    ("region_id", "number"),
-    {"region_id": ("Desa/Kelurahan", "Village"), "number": ("No. TPS", "TPS no."),
-     "category_id": ("Kategori", "Category"), "voters": ("DPT", "Voters"),
-     "unit_id": ("Satuan", "Unit"), "address": ("Alamat", "Address")},
-    frozenset({"category_id"}),
-)  # fmt: skip
-UNITS = Spec(
-    "units",
-    ("code", "name", "kind", "parent_id", "agency", "tree"),
-    ("code",),
-    {"code": ("Kode", "Code"), "name": ("Nama", "Name"), "kind": ("Jenis", "Kind"),
-     "parent_id": ("Induk", "Parent"), "agency": ("Instansi", "Agency"),
-     "tree": ("Susunan", "Tree")},
-)  # fmt: skip
-SPECS = {"personnel": PERSONNEL, "tps": TPS, "units": UNITS}
-
-# Which file field fills which stored column (a file field may fill several).
-FIELD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    "personnel": {
-        "nrp": ("nrp", "id_kind"),
-        "rank_nrp": ("nrp", "id_kind", "rank_id"),
-        "name": ("name",),
-        "rank": ("rank_id",),
-        "position": ("position",),
-        "unit": ("home_unit_id",),
-        "assigned_unit": ("assigned_unit_id",),
-        "phone": ("phone",),
-        "duty_status": ("duty_status",),
-    },
-    "tps": {
-        "number": ("number",),
-        "desa": ("region_id",),
-        "category": ("category_id",),
-        "voters": ("voters",),
-        # L and P fill the DPT only together (their sum), see ``Converter.__init__``.
-        "voters_l": (),
-        "voters_p": (),
-        "unit": ("unit_id",),
-        "address": ("address",),
-    },
-    "units": {
-        "code": ("code",),
-        "name": ("name",),
-        "kind": ("kind",),
-        "parent": ("parent_id",),
-        "agency": ("agency",),
-        "tree": ("tree",),
-    },
-}
+from opscenter.roster.reference_data import Context, _place_key
+from opscenter.roster.row_shapes import RowShape
+from opscenter.roster.specs import FIELD_COLUMNS, SPECS
 
 _DUTY = {
     **{s: s for s in DUTY_STATUSES},
@@ -137,11 +33,6 @@ _DUTY = {
 # Fields whose texts repeat across rows; and how many distinct texts to share at most.
 _REPEATED = frozenset({"position", "duty_status", "address", "kind", "agency", "tree", "parent"})
 _SHARED_MAX = 200_000
-_TOTALS = re.compile(
-    r"^(jumlah|total|jml|sub\s*total|subtotal|mengetahui|catatan|keterangan)\b", re.IGNORECASE
-)
-# A subtotal line inside the table: "JUMLAH", "TOTAL", "SUB TOTAL" where a name or number goes.
-_SUBTOTAL = re.compile(r"^\s*(jumlah|total|jml|sub\s*-?\s*total|subtotal)\b", re.IGNORECASE)
 _PERSONNEL_FIELDS = (
     "nrp", "rank", "rank_nrp", "name", "position", "unit", "assigned_unit", "phone", "duty_status",
 )  # fmt: skip
@@ -159,182 +50,6 @@ class _Fail:
     hint: str | None = None
 
 
-class Context:
-    """Reference data of one operation, read once: look-ups for every row."""
-
-    def __init__(self, session: Session, operation_id: int, *, create_units: bool) -> None:
-        self.operation_id = operation_id
-        self.create_units = create_units
-        ranks = session.execute(
-            select(Rank.id, Rank.code, Rank.name, Rank.full_name, Rank.aliases).where(
-                Rank.operation_id == operation_id
-            )
-        ).all()
-        self.ranks = nz.RankIndex((r[0], r[1], r[2], r[3], r[4] or "") for r in ranks)
-        unit_rows = session.execute(
-            select(Unit.id, Unit.code, Unit.name).where(Unit.operation_id == operation_id)
-        ).all()
-        self.unit_codes: dict[str, int] = {r[1]: r[0] for r in unit_rows}
-        self.units = nz.NameIndex((r[0], (r[2], r[1])) for r in unit_rows)
-        self.unit_labels: dict[int, str] = {r[0]: r[2] for r in unit_rows}
-        # Units the user chose to create in the preview: placeholder ids below zero.
-        self.new_units: dict[str, int] = {}
-        cats = session.execute(
-            select(TpsCategory.id, TpsCategory.code, TpsCategory.name, TpsCategory.name_en).where(
-                TpsCategory.operation_id == operation_id
-            )
-        ).all()
-        self.categories = nz.NameIndex(
-            (c[0], (c[1], c[2], c[3], "".join(w[0] for w in c[2].split()))) for c in cats
-        )
-        self.category_labels = {c[0]: c[2] for c in cats}
-        self.rank_labels = self.ranks.names
-        regions = session.execute(
-            select(Region.id, Region.parent_id, Region.level, Region.name).where(
-                Region.operation_id == operation_id
-            )
-        ).all()
-        by_id = {r[0]: r for r in regions}
-        self.region_labels: dict[int, str] = {}
-        # desa key -> [(desa id, kecamatan key, kabkota key)]
-        self.desa: dict[str, list[tuple[int, str, str]]] = {}
-        for rid, parent, level, name in regions:
-            if level != "desa":
-                continue
-            kec = by_id.get(parent) if parent is not None else None
-            kab = by_id.get(kec[1]) if kec is not None and kec[1] is not None else None
-            kec_name = kec[3] if kec else ""
-            self.region_labels[rid] = f"{name}, {kec_name}" if kec_name else name
-            self.desa.setdefault(_place_key(name), []).append(
-                (rid, _place_key(kec[3]) if kec else "", _place_key(kab[3]) if kab else "")
-            )
-
-    def unit_id(self, value: str) -> int | None:
-        hit = self.units.find(value)
-        if hit is None and self.create_units:
-            key = norm(value)
-            if key not in self.new_units:
-                self.new_units[key] = -(len(self.new_units) + 1)
-                self.unit_labels[self.new_units[key]] = value
-            hit = self.new_units[key]
-        return hit
-
-    def new_unit_names(self) -> dict[int, str]:
-        return {pid: self.unit_labels[pid] for pid in self.new_units.values()}
-
-
-_PLACE_PREFIX = re.compile(
-    r"^(desa|kelurahan|kel|ds|dusun|nagari|kecamatan|kec|kabupaten|kab|kota|provinsi)\b\.?\s*",
-    re.IGNORECASE,
-)
-
-
-def _place_key(name: str) -> str:
-    return norm(_PLACE_PREFIX.sub("", name.strip()))
-
-
-def _short(value: Cell) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-class CellReader:
-    """What the readers of whole-file imports (sarpras lists, incident logs, plotting lists,
-    TPS watch lists) share: a cell by its column or field, a refused cell named by its
-    reference, and the walk over the table's rows (``read``), passing over blank rows,
-    totals ("JUMLAH") and, under a blank row, lines that do not name their record (a
-    signature block). A reader that walks with ``read`` gives ``row``, ``identified`` and
-    ``started``."""
-
-    def __init__(self, layout: Layout, sheet: str) -> None:
-        self.cols = dict(layout.columns)
-        self.sheet = sheet
-        self.problems: list[Problem] = []
-        self.rejected_rows: set[int] = set()
-
-    def at(self, cells: Sequence[Cell], offset: int, col: int | None) -> Cell:
-        if col is None:
-            return None
-        i = col - offset
-        return cells[i] if 0 <= i < len(cells) else None
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        return self.at(cells, offset, self.cols.get(key))
-
-    def refuse(
-        self,
-        row: int,
-        col: int | None,
-        key: str,
-        code: str,
-        value: Cell = None,
-        hint: str | None = None,
-        error: OpsError | None = None,
-    ) -> None:
-        """Refuse the cell at ``col`` of ``row`` (the whole row when ``col`` is None)."""
-        ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)  # calamine reads every number as a float: show 12, not 12.0
-        self.problems.append(Problem(row, col, ref, key, code, _short(value), hint, error))
-        self.rejected_rows.add(row)
-
-    def bad(
-        self,
-        row: int,
-        key: str,
-        code: str,
-        value: Cell = None,
-        hint: str | None = None,
-        error: OpsError | None = None,
-    ) -> None:
-        """Refuse the cell of ``key`` in ``row`` (the whole row when no column holds it)."""
-        self.refuse(row, self.cols.get(key), key, code, value, hint, error)
-
-    def data_columns(self) -> Sequence[int]:
-        return list(self.cols.values())
-
-    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        """False for blank rows, and for totals or a signature under the table (as a
-        roster's: "JUMLAH", "Mengetahui," ...)."""
-        if not any(self.at(cells, offset, c) is not None for c in self.data_columns()):
-            return False
-        first = next((c for c in cells if c is not None), None)
-        return not (isinstance(first, str) and _TOTALS.match(first.strip()))
-
-    def read(
-        self,
-        rows: Iterator[tuple[int, int, list[Cell]]],
-        start: int,
-        total: int,
-        progress: Progress,
-        cancel: CancelToken,
-    ) -> None:
-        gap = False
-        for index, offset, cells in rows:
-            if index < start:
-                continue
-            if index % 1000 == 0:
-                cancel.check()
-                progress(index, total, "check")
-            if not self.is_data(cells, offset):
-                gap = gap or self.started()
-                continue
-            if gap and not self.identified(cells, offset):
-                continue
-            self.row(index, offset, cells)
-
-    def started(self) -> bool:
-        """Whether a row has been read (a blank row after it may end the table)."""
-        raise NotImplementedError
-
-    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
-        """Whether a line under a blank row names its record (else it is a signature)."""
-        raise NotImplementedError
-
-    def row(self, index: int, offset: int, cells: Sequence[Cell]) -> None:
-        raise NotImplementedError
-
-
 class Converter:
     """Turns one data row into a tuple in ``spec.columns`` order, or problems."""
 
@@ -343,7 +58,8 @@ class Converter:
         self.layout = layout
         self.sheet = sheet
         self.spec = SPECS[layout.kind]
-        self.cols = dict(layout.columns)
+        shape = RowShape(layout)
+        self.cols = shape.cols
         # Stored columns that the file provides (others keep their stored value).
         provided: set[str] = set()
         for key in self.cols:
@@ -358,94 +74,20 @@ class Converter:
         if self.voters_sum:
             provided.add("voters")
         self.provided = frozenset(provided)
-        # Where a subtotal's label may stand, and the cells a subtotal leaves empty.
-        groups = required_groups_of(layout.kind)
-        self._key_fields = tuple(groups[0]) if groups else ()
-        self._label_fields = tuple(
-            k
-            for k in ("name", "desa", "kecamatan", "number", "code", *self._key_fields)
-            if k in self.cols
-        )
         self._shared: dict[str, str] = {}
         self._memo: dict[str, dict[str, Any]] = {}
-        self._offset = -1
-        self._pos: dict[str, int] = {}
-        self._idx: tuple[int, ...] = ()
-        self._label_idx: tuple[int, ...] = ()  # where ``_label_fields`` stand in a row
         self._getters: dict[tuple[int, int], Any] = {}
         self._convert = {
             "personnel": self._personnel,
             "tps": self._tps,
             "units": self._unit,
         }[layout.kind]
-
-    def _positions(self, offset: int) -> dict[str, int]:
-        """Field -> index into a row's cells (calamine's rows start at the sheet's first
-        used column, the same for every row of a sheet, so this is computed once)."""
-        if offset != self._offset:
-            self._offset = offset
-            self._pos = {k: c - offset for k, c in self.cols.items() if c >= offset}
-            self._idx = tuple(self._pos.values())
-            self._label_idx = tuple(self._pos[k] for k in self._label_fields if k in self._pos)
-        return self._pos
-
-    def _getter(self, keys: Sequence[str], offset: int, n: int) -> Any:
-        """Picks the cells of ``keys`` from a row of ``n`` cells with a None appended: one C
-        call a row; a field the file lacks reads the appended None."""
-        pos = self._positions(offset)
-        index = [i if i is not None and i < n else n for i in map(pos.get, keys)]
-        return itemgetter(*index)
-
-    def cell(self, cells: Sequence[Cell], offset: int, key: str) -> Cell:
-        i = (self._pos if offset == self._offset else self._positions(offset)).get(key)
-        return cells[i] if i is not None and i < len(cells) else None
-
-    def identified(self, cells: Sequence[Cell], offset: int) -> bool:
-        """Whether any field that identifies a row (NRP, name, TPS number ...) is filled."""
-        keys = [k for g in required_groups_of(self.layout.kind) for k in g]
-        return any(self.cell(cells, offset, k) is not None for k in keys)
-
-    def is_subtotal(self, cells: Sequence[Cell], offset: int) -> bool:
-        """A "JUMLAH" / "TOTAL" / "SUB TOTAL" line within the table (after each desa in the
-        KPU's recap): its label where a name or number goes, and no key of its own."""
-        if offset != self._offset:
-            self._positions(offset)
-        n = len(cells)
-        label = None
-        for i in self._label_idx:  # run for every row of a sheet: no call it can do without
-            if i < n:
-                value = cells[i]
-                if isinstance(value, str) and _SUBTOTAL.match(value):
-                    label = value
-                    break
-        else:
-            for first in cells:
-                if first is not None:
-                    if isinstance(first, str) and _SUBTOTAL.match(first):
-                        label = first
-                    break
-        if label is None:
-            return False
-        # Its key cells are empty, hold the label, or a count (a desa's number of TPS).
-        return all(
-            value in (None, label) or isinstance(value, int | float)
-            for value in (self.cell(cells, offset, k) for k in self._key_fields)
-        )
-
-    def is_data(self, cells: Sequence[Cell], offset: int) -> bool:
-        """False for blank rows and totals or signature lines under the table."""
-        n = len(cells)
-        if offset != self._offset:
-            self._positions(offset)
-        for i in self._idx:
-            if i < n and cells[i] is not None:
-                break
-        else:
-            return False
-        for first in cells:
-            if first is not None:
-                return not (isinstance(first, str) and _TOTALS.match(first.strip()))
-        return True
+        # The row's shape, bound here: these run for every row of a sheet.
+        self.shape = shape
+        self.cell = shape.cell
+        self.identified = shape.identified
+        self.is_subtotal = shape.is_subtotal
+        self.is_data = shape.is_data
 
     def convert(
         self, row: int, offset: int, cells: Sequence[Cell]
@@ -455,7 +97,7 @@ class Converter:
         def bad(key: str, code: str, value: Cell = None, hint: str | None = None) -> None:
             col = self.cols.get(key)
             ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-            problems.append(Problem(row, col, ref, key, code, _short(value), hint))
+            problems.append(Problem(row, col, ref, key, code, short_text(value), hint))
 
         values = self._convert(row, offset, cells, bad)
         return (None if problems else values), problems
@@ -532,7 +174,7 @@ class Converter:
         n = len(cells)
         getter = self._getters.get((offset, n))
         if getter is None:
-            getter = self._getters[(offset, n)] = self._getter(_PERSONNEL_FIELDS, offset, n)
+            getter = self._getters[(offset, n)] = self.shape.getter(_PERSONNEL_FIELDS, offset, n)
         (number_cell, rank_cell, combined, name_cell, position_cell, unit_cell, assigned_cell,
          phone_cell, duty_cell) = getter([*cells, None])  # fmt: skip
         rank_key = "rank"

@@ -38,8 +38,8 @@ from opscenter.roster.preview import (
     sheet_rows,
     tally,
 )
+from opscenter.roster.problems import Problem
 from opscenter.roster.reading import Cell, Source, open_source
-from opscenter.roster.validate import Problem
 
 R = TypeVar("R", bound=Kept)
 P = TypeVar("P", bound="WholeFilePreview[Any]")

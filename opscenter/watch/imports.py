@@ -47,12 +47,13 @@ from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
 from opscenter.roster import whole_file
+from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.preview import Options, RowOutcome
 from opscenter.roster.reading import Cell
-from opscenter.roster.validate import CellReader, _place_key
+from opscenter.roster.reference_data import _place_key
 from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 from opscenter.watch.entry import (

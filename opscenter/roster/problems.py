@@ -1,0 +1,31 @@
+"""A refused cell as every import reports it: the cell's reference ("Sheet1!C14"), its field,
+a reason code (``messages.IMPORT_REASONS``) and the value shown short."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from opscenter.errors import OpsError
+from opscenter.roster.reading import Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a row was rejected: which cell, which field, which reason."""
+
+    row: int  # 0-based sheet row
+    col: int | None  # 0-based sheet column, None when no column holds the field
+    ref: str  # "Sheet1!C14" (or "Sheet1!14" for a whole row)
+    field: str
+    code: str
+    value: str
+    hint: str | None = None  # "did you mean ...", the other row of a duplicate
+    # The core's own refusal, said in its own sentence (an incident's point outside the
+    # operation's area is refused in the words the incident form uses).
+    error: OpsError | None = None
+
+
+def short_text(value: Cell) -> str:
+    """A refused value as a problem shows it: its text, cut to 60 characters."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

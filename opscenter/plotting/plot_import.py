@@ -59,10 +59,10 @@ from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import GuardAssignment, GuardPostTps
 from opscenter.permissions import require
-from opscenter.plotting.plot import officers
 from opscenter.plotting.plot_import_checks import Known, read_known
 from opscenter.plotting.plot_import_preview import PlottingPreview, Record
 from opscenter.plotting.plot_import_sheet import Draft, PlottingReader
+from opscenter.plotting.pools import officers
 from opscenter.plotting.posts import PERMISSION
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import whole_file

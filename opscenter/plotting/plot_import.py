@@ -27,7 +27,7 @@ code; by default the voting stage, pemungutan). It is read so:
 
 What it does: each officer goes to that post, locked (decided by hand: a new automatic
 plotting leaves them there), basis "hand" and the officer's own unit as the unit they came
-from, as a hand placement (``plot.place``) does. A person on another post of the stage is
+from, as a hand placement (``hand.place``) does. A person on another post of the stage is
 moved; on the same post, the placement is locked (a change) unless it already was
 (unchanged). Nobody is taken off a post: people the file does not name stay where they are
 (a later automatic plotting lets a post that holds too many shed its unlocked juniors).

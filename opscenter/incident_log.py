@@ -7,7 +7,8 @@ passing ``ids`` narrows it to the incidents a live change touched, so a view re-
 only those and learns which of them still match its filter.
 
 Names from the reference lists (types, severities, statuses, stages) come in the language
-asked for (``lang``); names people typed (regions, units, places) stay as typed.
+asked for (``lang``); names people typed (regions, units, places) stay as typed. The pick
+lists of the incident form and the filter bar are ``opscenter.incident_choices``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, false, func, or_, select
@@ -28,18 +28,17 @@ from opscenter.model import (
     IncidentType,
     IncidentUnit,
     JournalEntry,
-    Operation,
     PollingStation,
     Region,
     Severity,
     Stage,
     Unit,
 )
-from opscenter.operations import DEFAULT_TIMEZONE, timezone_of
+from opscenter.operations import timezone_of
 from opscenter.reference import label
 
 # Bound parameters per IN list: well under SQLite's limit, cheap on PostgreSQL.
-_CHUNK = 500
+CHUNK = 500
 
 
 def incident_code(number: int) -> str:
@@ -124,52 +123,26 @@ class FollowUpRow:
     unit_name: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """An entry of a pick list: id, the label people read, and an optional colour."""
-
-    id: int
-    name: str
-    code: str = ""
-    colour: str = ""
-    depth: int = 0  # indentation in a tree-shaped list (regions, units)
-
-
-@dataclass(frozen=True, slots=True)
-class Choices:
-    """Everything the incident form and the filters offer, for one operation."""
-
-    operation_id: int
-    timezone: str
-    types: tuple[Choice, ...]
-    severities: tuple[Choice, ...]
-    statuses: tuple[Choice, ...]
-    regions: tuple[Choice, ...]  # kabupaten/kota and their kecamatan, in tree order
-    units: tuple[Choice, ...]  # territorial tree first, then task forces and partners
-    stages: tuple[Choice, ...]
-    # Codes of the statuses that close an incident (closing a serious one asks first).
-    closed_statuses: frozenset[str] = frozenset()
-
-
 # --- regions -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _RegionInfo:
+class RegionInfo:
     id: int
     parent_id: int | None
     level: str
     name: str
 
 
-def _regions(session: Session, operation_id: int) -> dict[int, _RegionInfo]:
+def region_tree(session: Session, operation_id: int) -> dict[int, RegionInfo]:
+    """The operation's regions by id, as the log's filter and the pick lists walk them."""
     stmt = select(Region.id, Region.parent_id, Region.level, Region.name).where(
         Region.operation_id == operation_id
     )
-    return {r.id: _RegionInfo(r.id, r.parent_id, r.level, r.name) for r in session.execute(stmt)}
+    return {r.id: RegionInfo(r.id, r.parent_id, r.level, r.name) for r in session.execute(stmt)}
 
 
-def _area(regions: dict[int, _RegionInfo], region_id: int | None) -> _RegionInfo | None:
+def _area(regions: dict[int, RegionInfo], region_id: int | None) -> RegionInfo | None:
     """The kabupaten/kota a region lies in (itself for a kabupaten; a province stays)."""
     info = regions.get(region_id) if region_id is not None else None
     while info is not None and info.level in ("kecamatan", "desa") and info.parent_id:
@@ -180,7 +153,8 @@ def _area(regions: dict[int, _RegionInfo], region_id: int | None) -> _RegionInfo
     return info
 
 
-def _descendants(regions: dict[int, _RegionInfo], root: int) -> set[int]:
+def descendants(regions: dict[int, RegionInfo], root: int) -> set[int]:
+    """A region and every region under it (a kabupaten's kecamatan and their desa)."""
     children: dict[int, list[int]] = {}
     for r in regions.values():
         if r.parent_id is not None:
@@ -219,7 +193,7 @@ def _conditions(
     operation_id: int,
     flt: IncidentFilter,
     zone: ZoneInfo,
-    regions: dict[int, _RegionInfo],
+    regions: dict[int, RegionInfo],
 ) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Incident.operation_id == operation_id]
     if flt.stage_id is not None:
@@ -231,7 +205,7 @@ def _conditions(
         if window[1] is not None:
             where.append(Incident.occurred_at < window[1])
     if flt.region_id is not None:
-        where.append(Incident.region_id.in_(sorted(_descendants(regions, flt.region_id))))
+        where.append(Incident.region_id.in_(sorted(descendants(regions, flt.region_id))))
     if flt.type_id is not None:
         where.append(Incident.type_id == flt.type_id)
     if flt.severity_id is not None:
@@ -266,7 +240,7 @@ class LogContext:
 
     operation_id: int
     zone: ZoneInfo
-    regions: dict[int, _RegionInfo]
+    regions: dict[int, RegionInfo]
     types: dict[int, tuple[str, str]]  # id -> (name, category)
     severities: dict[int, tuple[str, str, int]]  # id -> (name, colour, ordinal)
     statuses: dict[int, tuple[str, str, bool]]  # id -> (code, name, is_closed)
@@ -277,7 +251,7 @@ def log_context(session: Session, operation_id: int, *, lang: str = "id") -> Log
     return LogContext(
         operation_id=op,
         zone=operation_zone(session, op),
-        regions=_regions(session, op),
+        regions=region_tree(session, op),
         types={
             i: (label(n, e, lang), c)
             for i, n, e, c in session.execute(
@@ -332,8 +306,8 @@ def query(
         return _load(session, where, context)
     rows: list[IncidentRow] = []
     wanted = sorted(set(ids))
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i : i + CHUNK]
         rows.extend(_load(session, [*where, Incident.id.in_(chunk)], context))
     rows.sort(key=lambda r: r.order_key)
     return rows
@@ -345,8 +319,8 @@ def rows_by_id(session: Session, ids: Iterable[int], *, lang: str = "id") -> lis
     if not wanted:
         return []
     by_op: dict[int, list[int]] = {}
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i : i + _CHUNK]
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i : i + CHUNK]
         stmt = select(Incident.id, Incident.operation_id).where(Incident.id.in_(chunk))
         for incident_id, op_id in session.execute(stmt):
             by_op.setdefault(op_id, []).append(incident_id)
@@ -449,7 +423,7 @@ def _load(
     return out
 
 
-# --- follow-ups and pick lists ---------------------------------------------------------------
+# --- follow-ups and the incidents a change touched -------------------------------------------
 
 
 def follow_ups(session: Session, incident_id: int, *, lang: str = "id") -> list[FollowUpRow]:
@@ -487,97 +461,6 @@ def follow_ups(session: Session, incident_id: int, *, lang: str = "id") -> list[
     ]
 
 
-def _reference(
-    session: Session, model: Any, operation_id: int, colour: bool, lang: str
-) -> tuple[Choice, ...]:
-    stmt = select(model).where(model.operation_id == operation_id).order_by(model.ordinal, model.id)
-    return tuple(
-        Choice(r.id, label(r.name, r.name_en, lang), r.code, r.colour if colour else "")
-        for r in session.scalars(stmt)
-    )
-
-
-def choices(session: Session, operation_id: int, *, lang: str = "id") -> Choices:
-    """The pick lists of the incident form and the filter bar; reference and stage names in
-    ``lang`` (regions and units keep the names people gave them)."""
-    zone = session.scalar(select(Operation.timezone).where(Operation.id == operation_id))
-    regions = _regions(session, operation_id)
-    kids: dict[int | None, list[_RegionInfo]] = {}
-    for r in regions.values():
-        kids.setdefault(r.parent_id, []).append(r)
-    region_list: list[Choice] = []
-
-    def walk(parent: int | None, depth: int) -> None:
-        for r in sorted(kids.get(parent, []), key=lambda r: r.name):
-            if r.level == "desa":
-                continue  # incidents are placed by kecamatan; a TPS names the desa
-            if r.level != "provinsi":
-                region_list.append(Choice(r.id, r.name, r.level, depth=depth))
-            walk(r.id, depth + (0 if r.level == "provinsi" else 1))
-
-    walk(None, 0)
-
-    unit_rows = session.execute(
-        select(Unit.id, Unit.parent_id, Unit.name, Unit.tree, Unit.kind).where(
-            Unit.operation_id == operation_id
-        )
-    ).all()
-    ukids: dict[int | None, list[Any]] = {}
-    for u in unit_rows:
-        ukids.setdefault(u.parent_id, []).append(u)
-    unit_list: list[Choice] = []
-    tree_order = {"territorial": 0, "satgas": 1}
-
-    def walk_units(parent: int | None, depth: int) -> None:
-        for u in sorted(ukids.get(parent, []), key=lambda u: (tree_order.get(u.tree, 2), u.name)):
-            unit_list.append(Choice(u.id, u.name, u.kind, depth=depth))
-            walk_units(u.id, depth + 1)
-
-    walk_units(None, 0)
-    stage_list = tuple(
-        Choice(s.id, label(s.name, s.name_en, lang), s.code)
-        for s in session.scalars(
-            select(Stage).where(Stage.operation_id == operation_id).order_by(Stage.ordinal)
-        )
-    )
-    return Choices(
-        operation_id=operation_id,
-        timezone=zone or DEFAULT_TIMEZONE,
-        types=_reference(session, IncidentType, operation_id, False, lang),
-        severities=_reference(session, Severity, operation_id, True, lang),
-        statuses=_reference(session, IncidentStatus, operation_id, False, lang),
-        regions=tuple(region_list),
-        units=tuple(unit_list),
-        stages=stage_list,
-        closed_statuses=frozenset(
-            session.scalars(
-                select(IncidentStatus.code).where(
-                    IncidentStatus.operation_id == operation_id, IncidentStatus.is_closed
-                )
-            )
-        ),
-    )
-
-
-def tps_choices(session: Session, operation_id: int, region_id: int | None) -> tuple[Choice, ...]:
-    """Polling stations within a region (and the regions under it), by desa and number."""
-    if region_id is None:
-        return ()
-    regions = _regions(session, operation_id)
-    within = sorted(_descendants(regions, region_id))
-    out: list[Choice] = []
-    for i in range(0, len(within), _CHUNK):
-        stmt = select(PollingStation.id, PollingStation.number, PollingStation.region_id).where(
-            PollingStation.operation_id == operation_id,
-            PollingStation.region_id.in_(within[i : i + _CHUNK]),
-        )
-        for tps_id, number, desa_id in session.execute(stmt):
-            desa = regions.get(desa_id)
-            out.append(Choice(tps_id, f"TPS {number:03d} {desa.name if desa else ''}".strip()))
-    out.sort(key=lambda c: c.name)
-    return tuple(out)
-
-
 def affected_incidents(
     session: Session,
     incident_ids: Collection[int] = (),
@@ -593,18 +476,18 @@ def affected_incidents(
     for model, wanted in ((FollowUp, follow_up_ids), (IncidentUnit, incident_unit_ids)):
         ids = sorted(set(wanted))
         found: set[int] = set()
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i : i + _CHUNK]
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
             for row_id, incident_id in session.execute(
                 select(model.id, model.incident_id).where(model.id.in_(chunk))
             ):
                 found.add(row_id)
                 out.add(incident_id)
         missing = [i for i in ids if i not in found]
-        for i in range(0, len(missing), _CHUNK):
+        for i in range(0, len(missing), CHUNK):
             stmt = select(JournalEntry.changes).where(
                 JournalEntry.entity == model.__tablename__,
-                JournalEntry.entity_id.in_(missing[i : i + _CHUNK]),
+                JournalEntry.entity_id.in_(missing[i : i + CHUNK]),
             )
             for changes in session.scalars(stmt):
                 value = changes.get("incident_id") if isinstance(changes, dict) else None

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QCompleter
 
-from opscenter.incident_log import Choice, Choices
+from opscenter.incident_choices import Choice, Choices
 from ui.table_model import AnyIndex
 
 

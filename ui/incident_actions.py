@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from opscenter import incident_log, incidents
+from opscenter import incident_choices, incidents
 from opscenter.drafts import Draft, draft_key
 from opscenter.errors import OpsError, StaleEdit
-from opscenter.incident_log import Choice, IncidentRow
+from opscenter.incident_choices import Choice
+from opscenter.incident_log import IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.messages import describe
 from ui.confirm import confirm
@@ -104,7 +105,7 @@ class IncidentActions:
 
         def tps_for(region_id: int | None) -> Sequence[Choice]:
             with store.read() as s:
-                return incident_log.tps_choices(s, choices.operation_id, region_id)
+                return incident_choices.tps_choices(s, choices.operation_id, region_id)
 
         self.panel.form = IncidentForm(
             choices, submit, clock=self.panel._clock, tps_for=tps_for, parent=self.panel

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.errors import OpsError
-from opscenter.incident_log import Choice, Choices, FollowUpRow, IncidentRow
+from opscenter.incident_choices import Choice, Choices
+from opscenter.incident_log import FollowUpRow, IncidentRow
 from opscenter.messages import describe
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme

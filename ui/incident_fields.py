@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from opscenter.incident_log import Choice
+from opscenter.incident_choices import Choice
 from opscenter.incidents import degrees, read_degrees, split_point
 from opscenter.messages import decimal_text
 from ui.form_parts import field

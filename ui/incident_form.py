@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.drafts import DraftBox, new_draft_id, utc_now
 from opscenter.errors import OpsError
-from opscenter.incident_log import Choice, Choices
+from opscenter.incident_choices import Choice, Choices
 from opscenter.incidents import IncidentDraft, micro_degrees
 from opscenter.messages import describe
 from opscenter.operations import zone_label

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from opscenter.incident_log import Choice, FollowUpRow, IncidentRow
+from opscenter.incident_choices import Choice
+from opscenter.incident_log import FollowUpRow, IncidentRow
 from ui import theme
 from ui.keyed_rows import runs as _runs
 from ui.table_model import PAINT_ROLES, AnyIndex, TableModel, painted

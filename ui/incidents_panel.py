@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import incident_log, journal
+from opscenter import incident_choices, incident_log, journal
 from opscenter.drafts import Draft
 from opscenter.errors import NoOperation, OpsError
-from opscenter.incident_log import Choices, IncidentFilter, IncidentRow
+from opscenter.incident_choices import Choices
+from opscenter.incident_log import IncidentFilter, IncidentRow
 from opscenter.live import JournalChanges
 from opscenter.messages import describe
 from opscenter.operations import get_operation
@@ -302,7 +303,7 @@ class IncidentsPanel(IncidentListLayout):
         try:
             with self._store.read() as s:
                 op = get_operation(s)
-                self._choices = incident_log.choices(s, op.id, lang=self._lang)
+                self._choices = incident_choices.choices(s, op.id, lang=self._lang)
         except NoOperation:
             self._choices = None
             return

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from opscenter.plotting.plot import Placement, Seen, place, set_locked, swap
+from opscenter.plotting.hand import Placement, Seen, place, set_locked, swap
 from opscenter.plotting.regrouping import Moved, merge_posts, move_tps, split_post
 from ui.planning_commands import PlanningCommand
 from ui.translations import translator

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 
-from opscenter.plotting.plot import Seen
+from opscenter.plotting.hand import Seen
 
 
 class OwnWrites:

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from opscenter.plotting.plot import Officer, Placed, PostPlot
+from opscenter.plotting.plot import Placed, PostPlot
+from opscenter.plotting.pools import Officer
 from ui import theme
 from ui.table_model import AnyIndex, TableModel
 from ui.translations import translator

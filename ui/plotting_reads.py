@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
 from opscenter import journal
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
-from opscenter.plotting.plot import IN_RESERVE, Officer, Placed, PostPlot, Seen
+from opscenter.plotting.hand import IN_RESERVE, Seen
+from opscenter.plotting.plot import Placed, PostPlot
+from opscenter.plotting.pools import Officer
 from opscenter.plotting.view import PlotView, plot_view
 from opscenter.progress import CancelToken, Progress
 from ui import theme

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import incident_log, messages
+from opscenter import incident_choices, messages
 from opscenter.board import (
     Board,
     FigureSource,
@@ -53,7 +53,7 @@ from opscenter.board import (
     load_board,
 )
 from opscenter.errors import NoOperation, OpsError
-from opscenter.incident_log import Choice
+from opscenter.incident_choices import Choice
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation
 from opscenter.units import region_units
@@ -300,7 +300,7 @@ class UnitsBoard(QWidget):
                 # Units now, figures from a background job: the board shows at once even
                 # at national scale, where the figures take seconds (bench/board.py).
                 board = load_board(s, op.id, stage, figures=False, lang=self._lang)
-                regions = region_choices(incident_log.choices(s, op.id, lang=self._lang))
+                regions = region_choices(incident_choices.choices(s, op.id, lang=self._lang))
         except NoOperation:
             board = None
         except OpsError as error:

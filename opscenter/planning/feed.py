@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from opscenter.strength_inputs import INPUT_ENTITIES
 
 # Every table a planning read touches: the strength's inputs (the plan's requirements), and
-# what the matrix and the plotting's deficit per Polres (``plotting.plot.shortfall_by_polres``)
+# what the matrix and the plotting's deficit per Polres (``plotting.shortfall.shortfall_by_polres``)
 # read besides. An incident, an account or a unit's status is not among them: the planning
 # window does not show those.
 SHOWN_ENTITIES = INPUT_ENTITIES | frozenset(

@@ -14,7 +14,8 @@ from opscenter.editing import row_in_operation
 from opscenter.errors import NotFound
 from opscenter.model import Operation, Stage, TpsCategory, VulnerabilityLevel
 from opscenter.planning.vulnerability import highest_levels
-from opscenter.plotting.plot import POLRES_KINDS, Shortfall, shortfall_by_polres
+from opscenter.plotting.pools import POLRES_KINDS
+from opscenter.plotting.shortfall import Shortfall, shortfall_by_polres
 from opscenter.reference import GuardPattern, items, label
 from opscenter.strength import StrengthInputs
 from opscenter.strength_inputs import load_inputs

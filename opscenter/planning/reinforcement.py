@@ -56,7 +56,7 @@ from sqlalchemy.orm import Session
 from opscenter import messages
 from opscenter.planning.plan_inputs import PlanBase, StageRef, load_base
 from opscenter.planning.what_if import WhatIf, apply_what_if, check_pattern
-from opscenter.plotting.plot import Shortfall
+from opscenter.plotting.shortfall import Shortfall
 from opscenter.strength import StrengthReport, compute, police_deficit
 
 # A Polres guarding no post of a plotted stage.

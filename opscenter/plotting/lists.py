@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from opscenter.editing import row_in_operation
 from opscenter.errors import NotFound
 from opscenter.model import Stage, Unit
-from opscenter.plotting.plot import Officer, UnitTree, guard_unit, plotting, unit_tree
+from opscenter.plotting.plot import plotting
+from opscenter.plotting.pools import Officer, UnitTree, guard_unit, unit_tree
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ code; by default the voting stage, pemungutan). It is read so:
 
 What it does: each officer goes to that post, locked (decided by hand: a new automatic
 plotting leaves them there), basis "hand" and the officer's own unit as the unit they came
-from, as a hand placement (``plot.place``) does. A person on another post of the stage is
+from, as a hand placement (``hand.place``) does. A person on another post of the stage is
 moved; on the same post, the placement is locked (a change) unless it already was
 (unchanged). Nobody is taken off a post: people the file does not name stay where they are
 (a later automatic plotting lets a post that holds too many shed its unlocked juniors).
@@ -59,10 +59,10 @@ from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import GuardAssignment, GuardPostTps
 from opscenter.permissions import require
-from opscenter.plotting.plot import officers
 from opscenter.plotting.plot_import_checks import Known, read_known
 from opscenter.plotting.plot_import_preview import PlottingPreview, Record
 from opscenter.plotting.plot_import_sheet import Draft, PlottingReader
+from opscenter.plotting.pools import officers
 from opscenter.plotting.posts import PERMISSION
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import whole_file

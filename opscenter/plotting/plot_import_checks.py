@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter.model import GuardAssignment, Personnel, PollingStation, Rank, Region
-from opscenter.plotting.plot import officers
+from opscenter.plotting.pools import officers
 from opscenter.plotting.posts import posts
 from opscenter.roster import normalise as nz
 from opscenter.roster.cell_reader import CellReader

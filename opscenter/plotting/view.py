@@ -15,15 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opscenter.model import Unit
-from opscenter.plotting.plot import (
-    POLRES_KINDS,
-    Officer,
-    Plotting,
-    PostPlot,
-    guard_unit,
-    plotting,
-    unit_tree,
-)
+from opscenter.plotting.plot import Plotting, PostPlot, plotting
+from opscenter.plotting.pools import POLRES_KINDS, Officer, guard_unit, unit_tree
 
 
 @dataclass(frozen=True, slots=True)

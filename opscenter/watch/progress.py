@@ -37,7 +37,7 @@ from opscenter.model import (
     Unit,
 )
 from opscenter.operations import stages, timezone_of, voting_day
-from opscenter.plotting.plot import unit_tree
+from opscenter.plotting.pools import unit_tree
 from opscenter.watch.steps import Step, steps
 
 # Journal entities that move ``watch``: a report, the steps, an incident opened or closed, the

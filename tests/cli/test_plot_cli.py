@@ -16,8 +16,8 @@ from opscenter import cli, operations
 from opscenter.demo import load_demo
 from opscenter.demo.builder import DEMO_PASSWORD
 from opscenter.model import JournalTxn, Personnel
+from opscenter.plotting.hand import place
 from opscenter.plotting.lists import PlottingList, plotting_list, unit_named
-from opscenter.plotting.plot import place
 from opscenter.plotting.posts import form_posts
 from opscenter.store import open_store
 from tests.builders import ADMIN, build_small_operation

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, or_, select
 
-from opscenter import incident_log, incidents
+from opscenter import incident_choices, incident_log, incidents
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentFilter
@@ -165,7 +165,7 @@ def test_ids_narrow_the_query_and_follow_ups_and_units_are_traced(
         entries = incident_log.follow_ups(s, rows[0].id)
         assert len(entries) == rows[0].follow_up_count > 0
         assert entries[0].at_local.utcoffset() == timedelta(hours=7)
-        choices = incident_log.choices(s, op_id)
+        choices = incident_choices.choices(s, op_id)
         assert len(choices.severities) == 4 and choices.severities[0].colour
         assert any(c.code == "kecamatan" for c in choices.regions)
     # Removing a responding unit deletes its row; the journal still names the incident.

@@ -37,7 +37,7 @@ from opscenter.model import (
     VulnerabilityLevel,
 )
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import plot, posts, regrouping
+from opscenter.plotting import hand, plot, posts, regrouping
 from opscenter.readiness.judgements import JudgementValue, clear_judgement, set_judgement
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store
@@ -413,21 +413,21 @@ def _services(ids: Small) -> list[Step]:
 
     def placed_by_hand(store: Store) -> object:
         p = voting_plot(store)
-        return plot.place(
+        return hand.place(
             store, ADMIN, ids.operation_id, ids.stages["pemungutan"], p.reserve[0].id,
             p.posts[0].post.id,
         )  # fmt: skip
 
     def swapped(store: Store) -> object:
         p = voting_plot(store)
-        return plot.swap(
+        return hand.swap(
             store, ADMIN, ids.operation_id, ids.stages["pemungutan"],
             p.posts[0].officers[0].officer.id, p.posts[1].officers[0].officer.id,
         )  # fmt: skip
 
     def locked(store: Store) -> object:
         row = voting_plot(store).posts[2].officers[0]
-        return plot.set_locked(
+        return hand.set_locked(
             store, ADMIN, ids.operation_id, ids.stages["pemungutan"], row.officer.id, True
         )
 

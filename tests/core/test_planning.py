@@ -32,8 +32,9 @@ from opscenter.model import (
 from opscenter.permissions import NotPermitted
 from opscenter.planning import RatingValue, WhatIf
 from opscenter.plotting.lists import plotting_list
-from opscenter.plotting.plot import Shortfall, plot
+from opscenter.plotting.plot import plot
 from opscenter.plotting.posts import form_posts
+from opscenter.plotting.shortfall import Shortfall
 from opscenter.progress import Cancelled, CancelToken
 from opscenter.reference import GuardPattern, by_code
 from opscenter.store import Store, open_store

@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from opscenter import journal, messages
 from opscenter.model import GuardAssignment, JournalTxn, Personnel, PollingStation
 from opscenter.plotting import plot_import
-from opscenter.plotting.plot import Plotting, place, plot, plotting
+from opscenter.plotting.hand import place
+from opscenter.plotting.plot import Plotting, plot, plotting
 from opscenter.plotting.posts import form_posts
 from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError

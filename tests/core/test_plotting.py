@@ -12,17 +12,8 @@ from opscenter.actor import Actor
 from opscenter.errors import StaleEdit
 from opscenter.messages import describe
 from opscenter.model import GuardAssignment, JournalTxn, Personnel
-from opscenter.plotting.plot import (
-    HandPlaced,
-    PlotRefused,
-    Plotting,
-    Seen,
-    place,
-    plot,
-    plotting,
-    set_locked,
-    swap,
-)
+from opscenter.plotting.hand import HandPlaced, PlotRefused, Seen, place, set_locked, swap
+from opscenter.plotting.plot import Plotting, plot, plotting
 from opscenter.plotting.posts import form_posts
 from opscenter.plotting.regrouping import Moved, merge_posts, move_tps, split_post
 from opscenter.store import Store, open_store

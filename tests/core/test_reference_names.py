@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from opscenter import board, incident_log, overview, stage_view, units
+from opscenter import board, incident_choices, overview, stage_view, units
 from opscenter.model import Severity, Stage
 from opscenter.reference import by_code, label
 from opscenter.store import Store, open_store
@@ -60,7 +60,7 @@ def test_overview_incident_log_and_stages_in_english(small: tuple[Store, Small])
         ov = overview.build(s, strength=False, lang="en")
         assert list(ov.incidents_open) == ["Minor", "Moderate", "Serious", "Critical"]
         assert "Ringan" in overview.build(s, strength=False).incidents_open
-        choices = incident_log.choices(s, op.operation_id, lang="en")
+        choices = incident_choices.choices(s, op.operation_id, lang="en")
         assert [c.name for c in choices.statuses] == ["New", "In hand", "Closed"]
         assert [c.code for c in choices.statuses] == ["baru", "ditangani", "selesai"]
         tl = stage_view.timeline(s, lang="en")

@@ -44,7 +44,7 @@ from opscenter.model import (
 )
 from opscenter.permissions import PERMISSIONS, ROLE_ORDER, NotPermitted, matrix_table
 from opscenter.planning import RatingValue, WhatIf
-from opscenter.plotting import plot, posts, regrouping
+from opscenter.plotting import hand, plot, posts, regrouping
 from opscenter.readiness import aspects, budget, sarpras, sarpras_categories, sarpras_io, visits
 from opscenter.readiness.judgements import (
     JudgementValue,
@@ -565,7 +565,7 @@ def _plotted(w: World) -> tuple[int, int, plot.Plotting]:
 def _plot(w: World) -> Call:
     op, stage, p = _plotted(w)
     placed = next(o for pp in p.posts for o in pp.officers if not o.locked)
-    plot.place(w.store, w.setup, op, stage, placed.officer.id, None)  # a gap to fill
+    hand.place(w.store, w.setup, op, stage, placed.officer.id, None)  # a gap to fill
     return lambda a: plot.plot(w.store, a, op, stage)
 
 
@@ -573,19 +573,19 @@ def _place(w: World) -> Call:
     op, stage, p = _plotted(w)
     person = p.reserve[w.serial % len(p.reserve)].id
     post = p.posts[w.serial % len(p.posts)].post.id
-    return lambda a: plot.place(w.store, a, op, stage, person, post)
+    return lambda a: hand.place(w.store, a, op, stage, person, post)
 
 
 def _swap(w: World) -> Call:
     op, stage, p = _plotted(w)
     first, second = p.posts[0].officers[0], p.posts[1].officers[0]
-    return lambda a: plot.swap(w.store, a, op, stage, first.officer.id, second.officer.id)
+    return lambda a: hand.swap(w.store, a, op, stage, first.officer.id, second.officer.id)
 
 
 def _set_locked(w: World) -> Call:
     op, stage, p = _plotted(w)
     row = p.posts[0].officers[-1]
-    return lambda a: plot.set_locked(
+    return lambda a: hand.set_locked(
         w.store, a, op, stage, row.officer.id, not row.locked, expected_version=row.version
     )
 
@@ -960,9 +960,9 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.plotting.regrouping.split_post": ("plot.edit", _split_post),
     "opscenter.plotting.regrouping.merge_posts": ("plot.edit", _merge_posts),
     "opscenter.plotting.plot.plot": ("plot.edit", _plot),
-    "opscenter.plotting.plot.place": ("plot.edit", _place),
-    "opscenter.plotting.plot.swap": ("plot.edit", _swap),
-    "opscenter.plotting.plot.set_locked": ("plot.edit", _set_locked),
+    "opscenter.plotting.hand.place": ("plot.edit", _place),
+    "opscenter.plotting.hand.swap": ("plot.edit", _swap),
+    "opscenter.plotting.hand.set_locked": ("plot.edit", _set_locked),
     "opscenter.watch.entry.record": ("watch.record", _watch_record),
     "opscenter.watch.imports.commit": ("watch.record", _watch_import),
     "opscenter.watch.steps.add_step": ("reference.edit", _add_step),

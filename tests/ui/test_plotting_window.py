@@ -18,14 +18,8 @@ from pytestqt.qtbot import QtBot
 from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.messages import describe
-from opscenter.plotting.plot import (
-    PlotRefused,
-    Plotting,
-    PostPlot,
-    place,
-    plotting,
-    set_locked,
-)
+from opscenter.plotting.hand import PlotRefused, place, set_locked
+from opscenter.plotting.plot import Plotting, PostPlot, plotting
 from opscenter.plotting.regrouping import PostRefused, merge_posts, move_tps
 from opscenter.store import Store
 from tests.ui.answers import answer_next_question

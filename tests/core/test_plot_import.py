@@ -23,8 +23,8 @@ from opscenter.model import GuardAssignment, JournalTxn, Personnel, PollingStati
 from opscenter.plotting import plot_import
 from opscenter.plotting.plot import Plotting, place, plot, plotting
 from opscenter.plotting.posts import form_posts
-from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.history import imports, revert
 from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation

@@ -44,8 +44,9 @@ def child_import(url: str, path: Path, marks: Path) -> None:
     from sqlalchemy.orm import Session
 
     from opscenter.actor import Actor
+    from opscenter.roster.classify import prepare
     from opscenter.roster.commit import commit
-    from opscenter.roster.preview import Options, prepare
+    from opscenter.roster.preview import Options
     from opscenter.store import open_store
 
     store = open_store(url)

@@ -30,8 +30,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from opscenter.actor import Actor
+from opscenter.roster.classify import prepare
 from opscenter.roster.commit import commit
-from opscenter.roster.preview import Options, Preview, prepare
+from opscenter.roster.preview import Options, Preview
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from opscenter.actor import Actor
 from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
-from opscenter.roster import commit as commit_mod
-from opscenter.roster.commit import ImportRecord
+from opscenter.roster import history
+from opscenter.roster.history import ImportRecord
 from opscenter.store import Store
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
@@ -124,7 +124,7 @@ class ImportHistoryDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(commit_mod.imports(self.store))
+        self.model.set_rows(history.imports(self.store))
 
     def _confirm_revert(self, record: ImportRecord) -> bool:
         """Ask before taking an import back, saying how many rows it touches."""
@@ -149,7 +149,7 @@ class ImportHistoryDialog(QDialog):
         store, actor, txn = self.store, self.actor, record.txn_id
 
         def job(progress: Progress, cancel: CancelToken) -> int | None:
-            return commit_mod.revert(store, actor, txn, progress)
+            return history.revert(store, actor, txn, progress)
 
         def done(_result: object) -> None:
             self.message.setText(_tr("Impor #{txn} sudah dibatalkan.").format(txn=txn))

@@ -20,7 +20,9 @@ from opscenter.plotting import plot_import
 from opscenter.progress import CancelToken, Progress
 from opscenter.readiness import sarpras_io
 from opscenter.roster import commit as commit_mod
-from opscenter.roster.preview import Options, Reviewable, Scan, prepare, scan
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options, Reviewable
+from opscenter.roster.sheet_guess import Scan, scan
 from opscenter.store import Store
 from opscenter.watch import imports as watch_imports
 

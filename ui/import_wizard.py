@@ -25,7 +25,8 @@ from opscenter.actor import Actor
 from opscenter.plotting import plot_import
 from opscenter.readiness import sarpras_io
 from opscenter.roster import commit as commit_mod
-from opscenter.roster.preview import Reviewable, Scan
+from opscenter.roster.preview import Reviewable
+from opscenter.roster.sheet_guess import Scan
 from opscenter.store import Store
 from ui.import_jobs import Scanned
 from ui.import_list_pages import ListDonePage, ListFilePage, MappingPage, PreviewPage

@@ -44,7 +44,8 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 )
 def cmd_import(args: argparse.Namespace) -> int:
     from opscenter.roster import commit, errors_xlsx
-    from opscenter.roster.preview import Options, prepare
+    from opscenter.roster.classify import prepare
+    from opscenter.roster.preview import Options
 
     if args.stage is not None and args.kind != "plotting":
         raise UsageError(

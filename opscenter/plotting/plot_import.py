@@ -38,7 +38,7 @@ reason. A plotting is saved whole or not at all (``WholeFile``): while any cell 
 nothing is written. ``commit`` writes it in one transaction journaled as "import.plotting"
 under ``plot.edit``, after checking that the placements and TPS it touches are as the
 preview read them (``stale_rows`` otherwise); importing the same file again writes nothing.
-The import history reverts it as any import (``roster.commit.revert``).
+The import history reverts it as any import (``roster.history.revert``).
 
 Its parts: the walk over the sheet (``plot_import_sheet``), a row's officer, TPS and post
 checked against the operation (``plot_import_checks``), the preview's types

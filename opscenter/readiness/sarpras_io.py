@@ -39,8 +39,9 @@ from opscenter.roster import whole_file
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout
-from opscenter.roster.preview import Options, RowOutcome, SheetGuess, guess_sheet, mapped_layout
+from opscenter.roster.preview import Options, RowOutcome
 from opscenter.roster.reading import Cell, Source
+from opscenter.roster.sheet_guess import SheetGuess, guess_sheet, mapped_layout
 from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 

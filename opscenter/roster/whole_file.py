@@ -1,5 +1,5 @@
 """What the lists saved whole or not at all share (a sarpras list, an incident log, a plotting
-list, a TPS watch list; ``preview.WholeFile``): the preview's common fields, the opening of
+list, a TPS watch list; ``WholeFile``): the preview's common fields, the opening of
 their ``prepare`` (the file, its sheet and columns, the operation, the walk over the rows, the
 counts) and the steps of their ``commit`` around the one journaled transaction each opens
 itself (under its own permission and journal action).
@@ -27,19 +27,68 @@ from sqlalchemy.orm import Session
 from opscenter import operations
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster.commit import Outcome, import_details
+from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import FIELDS, Layout
-from opscenter.roster.preview import (
-    Kept,
-    Options,
-    SheetGuess,
-    WholeFile,
-    label_of,
-    mapped_sheet,
-    sheet_rows,
-    tally,
-)
+from opscenter.roster.preview import Options, RowOutcome, label_of
 from opscenter.roster.problems import Problem
 from opscenter.roster.reading import Cell, Source, open_source
+from opscenter.roster.sheet_guess import SheetGuess, mapped_sheet, sheet_rows
+
+
+class Kept(Protocol):
+    """A record a whole-file preview would write: its status, and its row as the wizard
+    shows it."""
+
+    @property
+    def status(self) -> str: ...
+    def outcome(self) -> RowOutcome: ...
+
+
+class WholeFile:
+    """A preview saved whole or not at all (a sarpras list, an incident log, a plotting
+    list): any refused cell in ``problems`` refuses the file, in the words of
+    ``refusal_reason``."""
+
+    __slots__ = ()
+    refusal_reason: ClassVar[str]
+    path: Path
+    problems: list[Problem]
+    records: Sequence[Kept]
+
+    def outcomes(self) -> list[RowOutcome]:
+        """New, changed and refused rows in sheet order (unchanged ones are only counted)."""
+        kept = [r.outcome() for r in self.records if r.status != "unchanged"]
+        return sorted([*kept, *self.rows], key=lambda r: r.row)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    def refusal(self) -> RosterError | None:
+        if not self.problems:
+            return None
+        return RosterError(self.refusal_reason, file=self.file, count=len(self.problems))
+
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        by_row: dict[int, list[Problem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
+
+
+def tally(records: Sequence[Kept], rejected: set[int], file: str, sheet: str) -> dict[str, int]:
+    """A whole-file preview's counts: its records by status and its ``rejected`` rows;
+    refuses a sheet that gave neither (headings only)."""
+    if not records and not rejected:
+        raise RosterError("header_only", file=file, sheet=sheet)
+    counts = dict.fromkeys(("new", "changed", "unchanged"), 0)
+    for r in records:
+        counts[r.status] += 1
+    counts["rejected"] = len(rejected)
+    return counts
+
 
 R = TypeVar("R", bound=Kept)
 P = TypeVar("P", bound="WholeFilePreview[Any]")

@@ -18,7 +18,7 @@ unless it names its own ("07.15 WITA").
 
 Every cell is checked as ``entry.record`` checks a report: an unknown TPS or step, an
 unreadable time, a time in the future or far from voting day is refused in the core's
-sentence, naming the cell. A list is saved whole or not at all (``preview.WholeFile``):
+sentence, naming the cell. A list is saved whole or not at all (``whole_file.WholeFile``):
 ``commit`` writes every new and changed time through ``entry.record_in`` in one transaction
 journaled as "import.watch", recorded by "impor: <file name>", and refuses the whole file
 when someone changed one of the times it writes since the preview (``stale_rows``).

@@ -23,7 +23,8 @@ from sqlalchemy import select
 from opscenter import audit, formulas, messages, planning
 from opscenter.model import Personnel, Unit
 from opscenter.roster import commit, errors_xlsx, export, template
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 

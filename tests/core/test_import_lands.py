@@ -15,8 +15,9 @@ from opscenter import messages, personnel, units
 from opscenter.actor import Actor
 from opscenter.model import JournalEntry, Personnel
 from opscenter.roster import commit as commit_mod
+from opscenter.roster.classify import prepare
 from opscenter.roster.errors import RosterError
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_roster_import import roster, snapshot

@@ -24,7 +24,8 @@ from opscenter.actor import Actor
 from opscenter.model import JournalEntry, Personnel
 from opscenter.progress import Cancelled, CancelToken
 from opscenter.roster import commit as commit_mod
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_roster_import import HEADER, snapshot, xlsx

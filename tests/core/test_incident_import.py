@@ -21,8 +21,8 @@ from opscenter.model import Incident, IncidentType, JournalEntry, JournalTxn, Re
 from opscenter.permissions import NotPermitted
 from opscenter.reference import by_code
 from opscenter.roster import errors_xlsx, export
-from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.history import imports, revert
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.tables import all_rows

@@ -90,8 +90,9 @@ def _import(kind: str, csv_text: str) -> Callable[[Store], object]:
     """An import through the bulk path of one roster kind, from a CSV of ``csv_text``."""
 
     def run(store: Store) -> object:
+        from opscenter.roster.classify import prepare
         from opscenter.roster.commit import commit
-        from opscenter.roster.preview import Options, prepare
+        from opscenter.roster.preview import Options
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"{kind}.csv"
@@ -138,7 +139,7 @@ def _incident_import(store: Store) -> object:
 
 
 def _revert_last_import(store: Store) -> object:
-    from opscenter.roster.commit import imports, revert
+    from opscenter.roster.history import imports, revert
 
     return revert(store, ADMIN, imports(store)[0].txn_id)
 

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from opscenter import messages
 from opscenter.model import PollingStation
 from opscenter.roster import commit as commit_mod
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from opscenter.strength import UNRATED_CODE
 from opscenter.strength_inputs import required_strength

@@ -24,8 +24,8 @@ from opscenter.plotting import plot_import
 from opscenter.plotting.hand import place
 from opscenter.plotting.plot import Plotting, plot, plotting
 from opscenter.plotting.posts import form_posts
-from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.history import imports, revert
 from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation

@@ -220,8 +220,10 @@ def test_split_then_merge_is_where_it_began(small: tuple[Store, Small]) -> None:
 def test_reverting_an_import_takes_its_tps_out_of_their_posts_in_the_journal(
     small: tuple[Store, Small], tmp_path: Path
 ) -> None:
-    from opscenter.roster.commit import commit, imports, revert
-    from opscenter.roster.preview import Options, prepare
+    from opscenter.roster.classify import prepare
+    from opscenter.roster.commit import commit
+    from opscenter.roster.history import imports, revert
+    from opscenter.roster.preview import Options
 
     store, ids = small
     op, stage = ids.operation_id, _voting(ids)

@@ -17,7 +17,8 @@ from alembic import command
 
 from opscenter import audit, migrations, planning, sitrep
 from opscenter.roster import errors_xlsx, export, template
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, default_sqlite_path, open_store, sqlite_companions
 from tests.builders import Small, build_small_operation
 

@@ -54,7 +54,9 @@ from opscenter.readiness.judgements import (
 )
 from opscenter.reference import GuardPattern, by_code
 from opscenter.roster import commit as roster_commit
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster import history as roster_history
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from opscenter.watch import entry as watch_entry
 from opscenter.watch import steps as watch_steps
@@ -276,7 +278,7 @@ def _commit(w: World) -> Call:
 def _revert(w: World) -> Call:
     preview = prepare(w.store, _roster(w), Options(kind="personnel"))
     outcome = roster_commit.commit(w.store, w.setup, preview)
-    return lambda a: roster_commit.revert(w.store, a, outcome.txn_id)
+    return lambda a: roster_history.revert(w.store, a, outcome.txn_id)
 
 
 def _voting(w: World) -> int:
@@ -945,7 +947,7 @@ CASES: dict[str, tuple[str, Prepare]] = {
     "opscenter.incidents.set_status": ("incident.edit", _incident_status),
     "opscenter.incidents.set_units": ("incident.edit", _incident_units),
     "opscenter.roster.commit.commit": ("import.run", _commit),
-    "opscenter.roster.commit.revert": ("import.run", _revert),
+    "opscenter.roster.history.revert": ("import.run", _revert),
     "opscenter.planning.reinforcement_bko.accept": ("plan.accept", _accept),
     "opscenter.planning.reinforcement_bko.withdraw": ("plan.accept", _withdraw),
     "opscenter.planning.what_if.save_what_if": ("plan.edit", _save_what_if),

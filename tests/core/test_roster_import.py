@@ -19,9 +19,10 @@ from opscenter.errors import ConnectionLost, OpsError
 from opscenter.model import Personnel, PollingStation, Unit
 from opscenter.progress import Cancelled, CancelToken
 from opscenter.roster import commit as commit_mod
-from opscenter.roster import errors_xlsx, export, normalise, template
+from opscenter.roster import errors_xlsx, export, history, normalise, template
+from opscenter.roster.classify import prepare
 from opscenter.roster.errors import RosterError
-from opscenter.roster.preview import Options, Preview, prepare
+from opscenter.roster.preview import Options, Preview
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.privileges import without_file_override
@@ -319,7 +320,8 @@ _PREPARE_AND_SAY = """
 import sys
 from opscenter import messages
 from opscenter.roster.errors import RosterError
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import open_store
 
 store = open_store(sys.argv[1])
@@ -375,11 +377,11 @@ def test_commit_reimport_revert(store: Store, small: Small, tmp_path: Path) -> N
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 4, "rejected": 0}
     assert commit_mod.commit(store, ADMIN, again).txn_id is None
     assert snapshot(store) == after
-    commit_mod.revert(store, ADMIN, outcome.txn_id)
+    history.revert(store, ADMIN, outcome.txn_id)
     reverted = snapshot(store)
     assert reverted[1:] == before[1:] or _same_but_versions(reverted, before)
     with pytest.raises(RosterError) as info:
-        commit_mod.revert(store, ADMIN, outcome.txn_id)
+        history.revert(store, ADMIN, outcome.txn_id)
     assert info.value.reason == "already_reverted"
 
 
@@ -679,7 +681,7 @@ def test_postgresql_connection_killed_mid_import_writes_nothing(
         assert outcome.txn_id is not None
         again = prepare(store, path, Options(kind="personnel"))
         assert again.counts["unchanged"] == 12_000
-        commit_mod.revert(store, ADMIN, outcome.txn_id)
+        history.revert(store, ADMIN, outcome.txn_id)
         assert snapshot(store)[1:] == before[1:]
     finally:
         store.dispose()

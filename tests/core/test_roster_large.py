@@ -17,7 +17,8 @@ from pathlib import Path
 from import_roster import make_roster
 from opscenter.actor import Actor
 from opscenter.roster.commit import commit
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 path = Path({path!r})

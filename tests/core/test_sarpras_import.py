@@ -21,8 +21,8 @@ from opscenter.readiness import sarpras, sarpras_export, sarpras_io, sarpras_she
 from opscenter.readiness.sarpras import StockValue
 from opscenter.reference import by_code
 from opscenter.roster import export
-from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.history import imports, revert
 from opscenter.roster.preview import Options
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation

@@ -20,8 +20,8 @@ from opscenter.actor import Actor
 from opscenter.messages import describe, problem_phrase
 from opscenter.model import JournalTxn, Region, TpsWatch
 from opscenter.permissions import NotPermitted
-from opscenter.roster.commit import imports, revert
 from opscenter.roster.errors import RosterError
+from opscenter.roster.history import imports, revert
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.imports import commit, prepare

@@ -18,7 +18,9 @@ from sqlalchemy import func, select
 from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.model import Personnel, SarprasCategory, SarprasStock, Unit
-from opscenter.roster.preview import Options, prepare, scan
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
+from opscenter.roster.sheet_guess import scan
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.core.test_sarpras_import import _one_column_workbook, _split_workbook

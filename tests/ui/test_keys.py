@@ -43,8 +43,9 @@ from opscenter.model import (
     TpsCategory,
 )
 from opscenter.reference import GuardPattern, by_code
+from opscenter.roster.classify import prepare
 from opscenter.roster.commit import commit
-from opscenter.roster.preview import Options, prepare
+from opscenter.roster.preview import Options
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question

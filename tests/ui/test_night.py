@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
-from opscenter.roster.preview import Options, prepare, scan
+from opscenter.roster.classify import prepare
+from opscenter.roster.preview import Options
+from opscenter.roster.sheet_guess import scan
 from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
 from tests.ui.test_planning_panel import settled

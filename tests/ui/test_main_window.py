@@ -453,6 +453,13 @@ def test_the_main_window_loads_no_plotting_geometry_spreadsheet_or_pdf_library()
     assert loaded_by("ui.app, ui.main_window", watched) == []
 
 
+def test_the_main_window_loads_no_report_or_readiness_form_before_one_is_opened() -> None:
+    # The report's core and dialog, and the readiness forms (with the Kesiapan tab's panel),
+    # load when first opened: together a tenth of a second of every start (issue 3).
+    watched = ("opscenter.sitrep", "ui.sitrep_dialog", "ui.readiness_forms", "ui.readiness_panel")
+    assert loaded_by("ui.app, ui.main_window", watched) == []
+
+
 def test_the_wall_summary_follows_the_windows_overview(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:

@@ -139,10 +139,12 @@ def settle_heap_when_loaded(window: MainWindow) -> None:
 class _JobsAfterFirstPaint(QObject):
     """Starts the jobs held while the window was built (``ui.worker.hold_jobs``) once the
     window it watches is first painted: the board's rows are on the screen before its
-    figures and the strength are computed, not after (issue 3: start to board shown)."""
+    figures and the strength are computed, not after (issue 3: start to board shown). Also
+    once it is hidden unpainted (minimised at once, closed): nothing waits for a paint that
+    may not come (a held write or scheduled report would)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.Hide):
             watched.removeEventFilter(self)
             # After the rest of this paint (the board's rows), not in the middle of it.
             QTimer.singleShot(0, worker.release_jobs)

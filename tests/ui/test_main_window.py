@@ -320,6 +320,71 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
     assert hook_restored == "True"  # the GUI hook is gone with the GUI
 
 
+FIRST_PAINT_SCRIPT = """
+import os, sys, threading, time
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from opscenter.store import open_store
+from tests.builders import build_small_operation
+from ui import app
+
+store = open_store(sys.argv[1])
+build_small_operation(store)
+painted = []
+reads = []  # for each statement off the GUI thread: whether the board was painted by then
+
+@event.listens_for(Engine, "before_cursor_execute")
+def note(*_args):
+    if threading.current_thread() is not threading.main_thread():
+        reads.append(bool(painted))
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, ev):
+        if ev.type() == QEvent.Type.Paint:
+            painted.append(True)
+        return False
+
+window = app.open_window(store)
+first = FirstPaint()
+window.operation_page.board.tree_view.viewport().installEventFilter(first)
+loop = QEventLoop()
+until = time.monotonic() + 60
+check = QTimer()
+check.timeout.connect(
+    lambda: loop.quit() if (painted and not window.busy()) or time.monotonic() > until else None
+)
+check.start(10)
+loop.exec()
+print(reads.count(False), reads.count(True), window.busy(), sep="|", flush=True)
+os._exit(0)  # skip teardown: only the figures above matter
+"""
+
+
+def test_the_windows_first_background_reads_wait_for_the_boards_first_paint(
+    sqlite_url: str,
+) -> None:
+    # The figures and the strength, read off the GUI thread, took the GIL from the GUI thread
+    # building and painting the board (issue 3). In its own process, as app.run above.
+    import os
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_SCRIPT, sqlite_url],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    before, after, busy = done.stdout.strip().splitlines()[-1].split("|")
+    assert before == "0"  # not one read before the board was on the screen
+    assert int(after) > 0 and busy == "False"  # then every one of them, to the end
+
+
 @pytest.mark.usefixtures("app_look")
 def test_the_bangka_demo_renders(
     qtbot: QtBot,

@@ -295,15 +295,16 @@ store.dispose()
 """
 
 
-def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None:
-    # In its own process: a finished app.exec() leaves Qt's quit flag set for the thread,
-    # and every later event loop in the same process (other tests' waits) would end at once.
+def _last_line_of(script: str, sqlite_url: str) -> list[str]:
+    """The fields of the last line ``script`` prints, run offscreen in its own process on
+    ``sqlite_url``: a finished app.exec() leaves Qt's quit flag set for the thread, and
+    every later event loop in the same process (other tests' waits) would end at once."""
     import os
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", RUN_SCRIPT, sqlite_url],
+        [sys.executable, "-c", script, sqlite_url],
         cwd=root,
         env=env,
         capture_output=True,
@@ -312,7 +313,11 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    code, titles, name, big_font, hook_restored = done.stdout.strip().splitlines()[-1].split("|")
+    return done.stdout.strip().splitlines()[-1].split("|")
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None:
+    code, titles, name, big_font, hook_restored = _last_line_of(RUN_SCRIPT, sqlite_url)
     assert code == "3"
     assert titles == "['OpsCenter — Operasi Uji uji']"
     assert name == "OpsCenter"
@@ -365,22 +370,8 @@ def test_the_windows_first_background_reads_wait_for_the_boards_first_paint(
     sqlite_url: str,
 ) -> None:
     # The figures and the strength, read off the GUI thread, took the GIL from the GUI thread
-    # building and painting the board (issue 3). In its own process, as app.run above.
-    import os
-
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_SCRIPT, sqlite_url],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    before, after, busy = done.stdout.strip().splitlines()[-1].split("|")
+    # building and painting the board (issue 3).
+    before, after, busy = _last_line_of(FIRST_PAINT_SCRIPT, sqlite_url)
     assert before == "0"  # not one read before the board was on the screen
     assert int(after) > 0 and busy == "False"  # then every one of them, to the end
 

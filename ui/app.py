@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QObject,
     Qt,
     QTimer,
     QTranslator,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from opscenter.actor import Actor
 from opscenter.private_files import log_handler
 from opscenter.store import Store
-from ui import settings, theme
+from ui import settings, theme, worker
 from ui.error_dialog import GuiExceptHook
 from ui.login_dialog import ask_login
 from ui.main_window import PREFERRED_SIZE, MainWindow
@@ -135,6 +136,22 @@ def settle_heap_when_loaded(window: MainWindow) -> None:
     timer.start()
 
 
+class _JobsAfterFirstPaint(QObject):
+    """Starts the jobs held while the window was built (``ui.worker.hold_jobs``) once the
+    window it watches is first painted: the board's rows are on the screen before its
+    figures and the strength are computed, not after (issue 3: start to board shown). Also
+    once it is hidden unpainted (minimised at once, closed): nothing waits for a paint that
+    may not come (a held write or scheduled report would)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.Hide):
+            watched.removeEventFilter(self)
+            # After the rest of this paint (the board's rows), not in the middle of it.
+            QTimer.singleShot(0, worker.release_jobs)
+            self.deleteLater()
+        return False
+
+
 def open_window(
     store: Store, *, lang: str | None = None, actor: Actor | None = None
 ) -> MainWindow | None:
@@ -166,9 +183,15 @@ def _open(
     if actor is None:  # Batal at the login: nothing to show
         restore_hook()
         return None, restore_hook
-    window = MainWindow(store, lang=lang, actor=actor)
-    # Where it was last closed; the first time maximised where 1600x900 does not fit.
-    show_as_left(window, settings.MAIN_WINDOW_GEOMETRY, PREFERRED_SIZE)
+    worker.hold_jobs()
+    try:
+        window = MainWindow(store, lang=lang, actor=actor)
+        window.installEventFilter(_JobsAfterFirstPaint(window))
+        # Where it was last closed; the first time maximised where 1600x900 does not fit.
+        show_as_left(window, settings.MAIN_WINDOW_GEOMETRY, PREFERRED_SIZE)
+    except BaseException:
+        worker.release_jobs()
+        raise
     settle_heap()
     settle_heap_when_loaded(window)
     return window, restore_hook

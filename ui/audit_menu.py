@@ -67,11 +67,11 @@ def install(window: QMainWindow, actor: Actor, *, store: Store, lang: str = "id"
     menu.addAction(journal_action)
 
     if permitted(actor, "account.manage"):
-        from ui.accounts_dialog import AccountsDialog
-
         accounts_action = actions.create(window, "accountsAction")
 
         def open_accounts() -> None:
+            from ui.accounts_dialog import AccountsDialog  # loaded when first opened
+
             dialog = AccountsDialog(store, actor, lang=lang, parent=window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             actions.close_keys(dialog)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from opscenter.permissions import permitted
-from ui import actions, readiness_forms
+from ui import actions
 from ui.operation_page import Tab
 from ui.translations import translator
 
@@ -126,6 +126,8 @@ def open_readiness_form(window: MainWindow, form: str) -> None:
 
         panel.read_shown.connect(again)
         return
+    from ui import readiness_forms  # loaded when first opened, with the Kesiapan tab's panel
+
     desk = window.desk
     dialog = readiness_forms.open_form(
         window,

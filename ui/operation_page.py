@@ -4,9 +4,10 @@ Each panel has its own model and follows the journal itself through ``ui.live_up
 (``follow``); a hidden panel keeps what changed and applies it when shown. The header and
 the summary take the plain ``Overview`` snapshot; the strength tab takes it the same way as
 the panels take changes: while hidden it keeps only the newest. The board is built when an
-operation is first shown, so an empty database never builds it; the stages and incidents
-panels (and pyqtgraph, which they draw with) when their tab is first opened: a panel built
-then reads everything fresh, and the board appears sooner (issue 3: start to board shown).
+operation is first shown, so an empty database never builds it; the other tabs (and
+pyqtgraph, which the stages and incidents draw with) when first opened: a panel built then
+reads everything fresh (the strength tab takes the newest overview), and the board appears
+sooner (issue 3: start to board shown).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from ui import theme
 from ui.desk import Desk
 from ui.live_updates import Deferred
 from ui.operation_header import OperationHeader
-from ui.strength_panel import StrengthPanel
 from ui.summary_strip import SummaryStrip
 from ui.units_board import UnitsBoard
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # imported when their tab is first opened (see the module doc
     from ui.map_panel import MapPanel
     from ui.readiness_panel import ReadinessPanel
     from ui.stages_panel import StagesPanel
+    from ui.strength_panel import StrengthPanel
     from ui.watch_panel import WatchPanel
 
 
@@ -63,16 +64,10 @@ class OperationPage(QWidget):
         self._desk = desk  # handed to each panel built
         self.header = OperationHeader(self)
         self.summary = SummaryStrip(self)
-        self.strength = StrengthPanel(self)
-        self.overview_panels: list[OverviewPanel] = [self.header, self.summary, self.strength]
-        # A hidden tab is brought up to date when opened: re-sorting its 500 rows at every
-        # live update cost the GUI thread tens of milliseconds (bench/board.py).
-        self.strength_updates = Deferred[Overview](
-            self.strength,
-            apply=self.strength.show_overview,
-            shown=lambda: self.tabs.currentWidget() is self.strength,
-            name="strength tab",
-        )
+        self.overview_panels: list[OverviewPanel] = [self.header, self.summary]
+        # Built when its tab is first opened (``_build_tab``), as the panels below.
+        self.strength: StrengthPanel | None = None
+        self.strength_updates: Deferred[Overview] | None = None
         self._feeds: list[SignalInstance] = []  # what the panels follow (``follow``)
         self.board: UnitsBoard | None = None
         self.stages: StagesPanel | None = None
@@ -107,8 +102,8 @@ class OperationPage(QWidget):
         self.board = UnitsBoard(self._desk, parent=self)
         self._follow(self.board)
         self.tabs.insertTab(Tab.BOARD, self.board, self.tr("Papan satuan"))
-        self.tabs.insertTab(Tab.STRENGTH, self.strength, self.tr("Kekuatan"))
         # Placeholders until first opened (``_build_tab``).
+        self.tabs.insertTab(Tab.STRENGTH, QWidget(self), self.tr("Kekuatan"))
         self.tabs.insertTab(Tab.STAGES, QWidget(self), self.tr("Tahapan"))
         self.tabs.insertTab(Tab.INCIDENTS, QWidget(self), self.tr("Kejadian"))
         self.tabs.insertTab(Tab.READINESS, QWidget(self), self.tr("Kesiapan"))
@@ -119,7 +114,10 @@ class OperationPage(QWidget):
 
     def _build_tab(self, index: int) -> None:
         if index == Tab.STRENGTH:
-            self.strength_updates.flush()
+            if self.strength_updates is not None:
+                self.strength_updates.flush()
+            else:
+                self._build_strength()
             return
         if index == Tab.STAGES and self.stages is None:
             from ui.stages_panel import StagesPanel
@@ -169,6 +167,22 @@ class OperationPage(QWidget):
             # Choosing a stage filters the incidents to it.
             self.stages.stage_selected.connect(self.incidents.set_stage_filter)
 
+    def _build_strength(self) -> None:
+        from ui.strength_panel import StrengthPanel
+
+        panel = self.strength = StrengthPanel(self)
+        if self._overview is not None:
+            panel.show_overview(self._overview)
+        # A hidden tab is brought up to date when opened: re-sorting its 500 rows at every
+        # live update cost the GUI thread tens of milliseconds (bench/board.py).
+        self.strength_updates = Deferred[Overview](
+            panel,
+            apply=panel.show_overview,
+            shown=lambda: self.tabs.currentWidget() is panel,
+            name="strength tab",
+        )
+        self._replace_tab(Tab.STRENGTH, panel, self.tr("Kekuatan"))
+
     def _map_region_chosen(self, region_id: int) -> None:
         """A region clicked on the map filters the incidents list and the board to it."""
         self._map_region = region_id
@@ -214,10 +228,9 @@ class OperationPage(QWidget):
         if self.map is not None:
             self.map.show_overview(overview)  # recolours only while its strength layer shows
         for panel in self.overview_panels:
-            if panel is self.strength:
-                self.strength_updates.deliver(overview)
-            else:
-                panel.show_overview(overview)
+            panel.show_overview(overview)
+        if self.strength_updates is not None:
+            self.strength_updates.deliver(overview)
 
     def follow(self, changed: SignalInstance) -> None:
         """Every live panel, those built later too, follows ``changed`` (``ChangeFeed``)."""

@@ -1,6 +1,7 @@
 """Opening a readiness form (visits, budget, sarpras) from the main window, for the unit
-chosen on the Kesiapan tab (``ui.operation_form.form_target``). The visits form is loaded
-with the main window; the budget and sarpras forms when first opened.
+chosen on the Kesiapan tab (``ui.operation_form.form_target``). This module and the visits
+form load when a form is first opened (``ui.edit_menu``), not with the main window; the
+budget and sarpras forms when first opened themselves.
 """
 
 from __future__ import annotations

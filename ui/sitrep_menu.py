@@ -12,7 +12,6 @@ from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.store import Store
 from ui import actions
-from ui.sitrep_dialog import SitrepDialog
 from ui.sitrep_schedule import Scheduler, restore_schedule
 
 
@@ -45,6 +44,8 @@ def install(
     action = actions.create(window, "sitrepAction")
 
     def open_dialog() -> None:
+        from ui.sitrep_dialog import SitrepDialog  # and the report's core, when first opened
+
         try:
             dialog = SitrepDialog(
                 store,

@@ -2,12 +2,15 @@
 app runs. ``Scheduler`` waits for each with a single-shot ``QTimer`` (when is
 ``opscenter.sitrep.next_run``, a pure function); ``ScheduleBox`` is where the report dialog
 sets them, kept in the settings; ``restore_schedule`` arms them again when the window starts.
+The report's core (``opscenter.sitrep``) loads when a report is first scheduled or written:
+the window makes a ``Scheduler`` at every start, most often with nothing scheduled.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import operations, sitrep
+from opscenter import operations
 from opscenter.actor import Actor
 from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
@@ -30,9 +33,11 @@ from opscenter.errors import OpsError
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.form_parts import push_button
-from ui.sitrep_build import Produced, Request, produce
 from ui.translations import translator
 from ui.worker import start_job
+
+if TYPE_CHECKING:
+    from ui.sitrep_build import Produced
 
 _tr = translator("SitrepDialog")  # the dialog's context: its translations stay
 
@@ -81,6 +86,8 @@ class Scheduler(QObject):
         self.due = None
         if not self.hours or self.folder is None:
             return
+        from opscenter import sitrep
+
         self.due = sitrep.next_run(self._clock(), self.hours, self.zone)
         if self.due is not None:
             ms = max(0, int((self.due - self._clock()).total_seconds() * 1000))
@@ -90,6 +97,9 @@ class Scheduler(QObject):
         """Write the report for the 24 hours up to the scheduled time, then re-arm."""
         if self.folder is None:
             return
+        from opscenter import sitrep
+        from ui.sitrep_build import Request, produce
+
         when = (self.due or self._clock()).astimezone(self.zone)
         folder = self.folder
         name = sitrep.file_name(when)

@@ -26,6 +26,8 @@ SHOW_AFTER_MS = 500
 # worker thread has let go of the job (``_Released``), not merely until the result arrived.
 _RUNNING: dict[int, tuple[JobHandle, Job[Any]]] = {}
 _next_key = itertools.count(1)
+# While set (``hold_jobs``), the jobs started wait here, in order, for ``release_jobs``.
+_held: list[Callable[[], None]] | None = None
 
 
 _tr = translator("Worker")
@@ -199,8 +201,32 @@ def start_job(
     key = next(_next_key)
     _RUNNING[key] = (handle, job)
     runnable = _Runnable(job, sig, handle.cancel, key, _released_signal())
-    (pool or QThreadPool.globalInstance()).start(runnable)
+    target = pool or QThreadPool.globalInstance()
+    if _held is not None:
+        _held.append(lambda: target.start(runnable))
+    else:
+        target.start(runnable)
     return handle
+
+
+def hold_jobs() -> None:
+    """Start no job until ``release_jobs``; those started meanwhile wait, in order.
+
+    For the start-up (``ui.app``): the main window's first jobs (the strength figures, the
+    board's figures: most of a second of Python each at national scale) would otherwise take
+    the GIL from the GUI thread while it builds and first paints the board.
+    """
+    global _held
+    if _held is None:
+        _held = []
+
+
+def release_jobs() -> None:
+    """Start the jobs held since ``hold_jobs``, and every later one at once."""
+    global _held
+    held, _held = _held, None
+    for start in held or ():
+        start()
 
 
 # --- writes -----------------------------------------------------------------------------------

@@ -92,6 +92,16 @@ def test_summary_and_table_show_the_figures(window: MainWindow) -> None:
     assert label(window, "versionLabel").startswith("OpsCenter ")
 
 
+def test_the_strength_tab_is_built_when_first_opened_with_the_figures_shown(
+    window: MainWindow,
+) -> None:
+    page = window.operation_page
+    assert page.strength is None  # hidden at start: not built (issue 3, start-up time)
+    page.show_tab(Tab.STRENGTH)
+    assert page.strength is not None and page.tabs.currentWidget() is page.strength
+    assert [r.name for r in page.strength.model.rows()] == ["Polres Bungo", "Polres Kerinci"]
+
+
 def test_a_change_committed_through_the_core_refreshes_the_window(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:
@@ -285,15 +295,16 @@ store.dispose()
 """
 
 
-def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None:
-    # In its own process: a finished app.exec() leaves Qt's quit flag set for the thread,
-    # and every later event loop in the same process (other tests' waits) would end at once.
+def _last_line_of(script: str, sqlite_url: str) -> list[str]:
+    """The fields of the last line ``script`` prints, run offscreen in its own process on
+    ``sqlite_url``: a finished app.exec() leaves Qt's quit flag set for the thread, and
+    every later event loop in the same process (other tests' waits) would end at once."""
     import os
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", RUN_SCRIPT, sqlite_url],
+        [sys.executable, "-c", script, sqlite_url],
         cwd=root,
         env=env,
         capture_output=True,
@@ -302,12 +313,67 @@ def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    code, titles, name, big_font, hook_restored = done.stdout.strip().splitlines()[-1].split("|")
+    return done.stdout.strip().splitlines()[-1].split("|")
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(sqlite_url: str) -> None:
+    code, titles, name, big_font, hook_restored = _last_line_of(RUN_SCRIPT, sqlite_url)
     assert code == "3"
     assert titles == "['OpsCenter — Operasi Uji uji']"
     assert name == "OpsCenter"
     assert big_font == "True"
     assert hook_restored == "True"  # the GUI hook is gone with the GUI
+
+
+FIRST_PAINT_SCRIPT = """
+import os, sys, threading, time
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from opscenter.store import open_store
+from tests.builders import build_small_operation
+from ui import app
+
+store = open_store(sys.argv[1])
+build_small_operation(store)
+painted = []
+reads = []  # for each statement off the GUI thread: whether the board was painted by then
+
+@event.listens_for(Engine, "before_cursor_execute")
+def note(*_args):
+    if threading.current_thread() is not threading.main_thread():
+        reads.append(bool(painted))
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, ev):
+        if ev.type() == QEvent.Type.Paint:
+            painted.append(True)
+        return False
+
+window = app.open_window(store)
+first = FirstPaint()
+window.operation_page.board.tree_view.viewport().installEventFilter(first)
+loop = QEventLoop()
+until = time.monotonic() + 60
+check = QTimer()
+check.timeout.connect(
+    lambda: loop.quit() if (painted and not window.busy()) or time.monotonic() > until else None
+)
+check.start(10)
+loop.exec()
+print(reads.count(False), reads.count(True), window.busy(), sep="|", flush=True)
+os._exit(0)  # skip teardown: only the figures above matter
+"""
+
+
+def test_the_windows_first_background_reads_wait_for_the_boards_first_paint(
+    sqlite_url: str,
+) -> None:
+    # The figures and the strength, read off the GUI thread, took the GIL from the GUI thread
+    # building and painting the board (issue 3).
+    before, after, busy = _last_line_of(FIRST_PAINT_SCRIPT, sqlite_url)
+    assert before == "0"  # not one read before the board was on the screen
+    assert int(after) > 0 and busy == "False"  # then every one of them, to the end
 
 
 @pytest.mark.usefixtures("app_look")
@@ -450,6 +516,20 @@ def test_the_main_window_loads_no_plotting_geometry_spreadsheet_or_pdf_library()
     # They load when a tab, a menu or a report first needs them (issue 3: start-up time).
     # numpy and shapely came with the report menu's map (0.1 s of every start).
     watched = ("pyqtgraph", "openpyxl", "reportlab", "pypdfium2", "numpy", "shapely")
+    assert loaded_by("ui.app, ui.main_window", watched) == []
+
+
+def test_the_main_window_loads_no_report_readiness_form_or_strength_tab_before_opened() -> None:
+    # The report's core and dialog, the readiness forms (with the Kesiapan tab's panel) and
+    # the strength tab load when first opened: together a tenth of a second of every start
+    # (issue 3).
+    watched = (
+        "opscenter.sitrep",
+        "ui.sitrep_dialog",
+        "ui.readiness_forms",
+        "ui.readiness_panel",
+        "ui.strength_panel",
+    )
     assert loaded_by("ui.app, ui.main_window", watched) == []
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import Qt, QThread, QThreadPool
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from opscenter.errors import InvalidValue
 from opscenter.progress import CancelToken, Progress
-from ui.worker import start_job
+from ui.worker import hold_jobs, release_jobs, start_job
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -36,6 +36,27 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     assert results == [42]
     assert threads == [True]
     assert handle.done
+
+
+def test_held_jobs_wait_for_the_release_then_start_in_order(qtbot: QtBot) -> None:
+    # The start-up holds the window's first jobs until its first paint (ui.app).
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    ran: list[int] = []
+    results: list[object] = []
+    hold_jobs()
+    try:
+        for n in (1, 2):
+            start_job(lambda _p, _c, n=n: ran.append(n), on_success=results.append, pool=pool)
+        assert pool.activeThreadCount() == 0  # handed to no thread yet
+        assert ran == []
+    finally:
+        release_jobs()
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=3000)
+    assert ran == [1, 2]
+    start_job(lambda _p, _c: ran.append(3), on_success=results.append, pool=pool)
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=3000)  # released: at once again
+    pool.waitForDone()
 
 
 def test_failure_is_reported_not_raised(qtbot: QtBot) -> None:

@@ -4,107 +4,107 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="53"/>
+        <location filename="../../ui/accounts_dialog.py" line="52"/>
         <source>Operator (papan, kejadian)</source>
         <translation>Operator (board, incidents)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="54"/>
+        <location filename="../../ui/accounts_dialog.py" line="53"/>
         <source>Staf (impor, daftar rujukan)</source>
         <translation>Staff (imports, reference lists)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="55"/>
+        <location filename="../../ui/accounts_dialog.py" line="54"/>
         <source>Pimpinan (membaca semua, menyetujui)</source>
         <translation>Commander (reads everything, approves)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="56"/>
+        <location filename="../../ui/accounts_dialog.py" line="55"/>
         <source>Admin (akun, pengaturan)</source>
         <translation>Admin (accounts, settings)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="73"/>
+        <location filename="../../ui/accounts_dialog.py" line="72"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="74"/>
+        <location filename="../../ui/accounts_dialog.py" line="73"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="75"/>
+        <location filename="../../ui/accounts_dialog.py" line="74"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="76"/>
+        <location filename="../../ui/accounts_dialog.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="172"/>
+        <location filename="../../ui/accounts_dialog.py" line="171"/>
         <source>Akun pengguna — OpsCenter</source>
         <translation>User accounts — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="181"/>
+        <location filename="../../ui/accounts_dialog.py" line="178"/>
         <source>&amp;Tambah akun…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="182"/>
+        <location filename="../../ui/accounts_dialog.py" line="179"/>
         <source>Atur ulang &amp;kata sandi…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="183"/>
+        <location filename="../../ui/accounts_dialog.py" line="180"/>
         <source>Ubah &amp;peran…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="184"/>
+        <location filename="../../ui/accounts_dialog.py" line="181"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="193"/>
+        <location filename="../../ui/accounts_dialog.py" line="190"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="319"/>
+        <location filename="../../ui/accounts_dialog.py" line="316"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="337"/>
+        <location filename="../../ui/accounts_dialog.py" line="334"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="338"/>
+        <location filename="../../ui/accounts_dialog.py" line="335"/>
         <source>Kata sandi baru untuk {name} (paling sedikit 8 karakter):</source>
         <translation>New password for {name} (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="353"/>
+        <location filename="../../ui/accounts_dialog.py" line="350"/>
         <source>Ubah peran</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="354"/>
+        <location filename="../../ui/accounts_dialog.py" line="351"/>
         <source>Peran {name}:</source>
         <translation>Role for {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="368"/>
+        <location filename="../../ui/accounts_dialog.py" line="365"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="370"/>
+        <location filename="../../ui/accounts_dialog.py" line="367"/>
         <source>Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap.</source>
         <translation>Deactivate the account {name}? It will no longer be able to sign in; its audit log entries are kept.</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="108"/>
+        <location filename="../../ui/accounts_dialog.py" line="107"/>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="109"/>
+        <location filename="../../ui/accounts_dialog.py" line="108"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="109"/>
+        <location filename="../../ui/accounts_dialog.py" line="108"/>
         <source>Aktif, tanpa kata sandi</source>
         <translation>Active, no password</translation>
     </message>
@@ -761,122 +761,122 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="86"/>
+        <location filename="../../ui/audit_view.py" line="80"/>
         <source>Jurnal audit — OpsCenter</source>
         <translation>Audit log — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="99"/>
+        <location filename="../../ui/audit_view.py" line="93"/>
         <source>Sejak</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="101"/>
+        <location filename="../../ui/audit_view.py" line="95"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="110"/>
+        <location filename="../../ui/audit_view.py" line="104"/>
         <source>cari nama, nilai, tindakan…</source>
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="112"/>
+        <location filename="../../ui/audit_view.py" line="106"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="109"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="117"/>
+        <location filename="../../ui/audit_view.py" line="111"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119"/>
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="119"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="121"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="133"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="166"/>
+        <location filename="../../ui/audit_view.py" line="160"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="243"/>
+        <location filename="../../ui/audit_view.py" line="228"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="247"/>
+        <location filename="../../ui/audit_view.py" line="232"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="299"/>
+        <location filename="../../ui/audit_view.py" line="284"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="379"/>
+        <location filename="../../ui/audit_view.py" line="364"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="383"/>
+        <location filename="../../ui/audit_view.py" line="368"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="387"/>
+        <location filename="../../ui/audit_view.py" line="372"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="401"/>
+        <location filename="../../ui/audit_view.py" line="386"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="403"/>
+        <location filename="../../ui/audit_view.py" line="388"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="417"/>
+        <location filename="../../ui/audit_view.py" line="402"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="422"/>
+        <location filename="../../ui/audit_view.py" line="407"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="433"/>
+        <location filename="../../ui/audit_view.py" line="418"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="438"/>
+        <location filename="../../ui/audit_view.py" line="423"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -1483,17 +1483,17 @@
 <context>
     <name>FormParts</name>
     <message>
-        <location filename="../../ui/form_parts.py" line="243"/>
+        <location filename="../../ui/form_parts.py" line="258"/>
         <source>U&amp;bah terpilih</source>
         <translation>Chan&amp;ge chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="243"/>
+        <location filename="../../ui/form_parts.py" line="258"/>
         <source>&amp;Hapus terpilih</source>
         <translation>&amp;Remove chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="256"/>
+        <location filename="../../ui/form_parts.py" line="271"/>
         <source>Simpan perubaha&amp;n</source>
         <translation>Save chan&amp;ges</translation>
     </message>
@@ -1574,82 +1574,82 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="59"/>
+        <location filename="../../ui/import_history.py" line="58"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="60"/>
+        <location filename="../../ui/import_history.py" line="59"/>
         <source>Waktu (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="61"/>
+        <location filename="../../ui/import_history.py" line="60"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="62"/>
+        <location filename="../../ui/import_history.py" line="61"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/import_history.py" line="62"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="64"/>
+        <location filename="../../ui/import_history.py" line="63"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="65"/>
+        <location filename="../../ui/import_history.py" line="64"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="85"/>
+        <location filename="../../ui/import_history.py" line="84"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="88"/>
+        <location filename="../../ui/import_history.py" line="87"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="105"/>
+        <location filename="../../ui/import_history.py" line="104"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="115"/>
+        <location filename="../../ui/import_history.py" line="111"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="158"/>
+        <location filename="../../ui/import_history.py" line="154"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="167"/>
+        <location filename="../../ui/import_history.py" line="163"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="137"/>
+        <location filename="../../ui/import_history.py" line="133"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="138"/>
+        <location filename="../../ui/import_history.py" line="134"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="142"/>
+        <location filename="../../ui/import_history.py" line="138"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -1731,197 +1731,197 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61"/>
+        <location filename="../../ui/import_pages.py" line="39"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62"/>
+        <location filename="../../ui/import_pages.py" line="40"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63"/>
+        <location filename="../../ui/import_pages.py" line="41"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64"/>
+        <location filename="../../ui/import_pages.py" line="42"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65"/>
+        <location filename="../../ui/import_pages.py" line="43"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66"/>
+        <location filename="../../ui/import_pages.py" line="44"/>
         <source>Plotting personel</source>
         <translation>Guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67"/>
+        <location filename="../../ui/import_pages.py" line="45"/>
         <source>Laporan pemantauan TPS</source>
         <translation>TPS watch report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="123"/>
+        <location filename="../../ui/import_pages.py" line="56"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="125"/>
+        <location filename="../../ui/import_pages.py" line="58"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="131"/>
+        <location filename="../../ui/import_pages.py" line="64"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="139"/>
+        <location filename="../../ui/import_pages.py" line="72"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141"/>
+        <location filename="../../ui/import_pages.py" line="74"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="124"/>
+        <location filename="../../ui/import_pages.py" line="57"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="159"/>
+        <location filename="../../ui/import_pages.py" line="92"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="173"/>
+        <location filename="../../ui/import_list_pages.py" line="54"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="178"/>
+        <location filename="../../ui/import_list_pages.py" line="59"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="180"/>
+        <location filename="../../ui/import_list_pages.py" line="61"/>
         <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
         <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="194"/>
+        <location filename="../../ui/import_list_pages.py" line="75"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="199"/>
+        <location filename="../../ui/import_list_pages.py" line="80"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="207"/>
+        <location filename="../../ui/import_list_pages.py" line="88"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="215"/>
+        <location filename="../../ui/import_list_pages.py" line="96"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="273"/>
+        <location filename="../../ui/import_list_pages.py" line="154"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279"/>
+        <location filename="../../ui/import_list_pages.py" line="160"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="295"/>
+        <location filename="../../ui/import_list_pages.py" line="176"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304"/>
+        <location filename="../../ui/import_list_pages.py" line="185"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="320"/>
+        <location filename="../../ui/import_list_pages.py" line="201"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334"/>
+        <location filename="../../ui/import_list_pages.py" line="215"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="350"/>
+        <location filename="../../ui/import_list_pages.py" line="233"/>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="369"/>
+        <location filename="../../ui/import_list_pages.py" line="252"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="399"/>
+        <location filename="../../ui/import_list_pages.py" line="282"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="422"/>
+        <location filename="../../ui/import_list_pages.py" line="305"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="442"/>
+        <location filename="../../ui/import_pages.py" line="107"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="467"/>
+        <location filename="../../ui/import_list_pages.py" line="326"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="470"/>
+        <location filename="../../ui/import_list_pages.py" line="329"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="430"/>
+        <location filename="../../ui/import_list_pages.py" line="313"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="432"/>
+        <location filename="../../ui/import_list_pages.py" line="315"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="433"/>
+        <location filename="../../ui/import_list_pages.py" line="316"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="444"/>
+        <location filename="../../ui/import_pages.py" line="109"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="488"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
         <source>Impor data</source>
         <translation>Import data</translation>
     </message>
@@ -1960,7 +1960,7 @@
     </message>
     <message>
         <location filename="../../ui/incident_form.py" line="107"/>
-        <location filename="../../ui/incident_form.py" line="320"/>
+        <location filename="../../ui/incident_form.py" line="315"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
@@ -2067,117 +2067,117 @@
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="91"/>
+        <location filename="../../ui/incident_detail.py" line="92"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="94"/>
+        <location filename="../../ui/incident_detail.py" line="95"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="99"/>
+        <location filename="../../ui/incident_detail.py" line="100"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="105"/>
+        <location filename="../../ui/incident_detail.py" line="106"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="110"/>
+        <location filename="../../ui/incident_detail.py" line="111"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="116"/>
+        <location filename="../../ui/incident_detail.py" line="117"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="120"/>
+        <location filename="../../ui/incident_detail.py" line="121"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="120"/>
+        <location filename="../../ui/incident_detail.py" line="121"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="124"/>
+        <location filename="../../ui/incident_detail.py" line="125"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="139"/>
+        <location filename="../../ui/incident_detail.py" line="140"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="143"/>
+        <location filename="../../ui/incident_detail.py" line="144"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="148"/>
+        <location filename="../../ui/incident_detail.py" line="149"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="161"/>
+        <location filename="../../ui/incident_detail.py" line="162"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="198"/>
+        <location filename="../../ui/incident_detail.py" line="199"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="223"/>
+        <location filename="../../ui/incident_detail.py" line="224"/>
         <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
         <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="229"/>
+        <location filename="../../ui/incident_detail.py" line="230"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="232"/>
+        <location filename="../../ui/incident_detail.py" line="233"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="234"/>
+        <location filename="../../ui/incident_detail.py" line="235"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="238"/>
+        <location filename="../../ui/incident_detail.py" line="239"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="241"/>
+        <location filename="../../ui/incident_detail.py" line="242"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="244"/>
+        <location filename="../../ui/incident_detail.py" line="245"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="257"/>
+        <location filename="../../ui/incident_detail.py" line="258"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="453"/>
+        <location filename="../../ui/incident_form.py" line="445"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
@@ -2233,142 +2233,142 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../ui/incidents_model.py" line="54"/>
+        <location filename="../../ui/incidents_model.py" line="55"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="54"/>
+        <location filename="../../ui/incidents_model.py" line="55"/>
         <source>Nomor kejadian</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="56"/>
+        <location filename="../../ui/incidents_model.py" line="57"/>
         <source>Waktu ({zone})</source>
         <translation>Time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="57"/>
+        <location filename="../../ui/incidents_model.py" line="58"/>
         <source>Waktu kejadian, waktu operasi ({zone})</source>
         <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="59"/>
+        <location filename="../../ui/incidents_model.py" line="60"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="59"/>
+        <location filename="../../ui/incidents_model.py" line="60"/>
         <source>Tingkat keparahan</source>
         <translation>Severity level</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
-        <location filename="../../ui/incidents_model.py" line="272"/>
+        <location filename="../../ui/incidents_model.py" line="61"/>
+        <location filename="../../ui/incidents_model.py" line="273"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="61"/>
         <source>Baru, Ditangani atau Selesai</source>
         <translation>Baru (new), Ditangani (being handled) or Selesai (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
+        <location filename="../../ui/incidents_model.py" line="62"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
+        <location filename="../../ui/incidents_model.py" line="62"/>
         <source>Jenis kejadian</source>
         <translation>Incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Judul kejadian</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="64"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="64"/>
         <source>Kabupaten/kota dan kecamatan</source>
         <translation>Regency/city and district</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Meninggal / luka</source>
         <translation>Dead / injured</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Satuan yang menangani</source>
         <translation>Responding units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Tindak
 lanjut</source>
         <translation>Follow-
 ups</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Jumlah catatan tindak lanjut</source>
         <translation>Number of follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="101"/>
+        <location filename="../../ui/incidents_model.py" line="102"/>
         <source>{d} MD / {i} LL</source>
         <translation>{d} MD / {i} LL</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="153"/>
+        <location filename="../../ui/incidents_model.py" line="154"/>
         <source>Terjadi {o}; dicatat {r} oleh {by}</source>
         <translation>Occurred {o}; logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="159"/>
+        <location filename="../../ui/incidents_model.py" line="160"/>
         <source>MD: meninggal dunia, LL: luka-luka</source>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="276"/>
+        <location filename="../../ui/incidents_model.py" line="277"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="272"/>
+        <location filename="../../ui/incidents_model.py" line="273"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="272"/>
+        <location filename="../../ui/incidents_model.py" line="273"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="272"/>
+        <location filename="../../ui/incidents_model.py" line="273"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -2376,117 +2376,117 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="120"/>
+        <location filename="../../ui/incidents_panel.py" line="121"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="125"/>
+        <location filename="../../ui/incidents_panel.py" line="126"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="134"/>
+        <location filename="../../ui/incidents_panel.py" line="135"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="178"/>
+        <location filename="../../ui/incidents_panel.py" line="179"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="179"/>
+        <location filename="../../ui/incidents_panel.py" line="180"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="180"/>
+        <location filename="../../ui/incidents_panel.py" line="181"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="181"/>
+        <location filename="../../ui/incidents_panel.py" line="182"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="182"/>
+        <location filename="../../ui/incidents_panel.py" line="183"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="314"/>
+        <location filename="../../ui/incidents_panel.py" line="315"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="315"/>
+        <location filename="../../ui/incidents_panel.py" line="316"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="316"/>
+        <location filename="../../ui/incidents_panel.py" line="317"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="317"/>
+        <location filename="../../ui/incidents_panel.py" line="318"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="318"/>
+        <location filename="../../ui/incidents_panel.py" line="319"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="387"/>
+        <location filename="../../ui/incidents_panel.py" line="388"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="68"/>
+        <location filename="../../ui/incident_actions.py" line="69"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="73"/>
+        <location filename="../../ui/incident_actions.py" line="74"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="74"/>
+        <location filename="../../ui/incident_actions.py" line="75"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="217"/>
+        <location filename="../../ui/incident_actions.py" line="218"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="257"/>
+        <location filename="../../ui/incident_actions.py" line="258"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="296"/>
+        <location filename="../../ui/incident_actions.py" line="297"/>
         <source>Titik {n}</source>
         <translation>Point {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="159"/>
+        <location filename="../../ui/incident_actions.py" line="160"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="160"/>
+        <location filename="../../ui/incident_actions.py" line="161"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="164"/>
+        <location filename="../../ui/incident_actions.py" line="165"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -2604,12 +2604,12 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="487"/>
+        <location filename="../../ui/audit_menu.py" line="33"/>
         <source>&amp;Admin</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="493"/>
+        <location filename="../../ui/audit_menu.py" line="39"/>
         <location filename="../../ui/help_menu.py" line="21"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
@@ -2677,17 +2677,17 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_menu.py" line="141"/>
+        <location filename="../../ui/edit_menu.py" line="143"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="36"/>
+        <location filename="../../ui/sitrep_menu.py" line="35"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="44"/>
+        <location filename="../../ui/sitrep_menu.py" line="43"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -3004,97 +3004,97 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapReplay</name>
     <message>
-        <location filename="../../ui/map_replay.py" line="211"/>
+        <location filename="../../ui/map_replay.py" line="212"/>
         <source>Tahapan terpilih</source>
         <translation>Selected stage</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="212"/>
+        <location filename="../../ui/map_replay.py" line="213"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="213"/>
+        <location filename="../../ui/map_replay.py" line="214"/>
         <source>24 jam terakhir</source>
         <translation>Last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="214"/>
+        <location filename="../../ui/map_replay.py" line="215"/>
         <source>Rentang waktu…</source>
         <translation>Time range…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="217"/>
+        <location filename="../../ui/map_replay.py" line="218"/>
         <source>P&amp;eriode:</source>
         <translation>Per&amp;iod:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="221"/>
+        <location filename="../../ui/map_replay.py" line="222"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="222"/>
+        <location filename="../../ui/map_replay.py" line="223"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="222"/>
+        <location filename="../../ui/map_replay.py" line="223"/>
         <source>Sampai</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="230"/>
+        <location filename="../../ui/map_replay.py" line="231"/>
         <source>Putar ulang kejadian / jeda</source>
         <translation>Play the incidents back / pause</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="237"/>
+        <location filename="../../ui/map_replay.py" line="238"/>
         <source>Waktu putar ulang kejadian</source>
         <translation>Incident playback time</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="396"/>
+        <location filename="../../ui/map_replay.py" line="387"/>
         <source>Langsung, sejak {at}</source>
         <translation>Live, since {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="398"/>
+        <location filename="../../ui/map_replay.py" line="389"/>
         <source>s.d. {at}</source>
         <translation>up to {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="402"/>
+        <location filename="../../ui/map_replay.py" line="393"/>
         <source>Periode kosong: waktu sampai harus sesudah waktu dari.</source>
         <translation>Empty period: the end must come after the start.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="404"/>
+        <location filename="../../ui/map_replay.py" line="395"/>
         <source>Periode kosong: waktu dari belum tiba.</source>
         <translation>Empty period: its start has not come yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="407"/>
+        <location filename="../../ui/map_replay.py" line="398"/>
         <source>Periode {start} s.d. {end}</source>
         <translation>Period {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="414"/>
+        <location filename="../../ui/map_replay.py" line="405"/>
         <source>MASA LALU: kejadian s.d. {at}, bukan keadaan saat ini</source>
         <translation>THE PAST: incidents up to {at}, not the present</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="461"/>
+        <location filename="../../ui/map_replay.py" line="452"/>
         <source>Jeda putar ulang</source>
         <translation>Pause playback</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="461"/>
+        <location filename="../../ui/map_replay.py" line="452"/>
         <source>Putar ulang</source>
         <translation>Play back</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="463"/>
+        <location filename="../../ui/map_replay.py" line="454"/>
         <source>Putar ulang kejadian periode ini ({keys})</source>
         <translation>Play this period&apos;s incidents back ({keys})</translation>
     </message>
@@ -3110,47 +3110,47 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="120"/>
+        <location filename="../../ui/accounts_dialog.py" line="119"/>
         <source>Tambah akun</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="129"/>
+        <location filename="../../ui/accounts_dialog.py" line="128"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="130"/>
+        <location filename="../../ui/accounts_dialog.py" line="129"/>
         <source>Nama &amp;lengkap</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="131"/>
+        <location filename="../../ui/accounts_dialog.py" line="130"/>
         <source>&amp;Peran</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="132"/>
+        <location filename="../../ui/accounts_dialog.py" line="131"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="133"/>
+        <location filename="../../ui/accounts_dialog.py" line="132"/>
         <source>&amp;Ulangi kata sandi</source>
         <translation>Con&amp;firm password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="137"/>
+        <location filename="../../ui/accounts_dialog.py" line="136"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="137"/>
+        <location filename="../../ui/accounts_dialog.py" line="136"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="157"/>
+        <location filename="../../ui/accounts_dialog.py" line="156"/>
         <source>Akun baru ini belum disimpan.</source>
         <translation>This new account has not been saved.</translation>
     </message>
@@ -3244,42 +3244,43 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="109"/>
+        <location filename="../../ui/operation_page.py" line="104"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="110"/>
+        <location filename="../../ui/operation_page.py" line="106"/>
+        <location filename="../../ui/operation_page.py" line="184"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="112"/>
-        <location filename="../../ui/operation_page.py" line="129"/>
+        <location filename="../../ui/operation_page.py" line="107"/>
+        <location filename="../../ui/operation_page.py" line="127"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="113"/>
-        <location filename="../../ui/operation_page.py" line="135"/>
+        <location filename="../../ui/operation_page.py" line="108"/>
+        <location filename="../../ui/operation_page.py" line="133"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="114"/>
-        <location filename="../../ui/operation_page.py" line="145"/>
+        <location filename="../../ui/operation_page.py" line="109"/>
+        <location filename="../../ui/operation_page.py" line="143"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="115"/>
-        <location filename="../../ui/operation_page.py" line="156"/>
+        <location filename="../../ui/operation_page.py" line="110"/>
+        <location filename="../../ui/operation_page.py" line="154"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="116"/>
-        <location filename="../../ui/operation_page.py" line="164"/>
+        <location filename="../../ui/operation_page.py" line="111"/>
+        <location filename="../../ui/operation_page.py" line="162"/>
         <source>Pantau TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -3718,8 +3719,8 @@ source</translation>
         <translation>TPS {n} {desa}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="124"/>
-        <location filename="../../ui/planning_window.py" line="181"/>
+        <location filename="../../ui/planning_window.py" line="88"/>
+        <location filename="../../ui/planning_window.py" line="145"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3729,27 +3730,27 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="184"/>
+        <location filename="../../ui/planning_window.py" line="148"/>
         <source>Batalkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="186"/>
+        <location filename="../../ui/planning_window.py" line="150"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="197"/>
+        <location filename="../../ui/planning_window.py" line="161"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="200"/>
+        <location filename="../../ui/planning_window.py" line="164"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="201"/>
+        <location filename="../../ui/planning_window.py" line="165"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3805,7 +3806,7 @@ source</translation>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="278"/>
+        <location filename="../../ui/planning_window.py" line="242"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3865,7 +3866,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="443"/>
+        <location filename="../../ui/planning_window.py" line="407"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3926,37 +3927,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="502"/>
+        <location filename="../../ui/planning_window.py" line="466"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="453"/>
+        <location filename="../../ui/planning_window.py" line="417"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="134"/>
+        <location filename="../../ui/planning_window.py" line="98"/>
         <source>Membaca angka terbaru…</source>
         <translation>Reading the latest figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="458"/>
+        <location filename="../../ui/planning_window.py" line="422"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="463"/>
+        <location filename="../../ui/planning_window.py" line="427"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="465"/>
+        <location filename="../../ui/planning_window.py" line="429"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="466"/>
+        <location filename="../../ui/planning_window.py" line="430"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -4009,174 +4010,174 @@ source</translation>
         <translation>unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="47"/>
+        <location filename="../../ui/plotting_models.py" line="48"/>
         <source>satuan tidak diketahui</source>
         <translation>unknown unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="49"/>
+        <location filename="../../ui/plotting_models.py" line="50"/>
         <source>Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.</source>
         <translation>Member of {unit}, the Polsek whose area covers this kecamatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="53"/>
+        <location filename="../../ui/plotting_models.py" line="54"/>
         <source>Dari {unit}: Polsek-nya tidak cukup personel.</source>
         <translation>From {unit}: its Polsek is short of personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="55"/>
+        <location filename="../../ui/plotting_models.py" line="56"/>
         <source>Kelebihan personel {unit}, Polsek lain di Polres yang sama.</source>
         <translation>Surplus of {unit}, another Polsek of the same Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="57"/>
+        <location filename="../../ui/plotting_models.py" line="58"/>
         <source>BKO dari {unit}, sesuai rencana penebalan.</source>
         <translation>BKO from {unit}, as the reinforcement plan has it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="58"/>
+        <location filename="../../ui/plotting_models.py" line="59"/>
         <source>Ditempatkan dengan tangan (satuan asal {unit}).</source>
         <translation>Placed by hand (home unit {unit}).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="63"/>
+        <location filename="../../ui/plotting_models.py" line="64"/>
         <source>Pos {number} {kecamatan} ({placed}/{need} personel)</source>
         <translation>Post {number} {kecamatan} ({placed}/{need} officers)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="184"/>
+        <location filename="../../ui/plotting_models.py" line="185"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="185"/>
+        <location filename="../../ui/plotting_models.py" line="186"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="185"/>
+        <location filename="../../ui/plotting_models.py" line="186"/>
         <source>Nomor pos di kecamatannya</source>
         <translation>The post&apos;s number within its kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="186"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>TPS</source>
         <translation>Polling stations</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="187"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Pola</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="187"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>Pola pengamanan a-b-c yang diikuti pos</source>
         <translation>The a-b-c guard pattern the post follows</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Perlu</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Personel Polri yang dibutuhkan pos</source>
         <translation>Polri officers the post needs</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="189"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Personel</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="189"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Personel yang ditempatkan; ketua pos lebih dulu</source>
         <translation>Officers placed; the post&apos;s leader first</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Personel yang masih kurang</source>
         <translation>Officers still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Pengecualian</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Alasan pos melebihi polanya</source>
         <translation>Why the post holds more than its pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="211"/>
+        <location filename="../../ui/plotting_models.py" line="212"/>
         <source>Ketua: {name}</source>
         <translation>Leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="267"/>
+        <location filename="../../ui/plotting_models.py" line="268"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="268"/>
-        <location filename="../../ui/plotting_models.py" line="315"/>
+        <location filename="../../ui/plotting_models.py" line="269"/>
+        <location filename="../../ui/plotting_models.py" line="316"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="268"/>
+        <location filename="../../ui/plotting_models.py" line="269"/>
         <source>Pangkat dan nama</source>
         <translation>Rank and name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="269"/>
-        <location filename="../../ui/plotting_models.py" line="315"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
+        <location filename="../../ui/plotting_models.py" line="316"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="270"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
         <source>Kunci</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="270"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
         <source>Penempatan terkunci tetap di tempatnya saat plotting otomatis</source>
         <translation>A locked placement stays where it is when plotting automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="272"/>
         <source>Alasan penempatan</source>
         <translation>Why placed here</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="279"/>
+        <location filename="../../ui/plotting_models.py" line="280"/>
         <source>Ketua</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="279"/>
+        <location filename="../../ui/plotting_models.py" line="280"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="285"/>
+        <location filename="../../ui/plotting_models.py" line="286"/>
         <source>Terkunci</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="315"/>
+        <location filename="../../ui/plotting_models.py" line="316"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="315"/>
+        <location filename="../../ui/plotting_models.py" line="316"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
@@ -4292,7 +4293,7 @@ source</translation>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="211"/>
+        <location filename="../../ui/plotting_reads.py" line="213"/>
         <location filename="../../ui/plotting_window.py" line="326"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
@@ -4303,47 +4304,47 @@ source</translation>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="86"/>
+        <location filename="../../ui/plotting_reads.py" line="88"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="115"/>
+        <location filename="../../ui/plotting_reads.py" line="117"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="130"/>
+        <location filename="../../ui/plotting_reads.py" line="132"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="167"/>
+        <location filename="../../ui/plotting_reads.py" line="169"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="177"/>
+        <location filename="../../ui/plotting_reads.py" line="179"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="181"/>
+        <location filename="../../ui/plotting_reads.py" line="183"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="190"/>
+        <location filename="../../ui/plotting_reads.py" line="192"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="192"/>
+        <location filename="../../ui/plotting_reads.py" line="194"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="207"/>
+        <location filename="../../ui/plotting_reads.py" line="209"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -5610,172 +5611,172 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 <context>
     <name>Replication</name>
     <message>
-        <location filename="../../ui/replication_view.py" line="60"/>
+        <location filename="../../ui/replication_view.py" line="59"/>
         <source>Server cadangan (hanya-baca): tidak menerima data dari server utama; data di layar bisa usang</source>
         <translation>Standby (read-only): not receiving from the primary; the data shown may be out of date</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="68"/>
+        <location filename="../../ui/replication_view.py" line="67"/>
         <source>Server cadangan (hanya-baca): data {seconds} dtk di belakang</source>
         <translation>Standby (read-only): data {seconds} s behind</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="75"/>
+        <location filename="../../ui/replication_view.py" line="74"/>
         <source>Replikasi sinkron: setiap perubahan tersimpan di dua server</source>
         <translation>Synchronous replication: every change is stored on two servers</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="78"/>
+        <location filename="../../ui/replication_view.py" line="77"/>
         <source>Server cadangan sinkron tidak tersambung: setiap perubahan tertahan menunggunya</source>
         <translation>The synchronous standby is not connected: every change waits for it</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="83"/>
+        <location filename="../../ui/replication_view.py" line="82"/>
         <source>Status replikasi tidak dapat dibaca (akun basis data tanpa pg_monitor)</source>
         <translation>Replication status cannot be read (database account without pg_monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="88"/>
+        <location filename="../../ui/replication_view.py" line="87"/>
         <source>Replikasi tidak sinkron: perubahan terbaru bisa hilang bila server mati</source>
         <translation>Asynchronous replication: the latest changes can be lost if the server dies</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="92"/>
+        <location filename="../../ui/replication_view.py" line="91"/>
         <source>Tanpa server cadangan: perubahan hanya tersimpan di satu server</source>
         <translation>No standby: changes are stored on one server only</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="103"/>
+        <location filename="../../ui/replication_view.py" line="102"/>
         <source>Cadangan: tidak menerima dari server utama</source>
         <translation>Standby: not receiving from the primary</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="104"/>
+        <location filename="../../ui/replication_view.py" line="103"/>
         <source>Cadangan (hanya-baca): data {seconds} dtk di belakang</source>
         <translation>Standby (read-only): data {seconds} s behind</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="108"/>
+        <location filename="../../ui/replication_view.py" line="107"/>
         <source>Replikasi sinkron: dua server</source>
         <translation>Synchronous replication: two servers</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="109"/>
+        <location filename="../../ui/replication_view.py" line="108"/>
         <source>Cadangan sinkron terputus: perubahan tertahan</source>
         <translation>Synchronous standby gone: changes wait</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="110"/>
+        <location filename="../../ui/replication_view.py" line="109"/>
         <source>Replikasi: tidak terbaca</source>
         <translation>Replication: cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="113"/>
+        <location filename="../../ui/replication_view.py" line="112"/>
         <source>Replikasi tidak sinkron</source>
         <translation>Asynchronous replication</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="113"/>
+        <location filename="../../ui/replication_view.py" line="112"/>
         <source>Tanpa server cadangan</source>
         <translation>No standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="152"/>
+        <location filename="../../ui/replication_view.py" line="151"/>
         <source>tidak terlihat</source>
         <translation>not visible</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="165"/>
+        <location filename="../../ui/replication_view.py" line="164"/>
         <source>Server cadangan</source>
         <translation>Standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="165"/>
+        <location filename="../../ui/replication_view.py" line="164"/>
         <source>application_name dalam primary_conninfo</source>
         <translation>application_name in primary_conninfo</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="166"/>
+        <location filename="../../ui/replication_view.py" line="165"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="167"/>
+        <location filename="../../ui/replication_view.py" line="166"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="167"/>
+        <location filename="../../ui/replication_view.py" line="166"/>
         <source>streaming: menerima perubahan saat ini</source>
         <translation>streaming: receiving changes now</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="168"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>Sinkron</source>
         <translation>Synchronous</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="168"/>
+        <location filename="../../ui/replication_view.py" line="167"/>
         <source>sync/quorum: setiap perubahan menunggu server ini</source>
         <translation>sync/quorum: every change waits for this server</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="169"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>Tertinggal (dtk)</source>
         <translation>Behind (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="169"/>
+        <location filename="../../ui/replication_view.py" line="168"/>
         <source>replay_lag: sampai perubahan tampil di sana</source>
         <translation>replay_lag: until a change shows there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="170"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>Tertinggal (bita)</source>
         <translation>Behind (bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="170"/>
+        <location filename="../../ui/replication_view.py" line="169"/>
         <source>WAL yang belum diterapkan di sana</source>
         <translation>WAL not yet applied there</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="205"/>
+        <location filename="../../ui/replication_view.py" line="204"/>
         <source>Status replikasi</source>
         <translation>Replication status</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="225"/>
+        <location filename="../../ui/replication_view.py" line="226"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="244"/>
+        <location filename="../../ui/replication_view.py" line="245"/>
         <source>Membaca status replikasi…</source>
         <translation>Reading the replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="258"/>
+        <location filename="../../ui/replication_view.py" line="259"/>
         <source>Basis data SQLite di satu komputer: tidak ada replikasi.</source>
         <translation>An SQLite database on one computer: no replication.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="263"/>
+        <location filename="../../ui/replication_view.py" line="264"/>
         <source>server cadangan</source>
         <translation>a standby</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="263"/>
+        <location filename="../../ui/replication_view.py" line="264"/>
         <source>server utama</source>
         <translation>the primary</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="264"/>
+        <location filename="../../ui/replication_view.py" line="265"/>
         <source>Tersambung ke {role}. {state}.</source>
         <translation>Connected to {role}. {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/replication_view.py" line="266"/>
+        <location filename="../../ui/replication_view.py" line="267"/>
         <source>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</source>
         <translation>synchronous_standby_names = &apos;{names}&apos;; synchronous_commit = {commit}</translation>
     </message>
@@ -5916,142 +5917,142 @@ for use</translation>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="65"/>
+        <location filename="../../ui/sitrep_choices.py" line="66"/>
         <source>Atas nama (a.n.) Kapolda</source>
         <translation>On behalf of (a.n.) the Kapolda</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="69"/>
+        <location filename="../../ui/sitrep_choices.py" line="70"/>
         <source>Periode dari</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="70"/>
+        <location filename="../../ui/sitrep_choices.py" line="71"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="71"/>
+        <location filename="../../ui/sitrep_choices.py" line="72"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="72"/>
+        <location filename="../../ui/sitrep_choices.py" line="73"/>
         <source>Penanda tangan</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="74"/>
+        <location filename="../../ui/sitrep_choices.py" line="75"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="75"/>
+        <location filename="../../ui/sitrep_choices.py" line="76"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="76"/>
+        <location filename="../../ui/sitrep_choices.py" line="77"/>
         <source>Pangkat (lengkap)</source>
         <translation>Rank (in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="77"/>
+        <location filename="../../ui/sitrep_choices.py" line="78"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="79"/>
+        <location filename="../../ui/sitrep_choices.py" line="80"/>
         <source>Simpan sebagai bawaan operasi</source>
         <translation>Save as operation default</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="83"/>
+        <location filename="../../ui/sitrep_choices.py" line="84"/>
         <source>Penilaian umum</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="84"/>
+        <location filename="../../ui/sitrep_choices.py" line="85"/>
         <source>Situasi per aspek</source>
         <translation>Situation by aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="85"/>
+        <location filename="../../ui/sitrep_choices.py" line="86"/>
         <source>Statistik kejadian</source>
         <translation>Incident statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="86"/>
+        <location filename="../../ui/sitrep_choices.py" line="87"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="87"/>
+        <location filename="../../ui/sitrep_choices.py" line="88"/>
         <source>Kejadian menonjol</source>
         <translation>Significant incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="88"/>
+        <location filename="../../ui/sitrep_choices.py" line="89"/>
         <source>Kekuatan personel dan TPS</source>
         <translation>Personnel strength and TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="89"/>
+        <location filename="../../ui/sitrep_choices.py" line="90"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="90"/>
+        <location filename="../../ui/sitrep_choices.py" line="91"/>
         <source>Tindakan yang diambil</source>
         <translation>Actions taken</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="91"/>
+        <location filename="../../ui/sitrep_choices.py" line="92"/>
         <source>Perkiraan 24–72 jam</source>
         <translation>24–72 hour outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="92"/>
+        <location filename="../../ui/sitrep_choices.py" line="93"/>
         <source>Lampiran A: papan satuan</source>
         <translation>Annex A: unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="93"/>
+        <location filename="../../ui/sitrep_choices.py" line="94"/>
         <source>Lampiran B: daftar kejadian</source>
         <translation>Annex B: incident list</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="95"/>
+        <location filename="../../ui/sitrep_choices.py" line="96"/>
         <source>Bagian yang dimuat</source>
         <translation>Sections included</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="127"/>
+        <location filename="../../ui/sitrep_schedule.py" line="137"/>
         <source>Laporan terjadwal</source>
         <translation>Scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="131"/>
+        <location filename="../../ui/sitrep_schedule.py" line="141"/>
         <source>Tulis laporan otomatis</source>
         <translation>Write reports automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="136"/>
+        <location filename="../../ui/sitrep_schedule.py" line="146"/>
         <source>Pilih…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="144"/>
+        <location filename="../../ui/sitrep_schedule.py" line="154"/>
         <source>Jam (waktu setempat)</source>
         <translation>Times (local time)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="145"/>
+        <location filename="../../ui/sitrep_schedule.py" line="155"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="148"/>
+        <location filename="../../ui/sitrep_schedule.py" line="158"/>
         <source>Terapkan jadwal</source>
         <translation>Apply schedule</translation>
     </message>
@@ -6101,27 +6102,27 @@ for use</translation>
         <translation>Signatory saved as the operation default.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="153"/>
+        <location filename="../../ui/sitrep_schedule.py" line="163"/>
         <source>Folder laporan terjadwal</source>
         <translation>Folder for scheduled reports</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="163"/>
+        <location filename="../../ui/sitrep_schedule.py" line="173"/>
         <source>Jam tidak sah; tulis misalnya 06:00, 18:00.</source>
         <translation>Invalid times; enter them like 06:00, 18:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="169"/>
+        <location filename="../../ui/sitrep_schedule.py" line="179"/>
         <source>Folder {path} tidak ada; pilih folder lain.</source>
         <translation>The folder {path} does not exist; choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="179"/>
+        <location filename="../../ui/sitrep_schedule.py" line="189"/>
         <source>Laporan terjadwal tidak aktif.</source>
         <translation>Scheduled reports are off.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_schedule.py" line="183"/>
+        <location filename="../../ui/sitrep_schedule.py" line="193"/>
         <source>Laporan berikutnya: {when}.</source>
         <translation>Next report: {when}.</translation>
     </message>
@@ -6482,144 +6483,144 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="84"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="84"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="87"/>
+        <location filename="../../ui/units_board.py" line="84"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="54"/>
+        <location filename="../../ui/unit_status_action.py" line="55"/>
         <source>Ubah status {unit}</source>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="199"/>
+        <location filename="../../ui/units_board.py" line="180"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="202"/>
+        <location filename="../../ui/units_board.py" line="183"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="210"/>
+        <location filename="../../ui/units_board.py" line="191"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="214"/>
+        <location filename="../../ui/units_board.py" line="195"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="223"/>
+        <location filename="../../ui/units_board.py" line="204"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="230"/>
+        <location filename="../../ui/units_board.py" line="211"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="231"/>
-        <location filename="../../ui/units_board.py" line="460"/>
+        <location filename="../../ui/units_board.py" line="212"/>
+        <location filename="../../ui/units_board.py" line="350"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="243"/>
-        <location filename="../../ui/units_board.py" line="527"/>
+        <location filename="../../ui/units_board.py" line="224"/>
+        <location filename="../../ui/units_board.py" line="417"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="245"/>
+        <location filename="../../ui/units_board.py" line="226"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="249"/>
+        <location filename="../../ui/units_board.py" line="230"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="252"/>
+        <location filename="../../ui/units_board.py" line="233"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="255"/>
+        <location filename="../../ui/units_board.py" line="236"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="423"/>
+        <location filename="../../ui/units_board.py" line="313"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="437"/>
+        <location filename="../../ui/units_board.py" line="327"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="448"/>
+        <location filename="../../ui/units_board.py" line="338"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="479"/>
+        <location filename="../../ui/units_board.py" line="369"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="481"/>
+        <location filename="../../ui/units_board.py" line="371"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="484"/>
+        <location filename="../../ui/units_board.py" line="374"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="527"/>
+        <location filename="../../ui/units_board.py" line="417"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="114"/>
+        <location filename="../../ui/unit_status_action.py" line="115"/>
         <source>Pilih satu satuan dulu, lalu tekan F2.</source>
         <translation>Select a unit first, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="175"/>
+        <location filename="../../ui/unit_status_action.py" line="176"/>
         <source>Menyimpan status {unit}…</source>
         <translation>Saving the status of {unit}…</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="271"/>
+        <location filename="../../ui/unit_status_action.py" line="272"/>
         <source>Status tidak disimpan</source>
         <translation>Status not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="275"/>
+        <location filename="../../ui/unit_status_action.py" line="276"/>
         <source>Terapkan lagi</source>
         <translation>Re-apply</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="276"/>
+        <location filename="../../ui/unit_status_action.py" line="277"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -7251,7 +7252,7 @@ charge</translation>
 <context>
     <name>WallDisplay</name>
     <message>
-        <location filename="../../ui/wall.py" line="304"/>
+        <location filename="../../ui/wall.py" line="66"/>
         <source>Layar dinding — {title}</source>
         <translation>Video wall — {title}</translation>
     </message>
@@ -7329,78 +7330,78 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="200"/>
+        <location filename="../../ui/watch_panel.py" line="122"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="204"/>
+        <location filename="../../ui/watch_panel.py" line="126"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="225"/>
+        <location filename="../../ui/watch_panel.py" line="147"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="242"/>
+        <location filename="../../ui/watch_panel.py" line="164"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="249"/>
-        <location filename="../../ui/watch_panel.py" line="439"/>
+        <location filename="../../ui/watch_panel.py" line="171"/>
+        <location filename="../../ui/watch_panel.py" line="361"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="265"/>
+        <location filename="../../ui/watch_panel.py" line="187"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="378"/>
+        <location filename="../../ui/watch_panel.py" line="300"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="380"/>
+        <location filename="../../ui/watch_panel.py" line="302"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="422"/>
+        <location filename="../../ui/watch_panel.py" line="344"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="437"/>
+        <location filename="../../ui/watch_panel.py" line="359"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="481"/>
+        <location filename="../../ui/watch_panel.py" line="403"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="484"/>
+        <location filename="../../ui/watch_panel.py" line="406"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="497"/>
+        <location filename="../../ui/watch_entry.py" line="89"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="512"/>
+        <location filename="../../ui/watch_panel.py" line="423"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="517"/>
+        <location filename="../../ui/watch_panel.py" line="428"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7567,27 +7568,27 @@ charge</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="179"/>
+        <location filename="../../ui/worker.py" line="181"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="37"/>
+        <location filename="../../ui/worker.py" line="39"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="38"/>
+        <location filename="../../ui/worker.py" line="40"/>
         <source>Memeriksa baris…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="39"/>
+        <location filename="../../ui/worker.py" line="41"/>
         <source>Menyimpan ke basis data…</source>
         <translation>Saving to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="40"/>
+        <location filename="../../ui/worker.py" line="42"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>

@@ -136,12 +136,18 @@ def settle_heap_when_loaded(window: MainWindow) -> None:
     timer.start()
 
 
+# The longest the first jobs wait for the window's first paint: a window mapped where it is
+# never exposed (another workspace, no compositor) gets no paint, and a held write or
+# scheduled report must not wait for one.
+FIRST_PAINT_WAIT_MS = 3000
+
+
 class _JobsAfterFirstPaint(QObject):
     """Starts the jobs held while the window was built (``ui.worker.hold_jobs``) once the
     window it watches is first painted: the board's rows are on the screen before its
     figures and the strength are computed, not after (issue 3: start to board shown). Also
-    once it is hidden unpainted (minimised at once, closed): nothing waits for a paint that
-    may not come (a held write or scheduled report would)."""
+    once it is hidden unpainted (minimised at once, closed), or after
+    ``FIRST_PAINT_WAIT_MS`` at the latest: nothing waits for a paint that may not come."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Paint, QEvent.Type.Hide):
@@ -187,6 +193,7 @@ def _open(
     try:
         window = MainWindow(store, lang=lang, actor=actor)
         window.installEventFilter(_JobsAfterFirstPaint(window))
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, worker.release_jobs)  # at the latest
         # Where it was last closed; the first time maximised where 1600x900 does not fit.
         show_as_left(window, settings.MAIN_WINDOW_GEOMETRY, PREFERRED_SIZE)
     except BaseException:

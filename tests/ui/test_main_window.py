@@ -298,13 +298,18 @@ store.dispose()
 def _last_line_of(script: str, sqlite_url: str) -> list[str]:
     """The fields of the last line ``script`` prints, run offscreen in its own process on
     ``sqlite_url``: a finished app.exec() leaves Qt's quit flag set for the thread, and
-    every later event loop in the same process (other tests' waits) would end at once."""
+    every later event loop in the same process (other tests' waits) would end at once. As
+    every test, it never touches the user's real settings (closing the window keeps its
+    place there)."""
     import os
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    test_mode = (
+        "from PySide6.QtCore import QStandardPaths\nQStandardPaths.setTestModeEnabled(True)\n"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", script, sqlite_url],
+        [sys.executable, "-c", test_mode + script, sqlite_url],
         cwd=root,
         env=env,
         capture_output=True,
@@ -374,6 +379,39 @@ def test_the_windows_first_background_reads_wait_for_the_boards_first_paint(
     before, after, busy = _last_line_of(FIRST_PAINT_SCRIPT, sqlite_url)
     assert before == "0"  # not one read before the board was on the screen
     assert int(after) > 0 and busy == "False"  # then every one of them, to the end
+
+
+NEVER_PAINTED_SCRIPT = """
+import os, sys, time
+from PySide6.QtCore import QEventLoop, QTimer
+from opscenter.store import open_store
+from tests.builders import build_small_operation
+from ui import app
+
+store = open_store(sys.argv[1])
+build_small_operation(store)
+app.show_as_left = lambda *_args: None  # mapped where it is never exposed: no paint, no hide
+app.FIRST_PAINT_WAIT_MS = 200
+window = app.open_window(store)
+loop = QEventLoop()
+started = time.monotonic()
+check = QTimer()
+check.timeout.connect(
+    lambda: loop.quit() if not window.busy() or time.monotonic() - started > 30 else None
+)
+check.start(10)
+loop.exec()
+print(window.isVisible(), window.busy(), sep="|", flush=True)
+os._exit(0)
+"""
+
+
+def test_the_windows_first_reads_start_even_when_it_is_never_painted(sqlite_url: str) -> None:
+    # Held until the first paint, they would wait for ever on a window mapped where it is
+    # never exposed (another workspace, no compositor), and a held write with them.
+    visible, busy = _last_line_of(NEVER_PAINTED_SCRIPT, sqlite_url)
+    assert visible == "False"
+    assert busy == "False"  # read and shown, after FIRST_PAINT_WAIT_MS at the latest
 
 
 @pytest.mark.usefixtures("app_look")

@@ -192,13 +192,23 @@ def remember_place(window: QWidget, setting: Setting[str]) -> None:
     setting.set(bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
 
 
+def _at_least(size: QSize, least: QSize) -> bool:
+    return size.width() >= least.width() and size.height() >= least.height()
+
+
 def show_as_left(window: QWidget, setting: Setting[str], preferred: QSize) -> None:
     """Show ``window`` where ``remember_place`` last kept it: maximised if it was, else at
     that place and size where the screen it now opens on has room for it (a laptop taken
     from the command room's large screen: the window is fitted to the laptop instead).
-    Nothing kept, or kept by another version of Qt: ``show_fitted``."""
+    Nothing kept, or a kept value it cannot read (another version of Qt, a settings file
+    edited by hand, cut short): ``show_fitted``."""
     kept = setting.get()
-    if not kept or not window.restoreGeometry(QByteArray.fromBase64(kept.encode("ascii"))):
+    if (
+        not kept
+        or not kept.isascii()
+        or not window.restoreGeometry(QByteArray.fromBase64(kept.encode("ascii")))
+        or not _at_least(window.size(), window.minimumSizeHint())
+    ):
         show_fitted(window, preferred)
         return
     if window.isMaximized() or window.isFullScreen():

@@ -434,5 +434,7 @@ def test_the_window_opens_where_it_was_last_closed(
     fitted = opened()
     assert small.contains(fitted.geometry()) or fitted.isMaximized()
 
-    kept.set("not a saved geometry")  # a damaged settings file: the first start's size
-    assert opened().isMaximized()
+    # A damaged settings file: the first start's size, whatever is in it.
+    for damaged in ("not a saved geometry", "éé", "AdnQywADAAA"):  # text, not ASCII, cut short
+        kept.set(damaged)
+        assert opened().isMaximized(), damaged

@@ -122,7 +122,7 @@ def _names(item: Any) -> tuple[str | None, ...]:
 
 def read_known(s: Session, operation_id: int) -> Known:
     """What the rows of one file are read against (``Known``)."""
-    from opscenter.roster.reference_data import _place_key
+    from opscenter.roster.reference_data import place_key
 
     types = reference.items(s, IncidentType, operation_id)
     severities = reference.items(s, Severity, operation_id)
@@ -134,7 +134,7 @@ def read_known(s: Session, operation_id: int) -> Known:
     ).all()
     region_names: dict[str, list[int]] = {}
     for r in regions:
-        region_names.setdefault(_place_key(r.name), []).append(r.id)
+        region_names.setdefault(place_key(r.name), []).append(r.id)
     tps = s.execute(
         select(PollingStation.id, PollingStation.region_id, PollingStation.number).where(
             PollingStation.operation_id == operation_id
@@ -356,7 +356,7 @@ class Reader(CellReader):
         it is written with ("Kecamatan X"), the kecamatan and kabupaten/kota columns, and
         the region of the incident its NOMOR names (an export's row), or refused as
         ambiguous."""
-        from opscenter.roster.reference_data import _place_key
+        from opscenter.roster.reference_data import place_key
 
         known = self.known
         for key in ("region", "kecamatan", "kabkota"):
@@ -368,7 +368,7 @@ class Reader(CellReader):
         text = " ".join(str(raw).split())
         if text in known.region_codes:
             return known.region_codes[text]
-        found = list(known.region_names.get(_place_key(text), ()))
+        found = list(known.region_names.get(place_key(text), ()))
         level = _LEVEL_WORDS.get(norm(text.split()[0].rstrip(".")) if text else "")
         if level is not None and len(found) > 1:
             found = [r for r in found if known.regions[r][1] == level] or found
@@ -377,7 +377,7 @@ class Reader(CellReader):
                 continue
             named = self.cell(cells, offset, outer)
             if named is not None:
-                place = _place_key(str(named))
+                place = place_key(str(named))
                 found = [r for r in found if self._within(r, place)]
         if not found:
             self.bad(row, key, "incident_region_unknown", text)
@@ -391,12 +391,12 @@ class Reader(CellReader):
         return found[0]
 
     def _within(self, region_id: int, place: str) -> bool:
-        from opscenter.roster.reference_data import _place_key
+        from opscenter.roster.reference_data import place_key
 
         parent = self.known.regions[region_id][0]
         while parent is not None:
             up, _level, name = self.known.regions[parent]
-            if _place_key(name) == place:
+            if place_key(name) == place:
                 return True
             parent = up
         return False

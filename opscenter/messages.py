@@ -741,7 +741,7 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Row and cell problems of an import, keyed by ``validate.Problem.code``.
+# Row and cell problems of an import, keyed by ``problems.Problem.code``.
 IMPORT_PROBLEMS: dict[str, tuple[str, str]] = {
     "required": ("wajib diisi", "is required"),
     "nrp_malformed": (

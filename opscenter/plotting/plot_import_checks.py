@@ -20,7 +20,7 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.headers import Layout, norm
 from opscenter.roster.reading import Cell
-from opscenter.roster.reference_data import _place_key
+from opscenter.roster.reference_data import place_key
 
 # "Kecamatan" or "Kec." before a kecamatan's name.
 KECAMATAN_WORD = re.compile(r"^\s*(kecamatan|kec)\b\.?", re.IGNORECASE)
@@ -66,8 +66,8 @@ class Known:
 def _keys(name: str) -> set[str]:
     """A kecamatan's name as files write it, with or without "Kecamatan" ("Kecamatan Kota
     Baru", "KOTA BARU", "KEC. KOTA BARU"): without the word only, and as places are matched
-    (``_place_key``, which also takes "Kota" for a prefix)."""
-    return {_place_key(name), norm(KECAMATAN_WORD.sub("", name, count=1))}
+    (``reference_data.place_key``, which also takes "Kota" for a prefix)."""
+    return {place_key(name), norm(KECAMATAN_WORD.sub("", name, count=1))}
 
 
 def _name_key(name: str) -> str:
@@ -109,7 +109,7 @@ def read_known(s: Session, operation_id: int, stage_id: int) -> Known:
                 kecamatan[key].add(int(rid))
         elif level == "desa":
             desa_full[norm(name)].append((int(rid), parent))
-            desa[_place_key(str(name))].append((int(rid), parent))
+            desa[place_key(str(name))].append((int(rid), parent))
             desa_names.append((int(rid), (str(name),)))
     tps = {
         (int(region), int(number)): int(tid)
@@ -219,7 +219,7 @@ class RowChecks(CellReader):
         found: list[tuple[int, int | None]] = []
         for index_of, key in (
             (self.known.desa_full, norm(text)),
-            (self.known.desa, _place_key(text)),
+            (self.known.desa, place_key(text)),
         ):
             found = index_of.get(key, [])
             if self.kecamatan is not None:

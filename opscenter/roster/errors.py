@@ -1,4 +1,4 @@
-"""Typed refusals of a whole file. Row and cell problems are ``validate.Problem``s instead."""
+"""Typed refusals of a whole file. Row and cell problems are ``problems.Problem``s instead."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A refused cell as every import reports it: the cell's reference ("Sheet1!C14"), its field,
-a reason code (``messages.IMPORT_REASONS``) and the value shown short."""
+a reason code (``messages.IMPORT_PROBLEMS``) and the value shown short."""
 
 from __future__ import annotations
 

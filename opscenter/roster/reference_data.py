@@ -60,8 +60,8 @@ class Context:
             kab = by_id.get(kec[1]) if kec is not None and kec[1] is not None else None
             kec_name = kec[3] if kec else ""
             self.region_labels[rid] = f"{name}, {kec_name}" if kec_name else name
-            self.desa.setdefault(_place_key(name), []).append(
-                (rid, _place_key(kec[3]) if kec else "", _place_key(kab[3]) if kab else "")
+            self.desa.setdefault(place_key(name), []).append(
+                (rid, place_key(kec[3]) if kec else "", place_key(kab[3]) if kab else "")
             )
 
     def unit_id(self, value: str) -> int | None:
@@ -84,5 +84,7 @@ _PLACE_PREFIX = re.compile(
 )
 
 
-def _place_key(name: str) -> str:
+def place_key(name: str) -> str:
+    """A place's name as the importers compare it: no "Kab."/"Kota"/"Desa"-style prefix,
+    case and spacing folded."""
     return norm(_PLACE_PREFIX.sub("", name.strip()))

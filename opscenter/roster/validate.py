@@ -1,5 +1,5 @@
 """Per-row and per-cell validation: a row becomes stored values, or problems with cell
-references ("Sheet1!C14") and reason codes (``messages.IMPORT_REASONS``).
+references ("Sheet1!C14") and reason codes (``messages.IMPORT_PROBLEMS``).
 
 One ``Converter`` per kind; it is built from the operation's reference data (ranks, units,
 regions, categories; ``reference_data.Context``) read once, so checking a row touches no
@@ -17,7 +17,7 @@ from opscenter.roster import normalise as nz
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.problems import Problem, short_text
 from opscenter.roster.reading import Cell
-from opscenter.roster.reference_data import Context, _place_key
+from opscenter.roster.reference_data import Context, place_key
 from opscenter.roster.row_shapes import RowShape
 from opscenter.roster.specs import FIELD_COLUMNS, SPECS
 
@@ -245,11 +245,11 @@ class Converter:
             if "desa" in self.cols and self.cell(cells, offset, "desa") is None:
                 bad("desa", "required")
         else:
-            found = ctx.desa.get(_place_key(desa), [])
+            found = ctx.desa.get(place_key(desa), [])
             if kec:
-                found = [f for f in found if f[1] == _place_key(kec)]
+                found = [f for f in found if f[1] == place_key(kec)]
             if kab and len(found) > 1:
-                found = [f for f in found if f[2] == _place_key(kab)]
+                found = [f for f in found if f[2] == place_key(kab)]
             if not found:
                 bad("desa", "region_unknown", desa)
             elif len(found) > 1:

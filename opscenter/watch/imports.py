@@ -53,7 +53,7 @@ from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout, cell_ref, norm
 from opscenter.roster.preview import Options, RowOutcome
 from opscenter.roster.reading import Cell
-from opscenter.roster.reference_data import _place_key
+from opscenter.roster.reference_data import place_key
 from opscenter.roster.whole_file import WholeFilePreview
 from opscenter.store import Store
 from opscenter.watch.entry import (
@@ -154,8 +154,8 @@ def _places(s: Session, operation_id: int) -> _Places:
         code = tps_code(desa_code, number)
         if code is not None:
             out.codes[code] = tps_id
-        key = (_place_key(str(desa_name)), number)
-        out.names.setdefault(key, []).append((tps_id, _place_key(str(kec_name or ""))))
+        key = (place_key(str(desa_name)), number)
+        out.names.setdefault(key, []).append((tps_id, place_key(str(kec_name or ""))))
         out.labels[tps_id] = f"TPS {number:03d} {desa_name}"
     return out
 
@@ -303,9 +303,9 @@ class _Reader(CellReader):
                 number = nz.whole_number(text)
             except nz.Bad:
                 return WatchRefused(reason="unknown_tps", text=shown)
-            hits = places.names.get((_place_key(desa), number), [])
+            hits = places.names.get((place_key(desa), number), [])
             if kec and len(hits) > 1:
-                hits = [h for h in hits if h[1] == _place_key(kec)]
+                hits = [h for h in hits if h[1] == place_key(kec)]
             if len(hits) == 1:
                 return hits[0][0]
             if hits:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.actor import Actor
+from opscenter.operations import local_text
 from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
 from opscenter.roster import history
@@ -57,7 +58,7 @@ class ImportsModel(TableModel[ImportRecord]):
     def headers(self) -> list[tuple[str, str]]:
         labels = (
             _tr("Jurnal"),
-            _tr("Waktu (UTC)"),
+            _tr("Waktu"),
             _tr("Oleh"),
             _tr("Jenis"),
             _tr("Berkas"),
@@ -73,7 +74,7 @@ class ImportsModel(TableModel[ImportRecord]):
         if col == HistoryColumn.TXN:
             return r.txn_id
         if col == HistoryColumn.AT:
-            return r.at.strftime("%Y-%m-%d %H:%M")
+            return local_text(r.at, r.timezone)
         if col == HistoryColumn.ACTOR:
             return r.actor
         if col == HistoryColumn.KIND:

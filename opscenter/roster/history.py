@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from opscenter import journal
+from opscenter import journal, operations
 from opscenter.actor import Actor
 from opscenter.model import (
     FollowUp,
@@ -47,6 +47,7 @@ class ImportRecord:
     sha256: str
     counts: dict[str, int]
     reverted: bool
+    timezone: str  # the operation's (WIB, WITA, WIT): ``at`` is shown on its clocks
 
 
 def imports(store: Store, operation_id: int | None = None) -> list[ImportRecord]:
@@ -56,6 +57,7 @@ def imports(store: Store, operation_id: int | None = None) -> list[ImportRecord]
         if operation_id is not None:
             stmt = stmt.where(JournalTxn.operation_id == operation_id)
         txns = list(s.scalars(stmt.order_by(JournalTxn.id.desc())))
+        zones = {t.operation_id: operations.timezone_of(s, t.operation_id) for t in txns}
     reverted = {(t.details or {}).get("reverted_txn") for t in txns if t.action == "import.revert"}
     return [
         ImportRecord(
@@ -67,6 +69,7 @@ def imports(store: Store, operation_id: int | None = None) -> list[ImportRecord]
             sha256=str((t.details or {}).get("sha256") or ""),
             counts=dict((t.details or {}).get("counts") or {}),
             reverted=t.id in reverted,
+            timezone=zones[t.operation_id],
         )
         for t in txns
         if t.action != "import.revert"

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 
 from opscenter import journal
 from opscenter.actor import Actor
-from opscenter.model import Personnel, SarprasCategory, SarprasStock, Unit
+from opscenter.model import JournalTxn, Personnel, SarprasCategory, SarprasStock, Unit
+from opscenter.operations import local_text
 from opscenter.roster.classify import prepare
 from opscenter.roster.preview import Options
 from opscenter.roster.sheet_guess import scan
@@ -180,6 +181,11 @@ def test_history_reverts_an_import(
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 0).data() == outcome.txn_id
     assert dialog.model.index(0, 4).data() == "r.xlsx"
+    with store.read() as s:
+        at = s.get(JournalTxn, outcome.txn_id).at
+    # On the operation's clocks, named, as every other time in the window: not in UTC.
+    assert dialog.model.index(0, 1).data() == local_text(at, "Asia/Jakarta")
+    assert dialog.model.index(0, 1).data().endswith(" WIB")
     dialog.view.selectRow(0)
     asked = answer_next_question(YES_NAME)  # how many rows (tests/ui/test_keys.py)
     with qtbot.assertNotEmitted(dialog.model.modelReset):  # the reload repaints one row

@@ -1574,82 +1574,82 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="58"/>
+        <location filename="../../ui/import_history.py" line="59"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="59"/>
-        <source>Waktu (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_history.py" line="60"/>
+        <location filename="../../ui/import_history.py" line="61"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="61"/>
+        <location filename="../../ui/import_history.py" line="62"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="62"/>
+        <location filename="../../ui/import_history.py" line="63"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/import_history.py" line="64"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="64"/>
+        <location filename="../../ui/import_history.py" line="65"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="84"/>
+        <location filename="../../ui/import_history.py" line="85"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="87"/>
+        <location filename="../../ui/import_history.py" line="88"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="104"/>
+        <location filename="../../ui/import_history.py" line="105"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="111"/>
+        <location filename="../../ui/import_history.py" line="112"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="154"/>
+        <location filename="../../ui/import_history.py" line="155"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="163"/>
+        <location filename="../../ui/import_history.py" line="164"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="133"/>
+        <location filename="../../ui/import_history.py" line="134"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="134"/>
+        <location filename="../../ui/import_history.py" line="60"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="135"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="138"/>
+        <location filename="../../ui/import_history.py" line="139"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>

@@ -57,7 +57,7 @@ def imports(store: Store, operation_id: int | None = None) -> list[ImportRecord]
         if operation_id is not None:
             stmt = stmt.where(JournalTxn.operation_id == operation_id)
         txns = list(s.scalars(stmt.order_by(JournalTxn.id.desc())))
-        zones = {t.operation_id: operations.timezone_of(s, t.operation_id) for t in txns}
+        zones = {op: operations.timezone_of(s, op) for op in {t.operation_id for t in txns}}
     reverted = {(t.details or {}).get("reverted_txn") for t in txns if t.action == "import.revert"}
     return [
         ImportRecord(

@@ -85,6 +85,6 @@ _PLACE_PREFIX = re.compile(
 
 
 def place_key(name: str) -> str:
-    """A place's name as the importers compare it: no "Kab."/"Kota"/"Desa"-style prefix,
-    case and spacing folded."""
+    """A place's name as the importers compare it: without its "Kab."/"Kota"/"Desa"-style
+    prefix, in lower case, letters and digits only (``headers.norm``)."""
     return norm(_PLACE_PREFIX.sub("", name.strip()))

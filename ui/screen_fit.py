@@ -211,11 +211,8 @@ def show_as_left(window: QWidget, setting: Setting[str], preferred: QSize) -> No
     ):
         show_fitted(window, preferred)
         return
-    if window.isMaximized() or window.isFullScreen():
-        window.show()
-        return
     room = available(window)
-    if not room.contains(window.geometry()):
+    if not (window.isMaximized() or window.isFullScreen() or room.contains(window.geometry())):
         window.move(room.topLeft())
         show_fitted(window, preferred)
         return

@@ -50,7 +50,7 @@ fi
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
 if (( want_tests )); then
-    # gcc/g++: the bundle test builds numpy without BLAS (scripts/bundle_slim.py).
+    # gcc/g++: the bundle test builds numpy without BLAS (scripts/bundle_numpy.py).
     packages+=(postgresql poppler-utils xvfb gcc g++)
     # ... and a Debian/Ubuntu Python needs its headers for that.
     if [[ -n "$PYTHON" ]] && ! "$PYTHON" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' >/dev/null 2>&1; then

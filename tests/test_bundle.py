@@ -1,7 +1,7 @@
 """The desktop bundle: build.spec builds a folder that runs without Python (issue 8).
 
 Slow (a PyInstaller build takes a minute or two, and on Linux the first build on a machine
-also compiles numpy without BLAS, 4 to 8 minutes; see scripts/bundle_slim.py) but part of
+also compiles numpy without BLAS, 4 to 8 minutes; see scripts/bundle_numpy.py) but part of
 the suite, so CI runs it. The bundle is run with an empty PATH: no Python, no system tools
 to lean on.
 """

@@ -97,6 +97,17 @@ class Viewport:
             self.cy + (at.y() - size.height() / 2) / self.scale,
         )
 
+    def panned(self, dx: float, dy: float) -> Viewport:
+        """This view moved by (dx, dy) pixels: the content follows (a drag, an arrow key)."""
+        return Viewport(self.cx - dx / self.scale, self.cy - dy / self.scale, self.scale)
+
+    def zoomed(self, scale: float, at: QPointF, size: QSize) -> Viewport:
+        """This view at *scale*, the plane's point under *at* (widget pixels) kept in place."""
+        wx, wy = self.to_plane(at, size)
+        cx = wx - (at.x() - size.width() / 2) / scale
+        cy = wy - (at.y() - size.height() / 2) / scale
+        return Viewport(cx, cy, scale)
+
     def plane_box(self, size: QSize) -> tuple[float, float, float, float]:
         """The plane's x0, y0, x1, y1 seen in a widget of *size*."""
         half_w, half_h = size.width() / 2 / self.scale, size.height() / 2 / self.scale

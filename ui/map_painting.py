@@ -1,5 +1,5 @@
 """Drawing the map's layers with a QPainter: water and regions, alerts, names, TPS pies,
-units and their arrows, points.
+units and their arrows, points; and the hovered region's outline over the scene.
 
 Each draws only what is in view (numpy, one comparison per region or point). The regions
 and the points are drawn in chunks, yielding between them, so that a sharp scene can be
@@ -13,7 +13,7 @@ from collections.abc import Generator, Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from ui.map_colours import colours
 from ui.map_geometry import Regions, Viewport, polygon
@@ -79,6 +79,18 @@ def draw_regions(
             painter.drawPath(path)
         yield
     return visible
+
+
+def draw_hover(painter: QPainter, path: QPainterPath, view: Viewport, size: QSize) -> None:
+    """The outline of the region under the mouse, over the scene (the full path)."""
+    pen = QPen(colours().hover)
+    pen.setCosmetic(True)
+    pen.setWidthF(2.5)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setTransform(view.transform(size))
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
 
 
 def draw_alerts(

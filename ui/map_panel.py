@@ -23,7 +23,8 @@ time (the watch shows the kecamatan instead of the kabupaten/kota, and hands the
 goes off). Clicking a region emits ``region_chosen`` (the operation page filters the incidents
 list to it); clicking a point emits ``incident_chosen``. The read (``ui.map_read``) runs off
 the GUI thread (``ui.worker.start_job``) and follows the journal through ``ui.live_updates``
-(what a change does: ``ui.map_updates``).
+(what a change does: ``ui.map_updates``); ``ui.map_presenter`` puts what is read on the view
+and the legends. This module lays out the widgets, reads, and answers the switches.
 """
 
 from __future__ import annotations
@@ -57,17 +58,16 @@ from opscenter.store import Store
 from opscenter.watch.steps import Step
 from ui import theme
 from ui.live_updates import LiveUpdates
-from ui.map_area_fills import bawaslu_fills, readiness_fills, strength_fills, vulnerability_fills
-from ui.map_incidents import IncidentPoints, severity_legend
+from ui.map_incidents import IncidentPoints
 from ui.map_layer_switches import MapLayers
 from ui.map_layers import MapFlow, MapPoint, MapUnit
+from ui.map_presenter import MapPresenter
 from ui.map_read import MapRead, MapShown, read_map
-from ui.map_replay import ReplayBar, TimedPoints
-from ui.map_tps import tps_figures, tps_legend, tps_marks
-from ui.map_units import unit_marks, units_legend
+from ui.map_replay import ReplayBar
+from ui.map_units import unit_marks
 from ui.map_updates import MapUpdates
 from ui.map_view import MapView
-from ui.map_watch import WATCH_REREAD_MS, shown_step, watch_alerts, watch_fills
+from ui.map_watch import WATCH_REREAD_MS, shown_step
 from ui.translations import interface_language, translator
 
 _tr = translator("MapPanel")
@@ -114,7 +114,6 @@ class MapPanel(QFrame):
         self.aspect_box = QComboBox(self)
         self.aspect_box.setObjectName("mapAspectBox")
         self.aspect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.aspect_box.activated.connect(lambda _i: self._recolour())
         stage_label = QLabel(_tr("Ta&hapan:"), self)
         stage_label.setBuddy(self.stage_box)
         aspect_label = QLabel(_tr("A&spek:"), self)
@@ -146,25 +145,33 @@ class MapPanel(QFrame):
         self.names, self.note = side.names, side.note
         self.watch_step.activated.connect(self._watch_step_chosen)
         self._watch_step_id: int | None = None  # chosen; None: ``default_step``
-        self._regions_level = ""  # the level of the shapes in the view
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_REREAD_MS)
         self.watch_timer.timeout.connect(self._watch_tick)
         # The period of the incidents and the time slider that plays it back (under the map).
         self.replay = ReplayBar(self, over=self.view, clock=clock)
-        self.replay.changed.connect(self._show_replay)
         self.addAction(self.replay.play_action)
-        self._timed = TimedPoints()  # the incidents' points, held for the slider
+        self.presenter = shows = MapPresenter(
+            self.view,
+            side,
+            self._shown,
+            self.replay,
+            self._incident_points,
+            aspect=self.aspect_box.currentData,
+            watch_step=self.watch_shown_step,
+            lang=self._lang,
+        )
+        self.replay.changed.connect(shows.show_replay)
+        self.aspect_box.activated.connect(lambda _i: shows.recolour())
         for layer in side.area_layers():
-            layer.switch.toggled.connect(lambda _on: self._recolour())
+            layer.switch.toggled.connect(lambda _on: shows.recolour())
         self.readiness.switch.toggled.connect(self._readiness_switched)
         self.tps.switch.toggled.connect(self._tps_switched)
         self.units.switch.toggled.connect(self._units_switched)
         self.watch.switch.toggled.connect(self._watch_switched)
-        theme.mode.changed.connect(self._restyle_units)  # the arrows' colour
-        self.incidents.switch.toggled.connect(lambda _on: self._show_points())
+        self.incidents.switch.toggled.connect(lambda _on: shows.show_points())
         self.names.toggled.connect(self.view.set_names_shown)
-        theme.mode.changed.connect(self._restyle)  # the legend's "not rated" is the land colour
+        theme.mode.changed.connect(self._restyle)
 
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -279,7 +286,7 @@ class MapPanel(QFrame):
             shown.kabkota = read.kabkota
             shown.places = read.places or {}
             shown.kecamatan = {}  # read again with them when the watch shows them
-            self._regions_level = ""  # new shapes: drawn again below (``_show_regions``)
+            self.presenter.new_shapes()  # drawn again below (``show_regions``)
             missing = (
                 len(read.matrix.regions) - len(shown.kabkota) if read.matrix is not None else 0
             )
@@ -292,22 +299,22 @@ class MapPanel(QFrame):
             )
         if read.kecamatan is not None:
             shown.kecamatan = read.kecamatan
-            self._regions_level = ""
+            self.presenter.new_shapes()
         shown.codes = {
             rid: b.code for shapes in (shown.kabkota, shown.kecamatan) for rid, b in shapes.items()
         }
         shown.ids = {code: rid for rid, code in shown.codes.items()}
-        self._show_regions()
+        self.presenter.show_regions()
         self._fill_boxes(read)
         self.layer_column.fill_watch_steps(read.watch, self.watch_shown_step(), self._lang)
         self.fit_layers()  # the chooser and the legend filled: the column fits them
         self.replay.blockSignals(True)  # the points are shown below, once
         self.replay.set_timeline(read.timeline, read.stage_id)
         self.replay.blockSignals(False)
-        self._recolour()
-        self._show_marks()
-        self._show_units()
-        self._show_points()
+        self.presenter.recolour()
+        self.presenter.show_marks()
+        self.presenter.show_units()
+        self.presenter.show_points()
         self.read_shown.emit()
 
     def _fill_boxes(self, read: MapRead) -> None:
@@ -328,29 +335,10 @@ class MapPanel(QFrame):
 
     # ---- the layers ---------------------------------------------------------------------
 
-    def _show_regions(self) -> None:
-        """The kecamatan while the watch is on (and their shapes are read), else the
-        kabupaten/kota; built again only when the level or the shapes changed, the view kept
-        where the user moved it."""
-        shown = self._shown
-        level = "kecamatan" if self.watch.switch.isChecked() and shown.kecamatan else "kabkota"
-        if level == self._regions_level:
-            return
-        kept = bool(self._regions_level)  # a swap of levels, not new shapes
-        self._regions_level = level
-        shapes = shown.kecamatan if level == "kecamatan" else shown.kabkota
-        boxes = [b.bbox for b in shown.kabkota.values()]
-        home = (
-            (
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
-            if boxes
-            else None
-        )
-        self.view.set_regions(shapes.values(), home=home, keep_view=kept)
+    def _restyle(self, _night: bool) -> None:
+        """Night or day: the arrows' colour, and the legend's "not rated" (the land colour)."""
+        self.presenter.show_units()
+        self.presenter.recolour()
 
     def _layer_read(self, on: bool, layer: Literal["readiness", "tps", "units"]) -> bool:
         """A layer switched: its part of the read is let go when it goes off (the changes it
@@ -377,56 +365,22 @@ class MapPanel(QFrame):
         """The TPS counts are read only while their layer is on."""
         if self._layer_read(on, "tps"):
             return
-        self._recolour()  # the regions' hover text gains or loses its TPS line
-        self._show_marks()
+        self.presenter.recolour()  # the regions' hover text gains or loses its TPS line
+        self.presenter.show_marks()
 
     def _units_switched(self, on: bool) -> None:
         """The units and their BKO are read only while their layer is on."""
         if not self._layer_read(on, "units"):
-            self._show_units()
+            self.presenter.show_units()
 
     def show_overview(self, overview: Overview) -> None:
         """The board's strength figures (the operation page hands each overview here)."""
         if overview.strength_loaded:
             self._shown.strength = tuple(overview.strength)
             if self.strength.switch.isChecked():
-                self._recolour()
+                self.presenter.recolour()
             if self.units.switch.isChecked():
-                self._show_units()  # the units' hover text counts their strength
-
-    def _restyle(self, _night: bool) -> None:
-        self._recolour()
-
-    def _recolour(self) -> None:
-        read = self._shown.read
-        if self.vulnerability.switch.isChecked():
-            fills, figures = vulnerability_fills(self._shown, self.aspect_box.currentData())
-        elif self.bawaslu.switch.isChecked():
-            fills, figures = bawaslu_fills(self._shown)
-        elif self.strength.switch.isChecked():
-            fills, figures = strength_fills(self._shown)
-        elif self.readiness.switch.isChecked():
-            fills, figures = readiness_fills(self._shown)
-        elif self.watch.switch.isChecked():
-            fills, figures = watch_fills(self._shown, self.watch_shown_step(), self._lang)
-        else:
-            fills, figures = {}, {}
-        if self.tps.switch.isChecked():
-            for code, line in tps_figures(self._shown).items():
-                figures[code] = f"{figures[code]}\n{line}" if code in figures else line
-        self.view.set_fills(fills)
-        self.view.set_figures(figures)
-        self.view.set_alerts(
-            *(watch_alerts(self._shown) if self.watch.switch.isChecked() else ({}, {}))
-        )
-        self.layer_column.set_area_legends(read.matrix if read else None)
-
-    def _show_marks(self) -> None:
-        on = self.tps.switch.isChecked()
-        self.view.set_marks(tps_marks(self._shown) if on else [])
-        read = self._shown.read
-        if read is not None and read.tps is not None:
-            self.tps.legend.set_entries(tps_legend(read.tps), points=True)
+                self.presenter.show_units()  # the units' hover text counts their strength
 
     # ---- the TPS watch -------------------------------------------------------------------
 
@@ -443,8 +397,8 @@ class MapPanel(QFrame):
         elif on and (read is None or read.watch is None or not self._shown.kecamatan):
             self._read()
             return
-        self._show_regions()
-        self._recolour()
+        self.presenter.show_regions()
+        self.presenter.recolour()
 
     def _watch_tick(self) -> None:
         """A minute passed: read the watch again (its overdue TPS), while it is seen."""
@@ -453,7 +407,7 @@ class MapPanel(QFrame):
 
     def _watch_step_chosen(self, index: int) -> None:
         self._watch_step_id = self.watch_step.itemData(index)
-        self._recolour()
+        self.presenter.recolour()
 
     def watch_shown_step(self) -> Step | None:
         """The step the layer colours by: the one chosen, else ``default_step`` (which moves
@@ -466,44 +420,9 @@ class MapPanel(QFrame):
         """Each placed unit's square and each BKO's arrow (``ui.map_units.unit_marks``)."""
         return unit_marks(self._shown)
 
-    def _restyle_units(self, _night: bool) -> None:
-        self._show_units()
-
-    def _show_units(self) -> None:
-        read = self._shown.read
-        units = read.units if read else None
-        on = self.units.switch.isChecked() and units is not None
-        self.view.set_units(*(self.unit_marks() if on else ([], [])))
-        if units is not None:
-            self.units.legend.set_entries(units_legend(units))
-
     def incident_points(self) -> list[MapPoint]:
-        """Every incident of the read as a point (``ui.map_incidents.IncidentPoints``)."""
-        points = self._incident_points.points()
-        self._show_severities()
-        return points
-
-    def _show_severities(self) -> None:
-        self.incidents.legend.set_entries(severity_legend(self._shown.read), points=True)
-
-    def _show_points(self) -> None:
-        if not self.incidents.switch.isChecked():
-            self._timed.hold(())
-            self.view.set_points([])
-            return
-        points = self.incident_points()
-        read = self._shown.read
-        when = {row.id: row.occurred_at for row in (read.incidents if read else ())}
-        self._timed.hold((when[p.id], p.id) for p in points)
-        self.view.set_points(points)
-        self._show_replay()
-
-    def _show_replay(self) -> None:
-        """The slider or the period moved: the view draws the points of the period up to
-        the slider's time (no read, no points handed again: ``MapView.show_points``)."""
-        start = self.replay.start()
-        if start is not None:
-            self.view.show_points(*self._timed.window(start, self.replay.until()))
+        """Every incident of the read as a point (``MapPresenter.incident_points``)."""
+        return self.presenter.incident_points()
 
     # ---- input --------------------------------------------------------------------------
 

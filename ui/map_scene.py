@@ -1,9 +1,10 @@
 """The map's scene as images, and when they are drawn.
 
 The scene (fills, outlines, names, points) is drawn into an image for a view and a paint
-only blits it. The image without its points (the base) is kept while only the points change
-(a live incident). After the view rests, the sharp scene is drawn in slices of about
-``SLICE_MS`` with the event loop running in between, the image shown until it is done:
+only blits it, shifted and scaled while the view moves on (``Scene.show``). The image
+without its points (the base) is kept while only the points change (a live incident).
+After the view rests, the sharp scene is drawn in slices of about ``SLICE_MS`` with the
+event loop running in between, the image shown until it is done:
 every kecamatan of Indonesia with 20,000 incidents takes some 100 ms, three frames, and a
 Python thread cannot take it off the GUI thread (QPainter keeps the GIL while it draws).
 """
@@ -14,10 +15,11 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QPointF, QSize, QTimer
+from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtWidgets import QWidget
 
+from ui.map_colours import colours
 from ui.map_geometry import Viewport
 
 # The sharp scene after a rest is drawn in slices of about this much GUI-thread time, the
@@ -91,6 +93,40 @@ class Scene:
         self._base = None
         self._job = _Job(Viewport(view.cx, view.cy, view.scale), self._scene(view, build=True))
         self._slice.start()
+
+    def show(self, painter: QPainter, view: Viewport, *, settling: bool) -> bool:
+        """Blit the image for *view* with *painter* (the widget's paint): the sharp scene,
+        drawn at once if there is none, or none for *view* while the view is neither
+        *settling* (it rests soon) nor being drawn in slices; else the image of an older view
+        shifted and scaled to *view*. True: a sharp scene is shown for the first time."""
+        widget = self._widget
+        fresh = self.take_fresh()
+        image, shown = self.image, self.view
+        if image is None or (shown != view and not settling and not self.drawing):
+            image, shown = self.draw_now(view), self.view
+            fresh = True
+        assert shown is not None
+        if shown == view:
+            painter.drawImage(QPointF(0, 0), image)
+        else:
+            # The view moved since the image was drawn: shift and scale it until it rests.
+            painter.fillRect(widget.rect(), colours().water)
+            f = view.scale / shown.scale
+            w, h = widget.width() / 2, widget.height() / 2
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.setTransform(
+                QTransform(
+                    f,
+                    0,
+                    0,
+                    f,
+                    w - f * w + (shown.cx - view.cx) * view.scale,
+                    h - f * h + (shown.cy - view.cy) * view.scale,
+                )
+            )
+            painter.drawImage(QPointF(0, 0), image)
+            painter.resetTransform()
+        return fresh
 
     def draw_now(self, view: Viewport) -> QImage:
         """The sharp scene for *view*, drawn at once (a slice drawing is dropped)."""

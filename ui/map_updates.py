@@ -8,7 +8,7 @@
 * anything else the map shows -> the layers are read again off the GUI thread, the readiness
   matrix and the TPS keeping what the changes do not move, the shapes only when they changed.
 
-``MapUpdates`` acts on ``ui.map_panel.MapPanel``'s read and drawing.
+``MapUpdates`` acts on ``ui.map_panel.MapPanel``'s read and on its ``ui.map_presenter``.
 """
 
 from __future__ import annotations
@@ -129,9 +129,9 @@ class MapUpdates:
         removed = ids - {row.id for row in shown}
         panel.view.update_points([points.point(row) for row in shown], removed=removed)
         # Drawn only within the period and up to the slider's time (live at its end).
-        panel._timed.update([(row.occurred_at, row.id) for row in shown], removed)
-        panel._show_replay()
-        panel._show_severities()
+        panel.presenter.timed.update([(row.occurred_at, row.id) for row in shown], removed)
+        panel.presenter.show_replay()
+        panel.presenter.show_severities()
 
     def _recolour_units(self, read: MapRead, units: UnitsOnMap, ids: frozenset[int]) -> bool:
         """Units whose status changed (only that): read those here and redraw the squares;
@@ -152,5 +152,5 @@ class MapUpdates:
             return False
         kept = tuple(found.get(r.id, r) for r in units.rows)
         panel._shown.read = replace(read, units=replace(units, rows=kept))
-        panel._show_units()
+        panel.presenter.show_units()
         return True

@@ -40,20 +40,18 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui import theme
-from ui.map_colours import colours
 from ui.map_geometry import Regions, Shape, Viewport
 from ui.map_hits import flow_under, mark_under, point_under, unit_under
 from ui.map_layers import MapFlow, MapMark, MapPoint, MapUnit, PointLayer
 from ui.map_painting import (
     draw_alerts,
+    draw_hover,
     draw_labels,
     draw_marks,
     draw_points,
@@ -317,8 +315,7 @@ class MapView(QWidget):
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the map by (dx, dy) pixels: the content follows the mouse."""
-        v = self._view
-        self._set_view(Viewport(v.cx - dx / v.scale, v.cy - dy / v.scale, v.scale))
+        self._set_view(self._view.panned(dx, dy))
 
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
         """Zoom by *factor*, keeping the world point under *at* (widget pixels) in place."""
@@ -326,10 +323,7 @@ class MapView(QWidget):
         at = at if at is not None else QPointF(self.width() / 2, self.height() / 2)
         limit = self.home_scale()
         scale = min(max(v.scale * factor, limit / 4), limit * MAX_ZOOM)
-        wx, wy = v.to_plane(at, self.size())
-        cx = wx - (at.x() - self.width() / 2) / scale
-        cy = wy - (at.y() - self.height() / 2) / scale
-        self._set_view(Viewport(cx, cy, scale))
+        self._set_view(v.zoomed(scale, at, self.size()))
 
     def _set_view(self, view: Viewport) -> None:
         self._view = view
@@ -468,42 +462,9 @@ class MapView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         view = self._view
-        scene = self._scene
-        fresh = scene.take_fresh()
-        image, shown = scene.image, scene.view
-        if image is None or (shown != view and not self._settle.isActive() and not scene.drawing):
-            image, shown = scene.draw_now(view), scene.view
-            fresh = True
-        assert shown is not None
-        if shown == view:
-            painter.drawImage(QPointF(0, 0), image)
-        else:
-            # The view moved since the image was drawn: shift and scale it until it rests.
-            painter.fillRect(self.rect(), colours().water)
-            f = view.scale / shown.scale
-            w, h = self.width() / 2, self.height() / 2
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            painter.setTransform(
-                QTransform(
-                    f,
-                    0,
-                    0,
-                    f,
-                    w - f * w + (shown.cx - view.cx) * view.scale,
-                    h - f * h + (shown.cy - view.cy) * view.scale,
-                )
-            )
-            painter.drawImage(QPointF(0, 0), image)
-            painter.resetTransform()
+        fresh = self._scene.show(painter, view, settling=self._settle.isActive())
         if 0 <= self._hover < len(self._regions.paths):
-            pen = QPen(colours().hover)
-            pen.setCosmetic(True)
-            pen.setWidthF(2.5)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setTransform(view.transform(self.size()))
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._regions.paths[self._hover])
+            draw_hover(painter, self._regions.paths[self._hover], view, self.size())
         painter.end()
         if fresh:
             self.rendered.emit()
@@ -540,10 +501,7 @@ class MapView(QWidget):
             delta = pos - self._press
             if self._dragged or abs(delta.x()) + abs(delta.y()) >= CLICK_SLOP:
                 self._dragged = True
-                v = self._press_view
-                self._set_view(
-                    Viewport(v.cx - delta.x() / v.scale, v.cy - delta.y() / v.scale, v.scale)
-                )
+                self._set_view(self._press_view.panned(delta.x(), delta.y()))
                 return
         hover = self._region_index(pos)
         if hover != self._hover:

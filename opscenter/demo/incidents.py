@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from opscenter.demo.builder import VOTING_DAY, County, Demo, District, Tps, days, wib
+from opscenter.demo.builder import VOTING_DAY, Demo, days, wib
+from opscenter.demo.records import County, District, Tps
 from opscenter.model import FollowUp, Incident, IncidentUnit
 
 # Phases of the calendar a template fits: before voting day, voting day while the polls are

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from opscenter.actor import Actor
 from opscenter.demo import names, staffing
 from opscenter.demo.builder import Demo
-from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
+from opscenter.demo.incident_windows import COUNTING, VOTING, before_voting, on_voting_day
+from opscenter.demo.incidents import add_incidents
 from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
 from opscenter.demo.specs import AccountSpec, KabKotaSpec, PartnerSpec, PolresSpec
 from opscenter.operations import OperationSpec

@@ -11,10 +11,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
-from opscenter.demo import names
-from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec
-from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
+from opscenter.demo import names, staffing
+from opscenter.demo.builder import Demo
+from opscenter.demo.incident_windows import COUNTING, VOTING, before_voting, on_voting_day
+from opscenter.demo.incidents import add_incidents
 from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
+from opscenter.demo.specs import AccountSpec, KabKotaSpec, PartnerSpec, PolresSpec
 from opscenter.operations import OperationSpec
 
 SEED = 19_2024  # province code 19, election year
@@ -82,9 +84,9 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_partners(PARTNERS)
     demo.add_linmas()
     demo.add_tps()
-    personnel = demo.staff_territory(pns_per_polres=3, exact_total=PERSONNEL)
-    demo.seat_signatory(personnel, "Kapolres Bangka")
-    demo.add_personnel(personnel)
+    personnel = staffing.staff_territory(demo, pns_per_polres=3, exact_total=PERSONNEL)
+    staffing.seat_signatory(demo, personnel, "Kapolres Bangka")
+    staffing.add_personnel(demo, personnel)
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=None)
     demo.add_ratings(RATINGS, BAWASLU_IKP, stage="pemungutan")
     demo.add_guard_posts("pemungutan")

@@ -1,9 +1,10 @@
-"""Shared machinery of the demo scenarios: regions, units, TPS, personnel, ratings.
+"""Shared machinery of the demo scenarios: regions, units, TPS, ratings, accounts.
 
-A scenario module (``jambi``, ``bangka``) holds the data as module-level tuples and calls
-these functions in order inside the caller's journaled transaction. All randomness comes
-from the one ``random.Random`` of the ``Demo``, consumed in a fixed order, so a scenario
-always produces the same rows.
+A scenario module (``jambi``, ``bangka``) holds the data as module-level tuples (shaped by
+``specs``) and calls these functions in order inside the caller's journaled transaction;
+``records`` holds what the ``Demo`` keeps of the rows it inserted, ``staffing`` adds the
+personnel. All randomness comes from the one ``random.Random`` of the ``Demo``, consumed
+in a fixed order, so a scenario always produces the same rows.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +25,8 @@ from opscenter import exercise, journal, reference, sitrep
 from opscenter.accounts import hash_password
 from opscenter.actor import Actor
 from opscenter.demo import DEMO_PASSWORD, names
+from opscenter.demo.records import County, District, Person, PolresRec, Tps
+from opscenter.demo.specs import AccountSpec, KabKotaSpec, PartnerSpec, PolresSpec
 from opscenter.geo import codes
 from opscenter.geo import shapes as geo
 from opscenter.model import (
@@ -31,7 +34,6 @@ from opscenter.model import (
     Aspect,
     IncidentStatus,
     IncidentType,
-    Personnel,
     PollingStation,
     Rank,
     Region,
@@ -116,121 +118,10 @@ def real_villages(kecamatan_code: str) -> dict[str, str]:
     return out
 
 
-# --- scenario data shapes -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class KabKotaSpec:
-    """A kabupaten/kota of the scenario, with the data its rows are generated from."""
-
-    name: str  # as written officially: "Kabupaten Kerinci", "Kota Jambi"
-    short: str  # for unit names: "Kerinci"
-    code: str | None  # Kemendagri code
-    kecamatan: tuple[str, ...]
-    tps: int
-    # Shares of kurang rawan, rawan, sangat rawan, khusus TPS.
-    mix: tuple[float, float, float, float] = (0.86, 0.10, 0.03, 0.01)
-    incident_weight: float = 1.0  # conflict-prone areas see more incidents
-    kecamatan_tps: tuple[int, ...] | None = None  # fixed TPS per kecamatan, else spread
-
-
-@dataclass(frozen=True, slots=True)
-class PolresSpec:
-    code: str
-    name: str
-    kind: str  # polres or polresta
-    areas: tuple[str, ...]  # names of the kabkota it covers
-    # Active personnel as a share of its voting-day requirement (below 1: a deficit).
-    staffing: float
-    urban: bool = False  # Kapolsek are AKP in a Polresta
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerSpec:
-    code: str
-    name: str
-    kind: str
-    agency: str
-    strength: int | None
-    areas: tuple[str, ...] = ()  # kabkota names
-    parent: str | None = None  # code of the parent partner unit
-
-
-@dataclass(frozen=True, slots=True)
-class AccountSpec:
-    username: str
-    full_name: str
-    role: str
-
-
 # Every demo account signs in with the published ``DEMO_PASSWORD`` (README, "The demo
 # operations"), so a demo database asks for a login like a real one. Its hash uses a fixed
 # salt: the demo stays the same rows every time, and one hash serves every account.
 _DEMO_SALT = b"opscenter-demo!!"
-
-
-# --- generated records ------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Tps:
-    id: int
-    number: int
-    village: str
-    category: str
-
-
-@dataclass(slots=True)
-class District:
-    """A kecamatan, its villages and TPS, and the Polsek that guards it."""
-
-    id: int
-    short: str
-    county: County
-    villages: list[tuple[int, str]] = field(default_factory=list)
-    # One Bhabinkamtibmas post per village slot (a town kelurahan may have two).
-    posts: list[str] = field(default_factory=list)
-    planned_tps: int = 0  # known before the TPS rows exist (Linmas strength needs it)
-    tps: list[Tps] = field(default_factory=list)
-    polsek_id: int = 0
-
-    @property
-    def name(self) -> str:
-        return f"Kecamatan {self.short}"
-
-
-@dataclass(slots=True)
-class County:
-    """A kabupaten/kota with its kecamatan and the units responsible for it."""
-
-    id: int
-    spec: KabKotaSpec
-    districts: list[District] = field(default_factory=list)
-    polres_id: int = 0
-    polres_name: str = ""
-    partner_ids: list[int] = field(default_factory=list)  # Kodim etc., to respond to incidents
-
-    @property
-    def tps_count(self) -> int:
-        return sum(d.planned_tps for d in self.districts)
-
-
-@dataclass(slots=True)
-class PolresRec:
-    id: int
-    spec: PolresSpec
-    counties: list[County]
-    polsek: list[tuple[int, District]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Person:
-    """Enough of an inserted personnel row to build BKO and Satgas assignments on."""
-
-    id: int
-    unit_id: int
-    rank: str
-    active: bool
 
 
 class Demo:
@@ -490,98 +381,6 @@ class Demo:
             total += cat.guard_police * math.ceil(n / cat.guard_tps)
         return total
 
-    # -- personnel -----------------------------------------------------------------------------
-
-    def staff(
-        self,
-        unit_id: int,
-        active: int,
-        inactive: int,
-        leaders: Sequence[tuple[str, str]],
-        members: Sequence[tuple[str, float]],
-        positions: Sequence[str],
-        *,
-        pns: int = 0,
-        female_share: float = 0.08,
-    ) -> list[dict[str, Any]]:
-        """Rows for one unit: leaders first, then members of weighted ranks; ``active`` aktif."""
-        rng = self.rng
-        total = active + inactive
-        ranks: list[tuple[str, str]] = list(leaders[:total])
-        for _ in range(total - len(ranks)):
-            rank = rng.choices([m[0] for m in members], weights=[m[1] for m in members])[0]
-            ranks.append((rng.choice(positions), rank))
-        # PNS replace members at the end of the list: staff work, not leadership.
-        for i in range(max(len(leaders), total - pns), total):
-            ranks[i] = (rng.choice(PNS_POSITIONS), "pns")
-        # Leaders stay on duty; the ones on leave, sick or in training are members.
-        pool = list(range(min(len(leaders), total), total))
-        off = set(rng.sample(pool, min(inactive, len(pool))))
-        rows: list[dict[str, Any]] = []
-        for i, (position, rank) in enumerate(ranks):
-            female = rng.random() < female_share
-            if rank == "pns":
-                born = rng.randint(1968, 1998)
-                rank_code = rng.choice(PNS_RANKS)
-                number, kind = names.nip(rng, born, female=female, used=self.used_ids), "nip"
-            else:
-                born = rng.randint(*BIRTH_YEARS[rank])
-                rank_code = rank
-                number, kind = names.nrp(rng, born, self.used_ids), "nrp"
-            status = "aktif"
-            if i in off:
-                status = rng.choices(("cuti", "sakit", "pendidikan"), weights=(5, 3, 2))[0]
-            rows.append({
-                "nrp": number, "id_kind": kind, "name": names.person_name(rng, female=female),
-                "rank_id": self.rank[rank_code], "position": position, "home_unit_id": unit_id,
-                "assigned_unit_id": None, "phone": names.phone(rng), "duty_status": status,
-            })  # fmt: skip
-        return rows
-
-    def add_personnel(self, rows: list[dict[str, Any]]) -> None:
-        ids = self.insert(Personnel, rows)
-        ranks_by_id = {v: k for k, v in self.rank.items()}
-        self.personnel.extend(
-            Person(id=i, unit_id=r["home_unit_id"], rank=ranks_by_id[r["rank_id"]],
-                   active=r["duty_status"] == "aktif")
-            for i, r in zip(ids, rows, strict=True)
-        )  # fmt: skip
-
-    def staff_territory(
-        self, pns_per_polres: int = 1, exact_total: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Personnel of every Polres and its Polsek, sized from its voting-day requirement.
-
-        ``exact_total`` fixes the head count of a single Polres instead (Bangka: 363).
-        """
-        rng = self.rng
-        rows: list[dict[str, Any]] = []
-        for rec in self.polres:
-            need = [self.required(d) for _, d in rec.polsek]
-            if exact_total is not None:
-                off = round(exact_total * INACTIVE_SHARE)
-                active = exact_total - off
-            else:
-                active = round(sum(need) * rec.spec.staffing)
-                off = round(active * INACTIVE_SHARE)
-            hq = round(active * 0.38)
-            per_polsek = spread(rng, active - hq, need, min(4, (active - hq) // len(need)))
-            off_parts = spread(rng, off, [hq, *per_polsek])
-            leaders = POLRESTA_LEADERS if rec.spec.kind == "polresta" else POLRES_LEADERS
-            title = rec.spec.name.split(" ", 1)[1]
-            named = [(f"{p} {title}" if i < 2 else p, r) for i, (p, r) in enumerate(leaders)]
-            rows += self.staff(rec.id, hq, off_parts[0], named, MEMBER_RANKS, POLRES_POSITIONS,
-                               pns=pns_per_polres)  # fmt: skip
-            kapolsek = "akp" if rec.spec.urban else "iptu"
-            for (uid, d), n, n_off in zip(rec.polsek, per_polsek, off_parts[1:], strict=True):
-                lead = [(f"Kapolsek {d.short}", kapolsek), ("Kanit Reskrim", "ipda"),
-                        ("Kanit Samapta", "aiptu"), ("Kanit Intelkam", "aipda")]  # fmt: skip
-                positions = [f"Bhabinkamtibmas {v}" for v in d.posts[:8]]
-                rows += self.staff(
-                    uid, n, n_off, lead, MEMBER_RANKS, [*positions, *POLSEK_POSITIONS]
-                )
-        return rows
-
     # -- vulnerability ---------------------------------------------------------------------------
 
     def add_guard_posts(self, stage: str = "pemungutan") -> None:
@@ -636,62 +435,7 @@ class Demo:
         ]  # fmt: skip
         journal.insert_rows(self.session, Account, rows)
 
-    # -- situation reports -----------------------------------------------------------------------
 
-    def seat_signatory(self, rows: Sequence[dict[str, Any]], position: str) -> None:
-        """The operation's signatory (``OperationSpec.signatory``, a synthetic officer) is the
-        person holding ``position`` among ``rows`` (not added yet): that row takes the
-        signatory's name and NRP, so the signature block names someone on the roster.
-        Set before the rows are added, so the demo stays one journal row per row."""
-        assert self.spec.signatory is not None
-        _title, name, _rank, nrp = self.spec.signatory
-        person = next(r for r in rows if r["position"] == position)
-        assert nrp not in self.used_ids, nrp
-        self.used_ids.add(nrp)
-        person["name"], person["nrp"], person["id_kind"] = name, nrp, "nrp"
-
-
-# --- personnel data ---------------------------------------------------------------------------
-
-# Birth years by rank: recruits are young, inspectors either promoted veterans or Akpol graduates.
-BIRTH_YEARS: dict[str, tuple[int, int]] = {
-    "bharada": (2000, 2005), "bharatu": (1998, 2003), "bharaka": (1995, 2001),
-    "abripda": (1993, 2000), "abriptu": (1991, 1998), "abrip": (1989, 1996),
-    "bripda": (1999, 2005), "briptu": (1995, 2002), "brigpol": (1990, 1999),
-    "bripka": (1985, 1994), "aipda": (1978, 1988), "aiptu": (1970, 1984),
-    "ipda": (1970, 1999), "iptu": (1972, 1996), "akp": (1972, 1993), "kompol": (1976, 1988),
-    "akbp": (1974, 1984), "kombes": (1970, 1977), "brigjen": (1968, 1971), "irjen": (1966, 1969),
-}  # fmt: skip
-# Rank mix of the rank and file of a Polres or Polsek (Bripda..Aiptu, a few inspectors).
-MEMBER_RANKS = (
-    ("bripda", 20.0), ("briptu", 19.0), ("brigpol", 21.0), ("bripka", 15.0), ("aipda", 10.0),
-    ("aiptu", 9.0), ("ipda", 2.0), ("iptu", 1.0),
-)  # fmt: skip
-POLRES_LEADERS = (
-    ("Kapolres", "akbp"), ("Wakapolres", "kompol"), ("Kabag Ops", "kompol"), ("Kabag Ren", "akp"),
-    ("Kabag SDM", "akp"), ("Kasat Reskrim", "akp"), ("Kasat Intelkam", "akp"),
-    ("Kasat Samapta", "akp"), ("Kasat Lantas", "akp"), ("Kasat Binmas", "akp"),
-    ("Kasat Resnarkoba", "akp"), ("Kasi Propam", "iptu"), ("Kasi Humas", "iptu"),
-    ("Kasi Dokkes", "ipda"), ("Kapospol Pelabuhan", "ipda"),
-)  # fmt: skip
-POLRESTA_LEADERS = (
-    ("Kapolresta", "kombes"), ("Wakapolresta", "akbp"), ("Kabag Ops", "kompol"),
-    ("Kabag Ren", "kompol"), ("Kabag SDM", "akp"), ("Kasat Reskrim", "kompol"),
-    ("Kasat Intelkam", "akp"), ("Kasat Samapta", "akp"), ("Kasat Lantas", "akp"),
-    ("Kasat Binmas", "akp"), ("Kasat Resnarkoba", "akp"), ("Kasat Pamobvit", "akp"),
-    ("Kasi Propam", "iptu"), ("Kasi Humas", "iptu"), ("Kasi Dokkes", "ipda"),
-)  # fmt: skip
-POLRES_POSITIONS = (
-    "Banit Sat Samapta", "Banit Sat Lantas", "Banit Sat Reskrim", "Banit Sat Intelkam",
-    "Banit Sat Binmas", "Bamin Bag Ops", "Banit Sat Resnarkoba", "Bintara Sat Tahti",
-    "Bamin Bag SDM", "Banit Si Propam",
-)  # fmt: skip
-POLSEK_POSITIONS = ("Anggota Unit Samapta", "Anggota Unit Reskrim", "Anggota Unit Intelkam",
-                    "Bamin Polsek")  # fmt: skip
-PNS_RANKS = ("pns-iia", "pns-iib", "pns-iic", "pns-iiia", "pns-iiib", "pns-iiic")
-# Share of a unit on leave, sick or in training on any day.
-INACTIVE_SHARE = 0.05
-PNS_POSITIONS = ("Staf Bag SDM", "Staf Bag Ren", "Staf Sikeu", "Staf Bag Log", "Operator Siwas")
 # How stages raise the base rating of each aspect (politik, ekonomi, sosbud, keamanan).
 STAGE_LIFT: dict[str, tuple[int, int, int, int]] = {
     "kampanye": (1, 0, 0, 1), "masa-tenang": (1, 0, 0, 1), "pemungutan": (1, 0, 0, 1),

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
-from opscenter.demo import names
-from opscenter.demo.builder import AccountSpec, Demo, KabKotaSpec, PartnerSpec, PolresSpec, wib
-from opscenter.demo.incidents import COUNTING, VOTING, add_incidents, before_voting, on_voting_day
+from opscenter.demo import names, staffing
+from opscenter.demo.builder import Demo, wib
+from opscenter.demo.incident_windows import COUNTING, VOTING, before_voting, on_voting_day
+from opscenter.demo.incidents import add_incidents
 from opscenter.demo.readiness import Finding, Judged, Plan, Visit, add_readiness, routine
+from opscenter.demo.specs import AccountSpec, KabKotaSpec, PartnerSpec, PolresSpec
 from opscenter.demo.watch import add_watch
 from opscenter.model import BkoAssignment, UnitArea
 from opscenter.operations import OperationSpec
@@ -235,17 +237,19 @@ def build(session: Session, actor: Actor) -> int:
     demo.add_linmas()
     demo.add_tps()
 
-    rows = demo.staff_territory(pns_per_polres=1)
-    brimob_rows = demo.staff(brimob, BRIMOB_ACTIVE, BRIMOB_OFF, BRIMOB_LEADERS, BRIMOB_RANKS,
-                             BRIMOB_POSITIONS, female_share=0.02)  # fmt: skip
-    staff_rows = demo.staff(staff, STAFF_ACTIVE, STAFF_OFF, STAFF_LEADERS, STAFF_RANKS,
-                            STAFF_POSITIONS, pns=STAFF_PNS, female_share=0.15)  # fmt: skip
+    rows = staffing.staff_territory(demo, pns_per_polres=1)
+    brimob_rows = staffing.staff(demo, brimob, BRIMOB_ACTIVE, BRIMOB_OFF, BRIMOB_LEADERS,
+                                 BRIMOB_RANKS, BRIMOB_POSITIONS, female_share=0.02)  # fmt: skip
+    staff_rows = staffing.staff(demo, staff, STAFF_ACTIVE, STAFF_OFF, STAFF_LEADERS, STAFF_RANKS,
+                                STAFF_POSITIONS, pns=STAFF_PNS, female_share=0.15)  # fmt: skip
     _assign_satgas(
         demo, staff_rows, brimob_rows, rows, satgas, len(STAFF_LEADERS), len(BRIMOB_LEADERS)
     )
-    command = demo.staff(polda, len(POLDA_LEADERS), 0, POLDA_LEADERS, STAFF_RANKS, STAFF_POSITIONS)
-    demo.seat_signatory(staff_rows, "Karo Ops")
-    demo.add_personnel([*command, *rows, *brimob_rows, *staff_rows])
+    command = staffing.staff(
+        demo, polda, len(POLDA_LEADERS), 0, POLDA_LEADERS, STAFF_RANKS, STAFF_POSITIONS
+    )
+    staffing.seat_signatory(demo, staff_rows, "Karo Ops")
+    staffing.add_personnel(demo, [*command, *rows, *brimob_rows, *staff_rows])
     _add_bko(demo, brimob, staff)
 
     add_incidents(demo, WINDOWS, OPERATORS, reserve_id=brimob)

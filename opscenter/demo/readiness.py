@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from opscenter.demo.builder import Demo, District, wib
+from opscenter.demo.builder import Demo, wib
+from opscenter.demo.records import District
 from opscenter.model import (
     Base,
     BudgetAllocation,

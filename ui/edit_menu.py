@@ -8,7 +8,7 @@ its keys work whatever has the focus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -110,22 +110,27 @@ def find_in_tab(window: MainWindow) -> None:
         window.on_tab(Tab.BOARD, lambda page: page.board, lambda p: p.focus_search())
 
 
-def open_readiness_form(window: MainWindow, form: str) -> None:
+def open_readiness_form(window: MainWindow, form: str, units: Sequence[int] | None = None) -> None:
     """A readiness form ("visits", "budget", "sarpras") for the unit chosen on the Kesiapan
-    tab; it offers the matrix's units, so it waits for the tab's first read. The form opened
-    is kept as ``window.readiness_form`` (tests)."""
+    tab; opened from the board, for the unit selected there (or the nearest unit above it
+    that the matrix lists: a Polsek's Polres). It offers the matrix's units, so it waits for
+    the tab's first read. The form opened is kept as ``window.readiness_form`` (tests)."""
     if window.overview is None:
         return
+    if units is None:
+        units = board_selection(window)
     window.operation_page.show_tab(Tab.READINESS)
     panel = window.operation_page.readiness
     if panel is not None and not panel.loaded():  # the tab's first read: open after it
 
         def again() -> None:
             panel.read_shown.disconnect(again)
-            open_readiness_form(window, form)
+            open_readiness_form(window, form, units)
 
         panel.read_shown.connect(again)
         return
+    if panel is not None and units:
+        panel.select_unit(units)
     from ui import readiness_forms  # loaded when first opened, with the Kesiapan tab's panel
 
     desk = window.desk
@@ -144,6 +149,16 @@ def open_readiness_form(window: MainWindow, form: str) -> None:
             _tr("Matriks kesiapan belum termuat; coba lagi sebentar."), 5000
         )
     window.readiness_form = dialog  # the last one opened
+
+
+def board_selection(window: MainWindow) -> list[int]:
+    """The unit selected on the board and the units above it, nearest first, when the board
+    is the tab shown (empty otherwise: the Kesiapan tab's own choice stands)."""
+    page = window.operation_page
+    board = page.board
+    if board is None or page.tabs.currentIndex() != Tab.BOARD:
+        return []
+    return board.selected_line()
 
 
 def open_readiness_lists(

@@ -18,7 +18,7 @@ the cell meanwhile) re-reads the matrix so the other judgement shows.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
@@ -308,6 +308,16 @@ class ReadinessPanel(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True
+
+    def select_unit(self, units: Sequence[int]) -> bool:
+        """Make the first of ``units`` that the matrix lists current (the top command: the
+        roll-up row), in the column chosen (the overall column when none); False, the choice
+        unchanged, when it lists none."""
+        chosen = self._selected()
+        aspect = chosen[1] if chosen is not None else None
+        r = self.readiness
+        top = r.top.unit_id if r is not None and r.top is not None else None  # the roll-up row
+        return any(self.select_cell(None if u == top else u, aspect) for u in units)
 
     def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_evidence()

@@ -427,6 +427,15 @@ class UnitsBoard(QWidget):
         value = rows[0].data(UNIT_ID_ROLE) if rows else None
         return int(value) if value is not None else None
 
+    def selected_line(self) -> list[int]:
+        """The selected unit and the units above it, nearest first (empty: none selected):
+        a form for "this unit" opened from the board takes the first its list holds, so
+        a Polsek chosen here opens its Polres."""
+        unit_id = self.selected_unit_id()
+        if unit_id is None:
+            return []
+        return [unit_id, *self.rows.ancestors(unit_id)]
+
     def select_unit(self, unit_id: int) -> bool:
         """Select (and show) a unit in the current view; False if it is filtered out."""
         if self.tree_mode():

@@ -1052,9 +1052,10 @@ def problem_phrase(problem: Any, lang: str | None = None) -> str:
     return problem_text(problem.code, problem.hint, lang)
 
 
-def sarpras_problem(problem: Any, lang: str | None = None) -> str:
-    """One refused cell of a sarpras list or an incident log: "Sarpras!B7 \u201cKapal
-    selam\u201d: jenis sarpras tidak dikenal; maksudnya \u201cKapal patroli\u201d?"."""
+def cell_problem(problem: Any, lang: str | None = None) -> str:
+    """One refused cell of any import, as its preview and the command line say it, the value
+    quoted: "Sarpras!B7 \u201cKapal selam\u201d: jenis sarpras tidak dikenal; maksudnya
+    \u201cKapal patroli\u201d?"."""
     value = f" \u201c{problem.value}\u201d" if problem.value else ""
     text = problem_phrase(problem, lang)
     return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")

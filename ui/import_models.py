@@ -196,9 +196,7 @@ class PreviewModel(TableModel[RowOutcome]):
     def _detail(self, r: RowOutcome) -> str:
         assert self._preview is not None
         if r.problems:
-            return "; ".join(
-                f"{p.ref}: {messages.problem_phrase(p, self._lang)}" for p in r.problems
-            )
+            return " ".join(messages.cell_problem(p, self._lang) for p in r.problems)
         if r.changes:
             pv = self._preview
             return "; ".join(

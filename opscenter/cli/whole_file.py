@@ -45,7 +45,7 @@ def import_whole_file(
         if announce is not None:
             announce(ctx, preview)
         for problem in preview.problems:
-            print(messages.sarpras_problem(problem, lang), file=sys.stderr)
+            print(messages.cell_problem(problem, lang), file=sys.stderr)
         if args.errors is not None and preview.problems:
             errors_xlsx.write(preview, args.errors, lang)
         if not args.dry_run:

@@ -343,7 +343,7 @@ def cell_refusal(store: Store, path: Path) -> list[str]:
     error = refused(store, path)
     assert error.reason == "incidents_rejected"
     assert "tidak ada kejadian yang tersimpan" in messages.describe(error, "id")
-    return [messages.sarpras_problem(p, "id") for p in preview.problems]
+    return [messages.cell_problem(p, "id") for p in preview.problems]
 
 
 @pytest.mark.parametrize(
@@ -417,7 +417,7 @@ def test_a_point_outside_the_area_is_refused_in_the_forms_sentence(
     assert isinstance(problem.error, PointOutside)
     form = messages.describe(problem.error, "id")
     assert "di luar wilayah operasi Operasi Uji uji" in form
-    assert messages.sarpras_problem(problem, "id") == f"Kejadian!L6: {form}"
+    assert messages.cell_problem(problem, "id") == f"Kejadian!L6: {form}"
     refused(store, path)
     # The error workbook marks the cell with the same words.
     out = errors_xlsx.write(preview, tmp_path / "ditolak.xlsx", "id") and tmp_path / "ditolak.xlsx"

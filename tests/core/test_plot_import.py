@@ -133,7 +133,7 @@ def _prepare(store: Store, path: Path, stage: str | None = None) -> plot_import.
 
 
 def _sentences(preview: plot_import.PlottingPreview) -> list[str]:
-    return [messages.sarpras_problem(p) for p in preview.problems]
+    return [messages.cell_problem(p) for p in preview.problems]
 
 
 def _rows_of(data: bytes) -> list[tuple[Any, ...]]:

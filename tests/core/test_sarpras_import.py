@@ -270,7 +270,7 @@ def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(
     )
     rows = _journal_rows(store)
     preview = sarpras_io.prepare(store, path)
-    said = [messages.sarpras_problem(p, "id") for p in preview.problems]
+    said = [messages.cell_problem(p, "id") for p in preview.problems]
     assert said == [
         "Data!C4 \u201cGenzet\u201d: jenis sarpras tidak dikenal; maksudnya \u201cGenset\u201d?",
         "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif.",
@@ -303,7 +303,7 @@ def test_a_total_that_does_not_add_up_is_refused(
     wb["Sarpras"]["C10"] = 11  # 10 + 1 + 1 = 12
     wb.save(path)
     preview = sarpras_io.prepare(store, path)
-    assert [messages.sarpras_problem(p, "en") for p in preview.problems] == [
+    assert [messages.cell_problem(p, "en") for p in preview.problems] == [
         "Sarpras!C10 \u201c11\u201d: the total is not good + lightly damaged + badly damaged (12)."
     ]
 

@@ -82,7 +82,9 @@ def test_preview_model(
     statuses = [model.index(i, 1).data() for i in range(3)]
     assert statuses == ["Baru", "Baru", "Ditolak"]
     detail = model.index(2, 3).data()
-    assert "Sheet!C5" in detail and "NRP/NIP tidak sah" in detail
+    # Each refused cell with the value the file holds, so the officer sees what to correct.
+    assert "Sheet!C5 \u201c123\u201d: NRP/NIP tidak sah" in detail
+    assert "Sheet!D5 \u201cPolres Entah\u201d: satuan tidak dikenal" in detail
     # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
     assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
     assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) is None
@@ -461,9 +463,10 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
     page = wizard.preview_page
     assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 3."
     details = [page.model.index(i, 3).data() for i in range(page.model.rowCount())]
-    assert details[1].startswith("Data!C4: jenis sarpras tidak dikenal")
-    assert details[2] == "Data!E5: jumlah tidak boleh negatif"
-    assert details[3].startswith("Data!B6: ")
+    # Each refused cell quoted, as the command line says it (messages.cell_problem).
+    assert details[1].startswith("Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal")
+    assert details[2] == "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif."
+    assert details[3].startswith("Data!B6 \u201cPolres Entah\u201d: ")
     assert [page.model.index(i, 1).data() for i in range(4)] == [
         "Baru", "Ditolak", "Ditolak", "Ditolak",
     ]  # fmt: skip

@@ -24,7 +24,8 @@ from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.entry import Mark, WatchRefused
-from opscenter.watch.progress import Late
+from opscenter.watch.progress import Area, Late
+from opscenter.watch.steps import Step
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_watch import (  # the core's hand checks' helpers
     _at,
@@ -36,8 +37,16 @@ from tests.core.test_watch import (  # the core's hand checks' helpers
 from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
+from ui.map_watch import watch_line
 from ui.watch_entry import read_entry
-from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
+from ui.watch_models import (
+    ID_ROLE,
+    SHARE_ROLE,
+    OverduePlan,
+    ProgressModel,
+    due_text,
+    plan_overdue,
+)
 from ui.watch_panel import WatchPanel
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -257,6 +266,25 @@ def test_another_workstations_report_shows_live_and_the_selection_stays(
     qtbot.waitUntil(lambda: panel.lines_model.index(2, 4).data() == "11:30", timeout=10_000)
     assert resets == []  # repainted, not rebuilt
     feed.stop()
+
+
+def test_a_polres_with_tps_missing_does_not_read_100_percent(qtbot: QtBot) -> None:
+    """The walk's Polres Tebo: 438 of its 440 TPS reported read "438 (100%)"; a share
+    reads 100% only when every TPS is there, and 0% only when none is, in the tree and in
+    the map's line alike."""
+    tiba = Step(1, 1, 0, "tiba", "Petugas tiba", "Guards arrived", 360)
+    figures = {1: 438, 2: 439, 3: 1, 4: 0, 5: 440}
+    polres = [Area(i, f"Polres {i}", i, 440, (n,), 0, 0) for i, n in figures.items()]
+    model = ProgressModel()
+    model.set_watch((tiba,), polres, ())
+    column = model.step_column(0)
+    shown = [model.index(i, column).data() for i in range(model.rowCount())]
+    assert shown == ["438 (99%)", "439 (99%)", "1 (1%)", "0 (0%)", "440 (100%)"]
+    lines = [watch_line(a, tiba, "id") for a in polres]
+    assert "438 dari 440 TPS petugas tiba (99%)" in lines[0]
+    assert "1 dari 440 TPS petugas tiba (1%)" in lines[2]
+    assert "0 dari 440 TPS petugas tiba (0%)" in lines[3]
+    assert "440 dari 440 TPS petugas tiba (100%)" in lines[4]
 
 
 def test_a_commander_reads_the_watch_without_the_entry_line(

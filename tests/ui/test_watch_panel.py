@@ -368,6 +368,50 @@ def test_an_overdue_plan_only_removes_rows() -> None:
 # --- in the main window ----------------------------------------------------------------------
 
 
+def test_the_line_under_the_entry_says_an_undo_and_a_redo(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    """The walk: a post's entry, then Ctrl+Z in the entry line took both TPS back, but the
+    green "Tercatat: ..." stayed, and an operator on the phone believed the report stood.
+    After an undo the line says the entry is taken back; after a redo, recorded again."""
+    form_posts(store, ADMIN, small.operation_id, small.stages["pemungutan"])
+    window = MainWindow(store, actor=ADMIN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    window.findChild(QAction, "watchTabAction").trigger()
+    panel = window.operation_page.watch
+    assert panel is not None
+    _settle(qtbot, panel)
+    qtbot.keyClicks(panel.entry, "A1 P3 2 07:00")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    _settle(qtbot, panel)
+    what = "Pemungutan dimulai pos A1 P3 (2 TPS) 07:00 WIB"
+    assert panel.result.text() == f"Tercatat: {what}" and len(_rows(store)) == 2
+    recorded_look = panel.result.styleSheet()
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, panel)
+    assert _rows(store) == []
+    assert panel.result.text() == f"Dibatalkan: {what}" == panel.last_result
+    assert panel.result.isVisible() and panel.result.styleSheet() != recorded_look
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, panel)
+    assert len(_rows(store)) == 2
+    assert panel.result.text() == f"Tercatat: {what}" and panel.result.styleSheet() == recorded_look
+    # An undo refused (someone reported the step since) says so, not "Dibatalkan".
+    tps, mulai = _tps(store, small, "A1a", 10), _steps(store, small)["mulai"].id
+    entry.record(
+        store, Actor("lain.uji", "operator"), small.operation_id, [Mark(tps, mulai, _at(7, 5))]
+    )
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert done.args == [False]
+    assert "pembatalan tidak dijalankan" in panel.result.text()
+
+
 def test_the_tab_and_g_for_a_disturbance_in_the_main_window(
     qtbot: QtBot, store: Store, small: Small
 ) -> None:

@@ -150,7 +150,6 @@ class MapPanel(QFrame):
         self.watch_timer.timeout.connect(self._watch_tick)
         # The period of the incidents and the time slider that plays it back (under the map).
         self.replay = ReplayBar(self, over=self.view, clock=clock)
-        self.addAction(self.replay.play_action)
         self.presenter = shows = MapPresenter(
             self.view,
             side,

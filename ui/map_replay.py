@@ -184,7 +184,9 @@ class TimeSlider(QSlider):
 class ReplayBar(QWidget):
     """Period, play/pause and the time slider, under the map; the badge that says the map
     shows the past sits on the map itself (``over``: its top left corner), where the eye
-    is."""
+    is. Ctrl+Shift+P (``play_action``) plays and pauses wherever the focus is in the window
+    while the bar shows: on the map tab, after Ctrl+6 (which leaves the focus on the tab
+    row) as after a click on the map; the bar hidden (another tab, the wall) takes it off."""
 
     changed = Signal()  # the period or the slider's time moved: the points to show changed
     finished = Signal()  # a play back reached the period's end
@@ -232,8 +234,9 @@ class ReplayBar(QWidget):
         self.play_action = QAction(_tr("Putar ulang kejadian / jeda"), self)
         self.play_action.setObjectName("mapPlayAction")
         self.play_action.setShortcut(QKeySequence(PLAY_KEYS))
-        self.play_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.play_action.triggered.connect(self.toggle_play)
+        self.addAction(self.play_action)
         self.slider = TimeSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("mapTimeSlider")
         self.slider.setAccessibleName(_tr("Waktu putar ulang kejadian"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from opscenter.shares import percent
 from opscenter.watch.progress import Area, Watch
 from opscenter.watch.steps import Step
 from ui import theme
@@ -65,7 +66,7 @@ def watch_line(area: Area, step: Step, lang: str) -> str:
         reached=area.reached[step.index],
         total=area.total,
         step=_inside(step.label(lang)),
-        share=round(100 * area.share(step.index)),
+        share=f"{percent(area.reached[step.index], area.total):.0f}",
         overdue=area.overdue,
         disturbed=area.disturbed,
     )

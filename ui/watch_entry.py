@@ -97,13 +97,14 @@ def entry_text(typed: Typed, lang: str) -> str:
 
 class PutMarks(Protocol):
     """Writes marks on the write thread, refused unless the steps hold ``expect``
-    (``WatchPanel.put``)."""
+    (``WatchPanel.put``); ``on_saved`` once they are written, ``on_refused`` otherwise."""
 
     def __call__(
         self,
         marks: Sequence[Mark],
         expect: dict[tuple[int, int], datetime | None],
         *,
+        on_saved: Callable[[], None],
         on_refused: Callable[[], None],
     ) -> None: ...
 
@@ -111,19 +112,30 @@ class PutMarks(Protocol):
 class WatchCommand(SavedCommand):
     """One entry (a TPS, or a post's batch); undo writes back what the steps held before,
     with ``expect`` what this entry wrote: a newer report by anyone refuses the undo, and the
-    step leaves the history. Pushed once saved: the first redo has happened."""
+    step leaves the history. Pushed once saved: the first redo has happened. ``stepped``
+    follows each undo (False) or redo (True) saved: the panel says what stands now."""
 
-    def __init__(self, put: PutMarks, text: str, changes: tuple[Change, ...]) -> None:
+    def __init__(
+        self,
+        put: PutMarks,
+        text: str,
+        changes: tuple[Change, ...],
+        stepped: Callable[[bool], None],
+    ) -> None:
         super().__init__(text)
         self.put = put
         self.changes = changes
+        self.stepped = stepped
 
     def step(self, *, redone: bool) -> None:
         if redone:
-            self._step([Mark(c.tps_id, c.step_id, c.after) for c in self.changes], after=False)
+            marks = [Mark(c.tps_id, c.step_id, c.after) for c in self.changes]
         else:
-            self._step([c.undo() for c in self.changes], after=True)
-
-    def _step(self, marks: list[Mark], *, after: bool) -> None:
-        expect = {(c.tps_id, c.step_id): c.after if after else c.before for c in self.changes}
-        self.put(marks, expect, on_refused=lambda: self.setObsolete(True))
+            marks = [c.undo() for c in self.changes]
+        expect = {(c.tps_id, c.step_id): c.before if redone else c.after for c in self.changes}
+        self.put(
+            marks,
+            expect,
+            on_saved=lambda: self.stepped(redone),
+            on_refused=lambda: self.setObsolete(True),
+        )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from opscenter.incident_log import incident_code
 from opscenter.operations import local_text, zone_label
+from opscenter.shares import percent
 from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from ui import theme
@@ -46,9 +47,8 @@ _tr = translator("WatchModels")
 
 
 def share_text(reached: int, total: int) -> str:
-    """ "12 (40%)": how many TPS reached a step and their share."""
-    percent = round(100 * reached / total) if total else 0
-    return f"{reached} ({percent}%)"
+    """ "12 (40%)": how many TPS reached a step and their share (``opscenter.shares``)."""
+    return f"{reached} ({percent(reached, total):.0f}%)"
 
 
 class ProgressModel(QAbstractItemModel):

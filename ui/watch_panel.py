@@ -6,8 +6,9 @@ post, a step and perhaps a time ("1501012001003 1", "Siulak Deras 3 tiba 05:40",
 (``ui.watch_entry``) and written on the write thread (``ui.pending``: "Menyimpan…"
 meanwhile); the result, or the core's refusal in one sentence, shows under it. A saved
 entry goes on the window's ``QUndoStack`` (``ui.watch_entry.WatchCommand``): Ctrl+Z writes
-back what the steps held before, and is refused when someone has reported those steps
-since. The step "g" (gangguan) opens the incident form on the TPS instead
+back what the steps held before and the line under the entry says the entry is taken back
+("Dibatalkan: ..."; a redo: recorded again); an undo is refused when someone has reported
+those steps since. The step "g" (gangguan) opens the incident form on the TPS instead
 (``incident_wanted``: the operation page opens it).
 
 Below, the progress per Polres and kecamatan (a tree; a bar per step), the TPS of the
@@ -23,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -402,13 +404,14 @@ class WatchPanel(QWidget):
             what = entry_text(typed, self._lang)
             if result.changes:
                 self._say(_tr("Tercatat: {what}").format(what=what))
-                self.undo_stack.push(WatchCommand(self.put, what, result.changes))
+                stepped = partial(self._stepped, what)
+                self.undo_stack.push(WatchCommand(self.put, what, result.changes, stepped))
             else:
                 self._say(_tr("Sudah tercatat, tidak ada yang diubah: {what}").format(what=what))
             self.reload()
 
         def refused(error: OpsError) -> None:
-            self._say(sentence_for(error, self._lang), refused=True)
+            self._say(sentence_for(error, self._lang), warn=True)
             self.reload()
 
         self.writes.submit(write, on_saved=saved, on_refused=refused)
@@ -422,7 +425,7 @@ class WatchPanel(QWidget):
         if typed.post or typed.region_id is None:
             self._say(
                 _tr("Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g."),
-                refused=True,
+                warn=True,
             )
             return
         self._clear_entry(line)
@@ -434,6 +437,7 @@ class WatchPanel(QWidget):
         marks: Sequence[Mark],
         expect: dict[tuple[int, int], datetime | None],
         *,
+        on_saved: Callable[[], None],
         on_refused: Callable[[], None],
     ) -> None:
         """An undo or redo of an entry, on the write thread; a refusal says why."""
@@ -445,20 +449,30 @@ class WatchPanel(QWidget):
             return entry.record(store, actor, operation_id, marks, expect=expect)
 
         def saved(_changes: object) -> None:
+            on_saved()
             self.reload()
 
         def refused(error: OpsError) -> None:
             on_refused()
-            self._say(sentence_for(error, self._lang), refused=True)
+            self._say(sentence_for(error, self._lang), warn=True)
             self.reload()
 
         self.writes.submit(write, on_saved=saved, on_refused=refused)
 
-    def _say(self, text: str, *, refused: bool = False) -> None:
+    def _stepped(self, what: str, redone: bool) -> None:
+        """An entry taken back or written again (Ctrl+Z, Ctrl+Y, the journal's history): the
+        line under the entry says what stands now, never an entry that no longer holds; taken
+        back in the warning colour, since the green of "Tercatat" reads as standing."""
+        if redone:
+            self._say(_tr("Tercatat: {what}").format(what=what))
+        else:
+            self._say(_tr("Dibatalkan: {what}").format(what=what), warn=True)
+
+    def _say(self, text: str, *, warn: bool = False) -> None:
         self.last_result = text
         self.result.setText(text)
         self.result.show()
-        colour = theme.DEFICIT if refused else theme.SURPLUS
+        colour = theme.DEFICIT if warn else theme.SURPLUS
         self.result.setStyleSheet(f"color: {theme.text_colour(colour).name()};")
 
     def focus_entry(self) -> None:

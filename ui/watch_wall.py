@@ -29,6 +29,7 @@ from opscenter.errors import NoOperation
 from opscenter.live import JournalChanges
 from opscenter.operations import get_operation, zone_label
 from opscenter.progress import CancelToken, Progress
+from opscenter.shares import percent
 from opscenter.store import Store
 from opscenter.watch.progress import ENTITIES, Area, Watch, watch
 from ui import theme
@@ -375,7 +376,7 @@ class WatchWall(QWidget):
                 painter.drawRoundedRect(
                     QRectF(bar.left(), bar.top(), max(3.0, bar.width() * share), bar.height()), 3, 3
                 )
-            text = f"{round(100 * share)}%"
+            text = f"{percent(area.reached[i], area.total):.0f}%"
             painter.setPen(ink if share > 0 else muted)
             painter.drawText(
                 QRectF(bar.right(), rect.top(), lay.text_w, rect.height()),

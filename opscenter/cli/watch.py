@@ -114,6 +114,7 @@ def _watch_arguments(p: argparse.ArgumentParser) -> None:
 )
 def cmd_watch(args: argparse.Namespace) -> int:
     from opscenter import operations
+    from opscenter.shares import percent
     from opscenter.watch import progress, steps
 
     with command_context(args) as ctx, ctx.store.read() as s:
@@ -140,7 +141,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         reached = a.reached if a is not None else w.reached
         disturbed = a.disturbed if a is not None else len(w.disturbed)
         late = a.overdue if a is not None else len(w.overdue)
-        shares = [f"{n} ({round(100 * n / total) if total else 0}%)" for n in reached]
+        shares = [f"{n} ({percent(n, total):.0f}%)" for n in reached]
         return [label, str(total), *shares, str(disturbed), str(late)]
 
     rows: list[list[str]] = []

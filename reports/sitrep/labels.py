@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from opscenter.shares import percent
 from opscenter.sitrep import Reason, Recommendation
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -309,7 +310,7 @@ class Text:
         """``n`` of ``total`` in percent with one decimal: 98,8% (98.8%); "–" of none."""
         if not total:
             return "–"
-        text = f"{100 * n / total:.1f}%"
+        text = f"{percent(n, total, 1):.1f}%"
         return text.replace(".", ",") if self.lang == "id" else text
 
     def number(self, n: int) -> str:

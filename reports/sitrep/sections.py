@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from opscenter.shares import percent
 from opscenter.sitrep import Count, Letterhead, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
@@ -154,7 +155,7 @@ def aspects(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list
 def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) -> Flowable:
     rows: list[list[Any]] = [[title, text("count"), text("share")]]
     for c in counts:
-        pct = f"{100 * c.n / total:.0f}" if total else "0"
+        pct = f"{percent(c.n, total):.0f}"
         rows.append([wrap(c.name, 5.0 * cm - 6), str(c.n), pct])
     rows.append([text("total"), str(sum(c.n for c in counts)), "100" if total else "0"])
     return grid_table(rows, [5.0 * cm, 1.5 * cm, 1.1 * cm], numeric_from=1, total_row=True)

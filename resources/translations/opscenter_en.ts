@@ -2725,17 +2725,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="127"/>
+        <location filename="../../ui/map_panel.py" line="126"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="133"/>
+        <location filename="../../ui/map_panel.py" line="132"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="134"/>
+        <location filename="../../ui/map_panel.py" line="133"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
@@ -2785,12 +2785,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="117"/>
+        <location filename="../../ui/map_panel.py" line="116"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="119"/>
+        <location filename="../../ui/map_panel.py" line="118"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2860,52 +2860,52 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="222"/>
+        <location filename="../../ui/map_panel.py" line="228"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="226"/>
+        <location filename="../../ui/map_panel.py" line="232"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="234"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="274"/>
+        <location filename="../../ui/map_panel.py" line="280"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
+        <location filename="../../ui/map_panel.py" line="292"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="321"/>
+        <location filename="../../ui/map_panel.py" line="327"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="59"/>
+        <location filename="../../ui/map_watch.py" line="60"/>
         <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="113"/>
+        <location filename="../../ui/map_watch.py" line="114"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="114"/>
+        <location filename="../../ui/map_watch.py" line="115"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="115"/>
+        <location filename="../../ui/map_watch.py" line="116"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
@@ -3004,97 +3004,97 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapReplay</name>
     <message>
-        <location filename="../../ui/map_replay.py" line="212"/>
+        <location filename="../../ui/map_replay.py" line="214"/>
         <source>Tahapan terpilih</source>
         <translation>Selected stage</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="213"/>
+        <location filename="../../ui/map_replay.py" line="215"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="214"/>
+        <location filename="../../ui/map_replay.py" line="216"/>
         <source>24 jam terakhir</source>
         <translation>Last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="215"/>
+        <location filename="../../ui/map_replay.py" line="217"/>
         <source>Rentang waktu…</source>
         <translation>Time range…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="218"/>
+        <location filename="../../ui/map_replay.py" line="220"/>
         <source>P&amp;eriode:</source>
         <translation>Per&amp;iod:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="222"/>
+        <location filename="../../ui/map_replay.py" line="224"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="223"/>
+        <location filename="../../ui/map_replay.py" line="225"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="223"/>
+        <location filename="../../ui/map_replay.py" line="225"/>
         <source>Sampai</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="231"/>
+        <location filename="../../ui/map_replay.py" line="233"/>
         <source>Putar ulang kejadian / jeda</source>
         <translation>Play the incidents back / pause</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="238"/>
+        <location filename="../../ui/map_replay.py" line="241"/>
         <source>Waktu putar ulang kejadian</source>
         <translation>Incident playback time</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="387"/>
+        <location filename="../../ui/map_replay.py" line="390"/>
         <source>Langsung, sejak {at}</source>
         <translation>Live, since {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="389"/>
+        <location filename="../../ui/map_replay.py" line="392"/>
         <source>s.d. {at}</source>
         <translation>up to {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="393"/>
+        <location filename="../../ui/map_replay.py" line="396"/>
         <source>Periode kosong: waktu sampai harus sesudah waktu dari.</source>
         <translation>Empty period: the end must come after the start.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="395"/>
+        <location filename="../../ui/map_replay.py" line="398"/>
         <source>Periode kosong: waktu dari belum tiba.</source>
         <translation>Empty period: its start has not come yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="398"/>
+        <location filename="../../ui/map_replay.py" line="401"/>
         <source>Periode {start} s.d. {end}</source>
         <translation>Period {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="405"/>
+        <location filename="../../ui/map_replay.py" line="408"/>
         <source>MASA LALU: kejadian s.d. {at}, bukan keadaan saat ini</source>
         <translation>THE PAST: incidents up to {at}, not the present</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="452"/>
+        <location filename="../../ui/map_replay.py" line="455"/>
         <source>Jeda putar ulang</source>
         <translation>Pause playback</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="452"/>
+        <location filename="../../ui/map_replay.py" line="455"/>
         <source>Putar ulang</source>
         <translation>Play back</translation>
     </message>
     <message>
-        <location filename="../../ui/map_replay.py" line="454"/>
+        <location filename="../../ui/map_replay.py" line="457"/>
         <source>Putar ulang kejadian periode ini ({keys})</source>
         <translation>Play this period&apos;s incidents back ({keys})</translation>
     </message>
@@ -3102,7 +3102,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="111"/>
+        <location filename="../../ui/map_view.py" line="109"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -7330,65 +7330,71 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="122"/>
+        <location filename="../../ui/watch_panel.py" line="124"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="126"/>
+        <location filename="../../ui/watch_panel.py" line="128"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="147"/>
+        <location filename="../../ui/watch_panel.py" line="149"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="164"/>
+        <location filename="../../ui/watch_panel.py" line="166"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="171"/>
-        <location filename="../../ui/watch_panel.py" line="361"/>
+        <location filename="../../ui/watch_panel.py" line="173"/>
+        <location filename="../../ui/watch_panel.py" line="363"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="187"/>
+        <location filename="../../ui/watch_panel.py" line="189"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="300"/>
+        <location filename="../../ui/watch_panel.py" line="302"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="302"/>
+        <location filename="../../ui/watch_panel.py" line="304"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="344"/>
+        <location filename="../../ui/watch_panel.py" line="346"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="359"/>
+        <location filename="../../ui/watch_panel.py" line="361"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="403"/>
+        <location filename="../../ui/watch_panel.py" line="405"/>
+        <location filename="../../ui/watch_panel.py" line="466"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="406"/>
+        <location filename="../../ui/watch_panel.py" line="409"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="468"/>
+        <source>Dibatalkan: {what}</source>
+        <translation>Undone: {what}</translation>
     </message>
     <message>
         <location filename="../../ui/watch_entry.py" line="89"/>
@@ -7396,12 +7402,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="423"/>
+        <location filename="../../ui/watch_panel.py" line="426"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="428"/>
+        <location filename="../../ui/watch_panel.py" line="431"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7527,40 +7533,40 @@ charge</translation>
 <context>
     <name>WatchWall</name>
     <message>
-        <location filename="../../ui/watch_wall.py" line="196"/>
-        <location filename="../../ui/watch_wall.py" line="281"/>
+        <location filename="../../ui/watch_wall.py" line="197"/>
+        <location filename="../../ui/watch_wall.py" line="282"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="197"/>
-        <location filename="../../ui/watch_wall.py" line="266"/>
+        <location filename="../../ui/watch_wall.py" line="198"/>
+        <location filename="../../ui/watch_wall.py" line="267"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="197"/>
-        <location filename="../../ui/watch_wall.py" line="266"/>
+        <location filename="../../ui/watch_wall.py" line="198"/>
+        <location filename="../../ui/watch_wall.py" line="267"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="231"/>
+        <location filename="../../ui/watch_wall.py" line="232"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="231"/>
+        <location filename="../../ui/watch_wall.py" line="232"/>
         <source>Membaca pemantauan TPS…</source>
         <translation>Reading the TPS watch…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="242"/>
+        <location filename="../../ui/watch_wall.py" line="243"/>
         <source>Keadaan pukul {time} {zone}</source>
         <translation>As at {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="292"/>
+        <location filename="../../ui/watch_wall.py" line="293"/>
         <source>Halaman {page} dari {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>

@@ -19,6 +19,7 @@ from opscenter.model import Incident, IncidentType, Severity
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from reports.sitrep import render
+from reports.sitrep.labels import Text
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_watch import _report, _tps
 
@@ -158,6 +159,17 @@ def test_the_section_printed_in_indonesian(small: tuple[Store, Small]) -> None:
     assert "dan 2 TPS lainnya." in whole
     assert "TPS ada gangguan" in whole
     assert f"TPS 009 Desa A2a Kecamatan A2 Polres A KEJ-{number:04d}" in whole
+
+
+def test_a_share_reads_100_only_when_every_tps_is_there() -> None:
+    """A province's 12.000 TPS with one missing read "100,0%" at one decimal; one reported of
+    12.000 read "0,0%"."""
+    text = Text("id", "WIB")
+    assert text.percent(11_999, 12_000) == "99,9%"
+    assert text.percent(1, 12_000) == "0,1%"
+    assert text.percent(12_000, 12_000) == "100,0%"
+    assert text.percent(0, 12_000) == "0,0%"
+    assert Text("en", "WIB").percent(11_999, 12_000) == "99.9%"
 
 
 def test_no_section_when_the_period_does_not_touch_voting_day(

@@ -11,18 +11,21 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from opscenter.demo import load_demo
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.store import Store
-from tests.builders import build_small_operation
+from tests.builders import ADMIN, build_small_operation
 from tests.ui.conftest import FixedClock
 from tests.ui.test_map_panel import MASA_TENANG_EVENING, record_like, wait_read
+from ui.main_window import MainWindow
 from ui.map_panel import MapPanel
 from ui.map_replay import PeriodKind, TimedPoints
 
+PLAY = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 # Masa tenang began at midnight WIB on 24 November: 17:00 UTC the day before.
 MASA_TENANG_START = datetime(2024, 11, 23, 17, 0, tzinfo=UTC)
 
@@ -182,6 +185,49 @@ def test_the_keyboard_moves_the_slider_and_plays(qtbot: QtBot, panel: MapPanel) 
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert not bar.playing() and not bar.at_end()
+
+
+def test_ctrl_shift_p_plays_anywhere_on_the_map_tab_and_nowhere_else(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The walk: Ctrl+6 then Ctrl+Shift+P did nothing (Ctrl+6 leaves the focus on the tab
+    row, outside the map panel the key was bound to); it worked only in the Periode bar."""
+    load_demo(store, "jambi")
+    window = MainWindow(store, actor=ADMIN)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    panel = window.operation_page.map
+    assert panel is not None and window.operation_page.tabs.currentWidget() is panel
+    wait_read(qtbot, panel)
+    bar = panel.replay
+
+    def press() -> None:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        QTest.keyClick(focus, Qt.Key.Key_P, PLAY)
+
+    assert not panel.isAncestorOf(QApplication.focusWidget())  # where Ctrl+6 leaves it
+    press()
+    assert bar.playing()
+    press()
+    assert not bar.playing()
+    # A click on the map puts the focus on it: the key plays and pauses from there.
+    QTest.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=panel.view.rect().topLeft())
+    assert QApplication.focusWidget() is panel.view
+    press()
+    assert bar.playing()
+    press()
+    assert not bar.playing()
+    # Another tab: the key is not the map's there.
+    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert not panel.isVisible()
+    press()
+    assert not bar.playing()
 
 
 def test_play_stops_when_the_panel_is_hidden_and_a_deleted_panel_leaves_no_timer(

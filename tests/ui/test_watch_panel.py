@@ -24,7 +24,8 @@ from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.entry import Mark, WatchRefused
-from opscenter.watch.progress import Late
+from opscenter.watch.progress import Area, Late
+from opscenter.watch.steps import Step
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_watch import (  # the core's hand checks' helpers
     _at,
@@ -36,8 +37,16 @@ from tests.core.test_watch import (  # the core's hand checks' helpers
 from ui.desk import Desk
 from ui.live import ChangeFeed
 from ui.main_window import MainWindow
+from ui.map_watch import watch_line
 from ui.watch_entry import read_entry
-from ui.watch_models import ID_ROLE, SHARE_ROLE, OverduePlan, due_text, plan_overdue
+from ui.watch_models import (
+    ID_ROLE,
+    SHARE_ROLE,
+    OverduePlan,
+    ProgressModel,
+    due_text,
+    plan_overdue,
+)
 from ui.watch_panel import WatchPanel
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -259,6 +268,25 @@ def test_another_workstations_report_shows_live_and_the_selection_stays(
     feed.stop()
 
 
+def test_a_polres_with_tps_missing_does_not_read_100_percent(qtbot: QtBot) -> None:
+    """The walk's Polres Tebo: 438 of its 440 TPS reported read "438 (100%)"; a share
+    reads 100% only when every TPS is there, and 0% only when none is, in the tree and in
+    the map's line alike."""
+    tiba = Step(1, 1, 0, "tiba", "Petugas tiba", "Guards arrived", 360)
+    figures = {1: 438, 2: 439, 3: 1, 4: 0, 5: 440}
+    polres = [Area(i, f"Polres {i}", i, 440, (n,), 0, 0) for i, n in figures.items()]
+    model = ProgressModel()
+    model.set_watch((tiba,), polres, ())
+    column = model.step_column(0)
+    shown = [model.index(i, column).data() for i in range(model.rowCount())]
+    assert shown == ["438 (99%)", "439 (99%)", "1 (1%)", "0 (0%)", "440 (100%)"]
+    lines = [watch_line(a, tiba, "id") for a in polres]
+    assert "438 dari 440 TPS petugas tiba (99%)" in lines[0]
+    assert "1 dari 440 TPS petugas tiba (1%)" in lines[2]
+    assert "0 dari 440 TPS petugas tiba (0%)" in lines[3]
+    assert "440 dari 440 TPS petugas tiba (100%)" in lines[4]
+
+
 def test_a_commander_reads_the_watch_without_the_entry_line(
     qtbot: QtBot, store: Store, small: Small
 ) -> None:
@@ -338,6 +366,50 @@ def test_an_overdue_plan_only_removes_rows() -> None:
 
 
 # --- in the main window ----------------------------------------------------------------------
+
+
+def test_the_line_under_the_entry_says_an_undo_and_a_redo(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    """The walk: a post's entry, then Ctrl+Z in the entry line took both TPS back, but the
+    green "Tercatat: ..." stayed, and an operator on the phone believed the report stood.
+    After an undo the line says the entry is taken back; after a redo, recorded again."""
+    form_posts(store, ADMIN, small.operation_id, small.stages["pemungutan"])
+    window = MainWindow(store, actor=ADMIN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    window.findChild(QAction, "watchTabAction").trigger()
+    panel = window.operation_page.watch
+    assert panel is not None
+    _settle(qtbot, panel)
+    qtbot.keyClicks(panel.entry, "A1 P3 2 07:00")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    _settle(qtbot, panel)
+    what = "Pemungutan dimulai pos A1 P3 (2 TPS) 07:00 WIB"
+    assert panel.result.text() == f"Tercatat: {what}" and len(_rows(store)) == 2
+    recorded_look = panel.result.styleSheet()
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, panel)
+    assert _rows(store) == []
+    assert panel.result.text() == f"Dibatalkan: {what}" == panel.last_result
+    assert panel.result.isVisible() and panel.result.styleSheet() != recorded_look
+    with qtbot.waitSignal(panel.write_done, timeout=10_000):
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, panel)
+    assert len(_rows(store)) == 2
+    assert panel.result.text() == f"Tercatat: {what}" and panel.result.styleSheet() == recorded_look
+    # An undo refused (someone reported the step since) says so, not "Dibatalkan".
+    tps, mulai = _tps(store, small, "A1a", 10), _steps(store, small)["mulai"].id
+    entry.record(
+        store, Actor("lain.uji", "operator"), small.operation_id, [Mark(tps, mulai, _at(7, 5))]
+    )
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert done.args == [False]
+    assert "pembatalan tidak dijalankan" in panel.result.text()
 
 
 def test_the_tab_and_g_for_a_disturbance_in_the_main_window(

@@ -99,6 +99,32 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "inspection_finding": ("temuan", "finding"),
 }
 
+# A unit's kind (``opscenter.model.UNIT_KINDS``) as a reader names it: the printed report
+# shows these, never the stored code.
+UNIT_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "polda": ("Polda", "Polda"),
+    "polres": ("Polres", "Polres"),
+    "polresta": ("Polresta", "Polresta"),
+    "polsek": ("Polsek", "Polsek"),
+    "satgas": ("Satgas", "Task force"),
+    "subsatgas": ("Subsatgas", "Task sub-force"),
+    "brimob": ("Satuan Brimob", "Brimob unit"),
+    "korem": ("Korem", "Korem"),
+    "kodim": ("Kodim", "Kodim"),
+    "koramil": ("Koramil", "Koramil"),
+    "lanal": ("Lanal", "Lanal"),
+    "satpolpp": ("Satpol PP", "Satpol PP"),
+    "linmas": ("Linmas", "Linmas"),
+    "agency": ("Satker/instansi", "Office/agency"),
+}
+
+
+def unit_kind_name(kind: str, lang: str | None = None) -> str:
+    """The name of unit kind ``kind`` in ``lang``; an unknown code as it is."""
+    pair = UNIT_KIND_NAMES.get(kind)
+    return _pick(pair, language(lang)) if pair else kind
+
+
 REASONS: dict[str, tuple[str, str]] = {
     "required": ("wajib diisi", "is required"),
     "future": ("berada di masa depan", "is in the future"),

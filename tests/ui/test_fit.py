@@ -49,8 +49,8 @@ from ui import screen_fit
 from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
-from ui.units_columns import Column
 from ui.operation_page import Tab
+from ui.units_columns import Column
 
 # Voting day, 20:00 WIB: the demo's busiest hour.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)

@@ -99,6 +99,44 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "inspection_finding": ("temuan", "finding"),
 }
 
+# The kinds of list the import wizard offers, as its "Jenis data" names them (the CLI's
+# ``opscenter import KIND``): a file of one kind chosen as another is told by these names.
+IMPORT_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "personnel": ("Daftar personel", "Personnel roster"),
+    "tps": ("Daftar TPS", "TPS list"),
+    "units": ("Daftar satuan", "Unit list"),
+    "sarpras": ("Daftar sarpras", "Sarpras list"),
+    "incidents": ("Log kejadian", "Incident log"),
+    "plotting": ("Plotting personel", "Guard plotting"),
+    "watch": ("Laporan pemantauan TPS", "TPS watch report"),
+}
+
+# A unit's kind (``opscenter.model.UNIT_KINDS``) as a reader names it: the printed report
+# shows these, never the stored code.
+UNIT_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "polda": ("Polda", "Polda"),
+    "polres": ("Polres", "Polres"),
+    "polresta": ("Polresta", "Polresta"),
+    "polsek": ("Polsek", "Polsek"),
+    "satgas": ("Satgas", "Task force"),
+    "subsatgas": ("Subsatgas", "Task sub-force"),
+    "brimob": ("Satuan Brimob", "Brimob unit"),
+    "korem": ("Korem", "Korem"),
+    "kodim": ("Kodim", "Kodim"),
+    "koramil": ("Koramil", "Koramil"),
+    "lanal": ("Lanal", "Lanal"),
+    "satpolpp": ("Satpol PP", "Satpol PP"),
+    "linmas": ("Linmas", "Linmas"),
+    "agency": ("Satker/instansi", "Office/agency"),
+}
+
+
+def unit_kind_name(kind: str, lang: str | None = None) -> str:
+    """The name of unit kind ``kind`` in ``lang``; an unknown code as it is."""
+    pair = UNIT_KIND_NAMES.get(kind)
+    return _pick(pair, language(lang)) if pair else kind
+
+
 REASONS: dict[str, tuple[str, str]] = {
     "required": ("wajib diisi", "is required"),
     "future": ("berada di masa depan", "is in the future"),
@@ -708,6 +746,12 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "No table with known column headings was found in {file} (e.g. NRP, NAMA, PANGKAT "
         "for personnel; NO TPS, DESA, KATEGORI for polling stations).",
     ),
+    "wrong_kind": (
+        "Berkas {file} tampaknya berisi \u201c{found_name}\u201d, bukan \u201c{kind_name}\u201d: "
+        "pilih jenis data \u201c{found_name}\u201d.",
+        "The file {file} looks like a \u201c{found_name}\u201d, not a \u201c{kind_name}\u201d: "
+        "choose the data type \u201c{found_name}\u201d.",
+    ),
     "missing_columns": (
         "Lembar \u201c{sheet}\u201d di {file} tidak memiliki kolom wajib: {columns}.",
         "Sheet \u201c{sheet}\u201d of {file} lacks required columns: {columns}.",
@@ -856,6 +900,9 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     name = _pick(FIELD_NAMES.get(field, (field, field)), lang)
     data["field_name"] = name[:1].upper() + name[1:]
     data["field_text"] = name  # the same inside a sentence
+    for key in ("kind", "found"):  # a list's kind: "wrong_kind"
+        kind = str(error.data.get(key) or "")
+        data[f"{key}_name"] = _pick(IMPORT_KIND_NAMES.get(kind, (kind, kind)), lang)
     reason = str(error.data.get("reason") or "")
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):

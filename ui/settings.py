@@ -7,9 +7,10 @@ Only the front end reads them (QSettings); the core receives plain values. Tests
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 T = TypeVar("T", str, int, bool)
 
@@ -56,3 +57,17 @@ DATABASE_URL = Setting("database/url", "")
 # Where the main window stood when it was last closed (``QWidget.saveGeometry``, base64): its
 # screen, place, size and whether it was maximised. Empty: the first start.
 MAIN_WINDOW_GEOMETRY = Setting("window/main_geometry", "")
+# The folder a report was last saved to: the next save dialog opens there. Empty: never.
+REPORT_FOLDER = Setting("files/report_folder", "")
+
+
+def report_folder() -> Path:
+    """Where a report's save dialog opens: the folder one was last saved to while it is
+    there, else the user's documents folder (else home), never the program's own folder."""
+    for candidate in (
+        REPORT_FOLDER.get(),
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+    ):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()

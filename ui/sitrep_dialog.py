@@ -36,6 +36,7 @@ from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
+from ui import settings
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
@@ -342,11 +343,13 @@ class SitrepDialog(QDialog):
         self._start(self.request(issue=True, out=path), saved)
 
     def save_as(self) -> None:
-        name = sitrep.file_name(self.choices.period()[1])
+        """Ask where to save, in the folder a report was last saved to (``ui.settings``)."""
+        start = settings.report_folder() / sitrep.file_name(self.choices.period()[1])
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan laporan situasi"), name, self.tr("Dokumen PDF (*.pdf)")
+            self, self.tr("Simpan laporan situasi"), str(start), self.tr("Dokumen PDF (*.pdf)")
         )
         if path:
+            settings.REPORT_FOLDER.set(str(Path(path).parent))
             self.save_to(Path(path))
 
     def print_report(self) -> None:

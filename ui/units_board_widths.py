@@ -61,6 +61,8 @@ class BoardWidths(QObject):
         self._natural: dict[QTreeView | QTableView, dict[int, int]] = {v: {} for v in self.views}
         for view in self.views:
             view.viewport().installEventFilter(self)
+        # New figures may empty a TPS column or fill one (``fit_to_width``).
+        rows.tree_model.dataChanged.connect(self._refit)
 
     def fit(self) -> None:
         """Names and times at their widest; figures share one width so the grid reads.
@@ -130,26 +132,41 @@ class BoardWidths(QObject):
 
     def fit_to_width(self, view: QTreeView | QTableView) -> None:
         """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
-        TPS counts per category from the last, then the unrated TPS (the strength tab and the
-        planning window show them), until strength, balance and incidents fit without
-        scrolling sideways; a wider one takes them back. Columns hidden by others (the wall)
-        stay hidden."""
+        TPS columns (per category, and the unrated) that count no TPS at all, then the others
+        together (the strength tab and the planning window show them), until strength,
+        balance and incidents fit without scrolling sideways; a wider one takes them back.
+        So the TPS columns shown always add up to the TPS total: at 1920 px the empty
+        "belum dinilai" column once stayed while "Khusus" and its 60 TPS went. Columns
+        hidden by others (the wall) stay hidden."""
         natural = self._natural.get(view)
         if not natural:
             return
         mine = self._narrowed[view]
         columns = list(enumerate(self.rows.cells.layout.columns()))
         others = {s for s, _ in columns if view.isColumnHidden(s) and s not in mine}
+        tps = [s for s, (k, _) in reversed(columns) if k in (Column.TPS, Column.UNRATED)]
+        counted = [s for s in tps if self._counts(s)]
         drops = [s for s, (k, _) in columns if k is Column.CHANGED]
-        drops += [s for s, (k, _) in reversed(columns) if k is Column.TPS]
-        drops += [s for s, (k, _) in columns if k is Column.UNRATED]  # the last TPS figure
+        drops += [s for s in tps if s not in counted] + counted
         hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
+        if hide.intersection(counted):
+            hide.update(counted)
         if hide == mine:
             return
         for section in mine ^ hide:
             view.setColumnHidden(section, section in hide)
         self._narrowed[view] = hide
         self.fit()  # the name column stretches where the last-change one went
+
+    def _counts(self, section: int) -> bool:
+        """Whether column ``section`` shows a count other than 0 (the top rows' figures
+        hold their sub-units')."""
+        rows = self.rows
+        return any(rows.cells.value(rows.rows[r], section) for r in rows.kids[None])
+
+    def _refit(self) -> None:
+        for view in self.views:
+            self.fit_to_width(view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

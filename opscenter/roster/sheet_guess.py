@@ -11,7 +11,7 @@ from pathlib import Path
 
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import HEADER_SCAN_ROWS, Layout, detect, voters_by_sex
+from opscenter.roster.headers import FIELDS, HEADER_SCAN_ROWS, Layout, detect, voters_by_sex
 from opscenter.roster.preview import Options
 from opscenter.roster.reading import Cell, Source, open_source
 
@@ -40,6 +40,7 @@ def guess_sheet(source: Source, kind: str, sheet: str | None) -> SheetGuess:
     else:
         candidates = [s for s in source.sheets if s.visible]
     best: SheetGuess | None = None
+    heads: list[list[tuple[int, int, list[Cell]]]] = []
     any_rows = False
     for info in candidates:
         it = source.rows(info.name)
@@ -48,6 +49,7 @@ def guess_sheet(source: Source, kind: str, sheet: str | None) -> SheetGuess:
             head.append(item)
             if len(head) >= HEADER_SCAN_ROWS + 2:
                 break
+        heads.append(head)
         any_rows = any_rows or any(any(c is not None for c in cells) for _, _, cells in head)
         layout = detect(kind, head)
         guess = SheetGuess(info.name, layout, head, it, 0)
@@ -59,9 +61,29 @@ def guess_sheet(source: Source, kind: str, sheet: str | None) -> SheetGuess:
     if best is None or not any_rows:
         raise RosterError("no_rows", file=source.path.name, sheet=sheet or "")
     if best.layout is None:
+        found = _other_kind(kind, heads)
+        if found is not None:
+            raise RosterError("wrong_kind", file=source.path.name, kind=kind, found=found)
         raise RosterError(_NO_TABLE.get(kind, "no_table"), file=source.path.name, kind=kind)
     best.rows_total = source.row_count(best.name)
     return best
+
+
+def _other_kind(kind: str, heads: list[list[tuple[int, int, list[Cell]]]]) -> str | None:
+    """The kind of list whose table, every required column found, the sheets' first rows
+    hold when they hold none of ``kind``: a personnel roster chosen as a TPS list is said
+    to be one, rather than to have no known headings. The best-scoring such kind, or None."""
+    best: Layout | None = None
+    for other in FIELDS:
+        if other in (kind, "regions"):  # boundaries come by ``opscenter regions import``
+            continue
+        for head in heads:
+            layout = detect(other, head)
+            if layout is None or layout.missing():
+                continue
+            if best is None or layout.score > best.score:
+                best = layout
+    return best.kind if best is not None else None
 
 
 @dataclass(frozen=True, slots=True)

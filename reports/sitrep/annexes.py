@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer
 
+from opscenter.messages import unit_kind_name
 from opscenter.sitrep import Sitrep
 from reports.sitrep.labels import Text, where
 from reports.sitrep.layout import WIDE_W, Styles, para
@@ -30,7 +31,7 @@ def annex_units(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         rows.append(
             [
                 wrap(indent + u.name, widths[0] - 6),
-                u.kind,
+                wrap(unit_kind_name(u.kind, text.lang), widths[1] - 6),
                 wrap(u.status, widths[2] - 6),
                 str(u.tps),
                 str(u.required),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from opscenter import __version__
+from opscenter import __version__, cli
 from opscenter.demo import DEMO_PASSWORD
 from opscenter.store import open_store
 from tests.builders import build_small_operation
@@ -112,6 +112,26 @@ def test_strength_and_backup(home: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(tmp_path / "cadangan.db") as conn:
         assert conn.execute("SELECT count(*) FROM personnel").fetchone()[0] == 53
+
+
+def test_a_personnel_export_imported_as_tps_says_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``opscenter export personnel`` then ``import tps`` of that file: one sentence naming
+    the kind the file is, not "no known headings (e.g. NRP, NAMA, PANGKAT ...)". In this
+    process: the ``opscenter`` script runs the code it was installed from."""
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store = open_store(url)
+    build_small_operation(store)
+    store.dispose()
+    roster = tmp_path / "pers.xlsx"
+    assert cli.main(["export", "personnel", "--out", str(roster), "--db", url]) == 0
+    capsys.readouterr()
+    assert cli.main(["import", "tps", str(roster), "--db", url, "--dry-run", "--lang", "id"]) == 1
+    assert one_sentence(capsys.readouterr().err) == (
+        "Berkas pers.xlsx tampaknya berisi \u201cDaftar personel\u201d, bukan "
+        "\u201cDaftar TPS\u201d: pilih jenis data \u201cDaftar personel\u201d."
+    )
 
 
 def test_english_messages(home: Path, tmp_path: Path) -> None:

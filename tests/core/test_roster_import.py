@@ -22,6 +22,7 @@ from opscenter.roster import commit as commit_mod
 from opscenter.roster import errors_xlsx, export, history, normalise, template
 from opscenter.roster.classify import prepare
 from opscenter.roster.errors import RosterError
+from opscenter.roster.headers import FIELDS
 from opscenter.roster.preview import Options, Preview
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
@@ -188,6 +189,31 @@ def test_hidden_sheet_is_not_read_unless_named(store: Store, small: Small, tmp_p
     assert preview.counts["new"] == 1
 
 
+def test_a_roster_chosen_as_another_kind_is_said_to_be_a_roster(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """The operation's own personnel export chosen as a TPS list: the sentence says what
+    the file is and which kind to choose; it once said no known headings were found, "e.g.
+    NRP, NAMA, PANGKAT for personnel", which the file has."""
+    path = tmp_path / "pers.xlsx"
+    export.write(store, "personnel", path)
+    error = _refusal(store, path, kind="tps")
+    assert error.reason == "wrong_kind" and error.data["found"] == "personnel"
+    assert messages.describe(error, "id") == (
+        "Berkas pers.xlsx tampaknya berisi \u201cDaftar personel\u201d, bukan "
+        "\u201cDaftar TPS\u201d: pilih jenis data \u201cDaftar personel\u201d."
+    )
+    english = messages.describe(_refusal(store, path, kind="tps"), "en")
+    assert english == (
+        "The file pers.xlsx looks like a \u201cPersonnel roster\u201d, not a \u201cTPS list\u201d: "
+        "choose the data type \u201cPersonnel roster\u201d."
+    )
+    assert set(messages.IMPORT_KIND_NAMES) == set(FIELDS) - {"regions"}
+    # A file of no kind at all still says so.
+    other = xlsx(tmp_path / "lain.xlsx", [["TANGGAL", "URAIAN"], ["1-1-2024", "apel"]])
+    assert _refusal(store, other, kind="tps").reason == "no_table"
+
+
 def test_unknown_sheet(store: Store, small: Small, tmp_path: Path) -> None:
     path = roster(tmp_path / "r.xlsx")
     before = snapshot(store)
@@ -320,6 +346,7 @@ _PREPARE_AND_SAY = """
 import sys
 from opscenter import messages
 from opscenter.roster.errors import RosterError
+from opscenter.roster.headers import FIELDS
 from opscenter.roster.classify import prepare
 from opscenter.roster.preview import Options
 from opscenter.store import open_store

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -21,7 +22,8 @@ from sqlalchemy import text
 from opscenter import cli, sitrep
 from opscenter.actor import Actor
 from opscenter.demo import DEMO_PASSWORD, load_demo
-from opscenter.model import Operation
+from opscenter.messages import UNIT_KIND_NAMES
+from opscenter.model import UNIT_KINDS, Operation
 from opscenter.store import Store, open_store
 from reports.sitrep import render, wrap, write_pdf
 from tests.builders import build_small_operation
@@ -337,6 +339,30 @@ def test_sections_can_be_left_out(demo: Store) -> None:
     assert "LAMPIRAN B" not in whole and "IV. KEJADIAN MENONJOL" not in whole
 
 
+def test_annex_a_names_each_unit_s_kind(pdf: Path) -> None:
+    """Annex A's "Jenis satuan" column, as ``pdftotext`` reads the demo's report: the kinds'
+    names ("Polsek", "Satuan Brimob", "Satker/instansi"), never the stored codes ("polsek",
+    "brimob", "agency") the TERBATAS report once printed for the Karo Ops."""
+    run = ["pdftotext", "-layout", str(pdf), "-"]
+    whole = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    annex = whole[whole.index("LAMPIRAN A: PAPAN SATUAN") : whole.index("LAMPIRAN B")]
+    # Each row without its six figures: name, kind, status.
+    rows = " | ".join(" ".join(line.split()[:-6]) for line in annex.splitlines())
+    for row in (
+        "Polsek Kayu Aro Polsek Siaga",
+        "Polres Kerinci Polres Siaga",
+        "Sat Brimob Polda Jambi Satuan Brimob Siaga",
+        "Biro dan Direktorat Polda Jambi Satker/instansi Siaga",
+        "Subsatgas Pengamanan TPS Subsatgas Siaga",
+        "Satpol PP Provinsi Jambi Satpol PP Siaga",
+    ):
+        assert f"| {row} |" in rows, row
+    codes = re.findall(r"\b(polda|polresta|polres|polsek|satgas|subsatgas|brimob|satpolpp|"
+                       r"linmas|agency|korem|kodim|koramil|lanal)\b", annex)  # fmt: skip
+    assert codes == []
+    assert set(UNIT_KIND_NAMES) == set(UNIT_KINDS)  # every kind a unit may have is named
+
+
 def test_english_operation_prints_english(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'en.db'}")
     try:
@@ -353,8 +379,16 @@ def test_english_operation_prints_english(tmp_path: Path) -> None:
     for heading in ("INDONESIAN NATIONAL POLICE", "DAILY SITUATION REPORT", "OVERALL ASSESSMENT",
                     "OUTLOOK 24\u201372 HOURS", "ANNEX B: INCIDENT LIST", "Page 1 of"):  # fmt: skip
         assert heading in whole, heading
-    for word in ("LAPORAN", "KEJADIAN MENONJOL", "Hal. 1 dari", "Jumlah"):
+    for word in (
+        "LAPORAN",
+        "KEJADIAN MENONJOL",
+        "Hal. 1 dari",
+        "Jumlah",
+        "brimob",
+        "Satuan Brimob",
+    ):
         assert word not in whole, word
+    assert "Brimob unit" in whole and "Task force" in whole  # annex A's unit kinds
 
 
 def test_nothing_overflows_with_many_long_incidents_and_units(

@@ -50,6 +50,7 @@ from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
+from ui.units_columns import Column
 
 # Voting day, 20:00 WIB: the demo's busiest hour.
 VOTING_EVENING = datetime(2024, 11, 27, 13, 0, tzinfo=UTC)
@@ -353,6 +354,37 @@ def test_the_window_opens_within_the_screen(
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     screen_fit.show_fitted(window, PREFERRED_SIZE)
     assert window.isMaximized() == (screen.height() < 900)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_board_s_tps_columns_add_up_to_the_tps_total(
+    qtbot: QtBot, demo: Store, screen: QSize
+) -> None:
+    """The board maximised: the TPS columns it shows add up to the TPS total, or none is
+    shown. At 1920x1080 the empty "belum dinilai" column stayed while "Khusus" went: Polda
+    4.251 + 572 + 207 + 0 = 5.030 of 5.090 TPS, the 60 TPS of prisons and hospitals gone."""
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, _window_size(screen))
+    board = window.operation_page.board
+    assert board is not None
+    qtbot.waitUntil(lambda: board.rows.cells.figures_loaded and not window.busy())
+    view, cells = board.tree_view, board.rows.cells
+    polda = board.rows.rows[board.rows.kids[None][0]]
+    tps = [
+        s for s, (k, _) in enumerate(cells.layout.columns()) if k in (Column.TPS, Column.UNRATED)
+    ]
+    total = sum(int(cells.value(polda, s) or 0) for s in tps)
+    shown = [s for s in tps if not view.isColumnHidden(s)]
+    assert total == 5_090
+    if screen.width() < 1600:
+        assert shown == []
+    else:
+        assert sum(int(cells.value(polda, s) or 0) for s in shown) == total
+        # The empty column goes first: the four categories fit without it.
+        assert [cells.value(polda, s) for s in shown] == [4_251, 572, 207, 60]
 
 
 @pytest.mark.usefixtures("app_look")

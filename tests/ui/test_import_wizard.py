@@ -508,7 +508,8 @@ def _corpus(name: str) -> Callable[[Path], Path]:
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (_no_sarpras_table, "tidak ditemukan tabel sarpras"),
+        # A roster chosen as a sarpras list is said to be a roster, and which kind to choose.
+        (_no_sarpras_table, "berisi \u201cDaftar personel\u201d, bukan \u201cDaftar sarpras\u201d"),
         (_corpus("temperature.xlsx"), "tidak ditemukan tabel sarpras"),
         (_truncated, "rusak atau terpotong"),
         (_corpus("pass_protected.xlsx"), "kata sandi"),

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pypdf
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from opscenter import sitrep
@@ -17,6 +18,7 @@ from opscenter.store import Store
 from tests.builders import ADMIN
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import FixedClock, TinyOperation
+from ui import settings
 from ui.main_window import MainWindow
 from ui.sitrep_dialog import SitrepDialog
 from ui.sitrep_menu import install
@@ -77,6 +79,37 @@ def test_save_writes_the_pdf_and_takes_a_number(
     dialog.save_to(tmp_path / "lapsit2.pdf")
     wait_idle(qtbot, dialog)
     assert dialog.produced is not None and dialog.produced.report.serial == 2
+
+
+def test_the_save_dialog_opens_in_the_documents_then_the_last_report_folder(
+    qtbot: QtBot, dialog: SitrepDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Simpan…" asks where in the user's documents folder, then where a report was last
+    saved; it once asked in the program's own folder (a bare file name: /work/main)."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs
+    asked: list[Path] = []
+    answers = [tmp_path / "laporan" / "lapsit.pdf", None]
+
+    def answer(*args: object) -> tuple[str, str]:
+        asked.append(Path(str(args[2])))
+        chosen = answers.pop(0)
+        return (str(chosen), "") if chosen else ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    (tmp_path / "laporan").mkdir()
+    name = sitrep.file_name(dialog.choices.period()[1])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert asked == [home / "Documents" / name]
+    assert dialog.saved_path == tmp_path / "laporan" / "lapsit.pdf"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # then cancelled
+    assert asked[1] == tmp_path / "laporan" / name
+    (tmp_path / "laporan" / "lapsit.pdf").unlink()
+    (tmp_path / "laporan").rmdir()  # the folder is gone: the documents again
+    assert settings.report_folder() == home / "Documents"
 
 
 def test_errors_are_one_indonesian_sentence(

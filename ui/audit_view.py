@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +52,7 @@ from ui.audit_model import AuditModel, Column, entity_name
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label, put_instant, typed_instant
 from ui.live_updates import LiveUpdates
+from ui.save_dialog import ask_save_path
 from ui.screen_fit import fit_to_screen
 from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
@@ -381,14 +381,13 @@ class AuditWindow(QWidget):
     # -- export -----------------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        path, _ = ask_save_path(
             self,
             self.tr("Ekspor jurnal audit"),
-            str(Path.home() / f"jurnal-audit-{datetime.now():%Y%m%d-%H%M}.xlsx"),
+            f"jurnal-audit-{datetime.now():%Y%m%d-%H%M}.xlsx",
             self.tr("Buku kerja Excel (*.xlsx)"),
         )
-        if name:
-            path = Path(name)
+        if path is not None:
             self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
 
     def export_to(self, path: Path) -> JobHandle | None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from opscenter import incident_import
+from opscenter import incident_import, messages
 from opscenter.plotting import plot_import
 from opscenter.readiness import sarpras_io
 from opscenter.watch import imports as watch_imports
@@ -35,16 +35,17 @@ from ui.translations import translator
 _tr = translator("ImportWizard")
 
 
-def _kinds() -> list[tuple[str, str]]:
-    return [
-        ("personnel", _tr("Daftar personel")),
-        ("tps", _tr("Daftar TPS")),
-        ("units", _tr("Daftar satuan")),
-        (sarpras_io.KIND, _tr("Daftar sarpras")),
-        (incident_import.KIND, _tr("Log kejadian")),
-        (plot_import.KIND, _tr("Plotting personel")),
-        (watch_imports.KIND, _tr("Laporan pemantauan TPS")),
-    ]
+# The kinds of list, in the wizard's order, as the core names them (a refusal such as "this
+# file looks like a personnel roster, not a TPS list" names them the same way).
+_KINDS = (
+    "personnel",
+    "tps",
+    "units",
+    sarpras_io.KIND,
+    incident_import.KIND,
+    plot_import.KIND,
+    watch_imports.KIND,
+)
 
 
 class FilePage(JobPage[W]):
@@ -58,8 +59,8 @@ class FilePage(JobPage[W]):
         self.browse_title = _tr("Pilih lembar kerja")  # the file dialog's caption
         self.setSubTitle(_tr("Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv."))
         self.kind = QComboBox(self)
-        for key, label in _kinds():
-            self.kind.addItem(label, key)
+        for key in _KINDS:
+            self.kind.addItem(messages.import_kind_name(key, wizard.lang), key)
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
         browse = QPushButton(_tr("&Telusuri\u2026"), self)

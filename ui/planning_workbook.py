@@ -21,6 +21,7 @@ from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
 from ui.error_dialog import sentence_for
 from ui.pending import saving_text
+from ui.save_dialog import ask_save_path
 from ui.translations import translator
 from ui.worker import JobHandle, start_job, write_pool
 
@@ -58,14 +59,14 @@ class MatrixWorkbook(QObject):
     # -- export -----------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = ask_save_path(
             self._window,
             _tr("Ekspor matriks kerawanan"),
             "kerawanan.xlsx",
             _tr("Buku kerja Excel (*.xlsx)"),
         )
-        if path:
-            self.export_to(Path(path))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the matrix to a workbook (a read: no journal, no write thread)."""

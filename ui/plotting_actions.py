@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog
 
 from opscenter.plotting.plot import PostPlot, plot
 from opscenter.plotting.posts import form_posts
@@ -38,6 +38,7 @@ from ui.plotting_commands import (
 from ui.plotting_dialogs import ChoiceDialog, checked
 from ui.plotting_models import person, post_label
 from ui.plotting_reads import PlottingReads
+from ui.save_dialog import ask_save_path
 from ui.translations import QT_TRANSLATE_NOOP, translator
 from ui.worker import JobHandle, start_job
 
@@ -334,17 +335,12 @@ class PlottingActions(PlottingReads):
     def ask_export(self) -> None:
         """The plotting of the chosen stage and unit (the list or the slips) to a file."""
         filters = [_tr(f) for f in self.EXPORT_FILTERS]
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            _tr("Ekspor plotting"),
-            str(Path.home() / f"plotting-{datetime.now():%Y%m%d-%H%M}.pdf"),
-            ";;".join(filters),
-        )
-        if not name:
+        name = f"plotting-{datetime.now():%Y%m%d-%H%M}.pdf"
+        path, chosen = ask_save_path(self, _tr("Ekspor plotting"), name, ";;".join(filters))
+        if path is None:
             return
         slips = chosen == filters[2]
         suffix = ".xlsx" if chosen == filters[1] else ".pdf"
-        path = Path(name)
         self.export_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix), slips)
 
     def export_to(self, path: Path, slips: bool = False) -> JobHandle:

@@ -21,7 +21,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -36,9 +35,9 @@ from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
-from ui import settings
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
+from ui.save_dialog import ask_save_path
 from ui.screen_fit import fit_to_screen, scrolling
 from ui.sitrep_build import Produced, Request, produce
 from ui.sitrep_choices import SitrepChoices
@@ -344,13 +343,12 @@ class SitrepDialog(QDialog):
 
     def save_as(self) -> None:
         """Ask where to save, in the folder a report was last saved to (``ui.settings``)."""
-        start = settings.report_folder() / sitrep.file_name(self.choices.period()[1])
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan laporan situasi"), str(start), self.tr("Dokumen PDF (*.pdf)")
+        name = sitrep.file_name(self.choices.period()[1])
+        path, _ = ask_save_path(
+            self, self.tr("Simpan laporan situasi"), name, self.tr("Dokumen PDF (*.pdf)")
         )
-        if path:
-            settings.REPORT_FOLDER.set(str(Path(path).parent))
-            self.save_to(Path(path))
+        if path is not None:
+            self.save_to(path)
 
     def print_report(self) -> None:
         """Write to a temporary file and open it in the system viewer, which prints."""

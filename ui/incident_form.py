@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,7 +41,7 @@ from opscenter.messages import describe
 from opscenter.operations import zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
-from ui.choice_combo import NO_CHOICE, chosen, fill_combo, region_choices, searchable
+from ui.choice_combo import NO_CHOICE, chosen, fill_combo, refusal, region_choices, searchable
 from ui.form_parts import error_label, put_instant, save_cancel, typed_instant
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
 from ui.pending import PendingWrite
@@ -127,6 +127,7 @@ class IncidentForm(QDialog):
 
         self.errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._captions: dict[str, str] = {}  # a field's name as a refusal writes it
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(6)
@@ -139,6 +140,7 @@ class IncidentForm(QDialog):
                 box.addWidget(extra)
             self.errors[key] = error_label(self)
             self._fields[key] = field
+            self._captions[key] = label.replace("&", "")
             box.addWidget(self.errors[key])
             caption = QLabel(label, self)
             caption.setBuddy(field.focusProxy() or field)  # a label never focuses a container
@@ -376,23 +378,29 @@ class IncidentForm(QDialog):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
-        for signal in (
-            self.type_box.currentIndexChanged,
-            self.severity_box.currentIndexChanged,
-            self.region_box.currentIndexChanged,
-            self.tps_box.currentIndexChanged,
-            self.title_edit.textChanged,
-            self.description_edit.textChanged,
-            self.location_edit.textChanged,
-            self.latitude_edit.textChanged,
-            self.longitude_edit.textChanged,
-            self.damage_edit.textChanged,
-            self.dead_spin.valueChanged,
-            self.injured_spin.valueChanged,
-            self.occurred_edit.dateTimeChanged,
-            self.units.model.dataChanged,
-        ):
+        for key, signal in self._changes():
             signal.connect(self._typed)
+            signal.connect(lambda *_args, key=key: self.errors[key].hide())
+
+    def _changes(self) -> tuple[tuple[str, SignalInstance], ...]:
+        """Each field's change, by the key its refusal is shown under: a change is written
+        to the draft, and takes away the refusal it answers."""
+        return (
+            ("type_id", self.type_box.currentIndexChanged),
+            ("severity_id", self.severity_box.currentIndexChanged),
+            ("region_id", self.region_box.currentIndexChanged),
+            ("tps_id", self.tps_box.currentIndexChanged),
+            ("title", self.title_edit.textChanged),
+            ("description", self.description_edit.textChanged),
+            ("location", self.location_edit.textChanged),
+            ("point", self.latitude_edit.textChanged),
+            ("point", self.longitude_edit.textChanged),
+            ("damage", self.damage_edit.textChanged),
+            ("dead", self.dead_spin.valueChanged),
+            ("injured", self.injured_spin.valueChanged),
+            ("occurred_at", self.occurred_edit.dateTimeChanged),
+            ("unit_ids", self.units.model.dataChanged),
+        )
 
     def keep_drafts(self, box: DraftBox, key: str, draft_id: str | None = None) -> None:
         """Write what is typed to ``box`` (1 s after the last keystroke, and whenever a field
@@ -455,10 +463,12 @@ class IncidentForm(QDialog):
             label.hide()
 
     def show_error(self, error: OpsError) -> None:
+        self._refuse(str(error.data.get("field") or ""), describe(error, interface_language()))
+
+    def _refuse(self, key: str, sentence: str) -> None:
         self._clear_errors()
-        key = str(error.data.get("field") or "")
         label = self.errors.get(key, self.general_error)
-        label.setText(describe(error, interface_language()))
+        label.setText(sentence)
         label.show()
         field = self._fields.get(key)
         if field is not None:  # the cursor goes where the correction is needed
@@ -467,9 +477,19 @@ class IncidentForm(QDialog):
     def save(self) -> None:
         """Save on the write thread; the form stays open, its button saying "Menyimpan…",
         until the result: saved, it closes; refused, it says why beside the field and keeps
-        what was typed. ``writes.write_done`` says how it ended."""
+        what was typed. A name typed in a choice box that fits several entries, or none, is
+        refused before anything is sent. ``writes.write_done`` says how it ended."""
         if self.writes.busy:
             return  # Enter pressed again while saving: one incident, not two
+        for key, box in (
+            ("type_id", self.type_box),
+            ("region_id", self.region_box),
+            ("tps_id", self.tps_box),
+        ):
+            sentence = refusal(box, self._captions[key])  # a typed name no entry alone fits
+            if sentence is not None:
+                self._refuse(key, sentence)
+                return
         try:
             draft = self.draft()
         except OpsError as exc:  # a point it cannot read: said beside it, nothing sent

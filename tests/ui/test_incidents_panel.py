@@ -28,6 +28,8 @@ from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
+from tests.ui.test_keys import type_and_leave
+from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column
@@ -343,6 +345,29 @@ def test_a_stale_status_change_offers_to_reapply(
         from opscenter.model import Incident
 
         assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]
+
+
+def test_a_region_typed_by_its_own_name_is_the_region_of_that_name(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    # The walk's "Merangin" fits Kab. Merangin and its kecamatan: the kabupaten of that
+    # name is meant, and shown; the kota beside a kecamatan of its name likewise, unless
+    # "Kecamatan" is typed.
+    focus(qtbot, panel)
+    panel.new_incident()
+    form = panel.form
+    assert form is not None
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    for typed, meant in (
+        ("Merangin", "Kab. Merangin"),
+        ("sungai penuh", "Kota Sungai Penuh"),
+        ("Kecamatan Sungai Penuh", "Kecamatan Sungai Penuh (Kota Sungai Penuh)"),
+        ("bangko", "Kecamatan Bangko (Kab. Merangin)"),
+    ):
+        type_and_leave(form.region_box, qtbot, typed)
+        assert form.region_box.currentText() == meant
+        assert chosen(form.region_box) == form.region_box.itemData(form.region_box.findText(meant))
 
 
 def roll_wheel_down(field: QWidget) -> None:

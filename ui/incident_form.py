@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -55,6 +56,22 @@ DRAFT_DELAY_MS = 1_000
 
 
 _tr = translator("IncidentForm")
+
+
+def _changes(field: QWidget) -> list[SignalInstance]:
+    """The signals by which ``field``, or each field in a row of them, says it changed."""
+    if isinstance(field, UnitsPicker):
+        return [field.model.dataChanged]
+    if isinstance(field, QComboBox):
+        return [field.currentIndexChanged]
+    if isinstance(field, QDateTimeEdit):
+        return [field.dateTimeChanged]
+    if isinstance(field, QSpinBox):
+        return [field.valueChanged]
+    if isinstance(field, (QLineEdit, QPlainTextEdit)):
+        return [field.textChanged]
+    inner = field.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [signal for child in inner for signal in _changes(child)]
 
 
 class IncidentForm(QDialog):
@@ -141,6 +158,8 @@ class IncidentForm(QDialog):
             self.errors[key] = error_label(self)
             self._fields[key] = field
             self._captions[key] = label.replace("&", "")
+            for signal in _changes(field):  # corrected: the refusal goes at once
+                signal.connect(self.errors[key].hide)
             box.addWidget(self.errors[key])
             caption = QLabel(label, self)
             caption.setBuddy(field.focusProxy() or field)  # a label never focuses a container
@@ -378,29 +397,23 @@ class IncidentForm(QDialog):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
-        for key, signal in self._changes():
+        for signal in (
+            self.type_box.currentIndexChanged,
+            self.severity_box.currentIndexChanged,
+            self.region_box.currentIndexChanged,
+            self.tps_box.currentIndexChanged,
+            self.title_edit.textChanged,
+            self.description_edit.textChanged,
+            self.location_edit.textChanged,
+            self.latitude_edit.textChanged,
+            self.longitude_edit.textChanged,
+            self.damage_edit.textChanged,
+            self.dead_spin.valueChanged,
+            self.injured_spin.valueChanged,
+            self.occurred_edit.dateTimeChanged,
+            self.units.model.dataChanged,
+        ):
             signal.connect(self._typed)
-            signal.connect(lambda *_args, key=key: self.errors[key].hide())
-
-    def _changes(self) -> tuple[tuple[str, SignalInstance], ...]:
-        """Each field's change, by the key its refusal is shown under: a change is written
-        to the draft, and takes away the refusal it answers."""
-        return (
-            ("type_id", self.type_box.currentIndexChanged),
-            ("severity_id", self.severity_box.currentIndexChanged),
-            ("region_id", self.region_box.currentIndexChanged),
-            ("tps_id", self.tps_box.currentIndexChanged),
-            ("title", self.title_edit.textChanged),
-            ("description", self.description_edit.textChanged),
-            ("location", self.location_edit.textChanged),
-            ("point", self.latitude_edit.textChanged),
-            ("point", self.longitude_edit.textChanged),
-            ("damage", self.damage_edit.textChanged),
-            ("dead", self.dead_spin.valueChanged),
-            ("injured", self.injured_spin.valueChanged),
-            ("occurred_at", self.occurred_edit.dateTimeChanged),
-            ("unit_ids", self.units.model.dataChanged),
-        )
 
     def keep_drafts(self, box: DraftBox, key: str, draft_id: str | None = None) -> None:
         """Write what is typed to ``box`` (1 s after the last keystroke, and whenever a field

@@ -1306,6 +1306,19 @@
     </message>
 </context>
 <context>
+    <name>ChoiceCombo</name>
+    <message>
+        <location filename="../../ui/choice_combo.py" line="211"/>
+        <source>{field}: „{typed}“ tidak ada dalam daftar; pilih salah satu.</source>
+        <translation>{field}: “{typed}” is not in the list; choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_combo.py" line="215"/>
+        <source>{field}: „{typed}“ cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
+        <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <location filename="../../ui/confirm.py" line="35"/>
@@ -1939,130 +1952,130 @@
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="76"/>
+        <location filename="../../ui/incident_form.py" line="93"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="94"/>
+        <location filename="../../ui/incident_form.py" line="111"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="98"/>
+        <location filename="../../ui/incident_form.py" line="115"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="104"/>
+        <location filename="../../ui/incident_form.py" line="121"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="107"/>
-        <location filename="../../ui/incident_form.py" line="315"/>
+        <location filename="../../ui/incident_form.py" line="124"/>
+        <location filename="../../ui/incident_form.py" line="336"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="111"/>
+        <location filename="../../ui/incident_form.py" line="128"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="119"/>
+        <location filename="../../ui/incident_form.py" line="136"/>
         <source>mis. -1,6</source>
         <translation>e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="119"/>
+        <location filename="../../ui/incident_form.py" line="136"/>
         <source>mis. 103,6</source>
         <translation>e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="124"/>
+        <location filename="../../ui/incident_form.py" line="141"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="160"/>
+        <location filename="../../ui/incident_form.py" line="181"/>
         <source>L&amp;intang</source>
         <translation>Lat&amp;itude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="161"/>
+        <location filename="../../ui/incident_form.py" line="182"/>
         <source>&amp;Bujur</source>
         <translation>&amp;Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="169"/>
+        <location filename="../../ui/incident_form.py" line="190"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="170"/>
+        <location filename="../../ui/incident_form.py" line="191"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="171"/>
+        <location filename="../../ui/incident_form.py" line="192"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="172"/>
+        <location filename="../../ui/incident_form.py" line="193"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="175"/>
+        <location filename="../../ui/incident_form.py" line="196"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="179"/>
+        <location filename="../../ui/incident_form.py" line="200"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="180"/>
+        <location filename="../../ui/incident_form.py" line="201"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="181"/>
+        <location filename="../../ui/incident_form.py" line="202"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="182"/>
+        <location filename="../../ui/incident_form.py" line="203"/>
         <source>Titik (derajat)</source>
         <translation>Point (degrees)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="190"/>
+        <location filename="../../ui/incident_form.py" line="211"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="192"/>
+        <location filename="../../ui/incident_form.py" line="213"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="193"/>
+        <location filename="../../ui/incident_form.py" line="214"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="197"/>
+        <location filename="../../ui/incident_form.py" line="218"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="197"/>
+        <location filename="../../ui/incident_form.py" line="218"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -2177,22 +2190,22 @@
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="445"/>
+        <location filename="../../ui/incident_form.py" line="466"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="90"/>
+        <location filename="../../ui/incident_form.py" line="107"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="149"/>
+        <location filename="../../ui/incident_form.py" line="170"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="149"/>
+        <location filename="../../ui/incident_form.py" line="170"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -2725,17 +2738,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="127"/>
+        <location filename="../../ui/map_panel.py" line="126"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="133"/>
+        <location filename="../../ui/map_panel.py" line="132"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="134"/>
+        <location filename="../../ui/map_panel.py" line="133"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
@@ -2785,12 +2798,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="117"/>
+        <location filename="../../ui/map_panel.py" line="116"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="119"/>
+        <location filename="../../ui/map_panel.py" line="118"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2860,32 +2873,32 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="222"/>
+        <location filename="../../ui/map_panel.py" line="229"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="226"/>
+        <location filename="../../ui/map_panel.py" line="233"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="235"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="274"/>
+        <location filename="../../ui/map_panel.py" line="281"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
+        <location filename="../../ui/map_panel.py" line="293"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="321"/>
+        <location filename="../../ui/map_panel.py" line="328"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
@@ -3102,7 +3115,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="111"/>
+        <location filename="../../ui/map_view.py" line="109"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>

@@ -30,6 +30,7 @@ from ui.login_dialog import ask_login
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.screen_fit import show_as_left
 from ui.translations import set_interface_language
+from ui.wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 
 def application(lang: str = "id") -> QApplication:
-    """The running QApplication, or a new one named and styled for OpsCenter."""
+    """The running QApplication, or a new one named and styled for OpsCenter, its wheel kept
+    off the fields the operator is not in (``ui.wheel_guard``)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -51,6 +53,7 @@ def application(lang: str = "id") -> QApplication:
     # No applicationDisplayName: Qt would append it to every title ("… — OpsCenter").
     QLocale.setDefault(QLocale(lang))
     theme.apply_look(app)
+    guard_wheel(app)  # the wheel scrolls past fields the operator is not in
     return app
 
 

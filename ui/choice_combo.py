@@ -1,8 +1,9 @@
 """Combo boxes of reference choices (types, severities, statuses, stages, regions, TPS):
 each entry carries its id as data, with an optional first entry meaning "none" or "all"
 (``NO_CHOICE``); ``chosen`` reads the id back and ``choose`` sets it; ``searchable`` lets
-the operator type any part of a name to find it; ``region_choices`` names the regions as
-the incidents list does.
+the operator type any part of a name to find it, ``settle`` chooses the entry a typed name
+means and ``refusal`` says why a save must wait when it means several or none (what is
+shown is what is saved); ``region_choices`` names the regions as the incidents list does.
 
 Used by the new-incident form and the incident detail pane (``ui.incident_form``,
 ``ui.incident_detail``), the incidents panel's filters, the units board's region filter and
@@ -19,7 +20,11 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from opscenter.incident_choices import Choice, Choices
+from opscenter.roster.reference_data import place_key
 from ui.table_model import AnyIndex
+from ui.translations import translator
+
+_tr = translator("ChoiceCombo")
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
@@ -33,6 +38,8 @@ def colour_icon(colour: str, size: int = 14) -> QIcon:
 # reference to None each time a Qt call hands back an empty QVariant (currentData() of an
 # entry whose data is None), and enough of those abort the process ("deallocating None").
 NO_CHOICE = -1
+# Where an entry's level in a tree (a kecamatan under its kabupaten) is kept.
+_DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def chosen(combo: QComboBox) -> int | None:
@@ -53,6 +60,8 @@ def fill_combo(combo: QComboBox, items: Sequence[Choice], *, none_label: str | N
             combo.addItem(colour_icon(item.colour), item.name, item.id)
         else:
             combo.addItem(item.name, item.id)
+        if item.depth:
+            combo.setItemData(combo.count() - 1, item.depth, _DEPTH_ROLE)
 
 
 def choose(combo: QComboBox, item_id: int | None) -> None:
@@ -104,8 +113,7 @@ class _Matches(QSortFilterProxyModel):
 
 def searchable(combo: QComboBox) -> None:
     """Type any part of a name ("kerinci", "kab. ker") to find it; never adds what was typed.
-    Leaving the field with a name typed whole, or typed so far that one entry matches,
-    chooses that entry (what is shown is what is saved)."""
+    Leaving the field settles what was typed (``settle``): what is shown is what is saved."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     matches = _Matches(combo)
@@ -126,21 +134,92 @@ def searchable(combo: QComboBox) -> None:
             if popup is not None:
                 popup.hide()
 
-    def settle() -> None:
-        text = edit.text()
-        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
-            return
-        matches.set_typed(text)
-        exact = [
-            r for r in range(combo.count()) if search_key(combo.itemText(r)) == search_key(text)
-        ]
-        if exact:
-            combo.setCurrentIndex(exact[0])
-        elif text.strip() and matches.rowCount() == 1:
-            combo.setCurrentIndex(matches.mapToSource(matches.index(0, 0)).row())
-
     edit.textEdited.connect(typed)
-    edit.editingFinished.connect(settle)
+    edit.editingFinished.connect(lambda: settle(combo))
+
+
+def _own(text: str) -> str:
+    """An entry without the parent named after it: "Kecamatan Bangko (Kab. Merangin)" ->
+    "Kecamatan Bangko"."""
+    return _PARENT.sub("", text)
+
+
+# The parent a kecamatan's entry names after it (``region_choices``).
+_PARENT = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _candidates(combo: QComboBox, text: str) -> list[int]:
+    """The rows of ``combo`` that ``text`` may mean, the surest kind of match first: the
+    entry written so (in any form of "Kab."/"Kota"); else those whose own name it is
+    ("Kecamatan Bangko"); else those whose own name it is without its level word, the
+    highest level only ("Merangin": Kab. Merangin, not a kecamatan of that name under it);
+    else every entry holding it."""
+    rows = range(combo.count())
+    if not text.strip():
+        return [r for r in rows if combo.itemData(r) == NO_CHOICE]
+    key, bare = search_key(text), place_key(text)
+    exact = [r for r in rows if search_key(combo.itemText(r)) == key]
+    if exact:
+        return exact[:1]
+    own = [r for r in rows if search_key(_own(combo.itemText(r))) == key]
+    if own:
+        return own
+    named = [r for r in rows if bare and place_key(_own(combo.itemText(r))) == bare]
+    if named:
+        top = min(_depth(combo, r) for r in named)
+        return [r for r in named if _depth(combo, r) == top]
+    return [r for r in rows if key in search_key(combo.itemText(r))]
+
+
+def _depth(combo: QComboBox, row: int) -> int:
+    return int(combo.itemData(row, _DEPTH_ROLE) or 0)
+
+
+def settle(combo: QComboBox) -> None:
+    """Choose the entry a searchable ``combo``'s typed text means, if one alone fits
+    (``_candidates``); emptied, its "none" entry, or no entry where it has none. Text that
+    fits several entries or none stays as typed, unchosen: ``refusal`` then says so."""
+    edit = combo.lineEdit()
+    if edit is None or unsettled(combo) is None:
+        return
+    text = edit.text()
+    found = _candidates(combo, text)
+    if len(found) == 1:
+        combo.setCurrentIndex(found[0])
+    elif not text.strip():
+        combo.setCurrentIndex(-1)
+
+
+def unsettled(combo: QComboBox) -> str | None:
+    """What is typed in a searchable ``combo`` when it is not its chosen entry's name."""
+    edit = combo.lineEdit()
+    if edit is None:
+        return None
+    current = combo.currentIndex()
+    shown = combo.itemText(current) if current >= 0 else ""
+    return None if edit.text() == shown else edit.text()
+
+
+def refusal(combo: QComboBox, field: str) -> str | None:
+    """The sentence refusing a save while ``combo`` shows a text no entry alone fits (after
+    ``settle``), naming ``field`` and the entries it fits; None when what is shown is chosen."""
+    settle(combo)
+    typed = unsettled(combo)
+    if typed is None:
+        return None
+    found = [combo.itemText(r) for r in _candidates(combo, typed)]
+    if not found:
+        return _tr("{field}: „{typed}“ tidak ada dalam daftar; pilih salah satu.").format(
+            field=field, typed=typed
+        )
+    names = ", ".join(found[:_NAMED]) + (", …" if len(found) > _NAMED else "")
+    return _tr(
+        "{field}: „{typed}“ cocok dengan beberapa pilihan: {names}; pilih salah satu."
+    ).format(field=field, typed=typed, names=names)
+
+
+# How many of the entries a typed text fits a refusal names.
+_NAMED = 5
 
 
 def region_choices(choices: Choices) -> list[Choice]:

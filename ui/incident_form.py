@@ -17,11 +17,12 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,7 +42,7 @@ from opscenter.messages import describe
 from opscenter.operations import zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
-from ui.choice_combo import NO_CHOICE, chosen, fill_combo, region_choices, searchable
+from ui.choice_combo import NO_CHOICE, chosen, fill_combo, refusal, region_choices, searchable
 from ui.form_parts import error_label, put_instant, save_cancel, typed_instant
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
 from ui.pending import PendingWrite
@@ -55,6 +56,22 @@ DRAFT_DELAY_MS = 1_000
 
 
 _tr = translator("IncidentForm")
+
+
+def _changes(field: QWidget) -> list[SignalInstance]:
+    """The signals by which ``field``, or each field in a row of them, says it changed."""
+    if isinstance(field, UnitsPicker):
+        return [field.model.dataChanged]
+    if isinstance(field, QComboBox):
+        return [field.currentIndexChanged]
+    if isinstance(field, QDateTimeEdit):
+        return [field.dateTimeChanged]
+    if isinstance(field, QSpinBox):
+        return [field.valueChanged]
+    if isinstance(field, (QLineEdit, QPlainTextEdit)):
+        return [field.textChanged]
+    inner = field.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [signal for child in inner for signal in _changes(child)]
 
 
 class IncidentForm(QDialog):
@@ -127,6 +144,7 @@ class IncidentForm(QDialog):
 
         self.errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._captions: dict[str, str] = {}  # a field's name as a refusal writes it
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(6)
@@ -139,6 +157,9 @@ class IncidentForm(QDialog):
                 box.addWidget(extra)
             self.errors[key] = error_label(self)
             self._fields[key] = field
+            self._captions[key] = label.replace("&", "")
+            for signal in _changes(field):  # corrected: the refusal goes at once
+                signal.connect(self.errors[key].hide)
             box.addWidget(self.errors[key])
             caption = QLabel(label, self)
             caption.setBuddy(field.focusProxy() or field)  # a label never focuses a container
@@ -455,10 +476,12 @@ class IncidentForm(QDialog):
             label.hide()
 
     def show_error(self, error: OpsError) -> None:
+        self._refuse(str(error.data.get("field") or ""), describe(error, interface_language()))
+
+    def _refuse(self, key: str, sentence: str) -> None:
         self._clear_errors()
-        key = str(error.data.get("field") or "")
         label = self.errors.get(key, self.general_error)
-        label.setText(describe(error, interface_language()))
+        label.setText(sentence)
         label.show()
         field = self._fields.get(key)
         if field is not None:  # the cursor goes where the correction is needed
@@ -467,9 +490,19 @@ class IncidentForm(QDialog):
     def save(self) -> None:
         """Save on the write thread; the form stays open, its button saying "Menyimpan…",
         until the result: saved, it closes; refused, it says why beside the field and keeps
-        what was typed. ``writes.write_done`` says how it ended."""
+        what was typed. A name typed in a choice box that fits several entries, or none, is
+        refused before anything is sent. ``writes.write_done`` says how it ended."""
         if self.writes.busy:
             return  # Enter pressed again while saving: one incident, not two
+        for key, box in (
+            ("type_id", self.type_box),
+            ("region_id", self.region_box),
+            ("tps_id", self.tps_box),
+        ):
+            sentence = refusal(box, self._captions[key])  # a typed name no entry alone fits
+            if sentence is not None:
+                self._refuse(key, sentence)
+                return
         try:
             draft = self.draft()
         except OpsError as exc:  # a point it cannot read: said beside it, nothing sent

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.choice_combo import searchable
+from ui.choice_combo import refusal, searchable
+from ui.form_parts import error_label
 
 
 class ChoiceDialog(QDialog):
@@ -34,13 +35,16 @@ class ChoiceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.error = error_label(self, "plotChoiceError")
+        self._searched: list[tuple[QComboBox, str]] = []  # with the name a refusal gives it
 
     def _add(self, label: str, widget: QWidget) -> None:
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         self.form.addRow(caption, widget)
-        self.form.removeWidget(self.buttons)
-        self.form.addRow(self.buttons)
+        for below in (self.error, self.buttons):
+            self.form.removeWidget(below)
+            self.form.addRow(below)
 
     def combo(self, label: str, items: list[tuple[str, int]], *, search: bool = False) -> QComboBox:
         box = QComboBox(self)
@@ -50,8 +54,21 @@ class ChoiceDialog(QDialog):
             box.addItem(text, key)
         if search:  # typing part of a kecamatan's name narrows the list
             searchable(box)
+            self._searched.append((box, label.replace("&", "").rstrip(":")))
         self._add(label, box)
         return box
+
+    def accept(self) -> None:
+        """OK, unless a searchable box shows a typed name no entry alone fits: then the
+        dialog says so and waits (the box's chosen entry is not what it shows)."""
+        for box, name in self._searched:
+            sentence = refusal(box, name)
+            if sentence is not None:
+                self.error.setText(sentence)
+                self.error.show()
+                box.setFocus()
+                return
+        super().accept()
 
     def checks(self, label: str, items: list[tuple[str, int]]) -> QStandardItemModel:
         """A list of ``items`` (text, key) to tick; ``checked`` reads the keys ticked."""

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -27,11 +28,14 @@ from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
+from tests.ui.test_keys import type_and_leave
+from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
 from ui.unsaved import BOX_NAME, DISCARD_NAME
+from ui.wheel_guard import WheelGuard, guard_wheel
 from ui.worker import write_pool
 
 # 20:00 WIB on voting day.
@@ -45,7 +49,18 @@ def undo_stack() -> QUndoStack:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, jambi: Store, undo_stack: QUndoStack) -> Iterator[IncidentsPanel]:
+def wheel_guard(qapp: QApplication) -> Iterator[WheelGuard]:
+    """The wheel guard ``ui.app.application`` installs, for this test only."""
+    guard = guard_wheel(qapp)
+    yield guard
+    qapp.removeEventFilter(guard)
+    guard.setParent(None)
+
+
+@pytest.fixture
+def panel(
+    qtbot: QtBot, jambi: Store, undo_stack: QUndoStack, wheel_guard: WheelGuard
+) -> Iterator[IncidentsPanel]:
     # Not qtbot.addWidget: that deletes the panel before qtmodeltester lets go of its models.
     widget = IncidentsPanel(Desk(jambi, OPERATOR, undo_stack, lambda: VOTING_EVENING))
     widget.resize(1920, 1080)
@@ -330,6 +345,66 @@ def test_a_stale_status_change_offers_to_reapply(
         from opscenter.model import Incident
 
         assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]
+
+
+def test_a_region_typed_by_its_own_name_is_the_region_of_that_name(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    # The walk's "Merangin" fits Kab. Merangin and its kecamatan: the kabupaten of that
+    # name is meant, and shown; the kota beside a kecamatan of its name likewise, unless
+    # "Kecamatan" is typed.
+    focus(qtbot, panel)
+    panel.new_incident()
+    form = panel.form
+    assert form is not None
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    for typed, meant in (
+        ("Merangin", "Kab. Merangin"),
+        ("sungai penuh", "Kota Sungai Penuh"),
+        ("Kecamatan Sungai Penuh", "Kecamatan Sungai Penuh (Kota Sungai Penuh)"),
+        ("bangko", "Kecamatan Bangko (Kab. Merangin)"),
+    ):
+        type_and_leave(form.region_box, qtbot, typed)
+        assert form.region_box.currentText() == meant
+        assert chosen(form.region_box) == form.region_box.itemData(form.region_box.findText(meant))
+
+
+def roll_wheel_down(field: QWidget) -> None:
+    """One notch of the mouse wheel, down, with the pointer on ``field``."""
+    window = field.window().windowHandle()
+    assert window is not None
+    QTest.wheelEvent(window, field.mapTo(field.window(), field.rect().center()), QPoint(0, -120))
+
+
+def test_the_wheel_scrolls_the_detail_pane_past_the_status_boxes(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    # A laptop's height: the detail pane scrolls. Rolling the wheel down it must not turn
+    # "lalu status" to the next status as the box passes under the pointer.
+    panel.resize(1366, 600)
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    panel.select_incident(target.id)
+    detail, area = panel.detail, panel.detail_area
+    focus(qtbot, panel)
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    area.ensureWidgetVisible(detail.status_box)
+    for box in (detail.follow_status, detail.status_box):
+        assert not box.hasFocus()
+        area.ensureWidgetVisible(box, 0, 0)
+        before, shown = box.currentIndex(), bar.value()
+        roll_wheel_down(box)
+        assert box.currentIndex() == before
+        assert bar.value() > shown or bar.value() == bar.maximum()
+    assert detail.follow_status.currentText() == "(tetap)"
+    assert bar.value() > 0
+    # In the box (clicked or tabbed into), the wheel still steps through its entries.
+    detail.follow_status.setFocus()
+    area.ensureWidgetVisible(detail.follow_status, 0, 0)
+    roll_wheel_down(detail.follow_status)
+    assert detail.follow_status.currentIndex() == 1
 
 
 def test_a_refused_follow_up_says_why_and_keeps_the_text(

@@ -51,7 +51,7 @@ from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.test_planning_panel import settled
 from ui import actions, settings
-from ui.choice_combo import search_key, searchable
+from ui.choice_combo import chosen, search_key, searchable
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import NO_NAME, YES_NAME
 from ui.help_window import DESCRIPTIONS_ID, MANUAL, SHORTCUTS, HelpWindow, manual_markdown
@@ -602,9 +602,60 @@ def test_the_type_starts_empty_and_saving_without_one_is_refused(
     assert popup.isVisible()  # the keyboard is the list's now: Tab leaves the field from it
     qtbot.keyClick(popup, Qt.Key.Key_Tab)
     assert form.type_box.currentText() == "Politik uang"
+    assert form.errors["type_id"].isHidden()  # answered: the refusal goes at once
     with qtbot.waitSignal(form.writes.write_done) as saved:
         form.save()
     assert saved.args == [True]
+
+
+def type_and_leave(combo: QComboBox, qtbot: QtBot, text: str) -> None:
+    """Type ``text`` into a searchable ``combo`` and leave it with Tab, as an operator does."""
+    edit = combo.lineEdit()
+    assert edit is not None
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    popup = combo.completer().popup()
+    qtbot.keyClick(popup if popup.isVisible() else edit, Qt.Key.Key_Tab)
+
+
+def test_a_typed_region_is_saved_as_shown_or_the_save_is_refused(
+    form: IncidentForm, qtbot: QtBot, store: Store
+) -> None:
+    """ "Kerinci" is Kab. Kerinci, not the kecamatan Gunung Kerinci under it; a name that
+    fits several regions, or none, is refused beside the field, naming them, the cursor
+    back in it: never saved as no region while the field still shows it."""
+    region = form.region_box
+    type_and_leave(region, qtbot, "Kerinci")
+    assert region.currentText() == "Kab. Kerinci"
+    assert chosen(region) == region.itemData(region.findText("Kab. Kerinci"))
+    type_and_leave(form.type_box, qtbot, "Politik uang")
+    qtbot.keyClicks(form.title_edit, "Serangan fajar")
+    head = journal_head(store)
+    for typed, sentence in (
+        (
+            "Kab",
+            "Wilayah: „Kab“ cocok dengan beberapa pilihan: Kab. Bungo, Kecamatan Pasar Muara "
+            "Bungo (Kab. Bungo), Kab. Kerinci, Kecamatan Gunung Kerinci (Kab. Kerinci); "
+            "pilih salah satu.",
+        ),
+        ("Merangin", "Wilayah: „Merangin“ tidak ada dalam daftar; pilih salah satu."),
+    ):
+        type_and_leave(region, qtbot, typed)
+        assert region.currentText() == typed
+        form.save()
+        assert form.errors["region_id"].text() == sentence
+        assert form.errors["region_id"].isVisible() and form.isVisible()
+        assert not form.writes.busy and journal_head(store) == head
+        assert region.hasFocus()
+    type_and_leave(region, qtbot, "bungo")
+    assert form.errors["region_id"].isHidden()
+    with qtbot.waitSignal(form.writes.write_done) as saved:
+        form.save()
+    assert saved.args == [True]
+    with store.read() as s:
+        row = s.scalars(select(Incident).where(Incident.title == "Serangan fajar")).one()
+        assert row.region_id == region.itemData(region.findText("Kab. Bungo"))
 
 
 def test_a_point_typed_in_one_field_fills_both_and_what_cannot_be_read_is_said(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QInputDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -564,6 +564,18 @@ def test_a_post_typed_in_part_is_the_post_chosen(qtbot: QtBot) -> None:
     qtbot.keyClicks(edit, "kabupaten bun")
     qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Tab)
     assert (combo.currentText(), combo.currentData()) == ("Pos 3 Kabupaten Bungo", 13)
+    # "kab" fits two posts: OK is refused in a sentence naming them, the dialog stays.
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "kab")
+    qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Tab)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == (
+        "Ke pos: „kab“ cocok dengan beberapa pilihan: Pos 1 Kab. Kerinci, "
+        "Pos 3 Kabupaten Bungo; pilih salah satu."
+    )
+    assert combo.hasFocus()
 
 
 def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.app import application, install_translators
 from ui.translations import FOLDER, compile_all, interface_language, set_interface_language
+from ui.wheel_guard import WheelGuard
 
 
 @pytest.fixture
@@ -134,7 +135,11 @@ def test_file_dialogs_are_qts_own(qapp: QApplication) -> None:
     try:
         assert application("id") is qapp
         assert qapp.testAttribute(native)
+        assert qapp.findChild(WheelGuard) is not None  # and the wheel guarded
     finally:  # the test application's defaults for the other tests
+        for guard in qapp.findChildren(WheelGuard):
+            qapp.removeEventFilter(guard)
+            guard.setParent(None)
         qapp.setAttribute(native, False)
         qapp.setStyle(style)
         qapp.setFont(font)

@@ -832,6 +832,11 @@ IMPORT_PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
+def import_kind_name(kind: str, lang: str | None = None) -> str:
+    """A kind of import list as the wizard offers it ("Daftar personel")."""
+    return _pick(IMPORT_KIND_NAMES.get(kind, (kind, kind)), language(lang))
+
+
 def problem_text(code: str, hint: str | None = None, lang: str | None = None) -> str:
     """A row problem as a short phrase, with its hint ("did you mean", the other row)."""
     lang = language(lang)
@@ -902,7 +907,7 @@ def describe(error: OpsError, lang: str | None = None) -> str:
     data["field_text"] = name  # the same inside a sentence
     for key in ("kind", "found"):  # a list's kind: "wrong_kind"
         kind = str(error.data.get(key) or "")
-        data[f"{key}_name"] = _pick(IMPORT_KIND_NAMES.get(kind, (kind, kind)), lang)
+        data[f"{key}_name"] = import_kind_name(kind, lang)
     reason = str(error.data.get("reason") or "")
     data["reason_text"] = _pick(REASONS.get(reason, ("tidak sah", "is not valid")), lang)
     if not data.get("by"):

@@ -153,6 +153,23 @@ def test_typing_starts_in_the_files_path_and_alt_keys_reach_each_field(
     assert browse is not None and browse.text().startswith("&")
 
 
+@pytest.mark.parametrize(
+    ("lang", "first", "last"),
+    [("id", "Daftar personel", "Laporan pemantauan TPS"),
+     ("en", "Personnel roster", "TPS watch report")],
+)  # fmt: skip
+def test_the_kind_box_names_each_kind_as_a_wrong_kind_refusal_does(
+    qtbot: QtBot, store: Store, lang: str, first: str, last: str
+) -> None:
+    """One name for each kind of list: the box offers it, and "looks like a personnel roster,
+    not a TPS list" names the same choice (messages.IMPORT_KIND_NAMES)."""
+    wizard = ImportWizard(store, actor=STAFF, lang=lang)
+    qtbot.addWidget(wizard)
+    box = wizard.file_page.kind
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names[0] == first and names[-1] == last and len(set(names)) == box.count() == 7
+
+
 def test_install_adds_the_data_menu(qtbot: QtBot, store: Store) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -278,3 +279,26 @@ def other_status(store: Store, unit_id: int) -> int:
     with store.read() as s:
         now = s.get_one(Unit, unit_id).status_id
         return next(x for x in s.scalars(select(UnitStatus.id)) if x != now)
+
+
+def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) -> None:
+    # The walk: Ctrl+F, type a name the table shows ("unit=Polres Kerinci"), Enter. The
+    # status changes of that unit are found, though the journal holds its id.
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    window.text.setText("patroli")
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.text.hasFocus()
+    assert window.text.selectedText() == "patroli"  # typed over
+    qtbot.keyClicks(window.text, "Polres Kerinci")
+    qtbot.keyClick(window.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    changed = [r for r in rows if r is not None and r.entity == "unit_status_change"]
+    assert len(changed) == 15  # every other one of the 30 changes
+    assert all("unit=Polres Kerinci" in r.summary for r in changed)

@@ -9,12 +9,14 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from opscenter import accounts, audit, units
+from opscenter import accounts, audit, messages, units
 from opscenter.actor import Actor
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
 from ui.accounts_dialog import AccountsDialog, AccountsModel
+from ui.audit_detail import detail_text
+from ui.audit_fields import MORE_FIELDS
 from ui.audit_model import AuditModel, Column
 from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
@@ -302,3 +304,23 @@ def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) ->
     changed = [r for r in rows if r is not None and r.entity == "unit_status_change"]
     assert len(changed) == 15  # every other one of the 30 changes
     assert all("unit=Polres Kerinci" in r.summary for r in changed)
+
+
+def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:
+    # The walk saw "status_changed_at", "status_changed_by", "sitrep_serial: 95 → 96": raw
+    # column names. Every column of a journaled table has a name, in both languages.
+    from opscenter.model import Base
+
+    for mapper in Base.registry.mappers:
+        if not getattr(mapper.class_, "__journaled__", False):
+            continue
+        for column in mapper.local_table.c:
+            assert column.key in messages.FIELD_NAMES or column.key in MORE_FIELDS, column
+    with changes.read() as s:
+        rows = audit.query(s, audit.AuditFilter(entity="unit", limit=1))
+    text = detail_text(rows[0])
+    assert "waktu perubahan status: " in text
+    assert "status diubah oleh: " in text
+    assert "status: " in text
+    assert "status_changed" not in text
+    assert "status changed at: " in detail_text(rows[0], "en")

@@ -35,7 +35,8 @@ from ui.translations import translator
 _tr = translator("ImportWizard")
 
 
-def _kinds() -> list[tuple[str, str]]:
+def import_kinds() -> list[tuple[str, str]]:
+    """The kinds of list the wizard imports, each with its name (the import history's too)."""
     return [
         ("personnel", _tr("Daftar personel")),
         ("tps", _tr("Daftar TPS")),
@@ -58,7 +59,7 @@ class FilePage(JobPage[W]):
         self.browse_title = _tr("Pilih lembar kerja")  # the file dialog's caption
         self.setSubTitle(_tr("Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv."))
         self.kind = QComboBox(self)
-        for key, label in _kinds():
+        for key, label in import_kinds():
             self.kind.addItem(label, key)
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")

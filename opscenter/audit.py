@@ -39,6 +39,9 @@ class AuditFilter:
     since: datetime | None = None
     until: datetime | None = None  # exclusive
     text: str | None = None
+    # The user actions ("unit.set_status") whose shown name contains ``text``: the names are
+    # the UI's wording, so it says which; they match beside the text.
+    text_actions: tuple[str, ...] = ()
     limit: int = PAGE
     offset: int = 0
     before_seq: int | None = None
@@ -88,22 +91,24 @@ def _where(session: Session, stmt: Select[Any], f: AuditFilter) -> Select[Any]:
         stmt = stmt.where(JournalEntry.at < f.until)
     if f.before_seq is not None:
         stmt = stmt.where(JournalEntry.seq < f.before_seq)
-    return _text_where(session, stmt, f.text)
+    return _text_where(session, stmt, f)
 
 
-def _text_where(session: Session, stmt: Select[Any], text: str | None) -> Select[Any]:
-    """``text`` as the officer reads the rows: in the raw changes, the user action, the
-    account, or the name an id of the changes shows as ("Tidak siap" finds "status_id 5").
-    """
-    text = (text or "").strip().lower()
+def _text_where(session: Session, stmt: Select[Any], f: AuditFilter) -> Select[Any]:
+    """``f.text`` as the officer reads the rows: in the raw changes, the user action (its key,
+    or its name through ``f.text_actions``), the account, or the name an id of the changes
+    shows as ("Tidak siap" finds "status_id 5")."""
+    text = (f.text or "").strip().lower()
     if not text:
         return stmt
     like = f"%{_escape(text)}%"
+    named_actions = [JournalTxn.action.in_(f.text_actions)] if f.text_actions else []
     return stmt.where(
         or_(
             func.lower(cast(JournalEntry.changes, String)).like(like, escape="\\"),
             func.lower(JournalTxn.action).like(like, escape="\\"),
             func.lower(JournalEntry.actor).like(like, escape="\\"),
+            *named_actions,
             *_named_id_matches(session, like),
         )
     )

@@ -49,7 +49,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, timezone_of, zone_label
 from opscenter.store import Store
 from ui import theme
 from ui.audit_detail import detail_text
-from ui.audit_model import AuditModel, Column, entity_name
+from ui.audit_model import AuditModel, Column, actions_named, entity_name
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label, put_instant, typed_instant
 from ui.live_updates import LiveUpdates
@@ -251,6 +251,7 @@ class AuditWindow(QWidget):
             if self.use_until.isChecked()
             else None,
             text=self.text.text().strip() or None,
+            text_actions=actions_named(self.text.text()),
         )
 
     def set_filter(

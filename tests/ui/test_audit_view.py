@@ -324,3 +324,19 @@ def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:
     assert "status: " in text
     assert "status_changed" not in text
     assert "status changed at: " in detail_text(rows[0], "en")
+
+
+def test_a_search_finds_rows_by_their_actions_name(qtbot: QtBot, changes: Store) -> None:
+    # The table shows "Ubah status satuan" where the journal keeps "unit.set_status".
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, text="ubah STATUS satuan")
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    with changes.read() as s:
+        expected = audit.count(s, audit.AuditFilter(text="unit.set_status"))
+    assert len(rows) == expected >= 30
+    assert {window.model.index(i, Column.ACTION).data() for i in range(len(rows))} == {
+        "Ubah status satuan"
+    }

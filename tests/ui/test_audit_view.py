@@ -85,15 +85,24 @@ def _filter(qtbot: QtBot, window: AuditWindow, **values: str) -> None:
     qtbot.waitUntil(lambda: window.apply_button.isEnabled(), timeout=10_000)
 
 
+def _fetch_all(window: AuditWindow) -> int:
+    """Every page of the shown filter fetched, as scrolling to the end does: how many rows."""
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    return window.model.rowCount()
+
+
+def _count(store: Store, f: audit.AuditFilter) -> int:
+    with store.read() as s:
+        return audit.count(s, f)
+
+
 def test_filters_narrow_the_table(qtbot: QtBot, changes: Store) -> None:
     window = AuditWindow(changes, KOMANDAN)
     qtbot.addWidget(window)
     _filter(qtbot, window, account="siti")
-    while window.model.canFetchMore():
-        window.model.fetchMore()
-    with changes.read() as s:
-        expected = audit.count(s, audit.AuditFilter(account="siti"))
-    assert window.model.rowCount() == expected > 0
+    assert _fetch_all(window) == _count(changes, audit.AuditFilter(account="siti")) > 0
+    expected = window.model.rowCount()
     assert window.status.text() == f"{expected} entri."
     assert {window.model.row_at(i).actor for i in range(expected)} == {"siti"}  # type: ignore[union-attr]
     _filter(qtbot, window, entity="unit_status_change", text="patroli 29")
@@ -331,12 +340,8 @@ def test_a_search_finds_rows_by_their_actions_name(qtbot: QtBot, changes: Store)
     window = AuditWindow(changes, KOMANDAN)
     qtbot.addWidget(window)
     _filter(qtbot, window, text="ubah STATUS satuan")
-    while window.model.canFetchMore():
-        window.model.fetchMore()
-    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
-    with changes.read() as s:
-        expected = audit.count(s, audit.AuditFilter(text="unit.set_status"))
-    assert len(rows) == expected >= 30
-    assert {window.model.index(i, Column.ACTION).data() for i in range(len(rows))} == {
+    found = _fetch_all(window)
+    assert found == _count(changes, audit.AuditFilter(text="unit.set_status")) >= 30
+    assert {window.model.index(i, Column.ACTION).data() for i in range(found)} == {
         "Ubah status satuan"
     }

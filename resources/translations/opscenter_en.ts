@@ -781,102 +781,102 @@
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="106"/>
+        <location filename="../../ui/audit_view.py" line="110"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="109"/>
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="111"/>
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="113"/>
+        <location filename="../../ui/audit_view.py" line="117"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="121"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="131"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="160"/>
+        <location filename="../../ui/audit_view.py" line="164"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="228"/>
+        <location filename="../../ui/audit_view.py" line="232"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="232"/>
+        <location filename="../../ui/audit_view.py" line="236"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="284"/>
+        <location filename="../../ui/audit_view.py" line="294"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="364"/>
+        <location filename="../../ui/audit_view.py" line="374"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="368"/>
+        <location filename="../../ui/audit_view.py" line="378"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="372"/>
+        <location filename="../../ui/audit_view.py" line="382"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="386"/>
+        <location filename="../../ui/audit_view.py" line="396"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="388"/>
+        <location filename="../../ui/audit_view.py" line="398"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="402"/>
+        <location filename="../../ui/audit_view.py" line="412"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="407"/>
+        <location filename="../../ui/audit_view.py" line="417"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="418"/>
+        <location filename="../../ui/audit_view.py" line="428"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="423"/>
+        <location filename="../../ui/audit_view.py" line="433"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -1574,82 +1574,92 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="59"/>
+        <location filename="../../ui/import_history.py" line="73"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="61"/>
+        <location filename="../../ui/import_history.py" line="75"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="62"/>
+        <location filename="../../ui/import_history.py" line="76"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/import_history.py" line="77"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="64"/>
+        <location filename="../../ui/import_history.py" line="78"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="65"/>
+        <location filename="../../ui/import_history.py" line="79"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="85"/>
+        <location filename="../../ui/import_history.py" line="101"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="88"/>
+        <location filename="../../ui/import_history.py" line="104"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="105"/>
+        <location filename="../../ui/import_history.py" line="121"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="112"/>
+        <location filename="../../ui/import_history.py" line="133"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="155"/>
+        <location filename="../../ui/import_history.py" line="151"/>
+        <source>Belum ada impor.</source>
+        <translation>No imports yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="185"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="164"/>
+        <location filename="../../ui/import_history.py" line="194"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="134"/>
+        <location filename="../../ui/import_history.py" line="164"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="60"/>
+        <location filename="../../ui/import_history.py" line="55"/>
+        <source>Batas wilayah</source>
+        <translation>Region boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="74"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="135"/>
+        <location filename="../../ui/import_history.py" line="165"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="139"/>
+        <location filename="../../ui/import_history.py" line="169"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -1731,72 +1741,72 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="39"/>
+        <location filename="../../ui/import_pages.py" line="40"/>
         <source>Daftar personel</source>
         <translation>Personnel roster</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="40"/>
+        <location filename="../../ui/import_pages.py" line="41"/>
         <source>Daftar TPS</source>
         <translation>TPS list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="41"/>
+        <location filename="../../ui/import_pages.py" line="42"/>
         <source>Daftar satuan</source>
         <translation>Unit list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="42"/>
+        <location filename="../../ui/import_pages.py" line="43"/>
         <source>Daftar sarpras</source>
         <translation>Sarpras list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="43"/>
+        <location filename="../../ui/import_pages.py" line="44"/>
         <source>Log kejadian</source>
         <translation>Incident log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="44"/>
+        <location filename="../../ui/import_pages.py" line="45"/>
         <source>Plotting personel</source>
         <translation>Guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="45"/>
+        <location filename="../../ui/import_pages.py" line="46"/>
         <source>Laporan pemantauan TPS</source>
         <translation>TPS watch report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="56"/>
+        <location filename="../../ui/import_pages.py" line="57"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="58"/>
+        <location filename="../../ui/import_pages.py" line="59"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="64"/>
+        <location filename="../../ui/import_pages.py" line="65"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="72"/>
+        <location filename="../../ui/import_pages.py" line="73"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="74"/>
+        <location filename="../../ui/import_pages.py" line="75"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="57"/>
+        <location filename="../../ui/import_pages.py" line="58"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="92"/>
+        <location filename="../../ui/import_pages.py" line="93"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
@@ -1886,7 +1896,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="107"/>
+        <location filename="../../ui/import_pages.py" line="108"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
@@ -1916,7 +1926,7 @@
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="109"/>
+        <location filename="../../ui/import_pages.py" line="110"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2725,17 +2735,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="127"/>
+        <location filename="../../ui/map_panel.py" line="126"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="133"/>
+        <location filename="../../ui/map_panel.py" line="132"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="134"/>
+        <location filename="../../ui/map_panel.py" line="133"/>
         <source>Tampilkan seluruh wilayah operasi (Home)</source>
         <translation>Show the whole operation area (Home)</translation>
     </message>
@@ -2785,12 +2795,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="117"/>
+        <location filename="../../ui/map_panel.py" line="116"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="119"/>
+        <location filename="../../ui/map_panel.py" line="118"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2860,32 +2870,32 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="222"/>
+        <location filename="../../ui/map_panel.py" line="229"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="226"/>
+        <location filename="../../ui/map_panel.py" line="233"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="235"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="274"/>
+        <location filename="../../ui/map_panel.py" line="281"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="286"/>
+        <location filename="../../ui/map_panel.py" line="293"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="321"/>
+        <location filename="../../ui/map_panel.py" line="328"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
@@ -3102,7 +3112,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="111"/>
+        <location filename="../../ui/map_view.py" line="109"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
@@ -38,6 +39,9 @@ class AuditFilter:
     since: datetime | None = None
     until: datetime | None = None  # exclusive
     text: str | None = None
+    # The user actions ("unit.set_status") whose shown name contains ``text``: the names are
+    # the UI's wording, so it says which; they match beside the text.
+    text_actions: tuple[str, ...] = ()
     limit: int = PAGE
     offset: int = 0
     before_seq: int | None = None
@@ -76,7 +80,7 @@ def check_read(actor: Actor) -> None:
     require(actor, "audit.read")
 
 
-def _where(stmt: Select[Any], f: AuditFilter) -> Select[Any]:
+def _where(session: Session, stmt: Select[Any], f: AuditFilter) -> Select[Any]:
     if f.account:
         stmt = stmt.where(JournalEntry.actor == f.account)
     if f.entity:
@@ -87,17 +91,68 @@ def _where(stmt: Select[Any], f: AuditFilter) -> Select[Any]:
         stmt = stmt.where(JournalEntry.at < f.until)
     if f.before_seq is not None:
         stmt = stmt.where(JournalEntry.seq < f.before_seq)
+    return _text_where(session, stmt, f)
+
+
+def _text_where(session: Session, stmt: Select[Any], f: AuditFilter) -> Select[Any]:
+    """``f.text`` as the officer reads the rows: in the raw changes, the user action (its key,
+    or its name through ``f.text_actions``), the account, or the name an id of the changes
+    shows as ("Tidak siap" finds "status_id 5")."""
     text = (f.text or "").strip().lower()
-    if text:
-        like = f"%{_escape(text)}%"
-        stmt = stmt.where(
-            or_(
-                func.lower(cast(JournalEntry.changes, String)).like(like, escape="\\"),
-                func.lower(JournalTxn.action).like(like, escape="\\"),
-                func.lower(JournalEntry.actor).like(like, escape="\\"),
-            )
+    if not text:
+        return stmt
+    like = f"%{_escape(text)}%"
+    named_actions = [JournalTxn.action.in_(f.text_actions)] if f.text_actions else []
+    return stmt.where(
+        or_(
+            func.lower(cast(JournalEntry.changes, String)).like(like, escape="\\"),
+            func.lower(JournalTxn.action).like(like, escape="\\"),
+            func.lower(JournalEntry.actor).like(like, escape="\\"),
+            *named_actions,
+            *_named_id_matches(session, like),
         )
-    return stmt
+    )
+
+
+def _named_id_matches(session: Session, like: str) -> list[ColumnElement[bool]]:
+    """Journal rows whose ``*_id`` changes hold the id of a row named like ``like``.
+
+    The reverse of ``_names``: the same foreign keys (``_fk_target``) and the same ``name``
+    column. Only tables with a matching name are looked at, and their ids stay a subquery,
+    so a short search text that names thousands of rows binds no thousand parameters.
+    """
+    out: list[ColumnElement[bool]] = []
+    for target, columns in _named_id_columns().items():
+        table = Base.metadata.tables[target]
+        matching = func.lower(table.c.name).like(like, escape="\\")
+        if session.scalar(select(table.c.id).where(matching).limit(1)) is None:
+            continue
+        ids = select(cast(table.c.id, String)).where(matching).scalar_subquery()
+        for entity, column in columns:
+            # A value is an id (insert, delete) or [before, after] (update).
+            values = (
+                JournalEntry.changes[path].as_string()
+                for path in (column, (column, 0), (column, 1))
+            )
+            out.append(
+                and_(
+                    JournalEntry.entity == entity,
+                    or_(*(v.in_(ids) for v in values)),
+                )
+            )
+    return out
+
+
+@cache
+def _named_id_columns() -> dict[str, list[tuple[str, str]]]:
+    """Named table -> the (entity, column) pairs whose journaled ids point at its rows."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for entity, table in Base.metadata.tables.items():
+        for column in table.c:
+            target = _fk_target(entity, column.key)
+            if target is not None and "name" in Base.metadata.tables[target].c:
+                out.setdefault(target, []).append((entity, column.key))
+    return out
 
 
 def _escape(text: str) -> str:
@@ -123,7 +178,9 @@ def query(session: Session, f: AuditFilter) -> list[AuditRow]:
         .join(JournalTxn, JournalTxn.id == JournalEntry.txn_id)
         .outerjoin(Operation, Operation.id == JournalEntry.operation_id)
     )
-    stmt = _where(stmt, f).order_by(JournalEntry.seq.desc()).limit(f.limit).offset(f.offset)
+    stmt = (
+        _where(session, stmt, f).order_by(JournalEntry.seq.desc()).limit(f.limit).offset(f.offset)
+    )
     fallback = timezone_of(session)  # rows of no operation (accounts) read in the database's
     rows = [
         AuditRow(
@@ -179,7 +236,7 @@ def count(session: Session, f: AuditFilter) -> int:
     stmt = select(func.count()).select_from(JournalEntry)
     if (f.text or "").strip():
         stmt = stmt.join(JournalTxn, JournalTxn.id == JournalEntry.txn_id)
-    return int(session.scalar(_where(stmt, f)) or 0)
+    return int(session.scalar(_where(session, stmt, f)) or 0)
 
 
 def read(store: Store, actor: Actor, f: AuditFilter) -> list[AuditRow]:

@@ -109,6 +109,7 @@ IMPORT_KIND_NAMES: dict[str, tuple[str, str]] = {
     "incidents": ("Log kejadian", "Incident log"),
     "plotting": ("Plotting personel", "Guard plotting"),
     "watch": ("Laporan pemantauan TPS", "TPS watch report"),
+    "regions": ("Batas wilayah", "Region boundaries"),  # the regions import's own wizard
 }
 
 # A unit's kind (``opscenter.model.UNIT_KINDS``) as a reader names it: the printed report

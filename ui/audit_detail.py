@@ -12,16 +12,20 @@ from typing import Any
 from opscenter import audit
 from opscenter.audit import AuditRow
 from opscenter.operations import local_text
+from ui.audit_fields import field_name
 from ui.audit_model import action_text, entity_text, time_text
 
 
 def detail_text(row: AuditRow, lang: str = "id") -> str:
-    """Every field of a journal row, one per line: "status_id: 3 → 5"."""
+    """Every field of a journal row, one per line, named as the officer reads it (``field_name``),
+    ids of named rows as names: "status: Siaga → Bergerak"."""
     head = (
         f"#{row.seq}  {time_text(row)}  {row.actor}  {action_text(row)}  {entity_text(row, lang)}"
     )
     lines = [head, ""]
-    for key, value in audit.named(row.changes, row.entity, row.names).items():
+    shown = audit.named(row.changes, row.entity, row.names).values()  # in ``changes``' order
+    for column, value in zip(row.changes, shown, strict=True):
+        key = field_name(column, lang)
         if row.action == "update" and isinstance(value, list) and len(value) == 2:
             before, after = _plain(value[0], row.timezone), _plain(value[1], row.timezone)
             lines.append(f"{key}: {before} \u2192 {after}")

@@ -131,6 +131,13 @@ def action_text(row: AuditRow) -> str:
     return _tr(ACTIONS.get(row.txn_action, row.txn_action))
 
 
+def actions_named(text: str) -> tuple[str, ...]:
+    """The user actions whose shown name contains ``text`` (``AuditFilter.text_actions``):
+    "ubah status" finds the rows the table shows as "Ubah status satuan"."""
+    text = text.strip().lower()
+    return tuple(k for k, name in ACTIONS.items() if text and text in _tr(name).lower())
+
+
 def entity_name(entity: str, lang: str = "id") -> str:
     names = messages.ENTITY_NAMES.get(entity) or MORE_ENTITIES.get(entity)
     return (names[1] if lang == "en" else names[0]) if names else entity

@@ -21,7 +21,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,7 +48,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, timezone_of, zone_label
 from opscenter.store import Store
 from ui import theme
 from ui.audit_detail import detail_text
-from ui.audit_model import AuditModel, Column, entity_name
+from ui.audit_model import AuditModel, Column, actions_named, entity_name
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label, put_instant, typed_instant
 from ui.live_updates import LiveUpdates
@@ -103,6 +103,10 @@ class AuditWindow(QWidget):
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(self.tr("cari nama, nilai, tindakan\u2026"))
         self.text.returnPressed.connect(self.apply_filter)
+        find = QAction(self)  # Ctrl+F, as on the board: this window has no main-window menu
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
         self.apply_button = QPushButton(self.tr("&Terapkan"), self)
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply_filter)
@@ -247,6 +251,7 @@ class AuditWindow(QWidget):
             if self.use_until.isChecked()
             else None,
             text=self.text.text().strip() or None,
+            text_actions=actions_named(self.text.text()),
         )
 
     def set_filter(
@@ -269,6 +274,11 @@ class AuditWindow(QWidget):
             put_instant(self.until, until, self._zone)
         self.text.setText(text)
         self.apply_filter()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search box, its text chosen to be typed over."""
+        self.text.setFocus()
+        self.text.selectAll()
 
     def busy(self) -> bool:
         """A query is running in the background."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opscenter import messages
 from opscenter.actor import Actor
 from opscenter.operations import local_text
 from opscenter.permissions import permitted
@@ -25,12 +27,16 @@ from opscenter.roster.history import ImportRecord
 from opscenter.store import Store
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
+from ui.screen_fit import fit_to_screen
 from ui.table_model import TableModel
 from ui.table_view import style_table
 from ui.translations import translator
 from ui.worker import JobHandle, start_job, write_pool
 
 _tr = translator("ImportHistory")
+
+# The size the history opens at where the screen has room: every column in full.
+WINDOW_SIZE = QSize(1100, 440)
 
 
 class HistoryColumn(IntEnum):
@@ -49,8 +55,9 @@ class ImportsModel(TableModel[ImportRecord]):
 
     columns = HistoryColumn
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, lang: str = "id", parent: QObject | None = None) -> None:
         super().__init__(lambda r: r.txn_id, parent)
+        self._lang = lang
 
     def record(self, row: int) -> ImportRecord | None:
         return self.row_at(row)
@@ -68,9 +75,11 @@ class ImportsModel(TableModel[ImportRecord]):
         return [(label, "") for label in labels]
 
     def cell(self, r: ImportRecord, column: int, role: int) -> Any:
+        col = HistoryColumn(column)
+        if role == Qt.ItemDataRole.ToolTipRole and col == HistoryColumn.FILE:
+            return r.file  # the whole name, where the column cuts it
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        col = HistoryColumn(column)
         if col == HistoryColumn.TXN:
             return r.txn_id
         if col == HistoryColumn.AT:
@@ -78,7 +87,7 @@ class ImportsModel(TableModel[ImportRecord]):
         if col == HistoryColumn.ACTOR:
             return r.actor
         if col == HistoryColumn.KIND:
-            return r.kind
+            return messages.import_kind_name(r.kind, self._lang)  # as the wizard names it
         if col == HistoryColumn.FILE:
             return r.file
         if col == HistoryColumn.COUNTS:
@@ -104,16 +113,21 @@ class ImportHistoryDialog(QDialog):
         self.lang = lang
         self.job: JobHandle | None = None
         self.setWindowTitle(_tr("Riwayat impor"))
-        self.model = ImportsModel(self)
-        # Columns fitted to their contents: the bold titles in full.
+        self.model = ImportsModel(lang, self)
+        # Columns fitted to their contents: the bold titles in full. The file's name takes the
+        # width left and is cut in its middle, so that no column scrolls out of sight.
         self.view = style_table(QTableView(self), single=True, model=self.model, fit_contents=True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        columns = self.view.horizontalHeader()
+        columns.setSectionResizeMode(HistoryColumn.FILE, QHeaderView.ResizeMode.Stretch)
+        columns.setStretchLastSection(False)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.revert_button = QPushButton(_tr("Batalkan impor terpilih"), self)
         self.revert_button.clicked.connect(self.revert_selected)
-        # The core refuses it too; the button is off for roles that may not revert.
-        self.revert_button.setEnabled(permitted(self.actor, "import.run"))
+        self.view.selectionModel().selectionChanged.connect(self._offer_revert)
+        self.model.modelReset.connect(self._offer_revert)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -121,11 +135,20 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, WINDOW_SIZE)
         self.reload()
 
     def reload(self) -> None:
         self.model.set_rows(history.imports(self.store))
+        self._offer_revert()
+        if self.model.rowCount() == 0:
+            self.message.setText(_tr("Belum ada impor."))
+
+    def _offer_revert(self) -> None:
+        """The revert button is on with an import chosen, for a role that may revert (the
+        core refuses the others too)."""
+        chosen = bool(self.view.selectionModel().selectedRows())
+        self.revert_button.setEnabled(chosen and permitted(self.actor, "import.run"))
 
     def _confirm_revert(self, record: ImportRecord) -> bool:
         """Ask before taking an import back, saying how many rows it touches."""

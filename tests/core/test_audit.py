@@ -215,3 +215,33 @@ def test_ids_of_named_rows_show_as_names(store: Store, history: Small) -> None:
     # The last change set Polsek A1 from "Siaga" to "Bergerak": names, not ids.
     assert "status: Siaga \u2192 Bergerak" in rows[0].summary
     assert isinstance(rows[0].changes["status_id"][1], int)  # the journal itself keeps ids
+
+
+@pytest.mark.parametrize("text", ["Bergerak", "polsek a1", "Kabupaten A"])
+def test_text_search_finds_rows_by_the_names_shown(store: Store, history: Small, text: str) -> None:
+    # The officer searches what the table shows ("status: Siaga → Bergerak", "unit=Polsek
+    # A1"); the journal keeps ids there, so a search of the raw changes alone missed them.
+    rows = _all(store, audit.AuditFilter())
+    shown = {
+        r.seq
+        for r in rows
+        if text.lower()
+        in audit.summarise(r.changes, r.action, 32_000, entity=r.entity, names=r.names).lower()
+        and text.lower() not in str(r.changes).lower()
+    }
+    assert shown, "the fixture shows the name only through an id"
+    found = {r.seq for r in _all(store, audit.AuditFilter(text=text))}
+    assert shown <= found
+    with store.read() as s:
+        assert audit.count(s, audit.AuditFilter(text=text)) == len(found)
+    # No row is found that shows the text nowhere.
+    for r in _all(store, audit.AuditFilter(text=text)):
+        seen = " ".join(
+            (
+                audit.summarise(r.changes, r.action, 32_000, entity=r.entity, names=r.names),
+                str(r.changes),
+                r.txn_action,
+                r.actor,
+            )
+        )
+        assert text.lower() in seen.lower()

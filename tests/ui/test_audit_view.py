@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from opscenter import accounts, audit, units
+from opscenter import accounts, audit, messages, units
 from opscenter.actor import Actor
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
 from ui.accounts_dialog import AccountsDialog, AccountsModel
+from ui.audit_detail import detail_text
+from ui.audit_fields import MORE_FIELDS
 from ui.audit_model import AuditModel, Column
 from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
@@ -82,15 +85,24 @@ def _filter(qtbot: QtBot, window: AuditWindow, **values: str) -> None:
     qtbot.waitUntil(lambda: window.apply_button.isEnabled(), timeout=10_000)
 
 
+def _fetch_all(window: AuditWindow) -> int:
+    """Every page of the shown filter fetched, as scrolling to the end does: how many rows."""
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    return window.model.rowCount()
+
+
+def _count(store: Store, f: audit.AuditFilter) -> int:
+    with store.read() as s:
+        return audit.count(s, f)
+
+
 def test_filters_narrow_the_table(qtbot: QtBot, changes: Store) -> None:
     window = AuditWindow(changes, KOMANDAN)
     qtbot.addWidget(window)
     _filter(qtbot, window, account="siti")
-    while window.model.canFetchMore():
-        window.model.fetchMore()
-    with changes.read() as s:
-        expected = audit.count(s, audit.AuditFilter(account="siti"))
-    assert window.model.rowCount() == expected > 0
+    assert _fetch_all(window) == _count(changes, audit.AuditFilter(account="siti")) > 0
+    expected = window.model.rowCount()
     assert window.status.text() == f"{expected} entri."
     assert {window.model.row_at(i).actor for i in range(expected)} == {"siti"}  # type: ignore[union-attr]
     _filter(qtbot, window, entity="unit_status_change", text="patroli 29")
@@ -278,3 +290,58 @@ def other_status(store: Store, unit_id: int) -> int:
     with store.read() as s:
         now = s.get_one(Unit, unit_id).status_id
         return next(x for x in s.scalars(select(UnitStatus.id)) if x != now)
+
+
+def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) -> None:
+    # The walk: Ctrl+F, type a name the table shows ("unit=Polres Kerinci"), Enter. The
+    # status changes of that unit are found, though the journal holds its id.
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    window.text.setText("patroli")
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.text.hasFocus()
+    assert window.text.selectedText() == "patroli"  # typed over
+    qtbot.keyClicks(window.text, "Polres Kerinci")
+    qtbot.keyClick(window.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    changed = [r for r in rows if r is not None and r.entity == "unit_status_change"]
+    assert len(changed) == 15  # every other one of the 30 changes
+    assert all("unit=Polres Kerinci" in r.summary for r in changed)
+
+
+def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:
+    # The walk saw "status_changed_at", "status_changed_by", "sitrep_serial: 95 → 96": raw
+    # column names. Every column of a journaled table has a name, in both languages.
+    from opscenter.model import Base
+
+    for mapper in Base.registry.mappers:
+        if not getattr(mapper.class_, "__journaled__", False):
+            continue
+        for column in mapper.local_table.c:
+            assert column.key in messages.FIELD_NAMES or column.key in MORE_FIELDS, column
+    with changes.read() as s:
+        rows = audit.query(s, audit.AuditFilter(entity="unit", limit=1))
+    text = detail_text(rows[0])
+    assert "waktu perubahan status: " in text
+    assert "status diubah oleh: " in text
+    assert "status: " in text
+    assert "status_changed" not in text
+    assert "status changed at: " in detail_text(rows[0], "en")
+
+
+def test_a_search_finds_rows_by_their_actions_name(qtbot: QtBot, changes: Store) -> None:
+    # The table shows "Ubah status satuan" where the journal keeps "unit.set_status".
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, text="ubah STATUS satuan")
+    found = _fetch_all(window)
+    assert found == _count(changes, audit.AuditFilter(text="unit.set_status")) >= 30
+    assert {window.model.index(i, Column.ACTION).data() for i in range(found)} == {
+        "Ubah status satuan"
+    }

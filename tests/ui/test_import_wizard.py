@@ -564,7 +564,7 @@ def test_a_sarpras_import_is_reverted_from_the_history(
     assert len(_stock(store, small)) == 3
     dialog = ImportHistoryDialog(store, actor=STAFF)
     qtbot.addWidget(dialog)
-    assert dialog.model.index(0, 3).data() == "sarpras"
+    assert dialog.model.index(0, 3).data() == "Daftar sarpras"
     dialog.view.selectRow(0)
     answer_next_question(YES_NAME)
     dialog.revert_selected()
@@ -690,7 +690,7 @@ def test_a_plotting_list_moves_and_places_and_is_reverted_from_the_history(
     assert placed[mover.id] == placed[fresh.id] == (first.post.id, True)
     dialog = ImportHistoryDialog(store, actor=STAFF)
     qtbot.addWidget(dialog)
-    assert dialog.model.index(0, 3).data() == "plotting"
+    assert dialog.model.index(0, 3).data() == "Plotting personel"
     dialog.view.selectRow(0)
     answer_next_question(YES_NAME)
     dialog.revert_selected()

@@ -70,7 +70,7 @@ def test_a_polres_log_is_imported_and_reverted_from_the_history(
     assert [r[:2] for r in stored(store)] == [(1, "Bentrokan massa"), (2, "Politik uang")]
     dialog = ImportHistoryDialog(store, actor=STAFF)
     qtbot.addWidget(dialog)
-    assert dialog.model.index(0, 3).data() == "incidents"
+    assert dialog.model.index(0, 3).data() == "Log kejadian"
     dialog.view.selectRow(0)
     answer_next_question(YES_NAME)
     dialog.revert_selected()

@@ -1,0 +1,89 @@
+"""The history of imports: each kind by its name, every column in sight at 1366x768 and
+1920x1080, and the revert button on only with an import chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from pytestqt.qtbot import QtBot
+
+from opscenter.actor import Actor
+from opscenter.roster import history
+from opscenter.roster.classify import prepare
+from opscenter.roster.commit import commit
+from opscenter.roster.preview import Options
+from opscenter.store import Store
+from tests.ui.conftest import TinyOperation
+from tests.ui.test_fit import _window_size, check, screen
+from tests.ui.test_import_wizard import roster
+from ui.import_history import HistoryColumn, ImportHistoryDialog
+
+__all__ = ["screen"]  # the fit check's screen sizes, a fixture
+
+STAFF = Actor("staf", role="staff")
+# A name as the Polres send them: long enough to need the room the other columns leave.
+LONG_NAME = "Rekap personel Polres Kerinci pengamanan Pilkada 2024 (revisi akhir).xlsx"
+
+
+@pytest.fixture
+def imported(store: Store, tiny_operation: TinyOperation, tmp_path: Path) -> Store:
+    """Two personnel imports, the older one reverted ("dibatalkan")."""
+    for name in ("r.xlsx", LONG_NAME):
+        path = roster(tmp_path / name)
+        outcome = commit(store, STAFF, prepare(store, path, Options(kind="personnel")))
+        if name == "r.xlsx":
+            history.revert(store, STAFF, outcome.txn_id)
+    return store
+
+
+@pytest.mark.usefixtures("app_look")
+def test_every_column_is_in_sight(
+    qtbot: QtBot, imported: Store, screen: QSize, tmp_path: Path
+) -> None:
+    # The walk: at both sizes the table scrolled sideways, "Keadaan" cut to "dibatal…".
+    dialog = ImportHistoryDialog(imported, actor=STAFF)
+    qtbot.addWidget(dialog)
+    room = _window_size(screen)
+    assert room.expandedTo(dialog.size()) == room  # opened within the screen
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.index(1, HistoryColumn.STATE).data() == "dibatalkan"
+    problems = check(dialog, f"{screen.width()}-import-history", room, tmp_path)
+    assert not problems, problems
+    header = dialog.view.horizontalHeader()
+    state = dialog.view.fontMetrics().horizontalAdvance("dibatalkan")
+    assert header.sectionSize(HistoryColumn.STATE) > state
+
+
+def test_kinds_show_by_the_wizards_name(qtbot: QtBot, imported: Store) -> None:
+    dialog = ImportHistoryDialog(imported, actor=STAFF)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, HistoryColumn.KIND).data() == "Daftar personel"
+    assert dialog.model.index(0, HistoryColumn.FILE).data(Qt.ItemDataRole.ToolTipRole) == LONG_NAME
+
+
+@pytest.mark.parametrize("role", ["staff", "operator"])
+def test_revert_is_offered_only_with_an_import_chosen(
+    qtbot: QtBot, imported: Store, role: str
+) -> None:
+    from opscenter.permissions import permitted
+
+    actor = Actor("x", role=role)
+    dialog = ImportHistoryDialog(imported, actor=actor)
+    qtbot.addWidget(dialog)
+    assert not dialog.revert_button.isEnabled()  # nothing chosen: nothing to revert
+    dialog.view.selectRow(0)
+    assert dialog.revert_button.isEnabled() == permitted(actor, "import.run")
+    dialog.view.clearSelection()
+    assert not dialog.revert_button.isEnabled()
+
+
+def test_an_empty_history_says_so(qtbot: QtBot, store: Store, tiny_operation: object) -> None:
+    dialog = ImportHistoryDialog(store, actor=STAFF)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.revert_button.isEnabled()
+    assert dialog.message.text() == "Belum ada impor."

@@ -438,3 +438,40 @@ def test_the_window_opens_where_it_was_last_closed(
     for damaged in ("not a saved geometry", "éé", "AdnQywADAAA"):  # text, not ASCII, cut short
         kept.set(damaged)
         assert opened().isMaximized(), damaged
+
+
+@pytest.mark.usefixtures("app_look")
+def test_a_what_if_keeps_the_planning_window_within_the_screen(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk's steps: "Kurang rawan" guarded by 3 police instead of 2, typed and Enter.
+    The title then says the figures are a what-if; at 1366 px it made the window 1513 px
+    wide, Selisih behind a sideways scroll bar and "Terima usulan" cut to "Te"."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.planning_models import NeedColumn
+    from ui.planning_window import PlanningWindow
+
+    window = PlanningWindow(demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan")
+    qtbot.addWidget(window)
+    room = _window_size(screen)
+    _show(window, room)
+    qtbot.waitUntil(lambda: window.base is not None and not window.busy())
+    spin = window.form.findChild(QSpinBox, "pattern_kurang-rawan_1")
+    assert spin is not None
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(spin.value() + 1))
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "BAGAIMANA JIKA" in window.needs_title.text())
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    # A window manager grows a window to its layout's minimum, past the screen if need be.
+    assert room.expandedTo(window.minimumSizeHint()) == room, window.minimumSizeHint()
+    problems = check(window, f"{tag}-planning-what-if", room, tmp_path)
+    assert not problems, "\n".join(problems)
+    view = window.needs_view
+    balance = view.visualRect(view.model().index(0, NeedColumn.BALANCE))
+    assert not view.isColumnHidden(NeedColumn.BALANCE)
+    assert view.viewport().rect().contains(balance)

@@ -475,3 +475,43 @@ def test_a_what_if_keeps_the_planning_window_within_the_screen(
     balance = view.visualRect(view.model().index(0, NeedColumn.BALANCE))
     assert not view.isColumnHidden(NeedColumn.BALANCE)
     assert view.viewport().rect().contains(balance)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_stages_table_is_reached_in_a_low_window(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk's steps: the Tahapan tab, "Masa tenang" chosen in "Tampilkan". At 1366x768
+    the timeline took the whole tab and "Kerawanan wilayah" never showed (no scroll bar,
+    no handle); the table must be there, at the end of a scroll if not at once."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    room = _window_size(screen)
+    _show(window, room)
+    window.operation_page.show_tab(Tab.STAGES)
+    stages = window.operation_page.stages
+    assert stages is not None
+    qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+    QTest.keyClicks(stages.stage_combo, "Masa")
+    qtbot.waitUntil(lambda: stages.stage_combo.currentText() == "Masa tenang")
+    qtbot.waitUntil(lambda: stages.ratings_model.rowCount() > 0)
+    # The legend's chips are made again for the stage's matrix: the old ones gone.
+    chips = stages.ratings_box.legend_box
+    qtbot.waitUntil(lambda: len(chips.findChildren(QLabel)) == chips.layout().count())
+    tag = f"{screen.width()}x{screen.height()}"
+    problems = check(window, f"{tag}-stages-masa-tenang", room, tmp_path)
+    assert not problems, "\n".join(problems)
+    table = stages.ratings_view
+    assert table.isVisible()
+    body = stages.body
+    body.verticalScrollBar().setValue(body.verticalScrollBar().maximum())  # scrolled down
+    QApplication.processEvents()
+    shown = QRect(table.mapTo(body.viewport(), QPoint(0, 0)), table.size())
+    shown = shown.intersected(body.viewport().rect())
+    assert shown.height() >= table.minimumHeight(), (shown, table.minimumHeight())
+    window.grab().save(str(tmp_path / f"{tag}-stages-scrolled.png"), "PNG")

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionButton,
+    QStyleOptionViewItem,
     QTabBar,
     QWidget,
 )
@@ -515,3 +517,82 @@ def test_the_stages_table_is_reached_in_a_low_window(
     shown = shown.intersected(body.viewport().rect())
     assert shown.height() >= table.minimumHeight(), (shown, table.minimumHeight())
     window.grab().save(str(tmp_path / f"{tag}-stages-scrolled.png"), "PNG")
+
+
+def _drawn(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The text a cell shows: its delegate's option, cut as the style cuts it."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    delegate = view.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, room)
+
+
+def _names_drawn(view: QAbstractItemView, column: int) -> dict[str, str]:
+    """Each row's name in ``column`` and the text its cell shows."""
+    model = view.model()
+    return {
+        str(model.index(row, column).data()): _drawn(view, model.index(row, column))
+        for row in range(model.rowCount())
+    }
+
+
+def _cut_in_the_middle(drawn: dict[str, str]) -> list[str]:
+    """The names shown neither whole nor cut at their end ("Kab. B…nghari")."""
+    return [
+        f"{name!r} shown {shown!r}"
+        for name, shown in drawn.items()
+        if shown != name and not (shown.endswith("\u2026") and name.startswith(shown[:-1]))
+    ]
+
+
+@pytest.mark.usefixtures("app_look")
+def test_names_are_cut_at_their_end_and_whole_where_there_is_room(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk saw "Kab. B…nghari", "Kota …Penuh" (the planning heat map) and "Satgas
+    Kam…bcarlantas" (Kesiapan): a name cut in the middle is not a name. Cut, a name keeps
+    its beginning; the heat map's regions at 1920 and the readiness names at both sizes,
+    where the level columns leave the room, are whole."""
+    from ui.planning_models import HeatColumn
+    from ui.planning_window import PlanningWindow
+
+    room = _window_size(screen)
+    planning = PlanningWindow(demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan")
+    qtbot.addWidget(planning)
+    planning.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_fitted(planning, planning.preferred_size)
+    if planning.isMaximized():  # offscreen it would take the platform's screen
+        planning.showNormal()
+        planning.resize(room)
+    qtbot.waitUntil(lambda: planning.base is not None and not planning.busy())
+    QApplication.processEvents()
+    regions = _names_drawn(planning.heat_view, HeatColumn.REGION)
+    assert len(regions) == 11
+    assert not _cut_in_the_middle(regions), _cut_in_the_middle(regions)
+    if screen.width() >= 1920:
+        assert all(shown == name for name, shown in regions.items()), regions
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, room)
+    window.operation_page.show_tab(Tab.READINESS)
+    readiness = window.operation_page.readiness
+    assert readiness is not None
+    qtbot.waitUntil(lambda: readiness.loaded() and readiness.model.rowCount() > 1)
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    window.grab().save(str(tmp_path / f"{tag}-readiness-names.png"), "PNG")
+    planning.grab().save(str(tmp_path / f"{tag}-heat-map-names.png"), "PNG")
+    units = _names_drawn(readiness.view, 0)
+    assert "Satgas Kamseltibcarlantas" in units
+    assert all(shown == name for name, shown in units.items()), [
+        (n, s) for n, s in units.items() if n != s
+    ]

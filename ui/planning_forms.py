@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -257,8 +256,6 @@ class TpsForm(QGroupBox):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         th = self.view.horizontalHeader()
-        # "TPS 1 Kelurahan …" and "TPS 1 Desa …" differ at the end: never cut the end.
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         th.setSectionResizeMode(TpsChangeColumn.TPS, QHeaderView.ResizeMode.Stretch)
         rows = self.view.verticalHeader().defaultSectionSize()
         th.setMinimumHeight(rows)

@@ -114,10 +114,11 @@ class HeatMapPanel(QFrame):
         view.setAlternatingRowColors(False)
         # Colour blocks read at a lower row than text: eleven regions fit a laptop's height.
         view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.5))
-        # "Kab. Tanjung Jabung Barat" and "... Timur" differ at the end: never cut the end.
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Colour cells need their width for the level's name, not for air.
         view.setStyleSheet(table_sheet(cell="0 2px"))
+        # Aspect names a size smaller than the levels under them: the columns then leave
+        # the region names their room ("Kab. Tanjung Jabung Barat" whole on a wide screen).
+        view.horizontalHeader().setFont(theme.scaled_font(view, 0.85, bold=True))
         view.setItemDelegate(LevelDelegate(model, view))
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicatorClearable(True)
@@ -139,19 +140,22 @@ class HeatMapPanel(QFrame):
 
     def fit(self) -> None:
         """Colour columns as wide as the longest level name or aspect word (so nothing reads
-        "Sed…"); the region column takes the rest and elides, its tooltip has the name."""
+        "Sed…"); the region column takes the rest and elides at its end, its tooltip has
+        the name."""
         view = self.view
         header = view.horizontalHeader()
         matrix = self.model.matrix
         bold = QFontMetrics(theme.scaled_font(view, 1.0, bold=True))
-        words = [lv.name for lv in matrix.levels] if matrix else []
-        words += [w for a in (matrix.aspects if matrix else ()) for w in a.name.split(" ", 1)]
-        width = max((bold.horizontalAdvance(w) for w in words), default=60) + 16
+        heads = QFontMetrics(header.font())
+        levels = [bold.horizontalAdvance(lv.name) for lv in matrix.levels] if matrix else []
+        aspects = matrix.aspects if matrix else ()
+        words = [heads.horizontalAdvance(w) for a in aspects for w in a.name.split(" ", 1)]
+        width = max(levels + words, default=60) + 16
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for col in range(HeatColumn.FIRST_ASPECT, self.model.columnCount()):
             header.resizeSection(col, width)
-        header.resizeSection(self.model.bawaslu_column(), bold.horizontalAdvance("Bawaslu") + 16)
+        header.resizeSection(self.model.bawaslu_column(), heads.horizontalAdvance("Bawaslu") + 16)
         header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.Stretch)
         # Every region's row shown (up to a dozen: the kecamatan, many more, scroll).
         rows = min(self.proxy.rowCount(), HEAT_ROWS_SHOWN)

@@ -108,7 +108,10 @@ class PlanPanel(QSplitter):
         self.proposals_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         ph = self.proposals_view.horizontalHeader()
         ph.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ph.setSectionResizeMode(ProposalColumn.SOURCE, QHeaderView.ResizeMode.Stretch)
+        # The figures whole; the two names share the rest and elide (their tooltips and the
+        # reason below name them whole), so the count never scrolls out of sight.
+        for name in (ProposalColumn.TARGET, ProposalColumn.SOURCE):
+            ph.setSectionResizeMode(name, QHeaderView.ResizeMode.Stretch)
         self.proposals_view.selectionModel().currentRowChanged.connect(self._show_reason)
         bcol.addWidget(self.proposals_view, 1)
         # The reason is the point of a proposal: shown whole, below the table.

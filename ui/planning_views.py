@@ -25,8 +25,11 @@ def sort_proxy(parent: QWidget, model: QAbstractItemModel) -> QSortFilterProxyMo
 
 
 def heading(parent: QWidget, text: str) -> QLabel:
+    """A bold heading that wraps where its column is narrow: a long one ("... BAGAIMANA
+    JIKA (belum disimpan)") must not make the window wider than the screen."""
     label = QLabel(text, parent)
     label.setFont(theme.scaled_font(label, 1.2, bold=True))
+    label.setWordWrap(True)
     return label
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, ReadinessModel, RollUpRow, short_level
 from ui.table_view import style_table
-from ui.units_board_widths import MiddleElideDelegate
 
 # Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
 CELL_PADDING = 4
@@ -64,7 +63,6 @@ def matrix_view(model: ReadinessModel, parent: QWidget) -> QTableView:
     view.setAlternatingRowColors(False)  # the colours are the levels'
     view.setModel(model)
     view.setItemDelegate(FramedCellDelegate(view))
-    view.setItemDelegateForColumn(0, MiddleElideDelegate(view))
     header = view.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     # Aspect names on up to three short lines (``header_label``), a size smaller than
@@ -78,28 +76,32 @@ def matrix_view(model: ReadinessModel, parent: QWidget) -> QTableView:
 
 def fit_matrix_columns(
     view: QTableView, model: ReadinessModel, *, overall_column: bool, name_cap: str
-) -> None:
+) -> tuple[int, int]:
     """The level columns share the width left by the names (at least "Catatan*" each:
     at 1366 px the matrix and the evidence fit side by side); the name column is as wide
     as the longest Polres name up to ``name_cap``, measured here once per new set of rows
-    (a longer Satgas name keeps its end: "Subsatgas Peng…Penyelenggara"). ``overall_column``
-    False hides the last column. ``ResizeToContents`` would measure all 500 names again at
-    every repainted row: 80 ms per live change."""
+    (``widen_names`` gives a longer Satgas name the room the levels leave). Returns that
+    width and the longest name's whole. ``overall_column`` False hides the last column.
+    ``ResizeToContents`` would measure all 500 names again at every repainted row: 80 ms
+    per live change."""
     header = view.horizontalHeader()
     if model.columnCount() == 0:
-        return
+        return 0, 0
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
     view.setColumnHidden(model.columnCount() - 1, not overall_column)
     metrics = view.fontMetrics()
     bold = QFontMetrics(theme.scaled_font(view, 1.0, bold=True))
     names = [r.name for r in model.rows() if not isinstance(r, RollUpRow)]
-    widest = max((metrics.horizontalAdvance(n) for n in names), default=160)
+    whole = max((metrics.horizontalAdvance(n) for n in names), default=160)
+    widest = whole
     cap = metrics.horizontalAdvance(name_cap)
     rollup = model.row_at(0)
     if rollup is not None:
-        widest = max(min(widest, cap), bold.horizontalAdvance(rollup.name))
-    header.resizeSection(0, widest + 2 * CELL_PADDING + 12)
+        widest = max(min(whole, cap), bold.horizontalAdvance(rollup.name))
+        whole = max(whole, widest)
+    capped = widest + 2 * CELL_PADDING + 12
+    header.resizeSection(0, capped)
     # Every level cell whole: the longest label with its marks ("Catatan*", "Belum⚠2",
     # the roll-up's counts "7 · 2 · 1⚠2" in bold), measured once per new set of rows;
     # the style's own text margins are about 3 px a side.
@@ -115,6 +117,18 @@ def fit_matrix_columns(
     # The roll-up row carries its counts on a second line.
     if model.rowCount() > 0:
         view.setRowHeight(0, int(metrics.height() * 2.6))
+    return capped, whole + 2 * CELL_PADDING + 12
+
+
+def widen_names(view: QTableView, model: ReadinessModel, widths: tuple[int, int]) -> None:
+    """The name column as ``fit_matrix_columns`` measured it (``widths``: cut to the cap,
+    whole), and wider where the level columns at their least leave it room, up to the
+    longest name whole: "Satgas Kamseltibcarlantas" whole where the row has room."""
+    capped, whole = widths
+    header = view.horizontalHeader()
+    levels = sum(not view.isColumnHidden(c) for c in range(1, model.columnCount()))
+    room = view.viewport().width() - levels * header.minimumSectionSize()
+    header.resizeSection(0, max(capped, min(whole, room)))
 
 
 def matrix_width(view: QTableView, model: ReadinessModel) -> int:

@@ -36,7 +36,7 @@ from ui.pending import PendingWrite
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_evidence import EvidencePane
 from ui.readiness_judging import CellJudging
-from ui.readiness_matrix_view import EvidenceSplit, fit_matrix_columns, matrix_view
+from ui.readiness_matrix_view import EvidenceSplit, fit_matrix_columns, matrix_view, widen_names
 from ui.readiness_model import (
     LEVEL_COLOURS,
     ROLLUP_KEY,
@@ -72,6 +72,7 @@ class ReadinessPanel(QWidget):
         # The widest name shown whole; longer ones are elided in the middle. The wall, whose
         # type is large, keeps less.
         self.name_cap = "Polres Tanjung Jabung B"
+        self._name_widths = (0, 0)  # the name column's (``fit_matrix_columns``)
         self._clock = desk.clock
         self._lang = interface_language()
         self._zone = "Asia/Jakarta"
@@ -105,6 +106,8 @@ class ReadinessPanel(QWidget):
 
         self.evidence = EvidencePane(self)
         self.splitter = EvidenceSplit(self.view, self.model, self.evidence, self)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._place())
+        self.view.viewport().installEventFilter(self)  # the names take the room it has
         self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
 
         self.title = QLabel(_tr("Kesiapan operasi"), self)
@@ -256,14 +259,30 @@ class ReadinessPanel(QWidget):
     def fit_columns(self) -> None:
         """The columns measured again for the rows shown (``fit_matrix_columns``: once per
         new set of rows, never per repaint), then the matrix and its evidence placed."""
-        fit_matrix_columns(
+        self._name_widths = fit_matrix_columns(
             self.view, self.model, overall_column=self.overall_column, name_cap=self.name_cap
         )
-        self.splitter.place()
+        self._place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """The matrix and its evidence placed (``EvidenceSplit.place``) for the names
+        whole, or where that puts the evidence under the matrix, for the names cut to
+        the cap; then the names given the room the matrix has (``widen_names``)."""
+        capped, whole = self._name_widths
+        header = self.view.horizontalHeader()
+        if not capped:
+            self.splitter.place()
+            return
+        header.resizeSection(0, whole)
         self.splitter.place()
+        if self.splitter.orientation() == Qt.Orientation.Vertical:
+            header.resizeSection(0, capped)
+            self.splitter.place()
+        widen_names(self.view, self.model, self._name_widths)
 
     def _fill_legend(self, _night: bool = False) -> None:
         chips = " ".join(
@@ -333,6 +352,10 @@ class ReadinessPanel(QWidget):
     # -- judging ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            if self._name_widths[0]:
+                widen_names(self.view, self.model, self._name_widths)
+            return False
         if (
             watched is self.view
             and event.type() == QEvent.Type.KeyPress

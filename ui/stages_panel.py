@@ -43,6 +43,7 @@ from opscenter.stage_view import Matrix, Timeline
 from opscenter.store import Store
 from ui import theme
 from ui.live_updates import LiveUpdates
+from ui.screen_fit import scrolling
 from ui.stage_ratings import StageRatings
 from ui.stage_timeline_chart import StageTimelineChart
 from ui.translations import interface_language, translator
@@ -116,7 +117,7 @@ class StagesPanel(StageTimelineChart):
 
         # Two rows: the title and the list, which the wall hides (the whole row then takes no
         # room from the table), and the stage in force, wrapping in a narrow tile, with the count.
-        heading = QVBoxLayout()
+        self._heading = heading = QVBoxLayout()
         heading.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -151,12 +152,15 @@ class StagesPanel(StageTimelineChart):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        # Both scroll on a desk too low for them (a 768 px laptop): the table is reached by
+        # scrolling down, and the window never grows past the screen to hold it.
+        self.body = scrolling(self.splitter, self)
 
         self._column = column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(8)
         column.addLayout(heading)
-        column.addWidget(self.splitter, 1)
+        column.addWidget(self.body, 1)
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -273,12 +277,22 @@ class StagesPanel(StageTimelineChart):
         self._fit_ratings_to_height()
 
     def _fit_ratings_to_height(self) -> None:
-        """Too low for the timeline and the table's header and first rows (a tile of the
-        wall tiled on one screen), the panel shows the timeline alone: a table squeezed
-        under it, or drawn over by it, helps nobody. Taller again, the table returns."""
-        needed = self._column.minimumSize().height()  # with the table, when it is shown
-        if not self.ratings_box.isVisibleTo(self):
-            needed += self.splitter.handleWidth() + self.ratings_box.minimumSizeHint().height()
+        """On the wall, which scrolls nothing (``ui.wall_read_only``), a panel too low for
+        the timeline and the table's header and first rows (a tile of the wall tiled on one
+        screen) shows the timeline alone: a table squeezed under it, or drawn over by it,
+        helps nobody. Taller again, the table returns. On a desk the body scrolls instead."""
+        if self.body.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            return
+        margins = self._column.contentsMargins()
+        needed = (
+            margins.top()
+            + self._heading.minimumSize().height()
+            + self._column.spacing()
+            + self.plot.minimumHeight()
+            + self.splitter.handleWidth()
+            + self.ratings_box.minimumSizeHint().height()
+            + margins.bottom()
+        )
         fits = self.height() >= needed
         if fits == self.ratings_box.isVisibleTo(self):
             return

@@ -1,7 +1,9 @@
 """The look every table view shares, in one place.
 
 Whole rows are selected, rows are not numbered, cells do not wrap, rows alternate, cells
-have air at the sides and headers are bold on the panel colour with a rule below. The
+have air at the sides and headers are bold on the panel colour with a rule below. A text
+too long for its cell is cut at its end ("Polres Tanjung Jab…"; the tooltip or a detail
+pane says it whole): a name cut in the middle reads as another name. The
 style sheet is written with ``ui.theme`` day colours, which the night theme swaps
 (``ui.night``). A table reached by the keyboard (Tab, Shift+Tab, its label's Alt+letter)
 with nothing selected selects the row its cursor is on, or the first: the focus frame
@@ -107,6 +109,7 @@ def style_table(
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.installEventFilter(_ARRIVAL)
     view.setStyleSheet(table_sheet(cell, header))
     rows = view.verticalHeader()

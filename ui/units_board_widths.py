@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTreeView,
 )
@@ -26,17 +24,6 @@ from ui import theme
 from ui.screen_fit import narrow_drops
 from ui.units_columns import Column
 from ui.units_model import BoardRows
-
-
-class MiddleElideDelegate(QStyledItemDelegate):
-    """A cut unit name keeps its end: "Polres Tanjung…Barat" and "…Timur" stay apart (the
-    other columns keep the usual end elision: a time must not lose its minutes)."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class BoardWidths(QObject):
@@ -55,7 +42,6 @@ class BoardWidths(QObject):
         self.views = tuple(views)
         self._statuses = statuses
         self._readable = theme.ReadableTextDelegate(self)
-        self._middle = MiddleElideDelegate(self)
         # Sections a narrow view left out (``fit_to_width``), and each section's width.
         self._narrowed: dict[QTreeView | QTableView, set[int]] = {v: set() for v in self.views}
         self._natural: dict[QTreeView | QTableView, dict[int, int]] = {v: {} for v in self.views}
@@ -91,10 +77,9 @@ class BoardWidths(QObject):
                     self.rows.tree_model.headerData(section, Qt.Orientation.Horizontal) or ""
                 )
                 label_width = max((head.horizontalAdvance(x) for x in label.split("\n")), default=0)
-                own = {Column.INCIDENTS: self._readable, Column.UNIT: self._middle}.get(kind)
-                if own is not None:
-                    view.setItemDelegateForColumn(section, own)
-                elif view.itemDelegateForColumn(section) in (self._readable, self._middle):
+                if kind is Column.INCIDENTS:
+                    view.setItemDelegateForColumn(section, self._readable)
+                elif view.itemDelegateForColumn(section) is self._readable:
                     view.setItemDelegateForColumn(section, view.itemDelegate())  # columns moved
                 if kind is Column.UNIT:
                     widest = max(

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionButton,
+    QStyleOptionViewItem,
     QTabBar,
     QWidget,
 )
@@ -470,3 +472,159 @@ def test_the_window_opens_where_it_was_last_closed(
     for damaged in ("not a saved geometry", "éé", "AdnQywADAAA"):  # text, not ASCII, cut short
         kept.set(damaged)
         assert opened().isMaximized(), damaged
+
+
+@pytest.mark.usefixtures("app_look")
+def test_a_what_if_keeps_the_planning_window_within_the_screen(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk's steps: "Kurang rawan" guarded by 3 police instead of 2, typed and Enter.
+    The title then says the figures are a what-if; at 1366 px it made the window 1513 px
+    wide, Selisih behind a sideways scroll bar and "Terima usulan" cut to "Te"."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.planning_models import NeedColumn
+    from ui.planning_window import PlanningWindow
+
+    window = PlanningWindow(demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan")
+    qtbot.addWidget(window)
+    room = _window_size(screen)
+    _show(window, room)
+    qtbot.waitUntil(lambda: window.base is not None and not window.busy())
+    spin = window.form.findChild(QSpinBox, "pattern_kurang-rawan_1")
+    assert spin is not None
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(spin.value() + 1))
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "BAGAIMANA JIKA" in window.needs_title.text())
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    # A window manager grows a window to its layout's minimum, past the screen if need be.
+    assert room.expandedTo(window.minimumSizeHint()) == room, window.minimumSizeHint()
+    problems = check(window, f"{tag}-planning-what-if", room, tmp_path)
+    assert not problems, "\n".join(problems)
+    view = window.needs_view
+    balance = view.visualRect(view.model().index(0, NeedColumn.BALANCE))
+    assert not view.isColumnHidden(NeedColumn.BALANCE)
+    assert view.viewport().rect().contains(balance)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_stages_table_is_reached_in_a_low_window(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk's steps: the Tahapan tab, "Masa tenang" chosen in "Tampilkan". At 1366x768
+    the timeline took the whole tab and "Kerawanan wilayah" never showed (no scroll bar,
+    no handle); the table must be there, at the end of a scroll if not at once."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    room = _window_size(screen)
+    _show(window, room)
+    window.operation_page.show_tab(Tab.STAGES)
+    stages = window.operation_page.stages
+    assert stages is not None
+    qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+    QTest.keyClicks(stages.stage_combo, "Masa")
+    qtbot.waitUntil(lambda: stages.stage_combo.currentText() == "Masa tenang")
+    qtbot.waitUntil(lambda: stages.ratings_model.rowCount() > 0)
+    # The legend's chips are made again for the stage's matrix: the old ones gone.
+    chips = stages.ratings_box.legend_box
+    qtbot.waitUntil(lambda: len(chips.findChildren(QLabel)) == chips.layout().count())
+    tag = f"{screen.width()}x{screen.height()}"
+    problems = check(window, f"{tag}-stages-masa-tenang", room, tmp_path)
+    assert not problems, "\n".join(problems)
+    table = stages.ratings_view
+    assert table.isVisible()
+    body = stages.body
+    body.verticalScrollBar().setValue(body.verticalScrollBar().maximum())  # scrolled down
+    QApplication.processEvents()
+    shown = QRect(table.mapTo(body.viewport(), QPoint(0, 0)), table.size())
+    shown = shown.intersected(body.viewport().rect())
+    assert shown.height() >= table.minimumHeight(), (shown, table.minimumHeight())
+    window.grab().save(str(tmp_path / f"{tag}-stages-scrolled.png"), "PNG")
+
+
+def _drawn(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The text a cell shows: its delegate's option, cut as the style cuts it."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    delegate = view.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, room)
+
+
+def _names_drawn(view: QAbstractItemView, column: int) -> dict[str, str]:
+    """Each row's name in ``column`` and the text its cell shows."""
+    model = view.model()
+    return {
+        str(model.index(row, column).data()): _drawn(view, model.index(row, column))
+        for row in range(model.rowCount())
+    }
+
+
+def _cut_in_the_middle(drawn: dict[str, str]) -> list[str]:
+    """The names shown neither whole nor cut at their end ("Kab. B…nghari")."""
+    return [
+        f"{name!r} shown {shown!r}"
+        for name, shown in drawn.items()
+        if shown != name and not (shown.endswith("\u2026") and name.startswith(shown[:-1]))
+    ]
+
+
+@pytest.mark.usefixtures("app_look")
+def test_names_are_cut_at_their_end_and_whole_where_there_is_room(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk saw "Kab. B…nghari", "Kota …Penuh" (the planning heat map) and "Satgas
+    Kam…bcarlantas" (Kesiapan): a name cut in the middle is not a name. Cut, a name keeps
+    its beginning; the heat map's regions at 1920 and the readiness names at both sizes,
+    where the level columns leave the room, are whole."""
+    from ui.planning_models import HeatColumn
+    from ui.planning_window import PlanningWindow
+
+    room = _window_size(screen)
+    planning = PlanningWindow(demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan")
+    qtbot.addWidget(planning)
+    planning.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_fitted(planning, planning.preferred_size)
+    if planning.isMaximized():  # offscreen it would take the platform's screen
+        planning.showNormal()
+        planning.resize(room)
+    qtbot.waitUntil(lambda: planning.base is not None and not planning.busy())
+    QApplication.processEvents()
+    regions = _names_drawn(planning.heat_view, HeatColumn.REGION)
+    assert len(regions) == 11
+    assert not _cut_in_the_middle(regions), _cut_in_the_middle(regions)
+    if screen.width() >= 1920:
+        assert all(shown == name for name, shown in regions.items()), regions
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, room)
+    window.operation_page.show_tab(Tab.READINESS)
+    readiness = window.operation_page.readiness
+    assert readiness is not None
+    qtbot.waitUntil(lambda: readiness.loaded() and readiness.model.rowCount() > 1)
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    window.grab().save(str(tmp_path / f"{tag}-readiness-names.png"), "PNG")
+    planning.grab().save(str(tmp_path / f"{tag}-heat-map-names.png"), "PNG")
+    units = _names_drawn(readiness.view, 0)
+    assert "Satgas Kamseltibcarlantas" in units
+    assert all(shown == name for name, shown in units.items()), [
+        (n, s) for n, s in units.items() if n != s
+    ]

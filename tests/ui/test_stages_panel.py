@@ -339,8 +339,10 @@ def test_desk_explains_the_two_measures(panel: StagesPanel) -> None:
 
 def test_too_low_for_both_shows_the_timeline_alone(qtbot: QtBot, jambi: Store) -> None:
     """A low tile (the wall tiled on one screen) gets the timeline alone rather than a
-    table drawn over by it; taller again, the table is back."""
+    table drawn over by it; taller again, the table is back. (The wall scrolls nothing; a
+    desk scrolls down to the table instead: ``tests/ui/test_fit.py``.)"""
     panel = StagesPanel(jambi, clock=FixedClock(MASA_TENANG_EVENING))
+    make_read_only(panel)  # as the wall makes its panels
     tile = WallTile("Tahapan", panel)  # a wall tile squeezes a panel below its minimum
     qtbot.addWidget(tile)
     tile.resize(1600, panel.plot.minimumHeight() + 160)

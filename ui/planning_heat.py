@@ -139,9 +139,9 @@ class HeatMapPanel(QFrame):
         )
 
     def fit(self) -> None:
-        """Colour columns as wide as the longest level name or aspect word (so nothing reads
-        "Sed…"); the region column takes the rest and elides at its end, its tooltip has
-        the name."""
+        """Each colour column as wide as the longest level name or its own aspect's longest
+        word (so nothing reads "Sed…", and a short aspect leaves its room to the names);
+        the region column takes the rest and elides at its end, its tooltip has the name."""
         view = self.view
         header = view.horizontalHeader()
         matrix = self.model.matrix
@@ -149,12 +149,13 @@ class HeatMapPanel(QFrame):
         heads = QFontMetrics(header.font())
         levels = [bold.horizontalAdvance(lv.name) for lv in matrix.levels] if matrix else []
         aspects = matrix.aspects if matrix else ()
-        words = [heads.horizontalAdvance(w) for a in aspects for w in a.name.split(" ", 1)]
-        width = max(levels + words, default=60) + 16
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for col in range(HeatColumn.FIRST_ASPECT, self.model.columnCount()):
-            header.resizeSection(col, width)
+            i = col - HeatColumn.FIRST_ASPECT
+            words = aspects[i].name.split(" ", 1) if i < len(aspects) else []
+            widths = [*levels, *(heads.horizontalAdvance(w) for w in words)]
+            header.resizeSection(col, max(widths, default=60) + 16)
         header.resizeSection(self.model.bawaslu_column(), heads.horizontalAdvance("Bawaslu") + 16)
         header.setSectionResizeMode(HeatColumn.REGION, QHeaderView.ResizeMode.Stretch)
         # Every region's row shown (up to a dozen: the kecamatan, many more, scroll).

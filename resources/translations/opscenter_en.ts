@@ -781,102 +781,102 @@
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="106"/>
+        <location filename="../../ui/audit_view.py" line="110"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="109"/>
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="111"/>
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="113"/>
+        <location filename="../../ui/audit_view.py" line="117"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="121"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="131"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="160"/>
+        <location filename="../../ui/audit_view.py" line="164"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="228"/>
+        <location filename="../../ui/audit_view.py" line="232"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="232"/>
+        <location filename="../../ui/audit_view.py" line="236"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="284"/>
+        <location filename="../../ui/audit_view.py" line="294"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="364"/>
+        <location filename="../../ui/audit_view.py" line="374"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="368"/>
+        <location filename="../../ui/audit_view.py" line="378"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="372"/>
+        <location filename="../../ui/audit_view.py" line="382"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="386"/>
+        <location filename="../../ui/audit_view.py" line="396"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="388"/>
+        <location filename="../../ui/audit_view.py" line="398"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="402"/>
+        <location filename="../../ui/audit_view.py" line="411"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="407"/>
+        <location filename="../../ui/audit_view.py" line="416"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="418"/>
+        <location filename="../../ui/audit_view.py" line="427"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="423"/>
+        <location filename="../../ui/audit_view.py" line="432"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -1306,6 +1306,19 @@
     </message>
 </context>
 <context>
+    <name>ChoiceCombo</name>
+    <message>
+        <location filename="../../ui/choice_combo.py" line="211"/>
+        <source>{field}: „{typed}“ tidak ada dalam daftar; pilih salah satu.</source>
+        <translation>{field}: “{typed}” is not in the list; choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_combo.py" line="215"/>
+        <source>{field}: „{typed}“ cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
+        <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <location filename="../../ui/confirm.py" line="35"/>
@@ -1574,82 +1587,87 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="59"/>
+        <location filename="../../ui/import_history.py" line="66"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="61"/>
+        <location filename="../../ui/import_history.py" line="68"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="62"/>
+        <location filename="../../ui/import_history.py" line="69"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/import_history.py" line="70"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="64"/>
+        <location filename="../../ui/import_history.py" line="71"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="65"/>
+        <location filename="../../ui/import_history.py" line="72"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="85"/>
+        <location filename="../../ui/import_history.py" line="94"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="88"/>
+        <location filename="../../ui/import_history.py" line="97"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="105"/>
+        <location filename="../../ui/import_history.py" line="114"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="112"/>
+        <location filename="../../ui/import_history.py" line="126"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="155"/>
+        <location filename="../../ui/import_history.py" line="144"/>
+        <source>Belum ada impor.</source>
+        <translation>No imports yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="178"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="164"/>
+        <location filename="../../ui/import_history.py" line="187"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="134"/>
+        <location filename="../../ui/import_history.py" line="157"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="60"/>
+        <location filename="../../ui/import_history.py" line="67"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="135"/>
+        <location filename="../../ui/import_history.py" line="158"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="139"/>
+        <location filename="../../ui/import_history.py" line="162"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -1731,72 +1749,37 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="39"/>
-        <source>Daftar personel</source>
-        <translation>Personnel roster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="40"/>
-        <source>Daftar TPS</source>
-        <translation>TPS list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="41"/>
-        <source>Daftar satuan</source>
-        <translation>Unit list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="42"/>
-        <source>Daftar sarpras</source>
-        <translation>Sarpras list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="43"/>
-        <source>Log kejadian</source>
-        <translation>Incident log</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="44"/>
-        <source>Plotting personel</source>
-        <translation>Guard plotting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="45"/>
-        <source>Laporan pemantauan TPS</source>
-        <translation>TPS watch report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="56"/>
+        <location filename="../../ui/import_pages.py" line="57"/>
         <source>Pilih berkas</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="58"/>
+        <location filename="../../ui/import_pages.py" line="59"/>
         <source>Lembar kerja dari Polres: xlsx, xls, xlsb, ods atau csv.</source>
         <translation>Spreadsheet from a Polres: xlsx, xls, xlsb, ods or csv.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="64"/>
+        <location filename="../../ui/import_pages.py" line="65"/>
         <source>&amp;Telusuri…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="72"/>
+        <location filename="../../ui/import_pages.py" line="73"/>
         <source>&amp;Jenis data:</source>
         <translation>&amp;Data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="74"/>
+        <location filename="../../ui/import_pages.py" line="75"/>
         <source>&amp;Berkas:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="57"/>
+        <location filename="../../ui/import_pages.py" line="58"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="92"/>
+        <location filename="../../ui/import_pages.py" line="93"/>
         <source>Pilih berkas yang akan diimpor.</source>
         <translation>Choose the file to import.</translation>
     </message>
@@ -1886,7 +1869,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="107"/>
+        <location filename="../../ui/import_pages.py" line="108"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
@@ -1916,7 +1899,7 @@
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="109"/>
+        <location filename="../../ui/import_pages.py" line="110"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1939,130 +1922,130 @@
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="76"/>
+        <location filename="../../ui/incident_form.py" line="93"/>
         <source>Catat kejadian baru</source>
         <translation>Log new incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="94"/>
+        <location filename="../../ui/incident_form.py" line="111"/>
         <source>Singkat: apa, di mana</source>
         <translation>Short: what, where</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="98"/>
+        <location filename="../../ui/incident_form.py" line="115"/>
         <source>Kronologi singkat, pelaku, tindakan awal</source>
         <translation>Brief chronology, perpetrators, initial action</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="104"/>
+        <location filename="../../ui/incident_form.py" line="121"/>
         <source>— pilih wilayah —</source>
         <translation>— choose a region —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="107"/>
-        <location filename="../../ui/incident_form.py" line="315"/>
+        <location filename="../../ui/incident_form.py" line="124"/>
+        <location filename="../../ui/incident_form.py" line="336"/>
         <source>— tanpa TPS —</source>
         <translation>— no TPS —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="111"/>
+        <location filename="../../ui/incident_form.py" line="128"/>
         <source>Desa, jalan, gedung</source>
         <translation>Village, street, building</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="119"/>
+        <location filename="../../ui/incident_form.py" line="136"/>
         <source>mis. -1,6</source>
         <translation>e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="119"/>
+        <location filename="../../ui/incident_form.py" line="136"/>
         <source>mis. 103,6</source>
         <translation>e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="124"/>
+        <location filename="../../ui/incident_form.py" line="141"/>
         <source>Waktu pencatatan diisi otomatis saat disimpan.</source>
         <translation>The time logged is filled in automatically on saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="160"/>
+        <location filename="../../ui/incident_form.py" line="181"/>
         <source>L&amp;intang</source>
         <translation>Lat&amp;itude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="161"/>
+        <location filename="../../ui/incident_form.py" line="182"/>
         <source>&amp;Bujur</source>
         <translation>&amp;Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="169"/>
+        <location filename="../../ui/incident_form.py" line="190"/>
         <source>&amp;Jenis</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="170"/>
+        <location filename="../../ui/incident_form.py" line="191"/>
         <source>&amp;Tingkat</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="171"/>
+        <location filename="../../ui/incident_form.py" line="192"/>
         <source>J&amp;udul</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="172"/>
+        <location filename="../../ui/incident_form.py" line="193"/>
         <source>U&amp;raian</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="175"/>
+        <location filename="../../ui/incident_form.py" line="196"/>
         <source>&amp;Waktu kejadian ({zone})</source>
         <translation>Occurred &amp;at ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="179"/>
+        <location filename="../../ui/incident_form.py" line="200"/>
         <source>Wila&amp;yah</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="180"/>
+        <location filename="../../ui/incident_form.py" line="201"/>
         <source>TP&amp;S</source>
         <translation>TP&amp;S</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="181"/>
+        <location filename="../../ui/incident_form.py" line="202"/>
         <source>&amp;Lokasi</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="182"/>
+        <location filename="../../ui/incident_form.py" line="203"/>
         <source>Titik (derajat)</source>
         <translation>Point (degrees)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="190"/>
+        <location filename="../../ui/incident_form.py" line="211"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="192"/>
+        <location filename="../../ui/incident_form.py" line="213"/>
         <source>&amp;Kerusakan</source>
         <translation>Da&amp;mage</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="193"/>
+        <location filename="../../ui/incident_form.py" line="214"/>
         <source>Satuan yang
 &amp;menangani</source>
         <translation>Responding
 &amp;units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="197"/>
+        <location filename="../../ui/incident_form.py" line="218"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="197"/>
+        <location filename="../../ui/incident_form.py" line="218"/>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -2177,22 +2160,22 @@
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="445"/>
+        <location filename="../../ui/incident_form.py" line="466"/>
         <source>Laporan kejadian ini belum disimpan.</source>
         <translation>This incident report has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="90"/>
+        <location filename="../../ui/incident_form.py" line="107"/>
         <source>ketik atau pilih jenis kejadian</source>
         <translation>type or choose the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="149"/>
+        <location filename="../../ui/incident_form.py" line="170"/>
         <source>Meni&amp;nggal</source>
         <translation>&amp;Dead</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="149"/>
+        <location filename="../../ui/incident_form.py" line="170"/>
         <source>Luk&amp;a</source>
         <translation>&amp;Injured</translation>
     </message>
@@ -2677,7 +2660,7 @@ Database: {url}
 Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilayah_boundaries (Kepmendagri 2025), MIT licence, Copyright (c) Cahya DSN.</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_menu.py" line="143"/>
+        <location filename="../../ui/edit_menu.py" line="148"/>
         <source>Matriks kesiapan belum termuat; coba lagi sebentar.</source>
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
@@ -3574,147 +3557,147 @@ source</translation>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="43"/>
+        <location filename="../../ui/planning_forms.py" line="42"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="55"/>
+        <location filename="../../ui/planning_forms.py" line="54"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="55"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="55"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="59"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="66"/>
+        <location filename="../../ui/planning_forms.py" line="65"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="68"/>
+        <location filename="../../ui/planning_forms.py" line="67"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="69"/>
+        <location filename="../../ui/planning_forms.py" line="68"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="71"/>
+        <location filename="../../ui/planning_forms.py" line="70"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="180"/>
+        <location filename="../../ui/planning_forms.py" line="179"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="185"/>
+        <location filename="../../ui/planning_forms.py" line="184"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="190"/>
+        <location filename="../../ui/planning_forms.py" line="189"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="197"/>
+        <location filename="../../ui/planning_forms.py" line="196"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="205"/>
+        <location filename="../../ui/planning_forms.py" line="204"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="227"/>
+        <location filename="../../ui/planning_forms.py" line="226"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="230"/>
+        <location filename="../../ui/planning_forms.py" line="229"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="236"/>
+        <location filename="../../ui/planning_forms.py" line="235"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="237"/>
+        <location filename="../../ui/planning_forms.py" line="236"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="238"/>
+        <location filename="../../ui/planning_forms.py" line="237"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="244"/>
+        <location filename="../../ui/planning_forms.py" line="243"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="246"/>
+        <location filename="../../ui/planning_forms.py" line="245"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="265"/>
+        <location filename="../../ui/planning_forms.py" line="262"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="279"/>
+        <location filename="../../ui/planning_forms.py" line="276"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="313"/>
+        <location filename="../../ui/planning_forms.py" line="310"/>
         <source>TPS {n} {desa}</source>
         <translation>TPS {n} {desa}</translation>
     </message>
@@ -3786,7 +3769,7 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/planning_plan.py" line="60"/>
-        <location filename="../../ui/planning_plan.py" line="166"/>
+        <location filename="../../ui/planning_plan.py" line="169"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
@@ -3811,57 +3794,57 @@ source</translation>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="133"/>
+        <location filename="../../ui/planning_heat.py" line="134"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="155"/>
+        <location filename="../../ui/planning_plan.py" line="158"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="164"/>
+        <location filename="../../ui/planning_plan.py" line="167"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="171"/>
+        <location filename="../../ui/planning_plan.py" line="174"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="178"/>
+        <location filename="../../ui/planning_plan.py" line="181"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="180"/>
+        <location filename="../../ui/planning_plan.py" line="183"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="184"/>
+        <location filename="../../ui/planning_plan.py" line="187"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="188"/>
+        <location filename="../../ui/planning_plan.py" line="191"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="190"/>
+        <location filename="../../ui/planning_plan.py" line="193"/>
         <source>Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting.</source>
         <translation>Includes personnel still missing on the TPS guard posts according to the plotting.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="196"/>
+        <location filename="../../ui/planning_plan.py" line="199"/>
         <source>{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat.</source>
         <translation>{n} TPS not rated, counted at the strictest guard pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="201"/>
+        <location filename="../../ui/planning_plan.py" line="204"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
@@ -3871,53 +3854,53 @@ source</translation>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="62"/>
+        <location filename="../../ui/planning_workbook.py" line="63"/>
         <source>Ekspor matriks kerawanan</source>
         <translation>Export vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="64"/>
+        <location filename="../../ui/planning_workbook.py" line="65"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="79"/>
+        <location filename="../../ui/planning_workbook.py" line="80"/>
         <source>{n} penilaian ditulis ke {path}.</source>
         <translation>Assessments written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="86"/>
-        <location filename="../../ui/planning_workbook.py" line="147"/>
+        <location filename="../../ui/planning_workbook.py" line="87"/>
+        <location filename="../../ui/planning_workbook.py" line="148"/>
         <source>Impor matriks kerawanan</source>
         <translation>Import vulnerability matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="88"/>
+        <location filename="../../ui/planning_workbook.py" line="89"/>
         <source>Buku kerja (*.xlsx *.xls *.xlsb *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="120"/>
+        <location filename="../../ui/planning_workbook.py" line="121"/>
         <source>Impor selesai: {new} baru, {changed} berubah, {same} tetap.</source>
         <translation>Import done: {new} new, {changed} changed, {same} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="141"/>
+        <location filename="../../ui/planning_workbook.py" line="142"/>
         <source>Impor dibatalkan; tidak ada yang disimpan.</source>
         <translation>Import cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="159"/>
+        <location filename="../../ui/planning_workbook.py" line="160"/>
         <source>Berkas {path} ditolak, tidak ada yang disimpan. Perbaiki {n} sel berikut lalu impor lagi:</source>
         <translation>File {path} rejected; nothing was saved. Correct the following cells ({n}) and import again:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="166"/>
+        <location filename="../../ui/planning_workbook.py" line="167"/>
         <source>… dan {n} sel lainnya.</source>
         <translation>… and {n} more cells.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_workbook.py" line="169"/>
+        <location filename="../../ui/planning_workbook.py" line="170"/>
         <source>Sel yang salah ditandai merah di {path}.</source>
         <translation>The wrong cells are marked red in {path}.</translation>
     </message>
@@ -3965,17 +3948,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="329"/>
+        <location filename="../../ui/plotting_actions.py" line="330"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="330"/>
+        <location filename="../../ui/plotting_actions.py" line="331"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="331"/>
+        <location filename="../../ui/plotting_actions.py" line="332"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -4349,189 +4332,189 @@ source</translation>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="85"/>
+        <location filename="../../ui/plotting_actions.py" line="86"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="98"/>
+        <location filename="../../ui/plotting_actions.py" line="99"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="99"/>
+        <location filename="../../ui/plotting_actions.py" line="100"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="103"/>
+        <location filename="../../ui/plotting_actions.py" line="104"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="104"/>
+        <location filename="../../ui/plotting_actions.py" line="105"/>
         <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="112"/>
+        <location filename="../../ui/plotting_actions.py" line="113"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="50"/>
+        <location filename="../../ui/plotting_actions.py" line="51"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="53"/>
+        <location filename="../../ui/plotting_actions.py" line="54"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="165"/>
+        <location filename="../../ui/plotting_actions.py" line="166"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="166"/>
+        <location filename="../../ui/plotting_actions.py" line="167"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="167"/>
-        <location filename="../../ui/plotting_actions.py" line="250"/>
+        <location filename="../../ui/plotting_actions.py" line="168"/>
+        <location filename="../../ui/plotting_actions.py" line="251"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="176"/>
+        <location filename="../../ui/plotting_actions.py" line="177"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="177"/>
+        <location filename="../../ui/plotting_actions.py" line="178"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="203"/>
+        <location filename="../../ui/plotting_actions.py" line="204"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="204"/>
+        <location filename="../../ui/plotting_actions.py" line="205"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="205"/>
+        <location filename="../../ui/plotting_actions.py" line="206"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="56"/>
+        <location filename="../../ui/plotting_actions.py" line="57"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="57"/>
+        <location filename="../../ui/plotting_actions.py" line="58"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="223"/>
+        <location filename="../../ui/plotting_actions.py" line="224"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="224"/>
+        <location filename="../../ui/plotting_actions.py" line="225"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="45"/>
+        <location filename="../../ui/plotting_actions.py" line="46"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="248"/>
+        <location filename="../../ui/plotting_actions.py" line="249"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="263"/>
+        <location filename="../../ui/plotting_actions.py" line="264"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="263"/>
+        <location filename="../../ui/plotting_actions.py" line="264"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="274"/>
+        <location filename="../../ui/plotting_actions.py" line="275"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="278"/>
+        <location filename="../../ui/plotting_actions.py" line="279"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="290"/>
+        <location filename="../../ui/plotting_actions.py" line="291"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="291"/>
+        <location filename="../../ui/plotting_actions.py" line="292"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="303"/>
+        <location filename="../../ui/plotting_actions.py" line="304"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="312"/>
+        <location filename="../../ui/plotting_actions.py" line="313"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="316"/>
+        <location filename="../../ui/plotting_actions.py" line="317"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="317"/>
+        <location filename="../../ui/plotting_actions.py" line="318"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="320"/>
+        <location filename="../../ui/plotting_actions.py" line="321"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="321"/>
+        <location filename="../../ui/plotting_actions.py" line="322"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="338"/>
-        <location filename="../../ui/plotting_actions.py" line="367"/>
+        <location filename="../../ui/plotting_actions.py" line="363"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="360"/>
+        <location filename="../../ui/plotting_actions.py" line="356"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="365"/>
+        <location filename="../../ui/plotting_actions.py" line="361"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -5425,62 +5408,62 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="109"/>
+        <location filename="../../ui/readiness_panel.py" line="112"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="114"/>
+        <location filename="../../ui/readiness_panel.py" line="117"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="116"/>
+        <location filename="../../ui/readiness_panel.py" line="119"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="122"/>
+        <location filename="../../ui/readiness_panel.py" line="125"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="203"/>
+        <location filename="../../ui/readiness_panel.py" line="206"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="236"/>
+        <location filename="../../ui/readiness_panel.py" line="239"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="239"/>
+        <location filename="../../ui/readiness_panel.py" line="242"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="274"/>
+        <location filename="../../ui/readiness_panel.py" line="293"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="282"/>
+        <location filename="../../ui/readiness_panel.py" line="301"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="286"/>
+        <location filename="../../ui/readiness_panel.py" line="305"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="338"/>
+        <location filename="../../ui/readiness_panel.py" line="371"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="345"/>
+        <location filename="../../ui/readiness_panel.py" line="378"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
@@ -6087,17 +6070,17 @@ for use</translation>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="347"/>
+        <location filename="../../ui/sitrep_dialog.py" line="348"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="347"/>
+        <location filename="../../ui/sitrep_dialog.py" line="348"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="376"/>
+        <location filename="../../ui/sitrep_dialog.py" line="377"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6127,7 +6110,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="412"/>
+        <location filename="../../ui/sitrep_dialog.py" line="413"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -6167,17 +6150,17 @@ for use</translation>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="94"/>
+        <location filename="../../ui/stages_panel.py" line="95"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="110"/>
+        <location filename="../../ui/stages_panel.py" line="111"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="123"/>
+        <location filename="../../ui/stages_panel.py" line="124"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
@@ -6212,7 +6195,7 @@ for use</translation>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="264"/>
+        <location filename="../../ui/stages_panel.py" line="268"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>

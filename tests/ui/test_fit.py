@@ -629,3 +629,57 @@ def test_names_are_cut_at_their_end_and_whole_where_there_is_room(
     assert all(shown == name for name, shown in units.items()), [
         (n, s) for n, s in units.items() if n != s
     ]
+
+
+def test_the_wheel_over_the_timeline_scrolls_a_low_stages_tab_and_ctrl_zooms(
+    qtbot: QtBot, demo: Store, screen: QSize
+) -> None:
+    """Rolling down the Tahapan tab to reach "Kerawanan wilayah" at 1366x768 zoomed the
+    timeline under the pointer instead (ui.wheel_guard): where the tab scrolls the wheel
+    scrolls it, and Ctrl+wheel zooms the timeline; where it does not, the wheel zooms."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtTest import QTest
+
+    from ui.wheel_guard import guard_wheel
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    guard = guard_wheel(app)
+    try:
+        window = MainWindow(
+            demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+        )
+        qtbot.addWidget(window)
+        _show(window, _window_size(screen))
+        window.operation_page.show_tab(Tab.STAGES)
+        stages = window.operation_page.stages
+        assert stages is not None
+        qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+        plot = stages.plot
+        box = plot.getPlotItem().getViewBox()
+        bar = stages.body.verticalScrollBar()
+        scrolls = bar.maximum() > 0
+        assert scrolls == (screen.height() < 1000)  # a laptop's tab scrolls, a large one not
+
+        def roll(modifiers: Qt.KeyboardModifier) -> None:
+            """One notch down over the timeline, as the mouse sends it (a synthesised wheel
+            event is not handed on to the parents)."""
+            handle = window.windowHandle()
+            assert handle is not None
+            centre = plot.mapTo(window, plot.rect().center())
+            QTest.wheelEvent(handle, QPointF(centre), QPoint(0, -120), QPoint(), modifiers)
+            QApplication.processEvents()
+
+        bar.setValue(0)
+        shown = box.viewRange()[0]
+        roll(Qt.KeyboardModifier.NoModifier)
+        if scrolls:
+            assert bar.value() > 0 and box.viewRange()[0] == shown
+        else:
+            assert box.viewRange()[0] != shown
+        shown = box.viewRange()[0]
+        roll(Qt.KeyboardModifier.ControlModifier)
+        assert box.viewRange()[0] != shown  # Ctrl+wheel zooms wherever the timeline is
+    finally:
+        app.removeEventFilter(guard)
+        guard.setParent(None)

@@ -522,39 +522,39 @@ def test_undoing_a_visit_is_refused_while_a_finding_entered_elsewhere_is_on_it(
     assert stored_findings(store) == [("Posko sempit", "terbuka", None)]
 
 
+def unit_of_form_from_board(
+    qtbot: QtBot, window: MainWindow, tiny_operation: TinyOperation, unit_id: int, action: str
+) -> str:
+    """The unit a readiness form opens for when ``action`` is triggered on the board with
+    ``unit_id`` selected there (Polres Kerinci chosen on the Kesiapan tab before)."""
+    panel = window.operation_page.readiness
+    assert panel is not None and panel.select_cell(tiny_operation.kerinci_id, None)
+    window.operation_page.show_tab(Tab.BOARD)
+    board = window.operation_page.board
+    assert board is not None
+    qtbot.waitUntil(lambda: board.select_unit(unit_id))
+    window.findChild(object, action).trigger()
+    dialog = window.readiness_form
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.loaded)
+    assert window.operation_page.tabs.currentIndex() == Tab.READINESS
+    chosen = dialog.unit_box.currentText()
+    dialog.close()
+    return chosen
+
+
 @pytest.mark.parametrize("form", ["readinessSarprasAction", "readinessVisitsAction"])
 def test_a_readiness_form_opened_from_the_board_is_for_the_unit_selected_there(
     qtbot: QtBot, shown: MainWindow, tiny_operation: TinyOperation, form: str
 ) -> None:
     """The walk of 2026-12-04: with Polres Bungo chosen on the board, Ctrl+Shift+S opened the
     sarpras of the Kesiapan tab's first row instead."""
-    panel = shown.operation_page.readiness
-    assert panel is not None and panel.select_cell(tiny_operation.kerinci_id, None)
-    shown.operation_page.show_tab(Tab.BOARD)
-    board = shown.operation_page.board
-    assert board is not None
-    qtbot.waitUntil(lambda: board.select_unit(tiny_operation.bungo_id))
-    shown.findChild(object, form).trigger()
-    dialog = shown.readiness_form
-    assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(dialog.loaded)
-    assert dialog.unit_box.currentText() == "Polres Bungo"
-    assert shown.operation_page.tabs.currentIndex() == Tab.READINESS
-    dialog.close()
+    bungo = tiny_operation.bungo_id
+    assert unit_of_form_from_board(qtbot, shown, tiny_operation, bungo, form) == "Polres Bungo"
 
 
 def test_a_readiness_form_opened_from_the_board_on_the_polda_is_for_its_own_figures(
     qtbot: QtBot, shown: MainWindow, tiny_operation: TinyOperation
 ) -> None:
-    panel = shown.operation_page.readiness
-    assert panel is not None and panel.select_cell(tiny_operation.kerinci_id, None)
-    shown.operation_page.show_tab(Tab.BOARD)
-    board = shown.operation_page.board
-    assert board is not None
-    qtbot.waitUntil(lambda: board.select_unit(tiny_operation.polda_id))
-    shown.findChild(object, "readinessSarprasAction").trigger()
-    dialog = shown.readiness_form
-    assert isinstance(dialog, SarprasDialog)
-    qtbot.waitUntil(dialog.loaded)
-    assert dialog.unit_box.currentText() == "Polda Jambi"
-    dialog.close()
+    polda, action = tiny_operation.polda_id, "readinessSarprasAction"
+    assert unit_of_form_from_board(qtbot, shown, tiny_operation, polda, action) == "Polda Jambi"

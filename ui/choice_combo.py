@@ -80,11 +80,13 @@ _PLACE_FORMS = (
 
 def search_key(text: str) -> str:
     """``text`` as the region search compares it: lower case, one form of "Kab."/"Kabupaten"
-    and of "Kota"/"Kotamadya", punctuation and repeated spaces dropped."""
+    and of "Kota"/"Kotamadya", punctuation and repeated spaces dropped, numbers without
+    their leading zeros ("TPS 001" is "tps 1", as officers say and type it)."""
     key = text.casefold()
     for pattern, form in _PLACE_FORMS:
         key = pattern.sub(form, key)
     key = re.sub(r"[^\w]+", " ", key)
+    key = re.sub(r"\b0+(?=\d)", "", key)
     return " ".join(key.split())
 
 
@@ -111,9 +113,11 @@ class _Matches(QSortFilterProxyModel):
         return self._typed in search_key(name)
 
 
-def searchable(combo: QComboBox) -> None:
+def searchable(combo: QComboBox, *, filter_box: bool = False) -> None:
     """Type any part of a name ("kerinci", "kab. ker") to find it; never adds what was typed.
-    Leaving the field settles what was typed (``settle``): what is shown is what is saved."""
+    Leaving the field settles what was typed (``settle``): what is shown is what is saved. A
+    form refuses its save while a text settles on no single entry (``refusal``); a
+    ``filter_box`` has no save, so there such a text gives way to the entry it filters by."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     matches = _Matches(combo)
@@ -134,8 +138,14 @@ def searchable(combo: QComboBox) -> None:
             if popup is not None:
                 popup.hide()
 
+    def leave() -> None:
+        settle(combo)
+        if filter_box and unsettled(combo) is not None:
+            current = combo.currentIndex()
+            edit.setText(combo.itemText(current) if current >= 0 else "")
+
     edit.textEdited.connect(typed)
-    edit.editingFinished.connect(lambda: settle(combo))
+    edit.editingFinished.connect(leave)
 
 
 def _own(text: str) -> str:
@@ -153,14 +163,15 @@ def _candidates(combo: QComboBox, text: str) -> list[int]:
     entry written so (in any form of "Kab."/"Kota"); else those whose own name it is
     ("Kecamatan Bangko"); else those whose own name it is without its level word, the
     highest level only ("Merangin": Kab. Merangin, not a kecamatan of that name under it);
-    else every entry holding it."""
+    else those holding it as whole words ("TPS 1": TPS 001, not TPS 010); else every entry
+    holding it."""
     rows = range(combo.count())
     if not text.strip():
         return [r for r in rows if combo.itemData(r) == NO_CHOICE]
     key, bare = search_key(text), place_key(text)
     exact = [r for r in rows if search_key(combo.itemText(r)) == key]
-    if exact:
-        return exact[:1]
+    if exact:  # two entries of one name (a desa's name in two kecamatan): the list decides
+        return exact
     own = [r for r in rows if search_key(_own(combo.itemText(r))) == key]
     if own:
         return own
@@ -168,7 +179,9 @@ def _candidates(combo: QComboBox, text: str) -> list[int]:
     if named:
         top = min(_depth(combo, r) for r in named)
         return [r for r in named if _depth(combo, r) == top]
-    return [r for r in rows if key in search_key(combo.itemText(r))]
+    word = re.compile(rf"(?<!\S){re.escape(key)}(?!\S)")
+    words = [r for r in rows if word.search(search_key(combo.itemText(r)))]
+    return words or [r for r in rows if key in search_key(combo.itemText(r))]
 
 
 def _depth(combo: QComboBox, row: int) -> int:
@@ -209,12 +222,12 @@ def refusal(combo: QComboBox, field: str) -> str | None:
         return None
     found = [combo.itemText(r) for r in _candidates(combo, typed)]
     if not found:
-        return _tr("{field}: „{typed}“ tidak ada dalam daftar; pilih salah satu.").format(
+        return _tr("{field}: \u201c{typed}\u201d tidak ada dalam daftar; pilih salah satu.").format(
             field=field, typed=typed
         )
     names = ", ".join(found[:_NAMED]) + (", …" if len(found) > _NAMED else "")
     return _tr(
-        "{field}: „{typed}“ cocok dengan beberapa pilihan: {names}; pilih salah satu."
+        "{field}: \u201c{typed}\u201d cocok dengan beberapa pilihan: {names}; pilih salah satu."
     ).format(field=field, typed=typed, names=names)
 
 

@@ -51,7 +51,7 @@ from tests.builders import Small, build_small_operation
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.test_planning_panel import settled
 from ui import actions, settings
-from ui.choice_combo import chosen, search_key, searchable
+from ui.choice_combo import chosen, refusal, search_key, searchable
 from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import NO_NAME, YES_NAME
 from ui.help_window import DESCRIPTIONS_ID, MANUAL, SHORTCUTS, HelpWindow, manual_markdown
@@ -635,11 +635,11 @@ def test_a_typed_region_is_saved_as_shown_or_the_save_is_refused(
     for typed, sentence in (
         (
             "Kab",
-            "Wilayah: „Kab“ cocok dengan beberapa pilihan: Kab. Bungo, Kecamatan Pasar Muara "
+            "Wilayah: “Kab” cocok dengan beberapa pilihan: Kab. Bungo, Kecamatan Pasar Muara "
             "Bungo (Kab. Bungo), Kab. Kerinci, Kecamatan Gunung Kerinci (Kab. Kerinci); "
             "pilih salah satu.",
         ),
-        ("Merangin", "Wilayah: „Merangin“ tidak ada dalam daftar; pilih salah satu."),
+        ("Merangin", "Wilayah: “Merangin” tidak ada dalam daftar; pilih salah satu."),
     ):
         type_and_leave(region, qtbot, typed)
         assert region.currentText() == typed
@@ -656,6 +656,22 @@ def test_a_typed_region_is_saved_as_shown_or_the_save_is_refused(
     with store.read() as s:
         row = s.scalars(select(Incident).where(Incident.title == "Serangan fajar")).one()
         assert row.region_id == region.itemData(region.findText("Kab. Bungo"))
+
+
+def test_a_tps_typed_as_officers_say_it_is_the_tps_of_that_number(
+    form: IncidentForm, qtbot: QtBot
+) -> None:
+    """ "TPS 1" or "tps 01" is TPS 001 (the list writes three digits), not refused as no
+    entry, nor as also meaning TPS 010 to 016."""
+    type_and_leave(form.region_box, qtbot, "Kerinci")
+    tps = form.tps_box
+    qtbot.waitUntil(lambda: tps.findText("TPS 001 Desa Siulak Deras") >= 0)
+    for typed in ("TPS 1", "tps 01", "1"):
+        type_and_leave(tps, qtbot, typed)
+        assert tps.currentText() == "TPS 001 Desa Siulak Deras", typed
+        assert refusal(tps, "TPS") is None
+    type_and_leave(tps, qtbot, "TPS 1 Desa Siulak Deras")
+    assert tps.currentText() == "TPS 001 Desa Siulak Deras"
 
 
 def test_a_point_typed_in_one_field_fills_both_and_what_cannot_be_read_is_said(

@@ -123,7 +123,7 @@ class IncidentsPanel(IncidentListLayout):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._filters_changed)
         self.search.textChanged.connect(lambda t: None if t else self._filters_changed())
-        searchable(self.region_box)
+        searchable(self.region_box, filter_box=True)
         self.new_button = QPushButton(_tr("+ Catat kejadian (Ctrl+N)"), self)
         self.new_button.setObjectName("newIncidentButton")
         self.new_button.setStyleSheet(

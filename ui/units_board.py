@@ -211,7 +211,7 @@ class UnitsBoard(QWidget):
         self.region_filter.setObjectName("regionFilter")
         self.region_filter.setToolTip(_tr("Satuan yang bertanggung jawab atas wilayah ini"))
         fill_combo(self.region_filter, (), none_label=_tr("Semua wilayah"))
-        searchable(self.region_filter)
+        searchable(self.region_filter, filter_box=True)
         self.region_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

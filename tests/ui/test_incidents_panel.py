@@ -35,7 +35,7 @@ from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column
 from ui.incidents_panel import IncidentsPanel
 from ui.unsaved import BOX_NAME, DISCARD_NAME
-from ui.wheel_guard import WheelGuard, guard_wheel
+from ui.wheel_guard import PANE_LATCH_S, WheelGuard, guard_wheel
 from ui.worker import write_pool
 
 # 20:00 WIB on voting day.
@@ -400,8 +400,15 @@ def test_the_wheel_scrolls_the_detail_pane_past_the_status_boxes(
         assert bar.value() > shown or bar.value() == bar.maximum()
     assert detail.follow_status.currentText() == "(tetap)"
     assert bar.value() > 0
-    # In the box (clicked or tabbed into), the wheel still steps through its entries.
+    # A box clicked earlier keeps the focus: while the wheel is scrolling the pane (a turn
+    # elsewhere just before), it passes under the pointer unchanged too.
     detail.follow_status.setFocus()
+    area.ensureWidgetVisible(detail.follow_status, 0, 0)
+    roll_wheel_down(detail.follow_text)
+    roll_wheel_down(detail.follow_status)
+    assert detail.follow_status.currentText() == "(tetap)"
+    # In the box (clicked or tabbed into), a wheel turned there steps through its entries.
+    QTest.qWait(int(PANE_LATCH_S * 1000) + 100)
     area.ensureWidgetVisible(detail.follow_status, 0, 0)
     roll_wheel_down(detail.follow_status)
     assert detail.follow_status.currentIndex() == 1
@@ -685,3 +692,19 @@ def test_the_point_editor_refuses_in_a_sentence_saves_inside_and_undo_puts_it_ba
     with qtbot.waitSignal(panel.writes.write_done):
         undo_stack.redo()
     assert point_in_db() == (-1_591_100, 103_562_500)
+
+
+def test_a_region_filter_shows_the_region_it_filters_by(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    """A filter has no save to refuse: text that settles on no single region ("kab" fits
+    many) gives way to the region in force, so the box never shows one region while the
+    list is filtered by another; a name that fits one region filters by it."""
+    box = panel.region_box
+    shown = box.currentText()
+    count = panel.proxy.rowCount()
+    type_and_leave(box, qtbot, "kab")
+    assert box.currentText() == shown and box.lineEdit().text() == shown
+    assert panel.proxy.rowCount() == count
+    type_and_leave(box, qtbot, "Merangin")
+    assert box.lineEdit().text() == "Kab. Merangin" == box.currentText()

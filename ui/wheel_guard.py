@@ -14,10 +14,14 @@ every such field and chart of every window, those of forms still to be written i
 subclass or a helper each form has to call is one a new form forgets. Each field is given
 ``StrongFocus`` when it is first polished (Qt's ``WheelFocus`` would give it the focus on the
 first turn of the wheel, and the value would change with it); a field the operator has
-clicked or tabbed into still takes the wheel.
+clicked or tabbed into still takes the wheel, unless the wheel is scrolling the pane: a
+turn elsewhere less than ``PANE_LATCH_S`` before keeps it going to the pane when such a
+field, clicked earlier, passes under the pointer.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
@@ -25,6 +29,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QGraphicsView, QScrol
 
 # The fields whose value the wheel changes.
 _GUARDED = (QComboBox, QAbstractSpinBox)
+# How long after a turn of the wheel elsewhere the wheel still scrolls the pane (seconds):
+# the notches of one roll come tens of milliseconds apart.
+PANE_LATCH_S = 0.4
 
 
 def _chart_in_scrolling_pane(watched: QObject) -> bool:
@@ -37,21 +44,34 @@ def _chart_in_scrolling_pane(watched: QObject) -> bool:
     pane = view.parentWidget()
     while pane is not None and not isinstance(pane, QScrollArea):
         pane = pane.parentWidget()
-    return pane is not None and pane.verticalScrollBar().maximum() > 0
+    return (
+        pane is not None
+        and pane.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # a wall
+        and pane.verticalScrollBar().maximum() > 0
+    )
 
 
 class WheelGuard(QObject):
     """The application's event filter; ``guard_wheel`` installs it."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pane_until = 0.0  # until when the wheel goes on scrolling the pane
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Wheel:
+            now = time.monotonic()
             if isinstance(watched, _GUARDED):
-                passed_on = not watched.hasFocus()
+                passed_on = not watched.hasFocus() or now < self._pane_until
             else:
                 assert isinstance(event, QWheelEvent)
                 zoom = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
                 passed_on = not zoom and _chart_in_scrolling_pane(watched)
+                # A widget that is not a field's own line edit (the window's QWindow sees
+                # every wheel first: not that).
+                if isinstance(watched, QWidget) and not isinstance(watched.parent(), _GUARDED):
+                    self._pane_until = now + PANE_LATCH_S
             if passed_on:
                 event.ignore()  # handed on to the parents: the scroll area scrolls
                 return True

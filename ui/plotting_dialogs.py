@@ -55,6 +55,10 @@ class ChoiceDialog(QDialog):
         if search:  # typing part of a kecamatan's name narrows the list
             searchable(box)
             self._searched.append((box, label.replace("&", "").rstrip(":")))
+            edit = box.lineEdit()
+            assert edit is not None  # searchable: editable
+            edit.textEdited.connect(self.error.hide)  # the refusal answered or being answered
+            box.currentIndexChanged.connect(self.error.hide)
         self._add(label, box)
         return box
 

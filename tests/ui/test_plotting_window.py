@@ -572,10 +572,12 @@ def test_a_post_typed_in_part_is_the_post_chosen(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error.text() == (
-        "Ke pos: „kab“ cocok dengan beberapa pilihan: Pos 1 Kab. Kerinci, "
+        "Ke pos: “kab” cocok dengan beberapa pilihan: Pos 1 Kab. Kerinci, "
         "Pos 3 Kabupaten Bungo; pilih salah satu."
     )
     assert combo.hasFocus()
+    qtbot.keyClicks(edit, " ker")  # being answered: the refusal goes
+    assert dialog.error.isHidden()
 
 
 def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(

@@ -143,6 +143,12 @@ def _named_id_matches(session: Session, like: str) -> list[ColumnElement[bool]]:
     return out
 
 
+# Named tables a text search does not look through: every journaled row of an operation
+# names it, so a word of its name ("2024", "Praja") would find every insert of the journal;
+# the window has its own operation filter.
+_NOT_SEARCHED_BY_NAME = frozenset({"operation"})
+
+
 @cache
 def _named_id_columns() -> dict[str, list[tuple[str, str]]]:
     """Named table -> the (entity, column) pairs whose journaled ids point at its rows."""
@@ -150,6 +156,8 @@ def _named_id_columns() -> dict[str, list[tuple[str, str]]]:
     for entity, table in Base.metadata.tables.items():
         for column in table.c:
             target = _fk_target(entity, column.key)
+            if target in _NOT_SEARCHED_BY_NAME:
+                continue
             if target is not None and "name" in Base.metadata.tables[target].c:
                 out.setdefault(target, []).append((entity, column.key))
     return out

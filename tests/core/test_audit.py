@@ -245,3 +245,17 @@ def test_text_search_finds_rows_by_the_names_shown(store: Store, history: Small,
             )
         )
         assert text.lower() in seen.lower()
+
+
+def test_a_word_of_the_operations_name_does_not_find_every_row_that_names_it(
+    store: Store, history: Small
+) -> None:
+    """Every journaled insert names its operation ("operation=Operasi Uji …"): a search for
+    a word of that name ("Uji") found the whole journal. The window has its own operation
+    filter; a text search looks through the other names."""
+    rows = _all(store, audit.AuditFilter())
+    naming = [r for r in rows if "operation_id" in r.changes]
+    assert len(naming) > 10
+    found = {r.seq for r in _all(store, audit.AuditFilter(text="Operasi Uji"))}
+    assert not {r.seq for r in naming if "uji" not in str(r.changes).lower()} & found
+    assert _all(store, audit.AuditFilter(text="Kabupaten A"))  # other names still found

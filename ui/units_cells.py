@@ -209,6 +209,8 @@ class CellText:
             return value
         if role == SORT_ROLE:
             return value.casefold() if isinstance(value, str) else value
+        if kind is Column.UNIT and role == Qt.ItemDataRole.ToolTipRole:
+            return value  # the whole name where a narrow column cuts it at its end
         if role == Qt.ItemDataRole.TextAlignmentRole:
             h = Qt.AlignmentFlag.AlignLeft if kind is Column.UNIT else Qt.AlignmentFlag.AlignRight
             return int(h | Qt.AlignmentFlag.AlignVCenter)

@@ -426,6 +426,9 @@ def test_a_cut_text_keeps_its_beginning(board: UnitsBoard) -> None:
         assert isinstance(delegate, QStyledItemDelegate)
         delegate.initStyleOption(option, proxy.index(0, section))
         assert option.textElideMode == Qt.TextElideMode.ElideRight, kind
+    # Cut at its end, "Polres Tanjung Jab…" could be Barat or Timur: the tooltip names it.
+    names = proxy.index(0, 0)
+    assert names.data(Qt.ItemDataRole.ToolTipRole) == names.data() != ""
 
 
 def test_unrated_tps_get_their_own_column_and_follow_live(

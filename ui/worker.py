@@ -8,6 +8,7 @@ Results are plain data; the job never touches a widget.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from ui.translations import translator
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
+# How long the program, quitting, waits for background reads still running (milliseconds).
+EXIT_WAIT_MS = 5_000
 # Running jobs keep their handle alive here, so callers need not hold on to it, until the
 # worker thread has let go of the job (``_Released``), not merely until the result arrived.
 _RUNNING: dict[int, tuple[JobHandle, Job[Any]]] = {}
@@ -83,7 +86,16 @@ def _released_signal() -> _Released:
     global _released
     if _released is None:  # made on the GUI thread, by the first start_job; never deleted
         _released = _Released()
+        atexit.register(_finish_jobs)
     return _released
+
+
+def _finish_jobs() -> None:
+    """At exit, before Python deletes the modules' objects: wait (``EXIT_WAIT_MS`` at most)
+    for the reads still running in Qt's pool, which end by signalling ``_released``. Quitting
+    while one ran let it signal an object already deleted ("Signal source has been
+    deleted"). The write thread is the application's, which waits for it as it quits."""
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
 
 
 class _Runnable(QRunnable):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QThreadPool
 from PySide6.QtWidgets import QPushButton
@@ -12,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from opscenter.errors import InvalidValue
 from opscenter.progress import CancelToken, Progress
 from ui.worker import hold_jobs, release_jobs, start_job
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -111,3 +117,32 @@ def test_a_jobs_qt_objects_die_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(destroyed_on) == jobs, timeout=10_000)
     assert len(results) == jobs
     assert all(thread == gui for thread in destroyed_on)
+
+
+def test_quitting_waits_for_a_read_still_running(tmp_path: Path) -> None:
+    """A program quitting while a background read ran let the read's end signal an object
+    Python had already deleted ("RuntimeError: Signal source has been deleted" on exit): the
+    exit now waits for it. The read here ends by writing a file, after the script's last line."""
+    done = tmp_path / "done"
+    script = f"""
+import time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui.worker import start_job
+
+app = QApplication([])
+
+def read(_progress, _cancel):
+    time.sleep(0.5)
+    Path({str(done)!r}).write_text("ended")
+    return 1
+
+start_job(read)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    ran = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert done.read_text() == "ended"
+    assert "has been deleted" not in ran.stderr

@@ -1,4 +1,6 @@
-"""A part of a whole in percent, as every table, map line, wall and report writes it.
+"""A count's share of a whole in percent (TPS reported, places filled), as every table, map
+line, wall and report writes it. Money shares (the budget's "sudah dibayar") are not counts
+and may pass 100%: they keep their own arithmetic.
 
 One rule for all of them: the nearest percent, except that a share never reads 100% while
 some are missing, nor 0% while some are there. An officer reads "100%" as "every TPS has

@@ -1308,13 +1308,13 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../ui/choice_combo.py" line="211"/>
-        <source>{field}: „{typed}“ tidak ada dalam daftar; pilih salah satu.</source>
+        <location filename="../../ui/choice_combo.py" line="224"/>
+        <source>{field}: “{typed}” tidak ada dalam daftar; pilih salah satu.</source>
         <translation>{field}: “{typed}” is not in the list; choose one.</translation>
     </message>
     <message>
-        <location filename="../../ui/choice_combo.py" line="215"/>
-        <source>{field}: „{typed}“ cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
+        <location filename="../../ui/choice_combo.py" line="228"/>
+        <source>{field}: “{typed}” cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
         <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
     </message>
 </context>
@@ -6719,49 +6719,49 @@ terakhir ({zone})</source>
 change ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="226"/>
+        <location filename="../../ui/units_cells.py" line="228"/>
         <source>Kurang {n} personel</source>
         <translation>Short of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="228"/>
+        <location filename="../../ui/units_cells.py" line="230"/>
         <source>Lebih {n} personel</source>
         <translation>Surplus of {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="229"/>
+        <location filename="../../ui/units_cells.py" line="231"/>
         <source>Kekuatan sama dengan kebutuhan</source>
         <translation>Strength matches required</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="264"/>
+        <location filename="../../ui/units_cells.py" line="266"/>
         <source>Sedang dihitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="270"/>
+        <location filename="../../ui/units_cells.py" line="272"/>
         <source>Tidak ada personel Polri maupun kebutuhan pengamanan TPS</source>
         <translation>No Polri personnel and no TPS security requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="275"/>
-        <location filename="../../ui/units_cells.py" line="288"/>
+        <location filename="../../ui/units_cells.py" line="277"/>
+        <location filename="../../ui/units_cells.py" line="290"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="290"/>
-        <location filename="../../ui/units_cells.py" line="312"/>
+        <location filename="../../ui/units_cells.py" line="292"/>
+        <location filename="../../ui/units_cells.py" line="314"/>
         <source>Alasan: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="293"/>
+        <location filename="../../ui/units_cells.py" line="295"/>
         <source>Diubah {when} {zone} oleh {who}</source>
         <translation>Changed {when} {zone} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_cells.py" line="306"/>
+        <location filename="../../ui/units_cells.py" line="308"/>
         <source>{when} · {who}</source>
         <translation>{when} · {who}</translation>
     </message>
@@ -7557,27 +7557,27 @@ charge</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="181"/>
+        <location filename="../../ui/worker.py" line="193"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="39"/>
+        <location filename="../../ui/worker.py" line="42"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="40"/>
+        <location filename="../../ui/worker.py" line="43"/>
         <source>Memeriksa baris…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="41"/>
+        <location filename="../../ui/worker.py" line="44"/>
         <source>Menyimpan ke basis data…</source>
         <translation>Saving to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="42"/>
+        <location filename="../../ui/worker.py" line="45"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>

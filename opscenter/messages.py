@@ -1108,9 +1108,11 @@ def problem_phrase(problem: Any, lang: str | None = None) -> str:
 def cell_problem(problem: Any, lang: str | None = None) -> str:
     """One refused cell of any import, as its preview and the command line say it, the value
     quoted: "Sarpras!B7 \u201cKapal selam\u201d: jenis sarpras tidak dikenal; maksudnya
-    \u201cKapal patroli\u201d?"."""
-    value = f" \u201c{problem.value}\u201d" if problem.value else ""
+    \u201cKapal patroli\u201d?". A sentence that quotes the value itself (a core refusal:
+    "Tidak ada TPS \u201c1501012001099\u201d …") is not given it twice."""
     text = problem_phrase(problem, lang)
+    quoted = f"\u201c{problem.value}\u201d"
+    value = f" {quoted}" if problem.value and quoted not in text else ""
     return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")
 
 

@@ -380,6 +380,17 @@ def test_a_sheet_without_a_plotting_table_is_refused(
     wb.save(path)
     with pytest.raises(RosterError) as refused:
         _prepare(store, path)
+    # JENIS and JUMLAH are a sarpras list's columns: the refusal says which list it is.
+    assert messages.describe(refused.value) == (
+        "Berkas lain.xlsx tampaknya berisi \u201cDaftar sarpras\u201d, bukan "
+        "\u201cPlotting personel\u201d: pilih jenis data \u201cDaftar sarpras\u201d."
+    )
+    wb = Workbook()
+    wb.active.append(["TANGGAL", "URAIAN"])  # no list of any kind
+    wb.active.append(["1-1-2024", "apel"])
+    wb.save(path)
+    with pytest.raises(RosterError) as refused:
+        _prepare(store, path)
     assert "tidak ditemukan tabel plotting" in messages.describe(refused.value)
 
 

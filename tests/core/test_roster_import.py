@@ -208,7 +208,7 @@ def test_a_roster_chosen_as_another_kind_is_said_to_be_a_roster(
         "The file pers.xlsx looks like a \u201cPersonnel roster\u201d, not a \u201cTPS list\u201d: "
         "choose the data type \u201cPersonnel roster\u201d."
     )
-    assert set(messages.IMPORT_KIND_NAMES) == set(FIELDS) - {"regions"}
+    assert set(messages.IMPORT_KIND_NAMES) == set(FIELDS)  # the regions import's too (history)
     # A file of no kind at all still says so.
     other = xlsx(tmp_path / "lain.xlsx", [["TANGGAL", "URAIAN"], ["1-1-2024", "apel"]])
     assert _refusal(store, other, kind="tps").reason == "no_table"

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, sel
 from sqlalchemy.orm import Session
 
 from opscenter.actor import Actor
+from opscenter.audit_fields import field_name
 from opscenter.formulas import xlsx_cell
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation
 from opscenter.operations import timezone_of, zone_label
@@ -283,24 +284,37 @@ def summarise(
     *,
     entity: str | None = None,
     names: Mapping[tuple[str, int], str] | None = None,
+    lang: str | None = None,
 ) -> str:
     """ "status_id: 3 → 5; reason: — → patroli" for updates; key fields for inserts/deletes.
 
     With ``entity`` and ``names`` (``AuditRow.names``), ids of named rows show as names:
-    "status: Siaga → Bergerak".
+    "status: Siaga → Bergerak". With ``lang`` ("id" or "en") every field goes by the name
+    an officer reads (``audit_fields.field_name``: "alasan status: — → patroli"), as the
+    audit window and its export show it; without, by its column.
     """
     shown = named(changes, entity, names)
+    # (column, label, value) in ``changes``' order; a named id's label loses its "_id".
+    fields = [(c, k, v) for c, (k, v) in zip(changes, shown.items(), strict=True)]
+
+    def label(column: str, key: str) -> str:
+        return field_name(column, lang) if lang else key
+
     if action == "update":
         parts = [
-            f"{k}: {_short(v[0])} \u2192 {_short(v[1])}"
+            f"{label(c, k)}: {_short(v[0])} \u2192 {_short(v[1])}"
             if isinstance(v, list) and len(v) == 2
-            else f"{k}: {_short(v)}"
-            for k, v in shown.items()
+            else f"{label(c, k)}: {_short(v)}"
+            for c, k, v in fields
         ]
     else:
-        keys = [k for k in _INSERT_KEYS if k in shown]
-        keys += [k for k in shown if k not in changes and k not in keys]  # named ids
-        parts = [f"{k}={_short(shown[k])}" for k in keys] or [f"{len(changes)} kolom"]
+        key = {k: (c, k, v) for c, k, v in fields}
+        picked = [key[k] for k in _INSERT_KEYS if k in key]
+        picked += [f for f in fields if f[1] != f[0] and f not in picked]  # named ids
+        equals = ": " if lang else "="
+        parts = [f"{label(c, k)}{equals}{_short(v)}" for c, k, v in picked] or [
+            f"{len(changes)} kolom"
+        ]
     text = "; ".join(parts)
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
@@ -344,7 +358,7 @@ def _values(r: AuditRow) -> tuple[Any, ...]:
         r.action,
         r.entity,
         r.entity_id,
-        summarise(r.changes, r.action, width=32_000, entity=r.entity, names=r.names),
+        summarise(r.changes, r.action, width=32_000, entity=r.entity, names=r.names, lang="id"),
     )
 
 

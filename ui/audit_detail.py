@@ -11,8 +11,8 @@ from typing import Any
 
 from opscenter import audit
 from opscenter.audit import AuditRow
+from opscenter.audit_fields import field_name
 from opscenter.operations import local_text
-from ui.audit_fields import field_name
 from ui.audit_model import action_text, entity_text, time_text
 
 

@@ -233,7 +233,12 @@ class AuditModel(TableModel[AuditRow]):
             return self._display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.CHANGES:
             return audit.summarise(
-                row.changes, row.action, width=2000, entity=row.entity, names=row.names
+                row.changes,
+                row.action,
+                width=2000,
+                entity=row.entity,
+                names=row.names,
+                lang=self._lang,
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.SEQ:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -252,4 +257,6 @@ class AuditModel(TableModel[AuditRow]):
             return action_text(row)
         if col == Column.ENTITY:
             return entity_text(row, self._lang)
-        return row.summary
+        return audit.summarise(
+            row.changes, row.action, entity=row.entity, names=row.names, lang=self._lang
+        )

@@ -148,6 +148,24 @@ def test_summary_shows_before_and_after() -> None:
     assert audit.summarise({"code": "PA", "name": "Polres A"}, "insert") == "code=PA; name=Polres A"
 
 
+def test_the_summary_names_fields_as_the_officer_reads_them() -> None:
+    # The walk saw "tps=5090; step=Kotak suara" in the audit window's "Perubahan" column and
+    # its export: column names, in English, where every other word is Indonesian.
+    update = {"status_id": [1, 2], "status_reason": [None, "patroli"]}
+    names = {("unit_status", 1): "Siaga", ("unit_status", 2): "Bergerak"}
+    assert audit.summarise(update, "update", entity="unit", names=names, lang="id") == (
+        "status: Siaga \u2192 Bergerak; alasan status: \u2014 \u2192 patroli"
+    )
+    assert audit.summarise(update, "update", lang="en") == (
+        "status: 1 \u2192 2; status reason: \u2014 \u2192 patroli"
+    )
+    insert = {"nrp": "87050123", "name": "Budi", "home_unit_id": 7, "version": 1}
+    names = {("unit", 7): "Polres Kerinci"}
+    assert audit.summarise(insert, "insert", entity="personnel", names=names, lang="id") == (
+        "nama: Budi; NRP/NIP: 87050123; satuan induk: Polres Kerinci"
+    )
+
+
 def test_export_reads_back_with_formulas_as_text(
     store: Store, history: Small, tmp_path: Path
 ) -> None:
@@ -166,6 +184,12 @@ def test_export_reads_back_with_formulas_as_text(
     body = rows[1:]
     assert [r[0] for r in body] == [r.seq for r in expected]
     assert {r[3] for r in body} == {"budi"}
+    # The changes as the window shows them: fields by their Indonesian names.
+    assert [r[8] for r in body] == [
+        audit.summarise(r.changes, r.action, 32_000, entity=r.entity, names=r.names, lang="id")
+        for r in expected
+    ]
+    assert not any("status_id" in str(r[8]) for r in body)
     first = expected[0]
     assert body[0][1] == first.local_at.replace(tzinfo=None, microsecond=0)
     assert body[0][2] == "WIB"

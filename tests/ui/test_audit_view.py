@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from opscenter import accounts, audit, messages, units
 from opscenter.actor import Actor
+from opscenter.audit_fields import MORE_FIELDS
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
 from ui.accounts_dialog import AccountsDialog, AccountsModel
 from ui.audit_detail import detail_text
-from ui.audit_fields import MORE_FIELDS
 from ui.audit_model import AuditModel, Column
 from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
@@ -313,6 +313,11 @@ def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) ->
     changed = [r for r in rows if r is not None and r.entity == "unit_status_change"]
     assert len(changed) == 15  # every other one of the 30 changes
     assert all("unit=Polres Kerinci" in r.summary for r in changed)
+    # The table names each field as the officer reads it, not by its column.
+    first = next(i for i, r in enumerate(rows) if r is changed[0])
+    shown = window.model.index(first, Column.CHANGES).data()
+    assert "satuan: Polres Kerinci" in shown
+    assert "unit=" not in shown and "_id" not in shown
 
 
 def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:

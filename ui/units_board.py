@@ -158,6 +158,7 @@ class UnitsBoard(QWidget):
             self._style_view(view)
         # The columns fitted to the names, figures and the views' width: a job of its own.
         self.widths = BoardWidths(self.rows, (self.tree_view, self.flat_view), self._statuses, self)
+        self.widths.narrowed.connect(self._update_footer)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree_view)
         self.stack.addWidget(self.flat_view)
@@ -373,6 +374,9 @@ class UnitsBoard(QWidget):
                 shown=loc.toString(shown), n=loc.toString(total)
             )
         text += "  ·  " + _tr("F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan")
+        if self.widths.tps_left_out(self.current_view()):
+            # A 1366 px laptop: the TPS counts do not fit beside strength and incidents.
+            text += "  ·  " + _tr("Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)")
         self.footer.setText(text)
 
     # -- live (``ui.units_board_updates``) -----------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -28,7 +28,10 @@ from ui.units_model import BoardRows
 
 class BoardWidths(QObject):
     """The columns of the board's views fitted (see the module docstring). ``statuses``
-    gives the board's statuses now (the status column is as wide as the longest name)."""
+    gives the board's statuses now (the status column is as wide as the longest name).
+    ``narrowed`` is emitted when a view leaves out columns it showed, or takes them back."""
+
+    narrowed = Signal()
 
     def __init__(
         self,
@@ -142,6 +145,16 @@ class BoardWidths(QObject):
             view.setColumnHidden(section, section in hide)
         self._narrowed[view] = hide
         self.fit()  # the name column stretches where the last-change one went
+        self.narrowed.emit()
+
+    def tps_left_out(self, view: QTreeView | QTableView) -> bool:
+        """Whether ``view`` is too narrow for the TPS columns that count TPS (the footer
+        then says where they are)."""
+        columns = self.rows.cells.layout.columns()
+        return any(
+            columns[s][0] in (Column.TPS, Column.UNRATED) and self._counts(s)
+            for s in self._narrowed[view]
+        )
 
     def _counts(self, section: int) -> bool:
         """Whether column ``section`` shows a count other than 0 (the top rows' figures

@@ -6486,99 +6486,104 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="180"/>
+        <location filename="../../ui/units_board.py" line="181"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="183"/>
+        <location filename="../../ui/units_board.py" line="184"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="191"/>
+        <location filename="../../ui/units_board.py" line="192"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="195"/>
+        <location filename="../../ui/units_board.py" line="196"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="204"/>
+        <location filename="../../ui/units_board.py" line="205"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="211"/>
+        <location filename="../../ui/units_board.py" line="212"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="212"/>
-        <location filename="../../ui/units_board.py" line="350"/>
+        <location filename="../../ui/units_board.py" line="213"/>
+        <location filename="../../ui/units_board.py" line="351"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="224"/>
-        <location filename="../../ui/units_board.py" line="417"/>
+        <location filename="../../ui/units_board.py" line="225"/>
+        <location filename="../../ui/units_board.py" line="421"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="226"/>
+        <location filename="../../ui/units_board.py" line="227"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="230"/>
+        <location filename="../../ui/units_board.py" line="231"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="233"/>
+        <location filename="../../ui/units_board.py" line="234"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="236"/>
+        <location filename="../../ui/units_board.py" line="237"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="313"/>
+        <location filename="../../ui/units_board.py" line="314"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="327"/>
+        <location filename="../../ui/units_board.py" line="328"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="338"/>
+        <location filename="../../ui/units_board.py" line="339"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="369"/>
+        <location filename="../../ui/units_board.py" line="370"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="371"/>
+        <location filename="../../ui/units_board.py" line="372"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="374"/>
+        <location filename="../../ui/units_board.py" line="375"/>
         <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
         <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="417"/>
+        <location filename="../../ui/units_board.py" line="378"/>
+        <source>Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)</source>
+        <translation>TPS columns do not fit: see the Strength tab (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="421"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from opscenter.actor import Actor
 from opscenter.audit_fields import field_name
 from opscenter.formulas import xlsx_cell
-from opscenter.model import Base, JournalEntry, JournalTxn, Operation
+from opscenter.model import Base, JournalEntry, JournalTxn, Operation, tps_label
 from opscenter.operations import timezone_of, zone_label
 from opscenter.permissions import permitted, require
 from opscenter.private_files import private_file
@@ -125,7 +125,7 @@ def _named_id_matches(session: Session, like: str) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     for target, columns in _named_id_columns().items():
         table = Base.metadata.tables[target]
-        matching = func.lower(table.c.name).like(like, escape="\\")
+        matching = _name_like(target, like)
         if session.scalar(select(table.c.id).where(matching).limit(1)) is None:
             continue
         ids = select(cast(table.c.id, String)).where(matching).scalar_subquery()
@@ -144,6 +144,21 @@ def _named_id_matches(session: Session, like: str) -> list[ColumnElement[bool]]:
     return out
 
 
+# Named by its number and its desa's name ("TPS 003 Siulak Deras"), not a name of its own.
+_TPS = "polling_station"
+
+
+def _name_like(target: str, like: str) -> ColumnElement[bool]:
+    """Rows of ``target`` whose name, as ``_names`` shows it, is like ``like``: a TPS by its
+    desa's name (its number alone would find a TPS of every desa)."""
+    table = Base.metadata.tables[target]
+    if target == _TPS:
+        region = Base.metadata.tables["region"]
+        desa = select(region.c.id).where(func.lower(region.c.name).like(like, escape="\\"))
+        return table.c.region_id.in_(desa)
+    return func.lower(table.c.name).like(like, escape="\\")
+
+
 # Named tables a text search does not look through: every journaled row of an operation
 # names it, so a word of its name ("2024", "Praja") would find every insert of the journal;
 # the window has its own operation filter.
@@ -159,7 +174,7 @@ def _named_id_columns() -> dict[str, list[tuple[str, str]]]:
             target = _fk_target(entity, column.key)
             if target in _NOT_SEARCHED_BY_NAME:
                 continue
-            if target is not None and "name" in Base.metadata.tables[target].c:
+            if target is not None and (target == _TPS or "name" in Base.metadata.tables[target].c):
                 out.setdefault(target, []).append((entity, column.key))
     return out
 
@@ -234,6 +249,16 @@ def _names(session: Session, rows: list[AuditRow]) -> dict[tuple[str, int], str]
     out: dict[tuple[str, int], str] = {}
     for target, ids in wanted.items():
         table = Base.metadata.tables[target]
+        if target == _TPS:  # no name of its own: its number and desa
+            region = Base.metadata.tables["region"]
+            stmt = (
+                select(table.c.id, table.c.number, region.c.name)
+                .join(region, region.c.id == table.c.region_id)
+                .where(table.c.id.in_(ids))
+            )
+            for i, number, desa in session.execute(stmt):
+                out[(target, int(i))] = tps_label(number, desa)
+            continue
         if "name" not in table.c:
             continue
         for i, name in session.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids))):

@@ -21,6 +21,7 @@ from opscenter.model import (
     Severity,
     Stage,
     Unit,
+    tps_label,
 )
 from opscenter.operations import DEFAULT_TIMEZONE
 from opscenter.reference import label
@@ -139,6 +140,6 @@ def tps_choices(session: Session, operation_id: int, region_id: int | None) -> t
         )
         for tps_id, number, desa_id in session.execute(stmt):
             desa = regions.get(desa_id)
-            out.append(Choice(tps_id, f"TPS {number:03d} {desa.name if desa else ''}".strip()))
+            out.append(Choice(tps_id, tps_label(number, desa.name if desa else None)))
     out.sort(key=lambda c: c.name)
     return tuple(out)

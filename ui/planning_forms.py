@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import planning
 from opscenter.errors import OpsError
+from opscenter.model import tps_label
 from opscenter.planning import PlanBase, TpsChange, TpsRow
 from opscenter.reference import GuardPattern
 from opscenter.store import Store
@@ -308,7 +309,7 @@ class TpsForm(QGroupBox):
         self._store = store
 
     def _label(self, t: TpsRow) -> str:
-        return _tr("TPS {n} {desa}").format(n=t.number, desa=t.desa)
+        return tps_label(t.number, t.desa)
 
     def _pending(self, change: TpsChange) -> PendingTps:
         t = self._tps[change.tps_id]

@@ -37,7 +37,7 @@ from opscenter.model.reference import (
     VulnerabilityLevel,
 )
 from opscenter.model.regions import REGION_LEVELS, Region, RegionBoundary
-from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation
+from opscenter.model.tps import MAX_VOTERS_PER_TPS, PollingStation, tps_label
 from opscenter.model.units import (
     AGENCIES,
     UNIT_KINDS,
@@ -110,5 +110,6 @@ __all__ = [
     "VulnerabilityLevel",
     "VulnerabilityRating",
     "WatchStep",
+    "tps_label",
     "utcnow",
 ]

@@ -10,6 +10,12 @@ from opscenter.model.base import Base, OperationScoped, Versioned
 MAX_VOTERS_PER_TPS = 600  # Pilkada 2024
 
 
+def tps_label(number: int, desa: str | None) -> str:
+    """A TPS as every list, form and the audit journal name it: "TPS 003 Siulak Deras" (its
+    number restarts in every desa, so the desa goes with it)."""
+    return f"TPS {int(number):03d} {desa or ''}".rstrip()
+
+
 class PollingStation(Versioned, OperationScoped, Base):
     __tablename__ = "polling_station"
     __table_args__ = (

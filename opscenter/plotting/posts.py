@@ -32,6 +32,7 @@ from opscenter.model import (
     PollingStation,
     Region,
     Stage,
+    tps_label,
 )
 from opscenter.permissions import require
 from opscenter.reference import GuardPattern, guard_patterns
@@ -52,7 +53,7 @@ class PostTps:
 
     @property
     def label(self) -> str:
-        return f"TPS {self.number:03d} {self.desa}"
+        return tps_label(self.number, self.desa)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,14 @@ from opscenter import journal
 from opscenter.actor import Actor
 from opscenter.editing import fetch_for_edit
 from opscenter.errors import NotFound, OpsError
-from opscenter.model import GuardAssignment, GuardPost, GuardPostTps, PollingStation, Region
+from opscenter.model import (
+    GuardAssignment,
+    GuardPost,
+    GuardPostTps,
+    PollingStation,
+    Region,
+    tps_label,
+)
 from opscenter.permissions import require
 from opscenter.plotting.posts import PERMISSION, post_pattern
 from opscenter.reference import GuardPattern, guard_patterns
@@ -292,4 +299,4 @@ def _tps_label(s: Session, tps_id: int) -> str:
     tps = s.get(PollingStation, tps_id)
     if tps is None:
         return str(tps_id)
-    return f"TPS {tps.number:03d} {_name(s, tps.region_id)}"
+    return tps_label(tps.number, _name(s, tps.region_id))

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, aliased
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
-from opscenter.model import GuardPost, GuardPostTps, PollingStation, Region, TpsWatch
+from opscenter.model import GuardPost, GuardPostTps, PollingStation, Region, TpsWatch, tps_label
 from opscenter.operations import stages, timezone_of, voting_day
 from opscenter.permissions import require
 from opscenter.store import Store
@@ -96,7 +96,7 @@ class TpsRef:
 
     @property
     def label(self) -> str:
-        return f"TPS {self.number:03d} {self.desa}"
+        return tps_label(self.number, self.desa)
 
 
 def tps_code(desa_code: str | None, number: int) -> str | None:
@@ -389,5 +389,5 @@ def tps_labels(s: Session, operation_id: int, tps_ids: Sequence[int]) -> dict[in
                 PollingStation.id.in_(tps_ids[i : i + _CHUNK]),
             )
         ):
-            out[int(tps_id)] = f"TPS {int(number):03d} {desa}"
+            out[int(tps_id)] = tps_label(number, desa)
     return out

@@ -42,7 +42,7 @@ from opscenter import clock, journal, operations
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
 from opscenter.incident_import_rows import ZONE_WORDS
-from opscenter.model import PollingStation, Region, TpsWatch
+from opscenter.model import PollingStation, Region, TpsWatch, tps_label
 from opscenter.permissions import require
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster import normalise as nz
@@ -156,7 +156,7 @@ def _places(s: Session, operation_id: int) -> _Places:
             out.codes[code] = tps_id
         key = (place_key(str(desa_name)), number)
         out.names.setdefault(key, []).append((tps_id, place_key(str(kec_name or ""))))
-        out.labels[tps_id] = f"TPS {number:03d} {desa_name}"
+        out.labels[tps_id] = tps_label(number, desa_name)
     return out
 
 

@@ -35,6 +35,7 @@ from opscenter.model import (
     Region,
     TpsWatch,
     Unit,
+    tps_label,
 )
 from opscenter.operations import stages, timezone_of, voting_day
 from opscenter.plotting.pools import unit_tree
@@ -147,9 +148,7 @@ def watch(
         if kec_id is None:
             continue
         guard = unit_id if unit_id is not None else tree.polsek_of.get(int(kec_id))
-        tps.append(
-            _Tps(int(tps_id), f"TPS {int(number):03d} {desa_name}", int(kec_id), tree.polres(guard))
-        )
+        tps.append(_Tps(int(tps_id), tps_label(number, desa_name), int(kec_id), tree.polres(guard)))
     furthest = furthest_steps(session, operation_id, until)
     disturbed = disturbed_tps(session, operation_id, until)
     deadlines = [(st, deadline(day, zone, st)) for st in all_steps]
@@ -314,7 +313,7 @@ def tps_lines(
         out.append(
             TpsLine(
                 int(tps_id),
-                f"TPS {int(number):03d} {desa_name}",
+                tps_label(number, desa_name),
                 tuple(held.get(st.id) for st in all_steps),
                 disturbed.get(int(tps_id), ()),
                 next((st for st in passed if far < st.index), None),

@@ -3557,149 +3557,144 @@ source</translation>
         <translation>save guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="42"/>
+        <location filename="../../ui/planning_forms.py" line="43"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="54"/>
+        <location filename="../../ui/planning_forms.py" line="55"/>
         <source>Kategori TPS</source>
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="55"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>Polisi (a)</source>
         <translation>Police (a)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="55"/>
+        <location filename="../../ui/planning_forms.py" line="56"/>
         <source>a: jumlah polisi per regu</source>
         <translation>a: police officers per squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>TPS (b)</source>
         <translation>TPS (b)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="56"/>
+        <location filename="../../ui/planning_forms.py" line="57"/>
         <source>b: jumlah TPS yang dijaga satu regu</source>
         <translation>b: TPS guarded by one squad</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>Linmas (c)</source>
         <translation>Linmas (c)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="57"/>
+        <location filename="../../ui/planning_forms.py" line="58"/>
         <source>c: jumlah Linmas untuk b TPS</source>
         <translation>c: Linmas for b TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Tersimpan</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="58"/>
+        <location filename="../../ui/planning_forms.py" line="59"/>
         <source>Pola yang tersimpan di basis data</source>
         <translation>The pattern saved in the database</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="65"/>
+        <location filename="../../ui/planning_forms.py" line="66"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="67"/>
+        <location filename="../../ui/planning_forms.py" line="68"/>
         <source>Simpan pola ini untuk operasi (tercatat di jurnal)</source>
         <translation>Save this pattern for the operation (recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="68"/>
+        <location filename="../../ui/planning_forms.py" line="69"/>
         <source>Kembalikan</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="70"/>
+        <location filename="../../ui/planning_forms.py" line="71"/>
         <source>Buang perubahan yang belum disimpan</source>
         <translation>Discard unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="179"/>
+        <location filename="../../ui/planning_forms.py" line="180"/>
         <source>Angka di atas memakai pola BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum pola disimpan atau dikembalikan.</source>
         <translation>The figures above use an UNSAVED pattern. Reinforcement proposals cannot be accepted until the pattern is saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="184"/>
+        <location filename="../../ui/planning_forms.py" line="185"/>
         <source>Angka memakai {n} perubahan kategori TPS BELUM TERSIMPAN. Usulan penebalan tidak dapat diterima sebelum disimpan atau dikembalikan.</source>
         <translation>The figures use UNSAVED TPS category changes ({n}). Reinforcement proposals cannot be accepted until they are saved or reverted.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="189"/>
+        <location filename="../../ui/planning_forms.py" line="190"/>
         <source>Pola pengamanan juga diubah.</source>
         <translation>The guard pattern has also been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="196"/>
+        <location filename="../../ui/planning_forms.py" line="197"/>
         <source>Memakai pola yang tersimpan.</source>
         <translation>Using the saved pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="204"/>
+        <location filename="../../ui/planning_forms.py" line="205"/>
         <source>Bagaimana jika: kategori TPS</source>
         <translation>What if: TPS categories</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="226"/>
+        <location filename="../../ui/planning_forms.py" line="227"/>
         <source>Te&amp;rapkan</source>
         <translation>Appl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="229"/>
+        <location filename="../../ui/planning_forms.py" line="230"/>
         <source>Coba kategori ini untuk TPS terpilih; angka dihitung ulang, belum disimpan</source>
         <translation>Try this category for the selected TPS; the figures are recalculated, nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="235"/>
+        <location filename="../../ui/planning_forms.py" line="236"/>
         <source>Ke&amp;camatan:</source>
         <translation>Distri&amp;ct:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="236"/>
+        <location filename="../../ui/planning_forms.py" line="237"/>
         <source>T&amp;PS:</source>
         <translation>T&amp;PS:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="237"/>
+        <location filename="../../ui/planning_forms.py" line="238"/>
         <source>Kate&amp;gori baru:</source>
         <translation>New cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="243"/>
+        <location filename="../../ui/planning_forms.py" line="244"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="245"/>
+        <location filename="../../ui/planning_forms.py" line="246"/>
         <source>Buang perubahan TPS yang dipilih dari bagaimana-jika</source>
         <translation>Remove the selected TPS changes from the what-if</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="262"/>
+        <location filename="../../ui/planning_forms.py" line="263"/>
         <source>Perubahan kategori TPS yang belum disimpan (Delete: hapus)</source>
         <translation>Unsaved TPS category changes (Delete: remove)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_forms.py" line="276"/>
+        <location filename="../../ui/planning_forms.py" line="277"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_forms.py" line="310"/>
-        <source>TPS {n} {desa}</source>
-        <translation>TPS {n} {desa}</translation>
     </message>
     <message>
         <location filename="../../ui/planning_window.py" line="88"/>

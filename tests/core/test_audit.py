@@ -6,16 +6,19 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from opscenter import audit, units
 from opscenter.actor import Actor
-from opscenter.model import utcnow
+from opscenter.model import PollingStation, utcnow
 from opscenter.permissions import NotPermitted
 from opscenter.progress import CancelToken, no_progress
 from opscenter.store import Store, open_store
+from opscenter.watch import entry, steps
+from opscenter.watch.entry import Mark
 from tests.builders import Small, build_small_operation
 
 BUDI = Actor("budi", role="operator")
@@ -283,3 +286,26 @@ def test_a_word_of_the_operations_name_does_not_find_every_row_that_names_it(
     found = {r.seq for r in _all(store, audit.AuditFilter(text="Operasi Uji"))}
     assert not {r.seq for r in naming if "uji" not in str(r.changes).lower()} & found
     assert _all(store, audit.AuditFilter(text="Kabupaten A"))  # other names still found
+
+
+def test_a_tps_shows_by_its_number_and_desa_and_is_found_by_the_desa(store: Store) -> None:
+    # The walk saw "tps=5090; step=Kotak suara" in the audit window: 5090 is no count of
+    # TPS but a row id. A TPS has no name of its own; it shows as every list names it.
+    small = build_small_operation(store)
+    with store.read() as s:
+        tps = s.scalars(
+            select(PollingStation.id).where(
+                PollingStation.region_id == small.regions["A1b"], PollingStation.number == 1
+            )
+        ).one()
+        step = steps.steps(s, small.operation_id)[0]
+    at = datetime(2024, 11, 27, 5, 40, tzinfo=ZoneInfo("Asia/Jakarta"))
+    entry.record(store, BUDI, small.operation_id, [Mark(tps, step.id, at)])
+    with store.read() as s:
+        row = audit.query(s, audit.AuditFilter(entity="tps_watch", limit=1))[0]
+    shown = audit.summarise(row.changes, row.action, entity=row.entity, names=row.names, lang="id")
+    assert f"TPS: TPS 001 Desa A1b; tahap pemantauan: {step.name}" in shown
+    # Searched by its desa, the entry is found; the other desa's name finds no watch entry.
+    found = _all(store, audit.AuditFilter(text="desa a1b", entity="tps_watch"))
+    assert [r.seq for r in found] == [row.seq]
+    assert _all(store, audit.AuditFilter(text="desa a2a", entity="tps_watch")) == []

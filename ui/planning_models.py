@@ -388,7 +388,12 @@ class ProposalsModel(TableModel[Proposal]):
     def headers(self) -> list[tuple[str, str]]:
         return [
             (_tr("Untuk"), _tr("Satuan yang kekurangan personel")),
-            (_tr("Kerawanan"), _tr("Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu")),
+            # Split as the requirements' "Kebu-tuhan": the units' names need the room more
+            # than a header wider than "Tinggi" under it ("Polres Keri…" at 1366 px).
+            (
+                _tr("Kera-\nwanan"),
+                _tr("Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu"),
+            ),
             (_tr("Kurang"), _tr("Kekurangan sebelum penebalan")),
             (_tr("Dari"), _tr("Cadangan Polda atau Polres yang berlebih")),
             (_tr("Jumlah"), _tr("Personel yang di-BKO-kan")),
@@ -430,7 +435,7 @@ class PendingTps:
     """A what-if TPS category move, with the names the table shows."""
 
     change: TpsChange
-    tps: str  # "TPS 3 Desa Sukamaju"
+    tps: str  # "TPS 003 Desa Sukamaju"
     kecamatan: str
     from_name: str
     to_name: str

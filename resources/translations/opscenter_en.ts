@@ -3327,7 +3327,6 @@ IKP</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="259"/>
-        <location filename="../../ui/planning_models.py" line="390"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
@@ -3401,7 +3400,7 @@ lent</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="289"/>
-        <location filename="../../ui/planning_models.py" line="409"/>
+        <location filename="../../ui/planning_models.py" line="414"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
@@ -3441,90 +3440,97 @@ lent</translation>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="390"/>
+        <location filename="../../ui/planning_models.py" line="393"/>
+        <source>Kera-
+wanan</source>
+        <translation>Vulnera-
+bility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_models.py" line="394"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="391"/>
+        <location filename="../../ui/planning_models.py" line="396"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="391"/>
+        <location filename="../../ui/planning_models.py" line="396"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="392"/>
-        <location filename="../../ui/planning_models.py" line="458"/>
+        <location filename="../../ui/planning_models.py" line="397"/>
+        <location filename="../../ui/planning_models.py" line="463"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="392"/>
+        <location filename="../../ui/planning_models.py" line="397"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="393"/>
+        <location filename="../../ui/planning_models.py" line="398"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="393"/>
+        <location filename="../../ui/planning_models.py" line="398"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="394"/>
+        <location filename="../../ui/planning_models.py" line="399"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="394"/>
+        <location filename="../../ui/planning_models.py" line="399"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="456"/>
+        <location filename="../../ui/planning_models.py" line="461"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="456"/>
+        <location filename="../../ui/planning_models.py" line="461"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="457"/>
+        <location filename="../../ui/planning_models.py" line="462"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="457"/>
+        <location filename="../../ui/planning_models.py" line="462"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="458"/>
+        <location filename="../../ui/planning_models.py" line="463"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="459"/>
+        <location filename="../../ui/planning_models.py" line="464"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="459"/>
+        <location filename="../../ui/planning_models.py" line="464"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="478"/>
+        <location filename="../../ui/planning_models.py" line="483"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>

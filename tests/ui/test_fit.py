@@ -598,7 +598,7 @@ def test_names_are_cut_at_their_end_and_whole_where_there_is_room(
     Kam…bcarlantas" (Kesiapan): a name cut in the middle is not a name. Cut, a name keeps
     its beginning; the heat map's regions and the readiness names, where the level columns
     leave the room, are whole at both sizes."""
-    from ui.planning_models import HeatColumn
+    from ui.planning_models import HeatColumn, ProposalColumn
     from ui.planning_window import PlanningWindow
 
     room = _window_size(screen)
@@ -617,6 +617,10 @@ def test_names_are_cut_at_their_end_and_whole_where_there_is_room(
     # Whole at both sizes: each level column is only as wide as its own aspect's words need,
     # so "Kab. Tanjung Jabung Barat" and "… Timur" stay two names at 1366 too.
     assert all(shown == name for name, shown in regions.items()), regions
+    # The proposals beside it: "Polres Keri…" at 1366 px while "Kerawanan", a header
+    # twice as wide as the "Tinggi" under it, kept its room.
+    targets = _names_drawn(planning.proposals_view, ProposalColumn.TARGET)
+    assert targets.get("Polres Kerinci") == "Polres Kerinci", targets
 
     window = MainWindow(
         demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)

@@ -29,7 +29,8 @@ from ui.units_model import BoardRows
 class BoardWidths(QObject):
     """The columns of the board's views fitted (see the module docstring). ``statuses``
     gives the board's statuses now (the status column is as wide as the longest name).
-    ``narrowed`` is emitted when a view leaves out columns it showed, or takes them back."""
+    ``narrowed`` is emitted when ``tps_left_out`` changes for a view: a narrower or wider
+    view, or new figures that fill or empty a TPS column it leaves out."""
 
     narrowed = Signal()
 
@@ -48,6 +49,9 @@ class BoardWidths(QObject):
         # Sections a narrow view left out (``fit_to_width``), and each section's width.
         self._narrowed: dict[QTreeView | QTableView, set[int]] = {v: set() for v in self.views}
         self._natural: dict[QTreeView | QTableView, dict[int, int]] = {v: {} for v in self.views}
+        # ``tps_left_out`` as last told (``narrowed``): a reload empties the figures, and
+        # their return changes no hidden column but the answer.
+        self._left_out: dict[QTreeView | QTableView, bool] = {v: False for v in self.views}
         for view in self.views:
             view.viewport().installEventFilter(self)
         # New figures may empty a TPS column or fill one (``fit_to_width``).
@@ -139,22 +143,20 @@ class BoardWidths(QObject):
         hide = narrow_drops(view.viewport().width(), natural, drops, hidden=others)
         if hide.intersection(counted):
             hide.update(counted)
-        if hide == mine:
-            return
-        for section in mine ^ hide:
-            view.setColumnHidden(section, section in hide)
-        self._narrowed[view] = hide
-        self.fit()  # the name column stretches where the last-change one went
-        self.narrowed.emit()
+        if hide != mine:
+            for section in mine ^ hide:
+                view.setColumnHidden(section, section in hide)
+            self._narrowed[view] = hide
+            self.fit()  # the name column stretches where the last-change one went
+        left_out = bool(hide.intersection(counted))
+        if left_out != self._left_out[view]:
+            self._left_out[view] = left_out
+            self.narrowed.emit()
 
     def tps_left_out(self, view: QTreeView | QTableView) -> bool:
         """Whether ``view`` is too narrow for the TPS columns that count TPS (the footer
         then says where they are)."""
-        columns = self.rows.cells.layout.columns()
-        return any(
-            columns[s][0] in (Column.TPS, Column.UNRATED) and self._counts(s)
-            for s in self._narrowed[view]
-        )
+        return self._left_out[view]
 
     def _counts(self, section: int) -> bool:
         """Whether column ``section`` shows a count other than 0 (the top rows' figures

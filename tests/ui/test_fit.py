@@ -386,6 +386,11 @@ def test_the_board_s_tps_columns_add_up_to_the_tps_total(
         assert shown == []
         # The footer says where the TPS counts went, and takes it back when they return.
         assert hint in board.footer.text()
+        # A reload (a live change the board re-reads) empties the figures for a moment;
+        # the walk saw the hint gone for good once they were back.
+        board.reload()
+        qtbot.waitUntil(lambda: board.rows.cells.figures_loaded and not window.busy())
+        qtbot.waitUntil(lambda: hint in board.footer.text())
         window.resize(2400, window.height())
         qtbot.waitUntil(lambda: not view.isColumnHidden(tps[0]))
         assert hint not in board.footer.text()

@@ -332,7 +332,11 @@ def refresh_figures(
 def _open_incidents(
     session: Session, operation_id: int, inputs: StrengthInputs, severity_ids: Sequence[int]
 ) -> dict[int, tuple[int, ...]]:
-    """Open incidents per unit and severity, per subtree, each incident once per subtree."""
+    """Open incidents per unit and severity, per subtree, each incident once per subtree.
+
+    An open incident no unit handles yet counts at the top of the tree (the Polda answers
+    for it until a unit is named), so the top row agrees with the open incidents of the
+    summary strip: the walk saw 50 open there and 49 on the board."""
     parents = {uid: u.parent_id for uid, u in inputs.units.items()}
     closed = select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(True))
     stmt = (
@@ -354,6 +358,17 @@ def _open_incidents(
             seen[uid].add(int(incident_id))
             uid = parents[uid]
             hops += 1
+    top = _top_unit(inputs)
+    if top is not None:
+        handled = select(IncidentUnit.incident_id).where(IncidentUnit.incident_id == Incident.id)
+        unhandled = select(Incident.id, Incident.severity_id).where(
+            Incident.operation_id == operation_id,
+            Incident.status_id.not_in(closed),
+            ~handled.exists(),
+        )
+        for incident_id, severity_id in session.execute(unhandled):
+            severity_of[int(incident_id)] = int(severity_id)
+            seen[top].add(int(incident_id))
     sev_pos = {sid: i for i, sid in enumerate(severity_ids)}
     out: dict[int, tuple[int, ...]] = {}
     for uid, found in seen.items():
@@ -364,6 +379,15 @@ def _open_incidents(
                 counts[pos] += 1
         out[uid] = tuple(counts)
     return out
+
+
+def _top_unit(inputs: StrengthInputs) -> int | None:
+    """The unit at the top of the tree: the Polda, or the one root there is."""
+    roots = sorted(uid for uid, u in inputs.units.items() if u.parent_id not in inputs.units)
+    polda = [uid for uid in roots if inputs.units[uid].kind == "polda"]
+    if polda:
+        return polda[0]
+    return roots[0] if len(roots) == 1 else None
 
 
 def load_board(

@@ -191,8 +191,10 @@ class OperationPage(QWidget):
         if self.incidents is not None:
             self.incidents.set_region_filter(region_id)
 
-    def _incident_at_tps(self, region_id: int, tps_id: int) -> None:
-        """The watch's "g": the new-incident form on the incidents tab, on that TPS."""
+    def _incident_at_tps(self, region_id: int, tps_id: int, unit_id: int | None) -> None:
+        """The watch's "g": the new-incident form on the incidents tab, on that TPS, its
+        guarding unit ticked (with none, the board could not count it where it happened).
+        Closed, saved or not, the watch's entry line is back for the next report."""
         self.show_tab(Tab.INCIDENTS)
         panel = self.incidents
         if panel is None:
@@ -200,7 +202,16 @@ class OperationPage(QWidget):
         panel.new_incident()
         form = panel.form
         if form is not None:
-            form.prefill({"region_id": region_id, "tps_id": tps_id})
+            fields: dict[str, object] = {"region_id": region_id, "tps_id": tps_id}
+            if unit_id is not None:
+                fields["unit_ids"] = [unit_id]
+            form.prefill(fields)
+            form.finished.connect(self._back_to_watch)
+
+    def _back_to_watch(self) -> None:
+        self.show_tab(Tab.WATCH)
+        if self.watch is not None:
+            self.watch.focus_entry()
 
     def _map_incident_chosen(self, incident_id: int) -> None:
         if self.incidents is not None:

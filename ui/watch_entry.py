@@ -49,6 +49,7 @@ class Typed:
     at: datetime
     zone: str
     region_id: int | None  # a single TPS's kecamatan (incidents are placed by kecamatan)
+    guard_unit_id: int | None = None  # a single TPS's guarding unit (``TpsRef``)
 
 
 def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed:
@@ -74,7 +75,7 @@ def read_entry(s: Session, operation_id: int, line: str, now: datetime) -> Typed
         ids = entry.find_post(s, operation_id, stage.id, place)
         return Typed(ids, place, True, step, at, zone, None)
     ref = entry.find_tps(s, operation_id, place)
-    return Typed((ref.id,), ref.label, False, step, at, zone, ref.kecamatan_id)
+    return Typed((ref.id,), ref.label, False, step, at, zone, ref.kecamatan_id, ref.guard_unit_id)
 
 
 @dataclass(frozen=True, slots=True)

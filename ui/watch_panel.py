@@ -98,8 +98,9 @@ class WatchPanel(QWidget):
     write_done = Signal(bool)
     # Each background read shown (tests and the bench wait for it).
     read_shown = Signal()
-    # "g": the incident form on this TPS (its kecamatan's region id, the TPS id).
-    incident_wanted = Signal(int, int)
+    # "g": the incident form on this TPS (its kecamatan's region id, the TPS id, the unit
+    # that guards it or None).
+    incident_wanted = Signal(int, int, object)
 
     def __init__(self, desk: Desk, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -430,7 +431,7 @@ class WatchPanel(QWidget):
             return
         self._clear_entry(line)
         self._say(_tr("Formulir kejadian untuk {tps}.").format(tps=typed.tps_label))
-        self.incident_wanted.emit(typed.region_id, typed.tps_ids[0])
+        self.incident_wanted.emit(typed.region_id, typed.tps_ids[0], typed.guard_unit_id)
 
     def put(
         self,

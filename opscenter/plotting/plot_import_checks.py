@@ -197,13 +197,13 @@ class RowChecks(CellReader):
         for n in numbers:
             tid = self.known.tps.get((desa_id, n))
             if tid is None:
-                self.bad(index, "tps", "plot_tps_unknown", tps_label(n, place.desa))
+                self.bad(index, "tps", "plot_tps_unknown", tps_label(n, str(place.desa)))
                 return None, ()
             tps_ids.append(tid)
         post_ids = {self.known.post_of.get(t) for t in tps_ids}
         if None in post_ids:
             n = numbers[[self.known.post_of.get(t) for t in tps_ids].index(None)]
-            self.bad(index, "tps", "plot_tps_no_post", tps_label(n, place.desa))
+            self.bad(index, "tps", "plot_tps_no_post", tps_label(n, str(place.desa)))
             return None, ()
         if len(post_ids) > 1:
             labels = ", ".join(sorted(self.known.post_labels[p] for p in post_ids if p))

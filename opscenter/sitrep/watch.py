@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from opscenter import operations
 from opscenter.incident_log import incident_code
-from opscenter.model import PollingStation, Region, TpsWatch
+from opscenter.model import PollingStation, TpsWatch
 from opscenter.sitrep.content import WatchDisturbed, WatchLate, WatchRow, WatchSummary
 from opscenter.sitrep.period import Calendar
-from opscenter.watch.entry import TpsRef
+from opscenter.watch.entry import TpsRef, tps_refs
 from opscenter.watch.progress import Area, watch
 
 # Overdue TPS listed by name; the rest are counted ("dan N lainnya").
@@ -94,9 +94,4 @@ def _tps(session: Session, operation_id: int, ids: list[int]) -> list[TpsRef]:
     """The TPS of ``ids`` (few: the disturbed ones) with their labels and kecamatan."""
     if not ids:
         return []
-    rows = session.execute(
-        select(PollingStation.id, PollingStation.number, Region.name, Region.parent_id)
-        .join(Region, Region.id == PollingStation.region_id)
-        .where(PollingStation.operation_id == operation_id, PollingStation.id.in_(ids))
-    ).all()
-    return [TpsRef(int(i), int(n), str(d), k) for i, n, d, k in rows]
+    return tps_refs(session, operation_id, PollingStation.id.in_(ids))

@@ -38,7 +38,16 @@ from sqlalchemy.orm import Session, aliased
 from opscenter import clock
 from opscenter.actor import Actor
 from opscenter.errors import OpsError
-from opscenter.model import GuardPost, GuardPostTps, PollingStation, Region, TpsWatch, tps_label
+from opscenter.model import (
+    GuardPost,
+    GuardPostTps,
+    PollingStation,
+    Region,
+    TpsWatch,
+    Unit,
+    UnitArea,
+    tps_label,
+)
 from opscenter.operations import stages, timezone_of, voting_day
 from opscenter.permissions import require
 from opscenter.store import Store
@@ -93,6 +102,9 @@ class TpsRef:
     number: int
     desa: str
     kecamatan_id: int | None
+    # The unit that guards it: its own, else the Polsek whose area covers its kecamatan
+    # (the incident form's "g" starts with it ticked).
+    guard_unit_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -157,17 +169,47 @@ def _name_is(name: str) -> ColumnElement[bool]:
 def _tps_where(
     session: Session, operation_id: int, desa_filter: ColumnElement[bool], number: int
 ) -> list[TpsRef]:
+    return tps_refs(session, operation_id, PollingStation.number == number, desa_filter)
+
+
+def tps_refs(session: Session, operation_id: int, *where: ColumnElement[bool]) -> list[TpsRef]:
+    """The operation's TPS that ``where`` picks, with their desa, kecamatan and guard."""
     rows = session.execute(
-        select(PollingStation.id, PollingStation.number, Region.name, Region.parent_id)
-        .join(Region, Region.id == PollingStation.region_id)
-        .where(
-            PollingStation.operation_id == operation_id,
-            PollingStation.number == number,
-            desa_filter,
+        select(
+            PollingStation.id,
+            PollingStation.number,
+            Region.name,
+            Region.parent_id,
+            PollingStation.unit_id,
         )
+        .join(Region, Region.id == PollingStation.region_id)
+        .where(PollingStation.operation_id == operation_id, *where)
         .order_by(PollingStation.id)
     ).all()
-    return [TpsRef(int(i), int(n), str(d), k) for i, n, d, k in rows]
+    unguarded = {int(k) for *_, k, u in rows if u is None and k is not None}
+    polsek: dict[int, int] = {}
+    if unguarded:
+        # As the plotting's unit tree reads a kecamatan's Polsek (``plotting.pools``).
+        polsek = {
+            int(region): int(unit)
+            for unit, region in session.execute(
+                select(UnitArea.unit_id, UnitArea.region_id)
+                .join(Unit, Unit.id == UnitArea.unit_id)
+                .where(
+                    Unit.operation_id == operation_id,
+                    Unit.kind == "polsek",
+                    UnitArea.region_id.in_(unguarded),
+                )
+                .order_by(UnitArea.unit_id)
+            )
+        }
+
+    def guard(unit: int | None, kecamatan: int | None) -> int | None:
+        if unit is not None:
+            return int(unit)
+        return polsek.get(kecamatan) if kecamatan is not None else None
+
+    return [TpsRef(int(i), int(n), str(d), k, guard(u, k)) for i, n, d, k, u in rows]
 
 
 _POST = (

@@ -103,6 +103,17 @@ def test_open_incidents_count_once_per_subtree_by_severity(small: tuple[Store, S
     assert counts("POLDA") == {"berat": 1, "ringan": 1}
     assert counts("PB") == {}
 
+    # Logged with no unit (the TPS watch's "g" left the units blank): the walk saw the
+    # summary strip count it and the board not. It counts at the top until a unit is named.
+    unhandled = log("sedang", ())
+    rows = _voting(store, op).by_id()
+    assert counts("POLDA") == {"berat": 1, "sedang": 1, "ringan": 1}
+    assert counts("PA") == {"berat": 1, "ringan": 1}
+    incidents.set_units(store, ADMIN, unhandled, (op.units["PB"],))
+    rows = _voting(store, op).by_id()
+    assert counts("POLDA") == {"berat": 1, "sedang": 1, "ringan": 1}  # once, not twice
+    assert counts("PB") == {"sedang": 1}
+
 
 def test_load_board_uses_the_same_few_queries_whatever_the_number_of_units(
     small: tuple[Store, Small],

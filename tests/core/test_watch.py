@@ -130,6 +130,20 @@ def test_a_tps_is_found_by_its_kpu_code_or_its_desa_and_number(
     assert entry.tps_code(None, 3) is None
 
 
+def test_a_tps_names_its_guard_and_else_its_kecamatan_s_polsek(small: tuple[Store, Small]) -> None:
+    # The "g" form starts with this unit ticked: an incident with none was counted by the
+    # summary strip and nowhere on the board.
+    store, ids = small
+    with store.read() as s:
+        assert entry.find_tps(s, ids.operation_id, "A1a 3").guard_unit_id == ids.units["PA1"]
+    with store.transaction(ADMIN, "test.setup") as s:
+        tps = s.get(PollingStation, _tps(store, ids, "A2a", 1))
+        assert tps is not None
+        tps.unit_id = None  # no guard set: Polsek A2 covers Kecamatan A2
+    with store.read() as s:
+        assert entry.find_tps(s, ids.operation_id, "A2a 1").guard_unit_id == ids.units["PA2"]
+
+
 def test_two_desa_of_one_name_are_refused_by_name_and_found_by_code(
     small: tuple[Store, Small],
 ) -> None:

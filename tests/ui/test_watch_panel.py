@@ -460,9 +460,16 @@ def test_the_tab_and_g_for_a_disturbance_in_the_main_window(
     fields = form.fields()
     assert fields["region_id"] == small.regions["A1"]
     assert fields["tps_id"] == _tps(store, small, "A1a", 2)
+    # Its guard ticked: the walk saw an incident saved with no unit, which the board then
+    # counted nowhere while the summary strip counted it.
+    assert fields["unit_ids"] == [small.units["PA1"]]
     assert _rows(store) == []
     form.reject()  # prefilled, nothing typed: closes without asking
     assert not form.isVisible()
+    # Back on the watch, the entry line ready for the next call (the walk was left on
+    # Kejadian and needed Ctrl+7 and Alt+C).
+    assert page.tabs.currentWidget() is panel
+    qtbot.waitUntil(lambda: window.focusWidget() is panel.entry)
 
 
 def test_a_narrow_overdue_list_gives_the_polres_column_to_the_tps(

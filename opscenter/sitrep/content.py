@@ -134,6 +134,10 @@ class UnitStrength:
     assigned: int
     bko_in: int
     bko_out: int
+    # The total row's: the sum of its units' deficits. A surplus in one Polres fills no gap
+    # in another until a BKO moves it; the deficit of the summed balance said "–" while
+    # Polres Kerinci was 113 short.
+    parts_deficit: int | None = None
 
     @property
     def available(self) -> int:
@@ -145,6 +149,8 @@ class UnitStrength:
 
     @property
     def deficit(self) -> int:
+        if self.parts_deficit is not None:
+            return self.parts_deficit
         return police_deficit(self.balance)
 
 

@@ -65,8 +65,12 @@ def assessment(
     deficit_units = [s for s in strength if s.deficit > 0]
     total_deficit = sum(s.deficit for s in strength)
     high_security = r.high_regions(cal.current, r.security)
+    # Each level by its name in the operation's list ("Kritis", "Berat"): the reader knows
+    # them by name, not as "the highest level".
+    top_name = ref.name(ref.severities[top_rank - 1]) if top_rank else ""
+    second_name = ref.name(ref.severities[top_rank - 2]) if top_rank > 1 else ""
     if top_n:
-        reasons.append(Reason("top_severity", top_n))
+        reasons.append(Reason("top_severity", top_n, (top_name,)))
         level = 2
     if dead:
         reasons.append(Reason("dead", dead))
@@ -78,7 +82,7 @@ def assessment(
         reasons.append(Reason("deficit", total_deficit, tuple(s.name for s in deficit_units)))
         level = max(level, 1)
     if second_n:
-        reasons.append(Reason("serious", second_n))
+        reasons.append(Reason("serious", second_n, (second_name,)))
         level = max(level, 1)
     if high_security:
         reasons.append(Reason("high_security", len(high_security), high_security))

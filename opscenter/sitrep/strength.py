@@ -53,6 +53,7 @@ def strength_per_polres(ref: Lookups, f: Forces) -> tuple[tuple[UnitStrength, ..
         sum(s.assigned for s in strength),
         sum(s.bko_in for s in strength),
         sum(s.bko_out for s in strength),
+        parts_deficit=sum(s.deficit for s in strength),
     )
     return strength, total
 

@@ -166,8 +166,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 REASONS: dict[str, tuple[str, str]] = {
     "top_severity": (
-        "{n} kejadian tingkat tertinggi dalam periode ini",
-        "{n} incidents of the highest severity in the period",
+        "{n} kejadian tingkat {names} (tertinggi) dalam periode ini",
+        "{n} incidents of severity {names} (the highest) in the period",
     ),
     "dead": ("{n} korban meninggal dunia", "{n} dead"),
     "deficit_major": (
@@ -175,7 +175,7 @@ REASONS: dict[str, tuple[str, str]] = {
         "{n} police short (over 10% of the requirement) at {names}",
     ),
     "deficit": ("kekurangan {n} personel pada {names}", "{n} police short at {names}"),
-    "serious": ("{n} kejadian tingkat berat", "{n} serious incidents"),
+    "serious": ("{n} kejadian tingkat {names}", "{n} incidents of severity {names}"),
     "high_security": (
         "kerawanan keamanan tinggi di {n} wilayah ({names})",
         "high security vulnerability in {n} region(s) ({names})",

@@ -209,6 +209,9 @@ def test_strength_per_polres_matches_sql(demo: Store, report: sitrep.Sitrep) -> 
     assert total.assigned == sum(assigned.values())
     for u in report.strength:
         assert u.deficit == max(0, u.required - (u.assigned + u.bko_in - u.bko_out))
+    # The total row's deficit is its column's sum: one Polres's surplus is not another's
+    # reinforcement (the walk saw "–" beside Polres Kerinci's 113).
+    assert total.deficit == sum(u.deficit for u in report.strength)
 
 
 def test_tps_coverage_matches_sql(demo: Store, report: sitrep.Sitrep) -> None:
@@ -277,6 +280,15 @@ def test_assessment_outlook_and_recommendations(report: sitrep.Sitrep) -> None:
     top = [c for c in report.by_severity][-1]
     if top.n:
         assert report.assessment.level == "red" and "top_severity" in codes
+    # Each level by its name in the list: the walk read "1 kejadian tingkat tertinggi"
+    # and had to guess that meant Kritis.
+    named = {r.code: r.names for r in report.assessment.reasons}
+    levels = [c.name for c in report.by_severity]
+    if "top_severity" in named:
+        assert named["top_severity"] == (levels[-1],)
+    if "serious" in named:
+        assert named["serious"] == (levels[-2],)
+    assert "top_severity" in named or "serious" in named  # the demo has both
     deficits = [u for u in report.strength if u.deficit]
     reinforce = [r for r in report.recommendations if r.code == "reinforce"]
     assert [(r.subject, r.n) for r in reinforce] == [(u.name, u.deficit) for u in deficits]

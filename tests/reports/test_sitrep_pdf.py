@@ -227,7 +227,7 @@ def test_annexes_are_landscape_and_the_body_portrait(pages: list[Any]) -> None:
     assert all(w < h for w, h, _t, _ in pages[:annex])
 
 
-def test_printed_figures_match_sql(demo: Store, pages: list[Any]) -> None:
+def test_printed_figures_match_sql(demo: Store, pages: list[Any], report: sitrep.Sitrep) -> None:
     whole = "\n".join(p[2] for p in pages)
     (total, dead, injured), = sql(
         demo,
@@ -270,6 +270,19 @@ def test_printed_figures_match_sql(demo: Store, pages: list[Any]) -> None:
         body = whole[: whole.index("LAMPIRAN A")]
         line = next(x for x in body.splitlines() if x.startswith(f"{name} "))
         assert line.split()[len(name.split()) + 1] == str(required), line
+    # The strength table's total row: the Polres deficits summed, not "–" beside Kerinci's.
+    short = sum(u.deficit for u in report.strength)
+    assert short > 0
+    body = whole[: whole.index("LAMPIRAN A")]
+    total_line = next(
+        x for x in body.splitlines() if x.startswith(f"Jumlah {report.tps_total.tps} ")
+    )
+    assert total_line.split()[-1] == str(short), total_line
+    # The assessment names the levels by the list's names, not "tingkat tertinggi".
+    assert "tingkat tertinggi" not in whole
+    levels = [c.name for c in report.by_severity]
+    flat = whole.replace("\n", " ")
+    assert f"tingkat {levels[-1]} (tertinggi)" in flat or f"tingkat {levels[-2]}" in flat
     # Every unit is on the board.
     board = whole[whole.index("LAMPIRAN A") : whole.index("LAMPIRAN B")]
     for (name,) in sql(demo, "SELECT name FROM unit"):

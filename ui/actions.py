@@ -207,6 +207,11 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("Enter",),
     ),
+    (QT_TRANSLATE_NOOP("Actions", "Peta (fokus di peta): geser"), ("Left", "Right", "Up", "Down")),
+    (
+        QT_TRANSLATE_NOOP("Actions", "Peta (fokus di peta): perbesar, perkecil, seluruh wilayah"),
+        ("+", "-", "Home"),
+    ),
     (
         QT_TRANSLATE_NOOP("Actions", "Peta: putar ulang kejadian periode ini, atau jeda"),
         ("Ctrl+Shift+P",),

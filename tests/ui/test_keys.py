@@ -810,6 +810,29 @@ def test_f1_opens_the_manual_and_ctrl_slash_the_shortcut_list(
     assert "Anda masuk sebagai test, peran admin." in roles  # the window's account
 
 
+def test_the_manual_describes_every_tab_and_the_list_has_the_map_s_keys() -> None:
+    # The walk: F1 described the board through plotting, but not Kesiapan, Peta or Pantau
+    # TPS; Ctrl+/ listed no key of the map, though +, - and the arrows work there.
+    tabs = [
+        s for s in actions.ACTIONS if s.keys and s.keys[0] in {f"Ctrl+{n}" for n in range(1, 8)}
+    ]
+    assert len(tabs) == 7
+    manual = manual_markdown("id")
+    for spec in tabs:  # the tab's name as the View menu has it ("Peta operasi": "**Peta")
+        name = actions.plain(spec.text)
+        assert any(
+            name.startswith(line.split("**")[1]) and f"({spec.keys[0]})" in line
+            for line in manual.splitlines()
+            if line.startswith("- **")
+        ), spec.name
+    english = manual_markdown("en")
+    for key in (f"(Ctrl+{n})" for n in range(1, 8)):
+        assert key in english, key
+    rows = {label: keys for _menu, label, keys in actions.shortcut_rows()}
+    assert rows["Peta (fokus di peta): geser"] == "Left, Right, Up, Down"
+    assert rows["Peta (fokus di peta): perbesar, perkecil, seluruh wilayah"] == "+, -, Home"
+
+
 def test_the_manual_and_list_are_english_in_an_english_interface(qapp: QApplication) -> None:
     assert manual_markdown("en").startswith("# OpsCenter manual")
     help_window = HelpWindow(lang="en")

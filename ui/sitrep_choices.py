@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -49,6 +50,7 @@ class SitrepChoices(QWidget):
         zone: ZoneInfo,
         *,
         period: tuple[datetime, datetime],
+        cutoff_hour: int,
         signatory: sitrep.Signatory,
         on_behalf: bool,
         parent: QWidget | None = None,
@@ -67,9 +69,22 @@ class SitrepChoices(QWidget):
         self.sig_on_behalf = QCheckBox(_tr("Atas nama (a.n.) Kapolda"), self)
         self.sig_on_behalf.setChecked(on_behalf)
 
+        # Two periods at a click (the dialog sets them): the daily report's, its default,
+        # and the 24 hours up to now. On voting evening the daily one ends at the morning's
+        # cut-off and leaves the whole day out.
+        self.daily_button = QPushButton(
+            _tr("Harian (s.d. {hour:02d}.00)").format(hour=cutoff_hour), self
+        )
+        self.recent_button = QPushButton(_tr("24 jam s.d. sekarang"), self)
+        quick = QHBoxLayout()
+        quick.addWidget(self.daily_button)
+        quick.addWidget(self.recent_button)
+        quick.addStretch(1)
+
         form = QFormLayout()
         form.addRow(_tr("Periode dari"), self.period_from)
         form.addRow(_tr("sampai"), self.period_to)
+        form.addRow("", quick)
         form.addRow(_tr("Klasifikasi"), self.classification)
         sig_box = QGroupBox(_tr("Penanda tangan"), self)
         sig_form = QFormLayout(sig_box)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -90,7 +90,8 @@ class SitrepDialog(QDialog):
             op = operations.get_operation(s)
             self.zone = ZoneInfo(op.timezone)
             self.operation_code = op.code
-            period = sitrep.default_period(clock(), op.report_cutoff_hour, self.zone)
+            self._cutoff_hour = op.report_cutoff_hour
+            period = sitrep.default_period(clock(), self._cutoff_hour, self.zone)
             sig = sitrep.signatory_of(op)
             on_behalf = op.signatory_on_behalf
 
@@ -100,6 +101,7 @@ class SitrepDialog(QDialog):
             self.operation_code,
             self.zone,
             period=period,
+            cutoff_hour=self._cutoff_hour,
             signatory=sig,
             on_behalf=on_behalf,
             parent=self,
@@ -112,6 +114,8 @@ class SitrepDialog(QDialog):
         self.sig_on_behalf, self.sig_save = choices.sig_on_behalf, choices.sig_save
         self.section_boxes = choices.section_boxes
         self.sig_save.clicked.connect(self.save_signatory)
+        choices.daily_button.clicked.connect(self.daily_period)
+        choices.recent_button.clicked.connect(self.recent_period)
         self.schedule = schedule = ScheduleBox(self.scheduler, self.zone, self)
         self.schedule_on, self.schedule_status = schedule.on, schedule.status
         self.schedule_hours, self.schedule_folder = schedule.hours_edit, schedule.folder_edit
@@ -361,6 +365,19 @@ class SitrepDialog(QDialog):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
         self._start(self.request(issue=True, out=path), opened)
+
+    def daily_period(self) -> None:
+        """The daily report's period: the 24 hours up to the last cut-off (the default)."""
+        self.choices.set_period(*sitrep.default_period(self._clock(), self._cutoff_hour, self.zone))
+
+    def recent_period(self) -> None:
+        """The 24 hours up to now, to the minute the period fields show (rounded up, so an
+        incident logged this minute is in)."""
+        now = self._clock()
+        end = now.replace(second=0, microsecond=0)
+        if end < now:
+            end += timedelta(minutes=1)
+        self.choices.set_period(end - timedelta(hours=24), end)
 
     def save_signatory(self) -> None:
         """Keep the signatory on the operation, for every later report (journaled), on the

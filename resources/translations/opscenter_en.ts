@@ -5894,14 +5894,14 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="202"/>
-        <location filename="../../ui/sitrep_dialog.py" line="314"/>
+        <location filename="../../ui/sitrep_dialog.py" line="206"/>
+        <location filename="../../ui/sitrep_dialog.py" line="318"/>
         <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="303"/>
+        <location filename="../../ui/sitrep_dialog.py" line="307"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
@@ -5911,112 +5911,122 @@ for use</translation>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="66"/>
+        <location filename="../../ui/sitrep_choices.py" line="68"/>
         <source>Atas nama (a.n.) Kapolda</source>
         <translation>On behalf of (a.n.) the Kapolda</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="70"/>
+        <location filename="../../ui/sitrep_choices.py" line="75"/>
+        <source>Harian (s.d. {hour:02d}.00)</source>
+        <translation>Daily (to {hour:02d}:00)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sitrep_choices.py" line="77"/>
+        <source>24 jam s.d. sekarang</source>
+        <translation>24 hours to now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sitrep_choices.py" line="84"/>
         <source>Periode dari</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="71"/>
+        <location filename="../../ui/sitrep_choices.py" line="85"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="72"/>
+        <location filename="../../ui/sitrep_choices.py" line="87"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="73"/>
+        <location filename="../../ui/sitrep_choices.py" line="88"/>
         <source>Penanda tangan</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="75"/>
+        <location filename="../../ui/sitrep_choices.py" line="90"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="76"/>
+        <location filename="../../ui/sitrep_choices.py" line="91"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="77"/>
+        <location filename="../../ui/sitrep_choices.py" line="92"/>
         <source>Pangkat (lengkap)</source>
         <translation>Rank (in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="78"/>
+        <location filename="../../ui/sitrep_choices.py" line="93"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="80"/>
+        <location filename="../../ui/sitrep_choices.py" line="95"/>
         <source>Simpan sebagai bawaan operasi</source>
         <translation>Save as operation default</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="84"/>
+        <location filename="../../ui/sitrep_choices.py" line="99"/>
         <source>Penilaian umum</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="85"/>
+        <location filename="../../ui/sitrep_choices.py" line="100"/>
         <source>Situasi per aspek</source>
         <translation>Situation by aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="86"/>
+        <location filename="../../ui/sitrep_choices.py" line="101"/>
         <source>Statistik kejadian</source>
         <translation>Incident statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="87"/>
+        <location filename="../../ui/sitrep_choices.py" line="102"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="88"/>
+        <location filename="../../ui/sitrep_choices.py" line="103"/>
         <source>Kejadian menonjol</source>
         <translation>Significant incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="89"/>
+        <location filename="../../ui/sitrep_choices.py" line="104"/>
         <source>Kekuatan personel dan TPS</source>
         <translation>Personnel strength and TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="90"/>
+        <location filename="../../ui/sitrep_choices.py" line="105"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="91"/>
+        <location filename="../../ui/sitrep_choices.py" line="106"/>
         <source>Tindakan yang diambil</source>
         <translation>Actions taken</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="92"/>
+        <location filename="../../ui/sitrep_choices.py" line="107"/>
         <source>Perkiraan 24–72 jam</source>
         <translation>24–72 hour outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="93"/>
+        <location filename="../../ui/sitrep_choices.py" line="108"/>
         <source>Lampiran A: papan satuan</source>
         <translation>Annex A: unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="94"/>
+        <location filename="../../ui/sitrep_choices.py" line="109"/>
         <source>Lampiran B: daftar kejadian</source>
         <translation>Annex B: incident list</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="96"/>
+        <location filename="../../ui/sitrep_choices.py" line="111"/>
         <source>Bagian yang dimuat</source>
         <translation>Sections included</translation>
     </message>
@@ -6051,47 +6061,47 @@ for use</translation>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="120"/>
+        <location filename="../../ui/sitrep_dialog.py" line="124"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="121"/>
+        <location filename="../../ui/sitrep_dialog.py" line="125"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="122"/>
+        <location filename="../../ui/sitrep_dialog.py" line="126"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="123"/>
+        <location filename="../../ui/sitrep_dialog.py" line="127"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="277"/>
+        <location filename="../../ui/sitrep_dialog.py" line="281"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="337"/>
+        <location filename="../../ui/sitrep_dialog.py" line="341"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="348"/>
+        <location filename="../../ui/sitrep_dialog.py" line="352"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="348"/>
+        <location filename="../../ui/sitrep_dialog.py" line="352"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="377"/>
+        <location filename="../../ui/sitrep_dialog.py" line="394"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6121,7 +6131,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="413"/>
+        <location filename="../../ui/sitrep_dialog.py" line="430"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -49,6 +49,23 @@ def test_defaults_come_from_the_operation_and_the_clock(dialog: SitrepDialog) ->
     assert req.classification == "TERBATAS"
     assert req.sections == sitrep.SECTIONS
     assert dialog.sig_title.text() == "KEPALA BIRO OPERASI"
+
+
+def test_one_click_gives_the_last_24_hours_or_the_daily_period_again(
+    qtbot: QtBot, dialog: SitrepDialog, clock: FixedClock
+) -> None:
+    # The walk, at 20:01 on voting day: the daily period (to 06:00) left out the day's 14
+    # hours of voting; "24 jam s.d. sekarang" takes them in, "Harian" goes back.
+    qtbot.mouseClick(dialog.choices.recent_button, Qt.MouseButton.LeftButton)
+    req = dialog.request()
+    now = clock()
+    assert req.period_to >= now and req.period_to - now < timedelta(minutes=1)
+    assert req.period_to - req.period_from == timedelta(hours=24)
+    assert dialog.choices.daily_button.text() == "Harian (s.d. 06.00)"
+    qtbot.mouseClick(dialog.choices.daily_button, Qt.MouseButton.LeftButton)
+    req = dialog.request()
+    assert req.period_to == datetime(2024, 11, 23, 6, 0, tzinfo=WIB)
+    assert req.period_from == datetime(2024, 11, 22, 6, 0, tzinfo=WIB)
 
 
 def test_preview_renders_pages_off_the_gui_thread(qtbot: QtBot, dialog: SitrepDialog) -> None:

@@ -171,6 +171,8 @@ class SitrepDialog(QDialog):
         chain(
             self.period_from,
             self.period_to,
+            choices.daily_button,
+            choices.recent_button,
             self.classification,
             self.sig_title,
             self.sig_name,

@@ -101,6 +101,8 @@ def sitrep_dialog(qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path) 
         [
             d.period_from,  # one stop each, not one per section of the date and time
             d.period_to,
+            d.choices.daily_button,  # the period's two clicks, below it
+            d.choices.recent_button,
             d.classification,
             d.sig_title,
             d.sig_name,

@@ -190,6 +190,8 @@ class WatchPanel(QWidget):
             header.resizeSection(c, metrics.horizontalAdvance("Maro Sebo Ulu") + 16)
         self.overdue_label = QLabel(_tr("Le&wat batas waktu"), self)
         self.overdue_label.setBuddy(self.overdue)
+        # Enter (or a double click) on an overdue TPS: its report, typed from the list.
+        self.overdue.activated.connect(self._overdue_chosen)
         self.summary = QLabel(self)
         self.summary.setObjectName("watchSummary")
         self.summary.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -227,6 +229,17 @@ class WatchPanel(QWidget):
             name="watch panel",
         )
         self.reload()
+
+    def _overdue_chosen(self, index: QModelIndex) -> None:
+        """The overdue TPS and its late step into the entry line, the cursor after them: the
+        operator on the phone adds the time (or nothing: now) and presses Enter."""
+        late = self.overdue_model.row_at(index.row())
+        if late is None or not self.may_record:
+            return
+        self.entry.setText(f"{late.label} {late.step.key} ")
+        self.entry.setFocus()
+        self.entry.deselect()
+        self.entry.end(False)
 
     def _tps_table(self, model: LinesModel | OverdueModel, name: str) -> QTableView:
         """A read-only table of TPS (the kecamatan's, the overdue): one row at a time, cut
@@ -359,8 +372,10 @@ class WatchPanel(QWidget):
             self._kecamatan = kecamatan
             if kecamatan is None and self.watch is not None:
                 self.lines_model.set_lines(None, self.watch.steps, self.watch.zone, ())
+            # The area's name as the list has it ("Kecamatan Bajubang"): "Rincian kecamatan
+            # Kecamatan Bajubang" said it twice.
             self.lines_label.setText(
-                _tr("Rinc&ian kecamatan {name}").format(name=area.name)
+                _tr("Rinc&ian: {name}").format(name=area.name)
                 if kecamatan is not None and area is not None
                 else _tr("Rinc&ian kecamatan")
             )

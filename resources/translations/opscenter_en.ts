@@ -5894,14 +5894,14 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="206"/>
-        <location filename="../../ui/sitrep_dialog.py" line="318"/>
+        <location filename="../../ui/sitrep_dialog.py" line="208"/>
+        <location filename="../../ui/sitrep_dialog.py" line="320"/>
         <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="307"/>
+        <location filename="../../ui/sitrep_dialog.py" line="309"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
@@ -6081,27 +6081,27 @@ for use</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="281"/>
+        <location filename="../../ui/sitrep_dialog.py" line="283"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="341"/>
+        <location filename="../../ui/sitrep_dialog.py" line="343"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="352"/>
+        <location filename="../../ui/sitrep_dialog.py" line="354"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="352"/>
+        <location filename="../../ui/sitrep_dialog.py" line="354"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="394"/>
+        <location filename="../../ui/sitrep_dialog.py" line="396"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6131,7 +6131,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="430"/>
+        <location filename="../../ui/sitrep_dialog.py" line="432"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>
@@ -7360,7 +7360,7 @@ charge</translation>
     </message>
     <message>
         <location filename="../../ui/watch_panel.py" line="174"/>
-        <location filename="../../ui/watch_panel.py" line="364"/>
+        <location filename="../../ui/watch_panel.py" line="379"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
@@ -7370,38 +7370,38 @@ charge</translation>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="303"/>
+        <location filename="../../ui/watch_panel.py" line="316"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="305"/>
+        <location filename="../../ui/watch_panel.py" line="318"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="347"/>
+        <location filename="../../ui/watch_panel.py" line="360"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="362"/>
-        <source>Rinc&amp;ian kecamatan {name}</source>
-        <translation>Kecamatan deta&amp;ils: {name}</translation>
+        <location filename="../../ui/watch_panel.py" line="377"/>
+        <source>Rinc&amp;ian: {name}</source>
+        <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="406"/>
-        <location filename="../../ui/watch_panel.py" line="467"/>
+        <location filename="../../ui/watch_panel.py" line="421"/>
+        <location filename="../../ui/watch_panel.py" line="482"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="410"/>
+        <location filename="../../ui/watch_panel.py" line="425"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="469"/>
+        <location filename="../../ui/watch_panel.py" line="484"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7411,12 +7411,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="427"/>
+        <location filename="../../ui/watch_panel.py" line="442"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="432"/>
+        <location filename="../../ui/watch_panel.py" line="447"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

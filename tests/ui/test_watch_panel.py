@@ -337,6 +337,18 @@ def test_the_overdue_list_at_a_simulated_clock(
     assert gone not in {model.index(i, 0).data(ID_ROLE) for i in range(25)}
     assert panel.overdue.currentIndex().data(ID_ROLE) == kept
     qtmodeltester.check(model)
+    # Enter on an overdue TPS types it and its late step into the entry line (the walk
+    # pressed Enter there and nothing happened); the time typed after it, Enter records.
+    panel.overdue.setFocus()
+    qtbot.keyClick(panel.overdue, Qt.Key.Key_Return)
+    chosen = model.find(kept)
+    assert chosen is not None and panel.entry.text() == f"{chosen.label} 1 "
+    assert panel.window().focusWidget() is panel.entry
+    qtbot.keyClicks(panel.entry, "06:40")
+    with qtbot.waitSignal(panel.write_done, timeout=10_000) as done:
+        qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    assert done.args[0]
+    assert (kept, tiba, _at(6, 40)) in _rows(store)
 
 
 def test_the_overdue_list_fills_when_a_deadline_passes_with_no_change(

@@ -44,7 +44,13 @@ def _captions() -> dict[Figure, tuple[str, str]]:
         ),
         Figure.AVAILABLE: (
             _tr("Kekuatan Polri"),
-            _tr("Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku"),
+            # The board's Polda row counts the Polda's reserve too (2.826 against 2.497 in
+            # the demo): the walk saw two totals and nothing saying why.
+            _tr(
+                "Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku; cadangan "
+                "Polda (Brimob, staf Polda) tidak dihitung di sini, baris Polda di papan "
+                "satuan menghitungnya"
+            ),
         ),
         Figure.BALANCE: (
             _tr("Selisih"),

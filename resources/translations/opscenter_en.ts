@@ -6406,37 +6406,37 @@ out</translation>
         <translation>Polri strength</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="46"/>
-        <source>Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku</source>
-        <translation>Active Polri personnel across all Polres, including BKO in force</translation>
+        <location filename="../../ui/summary_strip.py" line="48"/>
+        <source>Personel Polri aktif di seluruh Polres, termasuk BKO yang berlaku; cadangan Polda (Brimob, staf Polda) tidak dihitung di sini, baris Polda di papan satuan menghitungnya</source>
+        <translation>Active Polri personnel of every Polres, BKO in force included; the Polda reserve (Brimob, Polda staff) is not counted here, the Polda row of the unit board counts it</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="49"/>
+        <location filename="../../ui/summary_strip.py" line="55"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="50"/>
+        <location filename="../../ui/summary_strip.py" line="56"/>
         <source>Kekuatan dikurangi kebutuhan; kelebihan satu Polres tidak menutup kekurangan Polres lain tanpa perintah BKO</source>
         <translation>Strength minus required; one Polres&apos;s surplus does not cover another&apos;s shortfall without a BKO order</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="56"/>
+        <location filename="../../ui/summary_strip.py" line="62"/>
         <source>Kejadian terbuka</source>
         <translation>Open incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="57"/>
+        <location filename="../../ui/summary_strip.py" line="63"/>
         <source>Kejadian yang belum selesai, menurut tingkat keparahan</source>
         <translation>Incidents not yet closed, by severity</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="186"/>
+        <location filename="../../ui/summary_strip.py" line="192"/>
         <source>{units} satuan kurang {n} personel</source>
         <translation>Units short: {units}, by {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="190"/>
+        <location filename="../../ui/summary_strip.py" line="196"/>
         <source>semua satuan tercukupi</source>
         <translation>all units at strength</translation>
     </message>

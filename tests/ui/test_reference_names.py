@@ -175,6 +175,10 @@ def test_indonesian_by_default(qtbot: QtBot, shown: MainWindow) -> None:
     ]
     page = shown.operation_page
     assert page.header.stage_label.text() == "Tahapan: Pemungutan suara"
+    # The strip's strength leaves out the Polda's reserve, which the board's Polda row
+    # counts: the walk saw two totals and nothing saying why.
+    tip = page.summary.tiles[Figure.AVAILABLE].toolTip()
+    assert "cadangan Polda" in tip and "baris Polda di papan satuan" in tip
     page.show_tab(Tab.INCIDENTS)
     assert page.incidents is not None
     assert combo_texts(page.incidents.status_box)[1:] == ["Baru", "Ditangani", "Selesai"]

@@ -13,12 +13,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import platformdirs
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from opscenter import clock, operations
 from opscenter.errors import DatabaseMissing, ExerciseNeedsFile
-from opscenter.model import JournalTxn
+from opscenter.model import FollowUp, Incident, JournalTxn, TpsWatch, UnitStatusChange
 from opscenter.private_files import private_folder
 from opscenter.store import backup_sqlite, parse_url, resolve_url, safe_url
 
@@ -40,10 +40,29 @@ def is_demo(session: Session) -> bool:
 
 def default_start(session: Session) -> datetime:
     """Voting day at DEFAULT_HOUR in the operation's zone (UTC-aware); the operation's first
-    day when it has no dated voting stage."""
+    day when it has no dated voting stage. When an earlier run of the exercise recorded
+    later than that, the latest moment it recorded (``last_recorded``): reopened, it goes on
+    from there. Started at 20:00 again, what was logged at 20:10 stood in the future."""
     op = operations.get_operation(session)
     day = operations.voting_day(operations.stages(session, op.id)) or op.starts_on
-    return evening_of(day, op.timezone)
+    evening = evening_of(day, op.timezone)
+    last = last_recorded(session, op.id)
+    return max(evening, last) if last is not None else evening
+
+
+def last_recorded(session: Session, operation_id: int) -> datetime | None:
+    """The latest moment of the operation's present that anything recorded (UTC-aware): an
+    incident's recording, a follow-up, a unit's status change, a TPS report. In an exercise
+    these carry the simulated time; the journal keeps the real one."""
+    columns = (
+        (Incident.recorded_at, Incident.operation_id),
+        (FollowUp.at, FollowUp.operation_id),
+        (UnitStatusChange.at, UnitStatusChange.operation_id),
+        (TpsWatch.at, TpsWatch.operation_id),
+    )
+    found = [session.scalar(select(func.max(at)).where(op == operation_id)) for at, op in columns]
+    moments = [m if m.tzinfo is not None else m.replace(tzinfo=UTC) for m in found if m]
+    return max(moments, default=None)
 
 
 def evening_of(day: date, zone: str) -> datetime:

@@ -140,3 +140,30 @@ def test_default_start_is_voting_day_at_eight_in_the_evening(
     with store.read() as s:
         assert exercise.default_start(s) == VOTING_NIGHT
         assert not exercise.is_demo(s)
+
+
+def test_a_reopened_exercise_goes_on_from_what_it_recorded(small: tuple[Store, Small]) -> None:
+    """The walk logged KEJ-0228 at 20:10 in the exercise, closed OpsCenter and opened it
+    again: the clock started at 20:00 once more and the incident stood in the future."""
+    store, op = small
+    ticks = Ticks()
+    clock.simulate(VOTING_NIGHT, monotonic=ticks)
+    ticks.seconds += 600  # ten minutes into the exercise
+    with store.read() as s:
+        severity = by_code(s, Severity, op.operation_id)["sedang"]
+        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
+    incidents.record(
+        store,
+        ADMIN,
+        incidents.IncidentDraft(
+            operation_id=op.operation_id,
+            type_id=kind.id,
+            severity_id=severity.id,
+            title="Kotak suara rusak",
+            occurred_at=VOTING_NIGHT,
+        ),
+    )
+    clock.use_real()
+    with store.read() as s:
+        assert exercise.last_recorded(s, op.operation_id) == VOTING_NIGHT + timedelta(minutes=10)
+        assert exercise.default_start(s) == VOTING_NIGHT + timedelta(minutes=10)

@@ -141,7 +141,7 @@ class PlottingReads(StageWindow):
     def _polres_chosen(self) -> None:
         if self.view is not None:
             self._fill_polsek()
-            self.show_view()
+            self.show_view(narrowed=True)
 
     def _stage_chosen(self) -> None:
         sid = self.stage_combo.currentData()
@@ -156,18 +156,33 @@ class PlottingReads(StageWindow):
             unit = self.polres_combo.currentData()
         return None if unit is None else int(unit)
 
-    def show_view(self) -> None:
-        """The read narrowed by the unit and the search, into the tables."""
+    def show_view(self, *, narrowed: bool = False) -> None:
+        """The read narrowed by the unit and the search, into the tables. ``narrowed``: the
+        unit or the search changed, so the chosen post and reserve row are scrolled into
+        view (a re-read keeps where the lists stand)."""
         if self.view is None:
             return
         posts, reserve = self.view.within(self.unit_filter())
-        words = self.search.text().casefold().split()
+        typed = self.search.text().strip()
+        words = typed.casefold().split()
         if words:
             posts = tuple(p for p in posts if all(w in _post_text(p) for w in words))
-            reserve = tuple(o for o in reserve if all(w in _officer_text(o) for w in words))
+            unit_reserve = len(reserve)
+            reserve = tuple(
+                o
+                for o in reserve
+                if all(w in _officer_text(o, self._unit_name(o.unit_id)) for w in words)
+            )
+            # Said with what it was narrowed from: "0 personel" alone read as no reserve.
+            self.reserve_title.setText(
+                _tr("Ca&dangan: {n} dari {all} personel cocok dengan \u201c{typed}\u201d").format(
+                    n=len(reserve), all=unit_reserve, typed=typed
+                )
+            )
+        else:
+            self.reserve_title.setText(_tr("Ca&dangan: {n} personel").format(n=len(reserve)))
         self.posts.set_rows(list(posts))
         self.reserve.set_rows(list(reserve))
-        self.reserve_title.setText(_tr("Ca&dangan: {n} personel").format(n=len(reserve)))
         short: dict[str, int] = {}
         for p in posts:
             if p.short:
@@ -197,6 +212,12 @@ class PlottingReads(StageWindow):
             self.deficit_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         if not self.posts_view.currentIndex().isValid() and self.posts.rowCount():
             self.posts_view.setCurrentIndex(self.posts.index(0, 0))  # shows its officers
+        if narrowed:  # rows went above it: the list kept its offset, the chosen row out of view
+            for view in (self.posts_view, self.reserve_view):
+                if view.currentIndex().isValid():
+                    view.scrollTo(view.currentIndex())
+                else:
+                    view.scrollToTop()
         self._post_chosen()
 
     def current_post(self) -> PostPlot | None:
@@ -275,5 +296,7 @@ def _post_text(p: PostPlot) -> str:
     return " ".join(parts).casefold()
 
 
-def _officer_text(o: Officer) -> str:
-    return f"{o.name} {o.nrp} {o.rank}".casefold()
+def _officer_text(o: Officer, unit: str = "") -> str:
+    """What the search looks in for a person: name, NRP, rank, and the unit where the
+    list shows it (the reserve's Satuan column)."""
+    return f"{o.name} {o.nrp} {o.rank} {unit}".casefold()

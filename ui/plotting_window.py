@@ -131,13 +131,19 @@ class PlottingWindow(PlottingActions):
         self.polsek_combo = QComboBox(central)
         self.polsek_combo.setObjectName("plotPolsekCombo")
         self.polsek_combo.setMinimumContentsLength(14)
-        self.polsek_combo.currentIndexChanged.connect(lambda _i: self.show_view())
+        self.polsek_combo.currentIndexChanged.connect(lambda _i: self.show_view(narrowed=True))
         self.search = QLineEdit(central)
         self.search.setObjectName("plotSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_tr("kecamatan, desa, nama atau NRP"))
+        self.search.setToolTip(
+            _tr(
+                "Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan "
+                "(nama, NRP, pangkat dan satuan)."
+            )
+        )
         self.search.setMinimumWidth(200)
-        self.search.textChanged.connect(lambda _t: self.show_view())
+        self.search.textChanged.connect(lambda _t: self.show_view(narrowed=True))
         search_label = QLabel(_tr("&Cari:"), central)
         search_label.setBuddy(self.search)
         find = QAction(self)

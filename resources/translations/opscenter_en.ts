@@ -4187,103 +4187,108 @@ source</translation>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="140"/>
+        <location filename="../../ui/plotting_window.py" line="139"/>
+        <source>Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan (nama, NRP, pangkat dan satuan).</source>
+        <translation>Narrows the posts (kecamatan, desa, their officers&apos; names and NRP) and the reserve (name, NRP, rank and unit).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="146"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="181"/>
+        <location filename="../../ui/plotting_window.py" line="187"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="183"/>
+        <location filename="../../ui/plotting_window.py" line="189"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="184"/>
+        <location filename="../../ui/plotting_window.py" line="190"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="186"/>
+        <location filename="../../ui/plotting_window.py" line="192"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="187"/>
+        <location filename="../../ui/plotting_window.py" line="193"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="188"/>
+        <location filename="../../ui/plotting_window.py" line="194"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="190"/>
+        <location filename="../../ui/plotting_window.py" line="196"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="191"/>
+        <location filename="../../ui/plotting_window.py" line="197"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="192"/>
+        <location filename="../../ui/plotting_window.py" line="198"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="194"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="206"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="208"/>
+        <location filename="../../ui/plotting_window.py" line="214"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="212"/>
+        <location filename="../../ui/plotting_window.py" line="218"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="213"/>
+        <location filename="../../ui/plotting_window.py" line="219"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="216"/>
+        <location filename="../../ui/plotting_window.py" line="222"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="225"/>
+        <location filename="../../ui/plotting_window.py" line="231"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="297"/>
+        <location filename="../../ui/plotting_window.py" line="303"/>
         <source>&amp;Pos pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="213"/>
-        <location filename="../../ui/plotting_window.py" line="326"/>
+        <location filename="../../ui/plotting_reads.py" line="234"/>
+        <location filename="../../ui/plotting_window.py" line="332"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="339"/>
+        <location filename="../../ui/plotting_window.py" line="345"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4303,32 +4308,37 @@ source</translation>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="169"/>
+        <location filename="../../ui/plotting_reads.py" line="177"/>
+        <source>Ca&amp;dangan: {n} dari {all} personel cocok dengan “{typed}”</source>
+        <translation>Rese&amp;rve: {n} of {all} officers match “{typed}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="182"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="179"/>
+        <location filename="../../ui/plotting_reads.py" line="194"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="183"/>
+        <location filename="../../ui/plotting_reads.py" line="198"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="192"/>
+        <location filename="../../ui/plotting_reads.py" line="207"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="194"/>
+        <location filename="../../ui/plotting_reads.py" line="209"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="209"/>
+        <location filename="../../ui/plotting_reads.py" line="230"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -7319,84 +7329,84 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="124"/>
+        <location filename="../../ui/watch_panel.py" line="125"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="128"/>
+        <location filename="../../ui/watch_panel.py" line="129"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="149"/>
+        <location filename="../../ui/watch_panel.py" line="150"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="166"/>
+        <location filename="../../ui/watch_panel.py" line="167"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="173"/>
-        <location filename="../../ui/watch_panel.py" line="363"/>
+        <location filename="../../ui/watch_panel.py" line="174"/>
+        <location filename="../../ui/watch_panel.py" line="364"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="189"/>
+        <location filename="../../ui/watch_panel.py" line="190"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="302"/>
+        <location filename="../../ui/watch_panel.py" line="303"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="304"/>
+        <location filename="../../ui/watch_panel.py" line="305"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="346"/>
+        <location filename="../../ui/watch_panel.py" line="347"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="361"/>
+        <location filename="../../ui/watch_panel.py" line="362"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="405"/>
-        <location filename="../../ui/watch_panel.py" line="466"/>
+        <location filename="../../ui/watch_panel.py" line="406"/>
+        <location filename="../../ui/watch_panel.py" line="467"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="409"/>
+        <location filename="../../ui/watch_panel.py" line="410"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="468"/>
+        <location filename="../../ui/watch_panel.py" line="469"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_entry.py" line="89"/>
+        <location filename="../../ui/watch_entry.py" line="90"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="426"/>
+        <location filename="../../ui/watch_panel.py" line="427"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="431"/>
+        <location filename="../../ui/watch_panel.py" line="432"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

@@ -813,3 +813,36 @@ def test_an_operator_cannot_drag_or_drop(qtbot: QtBot, jambi: Store) -> None:
     assert not w.posts.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, w.posts.index(0, 0))
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start) and w.undo_stack.count() == 0
+
+
+def test_the_search_says_what_it_did_to_the_reserve_and_shows_the_chosen_post(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """Typing a kecamatan narrows the posts and the reserve alike: the reserve's title says
+    how many of how many match, never "0 personel" as if there were no reserve; the reserve
+    is found by its unit too (the Satuan it shows); the chosen post stays in view."""
+    w = _open(qtbot, jambi)
+    w.resize(1366, 740)
+    whole = w.reserve.rowCount()
+    unit = str(w.reserve.data(w.reserve.index(whole - 1, 3)))  # "Polres Bungo"
+    assert w.reserve_title.text() == f"Ca&dangan: {whole} personel"
+    assert "cadangan" in w.search.toolTip()
+    w.search.setText("Siulak")  # every Siulak officer is on a post
+    assert w.reserve_title.text() == (
+        f"Ca&dangan: 0 dari {whole} personel cocok dengan \u201cSiulak\u201d"
+    )
+    w.search.setText(unit)
+    shown = w.reserve.rowCount()
+    assert 0 < shown < whole
+    assert all(w.reserve.data(w.reserve.index(r, 3)) == unit for r in range(shown))
+    assert w.reserve_title.text() == (
+        f"Ca&dangan: {shown} dari {whole} personel cocok dengan \u201c{unit}\u201d"
+    )
+    w.search.clear()
+    # The list scrolled down, then narrowed: the chosen post (shown below) is in view.
+    w.posts_view.scrollToBottom()
+    w.posts_view.setCurrentIndex(w.posts.index(w.posts.rowCount() - 1, 0))
+    w.search.setText("Siulak")
+    current = w.posts_view.currentIndex()
+    assert current.isValid()
+    assert w.posts_view.viewport().rect().contains(w.posts_view.visualRect(current))

@@ -301,7 +301,7 @@ class PlottingWindow(PlottingActions):
     def _build_posts(self, parent: QWidget) -> QWidget:
         box, col, _label, self.posts_view = self._titled_table(
             parent,
-            _tr("&Pos pengamanan"),
+            _tr("P&os pengamanan"),
             self.posts,
             {
                 PostColumn.KECAMATAN: "Air Hangat Barat",

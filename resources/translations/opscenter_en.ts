@@ -4194,7 +4194,7 @@ source</translation>
     <message>
         <location filename="../../ui/plotting_window.py" line="146"/>
         <source>&amp;Cari:</source>
-        <translation>&amp;Search:</translation>
+        <translation>Searc&amp;h:</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="187"/>
@@ -4278,7 +4278,7 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="303"/>
-        <source>&amp;Pos pengamanan</source>
+        <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>

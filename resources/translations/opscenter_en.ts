@@ -3949,17 +3949,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="330"/>
+        <location filename="../../ui/plotting_actions.py" line="353"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="331"/>
+        <location filename="../../ui/plotting_actions.py" line="354"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="332"/>
+        <location filename="../../ui/plotting_actions.py" line="355"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -4454,80 +4454,85 @@ source</translation>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="264"/>
+        <location filename="../../ui/plotting_actions.py" line="287"/>
         <source>tempatkan personel</source>
         <translation>place officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="264"/>
+        <location filename="../../ui/plotting_actions.py" line="287"/>
         <source>kembalikan ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="275"/>
+        <location filename="../../ui/plotting_actions.py" line="298"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="279"/>
+        <location filename="../../ui/plotting_actions.py" line="302"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="291"/>
+        <location filename="../../ui/plotting_actions.py" line="314"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="292"/>
+        <location filename="../../ui/plotting_actions.py" line="315"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="304"/>
+        <location filename="../../ui/plotting_actions.py" line="327"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="313"/>
+        <location filename="../../ui/plotting_actions.py" line="336"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="317"/>
+        <location filename="../../ui/plotting_actions.py" line="340"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="318"/>
+        <location filename="../../ui/plotting_actions.py" line="341"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="321"/>
+        <location filename="../../ui/plotting_actions.py" line="344"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="322"/>
+        <location filename="../../ui/plotting_actions.py" line="345"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="338"/>
-        <location filename="../../ui/plotting_actions.py" line="363"/>
+        <location filename="../../ui/plotting_actions.py" line="361"/>
+        <location filename="../../ui/plotting_actions.py" line="386"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="356"/>
+        <location filename="../../ui/plotting_actions.py" line="379"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="361"/>
+        <location filename="../../ui/plotting_actions.py" line="384"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_dialogs.py" line="89"/>
+        <source>{field}: pilih salah satu.</source>
+        <translation>{field}: choose one.</translation>
     </message>
 </context>
 <context>

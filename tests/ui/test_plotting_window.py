@@ -846,3 +846,60 @@ def test_the_search_says_what_it_did_to_the_reserve_and_shows_the_chosen_post(
     current = w.posts_view.currentIndex()
     assert current.isValid()
     assert w.posts_view.viewport().rect().contains(w.posts_view.visualRect(current))
+
+
+def test_placing_starts_in_the_post_field_on_a_post_with_room(qtbot: QtBot, jambi: Store) -> None:
+    """Ctrl+T: the focus is in "Ke pos", its entry selected, so typing "Siulak" searches at
+    once (it was on OK and the typing went nowhere); the entry offered is a post that still
+    lacks officers, never a full one; with the box emptied, OK says to choose."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    full = next(p for p in start.posts if p.short == 0)
+    w.select_post(full.post.id)  # the post looked at is full: the first post short is offered
+    first_short = next(p for p in start.posts if p.short > 0)
+    w.activateWindow()
+    w.reserve_view.setFocus()
+    w.reserve_view.selectRow(0)
+    seen: list[object] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChoiceDialog)
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None
+        edit = combo.lineEdit()
+        assert edit is not None
+        seen.append(combo.currentData())
+        dialog.activateWindow()  # the window manager's part, offscreen
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        seen.append(QApplication.focusWidget() in (combo, edit))
+        qtbot.keyClicks(QApplication.focusWidget(), "Siulak")
+        seen.append(edit.text())
+        edit.clear()
+        dialog.accept()  # nothing chosen: refused in a sentence, the dialog stays
+        seen.append(dialog.error.text() if dialog.isVisible() else "(closed)")
+        dialog.reject()
+
+    QTimer.singleShot(0, check)
+    w.place_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 4)
+    assert seen == [first_short.post.id, True, "Siulak", "Ke pos: pilih salah satu."]
+    assert _where(_read(jambi, w)) == _where(start)
+    # The post looked at lacks officers: it is the one offered.
+    other_short = next(p for p in start.posts if p.short > 0 and p is not first_short)
+    w.select_post(other_short.post.id)
+    offered: list[object] = []
+
+    def note() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChoiceDialog)
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None
+        offered.append(combo.currentData())
+        dialog.reject()
+
+    QTimer.singleShot(0, note)
+    w.reserve_view.setFocus()
+    w.place_action.trigger()
+    qtbot.waitUntil(lambda: len(offered) == 1)
+    assert offered == [other_short.post.id]

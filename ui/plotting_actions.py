@@ -285,7 +285,7 @@ class PlottingActions(PlottingReads):
         self.place(people[0], post_id)
 
     def place(self, personnel_id: int, post_id: int | None) -> None:
-        text = _tr("tempatkan personel") if post_id else _tr("kembalikan ke cadangan")
+        text = _tr("penempatan personel") if post_id else _tr("pengembalian ke cadangan")
         self.push(PlaceCommand(self, personnel_id, post_id, text))
 
     def ask_swap(self) -> None:

@@ -3964,36 +3964,6 @@ source</translation>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_commands.py" line="62"/>
-        <source>pindahkan TPS</source>
-        <translation>move polling station</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="133"/>
-        <source>pecah pos</source>
-        <translation>split post</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="186"/>
-        <source>gabungkan pos</source>
-        <translation>merge posts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="274"/>
-        <source>tukar personel</source>
-        <translation>swap officers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="314"/>
-        <source>kunci penempatan</source>
-        <translation>lock placement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="314"/>
-        <source>buka kunci</source>
-        <translation>unlock</translation>
-    </message>
-    <message>
         <location filename="../../ui/plotting_models.py" line="48"/>
         <source>satuan tidak diketahui</source>
         <translation>unknown unit</translation>
@@ -4455,12 +4425,12 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="287"/>
-        <source>tempatkan personel</source>
-        <translation>place officer</translation>
+        <source>penempatan personel</source>
+        <translation>placement of an officer</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="287"/>
-        <source>kembalikan ke cadangan</source>
+        <source>pengembalian ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
@@ -4533,6 +4503,36 @@ source</translation>
         <location filename="../../ui/plotting_dialogs.py" line="89"/>
         <source>{field}: pilih salah satu.</source>
         <translation>{field}: choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="62"/>
+        <source>pemindahan TPS</source>
+        <translation>move of a polling station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="133"/>
+        <source>pemecahan pos</source>
+        <translation>split of a post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="186"/>
+        <source>penggabungan pos</source>
+        <translation>merge of posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="274"/>
+        <source>pertukaran personel</source>
+        <translation>swap of officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
+        <source>penguncian penempatan</source>
+        <translation>locking of a placement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
+        <source>pembukaan kunci</source>
+        <translation>unlocking of a placement</translation>
     </message>
 </context>
 <context>

@@ -762,7 +762,7 @@ def test_a_person_is_dragged_onto_a_post_as_the_keyboard_places(
     on_a = next(x for x in after.posts if x.post.id == a)
     placed = next(o for o in on_a.officers if o.officer.id == spare.id)
     assert (placed.basis, placed.locked) == ("hand", True)
-    assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "tempatkan personel"
+    assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "penempatan personel"
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start)
@@ -903,3 +903,44 @@ def test_placing_starts_in_the_post_field_on_a_post_with_room(qtbot: QtBot, jamb
     w.place_action.trigger()
     qtbot.waitUntil(lambda: len(offered) == 1)
     assert offered == [other_short.post.id]
+
+
+def test_the_undo_button_names_each_change_as_a_noun(qtbot: QtBot, jambi: Store) -> None:
+    """ "Batalkan penempatan personel", not "Batalkan tempatkan personel": the undo and
+    redo buttons read prefix and change, so each change is named as a thing done."""
+    from ui.plotting_commands import (
+        LockCommand,
+        MergeCommand,
+        MoveCommand,
+        PlaceCommand,
+        SplitCommand,
+        SwapCommand,
+    )
+
+    w = _open(qtbot, jambi)
+    names = [
+        MoveCommand(
+            w, 1, 2, None, source_exception=None, expected_version=None, expected_from=None
+        ).text(),
+        SplitCommand(w, 1, [2], None, expected_version=None).text(),
+        MergeCommand(w, 1, 2, None, expected_version=None, expected_tps=[]).text(),
+        SwapCommand(w, 1, 2).text(),
+        LockCommand(w, 1, True).text(),
+        LockCommand(w, 1, False).text(),
+    ]
+    assert names == [
+        "pemindahan TPS",
+        "pemecahan pos",
+        "penggabungan pos",
+        "pertukaran personel",
+        "penguncian penempatan",
+        "pembukaan kunci",
+    ]
+    # Placing and unplacing name themselves through the window (one command, two texts).
+    pushed: list[PlaceCommand] = []
+    w.push = pushed.append  # type: ignore[method-assign]
+    w.place(1, 2)
+    w.place(1, None)
+    assert [c.text() for c in pushed] == ["penempatan personel", "pengembalian ke cadangan"]
+    w.undo_stack.push(pushed[0])  # pushed once saved: pushing runs nothing
+    assert w.undo_action.text() == "&Batalkan penempatan personel"

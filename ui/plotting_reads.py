@@ -10,6 +10,8 @@ the window builds the widgets it fills (``PlottingWindow.build``).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
 
 from opscenter import journal
@@ -23,7 +25,7 @@ from opscenter.progress import CancelToken, Progress
 from ui import theme
 from ui.error_dialog import sentence_for
 from ui.plotting_ledger import OwnWrites
-from ui.plotting_models import OfficersModel, PostsModel, ReserveModel
+from ui.plotting_models import OfficersModel, PostsModel, ReserveColumn, ReserveModel
 from ui.stage_window import StageWindow
 from ui.translations import translator
 from ui.worker import start_job
@@ -101,6 +103,7 @@ class PlottingReads(StageWindow):
             self._reading = False
             self._read_at, self.view = result
             self.own_writes.forget_before(ticket)
+            self.fit_ranks()
             self._fill_units()
             self.show_view()
 
@@ -111,6 +114,23 @@ class PlottingReads(StageWindow):
 
         self._reading = True
         start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def fit_ranks(self) -> None:
+        """The reserve's rank column as wide as the longest rank of the read's people
+        ("Kombes Pol" was cut to "Kombes …": the column was fitted to a shorter sample), so
+        that it does not change as the search narrows the rows. Ranks are short: this
+        leaves the names their room."""
+        if self.view is None:
+            return
+        p = self.view.plotting
+        ranks = {o.rank for o in p.reserve} | {o.officer.rank for x in p.posts for o in x.officers}
+        metrics = self.reserve_view.fontMetrics()
+        header = self.reserve_view.horizontalHeader()
+        title = str(self.reserve.headerData(ReserveColumn.RANK, Qt.Orientation.Horizontal))
+        wide = max((metrics.horizontalAdvance(r) for r in ranks), default=0)
+        # The header's title is bold; the cells' padding is the tables' 24 px (``_table``).
+        bold = QFontMetrics(theme.scaled_font(header, 1.0, bold=True))
+        header.resizeSection(ReserveColumn.RANK, max(wide, bold.horizontalAdvance(title)) + 24)
 
     def _fill_units(self) -> None:
         assert self.view is not None

@@ -103,9 +103,11 @@ class PlottingWindow(PlottingActions):
         column.addWidget(split, 1)
         split.addWidget(self._build_posts(split))
         split.addWidget(self._build_side(split))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([600, 280])
+        # Nearly even: at 1366 x 768 the posts keep six rows and the reserve, where the
+        # people to place are picked, gets five (it had three and a half).
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 340])
         self.follow_journal(loaded=lambda: self.view is not None)
         self.reload()
         if not self.may_edit:
@@ -345,12 +347,15 @@ class PlottingWindow(PlottingActions):
             side,
             _tr("Ca&dangan"),
             self.reserve,
+            # The rank is fitted to the longest rank read (``fit_ranks``), at first to this.
             {ReserveColumn.RANK: "Brigjen Pol", ReserveColumn.NRP: "99999999"},
             name="plotReserveView",
             single=True,
         )
         self._drags(self.reserve_view)
-        side.setSizes([820, 520])
+        # Halves: the reserve's names and units were cut at 1366 px while the officers'
+        # reasons, cut anyway (their tooltip says them whole), took the room.
+        side.setSizes([720, 620])
         return side
 
     def _drags(self, view: QTableView) -> None:

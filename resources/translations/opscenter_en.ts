@@ -4137,178 +4137,178 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="79"/>
-        <location filename="../../ui/plotting_window.py" line="120"/>
+        <location filename="../../ui/plotting_window.py" line="122"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="112"/>
+        <location filename="../../ui/plotting_window.py" line="114"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="128"/>
+        <location filename="../../ui/plotting_window.py" line="130"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="137"/>
+        <location filename="../../ui/plotting_window.py" line="139"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="139"/>
+        <location filename="../../ui/plotting_window.py" line="141"/>
         <source>Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan (nama, NRP, pangkat dan satuan).</source>
         <translation>Narrows the posts (kecamatan, desa, their officers&apos; names and NRP) and the reserve (name, NRP, rank and unit).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="146"/>
+        <location filename="../../ui/plotting_window.py" line="148"/>
         <source>&amp;Cari:</source>
         <translation>Searc&amp;h:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="187"/>
+        <location filename="../../ui/plotting_window.py" line="189"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="189"/>
+        <location filename="../../ui/plotting_window.py" line="191"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="190"/>
+        <location filename="../../ui/plotting_window.py" line="192"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="192"/>
+        <location filename="../../ui/plotting_window.py" line="194"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="193"/>
+        <location filename="../../ui/plotting_window.py" line="195"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="194"/>
+        <location filename="../../ui/plotting_window.py" line="196"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="196"/>
+        <location filename="../../ui/plotting_window.py" line="198"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="197"/>
+        <location filename="../../ui/plotting_window.py" line="199"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="198"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="202"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="206"/>
+        <location filename="../../ui/plotting_window.py" line="208"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="214"/>
+        <location filename="../../ui/plotting_window.py" line="216"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="218"/>
+        <location filename="../../ui/plotting_window.py" line="220"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="219"/>
+        <location filename="../../ui/plotting_window.py" line="221"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="222"/>
+        <location filename="../../ui/plotting_window.py" line="224"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="231"/>
+        <location filename="../../ui/plotting_window.py" line="233"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="303"/>
+        <location filename="../../ui/plotting_window.py" line="305"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="234"/>
-        <location filename="../../ui/plotting_window.py" line="332"/>
+        <location filename="../../ui/plotting_reads.py" line="254"/>
+        <location filename="../../ui/plotting_window.py" line="334"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="345"/>
+        <location filename="../../ui/plotting_window.py" line="347"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="88"/>
+        <location filename="../../ui/plotting_reads.py" line="90"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="117"/>
+        <location filename="../../ui/plotting_reads.py" line="137"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="132"/>
+        <location filename="../../ui/plotting_reads.py" line="152"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="177"/>
+        <location filename="../../ui/plotting_reads.py" line="197"/>
         <source>Ca&amp;dangan: {n} dari {all} personel cocok dengan “{typed}”</source>
         <translation>Rese&amp;rve: {n} of {all} officers match “{typed}”</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="182"/>
+        <location filename="../../ui/plotting_reads.py" line="202"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="194"/>
+        <location filename="../../ui/plotting_reads.py" line="214"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="198"/>
+        <location filename="../../ui/plotting_reads.py" line="218"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="207"/>
+        <location filename="../../ui/plotting_reads.py" line="227"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="209"/>
+        <location filename="../../ui/plotting_reads.py" line="229"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="230"/>
+        <location filename="../../ui/plotting_reads.py" line="250"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QInputDialog,
+    QTableView,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -944,3 +951,32 @@ def test_the_undo_button_names_each_change_as_a_noun(qtbot: QtBot, jambi: Store)
     assert [c.text() for c in pushed] == ["penempatan personel", "pengembalian ke cadangan"]
     w.undo_stack.push(pushed[0])  # pushed once saved: pushing runs nothing
     assert w.undo_action.text() == "&Batalkan penempatan personel"
+
+
+def test_at_1366_the_reserve_shows_its_rows_names_and_ranks(
+    qtbot: QtBot, jambi: Store, app_look: None
+) -> None:
+    """At 1366 x 768 the reserve showed three and a half rows, its names cut ("Agus Tri
+    Sito…") and "Kombes Pol" cut to "Kombes …" (the rank column was fitted to "Brigjen
+    Pol", which is narrower): now five rows or more beside six of posts, the rank column
+    as wide as its longest rank whatever the search, most names whole."""
+    from ui.plotting_models import ReserveColumn
+
+    w = _open(qtbot, jambi)
+    w.resize(1366, 740)
+    qtbot.wait(20)
+
+    def rows(view: QTableView) -> float:
+        return view.viewport().height() / view.rowHeight(0)
+
+    assert rows(w.reserve_view) >= 5 and rows(w.posts_view) >= 6
+    view, rank = w.reserve_view, ReserveColumn.RANK
+    assert "Kombes Pol" in {o.rank for o in w.reserve.rows()}
+    assert view.columnWidth(rank) >= view.sizeHintForColumn(rank)  # every rank whole
+    wide = view.columnWidth(rank)
+    w.search.setText("Polda")  # narrowed, the column stays as it was
+    assert view.columnWidth(rank) == wide
+    w.search.clear()
+    metrics, name = view.fontMetrics(), view.columnWidth(ReserveColumn.NAME)
+    whole = [metrics.horizontalAdvance(o.name) + 16 <= name for o in w.reserve.rows()]
+    assert sum(whole) >= 0.9 * len(whole)

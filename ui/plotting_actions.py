@@ -251,9 +251,32 @@ class PlottingActions(PlottingReads):
         to = dialog.combo(
             _tr("Ke &pos:"), [(post_label(p), p.post.id) for p in self.all_posts()], search=True
         )
+        to.setCurrentIndex(to.findData(self._room_for(people[0])))  # none: -1, the box empty
         if dialog.exec() != QDialog.DialogCode.Accepted or to.currentData() is None:
             return
         self.place(people[0], int(to.currentData()))
+
+    def _room_for(self, personnel_id: int) -> int | None:
+        """The post a placement offers first: the post chosen in the table (whose officers
+        are shown: what the staff officer is looking at) if it still lacks officers, else
+        the first that does in the table as narrowed, else in the stage; never the person's
+        own post nor a full one (a reserve officer goes where one is missing). None where
+        no post lacks anyone: the box starts empty."""
+        own = next(
+            (
+                p.post.id
+                for p in self.all_posts()
+                if any(o.officer.id == personnel_id for o in p.officers)
+            ),
+            None,
+        )
+        chosen = self.current_post()
+        candidates = [
+            *([chosen] if chosen is not None else []),
+            *self.posts.rows(),
+            *self.all_posts(),
+        ]
+        return next((p.post.id for p in candidates if p.short > 0 and p.post.id != own), None)
 
     def drop_people(self, people: list[int], post_id: int) -> None:
         """People dropped on a post: one person is placed there, as ``ask_place`` does."""
@@ -262,7 +285,7 @@ class PlottingActions(PlottingReads):
         self.place(people[0], post_id)
 
     def place(self, personnel_id: int, post_id: int | None) -> None:
-        text = _tr("tempatkan personel") if post_id else _tr("kembalikan ke cadangan")
+        text = _tr("penempatan personel") if post_id else _tr("pengembalian ke cadangan")
         self.push(PlaceCommand(self, personnel_id, post_id, text))
 
     def ask_swap(self) -> None:

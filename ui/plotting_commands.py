@@ -60,7 +60,7 @@ class MoveCommand(PlotCommand):
         expected_version: int | None,
         expected_from: tuple[int, int | None] | None,
     ) -> None:
-        super().__init__(window, _tr("pindahkan TPS"))
+        super().__init__(window, _tr("pemindahan TPS"))
         self.tps_id, self.to_post_id, self.reason = tps_id, to_post_id, reason
         self.source_exception = source_exception
         # What the next write expects: the target's version, the TPS's post and its version.
@@ -131,7 +131,7 @@ class SplitCommand(PlotCommand):
         *,
         expected_version: int | None,
     ) -> None:
-        super().__init__(window, _tr("pecah pos"))
+        super().__init__(window, _tr("pemecahan pos"))
         self.post_id, self.tps_ids, self.exception = post_id, tuple(tps_ids), exception
         self.expected_version = expected_version  # the post's, as the window showed it
         self.new_id: int | None = None
@@ -184,7 +184,7 @@ class MergeCommand(PlotCommand):
         expected_version: int | None,
         expected_tps: Sequence[int],
     ) -> None:
-        super().__init__(window, _tr("gabungkan pos"))
+        super().__init__(window, _tr("penggabungan pos"))
         self.into_id, self.from_id, self.reason = into_id, from_id, reason
         self.expected_version = expected_version  # the target's, as the window showed it
         self.moved: tuple[int, ...] = tuple(expected_tps)
@@ -272,7 +272,7 @@ class SwapCommand(PlotCommand):
     was changed since the window last knew it (``PlottingReads.seen``)."""
 
     def __init__(self, window: PlottingReads, first: int, second: int) -> None:
-        super().__init__(window, _tr("tukar personel"))
+        super().__init__(window, _tr("pertukaran personel"))
         self.first, self.second = first, second
         self.before: tuple[Placement, Placement] | None = None  # set on the write thread
 
@@ -312,7 +312,7 @@ class LockCommand(PlotCommand):
     changed since the window last knew it (``PlottingReads.seen``)."""
 
     def __init__(self, window: PlottingReads, personnel_id: int, locked: bool) -> None:
-        super().__init__(window, _tr("kunci penempatan") if locked else _tr("buka kunci"))
+        super().__init__(window, _tr("penguncian penempatan") if locked else _tr("pembukaan kunci"))
         self.personnel_id, self.locked = personnel_id, locked
 
     def _set(self, locked: bool) -> Callable[[], object]:

@@ -1,12 +1,13 @@
 """The plotting window's small dialogs of choices: a TPS, a post, a person to swap with
 (a combo box, searchable where the list is long) or the TPS to split off (a list to tick),
-with OK and Batal; usable from the keyboard.
+with OK and Batal; usable from the keyboard: the first field has the focus, its entry
+selected so that typing replaces it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from ui.choice_combo import refusal, searchable
 from ui.form_parts import error_label
+from ui.translations import translator
+
+_tr = translator("PlottingWindow")
 
 
 class ChoiceDialog(QDialog):
@@ -37,8 +41,11 @@ class ChoiceDialog(QDialog):
         self.buttons = buttons
         self.error = error_label(self, "plotChoiceError")
         self._searched: list[tuple[QComboBox, str]] = []  # with the name a refusal gives it
+        self._first: QWidget | None = None  # the field the focus starts in
 
     def _add(self, label: str, widget: QWidget) -> None:
+        if self._first is None:
+            self._first = widget
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         self.form.addRow(caption, widget)
@@ -62,11 +69,25 @@ class ChoiceDialog(QDialog):
         self._add(label, box)
         return box
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The focus starts in the first field, not on OK (the buttons come first in the
+        focus chain: they are made before the fields), its entry selected: typing "Siulak"
+        searches at once."""
+        super().showEvent(event)
+        if self._first is not None:
+            self._first.setFocus(Qt.FocusReason.TabFocusReason)
+            edit = self._first.lineEdit() if isinstance(self._first, QComboBox) else None
+            if edit is not None:
+                edit.selectAll()
+
     def accept(self) -> None:
-        """OK, unless a searchable box shows a typed name no entry alone fits: then the
-        dialog says so and waits (the box's chosen entry is not what it shows)."""
+        """OK, unless a searchable box shows a typed name no entry alone fits, or nothing
+        chosen: then the dialog says so and waits (the box's chosen entry is not what it
+        shows)."""
         for box, name in self._searched:
             sentence = refusal(box, name)
+            if sentence is None and box.currentIndex() < 0:
+                sentence = _tr("{field}: pilih salah satu.").format(field=name)
             if sentence is not None:
                 self.error.setText(sentence)
                 self.error.show()

@@ -10,6 +10,8 @@ the window builds the widgets it fills (``PlottingWindow.build``).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
 
 from opscenter import journal
@@ -23,7 +25,7 @@ from opscenter.progress import CancelToken, Progress
 from ui import theme
 from ui.error_dialog import sentence_for
 from ui.plotting_ledger import OwnWrites
-from ui.plotting_models import OfficersModel, PostsModel, ReserveModel
+from ui.plotting_models import OfficersModel, PostsModel, ReserveColumn, ReserveModel
 from ui.stage_window import StageWindow
 from ui.translations import translator
 from ui.worker import start_job
@@ -101,6 +103,7 @@ class PlottingReads(StageWindow):
             self._reading = False
             self._read_at, self.view = result
             self.own_writes.forget_before(ticket)
+            self.fit_ranks()
             self._fill_units()
             self.show_view()
 
@@ -111,6 +114,23 @@ class PlottingReads(StageWindow):
 
         self._reading = True
         start_job(job, parent=self, on_success=landed, on_failure=failed)
+
+    def fit_ranks(self) -> None:
+        """The reserve's rank column as wide as the longest rank of the read's people
+        ("Kombes Pol" was cut to "Kombes …": the column was fitted to a shorter sample), so
+        that it does not change as the search narrows the rows. Ranks are short: this
+        leaves the names their room."""
+        if self.view is None:
+            return
+        p = self.view.plotting
+        ranks = {o.rank for o in p.reserve} | {o.officer.rank for x in p.posts for o in x.officers}
+        metrics = self.reserve_view.fontMetrics()
+        header = self.reserve_view.horizontalHeader()
+        title = str(self.reserve.headerData(ReserveColumn.RANK, Qt.Orientation.Horizontal))
+        wide = max((metrics.horizontalAdvance(r) for r in ranks), default=0)
+        # The header's title is bold; the cells' padding is the tables' 24 px (``_table``).
+        bold = QFontMetrics(theme.scaled_font(header, 1.0, bold=True))
+        header.resizeSection(ReserveColumn.RANK, max(wide, bold.horizontalAdvance(title)) + 24)
 
     def _fill_units(self) -> None:
         assert self.view is not None
@@ -141,7 +161,7 @@ class PlottingReads(StageWindow):
     def _polres_chosen(self) -> None:
         if self.view is not None:
             self._fill_polsek()
-            self.show_view()
+            self.show_view(narrowed=True)
 
     def _stage_chosen(self) -> None:
         sid = self.stage_combo.currentData()
@@ -156,18 +176,33 @@ class PlottingReads(StageWindow):
             unit = self.polres_combo.currentData()
         return None if unit is None else int(unit)
 
-    def show_view(self) -> None:
-        """The read narrowed by the unit and the search, into the tables."""
+    def show_view(self, *, narrowed: bool = False) -> None:
+        """The read narrowed by the unit and the search, into the tables. ``narrowed``: the
+        unit or the search changed, so the chosen post and reserve row are scrolled into
+        view (a re-read keeps where the lists stand)."""
         if self.view is None:
             return
         posts, reserve = self.view.within(self.unit_filter())
-        words = self.search.text().casefold().split()
+        typed = self.search.text().strip()
+        words = typed.casefold().split()
         if words:
             posts = tuple(p for p in posts if all(w in _post_text(p) for w in words))
-            reserve = tuple(o for o in reserve if all(w in _officer_text(o) for w in words))
+            unit_reserve = len(reserve)
+            reserve = tuple(
+                o
+                for o in reserve
+                if all(w in _officer_text(o, self._unit_name(o.unit_id)) for w in words)
+            )
+            # Said with what it was narrowed from: "0 personel" alone read as no reserve.
+            self.reserve_title.setText(
+                _tr("Ca&dangan: {n} dari {all} personel cocok dengan \u201c{typed}\u201d").format(
+                    n=len(reserve), all=unit_reserve, typed=typed
+                )
+            )
+        else:
+            self.reserve_title.setText(_tr("Ca&dangan: {n} personel").format(n=len(reserve)))
         self.posts.set_rows(list(posts))
         self.reserve.set_rows(list(reserve))
-        self.reserve_title.setText(_tr("Ca&dangan: {n} personel").format(n=len(reserve)))
         short: dict[str, int] = {}
         for p in posts:
             if p.short:
@@ -197,6 +232,12 @@ class PlottingReads(StageWindow):
             self.deficit_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         if not self.posts_view.currentIndex().isValid() and self.posts.rowCount():
             self.posts_view.setCurrentIndex(self.posts.index(0, 0))  # shows its officers
+        if narrowed:  # rows went above it: the list kept its offset, the chosen row out of view
+            for view in (self.posts_view, self.reserve_view):
+                if view.currentIndex().isValid():
+                    view.scrollTo(view.currentIndex())
+                else:
+                    view.scrollToTop()
         self._post_chosen()
 
     def current_post(self) -> PostPlot | None:
@@ -275,5 +316,7 @@ def _post_text(p: PostPlot) -> str:
     return " ".join(parts).casefold()
 
 
-def _officer_text(o: Officer) -> str:
-    return f"{o.name} {o.nrp} {o.rank}".casefold()
+def _officer_text(o: Officer, unit: str = "") -> str:
+    """What the search looks in for a person: name, NRP, rank, and the unit where the
+    list shows it (the reserve's Satuan column)."""
+    return f"{o.name} {o.nrp} {o.rank} {unit}".casefold()

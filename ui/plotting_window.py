@@ -103,9 +103,11 @@ class PlottingWindow(PlottingActions):
         column.addWidget(split, 1)
         split.addWidget(self._build_posts(split))
         split.addWidget(self._build_side(split))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([600, 280])
+        # Nearly even: at 1366 x 768 the posts keep six rows and the reserve, where the
+        # people to place are picked, gets five (it had three and a half).
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 340])
         self.follow_journal(loaded=lambda: self.view is not None)
         self.reload()
         if not self.may_edit:
@@ -131,13 +133,19 @@ class PlottingWindow(PlottingActions):
         self.polsek_combo = QComboBox(central)
         self.polsek_combo.setObjectName("plotPolsekCombo")
         self.polsek_combo.setMinimumContentsLength(14)
-        self.polsek_combo.currentIndexChanged.connect(lambda _i: self.show_view())
+        self.polsek_combo.currentIndexChanged.connect(lambda _i: self.show_view(narrowed=True))
         self.search = QLineEdit(central)
         self.search.setObjectName("plotSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_tr("kecamatan, desa, nama atau NRP"))
+        self.search.setToolTip(
+            _tr(
+                "Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan "
+                "(nama, NRP, pangkat dan satuan)."
+            )
+        )
         self.search.setMinimumWidth(200)
-        self.search.textChanged.connect(lambda _t: self.show_view())
+        self.search.textChanged.connect(lambda _t: self.show_view(narrowed=True))
         search_label = QLabel(_tr("&Cari:"), central)
         search_label.setBuddy(self.search)
         find = QAction(self)
@@ -295,7 +303,7 @@ class PlottingWindow(PlottingActions):
     def _build_posts(self, parent: QWidget) -> QWidget:
         box, col, _label, self.posts_view = self._titled_table(
             parent,
-            _tr("&Pos pengamanan"),
+            _tr("P&os pengamanan"),
             self.posts,
             {
                 PostColumn.KECAMATAN: "Air Hangat Barat",
@@ -339,12 +347,15 @@ class PlottingWindow(PlottingActions):
             side,
             _tr("Ca&dangan"),
             self.reserve,
+            # The rank is fitted to the longest rank read (``fit_ranks``), at first to this.
             {ReserveColumn.RANK: "Brigjen Pol", ReserveColumn.NRP: "99999999"},
             name="plotReserveView",
             single=True,
         )
         self._drags(self.reserve_view)
-        side.setSizes([820, 520])
+        # Halves: the reserve's names and units were cut at 1366 px while the officers'
+        # reasons, cut anyway (their tooltip says them whole), took the room.
+        side.setSizes([720, 620])
         return side
 
     def _drags(self, view: QTableView) -> None:

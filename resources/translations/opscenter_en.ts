@@ -3959,49 +3959,19 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="330"/>
+        <location filename="../../ui/plotting_actions.py" line="353"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="331"/>
+        <location filename="../../ui/plotting_actions.py" line="354"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="332"/>
+        <location filename="../../ui/plotting_actions.py" line="355"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="62"/>
-        <source>pindahkan TPS</source>
-        <translation>move polling station</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="133"/>
-        <source>pecah pos</source>
-        <translation>split post</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="186"/>
-        <source>gabungkan pos</source>
-        <translation>merge posts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="274"/>
-        <source>tukar personel</source>
-        <translation>swap officers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="314"/>
-        <source>kunci penempatan</source>
-        <translation>lock placement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_commands.py" line="314"/>
-        <source>buka kunci</source>
-        <translation>unlock</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_models.py" line="48"/>
@@ -4177,168 +4147,178 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="79"/>
-        <location filename="../../ui/plotting_window.py" line="120"/>
+        <location filename="../../ui/plotting_window.py" line="122"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="112"/>
+        <location filename="../../ui/plotting_window.py" line="114"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="128"/>
+        <location filename="../../ui/plotting_window.py" line="130"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="137"/>
+        <location filename="../../ui/plotting_window.py" line="139"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="140"/>
-        <source>&amp;Cari:</source>
-        <translation>&amp;Search:</translation>
+        <location filename="../../ui/plotting_window.py" line="141"/>
+        <source>Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan (nama, NRP, pangkat dan satuan).</source>
+        <translation>Narrows the posts (kecamatan, desa, their officers&apos; names and NRP) and the reserve (name, NRP, rank and unit).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="181"/>
+        <location filename="../../ui/plotting_window.py" line="148"/>
+        <source>&amp;Cari:</source>
+        <translation>Searc&amp;h:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="189"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="183"/>
+        <location filename="../../ui/plotting_window.py" line="191"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="184"/>
+        <location filename="../../ui/plotting_window.py" line="192"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="186"/>
+        <location filename="../../ui/plotting_window.py" line="194"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="187"/>
+        <location filename="../../ui/plotting_window.py" line="195"/>
         <source>P&amp;ecah pos…</source>
         <translation>Spl&amp;it a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="188"/>
+        <location filename="../../ui/plotting_window.py" line="196"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="190"/>
+        <location filename="../../ui/plotting_window.py" line="198"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="191"/>
+        <location filename="../../ui/plotting_window.py" line="199"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="192"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="194"/>
+        <location filename="../../ui/plotting_window.py" line="202"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="208"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="208"/>
+        <location filename="../../ui/plotting_window.py" line="216"/>
         <source>Ekspor daftar atau &amp;surat penugasan…</source>
         <translation>&amp;Export the list or the assignment slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="212"/>
+        <location filename="../../ui/plotting_window.py" line="220"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="213"/>
+        <location filename="../../ui/plotting_window.py" line="221"/>
         <source>&amp;Batalkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="216"/>
+        <location filename="../../ui/plotting_window.py" line="224"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="225"/>
+        <location filename="../../ui/plotting_window.py" line="233"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="297"/>
-        <source>&amp;Pos pengamanan</source>
+        <location filename="../../ui/plotting_window.py" line="305"/>
+        <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="213"/>
-        <location filename="../../ui/plotting_window.py" line="326"/>
+        <location filename="../../ui/plotting_reads.py" line="254"/>
+        <location filename="../../ui/plotting_window.py" line="334"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="339"/>
+        <location filename="../../ui/plotting_window.py" line="347"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="88"/>
+        <location filename="../../ui/plotting_reads.py" line="90"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database holds no operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="117"/>
+        <location filename="../../ui/plotting_reads.py" line="137"/>
         <source>Semua satuan</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="132"/>
+        <location filename="../../ui/plotting_reads.py" line="152"/>
         <source>Semua Polsek</source>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="169"/>
+        <location filename="../../ui/plotting_reads.py" line="197"/>
+        <source>Ca&amp;dangan: {n} dari {all} personel cocok dengan “{typed}”</source>
+        <translation>Rese&amp;rve: {n} of {all} officers match “{typed}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="202"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="179"/>
+        <location filename="../../ui/plotting_reads.py" line="214"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="183"/>
+        <location filename="../../ui/plotting_reads.py" line="218"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="192"/>
+        <location filename="../../ui/plotting_reads.py" line="227"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="194"/>
+        <location filename="../../ui/plotting_reads.py" line="229"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="209"/>
+        <location filename="../../ui/plotting_reads.py" line="250"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -4454,80 +4434,115 @@ source</translation>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="264"/>
-        <source>tempatkan personel</source>
-        <translation>place officer</translation>
+        <location filename="../../ui/plotting_actions.py" line="287"/>
+        <source>penempatan personel</source>
+        <translation>placement of an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="264"/>
-        <source>kembalikan ke cadangan</source>
+        <location filename="../../ui/plotting_actions.py" line="287"/>
+        <source>pengembalian ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="275"/>
+        <location filename="../../ui/plotting_actions.py" line="298"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="279"/>
+        <location filename="../../ui/plotting_actions.py" line="302"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="291"/>
+        <location filename="../../ui/plotting_actions.py" line="314"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="292"/>
+        <location filename="../../ui/plotting_actions.py" line="315"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="304"/>
+        <location filename="../../ui/plotting_actions.py" line="327"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="313"/>
+        <location filename="../../ui/plotting_actions.py" line="336"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="317"/>
+        <location filename="../../ui/plotting_actions.py" line="340"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="318"/>
+        <location filename="../../ui/plotting_actions.py" line="341"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="321"/>
+        <location filename="../../ui/plotting_actions.py" line="344"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="322"/>
+        <location filename="../../ui/plotting_actions.py" line="345"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="338"/>
-        <location filename="../../ui/plotting_actions.py" line="363"/>
+        <location filename="../../ui/plotting_actions.py" line="361"/>
+        <location filename="../../ui/plotting_actions.py" line="386"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="356"/>
+        <location filename="../../ui/plotting_actions.py" line="379"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="361"/>
+        <location filename="../../ui/plotting_actions.py" line="384"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_dialogs.py" line="89"/>
+        <source>{field}: pilih salah satu.</source>
+        <translation>{field}: choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="62"/>
+        <source>pemindahan TPS</source>
+        <translation>move of a polling station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="133"/>
+        <source>pemecahan pos</source>
+        <translation>split of a post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="186"/>
+        <source>penggabungan pos</source>
+        <translation>merge of posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="274"/>
+        <source>pertukaran personel</source>
+        <translation>swap of officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
+        <source>penguncian penempatan</source>
+        <translation>locking of a placement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_commands.py" line="314"/>
+        <source>pembukaan kunci</source>
+        <translation>unlocking of a placement</translation>
     </message>
 </context>
 <context>

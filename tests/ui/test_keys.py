@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QMainWindow,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -892,6 +893,43 @@ def alt_clashes(window: MainWindow) -> list[str]:
             if letter in menus and w.isVisibleTo(page):
                 clashes.append(f"{tabs.tabText(i)}: {w.text()!r}")
     return clashes
+
+
+def alt_letters_taken_twice(window: QMainWindow) -> dict[str, list[str]]:
+    """The Alt letters that two or more of a window's menu bar menus, field labels and
+    buttons shown give (each with their texts): only one of them answers the key."""
+    from PySide6.QtWidgets import QLabel
+
+    owners: dict[str, list[str]] = {}
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [
+        w.text()
+        for w in [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]
+        if w.isVisibleTo(window)
+    ]
+    for text in texts:
+        letter = _mnemonic(text)
+        if letter is not None:
+            owners.setdefault(letter, []).append(text)
+    return {k: v for k, v in owners.items() if len(v) > 1}
+
+
+def test_the_plotting_window_gives_no_alt_letter_twice(qtbot: QtBot, jambi: Store) -> None:
+    """Alt+P opened the Plotting menu and never reached "Pos pengamanan"'s table. In
+    English: tests/ui/test_translations.py."""
+    from ui.plotting_window import PlottingWindow
+
+    plotting = PlottingWindow(jambi, actor=Actor("admin.uji", role="admin"))
+    qtbot.addWidget(plotting)
+    plotting.show()
+    qtbot.waitUntil(lambda: not plotting.busy(), timeout=20_000)
+    assert alt_letters_taken_twice(plotting) == {}
+    # The posts table is reached by its label's letter.
+    plotting.activateWindow()
+    plotting.search.setFocus()
+    qtbot.waitUntil(plotting.search.hasFocus)
+    qtbot.keyClick(plotting.search, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert plotting.posts_view.hasFocus()
 
 
 def test_no_tab_takes_a_menu_bars_alt_letter(qtbot: QtBot, window: MainWindow) -> None:

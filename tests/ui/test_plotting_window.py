@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QInputDialog,
+    QTableView,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -762,7 +769,7 @@ def test_a_person_is_dragged_onto_a_post_as_the_keyboard_places(
     on_a = next(x for x in after.posts if x.post.id == a)
     placed = next(o for o in on_a.officers if o.officer.id == spare.id)
     assert (placed.basis, placed.locked) == ("hand", True)
-    assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "tempatkan personel"
+    assert w.undo_stack.count() == 1 and w.undo_stack.undoText() == "penempatan personel"
     w.undo_stack.undo()
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start)
@@ -813,3 +820,163 @@ def test_an_operator_cannot_drag_or_drop(qtbot: QtBot, jambi: Store) -> None:
     assert not w.posts.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, w.posts.index(0, 0))
     _settle(qtbot, w)
     assert _where(_read(jambi, w)) == _where(start) and w.undo_stack.count() == 0
+
+
+def test_the_search_says_what_it_did_to_the_reserve_and_shows_the_chosen_post(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """Typing a kecamatan narrows the posts and the reserve alike: the reserve's title says
+    how many of how many match, never "0 personel" as if there were no reserve; the reserve
+    is found by its unit too (the Satuan it shows); the chosen post stays in view."""
+    w = _open(qtbot, jambi)
+    w.resize(1366, 740)
+    whole = w.reserve.rowCount()
+    unit = str(w.reserve.data(w.reserve.index(whole - 1, 3)))  # "Polres Bungo"
+    assert w.reserve_title.text() == f"Ca&dangan: {whole} personel"
+    assert "cadangan" in w.search.toolTip()
+    w.search.setText("Siulak")  # every Siulak officer is on a post
+    assert w.reserve_title.text() == (
+        f"Ca&dangan: 0 dari {whole} personel cocok dengan \u201cSiulak\u201d"
+    )
+    w.search.setText(unit)
+    shown = w.reserve.rowCount()
+    assert 0 < shown < whole
+    assert all(w.reserve.data(w.reserve.index(r, 3)) == unit for r in range(shown))
+    assert w.reserve_title.text() == (
+        f"Ca&dangan: {shown} dari {whole} personel cocok dengan \u201c{unit}\u201d"
+    )
+    w.search.clear()
+    # The list scrolled down, then narrowed: the chosen post (shown below) is in view.
+    w.posts_view.scrollToBottom()
+    w.posts_view.setCurrentIndex(w.posts.index(w.posts.rowCount() - 1, 0))
+    w.search.setText("Siulak")
+    current = w.posts_view.currentIndex()
+    assert current.isValid()
+    assert w.posts_view.viewport().rect().contains(w.posts_view.visualRect(current))
+
+
+def test_placing_starts_in_the_post_field_on_a_post_with_room(qtbot: QtBot, jambi: Store) -> None:
+    """Ctrl+T: the focus is in "Ke pos", its entry selected, so typing "Siulak" searches at
+    once (it was on OK and the typing went nowhere); the entry offered is a post that still
+    lacks officers, never a full one; with the box emptied, OK says to choose."""
+    w = _open(qtbot, jambi)
+    start = _read(jambi, w)
+    full = next(p for p in start.posts if p.short == 0)
+    w.select_post(full.post.id)  # the post looked at is full: the first post short is offered
+    first_short = next(p for p in start.posts if p.short > 0)
+    w.activateWindow()
+    w.reserve_view.setFocus()
+    w.reserve_view.selectRow(0)
+    seen: list[object] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChoiceDialog)
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None
+        edit = combo.lineEdit()
+        assert edit is not None
+        seen.append(combo.currentData())
+        dialog.activateWindow()  # the window manager's part, offscreen
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        seen.append(QApplication.focusWidget() in (combo, edit))
+        qtbot.keyClicks(QApplication.focusWidget(), "Siulak")
+        seen.append(edit.text())
+        edit.clear()
+        dialog.accept()  # nothing chosen: refused in a sentence, the dialog stays
+        seen.append(dialog.error.text() if dialog.isVisible() else "(closed)")
+        dialog.reject()
+
+    QTimer.singleShot(0, check)
+    w.place_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 4)
+    assert seen == [first_short.post.id, True, "Siulak", "Ke pos: pilih salah satu."]
+    assert _where(_read(jambi, w)) == _where(start)
+    # The post looked at lacks officers: it is the one offered.
+    other_short = next(p for p in start.posts if p.short > 0 and p is not first_short)
+    w.select_post(other_short.post.id)
+    offered: list[object] = []
+
+    def note() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChoiceDialog)
+        combo = dialog.findChild(QComboBox, "plotChoice")
+        assert combo is not None
+        offered.append(combo.currentData())
+        dialog.reject()
+
+    QTimer.singleShot(0, note)
+    w.reserve_view.setFocus()
+    w.place_action.trigger()
+    qtbot.waitUntil(lambda: len(offered) == 1)
+    assert offered == [other_short.post.id]
+
+
+def test_the_undo_button_names_each_change_as_a_noun(qtbot: QtBot, jambi: Store) -> None:
+    """ "Batalkan penempatan personel", not "Batalkan tempatkan personel": the undo and
+    redo buttons read prefix and change, so each change is named as a thing done."""
+    from ui.plotting_commands import (
+        LockCommand,
+        MergeCommand,
+        MoveCommand,
+        PlaceCommand,
+        SplitCommand,
+        SwapCommand,
+    )
+
+    w = _open(qtbot, jambi)
+    names = [
+        MoveCommand(
+            w, 1, 2, None, source_exception=None, expected_version=None, expected_from=None
+        ).text(),
+        SplitCommand(w, 1, [2], None, expected_version=None).text(),
+        MergeCommand(w, 1, 2, None, expected_version=None, expected_tps=[]).text(),
+        SwapCommand(w, 1, 2).text(),
+        LockCommand(w, 1, True).text(),
+        LockCommand(w, 1, False).text(),
+    ]
+    assert names == [
+        "pemindahan TPS",
+        "pemecahan pos",
+        "penggabungan pos",
+        "pertukaran personel",
+        "penguncian penempatan",
+        "pembukaan kunci",
+    ]
+    # Placing and unplacing name themselves through the window (one command, two texts).
+    pushed: list[PlaceCommand] = []
+    w.push = pushed.append  # type: ignore[method-assign]
+    w.place(1, 2)
+    w.place(1, None)
+    assert [c.text() for c in pushed] == ["penempatan personel", "pengembalian ke cadangan"]
+    w.undo_stack.push(pushed[0])  # pushed once saved: pushing runs nothing
+    assert w.undo_action.text() == "&Batalkan penempatan personel"
+
+
+def test_at_1366_the_reserve_shows_its_rows_names_and_ranks(
+    qtbot: QtBot, jambi: Store, app_look: None
+) -> None:
+    """At 1366 x 768 the reserve showed three and a half rows, its names cut ("Agus Tri
+    Sito…") and "Kombes Pol" cut to "Kombes …" (the rank column was fitted to "Brigjen
+    Pol", which is narrower): now five rows or more beside six of posts, the rank column
+    as wide as its longest rank whatever the search, most names whole."""
+    from ui.plotting_models import ReserveColumn
+
+    w = _open(qtbot, jambi)
+    w.resize(1366, 740)
+    qtbot.wait(20)
+
+    def rows(view: QTableView) -> float:
+        return view.viewport().height() / view.rowHeight(0)
+
+    assert rows(w.reserve_view) >= 5 and rows(w.posts_view) >= 6
+    view, rank = w.reserve_view, ReserveColumn.RANK
+    assert "Kombes Pol" in {o.rank for o in w.reserve.rows()}
+    assert view.columnWidth(rank) >= view.sizeHintForColumn(rank)  # every rank whole
+    wide = view.columnWidth(rank)
+    w.search.setText("Polda")  # narrowed, the column stays as it was
+    assert view.columnWidth(rank) == wide
+    w.search.clear()
+    metrics, name = view.fontMetrics(), view.columnWidth(ReserveColumn.NAME)
+    whole = [metrics.horizontalAdvance(o.name) + 16 <= name for o in w.reserve.rows()]
+    assert sum(whole) >= 0.9 * len(whole)

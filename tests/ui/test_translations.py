@@ -14,6 +14,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from opscenter.store import Store
 from ui.main_window import MainWindow
 from ui.translations import FOLDER, compile_all
 
@@ -130,6 +131,22 @@ def test_no_tab_takes_an_english_menu_bars_alt_letter(
     window.show()
     qtbot.waitExposed(window)
     assert alt_clashes(window) == []
+
+
+def test_the_english_plotting_window_gives_no_alt_letter_twice(
+    qtbot: QtBot, english: QTranslator, jambi: Store
+) -> None:
+    """As in Indonesian (tests/ui/test_keys.py): "&Stage" and "&Search" both took S."""
+    from opscenter.actor import Actor
+    from tests.ui.test_keys import alt_letters_taken_twice
+    from ui.plotting_window import PlottingWindow
+
+    plotting = PlottingWindow(jambi, actor=Actor("admin.uji", role="admin"))
+    qtbot.addWidget(plotting)
+    plotting.show()
+    qtbot.waitUntil(lambda: not plotting.busy(), timeout=20_000)
+    assert plotting.menuBar().actions()[0].text() == "&Plotting"
+    assert alt_letters_taken_twice(plotting) == {}
 
 
 def test_without_the_translator_the_menus_stay_indonesian(

@@ -80,7 +80,7 @@ class RatingCommand(PlanningCommand["PlanningWindow"]):
         level_id: int | None,
         before: Rating | None,
     ) -> None:
-        super().__init__(window, _tr("ubah kerawanan"))
+        super().__init__(window, _tr("perubahan kerawanan"))
         self.value = value  # key (level in it is ignored when clearing)
         self.level_id = level_id
         self.before = before
@@ -135,7 +135,7 @@ class RatingCommand(PlanningCommand["PlanningWindow"]):
 class AcceptCommand(PlanningCommand["PlanningWindow"]):
     def __init__(self, window: PlanningWindow, proposals: tuple[Proposal, ...]) -> None:
         n = sum(p.count for p in proposals)
-        super().__init__(window, _tr("terima penebalan {n} personel").format(n=n))
+        super().__init__(window, _tr("penerimaan penebalan {n} personel").format(n=n))
         self.stage_id = window.stage_id
         self.proposals = proposals
         self.accepted: Accepted | None = None  # set on the write thread
@@ -170,9 +170,9 @@ class PatternCommand(PlanningCommand["PlanningWindow"]):
     ) -> None:
         super().__init__(
             window,
-            _tr("simpan perubahan kategori TPS")
+            _tr("penyimpanan perubahan kategori TPS")
             if tps and after == before
-            else _tr("simpan pola pengamanan"),
+            else _tr("penyimpanan pola pengamanan"),
         )
         self.after, self.before = after, before
         self.tps = tps

@@ -3553,26 +3553,6 @@ source</translation>
         <translation>— empty —</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_commands.py" line="82"/>
-        <source>ubah kerawanan</source>
-        <translation>change vulnerability</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_commands.py" line="137"/>
-        <source>terima penebalan {n} personel</source>
-        <translation>accept reinforcement of {n} personnel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_commands.py" line="172"/>
-        <source>simpan perubahan kategori TPS</source>
-        <translation>save TPS category changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_commands.py" line="174"/>
-        <source>simpan pola pengamanan</source>
-        <translation>save guard pattern</translation>
-    </message>
-    <message>
         <location filename="../../ui/planning_forms.py" line="43"/>
         <source>Bagaimana jika: pola pengamanan a-b-c</source>
         <translation>What if: guard pattern a-b-c</translation>
@@ -3954,6 +3934,26 @@ source</translation>
         <location filename="../../ui/planning_window.py" line="430"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_commands.py" line="82"/>
+        <source>perubahan kerawanan</source>
+        <translation>vulnerability change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_commands.py" line="137"/>
+        <source>penerimaan penebalan {n} personel</source>
+        <translation>acceptance of reinforcement of {n} personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_commands.py" line="172"/>
+        <source>penyimpanan perubahan kategori TPS</source>
+        <translation>saving of TPS category changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_commands.py" line="174"/>
+        <source>penyimpanan pola pengamanan</source>
+        <translation>saving of guard pattern</translation>
     </message>
 </context>
 <context>

@@ -936,3 +936,28 @@ def test_a_save_undone_before_its_read_lands_is_not_refused_against_itself(
         saved = s.get_one(TpsCategory, rawan)
         assert (saved.guard_police, saved.guard_tps, saved.guard_linmas) == (2, 1, 2)
     assert before != GuardPattern(2, 1, 2) and "sudah diubah" not in window.banner.text()
+
+
+def test_the_undo_button_names_each_planning_change_as_a_noun(qapp: object) -> None:
+    """ "Batalkan perubahan kerawanan", not "Batalkan ubah kerawanan": the undo and redo
+    buttons put their verb before the change, so each change is named as a thing done (as
+    the plotting window's are)."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from ui.planning_commands import AcceptCommand, PatternCommand, RatingCommand
+
+    window = cast(Any, SimpleNamespace(store=None, actor=None, operation_id=1, stage_id=1))
+    pattern = GuardPattern(2, 8, 16)
+    names = [
+        RatingCommand(window, cast(Any, None), None, None).text(),
+        AcceptCommand(window, cast(Any, (SimpleNamespace(count=5),))).text(),
+        PatternCommand(window, {1: pattern}, {1: pattern}, (cast(Any, None),)).text(),
+        PatternCommand(window, {1: GuardPattern(3, 8, 16)}, {1: pattern}).text(),
+    ]
+    assert names == [
+        "perubahan kerawanan",
+        "penerimaan penebalan 5 personel",
+        "penyimpanan perubahan kategori TPS",
+        "penyimpanan pola pengamanan",
+    ]

@@ -711,10 +711,10 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "program that made it and retry.",
     ),
     "password": (
-        "Berkas {file} dilindungi kata sandi; buka di Excel, hapus kata sandinya, simpan, "
-        "lalu impor lagi.",
-        "{file} is password-protected; open it in Excel, remove the password, save, and "
-        "import again.",
+        "Berkas {file} dilindungi kata sandi; buka di aplikasi yang membuatnya (Excel, "
+        "LibreOffice), hapus kata sandinya, simpan, lalu impor lagi.",
+        "{file} is password-protected; open it in the program that made it (Excel, "
+        "LibreOffice), remove the password, save, and import again.",
     ),
     "too_large": (
         "Berkas {file} terlalu besar untuk diimpor ({detail}); bagi menjadi beberapa berkas.",

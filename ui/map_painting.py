@@ -40,8 +40,8 @@ MARK_RADIUS = 7.0
 # A unit's square stands this far (pixels) above its place: the incidents there keep the
 # place itself, and the region's name hangs below it.
 UNIT_LIFT = 12.0
-# A region's alert: its outline this wide (pixels), over its neighbours'; its dot this wide
-# in radius, at its label point, as an incident's point is drawn.
+# A region's alert: its outline this wide (pixels), over its neighbours'; its mark (a
+# triangle, ``warning``) this wide in half-height, at its label point.
 ALERT_OUTLINE = 3.0
 ALERT_DOT = 6.0
 
@@ -108,7 +108,7 @@ def draw_alerts(
     size: QSize,
 ) -> None:
     """The outlines of the regions in view that *outlined* names (in the plane's transform,
-    full paths), then the dots *dotted* names (in pixels, with the halo of names)."""
+    full paths), then the triangles *dotted* names (in pixels, with the halo of names)."""
     codes = regions.codes
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for i in visible:
@@ -129,7 +129,20 @@ def draw_alerts(
         ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
         painter.setPen(halo)
         painter.setBrush(colour)
-        painter.drawEllipse(QPointF(ax, ay), r, r)
+        painter.drawPolygon(warning(QPointF(ax, ay), r))
+
+
+def warning(centre: QPointF, r: float) -> QPolygonF:
+    """An alert's mark: a triangle standing on its base (a warning sign), never a circle, so
+    that a disturbed kecamatan is not read as a "berat" incident of the same red."""
+    x, y = centre.x(), centre.y()
+    return QPolygonF(
+        [
+            QPointF(x, y - 1.2 * r),
+            QPointF(x + 1.1 * r, y + 0.8 * r),
+            QPointF(x - 1.1 * r, y + 0.8 * r),
+        ]
+    )
 
 
 def draw_labels(

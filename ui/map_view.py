@@ -116,7 +116,7 @@ class MapView(QWidget):
         self._detailed = True  # level of detail on (``set_level_of_detail``)
         self._fills: dict[str, QColor] = {}
         self._figures: dict[str, str] = {}
-        # Regions marked by an alert (``set_alerts``): outlined, and a dot at the label point.
+        # Regions marked by an alert (``set_alerts``): outlined, and a triangle at the label point.
         self._outlined: dict[str, QColor] = {}
         self._dotted: dict[str, QColor] = {}
         self._home = QRectF()
@@ -187,7 +187,7 @@ class MapView(QWidget):
         dotted: Mapping[str, QColor] | None = None,
     ) -> None:
         """Regions that call for attention, by code: *outlined* drawn with a wide outline of
-        that colour over the fills, *dotted* with a dot of that colour at the label point."""
+        that colour over the fills, *dotted* with a triangle of that colour at the label point."""
         self._outlined, self._dotted = dict(outlined or {}), dict(dotted or {})
         self._invalidate()
 
@@ -480,7 +480,7 @@ class MapView(QWidget):
         the TPS pies and the units' squares drawn."""
         boxes = point_boxes(self._points, view, size)
         regions = self._regions
-        r = ALERT_DOT + 1
+        r = 1.2 * ALERT_DOT + 1  # the triangle's reach (``warning``)
         for code in self._dotted:
             i = regions.index.get(code)
             if i is not None:

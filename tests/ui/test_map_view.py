@@ -340,3 +340,28 @@ def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_e
     sliced = widget.grab().toImage()
     widget.sharpen()
     assert widget.grab().toImage() == sliced != simplified
+
+
+def test_a_disturbed_regions_mark_is_a_triangle_not_an_incidents_dot(view: MapView) -> None:
+    """ "Ada gangguan" in the TPS watch layer is red as a "berat" incident is: its mark is a
+    triangle standing on its base (wider below its point than above, as a dot is not), and
+    its legend row draws the same triangle, not the incidents' circle."""
+    from ui.map_painting import ALERT_DOT
+    from ui.map_watch import watch_legend
+
+    view.set_alerts({}, {"15.08": RED})
+    image = view.grab().toImage()
+    at = view.project(*BUNGO.label_point)
+    r = ALERT_DOT
+
+    def red_across(dy: float) -> int:
+        y = round(at.y() + dy)
+        return sum(
+            image.pixelColor(x, y) == RED
+            for x in range(round(at.x() - 3 * r), round(at.x() + 3 * r))
+        )
+
+    # A dot is as wide above its centre as below; a triangle on its base is far wider below.
+    assert red_across(0.5 * r) >= red_across(-0.5 * r) + 4
+    _entries, kinds = watch_legend()
+    assert kinds[-1] == "warning"

@@ -1,8 +1,9 @@
 """Maps drawn as vectors (reportlab graphics), for every printed document that shows one.
 
-Regions are filled polygons with holes (even-odd), outlined thinly; names sit at each
-region's label point and are left out where they would overlap one placed before (the
-larger regions place first); points are circles over everything. Coordinates are
+Regions are filled polygons with holes (even-odd), outlined thinly; points are circles over
+them; names go beside each region's label point, off the points and the names placed before
+(the smaller regions place first), a small region's on a leader line
+(``opscenter.geo.labels``), and are drawn over everything on a light halo. Coordinates are
 [lon, lat]: an equirectangular projection, its x scaled by the cosine of the middle
 latitude so that shapes keep their proportions near the equator and away from it.
 """
@@ -13,17 +14,24 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD
 
+from opscenter.geo import labels
 from reports.fonts import REGULAR
 
 OUTLINE = colors.HexColor("#505050")
 LABEL_SIZE = 6.5
 POINT_EDGE = colors.HexColor("#202020")
+LEADER = colors.HexColor("#303030")
+# A name stands this far (points) from its region's point, where the incidents there sit.
+LABEL_GAP = 3.0
+# A region narrower than this share of its name's width is too small to hold it: its name
+# goes beside it, on a leader line (``opscenter.geo.labels``).
+LABEL_FIT = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,53 +91,23 @@ def _path(parts: Sequence[Sequence[Sequence[float]]], at: Projection, fill: Colo
     return p
 
 
+def _ring_area(ring: Sequence[float]) -> float:
+    """A flat ring's area in square degrees (shoelace)."""
+    xs, ys = ring[0::2], ring[1::2]
+    return abs(sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(xs) - 1))) / 2
+
+
 def _area(r: Region) -> float:
-    """The area of a region's outer rings in square degrees (shoelace), for ordering only."""
-    total = 0.0
-    for polygon in r.parts:
-        ring = polygon[0]
-        xs, ys = ring[0::2], ring[1::2]
-        total += abs(sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(xs) - 1))) / 2
-    return total
+    """The area of a region's outer rings in square degrees, for ordering only."""
+    return sum(_ring_area(polygon[0]) for polygon in r.parts)
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1
-
-
-def _label_box(
-    name: str,
-    at: tuple[float, float],
-    width: float,
-    height: float,
-    placed: Sequence[Box],
-    dots: Sequence[Box],
-) -> Box | None:
-    """Where a name goes near its point: on it, else below, above, right or left of it,
-    whichever first overlaps no name placed before and no dot; failing that, the first spot
-    clear of names (the dots are drawn over it). None: no spot clear of names."""
-    w = stringWidth(name, REGULAR, LABEL_SIZE) + 2
-    h = LABEL_SIZE + 2.5
-    x, y = at
-    spots = [
-        (x - w / 2, y - h / 2),
-        (x - w / 2, y - h - 6),
-        (x - w / 2, y + 6),
-        (x + 6, y - h / 2),
-        (x - w - 6, y - h / 2),
-    ]
-    inside = [
-        (sx, sy, sx + w, sy + h)
-        for sx, sy in spots
-        if sx >= 0 and sy >= 0 and sx + w <= width and sy + h <= height
-    ]
-    clear = [b for b in inside if not any(_overlaps(b, o) for o in placed)]
-    return next((b for b in clear if not any(_overlaps(b, o) for o in dots)), None) or next(
-        iter(clear), None
-    )
+def _room(r: Region, at: Projection) -> float:
+    """The width (points) of a region's largest part: the room its name has."""
+    if not r.parts:
+        return 0.0
+    ring = max((polygon[0] for polygon in r.parts), key=_ring_area)
+    return (max(ring[0::2]) - min(ring[0::2])) * at.kx * at.scale
 
 
 def region_map(
@@ -139,7 +117,7 @@ def region_map(
     width: float,
     height: float,
 ) -> Drawing:
-    """The regions, their names where they fit, and the dots, in a drawing of that size."""
+    """The regions, the dots, and the regions' names over them, in a drawing of that size."""
     d = Drawing(width, height, initialFontName=REGULAR)
     at = Projection(bbox, width, height, margin=6)
     areas = Group()
@@ -147,25 +125,49 @@ def region_map(
         areas.add(_path(r.parts, at, r.fill))
     d.add(areas)
     dots_at = [(*at(dot.lon, dot.lat), dot) for dot in dots]
-    taken = [(x - p.radius, y - p.radius, x + p.radius, y + p.radius) for x, y, p in dots_at]
-    placed: list[tuple[float, float, float, float]] = []
+    points = Group()
+    for x, y, dot in sorted(dots_at, key=lambda p: -p[2].radius):  # small ones over large ones
+        points.add(
+            Circle(x, y, dot.radius, fillColor=dot.fill, strokeColor=POINT_EDGE, strokeWidth=0.4)
+        )
+    d.add(points)
+    marks = [(x - p.radius, y - p.radius, x + p.radius, y + p.radius) for x, y, p in dots_at]
     names = Group()
-    # Smaller regions name themselves first: an enclave's name has nowhere else to go, a large
-    # region's can move aside.
+    leaders = Group()
+    placed: list[labels.Box] = []
+    h = LABEL_SIZE + 2.5
+    # Smaller regions name themselves first: an enclave's name has the least room to move,
+    # a large region's can move aside.
     for r in sorted(regions, key=_area):
         if not r.name or r.label is None or not all(map(math.isfinite, r.label)):
             continue
-        box = _label_box(r.name, at(*r.label), width, height, placed, taken)
-        if box is None:
+        w = stringWidth(r.name, REGULAR, LABEL_SIZE) + 2
+        point = at(*r.label)
+        spot = labels.place(
+            point,
+            w,
+            h,
+            gap=LABEL_GAP,
+            fits=_room(r, at) >= LABEL_FIT * w,
+            frame=(0, 0, width, height),
+            placed=placed,
+            marks=marks,
+        )
+        if spot is None:
             continue
+        box = spot.box
         placed.append(box)
+        if spot.leader:
+            end = labels.leader_end(box, point)
+            leaders.add(Line(*point, *end, strokeColor=colors.white, strokeWidth=1.6))
+            leaders.add(Line(*point, *end, strokeColor=LEADER, strokeWidth=0.6))
         names.add(
             Rect(
                 box[0],
                 box[1],
                 box[2] - box[0],
                 box[3] - box[1],
-                fillColor=colors.Color(1, 1, 1, 0.7),
+                fillColor=colors.Color(1, 1, 1, 0.8),
                 strokeColor=None,
             )
         )
@@ -179,13 +181,10 @@ def region_map(
                 textAnchor="middle",
             )
         )
+    # Over the points: a name is never half hidden by an incident ("Kota ●bi"); it is placed
+    # off them wherever there is room, so an incident is seldom under one either.
+    d.add(leaders)
     d.add(names)
-    points = Group()
-    for x, y, dot in sorted(dots_at, key=lambda p: -p[2].radius):  # small ones over large ones
-        points.add(
-            Circle(x, y, dot.radius, fillColor=dot.fill, strokeColor=POINT_EDGE, strokeWidth=0.4)
-        )
-    d.add(points)
     return d
 
 

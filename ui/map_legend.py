@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.map_colours import colours
-from ui.map_painting import ALERT_OUTLINE
+from ui.map_painting import ALERT_OUTLINE, warning
 
 
 class MapLegend(QWidget):
@@ -41,7 +41,8 @@ class MapLegend(QWidget):
         kinds: Sequence[str] = (),
     ) -> None:
         """The rows; each swatch a square (an area), a circle (``points``), or by row in
-        ``kinds``: "area", "point", or "outline" (a plain region with a wide outline).
+        ``kinds``: "area", "point", "outline" (a plain region with a wide outline), or
+        "warning" (an alert's triangle, ``ui.map_painting.warning``).
         The same rows again change nothing (a recolour hands them at every change)."""
         shapes = [
             kinds[row] if row < len(kinds) else ("point" if points else "area")
@@ -79,6 +80,8 @@ class _Swatch(QWidget):
         rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         if self.kind == "point":
             painter.drawEllipse(rect)
+        elif self.kind == "warning":
+            painter.drawPolygon(warning(rect.center(), rect.height() / 2.2))
         elif self.kind == "outline":
             painter.setPen(QPen(self.colour, ALERT_OUTLINE))
             painter.setBrush(colours().land)

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
+from opscenter.geo import labels
 from ui.map_colours import colours
 from ui.map_geometry import Regions, Viewport, polygon
 from ui.map_layers import MapFlow, MapMark, MapUnit, PointLayer
@@ -22,10 +23,14 @@ from ui.map_layers import MapFlow, MapMark, MapUnit, PointLayer
 # Between two looks at the clock: this many regions, this many points.
 REGION_CHUNK = 64
 POINT_CHUNK = 1_000
-# Names hang this far below their region's label point, which the incidents there keep.
+# Names stand this far from their region's label point, which the incidents there keep.
 LABEL_GAP = 6.0
-# A name is shown once its region is at least this share of the name's width on screen.
+# A name is shown once its region is at least this share of the name's width on screen...
 LABEL_FIT = 0.6
+# ...or, when at most this many regions are in view (a province's kabupaten/kota, not its
+# kecamatan), beside its region on a leader line: a commander expects every kabupaten and
+# kota of the map named, the small cities too.
+FEW_REGIONS = 40
 # More points than this in view are drawn plainly (no smoothing, no ring).
 CROWDED_POINTS = 2_000
 # Marks (small pies) are drawn only when at most this many are in view: zoomed in enough for
@@ -35,8 +40,8 @@ MARK_RADIUS = 7.0
 # A unit's square stands this far (pixels) above its place: the incidents there keep the
 # place itself, and the region's name hangs below it.
 UNIT_LIFT = 12.0
-# A region's alert: its outline this wide (pixels), over its neighbours'; its dot this wide
-# in radius, at its label point, as an incident's point is drawn.
+# A region's alert: its outline this wide (pixels), over its neighbours'; its mark (a
+# triangle, ``warning``) this wide in half-height, at its label point.
 ALERT_OUTLINE = 3.0
 ALERT_DOT = 6.0
 
@@ -103,7 +108,7 @@ def draw_alerts(
     size: QSize,
 ) -> None:
     """The outlines of the regions in view that *outlined* names (in the plane's transform,
-    full paths), then the dots *dotted* names (in pixels, with the halo of names)."""
+    full paths), then the triangles *dotted* names (in pixels, with the halo of names)."""
     codes = regions.codes
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for i in visible:
@@ -124,7 +129,20 @@ def draw_alerts(
         ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
         painter.setPen(halo)
         painter.setBrush(colour)
-        painter.drawEllipse(QPointF(ax, ay), r, r)
+        painter.drawPolygon(warning(QPointF(ax, ay), r))
+
+
+def warning(centre: QPointF, r: float) -> QPolygonF:
+    """An alert's mark: a triangle standing on its base (a warning sign), never a circle, so
+    that a disturbed kecamatan is not read as a "berat" incident of the same red."""
+    x, y = centre.x(), centre.y()
+    return QPolygonF(
+        [
+            QPointF(x, y - 1.2 * r),
+            QPointF(x + 1.1 * r, y + 0.8 * r),
+            QPointF(x - 1.1 * r, y + 0.8 * r),
+        ]
+    )
 
 
 def draw_labels(
@@ -134,52 +152,108 @@ def draw_labels(
     font: QFont,
     view: Viewport,
     size: QSize,
+    marks: Sequence[QRectF] = (),
 ) -> list[tuple[str, QRectF]]:
-    """Names greedily, largest region first; one that would touch a placed one is
-    dropped; a region too small on screen for its name gets none (names appear as the
-    map zooms in). Returns the codes placed with their rectangles."""
+    """Names over everything else, largest region first, each off the *marks* (incidents,
+    units, alerts: widget pixels) and the names placed before where there is room
+    (``opscenter.geo.labels``); one with no spot clear of placed names is dropped. A
+    region too small on screen for its name gets none among many regions (names appear as
+    the map zooms in); among few (a province's kabupaten/kota) it is named beside itself on
+    a leader line (Kota Jambi, Kota Sungai Penuh). Returns the codes placed with their
+    rectangles."""
     if not len(visible):
         return []
     font = QFont(font)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     height = metrics.height()
+    few = len(visible) <= FEW_REGIONS
     widths_on_screen = regions.room[visible] * view.scale
     # Cheap cut before measuring text: a name needs at least a few characters' room.
-    room = visible[widths_on_screen >= LABEL_FIT * 4 * metrics.averageCharWidth()]
+    room = (
+        visible if few else visible[widths_on_screen >= LABEL_FIT * 4 * metrics.averageCharWidth()]
+    )
     order = room[np.argsort(-regions.priority[room])]
     cell = 64.0
-    grid: dict[tuple[int, int], list[QRectF]] = {}
-    placed: list[tuple[str, QRectF]] = []
-    bounds = QRectF(0, 0, size.width(), size.height())
-    c = colours()
+    grid: dict[tuple[int, int], list[labels.Box]] = {}
+    marks_grid: dict[tuple[int, int], list[labels.Box]] = {}
+    placed: list[tuple[str, QRectF, tuple[float, float] | None]] = []
+    frame = (0.0, 0.0, float(size.width()), float(size.height()))
+
+    def cells(b: labels.Box) -> list[tuple[int, int]]:
+        return [
+            (gx, gy)
+            for gx in range(int(b[0] // cell), int(b[2] // cell) + 1)
+            for gy in range(int(b[1] // cell), int(b[3] // cell) + 1)
+        ]
+
+    for m in marks:
+        b = (m.left(), m.top(), m.right(), m.bottom())
+        for key in cells(b):
+            marks_grid.setdefault(key, []).append(b)
     for i in order:
         name = regions.names[i]
         w = metrics.horizontalAdvance(name) + 4
-        if regions.room[i] * view.scale < LABEL_FIT * w:
+        fits = regions.room[i] * view.scale >= LABEL_FIT * w
+        if not fits and not few:
             continue
         ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
-        rect = QRectF(ax - w / 2, ay + LABEL_GAP, w, height)
-        if not bounds.contains(rect):
+        # Only the names and marks near the point can meet its spots (the farthest ring).
+        reach = 4 * height + w
+        near = (ax - reach, ay - reach, ax + reach, ay + reach)
+        keys = cells(near)
+        spot = labels.place(
+            (ax, ay),
+            w,
+            height,
+            gap=LABEL_GAP,
+            fits=fits,
+            reach=few,
+            frame=frame,
+            placed=[b for key in keys for b in grid.get(key, ())],
+            marks=[b for key in keys for b in marks_grid.get(key, ())],
+        )
+        if spot is None:
             continue
-        keys = [
-            (gx, gy)
-            for gx in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
-            for gy in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
-        ]
-        if any(rect.intersects(other) for key in keys for other in grid.get(key, ())):
-            continue
-        for key in keys:
-            grid.setdefault(key, []).append(rect)
-        placed.append((regions.codes[i], rect))
+        b = spot.box
+        for key in cells(b):
+            grid.setdefault(key, []).append(b)
+        rect = QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1])
+        placed.append((regions.codes[i], rect, (ax, ay) if spot.leader else None))
+    c = colours()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for pen in (QPen(c.halo, 3.0), QPen(c.text, 1.2)):
+        painter.setPen(pen)
+        for _code, rect, point in placed:
+            if point is not None:
+                x, y = labels.leader_end(
+                    (rect.left(), rect.top(), rect.right(), rect.bottom()), point
+                )
+                painter.drawLine(QPointF(*point), QPointF(x, y))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(c.halo)
-    for _code, rect in placed:
+    for _code, rect, _point in placed:
         painter.drawRoundedRect(rect, 3, 3)
     painter.setPen(c.text)
-    for code, rect in placed:
+    for code, rect, _point in placed:
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, regions.names[regions.index[code]])
-    return placed
+    return [(code, rect) for code, rect, _point in placed]
+
+
+def point_boxes(points: PointLayer, view: Viewport, size: QSize) -> list[QRectF]:
+    """The boxes (widget pixels, with their rings) of the points shown in view: where a name
+    would hide an incident."""
+    if not len(points.xy):
+        return []
+    sx, sy = view.to_screen(points.xy[:, 0], points.xy[:, 1], size)
+    r = points.radius + 1
+    shown = np.zeros(len(sx), dtype=bool)
+    for _colour, _radius, ix in points.groups:
+        shown[ix] = True
+    inside = np.flatnonzero(
+        shown & (sx + r >= 0) & (sx - r <= size.width()) & (sy + r >= 0) & (sy - r <= size.height())
+    )
+    return [QRectF(sx[i] - r[i], sy[i] - r[i], 2 * r[i], 2 * r[i]) for i in inside]
 
 
 def draw_marks(

@@ -2,7 +2,8 @@
 
 The scene (fills, outlines, names, points) is drawn into an image for a view and a paint
 only blits it, shifted and scaled while the view moves on (``Scene.show``). The image
-without its points (the base) is kept while only the points change (a live incident).
+without its points and names (the base; the names are placed off the points) is kept while
+only the points change (a live incident).
 After the view rests, the sharp scene is drawn in slices of about ``SLICE_MS`` with the
 event loop running in between, the image shown until it is done:
 every kecamatan of Indonesia with 20,000 incidents takes some 100 ms, three frames, and a
@@ -50,7 +51,8 @@ class _Job:
 
 class Scene:
     """The images of *widget*'s scene: ``image``, drawn for ``view``; the base (everything
-    but the points) drawn by *draw_base*, the points over a copy of it by *draw_points*."""
+    but the points and names) drawn by *draw_base*, the points and names over a copy of it by
+    *draw_points*."""
 
     def __init__(self, widget: QWidget, draw_base: BaseDrawer, draw_points: PointsDrawer) -> None:
         self._widget = widget

@@ -50,6 +50,8 @@ from ui.map_geometry import Regions, Shape, Viewport
 from ui.map_hits import flow_under, mark_under, point_under, unit_under
 from ui.map_layers import MapFlow, MapMark, MapPoint, MapUnit, PointLayer
 from ui.map_painting import (
+    ALERT_DOT,
+    MARK_RADIUS,
     draw_alerts,
     draw_hover,
     draw_labels,
@@ -57,6 +59,7 @@ from ui.map_painting import (
     draw_points,
     draw_regions,
     draw_units,
+    point_boxes,
 )
 from ui.map_scene import Scene, Steps
 from ui.translations import translator
@@ -113,7 +116,7 @@ class MapView(QWidget):
         self._detailed = True  # level of detail on (``set_level_of_detail``)
         self._fills: dict[str, QColor] = {}
         self._figures: dict[str, str] = {}
-        # Regions marked by an alert (``set_alerts``): outlined, and a dot at the label point.
+        # Regions marked by an alert (``set_alerts``): outlined, and a triangle at the label point.
         self._outlined: dict[str, QColor] = {}
         self._dotted: dict[str, QColor] = {}
         self._home = QRectF()
@@ -121,6 +124,7 @@ class MapView(QWidget):
         self._homed = False
         self._points = PointLayer()
         self._labels: list[tuple[str, QRectF]] = []
+        self._visible = np.zeros(0, dtype=np.int64)  # the regions in view of the last base
         self._names_shown = True
         # Marks: positions on the plane; the indices drawn in the last sharp scene (hover).
         self._marks: list[MapMark] = []
@@ -183,7 +187,7 @@ class MapView(QWidget):
         dotted: Mapping[str, QColor] | None = None,
     ) -> None:
         """Regions that call for attention, by code: *outlined* drawn with a wide outline of
-        that colour over the fills, *dotted* with a dot of that colour at the label point."""
+        that colour over the fills, *dotted* with a triangle of that colour at the label point."""
         self._outlined, self._dotted = dict(outlined or {}), dict(dotted or {})
         self._invalidate()
 
@@ -434,8 +438,8 @@ class MapView(QWidget):
     def _render_base(
         self, painter: QPainter, size: QSize, view: Viewport, build: bool = False
     ) -> Steps:
-        """Water, regions, alerts, names, marks and units: everything but the points, in
-        steps (``ui.map_scene.BaseDrawer``, and there for *build*)."""
+        """Water, regions, alerts, marks and units: everything but the points and the
+        names, in steps (``ui.map_scene.BaseDrawer``, and there for *build*)."""
         regions = self._regions
         visible = yield from draw_regions(
             painter, regions, self._fills, view, size, detailed=self._detailed, build=build
@@ -443,12 +447,7 @@ class MapView(QWidget):
         if self._outlined or self._dotted:
             draw_alerts(painter, regions, visible, self._outlined, self._dotted, view, size)
         painter.resetTransform()
-        # Names under the points: an incident is never hidden by a name.
-        self._labels = (
-            draw_labels(painter, regions, visible, self.font(), view, size)
-            if self._names_shown
-            else []
-        )
+        self._visible = visible
         yield
         self._marks_drawn = draw_marks(painter, self._marks, self._mxy, view, size)
         self._units_drawn, self._flows_drawn = draw_units(
@@ -456,8 +455,45 @@ class MapView(QWidget):
         )
 
     def _render_points(self, painter: QPainter, size: QSize, view: Viewport) -> Steps:
-        """The points shown, in steps (``ui.map_scene.PointsDrawer``)."""
-        return draw_points(painter, self._points, view, size)
+        """The points shown, then the names over them, in steps
+        (``ui.map_scene.PointsDrawer``): the names are placed off the points, the units, the
+        marks and the alerts where there is room, and stay readable where there is none
+        (a name under the points read "Kabupaten Ke●nci")."""
+        yield from draw_points(painter, self._points, view, size)
+        painter.resetTransform()
+        self._labels = (
+            draw_labels(
+                painter,
+                self._regions,
+                self._visible,
+                self.font(),
+                view,
+                size,
+                self._marks_at(view, size),
+            )
+            if self._names_shown
+            else []
+        )
+
+    def _marks_at(self, view: Viewport, size: QSize) -> list[QRectF]:
+        """What a name keeps off (widget pixels, this scene): the points, the alerts' dots,
+        the TPS pies and the units' squares drawn."""
+        boxes = point_boxes(self._points, view, size)
+        regions = self._regions
+        r = 1.2 * ALERT_DOT + 1  # the triangle's reach (``warning``)
+        for code in self._dotted:
+            i = regions.index.get(code)
+            if i is not None:
+                x, y = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
+                boxes.append(QRectF(x - r, y - r, 2 * r, 2 * r))
+        if len(self._marks_drawn):
+            sx, sy = view.to_screen(self._mxy[:, 0], self._mxy[:, 1], size)
+            r = MARK_RADIUS + 1
+            boxes += [QRectF(sx[i] - r, sy[i] - r, 2 * r, 2 * r) for i in self._marks_drawn]
+        for unit_id, centre in self._units_drawn:
+            half = self._units[unit_id].side / 2 + 1 if unit_id in self._units else 6.0
+            boxes.append(QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half))
+        return boxes
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -1,7 +1,8 @@
 """The map's TPS watch layer (pemantauan TPS): the kecamatan's own shapes, each coloured by
 the share of its TPS that reached the step chosen beside the layer (by default
 ``default_step``), a kecamatan with overdue TPS outlined in the deficit red, a disturbed one
-(an open incident linked to one of its TPS) with a red dot where its incidents sit; with the
+(an open incident linked to one of its TPS) with a red triangle where its incidents sit (not
+a dot: a "berat" incident is a red dot); with the
 layer's legend. From ``opscenter.watch.progress.watch``."""
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def watch_legend() -> tuple[list[tuple[QColor, str]], list[str]]:
         (QColor(theme.DEFICIT), _tr("Ada TPS terlambat")),
         (QColor(theme.DEFICIT), _tr("Ada gangguan (kejadian terbuka di TPS)")),
     ]
-    return entries, ["area"] * (len(entries) - 2) + ["outline", "point"]
+    return entries, ["area"] * (len(entries) - 2) + ["outline", "warning"]
 
 
 def _inside(label: str) -> str:

@@ -264,3 +264,38 @@ def test_an_incident_with_coordinates_sits_at_them(
     drawn = {(p.lon, p.lat) for p in m.incidents}
     for lat, lon in pinned:
         assert (round(lon / 1e6, 4), round(lat / 1e6, 4)) in drawn
+
+
+def test_every_kabupaten_and_kota_is_named_off_the_incidents(report: sitrep.Sitrep) -> None:
+    """The Jambi demo's map: all 11 kabupaten/kota are named, the small cities too (Kota
+    Jambi, Kota Sungai Penuh: beside their area on a leader line), and no name lies under
+    or over an incident's circle (the walk read "Kota ●bi"); the names are drawn last."""
+    from reportlab.graphics.shapes import Circle, Group, Line, String
+
+    from reports.sitrep.labels import Text
+    from reports.sitrep.layout import styles
+    from reports.sitrep.map import operation_map
+
+    m = report.map
+    assert m is not None
+    (d,) = [f for f in operation_map(m, Text("id", "WIB"), styles()) if hasattr(f, "contents")][:1]
+    groups = [g for g in d.contents if isinstance(g, Group)]
+    names = [s.text for s in groups[-1].contents if isinstance(s, String)]
+    assert sorted(names) == sorted(maps.short_name(a.name) for a in m.areas)
+    assert {"Kota Jambi", "Kota Sungai Penuh"} <= set(names)
+    boxes = [
+        (r.x, r.y, r.x + r.width, r.y + r.height)
+        for r in groups[-1].contents
+        if isinstance(r, Rect)
+    ]
+    dots = [
+        (c.cx - c.r, c.cy - c.r, c.cx + c.r, c.cy + c.r)
+        for g in groups
+        for c in g.contents
+        if isinstance(c, Circle)
+    ]
+    assert len(dots) == len(m.incidents) > 40
+    for b in boxes:
+        assert not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in dots), b
+    # The small cities' names stand beside them, each on a line to its area.
+    assert sum(isinstance(x, Line) for x in groups[-2].contents) >= 2 * 2

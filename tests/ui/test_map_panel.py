@@ -856,3 +856,30 @@ def test_a_region_clicked_on_the_map_filters_the_board_to_the_units_answering_fo
     # "Semua wilayah", as the other filters: every unit again.
     board.region_filter.setCurrentIndex(0)
     assert proxy.rowCount() == len(board.rows.rows)
+
+
+@pytest.mark.parametrize("size", [(1340, 400), (1880, 700)])  # the map at 1366x768, 1920x1080
+def test_every_kabupaten_and_kota_is_named_off_the_incidents(
+    qtbot: QtBot, jambi: Store, size: tuple[int, int]
+) -> None:
+    """On voting night with the incidents shown, each of the 11 kabupaten/kota has its name
+    (Kota Jambi and Kota Sungai Penuh, too small for theirs, beside them on a line), and no
+    name lies over an incident's point (the walk read "Kabupaten Ke●nci")."""
+    from ui.map_painting import point_boxes
+
+    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
+    qtbot.addWidget(p)
+    p.resize(*size)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    view = p.view
+    view.grab()
+    named = {code for code, _rect in view.placed_labels()}
+    with jambi.read() as s:
+        kabkota = set(s.scalars(select(Region.code).where(Region.level == "kabkota")).all())
+    assert len(kabkota) == 11 and named == kabkota
+    dots = point_boxes(view._points, view._view, view.size())
+    assert len(dots) > 40
+    for code, rect in view.placed_labels():
+        assert not any(rect.intersects(d) for d in dots), code

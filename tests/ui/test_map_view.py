@@ -197,20 +197,20 @@ def test_names_never_overlap_and_appear_as_the_map_zooms_in(qtbot: QtBot) -> Non
         for i, a in enumerate(rects):
             assert QRectF(widget.rect()).contains(a)
             assert not any(a.intersects(b) for b in rects[i + 1 :])
-        # Regions wide enough for their name, whose name fits in the window, yet unnamed:
-        # dropped because they would have touched a larger neighbour's name.
+        # Regions wide enough for their name, whose name fits in the window below their
+        # point, yet unnamed or named elsewhere: they gave way to a larger neighbour's name.
         named = {code for code, _ in placed}
         for region in regions:
             left, right = widget.project(region.bbox[0], 0), widget.project(region.bbox[2], 0)
             width = metrics.horizontalAdvance(region.name) + 4
             at = widget.project(*region.label_point)
-            fits = QRectF(widget.rect()).contains(
-                QRectF(at.x() - width / 2, at.y() + LABEL_GAP, width, metrics.height())
-            )
-            if fits and right.x() - left.x() >= 0.6 * width and region.code not in named:
+            below = QRectF(at.x() - width / 2, at.y() + LABEL_GAP, width, metrics.height())
+            fits = QRectF(widget.rect()).contains(below)
+            moved = region.code not in named or dict(placed)[region.code] != below
+            if fits and right.x() - left.x() >= 0.6 * width and moved:
                 dropped += 1
     assert at_home == [] and counts[-1] > 0  # names appear as the map zooms in
-    assert dropped > 0  # and some gave way
+    assert dropped > 0  # and some gave way (dropped, or moved aside)
     widget.set_names_shown(False)
     widget.grab()
     assert widget.placed_labels() == []
@@ -340,3 +340,28 @@ def test_at_national_zoom_the_simplified_map_keeps_each_regions_colour_and_the_e
     sliced = widget.grab().toImage()
     widget.sharpen()
     assert widget.grab().toImage() == sliced != simplified
+
+
+def test_a_disturbed_regions_mark_is_a_triangle_not_an_incidents_dot(view: MapView) -> None:
+    """ "Ada gangguan" in the TPS watch layer is red as a "berat" incident is: its mark is a
+    triangle standing on its base (wider below its point than above, as a dot is not), and
+    its legend row draws the same triangle, not the incidents' circle."""
+    from ui.map_painting import ALERT_DOT
+    from ui.map_watch import watch_legend
+
+    view.set_alerts({}, {"15.08": RED})
+    image = view.grab().toImage()
+    at = view.project(*BUNGO.label_point)
+    r = ALERT_DOT
+
+    def red_across(dy: float) -> int:
+        y = round(at.y() + dy)
+        return sum(
+            image.pixelColor(x, y) == RED
+            for x in range(round(at.x() - 3 * r), round(at.x() + 3 * r))
+        )
+
+    # A dot is as wide above its centre as below; a triangle on its base is far wider below.
+    assert red_across(0.5 * r) >= red_across(-0.5 * r) + 4
+    _entries, kinds = watch_legend()
+    assert kinds[-1] == "warning"

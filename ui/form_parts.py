@@ -1,7 +1,9 @@
 """The pieces every form and dialog builds alike: the refusal line, fields, dates, buttons.
 
 ``error_label`` is where a refused input says why, in one sentence: red, bold, plain text
-(names in it are typed by people), wrapped, hidden until there is something to say.
+(names in it are typed by people), wrapped, hidden until there is something to say. It is a
+``WrappedLine``: the window grows by the lines the sentence wraps onto, rather than laying
+the fields above it over one another.
 ``field`` is a named line edit (tests find it by name), with an example as its hint, an
 amount's figures to the right, dots for a password. It is a ``Line``: in a form whose saves
 go on the window's undo history (``window_undo``), Ctrl+Z straight after a save takes the
@@ -22,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QSize, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
@@ -47,10 +49,34 @@ _tr = translator("FormParts")
 ERROR_STYLE = f"color: {theme.DEFICIT.name()}; font-weight: bold;"
 
 
+class WrappedLine(QLabel):
+    """A word-wrapped label whose minimum height is that of its text at the width it has.
+
+    A word-wrapped ``QLabel`` asks for the height of its text at about 80 characters: one
+    line for a sentence the width of a dialog. A window counts only minimum heights (Qt
+    leaves height-for-width out of a window's minimum size), so a refusal that wraps onto a
+    second line did not make the dialog taller: its layout squeezed the rows above below
+    their own minimum and a fixed-height note box lay over the label under it (the readiness
+    form, walk 35 defect 1). Once its layout has given it a width, the label asks for the
+    lines its text takes at that width, and asks again when the width changes."""
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized) and self.text():
+            # Placed by its layout: the width is the one it is drawn at.
+            least.setHeight(max(least.height(), self.heightForWidth(self.width())))
+        return least
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, maybe another number of lines
+
+
 def error_label(parent: QWidget, name: str = "", *, boxed: bool = False) -> QLabel:
     """A hidden label for a refusal; ``boxed`` sets it on the alert background, for a
     sentence that stands alone under a form rather than next to its field."""
-    label = QLabel(parent)
+    label = WrappedLine(parent)
     if name:
         label.setObjectName(name)
     label.setWordWrap(True)

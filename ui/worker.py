@@ -2,8 +2,9 @@
 
 A job is a plain core function ``job(progress, cancel) -> result`` (``opscenter.progress``).
 ``start_job`` runs it in Qt's thread pool and reports back on the GUI thread through
-signals; a progress dialog appears only if the job takes longer than about half a second.
-Results are plain data; the job never touches a widget.
+signals; a progress dialog appears only if the job takes longer than about half a second,
+wide enough for its title and for what each stage says. Results are plain data; the job
+never touches a widget.
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from opscenter.errors import log_failure
-from opscenter.progress import Cancelled, CancelToken, Job
+from opscenter.progress import STAGES, Cancelled, CancelToken, Job
+from ui import screen_fit
 from ui.translations import translator
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 500
+# What a window manager's title bar holds beside the title: the window's icon and its
+# minimise, maximise and close buttons (each about as wide as the bar is high), and margins.
+TITLE_BAR_ROOM = 4 * screen_fit.TITLE_BAR + 24
 # How long the program, quitting, waits for background reads still running (milliseconds).
 EXIT_WAIT_MS = 5_000
 # Running jobs keep their handle alive here, so callers need not hold on to it, until the
@@ -46,6 +52,21 @@ def stage_text(code: str) -> str:
         "done": _tr("Selesai"),
     }
     return titles.get(code, code)
+
+
+def progress_width(dialog: QProgressDialog, title: str) -> int:
+    """How wide a progress dialog titled ``title`` opens: its whole title in the window
+    manager's title bar (bold, beside the icon and the bar's buttons; Qt sizes the dialog by
+    its label and bar only, and the title was cut to "Meme… aris…"), and the text of every
+    stage the job may report without the dialog changing width; no wider than the screen."""
+    bold = QFont(dialog.font())
+    bold.setBold(True)
+    need = QFontMetrics(bold).horizontalAdvance(title) + TITLE_BAR_ROOM
+    plain = dialog.fontMetrics()
+    margins = 2 * dialog.style().pixelMetric(dialog.style().PixelMetric.PM_LayoutLeftMargin) + 24
+    for text in (title, *(stage_text(code) for code in STAGES)):
+        need = max(need, plain.horizontalAdvance(text) + margins)
+    return min(need, screen_fit.available(dialog).width())
 
 
 class JobSignals(QObject):
@@ -193,6 +214,7 @@ def start_job(
     if title is not None:
         dialog = QProgressDialog(title, _tr("Batal"), 0, 0, parent)
         dialog.setWindowTitle(title)
+        dialog.setMinimumWidth(progress_width(dialog, title))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)  # quick jobs never flash a dialog
         dialog.setAutoClose(False)

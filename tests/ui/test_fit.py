@@ -181,6 +181,30 @@ def _cut(widget: QWidget) -> str | None:
     return None
 
 
+def overlapping(window: QWidget) -> list[str]:
+    """Widgets of ``window`` drawn over a sibling: a layout squeezed below its minimum lays
+    a fixed-height box over the label under it. A scroll area's own parts are its to lay."""
+    found = []
+    for parent in [window, *window.findChildren(QWidget)]:
+        if not parent.isVisible() or isinstance(parent, QAbstractScrollArea):
+            continue
+        shown = [
+            w
+            for w in parent.children()
+            if isinstance(w, QWidget) and w.isVisible() and not w.isWindow()
+        ]
+        for n, one in enumerate(shown):
+            for other in shown[n + 1 :]:
+                common = one.geometry().intersected(other.geometry())
+                if common.width() > 1 and common.height() > 1:
+                    found.append(
+                        f"{type(one).__name__} {one.objectName()!r} {one.geometry().getRect()}"
+                        f" over {type(other).__name__} {other.objectName()!r}"
+                        f" {other.geometry().getRect()}"
+                    )
+    return found
+
+
 def check(window: QWidget, name: str, room: QSize, out: Path) -> list[str]:
     """Problems of ``window`` as shown in ``room`` (its PNG saved to ``out``)."""
     QApplication.processEvents()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from ui import theme
@@ -21,6 +21,37 @@ def test_error_label_is_hidden_plain_and_named(qtbot: QtBot) -> None:
     assert theme.DEFICIT.name() in label.styleSheet()
     assert theme.ALERT_BG.name() not in label.styleSheet()
     assert theme.ALERT_BG.name() in boxed.styleSheet()
+
+
+def test_a_wrapped_refusal_makes_its_window_taller_and_lays_nothing_over_another(
+    qtbot: QtBot,
+) -> None:
+    """A window counts only minimum heights; the refusal line's is its text's at its width, so
+    the window grows by the lines it wraps onto, now and when made narrower."""
+    from tests.ui.test_fit import overlapping
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box = QPlainTextEdit(dialog)
+    box.setFixedHeight(60)  # as the readiness form's note
+    below = QLabel("Dasar penilaian", dialog)
+    refusal = error_label(dialog)
+    column = QVBoxLayout(dialog)
+    for widget in (box, below, refusal):
+        column.addWidget(widget)
+    dialog.resize(300, 10)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    refusal.setText("Catatan wajib diisi bila tidak siap penuh: tuliskan apa yang kurang. " * 2)
+    refusal.show()
+    QApplication.processEvents()
+    lines = refusal.fontMetrics().lineSpacing()
+    assert refusal.height() >= 3 * lines
+    assert overlapping(dialog) == []
+    taller = dialog.height()
+    dialog.resize(200, dialog.height())  # narrower: more lines, a taller window
+    QApplication.processEvents()
+    assert dialog.height() > taller and overlapping(dialog) == []
 
 
 def test_a_secret_field_shows_dots(qtbot: QtBot) -> None:

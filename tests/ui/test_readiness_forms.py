@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -76,6 +76,38 @@ def open_visits(qtbot: QtBot, window: MainWindow, unit_id: int | None = None) ->
     assert isinstance(dialog, VisitsDialog) and dialog.isVisible()
     qtbot.waitUntil(dialog.loaded)
     return dialog
+
+
+def test_a_refusal_under_the_judgement_s_note_makes_the_form_taller_not_overlapping(
+    qtbot: QtBot, shown: MainWindow, tiny_operation: TinyOperation, aspects: dict[str, int]
+) -> None:
+    """The walk's path (defect 1): Kerinci x Personel, Enter, 2, Ctrl+Enter with no note. The
+    refusal wraps onto two lines; the note box lay over "Dasar penilaian" below it."""
+    from tests.ui.test_fit import _cut, overlapping
+
+    panel = shown.operation_page.readiness
+    assert panel is not None
+    assert panel.select_cell(tiny_operation.kerinci_id, aspects["personel"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    assert dialog is not None
+    dialog.activateWindow()  # as the window manager does (offscreen has none)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_2)
+    assert dialog.level() == "catatan" and dialog.note.hasFocus()
+    height = dialog.height()
+    with qtbot.waitSignal(panel.write_done) as done:
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert done.args == [False]
+    QApplication.processEvents()
+    problem = dialog.problem
+    assert problem.text().startswith("Catatan wajib diisi")
+    assert problem.height() >= 2 * problem.fontMetrics().lineSpacing()  # it wraps
+    assert dialog.height() >= height + problem.height()  # the form grew by it
+    assert overlapping(dialog) == []
+    assert _cut(problem) is None
+    below = next(w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.evidence)
+    assert dialog.note.geometry().bottom() < below.geometry().top()
 
 
 def stored_findings(store: Store) -> list[tuple[str, str, str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -10,12 +11,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QThreadPool
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from opscenter.errors import InvalidValue
-from opscenter.progress import CancelToken, Progress
-from ui.worker import hold_jobs, release_jobs, start_job
+from opscenter.progress import STAGES, CancelToken, Progress
+from ui.screen_fit import TITLE_BAR
+from ui.worker import hold_jobs, release_jobs, stage_text, start_job
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,6 +99,40 @@ def test_cancel_from_the_dialog_stops_the_job(qtbot: QtBot) -> None:
     with qtbot.waitSignal(handle.signals.cancelled, timeout=3000):
         button.click()
     assert handle.done
+
+
+def test_the_progress_dialog_is_wide_enough_for_its_title_and_every_stage(qtbot: QtBot) -> None:
+    """Walk 35, defect 2: saving 60,000 rows, the dialog's title was cut to "Meme… aris…" (Qt
+    sizes it by its label and bar, not by the window manager's title bar)."""
+    started = threading.Event()
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        started.set()
+        for done in itertools.count(1):  # until cancelled
+            cancel.check()
+            progress(done, 1_000_000, "check")
+            time.sleep(0.01)  # pacing only, so progress does not flood the GUI thread
+
+    title = "Memeriksa baris\u2026"
+    handle = start_job(job, title=title)
+    assert started.wait(3)
+    dialog = handle.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)  # after SHOW_AFTER_MS
+    bold = QFont(dialog.font())
+    bold.setBold(True)
+    # The title, bold, beside the icon and three buttons about a title bar wide each.
+    assert dialog.width() >= QFontMetrics(bold).horizontalAdvance(title) + 4 * TITLE_BAR
+    width = dialog.width()
+    label = dialog.findChild(QLabel)
+    assert label is not None
+    for code in STAGES:  # each stage's text fits without the dialog changing width
+        dialog.setLabelText(stage_text(code))
+        QApplication.processEvents()
+        assert dialog.width() == width
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    with qtbot.waitSignal(handle.signals.cancelled, timeout=3000):
+        handle.cancel.cancel()
 
 
 def test_a_jobs_qt_objects_die_on_the_gui_thread(qtbot: QtBot) -> None:

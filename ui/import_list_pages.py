@@ -116,7 +116,7 @@ class MappingPage(JobPage["ImportWizard"]):
         self.sheet.setCurrentText(s.sheet)
         width = max((len(r) for r in s.sample), default=0)
         self.model.set_layout(s.kind, s.layout, width)
-        said = messages.import_choices(s.layout, 0, self.wiz.lang)
+        said = messages.import_choices(s.layout, 0, self.wiz.lang, where="mapping")
         self.choices_note.setText(said)
         self.choices_note.setVisible(bool(said))
         self.create_units.setVisible(s.kind in ("personnel", "tps"))

@@ -83,7 +83,7 @@ def test_preview_model(
     assert statuses == ["Baru", "Baru", "Ditolak"]
     detail = model.index(2, 3).data()
     # Each refused cell with the value the file holds, so the officer sees what to correct.
-    assert "Sheet!C5 \u201c123\u201d: NRP/NIP tidak sah" in detail
+    assert "Sheet!C5 (Pangkat/NRP) \u201c123\u201d: NRP/NIP tidak sah" in detail
     assert "Sheet!D5 \u201cPolres Entah\u201d: satuan tidak dikenal" in detail
     # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
     assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
@@ -483,7 +483,7 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
     # Each refused cell quoted, as the command line says it (messages.cell_problem).
     assert details[1].startswith("Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal")
     assert details[2] == "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif."
-    assert details[3].startswith("Data!B6 \u201cPolres Entah\u201d: ")
+    assert details[3].startswith("Data!B6 (Kesatuan) \u201cPolres Entah\u201d: ")  # its field
     assert [page.model.index(i, 1).data() for i in range(4)] == [
         "Baru", "Ditolak", "Ditolak", "Ditolak",
     ]  # fmt: skip
@@ -614,7 +614,11 @@ def test_the_mapping_page_asks_when_two_columns_could_be_the_voters(
     model = wizard.mapping_page.model
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("Jumlah"))
     assert model.index(row, MappingColumn.CERTAINTY).data() == "perlu dicek"
-    assert "padahal E \u201cDPT\u201d juga bisa" in wizard.mapping_page.choices_note.text()
+    # Said where the column is chosen: on this page, by a double click on the field's row.
+    assert wizard.mapping_page.choices_note.text().endswith(
+        "padahal E \u201cDPT\u201d juga bisa; periksa angkanya, atau klik dua kali baris "
+        "Jumlah pemilih (DPT) di atas untuk memilih kolom lain."
+    )
 
 
 # --- plotting lists (issue 18): the stage chosen on the mapping page ------------------------

@@ -1496,17 +1496,17 @@
 <context>
     <name>FormParts</name>
     <message>
-        <location filename="../../ui/form_parts.py" line="258"/>
+        <location filename="../../ui/form_parts.py" line="284"/>
         <source>U&amp;bah terpilih</source>
         <translation>Chan&amp;ge chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="258"/>
+        <location filename="../../ui/form_parts.py" line="284"/>
         <source>&amp;Hapus terpilih</source>
         <translation>&amp;Remove chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="271"/>
+        <location filename="../../ui/form_parts.py" line="297"/>
         <source>Simpan perubaha&amp;n</source>
         <translation>Save chan&amp;ges</translation>
     </message>
@@ -1859,12 +1859,12 @@
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="282"/>
+        <location filename="../../ui/import_list_pages.py" line="284"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="305"/>
+        <location filename="../../ui/import_list_pages.py" line="307"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -1874,27 +1874,27 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="326"/>
+        <location filename="../../ui/import_list_pages.py" line="334"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="329"/>
+        <location filename="../../ui/import_list_pages.py" line="337"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="313"/>
+        <location filename="../../ui/import_list_pages.py" line="321"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="315"/>
+        <location filename="../../ui/import_list_pages.py" line="323"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="316"/>
+        <location filename="../../ui/import_list_pages.py" line="324"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
@@ -7319,84 +7319,84 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="124"/>
+        <location filename="../../ui/watch_panel.py" line="125"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="128"/>
+        <location filename="../../ui/watch_panel.py" line="129"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="149"/>
+        <location filename="../../ui/watch_panel.py" line="150"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="166"/>
+        <location filename="../../ui/watch_panel.py" line="167"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="173"/>
-        <location filename="../../ui/watch_panel.py" line="363"/>
+        <location filename="../../ui/watch_panel.py" line="174"/>
+        <location filename="../../ui/watch_panel.py" line="364"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="189"/>
+        <location filename="../../ui/watch_panel.py" line="190"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="302"/>
+        <location filename="../../ui/watch_panel.py" line="303"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="304"/>
+        <location filename="../../ui/watch_panel.py" line="305"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="346"/>
+        <location filename="../../ui/watch_panel.py" line="347"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="361"/>
+        <location filename="../../ui/watch_panel.py" line="362"/>
         <source>Rinc&amp;ian kecamatan {name}</source>
         <translation>Kecamatan deta&amp;ils: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="405"/>
-        <location filename="../../ui/watch_panel.py" line="466"/>
+        <location filename="../../ui/watch_panel.py" line="406"/>
+        <location filename="../../ui/watch_panel.py" line="467"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="409"/>
+        <location filename="../../ui/watch_panel.py" line="410"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="468"/>
+        <location filename="../../ui/watch_panel.py" line="469"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_entry.py" line="89"/>
+        <location filename="../../ui/watch_entry.py" line="90"/>
         <source>pos {post} ({n} TPS)</source>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="426"/>
+        <location filename="../../ui/watch_panel.py" line="427"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="431"/>
+        <location filename="../../ui/watch_panel.py" line="432"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7563,27 +7563,27 @@ charge</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="193"/>
+        <location filename="../../ui/worker.py" line="214"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="42"/>
+        <location filename="../../ui/worker.py" line="48"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="43"/>
+        <location filename="../../ui/worker.py" line="49"/>
         <source>Memeriksa baris…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="44"/>
+        <location filename="../../ui/worker.py" line="50"/>
         <source>Menyimpan ke basis data…</source>
         <translation>Saving to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="45"/>
+        <location filename="../../ui/worker.py" line="51"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>

@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard, QWizardPage
 from pytestqt.modeltest import ModelTester
@@ -113,6 +113,30 @@ def test_wizard_imports_off_the_gui_thread(
     assert "jurnal" in wizard.done_page.result.text()
     with store.read() as s:
         assert s.scalar(select(func.count(Personnel.id))) == (before or 0) + 2
+
+
+def test_the_preview_and_its_end_write_counts_as_the_commit_button_does(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """Walk 35, defect 3c: "Baru 59966" beside the button "Impor 59.966 baris"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "NAMA LENGKAP", "PANGKAT / NRP", "KESATUAN", "HP"])
+    for n in range(1, 1201):
+        ws.append([n, f"Anggota {n}", f"BRIPDA / {75100000 + n}", "Polres Kerinci", ""])
+    wb.save(tmp_path / "besar.xlsx")
+    wizard = ImportWizard(store, actor=STAFF)
+    wizard.setLocale(QLocale("id"))  # the application's (``ui.app``): 1.200
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, tmp_path / "besar.xlsx")
+    _to_page(qtbot, wizard, wizard.preview_page)
+    assert wizard.preview_page.counts.text() == "Baru 1.200, berubah 0, tetap 0, ditolak 0."
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.text() == "Impor 1.200 baris"
+    commit.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
+    assert ": 1.200 baru, 0 berubah, 0 tetap;" in wizard.done_page.result.text()
 
 
 def test_wizard_shows_a_refusal_as_one_sentence(

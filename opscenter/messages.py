@@ -1106,14 +1106,19 @@ def problem_phrase(problem: Any, lang: str | None = None) -> str:
 
 
 def cell_problem(problem: Any, lang: str | None = None) -> str:
-    """One refused cell of any import, as its preview and the command line say it, the value
-    quoted: "Sarpras!B7 \u201cKapal selam\u201d: jenis sarpras tidak dikenal; maksudnya
-    \u201cKapal patroli\u201d?". A sentence that quotes the value itself (a core refusal:
-    "Tidak ada TPS \u201c1501012001099\u201d …") is not given it twice."""
+    """One refused cell of any import, as its preview and the command line say it, its field
+    named and the value quoted: "Sarpras!B7 (Jenis sarpras) \u201cKapal selam\u201d: …
+    maksudnya \u201cKapal patroli\u201d?", "Sheet1!B5 (Nama): wajib diisi." (a bare "B5: wajib
+    diisi" left the reader to find which column B is). A phrase that names the field itself
+    ("NRP/NIP tidak sah") or quotes the value (a core refusal: "Tidak ada TPS
+    \u201c1501012001099\u201d …") is not given it twice."""
     text = problem_phrase(problem, lang)
+    label = getattr(problem, "label", None)
+    name = _pick(label, language(lang)) if label else ""
+    field = f" ({name})" if name and name.lower() not in text.lower() else ""
     quoted = f"\u201c{problem.value}\u201d"
     value = f" {quoted}" if problem.value and quoted not in text else ""
-    return f"{problem.ref}{value}: {text}" + ("" if text.endswith("?") else ".")
+    return f"{problem.ref}{field}{value}: {text}" + ("" if text.endswith("?") else ".")
 
 
 # --- issue 15: lists ---
@@ -1199,11 +1204,35 @@ TEMPLATES.update(
 
 
 # --- issue 18: the KPU's TPS list ---
-def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> str:
+# Where ``import_choices`` is said, and what a person there can do about a column it chose:
+# on the wizard's column page, double-click the field's row there; on its preview, go back
+# to that page; at the command line, only check.
+_CHOOSE_COLUMN: dict[str, tuple[str, str]] = {
+    "mapping": (
+        ", atau klik dua kali baris {name} di atas untuk memilih kolom lain",
+        ", or double-click the {name} row above to choose another column",
+    ),
+    "preview": (
+        ", atau pilih kolomnya di halaman sebelumnya",
+        ", or choose the column on the previous page",
+    ),
+    "cli": ("", ""),
+}
+# What to check in the column chosen: the figures of a count, else what it holds.
+_CHECK_COLUMN = {
+    True: ("angkanya", "the figures"),
+    False: ("isi kolom itu", "what that column holds"),
+}
+
+
+def import_choices(
+    layout: Any, subtotals: int = 0, lang: str | None = None, *, where: str = "preview"
+) -> str:
     """What the import decided by itself, one sentence each: which column fills a field
     that several columns could fill, and the subtotal lines it skipped ("3 baris jumlah
-    dilewati"). Empty when it decided nothing."""
-    from opscenter.roster.headers import FIELDS, column_letter
+    dilewati"). Empty when it decided nothing. ``where`` it is said (``_CHOOSE_COLUMN``:
+    "mapping", "preview", "cli") decides how a person chooses another column there."""
+    from opscenter.roster.headers import FIELDS, FIGURE_FIELDS, column_letter
 
     lang = language(lang)
     en = lang == "en"
@@ -1233,12 +1262,14 @@ def import_choices(layout: Any, subtotals: int = 0, lang: str | None = None) -> 
                 f"bukan dari {others}."
             )
         else:
+            check = _pick(_CHECK_COLUMN[ch.key in FIGURE_FIELDS], lang)
+            choose = _pick(_CHOOSE_COLUMN[where], lang).format(name=name)
             out.append(
                 f"{name} is taken from column {col(ch.column)}, though {others} could also be "
-                "it; check the figures, or choose the column on the previous page."
+                f"it; check {check}{choose}."
                 if en
                 else f"{name} diambil dari kolom {col(ch.column)}, padahal {others} juga bisa; "
-                "periksa angkanya, atau pilih kolomnya di halaman sebelumnya."
+                f"periksa {check}{choose}."
             )
     if subtotals:
         out.append(

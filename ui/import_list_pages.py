@@ -9,7 +9,7 @@ check and write (``ui.import_jobs``), and keeps what it found on the wizard.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,7 +116,7 @@ class MappingPage(JobPage["ImportWizard"]):
         self.sheet.setCurrentText(s.sheet)
         width = max((len(r) for r in s.sample), default=0)
         self.model.set_layout(s.kind, s.layout, width)
-        said = messages.import_choices(s.layout, 0, self.wiz.lang)
+        said = messages.import_choices(s.layout, 0, self.wiz.lang, where="mapping")
         self.choices_note.setText(said)
         self.choices_note.setVisible(bool(said))
         self.create_units.setVisible(s.kind in ("personnel", "tps"))
@@ -250,10 +250,12 @@ class PreviewPage(JobPage["ImportWizard"]):
             return
         c = p.counts
         self.counts.setText(
-            _tr("Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.").format(**c)
+            _tr("Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.").format(
+                **grouped(self.locale(), c)
+            )
         )
         self.save_errors.setEnabled(c["rejected"] > 0)
-        self.setButtonText(QWizard.WizardButton.CommitButton, commit_text(p))
+        self.setButtonText(QWizard.WizardButton.CommitButton, commit_text(p, self.locale()))
         warning = " ".join(
             w
             for w in (
@@ -307,14 +309,20 @@ class PreviewPage(JobPage["ImportWizard"]):
         return False
 
 
-def commit_text(preview: Reviewable) -> str:
+def grouped(locale: QLocale, counts: Mapping[str, int]) -> dict[str, str]:
+    """An import's counts as ``locale`` writes numbers, grouped ("59.966"), as its commit
+    button says them: the preview said "Baru 59966" beside "Impor 59.966 baris"."""
+    return {key: locale.toString(n) for key, n in counts.items()}
+
+
+def commit_text(preview: Reviewable, locale: QLocale | None = None) -> str:
     """The commit button's words: what it writes, the new and changed rows."""
     n = preview.counts["new"] + preview.counts["changed"]
     if n == 0:
         return _tr("Selesai tanpa perubahan")
     if n == 1:
         return _tr("Impor 1 baris")
-    return _tr("Impor {n} baris").replace("{n}", QLocale().toString(n))
+    return _tr("Impor {n} baris").replace("{n}", (locale or QLocale()).toString(n))
 
 
 class ListDonePage(DonePage["ImportWizard"]):
@@ -322,7 +330,7 @@ class ListDonePage(DonePage["ImportWizard"]):
         out = self.wiz.outcome
         if out is None:
             return None
-        c = out.counts
+        c = grouped(self.locale(), out.counts)
         if out.txn_id is None:
             return _tr(
                 "Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data."

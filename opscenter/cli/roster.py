@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             commit.commit(ctx.store, ctx.actor, preview)
     lang = messages.language(args.lang)
     say(messages.import_summary(preview.counts, lang))
-    chose = messages.import_choices(preview.layout, preview.subtotals, lang)
+    chose = messages.import_choices(preview.layout, preview.subtotals, lang, where="cli")
     if chose:
         say(chose)
     warning = messages.formula_warnings(preview.warnings, preview.warnings_total, lang)
@@ -93,7 +93,7 @@ def _import_whole(args: argparse.Namespace) -> int:
     module = incident_import if args.kind == "incidents" else watch_imports
     options = Options(kind=args.kind, sheet=args.sheet)
     preview = import_whole_file(args, options, module.prepare, module.commit)
-    said = [messages.import_choices(preview.layout, 0, lang)]
+    said = [messages.import_choices(preview.layout, 0, lang, where="cli")]
     if isinstance(preview, watch_imports.WatchPreview):
         said.append(preview.notes(lang))
     for sentence in said:

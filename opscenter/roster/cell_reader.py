@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
-from opscenter.roster.headers import Layout, cell_ref
+from opscenter.roster.headers import Layout, cell_ref, field_names
 from opscenter.roster.problems import Problem, short_text
 from opscenter.roster.reading import Cell
 from opscenter.roster.row_shapes import TOTALS
@@ -23,6 +23,7 @@ class CellReader:
 
     def __init__(self, layout: Layout, sheet: str) -> None:
         self.cols = dict(layout.columns)
+        self.kind = layout.kind
         self.sheet = sheet
         self.problems: list[Problem] = []
         self.rejected_rows: set[int] = set()
@@ -50,7 +51,10 @@ class CellReader:
         ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # calamine reads every number as a float: show 12, not 12.0
-        self.problems.append(Problem(row, col, ref, key, code, short_text(value), hint, error))
+        label = field_names(self.kind, key)
+        self.problems.append(
+            Problem(row, col, ref, key, code, short_text(value), hint, error, label)
+        )
         self.rejected_rows.add(row)
 
     def bad(

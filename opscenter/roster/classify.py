@@ -20,7 +20,7 @@ from opscenter import journal
 from opscenter.formulas import FORMULA_START, looks_like_formula
 from opscenter.progress import CancelToken, Progress, no_progress
 from opscenter.roster.errors import RosterError
-from opscenter.roster.headers import cell_ref
+from opscenter.roster.headers import cell_ref, field_names
 from opscenter.roster.normalise import same_person
 from opscenter.roster.preview import MODELS, WARNINGS_MAX, Options, Preview, RowOutcome
 from opscenter.roster.problems import Problem
@@ -173,7 +173,9 @@ def _classify(
                     if col is not None
                     else f"{conv.sheet}!{index + 1}"
                 )
-                problem = Problem(index, col, ref, missing, "required", "")
+                problem = Problem(
+                    index, col, ref, missing, "required", "", label=field_names(conv.kind, missing)
+                )
                 out.append(
                     RowOutcome(index, "rejected", problems=[problem], cells=cells, offset=offset)
                 )
@@ -198,6 +200,7 @@ def _classify(
                 "conflict_db",
                 str(values[2]),
                 hint=str(old[2]),
+                label=field_names(conv.kind, "name"),
             )
             out.append(
                 RowOutcome(index, "rejected", problems=[problem], cells=cells, offset=offset)
@@ -295,6 +298,7 @@ def _duplicate(
                     "duplicate",
                     str(key),
                     hint=cell_ref(conv.sheet, index, col) if col is not None else str(index + 1),
+                    label=field_names(conv.kind, key_field),
                 )
             ]
     else:
@@ -314,6 +318,7 @@ def _duplicate(
                         "duplicate",
                         str(key),
                         hint=cell_ref(conv.sheet, index, col) if col is not None else "",
+                        label=field_names(conv.kind, key_field),
                     )
                 ],
             )
@@ -324,7 +329,18 @@ def _duplicate(
         RowOutcome(
             index,
             "rejected",
-            problems=[Problem(index, col, ref, key_field, "duplicate", str(key), hint)],
+            problems=[
+                Problem(
+                    index,
+                    col,
+                    ref,
+                    key_field,
+                    "duplicate",
+                    str(key),
+                    hint,
+                    label=field_names(conv.kind, key_field),
+                )
+            ],
             cells=cells,
             offset=offset,
         )
@@ -361,4 +377,5 @@ def _check_parents(preview: Preview, codes_in_db: set[str], sheet: str) -> None:
         r.values = None
         r.changes = None
         ref = cell_ref(sheet, r.row, col) if col is not None else f"{sheet}!{r.row + 1}"
-        r.problems = [Problem(r.row, col, ref, "parent", code, str(parent))]
+        label = field_names(preview.kind, "parent")
+        r.problems = [Problem(r.row, col, ref, "parent", code, str(parent), label=label)]

@@ -219,6 +219,12 @@ WATCH_FIELDS: tuple[Field, ...] = (
     _f("date", False, "Tanggal", "Date", "TANGGAL", "TGL", "HARI/TANGGAL", "DATE"),
 )  # fmt: skip
 
+# Fields that hold a count: the figures to check where several columns could fill one.
+FIGURE_FIELDS = frozenset(
+    {"voters", "voters_l", "voters_p", "count", "baik", "rusak_ringan", "rusak_berat",
+     "laik_pakai", "ammunition", "dead", "injured", "linmas"}
+)  # fmt: skip
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "personnel": PERSONNEL_FIELDS,
     "tps": TPS_FIELDS,
@@ -229,6 +235,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "plotting": PLOTTING_FIELDS,
     "watch": WATCH_FIELDS,
 }
+
+
+def field_names(kind: str, key: str) -> tuple[str, str] | None:
+    """The field ``key`` of a ``kind`` of list as its column mapping names it (Indonesian,
+    English): a refused cell names its field so ("B5 (Nama): wajib diisi"). None for a key
+    the kind has no column for."""
+    found = next((f for f in FIELDS.get(kind, ()) if f.key == key), None)
+    return (found.label_id, found.label_en) if found is not None else None
+
+
 # A table is found by two known headings; a watch list by wide layout may have one (KODE
 # TPS, then a column per step, named by the operation's steps).
 _MIN_COLUMNS = {"watch": 1}

@@ -1,5 +1,6 @@
-"""A refused cell as every import reports it: the cell's reference ("Sheet1!C14"), its field,
-a reason code (``messages.IMPORT_PROBLEMS``) and the value shown short."""
+"""A refused cell as every import reports it: the cell's reference ("Sheet1!C14"), its field
+and the field's name, a reason code (``messages.IMPORT_PROBLEMS``) and the value shown
+short."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Problem:
     # The core's own refusal, said in its own sentence (an incident's point outside the
     # operation's area is refused in the words the incident form uses).
     error: OpsError | None = None
+    # The field as its import's column mapping names it, (Indonesian, English): "Nama".
+    label: tuple[str, str] | None = None
 
 
 def short_text(value: Cell) -> str:

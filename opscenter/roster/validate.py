@@ -14,7 +14,7 @@ from typing import Any
 
 from opscenter.model import AGENCIES, DUTY_STATUSES, MAX_VOTERS_PER_TPS, UNIT_KINDS
 from opscenter.roster import normalise as nz
-from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.headers import Layout, cell_ref, field_names, norm
 from opscenter.roster.problems import Problem, short_text
 from opscenter.roster.reading import Cell
 from opscenter.roster.reference_data import Context, place_key
@@ -57,6 +57,7 @@ class Converter:
         self.ctx = ctx
         self.layout = layout
         self.sheet = sheet
+        self.kind = layout.kind
         self.spec = SPECS[layout.kind]
         shape = RowShape(layout)
         self.cols = shape.cols
@@ -97,7 +98,8 @@ class Converter:
         def bad(key: str, code: str, value: Cell = None, hint: str | None = None) -> None:
             col = self.cols.get(key)
             ref = cell_ref(self.sheet, row, col) if col is not None else f"{self.sheet}!{row + 1}"
-            problems.append(Problem(row, col, ref, key, code, short_text(value), hint))
+            label = field_names(self.kind, key)
+            problems.append(Problem(row, col, ref, key, code, short_text(value), hint, None, label))
 
         values = self._convert(row, offset, cells, bad)
         return (None if problems else values), problems

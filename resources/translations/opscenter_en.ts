@@ -1506,17 +1506,17 @@
 <context>
     <name>FormParts</name>
     <message>
-        <location filename="../../ui/form_parts.py" line="258"/>
+        <location filename="../../ui/form_parts.py" line="284"/>
         <source>U&amp;bah terpilih</source>
         <translation>Chan&amp;ge chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="258"/>
+        <location filename="../../ui/form_parts.py" line="284"/>
         <source>&amp;Hapus terpilih</source>
         <translation>&amp;Remove chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/form_parts.py" line="271"/>
+        <location filename="../../ui/form_parts.py" line="297"/>
         <source>Simpan perubaha&amp;n</source>
         <translation>Save chan&amp;ges</translation>
     </message>
@@ -1869,12 +1869,12 @@
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="282"/>
+        <location filename="../../ui/import_list_pages.py" line="284"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="305"/>
+        <location filename="../../ui/import_list_pages.py" line="307"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -1884,27 +1884,27 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="326"/>
+        <location filename="../../ui/import_list_pages.py" line="334"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="329"/>
+        <location filename="../../ui/import_list_pages.py" line="337"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="313"/>
+        <location filename="../../ui/import_list_pages.py" line="321"/>
         <source>Selesai tanpa perubahan</source>
         <translation>Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="315"/>
+        <location filename="../../ui/import_list_pages.py" line="323"/>
         <source>Impor 1 baris</source>
         <translation>Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="316"/>
+        <location filename="../../ui/import_list_pages.py" line="324"/>
         <source>Impor {n} baris</source>
         <translation>Import {n} rows</translation>
     </message>
@@ -2883,22 +2883,22 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="60"/>
+        <location filename="../../ui/map_watch.py" line="61"/>
         <source>{kecamatan}: {reached} dari {total} TPS {step} ({share}%), {overdue} terlambat, {disturbed} gangguan</source>
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="114"/>
+        <location filename="../../ui/map_watch.py" line="115"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="115"/>
+        <location filename="../../ui/map_watch.py" line="116"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="116"/>
+        <location filename="../../ui/map_watch.py" line="117"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
@@ -3095,7 +3095,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="109"/>
+        <location filename="../../ui/map_view.py" line="112"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -7598,27 +7598,27 @@ charge</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="193"/>
+        <location filename="../../ui/worker.py" line="214"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="42"/>
+        <location filename="../../ui/worker.py" line="48"/>
         <source>Membaca berkas…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="43"/>
+        <location filename="../../ui/worker.py" line="49"/>
         <source>Memeriksa baris…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="44"/>
+        <location filename="../../ui/worker.py" line="50"/>
         <source>Menyimpan ke basis data…</source>
         <translation>Saving to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/worker.py" line="45"/>
+        <location filename="../../ui/worker.py" line="51"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>

@@ -352,7 +352,7 @@ def cell_refusal(store: Store, path: Path) -> list[str]:
         (1, "31-02-2024", "Kejadian!B6 \u201c31-02-2024\u201d: tanggal tidak sah."),
         (1, "kemarin", "Kejadian!B6 \u201ckemarin\u201d: tanggal tidak sah."),
         (2, "25.70", "Kejadian!C6 \u201c25.70\u201d: jam tidak sah; tulis mis. 14.05 atau 14:05."),
-        (1, "27-11-2099", "Kejadian!B6: Waktu kejadian berada di masa depan."),
+        (1, "27-11-2099", "Kejadian!B6 (Tanggal): Waktu kejadian berada di masa depan."),
         (3, "Tawuran", "Kejadian!D6 \u201cTawuran\u201d: jenis kejadian tidak dikenal."),
         (4, "Parah", "Kejadian!E6 \u201cParah\u201d: tingkat kejadian tidak dikenal."),
         (5, "Desa Antah", "Kejadian!F6 \u201cDesa Antah\u201d: wilayah tidak dikenal (tulis nama "
@@ -417,7 +417,7 @@ def test_a_point_outside_the_area_is_refused_in_the_forms_sentence(
     assert isinstance(problem.error, PointOutside)
     form = messages.describe(problem.error, "id")
     assert "di luar wilayah operasi Operasi Uji uji" in form
-    assert messages.cell_problem(problem, "id") == f"Kejadian!L6: {form}"
+    assert messages.cell_problem(problem, "id") == f"Kejadian!L6 (Koordinat): {form}"
     refused(store, path)
     # The error workbook marks the cell with the same words.
     out = errors_xlsx.write(preview, tmp_path / "ditolak.xlsx", "id") and tmp_path / "ditolak.xlsx"
@@ -436,8 +436,8 @@ def test_two_rows_of_one_incident_are_both_refused(
     path = workbook(tmp_path / "ganda.xlsx", POLRES_HEADER, body[0], body[1], list(body[0]))
     said = cell_refusal(store, path)
     assert said == [
-        "Kejadian!D6: ganda di dalam berkas (juga di Kejadian!D8).",
-        "Kejadian!D8: ganda di dalam berkas (juga di Kejadian!D6).",
+        "Kejadian!D6 (Jenis kejadian): ganda di dalam berkas (juga di Kejadian!D8).",
+        "Kejadian!D8 (Jenis kejadian): ganda di dalam berkas (juga di Kejadian!D6).",
     ]
 
 

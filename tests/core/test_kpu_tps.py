@@ -215,11 +215,16 @@ def test_two_voters_columns_are_not_guessed_silently(
     two_voters_columns(tmp_path / "dua.xlsx")
     preview = prepare(store, tmp_path / "dua.xlsx", Options(kind="tps"))
     assert "voters" in preview.layout.uncertain  # the wizard's mapping page asks
-    said = messages.import_choices(preview.layout, 0, "id")
+    said = messages.import_choices(preview.layout, 0, "id")  # on the preview page
     assert said == (
         "Jumlah pemilih (DPT) diambil dari kolom D \u201cJUMLAH PEMILIH\u201d, padahal "
         "E \u201cDPT\u201d juga bisa; periksa angkanya, atau pilih kolomnya di halaman "
         "sebelumnya."
+    )
+    # On the column page itself, the column is chosen there (a count: its figures checked).
+    assert messages.import_choices(preview.layout, 0, "id", where="mapping").endswith(
+        "juga bisa; periksa angkanya, atau klik dua kali baris Jumlah pemilih (DPT) di atas "
+        "untuk memilih kolom lain."
     )
     # The person's own choice is taken as it is, and nothing more is said.
     chosen = prepare(

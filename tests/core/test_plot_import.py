@@ -319,7 +319,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written(
     before, txns = _where(store, ids), _txns(store)
     preview = _prepare(store, path)
     assert _sentences(preview) == [
-        "Plotting!F8 \u201c99999999\u201d: NRP ini tidak ada di daftar personel operasi.",
+        "Plotting!F8 (NRP/NIP) \u201c99999999\u201d: NRP ini tidak ada di daftar personel operasi.",
         "Plotting!D9 \u201cPersonel 3\u201d: ada beberapa personel dengan nama (dan pangkat) "
         "ini; tulis NRP-nya (90000003, 90009999).",
         "Plotting!B10 \u201cDESA ZZZ\u201d: desa/kelurahan tidak dikenal.",
@@ -328,11 +328,11 @@ def test_every_bad_cell_is_named_and_nothing_is_written(
         "pun pada tahapan ini; bentuk pos untuknya dahulu.",
         "Plotting!D13 \u201cBudi\u201d: nama ini tidak sama dengan pemilik NRP di baris ini "
         "(90000001 Personel 1).",
-        "Plotting!D14 \u201cPersonel 7\u201d: bukan personel Polri aktif, jadi tidak dapat "
+        "Plotting!D14 (Nama) \u201cPersonel 7\u201d: bukan personel Polri aktif, jadi tidak dapat "
         "menjaga TPS (90000007 Personel 7).",
-        "Plotting!F16 \u201c90000002\u201d: personel ini sudah ditempatkan di pos lain oleh "
-        "baris sebelumnya; satu personel hanya satu pos per tahapan (Plotting!F15).",
-        "Plotting!C17 \u201c1x\u201d: bukan bilangan bulat.",
+        "Plotting!F16 (NRP/NIP) \u201c90000002\u201d: personel ini sudah ditempatkan di pos "
+        "lain oleh baris sebelumnya; satu personel hanya satu pos per tahapan (Plotting!F15).",
+        "Plotting!C17 (TPS) \u201c1x\u201d: bukan bilangan bulat.",
         f"Plotting!C18 \u201c{t.number}, {u.number}\u201d: TPS di sel ini ada di pos yang "
         "berbeda; tulis TPS satu pos saja per baris (Pos 1 Kecamatan A1, Pos 2 Kecamatan A1).",
         "Plotting!A20 \u201cKECAMATAN ZZZ\u201d: kecamatan tidak dikenal.",
@@ -482,11 +482,11 @@ def test_more_bad_cells_and_a_kecamatan_column(small: tuple[Store, Small], tmp_p
     before, txns = _where(store, ids), _txns(store)
     preview = _prepare(store, path)
     assert _sentences(preview) == [
-        "Plotting!D2: wajib diisi.",
+        "Plotting!D2 (TPS): wajib diisi.",
         "Plotting!B3 \u201cKec. Entah\u201d: kecamatan tidak dikenal.",
         f"Plotting!C4 \u201c{t.desa}\u201d: nama desa/kelurahan ada di beberapa kecamatan; "
         "isi kolom kecamatan.",
-        "Plotting!C5: wajib diisi.",
+        "Plotting!C5 (Desa/Kelurahan): wajib diisi.",
         "Plotting!F5 \u201cBrigjen Muda\u201d: pangkat tidak dikenal.",
         "Plotting!G6 \u201c9000\u201d: NRP/NIP tidak sah: NRP 8 digit, NIP 18 digit.",
     ]

@@ -300,6 +300,56 @@ def test_bad_cells_are_named_and_nothing_is_written(
     assert ws["B3"].value is None and "wajib diisi" in ws["B3"].comment.text
 
 
+def test_a_refused_cell_names_its_field_unless_its_reason_does(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """Walk 35, defect 3b: "B5: wajib diisi" left the reader to find which column B is."""
+    rows = [
+        HEADER,
+        [1, "Andi", "BRIPDA", "7501", "x", "pa", ""],  # the reason names NRP/NIP itself
+        [2, "", "BRIPDA", 75010002, "x", "pa", ""],  # missing name
+        [3, "Gita", "BRIPDA", 75010011, "x", "pa", "12ab"],  # bad phone
+    ]
+    preview = prepare(store, xlsx(tmp_path / "buruk.xlsx", rows), Options(kind="personnel"))
+    said = {p.ref: messages.cell_problem(p, "id") for p in preview.problems()}
+    assert said == {
+        "Sheet1!D2": "Sheet1!D2 \u201c7501\u201d: NRP/NIP tidak sah: NRP 8 digit, NIP 18 digit.",
+        "Sheet1!B3": "Sheet1!B3 (Nama): wajib diisi.",
+        "Sheet1!G4": "Sheet1!G4 (No. HP) \u201c12ab\u201d: nomor HP tidak sah.",
+    }
+    english = {p.ref: messages.cell_problem(p, "en") for p in preview.problems()}
+    assert english["Sheet1!B3"] == "Sheet1!B3 (Name): is required."
+
+
+def test_a_column_chosen_among_several_says_what_to_check_and_where_to_choose(
+    tmp_path: Path,
+) -> None:
+    """Walk 35, defect 3a: the column page said "pilih kolomnya di halaman sebelumnya" though
+    columns are chosen on that page, and "periksa angkanya" of a column of names."""
+    from opscenter.roster.sheet_guess import scan
+
+    rows = [["NO", "NAMA", "PANGKAT", "NRP", "NAMA LENGKAP"], [1, "Andi", "BRIPDA", 75010001, "A"]]
+    path = xlsx(tmp_path / "dua.xlsx", rows)
+    layout = scan(path, "personnel").layout
+    head = (
+        "Nama diambil dari kolom B \u201cNAMA\u201d, padahal E \u201cNAMA LENGKAP\u201d juga bisa; "
+    )
+    assert messages.import_choices(layout, 0, "id", where="mapping") == (
+        head + "periksa isi kolom itu, atau klik dua kali baris Nama di atas untuk memilih "
+        "kolom lain."
+    )
+    assert messages.import_choices(layout, 0, "id", where="preview") == (
+        head + "periksa isi kolom itu, atau pilih kolomnya di halaman sebelumnya."
+    )
+    assert messages.import_choices(layout, 0, "id", where="cli") == (
+        head + "periksa isi kolom itu."
+    )
+    assert messages.import_choices(layout, 0, "en", where="mapping").endswith(
+        "; check what that column holds, or double-click the Name row above to choose "
+        "another column."
+    )
+
+
 def test_control_characters_are_rejected_and_reported(
     store: Store, small: Small, tmp_path: Path
 ) -> None:

@@ -276,12 +276,12 @@ def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(
         "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif.",
         "Data!D6 \u201chilang\u201d: kondisi tidak dikenal: tulis baik, RR (rusak ringan) atau "
         "RB (rusak berat).",
-        "Data!B7 \u201cSatuan Hantu\u201d: satuan tidak dikenal.",
+        "Data!B7 (Kesatuan) \u201cSatuan Hantu\u201d: satuan tidak dikenal.",
         "Data!G8 \u201c40\u201d: amunisi hanya diisi untuk senjata api.",
-        "Data!E9 \u201cbanyak\u201d: bukan bilangan bulat.",
-        "Data!B10 \u201cLinmas Kab. A\u201d: satuan mitra: sarpras dicatat untuk satuan Polri "
-        "saja.",
-        "Data!C11 \u201cHT\u201d: ganda di dalam berkas (juga di Data!C3).",
+        "Data!E9 (Jumlah) \u201cbanyak\u201d: bukan bilangan bulat.",
+        "Data!B10 (Kesatuan) \u201cLinmas Kab. A\u201d: satuan mitra: sarpras dicatat untuk "
+        "satuan Polri saja.",
+        "Data!C11 (Jenis sarpras) \u201cHT\u201d: ganda di dalam berkas (juga di Data!C3).",
     ]
     assert preview.counts["rejected"] == 8
     with pytest.raises(RosterError) as err:
@@ -304,7 +304,8 @@ def test_a_total_that_does_not_add_up_is_refused(
     wb.save(path)
     preview = sarpras_io.prepare(store, path)
     assert [messages.cell_problem(p, "en") for p in preview.problems] == [
-        "Sarpras!C10 \u201c11\u201d: the total is not good + lightly damaged + badly damaged (12)."
+        "Sarpras!C10 (Count) \u201c11\u201d: the total is not good + lightly damaged + badly "
+        "damaged (12)."
     ]
 
 

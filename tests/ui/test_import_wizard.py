@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWizard, QWizardPage
 from pytestqt.modeltest import ModelTester
@@ -83,7 +83,7 @@ def test_preview_model(
     assert statuses == ["Baru", "Baru", "Ditolak"]
     detail = model.index(2, 3).data()
     # Each refused cell with the value the file holds, so the officer sees what to correct.
-    assert "Sheet!C5 \u201c123\u201d: NRP/NIP tidak sah" in detail
+    assert "Sheet!C5 (Pangkat/NRP) \u201c123\u201d: NRP/NIP tidak sah" in detail
     assert "Sheet!D5 \u201cPolres Entah\u201d: satuan tidak dikenal" in detail
     # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
     assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
@@ -113,6 +113,30 @@ def test_wizard_imports_off_the_gui_thread(
     assert "jurnal" in wizard.done_page.result.text()
     with store.read() as s:
         assert s.scalar(select(func.count(Personnel.id))) == (before or 0) + 2
+
+
+def test_the_preview_and_its_end_write_counts_as_the_commit_button_does(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """Walk 35, defect 3c: "Baru 59966" beside the button "Impor 59.966 baris"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "NAMA LENGKAP", "PANGKAT / NRP", "KESATUAN", "HP"])
+    for n in range(1, 1201):
+        ws.append([n, f"Anggota {n}", f"BRIPDA / {75100000 + n}", "Polres Kerinci", ""])
+    wb.save(tmp_path / "besar.xlsx")
+    wizard = ImportWizard(store, actor=STAFF)
+    wizard.setLocale(QLocale("id"))  # the application's (``ui.app``): 1.200
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, tmp_path / "besar.xlsx")
+    _to_page(qtbot, wizard, wizard.preview_page)
+    assert wizard.preview_page.counts.text() == "Baru 1.200, berubah 0, tetap 0, ditolak 0."
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.text() == "Impor 1.200 baris"
+    commit.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
+    assert ": 1.200 baru, 0 berubah, 0 tetap;" in wizard.done_page.result.text()
 
 
 def test_wizard_shows_a_refusal_as_one_sentence(
@@ -483,7 +507,7 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
     # Each refused cell quoted, as the command line says it (messages.cell_problem).
     assert details[1].startswith("Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal")
     assert details[2] == "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif."
-    assert details[3].startswith("Data!B6 \u201cPolres Entah\u201d: ")
+    assert details[3].startswith("Data!B6 (Kesatuan) \u201cPolres Entah\u201d: ")  # its field
     assert [page.model.index(i, 1).data() for i in range(4)] == [
         "Baru", "Ditolak", "Ditolak", "Ditolak",
     ]  # fmt: skip
@@ -614,7 +638,11 @@ def test_the_mapping_page_asks_when_two_columns_could_be_the_voters(
     model = wizard.mapping_page.model
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("Jumlah"))
     assert model.index(row, MappingColumn.CERTAINTY).data() == "perlu dicek"
-    assert "padahal E \u201cDPT\u201d juga bisa" in wizard.mapping_page.choices_note.text()
+    # Said where the column is chosen: on this page, by a double click on the field's row.
+    assert wizard.mapping_page.choices_note.text().endswith(
+        "padahal E \u201cDPT\u201d juga bisa; periksa angkanya, atau klik dua kali baris "
+        "Jumlah pemilih (DPT) di atas untuk memilih kolom lain."
+    )
 
 
 # --- plotting lists (issue 18): the stage chosen on the mapping page ------------------------

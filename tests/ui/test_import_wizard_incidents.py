@@ -95,7 +95,8 @@ def test_a_point_outside_the_area_is_shown_in_the_forms_words_and_nothing_saved(
     assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 1."
     details = [page.model.index(i, 3).data() for i in range(page.model.rowCount())]
     assert details[0].startswith(
-        "Kejadian!L6: Titik lintang -1,9787, bujur 101,3013 berada di luar wilayah operasi"
+        "Kejadian!L6 (Koordinat): Titik lintang -1,9787, bujur 101,3013 berada di luar "
+        "wilayah operasi"
     )
     assert page.error.text() == (
         "1 sel di luar.xlsx ditolak, jadi tidak ada kejadian yang tersimpan; perbaiki sel itu "

@@ -121,7 +121,8 @@ def test_refused_cells_are_named_and_nothing_is_written(tmp_path: Path, db: str)
     done = run(tmp_path, "import", "plotting", str(path), "--db", db, "--errors", str(errors))
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "Plotting!F9 \u201c12345678\u201d: NRP ini tidak ada di daftar personel operasi.",
+        # The refused cell names its field; the desa's reason names it already.
+        "Plotting!F9 (NRP/NIP) \u201c12345678\u201d: NRP ini tidak ada di daftar personel operasi.",
         "Plotting!B10 \u201cDESA B1X\u201d: desa/kelurahan tidak dikenal; maksudnya "
         "\u201cDesa B1a\u201d?",
         "2 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "

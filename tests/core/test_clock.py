@@ -43,6 +43,24 @@ def small(sqlite_url: str) -> Iterator[tuple[Store, Small]]:
         store.dispose()
 
 
+def _log(store: Store, op: Small, title: str, occurred_at: datetime) -> int:
+    """An incident of the small operation ("sedang", its first type), recorded now."""
+    with store.read() as s:
+        severity = by_code(s, Severity, op.operation_id)["sedang"]
+        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
+    return incidents.record(
+        store,
+        ADMIN,
+        incidents.IncidentDraft(
+            operation_id=op.operation_id,
+            type_id=kind.id,
+            severity_id=severity.id,
+            title=title,
+            occurred_at=occurred_at,
+        ),
+    )
+
+
 def test_simulated_time_runs_on_from_its_start() -> None:
     ticks = Ticks()
     assert clock.exercise() is None
@@ -71,21 +89,8 @@ def test_what_is_recorded_lands_in_the_exercise_and_the_journal_stays_real(
     ticks = Ticks()
     clock.simulate(VOTING_NIGHT, monotonic=ticks)
     ticks.seconds += 60
-    with store.read() as s:
-        severity = by_code(s, Severity, op.operation_id)["sedang"]
-        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
     before = datetime.now(UTC)
-    number = incidents.record(
-        store,
-        ADMIN,
-        incidents.IncidentDraft(
-            operation_id=op.operation_id,
-            type_id=kind.id,
-            severity_id=severity.id,
-            title="Kotak suara rusak",
-            occurred_at=VOTING_NIGHT - timedelta(minutes=30),
-        ),
-    )
+    number = _log(store, op, "Kotak suara rusak", VOTING_NIGHT - timedelta(minutes=30))
     with store.read() as s:
         inc = s.get(Incident, number)
         assert inc is not None
@@ -102,21 +107,8 @@ def test_an_incident_after_the_exercises_present_is_in_the_future(
 
     store, op = small
     clock.simulate(VOTING_NIGHT, monotonic=Ticks())
-    with store.read() as s:
-        severity = by_code(s, Severity, op.operation_id)["sedang"]
-        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
     with pytest.raises(InvalidValue) as err:
-        incidents.record(
-            store,
-            ADMIN,
-            incidents.IncidentDraft(
-                operation_id=op.operation_id,
-                type_id=kind.id,
-                severity_id=severity.id,
-                title="Belum terjadi",
-                occurred_at=VOTING_NIGHT + timedelta(days=2),
-            ),
-        )
+        _log(store, op, "Belum terjadi", VOTING_NIGHT + timedelta(days=2))
     assert err.value.data["reason"] == "future"
 
 
@@ -149,20 +141,7 @@ def test_a_reopened_exercise_goes_on_from_what_it_recorded(small: tuple[Store, S
     ticks = Ticks()
     clock.simulate(VOTING_NIGHT, monotonic=ticks)
     ticks.seconds += 600  # ten minutes into the exercise
-    with store.read() as s:
-        severity = by_code(s, Severity, op.operation_id)["sedang"]
-        kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
-    incidents.record(
-        store,
-        ADMIN,
-        incidents.IncidentDraft(
-            operation_id=op.operation_id,
-            type_id=kind.id,
-            severity_id=severity.id,
-            title="Kotak suara rusak",
-            occurred_at=VOTING_NIGHT,
-        ),
-    )
+    _log(store, op, "Kotak suara rusak", VOTING_NIGHT)
     clock.use_real()
     with store.read() as s:
         assert exercise.last_recorded(s, op.operation_id) == VOTING_NIGHT + timedelta(minutes=10)

@@ -654,7 +654,9 @@ def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
     assert code == "15.01"
     highest = read.matrix.highest(kerinci)
     assert highest is not None
-    assert _share_of(panel.view, code, QColor(highest.colour)) > 0.6
+    # Over half: the region's name now lies above it on a halo (geo/labels.py), and small
+    # cities' names beside it; the other levels' colours would hold under a tenth each.
+    assert _share_of(panel.view, code, QColor(highest.colour)) > 0.5
     # Kerinci rated at the lowest level on every aspect, through the core, by the staff.
     lowest = read.matrix.levels[0]
     assert lowest.id != highest.id
@@ -673,5 +675,5 @@ def test_the_walls_map_page_shows_the_stage_in_force_and_follows_a_rating(
     assert changes is not None
     wall.apply_changes(changes)
     qtbot.waitUntil(
-        lambda: _share_of(panel.view, code, QColor(lowest.colour)) > 0.6, timeout=20_000
+        lambda: _share_of(panel.view, code, QColor(lowest.colour)) > 0.5, timeout=20_000
     )

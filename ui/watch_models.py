@@ -10,7 +10,7 @@ scroll position stay while the figures move all day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QRect,
     Qt,
 )
-from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtGui import QBrush, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from opscenter.incident_log import incident_code
@@ -52,8 +52,10 @@ def share_text(reached: int, total: int) -> str:
 
 
 class ProgressModel(QAbstractItemModel):
-    """Polres rows, each with its kecamatan under it. Columns: the name, TPS, one per step,
-    Gangguan, Terlambat (``step_column`` and ``figure_columns`` place them)."""
+    """Polres rows, each with its kecamatan under it, under a first row for the whole
+    operation ("Seluruh operasi", bold, no children: the figure the commander asks first).
+    Columns: the name, TPS, one per step, Gangguan, Terlambat (``step_column`` places
+    them)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +63,22 @@ class ProgressModel(QAbstractItemModel):
         self._lang = "id"
         self._polres: list[Area] = []
         self._children: list[list[Area]] = []  # per Polres row, its kecamatan
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- updating -----------------------------------------------------------------------------
 
     def set_watch(
-        self, steps: tuple[Step, ...], polres: Sequence[Area], kecamatan: Sequence[Area]
+        self,
+        steps: tuple[Step, ...],
+        polres: Sequence[Area],
+        kecamatan: Sequence[Area],
+        whole: Area | None = None,
     ) -> None:
-        """Show a fresh read: repaint what moved; rebuild only for a new shape."""
+        """Show a fresh read: repaint what moved; rebuild only for a new shape. ``whole``
+        (``Watch.whole``), when given, is the first row."""
+        if whole is not None:
+            polres = [replace(whole, name=_tr("Seluruh operasi")), *polres]
         children: list[list[Area]] = [[] for _ in polres]
         where = {a.id: i for i, a in enumerate(polres)}
         for k in kecamatan:
@@ -119,6 +130,11 @@ class ProgressModel(QAbstractItemModel):
 
     def is_kecamatan(self, index: AnyIndex) -> bool:
         return index.isValid() and int(index.internalId()) != 0
+
+    def is_whole(self, index: AnyIndex) -> bool:
+        """The whole operation's row (its area's id is 0: no unit has it)."""
+        a = self.area(index) if not self.is_kecamatan(index) else None
+        return a is not None and a.id == 0
 
     def index_of(self, kecamatan_id: int) -> QModelIndex:
         for i, kids in enumerate(self._children):
@@ -198,6 +214,8 @@ class ProgressModel(QAbstractItemModel):
             return a.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column == 0)
+        if role == Qt.ItemDataRole.FontRole and self.is_whole(index):
+            return self._bold
         red = (column == 2 + n and a.disturbed) or (column == 3 + n and a.overdue)
         if role == Qt.ItemDataRole.ForegroundRole and red:
             return QBrush(theme.text_colour(theme.DEFICIT))

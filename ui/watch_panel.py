@@ -47,7 +47,7 @@ from opscenter.permissions import permitted
 from opscenter.progress import CancelToken, Progress
 from opscenter.watch import entry, progress
 from opscenter.watch.entry import Change, Mark
-from opscenter.watch.progress import TpsLine, Watch
+from opscenter.watch.progress import ENTITIES, TpsLine, Watch
 from ui import theme
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
@@ -67,12 +67,12 @@ from ui.watch_models import (
     plan_overdue,
 )
 
-# The journal's tables the watch is read from (``JournalChanges`` names them so).
-ENTITIES = ("tps_watch", "watch_step", "incident", "polling_station", "guard_post_tps")
 # A deadline's read waits this much past it, so the read sees it passed.
 AFTER_DEADLINE_MS = 500
 # Below this width (px) the overdue list leaves out its Polres column.
 NARROW_OVERDUE = 760
+# The TPS lists under the progress keep at least this many rows when the split is shared.
+LOWER_ROWS = 4
 
 
 _tr = translator("WatchPanel")
@@ -209,6 +209,10 @@ class WatchPanel(QWidget):
         self.splitter.addWidget(_titled(self, self.tree_label, self.tree))
         self.splitter.addWidget(lower)
         self.splitter.setChildrenCollapsible(False)
+        # Until the operator moves it, the split follows the window (``_share_height``).
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_moved)
+        self.splitter.installEventFilter(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(2)
@@ -245,18 +249,45 @@ class WatchPanel(QWidget):
         """A read-only table of TPS (the kecamatan's, the overdue): one row at a time, cut
         at the right so that a TPS number shows."""
         model.set_language(self._lang)
-        view = style_table(QTableView(self), name=name, single=True, read_only=True, cell="0 4px")
+        view = style_table(
+            QTableView(self), name=name, single=True, read_only=True, cell="0 4px", row_height=1.3
+        )
         view.setModel(model)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         return view
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a laptop's narrow overdue list the Polres column gives way to the TPS's desa
-        (the progress above and each row's tooltip name the Polres)."""
-        if watched is self.overdue and event.type() == QEvent.Type.Resize:
+        (the progress above and each row's tooltip name the Polres); a resized split shares
+        its height again."""
+        if event.type() != QEvent.Type.Resize:
+            return super().eventFilter(watched, event)
+        if watched is self.overdue:
             narrow = self.overdue.width() < NARROW_OVERDUE
             self.overdue.setColumnHidden(LateColumn.POLRES, narrow)
+        elif watched is self.splitter:  # filtered only once it is made
+            self._share_height()
         return super().eventFilter(watched, event)
+
+    def _split_moved(self) -> None:
+        self._split_by_hand = True
+
+    def _share_height(self) -> None:
+        """The progress gets the height of its top rows (the whole operation and every
+        Polres: at 1366×768 they were cut at the seventh), as long as the TPS lists below
+        keep ``LOWER_ROWS`` rows; the lists get the rest. A split the operator moved stays."""
+        if self._split_by_hand:
+            return
+        room = self.splitter.height() - self.splitter.handleWidth()
+        if room <= 0:
+            return
+        rows = max(1, self.progress_model.rowCount())
+        wanted = _chrome(self.tree_label, self.tree, self.tree.header())
+        wanted += rows * max(1, self.tree.sizeHintForRow(0))
+        lower_min = _chrome(self.overdue_label, self.overdue, self.overdue.horizontalHeader())
+        lower_min += LOWER_ROWS * self.overdue.verticalHeader().defaultSectionSize()
+        tree_h = max(min(wanted, room - lower_min), room // 3)
+        self.splitter.setSizes([tree_h, room - tree_h])
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -304,7 +335,7 @@ class WatchPanel(QWidget):
             self.read_shown.emit()
             return
         self._zone = w.zone
-        self.progress_model.set_watch(w.steps, w.polres, w.kecamatan)
+        self.progress_model.set_watch(w.steps, w.polres, w.kecamatan, w.whole)
         if read.kecamatan_id == self._kecamatan:
             self.lines_model.set_lines(read.kecamatan_id, w.steps, w.zone, read.lines, w.day)
         self.overdue_model.set_overdue(w.zone, w.overdue, read.overdue, w.day)
@@ -344,6 +375,7 @@ class WatchPanel(QWidget):
         # every name again (the bench's largest cost).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.resizeColumnToContents(0)
+        self._share_height()  # the number of top rows may have changed
 
     def _fit_lines(self) -> None:
         """The TPS take the room the times and the incident numbers leave."""
@@ -500,13 +532,23 @@ class WatchPanel(QWidget):
             self.tree.setFocus()
 
 
+# ``_titled``'s margin above the title and its spacing under it (px).
+TITLE_TOP, TITLE_GAP = 4, 2
+
+
 def _titled(parent: QWidget, label: QLabel, view: QWidget) -> QWidget:
     """A view under its title (whose mnemonic leads into it)."""
     box = QWidget(parent)
     column = QVBoxLayout(box)
-    column.setContentsMargins(8, 4, 8, 0)
-    column.setSpacing(2)
+    column.setContentsMargins(8, TITLE_TOP, 8, 0)
+    column.setSpacing(TITLE_GAP)
     label.setFont(theme.scaled_font(parent, 1.0, bold=True))
     column.addWidget(label)
     column.addWidget(view, 1)
     return box
+
+
+def _chrome(label: QLabel, view: QAbstractItemView, header: QHeaderView) -> int:
+    """The height a titled view (``_titled``) takes besides its rows: title, header, frame."""
+    frame = 2 * view.frameWidth()
+    return TITLE_TOP + label.sizeHint().height() + TITLE_GAP + header.sizeHint().height() + frame

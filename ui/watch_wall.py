@@ -16,7 +16,7 @@ Night: the night theme's text and surface (``ui.theme``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -278,15 +278,7 @@ class WatchWall(QWidget):
         self._page %= self._pages
         shown_areas = areas[self._page * fit : (self._page + 1) * fit]
         row_h = min(line * ROW_MAX, room / (len(shown_areas) + 1))
-        total = Area(
-            0,
-            _tr("Seluruh operasi"),
-            None,
-            progress.total,
-            progress.reached,
-            len(progress.disturbed),
-            len(progress.overdue),
-        )
+        total = replace(progress.whole, name=_tr("Seluruh operasi"))
         for k, area in enumerate([total, *shown_areas]):
             rect = QRectF(box.left(), top + k * row_h, box.width(), row_h)
             self._row(painter, area, rect, lay, bold=k == 0, colours=(ink, muted, track, rule))

@@ -136,20 +136,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
         ctx.t("Terlambat", "Overdue"),
     ]
 
-    def figures(a: progress.Area | None, label: str) -> list[str]:
-        total = a.total if a is not None else w.total
-        reached = a.reached if a is not None else w.reached
-        disturbed = a.disturbed if a is not None else len(w.disturbed)
-        late = a.overdue if a is not None else len(w.overdue)
-        shares = [f"{n} ({percent(n, total):.0f}%)" for n in reached]
-        return [label, str(total), *shares, str(disturbed), str(late)]
+    def figures(a: progress.Area, label: str) -> list[str]:
+        shares = [f"{n} ({percent(n, a.total):.0f}%)" for n in a.reached]
+        return [label, str(a.total), *shares, str(a.disturbed), str(a.overdue)]
 
     rows: list[list[str]] = []
     for pol in w.polres:
         rows.append(figures(pol, pol.name))
         if args.kecamatan:
             rows += [figures(k, f"  {k.name}") for k in w.kecamatan if k.polres_id == pol.id]
-    total = figures(None, ctx.t("Jumlah", "Total"))
+    total = figures(w.whole, ctx.t("Jumlah", "Total"))
     for line in _table(head, rows, total):
         say(line)
     return EXIT_OK

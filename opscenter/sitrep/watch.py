@@ -68,13 +68,7 @@ def watch_summary(
         as_of=hi,
         steps=tuple(st.label(lang) for st in w.steps),
         polres=tuple(_row(a) for a in w.polres),
-        total=WatchRow(
-            "",
-            w.total,
-            w.reached,
-            len(w.disturbed),
-            len(w.overdue),
-        ),
+        total=_row(w.whole),
         overdue=tuple(
             WatchLate(
                 x.label, x.kecamatan, x.polres, x.step.label(lang), x.due.astimezone(hi.tzinfo)

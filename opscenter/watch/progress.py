@@ -100,6 +100,12 @@ class Watch:
     def due(self, step: Step) -> datetime | None:
         return deadline(self.day, self.zone, step)
 
+    @property
+    def whole(self) -> Area:
+        """Every TPS of the operation as one area: the total row of the watch tab, of
+        ``opscenter watch`` and of the situation report (id 0, no name: each names it)."""
+        return Area(0, "", None, self.total, self.reached, len(self.disturbed), len(self.overdue))
+
 
 def deadline(day: date | None, zone: str, step: Step) -> datetime | None:
     """When a TPS must have reached ``step``: voting day's local midnight plus its minutes."""

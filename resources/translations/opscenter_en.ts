@@ -7284,69 +7284,74 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="167"/>
+        <location filename="../../ui/watch_models.py" line="80"/>
+        <source>Seluruh operasi</source>
+        <translation>Whole operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_models.py" line="183"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="169"/>
-        <location filename="../../ui/watch_models.py" line="287"/>
-        <location filename="../../ui/watch_models.py" line="378"/>
+        <location filename="../../ui/watch_models.py" line="185"/>
+        <location filename="../../ui/watch_models.py" line="305"/>
+        <location filename="../../ui/watch_models.py" line="396"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="173"/>
+        <location filename="../../ui/watch_models.py" line="189"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="173"/>
+        <location filename="../../ui/watch_models.py" line="189"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="176"/>
+        <location filename="../../ui/watch_models.py" line="192"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="287"/>
+        <location filename="../../ui/watch_models.py" line="305"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="313"/>
+        <location filename="../../ui/watch_models.py" line="331"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="379"/>
+        <location filename="../../ui/watch_models.py" line="397"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="380"/>
+        <location filename="../../ui/watch_models.py" line="398"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="381"/>
+        <location filename="../../ui/watch_models.py" line="399"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="381"/>
+        <location filename="../../ui/watch_models.py" line="399"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="382"/>
+        <location filename="../../ui/watch_models.py" line="400"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="382"/>
+        <location filename="../../ui/watch_models.py" line="400"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>
@@ -7375,7 +7380,7 @@ charge</translation>
     </message>
     <message>
         <location filename="../../ui/watch_panel.py" line="174"/>
-        <location filename="../../ui/watch_panel.py" line="379"/>
+        <location filename="../../ui/watch_panel.py" line="411"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
@@ -7385,38 +7390,38 @@ charge</translation>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="316"/>
+        <location filename="../../ui/watch_panel.py" line="347"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="318"/>
+        <location filename="../../ui/watch_panel.py" line="349"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="360"/>
+        <location filename="../../ui/watch_panel.py" line="392"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="377"/>
+        <location filename="../../ui/watch_panel.py" line="409"/>
         <source>Rinc&amp;ian: {name}</source>
         <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="421"/>
-        <location filename="../../ui/watch_panel.py" line="482"/>
+        <location filename="../../ui/watch_panel.py" line="453"/>
+        <location filename="../../ui/watch_panel.py" line="514"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="425"/>
+        <location filename="../../ui/watch_panel.py" line="457"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="484"/>
+        <location filename="../../ui/watch_panel.py" line="516"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7426,12 +7431,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="442"/>
+        <location filename="../../ui/watch_panel.py" line="474"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="447"/>
+        <location filename="../../ui/watch_panel.py" line="479"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>
@@ -7558,7 +7563,7 @@ charge</translation>
     <name>WatchWall</name>
     <message>
         <location filename="../../ui/watch_wall.py" line="197"/>
-        <location filename="../../ui/watch_wall.py" line="282"/>
+        <location filename="../../ui/watch_wall.py" line="280"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
@@ -7590,7 +7595,7 @@ charge</translation>
         <translation>As at {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_wall.py" line="293"/>
+        <location filename="../../ui/watch_wall.py" line="285"/>
         <source>Halaman {page} dari {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>

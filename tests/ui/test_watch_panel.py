@@ -293,7 +293,7 @@ def test_a_commander_reads_the_watch_without_the_entry_line(
     panel = _open(qtbot, store, COMMANDER)
     assert not panel.entry.isEnabled()
     assert panel.result.text() == "Peran Anda hanya dapat melihat pemantauan TPS."
-    assert panel.progress_model.rowCount() == 2  # Polres A and B
+    assert panel.progress_model.rowCount() == 3  # the whole operation, Polres A and B
     rows = _rows(store)
     panel.entry.setText("A1a 1 1")
     panel.submit()
@@ -496,3 +496,71 @@ def test_a_narrow_overdue_list_gives_the_polres_column_to_the_tps(
     panel.resize(2600, 900)
     qtbot.waitUntil(lambda: panel.overdue.width() >= NARROW_OVERDUE)
     assert not panel.overdue.isColumnHidden(LateColumn.POLRES)
+
+
+def test_the_whole_operation_leads_the_progress_in_bold(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    """The walk at 1366: no total row, so "how far is the whole operation" meant adding ten
+    Polres by eye. The first row is the whole operation, bold, with no kecamatan under it,
+    and it adds up the Polres rows (every TPS of the small operation has a Polres)."""
+    panel = _open(qtbot, store)
+    assert _type(qtbot, panel, "A1a 1 tiba 05:40")
+    m, n = panel.progress_model, len(panel.watch.steps)  # type: ignore[union-attr]
+    whole = [m.index(0, c).data() for c in range(m.columnCount())]
+    assert whole[0] == "Seluruh operasi"
+    assert m.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert m.rowCount(m.index(0, 0)) == 0
+    polres = [[m.index(i, c).data() for c in range(m.columnCount())] for i in (1, 2)]
+    assert int(whole[1]) == sum(int(p[1]) for p in polres) == panel.watch.total  # type: ignore[union-attr]
+    for c in range(2, 2 + n):  # "1 (3%)": the reached TPS add up
+        assert int(whole[c].split()[0]) == sum(int(p[c].split()[0]) for p in polres)
+    assert whole[2].startswith("1 (")
+    assert int(whole[-1]) == panel.overdue_model.rowCount() > 0
+    # Choosing it shows no kecamatan's TPS.
+    panel.tree.setCurrentIndex(m.index(0, 0))
+    _settle(qtbot, panel)
+    assert panel.lines_model.rowCount() == 0
+    assert panel.lines_label.text() == "Rinc&ian kecamatan"
+
+
+def test_the_progress_shows_every_polres_while_the_lists_keep_four_rows(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    """The walk at 1366×768: the progress showed 7 of 10 Polres rows. The split now gives it
+    the height of its top rows as long as the TPS lists keep four rows; a split the
+    operator moved stays where it was put."""
+    from ui.watch_panel import LOWER_ROWS
+
+    panel = _open(qtbot, store)
+    tiba = panel.watch.steps[0]  # type: ignore[union-attr]
+    ten = [Area(i, f"Polres {i}", i, 400, (390,), 0, 3) for i in range(1, 11)]
+    whole = Area(0, "", None, 4000, (3900,), 0, 30)
+    panel.progress_model.set_watch((tiba,), ten, (), whole)
+    rows = panel.progress_model.rowCount()
+    assert rows == 11
+    tree, overdue = panel.tree, panel.overdue
+    row_h = overdue.verticalHeader().defaultSectionSize()
+
+    def fits(height: int) -> tuple[bool, int]:
+        panel.resize(1300, height)  # shown: the layout and the split follow at once
+        assert panel.height() == height
+        last = tree.visualRect(panel.progress_model.index(rows - 1, 0))
+        return 0 <= last.bottom() < tree.viewport().height(), overdue.viewport().height()
+
+    # A 1366×768 laptop leaves the tab about 500 px, a 1920×1080 screen about 800.
+    for height in (560, 800):
+        every_row, lists = fits(height)
+        assert every_row, height
+        assert lists >= LOWER_ROWS * row_h, height
+    # Too low for both: the lists keep their four rows, the progress takes the rest.
+    every_row, lists = fits(300)
+    assert not every_row
+    assert LOWER_ROWS * row_h <= lists < (LOWER_ROWS + 1) * row_h
+    # Moved by hand (a quarter for the progress): kept through a resize, by Qt's own rule.
+    fits(560)
+    panel.splitter.setSizes([100, 300])
+    panel.splitter.splitterMoved.emit(100, 1)
+    every_row, _lists = fits(800)
+    assert not every_row  # room for them all, but the operator chose otherwise
+    assert panel.splitter.sizes()[0] / sum(panel.splitter.sizes()) == pytest.approx(0.25, abs=0.02)

@@ -220,7 +220,14 @@ class PlottingReads(StageWindow):
                     n=sum(short.values()), k=len(ranked), parts=parts
                 )
             )
-            self.deficit_label.setToolTip("\n".join(f"{k}: {n}" for k, n in ranked))
+            # Beside the strength tab's deficit the two figures differ (the walk: 116 here,
+            # 113 there), so the tooltip says what each counts.
+            why = _tr(
+                "Dihitung per pos: petugas yang masih kurang di tiap pos, dari personel yang "
+                "sudah ditempatkan. Tab Kekuatan menghitung per Polres (seluruh personel "
+                "terhadap kebutuhan), jadi angkanya dapat berbeda."
+            )
+            self.deficit_label.setToolTip("\n".join([why, "", *(f"{k}: {n}" for k, n in ranked)]))
             self.deficit_label.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
         else:
             self.deficit_label.setToolTip("")

@@ -107,8 +107,11 @@ def test_forming_and_plotting_show_posts_officers_and_leaders(
     assert "Ketua:" in w.posts.data(w.posts.index(0, 5))
     why = w.officers.data(w.officers.index(0, 4))
     assert why.endswith(".") and "Polres" in why
-    if read.deficit:
-        assert "Kekurangan" in w.deficit_label.text()
+    assert read.deficit  # the Jambi demo: Kerinci is short
+    assert "Kekurangan" in w.deficit_label.text()
+    # What it counts, beside the strength tab's deficit (the walk: 116 against 113).
+    assert w.deficit_label.toolTip().startswith("Dihitung per pos:")
+    assert "Tab Kekuatan menghitung per Polres" in w.deficit_label.toolTip()
     for model in (w.posts, w.officers, w.reserve):
         qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     # A second run asks first, naming how many are placed and locked.

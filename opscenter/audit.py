@@ -68,10 +68,6 @@ class AuditRow:
     def local_at(self) -> datetime:
         return self.at.astimezone(ZoneInfo(self.timezone))
 
-    @property
-    def summary(self) -> str:
-        return summarise(self.changes, self.action, entity=self.entity, names=self.names)
-
 
 def can_read(actor: Actor) -> bool:
     return permitted(actor, "audit.read")

@@ -15,6 +15,9 @@ from opscenter.audit_fields import field_name
 from opscenter.operations import local_text
 from ui.audit_model import action_text, entity_text, time_text
 
+# The line under the head naming the row's journal transaction, per language.
+TRANSACTION = {"id": "transaksi jurnal: {txn}", "en": "journal transaction: {txn}"}
+
 
 def detail_text(row: AuditRow, lang: str = "id") -> str:
     """Every field of a journal row, one per line, named as the officer reads it (``field_name``),
@@ -22,7 +25,10 @@ def detail_text(row: AuditRow, lang: str = "id") -> str:
     head = (
         f"#{row.seq}  {time_text(row)}  {row.actor}  {action_text(row)}  {entity_text(row, lang)}"
     )
-    lines = [head, ""]
+    # The transaction groups the rows of one action; the import history numbers an import by
+    # it ("Jurnal 812"), so an import's rows are found from there.
+    txn = TRANSACTION.get(lang, TRANSACTION["id"]).format(txn=row.txn_id)
+    lines = [head, txn, ""]
     shown = audit.named(row.changes, row.entity, row.names).values()  # in ``changes``' order
     for column, value in zip(row.changes, shown, strict=True):
         key = field_name(column, lang)

@@ -63,16 +63,27 @@ class ImportsModel(TableModel[ImportRecord]):
         return self.row_at(row)
 
     def headers(self) -> list[tuple[str, str]]:
-        labels = (
-            _tr("Jurnal"),
-            _tr("Waktu"),
-            _tr("Oleh"),
-            _tr("Jenis"),
-            _tr("Berkas"),
-            _tr("Hasil"),
-            _tr("Keadaan"),
-        )
-        return [(label, "") for label in labels]
+        return [
+            (
+                _tr("Jurnal"),
+                _tr(
+                    "Nomor transaksi jurnal impor ini. Di Jurnal audit, rincian tiap baris "
+                    "impor ini menyebut “transaksi jurnal: nomor ini”."
+                ),
+            ),
+            (
+                _tr("Waktu"),
+                _tr(
+                    "Waktu nyata saat impor disimpan: jurnal mencatat waktu nyata, juga dalam "
+                    "latihan."
+                ),
+            ),
+            (_tr("Oleh"), ""),
+            (_tr("Jenis"), ""),
+            (_tr("Berkas"), ""),
+            (_tr("Hasil"), ""),
+            (_tr("Keadaan"), ""),
+        ]
 
     def cell(self, r: ImportRecord, column: int, role: int) -> Any:
         col = HistoryColumn(column)

@@ -1597,87 +1597,97 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="66"/>
+        <location filename="../../ui/import_history.py" line="67"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
         <location filename="../../ui/import_history.py" line="68"/>
+        <source>Nomor transaksi jurnal impor ini. Di Jurnal audit, rincian tiap baris impor ini menyebut “transaksi jurnal: nomor ini”.</source>
+        <translation>This import's journal transaction number. In the audit journal, the detail of each of its rows says “journal transaction: this number”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="75"/>
+        <source>Waktu nyata saat impor disimpan: jurnal mencatat waktu nyata, juga dalam latihan.</source>
+        <translation>The real time the import was saved: the journal records real time, in an exercise too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="80"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="69"/>
+        <location filename="../../ui/import_history.py" line="81"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="70"/>
+        <location filename="../../ui/import_history.py" line="82"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="71"/>
+        <location filename="../../ui/import_history.py" line="83"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="72"/>
+        <location filename="../../ui/import_history.py" line="84"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="94"/>
+        <location filename="../../ui/import_history.py" line="105"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="97"/>
+        <location filename="../../ui/import_history.py" line="108"/>
         <source>dibatalkan</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="114"/>
+        <location filename="../../ui/import_history.py" line="125"/>
         <source>Riwayat impor</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="126"/>
+        <location filename="../../ui/import_history.py" line="137"/>
         <source>Batalkan impor terpilih</source>
         <translation>Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="144"/>
+        <location filename="../../ui/import_history.py" line="155"/>
         <source>Belum ada impor.</source>
         <translation>No imports yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="178"/>
+        <location filename="../../ui/import_history.py" line="189"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="187"/>
+        <location filename="../../ui/import_history.py" line="198"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="157"/>
+        <location filename="../../ui/import_history.py" line="168"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="67"/>
+        <location filename="../../ui/import_history.py" line="74"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="158"/>
+        <location filename="../../ui/import_history.py" line="169"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="162"/>
+        <location filename="../../ui/import_history.py" line="173"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -4262,7 +4272,7 @@ source</translation>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="254"/>
+        <location filename="../../ui/plotting_reads.py" line="263"/>
         <location filename="../../ui/plotting_window.py" line="334"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
@@ -4308,17 +4318,22 @@ source</translation>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="227"/>
+        <location filename="../../ui/plotting_reads.py" line="224"/>
+        <source>Dihitung per pos: petugas yang masih kurang di tiap pos, dari personel yang sudah ditempatkan. Tab Kekuatan menghitung per Polres (seluruh personel terhadap kebutuhan), jadi angkanya dapat berbeda.</source>
+        <translation>Counted per post: the officers each post still lacks, from the personnel placed so far. The Strength tab counts per Polres (all personnel against the requirement), so the figures can differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="236"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="229"/>
+        <location filename="../../ui/plotting_reads.py" line="238"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="250"/>
+        <location filename="../../ui/plotting_reads.py" line="259"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>

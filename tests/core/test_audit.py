@@ -240,7 +240,9 @@ def test_ids_of_named_rows_show_as_names(store: Store, history: Small) -> None:
     with store.read() as s:
         rows = audit.query(s, audit.AuditFilter(entity="unit", limit=1))
     # The last change set Polsek A1 from "Siaga" to "Bergerak": names, not ids.
-    assert "status: Siaga \u2192 Bergerak" in rows[0].summary
+    row = rows[0]
+    shown = audit.summarise(row.changes, row.action, entity=row.entity, names=row.names)
+    assert "status: Siaga \u2192 Bergerak" in shown
     assert isinstance(rows[0].changes["status_id"][1], int)  # the journal itself keeps ids
 
 

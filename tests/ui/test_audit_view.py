@@ -312,7 +312,11 @@ def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) ->
     rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
     changed = [r for r in rows if r is not None and r.entity == "unit_status_change"]
     assert len(changed) == 15  # every other one of the 30 changes
-    assert all("unit=Polres Kerinci" in r.summary for r in changed)
+    assert all(
+        "unit=Polres Kerinci"
+        in audit.summarise(r.changes, r.action, entity=r.entity, names=r.names)
+        for r in changed
+    )
     # The table names each field as the officer reads it, not by its column.
     first = next(i for i, r in enumerate(rows) if r is changed[0])
     shown = window.model.index(first, Column.CHANGES).data()
@@ -333,6 +337,8 @@ def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:
     with changes.read() as s:
         rows = audit.query(s, audit.AuditFilter(entity="unit", limit=1))
     text = detail_text(rows[0])
+    # The transaction the import history numbers an import by, to find its rows here.
+    assert text.splitlines()[1] == f"transaksi jurnal: {rows[0].txn_id}"
     assert "waktu perubahan status: " in text
     assert "status diubah oleh: " in text
     assert "status: " in text

@@ -65,6 +65,18 @@ def test_kinds_show_by_the_wizards_name(qtbot: QtBot, imported: Store) -> None:
     assert dialog.model.index(0, HistoryColumn.FILE).data(Qt.ItemDataRole.ToolTipRole) == LONG_NAME
 
 
+def test_the_number_and_the_time_say_what_they_are(qtbot: QtBot, imported: Store) -> None:
+    """The walk: "Jurnal 812" matched no number of the audit window, and in an exercise the
+    history's real time stood beside the simulated clock with nothing saying so."""
+    dialog = ImportHistoryDialog(imported, actor=STAFF)
+    qtbot.addWidget(dialog)
+    tip = Qt.ItemDataRole.ToolTipRole
+    horizontal = Qt.Orientation.Horizontal
+    number = dialog.model.headerData(HistoryColumn.TXN, horizontal, tip)
+    assert "transaksi jurnal" in number and "Jurnal audit" in number
+    assert "waktu nyata" in dialog.model.headerData(HistoryColumn.AT, horizontal, tip)
+
+
 @pytest.mark.parametrize("role", ["staff", "operator"])
 def test_revert_is_offered_only_with_an_import_chosen(
     qtbot: QtBot, imported: Store, role: str

@@ -342,6 +342,12 @@ class PlottingWindow(PlottingActions):
             name="plotOfficersView",
             single=False,
         )
+        # A post has a handful of officers: each row as tall as its reason (a sentence, cut
+        # at both sizes in the walk), the name wrapped rather than cut.
+        self.officers_view.setWordWrap(True)
+        self.officers_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self._drags(self.officers_view)
         _bottom, _bcol, self.reserve_title, self.reserve_view = self._titled_table(
             side,

@@ -983,3 +983,33 @@ def test_at_1366_the_reserve_shows_its_rows_names_and_ranks(
     metrics, name = view.fontMetrics(), view.columnWidth(ReserveColumn.NAME)
     whole = [metrics.horizontalAdvance(o.name) + 16 <= name for o in w.reserve.rows()]
     assert sum(whole) >= 0.9 * len(whole)
+
+
+def test_at_1366_an_officers_reason_is_read_whole(
+    qtbot: QtBot, jambi: Store, app_look: None
+) -> None:
+    """The walk: "Alasan penempatan", a sentence, was cut at both sizes ("Dari Polres
+    Kerinci: Po…"), whole only in its tooltip. A post's rows now wrap it and grow to it."""
+    from PySide6.QtCore import QRect
+
+    from ui.plotting_models import OfficerColumn, why
+
+    w = _open(qtbot, jambi)
+    w.resize(1366, 740)
+    _settle(qtbot, w)
+    read = _read(jambi, w)  # the demo is plotted
+    # A post with a leader from another Polres: the longest reason ("Dari Polres ...").
+    post = next(
+        p for p in read.posts if any(why(o, w._unit_name).startswith("Dari ") for o in p.officers)
+    )
+    w.select_post(post.post.id)
+    view = w.officers_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == len(post.officers))
+    metrics = view.fontMetrics()
+    width = view.columnWidth(OfficerColumn.WHY) - 8  # the cell's padding
+    flags = int(Qt.TextFlag.TextWordWrap)
+    texts = [view.model().index(r, OfficerColumn.WHY).data() for r in range(len(post.officers))]
+    assert max(metrics.horizontalAdvance(t) for t in texts) > width  # one line would cut it
+    for r, text in enumerate(texts):
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+        assert view.rowHeight(r) >= needed, (text, view.rowHeight(r), needed)

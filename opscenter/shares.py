@@ -1,6 +1,6 @@
 """A count's share of a whole in percent (TPS reported, places filled), as every table, map
-line, wall and report writes it. Money shares (the budget's "sudah dibayar") are not counts
-and may pass 100%: they keep their own arithmetic.
+line, wall and report writes it; and a sum of money's share of another (``money_percent``:
+the budget's realisation, in the readiness pane and both reports), which may pass 100%.
 
 One rule for all of them: the nearest percent, except that a share never reads 100% while
 some are missing, nor 0% while some are there. An officer reads "100%" as "every TPS has
@@ -19,3 +19,15 @@ def percent(part: int, whole: int, places: int = 0) -> float:
         return 100.0
     least = 10.0**-places
     return min(max(round(100 * part / whole, places), least), 100 - least)
+
+
+def money_percent(part: int, whole: int) -> int | None:
+    """``part`` rupiah of ``whole`` in whole percent, for the budget: rounded down, so that
+    100% means all of it (Rp 398 of 400 juta is 99%, not 100%) and more than all shows
+    (an overspend reads 104%), yet at least 1% once anything is paid; None without a whole.
+    """
+    if whole <= 0:
+        return None
+    if part <= 0:
+        return 0
+    return max(1, 100 * part // whole)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from opscenter.operations import local_text
 from opscenter.readiness.matrix import AspectRef, Cell, Readiness, UnitReadiness
 from opscenter.readiness.sarpras_figures import worst_line
+from opscenter.shares import money_percent
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, counts_text, full_level, short_level
 from ui.translations import translator
@@ -318,11 +319,9 @@ class Evidence:
             for source, amount in by_source.items():
                 shown = rupiah(amount, loc) if isinstance(amount, int) else str(amount)
                 parts.append(_p("\u2022 " + escape(f"{source}: {shown}")))
-        share = b.paid_share
-        if share is not None:
-            parts.append(
-                _p(escape(_tr("Hak yang sudah dibayar: {p} %").format(p=round(share * 100))))
-            )
+        paid = money_percent(b.realised, b.need)
+        if paid is not None:
+            parts.append(_p(escape(_tr("Hak yang sudah dibayar: {p}%").format(p=paid))))
         return "".join(parts)
 
     def findings(self, unit_id: int, aspect_ids: set[int], all_aspects: bool) -> str:

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from opscenter.model import READINESS_LEVELS
 from opscenter.readiness.matrix import Cell, Readiness, UnitReadiness
+from opscenter.shares import money_percent
 from reports.fonts import BOLD
 from reports.readiness.content import ReadinessReport
 from reports.readiness.labels import LEVEL_COLOURS, ReadinessText, joined
@@ -277,7 +278,8 @@ def budget(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> l
     b = r.sources.budget.get(u.unit_id)
     if b is None:
         return [KeepTogether([*out, para(text("no_data"), st["body"])])]
-    share = f"{100 * b.realised // b.pagu}%" if b.pagu else "\u2013"
+    paid = money_percent(b.realised, b.pagu)
+    share = f"{paid}%" if paid is not None else "\u2013"
     rows: list[list[Any]] = [
         [text("need"), text("pagu"), text("realised"), text("realised_share")],
         [text.rupiah(b.need), text.rupiah(b.pagu), text.rupiah(b.realised), share],

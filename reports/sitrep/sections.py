@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from opscenter.shares import percent
+from opscenter.shares import money_percent, percent
 from opscenter.sitrep import Count, Letterhead, Signatory, Sitrep
 from reports.sitrep.charts import day_chart, region_chart
 from reports.sitrep.labels import Text, where, who
@@ -415,7 +415,8 @@ def readiness(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> li
     if r.budget:
         rows = [text.headings("unit", "need", "pagu", "realised", "realised_share")]
         for b in r.budget:
-            share = f"{100 * b.realised // b.pagu}%" if b.pagu else "\u2013"
+            paid = money_percent(b.realised, b.pagu)
+            share = f"{paid}%" if paid is not None else "\u2013"
             money = [text.rupiah(v) for v in (b.need, b.pagu, b.realised)]
             rows.append([para(b.unit, st["cell"]), *money, share])
         w = 3.3 * cm

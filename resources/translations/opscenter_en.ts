@@ -1604,7 +1604,7 @@
     <message>
         <location filename="../../ui/import_history.py" line="68"/>
         <source>Nomor transaksi jurnal impor ini. Di Jurnal audit, rincian tiap baris impor ini menyebut “transaksi jurnal: nomor ini”.</source>
-        <translation>This import's journal transaction number. In the audit journal, the detail of each of its rows says “journal transaction: this number”.</translation>
+        <translation>This import&apos;s journal transaction number. In the audit journal, the detail of each of its rows says “journal transaction: this number”.</translation>
     </message>
     <message>
         <location filename="../../ui/import_history.py" line="75"/>
@@ -4272,13 +4272,13 @@ source</translation>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="263"/>
+        <location filename="../../ui/plotting_reads.py" line="261"/>
         <location filename="../../ui/plotting_window.py" line="334"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="347"/>
+        <location filename="../../ui/plotting_window.py" line="353"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4323,17 +4323,17 @@ source</translation>
         <translation>Counted per post: the officers each post still lacks, from the personnel placed so far. The Strength tab counts per Polres (all personnel against the requirement), so the figures can differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="236"/>
+        <location filename="../../ui/plotting_reads.py" line="234"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="238"/>
+        <location filename="../../ui/plotting_reads.py" line="236"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="259"/>
+        <location filename="../../ui/plotting_reads.py" line="257"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -4631,292 +4631,292 @@ source</translation>
 <context>
     <name>ReadinessEvidence</name>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="72"/>
+        <location filename="../../ui/readiness_evidence.py" line="73"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="93"/>
+        <location filename="../../ui/readiness_evidence.py" line="94"/>
         <source>Satuan ini tidak lagi dinilai.</source>
         <translation>This unit is no longer assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="112"/>
+        <location filename="../../ui/readiness_evidence.py" line="113"/>
         <source>keseluruhan</source>
         <translation>overall</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="114"/>
+        <location filename="../../ui/readiness_evidence.py" line="115"/>
         <source>Per aspek</source>
         <translation>By aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="125"/>
+        <location filename="../../ui/readiness_evidence.py" line="126"/>
         <source>{polda} — rekap</source>
         <translation>{polda} — summary</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="125"/>
+        <location filename="../../ui/readiness_evidence.py" line="126"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="128"/>
+        <location filename="../../ui/readiness_evidence.py" line="129"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="136"/>
+        <location filename="../../ui/readiness_evidence.py" line="137"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="144"/>
+        <location filename="../../ui/readiness_evidence.py" line="145"/>
         <source>Penilaian petugas</source>
         <translation>Officer&apos;s judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="147"/>
+        <location filename="../../ui/readiness_evidence.py" line="148"/>
         <source>Belum dinilai: tingkat sel mengikuti data.</source>
         <translation>Not judged: the cell&apos;s level follows the data.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="151"/>
+        <location filename="../../ui/readiness_evidence.py" line="152"/>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="153"/>
+        <location filename="../../ui/readiness_evidence.py" line="154"/>
         <source>Dasar: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="157"/>
+        <location filename="../../ui/readiness_evidence.py" line="158"/>
         <source>Oleh {who}, {when}</source>
         <translation>By {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="166"/>
+        <location filename="../../ui/readiness_evidence.py" line="167"/>
         <source>Yang ditunjukkan data</source>
         <translation>What the data suggests</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="168"/>
+        <location filename="../../ui/readiness_evidence.py" line="169"/>
         <source>Data belum cukup untuk menilai aspek ini.</source>
         <translation>Not enough data to assess this aspect.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="172"/>
+        <location filename="../../ui/readiness_evidence.py" line="173"/>
         <source>Penilaian petugas berbeda dari data (ditandai *).</source>
         <translation>The officer&apos;s judgement differs from the data (marked *).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="187"/>
+        <location filename="../../ui/readiness_evidence.py" line="188"/>
         <source>Kebutuhan {need} personel, tersedia {have}: cukup</source>
         <translation>Need {need} personnel, available {have}: enough</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="190"/>
+        <location filename="../../ui/readiness_evidence.py" line="191"/>
         <source>Kebutuhan {need} personel, tersedia {have}: kurang {short}</source>
         <translation>Need {need} personnel, available {have}: short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="200"/>
+        <location filename="../../ui/readiness_evidence.py" line="201"/>
         <source>Semua {n} jenis sarpras memenuhi kebutuhan</source>
         <translation>All {n} equipment types meet the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="201"/>
+        <location filename="../../ui/readiness_evidence.py" line="202"/>
         <source>{n} jenis sarpras di bawah kebutuhan; terparah {name}: butuh {need}, laik pakai {have}, kurang {short}</source>
         <translation>{n} equipment types below the requirement; worst {name}: need {need}, usable {have}, short {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="216"/>
+        <location filename="../../ui/readiness_evidence.py" line="217"/>
         <source>Pagu {pagu} menutup kebutuhan {need}</source>
         <translation>Ceiling {pagu} covers the need of {need}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="220"/>
+        <location filename="../../ui/readiness_evidence.py" line="221"/>
         <source>Pagu {pagu} dari kebutuhan {need}: {share} %</source>
         <translation>Ceiling {pagu} of a need of {need}: {share} %</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="224"/>
+        <location filename="../../ui/readiness_evidence.py" line="225"/>
         <source>{n} tindak lanjut temuan lewat tenggat</source>
         <translation>{n} finding follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="226"/>
+        <location filename="../../ui/readiness_evidence.py" line="227"/>
         <source>{n} temuan belum selesai ditindaklanjuti</source>
         <translation>{n} findings not yet followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="246"/>
+        <location filename="../../ui/readiness_evidence.py" line="247"/>
         <source>Personel</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="249"/>
+        <location filename="../../ui/readiness_evidence.py" line="250"/>
         <source>Kebutuhan {need} (TPS {tps}); personel sendiri {own}, BKO masuk {bko_in}, BKO keluar {bko_out}: tersedia {have}</source>
         <translation>Need {need} (TPS {tps}); own personnel {own}, BKO in {bko_in}, BKO out {bko_out}: available {have}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="263"/>
+        <location filename="../../ui/readiness_evidence.py" line="264"/>
         <source>Sarana prasarana</source>
         <translation>Equipment and facilities</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="270"/>
+        <location filename="../../ui/readiness_evidence.py" line="271"/>
         <source>Tidak ada kekurangan ({n} jenis tercatat).</source>
         <translation>No shortfall ({n} types recorded).</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="277"/>
+        <location filename="../../ui/readiness_evidence.py" line="278"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="278"/>
+        <location filename="../../ui/readiness_evidence.py" line="279"/>
         <source>Butuh</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="279"/>
+        <location filename="../../ui/readiness_evidence.py" line="280"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="280"/>
+        <location filename="../../ui/readiness_evidence.py" line="281"/>
         <source>RR</source>
         <translation>LD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="281"/>
+        <location filename="../../ui/readiness_evidence.py" line="282"/>
         <source>RB</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="282"/>
+        <location filename="../../ui/readiness_evidence.py" line="283"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="294"/>
+        <location filename="../../ui/readiness_evidence.py" line="295"/>
         <source>RR: rusak ringan, RB: rusak berat; yang laik pakai dihitung tersedia.</source>
         <translation>LD: lightly damaged, HD: heavily damaged; items fit for use count as available.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="304"/>
+        <location filename="../../ui/readiness_evidence.py" line="305"/>
         <source>Anggaran</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="311"/>
+        <location filename="../../ui/readiness_evidence.py" line="312"/>
         <source>Kebutuhan: {v}</source>
         <translation>Need: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="312"/>
+        <location filename="../../ui/readiness_evidence.py" line="313"/>
         <source>Pagu: {v}</source>
         <translation>Ceiling (pagu): {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="313"/>
+        <location filename="../../ui/readiness_evidence.py" line="314"/>
         <source>Realisasi: {v}</source>
         <translation>Realised: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="323"/>
-        <source>Hak yang sudah dibayar: {p} %</source>
-        <translation>Entitlements paid: {p} %</translation>
-    </message>
-    <message>
-        <location filename="../../ui/readiness_evidence.py" line="328"/>
+        <location filename="../../ui/readiness_evidence.py" line="327"/>
         <source>Temuan terbuka</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="328"/>
+        <location filename="../../ui/readiness_evidence.py" line="327"/>
         <source>Temuan terbuka (semua aspek)</source>
         <translation>Open findings (all aspects)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="335"/>
+        <location filename="../../ui/readiness_evidence.py" line="334"/>
         <source>Tidak ada temuan terbuka.</source>
         <translation>No open findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="43"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="43"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
         <source>dalam proses</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="340"/>
+        <location filename="../../ui/readiness_evidence.py" line="339"/>
         <source>tanpa tenggat</source>
         <translation>no due date</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="344"/>
+        <location filename="../../ui/readiness_evidence.py" line="343"/>
         <source>Saran: {advice} · PJ: {who} · tenggat {due} · {status}</source>
         <translation>Advice: {advice} · in charge: {who} · due {due} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="350"/>
+        <location filename="../../ui/readiness_evidence.py" line="349"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="355"/>
+        <location filename="../../ui/readiness_evidence.py" line="354"/>
         <source>Kunjungan terakhir</source>
         <translation>Latest visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="35"/>
+        <location filename="../../ui/readiness_evidence.py" line="36"/>
         <source>kunjungan kerja</source>
         <translation>working visit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="36"/>
+        <location filename="../../ui/readiness_evidence.py" line="37"/>
         <source>supervisi</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="37"/>
+        <location filename="../../ui/readiness_evidence.py" line="38"/>
         <source>asistensi</source>
         <translation>assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="43"/>
+        <location filename="../../ui/readiness_evidence.py" line="44"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="360"/>
+        <location filename="../../ui/readiness_evidence.py" line="323"/>
+        <source>Hak yang sudah dibayar: {p}%</source>
+        <translation>Entitlements paid: {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_evidence.py" line="359"/>
         <source>{date}, {kind} dipimpin {lead}</source>
         <translation>{date}, {kind} led by {lead}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="367"/>
+        <location filename="../../ui/readiness_evidence.py" line="366"/>
         <source>Tim: {team}</source>
         <translation>Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="369"/>
+        <location filename="../../ui/readiness_evidence.py" line="368"/>
         <source>Yang diperiksa: {what}</source>
         <translation>Checked: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="370"/>
+        <location filename="../../ui/readiness_evidence.py" line="369"/>
         <source>{n} temuan</source>
         <translation>{n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_evidence.py" line="388"/>
+        <location filename="../../ui/readiness_evidence.py" line="387"/>
         <source>Pilih satu sel matriks untuk melihat dasar penilaiannya.</source>
         <translation>Choose a cell of the matrix to see what its level rests on.</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from opscenter.shares import percent
+from opscenter.shares import money_percent, percent
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,23 @@ def test_a_share_reads_100_only_when_all_are_there_and_0_only_when_none(
     part: int, whole: int, places: int, expected: float
 ) -> None:
     assert percent(part, whole, places) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (398_000_000, 400_000_000, 99),  # the pane rounded 99.5 to "100 %" with Rp 2 juta owed
+        (399_999_999, 400_000_000, 99),
+        (400_000_000, 400_000_000, 100),
+        (419_600_000, 400_000_000, 104),  # an overspend shows as one
+        (1_000_000, 400_000_000, 1),  # 0.25%: something is paid
+        (0, 400_000_000, 0),
+        (5, 0, None),  # no pagu or need: no share ("–")
+    ],
+)
+def test_a_money_share_reads_100_only_when_all_is_paid(
+    part: int, whole: int, expected: int | None
+) -> None:
+    """The readiness pane rounded the budget's realisation, the two reports rounded it down:
+    one rule now (``money_percent``) for the three."""
+    assert money_percent(part, whole) == expected

@@ -261,6 +261,8 @@ def test_the_evidence_shows_each_source_when_present(
     assert "terparah Kendaraan roda 2: butuh 2, laik pakai 0, kurang 2" in html
     money = evidence.html(kerinci, aspects["anggaran"])
     assert "Rp25.000.000.000" in money and "Rp30.000.000.000" in money
+    # Nothing paid yet; written as every other share is ("0%"), by ``money_percent``.
+    assert "Hak yang sudah dibayar: 0%" in money
     assert rupiah(25_000_000_000, QLocale("id")) == "Rp25.000.000.000"
 
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,9 +47,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _tr = translator("WatchModels")
 
 
-def share_text(reached: int, total: int) -> str:
-    """ "12 (40%)": how many TPS reached a step and their share (``opscenter.shares``)."""
-    return f"{reached} ({percent(reached, total):.0f}%)"
+def share_text(reached: int, total: int, locale: QLocale) -> str:
+    """ "4.724 (93%)": how many TPS reached a step, grouped as the locale writes counts (the
+    summary strip's "5.090"), and their share (``opscenter.shares``)."""
+    return f"{locale.toString(reached)} ({percent(reached, total):.0f}%)"
 
 
 class ProgressModel(QAbstractItemModel):
@@ -65,6 +67,7 @@ class ProgressModel(QAbstractItemModel):
         self._children: list[list[Area]] = []  # per Polres row, its kecamatan
         self._bold = QFont()
         self._bold.setBold(True)
+        self._locale = QLocale()
 
     # -- updating -----------------------------------------------------------------------------
 
@@ -204,10 +207,10 @@ class ProgressModel(QAbstractItemModel):
             if column == 0:
                 return a.name
             if column == 1:
-                return str(a.total)
+                return self._locale.toString(a.total)
             if column < 2 + n:
-                return share_text(a.reached[column - 2], a.total)
-            return str(a.disturbed if column == 2 + n else a.overdue)
+                return share_text(a.reached[column - 2], a.total, self._locale)
+            return self._locale.toString(a.disturbed if column == 2 + n else a.overdue)
         if role == SHARE_ROLE and 2 <= column < 2 + n:
             return a.share(column - 2)
         if role == ID_ROLE:

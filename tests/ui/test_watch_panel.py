@@ -12,7 +12,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -285,6 +285,20 @@ def test_a_polres_with_tps_missing_does_not_read_100_percent(qtbot: QtBot) -> No
     assert "1 dari 440 TPS petugas tiba (1%)" in lines[2]
     assert "0 dari 440 TPS petugas tiba (0%)" in lines[3]
     assert "440 dari 440 TPS petugas tiba (100%)" in lines[4]
+
+
+def test_counts_are_grouped_as_the_locale_writes_them(qtbot: QtBot) -> None:
+    """The tree printed "5090" and "4724 (93%)" under the summary strip's "5.090"."""
+    tiba = Step(1, 1, 0, "tiba", "Petugas tiba", "Guards arrived", 360)
+    before = QLocale()
+    QLocale.setDefault(QLocale("id"))  # as ``ui.app`` sets it for the interface language
+    try:
+        model = ProgressModel()
+        model.set_watch((tiba,), [Area(7, "Polres X", 7, 5090, (4724,), 1200, 1366)], ())
+        row = [model.index(0, c).data() for c in range(model.columnCount())]
+    finally:
+        QLocale.setDefault(before)
+    assert row == ["Polres X", "5.090", "4.724 (93%)", "1.200", "1.366"]
 
 
 def test_a_commander_reads_the_watch_without_the_entry_line(

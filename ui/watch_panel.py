@@ -348,9 +348,9 @@ class WatchPanel(QWidget):
         self.steps_hint.setText(_tr("Langkah: {steps} · g gangguan").format(steps=hint))
         self.summary.setText(
             _tr("{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}").format(
-                n=w.total,
-                late=len(w.overdue),
-                dist=len(w.disturbed),
+                n=self.locale().toString(w.total),
+                late=self.locale().toString(len(w.overdue)),
+                dist=self.locale().toString(len(w.disturbed)),
                 at=local_text(w.now, w.zone, "%H:%M"),
             )
         )

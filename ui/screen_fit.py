@@ -8,7 +8,8 @@
 - ``show_as_left`` / ``remember_place``: a window opens where it stood when last closed
   (screen, place, size, maximised), still within the screen it now opens on.
 - ``scrolling``: a dialog's body in a scroll area, so a dialog taller than the screen scrolls
-  instead of pushing its buttons off it.
+  instead of pushing its buttons off it; the field that takes the focus is scrolled into
+  view, whether by Tab, a shortcut or a click.
 - ``narrow_drops``: which columns a narrow table leaves out, in its own order of priority,
   rather than scrolling sideways.
 """
@@ -18,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QByteArray, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -232,4 +235,28 @@ def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
     area.setMinimumWidth(
         body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
     )
+    _FocusInView(area)
     return area
+
+
+class _FocusInView(QObject):
+    """Scrolls ``area`` to the widget in it that takes the focus. Qt does so only for Tab:
+    a shortcut such as the incident pane's Ctrl+T (``setFocus``) put the cursor in a field
+    below the fold, and the officer typed a follow-up blind. A child of the area, so the
+    connection ends with it."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        area = self._area
+        # A window being deleted hands the focus on while its area is already gone.
+        if new is None or not shiboken6.isValid(area) or not shiboken6.isValid(new):
+            return
+        body = area.widget()
+        if body is not None and body.isAncestorOf(new) and new.isVisible():
+            area.ensureWidgetVisible(new)

@@ -708,3 +708,21 @@ def test_a_region_filter_shows_the_region_it_filters_by(
     assert panel.proxy.rowCount() == count
     type_and_leave(box, qtbot, "Merangin")
     assert box.lineEdit().text() == "Kab. Merangin" == box.currentText()
+
+
+def test_ctrl_t_scrolls_the_follow_up_field_into_view(panel: IncidentsPanel, qtbot: QtBot) -> None:
+    """The walk at 1366×768: Ctrl+T put the cursor in the follow-up field below the fold of
+    the detail pane, and the officer typed and saved a note without seeing it."""
+    panel.resize(1366, 520)  # a laptop's tab under the header and the strip
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    panel.select_incident(target.id)
+    area, field = panel.detail_area, panel.detail.follow_text
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)  # the pane does scroll
+    area.verticalScrollBar().setValue(0)
+    focus(qtbot, panel)
+    panel.focus_follow_up()
+    assert field.hasFocus()
+    top_left = field.mapTo(area.viewport(), field.rect().topLeft())
+    bottom_right = field.mapTo(area.viewport(), field.rect().bottomRight())
+    assert area.viewport().rect().contains(top_left)
+    assert area.viewport().rect().contains(bottom_right)

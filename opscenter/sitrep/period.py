@@ -57,7 +57,10 @@ def period_of(
     op: Operation, period_from: datetime | None, period_to: datetime | None, now: datetime
 ) -> tuple[datetime, datetime]:
     """The period asked for, completed to 24 hours, in the operation's zone; an end before
-    the start is refused."""
+    the start is refused. An end after ``now`` ends at ``now``: a report states the
+    situation as it stands when made, never ahead of it (the dialog's "24 jam s.d.
+    sekarang" rounds up to the next minute, and the report read "Keadaan per 20.04" under
+    "Dibuat 20.03"; the TPS watch counted the 06:00 deadline as passed at 05:50)."""
     zone = ZoneInfo(op.timezone)
     lo, hi = _local(period_from, zone), _local(period_to, zone)
     if lo is None and hi is None:
@@ -68,6 +71,7 @@ def period_of(
     elif hi is None:
         hi = lo + timedelta(hours=24)
     assert lo is not None and hi is not None
+    hi = min(hi, now.astimezone(zone))
     if hi <= lo:
         raise InvalidValue(field="period_to", value=hi.isoformat(), reason="before_start")
     return lo, hi

@@ -325,6 +325,19 @@ def test_default_period_is_24_hours_up_to_the_cut_off(demo: Store) -> None:
     assert end == datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
 
 
+def test_a_period_ending_after_it_is_made_ends_when_made(demo: Store) -> None:
+    """The walk: "24 jam s.d. sekarang" at 20:03:41 asked for a period to 20:04 (rounded up,
+    so this minute's incident is in), and the report read "Keadaan per 20.04" under "Dibuat
+    20.03". A report states the situation when it is made, never ahead of it."""
+    made = datetime(2024, 11, 27, 20, 3, 41, tzinfo=WIB)
+    asked_to = datetime(2024, 11, 27, 20, 4, tzinfo=WIB)
+    with demo.read() as s:
+        r = sitrep.assemble(s, period_from=asked_to.replace(day=26), period_to=asked_to, now=made)
+    assert r.period_to == made
+    assert r.period_from == asked_to.replace(day=26)
+    assert r.watch is None or r.watch.as_of == made  # the TPS watch stands at the same moment
+
+
 def test_naive_times_are_read_in_the_operation_zone(demo: Store) -> None:
     with demo.read() as s:
         r = sitrep.assemble(s, period_from=datetime(2024, 11, 27, 6), now=NOW)

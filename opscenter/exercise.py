@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 
 from opscenter import clock, operations
 from opscenter.errors import DatabaseMissing, ExerciseNeedsFile
-from opscenter.model import FollowUp, Incident, JournalTxn, TpsWatch, UnitStatusChange
+from opscenter.model import (
+    FollowUp,
+    Incident,
+    InspectionFinding,
+    JournalTxn,
+    ReadinessJudgement,
+    TpsWatch,
+    UnitStatusChange,
+)
 from opscenter.private_files import private_folder
 from opscenter.store import backup_sqlite, parse_url, resolve_url, safe_url
 
@@ -52,13 +60,17 @@ def default_start(session: Session) -> datetime:
 
 def last_recorded(session: Session, operation_id: int) -> datetime | None:
     """The latest moment of the operation's present that anything recorded (UTC-aware): an
-    incident's recording, a follow-up, a unit's status change, a TPS report. In an exercise
-    these carry the simulated time; the journal keeps the real one."""
+    incident's recording or closing, a follow-up, a unit's status change, a TPS report, a
+    readiness judgement, an inspection finding closed. In an exercise these carry the
+    simulated time; the journal keeps the real one."""
     columns = (
         (Incident.recorded_at, Incident.operation_id),
+        (Incident.closed_at, Incident.operation_id),
         (FollowUp.at, FollowUp.operation_id),
         (UnitStatusChange.at, UnitStatusChange.operation_id),
         (TpsWatch.at, TpsWatch.operation_id),
+        (ReadinessJudgement.set_at, ReadinessJudgement.operation_id),
+        (InspectionFinding.closed_at, InspectionFinding.operation_id),
     )
     found = [session.scalar(select(func.max(at)).where(op == operation_id)) for at, op in columns]
     moments = [m if m.tzinfo is not None else m.replace(tzinfo=UTC) for m in found if m]

@@ -146,3 +146,24 @@ def test_a_reopened_exercise_goes_on_from_what_it_recorded(small: tuple[Store, S
     with store.read() as s:
         assert exercise.last_recorded(s, op.operation_id) == VOTING_NIGHT + timedelta(minutes=10)
         assert exercise.default_start(s) == VOTING_NIGHT + timedelta(minutes=10)
+
+
+def test_a_readiness_judgement_counts_as_recorded(small: tuple[Store, Small]) -> None:
+    """A judgement set at 20:15 of the exercise carries that time: reopened, the clock goes on
+    from 20:15, not from the incident logged at 20:10 (the walk saw the clock go back)."""
+    from opscenter.model import ReadinessAspect
+    from opscenter.readiness.judgements import JudgementValue, set_judgement
+
+    store, op = small
+    ticks = Ticks()
+    clock.simulate(VOTING_NIGHT, monotonic=ticks)
+    ticks.seconds += 600
+    _log(store, op, "Kotak suara rusak", VOTING_NIGHT)
+    ticks.seconds += 300
+    with store.read() as s:
+        aspect = by_code(s, ReadinessAspect, op.operation_id)["posko"].id
+    judged = JudgementValue(op.units["PA"], aspect, "catatan", "genset belum diuji")
+    set_judgement(store, ADMIN, op.operation_id, judged)
+    clock.use_real()
+    with store.read() as s:
+        assert exercise.default_start(s) == VOTING_NIGHT + timedelta(minutes=15)

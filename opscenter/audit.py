@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from opscenter.actor import Actor
 from opscenter.audit_fields import field_name
 from opscenter.formulas import xlsx_cell
+from opscenter.incidents import degrees
 from opscenter.model import Base, JournalEntry, JournalTxn, Operation, tps_label
 from opscenter.operations import timezone_of, zone_label
 from opscenter.permissions import permitted, require
@@ -345,13 +346,15 @@ def named(
     entity: str | None,
     names: Mapping[tuple[str, int], str] | None,
 ) -> dict[str, Any]:
-    """``changes`` with ids of named rows replaced by names ("status_id" becomes "status")."""
-    if not entity or not names:
-        return changes
+    """``changes`` with ids of named rows replaced by names ("status_id" becomes "status"),
+    and stored micro-degrees (``latitude_e6``) as degrees ("-2.1", not -2100000)."""
     out: dict[str, Any] = {}
     for key, value in changes.items():
-        target = _fk_target(entity, key)
-        if target is None:
+        if key.endswith("_e6"):
+            out[key] = [_degrees(v) for v in value] if isinstance(value, list) else _degrees(value)
+            continue
+        target = _fk_target(entity, key) if entity and names else None
+        if target is None or names is None:
             out[key] = value
             continue
 
@@ -361,6 +364,10 @@ def named(
         label = key[:-3] if key.endswith("_id") else key
         out[label] = [name(v) for v in value] if isinstance(value, list) else name(value)
     return out
+
+
+def _degrees(value: Any) -> Any:
+    return str(degrees(value)) if isinstance(value, int) else value
 
 
 # --- export ----------------------------------------------------------------------------------

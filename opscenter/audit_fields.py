@@ -36,7 +36,7 @@ MORE_FIELDS: dict[str, tuple[str, str]] = {
     "commit_share_pct": ("persentase kekuatan yang dilibatkan", "share of strength committed (%)"),
     "component_id": ("komponen anggaran", "budget component"),
     "corps": ("golongan", "corps"),
-    "damage": ("kerugian", "damage"),
+    "damage": ("kerusakan", "damage"),  # as the incident form labels it
     "declared_strength": ("kekuatan yang dilaporkan", "declared strength"),
     "due_minutes": ("batas waktu (menit)", "due (minutes)"),
     "duty_status": ("status dinas", "duty status"),

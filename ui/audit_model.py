@@ -124,6 +124,8 @@ MORE_ENTITIES: dict[str, tuple[str, str]] = {
     "rank": ("pangkat", "rank"),
     "guard_pattern": ("pola pengamanan", "guard pattern"),
     "unit_area": ("wilayah satuan", "unit area"),
+    "guard_post_tps": ("TPS pos pengamanan", "guard post TPS"),
+    "region_boundary": ("batas wilayah", "region boundary"),
 }
 
 
@@ -225,7 +227,13 @@ class AuditModel(TableModel[AuditRow]):
     # -- Qt ---------------------------------------------------------------------------------
 
     def headers(self) -> list[tuple[str, str]]:
-        return [(_tr(HEADERS[c]), "") for c in Column]
+        # The journal keeps real time; in an exercise the times inside a row (an incident's,
+        # a follow-up's) are the exercise's, and the walk found nothing saying which is which.
+        real = _tr(
+            "Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu "
+            "kejadian, tindak lanjut) mengikuti jam operasi atau latihan."
+        )
+        return [(_tr(HEADERS[c]), real if c == Column.TIME else "") for c in Column]
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
         col = Column(column)

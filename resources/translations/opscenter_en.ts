@@ -767,6 +767,11 @@
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="231"/>
+        <source>Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu kejadian, tindak lanjut) mengikuti jam operasi atau latihan.</source>
+        <translation>The real time it was recorded, in an exercise too. Times inside the detail (when an incident happened, a follow-up) follow the operation's or the exercise's clock.</translation>
+    </message>
 </context>
 <context>
     <name>AuditWindow</name>
@@ -7299,74 +7304,74 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="80"/>
+        <location filename="../../ui/watch_models.py" line="83"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="183"/>
+        <location filename="../../ui/watch_models.py" line="186"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="185"/>
-        <location filename="../../ui/watch_models.py" line="305"/>
-        <location filename="../../ui/watch_models.py" line="396"/>
+        <location filename="../../ui/watch_models.py" line="188"/>
+        <location filename="../../ui/watch_models.py" line="308"/>
+        <location filename="../../ui/watch_models.py" line="399"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="189"/>
+        <location filename="../../ui/watch_models.py" line="192"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="189"/>
+        <location filename="../../ui/watch_models.py" line="192"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="192"/>
+        <location filename="../../ui/watch_models.py" line="195"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="305"/>
+        <location filename="../../ui/watch_models.py" line="308"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="331"/>
+        <location filename="../../ui/watch_models.py" line="334"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="397"/>
+        <location filename="../../ui/watch_models.py" line="400"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="398"/>
+        <location filename="../../ui/watch_models.py" line="401"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="399"/>
+        <location filename="../../ui/watch_models.py" line="402"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="399"/>
+        <location filename="../../ui/watch_models.py" line="402"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="400"/>
+        <location filename="../../ui/watch_models.py" line="403"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="400"/>
+        <location filename="../../ui/watch_models.py" line="403"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>

@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 
 from opscenter import audit, units
 from opscenter.actor import Actor
+from opscenter.audit_fields import field_name
 from opscenter.model import PollingStation, utcnow
 from opscenter.permissions import NotPermitted
 from opscenter.progress import CancelToken, no_progress
@@ -311,3 +312,18 @@ def test_a_tps_shows_by_its_number_and_desa_and_is_found_by_the_desa(store: Stor
     found = _all(store, audit.AuditFilter(text="desa a1b", entity="tps_watch"))
     assert [r.seq for r in found] == [row.seq]
     assert _all(store, audit.AuditFilter(text="desa a2a", entity="tps_watch")) == []
+
+
+def test_a_point_reads_in_degrees_and_fields_as_the_form_names_them() -> None:
+    """The walk: the audit detail of a new incident read "lintang: -2100000, bujur:
+    101400000" (the stored micro-degrees), and the form's "Kerusakan" was "kerugian"."""
+    changes = {"latitude_e6": -2_100_000, "longitude_e6": [None, 101_400_000], "damage": "x"}
+    assert audit.named(changes, "incident", {}) == {
+        "latitude_e6": "-2.1",
+        "longitude_e6": [None, "101.4"],
+        "damage": "x",
+    }
+    moved = {"latitude_e6": [-1_600_000, -2_100_000]}  # the point set again
+    shown = audit.summarise(moved, "update", entity="incident", names={}, lang="id")
+    assert shown == "lintang: -1.6 \u2192 -2.1"
+    assert field_name("damage", "id") == "kerusakan"

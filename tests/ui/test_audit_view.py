@@ -324,6 +324,21 @@ def test_ctrl_f_then_a_unit_name_finds_its_rows(qtbot: QtBot, changes: Store) ->
     assert "unit=" not in shown and "_id" not in shown
 
 
+def test_every_journaled_table_has_a_name_and_the_time_says_it_is_real(changes: Store) -> None:
+    """The walk: the Data filter listed "guard_post_tps", a table's name; and the Waktu
+    column (real time) stood beside a detail in exercise time with nothing saying so."""
+    from opscenter.model import Base
+    from ui.audit_model import MORE_ENTITIES, AuditModel
+
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__journaled__", False):
+            table = mapper.local_table.name
+            assert table in messages.ENTITY_NAMES or table in MORE_ENTITIES, table
+    model = AuditModel(changes)
+    tip = model.headerData(Column.TIME, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Waktu nyata saat dicatat, juga dalam latihan.")
+
+
 def test_the_detail_pane_names_every_journaled_field(changes: Store) -> None:
     # The walk saw "status_changed_at", "status_changed_by", "sitrep_serial: 95 → 96": raw
     # column names. Every column of a journaled table has a name, in both languages.

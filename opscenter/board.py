@@ -32,10 +32,12 @@ from opscenter.model import (
     Incident,
     IncidentStatus,
     IncidentUnit,
+    Region,
     Severity,
     Stage,
     TpsCategory,
     Unit,
+    UnitArea,
     UnitStatus,
 )
 from opscenter.progress import step_aside
@@ -334,9 +336,12 @@ def _open_incidents(
 ) -> dict[int, tuple[int, ...]]:
     """Open incidents per unit and severity, per subtree, each incident once per subtree.
 
-    An open incident no unit handles yet counts at the top of the tree (the Polda answers
-    for it until a unit is named), so the top row agrees with the open incidents of the
-    summary strip: the walk saw 50 open there and 49 on the board."""
+    An open incident no unit handles yet counts at the unit whose area holds its region (a
+    Polsek for a desa of its kecamatan, a Polres for its kab/kota) and so on up the tree: the
+    walk logged one in "Kota Jambi" with no unit, and Polresta Jambi's row showed nothing
+    while the Polda's counted it. Without a region, or in no unit's area, it counts at the
+    top of the tree (the Polda answers for it until a unit is named), so the top row agrees
+    with the open incidents of the summary strip."""
     parents = {uid: u.parent_id for uid, u in inputs.units.items()}
     closed = select(IncidentStatus.id).where(IncidentStatus.is_closed.is_(True))
     stmt = (
@@ -346,29 +351,37 @@ def _open_incidents(
     )
     seen: dict[int, set[int]] = defaultdict(set)
     severity_of: dict[int, int] = {}
+
+    def count_up(unit_id: int | None, incident_id: int) -> None:
+        uid, hops = unit_id, 0
+        while uid is not None and uid in parents and hops < 64:  # 64: a guard against cycles
+            if incident_id in seen[uid]:
+                break  # this subtree already has it, and so have its ancestors
+            seen[uid].add(incident_id)
+            uid = parents[uid]
+            hops += 1
+
     for i, (unit_id, incident_id, severity_id) in enumerate(session.execute(stmt)):
         if not i & 2047:
             step_aside()
         severity_of[int(incident_id)] = int(severity_id)
-        uid: int | None = int(unit_id)
-        hops = 0
-        while uid is not None and uid in parents and hops < 64:  # 64: a guard against cycles
-            if incident_id in seen[uid]:
-                break  # this subtree already has it, and so have its ancestors
-            seen[uid].add(int(incident_id))
-            uid = parents[uid]
-            hops += 1
+        count_up(int(unit_id), int(incident_id))
     top = _top_unit(inputs)
-    if top is not None:
-        handled = select(IncidentUnit.incident_id).where(IncidentUnit.incident_id == Incident.id)
-        unhandled = select(Incident.id, Incident.severity_id).where(
+    handled = select(IncidentUnit.incident_id).where(IncidentUnit.incident_id == Incident.id)
+    unhandled = session.execute(
+        select(Incident.id, Incident.severity_id, Incident.region_id).where(
             Incident.operation_id == operation_id,
             Incident.status_id.not_in(closed),
             ~handled.exists(),
         )
-        for incident_id, severity_id in session.execute(unhandled):
+    ).all()
+    if unhandled:
+        regions = {int(r) for _i, _s, r in unhandled if r is not None}
+        owner = _area_units(session, operation_id, regions, parents)
+        for incident_id, severity_id, region_id in unhandled:
             severity_of[int(incident_id)] = int(severity_id)
-            seen[top].add(int(incident_id))
+            unit = owner.get(int(region_id)) if region_id is not None else None
+            count_up(unit if unit is not None else top, int(incident_id))
     sev_pos = {sid: i for i, sid in enumerate(severity_ids)}
     out: dict[int, tuple[int, ...]] = {}
     for uid, found in seen.items():
@@ -378,6 +391,52 @@ def _open_incidents(
             if pos is not None:
                 counts[pos] += 1
         out[uid] = tuple(counts)
+    return out
+
+
+def _area_units(
+    session: Session,
+    operation_id: int,
+    regions: set[int],
+    parents: Mapping[int, int | None],
+) -> dict[int, int]:
+    """Region id -> the unit whose area holds it: an area of the region itself, else of its
+    nearest ancestor; of two units on one area, the one lower in the tree (the Polsek before
+    its Polres). Read only for the few regions of incidents nobody handles."""
+
+    def depth(uid: int) -> int:
+        d, cur = 0, parents.get(uid)
+        while cur is not None and d < 64:
+            d, cur = d + 1, parents.get(cur)
+        return d
+
+    covers: dict[int, int] = {}
+    for unit_id, region_id in session.execute(
+        select(UnitArea.unit_id, UnitArea.region_id).where(UnitArea.operation_id == operation_id)
+    ):
+        uid, rid = int(unit_id), int(region_id)
+        if uid in parents and (rid not in covers or depth(uid) > depth(covers[rid])):
+            covers[rid] = uid
+    up: dict[int, int | None] = {}
+    need = set(regions)
+    for _level in range(8):  # provinsi > kab/kota > kecamatan > desa, with room to spare
+        need -= up.keys()
+        if not need:
+            break
+        rows = session.execute(select(Region.id, Region.parent_id).where(Region.id.in_(need)))
+        found = {int(r): (int(p) if p is not None else None) for r, p in rows}
+        up.update(found)
+        need = {p for p in found.values() if p is not None}
+    out: dict[int, int] = {}
+    for region in regions:
+        cur: int | None = region
+        for _hop in range(8):
+            if cur is None:
+                break
+            if cur in covers:
+                out[region] = covers[cur]
+                break
+            cur = up.get(cur)
     return out
 
 

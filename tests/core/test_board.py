@@ -114,6 +114,30 @@ def test_open_incidents_count_once_per_subtree_by_severity(small: tuple[Store, S
     assert counts("POLDA") == {"berat": 1, "sedang": 1, "ringan": 1}  # once, not twice
     assert counts("PB") == {"sedang": 1}
 
+    # With no unit but a place (the walk: Berat in "Kota Jambi", Polresta Jambi's row 0): at
+    # the unit whose area holds it, up the tree, and nowhere else. A desa of kecamatan A2:
+    # Polsek A2, Polres A and the Polda; kab/kota B itself: Polres B and the Polda.
+    def placed(sev: str, region: str) -> int:
+        draft = incidents.IncidentDraft(
+            operation_id=op.operation_id,
+            type_id=kind.id,
+            severity_id=severity[sev].id,
+            title=f"Uji {sev} di {region}",
+            occurred_at=when,
+            region_id=op.regions[region],
+        )
+        return incidents.record(store, ADMIN, draft)
+
+    placed("kritis", "A2a")
+    placed("kritis", "B")
+    rows = _voting(store, op).by_id()
+    assert counts("PA2") == {"kritis": 1, "ringan": 1}
+    assert counts("PA") == {"berat": 1, "ringan": 1, "kritis": 1}
+    assert counts("PA1") == {"berat": 1}
+    assert counts("PB") == {"sedang": 1, "kritis": 1}
+    assert counts("PB1") == {}
+    assert counts("POLDA") == {"berat": 1, "sedang": 1, "ringan": 1, "kritis": 2}
+
 
 def test_load_board_uses_the_same_few_queries_whatever_the_number_of_units(
     small: tuple[Store, Small],

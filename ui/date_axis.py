@@ -60,12 +60,13 @@ def _month(n: int) -> str:
 
 
 def tick_text(moment: datetime, spacing: float) -> str:
-    """A tick's label for a step of ``spacing`` seconds: "2025" (a year, or January at a
-    monthly step), "Des 2024", "27 Agu", "14:00" (midnight at an hourly step: its day)."""
+    """A tick's label for a step of ``spacing`` seconds: "2025" (a year), "Des 2024" (a
+    month, January too: "Jan 2025", as its neighbours read), "27 Agu", "14:00" (midnight at
+    an hourly step: its day)."""
     if spacing >= UNIT_S["year"]:
         return str(moment.year)
     if spacing >= 28 * DAY:
-        return str(moment.year) if moment.month == 1 else f"{_month(moment.month)} {moment.year}"
+        return f"{_month(moment.month)} {moment.year}"
     if spacing >= DAY or (moment.hour == 0 and moment.minute == 0):
         return f"{moment.day} {_month(moment.month)}"
     return f"{moment:%H:%M}"

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -64,6 +65,10 @@ REFERENCE_ENTITIES = ("incident_type", "severity", "incident_status", "region", 
 
 
 _tr = translator("IncidentsPanel")
+
+# The pause in typing after which the search narrows the list: a query per keystroke
+# would queue one read of a large log after another while the officer types.
+SEARCH_DELAY_MS = 250
 
 
 class IncidentsPanel(IncidentListLayout):
@@ -121,8 +126,16 @@ class IncidentsPanel(IncidentListLayout):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_tr("Cari judul, uraian, lokasi… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self._filters_changed)
-        self.search.textChanged.connect(lambda t: None if t else self._filters_changed())
+        # The list narrows as the officer types, once typing pauses; Enter, or emptying
+        # the box, applies at once.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._filters_changed)
+        self.search.returnPressed.connect(self._search_now)
+        self.search.textChanged.connect(
+            lambda t: self._search_timer.start() if t else self._search_now()
+        )
         searchable(self.region_box, filter_box=True)
         self.new_button = QPushButton(_tr("+ Catat kejadian (Ctrl+N)"), self)
         self.new_button.setObjectName("newIncidentButton")
@@ -322,6 +335,10 @@ class IncidentsPanel(IncidentListLayout):
             choose(box, data)
             box.blockSignals(False)
         self.detail.set_choices(c)
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self._filters_changed()
 
     def _filters_changed(self) -> None:
         data = chosen

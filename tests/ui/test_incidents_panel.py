@@ -347,6 +347,34 @@ def test_a_stale_status_change_offers_to_reapply(
         assert s.get(Incident, target.id).status_id == status_id(jambi, "selesai")  # type: ignore[union-attr]
 
 
+def test_the_search_narrows_the_list_as_the_officer_types(
+    panel: IncidentsPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk: typing in the search did nothing until Enter, and nothing said so. The
+    list narrows once typing pauses, one query for the word, not one per keystroke (the
+    whole log read again at every letter); Enter still applies at once."""
+    reads: list[str] = []
+    reload = panel.reload
+
+    def counted() -> None:
+        reads.append(panel.search.text())
+        reload()
+
+    monkeypatch.setattr(panel, "reload", counted)
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "fajar")
+    assert reads == []  # the pause is still running
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 15)
+    assert reads == ["fajar"]
+    panel.search.clear()  # emptied: the whole list at once
+    assert reads == ["fajar", ""]
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 227)
+    qtbot.keyClicks(panel.search, "kotak")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert reads == ["fajar", "", "kotak"]  # at once, not after the pause
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() == 7)
+
+
 def test_a_region_typed_by_its_own_name_is_the_region_of_that_name(
     panel: IncidentsPanel, qtbot: QtBot
 ) -> None:

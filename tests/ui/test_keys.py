@@ -675,6 +675,39 @@ def test_a_tps_typed_as_officers_say_it_is_the_tps_of_that_number(
     assert tps.currentText() == "TPS 001 Desa Siulak Deras"
 
 
+@pytest.mark.parametrize(
+    ("box", "label", "typed"),
+    [("tps_box", "— tanpa TPS —", "Siulak Deras"), ("region_box", "— pilih wilayah —", "Gunung")],
+)
+def test_typing_after_the_list_is_closed_replaces_the_no_choice_label(
+    form: IncidentForm, qtbot: QtBot, box: str, label: str, typed: str
+) -> None:
+    """The walk: Tab to TPS, Alt+Down, Esc, type the desa: the field read "— tanpa TPS —Air
+    Mumu" and found nothing. The "none" label is never part of what is searched: typing
+    replaces it, in every searchable box that has one."""
+    type_and_leave(form.region_box, qtbot, "Kerinci")
+    qtbot.waitUntil(lambda: form.tps_box.findText("TPS 001 Desa Siulak Deras") >= 0)
+    combo: QComboBox = getattr(form, box)
+    combo.setCurrentIndex(0)  # its "none" entry
+    edit = combo.lineEdit()
+    assert edit is not None and edit.text() == label
+    before = form.region_box if combo is form.tps_box else form.occurred_edit
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert combo.view().isVisible()
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not combo.view().isVisible() and combo.hasFocus())
+    qtbot.keyClicks(combo, typed)
+    assert edit.text() == typed
+    found = combo.completer().model()  # the matches of what was typed
+    names = [str(found.index(r, 0).data()) for r in range(found.rowCount())]
+    assert names and all(typed in n for n in names), names
+    drop(form)
+
+
 def test_a_point_typed_in_one_field_fills_both_and_what_cannot_be_read_is_said(
     form: IncidentForm, qtbot: QtBot, store: Store
 ) -> None:

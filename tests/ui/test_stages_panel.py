@@ -430,6 +430,39 @@ def test_axis_labels_never_overlap(
         assert len(texts) >= 2  # dates to read, not an empty axis
 
 
+MONTHS_ACROSS_NEW_YEAR = [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "months"),
+    [
+        ("id", ["Nov 2024", "Des 2024", "Jan 2025", "Feb 2025"]),
+        ("en", ["Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025"]),
+    ],
+)
+def test_a_month_axis_writes_january_as_it_writes_every_month(
+    qapp: QApplication, lang: str, months: list[str]
+) -> None:
+    """The walk: "Nov 2024", "Des 2024", then a bare "2025" for January; January reads as its
+    neighbours, in the interface language. A year step still reads "2025"."""
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QLocale
+
+    from ui.date_axis import UNIT_S, LocalDateAxis
+
+    zone = ZoneInfo("Asia/Jakarta")
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))
+    try:
+        axis = LocalDateAxis(zone)
+        firsts = [datetime(y, m, 1, tzinfo=zone).timestamp() for y, m in MONTHS_ACROSS_NEW_YEAR]
+        assert axis.tickStrings(firsts, 1.0, float(UNIT_S["month"])) == months
+        assert axis.tickStrings(firsts[2:3], 1.0, float(UNIT_S["year"])) == ["2025"]
+    finally:
+        QLocale.setDefault(before)
+
+
 @pytest.mark.usefixtures("base_font")
 @pytest.mark.parametrize("width", [700, 1000, 1366, 1920])
 @pytest.mark.parametrize("now", [VOTING_EVENING, LONG_AFTER], ids=["voting", "long-after"])

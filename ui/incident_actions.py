@@ -173,9 +173,14 @@ class IncidentActions:
             return  # what was typed stays
         store, actor = self.panel._store, self.panel._actor
         version = row.version if (row and status_code) else None
+        old = row.status_code if row is not None else None
 
         def saved(_done: object) -> None:
             self.panel.detail.follow_up_saved()
+            # The note stays (the log is append-only); the status it set is undone as the
+            # status box's is (the walk: closed this way, Ctrl+Z did nothing, unexplained).
+            if status_code and old and old != status_code:
+                self._push_status(incident_id, row.code if row else "", old, status_code)
             self._refresh_ids([incident_id])
 
         self.panel.live.expect("incident", {incident_id})
@@ -204,26 +209,9 @@ class IncidentActions:
             row.status_code,
             row.version,
         )
-        name = (
-            next((s.name for s in self.panel._choices.statuses if s.code == code), code)
-            if self.panel._choices
-            else code
-        )
-
-        def to(status: str) -> Callable[[], object]:
-            return lambda: incidents.set_status(store, actor, incident_id, status, None)
 
         def saved(_done: object) -> None:
-            self.panel._undo.push(
-                WriteCommand(
-                    _tr("Status {n} menjadi {s}").format(n=row.code, s=name),
-                    self.panel.writes,
-                    to(code),
-                    to(old),
-                    self._report,
-                    after=lambda _redone: self._refresh_ids([incident_id]),
-                )
-            )
+            self._push_status(incident_id, row.code, old, code)
             self._refresh_ids([incident_id])
 
         self.panel.live.expect("incident", {incident_id})
@@ -234,6 +222,27 @@ class IncidentActions:
                 exc, incident_id, lambda: self.change_status(incident_id, code)
             ),
             button=self.panel.detail.status_apply,
+        )
+
+    def _push_status(self, incident_id: int, incident_code: str, old: str, new: str) -> None:
+        """A saved status change onto the undo stack (pushed once saved: pushing runs
+        nothing): undone, the status goes back to ``old``; redone, to ``new``."""
+        store, actor = self.panel._store, self.panel._actor
+        choices = self.panel._choices
+        name = next((s.name for s in choices.statuses if s.code == new), new) if choices else new
+
+        def to(status: str) -> Callable[[], object]:
+            return lambda: incidents.set_status(store, actor, incident_id, status, None)
+
+        self.panel._undo.push(
+            WriteCommand(
+                _tr("Status {n} menjadi {s}").format(n=incident_code, s=name),
+                self.panel.writes,
+                to(new),
+                to(old),
+                self._report,
+                after=lambda _redone: self._refresh_ids([incident_id]),
+            )
         )
 
     def set_units(self, incident_id: int, unit_ids: Sequence[int]) -> None:

@@ -770,7 +770,7 @@
     <message>
         <location filename="../../ui/audit_model.py" line="231"/>
         <source>Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu kejadian, tindak lanjut) mengikuti jam operasi atau latihan.</source>
-        <translation>The real time it was recorded, in an exercise too. Times inside the detail (when an incident happened, a follow-up) follow the operation's or the exercise's clock.</translation>
+        <translation>The real time it was recorded, in an exercise too. Times inside the detail (when an incident happened, a follow-up) follow the operation&apos;s or the exercise&apos;s clock.</translation>
     </message>
 </context>
 <context>
@@ -1323,12 +1323,12 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../ui/choice_combo.py" line="224"/>
+        <location filename="../../ui/choice_combo.py" line="255"/>
         <source>{field}: “{typed}” tidak ada dalam daftar; pilih salah satu.</source>
         <translation>{field}: “{typed}” is not in the list; choose one.</translation>
     </message>
     <message>
-        <location filename="../../ui/choice_combo.py" line="228"/>
+        <location filename="../../ui/choice_combo.py" line="259"/>
         <source>{field}: “{typed}” cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
         <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
     </message>
@@ -2384,72 +2384,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="121"/>
+        <location filename="../../ui/incidents_panel.py" line="126"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="126"/>
+        <location filename="../../ui/incidents_panel.py" line="139"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="135"/>
+        <location filename="../../ui/incidents_panel.py" line="148"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="179"/>
+        <location filename="../../ui/incidents_panel.py" line="192"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="180"/>
+        <location filename="../../ui/incidents_panel.py" line="193"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="181"/>
+        <location filename="../../ui/incidents_panel.py" line="194"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="182"/>
+        <location filename="../../ui/incidents_panel.py" line="195"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="183"/>
+        <location filename="../../ui/incidents_panel.py" line="196"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="315"/>
+        <location filename="../../ui/incidents_panel.py" line="328"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="316"/>
+        <location filename="../../ui/incidents_panel.py" line="329"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="317"/>
+        <location filename="../../ui/incidents_panel.py" line="330"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="318"/>
+        <location filename="../../ui/incidents_panel.py" line="331"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="319"/>
+        <location filename="../../ui/incidents_panel.py" line="332"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="388"/>
+        <location filename="../../ui/incidents_panel.py" line="405"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -2469,17 +2469,17 @@ ups</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="218"/>
+        <location filename="../../ui/incident_actions.py" line="238"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="258"/>
+        <location filename="../../ui/incident_actions.py" line="267"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="297"/>
+        <location filename="../../ui/incident_actions.py" line="306"/>
         <source>Titik {n}</source>
         <translation>Point {n}</translation>
     </message>

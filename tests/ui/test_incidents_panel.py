@@ -754,3 +754,33 @@ def test_ctrl_t_scrolls_the_follow_up_field_into_view(panel: IncidentsPanel, qtb
     bottom_right = field.mapTo(area.viewport(), field.rect().bottomRight())
     assert area.viewport().rect().contains(top_left)
     assert area.viewport().rect().contains(bottom_right)
+
+
+def test_a_status_set_with_a_follow_up_is_undone_as_the_status_box_s(
+    panel: IncidentsPanel, qtbot: QtBot, jambi: Store, undo_stack: QUndoStack
+) -> None:
+    """The walk: a note with "lalu status: Selesai" could not be undone (Ctrl+Z did nothing,
+    unexplained), while the same change through "Ubah status" could. The note stays (the
+    log is append-only); the status it set goes back."""
+    target = next(r for r in panel.model.rows() if r.status_code == "baru")
+    panel.select_incident(target.id)
+    detail = panel.detail
+    focus(qtbot, panel)
+    panel.focus_follow_up()
+    qtbot.keyClicks(detail.follow_text, "Massa dibubarkan.")
+    detail.follow_status.setCurrentIndex(
+        detail.follow_status.findData(status_id(jambi, "ditangani"))
+    )
+    with qtbot.waitSignal(panel.writes.write_done):
+        qtbot.keyClick(detail.follow_text, Qt.Key.Key_Return)
+    assert panel.model.incident(target.id).status_code == "ditangani"  # type: ignore[union-attr]
+    assert undo_stack.count() == 1
+    assert undo_stack.undoText().startswith(f"Status {target.code} menjadi")
+    with qtbot.waitSignal(panel.writes.write_done):
+        undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: panel.model.incident(target.id).status_code == "baru"  # type: ignore[union-attr]
+    )
+    with jambi.read() as s:
+        texts = list(s.scalars(select(FollowUp.text).where(FollowUp.incident_id == target.id)))
+    assert "Massa dibubarkan." in texts  # the note stays

@@ -81,10 +81,12 @@ def choose_language(window: MainWindow, code: str, shown: str) -> None:
     the language the window shows now)."""
     settings.LANGUAGE.set(code)
     if code != shown:
+        # Said in the language chosen, its title too (the walk: "Bahasa" over English).
         QMessageBox.information(
             window,
-            _tr("Bahasa"),
-            _tr("Bahasa tampilan berganti saat OpsCenter dibuka kembali.")
-            if code == "id"
-            else "The interface language changes when OpsCenter is next opened.",
+            *(
+                (_tr("Bahasa"), _tr("Bahasa tampilan berganti saat OpsCenter dibuka kembali."))
+                if code == "id"
+                else ("Language", "The interface language changes when OpsCenter is next opened.")
+            ),
         )

@@ -2653,12 +2653,12 @@ ups</translation>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="85"/>
+        <location filename="../../ui/view_menu.py" line="87"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="86"/>
+        <location filename="../../ui/view_menu.py" line="87"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>

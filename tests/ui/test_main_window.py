@@ -463,11 +463,12 @@ def test_language_choice_is_remembered_for_the_next_start(
 ) -> None:
     from ui import settings
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
     window.language_actions["en"].trigger()
     assert settings.LANGUAGE.get() == "en"
-    assert shown == ["The interface language changes when OpsCenter is next opened."]
+    # In the language chosen, its title too.
+    assert shown == [("Language", "The interface language changes when OpsCenter is next opened.")]
     window.language_actions["id"].trigger()
     assert settings.LANGUAGE.get() == "id"
 

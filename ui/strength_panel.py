@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter.overview import Overview
+from opscenter.overview import Overview, UnitStrengthRow
+from opscenter.strength import police_deficit
 from ui import theme
-from ui.strength_model import SORT_ROLE, Column, StrengthModel
+from ui.strength_model import SORT_ROLE, Column, StrengthModel, signed
 from ui.table_view import style_table
 from ui.translations import translator
 
@@ -74,17 +77,27 @@ class StrengthPanel(QFrame):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
 
+        # The whole under the rows: a total row would sort among them. It says the figures of
+        # the summary strip and why the board's Polda row has more (the walk saw 2.497 here
+        # and in the strip, 2.826 on the board, and no total on this tab).
+        self.total = QLabel(self)
+        self.total.setObjectName("strengthTotal")
+        self.total.setWordWrap(True)
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(6)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
         column.addWidget(self.view, 1)
+        column.addWidget(self.total)
 
     def show_overview(self, overview: Overview) -> None:
         self.model.set_locale(self.locale())
         if overview.strength_loaded:  # else keep the rows shown until the new ones arrive
             self.model.set_rows(overview.strength)
+            self.total.setText(total_text(overview.strength, self.locale()))
         stage = overview.current_stage
         self.subtitle.setText(
             _tr(
@@ -97,3 +110,27 @@ class StrengthPanel(QFrame):
                 "termasuk BKO yang berlaku pada hari itu."
             )
         )
+
+
+def total_text(rows: Sequence[UnitStrengthRow], locale: QLocale) -> str:
+    """ "Jumlah 10 Polres: kebutuhan 2.366, kekuatan 2.497, selisih +131; kurang 113 di 1
+    Polres (kelebihan satu Polres tidak menutup kekurangan yang lain). Cadangan Polda tidak
+    termasuk; baris Polda di Papan satuan menghitungnya." """
+    required = sum(r.police_required for r in rows)
+    available = sum(r.police_available for r in rows)
+    short = [r for r in rows if r.balance < 0]
+    text = _tr("Jumlah {n} Polres: kebutuhan {req}, kekuatan {avail}, selisih {bal}").format(
+        n=locale.toString(len(rows)),
+        req=locale.toString(required),
+        avail=locale.toString(available),
+        bal=signed(available - required, locale),
+    )
+    if short:
+        text += _tr(
+            "; kurang {deficit} di {k} Polres (kelebihan satu Polres tidak menutup kekurangan "
+            "Polres lain tanpa BKO)"
+        ).format(
+            deficit=locale.toString(sum(police_deficit(r.balance) for r in short)),
+            k=locale.toString(len(short)),
+        )
+    return text + _tr(". Cadangan Polda tidak termasuk; baris Polda di Papan satuan menghitungnya.")

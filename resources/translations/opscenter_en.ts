@@ -6378,19 +6378,34 @@ out</translation>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../../ui/strength_panel.py" line="35"/>
+        <location filename="../../ui/strength_panel.py" line="38"/>
         <source>Kekuatan per Polres</source>
         <translation>Strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="89"/>
+        <location filename="../../ui/strength_panel.py" line="102"/>
         <source>Tahapan {stage}: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada tahapan ini.</source>
         <translation>Stage {stage}: required according to the TPS guard pattern; strength includes the BKO in force during this stage.</translation>
     </message>
     <message>
-        <location filename="../../ui/strength_panel.py" line="94"/>
+        <location filename="../../ui/strength_panel.py" line="107"/>
         <source>Hari pemungutan suara: kebutuhan menurut pola pengamanan TPS; kekuatan termasuk BKO yang berlaku pada hari itu.</source>
         <translation>Voting day: required according to the TPS guard pattern; strength includes the BKO in force on that day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strength_panel.py" line="121"/>
+        <source>Jumlah {n} Polres: kebutuhan {req}, kekuatan {avail}, selisih {bal}</source>
+        <translation>Total of {n} Polres: required {req}, strength {avail}, balance {bal}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strength_panel.py" line="128"/>
+        <source>; kurang {deficit} di {k} Polres (kelebihan satu Polres tidak menutup kekurangan Polres lain tanpa BKO)</source>
+        <translation>; {deficit} short in {k} Polres (one Polres&apos;s surplus does not cover another&apos;s deficit without a BKO)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strength_panel.py" line="135"/>
+        <source>. Cadangan Polda tidak termasuk; baris Polda di Papan satuan menghitungnya.</source>
+        <translation>. The Polda&apos;s reserve is not included; the Polda row on the Unit board counts it.</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,15 @@ def test_the_strength_tab_is_built_when_first_opened_with_the_figures_shown(
     page.show_tab(Tab.STRENGTH)
     assert page.strength is not None and page.tabs.currentWidget() is page.strength
     assert [r.name for r in page.strength.model.rows()] == ["Polres Bungo", "Polres Kerinci"]
+    # The whole under the rows, as the summary strip counts it (the walk: no total here, and
+    # nothing said why the board's Polda row has more).
+    rows = page.strength.model.rows()
+    need, have = sum(r.police_required for r in rows), sum(r.police_available for r in rows)
+    total = page.strength.total.text()
+    assert total.startswith(f"Jumlah 2 Polres: kebutuhan {need}, kekuatan {have}, selisih ")
+    assert label(window, "figure_balance") in total
+    assert "; kurang 6 di 1 Polres" in total  # Bungo's 6, whatever Kerinci's surplus
+    assert total.endswith("baris Polda di Papan satuan menghitungnya.")
 
 
 def test_a_change_committed_through_the_core_refreshes_the_window(

@@ -543,6 +543,26 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     assert bar.value() == 0  # after the last page, the first again
 
 
+def test_the_walls_readiness_page_shows_every_polres_and_no_empty_rows(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The walk (s43_5): the Kesiapan page paged on to the Satgas and the Polda's reserves,
+    rows of "—" only (nothing judged, no data of theirs), while a commander reads the
+    Polres there. The wall shows the roll-up and every Polres; the desk keeps every unit."""
+    from opscenter.readiness.matrix import TOURED_KINDS
+    from ui.readiness_model import RollUpRow
+
+    wall = laptop_demo_wall(qtbot, store)
+    panel = wall.readiness
+    r = panel.readiness
+    assert r is not None
+    polres = [u.name for u in r.units if u.kind in TOURED_KINDS]
+    assert len(polres) == 10 and len(r.units) > 10  # the Satgas are in the matrix...
+    rows = panel.model.rows()
+    assert isinstance(rows[0], RollUpRow)
+    assert [u.name for u in rows[1:]] == polres  # ...but not on the wall
+
+
 def test_the_wall_has_a_readiness_page_it_never_judges_on(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation
 ) -> None:

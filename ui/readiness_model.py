@@ -11,7 +11,7 @@ replaces only the rows that differ (``changed_rows`` finds them off the GUI thre
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -21,7 +21,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from opscenter.board import UNIT_STATUS_FIELDS
 from opscenter.live import JournalChanges
-from opscenter.readiness.matrix import SEVERITY, Cell, Readiness, RollUp, UnitReadiness
+from opscenter.readiness.matrix import (
+    SEVERITY,
+    TOURED_KINDS,
+    Cell,
+    Readiness,
+    RollUp,
+    UnitReadiness,
+)
 from ui import theme
 from ui.table_model import SORT_ROLE, AnyIndex, MatrixModel
 from ui.translations import QT_TRANSLATE_NOOP, translator
@@ -123,14 +130,25 @@ class RollUpRow:
 
 
 MatrixRow = UnitReadiness | RollUpRow
+# Which rows a matrix shows (None: every one); plain, so that a read off the GUI thread
+# builds the same rows as the model.
+RowFilter = Callable[[MatrixRow], bool]
 
 
 def row_key(row: MatrixRow) -> int | str:
     return ROLLUP_KEY if isinstance(row, RollUpRow) else row.unit_id
 
 
-def matrix_rows(r: Readiness) -> list[MatrixRow]:
-    """The roll-up row, then the units in the core's order."""
+def on_wall(row: MatrixRow) -> bool:
+    """A row the wall shows: the roll-up, every Polres (a Polsek under a Polres running its
+    own operation), and another unit (a Satgas, the Polda's reserves) only where some aspect
+    has a level: a row of "—" tells the room nothing, and ten of them paged the Polres away."""
+    return isinstance(row, RollUpRow) or row.kind in TOURED_KINDS or row.level is not None
+
+
+def matrix_rows(r: Readiness, keep: RowFilter | None = None) -> list[MatrixRow]:
+    """The roll-up row, then the units in the core's order (those ``keep`` keeps; the
+    roll-up still counts them all)."""
     overall_counts: dict[str, int] = {}
     for u in r.units:
         key = u.level or ""
@@ -138,7 +156,8 @@ def matrix_rows(r: Readiness) -> list[MatrixRow]:
     overdue = sum(x.overdue_findings for x in r.rollup.values())
     overall = RollUp(-1, r.level, overall_counts, overdue)
     name = _tr("{polda} (rekap)").format(polda=r.polda_name or _tr("Polda"))
-    return [RollUpRow(name, r.rollup, overall), *r.units]
+    rows: list[MatrixRow] = [RollUpRow(name, r.rollup, overall), *r.units]
+    return rows if keep is None else [row for row in rows if keep(row)]
 
 
 def changed_rows(shown: Sequence[MatrixRow], fresh: Sequence[MatrixRow]) -> list[int] | None:
@@ -192,6 +211,7 @@ class ReadinessModel(MatrixModel[MatrixRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(row_key, parent)
         self._readiness: Readiness | None = None
+        self.keep: RowFilter | None = None  # the rows shown (``matrix_rows``)
 
     @property
     def readiness(self) -> Readiness | None:
@@ -202,7 +222,7 @@ class ReadinessModel(MatrixModel[MatrixRow]):
         old = self._readiness
         same_columns = old is not None and r is not None and old.aspects == r.aspects
         self._readiness = r
-        rows = matrix_rows(r) if r is not None else []
+        rows = matrix_rows(r, self.keep) if r is not None else []
         if same_columns:
             self.set_rows(rows)
         else:

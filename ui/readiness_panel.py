@@ -42,6 +42,8 @@ from ui.readiness_model import (
     ROLLUP_KEY,
     ReadinessModel,
     RollUpRow,
+    RowFilter,
+    matrix_rows,
     matters,
     short_level,
 )
@@ -199,6 +201,7 @@ class ReadinessPanel(QWidget):
             shown=self.model.rows(),
             aspects=aspects,
             retired=retired,
+            keep=self.model.keep,
         )
 
         def failed(error: BaseException) -> None:
@@ -254,6 +257,12 @@ class ReadinessPanel(QWidget):
             return  # the matrix on screen was read after these (one's own write read back)
         self.reload(changed=tuple(changes.rows))
 
+    def show_rows(self, keep: RowFilter | None) -> None:
+        """Only the rows ``keep`` keeps (the wall: ``on_wall``), from the matrix shown on."""
+        self.model.keep = keep
+        self.model.reset_rows(matrix_rows(self.readiness, keep) if self.readiness else [])
+        self._update_footer()
+
     # -- layout -------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
@@ -303,7 +312,8 @@ class ReadinessPanel(QWidget):
         if r is None:
             self.footer.setText("")
             return
-        text = _tr("{n} satuan · {m} aspek").format(n=len(r.units), m=len(r.aspects))
+        units = self.model.rowCount() - 1  # the units shown (the wall's: ``on_wall``)
+        text = _tr("{n} satuan · {m} aspek").format(n=units, m=len(r.aspects))
         self.footer.setText(text + (" · " + hint if self.may_judge else ""))
 
     # -- selection and evidence ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.readiness.matrix import AspectRef, Readiness, readiness
 from opscenter.store import Store
-from ui.readiness_model import MatrixRow, changed_rows, matrix_rows
+from ui.readiness_model import MatrixRow, RowFilter, changed_rows, matrix_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +38,14 @@ def matrix_job(
     shown: Sequence[MatrixRow],
     aspects: tuple[AspectRef, ...] | None,
     retired: list[Readiness],
+    keep: RowFilter | None = None,
 ) -> Job[MatrixRead]:
     """The read, to run off the GUI thread. ``reuse`` and ``changed``: the matrix shown and
     the journal entities changed since (``readiness(reuse=..., changed=...)`` keeps what
     they do not move); ``shown`` and ``aspects``: the rows and columns on screen, compared
     with the fresh ones; ``retired``: matrices no longer shown, freed by the job (dropping
-    them costs the GUI thread milliseconds at national scale)."""
+    them costs the GUI thread milliseconds at national scale); ``keep``: the rows the model
+    shows (``ReadinessModel.keep``)."""
 
     def job(_progress: Progress, cancel: CancelToken) -> MatrixRead:
         retired.clear()  # freed here, off the GUI thread
@@ -56,7 +58,7 @@ def matrix_job(
             cancel.check()
             r = readiness(s, op.id, lang=lang, reuse=reuse, changed=changed)
             zone = op.timezone
-        rows = tuple(matrix_rows(r))
+        rows = tuple(matrix_rows(r, keep))
         differ = changed_rows(shown, rows) if r.aspects == aspects else None
         return MatrixRead(seq, r, zone, rows, tuple(differ) if differ is not None else None)
 

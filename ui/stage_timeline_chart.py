@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimeZone,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from opscenter.operations import zone_label
@@ -38,6 +38,7 @@ from ui.translations import translator
 BAR = QColor("#3b6ea5")
 VOTING = QColor("#c62828")
 NOW = QColor("#d32f2f")
+NOW_Z = 20  # the now line; its label and the dates above it
 SELECTION = QColor(201, 162, 39, 60)  # gold, translucent: the chosen row
 BAR_HEIGHT = 0.62
 DAY = 86_400
@@ -71,6 +72,18 @@ def period_text(stage: StageSpan, locale: QLocale, *, short: bool = False) -> st
     if (end.year, end.month) == (stage.starts_on.year, stage.starts_on.month):
         return f"{stage.starts_on.day}\u2013{_day(end, locale, fmt)}"
     return f"{_day(stage.starts_on, locale, fmt[:-5])} \u2013 {_day(end, locale, fmt)}"
+
+
+class PlotText(pg.TextItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A label on the plot's own background: the now line, drawn under it, stops at its edge
+    instead of running through the words. The background is read when painting, so that it
+    follows the night theme (``ui.night`` recolours the plot, not its items)."""
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        view = self.getViewWidget()
+        if view is not None:
+            self.fill = QBrush(view.backgroundBrush())
+        super().paint(p, *args)
 
 
 @dataclass
@@ -115,13 +128,13 @@ class StageTimelineChart(QWidget):
         self._item = self.plot.getPlotItem()
         self._item.invertY(True)  # first stage on top, as read
         self._now_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(NOW, width=3))
-        self._now_line.setZValue(20)
+        self._now_line.setZValue(NOW_Z)
         # In a row of its own above the stages (NOW_ROW), beside the line: placed with the
         # date labels, on the past side when it fits there.
         self._now_label = pg.TextItem(
             "", color=QColor("white"), fill=pg.mkBrush(NOW), anchor=(0, 0.5)
         )
-        self._now_label.setZValue(21)
+        self._now_label.setZValue(NOW_Z + 1)
         self._labels: list[BarLabel] = []
         self._scale_plot_fonts()
         self._selection = pg.LinearRegionItem(
@@ -352,7 +365,8 @@ class StageTimelineChart(QWidget):
         italic: bool = False,
     ) -> None:
         colour = self._ink(muted=italic)
-        label = pg.TextItem(text, color=colour, anchor=(0, 0.5))
+        label = PlotText(text, color=colour, anchor=(0, 0.5))
+        label.setZValue(NOW_Z + 1)  # over the now line, which may pass behind it
         font = QFont(self._bar_font_bold if bold else self._bar_font)
         font.setItalic(italic)
         label.setFont(font)

@@ -112,6 +112,7 @@ class WallDisplay(QWidget):
         self.tiles = [WallTile(caption, panel) for caption, panel in panels]
         for tile in self.tiles:
             make_read_only(tile.panel)
+            tile.follow_pages()
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wallStack")
         self._grid_page = QWidget()

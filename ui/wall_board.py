@@ -25,6 +25,7 @@ from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.map_panel import MapPanel
+from ui.readiness_model import on_wall
 from ui.readiness_panel import ReadinessPanel
 from ui.stages_panel import StagesPanel
 from ui.summary_strip import SummaryStrip
@@ -97,6 +98,7 @@ class WallBoard(WallDisplay):
         # The type is in the title ("Unjuk rasa ...") and the timeline's lanes; its column
         # gives the room to the title.
         incidents.hide_columns(IncidentColumn.TYPE)
+        readiness.show_rows(on_wall)  # the Polres, not the Satgas' rows of "—"
         self.fit_to_type()
         self.set_mode("cycle" if settings.WALL_MODE.get() == "cycle" else "tiled")
 

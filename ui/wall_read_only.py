@@ -2,13 +2,14 @@
 
 ``make_read_only`` turns a panel's views, menus, actions and controls off; a list longer
 than its tile shows whole rows only and turns a page on its own every PAGE_SECONDS
-(``RowPager``, with ``RowCover`` over the cut row). ``ui.wall.WallDisplay`` applies it to
-each panel it is given.
+(``RowPager``, with ``RowCover`` over the cut row), and says which page it shows
+(``page_note``: its tile's caption carries it, ``ui.wall_tiles``). ``ui.wall.WallDisplay``
+applies it to each panel it is given.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,10 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.translations import translator
+
 # A list longer than its tile turns a page this often (a cycled panel shows two pages).
 PAGE_SECONDS = 10.0
 # Input widgets a wall hides.
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
+
+
+_tr = translator("WallReadOnly")
+
+
+def page_note(page: int, pages: int) -> str:
+    """Which page of a list longer than its place the wall shows ("Halaman 1 dari 2"): the
+    rest is coming, and how much of it. ``page`` counts from 1."""
+    return _tr("Halaman {page} dari {pages}").format(page=page, pages=pages)
 
 
 def make_read_only(root: QWidget) -> None:
@@ -77,7 +89,10 @@ class RowPager(QObject):
     (``cover``, a child of the viewport: it changes no geometry, so nothing is laid out
     again, and a style sheet cannot undo it), and every PAGE_SECONDS the list moves on by
     the rows it shows, back to the top after the last page (scrolling per item, a page
-    always starts with a whole row). Parented to the view: it goes with it."""
+    always starts with a whole row). Parented to the view: it goes with it. ``turned``
+    says the page shown and how many there are (``page``) whenever they may have changed."""
+
+    turned = Signal(int, int)  # page (from 1), pages
 
     def __init__(self, view: QAbstractItemView, page_seconds: float = PAGE_SECONDS) -> None:
         super().__init__(view)
@@ -118,6 +133,15 @@ class RowPager(QObject):
         self.cover.setGeometry(0, height - cut, viewport.width(), cut)
         self.cover.setVisible(cut > 0)
         self.cover.raise_()
+        self.turned.emit(*self.page())
+
+    def page(self) -> tuple[int, int]:
+        """(the page shown, from 1; how many pages): a page is the rows shown (the scroll
+        bar's page step, in rows), the last one may repeat rows of the one before."""
+        bar = self.view.verticalScrollBar()
+        step = max(1, bar.pageStep())
+        pages = 1 + -(-max(0, bar.maximum()) // step)
+        return min(pages, 1 + -(-max(0, bar.value()) // step)), pages
 
     def _fit_soon(self) -> None:
         QTimer.singleShot(0, self, self.fit_whole_rows)  # once the view has laid them out

@@ -36,7 +36,7 @@ from ui import theme
 from ui.live_updates import LiveUpdates
 from ui.map_watch import WATCH_REREAD_MS, WATCH_SHARES
 from ui.translations import interface_language, translator
-from ui.wall_read_only import PAGE_SECONDS
+from ui.wall_read_only import PAGE_SECONDS, page_note
 
 # A row is never lower than this many times the type's height (below it: pages), never
 # higher than ROW_MAX; the header takes HEADER_LINES (the time, the steps' names in
@@ -283,7 +283,7 @@ class WatchWall(QWidget):
             rect = QRectF(box.left(), top + k * row_h, box.width(), row_h)
             self._row(painter, area, rect, lay, bold=k == 0, colours=(ink, muted, track, rule))
         if self._pages > 1:
-            note = _tr("Halaman {page} dari {pages}").format(page=self._page + 1, pages=self._pages)
+            note = page_note(self._page + 1, self._pages)
             painter.setFont(lay.font)
             painter.setPen(muted)
             painter.drawText(

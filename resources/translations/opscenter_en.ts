@@ -5347,106 +5347,106 @@ source</translation>
 <context>
     <name>ReadinessModel</name>
     <message>
-        <location filename="../../ui/readiness_model.py" line="41"/>
-        <location filename="../../ui/readiness_model.py" line="46"/>
+        <location filename="../../ui/readiness_model.py" line="48"/>
+        <location filename="../../ui/readiness_model.py" line="53"/>
         <source>Siap</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="42"/>
+        <location filename="../../ui/readiness_model.py" line="49"/>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="43"/>
+        <location filename="../../ui/readiness_model.py" line="50"/>
         <source>Belum</source>
         <translation>Unready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="47"/>
+        <location filename="../../ui/readiness_model.py" line="54"/>
         <source>Siap dengan catatan</source>
         <translation>Ready with notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="48"/>
+        <location filename="../../ui/readiness_model.py" line="55"/>
         <source>Belum siap</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="93"/>
+        <location filename="../../ui/readiness_model.py" line="100"/>
         <source>Tanpa tingkat</source>
         <translation>No level</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="99"/>
+        <location filename="../../ui/readiness_model.py" line="106"/>
         <source>{n} siap</source>
         <translation>{n} ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="100"/>
+        <location filename="../../ui/readiness_model.py" line="107"/>
         <source>{n} catatan</source>
         <translation>{n} with notes</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="101"/>
+        <location filename="../../ui/readiness_model.py" line="108"/>
         <source>{n} belum</source>
         <translation>{n} not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="104"/>
+        <location filename="../../ui/readiness_model.py" line="111"/>
         <source>{n} tanpa data</source>
         <translation>{n} without data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="139"/>
+        <location filename="../../ui/readiness_model.py" line="157"/>
         <source>{polda} (rekap)</source>
         <translation>{polda} (summary)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="139"/>
+        <location filename="../../ui/readiness_model.py" line="157"/>
         <source>Polda</source>
         <translation>Polda</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="243"/>
+        <location filename="../../ui/readiness_model.py" line="263"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="243"/>
+        <location filename="../../ui/readiness_model.py" line="263"/>
         <source>Polres dan satuan Polda yang dinilai</source>
         <translation>Polres and Polda units assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="245"/>
+        <location filename="../../ui/readiness_model.py" line="265"/>
         <source>Semua
 aspek</source>
         <translation>All
 aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="245"/>
+        <location filename="../../ui/readiness_model.py" line="265"/>
         <source>Keseluruhan: aspek terburuk satuan ini</source>
         <translation>Overall: this unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="272"/>
+        <location filename="../../ui/readiness_model.py" line="292"/>
         <source>Aspek terburuk satuan ini</source>
         <translation>This unit&apos;s worst aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="279"/>
+        <location filename="../../ui/readiness_model.py" line="299"/>
         <source>Penilaian petugas; data menunjukkan: {level}</source>
         <translation>Officer&apos;s judgement; the data suggests: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="283"/>
+        <location filename="../../ui/readiness_model.py" line="303"/>
         <source>Dari data; belum dinilai petugas</source>
         <translation>From the data; not judged by an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_model.py" line="302"/>
-        <location filename="../../ui/readiness_model.py" line="327"/>
+        <location filename="../../ui/readiness_model.py" line="322"/>
+        <location filename="../../ui/readiness_model.py" line="347"/>
         <source>{n} tindak lanjut lewat tenggat</source>
         <translation>{n} follow-ups overdue</translation>
     </message>
@@ -5454,62 +5454,62 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="112"/>
+        <location filename="../../ui/readiness_panel.py" line="114"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="117"/>
+        <location filename="../../ui/readiness_panel.py" line="119"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="119"/>
+        <location filename="../../ui/readiness_panel.py" line="121"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="125"/>
+        <location filename="../../ui/readiness_panel.py" line="127"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="206"/>
+        <location filename="../../ui/readiness_panel.py" line="209"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="239"/>
+        <location filename="../../ui/readiness_panel.py" line="242"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="242"/>
+        <location filename="../../ui/readiness_panel.py" line="245"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="293"/>
+        <location filename="../../ui/readiness_panel.py" line="302"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="301"/>
+        <location filename="../../ui/readiness_panel.py" line="310"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="305"/>
+        <location filename="../../ui/readiness_panel.py" line="315"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="371"/>
+        <location filename="../../ui/readiness_panel.py" line="381"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="378"/>
+        <location filename="../../ui/readiness_panel.py" line="388"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
@@ -6201,7 +6201,7 @@ for use</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="93"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="106"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
@@ -6226,27 +6226,27 @@ for use</translation>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="164"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="177"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="179"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="192"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="183"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="196"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="252"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="265"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="256"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="269"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
@@ -7278,32 +7278,32 @@ charge</translation>
 <context>
     <name>WallBoard</name>
     <message>
-        <location filename="../../ui/wall_board.py" line="67"/>
+        <location filename="../../ui/wall_board.py" line="68"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="68"/>
+        <location filename="../../ui/wall_board.py" line="69"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="69"/>
+        <location filename="../../ui/wall_board.py" line="70"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="70"/>
+        <location filename="../../ui/wall_board.py" line="71"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="71"/>
+        <location filename="../../ui/wall_board.py" line="72"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_board.py" line="72"/>
+        <location filename="../../ui/wall_board.py" line="73"/>
         <source>Pemantauan TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -7314,6 +7314,14 @@ charge</translation>
         <location filename="../../ui/wall.py" line="66"/>
         <source>Layar dinding — {title}</source>
         <translation>Video wall — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>WallReadOnly</name>
+    <message>
+        <location filename="../../ui/wall_read_only.py" line="39"/>
+        <source>Halaman {page} dari {pages}</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
 </context>
 <context>
@@ -7628,11 +7636,6 @@ charge</translation>
         <location filename="../../ui/watch_wall.py" line="243"/>
         <source>Keadaan pukul {time} {zone}</source>
         <translation>As at {time} {zone}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/watch_wall.py" line="285"/>
-        <source>Halaman {page} dari {pages}</source>
-        <translation>Page {page} of {pages}</translation>
     </message>
 </context>
 <context>

@@ -515,3 +515,26 @@ def test_a_past_operation_is_framed_on_its_own_period(
     assert text.startswith("Sekarang 2 ") and text.endswith(" 2026 \u2192")  # 05:30 WIB
     view = vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
     assert view.contains(p._now_label.sceneBoundingRect())
+
+
+@pytest.mark.usefixtures("base_font")
+def test_the_now_line_never_crosses_a_label(qtbot: QtBot, jambi: Store) -> None:
+    """The wall at 1366x768 on voting evening (the walk): "belum bertanggal: menunggu putusan
+    MK" straddles the red now line; the words stay on the plot's own background."""
+    p = wall_panel(qtbot, jambi, VOTING_EVENING, 1340, 560)
+    image = p.plot.grab().toImage()
+    vb = p.plot.getPlotItem().vb
+    line_x = p.plot.mapFromScene(vb.mapViewToScene(QPointF(VOTING_EVENING.timestamp(), 0))).x()
+    crossed = []
+    for item in vb.addedItems:
+        if not isinstance(item, pg.TextItem) or item is p._now_label:
+            continue
+        rect = p.plot.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        if not rect.left() < line_x < rect.right():
+            continue
+        crossed.append(item.textItem.toPlainText())
+        for x in range(int(line_x) - 2, int(line_x) + 3):
+            for y in range(rect.top() + 2, rect.bottom() - 1):
+                pixel = image.pixelColor(x, y)
+                assert not (pixel.red() > 150 and pixel.green() < 90), item.textItem.toPlainText()
+    assert "belum bertanggal: menunggu putusan MK" in crossed

@@ -543,6 +543,59 @@ def test_demo_wall_on_a_laptop_neither_scrolls_nor_focuses_nor_cuts_a_row(
     assert bar.value() == 0  # after the last page, the first again
 
 
+def test_a_paged_list_on_the_wall_says_which_page_it_shows(qtbot: QtBot, store: Store) -> None:
+    """The walk (s41): at 1366x768 the board page showed the Polda and five of its ten
+    Polres, with nothing to say more would come. The tile says "Halaman 1 dari N", as the
+    TPS watch page does, and turning through its pages shows every Polres."""
+    from ui.wall_read_only import RowPager
+
+    wall = laptop_demo_wall(qtbot, store)
+    tile = wall.tiles[0]
+    view = wall.board.tree_view
+    pager = view.findChild(RowPager)
+    assert pager is not None
+    qtbot.waitUntil(lambda: tile.page_label.text().startswith("Halaman 1 dari "), timeout=5_000)
+    assert tile.page_label.isVisible()
+    pages = int(tile.page_label.text().rsplit(" ", 1)[1])
+    assert pages > 1
+    proxy = view.model()
+    polda = proxy.index(0, 0)
+    below = {str(proxy.index(r, 0, polda).data()) for r in range(proxy.rowCount(polda))}
+    polres = {name for name in below if name.startswith("Polres")}
+    assert len(polres) == 10
+    seen: set[str] = set()
+    for page in range(1, pages + 1):
+        qtbot.waitUntil(lambda p=page: tile.page_label.text() == f"Halaman {p} dari {pages}")
+        rows = range(0, view.viewport().height() - pager.cover.height(), 4)
+        seen |= {str(view.indexAt(QPoint(5, y)).data()) for y in rows}
+        pager.next_page()
+    assert below <= seen
+    qtbot.waitUntil(lambda: tile.page_label.text() == f"Halaman 1 dari {pages}")
+    watch = wall.tiles[-1]  # a page with no list to turn (it pages itself) says nothing
+    assert watch.panel is wall.watch
+    assert watch.page_label.text() == "" and not watch.page_label.isVisibleTo(watch)
+
+
+def test_the_walls_readiness_page_shows_every_polres_and_no_empty_rows(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The walk (s43_5): the Kesiapan page paged on to the Satgas and the Polda's reserves,
+    rows of "—" only (nothing judged, no data of theirs), while a commander reads the
+    Polres there. The wall shows the roll-up and every Polres; the desk keeps every unit."""
+    from opscenter.readiness.matrix import TOURED_KINDS
+    from ui.readiness_model import RollUpRow
+
+    wall = laptop_demo_wall(qtbot, store)
+    panel = wall.readiness
+    r = panel.readiness
+    assert r is not None
+    polres = [u.name for u in r.units if u.kind in TOURED_KINDS]
+    assert len(polres) == 10 and len(r.units) > 10  # the Satgas are in the matrix...
+    rows = panel.model.rows()
+    assert isinstance(rows[0], RollUpRow)
+    assert [u.name for u in rows[1:]] == polres  # ...but not on the wall
+
+
 def test_the_wall_has_a_readiness_page_it_never_judges_on(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation
 ) -> None:

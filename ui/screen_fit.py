@@ -9,7 +9,8 @@
   (screen, place, size, maximised), still within the screen it now opens on.
 - ``scrolling``: a dialog's body in a scroll area, so a dialog taller than the screen scrolls
   instead of pushing its buttons off it; the field that takes the focus is scrolled into
-  view, whether by Tab, a shortcut or a click.
+  view, whether by Tab, a shortcut or a click. ``unscrolled``: how much taller the area must
+  be to show its body whole, for a window that opens that tall where the screen has room.
 - ``narrow_drops``: which columns a narrow table leaves out, in its own order of priority,
   rather than scrolling sideways.
 """
@@ -237,6 +238,17 @@ def scrolling(body: QWidget, parent: QWidget) -> QScrollArea:
     )
     _FocusInView(area)
     return area
+
+
+def unscrolled(area: QScrollArea) -> int:
+    """How much taller than its size hint ``area`` (``scrolling``) must be to show its body
+    whole, without scrolling: what a window adds to the height it asks ``fit_to_screen``
+    for (Qt bounds a scroll area's hint to 24 lines of text)."""
+    body = area.widget()
+    if body is None:
+        return 0
+    whole = body.sizeHint().height() + 2 * area.frameWidth()
+    return max(whole - area.sizeHint().height(), 0)
 
 
 class _FocusInView(QObject):

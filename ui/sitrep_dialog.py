@@ -38,7 +38,7 @@ from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.pending import PendingWrite
 from ui.save_dialog import ask_save_path
-from ui.screen_fit import fit_to_screen, scrolling
+from ui.screen_fit import fit_to_screen, scrolling, unscrolled
 from ui.sitrep_build import Produced, Request, produce
 from ui.sitrep_choices import SitrepChoices
 from ui.sitrep_preview import PreviewPane
@@ -84,7 +84,6 @@ class SitrepDialog(QDialog):
         self._refresh.timeout.connect(self.generate_preview)
         self.writes = PendingWrite(self)  # the signatory is saved on the write thread
         self.setWindowTitle(self.tr("Laporan Situasi"))
-        fit_to_screen(self, QSize(1180, 860))
 
         with store.read() as s:
             op = operations.get_operation(s)
@@ -166,6 +165,10 @@ class SitrepDialog(QDialog):
         column.addWidget(self.progress)
         column.addWidget(self.message)
         column.addLayout(buttons)
+        # Tall enough for the choices whole where the screen has room (at 860 px they scrolled
+        # on a 1920x1080 screen, "Terapkan jadwal" cut); on a lower screen they scroll.
+        tall = self.sizeHint().height() + unscrolled(choices_area)
+        fit_to_screen(self, QSize(1180, max(860, tall)))
         choices.changed.connect(self._choices_changed)
         # Reading order: the choices top to bottom (sections row by row), then the buttons.
         chain(

@@ -12,6 +12,7 @@ The modules, each with one job:
 - ``tables``: the table engine (grid tables, ``PagedTable`` for long ones, ``wrap``);
 - ``charts``: incidents per region and per day;
 - ``sections``: the letterhead, sections I to IX and the signature;
+- ``ending``: the signature kept whole and with the end of the text before it;
 - ``annexes``: Annex A (units) and Annex B (incidents), landscape;
 - ``document``: page templates, furniture on every page, building and writing the PDF.
 """

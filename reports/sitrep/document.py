@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from opscenter.sitrep import Letterhead, Sitrep, check_destination, write_atomically
 from reports.fonts import BOLD, REGULAR, register
 from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
+from reports.sitrep.ending import ended_by
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import LANDSCAPE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
 from reports.sitrep.layout import styles as make_styles
@@ -172,11 +173,12 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
         if key in sections:
             story += build(sitrep, text, st)
         report(n, steps, key)
-    story += RECOMMENDATIONS(sitrep, text, st)
-    story += READINESS(sitrep, text, st)
-    if sitrep.watch is not None:
-        story += WATCH(sitrep, text, st)
-    story += signature(sitrep, text, st)
+    closing = [RECOMMENDATIONS, READINESS, *([WATCH] if sitrep.watch is not None else [])]
+    for build in closing[:-1]:
+        story += build(sitrep, text, st)
+    last = closing[-1]
+    # The signature never stands alone on a page: the last section's end goes with it.
+    story += ended_by(last(sitrep, text, st), signature(sitrep, text, st))
     if "annex_units" in sections:
         story += [NextPageTemplate("landscape"), PageBreak()]
         story += annex_units(sitrep, text, st)

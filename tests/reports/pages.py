@@ -55,3 +55,18 @@ def cut_off(
             if not kept:
                 out.append((n, line))
     return out
+
+
+def ending_apart(pages: list[list[str]], closing: str, last: str) -> list[str]:
+    """What is wrong with where a report's ending falls in ``pages`` (as ``page_lines`` reads
+    them): the ``closing`` sentence must follow a line of the text before it on its page,
+    and the signature, down to the line beginning with ``last``, be on that page too."""
+    at = [(n, i) for n, page in enumerate(pages) for i, x in enumerate(page) if x == closing]
+    assert len(at) == 1, at
+    n, i = at[0]
+    out = []
+    if i <= 1:  # the classification is line 0
+        out.append(f"page {n + 1}: the closing opens the page")
+    if not any(x.startswith(last) for x in pages[n][i + 1 : -2]):
+        out.append(f"page {n + 1}: the signature goes on to the next page")
+    return out

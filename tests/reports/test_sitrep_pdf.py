@@ -27,7 +27,7 @@ from opscenter.model import UNIT_KINDS, Operation
 from opscenter.store import Store, open_store
 from reports.sitrep import render, wrap, write_pdf
 from tests.builders import build_small_operation
-from tests.reports.pages import cut_off, is_heading, page_lines
+from tests.reports.pages import cut_off, ending_apart, is_heading, page_lines
 
 WIB = ZoneInfo("Asia/Jakarta")
 LO = datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
@@ -189,6 +189,41 @@ def test_a_heading_at_any_height_keeps_its_table(voting_day: sitrep.Sitrep, tmp_
         assert cut_off(pages, TABLES, TEXTS) == [], n
         repeated += sum(1 for lines in pages if lines[1].startswith(("Waktu ", "No. ")))
     assert repeated > 0  # a table went on over a page, its header repeated
+
+
+CLOSING = "Demikian laporan situasi ini dibuat untuk menjadi maklum."
+
+
+def test_the_signature_of_voting_day_until_20_keeps_the_end_of_the_text(
+    demo: Store, tmp_path: Path
+) -> None:
+    """The demo's report of voting day until 20:00: the closing and the signature on the page
+    where the text ends, after its last rows. Before, the watch's last table filled page 12
+    and page 13 held the closing and the signature alone."""
+    to = datetime(2024, 11, 27, 20, 0, tzinfo=WIB)
+    with demo.read() as s:
+        report = sitrep.assemble(s, period_to=to, now=to + timedelta(minutes=3))
+    pages = page_lines(render(report), tmp_path)
+    assert ending_apart(pages, CLOSING, f"{report.signatory.rank.upper()} NRP ") == []
+
+
+def test_the_signature_never_stands_alone_nor_splits(
+    voting_day: sitrep.Sitrep, tmp_path: Path
+) -> None:
+    """Section V's strength table of 1 to 56 units pushes the end of the report down one row
+    at a time through more than a page: wherever the text ends, the closing and the whole
+    signature are on its last page after some of it (its last rows move with them)."""
+    unit = voting_day.strength[0]
+    base = dataclasses.replace(voting_day, sections=("strength",), map=None)
+    last = f"{voting_day.signatory.rank.upper()} NRP "
+    moved = 0
+    for n in range(1, 57):
+        units = tuple(dataclasses.replace(unit, name=f"Polres Uji {i}") for i in range(n))
+        pages = page_lines(render(dataclasses.replace(base, strength=units)), tmp_path)
+        assert ending_apart(pages, CLOSING, last) == [], n
+        ending = next(p for p in pages if CLOSING in p)
+        moved += ending[1].startswith("No. ")  # the last table's rows came with it
+    assert moved > 0
 
 
 def test_classification_at_top_and_bottom_of_every_page(pages: list[Any]) -> None:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
@@ -52,6 +53,7 @@ from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
+from ui.sitrep_dialog import SitrepDialog
 from ui.units_columns import Column
 
 # Voting day, 20:00 WIB: the demo's busiest hour.
@@ -369,6 +371,35 @@ def test_every_tab_dialog_and_wall_page_fits(
     assert not problems, f"{len(problems)} problems (PNGs in {tmp_path}):\n" + "\n".join(
         problems[:60]
     )
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_sitrep_dialog_shows_its_choices_whole_where_the_screen_has_room(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """Laporan > Laporan situasi...: on a 1920x1080 screen the dialog opens tall enough that
+    its choices, down to "Terapkan jadwal", need no scrolling (it opened at 860 px: they
+    scrolled and the button was cut at the bottom); on a 1366x768 laptop it still fits the
+    screen, the choices scrolling. Nothing cut at either."""
+    dialog = SitrepDialog(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(dialog)
+    room = _window_size(screen)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tag = f"{screen.width()}x{screen.height()}"
+    assert check(dialog, f"{tag}-sitrep", room, tmp_path) == []
+    area = dialog.findChild(QScrollArea, "sitrepChoices")
+    assert area is not None
+    apply = dialog.schedule_apply
+    shown = apply.geometry().translated(apply.parentWidget().mapTo(area.viewport(), QPoint()))
+    if screen.height() >= 1080:
+        assert area.verticalScrollBar().maximum() == 0
+        assert area.viewport().rect().contains(shown), (shown, area.viewport().rect())
+    else:
+        assert area.verticalScrollBar().maximum() > 0  # the laptop: the choices scroll
 
 
 def test_the_window_opens_within_the_screen(

@@ -73,13 +73,14 @@ def test_open_incidents_count_once_per_subtree_by_severity(small: tuple[Store, S
         kind = next(iter(by_code(s, IncidentType, op.operation_id).values()))
     when = datetime(2024, 11, 20, 3, tzinfo=UTC)
 
-    def log(sev: str, unit_keys: tuple[str, ...]) -> int:
+    def log(sev: str, unit_keys: tuple[str, ...], region: str | None = None) -> int:
         draft = incidents.IncidentDraft(
             operation_id=op.operation_id,
             type_id=kind.id,
             severity_id=severity[sev].id,
             title=f"Uji {sev}",
             occurred_at=when,
+            region_id=op.regions[region] if region else None,
             unit_ids=tuple(op.units[k] for k in unit_keys),
         )
         return incidents.record(store, ADMIN, draft)
@@ -117,19 +118,8 @@ def test_open_incidents_count_once_per_subtree_by_severity(small: tuple[Store, S
     # With no unit but a place (the walk: Berat in "Kota Jambi", Polresta Jambi's row 0): at
     # the unit whose area holds it, up the tree, and nowhere else. A desa of kecamatan A2:
     # Polsek A2, Polres A and the Polda; kab/kota B itself: Polres B and the Polda.
-    def placed(sev: str, region: str) -> int:
-        draft = incidents.IncidentDraft(
-            operation_id=op.operation_id,
-            type_id=kind.id,
-            severity_id=severity[sev].id,
-            title=f"Uji {sev} di {region}",
-            occurred_at=when,
-            region_id=op.regions[region],
-        )
-        return incidents.record(store, ADMIN, draft)
-
-    placed("kritis", "A2a")
-    placed("kritis", "B")
+    log("kritis", (), "A2a")
+    log("kritis", (), "B")
     rows = _voting(store, op).by_id()
     assert counts("PA2") == {"kritis": 1, "ringan": 1}
     assert counts("PA") == {"berat": 1, "ringan": 1, "kritis": 1}

@@ -5360,7 +5360,7 @@ source</translation>
     <message>
         <location filename="../../ui/readiness_model.py" line="50"/>
         <source>Belum</source>
-        <translation>Unready</translation>
+        <translation>Not ready</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_model.py" line="54"/>

@@ -6,6 +6,7 @@ The caller sets ``QT_QPA_PLATFORM=offscreen`` where there is no display.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -71,6 +72,17 @@ def _busy(main: MainWindow, wall: WallBoard | None) -> bool:
     )
 
 
+def _settle(busy: Callable[[], bool]) -> None:
+    """Run the event loop until ``busy`` says the background work is done."""
+    settle = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(lambda: None if busy() else settle.quit())
+    poll.start()
+    settle.exec()
+    poll.stop()
+
+
 def render(
     store: Store,
     out: Path,
@@ -113,13 +125,13 @@ def render(
         window.resize(*size)
         window.show()
         # The figures computed in the background first (a second at national scale).
-        settle = QEventLoop()
-        poll = QTimer()
-        poll.setInterval(10)
-        poll.timeout.connect(lambda: None if _busy(main, wall) else settle.quit())
-        poll.start()
-        settle.exec()
-        poll.stop()
+        _settle(lambda: _busy(main, wall))
+        # The board's readiness column reads after the board's first paint (so as not to slow
+        # it): a paint, then that read (the README's board showed the column empty).
+        board = main.operation_page.board if view in TABS else None
+        if board is not None and board.isVisible():
+            window.grab()
+            _settle(lambda: board.readiness_column.busy() or _busy(main, wall))
         # A panel's first layout, before its data, may have asked for more room than it needs
         # with it, and the window grew: its minimum measured again, then the size asked for.
         layout = window.layout()

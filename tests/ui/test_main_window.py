@@ -273,6 +273,26 @@ def test_screenshot_is_a_full_hd_png(
         assert QImage(str(shot)).size() == QSize(1920, 1080), view
 
 
+@pytest.mark.usefixtures("app_look")
+def test_the_board_screenshot_waits_for_the_readiness_column(
+    tmp_path: Path,
+    store: Store,
+    tiny_operation: TinyOperation,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's board showed its Kesiapan column empty: the column reads after the
+    board's first paint, and a render never painted before its one grab. The same render
+    with the column's read switched off must now differ from it."""
+    from ui.readiness_column import ReadinessColumn
+
+    shot = QImage(str(render(store, tmp_path / "filled.png", view="board", now=clock.now)))
+    monkeypatch.setattr(ReadinessColumn, "refresh", lambda self: None)
+    empty = QImage(str(render(store, tmp_path / "empty.png", view="board", now=clock.now)))
+    assert shot.size() == empty.size()
+    assert shot != empty
+
+
 RUN_SCRIPT = """
 import sys
 from PySide6.QtCore import QCoreApplication, QTimer

@@ -481,6 +481,7 @@ def test_the_signature_never_stands_alone_nor_splits(full: Fixture, tmp_path: Pa
         varied = dataclasses.replace(rep, readiness=dataclasses.replace(r, sources=sources))
         pages = page_lines(render(varied), tmp_path)
         assert ending_apart(pages, CLOSING, "KOMISARIS BESAR POLISI NRP ") == [], n
+        assert cut_off(pages, {"Tindak lanjut temuan yang lewat waktu": "Satuan "}) == [], n
         ending = next(p for p in pages if CLOSING in p)
         moved += ending[1].startswith("Satuan Aspek ")  # its last rows, under their header
     assert moved > 0

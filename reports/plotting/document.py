@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer
 
 from opscenter.plotting.lists import KecamatanPlot, PlottingList, Slip, slips
 from opscenter.sitrep import ReportSettings, check_destination, write_atomically
+from reports.ending import ended_by
 from reports.fonts import BOLD, ITALIC, register
 from reports.plotting.labels import LIST_COLUMNS, RESERVE_COLUMNS, PlotText, named
 from reports.sitrep.document import document, frame, page_canvas
@@ -246,10 +247,11 @@ def render_list(d: PlottingDocument) -> bytes:
         ]
         for i, k in enumerate(lst.kecamatan):
             story += _kecamatan(k, text, st, lead if i == 0 else ())
-    story += _reserve(lst, text, st)
     s = d.settings
     day = d.generated_at.date()
-    story += signature_of(s.place, day, s.signatory, text("closing_list"), text, st)
+    signature = signature_of(s.place, day, s.signatory, text("closing_list"), text, st)
+    # The signature never stands alone on a page: the reserve's end goes with it.
+    story += ended_by(_reserve(lst, text, st), signature)
     return _build(d, story, text("footer"), text)
 
 

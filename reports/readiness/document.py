@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak, PageTemplate
 
 from opscenter.sitrep import check_destination, write_atomically
+from reports.ending import ended_by
 from reports.fonts import register
 from reports.readiness.content import ReadinessReport
 from reports.readiness.labels import ReadinessText
@@ -40,8 +41,8 @@ def render(report: ReadinessReport) -> bytes:
     )
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     story: list[Flowable] = header(report, text, st)
-    story += summary(report, text, st)
-    story += closing(report, text, st)
+    # The signature never stands alone on a page: the summary's end goes with it.
+    story += ended_by(summary(report, text, st), closing(report, text, st))
     for u in report.pages:
         story += [PageBreak(), *unit_page(report, u, text, st)]
     generated = text("generated", when=text.when(report.generated_at))

@@ -12,9 +12,11 @@ The modules, each with one job:
 - ``tables``: the table engine (grid tables, ``PagedTable`` for long ones, ``wrap``);
 - ``charts``: incidents per region and per day;
 - ``sections``: the letterhead, sections I to IX and the signature;
-- ``ending``: the signature kept whole and with the end of the text before it;
 - ``annexes``: Annex A (units) and Annex B (incidents), landscape;
 - ``document``: page templates, furniture on every page, building and writing the PDF.
+
+The signature keeps the end of the text before it with it: ``reports.ending``, shared with
+the other reports.
 """
 
 from reports.sitrep.annexes import ProgressFn

@@ -24,9 +24,9 @@ from reportlab.platypus import (
 )
 
 from opscenter.sitrep import Letterhead, Sitrep, check_destination, write_atomically
+from reports.ending import ended_by
 from reports.fonts import BOLD, REGULAR, register
 from reports.sitrep.annexes import ProgressFn, annex_incidents, annex_units
-from reports.sitrep.ending import ended_by
 from reports.sitrep.labels import Text
 from reports.sitrep.layout import LANDSCAPE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PORTRAIT
 from reports.sitrep.layout import styles as make_styles

@@ -27,7 +27,7 @@ from opscenter.store import Store, open_store
 from reports.plotting import PlottingDocument, render_list, render_slips
 from reports.plotting.workbook import workbook
 from reports.sitrep.layout import MARGIN_L, MARGIN_R
-from tests.reports.pages import page_lines
+from tests.reports.pages import ending_apart, page_lines
 
 WIB = ZoneInfo("Asia/Jakarta")
 WHEN = datetime(2024, 11, 25, 9, 30, tzinfo=WIB)
@@ -282,6 +282,35 @@ def test_a_heading_at_any_height_keeps_its_table(kerinci: PlottingDocument, tmp_
                 assert lines[at - 1].startswith("No TPS"), (n, lines[at - 1])
         split += sum(1 for lines in pages if lines[1].startswith("No TPS"))
     assert split > 0  # a table went on over a page, its header repeated
+
+
+def test_the_signature_never_stands_alone_nor_splits(
+    kerinci: PlottingDocument, tmp_path: Path
+) -> None:
+    """One kecamatan and a reserve of 1 to 50 officers push the end of the list down one row
+    at a time through more than a page: wherever it ends, the closing and the whole signature
+    are on its page after some of it (the reserve's last rows move with them, or the whole
+    reserve with its heading)."""
+    lst = kerinci.listing
+    assert lst.reserve
+    small = min(lst.kecamatan, key=lambda k: len(k.posts))
+    last = f"{kerinci.settings.signatory.rank.upper()} NRP "
+    moved = 0
+    for n in range(1, 51):
+        reserve = tuple(
+            dataclasses.replace(lst.reserve[i % len(lst.reserve)], name=f"Cadangan Uji {i}")
+            for i in range(n)
+        )
+        listing = dataclasses.replace(lst, kecamatan=(small,), reserve=reserve)
+        pages = page_lines(render_list(dataclasses.replace(kerinci, listing=listing)), tmp_path)
+        assert ending_apart(pages, LIST_CLOSING, last) == [], n
+        assert _cut_off(pages) == [], n  # the reserve's heading still keeps its table
+        ending = next(p for p in pages if LIST_CLOSING in p)
+        moved += ending[1].startswith("No ")  # the reserve's last rows, under their header
+    assert moved > 0
+
+
+LIST_CLOSING = "Demikian daftar plotting personel pengamanan TPS ini dibuat untuk dilaksanakan."
 
 
 def test_the_slips_one_per_officer_two_to_a_page(demo: Store) -> None:

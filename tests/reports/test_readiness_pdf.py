@@ -33,7 +33,7 @@ from reports.readiness import ReadinessReport, default_number, render
 from reports.readiness.labels import ReadinessText
 from reports.sitrep import render as sitrep_render
 from tests.builders import ADMIN, Small, build_small_operation
-from tests.reports.pages import cut_off, page_lines
+from tests.reports.pages import cut_off, ending_apart, page_lines
 
 STAFF = Actor("bagops.uji", role="staff")
 TODAY = date(2024, 11, 20)
@@ -461,3 +461,30 @@ def test_a_heading_at_any_height_keeps_its_table(full: Fixture, tmp_path: Path) 
         assert cut_off(pages, tables, ("Kunjungan terakhir",)) == [], n
         repeated += sum(1 for lines in pages if lines[1].startswith("Kategori "))
     assert repeated > 0  # the shortfall table went on over a page, its header repeated
+
+
+def test_the_signature_never_stands_alone_nor_splits(full: Fixture, tmp_path: Path) -> None:
+    """The summary's overdue follow-ups, 1 to 40 of them, push the end of the summary down
+    one row at a time through more than a page: wherever it ends, the closing and the whole
+    signature are on its page after some of it (its last rows move with them)."""
+    pa = full.small.units["PA"]
+    rep = report_of(full, unit_ids=(pa,))
+    r = rep.readiness
+    late = next(f for f in r.sources.findings[pa] if f.overdue(TODAY))
+    moved = 0
+    for n in range(1, 41):
+        rows = tuple(
+            dataclasses.replace(late, id=late.id + 1000 + i, finding=f"Temuan uji {i}")
+            for i in range(n)
+        )
+        sources = dataclasses.replace(r.sources, findings={**r.sources.findings, pa: rows})
+        varied = dataclasses.replace(rep, readiness=dataclasses.replace(r, sources=sources))
+        pages = page_lines(render(varied), tmp_path)
+        assert ending_apart(pages, CLOSING, "KOMISARIS BESAR POLISI NRP ") == [], n
+        assert cut_off(pages, {"Tindak lanjut temuan yang lewat waktu": "Satuan "}) == [], n
+        ending = next(p for p in pages if CLOSING in p)
+        moved += ending[1].startswith("Satuan Aspek ")  # its last rows, under their header
+    assert moved > 0
+
+
+CLOSING = "Demikian laporan kesiapan operasi ini dibuat untuk menjadi maklum."

@@ -96,9 +96,14 @@ class EndedBy(Flowable):  # type: ignore[misc]  # reportlab ships no types
         while items:
             f = items[0]
             if isinstance(f, CondPageBreak):
-                placed.append(items.pop(0))
                 if ah - used < f.height:
+                    placed.append(items.pop(0))
                     return placed, items, True
+                if room - used < f.height and (placed or not at_top):
+                    # What it keeps together (a heading and its table's first rows) fits the
+                    # page but not the cut: it moves on whole, the heading with its table.
+                    return placed, items, False
+                placed.append(items.pop(0))
                 continue
             before = 0.0 if first else max(f.getSpaceBefore() - after, 0.0)
             if isinstance(f, KeepTogether):

@@ -24,12 +24,14 @@ def ended_by(body: Sequence[Flowable], ending: Sequence[Flowable]) -> list[Flowa
     return [EndedBy(body, ending)]
 
 
-def _opened(story: Sequence[Flowable]) -> list[Flowable]:
-    """``story`` with its KeepTogether groups opened, for measuring: one inside a list
-    reports no height (reportlab's KeepTogether answers "everything" to force a split)."""
+def opened(story: Sequence[Flowable]) -> list[Flowable]:
+    """``story`` with its KeepTogether groups opened (for measuring, or to nest a story in
+    another): one inside a list reports no height (reportlab's KeepTogether answers
+    "everything" to force a split), which would also put every plotting slip on a page of
+    its own."""
     out: list[Flowable] = []
     for f in story:
-        out += _opened(f._content) if isinstance(f, KeepTogether) else [f]
+        out += opened(f._content) if isinstance(f, KeepTogether) else [f]
     return out
 
 
@@ -43,7 +45,7 @@ class EndedBy(Flowable):  # type: ignore[misc]  # reportlab ships no types
     def __init__(self, body: Sequence[Flowable], ending: Sequence[Flowable]) -> None:
         super().__init__()
         self._body = list(body)
-        self._ending = _opened(ending)
+        self._ending = opened(ending)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return aw, 0xFFFFFF  # always split: the split decides where this page ends
@@ -78,7 +80,7 @@ class EndedBy(Flowable):  # type: ignore[misc]  # reportlab ships no types
         return EndedBy(rest, self._ending)
 
     def _height(self, story: Sequence[Flowable], aw: float) -> float:
-        return float(_listWrapOn(_opened(story), aw, self.canv)[1])
+        return float(_listWrapOn(opened(story), aw, self.canv)[1])
 
     def _cut(
         self, aw: float, room: float, ah: float, at_top: bool, frame: Any

@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer
 
 from opscenter.plotting.lists import KecamatanPlot, PlottingList, Slip, slips
 from opscenter.sitrep import ReportSettings, check_destination, write_atomically
-from reports.ending import ended_by
+from reports.ending import ended_by, opened
 from reports.fonts import BOLD, ITALIC, register
 from reports.plotting.labels import LIST_COLUMNS, RESERVE_COLUMNS, PlotText, named
 from reports.sitrep.document import document, frame, page_canvas
@@ -290,17 +290,7 @@ def _slip(d: PlottingDocument, slip: Slip, text: PlotText, st: Styles) -> Flowab
         [("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.grey, None, (2, 2))],
         align="LEFT",
     )
-    return KeepTogether([*heading, *_flat(closing), Spacer(1, SLIP_GAP), cut, Spacer(1, SLIP_GAP)])
-
-
-def _flat(story: Sequence[Flowable]) -> list[Flowable]:
-    """``story`` with its KeepTogether groups opened: one inside another reports no height
-    (reportlab's KeepTogether answers "everything" to force a split), which would put every
-    slip on a page of its own."""
-    out: list[Flowable] = []
-    for f in story:
-        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
-    return out
+    return KeepTogether([*heading, *opened(closing), Spacer(1, SLIP_GAP), cut, Spacer(1, SLIP_GAP)])
 
 
 # The order's number, left as dots for the secretariat to fill in (as typed letters do).

@@ -44,7 +44,7 @@ from opscenter.progress import step_aside
 from opscenter.reference import label
 from opscenter.strength import StrengthInputs, compute
 from opscenter.strength_inputs import bko_in_force, load_inputs, scan_cache
-from opscenter.units import unit_seats
+from opscenter.units import climb, unit_seats
 
 # What ``units.set_status`` changes: a change of these alone moves no figure.
 UNIT_STATUS_FIELDS = frozenset(
@@ -401,42 +401,29 @@ def _area_units(
     parents: Mapping[int, int | None],
 ) -> dict[int, int]:
     """Region id -> the unit whose area holds it: an area of the region itself, else of its
-    nearest ancestor; of two units on one area, the one lower in the tree (the Polsek before
+    nearest ancestor; of two units on one area, the one under the other (the Polsek before
     its Polres). Read only for the few regions of incidents nobody handles."""
-
-    def depth(uid: int) -> int:
-        d, cur = 0, parents.get(uid)
-        while cur is not None and d < 64:
-            d, cur = d + 1, parents.get(cur)
-        return d
-
     covers: dict[int, int] = {}
     for unit_id, region_id in session.execute(
         select(UnitArea.unit_id, UnitArea.region_id).where(UnitArea.operation_id == operation_id)
     ):
         uid, rid = int(unit_id), int(region_id)
-        if uid in parents and (rid not in covers or depth(uid) > depth(covers[rid])):
+        held = covers.get(rid)
+        if uid in parents and (held is None or climb(uid, parents, held.__eq__) is not None):
             covers[rid] = uid
+    # The regions' ancestors, a level at a time (desa > kecamatan > kab/kota > provinsi).
     up: dict[int, int | None] = {}
     need = set(regions)
-    for _level in range(8):  # provinsi > kab/kota > kecamatan > desa, with room to spare
-        need -= up.keys()
-        if not need:
-            break
+    while need:
         rows = session.execute(select(Region.id, Region.parent_id).where(Region.id.in_(need)))
         found = {int(r): (int(p) if p is not None else None) for r, p in rows}
         up.update(found)
-        need = {p for p in found.values() if p is not None}
+        need = {p for p in found.values() if p is not None and p not in up}
     out: dict[int, int] = {}
     for region in regions:
-        cur: int | None = region
-        for _hop in range(8):
-            if cur is None:
-                break
-            if cur in covers:
-                out[region] = covers[cur]
-                break
-            cur = up.get(cur)
+        area = climb(region, up, covers.__contains__)
+        if area is not None:
+            out[region] = covers[area]
     return out
 
 

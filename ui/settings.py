@@ -45,6 +45,8 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "id")
 # Night shift: the dark theme.
 NIGHT = Setting("ui/night", False)
+# The text size, in percent of the base type (``ui.text_size.STEPS``); applied at start.
+TEXT_SIZE = Setting("ui/text_size", 100)
 # The first-run hints under the menus, once the operator has dismissed them.
 HINTS_DISMISSED = Setting("ui/hints_dismissed", False)
 # Wall display: "cycle" (one panel at a time, for a single screen) or "tiled" (for a wall

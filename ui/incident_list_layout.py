@@ -1,6 +1,6 @@
 """How the incidents list and its detail pane fit the width they are given.
 
-Column widths and the row height follow the list's type size; a narrow list (a laptop's
+Column widths follow the list's type size; a narrow list (a laptop's
 screen, a tile of the wall) drops its least needed columns first (``NARROW_DROPS``); the
 detail pane sits beside the list where both fit, else below it.
 
@@ -37,8 +37,8 @@ class IncidentListLayout(QWidget):
     _side_by_side: bool
 
     def fit_columns(self) -> None:
-        """Column widths and row height from the list's type size; the wall enlarges the type
-        and calls this again, with the timeline's ``fit_to_font``."""
+        """Column widths from the list's type size (its rows follow it: ``style_table``);
+        again at each change of the list's font (a text size step, the wall's type)."""
         header = self.view.horizontalHeader()
         fm = self.view.fontMetrics()
         bold_fm = QFontMetrics(theme.scaled_font(self.view, 1.0, bold=True))
@@ -58,7 +58,6 @@ class IncidentListLayout(QWidget):
         for column, width in self._widths.items():
             header.resizeSection(column, width)
         header.setMinimumSectionSize(fm.horizontalAdvance("No.") + 20)
-        self.view.verticalHeader().setDefaultSectionSize(int(fm.height() * 1.8))
         self._fit_to_width()
 
     def _refit_region(self) -> None:

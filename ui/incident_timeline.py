@@ -40,6 +40,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
 from ui import theme
 from ui.date_axis import LocalDateAxis
 from ui.screen_fit import FlowLayout, pair
+from ui.text_size import follow_font
 from ui.translations import translator
 
 DAY_S = 86_400.0
@@ -121,7 +122,7 @@ class IncidentTimeline(QWidget):
         self.lane_bar.setAccessibleName(_tr("Gulir wilayah atau jenis lini masa"))
         self.lane_bar.hide()
         self.lane_bar.valueChanged.connect(self._show_lanes)
-        self.fit_to_font()
+        follow_font(self, self.fit_to_font)  # a text size step, the wall's type
 
         self.scatter = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
         self.scatter.sigClicked.connect(self.on_points_clicked)
@@ -166,7 +167,7 @@ class IncidentTimeline(QWidget):
 
     def fit_to_font(self) -> None:
         """Axis labels at the widget's type size, the lane names' axis as wide as they need
-        (the wall enlarges the type, then calls this again)."""
+        (again whenever the widget's font changes: a text size step, the wall's type)."""
         item = self.plot.getPlotItem()
         font = theme.scaled_font(self, 0.95)
         item.getAxis("bottom").setTickFont(font)

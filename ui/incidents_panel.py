@@ -56,6 +56,7 @@ from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import FlowLayout, pair, scrolling
 from ui.table_view import style_table
+from ui.text_size import follow_font
 from ui.translations import interface_language, translator
 
 # This panel's keys (Ctrl+N new incident, Ctrl+T follow-up, Ctrl+F search) belong to the
@@ -157,9 +158,9 @@ class IncidentsPanel(IncidentListLayout):
             read_only=True,
             cell="0 6px",
             header="4px 6px",
+            row_height=1.8,
         )
         self.view.setModel(self.proxy)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # List colours (a closed incident's grey) stay readable on the night theme's rows.
         self.view.setItemDelegate(theme.ReadableTextDelegate(self.view))
         header = self.view.horizontalHeader()
@@ -169,7 +170,7 @@ class IncidentsPanel(IncidentListLayout):
         # Units are shown in the detail pane; the list keeps its width for the title.
         self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        self.fit_columns()
+        follow_font(self.view, self.fit_columns)  # now, and at each text size step
         self.view.viewport().installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 

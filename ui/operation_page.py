@@ -16,13 +16,13 @@ from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview
-from ui import theme
+from ui import text_size, theme
 from ui.desk import Desk
 from ui.live_updates import Deferred
 from ui.operation_header import OperationHeader
@@ -43,7 +43,8 @@ class OverviewPanel(Protocol):
 
 
 # Below this page height (a 1366x768 laptop leaves it 600 to 690 px) the header and the
-# summary are compact.
+# summary are compact; at 100 % text size, higher in proportion at a larger one (at 160 %
+# they took half a laptop's height, and the board's header rows were cut).
 COMPACT_BELOW = 800
 
 
@@ -88,10 +89,19 @@ class OperationPage(QWidget):
         column.addWidget(self.header)
         column.addWidget(self.summary)
         column.addWidget(self.tabs, 1)
+        # Once every widget has its new size (a text size step is a walk through them all):
+        # the header's and the summary's compact sizes are measured from theirs.
+        text_size.follow_font(
+            self, lambda: QTimer.singleShot(0, self, self._fit_compact), now=False
+        )  # a text size step
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        compact = event.size().height() < COMPACT_BELOW
+        self._fit_compact()
+
+    def _fit_compact(self) -> None:
+        step = text_size.applied() / text_size.DEFAULT
+        compact = self.height() < COMPACT_BELOW * step
         self.header.set_compact(compact)
         self.summary.set_compact(compact)
 

@@ -27,6 +27,7 @@ from ui.planning_models import LEVEL_ROLE, HeatColumn, HeatMapModel
 from ui.planning_views import heading_row, sort_proxy, table
 from ui.table_model import AnyIndex
 from ui.table_view import table_sheet
+from ui.text_size import follow_font
 from ui.translations import translator
 
 # The heat map's height shows this many regions at least (all of a province's kabupaten).
@@ -101,7 +102,8 @@ class HeatMapPanel(QFrame):
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED.name()};")
         lcol.addWidget(hint)
-        self.view = view = table(self, "heatMap")
+        # Colour blocks read at a lower row than text: eleven regions fit a laptop's height.
+        self.view = view = table(self, "heatMap", row_height=1.5)
         self.proxy = sort_proxy(self, model)
         view.setModel(self.proxy)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -112,13 +114,13 @@ class HeatMapPanel(QFrame):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         view.setAlternatingRowColors(False)
-        # Colour blocks read at a lower row than text: eleven regions fit a laptop's height.
-        view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.5))
         # Colour cells need their width for the level's name, not for air.
         view.setStyleSheet(table_sheet(cell="0 2px"))
         # Aspect names a size smaller than the levels under them: the columns then leave
         # the region names their room ("Kab. Tanjung Jabung Barat" whole on a wide screen).
         view.horizontalHeader().setFont(theme.scaled_font(view, 0.85, bold=True))
+        for typed in (view, view.horizontalHeader()):  # the widths again at a text size step
+            follow_font(typed, self.fit, now=False)
         view.setItemDelegate(LevelDelegate(model, view))
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicatorClearable(True)

@@ -9,10 +9,15 @@ from ui import theme
 from ui.table_model import SORT_ROLE
 from ui.table_view import style_table
 
+# A planning table's header: at least this many lines of its type, whatever its rows.
+HEADER_LINES = 1.9 * 1.4
 
-def table(parent: QWidget, name: str) -> QTableView:
-    """A planning table: the shared look (``ui.table_view``) with roomy rows."""
-    return style_table(QTableView(parent), name=name, row_height=1.9, header_height=1.4)
+
+def table(parent: QWidget, name: str, *, row_height: float = 1.9) -> QTableView:
+    """A planning table: the shared look (``ui.table_view``) with roomy rows (``row_height``
+    lines of its type)."""
+    header = HEADER_LINES / row_height
+    return style_table(QTableView(parent), name=name, row_height=row_height, header_height=header)
 
 
 def sort_proxy(parent: QWidget, model: QAbstractItemModel) -> QSortFilterProxyModel:

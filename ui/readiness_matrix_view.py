@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.readiness_model import LEVEL_COLOURS, ReadinessModel, RollUpRow, short_level
 from ui.table_view import style_table
+from ui.text_size import follow_font
 
 # Air at a cell's sides (px): little, so that 1366 px hold the matrix beside its evidence.
 CELL_PADDING = 4
@@ -58,6 +59,7 @@ def matrix_view(model: ReadinessModel, parent: QWidget) -> QTableView:
         read_only=True,
         cell=f"0 {CELL_PADDING}px",
         header="2px 2px",
+        row_height=1.7,
     )
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     view.setAlternatingRowColors(False)  # the colours are the levels'
@@ -68,9 +70,7 @@ def matrix_view(model: ReadinessModel, parent: QWidget) -> QTableView:
     # Aspect names on up to three short lines (``header_label``), a size smaller than
     # the cells: eight aspects beside the evidence at 1366 px.
     header.setFont(theme.scaled_font(parent, 0.8, bold=True))
-    header.setMinimumHeight(int(header.fontMetrics().height() * 3.4))
-    rows = view.verticalHeader()
-    rows.setDefaultSectionSize(int(view.fontMetrics().height() * 1.7))
+    follow_font(header, lambda: header.setMinimumHeight(int(header.fontMetrics().height() * 3.4)))
     return view
 
 

@@ -48,6 +48,7 @@ from ui.readiness_model import (
     short_level,
 )
 from ui.readiness_read import MatrixRead, matrix_job
+from ui.text_size import follow_font
 from ui.translations import interface_language, translator
 
 _tr = translator("ReadinessPanel")
@@ -110,6 +111,7 @@ class ReadinessPanel(QWidget):
         self.splitter = EvidenceSplit(self.view, self.model, self.evidence, self)
         self.splitter.splitterMoved.connect(lambda _pos, _index: self._place())
         self.view.viewport().installEventFilter(self)  # the names take the room it has
+        follow_font(self.view, self.fit_columns, now=False)  # a text size step
         self.evidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 8)
 
         self.title = QLabel(_tr("Kesiapan operasi"), self)

@@ -12,11 +12,17 @@ alone would show a row that the table's actions do not take.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui import theme
+from ui.text_size import follow_font
+
+# A row's height in lines of its type, at least, where no height is asked for.
+LINE_AIR = 1.3
 
 
 def table_sheet(
@@ -95,7 +101,8 @@ def style_table(
     """Give ``view`` the shared look and return it.
 
     ``single``: one row at a time; ``read_only``: no editing; ``row_height``: rows of that
-    many lines of the view's font (set the font first), fixed; ``header_height``: the header
+    many lines of the view's font, fixed (else Qt's height, or ``LINE_AIR`` lines where
+    the type is larger; either way they follow the view's font); ``header_height``: the header
     at least that many rows tall (with ``row_height``); ``model``: what it shows;
     ``fit_contents``: each column as wide as its contents (Qt measures the first thousand
     rows), the last one taking the rest of the width.
@@ -117,11 +124,22 @@ def style_table(
     columns = view.horizontalHeader()
     columns.setHighlightSections(False)
     if row_height is not None:
-        height = int(view.fontMetrics().height() * row_height)
-        rows.setDefaultSectionSize(height)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    least = rows.defaultSectionSize()  # the style's, in pixels, whatever the type size
+
+    def fit_rows() -> None:
+        line = view.fontMetrics().height()
+        if row_height is None:
+            # Qt keeps its default row height whatever the type: at the largest text size
+            # the letters would be cut.
+            rows.setDefaultSectionSize(max(least, math.ceil(line * LINE_AIR)))
+            return
+        height = int(line * row_height)
+        rows.setDefaultSectionSize(height)
         if header_height is not None:
             columns.setMinimumHeight(int(height * header_height))
+
+    follow_font(view, fit_rows)  # each text size step (``ui.text_size``), the wall's type
     if model is not None:
         view.setModel(model)
     if fit_contents:

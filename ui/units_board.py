@@ -64,6 +64,7 @@ from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, pair
 from ui.table_view import table_sheet
+from ui.text_size import follow_font
 from ui.translations import interface_language, translator
 from ui.unit_status_action import StatusActions
 from ui.unit_status_dialog import UnitStatusDialog
@@ -248,7 +249,12 @@ class UnitsBoard(QWidget):
         bar = FlowLayout(spacing=12)
         bar.setContentsMargins(8, 6, 8, 6)
         heading = pair(self, self.title, self.stage_label, spacing=8)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
+        follow_font(
+            self.search,
+            lambda: self.search.setMinimumWidth(
+                self.search.fontMetrics().horizontalAdvance("M" * 14)
+            ),
+        )
         bar.add(
             heading,
             self.status_button,
@@ -266,19 +272,24 @@ class UnitsBoard(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setFont(theme.scaled_font(self, 1.1))
-        if isinstance(view, QTreeView):
-            view.setIndentation(int(view.fontMetrics().height() * 1.1))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.status_action.context_menu)
         view.setStyleSheet(table_sheet("3px 6px", items="QTreeView::item, QTableView::item"))
         header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumHeight(int(view.fontMetrics().height() * 3.6))
         if isinstance(view, QTableView):
-            row_height = int(view.fontMetrics().height() * 1.8)
-            view.verticalHeader().setDefaultSectionSize(row_height)
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+        def fit_to_type() -> None:
+            line = view.fontMetrics().height()
+            header.setMinimumHeight(int(line * 3.6))  # headers of up to three lines
+            if isinstance(view, QTreeView):
+                view.setIndentation(int(line * 1.1))
+            else:
+                view.verticalHeader().setDefaultSectionSize(int(line * 1.8))
+
+        follow_font(view, fit_to_type)  # now, and at each text size step
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def fit_columns(self) -> None:

@@ -3,8 +3,9 @@
 ``BoardWidths`` sizes the columns of the board's two views (the tree and the flat table)
 from their type size and the rows' names, and leaves out the least needed columns of a
 view too narrow for them (a 1366 px laptop), taking them back when it widens. It watches
-the views' viewports for their size; ``ui.units_board.UnitsBoard`` calls ``fit`` after a
-load, and the wall after it enlarged the type.
+the views' viewports for their size and the views for their type (a text size step);
+``ui.units_board.UnitsBoard`` calls ``fit`` after a load, and the wall after it enlarged
+the type.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.screen_fit import narrow_drops
+from ui.text_size import follow_font
 from ui.units_columns import Column
 from ui.units_model import BoardRows
+
+# The least of a name the name column shows before the view scrolls sideways instead.
+NAMES_AT_LEAST = "Polres Tanjung Jab"
 
 
 class BoardWidths(QObject):
@@ -54,6 +59,7 @@ class BoardWidths(QObject):
         self._left_out: dict[QTreeView | QTableView, bool] = {v: False for v in self.views}
         for view in self.views:
             view.viewport().installEventFilter(self)
+            follow_font(view, self._type_changed, now=False)  # a text size step
         # New figures may empty a TPS column or fill one (``fit_to_width``).
         rows.tree_model.dataChanged.connect(self._refit)
 
@@ -121,6 +127,33 @@ class BoardWidths(QObject):
                 else:
                     width = header.sectionSize(section) or natural.get(section, 0)
                 natural[section] = width
+            self._keep_names(view, header)
+
+    def _keep_names(self, view: QTreeView | QTableView, header: QHeaderView) -> None:
+        """The name column stretches where the last-change column is hidden, unless the
+        columns the view keeps would leave the names less than ``NAMES_AT_LEAST`` (large
+        type on a 1366 px laptop): then they keep their own width and the view scrolls
+        sideways (squeezed, every unit read "Sa…")."""
+        natural = self._natural[view]
+        layout = self.rows.cells.layout.columns()
+        changed_shown = any(
+            kind is Column.CHANGED and not view.isColumnHidden(section)
+            for section, (kind, _pos) in enumerate(layout)
+        )
+        indent = 3 * view.indentation() if isinstance(view, QTreeView) else 0
+        least = view.fontMetrics().horizontalAdvance(NAMES_AT_LEAST) + indent + 24
+        for section, (kind, _pos) in enumerate(layout):
+            if kind is not Column.UNIT:
+                continue
+            others = sum(
+                w for s, w in natural.items() if s != section and not view.isColumnHidden(s)
+            )
+            keep = changed_shown or view.viewport().width() - others < least
+            mode = QHeaderView.ResizeMode.Interactive if keep else QHeaderView.ResizeMode.Stretch
+            if header.sectionResizeMode(section) != mode:
+                header.setSectionResizeMode(section, mode)
+                if keep:
+                    header.resizeSection(section, natural.get(section, 0))
 
     def fit_to_width(self, view: QTreeView | QTableView) -> None:
         """A narrow board (a 1366 px laptop) leaves out the time of the last change, then the
@@ -148,6 +181,8 @@ class BoardWidths(QObject):
                 view.setColumnHidden(section, section in hide)
             self._narrowed[view] = hide
             self.fit()  # the name column stretches where the last-change one went
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        self._keep_names(view, header)
         left_out = bool(hide.intersection(counted))
         if left_out != self._left_out[view]:
             self._left_out[view] = left_out
@@ -163,6 +198,10 @@ class BoardWidths(QObject):
         hold their sub-units')."""
         rows = self.rows
         return any(rows.cells.value(rows.rows[r], section) for r in rows.kids[None])
+
+    def _type_changed(self) -> None:
+        self.fit()
+        self._refit()
 
     def _refit(self) -> None:
         for view in self.views:

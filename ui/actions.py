@@ -119,6 +119,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("watchTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pa&ntau TPS"), ("Ctrl+7",)),
     ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
     ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
+    # Ctrl+= too: on most keyboards "+" is Shift+=, and Ctrl+= is what people press. The
+    # map zooms with +/- without Ctrl (``LOCAL_KEYS``): no clash.
+    ActionSpec(
+        "largerTextAction",
+        VIEW,
+        QT_TRANSLATE_NOOP("Actions", "Perbesa&r teks"),
+        ("Ctrl++", "Ctrl+="),
+    ),
+    ActionSpec(
+        "smallerTextAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Perke&cil teks"), ("Ctrl+-",)
+    ),
+    ActionSpec(
+        "textSizeResetAction",
+        VIEW,
+        QT_TRANSLATE_NOOP("Actions", "&Ukuran teks semula"),
+        ("Ctrl+0",),
+    ),
     ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
     ActionSpec(
         "regionsImportAction",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from opscenter.actor import Actor
 from opscenter.private_files import log_handler
 from opscenter.store import Store
-from ui import settings, theme, worker
+from ui import settings, text_size, theme, worker
 from ui.error_dialog import GuiExceptHook
 from ui.login_dialog import ask_login
 from ui.main_window import PREFERRED_SIZE, MainWindow
@@ -184,6 +184,9 @@ def _open(
         lang = "id"
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)
+    # The text size chosen last, before the login and the window are built: they are laid
+    # out once, in that size (the window's View menu applies it too, then a no-op).
+    text_size.apply(app, settings.TEXT_SIZE.get())
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:
         log.info("OpsCenter started; log at %s", log_file)

@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
     tab_actions: list[QAction]
     wall_action: QAction
     night_action: QAction
+    larger_text_action: QAction
+    smaller_text_action: QAction
+    text_size_reset_action: QAction
     language_actions: dict[str, QAction]
     manual_action: QAction  # ui.help_menu
     shortcuts_action: QAction

@@ -575,11 +575,14 @@ class MapView(QWidget):
             Qt.Key.Key_Up: (0.0, step_y),
             Qt.Key.Key_Down: (0.0, -step_y),
         }
+        # Ctrl with +, = or - sizes the text (``ui.actions``); one that reaches the map (the
+        # text at its largest or smallest step) does not zoom it.
+        text_size = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if key in moves:
             self.pan_by(*moves[Qt.Key(key)])
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and not text_size:
             self.zoom_by(ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
+        elif key == Qt.Key.Key_Minus and not text_size:
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key.Key_Home:
             self.home()

@@ -1,5 +1,5 @@
 """The main window's "Tampilan" menu: reading everything again (F5), the operation's tabs,
-the video wall, the night theme and the interface language."""
+the video wall, the night theme, the text size and the interface language."""
 
 from __future__ import annotations
 
@@ -8,15 +8,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui import actions, settings
+from ui import actions, settings, text_size
 from ui.night import apply_night
 from ui.operation_page import Tab
 from ui.translations import translator
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ui.main_window import MainWindow
 
 _tr = translator("MainWindow")  # the window's menus
+
+# How long the status bar says the text size after a step.
+STATUS_MS = 3000
 
 TAB_ACTIONS = (
     (Tab.BOARD, "boardTabAction"),
@@ -53,6 +58,24 @@ def install(window: MainWindow, lang: str) -> None:
     # (ticking it before connecting showed night ticked over a day look).
     set_night(window, settings.NIGHT.get())
     menu.addAction(window.night_action)
+    menu.addSeparator()
+    window.larger_text_action = actions.create(window, "largerTextAction")
+    window.larger_text_action.triggered.connect(lambda: step_text(window, text_size.larger))
+    window.smaller_text_action = actions.create(window, "smallerTextAction")
+    window.smaller_text_action.triggered.connect(lambda: step_text(window, text_size.smaller))
+    window.text_size_reset_action = actions.create(window, "textSizeResetAction")
+    window.text_size_reset_action.triggered.connect(
+        lambda: step_text(window, lambda _now: text_size.DEFAULT)
+    )
+    for action in (
+        window.larger_text_action,
+        window.smaller_text_action,
+        window.text_size_reset_action,
+    ):
+        menu.addAction(action)
+    # The saved size (worn already when the start applied it; a new window's actions say so).
+    set_text_size(window, settings.TEXT_SIZE.get())
+    menu.addSeparator()
     language_menu = menu.addMenu(_tr("&Bahasa"))
     window.language_actions = {}
     group = QActionGroup(window)
@@ -74,6 +97,26 @@ def set_night(window: MainWindow, on: bool) -> None:
         apply_night(app, on)
     if window.night_action.isChecked() != on:
         window.night_action.setChecked(on)  # comes back here with the same value: a no-op
+
+
+def set_text_size(window: MainWindow, percent: int) -> int:
+    """The text size step nearest ``percent`` in every window, the saved setting and the
+    actions together (each disabled where it has no step left to go), whoever asks (the
+    menu, its keys, the start); returns the step."""
+    app = QApplication.instance()
+    step = text_size.apply(app, percent) if isinstance(app, QApplication) else percent
+    settings.TEXT_SIZE.set(step)
+    window.larger_text_action.setEnabled(step < text_size.STEPS[-1])
+    window.smaller_text_action.setEnabled(step > text_size.STEPS[0])
+    window.text_size_reset_action.setEnabled(step != text_size.DEFAULT)
+    return step
+
+
+def step_text(window: MainWindow, step: Callable[[int], int]) -> None:
+    """One step of the text size from the one worn now (``text_size.larger``...), said for a
+    moment in the status bar."""
+    shown = set_text_size(window, step(text_size.applied()))
+    window.statusBar().showMessage(_tr("Ukuran teks: {percent}%").format(percent=shown), STATUS_MS)
 
 
 def choose_language(window: MainWindow, code: str, shown: str) -> None:

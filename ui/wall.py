@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from opscenter.clock import now as operation_now
 from opscenter.operations import DEFAULT_TIMEZONE, zone_label
-from ui import theme
+from ui import text_size, theme
 from ui.exercise_banner import ExerciseBanner
 from ui.operation_header import long_date
 from ui.translations import translator
@@ -64,6 +65,15 @@ class WallDisplay(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wallDisplay")
+        # Its type follows its screen (``type_scale``), read across the room, not the desk's
+        # text size (Tampilan > Perbesar teks): the desk's steps leave it alone, and what was
+        # built at the desk's step (the panels, this window's font) is measured from 100 %.
+        self.setProperty(text_size.FIXED_TYPE, True)
+        app = QApplication.instance()
+        desk_step = 1.0
+        if isinstance(app, QApplication):
+            desk_step = text_size.applied(app) / text_size.DEFAULT
+            self.setFont(text_size.at_base(self.font(), app))
         self.setWindowTitle(_tr("Layar dinding \u2014 {title}").format(title=title))
         # Closed by Esc or F11, and then gone: nothing of it stays on the screen.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -139,7 +149,7 @@ class WallDisplay(QWidget):
         # Until the window has its size (resizeEvent); a subclass fits its panels to the type
         # once it has them (``fit_to_type``).
         self._scale = FONT_FACTOR
-        scale_fonts(self.tiles, FONT_FACTOR)
+        scale_fonts(self.tiles, FONT_FACTOR, scale_now=desk_step)
         self._layout_tiled()
         self.show_time()
 

@@ -1323,12 +1323,12 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../ui/choice_combo.py" line="255"/>
+        <location filename="../../ui/choice_combo.py" line="233"/>
         <source>{field}: “{typed}” tidak ada dalam daftar; pilih salah satu.</source>
         <translation>{field}: “{typed}” is not in the list; choose one.</translation>
     </message>
     <message>
-        <location filename="../../ui/choice_combo.py" line="259"/>
+        <location filename="../../ui/choice_combo.py" line="237"/>
         <source>{field}: “{typed}” cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
         <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
     </message>
@@ -4277,7 +4277,7 @@ source</translation>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="261"/>
+        <location filename="../../ui/plotting_reads.py" line="276"/>
         <location filename="../../ui/plotting_window.py" line="334"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
@@ -4303,42 +4303,52 @@ source</translation>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="197"/>
+        <location filename="../../ui/plotting_reads.py" line="198"/>
         <source>Ca&amp;dangan: {n} dari {all} personel cocok dengan “{typed}”</source>
         <translation>Rese&amp;rve: {n} of {all} officers match “{typed}”</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="202"/>
+        <location filename="../../ui/plotting_reads.py" line="207"/>
+        <source>Ca&amp;dangan: {all} personel (tak ada yang cocok dengan “{typed}”, semua ditampilkan)</source>
+        <translation>Rese&amp;rve: {all} officers (none match “{typed}”, all shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="213"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="214"/>
+        <location filename="../../ui/plotting_reads.py" line="225"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="218"/>
+        <location filename="../../ui/plotting_reads.py" line="229"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="224"/>
+        <location filename="../../ui/plotting_reads.py" line="235"/>
         <source>Dihitung per pos: petugas yang masih kurang di tiap pos, dari personel yang sudah ditempatkan. Tab Kekuatan menghitung per Polres (seluruh personel terhadap kebutuhan), jadi angkanya dapat berbeda.</source>
         <translation>Counted per post: the officers each post still lacks, from the personnel placed so far. The Strength tab counts per Polres (all personnel against the requirement), so the figures can differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="234"/>
+        <location filename="../../ui/plotting_reads.py" line="245"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="236"/>
+        <location filename="../../ui/plotting_reads.py" line="247"/>
+        <source>Tak ada pos yang cocok dengan “{typed}”.</source>
+        <translation>No post matches “{typed}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="251"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="257"/>
+        <location filename="../../ui/plotting_reads.py" line="272"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -5929,14 +5939,14 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="208"/>
-        <location filename="../../ui/sitrep_dialog.py" line="320"/>
+        <location filename="../../ui/sitrep_dialog.py" line="211"/>
+        <location filename="../../ui/sitrep_dialog.py" line="323"/>
         <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="309"/>
+        <location filename="../../ui/sitrep_dialog.py" line="312"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
@@ -6096,47 +6106,47 @@ for use</translation>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="124"/>
+        <location filename="../../ui/sitrep_dialog.py" line="123"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="125"/>
+        <location filename="../../ui/sitrep_dialog.py" line="124"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="126"/>
+        <location filename="../../ui/sitrep_dialog.py" line="125"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="127"/>
+        <location filename="../../ui/sitrep_dialog.py" line="126"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="283"/>
+        <location filename="../../ui/sitrep_dialog.py" line="286"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="343"/>
+        <location filename="../../ui/sitrep_dialog.py" line="346"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="354"/>
+        <location filename="../../ui/sitrep_dialog.py" line="357"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="354"/>
+        <location filename="../../ui/sitrep_dialog.py" line="357"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="396"/>
+        <location filename="../../ui/sitrep_dialog.py" line="399"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6166,7 +6176,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="432"/>
+        <location filename="../../ui/sitrep_dialog.py" line="435"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>

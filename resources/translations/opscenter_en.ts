@@ -6491,12 +6491,17 @@ out</translation>
         <translation>Incidents not yet closed, by severity</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="192"/>
+        <location filename="../../ui/summary_strip.py" line="191"/>
+        <source>+{n} cadangan&#xa0;Polda</source>
+        <translation>+{n} Polda&#xa0;reserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_strip.py" line="198"/>
         <source>{units} satuan kurang {n} personel</source>
         <translation>Units short: {units}, by {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="196"/>
+        <location filename="../../ui/summary_strip.py" line="202"/>
         <source>semua satuan tercukupi</source>
         <translation>all units at strength</translation>
     </message>

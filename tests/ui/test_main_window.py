@@ -123,6 +123,18 @@ def test_a_change_committed_through_the_core_refreshes_the_window(
     assert label(window, "figure_balance") == "\u22123"
 
 
+def test_the_strength_tile_names_the_polda_reserve_the_board_counts(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    """The walk read "Kekuatan Polri 2.500" in the header and 2.829 on the board's Polda row
+    as two answers to one sum: the tile names the difference, the Polda's own people."""
+    available = label(window, "figure_available")
+    assert label(window, "note_available") == "+3 cadangan\u00a0Polda"  # the Polda's own three
+    add_person(store, tiny_operation, "75030003", tiny_operation.polda_id)
+    qtbot.waitUntil(lambda: label(window, "note_available") == "+4 cadangan\u00a0Polda")
+    assert label(window, "figure_available") == available  # the Polres' total, unchanged
+
+
 def test_a_commit_on_another_thread_reaches_the_window(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:

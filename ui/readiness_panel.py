@@ -14,6 +14,9 @@ Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) op
 the window's ``QUndoStack``: Ctrl+Z puts back what the cell held before
 (``ui.readiness_judging``). A refusal is said in one sentence, a stale one (someone judged
 the cell meanwhile) re-reads the matrix so the other judgement shows.
+
+"Laporan kesiapan…" beside it writes the readiness report of every Polres, as Laporan >
+Laporan kesiapan… does (``ui.readiness_report``); the wall has neither button.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
 from opscenter.readiness.judgements import PERMISSION
 from opscenter.readiness.matrix import Readiness
-from ui import theme
+from ui import actions, theme
 from ui.desk import Desk
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
@@ -48,6 +51,7 @@ from ui.readiness_model import (
     short_level,
 )
 from ui.readiness_read import MatrixRead, matrix_job
+from ui.readiness_report import ReadinessReportExport
 from ui.translations import interface_language, translator
 
 _tr = translator("ReadinessPanel")
@@ -127,6 +131,17 @@ class ReadinessPanel(QWidget):
         self.judge_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.judge_button.setText(_tr("Nilai sel (Enter)"))
         self.judge_button.setVisible(self.may_judge)
+        self.report = ReadinessReportExport(self.store, clock=desk.clock, widget=self)
+        self.report_button = QToolButton(self)
+        self.report_button.setObjectName("readinessReportButton")
+        self.report_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.report_button.setText(_tr("Laporan kesiapan\u2026"))
+        keys = actions.keys_text(actions.SPECS["readinessReportAction"].keys)
+        self.report_button.setToolTip(
+            _tr("Cetak kesiapan setiap Polres ke PDF atau Excel ({keys})").format(keys=keys)
+        )
+        self.report_button.clicked.connect(self.report.ask)
+        self.report_button.setVisible(not read_only)
         self.legend = QLabel(self)
         self.legend.setObjectName("readinessLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -143,6 +158,7 @@ class ReadinessPanel(QWidget):
         bar.setSpacing(12)
         bar.addWidget(self.title)
         bar.addWidget(self.stage_label, 1)
+        bar.addWidget(self.report_button)
         bar.addWidget(self.judge_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

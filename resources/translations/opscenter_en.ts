@@ -311,136 +311,141 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="141"/>
+        <source>Laporan &amp;kesiapan…</source>
+        <translation>&amp;Readiness report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="147"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>Plotting pengamanan &amp;TPS…</source>
         <translation>Plotting of &amp;polling-station guards…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="153"/>
+        <location filename="../../ui/actions.py" line="159"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="159"/>
+        <location filename="../../ui/actions.py" line="165"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="165"/>
+        <location filename="../../ui/actions.py" line="171"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="174"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="176"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="172"/>
+        <location filename="../../ui/actions.py" line="178"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="199"/>
+        <location filename="../../ui/actions.py" line="205"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="200"/>
+        <location filename="../../ui/actions.py" line="206"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="201"/>
+        <location filename="../../ui/actions.py" line="207"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="202"/>
+        <location filename="../../ui/actions.py" line="208"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="203"/>
+        <location filename="../../ui/actions.py" line="209"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="205"/>
+        <location filename="../../ui/actions.py" line="211"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="210"/>
+        <location filename="../../ui/actions.py" line="216"/>
         <source>Peta (fokus di peta): geser</source>
         <translation>Map (focus on the map): pan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="218"/>
         <source>Peta (fokus di peta): perbesar, perkecil, seluruh wilayah</source>
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="216"/>
+        <location filename="../../ui/actions.py" line="222"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="220"/>
+        <location filename="../../ui/actions.py" line="226"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="224"/>
+        <location filename="../../ui/actions.py" line="230"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="228"/>
+        <location filename="../../ui/actions.py" line="234"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="232"/>
+        <location filename="../../ui/actions.py" line="238"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="241"/>
+        <location filename="../../ui/actions.py" line="247"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="244"/>
+        <location filename="../../ui/actions.py" line="250"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="246"/>
+        <location filename="../../ui/actions.py" line="252"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="298"/>
+        <location filename="../../ui/actions.py" line="304"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="322"/>
+        <location filename="../../ui/actions.py" line="328"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2690,12 +2695,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="35"/>
+        <location filename="../../ui/sitrep_menu.py" line="38"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="43"/>
+        <location filename="../../ui/sitrep_menu.py" line="46"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -5464,62 +5469,72 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="114"/>
+        <location filename="../../ui/readiness_panel.py" line="118"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="119"/>
+        <location filename="../../ui/readiness_panel.py" line="123"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="121"/>
+        <location filename="../../ui/readiness_panel.py" line="125"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="127"/>
+        <location filename="../../ui/readiness_panel.py" line="131"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="209"/>
+        <location filename="../../ui/readiness_panel.py" line="137"/>
+        <source>Laporan kesiapan…</source>
+        <translation>Readiness report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="140"/>
+        <source>Cetak kesiapan setiap Polres ke PDF atau Excel ({keys})</source>
+        <translation>Print the readiness of every Polres to PDF or Excel ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="225"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="242"/>
+        <location filename="../../ui/readiness_panel.py" line="258"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="245"/>
+        <location filename="../../ui/readiness_panel.py" line="261"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="302"/>
+        <location filename="../../ui/readiness_panel.py" line="318"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="310"/>
+        <location filename="../../ui/readiness_panel.py" line="326"/>
         <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
         <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="315"/>
+        <location filename="../../ui/readiness_panel.py" line="331"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="381"/>
+        <location filename="../../ui/readiness_panel.py" line="397"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="388"/>
+        <location filename="../../ui/readiness_panel.py" line="404"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
@@ -5542,6 +5557,65 @@ aspects</translation>
         <location filename="../../ui/readiness_judging.py" line="207"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessReport</name>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="35"/>
+        <source>Laporan kesiapan, PDF (*.pdf)</source>
+        <translation>Readiness report, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="36"/>
+        <source>Matriks kesiapan, Excel (*.xlsx)</source>
+        <translation>Readiness matrix, Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="77"/>
+        <source>Simpan laporan kesiapan</source>
+        <translation>Save the readiness report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="92"/>
+        <source>Membaca matriks kesiapan…</source>
+        <translation>Reading the readiness matrix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="93"/>
+        <source>Menulis {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="103"/>
+        <source>Menulis laporan kesiapan ke {path}…</source>
+        <translation>Writing the readiness report to {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="107"/>
+        <location filename="../../ui/readiness_report.py" line="124"/>
+        <source>Laporan kesiapan</source>
+        <translation>Readiness report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="110"/>
+        <source>Laporan kesiapan dibatalkan; berkas tidak ditulis.</source>
+        <translation>Readiness report cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="117"/>
+        <source>Laporan kesiapan {number} disimpan ke {path}.</source>
+        <translation>Readiness report {number} saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="119"/>
+        <source>Matriks kesiapan disimpan ke {path}.</source>
+        <translation>Readiness matrix saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="130"/>
+        <source>Buka berkas</source>
+        <translation>Open file</translation>
     </message>
 </context>
 <context>

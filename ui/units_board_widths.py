@@ -9,10 +9,10 @@ load, and the wall after it enlarged the type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from opscenter.board import UnitRow
 from ui import theme
 from ui.screen_fit import narrow_drops
 from ui.units_columns import Column
@@ -52,6 +53,7 @@ class BoardWidths(QObject):
         # ``tps_left_out`` as last told (``narrowed``): a reload empties the figures, and
         # their return changes no hidden column but the answer.
         self._left_out: dict[QTreeView | QTableView, bool] = {v: False for v in self.views}
+        self._largest = 0  # the figure the figure columns were last sized for (``fit``)
         for view in self.views:
             view.viewport().installEventFilter(self)
         # New figures may empty a TPS column or fill one (``fit_to_width``).
@@ -75,9 +77,13 @@ class BoardWidths(QObject):
             )
             # A name column of about 32 characters at this view's type size, at least 440 px.
             name_cap = max(440, 32 * metrics.averageCharWidth())
-            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
             bold = theme.scaled_font(view, 1.0, bold=True)
             head = QFontMetrics(bold)
+            # Figures are bold on the command rows and in the balance column: as wide as the
+            # largest one with a minus sign, at least "−8.888" (the walk's "+20.…" was cut).
+            self._largest = max(8888, _largest(self.rows.rows.values()))
+            largest = "\u2212" + self.rows.cells.locale.toString(self._largest)
+            figure_width = head.horizontalAdvance(largest) + 16
             natural = self._natural[view]
             for section, (kind, _pos) in enumerate(layout.columns()):
                 label = str(
@@ -164,7 +170,18 @@ class BoardWidths(QObject):
         rows = self.rows
         return any(rows.cells.value(rows.rows[r], section) for r in rows.kids[None])
 
-    def _refit(self) -> None:
+    def _refit(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """New figures: the columns widen for a figure larger than they were sized for (a
+        row at a time, as the rows announce their changes), then the width is fitted."""
+        tree = self.rows.tree_model
+        parent = top_left.parent()
+        uids = (
+            tree.unit_id(tree.index(r, 0, parent))
+            for r in range(top_left.row(), bottom_right.row() + 1)
+        )
+        rows = [self.rows.rows[u] for u in uids if u is not None and u in self.rows.rows]
+        if _largest(rows) > self._largest:
+            self.fit()
         for view in self.views:
             self.fit_to_width(view)
 
@@ -174,3 +191,20 @@ class BoardWidths(QObject):
                 if watched is view.viewport():
                     self.fit_to_width(view)
         return super().eventFilter(watched, event)
+
+
+def _largest(rows: Iterable[UnitRow]) -> int:
+    """The largest figure of ``rows`` either way: a count, a strength or a balance."""
+    largest = 0
+    for row in rows:
+        f = row.figures
+        largest = max(
+            largest,
+            f.police_available,
+            f.police_required,
+            abs(f.balance),
+            f.unrated,
+            *f.tps,
+            *f.incidents,
+        )
+    return largest

@@ -10,18 +10,23 @@ the widgets named below; these methods size them.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
 
 from ui import theme
-from ui.incidents_model import Column, IncidentsModel, region_label
+from ui.incidents_model import Column, IncidentsModel, local_time, region_label
 from ui.screen_fit import narrow_drops
 
 # What a narrow list leaves out first: the follow-up count and the number are in the detail
 # pane, the casualties too; the type is usually in the title's own words.
 NARROW_DROPS = (Column.FOLLOW_UPS, Column.CODE, Column.TYPE, Column.CASUALTIES)
 CELL_MARGINS = 20  # a cell's padding (6 px a side) and the style's text margin (3 px a side)
+# The widest time the list shows (``local_time``): two-digit day and hour, the longest zone.
+WIDEST_TIME = local_time(datetime(2024, 11, 27, 23, 59, tzinfo=ZoneInfo("Asia/Makassar")))
 
 
 class IncidentListLayout(QWidget):
@@ -45,7 +50,7 @@ class IncidentListLayout(QWidget):
         # The title gets what is left; the rest are as narrow as their usual content.
         widths = {
             Column.CODE: fm.horizontalAdvance("KEJ-0000") + 18,
-            Column.OCCURRED: fm.horizontalAdvance("27-11-24 23:59") + 18,
+            Column.OCCURRED: fm.horizontalAdvance(WIDEST_TIME) + 6,
             Column.SEVERITY: bold_fm.horizontalAdvance("Tingkat") + 24,
             Column.STATUS: bold_fm.horizontalAdvance("Ditangani") + 24,
             Column.TYPE: fm.horizontalAdvance("Unjuk rasa di K"),

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.incident_log import IncidentRow
-from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.date_axis import LocalDateAxis
+from ui.incidents_model import local_time
 from ui.screen_fit import FlowLayout, pair
 from ui.translations import translator
 
@@ -374,7 +375,7 @@ class IncidentTimeline(QWidget):
         if row is None:
             return ""
         return (
-            f"{row.code} · {local_text(row.occurred_local, self._zone)}\n"
+            f"{row.code} · {local_time(row.occurred_local)}\n"
             f"{row.severity_name} · {row.status_name}\n{row.title}"
         )
 

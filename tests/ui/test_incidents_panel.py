@@ -20,19 +20,19 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from opscenter import incidents
+from opscenter import incident_log, incidents
 from opscenter.actor import Actor
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
-from opscenter.operations import stage_by_code
+from opscenter.operations import local_text, stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
 from tests.ui.test_keys import type_and_leave
 from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
-from ui.incidents_model import Column
+from ui.incidents_model import Column, FollowUpColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.wheel_guard import PANE_LATCH_S, WheelGuard, guard_wheel
@@ -784,3 +784,31 @@ def test_a_status_set_with_a_follow_up_is_undone_as_the_status_box_s(
     with jambi.read() as s:
         texts = list(s.scalars(select(FollowUp.text).where(FollowUp.incident_id == target.id)))
     assert "Massa dibubarkan." in texts  # the note stays
+
+
+def test_the_list_the_detail_and_the_timeline_write_an_incident_s_time_alike(
+    panel: IncidentsPanel, jambi: Store
+) -> None:
+    """The tester found three ways of writing a time in the incident views ("27-11-24 19:25"
+    in the list, "27-11-2024 19:25 WIB" in the pane, "27-11 19:40" for a follow-up). Now
+    each is written as the rest of the app writes a time (``local_text``): the same text in
+    the list, its tooltip, the pane, the timeline's tip, and for each follow-up."""
+    row = next(r for r in panel.model.rows() if r.follow_up_count >= 2)
+    occurred = local_text(row.occurred_at, "Asia/Jakarta")
+    assert occurred.endswith(" WIB") and occurred.startswith(f"{row.occurred_local:%d-%m-%Y}")
+    source = panel.model.row_of(row.id)
+    assert source is not None
+    cell = panel.model.index(source, Column.OCCURRED)
+    assert cell.data() == occurred
+    assert occurred in cell.data(Qt.ItemDataRole.ToolTipRole)
+    panel.select_incident(row.id)
+    assert f"<b>{occurred}</b>" in panel.detail.facts.text()
+    assert occurred in panel.timeline._tip(0.0, 0.0, row.id)
+    with jambi.read() as s:
+        entries = incident_log.follow_ups(s, row.id)
+    shown = panel.detail.follow_ups
+    assert shown.rowCount() == len(entries) >= 2
+    for n, entry in enumerate(entries):
+        written = local_text(entry.at, "Asia/Jakarta")
+        assert shown.index(n, FollowUpColumn.AT).data() == written
+        assert written in shown.index(n, FollowUpColumn.TEXT).data(Qt.ItemDataRole.ToolTipRole)

@@ -177,6 +177,15 @@ class IncidentTimeline(QWidget):
         item.getAxis("left").setWidth(max(widest, 30 * metrics.averageCharWidth()) + 24)
         self._fit_lane_font()
 
+    def height_for_lanes(self, lanes: int) -> int:
+        """How tall the timeline must be to show ``lanes`` lanes with their names at the axis
+        type: the lanes and what is around them (title, time axis), as laid out now."""
+        around = self.height() - int(self.view.height())
+        if self.view.height() <= 0 or around <= 0:  # not laid out yet: a title and an axis
+            around = 4 * self.fontMetrics().height()
+        pitch = QFontMetrics(theme.scaled_font(self, 0.95)).height() * 1.05
+        return around + int(lanes * pitch) + 1
+
     def _fit_lane_font(self) -> None:
         """Lane names at the axis type, smaller where the lanes are closer than a line: names
         one above the other, never into each other. At a desk no smaller than legible, the

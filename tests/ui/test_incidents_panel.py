@@ -577,7 +577,8 @@ def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
     everything = [c for c in Column if c is not Column.UNITS]
     assert all(not view.isColumnHidden(c) for c in everything)  # 1920 px: room for all
 
-    panel.upper.setSizes([900, 1020])  # the detail pane pulled wide: a narrow list
+    panel.select_incident(panel.model.rows()[0].id)  # the detail pane, shown for it,
+    panel.upper.setSizes([900, 1020])  # pulled wide: a narrow list
     qtbot.waitUntil(lambda: view.isColumnHidden(Column.FOLLOW_UPS))
     qtbot.waitUntil(lambda: view.horizontalHeader().sectionSize(Column.TITLE) >= title_room)
     # Dropped in order, and no more than needed: the last one back would starve the title.
@@ -812,3 +813,31 @@ def test_the_list_the_detail_and_the_timeline_write_an_incident_s_time_alike(
         written = local_text(entry.at, "Asia/Jakarta")
         assert shown.index(n, FollowUpColumn.AT).data() == written
         assert written in shown.index(n, FollowUpColumn.TEXT).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_detail_pane_comes_with_a_chosen_incident_and_a_split_moved_by_hand_stays(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    """At 1920 px an empty detail pane took ~540 px and every title was cut. Nothing chosen,
+    there is no pane: the list has the width. Chosen, the pane takes a quarter. A split the
+    operator drags (list and pane, list and timeline) stays through a resize and the next
+    incident chosen."""
+    upper = panel.upper
+    assert not panel.detail_area.isVisible()
+    assert panel.view.width() == upper.width()
+    rows = panel.model.rows()
+    panel.select_incident(rows[0].id)
+    qtbot.waitUntil(panel.detail_area.isVisible)
+    qtbot.waitUntil(lambda: abs(upper.sizes()[1] - upper.width() // 4) <= upper.handleWidth())
+
+    upper.setSizes([1000, 880])  # dragged by hand
+    upper.splitterMoved.emit(1000, 1)
+    panel.splitter.setSizes([200, 700])
+    panel.splitter.splitterMoved.emit(200, 1)
+    panel.resize(1800, 1000)
+    panel.select_incident(rows[1].id)
+    QApplication.processEvents()
+    list_part = upper.sizes()[0] / sum(upper.sizes())
+    assert list_part == pytest.approx(1000 / 1880, abs=0.05)
+    upper_part = panel.splitter.sizes()[0] / sum(panel.splitter.sizes())
+    assert upper_part == pytest.approx(200 / 900, abs=0.05)

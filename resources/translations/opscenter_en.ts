@@ -2080,112 +2080,112 @@
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="92"/>
+        <location filename="../../ui/incident_detail.py" line="99"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="95"/>
+        <location filename="../../ui/incident_detail.py" line="102"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="100"/>
+        <location filename="../../ui/incident_detail.py" line="107"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="106"/>
+        <location filename="../../ui/incident_detail.py" line="113"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="111"/>
+        <location filename="../../ui/incident_detail.py" line="118"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="117"/>
+        <location filename="../../ui/incident_detail.py" line="124"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="121"/>
+        <location filename="../../ui/incident_detail.py" line="128"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="121"/>
+        <location filename="../../ui/incident_detail.py" line="128"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="125"/>
+        <location filename="../../ui/incident_detail.py" line="132"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="140"/>
+        <location filename="../../ui/incident_detail.py" line="147"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="144"/>
+        <location filename="../../ui/incident_detail.py" line="151"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="149"/>
+        <location filename="../../ui/incident_detail.py" line="156"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="162"/>
+        <location filename="../../ui/incident_detail.py" line="169"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="199"/>
+        <location filename="../../ui/incident_detail.py" line="206"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="224"/>
-        <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
-        <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
+        <location filename="../../ui/incident_detail.py" line="231"/>
+        <source>Terjadi &lt;b&gt;{o}&lt;/b&gt; · dicatat {r} oleh {by}</source>
+        <translation>Occurred &lt;b&gt;{o}&lt;/b&gt; · logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="230"/>
+        <location filename="../../ui/incident_detail.py" line="236"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="233"/>
+        <location filename="../../ui/incident_detail.py" line="239"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="235"/>
+        <location filename="../../ui/incident_detail.py" line="241"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="239"/>
+        <location filename="../../ui/incident_detail.py" line="245"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="242"/>
+        <location filename="../../ui/incident_detail.py" line="248"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="245"/>
+        <location filename="../../ui/incident_detail.py" line="251"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="258"/>
+        <location filename="../../ui/incident_detail.py" line="264"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
@@ -2213,32 +2213,32 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="259"/>
+        <location filename="../../ui/incident_timeline.py" line="269"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="140"/>
+        <location filename="../../ui/incident_timeline.py" line="141"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="120"/>
+        <location filename="../../ui/incident_timeline.py" line="121"/>
         <source>Gulir wilayah atau jenis lini masa</source>
         <translation>Scroll the timeline&apos;s regions or types</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="141"/>
+        <location filename="../../ui/incident_timeline.py" line="142"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="149"/>
+        <location filename="../../ui/incident_timeline.py" line="150"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="317"/>
+        <location filename="../../ui/incident_timeline.py" line="327"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -2246,142 +2246,138 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../ui/incidents_model.py" line="55"/>
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="55"/>
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>Nomor kejadian</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="57"/>
-        <source>Waktu ({zone})</source>
-        <translation>Time ({zone})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incidents_model.py" line="58"/>
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Waktu kejadian, waktu operasi ({zone})</source>
         <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Tingkat keparahan</source>
         <translation>Severity level</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Baru, Ditangani atau Selesai</source>
         <translation>Baru (new), Ditangani (being handled) or Selesai (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Jenis kejadian</source>
         <translation>Incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Judul kejadian</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Kabupaten/kota dan kecamatan</source>
         <translation>Regency/city and district</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Meninggal / luka</source>
         <translation>Dead / injured</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Satuan yang menangani</source>
         <translation>Responding units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Tindak
 lanjut</source>
         <translation>Follow-
 ups</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Jumlah catatan tindak lanjut</source>
         <translation>Number of follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="102"/>
+        <location filename="../../ui/incidents_model.py" line="107"/>
         <source>{d} MD / {i} LL</source>
         <translation>{d} MD / {i} LL</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="154"/>
+        <location filename="../../ui/incidents_model.py" line="159"/>
         <source>Terjadi {o}; dicatat {r} oleh {by}</source>
         <translation>Occurred {o}; logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="160"/>
+        <location filename="../../ui/incidents_model.py" line="165"/>
         <source>MD: meninggal dunia, LL: luka-luka</source>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="282"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -2454,7 +2450,7 @@ ups</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="405"/>
+        <location filename="../../ui/incidents_panel.py" line="406"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -7491,69 +7487,69 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="125"/>
+        <location filename="../../ui/watch_panel.py" line="126"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="129"/>
+        <location filename="../../ui/watch_panel.py" line="130"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="150"/>
+        <location filename="../../ui/watch_panel.py" line="151"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="167"/>
+        <location filename="../../ui/watch_panel.py" line="168"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="174"/>
-        <location filename="../../ui/watch_panel.py" line="411"/>
+        <location filename="../../ui/watch_panel.py" line="175"/>
+        <location filename="../../ui/watch_panel.py" line="404"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="190"/>
+        <location filename="../../ui/watch_panel.py" line="191"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="347"/>
+        <location filename="../../ui/watch_panel.py" line="340"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="349"/>
+        <location filename="../../ui/watch_panel.py" line="342"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="392"/>
+        <location filename="../../ui/watch_panel.py" line="385"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="409"/>
+        <location filename="../../ui/watch_panel.py" line="402"/>
         <source>Rinc&amp;ian: {name}</source>
         <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="453"/>
-        <location filename="../../ui/watch_panel.py" line="514"/>
+        <location filename="../../ui/watch_panel.py" line="446"/>
+        <location filename="../../ui/watch_panel.py" line="507"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="457"/>
+        <location filename="../../ui/watch_panel.py" line="450"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="516"/>
+        <location filename="../../ui/watch_panel.py" line="509"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7563,12 +7559,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="474"/>
+        <location filename="../../ui/watch_panel.py" line="467"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="479"/>
+        <location filename="../../ui/watch_panel.py" line="472"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

@@ -758,3 +758,46 @@ def test_the_wheel_over_the_timeline_scrolls_a_low_stages_tab_and_ctrl_zooms(
     finally:
         app.removeEventFilter(guard)
         guard.setParent(None)
+
+
+# Whole rows of incidents the list shows on each screen, the timeline keeping its lanes
+# (at 1366x768: 4 before, the list's row 1.8 lines and a line of its own for the count).
+INCIDENT_ROWS = {"1366x768": 6, "1920x1080": 10}
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_incident_list_shows_a_screenful_of_rows_and_whole_titles(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The tester at 1366x768 saw 5 rows, too few to follow a night of incidents; at
+    1920x1080 every title cut while an empty detail pane took ~540 px. Nothing chosen, the
+    list has the width (at 1920 every demo title whole; at 1366 cut at its end) and its
+    rows; the timeline keeps three lanes at least, every lane at 1920."""
+    from ui.incident_list_layout import LEAST_LANES
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, _window_size(screen))
+    window.operation_page.show_tab(Tab.INCIDENTS)
+    panel = window.operation_page.incidents
+    assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() > 0)
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    window.grab().save(str(tmp_path / f"{tag}-incidents.png"), "PNG")
+
+    view = panel.view
+    rows = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert rows >= INCIDENT_ROWS[tag], rows
+    assert not panel.detail_area.isVisible()
+    titles = _names_drawn(view, IncidentColumn.TITLE)  # each title once (some recur)
+    assert not _cut_in_the_middle(titles)
+    if screen.width() >= 1920:
+        assert all(shown == title for title, shown in titles.items()), [
+            shown for title, shown in titles.items() if shown != title
+        ]
+    timeline = panel.timeline
+    lanes = timeline.lane_bar.pageStep() if timeline.lane_bar.isVisible() else len(timeline.lanes)
+    assert lanes >= (len(timeline.lanes) if screen.width() >= 1920 else LEAST_LANES), lanes

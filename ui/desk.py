@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtGui import QUndoStack
 
 from opscenter.actor import Actor
@@ -38,7 +39,8 @@ def undo_hint(stack: QUndoStack) -> str:
     """ "Ctrl+Z: urungkan <the last edit>" while there is one to undo, else nothing: the walk
     read "Ctrl+Z: batalkan" after an import, which Ctrl+Z does not undo (Data › Riwayat
     impor does). Panels showing it follow ``stack.indexChanged``."""
-    if not stack.canUndo():
+    # The stack clears itself, emitting, as it is deleted (the window closing).
+    if not shiboken6.isValid(stack) or not stack.canUndo():
         return ""
     what = stack.undoText()
     if len(what) > HINT_CHARS:

@@ -103,7 +103,7 @@ class PlottingActions(PlottingReads):
                     "dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan."
                 ).format(n=len(placed), locked=locked),
                 _tr("&Jalankan plotting"),
-                _tr("Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z."),
+                _tr("Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z."),
             ):
                 return
         op, stage = self.operation_id, self.stage_id

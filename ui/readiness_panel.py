@@ -32,7 +32,7 @@ from opscenter.permissions import permitted
 from opscenter.readiness.judgements import PERMISSION
 from opscenter.readiness.matrix import Readiness
 from ui import actions, theme
-from ui.desk import Desk
+from ui.desk import Desk, undo_hint
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
@@ -152,6 +152,7 @@ class ReadinessPanel(QWidget):
         self.footer.setObjectName("readinessFooter")
         self.footer.setWordWrap(True)
         self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.undo_stack.indexChanged.connect(self._undo_moved)  # its Ctrl+Z hint
 
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 2)
@@ -322,9 +323,13 @@ class ReadinessPanel(QWidget):
             )
         )
 
+    def _undo_moved(self, _index: int) -> None:
+        self._update_footer()
+
     def _update_footer(self) -> None:
         r = self.model.readiness
-        hint = _tr("Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan")
+        undo = undo_hint(self.undo_stack)
+        hint = _tr("Enter/F2: nilai sel terpilih") + (" · " + undo if undo else "")
         if r is None:
             self.footer.setText("")
             return

@@ -1159,6 +1159,11 @@
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
+        <location filename="../../ui/budget_index.py" line="92"/>
+        <source>Kebutuhan semua satuan turun. Bisa diurungkan dengan Ctrl+Z.</source>
+        <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
         <location filename="../../ui/budget_dialog.py" line="221"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
@@ -1219,6 +1224,12 @@
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
+        <location filename="../../ui/budget_dialog.py" line="399"/>
+        <location filename="../../ui/budget_dialog.py" line="446"/>
+        <source>Bisa diurungkan dengan Ctrl+Z.</source>
+        <translation>Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
         <location filename="../../ui/budget_forms.py" line="192"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
@@ -1257,12 +1268,6 @@
         <location filename="../../ui/budget_dialog.py" line="397"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/budget_dialog.py" line="399"/>
-        <location filename="../../ui/budget_dialog.py" line="446"/>
-        <source>Bisa dibatalkan dengan Ctrl+Z.</source>
-        <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <location filename="../../ui/budget_writes.py" line="136"/>
@@ -1308,11 +1313,6 @@
         <location filename="../../ui/budget_index.py" line="88"/>
         <source>{component} pada {stage} ({index}) tidak dibayar lagi.</source>
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/budget_index.py" line="92"/>
-        <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
-        <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <location filename="../../ui/budget_writes.py" line="232"/>
@@ -1472,6 +1472,19 @@
         <location filename="../../ui/connection_dialog.py" line="367"/>
         <source>Sambungan berhasil.</source>
         <translation>Connection succeeded.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk.py" line="47"/>
+        <source>Ctrl+Z: urungkan</source>
+        <translation>Ctrl+Z: undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="47"/>
+        <source>Ctrl+Z: urungkan {what}</source>
+        <translation>Ctrl+Z: undo {what}</translation>
     </message>
 </context>
 <context>
@@ -2578,7 +2591,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2639,9 +2652,25 @@ ups</translation>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
+        <source>Keluar dari OpsCenter?</source>
+        <translation>Exit OpsCenter?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402"/>
+        <source>Keluar</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Papan, peta dan pantauan berhenti diperbarui di layar ini; data yang tersimpan tetap di basis data.</source>
+        <translation>The board, the map and the watch stop updating on this screen; saved data stays in the database.</translation>
     </message>
     <message>
         <location filename="../../ui/status_line.py" line="40"/>
@@ -2721,7 +2750,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2729,24 +2758,19 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="106"/>
+        <location filename="../../ui/map_panel.py" line="116"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="126"/>
+        <location filename="../../ui/map_panel.py" line="136"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="132"/>
+        <location filename="../../ui/map_panel.py" line="142"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="133"/>
-        <source>Tampilkan seluruh wilayah operasi (Home)</source>
-        <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
         <location filename="../../ui/map_layer_switches.py" line="45"/>
@@ -2794,12 +2818,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="116"/>
+        <location filename="../../ui/map_panel.py" line="126"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="118"/>
+        <location filename="../../ui/map_panel.py" line="128"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2869,34 +2893,64 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="145"/>
+        <source>Tampilkan seluruh wilayah operasi dan lepas saringan wilayah (Home)</source>
+        <translation>Show the whole operation area and take off the region filter (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="251"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="232"/>
+        <location filename="../../ui/map_panel.py" line="255"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="234"/>
+        <location filename="../../ui/map_panel.py" line="257"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="280"/>
+        <location filename="../../ui/map_panel.py" line="303"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="292"/>
+        <location filename="../../ui/map_panel.py" line="315"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="327"/>
+        <location filename="../../ui/map_panel.py" line="350"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="510"/>
+        <source>Papan satuan dan Kejadian disaring ke {name}</source>
+        <translation>Unit board and Incidents filtered to {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="516"/>
+        <source>Lepas saringan wila&amp;yah di tab lain</source>
+        <translation>Stop filtering other tabs by regi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="517"/>
+        <source>Papan satuan dan Kejadian kembali menampilkan semua wilayah</source>
+        <translation>Unit board and Incidents show every region again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="519"/>
+        <source>Saring tab lain ke wila&amp;yah ini</source>
+        <translation>Filter other tabs to this regi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="520"/>
+        <source>Papan satuan dan Kejadian hanya menampilkan wilayah ini</source>
+        <translation>Unit board and Incidents show only this region</translation>
     </message>
     <message>
         <location filename="../../ui/map_watch.py" line="61"/>
@@ -3111,7 +3165,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="112"/>
+        <location filename="../../ui/map_view.py" line="114"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3178,7 +3232,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     </message>
     <message>
         <location filename="../../ui/operation_form.py" line="192"/>
-        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z mengurungkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
@@ -3253,43 +3307,45 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="104"/>
+        <location filename="../../ui/operation_page.py" line="106"/>
+        <location filename="../../ui/operation_page.py" line="220"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="106"/>
-        <location filename="../../ui/operation_page.py" line="184"/>
+        <location filename="../../ui/operation_page.py" line="109"/>
+        <location filename="../../ui/operation_page.py" line="190"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="107"/>
-        <location filename="../../ui/operation_page.py" line="127"/>
+        <location filename="../../ui/operation_page.py" line="110"/>
+        <location filename="../../ui/operation_page.py" line="130"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="108"/>
-        <location filename="../../ui/operation_page.py" line="133"/>
+        <location filename="../../ui/operation_page.py" line="111"/>
+        <location filename="../../ui/operation_page.py" line="136"/>
+        <location filename="../../ui/operation_page.py" line="221"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="109"/>
-        <location filename="../../ui/operation_page.py" line="143"/>
+        <location filename="../../ui/operation_page.py" line="112"/>
+        <location filename="../../ui/operation_page.py" line="148"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="110"/>
-        <location filename="../../ui/operation_page.py" line="154"/>
+        <location filename="../../ui/operation_page.py" line="113"/>
+        <location filename="../../ui/operation_page.py" line="160"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="111"/>
-        <location filename="../../ui/operation_page.py" line="162"/>
+        <location filename="../../ui/operation_page.py" line="114"/>
+        <location filename="../../ui/operation_page.py" line="168"/>
         <source>Pantau TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -3709,8 +3765,8 @@ source</translation>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="88"/>
-        <location filename="../../ui/planning_window.py" line="145"/>
+        <location filename="../../ui/planning_window.py" line="89"/>
+        <location filename="../../ui/planning_window.py" line="146"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3720,27 +3776,17 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="148"/>
-        <source>Batalkan</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="150"/>
-        <source>Ulangi</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="161"/>
+        <location filename="../../ui/planning_window.py" line="167"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="164"/>
+        <location filename="../../ui/planning_window.py" line="170"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="165"/>
+        <location filename="../../ui/planning_window.py" line="171"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3781,6 +3827,11 @@ source</translation>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_plan.py" line="94"/>
+        <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat diurungkan dengan Ctrl+Z.</source>
+        <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
         <location filename="../../ui/planning_plan.py" line="99"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
@@ -3791,12 +3842,7 @@ source</translation>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="94"/>
-        <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
-        <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="242"/>
+        <location filename="../../ui/planning_window.py" line="248"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3856,7 +3902,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="407"/>
+        <location filename="../../ui/planning_window.py" line="413"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3917,37 +3963,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="466"/>
+        <location filename="../../ui/planning_window.py" line="472"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="417"/>
+        <location filename="../../ui/planning_window.py" line="423"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="98"/>
+        <location filename="../../ui/planning_window.py" line="99"/>
         <source>Membaca angka terbaru…</source>
         <translation>Reading the latest figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="422"/>
+        <location filename="../../ui/planning_window.py" line="428"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="427"/>
+        <location filename="../../ui/planning_window.py" line="433"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="429"/>
+        <location filename="../../ui/planning_window.py" line="435"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="430"/>
+        <location filename="../../ui/planning_window.py" line="436"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -4258,33 +4304,23 @@ source</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="221"/>
-        <source>&amp;Batalkan</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_window.py" line="224"/>
-        <source>U&amp;langi</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_window.py" line="233"/>
+        <location filename="../../ui/plotting_window.py" line="238"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="305"/>
+        <location filename="../../ui/plotting_window.py" line="310"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_reads.py" line="276"/>
-        <location filename="../../ui/plotting_window.py" line="334"/>
+        <location filename="../../ui/plotting_window.py" line="339"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="353"/>
+        <location filename="../../ui/plotting_window.py" line="358"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4374,11 +4410,6 @@ source</translation>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="105"/>
-        <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
-        <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
-    </message>
-    <message>
         <location filename="../../ui/plotting_actions.py" line="113"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
@@ -4458,6 +4489,11 @@ source</translation>
         <location filename="../../ui/plotting_actions.py" line="46"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="105"/>
+        <source>Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z.</source>
+        <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="249"/>
@@ -5234,11 +5270,6 @@ source</translation>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_lists_dialog.py" line="81"/>
-        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
-        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
-    </message>
-    <message>
         <location filename="../../ui/readiness_category_forms.py" line="79"/>
         <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
         <source>unit, buah, pucuk …</source>
@@ -5298,6 +5329,11 @@ source</translation>
         <location filename="../../ui/readiness_category_forms.py" line="159"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reference_lists_dialog.py" line="81"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z mengurungkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
         <location filename="../../ui/reference_lists_dialog.py" line="141"/>
@@ -5495,42 +5531,42 @@ aspects</translation>
         <translation>Print the readiness of every Polres to PDF or Excel ({keys})</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="225"/>
+        <location filename="../../ui/readiness_panel.py" line="226"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="258"/>
+        <location filename="../../ui/readiness_panel.py" line="259"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="261"/>
+        <location filename="../../ui/readiness_panel.py" line="262"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="318"/>
+        <location filename="../../ui/readiness_panel.py" line="319"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="326"/>
-        <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
-        <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
+        <location filename="../../ui/readiness_panel.py" line="331"/>
+        <source>Enter/F2: nilai sel terpilih</source>
+        <translation>Enter/F2: judge the selected cell</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="331"/>
+        <location filename="../../ui/readiness_panel.py" line="336"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="397"/>
+        <location filename="../../ui/readiness_panel.py" line="402"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="404"/>
+        <location filename="../../ui/readiness_panel.py" line="409"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
@@ -5558,58 +5594,58 @@ aspects</translation>
 <context>
     <name>ReadinessReport</name>
     <message>
-        <location filename="../../ui/readiness_report.py" line="35"/>
+        <location filename="../../ui/readiness_report.py" line="34"/>
         <source>Laporan kesiapan, PDF (*.pdf)</source>
         <translation>Readiness report, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="36"/>
+        <location filename="../../ui/readiness_report.py" line="35"/>
         <source>Matriks kesiapan, Excel (*.xlsx)</source>
         <translation>Readiness matrix, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="77"/>
+        <location filename="../../ui/readiness_report.py" line="78"/>
         <source>Simpan laporan kesiapan</source>
         <translation>Save the readiness report</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="92"/>
+        <location filename="../../ui/readiness_report.py" line="93"/>
         <source>Membaca matriks kesiapan…</source>
         <translation>Reading the readiness matrix…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="93"/>
+        <location filename="../../ui/readiness_report.py" line="94"/>
         <source>Menulis {name}…</source>
         <translation>Writing {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="103"/>
+        <location filename="../../ui/readiness_report.py" line="104"/>
         <source>Menulis laporan kesiapan ke {path}…</source>
         <translation>Writing the readiness report to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="107"/>
-        <location filename="../../ui/readiness_report.py" line="124"/>
+        <location filename="../../ui/readiness_report.py" line="108"/>
+        <location filename="../../ui/readiness_report.py" line="125"/>
         <source>Laporan kesiapan</source>
         <translation>Readiness report</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="110"/>
+        <location filename="../../ui/readiness_report.py" line="111"/>
         <source>Laporan kesiapan dibatalkan; berkas tidak ditulis.</source>
         <translation>Readiness report cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="117"/>
+        <location filename="../../ui/readiness_report.py" line="118"/>
         <source>Laporan kesiapan {number} disimpan ke {path}.</source>
         <translation>Readiness report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="119"/>
+        <location filename="../../ui/readiness_report.py" line="120"/>
         <source>Matriks kesiapan disimpan ke {path}.</source>
         <translation>Readiness matrix saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="130"/>
+        <location filename="../../ui/readiness_report.py" line="131"/>
         <source>Buka berkas</source>
         <translation>Open file</translation>
     </message>
@@ -5992,7 +6028,7 @@ for use</translation>
     </message>
     <message>
         <location filename="../../ui/sarpras_dialog.py" line="222"/>
-        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
+        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z mengurungkan · Esc menutup</source>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
@@ -6281,22 +6317,22 @@ for use</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="106"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="116"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="95"/>
+        <location filename="../../ui/stages_panel.py" line="97"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="111"/>
+        <location filename="../../ui/stages_panel.py" line="113"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="124"/>
+        <location filename="../../ui/stages_panel.py" line="126"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
@@ -6306,47 +6342,47 @@ for use</translation>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="177"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="187"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="192"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="202"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="196"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="206"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="265"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="275"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="269"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="279"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="268"/>
+        <location filename="../../ui/stages_panel.py" line="275"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="134"/>
+        <location filename="../../ui/stage_ratings.py" line="140"/>
         <source>Kerawanan wilayah: belum ada tahapan</source>
         <translation>Regional vulnerability: no stage yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="137"/>
+        <location filename="../../ui/stage_ratings.py" line="143"/>
         <source>Kerawanan wilayah — tahapan berjalan: {stage}</source>
         <translation>Regional vulnerability — current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="141"/>
+        <location filename="../../ui/stage_ratings.py" line="147"/>
         <source>Kerawanan wilayah — {stage}</source>
         <translation>Regional vulnerability — {stage}</translation>
     </message>
@@ -6642,104 +6678,104 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="181"/>
+        <location filename="../../ui/units_board.py" line="184"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="184"/>
+        <location filename="../../ui/units_board.py" line="187"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="192"/>
+        <location filename="../../ui/units_board.py" line="195"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="196"/>
+        <location filename="../../ui/units_board.py" line="199"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="205"/>
+        <location filename="../../ui/units_board.py" line="208"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="212"/>
+        <location filename="../../ui/units_board.py" line="215"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="213"/>
-        <location filename="../../ui/units_board.py" line="351"/>
+        <location filename="../../ui/units_board.py" line="216"/>
+        <location filename="../../ui/units_board.py" line="354"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="225"/>
-        <location filename="../../ui/units_board.py" line="421"/>
+        <location filename="../../ui/units_board.py" line="228"/>
+        <location filename="../../ui/units_board.py" line="431"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="227"/>
+        <location filename="../../ui/units_board.py" line="230"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="231"/>
+        <location filename="../../ui/units_board.py" line="234"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="234"/>
+        <location filename="../../ui/units_board.py" line="237"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="237"/>
+        <location filename="../../ui/units_board.py" line="240"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="314"/>
+        <location filename="../../ui/units_board.py" line="317"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="328"/>
+        <location filename="../../ui/units_board.py" line="331"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="339"/>
+        <location filename="../../ui/units_board.py" line="342"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="370"/>
+        <location filename="../../ui/units_board.py" line="377"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="372"/>
+        <location filename="../../ui/units_board.py" line="379"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="375"/>
-        <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
-        <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
+        <location filename="../../ui/units_board.py" line="382"/>
+        <source>F2: ubah status satuan terpilih</source>
+        <translation>F2: change the selected unit&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="378"/>
+        <location filename="../../ui/units_board.py" line="388"/>
         <source>Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)</source>
         <translation>TPS columns do not fit: see the Strength tab (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="421"/>
+        <location filename="../../ui/units_board.py" line="431"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>

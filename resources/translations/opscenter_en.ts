@@ -4562,17 +4562,32 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="361"/>
-        <location filename="../../ui/plotting_actions.py" line="386"/>
+        <location filename="../../ui/plotting_actions.py" line="400"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="379"/>
+        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <source>Membaca plotting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <source>Menyusun halaman…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="388"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="384"/>
+        <location filename="../../ui/plotting_actions.py" line="394"/>
+        <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
+        <translation type="unfinished">Export canceled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="396"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>

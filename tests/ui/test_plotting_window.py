@@ -625,6 +625,31 @@ def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(
     assert (tmp_path / "surat.pdf").stat().st_mode & 0o077 == 0  # private to the user
 
 
+def test_the_slips_export_says_how_far_it_is_and_cancels_writing_nothing(
+    qtbot: QtBot, jambi: Store, tmp_path: Path
+) -> None:
+    """Every unit's slips are about 1,100 pages and 15 s: the walk saw "Menulis…" and a
+    Batal that stopped nothing. The layout reports its progress and stops when cancelled,
+    leaving no file."""
+    w = _open(qtbot, jambi, Actor("op", role="operator"))
+    _settle(qtbot, w)
+    assert w.unit_filter() is None  # every unit
+    out = tmp_path / "slips" / "surat.pdf"
+    out.parent.mkdir()
+    heard: list[tuple[int, int, str]] = []
+    handle = w.export_to(out, slips=True)
+    handle.signals.progressed.connect(lambda d, t, x: heard.append((d, t, x)))
+    qtbot.waitUntil(lambda: any(t > 1 and d >= 1 for d, t, _x in heard), timeout=60_000)
+    assert heard[-1][2] == "Menyusun halaman…"
+    handle.cancel.cancel()
+    qtbot.waitUntil(
+        lambda: w.banner.text() == "Ekspor dibatalkan; berkas tidak ditulis.", timeout=60_000
+    )
+    done, total, _x = heard[-1]
+    assert done < total  # stopped on the way
+    assert list(out.parent.iterdir()) == []  # no file, no temporary left behind
+
+
 def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: Store) -> None:
     """The split dialog lists the post's TPS to tick (space on the list, as by keyboard);
     the ticked ones go to a new post of the kecamatan, and Ctrl+Z merges them back."""

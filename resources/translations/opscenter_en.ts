@@ -4569,12 +4569,12 @@ source</translation>
     <message>
         <location filename="../../ui/plotting_actions.py" line="373"/>
         <source>Membaca plotting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the plotting…</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="373"/>
         <source>Menyusun halaman…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laying out the pages…</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="388"/>
@@ -4584,7 +4584,7 @@ source</translation>
     <message>
         <location filename="../../ui/plotting_actions.py" line="394"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
-        <translation type="unfinished">Export canceled; no file was written.</translation>
+        <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="396"/>
